@@ -1,0 +1,145 @@
+"""The command line: ``crossfoot check``, ``crossfoot rules``, ``crossfoot rule CODE``. Thin by design.
+
+Exit codes: 0 no finding at or above ``--fail-on``; 1 findings at or above it; 2 a usage, configuration or
+reading error, or an internal error (named with the file it happened on, never as a traceback).
+"""
+
+from __future__ import annotations
+
+import inspect
+import os
+import sys
+import tempfile
+
+import click
+
+from . import __version__
+
+EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
+SEVERITIES = ("error", "warning", "info")
+
+
+def _fail(message: str) -> None:
+    click.echo(f"crossfoot: error: {message}", err=True)
+    raise SystemExit(EXIT_ERROR)
+
+
+def _load_checks(packs, select=(), ignore=()):
+    from . import engine
+
+    try:
+        return engine.select(engine.load(packs), select, ignore)
+    except engine.PackError as exc:
+        _fail(str(exc))
+
+
+def _split(values) -> list[str]:
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, "-V", "--version", prog_name="crossfoot")
+def main() -> None:
+    """crossfoot: check that the figures in a report agree with each other."""
+
+
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("--output-format", "fmt", type=click.Choice(["concise", "json", "sarif"]), default="concise",
+              show_default=True, help="How findings are printed.")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write findings here (atomically).")
+@click.option("--select", multiple=True, help="Codes, code prefixes or names to run (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Add to the selection.")
+@click.option("--ignore", multiple=True, help="Codes, prefixes or names to skip (comma-separated).")
+@click.option("--min-severity", type=click.Choice(SEVERITIES), default="info", show_default=True,
+              help="Hide findings below this severity.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), default="warning", show_default=True,
+              help="Exit 1 when a finding at or above this severity is reported.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="An extra YAML check pack (repeatable).")
+def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs):
+    """Check the reports at PATHS (files or folders)."""
+    from . import engine, ingest
+    from .model import Severity
+    from .report import Context, writer
+
+    chosen = _split(select) + _split(extend_select) if select else []
+    if extend_select and not select:
+        chosen = []  # extend-select without select adds to "all", which is already everything
+    checks = _load_checks(packs, chosen, _split(ignore))
+    floor = Severity.parse(min_severity)
+    findings, files, errors = [], [], 0
+    for path in ingest.walk(paths):
+        try:
+            doc = ingest.read(path)
+        except ingest.ReadError as exc:
+            click.echo(f"crossfoot: error: {exc}", err=True)
+            errors += 1
+            continue
+        files.append(path)
+        try:
+            found = engine.run(doc, checks)
+        except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others' findings
+            click.echo(f"crossfoot: internal error while checking {path}: {type(exc).__name__}: {exc}",
+                       err=True)
+            errors += 1
+            continue
+        findings.extend(f for f in found if f.severity >= floor)
+    context = Context(checks=checks, files=files, version=__version__)
+    _emit(writer(fmt), findings, context, output_file)
+    if errors:
+        raise SystemExit(EXIT_ERROR)
+    threshold = Severity.parse(fail_on)
+    failing = any(f.severity >= threshold for f in findings)
+    raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _emit(module, findings, context, output_file) -> None:
+    if not output_file:
+        module.write(findings, sys.stdout, context)
+        return
+    folder = os.path.dirname(os.path.abspath(output_file))
+    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".crossfoot-", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+            module.write(findings, stream, context)
+        os.replace(tmp, output_file)
+    except BaseException:
+        if os.path.exists(tmp):
+            os.unlink(tmp)
+        raise
+
+
+@main.command()
+@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
+def rules(packs):
+    """List every check: code, name, default severity, summary."""
+    from tabulate import tabulate
+
+    rows = [(c.code, c.name, str(c.severity), c.summary) for c in _load_checks(packs)]
+    click.echo(tabulate(rows, headers=("code", "name", "severity", "summary"), tablefmt="simple"))
+
+
+@main.command()
+@click.argument("code")
+@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
+def rule(code, packs):
+    """Show the documentation of one check (by code or name), with a failing and a passing example."""
+    from .kinds import registry
+
+    found = [c for c in _load_checks(packs) if c.code == code.upper() or c.name == code]
+    if not found:
+        _fail(f"no check {code!r} (see `crossfoot rules`)")
+    c = found[0]
+    doc = inspect.getdoc(registry()[c.kind]) or ""
+    click.echo(f"{c.code} {c.name} ({c.severity}, kind {c.kind})\n\n{c.summary}\n")
+    click.echo(f"Message: {c.message}\n")
+    click.echo(f"How the {c.kind} kind works:\n\n{doc}\n")
+    if c.options:
+        click.echo("Options:")
+        for key, value in c.options.items():
+            click.echo(f"  {key}: {value}")
+        click.echo("")
+    click.echo(f"Failing example:\n  {c.examples.get('fail', '(none)')}\n")
+    click.echo(f"Passing example:\n  {c.examples.get('pass', '(none)')}")

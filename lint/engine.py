@@ -1,0 +1,139 @@
+"""The engine: load the YAML check packs, run the selected checks over a document, order the findings.
+
+Packs are YAML files (``checks/*.yaml`` in the package, plus any a user names). Each holds a list of check
+instances: ``code``, ``name`` (kebab-case), ``kind`` (a module of :mod:`lint.kinds`), ``severity``,
+``summary``, ``message`` (a template: ``{stated}``, ``{computed}``, ``{expression}``, ``{tolerance}``,
+``{label}``), ``options`` (vocabulary and settings, merged over the kind's defaults) and ``examples``
+(``fail`` and ``pass`` texts). A broken pack raises :class:`PackError` naming the file and line.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from .kinds import registry
+from .kinds._base import Check
+from .kinds._prose import Prose
+from .model import Document, Finding, Severity
+
+PACKS = Path(__file__).resolve().parent.parent / "checks"
+_CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
+_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_REQUIRED = ("code", "name", "kind", "severity", "message")
+
+
+class PackError(Exception):
+    """A check pack that cannot be used; the message names the file and line."""
+
+
+def packs_dir() -> Path:
+    """Where the shipped packs are: beside the package in a checkout, inside it in a wheel."""
+    installed = Path(__file__).resolve().parent / "checks"
+    return installed if installed.is_dir() else PACKS
+
+
+def load(paths: Sequence[str | Path] = ()) -> list[Check]:
+    """The shipped checks plus those of the packs at ``paths``, in code order; codes must be unique."""
+    files = sorted(packs_dir().glob("*.yaml")) + [Path(p) for p in paths]
+    checks: dict[str, Check] = {}
+    for file in files:
+        for check in _load_file(file):
+            if check.code in checks:
+                raise PackError(f"{check.source}: code {check.code} is already defined by "
+                                f"{checks[check.code].source}")
+            checks[check.code] = check
+    return [checks[c] for c in sorted(checks)]
+
+
+def _load_file(path: Path) -> list[Check]:
+    import yaml
+
+    try:
+        text = path.read_text(encoding="utf-8")
+    except OSError as exc:
+        raise PackError(f"{path}: cannot read check pack: {exc.strerror or exc}") from None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f"{path}:{mark.line + 1}" if mark else str(path)
+        raise PackError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    if root is None:
+        return []
+    data = yaml.safe_load(text)
+    line = root.start_mark.line + 1
+    if not isinstance(data, dict) or not isinstance(data.get("checks"), list):
+        raise PackError(f"{path}:{line}: a pack is a mapping with a 'checks' list")
+    nodes = dict((k.value, v) for k, v in root.value)["checks"].value
+    return [_check(path, node.start_mark.line + 1, item) for node, item in zip(nodes, data["checks"])]
+
+
+def _check(path: Path, line: int, item) -> Check:
+    where = f"{path}:{line}"
+    if not isinstance(item, dict):
+        raise PackError(f"{where}: a check is a mapping")
+    missing = [k for k in _REQUIRED if k not in item]
+    if missing:
+        raise PackError(f"{where}: check is missing {', '.join(missing)}")
+    unknown = set(item) - {*_REQUIRED, "summary", "options", "examples"}
+    if unknown:
+        raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+    code, name, kind = str(item["code"]), str(item["name"]), str(item["kind"])
+    if not _CODE.match(code):
+        raise PackError(f"{where}: code {code!r} is not letters then three digits (e.g. SUM001)")
+    if not _NAME.match(name):
+        raise PackError(f"{where}: name {name!r} is not kebab-case")
+    kinds = registry()
+    if kind not in kinds:
+        raise PackError(f"{where}: unknown kind {kind!r} (known: {', '.join(sorted(kinds))})")
+    try:
+        severity = Severity.parse(str(item["severity"]))
+    except ValueError as exc:
+        raise PackError(f"{where}: {exc}") from None
+    options = dict(kinds[kind].OPTIONS)
+    given = item.get("options") or {}
+    if not isinstance(given, dict):
+        raise PackError(f"{where}: options must be a mapping")
+    unknown = set(given) - set(options)
+    if unknown:
+        raise PackError(f"{where}: kind {kind} has no option(s) {', '.join(sorted(unknown))} "
+                        f"(it has: {', '.join(sorted(options)) or 'none'})")
+    options.update(given)
+    return Check(code=code, name=name, kind=kind, severity=severity, message=str(item["message"]),
+                 summary=str(item.get("summary", "")), options=options,
+                 examples=dict(item.get("examples") or {}), source=where)
+
+
+def select(checks: Iterable[Check], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Check]:
+    """Checks matching ``select`` (codes, code prefixes or names; all if empty) and not ``ignore``."""
+
+    def hit(check: Check, patterns: Sequence[str]) -> bool:
+        return any(check.code.startswith(p.upper()) or check.name == p or p.upper() == "ALL"
+                   for p in patterns)
+
+    return [c for c in checks if (not select or hit(c, select)) and not hit(c, ignore)]
+
+
+def run(doc: Document, checks: Sequence[Check]) -> list[Finding]:
+    """All findings of ``checks`` on ``doc`` plus its reading notes, deterministically ordered.
+
+    Sum relations are always found first, even when no sum check is selected: other kinds read which total
+    a figure is listed under.
+    """
+    prose = Prose.of(doc)
+    findings: list[Finding] = list(doc.notes)
+    selected = {c.code for c in checks}
+    kinds = registry()
+    ordered = sorted(checks, key=lambda c: (c.kind != "sum", c.code))
+    if not any(c.kind == "sum" for c in ordered):
+        ordered = [*[c for c in load() if c.kind == "sum"][:1], *ordered]
+    seen: set[tuple] = set()
+    for check in ordered:
+        for finding in kinds[check.kind].run(prose, check):
+            key = (finding.code, finding.span, finding.message)
+            if check.code in selected and key not in seen:
+                seen.add(key)
+                findings.append(finding)
+    return sorted(findings, key=Finding.sort_key)

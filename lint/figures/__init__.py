@@ -1,0 +1,1 @@
+"""Figures: numbers as reports write them, their units, qualifiers and labels."""

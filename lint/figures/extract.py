@@ -1,0 +1,242 @@
+"""Find every stated quantity in a block of text.
+
+A figure is a number as written (Arabic with or without grouping commas, full-width digits, Chinese
+numerals before a measure word, fractions such as 三分之一, 1/3, 千分之六, 百分之三十), a magnitude written
+inside it (1.2万家, 3.01万人), its unit (from ``units.txt``), its qualifier (约/近/超/逾/余/多/以上/不少于/
+≥/以内/…: a bound, not a point), its label (the words before it in its clause) and its place.
+
+Numbers that are not quantities are left out: years (2022年, 〔2018〕, 2021-2024), dates and month ranges
+(1-3月, 5月11日), document numbers (…101号), ordinals and references (第3, 表1, 图11, 附件2), list markers
+(1. (1) ① at the start of a line), page numbers after table-of-contents leaders, codes and phone numbers
+(six or more bare digits, 020-12345678), URLs and e-mail addresses, section numbers (1.2.3), and tokens glued
+to Latin letters (5G, GB2312).
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal, localcontext
+
+from ..model import Block, Figure
+from . import numbers, units
+
+_UNIT_ALT = "|".join(re.escape(s) for s in units.symbols())
+_CN_NUM = "[零〇一二两三四五六七八九十百千]"
+_CN_NUM_BIG = "[零〇一二两三四五六七八九十百千万亿]"
+
+_FIGURE = re.compile(
+    rf"""
+    (?P<frac_cn>(?P<den>{_CN_NUM_BIG}+|\d+)分之(?P<numer>{_CN_NUM_BIG}+|\d+(?:\.\d+)?))
+  | (?P<frac>(?<![\d/.])(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,3}})(?![\d/]))
+  | (?P<sign>(?<![\d.])[-−])?(?P<num>\d+(?:,\d+)*(?:\.\d+)?)
+  | (?P<cn>(?<!第){_CN_NUM}+)
+    """,
+    re.VERBOSE,
+)
+_AFTER = re.compile(
+    rf"[ \u3000]{{0,2}}(?P<approx1>余|多)?"
+    rf"(?:(?P<unit>{_UNIT_ALT})|(?P<mag>万|亿|千)(?P<approx2>余|多)?[ \u3000]{{0,2}}(?P<unit2>{_UNIT_ALT})?)?"
+    rf"(?P<post>以上|以下|以内|左右|之内)?"
+)
+_BEFORE_QUALIFIERS = (
+    ("不少于", "ge"), ("不低于", "ge"), ("不超过", "le"), ("不高于", "le"), ("超过", "ge"), ("多于", "ge"),
+    ("大于", "ge"), ("高于", "ge"), ("小于", "le"), ("少于", "le"), ("低于", "le"), ("不足", "le"),
+    ("不到", "le"), ("大约", "about"), ("约", "about"), ("近", "about"), ("超", "ge"), ("逾", "ge"),
+    ("≥", "ge"), (">=", "ge"), ("＞", "ge"), (">", "ge"), ("≤", "le"), ("<=", "le"), ("＜", "le"),
+    ("<", "le"), ("～", "about"), ("~", "about"),
+)
+#: characters that make a one-character qualifier part of another word (节约, 最近, 附近, 赶超)
+_NOT_QUALIFIED = frozenset("节制简预相最附将赶")
+_POST_QUALIFIER = {"以上": "ge", "以下": "le", "以内": "le", "之内": "le", "左右": "about"}
+_MAGNITUDE = {"万": 4, "亿": 8, "千": 3}
+
+_URL = re.compile(r"(?:https?://|www\.)[^\s，。；、）)]+|[\w.+-]+@[\w-]+\.[\w.]+", re.ASCII)
+_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)")
+_LEADER = re.compile(r"(?:\.{3,}|…+|·{3,})[\s\t]*$")
+_LIST_MARKER = re.compile(r"^[\s\t]*[(（]?$")
+_REFERENCE = ("第", "表", "图", "附件", "附表", "附图", "序号", "编号", "条", "章", "节", "篇", "卷", "版",
+              "No.", "NO.", "no.")
+_DATE_AFTER = re.compile(r"[ \u3000]?(?:年|月|日|号|时|周岁|届|世纪|点\d)")
+_RANGE_TO_DATE = re.compile(r"[-－—~～至到]\d+[ \u3000]?(?:年|月|日|号)")
+_CLAUSE_BREAK = re.compile(r"[，,。；;：:、\t\n！？!?（）()【】“”\"《》]")
+_LABEL_TRIM = re.compile(r"(?:为|是|达到|达|共计|了|的)+$")
+_EXACT_UNITS = frozenset()
+
+
+def extract(block: Block, index: int = 0) -> list[Figure]:
+    """Every figure in ``block`` (whose index in its document is ``index``), in text order."""
+    text = block.text.translate(numbers.WIDTH)
+    skip = _skipped_ranges(text)
+    figures: list[Figure] = []
+    last_end = 0
+    for m in _FIGURE.finditer(text):
+        start = m.start()
+        if any(a <= start < b for a, b in skip):
+            continue
+        parsed = _parse(text, m)
+        if parsed is None:
+            continue
+        value, decimals, unit, end, qualifier, exact, num_start = parsed
+        label_start = _label_start(text, start, last_end)
+        label, qualifier_before = _label(text[label_start:start])
+        figures.append(
+            Figure(
+                value=value,
+                text=block.text[num_start:end].strip(),
+                decimals=decimals,
+                unit=unit,
+                start=num_start,
+                end=end,
+                block=index,
+                span=block.span(num_start, end),
+                qualifier=qualifier or qualifier_before,
+                label=label,
+                exact=exact,
+            )
+        )
+        last_end = end
+    return figures
+
+
+def _skipped_ranges(text: str) -> list[tuple[int, int]]:
+    ranges = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    ranges += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
+    return ranges
+
+
+def _parse(text: str, m: re.Match):
+    """``(value, decimals, unit, end, qualifier, exact, start)`` for a candidate, or None if not a figure."""
+    start, end = m.start(), m.end()
+    before = text[max(0, start - 4) : start]
+    if m.group("frac_cn"):
+        den, numer = _cn_or_arabic(m.group("den")), _cn_or_arabic(m.group("numer"))
+        if den is None or numer is None or den == 0:
+            return None
+        if den == 100:  # 百分之三十 is 30%
+            return numer, 6 if numer != numer.to_integral_value() else 0, "%", end, "", True, start
+        if den == 1000:  # 千分之六 is 6‰
+            return numer, 0, "‰", end, "", True, start
+        return _ratio(numer, den), 28, "", end, "", True, start
+    if m.group("frac"):
+        n, d = int(m.group("fn")), int(m.group("fd"))
+        if not 0 < n < d or before.endswith(("第", "表", "图")):
+            return None
+        return _ratio(Decimal(n), Decimal(d)), 28, "", end, "", True, start
+    if m.group("cn"):
+        return _parse_chinese(text, m)
+    return _parse_arabic(text, m)
+
+
+def _parse_chinese(text: str, m: re.Match):
+    value = numbers.chinese(m.group("cn"))
+    after = _AFTER.match(text, m.end())
+    unit = (after.group("unit") or after.group("unit2")) if after else None
+    if value is None or not unit or after.group("mag") and after.group("mag") == "千":
+        return None
+    if unit in ("分", "元") or unit.startswith("个") and len(m.group("cn")) == 1 and m.group("cn") == "两":
+        return None  # 十分 (very), 三元 (…) are words more often than figures
+    if after.group("mag") == "万" and unit == "元" or text[m.end() : m.end() + 2] in ("万元", "亿元"):
+        return None  # 万元 after a Chinese numeral is rare and usually a word
+    exp = _MAGNITUDE.get(after.group("mag") or "", 0)
+    qualifier = "ge" if after.group("approx1") or after.group("approx2") else ""
+    qualifier = _POST_QUALIFIER.get(after.group("post") or "", qualifier)
+    return (Decimal(value).scaleb(exp), 0, units.canonical(unit), after.end(), qualifier, True, m.start())
+
+
+def _parse_arabic(text: str, m: re.Match):
+    start, num = m.start(), m.group("num")
+    num_start = m.start("num")
+    end = m.end()
+    before = text[max(0, num_start - 4) : num_start]
+    following = text[end : end + 3]
+    # glued to Latin letters or digits around a dot: codes, versions, section numbers
+    if before[-1:].isascii() and before[-1:].isalpha() or following[:1].isascii() and following[:1].isalpha():
+        return None
+    if following.startswith(".") and following[1:2].isdigit() or before.endswith("."):
+        return None
+    if _DATE_AFTER.match(text, end) or _RANGE_TO_DATE.match(text, end):
+        return None
+    if before.endswith(_REFERENCE) or before.endswith(("第 ", "表 ", "图 ")):
+        return None
+    if _LEADER.search(text, max(0, num_start - 12), num_start):
+        return None
+    line_start = text.rfind("\n", 0, num_start) + 1
+    prefix = text[line_start:num_start]
+    if (_LIST_MARKER.match(prefix) or prefix.strip() == "") and (
+        following[:1] in (".", "、", "．", ")", "）") and not following[1:2].isdigit()
+    ):
+        return None
+    if following[:1] in (")", "）") and before[-1:] in ("(", "（"):
+        return None  # (1) anywhere
+    value, decimals, well_formed = numbers.arabic(num)
+    after = _AFTER.match(text, end)
+    unit = after.group("unit") or after.group("unit2") or ""
+    mag = after.group("mag") or ""
+    if mag and not unit:
+        # 1.2万 with no unit after: a magnitude only if nothing word-like follows directly
+        nxt = text[after.end() : after.end() + 1]
+        if nxt and "\u4e00" <= nxt <= "\u9fff":
+            mag = ""
+    if not unit and not mag:
+        plain = num.replace(",", "")
+        if "." not in plain and "," not in num:
+            if len(plain) == 4 and 1900 <= int(plain) <= 2100:
+                return None  # a year: 2022, 〔2018〕, 2021-2024
+            if len(plain) >= 6:
+                return None  # budget codes, account numbers
+        figure_end = end
+        qualifier = ""
+    else:
+        figure_end = after.end()
+        qualifier = "ge" if after.group("approx1") or after.group("approx2") else ""
+        qualifier = _POST_QUALIFIER.get(after.group("post") or "", qualifier)
+    if mag:
+        exp = _MAGNITUDE[mag]
+        value, decimals = value.scaleb(exp), decimals - exp
+    if m.group("sign"):
+        value = -value
+    if not well_formed:
+        qualifier = qualifier or ""
+    return (value, decimals, units.canonical(unit), figure_end, qualifier, False, num_start if not
+            m.group("sign") else start)
+
+
+def _cn_or_arabic(text: str) -> Decimal | None:
+    if text[0].isdigit():
+        return Decimal(text)
+    value = numbers.chinese(text)
+    return None if value is None else Decimal(value)
+
+
+def _ratio(numer: Decimal, den: Decimal) -> Decimal:
+    with localcontext() as ctx:
+        ctx.prec = 28
+        return numer / den
+
+
+def _label_start(text: str, start: int, last_end: int) -> int:
+    lo = max(last_end, start - 40)
+    for i in range(start - 1, lo - 1, -1):
+        if _CLAUSE_BREAK.match(text, i):
+            return i + 1
+    return lo
+
+
+def _label(raw: str) -> tuple[str, str]:
+    """The label words and any qualifier written just before the number."""
+    label = raw.strip(" \u3000")
+    qualifier = ""
+    for word, kind in _BEFORE_QUALIFIERS:
+        if label.endswith(word) and not (len(word) == 1 and label[-2:-1] in _NOT_QUALIFIED):
+            qualifier = kind
+            label = label[: -len(word)].rstrip()
+            break
+    label = _LABEL_TRIM.sub("", label).strip(" \u3000")
+    return label, qualifier
+
+
+def malformed(figure: Figure) -> bool:
+    """True when the figure's grouping commas are misplaced (14,8134.51)."""
+    digits = figure.text.translate(numbers.WIDTH)
+    m = re.match(r"[-−]?(\d+(?:,\d+)+(?:\.\d+)?)", digits)
+    return bool(m) and not numbers.arabic(m.group(1))[2]

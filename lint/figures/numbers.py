@@ -1,0 +1,50 @@
+"""Number spellings: Chinese numerals, full-width digits, thousands grouping. Pure functions."""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
+              "八": 8, "九": 9}
+_CN_UNITS = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+#: full-width digits and marks that map one character to one character, so offsets are kept
+WIDTH = str.maketrans("０１２３４５６７８９．％－", "0123456789.%-")
+
+_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+
+
+def chinese(text: str) -> int | None:
+    """The integer a Chinese numeral spells (十七 → 17, 一百零五 → 105, 两万 → 20000), or None."""
+    if not text:
+        return None
+    total = section = digit = 0
+    seen_digit = False
+    for ch in text:
+        if ch in _CN_DIGITS:
+            digit = _CN_DIGITS[ch]
+            seen_digit = True
+        elif ch in _CN_UNITS:
+            section += (digit if seen_digit else 1) * _CN_UNITS[ch]
+            digit, seen_digit = 0, False
+        elif ch in _CN_BIG:
+            total += (section + digit) * _CN_BIG[ch]
+            section = digit = 0
+            seen_digit = False
+        else:
+            return None
+    return total + section + digit
+
+
+def arabic(text: str) -> tuple[Decimal, int, bool]:
+    """``(value, decimals, well_formed)`` of a written Arabic number such as ``435,814.25``.
+
+    Grouping commas are dropped; ``well_formed`` is False when commas are present but do not group by
+    three (``14,8134.51``), which is worth a finding of its own.
+    """
+    plain = text.replace(",", "")
+    decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
+    well_formed = "," not in text or _GROUPED.fullmatch(text) is not None
+    return Decimal(plain), decimals, well_formed

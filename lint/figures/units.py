@@ -1,0 +1,63 @@
+"""Units: the symbols reports write, and conversions between them through pint.
+
+The symbols come from ``units.txt`` beside this module (read as plain text, so extracting figures never
+imports pint). Conversions go through a pint registry built from that same file and nothing else, with
+``Decimal`` as its number type, and only when a check compares figures written in different units.
+"""
+
+from __future__ import annotations
+
+import functools
+from decimal import Decimal
+from pathlib import Path
+
+DEFINITIONS = Path(__file__).with_name("units.txt")
+
+#: unit spellings that stand for the same symbol
+_SPELLINGS = {"％": "%", "百分点": "个百分点"}
+
+MONEY = frozenset({"元", "万元", "亿元", "万亿元"})
+PERCENT_LIKE = frozenset({"%", "‰"})
+
+
+@functools.cache
+def symbols() -> tuple[str, ...]:
+    """Every unit symbol of the definitions file, longest first (for greedy matching)."""
+    found = []
+    for raw in DEFINITIONS.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if "=" in line:
+            parts = [p.strip() for p in line.split("=")]
+            found.extend(p for p in parts[2:] if p)
+    found.extend(_SPELLINGS)
+    return tuple(sorted(set(found), key=len, reverse=True))
+
+
+def canonical(spelling: str) -> str:
+    return _SPELLINGS.get(spelling, spelling)
+
+
+@functools.cache
+def _registry():
+    import pint  # deferred: ~0.2 s, paid only by runs that convert units
+
+    return pint.UnitRegistry(str(DEFINITIONS), non_int_type=Decimal, cache_folder=None)
+
+
+@functools.cache
+def factor(source: str, target: str) -> Decimal | None:
+    """How many ``target`` one ``source`` is (1 亿元 = 10000 万元), or None if they do not convert.
+
+    The bare number '' and '%'/'‰' are all dimensionless and convert to each other.
+    """
+    if source == target:
+        return Decimal(1)
+    import pint
+
+    registry = _registry()
+    try:
+        quantity = registry.Quantity(Decimal(1), source or "dimensionless")
+        value = quantity.to(target or "dimensionless").magnitude
+    except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError):
+        return None
+    return Decimal(value).normalize()

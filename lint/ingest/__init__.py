@@ -1,0 +1,43 @@
+"""Readers: one module per input format, each ``read(path) -> Document``.
+
+Nothing downstream knows which format a document came from. This session's formats are plain text and
+Markdown; any other file is refused with a clear :class:`ReadError`, never read as garbage.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterator, Sequence
+from pathlib import Path
+
+from ..model import Document
+from .text import ReadError
+
+SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text"}
+
+__all__ = ["ReadError", "SUFFIXES", "read", "walk"]
+
+
+def read(path: str | Path) -> Document:
+    suffix = Path(path).suffix.lower()
+    if SUFFIXES.get(suffix) == "text":
+        from . import text
+
+        return text.read(path)
+    supported = ", ".join(sorted(SUFFIXES))
+    raise ReadError(f"{path}: cannot read {suffix or 'files without a suffix'} files yet "
+                    f"(supported: {supported})")
+
+
+def walk(paths: Sequence[str]) -> Iterator[str]:
+    """Files named directly, and readable files found under folders (hidden entries skipped), sorted."""
+    for given in paths:
+        if os.path.isdir(given):
+            found = []
+            for root, dirs, files in os.walk(given):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found += [os.path.join(root, f) for f in files
+                          if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES]
+            yield from sorted(found)
+        else:
+            yield given

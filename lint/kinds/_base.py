@@ -1,0 +1,131 @@
+"""The contract between the engine and the kinds: a configured check, and judging one relation.
+
+A kind module has a docstring (its documentation), ``KIND`` (its name in the packs), ``OPTIONS`` (the
+vocabulary and options it reads, with defaults) and ``run(prose, check) -> Iterable[Finding]``, which finds
+its relations in a document and judges each through :func:`judge`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from ..interval import Interval, fmt
+from ..model import Figure, Finding, Severity
+from . import _prose
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check instance from a YAML pack."""
+
+    code: str
+    name: str
+    kind: str
+    severity: Severity
+    message: str
+    summary: str = ""
+    options: dict = field(default_factory=dict)
+    examples: dict = field(default_factory=dict)
+    source: str = ""
+
+    def words(self, key: str) -> tuple[str, ...]:
+        """A vocabulary list from the options, longest word first."""
+        return tuple(sorted(self.options.get(key, ()), key=len, reverse=True))
+
+
+class _Values(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(check: Check, **values: str) -> str:
+    return check.message.format_map(_Values(values))
+
+
+def judge(
+    check: Check,
+    prose: _prose.Prose,
+    stated: Figure,
+    related: tuple[Figure, ...],
+    compute: Callable[[], Interval | None],
+    *,
+    unit: str | None = None,
+    expression: str = "",
+    severity: Severity | None = None,
+    scale: Decimal = Decimal(1),
+) -> Finding | None:
+    """Compare a stated figure with the interval its related figures allow; a Finding if they cannot meet.
+
+    ``compute`` returns the interval the relation gives for the stated figure, in ``unit`` (default: the
+    stated figure's unit) divided by ``scale`` (100 when a rate is computed as a plain ratio). Rounding
+    that explains the gap is no finding; a gap explained only by truncating the stated figure is ``info``.
+    """
+    computed = compute()
+    if computed is None:
+        return None
+    if scale != 1:
+        computed = computed.scale(scale)
+    own = _prose.interval(stated, "round", unit)
+    if own.meets(computed):
+        return None
+    truncated = _prose.interval(stated, "truncate", unit).meets(computed)
+    places = max(stated.decimals, 0)
+    shown_places = places + 2 if not _prose.exact(stated) else places
+    number = _number_text(stated)
+    fix = _prose.one_digit_fix(number, computed.mid / _factor(stated, unit), stated.decimals)
+    half = Decimal(1).scaleb(-stated.decimals) / 2 if not _prose.exact(stated) else Decimal(0)
+    tolerance = f"±{fmt(half, places + 1)} (rounding)" if half else "exact"
+    message = render(
+        check,
+        stated=stated.text,
+        label=stated.label or "the figure",
+        computed=_show(computed, shown_places),
+        expression=expression,
+        tolerance=tolerance,
+    )
+    suggestion = ""
+    if truncated:
+        message += "; consistent if the stated figure was truncated instead of rounded"
+        level = Severity.INFO
+    else:
+        level = severity or check.severity
+        if fix:
+            suggestion = f"{number} → {fix}"
+            message += f" (one digit differs: {suggestion}?)"
+    return Finding(
+        code=check.code,
+        name=check.name,
+        severity=level,
+        message=message,
+        path=prose.doc.path,
+        span=stated.span,
+        related=tuple(f.span for f in related),
+        stated=stated.text,
+        computed=_show(computed, shown_places),
+        tolerance=tolerance,
+        suggestion=suggestion,
+        figures=(stated.text, *(f.text for f in related)),
+    )
+
+
+def _factor(figure: Figure, unit: str | None) -> Decimal:
+    if unit is None or unit == figure.unit:
+        return Decimal(1)
+    from ..figures import units
+
+    return units.factor(figure.unit, unit) or Decimal(1)
+
+
+def _number_text(figure: Figure) -> str:
+    digits = "".join(c for c in figure.text if c.isdigit() or c in ",.")
+    return digits.strip(",.")
+
+
+def _show(iv: Interval, places: int) -> str:
+    q = Decimal(1).scaleb(-places)
+    lo, hi = f"{iv.lo.quantize(q, ROUND_FLOOR):f}", f"{iv.hi.quantize(q, ROUND_CEILING):f}"
+    if lo == hi:
+        return lo
+    return f"[{lo}, {hi}]"

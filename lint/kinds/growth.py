@@ -1,0 +1,89 @@
+"""growth: a stated growth rate (增幅 15.2%, 同比增长 8%, 减幅 1.84%) agrees with the amounts.
+
+Finds, in each sentence, a percentage whose label holds a rate word (option ``rates``: 增幅, 减幅, 降幅,
+增长率, 增长, 下降, ...) after a stated change amount (比上年增加 X万元). The prior value is the amount after
+the comparison word when it is stated (比上年同口径的 65,197.13 万元), else it is derived: prior = current −
+change for an increase, current + change for a decrease, the current being the amount stated before the
+comparison in the same sentence.
+
+Judged as an interval: change / prior must meet the stated rate. A rate on a zero or negative prior cannot
+be checked and is skipped.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import _prose
+from ._base import Check, judge
+
+KIND = "growth"
+OPTIONS = {
+    "rates": ["增幅", "减幅", "降幅", "增长率", "增速", "增长", "下降", "减少", "提高"],
+    "up": ["增加", "增长", "上升", "提高", "超支", "增"],
+    "down": ["减少", "下降", "降低", "节约", "减"],
+    "compare": ["比", "较", "相比"],
+}
+
+
+def run(prose: _prose.Prose, check: Check):
+    for block in range(len(prose.doc.blocks)):
+        text = prose.doc.blocks[block].text
+        for _start, _end, figs in prose.sentences(block):
+            for i, change in enumerate(figs):
+                sign = _direction(check, change.label)
+                if sign == 0 or not change.is_point or _prose.family(change.unit) in ("ratio", ""):
+                    continue
+                rate = figs[i + 1] if i + 1 < len(figs) else None
+                if rate is None or rate.unit != "%" or not rate.is_point:
+                    continue
+                if not (rate.label == "" or any(w in rate.label for w in check.words("rates"))):
+                    continue
+                fam = _prose.family(change.unit)
+                same = [f for f in figs[:i] if f.is_point and _prose.family(f.unit) == fam]
+                if not same:
+                    continue
+                compare_at = max((text.rfind(w, 0, change.start) for w in check.words("compare")))
+                stated_prior = [f for f in same if f.start > compare_at >= 0]
+                current = [f for f in same if f.end <= compare_at]
+                yield from _judge(prose, check, rate, change, sign,
+                                  stated_prior[-1] if stated_prior else None,
+                                  current[-1] if current else None)
+
+
+def _direction(check: Check, label: str) -> int:
+    tail = label[-4:]
+    if any(tail.endswith(w) for w in check.words("up")):
+        return 1
+    if any(tail.endswith(w) for w in check.words("down")):
+        return -1
+    return 0
+
+
+def _judge(prose, check, rate, change, sign, prior, current):
+    unit = change.unit
+    if prior is not None:
+        def prior_iv(p=prior):
+            return _prose.interval(p, "round", unit)
+        related = (change, prior)
+        shown = prior.text
+    elif current is not None:
+        def prior_iv(c=current):
+            cur = _prose.interval(c, "round", unit)
+            ch = _prose.interval(change)
+            return cur - ch if sign > 0 else cur + ch
+        related = (change, current)
+        shown = f"({current.text} {'−' if sign > 0 else '+'} {change.text})"
+    else:
+        return
+
+    def compute():
+        base = prior_iv()
+        if base.lo <= 0:
+            return None
+        return _prose.interval(change) / base
+
+    finding = judge(check, prose, rate, related, compute, scale=Decimal(100),
+                    expression=f"{change.text} / {shown}")
+    if finding:
+        yield finding

@@ -1,0 +1,59 @@
+"""ratio: a stated rate (为年初预算的 342.35%, 执行率 99.89%, 完成率, 到位率) agrees with its amounts.
+
+Two shapes are found in each sentence:
+
+* ``A，为<base>的 P%``: A is the nearest amount before the rate; the base is looked up by its words
+  (年初预算) among the figures before, preferring the one whose label shares the most with A's label
+  (财政拨款收入 … 为年初预算的 → the 年初预算 figure listed as 财政拨款收入).
+* ``<plan> X，<actual> Y，<rate word> P%`` (option ``rates``: 执行率, 完成率, ...): the two amounts
+  before the rate in its sentence, the planned one being the one whose label holds a plan word
+  (option ``plan``: 预算, 计划, 目标, ...).
+
+Judged as an interval: actual/base must meet the stated rate's interval.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import _prose
+from ._base import Check, judge
+
+KIND = "ratio"
+OPTIONS = {
+    "rates": ["预算执行率", "执行率", "完成率", "支出率", "到位率", "支付率", "使用率", "兑现率", "控制率"],
+    "plan": ["预算", "计划", "目标", "下达", "批复", "安排", "应"],
+}
+
+
+def run(prose: _prose.Prose, check: Check):
+    for block in range(len(prose.doc.blocks)):
+        text = prose.doc.blocks[block].text
+        for _start, _end, figs in prose.sentences(block):
+            for i, rate in enumerate(figs):
+                if rate.unit != "%" or not rate.is_point:
+                    continue
+                amounts = [f for f in figs[:i] if f.is_point and _prose.family(f.unit) == "money"]
+                if not amounts:
+                    continue
+                raw = text[max(0, rate.start - len(rate.label) - 3) : rate.start]
+                if rate.label.startswith("为") and "的" in raw[-3:] + raw:
+                    actual = amounts[-1]
+                    base = _prose.resolve(prose, actual, rate.label[1:], actual.label, "money")
+                elif any(w in rate.label for w in check.words("rates")) and len(amounts) >= 2:
+                    plan = [f for f in amounts if any(w in f.label for w in check.words("plan"))]
+                    others = [f for f in amounts if f not in plan]
+                    if len(plan) != 1 or not others:
+                        continue
+                    base, actual = plan[0], others[-1]
+                else:
+                    continue
+                if base is None or base is actual:
+                    continue
+                finding = judge(
+                    check, prose, rate, (actual, base),
+                    lambda a=actual, b=base: _prose.interval(a, "round", b.unit) / _prose.interval(b),
+                    scale=Decimal(100), expression=f"{actual.text} / {base.text}",
+                )
+                if finding:
+                    yield finding

@@ -1,0 +1,63 @@
+"""share: a part stated with its share of a whole (占总收入 96.02%, 占比 2.99%) agrees with the amounts.
+
+Finds each percentage whose label holds a share word (option ``words``: 占, 占比, 比重, ...). The part is
+the nearest point amount before it in its sentence. The whole is named by the words after the share word
+(占项目支出 → 项目支出) and looked up among the figures before it by label; with no words (占比), the whole
+is the total that the part is listed under (其中 …). Amounts may be in different units (亿元 vs 万元).
+
+Judged as an interval: part/whole from the stated amounts' intervals must meet the stated percentage's
+interval. A percentage that only truncation explains is ``info``.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from . import _prose
+from ._base import Check, judge
+
+KIND = "share"
+OPTIONS = {"words": ["所占比重", "占比重", "占比", "比重", "占"]}
+
+
+def run(prose: _prose.Prose, check: Check):
+    words = check.words("words")
+    for block in range(len(prose.doc.blocks)):
+        for _start, _end, figs in prose.sentences(block):
+            for i, rate in enumerate(figs):
+                if rate.unit not in ("%", "‰") or not rate.is_point:
+                    continue
+                word = next((w for w in words if w in rate.label), None)
+                if word is None:
+                    continue
+                part = next((f for f in reversed(figs[:i]) if f.is_point
+                             and _prose.family(f.unit) not in ("ratio", "")), None)
+                if part is None:
+                    continue
+                named = rate.label.split(word, 1)[1].strip()
+                whole = _whole(prose, part, named)
+                if whole is None or whole is part:
+                    continue
+                finding = _judge(prose, check, rate, part, whole)
+                if finding:
+                    yield finding
+
+
+def _whole(prose: _prose.Prose, part, named: str):
+    parent = prose.parents.get(id(part))
+    if not named:
+        return parent
+    if parent is not None and (named.startswith("总") or named in parent.label):
+        return parent
+    return _prose.resolve(prose, part, named, part.label, _prose.family(part.unit))
+
+
+def _judge(prose, check, rate, part, whole):
+    unit = whole.unit
+
+    def ratio():
+        return _prose.interval(part, "round", unit) / _prose.interval(whole)
+
+    scale = Decimal(100) if rate.unit == "%" else Decimal(1000)
+    return judge(check, prose, rate, (part, whole), ratio, scale=scale,
+                 expression=f"{part.text} / {whole.text}")

@@ -1,0 +1,150 @@
+"""The few types every room of crossfoot shares.
+
+Data flows one way: a reader turns a file into a :class:`Document` of :class:`Block`\\ s; the figure
+extractor turns a block's text into :class:`Figure`\\ s; check kinds relate figures and judge them into
+:class:`Finding`\\ s; writers print findings. All types here are plain frozen dataclasses.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import IntEnum
+
+
+class Severity(IntEnum):
+    """Finding severities, ordered so that ``a >= b`` means *a is at least as serious as b*."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, text: str) -> Severity:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r} (expected error, warning or info)") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """A place in a source file: 1-based lines, 1-based columns counted in Unicode code points.
+
+    ``end_column`` is exclusive (the column just after the last character), as in SARIF.
+    """
+
+    line: int
+    column: int
+    end_line: int
+    end_column: int
+
+    def __str__(self) -> str:
+        return f"{self.line}:{self.column}"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A run of text (a paragraph, heading or table row) with the source position of every character.
+
+    ``origins`` is a sorted tuple of ``(offset, line, column)``: the character at ``offset`` in
+    ``text`` sits at ``line:column`` of the source, and the characters after it follow on the same line
+    until the next origin. Readers that join wrapped lines add one origin per source line.
+    """
+
+    text: str
+    origins: tuple[tuple[int, int, int], ...]
+    kind: str = "paragraph"
+    _offsets: tuple[int, ...] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_offsets", tuple(o[0] for o in self.origins))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        """Source ``(line, column)`` of the character at ``offset`` of this block's text."""
+        i = bisect.bisect_right(self._offsets, offset) - 1
+        start, line, column = self.origins[max(i, 0)]
+        return line, column + (offset - start)
+
+    def span(self, start: int, end: int) -> Span:
+        """Source span of ``text[start:end]`` (``end`` exclusive, ``end > start``)."""
+        line, column = self.position(start)
+        end_line, last_column = self.position(end - 1)
+        return Span(line, column, end_line, last_column + 1)
+
+    @property
+    def line(self) -> int:
+        return self.origins[0][1]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """What every reader returns: the file's path, its blocks in reading order, and reading notes."""
+
+    path: str
+    blocks: tuple[Block, ...]
+    encoding: str = "utf-8"
+    notes: tuple[Finding, ...] = ()
+    """Findings raised while reading (undecodable bytes, ...), reported with the check findings."""
+
+    lines: tuple[str, ...] = ()
+    """The source lines as decoded, for writers that quote the line of a finding."""
+
+    def source_line(self, line: int) -> str:
+        return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """One stated quantity.
+
+    ``value`` is the exact number as written, scaled by any magnitude written inside it (1.2万家 has
+    value 12000 and unit 家); ``decimals`` is the number of decimals *as written* (-4 for 1.2万: the
+    stated precision is in units of 10^-decimals of ``value``). ``unit`` is the unit symbol from the
+    definitions file ('万元', '%', '个百分点', '分', '家', ...) or '' for a bare number.
+    """
+
+    value: Decimal
+    text: str
+    decimals: int
+    unit: str
+    start: int
+    end: int
+    block: int
+    span: Span
+    qualifier: str = ""
+    """'' for a point; 'ge' (超/逾/以上/不少于/≥), 'le' (近/以内/不超过/≤), 'about' (约/左右)."""
+    label: str = ""
+    """The words before the figure in its clause: what it measures."""
+    exact: bool = False
+    """True for figures that are exact by nature (Chinese numerals, counts of items)."""
+
+    @property
+    def is_point(self) -> bool:
+        return self.qualifier == ""
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One thing a reviewer should look at."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    path: str
+    span: Span
+    related: tuple[Span, ...] = ()
+    stated: str = ""
+    computed: str = ""
+    tolerance: str = ""
+    suggestion: str = ""
+    figures: tuple[str, ...] = ()
+    """The text of the figures used, primary first: what a baseline fingerprint hashes."""
+
+    def sort_key(self) -> tuple:
+        return (self.path, self.span.line, self.span.column, self.code, self.message)

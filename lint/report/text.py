@@ -1,0 +1,23 @@
+"""The default line format, as linters print it: ``path:line:col: CODE severity message``, then a summary."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model import Severity
+
+
+def write(findings, stream, context) -> None:
+    for f in findings:
+        stream.write(f"{f.path}:{f.span.line}:{f.span.column}: {f.code} {f.severity} {f.message}\n")
+    stream.write(summary(findings, len(context.files)) + "\n")
+
+
+def summary(findings, files: int) -> str:
+    if not findings:
+        return f"All checks passed ({files} file{'s' if files != 1 else ''})."
+    counts = Counter(f.severity for f in findings)
+    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in sorted(Severity, reverse=True)
+             if counts[s]]
+    return (f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(parts)}) "
+            f"in {files} file{'s' if files != 1 else ''}.")
