@@ -78,7 +78,7 @@ def extract(block: Block, index: int = 0) -> list[Figure]:
             continue
         value, decimals, unit, end, qualifier, exact, num_start = parsed
         label_start = _label_start(text, start, last_end)
-        label, qualifier_before = _label(text[label_start:start])
+        label, qualifier_before = _label(_unparenthesised(text[label_start:start]))
         figures.append(
             Figure(
                 value=value,
@@ -216,10 +216,19 @@ def _ratio(numer: Decimal, den: Decimal) -> Decimal:
 
 def _label_start(text: str, start: int, last_end: int) -> int:
     lo = max(last_end, start - 40)
-    for i in range(start - 1, lo - 1, -1):
+    stop = start
+    # a parenthesis just before the number qualifies the label before it: 预算（含转移支付）434,353.82
+    tail = text[lo:start].rstrip(" \u3000")
+    if tail.endswith(("）", ")")) and ("（" in tail or "(" in tail):
+        stop = max(tail.rfind("（"), tail.rfind("(")) + lo
+    for i in range(stop - 1, lo - 1, -1):
         if _CLAUSE_BREAK.match(text, i):
             return i + 1
     return lo
+
+
+def _unparenthesised(raw: str) -> str:
+    return re.sub(r"[（(][^（()）]*[）)]\s*$", "", raw)
 
 
 def _label(raw: str) -> tuple[str, str]:

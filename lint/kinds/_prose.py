@@ -14,7 +14,7 @@ from ..figures.extract import extract
 from ..interval import Interval, stated
 from ..model import Document, Figure
 
-_SENTENCE_END = re.compile(r"[。！？!?\n]")
+_SENTENCE_END = re.compile(r"[。！？!?\n\t|]")
 _YEARISH = re.compile(r"\d{4}\s*年度?|本年度?|上年度?|当年|全年|\s+")
 GENERIC = ("年初", "预算", "决算", "合计", "总计", "共计", "支出", "收入", "资金", "经费", "本部门", "部门",
            "全年", "年度", "本年", "其中", "为", "的", "数")
@@ -54,7 +54,7 @@ class Prose:
         figs = self.figures[block]
         return [(a, b, [f for f in figs if a <= f.start < b]) for a, b in bounds]
 
-    def before(self, figure: Figure, limit_blocks: int = 3):
+    def before(self, figure: Figure, limit_blocks: int = 40):
         """Figures before ``figure``, nearest first, within ``limit_blocks`` preceding blocks."""
         block = figure.block
         yield from (f for f in reversed(self.figures[block]) if f.start < figure.start)
@@ -62,8 +62,12 @@ class Prose:
             yield from reversed(self.figures[b])
 
     def full_label(self, figure: Figure) -> str:
+        """The figure's label, after the label of the total it is listed under and its paragraph's topic
+        (the label of the paragraph's first figure): 2023年年初预算支出 基本支出 人员经费."""
         parent = self.parents.get(id(figure))
-        return f"{parent.label} {figure.label}" if parent is not None else figure.label
+        own = f"{parent.label} {figure.label}" if parent is not None else figure.label
+        first = self.figures[figure.block][0]
+        return own if first is figure or first is parent else f"{first.label} {own}"
 
 
 def family(unit: str) -> str:
@@ -113,7 +117,11 @@ def overlap(a: str, b: str) -> int:
     return best
 
 
-def resolve(prose: Prose, anchor: Figure, wanted: str, subject: str, fam: str) -> Figure | None:
+_OPPOSITES = (("收入", "支出"), ("支出", "收入"))
+_KIND_WORDS = ("收入", "支出", "基本", "项目", "人员", "公用", "财政拨款", "事业", "经营")
+
+
+def resolve(prose: Prose, anchor: Figure, wanted: str, subject: str, fam: str, blocks: int = 40) -> Figure | None:
     """The figure before ``anchor`` that the words ``wanted`` name (e.g. 年初预算, 总收入).
 
     Candidates are point figures of unit family ``fam`` whose full label (own label plus the label of
@@ -125,23 +133,46 @@ def resolve(prose: Prose, anchor: Figure, wanted: str, subject: str, fam: str) -
     if not wanted:
         return None
     keys = {wanted}
+    own_keys = set()
     if wanted.startswith("总"):
-        keys |= {wanted[1:] + "合计", wanted[1:] + "总计", wanted[1:] + "总额", wanted[1:] + "总"}
+        own_keys = {wanted[1:] + "合计", wanted[1:] + "总计", wanted[1:] + "总额", wanted[1:] + "总"}
     scored: list[tuple[int, int, Figure]] = []
-    for rank, cand in enumerate(prose.before(anchor)):
+    for rank, cand in enumerate(prose.before(anchor, blocks)):
         if not cand.is_point or family(cand.unit) != fam:
             continue
         label = core(prose.full_label(cand))
-        if not any(k and k in label for k in keys):
+        if not any(k in label for k in keys) and not any(k in core(cand.label) for k in own_keys):
             continue
-        scored.append((overlap(core(subject), label), -rank, cand))
+        own = core(cand.label)
+        if any(a in subject and b in label and a not in label for a, b in _OPPOSITES):
+            continue  # 收入 is never measured against 支出
+        kind = sum(1 for w in _KIND_WORDS if w in subject and w in label)
+        scored.append((overlap(core(subject), label), any(k in own for k in keys), kind, -rank, cand))
     if not scored:
         return None
-    scored.sort(key=lambda t: (t[0], t[1]), reverse=True)
+    scored.sort(key=lambda t: t[:4], reverse=True)
+    scored = [(t[0], t[4]) for t in scored]
     if len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][0] > 0:
-        if scored[0][2].value != scored[1][2].value:
+        if scored[0][1].value != scored[1][1].value:
             return None
-    return scored[0][2]
+    return scored[0][1]
+
+
+def parenthesised(text: str, start: int, at: int) -> bool:
+    """True if position ``at`` is inside a parenthesis opened after ``start``."""
+    return open_paren(text, start, at) is not None
+
+
+def open_paren(text: str, start: int, at: int) -> int | None:
+    """Offset of the innermost parenthesis still open at ``at`` (searching from ``start``), or None."""
+    stack: list[int] = []
+    for i in range(start, at):
+        ch = text[i]
+        if ch in "（(":
+            stack.append(i)
+        elif ch in "）)" and stack:
+            stack.pop()
+    return stack[-1] if stack else None
 
 
 def one_digit_fix(stated_text: str, target: Decimal, decimals: int) -> str | None:

@@ -40,11 +40,12 @@ def run(prose: _prose.Prose, check: Check):
                 if not (rate.label == "" or any(w in rate.label for w in check.words("rates"))):
                     continue
                 fam = _prose.family(change.unit)
-                same = [f for f in figs[:i] if f.is_point and _prose.family(f.unit) == fam]
-                if not same:
+                same = [f for f in figs[:i] if f.is_point and _prose.family(f.unit) == fam
+                        and _direction(check, f.label) == 0]
+                compare_at = max(text.rfind(w, 0, change.start) for w in check.words("compare"))
+                if not same or compare_at < 0:
                     continue
-                compare_at = max((text.rfind(w, 0, change.start) for w in check.words("compare")))
-                stated_prior = [f for f in same if f.start > compare_at >= 0]
+                stated_prior = [f for f in same if f.start > compare_at]
                 current = [f for f in same if f.end <= compare_at]
                 yield from _judge(prose, check, rate, change, sign,
                                   stated_prior[-1] if stated_prior else None,

@@ -33,7 +33,8 @@ def run(prose: _prose.Prose, check: Check):
             for i, rate in enumerate(figs):
                 if rate.unit != "%" or not rate.is_point:
                     continue
-                amounts = [f for f in figs[:i] if f.is_point and _prose.family(f.unit) == "money"]
+                amounts = [f for f in figs[:i] if f.is_point and _prose.family(f.unit) == "money"
+                           and not _prose.parenthesised(text, figs[0].start, f.start)]
                 if not amounts:
                     continue
                 raw = text[max(0, rate.start - len(rate.label) - 3) : rate.start]

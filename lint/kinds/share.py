@@ -23,6 +23,7 @@ OPTIONS = {"words": ["所占比重", "占比重", "占比", "比重", "占"]}
 def run(prose: _prose.Prose, check: Check):
     words = check.words("words")
     for block in range(len(prose.doc.blocks)):
+        text = prose.doc.blocks[block].text
         for _start, _end, figs in prose.sentences(block):
             for i, rate in enumerate(figs):
                 if rate.unit not in ("%", "‰") or not rate.is_point:
@@ -35,6 +36,9 @@ def run(prose: _prose.Prose, check: Check):
                 if part is None:
                     continue
                 named = rate.label.split(word, 1)[1].strip()
+                clause = text[max(text.rfind(c, 0, rate.start) for c in "，,。；;：:") + 1 : rate.start]
+                if "、" in clause.split(word)[0] or "和" in clause.split(word)[0]:
+                    continue  # the share of several parts together (A、B占比): not one part's share
                 whole = _whole(prose, part, named)
                 if whole is None or whole is part:
                     continue
@@ -49,7 +53,8 @@ def _whole(prose: _prose.Prose, part, named: str):
         return parent
     if parent is not None and (named.startswith("总") or named in parent.label):
         return parent
-    return _prose.resolve(prose, part, named, part.label, _prose.family(part.unit))
+    # a named whole is looked for in the same paragraph only: 占全省 70% compares with nothing stated here
+    return _prose.resolve(prose, part, named, part.label, _prose.family(part.unit), blocks=0)
 
 
 def _judge(prose, check, rate, part, whole):

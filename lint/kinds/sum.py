@@ -24,10 +24,12 @@ from ._base import Check, judge
 
 KIND = "sum"
 OPTIONS = {
-    "parts": ["其中", "包括", "主要用于", "分别为", "主要包括", "具体为"],
-    "complete": ["分别为", "分别是"],
+    "parts": ["其中", "包括", "主要用于", "主要包括", "具体为"],
+    "complete": [],
     "totals": ["合计", "总计", "共计", "总额", "总数", "总共", "共", "累计", "总"],
-    "not_parts": ["增加", "减少", "增长", "下降", "节约", "超支", "比", "较", "同比", "为年初", "占"],
+    "stops": ["合计", "总计", "共计", "总额"],
+    "not_parts": ["增加", "减少", "增长", "下降", "节约", "超支", "比上年", "较上年", "比年初", "较年初",
+                  "同比", "相比", "为年初", "占"],
 }
 
 
@@ -44,9 +46,7 @@ def relations(prose: _prose.Prose, check: Check, block: int):
         for word in check.words("parts"):
             pos = text.find(word, start, end)
             while pos != -1:
-                found = _relation(prose, check, text, sentences, index, pos, word)
-                if found:
-                    yield found
+                yield from _relation(prose, check, text, sentences, index, pos, word)
                 pos = text.find(word, pos + len(word), end)
 
 
@@ -57,39 +57,68 @@ def _relation(prose, check, text, sentences, index, pos, word):
         if len(longer) > len(word) and word in longer:
             at = longer.index(word)
             if text[pos - at : pos - at + len(longer)] == longer:
-                return None
-    usable = [f for f in figs if f.is_point and not _parenthesised(text, start, f.start)]
-    before = [f for f in usable if f.end <= pos and not _changes(check, f)]
-    if not before or text[start:pos].strip(" ：:，,①②③④⑤") == "":
-        if index == 0:
-            return None
-        p_start, _, p_figs = sentences[index - 1]
-        before = [f for f in p_figs if f.is_point and not _parenthesised(text, p_start, f.start)
-                  and not _changes(check, f)]
-    if not before:
-        return None
-    totals = check.words("totals")
-    with_word = [f for f in before if any(t in f.label for t in totals)]
-    total = with_word[-1] if with_word else before[0]
-    fam = _prose.family(total.unit)
-    if fam == "ratio" or total.unit == "":
-        return None
-    parts: list[Figure] = []
+                return ()
+    after = [f for f in figs if f.start > pos and f.is_point and _prose.family(f.unit) not in ("ratio", "")]
+    if not after:
+        return ()
+    fam = _prose.family(after[0].unit)
+    # the parts: same-family figures after the word, up to another family, a total word or a nested list
     stop = end
-    for other in check.words("parts"):
-        nested = text.find(other, pos + len(word), end)
-        if nested != -1:
-            stop = min(stop, nested)
-    for f in usable:
-        if f.start <= pos or f.start >= stop or _prose.family(f.unit) != fam:
-            continue
-        if _changes(check, f) or _parenthesised(text, pos, f.start):
+    for other in (*check.words("parts"), *check.words("stops")):
+        at = text.find(other, pos + len(word), end)
+        if at != -1 and not any(text.startswith(w, at - 3) for w in ("其中",)):
+            stop = min(stop, at)
+    parts: list[Figure] = []
+    for f in after:
+        if f.start >= stop:
+            break
+        if _prose.family(f.unit) != fam:
+            break
+        if _changes(check, f) or _prose.parenthesised(text, pos, f.start):
             continue
         parts.append(f)
     if not parts:
-        return None
+        return ()
+
+    inside = _prose.open_paren(text, start, pos)
+    if inside is not None:
+        start = inside  # a list inside parentheses belongs to a total inside them
+
+    def candidates(s_start, s_figs, upto):
+        return [f for f in s_figs if s_start <= f.start and f.end <= upto and f.is_point and _prose.family(f.unit) == fam
+                and not _prose.parenthesised(text, s_start, f.start) and not _changes(check, f)]
+
+    before = candidates(start, figs, pos)
+    if not before and text[start:pos].strip(" ：:，,①②③④⑤") == "" and index > 0:
+        p_start, p_end, p_figs = sentences[index - 1]
+        before = candidates(p_start, p_figs, p_end)
+        series = _series(before[-2:], parts) if len(before) >= 2 else None
+        totals = [f for f in before if any(t in f.label for t in check.words("totals"))]
+        before = totals[-1:] or before[:1]
+    else:
+        series = _series(before[-2:], parts) if len(before) >= 2 else None
+    if not before:
+        return ()
     complete = word in check.words("complete")
-    return total, parts, complete
+    if series:
+        return tuple((total, group, complete) for total, group in series)
+    return ((before[-1], parts, complete),)
+
+
+def _series(totals: list[Figure], parts: list[Figure]):
+    """Two totals before the list (预算 X，支出 Y，其中 A 预算 a1 支出 a2 …) split the parts by label."""
+    tails = [_prose.core(t.label)[-2:] for t in totals]
+    if len(set(tails)) != len(tails) or not all(tails):
+        return None
+    groups: list[list[Figure]] = [[] for _ in totals]
+    for part in parts:
+        hits = [i for i, tail in enumerate(tails) if tail in part.label]
+        if len(hits) != 1:
+            return None
+        groups[hits[0]].append(part)
+    if not all(groups):
+        return None
+    return list(zip(totals, groups))
 
 
 def _block(prose: _prose.Prose, check: Check, block: int):
@@ -115,10 +144,14 @@ def _judge(prose, check: Check, total: Figure, parts: list[Figure], complete: bo
     if found is None:
         return None
     over = parts_sum().lo > _prose.interval(total).hi
+    if over and parts_sum().lo > _prose.interval(total).hi * Decimal("1.5") and not found.suggestion:
+        return None  # far too much to be one relation: the listing was misread, not misadded
     if over or (complete and len(parts) > 1):
         return found
     # the parts fall short: a partial listing, unless one digit of one figure explains the gap
-    if found.suggestion:
+    if len(parts) < 2:
+        return None
+    if found.suggestion and _significant(total):
         return _lower(found)
     for part in parts:
         others = Interval.point(0 * total.value)
@@ -127,7 +160,7 @@ def _judge(prose, check: Check, total: Figure, parts: list[Figure], complete: bo
                 others = others + _prose.interval(p, "round", unit)
         factor = _prose.units.factor(part.unit, unit) or Decimal(1)
         need = (_prose.interval(total) - others).scale(Decimal(1) / factor)
-        if _prose.one_digit_fix(_digits(part), need.mid, part.decimals):
+        if _significant(part) and _prose.one_digit_fix(_digits(part), need.mid, part.decimals):
             related = (total, *[p for p in parts if p is not part])
             return judge(check, prose, part, related, lambda need=need: need,
                          expression=expression, severity=Severity.WARNING)
@@ -148,12 +181,6 @@ def _changes(check: Check, figure: Figure) -> bool:
     return any(w in figure.label for w in check.words("not_parts"))
 
 
-def _parenthesised(text: str, start: int, at: int) -> bool:
-    """True if position ``at`` is inside a parenthesis opened after ``start``."""
-    depth = 0
-    for ch in text[start:at]:
-        if ch in "（(":
-            depth += 1
-        elif ch in "）)" and depth:
-            depth -= 1
-    return depth > 0
+def _significant(figure: Figure) -> bool:
+    """Enough digits (three or more) that one changed digit is telling, not a coincidence."""
+    return len(_digits(figure).replace(",", "").replace(".", "").lstrip("0")) >= 3
