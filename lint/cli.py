@@ -47,7 +47,8 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--output-format", "fmt", type=click.Choice(["concise", "json", "sarif"]), default="concise",
               show_default=True, help="How findings are printed.")
-@click.option("-o", "--output-file", type=click.Path(dir_okay=False), help="Write findings here (atomically).")
+@click.option("-o", "--output-file", type=click.Path(dir_okay=False),
+              help="Write findings here (atomically).")
 @click.option("--select", multiple=True, help="Codes, code prefixes or names to run (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add to the selection.")
 @click.option("--ignore", multiple=True, help="Codes, prefixes or names to skip (comma-separated).")

@@ -20,10 +20,8 @@ GENERIC = ("年初", "预算", "决算", "合计", "总计", "共计", "支出",
            "全年", "年度", "本年", "其中", "为", "的", "数")
 
 #: units whose integer figures are exact counts, not rounded amounts
-COUNT_UNITS = frozenset(
-    s for s in units.symbols() if s not in units.MONEY | units.PERCENT_LIKE | {"个百分点", "分", "", "万平方米",
-                                                                              "平方米", "吨", "公里"}
-)
+_MEASURES = frozenset({"个百分点", "分", "", "万平方米", "平方米", "吨", "公里"})
+COUNT_UNITS = frozenset(s for s in units.symbols() if s not in units.MONEY | units.PERCENT_LIKE | _MEASURES)
 
 
 @dataclass
@@ -121,7 +119,9 @@ _OPPOSITES = (("收入", "支出"), ("支出", "收入"))
 _KIND_WORDS = ("收入", "支出", "基本", "项目", "人员", "公用", "财政拨款", "事业", "经营")
 
 
-def resolve(prose: Prose, anchor: Figure, wanted: str, subject: str, fam: str, blocks: int = 40) -> Figure | None:
+def resolve(
+    prose: Prose, anchor: Figure, wanted: str, subject: str, fam: str, blocks: int = 40
+) -> Figure | None:
     """The figure before ``anchor`` that the words ``wanted`` name (e.g. 年初预算, 总收入).
 
     Candidates are point figures of unit family ``fam`` whose full label (own label plus the label of

@@ -57,7 +57,7 @@ def run(prose: _prose.Prose, check: Check):
         for current, prior, change, sign, _figs in changes(prose, check, block):
             unit = change.unit
 
-            def compute(c=current, p=prior, s=sign):
+            def compute(c=current, p=prior, s=sign, unit=unit):
                 diff = _prose.interval(c, "round", unit) - _prose.interval(p, "round", unit)
                 return diff if s > 0 else diff.scale(-1)
 

@@ -42,7 +42,7 @@ def relations(prose: _prose.Prose, check: Check, block: int):
     """``(total, parts, complete)`` for each parts listing in a block."""
     text = prose.doc.blocks[block].text
     sentences = prose.sentences(block)
-    for index, (start, end, figs) in enumerate(sentences):
+    for index, (start, end, _figs) in enumerate(sentences):
         for word in check.words("parts"):
             pos = text.find(word, start, end)
             while pos != -1:
@@ -85,8 +85,9 @@ def _relation(prose, check, text, sentences, index, pos, word):
         start = inside  # a list inside parentheses belongs to a total inside them
 
     def candidates(s_start, s_figs, upto):
-        return [f for f in s_figs if s_start <= f.start and f.end <= upto and f.is_point and _prose.family(f.unit) == fam
-                and not _prose.parenthesised(text, s_start, f.start) and not _changes(check, f)]
+        return [f for f in s_figs if s_start <= f.start and f.end <= upto and f.is_point
+                and _prose.family(f.unit) == fam and not _prose.parenthesised(text, s_start, f.start)
+                and not _changes(check, f)]
 
     before = candidates(start, figs, pos)
     if not before and text[start:pos].strip(" ：:，,①②③④⑤") == "" and index > 0:

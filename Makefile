@@ -1,0 +1,28 @@
+# Every target builds its own virtual environment first, so each works on a fresh machine.
+PYTHON ?= python3
+VENV   := .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.installed
+
+.PHONY: demo test lint bench clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+demo: $(STAMP)  ## the main job on the bundled sample reports
+	-$(BIN)/crossfoot check reports/
+
+test: $(STAMP)  ## the tests (the corpus acceptance test runs when ../shared/corpus exists)
+	$(BIN)/python -m pytest -q
+
+lint: $(STAMP)
+	$(BIN)/ruff check lint tests bench
+
+bench: $(STAMP)  ## speed and memory, each next to a floor measured in the same run
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis

@@ -1,0 +1,89 @@
+"""Speed and memory, each printed next to a floor measured in the same run (never asserted in tests).
+
+* cold ``crossfoot --version`` and cold ``crossfoot check`` of one ~56 KB report, against a bare
+  ``python -c pass`` start-up;
+* warm throughput (MB of report text per second, one core) against a bare regex scan for numbers;
+* peak memory (max RSS) of a cold check.
+
+The report is the corpus's largest self-evaluation when ``../shared/corpus`` exists, else the sample
+reports repeated to about the same size.
+"""
+
+from __future__ import annotations
+
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus" / "002_c7584465e87e2f22.txt"
+EXE = Path(sys.executable).with_name("crossfoot")
+
+
+def report() -> Path:
+    if CORPUS.exists():
+        return CORPUS
+    text = "\n".join(p.read_text(encoding="utf-8") for p in sorted((ROOT / "reports").glob("*.[mt][dx]t")))
+    out = Path(tempfile.mkdtemp()) / "bench.txt"
+    out.write_text(text * (56_000 // len(text.encode()) + 1), encoding="utf-8")
+    return out
+
+
+def cold(args: list[str], runs: int = 7) -> float:
+    times = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run(args, capture_output=True, check=False)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def peak_rss_mb(args: list[str]) -> float:
+    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    subprocess.run(args, capture_output=True, check=False)
+    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+    return max(after, before) / 1024
+
+
+def main() -> None:
+    path = report()
+    size = path.stat().st_size
+    floor = cold([sys.executable, "-c", "pass"])
+    version = cold([str(EXE), "--version"])
+    check = cold([str(EXE), "check", "--exit-zero", str(path)])
+    print(f"report: {path.name} ({size / 1000:.0f} KB)")
+    print(f"python start-up (floor)      {floor * 1000:7.0f} ms")
+    print(f"crossfoot --version (cold)   {version * 1000:7.0f} ms   {version / floor:5.1f}x floor   target <= 150 ms")
+    print(f"crossfoot check (cold)       {check * 1000:7.0f} ms   {check / floor:5.1f}x floor   target <= 600 ms")
+
+    sys.path.insert(0, str(ROOT))
+    from lint import engine, ingest
+
+    checks = engine.load()
+    text = path.read_text(encoding="utf-8")
+    engine.run(ingest.read(path), checks)  # warm up: imports, pint registry, regex compilation
+    rounds = 20
+    start = time.perf_counter()
+    for _ in range(rounds):
+        engine.run(ingest.read(path), checks)
+    ours = (time.perf_counter() - start) / rounds
+    number = re.compile(r"\d+(?:,\d{3})*(?:\.\d+)?")
+    start = time.perf_counter()
+    for _ in range(rounds):
+        sum(1 for _ in number.finditer(text))
+    bare = (time.perf_counter() - start) / rounds
+    mb = size / 1e6
+    print(f"regex number scan (floor)    {mb / bare:7.1f} MB/s")
+    print(f"crossfoot check (warm)       {mb / ours:7.1f} MB/s   {ours / bare:5.1f}x floor   target >= 1 MB/s, <= 10x")
+    base = peak_rss_mb([sys.executable, "-c", "pass"])
+    rss = peak_rss_mb([str(EXE), "check", "--exit-zero", str(path)])
+    print(f"peak memory (cold check)     {rss:7.1f} MB   (python alone {base:.1f} MB)   target <= 150 MB")
+
+
+if __name__ == "__main__":
+    main()

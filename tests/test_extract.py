@@ -1,0 +1,100 @@
+"""Figure extraction: a table of tricky spellings, and what must never become a figure."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+import pytest
+
+from lint.figures.extract import extract, malformed
+from lint.ingest.text import parse
+
+
+def figures(text: str):
+    return extract(parse(text).blocks[0])
+
+
+CASES = [
+    # text, figure text, value, decimals, unit, qualifier
+    ("收入合计617,056.54 万元。", "617,056.54 万元", "617056.54", 2, "万元", ""),
+    ("支出435814.25万元", "435814.25万元", "435814.25", 2, "万元", ""),
+    ("１２３．４５万元", "１２３．４５万元", "123.45", 2, "万元", ""),
+    ("下降－12.5%", "－12.5%", "-12.5", 1, "%", ""),
+    ("增长 -3.2%", "-3.2%", "-3.2", 1, "%", ""),
+    ("占比 94.10%", "94.10%", "94.10", 2, "%", ""),
+    ("达 12.2％", "12.2％", "12.2", 1, "%", ""),
+    ("千分之六", "千分之六", "6", 0, "‰", ""),
+    ("百分之三十", "百分之三十", "30", 0, "%", ""),
+    ("比上年下降2.1个百分点", "2.1个百分点", "2.1", 1, "个百分点", ""),
+    ("共十七个处室", "十七个", "17", 0, "个", ""),
+    ("九个二级项目", "九个", "9", 0, "个", ""),
+    ("一百零五家", "一百零五家", "105", 0, "家", ""),
+    ("两家企业", "两家", "2", 0, "家", ""),
+    ("1.2万家企业", "1.2万家", "12000", -3, "家", ""),
+    ("3.01万人参加", "3.01万人", "30100", -2, "人", ""),
+    ("超 2.3万亿元", "2.3万亿元", "2.3", 1, "万亿元", "ge"),
+    ("16.5亿元", "16.5亿元", "16.5", 1, "亿元", ""),
+    ("3000 多名外国专家", "3000 多名", "3000", 0, "名", "ge"),
+    ("举办10余场", "10余场", "10", 0, "场", "ge"),
+    ("1万余家企业", "1万余家", "10000", -4, "家", "ge"),
+    ("近40%", "40%", "40", 0, "%", "about"),
+    ("约4400亿元", "4400亿元", "4400", 0, "亿元", "about"),
+    ("逾 300 人次", "300 人次", "300", 0, "人次", "ge"),
+    ("不少于30项", "30项", "30", 0, "项", "ge"),
+    ("≥95%", "95%", "95", 0, "%", "ge"),
+    ("≤5%", "5%", "5", 0, "%", "le"),
+    ("100人以上", "100人以上", "100", 0, "人", "ge"),
+    ("50万元以内", "50万元以内", "50", 0, "万元", "le"),
+    ("节约62.70万元", "62.70万元", "62.70", 2, "万元", ""),
+    ("14,8134.51 万元", "14,8134.51 万元", "148134.51", 2, "万元", ""),
+]
+
+
+@pytest.mark.parametrize(("text", "shown", "value", "decimals", "unit", "qualifier"), CASES)
+def test_spellings(text, shown, value, decimals, unit, qualifier):
+    found = figures(text)
+    assert len(found) == 1, found
+    f = found[0]
+    assert (f.text.replace("\n", ""), f.value, f.decimals, f.unit, f.qualifier) == (
+        shown, Decimal(value), decimals, unit, qualifier)
+
+
+def test_fractions_are_exact_ratios():
+    third = figures("占比超过 1/3")[0]
+    assert third.unit == "" and third.qualifier == "ge" and abs(third.value - Decimal(1) / 3) < Decimal("1e-20")
+    assert figures("三分之一")[0].value == third.value
+
+
+@pytest.mark.parametrize("text", [
+    "2022年", "2022 年度", "2021-2024年", "1-3月", "5月11日", "（粤办发〔2018〕101号）", "第3条", "表1", "图11所示",
+    "附件2", "1.机构设置", "（1）拟订规划", "联系电话：020-83163338", "https://www.gd.gov.cn/a/123.html",
+    "5G射频", "GB2312", "部门预算编码 163001", "见2.1.3节", "一是加强", "十分重要", "目录.....\t13",
+])
+def test_not_quantities(text):
+    assert figures(text) == []
+
+
+def test_positions_are_code_points_on_the_source_line():
+    doc = parse("标题\n\n本部门收入合计１２３．４５万元，增长 5%。")
+    f = extract(doc.blocks[1])[0]
+    assert (f.span.line, f.span.column, f.span.end_column) == (3, 8, 16)
+
+
+def test_wrapped_lines_keep_each_line_position():
+    lines = ["本部门年度收入合计为一千万元以上的单位共计有若干家一" for _ in range(30)]
+    lines[10] = "本部门年度收入合计为一千万元以上的单位支出合计为 1,23"
+    lines[11] = "4.56 万元，占比很高。"
+    doc = parse("\n\n".join(lines))
+    f = next(f for b in doc.blocks for f in extract(b) if f.unit == "万元")
+    assert f.value == Decimal("1234.56")
+    assert (f.span.line, f.span.column, f.span.end_line) == (21, 26, 23)
+
+
+def test_labels_are_the_words_before_the_figure():
+    found = figures("本部门决算收入合计 617,056.54 万元，为年初预算的 342.35%")
+    assert [f.label for f in found] == ["本部门决算收入合计", "为年初预算"]
+
+
+def test_malformed_grouping():
+    assert malformed(figures("14,8134.51万元")[0])
+    assert not malformed(figures("148,134.51万元")[0])

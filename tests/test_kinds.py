@@ -1,0 +1,140 @@
+"""Each kind: exact findings on small documents, and property tests (consistent passes, one corruption fails)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.interval import Interval, stated
+from lint.model import Severity
+
+
+def brief(findings):
+    return [(f.code, f.span.line, f.span.column, str(f.severity)) for f in findings]
+
+
+def test_interval_rounding_model():
+    assert stated(Decimal("12.35"), 2) == Interval(Decimal("12.345"), Decimal("12.355"))
+    parts = sum((stated(Decimal(v), 2) for v in ("1.01", "2.02", "3.03", "4.04")), Interval.point(Decimal(0)))
+    assert parts.meets(stated(Decimal("10.12"), 2))  # 10.10 + up to 0.02 of rounding
+    assert not parts.meets(stated(Decimal("10.13"), 2))
+    assert stated(Decimal("99.74"), 2, "truncate") == Interval(Decimal("99.74"), Decimal("99.75"))
+
+
+def test_sum_exact_location_and_values(lint_text):
+    found = lint_text("标题\n本年支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。", ["SUM"])
+    assert brief(found) == [("SUM001", 2, 7, "error")]
+    assert found[0].computed == "[830.4900, 830.5100]" and found[0].suggestion == "820.50 → 830.50"
+    assert [(s.line, s.column) for s in found[0].related] == [(2, 23), (2, 36)]
+
+
+def test_sum_partial_listing_is_not_an_error(lint_text):
+    assert lint_text("支出合计820.50万元，其中：人员经费600.20万元，公用经费115.30万元。") == []
+
+
+def test_sum_parts_in_other_units(lint_text):
+    assert lint_text("收入合计1.5亿元，其中：财政拨款10,000.00万元，其他收入5,000.00万元。") == []
+    assert brief(lint_text("收入合计1.50亿元，其中：财政拨款11,000.00万元，其他收入5,000.00万元。")) == [
+        ("SUM001", 1, 5, "error")]
+
+
+def test_sum_one_digit_typo_in_a_part_is_located_on_the_part(lint_text):
+    found = lint_text("支出合计1,020.57万元，其中：人员经费800.27万元，公用经费120.30万元。")
+    assert brief(found) == [("SUM001", 1, 23, "warning")]
+    assert found[0].suggestion == "800.27 → 900.27"
+
+
+def test_sum_budget_and_actual_series(lint_text):
+    text = ("资金预算 300.00万元，实际支出 290.00万元。其中甲计划预算 100.00万元，支出 95.00万元；"
+            "乙计划预算 200.00万元，支出 195.00万元。")
+    assert lint_text(text) == []
+
+
+def test_share_against_the_listed_total(lint_text):
+    text = "本年收入合计600.00万元，其中：财政拨款收入450.00万元，占总收入76.00%；其他收入150.00万元，占总收入25.00%。"
+    found = lint_text(text)
+    assert brief(found) == [("SHR001", 1, 38, "error")]
+    assert found[0].suggestion == "76.00 → 75.00"
+
+
+def test_share_of_an_outside_whole_is_not_checked(lint_text):
+    assert lint_text("我市国家重点实验室增至 21 家，占全省 70%。全省共 20家。") == []
+
+
+def test_truncation_is_info(lint_text):
+    found = lint_text("支出合计307.82万元，其中：住房保障支出29.42万元，占 9.55%。")
+    assert brief(found) == [("SHR001", 1, 33, "info")]
+    assert "truncated" in found[0].message
+
+
+def test_ratio_with_base_stated_earlier(lint_text):
+    text = "年初预算支出为180,242.93万元。\n本年决算支出合计 615,883.73 万元，为年初预算的 241.70%。"
+    found = lint_text(text)
+    assert brief(found) == [("RAT001", 2, 31, "error")]
+    assert found[0].suggestion == "241.70 → 341.70"
+
+
+def test_ratio_execution_rate(lint_text):
+    assert lint_text("项目预算 360.00 万元，实际支出 340.20 万元，执行率 94.50%。") == []
+    assert brief(lint_text("项目预算 360.00 万元，实际支出 340.20 万元，执行率 95.50%。")) == [("RAT001", 1, 35, "error")]
+
+
+def test_growth_with_derived_prior(lint_text):
+    assert lint_text("支出合计160.66万元，较上年增加106.83万元，增幅198.46%。") == []
+    assert brief(lint_text("支出合计160.66万元，较上年增加106.83万元，增幅189.46%。")) == [("GRW001", 1, 30, "error")]
+
+
+def test_growth_with_stated_prior_and_difference(lint_text):
+    ok = "年末结转结余 63,999.08 万元，比上年同口径的 65,197.13 万元减少 1,198.05 万元，减幅 1.84%。"
+    assert lint_text(ok) == []
+    bad = ok.replace("1,198.05", "1,189.05")
+    assert [f.code for f in lint_text(bad)] == ["DIF001", "GRW001"]
+
+
+def test_difference_saving(lint_text):
+    assert brief(lint_text("支出合计160.66万元，比年初预算的223.36万元节约63.70万元。")) == [("DIF001", 1, 30, "error")]
+
+
+# ---- property tests: generated consistent sentences pass; one corruption yields exactly one finding ----
+
+money = st.integers(min_value=1_000, max_value=99_999_999).map(lambda n: Decimal(n) / 100)
+
+
+def show(value: Decimal) -> str:
+    return f"{value:,.2f}"
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(money, min_size=2, max_size=5), st.data())
+def test_sum_property(lint_text, parts, data):
+    total = sum(parts)
+    names = ["人员经费", "公用经费", "项目经费", "其他支出", "对个人和家庭补助"]
+    listing = "，".join(f"{names[i]}{show(p)}万元" for i, p in enumerate(parts))
+    assert lint_text(f"本年支出合计{show(total)}万元，其中：{listing}。") == []
+    # corrupting the total by more than the rounding of all the parts is always an error or a warning
+    delta = data.draw(st.integers(min_value=len(parts) + 1, max_value=10_000)) * Decimal("0.01")
+    found = lint_text(f"本年支出合计{show(total + delta)}万元，其中：{listing}。")
+    assert [(f.code, f.severity >= Severity.WARNING) for f in found] in ([], [("SUM001", True)])
+    # parts that exceed the total are an error whatever the wording, unless they exceed it so far
+    # (over half as much again) that the listing was misread rather than misadded
+    if total < (total - delta) * Decimal("1.5"):
+        found = lint_text(f"本年支出合计{show(total - delta)}万元，其中：{listing}。")
+        assert [(f.code, f.severity) for f in found] == [("SUM001", Severity.ERROR)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(money, money, st.integers(min_value=-4, max_value=4))
+def test_share_property(lint_text, part, rest, nudge):
+    whole = part + rest
+    share = (part / whole * 100).quantize(Decimal("0.01"))
+    text = f"本年收入合计{show(whole)}万元，其中：财政拨款收入{show(part)}万元，占总收入{share}%。"
+    assert lint_text(text) == []
+    corrupted = share + nudge * Decimal("0.01") * 10 if nudge else share
+    found = lint_text(text.replace(f"{share}%", f"{corrupted}%"))
+    if nudge == 0:
+        assert found == []
+    else:
+        assert [f.code for f in found] == ["SHR001"]
+        assert found[0].stated == f"{corrupted}%"

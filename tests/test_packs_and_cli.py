@@ -1,0 +1,128 @@
+"""Check packs (every check's examples behave as documented), golden sample reports, and the CLI contract."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lint import engine
+from lint.cli import main
+from lint.ingest.text import parse
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.mark.parametrize("check", engine.load(), ids=lambda c: c.code)
+def test_every_check_has_a_failing_and_a_passing_example(check, checks):
+    assert check.examples.get("fail") and check.examples.get("pass"), f"{check.code} lacks an example"
+    fail = engine.run(parse(check.examples["fail"], "ex"), checks)
+    assert [f.code for f in fail] == [check.code]
+    assert engine.run(parse(check.examples["pass"], "ex"), checks) == []
+
+
+@pytest.mark.parametrize("report", sorted((ROOT / "reports").glob("*.expected")), ids=lambda p: p.stem)
+def test_sample_reports_give_exactly_their_expected_findings(report):
+    source = next(p for p in report.parent.glob(report.stem + ".*") if p.suffix != ".expected")
+    result = CliRunner().invoke(main, ["check", str(source.relative_to(ROOT))], catch_exceptions=False)
+    lines = [line.removeprefix("reports/") for line in result.output.splitlines()[:-1]]
+    assert lines == report.read_text(encoding="utf-8").splitlines()
+
+
+def run(*args, cwd=ROOT):
+    return subprocess.run([sys.executable, "-m", "lint", *args], capture_output=True, text=True, cwd=cwd)
+
+
+def test_exit_codes(tmp_path):
+    clean = tmp_path / "clean.txt"
+    clean.write_text("支出合计820.50万元，其中：人员经费600.20万元，公用经费220.30万元。", encoding="utf-8")
+    bad = tmp_path / "bad.md"
+    bad.write_text("支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。", encoding="utf-8")
+    assert run("check", str(clean)).returncode == 0
+    result = run("check", str(bad))
+    assert result.returncode == 1 and f"{bad}:1:5: SUM001 error" in result.stdout
+    assert run("check", "--exit-zero", str(bad)).returncode == 0
+    assert run("check", "--ignore", "SUM", str(bad)).returncode == 0
+    assert run("check", "--select", "sum-mismatch", str(bad)).returncode == 1
+
+
+def test_unreadable_file_is_one_clear_message(tmp_path):
+    result = run("check", str(tmp_path / "missing.txt"))
+    assert result.returncode == 2
+    assert result.stderr.strip().startswith("crossfoot: error:") and "missing.txt" in result.stderr
+    assert "Traceback" not in result.stderr
+    docx = tmp_path / "report.docx"
+    docx.write_bytes(b"PK")
+    result = run("check", str(docx))
+    assert result.returncode == 2 and "report.docx" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_encodings_and_bad_bytes(tmp_path):
+    text = "支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。"
+    for name, data in (("bom.txt", b"\xef\xbb\xbf" + text.encode()), ("gbk.txt", text.encode("gb18030"))):
+        (tmp_path / name).write_bytes(data)
+        out = run("check", str(tmp_path / name)).stdout
+        assert f"{name}:1:5: SUM001" in out
+    broken = tmp_path / "broken.txt"
+    broken.write_bytes(text.encode() + b"\n\xff\xfe\xfa" + "收入合计".encode())
+    result = run("check", str(broken))
+    assert "broken.txt:2:1: ENC001 warning" in result.stdout and "broken.txt:1:5: SUM001" in result.stdout
+
+
+def test_broken_pack_names_file_and_line(tmp_path):
+    pack = tmp_path / "mine.yaml"
+    pack.write_text("checks:\n  - code: SUM901\n    name: x\n    kind: nosuchkind\n    severity: error\n"
+                    "    message: m\n", encoding="utf-8")
+    result = run("rules", "--pack", str(pack))
+    assert result.returncode == 2
+    assert f"{pack}:2: unknown kind 'nosuchkind'" in result.stderr
+
+
+def test_rules_and_rule():
+    listing = run("rules").stdout
+    assert "SUM001" in listing and "sum-mismatch" in listing
+    doc = run("rule", "RAT001").stdout
+    assert "Failing example" in doc and "Passing example" in doc and "为年初预算的" in doc
+
+
+def validate_sarif(log: dict) -> None:
+    """The parts of the SARIF 2.1.0 structure that code-scanning tools rely on."""
+    assert log["version"] == "2.1.0"
+    (run_,) = log["runs"]
+    assert run_["columnKind"] == "unicodeCodePoints"
+    rules = {r["id"] for r in run_["tool"]["driver"]["rules"]}
+    for result in run_["results"]:
+        assert result["ruleId"] in rules and result["level"] in ("error", "warning", "note")
+        region = result["locations"][0]["physicalLocation"]["region"]
+        assert region["startLine"] >= 1 and region["startColumn"] >= 1
+        assert (region["endLine"], region["endColumn"]) > (region["startLine"], region["startColumn"])
+        assert result["message"]["text"] and result["partialFingerprints"]
+
+
+def test_sarif_contract(tmp_path):
+    bad = tmp_path / "bad.txt"
+    bad.write_text("标题\n支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。", encoding="utf-8")
+    out = tmp_path / "out.sarif"
+    assert run("check", "--output-format", "sarif", "-o", str(out), str(bad)).returncode == 1
+    log = json.loads(out.read_text(encoding="utf-8"))
+    validate_sarif(log)
+    (result,) = log["runs"][0]["results"]
+    region = result["locations"][0]["physicalLocation"]["region"]
+    assert (region["startLine"], region["startColumn"], region["endColumn"]) == (2, 5, 13)
+    assert [r["physicalLocation"]["region"]["startColumn"] for r in result["relatedLocations"]] == [21, 34]
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside this checkout")
+def test_corpus_acceptance():
+    files = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md"))
+    assert files
+    for path in files:
+        result = run("check", "--output-format", "sarif", str(path))
+        assert result.returncode in (0, 1), result.stderr
+        assert "Traceback" not in result.stderr
+        validate_sarif(json.loads(result.stdout))
