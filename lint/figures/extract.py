@@ -60,7 +60,6 @@ _DATE_AFTER = re.compile(r"[ \u3000]?(?:年|月|日|号|时|周岁|届|世纪|�
 _RANGE_TO_DATE = re.compile(r"[-－—~～至到]\d+[ \u3000]?(?:年|月|日|号)")
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:、\t\n！？!?（）()【】“”\"《》]")
 _LABEL_TRIM = re.compile(r"(?:为|是|达到|达|共计|了|的)+$")
-_EXACT_UNITS = frozenset()
 
 
 def extract(block: Block, index: int = 0) -> list[Figure]:
@@ -168,7 +167,7 @@ def _parse_arabic(text: str, m: re.Match):
         return None
     if following[:1] in (")", "）") and before[-1:] in ("(", "（"):
         return None  # (1) anywhere
-    value, decimals, well_formed = numbers.arabic(num)
+    value, decimals, _ = numbers.arabic(num)  # malformed grouping is the format kind's finding
     after = _AFTER.match(text, end)
     unit = after.group("unit") or after.group("unit2") or ""
     mag = after.group("mag") or ""
@@ -195,8 +194,6 @@ def _parse_arabic(text: str, m: re.Match):
         value, decimals = value.scaleb(exp), decimals - exp
     if m.group("sign"):
         value = -value
-    if not well_formed:
-        qualifier = qualifier or ""
     return (value, decimals, units.canonical(unit), figure_end, qualifier, False, num_start if not
             m.group("sign") else start)
 

@@ -73,7 +73,7 @@ def judge(
     truncated = _prose.interval(stated, "truncate", unit).meets(computed)
     places = max(stated.decimals, 0)
     shown_places = places + 2 if not _prose.exact(stated) else places
-    number = _number_text(stated)
+    number = _prose.number_text(stated)
     fix = _prose.one_digit_fix(number, computed.mid / _factor(stated, unit), stated.decimals)
     half = Decimal(1).scaleb(-stated.decimals) / 2 if not _prose.exact(stated) else Decimal(0)
     tolerance = f"±{fmt(half, places + 1)} (rounding)" if half else "exact"
@@ -116,11 +116,6 @@ def _factor(figure: Figure, unit: str | None) -> Decimal:
     from ..figures import units
 
     return units.factor(figure.unit, unit) or Decimal(1)
-
-
-def _number_text(figure: Figure) -> str:
-    digits = "".join(c for c in figure.text if c.isdigit() or c in ",.")
-    return digits.strip(",.")
 
 
 def _show(iv: Interval, places: int) -> str:

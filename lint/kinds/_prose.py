@@ -175,6 +175,21 @@ def open_paren(text: str, start: int, at: int) -> int | None:
     return stack[-1] if stack else None
 
 
+def direction(check, label: str) -> int:
+    """+1 when a label ends in one of the check's ``up`` words (增加), -1 for ``down`` (减少), else 0."""
+    tail = label[-4:]
+    if any(tail.endswith(w) for w in check.words("up")):
+        return 1
+    if any(tail.endswith(w) for w in check.words("down")):
+        return -1
+    return 0
+
+
+def number_text(figure: Figure) -> str:
+    """The digits of a figure as written, with its grouping commas and decimal point (no unit)."""
+    return "".join(c for c in figure.text if c.isdigit() or c in ",.").strip(",.")
+
+
 def one_digit_fix(stated_text: str, target: Decimal, decimals: int) -> str | None:
     """If ``target`` rounded to ``decimals`` differs from the stated digits in exactly one digit,
     the corrected spelling (keeping the stated grouping), else None."""

@@ -29,7 +29,7 @@ def changes(prose: _prose.Prose, check: Check, block: int):
         for i, change in enumerate(figs):
             if not change.is_point or _prose.family(change.unit) in ("ratio", ""):
                 continue
-            sign = _direction(check, change.label)
+            sign = _prose.direction(check, change.label)
             if sign == 0:
                 continue
             fam = _prose.family(change.unit)
@@ -41,15 +41,6 @@ def changes(prose: _prose.Prose, check: Check, block: int):
             if not any(w in between for w in check.words("compare")):
                 continue
             yield current, prior, change, sign, figs
-
-
-def _direction(check: Check, label: str) -> int:
-    tail = label[-4:]
-    if any(tail.endswith(w) for w in check.words("up")):
-        return 1
-    if any(tail.endswith(w) for w in check.words("down")):
-        return -1
-    return 0
 
 
 def run(prose: _prose.Prose, check: Check):

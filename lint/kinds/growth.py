@@ -31,7 +31,7 @@ def run(prose: _prose.Prose, check: Check):
         text = prose.doc.blocks[block].text
         for _start, _end, figs in prose.sentences(block):
             for i, change in enumerate(figs):
-                sign = _direction(check, change.label)
+                sign = _prose.direction(check, change.label)
                 if sign == 0 or not change.is_point or _prose.family(change.unit) in ("ratio", ""):
                     continue
                 rate = figs[i + 1] if i + 1 < len(figs) else None
@@ -41,7 +41,7 @@ def run(prose: _prose.Prose, check: Check):
                     continue
                 fam = _prose.family(change.unit)
                 same = [f for f in figs[:i] if f.is_point and _prose.family(f.unit) == fam
-                        and _direction(check, f.label) == 0]
+                        and _prose.direction(check, f.label) == 0]
                 compare_at = max(text.rfind(w, 0, change.start) for w in check.words("compare"))
                 if not same or compare_at < 0:
                     continue
@@ -50,15 +50,6 @@ def run(prose: _prose.Prose, check: Check):
                 yield from _judge(prose, check, rate, change, sign,
                                   stated_prior[-1] if stated_prior else None,
                                   current[-1] if current else None)
-
-
-def _direction(check: Check, label: str) -> int:
-    tail = label[-4:]
-    if any(tail.endswith(w) for w in check.words("up")):
-        return 1
-    if any(tail.endswith(w) for w in check.words("down")):
-        return -1
-    return 0
 
 
 def _judge(prose, check, rate, change, sign, prior, current):

@@ -161,7 +161,7 @@ def _judge(prose, check: Check, total: Figure, parts: list[Figure], complete: bo
                 others = others + _prose.interval(p, "round", unit)
         factor = _prose.units.factor(part.unit, unit) or Decimal(1)
         need = (_prose.interval(total) - others).scale(Decimal(1) / factor)
-        if _significant(part) and _prose.one_digit_fix(_digits(part), need.mid, part.decimals):
+        if _significant(part) and _prose.one_digit_fix(_prose.number_text(part), need.mid, part.decimals):
             related = (total, *[p for p in parts if p is not part])
             return judge(check, prose, part, related, lambda need=need: need,
                          expression=expression, severity=Severity.WARNING)
@@ -174,14 +174,10 @@ def _lower(finding: Finding) -> Finding:
     return replace(finding, severity=min(finding.severity, Severity.WARNING))
 
 
-def _digits(figure: Figure) -> str:
-    return "".join(c for c in figure.text if c.isdigit() or c in ",.").strip(",.")
-
-
 def _changes(check: Check, figure: Figure) -> bool:
     return any(w in figure.label for w in check.words("not_parts"))
 
 
 def _significant(figure: Figure) -> bool:
     """Enough digits (three or more) that one changed digit is telling, not a coincidence."""
-    return len(_digits(figure).replace(",", "").replace(".", "").lstrip("0")) >= 3
+    return len(_prose.number_text(figure).replace(",", "").replace(".", "").lstrip("0")) >= 3
