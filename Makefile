@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench clean
+.PHONY: demo test lint bench recall clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ lint: $(STAMP)
 
 bench: $(STAMP)  ## speed and memory, each next to a floor measured in the same run
 	$(BIN)/python bench/run.py
+
+recall: $(STAMP)  ## digit typos in corpus relations that hold: how many are caught (-v lists misses)
+	$(BIN)/python bench/recall.py -v
 
 clean:
 	rm -rf $(VENV) build *.egg-info .pytest_cache .ruff_cache .hypothesis

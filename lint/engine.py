@@ -116,8 +116,11 @@ def select(checks: Iterable[Check], select: Sequence[str] = (), ignore: Sequence
     return [c for c in checks if (not select or hit(c, select)) and not hit(c, ignore)]
 
 
-def run(doc: Document, checks: Sequence[Check]) -> list[Finding]:
+def run(doc: Document, checks: Sequence[Check], relations: list | None = None) -> list[Finding]:
     """All findings of ``checks`` on ``doc`` plus its reading notes, deterministically ordered.
+
+    ``relations``, if given, receives every relation the selected checks judged (held or not), as
+    :class:`lint.kinds._prose.Relation`.
 
     Sum relations are always found first, even when no sum check is selected: other kinds read which total
     a figure is listed under.
@@ -136,4 +139,6 @@ def run(doc: Document, checks: Sequence[Check]) -> list[Finding]:
             if check.code in selected and key not in seen:
                 seen.add(key)
                 findings.append(finding)
+    if relations is not None:
+        relations.extend(r for r in prose.checked if r.code in selected)
     return sorted(findings, key=Finding.sort_key)

@@ -138,3 +138,31 @@ def test_share_property(lint_text, part, rest, nudge):
     else:
         assert [f.code for f in found] == ["SHR001"]
         assert found[0].stated == f"{corrupted}%"
+
+
+def test_growth_of_a_quantity_stated_in_the_sentence_before(lint_text):
+    ok = "本局收入支出总计2995.39万元。与上年度相比，收入支出总计减少56.95万元，下降1.87%。"
+    assert lint_text(ok) == []
+    found = lint_text(ok.replace("1.87%", "1.97%"))
+    assert brief(found) == [("GRW001", 1, 44, "error")]
+    assert found[0].computed == "[1.8656, 1.8660]"
+    assert [(s.line, s.column) for s in found[0].related] == [(1, 34), (1, 9)]
+
+
+def test_growth_of_a_quoted_item_named_in_an_earlier_paragraph(lint_text):
+    text = ("“三公”经费支出合计160.66万元，其中：因公出国（境）费支出86.03万元，公务接待费支出4.46万元。\n"
+            "“因公出国（境）费”本年度比上年度增加83.75万元，增幅3673.25%。“公务接待费”比上年度增加2.27万元，增幅103.65%。")
+    assert lint_text(text, ["GRW"]) == []
+    found = lint_text(text.replace("103.65%", "113.65%"), ["GRW"])
+    assert brief(found) == [("GRW001", 2, 61, "error")]
+
+
+def test_growth_change_only_with_no_named_amount_is_not_checked(lint_text):
+    assert lint_text("经费有所调整。与上年度相比，收入支出总计减少56.95万元，下降9.99%。") == []
+
+
+def test_ratio_of_counts_and_of_a_quota(lint_text):
+    assert lint_text("已实现目标数21个，申报目标数21个，绩效目标完成率100%。") == []
+    assert brief(lint_text("已实现目标数20个，申报目标数21个，绩效目标完成率100%。")) == [("RAT001", 1, 27, "error")]
+    assert lint_text("本年指标565,155万元，实际支出数564,035万元，支出执行率99.8%。") == []
+    assert brief(lint_text("本年指标565,155万元，实际支出数554,035万元，支出执行率99.8%。")) == [("RAT001", 1, 35, "error")]

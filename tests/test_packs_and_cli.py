@@ -126,3 +126,15 @@ def test_corpus_acceptance():
         assert result.returncode in (0, 1), result.stderr
         assert "Traceback" not in result.stderr
         validate_sarif(json.loads(result.stdout))
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside this checkout")
+def test_corpus_corruption_recall():
+    """A digit typo in a relation that holds in a real report is caught; a rounding change is not flagged."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import recall
+
+    result = recall.measure(recall.default_paths())
+    assert result.relations >= 50
+    assert result.recall >= 0.9, "\n".join(result.misses)
+    assert result.false_alarms == 0, "\n".join(result.alarms)

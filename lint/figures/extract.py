@@ -218,10 +218,28 @@ def _label_start(text: str, start: int, last_end: int) -> int:
     tail = text[lo:start].rstrip(" \u3000")
     if tail.endswith(("）", ")")) and ("（" in tail or "(" in tail):
         stop = max(tail.rfind("（"), tail.rfind("(")) + lo
-    for i in range(stop - 1, lo - 1, -1):
+    i = stop - 1
+    while i >= lo:
         if _CLAUSE_BREAK.match(text, i):
-            return i + 1
+            opener = _inner_group(text, i, lo, stop)
+            if opener is None:
+                return i + 1
+            i = opener
+        i -= 1
     return lo
+
+
+_GROUPS = {"）": "（", ")": "(", "”": "“", "’": "‘"}
+
+
+def _inner_group(text: str, close: int, lo: int, stop: int) -> int | None:
+    """Where a short bracketed or quoted group ending at ``close`` opens, when the group sits inside a
+    name (因公出国（境）费, “三公”经费: a word character follows it), else None."""
+    opener = _GROUPS.get(text[close])
+    if opener is None or close + 1 >= stop or _CLAUSE_BREAK.match(text, close + 1):
+        return None
+    at = text.rfind(opener, max(lo, close - 8), close)
+    return at if at >= 0 else None
 
 
 def _unparenthesised(raw: str) -> str:

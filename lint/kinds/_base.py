@@ -68,7 +68,9 @@ def judge(
     if scale != 1:
         computed = computed.scale(scale)
     own = _prose.interval(stated, "round", unit)
-    if own.meets(computed):
+    holds = own.meets(computed)
+    prose.checked.append(_prose.Relation(check.code, stated, related, holds))
+    if holds:
         return None
     truncated = _prose.interval(stated, "truncate", unit).meets(computed)
     places = max(stated.decimals, 0)

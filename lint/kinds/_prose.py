@@ -24,6 +24,17 @@ _MEASURES = frozenset({"个百分点", "分", "", "万平方米", "平方米", "
 COUNT_UNITS = frozenset(s for s in units.symbols() if s not in units.MONEY | units.PERCENT_LIKE | _MEASURES)
 
 
+@dataclass(frozen=True)
+class Relation:
+    """One relation a check judged: the stated figure, the figures it was computed from, and whether
+    the two could meet."""
+
+    code: str
+    stated: Figure
+    related: tuple[Figure, ...]
+    holds: bool
+
+
 @dataclass
 class Prose:
     """A document with its figures extracted once and shared by every kind."""
@@ -32,6 +43,8 @@ class Prose:
     figures: list[list[Figure]]  # per block
     parents: dict[int, Figure] = field(default_factory=dict)
     """id(part) → total, filled in by the sum kind so other kinds can read a part's full label."""
+    checked: list[Relation] = field(default_factory=list)
+    """Every relation judged, whether it held or not (for ``--statistics`` and the recall harness)."""
 
     @classmethod
     def of(cls, doc: Document) -> Prose:

@@ -4,7 +4,9 @@ Finds, in each sentence, a percentage whose label holds a rate word (option ``ra
 增长率, 增长, 下降, ...) after a stated change amount (比上年增加 X万元). The prior value is the amount after
 the comparison word when it is stated (比上年同口径的 65,197.13 万元), else it is derived: prior = current −
 change for an increase, current + change for a decrease, the current being the amount stated before the
-comparison in the same sentence.
+comparison in the same sentence, or, when the sentence states only the change (与上年相比，收入支出总计减少
+56.95万元，下降1.87%), the latest amount before it, in its paragraph or the few before, whose label names
+the same quantity (收入支出总计; the quoted term in “公务接待费”比上年度增加).
 
 Judged as an interval: change / prior must meet the stated rate. A rate on a zero or negative prior cannot
 be checked and is skipped.
@@ -12,6 +14,7 @@ be checked and is skipped.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from . import _prose
@@ -43,13 +46,45 @@ def run(prose: _prose.Prose, check: Check):
                 same = [f for f in figs[:i] if f.is_point and _prose.family(f.unit) == fam
                         and _prose.direction(check, f.label) == 0]
                 compare_at = max(text.rfind(w, 0, change.start) for w in check.words("compare"))
-                if not same or compare_at < 0:
+                if not same:
+                    current = _named_current(prose, check, change, fam)
+                    if current is not None:
+                        yield from _judge(prose, check, rate, change, sign, None, current)
+                    continue
+                if compare_at < 0:
                     continue
                 stated_prior = [f for f in same if f.start > compare_at]
                 current = [f for f in same if f.end <= compare_at]
                 yield from _judge(prose, check, rate, change, sign,
                                   stated_prior[-1] if stated_prior else None,
                                   current[-1] if current else None)
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,20})[”\"]")
+_PRIOR_WORDS = ("上年", "上一年", "去年", "同期")
+
+
+def _named_current(prose: _prose.Prose, check: Check, change, fam: str):
+    """The current amount a change-only sentence speaks of, named by the words before the change."""
+    text = prose.text(change)
+    clause_start = max(text.rfind(c, 0, change.start) for c in "，,。；;：:") + 1
+    clause = text[clause_start:change.start].strip()
+    for word in check.words("compare"):
+        at = clause.find(word)
+        if at >= 0:
+            clause = clause[:at]
+    for word in check.words("up") + check.words("down"):
+        if clause.endswith(word):
+            clause = clause[: -len(word)].rstrip()
+            break
+    quoted = _QUOTED.findall(clause)
+    subject = _prose.core(quoted[-1] if quoted else clause).strip("“”\"'")
+    if len(subject) < 2:
+        return None
+    current = _prose.resolve(prose, change, subject, subject, fam, blocks=3)
+    if current is None or any(w in current.label for w in _PRIOR_WORDS):
+        return None
+    return current
 
 
 def _judge(prose, check, rate, change, sign, prior, current):

@@ -6,8 +6,9 @@ Two shapes are found in each sentence:
   (年初预算) among the figures before, preferring the one whose label shares the most with A's label
   (财政拨款收入 … 为年初预算的 → the 年初预算 figure listed as 财政拨款收入).
 * ``<plan> X，<actual> Y，<rate word> P%`` (option ``rates``: 执行率, 完成率, ...): the two amounts
-  before the rate in its sentence, the planned one being the one whose label holds a plan word
-  (option ``plan``: 预算, 计划, 目标, ...).
+  (or counts of one measure word) before the rate in its sentence, the planned one being the only one
+  whose label holds a plan word (option ``plan``: 预算, 计划, 目标, 指标, ...) and no actual word
+  (option ``actual``: 实际, 已实现, 决算, ...).
 
 Judged as an interval: actual/base must meet the stated rate's interval.
 """
@@ -22,7 +23,8 @@ from ._base import Check, judge
 KIND = "ratio"
 OPTIONS = {
     "rates": ["预算执行率", "执行率", "完成率", "支出率", "到位率", "支付率", "使用率", "兑现率", "控制率"],
-    "plan": ["预算", "计划", "目标", "下达", "批复", "安排", "应"],
+    "plan": ["预算", "计划", "目标", "指标", "下达", "批复", "安排", "申报", "应"],
+    "actual": ["实际", "已实现", "已完成", "实现", "完成", "决算", "执行数"],
 }
 
 
@@ -33,16 +35,19 @@ def run(prose: _prose.Prose, check: Check):
             for i, rate in enumerate(figs):
                 if rate.unit != "%" or not rate.is_point:
                     continue
-                amounts = [f for f in figs[:i] if f.is_point and _prose.family(f.unit) == "money"
+                amounts = [f for f in figs[:i] if f.is_point and _prose.family(f.unit) not in ("ratio", "")
                            and not _prose.parenthesised(text, figs[0].start, f.start)]
                 if not amounts:
                     continue
+                fam = _prose.family(amounts[-1].unit)
+                amounts = [f for f in amounts if _prose.family(f.unit) == fam]
                 raw = text[max(0, rate.start - len(rate.label) - 3) : rate.start]
                 if rate.label.startswith("为") and "的" in raw[-3:] + raw:
                     actual = amounts[-1]
-                    base = _prose.resolve(prose, actual, rate.label[1:], actual.label, "money")
+                    base = _prose.resolve(prose, actual, rate.label[1:], actual.label, fam)
                 elif any(w in rate.label for w in check.words("rates")) and len(amounts) >= 2:
-                    plan = [f for f in amounts if any(w in f.label for w in check.words("plan"))]
+                    plan = [f for f in amounts if any(w in f.label for w in check.words("plan"))
+                            and not any(w in f.label for w in check.words("actual"))]
                     others = [f for f in amounts if f not in plan]
                     if len(plan) != 1 or not others:
                         continue
