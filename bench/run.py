@@ -12,7 +12,6 @@ reports repeated to about the same size.
 from __future__ import annotations
 
 import re
-import resource
 import statistics
 import subprocess
 import sys
@@ -43,11 +42,14 @@ def cold(args: list[str], runs: int = 7) -> float:
     return statistics.median(times)
 
 
+_PEAK = ("import resource, subprocess, sys; subprocess.run(sys.argv[1:], capture_output=True); "
+         "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+
+
 def peak_rss_mb(args: list[str]) -> float:
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    subprocess.run(args, capture_output=True, check=False)
-    after = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return max(after, before) / 1024
+    """Peak RSS of one run of ``args``, measured by a fresh parent whose only child it is."""
+    out = subprocess.run([sys.executable, "-c", _PEAK, *args], capture_output=True, text=True, check=True)
+    return int(out.stdout) / 1024
 
 
 def main() -> None:

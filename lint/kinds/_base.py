@@ -10,6 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from functools import cache
 
 from ..interval import Interval, fmt
 from ..model import Figure, Finding, Severity
@@ -32,7 +33,12 @@ class Check:
 
     def words(self, key: str) -> tuple[str, ...]:
         """A vocabulary list from the options, longest word first."""
-        return tuple(sorted(self.options.get(key, ()), key=len, reverse=True))
+        return _longest_first(tuple(self.options.get(key, ())))
+
+
+@cache
+def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 class _Values(dict):

@@ -45,6 +45,7 @@ class Prose:
     """id(part) → total, filled in by the sum kind so other kinds can read a part's full label."""
     checked: list[Relation] = field(default_factory=list)
     """Every relation judged, whether it held or not (for ``--statistics`` and the recall harness)."""
+    _sentences: dict = field(default_factory=dict, repr=False)
 
     @classmethod
     def of(cls, doc: Document) -> Prose:
@@ -54,7 +55,13 @@ class Prose:
         return self.doc.blocks[figure.block].text
 
     def sentences(self, block: int) -> list[tuple[int, int, list[Figure]]]:
-        """``(start, end, figures)`` of each sentence of a block, figures in text order."""
+        """``(start, end, figures)`` of each sentence of a block, figures in text order (computed once)."""
+        found = self._sentences.get(block)
+        if found is None:
+            found = self._sentences[block] = self._split(block)
+        return found
+
+    def _split(self, block: int) -> list[tuple[int, int, list[Figure]]]:
         text = self.doc.blocks[block].text
         bounds, start = [], 0
         for m in _SENTENCE_END.finditer(text):
