@@ -99,6 +99,44 @@ class Document:
 
 
 @dataclass(frozen=True, slots=True)
+class Cell:
+    """One table cell: its text as written (stripped) and where it is; empty cells have no span."""
+
+    text: str
+    span: Span | None = None
+
+
+@dataclass(frozen=True)
+class Table:
+    """A table recovered from a document: merged header names, body rows padded to the header's width.
+
+    ``shape`` says how it was written: ``tabs`` (one row per line, cells split by tabs) or ``lines`` (a
+    score list written one item per line). ``notes`` records what recovery had to guess (dropped repeated
+    headers, merged header lines), so a reader of a finding can judge the table it came from.
+    """
+
+    header: tuple[str, ...]
+    rows: tuple[tuple[Cell, ...], ...]
+    span: Span
+    shape: str = "tabs"
+    notes: tuple[str, ...] = ()
+
+    def column(self, *words: str) -> int | None:
+        """The first column whose header holds one of ``words``, or None."""
+        for i, name in enumerate(self.header):
+            if any(w in name for w in words):
+                return i
+        return None
+
+    def frame(self):
+        """The table as a pandas DataFrame of cell texts (header as column names), for table tooling."""
+        import pandas as pd
+
+        names = [h or f"column {i + 1}" for i, h in enumerate(self.header)]
+        return pd.DataFrame([[c.text for c in row] for row in self.rows], columns=names)
+
+
+@dataclass(frozen=True, slots=True)
 class Figure:
     """One stated quantity.
 

@@ -46,6 +46,16 @@ class Prose:
     checked: list[Relation] = field(default_factory=list)
     """Every relation judged, whether it held or not (for ``--statistics`` and the recall harness)."""
     _sentences: dict = field(default_factory=dict, repr=False)
+    _tables: list | None = field(default=None, repr=False)
+
+    @property
+    def tables(self) -> list:
+        """The document's tables (:func:`lint.tables.recover`), recovered once on first use."""
+        if self._tables is None:
+            from ..tables import recover
+
+            self._tables = recover(self.doc)
+        return self._tables
 
     @classmethod
     def of(cls, doc: Document) -> Prose:

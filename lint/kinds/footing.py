@@ -1,0 +1,225 @@
+"""footing: in a table, each total equals the sum of what it totals.
+
+Three shapes, all read from the recovered tables (:mod:`lint.tables.recovery`):
+
+* **column footing** — a row whose label holds a total word (option ``totals``: 合计, 总计, 小计,
+  总分) equals, in each amount column, the sum of the rows it closes: those since the previous
+  total row; if that stretch holds 小计 rows, the 合计 sums those. Outline numbering sets the level:
+  when rows are numbered 一、二、 the total sums those rows only, and each such row in turn equals the
+  sum of the (1) (2) or （一） rows under it (*hierarchical subtotals*). Rows starting with an
+  ``exclude`` word (其中) are breakdowns, never summed.
+* **group totals** — a column headed by a total word that is filled only on the first row of each group
+  (a score table's 合计 beside its 得分 column): each value equals the sum of the column to its left over
+  the group's rows. A group runs until the next row that names a new group in the first column.
+* **row crossfooting** — a column headed by a total word and filled on most rows equals the sum of the
+  amount columns after it (or before it, when it is the last). Only checked when most complete rows of
+  the table agree, so a table whose columns are not parts of the total is left alone.
+
+Columns whose header or cells are rates (option ``skip``: 率, %, 比例, 进度, 序号, ...) are never summed.
+Judged as intervals: the parts' rounding intervals added up must meet the total's.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..interval import Interval
+from ..model import Table
+from ..tables import cell_figure, number, row_label
+from . import _prose
+from ._base import Check, judge
+
+KIND = "footing"
+OPTIONS = {
+    "totals": ["合计", "总计", "小计", "总分", "总得分", "总额"],
+    "exclude": ["其中", "含:", "含："],
+    "skip": ["率", "%", "％", "比例", "比重", "占比", "进度", "序号", "编码", "编号", "代码", "年度"],
+}
+
+_LEVELS = (
+    re.compile(r"^[一二三四五六七八九十]+[、.]"),
+    re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
+    re.compile(r"^(?:[（(]\d+[）)]|\d+[、.](?!\d))"),
+)
+
+
+def run(prose: _prose.Prose, check: Check):
+    for table in prose.tables:
+        yield from _columns(prose, check, table)
+        yield from _groups(prose, check, table)
+        yield from _crossfoot(prose, check, table)
+
+
+def _is_total(check: Check, label: str) -> bool:
+    plain = label.replace(" ", "").replace("\u3000", "")
+    return any(w in plain for w in check.words("totals"))
+
+
+def _amount_columns(check: Check, table: Table) -> list[int]:
+    out = []
+    for j, name in enumerate(table.header):
+        if any(w in name for w in check.words("skip")):
+            continue
+        values = [number(r[j].text) for r in table.rows if r[j].text]
+        numeric = [v for v in values if v is not None]
+        if len(numeric) >= 2 and not any(v.percent for v in numeric) and len(numeric) * 2 > len(values):
+            out.append(j)
+    return out
+
+
+def _level(check: Check, label: str) -> int | None:
+    """0, 1, 2 for 一、 / （一） / (1) rows; -1 for 其中 rows; None when unnumbered."""
+    text = label.strip()
+    if any(text.startswith(w) for w in check.words("exclude")):
+        return -1
+    for depth, pattern in enumerate(_LEVELS):
+        if pattern.match(text):
+            return depth
+    return None
+
+
+def _labels(table: Table) -> list[str]:
+    """Each row's label with a leading row number (序号 cell) left out."""
+    return [row_label(table, i) for i in range(len(table.rows))]
+
+
+def _columns(prose, check, table: Table):
+    columns = _amount_columns(check, table)
+    if not columns:
+        return
+    labels = _labels(table)
+    totals = [i for i, label in enumerate(labels) if _is_total(check, label)]
+    after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
+    for t in totals:
+        subtotal = "小计" in labels[t]
+        stretch = list(range(after_any if subtotal else after_grand, t))
+        sub = [i for i in stretch if _is_total(check, labels[i])]
+        if sub and not subtotal:
+            parts = sub
+        else:
+            stretch = [i for i in stretch if i not in sub]
+            levels = {i: _level(check, labels[i]) for i in stretch}
+            ranked = [lv for lv in levels.values() if lv is not None and lv >= 0]
+            top = min(ranked) if ranked else None
+            parts = [i for i in stretch if levels[i] == top or (top is None and levels[i] is None)]
+            if top is not None:
+                yield from _subtotals(prose, check, table, columns, stretch, levels)
+        after_any = t + 1
+        if not subtotal:
+            after_grand = t + 1
+        for j in columns:
+            yield from _foot(prose, check, table, t, parts, j)
+
+
+def _subtotals(prose, check, table, columns, stretch, levels):
+    for k, i in enumerate(stretch):
+        lv = levels[i]
+        if lv is None or lv < 0:
+            continue
+        children = []
+        for c in stretch[k + 1 :]:
+            if levels[c] is not None and 0 <= levels[c] <= lv:
+                break
+            children.append(c)
+        ranked = [levels[c] for c in children if levels[c] is not None and levels[c] > lv]
+        if not ranked:
+            continue
+        nxt = min(ranked)
+        parts = [c for c in children if levels[c] == nxt]
+        for j in columns:
+            yield from _foot(prose, check, table, i, parts, j)
+
+
+def _foot(prose, check, table: Table, total_row: int, part_rows: list[int], col: int):
+    total = cell_figure(table, total_row, col)
+    if total is None or not part_rows:
+        return
+    parts = []
+    for r in part_rows:
+        cell = table.rows[r][col].text
+        if not cell or cell in ("-", "—", "－", "/"):
+            continue
+        fig = cell_figure(table, r, col)
+        if fig is None:
+            return  # a part that is not a number: not a sum we can read
+        parts.append(fig)
+    if not parts:
+        return
+    yield from _judge_sum(prose, check, total, parts)
+
+
+def _judge_sum(prose, check, total, parts):
+    def compute():
+        acc = Interval.point(Decimal(0))
+        for p in parts:
+            acc = acc + _prose.interval(p)
+        return acc
+
+    found = judge(check, prose, total, tuple(parts), compute,
+                  expression=" + ".join(p.text for p in parts) if len(parts) <= 12
+                  else f"the {len(parts)} rows above")
+    if found is not None:
+        yield found
+
+
+def _groups(prose, check, table: Table):
+    for j, name in enumerate(table.header):
+        if j == 0 or not _is_total(check, name):
+            continue
+        filled = [i for i, r in enumerate(table.rows) if number(r[j].text) is not None]
+        if not filled or len(filled) * 2 > len(table.rows):
+            continue
+        left = next((k for k in range(j - 1, -1, -1)
+                     if sum(1 for r in table.rows if number(r[k].text) is not None) >= 2), None)
+        if left is None:
+            continue
+        labels = _labels(table)
+        for g in filled:
+            rows = [g]
+            for i in range(g + 1, len(table.rows)):
+                if table.rows[i][0].text or number(table.rows[i][j].text) is not None \
+                        or _is_total(check, labels[i]):
+                    break
+                rows.append(i)
+            yield from _group(prose, check, table, g, j, rows, left)
+
+
+def _group(prose, check, table, row, col, rows, left):
+    total = cell_figure(table, row, col)
+    parts = [f for f in (cell_figure(table, r, left) for r in rows) if f is not None]
+    if total is not None and parts:
+        yield from _judge_sum(prose, check, total, parts)
+
+
+def _crossfoot(prose, check, table: Table):
+    columns = _amount_columns(check, table)
+    for j in columns:
+        if not _is_total(check, table.header[j]):
+            continue
+        filled = [i for i, r in enumerate(table.rows) if number(r[j].text) is not None]
+        if len(filled) * 2 <= len(table.rows):
+            continue  # a group-total column, not a row total
+        after = [k for k in columns if k > j and not _is_total(check, table.header[k])]
+        components = after or [k for k in columns if k < j]
+        if len(components) < 2:
+            continue
+        checks = []
+        for i in filled:
+            figs = [cell_figure(table, i, k) for k in components]
+            total = cell_figure(table, i, j)
+            if total is None or any(f is None for f in figs):
+                continue
+            checks.append((total, figs))
+        agree = sum(1 for total, figs in checks if _holds(total, figs))
+        if len(checks) < 2 or agree * 2 <= len(checks):
+            continue  # the columns are not the parts of this total in most rows: not a crossfoot
+        for total, figs in checks:
+            yield from _judge_sum(prose, check, total, figs)
+
+
+def _holds(total, figs) -> bool:
+    acc = Interval.point(Decimal(0))
+    for f in figs:
+        acc = acc + _prose.interval(f)
+    return acc.meets(_prose.interval(total))

@@ -1,0 +1,69 @@
+"""Tables: recovering them from flattened text, and reading their cells as numbers.
+
+``recover(doc)`` finds every table of a document (see :mod:`lint.tables.recovery`); the helpers here read
+a cell as a number and name a row, for the table kinds.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..model import Cell, Figure, Table
+
+__all__ = ["Value", "cell_figure", "number", "precision", "row_label"]
+
+_NUMBER = re.compile(r"^([-−－]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|％|分)?$")
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    value: Decimal
+    decimals: int
+    percent: bool
+
+
+def number(text: str) -> Value | None:
+    """A cell's number (``19904.36``, ``-8.27%``, ``1,234.5``, ``3分``), or None if the cell is not one."""
+    m = _NUMBER.match(text.strip())
+    if not m:
+        return None
+    sign, whole, frac, unit = m.groups()
+    digits = whole.replace(",", "") + (frac or "")
+    value = Decimal(digits)
+    return Value(-value if sign else value, len(frac) - 1 if frac else 0, unit in ("%", "％"))
+
+
+def row_label(table: Table, row: int) -> str:
+    """A row's label: its non-numeric cells, joined."""
+    return " ".join(c.text for c in table.rows[row] if c.text and number(c.text) is None)
+
+
+def precision(table: Table, col: int) -> int:
+    """The decimals a column is written to: the most any of its numbers shows."""
+    found = [v.decimals for v in (number(r[col].text) for r in table.rows if r[col].text) if v is not None]
+    return max(found, default=0)
+
+
+def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | None:
+    """A numeric cell as a :class:`Figure` (so table kinds judge through the same interval machinery).
+
+    Converters and spreadsheets drop trailing zeros (``10`` beside ``9.95``), so a whole number in a column
+    that shows decimals elsewhere is taken at the column's precision: ``10`` there is ``10.00``, not
+    ``[9.5, 10.5]``. A cell that shows decimals keeps its own (``1.7`` may be 1.69 rounded).
+    """
+    cell: Cell = table.rows[row][col]
+    parsed = number(cell.text) if cell.text else None
+    if parsed is None or cell.span is None:
+        return None
+    return Figure(value=parsed.value, text=cell.text, decimals=parsed.decimals or precision(table, col),
+                  unit="%" if parsed.percent else unit, start=0, end=len(cell.text), block=-1,
+                  span=cell.span, label=f"{row_label(table, row)} {table.header[col]}".strip())
+
+
+def recover(doc):
+    """Every table of a document, in reading order."""
+    from .recovery import recover as _recover
+
+    return _recover(doc)

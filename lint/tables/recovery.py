@@ -1,0 +1,193 @@
+"""Recovering tables from text that a PDF/DOCX converter flattened.
+
+Two shapes are read:
+
+* **tab rows** — each table row on one line, cells split by tabs (the text reader keeps such lines as
+  ``row`` blocks). Consecutive row lines form a table; a short non-row line between them (a page
+  number, a unit note) does not end it. The header is the first row when fewer than half of its
+  filled cells are numbers, plus up to two lines continuing it (header-like, every cell short),
+  merged cell by cell: a header wrapped onto a second line (``预算调整`` / ``率``) reads ``预算调整率``.
+  A header repeated after a page break (a row made only of header words) is dropped with the lines
+  continuing it. Cells are cut from the source line itself, so empty leading cells keep columns
+  aligned and every cell keeps its own span.
+* **score lists** — a score table flattened one cell per line under a header line of score words separated
+  by blanks (``一级指标 二级指标 得分 合计``): ``name score`` lines are items, a lone name opens a group, a
+  lone number is the group's total, and ``总分 X`` ends the list. It becomes a table with the columns of its
+  header, the group name and total on the group's first row, like a score table written with tabs.
+
+Nothing is guessed silently: each table carries notes on what recovery merged or dropped.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Block, Cell, Document, Span, Table
+from . import number
+
+_GAP_MAX = 20  # a non-row line up to this long between table rows does not end the table
+_SCORE_WORDS = "[一二三]级指标|指标名称|指标|项目|分值|权重|得分|自评得分|合计|小计"
+_SCORE_HEADER = re.compile(rf"^(?:(?:{_SCORE_WORDS})\s*){{3,}}$")
+_GRAND = ("总分", "合计", "总计", "总得分")
+
+
+def recover(doc: Document) -> list[Table]:
+    found = []
+    for run in _row_runs(doc.blocks):
+        found += _tab_tables(doc, run)
+    found += _score_lists(doc)
+    return sorted(found, key=lambda t: (t.span.line, t.span.column))
+
+
+def _row_runs(blocks: tuple[Block, ...]) -> list[list[Block]]:
+    runs: list[list[Block]] = []
+    current: list[Block] = []
+    gap = 0
+    for block in blocks:
+        if block.kind == "row":
+            current.append(block)
+            gap = 0
+        elif current and len(block.text) <= _GAP_MAX and gap < 2:
+            gap += 1
+        else:
+            if current:
+                runs.append(current)
+            current, gap = [], 0
+    if current:
+        runs.append(current)
+    return runs
+
+
+def _cells(doc: Document, line: int) -> list[Cell]:
+    raw = doc.source_line(line)
+    cells, column = [], 1
+    for piece in raw.split("\t"):
+        text = piece.strip()
+        if text:
+            lead = len(piece) - len(piece.lstrip())
+            start = column + lead
+            cells.append(Cell(text, Span(line, start, line, start + len(text))))
+        else:
+            cells.append(Cell(""))
+        column += len(piece) + 1
+    return cells
+
+
+def _header_like(cells: list[Cell]) -> bool:
+    filled = [c for c in cells if c.text]
+    numeric = sum(1 for c in filled if number(c.text) is not None)
+    return bool(filled) and numeric * 2 < len(filled)
+
+
+def _tab_tables(doc: Document, run: list[Block]) -> list[Table]:
+    rows = [_cells(doc, b.line) for b in run]
+    tables: list[Table] = []
+    i = 0
+    while i < len(rows):
+        header_rows: list[list[Cell]] = []
+        if _header_like(rows[i]):
+            header_rows.append(rows[i])
+            i += 1
+            while i < len(rows) and len(header_rows) < 3 and _continues_header(rows[i]):
+                header_rows.append(rows[i])
+                i += 1
+        words = {c.text for r in header_rows for c in r if c.text}
+        body: list[list[Cell]] = []
+        notes: list[str] = []
+        if len(header_rows) > 1:
+            notes.append(f"header merged from {len(header_rows)} lines")
+        while i < len(rows):
+            filled = {c.text for c in rows[i] if c.text}
+            if body and words and filled <= words and all(number(t) is None for t in filled):
+                line = next(c.span.line for c in rows[i] if c.span)
+                notes.append(f"header repeated at line {line} dropped")
+                i += 1  # a header repeated after a page break, with the lines continuing it
+                while i < len(rows) and _continues_header(rows[i]):
+                    i += 1
+                continue
+            body.append(rows[i])
+            i += 1
+        if not body:
+            continue
+        width = max(len(r) for r in [*header_rows, *body])
+        header = _merge(header_rows, width)
+        padded = tuple(tuple(r) + (Cell(""),) * (width - len(r)) for r in body)
+        anchor = next(c.span for r in [*header_rows, *body] for c in r if c.span is not None)
+        tables.append(Table(header=header, rows=padded, span=anchor, shape="tabs", notes=tuple(notes)))
+    return tables
+
+
+def _continues_header(cells: list[Cell]) -> bool:
+    """A header line wrapped onto the next: header-like, every filled cell short (率, (万元), 制率)."""
+    return _header_like(cells) and all(len(c.text) <= 5 for c in cells if c.text)
+
+
+def _merge(header_rows: list[list[Cell]], width: int) -> tuple[str, ...]:
+    names = [""] * width
+    for row in header_rows:
+        for j, cell in enumerate(row):
+            names[j] += cell.text
+    return tuple(names)
+
+
+def _score_lists(doc: Document) -> list[Table]:
+    tables = []
+    blocks = doc.blocks
+    for index, block in enumerate(blocks):
+        if block.kind == "row" or not _SCORE_HEADER.match(block.text) or "得分" not in block.text:
+            continue
+        header = tuple(block.text.split())
+        if len(header) < 3:
+            continue
+        table = _read_list(blocks, index + 1, header, block)
+        if table is not None:
+            tables.append(table)
+    return tables
+
+
+def _read_list(blocks, start: int, header: tuple[str, ...], head: Block) -> Table | None:
+    width = len(header)
+    score_col = next((j for j, h in enumerate(header) if "得分" in h), width - 1)
+    total_col = next((j for j, h in enumerate(header) if h in ("合计", "小计") and j != score_col), None)
+    name_col = max(score_col - 1, 0)
+    rows: list[list[Cell]] = []
+    group_row: int | None = None
+    pending_group: Cell | None = None
+    for block in blocks[start:]:
+        tokens = _tokens(block)
+        if not tokens or len(tokens) > 2 or len(block.text) > 40:
+            break
+        values = [number(t.text) for t in tokens]
+        if len(tokens) == 2 and values[0] is None and values[1] is not None:
+            row = [Cell("")] * width
+            if tokens[0].text in _GRAND:
+                row[0], row[score_col] = tokens[0], tokens[1]
+                rows.append(row)
+                break
+            row[name_col], row[score_col] = tokens
+            if pending_group is not None:
+                row[0] = pending_group
+                pending_group = None
+                group_row = len(rows)
+            rows.append(row)
+        elif len(tokens) == 1 and values[0] is not None and total_col is not None and group_row is not None:
+            if rows[group_row][total_col].text:
+                break
+            rows[group_row][total_col] = tokens[0]
+        elif len(tokens) == 1 and values[0] is None:
+            pending_group = tokens[0]
+        else:
+            break
+    if len(rows) < 2:
+        return None
+    anchor = Span(head.line, head.origins[0][2], head.line, head.origins[0][2] + len(head.text))
+    return Table(header=header, rows=tuple(tuple(r) for r in rows), span=anchor, shape="lines",
+                 notes=("read from a score list written one item per line",))
+
+
+def _tokens(block: Block) -> list[Cell]:
+    """A short block's blank-separated words, each with its span."""
+    out = []
+    for m in re.finditer(r"\S+", block.text):
+        out.append(Cell(m.group(), block.span(m.start(), m.end())))
+    return out

@@ -1,0 +1,136 @@
+"""Tables: recovery of every flattened shape, and the footing checks on them (exact findings, properties)."""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lint.ingest.text import parse
+from lint.tables import recover
+
+
+def brief(findings):
+    return [(f.code, f.span.line, f.span.column, str(f.severity)) for f in findings]
+
+
+BUDGET = (
+    "表1 预算执行情况\n"
+    "\t项目\t年初预算数\t决算数\t控制\n"
+    "序号\t\t(万元)\t(万元)\t率\n"
+    "1\t一、基本支出\t300.00\t290.00\t96.67%\n"
+    "14\n"
+    "序号\t项目\t年初预算数\t决算数\t控制\n"
+    "\t\t(万元)\t(万元)\t率\n"
+    "2\t(1)人员经费\t200.00\t195.00\t97.50%\n"
+    "3\t(2)公用经费\t100.00\t95.00\t95.00%\n"
+    "4\t二、项目支出\t500.00\t480.00\t96.00%\n"
+    "5\t其中:基本建设\t80.00\t79.00\t98.75%\n"
+    "6\t合计\t800.00\t770.00\t96.25%\n"
+    "以上为全部支出。\n"
+)
+
+
+def test_tab_table_with_wrapped_header_repeated_after_a_page_break():
+    [table] = recover(parse(BUDGET, "t.txt"))
+    assert table.header == ("序号", "项目", "年初预算数(万元)", "决算数(万元)", "控制率")
+    assert [r[1].text for r in table.rows] == ["一、基本支出", "(1)人员经费", "(2)公用经费", "二、项目支出",
+                                               "其中:基本建设", "合计"]
+    assert table.notes == ("header merged from 2 lines", "header repeated at line 6 dropped")
+    cell = table.rows[5][3]
+    assert (cell.text, cell.span.line, cell.span.column) == ("770.00", 12, 13)
+    assert list(table.frame().columns)[:2] == ["序号", "项目"]
+
+
+def test_consistent_budget_table_passes(lint_text):
+    assert lint_text(BUDGET, ["TAB"]) == []
+
+
+def test_total_row_and_hierarchical_subtotal(lint_text):
+    found = lint_text(BUDGET.replace("6\t合计\t800.00\t770.00", "6\t合计\t800.00\t760.00"), ["TAB"])
+    assert brief(found) == [("TAB001", 12, 13, "error")]
+    assert found[0].computed == "[769.9900, 770.0100]"
+    assert [(s.line, s.column) for s in found[0].related] == [(4, 17), (10, 17)]
+    found = lint_text(BUDGET.replace("195.00", "185.00"), ["TAB"])
+    assert brief(found) == [("TAB001", 4, 17, "error")]  # 一、基本支出 over (1) and (2)
+
+
+def test_other_rows_are_summed_when_unnumbered_and_breakdowns_are_not(lint_text):
+    text = "名称\t金额\n甲\t1.50\n乙\t2.50\n其中：丙\t1.00\n合 计\t4.00\n"
+    assert lint_text(text, ["TAB"]) == []
+    assert brief(lint_text(text.replace("4.00", "5.00"), ["TAB"])) == [("TAB001", 5, 5, "error")]
+
+
+SCORE_TABS = ("一级指标\t二级指标\t得分\t合计\n"
+              "管理效能\t资金管理\t13.932\t42.122\n"
+              "\t采购管理\t1.69\t\n"
+              "\t信息公开\t4.00\t\n"
+              "\t绩效管理\t22.50\t\n"
+              "履职效能\t重点工作\t50.00\t52.50\n"
+              "\t工作表现加减分\t2.50\t\n")
+
+
+def test_score_table_group_totals(lint_text):
+    assert lint_text(SCORE_TABS, ["TAB"]) == []
+    found = lint_text(SCORE_TABS.replace("1.69", "1.79"), ["TAB"])
+    assert brief(found) == [("TAB001", 2, 18, "error")]
+    assert found[0].computed == "[42.20650, 42.23750]"
+
+
+SCORE_LIST = ("自评得分97.49分，各项得分如下：\n\n一级指标 二级指标 得分 合计\n\n履职效能\n整体效能 24.49\n\n48.99\n"
+              "专项效能 24.50\n\n管理效能\n预算编制 3.00\n\n48.50\n预算执行 3.00\n 信息公开 4.00\n绩效管理 15.00\n"
+              "采购管理 10.00\n资产管理 9.50\n运行成本 4.00\n\n总分 97.49\n\n从得分情况来看，我局较好完成了任务。\n")
+
+
+def test_score_list_written_one_cell_per_line():
+    [table] = recover(parse(SCORE_LIST, "t.txt"))
+    assert table.shape == "lines"
+    assert table.header == ("一级指标", "二级指标", "得分", "合计")
+    assert [tuple(c.text for c in r) for r in table.rows[:3]] == [
+        ("履职效能", "整体效能", "24.49", "48.99"), ("", "专项效能", "24.50", ""),
+        ("管理效能", "预算编制", "3.00", "48.50")]
+    assert tuple(c.text for c in table.rows[-1]) == ("总分", "", "97.49", "")
+
+
+def test_score_list_totals(lint_text):
+    assert lint_text(SCORE_LIST, ["TAB"]) == []
+    found = lint_text(SCORE_LIST.replace("资产管理 9.50", "资产管理 8.50"), ["TAB"])
+    assert brief(found) == [("TAB001", 14, 1, "error"), ("TAB001", 22, 4, "error")]
+
+
+def test_row_crossfoot_only_when_the_table_shows_it():
+    from lint import engine
+
+    checks = engine.select(engine.load(), ["TAB"])
+    text = "项目\t合计\t财政拨款\t其他\n甲\t10.00\t6.00\t4.00\n乙\t20.00\t15.00\t5.00\n丙\t31.00\t20.00\t10.00\n"
+    assert brief(engine.run(parse(text, "t"), checks)) == [("TAB001", 4, 3, "error")]
+    unrelated = "项目\t合计\t人数\t面积\n甲\t10.00\t6.00\t9.00\n乙\t20.00\t15.00\t1.00\n丙\t31.00\t20.00\t10.00\n"
+    assert engine.run(parse(unrelated, "t"), checks) == []
+
+
+cents = st.integers(min_value=1, max_value=10**7)
+
+
+@settings(max_examples=60, deadline=None)
+@given(parts=st.lists(cents, min_size=2, max_size=8), which=st.data())
+def test_property_one_corrupted_cell_one_finding(lint_text, parts, which):
+    def money(c):
+        return f"{Decimal(c) / 100:.2f}"
+
+    total = sum(parts)
+    rows = "".join(f"{i + 1}\t项目{i + 1}\t{money(p)}\n" for i, p in enumerate(parts))
+    table = f"序号\t名称\t金额（万元）\n{rows}{len(parts) + 1}\t合计\t{money(total)}\n"
+    assert lint_text(table, ["TAB"]) == []
+    k = which.draw(st.integers(min_value=0, max_value=len(parts) - 1))
+    # beyond what rounding explains: half a cent on each part and on the total
+    delta = which.draw(st.integers(min_value=len(parts) + 2, max_value=10**5))
+    bad = table.replace(f"\t项目{k + 1}\t{money(parts[k])}\n", f"\t项目{k + 1}\t{money(parts[k] + delta)}\n")
+    found = lint_text(bad, ["TAB"])
+    assert brief(found) == [("TAB001", len(parts) + 2, len(str(len(parts) + 1)) + 5, "error")]
+    assert found[0].related[k].line == k + 2
+    # re-stating one part one decimal coarser (not a tie) is within rounding: no finding
+    if parts[k] % 10 != 5:
+        coarse = f"{(Decimal(parts[k]) / 100).quantize(Decimal('0.1'))}"
+        fine = table.replace(f"\t项目{k + 1}\t{money(parts[k])}\n", f"\t项目{k + 1}\t{coarse}\n")
+        assert lint_text(fine, ["TAB"]) == []
