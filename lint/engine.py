@@ -101,6 +101,10 @@ def _check(path: Path, line: int, item) -> Check:
         raise PackError(f"{where}: kind {kind} has no option(s) {', '.join(sorted(unknown))} "
                         f"(it has: {', '.join(sorted(options)) or 'none'})")
     options.update(given)
+    validate = getattr(kinds[kind], "validate", None)
+    problem = validate(options) if validate else None
+    if problem:
+        raise PackError(f"{where}: {code}: {problem}")
     return Check(code=code, name=name, kind=kind, severity=severity, message=str(item["message"]),
                  summary=str(item.get("summary", "")), options=options,
                  examples=dict(item.get("examples") or {}), source=where)

@@ -134,3 +134,45 @@ def test_property_one_corrupted_cell_one_finding(lint_text, parts, which):
         coarse = f"{(Decimal(parts[k]) / 100).quantize(Decimal('0.1'))}"
         fine = table.replace(f"\t项目{k + 1}\t{money(parts[k])}\n", f"\t项目{k + 1}\t{coarse}\n")
         assert lint_text(fine, ["TAB"]) == []
+
+
+MONTHLY = ("序号\t时期\t年度预算\t累计实际支出\t支出进度\t支出执行率\n"
+           "\t\t(万元)\t(万元)\t(%)\t(%)\n"
+           "1\t1-3月\t45456\t12408\t27.30\t109.19\n"
+           "2\t1-6月\t45816\t24273\t52.98\t105.96\n"
+           "3\t1-9月\t47031\t34888\t74.18\t98.91\n"
+           "4\t1-12月\t44280\t43792\t98.90\t98.90\n")
+
+
+def test_progress_table_formulas_monotonic_and_numbering(lint_text):
+    assert lint_text(MONTHLY, ["TAB"]) == []
+    found = lint_text(MONTHLY.replace("52.98\t105.96", "52.98\t115.96"), ["TAB"])
+    assert brief(found) == [("TAB005", 4, 26, "error")]
+    assert found[0].message.startswith("execution rate 115.96 (1-6月 支出执行率(%)) does not match 52.98 / 50 (share of the year elapsed) * 100 = [105.9500, 105.9700]")
+    found = lint_text(MONTHLY.replace("34888\t74.18", "23888\t50.79"), ["TAB"])
+    assert brief(found) == [("TAB006", 5, 14, "error")]
+    assert [(s.line, s.column) for s in found[0].related] == [(4, 14)]
+    found = lint_text(MONTHLY.replace("3\t1-9月", "5\t1-9月"), ["TAB"])
+    assert brief(found) == [("TAB007", 5, 1, "warning")]
+    assert found[0].message == "row number 5 breaks the sequence: 5 follows 2 (3–4 missing)"
+
+
+def test_budget_rates_with_truncation_as_info(lint_text):
+    text = ("项目\t年初预算数\t全年预算数\t决算数\t预算调整率\t预算控制率\n"
+            "基本支出\t19904.36\t20392.39\t20341.08\t2.45%\t99.74%\n")
+    found = lint_text(text, ["TAB"])
+    assert brief(found) == [("TAB003", 2, 39, "info")]
+    assert brief(lint_text(text.replace("2.45%", "2.54%"), ["TAB"]))[0] == ("TAB002", 2, 33, "error")
+
+
+def test_formula_pack_errors_name_the_file_and_line(tmp_path):
+    import pytest
+
+    from lint import engine
+
+    pack = tmp_path / "mine.yaml"
+    pack.write_text("checks:\n  - code: ZZZ001\n    name: my-rate\n    kind: formula\n    severity: error\n"
+                    "    message: m\n    options:\n      columns: {a: [甲], r: [率]}\n"
+                    "      formula: a / b\n      result: r\n", encoding="utf-8")
+    with pytest.raises(engine.PackError, match=r"mine.yaml:2: ZZZ001: formula names 'b', which is not a column"):
+        engine.load([pack])
