@@ -149,7 +149,7 @@ def test_progress_table_formulas_monotonic_and_numbering(lint_text):
     found = lint_text(MONTHLY.replace("52.98\t105.96", "52.98\t115.96"), ["TAB"])
     assert brief(found) == [("TAB005", 4, 26, "error")]
     assert found[0].message.startswith("execution rate 115.96 (1-6月 支出执行率(%)) does not match 52.98 / 50 (share of the year elapsed) * 100 = [105.9500, 105.9700]")
-    found = lint_text(MONTHLY.replace("34888\t74.18", "23888\t50.79"), ["TAB"])
+    found = lint_text(MONTHLY.replace("34888\t74.18\t98.91", "23888\t50.79\t67.72"), ["TAB"])
     assert brief(found) == [("TAB006", 5, 14, "error")]
     assert [(s.line, s.column) for s in found[0].related] == [(4, 14)]
     found = lint_text(MONTHLY.replace("3\t1-9月", "5\t1-9月"), ["TAB"])
