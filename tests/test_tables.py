@@ -154,7 +154,9 @@ def test_progress_table_formulas_monotonic_and_numbering(lint_text):
     assert [(s.line, s.column) for s in found[0].related] == [(4, 14)]
     found = lint_text(MONTHLY.replace("3\t1-9月", "5\t1-9月"), ["TAB"])
     assert brief(found) == [("TAB007", 5, 1, "warning")]
-    assert found[0].message == "row number 5 breaks the sequence: 5 follows 2 (3–4 missing)"
+    assert found[0].message == "row number 5 breaks the sequence: 5 stands where 3 belongs"
+    found = lint_text(MONTHLY.replace("3\t1-9月", "5\t1-9月").replace("4\t1-12月", "6\t1-12月"), ["TAB"])
+    assert [f.message for f in found] == ["row number 5 breaks the sequence: 5 follows 2 (3–4 missing)"]
 
 
 def test_budget_rates_with_truncation_as_info(lint_text):

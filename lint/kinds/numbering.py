@@ -2,9 +2,10 @@
 
 Selects the columns whose header holds one of the ``columns`` words and reads their whole numbers down the
 table (a header repeated after a page break was already dropped, so numbering may continue across pages).
-A number that skips ahead (5 then 8) or goes back (7 then 4) is a finding on the later number. The same
-number on the next row is one row wrapped onto two lines by the converter, not a repeat; a number that
-restarts at 1 starts a new sequence; cells that are not whole numbers are passed over.
+A number that skips ahead (5 then 8) or goes back (7 then 4) is a finding on the later number; when
+the row after it carries on the old sequence (2, 5, 4), the one number was mistyped and it alone is
+reported. The same number on the next row is one row wrapped onto two lines by the converter, not a
+repeat; a number that restarts at 1 starts a new sequence; cells that are not whole numbers are skipped.
 """
 
 from __future__ import annotations
@@ -21,27 +22,44 @@ OPTIONS = {"columns": ["序号"]}
 def run(prose: _prose.Prose, check: Check):
     for table in prose.tables:
         for col, name in enumerate(table.header):
-            if not any(w in name for w in check.words("columns")):
-                continue
-            before = None
+            if any(w in name for w in check.words("columns")):
+                yield from _column(prose, check, _numbers(table, col), name)
+
+
+def _numbers(table, col) -> list[tuple[int, object]]:
+    """``(number, span)`` down a column; a number repeated on the very next row (a wrapped row) once."""
+    out: list[tuple[int, object]] = []
+    adjacent = False
+    for row in table.rows:
+        cell = row[col]
+        value = number(cell.text) if cell.text else None
+        if value is None or value.decimals or value.percent or cell.span is None:
             adjacent = False
-            for row in table.rows:
-                cell = row[col]
-                value = number(cell.text) if cell.text else None
-                if value is None or value.decimals or value.percent or cell.span is None:
-                    adjacent = False
-                    continue
-                n = int(value.value)
-                if before is not None and n == before[0] and adjacent:
-                    continue  # one row wrapped onto two lines, each with the number
-                if before is not None and n != 1 and n != before[0] + 1:
-                    what = f"{n} follows {before[0]}" + (f" ({before[0] + 1}–{n - 1} missing)"
-                                                         if n > before[0] + 1 else "")
-                    yield Finding(
-                        code=check.code, name=check.name, severity=check.severity,
-                        message=render(check, stated=cell.text, label=name, problem=what),
-                        path=prose.doc.path, span=cell.span, related=(before[1],), stated=cell.text,
-                        computed=str(before[0] + 1), figures=(cell.text,),
-                    )
-                before = (n, cell.span)
-                adjacent = True
+            continue
+        n = int(value.value)
+        if not (adjacent and out and out[-1][0] == n):
+            out.append((n, cell.span))
+        adjacent = True
+    return out
+
+
+def _column(prose, check, numbers, name):
+    expected = None
+    for i, (n, span) in enumerate(numbers):
+        if expected is None or n == 1 or n == expected:
+            expected = n + 1
+            continue
+        following = numbers[i + 1][0] if i + 1 < len(numbers) else None
+        if following == expected + 1:
+            what = f"{n} stands where {expected} belongs"  # one mistyped number: the sequence goes on
+            resume = expected + 1
+        else:
+            what = f"{n} follows {expected - 1}" + (f" ({expected}–{n - 1} missing)" if n > expected else "")
+            resume = n + 1
+        yield Finding(
+            code=check.code, name=check.name, severity=check.severity,
+            message=render(check, stated=str(n), label=name, problem=what),
+            path=prose.doc.path, span=span, related=(numbers[i - 1][1],), stated=str(n),
+            computed=str(expected), figures=(str(n),),
+        )
+        expected = resume
