@@ -178,3 +178,27 @@ def test_formula_pack_errors_name_the_file_and_line(tmp_path):
                     "      formula: a / b\n      result: r\n", encoding="utf-8")
     with pytest.raises(engine.PackError, match=r"mine.yaml:2: ZZZ001: formula names 'b', which is not a column"):
         engine.load([pack])
+
+
+SCORES = ("（三）管理效率分析\n管理效率反映预算编制等情况。该指标分值10分，自评得分6.5分。\n"
+          "1. 预算编制情况。该指标分值5分，自评得分2分，扣3分。\n"
+          "2. 信息公开情况。该指标分值3分，自评得分3分。\n"
+          "3. 资产管理情况。该指标分值2分，自评得分1.5分。\n"
+          "部门整体自评得分为89.56分，信息公开、资产管理的自评得满分。\n综上所述，整体绩效自评为**优秀**等级。\n")
+
+
+def test_score_items_claims_and_grade(lint_text):
+    found = lint_text(SCORES, ["SCO"])
+    assert brief(found) == [("SCO003", 6, 29, "error"), ("SCO004", 7, 15, "error")]
+    assert found[0].message.endswith("these items lost points: 资产管理 1.5/2")
+    assert [(s.line, s.column) for s in found[0].related] == [(5, 23)]
+    assert found[1].message == "grade 优秀 needs a score >= 90, but the total is 89.56分"
+    fixed = SCORES.replace("资产管理的自评得满分", "的自评得满分").replace("89.56分", "90.56分")
+    assert lint_text(fixed, ["SCO"]) == []
+    assert brief(lint_text(SCORES.replace("扣3分", "扣2分"), ["SCO"]))[0] == ("SCO002", 3, 27, "error")
+    assert brief(lint_text(SCORES.replace("自评得分3分", "自评得分4分"), ["SCO"]))[0] == ("SCO001", 4, 23, "error")
+
+
+def test_score_table_item_over_its_maximum_except_bonus_rows(lint_text):
+    text = "二级指标\t分值\t得分\n资金管理\t10\t9.5\n采购管理\t5\t5.5\n工作表现加减分\t0\t2\n"
+    assert brief(lint_text(text, ["SCO"])) == [("SCO001", 3, 8, "error")]
