@@ -53,9 +53,9 @@ def _prose_items(prose: _prose.Prose) -> list[Item]:
             if score is None or maximum is None:
                 continue
             cut = at.get(m.start("cut")) if m.group("cut") else None
-            cut = replace(cut, exact=True) if cut is not None else None
             name = _name(prose, b, m.start())
-            out.append(Item(name, replace(score, exact=True), replace(maximum, exact=True), cut))
+            cut = replace(cut, exact=True, label=name) if cut is not None else None
+            out.append(Item(name, replace(score, exact=True, label=name), replace(maximum, exact=True), cut))
     return out
 
 

@@ -2,7 +2,9 @@
 
 Finds a grade word (option ``bands``: grade → lowest score, default the national 优秀 ≥ 90, 良好 ≥ 80,
 中 ≥ 60, 差 below) after 评为/评价为/自评为/等级为, and the total score it rests on: the nearest score in 分
-before it, within a few paragraphs, whose label names a total (option ``totals``: 自评得分, 总分, 综合得分).
+before it, within a few paragraphs (option ``within``; table rows not counted), whose label names a
+total (option ``totals``: 自评得分, 总分, 综合得分), one labelled as the whole (``overall``: 整体)
+first.
 A score whose interval lies wholly outside the grade's band is a finding on the grade word.
 """
 
@@ -12,12 +14,13 @@ import re
 from decimal import Decimal
 
 from ..model import Finding
-from . import _prose
+from . import _prose, _scores
 from ._base import Check, render
 
 KIND = "grade"
 OPTIONS = {"bands": {"优秀": 90, "良好": 80, "中": 60, "差": 0},
-           "totals": ["自评得分", "自评", "总分", "综合得分", "评价得分", "得分"], "within": 6}
+           "totals": ["自评得分", "自评", "总分", "综合得分", "评价得分", "得分"],
+           "overall": ["整体", "总分", "总得分", "综合", "部门"], "within": 6}
 
 
 def validate(options: dict) -> str | None:
@@ -53,11 +56,22 @@ def run(prose: _prose.Prose, check: Check):
 
 
 def _total(prose, check, block, at):
-    for b in range(block, max(-1, block - check.options["within"]), -1):
+    """The score the grade rests on: the nearest total before it, one labelled as the whole (整体, 总分)
+    first; the scores of single items (该指标分值…自评得分) never count."""
+    items = {(i.score.block, i.score.start) for i in _scores.items(prose, (), ())}
+    found = []
+    paragraphs = 0
+    for b in range(block, -1, -1):
+        if prose.doc.blocks[b].kind == "row":
+            continue  # a score table between the total and the grade does not put the total out of reach
+        paragraphs += 1
+        if paragraphs > check.options["within"]:
+            break
         for fig in reversed(prose.figures[b]):
-            if b == block and fig.start >= at:
+            if b == block and fig.start >= at or (fig.block, fig.start) in items:
                 continue
             if fig.unit == "分" and fig.is_point and 0 <= fig.value <= 120 \
                     and any(w in fig.label for w in check.words("totals")):
-                return fig
-    return None
+                found.append(fig)
+    whole = [f for f in found if any(w in f.label for w in check.words("overall"))]
+    return (whole or found or [None])[0]

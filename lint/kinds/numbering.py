@@ -54,7 +54,8 @@ def _column(prose, check, numbers, name):
             what = f"{n} stands where {expected} belongs"  # one mistyped number: the sequence goes on
             resume = expected + 1
         else:
-            what = f"{n} follows {expected - 1}" + (f" ({expected}–{n - 1} missing)" if n > expected else "")
+            missing = f"{expected}" if n == expected + 1 else f"{expected}–{n - 1}"
+            what = f"{n} follows {expected - 1}" + (f" ({missing} missing)" if n > expected else "")
             resume = n + 1
         yield Finding(
             code=check.code, name=check.name, severity=check.severity,

@@ -8,7 +8,8 @@ Two shapes are read:
   filled cells are numbers, plus up to two lines continuing it (header-like, every cell short),
   merged cell by cell: a header wrapped onto a second line (``预算调整`` / ``率``) reads ``预算调整率``.
   A header repeated after a page break (a row made only of header words) is dropped with the lines
-  continuing it. Cells are cut from the source line itself, so empty leading cells keep columns
+  continuing it; any other header-like row right after a non-row line starts the next table. Cells are
+  cut from the source line itself, so empty leading cells keep columns
   aligned and every cell keeps its own span.
 * **score lists** — a score table flattened one cell per line under a header line of score words separated
   by blanks (``一级指标 二级指标 得分 合计``): ``name score`` lines are items, a lone name opens a group, a
@@ -39,13 +40,14 @@ def recover(doc: Document) -> list[Table]:
     return sorted(found, key=lambda t: (t.span.line, t.span.column))
 
 
-def _row_runs(blocks: tuple[Block, ...]) -> list[list[Block]]:
-    runs: list[list[Block]] = []
-    current: list[Block] = []
+def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:
+    """Runs of row blocks, each with whether a tolerated non-row line came just before it."""
+    runs: list[list[tuple[Block, bool]]] = []
+    current: list[tuple[Block, bool]] = []
     gap = 0
     for block in blocks:
         if block.kind == "row":
-            current.append(block)
+            current.append((block, gap > 0))
             gap = 0
         elif current and len(block.text) <= _GAP_MAX and gap < 2:
             gap += 1
@@ -79,8 +81,9 @@ def _header_like(cells: list[Cell]) -> bool:
     return bool(filled) and numeric * 2 < len(filled)
 
 
-def _tab_tables(doc: Document, run: list[Block]) -> list[Table]:
-    rows = [_cells(doc, b.line) for b in run]
+def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
+    rows = [_cells(doc, b.line) for b, _ in run]
+    after_gap = [gap for _, gap in run]
     tables: list[Table] = []
     i = 0
     while i < len(rows):
@@ -105,6 +108,8 @@ def _tab_tables(doc: Document, run: list[Block]) -> list[Table]:
                 while i < len(rows) and _continues_header(rows[i]):
                     i += 1
                 continue
+            if body and after_gap[i] and _header_like(rows[i]):
+                break  # a new header after a caption line (二、支出进度): the next table
             body.append(rows[i])
             i += 1
         if not body:
