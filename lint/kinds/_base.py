@@ -13,7 +13,7 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from functools import cache
 
 from ..interval import Interval, fmt
-from ..model import Figure, Finding, Severity
+from ..model import Figure, Finding, Severity, Span
 from . import _prose
 
 
@@ -48,6 +48,19 @@ class _Values(dict):
 
 def render(check: Check, **values: str) -> str:
     return check.message.format_map(_Values(values))
+
+
+def report(check: Check, prose: _prose.Prose, span: Span, stated: str, *, related=(), computed: str = "",
+           figures: tuple[str, ...] | None = None, **values: str) -> Finding:
+    """A finding of ``check`` on ``span``, its message the check's template filled with ``stated``,
+    ``computed`` and ``values``: for kinds that judge a bound, an order or a claim rather than a computed
+    interval (those go through :func:`judge`)."""
+    return Finding(
+        code=check.code, name=check.name, severity=check.severity,
+        message=render(check, stated=stated, computed=computed, **values),
+        path=prose.doc.path, span=span, related=tuple(related), stated=stated, computed=computed,
+        figures=figures if figures is not None else (stated,),
+    )
 
 
 def judge(

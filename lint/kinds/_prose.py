@@ -44,7 +44,7 @@ class Prose:
     parents: dict[int, Figure] = field(default_factory=dict)
     """id(part) → total, filled in by the sum kind so other kinds can read a part's full label."""
     checked: list[Relation] = field(default_factory=list)
-    """Every relation judged, whether it held or not (for ``--statistics`` and the recall harness)."""
+    """Every relation judged, whether it held or not (read by ``engine.run`` and the recall harness)."""
     _sentences: dict = field(default_factory=dict, repr=False)
     _tables: list | None = field(default=None, repr=False)
 
@@ -120,6 +120,19 @@ def interval(figure: Figure, mode: str = "round", unit: str | None = None) -> In
             raise ValueError(f"{figure.unit} does not convert to {unit}")
         iv = iv.scale(factor)
     return iv
+
+
+def total(figures, unit: str | None = None, mode: str = "round") -> Interval:
+    """The interval the sum of ``figures`` can take (in ``unit``, default each figure's own)."""
+    acc = Interval.point(Decimal(0))
+    for f in figures:
+        acc = acc + interval(f, mode, unit)
+    return acc
+
+
+def clause(text: str, at: int) -> str:
+    """The text of the clause that ``at`` ends: from the last comma, full stop, semicolon or colon."""
+    return text[max(text.rfind(c, 0, at) for c in "，,。；;：:") + 1 : at]
 
 
 def core(label: str) -> str:

@@ -31,7 +31,8 @@ class Item:
 
 
 def items(prose: _prose.Prose, max_words, score_words) -> list[Item]:
-    found = _prose_items(prose)
+    """The items of the prose and of every table with a ``max_words`` and a ``score_words`` column."""
+    found = prose_items(prose)
     for table in prose.tables:
         top = table.column(*max_words)
         got = table.column(*score_words)
@@ -44,11 +45,12 @@ def items(prose: _prose.Prose, max_words, score_words) -> list[Item]:
     return found
 
 
-def _prose_items(prose: _prose.Prose) -> list[Item]:
+def prose_items(prose: _prose.Prose) -> list[Item]:
+    """The items stated in paragraphs (该指标分值5分，自评得分1分，扣4分)."""
     out = []
     for b, block in enumerate(prose.doc.blocks):
+        at = {f.start: f for f in prose.figures[b]}
         for m in _ITEM.finditer(block.text):
-            at = {f.start: f for f in prose.figures[b]}
             score, maximum = at.get(m.start("score")), at.get(m.start("max"))
             if score is None or maximum is None:
                 continue

@@ -22,9 +22,7 @@ Judged as intervals: the parts' rounding intervals added up must meet the total'
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
-from ..interval import Interval
 from ..model import Table
 from ..tables import cell_figure, number, row_label
 from . import _prose
@@ -46,9 +44,10 @@ _LEVELS = (
 
 def run(prose: _prose.Prose, check: Check):
     for table in prose.tables:
-        yield from _columns(prose, check, table)
+        columns = _amount_columns(check, table)
+        yield from _columns(prose, check, table, columns)
         yield from _groups(prose, check, table)
-        yield from _crossfoot(prose, check, table)
+        yield from _crossfoot(prose, check, table, columns)
 
 
 def _is_total(check: Check, label: str) -> bool:
@@ -84,8 +83,7 @@ def _labels(table: Table) -> list[str]:
     return [row_label(table, i) for i in range(len(table.rows))]
 
 
-def _columns(prose, check, table: Table):
-    columns = _amount_columns(check, table)
+def _columns(prose, check, table: Table, columns: list[int]):
     if not columns:
         return
     labels = _labels(table)
@@ -150,13 +148,7 @@ def _foot(prose, check, table: Table, total_row: int, part_rows: list[int], col:
 
 
 def _judge_sum(prose, check, total, parts):
-    def compute():
-        acc = Interval.point(Decimal(0))
-        for p in parts:
-            acc = acc + _prose.interval(p)
-        return acc
-
-    found = judge(check, prose, total, tuple(parts), compute,
+    found = judge(check, prose, total, tuple(parts), lambda: _prose.total(parts),
                   expression=" + ".join(p.text for p in parts) if len(parts) <= 12
                   else f"the {len(parts)} rows above")
     if found is not None:
@@ -192,8 +184,7 @@ def _group(prose, check, table, row, col, rows, left):
         yield from _judge_sum(prose, check, total, parts)
 
 
-def _crossfoot(prose, check, table: Table):
-    columns = _amount_columns(check, table)
+def _crossfoot(prose, check, table: Table, columns: list[int]):
     for j in columns:
         if not _is_total(check, table.header[j]):
             continue
@@ -211,15 +202,9 @@ def _crossfoot(prose, check, table: Table):
             if total is None or any(f is None for f in figs):
                 continue
             checks.append((total, figs))
-        agree = sum(1 for total, figs in checks if _holds(total, figs))
+        agree = sum(1 for total, figs in checks if _prose.total(figs).meets(_prose.interval(total)))
         if len(checks) < 2 or agree * 2 <= len(checks):
             continue  # the columns are not the parts of this total in most rows: not a crossfoot
         for total, figs in checks:
             yield from _judge_sum(prose, check, total, figs)
 
-
-def _holds(total, figs) -> bool:
-    acc = Interval.point(Decimal(0))
-    for f in figs:
-        acc = acc + _prose.interval(f)
-    return acc.meets(_prose.interval(total))

@@ -7,9 +7,8 @@ tell which digits were meant, so the figure is also excluded from no check but f
 from __future__ import annotations
 
 from ..figures.extract import malformed
-from ..model import Finding
 from . import _prose
-from ._base import Check, render
+from ._base import Check, report
 
 KIND = "format"
 OPTIONS: dict = {}
@@ -19,8 +18,4 @@ def run(prose: _prose.Prose, check: Check):
     for figs in prose.figures:
         for figure in figs:
             if malformed(figure):
-                yield Finding(
-                    code=check.code, name=check.name, severity=check.severity,
-                    message=render(check, stated=figure.text, label=figure.label),
-                    path=prose.doc.path, span=figure.span, stated=figure.text, figures=(figure.text,),
-                )
+                yield report(check, prose, figure.span, figure.text, label=figure.label)

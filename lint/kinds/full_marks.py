@@ -11,9 +11,8 @@ from __future__ import annotations
 
 import re
 
-from ..model import Finding
 from . import _prose, _scores
-from ._base import Check, render
+from ._base import Check, report
 
 KIND = "full_marks"
 OPTIONS = {"claims": ["均得满分", "均获满分", "得满分", "获得满分", "获满分", "为满分"],
@@ -29,7 +28,7 @@ def run(prose: _prose.Prose, check: Check):
     pattern = re.compile("|".join(re.escape(w) for w in check.words("claims")))
     for block in prose.doc.blocks:
         for m in pattern.finditer(block.text):
-            clause = block.text[max(block.text.rfind(c, 0, m.start()) for c in "。；;：:，,") + 1 : m.start()]
+            clause = _prose.clause(block.text, m.start())
             names = [_FILLER.sub("", n.strip()) for n in re.split(r"[、和及与]", clause)]
             short = []
             for name in (n for n in names if len(n) >= 2):
@@ -39,13 +38,9 @@ def run(prose: _prose.Prose, check: Check):
             if not short:
                 continue
             lost = ", ".join(f"{i.name} {_num(i.score)}/{_num(i.maximum)}" for i in short)
-            yield Finding(
-                code=check.code, name=check.name, severity=check.severity,
-                message=render(check, stated=m.group(), label=clause.strip(), computed=lost),
-                path=prose.doc.path, span=block.span(m.start(), m.end()),
-                related=tuple(i.score.span for i in short), stated=m.group(), computed=lost,
-                figures=(m.group(), *(i.score.text for i in short)),
-            )
+            yield report(check, prose, block.span(m.start(), m.end()), m.group(),
+                         related=(i.score.span for i in short), computed=lost,
+                         figures=(m.group(), *(i.score.text for i in short)), label=clause.strip())
 
 
 def _num(figure) -> str:

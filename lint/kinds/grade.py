@@ -13,9 +13,8 @@ from __future__ import annotations
 import re
 from decimal import Decimal
 
-from ..model import Finding
 from . import _prose, _scores
-from ._base import Check, render
+from ._base import Check, report
 
 KIND = "grade"
 OPTIONS = {"bands": {"优秀": 90, "良好": 80, "中": 60, "差": 0},
@@ -47,18 +46,14 @@ def run(prose: _prose.Prose, check: Check):
             iv = _prose.interval(score)
             if iv.hi < low or (high is not None and iv.lo >= high):
                 band = f">= {low}" + (f" and < {high}" if high is not None else "")
-                yield Finding(
-                    code=check.code, name=check.name, severity=check.severity,
-                    message=render(check, stated=grade, label=score.label, score=score.text, computed=band),
-                    path=prose.doc.path, span=block.span(m.start(1), m.end(1)), related=(score.span,),
-                    stated=grade, computed=band, figures=(grade, score.text),
-                )
+                yield report(check, prose, block.span(m.start(1), m.end(1)), grade, related=(score.span,),
+                             computed=band, figures=(grade, score.text), label=score.label, score=score.text)
 
 
 def _total(prose, check, block, at):
     """The score the grade rests on: the nearest total before it, one labelled as the whole (整体, 总分)
     first; the scores of single items (该指标分值…自评得分) never count."""
-    items = {(i.score.block, i.score.start) for i in _scores.items(prose, (), ())}
+    items = {(i.score.block, i.score.start) for i in _scores.prose_items(prose)}
     found = []
     paragraphs = 0
     for b in range(block, -1, -1):

@@ -67,8 +67,7 @@ _PRIOR_WORDS = ("上年", "上一年", "去年", "同期")
 def _named_current(prose: _prose.Prose, check: Check, change, fam: str):
     """The current amount a change-only sentence speaks of, named by the words before the change."""
     text = prose.text(change)
-    clause_start = max(text.rfind(c, 0, change.start) for c in "，,。；;：:") + 1
-    clause = text[clause_start:change.start].strip()
+    clause = _prose.clause(text, change.start).strip()
     for word in check.words("compare"):
         at = clause.find(word)
         if at >= 0:

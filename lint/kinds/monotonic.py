@@ -8,10 +8,9 @@ over; a total row (合计) ends the run.
 
 from __future__ import annotations
 
-from ..model import Finding
 from ..tables import cell_figure, row_label
 from . import _prose
-from ._base import Check, render
+from ._base import Check, report
 
 KIND = "monotonic"
 OPTIONS = {"columns": ["累计"], "totals": ["合计", "总计", "小计"]}
@@ -30,10 +29,7 @@ def run(prose: _prose.Prose, check: Check):
                 if fig is None:
                     continue
                 if above is not None and _prose.interval(fig).hi < _prose.interval(above).lo:
-                    yield Finding(
-                        code=check.code, name=check.name, severity=check.severity,
-                        message=render(check, stated=fig.text, label=fig.label, previous=above.text),
-                        path=prose.doc.path, span=fig.span, related=(above.span,), stated=fig.text,
-                        computed=f">= {above.text}", figures=(fig.text, above.text),
-                    )
+                    yield report(check, prose, fig.span, fig.text, related=(above.span,),
+                                 computed=f">= {above.text}", figures=(fig.text, above.text),
+                                 label=fig.label, previous=above.text)
                 above = fig

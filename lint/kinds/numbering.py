@@ -10,10 +10,9 @@ repeat; a number that restarts at 1 starts a new sequence; cells that are not wh
 
 from __future__ import annotations
 
-from ..model import Finding
 from ..tables import number
 from . import _prose
-from ._base import Check, render
+from ._base import Check, report
 
 KIND = "numbering"
 OPTIONS = {"columns": ["序号"]}
@@ -57,10 +56,6 @@ def _column(prose, check, numbers, name):
             missing = f"{expected}" if n == expected + 1 else f"{expected}–{n - 1}"
             what = f"{n} follows {expected - 1}" + (f" ({missing} missing)" if n > expected else "")
             resume = n + 1
-        yield Finding(
-            code=check.code, name=check.name, severity=check.severity,
-            message=render(check, stated=str(n), label=name, problem=what),
-            path=prose.doc.path, span=span, related=(numbers[i - 1][1],), stated=str(n),
-            computed=str(expected), figures=(str(n),),
-        )
+        yield report(check, prose, span, str(n), related=(numbers[i - 1][1],), computed=str(expected),
+                     label=name, problem=what)
         expected = resume

@@ -8,9 +8,8 @@ may not exceed the maximum; rows whose label holds a ``bonus`` word such as 加�
 
 from __future__ import annotations
 
-from ..model import Finding
 from . import _prose, _scores
-from ._base import Check, judge, render
+from ._base import Check, judge, report
 
 KIND = "score_item"
 OPTIONS = {"relation": "cap", "max": ["分值", "标准分"], "score": ["得分", "自评分"],
@@ -30,13 +29,9 @@ def run(prose: _prose.Prose, check: Check):
                 continue
             # a bound, not an equality: not recorded among the relations a digit typo must break
             if _prose.interval(item.score).lo > _prose.interval(item.maximum).hi:
-                yield Finding(
-                    code=check.code, name=check.name, severity=check.severity,
-                    message=render(check, stated=item.score.text, label=item.name or "a score item",
-                                   computed=item.maximum.text),
-                    path=prose.doc.path, span=item.score.span, related=(item.maximum.span,),
-                    stated=item.score.text, computed=f"<= {item.maximum.text}",
-                    figures=(item.score.text, item.maximum.text))
+                yield report(check, prose, item.score.span, item.score.text, related=(item.maximum.span,),
+                             computed=f"<= {item.maximum.text}", figures=(item.score.text, item.maximum.text),
+                             label=item.name or "a score item", maximum=item.maximum.text)
         elif item.cut is not None:
             found = judge(check, prose, item.cut, (item.maximum, item.score),
                           lambda i=item: _prose.interval(i.maximum) - _prose.interval(i.score),

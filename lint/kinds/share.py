@@ -36,7 +36,7 @@ def run(prose: _prose.Prose, check: Check):
                 if part is None:
                     continue
                 named = rate.label.split(word, 1)[1].strip()
-                clause = text[max(text.rfind(c, 0, rate.start) for c in "，,。；;：:") + 1 : rate.start]
+                clause = _prose.clause(text, rate.start)
                 if "、" in clause.split(word)[0] or "和" in clause.split(word)[0]:
                     continue  # the share of several parts together (A、B占比): not one part's share
                 whole = _whole(prose, part, named)

@@ -66,7 +66,7 @@ def _relation(prose, check, text, sentences, index, pos, word):
     stop = end
     for other in (*check.words("parts"), *check.words("stops")):
         at = text.find(other, pos + len(word), end)
-        if at != -1 and not any(text.startswith(w, at - 3) for w in ("其中",)):
+        if at != -1 and not text.startswith("其中", at - 3):
             stop = min(stop, at)
     parts: list[Figure] = []
     for f in after:
@@ -135,10 +135,7 @@ def _judge(prose, check: Check, total: Figure, parts: list[Figure], complete: bo
     unit = total.unit
 
     def parts_sum(mode: str = "round") -> Interval:
-        acc = Interval.point(0 * total.value)
-        for p in parts:
-            acc = acc + _prose.interval(p, mode, unit)
-        return acc
+        return _prose.total(parts, unit, mode)
 
     expression = " + ".join(p.text for p in parts)
     found = judge(check, prose, total, tuple(parts), parts_sum, expression=expression)
@@ -155,10 +152,7 @@ def _judge(prose, check: Check, total: Figure, parts: list[Figure], complete: bo
     if found.suggestion and _significant(total):
         return _lower(found)
     for part in parts:
-        others = Interval.point(0 * total.value)
-        for p in parts:
-            if p is not part:
-                others = others + _prose.interval(p, "round", unit)
+        others = _prose.total((p for p in parts if p is not part), unit)
         factor = _prose.units.factor(part.unit, unit) or Decimal(1)
         need = (_prose.interval(total) - others).scale(Decimal(1) / factor)
         if _significant(part) and _prose.one_digit_fix(_prose.number_text(part), need.mid, part.decimals):
