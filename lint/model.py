@@ -120,6 +120,8 @@ class Table:
     span: Span
     shape: str = "tabs"
     notes: tuple[str, ...] = ()
+    breaks: tuple[int, ...] = ()
+    """Body row indices where a page break fell (a repeated header was dropped just before that row)."""
 
     def column(self, *words: str) -> int | None:
         """The first column whose header holds one of ``words``, or None."""

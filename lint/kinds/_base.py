@@ -74,12 +74,15 @@ def judge(
     expression: str = "",
     severity: Severity | None = None,
     scale: Decimal = Decimal(1),
+    equality: bool = True,
 ) -> Finding | None:
     """Compare a stated figure with the interval its related figures allow; a Finding if they cannot meet.
 
     ``compute`` returns the interval the relation gives for the stated figure, in ``unit`` (default: the
     stated figure's unit) divided by ``scale`` (100 when a rate is computed as a plain ratio). Rounding
     that explains the gap is no finding; a gap explained only by truncating the stated figure is ``info``.
+    The relation is recorded in ``prose.checked`` unless ``equality`` is False: a value a convention fixes
+    (a rate capped at 100%) is judged the same way, but a typo in its figures need not break it.
     """
     computed = compute()
     if computed is None:
@@ -88,7 +91,8 @@ def judge(
         computed = computed.scale(scale)
     own = _prose.interval(stated, "round", unit)
     holds = own.meets(computed)
-    prose.checked.append(_prose.Relation(check.code, stated, related, holds))
+    if equality:
+        prose.checked.append(_prose.Relation(check.code, stated, related, holds))
     if holds:
         return None
     truncated = _prose.interval(stated, "truncate", unit).meets(computed)

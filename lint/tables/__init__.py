@@ -10,10 +10,11 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..model import Cell, Figure, Table
+from ..model import Block, Cell, Figure, Table
 
-__all__ = ["Value", "cell_figure", "number", "precision", "row_label"]
+__all__ = ["Value", "cell_figure", "cell_figures", "number", "precision", "row_label"]
 
+_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _NUMBER = re.compile(r"^([-−－]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|％|分)?$")
 
 
@@ -60,6 +61,30 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
     return Figure(value=parsed.value, text=cell.text, decimals=parsed.decimals or precision(table, col),
                   unit="%" if parsed.percent else unit, start=0, end=len(cell.text), block=-1,
                   span=cell.span, label=f"{row_label(table, row)} {table.header[col]}".strip())
+
+
+def cell_figures(cells: list[Cell]) -> list[Figure]:
+    """The figures of a cell's text wrapped over several cells (one per line), each with its own span.
+
+    The lines are read as one text, and a blank next to a Chinese character is dropped first: converters
+    break words and numbers across lines and blanks (``不少 于20个``, ``2800 亿 元``).
+    """
+    from ..figures.extract import extract
+
+    text, origins = "", []
+    for cell in cells:
+        if cell.span is None:
+            continue
+        at = 0
+        for piece in _CJK_GAP.split(cell.text):
+            at = cell.text.index(piece, at)
+            if piece:
+                origins.append((len(text), cell.span.line, cell.span.column + at))
+                text += piece
+            at += len(piece)
+    if not origins:
+        return []
+    return extract(Block(text, tuple(origins), kind="cell"), -1)
 
 
 def recover(doc):

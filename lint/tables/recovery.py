@@ -97,19 +97,25 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         words = {c.text for r in header_rows for c in r if c.text}
         body: list[list[Cell]] = []
         notes: list[str] = []
+        breaks: list[int] = []
         if len(header_rows) > 1:
             notes.append(f"header merged from {len(header_rows)} lines")
         while i < len(rows):
             filled = {c.text for c in rows[i] if c.text}
-            if body and words and filled <= words and all(number(t) is None for t in filled):
+            if body and words and (filled <= words and all(number(t) is None for t in filled)
+                                   or _repeats(rows[i], header_rows)):
                 line = next(c.span.line for c in rows[i] if c.span)
                 notes.append(f"header repeated at line {line} dropped")
+                breaks.append(len(body))
                 i += 1  # a header repeated after a page break, with the lines continuing it
                 while i < len(rows) and _continues_header(rows[i]):
                     i += 1
                 continue
             if body and after_gap[i] and _header_like(rows[i]):
                 break  # a new header after a caption line (二、支出进度): the next table
+            if body and _weak(header_rows, width_so_far := max(len(r) for r in [*header_rows, *body]))\
+                    and _full_header(rows[i], width_so_far):
+                break  # a whole header row under a garbled one (a page the converter misread): a new table
             body.append(rows[i])
             i += 1
         if not body:
@@ -118,13 +124,36 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         header = _merge(header_rows, width)
         padded = tuple(tuple(r) + (Cell(""),) * (width - len(r)) for r in body)
         anchor = next(c.span for r in [*header_rows, *body] for c in r if c.span is not None)
-        tables.append(Table(header=header, rows=padded, span=anchor, shape="tabs", notes=tuple(notes)))
+        tables.append(Table(header=header, rows=padded, span=anchor, shape="tabs", notes=tuple(notes),
+                            breaks=tuple(breaks)))
     return tables
 
 
+def _repeats(cells: list[Cell], header_rows: list[list[Cell]]) -> bool:
+    """A whole header row that matches the table's header in most columns (一级指标 over a garbled 指标)."""
+    if not _full_header(cells, len(cells)):
+        return False
+    names = _merge(header_rows, max(len(r) for r in [cells, *header_rows]))
+    alike = sum(1 for c, h in zip(cells, names) if h and (h in c.text or c.text in h))
+    return alike * 2 > len(cells)
+
+
+def _weak(header_rows: list[list[Cell]], width: int) -> bool:
+    """A header that names fewer than half of the table's columns."""
+    named = {j for row in header_rows for j, c in enumerate(row) if c.text}
+    return len(named) * 2 < width
+
+
+def _full_header(cells: list[Cell], width: int) -> bool:
+    """A row that names every column and holds no number: a table's header."""
+    filled = [c for c in cells if c.text]
+    return len(filled) >= max(width, 3) and all(number(c.text) is None for c in filled)
+
+
 def _continues_header(cells: list[Cell]) -> bool:
-    """A header line wrapped onto the next: header-like, every filled cell short (率, (万元), 制率)."""
-    return _header_like(cells) and all(len(c.text) <= 5 for c in cells if c.text)
+    """A header line wrapped onto the next: every filled cell short (率, (万元), 制率) and none a number."""
+    filled = [c.text for c in cells if c.text]
+    return bool(filled) and all(len(t) <= 5 and number(t) is None for t in filled)
 
 
 def _merge(header_rows: list[list[Cell]], width: int) -> tuple[str, ...]:
