@@ -59,11 +59,18 @@ def main() -> None:
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="An extra YAML check pack (repeatable).")
-def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs):
+@click.option("--engine", "judge", type=click.Choice(["native", "gx"]), default="native",
+              show_default=True, help="Who decides the table checks: crossfoot, or great-expectations "
+              "(pip install crossfoot[gx]).")
+def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs,
+          judge):
     """Check the reports at PATHS (files or folders)."""
     from . import engine, ingest
     from .model import Severity
     from .report import Context, writer
+
+    if judge == "gx":
+        _need_gx()
 
     chosen = _split(select) + _split(extend_select) if select else []
     if extend_select and not select:
@@ -80,7 +87,7 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
             continue
         files.append(path)
         try:
-            found = engine.run(doc, checks)
+            found = engine.run(doc, checks, engine=judge)
         except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others' findings
             click.echo(f"crossfoot: internal error while checking {path}: {type(exc).__name__}: {exc}",
                        err=True)
@@ -94,6 +101,48 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     threshold = Severity.parse(fail_on)
     failing = any(f.severity >= threshold for f in findings)
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _need_gx() -> None:
+    import importlib.util
+
+    if importlib.util.find_spec("great_expectations") is None:
+        _fail("great_expectations is not installed; install it with: pip install 'crossfoot[gx]'")
+
+
+@main.command("export-gx")
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-d", "--output-dir", required=True, type=click.Path(file_okay=False),
+              help="Folder to write the frames (CSV) and suites (JSON) into.")
+@click.option("--select", multiple=True, help="Codes, code prefixes or names to export (comma-separated).")
+@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
+def export_gx(paths, output_dir, select, packs):
+    """Write each report's table relations as GX sees them: per report and frame, the DataFrame as
+    ``<report>.<frame>.csv`` and its expectation suite as ``<report>.<frame>.suite.json``."""
+    import json
+    from pathlib import Path
+
+    import pandas as pd
+
+    from . import engine, gx, ingest
+
+    _need_gx()
+    checks = _load_checks(packs, _split(select))
+    out = Path(output_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = 0
+    for path in ingest.walk(paths):
+        try:
+            doc = ingest.read(path)
+        except ingest.ReadError as exc:
+            _fail(str(exc))
+        stem = Path(path).stem
+        for frame, suite in gx.suites(gx.frames(engine.deferred(doc, checks)), stem):
+            pd.DataFrame(frame.columns).to_csv(out / f"{stem}.{frame.name}.csv", index_label="row")
+            (out / f"{stem}.{frame.name}.suite.json").write_text(
+                json.dumps(suite.to_json_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+            written += 1
+    click.echo(f"Wrote {written} suite(s) with their frames to {out}", err=True)
 
 
 def _emit(module, findings, context, output_file) -> None:

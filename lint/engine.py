@@ -120,29 +120,55 @@ def select(checks: Iterable[Check], select: Sequence[str] = (), ignore: Sequence
     return [c for c in checks if (not select or hit(c, select)) and not hit(c, ignore)]
 
 
-def run(doc: Document, checks: Sequence[Check], relations: list | None = None) -> list[Finding]:
+def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
+        engine: str = "native") -> list[Finding]:
     """All findings of ``checks`` on ``doc`` plus its reading notes, deterministically ordered.
 
     ``relations``, if given, receives every relation the selected checks judged (held or not), as
-    :class:`lint.kinds._prose.Relation`.
+    :class:`lint.kinds._prose.Relation`. ``engine="gx"`` leaves the verdicts of the table checks that
+    great-expectations can express to it (:mod:`lint.gx`); the findings are the same.
+    """
+    prose = _prose(doc, engine == "gx")
+    findings = [*doc.notes, *_apply(prose, checks)]
+    if prose.defer:
+        from . import gx
+
+        findings += gx.decide(prose.defer, doc.path)
+    if relations is not None:
+        selected = {c.code for c in checks}
+        relations.extend(r for r in prose.checked if r.code in selected)
+    unique = {(f.code, f.span, f.message): f for f in findings}
+    return sorted(unique.values(), key=Finding.sort_key)
+
+
+def deferred(doc: Document, checks: Sequence[Check]) -> list:
+    """The relations of ``checks`` that the GX engine would decide, undecided (for ``export-gx``)."""
+    prose = _prose(doc, True)
+    _apply(prose, checks)
+    return prose.defer
+
+
+def _prose(doc: Document, defer: bool) -> Prose:
+    prose = Prose.of(doc)
+    if defer:
+        from .gx import KINDS
+
+        prose.defer, prose.defer_kinds = [], KINDS
+    return prose
+
+
+def _apply(prose: Prose, checks: Sequence[Check]) -> list[Finding]:
+    """The findings of ``checks``; relations deferred to another engine are left in ``prose.defer``.
 
     Sum relations are always found first, even when no sum check is selected: other kinds read which total
-    a figure is listed under.
+    a figure is listed under (their deferred relations and findings are dropped).
     """
-    prose = Prose.of(doc)
-    findings: list[Finding] = list(doc.notes)
     selected = {c.code for c in checks}
     kinds = registry()
     ordered = sorted(checks, key=lambda c: (c.kind != "sum", c.code))
     if not any(c.kind == "sum" for c in ordered):
         ordered = [*[c for c in load() if c.kind == "sum"][:1], *ordered]
-    seen: set[tuple] = set()
-    for check in ordered:
-        for finding in kinds[check.kind].run(prose, check):
-            key = (finding.code, finding.span, finding.message)
-            if check.code in selected and key not in seen:
-                seen.add(key)
-                findings.append(finding)
-    if relations is not None:
-        relations.extend(r for r in prose.checked if r.code in selected)
-    return sorted(findings, key=Finding.sort_key)
+    findings = [f for check in ordered for f in kinds[check.kind].run(prose, check) if check.code in selected]
+    if prose.defer:
+        prose.defer = [d for d in prose.defer if d.check.code in selected]
+    return findings

@@ -63,6 +63,30 @@ def report(check: Check, prose: _prose.Prose, span: Span, stated: str, *, relate
     )
 
 
+@dataclass(frozen=True)
+class Deferred:
+    """A relation a check left for another engine to decide (``--engine gx``), with its verdict's inputs.
+
+    ``shape`` is ``interval`` (the stated interval must meet the computed one; ``parts`` holds the
+    intervals summed when the computed one is their sum) or ``order`` (``stated``'s high end may not fall
+    below ``computed``'s low end). ``finding`` builds the finding should the relation fail.
+    """
+
+    check: Check
+    shape: str
+    stated: Interval
+    computed: Interval
+    span: Span
+    finding: Callable[[], Finding | None]
+    parts: tuple[Interval, ...] = ()
+    holds: bool = True
+    """The native verdict, used when the other engine errors on this relation."""
+
+
+def _deferring(prose: _prose.Prose, check: Check) -> bool:
+    return prose.defer is not None and check.kind in prose.defer_kinds
+
+
 def judge(
     check: Check,
     prose: _prose.Prose,
@@ -75,6 +99,7 @@ def judge(
     severity: Severity | None = None,
     scale: Decimal = Decimal(1),
     equality: bool = True,
+    parts: tuple[Interval, ...] = (),
 ) -> Finding | None:
     """Compare a stated figure with the interval its related figures allow; a Finding if they cannot meet.
 
@@ -83,6 +108,7 @@ def judge(
     that explains the gap is no finding; a gap explained only by truncating the stated figure is ``info``.
     The relation is recorded in ``prose.checked`` unless ``equality`` is False: a value a convention fixes
     (a rate capped at 100%) is judged the same way, but a typo in its figures need not break it.
+    ``parts``: the intervals whose sum ``compute`` returns, for engines that judge a column's sum.
     """
     computed = compute()
     if computed is None:
@@ -93,8 +119,29 @@ def judge(
     holds = own.meets(computed)
     if equality:
         prose.checked.append(_prose.Relation(check.code, stated, related, holds))
-    if holds:
+
+    def finding() -> Finding:
+        return _finding(check, prose, stated, related, computed, unit, expression, severity)
+
+    if _deferring(prose, check):
+        prose.defer.append(Deferred(check, "interval", own, computed, stated.span, finding, parts, holds))
         return None
+    return None if holds else finding()
+
+
+def order(check: Check, prose: _prose.Prose, later: Figure, earlier: Figure,
+          finding: Callable[[], Finding]) -> Finding | None:
+    """``later`` may not be below ``earlier`` (beyond what their rounding allows); ``finding`` if it is."""
+    high, low = _prose.interval(later), _prose.interval(earlier)
+    holds = high.hi >= low.lo
+    if _deferring(prose, check):
+        prose.defer.append(Deferred(check, "order", high, low, later.span, finding, (), holds))
+        return None
+    return None if holds else finding()
+
+
+def _finding(check, prose, stated: Figure, related, computed: Interval, unit, expression,
+             severity) -> Finding:
     truncated = _prose.interval(stated, "truncate", unit).meets(computed)
     places = max(stated.decimals, 0)
     shown_places = places + 2 if not _prose.exact(stated) else places

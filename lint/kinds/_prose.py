@@ -45,6 +45,9 @@ class Prose:
     """id(part) → total, filled in by the sum kind so other kinds can read a part's full label."""
     checked: list[Relation] = field(default_factory=list)
     """Every relation judged, whether it held or not (read by ``engine.run`` and the recall harness)."""
+    defer: list | None = None
+    """When a list, relations of ``defer_kinds`` are appended to it undecided (see ``_base.Deferred``)."""
+    defer_kinds: frozenset = frozenset()
     _sentences: dict = field(default_factory=dict, repr=False)
     _tables: list | None = field(default=None, repr=False)
 

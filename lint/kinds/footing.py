@@ -149,6 +149,7 @@ def _foot(prose, check, table: Table, total_row: int, part_rows: list[int], col:
 
 def _judge_sum(prose, check, total, parts):
     found = judge(check, prose, total, tuple(parts), lambda: _prose.total(parts),
+                  parts=tuple(_prose.interval(p) for p in parts),
                   expression=" + ".join(p.text for p in parts) if len(parts) <= 12
                   else f"the {len(parts)} rows above")
     if found is not None:

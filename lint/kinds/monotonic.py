@@ -8,9 +8,11 @@ over; a total row (合计) ends the run.
 
 from __future__ import annotations
 
+from functools import partial
+
 from ..tables import cell_figure, row_label
 from . import _prose
-from ._base import Check, report
+from ._base import Check, order, report
 
 KIND = "monotonic"
 OPTIONS = {"columns": ["累计"], "totals": ["合计", "总计", "小计"]}
@@ -28,8 +30,13 @@ def run(prose: _prose.Prose, check: Check):
                 fig = cell_figure(table, row, col)
                 if fig is None:
                     continue
-                if above is not None and _prose.interval(fig).hi < _prose.interval(above).lo:
-                    yield report(check, prose, fig.span, fig.text, related=(above.span,),
-                                 computed=f">= {above.text}", figures=(fig.text, above.text),
-                                 label=fig.label, previous=above.text)
+                if above is not None:
+                    found = order(check, prose, fig, above, partial(_finding, check, prose, fig, above))
+                    if found is not None:
+                        yield found
                 above = fig
+
+
+def _finding(check, prose, fig, above):
+    return report(check, prose, fig.span, fig.text, related=(above.span,), computed=f">= {above.text}",
+                  figures=(fig.text, above.text), label=fig.label, previous=above.text)
