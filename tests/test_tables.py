@@ -202,3 +202,20 @@ def test_score_items_claims_and_grade(lint_text):
 def test_score_table_item_over_its_maximum_except_bonus_rows(lint_text):
     text = "二级指标\t分值\t得分\n资金管理\t10\t9.5\n采购管理\t5\t5.5\n工作表现加减分\t0\t2\n"
     assert brief(lint_text(text, ["SCO"])) == [("SCO001", 3, 8, "error")]
+
+
+GROUP = ("（三）管理效率分析\n管理效率反映预算管理情况。该指标分值10分，自评得分7.42分。\n"
+         "1. 预算编制情况。该指标分值5分，自评得分4分。\n2. 预算执行情况。该指标分值5分，自评得分3.42分。\n")
+
+
+def test_score_group_stated_in_prose_sums_its_numbered_items(lint_text):
+    assert lint_text(GROUP, ["SCO"]) == []
+    found = lint_text(GROUP.replace("7.42分", "7.52分"), ["SCO"])
+    assert brief(found) == [("SCO005", 2, 27, "error")]
+    assert found[0].message.startswith("group score 7.52分 (管理效率) does not match the sum of its items "
+                                       "4分 + 3.42分 = [7.4100, 7.4300]")
+    assert lint_text(GROUP.replace("7.42分", "7.4分"), ["SCO"]) == []  # a rounded summary
+    assert brief(lint_text(GROUP.replace("分值10分", "分值12分"), ["SCO"])) == [("SCO006", 2, 19, "error")]
+    # whole points only: exact
+    whole = GROUP.replace("7.42分", "8分").replace("3.42分", "3分")
+    assert brief(lint_text(whole, ["SCO"])) == [("SCO005", 2, 27, "error")]
