@@ -124,3 +124,18 @@ def test_property_corrupted_rate_is_the_one_finding(lint_text, rows, which):
     assert brief(found) == [("TAB008", i + 2, changed[i].rindex("\t") + 2, "error")]
     changed[i] = changed[i].rsplit("\t", 1)[0] + "\t" + _rate(a, t, "0.1")
     assert lint_text(HEAD + "\n".join(changed) + "\n", ["TAB"]) == []
+
+
+def test_a_claim_that_every_target_was_met_against_the_table(lint_text):
+    table = ("三级指标\t指标值\t完成值\n培训会\t举办5场\t举办4场\n推荐企业数量\t≥900家\t949家\n"
+             "会议\t举办18场\t举办15场\n")
+    found = lint_text("各项指标均已完成年度目标。\n" + table, ["TAB012"])
+    assert brief(found) == [("TAB012", 1, 5, "warning")]
+    assert found[0].message == ("'均已完成' says every target was met, but 2 indicator(s) miss theirs: "
+                                "培训会 4场 against 5场; 会议 15场 against 18场")
+    assert [(s.line, s.column) for s in found[0].related] == [(3, 12), (5, 12)]
+    one = lint_text("除一个指标外，各项指标均已完成年度目标。\n" + table, ["TAB012"])
+    assert [f.message.split(",")[0] for f in one] == ["'均已完成' says every target was met (all but 1)"]
+    assert lint_text("除2项指标外，各项指标均已完成年度目标。\n" + table, ["TAB012"]) == []
+    assert lint_text("各项指标基本完成年度目标。\n" + table, ["TAB012"]) == []
+    assert lint_text("部分指标未全部完成年度目标。\n" + table, ["TAB012"]) == []

@@ -151,9 +151,9 @@ def _full_header(cells: list[Cell], width: int) -> bool:
 
 
 def _continues_header(cells: list[Cell]) -> bool:
-    """A header line wrapped onto the next: every filled cell short (率, (万元), 制率) and none a number."""
+    """A header line wrapped onto the next: every filled cell short (率, (万元), 制率) and without digits."""
     filled = [c.text for c in cells if c.text]
-    return bool(filled) and all(len(t) <= 5 and number(t) is None for t in filled)
+    return bool(filled) and all(len(t) <= 5 and not any(ch.isdigit() for ch in t) for t in filled)
 
 
 def _merge(header_rows: list[list[Cell]], width: int) -> tuple[str, ...]:
