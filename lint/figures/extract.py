@@ -22,6 +22,8 @@ from . import numbers, units
 
 _UNIT_ALT = "|".join(re.escape(s) for s in units.symbols())
 _CN_NUM = "[零〇一二两三四五六七八九十百千]"
+#: a Chinese numeral is a candidate only when a unit or a magnitude may follow it (一是, 统一 are not)
+_UNIT_FIRST = re.escape("".join(sorted({s[0] for s in units.symbols()})))
 _CN_NUM_BIG = "[零〇一二两三四五六七八九十百千万亿]"
 
 _FIGURE = re.compile(
@@ -29,7 +31,7 @@ _FIGURE = re.compile(
     (?P<frac_cn>(?P<den>{_CN_NUM_BIG}+|\d+)分之(?P<numer>{_CN_NUM_BIG}+|\d+(?:\.\d+)?))
   | (?P<frac>(?<![\d/.])(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,3}})(?![\d/]))
   | (?P<sign>(?<![\d.])[-−])?(?P<num>\d+(?:,\d+)*(?:\.\d+)?)
-  | (?P<cn>(?<!第){_CN_NUM}+)
+  | (?P<cn>(?<!第){_CN_NUM}+)(?=[ \u3000]{{0,2}}(?:余|多)?[万亿千{_UNIT_FIRST}])
     """,
     re.VERBOSE,
 )
@@ -70,7 +72,7 @@ def extract(block: Block, index: int = 0) -> list[Figure]:
     last_end = 0
     for m in _FIGURE.finditer(text):
         start = m.start()
-        if any(a <= start < b for a, b in skip):
+        if skip and any(a <= start < b for a, b in skip):
             continue
         parsed = _parse(text, m)
         if parsed is None:
@@ -218,14 +220,15 @@ def _label_start(text: str, start: int, last_end: int) -> int:
     tail = text[lo:start].rstrip(" \u3000")
     if tail.endswith(("）", ")")) and ("（" in tail or "(" in tail):
         stop = max(tail.rfind("（"), tail.rfind("(")) + lo
-    i = stop - 1
-    while i >= lo:
-        if _CLAUSE_BREAK.match(text, i):
-            opener = _inner_group(text, i, lo, stop)
-            if opener is None:
-                return i + 1
-            i = opener
-        i -= 1
+    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, lo, stop)]
+    skip_to = stop
+    for i in reversed(breaks):
+        if i >= skip_to:
+            continue  # inside a group already passed over
+        opener = _inner_group(text, i, lo, stop)
+        if opener is None:
+            return i + 1
+        skip_to = opener
     return lo
 
 
@@ -242,15 +245,19 @@ def _inner_group(text: str, close: int, lo: int, stop: int) -> int | None:
     return at if at >= 0 else None
 
 
+_TRAILING_GROUP = re.compile(r"[（(][^（()）]*[）)]\s*$")
+_QUALIFIER_ENDS = tuple(word for word, _ in _BEFORE_QUALIFIERS)
+
+
 def _unparenthesised(raw: str) -> str:
-    return re.sub(r"[（(][^（()）]*[）)]\s*$", "", raw)
+    return _TRAILING_GROUP.sub("", raw) if raw.rstrip().endswith(("）", ")")) else raw
 
 
 def _label(raw: str) -> tuple[str, str]:
     """The label words and any qualifier written just before the number."""
     label = raw.strip(" \u3000")
     qualifier = ""
-    for word, kind in _BEFORE_QUALIFIERS:
+    for word, kind in _BEFORE_QUALIFIERS if label.endswith(_QUALIFIER_ENDS) else ():
         if label.endswith(word) and not (len(word) == 1 and label[-2:-1] in _NOT_QUALIFIED):
             qualifier = kind
             label = label[: -len(word)].rstrip()
@@ -261,6 +268,8 @@ def _label(raw: str) -> tuple[str, str]:
 
 def malformed(figure: Figure) -> bool:
     """True when the figure's grouping commas are misplaced (14,8134.51)."""
+    if "," not in figure.text:
+        return False
     digits = figure.text.translate(numbers.WIDTH)
     m = re.match(r"[-−]?(\d+(?:,\d+)+(?:\.\d+)?)", digits)
     return bool(m) and not numbers.arabic(m.group(1))[2]

@@ -48,6 +48,8 @@ class Prose:
     defer: list | None = None
     """When a list, relations of ``defer_kinds`` are appended to it undecided (see ``_base.Deferred``)."""
     defer_kinds: frozenset = frozenset()
+    memo: dict = field(default_factory=dict, repr=False)
+    """What helpers read once per document and several kinds share (score items, indicator sheets)."""
     _sentences: dict = field(default_factory=dict, repr=False)
     _tables: list | None = field(default=None, repr=False)
 
@@ -224,9 +226,9 @@ def open_paren(text: str, start: int, at: int) -> int | None:
 def direction(check, label: str) -> int:
     """+1 when a label ends in one of the check's ``up`` words (增加), -1 for ``down`` (减少), else 0."""
     tail = label[-4:]
-    if any(tail.endswith(w) for w in check.words("up")):
+    if tail.endswith(check.words("up")):
         return 1
-    if any(tail.endswith(w) for w in check.words("down")):
+    if tail.endswith(check.words("down")):
         return -1
     return 0
 

@@ -46,7 +46,13 @@ def items(prose: _prose.Prose, max_words, score_words) -> list[Item]:
 
 
 def prose_items(prose: _prose.Prose) -> list[Item]:
-    """The items stated in paragraphs (该指标分值5分，自评得分1分，扣4分)."""
+    """The items stated in paragraphs (该指标分值5分，自评得分1分，扣4分), read once per document."""
+    if "prose_items" not in prose.memo:
+        prose.memo["prose_items"] = _prose_items(prose)
+    return prose.memo["prose_items"]
+
+
+def _prose_items(prose: _prose.Prose) -> list[Item]:
     out = []
     for b, block in enumerate(prose.doc.blocks):
         at = {f.start: f for f in prose.figures[b]}

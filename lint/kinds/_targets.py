@@ -57,7 +57,15 @@ class Sheet:
     centred: list[int]
 
 
-def sheets(prose: _prose.Prose, check: Check) -> Iterator[Sheet]:
+def sheets(prose: _prose.Prose, check: Check) -> list[Sheet]:
+    """The indicator tables of a document, read once per set of options."""
+    key = ("sheets", repr(sorted((k, v) for k, v in check.options.items() if k in OPTIONS)))
+    if key not in prose.memo:
+        prose.memo[key] = list(_sheets(prose, check))
+    return prose.memo[key]
+
+
+def _sheets(prose: _prose.Prose, check: Check) -> Iterator[Sheet]:
     for table in prose.tables:
         target, actual = table.column(*check.words("target")), table.column(*check.words("actual"))
         if target is None or actual is None or target == actual:
