@@ -66,7 +66,7 @@ _LABEL_TRIM = re.compile(r"(?:为|是|达到|达|共计|了|的)+$")
 
 def extract(block: Block, index: int = 0) -> list[Figure]:
     """Every figure in ``block`` (whose index in its document is ``index``), in text order."""
-    text = block.text.translate(numbers.WIDTH)
+    text = numbers.narrow(block.text)
     skip = _skipped_ranges(text)
     figures: list[Figure] = []
     last_end = 0
@@ -270,6 +270,6 @@ def malformed(figure: Figure) -> bool:
     """True when the figure's grouping commas are misplaced (14,8134.51)."""
     if "," not in figure.text:
         return False
-    digits = figure.text.translate(numbers.WIDTH)
+    digits = numbers.narrow(figure.text)
     m = re.match(r"[-−]?(\d+(?:,\d+)+(?:\.\d+)?)", digits)
     return bool(m) and not numbers.arabic(m.group(1))[2]

@@ -12,6 +12,12 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
 #: full-width digits and marks that map one character to one character, so offsets are kept
 WIDTH = str.maketrans("０１２３４５６７８９．％－", "0123456789.%-")
+_WIDE = re.compile("[０-９．％－]")
+
+
+def narrow(text: str) -> str:
+    """``text`` with full-width digits, point, percent and minus made ASCII (same length, same offsets)."""
+    return text.translate(WIDTH) if _WIDE.search(text) else text
 
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
