@@ -28,6 +28,7 @@ import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..interval import Interval
 from ..kinds._base import Deferred
 from ..model import Finding
 
@@ -54,7 +55,7 @@ def frames(deferred: list[Deferred]) -> list[Frame]:
                                "later_high": [], "earlier_low": []})
     between, pairs = [], []
     for i, d in enumerate(deferred):
-        if d.shape == "interval" and d.parts and sum_of(d.parts) == d.computed:
+        if d.shape == "interval" and d.parts and _sum(d.parts) == d.computed:
             scale = _scale(d.stated, *d.parts)
             width = sum(p.hi - p.lo for p in d.parts)
             for p in d.parts:
@@ -94,9 +95,7 @@ def frames(deferred: list[Deferred]) -> list[Frame]:
     return [f for f in (parts, rows) if f.expectations]
 
 
-def sum_of(intervals) -> object:
-    from ..interval import Interval
-
+def _sum(intervals) -> Interval:
     acc = Interval.point(Decimal(0))
     for iv in intervals:
         acc = acc + iv

@@ -5,12 +5,14 @@ Two shapes are read:
 * **tab rows** — each table row on one line, cells split by tabs (the text reader keeps such lines as
   ``row`` blocks). Consecutive row lines form a table; a short non-row line between them (a page
   number, a unit note) does not end it. The header is the first row when fewer than half of its
-  filled cells are numbers, plus up to two lines continuing it (header-like, every cell short),
+  filled cells are numbers, plus up to two lines continuing it (every cell short and without digits),
   merged cell by cell: a header wrapped onto a second line (``预算调整`` / ``率``) reads ``预算调整率``.
-  A header repeated after a page break (a row made only of header words) is dropped with the lines
-  continuing it; any other header-like row right after a non-row line starts the next table. Cells are
-  cut from the source line itself, so empty leading cells keep columns
-  aligned and every cell keeps its own span.
+  A header repeated after a page break (a row made only of header words, or a whole header row that
+  matches the header in most columns: 一级指标 under a garbled 指标) is dropped with the lines continuing
+  it, and the body row after it is recorded in ``Table.breaks``. Any other header-like row right after a
+  non-row line starts the next table, and so does a whole header row under a header that names fewer
+  than half of the columns (a page the converter misread). Cells are cut from the source line itself, so
+  empty leading cells keep columns aligned and every cell keeps its own span.
 * **score lists** — a score table flattened one cell per line under a header line of score words separated
   by blanks (``一级指标 二级指标 得分 合计``): ``name score`` lines are items, a lone name opens a group, a
   lone number is the group's total, and ``总分 X`` ends the list. It becomes a table with the columns of its
@@ -113,9 +115,10 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
                 continue
             if body and after_gap[i] and _header_like(rows[i]):
                 break  # a new header after a caption line (二、支出进度): the next table
-            if body and _weak(header_rows, width_so_far := max(len(r) for r in [*header_rows, *body]))\
-                    and _full_header(rows[i], width_so_far):
-                break  # a whole header row under a garbled one (a page the converter misread): a new table
+            if body:
+                width = max(len(r) for r in [*header_rows, *body])
+                if _weak(header_rows, width) and _full_header(rows[i], width):
+                    break  # a whole header row under a garbled one (a page the converter misread)
             body.append(rows[i])
             i += 1
         if not body:
