@@ -221,3 +221,18 @@ def test_score_group_stated_in_prose_sums_its_numbered_items(lint_text):
     # whole points only: exact
     whole = GROUP.replace("7.42分", "8分").replace("3.42分", "3分")
     assert brief(lint_text(whole, ["SCO"])) == [("SCO005", 2, 27, "error")]
+
+
+OVERALL = ("部门整体自评得分为41.50分，整体效能得分28分。\n一级指标\t二级指标\t分值\t得分\n"
+           "履职效能\t整体效能\t30\t28.00\n管理效率\t预算编制\t5\t5.00\n\t预算执行\t10\t8.50\n")
+
+
+def test_overall_score_in_prose_against_the_score_table(lint_text):
+    assert lint_text(OVERALL, ["SCO007"]) == []
+    found = lint_text(OVERALL.replace("41.50分", "43.50分"), ["SCO007"])
+    assert brief(found) == [("SCO007", 1, 10, "error")]
+    assert "28.00 + 5.00 + 8.50 = [41.4850, 41.5150]" in found[0].message
+    # a 合计 row is the table's total; a second score table makes the reference ambiguous
+    total = OVERALL + "合计\t\t45\t40.50\n"
+    assert brief(lint_text(total, ["SCO007"])) == [("SCO007", 1, 10, "error")]
+    assert lint_text(total + "\n二、项目得分\n项目\t得分\n甲\t9.00\n", ["SCO007"]) == []
