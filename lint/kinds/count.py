@@ -1,0 +1,120 @@
+"""count: a stated count (下设九个二级项目, 共10个单位) against the items listed after it.
+
+A count is a whole figure in a measure word (个, 项, 家, 所, ...) followed, within ``reach`` characters and
+one comma, by a list ``openers`` word (包括, 分别是, 分别为, a colon). The list runs to the end of its clause
+(。；，), continuing into the next paragraph when a converter broke the sentence across a blank line. Its
+items are split at 、 and, inside an item, at 和/以及 between two names of four or more characters. Only a
+closed list of names is judged: one of at least ``minimum`` items, with a 、 in it, not ended by 等 (which
+says the list is not complete), and none of them an amount (分别为442名、418名 is a sum, not a list). The
+count must equal the number of *distinct* items; an item listed twice is named in the finding.
+"""
+
+from __future__ import annotations
+
+import re
+
+from . import _prose
+from ._base import Check, report
+
+KIND = "count"
+OPTIONS = {"openers": ["包括", "包含", "分别是", "分别为", "具体是", "具体为", "：", ":"], "reach": 20,
+           "minimum": 3}
+_NOUN = re.compile(r"[\u4e00-\u9fff]{1,12}")
+_AMOUNT = re.compile(r"^[-\d.,%％\s]+\S{0,3}$")
+_END = re.compile(r"[。；;，,]")
+_JOIN = re.compile(r"(?<=[\u4e00-\u9fff）)”]{4})(?:和|以及)(?=[\u4e00-\u9fff（(“]{4})")
+_TERMINAL = "。！？；;!?：:）)"
+
+
+def run(prose: _prose.Prose, check: Check):
+    openers = check.words("openers")
+    for b, figures in enumerate(prose.figures):
+        block = prose.doc.blocks[b]
+        if block.kind == "row":
+            continue
+        for fig in figures:
+            if fig.unit not in _prose.COUNT_UNITS or not fig.is_point or fig.decimals != 0 or fig.value < 2:
+                continue
+            items = _list(prose, b, fig.end, openers, check.options["reach"])
+            if items is None or len(items) < check.options["minimum"]:
+                continue
+            names = [name for name, _ in items]
+            distinct = list(dict.fromkeys(names))
+            if len(distinct) == fig.value:
+                continue
+            twice = [n for n in distinct if names.count(n) > 1]
+            repeats = f"; listed more than once: {'、'.join(twice)}" if twice else ""
+            noun = _NOUN.match(block.text, fig.end)
+            yield report(check, prose, fig.span, fig.text + (noun.group() if noun else ""),
+                         related=tuple(span for _, span in items), computed=str(len(distinct)),
+                         figures=(fig.text,), listed=str(len(names)), distinct=str(len(distinct)),
+                         repeats=repeats)
+
+
+def _list(prose: _prose.Prose, b: int, at: int, openers, reach: int):
+    """The ``(name, span)`` items of the list a count at ``at`` of block ``b`` opens, or None."""
+    text = prose.doc.blocks[b].text
+    window = text[at:at + reach]
+    cut = min((i for i in (window.find("。"), window.find("；")) if i >= 0), default=len(window))
+    window = window[:cut]
+    hits = [(window.find(w), w) for w in openers if w in window]
+    if not hits or window.count("，") + window.count(",") > 1:
+        return None
+    where, word = min(hits)
+    start = at + where + len(word)
+    pieces = _clause(prose, b, start)
+    if pieces is None:
+        return None
+    joined = "".join(t for t, _, _ in pieces)
+    if "、" not in joined or joined.rstrip().endswith("等") or "等" in joined[-3:]:
+        return None
+    items = []
+    offset = 0
+    for part in joined.split("、"):
+        for m in _split(part):
+            name = m[0].strip(" \u3000“”\"")
+            if name:
+                items.append((name, _span(prose, pieces, offset + m[1], offset + m[1] + len(m[0]))))
+        offset += len(part) + 1
+    if any(_AMOUNT.match(name) for name, _ in items):
+        return None  # amounts (分别为442名、418名), the sum kind's business
+    return items
+
+
+def _clause(prose: _prose.Prose, b: int, start: int):
+    """The text from ``start`` to the end of its clause, as ``(text, block, block_offset)`` pieces; a
+    paragraph that ends without final punctuation continues into the next one."""
+    pieces = []
+    blocks = prose.doc.blocks
+    while b < len(blocks):
+        text = blocks[b].text
+        m = _END.search(text, start)
+        if m:
+            pieces.append((text[start:m.start()], b, start))
+            return pieces
+        pieces.append((text[start:], b, start))
+        if text.rstrip()[-1:] in _TERMINAL or b + 1 >= len(blocks) or blocks[b + 1].kind != "paragraph":
+            return pieces
+        b, start = b + 1, 0
+    return pieces
+
+
+def _split(part: str):
+    """An item, or the items joined in it by 和/以及, as ``(text, offset)``."""
+    out, last = [], 0
+    for m in _JOIN.finditer(part):
+        out.append((part[last:m.start()], last))
+        last = m.end()
+    out.append((part[last:], last))
+    return out
+
+
+def _span(prose, pieces, start: int, end: int):
+    """The source span of ``[start, end)`` of the joined pieces (the span of its first piece's part)."""
+    for text, b, offset in pieces:
+        if start < len(text):
+            stop = min(end, len(text))
+            return prose.doc.blocks[b].span(offset + start, offset + max(stop, start + 1))
+        start, end = start - len(text), end - len(text)
+    text, b, offset = pieces[-1]
+    return prose.doc.blocks[b].span(offset + max(len(text) - 1, 0), offset + max(len(text), 1))

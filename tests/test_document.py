@@ -1,0 +1,65 @@
+"""Document-level consistency: counts against the items listed after them (exact findings, hard negatives)."""
+
+from __future__ import annotations
+
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+
+def brief(findings):
+    return [(f.code, f.span.line, f.span.column, str(f.severity)) for f in findings]
+
+
+LIST = "专项资金下设四个二级项目，包括实验室建设专项、创新中心建设专项和平台建设资助专项、人才专项。"
+
+
+def test_a_count_matches_its_distinct_items(lint_text):
+    assert lint_text(LIST, ["DOC"]) == []
+    found = lint_text(LIST.replace("四个", "五个"), ["DOC"])
+    assert brief(found) == [("DOC001", 1, 7, "error")]
+    assert found[0].message == "count 五个二级项目 does not match the 4 distinct items listed after it (4 listed)"
+    assert [s.column for s in found[0].related] == [16, 24, 33, 42]
+
+
+def test_a_repeated_item_and_a_list_broken_across_paragraphs(lint_text):
+    text = "专项资金下设九个二级项目，包括实验室建设专项、创新中心建设专项和孵化\n\n育成体系扶持专项、实验室建设专项。\n"
+    found = lint_text(text, ["DOC"])
+    assert brief(found) == [("DOC001", 1, 7, "error")]
+    assert found[0].message == ("count 九个二级项目 does not match the 3 distinct items listed after it "
+                                "(4 listed; listed more than once: 实验室建设专项)")
+    assert [(s.line, s.column) for s in found[0].related[2:]] == [(1, 33), (3, 10)]
+    # the same list with its count right: a repeat alone is not a count mismatch
+    assert lint_text(text.replace("九个", "三个"), ["DOC"]) == []
+
+
+def test_open_lists_amounts_and_far_openers_are_not_counts(lint_text):
+    assert lint_text(LIST.replace("人才专项。", "人才专项等。").replace("四个", "九个"), ["DOC"]) == []
+    assert lint_text("共涌现技术能手1803名（分别为442名、418名、943名）。", ["DOC"]) == []
+    far = "共有单位10个，与上年相比减少1个，减少的单位为：甲中心、乙中心、丙中心。"
+    assert lint_text(far, ["DOC"]) == []
+    nested = ("预算单位共10个：本部，以及归口管理的9个下属事业单位，分别是：一中心、二中心、三中心、四中心、"
+              "五中心、六中心、七中心、八中心、九中心。")
+    assert lint_text(nested, ["DOC"]) == []
+
+
+CN = "零一二三四五六七八九十"
+
+
+@settings(max_examples=40, deadline=None)
+@given(names=st.lists(st.text("甲乙丙丁戊己庚辛壬癸天地玄黄宇宙", min_size=2, max_size=5), min_size=3, max_size=9,
+                      unique=True), shift=st.sampled_from([-2, -1, 1, 2]), arabic=st.booleans())
+def test_property_count_of_a_generated_list(lint_text, names, shift, arabic):
+    """A list of n distinct project names announced as n items is clean; announced as n ± k, one finding on
+    the count."""
+    def said(n):
+        return f"{n}个" if arabic else f"{CN[n]}个" if n <= 10 else f"{n}个"
+
+    items = "、".join(f"{n}专项" for n in names)
+    text = f"本部门资金下设{said(len(names))}项目，包括{items}。"
+    assert lint_text(text, ["DOC"]) == []
+    wrong = len(names) + shift
+    if wrong < 2:
+        return
+    found = lint_text(text.replace(said(len(names)), said(wrong), 1), ["DOC"])
+    assert brief(found) == [("DOC001", 1, 8, "error")]
+    assert found[0].computed == str(len(names))
