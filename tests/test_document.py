@@ -63,3 +63,25 @@ def test_property_count_of_a_generated_list(lint_text, names, shift, arabic):
     found = lint_text(text.replace(said(len(names)), said(wrong), 1), ["DOC"])
     assert brief(found) == [("DOC001", 1, 8, "error")]
     assert found[0].computed == str(len(names))
+
+
+HEADINGS = ("一、部门基本情况\n（一）部门职能\n职能如下。\n（二）机构设置\n1.内设机构\n2.下属单位\n（三）人员情况\n"
+            "二、绩效自评\n（一）自评结论\n主要原因一是规模扩大；二是标准提高；三是新增项目。\n")
+
+
+def test_numbering_gaps_and_repeats(lint_text):
+    assert lint_text(HEADINGS, ["DOC002"]) == []
+    found = lint_text(HEADINGS.replace("（三）人员情况", "（四）人员情况"), ["DOC002"])
+    assert brief(found) == [("DOC002", 7, 2, "warning")]
+    assert found[0].message == "marker （四） follows （二） (line 4): （三） missing"
+    found = lint_text(HEADINGS.replace("2.下属单位", "1.下属单位"), ["DOC002"])
+    assert [f.message for f in found] == ["marker 1. repeats 1. (line 5)"]
+    found = lint_text(HEADINGS.replace("三是新增", "二是新增"), ["DOC002"])
+    assert brief(found) == [("DOC002", 10, 19, "warning")]
+
+
+def test_numbering_restarts_levels_and_far_jumps_are_not_findings(lint_text):
+    inner = ("（一）总体情况\n（二）分项情况\n（一）项目甲\n（二）项目乙\n（三）项目丙\n（四）项目丁\n（三）存在问题\n")
+    assert lint_text(inner, ["DOC002"]) == []  # an inner list in the same style, then the outer list goes on
+    assert lint_text("1.甲\n2.乙\n15\n3.丙\n", ["DOC002"]) == []
+    assert lint_text("各地统一是前提，唯一是标准。二是保障。\n", ["DOC002"]) == []
