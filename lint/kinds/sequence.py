@@ -68,8 +68,9 @@ def _step(check, prose, previous, n: int | None, marker: str, span):
                       figures=(marker, shown), problem=f"repeats {shown} (line {where.line})")
     if n in (m + 2, m + 3):
         missing = "、".join(_restyle(marker, n, k) for k in range(m + 1, n))
+        problem = f"follows {shown} (line {where.line}): {missing} missing"
         return report(check, prose, span, marker, related=(where,), computed=str(m + 1),
-                      figures=(marker, shown), problem=f"follows {shown} (line {where.line}): {missing} missing")
+                      figures=(marker, shown), problem=problem)
     return None
 
 
