@@ -85,3 +85,43 @@ def test_numbering_restarts_levels_and_far_jumps_are_not_findings(lint_text):
     assert lint_text(inner, ["DOC002"]) == []  # an inner list in the same style, then the outer list goes on
     assert lint_text("1.甲\n2.乙\n15\n3.丙\n", ["DOC002"]) == []
     assert lint_text("各地统一是前提，唯一是标准。二是保障。\n", ["DOC002"]) == []
+
+
+def test_a_quantity_restated_with_another_value(lint_text):
+    text = "2023年全市高新技术企业数量达1.2万家。\n\n经认定，2023年全市高新技术企业数量为13000家。\n"
+    found = lint_text(text, ["DOC003"])
+    assert brief(found) == [("DOC003", 3, 21, "warning")]
+    assert found[0].message == "全市高新技术企业数量 is stated as 13000家 here but as 1.2万家 at line 1"
+    assert lint_text(text.replace("13000家", "12000家"), ["DOC003"]) == []  # units and magnitudes agree
+    assert lint_text(text.replace("13000家", "12,400家"), ["DOC003"]) == []  # 1.2万 is [1.15万, 1.25万]
+
+
+def test_restatement_hard_negatives(lint_text):
+    years = "2023年全市技术合同成交额为2645.54亿元。\n\n2022年全市技术合同成交额为2413.01亿元。\n"
+    assert lint_text(years, ["DOC003"]) == []
+    scopes = ("部门总支出6239.85万元，其中：人员经费支出1642.60万元，公用经费支出153.99万元。\n\n"
+              "财政拨款支出6135.08万元，其中：人员经费支出1642.60万元，公用经费支出120.99万元。\n")
+    assert lint_text(scopes, ["DOC003"]) == []
+    bounds = "全市技术合同成交额超2.3万亿元。\n\n全市技术合同成交额超2.2万亿元。\n"
+    assert lint_text(bounds, ["DOC003"]) == []
+    about = "全年服务企业数量约2000家。\n\n全年服务企业数量为1950家。\n"
+    assert lint_text(about, ["DOC003"]) == []
+    changes = "全市研发经费投入增加120.5亿元。\n\n全市研发经费投入增加98.2亿元。\n"
+    assert lint_text(changes, ["DOC003"]) == []
+
+
+@settings(max_examples=40, deadline=None)
+@given(cents=st.integers(100, 10**9), bump=st.integers(2, 10**6), coarse=st.booleans())
+def test_property_restatement(lint_text, cents, bump, coarse):
+    """The same amount restated alike (or one decimal coarser) is clean; restated off by more than
+    rounding allows, one finding on the restatement."""
+    from decimal import ROUND_HALF_UP, Decimal
+
+    amount = Decimal(cents).scaleb(-2)
+    again = amount.quantize(Decimal("0.1"), ROUND_HALF_UP) if coarse else amount
+    text = f"2024年科技创新券兑付总量为{amount}万元。\n\n年度执行良好，2024年科技创新券兑付总量为{again}万元。\n"
+    assert lint_text(text, ["DOC003"]) == []
+    wrong = amount + Decimal(bump).scaleb(-1)
+    head, _ = text.rsplit(f"为{again}万元", 1)
+    found = lint_text(f"{head}为{wrong}万元。\n", ["DOC003"])
+    assert brief(found) == [("DOC003", 3, 23, "warning")]
