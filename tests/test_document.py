@@ -125,3 +125,19 @@ def test_property_restatement(lint_text, cents, bump, coarse):
     head, _ = text.rsplit(f"为{again}万元", 1)
     found = lint_text(f"{head}为{wrong}万元。\n", ["DOC003"])
     assert brief(found) == [("DOC003", 3, 23, "warning")]
+
+
+CONTENTS = ("目 录\n一、部门基本情况.....\t1\n（一）机构设置.....\t1\n二、绩效自评情况.....\t3\n"
+            "1.优化预算支出.....\t5\n2.加快推进系统的一体化建设.....\t6\n\n"
+            "一、部门基本情况\n（一）机构设置\n本部门设5个处室。\n二、绩效自评情况\n1.优化预算支出\n"
+            "加快推进系统的一体化建设，增强信息化水平。\n3. 加快推进系统一体化建设\n")
+
+
+def test_contents_against_body_headings(lint_text):
+    found = lint_text(CONTENTS, ["DOC004"])
+    assert brief(found) == [("DOC004", 6, 1, "warning")]
+    assert found[0].message == "contents entry 2.加快推进系统的一体化建设 is numbered 3. in the body (line 14)"
+    assert lint_text(CONTENTS.replace("3. 加快推进", "2. 加快推进"), ["DOC004"]) == []
+    missing = lint_text(CONTENTS.replace("（一）机构设置\n本部门", "本部门"), ["DOC004"])
+    assert [f.message for f in missing][0] == "contents entry （一）机构设置 has no heading like it in the body"
+    assert len(missing) == 2

@@ -1,0 +1,73 @@
+"""contents: the table of contents against the headings of the body.
+
+A contents entry is a line of a title, a leader (..... or ……) and a page number. Each entry is looked for
+among the paragraphs after the contents, from the heading of the entry before it on: the heading whose
+title (list marker, blanks and bracket widths aside) is the entry's first, else one that starts nearly like
+it (``likeness``, a similarity ratio from 0 to 1, default 0.85).
+It is a finding when the heading found carries another list marker than the entry (the contents says
+3., the body 4.), or when no paragraph after the contents starts with anything like the entry's title.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+
+from . import _prose
+from ._base import Check, report
+
+KIND = "contents"
+OPTIONS = {"likeness": 0.85}
+_ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:\.{3,}|…{2,}|·{3,}|-{4,})[\s\t]*(?P<page>\d{1,3})\s*$")
+_MARKER = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|"
+                     r"\d{1,2}\s*[.．、](?!\d)|附表\s*\d+\s*[：:]?|附件\s*\d+\s*[：:]?)\s*")
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_WIDTH = str.maketrans("（）：．", "():.")
+
+
+def run(prose: _prose.Prose, check: Check):
+    blocks = prose.doc.blocks
+    entries = [(i, m) for i, b in enumerate(blocks) if (m := _ENTRY.match(b.text))]
+    if len(entries) < 3:
+        return
+    last = entries[-1][0]
+    body = [(i, _split(blocks[i].text)) for i in range(last + 1, len(blocks)) if blocks[i].kind != "row"]
+    cursor = 0
+    for i, m in entries:
+        marker, title = _split(m.group("title"))
+        if len(title) < 2:
+            continue
+        like = check.options["likeness"]
+        found = _find(title, bool(marker), body[cursor:], like) or _find(title, bool(marker), body, like)
+        if found is not None:
+            cursor = next(k for k, (j, _) in enumerate(body) if j == found[0]) + 1
+        block = blocks[i]
+        span = block.span(0, len(m.group("title")))
+        if found is None:
+            yield report(check, prose, span, m.group("title"), computed="",
+                         problem="has no heading like it in the body")
+        elif marker and found[1] and marker != found[1]:
+            head = blocks[found[0]]
+            yield report(check, prose, span, m.group("title"), related=(head.span(0, len(head.text)),),
+                         computed=found[1], problem=f"is numbered {found[1]} in the body (line {head.line})")
+
+
+def _split(text: str) -> tuple[str, str]:
+    """``(marker, title)`` of a heading, both normalised (no blanks, ASCII brackets, no bold marks)."""
+    text = re.sub(r"[\s*]", "", text.translate(_WIDTH))
+    m = _MARKER.match(text)
+    return (m.group().strip(), text[m.end():]) if m else ("", text)
+
+
+def _find(title: str, numbered: bool, body, likeness: float):
+    """The ``(block, marker)`` of the body heading for ``title``: one whose title is ``title`` (followed by
+    nothing or punctuation) first, else one whose title starts nearly like it; numbered if ``numbered``
+    (a paragraph that merely opens with the words is not the heading)."""
+    body = [(i, (marker, text)) for i, (marker, text) in body if marker or not numbered]
+    for i, (marker, text) in body:
+        if text.startswith(title) and (len(text) == len(title) or not _WORD.match(text[len(title)])):
+            return i, marker
+    for i, (marker, text) in body:
+        if difflib.SequenceMatcher(None, title, text[:len(title) + 1]).ratio() >= likeness:
+            return i, marker
+    return None
