@@ -79,6 +79,10 @@ def test_ratio_with_base_stated_earlier(lint_text):
 def test_ratio_execution_rate(lint_text):
     assert lint_text("项目预算 360.00 万元，实际支出 340.20 万元，执行率 94.50%。") == []
     assert brief(lint_text("项目预算 360.00 万元，实际支出 340.20 万元，执行率 95.50%。")) == [("RAT001", 1, 35, "error")]
+    # 支出进度 is spending against the quota, like 执行率
+    assert lint_text("年度市本级指标 56.83亿元，实际支出数 51.15亿元，支出进度为 90.01%。") == []
+    assert brief(lint_text("年度市本级指标 56.83亿元，实际支出数 51.15亿元，支出进度为 99.66%。")) == [
+        ("RAT001", 1, 37, "error")]
 
 
 def test_growth_with_derived_prior(lint_text):
