@@ -141,3 +141,22 @@ def test_contents_against_body_headings(lint_text):
     missing = lint_text(CONTENTS.replace("（一）机构设置\n本部门", "本部门"), ["DOC004"])
     assert [f.message for f in missing][0] == "contents entry （一）机构设置 has no heading like it in the body"
     assert len(missing) == 2
+
+
+TITLED = "2022年度部门整体支出绩效自评报告\n\n"
+
+
+def test_a_budget_figure_of_an_earlier_year(lint_text):
+    text = TITLED + "我局组织开展全面绩效自评。2021年度市本级指标56.83亿元，实际支出数56.64亿元。\n"
+    found = lint_text(text, ["DOC005"])
+    assert brief(found) == [("DOC005", 3, 25, "warning")]  # one finding per sentence, on its first figure
+    assert found[0].message == "56.83亿元 is attributed to 2021, but the report is about 2022 (its title, line 1)"
+
+
+def test_earlier_years_that_are_comparisons_ranges_or_other_subjects(lint_text):
+    for sentence in ("2022年支出合计820.50万元，较2021年支出增加62.70万元。",
+                     "2019年至2021年累计支出预算资金1,520.00万元。",
+                     "2020年度获国家科学技术奖22项。",
+                     "2023年预算安排支出900.00万元。",
+                     "与2021年相比，本年支出预算减少30.00万元。"):
+        assert lint_text(TITLED + sentence + "\n", ["DOC005"]) == [], sentence

@@ -1,0 +1,73 @@
+"""year: a figure of the report's own budget or execution attributed to an earlier year.
+
+The report's year is the year its title names (the first year in its opening ``head`` paragraphs), or else
+the year most of its dated figures are attributed to. A figure is attributed to a year when its sentence
+names exactly one year before it (2021 年度市本级指标 56.83亿元). It is a finding when that year is earlier
+than the report's, the figure's label is about the budget or its execution (``subjects``: 预算, 决算, 支出,
+指标, 执行率, 结转, 结余, 得分, 收入), and nothing in the sentence before it compares or spans years
+(``contexts``: 比, 较, 同比, 上年, 增长, 相比, 至, 截至, ...): that is how a paragraph copied from last
+year's report reads. One finding per sentence, on its first such figure.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from . import _prose
+from ._base import Check, report
+
+KIND = "year"
+OPTIONS = {
+    "head": 8,
+    "subjects": ["预算", "决算", "支出", "指标", "执行率", "结转", "结余", "得分", "收入"],
+    "contexts": ["比", "较", "同比", "上年", "去年", "增长", "下降", "增加", "减少", "相比", "与", "至", "到",
+                 "—", "-", "~", "累计", "以来", "截至", "截止", "期间", "连续"],
+}
+_YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+def run(prose: _prose.Prose, check: Check):
+    dated = list(_dated(prose))
+    year, source = _report_year(prose, check, dated)
+    if year is None:
+        return
+    subjects, contexts = check.words("subjects"), check.words("contexts")
+    done = set()
+    for fig, before, years in dated:
+        said = int(years[0])
+        if len(set(years)) != 1 or said >= year or (fig.block, fig.start - len(before)) in done:
+            continue
+        if not any(w in fig.label for w in subjects) or any(w in before for w in contexts):
+            continue
+        done.add((fig.block, fig.start - len(before)))
+        yield report(check, prose, fig.span, fig.text, computed=str(year), figures=(fig.text,),
+                     said=str(said), year=str(year), source=source)
+
+
+def _dated(prose: _prose.Prose):
+    """``(figure, sentence text before it, years named there)`` for every figure with a unit."""
+    for b, figures in enumerate(prose.figures):
+        block = prose.doc.blocks[b]
+        if block.kind == "row":
+            continue
+        for fig in figures:
+            if not fig.unit:
+                continue
+            start = max(block.text.rfind(c, 0, fig.start) for c in "。；;") + 1
+            before = block.text[start:fig.start]
+            years = _YEAR.findall(before)
+            if years:
+                yield fig, before, years
+
+
+def _report_year(prose, check: Check, dated) -> tuple[int | None, str]:
+    for block in prose.doc.blocks[: check.options["head"]]:
+        m = _YEAR.search(block.text)
+        if m and len(block.text) <= 60:
+            return int(m.group(1)), f"its title, line {block.line}"
+    counts = Counter(years[-1] for _, _, years in dated)
+    if not counts:
+        return None, ""
+    year, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return (int(year), f"the year of {n} of its dated figures") if n >= 3 else (None, "")
