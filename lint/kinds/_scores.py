@@ -31,8 +31,16 @@ class Item:
 
 
 def items(prose: _prose.Prose, max_words, score_words) -> list[Item]:
-    """The items of the prose and of every table with a ``max_words`` and a ``score_words`` column."""
-    found = prose_items(prose)
+    """The items of the prose and of every table with a ``max_words`` and a ``score_words`` column (read
+    once per document and vocabulary)."""
+    key = ("items", tuple(max_words), tuple(score_words))
+    if key not in prose.memo:
+        prose.memo[key] = _items(prose, max_words, score_words)
+    return prose.memo[key]
+
+
+def _items(prose: _prose.Prose, max_words, score_words) -> list[Item]:
+    found = list(prose_items(prose))
     for table in prose.tables:
         top = table.column(*max_words)
         got = table.column(*score_words)

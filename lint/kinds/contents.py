@@ -68,6 +68,8 @@ def _find(title: str, numbered: bool, body, likeness: float):
         if text.startswith(title) and (len(text) == len(title) or not _WORD.match(text[len(title)])):
             return i, marker
     for i, (marker, text) in body:
-        if difflib.SequenceMatcher(None, title, text[:len(title) + 1]).ratio() >= likeness:
+        matcher = difflib.SequenceMatcher(None, title, text[:len(title) + 1])
+        if matcher.real_quick_ratio() >= likeness and matcher.quick_ratio() >= likeness \
+                and matcher.ratio() >= likeness:
             return i, marker
     return None
