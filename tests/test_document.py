@@ -160,3 +160,24 @@ def test_earlier_years_that_are_comparisons_ranges_or_other_subjects(lint_text):
                      "2023年预算安排支出900.00万元。",
                      "与2021年相比，本年支出预算减少30.00万元。"):
         assert lint_text(TITLED + sentence + "\n", ["DOC005"]) == [], sentence
+
+
+UNITS = "2023年纳入部门决算共10个单户单位（详见表1）。\n\n从单位性质看，包括1个行政单位和9个事业单位。\n"
+
+
+def test_a_count_broken_down_in_a_later_paragraph(lint_text):
+    assert lint_text(UNITS, ["DOC006"]) == []
+    found = lint_text(UNITS.replace("9个事业", "10个事业"), ["DOC006"])
+    assert brief(found) == [("DOC006", 1, 13, "error")]
+    assert found[0].message == ("count 10个 does not match its breakdown 1个行政单位 + 10个事业单位 = 11 "
+                                "(tolerance exact)")
+    assert [(s.line, s.column) for s in found[0].related] == [(3, 10), (3, 17)]
+
+
+def test_breakdown_hard_negatives(lint_text):
+    unrelated = "全市共有高新技术企业100家。\n\n今年新增2家研究院和3家实验室。\n"  # nouns end unlike 企业
+    assert lint_text(unrelated, ["DOC006"]) == []
+    in_sentence = "共10个单位，包括1个行政单位和10个事业单位。\n"  # the sum kind's, not this one's
+    assert lint_text(in_sentence, ["DOC006"]) == []
+    far = UNITS.replace("\n\n", "\n\n甲。\n\n乙。\n\n丙。\n\n").replace("9个事业", "10个事业")
+    assert lint_text(far, ["DOC006"]) == []
