@@ -181,3 +181,14 @@ def test_breakdown_hard_negatives(lint_text):
     assert lint_text(in_sentence, ["DOC006"]) == []
     far = UNITS.replace("\n\n", "\n\n甲。\n\n乙。\n\n丙。\n\n").replace("9个事业", "10个事业")
     assert lint_text(far, ["DOC006"]) == []
+
+
+def test_a_count_against_the_rows_of_the_table_it_refers_to(lint_text):
+    text = ("纳入部门决算共4个单户单位（详见表1）。\n\n表1 户数结构\n序号\t单位名称\t单位性质\n"
+            "1\t本级\t行政机关\n2\t监测中心\t公益二类\n3\t情报研究所\t公益一类\n")
+    found = lint_text(text, ["DOC001"])
+    assert brief(found) == [("DOC001", 1, 8, "error")]
+    assert found[0].message == "count 4个单户单位 does not match the 3 distinct items in 表1 (3 listed)"
+    assert [s.line for s in found[0].related] == [5, 6, 7]
+    assert lint_text(text.replace("共4个", "共3个"), ["DOC001"]) == []
+    assert lint_text(text.replace("详见表1", "详见表2"), ["DOC001"]) == []  # no such table

@@ -6,13 +6,16 @@ one comma, by a list ``openers`` word (包括, 分别是, 分别为, a colon). T
 items are split at 、 and, inside an item, at 和/以及 between two names of four or more characters. Only a
 closed list of names is judged: one of at least ``minimum`` items, with a 、 in it, not ended by 等 (which
 says the list is not complete), and none of them an amount (分别为442名、418名 is a sum, not a list). The
-count must equal the number of *distinct* items; an item listed twice is named in the finding.
+count must equal the number of *distinct* items; an item listed twice is named in the finding. A count
+that refers to a table instead (共10个单户单位（详见表1）) is compared with the rows of the table captioned
+表1: its numbered rows, totals left out.
 """
 
 from __future__ import annotations
 
 import re
 
+from ..tables import number
 from . import _prose
 from ._base import Check, report
 
@@ -35,7 +38,9 @@ def run(prose: _prose.Prose, check: Check):
         for fig in figures:
             if fig.unit not in _prose.COUNT_UNITS or not fig.is_point or fig.decimals != 0 or fig.value < 2:
                 continue
-            items = _list(prose, b, fig.end, openers, check.options["reach"])
+            items, where = _list(prose, b, fig.end, openers, check.options["reach"]), "listed after it"
+            if items is None:
+                items, where = _rows(prose, block.text, fig.end, check.options["reach"])
             if items is None or len(items) < check.options["minimum"]:
                 continue
             names = [name for name, _ in items]
@@ -48,7 +53,7 @@ def run(prose: _prose.Prose, check: Check):
             yield report(check, prose, fig.span, fig.text + (noun.group() if noun else ""),
                          related=tuple(span for _, span in items), computed=str(len(distinct)),
                          figures=(fig.text,), listed=str(len(names)), distinct=str(len(distinct)),
-                         repeats=repeats)
+                         repeats=repeats, where=where)
 
 
 def _list(prose: _prose.Prose, b: int, at: int, openers, reach: int):
@@ -79,6 +84,33 @@ def _list(prose: _prose.Prose, b: int, at: int, openers, reach: int):
     if any(_AMOUNT.match(name) for name, _ in items):
         return None  # amounts (分别为442名、418名), the sum kind's business
     return items
+
+
+_SEE = re.compile(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
+_CAPTION = re.compile(r"^\s*表\s*(\d{1,2})(?!\d)")
+
+
+def _rows(prose: _prose.Prose, text: str, at: int, reach: int):
+    """The rows of the table a count refers to (共10个单户单位（详见表1）), named by their label cells, and
+    where they are (in 表1); ``(None, "")`` when there is no such reference or table."""
+    m = _SEE.search(text, at, at + reach)
+    if m is None:
+        return None, ""
+    for table in prose.tables:
+        caption = next((b for b in reversed(prose.doc.blocks) if b.line < table.span.line), None)
+        if caption is None or not (c := _CAPTION.match(caption.text)) or c.group(1) != m.group(1):
+            continue
+        numbered = table.column("序号")
+        rows = [r for r in table.rows if numbered is None or number(r[numbered].text) is not None]
+        rows = [r for r in rows if not any(w in row_text(r) for w in ("合计", "总计", "小计"))]
+        return [(row_text(r), next(c.span for c in r if c.span is not None)) for r in rows
+                if any(c.span is not None for c in r)], f"in 表{m.group(1)}"
+    return None, ""
+
+
+def row_text(row) -> str:
+    """A row's words: its non-numeric cells, joined (the name a count counts)."""
+    return " ".join(c.text for c in row if c.text and number(c.text) is None)
 
 
 def _clause(prose: _prose.Prose, b: int, start: int):
