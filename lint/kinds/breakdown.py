@@ -19,7 +19,7 @@ from ._base import Check, judge
 KIND = "breakdown"
 OPTIONS = {"within": 2}
 _NOUN = re.compile(r"[\u4e00-\u9fff]{2,10}?(?=[和、及，,。；;（(]|以及|$)")
-_JOINS = ("和", "、", "及", "以及", "")
+_JOINS = ("和", "、", "及", "以及")
 
 
 def run(prose: _prose.Prose, check: Check):
@@ -56,7 +56,7 @@ def _breakdowns(text: str, figs):
     for f in figs:
         noun = _noun(text, f)
         joined = run and f.unit == run[-1].unit and \
-            text[run[-1].end + len(_noun(text, run[-1])):f.start].strip() in _JOINS[:-1]
+            text[run[-1].end + len(_noun(text, run[-1])):f.start].strip() in _JOINS
         if _counts(f) and noun and (joined or not run):
             run.append(f)
             continue
