@@ -70,6 +70,14 @@ class Interval:
         return f"[{fmt(self.lo, decimals)}, {fmt(self.hi, decimals)}]"
 
 
+def total(intervals) -> Interval:
+    """The interval the sum of ``intervals`` can take."""
+    acc = Interval.point(Decimal(0))
+    for iv in intervals:
+        acc = acc + iv
+    return acc
+
+
 def stated(value: Decimal, decimals: int, mode: str = "round") -> Interval:
     """The interval a figure written with ``decimals`` decimals stands for (negative: 10s, 100s...)."""
     unit = Decimal(1).scaleb(-decimals)

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
+from helpers import brief
 from hypothesis import given, settings
 from hypothesis import strategies as st
-
-
-def brief(findings):
-    return [(f.code, f.span.line, f.span.column, str(f.severity)) for f in findings]
-
 
 LIST = "专项资金下设四个二级项目，包括实验室建设专项、创新中心建设专项和平台建设资助专项、人才专项。"
 

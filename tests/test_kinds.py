@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from helpers import brief
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.interval import Interval, stated
 from lint.model import Severity
-
-
-def brief(findings):
-    return [(f.code, f.span.line, f.span.column, str(f.severity)) for f in findings]
 
 
 def test_interval_rounding_model():

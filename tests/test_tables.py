@@ -4,16 +4,12 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from helpers import brief
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.ingest.text import parse
 from lint.tables import recover
-
-
-def brief(findings):
-    return [(f.code, f.span.line, f.span.column, str(f.severity)) for f in findings]
-
 
 BUDGET = (
     "表1 预算执行情况\n"

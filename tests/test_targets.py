@@ -4,17 +4,13 @@ from __future__ import annotations
 
 from decimal import ROUND_HALF_UP, Decimal
 
+from helpers import brief
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from lint.ingest.text import parse
 from lint.tables import recover
 from lint.tables.records import records
-
-
-def brief(findings):
-    return [(f.code, f.span.line, f.span.column, str(f.severity)) for f in findings]
-
 
 HEAD = "一级指标\t二级指标\t三级指标\t年度目标值\t年度实现值\t指标完成率\n"
 RATES = (

@@ -44,6 +44,13 @@ def chinese(text: str) -> int | None:
     return total + section + digit
 
 
+def whole(text: str) -> int | None:
+    """A whole number written in ASCII digits or as a Chinese numeral (12, 十二), or None."""
+    if text.isascii() and text.isdigit():
+        return int(text)
+    return chinese(text)
+
+
 def arabic(text: str) -> tuple[Decimal, int, bool]:
     """``(value, decimals, well_formed)`` of a written Arabic number such as ``435,814.25``.
 

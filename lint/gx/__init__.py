@@ -28,7 +28,7 @@ import sys
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ..interval import Interval
+from ..interval import total
 from ..kinds._base import Deferred
 from ..model import Finding
 
@@ -55,7 +55,7 @@ def frames(deferred: list[Deferred]) -> list[Frame]:
                                "later_high": [], "earlier_low": []})
     between, pairs = [], []
     for i, d in enumerate(deferred):
-        if d.shape == "interval" and d.parts and _sum(d.parts) == d.computed:
+        if d.shape == "interval" and d.parts and total(d.parts) == d.computed:
             scale = _scale(d.stated, *d.parts)
             width = sum(p.hi - p.lo for p in d.parts)
             for p in d.parts:
@@ -93,13 +93,6 @@ def frames(deferred: list[Deferred]) -> list[Frame]:
             "column_A": "later_high", "column_B": "earlier_low", "or_equal": True,
             "ignore_row_if": "either_value_is_missing"}, pairs))
     return [f for f in (parts, rows) if f.expectations]
-
-
-def _sum(intervals) -> Interval:
-    acc = Interval.point(Decimal(0))
-    for iv in intervals:
-        acc = acc + iv
-    return acc
 
 
 def _scale(*intervals) -> Decimal:

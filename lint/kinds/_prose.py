@@ -12,6 +12,7 @@ from decimal import Decimal
 from ..figures import units
 from ..figures.extract import extract
 from ..interval import Interval, stated
+from ..interval import total as sum_intervals
 from ..model import Document, Figure
 
 _SENTENCE_END = re.compile(r"[。！？!?\n\t|]")
@@ -65,6 +66,12 @@ class Prose:
     @classmethod
     def of(cls, doc: Document) -> Prose:
         return cls(doc, [extract(block, i) for i, block in enumerate(doc.blocks)])
+
+    def once(self, key, compute):
+        """``compute()``, computed once per document and ``key``: what several kinds share."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def text(self, figure: Figure) -> str:
         return self.doc.blocks[figure.block].text
@@ -129,10 +136,16 @@ def interval(figure: Figure, mode: str = "round", unit: str | None = None) -> In
 
 def total(figures, unit: str | None = None, mode: str = "round") -> Interval:
     """The interval the sum of ``figures`` can take (in ``unit``, default each figure's own)."""
-    acc = Interval.point(Decimal(0))
-    for f in figures:
-        acc = acc + interval(f, mode, unit)
-    return acc
+    return sum_intervals(interval(f, mode, unit) for f in figures)
+
+
+_YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+def dated(text: str, at: int) -> tuple[str, list[str]]:
+    """The sentence before ``at`` and the years it names (2021 年度市本级指标 → ['2021']), in order."""
+    before = text[max(text.rfind(c, 0, at) for c in "。；;") + 1 : at]
+    return before, _YEAR.findall(before)
 
 
 def clause(text: str, at: int) -> str:

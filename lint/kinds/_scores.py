@@ -34,9 +34,7 @@ def items(prose: _prose.Prose, max_words, score_words) -> list[Item]:
     """The items of the prose and of every table with a ``max_words`` and a ``score_words`` column (read
     once per document and vocabulary)."""
     key = ("items", tuple(max_words), tuple(score_words))
-    if key not in prose.memo:
-        prose.memo[key] = _items(prose, max_words, score_words)
-    return prose.memo[key]
+    return prose.once(key, lambda: _items(prose, max_words, score_words))
 
 
 def _items(prose: _prose.Prose, max_words, score_words) -> list[Item]:
@@ -55,9 +53,7 @@ def _items(prose: _prose.Prose, max_words, score_words) -> list[Item]:
 
 def prose_items(prose: _prose.Prose) -> list[Item]:
     """The items stated in paragraphs (该指标分值5分，自评得分1分，扣4分), read once per document."""
-    if "prose_items" not in prose.memo:
-        prose.memo["prose_items"] = _prose_items(prose)
-    return prose.memo["prose_items"]
+    return prose.once("prose_items", lambda: _prose_items(prose))
 
 
 def _prose_items(prose: _prose.Prose) -> list[Item]:

@@ -60,9 +60,7 @@ class Sheet:
 def sheets(prose: _prose.Prose, check: Check) -> list[Sheet]:
     """The indicator tables of a document, read once per set of options."""
     key = ("sheets", repr(sorted((k, v) for k, v in check.options.items() if k in OPTIONS)))
-    if key not in prose.memo:
-        prose.memo[key] = list(_sheets(prose, check))
-    return prose.memo[key]
+    return prose.once(key, lambda: list(_sheets(prose, check)))
 
 
 def _sheets(prose: _prose.Prose, check: Check) -> Iterator[Sheet]:

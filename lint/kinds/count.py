@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 
-from ..tables import number
+from ..tables import number, row_label
 from . import _prose
 from ._base import Check, report
 
@@ -101,16 +101,12 @@ def _rows(prose: _prose.Prose, text: str, at: int, reach: int):
         if caption is None or not (c := _CAPTION.match(caption.text)) or c.group(1) != m.group(1):
             continue
         numbered = table.column("序号")
-        rows = [r for r in table.rows if numbered is None or number(r[numbered].text) is not None]
-        rows = [r for r in rows if not any(w in row_text(r) for w in ("合计", "总计", "小计"))]
-        return [(row_text(r), next(c.span for c in r if c.span is not None)) for r in rows
-                if any(c.span is not None for c in r)], f"in 表{m.group(1)}"
+        rows = [r for r in range(len(table.rows))
+                if (numbered is None or number(table.rows[r][numbered].text) is not None)
+                and not any(w in row_label(table, r) for w in ("合计", "总计", "小计"))]
+        return [(row_label(table, r), next(c.span for c in table.rows[r] if c.span is not None)) for r in rows
+                if any(c.span is not None for c in table.rows[r])], f"in 表{m.group(1)}"
     return None, ""
-
-
-def row_text(row) -> str:
-    """A row's words: its non-numeric cells, joined (the name a count counts)."""
-    return " ".join(c.text for c in row if c.text and number(c.text) is None)
 
 
 def _clause(prose: _prose.Prose, b: int, start: int):

@@ -32,7 +32,6 @@ OPTIONS = {
     "bare": ["支出决算", "年初预算", "预算数", "决算数", "调整预算", "预算", "决算", "金额", "资金", "经费",
              "合计", "总计", "共计", "总额", "数量", "人数", "个数"],
 }
-_YEAR = re.compile(r"(20\d\d)\s*年")
 _PRIOR = re.compile(r"上年|去年|上一年|上年度")
 _BIG = Decimal("1e30")
 
@@ -73,9 +72,8 @@ def _key(prose, check: Check, text: str, fig: Figure) -> tuple | None:
         topic = prose.figures[fig.block][0]
         parent = topic if topic is not fig else None
     scope = _prose.core(parent.label) if parent is not None else ""
-    start = max(text.rfind(c, 0, fig.start) for c in "。；;") + 1
-    years = _YEAR.findall(text[start:fig.start])
-    period = years[-1] if years else "prior" if _PRIOR.search(text[start:fig.start]) else ""
+    before, years = _prose.dated(text, fig.start)
+    period = years[-1] if years else "prior" if _PRIOR.search(before) else ""
     return (scope, label, _prose.family(fig.unit), period)
 
 

@@ -26,7 +26,7 @@ def run(prose: _prose.Prose, check: Check):
         return
     table = tables[0]
     col = table.column(*check.words("score"))
-    total, parts = _table_total(table, col, check)
+    total, total_row, parts = _table_total(table, col, check)
     if total is None and not parts:
         return
     items = {(i.score.block, i.score.start) for i in _scores.prose_items(prose)}
@@ -44,7 +44,7 @@ def run(prose: _prose.Prose, check: Check):
                 continue  # not an overall score, or the score of a row of the table (整体效能得分28分)
             if total is not None:
                 found = judge(check, prose, fig, (total,), lambda t=total: _prose.interval(t),
-                              expression=f"{total.text} (the table's {row_label(table, _row(table, total))})")
+                              expression=f"{total.text} (the table's {total_row})")
             else:
                 found = judge(check, prose, fig, tuple(parts), lambda: _prose.total(parts),
                               expression=" + ".join(p.text for p in parts) if len(parts) <= 12
@@ -54,22 +54,20 @@ def run(prose: _prose.Prose, check: Check):
 
 
 def _table_total(table, col: int, check: Check):
-    grand, parts, subtotals = None, [], False
+    """``(total, its row's label, [])`` for a table with a total row, else ``(None, "", the scores to sum)``
+    (none when the table has subtotals)."""
+    grand, grand_row, parts, subtotals = None, "", [], False
     for r in range(len(table.rows)):
         label = row_label(table, r).replace(" ", "")
         fig = cell_figure(table, r, col, "分")
         if fig is None:
             continue
         if any(w in label for w in check.words("grand")):
-            grand = fig
+            grand, grand_row = fig, row_label(table, r)
         elif any(w in label for w in check.words("subtotals")):
             subtotals = True
         else:
             parts.append(fig)
     if grand is not None:
-        return grand, []
-    return None, ([] if subtotals else parts)
-
-
-def _row(table, figure) -> int:
-    return next(r for r, row in enumerate(table.rows) if any(c.span == figure.span for c in row))
+        return grand, grand_row, []
+    return None, "", ([] if subtotals else parts)

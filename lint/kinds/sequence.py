@@ -91,8 +91,4 @@ def _chinese(v: int) -> str:
 
 
 def _value(text: str) -> int | None:
-    if text.isascii() and text.isdigit():
-        return int(text)
-    if text in _CIRCLED:
-        return _CIRCLED.index(text) + 1
-    return numbers.chinese(text)
+    return _CIRCLED.index(text) + 1 if text in _CIRCLED else numbers.whole(text)

@@ -41,7 +41,7 @@ def run(prose: _prose.Prose, check: Check):
             if hit is None or not any(w in sentence for w in check.words("objects")):
                 continue
             m = _EXCEPT.search(sentence)
-            allowed = _count(m.group("n")) if m else 0
+            allowed = (numbers.whole(m.group("n")) or 0) if m else 0
             if len(misses) <= allowed:
                 continue
             at, word = hit
@@ -66,9 +66,3 @@ def _claim(sentence: str, claims, hedges) -> tuple[int, str] | None:
             return at, word
     return None
 
-
-def _count(text: str) -> int:
-    if text.isdigit():
-        return int(text)
-    value = numbers.chinese(text)
-    return int(value) if value is not None else 0

@@ -11,7 +11,6 @@ year's report reads. One finding per sentence, on its first such figure.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 
 from . import _prose
@@ -24,7 +23,6 @@ OPTIONS = {
     "contexts": ["比", "较", "同比", "上年", "去年", "增长", "下降", "增加", "减少", "相比", "与", "至", "到",
                  "—", "-", "~", "累计", "以来", "截至", "截止", "期间", "连续"],
 }
-_YEAR = re.compile(r"(20\d\d)\s*年")
 
 
 def run(prose: _prose.Prose, check: Check):
@@ -54,18 +52,16 @@ def _dated(prose: _prose.Prose):
         for fig in figures:
             if not fig.unit:
                 continue
-            start = max(block.text.rfind(c, 0, fig.start) for c in "。；;") + 1
-            before = block.text[start:fig.start]
-            years = _YEAR.findall(before)
+            before, years = _prose.dated(block.text, fig.start)
             if years:
                 yield fig, before, years
 
 
 def _report_year(prose, check: Check, dated) -> tuple[int | None, str]:
     for block in prose.doc.blocks[: check.options["head"]]:
-        m = _YEAR.search(block.text)
-        if m and len(block.text) <= 60:
-            return int(m.group(1)), f"its title, line {block.line}"
+        years = _prose.dated(block.text, len(block.text))[1]
+        if years and len(block.text) <= 60:
+            return int(years[0]), f"its title, line {block.line}"
     counts = Counter(years[-1] for _, _, years in dated)
     if not counts:
         return None, ""
