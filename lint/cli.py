@@ -1,4 +1,4 @@
-"""The command line: ``crossfoot check``, ``crossfoot rules``, ``crossfoot rule CODE``. Thin by design.
+"""The command line: ``check``, ``rules``, ``rule CODE``, ``extract``, ``export-gx``. Thin by design.
 
 Exit codes: 0 no finding at or above ``--fail-on``; 1 findings at or above it; 2 a usage, configuration or
 reading error, or an internal error (named with the file it happened on, never as a traceback).
@@ -143,6 +143,22 @@ def export_gx(paths, output_dir, select, packs):
                 json.dumps(suite.to_json_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
             written += 1
     click.echo(f"Wrote {written} suite(s) with their frames to {out}", err=True)
+
+
+@main.command()
+@click.argument("path", type=click.Path())
+def extract(path):
+    """Print the text crossfoot read from PATH, one numbered line per line (table rows tab-separated),
+    with the place in the original for DOCX, PDF and HTML: what finding lines and columns count in."""
+    from . import ingest
+
+    try:
+        doc = ingest.read(path)
+    except ingest.ReadError as exc:
+        _fail(str(exc))
+    for number, line in enumerate(doc.lines, start=1):
+        place = f"{doc.places[number - 1][0].where}\t" if doc.places and doc.places[number - 1] else ""
+        click.echo(f"{number}\t{place}{line}")
 
 
 def _emit(module, findings, context, output_file) -> None:

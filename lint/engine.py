@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from .kinds import registry
@@ -138,7 +139,11 @@ def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
         selected = {c.code for c in checks}
         relations.extend(r for r in prose.checked if r.code in selected)
     unique = {(f.code, f.span, f.message): f for f in findings}
-    return sorted(unique.values(), key=Finding.sort_key)
+    ordered = sorted(unique.values(), key=Finding.sort_key)
+    if doc.places:
+        ordered = [replace(f, span=doc.locate(f.span), related=tuple(map(doc.locate, f.related)))
+                   for f in ordered]
+    return ordered
 
 
 def deferred(doc: Document, checks: Sequence[Check]) -> list:

@@ -8,7 +8,7 @@ extractor turns a block's text into :class:`Figure`\\ s; check kinds relate figu
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 from enum import IntEnum
 
@@ -42,9 +42,17 @@ class Span:
     column: int
     end_line: int
     end_column: int
+    where: str = ""
+    """For DOCX, PDF and HTML: the place in the original a user can find ('page 3', 'paragraph 12',
+    'table 2, row 4, column 3', 'line 40'); line and column then count in the text crossfoot read."""
+    page: int = 0
+    box: tuple[float, float, float, float] | None = None
+    """PDF only: ``(x0, top, x1, bottom)`` in points from the page's top left corner."""
+    snippet: str = ""
+    """The words around the figure, as a user would search for them in the original."""
 
     def __str__(self) -> str:
-        return f"{self.line}:{self.column}"
+        return self.where or f"{self.line}:{self.column}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,6 +90,22 @@ class Block:
 
 
 @dataclass(frozen=True, slots=True)
+class Place:
+    """Where a stretch of a read line sits in the original file (DOCX, PDF, HTML).
+
+    A place covers its line from ``column`` (1-based) up to the next place of the line. ``xs`` are the
+    left edges of its characters and then the right edge of the last one, when the reader knows them
+    (PDF), so a figure's own box can be cut out of ``box``.
+    """
+
+    column: int
+    where: str
+    page: int = 0
+    box: tuple[float, float, float, float] | None = None
+    xs: tuple[float, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Document:
     """What every reader returns: the file's path, its blocks in reading order, and reading notes."""
 
@@ -94,8 +118,31 @@ class Document:
     lines: tuple[str, ...] = ()
     """The source lines as decoded, for writers that quote the line of a finding."""
 
+    places: tuple[tuple[Place, ...], ...] = ()
+    """Per line of ``lines``, where its stretches sit in the original (empty for text files)."""
+
     def source_line(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
+
+    def locate(self, span: Span) -> Span:
+        """``span`` with the place in the original filled in (unchanged for text files)."""
+        if not self.places or not 0 < span.line <= len(self.places) or not self.places[span.line - 1]:
+            return span
+        marks = self.places[span.line - 1]
+        i = bisect.bisect_right([m.column for m in marks], span.column) - 1
+        place = marks[max(i, 0)]
+        box = place.box
+        if box and len(place.xs) > 1 and span.end_line == span.line:
+            first = span.column - place.column
+            last = min(span.end_column - place.column, len(place.xs) - 1)
+            if 0 <= first < last:
+                box = (place.xs[first], box[1], place.xs[last], box[3])
+        text = self.source_line(span.line)
+        start, end = span.column - 1, span.end_column - 1 if span.end_line == span.line else len(text)
+        lo = max(0, start - 12)
+        hi = min(len(text), end + 12)
+        snippet = ("…" if lo else "") + text[lo:hi].replace("\t", " | ") + ("…" if hi < len(text) else "")
+        return replace(span, where=place.where, page=place.page, box=box, snippet=snippet)
 
 
 @dataclass(frozen=True, slots=True)

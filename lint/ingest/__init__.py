@@ -1,7 +1,8 @@
 """Readers: one module per input format, each ``read(path) -> Document``.
 
-Nothing downstream knows which format a document came from. This session's formats are plain text and
-Markdown; any other file is refused with a clear :class:`ReadError`, never read as garbage.
+Nothing downstream knows which format a document came from. Plain text and Markdown (:mod:`.text`),
+DOCX (:mod:`.docx`), PDF (:mod:`.pdf`) and HTML (:mod:`.html`), the last three through
+:mod:`.layout`; any other file is refused with a clear :class:`ReadError`, never read as garbage.
 """
 
 from __future__ import annotations
@@ -13,17 +14,18 @@ from pathlib import Path
 from ..model import Document
 from .text import ReadError
 
-SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text"}
+SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx",
+            ".pdf": "pdf", ".html": "html", ".htm": "html"}
 
 __all__ = ["ReadError", "SUFFIXES", "read", "walk"]
 
 
 def read(path: str | Path) -> Document:
     suffix = Path(path).suffix.lower()
-    if SUFFIXES.get(suffix) == "text":
-        from . import text
+    if suffix in SUFFIXES:
+        import importlib
 
-        return text.read(path)
+        return importlib.import_module(f"{__name__}.{SUFFIXES[suffix]}").read(path)
     supported = ", ".join(sorted(SUFFIXES))
     raise ReadError(f"{path}: cannot read {suffix or 'files without a suffix'} files yet "
                     f"(supported: {supported})")

@@ -5,7 +5,8 @@ one comma, by a list ``openers`` word (包括, 分别是, 分别为, a colon). T
 (。；，), continuing into the next paragraph when a converter broke the sentence across a blank line. Its
 items are split at 、 and, inside an item, at 和/以及 between two names of four or more characters. Only a
 closed list of names is judged: one of at least ``minimum`` items, with a 、 in it, not ended by 等 (which
-says the list is not complete), and none of them an amount (分别为442名、418名 is a sum, not a list). The
+says the list is not complete), and none of them an amount (分别为442名、418名 and 公务用车2辆、机要用车1辆
+are a sum, not a list). The
 count must equal the number of *distinct* items; an item listed twice is named in the finding. A count
 that refers to a table instead (共10个单户单位（详见表1）) is compared with the rows of the table captioned
 表1: its numbered rows, totals left out.
@@ -23,7 +24,7 @@ KIND = "count"
 OPTIONS = {"openers": ["包括", "包含", "分别是", "分别为", "具体是", "具体为", "：", ":"], "reach": 20,
            "minimum": 3}
 _NOUN = re.compile(r"[\u4e00-\u9fff]{1,12}")
-_AMOUNT = re.compile(r"^[-\d.,%％\s]+\S{0,3}$")
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:[\u4e00-\u9fff%％]{1,2})?$")
 _END = re.compile(r"[。；;，,]")
 _JOIN = re.compile(r"(?<=[\u4e00-\u9fff）)”]{4})(?:和|以及)(?=[\u4e00-\u9fff（(“]{4})")
 _TERMINAL = "。！？；;!?：:）)"
@@ -81,8 +82,8 @@ def _list(prose: _prose.Prose, b: int, at: int, openers, reach: int):
             if name:
                 items.append((name, _span(prose, pieces, offset + m[1], offset + m[1] + len(m[0]))))
         offset += len(part) + 1
-    if any(_AMOUNT.match(name) for name, _ in items):
-        return None  # amounts (分别为442名、418名), the sum kind's business
+    if any(_AMOUNT.search(name) for name, _ in items):
+        return None  # amounts (分别为442名、418名; 一般公务用车2辆、…), the sum kind's business
     return items
 
 

@@ -6,7 +6,10 @@ Three shapes, all read from the recovered tables (:mod:`lint.tables.recovery`):
   总分) equals, in each amount column, the sum of the rows it closes: those since the previous
   total row; if that stretch holds 小计 rows, the 合计 sums those. Outline numbering sets the level:
   when rows are numbered 一、二、 the total sums those rows only, and each such row in turn equals the
-  sum of the (1) (2) or （一） rows under it (*hierarchical subtotals*). Rows starting with an
+  sum of the (1) (2) or （一） rows under it (*hierarchical subtotals*). Budget classification codes set
+  the levels the same way (类 201 sums its 款 20101, which sums its 项 2010101; or 201 | 01 | 01 in 类 款 项
+  columns), and code columns are never summed. A 总计 right after a 合计 sums that 合计 and the rows
+  carried over between them (本年收入合计 + 年初结转和结余). Rows starting with an
   ``exclude`` word (其中) are breakdowns, never summed.
 * **group totals** — a column headed by a total word that is filled only on the first row of each group
   (a score table's 合计 beside its 得分 column): each value equals the sum of the column to its left over
@@ -35,6 +38,8 @@ OPTIONS = {
     "skip": ["率", "%", "％", "比例", "比重", "占比", "进度", "序号", "编码", "编号", "代码", "年度"],
 }
 
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,3}$")
+_SUBCODE = re.compile(r"^\d{2}$")
 _LEVELS = (
     re.compile(r"^[一二三四五六七八九十]+[、.]"),
     re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
@@ -62,6 +67,9 @@ def _amount_columns(check: Check, table: Table) -> list[int]:
             continue
         values = [number(r[j].text) for r in table.rows if r[j].text]
         numeric = [v for v in values if v is not None]
+        codes = sum(1 for r in table.rows if _CODE.match(r[j].text) or _SUBCODE.match(r[j].text))
+        if codes * 2 > len(values):
+            continue  # budget classification codes (201, 20101; 类 款 项 columns), not amounts
         if len(numeric) >= 2 and not any(v.percent for v in numeric) and len(numeric) * 2 > len(values):
             out.append(j)
     return out
@@ -83,21 +91,42 @@ def _labels(table: Table) -> list[str]:
     return [row_label(table, i) for i in range(len(table.rows))]
 
 
+def _code_levels(table: Table) -> dict[int, int] | None:
+    """Levels from budget classification codes, when rows carry them: 类 201, 款 20101, 项 2010101 in one
+    cell, or 201 | 01 | 01 in 类 款 项 columns (the level is how many of them are filled)."""
+    found = {}
+    for i, row in enumerate(table.rows):
+        for k, cell in enumerate(row[:2]):
+            if _CODE.match(cell.text):
+                split = 0
+                while k + 1 + split < len(row) and split < 3 and _SUBCODE.match(row[k + 1 + split].text):
+                    split += 1
+                found[i] = split if split else (len(cell.text) - 3) // 2
+                break
+    return found if len(found) >= 2 and len(set(found.values())) >= 2 else None
+
+
 def _columns(prose, check, table: Table, columns: list[int]):
     if not columns:
         return
     labels = _labels(table)
+    codes = _code_levels(table)
     totals = [i for i, label in enumerate(labels) if _is_total(check, label)]
     after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
     for t in totals:
         subtotal = "小计" in labels[t]
         stretch = list(range(after_any if subtotal else after_grand, t))
         sub = [i for i in stretch if _is_total(check, labels[i])]
+        carried = [p for p in totals if p < t and "总计" not in labels[p]]
+        if "总计" in labels[t] and not sub and carried and after_grand == carried[-1] + 1:
+            carried = carried[-1:]  # 总计 = 本年合计 + what is carried over below it (结转, 结余)
+        else:
+            carried = []
         if sub and not subtotal:
             parts = sub
         else:
             stretch = [i for i in stretch if i not in sub]
-            levels = {i: _level(check, labels[i]) for i in stretch}
+            levels = {i: codes.get(i) if codes else _level(check, labels[i]) for i in stretch}
             ranked = [lv for lv in levels.values() if lv is not None and lv >= 0]
             top = min(ranked) if ranked else None
             parts = [i for i in stretch if levels[i] == top or (top is None and levels[i] is None)]
@@ -107,7 +136,7 @@ def _columns(prose, check, table: Table, columns: list[int]):
         if not subtotal:
             after_grand = t + 1
         for j in columns:
-            yield from _foot(prose, check, table, t, parts, j)
+            yield from _foot(prose, check, table, t, [*carried, *parts], j)
 
 
 def _subtotals(prose, check, table, columns, stretch, levels):

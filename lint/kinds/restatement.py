@@ -4,8 +4,9 @@ A quantity is keyed by what it measures, read narrowly so that different things 
 
 * its label without years and list markers: at least ``shortest`` characters, and more than a ``bare``
   column word such as 预算数 or 支出决算 that names no subject;
-* its scope: the label of the total it is listed under, or else of its paragraph's first figure
-  (公用经费 under 部门总支出 is not 公用经费 under 财政拨款支出);
+* its scope: the label of the total it is listed under, or else of its paragraph's first figure, or the
+  words its paragraph opens with when that figure has no label (公用经费 under 部门总支出 is not 公用经费
+  under 财政拨款支出; 预算执行数 under 1、行政运行（01项）is not 预算执行数 under 2、基层司法业务（04项）);
 * its unit family, and its period: the last year named before it in its sentence, 上年 for the prior year.
 
 Labels that state a change (增加, 比上年, 下降) or a list (其中, 分别) are not quantities of their own. Two
@@ -72,6 +73,8 @@ def _key(prose, check: Check, text: str, fig: Figure) -> tuple | None:
         topic = prose.figures[fig.block][0]
         parent = topic if topic is not fig else None
     scope = _prose.core(parent.label) if parent is not None else ""
+    if parent is not None and not scope and parent.block == fig.block:
+        scope = text[: parent.start].strip()  # 1、公共安全支出（204类）…: the words the paragraph opens with
     before, years = _prose.dated(text, fig.start)
     period = years[-1] if years else "prior" if _PRIOR.search(before) else ""
     return (scope, label, _prose.family(fig.unit), period)

@@ -2,6 +2,7 @@
 
 Headings and list items are read at the start of paragraphs, by style, from the outermost level in:
 一、, （一）, 1. (or 1、), (1), ①. A marker resets every deeper level (（一） under a new 一、 starts again).
+A part or chapter (第二部分, 第三章) starts every level again.
 Within a level, a number is expected to follow the one before it by one; 1 starts a new list. It is a
 finding when the number repeats the one before it (2. then 2.) or skips one or two (（七） then （九）);
 other jumps (a 15 from a page number, 3 after an inner list numbered to 7 in the same style) are not
@@ -29,6 +30,7 @@ _LEVELS = (
     re.compile(r"^\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
 )
 _INLINE = re.compile(rf"(?:(?:^|(?<=[。；;，,：:\s]))(?P<n>{_CN})|(?<![统唯第之同万单])(?P<one>一))是")
+_PART = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|编)")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
@@ -36,6 +38,9 @@ def run(prose: _prose.Prose, check: Check):
     last: list[tuple[int, object] | None] = [None] * len(_LEVELS)
     for block in prose.doc.blocks:
         if block.kind == "row":
+            continue
+        if _PART.match(block.text):
+            last = [None] * len(_LEVELS)  # 第二部分 starts its numbering again
             continue
         for level, pattern in enumerate(_LEVELS):
             m = pattern.match(block.text)

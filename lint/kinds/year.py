@@ -6,7 +6,9 @@ names exactly one year before it (2021 年度市本级指标 56.83亿元). It is
 than the report's, the figure's label is about the budget or its execution (``subjects``: 预算, 决算, 支出,
 指标, 执行率, 结转, 结余, 得分, 收入), and nothing in the sentence before it compares or spans years
 (``contexts``: 比, 较, 同比, 上年, 增长, 相比, 至, 截至, ...): that is how a paragraph copied from last
-year's report reads. One finding per sentence, on its first such figure.
+year's report reads. One finding per sentence, on its first such figure. A title that names a budget
+(``ahead``: 预算) and no look back (``behind``: 决算, 自评, 执行情况) is a budget for the year to come, which
+reports the current year's execution: figures of the year before the title's are its own.
 """
 
 from __future__ import annotations
@@ -20,6 +22,8 @@ KIND = "year"
 OPTIONS = {
     "head": 8,
     "subjects": ["预算", "决算", "支出", "指标", "执行率", "结转", "结余", "得分", "收入"],
+    "ahead": ["预算"],
+    "behind": ["决算", "自评", "评价", "执行情况", "绩效"],
     "contexts": ["比", "较", "同比", "上年", "去年", "增长", "下降", "增加", "减少", "相比", "与", "至", "到",
                  "—", "-", "~", "累计", "以来", "截至", "截止", "期间", "连续"],
 }
@@ -31,6 +35,8 @@ def run(prose: _prose.Prose, check: Check):
     if year is None:
         return
     subjects, contexts = check.words("subjects"), check.words("contexts")
+    if source.startswith("its title") and _ahead(prose, check):
+        year -= 1  # a budget for next year reports this year's execution
     done = set()
     for fig, before, years in dated:
         said = int(years[0])
@@ -55,6 +61,14 @@ def _dated(prose: _prose.Prose):
             before, years = _prose.dated(block.text, fig.start)
             if years:
                 yield fig, before, years
+
+
+def _ahead(prose, check: Check) -> bool:
+    """Whether the title names a budget (预算) for a year to come rather than a look back (决算, 自评)."""
+    title = next((b.text for b in prose.doc.blocks[: check.options["head"]]
+                  if _prose.dated(b.text, len(b.text))[1] and len(b.text) <= 60), "")
+    ahead, behind = check.words("ahead"), check.words("behind")
+    return any(w in title for w in ahead) and not any(w in title for w in behind)
 
 
 def _report_year(prose, check: Check, dated) -> tuple[int | None, str]:

@@ -1,4 +1,10 @@
-"""JSON: a versioned contract. ``{"version": 1, "tool": ..., "findings": [...]}``; change it deliberately."""
+"""JSON: a versioned contract. ``{"version": 1, "tool": ..., "findings": [...]}``; change it deliberately.
+
+Findings in DOCX, PDF and HTML files carry ``where`` (the place in the original) and ``snippet``, and in
+PDF files ``page`` and ``box`` (``[x0, top, x1, bottom]`` in points from the page's top left), on the
+finding and on each related location. ``line``/``column`` then count in the text crossfoot read
+(``crossfoot extract FILE`` prints it).
+"""
 
 from __future__ import annotations
 
@@ -9,7 +15,12 @@ SCHEMA_VERSION = 1
 
 def as_dict(f) -> dict:
     def span(s):
-        return {"line": s.line, "column": s.column, "end_line": s.end_line, "end_column": s.end_column}
+        out = {"line": s.line, "column": s.column, "end_line": s.end_line, "end_column": s.end_column}
+        if s.where:  # DOCX, PDF, HTML: the place in the original; line and column count in the text read
+            out.update(where=s.where, snippet=s.snippet)
+            if s.page:
+                out.update(page=s.page, box=[round(v, 2) for v in s.box] if s.box else None)
+        return out
 
     return {
         "code": f.code,

@@ -3,7 +3,9 @@
 Each result's first location is the stated figure that disagrees; ``relatedLocations`` are the figures it
 was checked against. Regions count columns in Unicode code points (``columnKind: unicodeCodePoints``),
 1-based, ``endColumn`` exclusive. ``partialFingerprints`` hash the rule and the figures' text, not line
-numbers, so a finding keeps its identity when text moves.
+numbers, so a finding keeps its identity when text moves. For DOCX, PDF and HTML files the lines and
+columns count in the text crossfoot read (``crossfoot extract``); the region's ``snippet`` and the
+location's ``properties`` (``where``, and for PDF ``page`` and ``box``) lead to the figure in the original.
 """
 
 from __future__ import annotations
@@ -21,8 +23,24 @@ def _uri(path: str) -> str:
 
 
 def _region(span) -> dict:
-    return {"startLine": span.line, "startColumn": span.column, "endLine": span.end_line,
-            "endColumn": span.end_column}
+    region = {"startLine": span.line, "startColumn": span.column, "endLine": span.end_line,
+              "endColumn": span.end_column}
+    if span.snippet:
+        region["snippet"] = {"text": span.snippet}
+    return region
+
+
+def _location(path: str, span) -> dict:
+    """A physical location; for DOCX/PDF/HTML with the place in the original as properties."""
+    location = {"physicalLocation": {"artifactLocation": {"uri": _uri(path)}, "region": _region(span)}}
+    if span.where:
+        props = {"where": span.where}
+        if span.page:
+            props["page"] = span.page
+            if span.box:
+                props["box"] = [round(v, 2) for v in span.box]
+        location["properties"] = props
+    return location
 
 
 def fingerprint(f) -> str:
@@ -55,8 +73,7 @@ def write(findings, stream, context) -> None:
             "ruleId": f.code,
             "level": LEVEL[str(f.severity)],
             "message": {"text": f.message},
-            "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(f.path)},
-                                                "region": _region(f.span)}}],
+            "locations": [_location(f.path, f.span)],
             "partialFingerprints": {"crossfootFigures/v1": fingerprint(f)},
             "properties": {"name": f.name, "stated": f.stated, "computed": f.computed,
                            "tolerance": f.tolerance, "suggestion": f.suggestion},
@@ -65,8 +82,7 @@ def write(findings, stream, context) -> None:
             result["ruleIndex"] = index[f.code]
         if f.related:
             result["relatedLocations"] = [
-                {"id": i + 1, "physicalLocation": {"artifactLocation": {"uri": _uri(f.path)},
-                                                   "region": _region(s)},
+                {"id": i + 1, **_location(f.path, s),
                  "message": {"text": f"checked against {f.figures[i + 1]}" if i + 1 < len(f.figures)
                              else "checked against"}}
                 for i, s in enumerate(f.related)

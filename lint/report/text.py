@@ -1,4 +1,8 @@
-"""The default line format, as linters print it: ``path:line:col: CODE severity message``, then a summary."""
+"""The default line format, as linters print it: ``path:line:col: CODE severity message``, then a summary.
+
+For DOCX, PDF and HTML the place replaces ``line:col`` (``report.pdf:page 3: ...``, ``report.docx:table 2,
+row 4, column 3: ...``) and the words around the figure follow the message, to search for in the original.
+"""
 
 from __future__ import annotations
 
@@ -9,7 +13,11 @@ from ..model import Severity
 
 def write(findings, stream, context) -> None:
     for f in findings:
-        stream.write(f"{f.path}:{f.span.line}:{f.span.column}: {f.code} {f.severity} {f.message}\n")
+        if f.span.where:
+            stream.write(f"{f.path}:{f.span.where}: {f.code} {f.severity} {f.message} "
+                         f"(at “{f.span.snippet}”)\n")
+        else:
+            stream.write(f"{f.path}:{f.span.line}:{f.span.column}: {f.code} {f.severity} {f.message}\n")
     stream.write(summary(findings, len(context.files)) + "\n")
 
 

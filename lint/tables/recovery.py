@@ -39,7 +39,30 @@ def recover(doc: Document) -> list[Table]:
     for run in _row_runs(doc.blocks):
         found += _tab_tables(doc, run)
     found += _score_lists(doc)
-    return sorted(found, key=lambda t: (t.span.line, t.span.column))
+    split = [panel for table in found for panel in panels(table)]
+    return sorted(split, key=lambda t: (t.span.line, t.span.column))
+
+
+def panels(table: Table) -> list[Table]:
+    """A table printed as side-by-side panels, split into one table per panel.
+
+    Budget tables put 收入 beside 支出, or three 科目编码 | 科目名称 | 决算数 panels across a page: the first
+    column's name comes back further right (the same name, or ending alike: 收入项目 / 支出项目), and each
+    panel starts there. Each panel is read as its own table, so its totals foot down its own columns.
+    """
+    names = table.header
+    first = names[0] if names else ""
+    if len(first) < 2:
+        return [table]
+    starts = [0, *(j for j in range(2, len(names)) if names[j] == first or names[j][-2:] == first[-2:])]
+    if len(starts) < 2 or any(b - a < 2 for a, b in zip(starts, starts[1:])):
+        return [table]
+    bounds = list(zip(starts, [*starts[1:], len(names)]))
+    return [Table(header=names[a:b],
+                  rows=tuple(row[a:b] for row in table.rows if any(c.text for c in row[a:b])),
+                  span=table.span, shape=table.shape,
+                  notes=(*table.notes, f"panel {m + 1} of {len(bounds)} side by side"), breaks=table.breaks)
+            for m, (a, b) in enumerate(bounds)]
 
 
 def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:
@@ -93,7 +116,7 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         if _header_like(rows[i]):
             header_rows.append(rows[i])
             i += 1
-            while i < len(rows) and len(header_rows) < 3 and _continues_header(rows[i]):
+            while i < len(rows) and len(header_rows) < 3 and _continues_header(rows[i], header_rows):
                 header_rows.append(rows[i])
                 i += 1
         words = {c.text for r in header_rows for c in r if c.text}
@@ -110,7 +133,7 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
                 notes.append(f"header repeated at line {line} dropped")
                 breaks.append(len(body))
                 i += 1  # a header repeated after a page break, with the lines continuing it
-                while i < len(rows) and _continues_header(rows[i]):
+                while i < len(rows) and _continues_header(rows[i], header_rows):
                     i += 1
                 continue
             if body and after_gap[i] and _header_like(rows[i]):
@@ -153,10 +176,12 @@ def _full_header(cells: list[Cell], width: int) -> bool:
     return len(filled) >= max(width, 3) and all(number(c.text) is None for c in filled)
 
 
-def _continues_header(cells: list[Cell]) -> bool:
-    """A header line wrapped onto the next: every filled cell short (率, (万元), 制率) and without digits."""
+def _continues_header(cells: list[Cell], header_rows: list[list[Cell]]) -> bool:
+    """A header line wrapped onto the next: every filled cell short (率, (万元), 制率) and without digits;
+    under a header with merged (empty) cells, the next level of its names (功能分类科目编码 | 类 款 项)."""
     filled = [c.text for c in cells if c.text]
-    return bool(filled) and all(len(t) <= 5 and not any(ch.isdigit() for ch in t) for t in filled)
+    longest = 12 if header_rows and any(not c.text for c in header_rows[-1]) else 5
+    return bool(filled) and all(len(t) <= longest and not any(ch.isdigit() for ch in t) for t in filled)
 
 
 def _merge(header_rows: list[list[Cell]], width: int) -> tuple[str, ...]:

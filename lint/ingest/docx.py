@@ -1,0 +1,281 @@
+"""DOCX (Word, WPS): paragraphs and tables in document order, read from the package's XML.
+
+The XML is read directly (``zipfile`` and ElementTree) rather than through python-docx, because
+python-docx's ``Paragraph.text`` drops text inside tracked insertions, content controls and simple fields
+(numbers lost) and its ``row.cells`` repeats a merged cell once per grid column. Here:
+
+* a paragraph's text is every ``w:t`` under it (runs, insertions, hyperlinks, fields, content controls),
+  never deleted text (``w:delText``) or field codes; line breaks inside it join with nothing;
+* a paragraph with automatic list numbering (``w:numPr``) gets its label computed from
+  ``numbering.xml`` (``（一）``, ``1.``, ``①``) and put before its text, as Word shows it; its place says
+  so, because the label cannot be searched for in the document;
+* a table is read on its grid: a cell spanning columns (``w:gridSpan``) gives its text once and empty
+  cells for the rest, a vertically merged cell (``w:vMerge``) gives its text in its first row only;
+* footnotes, endnotes, headers and footers are read after the body, apart from it.
+
+Places: ``paragraph N`` (the N-th paragraph of the body, as python-docx counts ``document.paragraphs``),
+``table T, row R, column C`` (grid column), ``footnote N``, ``header``, ``footer``.
+"""
+
+from __future__ import annotations
+
+import posixpath
+import zipfile
+from pathlib import Path
+from xml.etree import ElementTree as ET
+
+from ..model import Document
+from .layout import Line, Piece, assemble, clean
+from .text import ReadError
+
+W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_SKIP = {f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}txbxContent", _FALLBACK,
+         f"{W}footnoteReference", f"{W}endnoteReference", f"{W}pPr", f"{W}rPr"}
+_TEXT = {f"{W}t": None, f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
+_OLE = b"\xd0\xcf\x11\xe0"
+
+
+def read(path: str | Path, display: str | None = None) -> Document:
+    name = display or str(path)
+    try:
+        package = zipfile.ZipFile(path)
+    except zipfile.BadZipFile:
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+        what = ("an encrypted DOCX or a legacy .doc file (save it as .docx without a password)"
+                if head == _OLE else "not a DOCX file (not a ZIP package)")
+        raise ReadError(f"{name}: {what}") from None
+    except OSError as exc:
+        raise ReadError(f"{name}: {exc.strerror or exc}") from None
+    with package:
+        return _Reader(package, name).read()
+
+
+class _Reader:
+    def __init__(self, package: zipfile.ZipFile, name: str):
+        self.package, self.name = package, name
+        self.main = self._main_part()
+        self.rels = self._rels(self.main)
+        self.headings = self._heading_styles()
+        self.numbering = _Numbering(self._part(self.rels.get("numbering")))
+        self.lines: list[Line] = []
+
+    def read(self) -> Document:
+        root = self._part(self.main)
+        if root is None:
+            raise ReadError(f"{self.name}: not a DOCX file (no document part)")
+        body = root.find(f"{W}body")
+        paragraphs = tables = 0
+        for element in _flatten(body if body is not None else root):
+            if element.tag == f"{W}p":
+                paragraphs += 1
+                self._paragraph(element, f"paragraph {paragraphs}")
+            else:
+                tables += 1
+                self._table(element, tables)
+        for kind in ("footnotes", "endnotes"):
+            part = self._part(self.rels.get(kind))
+            for note in part.iter(f"{W}{kind[:-1]}") if part is not None else ():
+                if note.get(f"{W}type") in (None, "normal"):
+                    for p in note.iter(f"{W}p"):
+                        self._paragraph(p, f"{kind[:-1]} {note.get(f'{W}id')}")
+        for kind in ("header", "footer"):
+            seen = set()
+            for target in self.rels.get("all " + kind, ()):
+                part = self._part(target)
+                for p in part.iter(f"{W}p") if part is not None else ():
+                    text = clean(_text(p))
+                    if text and text not in seen:
+                        seen.add(text)
+                        self.lines.append(Line([Piece(text, kind)]))
+        return assemble(self.name, self.lines, encoding="docx")
+
+    def _paragraph(self, p: ET.Element, where: str) -> None:
+        text = clean(_text(p))
+        label = self.numbering.label(p)
+        if label:
+            where += " (its number is automatic)"
+            text = label + text
+        if text:
+            style = p.find(f"{W}pPr/{W}pStyle")
+            heading = style is not None and style.get(f"{W}val") in self.headings
+            self.lines.append(Line([Piece(text, where)], kind="heading" if heading else "paragraph"))
+
+    def _table(self, table: ET.Element, number: int) -> None:
+        for r, row in enumerate(_children(table, "tr"), start=1):
+            pieces: list[Piece] = []
+            before = row.find(f"{W}trPr/{W}gridBefore")
+            for _ in range(int(before.get(f"{W}val", 0)) if before is not None else 0):
+                pieces.append(Piece("", f"table {number}, row {r}, column {len(pieces) + 1}"))
+            for cell in _children(row, "tc"):
+                props = cell.find(f"{W}tcPr")
+                span = props.find(f"{W}gridSpan") if props is not None else None
+                merge = props.find(f"{W}vMerge") if props is not None else None
+                continued = merge is not None and merge.get(f"{W}val", "continue") == "continue"
+                text = "" if continued else clean("".join(_text(p) for p in cell.iter(f"{W}p")))
+                where = f"table {number}, row {r}, column {len(pieces) + 1}"
+                pieces.append(Piece(text, where))
+                for _ in range(int(span.get(f"{W}val", 1)) - 1 if span is not None else 0):
+                    pieces.append(Piece("", where))
+            self.lines.append(Line(pieces, kind="row"))
+
+    # -- the package ------------------------------------------------------------------------------------
+    def _part(self, name: str | None) -> ET.Element | None:
+        if not name:
+            return None
+        try:
+            return ET.fromstring(self.package.read(name))
+        except KeyError:
+            return None
+        except ET.ParseError as exc:
+            raise ReadError(f"{self.name}: {name} is not well-formed XML ({exc})") from None
+
+    def _main_part(self) -> str:
+        rels = self._part("_rels/.rels")
+        for rel in rels.iter(f"{_REL}Relationship") if rels is not None else ():
+            if rel.get("Type", "").endswith("/officeDocument"):
+                return rel.get("Target", "").lstrip("/")
+        return "word/document.xml"
+
+    def _rels(self, part: str) -> dict:
+        folder, base = posixpath.split(part)
+        rels = self._part(posixpath.join(folder, "_rels", base + ".rels"))
+        found: dict = {}
+        for rel in rels.iter(f"{_REL}Relationship") if rels is not None else ():
+            kind = rel.get("Type", "").rsplit("/", 1)[-1]
+            target = rel.get("Target", "")
+            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
+                posixpath.join(folder, target))
+            found.setdefault(kind, target)
+            found.setdefault("all " + kind, []).append(target)
+        return found
+
+    def _heading_styles(self) -> set[str]:
+        styles = self._part(self.rels.get("styles"))
+        found = set()
+        for style in styles.iter(f"{W}style") if styles is not None else ():
+            name = style.find(f"{W}name")
+            label = (name.get(f"{W}val", "") if name is not None else "").lower()
+            outline = style.find(f"{W}pPr/{W}outlineLvl") is not None
+            if label.startswith(("heading", "title", "标题")) or outline:
+                found.add(style.get(f"{W}styleId"))
+        return found
+
+
+def _flatten(parent: ET.Element):
+    """Body paragraphs and tables in order, looking through content controls and custom XML."""
+    for child in parent:
+        if child.tag in (f"{W}p", f"{W}tbl"):
+            yield child
+        elif child.tag in (f"{W}sdt", f"{W}customXml"):
+            content = child.find(f"{W}sdtContent")
+            yield from _flatten(content if content is not None else child)
+
+
+def _children(parent: ET.Element, tag: str):
+    for child in parent:
+        if child.tag == f"{W}{tag}":
+            yield child
+        elif child.tag in (f"{W}sdt", f"{W}customXml"):
+            content = child.find(f"{W}sdtContent")
+            yield from _children(content if content is not None else child, tag)
+
+
+def _text(element: ET.Element) -> str:
+    out: list[str] = []
+
+    def walk(node: ET.Element) -> None:
+        for child in node:
+            if child.tag in _SKIP:
+                continue
+            if child.tag in _TEXT:
+                fixed = _TEXT[child.tag]
+                out.append((child.text or "") if fixed is None else fixed)
+            else:
+                walk(child)
+
+    walk(element)
+    return "".join(out)
+
+
+class _Numbering:
+    """Word's automatic list numbers: counters per list and level, formatted as ``numbering.xml`` says."""
+
+    def __init__(self, root: ET.Element | None):
+        self.levels: dict[str, dict[int, tuple[int, str, str]]] = {}
+        self.counters: dict[str, list[int]] = {}
+        if root is None:
+            return
+        abstract = {}
+        for node in root.iter(f"{W}abstractNum"):
+            abstract[node.get(f"{W}abstractNumId")] = {
+                int(lvl.get(f"{W}ilvl", 0)): (
+                    int(_val(lvl, "start", "1")), _val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""))
+                for lvl in node.iter(f"{W}lvl")}
+        for num in root.iter(f"{W}num"):
+            ref = num.find(f"{W}abstractNumId")
+            if ref is not None and ref.get(f"{W}val") in abstract:
+                self.levels[num.get(f"{W}numId")] = abstract[ref.get(f"{W}val")]
+
+    def label(self, p: ET.Element) -> str:
+        props = p.find(f"{W}pPr/{W}numPr")
+        if props is None:
+            return ""
+        num = _val(props, "numId", "0")
+        levels = self.levels.get(num)
+        level = int(_val(props, "ilvl", "0"))
+        if not levels or level not in levels:
+            return ""
+        counts = self.counters.setdefault(num, [0] * 9)
+        counts[level] += 1
+        for deeper in range(level + 1, len(counts)):
+            counts[deeper] = 0
+        text = levels[level][2]
+        for k in range(level + 1):
+            start, fmt, _ = levels.get(k, (1, "decimal", ""))
+            value = start + max(counts[k], 1) - 1
+            text = text.replace(f"%{k + 1}", _format(value, fmt))
+        return "" if levels[level][1] in ("bullet", "none") else text
+
+
+def _val(node: ET.Element, tag: str, default: str) -> str:
+    found = node.find(f"{W}{tag}")
+    return found.get(f"{W}val", default) if found is not None else default
+
+
+_DIGITS = "零一二三四五六七八九"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _format(n: int, fmt: str) -> str:
+    if fmt.startswith("chinese") or fmt in ("ideographDigital", "japaneseCounting", "taiwaneseCounting"):
+        return _chinese(n)
+    if fmt.startswith("decimalEnclosedCircle") and 0 < n <= len(_CIRCLED):
+        return _CIRCLED[n - 1]
+    if fmt in ("lowerLetter", "upperLetter"):
+        letter = chr(ord("a") + (n - 1) % 26) * ((n - 1) // 26 + 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("lowerRoman", "upperRoman"):
+        roman = _roman(n)
+        return roman if fmt == "upperRoman" else roman.lower()
+    return str(n)
+
+
+def _chinese(n: int) -> str:
+    if n < 10:
+        return _DIGITS[n]
+    if n < 100:
+        tens, ones = divmod(n, 10)
+        return ("" if tens == 1 else _DIGITS[tens]) + "十" + (_DIGITS[ones] if ones else "")
+    return str(n)
+
+
+def _roman(n: int) -> str:
+    out = ""
+    for value, letters in ((1000, "M"), (900, "CM"), (500, "D"), (400, "CD"), (100, "C"), (90, "XC"),
+                           (50, "L"), (40, "XL"), (10, "X"), (9, "IX"), (5, "V"), (4, "IV"), (1, "I")):
+        while n >= value:
+            out, n = out + letters, n - value
+    return out

@@ -1,0 +1,157 @@
+"""HTML: paragraphs, headings, list items and ``<table>`` elements, with the standard library's parser.
+
+Block elements (``p``, ``div``, ``li``, ``h1``–``h6``, ``br`` ...) end a paragraph; ``script``, ``style``,
+``head`` and ``template`` are skipped. A table is read on its grid: a cell with ``colspan``/``rowspan`` gives
+its text once, in its first grid position, and empty cells in the positions it covers, so a row comes out as
+a DOCX or PDF row does. Text inside a cell joins its lines with nothing.
+
+Places: ``line L`` of the HTML source where the text (or the cell) starts, as a browser's view-source shows.
+"""
+
+from __future__ import annotations
+
+from html.parser import HTMLParser
+from pathlib import Path
+
+from ..model import Document
+from .layout import Line, Piece, assemble, clean
+from .text import ReadError, decode
+
+_BLOCKS = {"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
+           "section", "article", "header", "footer", "caption", "title", "ul", "ol", "body", "br", "hr",
+           "figcaption", "main", "nav", "aside", "address"}
+_HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_SKIPPED = {"script", "style", "head", "template", "noscript", "svg"}
+
+
+def read(path: str | Path, display: str | None = None) -> Document:
+    name = display or str(path)
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        raise ReadError(f"{name}: {exc.strerror or exc}") from None
+    text, encoding, _ = decode(data)
+    parser = _Parser()
+    parser.feed(text)
+    parser.close()
+    parser.end_paragraph()
+    return assemble(name, parser.lines, encoding=encoding)
+
+
+class _Parser(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.lines: list[Line] = []
+        self.skip = 0
+        self.text: list[str] = []
+        self.start: int | None = None  # source line where the current paragraph's text starts
+        self.kind = "paragraph"
+        self.tables: list[dict] = []  # open tables: {"rows": [...], "covered": {(r, c)}, "cell": {...}}
+        self.count = 0
+
+    # -- text -------------------------------------------------------------------------------------------
+    def handle_data(self, data: str) -> None:
+        if self.skip:
+            return
+        if self.tables and self.tables[-1]["cell"] is not None:
+            cell = self.tables[-1]["cell"]
+            cell["text"].append(data)
+            return
+        if self.start is None and data.strip():
+            self.start = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
+        self.text.append(data)
+
+    def end_paragraph(self) -> None:
+        text = ""
+        for part in "".join(self.text).split("\n"):
+            part = part.strip()
+            wide = text and part and (text[-1] > "\u2e80" or part[0] > "\u2e80")
+            text += part if wide or not text else " " + part
+        text = clean(text)
+        if text and self.start is not None:
+            self.lines.append(Line([Piece(text, f"line {self.start}")], kind=self.kind))
+        self.text, self.start, self.kind = [], None, "paragraph"
+
+    # -- tags -------------------------------------------------------------------------------------------
+    def handle_starttag(self, tag: str, attrs) -> None:
+        if tag in _SKIPPED:
+            self.skip += 1
+            return
+        if self.skip:
+            return
+        if tag == "table":
+            self.end_paragraph()
+            self.tables.append({"rows": [], "covered": set(), "cell": None})
+        elif self.tables and tag == "tr":
+            self._end_cell()
+            self.tables[-1]["rows"].append([])
+        elif self.tables and tag in ("td", "th"):
+            self._end_cell()
+            table = self.tables[-1]
+            if not table["rows"]:
+                table["rows"].append([])
+            values = dict(attrs)
+            table["cell"] = {"text": [], "line": self.getpos()[0], "colspan": _int(values.get("colspan")),
+                             "rowspan": _int(values.get("rowspan"))}
+        elif tag in _BLOCKS and not (self.tables and self.tables[-1]["cell"] is not None):
+            self.end_paragraph()
+            if tag in _HEADINGS:
+                self.kind = "heading"
+
+    def handle_startendtag(self, tag: str, attrs) -> None:
+        self.handle_starttag(tag, attrs)
+        if tag not in ("br", "hr", "img", "input", "meta", "link"):
+            self.handle_endtag(tag)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag in _SKIPPED:
+            self.skip = max(0, self.skip - 1)
+            return
+        if self.skip:
+            return
+        if tag == "table" and self.tables:
+            self._end_cell()
+            table = self.tables.pop()
+            self.count += 1
+            self._emit(table, self.count)
+        elif self.tables and tag in ("td", "th"):
+            self._end_cell()
+        elif tag in _BLOCKS and not (self.tables and self.tables[-1]["cell"] is not None):
+            self.end_paragraph()
+
+    def _end_cell(self) -> None:
+        table = self.tables[-1] if self.tables else None
+        if not table or table["cell"] is None:
+            return
+        cell, table["cell"] = table["cell"], None
+        row = table["rows"][-1]
+        r = len(table["rows"]) - 1
+        c = 0
+        grid = table.setdefault("grid", {})
+        while (r, c) in table["covered"] or (r, c) in grid:
+            c += 1
+        text = clean("".join(cell["text"]))
+        for dr in range(cell["rowspan"]):
+            for dc in range(cell["colspan"]):
+                table["covered"].add((r + dr, c + dc))
+        grid[(r, c)] = (text, cell["line"])
+        row.append((text, cell["line"]))
+
+    def _emit(self, table: dict, number: int) -> None:
+        grid = table.get("grid", {})
+        width = max((c + 1 for _, c in table["covered"]), default=0)
+        for r in range(len(table["rows"])):
+            pieces = []
+            for c in range(width):
+                text, line = grid.get((r, c), ("", None))
+                where = f"line {line}" if line else f"table {number}, row {r + 1}"
+                pieces.append(Piece(text, where))
+            if any(p.text for p in pieces):
+                self.lines.append(Line(pieces, kind="row"))
+
+
+def _int(value) -> int:
+    try:
+        return max(1, min(int(value), 1000))
+    except (TypeError, ValueError):
+        return 1

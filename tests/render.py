@@ -1,0 +1,280 @@
+"""Render one plain-text report as Markdown, HTML, DOCX and PDF, for the format-parity tests.
+
+The source is a report as crossfoot's text reader takes it: paragraphs one per line, table rows as lines of
+tab-separated cells (a run of such lines is one table). Every format gets the same words:
+
+* the first row of a table is its header, and a header cell left empty continues the cell before it (a
+  merged header: ``gridSpan`` in DOCX, ``colspan`` in HTML, one box in the PDF grid);
+* a body cell of the first column left empty continues the cell above it (``vMerge``, ``rowspan``);
+* short lines opening with a Chinese section number (``一、``) are headings.
+
+The PDF is drawn with reportlab and its built-in CJK font (STSong-Light, no font file needed), on pages
+small enough that tables cross page breaks (the header row repeats) and numbers wrap at line ends and
+inside narrow cells; every page has a running header and a ``第 N 页 共 M 页`` footer. DOCX is built with
+python-docx. Both libraries are test dependencies only.
+
+Run ``python tests/render.py REPORT.txt OUTDIR`` to look at the files.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import sys
+from pathlib import Path
+
+HEADING = re.compile(r"^[一二三四五六七八九十]+、\S{1,16}$")
+RUNNING_HEADER = "绩效自评报告（公开版）"
+
+
+def parse(text: str) -> list[tuple[str, object]]:
+    """``[("heading"|"paragraph", text) | ("table", rows)]`` of a text report."""
+    items: list[tuple[str, object]] = []
+    for line in text.splitlines():
+        if "\t" in line:
+            cells = [c.strip() for c in line.split("\t")]
+            if items and items[-1][0] == "table":
+                items[-1][1].append(cells)
+            else:
+                items.append(("table", [cells]))
+        elif line.strip():
+            items.append(("heading" if HEADING.match(line.strip()) else "paragraph", line.strip()))
+    for kind, rows in items:
+        if kind == "table":
+            width = max(map(len, rows))
+            for row in rows:
+                row += [""] * (width - len(row))
+    return items
+
+
+def spans(rows: list[list[str]]) -> tuple[dict, set]:
+    """``({(row, col): colspan} for merged header cells, {(row, col)} continuing the cell above})``."""
+    across: dict = {}
+    header = rows[0]
+    col = 0
+    while col < len(header):
+        end = col + 1
+        while end < len(header) and not header[end] and header[col]:
+            end += 1
+        across[(0, col)] = end - col
+        col = end
+    down: set = set()
+    for r in range(2, len(rows)):
+        if not rows[r][0] and (rows[r - 1][0] or (r - 1, 0) in down) and any(rows[r][1:]):
+            down.add((r, 0))
+    return across, down
+
+
+# -- Markdown and HTML ------------------------------------------------------------------------------------
+def markdown(items) -> str:
+    out = []
+    for kind, body in items:
+        if kind == "heading":
+            out.append(f"## {body}")
+        elif kind == "paragraph":
+            out.append(body)
+        else:
+            out.append("\n".join("\t".join(row) for row in body))
+        out.append("")
+    return "\n".join(out)
+
+
+def to_html(items) -> str:
+    out = ["<!DOCTYPE html>", '<html lang="zh"><head><meta charset="utf-8"><title>报告</title>',
+           "<style>td{border:1px solid #999}</style><script>var x = '1,234.5万元';</script></head><body>"]
+    for kind, body in items:
+        if kind == "heading":
+            out.append(f"<h2>{html.escape(body)}</h2>")
+        elif kind == "paragraph":
+            out.append(f"<p>{html.escape(body)}</p>")
+        else:
+            across, down = spans(body)
+            out.append("<table>")
+            for r, row in enumerate(body):
+                cells = []
+                for c, text in enumerate(row):
+                    if r == 0 and (0, c) not in across or (r, c) in down:
+                        continue
+                    attrs = ""
+                    if across.get((r, c), 1) > 1:
+                        attrs += f' colspan="{across[(r, c)]}"'
+                    if c == 0 and (r + 1, 0) in down:
+                        n = 1
+                        while (r + n, 0) in down:
+                            n += 1
+                        attrs += f' rowspan="{n}"'
+                    tag = "th" if r == 0 else "td"
+                    cells.append(f"<{tag}{attrs}>{html.escape(text)}</{tag}>")
+                out.append("<tr>" + "".join(cells) + "</tr>")
+            out.append("</table>")
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+# -- DOCX -------------------------------------------------------------------------------------------------
+def to_docx(items, path: Path) -> None:
+    import docx
+
+    document = docx.Document()
+    document.sections[0].header.paragraphs[0].text = RUNNING_HEADER
+    for kind, body in items:
+        if kind == "heading":
+            document.add_heading(body, level=2)
+        elif kind == "paragraph":
+            document.add_paragraph(body)
+        else:
+            across, down = spans(body)
+            table = document.add_table(rows=len(body), cols=len(body[0]))
+            for r, row in enumerate(body):
+                for c, text in enumerate(row):
+                    if (r == 0 and (0, c) not in across) or (r, c) in down:
+                        continue
+                    cell = table.cell(r, c)
+                    cell.text = text
+                    if across.get((r, c), 1) > 1:
+                        cell.merge(table.cell(r, c + across[(r, c)] - 1))
+                    if c == 0 and (r + 1, 0) in down:
+                        n = 1
+                        while (r + n, 0) in down:
+                            n += 1
+                        cell.merge(table.cell(r + n - 1, 0))
+                        cell.text = text  # merging joins the cells' paragraphs; keep the one text
+    document.save(str(path))
+
+
+# -- PDF --------------------------------------------------------------------------------------------------
+FONT, SIZE, LEADING = "STSong-Light", 10.5, 16.0
+PAGE = (420.0, 540.0)  # small pages: tables cross page breaks
+MARGIN = 42.0
+
+
+def to_pdf(items, path: Path, page: tuple[float, float] = PAGE) -> None:
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    layout = _Layout(page, lambda text: pdfmetrics.stringWidth(text, FONT, SIZE))
+    for kind, body in items:
+        if kind == "table":
+            layout.table(body)
+        else:
+            layout.paragraph(body, indent=0.0 if kind == "heading" else 2 * SIZE)
+    w_page, h_page = page
+    c = canvas.Canvas(str(path), pagesize=page, invariant=1)
+    for number, ops in enumerate(layout.pages, start=1):
+        c.setFont(FONT, 8)
+        c.drawCentredString(w_page / 2, h_page - 24, RUNNING_HEADER)
+        c.drawCentredString(w_page / 2, 20, f"第 {number} 页 共 {len(layout.pages)} 页")
+        c.setFont(FONT, SIZE)
+        c.setLineWidth(0.5)
+        for op in ops:
+            if op[0] == "text":
+                c.drawString(op[1], op[2], op[3])
+            else:
+                c.line(*op[1:])
+        c.showPage()
+    c.save()
+
+
+class _Layout:
+    """Pages of drawing operations (``("text", x, y, s)``, ``("line", x0, y0, x1, y1)``), y from the bottom."""
+
+    def __init__(self, page: tuple[float, float], width):
+        self.w, self.h = page
+        self.width = width
+        self.room = self.w - 2 * MARGIN
+        self.pages: list[list] = [[]]
+        self.y = self.h - MARGIN
+
+    def wrap(self, text: str, room: float, indent: float = 0.0) -> list[str]:
+        lines, current, used = [], "", indent
+        for ch in text:
+            w = self.width(ch)
+            if current and used + w > room:
+                lines.append(current)
+                current, used = "", 0.0
+            current += ch
+            used += w
+        return [*lines, current] if current else lines or [""]
+
+    def fits(self, height: float) -> bool:
+        return self.y - height >= MARGIN + 10
+
+    def new_page(self) -> None:
+        self.pages.append([])
+        self.y = self.h - MARGIN
+
+    def paragraph(self, text: str, indent: float) -> None:
+        for i, line in enumerate(self.wrap(text, self.room, indent)):
+            if not self.fits(LEADING):
+                self.new_page()
+            self.pages[-1].append(("text", MARGIN + (indent if i == 0 else 0), self.y - SIZE, line))
+            self.y -= LEADING
+        self.y -= 4
+
+    def table(self, body: list[list[str]]) -> None:
+        across, down = spans(body)
+        ncols = len(body[0])
+        natural = [max(self.width(row[c]) + 8 if not (r == 0 and across.get((0, c), 1) > 1) else 0
+                       for r, row in enumerate(body)) for c in range(ncols)]
+        natural = [max(n, 3 * SIZE) for n in natural]
+        scale = min(1.0, self.room / sum(natural))
+        xs = [MARGIN + sum(n * scale for n in natural[:c]) for c in range(ncols + 1)]
+
+        def lines(r: int, c: int) -> list[str]:
+            span = across.get((r, c), 1) if r == 0 else 1
+            return self.wrap(body[r][c], xs[c + span] - xs[c] - 6)
+
+        def height(r: int) -> float:
+            return max(len(lines(r, c)) for c in range(ncols)) * LEADING + 4
+
+        def row(r: int, first_on_page: bool) -> None:
+            ops, top, c = self.pages[-1], self.y, 0
+            while c < ncols:
+                span = across.get((r, c), 1) if r == 0 else 1
+                if r == 0 and (0, c) not in across:
+                    c += 1
+                    continue
+                x0, x1 = xs[c], xs[c + span]
+                if (r, c) not in down or first_on_page:
+                    ops.append(("line", x0, top, x1, top))
+                ops.append(("line", x0, top, x0, top - height(r)))
+                ops.append(("line", x1, top, x1, top - height(r)))
+                if (r, c) not in down:
+                    for k, text in enumerate(lines(r, c)):
+                        ops.append(("text", x0 + 3, top - 2 - (k + 1) * LEADING + 4, text))
+                c += span
+            self.y -= height(r)
+
+        for r in range(len(body)):
+            first = False
+            if not self.fits(height(r)):
+                self.pages[-1].append(("line", xs[0], self.y, xs[-1], self.y))
+                self.new_page()
+                row(0, True)  # the header repeats on the next page
+                first = True
+            row(r, first)
+        self.pages[-1].append(("line", xs[0], self.y, xs[-1], self.y))
+        self.y -= 8
+
+
+def render(source: Path, folder: Path) -> dict[str, Path]:
+    """Write ``source`` (a text report) to ``folder`` in every format; the paths by suffix."""
+    text = source.read_text(encoding="utf-8")
+    items = parse(text)
+    folder.mkdir(parents=True, exist_ok=True)
+    stem = source.stem
+    paths = {fmt: folder / f"{stem}.{fmt}" for fmt in ("txt", "md", "html", "docx", "pdf")}
+    paths["txt"].write_text(text, encoding="utf-8")
+    paths["md"].write_text(markdown(items), encoding="utf-8")
+    paths["html"].write_text(to_html(items), encoding="utf-8")
+    to_docx(items, paths["docx"])
+    to_pdf(items, paths["pdf"])
+    return paths
+
+
+if __name__ == "__main__":
+    for name, path in render(Path(sys.argv[1]), Path(sys.argv[2])).items():
+        print(name, path)
