@@ -119,7 +119,7 @@ def test_sarif_contract(tmp_path):
 
 @pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside this checkout")
 def test_corpus_acceptance():
-    files = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md"))
+    files = sorted(p for p in CORPUS.rglob("*") if p.suffix in (".txt", ".md", ".pdf"))
     assert files
     for path in files:
         result = run("check", "--output-format", "sarif", str(path))

@@ -41,8 +41,9 @@ class Line:
 
 
 def clean(text: str) -> str:
-    """A piece's text on one line: line breaks inside it vanish (never a space), tabs become spaces."""
-    return _SPACES.sub(lambda m: "" if "\t" not in m.group() else " ", text).strip()
+    """A piece's text on one line: line breaks inside it vanish (never a space), tabs and no-break spaces
+    become spaces."""
+    return _SPACES.sub(lambda m: "" if "\t" not in m.group() else " ", text).replace("\xa0", " ").strip()
 
 
 def assemble(path: str, lines: list[Line], notes: tuple = (), encoding: str = "") -> Document:

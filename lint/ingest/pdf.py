@@ -38,7 +38,7 @@ _PAGE_NUMBER = re.compile(
     r"|^[-—–－\s]*[Pp]age\s*\d+(?:\s*of\s*\d+)?[-—–－\s]*$")
 _EDGE = 0.1  # the top and bottom tenth of a page is where running headers and footers sit
 _SENTENCE_END = "。！？；：!?;:"
-_ITEM = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+_ITEM = re.compile(r"^\s*(?:\d{1,2}(?:[.．](?!\d)|、)|[（(][一二三四五六七八九十\d]{1,3}[)）]"
                    r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
 _WORD = re.compile(r"[0-9A-Za-z.,%％]+")
 _ENCRYPTED = "the PDF is encrypted; save an unprotected copy to check it"
@@ -55,10 +55,11 @@ def read(path: str | Path, display: str | None = None) -> Document:
     except OSError as exc:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
     except Exception as exc:  # noqa: BLE001 - pdfminer raises its own types for encrypted and broken files
-        kind = type(exc).__name__
-        if "Password" in kind or "Encrypt" in kind or "Password" in str(exc):
+        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+        kind = type(cause).__name__
+        if "Password" in kind or "Encrypt" in kind:
             raise ReadError(f"{name}: {_ENCRYPTED}") from None
-        raise ReadError(f"{name}: not a readable PDF ({kind}: {exc})") from None
+        raise ReadError(f"{name}: not a readable PDF ({kind}{': ' if str(cause) else ''}{cause})") from None
     with pdf:
         try:
             pages = [_page(page) for page in pdf.pages]
@@ -79,11 +80,17 @@ class _Text:
 
     def __init__(self, chars: list[dict]):
         chars.sort(key=lambda c: c["x0"])
-        size = statistics.median(c["size"] for c in chars) or 10.0
+        solid = [c for c in chars if not c["text"].isspace()]
+        size = statistics.median(c["size"] for c in solid) or 10.0
         text, xs = [], []
         previous = None
         for c in chars:
-            if previous is not None:
+            if c["text"].isspace():
+                if text and text[-1] != " ":
+                    text.append(" ")
+                    xs.append(c["x0"])
+                continue
+            if previous is not None and text[-1] != " ":
                 gap = c["x0"] - previous["x1"]
                 if gap > size * (0.6 if _cjk(previous["text"]) and _cjk(c["text"]) else 0.3):
                     text.append(" ")
@@ -91,10 +98,13 @@ class _Text:
             text.append(c["text"])
             xs.append(c["x0"])
             previous = c
-        xs.append(chars[-1]["x1"])
+        while text and text[-1] == " ":
+            text.pop()
+            xs.pop()
+        xs.append(solid[-1]["x1"])
         self.text, self.xs = "".join(text), tuple(xs)
-        self.x0, self.x1 = chars[0]["x0"], chars[-1]["x1"]
-        self.top, self.bottom = min(c["top"] for c in chars), max(c["bottom"] for c in chars)
+        self.x0, self.x1 = solid[0]["x0"], solid[-1]["x1"]
+        self.top, self.bottom = min(c["top"] for c in solid), max(c["bottom"] for c in solid)
         self.size = size
 
 
@@ -113,9 +123,10 @@ def _cjk(ch: str) -> bool:
 
 def _page(page) -> _Page:
     out = _Page(page.page_number, float(page.height))
-    chars = [c for c in page.chars if c["text"].strip()]
-    out.chars = len(chars)
-    out.cids = sum(1 for c in chars if c["text"].startswith("(cid:") or ord(c["text"][0]) < 32)
+    chars = [c for c in page.chars if c["text"]]
+    visible = [c for c in chars if not c["text"].isspace()]
+    out.chars = len(visible)
+    out.cids = sum(1 for c in visible if c["text"].startswith("(cid:") or ord(c["text"][0]) < 32)
     tables = [t for t in page.find_tables() if len(t.rows) >= 1]
     owned: list[list[dict]] = [[] for _ in tables]
     free: list[dict] = []
@@ -148,7 +159,7 @@ def _group_lines(chars: list[dict]) -> list[_Text]:
                 last.append(c)
                 continue
         lines.append([c])
-    return [_Text(line) for line in lines]
+    return [_Text(line) for line in lines if any(not c["text"].isspace() for c in line)]
 
 
 def _table(table, chars: list[dict]) -> list[list[tuple[str, tuple] | None]]:

@@ -47,14 +47,21 @@ def panels(table: Table) -> list[Table]:
     """A table printed as side-by-side panels, split into one table per panel.
 
     Budget tables put 收入 beside 支出, or three 科目编码 | 科目名称 | 决算数 panels across a page: the first
-    column's name comes back further right (the same name, or ending alike: 收入项目 / 支出项目), and each
-    panel starts there. Each panel is read as its own table, so its totals foot down its own columns.
+    column's name comes back further right (the same name, or ending alike: 收入项目 / 支出项目) after a
+    column of amounts, over cells like the first column's (text, or codes), and each panel starts there.
+    Each panel is read as its own table, so its totals foot down its own columns.
     """
     names = table.header
     first = names[0] if names else ""
     if len(first) < 2:
         return [table]
-    starts = [0, *(j for j in range(2, len(names)) if names[j] == first or names[j][-2:] == first[-2:])]
+    def numeric(j: int) -> bool:
+        filled = [row[j].text for row in table.rows if j < len(row) and row[j].text]
+        return sum(1 for t in filled if number(t) is not None) * 2 > len(filled) > 0
+
+    starts = [0, *(j for j in range(2, len(names))
+                   if (names[j] == first or names[j][-2:] == first[-2:]) and numeric(j - 1)
+                   and numeric(j) == numeric(0))]
     if len(starts) < 2 or any(b - a < 2 for a, b in zip(starts, starts[1:])):
         return [table]
     bounds = list(zip(starts, [*starts[1:], len(names)]))

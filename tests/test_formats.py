@@ -1,0 +1,253 @@
+"""DOCX, PDF and HTML: one document model, the same findings as the text, places a user can find.
+
+The documents are rendered by ``tests/render.py`` from text written here and from the sample reports:
+DOCX with python-docx, PDF with reportlab (small pages, so tables cross page breaks and numbers wrap),
+HTML by hand, each with merged header cells and vertically merged first-column cells.
+"""
+
+from __future__ import annotations
+
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+from render import render, to_docx, to_pdf
+
+from lint import engine, ingest
+from lint.tables import recover
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS_PDF = ROOT.parent / "shared" / "corpus" / "pdf"
+
+# A report of our own: a wrapped prose number, a table with a merged header, a vertically merged first
+# column, a table long enough to cross a page break, and four wrong figures (the 执行率, 调整后 合计, July's
+# cumulative spending, the 质量 score).
+REPORT = "\n".join([
+    "某区文化和旅游局2024年度部门整体支出绩效自评报告",
+    "一、预算执行情况",
+    "2024年度部门预算总额为12345678.91元，全年实际支出11987654.32元，预算执行率为97.20%，"
+    "其中基本支出8765432.10元，项目支出3222222.22元。",
+    "二、支出明细",
+    "项目\t预算数\t\t执行率",
+    "\t年初\t调整后\t",
+    "基本支出\t800.00\t820.00\t98.50%",
+    "项目支出\t300.00\t310.00\t95.00%",
+    "合计\t1100.00\t1140.00\t",
+    "三、月度进度",
+    "序号\t月份\t累计支出(万元)\t支出进度(%)",
+    *[f"{m}\t{m}月\t{95 * m}\t{95 * m / 1140 * 100:.2f}" for m in range(1, 7)],
+    "7\t7月\t560\t49.12",  # less than June's cumulative 570
+    *[f"{m}\t{m}月\t{95 * m}\t{95 * m / 1140 * 100:.2f}" for m in range(8, 13)],
+    "四、自评得分",
+    "一级指标\t二级指标\t得分\t合计",
+    "决策\t目标设定\t9.50\t19.00",
+    "\t决策过程\t9.50\t",
+    "产出\t数量\t24.49\t48.99",
+    "\t质量\t24.60\t",
+    "效益\t社会效益\t29.00\t29.00",
+    "总分\t\t\t96.99",
+    "综上，部门整体支出绩效自评得分96.99分，评价等级为优秀。",
+])
+
+
+def key(findings):
+    """What must agree across formats: code, the stated figure, the computed value."""
+    return sorted((f.code, f.stated, f.computed) for f in findings)
+
+
+@pytest.fixture(scope="module")
+def rendered(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("formats")
+    source = folder / "src" / "report.txt"
+    source.parent.mkdir()
+    source.write_text(REPORT, encoding="utf-8")
+    return render(source, folder / "out")
+
+
+@pytest.fixture(scope="module")
+def findings(rendered, checks):
+    return {fmt: engine.run(ingest.read(path), checks) for fmt, path in rendered.items()}
+
+
+def test_the_fixture_exercises_what_it_claims(rendered, findings):
+    pdf = ingest.read(rendered["pdf"])
+    assert max(p.page for line in pdf.places for p in line) >= 2  # more than one page
+    assert any("12345678.91" in b.text for b in pdf.blocks)  # joined again although wrapped in the PDF
+    assert sorted(f.code for f in findings["txt"]) == ["RAT001", "SCO007", "TAB001", "TAB006"]
+    breaks = [t.breaks for t in recover(pdf)]
+    assert breaks[1] == (9,)  # the monthly table crosses the page break; its repeated header was dropped
+
+
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf"])
+def test_every_format_gives_the_findings_of_the_text(findings, fmt):
+    assert key(findings[fmt]) == key(findings["txt"])
+
+
+@pytest.mark.parametrize("report", sorted(p.name for p in (ROOT / "reports").glob("*.txt")))
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf"])
+def test_sample_reports_give_the_same_findings_in_every_format(tmp_path, checks, report, fmt):
+    paths = render(ROOT / "reports" / report, tmp_path)
+    expected = key(engine.run(ingest.read(paths["txt"]), checks))
+    assert key(engine.run(ingest.read(paths[fmt]), checks)) == expected
+
+
+def test_tables_come_back_whole_in_every_format(rendered):
+    shapes = {}
+    for fmt, path in rendered.items():
+        tables = recover(ingest.read(path))
+        shapes[fmt] = [(t.header, tuple(tuple(c.text for c in row) for row in t.rows)) for t in tables]
+    for fmt in ("md", "html", "docx", "pdf"):
+        assert shapes[fmt] == shapes["txt"], fmt
+    header, rows = shapes["pdf"][0]
+    assert header == ("项目", "预算数年初", "调整后", "执行率")  # a merged header, read on its grid
+    assert len(shapes["pdf"][1][1]) == 12  # the header repeated after the page break was dropped
+
+
+def test_places_lead_to_the_figure_in_the_original(findings):
+    docx = {f.code: f.span for f in findings["docx"]}
+    assert docx["TAB001"].where == "table 1, row 5, column 3"
+    assert docx["TAB006"].where == "table 2, row 8, column 3"
+    assert docx["RAT001"].where == "paragraph 3" and "预算执行率为97.20%" in docx["RAT001"].snippet
+    pdf = {f.code: f.span for f in findings["pdf"]}
+    assert pdf["TAB001"].where.startswith("page ") and ", table " in pdf["TAB001"].where
+    x0, top, x1, bottom = pdf["TAB001"].box
+    assert 0 < x0 < x1 < 420 and 0 < top < bottom < 540  # on the small test page
+    html = {f.code: f.span for f in findings["html"]}
+    assert html["TAB001"].where.startswith("line ")
+    for fmt in ("docx", "pdf", "html"):
+        for f in findings[fmt]:
+            assert f.span.where and f.span.snippet, (fmt, f)
+
+
+def test_running_headers_footers_and_page_numbers_are_dropped(rendered):
+    doc = ingest.read(rendered["pdf"])
+    text = "\n".join(doc.lines)
+    assert "公开版" not in text and "第 1 页" not in text and "页" not in text
+
+
+def test_a_number_wrapped_inside_a_narrow_cell_is_whole(tmp_path):
+    items = [("table", [["项目", "金额"], ["合计", "123456789012345.67"]])]
+    path = tmp_path / "narrow.pdf"
+    to_pdf(items, path, page=(160.0, 300.0))
+    doc = ingest.read(path)
+    assert any("123456789012345.67" in line for line in doc.lines)
+
+
+def _docx_with(tmp_path: Path, body_xml: str, numbering_xml: str | None = None) -> Path:
+    """A DOCX whose body is ``body_xml`` (w: elements), built from python-docx's template."""
+    base = tmp_path / "base.docx"
+    to_docx([("paragraph", "占位")], base)
+    out = tmp_path / "doc.docx"
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with zipfile.ZipFile(base) as src, zipfile.ZipFile(out, "w") as dst:
+        for item in src.infolist():
+            data = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                data = f'<w:document {w}><w:body>{body_xml}</w:body></w:document>'.encode()
+            if item.filename == "word/numbering.xml" and numbering_xml:
+                data = f"<w:numbering {w}>{numbering_xml}</w:numbering>".encode()
+            dst.writestr(item, data)
+    return out
+
+
+def test_docx_text_in_insertions_fields_and_content_controls_is_read(tmp_path):
+    body = ("<w:p><w:r><w:t>支出合计</w:t></w:r><w:ins><w:r><w:t>820.50</w:t></w:r></w:ins>"
+            "<w:del><w:r><w:delText>999</w:delText></w:r></w:del><w:r><w:t>万元，</w:t></w:r>"
+            "<w:fldSimple><w:r><w:t>其中人员经费600.20万元</w:t></w:r></w:fldSimple>"
+            "<w:sdt><w:sdtContent><w:r><w:t>，公用经费230.30万元。</w:t></w:r></w:sdtContent></w:sdt></w:p>")
+    doc = ingest.read(_docx_with(tmp_path, body))
+    assert doc.blocks[0].text == "支出合计820.50万元，其中人员经费600.20万元，公用经费230.30万元。"
+    (finding,) = engine.run(doc, engine.load())
+    assert finding.code == "SUM001" and finding.span.where == "paragraph 1"
+
+
+def test_docx_automatic_numbering_is_shown_and_said(tmp_path):
+    numbering = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+    item = '<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>{}</w:t></w:r></w:p>'
+    body = "".join(item.format(t) for t in ("预算编制", "预算执行", "绩效管理"))
+    doc = ingest.read(_docx_with(tmp_path, body, numbering))
+    assert [b.text for b in doc.blocks][:3] == ["（一）预算编制", "（二）预算执行", "（三）绩效管理"]
+    assert doc.places[1][0].where == "paragraph 2 (its number is automatic)"
+
+
+def test_docx_merged_cells_give_their_text_once(tmp_path):
+    def cell(text, props=""):
+        return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+    rows = [cell("项目") + cell("预算数", '<w:gridSpan w:val="2"/>'),
+            cell("基本支出", '<w:vMerge w:val="restart"/>') + cell("800") + cell("820"),
+            cell("基本支出", "<w:vMerge/>") + cell("10") + cell("20")]
+    body = "<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"
+    doc = ingest.read(_docx_with(tmp_path, body))
+    assert doc.lines == ("项目\t预算数\t", "基本支出\t800\t820", "\t10\t20", "绩效自评报告（公开版）")
+    assert doc.places[-1][0].where == "header"  # the page header, read after the body
+    assert [p.where for p in doc.places[1]] == [f"table 1, row 2, column {c}" for c in (1, 2, 3)]
+
+
+def test_html_spans_and_skipped_elements(tmp_path):
+    page = tmp_path / "p.html"
+    page.write_text("<html><head><script>var a = '99.9万元';</script></head><body>\n"
+                    "<table><tr><th rowspan=2>项目</th><th colspan=2>预算数</th></tr>\n"
+                    "<tr><td>年初</td><td>调整后</td></tr>\n"
+                    "<tr><td>基本支出</td><td>800</td><td>820</td></tr></table>\n"
+                    "<p>支出合计&nbsp;820.50万元。</p></body></html>", encoding="utf-8")
+    doc = ingest.read(page)
+    assert doc.lines == ("项目\t预算数\t", "\t年初\t调整后", "基本支出\t800\t820", "支出合计 820.50万元。")
+    assert doc.places[3][0].where == "line 5"
+    assert "99.9" not in "".join(doc.lines)
+
+
+def test_unreadable_pdfs_are_refused_with_a_reason(tmp_path):
+    from reportlab.pdfgen import canvas
+
+    blank = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(blank))
+    c.rect(50, 50, 100, 100)
+    c.showPage()
+    c.save()
+    with pytest.raises(ingest.ReadError, match="no text layer"):
+        ingest.read(blank)
+    locked = tmp_path / "locked.pdf"
+    c = canvas.Canvas(str(locked), encrypt="secret")
+    c.drawString(72, 720, "1234")
+    c.save()
+    with pytest.raises(ingest.ReadError, match="encrypted"):
+        ingest.read(locked)
+    broken = tmp_path / "broken.pdf"
+    broken.write_bytes(b"%PDF-1.4\n garbage")
+    with pytest.raises(ingest.ReadError, match="broken.pdf"):
+        ingest.read(broken)
+    with pytest.raises(ingest.ReadError, match="not a DOCX"):
+        ingest.read(broken.with_suffix(".docx").write_bytes(b"plain") and broken.with_suffix(".docx"))
+
+
+def test_pdf_places_reach_json_and_sarif(rendered, tmp_path):
+    from click.testing import CliRunner
+
+    from lint.cli import main
+
+    runner = CliRunner()
+    result = runner.invoke(main, ["check", "--output-format", "json", str(rendered["pdf"])])
+    found = json.loads(result.output)["findings"]
+    assert found and all(f["where"].startswith("page ") and f["page"] >= 1 and len(f["box"]) == 4
+                         for f in found)
+    result = runner.invoke(main, ["check", "--output-format", "sarif", str(rendered["pdf"])])
+    location = json.loads(result.output)["runs"][0]["results"][0]["locations"][0]
+    assert location["properties"]["where"].startswith("page ")
+    assert location["physicalLocation"]["region"]["snippet"]["text"]
+    result = runner.invoke(main, ["check", str(rendered["docx"])])
+    assert ":table 1, row 5, column 3: TAB001 error" in result.output
+
+
+@pytest.mark.skipif(not CORPUS_PDF.is_dir(), reason="the shared corpus is not beside this checkout")
+def test_corpus_pdfs_read_with_their_tables(checks):
+    for path in sorted(CORPUS_PDF.glob("*.pdf")):
+        doc = ingest.read(path)
+        tables = recover(doc)
+        assert len(tables) >= 9, path.name  # the nine standard tables at least
+        text = "\n".join(doc.lines)
+        assert "(cid:" not in text
+        engine.run(doc, checks)
