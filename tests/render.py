@@ -65,6 +65,14 @@ def spans(rows: list[list[str]]) -> tuple[dict, set]:
     return across, down
 
 
+def depth(down: set, r: int) -> int:
+    """How many rows the first-column cell of row ``r`` covers (1 when nothing below continues it)."""
+    n = 1
+    while (r + n, 0) in down:
+        n += 1
+    return n
+
+
 # -- Markdown and HTML ------------------------------------------------------------------------------------
 def markdown(items) -> str:
     out = []
@@ -99,10 +107,7 @@ def to_html(items) -> str:
                     if across.get((r, c), 1) > 1:
                         attrs += f' colspan="{across[(r, c)]}"'
                     if c == 0 and (r + 1, 0) in down:
-                        n = 1
-                        while (r + n, 0) in down:
-                            n += 1
-                        attrs += f' rowspan="{n}"'
+                        attrs += f' rowspan="{depth(down, r)}"'
                     tag = "th" if r == 0 else "td"
                     cells.append(f"<{tag}{attrs}>{html.escape(text)}</{tag}>")
                 out.append("<tr>" + "".join(cells) + "</tr>")
@@ -134,10 +139,7 @@ def to_docx(items, path: Path) -> None:
                     if across.get((r, c), 1) > 1:
                         cell.merge(table.cell(r, c + across[(r, c)] - 1))
                     if c == 0 and (r + 1, 0) in down:
-                        n = 1
-                        while (r + n, 0) in down:
-                            n += 1
-                        cell.merge(table.cell(r + n - 1, 0))
+                        cell.merge(table.cell(r + depth(down, r) - 1, 0))
                         cell.text = text  # merging joins the cells' paragraphs; keep the one text
     document.save(str(path))
 

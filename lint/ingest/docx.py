@@ -68,7 +68,7 @@ class _Reader:
             raise ReadError(f"{self.name}: not a DOCX file (no document part)")
         body = root.find(f"{W}body")
         paragraphs = tables = 0
-        for element in _flatten(body if body is not None else root):
+        for element in _children(body if body is not None else root, "p", "tbl"):
             if element.tag == f"{W}p":
                 paragraphs += 1
                 self._paragraph(element, f"paragraph {paragraphs}")
@@ -164,23 +164,15 @@ class _Reader:
         return found
 
 
-def _flatten(parent: ET.Element):
-    """Body paragraphs and tables in order, looking through content controls and custom XML."""
+def _children(parent: ET.Element, *tags: str):
+    """The children with one of ``tags``, in order, looking through content controls and custom XML."""
+    wanted = {f"{W}{tag}" for tag in tags}
     for child in parent:
-        if child.tag in (f"{W}p", f"{W}tbl"):
+        if child.tag in wanted:
             yield child
         elif child.tag in (f"{W}sdt", f"{W}customXml"):
             content = child.find(f"{W}sdtContent")
-            yield from _flatten(content if content is not None else child)
-
-
-def _children(parent: ET.Element, tag: str):
-    for child in parent:
-        if child.tag == f"{W}{tag}":
-            yield child
-        elif child.tag in (f"{W}sdt", f"{W}customXml"):
-            content = child.find(f"{W}sdtContent")
-            yield from _children(content if content is not None else child, tag)
+            yield from _children(content if content is not None else child, *tags)
 
 
 def _text(element: ET.Element) -> str:

@@ -15,7 +15,7 @@ from pathlib import Path
 
 from ..model import Document
 from .layout import Line, Piece, assemble, clean
-from .text import ReadError, decode
+from .text import decode, read_bytes
 
 _BLOCKS = {"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
            "section", "article", "header", "footer", "caption", "title", "ul", "ol", "body", "br", "hr",
@@ -26,11 +26,7 @@ _SKIPPED = {"script", "style", "head", "template", "noscript", "svg"}
 
 def read(path: str | Path, display: str | None = None) -> Document:
     name = display or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise ReadError(f"{name}: {exc.strerror or exc}") from None
-    text, encoding, _ = decode(data)
+    text, encoding, _ = decode(read_bytes(path, name))
     parser = _Parser()
     parser.feed(text)
     parser.close()
@@ -46,7 +42,8 @@ class _Parser(HTMLParser):
         self.text: list[str] = []
         self.start: int | None = None  # source line where the current paragraph's text starts
         self.kind = "paragraph"
-        self.tables: list[dict] = []  # open tables: {"rows": [...], "covered": {(r, c)}, "cell": {...}}
+        # open tables: {"rows": n, "covered": {(r, c)}, "grid": {(r, c): (text, line)}, "cell": {...}}
+        self.tables: list[dict] = []
         self.count = 0
 
     # -- text -------------------------------------------------------------------------------------------
@@ -81,15 +78,14 @@ class _Parser(HTMLParser):
             return
         if tag == "table":
             self.end_paragraph()
-            self.tables.append({"rows": [], "covered": set(), "cell": None})
+            self.tables.append({"rows": 0, "covered": set(), "grid": {}, "cell": None})
         elif self.tables and tag == "tr":
             self._end_cell()
-            self.tables[-1]["rows"].append([])
+            self.tables[-1]["rows"] += 1
         elif self.tables and tag in ("td", "th"):
             self._end_cell()
             table = self.tables[-1]
-            if not table["rows"]:
-                table["rows"].append([])
+            table["rows"] = max(table["rows"], 1)
             values = dict(attrs)
             table["cell"] = {"text": [], "line": self.getpos()[0], "colspan": _int(values.get("colspan")),
                              "rowspan": _int(values.get("rowspan"))}
@@ -124,23 +120,18 @@ class _Parser(HTMLParser):
         if not table or table["cell"] is None:
             return
         cell, table["cell"] = table["cell"], None
-        row = table["rows"][-1]
-        r = len(table["rows"]) - 1
-        c = 0
-        grid = table.setdefault("grid", {})
-        while (r, c) in table["covered"] or (r, c) in grid:
+        r, c = table["rows"] - 1, 0
+        while (r, c) in table["covered"]:
             c += 1
-        text = clean("".join(cell["text"]))
         for dr in range(cell["rowspan"]):
             for dc in range(cell["colspan"]):
                 table["covered"].add((r + dr, c + dc))
-        grid[(r, c)] = (text, cell["line"])
-        row.append((text, cell["line"]))
+        table["grid"][(r, c)] = (clean("".join(cell["text"])), cell["line"])
 
     def _emit(self, table: dict, number: int) -> None:
-        grid = table.get("grid", {})
+        grid = table["grid"]
         width = max((c + 1 for _, c in table["covered"]), default=0)
-        for r in range(len(table["rows"])):
+        for r in range(table["rows"]):
             pieces = []
             for c in range(width):
                 text, line = grid.get((r, c), ("", None))

@@ -41,7 +41,6 @@ _SENTENCE_END = "。！？；：!?;:"
 _ITEM = re.compile(r"^\s*(?:\d{1,2}(?:[.．](?!\d)|、)|[（(][一二三四五六七八九十\d]{1,3}[)）]"
                    r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
 _WORD = re.compile(r"[0-9A-Za-z.,%％]+")
-_ENCRYPTED = "the PDF is encrypted; save an unprotected copy to check it"
 
 
 def read(path: str | Path, display: str | None = None) -> Document:
@@ -55,22 +54,24 @@ def read(path: str | Path, display: str | None = None) -> Document:
     except OSError as exc:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
     except Exception as exc:  # noqa: BLE001 - pdfminer raises its own types for encrypted and broken files
-        cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
-        kind = type(cause).__name__
-        if "Password" in kind or "Encrypt" in kind:
-            raise ReadError(f"{name}: {_ENCRYPTED}") from None
-        raise ReadError(f"{name}: not a readable PDF ({kind}{': ' if str(cause) else ''}{cause})") from None
+        raise _refusal(name, exc, "not a readable PDF") from None
     with pdf:
         try:
             pages = [_page(page) for page in pdf.pages]
         except Exception as exc:  # noqa: BLE001 - any failure of the parser is reported, named
-            kind = type(exc).__name__
-            if "Password" in kind or "Encrypt" in kind:
-                raise ReadError(f"{name}: {_ENCRYPTED}") from None
-            raise ReadError(f"{name}: a page could not be read ({kind}: {exc})") from None
+            raise _refusal(name, exc, "a page could not be read") from None
     _refuse_unreadable(name, pages)
     _drop_running_lines(pages)
     return assemble(name, _lines(pages), encoding="pdf")
+
+
+def _refusal(name: str, exc: Exception, what: str) -> ReadError:
+    """The reading error to report for a parser failure (pdfplumber wraps pdfminer's in its own)."""
+    cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
+    kind = type(cause).__name__
+    if "Password" in kind or "Encrypt" in kind:
+        return ReadError(f"{name}: the PDF is encrypted; save an unprotected copy to check it")
+    return ReadError(f"{name}: {what} ({kind}{': ' if str(cause) else ''}{cause})")
 
 
 class _Text:
@@ -226,6 +227,7 @@ def _lines(pages: list[_Page]) -> list[Line]:
                                 max((t.x1 for t in long), default=0.0))
     out: list[Line] = []
     sequence = [(page, item) for page in pages for item in page.items]
+    tables: Counter = Counter()  # tables seen so far per page
     for i, (page, item) in enumerate(sequence):
         if isinstance(item, _Text):
             box = (item.x0, item.top, item.x1, item.bottom)
@@ -233,7 +235,8 @@ def _lines(pages: list[_Page]) -> list[Line]:
             following = sequence[i + 1] if i + 1 < len(sequence) else (None, None)
             out.append(Line([piece], joins=_joins(item, margins[page.number], following, margins)))
             continue
-        number = sum(1 for other in page.items[: page.items.index(item) + 1] if not isinstance(other, _Text))
+        tables[page.number] += 1
+        number = tables[page.number]
         for r, row in enumerate(item, start=1):
             pieces = []
             for c, cell in enumerate(row, start=1):

@@ -51,13 +51,18 @@ def decode(data: bytes) -> tuple[str, str, int | None]:
     return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)", bad
 
 
+def read_bytes(path: str | Path, name: str) -> bytes:
+    """The file's bytes, or a :class:`ReadError` naming it."""
+    try:
+        return Path(path).read_bytes()
+    except OSError as exc:
+        raise ReadError(f"{name}: {exc.strerror or exc}") from None
+
+
 def read(path: str | Path, display: str | None = None) -> Document:
     """Read a .txt or .md file into a Document (raises :class:`ReadError` if it cannot be read)."""
     name = display or str(path)
-    try:
-        data = Path(path).read_bytes()
-    except OSError as exc:
-        raise ReadError(f"{name}: {exc.strerror or exc}") from None
+    data = read_bytes(path, name)
     text, encoding, bad = decode(data)
     notes: list[Finding] = []
     if bad is not None:
