@@ -124,6 +124,11 @@ class Document:
     def source_line(self, line: int) -> str:
         return self.lines[line - 1] if 0 < line <= len(self.lines) else ""
 
+    def cite(self, span: Span) -> str:
+        """How a message names the place of ``span``: ``line N`` in a text file, the place in the
+        original (``page 4``, ``paragraph 12``, ``table 2, row 3, column 4``) otherwise."""
+        return self.locate(span).where or f"line {span.line}"
+
     def locate(self, span: Span) -> Span:
         """``span`` with the place in the original filled in (unchanged for text files)."""
         if not self.places or not 0 < span.line <= len(self.places) or not self.places[span.line - 1]:

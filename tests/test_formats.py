@@ -251,3 +251,13 @@ def test_corpus_pdfs_read_with_their_tables(checks):
         text = "\n".join(doc.lines)
         assert "(cid:" not in text
         engine.run(doc, checks)
+
+
+@pytest.mark.parametrize("fmt", ["docx", "pdf"])
+def test_messages_name_other_places_as_the_original_does(tmp_path, checks, fmt):
+    path = render(ROOT / "reports" / "document-consistency-2024.txt", tmp_path)[fmt]
+    messages = {f.code: f.message for f in engine.run(ingest.read(path), checks)}
+    unit = "paragraph " if fmt == "docx" else "page "
+    assert f"(its title, {unit}1)" in messages["DOC005"]
+    assert f" at {unit}" in messages["DOC003"]
+    assert all("line " not in m for m in messages.values()), messages

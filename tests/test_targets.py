@@ -93,7 +93,7 @@ def test_centred_rows_are_reported_and_not_judged(lint_text):
     )
     found = lint_text(text, ["TAB"])
     assert brief(found) == [("TAB011", 1, 1, "info")]
-    assert "starting at line 2" in found[0].message
+    assert "starting at line 2 wrap" in found[0].message
 
 
 def _rate(actual: int, target: int, places: str = "0.01") -> str:

@@ -47,9 +47,9 @@ def run(prose: _prose.Prose, check: Check):
             yield report(check, prose, span, m.group("title"), computed="",
                          problem="has no heading like it in the body")
         elif marker and found[1] and marker != found[1]:
-            head = blocks[found[0]]
-            yield report(check, prose, span, m.group("title"), related=(head.span(0, len(head.text)),),
-                         computed=found[1], problem=f"is numbered {found[1]} in the body (line {head.line})")
+            head = blocks[found[0]].span(0, len(blocks[found[0]].text))
+            yield report(check, prose, span, m.group("title"), related=(head,), computed=found[1],
+                         problem=f"is numbered {found[1]} in the body ({prose.doc.cite(head)})")
 
 
 def _split(text: str) -> tuple[str, str]:

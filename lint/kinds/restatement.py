@@ -54,7 +54,7 @@ def run(prose: _prose.Prose, check: Check):
             if not _range(fig, check, unit).meets(_range(first, check, unit)):
                 yield report(check, prose, fig.span, fig.text, related=(first.span,),
                              computed=first.text, figures=(fig.text, first.text),
-                             label=key[1], other=first.text, line=str(first.span.line))
+                             label=key[1], other=first.text, where=prose.doc.cite(first.span))
 
 
 def _key(prose, check: Check, text: str, fig: Figure) -> tuple | None:

@@ -70,10 +70,10 @@ def _step(check, prose, previous, n: int | None, marker: str, span):
     m, where, shown = previous
     if n == m:
         return report(check, prose, span, marker, related=(where,), computed=str(m + 1),
-                      figures=(marker, shown), problem=f"repeats {shown} (line {where.line})")
+                      figures=(marker, shown), problem=f"repeats {shown} ({prose.doc.cite(where)})")
     if n in (m + 2, m + 3):
         missing = "、".join(_restyle(marker, n, k) for k in range(m + 1, n))
-        problem = f"follows {shown} (line {where.line}): {missing} missing"
+        problem = f"follows {shown} ({prose.doc.cite(where)}): {missing} missing"
         return report(check, prose, span, marker, related=(where,), computed=str(m + 1),
                       figures=(marker, shown), problem=problem)
     return None

@@ -21,6 +21,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ..interval import Interval
+from ..model import Span
 from . import _prose, _targets
 from ._base import Check, judge, report
 
@@ -41,8 +42,8 @@ def run(prose: _prose.Prose, check: Check):
     for sheet in _targets.sheets(prose, check):
         if relation == "unreadable":
             if sheet.centred:
-                lines = ", ".join(str(n) for n in sheet.centred)
-                yield report(check, prose, sheet.table.span, sheet.table.header[sheet.target], lines=lines)
+                starts = ", ".join(prose.doc.cite(Span(n, 1, n, 2)) for n in sheet.centred)
+                yield report(check, prose, sheet.table.span, sheet.table.header[sheet.target], starts=starts)
             continue
         for row in sheet.rows:
             yield from _judge(prose, check, row, relation)

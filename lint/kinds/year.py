@@ -75,7 +75,7 @@ def _report_year(prose, check: Check, dated) -> tuple[int | None, str]:
     for block in prose.doc.blocks[: check.options["head"]]:
         years = _prose.dated(block.text, len(block.text))[1]
         if years and len(block.text) <= 60:
-            return int(years[0]), f"its title, line {block.line}"
+            return int(years[0]), f"its title, {prose.doc.cite(block.span(0, len(block.text)))}"
     counts = Counter(years[-1] for _, _, years in dated)
     if not counts:
         return None, ""
