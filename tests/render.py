@@ -150,7 +150,8 @@ PAGE = (420.0, 540.0)  # small pages: tables cross page breaks
 MARGIN = 42.0
 
 
-def to_pdf(items, path: Path, page: tuple[float, float] = PAGE) -> None:
+def to_pdf(items, path: Path, page: tuple[float, float] = PAGE, ruled: bool = True) -> None:
+    """Draw ``items`` on pages of size ``page``; tables without their ruling lines if not ``ruled``."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
@@ -174,7 +175,7 @@ def to_pdf(items, path: Path, page: tuple[float, float] = PAGE) -> None:
         for op in ops:
             if op[0] == "text":
                 c.drawString(op[1], op[2], op[3])
-            else:
+            elif ruled:
                 c.line(*op[1:])
         c.showPage()
     c.save()

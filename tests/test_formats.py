@@ -12,7 +12,7 @@ import zipfile
 from pathlib import Path
 
 import pytest
-from render import render, to_docx, to_pdf
+from render import parse, render, to_docx, to_pdf
 
 from lint import engine, ingest
 from lint.tables import recover
@@ -261,3 +261,29 @@ def test_messages_name_other_places_as_the_original_does(tmp_path, checks, fmt):
     assert f"(its title, {unit}1)" in messages["DOC005"]
     assert f" at {unit}" in messages["DOC003"]
     assert all("line " not in m for m in messages.values()), messages
+
+
+def test_tables_without_ruling_lines_are_read_from_the_layout(tmp_path, rendered, findings, checks):
+    path = tmp_path / "unruled.pdf"
+    to_pdf(parse(REPORT), path, ruled=False)
+    doc = ingest.read(path)
+
+    def shapes(d):
+        return [(t.header, tuple(tuple(c.text for c in row) for row in t.rows)) for t in recover(d)]
+
+    assert shapes(doc) == shapes(ingest.read(rendered["txt"]))
+    assert key(engine.run(doc, checks)) == key(findings["txt"])
+    cell = next(f.span for f in engine.run(doc, checks) if f.code == "TAB006")
+    assert cell.where == "page 1, table 2, row 8, column 3"  # 560, July's cumulative spending
+    x0, top, x1, bottom = cell.box
+    assert x1 - x0 < 20 and bottom - top < 12  # the figure's own box
+
+
+def test_text_in_wide_gapped_lines_without_figures_stays_text(tmp_path):
+    items = [("paragraph", "目录"), ("table", [["一、部门概况", "", "3"], ["二、收支情况", "", "5"],
+                                                ["三、绩效目标", "", "8"]])]
+    path = tmp_path / "contents.pdf"
+    to_pdf(items, path, ruled=False)
+    doc = ingest.read(path)
+    assert [b.kind for b in doc.blocks if "、" in b.text] == ["paragraph"] * 3  # a contents page
+    assert not any("\t" in line for line in doc.lines)

@@ -3,7 +3,10 @@
 pdfplumber was the extractor that inserted no spaces between CJK characters and recovered every cell of
 ruled tables in the measurements behind this reader. What this module adds on top of its characters:
 
-* **Tables** are found from ruling lines (pdfplumber's ``lines`` strategy). A cell's text is its
+* **Tables** are found from ruling lines (pdfplumber's ``lines`` strategy), and where a page has none,
+  from the layout of its text: three or more lines in a row cut by wide gaps into the same three or more
+  columns, with figures in them (:func:`_unruled`). A two-column list (name and amount) is left as text,
+  as a contents page with its page numbers must be. A ruled table cell's text is its
   characters line by line, joined with nothing, so a number wrapped inside a narrow cell
   (``1240.5`` / ``0``) is whole again; a merged cell gives its text once and empty cells elsewhere. A table
   that goes on over a page break comes out as consecutive rows with its repeated header, which table
@@ -41,6 +44,8 @@ _SENTENCE_END = "。！？；：!?;:"
 _ITEM = re.compile(r"^\s*(?:\d{1,2}(?:[.．](?!\d)|、)|[（(][一二三四五六七八九十\d]{1,3}[)）]"
                    r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
 _WORD = re.compile(r"[0-9A-Za-z.,%％]+")
+_FIGURE = re.compile(r"^[-+(（]?\d[\d,.]*[%％)）]?$")
+_WIDE = 0.6  # a gap between words at least this many character heights wide separates columns
 
 
 def read(path: str | Path, display: str | None = None) -> Document:
@@ -62,6 +67,8 @@ def read(path: str | Path, display: str | None = None) -> Document:
             raise _refusal(name, exc, "a page could not be read") from None
     _refuse_unreadable(name, pages)
     _drop_running_lines(pages)
+    for page in pages:
+        page.items = _unruled(page.items)
     return assemble(name, _lines(pages), encoding="pdf")
 
 
@@ -78,6 +85,13 @@ class _Text:
     """One line of text outside tables: its characters' text and left edges, and its box."""
 
     __slots__ = ("text", "xs", "x0", "x1", "top", "bottom", "size")
+
+    def segments(self) -> list[tuple[int, int]]:
+        """``(start, end)`` of the stretches of text between wide gaps (the cells of an unruled table)."""
+        wide = _WIDE * self.size
+        cuts = [i for i, ch in enumerate(self.text) if ch == " " and self.xs[i + 1] - self.xs[i] >= wide]
+        starts, ends = [0, *(i + 1 for i in cuts)], [*cuts, len(self.text)]
+        return list(zip(starts, ends))
 
     def __init__(self, chars: list[dict]):
         chars.sort(key=lambda c: c["x0"])
@@ -189,6 +203,52 @@ def _table(table, chars: list[dict]) -> list[list[tuple[str, tuple] | None]]:
             cells.append((text, tuple(box), xs))
         out.append(cells)
     return out
+
+
+def _unruled(items: list) -> list:
+    """``items`` with each run of text lines laid out as a table (see the module notes) made a table."""
+    out, run = [], []
+    for item in [*items, None]:
+        if isinstance(item, _Text) and len(item.segments()) >= 2:
+            run.append(item)
+            continue
+        table = _layout_table(run) if len(run) >= 3 else None
+        out.extend([table] if table else run)
+        run = []
+        if item is not None:
+            out.append(item)
+    return out
+
+
+def _layout_table(run: list[_Text]):
+    """The rows of cells ``(text, box, xs)`` of lines cut into aligned columns (as `_table`), or None."""
+    cut = [(line, line.segments()) for line in run]
+    widest = max(len(segments) for _, segments in cut)
+    bands: list[list[float]] = []
+    for line, segments in cut:  # the columns: the x extents of the fullest lines' cells, merged
+        if len(segments) == widest:
+            bands.extend([line.xs[a], line.xs[b]] for a, b in segments)
+    bands.sort()
+    merged = [bands[0]]
+    for x0, x1 in bands[1:]:
+        if x0 <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    if widest < 3 or len(merged) != widest:
+        return None
+    rows, figures = [], 0
+    for line, segments in cut:
+        cells: list = [("", None, ())] * widest
+        for a, b in segments:
+            x0, x1 = line.xs[a], line.xs[b]
+            k = max(range(widest), key=lambda k: min(x1, merged[k][1]) - max(x0, merged[k][0]))
+            if cells[k][0]:
+                return None  # two cells of one line in one column: not a table
+            cells[k] = (line.text[a:b], (x0, line.top, x1, line.bottom), line.xs[a:b + 1])
+        figures += sum(1 for text, _, _ in cells if _FIGURE.match(text)) >= 2
+        rows.append(cells)
+    return rows if figures >= 2 else None
 
 
 def _refuse_unreadable(name: str, pages: list[_Page]) -> None:
