@@ -3,15 +3,19 @@
 * cold ``crossfoot --version`` and cold ``crossfoot check`` of one ~56 KB report, against a bare
   ``python -c pass`` start-up;
 * warm throughput (MB of report text per second, one core) against a bare regex scan for numbers;
-* peak memory (max RSS) of a cold check.
+* peak memory (max RSS) of a cold check;
+* ingestion speed per page and per MB: PDF against ``pdftotext`` (poppler-utils, when installed) and
+  pypdfium2's plain text (a pdfplumber dependency), DOCX against raw python-docx paragraph iteration.
 
 The report is the corpus's largest self-evaluation when ``../shared/corpus`` exists, else the sample
-reports repeated to about the same size.
+reports repeated to about the same size. The PDFs are the corpus's budget PDFs, else the report rendered by
+``tests/render.py``; the DOCX is always the report rendered.
 """
 
 from __future__ import annotations
 
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -21,6 +25,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus" / "002_c7584465e87e2f22.txt"
+CORPUS_PDF = ROOT.parent / "shared" / "corpus" / "pdf"
 EXE = Path(sys.executable).with_name("crossfoot")
 
 
@@ -90,6 +95,58 @@ def main() -> None:
     base = peak_rss_mb([sys.executable, "-c", "pass"])
     rss = peak_rss_mb([str(EXE), "check", "--exit-zero", str(path)])
     print(f"peak memory (cold check)     {rss:7.1f} MB   (python alone {base:.1f} MB)   target <= 150 MB")
+    ingestion(path)
+
+
+def ingestion(path: Path) -> None:
+    """Reading speed of PDF and DOCX, each next to a plain extractor run on the same files."""
+    import docx
+    import pypdfium2
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from render import parse, to_docx, to_pdf
+
+    from lint import ingest
+
+    folder = Path(tempfile.mkdtemp())
+    items = parse(path.read_text(encoding="utf-8"))
+    pdfs = sorted(CORPUS_PDF.glob("*.pdf")) if CORPUS_PDF.is_dir() else []
+    if not pdfs:
+        pdfs = [folder / "report.pdf"]
+        to_pdf(items, pdfs[0])
+    pages = sum(len(pypdfium2.PdfDocument(p)) for p in pdfs)
+    mb = sum(p.stat().st_size for p in pdfs) / 1e6
+
+    def pdfium() -> None:
+        for p in pdfs:
+            document = pypdfium2.PdfDocument(p)
+            for page in document:
+                page.get_textpage().get_text_range()
+            document.close()
+
+    ours = best(lambda: [ingest.read(p) for p in pdfs], batches=3, rounds=1)
+    floors = [("pypdfium2 text", best(pdfium, batches=3, rounds=1))]
+    if shutil.which("pdftotext"):
+        run = [["pdftotext", "-layout", str(p), "-"] for p in pdfs]
+        floors.insert(0, ("pdftotext -layout", best(lambda: [subprocess.run(r, capture_output=True) for r in run],
+                                                    batches=3, rounds=1)))
+    else:
+        print("(pdftotext not installed: apt install poppler-utils to compare with it)")
+    print(f"PDF: {len(pdfs)} files, {pages} pages, {mb:.1f} MB")
+    print(f"crossfoot read PDF           {ours / pages * 1000:7.1f} ms/page {mb / ours:6.2f} MB/s")
+    for name, floor in floors:
+        print(f"  {name:<26} {floor / pages * 1000:7.1f} ms/page {mb / floor:6.2f} MB/s   "
+              f"crossfoot {ours / floor:5.1f}x")
+
+    word = folder / "report.docx"
+    to_docx(items, word)
+    mb = word.stat().st_size / 1e6
+    ours = best(lambda: ingest.read(word), batches=5, rounds=3)
+    floor = best(lambda: [p.text for p in docx.Document(str(word)).paragraphs], batches=5, rounds=3)
+    print(f"DOCX: {word.stat().st_size / 1000:.0f} KB rendered from {path.name}")
+    print(f"crossfoot read DOCX          {ours * 1000:7.1f} ms      {mb / ours:6.2f} MB/s")
+    print(f"  python-docx paragraphs     {floor * 1000:7.1f} ms      {mb / floor:6.2f} MB/s   "
+          f"crossfoot {ours / floor:5.1f}x (python-docx skips tables, insertions and fields)")
 
 
 if __name__ == "__main__":
