@@ -14,6 +14,7 @@ import tempfile
 import click
 
 from . import __version__
+from .report import FORMATS
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = ("error", "warning", "info")
@@ -45,8 +46,9 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--output-format", "fmt", type=click.Choice(["concise", "json", "sarif"]), default="concise",
-              show_default=True, help="How findings are printed.")
+@click.option("--output-format", "fmt", type=click.Choice(["auto", *FORMATS]), default="concise",
+              show_default=True, help="How findings are printed (auto: github under GitHub Actions, else "
+              "concise). xlsx needs -o.")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False),
               help="Write findings here (atomically).")
 @click.option("--select", multiple=True, help="Codes, code prefixes or names to run (comma-separated).")
@@ -76,27 +78,32 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     if extend_select and not select:
         chosen = []  # extend-select without select adds to "all", which is already everything
     checks = _load_checks(packs, chosen, _split(ignore))
+    module = writer(fmt)
+    if getattr(module, "BINARY", False) and not output_file and sys.stdout.isatty():
+        _fail(f"--output-format {fmt} writes a binary file; give it a name with -o FILE")
     floor = Severity.parse(min_severity)
-    findings, files, errors = [], [], 0
+    findings = []
+    context = Context(checks=checks, version=__version__)
     for path in ingest.walk(paths):
         try:
             doc = ingest.read(path)
         except ingest.ReadError as exc:
             click.echo(f"crossfoot: error: {exc}", err=True)
-            errors += 1
+            context.errors.append((path, str(exc)))
             continue
-        files.append(path)
         try:
-            found = engine.run(doc, checks, engine=judge)
+            found = [f for f in engine.run(doc, checks, engine=judge) if f.severity >= floor]
         except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others' findings
-            click.echo(f"crossfoot: internal error while checking {path}: {type(exc).__name__}: {exc}",
-                       err=True)
-            errors += 1
+            message = f"internal error while checking {path}: {type(exc).__name__}: {exc}"
+            click.echo(f"crossfoot: {message}", err=True)
+            context.errors.append((path, message))
             continue
-        findings.extend(f for f in found if f.severity >= floor)
-    context = Context(checks=checks, files=files, version=__version__)
-    _emit(writer(fmt), findings, context, output_file)
-    if errors:
+        context.files.append(path)
+        if found:
+            context.documents[path] = doc
+        findings.extend(found)
+    _emit(module, findings, context, output_file)
+    if context.errors:
         raise SystemExit(EXIT_ERROR)
     threshold = Severity.parse(fail_on)
     failing = any(f.severity >= threshold for f in findings)
@@ -162,13 +169,15 @@ def extract(path):
 
 
 def _emit(module, findings, context, output_file) -> None:
+    binary = getattr(module, "BINARY", False)
     if not output_file:
-        module.write(findings, sys.stdout, context)
+        module.write(findings, sys.stdout.buffer if binary else sys.stdout, context)
+        sys.stdout.flush()
         return
     folder = os.path.dirname(os.path.abspath(output_file))
     fd, tmp = tempfile.mkstemp(dir=folder, prefix=".crossfoot-", suffix=".tmp")
     try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as stream:
+        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as stream:
             module.write(findings, stream, context)
         os.replace(tmp, output_file)
     except BaseException:

@@ -1,23 +1,65 @@
-"""Writers: one module per output format, each ``write(findings, stream, context)``."""
+"""Writers: one module per output format, each ``write(findings, stream, context)``.
+
+A module whose ``BINARY`` is true (XLSX) writes bytes; the others write text. ``FORMATS`` lists the
+names ``--output-format`` takes; ``auto`` is resolved by :func:`resolve` (``github`` under GitHub Actions).
+"""
 
 from __future__ import annotations
 
+import importlib
+import os
 from dataclasses import dataclass, field
 
-FORMATS = ("concise", "json", "sarif")
+_MODULES = {
+    "full": "full", "concise": "text", "json": "json_", "json-lines": "json_lines", "sarif": "sarif",
+    "github": "github", "junit": "junit", "markdown": "markdown", "csv": "csv_",
+    "xlsx": "xlsx",
+}
+FORMATS = tuple(_MODULES)
 
 
 @dataclass
 class Context:
-    """What writers may need besides the findings: the checks that ran and the files that were read."""
+    """What writers may need besides the findings: the checks that ran, the files read, the documents
+    with findings (for writers that quote the source), and the files that could not be read."""
 
     checks: list = field(default_factory=list)
     files: list[str] = field(default_factory=list)
     version: str = ""
+    documents: dict = field(default_factory=dict)
+    """path -> Document, for the files with findings."""
+    errors: list[tuple[str, str]] = field(default_factory=list)
+    """(path, message) for the files that could not be read or checked."""
+
+
+def resolve(name: str) -> str:
+    if name == "auto":
+        return "github" if os.environ.get("GITHUB_ACTIONS") == "true" else "concise"
+    return name
 
 
 def writer(name: str):
-    import importlib
+    return importlib.import_module(f"{__name__}.{_MODULES[resolve(name)]}")
 
-    module = {"concise": "text", "json": "json_", "sarif": "sarif"}[name]
-    return importlib.import_module(f"{__name__}.{module}")
+
+def rows(findings) -> tuple[list[str], list[list]]:
+    """The findings as a table (header and rows), for the spreadsheet and Markdown writers."""
+    header = ["path", "place", "line", "column", "code", "name", "severity", "message", "stated", "computed",
+              "tolerance", "suggestion", "figures", "snippet"]
+    body = [[f.path, f.span.where or f"line {f.span.line}", f.span.line, f.span.column, f.code, f.name,
+             str(f.severity), f.message, f.stated, f.computed, f.tolerance, f.suggestion,
+             " | ".join(f.figures), f.span.snippet] for f in findings]
+    return header, body
+
+
+def per_file(findings, context) -> tuple[list[str], list[list]]:
+    """One row per file checked, worst first: counts by severity, for triage."""
+    from collections import Counter
+
+    counts = {path: Counter() for path in context.files}
+    for f in findings:
+        counts.setdefault(f.path, Counter())[str(f.severity)] += 1
+    body = [[path, c["error"], c["warning"], c["info"], sum(c.values())] for path, c in counts.items()]
+    body.sort(key=lambda r: (-r[1], -r[2], -r[3], r[0]))
+    body += [[path, "", "", "", f"not read: {message}"] for path, message in context.errors]
+    return ["path", "errors", "warnings", "infos", "findings"], body

@@ -11,13 +11,16 @@ from collections import Counter
 from ..model import Severity
 
 
+def header(f) -> str:
+    """The finding's line: ``path:line:col: CODE severity message`` (the place and snippet if placed)."""
+    if f.span.where:
+        return f"{f.path}:{f.span.where}: {f.code} {f.severity} {f.message} (at “{f.span.snippet}”)"
+    return f"{f.path}:{f.span.line}:{f.span.column}: {f.code} {f.severity} {f.message}"
+
+
 def write(findings, stream, context) -> None:
     for f in findings:
-        if f.span.where:
-            stream.write(f"{f.path}:{f.span.where}: {f.code} {f.severity} {f.message} "
-                         f"(at “{f.span.snippet}”)\n")
-        else:
-            stream.write(f"{f.path}:{f.span.line}:{f.span.column}: {f.code} {f.severity} {f.message}\n")
+        stream.write(header(f) + "\n")
     stream.write(summary(findings, len(context.files)) + "\n")
 
 

@@ -1,0 +1,13 @@
+"""JSON Lines: one finding per line, each the object the JSON format lists (no envelope), for streaming
+into other tools (``jq``, a log pipeline, a database loader)."""
+
+from __future__ import annotations
+
+import json
+
+from .json_ import as_dict
+
+
+def write(findings, stream, context) -> None:
+    for f in findings:
+        stream.write(json.dumps(as_dict(f), ensure_ascii=False) + "\n")

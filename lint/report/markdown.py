@@ -1,0 +1,29 @@
+"""Markdown a reviewer can paste into an issue or a review: the totals, the files worst first, then every
+finding with its place, code and message."""
+
+from __future__ import annotations
+
+from . import per_file
+from .text import summary
+
+
+def _cell(value) -> str:
+    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+
+
+def _table(header, body) -> list[str]:
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    lines += ["| " + " | ".join(_cell(v) for v in row) + " |" for row in body]
+    return lines
+
+
+def write(findings, stream, context) -> None:
+    lines = ["# crossfoot findings", "", summary(findings, len(context.files)), ""]
+    if findings or context.errors:
+        header, body = per_file(findings, context)
+        lines += ["## Files", "", *_table(header, [r for r in body if r[-1] != 0]), ""]
+    if findings:
+        body = [[f.path, f.span.where or f"{f.span.line}:{f.span.column}", f"`{f.code}`", str(f.severity),
+                 f.message] for f in findings]
+        lines += ["## Findings", "", *_table(["file", "place", "code", "severity", "message"], body), ""]
+    stream.write("\n".join(lines))

@@ -1,0 +1,120 @@
+"""Output formats: each read back by a reader of its ecosystem (json, csv, pandas for XLSX, junitparser),
+the GitHub annotations escaped and capped, the full format's marks under the figure."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from lint.cli import main
+
+ROOT = Path(__file__).resolve().parent.parent
+BAD = "支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。\n"  # 830.50 ≠ 820.50
+RATE = "预算数为200万元，执行数为150万元，预算执行率为70%。\n"  # 75%
+
+
+def invoke(*args, env=None):
+    return CliRunner().invoke(main, ["check", *args], catch_exceptions=False, env=env)
+
+
+@pytest.fixture
+def reports(tmp_path):
+    (tmp_path / "a.txt").write_text("某局2024年报告\n" + BAD + RATE, encoding="utf-8")
+    (tmp_path / "b.md").write_text("某局2024年报告\n\n一切正常。\n", encoding="utf-8")
+    return tmp_path
+
+
+def expected(reports) -> list[tuple]:
+    data = json.loads(invoke("--output-format", "json", str(reports)).output)
+    return [(f["path"], f["line"], f["column"], f["code"]) for f in data["findings"]]
+
+
+def test_json_lines_is_one_finding_per_line(reports):
+    lines = invoke("--output-format", "json-lines", str(reports)).output.splitlines()
+    found = [json.loads(line) for line in lines]
+    assert [(f["path"], f["line"], f["column"], f["code"]) for f in found] == expected(reports)
+    assert [f["code"] for f in found] == ["SUM001", "RAT001"]
+
+
+def test_csv_opens_with_a_byte_order_mark_and_one_row_per_finding(reports):
+    out = invoke("--output-format", "csv", str(reports)).output
+    assert out.startswith("\ufeff")
+    rows = list(csv.DictReader(io.StringIO(out.removeprefix("\ufeff"))))
+    assert [(r["path"], int(r["line"]), int(r["column"]), r["code"]) for r in rows] == expected(reports)
+    assert rows[0]["stated"] == "820.50万元" and rows[0]["computed"] == "[830.4900, 830.5100]"
+
+
+def test_xlsx_is_read_by_pandas_with_a_triage_sheet(reports, tmp_path):
+    pd = pytest.importorskip("pandas")
+    out = tmp_path / "out" / "findings.xlsx"
+    out.parent.mkdir()
+    result = invoke("--output-format", "xlsx", "-o", str(out), str(reports))
+    assert result.exit_code == 1 and list(out.parent.iterdir()) == [out]  # no temporary file left behind
+    findings = pd.read_excel(out, sheet_name="findings")
+    assert list(zip(findings["path"], findings["line"], findings["column"], findings["code"])) == expected(reports)
+    files = pd.read_excel(out, sheet_name="files")
+    assert files.to_dict("records") == [
+        {"path": str(reports / "a.txt"), "errors": 2, "warnings": 0, "infos": 0, "findings": 2},
+        {"path": str(reports / "b.md"), "errors": 0, "warnings": 0, "infos": 0, "findings": 0},
+    ]
+
+
+def test_junit_is_read_by_a_junit_reader(reports, tmp_path):
+    junitparser = pytest.importorskip("junitparser")
+    out = tmp_path / "junit.xml"
+    invoke("--output-format", "junit", "-o", str(out), str(reports))
+    xml = junitparser.JUnitXml.fromfile(str(out))
+    suites = {suite.name: suite for suite in xml}
+    assert set(suites) == {str(reports / "a.txt"), str(reports / "b.md")}
+    failed = [case for case in suites[str(reports / "a.txt")] if not case.is_passed]
+    assert [case.result[0].type for case in failed] == ["SUM001", "RAT001"]
+    assert all(case.is_passed for case in suites[str(reports / "b.md")])
+    assert xml.failures == 2 and xml.tests == 3
+
+
+def test_markdown_lists_files_and_findings_with_pipes_escaped(tmp_path):
+    path = tmp_path / "p|q.txt"
+    path.write_text(BAD, encoding="utf-8")
+    out = invoke("--output-format", "markdown", str(path)).output
+    assert "| file | place | code | severity | message |" in out
+    assert f"| {tmp_path}/p\\|q.txt | 1:5 | `SUM001` | error |" in out
+
+
+def test_github_annotations_are_escaped_capped_and_summarised(tmp_path):
+    path = tmp_path / "many.txt"
+    path.write_text(BAD * 12, encoding="utf-8")
+    summary = tmp_path / "summary.md"
+    env = {"GITHUB_ACTIONS": "true", "GITHUB_STEP_SUMMARY": str(summary)}
+    out = invoke("--output-format", "auto", str(path), env=env).output.splitlines()
+    annotations = [line for line in out if line.startswith("::")]
+    assert len(annotations) == 10  # GitHub shows 10 per level
+    assert annotations[0] == (f"::error file={path},line=1,endLine=1,col=5,endColumn=13,"
+                              "title=SUM001 sum-mismatch::total 820.50万元 does not match its parts: "
+                              "600.20万元 + 230.30万元 gives [830.4900, 830.5100] (tolerance ±0.005 (rounding)) "
+                              "(one digit differs: 820.50 → 830.50?)")
+    assert out[-2].startswith("2 more findings not annotated")
+    assert summary.read_text(encoding="utf-8").count("`SUM001`") == 12
+
+
+def test_github_escapes_properties_and_data():
+    from lint.report.github import _data, _property
+
+    assert _data("50%\nnext") == "50%25%0Anext"
+    assert _property("a:b,c") == "a%3Ab%2Cc"
+
+
+def test_full_marks_the_figure_under_wide_characters(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(RATE, encoding="utf-8")
+    out = invoke("--output-format", "full", str(path)).output.splitlines()
+    assert out[1:5] == [
+        "  │",
+        "1 │ 预算数为200万元，执行数为150万元，预算执行率为70%。",
+        "  │         -------          -------              ^^^ stated (^), checked against (-)",
+        "  = stated: 70%",
+    ]
