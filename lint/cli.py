@@ -91,8 +91,9 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
             click.echo(f"crossfoot: error: {exc}", err=True)
             context.errors.append((path, str(exc)))
             continue
+        relations: list | None = [] if getattr(module, "RELATIONS", False) else None
         try:
-            found = [f for f in engine.run(doc, checks, engine=judge) if f.severity >= floor]
+            found = [f for f in engine.run(doc, checks, relations, engine=judge) if f.severity >= floor]
         except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others' findings
             message = f"internal error while checking {path}: {type(exc).__name__}: {exc}"
             click.echo(f"crossfoot: {message}", err=True)
@@ -101,6 +102,8 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
         context.files.append(path)
         if found:
             context.documents[path] = doc
+            if relations is not None:
+                context.relations[path] = relations
         findings.extend(found)
     _emit(module, findings, context, output_file)
     if context.errors:
@@ -179,6 +182,9 @@ def _emit(module, findings, context, output_file) -> None:
     try:
         with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as stream:
             module.write(findings, stream, context)
+        mask = os.umask(0)
+        os.umask(mask)
+        os.chmod(tmp, 0o666 & ~mask)  # as an ordinary new file would be, not mkstemp's owner-only mode
         os.replace(tmp, output_file)
     except BaseException:
         if os.path.exists(tmp):

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 _MODULES = {
     "full": "full", "concise": "text", "json": "json_", "json-lines": "json_lines", "sarif": "sarif",
-    "github": "github", "junit": "junit", "markdown": "markdown", "csv": "csv_",
+    "github": "github", "junit": "junit", "markdown": "markdown", "html": "html", "csv": "csv_",
     "xlsx": "xlsx",
 }
 FORMATS = tuple(_MODULES)
@@ -28,6 +28,8 @@ class Context:
     version: str = ""
     documents: dict = field(default_factory=dict)
     """path -> Document, for the files with findings."""
+    relations: dict = field(default_factory=dict)
+    """path -> every relation judged in it (held or not), for writers that mark the figures checked."""
     errors: list[tuple[str, str]] = field(default_factory=list)
     """(path, message) for the files that could not be read or checked."""
 
