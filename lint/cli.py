@@ -46,45 +46,89 @@ def main() -> None:
 
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
-@click.option("--output-format", "fmt", type=click.Choice(["auto", *FORMATS]), default="concise",
-              show_default=True, help="How findings are printed (auto: github under GitHub Actions, else "
-              "concise). xlsx needs -o.")
+@click.option("--output-format", "fmt", type=click.Choice(["auto", *FORMATS]),
+              help="How findings are printed [default: concise; auto: github under GitHub Actions]. "
+              "xlsx needs -o.")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False),
               help="Write findings here (atomically).")
 @click.option("--select", multiple=True, help="Codes, code prefixes or names to run (comma-separated).")
 @click.option("--extend-select", multiple=True, help="Add to the selection.")
 @click.option("--ignore", multiple=True, help="Codes, prefixes or names to skip (comma-separated).")
-@click.option("--min-severity", type=click.Choice(SEVERITIES), default="info", show_default=True,
-              help="Hide findings below this severity.")
-@click.option("--fail-on", type=click.Choice(SEVERITIES), default="warning", show_default=True,
-              help="Exit 1 when a finding at or above this severity is reported.")
+@click.option("--min-severity", type=click.Choice(SEVERITIES),
+              help="Hide findings below this severity [default: info].")
+@click.option("--fail-on", type=click.Choice(SEVERITIES),
+              help="Exit 1 when a finding at or above this severity is reported [default: warning].")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
 @click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
               help="An extra YAML check pack (repeatable).")
 @click.option("--engine", "judge", type=click.Choice(["native", "gx"]), default="native",
               show_default=True, help="Who decides the table checks: crossfoot, or great-expectations "
               "(pip install crossfoot[gx]).")
+@click.option("--rounding", type=click.Choice(["round", "either", "strict"]),
+              help="How stated figures were rounded [default: round]: half up (a gap only truncation "
+              "explains is info), either rounded or truncated, or strictly rounded.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False),
+              help="Use this configuration file for every path.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@click.option("--show-settings", is_flag=True, help="Print the settings for the first path and exit.")
+@click.option("--show-files", is_flag=True, help="Print the files that would be checked and exit.")
+@click.option("--statistics", is_flag=True, help="Print the number of findings per check instead.")
+@click.option("--baseline", type=click.Path(dir_okay=False),
+              help="Hide the findings recorded in this baseline file.")
+@click.option("--write-baseline", type=click.Path(dir_okay=False),
+              help="Record every finding of this run in a baseline file, and exit 0.")
 def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs,
-          judge):
+          judge, rounding, config, isolated, show_settings, show_files, statistics, baseline, write_baseline):
     """Check the reports at PATHS (files or folders)."""
-    from . import engine, ingest
+    from . import engine, ingest, suppress
+    from .config import ConfigError, Resolver
     from .model import Severity
     from .report import Context, writer
 
     if judge == "gx":
         _need_gx()
+    try:
+        resolver = Resolver(config, isolated)
+        here = resolver.for_path(".")
+    except ConfigError as exc:
+        _fail(str(exc))
+    given = {"select": _split(select), "extend_select": _split(extend_select), "ignore": _split(ignore),
+             "min_severity": min_severity, "fail_on": fail_on, "rounding": rounding, "packs": list(packs),
+             "baseline": baseline}
 
-    chosen = _split(select) + _split(extend_select) if select else []
-    if extend_select and not select:
-        chosen = []  # extend-select without select adds to "all", which is already everything
-    checks = _load_checks(packs, chosen, _split(ignore))
+    def settings_for(path):
+        try:
+            return _merged(resolver.for_path(path), given)
+        except ConfigError as exc:
+            _fail(str(exc))
+
+    if show_settings:
+        shown = settings_for(paths[0])
+        click.echo(f"Settings for {paths[0]} (from {shown.source or 'the defaults'}):")
+        for key, value in shown.shown()[1:]:
+            click.echo(f"  {key} = {value!r}")
+        raise SystemExit(EXIT_CLEAN)
+    files = list(ingest.walk(paths))
+    if show_files:
+        click.echo("\n".join(files))
+        raise SystemExit(EXIT_CLEAN)
+    fmt = fmt or here.output_format
+    if fmt not in ("auto", *FORMATS):
+        _fail(f"output-format {fmt!r} in {here.source} is not one of {', '.join(FORMATS)}")
     module = writer(fmt)
     if getattr(module, "BINARY", False) and not output_file and sys.stdout.isatty():
         _fail(f"--output-format {fmt} writes a binary file; give it a name with -o FILE")
-    floor = Severity.parse(min_severity)
-    findings = []
-    context = Context(checks=checks, version=__version__)
-    for path in ingest.walk(paths):
+    findings, failing = [], False
+    context = Context(version=__version__)
+    chosen: dict[int, list] = {}
+    baselines: dict[str, suppress.Baseline] = {}
+    for path in files:
+        s = settings_for(path)
+        if id(s) not in chosen:
+            chosen[id(s)] = _checks_for(s)
+        checks = chosen[id(s)]
+        ran = {c.code: c for c in [*context.checks, *checks]}
+        context.checks = [ran[code] for code in sorted(ran)]
         try:
             doc = ingest.read(path)
         except ingest.ReadError as exc:
@@ -93,24 +137,91 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
             continue
         relations: list | None = [] if getattr(module, "RELATIONS", False) else None
         try:
-            found = [f for f in engine.run(doc, checks, relations, engine=judge) if f.severity >= floor]
+            found = engine.run(doc, checks, relations, engine=judge, rounding=s.rounding)
         except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others' findings
             message = f"internal error while checking {path}: {type(exc).__name__}: {exc}"
             click.echo(f"crossfoot: {message}", err=True)
             context.errors.append((path, message))
             continue
+        found = suppress.apply(doc, found, {c.code for c in checks})
+        dropped = (*s.ignore, *s.ignored_for(path))
+        floor = Severity.parse(s.min_severity)
+        found = [f for f in found if f.severity >= floor and not suppress.matches_any(f, dropped)
+                 and (f.code != "SUP001" or not s.select or suppress.matches_any(f, s.select))]
+        if s.baseline and not write_baseline:
+            if s.baseline not in baselines:
+                try:
+                    baselines[s.baseline] = suppress.Baseline(s.baseline)
+                except suppress.BaselineError as exc:
+                    _fail(str(exc))
+            found = baselines[s.baseline].filter(found, doc)
         context.files.append(path)
         if found:
             context.documents[path] = doc
             if relations is not None:
                 context.relations[path] = relations
+        failing |= any(f.severity >= Severity.parse(s.fail_on) for f in found)
         findings.extend(found)
-    _emit(module, findings, context, output_file)
+    if write_baseline:
+        n = suppress.write_baseline(write_baseline, findings, context.documents)
+        click.echo(f"Wrote {n} finding(s) to the baseline {write_baseline}", err=True)
+        raise SystemExit(EXIT_ERROR if context.errors else EXIT_CLEAN)
+    for b in baselines.values():
+        if b.hidden or b.stale:
+            click.echo(f"crossfoot: {b.hidden} finding(s) hidden by the baseline; {b.stale} of its "
+                       "entries matched nothing (fixed? write the baseline again)", err=True)
+    if statistics:
+        _statistics(findings)
+    else:
+        _emit(module, findings, context, output_file)
     if context.errors:
         raise SystemExit(EXIT_ERROR)
-    threshold = Severity.parse(fail_on)
-    failing = any(f.severity >= threshold for f in findings)
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _merged(settings, given):
+    """The file's settings with the command line's options over them."""
+    from dataclasses import replace
+
+    out = replace(settings)
+    if given["select"]:
+        out.select = given["select"]
+    out.extend_select = [*settings.extend_select, *given["extend_select"]]
+    out.ignore = [*settings.ignore, *given["ignore"]]
+    out.packs = [*settings.packs, *given["packs"]]
+    for key in ("min_severity", "fail_on", "rounding", "baseline"):
+        if given[key]:
+            setattr(out, key, given[key])
+    return out
+
+
+def _checks_for(s):
+    """The checks a file's settings ask for: packs loaded, options and severities configured, selected."""
+    from . import engine
+
+    try:
+        checks = engine.load(s.packs)
+        options = {code: dict(values) for code, values in s.options.items()}
+        if s.grade_bands:
+            for c in checks:
+                if c.kind == "grade":
+                    options.setdefault(c.code, {})["bands"] = s.grade_bands
+        checks = engine.configure(checks, options, s.severity, s.source or "configuration")
+        chosen = [*s.select, *s.extend_select] if s.select else []
+        return engine.select(checks, chosen, s.ignore)
+    except engine.PackError as exc:
+        _fail(str(exc))
+
+
+def _statistics(findings) -> None:
+    from collections import Counter
+
+    from tabulate import tabulate
+
+    counts = Counter((f.code, f.name, str(f.severity)) for f in findings)
+    rows = [(n, code, name, severity) for (code, name, severity), n in counts.most_common()]
+    click.echo(tabulate(rows, headers=("count", "code", "name", "severity"), tablefmt="simple")
+               if rows else "No findings.")
 
 
 def _need_gx() -> None:

@@ -111,6 +111,39 @@ def _check(path: Path, line: int, item) -> Check:
                  examples=dict(item.get("examples") or {}), source=where)
 
 
+def configure(checks: Iterable[Check], options: dict | None = None, severity: dict | None = None,
+              source: str = "configuration") -> list[Check]:
+    """``checks`` with options and severities overridden per code (``options``: code → {option: value},
+    ``severity``: code → level), validated as a pack's would be; a :class:`PackError` names ``source``."""
+    options, severity = options or {}, severity or {}
+    known = {c.code for c in checks}
+    for code in [*options, *severity]:
+        if code not in known:
+            raise PackError(f"{source}: no check {code} to configure")
+    kinds = registry()
+    out = []
+    for check in checks:
+        given = options.get(check.code) or {}
+        unknown = set(given) - set(check.options)
+        if unknown:
+            raise PackError(f"{source}: check {check.code} has no option(s) {', '.join(sorted(unknown))} "
+                            f"(it has: {', '.join(sorted(check.options))})")
+        merged = {**check.options, **given}
+        validate = getattr(kinds[check.kind], "validate", None)
+        problem = validate(merged) if validate and given else None
+        if problem:
+            raise PackError(f"{source}: {check.code}: {problem}")
+        level = check.severity
+        if check.code in severity:
+            try:
+                level = Severity.parse(str(severity[check.code]))
+            except ValueError as exc:
+                raise PackError(f"{source}: {check.code}: {exc}") from None
+        out.append(replace(check, options=merged, severity=level) if given or level != check.severity
+                   else check)
+    return out
+
+
 def select(checks: Iterable[Check], select: Sequence[str] = (), ignore: Sequence[str] = ()) -> list[Check]:
     """Checks matching ``select`` (codes, code prefixes or names; all if empty) and not ``ignore``."""
 
@@ -121,15 +154,23 @@ def select(checks: Iterable[Check], select: Sequence[str] = (), ignore: Sequence
     return [c for c in checks if (not select or hit(c, select)) and not hit(c, ignore)]
 
 
+ROUNDING = ("round", "either", "strict")
+
+
 def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
-        engine: str = "native") -> list[Finding]:
+        engine: str = "native", rounding: str = "round") -> list[Finding]:
     """All findings of ``checks`` on ``doc`` plus its reading notes, deterministically ordered.
 
     ``relations``, if given, receives every relation the selected checks judged (held or not), as
     :class:`lint.kinds._prose.Relation`. ``engine="gx"`` leaves the verdicts of the table checks that
     great-expectations can express to it (:mod:`lint.gx`); the findings are the same.
+
+    ``rounding`` says how stated figures were rounded: ``round`` (half up; a gap only truncating
+    explains is an ``info`` finding), ``either`` (rounded or truncated: no finding then) or ``strict``
+    (rounded only: such a gap is a finding at the check's severity).
     """
     prose = _prose(doc, engine == "gx")
+    prose.rounding = rounding
     findings = [*doc.notes, *_apply(prose, checks)]
     if prose.defer:
         from . import gx

@@ -25,7 +25,7 @@ from pathlib import Path
 from ..model import Block, Document, Finding, Severity, Span
 
 _SENTENCE_END = "。！？；：:;!?）)”」』】"
-_MARKUP = re.compile(r"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>")
+_MARKUP = re.compile(r"<!--.*?-->|\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>")
 _MARKUP_REPLACEMENT = {"\\times": "×", "\\cdot": "·", "&nbsp;": " "}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")

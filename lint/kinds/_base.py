@@ -120,7 +120,7 @@ def judge(
     if equality:
         prose.checked.append(_prose.Relation(check.code, stated, related, holds))
 
-    def finding() -> Finding:
+    def finding() -> Finding | None:
         return _finding(check, prose, stated, related, computed, unit, expression, severity)
 
     if _deferring(prose, check):
@@ -141,7 +141,7 @@ def order(check: Check, prose: _prose.Prose, later: Figure, earlier: Figure,
 
 
 def _finding(check, prose, stated: Figure, related, computed: Interval, unit, expression,
-             severity) -> Finding:
+             severity) -> Finding | None:
     truncated = _prose.interval(stated, "truncate", unit).meets(computed)
     places = max(stated.decimals, 0)
     shown_places = places + 2 if not _prose.exact(stated) else places
@@ -158,7 +158,9 @@ def _finding(check, prose, stated: Figure, related, computed: Interval, unit, ex
         tolerance=tolerance,
     )
     suggestion = ""
-    if truncated:
+    if truncated and prose.rounding == "either":
+        return None
+    if truncated and prose.rounding == "round":
         message += "; consistent if the stated figure was truncated instead of rounded"
         level = Severity.INFO
     else:

@@ -49,6 +49,8 @@ class Prose:
     defer: list | None = None
     """When a list, relations of ``defer_kinds`` are appended to it undecided (see ``_base.Deferred``)."""
     defer_kinds: frozenset = frozenset()
+    rounding: str = "round"
+    """How stated figures were rounded (``engine.ROUNDING``): what a gap only truncation explains is."""
     memo: dict = field(default_factory=dict, repr=False)
     """What helpers read once per document and several kinds share (score items, indicator sheets)."""
     _sentences: dict = field(default_factory=dict, repr=False)

@@ -2,17 +2,19 @@
 
 Each result's first location is the stated figure that disagrees; ``relatedLocations`` are the figures it
 was checked against. Regions count columns in Unicode code points (``columnKind: unicodeCodePoints``),
-1-based, ``endColumn`` exclusive. ``partialFingerprints`` hash the rule and the figures' text, not line
-numbers, so a finding keeps its identity when text moves. For DOCX, PDF and HTML files the lines and
-columns count in the text crossfoot read (``crossfoot extract``); the region's ``snippet`` and the
-location's ``properties`` (``where``, and for PDF ``page`` and ``box``) lead to the figure in the original.
+1-based, ``endColumn`` exclusive. ``partialFingerprints`` (``crossfoot/v2``) hash the rule, the figures'
+text and the stated figure's label, not line numbers, so a finding keeps its identity when text moves
+(the baseline's fingerprint, :mod:`lint.suppress`). For DOCX, PDF and HTML files the lines and columns
+count in the text crossfoot read (``crossfoot extract``); the region's ``snippet`` and the location's
+``properties`` (``where``, and for PDF ``page`` and ``box``) lead to the figure in the original.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 from pathlib import PurePath
+
+from ..suppress import fingerprint
 
 LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -43,10 +45,6 @@ def _location(path: str, span) -> dict:
     return location
 
 
-def fingerprint(f) -> str:
-    return hashlib.sha256("\x1f".join((f.code, *f.figures)).encode("utf-8")).hexdigest()[:32]
-
-
 def write(findings, stream, context) -> None:
     rules = sorted(context.checks, key=lambda c: c.code)
     index = {c.code: i for i, c in enumerate(rules)}
@@ -74,7 +72,7 @@ def write(findings, stream, context) -> None:
             "level": LEVEL[str(f.severity)],
             "message": {"text": f.message},
             "locations": [_location(f.path, f.span)],
-            "partialFingerprints": {"crossfootFigures/v1": fingerprint(f)},
+            "partialFingerprints": {"crossfoot/v2": fingerprint(f, context.documents.get(f.path))},
             "properties": {"name": f.name, "stated": f.stated, "computed": f.computed,
                            "tolerance": f.tolerance, "suggestion": f.suggestion},
         }

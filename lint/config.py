@@ -1,0 +1,154 @@
+"""Settings from a configuration file: ``[tool.crossfoot]`` in ``pyproject.toml``, or the top level of
+``crossfoot.toml`` / ``.crossfoot.toml``.
+
+The file nearest to a checked file wins (its folder, then each parent; in one folder ``.crossfoot.toml``,
+then ``crossfoot.toml``, then a ``pyproject.toml`` that has a ``[tool.crossfoot]`` table). ``--config
+FILE`` uses one file for every path; ``--isolated`` uses none. Options given on the command line beat the
+file's. Paths in a file (``packs``, ``baseline``, ``per-file-ignores`` globs) are relative to its folder.
+
+Keys::
+
+    select = ["SUM", "RAT001", "grade-band"]   # codes, prefixes or names; default: every check
+    extend-select = []                          # added to select
+    ignore = ["DOC005"]
+    per-file-ignores = { "archive/*" = ["DOC"] }  # fnmatch globs (``*`` crosses folders)
+    min-severity = "info"                       # hide findings below
+    fail-on = "warning"                         # exit 1 at or above
+    output-format = "concise"
+    packs = ["checks/bureau.yaml"]              # extra YAML check packs
+    rounding = "round"                          # round | either | strict (see engine.run)
+    baseline = "crossfoot-baseline.json"        # hide the findings recorded in it
+    grade-bands = { "优秀" = 90, "良好" = 80, "中" = 60, "差" = 0 }
+    [severity]                                  # per-check severity: DOC005 = "info"
+    [options.SCO004]                            # any check's options, as in its pack
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import sys
+from dataclasses import dataclass, field, fields
+from pathlib import Path
+
+if sys.version_info >= (3, 11):
+    import tomllib
+else:  # pragma: no cover - Python 3.10
+    import tomli as tomllib
+
+NAMES = (".crossfoot.toml", "crossfoot.toml", "pyproject.toml")
+SEVERITIES = ("error", "warning", "info")
+
+
+class ConfigError(Exception):
+    pass
+
+
+@dataclass
+class Settings:
+    source: str = ""
+    """The file the settings came from ('' for the defaults)."""
+    root: Path = field(default_factory=Path.cwd)
+    select: list[str] = field(default_factory=list)
+    extend_select: list[str] = field(default_factory=list)
+    ignore: list[str] = field(default_factory=list)
+    per_file_ignores: dict[str, list[str]] = field(default_factory=dict)
+    min_severity: str = "info"
+    fail_on: str = "warning"
+    output_format: str = "concise"
+    packs: list[str] = field(default_factory=list)
+    rounding: str = "round"
+    baseline: str = ""
+    grade_bands: dict[str, float] = field(default_factory=dict)
+    severity: dict[str, str] = field(default_factory=dict)
+    options: dict[str, dict] = field(default_factory=dict)
+
+    def ignored_for(self, path: str) -> list[str]:
+        """The per-file ignores whose glob matches ``path`` (relative to the settings' folder)."""
+        try:
+            rel = Path(os.path.abspath(path)).relative_to(self.root.resolve()).as_posix()
+        except ValueError:
+            rel = Path(path).as_posix()
+        given = Path(path).as_posix()
+        return [code for glob, codes in self.per_file_ignores.items()
+                if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(given, glob) for code in codes]
+
+    def shown(self) -> list[tuple[str, object]]:
+        return [(f.name.replace("_", "-"), getattr(self, f.name)) for f in fields(self)]
+
+
+_KEYS = {f.name.replace("_", "-"): f.name for f in fields(Settings) if f.name not in ("source", "root")}
+
+
+def find(start: Path) -> Path | None:
+    """The nearest configuration file at or above ``start`` (a folder)."""
+    for folder in (start, *start.parents):
+        for name in NAMES:
+            candidate = folder / name
+            if candidate.is_file() and (name != "pyproject.toml" or _table(candidate) is not None):
+                return candidate
+    return None
+
+
+def _table(path: Path) -> dict | None:
+    try:
+        data = tomllib.loads(path.read_text(encoding="utf-8"))
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError(f"{path}: {exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    if path.name == "pyproject.toml":
+        return data.get("tool", {}).get("crossfoot")
+    return data
+
+
+def load(path: Path) -> Settings:
+    table = _table(path)
+    if table is None:
+        raise ConfigError(f"{path}: has no [tool.crossfoot] table")
+    settings = Settings(source=str(path), root=path.parent)
+    for key, value in table.items():
+        if key not in _KEYS:
+            raise ConfigError(f"{path}: unknown key {key!r} (known: {', '.join(sorted(_KEYS))})")
+        default = getattr(settings, _KEYS[key])
+        if isinstance(default, list):
+            value = [value] if isinstance(value, str) else value
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise ConfigError(f"{path}: {key} is a list of strings")
+        elif isinstance(default, dict) and not isinstance(value, dict):
+            raise ConfigError(f"{path}: {key} is a table")
+        elif isinstance(default, str) and not isinstance(value, str):
+            raise ConfigError(f"{path}: {key} is a string")
+        setattr(settings, _KEYS[key], value)
+    for key in ("min_severity", "fail_on"):
+        if getattr(settings, key) not in SEVERITIES:
+            raise ConfigError(f"{path}: {key.replace('_', '-')} is one of {', '.join(SEVERITIES)}")
+    from .engine import ROUNDING
+
+    if settings.rounding not in ROUNDING:
+        raise ConfigError(f"{path}: rounding is one of {', '.join(ROUNDING)}")
+    settings.packs = [str(settings.root / p) for p in settings.packs]
+    if settings.baseline:
+        settings.baseline = str(settings.root / settings.baseline)
+    return settings
+
+
+class Resolver:
+    """The settings for each checked file, each configuration file read once."""
+
+    def __init__(self, config: str | None = None, isolated: bool = False):
+        self.fixed = Settings() if isolated else (load(Path(config)) if config else None)
+        self.files: dict[Path | None, Settings] = {None: Settings()}
+        self.folders: dict[Path, Settings] = {}
+
+    def for_path(self, path: str | Path) -> Settings:
+        if self.fixed is not None:
+            return self.fixed
+        p = Path(os.path.abspath(path))
+        folder = p if p.is_dir() else p.parent
+        if folder not in self.folders:
+            found = find(folder)
+            if found not in self.files:
+                self.files[found] = load(found)
+            self.folders[folder] = self.files[found]
+        return self.folders[folder]
