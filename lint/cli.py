@@ -304,6 +304,17 @@ def _emit(module, findings, context, output_file) -> None:
 
 
 @main.command()
+@click.argument("folder", type=click.Path(file_okay=False), default="docs/rules")
+@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
+def docs(folder, packs):
+    """Write the rule documentation (a Markdown page per check, with its examples run) to FOLDER."""
+    from . import docs as rule_docs
+
+    n = rule_docs.write(folder, _load_checks(packs))
+    click.echo(f"Wrote {n} pages to {folder}", err=True)
+
+
+@main.command()
 @click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
 def rules(packs):
     """List every check: code, name, default severity, summary."""
