@@ -28,11 +28,12 @@ def page(check, checks) -> str:
     doc = inspect.getdoc(registry()[check.kind]) or ""
     fail, good = check.examples.get("fail", ""), check.examples.get("pass", "")
     found = engine.run(parse(fail, "example.txt"), checks) if fail else []
+    pack = Path(check.source.split(":")[0]).name
     shown = "\n".join(f"{f.span.line}:{f.span.column}: {f.code} {f.severity} {f.message}" for f in found)
     lines = [
         f"# {check.code} {check.name}",
         "",
-        f"*Severity* {check.severity} · *kind* `{check.kind}` · *pack* `{Path(check.source.split(':')[0]).name}`",
+        f"*Severity* {check.severity} · *kind* `{check.kind}` · *pack* `{pack}`",
         "",
         check.summary,
         "",
