@@ -6,6 +6,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,65 @@ def test_full_marks_the_figure_under_wide_characters(tmp_path):
         "  │         -------          -------              ^^^ stated (^), checked against (-)",
         "  = stated: 70%",
     ]
+
+
+CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not beside this checkout")
+def test_every_format_on_the_corpus_is_accepted_by_its_readers(tmp_path, checks):
+    """The whole corpus (text and PDF) once, then every writer, each read back by its ecosystem's reader."""
+    pd = pytest.importorskip("pandas")
+    junitparser = pytest.importorskip("junitparser")
+    from html.parser import HTMLParser
+
+    from test_packs_and_cli import validate_sarif
+
+    from lint import engine, ingest, report
+
+    context = report.Context(checks=checks, version="test")
+    findings = []
+    for path in ingest.walk([str(CORPUS)]):
+        doc = ingest.read(path)
+        relations: list = []
+        found = engine.run(doc, checks, relations)
+        context.files.append(path)
+        if found:
+            context.documents[path], context.relations[path] = doc, relations
+        findings += found
+    assert len(findings) >= 30 and any(f.span.where for f in findings)
+
+    def written(fmt: str):
+        module = report.writer(fmt)
+        if getattr(module, "BINARY", False):
+            out = tmp_path / f"out.{fmt}"
+            with open(out, "wb") as stream:
+                module.write(findings, stream, context)
+            return out
+        stream = io.StringIO()
+        module.write(findings, stream, context)
+        return stream.getvalue()
+
+    validate_sarif(json.loads(written("sarif")))
+    assert len(json.loads(written("json"))["findings"]) == len(findings)
+    assert len([json.loads(line) for line in written("json-lines").splitlines()]) == len(findings)
+    assert len(list(csv.reader(io.StringIO(written("csv").removeprefix("\ufeff"))))) == len(findings) + 1
+    assert len(pd.read_excel(written("xlsx"), sheet_name="findings")) == len(findings)
+    (tmp_path / "junit.xml").write_text(written("junit"), encoding="utf-8")
+    xml = junitparser.JUnitXml.fromfile(str(tmp_path / "junit.xml"))
+    assert xml.tests == len(findings) + len(context.files) - len(context.documents)
+    assert written("markdown").count("\n| ") >= len(findings)
+    assert written("full").count("\n\n") >= len(findings)
+    levels = Counter(str(f.severity) for f in findings)
+    annotations = [line for line in written("github").splitlines() if line.startswith("::")]
+    assert len(annotations) == sum(min(10, n) for n in levels.values())
+
+    class Items(HTMLParser):
+        count = 0
+
+        def handle_starttag(self, tag, attrs):
+            self.count += tag == "li" and ("class", f"finding {dict(attrs).get('data-sev')}") in attrs
+
+    parser = Items()
+    parser.feed(written("html"))
+    assert parser.count == len(findings)
