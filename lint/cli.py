@@ -80,7 +80,7 @@ def main() -> None:
 def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs,
           judge, rounding, config, isolated, show_settings, show_files, statistics, baseline, write_baseline):
     """Check the reports at PATHS (files or folders)."""
-    from . import engine, ingest, suppress
+    from . import ingest, suppress
     from .config import ConfigError, Resolver
     from .model import Severity
     from .report import Context, writer
@@ -96,11 +96,16 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
              "min_severity": min_severity, "fail_on": fail_on, "rounding": rounding, "packs": list(packs),
              "baseline": baseline}
 
+    merged: dict[int, object] = {}  # per configuration file, its settings under the command line's
+
     def settings_for(path):
         try:
-            return _merged(resolver.for_path(path), given)
+            base = resolver.for_path(path)
         except ConfigError as exc:
             _fail(str(exc))
+        if id(base) not in merged:
+            merged[id(base)] = _merged(base, given)
+        return merged[id(base)]
 
     if show_settings:
         shown = settings_for(paths[0])
@@ -137,17 +142,12 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
             continue
         relations: list | None = [] if getattr(module, "RELATIONS", False) else None
         try:
-            found = engine.run(doc, checks, relations, engine=judge, rounding=s.rounding)
+            found = _findings(doc, s, checks, relations, judge)
         except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others' findings
             message = f"internal error while checking {path}: {type(exc).__name__}: {exc}"
             click.echo(f"crossfoot: {message}", err=True)
             context.errors.append((path, message))
             continue
-        found = suppress.apply(doc, found, {c.code for c in checks})
-        dropped = (*s.ignore, *s.ignored_for(path))
-        floor = Severity.parse(s.min_severity)
-        found = [f for f in found if f.severity >= floor and not suppress.matches_any(f, dropped)
-                 and (f.code != "SUP001" or not s.select or suppress.matches_any(f, s.select))]
         if s.baseline and not write_baseline:
             if s.baseline not in baselines:
                 try:
@@ -177,6 +177,20 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     if context.errors:
         raise SystemExit(EXIT_ERROR)
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _findings(doc, s, checks, relations, judge):
+    """The findings to report on one document under its settings: the checks' findings less those
+    suppressed inline, ignored for its path, or below the minimum severity."""
+    from . import engine, suppress
+    from .model import Severity
+
+    found = engine.run(doc, checks, relations, engine=judge, rounding=s.rounding)
+    found = suppress.apply(doc, found, {c.code for c in checks})
+    dropped = (*s.ignore, *s.ignored_for(doc.path))
+    floor = Severity.parse(s.min_severity)
+    return [f for f in found if f.severity >= floor and not suppress.matches_any(f, dropped)
+            and (f.code != "SUP001" or not s.select or suppress.matches_any(f, s.select))]
 
 
 def _merged(settings, given):
