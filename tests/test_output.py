@@ -35,6 +35,21 @@ def expected(reports) -> list[tuple]:
     return [(f["path"], f["line"], f["column"], f["code"]) for f in data["findings"]]
 
 
+def validate_json(data: dict) -> None:
+    """Against the JSON format's published schema (``lint/report/schema/findings-v1.json``)."""
+    jsonschema = pytest.importorskip("jsonschema")
+    schema = json.loads((ROOT / "lint" / "report" / "schema" / "findings-v1.json").read_text(encoding="utf-8"))
+    jsonschema.Draft202012Validator(schema).validate(data)
+
+
+def test_json_follows_its_schema(reports):
+    data = json.loads(invoke("--output-format", "json", str(reports)).output)
+    validate_json(data)
+    data["findings"][0]["severity"] = "fatal"
+    with pytest.raises(Exception, match="fatal"):
+        validate_json(data)
+
+
 def test_json_lines_is_one_finding_per_line(reports):
     lines = invoke("--output-format", "json-lines", str(reports)).output.splitlines()
     found = [json.loads(line) for line in lines]
@@ -159,7 +174,9 @@ def test_every_format_on_the_corpus_is_accepted_by_its_readers(tmp_path, checks)
         return stream.getvalue()
 
     validate_sarif(json.loads(written("sarif")))
-    assert len(json.loads(written("json"))["findings"]) == len(findings)
+    data = json.loads(written("json"))
+    validate_json(data)
+    assert len(data["findings"]) == len(findings)
     assert len([json.loads(line) for line in written("json-lines").splitlines()]) == len(findings)
     assert len(list(csv.reader(io.StringIO(written("csv").removeprefix("\ufeff"))))) == len(findings) + 1
     assert len(pd.read_excel(written("xlsx"), sheet_name="findings")) == len(findings)

@@ -1,4 +1,5 @@
 """JSON: a versioned contract. ``{"version": 1, "tool": ..., "findings": [...]}``; change it deliberately.
+Its JSON Schema ships beside this module (``schema/findings-v1.json``) and the tests validate against it.
 
 Findings in DOCX, PDF and HTML files carry ``where`` (the place in the original) and ``snippet``, and in
 PDF files ``page`` and ``box`` (``[x0, top, x1, bottom]`` in points from the page's top left), on the
