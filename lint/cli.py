@@ -80,7 +80,7 @@ def main() -> None:
 def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs,
           judge, rounding, config, isolated, show_settings, show_files, statistics, baseline, write_baseline):
     """Check the reports at PATHS (files or folders)."""
-    from . import ingest, suppress
+    from . import audit, ingest, suppress
     from .config import ConfigError, Resolver
     from .model import Severity
     from .report import Context, writer
@@ -104,7 +104,7 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
         except ConfigError as exc:
             _fail(str(exc))
         if id(base) not in merged:
-            merged[id(base)] = _merged(base, given)
+            merged[id(base)] = base.over(given)
         return merged[id(base)]
 
     if show_settings:
@@ -142,7 +142,7 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
             continue
         relations: list | None = [] if getattr(module, "RELATIONS", False) else None
         try:
-            found = _findings(doc, s, checks, relations, judge)
+            found = audit.findings(doc, s, checks, relations, judge)
         except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others' findings
             message = f"internal error while checking {path}: {type(exc).__name__}: {exc}"
             click.echo(f"crossfoot: {message}", err=True)
@@ -179,50 +179,11 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _findings(doc, s, checks, relations, judge):
-    """The findings to report on one document under its settings: the checks' findings less those
-    suppressed inline, ignored for its path, or below the minimum severity."""
-    from . import engine, suppress
-    from .model import Severity
-
-    found = engine.run(doc, checks, relations, engine=judge, rounding=s.rounding)
-    found = suppress.apply(doc, found, {c.code for c in checks})
-    dropped = (*s.ignore, *s.ignored_for(doc.path))
-    floor = Severity.parse(s.min_severity)
-    return [f for f in found if f.severity >= floor and not suppress.matches_any(f, dropped)
-            and (f.code != "SUP001" or not s.select or suppress.matches_any(f, s.select))]
-
-
-def _merged(settings, given):
-    """The file's settings with the command line's options over them."""
-    from dataclasses import replace
-
-    out = replace(settings)
-    if given["select"]:
-        out.select = given["select"]
-    out.extend_select = [*settings.extend_select, *given["extend_select"]]
-    out.ignore = [*settings.ignore, *given["ignore"]]
-    out.packs = [*settings.packs, *given["packs"]]
-    for key in ("min_severity", "fail_on", "rounding", "baseline"):
-        if given[key]:
-            setattr(out, key, given[key])
-    return out
-
-
 def _checks_for(s):
-    """The checks a file's settings ask for: packs loaded, options and severities configured, selected."""
-    from . import engine
+    from . import audit, engine
 
     try:
-        checks = engine.load(s.packs)
-        options = {code: dict(values) for code, values in s.options.items()}
-        if s.grade_bands:
-            for c in checks:
-                if c.kind == "grade":
-                    options.setdefault(c.code, {})["bands"] = s.grade_bands
-        checks = engine.configure(checks, options, s.severity, s.source or "configuration")
-        chosen = [*s.select, *s.extend_select] if s.select else []
-        return engine.select(checks, chosen, s.ignore)
+        return audit.checks_for(s)
     except engine.PackError as exc:
         _fail(str(exc))
 

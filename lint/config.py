@@ -28,7 +28,7 @@ from __future__ import annotations
 import fnmatch
 import os
 import sys
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
 if sys.version_info >= (3, 11):
@@ -72,6 +72,31 @@ class Settings:
         given = Path(path).as_posix()
         return [code for glob, codes in self.per_file_ignores.items()
                 if fnmatch.fnmatch(rel, glob) or fnmatch.fnmatch(given, glob) for code in codes]
+
+    def over(self, given: dict) -> Settings:
+        """These settings with the command line's options (``given``, None or empty when not given) over
+        them: ``select`` replaces, ``extend-select``, ``ignore`` and ``packs`` add, the rest replace."""
+        out = replace(self)
+        if given.get("select"):
+            out.select = list(given["select"])
+        out.extend_select = [*self.extend_select, *given.get("extend_select", ())]
+        out.ignore = [*self.ignore, *given.get("ignore", ())]
+        out.packs = [*self.packs, *given.get("packs", ())]
+        for key in ("min_severity", "fail_on", "rounding", "baseline"):
+            if given.get(key):
+                setattr(out, key, given[key])
+        return out
+
+    def fingerprint(self) -> str:
+        """What the findings of a file depend on besides its bytes: these settings and the packs' text."""
+        import hashlib
+        import json
+
+        fixed = {k: v for k, v in self.shown() if k not in ("source", "root", "output-format", "baseline",
+                                                             "fail-on", "packs")}
+        packs = [Path(p).read_bytes().hex() if Path(p).is_file() else p for p in self.packs]
+        text = json.dumps([fixed, packs], sort_keys=True, ensure_ascii=False, default=str)
+        return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
     def shown(self) -> list[tuple[str, object]]:
         return [(f.name.replace("_", "-"), getattr(self, f.name)) for f in fields(self)]
