@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[test,gx]'
+	$(BIN)/pip install --quiet -e '.[test,gx,dask]'
 	touch $(STAMP)
 
 demo: $(STAMP)  ## the main job on the bundled sample reports
@@ -23,6 +23,7 @@ lint: $(STAMP)
 
 bench: $(STAMP)  ## speed and memory, each next to a floor measured in the same run
 	$(BIN)/python bench/run.py
+	$(BIN)/python bench/batch.py
 
 recall: $(STAMP)  ## digit typos in corpus relations that hold: how many are caught (-v lists misses)
 	$(BIN)/python bench/recall.py -v

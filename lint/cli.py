@@ -199,6 +199,83 @@ def _statistics(findings) -> None:
                if rows else "No findings.")
 
 
+@main.command()
+@click.argument("paths", nargs=-1, required=True, type=click.Path())
+@click.option("-d", "--output-dir", default="crossfoot-batch", show_default=True,
+              type=click.Path(file_okay=False),
+              help="Folder for results.jsonl, findings.xlsx/.csv, summary.txt, index.html and html/.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Worker processes [default: 0, one per core].")
+@click.option("--resume", is_flag=True, help="Keep the results already in the folder; check only the rest.")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="Seconds a file may take before its worker is stopped.")
+@click.option("--memory", "memory_mb", type=click.IntRange(min=256), default=2048, show_default=True,
+              help="Megabytes of address space a worker may use.")
+@click.option("--executor", type=click.Choice(["local", "dask", "inline"]), default="local",
+              show_default=True,
+              help="Worker processes here, a Dask cluster (pip install 'crossfoot[dask]'), or this process.")
+@click.option("--scheduler", help="The Dask scheduler's address (tcp://host:8786) for --executor dask.")
+@click.option("--cache-dir", default=".crossfoot_cache", show_default=True, type=click.Path(file_okay=False),
+              help="Results of unchanged files are taken from here.")
+@click.option("--no-cache", is_flag=True, help="Check every file again.")
+@click.option("--no-html", is_flag=True, help="Do not write a report per document.")
+@click.option("--select", multiple=True, help="Codes, code prefixes or names to run (comma-separated).")
+@click.option("--extend-select", multiple=True, help="Add to the selection.")
+@click.option("--ignore", multiple=True, help="Codes, prefixes or names to skip (comma-separated).")
+@click.option("--min-severity", type=click.Choice(SEVERITIES), help="Hide findings below this severity.")
+@click.option("--fail-on", type=click.Choice(SEVERITIES), help="Exit 1 at or above this severity.")
+@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--rounding", type=click.Choice(["round", "either", "strict"]))
+@click.option("--config", type=click.Path(exists=True, dir_okay=False))
+@click.option("--isolated", is_flag=True)
+def batch(paths, output_dir, jobs, resume, timeout, memory_mb, executor, scheduler, cache_dir, no_cache,
+          no_html, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs, rounding, config,
+          isolated):
+    """Audit many reports at once: in parallel, each file isolated (time and memory limits), results kept
+    as each file finishes (--resume goes on after an interruption), unchanged files taken from the cache;
+    writes a triage spreadsheet, a summary and an HTML report per document with an index."""
+    from . import batch as batches
+    from .config import ConfigError, Resolver
+    from .model import Severity
+
+    if executor == "dask" and not scheduler:
+        _fail("--executor dask needs --scheduler ADDRESS")
+    given = {"select": _split(select), "extend_select": _split(extend_select), "ignore": _split(ignore),
+             "min_severity": min_severity, "fail_on": fail_on, "rounding": rounding, "packs": list(packs)}
+    merged: dict[int, object] = {}
+
+    def settings_for(path):
+        try:
+            base = resolver.for_path(path)
+        except ConfigError as exc:
+            _fail(str(exc))
+        if id(base) not in merged:
+            merged[id(base)] = base.over(given)
+            _checks_for(merged[id(base)])  # a broken pack or option stops the batch before it starts
+        return merged[id(base)]
+
+    try:
+        resolver = Resolver(config, isolated)
+    except ConfigError as exc:
+        _fail(str(exc))
+    try:
+        records = batches.run(paths, output_dir, settings_for, executor=executor, resume=resume,
+                              cache="" if no_cache else cache_dir, html=not no_html,
+                              progress=sys.stderr.isatty(), jobs=jobs, timeout=timeout, memory_mb=memory_mb,
+                              scheduler=scheduler)
+    except RuntimeError as exc:
+        _fail(str(exc))
+    click.echo(batches.outputs.summary(records), nl=False)
+    click.echo(f"Results in {output_dir}: findings.xlsx, findings.csv, summary.txt, index.html"
+               f"{', html/' if not no_html else ''}, results.jsonl", err=True)
+    if any(r["status"] != "ok" for r in records):
+        raise SystemExit(EXIT_ERROR)
+    failing = any(Severity.parse(f["severity"]) >= Severity.parse(settings_for(r["path"]).fail_on)
+                  for r in records for f in r["findings"])
+    raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
 def _need_gx() -> None:
     import importlib.util
 

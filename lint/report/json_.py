@@ -43,3 +43,18 @@ def write(findings, stream, context) -> None:
     json.dump({"version": SCHEMA_VERSION, "tool": {"name": "crossfoot", "version": context.version},
                "findings": [as_dict(f) for f in findings]}, stream, ensure_ascii=False, indent=2)
     stream.write("\n")
+
+
+def from_dict(d: dict):
+    """The finding :func:`as_dict` wrote (for outputs built from stored results)."""
+    from ..model import Finding, Severity, Span
+
+    def span(s: dict) -> Span:
+        box = tuple(s["box"]) if s.get("box") else None
+        return Span(s["line"], s["column"], s["end_line"], s["end_column"], s.get("where", ""),
+                    s.get("page", 0), box, s.get("snippet", ""))
+
+    return Finding(code=d["code"], name=d["name"], severity=Severity.parse(d["severity"]),
+                   message=d["message"], path=d["path"], span=span(d),
+                   related=tuple(span(r) for r in d["related"]), stated=d["stated"], computed=d["computed"],
+                   tolerance=d["tolerance"], suggestion=d["suggestion"], figures=tuple(d["figures"]))

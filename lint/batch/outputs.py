@@ -1,0 +1,98 @@
+"""What a batch leaves in its output folder, built from the result records alone (so a resumed run and an
+uninterrupted one write the same files): ``findings.xlsx`` and ``findings.csv`` (triage: a ``files`` sheet
+worst first, a ``findings`` sheet), ``summary.txt`` (the table printed at the end), ``index.html`` (every
+file with its counts, linking the per-document reports in ``html/``). Each is written atomically."""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from html import escape
+from pathlib import Path
+
+from ..model import Severity
+from ..report import Context, writer
+from ..report.json_ import from_dict
+
+SHOWN = 50  # files in the printed summary; the spreadsheet has them all
+
+
+def findings(records: list[dict]) -> list:
+    return [from_dict(d) for r in records for d in r["findings"]]
+
+
+def context(records: list[dict], version: str) -> Context:
+    return Context(version=version, files=[r["path"] for r in records if r["status"] == "ok"],
+                   errors=[(r["path"], r["error"]) for r in records if r["status"] != "ok"])
+
+
+def rows(records: list[dict]) -> list[list]:
+    """Per file with findings or an error, worst first: path, errors, warnings, infos, top codes."""
+    out = []
+    for r in records:
+        if r["status"] != "ok":
+            out.append([r["path"], "", "", "", f"not checked: {r['error']}"])
+            continue
+        if not r["findings"]:
+            continue
+        levels = Counter(f["severity"] for f in r["findings"])
+        codes = Counter(f["code"] for f in r["findings"]).most_common(3)
+        out.append([r["path"], levels["error"], levels["warning"], levels["info"],
+                    ", ".join(f"{c}×{n}" if n > 1 else c for c, n in codes)])
+    out.sort(key=lambda row: (row[1] == "", -(row[1] or 0), -(row[2] or 0), -(row[3] or 0), row[0]))
+    return out
+
+
+def summary(records: list[dict]) -> str:
+    from tabulate import tabulate
+
+    table = rows(records)
+    found = sum(len(r["findings"]) for r in records)
+    failed = sum(r["status"] != "ok" for r in records)
+    text = tabulate(table[:SHOWN], headers=("file", "errors", "warnings", "infos", "top codes"),
+                    tablefmt="simple") if table else ""
+    if len(table) > SHOWN:
+        text += f"\n… and {len(table) - SHOWN} more files (see findings.xlsx)"
+    tail = (f"{len(records)} files: {found} finding{'s' if found != 1 else ''} in "
+            f"{sum(1 for r in records if r['findings'])} files, {failed} not checked.")
+    return (text + "\n" if text else "") + tail + "\n"
+
+
+def index(records: list[dict], version: str) -> str:
+    body = []
+    for r in sorted(records, key=lambda r: (r["status"] == "ok", -_weight(r), r["path"])):
+        levels = Counter(f["severity"] for f in r["findings"])
+        name = escape(r["path"])
+        link = f'<a href="html/{escape(r["html"])}">{name}</a>' if r.get("html") else name
+        cells = ([levels["error"], levels["warning"], levels["info"]] if r["status"] == "ok"
+                 else ["", "", f"not checked: {escape(r['error'])}"])
+        body.append(f"<tr><td>{link}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    return ('<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+            '<meta http-equiv="Content-Security-Policy" '
+            'content="default-src \'none\'; style-src \'unsafe-inline\'">'
+            "<title>crossfoot batch</title><style>body{font:14px system-ui,sans-serif;margin:16px}"
+            "td,th{padding:2px 8px;border-bottom:1px solid #eee;text-align:left}</style></head><body>"
+            f"<h1>crossfoot {escape(version)}: {len(records)} files</h1>"
+            "<table><tr><th>file</th><th>errors</th><th>warnings</th><th>infos</th></tr>"
+            + "".join(body) + "</table></body></html>\n")
+
+
+def _weight(r: dict) -> int:
+    return sum(4 ** Severity.parse(f["severity"]) for f in r["findings"])
+
+
+def write(folder: Path, records: list[dict], version: str) -> None:
+    found, ctx = findings(records), context(records, version)
+    for name in ("findings.xlsx", "findings.csv"):
+        module = writer(name.split(".")[1])
+        binary = getattr(module, "BINARY", False)
+        _atomic(folder / name, lambda s, m=module: m.write(found, s, ctx), binary)
+    _atomic(folder / "summary.txt", lambda s: s.write(summary(records)))
+    _atomic(folder / "index.html", lambda s: s.write(index(records, version)))
+
+
+def _atomic(target: Path, write, binary: bool = False) -> None:
+    tmp = target.with_name(f".{target.name}.tmp")
+    with (open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8", newline="")) as stream:
+        write(stream)
+    os.replace(tmp, target)

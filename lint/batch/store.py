@@ -1,0 +1,52 @@
+"""The results store: one JSON line per finished file, appended and flushed to disk as each file finishes.
+
+JSON Lines rather than SQLite: only the batch's parent process writes it, one record at a time, so an
+append-only file is all the durability needed (each line is written whole and flushed, so a killed batch
+loses nothing; it is synced to disk at least every second, against a power cut); a
+line torn by a kill is recognised (it does not parse) and dropped on ``--resume``; and any tool (``jq``,
+pandas, a spreadsheet importer) reads it without a driver.
+
+``--resume`` keeps the records of files that finished, rewrites the store without a torn tail, and the
+batch goes on with the rest; without it the store starts empty.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from pathlib import Path
+
+
+class Store:
+    def __init__(self, path: str | Path, resume: bool = False):
+        self.path = Path(path)
+        self.path.parent.mkdir(parents=True, exist_ok=True)
+        self.done: dict[str, dict] = {}
+        if resume and self.path.is_file():
+            for line in self.path.read_text(encoding="utf-8").splitlines():
+                try:
+                    record = json.loads(line)
+                except ValueError:
+                    continue  # torn by a kill: that file is checked again
+                if isinstance(record, dict) and "path" in record:
+                    self.done[record["path"]] = record
+        tmp = self.path.with_name(f".{self.path.name}.tmp")
+        with open(tmp, "w", encoding="utf-8") as out:
+            out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in self.done.values())
+        os.replace(tmp, self.path)
+        self._out = open(self.path, "a", encoding="utf-8")
+        self._synced = time.monotonic()
+
+    def append(self, record: dict) -> None:
+        self._out.write(json.dumps(record, ensure_ascii=False) + "\n")
+        self._out.flush()  # in the operating system's hands: a killed batch loses nothing
+        if time.monotonic() - self._synced > 1.0:  # on disk at least every second, against power loss
+            os.fsync(self._out.fileno())
+            self._synced = time.monotonic()
+        self.done[record["path"]] = record
+
+    def close(self) -> None:
+        self._out.flush()
+        os.fsync(self._out.fileno())
+        self._out.close()

@@ -1,0 +1,138 @@
+"""The unit of batch work: one file audited into a result record, in whatever process runs it.
+
+A record is plain data (JSON): ``path``, ``key`` (the hash of the file's bytes and path, crossfoot's
+version and the settings: what the cache is keyed on), ``status`` (``ok`` or ``error``), ``error`` (why it
+could not be checked), ``findings`` (as the JSON format writes them), ``html`` (the file name of its HTML
+report, if one was asked for and it has findings) and ``seconds``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from .. import __version__
+
+
+@dataclass(frozen=True)
+class Task:
+    path: str
+    settings: object
+    """A :class:`lint.config.Settings`."""
+    judge: str = "native"
+    html_dir: str = ""
+    """Write the document's HTML report here when it has findings ('' for none)."""
+    cache_dir: str = ""
+    """Read and write results here, keyed on content, version and settings ('' for no cache)."""
+
+
+_CHECKS: dict[str, list] = {}  # per process: the checks for each settings fingerprint
+
+
+def html_name(path: str) -> str:
+    """A stable, unique file name for a document's HTML report."""
+    digest = hashlib.sha1(os.path.abspath(path).encode("utf-8")).hexdigest()[:10]
+    return f"{Path(path).stem[:60]}-{digest}.html"
+
+
+def error(path: str, message: str, key: str = "", seconds: float = 0.0) -> dict:
+    return {"path": path, "key": key, "status": "error", "error": message, "findings": [], "html": "",
+            "seconds": round(seconds, 3)}
+
+
+def _key(path: str, data: bytes, settings) -> str:
+    """The cache key: the file's bytes, its path (findings and reports name it), crossfoot's version and
+    the settings' fingerprint."""
+    digest = hashlib.sha256(data)
+    digest.update(f"\x00{path}\x00{__version__}\x00{settings.fingerprint()}".encode())
+    return digest.hexdigest()
+
+
+def audit_file(task: Task) -> dict:
+    """Read and check ``task.path``; every failure becomes an error record, never an exception
+    (MemoryError aside: the process that ran out of memory is not trusted to go on)."""
+    from .. import audit, ingest
+    from ..report import Context
+    from ..report.json_ import as_dict
+
+    start = time.perf_counter()
+    path, settings = task.path, task.settings
+    try:
+        data = Path(path).read_bytes()
+    except OSError as exc:
+        return error(path, f"{path}: {exc.strerror or exc}", seconds=time.perf_counter() - start)
+    key = _key(path, data, settings)
+    cached = _from_cache(task, key)
+    if cached is not None:
+        return cached
+    try:
+        doc = ingest.read(path)
+    except ingest.ReadError as exc:
+        return error(path, str(exc), key, time.perf_counter() - start)
+    try:
+        fingerprint = settings.fingerprint()
+        if fingerprint not in _CHECKS:
+            _CHECKS[fingerprint] = audit.checks_for(settings)
+        relations: list | None = [] if task.html_dir else None
+        found = audit.findings(doc, settings, _CHECKS[fingerprint], relations, task.judge)
+        record = {"path": path, "key": key, "status": "ok", "error": "",
+                  "findings": [as_dict(f) for f in found], "html": ""}
+        if task.html_dir and found:
+            from ..report import html
+
+            context = Context(checks=_CHECKS[fingerprint], files=[path], version=__version__,
+                              documents={path: doc}, relations={path: relations})
+            record["html"] = html_name(path)
+            _write_atomic(Path(task.html_dir) / record["html"], lambda s: html.write(found, s, context))
+    except MemoryError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - reported as this file's error; the batch goes on
+        return error(path, f"internal error while checking {path}: {type(exc).__name__}: {exc}", key,
+                     time.perf_counter() - start)
+    record["seconds"] = round(time.perf_counter() - start, 3)
+    _to_cache(task, key, record)
+    return record
+
+
+def _write_atomic(target: Path, write) -> None:
+    target.parent.mkdir(parents=True, exist_ok=True)
+    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
+    with open(tmp, "w", encoding="utf-8") as stream:
+        write(stream)
+    os.replace(tmp, target)
+
+
+def _from_cache(task: Task, key: str) -> dict | None:
+    if not task.cache_dir:
+        return None
+    try:
+        record = json.loads((Path(task.cache_dir) / f"{key}.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return None
+    record["html"] = ""
+    if task.html_dir and record["findings"]:
+        page = Path(task.cache_dir) / f"{key}.html"
+        if not page.is_file():
+            return None  # cached without its HTML report: check again to write it
+        record["html"] = html_name(task.path)
+        Path(task.html_dir).mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(page, Path(task.html_dir) / record["html"])
+    return {**record, "cached": True}
+
+
+def _to_cache(task: Task, key: str, record: dict) -> None:
+    if not task.cache_dir:
+        return
+    folder = Path(task.cache_dir)
+    try:
+        if record.get("html"):
+            shutil.copyfile(Path(task.html_dir) / record["html"], folder / f".{key}.html.tmp")
+            os.replace(folder / f".{key}.html.tmp", folder / f"{key}.html")
+        _write_atomic(folder / f"{key}.json", lambda s: json.dump(record, s, ensure_ascii=False))
+    except OSError:
+        pass  # a cache that cannot be written only costs time

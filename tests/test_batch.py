@@ -1,0 +1,139 @@
+"""Batch audits: outputs, isolation of bad files, the cache, a kill midway and --resume, Dask."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import generate
+import pytest
+from click.testing import CliRunner
+
+from lint import batch
+from lint.batch import pool
+from lint.batch.work import Task
+from lint.cli import main
+from lint.config import Settings
+
+
+def findings_of(records) -> dict[str, list[str]]:
+    return {Path(r["path"]).name: [f["code"] for f in r["findings"]] for r in records}
+
+
+def test_batch_writes_triage_outputs_and_a_report_per_document(tmp_path):
+    expected = generate.write(tmp_path / "in", 12)
+    out = tmp_path / "out"
+    result = CliRunner().invoke(main, ["batch", str(tmp_path / "in"), "-d", str(out), "--jobs", "2",
+                                       "--no-cache"])
+    assert result.exit_code == 1, result.output
+    records = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert findings_of(records) == expected
+    assert "12 files: 2 findings in 2 files, 0 not checked." in result.stdout
+    assert result.stdout.splitlines()[2].split()[:2] == [str(tmp_path / "in" / "report-00004.txt"), "1"]
+    pages = sorted(p.name for p in (out / "html").iterdir())
+    assert len(pages) == 2 and all(f'href="html/{p}"' in (out / "index.html").read_text() for p in pages)
+    pd = pytest.importorskip("pandas")
+    assert sorted(pd.read_excel(out / "findings.xlsx", sheet_name="findings")["code"]) == ["RAT001", "SUM001"]
+    assert len(pd.read_excel(out / "findings.xlsx", sheet_name="files")) == 12
+
+
+def _misbehaving(task):
+    """An audit that misbehaves for some file names, as pathological files would."""
+    name = Path(task.path).name
+    if name == "slow.txt":
+        time.sleep(60)
+    if name == "huge.txt":
+        hoard = bytearray(3 * 1024**3)  # more than the worker may have: MemoryError
+        del hoard
+    if name == "crash.txt":
+        os._exit(7)
+    return {"path": task.path, "status": "ok", "error": "", "findings": [], "html": ""}
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="workers are forked with the patch on Linux")
+def test_one_bad_file_never_stops_the_batch(tmp_path, monkeypatch):
+    monkeypatch.setattr(pool, "audit_file", _misbehaving)
+    names = ["a.txt", "slow.txt", "b.txt", "huge.txt", "c.txt", "crash.txt", "d.txt"]
+    tasks = [Task(str(tmp_path / n), Settings()) for n in names]
+    records = {Path(r["path"]).name: r for r in pool.local(tasks, jobs=2, timeout=3, memory_mb=1024)}
+    assert sorted(records) == sorted(names)
+    assert {n for n, r in records.items() if r["status"] == "ok"} == {"a.txt", "b.txt", "c.txt", "d.txt"}
+    assert "took longer than 3 s" in records["slow.txt"]["error"]
+    assert "ran out of memory (the limit is 1024 MB a file)" in records["huge.txt"]["error"]
+    assert "stopped (exit code 7" in records["crash.txt"]["error"]
+
+
+def test_unreadable_files_are_reported_in_the_results(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "ok.txt").write_text("一切正常。\n", encoding="utf-8")
+    (tmp_path / "in" / "broken.pdf").write_bytes(b"%PDF-1.4 not really")
+    records = batch.run([str(tmp_path / "in")], tmp_path / "out", lambda p: Settings(), executor="inline")
+    assert [(Path(r["path"]).name, r["status"]) for r in records] == [("broken.pdf", "error"), ("ok.txt", "ok")]
+    assert "not checked: " in (tmp_path / "out" / "summary.txt").read_text(encoding="utf-8")
+
+
+def test_unchanged_files_come_from_the_cache(tmp_path):
+    generate.write(tmp_path / "in", 6)
+    cache = str(tmp_path / "cache")
+
+    def run(settings=None):
+        return batch.run([str(tmp_path / "in")], tmp_path / "out", lambda p: settings or Settings(), cache=cache,
+                         executor="inline")
+
+    first = run()
+    assert not any(r.get("cached") for r in first)
+    (tmp_path / "in" / "report-00001.txt").write_text("改过的报告。\n", encoding="utf-8")
+    second = run()
+    assert [Path(r["path"]).name for r in second if not r.get("cached")] == ["report-00001.txt"]
+    assert findings_of(second)["report-00004.txt"] == ["SUM001"]  # from the cache, with its HTML report
+    assert (tmp_path / "out" / "html" / next(r["html"] for r in second if r["findings"])).is_file()
+    third = run(Settings(ignore=["SUM"]))  # other settings: nothing comes from the cache
+    assert not any(r.get("cached") for r in third) and findings_of(third)["report-00004.txt"] == []
+
+
+def _outputs(folder: Path) -> dict[str, bytes]:
+    files = ["findings.xlsx", "findings.csv", "summary.txt", "index.html"]
+    out = {name: (folder / name).read_bytes() for name in files}
+    out.update({f"html/{p.name}": p.read_bytes() for p in (folder / "html").iterdir()})
+    return out
+
+
+def test_a_killed_batch_resumes_and_ends_as_an_uninterrupted_one(tmp_path):
+    generate.write(tmp_path / "in", 300)
+    command = [sys.executable, "-m", "lint", "batch", str(tmp_path / "in"), "--jobs", "2", "--no-cache"]
+    killed = subprocess.Popen([*command, "-d", str(tmp_path / "out")], stdout=subprocess.DEVNULL,
+                              stderr=subprocess.DEVNULL, start_new_session=True)
+    store = tmp_path / "out" / "results.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        if store.is_file() and store.read_bytes().count(b"\n") >= 40:
+            break
+        time.sleep(0.005)
+    os.killpg(killed.pid, signal.SIGKILL)  # the batch and its workers, mid-run
+    killed.wait()
+    done = store.read_bytes().count(b"\n")
+    assert 40 <= done < 300, "the batch was not killed midway"
+    resumed = subprocess.run([*command, "-d", str(tmp_path / "out"), "--resume"], capture_output=True, text=True)
+    assert resumed.returncode == 1, resumed.stderr
+    paths = [json.loads(line)["path"] for line in store.read_text(encoding="utf-8").splitlines()]
+    assert len(paths) == len(set(paths)) == 300  # every file reported exactly once
+    clean = subprocess.run([*command, "-d", str(tmp_path / "clean")], capture_output=True, text=True)
+    assert clean.returncode == 1
+    assert _outputs(tmp_path / "out") == _outputs(tmp_path / "clean")
+
+
+def test_dask_executor_gives_the_same_results(tmp_path):
+    distributed = pytest.importorskip("distributed")
+    expected = generate.write(tmp_path / "in", 10)
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, host="127.0.0.1", dashboard_address=None,
+                                  processes=True) as cluster:
+        records = batch.run([str(tmp_path / "in")], tmp_path / "out", lambda p: Settings(), executor="dask",
+                            scheduler=cluster.scheduler_address)
+    assert findings_of(records) == expected
+    batch.run([str(tmp_path / "in")], tmp_path / "local", lambda p: Settings(), executor="inline")
+    assert _outputs(tmp_path / "out") == _outputs(tmp_path / "local")
