@@ -80,7 +80,7 @@ def main() -> None:
 def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs,
           judge, rounding, config, isolated, show_settings, show_files, statistics, baseline, write_baseline):
     """Check the reports at PATHS (files or folders)."""
-    from . import audit, ingest, suppress
+    from . import audit, engine, ingest, suppress
     from .config import ConfigError, Resolver
     from .model import Severity
     from .report import Context, writer
@@ -123,7 +123,7 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     module = writer(fmt)
     if getattr(module, "BINARY", False) and not output_file and sys.stdout.isatty():
         _fail(f"--output-format {fmt} writes a binary file; give it a name with -o FILE")
-    findings, failing = [], False
+    findings, failing, facts = [], False, {}
     context = Context(version=__version__)
     chosen: dict[int, list] = {}
     baselines: dict[str, suppress.Baseline] = {}
@@ -142,7 +142,10 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
             continue
         relations: list | None = [] if getattr(module, "RELATIONS", False) else None
         try:
-            found = audit.findings(doc, s, checks, relations, judge)
+            mine: dict | None = {} if engine.multi(checks) else None
+            found = audit.findings(doc, s, checks, relations, judge, mine)
+            if mine:
+                facts[path] = mine
         except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others' findings
             message = f"internal error while checking {path}: {type(exc).__name__}: {exc}"
             click.echo(f"crossfoot: {message}", err=True)
@@ -162,6 +165,12 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
                 context.relations[path] = relations
         failing |= any(f.severity >= Severity.parse(s.fail_on) for f in found)
         findings.extend(found)
+    for path, found in audit.across(facts, lambda p: chosen[id(settings_for(p))]).items():
+        s = settings_for(path)
+        found = audit.shown(found, s, path)
+        failing |= any(f.severity >= Severity.parse(s.fail_on) for f in found)
+        findings.extend(found)
+    findings.sort(key=lambda f: (context.files.index(f.path) if f.path in context.files else 0, f.sort_key()))
     if write_baseline:
         n = suppress.write_baseline(write_baseline, findings, context.documents)
         click.echo(f"Wrote {n} finding(s) to the baseline {write_baseline}", err=True)

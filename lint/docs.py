@@ -24,12 +24,27 @@ def _block(text: str) -> str:
     return "```text\n" + text.rstrip("\n") + "\n```"
 
 
+def run_example(text: str, checks) -> list:
+    """The findings on an example: one document, or for kinds that work across documents, the reports
+    separated by the kind's ``SEPARATOR`` line, each checked, then compared."""
+    parts = text.split("\n---- next report ----\n")
+    if len(parts) == 1:
+        return engine.run(parse(text, "example.txt"), checks)
+    found, facts = [], {}
+    for i, part in enumerate(parts, start=1):
+        path = f"example-{i}.txt"
+        facts[path] = {}
+        found += engine.run(parse(part, path), checks, facts=facts[path])
+    return found + engine.across(facts, checks)
+
+
 def page(check, checks) -> str:
     doc = inspect.getdoc(registry()[check.kind]) or ""
     fail, good = check.examples.get("fail", ""), check.examples.get("pass", "")
-    found = engine.run(parse(fail, "example.txt"), checks) if fail else []
+    found = run_example(fail, checks) if fail else []
     pack = Path(check.source.split(":")[0]).name
-    shown = "\n".join(f"{f.span.line}:{f.span.column}: {f.code} {f.severity} {f.message}" for f in found)
+    shown = "\n".join(f"{f.path if f.path != 'example.txt' else ''}{':' if f.path != 'example.txt' else ''}"
+                      f"{f.span.line}:{f.span.column}: {f.code} {f.severity} {f.message}" for f in found)
     lines = [
         f"# {check.code} {check.name}",
         "",

@@ -158,7 +158,7 @@ ROUNDING = ("round", "either", "strict")
 
 
 def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
-        engine: str = "native", rounding: str = "round") -> list[Finding]:
+        engine: str = "native", rounding: str = "round", facts: dict | None = None) -> list[Finding]:
     """All findings of ``checks`` on ``doc`` plus its reading notes, deterministically ordered.
 
     ``relations``, if given, receives every relation the selected checks judged (held or not), as
@@ -168,6 +168,9 @@ def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
     ``rounding`` says how stated figures were rounded: ``round`` (half up; a gap only truncating
     explains is an ``info`` finding), ``either`` (rounded or truncated: no finding then) or ``strict``
     (rounded only: such a gap is a finding at the check's severity).
+
+    ``facts``, if given, receives for each selected check of a kind that works across documents (``MULTI``)
+    what that kind keeps of this document (plain data, by code), for :func:`across`.
     """
     prose = _prose(doc, engine == "gx")
     prose.rounding = rounding
@@ -179,12 +182,32 @@ def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
     if relations is not None:
         selected = {c.code for c in checks}
         relations.extend(r for r in prose.checked if r.code in selected)
+    if facts is not None:
+        kinds = registry()
+        for check in checks:
+            if getattr(kinds[check.kind], "MULTI", False):
+                facts[check.code] = kinds[check.kind].facts(prose, check)
     unique = {(f.code, f.span, f.message): f for f in findings}
     ordered = sorted(unique.values(), key=Finding.sort_key)
     if doc.places:
         ordered = [replace(f, span=doc.locate(f.span), related=tuple(map(doc.locate, f.related)))
                    for f in ordered]
     return ordered
+
+
+def multi(checks: Sequence[Check]) -> list[Check]:
+    """The checks whose kinds work across documents."""
+    kinds = registry()
+    return [c for c in checks if getattr(kinds[c.kind], "MULTI", False)]
+
+
+def across(facts: dict[str, dict], checks: Sequence[Check]) -> list[Finding]:
+    """Findings across documents: ``facts`` maps each path to what :func:`run` put in its ``facts``."""
+    kinds = registry()
+    out = []
+    for check in multi(checks):
+        out += kinds[check.kind].compare({path: f.get(check.code) for path, f in facts.items()}, check)
+    return sorted(out, key=Finding.sort_key)
 
 
 def deferred(doc: Document, checks: Sequence[Check]) -> list:

@@ -12,7 +12,6 @@ from click.testing import CliRunner
 
 from lint import engine
 from lint.cli import main
-from lint.ingest.text import parse
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -21,9 +20,10 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 @pytest.mark.parametrize("check", engine.load(), ids=lambda c: c.code)
 def test_every_check_has_a_failing_and_a_passing_example(check, checks):
     assert check.examples.get("fail") and check.examples.get("pass"), f"{check.code} lacks an example"
-    fail = engine.run(parse(check.examples["fail"], "ex"), checks)
-    assert [f.code for f in fail] == [check.code]
-    assert engine.run(parse(check.examples["pass"], "ex"), checks) == []
+    from lint.docs import run_example
+
+    assert [f.code for f in run_example(check.examples["fail"], checks)] == [check.code]
+    assert run_example(check.examples["pass"], checks) == []
 
 
 @pytest.mark.parametrize("report", sorted((ROOT / "reports").glob("*.expected")), ids=lambda p: p.stem)

@@ -56,9 +56,32 @@ def run(paths: Sequence[str], out: str | Path, settings_for: Callable, *, execut
         store.close()
         if shown:
             shown.done()
-    records = [store.done[f] for f in todo_files]
+    records = _with_cross_findings([store.done[f] for f in todo_files], settings_for)
     outputs.write(out, records, __version__)
     return records
+
+
+def _with_cross_findings(records: list[dict], settings_for: Callable) -> list[dict]:
+    """The records with the findings across documents (a later report against an earlier one) added to
+    the later report's: computed from the stored facts, so a resumed run gets the same."""
+    from .. import audit
+    from ..report.json_ import as_dict
+
+    checks: dict[str, list] = {}
+
+    def checks_of(path: str) -> list:
+        s = settings_for(path)
+        if s.fingerprint() not in checks:
+            checks[s.fingerprint()] = audit.checks_for(s)
+        return checks[s.fingerprint()]
+
+    facts = {r["path"]: r["facts"] for r in records if r.get("facts")}
+    cross = audit.across(facts, checks_of)
+    out = []
+    for r in records:
+        found = audit.shown(cross.get(r["path"], []), settings_for(r["path"]), r["path"])
+        out.append({**r, "findings": [*r["findings"], *map(as_dict, found)]} if found else r)
+    return out
 
 
 class _Progress:

@@ -3,7 +3,8 @@
 A record is plain data (JSON): ``path``, ``key`` (the hash of the file's bytes and path, crossfoot's
 version and the settings: what the cache is keyed on), ``status`` (``ok`` or ``error``), ``error`` (why it
 could not be checked), ``findings`` (as the JSON format writes them), ``html`` (the file name of its HTML
-report, if one was asked for and it has findings) and ``seconds``.
+report, if one was asked for and it has findings), ``facts`` (what checks across documents keep of it)
+and ``seconds``.
 """
 
 from __future__ import annotations
@@ -79,9 +80,10 @@ def audit_file(task: Task) -> dict:
         if fingerprint not in _CHECKS:
             _CHECKS[fingerprint] = audit.checks_for(settings)
         relations: list | None = [] if task.html_dir else None
-        found = audit.findings(doc, settings, _CHECKS[fingerprint], relations, task.judge)
+        facts: dict = {}
+        found = audit.findings(doc, settings, _CHECKS[fingerprint], relations, task.judge, facts)
         record = {"path": path, "key": key, "status": "ok", "error": "",
-                  "findings": [as_dict(f) for f in found], "html": ""}
+                  "findings": [as_dict(f) for f in found], "html": "", "facts": facts}
         if task.html_dir and found:
             from ..report import html
 
