@@ -170,7 +170,8 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
         found = audit.shown(found, s, path)
         failing |= any(f.severity >= Severity.parse(s.fail_on) for f in found)
         findings.extend(found)
-    findings.sort(key=lambda f: (context.files.index(f.path) if f.path in context.files else 0, f.sort_key()))
+    order = {path: i for i, path in enumerate(context.files)}
+    findings.sort(key=lambda f: (order.get(f.path, 0), f.sort_key()))
     if write_baseline:
         n = suppress.write_baseline(write_baseline, findings, context.documents)
         click.echo(f"Wrote {n} finding(s) to the baseline {write_baseline}", err=True)
