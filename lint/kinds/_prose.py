@@ -144,9 +144,13 @@ def total(figures, unit: str | None = None, mode: str = "round") -> Interval:
 _YEAR = re.compile(r"(20\d\d)\s*年")
 
 
+_SENTENCE_REACH = 400  # characters looked back for a sentence's start: bounded work on text without stops
+
+
 def dated(text: str, at: int) -> tuple[str, list[str]]:
     """The sentence before ``at`` and the years it names (2021 年度市本级指标 → ['2021']), in order."""
-    before = text[max(text.rfind(c, 0, at) for c in "。；;") + 1 : at]
+    lo = max(0, at - _SENTENCE_REACH)
+    before = text[max(lo - 1, *(text.rfind(c, lo, at) for c in "。；;")) + 1 : at]
     return before, _YEAR.findall(before)
 
 

@@ -5,7 +5,8 @@ table (a header repeated after a page break was already dropped, so numbering ma
 A number that skips ahead (5 then 8) or goes back (7 then 4) is a finding on the later number; when
 the row after it carries on the old sequence (2, 5, 4), the one number was mistyped and it alone is
 reported. The same number on the next row is one row wrapped onto two lines by the converter, not a
-repeat; a number that restarts at 1 starts a new sequence; cells that are not whole numbers are skipped.
+repeat; a number that restarts at 1 starts a new sequence; cells that are not whole numbers are skipped. A
+column where most rows do not count on by one is not a numbering at all and gives nothing.
 """
 
 from __future__ import annotations
@@ -43,6 +44,11 @@ def _numbers(table, col) -> list[tuple[int, object]]:
 
 
 def _column(prose, check, numbers, name):
+    values = [n for n, _ in numbers]
+    steps = sum(1 for i in range(1, len(values))  # counts on from the row before, or the one before that
+                if values[i] in (values[i - 1] + 1, 1) or i > 1 and values[i] == values[i - 2] + 2)
+    if len(values) > 3 and steps * 2 < len(values) - 1:
+        return  # most rows do not count on by one: not a row numbering (codes, amounts under 序号)
     expected = None
     for i, (n, span) in enumerate(numbers):
         if expected is None or n == 1 or n == expected:
