@@ -104,12 +104,12 @@ def local(tasks: Iterable[Task], jobs: int = 0, timeout: float = 120.0, memory_m
             for i, w in enumerate(workers):
                 if not w.queue:
                     continue
-                record = None
+                record, gone = None, False
                 if w.conn in ready:
                     try:
                         record = w.conn.recv()
                     except (EOFError, OSError):
-                        record = None
+                        gone = True  # the worker closed its end: it died
                 if record is not None:
                     restart = record.pop("restart", False)
                     yield record
@@ -120,7 +120,8 @@ def local(tasks: Iterable[Task], jobs: int = 0, timeout: float = 120.0, memory_m
                         w.started = time.monotonic()
                     continue
                 task = w.queue[0]
-                if w.process.sentinel in ready or not w.process.is_alive():
+                if gone or w.process.sentinel in ready or not w.process.is_alive():
+                    w.process.join(5)  # reaped, so its exit code is known
                     yield error(task.path, f"{task.path}: the worker checking it stopped (exit code "
                                            f"{w.process.exitcode}: out of memory, or a crash in a library)")
                 elif time.monotonic() - w.started > timeout:
