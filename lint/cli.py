@@ -73,14 +73,19 @@ def main() -> None:
 @click.option("--show-settings", is_flag=True, help="Print the settings for the first path and exit.")
 @click.option("--show-files", is_flag=True, help="Print the files that would be checked and exit.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per check instead.")
+@click.option("--timeout", type=click.FloatRange(min=0), default=120, show_default=True,
+              help="Seconds a file may take (0: no limit); one that takes longer is reported, not checked.")
+@click.option("--memory", "memory_mb", type=click.IntRange(min=0), default=2048, show_default=True,
+              help="Megabytes more a file may take (0: no limit); one that needs more is reported.")
 @click.option("--baseline", type=click.Path(dir_okay=False),
               help="Hide the findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record every finding of this run in a baseline file, and exit 0.")
 def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs,
-          judge, rounding, config, isolated, show_settings, show_files, statistics, baseline, write_baseline):
+          judge, rounding, config, isolated, show_settings, show_files, statistics, timeout, memory_mb,
+          baseline, write_baseline):
     """Check the reports at PATHS (files or folders)."""
-    from . import audit, engine, ingest, suppress
+    from . import audit, engine, ingest, limits, suppress
     from .config import ConfigError, Resolver
     from .model import Severity
     from .report import Context, writer
@@ -134,23 +139,28 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
         checks = chosen[id(s)]
         ran = {c.code: c for c in [*context.checks, *checks]}
         context.checks = [ran[code] for code in sorted(ran)]
-        try:
-            doc = ingest.read(path)
-        except ingest.ReadError as exc:
-            click.echo(f"crossfoot: error: {exc}", err=True)
-            context.errors.append((path, str(exc)))
-            continue
         relations: list | None = [] if getattr(module, "RELATIONS", False) else None
+        mine: dict | None = {} if engine.multi(checks) else None
         try:
-            mine: dict | None = {} if engine.multi(checks) else None
-            found = audit.findings(doc, s, checks, relations, judge, mine)
-            if mine:
-                facts[path] = mine
+            with limits.headroom(memory_mb), limits.deadline(timeout):
+                doc = ingest.read(path)
+                found = audit.findings(doc, s, checks, relations, judge, mine)
+        except ingest.ReadError as exc:
+            message = str(exc)
+        except limits.FileTimeout as exc:
+            message = f"{path}: {exc}; not checked (raise --timeout to allow more)"
+        except MemoryError:
+            message = f"{path}: needed more than {memory_mb} MB; not checked (raise --memory to allow more)"
         except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others' findings
             message = f"internal error while checking {path}: {type(exc).__name__}: {exc}"
-            click.echo(f"crossfoot: {message}", err=True)
+        else:
+            message = ""
+        if message:
+            click.echo(f"crossfoot: error: {message}", err=True)
             context.errors.append((path, message))
             continue
+        if mine:
+            facts[path] = mine
         if s.baseline and not write_baseline:
             if s.baseline not in baselines:
                 try:

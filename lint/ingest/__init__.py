@@ -7,6 +7,7 @@ DOCX (:mod:`.docx`), PDF (:mod:`.pdf`) and HTML (:mod:`.html`), the last three t
 
 from __future__ import annotations
 
+import errno
 import os
 from collections.abc import Iterator, Sequence
 from pathlib import Path
@@ -21,6 +22,13 @@ __all__ = ["ReadError", "SUFFIXES", "read", "walk"]
 
 
 def read(path: str | Path) -> Document:
+    if os.path.islink(path):
+        try:
+            os.stat(path)
+        except OSError as exc:
+            if exc.errno == errno.ELOOP:
+                raise ReadError(f"{path}: a loop of symbolic links; not read") from None
+            raise ReadError(f"{path}: a symbolic link to {os.readlink(path)}, which does not exist") from None
     suffix = Path(path).suffix.lower()
     if suffix in SUFFIXES:
         import importlib

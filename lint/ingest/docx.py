@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import posixpath
 import zipfile
+import zlib
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -35,6 +36,7 @@ _SKIP = {f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}txbxCon
          f"{W}footnoteReference", f"{W}endnoteReference", f"{W}pPr", f"{W}rPr"}
 _TEXT = {f"{W}t": None, f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 _OLE = b"\xd0\xcf\x11\xe0"
+_UNPACKED_LIMIT = 256 * 2**20  # the parts of a DOCX, unpacked; a report's are a few MB
 
 
 def read(path: str | Path, display: str | None = None) -> Document:
@@ -45,12 +47,20 @@ def read(path: str | Path, display: str | None = None) -> Document:
         with open(path, "rb") as handle:
             head = handle.read(4)
         what = ("an encrypted DOCX or a legacy .doc file (save it as .docx without a password)"
-                if head == _OLE else "not a DOCX file (not a ZIP package)")
+                if head == _OLE else "a damaged or truncated DOCX (its ZIP package cannot be read)"
+                if head.startswith(b"PK") else "not a DOCX file (not a ZIP package)")
         raise ReadError(f"{name}: {what}") from None
     except OSError as exc:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
     with package:
-        return _Reader(package, name).read()
+        unpacked = sum(i.file_size for i in package.infolist())
+        if unpacked > _UNPACKED_LIMIT:
+            raise ReadError(f"{name}: unpacks to {unpacked // 2**20} MB, more than a report's "
+                            f"{_UNPACKED_LIMIT // 2**20} MB (a zip bomb?); not read")
+        try:
+            return _Reader(package, name).read()
+        except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
+            raise ReadError(f"{name}: a damaged DOCX ({type(exc).__name__}: {exc})") from None
 
 
 class _Reader:
@@ -126,9 +136,14 @@ class _Reader:
         if not name:
             return None
         try:
-            return ET.fromstring(self.package.read(name))
+            data = self.package.read(name)
         except KeyError:
             return None
+        if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
+            raise ReadError(f"{self.name}: {name} declares a DTD or entities, which Word never writes "
+                            "(entity expansion is refused); not read")
+        try:
+            return ET.fromstring(data)
         except ET.ParseError as exc:
             raise ReadError(f"{self.name}: {name} is not well-formed XML ({exc})") from None
 

@@ -37,6 +37,11 @@ class ReadError(Exception):
 
 def decode(data: bytes) -> tuple[str, str, int | None]:
     """Decode bytes: ``(text, encoding, offset of the first undecodable byte or None)``."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark (Notepad's "Unicode")
+        try:
+            return data.decode("utf-16"), "utf-16", None
+        except UnicodeDecodeError:
+            pass
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding), encoding, None
@@ -51,12 +56,24 @@ def decode(data: bytes) -> tuple[str, str, int | None]:
     return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)", bad
 
 
+_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+
 def read_bytes(path: str | Path, name: str) -> bytes:
-    """The file's bytes, or a :class:`ReadError` naming it."""
+    """The file's bytes, or a :class:`ReadError` naming it; a binary file behind a text suffix is refused
+    (NUL bytes, or many control characters, in its first 8 KB) rather than read as garbage."""
     try:
-        return Path(path).read_bytes()
+        data = Path(path).read_bytes()
     except OSError as exc:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
+    head = data[:8192]
+    if not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+        nul = head.find(b"\x00")
+        if nul >= 0 or len(_CONTROL.findall(head)) > len(head) // 20:
+            where = f" (a NUL byte at byte {nul})" if nul >= 0 else " (control characters)"
+            raise ReadError(f"{name}: a binary file, not text{where}; crossfoot reads .txt and .md as text "
+                            "and .docx, .pdf, .html in their own formats")
+    return data
 
 
 def read(path: str | Path, display: str | None = None) -> Document:

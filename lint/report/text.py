@@ -21,14 +21,16 @@ def header(f) -> str:
 def write(findings, stream, context) -> None:
     for f in findings:
         stream.write(header(f) + "\n")
-    stream.write(summary(findings, len(context.files)) + "\n")
+    stream.write(summary(findings, len(context.files), len(context.errors)) + "\n")
 
 
-def summary(findings, files: int) -> str:
+def summary(findings, files: int, unread: int = 0) -> str:
+    """The closing line; ``unread`` files could not be checked at all."""
+    tail = f" {unread} file{'s' if unread != 1 else ''} could not be checked." if unread else ""
     if not findings:
-        return f"All checks passed ({files} file{'s' if files != 1 else ''})."
+        return f"All checks passed ({files} file{'s' if files != 1 else ''}).{tail}"
     counts = Counter(f.severity for f in findings)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in sorted(Severity, reverse=True)
              if counts[s]]
     return (f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(parts)}) "
-            f"in {files} file{'s' if files != 1 else ''}.")
+            f"in {files} file{'s' if files != 1 else ''}.{tail}")
