@@ -64,7 +64,10 @@ def audit_file(task: Task) -> dict:
     start = time.perf_counter()
     path, settings = task.path, task.settings
     try:
+        ingest.follow(path)
         data = Path(path).read_bytes()
+    except ingest.ReadError as exc:
+        return error(path, str(exc), seconds=time.perf_counter() - start)
     except OSError as exc:
         return error(path, f"{path}: {exc.strerror or exc}", seconds=time.perf_counter() - start)
     key = _key(path, data, settings)

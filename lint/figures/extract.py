@@ -52,7 +52,9 @@ _NOT_QUALIFIED = frozenset("节制简预相最附将赶")
 _POST_QUALIFIER = {"以上": "ge", "以下": "le", "以内": "le", "之内": "le", "左右": "about"}
 _MAGNITUDE = {"万": 4, "亿": 8, "千": 3}
 
-_URL = re.compile(r"(?:https?://|www\.)[^\s，。；、）)]+|[\w.+-]+@[\w-]+\.[\w.]+", re.ASCII)
+# an address starts where a run of its characters starts (never inside one), so scanning stays linear
+_URL = re.compile(r"(?:https?://|www\.)[^\s，。；、）)]+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,255}",
+                  re.ASCII)
 _PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)")
 _LEADER = re.compile(r"(?:\.{3,}|…+|·{3,})[\s\t]*$")
 _LIST_MARKER = re.compile(r"^[\s\t]*[(（]?$")

@@ -18,10 +18,11 @@ from .text import ReadError
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx",
             ".pdf": "pdf", ".html": "html", ".htm": "html"}
 
-__all__ = ["ReadError", "SUFFIXES", "read", "walk"]
+__all__ = ["ReadError", "SUFFIXES", "follow", "read", "walk"]
 
 
-def read(path: str | Path) -> Document:
+def follow(path: str | Path) -> None:
+    """Raise a :class:`ReadError` that says so when ``path`` is a link that dangles or loops."""
     if os.path.islink(path):
         try:
             os.stat(path)
@@ -29,6 +30,10 @@ def read(path: str | Path) -> Document:
             if exc.errno == errno.ELOOP:
                 raise ReadError(f"{path}: a loop of symbolic links; not read") from None
             raise ReadError(f"{path}: a symbolic link to {os.readlink(path)}, which does not exist") from None
+
+
+def read(path: str | Path) -> Document:
+    follow(path)
     suffix = Path(path).suffix.lower()
     if suffix in SUFFIXES:
         import importlib

@@ -18,6 +18,7 @@ one block each and never joined.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from pathlib import Path
@@ -25,7 +26,7 @@ from pathlib import Path
 from ..model import Block, Document, Finding, Severity, Span
 
 _SENTENCE_END = "。！？；：:;!?）)”」』】"
-_MARKUP = re.compile(r"<!--.*?-->|\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>")
+_MARKUP = re.compile(r"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>")
 _MARKUP_REPLACEMENT = {"\\times": "×", "\\cdot": "·", "&nbsp;": " "}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
@@ -163,13 +164,24 @@ def _clean(raw: str) -> list[tuple[int, str]]:
     start = heading.end() if heading else 0
     segments: list[tuple[int, str]] = []
     pos = start
-    for m in _MARKUP.finditer(raw, start):
-        if m.start() > pos:
-            segments.append((pos + 1, raw[pos : m.start()]))
-        replacement = _MARKUP_REPLACEMENT.get(m.group())
+    comments = _comments(raw, start)
+    drops = [(a, b, "") for a, b in comments]
+    starts = [a for a, _ in comments]
+
+    def commented(at: int) -> bool:
+        k = bisect.bisect_right(starts, at) - 1
+        return k >= 0 and at < comments[k][1]
+
+    drops += [(m.start(), m.end(), _MARKUP_REPLACEMENT.get(m.group(), ""))
+              for m in _MARKUP.finditer(raw, start) if not commented(m.start())]
+    for a, b, replacement in sorted(drops):
+        if a < pos:
+            continue
+        if a > pos:
+            segments.append((pos + 1, raw[pos:a]))
         if replacement:
-            segments.append((m.start() + 1, replacement))
-        pos = m.end()
+            segments.append((a + 1, replacement))
+        pos = b
     if pos < len(raw):
         segments.append((pos + 1, raw[pos:]))
     # leading and trailing white space of the line carries nothing
@@ -182,6 +194,15 @@ def _clean(raw: str) -> list[tuple[int, str]]:
         col, seg = segments[-1]
         segments[-1] = (col, seg.rstrip())
     return [s for s in segments if s[1]]
+
+
+def _comments(raw: str, start: int) -> list[tuple[int, int]]:
+    """``(start, end)`` of the HTML comments in a line, found by plain search (linear, whatever the text)."""
+    out = []
+    while (a := raw.find("<!--", start)) >= 0 and (b := raw.find("-->", a + 4)) >= 0:
+        out.append((a, b + 3))
+        start = b + 3
+    return out
 
 
 def _block(pieces: list[tuple[int, int, str]], kind: str) -> Block:

@@ -18,6 +18,7 @@ from ._base import Check, report
 
 KIND = "contents"
 OPTIONS = {"likeness": 0.85}
+_LONGEST = 160  # a contents entry is one short line; longer text is never tried (bounded matching work)
 _ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:\.{3,}|…{2,}|·{3,}|-{4,})[\s\t]*(?P<page>\d{1,3})\s*$")
 _MARKER = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|"
                      r"\d{1,2}\s*[.．、](?!\d)|附表\s*\d+\s*[：:]?|附件\s*\d+\s*[：:]?)\s*")
@@ -27,7 +28,8 @@ _WIDTH = str.maketrans("（）：．", "():.")
 
 def run(prose: _prose.Prose, check: Check):
     blocks = prose.doc.blocks
-    entries = [(i, m) for i, b in enumerate(blocks) if (m := _ENTRY.match(b.text))]
+    entries = [(i, m) for i, b in enumerate(blocks)
+               if len(b.text) <= _LONGEST and (m := _ENTRY.match(b.text))]
     if len(entries) < 3:
         return
     last = entries[-1][0]

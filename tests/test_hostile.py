@@ -1,0 +1,185 @@
+"""Hostile and broken input: every file gets one clear result, nothing hangs, nothing is modified.
+
+The folder below is built by the test: empty, binary and mislabelled files, damaged, encrypted and
+scanned PDFs, damaged DOCX, a zip bomb and an entity-expansion bomb, GBK with stray bytes, a 3 MB single
+line, a number with 10,000 digits, a table 2,000 rows by 50 columns, nested HTML tables, links that
+dangle or loop. The README's table of what a user sees is the ``EXPECTED`` map below.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import random
+import signal
+import subprocess
+import sys
+import zipfile
+from contextlib import contextmanager
+from pathlib import Path
+
+import pytest
+from render import to_docx
+
+from lint import engine
+from lint.ingest.text import parse
+
+BAD = "支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。"
+
+# file → what the user sees: a message on stderr (exit 2), or the findings it gets
+EXPECTED = {
+    "binary.txt": "a binary file, not text",
+    "bomb.docx": "(a zip bomb?); not read",
+    "corrupt.pdf": "not a readable PDF",
+    "dangling.txt": "a symbolic link to missing.txt, which does not exist",
+    "encrypted.pdf": "the PDF is encrypted; save an unprotected copy to check it",
+    "entities.docx": "declares a DTD or entities, which Word never writes",
+    "loop-a.txt": "a loop of symbolic links",
+    "scan.pdf": "the PDF has no text layer (a scan?); run OCR on it first",
+    "text-named.docx": "not a DOCX file (not a ZIP package)",
+    "text-named.pdf": "not a readable PDF",
+    "truncated.docx": "a damaged or truncated DOCX",
+    "legacy.docx": "an encrypted DOCX or a legacy .doc file",
+    # read: findings (or none)
+    "empty.txt": [],
+    "gbk-stray.txt": ["ENC001"],
+    "utf16.txt": ["SUM001"],
+    "one-line.txt": [],
+    "digits.txt": [],
+    "big-table.txt": [],
+    "nested.html": [],
+}
+
+
+def build(folder: Path) -> None:
+    folder.mkdir()
+    rng = random.Random(1)
+    (folder / "empty.txt").write_bytes(b"")
+    (folder / "binary.txt").write_bytes(bytes(rng.randrange(256) for _ in range(4096)))
+    (folder / "text-named.pdf").write_text(BAD, encoding="utf-8")
+    (folder / "text-named.docx").write_text(BAD, encoding="utf-8")
+    (folder / "corrupt.pdf").write_bytes(b"%PDF-1.7\n1 0 obj<<>>\ntrailer garbage")
+    to_docx([("paragraph", BAD)], folder / "whole.docx")
+    data = (folder / "whole.docx").read_bytes()
+    (folder / "whole.docx").unlink()
+    (folder / "truncated.docx").write_bytes(data[: len(data) // 2])
+    (folder / "legacy.docx").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(512))
+    (folder / "gbk-stray.txt").write_bytes(BAD.encode("gbk")[:20] + b"\xff\x80" + "其中".encode("gbk"))
+    (folder / "utf16.txt").write_bytes(BAD.encode("utf-16"))
+    (folder / "one-line.txt").write_text("支出合计820.50万元，" * 200_000, encoding="utf-8")
+    (folder / "digits.txt").write_text("合计" + "9" * 10_000 + "万元，其中1万元。", encoding="utf-8")
+    rows = "\n".join("\t".join(str(r * 50 + c) for c in range(50)) for r in range(2000))
+    (folder / "big-table.txt").write_text("序号\t" + "\t".join(f"列{c}" for c in range(49)) + "\n" + rows,
+                                          encoding="utf-8")
+    nested = "<table><tr><td>" * 300 + "1" + "</td></tr></table>" * 300
+    (folder / "nested.html").write_text(f"<html><body>{nested}</body></html>", encoding="utf-8")
+    os.symlink("loop-b.txt", folder / "loop-a.txt")
+    os.symlink("loop-a.txt", folder / "loop-b.txt")
+    os.symlink("missing.txt", folder / "dangling.txt")
+    os.symlink(".", folder / "itself")  # a folder linking to itself: not followed
+    w = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+    with zipfile.ZipFile(folder / "bomb.docx", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("word/document.xml", f"<w:document {w}><w:body>".encode() + b" " * (300 * 2**20)
+                   + b"</w:body></w:document>")
+    laughs = ('<?xml version="1.0"?><!DOCTYPE d [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]>'
+              f"<w:document {w}><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>")
+    with zipfile.ZipFile(folder / "entities.docx", "w") as z:
+        z.writestr("word/document.xml", laughs)
+    from reportlab.pdfgen import canvas
+
+    c = canvas.Canvas(str(folder / "encrypted.pdf"), encrypt="secret")
+    c.drawString(100, 700, "Total 820.50")
+    c.save()
+    c = canvas.Canvas(str(folder / "scan.pdf"))
+    c.rect(50, 50, 300, 300, fill=1)
+    c.save()
+
+
+@pytest.fixture(scope="module")
+def hostile(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("hostile") / "in"
+    build(folder)
+    return folder
+
+
+def digest(folder: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in folder.iterdir()
+            if p.is_file() and not p.is_symlink()}
+
+
+def test_every_hostile_file_gets_one_clear_result(hostile):
+    before = digest(hostile)
+    result = subprocess.run([sys.executable, "-m", "lint", "check", "--isolated", "--output-format", "json",
+                             str(hostile)], capture_output=True, text=True, timeout=600)
+    assert result.returncode == 2  # some files could not be read
+    assert "Traceback" not in result.stderr
+    import json
+
+    findings = json.loads(result.stdout)["findings"]
+    messages = [line for line in result.stderr.splitlines() if line.startswith("crossfoot: error: ")]
+    for name, want in EXPECTED.items():
+        path = str(hostile / name)
+        if isinstance(want, str):
+            said = [m for m in messages if m.startswith(f"crossfoot: error: {path}:")]
+            assert len(said) == 1 and want in said[0], (name, said)
+        else:
+            assert sorted(f["code"] for f in findings if f["path"] == path) == want, name
+    assert len(messages) == sum(isinstance(w, str) for w in EXPECTED.values()) + 1  # and loop-b.txt
+    assert digest(hostile) == before  # nothing was modified
+
+
+def test_a_batch_over_hostile_files_completes_with_one_record_each(hostile, tmp_path):
+    import json
+
+    result = subprocess.run([sys.executable, "-m", "lint", "batch", "--isolated", "--no-cache", "--jobs", "2",
+                             str(hostile), "-d", str(tmp_path / "out")], capture_output=True, text=True,
+                            timeout=600)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    records = [json.loads(line) for line in (tmp_path / "out" / "results.jsonl").read_text().splitlines()]
+    names = [Path(r["path"]).name for r in records]
+    assert len(names) == len(set(names)) == len(EXPECTED) + 1  # loop-b.txt too
+    for r in records:
+        want = EXPECTED.get(Path(r["path"]).name)
+        if isinstance(want, str):
+            assert r["status"] == "error" and want in r["error"]
+
+
+@contextmanager
+def hang_guard(seconds: int):
+    """Fail instead of hanging: a pattern that backtracks catastrophically would take hours here."""
+    def expire(signum, frame):
+        raise AssertionError(f"still working after {seconds} s")
+
+    previous = signal.signal(signal.SIGALRM, expire)
+    signal.alarm(seconds)
+    try:
+        yield
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, previous)
+
+
+ADVERSARIAL = {
+    "grouping commas": "1," * 50_000,
+    "Chinese numerals": "一二三四五六七八九十百千" * 10_000,
+    "open brackets": "（" * 100_000,
+    "unclosed comments": "<!--" * 25_000,
+    "contents leaders": ("…" * 50_000 + "5") * 2,
+    "dots": ("." * 50_000 + "5") * 2,
+    "a digit run": "9" * 100_000,
+    "tabs": ("\t" * 50_000 + "1\n") * 2,
+    "inline markers": "一是" * 50_000,
+    "years": "2023年" * 20_000,
+    "fractions": "分之" * 50_000,
+    "an address": "http://" + "a" * 100_000,
+    "e-mail-like": "a@" * 50_000,
+    "parts words": "其中：" * 30_000,
+    "ranges": "1-" * 50_000,
+    "percent signs": "%" * 100_000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(ADVERSARIAL))
+def test_adversarial_text_is_read_and_checked_in_bounded_time(name, checks):
+    with hang_guard(60):
+        engine.run(parse(ADVERSARIAL[name], "adversarial.txt"), checks)
