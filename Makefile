@@ -4,7 +4,7 @@ VENV   := .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.installed
 
-.PHONY: demo test lint bench recall clean
+.PHONY: demo test lint bench recall fuzz clean
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -24,6 +24,9 @@ lint: $(STAMP)
 bench: $(STAMP)  ## speed and memory, each next to a floor measured in the same run
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/batch.py
+
+fuzz: $(STAMP)  ## the fuzz tests with 5,000 examples each (the normal suite runs 100)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_fuzz.py
 
 recall: $(STAMP)  ## digit typos in corpus relations that hold: how many are caught (-v lists misses)
 	$(BIN)/python bench/recall.py -v
