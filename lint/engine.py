@@ -55,15 +55,15 @@ def _load_file(path: Path) -> list[Check]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise PackError(f"{path}: cannot read check pack: {exc.strerror or exc}") from None
-    try:
+    try:  # safe loading only: a tag that would build a Python object is an error, never run
         root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text) if root is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise PackError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
     if root is None:
         return []
-    data = yaml.safe_load(text)
     line = root.start_mark.line + 1
     if not isinstance(data, dict) or not isinstance(data.get("checks"), list):
         raise PackError(f"{path}:{line}: a pack is a mapping with a 'checks' list")

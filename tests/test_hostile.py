@@ -183,3 +183,31 @@ ADVERSARIAL = {
 def test_adversarial_text_is_read_and_checked_in_bounded_time(name, checks):
     with hang_guard(60):
         engine.run(parse(ADVERSARIAL[name], "adversarial.txt"), checks)
+
+
+EVIL_FORMULA = """checks:
+  - code: EVL001
+    name: evil-formula
+    kind: formula
+    severity: error
+    summary: x
+    message: "{stated}"
+    options:
+      columns: {initial: [年初], adjusted: [调整]}
+      target: [调整率]
+      formula: "__import__('os').system('touch {marker}')"
+"""
+EVIL_TAG = """checks:
+  - !!python/object/apply:os.system ["touch {marker}"]
+"""
+
+
+@pytest.mark.parametrize("pack, said", [(EVIL_FORMULA, "formula"), (EVIL_TAG, "not valid YAML")])
+def test_packs_cannot_run_code(tmp_path, pack, said):
+    marker = tmp_path / "ran"
+    (tmp_path / "evil.yaml").write_text(pack.replace("{marker}", str(marker)), encoding="utf-8")
+    (tmp_path / "r.txt").write_text("项目\t年初\t调整\t调整率\n支出\t100\t110\t10%\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "lint", "check", "--isolated", "--pack", str(tmp_path / "evil.yaml"),
+                             str(tmp_path / "r.txt")], capture_output=True, text=True)
+    assert result.returncode == 2 and "evil.yaml" in result.stderr and said in result.stderr
+    assert "Traceback" not in result.stderr and not marker.exists()
