@@ -198,3 +198,11 @@ def test_every_format_on_the_corpus_is_accepted_by_its_readers(tmp_path, checks)
     parser = Items()
     parser.feed(written("html"))
     assert parser.count == len(findings)
+
+
+def test_markdown_escapes_html_in_document_text(tmp_path):
+    path = tmp_path / "x.txt"
+    path.write_text("<script>alert(1)</script>支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。",
+                    encoding="utf-8")
+    out = invoke("--output-format", "markdown", "--select", "SUM", str(path)).output
+    assert "<script>" not in out

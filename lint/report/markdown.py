@@ -3,12 +3,17 @@ finding with its place, code and message."""
 
 from __future__ import annotations
 
+from html import escape
+
 from . import per_file
 from .text import summary
 
 
 def _cell(value) -> str:
-    return str(value).replace("\\", "\\\\").replace("|", "\\|").replace("\n", " ")
+    """A table cell: document text is untrusted, so HTML in it is escaped (a renderer shows it, never runs
+    it), and pipes and backslashes cannot break the table."""
+    text = escape(str(value), quote=False).replace("\\", "\\\\").replace("|", "\\|")
+    return text.replace("\n", " ")
 
 
 def _table(header, body) -> list[str]:
