@@ -211,3 +211,13 @@ def test_packs_cannot_run_code(tmp_path, pack, said):
                              str(tmp_path / "r.txt")], capture_output=True, text=True)
     assert result.returncode == 2 and "evil.yaml" in result.stderr and said in result.stderr
     assert "Traceback" not in result.stderr and not marker.exists()
+
+
+@pytest.mark.parametrize("option, said", [(("--timeout", "0.2"), "took longer than 0.2 s; not checked"),
+                                          (("--memory", "20"), "needed more than 20 MB; not checked")])
+def test_per_file_limits_in_check(hostile, option, said):
+    result = subprocess.run([sys.executable, "-m", "lint", "check", "--isolated", *option,
+                             str(hostile / "one-line.txt"), str(hostile / "utf16.txt")],
+                            capture_output=True, text=True, timeout=600)
+    assert result.returncode == 2 and said in result.stderr and "Traceback" not in result.stderr
+    assert "utf16.txt:1:5: SUM001" in result.stdout  # the next file is checked as usual
