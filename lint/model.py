@@ -174,6 +174,10 @@ class Table:
     notes: tuple[str, ...] = ()
     breaks: tuple[int, ...] = ()
     """Body row indices where a page break fell (a repeated header was dropped just before that row)."""
+    title: str = ""
+    """The caption above it (收入支出决算总表), when one of the few lines before it names a table."""
+    unit: str = ""
+    """The unit its amounts are in (元, 万元, 亿元), from a 单位：万元 line above it; '' when not said."""
 
     def column(self, *words: str) -> int | None:
         """The first column whose header holds one of ``words``, or None."""

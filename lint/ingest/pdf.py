@@ -45,6 +45,7 @@ _ITEM = re.compile(r"^\s*(?:\d{1,2}(?:[.．](?!\d)|、)|[（(][一二三四五�
                    r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
 _WORD = re.compile(r"[0-9A-Za-z.,%％]+")
 _FIGURE = re.compile(r"^[-+(（]?\d[\d,.]*[%％)）]?$")
+_PROSE_LINES = 4  # text lines a page needs for its own right margin to be trusted
 _WIDE = 0.6  # a gap between words at least this many character heights wide separates columns
 
 
@@ -284,7 +285,13 @@ def _lines(pages: list[_Page]) -> list[Line]:
     for page in pages:
         long = [t for t in page.items if isinstance(t, _Text) and len(t.text) >= 8]
         margins[page.number] = (min((t.x0 for t in long), default=0.0),
-                                max((t.x1 for t in long), default=0.0))
+                                max((t.x1 for t in long), default=0.0), len(long))
+    # a page with hardly any text (captions over tables) takes the usual right margin of the pages of prose:
+    # its own widest line ends short of the margin, and would read as wrapped
+    prose = sorted(right for _, right, n in margins.values() if n >= _PROSE_LINES)
+    usual = prose[len(prose) // 2] if prose else None
+    margins = {k: (left, right if n >= _PROSE_LINES or usual is None else max(right, usual))
+               for k, (left, right, n) in margins.items()}
     out: list[Line] = []
     sequence = [(page, item) for page in pages for item in page.items]
     tables: Counter = Counter()  # tables seen so far per page

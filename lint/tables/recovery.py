@@ -24,6 +24,7 @@ Nothing is guessed silently: each table carries notes on what recovery merged or
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..model import Block, Cell, Document, Span, Table
 from . import number
@@ -40,7 +41,27 @@ def recover(doc: Document) -> list[Table]:
         found += _tab_tables(doc, run)
     found += _score_lists(doc)
     split = [panel for table in found for panel in panels(table)]
-    return sorted(split, key=lambda t: (t.span.line, t.span.column))
+    return sorted((_captioned(doc, t) for t in split), key=lambda t: (t.span.line, t.span.column))
+
+
+_UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|千元|元)")
+_CAPTION_LOOKBACK = 4  # lines of text above a table where its caption and unit line sit
+
+
+def _captioned(doc: Document, table: Table) -> Table:
+    """``table`` with the caption and the unit written just above it (a 单位 line, or the caption's end)."""
+    above = [b for b in doc.blocks if b.kind != "row" and b.line < table.span.line][-_CAPTION_LOOKBACK:]
+    title = unit = ""
+    for block in reversed(above):
+        text = block.text.strip()
+        m = _UNIT.search(text)
+        if m and not unit:
+            unit = m.group(1)
+            text = text[: m.start()].strip()
+        text = re.split(r"[。；;：:]", text)[-1].strip()  # a note above it may have run into the caption
+        if not title and text.endswith("表") and len(text) <= 40:
+            title = re.sub(r"\s+", "", text)
+    return replace(table, title=title, unit=unit) if title or unit else table
 
 
 def panels(table: Table) -> list[Table]:

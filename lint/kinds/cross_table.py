@@ -1,0 +1,90 @@
+"""cross_table: the same amount in two tables of one document agrees (a summary table's total and the
+detail table's total, a column of one table and a row of another).
+
+Each side (options ``stated`` and ``against``) names a cell. ``tables``: words a table's caption is or
+ends with (收入决算表: the caption 收入决算表 or 2024年收入决算表); ``not``: words that rule a caption
+out (so 一般公共预算财政拨款支出决算表 is no 支出决算表). ``row``: the row whose label cell is one of
+these words (本年收入合计, 合计). ``column``: the first column whose header holds one of these words
+(本年收入合计, 决算数), else the first amount right of the label. Tables side by side (收入 | 支出) are
+read as their own tables, with the caption above them. Amounts convert by each table's own unit (单位：元
+in one, 万元 in the other), and the two cells' rounding intervals must meet; the finding is on the
+``stated`` cell. A document without both tables has nothing to check.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..figures import units
+from ..interval import stated as interval
+from ..model import Cell, Finding, Table
+from ..tables import number
+from . import _prose
+from ._base import Check, render
+
+KIND = "cross_table"
+OPTIONS = {"stated": {}, "against": {}}
+
+
+def validate(options: dict) -> str | None:
+    for side in ("stated", "against"):
+        spec = options.get(side)
+        if not isinstance(spec, dict) or not spec.get("tables") or not spec.get("row"):
+            return (f"option {side} names a cell: tables (caption words), row (label words), "
+                    "column (header words)")
+    return None
+
+
+def run(prose: _prose.Prose, check: Check):
+    stated = _cell(prose.tables, check.options["stated"])
+    against = _cell(prose.tables, check.options["against"])
+    if stated is None or against is None:
+        return
+    (value, cell, table), (other, other_cell, other_table) = stated, against
+    unit = table.unit or other_table.unit
+    factor = units.factor(other_table.unit, table.unit) if table.unit and other_table.unit else Decimal(1)
+    if factor is None:
+        return
+    mine = interval(value.value, value.decimals)
+    theirs = interval(other.value, other.decimals).scale(factor)
+    if mine.meets(theirs):
+        return
+    where = prose.doc.cite(other_cell.span)
+    shown, other_shown = cell.text + table.unit, other_cell.text + other_table.unit
+    message = render(check, stated=shown, computed=other_shown, table=table.title,
+                     other_table=other_table.title, where=where, unit=unit)
+    yield Finding(code=check.code, name=check.name, severity=check.severity, message=message,
+                  path=prose.doc.path, span=cell.span, related=(other_cell.span,), stated=shown,
+                  computed=other_shown, tolerance="rounding of both",
+                  figures=(cell.text, other_cell.text))
+
+
+def _titled(table: Table, spec: dict) -> bool:
+    title = table.title
+    return (bool(title) and any(title == w or title.endswith(w) for w in spec["tables"])
+            and not any(w in title for w in spec.get("not", ())))
+
+
+def _cell(tables, spec: dict):
+    """``(value, cell, table)`` of the cell ``spec`` names, in the first table that has it."""
+    rows, columns = set(spec["row"]), spec.get("column", ())
+    for table in tables:
+        if not _titled(table, spec):
+            continue
+        column = next((j for j, name in enumerate(table.header) if any(w in name for w in columns)), None)
+        for row in table.rows:
+            label = next((j for j, c in enumerate(row) if re.sub(r"\s+", "", c.text) in rows), None)
+            if label is None:
+                continue
+            picks = [column] if column is not None else range(label + 1, len(row))
+            for j in picks:
+                found = _amount(row[j]) if j < len(row) else None
+                if found is not None:
+                    return found[0], found[1], table
+    return None
+
+
+def _amount(cell: Cell):
+    value = number(cell.text) if cell.text and cell.span is not None else None
+    return None if value is None or value.percent else (value, cell)

@@ -1,0 +1,92 @@
+"""A final-accounts table set of our own, as text and rendered to PDF: the standard tables are told
+apart by caption and unit, their cross-table identities hold, one corrupted total is found on its cell,
+and a corrupted classification code is never read as an amount."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from render import render
+
+from lint import engine, ingest
+from lint.tables import recover
+
+SET = "\n".join([
+    "某区财政局2024年度部门决算",
+    "本部门2024年度收入合计310.00万元，其中：一般公共预算财政拨款收入300.00万元，其他收入10.00万元；"
+    "支出合计310.00万元，其中：一般公共服务支出250.00万元，社会保障和就业支出60.00万元。收支总体平衡，"
+    "各项支出均按照预算执行，未发生超预算支出的情况，年末无结转和结余资金。",
+    "收入支出决算总表",
+    "单位：万元",
+    "收入项目\t决算数\t支出项目\t决算数",
+    "一、一般公共预算财政拨款收入\t300.00\t一、一般公共服务支出\t250.00",
+    "八、其他收入\t10.00\t二、社会保障和就业支出\t60.00",
+    "本年收入合计\t310.00\t本年支出合计\t310.00",
+    "收入决算表",
+    "单位：万元",
+    "科目编码\t科目名称\t本年收入合计\t财政拨款收入\t其他收入",
+    "201\t一般公共服务支出\t250.00\t240.00\t10.00",
+    "20106\t财政事务\t250.00\t240.00\t10.00",
+    "208\t社会保障和就业支出\t60.00\t60.00\t",
+    "20805\t行政事业单位养老支出\t60.00\t60.00\t",
+    "合计\t\t310.00\t300.00\t10.00",
+    "支出决算表",
+    "单位：元",
+    "科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出",
+    "201\t一般公共服务支出\t2500000.00\t2000000.00\t500000.00",
+    "208\t社会保障和就业支出\t600000.00\t600000.00\t0.00",
+    "合计\t\t3100000.00\t2600000.00\t500000.00",
+])
+
+
+@pytest.fixture(scope="module")
+def formats(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("budget")
+    source = folder / "src" / "set.txt"
+    source.parent.mkdir()
+    source.write_text(SET, encoding="utf-8")
+    return render(source, folder / "out")
+
+
+def codes(path: Path, checks) -> list[tuple[str, str]]:
+    return [(f.code, f.stated) for f in engine.run(ingest.read(path), checks)]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf"])
+def test_tables_are_told_apart_by_caption_and_unit(formats, fmt):
+    tables = recover(ingest.read(formats[fmt]))
+    assert [(t.title, t.unit) for t in tables] == [("收入支出决算总表", "万元")] * 2 + [
+        ("收入决算表", "万元"), ("支出决算表", "元")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf"])
+def test_a_consistent_set_gives_nothing(formats, fmt, checks):
+    assert codes(formats[fmt], checks) == []
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf"])
+def test_a_corrupted_total_is_found_on_its_cell(tmp_path, fmt, checks):
+    source = tmp_path / "src" / "set.txt"
+    source.parent.mkdir()
+    source.write_text(SET.replace("合计\t\t310.00", "合计\t\t320.00"), encoding="utf-8")
+    path = render(source, tmp_path / "out")[fmt]
+    found = [f for f in engine.run(ingest.read(path), checks) if f.code == "BUD001"]
+    assert [(f.stated, f.computed) for f in found] == [("320.00万元", "310.00万元")]
+    if fmt == "pdf":
+        assert found[0].span.where == "page 2, table 1, row 3, column 3"  # the 合计 row, 本年收入合计
+        assert found[0].span.snippet.startswith("合计 |  | 320.00")
+
+
+def test_units_convert_between_tables(tmp_path, checks):
+    path = tmp_path / "set.txt"
+    path.write_text(SET.replace("合计\t\t3100000.00", "合计\t\t3200000.00"), encoding="utf-8")
+    found = [(f.code, f.stated, f.computed) for f in engine.run(ingest.read(path), checks) if f.code == "BUD002"]
+    assert found == [("BUD002", "3200000.00元", "310.00万元")]
+
+
+def test_a_corrupted_classification_code_is_no_amount(tmp_path, checks):
+    path = tmp_path / "set.txt"
+    path.write_text(SET.replace("20106\t财政事务", "20116\t财政事务").replace("201\t一般公共服务支出\t250", "204\t一般公共服务支出\t250"),
+                    encoding="utf-8")
+    assert codes(path, checks) == []
