@@ -5,7 +5,9 @@ Each side (options ``stated`` and ``against``) names a cell. ``tables``: words a
 ends with (收入决算表: the caption 收入决算表 or 2024年收入决算表); ``not``: words that rule a caption
 out (so 一般公共预算财政拨款支出决算表 is no 支出决算表). ``row``: the row whose label cell is one of
 these words (本年收入合计, 合计). ``column``: the first column whose header holds one of these words
-(本年收入合计, 决算数), else the first amount right of the label. Tables side by side (收入 | 支出) are
+(本年收入合计, 决算数), else the first amount right of the label. ``plus``: more cells (each a ``row``,
+and ``tables`` or ``column`` where they differ) whose amounts add to the first: 人员经费合计 plus
+公用经费合计 is the 基本支出 of another table. Tables side by side (收入 | 支出) are
 read as their own tables, with the caption above them. Amounts convert by each table's own unit (单位：元
 in one, 万元 in the other), and the two cells' rounding intervals must meet; the finding is on the
 ``stated`` cell. A document without both tables has nothing to check.
@@ -37,27 +39,45 @@ def validate(options: dict) -> str | None:
 
 
 def run(prose: _prose.Prose, check: Check):
-    stated = _cell(prose.tables, check.options["stated"])
-    against = _cell(prose.tables, check.options["against"])
+    stated = _cells(prose.tables, check.options["stated"])
+    against = _cells(prose.tables, check.options["against"])
     if stated is None or against is None:
         return
-    (value, cell, table), (other, other_cell, other_table) = stated, against
+    (_, cell, table), (_, other_cell, other_table) = stated[0], against[0]
     unit = table.unit or other_table.unit
-    factor = units.factor(other_table.unit, table.unit) if table.unit and other_table.unit else Decimal(1)
-    if factor is None:
-        return
-    mine = interval(value.value, value.decimals)
-    theirs = interval(other.value, other.decimals).scale(factor)
-    if mine.meets(theirs):
+    mine, theirs = _sum(stated, table.unit), _sum(against, table.unit)
+    if mine is None or theirs is None or mine.meets(theirs):
         return
     where = prose.doc.cite(other_cell.span)
-    shown, other_shown = cell.text + table.unit, other_cell.text + other_table.unit
+    shown = " + ".join(c.text for _, c, _ in stated) + table.unit
+    other_shown = " + ".join(c.text for _, c, _ in against) + other_table.unit
     message = render(check, stated=shown, computed=other_shown, table=table.title,
                      other_table=other_table.title, where=where, unit=unit)
     yield Finding(code=check.code, name=check.name, severity=check.severity, message=message,
-                  path=prose.doc.path, span=cell.span, related=(other_cell.span,), stated=shown,
-                  computed=other_shown, tolerance="rounding of both",
-                  figures=(cell.text, other_cell.text))
+                  path=prose.doc.path, span=cell.span,
+                  related=(*(c.span for _, c, _ in stated[1:]), *(c.span for _, c, _ in against)),
+                  stated=shown, computed=other_shown, tolerance="rounding of both",
+                  figures=tuple(c.text for _, c, _ in (*stated, *against)))
+
+
+def _cells(tables, spec: dict) -> list | None:
+    """The cell ``spec`` names and those of its ``plus`` list, or None when one is missing."""
+    found = [_cell(tables, spec)]
+    for more in spec.get("plus", ()):
+        found.append(_cell(tables, {"tables": spec["tables"], "not": spec.get("not", ()), **more}))
+    return None if any(f is None for f in found) else found
+
+
+def _sum(cells: list, unit: str):
+    """The interval of the cells' amounts added, in ``unit`` (each converted from its table's unit)."""
+    out = None
+    for value, _, table in cells:
+        factor = units.factor(table.unit, unit) if table.unit and unit else Decimal(1)
+        if factor is None:
+            return None
+        iv = interval(value.value, value.decimals).scale(factor)
+        out = iv if out is None else out + iv
+    return out
 
 
 def _titled(table: Table, spec: dict) -> bool:
