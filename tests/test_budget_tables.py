@@ -90,3 +90,28 @@ def test_a_corrupted_classification_code_is_no_amount(tmp_path, checks):
     path.write_text(SET.replace("20106\t财政事务", "20116\t财政事务").replace("201\t一般公共服务支出\t250", "204\t一般公共服务支出\t250"),
                     encoding="utf-8")
     assert codes(path, checks) == []
+
+
+EMPTY = "\n".join([
+    "财政拨款“三公”经费支出决算表",
+    "单位：万元",
+    "项目\t合计\t公务接待费",
+    "决算数\t0.95\t0.95",
+    "政府性基金预算财政拨款收入支出决算表",
+    "单位：万元",
+    "科目编码\t科目名称\t本年收入\t本年支出",
+    "201\t一般公共服务支出\t\t",
+    "合计\t\t\t",
+    "注：本部门无政府性基金预算财政拨款收入和支出，故本表无数据。",
+])
+
+
+def test_an_empty_table_statement_belongs_to_the_table_above_it(tmp_path, checks):
+    path = tmp_path / "empty.txt"
+    path.write_text(EMPTY, encoding="utf-8")
+    assert codes(path, checks) == []  # the 三公 table's 0.95 is not under the statement
+    path.write_text(EMPTY.rsplit("\n", 1)[0], encoding="utf-8")
+    assert codes(path, checks) == [("BUD008", "政府性基金预算财政拨款收入支出决算表")]
+    path.write_text(EMPTY.replace("201\t一般公共服务支出\t\t", "201\t一般公共服务支出\t3.00\t3.00")
+                    .replace("合计\t\t\t", "合计\t\t3.00\t3.00"), encoding="utf-8")
+    assert codes(path, checks) == [("BUD007", "3.00")]
