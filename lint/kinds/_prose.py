@@ -159,10 +159,15 @@ def clause(text: str, at: int) -> str:
     return text[max(text.rfind(c, 0, at) for c in "，,。；;：:") + 1 : at]
 
 
+# list markers (一、 （二） 3. ①), not the first character of a word (一般公共预算 keeps its 一)
+_MARKER = re.compile(r"^(?:[①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                     r"|[一二三四五六七八九十\d]{1,3}[、.．]\s*)+")
+
+
 def core(label: str) -> str:
     """A label without years, blanks and list markers: what to compare labels by."""
     label = _YEARISH.sub("", label)
-    return re.sub(r"^[①-⑳\d.、()（）一二三四五六七八九十]+", "", label)
+    return _MARKER.sub("", label)
 
 
 def overlap(a: str, b: str) -> int:

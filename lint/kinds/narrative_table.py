@@ -1,0 +1,60 @@
+"""narrative_table: an amount the narrative (情况说明) states agrees with the table cell it restates.
+
+A prose figure qualifies when its unit is money and its label (the words before it in its clause, years
+taken out) ends with one of the ``label`` words (收入支出总计) and holds none of the ``not`` words
+(财政拨款). Its cell is named as in the cross_table kind (option ``cell``: ``tables`` caption words,
+``not``, ``row`` label words, ``column`` header words, ``plus`` further cells to add). The figure and the
+cell, converted to one unit (a 万元 narrative over 元 tables), must meet within rounding; the finding is
+on the prose figure, with the cell as the related place. A document without the table has nothing to
+check.
+"""
+
+from __future__ import annotations
+
+from ..figures import units
+from ..interval import stated as interval
+from . import _prose, cross_table
+from ._base import Check, report
+
+KIND = "narrative_table"
+OPTIONS = {"label": [], "not": [], "cell": {}}
+
+
+def validate(options: dict) -> str | None:
+    if not options.get("label"):
+        return "option label lists the words a prose figure's label ends with"
+    return cross_table.validate({"stated": options.get("cell"), "against": options.get("cell")})
+
+
+def run(prose: _prose.Prose, check: Check):
+    cells = None
+    for b, figures in enumerate(prose.figures):
+        if prose.doc.blocks[b].kind == "row":
+            continue
+        for fig in figures:
+            if fig.unit not in units.MONEY or not fig.is_point:
+                continue
+            label = _prose.core(fig.label)
+            named = any(label.endswith(w) for w in check.words("label"))
+            if not named or any(w in label for w in check.words("not")):
+                continue
+            if cells is None:
+                cells = cross_table._cells(prose.tables, check.options["cell"]) or []
+            if not cells:
+                return
+            table_unit = cells[0][2].unit or fig.unit
+            factor = units.factor(table_unit, fig.unit)
+            total = cross_table._sum(cells, table_unit)
+            if factor is None or total is None:
+                return
+            theirs = total.scale(factor)
+            mine = interval(fig.value, fig.decimals)
+            if mine.meets(theirs):
+                continue
+            shown = " + ".join(c.text for _, c, _ in cells) + table_unit
+            yield report(check, prose, fig.span, fig.text, related=tuple(c.span for _, c, _ in cells),
+                         computed=shown, figures=(fig.text, *(c.text for _, c, _ in cells)),
+                         label=label, other=shown, table=cells[0][2].title,
+                         where=prose.doc.cite(cells[0][1].span))
+
+
