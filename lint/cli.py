@@ -180,6 +180,8 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
         found = audit.shown(found, s, path)
         failing |= any(f.severity >= Severity.parse(s.fail_on) for f in found)
         findings.extend(found)
+        if found and path not in context.documents:  # writers that quote the source need it
+            context.documents[path] = ingest.read(path)
     order = {path: i for i, path in enumerate(context.files)}
     findings.sort(key=lambda f: (order.get(f.path, 0), f.sort_key()))
     if write_baseline:
