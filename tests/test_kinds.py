@@ -167,3 +167,17 @@ def test_ratio_of_counts_and_of_a_quota(lint_text):
     assert brief(lint_text("已实现目标数20个，申报目标数21个，绩效目标完成率100%。")) == [("RAT001", 1, 27, "error")]
     assert lint_text("本年指标565,155万元，实际支出数564,035万元，支出执行率99.8%。") == []
     assert brief(lint_text("本年指标565,155万元，实际支出数554,035万元，支出执行率99.8%。")) == [("RAT001", 1, 35, "error")]
+
+
+def test_growth_stated_straight_after_the_comparison(lint_text):
+    base = "2025年当年预算执行数为77.99万元，2026年预算安排91.97万元，比2025年预算执行数增加{rate}。"
+    assert lint_text(base.format(rate="17.93%"), ["GRW"]) == []
+    found = lint_text(base.format(rate="17.66%"), ["GRW"])
+    assert brief(found) == [("GRW001", 1, 52, "error")]
+    assert found[0].computed == "[17.9114, 17.9394]"
+    assert [s.column for s in found[0].related] == [14, 31]  # the prior, then the current
+    down = "2025年当年预算执行数为59.11万元，2026年预算安排57.8万元，比2025年预算执行数减少{rate}。"
+    assert lint_text(down.format(rate="2.21%"), ["GRW"]) == []
+    assert brief(lint_text(down.format(rate="3.21%"), ["GRW"])) == [("GRW001", 1, 51, "error")]
+    unnamed = "年初预算77.99万元，全年预算91.97万元，比上年增加17.66%。"  # neither amount is the one compared with
+    assert lint_text(unnamed, ["GRW"]) == []

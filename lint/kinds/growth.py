@@ -8,6 +8,11 @@ comparison in the same sentence, or, when the sentence states only the change (�
 56.95万元，下降1.87%), the latest amount before it, in its paragraph or the few before, whose label names
 the same quantity (收入支出总计; the quoted term in “公务接待费”比上年度增加).
 
+A rate stated straight after the comparison, with no change amount (执行数为3269.3万元，2026年预算安排
+3845.49万元，比2025年预算执行数增加17.62%), is judged from the two amounts before it in its sentence:
+the prior is the one whose label names what follows the comparison word (预算执行数), the current the
+other; with any other number of amounts, or no amount so named, it is not checked.
+
 Judged as an interval: change / prior must meet the stated rate. A rate on a zero or negative prior cannot
 be checked and is skipped.
 """
@@ -58,6 +63,50 @@ def run(prose: _prose.Prose, check: Check):
                 yield from _judge(prose, check, rate, change, sign,
                                   stated_prior[-1] if stated_prior else None,
                                   current[-1] if current else None)
+            yield from _direct(prose, check, figs)
+
+
+def _direct(prose: _prose.Prose, check: Check, figs):
+    """A rate stated straight after the comparison, with both amounts before it in the sentence and no
+    change amount: 执行数为3269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%. The prior is
+    the amount whose label names what follows the comparison word (预算执行数), the current the other."""
+    for i, rate in enumerate(figs):
+        if rate.unit != "%" or not rate.is_point or i == 0:
+            continue
+        at = max(rate.label.rfind(w) for w in check.words("compare"))
+        sign = _prose.direction(check, rate.label)
+        if at < 0 or sign == 0 or _prose.direction(check, figs[i - 1].label) != 0:
+            continue  # no comparison in the rate's own words, or a change amount states it (handled above)
+        named = rate.label[at + 1:]
+        for word in check.words("up") + check.words("down"):
+            if named.endswith(word):
+                named = named[: -len(word)]
+                break
+        named = _prose.core(named)
+        amounts = [f for f in figs[:i] if f.is_point and _prose.family(f.unit) == "money"
+                   and _prose.direction(check, f.label) == 0]
+        prior = [f for f in amounts if len(named) >= 2 and _prose.core(f.label).endswith(named)]
+        if len(amounts) != 2 or len(prior) != 1:
+            continue  # exactly a prior and a current, told apart by the prior's name
+        current = next(f for f in amounts if f is not prior[0])
+        yield from _rate(prose, check, rate, prior[0], current, sign)
+
+
+def _rate(prose, check, rate, prior, current, sign):
+    unit = prior.unit
+
+    def compute():
+        base = _prose.interval(prior, "round", unit)
+        if base.lo <= 0:
+            return None
+        change = _prose.interval(current, "round", unit) - base
+        return (change if sign > 0 else base - _prose.interval(current, "round", unit)) / base
+
+    expression = (f"({current.text} − {prior.text}) / {prior.text}" if sign > 0
+                  else f"({prior.text} − {current.text}) / {prior.text}")
+    finding = judge(check, prose, rate, (prior, current), compute, scale=Decimal(100), expression=expression)
+    if finding:
+        yield finding
 
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,20})[”\"]")
