@@ -181,3 +181,12 @@ def test_growth_stated_straight_after_the_comparison(lint_text):
     assert brief(lint_text(down.format(rate="3.21%"), ["GRW"])) == [("GRW001", 1, 51, "error")]
     unnamed = "年初预算77.99万元，全年预算91.97万元，比上年增加17.66%。"  # neither amount is the one compared with
     assert lint_text(unnamed, ["GRW"]) == []
+
+
+def test_a_rate_on_a_zero_base_is_reported_not_judged(lint_text):
+    text = "2024年度收入支出总计307.82万元，与2023年度相比增加307.82万元，增长100.00%。"
+    found = lint_text(text, ["GRW"])
+    assert [(f.code, str(f.severity), f.message) for f in found] == [
+        ("GRW002", "warning", "growth rate 100.00% is stated on a prior of 0 (307.82万元 − 307.82万元), where there "
+                              "is no rate")]
+    assert lint_text(text.replace("307.82万元，增长", "300.00万元，增长"), ["GRW002"]) == []

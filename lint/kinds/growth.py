@@ -14,7 +14,8 @@ the prior is the one whose label names what follows the comparison word (预算�
 other; with any other number of amounts, or no amount so named, it is not checked.
 
 Judged as an interval: change / prior must meet the stated rate. A rate on a zero or negative prior cannot
-be checked and is skipped.
+be checked and is skipped, except by a check with option ``zero``, which reports exactly those rates stated
+on a prior of zero (there is no rate: 新增 says it).
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ import re
 from decimal import Decimal
 
 from . import _prose
-from ._base import Check, judge
+from ._base import Check, judge, report
 
 KIND = "growth"
 OPTIONS = {
@@ -31,6 +32,7 @@ OPTIONS = {
     "up": ["增加", "增长", "上升", "提高", "超支", "增"],
     "down": ["减少", "下降", "降低", "节约", "减"],
     "compare": ["比", "较", "相比"],
+    "zero": False,
 }
 
 
@@ -93,6 +95,10 @@ def _direct(prose: _prose.Prose, check: Check, figs):
 
 
 def _rate(prose, check, rate, prior, current, sign):
+    handled, found = _zero_base(prose, check, rate, prior.text, (prior, current), prior.value == 0)
+    if handled:
+        yield from found
+        return
     unit = prior.unit
 
     def compute():
@@ -135,7 +141,29 @@ def _named_current(prose: _prose.Prose, check: Check, change, fam: str):
     return current
 
 
+def _zero_base(prose, check, rate, prior_text: str, related, zero: bool):
+    """``(handled, findings)``: with option ``zero`` every relation is handled here (a finding when its
+    prior is zero); without it only a zero prior is (skipped)."""
+    if not check.options["zero"]:
+        return zero, []
+    if not zero or rate.value == 0:
+        return True, []
+    found = report(check, prose, rate.span, rate.text, related=tuple(f.span for f in related),
+                   computed="no rate", figures=(rate.text, *(f.text for f in related)), prior=prior_text)
+    return True, [found]
+
+
 def _judge(prose, check, rate, change, sign, prior, current):
+    if prior is not None:
+        zero = prior.value == 0
+    else:  # prior = current − change for an increase: zero when the change is the whole current amount
+        zero = (current is not None and sign > 0 and current.unit == change.unit
+                and current.value == change.value)
+    shown = prior.text if prior is not None else f"0 ({current.text} − {change.text})" if zero else ""
+    handled, found = _zero_base(prose, check, rate, shown, (change, prior or current), zero)
+    if handled:
+        yield from found
+        return
     unit = change.unit
     if prior is not None:
         def prior_iv(p=prior):
