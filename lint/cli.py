@@ -86,31 +86,16 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
           baseline, write_baseline):
     """Check the reports at PATHS (files or folders)."""
     from . import audit, engine, ingest, limits, suppress
-    from .config import ConfigError, Resolver
     from .model import Severity
     from .report import Context, writer
 
     if judge == "gx":
         _need_gx()
-    try:
-        resolver = Resolver(config, isolated)
-        here = resolver.for_path(".")
-    except ConfigError as exc:
-        _fail(str(exc))
     given = {"select": _split(select), "extend_select": _split(extend_select), "ignore": _split(ignore),
              "min_severity": min_severity, "fail_on": fail_on, "rounding": rounding, "packs": list(packs),
              "baseline": baseline}
-
-    merged: dict[int, object] = {}  # per configuration file, its settings under the command line's
-
-    def settings_for(path):
-        try:
-            base = resolver.for_path(path)
-        except ConfigError as exc:
-            _fail(str(exc))
-        if id(base) not in merged:
-            merged[id(base)] = base.over(given)
-        return merged[id(base)]
+    settings_for = _settings(config, isolated, given)
+    here = settings_for(".")
 
     if show_settings:
         shown = settings_for(paths[0])
@@ -201,6 +186,32 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
+def _settings(config, isolated, given, validate=None):
+    """``settings_for(path)``: the settings of the configuration file nearest ``path`` (or ``--config``, or
+    none when ``--isolated``) with the command line's options over them, merged once per file; a
+    configuration error is the command's error."""
+    from .config import ConfigError, Resolver
+
+    try:
+        resolver = Resolver(config, isolated)
+    except ConfigError as exc:
+        _fail(str(exc))
+    merged: dict[int, object] = {}
+
+    def settings_for(path):
+        try:
+            base = resolver.for_path(path)
+        except ConfigError as exc:
+            _fail(str(exc))
+        if id(base) not in merged:
+            merged[id(base)] = base.over(given)
+            if validate is not None:
+                validate(merged[id(base)])
+        return merged[id(base)]
+
+    return settings_for
+
+
 def _checks_for(s):
     from . import audit, engine
 
@@ -258,29 +269,14 @@ def batch(paths, output_dir, jobs, resume, timeout, memory_mb, executor, schedul
     as each file finishes (--resume goes on after an interruption), unchanged files taken from the cache;
     writes a triage spreadsheet, a summary and an HTML report per document with an index."""
     from . import batch as batches
-    from .config import ConfigError, Resolver
     from .model import Severity
 
     if executor == "dask" and not scheduler:
         _fail("--executor dask needs --scheduler ADDRESS")
     given = {"select": _split(select), "extend_select": _split(extend_select), "ignore": _split(ignore),
              "min_severity": min_severity, "fail_on": fail_on, "rounding": rounding, "packs": list(packs)}
-    merged: dict[int, object] = {}
-
-    def settings_for(path):
-        try:
-            base = resolver.for_path(path)
-        except ConfigError as exc:
-            _fail(str(exc))
-        if id(base) not in merged:
-            merged[id(base)] = base.over(given)
-            _checks_for(merged[id(base)])  # a broken pack or option stops the batch before it starts
-        return merged[id(base)]
-
-    try:
-        resolver = Resolver(config, isolated)
-    except ConfigError as exc:
-        _fail(str(exc))
+    # a broken pack or option stops the batch before it starts
+    settings_for = _settings(config, isolated, given, validate=_checks_for)
     try:
         records = batches.run(paths, output_dir, settings_for, executor=executor, resume=resume,
                               cache="" if no_cache else cache_dir, html=not no_html,

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from . import engine
 from .ingest.text import parse
-from .kinds import registry
+from .kinds import cross_year, registry
 
 
 def _cell(text: str) -> str:
@@ -27,7 +27,7 @@ def _block(text: str) -> str:
 def run_example(text: str, checks) -> list:
     """The findings on an example: one document, or for kinds that work across documents, the reports
     separated by the kind's ``SEPARATOR`` line, each checked, then compared."""
-    parts = text.split("\n---- next report ----\n")
+    parts = text.split(f"\n{cross_year.SEPARATOR}\n")
     if len(parts) == 1:
         return engine.run(parse(text, "example.txt"), checks)
     found, facts = [], {}

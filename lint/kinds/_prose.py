@@ -78,6 +78,14 @@ class Prose:
     def text(self, figure: Figure) -> str:
         return self.doc.blocks[figure.block].text
 
+    def in_prose(self):
+        """``(block, figure)`` for every figure outside table rows, in reading order."""
+        for b, figures in enumerate(self.figures):
+            block = self.doc.blocks[b]
+            if block.kind != "row":
+                for fig in figures:
+                    yield block, fig
+
     def sentences(self, block: int) -> list[tuple[int, int, list[Figure]]]:
         """``(start, end, figures)`` of each sentence of a block, figures in text order (computed once)."""
         found = self._sentences.get(block)

@@ -39,13 +39,13 @@ def validate(options: dict) -> str | None:
 
 
 def run(prose: _prose.Prose, check: Check):
-    stated = _cells(prose.tables, check.options["stated"])
-    against = _cells(prose.tables, check.options["against"])
+    stated = cells(prose.tables, check.options["stated"])
+    against = cells(prose.tables, check.options["against"])
     if stated is None or against is None:
         return
     (_, cell, table), (_, other_cell, other_table) = stated[0], against[0]
     unit = table.unit or other_table.unit
-    mine, theirs = _sum(stated, table.unit), _sum(against, table.unit)
+    mine, theirs = total(stated, table.unit), total(against, table.unit)
     if mine is None or theirs is None or mine.meets(theirs):
         return
     where = prose.doc.cite(other_cell.span)
@@ -60,7 +60,7 @@ def run(prose: _prose.Prose, check: Check):
                   figures=tuple(c.text for _, c, _ in (*stated, *against)))
 
 
-def _cells(tables, spec: dict) -> list | None:
+def cells(tables, spec: dict) -> list | None:
     """The cell ``spec`` names and those of its ``plus`` list, or None when one is missing."""
     found = [_cell(tables, spec)]
     for more in spec.get("plus", ()):
@@ -68,10 +68,10 @@ def _cells(tables, spec: dict) -> list | None:
     return None if any(f is None for f in found) else found
 
 
-def _sum(cells: list, unit: str):
+def total(found: list, unit: str):
     """The interval of the cells' amounts added, in ``unit`` (each converted from its table's unit)."""
     out = None
-    for value, _, table in cells:
+    for value, _, table in found:
         factor = units.factor(table.unit, unit) if table.unit and unit else Decimal(1)
         if factor is None:
             return None

@@ -64,20 +64,16 @@ def facts(prose: _prose.Prose, check: Check) -> dict | None:
     year = int(_YEAR.search(title).group())
     series = re.sub(r"\s+", "", _YEAR.sub("{Y}", title, count=1))
     items = []
-    for b, figures in enumerate(prose.figures):
-        block = prose.doc.blocks[b]
-        if block.kind == "row":
+    for block, fig in prose.in_prose():
+        key = _key(prose, check, block.text, fig)
+        if key is None:
             continue
-        for fig in figures:
-            key = _key(prose, check, block.text, fig)
-            if key is None:
-                continue
-            when = _when(_prose.dated(block.text, fig.start)[0], year)
-            span = prose.doc.locate(fig.span) if prose.doc.places else fig.span
-            items.append({"key": list(key), "year": when, "text": fig.text, "value": str(fig.value),
-                          "decimals": fig.decimals, "unit": fig.unit, "qualifier": fig.qualifier,
-                          "exact": fig.exact, "label": fig.label, "line": span.line, "column": span.column,
-                          "end_column": span.end_column, "where": span.where})
+        when = _when(_prose.dated(block.text, fig.start)[0], year)
+        span = prose.doc.locate(fig.span) if prose.doc.places else fig.span
+        items.append({"key": list(key), "year": when, "text": fig.text, "value": str(fig.value),
+                      "decimals": fig.decimals, "unit": fig.unit, "qualifier": fig.qualifier,
+                      "exact": fig.exact, "label": fig.label, "line": span.line, "column": span.column,
+                      "end_column": span.end_column, "where": span.where})
     return {"series": series, "year": year, "items": items}
 
 

@@ -9,14 +9,13 @@ word: 类, 款, 项, or when it holds whole numbers of 2 to 7 digits all the way
 amounts.
 A table said to be empty that holds amounts is a finding on its first amount; a table with a caption
 (a standard table such as 政府性基金预算财政拨款收入支出决算表) that holds none, with no statement, is a
-finding on the table, at the ``missing`` severity (a reviewer asks for the note, the figures may be fine).
+finding on the table (its check a warning: a reviewer asks for the note, the figures may be fine).
 """
 
 from __future__ import annotations
 
 import re
 
-from ..model import Severity
 from ..tables import number
 from . import _prose
 from ._base import Check, report
@@ -25,7 +24,7 @@ KIND = "empty_table"
 OPTIONS = {"statements": ["本表无数据", "本表为空", "本表无内容", "此表无数据", "此表为空", "故本表无",
                           "本表数据为空", "以空表列示", "为空表"],
            "tables": ["决算表", "预算表"], "codes": ["编码", "代码", "序号"], "levels": ["类", "款", "项"],
-           "near": 4, "claim": "empty", "missing": "warning"}
+           "near": 4, "claim": "empty"}
 _CODE = re.compile(r"^\d{2,7}$")
 
 
@@ -54,9 +53,7 @@ def run(prose: _prose.Prose, check: Check):
                          computed="empty", figures=(first.text,), title=table.title,
                          statement=said.text.strip()[:40])
         elif check.options["claim"] == "statement" and said is None and not amounts and table.rows:
-            severity = Severity.parse(check.options["missing"])
-            found = report(check, prose, table.span, table.title, computed="a statement", title=table.title)
-            yield found if severity == found.severity else _with(found, severity)
+            yield report(check, prose, table.span, table.title, computed="a statement", title=table.title)
 
 
 def _amounts(table, check: Check) -> list:
@@ -74,8 +71,3 @@ def _amounts(table, check: Check) -> list:
                 out.append(cell)
     return sorted(out, key=lambda c: (c.span.line, c.span.column))
 
-
-def _with(finding, severity):
-    from dataclasses import replace
-
-    return replace(finding, severity=severity)

@@ -102,11 +102,10 @@ def _rate(prose, check, rate, prior, current, sign):
     unit = prior.unit
 
     def compute():
-        base = _prose.interval(prior, "round", unit)
+        base, now = _prose.interval(prior, "round", unit), _prose.interval(current, "round", unit)
         if base.lo <= 0:
             return None
-        change = _prose.interval(current, "round", unit) - base
-        return (change if sign > 0 else base - _prose.interval(current, "round", unit)) / base
+        return (now - base if sign > 0 else base - now) / base
 
     expression = (f"({current.text} − {prior.text}) / {prior.text}" if sign > 0
                   else f"({prior.text} − {current.text}) / {prior.text}")

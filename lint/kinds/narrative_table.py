@@ -28,33 +28,26 @@ def validate(options: dict) -> str | None:
 
 def run(prose: _prose.Prose, check: Check):
     cells = None
-    for b, figures in enumerate(prose.figures):
-        if prose.doc.blocks[b].kind == "row":
+    for _block, fig in prose.in_prose():
+        if fig.unit not in units.MONEY or not fig.is_point:
             continue
-        for fig in figures:
-            if fig.unit not in units.MONEY or not fig.is_point:
-                continue
-            label = _prose.core(fig.label)
-            named = any(label.endswith(w) for w in check.words("label"))
-            if not named or any(w in label for w in check.words("not")):
-                continue
-            if cells is None:
-                cells = cross_table._cells(prose.tables, check.options["cell"]) or []
-            if not cells:
-                return
-            table_unit = cells[0][2].unit or fig.unit
-            factor = units.factor(table_unit, fig.unit)
-            total = cross_table._sum(cells, table_unit)
-            if factor is None or total is None:
-                return
-            theirs = total.scale(factor)
-            mine = interval(fig.value, fig.decimals)
-            if mine.meets(theirs):
-                continue
-            shown = " + ".join(c.text for _, c, _ in cells) + table_unit
-            yield report(check, prose, fig.span, fig.text, related=tuple(c.span for _, c, _ in cells),
-                         computed=shown, figures=(fig.text, *(c.text for _, c, _ in cells)),
-                         label=label, other=shown, table=cells[0][2].title,
-                         where=prose.doc.cite(cells[0][1].span))
+        label = _prose.core(fig.label)
+        named = any(label.endswith(w) for w in check.words("label"))
+        if not named or any(w in label for w in check.words("not")):
+            continue
+        if cells is None:
+            cells = cross_table.cells(prose.tables, check.options["cell"]) or []
+        if not cells:
+            return
+        theirs = cross_table.total(cells, fig.unit)
+        if theirs is None:
+            return
+        if interval(fig.value, fig.decimals).meets(theirs):
+            continue
+        shown = " + ".join(c.text for _, c, _ in cells) + (cells[0][2].unit or fig.unit)
+        yield report(check, prose, fig.span, fig.text, related=tuple(c.span for _, c, _ in cells),
+                     computed=shown, figures=(fig.text, *(c.text for _, c, _ in cells)),
+                     label=label, other=shown, table=cells[0][2].title,
+                     where=prose.doc.cite(cells[0][1].span))
 
 

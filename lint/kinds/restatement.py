@@ -39,22 +39,18 @@ _BIG = Decimal("1e30")
 
 def run(prose: _prose.Prose, check: Check):
     seen: dict[tuple, Figure] = {}
-    for b, figures in enumerate(prose.figures):
-        block = prose.doc.blocks[b]
-        if block.kind == "row":
+    for block, fig in prose.in_prose():
+        key = _key(prose, check, block.text, fig)
+        if key is None:
             continue
-        for fig in figures:
-            key = _key(prose, check, block.text, fig)
-            if key is None:
-                continue
-            first = seen.setdefault(key, fig)
-            if first is fig or first.block == b:
-                continue
-            unit = first.unit if _prose.family(fig.unit) == "money" else None
-            if not _range(fig, check, unit).meets(_range(first, check, unit)):
-                yield report(check, prose, fig.span, fig.text, related=(first.span,),
-                             computed=first.text, figures=(fig.text, first.text),
-                             label=key[1], other=first.text, where=prose.doc.cite(first.span))
+        first = seen.setdefault(key, fig)
+        if first is fig or first.block == fig.block:
+            continue
+        unit = first.unit if _prose.family(fig.unit) == "money" else None
+        if not _range(fig, check, unit).meets(_range(first, check, unit)):
+            yield report(check, prose, fig.span, fig.text, related=(first.span,),
+                         computed=first.text, figures=(fig.text, first.text),
+                         label=key[1], other=first.text, where=prose.doc.cite(first.span))
 
 
 def _key(prose, check: Check, text: str, fig: Figure) -> tuple | None:

@@ -51,13 +51,8 @@ def run(prose: _prose.Prose, check: Check):
 
 def _dated(prose: _prose.Prose):
     """``(figure, sentence text before it, years named there)`` for every figure with a unit."""
-    for b, figures in enumerate(prose.figures):
-        block = prose.doc.blocks[b]
-        if block.kind == "row":
-            continue
-        for fig in figures:
-            if not fig.unit:
-                continue
+    for block, fig in prose.in_prose():
+        if fig.unit:
             before, years = _prose.dated(block.text, fig.start)
             if years:
                 yield fig, before, years
