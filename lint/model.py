@@ -178,6 +178,9 @@ class Table:
     """The caption above it (收入支出决算总表), when one of the few lines before it names a table."""
     unit: str = ""
     """The unit its amounts are in (元, 万元, 亿元), from a 单位：万元 line above it; '' when not said."""
+    levels: tuple[tuple[str, ...], ...] = ()
+    """A header written over several lines, line by line, a name per column (a merged cell's name in each
+    column it spans): ``header`` joins them. Empty for a one-line header."""
 
     def column(self, *words: str) -> int | None:
         """The first column whose header holds one of ``words``, or None."""

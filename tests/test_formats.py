@@ -100,7 +100,7 @@ def test_tables_come_back_whole_in_every_format(rendered):
     for fmt in ("md", "html", "docx", "pdf"):
         assert shapes[fmt] == shapes["txt"], fmt
     header, rows = shapes["pdf"][0]
-    assert header == ("项目", "预算数年初", "调整后", "执行率")  # a merged header, read on its grid
+    assert header == ("项目", "预算数年初", "预算数调整后", "执行率")  # a merged header, read on its grid
     assert len(shapes["pdf"][1][1]) == 12  # the header repeated after the page break was dropped
 
 

@@ -16,7 +16,11 @@ Three shapes, all read from the recovered tables (:mod:`lint.tables.recovery`):
   the group's rows. A group runs until the next row that names a new group in the first column.
 * **row crossfooting** — a column headed by a total word and filled on most rows equals the sum of the
   amount columns after it (or before it, when it is the last). Only checked when most complete rows of
-  the table agree, so a table whose columns are not parts of the total is left alone.
+  the table agree, so a table whose columns are not parts of the total is left alone. When the header
+  spans several lines and the total sits under a merged name (本年支出 over 小计 | 基本支出 | 项目支出;
+  the 三公 table's 合计 | 因公出国（境）费 | 公务用车… (小计 | 购置费 | 运行费) | 公务接待费 over 预算数 |
+  决算数), the header says which columns are its parts (:func:`lint.tables.parts`), and every row is
+  judged, however few, a blank part counting as 0.
 
 Columns whose header or cells are rates (option ``skip``: 率, %, 比例, 进度, 序号, ...) are never summed.
 Judged as intervals: the parts' rounding intervals added up must meet the total's.
@@ -27,7 +31,7 @@ from __future__ import annotations
 import re
 
 from ..model import Table
-from ..tables import cell_figure, number, row_label
+from ..tables import cell_figure, number, parts, row_label
 from . import _prose
 from ._base import Check, judge
 
@@ -215,8 +219,15 @@ def _group(prose, check, table, row, col, rows, left):
 
 
 def _crossfoot(prose, check, table: Table, columns: list[int]):
+    declared = set()
+    for j, name in enumerate(table.header if table.levels else ()):
+        skipped = any(w in name for w in check.words("skip"))
+        found = None if skipped else parts(table, j, check.words("totals"))
+        if found:
+            declared.add(j)
+            yield from _declared(prose, check, table, j, found)
     for j in columns:
-        if not _is_total(check, table.header[j]):
+        if j in declared or not _is_total(check, table.header[j]):
             continue
         filled = [i for i, r in enumerate(table.rows) if number(r[j].text) is not None]
         if len(filled) * 2 <= len(table.rows):
@@ -238,3 +249,12 @@ def _crossfoot(prose, check, table: Table, columns: list[int]):
         for total, figs in checks:
             yield from _judge_sum(prose, check, total, figs)
 
+
+
+def _declared(prose, check, table: Table, col: int, part_cols: list[int]):
+    """Row by row, a total column against the columns its header says it adds up (blank parts are 0)."""
+    for i in range(len(table.rows)):
+        total = cell_figure(table, i, col)
+        figs = [cell_figure(table, i, k) for k in part_cols if table.rows[i][k].text]
+        if total is not None and figs and all(f is not None for f in figs):
+            yield from _judge_sum(prose, check, total, figs)

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..model import Block, Cell, Figure, Table
 
-__all__ = ["Value", "cell_figure", "cell_figures", "number", "precision", "row_label"]
+__all__ = ["Value", "cell_figure", "cell_figures", "number", "parts", "precision", "row_label"]
 
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _NUMBER = re.compile(r"^([-−－]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|％|分)?$")
@@ -39,6 +39,42 @@ def number(text: str) -> Value | None:
 def row_label(table: Table, row: int) -> str:
     """A row's label: its non-numeric cells, joined."""
     return " ".join(c.text for c in table.rows[row] if c.text and number(c.text) is None)
+
+
+def parts(table: Table, col: int, totals) -> list[int] | None:
+    """The columns that column ``col`` adds up, as the header's lines declare it, or None.
+
+    ``col`` is a total column when one of its header lines below the first is a ``totals`` word
+    (合计, 小计) under a spanning name: 财政拨款“三公”经费 over 合计 | 因公出国（境）费 | 公务用车购置及运行费
+    | 公务接待费. Its parts are its siblings under that name, one column each, matching its own names on
+    the lines below (预算数 beside 预算数); a sibling that spans several columns counts through its own
+    total or the column with no name of its own there (公务用车购置及运行费 through its 小计, not its 购置费).
+    None when the header does not say, or a sibling has no single such column.
+    """
+    lines = table.levels
+    path = [re.sub(r"\s+", "", line[col]) for line in lines]
+    k = next((m for m in range(1, len(path)) if path[m] in totals and path[m] != path[m - 1]), None)
+    if k is None:
+        return None
+    above = [line[col] for line in lines[:k]]
+    under = [c for c in range(len(table.header)) if [line[c] for line in lines[:k]] == above]
+    found: dict[str, list[int]] = {}
+    for c in under:
+        name = re.sub(r"\s+", "", lines[k][c])
+        if name == path[k] or not _amounts(table, c):
+            continue  # the total itself (预算数 beside 决算数), or a column of labels (支出项目)
+        if all((lines[m][c] in ("", *totals)) if not path[m] else re.sub(r"\s+", "", lines[m][c]) == path[m]
+               for m in range(k + 1, len(lines))):
+            found.setdefault(name, []).append(c)
+    if len(found) < 2 or any(len(cs) != 1 or not name for name, cs in found.items()):
+        return None
+    return [cs[0] for cs in found.values()]
+
+
+def _amounts(table: Table, col: int) -> bool:
+    """A column whose filled cells are mostly numbers (or that is blank: an empty part is 0)."""
+    filled = [r[col].text for r in table.rows if r[col].text]
+    return sum(1 for t in filled if number(t) is not None) * 2 >= len(filled)
 
 
 def precision(table: Table, col: int) -> int:

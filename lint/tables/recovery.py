@@ -6,7 +6,10 @@ Two shapes are read:
   ``row`` blocks). Consecutive row lines form a table; a short non-row line between them (a page
   number, a unit note) does not end it. The header is the first row when fewer than half of its
   filled cells are numbers, plus up to two lines continuing it (every cell short and without digits),
-  merged cell by cell: a header wrapped onto a second line (``预算调整`` / ``率``) reads ``预算调整率``.
+  and a third when it names every column (预算数 | 决算数 | 预算数 | …), merged cell by cell: a header
+  wrapped onto a second line (``预算调整`` / ``率``) reads ``预算调整率``, and a merged cell's name goes to
+  each column it spans (合计 over 预算数 | 决算数 reads 合计预算数 | 合计决算数; the lines are kept in
+  ``Table.levels``).
   A header repeated after a page break (a row made only of header words, or a whole header row that
   matches the header in most columns: 一级指标 under a garbled 指标) is dropped with the lines continuing
   it, and the body row after it is recorded in ``Table.breaks``. Any other header-like row right after a
@@ -89,7 +92,8 @@ def panels(table: Table) -> list[Table]:
     return [Table(header=names[a:b],
                   rows=tuple(row[a:b] for row in table.rows if any(c.text for c in row[a:b])),
                   span=table.span, shape=table.shape,
-                  notes=(*table.notes, f"panel {m + 1} of {len(bounds)} side by side"), breaks=table.breaks)
+                  notes=(*table.notes, f"panel {m + 1} of {len(bounds)} side by side"), breaks=table.breaks,
+                  levels=tuple(line[a:b] for line in table.levels))
             for m, (a, b) in enumerate(bounds)]
 
 
@@ -144,7 +148,8 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         if _header_like(rows[i]):
             header_rows.append(rows[i])
             i += 1
-            while i < len(rows) and len(header_rows) < 3 and _continues_header(rows[i], header_rows):
+            while i < len(rows) and _continues_header(rows[i], header_rows) and (
+                    len(header_rows) < 3 or len(header_rows) == 3 and _full_header(rows[i], len(rows[i]))):
                 header_rows.append(rows[i])
                 i += 1
         words = {c.text for r in header_rows for c in r if c.text}
@@ -175,11 +180,12 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         if not body:
             continue
         width = max(len(r) for r in [*header_rows, *body])
+        levels = _levels(header_rows, width)
         header = _merge(header_rows, width)
         padded = tuple(tuple(r) + (Cell(""),) * (width - len(r)) for r in body)
         anchor = next(c.span for r in [*header_rows, *body] for c in r if c.span is not None)
         tables.append(Table(header=header, rows=padded, span=anchor, shape="tabs", notes=tuple(notes),
-                            breaks=tuple(breaks)))
+                            breaks=tuple(breaks), levels=levels if len(levels) > 1 else ()))
     return tables
 
 
@@ -213,11 +219,31 @@ def _continues_header(cells: list[Cell], header_rows: list[list[Cell]]) -> bool:
 
 
 def _merge(header_rows: list[list[Cell]], width: int) -> tuple[str, ...]:
-    names = [""] * width
-    for row in header_rows:
-        for j, cell in enumerate(row):
-            names[j] += cell.text
-    return tuple(names)
+    if not header_rows:
+        return ("",) * width
+    return tuple("".join(names) for names in zip(*_levels(header_rows, width)))
+
+
+def _levels(header_rows: list[list[Cell]], width: int) -> tuple[tuple[str, ...], ...]:
+    """The header's lines, each with a name per column, merged cells spread over the columns they span.
+
+    A name whose cell spans several columns leaves the cells to its right empty on its line, while a lower
+    line names those columns (合计 over 预算数 | 决算数): each of them takes the spanning name, within the
+    span of the name above it (公务接待费 starts a new span, so 运行费's does not reach it). An empty cell
+    with nothing named under it stays empty: the cell above spans down instead (a wrapped header).
+    """
+    lines = [[row[j].text if j < len(row) else "" for j in range(width)] for row in header_rows]
+    spans = [0] * width  # where the spanning name of the line above each column starts
+    for k, line in enumerate(lines):
+        named_below = [any(lower[j] for lower in lines[k + 1:]) for j in range(width)]
+        owner, starts = None, list(spans)
+        for j in range(width):
+            if line[j]:
+                owner = starts[j] = j
+            elif owner is not None and named_below[j] and spans[j] == spans[owner]:
+                line[j], starts[j] = line[owner], owner
+        spans = starts
+    return tuple(tuple(line) for line in lines)
 
 
 def _score_lists(doc: Document) -> list[Table]:
