@@ -43,6 +43,17 @@ def test_sum_one_digit_typo_in_a_part_is_located_on_the_part(lint_text):
     assert found[0].suggestion == "800.27 → 900.27"
 
 
+def test_sum_list_split_by_commas_ends_at_a_semicolon(lint_text):
+    text = "用车费用8.70万元，其中：购置费0.00万元，运行费8.70万元；接待费0.80万元，其中外宾0.30万元。"
+    assert lint_text(text) == []
+    found = lint_text(text.replace("运行费8.70", "运行费9.70"))
+    assert brief(found) == [("SUM001", 1, 5, "error")]
+    assert [(s.line, s.column) for s in found[0].related] == [(1, 18), (1, 28)]  # not 接待费
+    # one part before each semicolon: the semicolons split the list itself
+    assert brief(lint_text("支出合计30.00万元，其中：甲10.00万元，占33.33%；乙25.00万元，占83.33%。"))[:1] == [
+        ("SUM001", 1, 5, "error")]
+
+
 def test_sum_budget_and_actual_series(lint_text):
     text = ("资金预算 300.00万元，实际支出 290.00万元。其中甲计划预算 100.00万元，支出 95.00万元；"
             "乙计划预算 200.00万元，支出 195.00万元。")

@@ -5,7 +5,8 @@ nearest point figure before it in the same sentence whose label holds a total wo
 合计, 共, 总额, ...), else the first figure of that sentence; when the parts word opens its sentence, the
 previous sentence is searched the same way. Figures in parentheses and figures that state a change
 (增加/减少/为…的, option ``not_parts``) are neither total nor parts. The parts are the point figures of
-the total's unit family after the parts word, up to the end of the sentence or a nested parts word.
+the total's unit family after the parts word, up to the end of the sentence or a nested parts word, or
+up to a semicolon when two parts or more come before it (其中：A 1，B 2；C 3 lists A and B).
 
 Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02. Parts that exceed the
 total are an error whatever the wording. A listing after 其中 may name only some parts, so parts that fall
@@ -68,6 +69,9 @@ def _relation(prose, check, text, sentences, index, pos, word):
         at = text.find(other, pos + len(word), end)
         if at != -1 and not text.startswith("其中", at - 3):
             stop = min(stop, at)
+    semicolon = min((k for k in (text.find(c, pos, stop) for c in "；;") if k != -1), default=-1)
+    if semicolon != -1 and sum(1 for f in after if f.start < semicolon and _prose.family(f.unit) == fam) > 1:
+        stop = semicolon  # a list split by commas ends at a semicolon, the separator a level up
     parts: list[Figure] = []
     for f in after:
         if f.start >= stop:
