@@ -115,3 +115,72 @@ def test_an_empty_table_statement_belongs_to_the_table_above_it(tmp_path, checks
     path.write_text(EMPTY.replace("201\t一般公共服务支出\t\t", "201\t一般公共服务支出\t3.00\t3.00")
                     .replace("合计\t\t\t", "合计\t\t3.00\t3.00"), encoding="utf-8")
     assert codes(path, checks) == [("BUD007", "3.00")]
+
+
+SANGONG = "\n".join([
+    "财政拨款“三公”经费支出决算表",
+    "单位：万元",
+    "财政拨款“三公”经费" + "\t" * 9,
+    "合计\t\t因公出国（境）费\t\t公务用车购置及运行维护费\t\t\t\t\t\t公务接待费\t",
+    "\t\t\t\t小计\t\t公务用车购置费\t\t公务用车运行维护费\t\t\t",
+    "\t".join(["预算数", "决算数"] * 6),
+    "12.00\t9.50\t0.00\t0.00\t10.00\t8.70\t0.00\t0.00\t10.00\t8.70\t2.00\t0.80",
+    "七、财政拨款“三公”经费支出决算情况说明",
+    "“三公”经费财政拨款支出年初预算为12.00万元，支出决算为9.50万元，完成预算的79.17%。",
+    "2024年度“三公”经费财政拨款支出决算数比2023年度减少0.40万元，下降4.04%。",
+    "因公出国（境）费支出决算0.00万元；公务用车购置及运行维护费支出决算8.70万元，其中：公务用车购置支出"
+    "为0.00万元，公务用车运行维护支出为8.70万元；公务接待费支出决算0.80万元，其中外宾接待0.30万元。",
+])
+
+
+def test_sangong_narrative_agrees_with_its_table(tmp_path, checks):
+    path = tmp_path / "sangong.txt"
+    path.write_text(SANGONG, encoding="utf-8")
+    assert codes(path, checks) == []  # a change (减少0.40万元) and a part (外宾接待0.30万元) are no items
+
+
+@pytest.mark.parametrize(("said", "wrong", "cell"), [
+    ("年初预算为12.00万元", "年初预算为12.10万元", "12.00万元"),
+    ("支出决算为9.50万元", "支出决算为9.05万元", "9.50万元"),
+    ("因公出国（境）费支出决算0.00万元", "因公出国（境）费支出决算0.10万元", "0.00万元"),
+    ("运行维护费支出决算8.70万元", "运行维护费支出决算8.07万元", "8.70万元"),
+    ("公务用车购置支出为0.00万元", "公务用车购置支出为1.00万元", "0.00万元"),
+    ("运行维护支出为8.70万元", "运行维护支出为7.80万元", "8.70万元"),
+    ("公务接待费支出决算0.80万元", "公务接待费支出决算0.08万元", "0.80万元"),
+])
+def test_a_wrong_sangong_figure_is_found_on_it(tmp_path, checks, said, wrong, cell):
+    path = tmp_path / "sangong.txt"
+    path.write_text(SANGONG.replace(said, wrong), encoding="utf-8")
+    found = engine.run(ingest.read(path), checks)
+    number = wrong[wrong.rindex("为") + 1:] if "为" in wrong else wrong[wrong.rindex("决算") + 2:]
+    lines = SANGONG.replace(said, wrong).splitlines()
+    line = next(i for i, text in enumerate(lines, 1) if wrong in text)
+    column = lines[line - 1].index(wrong) + wrong.index(number) + 1
+    mine = [f for f in found if f.code == "BUD014"]
+    assert [(f.stated, f.computed, f.span.line, f.span.column) for f in mine] == [(number, cell, line, column)]
+    assert mine[0].related[0].line == 7  # the table's line of amounts
+    assert {f.code for f in found} <= {"BUD014", "SUM001"}  # a 其中 total may break its parts as well
+
+
+def test_a_sangong_budget_table_with_blank_cells(tmp_path, checks):
+    budget = "\n".join([
+        "2026年部门“三公”经费和机关运行经费预算表",
+        "编制部门：某区某局 单位:万元",
+        "“三公”经费预算数\t\t\t\t\t\t机关运行经费预算数",
+        "合计\t因公出国(境)费\t公务接待费\t公务用车购置及运行费\t\t\t",
+        "\t\t\t小计\t购置费\t运行费\t",
+        "1.00\t\t1.00\t\t\t\t171.01",
+        "一、2026年“三公”经费预算情况说明",
+        "2026年“三公”经费预算数为1.00万元，与2025年预算持平。其中：（一）因公出国（境）费0万元；"
+        "（二）公务用车购置及运行费0万元，其中：公务用车购置费0万元，公务用车运行费0万元；（三）公务接待费1.00万元。",
+        "二、机关运行经费预算",
+        "2026年某区某局财政拨款的机关运行经费预算为171.01万元。",
+    ])
+    path = tmp_path / "budget.txt"
+    path.write_text(budget, encoding="utf-8")
+    assert codes(path, checks) == []
+    path.write_text(budget.replace("公务用车运行费0万元", "公务用车运行费9万元")
+                    .replace("预算为171.01万元", "预算为117.01万元"), encoding="utf-8")
+    assert [c for c in codes(path, checks) if c[0] == "BUD014"] == [("BUD014", "9万元"), ("BUD014", "117.01万元")]
+    path.write_text(budget.replace("1.00\t\t1.00", "1.00\t\t1.10"), encoding="utf-8")
+    assert codes(path, checks) == [("TAB001", "1.00"), ("BUD014", "1.00万元")]

@@ -26,6 +26,7 @@ from . import _prose
 from ._base import Check, render
 
 KIND = "cross_table"
+_QUOTES = re.compile(r"[“”\"'‘’]")
 OPTIONS = {"stated": {}, "against": {}}
 
 
@@ -80,17 +81,19 @@ def total(found: list, unit: str):
     return out
 
 
-def _titled(table: Table, spec: dict) -> bool:
-    title = table.title
-    return (bool(title) and any(title == w or title.endswith(w) for w in spec["tables"])
-            and not any(w in title for w in spec.get("not", ())))
+def titled(table: Table, spec: dict) -> bool:
+    """Whether ``table``'s caption is or ends with one of ``spec``'s ``tables`` words and holds none of its
+    ``not`` words (quotation marks aside: “三公”经费 and "三公"经费 and 三公经费 are one name)."""
+    title = _QUOTES.sub("", table.title)
+    return (bool(title) and any(title.endswith(_QUOTES.sub("", w)) for w in spec["tables"])
+            and not any(_QUOTES.sub("", w) in title for w in spec.get("not", ())))
 
 
 def _cell(tables, spec: dict):
     """``(value, cell, table)`` of the cell ``spec`` names, in the first table that has it."""
     rows, columns = set(spec["row"]), spec.get("column", ())
     for table in tables:
-        if not _titled(table, spec):
+        if not titled(table, spec):
             continue
         column = next((j for j, name in enumerate(table.header) if any(w in name for w in columns)), None)
         for row in table.rows:

@@ -1,0 +1,143 @@
+"""narrative_columns: the amounts the narrative gives for the items of a one-line table agree with its
+columns (the 三公 table: 合计, 因公出国（境）费, 公务用车购置及运行费 with its 购置费 and 运行费, 公务接待费,
+each as 预算数 and 决算数).
+
+The table is named by caption words (option ``tables``, as in the cross_table kind). A prose money
+figure names an item when its label (the words before it in its clause) holds one of an item's ``label``
+words and none of its ``not`` words; items are tried in order. A label that names nothing but the measure
+(支出决算为 0.39万元: only ``filler`` words are left) takes the item named last before it in its sentence,
+or the ``topic`` (“三公”经费 …) as the first item. Labels with ``skip`` words (增加, 减少, 比, 持平) state
+changes, not amounts, and are left alone.
+
+The item's column is the one whose own name (the deepest line of the header that is neither a measure nor
+a total word; see ``Table.levels``) holds the item's ``column`` words, and whose header holds the measure
+the label names (``measures``: 决算 → 决算数, 年初预算 → 预算数), or else the measure of the table's caption
+(a 决算表's 决算数). A blank cell is 0. The figure and the cell, converted to one unit, must meet within
+rounding; the finding is on the prose figure, with the cell as the related place.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..figures import units
+from ..interval import Interval
+from ..interval import stated as interval
+from ..model import Cell, Table
+from ..tables import number
+from . import _prose, cross_table
+from ._base import Check, report
+
+KIND = "narrative_columns"
+OPTIONS = {"tables": [], "topic": [], "items": [], "measures": {}, "totals": ["合计", "小计"],
+           "skip": ["增加", "减少", "增长", "下降", "增减", "持平", "比", "上年"],
+           "filler": ["支出", "财政拨款", "经费", "为", "数", "是", "全年", "共计", "金额", "年初", "本年",
+                      "，", "：", ":"]}
+_QUOTES = re.compile(r"[“”\"'‘’]")
+
+
+def validate(options: dict) -> str | None:
+    items = options.get("items")
+    if not options.get("tables") or not isinstance(items, list) or not items:
+        return "options tables (caption words) and items (each with label and column words) are needed"
+    if any(not isinstance(i, dict) or not i.get("label") or not i.get("column") for i in items):
+        return "each item has label words (how the narrative names it) and column words (its column)"
+    if not isinstance(options.get("measures", {}), dict):
+        return "option measures maps a word of the label (决算) to the header word of its column (决算数)"
+    return None
+
+
+def run(prose: _prose.Prose, check: Check):
+    table = None
+    for block, fig in prose.in_prose():
+        if fig.unit not in units.MONEY or not fig.is_point:
+            continue
+        shown_label = _prose.core(fig.label)
+        label = _QUOTES.sub("", shown_label)
+        if any(w in label for w in check.words("skip")):
+            continue
+        item = _item(check, label) or (_named_before(check, block.text[: fig.start]) if _bare(check, label)
+                                        else None)
+        if item is None:
+            continue
+        if table is None:
+            table = next((t for t in prose.tables if cross_table.titled(t, check.options)), False)
+        if not table or len(table.rows) != 1:
+            return
+        cell = _column(check, table, item, label)
+        if cell is None:
+            continue
+        theirs = _amount(cell, table, fig.unit)
+        if theirs is None or interval(fig.value, fig.decimals).meets(theirs):
+            continue
+        shown = (cell.text or "0") + table.unit
+        yield report(check, prose, fig.span, fig.text, related=(cell.span,) if cell.span else (),
+                     computed=shown, figures=(fig.text, shown), label=shown_label, other=shown,
+                     table=table.title, where=prose.doc.cite(cell.span) if cell.span else table.title)
+
+
+def _item(check: Check, label: str) -> dict | None:
+    for item in check.options["items"]:
+        if any(w in label for w in item["label"]) and not any(w in label for w in item.get("not", ())):
+            return item
+    return None
+
+
+def _bare(check: Check, label: str) -> bool:
+    """A label that names only a measure (支出决算, 年初预算为): nothing is left once measure and filler
+    words are taken out."""
+    for word in (*check.options.get("measures", {}), *check.words("filler")):
+        label = label.replace(word, "")
+    return not label.strip()
+
+
+def _named_before(check: Check, text: str) -> dict | None:
+    """The item named last in ``text`` within its sentence, the first item when that is the topic."""
+    sentence = re.split(r"[。！？\n]", text)[-1]
+    sentence = _QUOTES.sub("", sentence)
+    best, at = None, -1
+    for item in check.options["items"]:
+        for word in item["label"]:
+            k = sentence.rfind(word)
+            if k > at and not any(w in sentence[k:] for w in item.get("not", ())):
+                best, at = item, k
+    for word in check.options.get("topic", ()):
+        k = sentence.rfind(word)
+        if k > at:
+            best, at = check.options["items"][0], k
+    return best
+
+
+def _column(check: Check, table: Table, item: dict, label: str) -> Cell | None:
+    measures = check.options.get("measures", {})
+    wanted = [col for word, col in measures.items() if word in label]
+    wanted = wanted or [col for word, col in measures.items() if word in table.title]
+    found = []
+    for j in range(len(table.header)):
+        own = _QUOTES.sub("", _own_name(check, table, j))
+        if any(w in own for w in item["column"]) and not any(w in own for w in item.get("not", ())):
+            found.append(j)
+    if len(found) > 1 and wanted:
+        found = [j for j in found if any(w in table.header[j] for w in wanted)]
+    return table.rows[0][found[0]] if len(found) == 1 else None
+
+
+def _own_name(check: Check, table: Table, col: int) -> str:
+    """A column's own name: its deepest header line that is not a measure (决算数) or a total word."""
+    names = [line[col] for line in table.levels] or [table.header[col]]
+    plain = set(check.options.get("measures", {}).values()) | set(check.words("totals"))
+    for name in reversed(names):
+        if name and name not in plain:
+            return name
+    return names[0]
+
+
+def _amount(cell: Cell, table: Table, unit: str) -> Interval | None:
+    if not cell.text.strip():
+        return Interval.point(Decimal(0))
+    value = number(cell.text)
+    if value is None or value.percent:
+        return None
+    factor = units.factor(table.unit, unit) if table.unit else Decimal(1)
+    return None if factor is None else interval(value.value, value.decimals).scale(factor)
