@@ -201,3 +201,32 @@ def test_a_rate_on_a_zero_base_is_reported_not_judged(lint_text):
         ("GRW002", "warning", "growth rate 100.00% is stated on a prior of 0 (307.82万元 − 307.82万元), where there "
                               "is no rate")]
     assert lint_text(text.replace("307.82万元，增长", "300.00万元，增长"), ["GRW002"]) == []
+
+
+def test_comparison_claims_against_their_amounts(lint_text):
+    items = ("1、年初预算为54.53万元，支出决算为54.53万元，完成年初预算的100.00%。决算数同预算数持平。\n"
+             "2、年初预算为452.40万元，支出决算为446.11万元，完成年初预算的98.61%。决算数小于预算数的主要原因：基数变更。\n"
+             "3、年初预算为10.00万元，支出决算为9.98万元。决算数与预算数基本持平。")
+    assert lint_text(items, ["CMP"]) == []
+    found = lint_text(items.replace("决算数同预算数持平", "决算数小于预算数的主要原因：无"), ["CMP"])
+    assert brief(found) == [("CMP001", 1, 21, "error")]
+    assert found[0].message == "'决算数小于预算数', but 54.53万元 (决算) equals 54.53万元 (预算)"
+    assert [(s.line, s.column) for s in found[0].related] == [(1, 8)]
+    found = lint_text(items.replace("支出决算为446.11", "支出决算为456.11"), ["CMP"])
+    assert brief(found) == [("CMP001", 2, 22, "error")]  # item 2 does not borrow item 1's amounts
+
+
+def test_comparison_claim_opening_its_paragraph_reads_the_one_before(lint_text):
+    text = "年初预算为321.02万元，支出决算为307.82万元。\n决算数大于全年预算数的主要原因：人员增加。"
+    assert brief(lint_text(text, ["CMP"])) == [("CMP001", 1, 20, "error")]
+    assert lint_text(text.replace("大于", "小于"), ["CMP"]) == []
+
+
+@given(st.decimals(min_value=1, max_value=9999, places=2), st.decimals(min_value=0, max_value=9999, places=2))
+def test_comparison_property(lint_text, budget, actual):
+    verdict = "持平" if actual == budget else ("小于" if actual < budget else "大于")
+    wrong = {"持平": "小于", "小于": "大于", "大于": "持平"}[verdict]
+    text = f"年初预算为{budget}万元，支出决算为{actual}万元。决算数同预算数{verdict}。"
+    assert lint_text(text, ["CMP"]) == []
+    assert brief(lint_text(text.replace(f"预算数{verdict}", f"预算数{wrong}"), ["CMP"])) == [
+        ("CMP001", 1, text.rindex(f"{actual}万元") + 1, "error")]

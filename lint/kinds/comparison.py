@@ -1,0 +1,109 @@
+"""comparison: a sentence that compares two measures in words (决算数同预算数持平, 决算数小于预算数的主要原因)
+agrees with the two amounts stated for them just before it.
+
+A claim is a measure (option ``measures``: 决算, 预算, 执行, …), a comparison word (同, 与, 比, 较), the other
+measure, and a verdict (option ``verdicts``: 持平 or 相等 are *equal*, 小于 or 低于 *less*, 大于, 高于 or
+超过 *greater*); ``loose`` words before the verdict (基本持平, 略低于) make it an estimate, which is not
+judged. Each measure's amount is the nearest money figure before the claim, in its paragraph (or the one
+before when the claim opens its paragraph), whose label ends with the measure (支出决算为 9746.50万元 for
+决算; 年初预算为 10210.34万元 for 预算), stopping at the previous claim so that numbered items do not borrow
+each other's amounts.
+
+Judged on the figures as stated: *equal* holds when their rounding intervals meet; *less* and *greater*
+hold unless the two stated amounts are the other way round or the same (54.53 and 54.53 are not 小于).
+The finding is on the first measure's amount, with the other as the related place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..figures import units
+from . import _prose
+from ._base import Check, report
+
+KIND = "comparison"
+OPTIONS = {"measures": ["决算", "预算", "执行"], "compare": ["同", "与", "比", "较"],
+           "verdicts": {"持平": "equal", "相等": "equal", "等于": "equal", "相同": "equal", "一致": "equal",
+                        "小于": "less", "低于": "less", "少于": "less",
+                        "大于": "greater", "高于": "greater", "超过": "greater", "多于": "greater"},
+           "loose": ["基本", "大致", "大体", "略", "稍"], "trim": ["数", "为", "是", "的"]}
+_VERDICT_WORDS = {"equal": "the same", "less": "less", "greater": "greater"}
+
+
+def validate(options: dict) -> str | None:
+    verdicts = options.get("verdicts", {})
+    if not isinstance(verdicts, dict) or any(v not in _VERDICT_WORDS for v in verdicts.values()):
+        return "option verdicts maps words (持平, 小于, 大于) to equal, less or greater"
+    return None
+
+
+def _claims(check: Check):
+    measures = "|".join(map(re.escape, check.words("measures")))
+    compare = "|".join(map(re.escape, check.words("compare")))
+    loose = "|".join(map(re.escape, check.words("loose")))
+    verdicts = "|".join(map(re.escape, sorted(check.options["verdicts"], key=len, reverse=True)))
+
+    def other(name: str) -> str:
+        return rf"(?:全年|年初|调整后)?\s*(?P<{name}>{measures})"
+
+    compared = rf"(?:{compare})\s*{other('b')}数?\s*(?P<loose>{loose})?\s*(?P<verdict>{verdicts})"
+    direct = rf"(?P<loose2>{loose})?\s*(?P<verdict2>{verdicts})\s*{other('b2')}数?"
+    return re.compile(rf"(?P<a>{measures})数?\s*(?:{compared}|{direct})")
+
+
+def run(prose: _prose.Prose, check: Check):
+    pattern = _claims(check)
+    blocks = prose.doc.blocks
+    for b, block in enumerate(blocks):
+        if block.kind == "row":
+            continue
+        previous = 0
+        for m in pattern.finditer(block.text):
+            second, verdict = m.group("b") or m.group("b2"), m.group("verdict") or m.group("verdict2")
+            if m.group("a") == second:
+                continue
+            figures = [f for f in prose.figures[b] if previous <= f.start < m.start()]
+            if not block.text[:m.start()].strip(" ，,。") and b > 0 and blocks[b - 1].kind != "row":
+                figures = prose.figures[b - 1] + figures  # the claim opens its paragraph
+            previous = m.end()
+            if m.group("loose") or m.group("loose2"):
+                continue
+            a, b_fig = _nearest(check, figures, m.group("a")), _nearest(check, figures, second)
+            if a is None or b_fig is None or a is b_fig:
+                continue
+            finding = _judge(check, prose, a, b_fig, check.options["verdicts"][verdict], m)
+            if finding is not None:
+                yield finding
+
+
+def _nearest(check: Check, figures, measure: str):
+    for fig in reversed(figures):
+        if fig.unit not in units.MONEY or not fig.is_point:
+            continue
+        label = _prose.core(fig.label)
+        while label and label[-1] in "".join(check.words("trim")):
+            label = label[:-1]
+        if label.endswith(measure):
+            return fig
+    return None
+
+
+def _judge(check: Check, prose: _prose.Prose, a, b, verdict: str, m: re.Match):
+    mine, theirs = a.value, _in(b, a.unit)
+    if theirs is None:
+        return None
+    one, other = _prose.interval(a), _prose.interval(b, "round", a.unit)
+    holds = {"equal": one.meets(other), "less": mine < theirs, "greater": mine > theirs}[verdict]
+    if holds:
+        return None
+    said = m.group(0)
+    actual = "equals" if mine == theirs else ("is less than" if mine < theirs else "is greater than")
+    return report(check, prose, a.span, a.text, related=(b.span,), computed=b.text,
+                  figures=(a.text, b.text), claim=said, other=b.text, verdict=_VERDICT_WORDS[verdict],
+                  actual=actual, measure=m.group("a"), other_measure=m.group("b") or m.group("b2"))
+
+
+def _in(figure, unit: str):
+    factor = units.factor(figure.unit, unit)
+    return None if factor is None else figure.value * factor
