@@ -19,6 +19,7 @@ import re
 from decimal import Decimal
 
 from ..figures import units
+from ..interval import Interval
 from ..interval import stated as interval
 from ..model import Cell, Finding, Table
 from ..tables import number
@@ -106,6 +107,27 @@ def _cell(tables, spec: dict):
                 if found is not None:
                     return found[0], found[1], table
     return None
+
+
+def restates(prose: _prose.Prose, fig, text: str, unit: str) -> bool:
+    """Whether the prose figure ``fig`` can state the amount of a cell reading ``text`` in a table whose
+    amounts are in ``unit`` (a blank cell is 0; a cell that is no amount has nothing to contradict).
+
+    Stated to the same decimals in the same unit, the two must be equal: two roundings of one amount to
+    the same place cannot differ (236.63 is not 236.64). Otherwise their rounding intervals must meet;
+    with ``rounding: either`` the intervals decide in every case.
+    """
+    value = number(text) if text.strip() else None
+    if text.strip() and (value is None or value.percent):
+        return True
+    factor = units.factor(unit, fig.unit) if unit else Decimal(1)
+    if factor is None:
+        return True
+    if value is None:
+        return _prose.interval(fig).meets(Interval.point(Decimal(0)))
+    if factor == 1 and value.decimals == fig.decimals and prose.rounding != "either":
+        return value.value == fig.value
+    return _prose.interval(fig).meets(interval(value.value, value.decimals).scale(factor))
 
 
 def _amount(cell: Cell):

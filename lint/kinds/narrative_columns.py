@@ -12,20 +12,17 @@ changes, not amounts, and are left alone.
 The item's column is the one whose own name (the deepest line of the header that is neither a measure nor
 a total word; see ``Table.levels``) holds the item's ``column`` words, and whose header holds the measure
 the label names (``measures``: 决算 → 决算数, 年初预算 → 预算数), or else the measure of the table's caption
-(a 决算表's 决算数). A blank cell is 0. The figure and the cell, converted to one unit, must meet within
-rounding; the finding is on the prose figure, with the cell as the related place.
+(a 决算表's 决算数). A blank cell is 0. The figure and the cell, converted to one unit, must agree (equal
+when stated to the same decimals, else meeting within rounding: :func:`lint.kinds.cross_table.restates`);
+the finding is on the prose figure, with the cell as the related place.
 """
 
 from __future__ import annotations
 
 import re
-from decimal import Decimal
 
 from ..figures import units
-from ..interval import Interval
-from ..interval import stated as interval
 from ..model import Cell, Table
-from ..tables import number
 from . import _prose, cross_table
 from ._base import Check, report
 
@@ -68,8 +65,7 @@ def run(prose: _prose.Prose, check: Check):
         cell = _column(check, table, item, label)
         if cell is None:
             continue
-        theirs = _amount(cell, table, fig.unit)
-        if theirs is None or interval(fig.value, fig.decimals).meets(theirs):
+        if cross_table.restates(prose, fig, cell.text, table.unit):
             continue
         shown = (cell.text or "0") + table.unit
         yield report(check, prose, fig.span, fig.text, related=(cell.span,) if cell.span else (),
@@ -131,13 +127,3 @@ def _own_name(check: Check, table: Table, col: int) -> str:
         if name and name not in plain:
             return name
     return names[0]
-
-
-def _amount(cell: Cell, table: Table, unit: str) -> Interval | None:
-    if not cell.text.strip():
-        return Interval.point(Decimal(0))
-    value = number(cell.text)
-    if value is None or value.percent:
-        return None
-    factor = units.factor(table.unit, unit) if table.unit else Decimal(1)
-    return None if factor is None else interval(value.value, value.decimals).scale(factor)

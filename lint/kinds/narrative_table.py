@@ -4,9 +4,10 @@ A prose figure qualifies when its unit is money and its label (the words before 
 taken out) ends with one of the ``label`` words (收入支出总计) and holds none of the ``not`` words
 (财政拨款). Its cell is named as in the cross_table kind (option ``cell``: ``tables`` caption words,
 ``not``, ``row`` label words, ``column`` header words, ``plus`` further cells to add). The figure and the
-cell, converted to one unit (a 万元 narrative over 元 tables), must meet within rounding; the finding is
-on the prose figure, with the cell as the related place. A document without the table has nothing to
-check.
+cell, converted to one unit (a 万元 narrative over 元 tables), must agree: to the same decimals in the
+same unit they must be equal, else meet within rounding (:func:`lint.kinds.cross_table.restates`; cells
+added with ``plus`` must meet within rounding). The finding is on the prose figure, with the cell as the
+related place. A document without the table has nothing to check.
 """
 
 from __future__ import annotations
@@ -39,11 +40,16 @@ def run(prose: _prose.Prose, check: Check):
             cells = cross_table.cells(prose.tables, check.options["cell"]) or []
         if not cells:
             return
-        theirs = cross_table.total(cells, fig.unit)
-        if theirs is None:
-            return
-        if interval(fig.value, fig.decimals).meets(theirs):
-            continue
+        if len(cells) == 1:
+            (_, cell, table), = cells
+            if cross_table.restates(prose, fig, cell.text, table.unit):
+                continue
+        else:
+            theirs = cross_table.total(cells, fig.unit)
+            if theirs is None:
+                return
+            if interval(fig.value, fig.decimals).meets(theirs):
+                continue
         shown = " + ".join(c.text for _, c, _ in cells) + (cells[0][2].unit or fig.unit)
         yield report(check, prose, fig.span, fig.text, related=tuple(c.span for _, c, _ in cells),
                      computed=shown, figures=(fig.text, *(c.text for _, c, _ in cells)),
