@@ -184,3 +184,29 @@ def test_a_sangong_budget_table_with_blank_cells(tmp_path, checks):
     assert [c for c in codes(path, checks) if c[0] == "BUD014"] == [("BUD014", "9万元"), ("BUD014", "117.01万元")]
     path.write_text(budget.replace("1.00\t\t1.00", "1.00\t\t1.10"), encoding="utf-8")
     assert codes(path, checks) == [("TAB001", "1.00"), ("BUD014", "1.00万元")]
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf"])
+def test_a_function_row_of_the_summary_against_the_class_of_the_expenditure_table(tmp_path, fmt, checks):
+    source = tmp_path / "src" / "set.txt"
+    source.parent.mkdir()
+    source.write_text(SET.replace("二、社会保障和就业支出\t60.00", "二、社会保障和就业支出\t60.10"), encoding="utf-8")
+    path = render(source, tmp_path / "out")[fmt]
+    found = [f for f in engine.run(ingest.read(path), checks) if f.code == "BUD018"]
+    assert [(f.stated, f.computed) for f in found] == [("60.10万元", "600000.00元")]
+    where = ingest.read(path).locate(found[0].span)
+    if fmt == "txt":
+        line = "八、其他收入\t10.00\t二、社会保障和就业支出\t60.10"
+        assert (where.line, where.column) == (SET.splitlines().index(line.replace("60.10", "60.00")) + 1,
+                                              line.index("60.10") + 1)
+    else:
+        assert where.where.startswith("page 1, table 1, row 3") and where.snippet.endswith("60.10")
+
+
+def test_summary_rows_to_the_cent_against_the_detail_table(tmp_path, checks):
+    path = tmp_path / "set.txt"
+    same_unit = SET.replace("单位：元", "单位：万元").replace("2500000.00\t2000000.00\t500000.00", "250.00\t200.00\t50.00")
+    same_unit = same_unit.replace("600000.00\t600000.00\t0.00", "60.01\t60.01\t0.00")
+    path.write_text(same_unit.replace("3100000.00\t2600000.00\t500000.00", "310.01\t260.01\t50.00"), encoding="utf-8")
+    found = [(f.code, f.stated, f.computed) for f in engine.run(ingest.read(path), checks) if f.code == "BUD018"]
+    assert found == [("BUD018", "60.00万元", "60.01万元")]  # one cent apart at the same decimals

@@ -111,23 +111,30 @@ def _cell(tables, spec: dict):
 
 def restates(prose: _prose.Prose, fig, text: str, unit: str) -> bool:
     """Whether the prose figure ``fig`` can state the amount of a cell reading ``text`` in a table whose
-    amounts are in ``unit`` (a blank cell is 0; a cell that is no amount has nothing to contradict).
+    amounts are in ``unit`` (see :func:`agree`)."""
+    return agree(fig.value, fig.decimals, fig.unit, text, unit, prose.rounding)
+
+
+def agree(value: Decimal, decimals: int, unit: str, text: str, text_unit: str, rounding: str) -> bool:
+    """Whether an amount (``value`` stated to ``decimals``, in ``unit``) and a cell reading ``text`` in
+    ``text_unit`` can be one amount. A blank cell is 0; a cell that is no amount contradicts nothing.
 
     Stated to the same decimals in the same unit, the two must be equal: two roundings of one amount to
     the same place cannot differ (236.63 is not 236.64). Otherwise their rounding intervals must meet;
     with ``rounding: either`` the intervals decide in every case.
     """
-    value = number(text) if text.strip() else None
-    if text.strip() and (value is None or value.percent):
+    other = number(text) if text.strip() else None
+    if text.strip() and (other is None or other.percent):
         return True
-    factor = units.factor(unit, fig.unit) if unit else Decimal(1)
+    factor = units.factor(text_unit, unit) if text_unit and unit else Decimal(1)
     if factor is None:
         return True
-    if value is None:
-        return _prose.interval(fig).meets(Interval.point(Decimal(0)))
-    if factor == 1 and value.decimals == fig.decimals and prose.rounding != "either":
-        return value.value == fig.value
-    return _prose.interval(fig).meets(interval(value.value, value.decimals).scale(factor))
+    mine = interval(value, decimals)
+    if other is None:
+        return mine.meets(Interval.point(Decimal(0)))
+    if factor == 1 and other.decimals == decimals and rounding != "either":
+        return other.value == value
+    return mine.meets(interval(other.value, other.decimals).scale(factor))
 
 
 def _amount(cell: Cell):

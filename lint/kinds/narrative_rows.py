@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 
 from ..figures import units
-from ..tables import number
+from ..tables import classified
 from . import _prose, cross_table
 from ._base import Check, report
 
@@ -37,7 +37,6 @@ _LEVELS = {"类": 0, "款": 1, "项": 2}
 _NAMED = re.compile(r"([^（）()，,。；;：:、“”\"'\s\d]+?)\s*[（(]\s*([类款项])\s*[）)]")
 _ITEM = re.compile(r"(?:^|[。；;\s])\s*\d{1,2}\s*[、.．]\s*(?!\d)")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
-_CODE = re.compile(r"^\d{2,7}$")
 _HEADING_REACH = 60  # blocks looked back for the heading a figure sits under
 
 
@@ -125,17 +124,7 @@ def _rows(prose: _prose.Prose, check: Check):
     column = table.column(*spec["column"])
     if column is None:
         return None
-    rows = []
-    for row in table.rows:
-        codes, name = "", ""
-        for cell in row[:column]:
-            text = re.sub(r"\s+", "", cell.text)
-            if not name and _CODE.match(text) and (not codes or len(text) == 2):
-                codes += text
-            elif text and number(text) is None and not name:
-                name = text
-        rows.append((codes, name, row[column]))
-    return rows, table
+    return classified(table, column), table
 
 
 def _resolve(rows, chain: list[re.Match]) -> tuple[int | None, re.Match | None, int | None]:

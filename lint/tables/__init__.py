@@ -12,9 +12,12 @@ from decimal import Decimal
 
 from ..model import Block, Cell, Figure, Table
 
-__all__ = ["Value", "cell_figure", "cell_figures", "number", "parts", "precision", "row_label"]
+__all__ = ["Value", "cell_figure", "cell_figures", "classified", "number", "parts", "precision", "row_label"]
 
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+_CODE = re.compile(r"^\d{2,7}$")
+_OUTLINE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                      r"|\d{1,2}[、．](?!\d))\s*")
 _NUMBER = re.compile(r"^([-−－]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|％|分)?$")
 
 
@@ -75,6 +78,23 @@ def _amounts(table: Table, col: int) -> bool:
     """A column whose filled cells are mostly numbers (or that is blank: an empty part is 0)."""
     filled = [r[col].text for r in table.rows if r[col].text]
     return sum(1 for t in filled if number(t) is not None) * 2 >= len(filled)
+
+
+def classified(table: Table, column: int) -> list[tuple[str, str, Cell]]:
+    """Each row as ``(code, name, cell)``: its classification code (201, 20805, 2080501; 201 | 13 | 01
+    in 类 款 项 columns, joined), its name (the first text cell, an outline number such as 八、 left out),
+    and its cell in ``column``. Rows without a code have code ''."""
+    rows = []
+    for row in table.rows:
+        code, name = "", ""
+        for cell in row[:column]:
+            text = re.sub(r"\s+", "", cell.text)
+            if not name and _CODE.match(text) and (not code or len(text) == 2):
+                code += text
+            elif text and number(text) is None and not name:
+                name = _OUTLINE.sub("", text)
+        rows.append((code, name, row[column]))
+    return rows
 
 
 def precision(table: Table, col: int) -> int:
