@@ -58,6 +58,22 @@ def test_other_rows_are_summed_when_unnumbered_and_breakdowns_are_not(lint_text)
     assert brief(lint_text(text.replace("4.00", "5.00"), ["TAB"])) == [("TAB001", 5, 5, "error")]
 
 
+def test_a_total_printed_above_the_rows_it_sums(lint_text):
+    text = ("科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n"
+            "合计\t\t991.39\t991.39\t0.00\n"
+            "208\t社会保障和就业支出\t754.75\t754.75\t0.00\n"
+            "20805\t行政事业单位养老支出\t754.75\t754.75\t0.00\n"
+            "210\t卫生健康支出\t236.64\t236.64\t0.00\n"
+            "21011\t行政事业单位医疗\t236.64\t236.64\t0.00\n")
+    assert lint_text(text, ["TAB"]) == []
+    found = lint_text(text.replace("合计\t\t991.39\t991.39", "合计\t\t991.39\t981.39"), ["TAB"])
+    assert [(f.code, f.span.line, f.span.column, f.computed) for f in found] == [
+        ("TAB001", 2, 5, "[981.3800, 981.4000]"),  # across: 本年支出合计 = 基本支出 + 项目支出
+        ("TAB001", 2, 12, "[991.3800, 991.4000]")]  # down: 基本支出 = 754.75 + 236.64, the 类 rows below
+    found = lint_text(text.replace("236.64\t236.64\t0.00\n21011", "263.64\t263.64\t0.00\n21011"), ["TAB"])
+    assert sorted((f.span.line, f.span.column) for f in found) == [(2, 5), (2, 12), (5, 12), (5, 19)]
+
+
 SCORE_TABS = ("一级指标\t二级指标\t得分\t合计\n"
               "管理效能\t资金管理\t13.932\t42.122\n"
               "\t采购管理\t1.69\t\n"
