@@ -210,3 +210,26 @@ def test_summary_rows_to_the_cent_against_the_detail_table(tmp_path, checks):
     path.write_text(same_unit.replace("3100000.00\t2600000.00\t500000.00", "310.01\t260.01\t50.00"), encoding="utf-8")
     found = [(f.code, f.stated, f.computed) for f in engine.run(ingest.read(path), checks) if f.code == "BUD018"]
     assert found == [("BUD018", "60.00万元", "60.01万元")]  # one cent apart at the same decimals
+
+
+SPLIT = "\n".join([
+    "支出决算表",
+    "单位：万元",
+    "项目支出功能分类科目编码\t\t\t科目名称\t本年支出合计\t基本支出\t项目支出",
+    "类\t款\t项\t合计\t310.00\t200.00\t110.00",
+    "201\t\t\t一般公共服务支出\t310.00\t200.00\t110.00",
+    "三、支出决算情况说明",
+    "本年支出合计310.00万元，其中：基本支出200.00万元，占64.52%；项目支出110.00万元，占35.48%。",
+    "四、一般公共预算财政拨款支出决算情况说明",
+    "一般公共预算财政拨款支出300.00万元，其中：基本支出195.00万元，项目支出105.00万元。",
+])
+
+
+def test_the_split_under_the_expenditure_total_against_the_table(tmp_path, checks):
+    path = tmp_path / "split.txt"
+    path.write_text(SPLIT, encoding="utf-8")
+    assert codes(path, checks) == []  # the appropriation's own split is not the table's 合计 row
+    path.write_text(SPLIT.replace("项目支出110.00万元", "项目支出101.00万元"), encoding="utf-8")
+    found = [(f.code, f.stated, f.computed) for f in engine.run(ingest.read(path), checks)]
+    assert ("BUD023", "101.00万元", "110.00万元") in found  # the 项目支出 column, not 项目支出功能分类科目编码
+    assert {c for c, _, _ in found} <= {"BUD023", "SUM001", "SHR001"}

@@ -65,7 +65,7 @@ def _named(prose: _prose.Prose, spec: dict, level: str) -> dict:
     for table in prose.tables:
         if not cross_table.titled(table, spec):
             continue
-        column = table.column(*spec["column"])
+        column = cross_table.header(table, spec["column"])
         if column is None:
             continue
         for code, name, cell in classified(table, column):

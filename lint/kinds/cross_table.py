@@ -82,6 +82,17 @@ def total(found: list, unit: str):
     return out
 
 
+def header(table: Table, words) -> int | None:
+    """The column headed by one of ``words``: a header that is the word, else one ending with it, else the
+    first holding it (项目支出 is the column 项目支出, not 项目支出功能分类科目编码 before it)."""
+    names = [re.sub(r"\s+", "", name) for name in table.header]
+    for fits in (str.__eq__, str.endswith, str.__contains__):
+        found = next((j for j, name in enumerate(names) if any(fits(name, w) for w in words)), None)
+        if found is not None:
+            return found
+    return None
+
+
 def titled(table: Table, spec: dict) -> bool:
     """Whether ``table``'s caption is or ends with one of ``spec``'s ``tables`` words and holds none of its
     ``not`` words (quotation marks aside: “三公”经费 and "三公"经费 and 三公经费 are one name)."""
@@ -96,7 +107,7 @@ def _cell(tables, spec: dict):
     for table in tables:
         if not titled(table, spec):
             continue
-        column = next((j for j, name in enumerate(table.header) if any(w in name for w in columns)), None)
+        column = header(table, columns)
         for row in table.rows:
             label = next((j for j, c in enumerate(row) if re.sub(r"\s+", "", c.text) in rows), None)
             if label is None:

@@ -121,7 +121,7 @@ def _rows(prose: _prose.Prose, check: Check):
     table = next((t for t in prose.tables if cross_table.titled(t, spec)), None)
     if table is None:
         return None
-    column = table.column(*spec["column"])
+    column = cross_table.header(table, spec["column"])
     if column is None:
         return None
     return classified(table, column), table

@@ -2,8 +2,10 @@
 
 A prose figure qualifies when its unit is money and its label (the words before it in its clause, years
 taken out) ends with one of the ``label`` words (收入支出总计) and holds none of the ``not`` words
-(财政拨款). Its cell is named as in the cross_table kind (option ``cell``: ``tables`` caption words,
-``not``, ``row`` label words, ``column`` header words, ``plus`` further cells to add). The figure and the
+(财政拨款); with ``under``, it must also be listed under a total (…，其中：) whose label ends with one of
+those words (基本支出 under 本年支出合计). Its cell is named as in the cross_table kind (option ``cell``:
+``tables`` caption words, ``not``, ``row`` label words, ``column`` header words, ``plus`` further cells
+to add). The figure and the
 cell, converted to one unit (a 万元 narrative over 元 tables), must agree: to the same decimals in the
 same unit they must be equal, else meet within rounding (:func:`lint.kinds.cross_table.restates`; cells
 added with ``plus`` must meet within rounding). The finding is on the prose figure, with the cell as the
@@ -18,7 +20,7 @@ from . import _prose, cross_table
 from ._base import Check, report
 
 KIND = "narrative_table"
-OPTIONS = {"label": [], "not": [], "cell": {}}
+OPTIONS = {"label": [], "not": [], "under": [], "cell": {}}
 
 
 def validate(options: dict) -> str | None:
@@ -34,7 +36,7 @@ def run(prose: _prose.Prose, check: Check):
             continue
         label = _prose.core(fig.label)
         named = any(label.endswith(w) for w in check.words("label"))
-        if not named or any(w in label for w in check.words("not")):
+        if not named or any(w in label for w in check.words("not")) or not _under(prose, check, fig):
             continue
         if cells is None:
             cells = cross_table.cells(prose.tables, check.options["cell"]) or []
@@ -57,3 +59,13 @@ def run(prose: _prose.Prose, check: Check):
                      where=prose.doc.cite(cells[0][1].span))
 
 
+
+
+def _under(prose: _prose.Prose, check: Check, fig) -> bool:
+    """With option ``under``: whether ``fig`` is listed under a total whose label ends with one of its
+    words (基本支出 after 本年支出合计 9759.38万元，其中：)."""
+    words = check.words("under")
+    if not words:
+        return True
+    total = prose.parents.get(id(fig))
+    return total is not None and any(_prose.core(total.label).endswith(w) for w in words)
