@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
+from functools import lru_cache
 
 from ..figures import units
 from ..figures.extract import extract
@@ -163,8 +164,10 @@ def dated(text: str, at: int) -> tuple[str, list[str]]:
 
 
 def clause(text: str, at: int) -> str:
-    """The text of the clause that ``at`` ends: from the last comma, full stop, semicolon or colon."""
-    return text[max(text.rfind(c, 0, at) for c in "，,。；;：:") + 1 : at]
+    """The text of the clause that ``at`` ends: from the last comma, full stop, semicolon or colon (looked
+    for within a sentence's reach, so text without stops costs no more than text with them)."""
+    lo = max(0, at - _SENTENCE_REACH)
+    return text[max(lo - 1, *(text.rfind(c, lo, at) for c in "，,。；;：:")) + 1 : at]
 
 
 # list markers (一、 （二） 3. ①), not the first character of a word (一般公共预算 keeps its 一)
@@ -172,6 +175,7 @@ _MARKER = re.compile(r"^(?:[①-⑳]|[（(][一二三四五六七八九十\d]{1,
                      r"|[一二三四五六七八九十\d]{1,3}[、.．]\s*)+")
 
 
+@lru_cache(maxsize=1 << 16)
 def core(label: str) -> str:
     """A label without years, blanks and list markers: what to compare labels by."""
     label = _YEARISH.sub("", label)

@@ -46,22 +46,21 @@ def validate(options: dict) -> str | None:
 
 
 def run(prose: _prose.Prose, check: Check):
-    table = None
+    table = next((t for t in prose.tables if cross_table.titled(t, check.options)), None)
+    if table is None or len(table.rows) != 1:
+        return  # a document without the one-line table has nothing to check
+    skip = check.words("skip")
     for block, fig in prose.in_prose():
         if fig.unit not in units.MONEY or not fig.is_point:
             continue
         shown_label = _prose.core(fig.label)
         label = _QUOTES.sub("", shown_label)
-        if any(w in label for w in check.words("skip")):
+        if any(w in label for w in skip):
             continue
-        item = _item(check, label) or (_named_before(check, block.text[: fig.start]) if _bare(check, label)
+        item = _item(check, label) or (_named_before(check, block.text, fig.start) if _bare(check, label)
                                         else None)
         if item is None:
             continue
-        if table is None:
-            table = next((t for t in prose.tables if cross_table.titled(t, check.options)), False)
-        if not table or len(table.rows) != 1:
-            return
         cell = _column(check, table, item, label)
         if cell is None:
             continue
@@ -88,10 +87,9 @@ def _bare(check: Check, label: str) -> bool:
     return not label.strip()
 
 
-def _named_before(check: Check, text: str) -> dict | None:
-    """The item named last in ``text`` within its sentence, the first item when that is the topic."""
-    sentence = re.split(r"[。！？\n]", text)[-1]
-    sentence = _QUOTES.sub("", sentence)
+def _named_before(check: Check, text: str, at: int) -> dict | None:
+    """The item named last before ``at`` in its sentence, the first item when that is the topic."""
+    sentence = _QUOTES.sub("", _prose.dated(text, at)[0])
     best, at = None, -1
     for item in check.options["items"]:
         for word in item["label"]:

@@ -35,6 +35,7 @@ OPTIONS = {"cell": {}, "topic": [], "measures": ["支出决算", "决算"], "nam
 
 _LEVELS = {"类": 0, "款": 1, "项": 2}
 _NAMED = re.compile(r"([^（）()，,。；;：:、“”\"'\s\d]+?)\s*[（(]\s*([类款项])\s*[）)]")
+_MARKED = re.compile(r"[（(]\s*[类款项]\s*[）)]")
 _ITEM = re.compile(r"(?:^|[。；;\s])\s*\d{1,2}\s*[、.．]\s*(?!\d)")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _HEADING_REACH = 60  # blocks looked back for the heading a figure sits under
@@ -50,17 +51,17 @@ def validate(options: dict) -> str | None:
 
 
 def run(prose: _prose.Prose, check: Check):
-    rows = None
+    rows = _rows(prose, check)
+    if not rows:
+        return  # a document without the table has nothing to check
     for block, fig in prose.in_prose():
         if fig.unit not in units.MONEY or not fig.is_point:
             continue
+        if not prose.once(("narrative_rows", fig.block), lambda t=block.text: bool(_MARKED.search(t))):
+            continue  # no 类/款/项 named in this block
         chain = _chain(check, block.text, fig)
         if not chain or not _on_topic(check, prose, fig):
             continue
-        if rows is None:
-            rows = _rows(prose, check)
-        if not rows:
-            return
         (found, missing, parent), table = _resolve(rows[0], chain), rows[1]
         label = "".join(f"{m[1]}（{m[2]}）" for m in chain)
         if check.options.get("names"):
@@ -105,10 +106,13 @@ def _chain(check: Check, text: str, fig) -> list[re.Match]:
 
 
 def _on_topic(check: Check, prose: _prose.Prose, fig) -> bool:
+    """Whether a ``topic`` word comes before ``fig`` in its block, or in the blocks back to the heading
+    above it (the heading included)."""
     blocks = prose.doc.blocks
     for b in range(fig.block, max(-1, fig.block - _HEADING_REACH), -1):
-        text = blocks[b].text[: fig.start] if b == fig.block else blocks[b].text
-        if any(w in text for w in check.words("topic")):
+        first = prose.once((check.code, "topic", b), lambda b=b: min(
+            (k for k in (blocks[b].text.find(w) for w in check.words("topic")) if k != -1), default=-1))
+        if first != -1 and (b != fig.block or first < fig.start):
             return True
         if b != fig.block and _HEADING.match(blocks[b].text):
             return False

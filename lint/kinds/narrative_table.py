@@ -30,18 +30,16 @@ def validate(options: dict) -> str | None:
 
 
 def run(prose: _prose.Prose, check: Check):
-    cells = None
+    cells = cross_table.cells(prose.tables, check.options["cell"])
+    if not cells:
+        return  # a document without the table has nothing to check
+    words, unwanted = check.words("label"), check.words("not")
     for _block, fig in prose.in_prose():
         if fig.unit not in units.MONEY or not fig.is_point:
             continue
         label = _prose.core(fig.label)
-        named = any(label.endswith(w) for w in check.words("label"))
-        if not named or any(w in label for w in check.words("not")) or not _under(prose, check, fig):
+        if not label.endswith(words) or any(w in label for w in unwanted) or not _under(prose, check, fig):
             continue
-        if cells is None:
-            cells = cross_table.cells(prose.tables, check.options["cell"]) or []
-        if not cells:
-            return
         if len(cells) == 1:
             (_, cell, table), = cells
             if cross_table.restates(prose, fig, cell.text, table.unit):
