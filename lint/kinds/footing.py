@@ -4,8 +4,8 @@ Three shapes, all read from the recovered tables (:mod:`lint.tables.recovery`):
 
 * **column footing** — a row whose label holds a total word (option ``totals``: 合计, 总计, 小计,
   总分) equals, in each amount column, the sum of the rows it closes: those since the previous
-  total row (or, for a total printed first, above the rows it sums, those after it up to the next
-  total); if that stretch holds 小计 rows, the 合计 sums those. Outline numbering sets the level:
+  total row (or, for a table's only total printed first, above the rows it sums, those after it); if
+  that stretch holds 小计 rows, the 合计 sums those. Outline numbering sets the level:
   when rows are numbered 一、二、 the total sums those rows only, and each such row in turn equals the
   sum of the (1) (2) or （一） rows under it (*hierarchical subtotals*). Budget classification codes set
   the levels the same way (类 201 sums its 款 20101, which sums its 项 2010101; or 201 | 01 | 01 in 类 款 项
@@ -122,9 +122,9 @@ def _columns(prose, check, table: Table, columns: list[int]):
         subtotal = "小计" in labels[t]
         stretch = list(range(after_any if subtotal else after_grand, t))
         below = 0
-        if not stretch and t == totals[0] and not any(number(c.text) for r in table.rows[:t] for c in r):
-            below = next((p for p in totals if p > t), len(table.rows))
-            stretch = list(range(t + 1, below))  # a total printed above the rows it sums (支出决算表)
+        if not stretch and totals == [t] and not any(number(c.text) for r in table.rows[:t] for c in r):
+            below = len(table.rows)
+            stretch = list(range(t + 1, below))  # the one total, printed above the rows it sums (支出决算表)
         sub = [i for i in stretch if _is_total(check, labels[i])]
         carried = [p for p in totals if p < t and "总计" not in labels[p]]
         if "总计" in labels[t] and not sub and carried and after_grand == carried[-1] + 1:
