@@ -188,3 +188,33 @@ def test_a_count_against_the_rows_of_the_table_it_refers_to(lint_text):
     assert [s.line for s in found[0].related] == [5, 6, 7]
     assert lint_text(text.replace("共4个", "共3个"), ["DOC001"]) == []
     assert lint_text(text.replace("详见表1", "详见表2"), ["DOC001"]) == []  # no such table
+
+
+POINTS = ("本年度重点做了三个方面的工作：一是完善制度建设；二是加强预算管理；三是推进信息公开。\n"
+          "本年度开展了以下两项工作：\n一是组织专题培训。\n二是开展绩效评价。\n"
+          "下一步将从两方面改进：一是细化目标；二是强化监控。")
+
+
+def test_count_against_the_points_that_follow(lint_text):
+    assert lint_text(POINTS, ["DOC001"]) == []
+    found = lint_text(POINTS.replace("二是开展绩效评价。", "二是开展绩效评价。\n三是健全内控制度。"), ["DOC001"])
+    assert [(f.code, f.span.line, f.span.column, f.computed) for f in found] == [("DOC001", 2, 9, "3")]
+    assert [(s.line, s.column) for s in found[0].related] == [(3, 1), (4, 1), (5, 1)]
+    found = lint_text(POINTS.replace("三个方面", "四个方面"), ["DOC001"])
+    assert [(f.span.line, f.span.column, f.stated, f.computed) for f in found] == [(1, 8, "四个方面的工作", "3")]
+
+
+def test_points_after_another_figure_or_another_numbering_are_not_counted(lint_text):
+    assert lint_text("组织培训3次，参训120人次：一是讲解政策；二是案例分析。", ["DOC001"]) == []
+    assert lint_text("完成2个项目的验收。一是甲项目；二是乙项目；三是丙项目。", ["DOC001"]) == []  # another sentence
+    assert lint_text("明确了三项任务：二是加强监督；三是…", ["DOC001"]) == []  # not from 一是
+
+
+@given(st.integers(2, 9), st.integers(2, 9), st.booleans())
+def test_count_of_points_property(lint_text, stated, listed, split):
+    numerals = "一二三四五六七八九"
+    points = [f"{numerals[i]}是完成第{numerals[i]}项任务" for i in range(listed)]
+    text = (f"今年重点推进{numerals[stated - 1]}项工作：" + ("\n" if split else "")
+            + ("。\n" if split else "；").join(points) + "。")
+    found = lint_text(text, ["DOC001"])
+    assert [(f.code, f.computed) for f in found] == ([] if stated == listed else [("DOC001", str(listed))])

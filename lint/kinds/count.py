@@ -6,10 +6,12 @@ one comma, by a list ``openers`` word (包括, 分别是, 分别为, a colon). T
 items are split at 、 and, inside an item, at 和/以及 between two names of four or more characters. Only a
 closed list of names is judged: one of at least ``minimum`` items, with a 、 in it, not ended by 等 (which
 says the list is not complete), and none of them an amount (分别为442名、418名 and 公务用车2辆、机要用车1辆
-are a sum, not a list). The
-count must equal the number of *distinct* items; an item listed twice is named in the finding. A count
-that refers to a table instead (共10个单户单位（详见表1）) is compared with the rows of the table captioned
-表1: its numbered rows, totals left out.
+are a sum, not a list). A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by
+inline points (有三个方面：一是…；二是…；三是…), with no other figure between, is compared with the points
+that follow in order, in its paragraph and the paragraphs that go on with the next point (two points
+suffice there). The count must equal the number of *distinct* items; an item listed twice is named in the
+finding. A count that refers to a table instead (共10个单户单位（详见表1）) is compared with the rows of
+the table captioned 表1: its numbered rows, totals left out.
 """
 
 from __future__ import annotations
@@ -22,7 +24,7 @@ from ._base import Check, report
 
 KIND = "count"
 OPTIONS = {"openers": ["包括", "包含", "分别是", "分别为", "具体是", "具体为", "：", ":"], "reach": 20,
-           "minimum": 3}
+           "minimum": 3, "point_units": ["个", "项", "条", "点", "类", "件", "方面"]}
 _NOUN = re.compile(r"[\u4e00-\u9fff]{1,12}")
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:[\u4e00-\u9fff%％]{1,2})?$")
 _END = re.compile(r"[。；;，,]")
@@ -40,10 +42,12 @@ def run(prose: _prose.Prose, check: Check):
             if fig.unit not in _prose.COUNT_UNITS or not fig.is_point or fig.decimals != 0 or fig.value < 2:
                 continue
             items, where = _list(prose, b, fig.end, openers, check.options["reach"]), "listed after it"
+            if items is None and fig.unit in check.words("point_units"):
+                items, where = _points(prose, b, fig.end, check.options["reach"]), "listed after it (一是…)"
             if items is None:
                 items, where = _rows(prose, block.text, fig.end, check.options["reach"])
-            if items is None or len(items) < check.options["minimum"]:
-                continue
+            if items is None or len(items) < (2 if where.endswith("(一是…)") else check.options["minimum"]):
+                continue  # points (一是…) are delimited enough to count from two
             names = [name for name, _ in items]
             distinct = list(dict.fromkeys(names))
             if len(distinct) == fig.value:
@@ -85,6 +89,42 @@ def _list(prose: _prose.Prose, b: int, at: int, openers, reach: int):
     if any(_AMOUNT.search(name) for name, _ in items):
         return None  # amounts (分别为442名、418名; 一般公务用车2辆、…), the sum kind's business
     return items
+
+
+_POINT = re.compile(r"(?:^|(?<=[。；;：:，,\s]))([一二三四五六七八九十]{1,3})是")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _points(prose: _prose.Prose, b: int, at: int, reach: int):
+    """The 一是/二是 points a count at ``at`` of block ``b`` opens (有三个方面：一是…；二是…；三是…), read
+    on through the paragraphs that go on with the next point, or None when no 一是 follows within reach."""
+    blocks = prose.doc.blocks
+    text = blocks[b].text
+    first = _POINT.search(text, at, at + reach + 2)
+    rest = text[at:].rstrip()
+    if first is None and len(rest) <= reach and rest.endswith(("：", ":")) and b + 1 < len(blocks) \
+            and blocks[b + 1].kind == "paragraph":
+        b, at, text = b + 1, 0, blocks[b + 1].text  # the points start the next paragraph
+        first = _POINT.match(text)
+    if first is None or first.group(1) != "一" or "。" in text[at:first.start()]:
+        return None
+    if any(at <= f.start < first.start() for f in prose.figures[b]):
+        return None  # another figure comes between (培训3次，参训120人次：一是…): the points may be its
+    items, expected, m = [], 1, first
+    while True:
+        while m is not None:
+            if _NUMERALS.find(m.group(1)) + 1 != expected and m.group(1) != "十":
+                return items if expected > 1 else None  # the numbering of another list
+            items.append((m.group(0), blocks[b].span(m.start(), m.end())))
+            expected += 1
+            m = _POINT.search(blocks[b].text, m.end())
+        b += 1
+        if b >= len(blocks) or blocks[b].kind != "paragraph":
+            return items
+        m = _POINT.match(blocks[b].text.lstrip())
+        if m is None or _NUMERALS.find(m.group(1)) + 1 != expected:
+            return items
+        m = _POINT.search(blocks[b].text)
 
 
 _SEE = re.compile(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
