@@ -218,3 +218,36 @@ def test_count_of_points_property(lint_text, stated, listed, split):
             + ("。\n" if split else "；").join(points) + "。")
     found = lint_text(text, ["DOC001"])
     assert [(f.code, f.computed) for f in found] == ([] if stated == listed else [("DOC001", str(listed))])
+
+
+FUNDS = "\n".join([
+    "表1 2024年专项资金情况表",
+    "项目名称\t年初预算数（万元）\t执行数（万元）",
+    "科技创新专项\t1,200.00\t1,150.00",
+    "人才发展专项\t300.00\t296.40",
+    "合计\t1,500.00\t1,446.40",
+    "2024年科技创新专项年初预算数1,200.00万元，执行数1,150.00万元；人才发展专项执行296.40万元。",
+])
+
+
+def test_prose_restating_a_table_row(lint_text):
+    assert lint_text(FUNDS, ["DOC008"]) == []
+    found = lint_text(FUNDS.replace("专项年初预算数1,200.00万元", "专项年初预算数1,250.00万元"), ["DOC008"])
+    line = FUNDS.splitlines()[-1]
+    assert [(f.span.line, f.span.column, f.stated, f.computed) for f in found] == [
+        (6, line.index("1,200.00") + 1, "1,250.00万元", "1,200.00万元")]
+    assert [(s.line, s.column) for s in found[0].related] == [(3, 8)]
+    found = lint_text(FUNDS.replace("专项执行296.40", "专项执行269.40"), ["DOC008"])
+    assert [f.computed for f in found] == ["296.40万元"]  # the column its label names
+    assert lint_text(FUNDS.replace("执行数1,150.00万元", "执行数1,105.00万元"), ["DOC008"]) == []  # no row named
+
+
+def test_table_restatement_hard_negatives(lint_text):
+    assert lint_text(FUNDS.replace("2024年科技", "2023年科技").replace("1,200.00万元", "1,100.00万元"),
+                     ["DOC008"]) == []  # another year than the table's
+    assert lint_text(FUNDS.replace("（万元）", "").replace("1,200.00万元", "1,100.00万元"),
+                     ["DOC008"]) == []  # the table does not say its unit
+    assert lint_text(FUNDS.replace("年初预算数1,200.00万元", "共1,100.00万元"), ["DOC008"]) == []  # which column?
+    twice = FUNDS + "\n表2 资金明细表\n项目名称\t金额（万元）\n科技创新专项\t1,200.00"
+    assert lint_text(twice.replace("1,200.00万元", "1,100.00万元"), ["DOC008"]) == []  # a row of two tables
+    assert lint_text(FUNDS.replace("1,200.00万元", "1,200万元"), ["DOC008"]) == []  # rounded to the 万元

@@ -80,10 +80,11 @@ def _amounts(table: Table, col: int) -> bool:
     return sum(1 for t in filled if number(t) is not None) * 2 >= len(filled)
 
 
-def classified(table: Table, column: int) -> list[tuple[str, str, Cell]]:
+def classified(table: Table, column: int | None) -> list[tuple[str, str, Cell | None]]:
     """Each row as ``(code, name, cell)``: its classification code (201, 20805, 2080501; 201 | 13 | 01
     in 类 款 项 columns, joined), its name (the first text cell, an outline number such as 八、 left out),
-    and its cell in ``column``. Rows without a code have code ''."""
+    and its cell in ``column`` (codes and name read left of it; with None, from the whole row, and no
+    cell). Rows without a code have code ''."""
     rows = []
     for row in table.rows:
         code, name = "", ""
@@ -93,7 +94,7 @@ def classified(table: Table, column: int) -> list[tuple[str, str, Cell]]:
                 code += text
             elif text and number(text) is None and not name:
                 name = _OUTLINE.sub("", text)
-        rows.append((code, name, row[column]))
+        rows.append((code, name, row[column] if column is not None else None))
     return rows
 
 
