@@ -245,6 +245,7 @@ JUDGED = {
         ("BUD018", "page 6", "326.71万元"),  # 社会保障和就业支出: 326.72 in the 支出决算表
         ("BUD019", "page 12", "326.71万元"),  # and in the 一般公共预算财政拨款支出决算表
         ("BUD010", "page 21", "0.3万元"),  # 财政拨款收入支出总计 2,961.68 in its table
+        ("BUD031", "page 21", "0.3万元"),  # and less than the 财政拨款收入 2940.05 the text states
         ("SHR001", "page 21", "71.73%")],  # 2106.66 / 2940.05 is 71.65%
     "putuo-ghj-juesuan-2024.pdf": [
         ("BUD018", "page 7", "236.63万元"), ("BUD018", "page 7", "3845.25万元"),  # 236.64, 3845.24 in detail
@@ -270,3 +271,29 @@ def test_the_real_disclosures_give_exactly_the_findings_judged_true(name, checks
     found = engine.run(ingest.read(CORPUS_PDF / name), checks)
     assert [(f.code, (f.span.where or "").split(",")[0], f.stated) for f in found] == JUDGED[name]
     assert sum(f.severity >= Severity.WARNING for f in found) <= 10  # a handful, not the peer's 35–45
+
+
+NARRATIVE = "\n".join([
+    "某区财政局2024年度部门决算",
+    "一、收入支出决算总体情况说明",
+    "本局2024年度收入支出总计2995.39万元。",
+    "二、收入决算情况说明",
+    "本年收入合计2946.25万元，其中：财政拨款收入2940.05万元，占99.79%；其他收入6.20万元，占0.21%。",
+    "三、财政拨款收入支出决算总体情况说明",
+    "本局2024年度财政拨款收入支出总计2961.68万元。与2023年度相比，财政拨款收入支出总计减少41.71万元。",
+])
+
+
+def test_a_narrative_total_below_its_part_without_the_tables(tmp_path, checks):
+    path = tmp_path / "narrative.txt"
+    path.write_text(NARRATIVE, encoding="utf-8")
+    assert codes(path, checks) == []
+    path.write_text(NARRATIVE.replace("总计2961.68万元", "总计0.3万元"), encoding="utf-8")
+    found = engine.run(ingest.read(path), checks)
+    assert [(f.code, f.span.line, f.stated, f.computed) for f in found] == [("BUD031", 7, "0.3万元", "2940.05万元")]
+    assert [(s.line, s.column) for s in found[0].related] == [(5, 26)]
+    path.write_text(NARRATIVE.replace("收入支出总计2995.39万元", "收入支出总计299.54万元"), encoding="utf-8")
+    assert codes(path, checks) == [("BUD032", "299.54万元")]
+    other_year = NARRATIVE.replace("本局2024年度财政拨款收入支出总计2961.68", "本局2023年度财政拨款收入支出总计0.3")
+    path.write_text(other_year, encoding="utf-8")
+    assert [c for c in codes(path, checks) if c[0] != "DOC005"] == []  # about another year (DOC005's business)

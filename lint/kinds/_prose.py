@@ -163,6 +163,18 @@ def dated(text: str, at: int) -> tuple[str, list[str]]:
     return before, _YEAR.findall(before)
 
 
+def report_year(prose: Prose) -> str | None:
+    """The year a report's title names (a short line among its first five with a year in it), or None."""
+    def find():
+        for block in prose.doc.blocks[:5]:
+            years = _YEAR.findall(block.text)
+            if years and len(block.text) <= 60:
+                return years[0]
+        return None
+
+    return prose.once("report_year", find)
+
+
 def clause(text: str, at: int) -> str:
     """The text of the clause that ``at`` ends: from the last comma, full stop, semicolon or colon (looked
     for within a sentence's reach, so text without stops costs no more than text with them)."""

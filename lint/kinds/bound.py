@@ -1,0 +1,55 @@
+"""bound: an amount the text states for a whole is not below one it states for a part of it, anywhere in
+the document (财政拨款收入支出总计 0.3万元, while 一般公共预算财政拨款支出 is 2940.05万元 two sections on).
+
+A figure is a ``whole`` or a ``part`` when its unit is money and its label (the words before it in its
+clause, years taken out) ends with one of those words and holds none of the ``not`` words. Figures whose
+sentence names another year than the report's (its title's, else the first one named) are about another
+period and left out.
+Each whole is compared with the largest part: the whole's rounding interval may not lie wholly below the
+part's. One finding per whole, on it, with the part as the related place. This needs no table: it catches
+a narrative total that a text-only copy of a disclosure gets wrong.
+"""
+
+from __future__ import annotations
+
+from ..figures import units
+from . import _prose
+from ._base import Check, report
+
+KIND = "bound"
+OPTIONS = {"whole": [], "part": [], "not": []}
+
+
+def validate(options: dict) -> str | None:
+    if not options.get("whole") or not options.get("part"):
+        return "options whole and part list the label endings of the whole and of its parts"
+    return None
+
+
+def run(prose: _prose.Prose, check: Check):
+    wholes, parts = [], []
+    whole_words, part_words, unwanted = check.words("whole"), check.words("part"), check.words("not")
+    year = None
+    for block, fig in prose.in_prose():
+        if fig.unit not in units.MONEY or not fig.is_point:
+            continue
+        label = _prose.core(fig.label)
+        if any(w in label for w in unwanted):
+            continue
+        is_whole, is_part = label.endswith(whole_words), label.endswith(part_words)
+        if not (is_whole or is_part):
+            continue
+        years = _prose.dated(block.text, fig.start)[1]
+        if years and years[-1] != (year := year or _prose.report_year(prose) or years[-1]):
+            continue
+        (wholes if is_whole else parts).append(fig)
+    if not parts:
+        return
+    largest = max(parts, key=lambda f: _prose.interval(f, "round", "元").lo)
+    floor = _prose.interval(largest, "round", "元").lo
+    for whole in wholes:
+        if _prose.interval(whole, "round", "元").hi < floor:
+            yield report(check, prose, whole.span, whole.text, related=(largest.span,), computed=largest.text,
+                         figures=(whole.text, largest.text), label=_prose.core(whole.label),
+                         part=_prose.core(largest.label), other=largest.text,
+                         where=prose.doc.cite(largest.span))
