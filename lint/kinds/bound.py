@@ -43,12 +43,13 @@ def run(prose: _prose.Prose, check: Check):
         if years and years[-1] != (year := year or _prose.report_year(prose) or years[-1]):
             continue
         (wholes if is_whole else parts).append(fig)
-    if not parts:
+    if not parts or not wholes:
         return
-    largest = max(parts, key=lambda f: _prose.interval(f, "round", "元").lo)
-    floor = _prose.interval(largest, "round", "元").lo
+    unit = wholes[0].unit  # figures in this unit (nearly all) need no conversion
+    largest = max(parts, key=lambda f: _prose.interval(f, "round", unit).lo)
+    floor = _prose.interval(largest, "round", unit).lo
     for whole in wholes:
-        if _prose.interval(whole, "round", "元").hi < floor:
+        if _prose.interval(whole, "round", unit).hi < floor:
             yield report(check, prose, whole.span, whole.text, related=(largest.span,), computed=largest.text,
                          figures=(whole.text, largest.text), label=_prose.core(whole.label),
                          part=_prose.core(largest.label), other=largest.text,

@@ -10,10 +10,11 @@ Two shapes are read:
   wrapped onto a second line (``预算调整`` / ``率``) reads ``预算调整率``, and a merged cell's name goes to
   each column it spans (合计 over 预算数 | 决算数 reads 合计预算数 | 合计决算数; the lines are kept in
   ``Table.levels``).
-  A header repeated after a page break (a row made only of header words, or a whole header row that
-  matches the header in most columns: 一级指标 under a garbled 指标) is dropped with the lines continuing
-  it, and the body row after it is recorded in ``Table.breaks``. Any other header-like row right after a
-  non-row line starts the next table, and so does a whole header row under a header that names fewer
+  A header repeated after a page break (a row made only of header words, or its first line again right
+  under the header when the break fell there, or a whole header row that matches the header in most
+  columns: 一级指标 under a garbled 指标) is dropped with the lines continuing it, and the body row after
+  it is recorded in ``Table.breaks``. Any other header-like row right after a non-row line starts the
+  next table, and so does a whole header row under a header that names fewer
   than half of the columns (a page the converter misread). Cells are cut from the source line itself, so
   empty leading cells keep columns aligned and every cell keeps its own span.
 * **score lists** — a score table flattened one cell per line under a header line of score words separated
@@ -160,11 +161,14 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
             notes.append(f"header merged from {len(header_rows)} lines")
         while i < len(rows):
             filled = {c.text for c in rows[i] if c.text}
-            if body and words and (filled <= words and all(number(t) is None for t in filled)
-                                   or _repeats(rows[i], header_rows)):
+            first = {c.text for c in header_rows[0] if c.text} if header_rows else set()
+            if words and filled and (body and filled <= words and all(number(t) is None for t in filled)
+                                     or not body and filled == first  # the break fell under the header
+                                     or body and _repeats(rows[i], header_rows)):
                 line = next(c.span.line for c in rows[i] if c.span)
                 notes.append(f"header repeated at line {line} dropped")
-                breaks.append(len(body))
+                if body:
+                    breaks.append(len(body))
                 i += 1  # a header repeated after a page break, with the lines continuing it
                 while i < len(rows) and _continues_header(rows[i], header_rows):
                     i += 1
