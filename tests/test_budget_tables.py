@@ -297,3 +297,15 @@ def test_a_narrative_total_below_its_part_without_the_tables(tmp_path, checks):
     other_year = NARRATIVE.replace("本局2024年度财政拨款收入支出总计2961.68", "本局2023年度财政拨款收入支出总计0.3")
     path.write_text(other_year, encoding="utf-8")
     assert [c for c in codes(path, checks) if c[0] != "DOC005"] == []  # about another year (DOC005's business)
+
+
+@pytest.mark.parametrize("fmt", ["txt", "pdf"])
+def test_a_summary_whose_panels_do_not_balance(tmp_path, fmt, checks):
+    totals = "\n".join(SET.splitlines()[:8] + ["年初结转和结余\t5.00\t年末结转和结余\t5.00", "总计\t315.00\t总计\t315.00"])
+    source = tmp_path / "src" / "summary.txt"
+    source.parent.mkdir()
+    source.write_text(totals, encoding="utf-8")
+    assert [c for c in codes(render(source, tmp_path / "ok")[fmt], checks) if c[0] == "BUD033"] == []
+    source.write_text(totals.replace("总计\t315.00\t总计\t315.00", "总计\t315.00\t总计\t351.00"), encoding="utf-8")
+    found = [f for f in engine.run(ingest.read(render(source, tmp_path / "bad")[fmt]), checks) if f.code == "BUD033"]
+    assert [(f.stated, f.computed) for f in found] == [("351.00", "315.00")]

@@ -1,0 +1,61 @@
+"""balance: a summary table printed as two panels side by side (收入 | 支出) balances: the total row of the
+income panel equals the total row of the expenditure panel (收入总计 = 支出总计).
+
+The tables are named by caption words (option ``tables``, as in the cross_table kind). A table that
+recovery split into exactly two panels (see :func:`lint.tables.recovery.panels`) is read: in each panel,
+the first row whose label is one of ``rows`` (总计, 收入总计, 支出总计), and its first amount. The two must
+be equal (they are stated to the same place in the same unit; see :func:`lint.kinds.cross_table.agree`).
+The finding is on the expenditure panel's total, with the income panel's as the related place.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model import Cell, Finding, Table
+from ..tables import number
+from . import _prose, cross_table
+from ._base import Check, render
+
+KIND = "balance"
+OPTIONS = {"tables": [], "rows": ["总计", "收入总计", "支出总计"]}
+
+
+def validate(options: dict) -> str | None:
+    if not options.get("tables"):
+        return "option tables lists the caption words of the summary tables"
+    return None
+
+
+def run(prose: _prose.Prose, check: Check):
+    panels: dict = {}
+    for table in prose.tables:
+        if cross_table.titled(table, check.options) and any(n.startswith("panel ") for n in table.notes):
+            panels.setdefault((table.title, table.span), []).append(table)
+    for (title, _), pair in panels.items():
+        if len(pair) != 2:
+            continue
+        (income, income_table), (spent, spent_table) = (_total(check, t) for t in pair)
+        if income is None or spent is None:
+            continue
+        value = number(spent.text)
+        if cross_table.agree(value.value, value.decimals, spent_table.unit, income.text, income_table.unit,
+                             prose.rounding):
+            continue
+        message = render(check, stated=spent.text, computed=income.text, table=title, unit=spent_table.unit,
+                         where=prose.doc.cite(income.span))
+        yield Finding(code=check.code, name=check.name, severity=check.severity, message=message,
+                      path=prose.doc.path, span=spent.span, related=(income.span,), stated=spent.text,
+                      computed=income.text, tolerance="exact", figures=(spent.text, income.text))
+
+
+def _total(check: Check, table: Table) -> tuple[Cell | None, Table]:
+    rows = set(check.words("rows"))
+    for row in table.rows:
+        label = next((j for j, c in enumerate(row) if re.sub(r"\s+", "", c.text) in rows), None)
+        if label is None:
+            continue
+        cell = next((c for c in row[label + 1:] if c.span is not None and number(c.text) is not None
+                     and not number(c.text).percent), None)
+        return cell, table
+    return None, table
