@@ -87,6 +87,12 @@ class Prose:
                 for fig in figures:
                     yield block, fig
 
+    def amounts(self):
+        """``(block, figure)`` for every amount of money stated as a point (not a bound) outside tables."""
+        for block, fig in self.in_prose():
+            if fig.unit in units.MONEY and fig.is_point:
+                yield block, fig
+
     def sentences(self, block: int) -> list[tuple[int, int, list[Figure]]]:
         """``(start, end, figures)`` of each sentence of a block, figures in text order (computed once)."""
         found = self._sentences.get(block)

@@ -12,7 +12,6 @@ a narrative total that a text-only copy of a disclosure gets wrong.
 
 from __future__ import annotations
 
-from ..figures import units
 from . import _prose
 from ._base import Check, report
 
@@ -30,9 +29,7 @@ def run(prose: _prose.Prose, check: Check):
     wholes, parts = [], []
     whole_words, part_words, unwanted = check.words("whole"), check.words("part"), check.words("not")
     year = None
-    for block, fig in prose.in_prose():
-        if fig.unit not in units.MONEY or not fig.is_point:
-            continue
+    for block, fig in prose.amounts():
         label = _prose.core(fig.label)
         if any(w in label for w in unwanted):
             continue

@@ -24,7 +24,7 @@ from ..interval import stated as interval
 from ..model import Cell, Finding, Table
 from ..tables import number
 from . import _prose
-from ._base import Check, render
+from ._base import Check, render, report
 
 KIND = "cross_table"
 _QUOTES = re.compile(r"[“”\"'‘’]")
@@ -124,6 +124,16 @@ def restates(prose: _prose.Prose, fig, text: str, unit: str) -> bool:
     """Whether the prose figure ``fig`` can state the amount of a cell reading ``text`` in a table whose
     amounts are in ``unit`` (see :func:`agree`)."""
     return agree(fig.value, fig.decimals, fig.unit, text, unit, prose.rounding)
+
+
+def differs(check: Check, prose: _prose.Prose, fig, cell: Cell, table: Table, label: str) -> Finding:
+    """The finding that prose figure ``fig`` (stated for ``label``) differs from ``cell`` of ``table``:
+    on the figure, the cell the related place, named as the original names it."""
+    shown = (cell.text or "0") + table.unit
+    return report(check, prose, fig.span, fig.text, related=(cell.span,) if cell.span else (),
+                  computed=shown, figures=(fig.text, shown), label=label,
+                  other=shown, table=table.title or "the table",
+                  where=prose.doc.cite(cell.span) if cell.span else table.title)
 
 
 def agree(value: Decimal, decimals: int, unit: str, text: str, text_unit: str, rounding: str) -> bool:

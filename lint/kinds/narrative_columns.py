@@ -21,10 +21,9 @@ from __future__ import annotations
 
 import re
 
-from ..figures import units
 from ..model import Cell, Table
 from . import _prose, cross_table
-from ._base import Check, report
+from ._base import Check
 
 KIND = "narrative_columns"
 OPTIONS = {"tables": [], "topic": [], "items": [], "measures": {}, "totals": ["合计", "小计"],
@@ -50,9 +49,7 @@ def run(prose: _prose.Prose, check: Check):
     if table is None or len(table.rows) != 1:
         return  # a document without the one-line table has nothing to check
     skip = check.words("skip")
-    for block, fig in prose.in_prose():
-        if fig.unit not in units.MONEY or not fig.is_point:
-            continue
+    for block, fig in prose.amounts():
         shown_label = _prose.core(fig.label)
         label = _QUOTES.sub("", shown_label)
         if any(w in label for w in skip):
@@ -66,10 +63,7 @@ def run(prose: _prose.Prose, check: Check):
             continue
         if cross_table.restates(prose, fig, cell.text, table.unit):
             continue
-        shown = (cell.text or "0") + table.unit
-        yield report(check, prose, fig.span, fig.text, related=(cell.span,) if cell.span else (),
-                     computed=shown, figures=(fig.text, shown), label=shown_label, other=shown,
-                     table=table.title, where=prose.doc.cite(cell.span) if cell.span else table.title)
+        yield cross_table.differs(check, prose, fig, cell, table, shown_label)
 
 
 def _item(check: Check, label: str) -> dict | None:

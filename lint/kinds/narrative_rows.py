@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import re
 
-from ..figures import units
 from ..tables import classified
 from . import _prose, cross_table
 from ._base import Check, report
@@ -54,9 +53,7 @@ def run(prose: _prose.Prose, check: Check):
     rows = _rows(prose, check)
     if not rows:
         return  # a document without the table has nothing to check
-    for block, fig in prose.in_prose():
-        if fig.unit not in units.MONEY or not fig.is_point:
-            continue
+    for block, fig in prose.amounts():
         if not prose.once(("narrative_rows", fig.block), lambda t=block.text: bool(_MARKED.search(t))):
             continue  # no 类/款/项 named in this block
         chain = _chain(check, block.text, fig)
@@ -73,10 +70,7 @@ def run(prose: _prose.Prose, check: Check):
         cell = rows[0][found][2]
         if cross_table.restates(prose, fig, cell.text, table.unit):
             continue
-        shown = (cell.text or "0") + table.unit
-        yield report(check, prose, fig.span, fig.text, related=(cell.span,) if cell.span else (),
-                     computed=shown, figures=(fig.text, shown), label=label, other=shown,
-                     table=table.title, where=prose.doc.cite(cell.span) if cell.span else table.title)
+        yield cross_table.differs(check, prose, fig, cell, table, label)
 
 
 def _unnamed(check, prose, block, fig, rows, parent: int, missing: re.Match, label: str, table):

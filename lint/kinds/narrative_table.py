@@ -14,7 +14,6 @@ related place. A document without the table has nothing to check.
 
 from __future__ import annotations
 
-from ..figures import units
 from ..interval import stated as interval
 from . import _prose, cross_table
 from ._base import Check, report
@@ -34,9 +33,7 @@ def run(prose: _prose.Prose, check: Check):
     if not cells:
         return  # a document without the table has nothing to check
     words, unwanted = check.words("label"), check.words("not")
-    for _block, fig in prose.in_prose():
-        if fig.unit not in units.MONEY or not fig.is_point:
-            continue
+    for _block, fig in prose.amounts():
         label = _prose.core(fig.label)
         if not label.endswith(words) or any(w in label for w in unwanted) or not _under(prose, check, fig):
             continue
@@ -55,8 +52,6 @@ def run(prose: _prose.Prose, check: Check):
                      computed=shown, figures=(fig.text, *(c.text for _, c, _ in cells)),
                      label=label, other=shown, table=cells[0][2].title,
                      where=prose.doc.cite(cells[0][1].span))
-
-
 
 
 def _under(prose: _prose.Prose, check: Check, fig) -> bool:

@@ -20,11 +20,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from ..figures import units
 from ..model import Table
 from ..tables import classified, number
 from . import _prose, cross_table
-from ._base import Check, report
+from ._base import Check
 
 KIND = "table_restatement"
 OPTIONS = {"shortest": 4, "totals": ["合计", "总计", "小计"],
@@ -40,9 +39,7 @@ def run(prose: _prose.Prose, check: Check):
     if not rows:
         return
     shortest = check.options["shortest"]
-    for block, fig in prose.in_prose():
-        if fig.unit not in units.MONEY or not fig.is_point:
-            continue
+    for block, fig in prose.amounts():
         label = re.sub(r"[（(][类款项][）)]", "", _prose.core(fig.label))
         if len(label) < shortest:
             continue
@@ -60,10 +57,7 @@ def run(prose: _prose.Prose, check: Check):
             continue
         if cross_table.agree(fig.value, fig.decimals, fig.unit, cell.text, unit, prose.rounding):
             continue
-        shown = cell.text + unit
-        yield report(check, prose, fig.span, fig.text, related=(cell.span,) if cell.span else (),
-                     computed=shown, figures=(fig.text, cell.text), label=hits[0], other=shown,
-                     table=table.title or "the table", where=prose.doc.cite(cell.span) if cell.span else "")
+        yield cross_table.differs(check, prose, fig, cell, table, hits[0])
 
 
 def _only_measures(check: Check, rest: str) -> bool:

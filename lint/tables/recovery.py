@@ -159,9 +159,9 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         breaks: list[int] = []
         if len(header_rows) > 1:
             notes.append(f"header merged from {len(header_rows)} lines")
+        first = {c.text for c in header_rows[0] if c.text} if header_rows else set()
         while i < len(rows):
             filled = {c.text for c in rows[i] if c.text}
-            first = {c.text for c in header_rows[0] if c.text} if header_rows else set()
             if words and filled and (body and filled <= words and all(number(t) is None for t in filled)
                                      or not body and filled == first  # the break fell under the header
                                      or body and _repeats(rows[i], header_rows)):
