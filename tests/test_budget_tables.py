@@ -41,13 +41,19 @@ SET = "\n".join([
 ])
 
 
+def rendered(folder: Path, text: str, fmt: str | None = None):
+    """``text`` written as a report in ``folder`` and rendered to every format: the path in ``fmt``, or
+    all of them by format."""
+    source = folder / "src" / "report.txt"
+    source.parent.mkdir(parents=True, exist_ok=True)
+    source.write_text(text, encoding="utf-8")
+    paths = render(source, folder / "out")
+    return paths if fmt is None else paths[fmt]
+
+
 @pytest.fixture(scope="module")
 def formats(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("budget")
-    source = folder / "src" / "set.txt"
-    source.parent.mkdir()
-    source.write_text(SET, encoding="utf-8")
-    return render(source, folder / "out")
+    return rendered(tmp_path_factory.mktemp("budget"), SET)
 
 
 def codes(path: Path, checks) -> list[tuple[str, str]]:
@@ -68,10 +74,7 @@ def test_a_consistent_set_gives_nothing(formats, fmt, checks):
 
 @pytest.mark.parametrize("fmt", ["txt", "pdf"])
 def test_a_corrupted_total_is_found_on_its_cell(tmp_path, fmt, checks):
-    source = tmp_path / "src" / "set.txt"
-    source.parent.mkdir()
-    source.write_text(SET.replace("合计\t\t310.00", "合计\t\t320.00"), encoding="utf-8")
-    path = render(source, tmp_path / "out")[fmt]
+    path = rendered(tmp_path, SET.replace("合计\t\t310.00", "合计\t\t320.00"), fmt)
     found = [f for f in engine.run(ingest.read(path), checks) if f.code == "BUD001"]
     assert [(f.stated, f.computed) for f in found] == [("320.00万元", "310.00万元")]
     if fmt == "pdf":
@@ -189,10 +192,7 @@ def test_a_sangong_budget_table_with_blank_cells(tmp_path, checks):
 
 @pytest.mark.parametrize("fmt", ["txt", "pdf"])
 def test_a_function_row_of_the_summary_against_the_class_of_the_expenditure_table(tmp_path, fmt, checks):
-    source = tmp_path / "src" / "set.txt"
-    source.parent.mkdir()
-    source.write_text(SET.replace("二、社会保障和就业支出\t60.00", "二、社会保障和就业支出\t60.10"), encoding="utf-8")
-    path = render(source, tmp_path / "out")[fmt]
+    path = rendered(tmp_path, SET.replace("二、社会保障和就业支出\t60.00", "二、社会保障和就业支出\t60.10"), fmt)
     found = [f for f in engine.run(ingest.read(path), checks) if f.code == "BUD018"]
     assert [(f.stated, f.computed) for f in found] == [("60.10万元", "600000.00元")]
     where = ingest.read(path).locate(found[0].span)
@@ -302,10 +302,7 @@ def test_a_narrative_total_below_its_part_without_the_tables(tmp_path, checks):
 @pytest.mark.parametrize("fmt", ["txt", "pdf"])
 def test_a_summary_whose_panels_do_not_balance(tmp_path, fmt, checks):
     totals = "\n".join(SET.splitlines()[:8] + ["年初结转和结余\t5.00\t年末结转和结余\t5.00", "总计\t315.00\t总计\t315.00"])
-    source = tmp_path / "src" / "summary.txt"
-    source.parent.mkdir()
-    source.write_text(totals, encoding="utf-8")
-    assert [c for c in codes(render(source, tmp_path / "ok")[fmt], checks) if c[0] == "BUD033"] == []
-    source.write_text(totals.replace("总计\t315.00\t总计\t315.00", "总计\t315.00\t总计\t351.00"), encoding="utf-8")
-    found = [f for f in engine.run(ingest.read(render(source, tmp_path / "bad")[fmt]), checks) if f.code == "BUD033"]
+    assert [c for c in codes(rendered(tmp_path / "ok", totals, fmt), checks) if c[0] == "BUD033"] == []
+    bad = rendered(tmp_path / "bad", totals.replace("总计\t315.00\t总计\t315.00", "总计\t315.00\t总计\t351.00"), fmt)
+    found = [f for f in engine.run(ingest.read(bad), checks) if f.code == "BUD033"]
     assert [(f.stated, f.computed) for f in found] == [("351.00", "315.00")]
