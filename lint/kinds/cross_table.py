@@ -126,10 +126,12 @@ def restates(prose: _prose.Prose, fig, text: str, unit: str) -> bool:
     return agree(fig.value, fig.decimals, fig.unit, text, unit, prose.rounding)
 
 
-def differs(check: Check, prose: _prose.Prose, fig, cell: Cell, table: Table, label: str) -> Finding:
-    """The finding that prose figure ``fig`` (stated for ``label``) differs from ``cell`` of ``table``:
-    on the figure, the cell the related place, named as the original names it."""
-    shown = (cell.text or "0") + table.unit
+def differs(check: Check, prose: _prose.Prose, fig, cell: Cell, table: Table, label: str,
+            unit: str | None = None) -> Finding:
+    """The finding that prose figure ``fig`` (stated for ``label``) differs from ``cell`` of ``table``
+    (in ``unit``, default the table's): on the figure, the cell the related place, named as the original
+    names it."""
+    shown = (cell.text or "0") + (table.unit if unit is None else unit)
     return report(check, prose, fig.span, fig.text, related=(cell.span,) if cell.span else (),
                   computed=shown, figures=(fig.text, shown), label=label,
                   other=shown, table=table.title or "the table",

@@ -57,7 +57,7 @@ def run(prose: _prose.Prose, check: Check):
             continue
         if cross_table.agree(fig.value, fig.decimals, fig.unit, cell.text, unit, prose.rounding):
             continue
-        yield cross_table.differs(check, prose, fig, cell, table, hits[0])
+        yield cross_table.differs(check, prose, fig, cell, table, hits[0], unit)
 
 
 def _only_measures(check: Check, rest: str) -> bool:
