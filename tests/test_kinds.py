@@ -230,3 +230,9 @@ def test_comparison_property(lint_text, budget, actual):
     assert lint_text(text, ["CMP"]) == []
     assert brief(lint_text(text.replace(f"预算数{verdict}", f"预算数{wrong}"), ["CMP"])) == [
         ("CMP001", 1, text.rindex(f"{actual}万元") + 1, "error")]
+
+
+def test_comparison_equal_means_the_same_number_when_stated_alike(lint_text):
+    text = "年初预算为54.53万元，支出决算为54.54万元。决算数同预算数持平。"
+    assert [(f.code, f.stated) for f in lint_text(text, ["CMP"])] == [("CMP001", "54.54万元")]
+    assert lint_text(text.replace("54.54万元", "54.5万元"), ["CMP"]) == []  # 54.5 may be 54.53 rounded

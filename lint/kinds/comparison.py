@@ -9,8 +9,9 @@ before when the claim opens its paragraph), whose label ends with the measure (�
 决算; 年初预算为 10210.34万元 for 预算), stopping at the previous claim so that numbered items do not borrow
 each other's amounts.
 
-Judged on the figures as stated: *equal* holds when their rounding intervals meet; *less* and *greater*
-hold unless the two stated amounts are the other way round or the same (54.53 and 54.53 are not 小于).
+Judged on the figures as stated: *equal* holds when they are one amount (the same number when stated to
+the same decimals in the same unit, else rounding intervals that meet); *less* and *greater* hold unless
+the two stated amounts are the other way round or the same (54.53 and 54.53 are not 小于).
 The finding is on the first measure's amount, with the other as the related place.
 """
 
@@ -93,8 +94,11 @@ def _judge(check: Check, prose: _prose.Prose, a, b, verdict: str, m: re.Match):
     mine, theirs = a.value, _in(b, a.unit)
     if theirs is None:
         return None
-    one, other = _prose.interval(a), _prose.interval(b, "round", a.unit)
-    holds = {"equal": one.meets(other), "less": mine < theirs, "greater": mine > theirs}[verdict]
+    if a.unit == b.unit and a.decimals == b.decimals and prose.rounding != "either":
+        same = mine == theirs  # stated alike, one amount is one number
+    else:
+        same = _prose.interval(a).meets(_prose.interval(b, "round", a.unit))
+    holds = {"equal": same, "less": mine < theirs, "greater": mine > theirs}[verdict]
     if holds:
         return None
     said = m.group(0)

@@ -84,16 +84,16 @@ def _bare(check: Check, label: str) -> bool:
 def _named_before(check: Check, text: str, at: int) -> dict | None:
     """The item named last before ``at`` in its sentence, the first item when that is the topic."""
     sentence = _QUOTES.sub("", _prose.dated(text, at)[0])
-    best, at = None, -1
+    best, last = None, -1
     for item in check.options["items"]:
         for word in item["label"]:
             k = sentence.rfind(word)
-            if k > at and not any(w in sentence[k:] for w in item.get("not", ())):
-                best, at = item, k
+            if k > last and not any(w in sentence[k:] for w in item.get("not", ())):
+                best, last = item, k
     for word in check.options.get("topic", ()):
         k = sentence.rfind(word)
-        if k > at:
-            best, at = check.options["items"][0], k
+        if k > last:
+            best, last = check.options["items"][0], k
     return best
 
 
