@@ -69,7 +69,7 @@ def _named(prose: _prose.Prose, spec: dict, level: str) -> dict:
         if column is None:
             continue
         for code, name, cell in classified(table, column):
-            if not name or cell.span is None and cell.text or level == "类" and len(code) != 3:
+            if not name or (cell.text and cell.span is None) or (level == "类" and len(code) != 3):
                 continue
             seen[name] += 1
             found[name] = (cell, table)
