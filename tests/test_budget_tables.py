@@ -253,7 +253,8 @@ JUDGED = {
         ("BUD017", "page 22", "机关事业单位退休人员活动费支出（项）"),  # the table's 2080599 is 其他…养老支出
         ("BUD017", "page 24", "其他国土资源事务支出（项）"),  # the table's is 其他自然资源事务支出
         ("BUD017", "page 24", "住房保障支出（款）"), ("BUD017", "page 24", "住房保障支出（款）"),  # 住房改革支出
-        ("BUD011", "page 24", "5377.64万元")],  # the all-funds 基本支出, not the appropriation's 5364.75
+        ("BUD011", "page 24", "5377.64万元"),  # the all-funds 基本支出, not the appropriation's 5364.75
+        ("BUD034", "page 24", "4896.98万元")],  # and its 人员经费: the table's 人员经费合计 is 4884.09
     "putuo-sfj-yusuan-2026.pdf": [
         ("GRW001", "page 9", "17.62%"),  # 43269.3 for 3269.3
         ("GRW001", "page 9", "17.66%"),  # copied from the line above: 77.99 → 91.97 is +17.93%
@@ -306,3 +307,25 @@ def test_a_summary_whose_panels_do_not_balance(tmp_path, fmt, checks):
     bad = rendered(tmp_path / "bad", totals.replace("总计\t315.00\t总计\t315.00", "总计\t315.00\t总计\t351.00"), fmt)
     found = [f for f in engine.run(ingest.read(bad), checks) if f.code == "BUD033"]
     assert [(f.stated, f.computed) for f in found] == [("351.00", "315.00")]
+
+
+BASIC = "\n".join([
+    "一般公共预算财政拨款基本支出决算表",
+    "单位：万元",
+    "经济分类科目名称\t决算数\t经济分类科目名称\t决算数",
+    "工资福利支出\t300.00\t商品和服务支出\t40.00",
+    "人员经费合计\t300.00\t公用经费合计\t40.00",
+    "六、一般公共预算财政拨款基本支出决算情况说明",
+    "一般公共预算财政拨款基本支出340.00万元。其中：人员经费300.00万元，主要包括：基本工资、津贴补贴；"
+    "公用经费40.00万元，主要包括：办公费、印刷费。",
+])
+
+
+def test_personnel_and_public_expenditure_after_lists_of_names(tmp_path, checks):
+    path = tmp_path / "basic.txt"
+    path.write_text(BASIC, encoding="utf-8")
+    assert codes(path, checks) == []
+    path.write_text(BASIC.replace("公用经费40.00万元，主要", "公用经费44.00万元，主要"), encoding="utf-8")
+    assert codes(path, checks) == [("BUD035", "44.00万元")]  # under 基本支出, not a part of 人员经费
+    path.write_text(BASIC.replace("人员经费300.00万元", "人员经费310.00万元"), encoding="utf-8")
+    assert codes(path, checks) == [("BUD034", "310.00万元")]

@@ -2,14 +2,14 @@
 
 A prose figure qualifies when its unit is money and its label (the words before it in its clause, years
 taken out) ends with one of the ``label`` words (收入支出总计) and holds none of the ``not`` words
-(财政拨款); with ``under``, it must also be listed under a total (…，其中：) whose label ends with one of
-those words (基本支出 under 本年支出合计). Its cell is named as in the cross_table kind (option ``cell``:
-``tables`` caption words, ``not``, ``row`` label words, ``column`` header words, ``plus`` further cells
-to add). The figure and the
-cell, converted to one unit (a 万元 narrative over 元 tables), must agree: to the same decimals in the
-same unit they must be equal, else meet within rounding (:func:`lint.kinds.cross_table.restates`; cells
-added with ``plus`` must meet within rounding). The finding is on the prose figure, with the cell as the
-related place. A document without the table has nothing to check.
+(财政拨款); with ``under``, it must also be listed under a total (…，其中：), or stand in a paragraph
+opening with one, whose label ends with one of those words (基本支出 under 本年支出合计). Its cell is
+named as in the cross_table kind (option ``cell``: ``tables`` caption words, ``not``, ``row`` label
+words, ``column`` header words, ``plus`` further cells to add). The figure and the cell, converted to one
+unit (a 万元 narrative over 元 tables), must agree: to the same decimals in the same unit they must be
+equal, else meet within rounding (:func:`lint.kinds.cross_table.restates`; cells added with ``plus`` must
+meet within rounding). The finding is on the prose figure, with the cell as the related place. A document
+without the table has nothing to check.
 """
 
 from __future__ import annotations
@@ -56,9 +56,10 @@ def run(prose: _prose.Prose, check: Check):
 
 def _under(prose: _prose.Prose, check: Check, fig) -> bool:
     """With option ``under``: whether ``fig`` is listed under a total whose label ends with one of its
-    words (基本支出 after 本年支出合计 9759.38万元，其中：)."""
+    words (基本支出 after 本年支出合计 9759.38万元，其中：), or else its paragraph opens with such a figure
+    (公用经费 after 人员经费 …，主要包括：…；in a paragraph on the 基本支出)."""
     words = check.words("under")
     if not words:
         return True
-    total = prose.parents.get(id(fig))
-    return total is not None and any(_prose.core(total.label).endswith(w) for w in words)
+    total = prose.parents.get(id(fig)) or prose.figures[fig.block][0]
+    return total is not fig and _prose.core(total.label).endswith(words)

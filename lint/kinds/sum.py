@@ -6,7 +6,8 @@ nearest point figure before it in the same sentence whose label holds a total wo
 previous sentence is searched the same way. Figures in parentheses and figures that state a change
 (增加/减少/为…的, option ``not_parts``) are neither total nor parts. The parts are the point figures of
 the total's unit family after the parts word, up to the end of the sentence or a nested parts word, or
-up to a semicolon when two parts or more come before it (其中：A 1，B 2；C 3 lists A and B).
+up to a semicolon when two parts or more come before it (其中：A 1，B 2；C 3 lists A and B) or a list of
+names does (人员经费 X，主要包括：基本工资、津贴补贴；公用经费 Y lists no amounts).
 
 Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02. Parts that exceed the
 total are an error whatever the wording. A listing after 其中 may name only some parts, so parts that fall
@@ -70,8 +71,10 @@ def _relation(prose, check, text, sentences, index, pos, word):
         if at != -1 and not text.startswith("其中", at - 3):
             stop = min(stop, at)
     semicolon = min((k for k in (text.find(c, pos, stop) for c in "；;") if k != -1), default=-1)
-    if semicolon != -1 and sum(1 for f in after if f.start < semicolon and _prose.family(f.unit) == fam) > 1:
-        stop = semicolon  # a list split by commas ends at a semicolon, the separator a level up
+    if semicolon != -1:
+        before = sum(1 for f in after if f.start < semicolon and _prose.family(f.unit) == fam)
+        if before > 1 or before == 0 and "、" in text[pos:semicolon]:
+            stop = semicolon  # a list split by commas, or a list of names, ends at a semicolon
     parts: list[Figure] = []
     for f in after:
         if f.start >= stop:
