@@ -287,3 +287,23 @@ def test_text_in_wide_gapped_lines_without_figures_stays_text(tmp_path):
     doc = ingest.read(path)
     assert [b.kind for b in doc.blocks if "、" in b.text] == ["paragraph"] * 3  # a contents page
     assert not any("\t" in line for line in doc.lines)
+
+
+def test_a_line_wrapped_early_to_keep_punctuation_off_the_next_line_start_is_joined(tmp_path):
+    """Chinese typesetting moves 费、 whole to the next line (、 may not start one), so the line before ends
+    two characters short of the margin: still one paragraph, and its figure keeps its label."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    full = "基本工资津贴补贴机关事业单位基本养老保险缴费职业年金缴费职工基本医疗保险"  # 36 characters
+    lines = ["　　" + full[:34], full, full, full[:34], "费、个人农业生产补贴；公用经费一百万元，主要包括：办公费。"]
+    path = tmp_path / "wrapped.pdf"
+    c = canvas.Canvas(str(path), pagesize=(72 * 2 + 12 * 36, 600))
+    c.setFont("STSong-Light", 12)
+    for k, text in enumerate(lines):
+        c.drawString(72, 500 - k * 20, text)
+    c.save()
+    paragraphs = [b.text for b in ingest.read(path).blocks if b.kind == "paragraph"]
+    assert paragraphs == ["".join(lines).lstrip("　")]

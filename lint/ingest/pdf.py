@@ -44,6 +44,8 @@ _SENTENCE_END = "。！？；：!?;:"
 _ITEM = re.compile(r"^\s*(?:\d{1,2}(?:[.．](?!\d)|、)|[（(][一二三四五六七八九十\d]{1,3}[)）]"
                    r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
 _WORD = re.compile(r"[0-9A-Za-z.,%％]+")
+# a character with the punctuation that may not start a line after it (费、 moves to the next line whole)
+_CJK_WORD = re.compile(r"[\u4e00-\u9fff][、，,。；;：:？！?!）)」』”’%％]*")
 _FIGURE = re.compile(r"^[-+(（]?\d[\d,.]*[%％)）]?$")
 _PROSE_LINES = 4  # text lines a page needs for its own right margin to be trusted
 _WIDE = 0.6  # a gap between words at least this many character heights wide separates columns
@@ -323,8 +325,9 @@ def _joins(line: _Text, margin: tuple[float, float], following, margins) -> bool
     if not isinstance(nxt, _Text):
         return False
     left = margins[page.number][0]
-    word = _WORD.match(nxt.text)
+    word = _WORD.match(nxt.text) or _CJK_WORD.match(nxt.text)
     width = nxt.xs[word.end()] - nxt.xs[0] if word and word.end() < len(nxt.xs) else nxt.size
+    slack = 0.5 if _WORD.match(nxt.text) else 1.0  # CJK lines are justified by spreading the characters
     room = margin[1] - line.x1  # the next line's first word did not fit here: the line was wrapped
-    return (room < width + 0.5 * line.size and nxt.x0 <= left + 0.8 * nxt.size
+    return (room < width + slack * line.size and nxt.x0 <= left + 0.8 * nxt.size
             and not _ITEM.match(nxt.text))
