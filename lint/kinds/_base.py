@@ -51,15 +51,15 @@ def render(check: Check, **values: str) -> str:
 
 
 def report(check: Check, prose: _prose.Prose, span: Span, stated: str, *, related=(), computed: str = "",
-           figures: tuple[str, ...] | None = None, **values: str) -> Finding:
+           figures: tuple[str, ...] | None = None, tolerance: str = "", **values: str) -> Finding:
     """A finding of ``check`` on ``span``, its message the check's template filled with ``stated``,
-    ``computed`` and ``values``: for kinds that judge a bound, an order or a claim rather than a computed
-    interval (those go through :func:`judge`)."""
+    ``computed`` and ``values``: for kinds that judge a bound, an order, a claim or one cell against another
+    rather than a computed interval (those go through :func:`judge`)."""
     return Finding(
         code=check.code, name=check.name, severity=check.severity,
         message=render(check, stated=stated, computed=computed, **values),
         path=prose.doc.path, span=span, related=tuple(related), stated=stated, computed=computed,
-        figures=figures if figures is not None else (stated,),
+        tolerance=tolerance, figures=figures if figures is not None else (stated,),
     )
 
 

@@ -12,10 +12,10 @@ from __future__ import annotations
 
 import re
 
-from ..model import Cell, Finding, Table
+from ..model import Cell, Table
 from ..tables import number
 from . import _prose, cross_table
-from ._base import Check, render
+from ._base import Check, report
 
 KIND = "balance"
 OPTIONS = {"tables": [], "rows": ["总计", "收入总计", "支出总计"]}
@@ -42,11 +42,9 @@ def run(prose: _prose.Prose, check: Check):
         if cross_table.agree(value.value, value.decimals, spent_table.unit, income.text, income_table.unit,
                              prose.rounding):
             continue
-        message = render(check, stated=spent.text, computed=income.text, table=title, unit=spent_table.unit,
-                         where=prose.doc.cite(income.span))
-        yield Finding(code=check.code, name=check.name, severity=check.severity, message=message,
-                      path=prose.doc.path, span=spent.span, related=(income.span,), stated=spent.text,
-                      computed=income.text, tolerance="exact", figures=(spent.text, income.text))
+        yield report(check, prose, spent.span, spent.text, computed=income.text, tolerance="exact",
+                     related=(income.span,), figures=(spent.text, income.text), table=title,
+                     unit=spent_table.unit, where=prose.doc.cite(income.span))
 
 
 def _total(check: Check, table: Table) -> tuple[Cell | None, Table]:

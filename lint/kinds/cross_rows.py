@@ -17,10 +17,9 @@ from __future__ import annotations
 
 from collections import Counter
 
-from ..model import Finding
 from ..tables import classified, number
 from . import _prose, cross_table
-from ._base import Check, render
+from ._base import Check, report
 
 KIND = "cross_rows"
 OPTIONS = {"stated": {}, "against": {}, "level": "类"}
@@ -51,12 +50,9 @@ def run(prose: _prose.Prose, check: Check):
             continue
         shown, other_shown = cell.text + table.unit, (other.text or "0") + other_table.unit
         where = prose.doc.cite(other.span) if other.span else other_table.title
-        message = render(check, stated=shown, computed=other_shown, label=name, table=table.title,
-                         other_table=other_table.title, where=where)
-        yield Finding(code=check.code, name=check.name, severity=check.severity, message=message,
-                      path=prose.doc.path, span=cell.span, related=(other.span,) if other.span else (),
-                      stated=shown, computed=other_shown, tolerance="rounding of both",
-                      figures=(cell.text, other.text))
+        yield report(check, prose, cell.span, shown, computed=other_shown, tolerance="rounding of both",
+                     related=(other.span,) if other.span else (), figures=(cell.text, other.text),
+                     label=name, table=table.title, other_table=other_table.title, where=where)
 
 
 def _named(prose: _prose.Prose, spec: dict, level: str) -> dict:

@@ -24,7 +24,7 @@ from ..interval import stated as interval
 from ..model import Cell, Finding, Table
 from ..tables import number
 from . import _prose
-from ._base import Check, render, report
+from ._base import Check, report
 
 KIND = "cross_table"
 _QUOTES = re.compile(r"[“”\"'‘’]")
@@ -53,13 +53,10 @@ def run(prose: _prose.Prose, check: Check):
     where = prose.doc.cite(other_cell.span)
     shown = " + ".join(c.text for _, c, _ in stated) + table.unit
     other_shown = " + ".join(c.text for _, c, _ in against) + other_table.unit
-    message = render(check, stated=shown, computed=other_shown, table=table.title,
-                     other_table=other_table.title, where=where, unit=unit)
-    yield Finding(code=check.code, name=check.name, severity=check.severity, message=message,
-                  path=prose.doc.path, span=cell.span,
-                  related=(*(c.span for _, c, _ in stated[1:]), *(c.span for _, c, _ in against)),
-                  stated=shown, computed=other_shown, tolerance="rounding of both",
-                  figures=tuple(c.text for _, c, _ in (*stated, *against)))
+    yield report(check, prose, cell.span, shown, computed=other_shown, tolerance="rounding of both",
+                 related=(*(c.span for _, c, _ in stated[1:]), *(c.span for _, c, _ in against)),
+                 figures=tuple(c.text for _, c, _ in (*stated, *against)),
+                 table=table.title, other_table=other_table.title, where=where, unit=unit)
 
 
 def cells(tables, spec: dict) -> list | None:
