@@ -14,7 +14,7 @@ from ..figures import units
 from ..figures.extract import extract
 from ..interval import Interval, stated
 from ..interval import total as sum_intervals
-from ..model import Document, Figure
+from ..model import Block, Document, Figure
 
 _SENTENCE_END = re.compile(r"[。！？!?\n\t|]")
 _YEARISH = re.compile(r"\d{4}\s*年度?|本年度?|上年度?|当年|全年|\s+")
@@ -156,7 +156,6 @@ def total(figures, unit: str | None = None, mode: str = "round") -> Interval:
     return sum_intervals(interval(f, mode, unit) for f in figures)
 
 
-_YEAR = re.compile(r"(20\d\d)\s*年")
 
 
 _SENTENCE_REACH = 400  # characters looked back for a sentence's start: bounded work on text without stops
@@ -166,19 +165,23 @@ def dated(text: str, at: int) -> tuple[str, list[str]]:
     """The sentence before ``at`` and the years it names (2021 年度市本级指标 → ['2021']), in order."""
     lo = max(0, at - _SENTENCE_REACH)
     before = text[max(lo - 1, *(text.rfind(c, lo, at) for c in "。；;")) + 1 : at]
-    return before, _YEAR.findall(before)
+    return before, YEAR.findall(before)
+
+
+YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+def title(prose: Prose, head: int = 8) -> Block | None:
+    """A report's title: the first short line of text (60 characters at most) among its first ``head``
+    blocks that names a year (上海市普陀区财政局2024年度部门决算), or None."""
+    return next((b for b in prose.doc.blocks[:head]
+                 if b.kind != "row" and len(b.text) <= 60 and YEAR.search(b.text)), None)
 
 
 def report_year(prose: Prose) -> str | None:
-    """The year a report's title names (a short line among its first five with a year in it), or None."""
-    def find():
-        for block in prose.doc.blocks[:5]:
-            years = _YEAR.findall(block.text)
-            if years and len(block.text) <= 60:
-                return years[0]
-        return None
-
-    return prose.once("report_year", find)
+    """The year a report's title names, or None."""
+    block = title(prose)
+    return YEAR.search(block.text).group(1) if block is not None else None
 
 
 def clause(text: str, at: int) -> str:

@@ -90,12 +90,17 @@ def header(table: Table, words) -> int | None:
     return None
 
 
+def unquote(text: str) -> str:
+    """``text`` without quotation marks: “三公”经费, "三公"经费 and 三公经费 are one name."""
+    return _QUOTES.sub("", text)
+
+
 def titled(table: Table, spec: dict) -> bool:
     """Whether ``table``'s caption is or ends with one of ``spec``'s ``tables`` words and holds none of its
     ``not`` words (quotation marks aside: “三公”经费 and "三公"经费 and 三公经费 are one name)."""
-    title = _QUOTES.sub("", table.title)
-    return (bool(title) and any(title.endswith(_QUOTES.sub("", w)) for w in spec["tables"])
-            and not any(_QUOTES.sub("", w) in title for w in spec.get("not", ())))
+    title = unquote(table.title)
+    return (bool(title) and any(title.endswith(unquote(w)) for w in spec["tables"])
+            and not any(unquote(w) in title for w in spec.get("not", ())))
 
 
 def _cell(tables, spec: dict):

@@ -79,7 +79,7 @@ def facts(prose: _prose.Prose, check: Check) -> dict | None:
 
 def _when(before: str, year: int) -> int:
     """The year a figure is about: the last of a year, 上年 or 本年 named before it in its sentence."""
-    marks = [(m.end(), int(m.group(1))) for m in _prose._YEAR.finditer(before)]
+    marks = [(m.end(), int(m.group(1))) for m in _prose.YEAR.finditer(before)]
     marks += [(m.end(), year - 1) for m in _PRIOR.finditer(before)]
     marks += [(m.end(), year) for m in _THIS.finditer(before)]
     return max(marks)[1] if marks else year

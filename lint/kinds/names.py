@@ -20,7 +20,6 @@ KIND = "names"
 OPTIONS = {"what": "department", "labels": ["预算主管部门", "编制部门", "编制单位", "部门名称", "单位名称"],
            "head": 8}
 _NAME = re.compile(r"[\u4e00-\u9fff（）()“”]{2,40}")
-_YEAR = re.compile(r"(20\d\d)\s*年")
 
 
 def validate(options: dict) -> str | None:
@@ -49,13 +48,12 @@ def run(prose: _prose.Prose, check: Check):
 
 
 def _years(prose, check):
-    title = next((b for b in prose.doc.blocks[: check.options["head"]]
-                  if b.kind != "row" and len(b.text) <= 60 and _YEAR.search(b.text)), None)
+    title = _prose.title(prose, check.options["head"])
     if title is None:
         return
-    year = _YEAR.search(title.text).group(1)
+    year = _prose.YEAR.search(title.text).group(1)
     for table in prose.tables:
-        m = _YEAR.search(table.title)
+        m = _prose.YEAR.search(table.title)
         if m and m.group(1) != year:
             yield report(check, prose, table.span, table.title, related=(title.span(0, len(title.text)),),
                          computed=year, figures=(m.group(1), year), said=m.group(1), year=year)

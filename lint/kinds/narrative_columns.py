@@ -19,8 +19,6 @@ the finding is on the prose figure, with the cell as the related place.
 
 from __future__ import annotations
 
-import re
-
 from ..model import Cell, Table
 from . import _prose, cross_table
 from ._base import Check
@@ -30,7 +28,6 @@ OPTIONS = {"tables": [], "topic": [], "items": [], "measures": {}, "totals": ["�
            "skip": ["增加", "减少", "增长", "下降", "增减", "持平", "比", "上年"],
            "filler": ["支出", "财政拨款", "经费", "为", "数", "是", "全年", "共计", "金额", "年初", "本年",
                       "，", "：", ":"]}
-_QUOTES = re.compile(r"[“”\"'‘’]")
 
 
 def validate(options: dict) -> str | None:
@@ -51,7 +48,7 @@ def run(prose: _prose.Prose, check: Check):
     skip = check.words("skip")
     for block, fig in prose.amounts():
         shown_label = _prose.core(fig.label)
-        label = _QUOTES.sub("", shown_label)
+        label = cross_table.unquote(shown_label)
         if any(w in label for w in skip):
             continue
         item = _item(check, label) or (_named_before(check, block.text, fig.start) if _bare(check, label)
@@ -83,7 +80,7 @@ def _bare(check: Check, label: str) -> bool:
 
 def _named_before(check: Check, text: str, at: int) -> dict | None:
     """The item named last before ``at`` in its sentence, the first item when that is the topic."""
-    sentence = _QUOTES.sub("", _prose.dated(text, at)[0])
+    sentence = cross_table.unquote(_prose.dated(text, at)[0])
     best, last = None, -1
     for item in check.options["items"]:
         for word in item["label"]:
@@ -103,7 +100,7 @@ def _column(check: Check, table: Table, item: dict, label: str) -> Cell | None:
     wanted = wanted or [col for word, col in measures.items() if word in table.title]
     found = []
     for j in range(len(table.header)):
-        own = _QUOTES.sub("", _own_name(check, table, j))
+        own = cross_table.unquote(_own_name(check, table, j))
         if any(w in own for w in item["column"]) and not any(w in own for w in item.get("not", ())):
             found.append(j)
     if len(found) > 1 and wanted:

@@ -31,7 +31,6 @@ OPTIONS = {"shortest": 4, "totals": ["合计", "总计", "小计"],
            "filler": ["数", "为", "是", "的", "金额", "资金", "支出", "共计", "全年", "本年", "累计", "达到",
                       "：", ":"]}
 _UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
-_YEAR = re.compile(r"(20\d\d)\s*年")
 
 
 def run(prose: _prose.Prose, check: Check):
@@ -52,7 +51,7 @@ def run(prose: _prose.Prose, check: Check):
             continue
         cell, unit = table.rows[row][column], _unit(table, column)
         years = _prose.dated(block.text, fig.start)[1]
-        said = _YEAR.search(table.title)
+        said = _prose.YEAR.search(table.title)
         if years and said and years[-1] != said.group(1):
             continue
         if cross_table.agree(fig.value, fig.decimals, fig.unit, cell.text, unit, prose.rounding):

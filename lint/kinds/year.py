@@ -60,17 +60,17 @@ def _dated(prose: _prose.Prose):
 
 def _ahead(prose, check: Check) -> bool:
     """Whether the title names a budget (预算) for a year to come rather than a look back (决算, 自评)."""
-    title = next((b.text for b in prose.doc.blocks[: check.options["head"]]
-                  if _prose.dated(b.text, len(b.text))[1] and len(b.text) <= 60), "")
+    block = _prose.title(prose, check.options["head"])
+    title = block.text if block is not None else ""
     ahead, behind = check.words("ahead"), check.words("behind")
     return any(w in title for w in ahead) and not any(w in title for w in behind)
 
 
 def _report_year(prose, check: Check, dated) -> tuple[int | None, str]:
-    for block in prose.doc.blocks[: check.options["head"]]:
-        years = _prose.dated(block.text, len(block.text))[1]
-        if years and len(block.text) <= 60:
-            return int(years[0]), f"its title, {prose.doc.cite(block.span(0, len(block.text)))}"
+    block = _prose.title(prose, check.options["head"])
+    if block is not None:
+        year = _prose.YEAR.search(block.text).group(1)
+        return int(year), f"its title, {prose.doc.cite(block.span(0, len(block.text)))}"
     counts = Counter(years[-1] for _, _, years in dated)
     if not counts:
         return None, ""
