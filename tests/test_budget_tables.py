@@ -329,3 +329,10 @@ def test_personnel_and_public_expenditure_after_lists_of_names(tmp_path, checks)
     assert codes(path, checks) == [("BUD035", "44.00万元")]  # under 基本支出, not a part of 人员经费
     path.write_text(BASIC.replace("人员经费300.00万元", "人员经费310.00万元"), encoding="utf-8")
     assert codes(path, checks) == [("BUD034", "310.00万元")]
+
+
+def test_one_total_in_two_tables_to_the_cent(tmp_path, checks):
+    path = tmp_path / "set.txt"
+    path.write_text(SET.replace("合计\t\t310.00\t300.00\t10.00", "合计\t\t310.01\t300.01\t10.00"), encoding="utf-8")
+    found = [(f.code, f.stated, f.computed) for f in engine.run(ingest.read(path), checks) if f.code == "BUD001"]
+    assert found == [("BUD001", "310.01万元", "310.00万元")]  # stated alike: one amount, one number

@@ -4,13 +4,14 @@ detail table's total, a column of one table and a row of another).
 Each side (options ``stated`` and ``against``) names a cell. ``tables``: words a table's caption is or
 ends with (收入决算表: the caption 收入决算表 or 2024年收入决算表); ``not``: words that rule a caption
 out (so 一般公共预算财政拨款支出决算表 is no 支出决算表). ``row``: the row whose label cell is one of
-these words (本年收入合计, 合计). ``column``: the first column whose header holds one of these words
-(本年收入合计, 决算数), else the first amount right of the label. ``plus``: more cells (each a ``row``,
+these words (本年收入合计, 合计). ``column``: the column headed by one of these words (see :func:`header`;
+本年收入合计, 决算数), else the first amount right of the label. ``plus``: more cells (each a ``row``,
 and ``tables`` or ``column`` where they differ) whose amounts add to the first: 人员经费合计 plus
-公用经费合计 is the 基本支出 of another table. Tables side by side (收入 | 支出) are
-read as their own tables, with the caption above them. Amounts convert by each table's own unit (单位：元
-in one, 万元 in the other), and the two cells' rounding intervals must meet; the finding is on the
-``stated`` cell. A document without both tables has nothing to check.
+公用经费合计 is the 基本支出 of another table. Tables side by side (收入 | 支出) are read as their own
+tables, with the caption above them. Amounts convert by each table's own unit (单位：元 in one, 万元 in the
+other). One cell against one must agree (:func:`agree`: the same number when stated to the same decimals
+in the same unit, else rounding intervals that meet); cells added with ``plus`` must meet within
+rounding. The finding is on the ``stated`` cell. A document without both tables has nothing to check.
 """
 
 from __future__ import annotations
@@ -45,11 +46,15 @@ def run(prose: _prose.Prose, check: Check):
     against = cells(prose.tables, check.options["against"])
     if stated is None or against is None:
         return
-    (_, cell, table), (_, other_cell, other_table) = stated[0], against[0]
+    (value, cell, table), (_, other_cell, other_table) = stated[0], against[0]
     unit = table.unit or other_table.unit
-    mine, theirs = total(stated, table.unit), total(against, table.unit)
-    if mine is None or theirs is None or mine.meets(theirs):
-        return
+    if len(stated) == len(against) == 1:  # one amount in two tables: the same number when stated alike
+        if agree(value.value, value.decimals, table.unit, other_cell.text, other_table.unit, prose.rounding):
+            return
+    else:
+        mine, theirs = total(stated, table.unit), total(against, table.unit)
+        if mine is None or theirs is None or mine.meets(theirs):
+            return
     where = prose.doc.cite(other_cell.span)
     shown = " + ".join(c.text for _, c, _ in stated) + table.unit
     other_shown = " + ".join(c.text for _, c, _ in against) + other_table.unit
