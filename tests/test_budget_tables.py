@@ -249,7 +249,9 @@ JUDGED = {
         ("SHR001", "page 21", "71.73%")],  # 2106.66 / 2940.05 is 71.65%
     "putuo-ghj-juesuan-2024.pdf": [
         ("BUD018", "page 7", "236.63万元"), ("BUD018", "page 7", "3845.25万元"),  # 236.64, 3845.24 in detail
-        ("BUD019", "page 12", "236.63万元"), ("BUD015", "page 21", "236.63万元"),
+        ("BUD019", "page 12", "236.63万元"),
+        ("FMT002", "page 21", "13.95"),  # 增长 13.95。 without its % sign
+        ("BUD015", "page 21", "236.63万元"),
         ("BUD017", "page 22", "机关事业单位退休人员活动费支出（项）"),  # the table's 2080599 is 其他…养老支出
         ("BUD017", "page 24", "其他国土资源事务支出（项）"),  # the table's is 其他自然资源事务支出
         ("BUD017", "page 24", "住房保障支出（款）"), ("BUD017", "page 24", "住房保障支出（款）"),  # 住房改革支出
@@ -271,7 +273,7 @@ JUDGED = {
 def test_the_real_disclosures_give_exactly_the_findings_judged_true(name, checks):
     found = engine.run(ingest.read(CORPUS_PDF / name), checks)
     assert [(f.code, (f.span.where or "").split(",")[0], f.stated) for f in found] == JUDGED[name]
-    assert sum(f.severity >= Severity.WARNING for f in found) <= 10  # a handful, not the peer's 35–45
+    assert sum(f.severity >= Severity.WARNING for f in found) <= 12  # a handful, each true; the peer gave 35–45
 
 
 NARRATIVE = "\n".join([

@@ -236,3 +236,9 @@ def test_comparison_equal_means_the_same_number_when_stated_alike(lint_text):
     text = "年初预算为54.53万元，支出决算为54.54万元。决算数同预算数持平。"
     assert [(f.code, f.stated) for f in lint_text(text, ["CMP"])] == [("CMP001", "54.54万元")]
     assert lint_text(text.replace("54.54万元", "54.5万元"), ["CMP"]) == []  # 54.5 may be 54.53 rounded
+
+
+def test_a_rate_without_its_percent_sign(lint_text):
+    found = lint_text("支出增加1193.20万元，增长 13.95。占比6.5%。", ["FMT"])
+    assert [(f.code, f.span.line, f.span.column, f.stated) for f in found] == [("FMT002", 1, 18, "13.95")]
+    assert lint_text("增加值占全市GDP比重六分之一，要点各占1/3，增长13.95%，增长3倍，占0.5亿元。", ["FMT"]) == []
