@@ -26,12 +26,14 @@ _CN_NUM = "[零〇一二两三四五六七八九十百千]"
 _UNIT_FIRST = re.escape("".join(sorted({s[0] for s in units.symbols()})))
 _CN_NUM_BIG = "[零〇一二两三四五六七八九十百千万亿]"
 
+#: the lookahead lets the scan skip, in C, every position no alternative can start at (5x faster)
 _FIGURE = re.compile(
     rf"""
-    (?P<frac_cn>(?P<den>{_CN_NUM_BIG}+|\d+)分之(?P<numer>{_CN_NUM_BIG}+|\d+(?:\.\d+)?))
+    (?=[\d零〇一二两三四五六七八九十百千万亿\-−])
+    (?:(?P<frac_cn>(?P<den>{_CN_NUM_BIG}+|\d+)分之(?P<numer>{_CN_NUM_BIG}+|\d+(?:\.\d+)?))
   | (?P<frac>(?<![\d/.])(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,3}})(?![\d/]))
   | (?P<sign>(?<![\d.])[-−])?(?P<num>\d+(?:,\d+)*(?:\.\d+)?)
-  | (?P<cn>(?<!第){_CN_NUM}+)(?=[ \u3000]{{0,2}}(?:余|多)?[万亿千{_UNIT_FIRST}])
+  | (?P<cn>(?<!第){_CN_NUM}+)(?=[ \u3000]{{0,2}}(?:余|多)?[万亿千{_UNIT_FIRST}]))
     """,
     re.VERBOSE,
 )
@@ -55,14 +57,18 @@ _MAGNITUDE = {"万": 4, "亿": 8, "千": 3}
 # an address starts where a run of its characters starts (never inside one), so scanning stays linear
 _URL = re.compile(r"(?:https?://|www\.)[^\s，。；、）)]+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,255}",
                   re.ASCII)
-_PHONE = re.compile(r"(?<!\d)(?:0\d{2,3}-\d{7,8}|1[3-9]\d{9})(?!\d)")
+#: written to start with a character class (0 or 1 not after a digit), which the scan skips to in C
+_PHONE = re.compile(r"[01](?<!\d[01])(?:(?<=0)\d{2,3}-\d{7,8}|(?<=1)[3-9]\d{9})(?!\d)")
 _LEADER = re.compile(r"(?:\.{3,}|…+|·{3,})[\s\t]*$")
+_LEADS = re.compile(r"[.…·]")
 _LIST_MARKER = re.compile(r"^[\s\t]*[(（]?$")
 _REFERENCE = ("第", "表", "图", "附件", "附表", "附图", "序号", "编号", "条", "章", "节", "篇", "卷", "版",
               "No.", "NO.", "no.")
-_DATE_AFTER = re.compile(r"[ \u3000]?(?:年|月|日|号|时|周岁|届|世纪|点\d)")
-_RANGE_TO_DATE = re.compile(r"[-－—~～至到]\d+[ \u3000]?(?:年|月|日|号)")
+#: a date or time unit right after the number, or a range ending in one (1-3月)
+_DATE_AFTER = re.compile(r"[ \u3000]?(?:年|月|日|号|时|周岁|届|世纪|点\d)"
+                         r"|[-－—~～至到]\d+[ \u3000]?(?:年|月|日|号)")
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:、\t\n！？!?（）()【】“”\"《》]")
+_LAST_BREAK = re.compile(r".*" + _CLAUSE_BREAK.pattern, re.DOTALL)
 _LABEL_TRIM = re.compile(r"(?:为|是|达到|达|共计|了|的)+$")
 
 
@@ -102,16 +108,23 @@ def extract(block: Block, index: int = 0) -> list[Figure]:
 
 
 def _skipped_ranges(text: str) -> list[tuple[int, int]]:
-    ranges = [(m.start(), m.end()) for m in _URL.finditer(text)]
+    ranges = []
+    if "@" in text or "www." in text or "://" in text:  # the address scan is slow; most blocks have none
+        ranges += [(m.start(), m.end()) for m in _URL.finditer(text)]
     ranges += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
     return ranges
 
 
 def _parse(text: str, m: re.Match):
     """``(value, decimals, unit, end, qualifier, exact, start)`` for a candidate, or None if not a figure."""
+    kind = m.lastgroup  # the alternative that matched: its outer group closes last
+    if kind == "num":
+        return _parse_arabic(text, m)
+    if kind == "cn":
+        return _parse_chinese(text, m)
     start, end = m.start(), m.end()
     before = text[max(0, start - 4) : start]
-    if m.group("frac_cn"):
+    if kind == "frac_cn":
         den, numer = _cn_or_arabic(m.group("den")), _cn_or_arabic(m.group("numer"))
         if den is None or numer is None or den == 0:
             return None
@@ -120,14 +133,10 @@ def _parse(text: str, m: re.Match):
         if den == 1000:  # 千分之六 is 6‰
             return numer, 0, "‰", end, "", True, start
         return _ratio(numer, den), 28, "", end, "", True, start
-    if m.group("frac"):
-        n, d = int(m.group("fn")), int(m.group("fd"))
-        if not 0 < n < d or before.endswith(("第", "表", "图")):
-            return None
-        return _ratio(Decimal(n), Decimal(d)), 28, "", end, "", True, start
-    if m.group("cn"):
-        return _parse_chinese(text, m)
-    return _parse_arabic(text, m)
+    n, d = int(m.group("fn")), int(m.group("fd"))
+    if not 0 < n < d or before.endswith(("第", "表", "图")):
+        return None
+    return _ratio(Decimal(n), Decimal(d)), 28, "", end, "", True, start
 
 
 def _parse_chinese(text: str, m: re.Match):
@@ -157,11 +166,12 @@ def _parse_arabic(text: str, m: re.Match):
         return None
     if following.startswith(".") and following[1:2].isdigit() or before.endswith("."):
         return None
-    if _DATE_AFTER.match(text, end) or _RANGE_TO_DATE.match(text, end):
+    if _DATE_AFTER.match(text, end):
         return None
     if before.endswith(_REFERENCE) or before.endswith(("第 ", "表 ", "图 ")):
         return None
-    if _LEADER.search(text, max(0, num_start - 12), num_start):
+    lead = max(0, num_start - 12)
+    if _LEADS.search(text, lead, num_start) and _LEADER.search(text, lead, num_start):
         return None
     reach = max(0, num_start - 8)  # a list marker's line opens at most a few characters before it
     line_start = text.rfind("\n", reach, num_start) + 1 or (0 if reach == 0 else None)
@@ -223,16 +233,16 @@ def _label_start(text: str, start: int, last_end: int) -> int:
     tail = text[lo:start].rstrip(" \u3000")
     if tail.endswith(("）", ")")) and ("（" in tail or "(" in tail):
         stop = max(tail.rfind("（"), tail.rfind("(")) + lo
-    breaks = [m.start() for m in _CLAUSE_BREAK.finditer(text, lo, stop)]
     skip_to = stop
-    for i in reversed(breaks):
-        if i >= skip_to:
-            continue  # inside a group already passed over
+    while True:
+        last = _LAST_BREAK.match(text, lo, skip_to)  # the last clause break before skip_to
+        if last is None:
+            return lo
+        i = last.end() - 1
         opener = _inner_group(text, i, lo, stop)
         if opener is None:
             return i + 1
-        skip_to = opener
-    return lo
+        skip_to = opener  # the group sits inside a name: look on before it
 
 
 _GROUPS = {"）": "（", ")": "(", "”": "“", "’": "‘"}
