@@ -161,6 +161,9 @@ def _wrap_width(lines: list[str]) -> int | None:
 def _clean(raw: str) -> list[tuple[int, str]]:
     """Split a source line into kept segments ``(1-based column, text)``, dropping markup."""
     heading = _HEADING.match(raw)
+    if heading is None and "<!--" not in raw and _MARKUP.search(raw) is None:  # most lines: no markup
+        kept = raw.strip()
+        return [(len(raw) - len(raw.lstrip()) + 1, kept)] if kept else []
     start = heading.end() if heading else 0
     segments: list[tuple[int, str]] = []
     pos = start
