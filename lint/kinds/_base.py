@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
-from functools import cache
 
 from ..interval import Interval, fmt
 from ..model import Figure, Finding, Severity, Span
@@ -32,13 +31,12 @@ class Check:
     source: str = ""
 
     def words(self, key: str) -> tuple[str, ...]:
-        """A vocabulary list from the options, longest word first."""
-        return _longest_first(tuple(self.options.get(key, ())))
-
-
-@cache
-def _longest_first(words: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(sorted(words, key=len, reverse=True))
+        """A vocabulary list from the options, longest word first (sorted once per check and key)."""
+        known = self.__dict__.setdefault("_words", {})
+        found = known.get(key)
+        if found is None:
+            found = known[key] = tuple(sorted(self.options.get(key, ()), key=len, reverse=True))
+        return found
 
 
 class _Values(dict):

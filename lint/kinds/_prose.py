@@ -79,6 +79,17 @@ class Prose:
     def text(self, figure: Figure) -> str:
         return self.doc.blocks[figure.block].text
 
+    def stating(self, *units_: str) -> list[int]:
+        """The blocks that state a point figure in one of ``units_``, in order (found once per unit set):
+        a kind that needs a percentage skips the blocks without one."""
+        key = ("stating", units_)
+        found = self.memo.get(key)
+        if found is None:
+            wanted = frozenset(units_)
+            found = self.memo[key] = [b for b, figs in enumerate(self.figures)
+                                      if any(f.unit in wanted and f.is_point for f in figs)]
+        return found
+
     def in_prose(self):
         """``(block, figure)`` for every figure outside table rows, in reading order."""
         for b, figures in enumerate(self.figures):
@@ -125,6 +136,11 @@ class Prose:
         own = f"{parent.label} {figure.label}" if parent is not None else figure.label
         first = self.figures[figure.block][0]
         return own if first is figure or first is parent else f"{first.label} {own}"
+
+
+def members(fam: str) -> frozenset[str]:
+    """The units of the family ``fam`` (see :func:`family`)."""
+    return units.MONEY if fam == "money" else units.PERCENT_LIKE if fam == "ratio" else frozenset((fam,))
 
 
 def family(unit: str) -> str:
@@ -203,10 +219,17 @@ def core(label: str) -> str:
     return _MARKER.sub("", label)
 
 
+@lru_cache(maxsize=1 << 14)
+def _specific(label: str) -> str:
+    """``label`` with each generic word, in turn, replaced by a bar."""
+    for word in GENERIC:
+        label = label.replace(word, "|")
+    return label
+
+
 def overlap(a: str, b: str) -> int:
     """Length of the longest common substring of two labels, generic words removed."""
-    for word in GENERIC:
-        a, b = a.replace(word, "|"), b.replace(word, "|")
+    a, b = _specific(a), _specific(b)
     best = 0
     for i in range(len(a)):
         for j in range(i + best + 1, len(a) + 1):
@@ -242,8 +265,9 @@ def resolve(
     if wanted.startswith("总"):
         own_keys = {wanted[1:] + "合计", wanted[1:] + "总计", wanted[1:] + "总额", wanted[1:] + "总"}
     scored: list[tuple[int, int, Figure]] = []
+    kin = members(fam)
     for rank, cand in enumerate(prose.before(anchor, blocks)):
-        if not cand.is_point or family(cand.unit) != fam:
+        if cand.unit not in kin or not cand.is_point:
             continue
         label = core(prose.full_label(cand))
         if not any(k in label for k in keys) and not any(k in core(cand.label) for k in own_keys):

@@ -23,17 +23,20 @@ _ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:\.{3,}|…{2,}|·{3,}|-{4,})[\s\t]*(?
 _MARKER = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|"
                      r"\d{1,2}\s*[.．、](?!\d)|附表\s*\d+\s*[：:]?|附件\s*\d+\s*[：:]?)\s*")
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-_WIDTH = str.maketrans("（）：．", "():.")
+_BLANKS = re.compile(r"[\s*]+")
 
 
 def run(prose: _prose.Prose, check: Check):
     blocks = prose.doc.blocks
-    entries = [(i, m) for i, b in enumerate(blocks)
-               if len(b.text) <= _LONGEST and (m := _ENTRY.match(b.text))]
+    entries = [(i, m) for i, b in enumerate(blocks)  # an entry ends with its page number: test that first
+               if len(b.text) <= _LONGEST and b.text.rstrip()[-1:].isdigit() and (m := _ENTRY.match(b.text))]
     if len(entries) < 3:
         return
     last = entries[-1][0]
-    body = [(i, _split(blocks[i].text)) for i in range(last + 1, len(blocks)) if blocks[i].kind != "row"]
+    reach = max(len(m.group("title")) for _, m in entries) + 1
+    body = [(i, _head(blocks[i].text, reach))
+            for i in range(last + 1, len(blocks)) if blocks[i].kind != "row"]
+    at = {j: k for k, (j, _) in enumerate(body)}
     cursor = 0
     for i, m in entries:
         marker, title = _split(m.group("title"))
@@ -42,7 +45,7 @@ def run(prose: _prose.Prose, check: Check):
         like = check.options["likeness"]
         found = _find(title, bool(marker), body[cursor:], like) or _find(title, bool(marker), body, like)
         if found is not None:
-            cursor = next(k for k, (j, _) in enumerate(body) if j == found[0]) + 1
+            cursor = at[found[0]] + 1
         block = blocks[i]
         span = block.span(0, len(m.group("title")))
         if found is None:
@@ -54,9 +57,20 @@ def run(prose: _prose.Prose, check: Check):
                          problem=f"is numbered {found[1]} in the body ({prose.doc.cite(head)})")
 
 
+def _head(text: str, reach: int) -> tuple[str, str]:
+    """:func:`_split` of a paragraph's opening, as far as an entry's title (at most ``reach`` characters)
+    is compared with it and beyond; of its whole text when blanks fill that opening."""
+    cut = 2 * reach + 16
+    if len(text) > cut:
+        marker, title = _split(text[:cut])
+        if len(title) > reach:
+            return marker, title
+    return _split(text)
+
+
 def _split(text: str) -> tuple[str, str]:
     """``(marker, title)`` of a heading, both normalised (no blanks, ASCII brackets, no bold marks)."""
-    text = re.sub(r"[\s*]", "", text.translate(_WIDTH))
+    text = _BLANKS.sub("", text.replace("（", "(").replace("）", ")").replace("：", ":").replace("．", "."))
     m = _MARKER.match(text)
     return (m.group().strip(), text[m.end():]) if m else ("", text)
 

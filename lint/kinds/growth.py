@@ -37,7 +37,7 @@ OPTIONS = {
 
 
 def run(prose: _prose.Prose, check: Check):
-    for block in range(len(prose.doc.blocks)):
+    for block in prose.stating("%"):  # every rate judged here is a percentage
         text = prose.doc.blocks[block].text
         for _start, _end, figs in prose.sentences(block):
             for i, change in enumerate(figs):

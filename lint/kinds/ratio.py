@@ -30,7 +30,7 @@ OPTIONS = {
 
 
 def run(prose: _prose.Prose, check: Check):
-    for block in range(len(prose.doc.blocks)):
+    for block in prose.stating("%"):
         text = prose.doc.blocks[block].text
         for _start, _end, figs in prose.sentences(block):
             for i, rate in enumerate(figs):

@@ -29,7 +29,9 @@ _LEVELS = (
     re.compile(r"^\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]"),
     re.compile(r"^\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
 )
-_INLINE = re.compile(rf"(?:(?:^|(?<=[。；;，,：:\s]))(?P<n>{_CN})|(?<![统唯第之同万单])(?P<one>一))是")
+# the lookahead lets the scan skip to a numeral in C
+_INLINE = re.compile(rf"(?=[一二三四五六七八九十])"
+                     rf"(?:(?:^|(?<=[。；;，,：:\s]))(?P<n>{_CN})|(?<![统唯第之同万单])(?P<one>一))是")
 _PART = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|编)")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 

@@ -22,7 +22,7 @@ OPTIONS = {"words": ["所占比重", "占比重", "占比", "比重", "占"]}
 
 def run(prose: _prose.Prose, check: Check):
     words = check.words("words")
-    for block in range(len(prose.doc.blocks)):
+    for block in prose.stating("%", "‰"):
         text = prose.doc.blocks[block].text
         for _start, _end, figs in prose.sentences(block):
             for i, rate in enumerate(figs):

@@ -43,9 +43,12 @@ def run(prose: _prose.Prose, check: Check):
 def relations(prose: _prose.Prose, check: Check, block: int):
     """``(total, parts, complete)`` for each parts listing in a block."""
     text = prose.doc.blocks[block].text
+    words = check.words("parts")
+    if not any(w in text for w in words):
+        return
     sentences = prose.sentences(block)
     for index, (start, end, _figs) in enumerate(sentences):
-        for word in check.words("parts"):
+        for word in words:
             pos = text.find(word, start, end)
             while pos != -1:
                 yield from _relation(prose, check, text, sentences, index, pos, word)
