@@ -24,6 +24,8 @@ OPTIONS = {
 
 def changes(prose: _prose.Prose, check: Check, block: int):
     """``(current, prior, change, sign, sentence figures)`` for each stated change in a block."""
+    if len(prose.figures[block]) < 3:
+        return  # a change needs two amounts before it
     text = prose.doc.blocks[block].text
     for _start, _end, figs in prose.sentences(block):
         for i, change in enumerate(figs):
