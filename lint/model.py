@@ -80,6 +80,9 @@ class Block:
 
     def span(self, start: int, end: int) -> Span:
         """Source span of ``text[start:end]`` (``end`` exclusive, ``end > start``)."""
+        if len(self.origins) == 1:  # a block read from one line (most): no search
+            origin, line, column = self.origins[0]
+            return Span(line, column + start - origin, line, column + end - origin)
         line, column = self.position(start)
         end_line, last_column = self.position(end - 1)
         return Span(line, column, end_line, last_column + 1)

@@ -161,10 +161,11 @@ def _parse_arabic(text: str, m: re.Match):
     end = m.end()
     before = text[max(0, num_start - 4) : num_start]
     following = text[end : end + 3]
+    prev, nxt = before[-1:], following[:1]
     # glued to Latin letters or digits around a dot: codes, versions, section numbers
-    if before[-1:].isascii() and before[-1:].isalpha() or following[:1].isascii() and following[:1].isalpha():
+    if prev.isascii() and prev.isalpha() or nxt.isascii() and nxt.isalpha():
         return None
-    if following.startswith(".") and following[1:2].isdigit() or before.endswith("."):
+    if nxt == "." and following[1:2].isdigit() or prev == ".":
         return None
     if _DATE_AFTER.match(text, end):
         return None
@@ -173,14 +174,13 @@ def _parse_arabic(text: str, m: re.Match):
     lead = max(0, num_start - 12)
     if _LEADS.search(text, lead, num_start) and _LEADER.search(text, lead, num_start):
         return None
-    reach = max(0, num_start - 8)  # a list marker's line opens at most a few characters before it
-    line_start = text.rfind("\n", reach, num_start) + 1 or (0 if reach == 0 else None)
-    prefix = text[line_start:num_start] if line_start is not None else "…"
-    if (_LIST_MARKER.match(prefix) or prefix.strip() == "") and (
-        following[:1] in (".", "、", "．", ")", "）") and not following[1:2].isdigit()
-    ):
-        return None
-    if following[:1] in (")", "）") and before[-1:] in ("(", "（"):
+    if nxt in (".", "、", "．", ")", "）") and not following[1:2].isdigit():
+        reach = max(0, num_start - 8)  # a list marker's line opens at most a few characters before it
+        line_start = text.rfind("\n", reach, num_start) + 1 or (0 if reach == 0 else None)
+        prefix = text[line_start:num_start] if line_start is not None else "…"
+        if _LIST_MARKER.match(prefix) or prefix.strip() == "":
+            return None
+    if nxt in (")", "）") and prev in ("(", "（"):
         return None  # (1) anywhere
     value, decimals, _ = numbers.arabic(num)  # malformed grouping is the format kind's finding
     after = _AFTER.match(text, end)
