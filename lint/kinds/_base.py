@@ -30,12 +30,14 @@ class Check:
     examples: dict = field(default_factory=dict)
     source: str = ""
 
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_words", {})
+
     def words(self, key: str) -> tuple[str, ...]:
         """A vocabulary list from the options, longest word first (sorted once per check and key)."""
-        known = self.__dict__.setdefault("_words", {})
-        found = known.get(key)
+        found = self._words.get(key)
         if found is None:
-            found = known[key] = tuple(sorted(self.options.get(key, ()), key=len, reverse=True))
+            found = self._words[key] = tuple(sorted(self.options.get(key, ()), key=len, reverse=True))
         return found
 
 
