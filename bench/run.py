@@ -2,7 +2,9 @@
 
 * cold ``crossfoot --version`` and cold ``crossfoot check`` of one ~56 KB report, against a bare
   ``python -c pass`` start-up;
-* warm throughput (MB of report text per second, one core) against a bare regex scan for numbers;
+* warm throughput (MB of report text per second, one core) against a bare regex scan for numbers, and
+  the same text as one long line against the report as written (a paragraph's length must not cost more
+  than its share);
 * peak memory (max RSS) of a cold check;
 * ingestion speed per page and per MB: PDF against ``pdftotext`` (poppler-utils, when installed) and
   pypdfium2's plain text (a pdfplumber dependency), DOCX against raw python-docx paragraph iteration.
@@ -92,6 +94,13 @@ def main() -> None:
     mb = size / 1e6
     print(f"regex number scan (floor)    {mb / bare:7.1f} MB/s")
     print(f"crossfoot check (warm)       {mb / ours:7.1f} MB/s   {ours / bare:5.1f}x floor   target >= 1 MB/s, <= 10x")
+    # the same text as one 1.4 MB line: work that grows with a paragraph's length squared shows here
+    line = Path(tempfile.mkdtemp()) / "one-line.txt"
+    line.write_text(text.replace("\n", "") * 25, encoding="utf-8")
+    long_mb = line.stat().st_size / 1e6
+    long = best(lambda: engine.run(ingest.read(line), checks), batches=3, rounds=1)
+    print(f"one-line report ({long_mb:.1f} MB)    {long_mb / long:7.1f} MB/s   "
+          f"{(long / long_mb) / (ours / mb):5.1f}x the time per MB of the report as written")
     base = peak_rss_mb([sys.executable, "-c", "pass"])
     rss = peak_rss_mb([str(EXE), "check", "--exit-zero", str(path)])
     print(f"peak memory (cold check)     {rss:7.1f} MB   (python alone {base:.1f} MB)   target <= 150 MB")

@@ -14,6 +14,7 @@ to Latin letters (5G, GB2312).
 
 from __future__ import annotations
 
+import bisect
 import re
 from decimal import Decimal, localcontext
 
@@ -75,13 +76,13 @@ _LABEL_TRIM = re.compile(r"(?:为|是|达到|达|共计|了|的)+$")
 def extract(block: Block, index: int = 0) -> list[Figure]:
     """Every figure in ``block`` (whose index in its document is ``index``), in text order."""
     text = numbers.narrow(block.text)
-    skip = _skipped_ranges(text)
+    starts, reach = _skipped(text)
     figures: list[Figure] = []
     last_end = 0
     for m in _FIGURE.finditer(text):
         start = m.start()
-        if skip and any(a <= start < b for a, b in skip):
-            continue
+        if starts and (i := bisect.bisect_right(starts, start) - 1) >= 0 and reach[i] > start:
+            continue  # inside an address or a phone number
         parsed = _parse(text, m)
         if parsed is None:
             continue
@@ -107,12 +108,21 @@ def extract(block: Block, index: int = 0) -> list[Figure]:
     return figures
 
 
-def _skipped_ranges(text: str) -> list[tuple[int, int]]:
+def _skipped(text: str) -> tuple[list[int], list[int]]:
+    """Where the addresses and phone numbers of ``text`` start, in order, and for each how far they reach
+    (the furthest end among it and those before): a position is in one when the last start at or before
+    it reaches beyond it."""
     ranges = []
     if "@" in text or "www." in text or "://" in text:  # the address scan is slow; most blocks have none
         ranges += [(m.start(), m.end()) for m in _URL.finditer(text)]
     ranges += [(m.start(), m.end()) for m in _PHONE.finditer(text)]
-    return ranges
+    ranges.sort()
+    starts, reach, far = [], [], 0
+    for a, b in ranges:
+        far = max(far, b)
+        starts.append(a)
+        reach.append(far)
+    return starts, reach
 
 
 def _parse(text: str, m: re.Match):

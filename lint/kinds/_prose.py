@@ -5,10 +5,12 @@ Not a kind itself (the leading underscore keeps it out of the kind registry).
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import lru_cache
+from itertools import islice
 
 from ..figures import units
 from ..figures.extract import extract
@@ -119,13 +121,24 @@ class Prose:
             start = m.end()
         if start < len(text):
             bounds.append((start, len(text)))
-        figs = self.figures[block]
-        return [(a, b, [f for f in figs if a <= f.start < b]) for a, b in bounds]
+        figs = self.figures[block]  # in text order: each sentence takes the next run of them
+        out, k = [], 0
+        for a, b in bounds:
+            first = k
+            while k < len(figs) and figs[k].start < b:
+                k += 1
+            out.append((a, b, figs[first:k]))
+        return out
 
-    def before(self, figure: Figure, limit_blocks: int = 40):
-        """Figures before ``figure``, nearest first, within ``limit_blocks`` preceding blocks."""
+    def before(self, figure: Figure, limit_blocks: int = 40, limit_figures: int = 300):
+        """Figures before ``figure``, nearest first, within ``limit_blocks`` preceding blocks and at most
+        ``limit_figures`` of them (a paragraph of a whole report on one line is not searched end to end)."""
+        return islice(self._before(figure, limit_blocks), limit_figures)
+
+    def _before(self, figure: Figure, limit_blocks: int):
         block = figure.block
-        yield from (f for f in reversed(self.figures[block]) if f.start < figure.start)
+        starts = self.once(("starts", block), lambda: [f.start for f in self.figures[block]])
+        yield from reversed(self.figures[block][: bisect.bisect_left(starts, figure.start)])
         for b in range(block - 1, max(-1, block - 1 - limit_blocks), -1):
             yield from reversed(self.figures[b])
 
