@@ -160,6 +160,7 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         if len(header_rows) > 1:
             notes.append(f"header merged from {len(header_rows)} lines")
         first = {c.text for c in header_rows[0] if c.text} if header_rows else set()
+        width = max((len(r) for r in header_rows), default=0)  # the widest row so far
         while i < len(rows):
             filled = {c.text for c in rows[i] if c.text}
             if words and filled and (body and filled <= words and all(number(t) is None for t in filled)
@@ -175,15 +176,13 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
                 continue
             if body and after_gap[i] and _header_like(rows[i]):
                 break  # a new header after a caption line (二、支出进度): the next table
-            if body:
-                width = max(len(r) for r in [*header_rows, *body])
-                if _weak(header_rows, width) and _full_header(rows[i], width):
-                    break  # a whole header row under a garbled one (a page the converter misread)
+            if body and _weak(header_rows, width) and _full_header(rows[i], width):
+                break  # a whole header row under a garbled one (a page the converter misread)
             body.append(rows[i])
+            width = max(width, len(rows[i]))
             i += 1
         if not body:
             continue
-        width = max(len(r) for r in [*header_rows, *body])
         levels = _levels(header_rows, width)
         header = _merge(header_rows, width)
         padded = tuple(tuple(r) + (Cell(""),) * (width - len(r)) for r in body)
