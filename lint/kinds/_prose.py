@@ -307,14 +307,18 @@ def parenthesised(text: str, start: int, at: int) -> bool:
 
 def open_paren(text: str, start: int, at: int) -> int | None:
     """Offset of the innermost parenthesis still open at ``at`` (searching from ``start``), or None."""
+    if text.find("（", start, at) < 0 and text.find("(", start, at) < 0:
+        return None
     stack: list[int] = []
-    for i in range(start, at):
-        ch = text[i]
-        if ch in "（(":
-            stack.append(i)
-        elif ch in "）)" and stack:
+    for m in _PARENS.finditer(text, start, at):
+        if m.group() in "（(":
+            stack.append(m.start())
+        elif stack:
             stack.pop()
     return stack[-1] if stack else None
+
+
+_PARENS = re.compile(r"[（()）]")
 
 
 def direction(check, label: str) -> int:

@@ -34,6 +34,7 @@ _INLINE = re.compile(rf"(?=[一二三四五六七八九十])"
                      rf"(?:(?:^|(?<=[。；;，,：:\s]))(?P<n>{_CN})|(?<![统唯第之同万单])(?P<one>一))是")
 _PART = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|编)")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_OPENERS = frozenset("一二三四五六七八九十（(" + _CIRCLED)
 
 
 def run(prose: _prose.Prose, check: Check):
@@ -44,7 +45,9 @@ def run(prose: _prose.Prose, check: Check):
         if _PART.match(block.text):
             last = [None] * len(_LEVELS)  # 第二部分 starts its numbering again
             continue
-        for level, pattern in enumerate(_LEVELS):
+        first = block.text.lstrip().lstrip("*").lstrip()[:1]
+        marked = first in _OPENERS or first.isdecimal()  # what every level's marker starts with
+        for level, pattern in enumerate(_LEVELS if marked else ()):
             m = pattern.match(block.text)
             if m:
                 span = block.span(m.start("n"), m.end("n"))
