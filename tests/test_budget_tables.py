@@ -250,6 +250,7 @@ JUDGED = {
     "putuo-ghj-juesuan-2024.pdf": [
         ("BUD018", "page 7", "236.63万元"), ("BUD018", "page 7", "3845.25万元"),  # 236.64, 3845.24 in detail
         ("BUD019", "page 12", "236.63万元"),
+        ("SHR001", "page 21", "99.86%"),  # info: 9746.50 / 9759.38 is 99.868%, truncated (本年支出合计 on page 20)
         ("FMT002", "page 21", "13.95"),  # 增长 13.95。 without its % sign
         ("BUD015", "page 21", "236.63万元"),
         ("BUD017", "page 22", "机关事业单位退休人员活动费支出（项）"),  # the table's 2080599 is 其他…养老支出

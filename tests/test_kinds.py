@@ -71,6 +71,17 @@ def test_share_of_an_outside_whole_is_not_checked(lint_text):
     assert lint_text("我市国家重点实验室增至 21 家，占全省 70%。全省共 20家。") == []
 
 
+def test_share_of_a_report_total_stated_in_a_paragraph_before(lint_text):
+    totals = "本年支出合计 9759.38 万元，其中：基本支出 5377.64 万元，项目支出 4381.74 万元。\n"
+    said = "一般公共预算财政拨款支出 9746.50 万元，占本年支出合计的 {}%。"
+    assert lint_text(totals + said.format("99.87")) == []
+    found = lint_text(totals + said.format("98.87"))
+    assert brief(found) == [("SHR001", 2, 34, "error")]
+    assert found[0].computed.startswith("[99.86") and len(found[0].related) == 2
+    # a whole that is not a total of the report is looked for in its own paragraph only
+    assert lint_text(totals + "其中某项目支出 100.00 万元，占项目支出的 50.00%。") == []
+
+
 def test_truncation_is_info(lint_text):
     found = lint_text("支出合计307.82万元，其中：住房保障支出29.42万元，占 9.55%。")
     assert brief(found) == [("SHR001", 1, 33, "info")]

@@ -2,8 +2,10 @@
 
 Finds each percentage whose label holds a share word (option ``words``: 占, 占比, 比重, ...). The part is
 the nearest point amount before it in its sentence. The whole is named by the words after the share word
-(占项目支出 → 项目支出) and looked up among the figures before it by label; with no words (占比), the whole
-is the total that the part is listed under (其中 …). Amounts may be in different units (亿元 vs 万元).
+(占项目支出 → 项目支出) and looked up by label among the figures before it in its paragraph, or in the
+paragraphs before when it names a total (占本年支出合计的 → the 本年支出合计 stated earlier; 占全省 70%
+compares with nothing stated here); with no words (占比), the whole is the total that the part is listed
+under (其中 …). Amounts may be in different units (亿元 vs 万元).
 
 Judged as an interval: part/whole from the stated amounts' intervals must meet the stated percentage's
 interval. A percentage that only truncation explains is ``info``.
@@ -18,6 +20,7 @@ from ._base import Check, judge
 
 KIND = "share"
 OPTIONS = {"words": ["所占比重", "占比重", "占比", "比重", "占"]}
+_TOTALS = ("合计", "总计")
 
 
 def run(prose: _prose.Prose, check: Check):
@@ -53,8 +56,10 @@ def _whole(prose: _prose.Prose, part, named: str):
         return parent
     if parent is not None and (named.startswith("总") or named in parent.label):
         return parent
-    # a named whole is looked for in the same paragraph only: 占全省 70% compares with nothing stated here
-    return _prose.resolve(prose, part, named, part.label, _prose.family(part.unit), blocks=0)
+    # a named whole is looked for in the same paragraph only (占全省 70% compares with nothing stated here),
+    # unless it names a total of the report's own (占本年支出合计的), stated in a paragraph before
+    reach = 40 if named.endswith(_TOTALS) else 0
+    return _prose.resolve(prose, part, named, part.label, _prose.family(part.unit), blocks=reach)
 
 
 def _judge(prose, check, rate, part, whole):
