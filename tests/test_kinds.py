@@ -163,6 +163,36 @@ def test_share_property(lint_text, part, rest, nudge):
         assert found[0].stated == f"{corrupted}%"
 
 
+LISTING = "从资金用途看，甲经费安排资金{}万元，占比{}%，乙经费安排资金{}万元，占比{}%，丙经费安排资金{}万元，占比{}%。"
+
+
+def test_shares_of_a_listing_whose_whole_is_stated_nowhere(lint_text):
+    ok = ("7455", "55.08", "1669.70", "12.34", "4410", "32.58")
+    assert lint_text(LISTING.format(*ok)) == []
+    # an amount mistyped: the shares still make 100%, and those it moves are wrong
+    found = lint_text(LISTING.format("7445", *ok[1:]))
+    assert brief(found) == [("SHR001", 1, 24, "error"), ("SHR001", 1, 73, "error")]
+    assert found[0].computed == "[55.0396, 55.0553]" and len(found[0].related) == 3
+    # a share mistyped: the others still agree with their part over the parts' sum
+    found = lint_text(LISTING.format(*ok[:3], "22.34", *ok[4:]))
+    assert brief(found) == [("SHR001", 1, 50, "error")] and found[0].suggestion == "22.34 → 12.34"
+    # two parts of a larger whole: shares of something not stated, not judged
+    assert lint_text("甲经费安排资金700万元，占比35.00%，乙经费安排资金300万元，占比15.00%。") == []
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(money, min_size=3, max_size=3), st.integers(min_value=0, max_value=2), st.integers(1, 9))
+def test_listed_shares_property(lint_text, parts, wrong, typo):
+    total = sum(parts)
+    shares = [(p / total * 100).quantize(Decimal("0.01")) for p in parts]
+    cells = [x for p, s in zip(parts, shares) for x in (show(p), str(s))]
+    assert lint_text(LISTING.format(*cells)) == []
+    # one share off by a whole unit or more (a digit typo no rounding explains): exactly that share
+    cells[2 * wrong + 1] = str(shares[wrong] + typo if shares[wrong] + typo < 100 else shares[wrong] - typo)
+    found = lint_text(LISTING.format(*cells))
+    assert [(f.code, f.stated) for f in found] == [("SHR001", cells[2 * wrong + 1] + "%")]
+
+
 def test_growth_of_a_quantity_stated_in_the_sentence_before(lint_text):
     ok = "本局收入支出总计2995.39万元。与上年度相比，收入支出总计减少56.95万元，下降1.87%。"
     assert lint_text(ok) == []

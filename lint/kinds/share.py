@@ -5,7 +5,10 @@ the nearest point amount before it in its sentence. The whole is named by the wo
 (占项目支出 → 项目支出) and looked up by label among the figures before it in its paragraph, or in the
 paragraphs before when it names a total (占本年支出合计的 → the 本年支出合计 stated earlier; 占全省 70%
 compares with nothing stated here); with no words (占比), the whole is the total that the part is listed
-under (其中 …). Amounts may be in different units (亿元 vs 万元).
+under (其中 …), or, when it is stated nowhere, the sum of a listing of parts each with its 占比 (A 7455万元，
+占比55.08%，B 1669.70万元，占比12.34%，C 4410万元，占比32.58%) that is the whole: its shares add up to 100%,
+or all of them but one agree with their part over the parts' sum. Amounts may be in different units
+(亿元 vs 万元).
 
 Judged as an interval: part/whole from the stated amounts' intervals must meet the stated percentage's
 interval. A percentage that only truncation explains is ``info``.
@@ -15,6 +18,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
+from ..interval import Interval
 from . import _prose
 from ._base import Check, judge
 
@@ -28,6 +32,7 @@ def run(prose: _prose.Prose, check: Check):
     for block in prose.stating("%", "‰"):
         text = prose.doc.blocks[block].text
         for _start, _end, figs in prose.sentences(block):
+            listed = []  # (rate, part) stated with a bare 占比: shares of the whole the listing makes
             for i, rate in enumerate(figs):
                 if rate.unit not in ("%", "‰") or not rate.is_point:
                     continue
@@ -43,11 +48,41 @@ def run(prose: _prose.Prose, check: Check):
                 if "、" in clause.split(word)[0] or "和" in clause.split(word)[0]:
                     continue  # the share of several parts together (A、B占比): not one part's share
                 whole = _whole(prose, part, named)
+                if whole is None and not named:
+                    listed.append((rate, part))
                 if whole is None or whole is part:
                     continue
                 finding = _judge(prose, check, rate, part, whole)
                 if finding:
                     yield finding
+            yield from _listed(prose, check, listed)
+
+
+def _listed(prose: _prose.Prose, check: Check, listed):
+    """Shares of a listing whose whole is stated nowhere (A 7455万元，占比55.08%，B 1669.70万元，占比12.34%，
+    C 4410万元，占比32.58%): when two or more parts in one family each state a share, and the listing is
+    the whole (its shares add up to 100% within their rounding, or all shares but one agree with their part
+    over the parts' sum), each share is judged against its part over the parts' sum."""
+    parts = [part for _, part in listed]
+    if len(listed) < 2 or len({id(p) for p in parts}) < len(parts) or len({r.unit for r, _ in listed}) > 1 \
+            or len({_prose.family(p.unit) for p in parts}) > 1:
+        return
+    scale = Decimal(100) if listed[0][0].unit == "%" else Decimal(1000)
+    unit = parts[0].unit
+
+    def share(part):
+        return _prose.interval(part, "round", unit) / _prose.total(parts, unit)
+
+    agreeing = sum(1 for rate, part in listed if _prose.interval(rate).meets(share(part).scale(scale)))
+    whole = _prose.total(rate for rate, _ in listed).meets(Interval.point(scale))
+    if not whole and agreeing < len(listed) - 1:
+        return  # a listing of some parts only: their shares are of a whole stated nowhere
+    expression = " + ".join(p.text for p in parts)
+    for rate, part in listed:
+        finding = judge(check, prose, rate, tuple(parts), lambda part=part: share(part), scale=scale,
+                        expression=f"{part.text} / ({expression})")
+        if finding:
+            yield finding
 
 
 def _whole(prose: _prose.Prose, part, named: str):
