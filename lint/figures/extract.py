@@ -60,8 +60,7 @@ _URL = re.compile(r"(?:https?://|www\.)[^\s，。；、）)]+|(?<![\w.+-])[\w.+-
                   re.ASCII)
 #: written to start with a character class (0 or 1 not after a digit), which the scan skips to in C
 _PHONE = re.compile(r"[01](?<!\d[01])(?:(?<=0)\d{2,3}-\d{7,8}|(?<=1)[3-9]\d{9})(?!\d)")
-_LEADER = re.compile(r"(?:\.{3,}|…+|·{3,})[\s\t]*$")
-_LEADS = re.compile(r"[.…·]")
+_LEADER = re.compile(r"(?=[.…·])(?:\.{3,}|…+|·{3,})[\s\t]*$")
 _LIST_MARKER = re.compile(r"^[\s\t]*[(（]?$")
 _REFERENCE = ("第", "表", "图", "附件", "附表", "附图", "序号", "编号", "条", "章", "节", "篇", "卷", "版",
               "No.", "NO.", "no.")
@@ -181,8 +180,7 @@ def _parse_arabic(text: str, m: re.Match):
         return None
     if before.endswith(_REFERENCE) or before.endswith(("第 ", "表 ", "图 ")):
         return None
-    lead = max(0, num_start - 12)
-    if _LEADS.search(text, lead, num_start) and _LEADER.search(text, lead, num_start):
+    if _LEADER.search(text, max(0, num_start - 12), num_start):
         return None
     if nxt in (".", "、", "．", ")", "）") and not following[1:2].isdigit():
         reach = max(0, num_start - 8)  # a list marker's line opens at most a few characters before it

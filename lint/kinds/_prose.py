@@ -84,13 +84,8 @@ class Prose:
     def stating(self, *units_: str) -> list[int]:
         """The blocks that state a point figure in one of ``units_``, in order (found once per unit set):
         a kind that needs a percentage skips the blocks without one."""
-        key = ("stating", units_)
-        found = self.memo.get(key)
-        if found is None:
-            wanted = frozenset(units_)
-            found = self.memo[key] = [b for b, figs in enumerate(self.figures)
-                                      if any(f.unit in wanted and f.is_point for f in figs)]
-        return found
+        return self.once(("stating", units_), lambda: [b for b, figs in enumerate(self.figures)
+                                                       if any(f.unit in units_ and f.is_point for f in figs)])
 
     def in_prose(self):
         """``(block, figure)`` for every figure outside table rows, in reading order."""
