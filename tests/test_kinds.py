@@ -5,7 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from helpers import brief
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from lint.interval import Interval, stated
@@ -41,6 +41,16 @@ def test_sum_one_digit_typo_in_a_part_is_located_on_the_part(lint_text):
     found = lint_text("支出合计1,020.57万元，其中：人员经费800.27万元，公用经费120.30万元。")
     assert brief(found) == [("SUM001", 1, 23, "warning")]
     assert found[0].suggestion == "800.27 → 900.27"
+
+
+def test_sum_one_digit_typo_in_a_total_is_judged_against_the_parts_interval(lint_text):
+    # the parts give [250.75, 251.77] (0万元 is ±0.5); their middle 251.26 differs from 351.25 in two digits,
+    # but 251.25 lies inside them: one digit of the total explains the gap, so a short listing is no excuse
+    text = "采购金额为351.25万元，其中：货物4.79万元、工程0万元、服务246.47万元。"
+    found = lint_text(text, ["SUM"])
+    assert brief(found) == [("SUM001", 1, 6, "warning")]
+    assert found[0].suggestion == "351.25 → 251.25" and found[0].computed == "[250.7500, 251.7700]"
+    assert lint_text(text.replace("351.25", "361.25"), ["SUM"]) == []  # two digits: a partial listing
 
 
 def test_sum_list_split_by_commas_ends_at_a_semicolon(lint_text):
@@ -145,6 +155,23 @@ def test_sum_property(lint_text, parts, data):
     if total < (total - delta) * Decimal("1.5"):
         found = lint_text(f"本年支出合计{show(total - delta)}万元，其中：{listing}。")
         assert [(f.code, f.severity) for f in found] == [("SUM001", Severity.ERROR)]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(money, min_size=2, max_size=5), st.data())
+def test_sum_one_digit_typo_in_the_total_property(lint_text, parts, data):
+    # a listing after 其中 may be partial, so a total above its parts is reported only when one changed digit
+    # explains the gap: then it is a warning, and the suggestion restores the digit
+    total = show(sum(parts))
+    listing = "，".join(f"第{i}项经费{show(p)}万元" for i, p in enumerate(parts))
+    # any digit but the last, which the parts' rounding may explain
+    digits = [i for i, c in enumerate(total[:-1]) if c.isdigit() and c != "9"]
+    assume(digits)
+    at = data.draw(st.sampled_from(digits))
+    typo = total[:at] + str(data.draw(st.integers(min_value=int(total[at]) + 1, max_value=9))) + total[at + 1:]
+    found = lint_text(f"本年支出合计{typo}万元，其中：{listing}。")
+    assert [(f.code, f.severity, f.suggestion) for f in found] == [
+        ("SUM001", Severity.WARNING, f"{typo} → {total}")]
 
 
 @settings(max_examples=60, deadline=None)

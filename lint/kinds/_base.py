@@ -146,7 +146,7 @@ def _finding(check, prose, stated: Figure, related, computed: Interval, unit, ex
     places = max(stated.decimals, 0)
     shown_places = places + 2 if not _prose.exact(stated) else places
     number = _prose.number_text(stated)
-    fix = _prose.one_digit_fix(number, computed.mid / _factor(stated, unit), stated.decimals)
+    fix = _prose.one_digit_fix(stated, computed.scale(1 / _factor(stated, unit)))
     half = Decimal(1).scaleb(-stated.decimals) / 2 if not _prose.exact(stated) else Decimal(0)
     tolerance = f"±{fmt(half, places + 1)} (rounding)" if half else "exact"
     message = render(

@@ -331,24 +331,26 @@ def number_text(figure: Figure) -> str:
     return "".join(c for c in figure.text if c.isdigit() or c in ",.").strip(",.")
 
 
-def one_digit_fix(stated_text: str, target: Decimal, decimals: int) -> str | None:
-    """If ``target`` rounded to ``decimals`` differs from the stated digits in exactly one digit,
-    the corrected spelling (keeping the stated grouping), else None."""
-    if decimals < 0:
+def one_digit_fix(figure: Figure, target: Interval) -> str | None:
+    """The figure's digits as written (:func:`number_text`) with one digit changed so that they could stand
+    for a value in ``target`` (in the figure's unit), else None; of several, the nearest the middle of
+    ``target``. A leading digit is never made 0 (05 is not how a number is written)."""
+    written = number_text(figure)
+    if figure.decimals < 0 or not written:
         return None
-    want = f"{target.quantize(Decimal(1).scaleb(-decimals)):f}"
-    digits = [c for c in stated_text if c.isdigit()]
-    want_digits = [c for c in want if c.isdigit()]
-    if len(digits) != len(want_digits):
-        return None
-    diff = [i for i, (a, b) in enumerate(zip(digits, want_digits)) if a != b]
-    if len(diff) != 1:
-        return None
-    out, k = [], 0
-    for c in stated_text:
-        if c.isdigit():
-            out.append(want_digits[k])
-            k += 1
-        else:
-            out.append(c)
-    return "".join(out)
+    half = Decimal(0) if exact(figure) else Decimal(1).scaleb(-figure.decimals) / 2
+    best: tuple[Decimal, str] | None = None
+    for at, old in enumerate(written):
+        if not old.isdigit():
+            continue
+        leading = at == 0 and written[1:2] not in ("", ".")
+        for new in "0123456789":
+            if new == old or new == "0" and leading:
+                continue
+            spelled = written[:at] + new + written[at + 1:]
+            value = Decimal(spelled.replace(",", ""))
+            if value - half <= target.hi and target.lo <= value + half:
+                gap = abs(value - target.mid)
+                if best is None or gap < best[0]:
+                    best = (gap, spelled)
+    return best[1] if best else None

@@ -165,7 +165,7 @@ def _judge(prose, check: Check, total: Figure, parts: list[Figure], complete: bo
         others = _prose.total((p for p in parts if p is not part), unit)
         factor = _prose.units.factor(part.unit, unit) or Decimal(1)
         need = (_prose.interval(total) - others).scale(Decimal(1) / factor)
-        if _significant(part) and _prose.one_digit_fix(_prose.number_text(part), need.mid, part.decimals):
+        if _significant(part) and _prose.one_digit_fix(part, need):
             related = (total, *[p for p in parts if p is not part])
             return judge(check, prose, part, related, lambda need=need: need,
                          expression=expression, severity=Severity.WARNING)
