@@ -257,7 +257,8 @@ JUDGED = {
         ("BUD017", "page 24", "其他国土资源事务支出（项）"),  # the table's is 其他自然资源事务支出
         ("BUD017", "page 24", "住房保障支出（款）"), ("BUD017", "page 24", "住房保障支出（款）"),  # 住房改革支出
         ("BUD011", "page 24", "5377.64万元"),  # the all-funds 基本支出, not the appropriation's 5364.75
-        ("BUD034", "page 24", "4896.98万元")],  # and its 人员经费: the table's 人员经费合计 is 4884.09
+        ("BUD034", "page 24", "4896.98万元"),  # and its 人员经费: the table's 人员经费合计 is 4884.09
+        ("DOC009", "page 25", "下降（增长）")],  # the template's choice left in after 减少 0.15 万元
     "putuo-sfj-yusuan-2026.pdf": [
         ("GRW001", "page 9", "17.62%"),  # 43269.3 for 3269.3
         ("GRW001", "page 9", "17.66%"),  # copied from the line above: 77.99 → 91.97 is +17.93%

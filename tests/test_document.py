@@ -251,3 +251,32 @@ def test_table_restatement_hard_negatives(lint_text):
     twice = FUNDS + "\n表2 资金明细表\n项目名称\t金额（万元）\n科技创新专项\t1,200.00"
     assert lint_text(twice.replace("1,200.00万元", "1,100.00万元"), ["DOC008"]) == []  # a row of two tables
     assert lint_text(FUNDS.replace("1,200.00万元", "1,200万元"), ["DOC008"]) == []  # rounded to the 万元
+
+
+def test_a_template_alternative_left_in_before_its_figure(lint_text):
+    text = "三公经费比上年减少0.15万元，下降（增长）27.78%。\n收入增加/减少 5.00万元。"
+    found = lint_text(text, ["DOC009"])
+    assert brief(found) == [("DOC009", 1, 17, "warning"), ("DOC009", 2, 3, "warning")]
+    assert found[0].message == "template alternative 下降（增长） is left in: keep one of the two; the sentence says 减少: keep 下降"
+    assert [(s.line, s.column) for s in found[0].related] == [(1, 23)]
+    assert found[1].message == "template alternative 增加/减少 is left in: keep one of the two"
+
+
+def test_alternatives_that_are_no_leftover(lint_text):
+    assert lint_text("三公经费比上年减少0.15万元，下降27.78%。", ["DOC009"]) == []
+    assert lint_text("本年增加（减少）-5.00万元。", ["DOC009"]) == []  # the sign chooses, as in accounts
+    assert lint_text("增加（减少）的原因，是采购5.00万元。", ["DOC009"]) == []  # no figure of its own
+    assert lint_text("项目\t本年增（减）\n办公费\t5.00\n", ["DOC009"]) == []  # a table's header
+    assert lint_text("增减变动（增减）2.00万元。", ["DOC009"]) == []  # not a pair of opposites
+
+
+@settings(max_examples=40, deadline=None)
+@given(pair=st.sampled_from([("增加", "减少"), ("增长", "下降"), ("上升", "下降"), ("提高", "降低")]),
+       flip=st.booleans(), form=st.sampled_from(["{a}（{b}）", "{a}({b})", "{a}/{b}"]),
+       value=st.decimals(min_value=1, max_value=9999, places=2))
+def test_template_alternative_property(lint_text, pair, flip, form, value):
+    a, b = reversed(pair) if flip else pair
+    chosen = f"支出比上年{a}{value}万元。"
+    assert lint_text(chosen, ["DOC009"]) == []
+    left = f"支出比上年{form.format(a=a, b=b)}{value}万元。"
+    assert brief(lint_text(left, ["DOC009"])) == [("DOC009", 1, 6, "warning")]
