@@ -8,6 +8,8 @@ from helpers import brief
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
+from lint import engine
+from lint.ingest.text import parse
 from lint.interval import Interval, stated
 from lint.model import Severity
 
@@ -269,6 +271,11 @@ def test_a_rate_on_a_zero_base_is_reported_not_judged(lint_text):
         ("GRW002", "warning", "growth rate 100.00% is stated on a prior of 0 (307.82万元 − 307.82万元), where there "
                               "is no rate")]
     assert lint_text(text.replace("307.82万元，增长", "300.00万元，增长"), ["GRW002"]) == []
+    # judged, and recorded as a relation that does not hold (for the recall harness and the HTML report)
+    relations: list = []
+    engine.run(parse(text, "t.txt"), engine.select(engine.load(), ["GRW002"]), relations)
+    assert [(r.code, r.stated.text, [f.text for f in r.related], r.holds) for r in relations] == [
+        ("GRW002", "100.00%", ["307.82万元", "307.82万元"], False)]
 
 
 def test_comparison_claims_against_their_amounts(lint_text):

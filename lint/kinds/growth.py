@@ -149,6 +149,7 @@ def _zero_base(prose, check, rate, prior_text: str, related, zero: bool):
         return True, []
     found = report(check, prose, rate.span, rate.text, related=tuple(f.span for f in related),
                    computed="no rate", figures=(rate.text, *(f.text for f in related)), prior=prior_text)
+    prose.checked.append(_prose.Relation(check.code, rate, tuple(related), False))  # judged: it cannot hold
     return True, [found]
 
 
