@@ -90,6 +90,18 @@ def test_wrapped_lines_keep_each_line_position():
     assert (f.span.line, f.span.column, f.span.end_line) == (21, 26, 23)
 
 
+def test_a_line_ending_mid_sentence_goes_on_in_the_next():
+    # a short text (no dominant wrap width): a line ending in ， or 、 still continues past the blank line
+    doc = parse("其中：其他商品和服务支出 521,728.73 万元，\n\n占比 94.10%，委托业务费 16,574.62 万元。\n二、其他")
+    assert [b.text for b in doc.blocks] == [
+        "其中：其他商品和服务支出 521,728.73 万元，占比 94.10%，委托业务费 16,574.62 万元。", "二、其他"]
+    assert doc.blocks[0].text.index("占比") == 27
+    assert (doc.blocks[0].span(27, 29).line, doc.blocks[0].span(27, 29).column) == (3, 1)  # its own place
+    # but a list item after it opens a paragraph of its own, and so does a table row or a heading
+    items = parse("主要包括：甲、乙、\n（一）丙\n1. 丁，\n项目\t金额\n## 标题")
+    assert [b.text for b in items.blocks] == ["主要包括：甲、乙、", "（一）丙", "1. 丁，", "项目\t金额", "标题"]
+
+
 def test_labels_are_the_words_before_the_figure():
     found = figures("本部门决算收入合计 617,056.54 万元，为年初预算的 342.35%")
     assert [f.label for f in found] == ["本部门决算收入合计", "为年初预算"]

@@ -7,9 +7,10 @@ first bad byte, so one bad byte never hides the rest of a report.
 
 Converters from PDF/DOCX break lines every few dozen characters and sometimes put a blank line after each.
 A line is taken as *wrapped* (its paragraph goes on in the next non-blank line) when the document shows a
-dominant line width and the line reaches it without closing its sentence. Wrapped lines are joined with
-nothing between them (Chinese has no spaces; a number broken at the line end is whole again); each
-source line keeps its own origin so every character still maps to its line and column.
+dominant line width and the line reaches it without closing its sentence, or when the line, however
+short, ends mid-sentence (in ``，`` or ``、``) and the next line opens no list item. Wrapped lines are
+joined with nothing between them (Chinese has no spaces; a number broken at the line end is whole again);
+each source line keeps its own origin so every character still maps to its line and column.
 
 Markdown emphasis (``**``/``__``), heading marks, LaTeX dollars and ``\\%`` are dropped or unescaped
 segment by segment, again keeping positions. Lines holding tabs are table rows: they are kept as
@@ -26,6 +27,11 @@ from pathlib import Path
 from ..model import Block, Document, Finding, Severity, Span
 
 _SENTENCE_END = "。！？；：:;!?）)”」』】"
+#: a line ending in these broke off mid-sentence: its paragraph goes on in the next line
+_MID_SENTENCE = "，、,"
+#: a line opening a list item or a heading number starts a paragraph of its own
+_ITEM = re.compile(r"\s*(?:[-*+]\s|\d{1,2}[.、．)）](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                   r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
 _MARKUP = re.compile(r"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>")
 _MARKUP_REPLACEMENT = {"\\times": "×", "\\cdot": "·", "&nbsp;": " "}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
@@ -128,15 +134,13 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             flush("row")
             continue
         heading = _HEADING.match(raw) is not None
-        if heading:
-            flush()
+        if heading or pieces and _ITEM.match(raw):
+            flush()  # a heading, or a list item after a line that broke off mid-sentence
         pieces.extend((number, col, seg) for col, seg in segments)
         stripped = raw.rstrip()
-        wrapped = (
-            width is not None
-            and not heading
-            and len(stripped) >= width - 2
-            and stripped[-1] not in _SENTENCE_END
+        wrapped = not heading and (
+            stripped[-1] in _MID_SENTENCE
+            or width is not None and len(stripped) >= width - 2 and stripped[-1] not in _SENTENCE_END
         )
         if not wrapped:
             flush("heading" if heading else "paragraph")
