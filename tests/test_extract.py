@@ -98,8 +98,9 @@ def test_a_line_ending_mid_sentence_goes_on_in_the_next():
     assert doc.blocks[0].text.index("占比") == 27
     assert (doc.blocks[0].span(27, 29).line, doc.blocks[0].span(27, 29).column) == (3, 1)  # its own place
     # but a list item after it opens a paragraph of its own, and so does a table row or a heading
-    items = parse("主要包括：甲、乙、\n（一）丙\n1. 丁，\n项目\t金额\n## 标题")
-    assert [b.text for b in items.blocks] == ["主要包括：甲、乙、", "（一）丙", "1. 丁，", "项目\t金额", "标题"]
+    items = parse("主要包括：甲、乙、\n（一）丙\n1. 丁，\n项目\t金额\n## 标题，\n| 项目 | 金额 |")
+    assert [b.text for b in items.blocks] == ["主要包括：甲、乙、", "（一）丙", "1. 丁，", "项目\t金额", "标题，",
+                                              "| 项目 | 金额 |"]
 
 
 def test_labels_are_the_words_before_the_figure():

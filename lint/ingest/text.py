@@ -29,8 +29,8 @@ from ..model import Block, Document, Finding, Severity, Span
 _SENTENCE_END = "。！？；：:;!?）)”」』】"
 #: a line ending in these broke off mid-sentence: its paragraph goes on in the next line
 _MID_SENTENCE = "，、,"
-#: a line opening a list item or a heading number starts a paragraph of its own
-_ITEM = re.compile(r"\s*(?:[-*+]\s|\d{1,2}[.、．)）](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+#: a line opening a list item, a heading number or a Markdown table row starts a paragraph of its own
+_ITEM = re.compile(r"\s*(?:[-*+]\s|\||\d{1,2}[.、．)）](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                    r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
 _MARKUP = re.compile(r"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>")
 _MARKUP_REPLACEMENT = {"\\times": "×", "\\cdot": "·", "&nbsp;": " "}

@@ -35,35 +35,41 @@ def validate(options: dict) -> str | None:
 
 def run(prose: _prose.Prose, check: Check):
     pairs = {(a, b) for a, b in check.options["pairs"]} | {(b, a) for a, b in check.options["pairs"]}
-    pattern = _pattern(frozenset(w for pair in pairs for w in pair))
+    words = sorted({w for pair in pairs for w in pair}, key=lambda w: (-len(w), w))
+    pattern = _pattern(tuple(words))
     for b, block in enumerate(prose.doc.blocks):
-        text = block.text
-        if block.kind == "row" or not _OPENERS.intersection(text):
+        if block.kind == "row":
             continue  # a table's 增（减） header is the accounting convention, its sign says which
-        for m in pattern.finditer(text):
-            one, other = m.group("a"), m.group("b") or m.group("c")
+        text = block.text
+        for m in pattern.finditer(text):  # the second word, after its bracket or slash
+            at = m.start()
+            one = next((w for w in words if at >= len(w) and text.startswith(w, at - len(w))), None)
+            other, start = m.group("b"), at - len(one or "")
+            if (m.group("open") in "/／") == bool(m.group("close")):
+                continue  # a bracket left open, or a slash with a bracket after it
             figure = next((f for f in prose.figures[b] if f.start >= m.end()), None)
             if (one, other) not in pairs or figure is None or _GAP.match(text, m.end(), figure.start) is None:
                 continue  # the pair states the direction of no figure here
             if figure.value < 0:
                 continue  # 增加（减少）-5.00 万元: the sign chooses, as in accounts
-            keep = _keep(check, text, m.start(), m.end(), one, other)
+            keep = _keep(check, text, start, m.end(), one, other)
             hint = f"; the sentence says {keep[1]}: keep {keep[0]}" if keep else ""
-            yield report(check, prose, block.span(m.start(), m.end()), m.group(), related=(figure.span,),
-                         computed=keep[0] if keep else "", figures=(m.group(), figure.text), hint=hint,
-                         label=_prose.clause(text, m.start()).strip())
+            pair = text[start:m.end()]
+            yield report(check, prose, block.span(start, m.end()), pair, related=(figure.span,),
+                         computed=keep[0] if keep else "", figures=(pair, figure.text), hint=hint,
+                         label=_prose.clause(text, start).strip())
 
 
-_OPENERS = frozenset("（(/／")
 #: what may stand between the pair and its figure: a few words (额, 了, 为) but no clause break
 _GAP = re.compile(r"[^，,。；;：:、\n]{0,6}$")
 
 
 @lru_cache(maxsize=32)
-def _pattern(words: frozenset[str]) -> re.Pattern:
-    """A word, then a word in brackets (A（B）, A(B)) or after a slash (A/B); longest words first."""
-    alt = "|".join(re.escape(w) for w in sorted(words, key=lambda w: (-len(w), w)))
-    return re.compile(rf"(?P<a>{alt})(?:[（(]\s*(?P<b>{alt})\s*[）)]|[/／]\s*(?P<c>{alt}))")
+def _pattern(words: tuple[str, ...]) -> re.Pattern:
+    """A word after a bracket (（B）, (B)) or a slash (/B), the first word of the pair before it being
+    looked up by the caller. It opens with a character class, which the scan skips to in C."""
+    alt = "|".join(re.escape(w) for w in words)
+    return re.compile(rf"(?P<open>[（(/／])\s*(?P<b>{alt})(?P<close>\s*[）)])?")
 
 
 def _keep(check: Check, text: str, start: int, end: int, one: str, other: str) -> tuple[str, str] | None:
