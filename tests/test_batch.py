@@ -77,6 +77,17 @@ def test_unreadable_files_are_reported_in_the_results(tmp_path):
     assert "not checked: " in (tmp_path / "out" / "summary.txt").read_text(encoding="utf-8")
 
 
+def test_a_run_sweeps_the_temporary_files_a_killed_run_left(tmp_path):
+    generate.write(tmp_path / "in", 2)
+    (tmp_path / "out" / "html").mkdir(parents=True)
+    stale = [tmp_path / "out" / "html" / ".report-00001-0a1b2c.html.4242.tmp", tmp_path / "out" / ".index.html.tmp"]
+    for path in stale:
+        path.write_bytes(b"")
+    batch.run([str(tmp_path / "in")], tmp_path / "out", lambda p: Settings(), executor="inline", resume=True)
+    assert not any(path.exists() for path in stale)
+    assert not list((tmp_path / "out").rglob("*.tmp"))
+
+
 def test_unchanged_files_come_from_the_cache(tmp_path):
     generate.write(tmp_path / "in", 6)
     cache = str(tmp_path / "cache")

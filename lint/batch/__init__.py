@@ -4,6 +4,8 @@
 executor (:mod:`.pool`: worker processes with per-file time and memory limits, or a Dask cluster), appends
 each record to the store as it arrives, and finally writes the outputs (:mod:`.outputs`) from the store's
 records in file order, so an interrupted and resumed run ends with the same outputs as an uninterrupted one.
+Files are written whole under a hidden temporary name and then renamed; the temporary files a killed run
+left behind (``.NAME.tmp``) are swept from the output folder when the next run starts.
 """
 
 from __future__ import annotations
@@ -39,6 +41,7 @@ def run(paths: Sequence[str], out: str | Path, settings_for: Callable, *, execut
     ``dask``."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    _sweep(out)
     todo_files = files(paths, out, cache)
     store = Store(out / STORE, resume=resume)
     known = {f for f in todo_files if f in store.done}
@@ -59,6 +62,13 @@ def run(paths: Sequence[str], out: str | Path, settings_for: Callable, *, execut
     records = _with_cross_findings([store.done[f] for f in todo_files], settings_for)
     outputs.write(out, records, __version__)
     return records
+
+
+def _sweep(out: Path) -> None:
+    """Remove the temporary files of writes a killed run left unfinished (never renamed into place)."""
+    for folder in (out, out / "html"):
+        for stale in folder.glob(".*.tmp") if folder.is_dir() else ():
+            stale.unlink(missing_ok=True)
 
 
 def _with_cross_findings(records: list[dict], settings_for: Callable) -> list[dict]:
