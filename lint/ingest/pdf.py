@@ -34,15 +34,14 @@ from pathlib import Path
 
 from ..model import Document
 from .layout import Line, Piece, assemble, clean
-from .text import ReadError
+from .text import LIST_ITEM, ReadError
 
 _PAGE_NUMBER = re.compile(
     r"^[-—–－_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:/|共)\s*\d{1,4}\s*页?)?[-—–－_\s]*$"
     r"|^[-—–－\s]*[Pp]age\s*\d+(?:\s*of\s*\d+)?[-—–－\s]*$")
 _EDGE = 0.1  # the top and bottom tenth of a page is where running headers and footers sit
 _SENTENCE_END = "。！？；：!?;:"
-_ITEM = re.compile(r"^\s*(?:\d{1,2}(?:[.．](?!\d)|、)|[（(][一二三四五六七八九十\d]{1,3}[)）]"
-                   r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
+_ITEM = re.compile(rf"^\s*(?:{LIST_ITEM})")
 _WORD = re.compile(r"[0-9A-Za-z.,%％]+")
 # a character with the punctuation that may not start a line after it (费、 moves to the next line whole)
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff][、，,。；;：:？！?!）)」』”’%％]*")

@@ -29,9 +29,11 @@ from ..model import Block, Document, Finding, Severity, Span
 _SENTENCE_END = "。！？；：:;!?）)”」』】"
 #: a line ending in these broke off mid-sentence: its paragraph goes on in the next line
 _MID_SENTENCE = "，、,"
-#: a line opening a list item, a heading number or a Markdown table row starts a paragraph of its own
-_ITEM = re.compile(r"\s*(?:[-*+]\s|\||\d{1,2}[.、．)）](?!\d)|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-                   r"|[一二三四五六七八九十]{1,3}、|[①-⑳])")
+#: what opens a list item or a numbered heading (二、 （三） 4. ①): such a line starts a paragraph
+LIST_ITEM = (r"\d{1,2}(?:[.．](?!\d)|、)|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+             r"|[一二三四五六七八九十]{1,3}、|[①-⑳]")
+#: here also a Markdown list item or table row, and 4) 4）
+_ITEM = re.compile(rf"\s*(?:[-*+]\s|\||\d{{1,2}}[)）](?!\d)|{LIST_ITEM})")
 _MARKUP = re.compile(r"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>")
 _MARKUP_REPLACEMENT = {"\\times": "×", "\\cdot": "·", "&nbsp;": " "}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
