@@ -57,6 +57,7 @@ class Prose:
     memo: dict = field(default_factory=dict, repr=False)
     """What helpers read once per document and several kinds share (score items, indicator sheets)."""
     _sentences: dict = field(default_factory=dict, repr=False)
+    _cores: dict = field(default_factory=dict, repr=False)
     _tables: list | None = field(default=None, repr=False)
 
     @property
@@ -136,6 +137,15 @@ class Prose:
         yield from reversed(self.figures[block][: bisect.bisect_left(starts, figure.start)])
         for b in range(block - 1, max(-1, block - 1 - limit_blocks), -1):
             yield from reversed(self.figures[b])
+
+    def core_label(self, figure: Figure) -> str:
+        """:func:`core` of :meth:`full_label`, computed once per figure and total it is listed under."""
+        parent = self.parents.get(id(figure))
+        key = (id(figure), id(parent))
+        found = self._cores.get(key)
+        if found is None:
+            found = self._cores[key] = core(self.full_label(figure))
+        return found
 
     def full_label(self, figure: Figure) -> str:
         """The figure's label, after the label of the total it is listed under and its paragraph's topic
@@ -268,7 +278,6 @@ def resolve(
     wanted = core(wanted)
     if not wanted:
         return None
-    keys = {wanted}
     own_keys = set()
     if wanted.startswith("总"):
         own_keys = {wanted[1:] + "合计", wanted[1:] + "总计", wanted[1:] + "总额", wanted[1:] + "总"}
@@ -277,14 +286,14 @@ def resolve(
     for rank, cand in enumerate(prose.before(anchor, blocks)):
         if cand.unit not in kin or not cand.is_point:
             continue
-        label = core(prose.full_label(cand))
-        if not any(k in label for k in keys) and not any(k in core(cand.label) for k in own_keys):
-            continue
+        label = prose.core_label(cand)
         own = core(cand.label)
+        if wanted not in label and not any(k in own for k in own_keys):
+            continue
         if any(a in subject and b in label and a not in label for a, b in _OPPOSITES):
             continue  # 收入 is never measured against 支出
         kind = sum(1 for w in _KIND_WORDS if w in subject and w in label)
-        scored.append((overlap(core(subject), label), any(k in own for k in keys), kind, -rank, cand))
+        scored.append((overlap(core(subject), label), wanted in own, kind, -rank, cand))
     if not scored:
         return None
     scored.sort(key=lambda t: t[:4], reverse=True)

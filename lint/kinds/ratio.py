@@ -34,19 +34,22 @@ def run(prose: _prose.Prose, check: Check):
         text = prose.doc.blocks[block].text
         for _start, _end, figs in prose.sentences(block):
             for i, rate in enumerate(figs):
-                if rate.unit != "%" or not rate.is_point:
+                if rate.unit != "%" or not rate.is_point or i == 0:
                     continue
+                raw = text[max(0, rate.start - len(rate.label) - 3) : rate.start]
+                of_base = rate.label.startswith("为") and "的" in raw
+                if not of_base and not any(w in rate.label for w in check.words("rates")):
+                    continue  # neither shape: a rate of nothing stated here
                 amounts = [f for f in figs[:i] if f.is_point and _prose.family(f.unit) not in ("ratio", "")
                            and not _prose.parenthesised(text, figs[0].start, f.start)]
                 if not amounts:
                     continue
                 fam = _prose.family(amounts[-1].unit)
                 amounts = [f for f in amounts if _prose.family(f.unit) == fam]
-                raw = text[max(0, rate.start - len(rate.label) - 3) : rate.start]
-                if rate.label.startswith("为") and "的" in raw[-3:] + raw:
+                if of_base:
                     actual = amounts[-1]
                     base = _prose.resolve(prose, actual, rate.label[1:], actual.label, fam)
-                elif any(w in rate.label for w in check.words("rates")) and len(amounts) >= 2:
+                elif len(amounts) >= 2:
                     plan = [f for f in amounts if any(w in f.label for w in check.words("plan"))
                             and not any(w in f.label for w in check.words("actual"))]
                     others = [f for f in amounts if f not in plan]
