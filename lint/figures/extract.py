@@ -69,7 +69,8 @@ _DATE_AFTER = re.compile(r"[ \u3000]?(?:年|月|日|号|时|周岁|届|世纪|�
                          r"|[-－—~～至到]\d+[ \u3000]?(?:年|月|日|号)")
 _CLAUSE_BREAK = re.compile(r"[，,。；;：:、\t\n！？!?（）()【】“”\"《》]")
 _LAST_BREAK = re.compile(r".*" + _CLAUSE_BREAK.pattern, re.DOTALL)
-_LABEL_TRIM = re.compile(r"(?:为|是|达到|达|共计|了|的)+$")
+#: link words trimmed off a label's end, as often as they repeat (支出为 → 支出); none ends another
+_LINK_WORDS = ("为", "是", "达到", "达", "共计", "了", "的")
 
 
 def extract(block: Block, index: int = 0) -> list[Figure]:
@@ -283,8 +284,9 @@ def _label(raw: str) -> tuple[str, str]:
             qualifier = kind
             label = label[: -len(word)].rstrip()
             break
-    label = _LABEL_TRIM.sub("", label).strip(" \u3000")
-    return label, qualifier
+    while label.endswith(_LINK_WORDS):
+        label = label[: -next(len(w) for w in _LINK_WORDS if label.endswith(w))]
+    return label.strip(" \u3000"), qualifier
 
 
 def malformed(figure: Figure) -> bool:
