@@ -57,7 +57,6 @@ class Prose:
     memo: dict = field(default_factory=dict, repr=False)
     """What helpers read once per document and several kinds share (score items, indicator sheets)."""
     _sentences: dict = field(default_factory=dict, repr=False)
-    _cores: dict = field(default_factory=dict, repr=False)
     _tables: list | None = field(default=None, repr=False)
 
     @property
@@ -140,12 +139,8 @@ class Prose:
 
     def core_label(self, figure: Figure) -> str:
         """:func:`core` of :meth:`full_label`, computed once per figure and total it is listed under."""
-        parent = self.parents.get(id(figure))
-        key = (id(figure), id(parent))
-        found = self._cores.get(key)
-        if found is None:
-            found = self._cores[key] = core(self.full_label(figure))
-        return found
+        key = ("core label", id(figure), id(self.parents.get(id(figure))))
+        return self.once(key, lambda: core(self.full_label(figure)))
 
     def full_label(self, figure: Figure) -> str:
         """The figure's label, after the label of the total it is listed under and its paragraph's topic
@@ -190,7 +185,7 @@ def total(figures, unit: str | None = None, mode: str = "round") -> Interval:
     return sum_intervals(interval(f, mode, unit) for f in figures)
 
 
-
+YEAR = re.compile(r"(20\d\d)\s*年")
 
 _SENTENCE_REACH = 400  # characters looked back for a sentence's start: bounded work on text without stops
 
@@ -200,9 +195,6 @@ def dated(text: str, at: int) -> tuple[str, list[str]]:
     lo = max(0, at - _SENTENCE_REACH)
     before = text[max(lo - 1, *(text.rfind(c, lo, at) for c in "。；;")) + 1 : at]
     return before, YEAR.findall(before)
-
-
-YEAR = re.compile(r"(20\d\d)\s*年")
 
 
 def title(prose: Prose, head: int = 8) -> Block | None:
@@ -242,6 +234,13 @@ def _specific(label: str) -> str:
     """``label`` with each generic word, in turn, replaced by a bar."""
     for word in GENERIC:
         label = label.replace(word, "|")
+    return label
+
+
+def without(label: str, words) -> str:
+    """``label`` with each of ``words``, in the order given, taken out wherever it occurs."""
+    for word in words:
+        label = label.replace(word, "")
     return label
 
 

@@ -73,9 +73,7 @@ def _item(check: Check, label: str) -> dict | None:
 def _bare(check: Check, label: str) -> bool:
     """A label that names only a measure (支出决算, 年初预算为): nothing is left once measure and filler
     words are taken out."""
-    for word in (*check.options.get("measures", {}), *check.words("filler")):
-        label = label.replace(word, "")
-    return not label.strip()
+    return not _prose.without(label, (*check.options.get("measures", {}), *check.words("filler"))).strip()
 
 
 def _named_before(check: Check, text: str, at: int) -> dict | None:

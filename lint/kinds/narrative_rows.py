@@ -90,9 +90,7 @@ def _chain(check: Check, text: str, fig) -> list[re.Match]:
     named = list(_NAMED.finditer(text, at, fig.start))
     if named and not re.sub(r"[“”\"'\s]", "", text[named[-1].end():fig.start]):
         return named
-    label = _prose.core(fig.label)
-    for word in (*check.words("measures"), *check.words("filler")):
-        label = label.replace(word, "")
+    label = _prose.without(_prose.core(fig.label), (*check.words("measures"), *check.words("filler")))
     if label.strip() or not any(_prose.core(fig.label).endswith(w) for w in check.words("measures")):
         return []
     starts = [m.end() for m in _ITEM.finditer(text, 0, fig.start)]

@@ -61,9 +61,7 @@ def run(prose: _prose.Prose, check: Check):
 
 def _only_measures(check: Check, rest: str) -> bool:
     """Whether what the label says besides the row's name is only measures and filler (年初预算数为)."""
-    for word in (*check.words("measures"), *check.words("filler")):
-        rest = rest.replace(word, "")
-    return not rest
+    return not _prose.without(rest, (*check.words("measures"), *check.words("filler")))
 
 
 def _index(prose: _prose.Prose, check: Check) -> dict:
