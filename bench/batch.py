@@ -16,8 +16,8 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 import generate  # noqa: E402
 
-from lint import batch  # noqa: E402
-from lint.config import Settings  # noqa: E402
+from crossfoot import batch  # noqa: E402
+from crossfoot.config import Settings  # noqa: E402
 
 N = 1000
 

@@ -25,9 +25,9 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lint import engine  # noqa: E402
-from lint.ingest import text as text_reader  # noqa: E402
-from lint.model import Severity  # noqa: E402
+from crossfoot import engine  # noqa: E402
+from crossfoot.ingest import text as text_reader  # noqa: E402
+from crossfoot.model import Severity  # noqa: E402
 
 CORPUS = ROOT.parent / "shared" / "corpus"
 _WORDS = re.compile(r"其中|合计|总计|共计|占|比重|为.{0,12}的|执行率|完成率|支出率|到位率|增长|增加|减少|增幅|减幅|节约|结余")
@@ -133,7 +133,7 @@ def measure(paths: list[Path]) -> Result:
 def _undetected(doc, relations, result: Result) -> None:
     """Sentences with a relation word and two or more figures, none of them in a checked relation."""
     used = {(f.block, f.start) for r in relations for f in (r.stated, *r.related)}
-    from lint.kinds._prose import Prose
+    from crossfoot.kinds._prose import Prose
 
     prose = Prose.of(doc)
     for b, block in enumerate(doc.blocks):

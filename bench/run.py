@@ -82,8 +82,8 @@ def main() -> None:
     print(f"crossfoot check (cold)       {check * 1000:7.0f} ms   {check / floor:5.1f}x floor   target <= 600 ms")
 
     sys.path.insert(0, str(ROOT))
-    from lint import engine, ingest
-    from lint.kinds._prose import Prose
+    from crossfoot import engine, ingest
+    from crossfoot.kinds._prose import Prose
 
     checks = engine.load()
     text = path.read_text(encoding="utf-8")
@@ -122,7 +122,7 @@ def ingestion(path: Path) -> None:
     sys.path.insert(0, str(ROOT / "tests"))
     from render import parse, to_docx, to_pdf
 
-    from lint import ingest
+    from crossfoot import ingest
 
     folder = Path(tempfile.mkdtemp())
     items = parse(path.read_text(encoding="utf-8"))

@@ -1,3 +1,5 @@
+"""``python -m crossfoot``: the command line."""
+
 from .cli import main
 
-main()
+main(prog_name="crossfoot")

@@ -13,7 +13,7 @@ from .model import Severity
 
 
 def checks_for(s) -> list:
-    """The checks ``s`` (a :class:`lint.config.Settings`) asks for; raises :class:`engine.PackError`."""
+    """The checks ``s`` (a :class:`crossfoot.config.Settings`) asks for; raises :class:`engine.PackError`."""
     checks = engine.load(s.packs)
     options = {code: dict(values) for code, values in s.options.items()}
     if s.grade_bands:

@@ -1,7 +1,7 @@
 """The engine: load the YAML check packs, run the selected checks over a document, order the findings.
 
 Packs are YAML files (``checks/*.yaml`` in the package, plus any a user names). Each holds a list of check
-instances: ``code``, ``name`` (kebab-case), ``kind`` (a module of :mod:`lint.kinds`), ``severity``,
+instances: ``code``, ``name`` (kebab-case), ``kind`` (a module of :mod:`crossfoot.kinds`), ``severity``,
 ``summary``, ``message`` (a template: ``{stated}``, ``{computed}``, ``{expression}``, ``{tolerance}``,
 ``{label}``), ``options`` (vocabulary and settings, merged over the kind's defaults) and ``examples``
 (``fail`` and ``pass`` texts). A broken pack raises :class:`PackError` naming the file and line.
@@ -168,8 +168,8 @@ def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
     """All findings of ``checks`` on ``doc`` plus its reading notes, deterministically ordered.
 
     ``relations``, if given, receives every relation the selected checks judged (held or not), as
-    :class:`lint.kinds._prose.Relation`. ``engine="gx"`` leaves the verdicts of the table checks that
-    great-expectations can express to it (:mod:`lint.gx`); the findings are the same.
+    :class:`crossfoot.kinds._prose.Relation`. ``engine="gx"`` leaves the verdicts of the table checks that
+    great-expectations can express to it (:mod:`crossfoot.gx`); the findings are the same.
 
     ``rounding`` says how stated figures were rounded: ``round`` (half up; a gap only truncating
     explains is an ``info`` finding), ``either`` (rounded or truncated: no finding then) or ``strict``

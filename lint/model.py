@@ -250,3 +250,44 @@ class Finding:
 
     def sort_key(self) -> tuple:
         return (self.path, self.span.line, self.span.column, self.code, self.message)
+
+    def to_dict(self) -> dict:
+        """The finding as plain data: one object of the JSON format's ``findings`` (its schema is
+        ``report/schema/findings-v1.json``); :meth:`from_dict` reads it back."""
+        return {
+            "code": self.code,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "path": self.path,
+            **_span_dict(self.span),
+            "related": [_span_dict(s) for s in self.related],
+            "stated": self.stated,
+            "computed": self.computed,
+            "tolerance": self.tolerance,
+            "suggestion": self.suggestion,
+            "figures": list(self.figures),
+        }
+
+    @classmethod
+    def from_dict(cls, d: dict) -> Finding:
+        """The finding :meth:`to_dict` wrote (for outputs built from stored results)."""
+
+        def span(s: dict) -> Span:
+            box = tuple(s["box"]) if s.get("box") else None
+            return Span(s["line"], s["column"], s["end_line"], s["end_column"], s.get("where", ""),
+                        s.get("page", 0), box, s.get("snippet", ""))
+
+        return cls(code=d["code"], name=d["name"], severity=Severity.parse(d["severity"]),
+                   message=d["message"], path=d["path"], span=span(d),
+                   related=tuple(span(r) for r in d["related"]), stated=d["stated"], computed=d["computed"],
+                   tolerance=d["tolerance"], suggestion=d["suggestion"], figures=tuple(d["figures"]))
+
+
+def _span_dict(s: Span) -> dict:
+    out = {"line": s.line, "column": s.column, "end_line": s.end_line, "end_column": s.end_column}
+    if s.where:  # DOCX, PDF, HTML: the place in the original; line and column count in the text read
+        out.update(where=s.where, snippet=s.snippet)
+        if s.page:
+            out.update(page=s.page, box=[round(v, 2) for v in s.box] if s.box else None)
+    return out

@@ -5,8 +5,8 @@ import os
 import pytest
 from hypothesis import HealthCheck, settings
 
-from lint import engine
-from lint.ingest.text import parse
+from crossfoot import engine
+from crossfoot.ingest.text import parse
 
 # `make fuzz` runs the fuzz tests with many more examples than the normal suite does
 settings.register_profile("fuzz", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))

@@ -14,11 +14,11 @@ import generate
 import pytest
 from click.testing import CliRunner
 
-from lint import batch
-from lint.batch import pool
-from lint.batch.work import Task
-from lint.cli import main
-from lint.config import Settings
+from crossfoot import batch
+from crossfoot.batch import pool
+from crossfoot.batch.work import Task
+from crossfoot.cli import main
+from crossfoot.config import Settings
 
 
 def findings_of(records) -> dict[str, list[str]]:
@@ -116,7 +116,7 @@ def _outputs(folder: Path) -> dict[str, bytes]:
 
 def test_a_killed_batch_resumes_and_ends_as_an_uninterrupted_one(tmp_path):
     generate.write(tmp_path / "in", 300)
-    command = [sys.executable, "-m", "lint", "batch", str(tmp_path / "in"), "--jobs", "2", "--no-cache"]
+    command = [sys.executable, "-m", "crossfoot", "batch", str(tmp_path / "in"), "--jobs", "2", "--no-cache"]
     killed = subprocess.Popen([*command, "-d", str(tmp_path / "out")], stdout=subprocess.DEVNULL,
                               stderr=subprocess.DEVNULL, start_new_session=True)
     store = tmp_path / "out" / "results.jsonl"

@@ -9,9 +9,9 @@ from pathlib import Path
 import pytest
 from render import render
 
-from lint import engine, ingest
-from lint.model import Severity
-from lint.tables import recover
+from crossfoot import engine, ingest
+from crossfoot.model import Severity
+from crossfoot.tables import recover
 
 SET = "\n".join([
     "某区财政局2024年度部门决算",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from lint import engine, ingest
+from crossfoot import engine, ingest
 
 CORPUS = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
 
@@ -73,6 +73,11 @@ JUDGED = {
     ],
     "05_putuo-swj-yusuan-2025.txt": [],
     "06_cq-jtw-yusuan-2018.txt": [],
+    # the Fujian set: tables flattened into running text, a government-level 决算, two short narratives
+    "07_pingtan-zhengxie-yusuan-2026.txt": [],
+    "08_pingtan-zhengfu-juesuan-2017.txt": [],
+    "09_pingtan-jianyan-yusuan-2016.txt": [],
+    "10_pingtan-jiaojian-juesuan-2014.txt": [],
 }
 
 

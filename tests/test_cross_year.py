@@ -6,9 +6,9 @@ from __future__ import annotations
 import pytest
 from click.testing import CliRunner
 
-from lint import engine
-from lint.cli import main
-from lint.ingest.text import parse
+from crossfoot import engine
+from crossfoot.cli import main
+from crossfoot.ingest.text import parse
 
 EARLIER = "\n".join([
     "某区科学技术局2023年度部门整体支出绩效自评报告",

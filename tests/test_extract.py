@@ -6,8 +6,8 @@ from decimal import Decimal
 
 import pytest
 
-from lint.figures.extract import extract, malformed
-from lint.ingest.text import parse
+from crossfoot.figures.extract import extract, malformed
+from crossfoot.ingest.text import parse
 
 
 def figures(text: str):

@@ -14,8 +14,8 @@ from pathlib import Path
 import pytest
 from render import parse, render, to_docx, to_pdf
 
-from lint import engine, ingest
-from lint.tables import recover
+from crossfoot import engine, ingest
+from crossfoot.tables import recover
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS_PDF = ROOT.parent / "shared" / "corpus" / "pdf"
@@ -227,7 +227,7 @@ def test_unreadable_pdfs_are_refused_with_a_reason(tmp_path):
 def test_pdf_places_reach_json_and_sarif(rendered, tmp_path):
     from click.testing import CliRunner
 
-    from lint.cli import main
+    from crossfoot.cli import main
 
     runner = CliRunner()
     result = runner.invoke(main, ["check", "--output-format", "json", str(rendered["pdf"])])

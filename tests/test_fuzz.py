@@ -9,10 +9,10 @@ from __future__ import annotations
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint import engine
-from lint.figures.extract import extract
-from lint.ingest.text import decode, parse
-from lint.tables import recover
+from crossfoot import engine
+from crossfoot.figures.extract import extract
+from crossfoot.ingest.text import decode, parse
+from crossfoot.tables import recover
 
 # the characters reports are made of, weighted towards what the extraction and the checks react to
 PIECES = list("0123456789,.%％万元亿千百十一二三四五六七八九零两个项人家分合计其中总共为占比增长下降减少较上年"

@@ -14,10 +14,10 @@ from click.testing import CliRunner
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint import engine
-from lint.cli import main
-from lint.ingest import read
-from lint.ingest.text import parse
+from crossfoot import engine
+from crossfoot.cli import main
+from crossfoot.ingest import read
+from crossfoot.ingest.text import parse
 
 pytest.importorskip("great_expectations")
 
@@ -78,7 +78,7 @@ def test_property_parity_at_the_rounding_boundary(parts, delta, k):
 
 
 def test_an_expectation_that_errors_is_not_a_verdict(monkeypatch, capsys):
-    from lint import gx
+    from crossfoot import gx
 
     real = gx.frames
 
@@ -112,10 +112,10 @@ def test_export_gx_writes_frames_and_suites(tmp_path):
 
 def test_the_core_never_imports_great_expectations():
     script = (
-        "import sys, lint\n"
-        "from lint import engine\n"
-        "from lint.cli import main\n"
-        "from lint.ingest.text import parse\n"
+        "import sys, crossfoot\n"
+        "from crossfoot import engine\n"
+        "from crossfoot.cli import main\n"
+        "from crossfoot.ingest.text import parse\n"
         f"engine.run(parse({FIXTURES['formula']!r}, 't.txt'), engine.load())\n"
         "try:\n"
         f"    main(['check', {str(ROOT / 'reports')!r}], standalone_mode=False)\n"

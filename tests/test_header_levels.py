@@ -12,9 +12,9 @@ from hypothesis import given
 from hypothesis import strategies as st
 from render import render
 
-from lint import engine, ingest
-from lint.ingest.text import parse
-from lint.tables import parts, recover
+from crossfoot import engine, ingest
+from crossfoot.ingest.text import parse
+from crossfoot.tables import parts, recover
 
 PARTS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 HEAD = [

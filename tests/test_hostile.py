@@ -21,8 +21,8 @@ from pathlib import Path
 import pytest
 from render import to_docx
 
-from lint import engine
-from lint.ingest.text import parse
+from crossfoot import engine
+from crossfoot.ingest.text import parse
 
 BAD = "支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。"
 
@@ -109,7 +109,7 @@ def digest(folder: Path) -> dict[str, str]:
 
 def test_every_hostile_file_gets_one_clear_result(hostile):
     before = digest(hostile)
-    result = subprocess.run([sys.executable, "-m", "lint", "check", "--isolated", "--output-format", "json",
+    result = subprocess.run([sys.executable, "-m", "crossfoot", "check", "--isolated", "--output-format", "json",
                              str(hostile)], capture_output=True, text=True, timeout=600)
     assert result.returncode == 2  # some files could not be read
     assert "Traceback" not in result.stderr
@@ -131,7 +131,7 @@ def test_every_hostile_file_gets_one_clear_result(hostile):
 def test_a_batch_over_hostile_files_completes_with_one_record_each(hostile, tmp_path):
     import json
 
-    result = subprocess.run([sys.executable, "-m", "lint", "batch", "--isolated", "--no-cache", "--jobs", "2",
+    result = subprocess.run([sys.executable, "-m", "crossfoot", "batch", "--isolated", "--no-cache", "--jobs", "2",
                              str(hostile), "-d", str(tmp_path / "out")], capture_output=True, text=True,
                             timeout=600)
     assert result.returncode == 2 and "Traceback" not in result.stderr
@@ -207,7 +207,7 @@ def test_packs_cannot_run_code(tmp_path, pack, said):
     marker = tmp_path / "ran"
     (tmp_path / "evil.yaml").write_text(pack.replace("{marker}", str(marker)), encoding="utf-8")
     (tmp_path / "r.txt").write_text("项目\t年初\t调整\t调整率\n支出\t100\t110\t10%\n", encoding="utf-8")
-    result = subprocess.run([sys.executable, "-m", "lint", "check", "--isolated", "--pack", str(tmp_path / "evil.yaml"),
+    result = subprocess.run([sys.executable, "-m", "crossfoot", "check", "--isolated", "--pack", str(tmp_path / "evil.yaml"),
                              str(tmp_path / "r.txt")], capture_output=True, text=True)
     assert result.returncode == 2 and "evil.yaml" in result.stderr and said in result.stderr
     assert "Traceback" not in result.stderr and not marker.exists()
@@ -216,7 +216,7 @@ def test_packs_cannot_run_code(tmp_path, pack, said):
 @pytest.mark.parametrize("option, said", [(("--timeout", "0.2"), "took longer than 0.2 s; not checked"),
                                           (("--memory", "20"), "needed more than 20 MB; not checked")])
 def test_per_file_limits_in_check(hostile, option, said):
-    result = subprocess.run([sys.executable, "-m", "lint", "check", "--isolated", *option,
+    result = subprocess.run([sys.executable, "-m", "crossfoot", "check", "--isolated", *option,
                              str(hostile / "one-line.txt"), str(hostile / "utf16.txt")],
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 2 and said in result.stderr and "Traceback" not in result.stderr

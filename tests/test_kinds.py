@@ -8,10 +8,10 @@ from helpers import brief
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
-from lint import engine
-from lint.ingest.text import parse
-from lint.interval import Interval, stated
-from lint.model import Severity
+from crossfoot import engine
+from crossfoot.ingest.text import parse
+from crossfoot.interval import Interval, stated
+from crossfoot.model import Severity
 
 
 def test_interval_rounding_model():

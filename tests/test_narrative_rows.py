@@ -9,8 +9,8 @@ from decimal import Decimal
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lint import engine
-from lint.ingest.text import parse
+from crossfoot import engine
+from crossfoot.ingest.text import parse
 
 ROWS = [  # code, name: a 类 with two 款, each with 项
     ("208", "社会保障和就业支出"), ("20805", "行政事业单位养老支出"), ("2080501", "行政单位离退休"),

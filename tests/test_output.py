@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
+from crossfoot.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 BAD = "支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。\n"  # 830.50 ≠ 820.50
@@ -118,7 +118,7 @@ def test_github_annotations_are_escaped_capped_and_summarised(tmp_path):
 
 
 def test_github_escapes_properties_and_data():
-    from lint.report.github import _data, _property
+    from crossfoot.report.github import _data, _property
 
     assert _data("50%\nnext") == "50%25%0Anext"
     assert _property("a:b,c") == "a%3Ab%2Cc"
@@ -148,7 +148,7 @@ def test_every_format_on_the_corpus_is_accepted_by_its_readers(tmp_path, checks)
 
     from test_packs_and_cli import validate_sarif
 
-    from lint import engine, ingest, report
+    from crossfoot import engine, ingest, report
 
     context = report.Context(checks=checks, version="test")
     findings = []

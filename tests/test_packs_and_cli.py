@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from lint import engine
-from lint.cli import main
+from crossfoot import engine
+from crossfoot.cli import main
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -20,7 +20,7 @@ CORPUS = ROOT.parent / "shared" / "corpus"
 @pytest.mark.parametrize("check", engine.load(), ids=lambda c: c.code)
 def test_every_check_has_a_failing_and_a_passing_example(check, checks):
     assert check.examples.get("fail") and check.examples.get("pass"), f"{check.code} lacks an example"
-    from lint.docs import run_example
+    from crossfoot.docs import run_example
 
     assert [f.code for f in run_example(check.examples["fail"], checks)] == [check.code]
     assert run_example(check.examples["pass"], checks) == []
@@ -35,7 +35,7 @@ def test_sample_reports_give_exactly_their_expected_findings(report):
 
 
 def run(*args, cwd=ROOT):
-    return subprocess.run([sys.executable, "-m", "lint", *args], capture_output=True, text=True, cwd=cwd)
+    return subprocess.run([sys.executable, "-m", "crossfoot", *args], capture_output=True, text=True, cwd=cwd)
 
 
 def test_exit_codes(tmp_path):
@@ -141,7 +141,7 @@ def test_corpus_corruption_recall():
 
 
 def test_rule_documentation_is_generated_and_up_to_date(checks):
-    from lint import docs
+    from crossfoot import docs
 
     pages = docs.generate(checks)
     folder = ROOT / "docs" / "rules"

@@ -32,7 +32,7 @@ def git(repo: Path, *args: str, env: dict) -> subprocess.CompletedProcess:
 def repo(tmp_path):
     hook = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))[0]
     assert hook["entry"] == "crossfoot check"
-    local = {**hook, "language": "system", "entry": f"{sys.executable} -m lint check"}
+    local = {**hook, "language": "system", "entry": f"{sys.executable} -m crossfoot check"}
     repo = tmp_path / "docs"
     repo.mkdir()
     env = {**os.environ, "PRE_COMMIT_HOME": str(tmp_path / "cache"), "GIT_AUTHOR_NAME": "t",

@@ -7,7 +7,7 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from lint.cli import main
+from crossfoot.cli import main
 
 BAD_SUM = "支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。"  # SUM001 at column 5
 BAD_RATE = "预算数为200万元，执行数为150万元，预算执行率为70%。"  # RAT001 at column 30

@@ -8,8 +8,8 @@ from helpers import brief
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.ingest.text import parse
-from lint.tables import recover
+from crossfoot.ingest.text import parse
+from crossfoot.tables import recover
 
 BUDGET = (
     "表1 预算执行情况\n"
@@ -112,7 +112,7 @@ def test_score_list_totals(lint_text):
 
 
 def test_row_crossfoot_only_when_the_table_shows_it():
-    from lint import engine
+    from crossfoot import engine
 
     checks = engine.select(engine.load(), ["TAB"])
     text = "项目\t合计\t财政拨款\t其他\n甲\t10.00\t6.00\t4.00\n乙\t20.00\t15.00\t5.00\n丙\t31.00\t20.00\t10.00\n"
@@ -182,7 +182,7 @@ def test_budget_rates_with_truncation_as_info(lint_text):
 def test_formula_pack_errors_name_the_file_and_line(tmp_path):
     import pytest
 
-    from lint import engine
+    from crossfoot import engine
 
     pack = tmp_path / "mine.yaml"
     pack.write_text("checks:\n  - code: ZZZ001\n    name: my-rate\n    kind: formula\n    severity: error\n"
@@ -251,7 +251,7 @@ def test_overall_score_in_prose_against_the_score_table(lint_text):
 
 
 def test_table_score_items_do_not_leak_into_the_prose_items():
-    from lint.kinds import _prose, _scores
+    from crossfoot.kinds import _prose, _scores
 
     text = "1. 预算编制情况。该指标分值5分，自评得分4分。\n指标\t分值\t得分\n预算执行\t10\t8.50\n"
     prose = _prose.Prose.of(parse(text, "t.txt"))

@@ -8,9 +8,9 @@ from helpers import brief
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lint.ingest.text import parse
-from lint.tables import recover
-from lint.tables.records import records
+from crossfoot.ingest.text import parse
+from crossfoot.tables import recover
+from crossfoot.tables.records import records
 
 HEAD = "一级指标\t二级指标\t三级指标\t年度目标值\t年度实现值\t指标完成率\n"
 RATES = (

@@ -75,7 +75,6 @@ def _with_cross_findings(records: list[dict], settings_for: Callable) -> list[di
     """The records with the findings across documents (a later report against an earlier one) added to
     the later report's: computed from the stored facts, so a resumed run gets the same."""
     from .. import audit
-    from ..report.json_ import as_dict
 
     checks: dict[str, list] = {}
 
@@ -90,7 +89,7 @@ def _with_cross_findings(records: list[dict], settings_for: Callable) -> list[di
     out = []
     for r in records:
         found = audit.shown(cross.get(r["path"], []), settings_for(r["path"]), r["path"])
-        out.append({**r, "findings": [*r["findings"], *map(as_dict, found)]} if found else r)
+        out.append({**r, "findings": [*r["findings"], *(f.to_dict() for f in found)]} if found else r)
     return out
 
 

@@ -10,15 +10,14 @@ from collections import Counter
 from html import escape
 from pathlib import Path
 
-from ..model import Severity
+from ..model import Finding, Severity
 from ..report import Context, writer
-from ..report.json_ import from_dict
 
 SHOWN = 50  # files in the printed summary; the spreadsheet has them all
 
 
 def findings(records: list[dict]) -> list:
-    return [from_dict(d) for r in records for d in r["findings"]]
+    return [Finding.from_dict(d) for r in records for d in r["findings"]]
 
 
 def context(records: list[dict], version: str) -> Context:

@@ -24,7 +24,7 @@ from .. import __version__
 class Task:
     path: str
     settings: object
-    """A :class:`lint.config.Settings`."""
+    """A :class:`crossfoot.config.Settings`."""
     judge: str = "native"
     html_dir: str = ""
     """Write the document's HTML report here when it has findings ('' for none)."""
@@ -59,7 +59,6 @@ def audit_file(task: Task) -> dict:
     (MemoryError aside: the process that ran out of memory is not trusted to go on)."""
     from .. import audit, ingest
     from ..report import Context
-    from ..report.json_ import as_dict
 
     start = time.perf_counter()
     path, settings = task.path, task.settings
@@ -86,7 +85,7 @@ def audit_file(task: Task) -> dict:
         facts: dict = {}
         found = audit.findings(doc, settings, _CHECKS[fingerprint], relations, task.judge, facts)
         record = {"path": path, "key": key, "status": "ok", "error": "",
-                  "findings": [as_dict(f) for f in found], "html": "", "facts": facts}
+                  "findings": [f.to_dict() for f in found], "html": "", "facts": facts}
         if task.html_dir and found:
             from ..report import html
 

@@ -61,7 +61,7 @@ class Prose:
 
     @property
     def tables(self) -> list:
-        """The document's tables (:func:`lint.tables.recover`), recovered once on first use."""
+        """The document's tables (:func:`crossfoot.tables.recover`), recovered once on first use."""
         if self._tables is None:
             from ..tables import recover
 

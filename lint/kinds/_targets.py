@@ -1,7 +1,7 @@
 """Indicator tables read as rows of target/actual pairs, shared by the target kinds.
 
 Selects tables with a ``target`` column (年度目标值, 指标值) and an ``actual`` column (实际完成值,
-年度实现值), and reads them as records (:mod:`lint.tables.records`), so a cell wrapped over several lines
+年度实现值), and reads them as records (:mod:`crossfoot.tables.records`), so a cell wrapped over several lines
 is read whole. The figures of a record's target cell and actual cell are paired in order when both hold the
 same number of comparable quantities (several sub-targets in one cell pair up one by one); bare numbers
 (list markers, 3档) are not quantities. A target's comparator sets its direction: ≥/不少于/以上 (and a plain

@@ -2,9 +2,9 @@
 income panel equals the total row of the expenditure panel (收入总计 = 支出总计).
 
 The tables are named by caption words (option ``tables``, as in the cross_table kind). A table that
-recovery split into exactly two panels (see :func:`lint.tables.recovery.panels`) is read: in each panel,
+recovery split into exactly two panels (see :func:`crossfoot.tables.recovery.panels`) is read: in each panel,
 the first row whose label is one of ``rows`` (总计, 收入总计, 支出总计), and its first amount. The two must
-be equal (they are stated to the same place in the same unit; see :func:`lint.kinds.cross_table.agree`).
+be equal (they are stated to the same place in the same unit; see :func:`crossfoot.kinds.cross_table.agree`).
 The finding is on the expenditure panel's total, with the income panel's as the related place.
 """
 

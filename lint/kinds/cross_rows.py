@@ -9,7 +9,7 @@ Tables printed side by side are separate tables, so every table with the caption
 
 The two amounts, converted to one unit, must agree: stated to the same decimals in the same unit they
 must be equal (two roundings of one amount cannot differ), otherwise their rounding intervals must meet
-(:func:`lint.kinds.cross_table.agree`). The finding is on the ``stated`` cell. A name found in several
+(:func:`crossfoot.kinds.cross_table.agree`). The finding is on the ``stated`` cell. A name found in several
 rows of a side is left alone.
 """
 

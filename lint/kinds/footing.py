@@ -1,6 +1,6 @@
 """footing: in a table, each total equals the sum of what it totals.
 
-Three shapes, all read from the recovered tables (:mod:`lint.tables.recovery`):
+Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery`):
 
 * **column footing** — a row whose label holds a total word (option ``totals``: 合计, 总计, 小计,
   总分) equals, in each amount column, the sum of the rows it closes: those since the previous
@@ -20,7 +20,7 @@ Three shapes, all read from the recovered tables (:mod:`lint.tables.recovery`):
   the table agree, so a table whose columns are not parts of the total is left alone. When the header
   spans several lines and the total sits under a merged name (本年支出 over 小计 | 基本支出 | 项目支出;
   the 三公 table's 合计 | 因公出国（境）费 | 公务用车… (小计 | 购置费 | 运行费) | 公务接待费 over 预算数 |
-  决算数), the header says which columns are its parts (:func:`lint.tables.parts`), and every row is
+  决算数), the header says which columns are its parts (:func:`crossfoot.tables.parts`), and every row is
   judged, however few, a blank part counting as 0.
 
 Columns whose header or cells are rates (option ``skip``: 率, %, 比例, 进度, 序号, ...) are never summed.

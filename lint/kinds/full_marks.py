@@ -2,7 +2,7 @@
 
 Finds each ``claims`` word (得满分, 获得满分, 均为满分) and the names listed before it in its clause
 (split at 、和 及). A name stands for the score items whose name contains it (prose items such as
-该指标分值5分，自评得分1分 or score-table rows; see :mod:`lint.kinds._scores`); names with no item are
+该指标分值5分，自评得分1分 or score-table rows; see :mod:`crossfoot.kinds._scores`); names with no item are
 passed over. The claim is a finding when some named item scored below its 分值 even allowing for
 rounding: one finding per claim, located on the claim, listing each item that lost points.
 """

@@ -16,7 +16,7 @@ With option ``names`` the check reports names instead: a 款 or 项 that is no r
 the narrative puts it in (住房保障支出（类）住房保障支出（款）, where the table's 221 holds 住房改革支出),
 the finding on that name. Otherwise the figure and the cell, converted to one unit, must agree: stated
 to the same decimals in the same unit they must be equal (two roundings of one amount to the same place
-cannot differ), otherwise their rounding intervals must meet (:func:`lint.kinds.cross_table.restates`).
+cannot differ), otherwise their rounding intervals must meet (:func:`crossfoot.kinds.cross_table.restates`).
 The finding is on the prose figure, with the cell as the related place.
 """
 

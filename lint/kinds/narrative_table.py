@@ -7,7 +7,7 @@ opening with one, whose label ends with one of those words (基本支出 under �
 named as in the cross_table kind (option ``cell``: ``tables`` caption words, ``not``, ``row`` label
 words, ``column`` header words, ``plus`` further cells to add). The figure and the cell, converted to one
 unit (a 万元 narrative over 元 tables), must agree: to the same decimals in the same unit they must be
-equal, else meet within rounding (:func:`lint.kinds.cross_table.restates`; cells added with ``plus`` must
+equal, else meet within rounding (:func:`crossfoot.kinds.cross_table.restates`; cells added with ``plus`` must
 meet within rounding). The finding is on the prose figure, with the cell as the related place. A document
 without the table has nothing to check.
 """

@@ -11,7 +11,7 @@ unit comes from its 单位 line or the column header (预算数（万元）); a 
 alone, and so is a figure whose sentence names another year than the table's caption.
 
 The two amounts, converted to one unit, must agree (equal when stated to the same decimals, else meeting
-within rounding: :func:`lint.kinds.cross_table.agree`). The finding is on the prose figure, with the cell
+within rounding: :func:`crossfoot.kinds.cross_table.agree`). The finding is on the prose figure, with the cell
 as the related place.
 """
 

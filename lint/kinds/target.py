@@ -1,8 +1,8 @@
 """target: an indicator table's actual values against its targets, and the completion rate it states.
 
-Tables and pairs are read as :mod:`lint.kinds._targets` describes: a target cell and its actual cell, wrapped
-lines and page breaks joined, sub-targets paired in order, each target met in the direction its comparator
-(or an ``upper`` word such as 成本指标) gives.
+Tables and pairs are read as :mod:`crossfoot.kinds._targets` describes: a target cell and its actual
+cell, wrapped lines and page breaks joined, sub-targets paired in order, each target met in the direction
+its comparator (or an ``upper`` word such as 成本指标) gives.
 
 Option ``relation`` picks what a check judges:
 

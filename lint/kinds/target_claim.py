@@ -3,8 +3,8 @@
 Finds a ``claims`` phrase (各项指标均完成, 全面完成绩效目标) in a sentence that names an ``objects`` word
 (目标, 指标), not hedged (基本完成) or negated (未完成) just before it. An exception stated in the same
 sentence (除一个指标外, 除2项指标外) allows that many misses. The indicators that miss a target are those of
-:mod:`lint.kinds._targets` (a target cell and its actual cell, every pair compared in its direction); when
-there are more than the claim allows, the claim is a finding that names them.
+:mod:`crossfoot.kinds._targets` (a target cell and its actual cell, every pair compared in its
+direction); when there are more than the claim allows, the claim is a finding that names them.
 """
 
 from __future__ import annotations

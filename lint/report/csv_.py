@@ -1,4 +1,4 @@
-"""CSV for a spreadsheet: one row per finding (the columns of :func:`lint.report.rows`).
+"""CSV for a spreadsheet: one row per finding (the columns of :func:`crossfoot.report.rows`).
 
 Written as UTF-8 with a byte-order mark, so that Excel and WPS open the Chinese text correctly by
 double-click; every other CSV reader skips the mark.

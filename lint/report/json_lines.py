@@ -5,9 +5,7 @@ from __future__ import annotations
 
 import json
 
-from .json_ import as_dict
-
 
 def write(findings, stream, context) -> None:
     for f in findings:
-        stream.write(json.dumps(as_dict(f), ensure_ascii=False) + "\n")
+        stream.write(json.dumps(f.to_dict(), ensure_ascii=False) + "\n")

@@ -4,7 +4,7 @@ Each result's first location is the stated figure that disagrees; ``relatedLocat
 was checked against. Regions count columns in Unicode code points (``columnKind: unicodeCodePoints``),
 1-based, ``endColumn`` exclusive. ``partialFingerprints`` (``crossfoot/v2``) hash the rule, the figures'
 text and the stated figure's label, not line numbers, so a finding keeps its identity when text moves
-(the baseline's fingerprint, :mod:`lint.suppress`). For DOCX, PDF and HTML files the lines and columns
+(the baseline's fingerprint, :mod:`crossfoot.suppress`). For DOCX, PDF and HTML files the lines and columns
 count in the text crossfoot read (``crossfoot extract``); the region's ``snippet`` and the location's
 ``properties`` (``where``, and for PDF ``page`` and ``box``) lead to the figure in the original.
 """

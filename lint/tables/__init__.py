@@ -1,6 +1,6 @@
 """Tables: recovering them from flattened text, and reading their cells as numbers.
 
-``recover(doc)`` finds every table of a document (see :mod:`lint.tables.recovery`); the helpers here read
+``recover(doc)`` finds every table of a document (see :mod:`crossfoot.tables.recovery`); the helpers here read
 a cell as a number and name a row, for the table kinds.
 """
 

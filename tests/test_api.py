@@ -1,0 +1,53 @@
+"""The Python API: ``crossfoot.check`` on a text or a path, typed findings, a DataFrame."""
+
+from __future__ import annotations
+
+import pytest
+
+import crossfoot
+
+WRONG = "2023年支出合计 10.00 万元，其中：人员经费 5.00 万元，公用经费 6.00 万元。\n"
+
+
+def test_check_reads_a_report_given_as_text():
+    found = crossfoot.check(WRONG)
+    assert [(f.code, f.span.line, f.span.column, f.stated) for f in found] == [("SUM001", 1, 11, "10.00 万元")]
+    assert isinstance(found[0], crossfoot.Finding)
+    d = found[0].to_dict()
+    assert d["path"] == "<text>" and d["severity"] == "error" and d["figures"] == ["10.00 万元", "5.00 万元", "6.00 万元"]
+    assert crossfoot.Finding.from_dict(d) == found[0]
+
+
+def test_check_takes_the_settings_the_command_line_takes(tmp_path):
+    assert crossfoot.check(WRONG, ignore=["SUM"]) == []
+    assert [f.severity.name for f in crossfoot.check(WRONG, severity={"SUM001": "info"})] == ["INFO"]
+    assert crossfoot.check(WRONG, min_severity="error", severity={"SUM001": "warning"}) == []
+    with pytest.raises(TypeError, match="unknown setting"):
+        crossfoot.check(WRONG, selekt=["SUM"])
+    with pytest.raises(crossfoot.SettingsError, match="rounding"):
+        crossfoot.check(WRONG, rounding="sometimes")
+
+
+def test_check_reads_files_and_folders(tmp_path):
+    (tmp_path / "a.txt").write_text(WRONG, encoding="utf-8")
+    (tmp_path / "b.md").write_text("合计 3 人，其中男 1 人，女 2 人。\n", encoding="utf-8")
+    found = crossfoot.check(tmp_path)
+    assert [(f.path.rsplit("/", 1)[-1], f.code) for f in found] == [("a.txt", "SUM001")]
+    assert [f.code for f in crossfoot.check(str(tmp_path / "a.txt"))] == ["SUM001"]
+    with pytest.raises(crossfoot.ReadError, match="no such file"):
+        crossfoot.check(str(tmp_path / "missing.pdf"))
+
+
+def test_a_configuration_file_is_read_only_when_asked_for(tmp_path):
+    (tmp_path / "a.txt").write_text(WRONG, encoding="utf-8")
+    (tmp_path / "crossfoot.toml").write_text('ignore = ["SUM001"]\n', encoding="utf-8")
+    assert [f.code for f in crossfoot.check(tmp_path / "a.txt")] == ["SUM001"]
+    assert crossfoot.check(tmp_path / "a.txt", config=True) == []
+    assert crossfoot.check(tmp_path / "a.txt", config=tmp_path / "crossfoot.toml") == []
+
+
+def test_findings_as_a_dataframe():
+    frame = crossfoot.check(WRONG).frame()
+    assert list(frame.columns[:7]) == ["path", "place", "line", "column", "code", "name", "severity"]
+    assert frame.loc[0, "code"] == "SUM001" and frame.loc[0, "line"] == 1
+    assert crossfoot.check(WRONG, ignore=["ALL"]).frame().empty
