@@ -133,13 +133,13 @@ def measure(paths: list[Path]) -> Result:
 def _undetected(doc, relations, result: Result) -> None:
     """Sentences with a relation word and two or more figures, none of them in a checked relation."""
     used = {(f.block, f.start) for r in relations for f in (r.stated, *r.related)}
-    from crossfoot.kinds._prose import Prose
+    from crossfoot.analysis import Analysis
 
-    prose = Prose.of(doc)
+    analysis = Analysis(doc)
     for b, block in enumerate(doc.blocks):
         if block.kind == "row":
             continue  # tables are the tables issue's
-        for start, end, figs in prose.sentences(b):
+        for start, end, figs in analysis.sentences(b):
             amounts = [f for f in figs if f.unit]
             if len(amounts) < 2 or not _WORDS.search(block.text[start:end]):
                 continue

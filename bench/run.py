@@ -83,7 +83,7 @@ def main() -> None:
 
     sys.path.insert(0, str(ROOT))
     from crossfoot import engine, ingest
-    from crossfoot.kinds._prose import Prose
+    from crossfoot.analysis import Analysis
 
     checks = engine.load()
     text = path.read_text(encoding="utf-8")
@@ -98,7 +98,7 @@ def main() -> None:
     # where the warm time goes, each stage as a multiple of the floor: reading and extraction are paid once
     # per document whatever checks run, so they bound from below what any set of checks can reach
     read = best(lambda: ingest.read(path))
-    figures = best(lambda: Prose.of(ingest.read(path)))
+    figures = best(lambda: Analysis(ingest.read(path)).figures)
     for name, seconds in (("reading", read), ("figure extraction", figures - read), ("checks", ours - figures)):
         print(f"  {name:<26} {seconds * 1000:7.2f} ms   {seconds / bare:5.1f}x floor")
     # the same text as one 1.4 MB line: work that grows with a paragraph's length squared shows here

@@ -19,6 +19,7 @@ import os
 from dataclasses import fields
 from pathlib import Path
 
+from .ingest.text import ReadError
 from .model import Finding
 
 __all__ = ["Finding", "Findings", "ReadError", "SettingsError", "check"]
@@ -44,14 +45,6 @@ class Findings(list):
 
         header, body = rows(self)
         return pd.DataFrame(body, columns=header)
-
-
-def __getattr__(name: str):
-    if name == "ReadError":
-        from .ingest import ReadError
-
-        return ReadError
-    raise AttributeError(name)
 
 
 _TEXT_NAME = "<text>"
@@ -130,8 +123,6 @@ def _text(source) -> str | None:
     from .ingest import SUFFIXES
 
     if Path(source).suffix.lower() in SUFFIXES:  # a file's name that names no file: say so, not "clean"
-        from .ingest import ReadError
-
         raise ReadError(f"{source}: no such file")
     return source
 

@@ -6,7 +6,6 @@ reading error, or an internal error (named with the file it happened on, never a
 
 from __future__ import annotations
 
-import inspect
 import os
 import sys
 import tempfile
@@ -328,7 +327,7 @@ def export_gx(paths, output_dir, select, packs):
         except ingest.ReadError as exc:
             _fail(str(exc))
         stem = Path(path).stem
-        for frame, suite in gx.suites(gx.frames(engine.deferred(doc, checks)), stem):
+        for frame, suite in gx.suites(gx.frames(engine.verdicts(doc, checks, gx.KINDS)), stem):
             pd.DataFrame(frame.columns).to_csv(out / f"{stem}.{frame.name}.csv", index_label="row")
             (out / f"{stem}.{frame.name}.suite.json").write_text(
                 json.dumps(suite.to_json_dict(), ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
@@ -399,19 +398,21 @@ def rules(packs):
 @click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
 def rule(code, packs):
     """Show the documentation of one check (by code or name), with a failing and a passing example."""
-    from .kinds import registry
+    from .docs import explain
+    from .kinds import options, registry
 
     found = [c for c in _load_checks(packs) if c.code == code.upper() or c.name == code]
     if not found:
         _fail(f"no check {code!r} (see `crossfoot rules`)")
     c = found[0]
-    doc = inspect.getdoc(registry()[c.kind]) or ""
+    doc = explain(registry()[c.kind])
     click.echo(f"{c.code} {c.name} ({c.severity}, kind {c.kind})\n\n{c.summary}\n")
     click.echo(f"Message: {c.message}\n")
     click.echo(f"How the {c.kind} kind works:\n\n{doc}\n")
-    if c.options:
+    shown = options.shown(c.options)
+    if shown:
         click.echo("Options:")
-        for key, value in c.options.items():
+        for key, value in shown:
             click.echo(f"  {key}: {value}")
         click.echo("")
     click.echo(f"Failing example:\n  {c.examples.get('fail', '(none)')}\n")

@@ -8,12 +8,27 @@ test regenerates them and compares with ``docs/rules``, so the committed pages n
 
 from __future__ import annotations
 
+import importlib
 import inspect
+import re
 from pathlib import Path
 
 from . import engine
 from .ingest.text import parse
-from .kinds import cross_year, registry
+from .kinds import options, registry
+
+_MODULE = re.compile(r":mod:`(crossfoot\.(?:figures|tables|analysis)[\w.]*)`")
+
+
+def explain(kind) -> str:
+    """How a kind works: its docstring, then the docstring of each lower room it refers to
+    (:mod:`crossfoot.figures.growth`), so that a rule's page says everything about how it reads a report."""
+    doc = inspect.getdoc(kind) or ""
+    parts = [doc]
+    for name in dict.fromkeys(_MODULE.findall(doc)):
+        module = importlib.import_module(name)
+        parts.append(f"How `{name.removeprefix('crossfoot.')}` reads a report:\n\n{inspect.getdoc(module)}")
+    return "\n\n".join(parts)
 
 
 def _cell(text: str) -> str:
@@ -26,8 +41,11 @@ def _block(text: str) -> str:
 
 def run_example(text: str, checks) -> list:
     """The findings on an example: one document, or for kinds that work across documents, the reports
-    separated by the kind's ``SEPARATOR`` line, each checked, then compared."""
-    parts = text.split(f"\n{cross_year.SEPARATOR}\n")
+    separated by such a kind's ``SEPARATOR`` line, each checked, then compared."""
+    parts = [text]
+    for kind in registry().values():
+        if getattr(kind, "MULTI", False) and f"\n{kind.SEPARATOR}\n" in text:
+            parts = text.split(f"\n{kind.SEPARATOR}\n")
     if len(parts) == 1:
         return engine.run(parse(text, "example.txt"), checks)
     found, facts = [], {}
@@ -39,7 +57,7 @@ def run_example(text: str, checks) -> list:
 
 
 def page(check, checks) -> str:
-    doc = inspect.getdoc(registry()[check.kind]) or ""
+    doc = explain(registry()[check.kind])
     fail, good = check.examples.get("fail", ""), check.examples.get("pass", "")
     found = run_example(fail, checks) if fail else []
     pack = Path(check.source.split(":")[0]).name
@@ -75,10 +93,11 @@ def page(check, checks) -> str:
         doc,
         "",
     ]
-    if check.options:
+    shown_options = options.shown(check.options)
+    if shown_options:
         lines += ["## Options", "", "Set in a pack, or per check in the configuration "
                   f"(`[options.{check.code}]`).", "", "| option | value |", "|---|---|"]
-        lines += [f"| `{k}` | `{v}` |".replace("\n", " ") for k, v in sorted(check.options.items())]
+        lines += [f"| `{k}` | `{v}` |".replace("\n", " ") for k, v in sorted(shown_options)]
         lines.append("")
     return "\n".join(lines)
 

@@ -1,10 +1,15 @@
 """The engine: load the YAML check packs, run the selected checks over a document, order the findings.
 
-Packs are YAML files (``checks/*.yaml`` in the package, plus any a user names). Each holds a list of check
+Packs are YAML files (``checks/*.yaml`` in the package, plus any a user names). Each may name word lists
+at its top (``vocabularies: {name: [words]}``, shared with every pack by name) and holds a list of check
 instances: ``code``, ``name`` (kebab-case), ``kind`` (a module of :mod:`crossfoot.kinds`), ``severity``,
-``summary``, ``message`` (a template: ``{stated}``, ``{computed}``, ``{expression}``, ``{tolerance}``,
-``{label}``), ``options`` (vocabulary and settings, merged over the kind's defaults) and ``examples``
-(``fail`` and ``pass`` texts). A broken pack raises :class:`PackError` naming the file and line.
+``summary``, ``message`` (a template naming fields the kind fills: ``{stated}``, ``{computed}``, …),
+``options`` (typed by the kind's ``Options``; a vocabulary by ``$name``) and ``examples`` (``fail`` and
+``pass`` texts). A broken pack raises :class:`PackError` naming the file and line.
+
+Running: one :class:`crossfoot.analysis.Analysis` of the document, read by every check in any order; each
+check yields verdicts and findings; an optional engine (great-expectations) then decides the verdicts of
+the table kinds again, outside the native judge.
 """
 
 from __future__ import annotations
@@ -12,18 +17,21 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
-from functools import cache
 from pathlib import Path
 
+from .analysis import Analysis
+from .figures import listings
+from .kinds import options as typed
 from .kinds import registry
-from .kinds._base import Check
-from .kinds._prose import Prose
+from .kinds.base import Check, Verdict
 from .model import Document, Finding, Severity
+from .vocabulary import Words
 
 PACKS = Path(__file__).resolve().parent.parent / "checks"
 _CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _REQUIRED = ("code", "name", "kind", "severity", "message")
+_LARGEST_PACK = 4 << 20  # bytes: a pack is a page of YAML, never a device or a dump
 
 
 class PackError(Exception):
@@ -39,9 +47,19 @@ def packs_dir() -> Path:
 def load(paths: Sequence[str | Path] = ()) -> list[Check]:
     """The shipped checks plus those of the packs at ``paths``, in code order; codes must be unique."""
     files = sorted(packs_dir().glob("*.yaml")) + [Path(p) for p in paths]
+    parsed = [(file, *_parse(file)) for file in files]
+    vocabularies: dict[str, Words] = {}
+    for file, data, _nodes in parsed:
+        for name, words in (data or {}).get("vocabularies", {}).items():
+            if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
+                raise PackError(f"{file}: vocabulary {name!r} is a list of words")
+            if name in vocabularies and vocabularies[name] != Words(words):
+                raise PackError(f"{file}: vocabulary {name!r} is already defined otherwise")
+            vocabularies[name] = Words.of(words)
     checks: dict[str, Check] = {}
-    for file in files:
-        for check in _load_file(file):
+    for file, _data, nodes in parsed:
+        for line, item in nodes:
+            check = _check(file, line, item, vocabularies)
             if check.code in checks:
                 raise PackError(f"{check.source}: code {check.code} is already defined by "
                                 f"{checks[check.code].source}")
@@ -49,13 +67,20 @@ def load(paths: Sequence[str | Path] = ()) -> list[Check]:
     return [checks[c] for c in sorted(checks)]
 
 
-def _load_file(path: Path) -> list[Check]:
+def _parse(path: Path) -> tuple[dict | None, list[tuple[int, object]]]:
+    """A pack's data and ``(line, item)`` of each of its checks."""
     import yaml
 
     try:
+        if path.exists() and not path.is_file():
+            raise PackError(f"{path}: a check pack is a regular file")
+        if path.stat().st_size > _LARGEST_PACK:
+            raise PackError(f"{path}: larger than {_LARGEST_PACK >> 20} MB; not a check pack")
         text = path.read_text(encoding="utf-8")
     except OSError as exc:
         raise PackError(f"{path}: cannot read check pack: {exc.strerror or exc}") from None
+    except UnicodeDecodeError:
+        raise PackError(f"{path}: a check pack is UTF-8 text") from None
     # safe loading only: a tag that would build a Python object is an error, never run; parsed once, by
     # libyaml when PyYAML has it (a pack of examples parses 5x faster), the nodes kept for line numbers
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
@@ -69,15 +94,21 @@ def _load_file(path: Path) -> list[Check]:
     finally:
         loader.dispose()
     if root is None:
-        return []
+        return None, []
     line = root.start_mark.line + 1
     if not isinstance(data, dict) or not isinstance(data.get("checks"), list):
         raise PackError(f"{path}:{line}: a pack is a mapping with a 'checks' list")
+    unknown = set(data) - {"pack", "checks", "vocabularies"}
+    if unknown:
+        raise PackError(f"{path}:{line}: unknown key(s) {', '.join(sorted(map(str, unknown)))} "
+                        "(a pack has pack, vocabularies, checks)")
+    if not isinstance(data.get("vocabularies", {}), dict):
+        raise PackError(f"{path}:{line}: vocabularies is a mapping of names to word lists")
     nodes = dict((k.value, v) for k, v in root.value)["checks"].value
-    return [_check(path, node.start_mark.line + 1, item) for node, item in zip(nodes, data["checks"])]
+    return data, [(node.start_mark.line + 1, item) for node, item in zip(nodes, data["checks"])]
 
 
-def _check(path: Path, line: int, item) -> Check:
+def _check(path: Path, line: int, item, vocabularies: dict[str, Words]) -> Check:
     where = f"{path}:{line}"
     if not isinstance(item, dict):
         raise PackError(f"{where}: a check is a mapping")
@@ -86,7 +117,7 @@ def _check(path: Path, line: int, item) -> Check:
         raise PackError(f"{where}: check is missing {', '.join(missing)}")
     unknown = set(item) - {*_REQUIRED, "summary", "options", "examples"}
     if unknown:
-        raise PackError(f"{where}: unknown key(s) {', '.join(sorted(unknown))}")
+        raise PackError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
     code, name, kind = str(item["code"]), str(item["name"]), str(item["kind"])
     if not _CODE.match(code):
         raise PackError(f"{where}: code {code!r} is not letters then three digits (e.g. SUM001)")
@@ -99,22 +130,19 @@ def _check(path: Path, line: int, item) -> Check:
         severity = Severity.parse(str(item["severity"]))
     except ValueError as exc:
         raise PackError(f"{where}: {exc}") from None
-    options = dict(kinds[kind].OPTIONS)
     given = item.get("options") or {}
-    if not isinstance(given, dict):
-        raise PackError(f"{where}: options must be a mapping")
-    unknown = set(given) - set(options)
-    if unknown:
-        raise PackError(f"{where}: kind {kind} has no option(s) {', '.join(sorted(unknown))} "
-                        f"(it has: {', '.join(sorted(options)) or 'none'})")
-    options.update(given)
-    validate = getattr(kinds[kind], "validate", None)
-    problem = validate(options) if validate else None
-    if problem:
-        raise PackError(f"{where}: {code}: {problem}")
-    return Check(code=code, name=name, kind=kind, severity=severity, message=str(item["message"]),
-                 summary=str(item.get("summary", "")), options=options,
-                 examples=dict(item.get("examples") or {}), source=where)
+    examples = item.get("examples") or {}
+    if not isinstance(examples, dict):
+        raise PackError(f"{where}: examples is a mapping with fail and pass texts")
+    message = str(item["message"])
+    try:
+        options = typed.build(kinds[kind].Options, given, vocabularies, code)
+        typed.fields_of(message, kinds[kind].FIELDS, code)
+    except typed.OptionError as exc:
+        raise PackError(f"{where}: {exc}") from None
+    return Check(code=code, name=name, kind=kind, severity=severity, message=message,
+                 summary=str(item.get("summary", "")), options=options, given=dict(given),
+                 examples=dict(examples), source=where, vocabularies=vocabularies)
 
 
 def configure(checks: Iterable[Check], options: dict | None = None, severity: dict | None = None,
@@ -130,23 +158,21 @@ def configure(checks: Iterable[Check], options: dict | None = None, severity: di
     out = []
     for check in checks:
         given = options.get(check.code) or {}
-        unknown = set(given) - set(check.options)
-        if unknown:
-            raise PackError(f"{source}: check {check.code} has no option(s) {', '.join(sorted(unknown))} "
-                            f"(it has: {', '.join(sorted(check.options))})")
-        merged = {**check.options, **given}
-        validate = getattr(kinds[check.kind], "validate", None)
-        problem = validate(merged) if validate and given else None
-        if problem:
-            raise PackError(f"{source}: {check.code}: {problem}")
-        level = check.severity
+        changed = {}
+        if given:
+            merged = {**check.given, **given}
+            try:
+                built = typed.build(kinds[check.kind].Options, merged, check.vocabularies,
+                                    f"check {check.code}")
+            except typed.OptionError as exc:
+                raise PackError(f"{source}: {exc}") from None
+            changed = {"options": built, "given": merged}
         if check.code in severity:
             try:
-                level = Severity.parse(str(severity[check.code]))
+                changed["severity"] = Severity.parse(str(severity[check.code]))
             except ValueError as exc:
                 raise PackError(f"{source}: {check.code}: {exc}") from None
-        out.append(replace(check, options=merged, severity=level) if given or level != check.severity
-                   else check)
+        out.append(replace(check, **changed) if changed else check)
     return out
 
 
@@ -163,42 +189,66 @@ def select(checks: Iterable[Check], select: Sequence[str] = (), ignore: Sequence
 ROUNDING = ("round", "either", "strict")
 
 
+def analyse(doc: Document, checks: Sequence[Check], rounding: str = "round") -> Analysis:
+    """The analysis ``checks`` read: listings read with the packs' ``listing-*`` vocabularies."""
+    vocabularies = checks[0].vocabularies if checks else {}
+    return Analysis(doc, listings.spec(vocabularies), rounding)
+
+
 def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
         engine: str = "native", rounding: str = "round", facts: dict | None = None) -> list[Finding]:
     """All findings of ``checks`` on ``doc`` plus its reading notes, deterministically ordered.
 
-    ``relations``, if given, receives every relation the selected checks judged (held or not), as
-    :class:`crossfoot.kinds._prose.Relation`. ``engine="gx"`` leaves the verdicts of the table checks that
-    great-expectations can express to it (:mod:`crossfoot.gx`); the findings are the same.
+    ``relations``, if given, receives every relation the checks judged (held or not), as
+    :class:`crossfoot.kinds.base.Verdict`. ``engine="gx"`` lets great-expectations decide again the
+    verdicts of the table checks it can express (:mod:`crossfoot.gx`); the findings are the same.
 
     ``rounding`` says how stated figures were rounded: ``round`` (half up; a gap only truncating
     explains is an ``info`` finding), ``either`` (rounded or truncated: no finding then) or ``strict``
     (rounded only: such a gap is a finding at the check's severity).
 
-    ``facts``, if given, receives for each selected check of a kind that works across documents (``MULTI``)
-    what that kind keeps of this document (plain data, by code), for :func:`across`.
+    ``facts``, if given, receives for each check of a kind that works across documents (``MULTI``) what
+    that kind keeps of this document (plain data, by code), for :func:`across`.
     """
-    prose = _prose(doc, engine == "gx")
-    prose.rounding = rounding
-    findings = [*doc.notes, *_apply(prose, checks)]
-    if prose.defer:
+    analysis = analyse(doc, checks, rounding)
+    verdicts, results = _apply(analysis, checks)
+    if engine == "gx":
         from . import gx
 
-        findings += gx.decide(prose.defer, doc.path)
+        again = [v for v in verdicts if v.check.kind in gx.KINDS]
+        decided = {id(v) for v in again}
+        results = [(f, v) for f, v in results if v is None or id(v) not in decided]
+        results += [(f, None) for f in gx.decide(again, doc.path)]
     if relations is not None:
-        selected = {c.code for c in checks}
-        relations.extend(r for r in prose.checked if r.code in selected)
+        relations.extend(v for v in verdicts if v.recorded)
     if facts is not None:
         kinds = registry()
         for check in checks:
             if getattr(kinds[check.kind], "MULTI", False):
-                facts[check.code] = kinds[check.kind].facts(prose, check)
+                facts[check.code] = kinds[check.kind].facts(analysis, check)
+    findings = [*doc.notes, *(f for f, _ in results)]
     unique = {(f.code, f.span, f.message): f for f in findings}
     ordered = sorted(unique.values(), key=Finding.sort_key)
     if doc.places:
         ordered = [replace(f, span=doc.locate(f.span), related=tuple(map(doc.locate, f.related)))
                    for f in ordered]
     return ordered
+
+
+def _apply(analysis: Analysis, checks: Sequence[Check]) -> tuple[list[Verdict], list[tuple]]:
+    """Every check's verdicts, and its findings each with the verdict it came from (None for a finding
+    that is no relation's)."""
+    kinds = registry()
+    verdicts, results = [], []
+    for check in checks:
+        for item in kinds[check.kind].run(analysis, check):
+            if isinstance(item, Verdict):
+                verdicts.append(item)
+                if item.finding is not None:
+                    results.append((item.finding, item))
+            else:
+                results.append((item, None))
+    return verdicts, results
 
 
 def multi(checks: Sequence[Check]) -> list[Check]:
@@ -216,40 +266,8 @@ def across(facts: dict[str, dict], checks: Sequence[Check]) -> list[Finding]:
     return sorted(out, key=Finding.sort_key)
 
 
-def deferred(doc: Document, checks: Sequence[Check]) -> list:
-    """The relations of ``checks`` that the GX engine would decide, undecided (for ``export-gx``)."""
-    prose = _prose(doc, True)
-    _apply(prose, checks)
-    return prose.defer
-
-
-def _prose(doc: Document, defer: bool) -> Prose:
-    prose = Prose.of(doc)
-    if defer:
-        from .gx import KINDS
-
-        prose.defer, prose.defer_kinds = [], KINDS
-    return prose
-
-
-def _apply(prose: Prose, checks: Sequence[Check]) -> list[Finding]:
-    """The findings of ``checks``; relations deferred to another engine are left in ``prose.defer``.
-
-    Sum relations are always found first, even when no sum check is selected: other kinds read which total
-    a figure is listed under (their deferred relations and findings are dropped).
-    """
-    selected = {c.code for c in checks}
-    kinds = registry()
-    ordered = sorted(checks, key=lambda c: (c.kind != "sum", c.code))
-    if not any(c.kind == "sum" for c in ordered):
-        ordered = [*_shipped_sum(), *ordered]
-    findings = [f for check in ordered for f in kinds[check.kind].run(prose, check) if check.code in selected]
-    if prose.defer:
-        prose.defer = [d for d in prose.defer if d.check.code in selected]
-    return findings
-
-
-@cache
-def _shipped_sum() -> tuple[Check, ...]:
-    """The first shipped sum check, read once: run for its side effects when no sum check is selected."""
-    return tuple(c for c in load() if c.kind == "sum")[:1]
+def verdicts(doc: Document, checks: Sequence[Check], kinds: Iterable[str] = ()) -> list[Verdict]:
+    """The verdicts ``checks`` reach on ``doc`` (only those of ``kinds``, when given): for ``export-gx``."""
+    wanted = set(kinds)
+    found, _ = _apply(analyse(doc, checks), checks)
+    return [v for v in found if not wanted or v.check.kind in wanted]

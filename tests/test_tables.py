@@ -251,9 +251,10 @@ def test_overall_score_in_prose_against_the_score_table(lint_text):
 
 
 def test_table_score_items_do_not_leak_into_the_prose_items():
-    from crossfoot.kinds import _prose, _scores
+    from crossfoot.analysis import Analysis
+    from crossfoot.tables import scores
 
     text = "1. 预算编制情况。该指标分值5分，自评得分4分。\n指标\t分值\t得分\n预算执行\t10\t8.50\n"
-    prose = _prose.Prose.of(parse(text, "t.txt"))
-    assert [i.name for i in _scores.items(prose, ("分值",), ("得分",))] == ["预算编制", "预算执行"]
-    assert [i.name for i in _scores.prose_items(prose)] == ["预算编制"]
+    analysis = Analysis(parse(text, "t.txt"))
+    assert [i.name for i in scores.items(analysis, ("分值",), ("得分",))] == ["预算编制", "预算执行"]
+    assert [i.name for i in scores.prose_items(analysis)] == ["预算编制"]

@@ -1,7 +1,7 @@
 """The great-expectations bridge (``pip install crossfoot[gx]``; ``crossfoot check --engine gx``).
 
-The table checks of kinds :data:`KINDS` find their relations as usual, but leave the verdict to GX: every
-relation becomes a row of a pandas DataFrame and an expectation over it, validated by GX on an ephemeral
+The table checks of kinds :data:`KINDS` find and judge their relations as usual; GX then decides them again:
+every relation becomes a row of a pandas DataFrame and an expectation over it, validated by GX on an ephemeral
 context (no files, no network, no progress bars). Intervals and ``Decimal`` stay in crossfoot; GX compares
 floats, so the tolerance is passed explicitly and in a form floats keep exact:
 
@@ -29,7 +29,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ..interval import total
-from ..kinds._base import Deferred
+from ..kinds.base import Verdict
 from ..model import Finding
 
 KINDS = frozenset({"footing", "formula", "monotonic"})
@@ -48,28 +48,29 @@ class Frame:
     expectations: list[tuple[str, dict, list[int]]] = field(default_factory=list)
 
 
-def frames(deferred: list[Deferred]) -> list[Frame]:
+def frames(verdicts: list[Verdict]) -> list[Frame]:
     """The relations laid out as GX sees them: ``parts`` (column totals) and ``relations`` (the rest)."""
     parts = Frame("parts", {"relation": [], "code": [], "value": []})
     rows = Frame("relations", {"relation": [], "code": [], "line": [], "column": [], "above": [], "below": [],
                                "later_high": [], "earlier_low": []})
     between, pairs = [], []
-    for i, d in enumerate(deferred):
+    for i, v in enumerate(verdicts):
+        d = v.bounds
         if d.shape == "interval" and d.parts and total(d.parts) == d.computed:
             scale = _scale(d.stated, *d.parts)
             width = sum(p.hi - p.lo for p in d.parts)
             for p in d.parts:
                 parts.columns["relation"].append(i)
-                parts.columns["code"].append(d.check.code)
+                parts.columns["code"].append(v.code)
                 parts.columns["value"].append(float((p.lo + p.hi) * scale))
             low, high = (2 * d.stated.lo - width) * scale, (2 * d.stated.hi + width) * scale
             parts.expectations.append(("ExpectColumnSumToBeBetween", {
                 "column": "value", "min_value": float(low), "max_value": float(high), "rows_of": i}, [i]))
             continue
         rows.columns["relation"].append(i)
-        rows.columns["code"].append(d.check.code)
-        rows.columns["line"].append(d.span.line)
-        rows.columns["column"].append(d.span.column)
+        rows.columns["code"].append(v.code)
+        rows.columns["line"].append(v.span.line)
+        rows.columns["column"].append(v.span.column)
         nan = float("nan")
         if d.shape == "interval":
             above, below = d.computed.hi - d.stated.lo, d.stated.hi - d.computed.lo
@@ -136,15 +137,15 @@ def suites(found: list[Frame], name: str) -> list[tuple[Frame, object]]:
     return out
 
 
-def decide(deferred: list[Deferred], name: str = "document") -> list[Finding]:
-    """The findings of the deferred relations, as GX judges them."""
-    if not deferred:
+def decide(verdicts: list[Verdict], name: str = "document") -> list[Finding]:
+    """The findings of the relations ``verdicts`` judged, as GX judges them again."""
+    if not verdicts:
         return []
     import pandas as pd
 
     _, _, source = _gx()
     failed: set[int] = set()
-    for frame, suite in suites(frames(deferred), name):
+    for frame, suite in suites(frames(verdicts), name):
         data = pd.DataFrame(frame.columns)
         batch = _definition(source, frame.name).get_batch(batch_parameters={"dataframe": data})
         result = batch.validate(suite, result_format="COMPLETE")
@@ -155,14 +156,14 @@ def decide(deferred: list[Deferred], name: str = "document") -> list[Finding]:
                 print(f"crossfoot: great_expectations could not evaluate {outcome.expectation_config.type} "
                       f"({problem}); crossfoot judged its {len(relations)} relation(s) itself",
                       file=sys.stderr)
-                failed.update(i for i in relations if not deferred[i].holds)
+                failed.update(i for i in relations if not verdicts[i].holds)
             elif not outcome.success:
                 rows = outcome.result.get("unexpected_index_list")
                 if len(relations) == 1 or rows is None:
                     failed.update(relations)
                 else:
                     failed.update(int(data["relation"].iloc[r]) for r in rows)
-    return [f for i in sorted(failed) if (f := deferred[i].finding()) is not None]
+    return [f for i in sorted(failed) if (f := verdicts[i].build()) is not None]
 
 
 _DEFINITIONS: dict = {}

@@ -1,0 +1,213 @@
+"""The analysis of one document, computed lazily and once, read by every check and written by none.
+
+It holds what several kinds need: the figures of each block, its sentences, its tables, its listings
+(which total each figure is listed under), the report's title and year, and lookups by label. Derived views
+that some kinds share (score items, indicator sheets, a row index) are pure functions of the analysis,
+memoised by :meth:`Analysis.memo`. Kinds return findings and verdicts; nothing they do changes what another
+kind reads, so checks run in any order.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from functools import cached_property
+from itertools import islice
+
+from .figures import labels, listings
+from .figures.extract import extract
+from .figures.precision import members
+from .model import Block, Document, Figure
+
+
+class Analysis:
+    """A document with its figures, sentences, tables and listings (see the module's documentation).
+
+    ``listing_words`` are the words listings are read with (an object with ``parts``, ``complete``,
+    ``totals``, ``stops`` and ``not_parts``; see :mod:`crossfoot.figures.listings`); ``rounding`` is how
+    stated figures were rounded (``round``, ``either`` or ``strict``; see :func:`crossfoot.engine.run`).
+    """
+
+    def __init__(self, doc: Document, listing_words=None, rounding: str = "round"):
+        self.doc = doc
+        self.rounding = rounding
+        self._listing_words = listing_words
+        self._memo: dict = {}
+        self._sentences: dict[int, list] = {}
+        self._core_labels: dict[int, str] = {}
+
+    @cached_property
+    def figures(self) -> list[list[Figure]]:
+        """The figures of each block, in text order."""
+        return [extract(block, i) for i, block in enumerate(self.doc.blocks)]
+
+    @cached_property
+    def tables(self) -> list:
+        """The document's tables (:func:`crossfoot.tables.recover`)."""
+        from .tables import recover
+
+        return recover(self.doc)
+
+    def memo(self, compute, *args):
+        """``compute(self, *args)``, computed once per document: a derived view several kinds share (score
+        items, indicator sheets). ``compute`` must be a pure function of the analysis and ``args``."""
+        key = (compute, args)
+        if key not in self._memo:
+            self._memo[key] = compute(self, *args)
+        return self._memo[key]
+
+    # -- blocks and sentences ---------------------------------------------------------------------------
+
+    def text(self, figure: Figure) -> str:
+        return self.doc.blocks[figure.block].text
+
+    def stating(self, *units_: str) -> list[int]:
+        """The blocks that state a point figure in one of ``units_``, in order: a kind that needs a
+        percentage skips the blocks without one."""
+        return self.memo(_stating, units_)
+
+    def in_prose(self):
+        """``(block, figure)`` for every figure outside table rows, in reading order."""
+        for b, figures in enumerate(self.figures):
+            block = self.doc.blocks[b]
+            if block.kind != "row":
+                for fig in figures:
+                    yield block, fig
+
+    def amounts(self):
+        """``(block, figure)`` for every amount of money stated as a point (not a bound) outside tables."""
+        from .figures import units
+
+        for block, fig in self.in_prose():
+            if fig.unit in units.MONEY and fig.is_point:
+                yield block, fig
+
+    def sentences(self, block: int) -> list[tuple[int, int, list[Figure]]]:
+        """``(start, end, figures)`` of each sentence of a block, figures in text order."""
+        found = self._sentences.get(block)
+        if found is None:
+            found = self._sentences[block] = _split(self.doc.blocks[block].text, self.figures[block])
+        return found
+
+    def before(self, figure: Figure, limit_blocks: int = 40, limit_figures: int = 300):
+        """Figures before ``figure``, nearest first, within ``limit_blocks`` preceding blocks and at most
+        ``limit_figures`` of them (a paragraph of a whole report on one line is not searched end to end)."""
+        return islice(self._before(figure, limit_blocks), limit_figures)
+
+    def _before(self, figure: Figure, limit_blocks: int):
+        block = figure.block
+        starts = self.memo(_starts, block)
+        yield from reversed(self.figures[block][: bisect.bisect_left(starts, figure.start)])
+        for b in range(block - 1, max(-1, block - 1 - limit_blocks), -1):
+            yield from reversed(self.figures[b])
+
+    # -- listings and labels ----------------------------------------------------------------------------
+
+    @cached_property
+    def _parents(self) -> dict[int, Figure]:
+        """id(part) → the total it is listed under (the first listing that names it)."""
+        parents: dict[int, Figure] = {}
+        if self._listing_words is None:
+            return parents
+        for block in range(len(self.doc.blocks)):
+            for listing in listings.find(self, block, self._listing_words):
+                for part in listing.parts:
+                    parents.setdefault(id(part), listing.total)
+        return parents
+
+    def parent(self, figure: Figure) -> Figure | None:
+        """The total ``figure`` is listed under (…，其中：), or None."""
+        return self._parents.get(id(figure))
+
+    def full_label(self, figure: Figure) -> str:
+        """The figure's label, after the label of the total it is listed under and its paragraph's topic
+        (the label of the paragraph's first figure): 2023年年初预算支出 基本支出 人员经费."""
+        parent = self.parent(figure)
+        own = f"{parent.label} {figure.label}" if parent is not None else figure.label
+        first = self.figures[figure.block][0]
+        return own if first is figure or first is parent else f"{first.label} {own}"
+
+    def core_label(self, figure: Figure) -> str:
+        """:func:`crossfoot.figures.labels.core` of :meth:`full_label`, computed once per figure."""
+        found = self._core_labels.get(id(figure))
+        if found is None:
+            found = self._core_labels[id(figure)] = labels.core(self.full_label(figure))
+        return found
+
+    def resolve(self, anchor: Figure, wanted: str, subject: str, fam: str, blocks: int = 40) -> Figure | None:
+        """The figure before ``anchor`` that the words ``wanted`` name (e.g. 年初预算, 总收入).
+
+        Candidates are point figures of unit family ``fam`` whose full label (own label plus the label of
+        the total they are part of) contains ``wanted`` (with 总 removed, and 合计/总计 standing for 总).
+        When several qualify, the one whose label shares the longest specific phrase with ``subject``
+        wins; a tie means the reference is ambiguous and nothing is returned.
+        """
+        wanted = labels.core(wanted)
+        if not wanted:
+            return None
+        own_keys = set()
+        if wanted.startswith("总"):
+            own_keys = {wanted[1:] + "合计", wanted[1:] + "总计", wanted[1:] + "总额", wanted[1:] + "总"}
+        scored: list[tuple[int, int, Figure]] = []
+        kin = members(fam)
+        for rank, cand in enumerate(self.before(anchor, blocks)):
+            if cand.unit not in kin or not cand.is_point:
+                continue
+            label = self.core_label(cand)
+            own = labels.core(cand.label)
+            if wanted not in label and not any(k in own for k in own_keys):
+                continue
+            if any(a in subject and b in label and a not in label for a, b in labels.OPPOSITES):
+                continue  # 收入 is never measured against 支出
+            kind = sum(1 for w in labels.KIND_WORDS if w in subject and w in label)
+            scored.append((labels.overlap(labels.core(subject), label), wanted in own, kind, -rank, cand))
+        if not scored:
+            return None
+        scored.sort(key=lambda t: t[:4], reverse=True)
+        scored = [(t[0], t[4]) for t in scored]
+        if len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][0] > 0:
+            if scored[0][1].value != scored[1][1].value:
+                return None
+        return scored[0][1]
+
+    # -- the report as a whole --------------------------------------------------------------------------
+
+    def title(self, head: int = 8) -> Block | None:
+        """The report's title: the first short line of text (60 characters at most) among its first
+        ``head`` blocks that names a year (上海市普陀区财政局2024年度部门决算), or None."""
+        return next((b for b in self.doc.blocks[:head]
+                     if b.kind != "row" and len(b.text) <= 60 and labels.YEAR.search(b.text)), None)
+
+    def year(self) -> str | None:
+        """The year the report's title names, or None."""
+        block = self.title()
+        return labels.YEAR.search(block.text).group(1) if block is not None else None
+
+
+def _stating(analysis: Analysis, units_: tuple[str, ...]) -> list[int]:
+    return [b for b, figs in enumerate(analysis.figures)
+            if any(f.unit in units_ and f.is_point for f in figs)]
+
+
+def _starts(analysis: Analysis, block: int) -> list[int]:
+    return [f.start for f in analysis.figures[block]]
+
+
+_SENTENCE_END = re.compile(r"[。！？!?\n\t|]")
+
+
+def _split(text: str, figs: list[Figure]) -> list[tuple[int, int, list[Figure]]]:
+    """The sentences of a block's text, each with the run of its figures (in text order) that falls in it."""
+    bounds, start = [], 0
+    for m in _SENTENCE_END.finditer(text):
+        bounds.append((start, m.end()))
+        start = m.end()
+    if start < len(text):
+        bounds.append((start, len(text)))
+    out, k = [], 0
+    for a, b in bounds:
+        first = k
+        while k < len(figs) and figs[k].start < b:
+            k += 1
+        out.append((a, b, figs[first:k]))
+    return out

@@ -1,0 +1,189 @@
+"""Growth rates the text states with their amounts: a rate, the amounts it is computed from, and how.
+
+Finds, in each sentence, a percentage whose label holds a rate word (``rates``: 增幅, 减幅, 降幅, 增长率,
+增长, 下降, ...) after a stated change amount (比上年增加 X万元; its direction from the ``up`` and ``down``
+words its label ends with). The prior value is the amount after the comparison word (``compare``: 比, 较)
+when it is stated (比上年同口径的 65,197.13 万元), else it is derived: prior = current − change for an
+increase, current + change for a decrease, the current being the amount stated before the comparison in
+the same sentence, or, when the sentence states only the change (与上年相比，收入支出总计减少56.95万元，
+下降1.87%), the latest amount before it, in its paragraph or the few before, whose label names the same
+quantity (收入支出总计; the quoted term in “公务接待费”比上年度增加).
+
+A rate stated straight after the comparison, with no change amount (执行数为3269.3万元，2026年预算安排
+3845.49万元，比2025年预算执行数增加17.62%), is computed from the two amounts before it in its sentence:
+the prior is the one whose label names what follows the comparison word (预算执行数), the current the
+other; with any other number of amounts, or no amount so named, there is no relation.
+
+Each relation says whether its prior is zero (there is no rate then: 新增 says it).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ..interval import Interval
+from ..model import Figure
+from ..vocabulary import Words
+from . import labels
+from .precision import family, interval
+
+
+@dataclass(frozen=True)
+class Spec:
+    """The words growth rates are found by."""
+
+    rates: Words = Words(["增幅", "减幅", "降幅", "增长率", "增速", "增长", "下降", "减少", "提高"])
+    up: Words = Words(["增加", "增长", "上升", "提高", "超支", "增"])
+    down: Words = Words(["减少", "下降", "降低", "节约", "减"])
+    compare: Words = Words(["比", "较", "相比"])
+
+
+@dataclass(frozen=True)
+class Growth:
+    """A stated rate, the figures it is computed from, and the rate they give (a ratio, not yet × 100)."""
+
+    rate: Figure
+    related: tuple[Figure, ...]
+    zero: bool
+    """The prior is zero: there is no rate."""
+    prior: str
+    """How the prior is shown (its figure, or ``0 (current − change)``)."""
+    compute: Callable[[], Interval | None]
+    expression: str
+
+
+def find(analysis, spec: Spec) -> Iterator[Growth]:
+    for block in analysis.stating("%"):  # every rate here is a percentage
+        text = analysis.doc.blocks[block].text
+        for _start, _end, figs in analysis.sentences(block):
+            for i, change in enumerate(figs):
+                sign = _direction(spec, change.label)
+                if sign == 0 or not change.is_point or family(change.unit) in ("ratio", ""):
+                    continue
+                rate = figs[i + 1] if i + 1 < len(figs) else None
+                if rate is None or rate.unit != "%" or not rate.is_point:
+                    continue
+                if not (rate.label == "" or spec.rates.within(rate.label)):
+                    continue
+                fam = family(change.unit)
+                same = [f for f in figs[:i] if f.is_point and family(f.unit) == fam
+                        and _direction(spec, f.label) == 0]
+                compare_at = max(text.rfind(w, 0, change.start) for w in spec.compare)
+                if not same:
+                    current = _named_current(analysis, spec, change, fam)
+                    if current is not None:
+                        yield from _change(rate, change, sign, None, current)
+                    continue
+                if compare_at < 0:
+                    continue
+                stated_prior = [f for f in same if f.start > compare_at]
+                current = [f for f in same if f.end <= compare_at]
+                yield from _change(rate, change, sign, stated_prior[-1] if stated_prior else None,
+                                   current[-1] if current else None)
+            yield from _direct(spec, figs)
+
+
+def _direction(spec: Spec, label: str) -> int:
+    return labels.direction(label, spec.up, spec.down)
+
+
+def _direct(spec: Spec, figs) -> Iterator[Growth]:
+    """A rate stated straight after the comparison, with both amounts before it in the sentence and no
+    change amount: 执行数为3269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%. The prior is
+    the amount whose label names what follows the comparison word (预算执行数), the current the other."""
+    for i, rate in enumerate(figs):
+        if rate.unit != "%" or not rate.is_point or i == 0:
+            continue
+        at = max(rate.label.rfind(w) for w in spec.compare)
+        sign = _direction(spec, rate.label)
+        if at < 0 or sign == 0 or _direction(spec, figs[i - 1].label) != 0:
+            continue  # no comparison in the rate's own words, or a change amount states it (handled above)
+        named = rate.label[at + 1:]
+        for word in spec.up + spec.down:
+            if named.endswith(word):
+                named = named[: -len(word)]
+                break
+        named = labels.core(named)
+        amounts = [f for f in figs[:i] if f.is_point and family(f.unit) == "money"
+                   and _direction(spec, f.label) == 0]
+        prior = [f for f in amounts if len(named) >= 2 and labels.core(f.label).endswith(named)]
+        if len(amounts) != 2 or len(prior) != 1:
+            continue  # exactly a prior and a current, told apart by the prior's name
+        current = next(f for f in amounts if f is not prior[0])
+        yield _rate(rate, prior[0], current, sign)
+
+
+def _rate(rate, prior, current, sign) -> Growth:
+    unit = prior.unit
+
+    def compute():
+        base, now = interval(prior, "round", unit), interval(current, "round", unit)
+        if base.lo <= 0:
+            return None
+        return (now - base if sign > 0 else base - now) / base
+
+    expression = (f"({current.text} − {prior.text}) / {prior.text}" if sign > 0
+                  else f"({prior.text} − {current.text}) / {prior.text}")
+    return Growth(rate, (prior, current), prior.value == 0, prior.text, compute, expression)
+
+
+_QUOTED = re.compile(r"[“\"]([^”\"]{2,20})[”\"]")
+_PRIOR_WORDS = ("上年", "上一年", "去年", "同期")
+
+
+def _named_current(analysis, spec: Spec, change, fam: str):
+    """The current amount a change-only sentence speaks of, named by the words before the change."""
+    text = analysis.text(change)
+    clause = labels.clause(text, change.start).strip()
+    for word in spec.compare:
+        at = clause.find(word)
+        if at >= 0:
+            clause = clause[:at]
+    for word in spec.up + spec.down:
+        if clause.endswith(word):
+            clause = clause[: -len(word)].rstrip()
+            break
+    quoted = _QUOTED.findall(clause)
+    subject = labels.core(quoted[-1] if quoted else clause).strip("“”\"'")
+    if len(subject) < 2:
+        return None
+    current = analysis.resolve(change, subject, subject, fam, blocks=3)
+    if current is None or any(w in current.label for w in _PRIOR_WORDS):
+        return None
+    return current
+
+
+def _change(rate, change, sign, prior, current) -> Iterator[Growth]:
+    """The relation of a rate stated after its change amount, the prior stated or derived."""
+    if prior is not None:
+        zero = prior.value == 0
+    else:  # prior = current − change for an increase: zero when the change is the whole current amount
+        zero = (current is not None and sign > 0 and current.unit == change.unit
+                and current.value == change.value)
+    shown = prior.text if prior is not None else f"0 ({current.text} − {change.text})" if zero else ""
+    unit = change.unit
+    if prior is not None:
+        def prior_iv(p=prior):
+            return interval(p, "round", unit)
+        related = (change, prior)
+    elif current is not None:
+        def prior_iv(c=current):
+            cur = interval(c, "round", unit)
+            ch = interval(change)
+            return cur - ch if sign > 0 else cur + ch
+        related = (change, current)
+        if not zero:
+            shown = f"({current.text} {'−' if sign > 0 else '+'} {change.text})"
+    else:
+        return
+
+    def compute():
+        base = prior_iv()
+        if base.lo <= 0:
+            return None
+        return interval(change) / base
+
+    yield Growth(rate, related, zero, shown, compute, f"{change.text} / {shown}")
+

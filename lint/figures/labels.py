@@ -1,0 +1,107 @@
+"""The words around a figure: its clause and sentence, the years they name, parentheses it stands in, and
+labels compared by their specific words.
+
+A figure's ``label`` (the words before it in its clause) says what it measures. Labels are compared by
+their :func:`core` (years, blanks and list markers left out) and by the longest phrase two labels share
+once generic words (预算, 合计, 支出 …) are taken out (:func:`overlap`). Pure functions of text.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+YEAR = re.compile(r"(20\d\d)\s*年")
+_YEARISH = re.compile(r"\d{4}\s*年度?|本年度?|上年度?|当年|全年|\s+")
+GENERIC = ("年初", "预算", "决算", "合计", "总计", "共计", "支出", "收入", "资金", "经费", "本部门", "部门",
+           "全年", "年度", "本年", "其中", "为", "的", "数")
+#: subjects that are never measured against each other, and words that tell two labels' kinds apart
+OPPOSITES = (("收入", "支出"), ("支出", "收入"))
+KIND_WORDS = ("收入", "支出", "基本", "项目", "人员", "公用", "财政拨款", "事业", "经营")
+
+_SENTENCE_REACH = 400  # characters looked back for a sentence's start: bounded work on text without stops
+
+# list markers (一、 （二） 3. ①), not the first character of a word (一般公共预算 keeps its 一)
+_MARKER = re.compile(r"^(?:[①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                     r"|[一二三四五六七八九十\d]{1,3}[、.．]\s*)+")
+_PARENS = re.compile(r"[（()）]")
+
+
+@lru_cache(maxsize=1 << 16)
+def core(label: str) -> str:
+    """A label without years, blanks and list markers: what to compare labels by."""
+    label = _YEARISH.sub("", label)
+    return _MARKER.sub("", label)
+
+
+@lru_cache(maxsize=1 << 14)
+def _specific(label: str) -> str:
+    """``label`` with each generic word, in turn, replaced by a bar."""
+    for word in GENERIC:
+        label = label.replace(word, "|")
+    return label
+
+
+def without(label: str, words) -> str:
+    """``label`` with each of ``words``, in the order given, taken out wherever it occurs."""
+    for word in words:
+        label = label.replace(word, "")
+    return label
+
+
+def overlap(a: str, b: str) -> int:
+    """Length of the longest common substring of two labels, generic words removed."""
+    a, b = _specific(a), _specific(b)
+    best = 0
+    for i in range(len(a)):
+        for j in range(i + best + 1, len(a) + 1):
+            piece = a[i:j]
+            if "|" in piece:
+                break
+            if piece in b:
+                best = j - i
+            else:
+                break
+    return best
+
+
+def direction(label: str, up, down) -> int:
+    """+1 when a label ends in one of the ``up`` words (增加), -1 for ``down`` (减少), else 0."""
+    tail = label[-4:]
+    if tail.endswith(tuple(up)):
+        return 1
+    if tail.endswith(tuple(down)):
+        return -1
+    return 0
+
+
+def dated(text: str, at: int) -> tuple[str, list[str]]:
+    """The sentence before ``at`` and the years it names (2021 年度市本级指标 → ['2021']), in order."""
+    lo = max(0, at - _SENTENCE_REACH)
+    before = text[max(lo - 1, *(text.rfind(c, lo, at) for c in "。；;")) + 1 : at]
+    return before, YEAR.findall(before)
+
+
+def clause(text: str, at: int) -> str:
+    """The text of the clause that ``at`` ends: from the last comma, full stop, semicolon or colon (looked
+    for within a sentence's reach, so text without stops costs no more than text with them)."""
+    lo = max(0, at - _SENTENCE_REACH)
+    return text[max(lo - 1, *(text.rfind(c, lo, at) for c in "，,。；;：:")) + 1 : at]
+
+
+def parenthesised(text: str, start: int, at: int) -> bool:
+    """True if position ``at`` is inside a parenthesis opened after ``start``."""
+    return open_paren(text, start, at) is not None
+
+
+def open_paren(text: str, start: int, at: int) -> int | None:
+    """Offset of the innermost parenthesis still open at ``at`` (searching from ``start``), or None."""
+    if text.find("（", start, at) < 0 and text.find("(", start, at) < 0:
+        return None
+    stack: list[int] = []
+    for m in _PARENS.finditer(text, start, at):
+        if m.group() in "（(":
+            stack.append(m.start())
+        elif stack:
+            stack.pop()
+    return stack[-1] if stack else None

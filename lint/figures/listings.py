@@ -1,0 +1,150 @@
+"""Listings: a total and the parts stated after it (合计 X，其中：A a，B b; 包括…; 分别为…).
+
+Finds, in each sentence of a block, a parts word (``parts``: 其中, 包括, 主要用于, 分别为, ...). The total is
+the nearest point figure before it in the same sentence whose label holds a total word (``totals``: 合计,共,
+总额, ...), else the first figure of that sentence; when the parts word opens its sentence, the previous
+sentence is searched the same way. Figures in parentheses and figures that state a change (增加/减少/为…的,
+``not_parts``) are neither total nor parts. The parts are the point figures of the total's unit family after
+the parts word, up to the end of the sentence or a nested parts word (``stops``), or up to a semicolon when
+two parts or more come before it (其中：A 1，B 2；C 3 lists A and B) or a list of names does (人员经费 X，主要
+包括：基本工资、津贴补贴；公用经费 Y lists no amounts). Two totals before a list (预算 X，支出 Y，其中 A 预算
+a1 支出 a2 …) split it by label.
+
+The words come as an object with the attributes of :class:`Spec` (each a
+:class:`crossfoot.vocabulary.Words`): the sum kind's options, or the packs' ``listing-*`` vocabularies,
+with which the document's analysis reads which total each figure is listed under.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+
+from ..model import Figure
+from ..vocabulary import Words
+from . import labels
+from .precision import family
+
+
+@dataclass(frozen=True)
+class Spec:
+    """The words listings are read with."""
+
+    parts: Words
+    complete: Words
+    totals: Words
+    stops: Words
+    not_parts: Words
+
+
+def spec(vocabularies: dict) -> Spec | None:
+    """The listing words the packs name (``listing-parts``, ``listing-complete``, ``listing-totals``,
+    ``listing-stops``, ``listing-not-parts``), or None when they do not name them all."""
+    names = {f.name: "listing-" + f.name.replace("_", "-") for f in fields(Spec)}
+    if not all(n in vocabularies for n in names.values()):
+        return None
+    return Spec(**{field: vocabularies[name] for field, name in names.items()})
+
+
+@dataclass(frozen=True)
+class Listing:
+    total: Figure
+    parts: tuple[Figure, ...]
+    complete: bool
+    """Declared complete by its word (分别为): parts that fall short are an error then."""
+
+
+def find(analysis, block: int, words) -> list[Listing]:
+    """The listings of a block, in the order their parts words occur."""
+    text = analysis.doc.blocks[block].text
+    if not words.parts.within(text):
+        return []
+    out: list[Listing] = []
+    sentences = analysis.sentences(block)
+    for index, (start, end, _figs) in enumerate(sentences):
+        for word in words.parts:
+            pos = text.find(word, start, end)
+            while pos != -1:
+                out += _listing(words, text, sentences, index, pos, word)
+                pos = text.find(word, pos + len(word), end)
+    return out
+
+
+def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
+    start, end, figs = sentences[index]
+    # a longer parts word already covers this occurrence (主要包括 holds 包括)
+    for longer in words.parts:
+        if len(longer) > len(word) and word in longer:
+            at = longer.index(word)
+            if text[pos - at : pos - at + len(longer)] == longer:
+                return []
+    after = [f for f in figs if f.start > pos and f.is_point and family(f.unit) not in ("ratio", "")]
+    if not after:
+        return []
+    fam = family(after[0].unit)
+    # the parts: same-family figures after the word, up to another family, a total word or a nested list
+    stop = end
+    for other in (*words.parts, *words.stops):
+        at = text.find(other, pos + len(word), end)
+        if at != -1 and not text.startswith("其中", at - 3):
+            stop = min(stop, at)
+    semicolon = min((k for k in (text.find(c, pos, stop) for c in "；;") if k != -1), default=-1)
+    if semicolon != -1:
+        before = sum(1 for f in after if f.start < semicolon and family(f.unit) == fam)
+        if before > 1 or before == 0 and "、" in text[pos:semicolon]:
+            stop = semicolon  # a list split by commas, or a list of names, ends at a semicolon
+    parts: list[Figure] = []
+    for f in after:
+        if f.start >= stop:
+            break
+        if family(f.unit) != fam:
+            break
+        if _changes(words, f) or labels.parenthesised(text, pos, f.start):
+            continue
+        parts.append(f)
+    if not parts:
+        return []
+
+    inside = labels.open_paren(text, start, pos)
+    if inside is not None:
+        start = inside  # a list inside parentheses belongs to a total inside them
+
+    def candidates(s_start, s_figs, upto):
+        return [f for f in s_figs if s_start <= f.start and f.end <= upto and f.is_point
+                and family(f.unit) == fam and not labels.parenthesised(text, s_start, f.start)
+                and not _changes(words, f)]
+
+    before = candidates(start, figs, pos)
+    if not before and text[start:pos].strip(" ：:，,①②③④⑤") == "" and index > 0:
+        p_start, p_end, p_figs = sentences[index - 1]
+        before = candidates(p_start, p_figs, p_end)
+        series = _series(before[-2:], parts) if len(before) >= 2 else None
+        totals = [f for f in before if words.totals.within(f.label)]
+        before = totals[-1:] or before[:1]
+    else:
+        series = _series(before[-2:], parts) if len(before) >= 2 else None
+    if not before:
+        return []
+    complete = word in words.complete
+    if series:
+        return [Listing(total, tuple(group), complete) for total, group in series]
+    return [Listing(before[-1], tuple(parts), complete)]
+
+
+def _series(totals: list[Figure], parts: list[Figure]):
+    """Two totals before the list (预算 X，支出 Y，其中 A 预算 a1 支出 a2 …) split the parts by label."""
+    tails = [labels.core(t.label)[-2:] for t in totals]
+    if len(set(tails)) != len(tails) or not all(tails):
+        return None
+    groups: list[list[Figure]] = [[] for _ in totals]
+    for part in parts:
+        hits = [i for i, tail in enumerate(tails) if tail in part.label]
+        if len(hits) != 1:
+            return None
+        groups[hits[0]].append(part)
+    if not all(groups):
+        return None
+    return list(zip(totals, groups))
+
+
+def _changes(words, figure: Figure) -> bool:
+    return words.not_parts.within(figure.label)

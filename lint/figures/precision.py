@@ -1,0 +1,89 @@
+"""What a stated figure stands for: its rounding interval, whether it is exact, its unit family, and the
+one-digit change that would make it agree with a computed value.
+
+A figure written with ``d`` decimals stands for every number that rounds to it (:mod:`crossfoot.interval`);
+counts of things (3 个, 12 家) and numerals written in words are exact. Units compare within a family: all
+money is one family, %/‰/bare numbers another, each count its own.
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ..interval import Interval, stated
+from ..interval import total as sum_intervals
+from ..model import Figure
+from . import units
+
+#: units whose integer figures are exact counts, not rounded amounts
+_MEASURES = frozenset({"个百分点", "分", "", "万平方米", "平方米", "吨", "公里"})
+COUNT_UNITS = frozenset(s for s in units.symbols() if s not in units.MONEY | units.PERCENT_LIKE | _MEASURES)
+
+
+def members(fam: str) -> frozenset[str]:
+    """The units of the family ``fam`` (see :func:`family`)."""
+    return units.MONEY if fam == "money" else units.PERCENT_LIKE if fam == "ratio" else frozenset((fam,))
+
+
+def family(unit: str) -> str:
+    """Units that compare: all money is one family, %/‰/bare numbers another, each count its own."""
+    if unit in units.MONEY:
+        return "money"
+    if unit in units.PERCENT_LIKE:
+        return "ratio"
+    return unit
+
+
+def exact(figure: Figure) -> bool:
+    return figure.exact or figure.unit in COUNT_UNITS and figure.decimals == 0
+
+
+def interval(figure: Figure, mode: str = "round", unit: str | None = None) -> Interval:
+    """The interval a figure stands for, in ``unit`` (default its own)."""
+    iv = stated(figure.value, figure.decimals, "exact" if exact(figure) else mode)
+    if unit is not None and unit != figure.unit:
+        factor = units.factor(figure.unit, unit)
+        if factor is None:
+            raise ValueError(f"{figure.unit} does not convert to {unit}")
+        iv = iv.scale(factor)
+    return iv
+
+
+def total(figures, unit: str | None = None, mode: str = "round") -> Interval:
+    """The interval the sum of ``figures`` can take (in ``unit``, default each figure's own)."""
+    return sum_intervals(interval(f, mode, unit) for f in figures)
+
+
+def number_text(figure: Figure) -> str:
+    """The digits of a figure as written, with its grouping commas and decimal point (no unit)."""
+    return "".join(c for c in figure.text if c.isdigit() or c in ",.").strip(",.")
+
+
+def one_digit_fix(figure: Figure, target: Interval) -> str | None:
+    """The figure's digits as written (:func:`number_text`) with one digit changed so that they could stand
+    for a value in ``target`` (in the figure's unit), else None; of several, the nearest the middle of
+    ``target``. A leading digit is never made 0 (05 is not how a number is written)."""
+    written = number_text(figure)
+    if figure.decimals < 0 or not written:
+        return None
+    half = Decimal(0) if exact(figure) else Decimal(1).scaleb(-figure.decimals) / 2
+    best: tuple[Decimal, str] | None = None
+    for at, old in enumerate(written):
+        if not old.isdigit():
+            continue
+        leading = at == 0 and written[1:2] not in ("", ".")
+        for new in "0123456789":
+            if new == old or new == "0" and leading:
+                continue
+            spelled = written[:at] + new + written[at + 1:]
+            value = Decimal(spelled.replace(",", ""))
+            if value - half <= target.hi and target.lo <= value + half:
+                gap = abs(value - target.mid)
+                if best is None or gap < best[0]:
+                    best = (gap, spelled)
+    return best[1] if best else None
+
+
+def significant(figure: Figure) -> bool:
+    """Enough digits (three or more) that one changed digit is telling, not a coincidence."""
+    return len(number_text(figure).replace(",", "").replace(".", "").lstrip("0")) >= 3

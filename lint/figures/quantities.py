@@ -1,0 +1,63 @@
+"""Quantities: what a prose figure measures, keyed narrowly enough that different things never compare.
+
+A figure's key (:func:`key`) is its label without years and list markers (at least ``shortest``
+characters, and more than a ``bare`` column word such as 预算数 that names no subject), its scope (the
+label of the total it is listed under, or of its paragraph's first figure, or the words its paragraph
+opens with when that figure has no label), its unit family and its period (the last year named before it
+in its sentence, ``prior`` for 上年). Labels that state a change or a list (``changes``) are no quantity of
+their own. Two statements of one key must agree: their :func:`span` (the rounding interval widened by the
+qualifier: 超 2.3 万亿 is at least 2.3 万亿; 约 is within ``about`` percent) must meet. Used by the
+restatement kinds within a document and across a department's reports.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+
+from ..interval import Interval
+from ..model import Figure
+from . import labels
+from .precision import family, interval
+
+_PRIOR = re.compile(r"上年|去年|上一年|上年度")
+_BIG = Decimal("1e30")
+_NO_QUANTITY = ("", "%", "‰", "分", "个百分点")
+
+
+def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
+    """``(scope, label, unit family, period)`` of a prose figure, or None when it names no quantity."""
+    if fig.unit in _NO_QUANTITY:
+        return None
+    label = labels.core(fig.label)
+    if len(label) < shortest or "|" in label:
+        return None
+    if changes.within(label):
+        return None
+    word = next((w for w in bare if label.endswith(w)), "")
+    if len(label) - len(word) < 3:
+        return None  # 支出决算, 年初预算: a column word, its subject elsewhere
+    parent = analysis.parent(fig)
+    if parent is None:
+        topic = analysis.figures[fig.block][0]
+        parent = topic if topic is not fig else None
+    scope = labels.core(parent.label) if parent is not None else ""
+    text = analysis.doc.blocks[fig.block].text
+    if parent is not None and not scope and parent.block == fig.block:
+        scope = text[: parent.start].strip()  # 1、公共安全支出（204类）…: the words the paragraph opens with
+    before, years = labels.dated(text, fig.start)
+    period = years[-1] if years else "prior" if _PRIOR.search(before) else ""
+    return (scope, label, family(fig.unit), period)
+
+
+def span(fig: Figure, about: Decimal, unit: str | None) -> Interval:
+    """The values a statement allows: its rounding interval (in ``unit``), widened by its qualifier."""
+    iv = interval(fig, unit=unit)
+    if fig.qualifier == "ge":
+        return Interval(iv.lo, _BIG)
+    if fig.qualifier == "le":
+        return Interval(-_BIG, iv.hi)
+    if fig.qualifier == "about":
+        slack = about / 100
+        return Interval(iv.lo * (1 - slack), iv.hi * (1 + slack))
+    return iv

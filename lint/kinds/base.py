@@ -1,0 +1,227 @@
+"""The contract between the engine and the kinds: a configured check, and judging one relation.
+
+A kind is a module (in the subfolder of the pack that uses it) with a docstring (its documentation),
+``KIND`` (its name in the packs), ``Options`` (a frozen dataclass: the options it reads, with defaults;
+see :mod:`crossfoot.kinds.options`), ``FIELDS`` (the names its findings fill in a message template) and
+``run(analysis, check)``, which finds its relations in a :class:`crossfoot.analysis.Analysis` and yields
+a :class:`Verdict` for each relation it judged (:func:`judge`, :func:`order`) or a
+:class:`crossfoot.model.Finding` for what is a finding without a computed relation (:func:`report`). A kind
+that works across documents also has ``MULTI = True``, ``facts`` and ``compare``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field, replace
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from ..figures import precision, units
+from ..interval import Interval, fmt
+from ..model import Cell, Figure, Finding, Severity, Span, Table
+
+#: the fields :func:`judge` fills in a message
+JUDGED = ("stated", "label", "computed", "expression", "tolerance")
+
+
+@dataclass(frozen=True)
+class Check:
+    """One check instance from a YAML pack: ``options`` is the kind's ``Options``, built from
+    ``given`` (the options as the pack and the configuration wrote them)."""
+
+    code: str
+    name: str
+    kind: str
+    severity: Severity
+    message: str
+    summary: str = ""
+    options: object = None
+    given: dict = field(default_factory=dict)
+    examples: dict = field(default_factory=dict)
+    source: str = ""
+    vocabularies: dict = field(default_factory=dict, repr=False, compare=False)
+    """The packs' named word lists, which ``options`` may refer to (shared by every check of a load)."""
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """What another engine needs to decide a relation again: ``interval`` (the stated interval must meet
+    the computed one; ``parts`` holds the intervals summed when the computed one is their sum) or ``order``
+    (``stated``'s high end may not fall below ``computed``'s low end)."""
+
+    shape: str
+    stated: Interval
+    computed: Interval
+    parts: tuple[Interval, ...] = ()
+
+
+@dataclass(frozen=True, eq=False)
+class Verdict:
+    """One relation a check judged: the stated figure, the figures it was computed from, whether the two
+    could meet, and the finding it gives (None when it holds, or when the kind let it pass).
+
+    ``recorded``: an equality that a one-digit typo in its figures must break (what the recall harness and
+    the HTML report count); a value a convention fixes (a rate capped at 100%) or an order is not.
+    ``build`` makes the finding should another engine (great-expectations) decide it fails.
+    """
+
+    check: Check
+    stated: Figure | None
+    related: tuple[Figure, ...]
+    holds: bool
+    finding: Finding | None
+    span: Span | None = None
+    recorded: bool = True
+    bounds: Bounds | None = None
+    build: Callable[[], Finding | None] | None = None
+
+    @property
+    def code(self) -> str:
+        return self.check.code
+
+    def quiet(self) -> Verdict:
+        """This verdict without its finding (the kind judged the relation, then let it pass)."""
+        return replace(self, finding=None)
+
+    def with_finding(self, finding: Finding | None) -> Verdict:
+        return replace(self, finding=finding)
+
+
+class _Values(dict):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def render(check: Check, **values: str) -> str:
+    """The check's message with ``values`` filled in (the pack's template names only fields the kind
+    declares, plainly: see :func:`crossfoot.kinds.options.fields_of`)."""
+    return check.message.format_map(_Values(values))
+
+
+def report(check: Check, analysis, span: Span, stated: str, *, related=(), computed: str = "",
+           figures: tuple[str, ...] | None = None, tolerance: str = "", **values: str) -> Finding:
+    """A finding of ``check`` on ``span``, its message the check's template filled with ``stated``,
+    ``computed`` and ``values``: for kinds that judge a bound, an order, a claim or one cell against another
+    rather than a computed interval (those go through :func:`judge`)."""
+    return Finding(
+        code=check.code, name=check.name, severity=check.severity,
+        message=render(check, stated=stated, computed=computed, **values),
+        path=analysis.doc.path, span=span, related=tuple(related), stated=stated, computed=computed,
+        tolerance=tolerance, figures=figures if figures is not None else (stated,),
+    )
+
+
+def judge(
+    check: Check,
+    analysis,
+    stated: Figure,
+    related: tuple[Figure, ...],
+    compute: Callable[[], Interval | None],
+    *,
+    unit: str | None = None,
+    expression: str = "",
+    severity: Severity | None = None,
+    scale: Decimal = Decimal(1),
+    equality: bool = True,
+    parts: tuple[Interval, ...] = (),
+) -> Verdict | None:
+    """Compare a stated figure with the interval its related figures allow: the :class:`Verdict`, with a
+    finding when they cannot meet; None when ``compute`` gives nothing (the relation cannot be computed).
+
+    ``compute`` returns the interval the relation gives for the stated figure, in ``unit`` (default: the
+    stated figure's unit) divided by ``scale`` (100 when a rate is computed as a plain ratio). Rounding
+    that explains the gap is no finding; a gap explained only by truncating the stated figure is ``info``.
+    ``equality`` False: a value a convention fixes (a rate capped at 100%) is judged the same way, but is
+    not recorded as a relation a typo must break. ``parts``: the intervals whose sum ``compute`` returns,
+    for engines that judge a column's sum.
+    """
+    computed = compute()
+    if computed is None:
+        return None
+    if scale != 1:
+        computed = computed.scale(scale)
+    own = precision.interval(stated, "round", unit)
+    holds = own.meets(computed)
+
+    def build() -> Finding | None:
+        return _finding(check, analysis, stated, related, computed, unit, expression, severity)
+
+    return Verdict(check, stated, related, holds, None if holds else build(), stated.span, equality,
+                   Bounds("interval", own, computed, parts), build)
+
+
+def order(check: Check, later: Figure, earlier: Figure, finding: Callable[[], Finding]) -> Verdict:
+    """``later`` may not be below ``earlier`` (beyond what their rounding allows); ``finding`` if it is."""
+    high, low = precision.interval(later), precision.interval(earlier)
+    holds = high.hi >= low.lo
+    return Verdict(check, later, (earlier,), holds, None if holds else finding(), later.span, False,
+                   Bounds("order", high, low), finding)
+
+
+def differs(check: Check, analysis, fig: Figure, cell: Cell, table: Table, label: str,
+            unit: str | None = None) -> Finding:
+    """The finding that prose figure ``fig`` (stated for ``label``) differs from ``cell`` of ``table``
+    (in ``unit``, default the table's): on the figure, the cell the related place, named as the original
+    names it."""
+    shown = (cell.text or "0") + (table.unit if unit is None else unit)
+    return report(check, analysis, fig.span, fig.text, related=(cell.span,) if cell.span else (),
+                  computed=shown, figures=(fig.text, shown), label=label,
+                  other=shown, table=table.title or "the table",
+                  where=analysis.doc.cite(cell.span) if cell.span else table.title)
+
+
+def _finding(check, analysis, stated: Figure, related, computed: Interval, unit, expression,
+             severity) -> Finding | None:
+    truncated = precision.interval(stated, "truncate", unit).meets(computed)
+    places = max(stated.decimals, 0)
+    shown_places = places + 2 if not precision.exact(stated) else places
+    number = precision.number_text(stated)
+    fix = precision.one_digit_fix(stated, computed.scale(1 / _factor(stated, unit)))
+    half = Decimal(1).scaleb(-stated.decimals) / 2 if not precision.exact(stated) else Decimal(0)
+    tolerance = f"±{fmt(half, places + 1)} (rounding)" if half else "exact"
+    message = render(
+        check,
+        stated=stated.text,
+        label=stated.label or "the figure",
+        computed=_show(computed, shown_places),
+        expression=expression,
+        tolerance=tolerance,
+    )
+    suggestion = ""
+    if truncated and analysis.rounding == "either":
+        return None
+    if truncated and analysis.rounding == "round":
+        message += "; consistent if the stated figure was truncated instead of rounded"
+        level = Severity.INFO
+    else:
+        level = severity or check.severity
+        if fix:
+            suggestion = f"{number} → {fix}"
+            message += f" (one digit differs: {suggestion}?)"
+    return Finding(
+        code=check.code,
+        name=check.name,
+        severity=level,
+        message=message,
+        path=analysis.doc.path,
+        span=stated.span,
+        related=tuple(f.span for f in related),
+        stated=stated.text,
+        computed=_show(computed, shown_places),
+        tolerance=tolerance,
+        suggestion=suggestion,
+        figures=(stated.text, *(f.text for f in related)),
+    )
+
+
+def _factor(figure: Figure, unit: str | None) -> Decimal:
+    if unit is None or unit == figure.unit:
+        return Decimal(1)
+    return units.factor(figure.unit, unit) or Decimal(1)
+
+
+def _show(iv: Interval, places: int) -> str:
+    q = Decimal(1).scaleb(-places)
+    lo, hi = f"{iv.lo.quantize(q, ROUND_FLOOR):f}", f"{iv.hi.quantize(q, ROUND_CEILING):f}"
+    if lo == hi:
+        return lo
+    return f"[{lo}, {hi}]"

@@ -1,0 +1,1 @@
+"""Kinds of the ``budget`` pack (``checks/budget.yaml``)."""

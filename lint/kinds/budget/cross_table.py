@@ -1,0 +1,63 @@
+"""cross_table: the same amount in two tables of one document agrees (a summary table's total and the
+detail table's total, a column of one table and a row of another).
+
+Each side (options ``stated`` and ``against``) names a cell (:class:`crossfoot.tables.locate.CellSpec`):
+``tables`` (words a caption is or ends with: 收入决算表), ``not`` (words that rule a caption out, so
+一般公共预算财政拨款支出决算表 is no 支出决算表), ``row`` (the row whose label cell is one of these words:
+本年收入合计, 合计), ``column`` (the column headed by one of these words; else the first amount right of the
+label) and ``plus`` (more cells whose amounts add to the first: 人员经费合计 plus 公用经费合计 is the 基本支出
+of another table). Tables side by side (收入 | 支出) are read as their own tables, with the caption above
+them. Amounts convert by each table's own unit (单位：元 in one, 万元 in the other). One cell against one
+must agree (:func:`crossfoot.tables.locate.agree`: the same number when stated to the same decimals in the
+same unit, else rounding intervals that meet); cells added with ``plus`` must meet within rounding. The
+finding is on the ``stated`` cell. A document without both tables has nothing to check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...tables import locate
+from ...tables.locate import CellSpec
+from ..base import Check, report
+
+KIND = "cross_table"
+FIELDS = ("stated", "computed", "table", "other_table", "where", "unit")
+
+
+@dataclass(frozen=True)
+class Options:
+    stated: CellSpec = field(default_factory=CellSpec)
+    against: CellSpec = field(default_factory=CellSpec)
+
+    def validate(self) -> str | None:
+        for side in ("stated", "against"):
+            spec = getattr(self, side)
+            if not spec.tables or not spec.row:
+                return (f"option {side} names a cell: tables (caption words), row (label words), "
+                        "column (header words)")
+        return None
+
+
+def run(analysis, check: Check):
+    stated = locate.cells(analysis.tables, check.options.stated)
+    against = locate.cells(analysis.tables, check.options.against)
+    if stated is None or against is None:
+        return
+    (value, cell, table), (_, other_cell, other_table) = stated[0], against[0]
+    unit = table.unit or other_table.unit
+    if len(stated) == len(against) == 1:  # one amount in two tables: the same number when stated alike
+        if locate.agree(value.value, value.decimals, table.unit, other_cell.text, other_table.unit,
+                        analysis.rounding):
+            return
+    else:
+        mine, theirs = locate.total(stated, table.unit), locate.total(against, table.unit)
+        if mine is None or theirs is None or mine.meets(theirs):
+            return
+    where = analysis.doc.cite(other_cell.span)
+    shown = " + ".join(c.text for _, c, _ in stated) + table.unit
+    other_shown = " + ".join(c.text for _, c, _ in against) + other_table.unit
+    yield report(check, analysis, cell.span, shown, computed=other_shown, tolerance="rounding of both",
+                 related=(*(c.span for _, c, _ in stated[1:]), *(c.span for _, c, _ in against)),
+                 figures=tuple(c.text for _, c, _ in (*stated, *against)),
+                 table=table.title, other_table=other_table.title, where=where, unit=unit)

@@ -1,0 +1,41 @@
+"""department_name: every line that declares the unit names the same one (a table copied from another
+department's report keeps its 编制部门).
+
+A declaration is one of the ``labels`` (预算主管部门, 编制部门, 编制单位, 部门名称, 单位名称) followed by ：
+and a name; the first declaration sets the name, and each later one that names another is a finding on
+that name, with the first as the related place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "department_name"
+FIELDS = ("stated", "computed", "other", "where")
+_NAME = re.compile(r"[\u4e00-\u9fff（）()“”]{2,40}")
+
+
+@dataclass(frozen=True)
+class Options:
+    labels: Words = Words(["预算主管部门", "编制部门", "编制单位", "部门名称", "单位名称"])
+
+
+def run(analysis, check: Check):
+    declared = re.compile(rf"(?:{check.options.labels.pattern.pattern})\s*[:：]\s*")
+    first = None
+    for block in analysis.doc.blocks:
+        for m in declared.finditer(block.text):
+            name = _NAME.match(block.text, m.end())
+            if name is None:
+                continue
+            value = name.group().removesuffix("单位")
+            span = block.span(name.start(), name.start() + len(value))
+            if first is None:
+                first = (value, span)
+            elif value != first[0]:
+                yield report(check, analysis, span, value, related=(first[1],), computed=first[0],
+                             figures=(value, first[0]), other=first[0], where=analysis.doc.cite(first[1]))

@@ -1,0 +1,137 @@
+"""narrative_columns: the amounts the narrative gives for the items of a one-line table agree with its
+columns (the 三公 table: 合计, 因公出国（境）费, 公务用车购置及运行费 with its 购置费 and 运行费, 公务接待费,
+each as 预算数 and 决算数).
+
+The table is named by caption words (option ``tables``, as in the cross_table kind). A prose money
+figure names an item when its label (the words before it in its clause) holds one of an item's ``label``
+words and none of its ``not`` words; items are tried in order. A label that names nothing but the measure
+(支出决算为 0.39万元: only ``filler`` words are left) takes the item named last before it in its sentence,
+or the ``topic`` (“三公”经费 …) as the first item. Labels with ``skip`` words (增加, 减少, 比, 持平) state
+changes, not amounts, and are left alone.
+
+The item's column is the one whose own name (the deepest line of the header that is neither a measure nor
+a total word; see ``Table.levels``) holds the item's ``column`` words, and whose header holds the measure
+the label names (``measures``: 决算 → 决算数, 年初预算 → 预算数), or else the measure of the table's caption
+(a 决算表's 决算数). A blank cell is 0. The figure and the cell, converted to one unit, must agree (equal
+when stated to the same decimals, else meeting within rounding: :func:`crossfoot.tables.locate.agree`);
+the finding is on the prose figure, with the cell as the related place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...figures import labels
+from ...model import Cell, Table
+from ...tables import locate
+from ...vocabulary import Words
+from ..base import Check, differs
+
+KIND = "narrative_columns"
+FIELDS = ("stated", "computed", "label", "other", "table", "where")
+
+
+@dataclass(frozen=True)
+class Item:
+    """An item of the table: how the narrative names it (``label``, ``not``) and its column's words."""
+
+    label: Words = Words()
+    column: Words = Words()
+    not_: Words = Words()
+
+    ALIASES = {"not": "not_"}
+
+
+@dataclass(frozen=True)
+class Options:
+    tables: Words = Words()
+    topic: Words = Words()
+    items: tuple[Item, ...] = ()
+    measures: dict[str, str] = field(default_factory=dict)
+    """A word of the label (决算) → the header word of its column (决算数)."""
+    totals: Words = Words(["合计", "小计"])
+    skip: Words = Words(["增加", "减少", "增长", "下降", "增减", "持平", "比", "上年"])
+    filler: Words = Words(["支出", "财政拨款", "经费", "为", "数", "是", "全年", "共计", "金额", "年初",
+                           "本年", "，", "：", ":"])
+
+    def validate(self) -> str | None:
+        if not self.tables or not self.items:
+            return "options tables (caption words) and items (each with label and column words) are needed"
+        if any(not i.label or not i.column for i in self.items):
+            return "each item has label words (how the narrative names it) and column words (its column)"
+        return None
+
+
+def run(analysis, check: Check):
+    table = next((t for t in analysis.tables if locate.titled(t, check.options.tables)), None)
+    if table is None or len(table.rows) != 1:
+        return  # a document without the one-line table has nothing to check
+    skip = check.options.skip
+    for block, fig in analysis.amounts():
+        shown_label = labels.core(fig.label)
+        label = locate.unquote(shown_label)
+        if any(w in label for w in skip):
+            continue
+        item = _item(check, label) or (_named_before(check, block.text, fig.start) if _bare(check, label)
+                                        else None)
+        if item is None:
+            continue
+        cell = _column(check, table, item, label)
+        if cell is None:
+            continue
+        if locate.agree(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding):
+            continue
+        yield differs(check, analysis, fig, cell, table, shown_label)
+
+
+def _item(check: Check, label: str) -> Item | None:
+    for item in check.options.items:
+        if any(w in label for w in item.label) and not any(w in label for w in item.not_):
+            return item
+    return None
+
+
+def _bare(check: Check, label: str) -> bool:
+    """A label that names only a measure (支出决算, 年初预算为): nothing is left once measure and filler
+    words are taken out."""
+    return not labels.without(label, (*check.options.measures, *check.options.filler)).strip()
+
+
+def _named_before(check: Check, text: str, at: int) -> Item | None:
+    """The item named last before ``at`` in its sentence, the first item when that is the topic."""
+    sentence = locate.unquote(labels.dated(text, at)[0])
+    best, last = None, -1
+    for item in check.options.items:
+        for word in item.label:
+            k = sentence.rfind(word)
+            if k > last and not any(w in sentence[k:] for w in item.not_):
+                best, last = item, k
+    for word in check.options.topic:
+        k = sentence.rfind(word)
+        if k > last:
+            best, last = check.options.items[0], k
+    return best
+
+
+def _column(check: Check, table: Table, item: Item, label: str) -> Cell | None:
+    measures = check.options.measures
+    wanted = [col for word, col in measures.items() if word in label]
+    wanted = wanted or [col for word, col in measures.items() if word in table.title]
+    found = []
+    for j in range(len(table.header)):
+        own = locate.unquote(_own_name(check, table, j))
+        if any(w in own for w in item.column) and not any(w in own for w in item.not_):
+            found.append(j)
+    if len(found) > 1 and wanted:
+        found = [j for j in found if any(w in table.header[j] for w in wanted)]
+    return table.rows[0][found[0]] if len(found) == 1 else None
+
+
+def _own_name(check: Check, table: Table, col: int) -> str:
+    """A column's own name: its deepest header line that is not a measure (决算数) or a total word."""
+    names = [line[col] for line in table.levels] or [table.header[col]]
+    plain = set(check.options.measures.values()) | set(check.options.totals)
+    for name in reversed(names):
+        if name and name not in plain:
+            return name
+    return names[0]

@@ -1,0 +1,47 @@
+"""narrative_rows: amounts the narrative gives for a table's rows, named by their classification, agree
+with those rows of the table: 社会保障和就业支出（类）754.75万元; “一般公共服务支出（类）商贸事务（款）
+行政运行（项）”938.99万元; or an item 1、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休
+（项）… 支出决算为54.53万元.
+
+The table and its column are named by caption and header words (option ``cell``: ``tables``, ``column``,
+e.g. 合计). Figures, their row names and the rows they resolve to are read as
+:mod:`crossfoot.tables.classes` describes: a money figure after names of 类, 款 and 项 (or whose label is
+only a measure, ``measures``: 支出决算, in a numbered item that names them), looked up through the table's
+classification codes, only in a part of the report about the table (``topic``).
+
+The figure and the cell, converted to one unit, must agree: stated to the same decimals in the same unit
+they must be equal (two roundings of one amount to the same place cannot differ), otherwise their rounding
+intervals must meet (:func:`crossfoot.tables.locate.agree`). The finding is on the prose figure, with the
+cell as the related place.
+"""
+
+from __future__ import annotations
+
+from ...tables import classes
+from ...tables.locate import agree
+from ..base import Check, differs
+
+KIND = "narrative_rows"
+FIELDS = ("stated", "computed", "label", "other", "table", "where")
+Options = classes.Spec
+
+
+def run(analysis, check: Check):
+    o = check.options
+    rows = classes.rows(analysis, o.cell.tables, o.cell.column)
+    if not rows:
+        return  # a document without the table has nothing to check
+    named, table = rows
+    for block, fig in analysis.amounts():
+        if not classes.marked(analysis, fig.block):
+            continue  # no 类/款/项 named in this block
+        names = classes.chain(block.text, fig, o.measures, o.filler)
+        if not names or not classes.on_topic(analysis, fig, o.topic):
+            continue
+        found, _missing, _parent = classes.resolve(named, names)
+        if found is None:
+            continue
+        cell = named[found][2]
+        if agree(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding):
+            continue
+        yield differs(check, analysis, fig, cell, table, "".join(f"{m[1]}（{m[2]}）" for m in names))

@@ -1,0 +1,82 @@
+"""narrative_table: an amount the narrative (情况说明) states agrees with the table cell it restates.
+
+A prose figure qualifies when its unit is money and its label (the words before it in its clause, years
+taken out) ends with one of the ``label`` words (收入支出总计) and holds none of the ``not`` words
+(财政拨款); with ``under``, it must also be listed under a total (…，其中：), or stand in a paragraph
+opening with one, whose label ends with one of those words (基本支出 under 本年支出合计). Its cell is
+named as in the cross_table kind (option ``cell``: ``tables`` caption words, ``not``, ``row`` label
+words, ``column`` header words, ``plus`` further cells to add). The figure and the cell, converted to one
+unit (a 万元 narrative over 元 tables), must agree: to the same decimals in the same unit they must be
+equal, else meet within rounding (:func:`crossfoot.tables.locate.agree`; cells added with ``plus`` must
+meet within rounding). The finding is on the prose figure, with the cell as the related place. A document
+without the table has nothing to check.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ...figures import labels
+from ...interval import stated as interval
+from ...tables import locate
+from ...tables.locate import CellSpec
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "narrative_table"
+FIELDS = ("stated", "computed", "label", "other", "table", "where")
+
+
+@dataclass(frozen=True)
+class Options:
+    label: Words = Words()
+    not_: Words = Words()
+    under: Words = Words()
+    cell: CellSpec = field(default_factory=CellSpec)
+
+    ALIASES = {"not": "not_"}
+
+    def validate(self) -> str | None:
+        if not self.label:
+            return "option label lists the words a prose figure's label ends with"
+        if not self.cell.tables or not self.cell.row:
+            return ("option cell names a cell: tables (caption words), row (label words), "
+                    "column (header words)")
+        return None
+
+
+def run(analysis, check: Check):
+    cells = locate.cells(analysis.tables, check.options.cell)
+    if not cells:
+        return  # a document without the table has nothing to check
+    words, unwanted = check.options.label, check.options.not_
+    for _block, fig in analysis.amounts():
+        label = labels.core(fig.label)
+        if not label.endswith(words) or any(w in label for w in unwanted) or not _under(analysis, check, fig):
+            continue
+        if len(cells) == 1:
+            (_, cell, table), = cells
+            if locate.agree(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding):
+                continue
+        else:
+            theirs = locate.total(cells, fig.unit)
+            if theirs is None:
+                return
+            if interval(fig.value, fig.decimals).meets(theirs):
+                continue
+        shown = " + ".join(c.text for _, c, _ in cells) + (cells[0][2].unit or fig.unit)
+        yield report(check, analysis, fig.span, fig.text, related=tuple(c.span for _, c, _ in cells),
+                     computed=shown, figures=(fig.text, *(c.text for _, c, _ in cells)),
+                     label=label, other=shown, table=cells[0][2].title,
+                     where=analysis.doc.cite(cells[0][1].span))
+
+
+def _under(analysis, check: Check, fig) -> bool:
+    """With option ``under``: whether ``fig`` is listed under a total whose label ends with one of its
+    words (基本支出 after 本年支出合计 9759.38万元，其中：), or else its paragraph opens with such a figure
+    (公用经费 after 人员经费 …，主要包括：…；in a paragraph on the 基本支出)."""
+    words = check.options.under
+    if not words:
+        return True
+    total = analysis.parent(fig) or analysis.figures[fig.block][0]
+    return total is not fig and labels.core(total.label).endswith(words)

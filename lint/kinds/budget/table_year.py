@@ -1,0 +1,32 @@
+"""table_year: a table caption that names a year (2026年部门收入预算总表) names the report's year, the year
+its title names (the first short line of its opening ``head`` lines with a year).
+
+A caption naming another year is a finding on the table, with the title as the related place.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...figures import labels
+from ..base import Check, report
+
+KIND = "table_year"
+FIELDS = ("stated", "computed", "said", "year")
+
+
+@dataclass(frozen=True)
+class Options:
+    head: int = 8
+
+
+def run(analysis, check: Check):
+    title = analysis.title(check.options.head)
+    if title is None:
+        return
+    year = labels.YEAR.search(title.text).group(1)
+    for table in analysis.tables:
+        m = labels.YEAR.search(table.title)
+        if m and m.group(1) != year:
+            yield report(check, analysis, table.span, table.title, related=(title.span(0, len(title.text)),),
+                         computed=year, figures=(m.group(1), year), said=m.group(1), year=year)

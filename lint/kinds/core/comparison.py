@@ -1,0 +1,123 @@
+"""comparison: a sentence that compares two measures in words (决算数同预算数持平, 决算数小于预算数的主要原因)
+agrees with the two amounts stated for them just before it.
+
+A claim is a measure (option ``measures``: 决算, 预算, 执行, …), a comparison word (同, 与, 比, 较), the other
+measure, and a verdict (option ``verdicts``: 持平 or 相等 are *equal*, 小于 or 低于 *less*, 大于, 高于 or
+超过 *greater*); ``loose`` words before the verdict (基本持平, 略低于) make it an estimate, which is not
+judged. Each measure's amount is the nearest money figure before the claim, in its paragraph (or the one
+before when the claim opens its paragraph), whose label ends with the measure (支出决算为 9746.50万元 for
+决算; 年初预算为 10210.34万元 for 预算), stopping at the previous claim so that numbered items do not borrow
+each other's amounts.
+
+Judged on the figures as stated: *equal* holds when they are one amount (the same number when stated to
+the same decimals in the same unit, else rounding intervals that meet); *less* and *greater* hold unless
+the two stated amounts are the other way round or the same (54.53 and 54.53 are not 小于).
+The finding is on the first measure's amount, with the other as the related place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from ...figures import labels, precision, units
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "comparison"
+FIELDS = ("stated", "computed", "claim", "other", "verdict", "actual", "measure", "other_measure")
+_VERDICT_WORDS = {"equal": "the same", "less": "less", "greater": "greater"}
+
+
+@dataclass(frozen=True)
+class Options:
+    measures: Words = Words(["决算", "预算", "执行"])
+    compare: Words = Words(["同", "与", "比", "较"])
+    verdicts: dict[str, str] = field(default_factory=lambda: {
+        "持平": "equal", "相等": "equal", "等于": "equal", "相同": "equal", "一致": "equal",
+        "小于": "less", "低于": "less", "少于": "less",
+        "大于": "greater", "高于": "greater", "超过": "greater", "多于": "greater"})
+    loose: Words = Words(["基本", "大致", "大体", "略", "稍"])
+    trim: Words = Words(["数", "为", "是", "的"])
+
+    def validate(self) -> str | None:
+        if any(v not in _VERDICT_WORDS for v in self.verdicts.values()):
+            return "option verdicts maps words (持平, 小于, 大于) to equal, less or greater"
+        return None
+
+
+@cache
+def _pattern(measures: Words, compare: Words, loose: Words, verdicts: tuple[str, ...]) -> re.Pattern:
+    measures = "|".join(map(re.escape, measures))
+    compare = "|".join(map(re.escape, compare))
+    loose = "|".join(map(re.escape, loose))
+    verdicts = "|".join(map(re.escape, sorted(verdicts, key=len, reverse=True)))
+
+    def other(name: str) -> str:
+        return rf"(?:全年|年初|调整后)?\s*(?P<{name}>{measures})"
+
+    compared = rf"(?:{compare})\s*{other('b')}数?\s*(?P<loose>{loose})?\s*(?P<verdict>{verdicts})"
+    direct = rf"(?P<loose2>{loose})?\s*(?P<verdict2>{verdicts})\s*{other('b2')}数?"
+    return re.compile(rf"(?P<a>{measures})数?\s*(?:{compared}|{direct})")
+
+
+def run(analysis, check: Check):
+    o = check.options
+    pattern = _pattern(o.measures, o.compare, o.loose, tuple(o.verdicts))
+    blocks = analysis.doc.blocks
+    for b, block in enumerate(blocks):
+        if block.kind == "row":
+            continue
+        previous = 0
+        for m in pattern.finditer(block.text):
+            second, verdict = m.group("b") or m.group("b2"), m.group("verdict") or m.group("verdict2")
+            if m.group("a") == second:
+                continue
+            figures = [f for f in analysis.figures[b] if previous <= f.start < m.start()]
+            if not block.text[:m.start()].strip(" ，,。") and b > 0 and blocks[b - 1].kind != "row":
+                figures = analysis.figures[b - 1] + figures  # the claim opens its paragraph
+            previous = m.end()
+            if m.group("loose") or m.group("loose2"):
+                continue
+            a, b_fig = _nearest(o, figures, m.group("a")), _nearest(o, figures, second)
+            if a is None or b_fig is None or a is b_fig:
+                continue
+            finding = _judge(check, analysis, a, b_fig, o.verdicts[verdict], m)
+            if finding is not None:
+                yield finding
+
+
+def _nearest(o: Options, figures, measure: str):
+    for fig in reversed(figures):
+        if fig.unit not in units.MONEY or not fig.is_point:
+            continue
+        label = labels.core(fig.label)
+        while label and label[-1] in "".join(o.trim):
+            label = label[:-1]
+        if label.endswith(measure):
+            return fig
+    return None
+
+
+def _judge(check: Check, analysis, a, b, verdict: str, m: re.Match):
+    mine, theirs = a.value, _in(b, a.unit)
+    if theirs is None:
+        return None
+    if a.unit == b.unit and a.decimals == b.decimals and analysis.rounding != "either":
+        same = mine == theirs  # stated alike, one amount is one number
+    else:
+        same = precision.interval(a).meets(precision.interval(b, "round", a.unit))
+    holds = {"equal": same, "less": mine < theirs, "greater": mine > theirs}[verdict]
+    if holds:
+        return None
+    said = m.group(0)
+    actual = "equals" if mine == theirs else ("is less than" if mine < theirs else "is greater than")
+    return report(check, analysis, a.span, a.text, related=(b.span,), computed=b.text,
+                  figures=(a.text, b.text), claim=said, other=b.text, verdict=_VERDICT_WORDS[verdict],
+                  actual=actual, measure=m.group("a"), other_measure=m.group("b") or m.group("b2"))
+
+
+def _in(figure, unit: str):
+    factor = units.factor(figure.unit, unit)
+    return None if factor is None else figure.value * factor

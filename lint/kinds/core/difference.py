@@ -1,0 +1,65 @@
+"""difference: a stated change equals current minus prior (比上年增加 X, 比年初预算节约 Y, 结余 Z).
+
+Finds, in each sentence, an amount whose label holds a change word (option ``up``: 增加, 增长, 超支, ...;
+option ``down``: 减少, 下降, 节约, 结余, ...) with, before it in the same sentence, a comparison word (option
+``compare``: 比, 较, 与…相比) followed by the prior amount, and before that the current amount. ``up``
+means current − prior = change; ``down`` means prior − current = change. Amounts in different units
+convert (亿元 vs 万元).
+
+Judged as an interval: the change computed from the two stated amounts must meet the stated change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...figures import labels, precision
+from ...vocabulary import Words
+from ..base import JUDGED, Check, judge
+
+KIND = "difference"
+FIELDS = JUDGED
+
+
+@dataclass(frozen=True)
+class Options:
+    up: Words = Words(["增加", "增长", "上升", "提高", "超支", "多支出", "增"])
+    down: Words = Words(["减少", "下降", "降低", "节约", "节省", "结余", "少支出", "减"])
+    compare: Words = Words(["比", "较", "相比"])
+
+
+def _changes(analysis, o: Options, block: int):
+    """``(current, prior, change, sign)`` for each stated change in a block."""
+    if len(analysis.figures[block]) < 3:
+        return  # a change needs two amounts before it
+    text = analysis.doc.blocks[block].text
+    for _start, _end, figs in analysis.sentences(block):
+        for i, change in enumerate(figs):
+            if not change.is_point or precision.family(change.unit) in ("ratio", ""):
+                continue
+            sign = labels.direction(change.label, o.up, o.down)
+            if sign == 0:
+                continue
+            fam = precision.family(change.unit)
+            same = [f for f in figs[:i] if f.is_point and precision.family(f.unit) == fam]
+            if len(same) < 2:
+                continue
+            prior, current = same[-1], same[-2]
+            if not o.compare.within(text[current.end : prior.start]):
+                continue
+            yield current, prior, change, sign
+
+
+def run(analysis, check: Check):
+    for block in range(len(analysis.doc.blocks)):
+        for current, prior, change, sign in _changes(analysis, check.options, block):
+            unit = change.unit
+
+            def compute(c=current, p=prior, s=sign, unit=unit):
+                diff = precision.interval(c, "round", unit) - precision.interval(p, "round", unit)
+                return diff if s > 0 else diff.scale(-1)
+
+            expression = (f"{current.text} − {prior.text}" if sign > 0 else f"{prior.text} − {current.text}")
+            verdict = judge(check, analysis, change, (current, prior), compute, expression=expression)
+            if verdict:
+                yield verdict

@@ -1,0 +1,31 @@
+"""growth: a stated growth rate (增幅 15.2%, 同比增长 8%, 减幅 1.84%) agrees with the amounts.
+
+The rates and the amounts they are computed from are found as :mod:`crossfoot.figures.growth` describes:
+a rate after a change amount (比上年增加 X万元，增长 P%), the prior stated after the comparison word or
+derived from the current amount; or a rate straight after the comparison, computed from the two amounts
+before it (执行数为3269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%).
+
+Judged as an interval: change / prior must meet the stated rate. A rate on a zero or negative prior cannot
+be checked and is skipped (the zero_base kind reports a rate stated on a prior of zero).
+"""
+
+from __future__ import annotations
+
+from decimal import Decimal
+
+from ...figures import growth
+from ..base import JUDGED, Check, judge
+
+KIND = "growth"
+FIELDS = JUDGED
+Options = growth.Spec
+
+
+def run(analysis, check: Check):
+    for found in growth.find(analysis, check.options):
+        if found.zero:
+            continue
+        verdict = judge(check, analysis, found.rate, found.related, found.compute, scale=Decimal(100),
+                        expression=found.expression)
+        if verdict:
+            yield verdict

@@ -1,0 +1,115 @@
+"""share: a part stated with its share of a whole (占总收入 96.02%, 占比 2.99%) agrees with the amounts.
+
+Finds each percentage whose label holds a share word (option ``words``: 占, 占比, 比重, ...). The part is
+the nearest point amount before it in its sentence. The whole is named by the words after the share word
+(占项目支出 → 项目支出) and looked up by label among the figures before it in its paragraph, or in the
+paragraphs before when it names a total (占本年支出合计的 → the 本年支出合计 stated earlier; 占全省 70%
+compares with nothing stated here); with no words (占比), the whole is the total that the part is listed
+under (其中 …), or, when it is stated nowhere, the sum of a listing of parts each with its 占比 (A 7455万元，
+占比55.08%，B 1669.70万元，占比12.34%，C 4410万元，占比32.58%) that is the whole: its shares add up to 100%,
+or all of them but one agree with their part over the parts' sum. Amounts may be in different units
+(亿元 vs 万元).
+
+Judged as an interval: part/whole from the stated amounts' intervals must meet the stated percentage's
+interval. A percentage that only truncation explains is ``info``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ...figures import labels, precision
+from ...interval import Interval
+from ...vocabulary import Words
+from ..base import JUDGED, Check, judge
+
+KIND = "share"
+FIELDS = JUDGED
+_TOTALS = ("合计", "总计")
+
+
+@dataclass(frozen=True)
+class Options:
+    words: Words = Words(["所占比重", "占比重", "占比", "比重", "占"])
+
+
+def run(analysis, check: Check):
+    words = check.options.words
+    for block in analysis.stating("%", "‰"):
+        text = analysis.doc.blocks[block].text
+        for _start, _end, figs in analysis.sentences(block):
+            listed = []  # (rate, part) stated with a bare 占比: shares of the whole the listing makes
+            for i, rate in enumerate(figs):
+                if rate.unit not in ("%", "‰") or not rate.is_point:
+                    continue
+                word = words.first(rate.label)
+                if word is None:
+                    continue
+                part = next((f for f in reversed(figs[:i]) if f.is_point
+                             and precision.family(f.unit) not in ("ratio", "")), None)
+                if part is None:
+                    continue
+                named = rate.label.split(word, 1)[1].strip()
+                clause = labels.clause(text, rate.start)
+                if "、" in clause.split(word)[0] or "和" in clause.split(word)[0]:
+                    continue  # the share of several parts together (A、B占比): not one part's share
+                whole = _whole(analysis, part, named)
+                if whole is None and not named:
+                    listed.append((rate, part))
+                if whole is None or whole is part:
+                    continue
+                verdict = _judge(analysis, check, rate, part, whole)
+                if verdict:
+                    yield verdict
+            yield from _listed(analysis, check, listed)
+
+
+def _listed(analysis, check: Check, listed):
+    """Shares of a listing whose whole is stated nowhere (A 7455万元，占比55.08%，B 1669.70万元，占比12.34%，
+    C 4410万元，占比32.58%): when two or more parts in one family each state a share, and the listing is
+    the whole (its shares add up to 100% within their rounding, or all shares but one agree with their part
+    over the parts' sum), each share is judged against its part over the parts' sum."""
+    parts = [part for _, part in listed]
+    if len(listed) < 2 or len({id(p) for p in parts}) < len(parts) or len({r.unit for r, _ in listed}) > 1 \
+            or len({precision.family(p.unit) for p in parts}) > 1:
+        return
+    scale = Decimal(100) if listed[0][0].unit == "%" else Decimal(1000)
+    unit = parts[0].unit
+
+    def share(part):
+        return precision.interval(part, "round", unit) / precision.total(parts, unit)
+
+    agreeing = sum(1 for rate, part in listed if precision.interval(rate).meets(share(part).scale(scale)))
+    whole = precision.total(rate for rate, _ in listed).meets(Interval.point(scale))
+    if not whole and agreeing < len(listed) - 1:
+        return  # a listing of some parts only: their shares are of a whole stated nowhere
+    expression = " + ".join(p.text for p in parts)
+    for rate, part in listed:
+        verdict = judge(check, analysis, rate, tuple(parts), lambda part=part: share(part), scale=scale,
+                        expression=f"{part.text} / ({expression})")
+        if verdict:
+            yield verdict
+
+
+def _whole(analysis, part, named: str):
+    parent = analysis.parent(part)
+    if not named:
+        return parent
+    if parent is not None and (named.startswith("总") or named in parent.label):
+        return parent
+    # a named whole is looked for in the same paragraph only (占全省 70% compares with nothing stated here),
+    # unless it names a total of the report's own (占本年支出合计的), stated in a paragraph before
+    reach = 40 if named.endswith(_TOTALS) else 0
+    return analysis.resolve(part, named, part.label, precision.family(part.unit), blocks=reach)
+
+
+def _judge(analysis, check, rate, part, whole):
+    unit = whole.unit
+
+    def ratio():
+        return precision.interval(part, "round", unit) / precision.interval(whole)
+
+    scale = Decimal(100) if rate.unit == "%" else Decimal(1000)
+    return judge(check, analysis, rate, (part, whole), ratio, scale=scale,
+                 expression=f"{part.text} / {whole.text}")

@@ -1,0 +1,85 @@
+"""sum: parts stated after 其中/包括/分别为 add up to the total stated before them.
+
+The listings are read as :mod:`crossfoot.figures.listings` describes, with this check's words: a parts
+word (``parts``: 其中, 包括, 主要用于, 分别为, ...) after a total (the nearest figure before it whose label
+holds a ``totals`` word: 合计, 共, 总额, ...; else the first of its sentence, or of the sentence before when
+the parts word opens its own), the parts being the figures of the total's unit family up to the end of the
+sentence, a nested list or a ``stops`` word; figures in parentheses and figures that state a change
+(``not_parts``: 增加, 减少, 为…的) are neither.
+
+Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02. Parts that exceed the
+total are an error whatever the wording. A listing after 其中 may name only some parts, so parts that fall
+short are reported only when the listing is declared complete (``complete``: 分别为, ...) or when one
+digit of one figure explains the whole gap (a typo, reported at ``warning``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from ...figures import listings, precision, units
+from ...interval import Interval
+from ...model import Figure, Severity
+from ...vocabulary import Words, named
+from ..base import JUDGED, Check, judge
+
+KIND = "sum"
+FIELDS = JUDGED
+
+
+@dataclass(frozen=True)
+class Options:
+    parts: Words = named("listing-parts")
+    complete: Words = named("listing-complete")
+    totals: Words = named("listing-totals")
+    stops: Words = named("listing-stops")
+    not_parts: Words = named("listing-not-parts")
+
+
+def run(analysis, check: Check):
+    for block in range(len(analysis.doc.blocks)):
+        for listing in listings.find(analysis, block, check.options):
+            yield from _judge(analysis, check, listing.total, list(listing.parts), listing.complete)
+
+
+def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete: bool):
+    unit = total.unit
+
+    def parts_sum(mode: str = "round") -> Interval:
+        return precision.total(parts, unit, mode)
+
+    expression = " + ".join(p.text for p in parts)
+    verdict = judge(check, analysis, total, tuple(parts), parts_sum, expression=expression)
+    if verdict is None:
+        return
+    found = verdict.finding
+    if found is None:
+        yield verdict
+        return
+    over = parts_sum().lo > precision.interval(total).hi
+    if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
+        yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
+        return
+    if over or (complete and len(parts) > 1):
+        yield verdict
+        return
+    # the parts fall short: a partial listing, unless one digit of one figure explains the gap
+    if len(parts) < 2:
+        yield verdict.quiet()
+        return
+    if found.suggestion and precision.significant(total):
+        yield verdict.with_finding(replace(found, severity=min(found.severity, Severity.WARNING)))
+        return
+    yield verdict.quiet()
+    for part in parts:
+        others = precision.total((p for p in parts if p is not part), unit)
+        factor = units.factor(part.unit, unit) or Decimal(1)
+        need = (precision.interval(total) - others).scale(Decimal(1) / factor)
+        if precision.significant(part) and precision.one_digit_fix(part, need):
+            related = (total, *[p for p in parts if p is not part])
+            typo = judge(check, analysis, part, related, lambda need=need: need,
+                         expression=expression, severity=Severity.WARNING)
+            if typo is not None:
+                yield typo
+            return

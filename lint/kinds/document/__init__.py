@@ -1,0 +1,1 @@
+"""Kinds of the ``document`` pack (``checks/document.yaml``)."""

@@ -1,0 +1,96 @@
+"""contents: the table of contents against the headings of the body.
+
+A contents entry is a line of a title, a leader (..... or ……) and a page number. Each entry is looked for
+among the paragraphs after the contents, from the heading of the entry before it on: the heading whose
+title (list marker, blanks and bracket widths aside) is the entry's first, else one that starts nearly like
+it (``likeness``, a similarity ratio from 0 to 1, default 0.85).
+It is a finding when the heading found carries another list marker than the entry (the contents says
+3., the body 4.), or when no paragraph after the contents starts with anything like the entry's title.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+
+from ..base import Check, report
+
+KIND = "contents"
+FIELDS = ("stated", "computed", "problem")
+
+
+@dataclass(frozen=True)
+class Options:
+    likeness: float = 0.85
+_LONGEST = 160  # a contents entry is one short line; longer text is never tried (bounded matching work)
+_ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:\.{3,}|…{2,}|·{3,}|-{4,})[\s\t]*(?P<page>\d{1,3})\s*$")
+_MARKER = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|"
+                     r"\d{1,2}\s*[.．、](?!\d)|附表\s*\d+\s*[：:]?|附件\s*\d+\s*[：:]?)\s*")
+_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
+_BLANKS = re.compile(r"[\s*]+")
+
+
+def run(analysis, check: Check):
+    blocks = analysis.doc.blocks
+    entries = [(i, m) for i, b in enumerate(blocks)  # an entry ends with its page number: test that first
+               if len(b.text) <= _LONGEST and b.text.rstrip()[-1:].isdigit() and (m := _ENTRY.match(b.text))]
+    if len(entries) < 3:
+        return
+    last = entries[-1][0]
+    reach = max(len(m.group("title")) for _, m in entries) + 1
+    body = [(i, _head(blocks[i].text, reach))
+            for i in range(last + 1, len(blocks)) if blocks[i].kind != "row"]
+    at = {j: k for k, (j, _) in enumerate(body)}
+    cursor = 0
+    for i, m in entries:
+        marker, title = _split(m.group("title"))
+        if len(title) < 2:
+            continue
+        like = check.options.likeness
+        found = _find(title, bool(marker), body[cursor:], like) or _find(title, bool(marker), body, like)
+        if found is not None:
+            cursor = at[found[0]] + 1
+        block = blocks[i]
+        span = block.span(0, len(m.group("title")))
+        if found is None:
+            yield report(check, analysis, span, m.group("title"), computed="",
+                         problem="has no heading like it in the body")
+        elif marker and found[1] and marker != found[1]:
+            head = blocks[found[0]].span(0, len(blocks[found[0]].text))
+            yield report(check, analysis, span, m.group("title"), related=(head,), computed=found[1],
+                         problem=f"is numbered {found[1]} in the body ({analysis.doc.cite(head)})")
+
+
+def _head(text: str, reach: int) -> tuple[str, str]:
+    """:func:`_split` of a paragraph's opening, as far as an entry's title (at most ``reach`` characters)
+    is compared with it and beyond; of its whole text when blanks fill that opening."""
+    cut = 2 * reach + 16
+    if len(text) > cut:
+        marker, title = _split(text[:cut])
+        if len(title) > reach:
+            return marker, title
+    return _split(text)
+
+
+def _split(text: str) -> tuple[str, str]:
+    """``(marker, title)`` of a heading, both normalised (no blanks, ASCII brackets, no bold marks)."""
+    text = _BLANKS.sub("", text.replace("（", "(").replace("）", ")").replace("：", ":").replace("．", "."))
+    m = _MARKER.match(text)
+    return (m.group().strip(), text[m.end():]) if m else ("", text)
+
+
+def _find(title: str, numbered: bool, body, likeness: float):
+    """The ``(block, marker)`` of the body heading for ``title``: one whose title is ``title`` (followed by
+    nothing or punctuation) first, else one whose title starts nearly like it; numbered if ``numbered``
+    (a paragraph that merely opens with the words is not the heading)."""
+    body = [(i, (marker, text)) for i, (marker, text) in body if marker or not numbered]
+    for i, (marker, text) in body:
+        if text.startswith(title) and (len(text) == len(title) or not _WORD.match(text[len(title)])):
+            return i, marker
+    for i, (marker, text) in body:
+        matcher = difflib.SequenceMatcher(None, title, text[:len(title) + 1])
+        if matcher.real_quick_ratio() >= likeness and matcher.quick_ratio() >= likeness \
+                and matcher.ratio() >= likeness:
+            return i, marker
+    return None

@@ -1,0 +1,198 @@
+"""count: a stated count (下设九个二级项目, 共10个单位) against the items listed after it.
+
+A count is a whole figure in a measure word (个, 项, 家, 所, ...) followed, within ``reach`` characters and
+one comma, by a list ``openers`` word (包括, 分别是, 分别为, a colon). The list runs to the end of its clause
+(。；，), continuing into the next paragraph when a converter broke the sentence across a blank line. Its
+items are split at 、 and, inside an item, at 和/以及 between two names of four or more characters. Only a
+closed list of names is judged: one of at least ``minimum`` items, with a 、 in it, not ended by 等 (which
+says the list is not complete), and none of them an amount (分别为442名、418名 and 公务用车2辆、机要用车1辆
+are a sum, not a list). A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by
+inline points (有三个方面：一是…；二是…；三是…), with no other figure between, is compared with the points
+that follow in order, in its paragraph and the paragraphs that go on with the next point (two points
+suffice there). The count must equal the number of *distinct* items; an item listed twice is named in the
+finding. A count that refers to a table instead (共10个单户单位（详见表1）) is compared with the rows of
+the table captioned 表1: its numbered rows, totals left out.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...figures.precision import COUNT_UNITS
+from ...tables import number, row_label
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "count"
+FIELDS = ("stated", "computed", "listed", "distinct", "repeats", "where")
+
+
+@dataclass(frozen=True)
+class Options:
+    openers: Words = Words(["包括", "包含", "分别是", "分别为", "具体是", "具体为", "：", ":"])
+    reach: int = 20
+    minimum: int = 3
+    point_units: Words = Words(["个", "项", "条", "点", "类", "件", "方面"])
+_NOUN = re.compile(r"[\u4e00-\u9fff]{1,12}")
+_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:[\u4e00-\u9fff%％]{1,2})?$")
+_END = re.compile(r"[。；;，,]")
+_JOIN = re.compile(r"(?<=[\u4e00-\u9fff）)”]{4})(?:和|以及)(?=[\u4e00-\u9fff（(“]{4})")
+_TERMINAL = "。！？；;!?：:）)"
+
+
+def run(analysis, check: Check):
+    openers = check.options.openers
+    for b, figures in enumerate(analysis.figures):
+        block = analysis.doc.blocks[b]
+        if block.kind == "row":
+            continue
+        for fig in figures:
+            if fig.unit not in COUNT_UNITS or not fig.is_point or fig.decimals != 0 or fig.value < 2:
+                continue
+            items, where = _list(analysis, b, fig.end, openers, check.options.reach), "listed after it"
+            if items is None and fig.unit in check.options.point_units:
+                items, where = _points(analysis, b, fig.end, check.options.reach), "listed after it (一是…)"
+            if items is None:
+                items, where = _rows(analysis, block.text, fig.end, check.options.reach)
+            if items is None or len(items) < (2 if where.endswith("(一是…)") else check.options.minimum):
+                continue  # points (一是…) are delimited enough to count from two
+            names = [name for name, _ in items]
+            distinct = list(dict.fromkeys(names))
+            if len(distinct) == fig.value:
+                continue
+            twice = [n for n in distinct if names.count(n) > 1]
+            repeats = f"; listed more than once: {'、'.join(twice)}" if twice else ""
+            noun = _NOUN.match(block.text, fig.end)
+            yield report(check, analysis, fig.span, fig.text + (noun.group() if noun else ""),
+                         related=tuple(span for _, span in items), computed=str(len(distinct)),
+                         figures=(fig.text,), listed=str(len(names)), distinct=str(len(distinct)),
+                         repeats=repeats, where=where)
+
+
+def _list(analysis, b: int, at: int, openers, reach: int):
+    """The ``(name, span)`` items of the list a count at ``at`` of block ``b`` opens, or None."""
+    text = analysis.doc.blocks[b].text
+    window = text[at:at + reach]
+    cut = min((i for i in (window.find("。"), window.find("；")) if i >= 0), default=len(window))
+    window = window[:cut]
+    hits = [(window.find(w), w) for w in openers if w in window]
+    if not hits or window.count("，") + window.count(",") > 1:
+        return None
+    where, word = min(hits)
+    start = at + where + len(word)
+    pieces = _clause(analysis, b, start)
+    if pieces is None:
+        return None
+    joined = "".join(t for t, _, _ in pieces)
+    if "、" not in joined or joined.rstrip().endswith("等") or "等" in joined[-3:]:
+        return None
+    items = []
+    offset = 0
+    for part in joined.split("、"):
+        for m in _split(part):
+            name = m[0].strip(" \u3000“”\"")
+            if name:
+                items.append((name, _span(analysis, pieces, offset + m[1], offset + m[1] + len(m[0]))))
+        offset += len(part) + 1
+    if any(_AMOUNT.search(name) for name, _ in items):
+        return None  # amounts (分别为442名、418名; 一般公务用车2辆、…), the sum kind's business
+    return items
+
+
+_POINT = re.compile(r"(?:^|(?<=[。；;：:，,\s]))([一二三四五六七八九十]{1,3})是")
+_NUMERALS = "一二三四五六七八九十"
+
+
+def _points(analysis, b: int, at: int, reach: int):
+    """The 一是/二是 points a count at ``at`` of block ``b`` opens (有三个方面：一是…；二是…；三是…), read
+    on through the paragraphs that go on with the next point, or None when no 一是 follows within reach."""
+    blocks = analysis.doc.blocks
+    text = blocks[b].text
+    first = _POINT.search(text, at, at + reach + 2)
+    rest = text[at:].rstrip()
+    if first is None and len(rest) <= reach and rest.endswith(("：", ":")) and b + 1 < len(blocks) \
+            and blocks[b + 1].kind == "paragraph":
+        b, at, text = b + 1, 0, blocks[b + 1].text  # the points start the next paragraph
+        first = _POINT.match(text)
+    if first is None or first.group(1) != "一" or "。" in text[at:first.start()]:
+        return None
+    if any(at <= f.start < first.start() for f in analysis.figures[b]):
+        return None  # another figure comes between (培训3次，参训120人次：一是…): the points may be its
+    items, expected, m = [], 1, first
+    while True:
+        while m is not None:
+            if _NUMERALS.find(m.group(1)) + 1 != expected and m.group(1) != "十":
+                return items if expected > 1 else None  # the numbering of another list
+            items.append((m.group(0), blocks[b].span(m.start(), m.end())))
+            expected += 1
+            m = _POINT.search(blocks[b].text, m.end())
+        b += 1
+        if b >= len(blocks) or blocks[b].kind != "paragraph":
+            return items
+        m = _POINT.match(blocks[b].text.lstrip())
+        if m is None or _NUMERALS.find(m.group(1)) + 1 != expected:
+            return items
+        m = _POINT.search(blocks[b].text)
+
+
+_SEE = re.compile(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
+_CAPTION = re.compile(r"^\s*表\s*(\d{1,2})(?!\d)")
+
+
+def _rows(analysis, text: str, at: int, reach: int):
+    """The rows of the table a count refers to (共10个单户单位（详见表1）), named by their label cells, and
+    where they are (in 表1); ``(None, "")`` when there is no such reference or table."""
+    m = _SEE.search(text, at, at + reach)
+    if m is None:
+        return None, ""
+    for table in analysis.tables:
+        caption = next((b for b in reversed(analysis.doc.blocks) if b.line < table.span.line), None)
+        if caption is None or not (c := _CAPTION.match(caption.text)) or c.group(1) != m.group(1):
+            continue
+        numbered = table.column("序号")
+        rows = [r for r in range(len(table.rows))
+                if (numbered is None or number(table.rows[r][numbered].text) is not None)
+                and not any(w in row_label(table, r) for w in ("合计", "总计", "小计"))]
+        return [(row_label(table, r), next(c.span for c in table.rows[r] if c.span is not None)) for r in rows
+                if any(c.span is not None for c in table.rows[r])], f"in 表{m.group(1)}"
+    return None, ""
+
+
+def _clause(analysis, b: int, start: int):
+    """The text from ``start`` to the end of its clause, as ``(text, block, block_offset)`` pieces; a
+    paragraph that ends without final punctuation continues into the next one."""
+    pieces = []
+    blocks = analysis.doc.blocks
+    while b < len(blocks):
+        text = blocks[b].text
+        m = _END.search(text, start)
+        if m:
+            pieces.append((text[start:m.start()], b, start))
+            return pieces
+        pieces.append((text[start:], b, start))
+        if text.rstrip()[-1:] in _TERMINAL or b + 1 >= len(blocks) or blocks[b + 1].kind != "paragraph":
+            return pieces
+        b, start = b + 1, 0
+    return pieces
+
+
+def _split(part: str):
+    """An item, or the items joined in it by 和/以及, as ``(text, offset)``."""
+    out, last = [], 0
+    for m in _JOIN.finditer(part):
+        out.append((part[last:m.start()], last))
+        last = m.end()
+    out.append((part[last:], last))
+    return out
+
+
+def _span(analysis, pieces, start: int, end: int):
+    """The source span of ``[start, end)`` of the joined pieces (the span of its first piece's part)."""
+    for text, b, offset in pieces:
+        if start < len(text):
+            stop = min(end, len(text))
+            return analysis.doc.blocks[b].span(offset + start, offset + max(stop, start + 1))
+        start, end = start - len(text), end - len(text)
+    text, b, offset = pieces[-1]
+    return analysis.doc.blocks[b].span(offset + max(len(text) - 1, 0), offset + max(len(text), 1))

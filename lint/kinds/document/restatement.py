@@ -1,0 +1,57 @@
+"""restatement: the same quantity stated twice, with values that cannot both be true.
+
+A quantity is keyed by what it measures, read narrowly so that different things are never compared
+(:mod:`crossfoot.figures.quantities`):
+
+* its label without years and list markers: at least ``shortest`` characters, and more than a ``bare``
+  column word such as 预算数 or 支出决算 that names no subject;
+* its scope: the label of the total it is listed under, or else of its paragraph's first figure, or the
+  words its paragraph opens with when that figure has no label (公用经费 under 部门总支出 is not 公用经费
+  under 财政拨款支出; 预算执行数 under 1、行政运行（01项）is not 预算执行数 under 2、基层司法业务（04项）);
+* its unit family, and its period: the last year named before it in its sentence, 上年 for the prior year.
+
+Labels that state a change (增加, 比上年, 下降) or a list (其中, 分别) are not quantities of their own
+(``changes``). Two statements in different paragraphs with the same key must agree: their rounding
+intervals, widened by their qualifiers (超 2.3 万亿 is at least 2.3 万亿; 约 is within ``about`` percent),
+must meet. Prose only; table cells are the table checks' business.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ...figures import precision, quantities
+from ...model import Figure
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "restatement"
+FIELDS = ("stated", "computed", "label", "other", "where")
+
+
+@dataclass(frozen=True)
+class Options:
+    shortest: int = 5
+    about: Decimal = Decimal("10")
+    changes: Words = Words(["增", "减", "比", "较", "下降", "上升", "节约", "超支", "差", "变动", "其中",
+                            "分别", "每"])
+    bare: Words = Words(["支出决算", "年初预算", "预算数", "决算数", "调整预算", "预算", "决算", "金额",
+                         "资金", "经费", "合计", "总计", "共计", "总额", "数量", "人数", "个数"])
+
+
+def run(analysis, check: Check):
+    o = check.options
+    seen: dict[tuple, Figure] = {}
+    for _block, fig in analysis.in_prose():
+        key = quantities.key(analysis, fig, o.shortest, o.changes, o.bare)
+        if key is None:
+            continue
+        first = seen.setdefault(key, fig)
+        if first is fig or first.block == fig.block:
+            continue
+        unit = first.unit if precision.family(fig.unit) == "money" else None
+        if not quantities.span(fig, o.about, unit).meets(quantities.span(first, o.about, unit)):
+            yield report(check, analysis, fig.span, fig.text, related=(first.span,),
+                         computed=first.text, figures=(fig.text, first.text),
+                         label=key[1], other=first.text, where=analysis.doc.cite(first.span))

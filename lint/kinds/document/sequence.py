@@ -1,0 +1,110 @@
+"""sequence: enumeration markers that skip a number or repeat one.
+
+Headings and list items are read at the start of paragraphs, by style, from the outermost level in:
+一、, （一）, 1. (or 1、), (1), ①. A marker resets every deeper level (（一） under a new 一、 starts again).
+A part or chapter (第二部分, 第三章) starts every level again.
+Within a level, a number is expected to follow the one before it by one; 1 starts a new list. It is a
+finding when the number repeats the one before it (2. then 2.) or skips one or two (（七） then （九）);
+other jumps (a 15 from a page number, 3 after an inner list numbered to 7 in the same style) are not
+judged, as a reviewer could not tell which number is wrong. Inline enumerations (一是…二是…四是) are
+read the same way within one paragraph; 一是 starts a list wherever it stands (原因一是), except inside a
+word (统一是, 唯一是). Table row numbers are the numbering kind's business.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...figures import numbers
+from ..base import Check, report
+
+KIND = "sequence"
+FIELDS = ("stated", "computed", "problem")
+
+
+@dataclass(frozen=True)
+class Options:
+    inline: bool = True
+    """Read inline enumerations (一是…二是…) too."""
+_CN = "[一二三四五六七八九十]{1,3}"
+_LEVELS = (
+    re.compile(rf"^\s*(?P<n>{_CN})\s*、"),
+    re.compile(rf"^\s*[（(]\s*(?P<n>{_CN})\s*[）)]"),
+    re.compile(r"^\s*\**\s*(?P<n>\d{1,2})\s*(?:[.．](?!\d)|、)"),
+    re.compile(r"^\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]"),
+    re.compile(r"^\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+)
+# the lookahead lets the scan skip to a numeral in C
+_INLINE = re.compile(rf"(?=[一二三四五六七八九十])"
+                     rf"(?:(?:^|(?<=[。；;，,：:\s]))(?P<n>{_CN})|(?<![统唯第之同万单])(?P<one>一))是")
+_PART = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|编)")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+_OPENERS = frozenset("一二三四五六七八九十（(" + _CIRCLED)
+
+
+def run(analysis, check: Check):
+    last: list[tuple[int, object] | None] = [None] * len(_LEVELS)
+    for block in analysis.doc.blocks:
+        if block.kind == "row":
+            continue
+        if _PART.match(block.text):
+            last = [None] * len(_LEVELS)  # 第二部分 starts its numbering again
+            continue
+        first = block.text.lstrip().lstrip("*").lstrip()[:1]
+        marked = first in _OPENERS or first.isdecimal()  # what every level's marker starts with
+        for level, pattern in enumerate(_LEVELS if marked else ()):
+            m = pattern.match(block.text)
+            if m:
+                span = block.span(m.start("n"), m.end("n"))
+                found = _step(check, analysis, last[level], _value(m.group("n")), m.group(0).strip(), span)
+                if found is not None:
+                    yield found
+                last[level] = (_value(m.group("n")), span, m.group(0).strip())
+                last[level + 1:] = [None] * (len(_LEVELS) - level - 1)
+                break
+        if check.options.inline:
+            before = None
+            for m in _INLINE.finditer(block.text):
+                group = "n" if m.group("n") else "one"
+                span = block.span(m.start(group), m.end())
+                marker = block.text[m.start(group):m.end()]
+                found = _step(check, analysis, before, _value(m.group(group)), marker, span)
+                if found is not None:
+                    yield found
+                before = (_value(m.group(group)), span, marker)
+
+
+def _step(check, analysis, previous, n: int | None, marker: str, span):
+    if previous is None or n is None or previous[0] is None:
+        return None
+    m, where, shown = previous
+    if n == m:
+        return report(check, analysis, span, marker, related=(where,), computed=str(m + 1),
+                      figures=(marker, shown), problem=f"repeats {shown} ({analysis.doc.cite(where)})")
+    if n in (m + 2, m + 3):
+        missing = "、".join(_restyle(marker, n, k) for k in range(m + 1, n))
+        problem = f"follows {shown} ({analysis.doc.cite(where)}): {missing} missing"
+        return report(check, analysis, span, marker, related=(where,), computed=str(m + 1),
+                      figures=(marker, shown), problem=problem)
+    return None
+
+
+def _restyle(marker: str, n: int, k: int) -> str:
+    """``marker`` (written for ``n``) written for ``k``: （九） → （八）, 六是 → 五是, 3. → 2."""
+    for old, new in ((str(n), str(k)), (_CIRCLED[n - 1] if n <= 20 else "", _CIRCLED[k - 1])):
+        if old and old in marker:
+            return marker.replace(old, new, 1)
+    m = re.search(_CN, marker)
+    return marker[:m.start()] + _chinese(k) + marker[m.end():] if m else str(k)
+
+
+def _chinese(v: int) -> str:
+    """1–99 as a Chinese numeral (八, 十一, 二十)."""
+    digits = "零一二三四五六七八九"
+    tens = ("" if v < 20 else digits[v // 10]) + ("十" if v >= 10 else "")
+    return tens + (digits[v % 10] if v % 10 or v < 10 else "")
+
+
+def _value(text: str) -> int | None:
+    return _CIRCLED.index(text) + 1 if text in _CIRCLED else numbers.whole(text)

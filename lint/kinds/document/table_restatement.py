@@ -1,0 +1,114 @@
+"""table_restatement: an amount stated in prose for a row that a table of the same document also gives,
+with a value that cannot be the table's (年初预算 56.83亿元 in the text, 65.83 in the budget table).
+
+Read narrowly, so that different things are never compared. A table row is a quantity of its own when its
+label (outline numbers, codes and blanks left out) is at least ``shortest`` characters, is no bare total
+word (合计, 小计), and names exactly one row among all the document's tables. A prose money figure restates
+it when its label (the words before it in its clause) is that row label and besides it only ``measures``
+and ``filler`` words (科技创新专项年初预算数为); its column is the table's only column of amounts, or the
+one whose header the label's measure also names (年初预算 → 年初预算数（万元）). The table's
+unit comes from its 单位 line or the column header (预算数（万元）); a table whose unit is not said is left
+alone, and so is a figure whose sentence names another year than the table's caption.
+
+The two amounts, converted to one unit, must agree (equal when stated to the same decimals, else meeting
+within rounding: :func:`crossfoot.tables.locate.agree`). The finding is on the prose figure, with the cell
+as the related place.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from ...figures import labels
+from ...model import Table
+from ...tables import classified, number
+from ...tables.locate import agree
+from ...vocabulary import Words
+from ..base import Check, differs
+
+KIND = "table_restatement"
+FIELDS = ("stated", "computed", "label", "other", "table", "where")
+
+
+@dataclass(frozen=True)
+class Options:
+    shortest: int = 4
+    totals: Words = Words(["合计", "总计", "小计"])
+    measures: Words = Words(["年初预算", "全年预算", "调整预算", "预算", "决算", "执行", "实际", "完成"])
+    filler: Words = Words(["数", "为", "是", "的", "金额", "资金", "支出", "共计", "全年", "本年", "累计",
+                           "达到", "：", ":"])
+
+
+_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
+
+
+def run(analysis, check: Check):
+    rows = analysis.memo(_index, check.options.shortest, check.options.totals)
+    if not rows:
+        return
+    shortest = check.options.shortest
+    for block, fig in analysis.amounts():
+        label = re.sub(r"[（(][类款项][）)]", "", labels.core(fig.label))
+        if len(label) < shortest:
+            continue
+        hits = [name for name in rows if name in label and _only_measures(check, label.replace(name, "", 1))]
+        if len(hits) != 1:
+            continue
+        table, row = rows[hits[0]]
+        column = _column(check, table, row, label)
+        if column is None:
+            continue
+        cell, unit = table.rows[row][column], _unit(table, column)
+        years = labels.dated(block.text, fig.start)[1]
+        said = labels.YEAR.search(table.title)
+        if years and said and years[-1] != said.group(1):
+            continue
+        if agree(fig.value, fig.decimals, fig.unit, cell.text, unit, analysis.rounding):
+            continue
+        yield differs(check, analysis, fig, cell, table, hits[0], unit)
+
+
+def _only_measures(check: Check, rest: str) -> bool:
+    """Whether what the label says besides the row's name is only measures and filler (年初预算数为)."""
+    return not labels.without(rest, (*check.options.measures, *check.options.filler))
+
+
+def _index(analysis, shortest: int, totals: Words) -> dict:
+    """Row label → (table, row) for the labels that name one row among all the tables."""
+    found, seen = {}, Counter()
+    for table in analysis.tables:
+        if table.shape != "tabs" or not any(_unit(table, j) for j in range(len(table.header))):
+            continue
+        for i, (_, name, _) in enumerate(classified(table, None)):
+            name = re.sub(r"[（(][类款项][）)]|\s+", "", name)
+            if len(name) < shortest or name in totals:
+                continue
+            seen[name] += 1
+            found[name] = (table, i)
+    return {name: place for name, place in found.items() if seen[name] == 1}
+
+
+def _amounts(table: Table) -> list[int]:
+    out = []
+    for j in range(len(table.header)):
+        values = [number(r[j].text) for r in table.rows if r[j].text]
+        numeric = [v for v in values if v is not None and not v.percent]
+        if numeric and len(numeric) * 2 > len(values) and _unit(table, j):
+            out.append(j)
+    return out
+
+
+def _column(check: Check, table: Table, row: int, label: str) -> int | None:
+    columns = [j for j in _amounts(table) if number(table.rows[row][j].text) is not None]
+    if len(columns) == 1 and len(_amounts(table)) == 1:
+        return columns[0]
+    named = [j for j in columns
+             if any(w in label and w in table.header[j] for w in check.options.measures)]
+    return named[0] if len(named) == 1 else None
+
+
+def _unit(table: Table, column: int) -> str:
+    m = _UNIT.search(table.header[column])
+    return m.group(1) if m else table.unit

@@ -1,0 +1,83 @@
+"""year: a figure of the report's own budget or execution attributed to an earlier year.
+
+The report's year is the year its title names (the first year in its opening ``head`` paragraphs), or else
+the year most of its dated figures are attributed to. A figure is attributed to a year when its sentence
+names exactly one year before it (2021 年度市本级指标 56.83亿元). It is a finding when that year is earlier
+than the report's, the figure's label is about the budget or its execution (``subjects``: 预算, 决算, 支出,
+指标, 执行率, 结转, 结余, 得分, 收入), and nothing in the sentence before it compares or spans years
+(``contexts``: 比, 较, 同比, 上年, 增长, 相比, 至, 截至, ...): that is how a paragraph copied from last
+year's report reads. One finding per sentence, on its first such figure. A title that names a budget
+(``ahead``: 预算) and no look back (``behind``: 决算, 自评, 执行情况) is a budget for the year to come, which
+reports the current year's execution: figures of the year before the title's are its own.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass
+
+from ...figures import labels
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "year"
+FIELDS = ("stated", "computed", "said", "year", "source")
+
+
+@dataclass(frozen=True)
+class Options:
+    head: int = 8
+    subjects: Words = Words(["预算", "决算", "支出", "指标", "执行率", "结转", "结余", "得分", "收入"])
+    ahead: Words = Words(["预算"])
+    behind: Words = Words(["决算", "自评", "评价", "执行情况", "绩效"])
+    contexts: Words = Words(["比", "较", "同比", "上年", "去年", "增长", "下降", "增加", "减少", "相比", "与",
+                             "至", "到", "—", "-", "~", "累计", "以来", "截至", "截止", "期间", "连续"])
+
+
+def run(analysis, check: Check):
+    dated = list(_dated(analysis))
+    year, source = _report_year(analysis, check, dated)
+    if year is None:
+        return
+    subjects, contexts = check.options.subjects, check.options.contexts
+    if source.startswith("its title") and _ahead(analysis, check):
+        year -= 1  # a budget for next year reports this year's execution
+    done = set()
+    for fig, before, years in dated:
+        said = int(years[0])
+        if len(set(years)) != 1 or said >= year or (fig.block, fig.start - len(before)) in done:
+            continue
+        if not any(w in fig.label for w in subjects) or any(w in before for w in contexts):
+            continue
+        done.add((fig.block, fig.start - len(before)))
+        yield report(check, analysis, fig.span, fig.text, computed=str(year), figures=(fig.text,),
+                     said=str(said), year=str(year), source=source)
+
+
+def _dated(analysis):
+    """``(figure, sentence text before it, years named there)`` for every figure with a unit."""
+    for block, fig in analysis.in_prose():
+        if fig.unit:
+            before, years = labels.dated(block.text, fig.start)
+            if years:
+                yield fig, before, years
+
+
+def _ahead(analysis, check: Check) -> bool:
+    """Whether the title names a budget (预算) for a year to come rather than a look back (决算, 自评)."""
+    block = analysis.title(check.options.head)
+    title = block.text if block is not None else ""
+    ahead, behind = check.options.ahead, check.options.behind
+    return any(w in title for w in ahead) and not any(w in title for w in behind)
+
+
+def _report_year(analysis, check: Check, dated) -> tuple[int | None, str]:
+    block = analysis.title(check.options.head)
+    if block is not None:
+        year = labels.YEAR.search(block.text).group(1)
+        return int(year), f"its title, {analysis.doc.cite(block.span(0, len(block.text)))}"
+    counts = Counter(years[-1] for _, _, years in dated)
+    if not counts:
+        return None, ""
+    year, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
+    return (int(year), f"the year of {n} of its dated figures") if n >= 3 else (None, "")

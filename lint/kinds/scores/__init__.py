@@ -1,0 +1,1 @@
+"""Kinds of the ``scores`` pack (``checks/scores.yaml``)."""

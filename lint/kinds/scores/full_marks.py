@@ -1,0 +1,57 @@
+"""full_marks: a claim of full marks (预算编制、信息公开的自评得满分) agrees with the items' scores.
+
+Finds each ``claims`` word (得满分, 获得满分, 均为满分) and the names listed before it in its clause
+(split at 、和 及). A name stands for the score items whose name contains it (prose items such as
+该指标分值5分，自评得分1分 or score-table rows; see :mod:`crossfoot.tables.scores`); names with no item are
+passed over. The claim is a finding when some named item scored below its 分值 even allowing for
+rounding: one finding per claim, located on the claim, listing each item that lost points.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...figures import labels, precision
+from ...tables import scores
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "full_marks"
+FIELDS = ("stated", "computed", "label")
+
+
+@dataclass(frozen=True)
+class Options:
+    claims: Words = Words(["均得满分", "均获满分", "得满分", "获得满分", "获满分", "为满分"])
+    max: Words = Words(["分值", "标准分"])
+    score: Words = Words(["得分", "自评分"])
+
+
+_FILLER = re.compile(r"(?:等?方面|等|的|均|都|自评|评价|指标|情况|全部)+$")
+
+
+def run(analysis, check: Check):
+    items = [i for i in scores.items(analysis, check.options.max, check.options.score) if i.maximum]
+    if not items:
+        return
+    pattern = re.compile("|".join(re.escape(w) for w in check.options.claims))
+    for block in analysis.doc.blocks:
+        for m in pattern.finditer(block.text):
+            clause = labels.clause(block.text, m.start())
+            names = [_FILLER.sub("", n.strip()) for n in re.split(r"[、和及与]", clause)]
+            short = []
+            for name in (n for n in names if len(n) >= 2):
+                for item in (i for i in items if name in i.name):
+                    if precision.interval(item.score).hi < precision.interval(item.maximum).lo:
+                        short.append(item)
+            if not short:
+                continue
+            lost = ", ".join(f"{i.name} {_num(i.score)}/{_num(i.maximum)}" for i in short)
+            yield report(check, analysis, block.span(m.start(), m.end()), m.group(),
+                         related=(i.score.span for i in short), computed=lost,
+                         figures=(m.group(), *(i.score.text for i in short)), label=clause.strip())
+
+
+def _num(figure) -> str:
+    return precision.number_text(figure)

@@ -1,0 +1,78 @@
+"""grade: the grade a report gives itself (自评为优秀) fits its total score in the grading bands.
+
+Finds a grade word (option ``bands``: grade → lowest score, default the national 优秀 ≥ 90, 良好 ≥ 80,
+中 ≥ 60, 差 below) after 评为/评价为/自评为/等级为, and the total score it rests on: the nearest score in 分
+before it, within a few paragraphs (option ``within``; table rows not counted), whose label names a
+total (option ``totals``: 自评得分, 总分, 综合得分), one labelled as the whole (``overall``: 整体)
+first.
+A score whose interval lies wholly outside the grade's band is a finding on the grade word.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ...figures import precision
+from ...tables import scores
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "grade"
+FIELDS = ("stated", "computed", "label", "score")
+
+
+@dataclass(frozen=True)
+class Options:
+    bands: dict[str, float] = field(default_factory=lambda: {"优秀": 90, "良好": 80, "中": 60, "差": 0})
+    """Each grade word → the lowest score it allows."""
+    totals: Words = Words(["自评得分", "自评", "总分", "综合得分", "评价得分", "得分"])
+    overall: Words = Words(["整体", "总分", "总得分", "综合", "部门"])
+    within: int = 6
+
+    def validate(self) -> str | None:
+        return None if self.bands else "option bands maps each grade word to the lowest score it allows"
+
+
+def run(analysis, check: Check):
+    bands = sorted(((Decimal(str(v)), k) for k, v in check.options.bands.items()), reverse=True)
+    words = "|".join(re.escape(k) for k in sorted(check.options.bands, key=len, reverse=True))
+    lead = "(?:评为|评价为|自评为|等级为|等次为|评定为)"
+    pattern = re.compile(rf"{lead}\s*[“\"]?({words})[”\"]?(?:等级|等次|。|，|$)")
+    for b, block in enumerate(analysis.doc.blocks):
+        for m in pattern.finditer(block.text):
+            grade = m.group(1)
+            score = _total(analysis, check, b, m.start(1))
+            if score is None:
+                continue
+            low = next(v for v, k in bands if k == grade)
+            higher = [v for v, _k in bands if v > low]
+            high = min(higher) if higher else None
+            iv = precision.interval(score)
+            if iv.hi < low or (high is not None and iv.lo >= high):
+                band = f">= {low}" + (f" and < {high}" if high is not None else "")
+                yield report(check, analysis, block.span(m.start(1), m.end(1)), grade, related=(score.span,),
+                             computed=band, figures=(grade, score.text), label=score.label, score=score.text)
+
+
+def _total(analysis, check, block, at):
+    """The score the grade rests on: the nearest total before it, one labelled as the whole (整体, 总分)
+    first; the scores of single items (该指标分值…自评得分) never count."""
+    items = {(i.score.block, i.score.start) for i in scores.prose_items(analysis)}
+    found = []
+    paragraphs = 0
+    for b in range(block, -1, -1):
+        if analysis.doc.blocks[b].kind == "row":
+            continue  # a score table between the total and the grade does not put the total out of reach
+        paragraphs += 1
+        if paragraphs > check.options.within:
+            break
+        for fig in reversed(analysis.figures[b]):
+            if b == block and fig.start >= at or (fig.block, fig.start) in items:
+                continue
+            if fig.unit == "分" and fig.is_point and 0 <= fig.value <= 120 \
+                    and any(w in fig.label for w in check.options.totals):
+                found.append(fig)
+    whole = [f for f in found if any(w in f.label for w in check.options.overall)]
+    return (whole or found or [None])[0]

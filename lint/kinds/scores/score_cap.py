@@ -1,0 +1,37 @@
+"""score_cap: a score item's 得分 does not exceed its 分值.
+
+Items are read from score tables (a ``max`` column such as 分值 and a ``score`` column such as 得分) and from
+prose (该指标分值5分，自评得分1分，扣4分), as :mod:`crossfoot.tables.scores` describes. Rows whose name holds
+a ``bonus`` word (加分, 加减分) may exceed their 分值. A bound, not an equality: the score's interval must not
+lie wholly above the maximum's; it is not recorded among the relations a digit typo must break.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...figures import precision
+from ...tables import scores
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "score_cap"
+FIELDS = ("stated", "computed", "label", "maximum")
+
+
+@dataclass(frozen=True)
+class Options:
+    max: Words = Words(["分值", "标准分"])
+    score: Words = Words(["得分", "自评分"])
+    bonus: Words = Words(["加分", "加减分", "附加"])
+
+
+def run(analysis, check: Check):
+    o = check.options
+    for item in scores.items(analysis, o.max, o.score):
+        if item.maximum is None or o.bonus.within(item.name):
+            continue
+        if precision.interval(item.score).lo > precision.interval(item.maximum).hi:
+            yield report(check, analysis, item.score.span, item.score.text, related=(item.maximum.span,),
+                         computed=f"<= {item.maximum.text}", figures=(item.score.text, item.maximum.text),
+                         label=item.name or "a score item", maximum=item.maximum.text)

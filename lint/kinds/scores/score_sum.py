@@ -1,0 +1,62 @@
+"""score_sum: a score group stated in prose equals the sum of the numbered items under it.
+
+A paragraph that states an item without a list number (管理效率反映……该指标分值50分，自评得分39.56分),
+followed by paragraphs numbered from 1 that state items of their own (1. 预算编制情况。该指标分值5分，自评得分
+1分。 …), is a group of at least two items, ending at the next unnumbered item. Option ``sums`` says which
+column of the items is summed: ``score`` (the group's 得分 is the sum of its items' 得分) or ``max`` (its分值
+is the sum of their 分值). A group's figures are read like a table column: a score written with decimals
+stands for what rounds to it (39.6 may sum 39.56), and a whole score among scores with decimals is read at
+their precision (1分 beside 3.42分 is 1.00); a group written in whole points only is exact (points awarded).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ...figures import precision
+from ...tables import scores
+from ..base import JUDGED, Check, judge
+
+KIND = "score_sum"
+FIELDS = JUDGED
+_NUMBER = re.compile(r"^\s*\**\s*(\d+)\s*[.．、]")
+
+
+@dataclass(frozen=True)
+class Options:
+    sums: str = "score"
+    """What the group sums: its items' ``score`` (得分) or their ``max`` (分值)."""
+
+    def validate(self) -> str | None:
+        return None if self.sums in ("score", "max") else "option sums is score or max"
+
+
+def run(analysis, check: Check):
+    found = [i for i in scores.prose_items(analysis) if i.maximum is not None]
+    numbers = [_number(analysis, item) for item in found]
+    for i, group in enumerate(found):
+        if numbers[i] is not None or i + 1 >= len(found) or numbers[i + 1] != 1:
+            continue
+        members = []
+        for item, n in zip(found[i + 1:], numbers[i + 1:]):
+            if n is None:
+                break
+            members.append(item)
+        if len(members) < 2:
+            continue
+        field = "score" if check.options.sums == "score" else "maximum"
+        figures = [getattr(group, field), *(getattr(m, field) for m in members)]
+        places = max(f.decimals for f in figures)
+        stated, *rest = [replace(f, exact=not places, decimals=f.decimals or places) for f in figures]
+        stated = replace(stated, label=group.name or "the group")
+        parts = tuple(rest)
+        finding = judge(check, analysis, stated, parts, lambda p=parts: precision.total(p),
+                        expression=" + ".join(p.text for p in parts))
+        if finding is not None:
+            yield finding
+
+
+def _number(analysis, item: scores.Item) -> int | None:
+    m = _NUMBER.match(analysis.doc.blocks[item.score.block].text)
+    return int(m.group(1)) if m else None

@@ -1,0 +1,83 @@
+"""score_total: the overall score stated in prose equals the score table's total.
+
+Finds the overall scores of the prose: figures in 分 whose label names a total (``totals``: 自评得分,
+总分) and the whole (``overall``: 整体, 部门, 综合), not the score of a single item (该指标分值…自评得分) or
+of a row the table names (整体效能得分28分). The score
+table is the document's only table with a ``score`` column (得分); its total is its last row labelled with
+a ``grand`` word (总分, 合计), or, when no row is a total or subtotal (小计), the sum of the column. A
+document with several score tables is left alone: which one the prose means is a guess.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...figures import precision
+from ...tables import cell_figure, number, row_label, scores
+from ...vocabulary import Words
+from ..base import JUDGED, Check, judge
+
+KIND = "score_total"
+FIELDS = JUDGED
+
+
+@dataclass(frozen=True)
+class Options:
+    score: Words = Words(["得分", "自评分"])
+    totals: Words = Words(["自评得分", "总分", "综合得分", "评价得分", "得分"])
+    overall: Words = Words(["整体", "部门", "综合", "总分", "总得分"])
+    grand: Words = Words(["总分", "总计", "合计", "总得分"])
+    subtotals: Words = Words(["小计"])
+
+
+def run(analysis, check: Check):
+    tables = [t for t in analysis.tables if t.column(*check.options.score) is not None]
+    if len(tables) != 1:
+        return
+    table = tables[0]
+    col = table.column(*check.options.score)
+    total, total_row, parts = _table_total(table, col, check)
+    if total is None and not parts:
+        return
+    items = {(i.score.block, i.score.start) for i in scores.prose_items(analysis)}
+    names = {c.text for row in table.rows for c in row if len(c.text) >= 2 and number(c.text) is None
+             and not any(w in c.text for w in check.options.grand)}
+    for b, block in enumerate(analysis.doc.blocks):
+        if block.kind == "row" or "分" not in block.text:
+            continue
+        for fig in analysis.figures[b]:
+            if fig.unit != "分" or not fig.is_point or (fig.block, fig.start) in items:
+                continue
+            if not (any(w in fig.label for w in check.options.totals)
+                    and any(w in fig.label for w in check.options.overall)) \
+                    or any(name in fig.label for name in names):
+                continue  # not an overall score, or the score of a row of the table (整体效能得分28分)
+            if total is not None:
+                found = judge(check, analysis, fig, (total,), lambda t=total: precision.interval(t),
+                              expression=f"{total.text} (the table's {total_row})")
+            else:
+                found = judge(check, analysis, fig, tuple(parts), lambda: precision.total(parts),
+                              expression=" + ".join(p.text for p in parts) if len(parts) <= 12
+                              else f"the {len(parts)} scores of the table")
+            if found is not None:
+                yield found
+
+
+def _table_total(table, col: int, check: Check):
+    """``(total, its row's label, [])`` for a table with a total row, else ``(None, "", the scores to sum)``
+    (none when the table has subtotals)."""
+    grand, grand_row, parts, subtotals = None, "", [], False
+    for r in range(len(table.rows)):
+        label = row_label(table, r).replace(" ", "")
+        fig = cell_figure(table, r, col, "分")
+        if fig is None:
+            continue
+        if any(w in label for w in check.options.grand):
+            grand, grand_row = fig, row_label(table, r)
+        elif any(w in label for w in check.options.subtotals):
+            subtotals = True
+        else:
+            parts.append(fig)
+    if grand is not None:
+        return grand, grand_row, []
+    return None, "", ([] if subtotals else parts)

@@ -1,0 +1,1 @@
+"""Kinds of the ``tables`` pack (``checks/tables.yaml``)."""

@@ -1,0 +1,272 @@
+"""footing: in a table, each total equals the sum of what it totals.
+
+Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery`):
+
+* **column footing** — a row whose label holds a total word (option ``totals``: 合计, 总计, 小计,
+  总分) equals, in each amount column, the sum of the rows it closes: those since the previous
+  total row (or, for a table's only total printed first, above the rows it sums, those after it); if
+  that stretch holds 小计 rows, the 合计 sums those. Outline numbering sets the level:
+  when rows are numbered 一、二、 the total sums those rows only, and each such row in turn equals the
+  sum of the (1) (2) or （一） rows under it (*hierarchical subtotals*). Budget classification codes set
+  the levels the same way (类 201 sums its 款 20101, which sums its 项 2010101; or 201 | 01 | 01 in 类 款 项
+  columns), and code columns are never summed. A 总计 right after a 合计 sums that 合计 and the rows
+  carried over between them (本年收入合计 + 年初结转和结余). Rows starting with an
+  ``exclude`` word (其中) are breakdowns, never summed.
+* **group totals** — a column headed by a total word that is filled only on the first row of each group
+  (a score table's 合计 beside its 得分 column): each value equals the sum of the column to its left over
+  the group's rows. A group runs until the next row that names a new group in the first column.
+* **row crossfooting** — a column headed by a total word and filled on most rows equals the sum of the
+  amount columns after it (or before it, when it is the last). Only checked when most complete rows of
+  the table agree, so a table whose columns are not parts of the total is left alone. When the header
+  spans several lines and the total sits under a merged name (本年支出 over 小计 | 基本支出 | 项目支出;
+  the 三公 table's 合计 | 因公出国（境）费 | 公务用车… (小计 | 购置费 | 运行费) | 公务接待费 over 预算数 |
+  决算数), the header says which columns are its parts (:func:`crossfoot.tables.parts`), and every row is
+  judged, however few, a blank part counting as 0.
+
+Columns whose header or cells are rates (option ``skip``: 率, %, 比例, 进度, 序号, ...) are never summed.
+Judged as intervals: the parts' rounding intervals added up must meet the total's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...figures import precision
+from ...model import Table
+from ...tables import cell_figure, number, parts, row_label
+from ...vocabulary import Words
+from ..base import JUDGED, Check, judge
+
+KIND = "footing"
+FIELDS = JUDGED
+
+
+@dataclass(frozen=True)
+class Options:
+    totals: Words = Words(["合计", "总计", "小计", "总分", "总得分", "总额"])
+    exclude: Words = Words(["其中", "含:", "含："])
+    skip: Words = Words(["率", "%", "％", "比例", "比重", "占比", "进度", "序号", "编码", "编号", "代码",
+                         "年度"])
+
+
+_CODE = re.compile(r"^\d{3}(?:\d{2}){0,3}$")
+_SUBCODE = re.compile(r"^\d{2}$")
+_LEVELS = (
+    re.compile(r"^[一二三四五六七八九十]+[、.]"),
+    re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
+    re.compile(r"^(?:[（(]\d+[）)]|\d+[、.](?!\d))"),
+)
+
+
+def run(analysis, check: Check):
+    for table in analysis.tables:
+        columns = _amount_columns(check, table)
+        yield from _columns(analysis, check, table, columns)
+        yield from _groups(analysis, check, table)
+        yield from _crossfoot(analysis, check, table, columns)
+
+
+def _is_total(check: Check, label: str) -> bool:
+    plain = label.replace(" ", "").replace("\u3000", "")
+    return any(w in plain for w in check.options.totals)
+
+
+def _amount_columns(check: Check, table: Table) -> list[int]:
+    out = []
+    for j, name in enumerate(table.header):
+        if any(w in name for w in check.options.skip):
+            continue
+        values = [number(r[j].text) for r in table.rows if r[j].text]
+        numeric = [v for v in values if v is not None]
+        codes = sum(1 for r in table.rows if _CODE.match(r[j].text) or _SUBCODE.match(r[j].text))
+        if codes * 2 > len(values):
+            continue  # budget classification codes (201, 20101; 类 款 项 columns), not amounts
+        if len(numeric) >= 2 and not any(v.percent for v in numeric) and len(numeric) * 2 > len(values):
+            out.append(j)
+    return out
+
+
+def _level(check: Check, label: str) -> int | None:
+    """0, 1, 2 for 一、 / （一） / (1) rows; -1 for 其中 rows; None when unnumbered."""
+    text = label.strip()
+    if any(text.startswith(w) for w in check.options.exclude):
+        return -1
+    for depth, pattern in enumerate(_LEVELS):
+        if pattern.match(text):
+            return depth
+    return None
+
+
+def _labels(table: Table) -> list[str]:
+    """Each row's label with a leading row number (序号 cell) left out."""
+    return [row_label(table, i) for i in range(len(table.rows))]
+
+
+def _code_levels(table: Table) -> dict[int, int] | None:
+    """Levels from budget classification codes, when rows carry them: 类 201, 款 20101, 项 2010101 in one
+    cell, or 201 | 01 | 01 in 类 款 项 columns (the level is how many of them are filled)."""
+    found = {}
+    for i, row in enumerate(table.rows):
+        for k, cell in enumerate(row[:2]):
+            if _CODE.match(cell.text):
+                split = 0
+                while k + 1 + split < len(row) and split < 3 and _SUBCODE.match(row[k + 1 + split].text):
+                    split += 1
+                found[i] = split if split else (len(cell.text) - 3) // 2
+                break
+    return found if len(found) >= 2 and len(set(found.values())) >= 2 else None
+
+
+def _columns(analysis, check, table: Table, columns: list[int]):
+    if not columns:
+        return
+    labels = _labels(table)
+    codes = _code_levels(table)
+    totals = [i for i, label in enumerate(labels) if _is_total(check, label)]
+    after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
+    for t in totals:
+        subtotal = "小计" in labels[t]
+        stretch = list(range(after_any if subtotal else after_grand, t))
+        below = 0
+        if not stretch and totals == [t] and not any(number(c.text) for r in table.rows[:t] for c in r):
+            below = len(table.rows)
+            stretch = list(range(t + 1, below))  # the one total, printed above the rows it sums (支出决算表)
+        sub = [i for i in stretch if _is_total(check, labels[i])]
+        carried = [p for p in totals if p < t and "总计" not in labels[p]]
+        if "总计" in labels[t] and not sub and carried and after_grand == carried[-1] + 1:
+            carried = carried[-1:]  # 总计 = 本年合计 + what is carried over below it (结转, 结余)
+        else:
+            carried = []
+        if sub and not subtotal:
+            parts = sub
+        else:
+            stretch = [i for i in stretch if i not in sub]
+            levels = {i: codes.get(i) if codes else _level(check, labels[i]) for i in stretch}
+            ranked = [lv for lv in levels.values() if lv is not None and lv >= 0]
+            top = min(ranked) if ranked else None
+            parts = [i for i in stretch if levels[i] == top or (top is None and levels[i] is None)]
+            if top is not None:
+                yield from _subtotals(analysis, check, table, columns, stretch, levels)
+        after_any = max(t + 1, below)
+        if not subtotal:
+            after_grand = max(t + 1, below)
+        for j in columns:
+            yield from _foot(analysis, check, table, t, [*carried, *parts], j)
+
+
+def _subtotals(analysis, check, table, columns, stretch, levels):
+    for k, i in enumerate(stretch):
+        lv = levels[i]
+        if lv is None or lv < 0:
+            continue
+        children = []
+        for c in stretch[k + 1 :]:
+            if levels[c] is not None and 0 <= levels[c] <= lv:
+                break
+            children.append(c)
+        ranked = [levels[c] for c in children if levels[c] is not None and levels[c] > lv]
+        if not ranked:
+            continue
+        nxt = min(ranked)
+        parts = [c for c in children if levels[c] == nxt]
+        for j in columns:
+            yield from _foot(analysis, check, table, i, parts, j)
+
+
+def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], col: int):
+    total = cell_figure(table, total_row, col)
+    if total is None or not part_rows:
+        return
+    parts = []
+    for r in part_rows:
+        cell = table.rows[r][col].text
+        if not cell or cell in ("-", "—", "－", "/"):
+            continue
+        fig = cell_figure(table, r, col)
+        if fig is None:
+            return  # a part that is not a number: not a sum we can read
+        parts.append(fig)
+    if not parts:
+        return
+    yield from _judge_sum(analysis, check, total, parts)
+
+
+def _judge_sum(analysis, check, total, parts):
+    found = judge(check, analysis, total, tuple(parts), lambda: precision.total(parts),
+                  parts=tuple(precision.interval(p) for p in parts),
+                  expression=" + ".join(p.text for p in parts) if len(parts) <= 12
+                  else f"the {len(parts)} rows above")
+    if found is not None:
+        yield found
+
+
+def _groups(analysis, check, table: Table):
+    for j, name in enumerate(table.header):
+        if j == 0 or not _is_total(check, name):
+            continue
+        filled = [i for i, r in enumerate(table.rows) if number(r[j].text) is not None]
+        if not filled or len(filled) * 2 > len(table.rows):
+            continue
+        left = next((k for k in range(j - 1, -1, -1)
+                     if sum(1 for r in table.rows if number(r[k].text) is not None) >= 2), None)
+        if left is None:
+            continue
+        labels = _labels(table)
+        for g in filled:
+            rows = [g]
+            for i in range(g + 1, len(table.rows)):
+                if table.rows[i][0].text or number(table.rows[i][j].text) is not None \
+                        or _is_total(check, labels[i]):
+                    break
+                rows.append(i)
+            yield from _group(analysis, check, table, g, j, rows, left)
+
+
+def _group(analysis, check, table, row, col, rows, left):
+    total = cell_figure(table, row, col)
+    parts = [f for f in (cell_figure(table, r, left) for r in rows) if f is not None]
+    if total is not None and parts:
+        yield from _judge_sum(analysis, check, total, parts)
+
+
+def _crossfoot(analysis, check, table: Table, columns: list[int]):
+    declared = set()
+    for j, name in enumerate(table.header if table.levels else ()):
+        skipped = any(w in name for w in check.options.skip)
+        found = None if skipped else parts(table, j, check.options.totals)
+        if found:
+            declared.add(j)
+            yield from _declared(analysis, check, table, j, found)
+    for j in columns:
+        if j in declared or not _is_total(check, table.header[j]):
+            continue
+        filled = [i for i, r in enumerate(table.rows) if number(r[j].text) is not None]
+        if len(filled) * 2 <= len(table.rows):
+            continue  # a group-total column, not a row total
+        after = [k for k in columns if k > j and not _is_total(check, table.header[k])]
+        components = after or [k for k in columns if k < j]
+        if len(components) < 2:
+            continue
+        checks = []
+        for i in filled:
+            figs = [cell_figure(table, i, k) for k in components]
+            total = cell_figure(table, i, j)
+            if total is None or any(f is None for f in figs):
+                continue
+            checks.append((total, figs))
+        agree = sum(1 for total, figs in checks if precision.total(figs).meets(precision.interval(total)))
+        if len(checks) < 2 or agree * 2 <= len(checks):
+            continue  # the columns are not the parts of this total in most rows: not a crossfoot
+        for total, figs in checks:
+            yield from _judge_sum(analysis, check, total, figs)
+
+
+
+def _declared(analysis, check, table: Table, col: int, part_cols: list[int]):
+    """Row by row, a total column against the columns its header says it adds up (blank parts are 0)."""
+    for i in range(len(table.rows)):
+        total = cell_figure(table, i, col)
+        figs = [cell_figure(table, i, k) for k in part_cols if table.rows[i][k].text]
+        if total is not None and figs and all(f is not None for f in figs):
+            yield from _judge_sum(analysis, check, total, figs)

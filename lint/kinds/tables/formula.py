@@ -1,0 +1,130 @@
+"""formula: a derived column equals the formula the pack declares over the other columns, row by row.
+
+The check selects tables by header words and names the columns it uses (option ``columns``: a name → the
+header words that pick the column, e.g. ``plan: [年初预算]``); ``formula`` is arithmetic over those names
+(``+ - * /``, parentheses, numbers) and ``result`` names the column that states the outcome::
+
+    columns: {initial: [年初预算], adjusted: [全年预算], rate: [调整率]}
+    formula: (adjusted - initial) / initial * 100
+    result: rate
+
+The name ``elapsed`` is built in: the share of the year elapsed by the row's period (``1-3月`` → 25, for
+progress that should keep pace with the calendar). A table lacking any named column is not this check's
+table. Rows with a blank or non-numeric cell, or a zero divisor, are skipped.
+
+Judged as intervals: the formula is evaluated on the cells' rounding intervals (a whole number in a
+column that shows decimals is taken at the column's precision) and must meet the result cell's interval;
+a result that only truncation explains is ``info``.
+"""
+
+from __future__ import annotations
+
+import ast
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from ...figures import precision
+from ...interval import Interval
+from ...tables import cell_figure, row_label
+from ...vocabulary import Words
+from ..base import JUDGED, Check, judge
+
+KIND = "formula"
+FIELDS = JUDGED
+
+_OPS = {ast.Add: "__add__", ast.Sub: "__sub__", ast.Mult: "__mul__", ast.Div: "__truediv__"}
+_PERIOD = re.compile(r"(?:\d{1,2}\s*[-－—~至到]\s*)?(\d{1,2})\s*月")
+_LONGEST = 500  # characters of a formula: arithmetic on a few columns, never a parser's stress test
+
+
+@dataclass(frozen=True)
+class Options:
+    columns: dict[str, Words] = field(default_factory=dict)
+    """A name → the header words that pick its column."""
+    formula: str = ""
+    """Arithmetic over the names (+ - * /, parentheses, numbers; ``elapsed`` is built in)."""
+    result: str = ""
+    """The name of the column that states the outcome."""
+
+    def validate(self) -> str | None:
+        """Why the options cannot work, or None (the engine reports it with the pack's file and line)."""
+        if not self.columns:
+            return "option columns must map names to header words"
+        if self.result not in self.columns:
+            return f"option result {self.result!r} is not one of the columns"
+        if len(self.formula) > _LONGEST:
+            return f"formula is longer than {_LONGEST} characters"
+        try:
+            tree = ast.parse(self.formula, mode="eval")
+        except (SyntaxError, MemoryError, RecursionError, ValueError):
+            return f"formula {self.formula!r} is not arithmetic"
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Name) and node.id not in self.columns and node.id != "elapsed":
+                return f"formula names {node.id!r}, which is not a column"
+            if isinstance(node, ast.Constant) and (isinstance(node.value, bool)
+                                                   or not isinstance(node.value, (int, float))):
+                return f"formula {self.formula!r} may hold only numbers besides column names"
+            if not isinstance(node, (ast.Expression, ast.BinOp, ast.UnaryOp, ast.USub, ast.Name, ast.Load,
+                                     ast.Constant, *_OPS)):
+                return f"formula {self.formula!r} may use only + - * / and parentheses"
+        return None
+
+
+def run(analysis, check: Check):
+    columns = check.options.columns
+    tree = ast.parse(check.options.formula, mode="eval").body
+    result = check.options.result
+    for table in analysis.tables:
+        where = {}
+        for name, words in columns.items():
+            col = table.column(*words)
+            if col is None:
+                break
+            where[name] = col
+        else:
+            if len(set(where.values())) != len(where):
+                continue  # two names on one column: the header words are ambiguous here
+            for row in range(len(table.rows)):
+                finding = _row(analysis, check, table, row, where, tree, result)
+                if finding is not None:
+                    yield finding
+
+
+def _row(analysis, check, table, row, where, tree, result):
+    figures = {name: cell_figure(table, row, col) for name, col in where.items()}
+    if any(f is None for f in figures.values()):
+        return None
+    env = {name: precision.interval(f) for name, f in figures.items() if name != result}
+    if _uses(tree, "elapsed"):
+        m = _PERIOD.search(row_label(table, row))
+        if not m or not 1 <= int(m.group(1)) <= 12:
+            return None
+        env["elapsed"] = Interval.point(Decimal(int(m.group(1))) * 100 / 12)
+    stated = figures[result]
+    related = tuple(f for name, f in figures.items() if name != result)
+    expression = ast.unparse(tree)
+    for name, f in figures.items():
+        expression = re.sub(rf"\b{name}\b", f.text, expression)
+    if "elapsed" in env:
+        shown = f"{env['elapsed'].lo.quantize(Decimal('0.01')).normalize():f}"
+        expression = re.sub(r"\belapsed\b", f"{shown} (share of the year elapsed)", expression)
+    return judge(check, analysis, stated, related, lambda: _eval(tree, env), expression=expression)
+
+
+def _uses(tree, name: str) -> bool:
+    return any(isinstance(n, ast.Name) and n.id == name for n in ast.walk(tree))
+
+
+def _eval(node, env) -> Interval | None:
+    if isinstance(node, ast.Constant):
+        return Interval.point(Decimal(str(node.value)))
+    if isinstance(node, ast.Name):
+        return env[node.id]
+    if isinstance(node, ast.UnaryOp):
+        inner = _eval(node.operand, env)
+        return None if inner is None else Interval(-inner.hi, -inner.lo)
+    left, right = _eval(node.left, env), _eval(node.right, env)
+    if left is None or right is None:
+        return None
+    return getattr(left, _OPS[type(node.op)])(right)

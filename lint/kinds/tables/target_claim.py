@@ -1,0 +1,74 @@
+"""target_claim: the prose says every target was met, yet the report's indicator tables show misses.
+
+Finds a ``claims`` phrase (各项指标均完成, 全面完成绩效目标) in a sentence that names an ``objects`` word
+(目标, 指标), not hedged (基本完成) or negated (未完成) just before it. An exception stated in the same
+sentence (除一个指标外, 除2项指标外) allows that many misses. The indicators that miss a target are those of
+:mod:`crossfoot.tables.targets` (a target cell and its actual cell, every pair compared in its
+direction); when there are more than the claim allows, the claim is a finding that names them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...figures import numbers
+from ...tables import targets
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "target_claim"
+FIELDS = ("stated", "computed", "allowed", "count", "misses")
+
+
+@dataclass(frozen=True)
+class Options(targets.Spec):
+    claims: Words = Words(["全面完成", "全部完成", "均已完成", "均完成", "都已完成", "都完成", "均已达到",
+                           "均达到", "全部达到", "全面实现", "全部实现", "均已实现", "均实现"])
+    objects: Words = Words(["目标", "指标"])
+    hedges: Words = Words(["基本", "未", "没有", "尚未"])
+
+
+_EXCEPT = re.compile(r"除\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*[个项条]?[^，。,；]{0,6}外")
+_SHOWN = 3
+
+
+def run(analysis, check: Check):
+    misses = [row for sheet in targets.sheets(analysis, check.options) for row in sheet.rows if row.missed]
+    if not misses:
+        return
+    claims, hedges = check.options.claims, check.options.hedges
+    for b, block in enumerate(analysis.doc.blocks):
+        if block.kind == "row" or not any(w in block.text for w in claims):
+            continue
+        for start, end, _ in analysis.sentences(b):
+            sentence = block.text[start:end]
+            hit = _claim(sentence, claims, hedges)
+            if hit is None or not any(w in sentence for w in check.options.objects):
+                continue
+            m = _EXCEPT.search(sentence)
+            allowed = (numbers.whole(m.group("n")) or 0) if m else 0
+            if len(misses) <= allowed:
+                continue
+            at, word = hit
+            listed = "; ".join(_missed(row) for row in misses[:_SHOWN])
+            more = f" and {len(misses) - _SHOWN} more" if len(misses) > _SHOWN else ""
+            span = block.span(start + at, start + at + len(word))
+            yield report(check, analysis, span, word, related=tuple(r.missed[0][1].span for r in misses),
+                         computed=f"{len(misses)} missed", figures=(word, *(r.label for r in misses)),
+                         allowed=f" (all but {allowed})" if allowed else "", count=str(len(misses)),
+                         misses=listed + more)
+
+
+def _missed(row: targets.Row) -> str:
+    t, a = row.missed[0]
+    return f"{row.label} {a.text} against {targets.shown(t)}"
+
+
+def _claim(sentence: str, claims, hedges) -> tuple[int, str] | None:
+    for word in claims:
+        at = sentence.find(word)
+        if at >= 0 and not any(sentence[max(0, at - len(h)):at] == h for h in hedges):
+            return at, word
+    return None
+

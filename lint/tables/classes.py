@@ -1,0 +1,129 @@
+"""Rows of a table named in prose by their classification: 社会保障和就业支出（类）754.75万元; “一般公共服务支
+出（类）商贸事务（款）行政运行（项）”938.99万元; or an item 1、社会保障和就业支出（类）行政事业单位养老支出（
+款）行政单位离退休（项）… 支出决算为54.53万元.
+
+A money figure is read when the words right before it (its clause) name a row by class, 款 and 项 (its
+:func:`chain`), or when its label is only a measure (``measures``: 支出决算) and the numbered item it is in
+names the row. Names resolve through the table's classification codes (201 | 13 | 01 in 类 款 项 columns,
+or 2080501 in one): the 款 is looked up under its 类, the 项 under its 款 (:func:`resolve`); a name that
+does not resolve to exactly one row is left alone. Only figures in a part of the report about the table
+(``topic``: a word of the heading above them, or of the text between it and the figure) are read: a 类 of
+all funds is not a 类 of the general budget (:func:`on_topic`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..figures import labels
+from ..vocabulary import Words
+from . import classified
+from .locate import header, titled
+
+_LEVELS = {"类": 0, "款": 1, "项": 2}
+NAMED = re.compile(r"([^（）()，,。；;：:、“”\"'\s\d]+?)\s*[（(]\s*([类款项])\s*[）)]")
+_MARKED = re.compile(r"[（(]\s*[类款项]\s*[）)]")
+_ITEM = re.compile(r"(?:^|[。；;\s])\s*\d{1,2}\s*[、.．]\s*(?!\d)")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_HEADING_REACH = 60  # blocks looked back for the heading a figure sits under
+
+
+@dataclass(frozen=True)
+class Named:
+    """The table (``tables``: caption words) and its amount column (``column``: header words)."""
+
+    tables: Words = Words()
+    column: Words = Words()
+
+
+@dataclass(frozen=True)
+class Spec:
+    """What the kinds reading classified rows are configured with."""
+
+    cell: Named = field(default_factory=Named)
+    topic: Words = Words()
+    measures: Words = Words(["支出决算", "决算"])
+    filler: Words = Words(["支出", "为", "数", "是", "全年", "本年", "其中", "，", "：", ":"])
+
+    def validate(self) -> str | None:
+        if not self.cell.tables or not self.cell.column:
+            return "option cell names the table (tables: caption words) and its column (column: header words)"
+        if not self.topic:
+            return "option topic lists the words of the headings whose text speaks of the table"
+        return None
+
+
+def rows(analysis, tables, column):
+    """``([(code, name, cell)], table)`` for the first table captioned with one of ``tables`` and its
+    column headed by one of ``column``, or None (read once per document)."""
+    return analysis.memo(_rows, tuple(tables), tuple(column))
+
+
+def _rows(analysis, tables, column):
+    table = next((t for t in analysis.tables if titled(t, tables)), None)
+    if table is None:
+        return None
+    col = header(table, column)
+    if col is None:
+        return None
+    return classified(table, col), table
+
+
+def marked(analysis, block: int) -> bool:
+    """Whether a block names a 类, 款 or 项 at all."""
+    return analysis.memo(_marked, block)
+
+
+def _marked(analysis, block: int) -> bool:
+    return bool(_MARKED.search(analysis.doc.blocks[block].text))
+
+
+def chain(text: str, fig, measures, filler) -> list[re.Match]:
+    """The row names that ``fig`` is stated for (matches of name and 类/款/项 in the block's text), or []."""
+    at = fig.start - len(labels.clause(text, fig.start))
+    named = list(NAMED.finditer(text, at, fig.start))
+    if named and not re.sub(r"[“”\"'\s]", "", text[named[-1].end():fig.start]):
+        return named
+    label = labels.without(labels.core(fig.label), (*measures, *filler))
+    if label.strip() or not any(labels.core(fig.label).endswith(w) for w in measures):
+        return []
+    starts = [m.end() for m in _ITEM.finditer(text, 0, fig.start)]
+    return list(NAMED.finditer(text, starts[-1], fig.start)) if starts else []
+
+
+def on_topic(analysis, fig, topic) -> bool:
+    """Whether a ``topic`` word comes before ``fig`` in its block, or in the blocks back to the heading
+    above it (the heading included)."""
+    blocks = analysis.doc.blocks
+    for b in range(fig.block, max(-1, fig.block - _HEADING_REACH), -1):
+        first = analysis.memo(_first, tuple(topic), b)
+        if first != -1 and (b != fig.block or first < fig.start):
+            return True
+        if b != fig.block and _HEADING.match(blocks[b].text):
+            return False
+    return False
+
+
+def _first(analysis, topic, b: int) -> int:
+    text = analysis.doc.blocks[b].text
+    return min((k for k in (text.find(w) for w in topic) if k != -1), default=-1)
+
+
+def resolve(rows, names: list[re.Match]) -> tuple[int | None, re.Match | None, int | None]:
+    """``(row, missing, parent)``: the index of the row ``names`` names, each name looked up under the code
+    of the one before; else the first 款 or 项 that matches no row there, and the row it was looked up under
+    (only when the table has codes). A name matching several rows gives nothing."""
+    coded = any(code for code, _, _ in rows)
+    parent, found = "", None
+    for m in names:
+        name, width = m[1], 3 + 2 * _LEVELS[m[2]]
+        hits = [i for i, (code, row_name, _) in enumerate(rows) if row_name == name
+                and (not coded or len(code) == width and code.startswith(parent))]
+        if not hits and coded and found is not None and len(rows[found][0]) + 2 == width:
+            return None, m, found
+        if len(hits) != 1:
+            return None, None, None
+        found = hits[0]
+        parent = rows[found][0]
+    return found, None, None

@@ -1,0 +1,132 @@
+"""Finding a table by its caption, a column by its header, a cell by its row's label; and whether two
+statements of one amount, in a table and elsewhere, agree.
+
+A cell is named by a :class:`CellSpec`: ``tables`` (words the caption is or ends with: 收入决算表 names the
+caption 收入决算表 or 2024年收入决算表), ``not`` (words that rule a caption out, so 一般公共预算财政拨款支出决
+算表is no 支出决算表), ``row`` (the row whose label cell is one of these words: 本年收入合计, 合计),
+``column`` (the column headed by one of these words, see :func:`header`; else the first amount right of the
+label) and ``plus`` (more cells, each a row, and tables or column where they differ, whose amounts add to the
+first: 人员经费合计 plus 公用经费合计). Tables side by side (收入 | 支出) are separate tables. Amounts convert
+by each table's own unit (单位：元 in one, 万元 in another).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ..figures import units
+from ..interval import Interval
+from ..interval import stated as interval
+from ..model import Cell, Table
+from ..vocabulary import Words
+from . import number
+
+_QUOTES = re.compile(r"[“”\"'‘’]")
+_BLANKS = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class CellSpec:
+    """A cell named by its table's caption words, its row's label words and its column's header words."""
+
+    tables: Words = Words()
+    row: Words = Words()
+    column: Words = Words()
+    not_: Words = Words()
+    plus: tuple[CellSpec, ...] = ()
+
+    ALIASES = {"not": "not_"}
+
+
+def cells(tables, spec: CellSpec) -> list | None:
+    """``(value, cell, table)`` of the cell ``spec`` names and of those of its ``plus`` list, or None when
+    one is missing."""
+    found = [_cell(tables, spec)]
+    for more in spec.plus:
+        found.append(_cell(tables, CellSpec(tables=more.tables or spec.tables, row=more.row,
+                                            column=more.column, not_=more.not_ or spec.not_)))
+    return None if any(f is None for f in found) else found
+
+
+def total(found: list, unit: str):
+    """The interval of the cells' amounts added, in ``unit`` (each converted from its table's unit)."""
+    out = None
+    for value, _, table in found:
+        factor = units.factor(table.unit, unit) if table.unit and unit else Decimal(1)
+        if factor is None:
+            return None
+        iv = interval(value.value, value.decimals).scale(factor)
+        out = iv if out is None else out + iv
+    return out
+
+
+def header(table: Table, words) -> int | None:
+    """The column headed by one of ``words``: a header that is the word, else one ending with it, else the
+    first holding it (项目支出 is the column 项目支出, not 项目支出功能分类科目编码 before it)."""
+    names = [_BLANKS.sub("", name) for name in table.header]
+    for fits in (str.__eq__, str.endswith, str.__contains__):
+        found = next((j for j, name in enumerate(names) if any(fits(name, w) for w in words)), None)
+        if found is not None:
+            return found
+    return None
+
+
+def unquote(text: str) -> str:
+    """``text`` without quotation marks: “三公”经费, "三公"经费 and 三公经费 are one name."""
+    return _QUOTES.sub("", text)
+
+
+def titled(table: Table, tables, unwanted=()) -> bool:
+    """Whether ``table``'s caption is or ends with one of the ``tables`` words and holds none of the
+    ``unwanted`` words (quotation marks aside: “三公”经费 and "三公"经费 and 三公经费 are one name)."""
+    title = unquote(table.title)
+    return (bool(title) and any(title.endswith(unquote(w)) for w in tables)
+            and not any(unquote(w) in title for w in unwanted))
+
+
+def _cell(tables, spec: CellSpec):
+    """``(value, cell, table)`` of the cell ``spec`` names, in the first table that has it."""
+    rows = set(spec.row)
+    for table in tables:
+        if not titled(table, spec.tables, spec.not_):
+            continue
+        column = header(table, spec.column)
+        for row in table.rows:
+            label = next((j for j, c in enumerate(row) if _BLANKS.sub("", c.text) in rows), None)
+            if label is None:
+                continue
+            picks = [column] if column is not None else range(label + 1, len(row))
+            for j in picks:
+                found = _amount(row[j]) if j < len(row) else None
+                if found is not None:
+                    return found[0], found[1], table
+    return None
+
+
+def agree(value: Decimal, decimals: int, unit: str, text: str, text_unit: str, rounding: str) -> bool:
+    """Whether an amount (``value`` stated to ``decimals``, in ``unit``) and a cell reading ``text`` in
+    ``text_unit`` can be one amount. A blank cell is 0; a cell that is no amount contradicts nothing.
+
+    Stated to the same decimals in the same unit, the two must be equal: two roundings of one amount to
+    the same place cannot differ (236.63 is not 236.64). Otherwise their rounding intervals must meet;
+    with ``rounding: either`` the intervals decide in every case.
+    """
+    other = number(text) if text.strip() else None
+    if text.strip() and (other is None or other.percent):
+        return True
+    factor = units.factor(text_unit, unit) if text_unit and unit else Decimal(1)
+    if factor is None:
+        return True
+    mine = interval(value, decimals)
+    if other is None:
+        return mine.meets(Interval.point(Decimal(0)))
+    if factor == 1 and other.decimals == decimals and rounding != "either":
+        return other.value == value
+    return mine.meets(interval(other.value, other.decimals).scale(factor))
+
+
+def _amount(cell: Cell):
+    value = number(cell.text) if cell.text and cell.span is not None else None
+    return None if value is None or value.percent else (value, cell)

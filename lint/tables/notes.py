@@ -1,0 +1,58 @@
+"""What the text says about a standard table, and whether the table holds amounts.
+
+A standard table has a caption ending in one of ``tables`` (决算表, 预算表). Its statement is a line of
+text among the ``near`` lines after it, before the next table, holding one of the ``statements`` (本表无数据,
+本表为空, …). A table *holds amounts* when a body cell outside its code columns is a non-zero number (a
+column is one of codes when its header names them, ``codes``: 编码, 序号, or is a ``levels`` word: 类, 款,
+项, or when it holds whole numbers of 2 to 7 digits all the way down): codes are never amounts.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ..vocabulary import Words
+from . import number
+
+_CODE = re.compile(r"^\d{2,7}$")
+
+
+@dataclass(frozen=True)
+class Spec:
+    statements: Words = Words(["本表无数据", "本表为空", "本表无内容", "此表无数据", "此表为空", "故本表无",
+                               "本表数据为空", "以空表列示", "为空表"])
+    tables: Words = Words(["决算表", "预算表"])
+    codes: Words = Words(["编码", "代码", "序号"])
+    levels: Words = Words(["类", "款", "项"])
+    near: int = 4
+
+
+def standard(analysis, spec: Spec):
+    """``(table, statement block or None, amount cells)`` for each standard table, in order."""
+    blocks = analysis.doc.blocks
+    for table in analysis.tables:
+        if not any(table.title.endswith(w) for w in spec.tables):
+            continue
+        last = max((c.span.end_line for row in table.rows for c in row if c.span), default=table.span.line)
+        following = min((t.span.line for t in analysis.tables if t.span.line > last), default=None)
+        after = [b for b in blocks if b.kind != "row" and b.line > last
+                 and (following is None or b.line < following)][: spec.near]
+        said = next((b for b in after if spec.statements.within(b.text)), None)
+        yield table, said, amounts(table, spec)
+
+
+def amounts(table, spec: Spec) -> list:
+    """The body cells holding a non-zero amount, outside the columns of codes (类/款/项, 科目编码, 序号,
+    or whole numbers of 2 to 7 digits all the way down): codes are never amounts."""
+    out = []
+    for j, name in enumerate(table.header):
+        cells = [row[j] for row in table.rows if j < len(row) and row[j].text.strip() and row[j].span]
+        coded = spec.codes.within(name) or name in spec.levels
+        if coded or cells and all(_CODE.match(c.text.strip()) for c in cells):
+            continue
+        for cell in cells:
+            value = number(cell.text)
+            if value is not None and not value.percent and value.value != 0:
+                out.append(cell)
+    return sorted(out, key=lambda c: (c.span.line, c.span.column))

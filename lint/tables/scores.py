@@ -1,0 +1,85 @@
+"""Score items, read once per document for the score kinds: each item's name, maximum (分值), score (得分) and
+deduction (扣分).
+
+Items come from tables with a 分值 and a 得分 column, and from prose (该指标分值5分，自评得分1分，扣4分), the
+name being the numbered heading that opens the paragraph (1. 预算编制情况。) or the short heading before it.
+A maximum (分值) is exact by definition: the points an item can earn are allotted, not measured; so are
+the score and deduction a paragraph awards (自评得分1分 is 1, not 0.5 to 1.5). A table's scores keep their
+rounding intervals, since tables often show computed scores rounded.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+
+from ..model import Figure
+from . import cell_figure, row_label
+
+_ITEM = re.compile(r"分值\s*(?P<max>\d+(?:\.\d+)?)\s*分\s*[，,、]?\s*(?:自评)?得\s*分?\s*(?:为\s*)?"
+                   r"(?P<score>\d+(?:\.\d+)?)\s*分(?:\s*[，,]\s*扣\s*(?:分\s*)?(?P<cut>\d+(?:\.\d+)?)\s*分)?")
+_MARKER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
+_SUFFIX = re.compile(r"(?:情况|分析|指标)$")
+
+
+@dataclass(frozen=True)
+class Item:
+    name: str
+    score: Figure
+    maximum: Figure | None = None
+    cut: Figure | None = None
+
+
+def items(analysis, max_words, score_words) -> list[Item]:
+    """The items of the prose and of every table with a ``max_words`` and a ``score_words`` column (read
+    once per document and vocabulary)."""
+    return analysis.memo(_items, tuple(max_words), tuple(score_words))
+
+
+def _items(analysis, max_words, score_words) -> list[Item]:
+    found = list(prose_items(analysis))
+    for table in analysis.tables:
+        top = table.column(*max_words)
+        got = table.column(*score_words)
+        if top is None or got is None or top == got:
+            continue
+        for row in range(len(table.rows)):
+            score, maximum = cell_figure(table, row, got, "分"), cell_figure(table, row, top, "分")
+            if score is not None and maximum is not None:
+                found.append(Item(row_label(table, row), score, replace(maximum, exact=True)))
+    return found
+
+
+def prose_items(analysis) -> list[Item]:
+    """The items stated in paragraphs (该指标分值5分，自评得分1分，扣4分), read once per document."""
+    return analysis.memo(_prose_items)
+
+
+def _prose_items(analysis) -> list[Item]:
+    out = []
+    for b, block in enumerate(analysis.doc.blocks):
+        at = {f.start: f for f in analysis.figures[b]}
+        for m in _ITEM.finditer(block.text):
+            score, maximum = at.get(m.start("score")), at.get(m.start("max"))
+            if score is None or maximum is None:
+                continue
+            cut = at.get(m.start("cut")) if m.group("cut") else None
+            name = _name(analysis, b, m.start())
+            cut = replace(cut, exact=True, label=name) if cut is not None else None
+            out.append(Item(name, replace(score, exact=True, label=name), replace(maximum, exact=True), cut))
+    return out
+
+
+def _name(analysis, b: int, at: int) -> str:
+    text = analysis.doc.blocks[b].text
+    head = text[: text.find("。")] if "。" in text[:at] else ""
+    if head and _MARKER.match(head) and len(head) <= 24:
+        return clean(head)
+    if b > 0 and len(analysis.doc.blocks[b - 1].text) <= 24:
+        return clean(analysis.doc.blocks[b - 1].text)
+    return ""
+
+
+def clean(name: str) -> str:
+    name = _MARKER.sub("", name.replace("*", "")).strip(" 。.：:")
+    return _SUFFIX.sub("", name)

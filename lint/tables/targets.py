@@ -1,0 +1,161 @@
+"""Indicator tables read as rows of target/actual pairs, read once per document for the target kinds.
+
+Selects tables with a ``target`` column (年度目标值, 指标值) and an ``actual`` column (实际完成值,
+年度实现值), and reads them as records (:mod:`crossfoot.tables.records`), so a cell wrapped over several lines
+is read whole. The figures of a record's target cell and actual cell are paired in order when both hold the
+same number of comparable quantities (several sub-targets in one cell pair up one by one); bare numbers
+(list markers, 3档) are not quantities. A target's comparator sets its direction: ≥/不少于/以上 (and a plain
+number) ask for at least the target, ≤/不超过/以内 (and rows whose label holds an ``upper`` word such as
+成本指标) for at most, 约 for roughly (an actual within ``about`` percent of it meets it).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, fields, replace
+from decimal import Decimal
+from functools import partial
+
+from ..figures.precision import COUNT_UNITS, family, interval
+from ..interval import Interval
+from ..model import Figure, Table
+from ..vocabulary import Words
+from . import cell_figure, cell_figures, number, row_label
+from .records import records
+
+
+@dataclass(frozen=True)
+class Spec:
+    """The words an indicator table is read by (the options every target kind reads, with defaults)."""
+
+    target: Words = Words(["目标值", "指标值"])
+    actual: Words = Words(["实现值", "完成值", "实际值"])
+    rate: Words = Words(["完成率", "成率"])
+    key: Words = Words(["序号"])
+    upper: Words = Words(["成本指标", "成本", "上限"])
+    missed: Words = Words(["未完成", "未达到", "未实现", "未达", "无法"])
+    about: Decimal = Decimal("5")
+    """Percent an actual may fall short of a target written with 约 and still meet it."""
+
+
+@dataclass(frozen=True)
+class Row:
+    """One indicator: its name, target/actual pairs, the pairs it misses, its stated rate, all its words."""
+
+    label: str
+    pairs: list[tuple[Figure, Figure]]
+    missed: list[tuple[Figure, Figure]]
+    rate: Figure | None
+    upper: bool
+    words: str
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """An indicator table: its readable rows, and the first lines of pages laid out centred (not read)."""
+
+    table: Table
+    target: int
+    rows: list[Row]
+    centred: list[int]
+
+
+def sheets(analysis, options) -> list[Sheet]:
+    """The indicator tables of a document, read once per :class:`Spec` (``options`` holds its fields)."""
+    spec = Spec(**{f.name: getattr(options, f.name) for f in fields(Spec)})
+    return analysis.memo(_sheets, spec)
+
+
+def _sheets(analysis, spec: Spec) -> list[Sheet]:
+    return list(_read(analysis, spec))
+
+
+def _read(analysis, spec: Spec) -> Iterator[Sheet]:
+    for table in analysis.tables:
+        target, actual = table.column(*spec.target), table.column(*spec.actual)
+        if target is None or actual is None or target == actual:
+            continue
+        rate = table.column(*spec.rate)
+        key = rate if rate is not None else table.column(*spec.key)
+        if key is None:
+            key = max(target - 1, 0)
+            is_key = partial(_named, key)
+        else:
+            is_key = partial(_numbered, key)
+        labels = [j for j in range(min(target, actual)) if j != key]
+        found, centred = records(table, is_key, labels)
+        rows = []
+        for record in found:
+            pairs = _pairs(cell_figures(record.cells(table, target)),
+                           cell_figures(record.cells(table, actual)))
+            if not pairs:
+                continue
+            first = min(target, actual)
+            named = [c.text for c in record.cells(table, first - 1)] if first else []
+            label = "".join(named) or row_label(table, record.row)
+            context = label + " " + " ".join(c.text for j in labels for c in _above(table, record.row, j))
+            upper = spec.upper.within(context)
+            slack = spec.about / 100
+            missed = [(t, a) for t, a in pairs if not meets(t, a, upper, slack)]
+            stated = cell_figure(table, record.row, rate) if rate is not None else None
+            if stated is not None:
+                stated = replace(stated, label=label)
+            words = " ".join(c.text for j in range(len(table.header)) for c in record.cells(table, j))
+            rows.append(Row(label, pairs, missed, stated, upper, words))
+        yield Sheet(table, target, rows, centred)
+
+
+def _named(col: int, cells) -> bool:
+    return bool(cells[col].text)
+
+
+def _numbered(col: int, cells) -> bool:
+    return number(cells[col].text) is not None
+
+
+def _above(table, row: int, col: int):
+    """The nearest filled cell at or above ``row`` in ``col``: a group label written once (成本指标)."""
+    for r in range(row, -1, -1):
+        if table.rows[r][col].text:
+            return [table.rows[r][col]]
+    return []
+
+
+def _quantity(f: Figure) -> bool:
+    return bool(f.unit) or f.decimals < 0  # 3档 and list markers are bare; 55万 has a magnitude
+
+
+def _kind(f: Figure) -> str:
+    fam = family(f.unit)
+    return "count" if fam == "" or f.unit in COUNT_UNITS else fam
+
+
+def _pairs(targets: list[Figure], actuals: list[Figure]) -> list[tuple[Figure, Figure]]:
+    targets = [f for f in targets if _quantity(f)]
+    actuals = [f for f in actuals if _quantity(f)]
+    if not targets or len(targets) != len(actuals):
+        return []
+    pairs = list(zip(targets, actuals))
+    if any(_kind(t) != _kind(a) for t, a in pairs):
+        return []
+    return pairs
+
+
+def actual(t: Figure, a: Figure) -> Interval:
+    """The actual's interval, in the target's unit when both are money (counts compare as written)."""
+    return interval(a, unit=t.unit if _kind(t) == "money" else None)
+
+
+def meets(t: Figure, a: Figure, upper: bool, slack: Decimal) -> bool:
+    want, got = interval(t), actual(t, a)
+    if t.qualifier == "le" or upper and t.qualifier != "ge":
+        return got.lo <= want.hi
+    if t.qualifier == "about":
+        return got.hi >= want.lo * (1 - slack)
+    return got.hi >= want.lo
+
+
+def shown(t: Figure) -> str:
+    """A target as written with its comparator (≥700家, 约2000项)."""
+    sign = {"ge": "≥", "le": "≤", "about": "约"}.get(t.qualifier, "")
+    return sign + t.text

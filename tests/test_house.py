@@ -1,0 +1,116 @@
+"""The rules of the house, checked: kinds never import kinds, checks run in any order with the same
+findings, and a pack is validated against what its kind declares (options and message fields)."""
+
+from __future__ import annotations
+
+import ast
+import random
+from pathlib import Path
+
+import pytest
+
+from crossfoot import engine, ingest
+from crossfoot.kinds import FAMILIES, registry
+
+ROOT = Path(__file__).resolve().parent.parent
+KINDS = ROOT / "lint" / "kinds"
+
+
+def _imports(path: Path) -> list[tuple[int, str | None, list[str]]]:
+    """``(level, module, names)`` of each ``from … import …`` in a file."""
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    return [(n.level, n.module, [a.name for a in n.names]) for n in ast.walk(tree) if isinstance(n, ast.ImportFrom)]
+
+
+@pytest.mark.parametrize("path", sorted(p for f in FAMILIES for p in (KINDS / f).glob("*.py")),
+                         ids=lambda p: f"{p.parent.name}/{p.name}")
+def test_no_kind_imports_another_kind(path):
+    for level, module, names in _imports(path):
+        assert level != 1, f"{path.name} imports a sibling kind: {module or names}"  # from . import x
+        if level == 2:  # from ..x: the kinds package itself
+            assert module in ("base", "options"), f"{path.name} imports kinds.{module}"
+        if level == 0 and module and module.startswith("crossfoot.kinds"):
+            assert module in ("crossfoot.kinds.base", "crossfoot.kinds.options"), path.name
+
+
+def test_lower_rooms_never_import_kinds_or_the_engine():
+    for room in ("figures", "tables", "ingest"):
+        for path in (ROOT / "lint" / room).glob("*.py"):
+            for level, module, _ in _imports(path):
+                if level >= 2 and module:
+                    assert module.split(".")[0] not in ("kinds", "engine", "report", "cli", "audit", "batch"), \
+                        f"{room}/{path.name} imports {module}"
+
+
+def test_every_kind_declares_its_contract():
+    for name, module in registry().items():
+        assert module.KIND == name
+        assert module.__doc__ and module.__doc__.startswith(f"{name}:"), name
+        assert hasattr(module, "Options") and isinstance(module.FIELDS, tuple), name
+        assert "stated" in module.FIELDS, name
+
+
+@pytest.mark.parametrize("seed", range(3))
+def test_checks_run_in_any_order_with_the_same_findings(seed, checks):
+    shuffled = list(checks)
+    random.Random(seed).shuffle(shuffled)
+    for path in sorted((ROOT / "reports").glob("*.*")):
+        if path.suffix in (".txt", ".md"):
+            doc = ingest.read(path)
+            assert engine.run(doc, shuffled) == engine.run(doc, checks), path.name
+            for code in ("SHR001", "DOC003", "BUD022"):  # kinds that read listings, each run on its own
+                alone = [c for c in checks if c.code == code]
+                assert engine.run(doc, alone) == [f for f in engine.run(doc, checks) if f.code == code]
+
+
+def _pack(tmp_path, body: str) -> Path:
+    path = tmp_path / "mine.yaml"
+    path.write_text(body, encoding="utf-8")
+    return path
+
+
+CHECK = "checks:\n  - code: ZZZ001\n    name: mine\n    kind: share\n    severity: error\n"
+
+
+@pytest.mark.parametrize("message, problem", [
+    ("'{stated} vs {nonsense}'", r"message names \{nonsense\}, which this kind does not fill"),
+    ("'{stated:>1000000000}'", r"message field \{stated:>1000000000\} is not a plain \{name\}"),
+    ("'{stated.__class__.__mro__}'", r"is not a plain \{name\}"),
+    ("'{stated!r}'", r"is not a plain \{name\}"),
+    ("'{0}'", r"is not a plain \{name\}"),
+    ("'{stated'", r"not a valid template"),
+])
+def test_a_message_naming_what_the_kind_does_not_fill_is_refused(tmp_path, message, problem):
+    with pytest.raises(engine.PackError, match=rf"mine.yaml:2: .*{problem}"):
+        engine.load([_pack(tmp_path, CHECK + f"    message: {message}\n")])
+
+
+@pytest.mark.parametrize("options, problem", [
+    ("{words: 占}", r"ZZZ001: option words is a list of words"),
+    ("{words: [占, 3]}", r"ZZZ001: option words is a list of words"),
+    ("{wordz: [占]}", r"ZZZ001 has no option\(s\) wordz \(it has: words\)"),
+    ("{words: $nowhere}", r"ZZZ001: option words: no vocabulary named 'nowhere'"),
+    ("[占]", r"ZZZ001 must be a mapping"),
+])
+def test_options_are_typed_by_the_kind(tmp_path, options, problem):
+    with pytest.raises(engine.PackError, match=rf"mine.yaml:2: {problem}"):
+        engine.load([_pack(tmp_path, CHECK + f"    message: m\n    options: {options}\n")])
+
+
+def test_a_vocabulary_is_named_once_and_shared(tmp_path):
+    pack = _pack(tmp_path, "vocabularies:\n  shares: [占, 比重]\n" + CHECK
+                 + "    message: '{stated}'\n    options: {words: $shares}\n"
+                 + "  - code: ZZZ002\n    name: mine-too\n    kind: bare_rate\n    severity: warning\n"
+                 + "    message: '{stated}'\n    options: {words: $shares}\n")
+    checks = {c.code: c for c in engine.load([pack])}
+    assert list(checks["ZZZ001"].options.words) == ["比重", "占"]
+    assert checks["ZZZ001"].options.words is checks["ZZZ002"].options.words  # one list, one object
+    text = "项目支出 10.00万元，占 40.00%。总支出 20.00万元。\n"
+    found = engine.run(ingest.text.parse(text, "t.txt"), [checks["ZZZ001"]])
+    assert found == []  # the whole is not named: nothing to judge, and no error from the shared words
+
+
+def test_a_vocabulary_defined_twice_differently_is_refused(tmp_path):
+    pack = _pack(tmp_path, "vocabularies:\n  listing-parts: [其中]\nchecks: []\n")
+    with pytest.raises(engine.PackError, match=r"vocabulary 'listing-parts' is already defined otherwise"):
+        engine.load([pack])
