@@ -1,28 +1,79 @@
-"""One document audited under its settings: the step ``check``, ``batch`` and batch workers share.
+"""One document audited under its settings: the path every file takes, in ``check``, ``batch`` workers and
+the Python API alike.
 
 ``checks_for`` turns settings into the checks to run (packs loaded, options and severities configured,
-selection applied); ``findings`` runs them on a document and drops what the user asked not to see
-(inline suppressions, ignores for its path, severities below the minimum). The baseline is applied by
-the caller, which holds it across files.
+selection applied), configured once per process and settings. ``file`` reads a file and runs them, and
+turns every way a file can fail (unreadable, too slow, too big, a crash) into a one-line reason;
+``findings`` runs the checks on a document read already and drops what the user asked not to see (inline
+suppressions, ignores for its path, severities below the minimum). The baseline is applied by the caller,
+which holds it across files.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
+
 from . import engine, suppress
-from .model import Severity
+from .model import Document, Finding, Severity
+
+_CONFIGURED: dict[str, list] = {}  # settings fingerprint → its checks: configured once per process
 
 
 def checks_for(s) -> list:
     """The checks ``s`` (a :class:`crossfoot.config.Settings`) asks for; raises :class:`engine.PackError`."""
-    checks = engine.load(s.packs)
-    options = {code: dict(values) for code, values in s.options.items()}
-    if s.grade_bands:
-        for c in checks:
-            if c.kind == "grade":
-                options.setdefault(c.code, {})["bands"] = s.grade_bands
-    checks = engine.configure(checks, options, s.severity, s.source or "configuration")
-    chosen = [*s.select, *s.extend_select] if s.select else []
-    return engine.select(checks, chosen, s.ignore)
+    key = s.fingerprint()
+    if key not in _CONFIGURED:
+        checks = engine.load(s.packs)
+        options = {code: dict(values) for code, values in s.options.items()}
+        if s.grade_bands:
+            for c in checks:
+                if c.kind == "grade":
+                    options.setdefault(c.code, {})["bands"] = s.grade_bands
+        checks = engine.configure(checks, options, s.severity, s.source or "configuration")
+        chosen = [*s.select, *s.extend_select] if s.select else []
+        _CONFIGURED[key] = engine.select(checks, chosen, s.ignore)
+    return _CONFIGURED[key]
+
+
+@dataclass
+class Outcome:
+    """What auditing one file gave: its document and findings, or why it could not be checked."""
+
+    path: str
+    doc: Document | None = None
+    findings: list[Finding] = field(default_factory=list)
+    error: str = ""
+    relations: list | None = None
+    """Every relation judged, held or not (when asked for)."""
+    facts: dict | None = None
+    """What checks across documents keep of it (when any such check runs)."""
+
+
+def file(path: str, s, checks: list, *, judge: str = "native", relations: bool = False,
+         timeout: float = 0, memory_mb: int = 0) -> Outcome:
+    """Read ``path`` and audit it under settings ``s`` with ``checks``, within ``timeout`` seconds and
+    ``memory_mb`` more megabytes (0: no limit; then running out of memory is the caller's to handle, as a
+    batch worker does by being replaced)."""
+    from . import ingest, limits
+
+    out = Outcome(path, relations=[] if relations else None, facts={} if engine.multi(checks) else None)
+    try:
+        with limits.headroom(memory_mb), limits.deadline(timeout):
+            out.doc = ingest.read(path)
+            out.findings = findings(out.doc, s, checks, out.relations, judge, out.facts)
+    except ingest.ReadError as exc:
+        out.error = str(exc)
+    except limits.FileTimeout as exc:
+        out.error = f"{path}: {exc}; not checked (raise --timeout to allow more)"
+    except MemoryError:
+        if not memory_mb:
+            raise
+        out.error = f"{path}: needed more than {memory_mb} MB; not checked (raise --memory to allow more)"
+    except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others' findings
+        out.error = f"internal error while checking {path}: {type(exc).__name__}: {exc}"
+    if out.error:
+        out.doc, out.findings = None, []
+    return out
 
 
 def findings(doc, s, checks, relations=None, judge: str = "native", facts: dict | None = None) -> list:

@@ -6,9 +6,7 @@ reading error, or an internal error (named with the file it happened on, never a
 
 from __future__ import annotations
 
-import os
 import sys
-import tempfile
 
 import click
 
@@ -84,7 +82,7 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
           judge, rounding, config, isolated, show_settings, show_files, statistics, timeout, memory_mb,
           baseline, write_baseline):
     """Check the reports at PATHS (files or folders)."""
-    from . import audit, engine, ingest, limits, suppress
+    from . import audit, ingest, suppress
     from .model import Severity
     from .report import Context, writer
 
@@ -114,37 +112,21 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
         _fail(f"--output-format {fmt} writes a binary file; give it a name with -o FILE")
     findings, failing, facts = [], False, {}
     context = Context(version=__version__)
-    chosen: dict[int, list] = {}
     baselines: dict[str, suppress.Baseline] = {}
     for path in files:
         s = settings_for(path)
-        if id(s) not in chosen:
-            chosen[id(s)] = _checks_for(s)
-        checks = chosen[id(s)]
+        checks = _checks_for(s)
         ran = {c.code: c for c in [*context.checks, *checks]}
         context.checks = [ran[code] for code in sorted(ran)]
-        relations: list | None = [] if getattr(module, "RELATIONS", False) else None
-        mine: dict | None = {} if engine.multi(checks) else None
-        try:
-            with limits.headroom(memory_mb), limits.deadline(timeout):
-                doc = ingest.read(path)
-                found = audit.findings(doc, s, checks, relations, judge, mine)
-        except ingest.ReadError as exc:
-            message = str(exc)
-        except limits.FileTimeout as exc:
-            message = f"{path}: {exc}; not checked (raise --timeout to allow more)"
-        except MemoryError:
-            message = f"{path}: needed more than {memory_mb} MB; not checked (raise --memory to allow more)"
-        except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others' findings
-            message = f"internal error while checking {path}: {type(exc).__name__}: {exc}"
-        else:
-            message = ""
-        if message:
-            click.echo(f"crossfoot: error: {message}", err=True)
-            context.errors.append((path, message))
+        outcome = audit.file(path, s, checks, judge=judge, relations=getattr(module, "RELATIONS", False),
+                             timeout=timeout, memory_mb=memory_mb)
+        if outcome.error:
+            click.echo(f"crossfoot: error: {outcome.error}", err=True)
+            context.errors.append((path, outcome.error))
             continue
-        if mine:
-            facts[path] = mine
+        doc, found = outcome.doc, outcome.findings
+        if outcome.facts:
+            facts[path] = outcome.facts
         if s.baseline and not write_baseline:
             if s.baseline not in baselines:
                 try:
@@ -155,11 +137,11 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
         context.files.append(path)
         if found:
             context.documents[path] = doc
-            if relations is not None:
-                context.relations[path] = relations
+            if outcome.relations is not None:
+                context.relations[path] = outcome.relations
         failing |= any(f.severity >= Severity.parse(s.fail_on) for f in found)
         findings.extend(found)
-    for path, found in audit.across(facts, lambda p: chosen[id(settings_for(p))]).items():
+    for path, found in audit.across(facts, lambda p: _checks_for(settings_for(p))).items():
         s = settings_for(path)
         found = audit.shown(found, s, path)
         failing |= any(f.severity >= Severity.parse(s.fail_on) for f in found)
@@ -357,19 +339,12 @@ def _emit(module, findings, context, output_file) -> None:
         module.write(findings, sys.stdout.buffer if binary else sys.stdout, context)
         sys.stdout.flush()
         return
-    folder = os.path.dirname(os.path.abspath(output_file))
-    fd, tmp = tempfile.mkstemp(dir=folder, prefix=".crossfoot-", suffix=".tmp")
+    from . import files
+
     try:
-        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as stream:
-            module.write(findings, stream, context)
-        mask = os.umask(0)
-        os.umask(mask)
-        os.chmod(tmp, 0o666 & ~mask)  # as an ordinary new file would be, not mkstemp's owner-only mode
-        os.replace(tmp, output_file)
-    except BaseException:
-        if os.path.exists(tmp):
-            os.unlink(tmp)
-        raise
+        files.write(output_file, lambda stream: module.write(findings, stream, context), binary=binary)
+    except OSError as exc:
+        _fail(f"cannot write {output_file}: {exc.strerror or exc}")
 
 
 @main.command()

@@ -76,16 +76,8 @@ def _with_cross_findings(records: list[dict], settings_for: Callable) -> list[di
     the later report's: computed from the stored facts, so a resumed run gets the same."""
     from .. import audit
 
-    checks: dict[str, list] = {}
-
-    def checks_of(path: str) -> list:
-        s = settings_for(path)
-        if s.fingerprint() not in checks:
-            checks[s.fingerprint()] = audit.checks_for(s)
-        return checks[s.fingerprint()]
-
     facts = {r["path"]: r["facts"] for r in records if r.get("facts")}
-    cross = audit.across(facts, checks_of)
+    cross = audit.across(facts, lambda path: audit.checks_for(settings_for(path)))
     out = []
     for r in records:
         found = audit.shown(cross.get(r["path"], []), settings_for(r["path"]), r["path"])

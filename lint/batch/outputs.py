@@ -5,7 +5,6 @@ file with its counts, linking the per-document reports in ``html/``). Each is wr
 
 from __future__ import annotations
 
-import os
 from collections import Counter
 from html import escape
 from pathlib import Path
@@ -81,17 +80,12 @@ def _weight(r: dict) -> int:
 
 
 def write(folder: Path, records: list[dict], version: str) -> None:
+    from .. import files
+
     found, ctx = findings(records), context(records, version)
     for name in ("findings.xlsx", "findings.csv"):
         module = writer(name.split(".")[1])
-        binary = getattr(module, "BINARY", False)
-        _atomic(folder / name, lambda s, m=module: m.write(found, s, ctx), binary)
-    _atomic(folder / "summary.txt", lambda s: s.write(summary(records)))
-    _atomic(folder / "index.html", lambda s: s.write(index(records, version)))
-
-
-def _atomic(target: Path, write, binary: bool = False) -> None:
-    tmp = target.with_name(f".{target.name}.tmp")
-    with (open(tmp, "wb") if binary else open(tmp, "w", encoding="utf-8", newline="")) as stream:
-        write(stream)
-    os.replace(tmp, target)
+        files.write(folder / name, lambda s, m=module: m.write(found, s, ctx),
+                    binary=getattr(module, "BINARY", False))
+    files.write(folder / "summary.txt", lambda s: s.write(summary(records)))
+    files.write(folder / "index.html", lambda s: s.write(index(records, version)))

@@ -31,10 +31,10 @@ class Store:
                     continue  # torn by a kill: that file is checked again
                 if isinstance(record, dict) and "path" in record:
                     self.done[record["path"]] = record
-        tmp = self.path.with_name(f".{self.path.name}.tmp")
-        with open(tmp, "w", encoding="utf-8") as out:
-            out.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in self.done.values())
-        os.replace(tmp, self.path)
+        from .. import files
+
+        files.write(self.path, lambda out: out.writelines(json.dumps(r, ensure_ascii=False) + "\n"
+                                                          for r in self.done.values()))
         self._out = open(self.path, "a", encoding="utf-8")
         self._synced = time.monotonic()
 

@@ -12,7 +12,6 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import shutil
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,9 +29,6 @@ class Task:
     """Write the document's HTML report here when it has findings ('' for none)."""
     cache_dir: str = ""
     """Read and write results here, keyed on content, version and settings ('' for no cache)."""
-
-
-_CHECKS: dict[str, list] = {}  # per process: the checks for each settings fingerprint
 
 
 def html_name(path: str) -> str:
@@ -57,7 +53,7 @@ def _key(path: str, data: bytes, settings) -> str:
 def audit_file(task: Task) -> dict:
     """Read and check ``task.path``; every failure becomes an error record, never an exception
     (MemoryError aside: the process that ran out of memory is not trusted to go on)."""
-    from .. import audit, ingest
+    from .. import audit, files, ingest
     from ..report import Context
 
     start = time.perf_counter()
@@ -74,41 +70,31 @@ def audit_file(task: Task) -> dict:
     if cached is not None:
         return cached
     try:
-        doc = ingest.read(path)
-    except ingest.ReadError as exc:
-        return error(path, str(exc), key, time.perf_counter() - start)
-    try:
-        fingerprint = settings.fingerprint()
-        if fingerprint not in _CHECKS:
-            _CHECKS[fingerprint] = audit.checks_for(settings)
-        relations: list | None = [] if task.html_dir else None
-        facts: dict = {}
-        found = audit.findings(doc, settings, _CHECKS[fingerprint], relations, task.judge, facts)
-        record = {"path": path, "key": key, "status": "ok", "error": "",
-                  "findings": [f.to_dict() for f in found], "html": "", "facts": facts}
-        if task.html_dir and found:
-            from ..report import html
+        checks = audit.checks_for(settings)
+    except Exception as exc:  # noqa: BLE001 - a pack that breaks here is this file's error
+        return error(path, f"{path}: {exc}", key, time.perf_counter() - start)
+    outcome = audit.file(path, settings, checks, judge=task.judge, relations=bool(task.html_dir))
+    if outcome.error:
+        return error(path, outcome.error, key, time.perf_counter() - start)
+    found = outcome.findings
+    record = {"path": path, "key": key, "status": "ok", "error": "",
+              "findings": [f.to_dict() for f in found], "html": "", "facts": outcome.facts or {}}
+    if task.html_dir and found:
+        from ..report import html
 
-            context = Context(checks=_CHECKS[fingerprint], files=[path], version=__version__,
-                              documents={path: doc}, relations={path: relations})
-            record["html"] = html_name(path)
-            _write_atomic(Path(task.html_dir) / record["html"], lambda s: html.write(found, s, context))
-    except MemoryError:
-        raise
-    except Exception as exc:  # noqa: BLE001 - reported as this file's error; the batch goes on
-        return error(path, f"internal error while checking {path}: {type(exc).__name__}: {exc}", key,
-                     time.perf_counter() - start)
+        context = Context(checks=checks, files=[path], version=__version__,
+                          documents={path: outcome.doc}, relations={path: outcome.relations})
+        record["html"] = html_name(path)
+        try:
+            Path(task.html_dir).mkdir(parents=True, exist_ok=True)
+            files.write(Path(task.html_dir) / record["html"],
+                        lambda stream: html.write(found, stream, context))
+        except OSError as exc:
+            return error(path, f"{path}: its HTML report could not be written: {exc.strerror or exc}", key,
+                         time.perf_counter() - start)
     record["seconds"] = round(time.perf_counter() - start, 3)
     _to_cache(task, key, record)
     return record
-
-
-def _write_atomic(target: Path, write) -> None:
-    target.parent.mkdir(parents=True, exist_ok=True)
-    tmp = target.with_name(f".{target.name}.{os.getpid()}.tmp")
-    with open(tmp, "w", encoding="utf-8") as stream:
-        write(stream)
-    os.replace(tmp, target)
 
 
 def _from_cache(task: Task, key: str) -> dict | None:
@@ -123,20 +109,25 @@ def _from_cache(task: Task, key: str) -> dict | None:
         page = Path(task.cache_dir) / f"{key}.html"
         if not page.is_file():
             return None  # cached without its HTML report: check again to write it
+        from .. import files
+
         record["html"] = html_name(task.path)
         Path(task.html_dir).mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(page, Path(task.html_dir) / record["html"])
+        copy = page.read_bytes()
+        files.write(Path(task.html_dir) / record["html"], lambda stream: stream.write(copy), binary=True)
     return {**record, "cached": True}
 
 
 def _to_cache(task: Task, key: str, record: dict) -> None:
     if not task.cache_dir:
         return
+    from .. import files
+
     folder = Path(task.cache_dir)
     try:
         if record.get("html"):
-            shutil.copyfile(Path(task.html_dir) / record["html"], folder / f".{key}.html.tmp")
-            os.replace(folder / f".{key}.html.tmp", folder / f"{key}.html")
-        _write_atomic(folder / f"{key}.json", lambda s: json.dump(record, s, ensure_ascii=False))
+            page = (Path(task.html_dir) / record["html"]).read_bytes()
+            files.write(folder / f"{key}.html", lambda stream: stream.write(page), binary=True)
+        files.write(folder / f"{key}.json", lambda stream: json.dump(record, stream, ensure_ascii=False))
     except OSError:
         pass  # a cache that cannot be written only costs time
