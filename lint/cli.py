@@ -39,6 +39,10 @@ def _split(values) -> list[str]:
 @click.version_option(__version__, "-V", "--version", prog_name="crossfoot")
 def main() -> None:
     """crossfoot: check that the figures in a report agree with each other."""
+    import signal
+
+    if hasattr(signal, "SIGXFSZ"):  # past a file size limit a write fails (reported), never kills us
+        signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
 @main.command()
@@ -265,6 +269,9 @@ def batch(paths, output_dir, jobs, resume, timeout, memory_mb, executor, schedul
                               scheduler=scheduler)
     except RuntimeError as exc:
         _fail(str(exc))
+    except OSError as exc:
+        _fail(f"cannot write the batch's results to {output_dir}: {exc.filename or ''}"
+              f"{': ' if exc.filename else ''}{exc.strerror or exc}")
     click.echo(batches.outputs.summary(records), nl=False)
     click.echo(f"Results in {output_dir}: findings.xlsx, findings.csv, summary.txt, index.html"
                f"{', html/' if not no_html else ''}, results.jsonl", err=True)
@@ -336,8 +343,15 @@ def extract(path):
 def _emit(module, findings, context, output_file) -> None:
     binary = getattr(module, "BINARY", False)
     if not output_file:
-        module.write(findings, sys.stdout.buffer if binary else sys.stdout, context)
-        sys.stdout.flush()
+        try:
+            module.write(findings, sys.stdout.buffer if binary else sys.stdout, context)
+            sys.stdout.flush()
+        except BrokenPipeError:  # crossfoot check … | head: the reader has all it wanted
+            import os
+
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except OSError as exc:  # a full disk, a file size limit (ulimit -f)
+            _fail(f"cannot write the findings: {exc.strerror or exc}")
         return
     from . import files
 

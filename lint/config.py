@@ -92,9 +92,16 @@ class Settings:
         import hashlib
         import json
 
+        from .files import read_text
+
         fixed = {k: v for k, v in self.shown() if k not in ("source", "root", "output-format", "baseline",
                                                              "fail-on", "packs")}
-        packs = [Path(p).read_bytes().hex() if Path(p).is_file() else p for p in self.packs]
+        packs = []
+        for p in self.packs:
+            try:
+                packs.append(read_text(p, "check pack"))
+            except (OSError, UnicodeDecodeError):
+                packs.append(p)  # loading it will say what is wrong
         text = json.dumps([fixed, packs], sort_keys=True, ensure_ascii=False, default=str)
         return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -117,7 +124,9 @@ def find(start: Path) -> Path | None:
 
 def _table(path: Path) -> dict | None:
     try:
-        data = tomllib.loads(path.read_text(encoding="utf-8"))
+        from .files import read_text
+
+        data = tomllib.loads(read_text(path, "configuration file"))
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError(f"{path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:

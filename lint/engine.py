@@ -31,7 +31,6 @@ PACKS = Path(__file__).resolve().parent.parent / "checks"
 _CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _REQUIRED = ("code", "name", "kind", "severity", "message")
-_LARGEST_PACK = 4 << 20  # bytes: a pack is a page of YAML, never a device or a dump
 
 
 class PackError(Exception):
@@ -71,12 +70,10 @@ def _parse(path: Path) -> tuple[dict | None, list[tuple[int, object]]]:
     """A pack's data and ``(line, item)`` of each of its checks."""
     import yaml
 
+    from . import files
+
     try:
-        if path.exists() and not path.is_file():
-            raise PackError(f"{path}: a check pack is a regular file")
-        if path.stat().st_size > _LARGEST_PACK:
-            raise PackError(f"{path}: larger than {_LARGEST_PACK >> 20} MB; not a check pack")
-        text = path.read_text(encoding="utf-8")
+        text = files.read_text(path, "check pack")
     except OSError as exc:
         raise PackError(f"{path}: cannot read check pack: {exc.strerror or exc}") from None
     except UnicodeDecodeError:

@@ -1,4 +1,7 @@
-"""Writing the files crossfoot is asked to write: whole or not at all, never over what is not a file.
+"""Reading the small files crossfoot is configured with, and writing the files it is asked to write.
+
+:func:`read_text` reads a configuration file, a check pack or a baseline: a regular file of bounded size,
+never a device or a FIFO that would be read until memory runs out (``packs = ["/dev/zero"]``).
 
 :func:`write` puts what a writer produces under a hidden temporary name beside the target (``.NAME.….tmp``)
 and renames it into place, so a reader never sees half a report and a killed run leaves the old file (a
@@ -15,6 +18,23 @@ import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
+
+
+class NotAFile(OSError):
+    """A configuration file, pack or baseline that is not a regular file of reasonable size."""
+
+
+def read_text(path: str | Path, what: str, limit: int = 8 << 20) -> str:
+    """The UTF-8 text of ``path`` (a ``what``: configuration file, check pack, baseline), refused with
+    :class:`NotAFile` when it is not a regular file or is larger than ``limit`` bytes."""
+    mode = os.stat(path).st_mode
+    if not stat.S_ISREG(mode):
+        raise NotAFile(f"not a regular file, so not a {what}")
+    with open(path, "rb") as stream:
+        data = stream.read(limit + 1)
+    if len(data) > limit:
+        raise NotAFile(f"larger than {limit >> 20} MB, so not a {what}")
+    return data.decode("utf-8")
 
 
 def write(target: str | Path, produce: Callable, *, binary: bool = False) -> None:

@@ -15,8 +15,9 @@ import threading
 from contextlib import contextmanager
 
 
-class FileTimeout(Exception):
-    pass
+class FileTimeout(BaseException):
+    """A file took longer than its time. An interruption, like Ctrl-C, rather than an error: a reader's
+    ``except Exception`` around its parser must not take it for a damaged file."""
 
 
 @contextmanager

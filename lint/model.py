@@ -147,6 +147,7 @@ class Document:
                 box = (place.xs[first], box[1], place.xs[last], box[3])
         text = self.source_line(span.line)
         start, end = span.column - 1, span.end_column - 1 if span.end_line == span.line else len(text)
+        end = min(end, start + 60)  # the words around a figure, never a whole long line
         lo = max(0, start - 12)
         hi = min(len(text), end + 12)
         snippet = ("…" if lo else "") + text[lo:hi].replace("\t", " | ") + ("…" if hi < len(text) else "")

@@ -153,7 +153,9 @@ class Baseline:
 
     def __init__(self, path: str | Path):
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
+            from .files import read_text
+
+            data = json.loads(read_text(path, "baseline"))
             entries = data["findings"]
             self.left = Counter((e["path"], e["code"], e["fingerprint"]) for e in entries)
             self.root = Path(os.path.abspath(path)).parent

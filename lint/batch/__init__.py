@@ -41,12 +41,48 @@ def run(paths: Sequence[str], out: str | Path, settings_for: Callable, *, execut
     ``dask``."""
     out = Path(out)
     out.mkdir(parents=True, exist_ok=True)
+    lock = _lock(out)
+    try:
+        return _run(paths, out, settings_for, executor, resume, cache, html, judge, progress, limits)
+    finally:
+        lock.close()
+
+
+def _lock(out: Path):
+    """Hold the output folder for this run: a second batch into it at the same time is refused (the two
+    would interleave their results and outputs), never waited for."""
+    import fcntl
+
+    handle = open(out / ".crossfoot-batch.lock", "a+", encoding="utf-8")
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise RuntimeError(f"another crossfoot batch ({holder}) is writing to {out}; wait for it to "
+                           "finish, or give this one another folder with -d") from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"pid {os.getpid()}")
+    handle.flush()
+    return handle
+
+
+def _run(paths, out: Path, settings_for, executor, resume, cache, html, judge, progress, limits):
     _sweep(out)
     todo_files = files(paths, out, cache)
     store = Store(out / STORE, resume=resume)
     known = {f for f in todo_files if f in store.done}
     if cache:
-        Path(cache).mkdir(parents=True, exist_ok=True)
+        try:
+            Path(cache).mkdir(parents=True, exist_ok=True)
+            if not os.access(cache, os.W_OK):
+                raise PermissionError(13, "not writable", cache)
+        except OSError as exc:  # a cache that cannot be used only costs time
+            sys.stderr.write(f"crossfoot: the cache {cache} cannot be written ({exc.strerror or exc}); "
+                             "every file is checked\n")
+            cache = ""
     tasks = [Task(f, settings_for(f), judge, str(out / "html") if html else "", cache)
              for f in todo_files if f not in known]
     shown = _Progress(len(todo_files), len(known)) if progress else None

@@ -26,16 +26,37 @@ def inline(tasks: Iterable[Task], **_) -> Iterator[dict]:
         yield audit_file(task)
 
 
-def _serve(conn, memory_mb: int) -> None:
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this worker when the batch's process dies, however it dies (``kill -9``
+    included: no handler of the parent's runs then). Linux only; elsewhere the worker sees the pipe close
+    at its next task."""
+    if sys.platform.startswith("linux"):
+        import ctypes
+        import signal
+
+        try:
+            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+        except (OSError, AttributeError):
+            pass
+    if os.getppid() != parent:  # the parent died before the request was made
+        os._exit(1)
+
+
+def _serve(conn, memory_mb: int, parent: int = 0) -> None:
     """A worker: take chunks of tasks from ``conn`` until ``None``, send back a record for each task as it
     finishes (so the parent knows which file is running, for its time limit)."""
+    if parent:
+        _die_with(parent)
     if memory_mb and sys.platform != "win32":
         import resource
 
         limit = memory_mb * 1024 * 1024
         resource.setrlimit(resource.RLIMIT_AS, (limit, limit))
     while True:
-        chunk = conn.recv()
+        try:
+            chunk = conn.recv()
+        except (EOFError, OSError):
+            return  # the batch is gone
         if chunk is None:
             return
         for task in chunk:
@@ -51,7 +72,7 @@ def _serve(conn, memory_mb: int) -> None:
 class _Worker:
     def __init__(self, context, memory_mb: int):
         self.conn, child = context.Pipe()
-        self.process = context.Process(target=_serve, args=(child, memory_mb), daemon=True)
+        self.process = context.Process(target=_serve, args=(child, memory_mb, os.getpid()), daemon=True)
         self.process.start()
         child.close()
         self.queue: list[Task] = []  # given and not finished; the first is running

@@ -24,12 +24,14 @@ class Store:
         self.path.parent.mkdir(parents=True, exist_ok=True)
         self.done: dict[str, dict] = {}
         if resume and self.path.is_file():
-            for line in self.path.read_text(encoding="utf-8").splitlines():
+            from .work import valid
+
+            for line in self.path.read_bytes().splitlines():
                 try:
-                    record = json.loads(line)
+                    record = json.loads(line.decode("utf-8"))
                 except ValueError:
-                    continue  # torn by a kill: that file is checked again
-                if isinstance(record, dict) and "path" in record:
+                    continue  # torn by a kill (even inside a character): that file is checked again
+                if valid(record):
                     self.done[record["path"]] = record
         from .. import files
 

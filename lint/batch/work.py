@@ -42,6 +42,25 @@ def error(path: str, message: str, key: str = "", seconds: float = 0.0) -> dict:
             "seconds": round(seconds, 3)}
 
 
+def valid(record, path: str | None = None) -> bool:
+    """Whether ``record`` is a result record as :func:`audit_file` writes it (for ``path``, when given):
+    a store or cache file that was torn, edited or written by something else is checked again instead."""
+    from ..model import Finding
+
+    if not isinstance(record, dict) or not isinstance(record.get("path"), str) or \
+            record.get("status") not in ("ok", "error") or not isinstance(record.get("findings"), list) or \
+            not isinstance(record.get("error", ""), str) or not isinstance(record.get("facts", {}), dict):
+        return False
+    if path is not None and record["path"] != path:
+        return False
+    try:
+        for finding in record["findings"]:
+            Finding.from_dict(finding)
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return False
+    return True
+
+
 def _key(path: str, data: bytes, settings) -> str:
     """The cache key: the file's bytes, its path (findings and reports name it), crossfoot's version and
     the settings' fingerprint."""
@@ -104,6 +123,8 @@ def _from_cache(task: Task, key: str) -> dict | None:
         record = json.loads((Path(task.cache_dir) / f"{key}.json").read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return None
+    if not valid(record, task.path) or record.get("key") != key:
+        return None  # not what this file's check wrote: check it again
     record["html"] = ""
     if task.html_dir and record["findings"]:
         page = Path(task.cache_dir) / f"{key}.html"
@@ -113,8 +134,11 @@ def _from_cache(task: Task, key: str) -> dict | None:
 
         record["html"] = html_name(task.path)
         Path(task.html_dir).mkdir(parents=True, exist_ok=True)
-        copy = page.read_bytes()
-        files.write(Path(task.html_dir) / record["html"], lambda stream: stream.write(copy), binary=True)
+        try:
+            copy = page.read_bytes()
+            files.write(Path(task.html_dir) / record["html"], lambda stream: stream.write(copy), binary=True)
+        except OSError:
+            return None
     return {**record, "cached": True}
 
 

@@ -5,11 +5,11 @@ numerals before a measure word, fractions such as 三分之一, 1/3, 千分之�
 inside it (1.2万家, 3.01万人), its unit (from ``units.txt``), its qualifier (约/近/超/逾/余/多/以上/不少于/
 ≥/以内/…: a bound, not a point), its label (the words before it in its clause) and its place.
 
-Numbers that are not quantities are left out: years (2022年, 〔2018〕, 2021-2024), dates and month ranges
-(1-3月, 5月11日), document numbers (…101号), ordinals and references (第3, 表1, 图11, 附件2), list markers
-(1. (1) ① at the start of a line), page numbers after table-of-contents leaders, codes and phone numbers
-(six or more bare digits, 020-12345678), URLs and e-mail addresses, section numbers (1.2.3), and tokens glued
-to Latin letters (5G, GB2312).
+Numbers that are not quantities are left out: runs of more than 40 digits and separators, years (2022年,
+〔2018〕, 2021-2024), dates and month ranges (1-3月, 5月11日), document numbers (…101号), ordinals and
+references (第3, 表1, 图11, 附件2), list markers (1. (1) ① at the start of a line), page numbers after
+table-of-contents leaders, codes and phone numbers (six or more bare digits, 020-12345678), URLs and e-mail
+addresses, section numbers (1.2.3), and tokens glued to Latin letters (5G, GB2312).
 """
 
 from __future__ import annotations
@@ -33,7 +33,7 @@ _FIGURE = re.compile(
     (?=[\d零〇一二两三四五六七八九十百千万亿\-−])
     (?:(?P<frac_cn>(?P<den>{_CN_NUM_BIG}+|\d+)分之(?P<numer>{_CN_NUM_BIG}+|\d+(?:\.\d+)?))
   | (?P<frac>(?<![\d/.])(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,3}})(?![\d/]))
-  | (?P<sign>(?<![\d.])[-−])?(?P<num>\d+(?:,\d+)*(?:\.\d+)?)
+  | (?P<sign>(?<![\d.])[-−])?(?P<num>(?<!\d)(?<!\d,)\d+(?:,\d+){{0,12}}(?:\.\d+)?(?!\d|,\d))
   | (?P<cn>(?<!第){_CN_NUM}+)(?=[ \u3000]{{0,2}}(?:余|多)?[万亿千{_UNIT_FIRST}]))
     """,
     re.VERBOSE,
@@ -71,6 +71,8 @@ _CLAUSE_BREAK = re.compile(r"[，,。；;：:、\t\n！？!?（）()【】“”
 _LAST_BREAK = re.compile(r".*" + _CLAUSE_BREAK.pattern, re.DOTALL)
 #: link words trimmed off a label's end, as often as they repeat (支出为 → 支出); none ends another
 _LINK_WORDS = ("为", "是", "达到", "达", "共计", "了", "的")
+#: characters of the longest number taken for a figure (999,999,999,999,999.99 has 22)
+_LONGEST = 40
 
 
 def extract(block: Block, index: int = 0) -> list[Figure]:
@@ -128,6 +130,8 @@ def _skipped(text: str) -> tuple[list[int], list[int]]:
 def _parse(text: str, m: re.Match):
     """``(value, decimals, unit, end, qualifier, exact, start)`` for a candidate, or None if not a figure."""
     kind = m.lastgroup  # the alternative that matched: its outer group closes last
+    if m.end() - m.start() > _LONGEST:
+        return None  # a run of digits no report states as one quantity (a 5 MB line of 1,234,)
     if kind == "num":
         return _parse_arabic(text, m)
     if kind == "cn":

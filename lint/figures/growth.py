@@ -57,7 +57,8 @@ class Growth:
 def find(analysis, spec: Spec) -> Iterator[Growth]:
     for block in analysis.stating("%"):  # every rate here is a percentage
         text = analysis.doc.blocks[block].text
-        for _start, _end, figs in analysis.sentences(block):
+        for sentence in analysis.sentences(block):
+            figs = sentence[2]
             for i, change in enumerate(figs):
                 sign = _direction(spec, change.label)
                 if sign == 0 or not change.is_point or family(change.unit) in ("ratio", ""):
@@ -68,9 +69,11 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 if not (rate.label == "" or spec.rates.within(rate.label)):
                     continue
                 fam = family(change.unit)
-                same = [f for f in figs[:i] if f.is_point and family(f.unit) == fam
+                window = labels.near(sentence, change.start)[2]
+                same = [f for f in window if f.start < change.start and f.is_point and family(f.unit) == fam
                         and _direction(spec, f.label) == 0]
-                compare_at = max(text.rfind(w, 0, change.start) for w in spec.compare)
+                compare_at = max(text.rfind(w, max(0, change.start - labels.REACH), change.start)
+                                 for w in spec.compare)
                 if not same:
                     current = _named_current(analysis, spec, change, fam)
                     if current is not None:
@@ -82,17 +85,18 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 current = [f for f in same if f.end <= compare_at]
                 yield from _change(rate, change, sign, stated_prior[-1] if stated_prior else None,
                                    current[-1] if current else None)
-            yield from _direct(spec, figs)
+            yield from _direct(spec, sentence)
 
 
 def _direction(spec: Spec, label: str) -> int:
     return labels.direction(label, spec.up, spec.down)
 
 
-def _direct(spec: Spec, figs) -> Iterator[Growth]:
+def _direct(spec: Spec, sentence) -> Iterator[Growth]:
     """A rate stated straight after the comparison, with both amounts before it in the sentence and no
     change amount: 执行数为3269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%. The prior is
     the amount whose label names what follows the comparison word (预算执行数), the current the other."""
+    figs = sentence[2]
     for i, rate in enumerate(figs):
         if rate.unit != "%" or not rate.is_point or i == 0:
             continue
@@ -106,8 +110,8 @@ def _direct(spec: Spec, figs) -> Iterator[Growth]:
                 named = named[: -len(word)]
                 break
         named = labels.core(named)
-        amounts = [f for f in figs[:i] if f.is_point and family(f.unit) == "money"
-                   and _direction(spec, f.label) == 0]
+        amounts = [f for f in labels.near(sentence, rate.start)[2] if f.start < rate.start and f.is_point
+                   and family(f.unit) == "money" and _direction(spec, f.label) == 0]
         prior = [f for f in amounts if len(named) >= 2 and labels.core(f.label).endswith(named)]
         if len(amounts) != 2 or len(prior) != 1:
             continue  # exactly a prior and a current, told apart by the prior's name

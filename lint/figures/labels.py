@@ -8,6 +8,7 @@ once generic words (预算, 合计, 支出 …) are taken out (:func:`overlap`).
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import lru_cache
 
@@ -20,6 +21,9 @@ OPPOSITES = (("收入", "支出"), ("支出", "收入"))
 KIND_WORDS = ("收入", "支出", "基本", "项目", "人员", "公用", "财政拨款", "事业", "经营")
 
 _SENTENCE_REACH = 400  # characters looked back for a sentence's start: bounded work on text without stops
+#: characters around a word within which the figures it relates are looked for: a paragraph with no full
+#: stop in 100 KB is never searched end to end for each of its words
+REACH = 600
 
 # list markers (一、 （二） 3. ①), not the first character of a word (一般公共预算 keeps its 一)
 _MARKER = re.compile(r"^(?:[①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
@@ -89,9 +93,34 @@ def clause(text: str, at: int) -> str:
     return text[max(lo - 1, *(text.rfind(c, lo, at) for c in "，,。；;：:")) + 1 : at]
 
 
+def near(sentence, at: int, reach: int = REACH):
+    """``(start, end, figures)`` of the stretch of a sentence (as :meth:`Analysis.sentences` gives it)
+    within ``reach`` characters of ``at``, with the figures that fall in it."""
+    start, end, figs = sentence
+    lo, hi = max(start, at - reach), min(end, at + reach)
+    if lo == start and hi == end:
+        return sentence
+    starts = [f.start for f in figs]
+    return lo, hi, figs[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+
+
 def parenthesised(text: str, start: int, at: int) -> bool:
     """True if position ``at`` is inside a parenthesis opened after ``start``."""
     return open_paren(text, start, at) is not None
+
+
+def inside(text: str, start: int, positions: list[int]) -> list[bool]:
+    """For each of ``positions`` (ascending), :func:`parenthesised` from ``start``, in one pass."""
+    out: list[bool] = []
+    depth = 0
+    marks = _PARENS.finditer(text, start, positions[-1]) if positions else iter(())
+    mark = next(marks, None)
+    for at in positions:
+        while mark is not None and mark.start() < at:
+            depth = depth + 1 if mark.group() in "（(" else max(depth - 1, 0)
+            mark = next(marks, None)
+        out.append(depth > 0)
+    return out
 
 
 def open_paren(text: str, start: int, at: int) -> int | None:

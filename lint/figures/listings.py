@@ -1,7 +1,7 @@
 """Listings: a total and the parts stated after it (合计 X，其中：A a，B b; 包括…; 分别为…).
 
 Finds, in each sentence of a block, a parts word (``parts``: 其中, 包括, 主要用于, 分别为, ...). The total is
-the nearest point figure before it in the same sentence whose label holds a total word (``totals``: 合计,共,
+the nearest point figure before it in the same sentence whose label holds a total word (``totals``: 合计, 共,
 总额, ...), else the first figure of that sentence; when the parts word opens its sentence, the previous
 sentence is searched the same way. Figures in parentheses and figures that state a change (增加/减少/为…的,
 ``not_parts``) are neither total nor parts. The parts are the point figures of the total's unit family after
@@ -70,7 +70,7 @@ def find(analysis, block: int, words) -> list[Listing]:
 
 
 def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
-    start, end, figs = sentences[index]
+    start, end, figs = labels.near(sentences[index], pos)
     # a longer parts word already covers this occurrence (主要包括 holds 包括)
     for longer in words.parts:
         if len(longer) > len(word) and word in longer:
@@ -93,12 +93,11 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
         if before > 1 or before == 0 and "、" in text[pos:semicolon]:
             stop = semicolon  # a list split by commas, or a list of names, ends at a semicolon
     parts: list[Figure] = []
-    for f in after:
-        if f.start >= stop:
-            break
+    listed = [f for f in after if f.start < stop]
+    for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
         if family(f.unit) != fam:
             break
-        if _changes(words, f) or labels.parenthesised(text, pos, f.start):
+        if _changes(words, f) or hidden:
             continue
         parts.append(f)
     if not parts:
@@ -109,13 +108,14 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
         start = inside  # a list inside parentheses belongs to a total inside them
 
     def candidates(s_start, s_figs, upto):
-        return [f for f in s_figs if s_start <= f.start and f.end <= upto and f.is_point
-                and family(f.unit) == fam and not labels.parenthesised(text, s_start, f.start)
-                and not _changes(words, f)]
+        near = [f for f in s_figs if s_start <= f.start and f.end <= upto and f.is_point
+                and family(f.unit) == fam and not _changes(words, f)]
+        hidden = labels.inside(text, s_start, [f.start for f in near])
+        return [f for f, h in zip(near, hidden) if not h]
 
     before = candidates(start, figs, pos)
     if not before and text[start:pos].strip(" ：:，,①②③④⑤") == "" and index > 0:
-        p_start, p_end, p_figs = sentences[index - 1]
+        p_start, p_end, p_figs = labels.near(sentences[index - 1], sentences[index - 1][1])
         before = candidates(p_start, p_figs, p_end)
         series = _series(before[-2:], parts) if len(before) >= 2 else None
         totals = [f for f in before if words.totals.within(f.label)]

@@ -37,6 +37,8 @@ _SKIP = {f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}txbxCon
 _TEXT = {f"{W}t": None, f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 _OLE = b"\xd0\xcf\x11\xe0"
 _UNPACKED_LIMIT = 256 * 2**20  # the parts of a DOCX, unpacked; a report's are a few MB
+_GRID = 64  # columns a table may span: Word's own limit is 63
+_LARGEST_NUMBER = 10_000  # where an automatic list may start
 
 
 def read(path: str | Path, display: str | None = None) -> Document:
@@ -117,7 +119,7 @@ class _Reader:
         for r, row in enumerate(_children(table, "tr"), start=1):
             pieces: list[Piece] = []
             before = row.find(f"{W}trPr/{W}gridBefore")
-            for _ in range(int(before.get(f"{W}val", 0)) if before is not None else 0):
+            for _ in range(_int(before, 0, 0, _GRID) if before is not None else 0):
                 pieces.append(Piece("", f"table {number}, row {r}, column {len(pieces) + 1}"))
             for cell in _children(row, "tc"):
                 props = cell.find(f"{W}tcPr")
@@ -127,8 +129,8 @@ class _Reader:
                 text = "" if continued else clean("".join(_text(p) for p in cell.iter(f"{W}p")))
                 where = f"table {number}, row {r}, column {len(pieces) + 1}"
                 pieces.append(Piece(text, where))
-                for _ in range(int(span.get(f"{W}val", 1)) - 1 if span is not None else 0):
-                    pieces.append(Piece("", where))
+                for _ in range(_int(span, 1, 1, _GRID - len(pieces) + 1) - 1 if span is not None else 0):
+                    pieces.append(Piece("", where))  # a span never reaches past a real grid's width
             self.lines.append(Line(pieces, kind="row"))
 
     # -- the package ------------------------------------------------------------------------------------
@@ -180,30 +182,37 @@ class _Reader:
 
 
 def _children(parent: ET.Element, *tags: str):
-    """The children with one of ``tags``, in order, looking through content controls and custom XML."""
+    """The children with one of ``tags``, in order, looking through content controls and custom XML
+    (without recursion, however deeply they nest)."""
     wanted = {f"{W}{tag}" for tag in tags}
-    for child in parent:
-        if child.tag in wanted:
+    stack = [iter(parent)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag in wanted:
             yield child
         elif child.tag in (f"{W}sdt", f"{W}customXml"):
             content = child.find(f"{W}sdtContent")
-            yield from _children(content if content is not None else child, *tags)
+            stack.append(iter(content if content is not None else child))
 
 
 def _text(element: ET.Element) -> str:
+    """The text of an element's runs, in document order (read without recursion: a part nested
+    100,000 elements deep is read like any other)."""
     out: list[str] = []
-
-    def walk(node: ET.Element) -> None:
-        for child in node:
-            if child.tag in _SKIP:
-                continue
-            if child.tag in _TEXT:
-                fixed = _TEXT[child.tag]
-                out.append((child.text or "") if fixed is None else fixed)
-            else:
-                walk(child)
-
-    walk(element)
+    stack = [iter(element)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag in _SKIP:
+            continue
+        elif child.tag in _TEXT:
+            fixed = _TEXT[child.tag]
+            out.append((child.text or "") if fixed is None else fixed)
+        else:
+            stack.append(iter(child))
     return "".join(out)
 
 
@@ -218,8 +227,9 @@ class _Numbering:
         abstract = {}
         for node in root.iter(f"{W}abstractNum"):
             abstract[node.get(f"{W}abstractNumId")] = {
-                int(lvl.get(f"{W}ilvl", 0)): (
-                    int(_val(lvl, "start", "1")), _val(lvl, "numFmt", "decimal"), _val(lvl, "lvlText", ""))
+                _number(lvl.get(f"{W}ilvl"), 0, -1, 9): (  # Word's levels are 0 to 8; others never match
+                    _number(_val(lvl, "start", "1"), 1, 0, _LARGEST_NUMBER), _val(lvl, "numFmt", "decimal"),
+                    _val(lvl, "lvlText", ""))
                 for lvl in node.iter(f"{W}lvl")}
         for num in root.iter(f"{W}num"):
             ref = num.find(f"{W}abstractNumId")
@@ -232,8 +242,8 @@ class _Numbering:
             return ""
         num = _val(props, "numId", "0")
         levels = self.levels.get(num)
-        level = int(_val(props, "ilvl", "0"))
-        if not levels or level not in levels:
+        level = _number(_val(props, "ilvl", "0"), -1, -1, 9)
+        if not levels or level not in levels or not 0 <= level <= 8:
             return ""
         counts = self.counters.setdefault(num, [0] * 9)
         counts[level] += 1
@@ -245,6 +255,19 @@ class _Numbering:
             value = start + max(counts[k], 1) - 1
             text = text.replace(f"%{k + 1}", _format(value, fmt))
         return "" if levels[level][1] in ("bullet", "none") else text
+
+
+def _number(text: str | None, default: int, lo: int, hi: int) -> int:
+    """A whole number Word wrote, kept between ``lo`` and ``hi`` (``default`` when it is none): a grid
+    span of 2,000,000,000 or a list starting at 10^9 is never worked through."""
+    try:
+        return min(max(int(text), lo), hi)
+    except (TypeError, ValueError):
+        return default
+
+
+def _int(node: ET.Element, default: int, lo: int, hi: int) -> int:
+    return _number(node.get(f"{W}val"), default, lo, hi)
 
 
 def _val(node: ET.Element, tag: str, default: str) -> str:

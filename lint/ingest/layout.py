@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..model import Block, Document, Place
+from .invisible import BIDI, INVISIBLE, note
 
 _SPACES = re.compile(r"[\t\r\n\u000b\u000c]+")
 
@@ -60,19 +61,26 @@ def assemble(path: str, lines: list[Line], notes: tuple = (), encoding: str = ""
         parts.clear()
         pending.clear()
 
+    notes = list(notes)
     for line in lines:
         marks: list[Place] = []
         text = ""
+        hidden = []  # (column, character) of the bidirectional controls left out of this line
         for i, piece in enumerate(line.pieces):
             if line.kind == "row" and i:
                 text += "\t"
-            marks.append(Place(len(text) + 1, piece.where, piece.page, piece.box, piece.xs))
-            text += piece.text
+            for start, run in _visible(piece):
+                marks.append(Place(len(text) + 1, piece.where, piece.page, piece.box,
+                                   piece.xs[start:start + len(run) + 1] if piece.xs else ()))
+                text += run
+            hidden += [(len(text) + 1, c) for c in piece.text if c in BIDI][:1]
         if not text.strip():
             continue
         texts.append(text)
         places.append(tuple(marks))
         number = len(texts)
+        if hidden:
+            notes.append(note(path, number, min(hidden[0][0], len(text)), hidden[0][1]))
         if line.kind == "row":
             flush()
             blocks.append(Block(text, ((0, number, 1),), kind="row"))
@@ -86,5 +94,20 @@ def assemble(path: str, lines: list[Line], notes: tuple = (), encoding: str = ""
             flush()
             kind = "paragraph"
     flush()
-    return Document(path=path, blocks=tuple(blocks), encoding=encoding, notes=notes, lines=tuple(texts),
-                    places=tuple(places))
+    return Document(path=path, blocks=tuple(blocks), encoding=encoding, notes=tuple(notes),
+                    lines=tuple(texts), places=tuple(places))
+
+
+def _visible(piece: Piece) -> list[tuple[int, str]]:
+    """``(offset, text)`` of the runs of a piece's text between the characters no one sees (all of it, in
+    one run, when there are none)."""
+    if piece.text.isascii() or not INVISIBLE.search(piece.text):
+        return [(0, piece.text)]
+    runs, start = [], 0
+    for m in INVISIBLE.finditer(piece.text):
+        if m.start() > start:
+            runs.append((start, piece.text[start:m.start()]))
+        start = m.end()
+    if start < len(piece.text):
+        runs.append((start, piece.text[start:]))
+    return runs or [(0, "")]

@@ -62,11 +62,15 @@ def read(path: str | Path, display: str | None = None) -> Document:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
     except Exception as exc:  # noqa: BLE001 - pdfminer raises its own types for encrypted and broken files
         raise _refusal(name, exc, "not a readable PDF") from None
-    with pdf:
+    try:
+        pages = [_page(page) for page in pdf.pages]
+    except Exception as exc:  # noqa: BLE001 - any failure of the parser is reported, named
+        raise _refusal(name, exc, "a page could not be read") from None
+    finally:
         try:
-            pages = [_page(page) for page in pdf.pages]
-        except Exception as exc:  # noqa: BLE001 - any failure of the parser is reported, named
-            raise _refusal(name, exc, "a page could not be read") from None
+            pdf.close()
+        except Exception:  # noqa: BLE001 - closing a damaged file fails as reading it did: said above
+            pass
     _refuse_unreadable(name, pages)
     _drop_running_lines(pages)
     for page in pages:
@@ -80,7 +84,10 @@ def _refusal(name: str, exc: Exception, what: str) -> ReadError:
     kind = type(cause).__name__
     if "Password" in kind or "Encrypt" in kind:
         return ReadError(f"{name}: the PDF is encrypted; save an unprotected copy to check it")
-    return ReadError(f"{name}: {what} ({kind}{': ' if str(cause) else ''}{cause})")
+    if isinstance(cause, RecursionError) or "recursion" in str(cause):
+        return ReadError(f"{name}: a damaged PDF (its page tree or objects nest too deeply or refer to "
+                         "themselves); not read")
+    return ReadError(f"{name}: {what} ({kind}{': ' if str(cause) else ''}{str(cause)[:200]})")
 
 
 class _Text:
@@ -126,12 +133,12 @@ class _Text:
 
 
 class _Page:
-    __slots__ = ("number", "height", "items", "chars", "cids")
+    __slots__ = ("number", "height", "items", "chars", "cids", "drawn")
 
     def __init__(self, number: int, height: float):
         self.number, self.height = number, height
         self.items: list = []  # _Text and tables (lists of rows of (text, box) | None), by top
-        self.chars = self.cids = 0
+        self.chars = self.cids = self.drawn = 0
 
 
 def _cjk(ch: str) -> bool:
@@ -144,6 +151,8 @@ def _page(page) -> _Page:
     visible = [c for c in chars if not c["text"].isspace()]
     out.chars = len(visible)
     out.cids = sum(1 for c in visible if c["text"].startswith("(cid:") or ord(c["text"][0]) < 32)
+    if not visible:  # what else the page holds: images and drawings (a scan), or nothing (damage)
+        out.drawn = len(page.images) + len(page.rects) + len(page.curves) + len(page.lines)
     tables = [t for t in page.find_tables() if len(t.rows) >= 1]
     owned: list[list[dict]] = [[] for _ in tables]
     free: list[dict] = []
@@ -255,6 +264,9 @@ def _layout_table(run: list[_Text]):
 
 def _refuse_unreadable(name: str, pages: list[_Page]) -> None:
     chars = sum(p.chars for p in pages)
+    if not chars and not any(p.drawn for p in pages):
+        raise ReadError(f"{name}: a damaged or empty PDF: nothing could be read from its {len(pages)} "
+                        f"page{'s' if len(pages) != 1 else ''} (no text, no images, no drawings)")
     if not chars:
         raise ReadError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first, "
                         "crossfoot reads text, not images")

@@ -25,6 +25,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..model import Block, Document, Finding, Severity, Span
+from .invisible import BIDI, INVISIBLE, note
 
 _SENTENCE_END = "。！？；：:;!?）)”」』】"
 #: a line ending in these broke off mid-sentence: its paragraph goes on in the next line
@@ -34,7 +35,7 @@ LIST_ITEM = (r"\d{1,2}(?:[.．](?!\d)|、)|[（(][一二三四五六七八九十
              r"|[一二三四五六七八九十]{1,3}、|[①-⑳]")
 #: here also a Markdown list item or table row, and 4) 4）
 _ITEM = re.compile(rf"\s*(?:[-*+]\s|\||\d{{1,2}}[)）](?!\d)|{LIST_ITEM})")
-_MARKUP = re.compile(r"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>")
+_MARKUP = re.compile(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{INVISIBLE.pattern}")
 _MARKUP_REPLACEMENT = {"\\times": "×", "\\cdot": "·", "&nbsp;": " "}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
@@ -44,25 +45,61 @@ class ReadError(Exception):
     """The file could not be read at all (missing, a directory, no permission)."""
 
 
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
+         (b"\xfe\xff", "utf-16"))
+
+
 def decode(data: bytes) -> tuple[str, str, int | None]:
-    """Decode bytes: ``(text, encoding, offset of the first undecodable byte or None)``."""
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):  # UTF-16 with its byte-order mark (Notepad's "Unicode")
-        try:
-            return data.decode("utf-16"), "utf-16", None
-        except UnicodeDecodeError:
-            pass
+    """Decode bytes: ``(text, encoding, offset of the first undecodable byte or None)``.
+
+    A byte-order mark decides (UTF-32 before UTF-16, whose mark is a prefix of it); else strict UTF-8, then
+    strict GB18030; else whichever of the two leaves fewer characters it cannot decode, with replacement
+    characters for those."""
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(encoding), encoding, None
+            except UnicodeDecodeError:
+                break
     for encoding in ("utf-8-sig", "gb18030"):
         try:
             return data.decode(encoding), encoding, None
         except UnicodeDecodeError:
             continue
+    best = None
+    for encoding in ("utf-8", "gb18030"):
+        text = data.decode(encoding, errors="replace")
+        if best is None or text.count("\ufffd") < best[0].count("\ufffd"):
+            try:
+                data.decode(encoding)
+                bad = None
+            except UnicodeDecodeError as exc:
+                bad = exc.start
+            best = (text, f"{encoding} (with replacements)", bad)
+    return best
+
+
+def plausible(text: str, encoding: str) -> str | None:
+    """Why decoded text is not text after all, or None: many characters that could not be decoded, or
+    bytes that GB18030 decodes only into rare characters (random bytes do; Chinese reports do not)."""
+    bad = text.count("\ufffd")
+    if bad > 8 and bad > len(text) // 50:
+        return f"{bad} of its {len(text)} characters are neither UTF-8 nor GB18030"
+    if encoding.startswith("gb18030"):
+        cjk = [c for c in text[:20000] if "\u3400" <= c <= "\u9fff" or c > "\uffff"]
+        if len(cjk) >= 50:
+            common = sum(1 for c in cjk if _common(c))
+            if common * 10 < len(cjk) * 7:
+                return "its bytes decode as GB18030 only into rare characters (random bytes do)"
+    return None
+
+
+def _common(char: str) -> bool:
     try:
-        data.decode("utf-8")
-    except UnicodeDecodeError as exc:
-        bad = exc.start
-    else:  # pragma: no cover - utf-8-sig would have succeeded
-        bad = None
-    return data.decode("utf-8", errors="replace"), "utf-8 (with replacements)", bad
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 _CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
@@ -76,7 +113,7 @@ def read_bytes(path: str | Path, name: str) -> bytes:
     except OSError as exc:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
     head = data[:8192]
-    if not head.startswith((b"\xff\xfe", b"\xfe\xff")):
+    if not head.startswith(tuple(bom for bom, _ in _BOMS)):
         nul = head.find(b"\x00")
         if nul >= 0 or len(_CONTROL.findall(head)) > len(head) // 20:
             where = f" (a NUL byte at byte {nul})" if nul >= 0 else " (control characters)"
@@ -90,10 +127,14 @@ def read(path: str | Path, display: str | None = None) -> Document:
     name = display or str(path)
     data = read_bytes(path, name)
     text, encoding, bad = decode(data)
+    why = plausible(text, encoding)
+    if why:
+        raise ReadError(f"{name}: not text: {why}; crossfoot reads .txt and .md as UTF-8 or GB18030 text")
     notes: list[Finding] = []
     if bad is not None:
         line = data[:bad].count(b"\n") + 1
-        column = len(data[data.rfind(b"\n", 0, bad) + 1 : bad].decode("utf-8", errors="replace")) + 1
+        chosen = encoding.split(" ")[0]
+        column = len(data[data.rfind(b"\n", 0, bad) + 1 : bad].decode(chosen, errors="replace")) + 1
         notes.append(
             Finding(
                 code="ENC001",
@@ -124,9 +165,13 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             blocks.append(_block(pieces, kind))
             pieces.clear()
 
+    notes = list(notes)
     for number, raw in enumerate(lines, start=1):
         if not raw.strip() or _COMMENT.match(raw):
             continue  # blank lines never end a paragraph on their own: converters insert them
+        bidi = next((i for i, c in enumerate(raw) if c in BIDI), None) if not raw.isascii() else None
+        if bidi is not None:
+            notes.append(note(path, number, bidi + 1, raw[bidi]))
         segments = _clean(raw)
         if not segments:
             continue
@@ -147,7 +192,8 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
         if not wrapped:
             flush("heading" if heading else "paragraph")
     flush()
-    return Document(path=path, blocks=tuple(blocks), encoding=encoding, notes=notes, lines=tuple(lines))
+    return Document(path=path, blocks=tuple(blocks), encoding=encoding, notes=tuple(notes),
+                    lines=tuple(lines))
 
 
 def _wrap_width(lines: list[str]) -> int | None:

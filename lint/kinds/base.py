@@ -91,10 +91,20 @@ class _Values(dict):
         return "{" + key + "}"
 
 
+_LONGEST_VALUE = 200  # characters of one value in a message: a figure, a label, a list of names
+
+
 def render(check: Check, **values: str) -> str:
     """The check's message with ``values`` filled in (the pack's template names only fields the kind
-    declares, plainly: see :func:`crossfoot.kinds.options.fields_of`)."""
-    return check.message.format_map(_Values(values))
+    declares, plainly: see :func:`crossfoot.kinds.options.fields_of`); a value longer than a message
+    should quote is shortened in its middle."""
+    return check.message.format_map(_Values({k: _short(str(v)) for k, v in values.items()}))
+
+
+def _short(text: str) -> str:
+    if len(text) <= _LONGEST_VALUE:
+        return text
+    return f"{text[:120]}…{text[-60:]}"
 
 
 def report(check: Check, analysis, span: Span, stated: str, *, related=(), computed: str = "",

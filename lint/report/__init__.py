@@ -44,6 +44,18 @@ def writer(name: str):
     return importlib.import_module(f"{__name__}.{_MODULES[resolve(name)]}")
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_cell(value):
+    """A cell as a spreadsheet may show it safely: text that a spreadsheet would take for a formula
+    (starting with = + - @, a tab or a carriage return: a file named ``=HYPERLINK(…).txt``) gets a leading
+    apostrophe, as OWASP advises against CSV injection; numbers are left alone."""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def rows(findings) -> tuple[list[str], list[list]]:
     """The findings as a table (header and rows), for the spreadsheet and Markdown writers."""
     header = ["path", "place", "line", "column", "code", "name", "severity", "message", "stated", "computed",

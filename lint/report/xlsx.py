@@ -3,7 +3,8 @@ by severity) and a ``findings`` sheet (one row per finding), each with a bold, f
 filter on it.
 
 Written with the standard library (``zipfile``): a workbook needs a few small XML parts, and that does
-not justify a dependency in the core. Cells are inline strings or numbers; the bytes are the same for
+not justify a dependency in the core. Cells are inline strings (never formulas, and text that would read as
+one neutralised: :func:`crossfoot.report.spreadsheet_cell`) or numbers; the bytes are the same for
 the same findings (fixed timestamps), so a spreadsheet under version control only changes when they do.
 """
 
@@ -13,7 +14,7 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
-from . import per_file, rows
+from . import per_file, rows, spreadsheet_cell
 
 BINARY = True
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -48,7 +49,7 @@ def _cell(ref: str, value, style: int) -> str:
     s = f' s="{style}"' if style else ""
     if isinstance(value, int) and not isinstance(value, bool):
         return f'<c r="{ref}"{s}><v>{value}</v></c>'
-    text = escape(_ILLEGAL.sub("", str(value)))
+    text = escape(_ILLEGAL.sub("", str(spreadsheet_cell(value))))
     return f'<c r="{ref}"{s} t="inlineStr"><is><t xml:space="preserve">{text}</t></is></c>'
 
 

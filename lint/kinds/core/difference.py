@@ -33,15 +33,16 @@ def _changes(analysis, o: Options, block: int):
     if len(analysis.figures[block]) < 3:
         return  # a change needs two amounts before it
     text = analysis.doc.blocks[block].text
-    for _start, _end, figs in analysis.sentences(block):
-        for i, change in enumerate(figs):
+    for sentence in analysis.sentences(block):
+        for change in sentence[2]:
             if not change.is_point or precision.family(change.unit) in ("ratio", ""):
                 continue
             sign = labels.direction(change.label, o.up, o.down)
             if sign == 0:
                 continue
             fam = precision.family(change.unit)
-            same = [f for f in figs[:i] if f.is_point and precision.family(f.unit) == fam]
+            same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start
+                    and f.is_point and precision.family(f.unit) == fam]
             if len(same) < 2:
                 continue
             prior, current = same[-1], same[-2]

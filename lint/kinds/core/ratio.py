@@ -38,16 +38,19 @@ def run(analysis, check: Check):
     o = check.options
     for block in analysis.stating("%"):
         text = analysis.doc.blocks[block].text
-        for _start, _end, figs in analysis.sentences(block):
-            for i, rate in enumerate(figs):
+        for sentence in analysis.sentences(block):
+            for i, rate in enumerate(sentence[2]):
                 if rate.unit != "%" or not rate.is_point or i == 0:
                     continue
                 raw = text[max(0, rate.start - len(rate.label) - 3) : rate.start]
                 of_base = rate.label.startswith("为") and "的" in raw
                 if not of_base and not o.rates.within(rate.label):
                     continue  # neither shape: a rate of nothing stated here
-                amounts = [f for f in figs[:i] if f.is_point and precision.family(f.unit) not in ("ratio", "")
-                           and not labels.parenthesised(text, figs[0].start, f.start)]
+                figs = labels.near(sentence, rate.start)[2]
+                amounts = [f for f in figs if f.start < rate.start and f.is_point
+                           and precision.family(f.unit) not in ("ratio", "")]
+                hidden = labels.inside(text, figs[0].start, [f.start for f in amounts])
+                amounts = [f for f, h in zip(amounts, hidden) if not h]
                 if not amounts:
                     continue
                 fam = precision.family(amounts[-1].unit)

@@ -11,6 +11,7 @@ chooses. When the sentence states the direction elsewhere (比上年度减少 0.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -46,7 +47,9 @@ def run(analysis, check: Check):
             other, start = m.group("b"), at - len(one or "")
             if (m.group("open") in "/／") == bool(m.group("close")):
                 continue  # a bracket left open, or a slash with a bracket after it
-            figure = next((f for f in analysis.figures[b] if f.start >= m.end()), None)
+            figs = analysis.figures[b]
+            k = bisect.bisect_left(starts, m.end()) if (starts := analysis.memo(_starts, b)) else 0
+            figure = figs[k] if k < len(figs) else None
             if (one, other) not in pairs or figure is None or _GAP.match(text, m.end(), figure.start) is None:
                 continue  # the pair states the direction of no figure here
             if figure.value < 0:
@@ -57,6 +60,10 @@ def run(analysis, check: Check):
             yield report(check, analysis, block.span(start, m.end()), pair, related=(figure.span,),
                          computed=keep[0] if keep else "", figures=(pair, figure.text), hint=hint,
                          label=labels.clause(text, start).strip())
+
+
+def _starts(analysis, block: int) -> list[int]:
+    return [f.start for f in analysis.figures[block]]
 
 
 #: what may stand between the pair and its figure: a few words (额, 了, 为) but no clause break
@@ -73,8 +80,9 @@ def _pattern(words: tuple[str, ...]) -> re.Pattern:
 
 def _keep(check: Check, text: str, start: int, end: int, one: str, other: str) -> tuple[str, str] | None:
     """``(word to keep, the word that says so)`` when the rest of the sentence states one direction."""
-    lo = max(text.rfind(c, 0, start) for c in "。；;！？!?") + 1
-    hi = min((k for k in (text.find(c, end) for c in "。；;！？!?") if k != -1), default=len(text))
+    first, last = max(0, start - labels.REACH), min(len(text), end + labels.REACH)
+    lo = max(first - 1, *(text.rfind(c, first, start) for c in "。；;！？!?")) + 1
+    hi = min((k for k in (text.find(c, end, last) for c in "。；;！？!?") if k != -1), default=last)
     rest = text[lo:start] + "\u3000" + text[end:hi]
     said = [(rest.rfind(w), w, +1) for w in check.options.up if w in rest]
     said += [(rest.rfind(w), w, -1) for w in check.options.down if w in rest]

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from ...figures import precision
+from ...figures import labels, precision
 from ...tables import scores
 from ...vocabulary import Words
 from ..base import Check, report
@@ -40,10 +40,11 @@ def run(analysis, check: Check):
     words = "|".join(re.escape(k) for k in sorted(check.options.bands, key=len, reverse=True))
     lead = "(?:评为|评价为|自评为|等级为|等次为|评定为)"
     pattern = re.compile(rf"{lead}\s*[“\"]?({words})[”\"]?(?:等级|等次|。|，|$)")
+    items = {(i.score.block, i.score.start) for i in scores.prose_items(analysis)}
     for b, block in enumerate(analysis.doc.blocks):
         for m in pattern.finditer(block.text):
             grade = m.group(1)
-            score = _total(analysis, check, b, m.start(1))
+            score = _total(analysis, check, b, m.start(1), items)
             if score is None:
                 continue
             low = next(v for v, k in bands if k == grade)
@@ -56,10 +57,9 @@ def run(analysis, check: Check):
                              computed=band, figures=(grade, score.text), label=score.label, score=score.text)
 
 
-def _total(analysis, check, block, at):
+def _total(analysis, check, block, at, items):
     """The score the grade rests on: the nearest total before it, one labelled as the whole (整体, 总分)
-    first; the scores of single items (该指标分值…自评得分) never count."""
-    items = {(i.score.block, i.score.start) for i in scores.prose_items(analysis)}
+    first; the scores of single items (``items``: 该指标分值…自评得分) never count."""
     found = []
     paragraphs = 0
     for b in range(block, -1, -1):
@@ -71,6 +71,8 @@ def _total(analysis, check, block, at):
         for fig in reversed(analysis.figures[b]):
             if b == block and fig.start >= at or (fig.block, fig.start) in items:
                 continue
+            if b == block and fig.start < at - labels.REACH:
+                break  # in a paragraph without end, the total is near the grade or not at all
             if fig.unit == "分" and fig.is_point and 0 <= fig.value <= 120 \
                     and any(w in fig.label for w in check.options.totals):
                 found.append(fig)

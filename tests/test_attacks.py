@@ -1,0 +1,341 @@
+"""The second round of attacks, a test per class: damage to the user's system or data, unbounded work,
+wrong results given silently, and internal errors instead of a clear message (see also test_hostile.py
+for the first round and test_files.py for outputs). Devices are stood in for by FIFOs; full disks by a
+file size limit (RLIMIT_FSIZE)."""
+
+from __future__ import annotations
+
+import csv
+import fcntl
+import json
+import os
+import resource
+import signal
+import subprocess
+import sys
+import time
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from crossfoot import engine, ingest
+from crossfoot.ingest.text import parse
+
+BAD = "支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。\n"
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+
+
+def crossfoot(*args: str, cwd=None, limit_file: int = 0, timeout: int = 120, stdout=None):
+    def limits():
+        if limit_file:
+            resource.setrlimit(resource.RLIMIT_FSIZE, (limit_file, limit_file))
+    return subprocess.run([sys.executable, "-m", "crossfoot", *args], capture_output=stdout is None,
+                          stdout=stdout, stderr=subprocess.PIPE if stdout is not None else None, text=True,
+                          cwd=cwd, timeout=timeout, preexec_fn=limits)
+
+
+# ---- damage to the user's system or data -------------------------------------------------------------
+
+@pytest.mark.parametrize("key", ["packs", "baseline"])
+def test_a_configured_pack_or_baseline_that_is_no_file_is_refused_not_read(tmp_path, key):
+    fifo = tmp_path / "zero"
+    os.mkfifo(fifo)  # would block, or never end, if it were read
+    value = f'["{fifo}"]' if key == "packs" else f'"{fifo}"'
+    (tmp_path / "pyproject.toml").write_text(f"[tool.crossfoot]\n{key} = {value}\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
+    result = crossfoot("check", str(tmp_path / "r.txt"), cwd=tmp_path, timeout=60)
+    assert result.returncode == 2 and "not a regular file" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_a_configuration_file_that_is_no_file_is_refused(tmp_path):
+    fifo = tmp_path / "crossfoot.toml"
+    os.mkfifo(fifo)
+    (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
+    result = crossfoot("check", "--config", str(fifo), str(tmp_path / "r.txt"), timeout=60)
+    assert result.returncode == 2 and "not a regular file" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_spreadsheet_cells_that_would_run_as_formulas_are_neutralised(tmp_path, fmt):
+    report = tmp_path / "=HYPERLINK(1).txt"
+    report.write_text(BAD, encoding="utf-8")
+    out = tmp_path / f"out.{fmt}"
+    result = crossfoot("check", "--isolated", "--output-format", fmt, "-o", str(out), report.name, cwd=tmp_path)
+    assert result.returncode == 1
+    if fmt == "csv":
+        rows = list(csv.reader(out.read_text(encoding="utf-8-sig").splitlines()))
+    else:
+        pd = pytest.importorskip("pandas")
+        rows = pd.read_excel(out, sheet_name="findings", dtype=str).fillna("").values.tolist()
+    cells = [c for row in rows for c in row]
+    assert not any(c.startswith(("=", "+", "-", "@", "\t")) for c in cells)
+    assert f"'{report.name}" in cells
+
+
+def test_a_second_batch_into_the_same_folder_is_refused(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(BAD, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    with open(out / ".crossfoot-batch.lock", "a+") as held:
+        fcntl.flock(held, fcntl.LOCK_EX | fcntl.LOCK_NB)  # as a running batch holds it
+        result = crossfoot("batch", "--isolated", "--no-cache", str(tmp_path / "in"), "-d", str(out))
+    assert result.returncode == 2 and "another crossfoot batch" in result.stderr
+    assert not (out / "results.jsonl").exists()
+    again = crossfoot("batch", "--isolated", "--no-cache", str(tmp_path / "in"), "-d", str(out))
+    assert again.returncode == 1, again.stderr  # the lock is free again: the batch runs
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for task in Path(f"/proc/{pid}/task").iterdir():
+        text = (task / "children").read_text().split()
+        found += [int(t) for t in text]
+    return found
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_workers_die_with_a_killed_batch(tmp_path):
+    (tmp_path / "in").mkdir()
+    for i in range(4):
+        (tmp_path / "in" / f"r{i}.txt").write_text("（合计100万元，其中甲10万元" * 60000, encoding="utf-8")
+    batch = subprocess.Popen([sys.executable, "-m", "crossfoot", "batch", "--isolated", "--no-cache", "--jobs",
+                              "2", str(tmp_path / "in"), "-d", str(tmp_path / "out")],
+                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
+    for _ in range(100):
+        time.sleep(0.1)
+        workers = _children(batch.pid)
+        if len(workers) >= 2:
+            break
+    assert workers, "no workers started"
+    batch.send_signal(signal.SIGKILL)
+    batch.wait()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and any(Path(f"/proc/{w}").exists() and
+                                              "Z" not in Path(f"/proc/{w}/stat").read_text().split()[2]
+                                              for w in workers):
+        time.sleep(0.1)
+    alive = [w for w in workers if Path(f"/proc/{w}").exists()
+             and Path(f"/proc/{w}/stat").read_text().split()[2] != "Z"]
+    assert alive == []
+
+
+# ---- unbounded work ----------------------------------------------------------------------------------
+
+LONG_LINES = {  # 100 KB and more on one line, each shape once made a check quadratic or cubic
+    "listings in parentheses": "（合计100万元，其中甲10万元" * 8000,
+    "open parentheses, then listings": "（" * 4000 + "合计100万元，其中甲10万元，乙20万元，" * 4000,
+    "rates of a base": "预算100万元，实际支出90万元，执行率90.00%，为年初预算的90%，" * 3000,
+    "growth": "收入合计100万元，比上年增加10万元，增长11.11%，" * 4000,
+    "differences": "支出100万元，比年初预算120万元节约20万元，" * 4000,
+    "template choices": "增加（减少）5万元，增长/下降5%，" * 6000,
+    "grades": "自评得分95分，评为优秀，" * 8000,
+}
+
+
+@pytest.mark.parametrize("name", sorted(LONG_LINES))
+def test_a_long_line_is_checked_in_bounded_time(name, checks):
+    from test_hostile import hang_guard
+
+    with hang_guard(60):
+        engine.run(parse(LONG_LINES[name], "long.txt"), checks)
+
+
+def test_a_5_mb_line_of_grouped_digits_stays_small(tmp_path):
+    path = tmp_path / "commas.txt"
+    path.write_text("1,234," * 850_000, encoding="utf-8")
+    result = crossfoot("check", "--isolated", "--memory", "300", str(path), timeout=300)
+    assert result.returncode == 0, result.stderr  # within 300 MB more than at the start, and no finding
+
+
+def test_messages_and_snippets_are_bounded():
+    doc = parse("增长 " + "1" * 30 + "." + "9" * 9 + "。\n", "t.txt")
+    for f in engine.run(doc, engine.load()):
+        assert len(f.message) < 1000
+
+
+def _docx(path: Path, body: str, numbering: str = "") -> None:
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("word/document.xml", f"<w:document {W}><w:body>{body}</w:body></w:document>")
+        if numbering:
+            z.writestr("word/_rels/document.xml.rels",
+                       '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+                       '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                       'relationships/numbering" Target="numbering.xml"/></Relationships>')
+            z.writestr("word/numbering.xml", f"<w:numbering {W}>{numbering}</w:numbering>")
+
+
+PARAGRAPH = f"<w:p><w:r><w:t>{BAD.strip()}</w:t></w:r></w:p>"
+CELL = '<w:tbl><w:tr><w:tc><w:tcPr><w:gridSpan w:val="{}"/></w:tcPr><w:p><w:r><w:t>1</w:t></w:r></w:p></w:tc></w:tr></w:tbl>'
+NUMBERING = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="{ilvl}"><w:start w:val="{start}"/>'
+             '<w:numFmt w:val="lowerLetter"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+             '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>')
+ITEM = '<w:p><w:pPr><w:numPr><w:ilvl w:val="{ilvl}"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>项目</w:t></w:r></w:p>'
+DOCX = {
+    "a span of 2,000,000,000 columns": (PARAGRAPH + CELL.format(2_000_000_000), ""),
+    "a span that is no number": (PARAGRAPH + CELL.format("abc"), ""),
+    "a list starting at 10^9": (PARAGRAPH + ITEM.format(ilvl=0) * 3, NUMBERING.format(ilvl=0, start=10**9)),
+    "a list level of 100": (PARAGRAPH + ITEM.format(ilvl=100) * 3, NUMBERING.format(ilvl=100, start=1)),
+    "content controls 100,000 deep": ("<w:sdt><w:sdtContent>" * 100_000 + PARAGRAPH
+                                      + "</w:sdtContent></w:sdt>" * 100_000, ""),
+    "runs 100,000 deep": (PARAGRAPH.replace("<w:r>", "<w:r>" + "<w:smartTag>" * 100_000)
+                          .replace("</w:r>", "</w:smartTag>" * 100_000 + "</w:r>"), ""),
+}
+
+
+@pytest.mark.parametrize("name", sorted(DOCX))
+def test_a_hostile_docx_is_read_in_bounded_time_and_memory(tmp_path, name):
+    _docx(tmp_path / "r.docx", *DOCX[name])
+    result = crossfoot("check", "--isolated", "--memory", "400", "--timeout", "60", str(tmp_path / "r.docx"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    assert ": SUM001 error" in result.stdout
+
+
+# ---- wrong results, silently -------------------------------------------------------------------------
+
+def test_random_bytes_are_no_text(tmp_path):
+    import random
+
+    rng = random.Random(7)
+    (tmp_path / "high.txt").write_bytes(bytes(rng.randrange(0x80, 0x100) for _ in range(65536)))
+    (tmp_path / "mixed.txt").write_bytes(bytes(rng.choice([*range(0x20, 0x7f), *range(0x80, 0x100)])
+                                               for _ in range(65536)))
+    for name in ("high.txt", "mixed.txt"):
+        result = crossfoot("check", "--isolated", str(tmp_path / name))
+        assert result.returncode == 2 and "not text" in result.stderr, name
+
+
+@pytest.mark.parametrize("encoding", ["utf-32", "utf-32-le", "utf-32-be"])
+def test_utf32_with_its_mark_is_read(tmp_path, encoding):
+    data = BAD.encode(encoding)
+    if encoding != "utf-32":
+        data = ("\ufeff" + BAD).encode(encoding)
+    (tmp_path / "r.txt").write_bytes(data)
+    assert [f.code for f in engine.run(ingest.read(tmp_path / "r.txt"), engine.load())] == ["SUM001"]
+
+
+def test_gbk_with_a_few_stray_bytes_keeps_its_findings(tmp_path):
+    (tmp_path / "r.txt").write_bytes("前言说明。".encode("gbk") + b"\xff\xfe\xff\x80\n" + BAD.encode("gbk"))
+    found = engine.run(ingest.read(tmp_path / "r.txt"), engine.load())
+    assert [(f.code, f.span.line) for f in found] == [("ENC001", 1), ("SUM001", 2)]
+
+
+@pytest.mark.parametrize("hidden", ["\u200d", "\u200b", "\u00ad", "\ufeff", "\u0301"])
+def test_invisible_characters_inside_a_number_are_read_through(hidden):
+    text = BAD.replace("820.50", f"82{hidden}0.50")
+    found = engine.run(parse(text, "t.txt"), engine.load())
+    assert [(f.code, f.stated) for f in found] == [("SUM001", "820.50万元")]
+
+
+@pytest.mark.parametrize("control", ["\u202e", "\u2066", "\u200f"])
+def test_a_bidirectional_control_is_reported(control):
+    text = BAD.replace("820.50", f"{control}820.50\u202c")
+    found = engine.run(parse(text, "t.txt"), engine.load())
+    assert [(f.code, f.span.line, f.span.column) for f in found][:1] == [("ENC002", 1, 5)]
+    assert "SUM001" in [f.code for f in found]  # the figure is still read, as stored
+
+
+def test_a_pdf_whose_pages_cannot_be_read_is_called_damaged(tmp_path):
+    n = 5000
+    out, offsets = [b"%PDF-1.4\n"], {}
+
+    def add(num: int, body: bytes) -> None:
+        offsets[num] = sum(len(x) for x in out)
+        out.append(b"%d 0 obj\n" % num + body + b"\nendobj\n")
+
+    add(1, b"<< /Type /Catalog /Pages 2 0 R >>")
+    for k in range(2, n + 2):
+        add(k, b"<< /Type /Pages /Kids [%d 0 R] /Count 1 >>" % (k + 1) if k < n + 1
+            else b"<< /Type /Page /MediaBox [0 0 612 792] >>")
+    xref = sum(len(x) for x in out)
+    out.append(b"xref\n0 %d\n0000000000 65535 f \n" % (n + 2))
+    out += [b"%010d 00000 n \n" % offsets[k] for k in range(1, n + 2)]
+    out.append(b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (n + 2, xref))
+    (tmp_path / "deep.pdf").write_bytes(b"".join(out))
+    result = crossfoot("check", "--isolated", str(tmp_path / "deep.pdf"))
+    assert result.returncode == 2 and "a damaged PDF" in result.stderr and "internal error" not in result.stderr
+
+
+# ---- internal errors instead of a clear message ------------------------------------------------------
+
+@pytest.mark.parametrize("formula, said", [
+    ("'\"x\" + a'", "may hold only numbers"),
+    ("'" + "-" * 100_000 + "a'", "longer than 500 characters"),
+])
+def test_a_formula_that_cannot_work_is_a_pack_error(tmp_path, formula, said):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("checks:\n  - code: ZZZ001\n    name: z\n    kind: formula\n    severity: error\n"
+                    "    message: '{stated}'\n    options:\n      columns: {a: [甲], r: [率]}\n"
+                    f"      formula: {formula}\n      result: r\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
+    result = crossfoot("check", "--isolated", "--pack", str(pack), str(tmp_path / "r.txt"))
+    assert result.returncode == 2 and said in result.stderr and "Traceback" not in result.stderr
+
+
+def test_findings_to_a_full_disk_are_one_line_and_exit_2(tmp_path):
+    (tmp_path / "r.txt").write_text(BAD * 200, encoding="utf-8")
+    with open(tmp_path / "out.json", "w") as stdout:
+        result = crossfoot("check", "--isolated", "--output-format", "json", str(tmp_path / "r.txt"),
+                           limit_file=1000, stdout=stdout)
+    assert result.returncode == 2 and "cannot write the findings: File too large" in result.stderr
+    to_file = crossfoot("check", "--isolated", "--output-format", "json", "-o", str(tmp_path / "o.json"),
+                        str(tmp_path / "r.txt"), limit_file=1000)
+    assert to_file.returncode == 2 and "File too large" in to_file.stderr and "Traceback" not in to_file.stderr
+
+
+def test_a_batch_on_a_full_disk_is_one_line_and_exit_2(tmp_path):
+    (tmp_path / "in").mkdir()
+    for i in range(3):
+        (tmp_path / "in" / f"r{i}.txt").write_text(BAD * 100, encoding="utf-8")
+    result = crossfoot("batch", "--isolated", "--no-cache", "--jobs", "1", str(tmp_path / "in"), "-d",
+                       str(tmp_path / "out"), limit_file=2000)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("crossfoot: error:")
+
+
+def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "file").write_text("a file, not a folder", encoding="utf-8")
+    result = crossfoot("batch", "--isolated", "--cache-dir", str(tmp_path / "file" / "cache"),
+                       str(tmp_path / "in"), "-d", str(tmp_path / "out"))
+    assert result.returncode == 1 and "cannot be written" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_resume_drops_records_torn_or_of_the_wrong_shape(tmp_path):
+    (tmp_path / "in").mkdir()
+    for i in range(3):
+        (tmp_path / "in" / f"r{i}.txt").write_text(BAD, encoding="utf-8")
+    out = tmp_path / "out"
+    first = crossfoot("batch", "--isolated", "--no-cache", str(tmp_path / "in"), "-d", str(out))
+    assert first.returncode == 1
+    lines = (out / "results.jsonl").read_bytes().splitlines()
+    wrong = json.dumps({"path": str(tmp_path / "in" / "r1.txt"), "status": "ok", "findings": [{"code": 1}]})
+    torn = lines[2][: lines[2].index("万".encode()) + 1]  # cut inside a character
+    (out / "results.jsonl").write_bytes(lines[0] + b"\n" + wrong.encode() + b"\n" + torn)
+    again = crossfoot("batch", "--isolated", "--no-cache", "--resume", str(tmp_path / "in"), "-d", str(out))
+    assert again.returncode == 1 and "Traceback" not in again.stderr
+    records = [json.loads(line) for line in (out / "results.jsonl").read_text(encoding="utf-8").splitlines()]
+    assert sorted(Path(r["path"]).name for r in records) == ["r0.txt", "r1.txt", "r2.txt"]
+    assert all([f["code"] for f in r["findings"]] == ["SUM001"] for r in records)
+
+
+@pytest.mark.parametrize("content", ["null", "[]", "{}", "OTHER", "BROKEN"])
+def test_a_cache_file_that_is_not_this_file_s_result_is_checked_again(tmp_path, content):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(BAD, encoding="utf-8")
+    cache = tmp_path / "cache"
+    args = ("batch", "--isolated", "--no-html", "--cache-dir", str(cache), str(tmp_path / "in"))
+    assert crossfoot(*args, "-d", str(tmp_path / "out1")).returncode == 1
+    (entry,) = cache.glob("*.json")
+    record = json.loads(entry.read_text(encoding="utf-8"))
+    entry.write_text({"OTHER": json.dumps({**record, "path": "/elsewhere.txt"}),
+                      "BROKEN": json.dumps({**record, "findings": [{"code": "SUM001"}]})}.get(content, content),
+                     encoding="utf-8")
+    again = crossfoot(*args, "-d", str(tmp_path / "out2"))
+    assert again.returncode == 1 and "Traceback" not in again.stderr
+    (line,) = (tmp_path / "out2" / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    assert [f["code"] for f in json.loads(line)["findings"]] == ["SUM001"]
+    assert "cached" not in json.loads(line)
