@@ -81,8 +81,11 @@ def markdown(items) -> str:
             out.append(f"## {body}")
         elif kind == "paragraph":
             out.append(body)
-        else:
-            out.append("\n".join("\t".join(row) for row in body))
+        else:  # a GitHub-style pipe table: the first row its header, then the alignment row
+            width = max(len(row) for row in body)
+            lines = ["| " + " | ".join([*row, *[""] * (width - len(row))]).replace("|  |", "| |") + " |"
+                     for row in body]
+            out.append("\n".join([lines[0], "|" + " --- |" * width, *lines[1:]]))
         out.append("")
     return "\n".join(out)
 

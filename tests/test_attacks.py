@@ -339,3 +339,13 @@ def test_a_cache_file_that_is_not_this_file_s_result_is_checked_again(tmp_path, 
     (line,) = (tmp_path / "out2" / "results.jsonl").read_text(encoding="utf-8").splitlines()
     assert [f["code"] for f in json.loads(line)["findings"]] == ["SUM001"]
     assert "cached" not in json.loads(line)
+
+
+def test_a_50000_row_markdown_table_with_html_in_its_labels_is_footed():
+    from test_hostile import hang_guard
+
+    rows = [f"| <script>alert({i})</script>项目{i} | 1.00 |" for i in range(50_000)]
+    text = "\n".join(["| 项目 | 金额 |", "| --- | ---: |", *rows, "| 合计 | 60000.00 |"]) + "\n"
+    with hang_guard(120):
+        found = engine.run(parse(text, "big.md"), engine.load())
+    assert [(f.code, f.span.line, f.stated) for f in found] == [("TAB001", 50_003, "60000.00")]

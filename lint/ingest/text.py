@@ -38,6 +38,9 @@ _ITEM = re.compile(rf"\s*(?:[-*+]\s|\||\d{{1,2}}[)）](?!\d)|{LIST_ITEM})")
 _MARKUP = re.compile(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{INVISIBLE.pattern}")
 _MARKUP_REPLACEMENT = {"\\times": "×", "\\cdot": "·", "&nbsp;": " "}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+#: the alignment row under a Markdown table's header: | --- | :---: | ---: |
+_ALIGNMENT = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_PIPE = re.compile(r"(?<!\\)\|")
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 
 
@@ -166,9 +169,16 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             pieces.clear()
 
     notes = list(notes)
+    piped = _pipe_tables(lines)
     for number, raw in enumerate(lines, start=1):
         if not raw.strip() or _COMMENT.match(raw):
             continue  # blank lines never end a paragraph on their own: converters insert them
+        if number in piped:
+            flush()
+            if piped[number]:
+                pieces.extend(piped[number])
+                flush("row")
+            continue
         bidi = next((i for i, c in enumerate(raw) if c in BIDI), None) if not raw.isascii() else None
         if bidi is not None:
             notes.append(note(path, number, bidi + 1, raw[bidi]))
@@ -194,6 +204,48 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
     flush()
     return Document(path=path, blocks=tuple(blocks), encoding=encoding, notes=tuple(notes),
                     lines=tuple(lines))
+
+
+def _pipe_tables(lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
+    """The rows of the Markdown tables (a header of ``|``-separated cells, an alignment row under it, and
+    the rows down to the first line without a ``|``), by 1-based line number: each row's cells as pieces
+    ``(line, column, text)`` with a tab piece between cells, so they are read as a tab-separated row; the
+    alignment row maps to no pieces. A ``\\|`` inside a cell is a pipe, not a border."""
+    rows: dict[int, list[tuple[int, int, str]]] = {}
+    k = 0
+    while k + 1 < len(lines):
+        if "|" in lines[k] and _ALIGNMENT.match(lines[k + 1]) and "-" in lines[k + 1]:
+            rows[k + 1] = _cells(k + 1, lines[k])
+            rows[k + 2] = []
+            k += 2
+            while k < len(lines) and "|" in lines[k] and lines[k].strip():
+                rows[k + 1] = _cells(k + 1, lines[k])
+                k += 1
+            continue
+        k += 1
+    return rows
+
+
+def _cells(number: int, raw: str) -> list[tuple[int, int, str]]:
+    """A Markdown table row's cells as pieces, tabs between them (the outer borders dropped)."""
+    bounds = [m.start() for m in _PIPE.finditer(raw)]
+    starts = [0, *(b + 1 for b in bounds)]
+    ends = [*bounds, len(raw)]
+    cells = list(zip(starts, ends))
+    if cells and not raw[: cells[0][1]].strip():
+        cells = cells[1:]  # before the first border
+    if cells and not raw[cells[-1][0]:].strip():
+        cells = cells[:-1]  # after the last border
+    pieces: list[tuple[int, int, str]] = []
+    for i, (a, b) in enumerate(cells):
+        if i:
+            pieces.append((number, a, "\t"))  # at the border's own column
+        text = raw[a:b].replace("\\|", "|")
+        lead = len(text) - len(text.lstrip())
+        cell = text.strip()
+        for column, segment in _clean(cell) if cell else []:
+            pieces.append((number, a + lead + column, segment))
+    return pieces
 
 
 def _wrap_width(lines: list[str]) -> int | None:

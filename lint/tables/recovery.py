@@ -118,8 +118,20 @@ def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:
     return runs
 
 
-def _cells(doc: Document, line: int) -> list[Cell]:
+def _cells(doc: Document, block: Block) -> list[Cell]:
+    """A row's cells: cut from its source line when that is tab-separated (empty leading cells keep the
+    columns aligned), else from the row as read (a Markdown table's ``|`` row, whose cells the reader
+    separated by tabs)."""
+    line = block.line
     raw = doc.source_line(line)
+    if "\t" not in raw:
+        cells, at = [], 0
+        for piece in block.text.split("\t"):
+            text = piece.strip()
+            lead = len(piece) - len(piece.lstrip())
+            cells.append(Cell(text, block.span(at + lead, at + lead + len(text))) if text else Cell(""))
+            at += len(piece) + 1
+        return cells
     cells, column = [], 1
     for piece in raw.split("\t"):
         text = piece.strip()
@@ -140,7 +152,7 @@ def _header_like(cells: list[Cell]) -> bool:
 
 
 def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
-    rows = [_cells(doc, b.line) for b, _ in run]
+    rows = [_cells(doc, b) for b, _ in run]
     after_gap = [gap for _, gap in run]
     tables: list[Table] = []
     i = 0
