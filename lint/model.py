@@ -106,6 +106,9 @@ class Place:
     page: int = 0
     box: tuple[float, float, float, float] | None = None
     xs: tuple[float, ...] = ()
+    merged: str = ""
+    """For a table cell covered by a merged cell: ``left`` (the cell spans from its left) or ``up``
+    (from above); '' otherwise. The readers of DOCX, PDF and HTML know it; table recovery uses it."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,6 +163,8 @@ class Cell:
 
     text: str
     span: Span | None = None
+    merged: str = ""
+    """``left`` or ``up`` when a merged cell to the left or above covers this one (see :class:`Place`)."""
 
 
 @dataclass(frozen=True)

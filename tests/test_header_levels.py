@@ -14,7 +14,8 @@ from render import render
 
 from crossfoot import engine, ingest
 from crossfoot.ingest.text import parse
-from crossfoot.tables import parts, recover
+from crossfoot.tables import header as headers
+from crossfoot.tables import recover
 
 PARTS = ("因公出国（境）费", "公务用车购置费", "公务用车运行维护费", "公务接待费")
 HEAD = [
@@ -60,8 +61,7 @@ def test_merged_header_cells_name_every_column_they_span():
     assert table.header[8] == "财政拨款“三公”经费公务用车购置及运行维护费公务用车运行维护费预算数"
     assert table.header[11] == "财政拨款“三公”经费公务接待费决算数"  # 运行维护费 does not reach it
     assert table.levels[2][10] == ""
-    totals = ("合计", "小计")
-    assert {j: tuple(parts(table, j, totals)) for j in range(12) if parts(table, j, totals)} == SUMS
+    assert {j: tuple(cols) for j, cols in headers.sums(table, ("合计", "小计"))} == SUMS
 
 
 @given(AMOUNTS)
@@ -117,8 +117,8 @@ def test_the_identity_holds_and_breaks_alike_in_a_pdf(tmp_path, checks):
 ])
 def test_columns_outside_the_span_are_not_parts(header):
     (table,) = recover(parse(header + "\n" + "\t".join(["1.00"] * 7), "t.txt"))
-    names = {table.header[j]: [table.header[k] for k in parts(table, j, ("合计", "小计")) or ()]
-             for j in range(len(table.header))}
+    sums = dict(headers.sums(table, ("合计", "小计")))
+    names = {table.header[j]: [table.header[k] for k in sums.get(j, ())] for j in range(len(table.header))}
     if "本年支出小计" in names:
         assert names["本年支出小计"] == ["本年支出基本支出", "本年支出项目支出"]
     else:

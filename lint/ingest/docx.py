@@ -128,9 +128,9 @@ class _Reader:
                 continued = merge is not None and merge.get(f"{W}val", "continue") == "continue"
                 text = "" if continued else clean("".join(_text(p) for p in cell.iter(f"{W}p")))
                 where = f"table {number}, row {r}, column {len(pieces) + 1}"
-                pieces.append(Piece(text, where))
+                pieces.append(Piece(text, where, merged="up" if continued else ""))
                 for _ in range(_int(span, 1, 1, _GRID - len(pieces) + 1) - 1 if span is not None else 0):
-                    pieces.append(Piece("", where))  # a span never reaches past a real grid's width
+                    pieces.append(Piece("", where, merged="left"))  # never past a real grid's width
             self.lines.append(Line(pieces, kind="row"))
 
     # -- the package ------------------------------------------------------------------------------------

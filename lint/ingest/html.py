@@ -42,7 +42,8 @@ class _Parser(HTMLParser):
         self.text: list[str] = []
         self.start: int | None = None  # source line where the current paragraph's text starts
         self.kind = "paragraph"
-        # open tables: {"rows": n, "covered": {(r, c)}, "grid": {(r, c): (text, line)}, "cell": {...}}
+        # open tables: {"rows": n, "covered": {(r, c)}, "grid": {(r, c): (text, line)},
+        # "merged": {(r, c): left | up}, "cell": {...}}
         self.tables: list[dict] = []
         self.count = 0
 
@@ -78,7 +79,7 @@ class _Parser(HTMLParser):
             return
         if tag == "table":
             self.end_paragraph()
-            self.tables.append({"rows": 0, "covered": set(), "grid": {}, "cell": None})
+            self.tables.append({"rows": 0, "covered": set(), "grid": {}, "merged": {}, "cell": None})
         elif self.tables and tag == "tr":
             self._end_cell()
             self.tables[-1]["rows"] += 1
@@ -126,6 +127,8 @@ class _Parser(HTMLParser):
         for dr in range(cell["rowspan"]):
             for dc in range(cell["colspan"]):
                 table["covered"].add((r + dr, c + dc))
+                if dr or dc:
+                    table["merged"][(r + dr, c + dc)] = "left" if dc else "up"
         table["grid"][(r, c)] = (clean("".join(cell["text"])), cell["line"])
 
     def _emit(self, table: dict, number: int) -> None:
@@ -136,7 +139,7 @@ class _Parser(HTMLParser):
             for c in range(width):
                 text, line = grid.get((r, c), ("", None))
                 where = f"line {line}" if line else f"table {number}, row {r + 1}"
-                pieces.append(Piece(text, where))
+                pieces.append(Piece(text, where, merged=table["merged"].get((r, c), "")))
             if any(p.text for p in pieces):
                 self.lines.append(Line(pieces, kind="row"))
 

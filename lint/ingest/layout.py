@@ -31,6 +31,8 @@ class Piece:
     page: int = 0
     box: tuple[float, float, float, float] | None = None
     xs: tuple[float, ...] = ()
+    merged: str = ""
+    """A table cell covered by a merged one: ``left`` or ``up`` (see :class:`crossfoot.model.Place`)."""
 
 
 @dataclass
@@ -71,7 +73,7 @@ def assemble(path: str, lines: list[Line], notes: tuple = (), encoding: str = ""
                 text += "\t"
             for start, run in _visible(piece):
                 marks.append(Place(len(text) + 1, piece.where, piece.page, piece.box,
-                                   piece.xs[start:start + len(run) + 1] if piece.xs else ()))
+                                   piece.xs[start:start + len(run) + 1] if piece.xs else (), piece.merged))
                 text += run
             hidden += [(len(text) + 1, c) for c in piece.text if c in BIDI][:1]
         if not text.strip():

@@ -137,7 +137,7 @@ class _Page:
 
     def __init__(self, number: int, height: float):
         self.number, self.height = number, height
-        self.items: list = []  # _Text and tables (lists of rows of (text, box) | None), by top
+        self.items: list = []  # _Text and tables (rows of (text, box, xs) | left | up), by top
         self.chars = self.cids = self.drawn = 0
 
 
@@ -188,9 +188,12 @@ def _group_lines(chars: list[dict]) -> list[_Text]:
     return [_Text(line) for line in lines if any(not c["text"].isspace() for c in line)]
 
 
-def _table(table, chars: list[dict]) -> list[list[tuple[str, tuple] | None]]:
-    """Rows of cells ``(text, box)``; ``None`` where a merged cell covers the grid position."""
+def _table(table, chars: list[dict]) -> list[list[tuple[str, tuple] | str]]:
+    """Rows of cells ``(text, box, xs)``; where a merged cell covers the grid position, ``left`` or ``up``:
+    the direction the covering cell spans from."""
     rows = [list(row.cells) for row in table.rows]
+    lefts = [min((row[k][0] for row in rows if k < len(row) and row[k]), default=None)
+             for k in range(max(map(len, rows), default=0))]
     found: dict[tuple[int, int], list[dict]] = {}
     for c in chars:
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
@@ -205,7 +208,9 @@ def _table(table, chars: list[dict]) -> list[list[tuple[str, tuple] | None]]:
         cells = []
         for k, box in enumerate(row):
             if box is None:
-                cells.append(None)
+                before = next((b for b in reversed(row[:k]) if b), None)
+                spans_left = before is not None and lefts[k] is not None and before[2] > lefts[k] + 1
+                cells.append("left" if spans_left else "up")
                 continue
             mine = found.get((r, k), [])
             lines = _group_lines(mine) if mine else []
@@ -321,8 +326,8 @@ def _lines(pages: list[_Page]) -> list[Line]:
             pieces = []
             for c, cell in enumerate(row, start=1):
                 where = f"page {page.number}, table {number}, row {r}, column {c}"
-                if cell is None:
-                    pieces.append(Piece("", where, page.number))
+                if isinstance(cell, str):
+                    pieces.append(Piece("", where, page.number, merged=cell))
                 else:
                     pieces.append(Piece(cell[0], where, page.number, cell[1], cell[2]))
             out.append(Line(pieces, kind="row"))

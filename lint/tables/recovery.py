@@ -37,6 +37,7 @@ _GAP_MAX = 20  # a non-row line up to this long between table rows does not end 
 _SCORE_WORDS = "[一二三]级指标|指标名称|指标|项目|分值|权重|得分|自评得分|合计|小计"
 _SCORE_HEADER = re.compile(rf"^(?:(?:{_SCORE_WORDS})\s*){{3,}}$")
 _GRAND = ("总分", "合计", "总计", "总得分")
+_CODES = re.compile(r"编码|代码|编号|[类款项]$")
 
 
 def recover(doc: Document) -> list[Table]:
@@ -81,6 +82,8 @@ def panels(table: Table) -> list[Table]:
     if len(first) < 2:
         return [table]
     def numeric(j: int) -> bool:
+        if _CODES.search(names[j]):
+            return False  # classification codes (201 | 06 | 01) are numbers, never amounts
         filled = [row[j].text for row in table.rows if j < len(row) and row[j].text]
         return sum(1 for t in filled if number(t) is not None) * 2 > len(filled) > 0
 
@@ -132,15 +135,17 @@ def _cells(doc: Document, block: Block) -> list[Cell]:
             cells.append(Cell(text, block.span(at + lead, at + lead + len(text))) if text else Cell(""))
             at += len(piece) + 1
         return cells
+    places = {p.column: p for p in doc.places[line - 1]} if doc.places else {}
     cells, column = [], 1
     for piece in raw.split("\t"):
         text = piece.strip()
+        merged = places[column].merged if column in places else ""
         if text:
             lead = len(piece) - len(piece.lstrip())
             start = column + lead
-            cells.append(Cell(text, Span(line, start, line, start + len(text))))
+            cells.append(Cell(text, Span(line, start, line, start + len(text)), merged))
         else:
-            cells.append(Cell(""))
+            cells.append(Cell("", None, merged))
         column += len(piece) + 1
     return cells
 
@@ -161,8 +166,9 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         if _header_like(rows[i]):
             header_rows.append(rows[i])
             i += 1
-            while i < len(rows) and _continues_header(rows[i], header_rows) and (
-                    len(header_rows) < 3 or len(header_rows) == 3 and _full_header(rows[i], len(rows[i]))):
+            while i < len(rows) and (_continues_header(rows[i], header_rows) and (
+                    len(header_rows) < 3 or len(header_rows) == 3 and _full_header(rows[i], len(rows[i])))
+                    or _spanned(rows[i])):
                 header_rows.append(rows[i])
                 i += 1
         words = {c.text for r in header_rows for c in r if c.text}
@@ -233,6 +239,14 @@ def _continues_header(cells: list[Cell], header_rows: list[list[Cell]]) -> bool:
     return bool(filled) and all(len(t) <= longest and not any(ch.isdigit() for ch in t) for t in filled)
 
 
+def _spanned(cells: list[Cell]) -> bool:
+    """A header line the reader saw merged cells reach into from above (DOCX, PDF, HTML tell), naming
+    columns and holding no number: 人员经费 | 公用经费 under a 基本支出 that spans them."""
+    filled = [c.text for c in cells if c.text]
+    return (bool(filled) and any(c.merged == "up" for c in cells)
+            and not any(number(t) is not None or any(ch.isdigit() for ch in t) for t in filled))
+
+
 def _merge(header_rows: list[list[Cell]], width: int) -> tuple[str, ...]:
     if not header_rows:
         return ("",) * width
@@ -245,9 +259,11 @@ def _levels(header_rows: list[list[Cell]], width: int) -> tuple[tuple[str, ...],
     A name whose cell spans several columns leaves the cells to its right empty on its line, while a lower
     line names those columns (合计 over 预算数 | 决算数): each of them takes the spanning name, within the
     span of the name above it (公务接待费 starts a new span, so 运行费's does not reach it). An empty cell
-    with nothing named under it stays empty: the cell above spans down instead (a wrapped header).
+    with nothing named under it stays empty: the cell above spans down instead (a wrapped header). Where
+    the reader saw the merged cells (DOCX, PDF, HTML: ``Cell.merged``), that is followed exactly.
     """
     lines = [[row[j].text if j < len(row) else "" for j in range(width)] for row in header_rows]
+    merged = [[row[j].merged if j < len(row) else "" for j in range(width)] for row in header_rows]
     spans = [0] * width  # where the spanning name of the line above each column starts
     for k, line in enumerate(lines):
         named_below = [any(lower[j] for lower in lines[k + 1:]) for j in range(width)]
@@ -255,6 +271,10 @@ def _levels(header_rows: list[list[Cell]], width: int) -> tuple[tuple[str, ...],
         for j in range(width):
             if line[j]:
                 owner = starts[j] = j
+            elif merged[k][j] == "left" and owner is not None:  # the reader saw the span: exact
+                line[j], starts[j] = line[owner], owner
+            elif merged[k][j] == "up":
+                owner = None  # the cell above spans down into this line: nothing named here
             elif owner is not None and named_below[j] and spans[j] == spans[owner]:
                 line[j], starts[j] = line[owner], owner
         spans = starts

@@ -20,7 +20,7 @@ Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recover
   the table agree, so a table whose columns are not parts of the total is left alone. When the header
   spans several lines and the total sits under a merged name (本年支出 over 小计 | 基本支出 | 项目支出;
   the 三公 table's 合计 | 因公出国（境）费 | 公务用车… (小计 | 购置费 | 运行费) | 公务接待费 over 预算数 |
-  决算数), the header says which columns are its parts (:func:`crossfoot.tables.parts`), and every row is
+  决算数), the header says which columns are its parts (:mod:`crossfoot.tables.header`), and every row is
   judged, however few, a blank part counting as 0.
 
 Columns whose header or cells are rates (option ``skip``: 率, %, 比例, 进度, 序号, ...) are never summed.
@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from ...figures import precision
 from ...model import Table
-from ...tables import cell_figure, number, parts, row_label
+from ...tables import cell_figure, header, number, row_label
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 
@@ -232,10 +232,8 @@ def _group(analysis, check, table, row, col, rows, left):
 
 def _crossfoot(analysis, check, table: Table, columns: list[int]):
     declared = set()
-    for j, name in enumerate(table.header if table.levels else ()):
-        skipped = any(w in name for w in check.options.skip)
-        found = None if skipped else parts(table, j, check.options.totals)
-        if found:
+    for j, found in header.sums(table, check.options.totals) if table.levels else ():
+        if not check.options.skip.within(table.header[j]):
             declared.add(j)
             yield from _declared(analysis, check, table, j, found)
     for j in columns:

@@ -1,0 +1,135 @@
+"""A table's header as a tree of columns, and the sums it declares.
+
+The header's lines (``Table.levels``, a name per column and line, a merged cell's name in each column it
+spans) make a tree: on each line, consecutive columns under one parent that carry the same name are one
+node, the node's children are read from the lines below within its columns, and an empty name (a cell
+spanning down from above) adds no node on that line. 本年支出 over 预算数 over 合计 | 基本支出 (人员经费 |
+公用经费) | 项目支出 is such a tree.
+
+A node with a **total** child (its name is, or ends with, a ``totals`` word: 合计, 小计, 本年支出合计) declares
+that the total's column is the sum of its siblings: each sibling through its own total when it has one
+(公务用车购置及运行费 through its 小计), else through its leaf columns (基本支出 through 人员经费 and
+公用经费). When the total has columns of its own below it (合计 over 预算数 | 决算数), the sum holds for
+each of them, against the siblings' columns of the same name. Columns of labels (科目名称) are no parts:
+only columns of amounts count, a blank one as 0.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..model import Table
+from . import number
+
+_BLANKS = re.compile(r"\s+")
+
+
+@dataclass
+class Node:
+    name: str
+    start: int
+    end: int
+    """Past the node's last column."""
+    children: list[Node] = field(default_factory=list)
+
+    @property
+    def leaf(self) -> bool:
+        return not self.children
+
+    def leaves(self) -> list[Node]:
+        return [self] if self.leaf else [n for c in self.children for n in c.leaves()]
+
+
+def tree(table: Table) -> list[Node]:
+    """The header's top-level nodes, left to right."""
+    lines = [tuple(_BLANKS.sub("", n) for n in line) for line in (table.levels or (table.header,))]
+    return _build(lines, 0, 0, len(table.header))
+
+
+def _build(lines, depth: int, a: int, b: int) -> list[Node]:
+    if depth >= len(lines):
+        return []
+    line, out, j = lines[depth], [], a
+    while j < b:
+        name = line[j] if j < len(line) else ""
+        k = j + 1
+        while k < b and (line[k] if k < len(line) else "") == name:
+            k += 1
+        if name:
+            out.append(Node(name, j, k, _build(lines, depth + 1, j, k)))
+        else:
+            out += _build(lines, depth + 1, j, k)  # nothing on this line: the columns go on below
+        j = k
+    return out
+
+
+def sums(table: Table, totals) -> list[tuple[int, list[int]]]:
+    """``(total column, part columns)`` for every sum the header declares (see the module's notes)."""
+    amounts = [_amounts(table, j) for j in range(len(table.header))]
+    out: list[tuple[int, list[int]]] = []
+
+    def visit(nodes: list[Node]) -> None:
+        found = _sums(nodes, totals, amounts)
+        out.extend(found)
+        for node in nodes:
+            visit(node.children)
+
+    visit(tree(table))
+    return out
+
+
+def _is_total(node: Node, totals) -> bool:
+    return any(node.name == w or node.name.endswith(w) for w in totals)
+
+
+def _sums(siblings: list[Node], totals, amounts) -> list[tuple[int, list[int]]]:
+    marked = [n for n in siblings if _is_total(n, totals)]
+    if len(marked) != 1:
+        return []
+    total = marked[0]
+    others = [n for n in siblings if n is not total and any(amounts[c.start] for c in n.leaves())]
+    if not others:
+        return []
+    if total.leaf:
+        if not amounts[total.start]:
+            return []
+        parts = [c for n in others for c in _value(n, totals, amounts)]
+        return [(total.start, parts)] if len(parts) >= 2 or len(others) >= 2 else []
+    out = []
+    for measure in total.leaves():  # 合计 over 预算数 | 决算数: one sum per measure
+        parts = []
+        for n in others:
+            same = [c for c in _value(n, totals, amounts, measure.name)]
+            if len(same) != 1:
+                return []  # a sibling without exactly one column of this measure: the header does not say
+            parts += same
+        if amounts[measure.start] and len(parts) >= 2:
+            out.append((measure.start, parts))
+    return out
+
+
+def _value(node: Node, totals, amounts, measure: str = "") -> list[int]:
+    """The columns that add up to ``node`` (of the named ``measure``, when given)."""
+    if node.leaf:
+        return [node.start] if amounts[node.start] and (not measure or node.name == measure) else []
+    inner = [c for c in node.children if _is_total(c, totals)]
+    if len(inner) == 1:
+        return _value(inner[0], totals, amounts, measure) if not inner[0].leaf or not measure \
+            else [c.start for c in inner[0].leaves() if amounts[c.start]]
+    if measure and all(c.leaf for c in node.children):
+        return [c.start for c in node.children if c.name == measure and amounts[c.start]]
+    return [col for child in node.children for col in _value(child, totals, amounts, measure)]
+
+
+_CODES = re.compile(r"编码|代码|编号|序号|[类款项]$")
+
+
+def _amounts(table: Table, col: int) -> bool:
+    """A column of amounts: not one of codes (科目编码, 类 | 款 | 项, 序号), most of its filled cells
+    numbers (a blank column is one: an empty part is 0), none of them a percentage."""
+    if _CODES.search(_BLANKS.sub("", table.header[col])):
+        return False
+    filled = [r[col].text for r in table.rows if col < len(r) and r[col].text]
+    values = [number(t) for t in filled]
+    return sum(1 for v in values if v is not None) * 2 >= len(filled) and not any(v and v.percent for v in values)
