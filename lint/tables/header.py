@@ -6,12 +6,12 @@ node, the node's children are read from the lines below within its columns, and 
 spanning down from above) adds no node on that line. 本年支出 over 预算数 over 合计 | 基本支出 (人员经费 |
 公用经费) | 项目支出 is such a tree.
 
-A node with a **total** child (its name is, or ends with, a ``totals`` word: 合计, 小计, 本年支出合计) declares
-that the total's column is the sum of its siblings: each sibling through its own total when it has one
-(公务用车购置及运行费 through its 小计), else through its leaf columns (基本支出 through 人员经费 and
-公用经费). When the total has columns of its own below it (合计 over 预算数 | 决算数), the sum holds for
-each of them, against the siblings' columns of the same name. Columns of labels (科目名称) are no parts:
-only columns of amounts count, a blank one as 0.
+A node with a **total** child (its name is, or ends with, a ``totals`` word: 合计, 小计, 本年支出合计)
+declares that the total's column is the sum of its siblings: each sibling through its own total when it has
+one (公务用车购置及运行费 through its 小计), else through its leaf columns (基本支出 through 人员经费 and
+公用经费). When the total has columns of its own below it (合计 over 预算数 | 决算数), the sum holds for each of
+them, against the siblings' columns of the same name. Columns of labels (科目名称) are no parts: only columns
+of amounts count, a blank one as 0.
 """
 
 from __future__ import annotations
@@ -132,4 +132,5 @@ def _amounts(table: Table, col: int) -> bool:
         return False
     filled = [r[col].text for r in table.rows if col < len(r) and r[col].text]
     values = [number(t) for t in filled]
-    return sum(1 for v in values if v is not None) * 2 >= len(filled) and not any(v and v.percent for v in values)
+    numeric = sum(1 for v in values if v is not None)
+    return numeric * 2 >= len(filled) and not any(v and v.percent for v in values)
