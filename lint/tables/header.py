@@ -8,8 +8,8 @@ spanning down from above) adds no node on that line. 本年支出 over 预算数
 
 A node with a **total** child (its name is, or ends with, a ``totals`` word: 合计, 小计, 本年支出合计)
 declares that the total's column is the sum of its siblings: each sibling through its own total when it has
-one (公务用车购置及运行费 through its 小计), else through its leaf columns (基本支出 through 人员经费 and
-公用经费). When the total has columns of its own below it (合计 over 预算数 | 决算数), the sum holds for each of
+one (公务用车购置及运行费 through its 小计), else through its leaf columns (基本支出 through 人员经费 and 公用
+经费). When the total has columns of its own below it (合计 over 预算数 | 决算数), the sum holds for each of
 them, against the siblings' columns of the same name. Columns of labels (科目名称) are no parts: only columns
 of amounts count, a blank one as 0.
 """
