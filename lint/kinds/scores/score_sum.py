@@ -3,7 +3,7 @@
 A paragraph that states an item without a list number (管理效率反映……该指标分值50分，自评得分39.56分),
 followed by paragraphs numbered from 1 that state items of their own (1. 预算编制情况。该指标分值5分，自评得分
 1分。 …), is a group of at least two items, ending at the next unnumbered item. Option ``sums`` says which
-column of the items is summed: ``score`` (the group's 得分 is the sum of its items' 得分) or ``max`` (its分值
+column of the items is summed: ``score`` (the group's 得分 is the sum of its items' 得分) or ``max`` (its 分值
 is the sum of their 分值). A group's figures are read like a table column: a score written with decimals
 stands for what rounds to it (39.6 may sum 39.56), and a whole score among scores with decimals is read at
 their precision (1分 beside 3.42分 is 1.00); a group written in whole points only is exact (points awarded).
