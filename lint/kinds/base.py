@@ -19,6 +19,7 @@ from ..figures import precision, units
 from ..interval import Interval, fmt
 from ..model import Cell, Figure, Finding, Severity, Span, Table
 
+_TRUNCATED = "; consistent if the stated figure was truncated instead of rounded"
 #: the fields :func:`judge` fills in a message
 JUDGED = ("stated", "label", "computed", "expression", "tolerance")
 
@@ -168,15 +169,22 @@ def order(check: Check, later: Figure, earlier: Figure, finding: Callable[[], Fi
 
 
 def differs(check: Check, analysis, fig: Figure, cell: Cell, table: Table, label: str,
-            unit: str | None = None) -> Finding:
+            unit: str | None = None, truncated: bool = False) -> Finding:
     """The finding that prose figure ``fig`` (stated for ``label``) differs from ``cell`` of ``table``
     (in ``unit``, default the table's): on the figure, the cell the related place, named as the original
-    names it."""
+    names it. ``truncated``: the figure is the cell's amount with its digits cut rather than rounded
+    (information, not an error)."""
     shown = (cell.text or "0") + (table.unit if unit is None else unit)
-    return report(check, analysis, fig.span, fig.text, related=(cell.span,) if cell.span else (),
-                  computed=shown, figures=(fig.text, shown), label=label,
-                  other=shown, table=table.title or "the table",
-                  where=analysis.doc.cite(cell.span) if cell.span else table.title)
+    found = report(check, analysis, fig.span, fig.text, related=(cell.span,) if cell.span else (),
+                   computed=shown, figures=(fig.text, shown), label=label,
+                   other=shown, table=table.title or "the table",
+                   where=analysis.doc.cite(cell.span) if cell.span else table.title)
+    return truncation(found) if truncated else found
+
+
+def truncation(found: Finding) -> Finding:
+    """``found`` as information: the stated figure is the other amount with its digits cut, not rounded."""
+    return replace(found, severity=Severity.INFO, message=found.message + _TRUNCATED)
 
 
 def _finding(check, analysis, stated: Figure, related, computed: Interval, unit, expression,
@@ -200,7 +208,7 @@ def _finding(check, analysis, stated: Figure, related, computed: Interval, unit,
     if truncated and analysis.rounding == "either":
         return None
     if truncated and analysis.rounding == "round":
-        message += "; consistent if the stated figure was truncated instead of rounded"
+        message += _TRUNCATED
         level = Severity.INFO
     else:
         level = severity or check.severity

@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from ..model import Block, Cell, Figure, Table
 
-__all__ = ["Value", "cell_figure", "cell_figures", "classified", "number", "parts", "precision", "row_label"]
+__all__ = ["Value", "cell_figure", "cell_figures", "classified", "number", "row_label"]
 
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _CODE = re.compile(r"^\d{2,7}$")
@@ -44,42 +44,6 @@ def row_label(table: Table, row: int) -> str:
     return " ".join(c.text for c in table.rows[row] if c.text and number(c.text) is None)
 
 
-def parts(table: Table, col: int, totals) -> list[int] | None:
-    """The columns that column ``col`` adds up, as the header's lines declare it, or None.
-
-    ``col`` is a total column when one of its header lines below the first is a ``totals`` word
-    (合计, 小计) under a spanning name: 财政拨款“三公”经费 over 合计 | 因公出国（境）费 | 公务用车购置及运行费
-    | 公务接待费. Its parts are its siblings under that name, one column each, matching its own names on
-    the lines below (预算数 beside 预算数); a sibling that spans several columns counts through its own
-    total or the column with no name of its own there (公务用车购置及运行费 through its 小计, not its 购置费).
-    None when the header does not say, or a sibling has no single such column.
-    """
-    lines = table.levels
-    path = [re.sub(r"\s+", "", line[col]) for line in lines]
-    k = next((m for m in range(1, len(path)) if path[m] in totals and path[m] != path[m - 1]), None)
-    if k is None:
-        return None
-    above = [line[col] for line in lines[:k]]
-    under = [c for c in range(len(table.header)) if [line[c] for line in lines[:k]] == above]
-    found: dict[str, list[int]] = {}
-    for c in under:
-        name = re.sub(r"\s+", "", lines[k][c])
-        if name == path[k] or not _amounts(table, c):
-            continue  # the total itself (预算数 beside 决算数), or a column of labels (支出项目)
-        if all((lines[m][c] in ("", *totals)) if not path[m] else re.sub(r"\s+", "", lines[m][c]) == path[m]
-               for m in range(k + 1, len(lines))):
-            found.setdefault(name, []).append(c)
-    if len(found) < 2 or any(len(cs) != 1 or not name for name, cs in found.items()):
-        return None
-    return [cs[0] for cs in found.values()]
-
-
-def _amounts(table: Table, col: int) -> bool:
-    """A column whose filled cells are mostly numbers (or that is blank: an empty part is 0)."""
-    filled = [r[col].text for r in table.rows if r[col].text]
-    return sum(1 for t in filled if number(t) is not None) * 2 >= len(filled)
-
-
 def classified(table: Table, column: int | None) -> list[tuple[str, str, Cell | None]]:
     """Each row as ``(code, name, cell)``: its classification code (201, 20805, 2080501; 201 | 13 | 01
     in 类 款 项 columns, joined), its name (the first text cell, an outline number such as 八、 left out),
@@ -98,24 +62,18 @@ def classified(table: Table, column: int | None) -> list[tuple[str, str, Cell | 
     return rows
 
 
-def precision(table: Table, col: int) -> int:
-    """The decimals a column is written to: the most any of its numbers shows."""
-    found = [v.decimals for v in (number(r[col].text) for r in table.rows if r[col].text) if v is not None]
-    return max(found, default=0)
-
-
 def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | None:
     """A numeric cell as a :class:`Figure` (so table kinds judge through the same interval machinery).
 
-    Converters and spreadsheets drop trailing zeros (``10`` beside ``9.95``), so a whole number in a column
-    that shows decimals elsewhere is taken at the column's precision: ``10`` there is ``10.00``, not
-    ``[9.5, 10.5]``. A cell that shows decimals keeps its own (``1.7`` may be 1.69 rounded).
+    Each cell stands for what its own printing allows: ``10`` beside ``9.95`` is ``[9.5, 10.5]``, a whole
+    yuan ``22,118,861`` in a column of cents is ±0.5 (a reader cannot know that a converter dropped its
+    zeros, and a false error is worse than a missed one), ``1.7`` may be 1.69 rounded.
     """
     cell: Cell = table.rows[row][col]
     parsed = number(cell.text) if cell.text else None
     if parsed is None or cell.span is None:
         return None
-    return Figure(value=parsed.value, text=cell.text, decimals=parsed.decimals or precision(table, col),
+    return Figure(value=parsed.value, text=cell.text, decimals=parsed.decimals,
                   unit="%" if parsed.percent else unit, start=0, end=len(cell.text), block=-1,
                   span=cell.span, label=f"{row_label(table, row)} {table.header[col]}".strip())
 

@@ -106,25 +106,40 @@ def _cell(tables, spec: CellSpec):
 
 
 def agree(value: Decimal, decimals: int, unit: str, text: str, text_unit: str, rounding: str) -> bool:
-    """Whether an amount (``value`` stated to ``decimals``, in ``unit``) and a cell reading ``text`` in
-    ``text_unit`` can be one amount. A blank cell is 0; a cell that is no amount contradicts nothing.
+    """Whether an amount and a cell can be one amount (see :func:`agreement`); one truncated to the other
+    agrees unless ``rounding`` is ``strict``."""
+    return agreement(value, decimals, unit, text, text_unit, rounding) != "differs"
+
+
+def agreement(value: Decimal, decimals: int, unit: str, text: str, text_unit: str, rounding: str) -> str:
+    """``agree``, ``truncated`` or ``differs``: whether an amount (``value`` stated to ``decimals``, in
+    ``unit``) and a cell reading ``text`` in ``text_unit`` can be one amount. A blank cell is 0; a cell
+    that is no amount contradicts nothing.
 
     Stated to the same decimals in the same unit, the two must be equal: two roundings of one amount to
-    the same place cannot differ (236.63 is not 236.64). Otherwise their rounding intervals must meet;
-    with ``rounding: either`` the intervals decide in every case.
+    the same place cannot differ (236.63 is not 236.64). Otherwise their rounding intervals must meet, or
+    else it is ``truncated`` when the amount's digits were cut rather than rounded (87.70万元 for
+    877,080元, which is 87.708万元), as the ``rounding`` setting judges everywhere: with ``either`` that
+    agrees, with ``strict`` it differs, with ``round`` (the default) the caller reports it as information.
     """
     other = number(text) if text.strip() else None
     if text.strip() and (other is None or other.percent):
-        return True
+        return "agree"
     factor = units.factor(text_unit, unit) if text_unit and unit else Decimal(1)
     if factor is None:
-        return True
+        return "agree"
     mine = interval(value, decimals)
-    if other is None:
-        return mine.meets(Interval.point(Decimal(0)))
-    if factor == 1 and other.decimals == decimals and rounding != "either":
-        return other.value == value
-    return mine.meets(interval(other.value, other.decimals).scale(factor))
+    theirs = (Interval.point(Decimal(0)) if other is None
+              else interval(other.value, other.decimals).scale(factor))
+    if other is not None and factor == 1 and other.decimals == decimals and rounding != "either":
+        same = other.value == value
+    else:
+        same = mine.meets(theirs)
+    if same:
+        return "agree"
+    if factor != 1 and interval(value, decimals, "truncate").meets(theirs):
+        return {"either": "agree", "strict": "differs"}.get(rounding, "truncated")
+    return "differs"
 
 
 def _amount(cell: Cell):

@@ -33,11 +33,12 @@ from dataclasses import replace
 from ..model import Block, Cell, Document, Span, Table
 from . import number
 
-_GAP_MAX = 20  # a non-row line up to this long between table rows does not end the table
+_GAP_MAX = 20  # a non-row line up to this long between table rows does not end the table (unless a caption)
 _SCORE_WORDS = "[一二三]级指标|指标名称|指标|项目|分值|权重|得分|自评得分|合计|小计"
 _SCORE_HEADER = re.compile(rf"^(?:(?:{_SCORE_WORDS})\s*){{3,}}$")
 _GRAND = ("总分", "合计", "总计", "总得分")
 _CODES = re.compile(r"编码|代码|编号|[类款项]$")
+_UNIT_LINE = ("编制单位", "编制部门", "单位：", "单位:")
 
 
 def recover(doc: Document) -> list[Table]:
@@ -55,10 +56,10 @@ _CAPTION_LOOKBACK = 4  # lines of text above a table where its caption and unit 
 
 def _captioned(doc: Document, table: Table) -> Table:
     """``table`` with the caption and the unit written just above it (a 单位 line, or the caption's end)."""
-    above = [b for b in doc.blocks if b.kind != "row" and b.line < table.span.line][-_CAPTION_LOOKBACK:]
+    above = [b for b in doc.blocks if (b.kind != "row" or _caption_row(b)) and b.line < table.span.line]
     title = unit = ""
-    for block in reversed(above):
-        text = block.text.strip()
+    for block in reversed(above[-_CAPTION_LOOKBACK:]):
+        text = block.text.replace("\t", " ").strip()
         m = _UNIT.search(text)
         if m and not unit:
             unit = m.group(1)
@@ -107,10 +108,14 @@ def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:
     current: list[tuple[Block, bool]] = []
     gap = 0
     for block in blocks:
-        if block.kind == "row":
+        if block.kind == "row" and _caption_row(block):
+            if current:
+                runs.append(current)
+            current, gap = [], 0  # a caption drawn inside the grid (…收支预算总表 | | |) starts a table
+        elif block.kind == "row":
             current.append((block, gap > 0))
             gap = 0
-        elif current and len(block.text) <= _GAP_MAX and gap < 2:
+        elif current and len(block.text) <= _GAP_MAX and gap < 2 and not _caption(block.text):
             gap += 1
         else:
             if current:
@@ -119,6 +124,21 @@ def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _caption_row(block: Block) -> bool:
+    """A row of a wide grid holding nothing but a caption, or the line of its unit (编制单位：… | 单位：元):
+    a caption drawn inside the table's ruling (a list of table names, one a row, is no such row)."""
+    cells = block.text.split("\t")
+    filled = [t.strip() for t in cells if t.strip()]
+    return len(cells) >= 3 and bool(filled) and len(filled) <= 2 and all(
+        _caption(t) and len(t) >= 6 or t.startswith(_UNIT_LINE) for t in filled)
+
+
+def _caption(text: str) -> bool:
+    """A line that names a table (…预算总表) or its unit (单位：元): the next table's, never a gap in one."""
+    text = text.strip()
+    return text.endswith("表") or _UNIT.search(text) is not None
 
 
 def _cells(doc: Document, block: Block) -> list[Cell]:

@@ -13,7 +13,7 @@ The item's column is the one whose own name (the deepest line of the header that
 a total word; see ``Table.levels``) holds the item's ``column`` words, and whose header holds the measure
 the label names (``measures``: 决算 → 决算数, 年初预算 → 预算数), or else the measure of the table's caption
 (a 决算表's 决算数). A blank cell is 0. The figure and the cell, converted to one unit, must agree (equal
-when stated to the same decimals, else meeting within rounding: :func:`crossfoot.tables.locate.agree`);
+when stated to the same decimals, else meeting within rounding: :func:`crossfoot.tables.locate.agreement`);
 the finding is on the prose figure, with the cell as the related place.
 """
 
@@ -79,9 +79,9 @@ def run(analysis, check: Check):
         cell = _column(check, table, item, label)
         if cell is None:
             continue
-        if locate.agree(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding):
-            continue
-        yield differs(check, analysis, fig, cell, table, shown_label)
+        said = locate.agreement(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding)
+        if said != "agree":
+            yield differs(check, analysis, fig, cell, table, shown_label, truncated=said == "truncated")
 
 
 def _item(check: Check, label: str) -> Item | None:

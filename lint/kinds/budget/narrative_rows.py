@@ -11,14 +11,14 @@ classification codes, only in a part of the report about the table (``topic``).
 
 The figure and the cell, converted to one unit, must agree: stated to the same decimals in the same unit
 they must be equal (two roundings of one amount to the same place cannot differ), otherwise their rounding
-intervals must meet (:func:`crossfoot.tables.locate.agree`). The finding is on the prose figure, with the
+intervals must meet (:func:`crossfoot.tables.locate.agreement`). The finding is on the prose figure, with the
 cell as the related place.
 """
 
 from __future__ import annotations
 
 from ...tables import classes
-from ...tables.locate import agree
+from ...tables.locate import agreement
 from ..base import Check, differs
 
 KIND = "narrative_rows"
@@ -42,6 +42,7 @@ def run(analysis, check: Check):
         if found is None:
             continue
         cell = named[found][2]
-        if agree(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding):
-            continue
-        yield differs(check, analysis, fig, cell, table, "".join(f"{m[1]}（{m[2]}）" for m in names))
+        said = agreement(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding)
+        if said != "agree":
+            yield differs(check, analysis, fig, cell, table, "".join(f"{m[1]}（{m[2]}）" for m in names),
+                          truncated=said == "truncated")

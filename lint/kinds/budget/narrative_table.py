@@ -7,7 +7,7 @@ opening with one, whose label ends with one of those words (基本支出 under �
 named as in the cross_table kind (option ``cell``: ``tables`` caption words, ``not``, ``row`` label
 words, ``column`` header words, ``plus`` further cells to add). The figure and the cell, converted to one
 unit (a 万元 narrative over 元 tables), must agree: to the same decimals in the same unit they must be
-equal, else meet within rounding (:func:`crossfoot.tables.locate.agree`; cells added with ``plus`` must
+equal, else meet within rounding (:func:`crossfoot.tables.locate.agreement`; cells added with ``plus`` must
 meet within rounding). The finding is on the prose figure, with the cell as the related place. A document
 without the table has nothing to check.
 """
@@ -21,7 +21,7 @@ from ...interval import stated as interval
 from ...tables import locate
 from ...tables.locate import CellSpec
 from ...vocabulary import Words
-from ..base import Check, report
+from ..base import Check, report, truncation
 
 KIND = "narrative_table"
 FIELDS = ("stated", "computed", "label", "other", "table", "where")
@@ -54,10 +54,14 @@ def run(analysis, check: Check):
         label = labels.core(fig.label)
         if not label.endswith(words) or any(w in label for w in unwanted) or not _under(analysis, check, fig):
             continue
+        truncated = False
         if len(cells) == 1:
             (_, cell, table), = cells
-            if locate.agree(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding):
+            said = locate.agreement(fig.value, fig.decimals, fig.unit, cell.text, table.unit,
+                                    analysis.rounding)
+            if said == "agree":
                 continue
+            truncated = said == "truncated"
         else:
             theirs = locate.total(cells, fig.unit)
             if theirs is None:
@@ -65,10 +69,11 @@ def run(analysis, check: Check):
             if interval(fig.value, fig.decimals).meets(theirs):
                 continue
         shown = " + ".join(c.text for _, c, _ in cells) + (cells[0][2].unit or fig.unit)
-        yield report(check, analysis, fig.span, fig.text, related=tuple(c.span for _, c, _ in cells),
-                     computed=shown, figures=(fig.text, *(c.text for _, c, _ in cells)),
-                     label=label, other=shown, table=cells[0][2].title,
-                     where=analysis.doc.cite(cells[0][1].span))
+        found = report(check, analysis, fig.span, fig.text, related=tuple(c.span for _, c, _ in cells),
+                       computed=shown, figures=(fig.text, *(c.text for _, c, _ in cells)),
+                       label=label, other=shown, table=cells[0][2].title,
+                       where=analysis.doc.cite(cells[0][1].span))
+        yield truncation(found) if truncated else found
 
 
 def _under(analysis, check: Check, fig) -> bool:

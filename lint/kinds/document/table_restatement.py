@@ -11,7 +11,7 @@ unit comes from its 单位 line or the column header (预算数（万元）); a 
 alone, and so is a figure whose sentence names another year than the table's caption.
 
 The two amounts, converted to one unit, must agree (equal when stated to the same decimals, else meeting
-within rounding: :func:`crossfoot.tables.locate.agree`). The finding is on the prose figure, with the cell
+within rounding: :func:`crossfoot.tables.locate.agreement`). The finding is on the prose figure, with the cell
 as the related place.
 """
 
@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from ...figures import labels
 from ...model import Table
 from ...tables import classified, number
-from ...tables.locate import agree
+from ...tables.locate import agreement
 from ...vocabulary import Words
 from ..base import Check, differs
 
@@ -65,9 +65,9 @@ def run(analysis, check: Check):
         said = labels.YEAR.search(table.title)
         if years and said and years[-1] != said.group(1):
             continue
-        if agree(fig.value, fig.decimals, fig.unit, cell.text, unit, analysis.rounding):
-            continue
-        yield differs(check, analysis, fig, cell, table, hits[0], unit)
+        said = agreement(fig.value, fig.decimals, fig.unit, cell.text, unit, analysis.rounding)
+        if said != "agree":
+            yield differs(check, analysis, fig, cell, table, hits[0], unit, truncated=said == "truncated")
 
 
 def _only_measures(check: Check, rest: str) -> bool:
