@@ -240,8 +240,7 @@ CORPUS_PDF = Path(__file__).resolve().parents[1].parent / "shared" / "corpus" / 
 # What a reviewer reading these real disclosures agreed with (each read and judged true): per report,
 # the code, the page and the stated figure. Nothing else may be reported on them.
 JUDGED = {
-    "putuo-czj-juesuan-2024.pdf": [
-        ("DOC002", "page 4", "（九）"),  # （八） missing in the list of duties
+    "putuo-czj-juesuan-2024.pdf": [  # its （八） stands in the paragraph of （七）, after a full stop: no gap
         ("BUD018", "page 6", "326.71万元"),  # 社会保障和就业支出: 326.72 in the 支出决算表
         ("BUD019", "page 12", "326.71万元"),  # and in the 一般公共预算财政拨款支出决算表
         ("BUD010", "page 21", "0.3万元"),  # 财政拨款收入支出总计 2,961.68 in its table

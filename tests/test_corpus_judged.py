@@ -54,8 +54,7 @@ JUDGED = {
     "01_henan-jineng-jxpj-2025.txt": [
         ("DOC002", 295, "5."),  # 5. twice
     ],
-    "02_putuo-czj-juesuan-2024.txt": [
-        ("DOC002", 13, "（九）"),  # （八） missing
+    "02_putuo-czj-juesuan-2024.txt": [  # （八） is run into line 12, after a full stop: no gap before （九）
         ("BUD031", 32, "0.3万元"),  # a 总计 below one of its parts (2940.05)
         ("SHR001", 37, "71.73%"),  # 2106.66 / 2940.05 is 71.65%
     ],

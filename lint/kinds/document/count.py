@@ -17,6 +17,7 @@ the table captioned 表1: its numbered rows, totals left out.
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass
 
 from ...figures.precision import COUNT_UNITS
@@ -39,6 +40,10 @@ _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:[\u4e00-\u9fff%％]{1,2})?$")
 _END = re.compile(r"[。；;，,]")
 _JOIN = re.compile(r"(?<=[\u4e00-\u9fff）)”]{4})(?:和|以及)(?=[\u4e00-\u9fff（(“]{4})")
 _TERMINAL = "。！？；;!?：:）)"
+_ALIAS = re.compile(r"[（(][^（()）]*[）)]")
+#: words that make an item a clause, not a name: a list with one is not a closed list of names
+_CLAUSE = re.compile(r"按照|根据|依照|负责|设置|设立|其中|以上|以下|主要|等等")
+_LONGEST_NAME = 20
 
 
 def run(analysis, check: Check):
@@ -57,7 +62,7 @@ def run(analysis, check: Check):
                 items, where = _rows(analysis, block.text, fig.end, check.options.reach)
             if items is None or len(items) < (2 if where.endswith("(一是…)") else check.options.minimum):
                 continue  # points (一是…) are delimited enough to count from two
-            names = [name for name, _ in items]
+            names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
             distinct = list(dict.fromkeys(names))
             if len(distinct) == fig.value:
                 continue
@@ -88,16 +93,34 @@ def _list(analysis, b: int, at: int, openers, reach: int):
     if "、" not in joined or joined.rstrip().endswith("等") or "等" in joined[-3:]:
         return None
     items = []
-    offset = 0
-    for part in joined.split("、"):
-        for m in _split(part):
+    parts = _top_level(joined)
+    endings = Counter(_ALIAS.sub("", part).strip()[-1:] for _, part in parts)
+    suffix = endings.most_common(1)[0][0] if endings else ""
+    for offset, part in parts:
+        for m in _split(part, suffix):
             name = m[0].strip(" \u3000“”\"")
             if name:
                 items.append((name, _span(analysis, pieces, offset + m[1], offset + m[1] + len(m[0]))))
-        offset += len(part) + 1
     if any(_AMOUNT.search(name) for name, _ in items):
         return None  # amounts (分别为442名、418名; 一般公务用车2辆、…), the sum kind's business
+    if any(len(_ALIAS.sub("", name)) > _LONGEST_NAME or _CLAUSE.search(name) for name, _ in items):
+        return None  # a clause among the names (…、按照有关规定设置直属机关党委): not a closed list of them
     return items
+
+
+def _top_level(text: str) -> list[tuple[int, str]]:
+    """``(offset, item)`` of ``text`` split at the 、 outside brackets (政策法规处（财会监督处、…）is one)."""
+    out, depth, start = [], 0, 0
+    for i, ch in enumerate(text):
+        if ch in "（(":
+            depth += 1
+        elif ch in "）)":
+            depth = max(depth - 1, 0)
+        elif ch == "、" and not depth:
+            out.append((start, text[start:i]))
+            start = i + 1
+    out.append((start, text[start:]))
+    return out
 
 
 _POINT = re.compile(r"(?:^|(?<=[。；;：:，,\s]))([一二三四五六七八九十]{1,3})是")
@@ -177,10 +200,14 @@ def _clause(analysis, b: int, start: int):
     return pieces
 
 
-def _split(part: str):
-    """An item, or the items joined in it by 和/以及, as ``(text, offset)``."""
+def _split(part: str, suffix: str):
+    """An item, or the items joined in it by 和/以及, as ``(text, offset)``: joined only where the part
+    before ends as the list's names mostly do (``suffix``: 专项, 处), so that 科技金融扶持专项和粤澳联合资助
+    项目 is two items and 自然资源和生态环境处 one department."""
     out, last = [], 0
     for m in _JOIN.finditer(part):
+        if _ALIAS.sub("", part[last:m.start()]).strip()[-1:] != suffix:
+            continue
         out.append((part[last:m.start()], last))
         last = m.end()
     out.append((part[last:], last))

@@ -1,14 +1,16 @@
 """sequence: enumeration markers that skip a number or repeat one.
 
 Headings and list items are read at the start of paragraphs, by style, from the outermost level in:
-一、, （一）, 1. (or 1、), (1), ①. A marker resets every deeper level (（一） under a new 一、 starts again).
-A part or chapter (第二部分, 第三章) starts every level again.
-Within a level, a number is expected to follow the one before it by one; 1 starts a new list. It is a
-finding when the number repeats the one before it (2. then 2.) or skips one or two (（七） then （九）);
-other jumps (a 15 from a page number, 3 after an inner list numbered to 7 in the same style) are not
-judged, as a reviewer could not tell which number is wrong. Inline enumerations (一是…二是…四是) are
-read the same way within one paragraph; 一是 starts a list wherever it stands (原因一是), except inside a
-word (统一是, 唯一是). Table row numbers are the numbering kind's business.
+一、, （一）, 1. (or 1、), (1), ①; an item in brackets (（八）) also right after a full stop within a
+paragraph (…会计准则。（八）负责…), where a converter ran two items together: it carries the count on
+(（九） in the next paragraph follows it) but is itself never judged, as lists restart in such runs. A
+marker resets every deeper level (（一） under a new 一、 starts again). A part or chapter (第二部分,
+第三章) starts every level again. Within a level, a number is expected to follow the one before it by one;
+1 starts a new list. It is a finding when the number repeats the one before it (2. then 2.) or skips one
+or two (（七） then （九）); other jumps (a 15 from a page number, 3 after an inner list numbered to 7 in
+the same style) are not judged, as a reviewer could not tell which number is wrong. Inline enumerations
+(一是…二是…四是) are read the same way within one paragraph; 一是 starts a list wherever it stands
+(原因一是), except inside a word (统一是, 唯一是). Table row numbers are the numbering kind's business.
 """
 
 from __future__ import annotations
@@ -28,12 +30,13 @@ class Options:
     inline: bool = True
     """Read inline enumerations (一是…二是…) too."""
 _CN = "[一二三四五六七八九十]{1,3}"
+# matched at a paragraph's start (or a place in it) with .match(text, at): no ^, which pins to 0
 _LEVELS = (
-    re.compile(rf"^\s*(?P<n>{_CN})\s*、"),
-    re.compile(rf"^\s*[（(]\s*(?P<n>{_CN})\s*[）)]"),
-    re.compile(r"^\s*\**\s*(?P<n>\d{1,2})\s*(?:[.．](?!\d)|、)"),
-    re.compile(r"^\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]"),
-    re.compile(r"^\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+    re.compile(rf"\s*(?P<n>{_CN})\s*、"),
+    re.compile(rf"\s*[（(]\s*(?P<n>{_CN})\s*[）)]"),
+    re.compile(r"\s*\**\s*(?P<n>\d{1,2})\s*(?:[.．](?!\d)|、)"),
+    re.compile(r"\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]"),
+    re.compile(r"\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
 )
 # the lookahead lets the scan skip to a numeral in C
 _INLINE = re.compile(rf"(?=[一二三四五六七八九十])"
@@ -41,6 +44,15 @@ _INLINE = re.compile(rf"(?=[一二三四五六七八九十])"
 _PART = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|编)")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _OPENERS = frozenset("一二三四五六七八九十（(" + _CIRCLED)
+
+
+#: where an item may start within a paragraph: right after a full stop (…规则。（八）负责…)
+_AFTER_STOP = re.compile(r"(?<=[。；;！？!?])[ \u3000]*(?=[（(])")
+
+
+def _starts(text: str) -> list[int]:
+    """The paragraph's start, and each place right after a full stop where an item may begin."""
+    return [0, *(m.end() for m in _AFTER_STOP.finditer(text))] if "（" in text or "(" in text else [0]
 
 
 def run(analysis, check: Check):
@@ -51,18 +63,20 @@ def run(analysis, check: Check):
         if _PART.match(block.text):
             last = [None] * len(_LEVELS)  # 第二部分 starts its numbering again
             continue
-        first = block.text.lstrip().lstrip("*").lstrip()[:1]
-        marked = first in _OPENERS or first.isdecimal()  # what every level's marker starts with
-        for level, pattern in enumerate(_LEVELS if marked else ()):
-            m = pattern.match(block.text)
-            if m:
-                span = block.span(m.start("n"), m.end("n"))
-                found = _step(check, analysis, last[level], _value(m.group("n")), m.group(0).strip(), span)
-                if found is not None:
-                    yield found
-                last[level] = (_value(m.group("n")), span, m.group(0).strip())
-                last[level + 1:] = [None] * (len(_LEVELS) - level - 1)
-                break
+        for at in _starts(block.text):
+            first = block.text[at:].lstrip().lstrip("*").lstrip()[:1]
+            marked = first in _OPENERS or first.isdecimal()  # what every level's marker starts with
+            for level, pattern in enumerate(_LEVELS if marked else ()):
+                m = pattern.match(block.text, at)
+                if m and (at == 0 or level == 1):  # mid-paragraph, only （八）: 1. or 一、 may be anything
+                    span = block.span(m.start("n"), m.end("n"))
+                    marker = m.group(0).strip()
+                    found = _step(check, analysis, last[level], _value(m.group("n")), marker, span)
+                    if found is not None and at == 0:  # one run into a paragraph only carries the count on
+                        yield found
+                    last[level] = (_value(m.group("n")), span, marker)
+                    last[level + 1:] = [None] * (len(_LEVELS) - level - 1)
+                    break
         if check.options.inline:
             before = None
             for m in _INLINE.finditer(block.text):
