@@ -190,6 +190,14 @@ class Table:
     levels: tuple[tuple[str, ...], ...] = ()
     """A header written over several lines, line by line, a name per column (a merged cell's name in each
     column it spans): ``header`` joins them. Empty for a one-line header."""
+    memo: dict = field(default_factory=dict, compare=False, repr=False)
+    """What table helpers read once per table and column (which columns hold codes, whole yuan)."""
+
+    def once(self, key, compute):
+        """``compute()``, once per table and ``key``."""
+        if key not in self.memo:
+            self.memo[key] = compute()
+        return self.memo[key]
 
     def column(self, *words: str) -> int | None:
         """The first column whose header holds one of ``words``, or None."""

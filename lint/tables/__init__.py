@@ -12,10 +12,14 @@ from decimal import Decimal
 
 from ..model import Block, Cell, Figure, Table
 
-__all__ = ["Value", "cell_figure", "cell_figures", "classified", "number", "row_label"]
+__all__ = ["Value", "cell_figure", "cell_figures", "classified", "code", "code_column", "number", "row_label"]
 
 _CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _CODE = re.compile(r"^\d{2,7}$")
+#: a classification code as printed: 201, 20101, 2010101, or with its parts spaced (201 01 01; 301 2, a 款
+#: printed without its leading zero)
+_PRINTED_CODE = re.compile(r"^(\d{3})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?$")
+_CODE_HEADER = re.compile(r"编码|代码|^[类款项]$")
 _OUTLINE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                       r"|\d{1,2}[、．](?!\d))\s*")
 _NUMBER = re.compile(r"^([-−－]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|％|分)?$")
@@ -44,6 +48,37 @@ def row_label(table: Table, row: int) -> str:
     return " ".join(c.text for c in table.rows[row] if c.text and number(c.text) is None)
 
 
+def code(text: str) -> str | None:
+    """A classification code, however printed, as its digits (301 2 → 30102, 201 01 01 → 2010101), or
+    None. One-part codes are 3, 5 or 7 digits (类, 款, 项)."""
+    text = text.strip()
+    if len(text) in (3, 5, 7) and text.isdigit():
+        return text
+    m = _PRINTED_CODE.match(text)
+    if m is None or not m.group(2):
+        return None
+    return m.group(1) + "".join(part.zfill(2) for part in m.groups()[1:] if part)
+
+
+def code_column(table: Table, col: int) -> bool:
+    """Whether a column holds classification codes, not amounts: its header says so (科目编码, 类, 款, 项),
+    or most of its cells are codes that nest (201 over 20101 over 2010101), as amounts never do."""
+    return table.once(("codes", col), lambda: _code_column(table, col))
+
+
+def _code_column(table: Table, col: int) -> bool:
+    if _CODE_HEADER.search(re.sub(r"\s+", "", table.header[col])):
+        return True
+    filled = [r[col].text.strip() for r in table.rows if col < len(r) and r[col].text.strip()]
+    codes = [c for c in map(code, filled) if c]
+    if len(codes) * 2 <= len(filled) or len(codes) < 2:
+        return False
+    known = set(codes)
+    parents = {c[:n] for c in codes for n in (3, 5) if len(c) > n}  # 201 and 20101 of 2010101
+    nested = sum(1 for c in codes if c in parents or len(c) > 3 and (c[:3] in known or c[:5] in known))
+    return nested * 2 > len(codes)
+
+
 def classified(table: Table, column: int | None) -> list[tuple[str, str, Cell | None]]:
     """Each row as ``(code, name, cell)``: its classification code (201, 20805, 2080501; 201 | 13 | 01
     in 类 款 项 columns, joined), its name (the first text cell, an outline number such as 八、 left out),
@@ -51,14 +86,19 @@ def classified(table: Table, column: int | None) -> list[tuple[str, str, Cell | 
     cell). Rows without a code have code ''."""
     rows = []
     for row in table.rows:
-        code, name = "", ""
+        digits, name = "", ""
         for cell in row[:column]:
             text = re.sub(r"\s+", "", cell.text)
-            if not name and _CODE.match(text) and (not code or len(text) == 2):
-                code += text
+            printed = code(cell.text) if not digits else None
+            if not name and printed:
+                digits = printed
+            elif not name and digits and _CODE.match(text) and len(text) <= 2:
+                digits += text.zfill(2)  # the 款 or 项 of the code, in a column of its own
+            elif not name and _CODE.match(text) and not digits:
+                digits = text
             elif text and number(text) is None and not name:
                 name = _OUTLINE.sub("", text)
-        rows.append((code, name, row[column] if column is not None else None))
+        rows.append((digits, name, row[column] if column is not None else None))
     return rows
 
 
@@ -67,15 +107,24 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
 
     Each cell stands for what its own printing allows: ``10`` beside ``9.95`` is ``[9.5, 10.5]``, a whole
     yuan ``22,118,861`` in a column of cents is ±0.5 (a reader cannot know that a converter dropped its
-    zeros, and a false error is worse than a missed one), ``1.7`` may be 1.69 rounded.
+    zeros, and a false error is worse than a missed one), ``1.7`` may be 1.69 rounded. A column of whole
+    yuan in a table in 元 is exact: amounts budgeted in yuan are whole yuan, so a total one yuan off its
+    parts is wrong.
     """
     cell: Cell = table.rows[row][col]
     parsed = number(cell.text) if cell.text else None
     if parsed is None or cell.span is None:
         return None
-    return Figure(value=parsed.value, text=cell.text, decimals=parsed.decimals,
+    exact = table.unit == "元" and parsed.decimals == 0 and table.once(("whole", col),
+                                                                         lambda: _whole_column(table, col))
+    return Figure(value=parsed.value, text=cell.text, decimals=parsed.decimals, exact=exact,
                   unit="%" if parsed.percent else unit, start=0, end=len(cell.text), block=-1,
                   span=cell.span, label=f"{row_label(table, row)} {table.header[col]}".strip())
+
+
+def _whole_column(table: Table, col: int) -> bool:
+    values = [v for v in (number(r[col].text) for r in table.rows if col < len(r) and r[col].text) if v]
+    return bool(values) and all(v.decimals == 0 and not v.percent for v in values)
 
 
 def cell_figures(cells: list[Cell]) -> list[Figure]:

@@ -122,7 +122,7 @@ def _value(node: Node, totals, amounts, measure: str = "") -> list[int]:
     return [col for child in node.children for col in _value(child, totals, amounts, measure)]
 
 
-_CODES = re.compile(r"编码|代码|编号|序号|[类款项]$")
+_CODES = re.compile(r"编码|代码|编号|序号|^[类款项]$")
 
 
 def _amounts(table: Table, col: int) -> bool:

@@ -2,9 +2,11 @@
 
 A standard table has a caption ending in one of ``tables`` (决算表, 预算表). Its statement is a line of
 text among the ``near`` lines after it, before the next table, holding one of the ``statements`` (本表无数据,
-本表为空, …). A table *holds amounts* when a body cell outside its code columns is a non-zero number (a
+本表为空, …). An empty table is also explained by a paragraph anywhere that says what it is about (its
+``subjects`` word: 政府性基金, 三公) is nil (政府性基金拨款支出预算为0, 本部门无国有资本经营预算拨款):
+:func:`nil`. A table *holds amounts* when a body cell outside its code columns is a non-zero number (a
 column is one of codes when its header names them, ``codes``: 编码, 序号, or is a ``levels`` word: 类, 款,
-项, or when it holds whole numbers of 2 to 7 digits all the way down): codes are never amounts.
+项, or when its cells are codes that nest: 201 over 20101): codes are never amounts.
 """
 
 from __future__ import annotations
@@ -13,9 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..vocabulary import Words
-from . import number
-
-_CODE = re.compile(r"^\d{2,7}$")
+from . import code_column, number
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,9 @@ class Spec:
     codes: Words = Words(["编码", "代码", "序号"])
     levels: Words = Words(["类", "款", "项"])
     near: int = 4
+    subjects: Words = Words(["政府性基金", "国有资本经营", "三公", "机关运行经费", "财政专户管理资金",
+                             "事业收入"])
+    """What a table is about, as the text names it where it says it is nil (政府性基金…支出预算为0)."""
 
 
 def standard(analysis, spec: Spec):
@@ -42,14 +45,31 @@ def standard(analysis, spec: Spec):
         yield table, said, amounts(table, spec)
 
 
+def nil(analysis, table, spec: Spec):
+    """A paragraph elsewhere that says what the table is about is nil (政府性基金拨款支出预算为0; 本部门无
+    国有资本经营预算拨款), or None."""
+    subject = next((w for w in spec.subjects if w in table.title), None)
+    if subject is None:
+        return None
+    pattern = analysis.memo(_nil_pattern, subject)
+    return next((b for b in analysis.doc.blocks if b.kind != "row" and subject in b.text
+                 and pattern.search(b.text)), None)
+
+
+def _nil_pattern(analysis, subject: str) -> re.Pattern:
+    word = re.escape(subject)
+    return re.compile(rf"{word}[^，,。；;]{{0,20}}?(?:为\s*0(?![.\d])|为零|为\s*0\.00|0万元|0元)"
+                      rf"|(?:无|没有|未安排|不涉及)[^，,。；;]{{0,12}}{word}|{word}[^，,。；;]{{0,12}}(?:无|没有)")
+
+
 def amounts(table, spec: Spec) -> list:
     """The body cells holding a non-zero amount, outside the columns of codes (类/款/项, 科目编码, 序号,
-    or whole numbers of 2 to 7 digits all the way down): codes are never amounts."""
+    or codes that nest: 201 over 20101): codes are never amounts."""
     out = []
     for j, name in enumerate(table.header):
         cells = [row[j] for row in table.rows if j < len(row) and row[j].text.strip() and row[j].span]
         coded = spec.codes.within(name) or name in spec.levels
-        if coded or cells and all(_CODE.match(c.text.strip()) for c in cells):
+        if coded or code_column(table, j):
             continue
         for cell in cells:
             value = number(cell.text)

@@ -37,7 +37,7 @@ _GAP_MAX = 20  # a non-row line up to this long between table rows does not end 
 _SCORE_WORDS = "[一二三]级指标|指标名称|指标|项目|分值|权重|得分|自评得分|合计|小计"
 _SCORE_HEADER = re.compile(rf"^(?:(?:{_SCORE_WORDS})\s*){{3,}}$")
 _GRAND = ("总分", "合计", "总计", "总得分")
-_CODES = re.compile(r"编码|代码|编号|[类款项]$")
+_CODES = re.compile(r"编码|代码|编号|^[类款项]$")
 _UNIT_LINE = ("编制单位", "编制部门", "单位：", "单位:")
 
 

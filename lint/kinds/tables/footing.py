@@ -34,7 +34,7 @@ from dataclasses import dataclass
 
 from ...figures import precision
 from ...model import Table
-from ...tables import cell_figure, header, number, row_label
+from ...tables import cell_figure, code, code_column, header, number, row_label
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 
@@ -50,8 +50,13 @@ class Options:
                          "年度"])
 
 
-_CODE = re.compile(r"^\d{3}(?:\d{2}){0,3}$")
-_SUBCODE = re.compile(r"^\d{2}$")
+_SUBCODE = re.compile(r"^\d{1,2}$")
+
+
+def _subcodes(table: Table, col: int) -> bool:
+    """A column of the 款 or 项 parts of codes (01, 06, 2) beside a column of codes."""
+    filled = [r[col].text for r in table.rows if r[col].text]
+    return bool(filled) and sum(1 for t in filled if _SUBCODE.match(t)) * 2 > len(filled)
 _LEVELS = (
     re.compile(r"^[一二三四五六七八九十]+[、.]"),
     re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
@@ -79,8 +84,7 @@ def _amount_columns(check: Check, table: Table) -> list[int]:
             continue
         values = [number(r[j].text) for r in table.rows if r[j].text]
         numeric = [v for v in values if v is not None]
-        codes = sum(1 for r in table.rows if _CODE.match(r[j].text) or _SUBCODE.match(r[j].text))
-        if codes * 2 > len(values):
+        if code_column(table, j) or j and code_column(table, j - 1) and _subcodes(table, j):
             continue  # budget classification codes (201, 20101; 类 款 项 columns), not amounts
         if len(numeric) >= 2 and not any(v.percent for v in numeric) and len(numeric) * 2 > len(values):
             out.append(j)
@@ -109,11 +113,12 @@ def _code_levels(table: Table) -> dict[int, int] | None:
     found = {}
     for i, row in enumerate(table.rows):
         for k, cell in enumerate(row[:2]):
-            if _CODE.match(cell.text):
+            digits = code(cell.text) if code_column(table, k) or not k else None
+            if digits:
                 split = 0
                 while k + 1 + split < len(row) and split < 3 and _SUBCODE.match(row[k + 1 + split].text):
                     split += 1
-                found[i] = split if split else (len(cell.text) - 3) // 2
+                found[i] = split if split else (len(digits) - 3) // 2
                 break
     return found if len(found) >= 2 and len(set(found.values())) >= 2 else None
 
@@ -196,7 +201,7 @@ def _judge_sum(analysis, check, total, parts):
     found = judge(check, analysis, total, tuple(parts), lambda: precision.total(parts),
                   parts=tuple(precision.interval(p) for p in parts),
                   expression=" + ".join(p.text for p in parts) if len(parts) <= 12
-                  else f"the {len(parts)} rows above")
+                  else f"the {len(parts)} rows it totals")
     if found is not None:
         yield found
 
