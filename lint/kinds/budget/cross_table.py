@@ -11,6 +11,11 @@ them. Amounts convert by each table's own unit (单位：元 in one, 万元 in t
 must agree (:func:`crossfoot.tables.locate.agree`: the same number when stated to the same decimals in the
 same unit, else rounding intervals that meet); cells added with ``plus`` must meet within rounding. The
 finding is on the ``stated`` cell. A document without both tables has nothing to check.
+
+``given`` (a ``stated`` and an ``against`` cell, as above) makes the check conditional: it runs only when
+those two cells are found and agree. Two tables that split one amount (人员经费 | 公用经费) must split it
+alike only when they speak of the same amount: the 财务收支预算总表 covers every fund, the 一般公共预算基本
+支出 table one, so their splits are compared only when their 基本支出 totals agree.
 """
 
 from __future__ import annotations
@@ -26,13 +31,22 @@ FIELDS = ("stated", "computed", "table", "other_table", "where", "unit")
 
 
 @dataclass(frozen=True)
-class Options:
+class Given:
     stated: CellSpec = field(default_factory=CellSpec)
     against: CellSpec = field(default_factory=CellSpec)
 
+
+@dataclass(frozen=True)
+class Options:
+    stated: CellSpec = field(default_factory=CellSpec)
+    against: CellSpec = field(default_factory=CellSpec)
+    given: Given = field(default_factory=Given)
+
     def validate(self) -> str | None:
-        for side in ("stated", "against"):
-            spec = getattr(self, side)
+        sides = [("stated", self.stated), ("against", self.against)]
+        if self.given.stated.tables or self.given.against.tables:
+            sides += [("given.stated", self.given.stated), ("given.against", self.given.against)]
+        for side, spec in sides:
             if not spec.tables or not spec.row:
                 return (f"option {side} names a cell: tables (caption words), row (label words), "
                         "column (header words)")
@@ -44,16 +58,14 @@ def run(analysis, check: Check):
     against = locate.cells(analysis.tables, check.options.against)
     if stated is None or against is None:
         return
-    (value, cell, table), (_, other_cell, other_table) = stated[0], against[0]
+    given = check.options.given
+    if given.stated.tables and not _agree(analysis, locate.cells(analysis.tables, given.stated),
+                                          locate.cells(analysis.tables, given.against)):
+        return  # the condition is not met (or cannot be read): the two cells need not agree
+    if _agree(analysis, stated, against):
+        return
+    (_, cell, table), (_, other_cell, other_table) = stated[0], against[0]
     unit = table.unit or other_table.unit
-    if len(stated) == len(against) == 1:  # one amount in two tables: the same number when stated alike
-        if locate.agree(value.value, value.decimals, table.unit, other_cell.text, other_table.unit,
-                        analysis.rounding):
-            return
-    else:
-        mine, theirs = locate.total(stated, table.unit), locate.total(against, table.unit)
-        if mine is None or theirs is None or mine.meets(theirs):
-            return
     where = analysis.doc.cite(other_cell.span)
     shown = " + ".join(c.text for _, c, _ in stated) + table.unit
     other_shown = " + ".join(c.text for _, c, _ in against) + other_table.unit
@@ -61,3 +73,15 @@ def run(analysis, check: Check):
                  related=(*(c.span for _, c, _ in stated[1:]), *(c.span for _, c, _ in against)),
                  figures=tuple(c.text for _, c, _ in (*stated, *against)),
                  table=table.title, other_table=other_table.title, where=where, unit=unit)
+
+
+def _agree(analysis, stated, against) -> bool:
+    """Whether the cells found for two sides state one amount (False when either side is missing)."""
+    if stated is None or against is None:
+        return False
+    (value, _, table), (_, other_cell, other_table) = stated[0], against[0]
+    if len(stated) == len(against) == 1:  # one amount in two tables: the same number when stated alike
+        return locate.agree(value.value, value.decimals, table.unit, other_cell.text, other_table.unit,
+                            analysis.rounding)
+    mine, theirs = locate.total(stated, table.unit), locate.total(against, table.unit)
+    return mine is None or theirs is None or mine.meets(theirs)

@@ -25,18 +25,24 @@ Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recover
 
 Columns whose header or cells are rates (option ``skip``: 率, %, 比例, 进度, 序号, ...) are never summed.
 Judged as intervals: the parts' rounding intervals added up must meet the total's.
+
+**A column not understood is not judged.** A report's typo breaks a total or two; a column whose totals
+mostly fail (at least three, more than half of those judged in it, and not all by one amount) has been
+read wrong (a layout not met before: parts that are not the total's, shifted cells), not drafted wrong.
+Its totals are not reported; one ``info`` on the table says which column was left unjudged and why.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, replace
 
 from ...figures import precision
-from ...model import Table
+from ...model import Severity, Table
 from ...tables import cell_figure, code, code_column, header, number, row_label
 from ...vocabulary import Words
-from ..base import JUDGED, Check, judge
+from ..base import JUDGED, Check, judge, report
 
 KIND = "footing"
 FIELDS = JUDGED
@@ -67,9 +73,40 @@ _LEVELS = (
 def run(analysis, check: Check):
     for table in analysis.tables:
         columns = _amount_columns(check, table)
-        yield from _columns(analysis, check, table, columns)
-        yield from _groups(analysis, check, table)
-        yield from _crossfoot(analysis, check, table, columns)
+        by_column = defaultdict(list)
+        for col, verdict in [*_columns(analysis, check, table, columns), *_groups(analysis, check, table),
+                             *_crossfoot(analysis, check, table, columns)]:
+            by_column[col].append(verdict)
+        for col, verdicts in by_column.items():
+            failed = [v for v in verdicts if not v.holds]
+            if len(failed) >= 3 and len(failed) * 2 > len(verdicts) and not _one_error(failed):
+                yield _not_understood(analysis, check, table, col, len(failed), len(verdicts))
+            else:
+                yield from verdicts
+
+
+def _one_error(failed) -> bool:
+    """Whether the failing totals are all off by one amount (within their rounding): one wrong figure
+    carried up through its subtotal and total, not a column read wrong."""
+    gaps = [abs(v.bounds.stated.mid - v.bounds.computed.mid) for v in failed if v.bounds]
+    slack = sum((v.bounds.stated.hi - v.bounds.stated.lo + v.bounds.computed.hi - v.bounds.computed.lo
+                 for v in failed if v.bounds), start=0)
+    return len(gaps) == len(failed) and max(gaps) - min(gaps) <= slack
+
+
+_SHAPES = {"rows": "column", "groups": "group totals in column", "across": "row totals in column"}
+
+
+def _not_understood(analysis, check, table: Table, key, failed: int, judged: int):
+    """One note that a column's totals were left unjudged: most of them fail, so it was read wrong."""
+    shape, col = key
+    name = table.header[col].strip() if col < len(table.header) else ""
+    where = f"{_SHAPES[shape]} {name or col + 1}"
+    what = table.title or "this table"
+    found = report(check, analysis, table.span, what)
+    return replace(found, severity=Severity.INFO, stated="", figures=(),
+                   message=f"{what}: {failed} of the {judged} totals of its {where} do not add up, so its "
+                           "layout was not understood; they are not judged")
 
 
 def _is_total(check: Check, label: str) -> bool:
@@ -180,6 +217,7 @@ def _subtotals(analysis, check, table, columns, stretch, levels):
 
 
 def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], col: int):
+    """(("rows", col), verdict) for a total row's cell in ``col`` against the rows it totals."""
     total = cell_figure(table, total_row, col)
     if total is None or not part_rows:
         return
@@ -194,16 +232,16 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
         parts.append(fig)
     if not parts:
         return
-    yield from _judge_sum(analysis, check, total, parts)
+    yield from _judge_sum(analysis, check, total, parts, ("rows", col))
 
 
-def _judge_sum(analysis, check, total, parts):
+def _judge_sum(analysis, check, total, parts, key):
     found = judge(check, analysis, total, tuple(parts), lambda: precision.total(parts),
                   parts=tuple(precision.interval(p) for p in parts),
                   expression=" + ".join(p.text for p in parts) if len(parts) <= 12
                   else f"the {len(parts)} rows it totals")
     if found is not None:
-        yield found
+        yield key, found
 
 
 def _groups(analysis, check, table: Table):
@@ -232,7 +270,7 @@ def _group(analysis, check, table, row, col, rows, left):
     total = cell_figure(table, row, col)
     parts = [f for f in (cell_figure(table, r, left) for r in rows) if f is not None]
     if total is not None and parts:
-        yield from _judge_sum(analysis, check, total, parts)
+        yield from _judge_sum(analysis, check, total, parts, ("groups", col))
 
 
 def _crossfoot(analysis, check, table: Table, columns: list[int]):
@@ -262,7 +300,7 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
         if len(checks) < 2 or agree * 2 <= len(checks):
             continue  # the columns are not the parts of this total in most rows: not a crossfoot
         for total, figs in checks:
-            yield from _judge_sum(analysis, check, total, figs)
+            yield from _judge_sum(analysis, check, total, figs, ("across", j))
 
 
 
@@ -272,4 +310,4 @@ def _declared(analysis, check, table: Table, col: int, part_cols: list[int]):
         total = cell_figure(table, i, col)
         figs = [cell_figure(table, i, k) for k in part_cols if table.rows[i][k].text]
         if total is not None and figs and all(f is not None for f in figs):
-            yield from _judge_sum(analysis, check, total, figs)
+            yield from _judge_sum(analysis, check, total, figs, ("across", col))

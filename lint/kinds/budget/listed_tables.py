@@ -1,0 +1,112 @@
+"""listed_tables: a table the report says it holds is not in it.
+
+Two lists say which tables a budget or final-accounts disclosure holds. Its own contents (目录): the short
+lines after a line reading 目录, up to the first sentence or the first line that repeats one of them (the
+body starting), each entry ending with 表 naming a table (list markers, a leading year and page numbers
+aside: 1. 2025年预算单位财务收支预算总表 names 预算单位财务收支预算总表; the heading of a part,
+第二部分…部门决算表 or 五、单位预算表, names the tables under it, not a table). And its family's standard set
+(option ``families``: for a report whose title holds one of ``report``, the ``tables`` it must hold: a
+部门决算 has nine), checked only when most of that set is there (``enough``, default 7), so a province
+whose template differs is left alone.
+
+A table is there when a recovered table's caption ends with its name, or any line after the contents names
+it (an empty table drawn as text, a note 本表无数据). A report most of whose listed tables cannot be found
+(tables printed as images) is not judged. One finding per missing table, on its contents entry (or on the
+title, for a table of the standard set the contents do not list).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...tables import locate
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "listed_tables"
+FIELDS = ("stated", "computed", "source")
+
+_MARKER = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
+                     r"|[一二三四五六七八九十]{1,3}\s*[、.．]"
+                     r"|\d{1,2}\s*[.．、](?!\d)|附表\s*\d+\s*[：:.．、]?)")
+_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?")
+_BLANKS = re.compile(r"\s+")
+_CONTENTS = re.compile(r"^目\s*录$")
+_PART = re.compile(r"^第[一二三四五六七八九十]{1,2}部分|(?:^|年度?)(?:部门|单位)?(?:预算|决算)表$")
+_LONGEST = 60
+
+
+@dataclass(frozen=True)
+class Family:
+    report: Words = Words()
+    tables: Words = Words()
+
+
+@dataclass(frozen=True)
+class Options:
+    families: tuple[Family, ...] = ()
+    enough: int = 7
+
+
+def name(text: str) -> str:
+    """A table's name as the contents and captions write it alike: no blanks, quotation marks, list
+    marker, leading year or trailing page number."""
+    text = _MARKER.sub("", locate.unquote(text.strip()))
+    text = _BLANKS.sub("", text).rstrip("0123456789").rstrip(".…·-")  # a page number and its leader
+    return _YEAR.sub("", text)
+
+
+def run(analysis, check: Check):
+    blocks = analysis.doc.blocks
+    start = next((i for i, b in enumerate(blocks[:200])
+                  if b.kind != "row" and _CONTENTS.match(b.text.strip())), None)
+    entries, end = _entries(blocks, start) if start is not None else ([], 0)
+    body = "\n".join(_BLANKS.sub("", locate.unquote(b.text)) for b in blocks[end:])
+    captions = [name(t.title) for t in analysis.tables if t.title]
+
+    def there(wanted: str) -> bool:
+        return any(c.endswith(wanted) or wanted.endswith(c) and len(c) >= 6 for c in captions) \
+            or wanted in body
+
+    listed = [(b, n) for b, n in entries if n.endswith("表") and len(n) >= 4 and not _PART.search(n)]
+    found = [n for _, n in listed if there(n)]
+    if listed and len(found) * 2 > len(listed):
+        for block, wanted in listed:
+            if not there(wanted):
+                yield report(check, analysis, block.span(0, len(block.text)), wanted, computed="absent",
+                             source="its contents (目录)")
+    yield from _family(analysis, check, there, {n for _, n in listed})
+
+
+def _entries(blocks, start: int):
+    """The contents' entries after the 目录 line at ``start`` (block, name), and where the body begins."""
+    entries, seen = [], set()
+    i = start + 1
+    while i < len(blocks) and i - start <= 120:
+        block = blocks[i]
+        text = block.text.strip()
+        if block.kind == "row" or not text or len(text) > _LONGEST or "。" in text or name(text) in seen:
+            break
+        key = name(text)
+        seen.add(key)
+        entries.append((block, key))
+        i += 1
+    return entries, i
+
+
+def _family(analysis, check: Check, there, listed: set[str]):
+    title = analysis.title()
+    if title is None:
+        return
+    for family in check.options.families:
+        if not family.report.within(title.text):
+            continue
+        missing = [t for t in family.tables if not there(name(t))]
+        if missing and len(family.tables) - len(missing) >= check.options.enough:
+            for wanted in missing:
+                if not any(name(wanted) in n or n in name(wanted) for n in listed):
+                    kind = family.report.first(title.text)
+                    yield report(check, analysis, title.span(0, len(title.text)), name(wanted),
+                                 computed="absent", source=f"the standard tables of a {kind}")
+        return

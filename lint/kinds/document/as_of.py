@@ -1,0 +1,48 @@
+"""as_of: a date the report counts from (截至2023年12月31日) belongs to another year than the report's.
+
+The report's year is the year its title names. A report that looks back on its year (决算, 自评, 评价:
+option ``behind``) states its year-end as 截至<its year>年12月31日; a budget (预算: ``ahead``) states last
+year's figures, 截至<the year before>…. A 截至 (截止) date with a year before that is a paragraph copied from
+an earlier year's report: a finding on the date. Later dates are left alone (an evaluation done in the next
+year counts to then), and so is a report whose title names no year or no kind.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...figures import labels
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "as_of"
+FIELDS = ("stated", "computed", "said", "year")
+_AS_OF = re.compile(r"截[至止]\s*(?P<year>(?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|底|末)?")
+
+
+@dataclass(frozen=True)
+class Options:
+    ahead: Words = Words(["预算"])
+    behind: Words = Words(["决算", "自评", "评价", "执行情况", "绩效"])
+
+
+def run(analysis, check: Check):
+    title = analysis.title()
+    if title is None:
+        return
+    year = int(labels.YEAR.search(title.text).group(1))
+    if check.options.behind.within(title.text):
+        earliest = year
+    elif check.options.ahead.within(title.text):
+        earliest = year - 1
+    else:
+        return
+    for block in analysis.doc.blocks:
+        if "截" not in block.text:
+            continue
+        for m in _AS_OF.finditer(block.text):
+            said = int(m.group("year"))
+            if said < earliest:
+                yield report(check, analysis, block.span(m.start(), m.end()), m.group(),
+                             computed=str(earliest), said=str(said), year=str(earliest))

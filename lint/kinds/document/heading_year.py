@@ -1,0 +1,56 @@
+"""heading_year: a section heading names another year than the report's (2023年度收入支出决算总体情况说明
+in the 2024 决算).
+
+A heading is a block read as one, or a short line (``longest`` characters at most) opening with a list
+marker (一、 （二） 3.), holding no figure but its year and not ending as a sentence does (。).
+It names a year other than the report's (its title's) while naming what the report is (决算 in a
+决算, 预算 in a 预算: the title's kind words, option ``kinds``) and no look back or ahead
+(``contexts``: 执行, 上年, 比较, 对比, 结转, 与, 较, 相比): a heading copied from another year's
+report.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...figures import labels
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "heading_year"
+FIELDS = ("stated", "computed", "said", "year")
+_MARKED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                     r"|\d{1,2}\s*[、.．])")
+
+
+@dataclass(frozen=True)
+class Options:
+    kinds: Words = Words(["决算", "预算", "自评", "绩效评价"])
+    contexts: Words = Words(["执行", "上年", "上一年", "比较", "对比", "结转", "以来", "至", "—", "-",
+                             "与", "较", "持平", "相比"])
+    longest: int = 40
+
+
+def run(analysis, check: Check):
+    title = analysis.title()
+    if title is None:
+        return
+    year = labels.YEAR.search(title.text).group(1)
+    kinds = [w for w in check.options.kinds if w in title.text]
+    if not kinds:
+        return
+    for b, block in enumerate(analysis.doc.blocks):
+        if block is title or block.kind == "row" or len(block.text) > check.options.longest:
+            continue
+        if block.kind != "heading" and not _MARKED.match(block.text):
+            continue
+        years = labels.YEAR.findall(block.text)
+        if len(set(years)) != 1 or years[0] == year or not any(w in block.text for w in kinds):
+            continue
+        sentence = block.text.rstrip().endswith("。")
+        if check.options.contexts.within(block.text) or analysis.figures[b] or sentence:
+            continue  # a comparison, or a sentence with figures (与2024年预算持平), is no copied heading
+        at = labels.YEAR.search(block.text)
+        yield report(check, analysis, block.span(at.start(), at.end()), block.text.strip(), computed=year,
+                     said=years[0], year=year)

@@ -1,0 +1,57 @@
+"""placeholder: a template's placeholder left in the report (XX局, 20XX年, ××单位, 【单位名称】, YYYY).
+
+Finds runs of two or more placeholder letters (X, x, Ｘ, ×, and ``YYYY``, ``MM``, ``DD`` before 年, 月, 日)
+standing on their own (not inside a Latin word: XXL, Excel) and written into the Chinese text as a
+template's are (XX局, 20XX年, ××单位: a Chinese character or digit right beside them; a lone XXX among
+Latin letters and spaces is a scan's noise, not a template's), and bracketed template fields that name what
+to fill in (【单位名称】, [填写部门], 【XX】; option ``fields``: 名称, 单位, 部门, 填写, 填报, 金额, 日期).
+One finding per placeholder, on it: a drafter forgot to replace it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "placeholder"
+FIELDS = ("stated", "computed")
+
+_LETTERS = re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[XxＸｘ×]{2,}|YYYY(?=\s*年)|MM(?=\s*月)|DD(?=\s*日))"
+                      r"(?![A-Za-zＡ-Ｚａ-ｚ])")
+_CJK = re.compile(r"[\u4e00-\u9fff\d]")
+
+
+@dataclass(frozen=True)
+class Options:
+    fields: Words = Words(["名称", "单位", "部门", "填写", "填报", "金额", "日期", "项目"])
+
+
+def run(analysis, check: Check):
+    bracketed = _bracketed(check.options.fields)
+    for block in analysis.doc.blocks:
+        text = block.text
+        if not _LETTERS.search(text) and not bracketed.search(text):
+            continue
+        seen: list[tuple[int, int]] = []
+        for m in [*bracketed.finditer(text), *_LETTERS.finditer(text)]:
+            if any(a <= m.start() < b for a, b in seen):
+                continue  # the letters of a bracketed field (【XX】) are that one placeholder
+            seen.append((m.start(), m.end()))
+            if not m.group().startswith(("【", "[", "［", "〔")) and not _glued(text, m.start(), m.end()):
+                continue
+            yield report(check, analysis, block.span(m.start(), m.end()), m.group(), computed="a value")
+
+
+def _bracketed(fields: Words) -> re.Pattern:
+    """A template field in brackets that names what to fill in: 【单位名称】, [填写部门], 【XX】."""
+    inside = r"[^【】\[\]［］〔〕]"
+    return re.compile(rf"[【\[［〔]\s*{inside}{{0,10}}?(?:{fields.pattern.pattern}|XX|××){inside}{{0,6}}\s*"
+                      r"[】\]］〕]")
+
+
+def _glued(text: str, start: int, end: int) -> bool:
+    """Placeholder letters written into Chinese text: a Chinese character or a digit right beside them."""
+    return bool(start and _CJK.match(text[start - 1]) or end < len(text) and _CJK.match(text[end]))

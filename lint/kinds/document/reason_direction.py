@@ -1,0 +1,66 @@
+"""reason_direction: the reason a report gives for a change points the other way (支出减少2.98%。
+主要原因是…经费增加).
+
+A reason is the text after 主要原因 (原因是, 原因为, 原因：) to the end of its sentence. The change it
+explains is the last direction word in the ``reach`` characters before it: ``up`` (增加, 增长, 大于,
+高于 …) or ``down`` (减少, 下降, 小于, 低于 …); when both directions stand there (增长（下降）, a
+template's choice) it is not judged. It is a finding when the reason names only the opposite direction
+(``reason_up``: 增加, 新增, 追加 …; ``reason_down``: 减少, 压减, 调减, 节约, 未完成 …), and none of the
+change's own, and both speak of spending (``subjects``: 经费, 支出, 费用 …, in the change's words and
+right before the reason's direction word): a reason that spending rose for a fall in spending. A reason
+that names no direction, or both, another kind of thing (结转增加 for a fall in spending is sound), or
+last year's amount (``past``: 上年, 去年), is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "reason_direction"
+FIELDS = ("stated", "computed", "change", "said")
+_REASON = re.compile(r"(?:主要原因(?:是|为|在于)?|原因(?:是|为|在于)|原因(?=\s*[：:]))\s*[：:]?")
+_END = re.compile(r"[。；;！？!?]")
+
+
+@dataclass(frozen=True)
+class Options:
+    up: Words = Words(["增加", "增长", "上升", "提高", "大于", "高于", "超过", "增幅"])
+    down: Words = Words(["减少", "下降", "降低", "小于", "低于", "节约", "减幅", "降幅"])
+    reason_up: Words = Words(["增加", "增长", "上升", "提高", "新增", "调增", "追加", "扩大", "增多", "增高",
+                              "增设", "多支"])
+    reason_down: Words = Words(["减少", "下降", "降低", "压减", "调减", "缩减", "节约", "未完成", "未开展",
+                                "未能", "未实施", "取消", "缩小", "少支", "暂缓"])
+    subjects: Words = Words(["经费", "支出", "费用", "开支", "费"])
+    past: Words = Words(["上年", "去年", "上一年", "同期"])
+    reach: int = 40
+
+
+def run(analysis, check: Check):
+    o = check.options
+    for block in analysis.doc.blocks:
+        text = block.text
+        if block.kind == "row" or "原因" not in text:
+            continue
+        for m in _REASON.finditer(text):
+            before = text[max(0, m.start() - o.reach):m.start()]
+            ups = [before.rfind(w) for w in o.up if w in before]
+            downs = [before.rfind(w) for w in o.down if w in before]
+            if not ups and not downs or ups and downs and abs(max(ups) - max(downs)) < 6:
+                continue  # nothing changes here, or a template's 增长（下降）
+            claimed = 1 if (max(ups) if ups else -1) > (max(downs) if downs else -1) else -1
+            stop = _END.search(text, m.end())
+            reason = text[m.end(): stop.start() if stop else len(text)]
+            said_up, said_down = o.reason_up.first(reason), o.reason_down.first(reason)
+            opposite, own = (said_down, said_up) if claimed > 0 else (said_up, said_down)
+            if not opposite or own or o.past.within(reason) or not o.subjects.within(before):
+                continue
+            at = reason.index(opposite)
+            if not o.subjects.within(reason[max(0, at - 8):at]):
+                continue  # the reason's rise is of something else than spending (结转结余增加)
+            change = "an increase" if claimed > 0 else "a decrease"
+            yield report(check, analysis, block.span(m.end() + at, m.end() + at + len(opposite)),
+                         opposite, computed=change, change=change, said=opposite)
