@@ -266,6 +266,15 @@ JUDGED = {
         ("GRW002", "page 17", "100.00%"), ("GRW002", "page 17", "100.00%"), ("GRW002", "page 18", "100.00%"),
         ("SHR001", "page 18", "9.55%"), ("GRW002", "page 21", "100.00%")],
     "putuo-swj-yusuan-2025.pdf": [],
+    "sh-czj-unit-yusuan-2025.pdf": [  # 302 商品和服务支出 24,840,779 over items that add to 24,840,778
+        ("TAB001", "page 17", "24,840,779"), ("TAB001", "page 17", "24,840,779")],  # 合计 and 公用经费
+    "sh-putuo-czj-yusuan-2025.pdf": [  # its page 7 is printed twice (pages 7 and 8)
+        *[(code, page, stated) for page in ("page 7", "page 8") for code, stated in [
+            ("BUD016", "87.70万元"),  # info: 877,080元 truncated to 87.70万元
+            ("BUD016", "887.36万元"),  # 职业年金缴费 873,617元 is 87.36万元: a digit doubled
+            ("BUD016", "78.21万元"), ("BUD016", "204.91万元"), ("BUD016", "268.77万元")]]],  # infos: truncated
+    "sh-putuo-fuliyuan-unit-yusuan-2024.pdf": [
+        ("BUD016", "page 6", "738.66万元")],  # 社会福利事业单位 6,964,796元 (696.48万元) in its table
 }
 
 
