@@ -33,8 +33,9 @@ bench: $(FULL)  ## speed and memory, each next to a floor measured in the same r
 	$(BIN)/python bench/run.py
 	$(BIN)/python bench/batch.py
 
-fuzz: $(FULL)  ## the fuzz tests with 5,000 examples each (the normal suite runs 100)
+fuzz: $(FULL)  ## the fuzz tests with 5,000 examples each (the normal suite runs 100), every layout variant
 	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest -q tests/test_fuzz.py
+	CROSSFOOT_LAYOUTS=all $(BIN)/python -m pytest -q tests/test_layouts.py
 
 recall: $(FULL)  ## digit typos in corpus relations that hold: how many are caught (-v lists misses)
 	$(BIN)/python bench/recall.py -v

@@ -24,6 +24,7 @@ import sys
 from pathlib import Path
 
 HEADING = re.compile(r"^[一二三四五六七八九十]+、\S{1,16}$")
+_TOTAL = re.compile(r"^(?:合计|总计|小计)")
 RUNNING_HEADER = "绩效自评报告（公开版）"
 
 
@@ -153,15 +154,18 @@ PAGE = (420.0, 540.0)  # small pages: tables cross page breaks
 MARGIN = 42.0
 
 
-def to_pdf(items, path: Path, page: tuple[float, float] = PAGE, ruled: bool = True) -> None:
-    """Draw ``items`` on pages of size ``page``; tables without their ruling lines if not ``ruled``."""
+def to_pdf(items, path: Path, page: tuple[float, float] = PAGE, ruled: bool = True,
+           repeat: bool = True, merged_totals: bool = False) -> None:
+    """Draw ``items`` on pages of size ``page``; tables without their ruling lines if not ``ruled``,
+    without their header on the pages they continue onto if not ``repeat``, and with a total row's label
+    drawn across the empty cells after it (合计 over the code and name columns) if ``merged_totals``."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     if FONT not in pdfmetrics.getRegisteredFontNames():
         pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-    layout = _Layout(page, lambda text: pdfmetrics.stringWidth(text, FONT, SIZE))
+    layout = _Layout(page, lambda text: pdfmetrics.stringWidth(text, FONT, SIZE), repeat, merged_totals)
     for kind, body in items:
         if kind == "table":
             layout.table(body)
@@ -187,8 +191,10 @@ def to_pdf(items, path: Path, page: tuple[float, float] = PAGE, ruled: bool = Tr
 class _Layout:
     """Pages of drawing operations (``("text", x, y, s)``, ``("line", x0, y0, x1, y1)``), y from the bottom."""
 
-    def __init__(self, page: tuple[float, float], width):
+    def __init__(self, page: tuple[float, float], width, repeat: bool = True, merged_totals: bool = False):
         self.w, self.h = page
+        self.repeat = repeat
+        self.merged_totals = merged_totals
         self.width = width
         self.room = self.w - 2 * MARGIN
         self.pages: list[list] = [[]]
@@ -222,6 +228,14 @@ class _Layout:
 
     def table(self, body: list[list[str]]) -> None:
         across, down = spans(body)
+        if self.merged_totals:  # 合计 drawn across the empty cells after it
+            for r, cells in enumerate(body[1:], start=1):
+                if _TOTAL.match(cells[0]):
+                    end = 1
+                    while end < len(cells) and not cells[end]:
+                        end += 1
+                    across[(r, 0)] = end
+                    across.update({(r, c): 0 for c in range(1, end)})
         ncols = len(body[0])
         natural = [max(self.width(row[c]) + 8 if not (r == 0 and across.get((0, c), 1) > 1) else 0
                        for r, row in enumerate(body)) for c in range(ncols)]
@@ -229,9 +243,11 @@ class _Layout:
         scale = min(1.0, self.room / sum(natural))
         xs = [MARGIN + sum(n * scale for n in natural[:c]) for c in range(ncols + 1)]
 
+        def width_of(r: int, c: int) -> int:
+            return across.get((r, c), 1)
+
         def lines(r: int, c: int) -> list[str]:
-            span = across.get((r, c), 1) if r == 0 else 1
-            return self.wrap(body[r][c], xs[c + span] - xs[c] - 6)
+            return self.wrap(body[r][c], xs[c + max(width_of(r, c), 1)] - xs[c] - 6)
 
         def height(r: int) -> float:
             return max(len(lines(r, c)) for c in range(ncols)) * LEADING + 4
@@ -239,8 +255,8 @@ class _Layout:
         def row(r: int, first_on_page: bool) -> None:
             ops, top, c = self.pages[-1], self.y, 0
             while c < ncols:
-                span = across.get((r, c), 1) if r == 0 else 1
-                if r == 0 and (0, c) not in across:
+                span = width_of(r, c)
+                if r == 0 and (0, c) not in across or span == 0:
                     c += 1
                     continue
                 x0, x1 = xs[c], xs[c + span]
@@ -259,7 +275,8 @@ class _Layout:
             if not self.fits(height(r)):
                 self.pages[-1].append(("line", xs[0], self.y, xs[-1], self.y))
                 self.new_page()
-                row(0, True)  # the header repeats on the next page
+                if self.repeat:
+                    row(0, True)  # the header repeats on the next page
                 first = True
             row(r, first)
         self.pages[-1].append(("line", xs[0], self.y, xs[-1], self.y))

@@ -49,15 +49,18 @@ def row_label(table: Table, row: int) -> str:
 
 
 def code(text: str) -> str | None:
-    """A classification code, however printed, as its digits (301 2 → 30102, 201 01 01 → 2010101), or
-    None. One-part codes are 3, 5 or 7 digits (类, 款, 项)."""
+    """A classification code, however printed, as its digits (301 2 → 30102, 201 01 01 → 2010101,
+    201 0101 → 2010101), or None. One-part codes are 3, 5 or 7 digits (类, 款, 项)."""
     text = text.strip()
     if len(text) in (3, 5, 7) and text.isdigit():
         return text
     m = _PRINTED_CODE.match(text)
-    if m is None or not m.group(2):
-        return None
-    return m.group(1) + "".join(part.zfill(2) for part in m.groups()[1:] if part)
+    if m is not None and m.group(2):
+        return m.group(1) + "".join(part.zfill(2) for part in m.groups()[1:] if part)
+    parts = text.split()  # two pairs run together (201 0101), or a 款 code and its 项 (20101 01)
+    if len(parts) == 2 and all(p.isdigit() for p in parts) and tuple(map(len, parts)) in ((3, 4), (5, 2)):
+        return parts[0] + parts[1]
+    return None
 
 
 def code_column(table: Table, col: int) -> bool:

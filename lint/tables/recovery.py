@@ -13,7 +13,10 @@ Two shapes are read:
   A header repeated after a page break (a row made only of header words, or its first line again right
   under the header when the break fell there, or a whole header row that matches the header in most
   columns: 一级指标 under a garbled 指标) is dropped with the lines continuing it, and the body row after
-  it is recorded in ``Table.breaks``. Any other header-like row right after a non-row line starts the
+  it is recorded in ``Table.breaks``. A row carried onto a page of its own with fewer cells than the
+  table (合计 drawn across the code columns, the page giving no grid to split it by) is put back under
+  the columns its cells stand under on the pages before (PDF: by their x positions); when they cannot
+  be placed so, the row is left as read. Any other header-like row right after a non-row line starts the
   next table, and so does a whole header row under a header that names fewer
   than half of the columns (a page the converter misread). Cells are cut from the source line itself, so
   empty leading cells keep columns aligned and every cell keeps its own span.
@@ -223,11 +226,45 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
             continue
         levels = _levels(header_rows, width)
         header = _merge(header_rows, width)
+        body = [_placed(doc, r, body[:k], width) if k and len(r) < width else r for k, r in enumerate(body)]
         padded = tuple(tuple(r) + (Cell(""),) * (width - len(r)) for r in body)
         anchor = next(c.span for r in [*header_rows, *body] for c in r if c.span is not None)
         tables.append(Table(header=header, rows=padded, span=anchor, shape="tabs", notes=tuple(notes),
                             breaks=tuple(breaks), levels=levels if len(levels) > 1 else ()))
     return tables
+
+
+def _placed(doc: Document, cells: list[Cell], above: list[list[Cell]], width: int) -> list[Cell]:
+    """A short row that opens a new page, its cells put under the columns of the rows above by their x
+    positions (PDF), or the row as read when the page is the same or a cell falls under no column or out
+    of order."""
+    pages = [p.page for p in (_place(doc, c) for c in above[-1]) if p is not None]
+    mine = [(c, p) for c, p in ((c, _place(doc, c)) for c in cells if c.text) if p is not None and p.box]
+    if not pages or not mine or mine[0][1].page == pages[0]:
+        return cells
+    edges = []
+    for j in range(width):
+        boxes = [p.box for p in (_place(doc, r[j]) for r in above if j < len(r) and not r[j].merged)
+                 if p is not None and p.box]
+        edges.append((min(b[0] for b in boxes), max(b[2] for b in boxes)) if boxes else None)
+    out, last = [Cell("")] * width, -1
+    for cell, place in mine:
+        x0, x1 = place.box[0], place.box[2]
+        at = (x0 + x1) / 2 if number(cell.text) is not None else x0 + 2  # a label starts in its column
+        hits = [j for j, e in enumerate(edges) if e and e[0] - 1 <= at <= e[1] + 1
+                or e and cell is not mine[0][0] and abs(e[1] - x1) <= 2]
+        j = next((j for j in hits if j > last), None)
+        if j is None:
+            return cells
+        out[j], last = cell, j
+    return out
+
+
+def _place(doc: Document, cell: Cell):
+    """Where a cell's text sits in the original (its page and box), when the reader knows it."""
+    if cell.span is None or not doc.places or not 0 < cell.span.line <= len(doc.places):
+        return None
+    return next((p for p in reversed(doc.places[cell.span.line - 1]) if p.column <= cell.span.column), None)
 
 
 def _repeats(cells: list[Cell], header_rows: list[list[Cell]]) -> bool:
