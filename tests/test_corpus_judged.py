@@ -16,6 +16,7 @@ JUDGED = {
     "000_179ef1d6984f8296.txt": [
         ("DOC005", 417, "56.83亿元"),  # the 2021 budget in a report about 2022, with no comparison
         ("RAT001", 419, "99.66%"),  # 51.15 / 56.83 is 90.01%
+        ("RAT001", 861, "75%"),  # 145家上市公司中108家: 74.48%, which is 74%
     ],
     "001_3b889eabbfdbfb6c.txt": [
         ("DOC005", 75, "565,155 万元"),  # a 2020 figure as this year's

@@ -6,15 +6,22 @@ Two shapes are found in each sentence:
   (年初预算) among the figures before, preferring the one whose label shares the most with A's label
   (财政拨款收入 … 为年初预算的 → the 年初预算 figure listed as 财政拨款收入).
 * ``<plan> X，<actual> Y，<rate word> P%`` (option ``rates``: 执行率, 完成率, ...): the two amounts
-  (or counts of one measure word) before the rate in its sentence, the planned one being the only one
-  whose label holds a plan word (option ``plan``: 预算, 计划, 目标, 指标, ...) and no actual word
-  (option ``actual``: 实际, 已实现, 决算, ...).
+  (or counts of one measure word) before the rate in its clause (from the last ；or rate before it),
+  the planned one being the only one whose label holds a plan word (option ``plan``: 预算, 计划, 目标,
+  指标, ...) and no actual word (option ``actual``: 实际, 已实现, 决算, ...; 计划完成 is a plan, the plan
+  word coming first).
+* ``<whole> X，<stem> Y，<stem>率 P%``: a rate named by what its part did (推荐4,266家，通过3,636家，通过率
+  85.23%; 共调查145家，其中108家达标，达标率74.48%): the part is the one of exactly two counts of one
+  measure word before it whose label holds the rate's stem (通过), or whose stem follows it (108家达标),
+  and the whole is the other, no smaller than the part.
+* ``X 中 Y，占 P%`` (145家中108家，占74.48%): a share of the count before 中.
 
 Judged as an interval: actual/base must meet the stated rate's interval.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -32,6 +39,8 @@ class Options:
                           "控制率", "支出进度", "执行进度"])
     plan: Words = Words(["预算", "计划", "目标", "指标", "下达", "批复", "安排", "申报", "应"])
     actual: Words = Words(["实际", "已实现", "已完成", "实现", "完成", "决算", "执行数"])
+    weak: Words = Words(["完成", "实现"])
+    """Actual words that follow a plan word in a plan's label (计划完成, 目标实现)."""
 
 
 def run(analysis, check: Check):
@@ -44,9 +53,13 @@ def run(analysis, check: Check):
                     continue
                 raw = text[max(0, rate.start - len(rate.label) - 3) : rate.start]
                 of_base = rate.label.startswith("为") and "的" in raw
-                if not of_base and not o.rates.within(rate.label):
-                    continue  # neither shape: a rate of nothing stated here
+                stem = _stem(rate.label)
+                share = rate.label.strip() in ("占", "占比") and "中" in text[sentence[0]:rate.start]
+                if not of_base and not o.rates.within(rate.label) and not stem and not share:
+                    continue  # no shape: a rate of nothing stated here
                 figs = labels.near(sentence, rate.start)[2]
+                clause = _clause(text, figs, rate)
+                figs = [f for f in figs if f.start >= clause]
                 amounts = [f for f in figs if f.start < rate.start and f.is_point
                            and precision.family(f.unit) not in ("ratio", "")]
                 hidden = labels.inside(text, figs[0].start, [f.start for f in amounts])
@@ -58,12 +71,25 @@ def run(analysis, check: Check):
                 if of_base:
                     actual = amounts[-1]
                     base = analysis.resolve(actual, rate.label[1:], actual.label, fam)
-                elif len(amounts) >= 2:
-                    plan = [f for f in amounts if o.plan.within(f.label) and not o.actual.within(f.label)]
+                elif o.rates.within(rate.label) and len(amounts) >= 2:
+                    plan = [f for f in amounts if _planned(o, f.label)]
                     others = [f for f in amounts if f not in plan]
                     if len(plan) != 1 or not others:
                         continue
                     base, actual = plan[0], others[-1]
+                elif (stem or share) and len(amounts) == 2:
+                    if share:
+                        base, actual = amounts
+                        if "中" not in text[base.end:actual.start]:
+                            continue
+                    else:
+                        parts = [f for f in amounts if stem in f.label or stem in _after(text, f.end)]
+                        if len(parts) != 1:
+                            continue
+                        actual = parts[0]
+                        base = next(f for f in amounts if f is not actual)
+                    if base.value < actual.value or precision.family(base.unit) in ("money",):
+                        continue  # a part larger than its whole: not this shape
                 else:
                     continue
                 if base is None or base is actual:
@@ -75,3 +101,39 @@ def run(analysis, check: Check):
                 )
                 if verdict:
                     yield verdict
+
+
+_STEM = re.compile(r"([\u4e00-\u9fff]{2})率$")
+_NOT_STEMS = {"执行", "完成", "支出", "到位", "支付", "使用", "兑现", "控制", "增长", "下降", "利用", "周转",
+              "收益", "回报", "负债", "资产", "调整", "偏差", "差异", "变动", "结余", "结转"}
+
+
+def _stem(label: str) -> str | None:
+    """The verb a rate is named by (通过 of 通过率, 达标 of 达标率), or None for rates read otherwise."""
+    m = _STEM.search(label.strip())
+    return m.group(1) if m and m.group(1) not in _NOT_STEMS else None
+
+
+def _after(text: str, end: int) -> str:
+    """The words right after a figure, to the next punctuation (108家达标，… → 达标)."""
+    return _PUNCT.split(text[end:end + 6], 1)[0]
+
+
+_PUNCT = re.compile(r"[，,。；;、：:（(）)]")
+
+
+def _clause(text: str, figs, rate) -> int:
+    """Where the rate's clause starts: after the last ；or the last other rate before it."""
+    start = text.rfind("；", 0, rate.start) + 1
+    before = [f.end for f in figs if f.unit == "%" and f.end <= rate.start and f is not rate]
+    return max([start, *before])
+
+
+def _planned(o: Options, label: str) -> bool:
+    """A plan's label: a plan word, and no actual word but one that follows it (计划完成)."""
+    at = min((label.find(w) for w in o.plan if w in label), default=-1)
+    if at < 0:
+        return False
+    strong = [w for w in o.actual if w in label and w not in o.weak]
+    weak_first = any(0 <= label.find(w) < at for w in o.weak)
+    return not strong and not weak_first

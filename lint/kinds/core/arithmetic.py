@@ -1,0 +1,216 @@
+"""arithmetic: a computation the text writes out gives the result it states
+(执行率 = 实际支出 467.17 万元 / 预算 479.04 万元 × 100% = 97.52%; 8×1/4×(1-10.27%)=1.79).
+
+An expression is what stands before an ``=`` (or ＝) back to the clause's start (，。；： or another
+``=``): numbers joined by + − × ÷ / * and brackets, with words between them (实际支出, 万元) read as
+labels. It is written out in full-width signs (＋－×÷／＊（）＝) or as a converter left LaTeX
+(``$\\times 100\\% = 97.52\\%$``, ``\\div``, ``\\frac{a}{b}``), all read alike. The result is the
+number right after the ``=``.
+
+Each number stands for what its decimals allow (467.17 is 467.165 to 467.175); a whole number is exact
+unless it is an amount of money (467万元 is 466.5 to 467.5万元); a percentage is its hundredth (100% is 1,
+10.27% is 0.1027). It is a finding when the computed interval cannot meet the stated result's, either
+as written or with a percentage read as its number (a bare ×100 giving 97.52 for 97.52%). Never judged:
+a number that is a date or a range (1-6月, 2023-2025年), amounts of different money units added, a
+division by what may be zero, or words between two numbers with no sign joining them.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ...figures import units
+from ...interval import Interval
+from ...interval import stated as interval
+from ..base import JUDGED, Check, judge
+
+KIND = "arithmetic"
+FIELDS = JUDGED
+
+_LATEX = [(re.compile(p), r) for p, r in [
+    (r"\\times|\\cdot", "×"), (r"\\div", "÷"), (r"\\%", "%"), (r"\\left|\\right", ""), (r"\$", ""),
+    (r"\\frac\s*\{", "("), (r"\}\s*\{", ")/("),
+]]
+_WIDE = str.maketrans({"＋": "+", "－": "-", "−": "-", "×": "*", "✕": "*", "＊": "*", "÷": "/", "／": "/",
+                       "（": "(", "）": ")", "＝": "=", "％": "%", "}": ")"})
+_TOKEN = re.compile(r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元|%|分|年|月|日|号|季度)?"
+                    r"|(?P<op>[-+*/])|(?P<open>\()|(?P<close>\))|(?P<space>\s+)|(?P<word>[^\d\s()+\-*/=])")
+_RESULT = re.compile(r"\s*(?P<num>-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元|%|分)?")
+_STOP = "，。；：,;:！？!?=\n\t|"
+_DATES = {"年", "月", "日", "号", "季度"}
+_MONEY = {"万元", "亿元", "千元", "元"}
+_LONGEST = 160
+
+
+@dataclass(frozen=True)
+class Options:
+    pass
+
+
+def run(analysis, check: Check):
+    blocks = analysis.doc.blocks
+    for b, block in enumerate(blocks):
+        text = block.text
+        if "=" not in text and "＝" not in text:
+            continue
+        norm, where = _normalise(text, b)
+        if b and norm.lstrip()[:1] in ("*", "/") and blocks[b - 1].kind == block.kind:
+            before, at = _normalise(blocks[b - 1].text, b - 1)  # a converter put the LaTeX on its own line
+            cut = max(before.rfind(c) for c in _STOP) + 1
+            norm, where = before[cut:] + " " + norm, at[cut:] + [where[0]] + where
+        figures = {(f.block, f.start): f for k in {b, b - 1} if k >= 0 for f in analysis.figures[k]}
+        for eq in (i for i, ch in enumerate(norm) if ch == "="):
+            found = _judge(analysis, check, norm, where, eq, figures)
+            if found is not None:
+                yield found
+
+
+def _normalise(text: str, block: int) -> tuple[str, list[tuple[int, int]]]:
+    """The text with LaTeX and full-width signs as plain ones, and for each of its characters the block
+    and offset of the character it came from."""
+    out, where, i = [], [], 0
+    while i < len(text):
+        for pattern, repl in _LATEX:
+            m = pattern.match(text, i)
+            if m:
+                out.extend(repl)
+                where.extend([(block, i)] * len(repl))
+                i = m.end()
+                break
+        else:
+            out.append(text[i].translate(_WIDE))
+            where.append((block, i))
+            i += 1
+    return "".join(out), where
+
+
+def _judge(analysis, check, norm: str, where: list[tuple[int, int]], eq: int, figures: dict):
+    m = _RESULT.match(norm, eq + 1)
+    if m is None:
+        return None
+    result = figures.get(where[m.start("num")])
+    if result is None or not result.is_point:
+        return None
+    start = max((norm.rfind(c, 0, eq) for c in _STOP), default=-1) + 1
+    if eq - start > _LONGEST:
+        return None
+    tokens = _tokens(norm[start:eq])
+    if tokens is None:
+        return None
+    value = _Parser(tokens).parse()
+    if value is None:
+        return None
+    computed, units_ = value
+    if len(units_ & _MONEY) > 1 or result.unit in _MONEY and units_ & _MONEY and result.unit not in units_:
+        return None  # amounts in different units: not read here
+    operands = tuple(figures[where[start + t[2]]] for t in tokens
+                     if t[0] == "num" and where[start + t[2]] in figures)
+    scale = Decimal(100) if result.unit == "%" else Decimal(1)
+    verdict = judge(check, analysis, result, operands, lambda: computed, scale=scale,
+                    expression=norm[start:eq].strip().replace("*", "×"))
+    if verdict is not None and not verdict.holds and result.unit == "%":
+        plain = judge(check, analysis, result, operands, lambda: computed, expression="")
+        if plain is not None and plain.holds:
+            return plain.quiet()  # written ×100 for ×100%: the same rate
+    return verdict
+
+
+def _tokens(text: str) -> list[tuple] | None:
+    """``(kind, value, offset)`` for numbers (value: their interval and unit), signs and brackets; None
+    when the text is no expression (no sign, a date, two numbers with only words between)."""
+    out: list[tuple] = []
+    for m in _TOKEN.finditer(text):
+        kind = "num" if m.group("num") is not None else m.lastgroup
+        if kind == "space":
+            continue
+        if kind == "word":
+            continue
+        if kind == "num":
+            unit = m.group("unit") or ""
+            if unit in _DATES and not any(t[0] == "op" for t in out):
+                out = []  # a year or date naming what is computed (2024年执行率): a label
+                continue
+            if unit in _DATES or out and out[-1][0] in ("num", "close"):
+                return None
+            digits = m.group("num").replace(",", "")
+            decimals = len(digits.split(".")[1]) if "." in digits else 0
+            value = Decimal(digits)
+            exact = decimals == 0 and unit not in _MONEY
+            iv = interval(value, decimals, "exact" if exact else "round")
+            if unit == "%":
+                iv = iv.scale(Decimal("0.01"))
+            out.append(("num", (iv, unit), m.start()))
+        elif kind in ("open", "close", "op"):
+            if kind == "open" and out and out[-1][0] in ("num", "close"):
+                return None
+            out.append((kind, m.group(), m.start()))
+    ops = sum(1 for t in out if t[0] == "op")
+    nums = sum(1 for t in out if t[0] == "num")
+    return out if ops and nums >= 2 else None
+
+
+class _Parser:
+    """expression := term (('+'|'-') term)*; term := factor (('*'|'/') factor)*; factor := number |
+    '(' expression ')' | '-' factor. Values are ``(interval, units)``; None when it does not parse."""
+
+    def __init__(self, tokens):
+        self.tokens, self.i = tokens, 0
+
+    def parse(self):
+        try:
+            value = self.expression()
+        except (ValueError, ArithmeticError):
+            return None
+        return value if value is not None and self.i == len(self.tokens) else None
+
+    def peek(self):
+        return self.tokens[self.i] if self.i < len(self.tokens) else (None, None, None)
+
+    def expression(self):
+        left = self.term()
+        while left is not None and self.peek()[1] in ("+", "-"):
+            op = self.tokens[self.i][1]
+            self.i += 1
+            right = self.term()
+            if right is None:
+                return None
+            units_ = left[1] | right[1]
+            if len(units_ & _MONEY) > 1:
+                return None
+            left = (left[0] + right[0] if op == "+" else left[0] - right[0], units_)
+        return left
+
+    def term(self):
+        left = self.factor()
+        while left is not None and self.peek()[1] in ("*", "/"):
+            op = self.tokens[self.i][1]
+            self.i += 1
+            right = self.factor()
+            if right is None:
+                return None
+            value = left[0] * right[0] if op == "*" else left[0] / right[0]
+            if value is None:
+                return None  # a divisor that may be zero
+            left = (value, left[1] | right[1])
+        return left
+
+    def factor(self):
+        kind, value, _ = self.peek()
+        if kind == "num":
+            self.i += 1
+            iv, unit = value
+            return iv, {unit} if unit in units.MONEY or unit in _MONEY else set()
+        if kind == "op" and value == "-":
+            self.i += 1
+            inner = self.factor()
+            return None if inner is None else (Interval(-inner[0].hi, -inner[0].lo), inner[1])
+        if kind == "open":
+            self.i += 1
+            inner = self.expression()
+            if inner is None or self.peek()[0] != "close":
+                return None
+            self.i += 1
+            return inner
+        return None
