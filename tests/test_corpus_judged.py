@@ -74,7 +74,9 @@ JUDGED = {
     "05_putuo-swj-yusuan-2025.txt": [],
     "06_cq-jtw-yusuan-2018.txt": [],
     # the Fujian set: tables flattened into running text, a government-level 决算, two short narratives
-    "07_pingtan-zhengxie-yusuan-2026.txt": [],
+    "07_pingtan-zhengxie-yusuan-2026.txt": [
+        ("GRW001", 10, "6.59%"),  # 减少46.88 from 665.35 + 46.88 = 712.23 is 6.58%, however the two were rounded
+    ],
     "08_pingtan-zhengfu-juesuan-2017.txt": [],
     "09_pingtan-jianyan-yusuan-2016.txt": [],
     "10_pingtan-jiaojian-juesuan-2014.txt": [],

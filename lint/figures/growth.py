@@ -1,13 +1,14 @@
 """Growth rates the text states with their amounts: a rate, the amounts it is computed from, and how.
 
-Finds, in each sentence, a percentage whose label holds a rate word (``rates``: 增幅, 减幅, 降幅, 增长率,
-增长, 下降, ...) after a stated change amount (比上年增加 X万元; its direction from the ``up`` and ``down``
-words its label ends with). The prior value is the amount after the comparison word (``compare``: 比, 较)
-when it is stated (比上年同口径的 65,197.13 万元), else it is derived: prior = current − change for an
-increase, current + change for a decrease, the current being the amount stated before the comparison in
-the same sentence, or, when the sentence states only the change (与上年相比，收入支出总计减少56.95万元，
-下降1.87%), the latest amount before it, in its paragraph or the few before, whose label names the same
-quantity (收入支出总计; the quoted term in “公务接待费”比上年度增加).
+Finds, in each sentence, a percentage whose label holds a rate word (``rates``: 增幅, 减幅, 降幅,
+增长率, 增长, 下降, 降低, ...) after a stated change amount (比上年增加 X万元; its direction from the ``up``
+and ``down`` words its label ends with). The prior value is the amount after the comparison word
+(``compare``: 比, 较) when it is stated (比上年同口径的 65,197.13 万元), else it is derived: prior =
+current − change for an increase, current + change for a decrease, the current being the amount
+stated before the comparison in the same sentence, or, when the sentence states only the change
+(与上年相比，收入支出总计减少56.95万元，下降1.87%), the latest amount before it, in its paragraph
+or the few before, whose label names the same quantity (收入支出总计; the quoted term in
+“公务接待费”比上年度增加).
 
 A rate stated straight after the comparison, with no change amount (执行数为3269.3万元，2026年预算安排
 3845.49万元，比2025年预算执行数增加17.62%), is computed from the two amounts before it in its sentence:
@@ -34,7 +35,8 @@ from .precision import family, interval
 class Spec:
     """The words growth rates are found by."""
 
-    rates: Words = Words(["增幅", "减幅", "降幅", "增长率", "增速", "增长", "下降", "减少", "提高"])
+    rates: Words = Words(["增幅", "减幅", "降幅", "增长率", "增速", "增长", "下降", "减少", "提高", "降低",
+                          "上升"])
     up: Words = Words(["增加", "增长", "上升", "提高", "超支", "增"])
     down: Words = Words(["减少", "下降", "降低", "节约", "减"])
     compare: Words = Words(["比", "较", "相比"])

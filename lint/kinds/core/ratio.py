@@ -11,10 +11,12 @@ Two shapes are found in each sentence:
   指标, ...) and no actual word (option ``actual``: 实际, 已实现, 决算, ...; 计划完成 is a plan, the plan
   word coming first).
 * ``<whole> X，<stem> Y，<stem>率 P%``: a rate named by what its part did (推荐4,266家，通过3,636家，通过率
-  85.23%; 共调查145家，其中108家达标，达标率74.48%): the part is the one of exactly two counts of one
-  measure word before it whose label holds the rate's stem (通过), or whose stem follows it (108家达标),
-  and the whole is the other, no smaller than the part.
-* ``X 中 Y，占 P%`` (145家中108家，占74.48%): a share of the count before 中.
+  85.23%; 共调查145家，其中108家达标，达标率74.48%; 送审金额…，审减金额…，审减率): the part is the one
+  amount of its clause whose label holds the rate's stem (通过), or whose stem follows it (108家达标);
+  the whole is another amount no smaller than it. With several such, the rate holds when one of them
+  gives it, and fails (over the largest) when none does.
+* ``X 中 Y，占 P%`` (145家中108家，占74.48%): a share of the count before 中 (not 其中, and not of money:
+  the share check reads those).
 
 Judged as an interval: actual/base must meet the stated rate's interval.
 """
@@ -77,30 +79,44 @@ def run(analysis, check: Check):
                     if len(plan) != 1 or not others:
                         continue
                     base, actual = plan[0], others[-1]
-                elif (stem or share) and len(amounts) == 2:
-                    if share:
-                        base, actual = amounts
-                        if "中" not in text[base.end:actual.start]:
-                            continue
-                    else:
-                        parts = [f for f in amounts if stem in f.label or stem in _after(text, f.end)]
-                        if len(parts) != 1:
-                            continue
-                        actual = parts[0]
-                        base = next(f for f in amounts if f is not actual)
-                    if base.value < actual.value or precision.family(base.unit) in ("money",):
-                        continue  # a part larger than its whole: not this shape
+                elif share and len(amounts) == 2:
+                    base, actual = amounts
+                    between = text[base.end:actual.start].replace("其中", "")
+                    if "中" not in between or base.value < actual.value or _money(base):
+                        continue  # 其中 lists parts of money: the share check's
+                elif stem and len(amounts) >= 2:
+                    yield from _by_stem(analysis, check, text, rate, stem, amounts)
+                    continue
                 else:
                     continue
                 if base is None or base is actual:
                     continue
-                verdict = judge(
-                    check, analysis, rate, (actual, base),
-                    lambda a=actual, b=base: precision.interval(a, "round", b.unit) / precision.interval(b),
-                    scale=Decimal(100), expression=f"{actual.text} / {base.text}",
-                )
+                verdict = _ratio(analysis, check, rate, actual, base)
                 if verdict:
                     yield verdict
+
+
+def _money(figure) -> bool:
+    return precision.family(figure.unit) == "money"
+
+
+def _ratio(analysis, check, rate, actual, base):
+    return judge(check, analysis, rate, (actual, base),
+                 lambda: precision.interval(actual, "round", base.unit) / precision.interval(base),
+                 scale=Decimal(100), expression=f"{actual.text} / {base.text}")
+
+
+def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
+    """The rate against its part (the amount its stem names) over each whole it may be of (the other
+    amounts no smaller): holding over one of them, it holds; failing over all, it fails over the largest."""
+    parts = [f for f in amounts if stem in f.label or stem in _after(text, f.end)]
+    if len(parts) != 1:
+        return
+    actual = parts[0]
+    bases = sorted((f for f in amounts if f is not actual and f.value >= actual.value), key=lambda f: f.value)
+    verdicts = [v for v in (_ratio(analysis, check, rate, actual, base) for base in bases) if v is not None]
+    if verdicts:
+        yield next((v for v in verdicts if v.holds), verdicts[-1])
 
 
 _STEM = re.compile(r"([\u4e00-\u9fff]{2})率$")
