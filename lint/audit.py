@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from . import engine, suppress
+from . import codes, engine, suppress
 from .model import Document, Finding, Severity
 
 _CONFIGURED: dict[str, list] = {}  # settings fingerprint → its checks: configured once per process
@@ -24,6 +24,12 @@ def checks_for(s) -> list:
     key = s.fingerprint()
     if key not in _CONFIGURED:
         checks = engine.load(s.packs)
+        per_file = (c for cs in s.per_file_ignores.values() for c in cs)
+        named = [*s.select, *s.extend_select, *s.ignore, *per_file]
+        wrong = codes.unknown(named, checks)
+        if wrong:
+            where = f" (settings from {s.source})" if s.source else ""
+            raise engine.PackError(f"select/ignore{where}: " + "; ".join(wrong))
         options = {code: dict(values) for code, values in s.options.items()}
         if s.grade_bands:
             for c in checks:

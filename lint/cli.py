@@ -24,11 +24,16 @@ def _fail(message: str) -> None:
 
 def _load_checks(packs, select=(), ignore=()):
     from . import engine
+    from .codes import unknown
 
     try:
-        return engine.select(engine.load(packs), select, ignore)
+        checks = engine.load(packs)
     except engine.PackError as exc:
         _fail(str(exc))
+    wrong = unknown([*select, *ignore], checks)
+    if wrong:
+        _fail("select/ignore: " + "; ".join(wrong))
+    return engine.select(checks, select, ignore)
 
 
 def _split(values) -> list[str]:
@@ -104,10 +109,13 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
         for key, value in shown.shown()[1:]:
             click.echo(f"  {key} = {value!r}")
         raise SystemExit(EXIT_CLEAN)
-    files = list(ingest.walk(paths))
+    skipped: list[tuple[str, str]] = []
+    files = list(ingest.walk(paths, skipped))
     if show_files:
         click.echo("\n".join(files))
         raise SystemExit(EXIT_CLEAN)
+    for path, why in skipped:
+        click.echo(f"crossfoot: skipped {path}: {why}", err=True)
     fmt = fmt or here.output_format
     if fmt not in ("auto", *FORMATS):
         _fail(f"output-format {fmt!r} in {here.source} is not one of {', '.join(FORMATS)}")
@@ -115,7 +123,7 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     if getattr(module, "BINARY", False) and not output_file and sys.stdout.isatty():
         _fail(f"--output-format {fmt} writes a binary file; give it a name with -o FILE")
     findings, failing, facts = [], False, {}
-    context = Context(version=__version__)
+    context = Context(version=__version__, skipped=skipped)
     baselines: dict[str, suppress.Baseline] = {}
     for path in files:
         s = settings_for(path)
@@ -166,8 +174,8 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
         _statistics(findings)
     else:
         _emit(module, findings, context, output_file)
-    if context.errors:
-        raise SystemExit(EXIT_ERROR)
+    if context.errors or not context.files:
+        raise SystemExit(EXIT_ERROR)  # a file not checked, or nothing to check: never a silent pass
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
@@ -275,8 +283,8 @@ def batch(paths, output_dir, jobs, resume, timeout, memory_mb, executor, schedul
     click.echo(batches.outputs.summary(records), nl=False)
     click.echo(f"Results in {output_dir}: findings.xlsx, findings.csv, summary.txt, index.html"
                f"{', html/' if not no_html else ''}, results.jsonl", err=True)
-    if any(r["status"] != "ok" for r in records):
-        raise SystemExit(EXIT_ERROR)
+    if any(r["status"] == "error" for r in records) or not any(r["status"] == "ok" for r in records):
+        raise SystemExit(EXIT_ERROR)  # a file not checked, or nothing to check
     failing = any(Severity.parse(f["severity"]) >= Severity.parse(settings_for(r["path"]).fail_on)
                   for r in records for f in r["findings"])
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
@@ -362,7 +370,7 @@ def _emit(module, findings, context, output_file) -> None:
 
 
 @main.command()
-@click.argument("folder", type=click.Path(file_okay=False), default="docs/rules")
+@click.argument("folder", type=click.Path(file_okay=False))
 @click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
 def docs(folder, packs):
     """Write the rule documentation (a Markdown page per check, with its examples run) to FOLDER."""
@@ -378,7 +386,9 @@ def rules(packs):
     """List every check: code, name, default severity, summary."""
     from tabulate import tabulate
 
-    rows = [(c.code, c.name, str(c.severity), c.summary) for c in _load_checks(packs)]
+    from .codes import BUILTIN
+
+    rows = [(c.code, c.name, str(c.severity), c.summary) for c in [*_load_checks(packs), *BUILTIN]]
     click.echo(tabulate(rows, headers=("code", "name", "severity", "summary"), tablefmt="simple"))
 
 
@@ -387,12 +397,20 @@ def rules(packs):
 @click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
 def rule(code, packs):
     """Show the documentation of one check (by code or name), with a failing and a passing example."""
+    from .codes import builtin, unknown
     from .docs import explain
     from .kinds import options, registry
 
-    found = [c for c in _load_checks(packs) if c.code == code.upper() or c.name == code]
+    checks = _load_checks(packs)
+    found = [c for c in checks if c.code == code.upper() or c.name == code]
+    if not found and builtin(code):
+        from .docs import builtin_page
+
+        click.echo(builtin_page(builtin(code)).replace("# ", "", 1))
+        return
     if not found:
-        _fail(f"no check {code!r} (see `crossfoot rules`)")
+        _fail(unknown([code], checks)[0] if unknown([code], checks) else f"{code!r} is a prefix of several "
+              "codes: give one (`crossfoot rules` lists them)")
     c = found[0]
     doc = explain(registry()[c.kind])
     click.echo(f"{c.code} {c.name} ({c.severity}, kind {c.kind})\n\n{c.summary}\n")

@@ -31,7 +31,7 @@ def reports(tmp_path):
 
 
 def expected(reports) -> list[tuple]:
-    data = json.loads(invoke("--output-format", "json", str(reports)).output)
+    data = json.loads(invoke("--output-format", "json", str(reports)).stdout)  # stderr names skipped files
     return [(f["path"], f["line"], f["column"], f["code"]) for f in data["findings"]]
 
 

@@ -147,9 +147,9 @@ def test_rule_documentation_is_generated_and_up_to_date(checks):
     pages = docs.generate(checks)
     folder = ROOT / "docs" / "rules"
     committed = {p.name: p.read_text(encoding="utf-8") for p in folder.glob("*.md")}
-    assert set(committed) == set(pages), "run `crossfoot docs` to regenerate docs/rules"
+    assert set(committed) == set(pages), "run `crossfoot docs docs/rules` to regenerate docs/rules"
     stale = [name for name in pages if committed[name] != pages[name]]
-    assert not stale, f"run `crossfoot docs` to regenerate docs/rules: {stale}"
+    assert not stale, f"run `crossfoot docs docs/rules` to regenerate docs/rules: {stale}"
     for check in checks:
         page = pages[f"{check.code}.md"]
         assert f": {check.code} {check.severity} " in page  # its failing example's finding, as run

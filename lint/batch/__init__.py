@@ -24,12 +24,18 @@ from .work import Task
 STORE = "results.jsonl"
 
 
-def files(paths: Sequence[str], out: Path, cache: str = "") -> list[str]:
-    """The files to check under ``paths``, leaving out the batch's own output and cache folders."""
+def files(paths: Sequence[str], out: Path, cache: str = "", skipped: list | None = None) -> list[str]:
+    """The files to check under ``paths``, leaving out the batch's own output and cache folders; documents
+    in formats not read are appended to ``skipped`` as ``(path, why)``."""
     from .. import ingest
 
     skip = [os.path.abspath(p) + os.sep for p in (out, cache) if p]
-    return [f for f in ingest.walk(paths) if not any(os.path.abspath(f).startswith(s) for s in skip)]
+    return [f for f in ingest.walk(paths, skipped) if not any(os.path.abspath(f).startswith(s) for s in skip)]
+
+
+def skipped_record(path: str, why: str) -> dict:
+    """The record of a document skipped as a format not read: in every output, never in the store."""
+    return {"path": path, "key": "", "status": "skipped", "error": why, "findings": [], "html": ""}
 
 
 def run(paths: Sequence[str], out: str | Path, settings_for: Callable, *, executor: str = "local",
@@ -71,7 +77,8 @@ def _lock(out: Path):
 
 def _run(paths, out: Path, settings_for, executor, resume, cache, html, judge, progress, limits):
     _sweep(out)
-    todo_files = files(paths, out, cache)
+    passed: list[tuple[str, str]] = []
+    todo_files = files(paths, out, cache, passed)
     store = Store(out / STORE, resume=resume)
     known = {f for f in todo_files if f in store.done}
     if cache:
@@ -96,6 +103,8 @@ def _run(paths, out: Path, settings_for, executor, resume, cache, html, judge, p
         if shown:
             shown.done()
     records = _with_cross_findings([store.done[f] for f in todo_files], settings_for)
+    records = sorted([*records, *(skipped_record(p, why) for p, why in passed)], key=lambda r: r["path"]) \
+        if passed else records
     outputs.write(out, records, __version__)
     return records
 

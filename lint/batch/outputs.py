@@ -13,6 +13,7 @@ from ..model import Finding, Severity
 from ..report import Context, writer
 
 SHOWN = 50  # files in the printed summary; the spreadsheet has them all
+_NOT = {"error": "not checked", "skipped": "skipped"}
 
 
 def findings(records: list[dict]) -> list:
@@ -21,7 +22,8 @@ def findings(records: list[dict]) -> list:
 
 def context(records: list[dict], version: str) -> Context:
     return Context(version=version, files=[r["path"] for r in records if r["status"] == "ok"],
-                   errors=[(r["path"], r["error"]) for r in records if r["status"] != "ok"])
+                   errors=[(r["path"], r["error"]) for r in records if r["status"] == "error"],
+                   skipped=[(r["path"], r["error"]) for r in records if r["status"] == "skipped"])
 
 
 def rows(records: list[dict]) -> list[list]:
@@ -29,7 +31,7 @@ def rows(records: list[dict]) -> list[list]:
     out = []
     for r in records:
         if r["status"] != "ok":
-            out.append([r["path"], "", "", "", f"not checked: {r['error']}"])
+            out.append([r["path"], "", "", "", f"{_NOT[r['status']]}: {r['error']}"])
             continue
         if not r["findings"]:
             continue
@@ -46,13 +48,15 @@ def summary(records: list[dict]) -> str:
 
     table = rows(records)
     found = sum(len(r["findings"]) for r in records)
-    failed = sum(r["status"] != "ok" for r in records)
+    failed = sum(r["status"] == "error" for r in records)
+    passed = sum(r["status"] == "skipped" for r in records)
     text = tabulate(table[:SHOWN], headers=("file", "errors", "warnings", "infos", "top codes"),
                     tablefmt="simple") if table else ""
     if len(table) > SHOWN:
         text += f"\n… and {len(table) - SHOWN} more files (see findings.xlsx)"
     tail = (f"{len(records)} files: {found} finding{'s' if found != 1 else ''} in "
-            f"{sum(1 for r in records if r['findings'])} files, {failed} not checked.")
+            f"{sum(1 for r in records if r['findings'])} files, {failed} not checked"
+            f"{f', {passed} skipped (formats not read)' if passed else ''}.")
     return (text + "\n" if text else "") + tail + "\n"
 
 
@@ -63,7 +67,7 @@ def index(records: list[dict], version: str) -> str:
         name = escape(r["path"])
         link = f'<a href="html/{escape(r["html"])}">{name}</a>' if r.get("html") else name
         cells = ([levels["error"], levels["warning"], levels["info"]] if r["status"] == "ok"
-                 else ["", "", f"not checked: {escape(r['error'])}"])
+                 else ["", "", f"{_NOT[r['status']]}: {escape(r['error'])}"])
         body.append(f"<tr><td>{link}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     return ('<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             '<meta http-equiv="Content-Security-Policy" '

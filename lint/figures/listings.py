@@ -1,6 +1,6 @@
-"""Listings: a total and the parts stated after it (合计 X，其中：A a，B b; 包括…; 分别为…).
+"""Listings: a total and the parts stated after it (合计 X，其中：A a，B b; 包括…).
 
-Finds, in each sentence of a block, a parts word (``parts``: 其中, 包括, 主要用于, 分别为, ...). The total is
+Finds, in each sentence of a block, a parts word (``parts``: 其中, 包括, 主要用于, ...). The total is
 the nearest point figure before it in the same sentence whose label holds a total word (``totals``: 合计, 共,
 总额, ...), else the first figure of that sentence; when the parts word opens its sentence, the previous
 sentence is searched the same way. Figures in parentheses and figures that state a change (增加/减少/为…的,
@@ -50,7 +50,8 @@ class Listing:
     total: Figure
     parts: tuple[Figure, ...]
     complete: bool
-    """Declared complete by its word (分别为): parts that fall short are an error then."""
+    """Declared complete by its word (``complete``, none in the core pack: 分别为 lists parallel values
+    as often as parts): parts that fall short are an error then."""
 
 
 def find(analysis, block: int, words) -> list[Listing]:

@@ -18,7 +18,32 @@ from .text import ReadError
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx",
             ".pdf": "pdf", ".html": "html", ".htm": "html"}
 
-__all__ = ["ReadError", "SUFFIXES", "follow", "read", "walk"]
+__all__ = ["ReadError", "SUFFIXES", "follow", "read", "refusal", "walk"]
+
+_CONVERT = "save it as .docx (Word or WPS: 另存为 → .docx; or `soffice --headless --convert-to docx FILE`)"
+NOT_READ = {
+    ".doc": f"a legacy Word document: {_CONVERT}",
+    ".wps": f"a WPS document: {_CONVERT}",
+    ".rtf": f"an RTF document: {_CONVERT}",
+    ".odt": f"an OpenDocument text: {_CONVERT}",
+    ".xlsx": "a spreadsheet: not read yet; check the report it belongs to as DOCX or PDF",
+    ".xls": "a spreadsheet: not read yet; check the report it belongs to as DOCX or PDF",
+    ".et": "a WPS spreadsheet: not read yet; check the report it belongs to as DOCX or PDF",
+    ".ods": "a spreadsheet: not read yet; check the report it belongs to as DOCX or PDF",
+    ".ofd": "an OFD document: not read yet; export or print it to PDF and check the PDF",
+    ".ppt": "a presentation: not read", ".pptx": "a presentation: not read",
+}
+"""Formats a folder of reports often holds that crossfoot does not read, with what to do instead: found
+under a folder, each is named as skipped, never passed over in silence."""
+
+
+def refusal(path: str | Path) -> str:
+    """Why ``path`` is not read (its suffix is not one of :data:`SUFFIXES`)."""
+    suffix = Path(path).suffix.lower()
+    if suffix in NOT_READ:
+        return NOT_READ[suffix]
+    return (f"cannot read {suffix or 'files without a suffix'} files "
+            f"(supported: {', '.join(sorted(SUFFIXES))})")
 
 
 def follow(path: str | Path) -> None:
@@ -39,20 +64,28 @@ def read(path: str | Path) -> Document:
         import importlib
 
         return importlib.import_module(f"{__name__}.{SUFFIXES[suffix]}").read(path)
-    supported = ", ".join(sorted(SUFFIXES))
-    raise ReadError(f"{path}: cannot read {suffix or 'files without a suffix'} files yet "
-                    f"(supported: {supported})")
+    raise ReadError(f"{path}: {refusal(path)}")
 
 
-def walk(paths: Sequence[str]) -> Iterator[str]:
-    """Files named directly, and readable files found under folders (hidden entries skipped), sorted."""
+def walk(paths: Sequence[str], skipped: list | None = None) -> Iterator[str]:
+    """Files named directly, and readable files found under folders (hidden entries skipped), sorted.
+    Documents under a folder in a format not read (:data:`NOT_READ`: .doc, .wps, .xlsx, .ofd, ...) are
+    appended to ``skipped`` as ``(path, why)``; other files there (images, data) are not reports."""
     for given in paths:
         if os.path.isdir(given):
-            found = []
+            found, passed = [], []
             for root, dirs, files in os.walk(given):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found += [os.path.join(root, f) for f in files
-                          if not f.startswith(".") and Path(f).suffix.lower() in SUFFIXES]
+                for f in files:
+                    suffix = Path(f).suffix.lower()
+                    if f.startswith(".") or f.startswith("~$"):  # hidden, or an Office lock file
+                        continue
+                    if suffix in SUFFIXES:
+                        found.append(os.path.join(root, f))
+                    elif suffix in NOT_READ:
+                        passed.append(os.path.join(root, f))
+            if skipped is not None:
+                skipped += [(p, refusal(p)) for p in sorted(passed)]
             yield from sorted(found)
         else:
             yield given

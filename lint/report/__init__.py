@@ -32,6 +32,13 @@ class Context:
     """path -> every relation judged in it (held or not), for writers that mark the figures checked."""
     errors: list[tuple[str, str]] = field(default_factory=list)
     """(path, message) for the files that could not be read or checked."""
+    skipped: list[tuple[str, str]] = field(default_factory=list)
+    """(path, why) for the documents found under a folder in a format crossfoot does not read."""
+
+    def unchecked(self) -> list[dict]:
+        """The files not checked, with why, as the JSON and SARIF outputs carry them."""
+        return ([{"path": p, "reason": why, "status": "unreadable"} for p, why in self.errors]
+                + [{"path": p, "reason": why, "status": "skipped"} for p, why in self.skipped])
 
 
 def resolve(name: str) -> str:
@@ -76,4 +83,5 @@ def per_file(findings, context) -> tuple[list[str], list[list]]:
     body = [[path, c["error"], c["warning"], c["info"], sum(c.values())] for path, c in counts.items()]
     body.sort(key=lambda r: (-r[1], -r[2], -r[3], r[0]))
     body += [[path, "", "", "", f"not read: {message}"] for path, message in context.errors]
+    body += [[path, "", "", "", f"skipped: {why}"] for path, why in context.skipped]
     return ["path", "errors", "warnings", "infos", "findings"], body

@@ -71,4 +71,4 @@ def write(findings, stream, context) -> None:
             if value:
                 stream.write(f"{pad}= {name}: {value}\n")
         stream.write("\n")
-    stream.write(summary(findings, len(context.files), len(context.errors)) + "\n")
+    stream.write(summary(findings, context) + "\n")

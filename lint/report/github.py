@@ -53,7 +53,7 @@ def write(findings, stream, context) -> None:
     if hidden:
         stream.write(f"{hidden} more finding{'s' if hidden != 1 else ''} not annotated (GitHub shows {CAP} "
                      "per level); see the job summary or run crossfoot locally.\n")
-    stream.write(summary(findings, len(context.files), len(context.errors)) + "\n")
+    stream.write(summary(findings, context) + "\n")
     target = os.environ.get("GITHUB_STEP_SUMMARY")
     if target:
         with open(target, "a", encoding="utf-8") as out:

@@ -206,7 +206,7 @@ def write(findings, stream, context) -> None:
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'\">"
         f"<title>crossfoot report</title><style>{_STYLE}</style></head><body>"
         f'<header><h1>crossfoot {escape(context.version)}</h1><span class="summary">'
-        f"{escape(summary(findings, len(context.files), len(context.errors)))}</span>"
+        f"{escape(summary(findings, context))}</span>"
         f'<div id="filters">{filters}</div></header>'
         f'<nav><h2>Files</h2><table class="files"><tr>{"".join(f"<th>{h}</th>" for h in header)}</tr>{files}'
         f"</table></nav>{''.join(sections)}<script>{_SCRIPT}</script></body></html>\n")

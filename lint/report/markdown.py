@@ -23,8 +23,8 @@ def _table(header, body) -> list[str]:
 
 
 def write(findings, stream, context) -> None:
-    lines = ["# crossfoot findings", "", summary(findings, len(context.files), len(context.errors)), ""]
-    if findings or context.errors:
+    lines = ["# crossfoot findings", "", summary(findings, context), ""]
+    if findings or context.errors or context.skipped:
         header, body = per_file(findings, context)
         lines += ["## Files", "", *_table(header, [r for r in body if r[-1] != 0]), ""]
     if findings:

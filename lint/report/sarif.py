@@ -6,7 +6,8 @@ was checked against. Regions count columns in Unicode code points (``columnKind:
 text and the stated figure's label, not line numbers, so a finding keeps its identity when text moves
 (the baseline's fingerprint, :mod:`crossfoot.suppress`). For DOCX, PDF and HTML files the lines and columns
 count in the text crossfoot read (``crossfoot extract``); the region's ``snippet`` and the location's
-``properties`` (``where``, and for PDF ``page`` and ``box``) lead to the figure in the original.
+``properties`` (``where``, and for PDF ``page`` and ``box``) lead to the figure in the original. Files
+not checked are ``invocations[0].toolExecutionNotifications``; a rule's ``helpUri`` is its documentation page.
 """
 
 from __future__ import annotations
@@ -43,6 +44,19 @@ def _location(path: str, span) -> dict:
                 props["box"] = [round(v, 2) for v in span.box]
         location["properties"] = props
     return location
+
+
+def _invocation(context) -> dict:
+    """The run's invocation: successful unless a file could not be checked; each file not checked is a
+    notification (an error when unreadable, a note when skipped as a format not read)."""
+    notes = [{"level": "error" if u["status"] == "unreadable" else "note",
+              "message": {"text": f"{u['status']}: {u['reason']}"},
+              "locations": [{"physicalLocation": {"artifactLocation": {"uri": _uri(u["path"])}}}]}
+             for u in context.unchecked()]
+    invocation: dict = {"executionSuccessful": not context.errors}
+    if notes:
+        invocation["toolExecutionNotifications"] = notes
+    return invocation
 
 
 def write(findings, stream, context) -> None:
@@ -92,6 +106,7 @@ def write(findings, stream, context) -> None:
         "runs": [{
             "tool": {"driver": driver},
             "columnKind": "unicodeCodePoints",
+            "invocations": [_invocation(context)],
             "artifacts": [{"location": {"uri": _uri(p)}} for p in context.files],
             "results": results,
         }],

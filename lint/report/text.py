@@ -7,6 +7,7 @@ row 4, column 3: ...``) and the words around the figure follow the message, to s
 from __future__ import annotations
 
 from collections import Counter
+from pathlib import Path
 
 from ..model import Severity
 
@@ -21,16 +22,33 @@ def header(f) -> str:
 def write(findings, stream, context) -> None:
     for f in findings:
         stream.write(header(f) + "\n")
-    stream.write(summary(findings, len(context.files), len(context.errors)) + "\n")
+    stream.write(summary(findings, context) + "\n")
 
 
-def summary(findings, files: int, unread: int = 0) -> str:
-    """The closing line; ``unread`` files could not be checked at all."""
-    tail = f" {unread} file{'s' if unread != 1 else ''} could not be checked." if unread else ""
+def summary(findings, context) -> str:
+    """The closing line: the findings by severity, or that all checks passed; and the files that were not
+    checked, named (``context.errors``: unreadable; ``context.skipped``: a format not read)."""
+    files = len(context.files)
+    checked = f"{files} file{'s' if files != 1 else ''}"
+    tail = ""
+    if context.errors:
+        n = len(context.errors)
+        if n == 1:
+            tail += f" 1 file could not be checked: {context.errors[0][1]}."
+        else:
+            names = ", ".join(p for p, _ in context.errors[:3]) + (", …" if n > 3 else "")
+            tail += f" {n} files could not be checked: {names} (each one's reason is given above)."
+    if context.skipped:
+        n = len(context.skipped)
+        kinds = Counter(Path(p).suffix.lower() for p, _ in context.skipped)
+        tail += (f" {n} file{'s' if n != 1 else ''} skipped, in formats not read "
+                 f"({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}).")
     if not findings:
-        return f"All checks passed ({files} file{'s' if files != 1 else ''}).{tail}"
+        if not files:
+            return f"No file was checked.{tail}"
+        return f"All checks passed ({checked}).{tail}"
     counts = Counter(f.severity for f in findings)
     parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in sorted(Severity, reverse=True)
              if counts[s]]
     return (f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(parts)}) "
-            f"in {files} file{'s' if files != 1 else ''}.{tail}")
+            f"in {checked}.{tail}")

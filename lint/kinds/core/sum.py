@@ -1,7 +1,7 @@
-"""sum: parts stated after 其中/包括/分别为 add up to the total stated before them.
+"""sum: parts stated after 其中/包括/主要用于 add up to the total stated before them.
 
 The listings are read as :mod:`crossfoot.figures.listings` describes, with this check's words: a parts
-word (``parts``: 其中, 包括, 主要用于, 分别为, ...) after a total (the nearest figure before it whose label
+word (``parts``: 其中, 包括, 主要用于, ...) after a total (the nearest figure before it whose label
 holds a ``totals`` word: 合计, 共, 总额, ...; else the first of its sentence, or of the sentence before when
 the parts word opens its own), the parts being the figures of the total's unit family up to the end of the
 sentence, a nested list or a ``stops`` word; figures in parentheses and figures that state a change
@@ -9,8 +9,9 @@ sentence, a nested list or a ``stops`` word; figures in parentheses and figures 
 
 Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02. Parts that exceed the
 total are an error whatever the wording. A listing after 其中 may name only some parts, so parts that fall
-short are reported only when the listing is declared complete (``complete``: 分别为, ...) or when one
-digit of one figure explains the whole gap (a typo, reported at ``warning``).
+short are reported only when the listing is declared complete by a ``complete`` word (none in the core
+pack: 分别为 lists parallel values as often as parts) or when one digit of one figure explains the
+whole gap (a typo, reported at ``warning``).
 """
 
 from __future__ import annotations
