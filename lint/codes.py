@@ -1,5 +1,5 @@
 """Every code a finding can carry: the checks of the packs, and the few that no pack declares because the
-readers and the suppression comments make them (``ENC001``, ``ENC002``, ``SUP001``).
+readers and the suppression comments make them (``ENC001``–``ENC003``, ``SUP001``).
 
 The built-in codes are listed by ``crossfoot rules``, have a page (``crossfoot rule ENC001``, ``docs``) and
 are selected and ignored like any check. A ``select``/``ignore`` entry that matches no code is a usage
@@ -39,6 +39,13 @@ BUILTIN = (
             "told from what is stored, so a figure may read differently to a person and to crossfoot.",
             "本年支出100.00万元 with a RIGHT-TO-LEFT OVERRIDE (U+202E) stored before the amount",
             "本年支出100.00万元"),
+    Builtin("ENC003", "formula-without-value", "warning",
+            "A workbook's formula cells have no saved value.",
+            "The XLSX reader reads the value Excel or WPS saved with each formula. A workbook written by a "
+            "program that never calculated it has none: those cells read empty (a total the checks then "
+            "cannot see), and this finding says how many there are.",
+            "an .xlsx written by a script, whose 合计 cells are =SUM(...) formulas never calculated",
+            "the same workbook opened and saved once in Excel or WPS"),
     Builtin("SUP001", "unused-suppression", "warning",
             "A suppression comment suppresses nothing.",
             "In TXT and Markdown, a comment such as <!-- crossfoot: disable-next-line SUM001 --> that "

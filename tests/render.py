@@ -1,4 +1,4 @@
-"""Render one plain-text report as Markdown, HTML, DOCX and PDF, for the format-parity tests.
+"""Render one plain-text report as Markdown, HTML, DOCX, PDF and XLSX, for the format-parity tests.
 
 The source is a report as crossfoot's text reader takes it: paragraphs one per line, table rows as lines of
 tab-separated cells (a run of such lines is one table). Every format gets the same words:
@@ -148,6 +148,60 @@ def to_docx(items, path: Path) -> None:
     document.save(str(path))
 
 
+# -- XLSX -------------------------------------------------------------------------------------------------
+_NUMBER = re.compile(r"^-?(?:[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*|0)(?:\.(\d+))?(%?)$")
+
+
+def to_xlsx(items, path: Path) -> None:
+    """One sheet a table, named 表1, 表2, …, holding the paragraphs since the table before it (one cell a
+    row, as a workbook's title, 编制单位 and 单位 rows are) and then the table; the paragraphs after the
+    last table on a sheet of their own. Amounts are stored as numbers with the number format that shows
+    them as written (``1234.5`` under ``#,##0.00``; ``0.9776`` under ``0.00%``), merged cells merged."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    pending: list[str] = []
+
+    def sheet(rows: list[list[str]] | None) -> None:
+        ws = book.create_sheet(f"表{len(book.worksheets) + 1}")
+        for text in pending:
+            ws.append([text])
+        pending.clear()
+        if rows is None:
+            return
+        top = ws.max_row + 1 if ws.max_row > 1 or ws["A1"].value else 1
+        across, down = spans(rows)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                if (r == 0 and (0, c) not in across) or (r, c) in down or not text:
+                    continue
+                cell = ws.cell(top + r, c + 1)
+                m = _NUMBER.match(text)
+                if m:
+                    value = float(text.replace(",", "").rstrip("%")) / (100 if m.group(2) else 1)
+                    cell.value = int(value) if value.is_integer() and not m.group(1) and not m.group(2) else value
+                    digits = "0." + "0" * len(m.group(1)) if m.group(1) else "0"
+                    cell.number_format = ("#,##" if "," in text else "") + digits + m.group(2)
+                else:
+                    cell.value = text
+                if across.get((r, c), 1) > 1:
+                    ws.merge_cells(start_row=top + r, start_column=c + 1, end_row=top + r,
+                                   end_column=c + across[(r, c)])
+                if c == 0 and (r + 1, 0) in down:
+                    ws.merge_cells(start_row=top + r, start_column=1, end_row=top + r + depth(down, r) - 1,
+                                   end_column=1)
+
+    for kind, body in items:
+        if kind == "table":
+            sheet(body)
+        else:
+            pending.append(body)
+    if pending:
+        sheet(None)
+    book.save(str(path))
+
+
 # -- PDF --------------------------------------------------------------------------------------------------
 FONT, SIZE, LEADING = "STSong-Light", 10.5, 16.0
 PAGE = (420.0, 540.0)  # small pages: tables cross page breaks
@@ -289,12 +343,13 @@ def render(source: Path, folder: Path) -> dict[str, Path]:
     items = parse(text)
     folder.mkdir(parents=True, exist_ok=True)
     stem = source.stem
-    paths = {fmt: folder / f"{stem}.{fmt}" for fmt in ("txt", "md", "html", "docx", "pdf")}
+    paths = {fmt: folder / f"{stem}.{fmt}" for fmt in ("txt", "md", "html", "docx", "pdf", "xlsx")}
     paths["txt"].write_text(text, encoding="utf-8")
     paths["md"].write_text(markdown(items), encoding="utf-8")
     paths["html"].write_text(to_html(items), encoding="utf-8")
     to_docx(items, paths["docx"])
     to_pdf(items, paths["pdf"])
+    to_xlsx(items, paths["xlsx"])
     return paths
 
 

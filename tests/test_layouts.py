@@ -4,7 +4,7 @@ A 支出预算总表 (or 支出决算表) is generated with seeded values (class
 each row's 合计 the sum of 基本支出 and 项目支出) and written in many layouts: 部门 or 单位 caption, 元
 with whole numbers or 万元 with two decimals, with or without 人员经费 | 公用经费 columns beside 基本支出,
 classification codes printed three ways (2010101 in one cell, 201 01 01 spaced, 类 | 款 | 项 columns), as
-text, DOCX, HTML or PDF; the PDF on pages of several heights, so that the table breaks over pages with
+text, DOCX, HTML, XLSX or PDF; the PDF on pages of several heights, so that the table breaks over pages with
 the header repeated or not, and its 合计 drawn across the code columns or not (a page holding only the
 合计 row, with no header, is the case readers get wrong).
 
@@ -23,7 +23,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from render import parse, to_docx, to_html, to_pdf
+from render import parse, to_docx, to_html, to_pdf, to_xlsx
 
 from crossfoot import engine, ingest
 from crossfoot.model import Severity
@@ -41,7 +41,7 @@ UNITS = ("元", "万元")
 SPLITS = (False, True)
 OWNERS = ("部门", "单位")
 PDF_HEIGHTS = (300.0, 340.0, 380.0, 460.0, 540.0)
-FORMATS = ("txt", "docx", "html", *(f"pdf-{h:.0f}-{repeat}-{merged}" for h in PDF_HEIGHTS
+FORMATS = ("txt", "docx", "html", "xlsx", *(f"pdf-{h:.0f}-{repeat}-{merged}" for h in PDF_HEIGHTS
                                     for repeat in ("repeat", "bare") for merged in ("merged", "split")))
 
 
@@ -113,6 +113,8 @@ def write(text: str, fmt: str, folder: Path) -> Path:
         to_docx(parse(text), path)
     elif fmt == "html":
         path.write_text(to_html(parse(text)), encoding="utf-8")
+    elif fmt == "xlsx":
+        to_xlsx(parse(text), path)
     else:
         _, height, repeat, merged = fmt.split("-")
         to_pdf(parse(text), path, page=(420.0, float(height)), repeat=repeat == "repeat",

@@ -1,0 +1,171 @@
+"""XLSX (Excel, WPS): each visible sheet's cells as shown, read with openpyxl.
+
+预算/决算 tables are exchanged as workbooks, one table a sheet (or several, one under another). A sheet
+becomes its name as a heading, then its rows in order over the columns it uses:
+
+* a cell reads as Excel shows it: its number format gives the decimals, the thousands separator and the
+  percent sign (1234.5 under ``#,##0.00`` is ``1,234.50``; 0.125 under ``0.0%`` is ``12.5%``), so a figure
+  keeps the precision the reader sees; ``General`` shows up to 11 significant digits, as Excel does. A
+  formula's cached value is read (a workbook saved by Excel or WPS has one; a formula never calculated
+  reads empty, and a note says how many);
+* a merged cell gives its text once, in its top-left cell, the rest empty (as DOCX tables are read);
+* a row with a single filled cell above or below the sheet's rows of several cells (the title, 编制单位,
+  单位：万元, a 注：) is a paragraph, as is one merged across most of the table's width; any other row is a
+  table row, so a table is recovered from the sheet as from any other format.
+
+Hidden sheets are not read (a template's lookup lists). Places: ``sheet 表3, cell D12``.
+"""
+
+from __future__ import annotations
+
+import datetime
+import re
+import zipfile
+import zlib
+from decimal import ROUND_HALF_UP, Decimal
+from pathlib import Path
+
+from ..model import Document
+from .layout import Line, Piece, assemble, clean
+from .text import ReadError
+
+_UNPACKED_LIMIT = 256 * 2**20
+_CELLS_LIMIT = 2_000_000  # cells a workbook may have: a report's have thousands
+# a formula with no value saved: nothing, or an empty <v>, between it and the end of its cell
+_NO_VALUE = re.compile(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*"
+                       rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
+_QUOTED = re.compile(r'"([^"]*)"|\\(.)|\[[^\]]*\]|_.|\*.')
+
+
+def read(path: str | Path, display: str | None = None) -> Document:
+    name = display or str(path)
+    try:
+        with zipfile.ZipFile(path) as package:
+            unpacked = sum(i.file_size for i in package.infolist())
+            if unpacked <= _UNPACKED_LIMIT:
+                uncalculated = sum(len(_NO_VALUE.findall(package.read(i))) for i in package.infolist()
+                                   if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml"))
+    except (zipfile.BadZipFile, zlib.error, EOFError, KeyError):
+        with open(path, "rb") as handle:
+            head = handle.read(4)
+        what = ("an encrypted workbook or a legacy .xls file (save it as .xlsx without a password)"
+                if head == b"\xd0\xcf\x11\xe0" else "not an XLSX file (not a ZIP package)")
+        raise ReadError(f"{name}: {what}") from None
+    except OSError as exc:
+        raise ReadError(f"{name}: {exc.strerror or exc}") from None
+    if unpacked > _UNPACKED_LIMIT:
+        raise ReadError(f"{name}: unpacks to {unpacked // 2**20} MB, more than a report's "
+                        f"{_UNPACKED_LIMIT // 2**20} MB (a zip bomb?); not read")
+    import openpyxl
+
+    try:
+        book = openpyxl.load_workbook(path, data_only=True)
+    except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a damaged package
+        raise ReadError(f"{name}: a damaged XLSX ({type(exc).__name__}: {exc})") from None
+    lines: list[Line] = []
+    for sheet in book.worksheets:
+        if sheet.sheet_state != "visible":
+            continue
+        if (sheet.max_row or 0) * (sheet.max_column or 0) > _CELLS_LIMIT:
+            raise ReadError(f"{name}: sheet {sheet.title} spans {sheet.max_row} rows × {sheet.max_column} "
+                            "columns, more than a report's tables; not read")
+        lines += _sheet(sheet)
+    notes = ()
+    if uncalculated:
+        from ..model import Finding, Severity, Span
+
+        notes = (Finding(code="ENC003", name="formula-without-value", severity=Severity.WARNING,
+                         message=f"{uncalculated} formula cell(s) have no saved value (the workbook was "
+                         "never calculated): they read empty; open and save it in Excel or WPS first",
+                         path=name, span=Span(1, 1, 1, 2)),)
+    return assemble(name, lines, notes=notes)
+
+
+def _sheet(sheet) -> list[Line]:
+    """The lines of one sheet."""
+    covered: dict[tuple[int, int], str] = {}
+    width_of: dict[tuple[int, int], int] = {}
+    for merged in sheet.merged_cells.ranges:
+        width_of[(merged.min_row, merged.min_col)] = merged.max_col - merged.min_col + 1
+        for r in range(merged.min_row, merged.max_row + 1):
+            for c in range(merged.min_col, merged.max_col + 1):
+                if (r, c) != (merged.min_row, merged.min_col):
+                    covered[(r, c)] = "left" if r == merged.min_row else "up"
+    rows: list[tuple[int, list[tuple[int, str]]]] = []
+    for row in sheet.iter_rows():
+        cells = []
+        for cell in row:
+            if (cell.row, cell.column) in covered or cell.value is None:
+                continue
+            text = clean(shown(cell.value, cell.number_format))
+            if text:
+                cells.append((cell.column, text))
+        if cells:
+            rows.append((row[0].row, cells))
+    if not rows:
+        return []
+    first = min(c for _, cells in rows for c, _ in cells)
+    last = max(c for _, cells in rows for c, _ in cells)
+    several = [i for i, (_, cells) in enumerate(rows) if len(cells) > 1]
+    lines = [Line([Piece(sheet.title, f"sheet {sheet.title}")], kind="heading")]
+    for i, (r, cells) in enumerate(rows):
+        if len(cells) == 1:
+            (c, text), = cells
+            spread = width_of.get((r, c), 1)
+            if not several or i < several[0] or i > several[-1] or spread * 2 > last - first + 1:
+                lines.append(Line([Piece(text, f"sheet {sheet.title}, cell {_name(c)}{r}")]))
+                continue
+        texts = dict(cells)
+        lines.append(Line([Piece(texts.get(c, ""), f"sheet {sheet.title}, cell {_name(c)}{r}",
+                                 merged=covered.get((r, c), ""))
+                           for c in range(first, last + 1)], kind="row"))
+    return lines
+
+
+def _name(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(column)
+
+
+def shown(value, number_format: str = "General") -> str:
+    """``value`` as Excel shows it under ``number_format`` (decimals, thousands separator, percent, quoted
+    literal text); dates as ISO dates; text as it is."""
+    if isinstance(value, bool):
+        return "TRUE" if value else "FALSE"
+    if isinstance(value, datetime.datetime):
+        return value.date().isoformat() if value.time() == datetime.time() else value.isoformat(" ")
+    if isinstance(value, (datetime.date, datetime.time)):
+        return value.isoformat()
+    if not isinstance(value, (int, float)):
+        return str(value)
+    sections = (number_format or "General").split(";")
+    section = sections[1] if value < 0 and len(sections) > 1 else sections[0]
+    literal = "".join(m.group(1) or m.group(2) or "" for m in _QUOTED.finditer(section))
+    plain = _QUOTED.sub("", section)
+    if plain.strip().lower() in ("general", "@", "") or not re.search(r"[0#?]", plain):
+        text = _general(value)
+        return text + literal if "general" in plain.lower() or not plain.strip() else text
+    digits = re.search(r"[0#?,.]*[0#?][0#?,.]*", plain).group()
+    decimals = len(re.sub(r"[^0#?]", "", digits.split(".", 1)[1])) if "." in digits else 0
+    grouped = "," in digits.split(".")[0].strip(",")
+    # Excel rounds the decimal it shows (15 significant digits) half away from zero: 1.005 shows 1.01
+    exact = Decimal(repr(abs(value)) if isinstance(value, float) else abs(value))
+    exact *= 100 if "%" in plain else 1
+    scaled = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    body = f"{scaled:,f}" if grouped else f"{scaled:f}"
+    if "%" in plain:
+        body += "%"
+    head, _, tail = plain.partition(digits)
+    wrap = ("(", ")") if value < 0 and "(" in head and ")" in tail else ("", "")
+    sign = "-" if value < 0 and not wrap[0] else ""
+    prefix = literal if literal and section.find('"') < section.find(digits[0]) else ""
+    suffix = literal if literal and not prefix else ""
+    return f"{sign}{wrap[0]}{prefix}{body}{suffix}{wrap[1]}"
+
+
+def _general(value) -> str:
+    if isinstance(value, int) or float(value).is_integer() and abs(value) < 1e15:
+        return str(int(value))
+    text = f"{value:.11g}"
+    return text if "e" not in text else f"{value:.5E}"

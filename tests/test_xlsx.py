@@ -1,0 +1,100 @@
+"""The XLSX reader: cells as Excel shows them, sheets as tables, refusals that say why."""
+
+from decimal import Decimal
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from crossfoot import engine, ingest
+from crossfoot.ingest.text import ReadError
+from crossfoot.ingest.xlsx import shown
+
+openpyxl = pytest.importorskip("openpyxl")
+
+
+@given(st.decimals(min_value=Decimal("-1e9"), max_value=Decimal("1e9"), places=4, allow_nan=False),
+       st.integers(0, 4), st.booleans(), st.booleans())
+def test_a_number_reads_as_its_format_shows_it(value, decimals, grouped, percent):
+    """Its decimals, thousands separator and percent sign as the format says, its value within half a unit
+    of the last place shown (half up, as Excel rounds)."""
+    fmt = ("#,##0" if grouped else "0") + ("." + "0" * decimals if decimals else "") + ("%" if percent else "")
+    text = shown(float(value), fmt)
+    assert text.endswith("%") == percent
+    digits = text.rstrip("%").lstrip("-")
+    assert len(digits.partition(".")[2]) == decimals
+    assert ("," in digits) == (grouped and len(digits.partition(".")[0].replace(",", "")) > 3)
+    read = Decimal(text.rstrip("%").replace(",", ""))
+    exact = value * (100 if percent else 1)
+    assert abs(read - exact) <= Decimal(1).scaleb(-decimals) / 2
+
+
+@pytest.mark.parametrize("value, fmt, text", [
+    (1234.5, "#,##0.00", "1,234.50"),
+    (1.005, "0.00", "1.01"),
+    (0.9776, "0.00%", "97.76%"),
+    (-1234.5, "#,##0.00_);[Red](#,##0.00)", "(1,234.50)"),
+    (-1234.5, "#,##0.00;-#,##0.00", "-1,234.50"),
+    (12.5, '0.00"万元"', "12.50万元"),
+    (22118861.0, "General", "22118861"),
+    (0.1 + 0.2, "General", "0.3"),
+    (7, "@", "7"),
+    ("合计", "General", "合计"),
+    (True, "General", "TRUE"),
+])
+def test_formats_met_in_budget_workbooks(value, fmt, text):
+    assert shown(value, fmt) == text
+
+
+def _book(path, build):
+    book = openpyxl.Workbook()
+    build(book)
+    book.save(str(path))
+    return path
+
+
+def test_a_sheet_reads_as_its_title_paragraphs_and_one_table(tmp_path):
+    def build(book):
+        ws = book.active
+        ws.title = "表1"
+        ws.append(["支出决算表"])
+        ws.merge_cells("A1:C1")
+        ws.append(["单位：万元"])
+        ws.append(["项目", "金额", None])
+        ws.merge_cells("B3:C3")
+        ws.append(["人员经费", 600.2, 1])
+        ws.append(["公用经费", 230.3, 2])
+        ws.append(["合计", 820.5, 3])
+        for row in ws["B4:B6"]:
+            row[0].number_format = "#,##0.00"
+        hidden = book.create_sheet("lists")
+        hidden.sheet_state = "hidden"
+        hidden["A1"] = "不读"
+
+    doc = ingest.read(_book(tmp_path / "b.xlsx", build))
+    assert list(doc.lines) == ["表1", "支出决算表", "单位：万元", "项目\t金额\t", "人员经费\t600.20\t1",
+                         "公用经费\t230.30\t2", "合计\t820.50\t3"]
+    found = engine.run(doc, engine.select(engine.load(), ["TAB001"]))
+    (finding,) = found
+    assert finding.stated == "820.50" and finding.span.where == "sheet 表1, cell B6"
+
+
+def test_a_formula_never_calculated_is_a_warning(tmp_path):
+    def build(book):
+        ws = book.active
+        ws.append(["项目", "金额"])
+        ws.append(["甲", 1])
+        ws.append(["合计", "=SUM(B2:B2)"])
+
+    doc = ingest.read(_book(tmp_path / "f.xlsx", build))
+    assert [n.code for n in doc.notes] == ["ENC003"] and "1 formula cell" in doc.notes[0].message
+    assert list(doc.lines)[-1] == "合计"
+
+
+@pytest.mark.parametrize("data, why", [(b"\xd0\xcf\x11\xe0" + b"\0" * 60, "legacy .xls"),
+                                       (b"hello", "not an XLSX")])
+def test_what_is_not_a_workbook_is_refused_with_why(tmp_path, data, why):
+    path = tmp_path / "x.xlsx"
+    path.write_bytes(data)
+    with pytest.raises(ReadError, match=why):
+        ingest.read(path)
