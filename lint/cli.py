@@ -83,16 +83,18 @@ def main() -> None:
               help="Seconds a file may take (0: no limit); one that takes longer is reported, not checked.")
 @click.option("--memory", "memory_mb", type=click.IntRange(min=0), default=2048, show_default=True,
               help="Megabytes more a file may take (0: no limit); one that needs more is reported.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar (drawn only on a terminal, after 0.5 s).")
 @click.option("--baseline", type=click.Path(dir_okay=False),
               help="Hide the findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
               help="Record every finding of this run in a baseline file, and exit 0.")
 def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs,
           judge, rounding, config, isolated, show_settings, show_files, statistics, timeout, memory_mb,
-          baseline, write_baseline):
+          quiet, baseline, write_baseline):
     """Check the reports at PATHS (files or folders)."""
     from . import audit, ingest, suppress
     from .model import Severity
+    from .progress import Progress, wanted
     from .report import Context, writer
 
     if judge == "gx":
@@ -125,34 +127,26 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     findings, failing, facts = [], False, {}
     context = Context(version=__version__, skipped=skipped)
     baselines: dict[str, suppress.Baseline] = {}
-    for path in files:
-        s = settings_for(path)
-        checks = _checks_for(s)
-        ran = {c.code: c for c in [*context.checks, *checks]}
-        context.checks = [ran[code] for code in sorted(ran)]
-        outcome = audit.file(path, s, checks, judge=judge, relations=getattr(module, "RELATIONS", False),
-                             timeout=timeout, memory_mb=memory_mb)
-        if outcome.error:
-            click.echo(f"crossfoot: error: {outcome.error}", err=True)
-            context.errors.append((path, outcome.error))
-            continue
-        doc, found = outcome.doc, outcome.findings
-        if outcome.facts:
-            facts[path] = outcome.facts
-        if s.baseline and not write_baseline:
-            if s.baseline not in baselines:
-                try:
-                    baselines[s.baseline] = suppress.Baseline(s.baseline)
-                except suppress.BaselineError as exc:
-                    _fail(str(exc))
-            found = baselines[s.baseline].filter(found, doc)
-        context.files.append(path)
-        if found:
-            context.documents[path] = doc
-            if outcome.relations is not None:
-                context.relations[path] = outcome.relations
-        failing |= any(f.severity >= Severity.parse(s.fail_on) for f in found)
-        findings.extend(found)
+    progress = Progress(len(files), enabled=wanted(quiet))
+    done = 0
+    try:
+        for path in files:
+            progress.current(path)
+            found = _check_one(path, settings_for(path), context, module, baselines, facts, judge, timeout,
+                               memory_mb, write_baseline)
+            done += 1
+            progress.step(path, len(found or ()), found is None)
+            if found:
+                failing |= any(f.severity >= Severity.parse(settings_for(path).fail_on) for f in found)
+                findings.extend(found)
+    except KeyboardInterrupt:
+        progress.close()
+        click.echo(f"crossfoot: interrupted: {done} of {len(files)} files checked; the findings below are "
+                   "theirs only. For a large folder, `crossfoot batch` keeps each file's result and goes "
+                   "on with --resume.", err=True)
+        _emit(module, findings, context, output_file)
+        raise SystemExit(130) from None
+    progress.close()
     for path, found in audit.across(facts, lambda p: _checks_for(settings_for(p))).items():
         s = settings_for(path)
         found = audit.shown(found, s, path)
@@ -177,6 +171,37 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     if context.errors or not context.files:
         raise SystemExit(EXIT_ERROR)  # a file not checked, or nothing to check: never a silent pass
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _check_one(path, s, context, module, baselines, facts, judge, timeout, memory_mb, write_baseline):
+    """Audit one file into ``context``: its findings shown, or None when it could not be checked."""
+    from . import audit, suppress
+
+    checks = _checks_for(s)
+    ran = {c.code: c for c in [*context.checks, *checks]}
+    context.checks = [ran[code] for code in sorted(ran)]
+    outcome = audit.file(path, s, checks, judge=judge, relations=getattr(module, "RELATIONS", False),
+                         timeout=timeout, memory_mb=memory_mb)
+    if outcome.error:
+        click.echo(f"crossfoot: error: {outcome.error}", err=True)
+        context.errors.append((path, outcome.error))
+        return None
+    doc, found = outcome.doc, outcome.findings
+    if outcome.facts:
+        facts[path] = outcome.facts
+    if s.baseline and not write_baseline:
+        if s.baseline not in baselines:
+            try:
+                baselines[s.baseline] = suppress.Baseline(s.baseline)
+            except suppress.BaselineError as exc:
+                _fail(str(exc))
+        found = baselines[s.baseline].filter(found, doc)
+    context.files.append(path)
+    if found:
+        context.documents[path] = doc
+        if outcome.relations is not None:
+            context.relations[path] = outcome.relations
+    return found
 
 
 def _settings(config, isolated, given, validate=None):
@@ -255,14 +280,16 @@ def _statistics(findings) -> None:
 @click.option("--rounding", type=click.Choice(["round", "either", "strict"]))
 @click.option("--config", type=click.Path(exists=True, dir_okay=False))
 @click.option("--isolated", is_flag=True)
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar (drawn only on a terminal, after 0.5 s).")
 def batch(paths, output_dir, jobs, resume, timeout, memory_mb, executor, scheduler, cache_dir, no_cache,
           no_html, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs, rounding, config,
-          isolated):
+          isolated, quiet):
     """Audit many reports at once: in parallel, each file isolated (time and memory limits), results kept
     as each file finishes (--resume goes on after an interruption), unchanged files taken from the cache;
     writes a triage spreadsheet, a summary and an HTML report per document with an index."""
     from . import batch as batches
     from .model import Severity
+    from .progress import wanted
 
     if executor == "dask" and not scheduler:
         _fail("--executor dask needs --scheduler ADDRESS")
@@ -273,8 +300,12 @@ def batch(paths, output_dir, jobs, resume, timeout, memory_mb, executor, schedul
     try:
         records = batches.run(paths, output_dir, settings_for, executor=executor, resume=resume,
                               cache="" if no_cache else cache_dir, html=not no_html,
-                              progress=sys.stderr.isatty(), jobs=jobs, timeout=timeout, memory_mb=memory_mb,
+                              progress=wanted(quiet), jobs=jobs, timeout=timeout, memory_mb=memory_mb,
                               scheduler=scheduler)
+    except batches.Interrupted as exc:
+        click.echo(f"crossfoot: {exc}; their results are kept in {output_dir}. Run the same command with "
+                   "--resume to go on.", err=True)
+        raise SystemExit(130) from None
     except RuntimeError as exc:
         _fail(str(exc))
     except OSError as exc:

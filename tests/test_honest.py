@@ -134,3 +134,67 @@ def test_batch_lists_skipped_files_and_still_passes(tmp_path):
     assert status == 0
     assert "skipped: a legacy Excel workbook" in printed and "1 skipped (formats not read)" in printed
     assert "skipped" in (out / "index.html").read_text(encoding="utf-8")
+
+
+def test_progress_counts_files_and_findings(monkeypatch):
+    import io
+
+    from crossfoot.progress import Progress
+
+    err = io.StringIO()
+    monkeypatch.setattr("sys.stderr", err)
+    bar = Progress(3, delay=0)
+    bar.step("a.pdf", 2)
+    bar.step("b.pdf", failed=True)
+    bar.bar.refresh()  # drawn at most every 0.1 s otherwise
+    shown = err.getvalue()
+    bar.close()
+    assert "2/3 files" in shown and "2 findings, 1 not checked" in shown and "b.pdf" in shown
+    assert Progress(3, enabled=False).bar is None
+
+
+def test_no_progress_when_stderr_is_not_a_terminal(clean):
+    _, _, err = invoke("check", clean)
+    assert err == ""
+
+
+def _interrupt_at(monkeypatch, target, nth):
+    real, calls = target[1], []
+
+    def fake(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == nth:
+            raise KeyboardInterrupt
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(target[0], fake)
+
+
+def test_ctrl_c_during_check_reports_the_files_done(tmp_path, monkeypatch):
+    from crossfoot import audit
+
+    bad = "支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。"
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / name).write_text(bad, encoding="utf-8")
+    _interrupt_at(monkeypatch, ("crossfoot.audit.file", audit.file), 2)
+    status, out, err = invoke("check", str(tmp_path))
+    assert status == 130
+    assert "interrupted: 1 of 3 files checked" in err and "--resume" in err
+    assert [line.split(":")[0] for line in out.splitlines() if "SUM001" in line] == [str(tmp_path / "a.txt")]
+
+
+def test_ctrl_c_during_batch_keeps_the_results_for_resume(tmp_path, monkeypatch):
+    from crossfoot.batch import pool
+
+    (tmp_path / "in").mkdir()
+    for name in ("a.txt", "b.txt", "c.txt"):
+        (tmp_path / "in" / name).write_text(CLEAN, encoding="utf-8")
+    out = tmp_path / "out"
+    args = ("batch", "--executor", "inline", "--no-cache", "-d", str(out), str(tmp_path / "in"))
+    with monkeypatch.context() as patch:
+        _interrupt_at(patch, ("crossfoot.batch.pool.audit_file", pool.audit_file), 2)
+        status, _, err = invoke(*args)
+    assert status == 130 and "interrupted: 1 of 3 files done" in err and "--resume" in err
+    assert len((out / "results.jsonl").read_text(encoding="utf-8").splitlines()) == 1
+    status, printed, _ = invoke(*args, "--resume")
+    assert status == 0 and "3 files: 0 findings" in printed

@@ -12,16 +12,24 @@ from __future__ import annotations
 
 import os
 import sys
-import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from .. import __version__
+from ..progress import Progress
 from . import outputs, pool
 from .store import Store
 from .work import Task
 
 STORE = "results.jsonl"
+
+
+class Interrupted(Exception):
+    """Ctrl-C during a batch: the records finished so far are kept in the store, for ``--resume``."""
+
+    def __init__(self, done: int, total: int):
+        super().__init__(f"interrupted: {done} of {total} files done")
+        self.done, self.total = done, total
 
 
 def files(paths: Sequence[str], out: Path, cache: str = "", skipped: list | None = None) -> list[str]:
@@ -92,16 +100,16 @@ def _run(paths, out: Path, settings_for, executor, resume, cache, html, judge, p
             cache = ""
     tasks = [Task(f, settings_for(f), judge, str(out / "html") if html else "", cache)
              for f in todo_files if f not in known]
-    shown = _Progress(len(todo_files), len(known)) if progress else None
+    shown = Progress(len(todo_files), len(known), enabled=progress)
     try:
         for record in pool.EXECUTORS[executor](tasks, **limits):
             store.append(record)
-            if shown:
-                shown.step(record)
+            shown.step(record["path"], len(record["findings"]), record["status"] != "ok")
+    except KeyboardInterrupt:
+        raise Interrupted(len(store.done), len(todo_files)) from None
     finally:
         store.close()
-        if shown:
-            shown.done()
+        shown.close()
     records = _with_cross_findings([store.done[f] for f in todo_files], settings_for)
     records = sorted([*records, *(skipped_record(p, why) for p, why in passed)], key=lambda r: r["path"]) \
         if passed else records
@@ -128,24 +136,3 @@ def _with_cross_findings(records: list[dict], settings_for: Callable) -> list[di
         found = audit.shown(cross.get(r["path"], []), settings_for(r["path"]), r["path"])
         out.append({**r, "findings": [*r["findings"], *(f.to_dict() for f in found)]} if found else r)
     return out
-
-
-class _Progress:
-    """One line on a terminal's stderr: files done of all, files not checked, pace."""
-
-    def __init__(self, total: int, done: int):
-        self.total, self.done_, self.failed, self.start = total, done, 0, time.monotonic()
-        self.first = done
-
-    def step(self, record: dict) -> None:
-        self.done_ += 1
-        self.failed += record["status"] != "ok"
-        pace = (self.done_ - self.first) / max(time.monotonic() - self.start, 1e-6)
-        width = 30
-        filled = int(width * self.done_ / max(self.total, 1))
-        sys.stderr.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {self.done_}/{self.total} files"
-                         f" · {self.failed} not checked · {pace:.1f} files/s ")
-        sys.stderr.flush()
-
-    def done(self) -> None:
-        sys.stderr.write("\n")

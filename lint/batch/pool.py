@@ -47,6 +47,9 @@ def _serve(conn, memory_mb: int, parent: int = 0) -> None:
     finishes (so the parent knows which file is running, for its time limit)."""
     if parent:
         _die_with(parent)
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle: it stops the workers
     if memory_mb and sys.platform != "win32":
         import resource
 

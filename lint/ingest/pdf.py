@@ -63,7 +63,10 @@ def read(path: str | Path, display: str | None = None) -> Document:
     except Exception as exc:  # noqa: BLE001 - pdfminer raises its own types for encrypted and broken files
         raise _refusal(name, exc, "not a readable PDF") from None
     try:
-        pages = [_page(page) for page in pdf.pages]
+        pages = []
+        for page in pdf.pages:
+            pages.append(_page(page))
+            page.close()  # its layout and object caches: pages left open are most of the memory
     except Exception as exc:  # noqa: BLE001 - any failure of the parser is reported, named
         raise _refusal(name, exc, "a page could not be read") from None
     finally:
