@@ -35,7 +35,8 @@ def checks_for(s) -> list:
             for c in checks:
                 if c.kind == "grade":
                     options.setdefault(c.code, {})["bands"] = s.grade_bands
-        checks = engine.configure(checks, options, s.severity, s.source or "configuration")
+        checks = engine.localize(engine.configure(checks, options, s.severity, s.source or "configuration"),
+                                 s.lang)
         chosen = [*s.select, *s.extend_select] if s.select else []
         _CONFIGURED[key] = engine.select(checks, chosen, s.ignore)
     return _CONFIGURED[key]

@@ -22,7 +22,7 @@ def _fail(message: str) -> None:
     raise SystemExit(EXIT_ERROR)
 
 
-def _load_checks(packs, select=(), ignore=()):
+def _load_checks(packs, select=(), ignore=(), lang=None):
     from . import engine
     from .codes import unknown
 
@@ -33,7 +33,9 @@ def _load_checks(packs, select=(), ignore=()):
     wrong = unknown([*select, *ignore], checks)
     if wrong:
         _fail("select/ignore: " + "; ".join(wrong))
-    return engine.select(checks, select, ignore)
+    from .lang import resolve
+
+    return engine.localize(engine.select(checks, select, ignore), resolve(lang or ""))
 
 
 def _split(values) -> list[str]:
@@ -83,6 +85,8 @@ def main() -> None:
               help="Seconds a file may take (0: no limit); one that takes longer is reported, not checked.")
 @click.option("--memory", "memory_mb", type=click.IntRange(min=0), default=2048, show_default=True,
               help="Megabytes more a file may take (0: no limit); one that needs more is reported.")
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Messages and summaries in Chinese or English [default: the locale's].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar (drawn only on a terminal, after 0.5 s).")
 @click.option("--baseline", type=click.Path(dir_okay=False),
               help="Hide the findings recorded in this baseline file.")
@@ -90,7 +94,7 @@ def main() -> None:
               help="Record every finding of this run in a baseline file, and exit 0.")
 def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs,
           judge, rounding, config, isolated, show_settings, show_files, statistics, timeout, memory_mb,
-          quiet, baseline, write_baseline):
+          lang, quiet, baseline, write_baseline):
     """Check the reports at PATHS (files or folders)."""
     from . import audit, ingest, suppress
     from .model import Severity
@@ -101,7 +105,7 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
         _need_gx()
     given = {"select": _split(select), "extend_select": _split(extend_select), "ignore": _split(ignore),
              "min_severity": min_severity, "fail_on": fail_on, "rounding": rounding, "packs": list(packs),
-             "baseline": baseline}
+             "baseline": baseline, "lang": lang}
     settings_for = _settings(config, isolated, given)
     here = settings_for(".")
 
@@ -125,7 +129,7 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     if getattr(module, "BINARY", False) and not output_file and sys.stdout.isatty():
         _fail(f"--output-format {fmt} writes a binary file; give it a name with -o FILE")
     findings, failing, facts = [], False, {}
-    context = Context(version=__version__, skipped=skipped)
+    context = Context(version=__version__, skipped=skipped, lang=here.lang)
     baselines: dict[str, suppress.Baseline] = {}
     progress = Progress(len(files), enabled=wanted(quiet))
     done = 0
@@ -280,10 +284,12 @@ def _statistics(findings) -> None:
 @click.option("--rounding", type=click.Choice(["round", "either", "strict"]))
 @click.option("--config", type=click.Path(exists=True, dir_okay=False))
 @click.option("--isolated", is_flag=True)
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Messages and summaries in Chinese or English [default: the locale's].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar (drawn only on a terminal, after 0.5 s).")
 def batch(paths, output_dir, jobs, resume, timeout, memory_mb, executor, scheduler, cache_dir, no_cache,
           no_html, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs, rounding, config,
-          isolated, quiet):
+          isolated, lang, quiet):
     """Audit many reports at once: in parallel, each file isolated (time and memory limits), results kept
     as each file finishes (--resume goes on after an interruption), unchanged files taken from the cache;
     writes a triage spreadsheet, a summary and an HTML report per document with an index."""
@@ -294,7 +300,8 @@ def batch(paths, output_dir, jobs, resume, timeout, memory_mb, executor, schedul
     if executor == "dask" and not scheduler:
         _fail("--executor dask needs --scheduler ADDRESS")
     given = {"select": _split(select), "extend_select": _split(extend_select), "ignore": _split(ignore),
-             "min_severity": min_severity, "fail_on": fail_on, "rounding": rounding, "packs": list(packs)}
+             "min_severity": min_severity, "fail_on": fail_on, "rounding": rounding, "packs": list(packs),
+             "lang": lang}
     # a broken pack or option stops the batch before it starts
     settings_for = _settings(config, isolated, given, validate=_checks_for)
     try:
@@ -403,36 +410,46 @@ def _emit(module, findings, context, output_file) -> None:
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False))
 @click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
-def docs(folder, packs):
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Messages and summaries in Chinese or English [default: the locale's].")
+def docs(folder, packs, lang):
     """Write the rule documentation (a Markdown page per check, with its examples run) to FOLDER."""
     from . import docs as rule_docs
 
-    n = rule_docs.write(folder, _load_checks(packs))
+    n = rule_docs.write(folder, _load_checks(packs, lang=lang))
     click.echo(f"Wrote {n} pages to {folder}", err=True)
 
 
 @main.command()
 @click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
-def rules(packs):
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Messages and summaries in Chinese or English [default: the locale's].")
+def rules(packs, lang):
     """List every check: code, name, default severity, summary."""
     from tabulate import tabulate
 
     from .codes import BUILTIN
+    from .lang import resolve
 
-    rows = [(c.code, c.name, str(c.severity), c.summary) for c in [*_load_checks(packs), *BUILTIN]]
-    click.echo(tabulate(rows, headers=("code", "name", "severity", "summary"), tablefmt="simple"))
+    zh = resolve(lang) == "zh"
+    rows = [(c.code, c.name, str(c.severity), c.summary) for c in _load_checks(packs, lang=lang)]
+    rows += [(b.code, b.name, b.severity, b.summary) for b in BUILTIN]
+    headers = ("代码", "名称", "级别", "说明") if zh else ("code", "name", "severity", "summary")
+    click.echo(tabulate(rows, headers=headers, tablefmt="simple"))
 
 
 @main.command()
 @click.argument("code")
 @click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
-def rule(code, packs):
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="Messages and summaries in Chinese or English [default: the locale's].")
+def rule(code, packs, lang):
     """Show the documentation of one check (by code or name), with a failing and a passing example."""
     from .codes import builtin, unknown
     from .docs import explain
     from .kinds import options, registry
 
-    checks = _load_checks(packs)
+    checks = _load_checks(packs, lang=lang)
     found = [c for c in checks if c.code == code.upper() or c.name == code]
     if not found and builtin(code):
         from .docs import builtin_page

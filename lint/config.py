@@ -17,6 +17,7 @@ Keys::
     output-format = "concise"
     packs = ["checks/bureau.yaml"]              # extra YAML check packs
     rounding = "round"                          # round | either | strict (see engine.run)
+    lang = "zh"                                 # zh | en: messages and summaries; default: the locale's
     baseline = "crossfoot-baseline.json"        # hide the findings recorded in it
     grade-bands = { "优秀" = 90, "良好" = 80, "中" = 60, "差" = 0 }
     [severity]                                  # per-check severity: DOC005 = "info"
@@ -58,6 +59,8 @@ class Settings:
     output_format: str = "concise"
     packs: list[str] = field(default_factory=list)
     rounding: str = "round"
+    lang: str = ""
+    """zh or en; '' until resolved: :meth:`over` takes the locale's (:mod:`crossfoot.lang`)."""
     baseline: str = ""
     grade_bands: dict[str, float] = field(default_factory=dict)
     severity: dict[str, str] = field(default_factory=dict)
@@ -82,9 +85,12 @@ class Settings:
         out.extend_select = [*self.extend_select, *given.get("extend_select", ())]
         out.ignore = [*self.ignore, *given.get("ignore", ())]
         out.packs = [*self.packs, *given.get("packs", ())]
-        for key in ("min_severity", "fail_on", "rounding", "baseline"):
+        for key in ("min_severity", "fail_on", "rounding", "baseline", "lang"):
             if given.get(key):
                 setattr(out, key, given[key])
+        from .lang import resolve
+
+        out.lang = resolve(out.lang)
         return out
 
     def fingerprint(self) -> str:
@@ -161,6 +167,10 @@ def load(path: Path) -> Settings:
 
     if settings.rounding not in ROUNDING:
         raise ConfigError(f"{path}: rounding is one of {', '.join(ROUNDING)}")
+    from .lang import LANGS
+
+    if settings.lang and settings.lang not in LANGS:
+        raise ConfigError(f"{path}: lang is one of {', '.join(LANGS)}")
     settings.packs = [str(settings.root / p) for p in settings.packs]
     if settings.baseline:
         settings.baseline = str(settings.root / settings.baseline)

@@ -112,7 +112,7 @@ def _check(path: Path, line: int, item, vocabularies: dict[str, Words]) -> Check
     missing = [k for k in _REQUIRED if k not in item]
     if missing:
         raise PackError(f"{where}: check is missing {', '.join(missing)}")
-    unknown = set(item) - {*_REQUIRED, "summary", "options", "examples"}
+    unknown = set(item) - {*_REQUIRED, "summary", "options", "examples", "summary_zh", "message_zh"}
     if unknown:
         raise PackError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
     code, name, kind = str(item["code"]), str(item["name"]), str(item["kind"])
@@ -131,15 +131,26 @@ def _check(path: Path, line: int, item, vocabularies: dict[str, Words]) -> Check
     examples = item.get("examples") or {}
     if not isinstance(examples, dict):
         raise PackError(f"{where}: examples is a mapping with fail and pass texts")
-    message = str(item["message"])
+    message, message_zh = str(item["message"]), str(item.get("message_zh") or "")
     try:
         options = typed.build(kinds[kind].Options, given, vocabularies, code)
         typed.fields_of(message, kinds[kind].FIELDS, code)
+        typed.fields_of(message_zh, kinds[kind].FIELDS, f"{code} (message_zh)")
     except typed.OptionError as exc:
         raise PackError(f"{where}: {exc}") from None
     return Check(code=code, name=name, kind=kind, severity=severity, message=message,
                  summary=str(item.get("summary", "")), options=options, given=dict(given),
-                 examples=dict(examples), source=where, vocabularies=vocabularies)
+                 examples=dict(examples), source=where, vocabularies=vocabularies,
+                 summary_zh=str(item.get("summary_zh") or ""), message_zh=message_zh)
+
+
+def localize(checks: Iterable[Check], lang: str) -> list[Check]:
+    """``checks`` speaking ``lang``: in Chinese, each its pack's ``message_zh`` and ``summary_zh`` (the
+    English where a pack gives none)."""
+    if lang != "zh":
+        return list(checks)
+    return [replace(c, message=c.message_zh or c.message, summary=c.summary_zh or c.summary, lang="zh")
+            for c in checks]
 
 
 def configure(checks: Iterable[Check], options: dict | None = None, severity: dict | None = None,

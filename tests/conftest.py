@@ -27,3 +27,9 @@ def lint_text(checks):
         return engine.run(parse(text, "t.txt"), chosen)
 
     return run
+
+
+# the tests read English messages: the locale of the machine running them must not choose Chinese
+os.environ["LANG"] = "C.UTF-8"
+for _name in ("LC_ALL", "LC_MESSAGES"):
+    os.environ.pop(_name, None)

@@ -101,7 +101,7 @@ def audit_file(task: Task) -> dict:
     if task.html_dir and found:
         from ..report import html
 
-        context = Context(checks=checks, files=[path], version=__version__,
+        context = Context(checks=checks, files=[path], version=__version__, lang=task.settings.lang or "en",
                           documents={path: outcome.doc}, relations={path: outcome.relations})
         record["html"] = html_name(path)
         try:

@@ -13,15 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ..figures import precision, units
 from ..interval import Interval, fmt
+from ..lang import say, value_zh
 from ..model import Cell, Figure, Finding, Severity, Span, Table
 
-_TRUNCATED = "; consistent if the stated figure was truncated instead of rounded"
-#: the fields :func:`judge` fills in a message
-JUDGED = ("stated", "label", "computed", "expression", "tolerance")
+#: the fields :func:`judge` fills in a message: ``expected`` is the computed value at the stated figure's
+#: own precision and in its unit (``6.00%``), what a reviewer writes; ``computed`` the interval
+JUDGED = ("stated", "label", "computed", "expression", "tolerance", "expected")
 
 
 @dataclass(frozen=True)
@@ -41,6 +42,10 @@ class Check:
     source: str = ""
     vocabularies: dict = field(default_factory=dict, repr=False, compare=False)
     """The packs' named word lists, which ``options`` may refer to (shared by every check of a load)."""
+    summary_zh: str = ""
+    message_zh: str = ""
+    lang: str = "en"
+    """The language its findings are written in (:func:`crossfoot.engine.localize` sets it)."""
 
 
 @dataclass(frozen=True)
@@ -99,6 +104,9 @@ def render(check: Check, **values: str) -> str:
     """The check's message with ``values`` filled in (the pack's template names only fields the kind
     declares, plainly: see :func:`crossfoot.kinds.options.fields_of`); a value longer than a message
     should quote is shortened in its middle."""
+    if check.lang == "zh":
+        values = {k: value_zh(str(v)) if k not in ("stated", "expected") else v
+                  for k, v in values.items()}
     return check.message.format_map(_Values({k: _short(str(v)) for k, v in values.items()}))
 
 
@@ -177,14 +185,14 @@ def differs(check: Check, analysis, fig: Figure, cell: Cell, table: Table, label
     shown = (cell.text or "0") + (table.unit if unit is None else unit)
     found = report(check, analysis, fig.span, fig.text, related=(cell.span,) if cell.span else (),
                    computed=shown, figures=(fig.text, shown), label=label,
-                   other=shown, table=table.title or "the table",
+                   other=shown, table=table.title or say("the table", check.lang),
                    where=analysis.doc.cite(cell.span) if cell.span else table.title)
-    return truncation(found) if truncated else found
+    return truncation(found, check.lang) if truncated else found
 
 
-def truncation(found: Finding) -> Finding:
+def truncation(found: Finding, lang: str = "en") -> Finding:
     """``found`` as information: the stated figure is the other amount with its digits cut, not rounded."""
-    return replace(found, severity=Severity.INFO, message=found.message + _TRUNCATED)
+    return replace(found, severity=Severity.INFO, message=found.message + say("truncated", lang))
 
 
 def _finding(check, analysis, stated: Figure, related, computed: Interval, unit, expression,
@@ -199,22 +207,23 @@ def _finding(check, analysis, stated: Figure, related, computed: Interval, unit,
     message = render(
         check,
         stated=stated.text,
-        label=stated.label or "the figure",
+        label=stated.label or say("the figure", check.lang),
         computed=_show(computed, shown_places),
         expression=expression,
         tolerance=tolerance,
+        expected=expected(stated, computed.scale(1 / _factor(stated, unit))),
     )
     suggestion = ""
     if truncated and analysis.rounding == "either":
         return None
     if truncated and analysis.rounding == "round":
-        message += _TRUNCATED
+        message += say("truncated", check.lang)
         level = Severity.INFO
     else:
         level = severity or check.severity
         if fix:
             suggestion = f"{number} → {fix}"
-            message += f" (one digit differs: {suggestion}?)"
+            message += say("one digit", check.lang, fix=suggestion)
     return Finding(
         code=check.code,
         name=check.name,
@@ -235,6 +244,20 @@ def _factor(figure: Figure, unit: str | None) -> Decimal:
     if unit is None or unit == figure.unit:
         return Decimal(1)
     return units.factor(figure.unit, unit) or Decimal(1)
+
+
+def expected(stated: Figure, computed: Interval) -> str:
+    """The middle of ``computed`` (in the stated figure's unit) as the stated figure is written: to its
+    decimals (half up), grouped with commas if it is, and with its unit (``6.00%``, ``830.50万元``)."""
+    middle = (computed.lo + computed.hi) / 2
+    places = max(stated.decimals, 0)
+    value = middle.quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    written = precision.number_text(stated)
+    number = f"{value:,f}" if "," in written else f"{value:f}"
+    at = stated.text.find(written) if written else -1
+    if at < 0:
+        return number + (stated.unit or "")
+    return stated.text[:at].lstrip("+-−") + number + stated.text[at + len(written):]
 
 
 def _show(iv: Interval, places: int) -> str:

@@ -32,6 +32,8 @@ class Context:
     """path -> every relation judged in it (held or not), for writers that mark the figures checked."""
     errors: list[tuple[str, str]] = field(default_factory=list)
     """(path, message) for the files that could not be read or checked."""
+    lang: str = "en"
+    """The language of the summary and the headers (zh or en)."""
     skipped: list[tuple[str, str]] = field(default_factory=list)
     """(path, why) for the documents found under a folder in a format crossfoot does not read."""
 
@@ -61,6 +63,18 @@ def spreadsheet_cell(value):
     if isinstance(value, str) and value.startswith(_FORMULA_START):
         return "'" + value
     return value
+
+
+HEADERS_ZH = {"path": "文件", "place": "位置", "line": "行", "column": "列", "code": "代码", "name": "名称",
+              "severity": "级别", "message": "问题", "stated": "所列数", "computed": "计算值",
+              "tolerance": "容差", "suggestion": "建议", "figures": "涉及数字", "snippet": "原文",
+              "errors": "错误", "warnings": "警告", "infos": "提示", "findings": "问题数",
+              "files": "文件", "file": "文件"}
+
+
+def headed(names, lang: str = "en") -> list[str]:
+    """Column names (of :func:`rows`, :func:`per_file`, sheet names) in ``lang``."""
+    return [HEADERS_ZH.get(n, n) for n in names] if lang == "zh" else list(names)
 
 
 def rows(findings) -> tuple[list[str], list[list]]:

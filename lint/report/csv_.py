@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import csv
 
-from . import rows, spreadsheet_cell
+from . import headed, rows, spreadsheet_cell
 
 
 def write(findings, stream, context) -> None:
     header, body = rows(findings)
     stream.write("\ufeff")
     out = csv.writer(stream, lineterminator="\r\n")
-    out.writerow(header)
+    out.writerow(headed(header, context.lang))
     out.writerows([spreadsheet_cell(v) for v in row] for row in body)

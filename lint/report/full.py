@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from . import headed
 from .text import header, summary
 
 _CONTEXT = 24  # characters of the line shown either side of a figure
@@ -58,17 +59,19 @@ def quote(doc, spans: list[tuple[object, str]], notes: dict[int, str]) -> list[s
 
 def write(findings, stream, context) -> None:
     for f in findings:
-        stream.write(header(f) + "\n")
+        zh = context.lang == "zh"
+        stream.write(header(f, context.lang) + "\n")
         doc = context.documents.get(f.path)
         if doc is not None:
-            notes = {s.line: "checked against" for s in f.related}
-            notes[f.span.line] = "stated" if f.span.line not in notes else "stated (^), checked against (-)"
+            against, stated = ("比对", "所列") if zh else ("checked against", "stated")
+            notes = {s.line: against for s in f.related}
+            notes[f.span.line] = stated if f.span.line not in notes else f"{stated} (^), {against} (-)"
             lines = quote(doc, [(f.span, "^"), *((s, "-") for s in f.related)], notes)
             stream.write("".join(line + "\n" for line in lines))
         pad = " " * (len(str(max(s.line for s in (f.span, *f.related)))) + 1)
         for name, value in (("stated", f.stated), ("computed", f.computed), ("tolerance", f.tolerance),
                             ("figures", ", ".join(f.figures)), ("suggestion", f.suggestion)):
             if value:
-                stream.write(f"{pad}= {name}: {value}\n")
+                stream.write(f"{pad}= {headed([name], context.lang)[0]}: {value}\n")
         stream.write("\n")
     stream.write(summary(findings, context) + "\n")

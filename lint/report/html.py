@@ -17,7 +17,7 @@ from collections import defaultdict
 from html import escape
 
 from ..model import Severity
-from . import per_file
+from . import headed, per_file
 from .text import summary
 
 RELATIONS = True  # the CLI collects every relation judged, so the report can mark the figures checked
@@ -208,5 +208,6 @@ def write(findings, stream, context) -> None:
         f'<header><h1>crossfoot {escape(context.version)}</h1><span class="summary">'
         f"{escape(summary(findings, context))}</span>"
         f'<div id="filters">{filters}</div></header>'
-        f'<nav><h2>Files</h2><table class="files"><tr>{"".join(f"<th>{h}</th>" for h in header)}</tr>{files}'
+        f'<nav><h2>{"文件" if context.lang == "zh" else "Files"}</h2><table class="files"><tr>'
+        f'{"".join(f"<th>{h}</th>" for h in headed(header, context.lang))}</tr>{files}'
         f"</table></nav>{''.join(sections)}<script>{_SCRIPT}</script></body></html>\n")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from . import per_file
+from . import headed, per_file
 from .text import summary
 
 
@@ -23,12 +23,15 @@ def _table(header, body) -> list[str]:
 
 
 def write(findings, stream, context) -> None:
-    lines = ["# crossfoot findings", "", summary(findings, context), ""]
+    zh = context.lang == "zh"
+    lines = ["# crossfoot 检查结果" if zh else "# crossfoot findings", "", summary(findings, context), ""]
     if findings or context.errors or context.skipped:
         header, body = per_file(findings, context)
-        lines += ["## Files", "", *_table(header, [r for r in body if r[-1] != 0]), ""]
+        lines += ["## 文件" if zh else "## Files", "",
+                  *_table(headed(header, context.lang), [r for r in body if r[-1] != 0]), ""]
     if findings:
         body = [[f.path, f.span.where or f"{f.span.line}:{f.span.column}", f"`{f.code}`", str(f.severity),
                  f.message] for f in findings]
-        lines += ["## Findings", "", *_table(["file", "place", "code", "severity", "message"], body), ""]
+        names = headed(["file", "place", "code", "severity", "message"], context.lang)
+        lines += ["## 问题" if zh else "## Findings", "", *_table(names, body), ""]
     stream.write("\n".join(lines))

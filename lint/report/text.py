@@ -9,46 +9,51 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
+from ..lang import say, value_zh
 from ..model import Severity
 
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
-def header(f) -> str:
-    """The finding's line: ``path:line:col: CODE severity message`` (the place and snippet if placed)."""
+
+def header(f, lang: str = "en") -> str:
+    """The finding's line: ``path:line:col: CODE severity message`` (the place and snippet if placed); in
+    Chinese the severity is 错误/警告/提示."""
+    severity = SEVERITY_ZH[str(f.severity)] if lang == "zh" else f.severity
     if f.span.where:
-        return f"{f.path}:{f.span.where}: {f.code} {f.severity} {f.message} (at “{f.span.snippet}”)"
-    return f"{f.path}:{f.span.line}:{f.span.column}: {f.code} {f.severity} {f.message}"
+        at = f"（原文“{f.span.snippet}”）" if lang == "zh" else f" (at “{f.span.snippet}”)"
+        where = value_zh(f.span.where) if lang == "zh" else f.span.where
+        return f"{f.path}:{where}: {f.code} {severity} {f.message}{at}"
+    return f"{f.path}:{f.span.line}:{f.span.column}: {f.code} {severity} {f.message}"
 
 
 def write(findings, stream, context) -> None:
     for f in findings:
-        stream.write(header(f) + "\n")
+        stream.write(header(f, context.lang) + "\n")
     stream.write(summary(findings, context) + "\n")
 
 
 def summary(findings, context) -> str:
     """The closing line: the findings by severity, or that all checks passed; and the files that were not
-    checked, named (``context.errors``: unreadable; ``context.skipped``: a format not read)."""
+    checked, named (``context.errors``: unreadable; ``context.skipped``: a format not read). In the
+    context's language."""
+    lang = getattr(context, "lang", "en")
     files = len(context.files)
-    checked = f"{files} file{'s' if files != 1 else ''}"
+    checked = say("files", lang, n=files)
     tail = ""
     if context.errors:
         n = len(context.errors)
         if n == 1:
-            tail += f" 1 file could not be checked: {context.errors[0][1]}."
+            tail += say("unread one", lang, why=context.errors[0][1])
         else:
             names = ", ".join(p for p, _ in context.errors[:3]) + (", …" if n > 3 else "")
-            tail += f" {n} files could not be checked: {names} (each one's reason is given above)."
+            tail += say("unread many", lang, n=n, names=names)
     if context.skipped:
-        n = len(context.skipped)
         kinds = Counter(Path(p).suffix.lower() for p, _ in context.skipped)
-        tail += (f" {n} file{'s' if n != 1 else ''} skipped, in formats not read "
-                 f"({', '.join(f'{k} {v}' for k, v in sorted(kinds.items()))}).")
+        tail += say("skipped", lang, n=len(context.skipped),
+                    kinds=", ".join(f"{k} {v}" for k, v in sorted(kinds.items())))
     if not findings:
-        if not files:
-            return f"No file was checked.{tail}"
-        return f"All checks passed ({checked}).{tail}"
+        return (say("passed", lang, files=checked) if files else say("nothing", lang)) + tail
     counts = Counter(f.severity for f in findings)
-    parts = [f"{counts[s]} {s}{'s' if counts[s] != 1 else ''}" for s in sorted(Severity, reverse=True)
-             if counts[s]]
-    return (f"Found {len(findings)} finding{'s' if len(findings) != 1 else ''} ({', '.join(parts)}) "
-            f"in {checked}.{tail}")
+    parts = [say(str(s), lang, n=counts[s]) for s in sorted(Severity, reverse=True) if counts[s]]
+    return say("found", lang, n=len(findings), parts=("，" if lang == "zh" else ", ").join(parts),
+               files=checked) + tail

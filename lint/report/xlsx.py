@@ -14,7 +14,7 @@ import re
 import zipfile
 from xml.sax.saxutils import escape
 
-from . import per_file, rows, spreadsheet_cell
+from . import headed, per_file, rows, spreadsheet_cell
 
 BINARY = True
 _MAIN = "http://schemas.openxmlformats.org/spreadsheetml/2006/main"
@@ -71,7 +71,8 @@ def write(findings, stream, context) -> None:
     sheets = [("files", *per_file(findings, context), {"path": 60, "findings": 40}),
               ("findings", *rows(findings), {"path": 40, "place": 24, "message": 80, "name": 24,
                                              "figures": 30, "snippet": 40, "computed": 24})]
-    names = "".join(f'<sheet name="{name}" sheetId="{i}" r:id="rId{i}"/>'
+    titles = {"files": "文件", "findings": "问题"} if context.lang == "zh" else {}
+    names = "".join(f'<sheet name="{titles.get(name, name)}" sheetId="{i}" r:id="rId{i}"/>'
                     for i, (name, *_) in enumerate(sheets, start=1))
     rels = "".join(f'<Relationship Id="rId{i}" Type="{_REL}/worksheet" Target="worksheets/sheet{i}.xml"/>'
                    for i in range(1, len(sheets) + 1))
@@ -93,7 +94,9 @@ def write(findings, stream, context) -> None:
         "xl/styles.xml": _STYLES,
     }
     for i, (_, header, body, widths) in enumerate(sheets, start=1):
-        parts[f"xl/worksheets/sheet{i}.xml"] = sheet(header, body, widths)
+        zh = dict(zip(header, headed(header, context.lang)))
+        parts[f"xl/worksheets/sheet{i}.xml"] = sheet(headed(header, context.lang), body,
+                                                      {zh.get(k, k): v for k, v in widths.items()})
     with zipfile.ZipFile(stream, "w", zipfile.ZIP_DEFLATED) as book:
         for name, xml in parts.items():
             info = zipfile.ZipInfo(name, date_time=(1980, 1, 1, 0, 0, 0))

@@ -73,7 +73,7 @@ def run(analysis, check: Check):
                        computed=shown, figures=(fig.text, *(c.text for _, c, _ in cells)),
                        label=label, other=shown, table=cells[0][2].title,
                        where=analysis.doc.cite(cells[0][1].span))
-        yield truncation(found) if truncated else found
+        yield truncation(found, check.lang) if truncated else found
 
 
 def _under(analysis, check: Check, fig) -> bool:

@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass, replace
 
 from ...figures import precision
+from ...lang import say
 from ..base import JUDGED, Check, judge
 
 KIND = "breakdown"
@@ -46,8 +47,10 @@ def run(analysis, check: Check):
                 if verdict is None:
                     continue
                 found = verdict.finding  # either side may be the wrong one: no single-digit suggestion
+                fix = found.suggestion if found else ""
+                tail = say("one digit", check.lang, fix=fix) if fix else ""
                 yield verdict.with_finding(found and replace(
-                    found, suggestion="", message=found.message.split(" (one digit differs")[0]))
+                    found, suggestion="", message=found.message.removesuffix(tail)))
 
 
 def _counts(f) -> bool:

@@ -1,0 +1,109 @@
+"""The language crossfoot speaks: messages, rule pages and summaries in Chinese (``zh``) or English
+(``en``). ``--lang`` or the configuration's ``lang`` choose; by default the locale does (``LC_ALL``,
+``LC_MESSAGES`` or ``LANG`` naming Chinese: zh, else en).
+
+A check's Chinese message is its pack's ``message_zh`` (a reviewer's wording: the expected value at the
+stated figure's own precision, ``应为 6.00%``, never the interval; ``full``, JSON and SARIF keep the
+interval in their ``computed`` field). The few phrases the engine adds itself are here.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+LANGS = ("zh", "en")
+
+PHRASES = {
+    "truncated": {"en": "; consistent if the stated figure was truncated instead of rounded",
+                  "zh": "；若该数为截尾而非四舍五入则一致"},
+    "one digit": {"en": " (one digit differs: {fix}?)", "zh": "（疑为笔误：{fix}？）"},
+    "the figure": {"en": "the figure", "zh": "该数"},
+    "the table": {"en": "the table", "zh": "该表"},
+    "passed": {"en": "All checks passed ({files}).", "zh": "全部通过（{files}）。"},
+    "nothing": {"en": "No file was checked.", "zh": "没有检查任何文件。"},
+    "found": {"en": "Found {n} finding{s} ({parts}) in {files}.",
+              "zh": "发现 {n} 个问题（{parts}），共 {files}。"},
+    "files": {"en": "{n} file{s}", "zh": "{n} 个文件"},
+    "error": {"en": "{n} error{s}", "zh": "错误 {n}"},
+    "warning": {"en": "{n} warning{s}", "zh": "警告 {n}"},
+    "info": {"en": "{n} info{s}", "zh": "提示 {n}"},
+    "unread one": {"en": " 1 file could not be checked: {why}.", "zh": " 1 个文件无法检查：{why}。"},
+    "unread many": {"en": " {n} files could not be checked: {names} (each one's reason is given above).",
+                    "zh": " {n} 个文件无法检查：{names}（原因见上）。"},
+    "skipped": {"en": " {n} file{s} skipped, in formats not read ({kinds}).",
+                "zh": " 跳过 {n} 个不支持格式的文件（{kinds}）。"},
+}
+
+
+def from_locale() -> str:
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name, "")
+        if value:
+            return "zh" if value.lower().startswith("zh") else "en"
+    return "en"
+
+
+def resolve(given: str = "") -> str:
+    return given if given in LANGS else from_locale()
+
+
+def say(key: str, lang: str = "en", **values) -> str:
+    """The phrase ``key`` in ``lang`` with ``values`` filled (``s`` is the English plural ending of ``n``)."""
+    if "n" in values and "s" not in values:
+        values["s"] = "" if values["n"] == 1 else "s"
+    return PHRASES[key]["zh" if lang == "zh" else "en"].format(**values)
+
+
+# What kinds fill into messages in English (places, phrases), as a Chinese reviewer writes them; applied to
+# each value of a Chinese message, in order (a regex and its replacement).
+_VALUES_ZH = [(re.compile(p), r) for p, r in (
+    (r"\bpage (\d+), table (\d+), row (\d+), column (\d+)", r"第\1页表\2第\3行第\4列"),
+    (r"\btable (\d+), row (\d+), column (\d+)", r"表\1第\2行第\3列"),
+    (r"\bsheet (.+?), cell ([A-Z]+\d+)", r"工作表\1单元格\2"),
+    (r"\bsheet (\S+)", r"工作表\1"),
+    (r"\bpage (\d+)", r"第\1页"),
+    (r"\bparagraph (\d+)", r"第\1段"),
+    (r"\bline (\d+)", r"第\1行"),
+    (r"\bfootnote (\d+)", r"脚注\1"),
+    (r"^header$", "页眉"), (r"^footer$", "页脚"),
+    (r"^the figure$", "该数"), (r"^the group$", "该组"), (r"^the table$", "该表"),
+    (r"^a score item$", "该得分项"),
+    (r"^equals$", "等于"), (r"^is less than$", "小于"), (r"^is greater than$", "大于"),
+    (r"^the same$", "相同"), (r"^less$", "较少"), (r"^greater$", "较多"),
+    (r"^an increase$", "增加"), (r"^a decrease$", "减少"),
+    (r"^its contents \(目录\)$", "目录"),
+    (r"^the standard tables of a (.+)$", r"\1的标准表"),
+    (r"^every target met exactly$", "各项指标恰好完成"),
+    (r"^the (\d+) rows it totals$", r"其所合计的\1行"),
+    (r"^the (\d+) scores of the table$", r"表中\1项得分"),
+    (r"^(.+) \(the table's (.+)\)$", r"\1（表中“\2”）"),
+    (r" \(share of the year elapsed\)", "（已过时间占全年比例）"),
+    (r"^listed after it \(一是…\)$", "其后所列（一是…）"), (r"^listed after it$", "其后所列"),
+    (r"^in (表\S*)$", r"见\1"),
+    (r"^; listed more than once: ", "；重复列出："),
+    (r"^ \(all but (\d+)\)$", r"（除\1项外）"),
+    (r"; the sentence says (\S+): keep (\S+)", r"；句中为“\1”，应保留“\2”"),
+    (r"^its title, ", "标题，"),
+    (r"^the year of (\d+) of its dated figures$", r"其中\1个带年份数字的年份"),
+    (r"(\S+) stands where (\S+) belongs", r"\1 处应为 \2"),
+    (r"^repeats (\S+) ", r"重复 \1"),
+    (r"^follows (\S+) (\(.*?\))?: ?(\S+) missing$", r"接在 \1\2 之后，缺 \3"),
+    (r"(\S+) follows (\S+)", r"\1 接在 \2 之后"),
+    (r" \((\S+) missing\)", r"（缺 \1）"),
+    (r"^has no heading like it in the body$", "正文中没有对应标题"),
+    (r"^is numbered (\S+) in the body ", r"正文中编号为 \1"),
+    (r" against ", "，目标 "), (r" and (\d+) more$", r"等另\1项"),
+    (r" and < ", " 且 < "),
+    (r"\(", "（"), (r"\)", "）"),
+)]
+
+
+def value_zh(text: str) -> str:
+    """A value an English kind filled in (a place, a phrase) as Chinese; Chinese text passes unchanged
+    (brackets aside, which become full-width only around what was translated)."""
+    if not re.search(r"[A-Za-z]{2}", text):
+        return text
+    for pattern, replacement in _VALUES_ZH:
+        text = pattern.sub(replacement, text)
+    return text

@@ -1,0 +1,84 @@
+"""Chinese output (--lang zh): every check's message, the summaries, the headers; the interval kept where
+machines read it."""
+
+import json
+import re
+
+import pytest
+from click.testing import CliRunner
+
+from crossfoot import engine
+from crossfoot.cli import main
+from crossfoot.docs import run_example
+from crossfoot.lang import from_locale
+
+CHECKS = engine.load()
+ZH = engine.localize(CHECKS, "zh")
+BAD = "支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。"  # 830.50
+_ENGLISH = re.compile(r"[A-Za-z]{4,}")
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.code)
+def test_every_check_speaks_chinese(check):
+    assert check.summary_zh and check.message_zh, f"{check.code}: no summary_zh/message_zh in its pack"
+    assert re.search(r"[\u4e00-\u9fff]", check.message_zh)
+
+
+@pytest.mark.parametrize("check", [c for c in ZH if c.examples.get("fail")], ids=lambda c: c.code)
+def test_the_failing_example_reads_as_chinese(check):
+    """No English word in the Chinese message of a check's failing example (its figures and the words
+    quoted from the example aside): a value the kind fills in English is a missing translation."""
+    found = [f for f in run_example(check.examples["fail"], ZH) if f.code == check.code]
+    assert found, "the failing example gives no finding"
+    for f in found:
+        text = re.sub(r"example-\d+\.txt", "", f.message)  # the examples' file names
+        for quoted in (*f.figures, check.examples["fail"]):
+            text = text.replace(quoted, "")
+        words = [w for w in _ENGLISH.findall(text) if w not in check.examples["fail"]]
+        assert not words, f.message
+
+
+def invoke(*args):
+    return CliRunner().invoke(main, list(args), catch_exceptions=False)
+
+
+def test_a_reviewer_reads_the_expected_value_not_an_interval(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(BAD, encoding="utf-8")
+    result = invoke("check", "--lang", "zh", str(path))
+    first, summary = result.stdout.splitlines()
+    assert "SUM001 错误" in first and "应为 830.50万元" in first and "[" not in first
+    assert summary == "发现 1 个问题（错误 1），共 1 个文件。"
+    data = json.loads(invoke("check", "--lang", "zh", "--output-format", "json", str(path)).stdout)
+    assert data["findings"][0]["computed"] == "[830.4900, 830.5100]"  # machines keep the interval
+
+
+def test_english_keeps_the_interval(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(BAD, encoding="utf-8")
+    first = invoke("check", "--lang", "en", str(path)).stdout.splitlines()[0]
+    assert "gives [830.4900, 830.5100] (tolerance ±0.005 (rounding))" in first
+
+
+def test_the_configuration_and_the_locale_choose_the_language(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "crossfoot.toml").write_text('lang = "zh"\n', encoding="utf-8")
+    assert "应为" in invoke("check", "r.txt").stdout
+    (tmp_path / "crossfoot.toml").write_text('lang = "fr"\n', encoding="utf-8")
+    assert invoke("check", "r.txt").exit_code == 2
+    (tmp_path / "crossfoot.toml").unlink()
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    assert from_locale() == "zh" and "应为" in invoke("check", "r.txt").stdout
+    monkeypatch.setenv("LC_ALL", "C")
+    assert from_locale() == "en"
+
+
+def test_rules_and_spreadsheet_headers_in_chinese(tmp_path):
+    listing = invoke("rules", "--lang", "zh").stdout
+    assert listing.splitlines()[0].split()[:4] == ["代码", "名称", "级别", "说明"]
+    assert ZH[0].summary_zh in listing
+    path = tmp_path / "r.txt"
+    path.write_text(BAD, encoding="utf-8")
+    csv = invoke("check", "--lang", "zh", "--output-format", "csv", str(path)).stdout
+    assert csv.lstrip("\ufeff").startswith("文件,位置,行,列,代码,名称,级别,问题,所列数,计算值")
