@@ -20,6 +20,7 @@ JUDGED = {
     ],
     "001_3b889eabbfdbfb6c.txt": [
         ("DOC005", 75, "565,155 万元"),  # a 2020 figure as this year's
+        ("RAT001", 109, "84.29%"),  # info: 10,232.75 比 12,139.05 is 84.296%, truncated
         ("FMT001", 137, "14,8134.51 万元"),  # grouped by four
     ],
     "002_c7584465e87e2f22.txt": [

@@ -15,6 +15,8 @@ Two shapes are found in each sentence:
   amount of its clause whose label holds the rate's stem (通过), or whose stem follows it (108家达标);
   the whole is another amount no smaller than it. With several such, the rate holds when one of them
   gives it, and fails (over the largest) when none does.
+* ``A 比 B 为 P%`` (实际在用固定资产总额 10,232.75 万元比上所有固定资产总额 12,139.05 万元为 84.29%):
+  A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * ``X 中 Y，占 P%`` (145家中108家，占74.48%): a share of the count before 中 (not 其中, and not of money:
   the share check reads those).
 
@@ -57,7 +59,8 @@ def run(analysis, check: Check):
                 of_base = rate.label.startswith("为") and "的" in raw
                 stem = _stem(rate.label)
                 share = rate.label.strip() in ("占", "占比") and "中" in text[sentence[0]:rate.start]
-                if not of_base and not o.rates.within(rate.label) and not stem and not share:
+                versus = _VERSUS.match(text, sentence[2][i - 1].end, rate.start) is not None
+                if not of_base and not o.rates.within(rate.label) and not stem and not share and not versus:
                     continue  # no shape: a rate of nothing stated here
                 figs = labels.near(sentence, rate.start)[2]
                 clause = _clause(text, figs, rate)
@@ -84,6 +87,10 @@ def run(analysis, check: Check):
                     between = text[base.end:actual.start].replace("其中", "")
                     if "中" not in between or base.value < actual.value or _money(base):
                         continue  # 其中 lists parts of money: the share check's
+                elif versus and len(amounts) >= 2 and amounts[-1] is sentence[2][i - 1]:
+                    actual, base = amounts[-2], amounts[-1]
+                    if not base.label.startswith("比") or _CHANGE.search(text, actual.start, rate.start):
+                        continue  # 比上年增长 is a growth rate, not this shape
                 elif stem and len(amounts) >= 2:
                     yield from _by_stem(analysis, check, text, rate, stem, amounts)
                     continue
@@ -94,6 +101,10 @@ def run(analysis, check: Check):
                 verdict = _ratio(analysis, check, rate, actual, base)
                 if verdict:
                     yield verdict
+
+
+_VERSUS = re.compile(r"\s*(?:之比)?为\s*$")  # A 比 B 为 P%: only 为 between B and the rate
+_CHANGE = re.compile(r"增|减|降|升|提高|超|节约")
 
 
 def _money(figure) -> bool:

@@ -1,0 +1,88 @@
+"""carryover: a fund's balance carried over, 年初结转结余 + 本年收入 − 本年支出 = 年末结转结余.
+
+Finds, in each sentence, the amounts that play each role, named by their labels: the opening balance (a
+label naming an ``opening`` time, 年初/上年/期初, and ending with a ``balance`` word, 结转结余/结转和结余/
+结余), the year's income (ending with an ``income`` word: 本年收入), its spending (``expense``: 本年支出)
+and the closing balance (a ``closing`` time, 年末/期末, and a balance word), in that order; amounts named
+by ``plus`` (用事业基金弥补收支差额) are added and by ``minus`` (结余分配) taken away. With exactly one amount
+for each of the four roles, the closing balance must be opening + income − expense (+ plus − minus). A role
+named twice, out of order or missing gives no relation: nothing is guessed.
+
+Judged as an interval in the closing amount's unit: four amounts to 0.01 may miss by 0.02.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...figures import precision
+from ...vocabulary import Words
+from ..base import JUDGED, Check, judge
+
+KIND = "carryover"
+FIELDS = JUDGED
+
+
+@dataclass(frozen=True)
+class Options:
+    opening: Words = Words(["年初", "上年", "期初"])
+    closing: Words = Words(["年末", "期末"])
+    balance: Words = Words(["结转结余", "结转和结余", "结余", "滚存结余"])
+    income: Words = Words(["本年收入", "本年收入合计"])
+    expense: Words = Words(["本年支出", "本年支出合计"])
+    plus: Words = Words(["用事业基金弥补收支差额", "使用非财政拨款结余"])
+    minus: Words = Words(["结余分配"])
+
+
+_ORDER = ("opening", "income", "expense", "closing")
+
+
+def _role(o: Options, label: str) -> str:
+    label = label.strip().rstrip("为是达：: ")  # not labels.core: it drops 本年, which 本年收入 needs
+    if any(label.endswith(w) for w in o.plus):
+        return "plus"
+    if any(label.endswith(w) for w in o.minus):
+        return "minus"
+    if any(label.endswith(w) for w in o.income):
+        return "income"
+    if any(label.endswith(w) for w in o.expense):
+        return "expense"
+    if any(label.endswith(w) for w in o.balance):
+        if o.closing.within(label):
+            return "closing"
+        if o.opening.within(label):
+            return "opening"
+    return ""
+
+
+def run(analysis, check: Check):
+    o = check.options
+    for block in range(len(analysis.doc.blocks)):
+        text = analysis.doc.blocks[block].text
+        if not o.balance.within(text) or not o.income.within(text):
+            continue
+        for _start, _end, figures in analysis.sentences(block):
+            money = [f for f in figures if f.is_point and precision.family(f.unit) == "money"]
+            roles: dict[str, list] = {}
+            for f in money:
+                role = _role(o, f.label)
+                if role:
+                    roles.setdefault(role, []).append(f)
+            if any(len(roles.get(r, ())) != 1 for r in _ORDER):
+                continue
+            found = [roles[r][0] for r in _ORDER]
+            if [f.start for f in found] != sorted(f.start for f in found):
+                continue
+            opening, income, expense, closing = found
+            added, taken = roles.get("plus", []), roles.get("minus", [])
+            unit = closing.unit
+
+            def compute(parts=(opening, income, *added), out=(expense, *taken), unit=unit):
+                return precision.total(parts, unit) - precision.total(out, unit)
+
+            expression = " + ".join(f.text for f in (opening, income, *added)) + "".join(
+                f" − {f.text}" for f in (expense, *taken))
+            verdict = judge(check, analysis, closing, (opening, income, expense, *added, *taken), compute,
+                            expression=expression)
+            if verdict:
+                yield verdict
