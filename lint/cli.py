@@ -87,6 +87,13 @@ def main() -> None:
               help="Megabytes more a file may take (0: no limit); one that needs more is reported.")
 @click.option("--lang", type=click.Choice(["zh", "en"]),
               help="Messages and summaries in Chinese or English [default: the locale's].")
+@click.option("--fix", is_flag=True, help="Apply the safe fixes to TXT/Markdown files (a missing %, a "
+              "thousands separator, a template alternative the sentence decides), then report what remains.")
+@click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also change a figure to the "
+              "one-digit correction its relation suggests.")
+@click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
+@click.option("--add-suppressions", is_flag=True, help="End each line with findings with a "
+              "disable-line comment for them (TXT/Markdown), and exit.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar (drawn only on a terminal, after 0.5 s).")
 @click.option("--baseline", type=click.Path(dir_okay=False),
               help="Hide the findings recorded in this baseline file.")
@@ -94,7 +101,7 @@ def main() -> None:
               help="Record every finding of this run in a baseline file, and exit 0.")
 def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs,
           judge, rounding, config, isolated, show_settings, show_files, statistics, timeout, memory_mb,
-          lang, quiet, baseline, write_baseline):
+          lang, fix, unsafe_fixes, show_diff, add_suppressions, quiet, baseline, write_baseline):
     """Check the reports at PATHS (files or folders)."""
     from . import audit, ingest, suppress
     from .model import Severity
@@ -128,6 +135,13 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     module = writer(fmt)
     if getattr(module, "BINARY", False) and not output_file and sys.stdout.isatty():
         _fail(f"--output-format {fmt} writes a binary file; give it a name with -o FILE")
+    if fix or show_diff or add_suppressions:
+        changed = _edit(files, settings_for, judge, fix and not show_diff, unsafe_fixes, show_diff,
+                        add_suppressions)
+        if show_diff:
+            raise SystemExit(EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN)
+        if add_suppressions:
+            raise SystemExit(EXIT_CLEAN)
     findings, failing, facts = [], False, {}
     context = Context(version=__version__, skipped=skipped, lang=here.lang)
     baselines: dict[str, suppress.Baseline] = {}
@@ -175,6 +189,44 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     if context.errors or not context.files:
         raise SystemExit(EXIT_ERROR)  # a file not checked, or nothing to check: never a silent pass
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
+
+
+def _edit(files, settings_for, judge, write, unsafe, show_diff, add_suppressions) -> int:
+    """Fix or suppress the findings of the TXT/Markdown ``files`` (see :mod:`crossfoot.fixes`): written
+    back when ``write``, printed as a diff when ``show_diff``; how many files would change."""
+    from . import audit, fixes
+
+    changed = made = left = 0
+    for path in files:
+        read = fixes.read(path)
+        if read is None:
+            continue
+        text, encoding = read
+        s = settings_for(path)
+        outcome = audit.file(path, s, _checks_for(s), judge=judge)
+        if outcome.error or not outcome.findings:
+            continue
+        if add_suppressions:
+            new, n = fixes.suppress(text, outcome.findings)
+        else:
+            new, done = fixes.apply(text, fixes.plan(outcome.findings, unsafe))
+            n = len(done)
+            left += len(fixes.plan(outcome.findings, True)) - len(fixes.plan(outcome.findings, unsafe))
+        if new == text:
+            continue
+        changed, made = changed + 1, made + n
+        if show_diff:
+            click.echo(fixes.unified(path, text, new), nl=False)
+        elif write or add_suppressions:
+            try:
+                fixes.write(path, new, encoding)
+            except OSError as exc:
+                _fail(f"cannot write {path}: {exc.strerror or exc}")
+    what = "suppression comment(s) added" if add_suppressions else (
+        "fix(es) applied" if write else "fix(es) shown")
+    hint = f"; {left} more with --unsafe-fixes" if left else ""
+    click.echo(f"crossfoot: {made} {what} in {changed} file(s){hint}", err=True)
+    return changed
 
 
 def _check_one(path, s, context, module, baselines, facts, judge, timeout, memory_mb, write_baseline):
