@@ -69,14 +69,43 @@ def index(records: list[dict], version: str) -> str:
         cells = ([levels["error"], levels["warning"], levels["info"]] if r["status"] == "ok"
                  else ["", "", f"{_NOT[r['status']]}: {escape(r['error'])}"])
         body.append(f"<tr><td>{link}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+    totals = Counter(f["severity"] for r in records for f in r["findings"])
+    unread = sum(r["status"] == "error" for r in records)
+    skipped = sum(r["status"] == "skipped" for r in records)
     return ('<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
             '<meta http-equiv="Content-Security-Policy" '
-            'content="default-src \'none\'; style-src \'unsafe-inline\'">'
+            'content="default-src \'none\'; style-src \'unsafe-inline\'; script-src \'unsafe-inline\'">'
             "<title>crossfoot batch</title><style>body{font:14px system-ui,sans-serif;margin:16px}"
-            "td,th{padding:2px 8px;border-bottom:1px solid #eee;text-align:left}</style></head><body>"
+            "td,th{padding:2px 8px;border-bottom:1px solid #eee;text-align:left}th{cursor:pointer}"
+            "#search{margin:8px 0;width:24em}</style></head><body>"
             f"<h1>crossfoot {escape(version)}: {len(records)} files</h1>"
-            "<table><tr><th>file</th><th>errors</th><th>warnings</th><th>infos</th></tr>"
-            + "".join(body) + "</table></body></html>\n")
+            f"<p>{totals['error']} errors, {totals['warning']} warnings, {totals['info']} infos; "
+            f"{unread} not checked, {skipped} skipped</p>"
+            '<input id="search" type="search" placeholder="filter files, e.g. 财政局 or not checked">'
+            '<table id="files"><thead><tr><th>file</th><th>errors</th><th>warnings</th><th>infos</th></tr>'
+            "</thead>"
+            "<tbody>" + "".join(body) + "</tbody></table><script>" + _SORT + "</script></body></html>\n")
+
+
+_SORT = """
+(function(){
+  var body=document.querySelector('#files tbody');
+  document.getElementById('search').addEventListener('input',function(e){
+    var q=e.target.value.toLowerCase();
+    Array.from(body.rows).forEach(function(r){r.hidden=q&&r.textContent.toLowerCase().indexOf(q)<0;});
+  });
+  document.querySelectorAll('#files th').forEach(function(th,i){
+    var down=i>0;
+    th.addEventListener('click',function(){
+      var rows=Array.from(body.rows);
+      rows.sort(function(a,b){
+        var x=a.cells[i].textContent,y=b.cells[i].textContent,nx=parseFloat(x),ny=parseFloat(y);
+        var c=(isNaN(nx)||isNaN(ny))?x.localeCompare(y):nx-ny;return down?-c:c;});
+      down=!down;rows.forEach(function(r){body.appendChild(r);});
+    });
+  });
+})();
+"""
 
 
 def _weight(r: dict) -> int:
