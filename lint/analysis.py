@@ -134,13 +134,16 @@ class Analysis:
             found = self._core_labels[id(figure)] = labels.core(self.full_label(figure))
         return found
 
-    def resolve(self, anchor: Figure, wanted: str, subject: str, fam: str, blocks: int = 40) -> Figure | None:
+    def resolve(self, anchor: Figure, wanted: str, subject: str, fam: str, blocks: int = 40,
+                own_first: bool = False) -> Figure | None:
         """The figure before ``anchor`` that the words ``wanted`` name (e.g. 年初预算, 总收入).
 
         Candidates are point figures of unit family ``fam`` whose full label (own label plus the label of
         the total they are part of) contains ``wanted`` (with 总 removed, and 合计/总计 standing for 总).
         When several qualify, the one whose label shares the longest specific phrase with ``subject``
-        wins; a tie means the reference is ambiguous and nothing is returned.
+        wins; a tie means the reference is ambiguous and nothing is returned. ``own_first``: a figure whose
+        own label names ``wanted`` beats one listed under a total that does (占本年支出合计的: the 合计
+        itself, not the item of the same name listed under it).
         """
         wanted = labels.core(wanted)
         if not wanted:
@@ -163,7 +166,9 @@ class Analysis:
             scored.append((labels.overlap(labels.core(subject), label), wanted in own, kind, -rank, cand))
         if not scored:
             return None
-        scored.sort(key=lambda t: t[:4], reverse=True)
+        scored.sort(key=(lambda t: (t[1], *t[:1], *t[2:4])) if own_first else (lambda t: t[:4]), reverse=True)
+        if own_first and scored[0][1]:
+            scored = [t for t in scored if t[1]]
         scored = [(t[0], t[4]) for t in scored]
         if len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][0] > 0:
             if scored[0][1].value != scored[1][1].value:

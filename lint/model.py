@@ -165,6 +165,8 @@ class Cell:
     span: Span | None = None
     merged: str = ""
     """``left`` or ``up`` when a merged cell to the left or above covers this one (see :class:`Place`)."""
+    indent: int = 0
+    """Blanks written before the text (a row's level shown by indentation, in text exports)."""
 
 
 @dataclass(frozen=True)

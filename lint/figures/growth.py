@@ -78,13 +78,18 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                                  for w in spec.compare)
                 if not same:
                     current = _named_current(analysis, spec, change, fam)
-                    if current is not None:
+                    if current is not None and _earlier(current, analysis.year()):
+                        yield from _change(rate, change, sign, current, None)  # 2022年度收入总计…: the prior
+                    elif current is not None:
                         yield from _change(rate, change, sign, None, current)
                     continue
                 if compare_at < 0:
                     continue
                 stated_prior = [f for f in same if f.start > compare_at]
                 current = [f for f in same if f.end <= compare_at]
+                if not stated_prior and len(current) >= 2 and _earlier(current[-1], _year(current[-2].label)):
+                    stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少: the prior, named
+                    current = current[:-1]
                 yield from _change(rate, change, sign, stated_prior[-1] if stated_prior else None,
                                    current[-1] if current else None)
             yield from _direct(spec, sentence)
@@ -137,6 +142,20 @@ def _rate(rate, prior, current, sign) -> Growth:
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,20})[”\"]")
 _PRIOR_WORDS = ("上年", "上一年", "去年", "同期")
+
+
+def _year(label: str) -> str | None:
+    found = labels.YEAR.findall(label)
+    return found[-1] if found else None
+
+
+def _earlier(figure, year: str | None) -> bool:
+    """Whether ``figure``'s label names the period before: 上年 (not 比上年), or a year before ``year``."""
+    label = figure.label.replace("比上年", "").replace("较上年", "")
+    if any(w in label for w in _PRIOR_WORDS[:3]):
+        return True
+    own = _year(figure.label)
+    return own is not None and year is not None and own < year
 
 
 def _named_current(analysis, spec: Spec, change, fam: str):

@@ -3,7 +3,8 @@
 Finds, in each sentence of a block, a parts word (``parts``: 其中, 包括, 主要用于, ...). The total is
 the nearest point figure before it in the same sentence whose label holds a total word (``totals``: 合计, 共,
 总额, ...), else the first figure of that sentence; when the parts word opens its sentence, the previous
-sentence is searched the same way. Figures in parentheses and figures that state a change (增加/减少/为…的,
+sentence is searched the same way (there, the one figure whose label names the measure every part names,
+决算 or 预算, before the first). Figures in parentheses and figures that state a change (增加/减少/为…的,
 ``not_parts``) are neither total nor parts. The parts are the point figures of the total's unit family after
 the parts word, up to the end of the sentence or a nested parts word (``stops``), or up to a semicolon when
 two parts or more come before it (其中：A 1，B 2；C 3 lists A and B) or a list of names does (人员经费 X，主要
@@ -120,7 +121,7 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
         before = candidates(p_start, p_figs, p_end)
         series = _series(before[-2:], parts) if len(before) >= 2 else None
         totals = [f for f in before if words.totals.within(f.label)]
-        before = totals[-1:] or before[:1]
+        before = totals[-1:] or _measured(before, parts) or before[:1]
     else:
         series = _series(before[-2:], parts) if len(before) >= 2 else None
     if not before:
@@ -129,6 +130,19 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
     if series:
         return [Listing(total, tuple(group), complete) for total, group in series]
     return [Listing(before[-1], tuple(parts), complete)]
+
+
+_MEASURES = ("决算", "执行", "实际", "预算")
+
+
+def _measured(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
+    """The one figure of the sentence before whose label names the measure every part names (预算为16.00，
+    支出决算为14.15。其中：…支出决算为0，…决算为11.80: the 决算, not the first figure)."""
+    for word in _MEASURES:
+        if all(word in p.label for p in parts):
+            hits = [f for f in candidates if word in f.label]
+            return hits if len(hits) == 1 else []
+    return []
 
 
 def _series(totals: list[Figure], parts: list[Figure]):

@@ -53,7 +53,7 @@ def recover(doc: Document) -> list[Table]:
     return sorted((_captioned(doc, t) for t in split), key=lambda t: (t.span.line, t.span.column))
 
 
-_UNIT = re.compile(r"单位\s*[:：]\s*(亿元|万元|千元|元)")
+_UNIT = re.compile(r"单位\s*[:：]\s*(?:人民币)?(亿元|万元|千元|元)")
 _CAPTION_LOOKBACK = 4  # lines of text above a table where its caption and unit line sit
 
 
@@ -134,6 +134,9 @@ def _caption_row(block: Block) -> bool:
     a caption drawn inside the table's ruling (a list of table names, one a row, is no such row)."""
     cells = block.text.split("\t")
     filled = [t.strip() for t in cells if t.strip()]
+    if 0 < len(filled) <= 3 and any(_UNIT.search(t) for t in filled):
+        # 部门：某局 | 单位：元, 公开03表 | 单位：元, 单位：元 with empty cells after it
+        return all(_UNIT.search(t) or t.endswith("表") or re.search(r"^[^\d]{1,8}[：:]", t) for t in filled)
     return len(cells) >= 3 and bool(filled) and len(filled) <= 2 and all(
         _caption(t) and len(t) >= 6 or t.startswith(_UNIT_LINE) for t in filled)
 
@@ -141,6 +144,8 @@ def _caption_row(block: Block) -> bool:
 def _caption(text: str) -> bool:
     """A line that names a table (…预算总表) or its unit (单位：元): the next table's, never a gap in one."""
     text = text.strip()
+    if re.fullmatch(r"[（(]?续表\s*\d*[）)]?", text):
+        return False  # 续表: the table before goes on after a page break
     return text.endswith("表") or _UNIT.search(text) is not None
 
 
@@ -166,11 +171,34 @@ def _cells(doc: Document, block: Block) -> list[Cell]:
         if text:
             lead = len(piece) - len(piece.lstrip())
             start = column + lead
-            cells.append(Cell(text, Span(line, start, line, start + len(text)), merged))
+            indent = len(piece[:lead].replace("\u3000", "  "))  # a full-width blank is two
+            cells.append(Cell(text, Span(line, start, line, start + len(text)), merged, indent))
         else:
             cells.append(Cell("", None, merged))
         column += len(piece) + 1
     return cells
+
+
+_NUMBERING = ("行次", "栏次")
+
+
+def _column_numbers(cells: list[Cell]) -> bool:
+    """A 栏次 row: the template's numbering of the columns (栏次 | | 1 | 2 | 3, or 1 2 3 under 行次)."""
+    filled = [c.text.strip() for c in cells if c.text.strip()]
+    if len(filled) < 3 or filled[0] not in _NUMBERING:
+        return False
+    return all(t.isdigit() or t in _NUMBERING or t in "ABCDEFGHIJKLMN-—" for t in filled[1:])
+
+
+def _row_numbers(header: tuple[str, ...], rows) -> set[int]:
+    """Columns headed 行次 (or 栏次) whose cells are whole numbers or blank: they number the rows."""
+    out = set()
+    for k, name in enumerate(header):
+        if name.replace(" ", "").endswith(_NUMBERING):
+            cells = [r[k].text.strip() for r in rows if k < len(r) and r[k].text.strip()]
+            if cells and all(t.isdigit() and len(t) <= 3 for t in cells):
+                out.add(k)
+    return out
 
 
 def _header_like(cells: list[Cell]) -> bool:
@@ -215,6 +243,11 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
                 while i < len(rows) and _continues_header(rows[i], header_rows):
                     i += 1
                 continue
+            if _column_numbers(rows[i]):
+                line = next(c.span.line for c in rows[i] if c.span)
+                notes.append(f"栏次 row at line {line} dropped")
+                i += 1  # the template's row numbering its columns (栏次 1 2 3): header, not amounts
+                continue
             if body and after_gap[i] and _header_like(rows[i]):
                 break  # a new header after a caption line (二、支出进度): the next table
             if body and _weak(header_rows, width) and _full_header(rows[i], width):
@@ -228,6 +261,13 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         header = _merge(header_rows, width)
         body = [_placed(doc, r, body[:k], width) if k and len(r) < width else r for k, r in enumerate(body)]
         padded = tuple(tuple(r) + (Cell(""),) * (width - len(r)) for r in body)
+        numbering = _row_numbers(header, padded)
+        if numbering:  # 行次 columns number the rows (1 2 3 …): not amounts, and not read as such
+            keep = [k for k in range(width) if k not in numbering]
+            header = tuple(header[k] for k in keep)
+            levels = tuple(tuple(level[k] for k in keep) for level in levels)
+            padded = tuple(tuple(r[k] for k in keep) for r in padded)
+            notes.append(f"{len(numbering)} 行次 column(s) dropped")
         anchor = next(c.span for r in [*header_rows, *body] for c in r if c.span is not None)
         tables.append(Table(header=header, rows=padded, span=anchor, shape="tabs", notes=tuple(notes),
                             breaks=tuple(breaks), levels=levels if len(levels) > 1 else ()))

@@ -6,8 +6,9 @@ body starting), each entry ending with 表 naming a table (list markers, a leadi
 aside: 1. 2025年预算单位财务收支预算总表 names 预算单位财务收支预算总表; the heading of a part,
 第二部分…部门决算表 or 五、单位预算表, names the tables under it, not a table). And its family's standard set
 (option ``families``: for a report whose title holds one of ``report``, the ``tables`` it must hold: a
-部门决算 has nine), checked only when most of that set is there (``enough``, default 7), so a province
-whose template differs is left alone.
+部门决算 has nine; ``A|B`` when templates name one table two ways), checked only when most of that set is
+there (``enough``, default 7), so a province whose template differs is left alone, and only when the
+contents do not list ``enough`` tables of their own: a report that lists its tables is judged by its list.
 
 A table is there when a recovered table's caption ends with its name, or any line after the contents names
 it (an empty table drawn as text, a note 本表无数据). A report most of whose listed tables cannot be found
@@ -76,7 +77,8 @@ def run(analysis, check: Check):
             if not there(wanted):
                 yield report(check, analysis, block.span(0, len(block.text)), wanted, computed="absent",
                              source="its contents (目录)")
-    yield from _family(analysis, check, there, {n for _, n in listed})
+    if len(listed) < check.options.enough:  # a report that lists its own tables is judged by its list
+        yield from _family(analysis, check, there, {n for _, n in listed})
 
 
 def _entries(blocks, start: int):
@@ -102,9 +104,9 @@ def _family(analysis, check: Check, there, listed: set[str]):
     for family in check.options.families:
         if not family.report.within(title.text):
             continue
-        missing = [t for t in family.tables if not there(name(t))]
+        missing = [t for t in family.tables if not any(there(name(alt)) for alt in t.split("|"))]
         if missing and len(family.tables) - len(missing) >= check.options.enough:
-            for wanted in missing:
+            for wanted in (t.split("|")[0] for t in missing):
                 if not any(name(wanted) in n or n in name(wanted) for n in listed):
                     kind = family.report.first(title.text)
                     yield report(check, analysis, title.span(0, len(title.text)), name(wanted),

@@ -1,7 +1,9 @@
 """share: a part stated with its share of a whole (占总收入 96.02%, 占比 2.99%) agrees with the amounts.
 
 Finds each percentage whose label holds a share word (option ``words``: 占, 占比, 比重, ...). The part is
-the nearest point amount before it in its sentence. The whole is named by the words after the share word
+the nearest point amount before it in its sentence, or, when words before the share word name it
+(税收收入占一般公共预算收入的比重), the nearest whose label ends with them (none: no relation). The whole
+is named by the words after the share word
 (占项目支出 → 项目支出) and looked up by label among the figures before it in its paragraph, or in the
 paragraphs before when it names a total (占本年支出合计的 → the 本年支出合计 stated earlier; 占全省 70%
 compares with nothing stated here); with no words (占比), the whole is the total that the part is listed
@@ -27,6 +29,7 @@ from ..base import JUDGED, Check, judge
 KIND = "share"
 FIELDS = JUDGED
 _TOTALS = ("合计", "总计")
+_LINKS = ("其中", "分别", "合计", "共计", "总计", "以上", "约", "均")
 
 
 @dataclass(frozen=True)
@@ -46,11 +49,18 @@ def run(analysis, check: Check):
                 word = words.first(rate.label)
                 if word is None:
                     continue
-                part = next((f for f in reversed(figs[:i]) if f.is_point
-                             and precision.family(f.unit) not in ("ratio", "")), None)
+                amounts = [f for f in reversed(figs[:i]) if f.is_point
+                           and precision.family(f.unit) not in ("ratio", "")]
+                before = rate.label.split("占" if "占" in rate.label else word, 1)[0]
+                subject = labels.core(before).strip("，,：: ")
+                if len(subject) >= 2 and subject not in _LINKS:  # 税收收入占…的比重: the amount named
+                    amounts = [f for f in amounts if labels.core(f.label).endswith(subject)]
+                part = amounts[0] if amounts else None
                 if part is None:
                     continue
                 named = rate.label.split(word, 1)[1].strip()
+                if word in ("比重", "比例") and "占" in rate.label:  # A占B的比重: B is the whole
+                    named = rate.label.split("占", 1)[1].split(word)[0].removesuffix("的").strip()
                 clause = labels.clause(text, rate.start)
                 if "、" in clause.split(word)[0] or "和" in clause.split(word)[0]:
                     continue  # the share of several parts together (A、B占比): not one part's share
@@ -101,7 +111,8 @@ def _whole(analysis, part, named: str):
     # a named whole is looked for in the same paragraph only (占全省 70% compares with nothing stated here),
     # unless it names a total of the report's own (占本年支出合计的), stated in a paragraph before
     reach = 40 if named.endswith(_TOTALS) else 0
-    return analysis.resolve(part, named, part.label, precision.family(part.unit), blocks=reach)
+    fam = precision.family(part.unit)
+    return analysis.resolve(part, named, part.label, fam, blocks=reach, own_first=True)
 
 
 def _judge(analysis, check, rate, part, whole):

@@ -5,10 +5,11 @@ the year most of its dated figures are attributed to. A figure is attributed to 
 names exactly one year before it (2021 年度市本级指标 56.83亿元). It is a finding when that year is earlier
 than the report's, the figure's label is about the budget or its execution (``subjects``: 预算, 决算, 支出,
 指标, 执行率, 结转, 结余, 得分, 收入), and nothing in the sentence before it compares or spans years
-(``contexts``: 比, 较, 同比, 上年, 增长, 相比, 至, 截至, ...): that is how a paragraph copied from last
-year's report reads. One finding per sentence, on its first such figure. A title that names a budget
-(``ahead``: 预算) and no look back (``behind``: 决算, 自评, 执行情况) is a budget for the year to come, which
-reports the current year's execution: figures of the year before the title's are its own.
+(``contexts``: 比, 较, 同比, 上年, 增长, 相比, 至, 截至, ...), nor does the next sentence open by comparing
+(与上年相比): that is how a paragraph copied from last year's report reads. One finding per sentence, on
+its first such figure. A title that names a budget (``ahead``: 预算) and no look back (``behind``: 决算,
+自评, 执行情况) is a budget for the year to come, which reports the current year's execution: figures of
+the year before the title's are its own.
 """
 
 from __future__ import annotations
@@ -49,6 +50,8 @@ def run(analysis, check: Check):
             continue
         if not any(w in fig.label for w in subjects) or any(w in before for w in contexts):
             continue
+        if _compared_next(analysis.doc.blocks[fig.block].text, fig.end):
+            continue  # 2022年度收入总计1,050.00万元。与上年相比，…: stated to be compared with
         done.add((fig.block, fig.start - len(before)))
         yield report(check, analysis, fig.span, fig.text, computed=str(year), figures=(fig.text,),
                      said=str(said), year=str(year), source=source)
@@ -61,6 +64,15 @@ def _dated(analysis):
             before, years = labels.dated(block.text, fig.start)
             if years:
                 yield fig, before, years
+
+
+_NEXT_COMPARES = ("相比", "比上年", "较上年", "同比", "比去年")
+
+
+def _compared_next(text: str, end: int) -> bool:
+    """Whether the sentence after the one ending past ``end`` opens by comparing with the year before."""
+    stop = text.find("。", end)
+    return stop >= 0 and any(w in text[stop + 1 : stop + 16] for w in _NEXT_COMPARES)
 
 
 def _ahead(analysis, check: Check) -> bool:

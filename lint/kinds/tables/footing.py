@@ -5,12 +5,14 @@ Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recover
 * **column footing** — a row whose label holds a total word (option ``totals``: 合计, 总计, 小计,
   总分) equals, in each amount column, the sum of the rows it closes: those since the previous
   total row (or, for a table's only total printed first, above the rows it sums, those after it); if
-  that stretch holds 小计 rows, the 合计 sums those. Outline numbering sets the level:
+  that stretch holds 小计 rows, the 合计 sums those (and any row after the last of them). Outline
+  numbering sets the level:
   when rows are numbered 一、二、 the total sums those rows only, and each such row in turn equals the
-  sum of the (1) (2) or （一） rows under it (*hierarchical subtotals*). Budget classification codes set
-  the levels the same way (类 201 sums its 款 20101, which sums its 项 2010101; or 201 | 01 | 01 in 类 款 项
-  columns), and code columns are never summed. A 总计 right after a 合计 sums that 合计 and the rows
-  carried over between them (本年收入合计 + 年初结转和结余). Rows starting with an
+  sum of the rows numbered one level down under it (*hierarchical subtotals*; the levels 一、 （一） 1. （1）
+  ①, or names ending （类） （款） （项）, or, in text exports, the label's indentation). Budget
+  classification codes set the levels the same way (类 201 sums its 款 20101, which sums its 项 2010101;
+  or 201 | 01 | 01 in 类 款 项 columns), and code columns are never summed. A 总计 right after a 合计
+  sums that 合计 and the rows carried over between them (本年收入合计 + 年初结转和结余). Rows starting with an
   ``exclude`` word (其中) are breakdowns, never summed.
 * **group totals** — a column headed by a total word that is filled only on the first row of each group
   (a score table's 合计 beside its 得分 column): each value equals the sum of the column to its left over
@@ -26,10 +28,12 @@ Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recover
 Columns whose header or cells are rates (option ``skip``: 率, %, 比例, 进度, 序号, ...) are never summed.
 Judged as intervals: the parts' rounding intervals added up must meet the total's.
 
-**A column not understood is not judged.** A report's typo breaks a total or two; a column whose totals
-mostly fail (at least three, more than half of those judged in it, and not all by one amount) has been
-read wrong (a layout not met before: parts that are not the total's, shifted cells), not drafted wrong.
-Its totals are not reported; one ``info`` on the table says which column was left unjudged and why.
+**A column not understood is not judged.** Parts that add up to two, three or four times their total
+are the levels of a hierarchy read as one (a group and its items, each summing to it): not judged. A
+report's typo breaks a total or two; a column whose totals mostly fail (at least three, more than half of
+those judged in it, and not all by one amount) has been read wrong (a layout not met before: parts that
+are not the total's, shifted cells), not drafted wrong. Its totals are not reported; one ``info`` on the
+table says which column was left unjudged and why.
 """
 
 from __future__ import annotations
@@ -64,10 +68,13 @@ def _subcodes(table: Table, col: int) -> bool:
     filled = [r[col].text for r in table.rows if r[col].text]
     return bool(filled) and sum(1 for t in filled if _SUBCODE.match(t)) * 2 > len(filled)
 _LEVELS = (
-    re.compile(r"^[一二三四五六七八九十]+[、.]"),
+    re.compile(r"^[一二三四五六七八九十]+[、.．]"),
     re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
-    re.compile(r"^(?:[（(]\d+[）)]|\d+[、.](?!\d))"),
+    re.compile(r"^\d+[、.．](?!\d)"),
+    re.compile(r"^[（(]\d+[）)]"),
+    re.compile(r"^[①-⑳]"),
 )
+_CLASS_LEVELS = {"（类）": 0, "(类)": 0, "（款）": 1, "(款)": 1, "（项）": 2, "(项)": 2}
 
 
 def run(analysis, check: Check):
@@ -129,14 +136,32 @@ def _amount_columns(check: Check, table: Table) -> list[int]:
 
 
 def _level(check: Check, label: str) -> int | None:
-    """0, 1, 2 for 一、 / （一） / (1) rows; -1 for 其中 rows; None when unnumbered."""
+    """0, 1, 2, 3, 4 for 一、 / （一） / 1. / （1） / ① rows (each style its own level, in that order);
+    0, 1, 2 for names ending （类） / （款） / （项）; -1 for 其中 rows; None when unnumbered."""
     text = label.strip()
     if any(text.startswith(w) for w in check.options.exclude):
         return -1
     for depth, pattern in enumerate(_LEVELS):
         if pattern.match(text):
             return depth
+    for suffix, depth in _CLASS_LEVELS.items():
+        if text.endswith(suffix):
+            return depth
     return None
+
+
+def _indent_levels(table: Table) -> dict[int, int] | None:
+    """Levels from indentation (the label cell's leading blanks, in text exports): the rank of each row's
+    indent among the distinct ones, when there are two or more and the least indented rows come first."""
+    indents = {}
+    for i, row in enumerate(table.rows):
+        cell = next((c for c in row if c.text and number(c.text) is None), None)
+        if cell is not None:
+            indents[i] = cell.indent
+    distinct = sorted(set(indents.values()))
+    if len(distinct) < 2 or not indents or indents[min(indents)] != distinct[0]:
+        return None
+    return {i: distinct.index(v) for i, v in indents.items()}
 
 
 def _labels(table: Table) -> list[str]:
@@ -165,6 +190,7 @@ def _columns(analysis, check, table: Table, columns: list[int]):
         return
     labels = _labels(table)
     codes = _code_levels(table)
+    indents = _indent_levels(table)
     totals = [i for i, label in enumerate(labels) if _is_total(check, label)]
     after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
     for t in totals:
@@ -181,10 +207,13 @@ def _columns(analysis, check, table: Table, columns: list[int]):
         else:
             carried = []
         if sub and not subtotal:
-            parts = sub
+            parts = sub + [i for i in stretch if i > sub[-1] and _level(check, labels[i]) != -1]
+            # rows after the last 小计 are under none (a bonus row 加减分 before the 总分)
         else:
             stretch = [i for i in stretch if i not in sub]
             levels = {i: codes.get(i) if codes else _level(check, labels[i]) for i in stretch}
+            if not codes and indents and all(levels[i] is None for i in stretch):
+                levels = {i: indents.get(i) for i in stretch}
             ranked = [lv for lv in levels.values() if lv is not None and lv >= 0]
             top = min(ranked) if ranked else None
             parts = [i for i in stretch if levels[i] == top or (top is None and levels[i] is None)]
@@ -232,7 +261,19 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
         parts.append(fig)
     if not parts:
         return
+    if _counted_over(total, parts):
+        return  # each level of a hierarchy not read sums to the total: a layout not understood
     yield from _judge_sum(analysis, check, total, parts, ("rows", col))
+
+
+def _counted_over(total, parts) -> bool:
+    """Whether ``parts`` add up to two, three or four times ``total`` (within their rounding), with at
+    least two rows a level: the rows of two or more levels (a group and its items; 类, 款 and 项 not told
+    apart) each summing to it, counted together."""
+    if total.value <= 0:
+        return False
+    summed = precision.total(parts)
+    return any(len(parts) >= 2 * k and summed.meets(precision.interval(total).scale(k)) for k in (2, 3, 4))
 
 
 def _judge_sum(analysis, check, total, parts, key):

@@ -1,0 +1,123 @@
+"""Layouts and phrasings of other provinces' templates: each consistent report gives no warning or error,
+and the same report with one figure changed gives the finding on that figure (where a check reads it).
+
+Written for the false alarms an outside hunt found on layouts crossfoot had not met (行次 columns, 栏次
+rows, a unit in a row of the grid, 1./（1） and （类）（款）（项） levels, indentation, a hierarchy whose levels
+each sum to the total, 续表, a bonus row after the last 小计, named wholes and parts of shares, a stated
+prior year, a 三公 sentence stating its 预算 before its 决算, another name of a standard table)."""
+
+import pytest
+
+from crossfoot import engine
+from crossfoot.ingest.text import parse
+from crossfoot.model import Severity
+
+CHECKS = engine.load()
+
+CASES = {
+    "行次 columns in side-by-side panels": (
+        "表1 收入支出决算总表\n单位：万元\n收入\t\t\t支出\t\t\n项目\t行次\t金额\t项目\t行次\t金额\n"
+        "一、一般公共预算财政拨款收入\t1\t100.00\t一、一般公共服务支出\t7\t90.00\n"
+        "二、事业收入\t2\t0.00\t二、住房保障支出\t8\t25.00\n三、其他收入\t3\t20.00\t\t\t\n"
+        "本年收入合计\t4\t120.00\t本年支出合计\t9\t115.00\n"
+        "年初结转和结余\t5\t5.00\t年末结转和结余\t10\t10.00\n总计\t6\t125.00\t总计\t11\t125.00\n",
+        ("120.00\t本年支出合计", "130.00\t本年支出合计"), "TAB001"),
+    "a 栏次 row under the header": (
+        "表3 支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n栏次\t\t1\t2\t3\n"
+        "合计\t\t300.00\t200.00\t100.00\n201\t一般公共服务支出\t250.00\t150.00\t100.00\n"
+        "221\t住房保障支出\t50.00\t50.00\t0.00\n",
+        ("\t300.00\t", "\t310.00\t"), "TAB001"),
+    "the unit in a row of the grid": (
+        "表3 支出决算表\n部门：某县财政局\t\t\t单位：元\n项目\t本年支出合计\t基本支出\t项目支出\n"
+        "合计\t5,255,919.53\t4,284,519.53\t971,400.00\n一般公共服务支出\t5,255,919.53\t4,284,519.53\t971,400.00\n\n"
+        "本年支出合计525.59万元，其中：基本支出428.45万元，项目支出97.14万元。\n",
+        ("基本支出428.45万元", "基本支出438.45万元"), "BUD022"),
+    "1. and （1） are two levels": (
+        "表9 财政拨款“三公”经费支出决算表\n单位：万元\n项目\t预算数\t决算数\n合计\t46.00\t42.15\n"
+        "1.因公出国（境）费\t5.00\t4.00\n2.公务用车购置及运行费\t35.00\t33.80\n（1）公务用车购置费\t22.00\t22.00\n"
+        "（2）公务用车运行费\t13.00\t11.80\n3.公务接待费\t6.00\t4.35\n",
+        ("\t13.00\t11.80", "\t13.00\t12.80"), "TAB001"),
+    "names ending （类）（款）（项）": (
+        "表5 一般公共预算财政拨款支出决算表\n单位：万元\n项目\t合计\t基本支出\t项目支出\n合计\t300.00\t200.00\t100.00\n"
+        "文化旅游体育与传媒支出（类）\t250.00\t150.00\t100.00\n文化和旅游（款）\t250.00\t150.00\t100.00\n"
+        "行政运行（项）\t150.00\t150.00\t0.00\n群众文化（项）\t100.00\t0.00\t100.00\n"
+        "住房保障支出（类）\t50.00\t50.00\t0.00\n住房改革支出（款）\t50.00\t50.00\t0.00\n住房公积金（项）\t50.00\t50.00\t0.00\n",
+        ("群众文化（项）\t100.00", "群众文化（项）\t110.00"), "TAB001"),
+    "levels by indentation": (
+        "表5 支出表\n单位：万元\n项目\t合计\n合计\t300.00\n文化旅游体育与传媒支出\t250.00\n  文化和旅游\t250.00\n"
+        "    行政运行\t150.00\n    群众文化\t100.00\n住房保障支出\t50.00\n  住房改革支出\t50.00\n    住房公积金\t50.00\n",
+        ("群众文化\t100.00", "群众文化\t110.00"), "TAB001"),
+    "a score table whose group rows carry their subtotal": (
+        "表2 部门整体支出绩效自评得分表\n一级指标\t二级指标\t分值\t得分\n履职效能\t\t50\t48.08\n\t整体效能\t35\t34.26\n"
+        "\t专项效能\t15\t13.82\n管理效率\t\t50\t47.70\n\t预算编制\t10\t10\n\t资产管理\t40\t37.70\n合计\t\t100\t95.78\n",
+        None, None),
+    "a bonus row after the last 小计": (
+        "表2 得分表\n一级指标\t二级指标\t分值\t得分\n履职效能\t整体效能\t35\t34.26\n\t专项效能\t15\t13.82\n"
+        "\t小计\t50\t48.08\n管理效率\t预算编制\t10\t10\n\t资产管理\t40\t37.70\n\t小计\t50\t47.70\n"
+        "加减分\t工作表现加减分\t—\t1.50\n总分\t\t100\t97.28\n",
+        ("\t100\t97.28", "\t100\t98.28"), "TAB001"),
+    "a 续表 line inside a table": (
+        "表3 支出决算表\n单位：万元\n科目编码\t科目名称\t本年支出合计\t基本支出\t项目支出\n合计\t\t400.00\t250.00\t150.00\n"
+        "201\t一般公共服务支出\t300.00\t150.00\t150.00\n2010301\t行政运行\t150.00\t150.00\t0.00\n"
+        "2010302\t一般行政管理事务\t150.00\t0.00\t150.00\n续表\n221\t住房保障支出\t100.00\t100.00\t0.00\n"
+        "2210201\t住房公积金\t60.00\t60.00\t0.00\n2210203\t购房补贴\t40.00\t40.00\t0.00\n",
+        ("\t400.00\t", "\t410.00\t"), "TAB001"),
+    "a share of a whole named after 占": (
+        "2023年度本部门政府采购支出总额899.56万元，其中：政府采购货物支出215.36万元、政府采购服务支出684.20万元。"
+        "授予中小企业合同金额702.18万元，占政府采购支出总额的78.06%，其中：授予小微企业合同金额540.60万元，"
+        "占政府采购支出总额的60.10%。\n",
+        ("60.10%", "61.10%"), "SHR001"),
+    "the part named before 占": (
+        "全县一般公共预算收入289,660万元，其中：税收收入213,540万元，非税收入76,120万元，"
+        "税收收入占一般公共预算收入的比重为73.72%。\n",
+        ("73.72%", "72.72%"), "SHR001"),
+    "a share of a total stated in the paragraph before": (
+        "本年支出合计360.00万元，其中：一般公共服务支出300.00万元，住房保障支出60.00万元。\n"
+        "一般公共预算财政拨款支出320.00万元，占本年支出合计的88.89%。\n",
+        ("88.89%", "86.89%"), "SHR001"),
+    "a prior year stated before the change": (
+        "本部门2023年度机关运行经费支出85.60万元，2022年度为92.10万元，比上年减少6.50万元，下降7.06%。\n",
+        ("下降7.06%", "下降7.96%"), "GRW001"),
+    "a prior year stated in the sentence before": (
+        "某局2023年度部门决算说明\n2023年度收入总计1,200.00万元。2022年度收入总计1,050.00万元。"
+        "与上年相比，收入总计增加150.00万元，增长14.29%。\n",
+        ("增长14.29%", "增长14.92%"), "GRW001"),
+    "a 三公 sentence stating its 预算 before its 决算": (
+        "2023年度“三公”经费财政拨款支出预算为16.00万元，支出决算为14.15万元，完成预算的88.44%。其中："
+        "因公出国（境）费支出决算为0万元；公务用车购置及运行费支出决算为11.80万元；公务接待费支出决算为2.35万元。\n",
+        None, None),
+    "the other name of the ninth 决算 table": (
+        "某区档案馆2023年度部门决算\n第二部分 2023年度部门决算表\n表1 收入支出决算总表\n表2 收入决算表\n表3 支出决算表\n"
+        "表4 财政拨款收入支出决算总表\n表5 一般公共预算财政拨款支出决算表\n表6 一般公共预算财政拨款基本支出决算表\n"
+        "表7 财政拨款“三公”经费支出决算表\n表8 政府性基金预算财政拨款收入支出决算表\n表9 国有资本经营预算财政拨款支出决算表\n"
+        "注：本部门2023年度没有使用国有资本经营预算财政拨款安排的支出，故本表无数据。\n",
+        None, None),
+    "一般公共预算收入预算 is not the department's 收入预算": (
+        "部门收入预算总表\n单位：元\n功能分类科目编码\t功能分类科目名称\t合计\t财政拨款收入\t事业收入\n"
+        "207\t文化旅游体育与传媒支出\t9,021,860.00\t8,671,860.00\t350,000.00\n合计\t\t9,021,860.00\t8,671,860.00\t350,000.00\n\n"
+        "2025年度财政拨款收入预算867.19万元，其中：一般公共预算收入预算867.19万元。\n",
+        None, None),
+}
+
+
+def _loud(text: str):
+    found = engine.run(parse(text, "t.txt"), CHECKS)
+    return [f for f in found if f.severity >= Severity.WARNING]
+
+
+@pytest.mark.parametrize("name", sorted(CASES))
+def test_a_consistent_report_of_this_layout_gives_nothing(name):
+    text, _, _ = CASES[name]
+    found = _loud(text)
+    assert found == [], [f"{f.code} {f.span.line}:{f.span.column} {f.message}" for f in found]
+
+
+@pytest.mark.parametrize("name", sorted(n for n in CASES if CASES[n][1]))
+def test_the_same_layout_with_one_figure_changed_is_found(name):
+    text, (was, now), code = CASES[name]
+    assert was in text
+    broken = text.replace(was, now, 1)
+    changed = next(t for t in now.split("\t") if t and t not in was.split("\t")) if "\t" in now else now
+    found = _loud(broken)
+    assert any(f.code == code for f in found), [f"{f.code} {f.message}" for f in found]
+    assert all(changed.strip("下降增长基本支出万元") in " ".join(f.figures) for f in found if f.code == code)
