@@ -87,6 +87,8 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
     stop = end
     for other in (*words.parts, *words.stops):
         at = text.find(other, pos + len(word), end)
+        while at != -1 and labels.open_paren(text, pos, at) is not None:
+            at = text.find(other, at + len(other), end)  # a list inside parentheses is a part's own
         if at != -1 and not text.startswith("其中", at - 3):
             stop = min(stop, at)
     semicolon = min((k for k in (text.find(c, pos, stop) for c in "；;") if k != -1), default=-1)
@@ -120,7 +122,7 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
         p_start, p_end, p_figs = labels.near(sentences[index - 1], sentences[index - 1][1])
         before = candidates(p_start, p_figs, p_end)
         series = _series(before[-2:], parts) if len(before) >= 2 else None
-        totals = [f for f in before if words.totals.within(f.label)]
+        totals = [f for f in before if words.totals.within(f.label.replace("公共", ""))]  # 共 of 公共: none
         before = totals[-1:] or _measured(before, parts) or before[:1]
     else:
         series = _series(before[-2:], parts) if len(before) >= 2 else None

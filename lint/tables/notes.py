@@ -41,8 +41,16 @@ def standard(analysis, spec: Spec):
         following = min((t.span.line for t in analysis.tables if t.span.line > last), default=None)
         after = [b for b in blocks if b.kind != "row" and b.line > last
                  and (following is None or b.line < following)][: spec.near]
+        caption = next((k for k, b in enumerate(after) if _names_table(b.text)), len(after))
+        after = after[:caption]  # a statement under another table's caption is that table's
         said = next((b for b in after if spec.statements.within(b.text)), None)
         yield table, said, amounts(table, spec)
+
+
+def _names_table(text: str) -> bool:
+    """A caption line: short, ending with 表 (表7 政府性基金预算财政拨款收入支出决算表), not a sentence."""
+    text = text.strip()
+    return 4 <= len(text) <= 40 and text.endswith("表") and "。" not in text and "，" not in text
 
 
 def nil(analysis, table, spec: Spec):

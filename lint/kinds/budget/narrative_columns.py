@@ -63,8 +63,9 @@ class Options:
 
 
 def run(analysis, check: Check):
-    table = next((t for t in analysis.tables if locate.titled(t, check.options.tables)), None)
-    if table is None or len(table.rows) != 1:
+    found = [t for t in analysis.tables if locate.titled(t, check.options.tables)]
+    panels = [t for t in found if len(t.rows) == 1 and t.title == found[0].title]
+    if not panels or len(found[0].rows) != 1:
         return  # a document without the one-line table has nothing to check
     skip = check.options.skip
     for block, fig in analysis.amounts():
@@ -76,7 +77,7 @@ def run(analysis, check: Check):
                                         else None)
         if item is None:
             continue
-        cell = _column(check, table, item, label)
+        table, cell = _panel(check, panels, item, label)
         if cell is None:
             continue
         said = locate.agreement(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding)
@@ -111,6 +112,18 @@ def _named_before(check: Check, text: str, at: int) -> Item | None:
         if k > last:
             best, last = check.options.items[0], k
     return best
+
+
+def _panel(check: Check, panels: list[Table], item: Item, label: str):
+    """The table (of the panels printed side by side: 预算数 | 决算数) and the cell of ``item`` there: the
+    panel whose header names the measure the label names, else the first that has the item."""
+    wanted = [col for word, col in check.options.measures.items() if word in label]
+    ordered = sorted(panels, key=lambda t: not any(w in h for h in t.header for w in wanted))
+    for table in ordered:
+        cell = _column(check, table, item, label)
+        if cell is not None:
+            return table, cell
+    return panels[0], None
 
 
 def _column(check: Check, table: Table, item: Item, label: str) -> Cell | None:

@@ -46,8 +46,9 @@ def _changes(analysis, o: Options, block: int):
             if len(same) < 2:
                 continue
             prior, current = same[-1], same[-2]
-            if not o.compare.within(text[current.end : prior.start]):
-                continue
+            between = text[current.end : prior.start]
+            if not o.compare.within(between) or "；" in between or ";" in between:
+                continue  # 15万元，较上年无增减；公务接待费3万元，比上年增加2万元: two clauses, no pair
             yield current, prior, change, sign
 
 

@@ -10,10 +10,10 @@ A quantity is keyed by what it measures, read narrowly so that different things 
   under 财政拨款支出; 预算执行数 under 1、行政运行（01项）is not 预算执行数 under 2、基层司法业务（04项）);
 * its unit family, and its period: the last year named before it in its sentence, 上年 for the prior year.
 
-Labels that state a change (增加, 比上年, 下降) or a list (其中, 分别) are not quantities of their own
-(``changes``). Two statements in different paragraphs with the same key must agree: their rounding
-intervals, widened by their qualifiers (超 2.3 万亿 is at least 2.3 万亿; 约 is within ``about`` percent),
-must meet. Prose only; table cells are the table checks' business.
+Labels that state a change (增加, 比上年, 下降) or a list (其中, 分别; 收入、支出总计均为) are not
+quantities of their own (``changes``). Two statements in different paragraphs with the same key must
+agree: their rounding intervals, widened by their qualifiers (超 2.3 万亿 is at least 2.3 万亿; 约 is within
+``about`` percent), must meet. Prose only; table cells are the table checks' business.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ class Options:
     shortest: int = 5
     about: Decimal = Decimal("10")
     changes: Words = Words(["增", "减", "比", "较", "下降", "上升", "节约", "超支", "差", "变动", "其中",
-                            "分别", "每"])
+                            "分别", "每", "均"])
     bare: Words = Words(["支出决算", "年初预算", "预算数", "决算数", "调整预算", "预算", "决算", "金额",
                          "资金", "经费", "合计", "总计", "共计", "总额", "数量", "人数", "个数"])
 

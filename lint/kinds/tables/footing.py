@@ -25,7 +25,8 @@ Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recover
   决算数), the header says which columns are its parts (:mod:`crossfoot.tables.header`), and every row is
   judged, however few, a blank part counting as 0.
 
-Columns whose header or cells are rates (option ``skip``: 率, %, 比例, 进度, 序号, ...) are never summed.
+Columns whose header or cells are rates (option ``skip``: 率, %, 比例, 进度, 序号, ...) are never summed, and
+columns ``apart`` (机关运行经费, printed beside the 三公 total) are never a row total's parts.
 Judged as intervals: the parts' rounding intervals added up must meet the total's.
 
 **A column not understood is not judged.** Parts that add up to two, three or four times their total
@@ -58,6 +59,8 @@ class Options:
     exclude: Words = Words(["其中", "含:", "含："])
     skip: Words = Words(["率", "%", "％", "比例", "比重", "占比", "进度", "序号", "编码", "编号", "代码",
                          "年度"])
+    apart: Words = Words(["机关运行经费"])
+    """Columns printed beside a row total that are never its parts (the 三公 table's 机关运行经费)."""
 
 
 _SUBCODE = re.compile(r"^\d{1,2}$")
@@ -316,17 +319,20 @@ def _group(analysis, check, table, row, col, rows, left):
 
 def _crossfoot(analysis, check, table: Table, columns: list[int]):
     declared = set()
+    apart = check.options.apart
     for j, found in header.sums(table, check.options.totals) if table.levels else ():
         if not check.options.skip.within(table.header[j]):
             declared.add(j)
-            yield from _declared(analysis, check, table, j, found)
+            parts = [k for k in found if not apart.within(table.header[k])]
+            yield from _declared(analysis, check, table, j, parts)
     for j in columns:
         if j in declared or not _is_total(check, table.header[j]):
             continue
         filled = [i for i, r in enumerate(table.rows) if number(r[j].text) is not None]
         if len(filled) * 2 <= len(table.rows):
             continue  # a group-total column, not a row total
-        after = [k for k in columns if k > j and not _is_total(check, table.header[k])]
+        after = [k for k in columns if k > j and not _is_total(check, table.header[k])
+                 and not apart.within(table.header[k])]
         components = after or [k for k in columns if k < j]
         if len(components) < 2:
             continue

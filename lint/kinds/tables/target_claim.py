@@ -2,7 +2,8 @@
 
 Finds a ``claims`` phrase (各项指标均完成, 全面完成绩效目标) in a sentence that names an ``objects`` word
 (目标, 指标), not hedged (基本完成) or negated (未完成) just before it. An exception stated in the same
-sentence (除一个指标外, 除2项指标外) allows that many misses. The indicators that miss a target are those of
+sentence (除一个指标外, 除2项指标外) allows that many misses, and one naming them (除“培训基层医务人员”指标外)
+as many as it names. The indicators that miss a target are those of
 :mod:`crossfoot.tables.targets` (a target cell and its actual cell, every pair compared in its
 direction); when there are more than the claim allows, the claim is a finding that names them.
 """
@@ -30,6 +31,8 @@ class Options(targets.Spec):
 
 
 _EXCEPT = re.compile(r"除\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*[个项条]?[^，。,；]{0,6}外")
+_EXCEPT_NAMED = re.compile(r"除((?:[“\"「『][^”\"」』]{1,40}[”\"」』][、和及与，,]?)+)[^，。,；]{0,8}外")
+_QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,40}[”\"」』]")
 _SHOWN = 3
 
 
@@ -48,6 +51,9 @@ def run(analysis, check: Check):
                 continue
             m = _EXCEPT.search(sentence)
             allowed = (numbers.whole(m.group("n")) or 0) if m else 0
+            named = _EXCEPT_NAMED.search(sentence)
+            if named:  # 除“培训基层医务人员”指标外: as many as it names
+                allowed = max(allowed, len(_QUOTED.findall(named.group(1))))
             if len(misses) <= allowed:
                 continue
             at, word = hit
