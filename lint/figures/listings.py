@@ -9,7 +9,7 @@ sentence is searched the same way (there, the one figure whose label names the m
 the parts word, up to the end of the sentence or a nested parts word (``stops``), or up to a semicolon when
 two parts or more come before it (其中：A 1，B 2；C 3 lists A and B) or a list of names does (人员经费 X，主要
 包括：基本工资、津贴补贴；公用经费 Y lists no amounts). Two totals before a list (预算 X，支出 Y，其中 A 预算
-a1 支出 a2 …) split it by label.
+a1 支出 a2 …) split it by label. Among scores (得分), a group's maximum (分值, 满分, 权重) is no part.
 
 The words come as an object with the attributes of :class:`Spec` (each a
 :class:`crossfoot.vocabulary.Words`): the sum kind's options, or the packs' ``listing-*`` vocabularies,
@@ -80,6 +80,8 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
             if text[pos - at : pos - at + len(longer)] == longer:
                 return []
     after = [f for f in figs if f.start > pos and f.is_point and family(f.unit) not in ("ratio", "")]
+    if any("得分" in f.label for f in after):  # 履职效能分值50分，得分48.08分: the scores are the parts
+        after = [f for f in after if not any(w in f.label for w in _MAXIMA)]
     if not after:
         return []
     fam = family(after[0].unit)
@@ -135,6 +137,7 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
 
 
 _MEASURES = ("决算", "执行", "实际", "预算")
+_MAXIMA = ("分值", "满分", "权重", "标准分")
 
 
 def _measured(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:

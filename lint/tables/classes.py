@@ -22,7 +22,10 @@ from . import classified
 from .locate import header, titled
 
 _LEVELS = {"类": 0, "款": 1, "项": 2}
-NAMED = re.compile(r"([^（）()，,。；;：:、“”\"'\s\d]+?)\s*[（(]\s*([类款项])\s*[）)]")
+# a name, with a short parenthesis of its own (政府办公厅（室）及相关机构事务), then （类）, （款） or （项）
+NAMED = re.compile(r"((?:[^（）()，,。；;：:、“”\"'\s\d]"
+                   r"|[（(](?![类款项]\s*[）)])[^（）()，,。；;\d]{1,6}[）)])+?)"
+                   r"\s*[（(]\s*([类款项])\s*[）)]")
 _MARKED = re.compile(r"[（(]\s*[类款项]\s*[）)]")
 _ITEM = re.compile(r"(?:^|[。；;\s])\s*\d{1,2}\s*[、.．]\s*(?!\d)")
 _HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")

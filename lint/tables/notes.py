@@ -49,7 +49,7 @@ def standard(analysis, spec: Spec):
 
 def _names_table(text: str) -> bool:
     """A caption line: short, ending with 表 (表7 政府性基金预算财政拨款收入支出决算表), not a sentence."""
-    text = text.strip()
+    text = re.sub(r"\s*单位\s*[:：].*$", "", text.strip())  # the unit line read into the caption's
     return 4 <= len(text) <= 40 and text.endswith("表") and "。" not in text and "，" not in text
 
 

@@ -201,6 +201,18 @@ def _row_numbers(header: tuple[str, ...], rows) -> set[int]:
     return out
 
 
+_HEADER_CELLS = {"一级指标", "二级指标", "三级指标", "分值", "得分", "权重", "年度指标值", "年度目标值",
+                 "实际完成值", "实际值", "目标值", "完成率", "偏差原因分析及改进措施", "指标值"}
+
+
+def _inner_header(cells: list[Cell]) -> bool:
+    """A row naming a form's columns anew in the middle of a table (a 项目支出绩效自评表's indicator part
+    under its funds part): three cells or more that are column names of such forms, no number."""
+    filled = [c.text.strip() for c in cells if c.text.strip()]
+    return len(filled) >= 4 and all(number(t) is None for t in filled) \
+        and sum(t in _HEADER_CELLS for t in filled) >= 3
+
+
 def _header_like(cells: list[Cell]) -> bool:
     filled = [c for c in cells if c.text]
     numeric = sum(1 for c in filled if number(c.text) is not None)
@@ -248,6 +260,8 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
                 notes.append(f"栏次 row at line {line} dropped")
                 i += 1  # the template's row numbering its columns (栏次 1 2 3): header, not amounts
                 continue
+            if body and _inner_header(rows[i]):
+                break  # a form's next part under its own header (一级指标 | 二级指标 | … | 分值 | 得分)
             if body and after_gap[i] and _header_like(rows[i]):
                 break  # a new header after a caption line (二、支出进度): the next table
             if body and _weak(header_rows, width) and _full_header(rows[i], width):

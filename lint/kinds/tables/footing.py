@@ -26,7 +26,8 @@ Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recover
   judged, however few, a blank part counting as 0.
 
 Columns whose header or cells are rates (option ``skip``: 率, %, 比例, 进度, 序号, ...) are never summed, and
-columns ``apart`` (机关运行经费, printed beside the 三公 total) are never a row total's parts.
+columns ``apart`` (机关运行经费, printed beside the 三公 total) or headed 其中 (a breakdown of the column
+before) are never a row total's parts.
 Judged as intervals: the parts' rounding intervals added up must meet the total's.
 
 **A column not understood is not judged.** Parts that add up to two, three or four times their total
@@ -81,11 +82,14 @@ _CLASS_LEVELS = {"（类）": 0, "(类)": 0, "（款）": 1, "(款)": 1, "（项
 
 
 def run(analysis, check: Check):
-    for table in analysis.tables:
+    tables = analysis.tables
+    for k, table in enumerate(tables):
         columns = _amount_columns(check, table)
         by_column = defaultdict(list)
-        for col, verdict in [*_columns(analysis, check, table, columns), *_groups(analysis, check, table),
-                             *_crossfoot(analysis, check, table, columns)]:
+        before = tables[k - 1] if k and 0 < table.span.line - _last_line(tables[k - 1]) <= 2 else None
+        found = [*_columns(analysis, check, table, columns, before), *_groups(analysis, check, table),
+                 *_crossfoot(analysis, check, table, columns)]
+        for col, verdict in found:
             by_column[col].append(verdict)
         for col, verdicts in by_column.items():
             failed = [v for v in verdicts if not v.holds]
@@ -188,7 +192,28 @@ def _code_levels(table: Table) -> dict[int, int] | None:
     return found if len(found) >= 2 and len(set(found.values())) >= 2 else None
 
 
-def _columns(analysis, check, table: Table, columns: list[int]):
+def _last_line(table: Table) -> int:
+    return max((c.span.end_line for row in table.rows for c in row if c.span), default=table.span.line)
+
+
+def _carried_score(table: Table, before: Table | None, col: int):
+    """The score the form's part just above carries into a 总分 (a 项目支出绩效自评表's 预算执行率 row, its
+    分值 10 and 得分 9.51 printed over the indicators): the first number of ``before``'s column named as
+    ``col`` is, or None."""
+    if before is None:
+        return None
+    name = table.header[col].strip()
+    if not any(w in name for w in ("分值", "得分", "权重")):
+        return None
+    heads = [(-1, before.header), *((i, tuple(c.text for c in row)) for i, row in enumerate(before.rows))]
+    for i, names in heads:  # the header, or a row heading the form's part (项目资金 | … | 分值 | 得分)
+        k = next((j for j, other in enumerate(names) if other.strip() == name), None)
+        if k is not None:
+            return next((f for r in range(i + 1, len(before.rows)) if (f := cell_figure(before, r, k))), None)
+    return None
+
+
+def _columns(analysis, check, table: Table, columns: list[int], before: Table | None = None):
     if not columns:
         return
     labels = _labels(table)
@@ -203,6 +228,9 @@ def _columns(analysis, check, table: Table, columns: list[int]):
         if not stretch and totals == [t] and not any(number(c.text) for r in table.rows[:t] for c in r):
             below = len(table.rows)
             stretch = list(range(t + 1, below))  # the one total, printed above the rows it sums (支出决算表)
+            if stretch and _level(check, labels[stretch[0]]) == -1:
+                after_any = after_grand = below
+                continue  # 其中 opens the rows under it (其中：当年财政拨款 | 上年结转): some parts only?
         sub = [i for i in stretch if _is_total(check, labels[i])]
         carried = [p for p in totals if p < t and "总计" not in labels[p]]
         if "总计" in labels[t] and not sub and carried and after_grand == carried[-1] + 1:
@@ -226,7 +254,8 @@ def _columns(analysis, check, table: Table, columns: list[int]):
         if not subtotal:
             after_grand = max(t + 1, below)
         for j in columns:
-            yield from _foot(analysis, check, table, t, [*carried, *parts], j)
+            extra = _carried_score(table, before, j) if "总分" in labels[t] else None
+            yield from _foot(analysis, check, table, t, [*carried, *parts], j, extra)
 
 
 def _subtotals(analysis, check, table, columns, stretch, levels):
@@ -248,8 +277,9 @@ def _subtotals(analysis, check, table, columns, stretch, levels):
             yield from _foot(analysis, check, table, i, parts, j)
 
 
-def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], col: int):
-    """(("rows", col), verdict) for a total row's cell in ``col`` against the rows it totals."""
+def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], col: int, extra=None):
+    """(("rows", col), verdict) for a total row's cell in ``col`` against the rows it totals (and
+    ``extra``, a score carried from the form's part above, when with it they add up)."""
     total = cell_figure(table, total_row, col)
     if total is None or not part_rows:
         return
@@ -266,6 +296,9 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
         return
     if _counted_over(total, parts):
         return  # each level of a hierarchy not read sums to the total: a layout not understood
+    if extra is not None and not precision.total(parts).meets(precision.interval(total)) \
+            and precision.total([*parts, extra]).meets(precision.interval(total)):
+        parts = [*parts, extra]
     yield from _judge_sum(analysis, check, total, parts, ("rows", col))
 
 
@@ -273,7 +306,7 @@ def _counted_over(total, parts) -> bool:
     """Whether ``parts`` add up to two, three or four times ``total`` (within their rounding), with at
     least two rows a level: the rows of two or more levels (a group and its items; 类, 款 and 项 not told
     apart) each summing to it, counted together."""
-    if total.value <= 0:
+    if total.value == 0:
         return False
     summed = precision.total(parts)
     return any(len(parts) >= 2 * k and summed.meets(precision.interval(total).scale(k)) for k in (2, 3, 4))
@@ -323,7 +356,8 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
     for j, found in header.sums(table, check.options.totals) if table.levels else ():
         if not check.options.skip.within(table.header[j]):
             declared.add(j)
-            parts = [k for k in found if not apart.within(table.header[k])]
+            parts = [k for k in found
+                     if not apart.within(table.header[k]) and not _breakdown(check, table.header[k])]
             yield from _declared(analysis, check, table, j, parts)
     for j in columns:
         if j in declared or not _is_total(check, table.header[j]):
@@ -332,7 +366,7 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
         if len(filled) * 2 <= len(table.rows):
             continue  # a group-total column, not a row total
         after = [k for k in columns if k > j and not _is_total(check, table.header[k])
-                 and not apart.within(table.header[k])]
+                 and not apart.within(table.header[k]) and not _breakdown(check, table.header[k])]
         components = after or [k for k in columns if k < j]
         if len(components) < 2:
             continue
@@ -349,6 +383,11 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
         for total, figs in checks:
             yield from _judge_sum(analysis, check, total, figs, ("across", j))
 
+
+
+def _breakdown(check: Check, name: str) -> bool:
+    """A column headed 其中：… breaks down the column before it: never a part of the row total too."""
+    return any(name.strip().startswith(w) for w in check.options.exclude)
 
 
 def _declared(analysis, check, table: Table, col: int, part_cols: list[int]):
