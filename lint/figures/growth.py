@@ -68,8 +68,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 rate = figs[i + 1] if i + 1 < len(figs) else None
                 if rate is None or rate.unit != "%" or not rate.is_point:
                     continue
-                if not (rate.label == "" or spec.rates.within(rate.label)):
-                    continue
+                if not (rate.label == "" or spec.rates.within(rate.label)) or "年均" in rate.label:
+                    continue  # 年均增长 over several years is compounded, not change / prior
                 fam = family(change.unit)
                 window = labels.near(sentence, change.start)[2]
                 same = [f for f in window if f.start < change.start and f.is_point and family(f.unit) == fam
@@ -86,7 +86,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 if compare_at < 0:
                     continue
                 stated_prior = [f for f in same if f.start > compare_at]
-                current = [f for f in same if f.end <= compare_at]
+                current = [f for f in same if f.end <= compare_at and not _aside(f)]
                 if not stated_prior and len(current) >= 2 and _earlier(current[-1], _year(current[-2].label)):
                     stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少: the prior, named
                     current = current[:-1]
@@ -142,6 +142,13 @@ def _rate(rate, prior, current, sign) -> Growth:
 
 _QUOTED = re.compile(r"[“\"]([^”\"]{2,20})[”\"]")
 _PRIOR_WORDS = ("上年", "上一年", "去年", "同期")
+
+
+def _aside(figure) -> bool:
+    """An amount that is another comparison's (比年初预算800.00万元…, 完成年初预算800.00万元的106.95%), never
+    the current amount of this one."""
+    label = figure.label.strip()
+    return label.startswith(("比", "较", "完成")) or "完成" in label and "预算" in label
 
 
 def _year(label: str) -> str | None:

@@ -4,10 +4,11 @@ A figure's key (:func:`key`) is its label without years and list markers (at lea
 characters, and more than a ``bare`` column word such as 预算数 that names no subject), its scope (the
 label of the total it is listed under, or of its paragraph's first figure, or the words its paragraph
 opens with when that figure has no label), its unit family and its period (the last year named before it
-in its sentence, ``prior`` for 上年). Labels that state a change or a list (``changes``) are no quantity of
-their own. Two statements of one key must agree: their :func:`span` (the rounding interval widened by the
-qualifier: 超 2.3 万亿 is at least 2.3 万亿; 约 is within ``about`` percent) must meet. Used by the
-restatement kinds within a document and across a department's reports.
+in its sentence, ``prior`` for 上年). A label that points back (项目预算资金, 该项目…) is scoped by the
+heading it stands under too: （一）… and （二）… are two projects. Labels that state a change or a list
+(``changes``) are no quantity of their own. Two statements of one key must agree: their :func:`span` (the
+rounding interval widened by the qualifier: 超 2.3 万亿 is at least 2.3 万亿; 约 is within ``about``
+percent) must meet. Used by the restatement kinds within a document and across a department's reports.
 """
 
 from __future__ import annotations
@@ -45,9 +46,26 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     text = analysis.doc.blocks[fig.block].text
     if parent is not None and not scope and parent.block == fig.block:
         scope = text[: parent.start].strip()  # 1、公共安全支出（204类）…: the words the paragraph opens with
+    if label.startswith(_ANAPHORA):  # 项目预算资金 in （二）农机购置补贴项目 is that project's
+        scope = f"{_heading(analysis, fig.block)}|{scope}"
     before, years = labels.dated(text, fig.start)
     period = years[-1] if years else "prior" if _PRIOR.search(before) else ""
     return (scope, label, family(fig.unit), period)
+
+
+_ANAPHORA = ("项目", "该项目", "本项目", "该", "此项")
+_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
+                      r"|\d{1,2}[.、．])")
+
+
+def _heading(analysis, block: int, reach: int = 8) -> str:
+    """The nearest heading above ``block`` (a short line opening with 一、 （一） 1.), or ''."""
+    blocks = analysis.doc.blocks
+    for b in range(block, max(block - reach, -1), -1):
+        text = blocks[b].text.strip()
+        if len(text) <= 40 and _HEADING.match(text):
+            return text
+    return ""
 
 
 def span(fig: Figure, about: Decimal, unit: str | None) -> Interval:

@@ -48,6 +48,8 @@ class Row:
     rate: Figure | None
     upper: bool
     words: str
+    explained: bool = False
+    """Its 偏差原因 (deviation and its cause) cell is filled: the row says why it differs."""
 
 
 @dataclass(frozen=True)
@@ -101,7 +103,9 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
             if stated is not None:
                 stated = replace(stated, label=label)
             words = " ".join(c.text for j in range(len(table.header)) for c in record.cells(table, j))
-            rows.append(Row(label, pairs, missed, stated, upper, words))
+            causes = [j for j, name in enumerate(table.header) if "偏差" in name or "原因" in name]
+            explained = any(c.text.strip() for j in causes for c in record.cells(table, j))
+            rows.append(Row(label, pairs, missed, stated, upper, words, explained))
         yield Sheet(table, target, rows, centred)
 
 

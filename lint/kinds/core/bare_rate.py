@@ -26,8 +26,10 @@ class Options:
 
 def run(analysis, check: Check):
     words = check.options.words
-    for _block, fig in analysis.in_prose():
+    for block, fig in analysis.in_prose():
         if fig.unit or not fig.is_point or fig.decimals <= 0 or not fig.text.replace(".", "").isdigit():
             continue
+        if block.text[fig.end : fig.end + 1] == "倍":
+            continue  # 增长0.25倍: a multiple, not a rate missing its %
         if words.ends(labels.core(fig.label)):
             yield report(check, analysis, fig.span, fig.text, label=labels.core(fig.label))

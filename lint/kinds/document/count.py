@@ -3,7 +3,8 @@
 A count is a whole figure in a measure word (个, 项, 家, 所, ...) followed, within ``reach`` characters and
 one comma, by a list ``openers`` word (包括, 分别是, 分别为, a colon). The list runs to the end of its clause
 (。；，), continuing into the next paragraph when a converter broke the sentence across a blank line. Its
-items are split at 、 and, inside an item, at 和/以及 between two names of four or more characters. Only a
+items are split at 、 and, inside an item, at 和/以及/及 between two names where the first ends as the list's
+names mostly do (财务科和产业科 is two 科). Only a
 closed list of names is judged: one of at least ``minimum`` items, with a 、 in it, not ended by 等 (which
 says the list is not complete), and none of them an amount (分别为442名、418名 and 公务用车2辆、机要用车1辆
 are a sum, not a list). A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by
@@ -38,7 +39,7 @@ class Options:
 _NOUN = re.compile(r"[\u4e00-\u9fff]{1,12}")
 _AMOUNT = re.compile(r"\d[\d.,]*\s*(?:[\u4e00-\u9fff%％]{1,2})?$")
 _END = re.compile(r"[。；;，,]")
-_JOIN = re.compile(r"(?<=[\u4e00-\u9fff）)”]{4})(?:和|以及)(?=[\u4e00-\u9fff（(“]{4})")
+_JOIN = re.compile(r"(?<=[\u4e00-\u9fff）)”]{2})(?:和|以及|及)(?=[\u4e00-\u9fff（(“]{2})")
 _TERMINAL = "。！？；;!?：:）)"
 _ALIAS = re.compile(r"[（(][^（()）]*[）)]")
 #: words that make an item a clause, not a name: a list with one is not a closed list of names

@@ -5,11 +5,11 @@ the year most of its dated figures are attributed to. A figure is attributed to 
 names exactly one year before it (2021 年度市本级指标 56.83亿元). It is a finding when that year is earlier
 than the report's, the figure's label is about the budget or its execution (``subjects``: 预算, 决算, 支出,
 指标, 执行率, 结转, 结余, 得分, 收入), and nothing in the sentence before it compares or spans years
-(``contexts``: 比, 较, 同比, 上年, 增长, 相比, 至, 截至, ...), nor does the next sentence open by comparing
-(与上年相比): that is how a paragraph copied from last year's report reads. One finding per sentence, on
-its first such figure. A title that names a budget (``ahead``: 预算) and no look back (``behind``: 决算,
-自评, 执行情况) is a budget for the year to come, which reports the current year's execution: figures of
-the year before the title's are its own.
+(``contexts``: 比, 较, 同比, 上年, 增长, 相比, 至, 截至, 由, 从, ...), nor does the next sentence open by
+comparing (与上年相比): that is how a paragraph copied from last year's report reads. One finding per
+sentence, on its first such figure. A title that names a budget (``ahead``: 预算) and no look back
+(``behind``: 决算, 自评, 执行情况) is a budget for the year to come, which reports the current year's
+execution: figures of the year before the title's are its own.
 """
 
 from __future__ import annotations
@@ -32,7 +32,8 @@ class Options:
     ahead: Words = Words(["预算"])
     behind: Words = Words(["决算", "自评", "评价", "执行情况", "绩效"])
     contexts: Words = Words(["比", "较", "同比", "上年", "去年", "增长", "下降", "增加", "减少", "相比", "与",
-                             "至", "到", "—", "-", "~", "累计", "以来", "截至", "截止", "期间", "连续"])
+                             "至", "到", "—", "-", "~", "累计", "以来", "截至", "截止", "期间", "连续", "由",
+                             "从"])
 
 
 def run(analysis, check: Check):

@@ -1,5 +1,6 @@
 """target_missed: an actual value misses a target written with an explicit comparator (≥700家, then
-105家), no completion rate is stated, and the row does not say so (a ``missed`` word such as 未完成).
+105家), no completion rate is stated, and the row does not say so (a ``missed`` word such as 未完成, or
+any text in its 偏差原因 cell).
 
 Tables and pairs are read as :mod:`crossfoot.tables.targets` describes. The finding is on the actual.
 """
@@ -20,6 +21,7 @@ def run(analysis, check: Check):
             if row.rate is not None or not row.missed:
                 continue
             t, a = row.missed[0]
-            if t.qualifier in ("ge", "le") and not check.options.missed.within(row.words):
+            said = check.options.missed.within(row.words) or row.explained
+            if t.qualifier in ("ge", "le") and not said:
                 yield report(check, analysis, a.span, a.text, related=(t.span,), figures=(a.text, t.text),
                              label=row.label, target=targets.shown(t))
