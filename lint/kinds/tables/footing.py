@@ -299,7 +299,25 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
     if extra is not None and not precision.total(parts).meets(precision.interval(total)) \
             and precision.total([*parts, extra]).meets(precision.interval(total)):
         parts = [*parts, extra]
-    yield from _judge_sum(analysis, check, total, parts, ("rows", col))
+    yield from _judge_sum(analysis, check, total, _without_breakdown(total, parts), ("rows", col))
+
+
+def _without_breakdown(total, parts):
+    """``parts`` less the last rows when they break down the row before them and only then the parts add
+    up (年初财政拨款结转和结余 15, then 一般公共预算财政拨款 10 and 政府性基金预算财政拨款 5, no 其中)."""
+    whole = precision.interval(total)
+    if len(parts) < 4 or precision.total(parts).meets(whole):
+        return parts
+    ivs = [precision.interval(p) for p in parts]
+    prefix = [ivs[0]]
+    for iv in ivs[1:]:
+        prefix.append(prefix[-1] + iv)  # prefix[k]: the parts up to k, summed once (linear in the rows)
+    tail = ivs[-1]
+    for k in range(len(parts) - 3, 0, -1):
+        tail = tail + ivs[k + 1]
+        if tail.meets(ivs[k]) and prefix[k].meets(whole):
+            return parts[: k + 1]
+    return parts
 
 
 def _counted_over(total, parts) -> bool:
