@@ -43,6 +43,11 @@ def number(text: str) -> Value | None:
     return Value(-value if sign else value, len(frac) - 1 if frac else 0, unit in ("%", "％"))
 
 
+def last_line(table: Table) -> int:
+    """The last line the table's cells stand on."""
+    return max((c.span.end_line for row in table.rows for c in row if c.span), default=table.span.line)
+
+
 def row_label(table: Table, row: int) -> str:
     """A row's label: its non-numeric cells, joined."""
     return " ".join(c.text for c in table.rows[row] if c.text and number(c.text) is None)

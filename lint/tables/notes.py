@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ..vocabulary import Words
-from . import code_column, number
+from . import code_column, last_line, number
 
 
 @dataclass(frozen=True)
@@ -37,7 +37,7 @@ def standard(analysis, spec: Spec):
     for table in analysis.tables:
         if not any(table.title.endswith(w) for w in spec.tables):
             continue
-        last = max((c.span.end_line for row in table.rows for c in row if c.span), default=table.span.line)
+        last = last_line(table)
         following = min((t.span.line for t in analysis.tables if t.span.line > last), default=None)
         after = [b for b in blocks if b.kind != "row" and b.line > last
                  and (following is None or b.line < following)][: spec.near]

@@ -40,7 +40,6 @@ _GAP_MAX = 20  # a non-row line up to this long between table rows does not end 
 _SCORE_WORDS = "[一二三]级指标|指标名称|指标|项目|分值|权重|得分|自评得分|合计|小计"
 _SCORE_HEADER = re.compile(rf"^(?:(?:{_SCORE_WORDS})\s*){{3,}}$")
 _GRAND = ("总分", "合计", "总计", "总得分")
-_GRAND_ROWS = {"合计", "总计", "总分", "总得分"}
 _CODES = re.compile(r"编码|代码|编号|^[类款项]$")
 _UNIT_LINE = ("编制单位", "编制部门", "单位：", "单位:")
 
@@ -100,7 +99,7 @@ def panels(table: Table) -> list[Table]:
     bounds = list(zip(starts, [*starts[1:], len(names)]))
 
     def own(row, a, b):  # a total row drawn across the panels keeps its name in each (合计 | 100 | | 92)
-        if a and not row[a].text and row[0].text.replace(" ", "") in _GRAND_ROWS:
+        if a and not row[a].text and row[0].text.replace(" ", "") in _GRAND:
             return (row[0], *row[a + 1:b])
         return row[a:b]
 

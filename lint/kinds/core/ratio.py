@@ -55,7 +55,7 @@ def run(analysis, check: Check):
             for i, rate in enumerate(sentence[2]):
                 if rate.unit != "%" or not rate.is_point or i == 0:
                     continue
-                if _respective(text, sentence[2], rate):
+                if labels.respective(text, sentence[2], rate):
                     continue  # A、B …，分别占 P%、Q%: each rate pairs with its own amount, not read here
                 raw = text[max(0, rate.start - len(rate.label) - 3) : rate.start]
                 of_base = rate.label.startswith("为") and "的" in raw
@@ -166,11 +166,3 @@ def _planned(o: Options, label: str) -> bool:
     strong = [w for w in o.actual if w in label and w not in o.weak]
     weak_first = any(0 <= label.find(w) < at for w in o.weak)
     return not strong and not weak_first
-
-
-def _respective(text: str, figs, rate) -> bool:
-    """Whether ``rate`` is one of a 分别 list of rates (分别占60.61%、39.39%; 执行率分别为94.97%、89.16%):
-    分别 stands after the last amount before it."""
-    amounts = [f for f in figs if f.start < rate.start and f.unit not in ("%", "‰")]
-    since = amounts[-1].end if amounts else 0
-    return "分别" in text[since:rate.start]

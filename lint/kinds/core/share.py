@@ -49,7 +49,7 @@ def run(analysis, check: Check):
                 word = words.first(rate.label)
                 if word is None:
                     continue
-                if _respective(text, figs, rate):
+                if labels.respective(text, figs, rate):
                     continue  # A、B …，分别占 P%、Q%: each rate pairs with its own amount, not read here
                 amounts = [f for f in reversed(figs[:i]) if f.is_point
                            and precision.family(f.unit) not in ("ratio", "")]
@@ -126,11 +126,3 @@ def _judge(analysis, check, rate, part, whole):
     scale = Decimal(100) if rate.unit == "%" else Decimal(1000)
     return judge(check, analysis, rate, (part, whole), ratio, scale=scale,
                  expression=f"{part.text} / {whole.text}")
-
-
-def _respective(text: str, figs, rate) -> bool:
-    """Whether ``rate`` is one of a 分别 list of rates (分别占60.61%、39.39%; 执行率分别为94.97%、89.16%):
-    分别 stands after the last amount before it."""
-    amounts = [f for f in figs if f.start < rate.start and f.unit not in ("%", "‰")]
-    since = amounts[-1].end if amounts else 0
-    return "分别" in text[since:rate.start]

@@ -46,7 +46,7 @@ from dataclasses import dataclass, replace
 
 from ...figures import precision
 from ...model import Severity, Table
-from ...tables import cell_figure, code, code_column, header, number, row_label
+from ...tables import cell_figure, code, code_column, header, last_line, number, row_label
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge, report
 
@@ -86,7 +86,7 @@ def run(analysis, check: Check):
     for k, table in enumerate(tables):
         columns = _amount_columns(check, table)
         by_column = defaultdict(list)
-        before = tables[k - 1] if k and 0 < table.span.line - _last_line(tables[k - 1]) <= 2 else None
+        before = tables[k - 1] if k and 0 < table.span.line - last_line(tables[k - 1]) <= 2 else None
         found = [*_columns(analysis, check, table, columns, before), *_groups(analysis, check, table),
                  *_crossfoot(analysis, check, table, columns)]
         for col, verdict in found:
@@ -190,10 +190,6 @@ def _code_levels(table: Table) -> dict[int, int] | None:
                 found[i] = split if split else (len(digits) - 3) // 2
                 break
     return found if len(found) >= 2 and len(set(found.values())) >= 2 else None
-
-
-def _last_line(table: Table) -> int:
-    return max((c.span.end_line for row in table.rows for c in row if c.span), default=table.span.line)
 
 
 def _carried_score(table: Table, before: Table | None, col: int):
