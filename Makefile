@@ -1,5 +1,5 @@
 # Every target builds its own virtual environment first, so each works on a fresh machine. The demo
-# installs crossfoot alone; the tests add their tools and the optional extras (gx, dask).
+# installs crossfoot alone; the tests add their tools and the optional extras (gx, dask, web).
 PYTHON ?= python3
 VENV   := .venv
 BIN    := $(VENV)/bin
@@ -17,7 +17,7 @@ $(CORE): pyproject.toml setup.py | $(BIN)/python
 	touch $(CORE)
 
 $(FULL): pyproject.toml setup.py | $(BIN)/python
-	$(BIN)/pip install --quiet -e '.[test,gx,dask]'
+	$(BIN)/pip install --quiet -e '.[test,gx,dask,web]'
 	touch $(CORE) $(FULL)
 
 demo: $(CORE)  ## the main job on the bundled sample reports

@@ -387,6 +387,46 @@ def _need_gx() -> None:
         _fail("great_expectations is not installed; install it with: pip install 'crossfoot[gx]'")
 
 
+@main.command()
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="The address to listen on (this computer only by default).")
+@click.option("--port", type=click.IntRange(min=0, max=65535), default=8765, show_default=True,
+              help="The port (0: any free one).")
+@click.option("--no-browser", is_flag=True, help="Do not open the page in a browser.")
+@click.option("--max-file-mb", type=click.IntRange(min=1), default=50, show_default=True,
+              help="The largest report taken.")
+@click.option("-j", "--jobs", type=click.IntRange(min=0), default=0,
+              help="Worker processes per upload (0: one per core).")
+@click.option("--timeout", type=click.FloatRange(min=1), default=120, show_default=True,
+              help="Seconds a report may take before its worker is stopped.")
+@click.option("--memory", "memory_mb", type=click.IntRange(min=256), default=2048, show_default=True,
+              help="Memory a worker may use, MB.")
+@click.option("--lang", type=click.Choice(["zh", "en"]), help="The page's language (default: the locale's).")
+def serve(host, port, no_browser, max_file_mb, jobs, timeout, memory_mb, lang):
+    """A local web page to check reports without a terminal: drop PDF, Word, Excel or text reports on it
+    and see each one's findings beside the document; download the spreadsheet. Everything uploaded stays
+    on this computer, in a temporary folder removed when the page closes the report or the server stops
+    (needs the web extra: pip install 'crossfoot[web]')."""
+    import importlib.util
+
+    if any(importlib.util.find_spec(m) is None for m in ("starlette", "uvicorn", "multipart")):
+        _fail("the desk needs the web extra: pip install 'crossfoot[web]'")
+    from . import lang as langs
+    from . import serve as desk
+
+    if host not in ("127.0.0.1", "localhost", "::1"):
+        click.echo(f"crossfoot: listening on {host}: anyone who can reach it and has the printed address "
+                   "can upload reports", err=True)
+    limits = desk.Limits(file_mb=max_file_mb, jobs=jobs, timeout=timeout, memory_mb=memory_mb)
+    try:
+        desk.run(host, port, langs.resolve(lang or ""), limits, open_browser=not no_browser,
+                 echo=lambda text: click.echo(text, err=True))
+    except SystemExit as exc:  # uvicorn could not listen
+        if exc.code:
+            _fail(f"cannot listen on {host}:{port} (in use, or not an address of this computer)")
+        raise
+
+
 @main.command("export-gx")
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("-d", "--output-dir", required=True, type=click.Path(file_okay=False),

@@ -91,6 +91,8 @@ def test_every_subcommand_runs_from_the_wheel(installed, tmp_path):
 
     gx = run(bin_, "export-gx", "-d", str(tmp_path / "gx"), str(REPORT), cwd=tmp_path)
     assert gx.returncode == 2 and "pip install 'crossfoot[gx]'" in gx.stderr  # the extra is not installed
+    desk = run(bin_, "serve", "--no-browser", "--port", "0", cwd=tmp_path)
+    assert desk.returncode == 2 and "pip install 'crossfoot[web]'" in desk.stderr
 
 
 def test_the_python_api_from_the_wheel(installed, tmp_path):
