@@ -135,7 +135,7 @@ class Analysis:
         return found
 
     def resolve(self, anchor: Figure, wanted: str, subject: str, fam: str, blocks: int = 40,
-                own_first: bool = False) -> Figure | None:
+                own_first: bool = False, strict: bool = False) -> Figure | None:
         """The figure before ``anchor`` that the words ``wanted`` name (e.g. 年初预算, 总收入).
 
         Candidates are point figures of unit family ``fam`` whose full label (own label plus the label of
@@ -143,7 +143,10 @@ class Analysis:
         When several qualify, the one whose label shares the longest specific phrase with ``subject``
         wins; a tie means the reference is ambiguous and nothing is returned. ``own_first``: a figure whose
         own label names ``wanted`` beats one listed under a total that does (占本年支出合计的: the 合计
-        itself, not the item of the same name listed under it).
+        itself, not the item of the same name listed under it); but a nearer figure the name fits only
+        through its sentence (支出调整预算 X，全年完成 Y: Y), neither that figure's item nor the anchor's own
+        total, makes the reference ambiguous. ``strict``: candidates of different names alike in all but
+        nearness are ambiguous too.
         """
         wanted = labels.core(wanted)
         if not wanted:
@@ -168,7 +171,16 @@ class Analysis:
             return None
         scored.sort(key=(lambda t: (t[1], *t[:1], *t[2:4])) if own_first else (lambda t: t[:4]), reverse=True)
         if own_first and scored[0][1]:
+            top = scored[0][4]
+            mine = self.parent(anchor)
+            if any(not t[1] and t[3] > scored[0][3] and t[4].value != top.value
+                   and self.parent(t[4]) is not top and t[4] is not mine for t in scored):
+                return None  # 支出调整预算 X，全年完成 Y，其中 A 占一般公共预算支出的: X or Y is not said
             scored = [t for t in scored if t[1]]
+        if strict and len(scored) > 1 and scored[0][:3] == scored[1][:3] \
+                and scored[0][4].value != scored[1][4].value \
+                and labels.core(scored[0][4].label) != labels.core(scored[1][4].label):
+            return None  # 全年支出 X，其中基本支出 Y，项目支出 Z。…支出增加: which 支出 is not said
         scored = [(t[0], t[4]) for t in scored]
         if len(scored) > 1 and scored[0][0] == scored[1][0] and scored[0][0] > 0:
             if scored[0][1].value != scored[1][1].value:

@@ -181,7 +181,7 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     subject = labels.core(quoted[-1] if quoted else clause).strip("“”\"'")
     if len(subject) < 2:
         return None
-    current = analysis.resolve(change, subject, subject, fam, blocks=3)
+    current = analysis.resolve(change, subject, subject, fam, blocks=3, strict=True)
     if current is None or any(w in current.label for w in _PRIOR_WORDS):
         return None
     return current

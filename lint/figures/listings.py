@@ -1,15 +1,16 @@
 """Listings: a total and the parts stated after it (合计 X，其中：A a，B b; 包括…).
 
-Finds, in each sentence of a block, a parts word (``parts``: 其中, 包括, 主要用于, ...). The total is
-the nearest point figure before it in the same sentence whose label holds a total word (``totals``: 合计, 共,
+Finds, in each sentence of a block, a parts word (``parts``: 其中, 包括, 主要用于, ...). The total is the
+nearest point figure before it in the same sentence whose label holds a total word (``totals``: 合计, 共,
 总额, ...), else the first figure of that sentence; when the parts word opens its sentence, the previous
 sentence is searched the same way (there, the one figure whose label names the measure every part names,
-决算 or 预算, before the first). Figures in parentheses and figures that state a change (增加/减少/为…的,
-``not_parts``) are neither total nor parts. The parts are the point figures of the total's unit family after
-the parts word, up to the end of the sentence or a nested parts word (``stops``), or up to a semicolon when
-two parts or more come before it (其中：A 1，B 2；C 3 lists A and B) or a list of names does (人员经费 X，主要
-包括：基本工资、津贴补贴；公用经费 Y lists no amounts). Two totals before a list (预算 X，支出 Y，其中 A 预算
-a1 支出 a2 …) split it by label. Among scores (得分), a group's maximum (分值, 满分, 权重) is no part.
+决算 or 预算, or else the one the parts add up to: none, no listing). Figures in parentheses and figures
+that state a change (增加/减少/为…的, ``not_parts``) are neither total nor parts. The parts are the point
+figures of the total's unit family after the parts word, up to the end of the sentence or a nested parts
+word (``stops``), or up to a semicolon when two parts or more come before it (其中：A 1，B 2；C 3 lists A
+and B) or a list of names does (人员经费 X，主要包括：基本工资、津贴补贴；公用经费 Y lists no amounts). Two
+totals before a list (预算 X，支出 Y，其中 A 预算 a1 支出 a2 …) split it by label. Among scores (得分), a
+group's maximum (分值, 满分, 权重; or a figure followed by its 得分: 履职效能50分，得分46.5分) is no part.
 
 The words come as an object with the attributes of :class:`Spec` (each a
 :class:`crossfoot.vocabulary.Words`): the sum kind's options, or the packs' ``listing-*`` vocabularies,
@@ -22,7 +23,7 @@ from dataclasses import dataclass, fields
 
 from ..model import Figure
 from ..vocabulary import Words
-from . import labels
+from . import labels, precision
 from .precision import family
 
 
@@ -82,6 +83,10 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
     after = [f for f in figs if f.start > pos and f.is_point and family(f.unit) not in ("ratio", "")]
     if any("得分" in f.label for f in after):  # 履职效能分值50分，得分48.08分: the scores are the parts
         after = [f for f in after if not any(w in f.label for w in _MAXIMA)]
+        scores = [f for f in after if "得分" in f.label]
+        unscored = [i for i, f in enumerate(after) if "得分" not in f.label]
+        if all(i + 1 < len(after) and "得分" in after[i + 1].label for i in unscored):
+            after = scores  # 履职效能50分，得分46.5分: each item's maximum, then its score
     if not after:
         return []
     fam = family(after[0].unit)
@@ -123,9 +128,12 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
     if not before and text[start:pos].strip(" ：:，,①②③④⑤") == "" and index > 0:
         p_start, p_end, p_figs = labels.near(sentences[index - 1], sentences[index - 1][1])
         before = candidates(p_start, p_figs, p_end)
+        opened = min((k for w in words.parts if (k := text.find(w, p_start, p_end)) != -1), default=p_end)
+        if any(f.start < opened for f in before):
+            before = [f for f in before if f.start < opened]  # the sentence's own parts are no total here
         series = _series(before[-2:], parts) if len(before) >= 2 else None
         totals = [f for f in before if words.totals.within(f.label.replace("公共", ""))]  # 共 of 公共: none
-        before = totals[-1:] or _measured(before, parts) or before[:1]
+        before = totals[-1:] or _measured(before, parts) or _adding(before, parts)
     else:
         series = _series(before[-2:], parts) if len(before) >= 2 else None
     if not before:
@@ -148,6 +156,17 @@ def _measured(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
             hits = [f for f in candidates if word in f.label]
             return hits if len(hits) == 1 else []
     return []
+
+
+def _adding(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
+    """Of several figures in the sentence before, none a total by its words (年初预算84,440万元，全年完成
+    86,425万元。其中：税收收入58,630万元，非税收入27,795万元), the one the parts add up to, when only one
+    does; otherwise nothing: which of them the parts break down is not said. A single figure is the total."""
+    if len(candidates) < 2:
+        return candidates
+    hits = [f for f in candidates
+            if f.is_point and precision.total(parts, f.unit).meets(precision.interval(f))]
+    return hits if len(hits) == 1 else []
 
 
 def _series(totals: list[Figure], parts: list[Figure]):

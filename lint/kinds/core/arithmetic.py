@@ -30,7 +30,7 @@ KIND = "arithmetic"
 FIELDS = JUDGED
 
 _LATEX = [(re.compile(p), r) for p, r in [
-    (r"\\times|\\cdot", "×"), (r"\\div", "÷"), (r"\\%", "%"), (r"\\left|\\right", ""), (r"\$", ""),
+    (r"\\times|\\cdot", "*"), (r"\\div", "/"), (r"\\%", "%"), (r"\\left|\\right", ""), (r"\$", ""),
     (r"\\frac\s*\{", "("), (r"\}\s*\{", ")/("),
 ]]
 _WIDE = str.maketrans({"＋": "+", "－": "-", "−": "-", "×": "*", "✕": "*", "＊": "*", "÷": "/", "／": "/",
@@ -58,7 +58,7 @@ def run(analysis, check: Check):
         norm, where = _normalise(text, b)
         if b and norm.lstrip()[:1] in ("*", "/") and blocks[b - 1].kind == block.kind:
             before, at = _normalise(blocks[b - 1].text, b - 1)  # a converter put the LaTeX on its own line
-            cut = max(before.rfind(c) for c in _STOP) + 1
+            cut = _clause_start(before, len(before))
             norm, where = before[cut:] + " " + norm, at[cut:] + [where[0]] + where
         figures = {(f.block, f.start): f for k in {b, b - 1} if k >= 0 for f in analysis.figures[k]}
         for eq in (i for i, ch in enumerate(norm) if ch == "="):
@@ -86,6 +86,18 @@ def _normalise(text: str, block: int) -> tuple[str, list[tuple[int, int]]]:
     return "".join(out), where
 
 
+def _clause_start(text: str, end: int) -> int:
+    """Where the clause ending at ``end`` begins: after the last stop before it, a comma between digits
+    (1,286.40: a thousands separator) not counting as one."""
+    i = end - 1
+    while i >= 0:
+        if text[i] in _STOP and not (text[i] == "," and 0 < i < len(text) - 1 and text[i - 1].isdigit()
+                                     and text[i + 1].isdigit()):
+            return i + 1
+        i -= 1
+    return 0
+
+
 def _judge(analysis, check, norm: str, where: list[tuple[int, int]], eq: int, figures: dict):
     m = _RESULT.match(norm, eq + 1)
     if m is None:
@@ -93,7 +105,7 @@ def _judge(analysis, check, norm: str, where: list[tuple[int, int]], eq: int, fi
     result = figures.get(where[m.start("num")])
     if result is None or not result.is_point:
         return None
-    start = max((norm.rfind(c, 0, eq) for c in _STOP), default=-1) + 1
+    start = _clause_start(norm, eq)
     if eq - start > _LONGEST:
         return None
     tokens = _tokens(norm[start:eq])

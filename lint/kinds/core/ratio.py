@@ -20,7 +20,9 @@ Two shapes are found in each sentence:
 * ``X 中 Y，占 P%`` (145家中108家，占74.48%): a share of the count before 中 (not 其中, and not of money:
   the share check reads those).
 
-Judged as an interval: actual/base must meet the stated rate's interval.
+Judged as an interval: actual/base must meet the stated rate's interval. A completion rate of exactly
+100% for an actual above its plan (计划12,000件，实际12,860件，完成率100%) is the capped convention, as in
+indicator tables, and holds.
 """
 
 from __future__ import annotations
@@ -106,6 +108,7 @@ def run(analysis, check: Check):
 
 
 _VERSUS = re.compile(r"\s*(?:之比)?为\s*$")  # A 比 B 为 P%: only 为 between B and the rate
+_CAPPED = re.compile(r"(?:完成|达成|实现)率?\s*(?:为|达)?\s*$")
 _CHANGE = re.compile(r"增|减|降|升|提高|超|节约")
 
 
@@ -114,6 +117,9 @@ def _money(figure) -> bool:
 
 
 def _ratio(analysis, check, rate, actual, base):
+    if rate.value == 100 and _CAPPED.search(rate.label) and \
+            precision.interval(actual, "round", base.unit).lo > precision.interval(base).hi:
+        return None  # 计划12,000件，实际12,860件，完成率100%: a target exceeded, its rate capped at 100%
     return judge(check, analysis, rate, (actual, base),
                  lambda: precision.interval(actual, "round", base.unit) / precision.interval(base),
                  scale=Decimal(100), expression=f"{actual.text} / {base.text}")

@@ -5,8 +5,8 @@ the year most of its dated figures are attributed to. A figure is attributed to 
 names exactly one year before it (2021 年度市本级指标 56.83亿元). It is a finding when that year is earlier
 than the report's, the figure's label is about the budget or its execution (``subjects``: 预算, 决算, 支出,
 指标, 执行率, 结转, 结余, 得分, 收入), and nothing in the sentence before it compares or spans years
-(``contexts``: 比, 较, 同比, 上年, 增长, 相比, 至, 截至, 由, 从, ...), nor does the next sentence open by
-comparing (与上年相比): that is how a paragraph copied from last year's report reads. One finding per
+(``contexts``: 比, 较, 同比, 上年, 增长, 相比, 至, 截至, 由, 从, ...), nor does the next sentence compare
+(与上年相比, 同比增长): that is how a paragraph copied from last year's report reads. One finding per
 sentence, on its first such figure. A title that names a budget (``ahead``: 预算) and no look back
 (``behind``: 决算, 自评, 执行情况) is a budget for the year to come, which reports the current year's
 execution: figures of the year before the title's are its own.
@@ -71,9 +71,13 @@ _NEXT_COMPARES = ("相比", "比上年", "较上年", "同比", "比去年")
 
 
 def _compared_next(text: str, end: int) -> bool:
-    """Whether the sentence after the one ending past ``end`` opens by comparing with the year before."""
+    """Whether the sentence after the one ending past ``end`` compares with the year before (与上年相比，…;
+    2023年支出总额520.36万元，同比增长8.38%)."""
     stop = text.find("。", end)
-    return stop >= 0 and any(w in text[stop + 1 : stop + 16] for w in _NEXT_COMPARES)
+    if stop < 0:
+        return False
+    after = text.find("。", stop + 1, stop + 121)
+    return any(w in text[stop + 1 : after if after >= 0 else stop + 121] for w in _NEXT_COMPARES)
 
 
 def _ahead(analysis, check: Check) -> bool:

@@ -241,6 +241,9 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             levels = {i: codes.get(i) if codes else _level(check, labels[i]) for i in stretch}
             if not codes and indents and all(levels[i] is None for i in stretch):
                 levels = {i: indents.get(i) for i in stretch}
+            for row, group in _breakdowns(table, columns, stretch, levels):
+                for j in columns:
+                    yield from _foot(analysis, check, table, row, group, j)
             ranked = [lv for lv in levels.values() if lv is not None and lv >= 0]
             top = min(ranked) if ranked else None
             parts = [i for i in stretch if levels[i] == top or (top is None and levels[i] is None)]
@@ -252,6 +255,45 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         for j in columns:
             extra = _carried_score(table, before, j) if "总分" in labels[t] else None
             yield from _foot(analysis, check, table, t, [*carried, *parts], j, extra)
+
+
+def _breakdowns(table: Table, columns: list[int], stretch: list[int], levels: dict) -> list:
+    """Unnumbered rows after a 其中 row that, with it, add up to the row above it are its breakdown too
+    (公务用车购置及运行费 15 | 其中：公务用车购置费 0 | 公务用车运行费 15 | 公务接待费 5): marked -1 in
+    ``levels`` like the 其中 row, so they are not summed twice. A group is taken when it adds up in at
+    least half the columns (one of them not empty); the ``(row, rows)`` taken, to be footed as a sum."""
+    found = []
+    for k, i in enumerate(stretch):
+        if levels[i] != -1 or k == 0 or levels[stretch[k - 1]] == -1:
+            continue
+        parent, group = stretch[k - 1], [i]
+        for c in stretch[k + 1 : k + 12]:  # a breakdown of a few rows, not the rest of the table
+            if levels[c] is not None:
+                break
+            group.append(c)
+            sums = [_adds_up(table, parent, group, j) for j in columns]
+            if None in sums:
+                break
+            if 2 * sums.count(True) >= len(sums) and any(s is True and cell_figure(table, parent, j)
+                                                         for s, j in zip(sums, columns)):
+                for r in group:
+                    levels[r] = -1
+                found.append((parent, list(group)))
+                break
+    return found
+
+
+def _adds_up(table: Table, parent: int, rows: list[int], col: int):
+    """Whether ``rows`` add up to ``parent`` in ``col`` ("empty" when it has no number there); None when a
+    cell is not a number."""
+    total = cell_figure(table, parent, col)
+    figs = [cell_figure(table, r, col) for r in rows]
+    if total is None:
+        return "empty"
+    if any(f is None and table.rows[r][col].text.strip() not in ("", "-", "—", "－", "/")
+           for f, r in zip(figs, rows)):
+        return None
+    return precision.total([f for f in figs if f]).meets(precision.interval(total))
 
 
 def _subtotals(analysis, check, table, columns, stretch, levels):
