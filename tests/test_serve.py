@@ -193,21 +193,15 @@ def served(tmp_path_factory):
     if CHROMIUM is None:
         pytest.skip("no chromium (apt install chromium)")
     pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
-    before = set(Path(_tmp()).glob("crossfoot-desk-*"))
     process = subprocess.Popen([sys.executable, "-m", "crossfoot", "serve", "--port", "0", "--no-browser",
                                 "--lang", "zh", "--jobs", "1"], stderr=subprocess.PIPE, text=True)
-    line = process.stderr.readline()
-    url = re.search(r"http://\S+", line).group(0)
+    url = re.search(r"http://\S+", process.stderr.readline()).group(0)
+    folder = Path(re.search(r"kept in (\S+) until", process.stderr.readline()).group(1))
+    assert folder.is_dir()
     yield url
     process.terminate()
     process.wait(10)
-    assert set(Path(_tmp()).glob("crossfoot-desk-*")) <= before  # stopped: every upload removed
-
-
-def _tmp() -> str:
-    import tempfile
-
-    return tempfile.gettempdir()
+    assert not folder.exists()  # stopped: every upload removed
 
 
 @pytest.fixture(scope="module")

@@ -64,6 +64,8 @@ _LEADER = re.compile(r"(?=[.…·])(?:\.{3,}|…+|·{3,})[\s\t]*$")
 _LIST_MARKER = re.compile(r"^[\s\t]*[(（]?$")
 _REFERENCE = ("第", "表", "图", "附件", "附表", "附图", "序号", "编号", "条", "章", "节", "篇", "卷", "版",
               "No.", "NO.", "no.")
+_NOT_REFERENCE = ("问卷", "试卷", "答卷", "考卷", "案卷")
+"""Words ending in a reference word that are no reference (问卷480份: questionnaires, not volume 480)."""
 #: a date or time unit right after the number, or a range ending in one (1-3月)
 _DATE_AFTER = re.compile(r"[ \u3000]?(?:年|月|日|号|时|周岁|届|世纪|点\d)"
                          r"|[-－—~～至到]\d+[ \u3000]?(?:年|月|日|号)")
@@ -183,7 +185,8 @@ def _parse_arabic(text: str, m: re.Match):
         return None
     if _DATE_AFTER.match(text, end):
         return None
-    if before.endswith(_REFERENCE) or before.endswith(("第 ", "表 ", "图 ")):
+    if before.endswith(_REFERENCE) and not before.endswith(_NOT_REFERENCE) \
+            or before.endswith(("第 ", "表 ", "图 ")):
         return None
     if _LEADER.search(text, max(0, num_start - 12), num_start):
         return None

@@ -59,9 +59,11 @@ class Listing:
 def find(analysis, block: int, words) -> list[Listing]:
     """The listings of a block, in the order their parts words occur."""
     text = analysis.doc.blocks[block].text
-    if not words.parts.within(text):
-        return []
     out: list[Listing] = []
+    if words.totals.within(text) and any(w in text for w in ("分别", "由", "、", "和", "及")):
+        out += _trailing(text, analysis.sentences(block))
+    if not words.parts.within(text):
+        return out
     sentences = analysis.sentences(block)
     for index, (start, end, _figs) in enumerate(sentences):
         for word in words.parts:
@@ -70,6 +72,45 @@ def find(analysis, block: int, words) -> list[Listing]:
                 out += _listing(words, text, sentences, index, pos, word)
                 pos = text.find(word, pos + len(word), end)
     return out
+
+
+_TRAILING = ("合计", "共计", "累计", "总计", "共", "合计为", "共计为", "累计为", "总计为", "总额为", "总额")
+
+
+def _trailing(text: str, sentences) -> list[Listing]:
+    """Parts stated first and their total after them: ``A、B分别为 a、b，合计 t``, ``由 A a、B b 和 C c
+    组成，共计 t`` or ``A a、B b，合计 t``. The total opens its clause with a total word (合计, 共计, 累计 …);
+    the parts are the figures of its unit family after the last 分别 (or 由, with 组成/构成 after them)
+    before it in its sentence, or else the clause before it when that is a list (its amounts joined by 、
+    和 及): two or more, each its own, so the listing is complete."""
+    out = []
+    for start, _end, figs in sentences:
+        for k, total in enumerate(figs):
+            if not total.is_point or family(total.unit) in ("ratio", ""):
+                continue
+            comma = max(text.rfind("，", start, total.start), text.rfind(",", start, total.start))
+            if comma < 0 or text[comma + 1 : total.start].strip() not in _TRAILING:
+                continue  # the total word opens its clause, and is all of it before the total
+            parts = _trailing_parts(text, start, comma, figs[:k], total)
+            if len(parts) >= 2 and not any(labels.inside(text, parts[0].start, [f.start for f in parts])):
+                out.append(Listing(total, tuple(parts), True))
+    return out
+
+
+def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], total: Figure) -> list[Figure]:
+    opened = max(text.rfind("分别", start, comma), text.rfind("由", start, comma))
+    if opened < 0:  # 人员经费398.50万元、公用经费67.70万元，合计…: a list of the clause before
+        opened = max(text.rfind("，", start, comma), text.rfind("：", start, comma), start - 1) + 1
+        listed = [f for f in before if f.start >= opened]
+        if len(listed) < 2 or any(not _joined(text[a.end : b.start]) for a, b in zip(listed, listed[1:])):
+            return []
+    listed = [f for f in before if f.start > opened]
+    parts = [f for f in listed if f.is_point and family(f.unit) == family(total.unit)]
+    if not parts or not all(f.is_point for f in listed):
+        return []
+    if text.startswith("由", opened) and not any(w in text[parts[-1].end : comma] for w in ("组成", "构成")):
+        return []
+    return parts
 
 
 def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
@@ -167,6 +208,11 @@ def _adding(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
     hits = [f for f in candidates
             if f.is_point and precision.total(parts, f.unit).meets(precision.interval(f))]
     return hits if len(hits) == 1 else []
+
+
+def _joined(between: str) -> bool:
+    """Whether two amounts of a list are joined as items are (、, 和, 及 and their labels only)."""
+    return any(w in between for w in ("、", "和", "及")) and not any(c in between for c in "，,；;。")
 
 
 def _series(totals: list[Figure], parts: list[Figure]):

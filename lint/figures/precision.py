@@ -16,7 +16,8 @@ from ..model import Figure
 from . import units
 
 #: units whose integer figures are exact counts, not rounded amounts
-_MEASURES = frozenset({"个百分点", "分", "", "万平方米", "平方米", "吨", "公里"})
+_MEASURES = frozenset({"个百分点", "分", "", "万平方米", "平方米", "吨", "公里", "千米", "米", "亩", "万亩",
+                       "公顷", "平方公里", "立方米", "万立方米", "小时"})
 COUNT_UNITS = frozenset(s for s in units.symbols() if s not in units.MONEY | units.PERCENT_LIKE | _MEASURES)
 
 

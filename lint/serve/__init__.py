@@ -317,7 +317,7 @@ def run(host: str = "127.0.0.1", port: int = 8765, lang: str = "en", limits: Lim
             time.sleep(0.05)
         bound = server.servers[0].sockets[0].getsockname()[1] if server.servers else port
         url = f"http://{shown}:{bound}/?token={token}"
-        echo(f"crossfoot desk: {url}\n(Ctrl-C stops it and removes every upload)")
+        echo(f"crossfoot desk: {url}\n(uploads are kept in {root} until Ctrl-C stops it and removes them)")
         if open_browser:
             import webbrowser
 

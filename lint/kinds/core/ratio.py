@@ -12,13 +12,14 @@ Two shapes are found in each sentence:
   word coming first).
 * ``<whole> X，<stem> Y，<stem>率 P%``: a rate named by what its part did (推荐4,266家，通过3,636家，通过率
   85.23%; 共调查145家，其中108家达标，达标率74.48%; 送审金额…，审减金额…，审减率): the part is the one
-  amount of its clause whose label holds the rate's stem (通过), or whose stem follows it (108家达标);
+  amount of its clause whose label holds the rate's stem (通过), or whose stem follows it (108家达标),
+  and no plan word when two do (应结算…，已结算…，结算率);
   the whole is another amount no smaller than it. With several such, the rate holds when one of them
   gives it, and fails (over the largest) when none does.
 * ``A 比 B 为 P%`` (实际在用固定资产总额 10,232.75 万元比上所有固定资产总额 12,139.05 万元为 84.29%):
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
-* ``X 中 Y，占 P%`` (145家中108家，占74.48%): a share of the count before 中 (not 其中, and not of money:
-  the share check reads those).
+* ``X 中 Y，占 P%`` (145家中108家，占74.48%; 15个乡镇中已有14个建成，覆盖率93.33%): a share of the count
+  before 中 (not 其中, and not of money: the share check reads those), named by 占 or a rate word.
 
 Judged as an interval: actual/base must meet the stated rate's interval. A completion rate of exactly
 100% for an actual above its plan (计划12,000件，实际12,860件，完成率100%) is the capped convention, as in
@@ -42,7 +43,7 @@ FIELDS = JUDGED
 @dataclass(frozen=True)
 class Options:
     rates: Words = Words(["预算执行率", "执行率", "完成率", "支出率", "到位率", "支付率", "使用率", "兑现率",
-                          "控制率", "支出进度", "执行进度"])
+                          "控制率", "支出进度", "执行进度", "结转结余率", "结余率"])
     plan: Words = Words(["预算", "计划", "目标", "指标", "下达", "批复", "安排", "申报", "应"])
     actual: Words = Words(["实际", "已实现", "已完成", "实现", "完成", "决算", "执行数"])
     weak: Words = Words(["完成", "实现"])
@@ -62,7 +63,8 @@ def run(analysis, check: Check):
                 raw = text[max(0, rate.start - len(rate.label) - 3) : rate.start]
                 of_base = rate.label.startswith("为") and "的" in raw
                 stem = _stem(rate.label)
-                share = rate.label.strip() in ("占", "占比") and "中" in text[sentence[0]:rate.start]
+                share = (rate.label.strip() in ("占", "占比") or _STEM.search(rate.label.strip())) \
+                    and "中" in text[sentence[0]:rate.start]
                 versus = _VERSUS.match(text, sentence[2][i - 1].end, rate.start) is not None
                 if not of_base and not o.rates.within(rate.label) and not stem and not share and not versus:
                     continue  # no shape: a rate of nothing stated here
@@ -86,11 +88,10 @@ def run(analysis, check: Check):
                     if len(plan) != 1 or not others:
                         continue
                     base, actual = plan[0], others[-1]
-                elif share and len(amounts) == 2:
-                    base, actual = amounts
-                    between = text[base.end:actual.start].replace("其中", "")
-                    if "中" not in between or base.value < actual.value or _money(base):
-                        continue  # 其中 lists parts of money: the share check's
+                elif share and len(amounts) == 2 and _AMONG.match(text, amounts[0].end):
+                    base, actual = amounts  # 中 right after the whole (145家中), not 其中 or a grade 中
+                    if base.value < actual.value or _money(base):
+                        continue
                 elif versus and len(amounts) >= 2 and amounts[-1] is sentence[2][i - 1]:
                     actual, base = amounts[-2], amounts[-1]
                     if not base.label.startswith("比") or _CHANGE.search(text, actual.start, rate.start):
@@ -109,6 +110,7 @@ def run(analysis, check: Check):
 
 _VERSUS = re.compile(r"\s*(?:之比)?为\s*$")  # A 比 B 为 P%: only 为 between B and the rate
 _CAPPED = re.compile(r"(?:完成|达成|实现)率?\s*(?:为|达)?\s*$")
+_AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?(?<!其)中")
 _CHANGE = re.compile(r"增|减|降|升|提高|超|节约")
 
 
@@ -129,6 +131,8 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
     """The rate against its part (the amount its stem names) over each whole it may be of (the other
     amounts no smaller): holding over one of them, it holds; failing over all, it fails over the largest."""
     parts = [f for f in amounts if stem in f.label or stem in _after(text, f.end)]
+    if len(parts) > 1:  # 应结算1,936笔，已结算1,872笔: the one that did it, not the one planned
+        parts = [f for f in parts if not _planned(check.options, f.label)]
     if len(parts) != 1:
         return
     actual = parts[0]

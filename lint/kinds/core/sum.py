@@ -5,7 +5,9 @@ word (``parts``: 其中, 包括, 主要用于, ...) after a total (the nearest f
 holds a ``totals`` word: 合计, 共, 总额, ...; else the first of its sentence, or of the sentence before when
 the parts word opens its own), the parts being the figures of the total's unit family up to the end of the
 sentence, a nested list or a ``stops`` word; figures in parentheses and figures that state a change
-(``not_parts``: 增加, 减少, 为…的) are neither.
+(``not_parts``: 增加, 减少, 为…的) are neither. A total stated after its parts is read too, when its clause
+opens with a total word: ``A、B分别为 a、b，合计 t``, ``由 A a、B b 和 C c 组成，共计 t``,
+``A a、B b，合计 t`` (such a listing is complete).
 
 Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02. Parts that exceed the
 total are an error whatever the wording. A listing after 其中 may name only some parts, so parts that fall
