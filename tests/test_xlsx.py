@@ -79,6 +79,22 @@ def test_a_sheet_reads_as_its_title_paragraphs_and_one_table(tmp_path):
     assert finding.stated == "820.50" and finding.span.where == "sheet 表1, cell B6"
 
 
+def test_hidden_rows_and_columns_are_not_read(tmp_path):
+    def build(book):
+        ws = book.active
+        ws.append(["项目", "旧数", "金额"])
+        ws.append(["人员经费", 9, 600.2])
+        ws.append(["旧项目（已停）", 9, 99])
+        ws.append(["公用经费", 9, 230.3])
+        ws.append(["合计", 9, 830.5])
+        ws.row_dimensions[3].hidden = True
+        ws.column_dimensions["B"].hidden = True
+
+    doc = ingest.read(_book(tmp_path / "h.xlsx", build))
+    assert list(doc.lines)[1:] == ["项目\t金额", "人员经费\t600.2", "公用经费\t230.3", "合计\t830.5"]
+    assert engine.run(doc, engine.select(engine.load(), ["TAB001"])) == []
+
+
 def test_a_formula_never_calculated_is_a_warning(tmp_path):
     def build(book):
         ws = book.active

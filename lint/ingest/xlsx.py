@@ -9,6 +9,8 @@ becomes its name as a heading, then its rows in order over the columns it uses:
   formula's cached value is read (a workbook saved by Excel or WPS has one; a formula never calculated
   reads empty, and a note says how many);
 * a merged cell gives its text once, in its top-left cell, the rest empty (as DOCX tables are read);
+* rows and columns hidden in Excel are left out, as they are from the sheet shown or printed (a stale row
+  hidden rather than deleted is not summed);
 * a row with a single filled cell above or below the sheet's rows of several cells (the title, 编制单位,
   单位：万元, a 注：) is a paragraph, as is one merged across most of the table's width; any other row is a
   table row, so a table is recovered from the sheet as from any other format.
@@ -92,10 +94,13 @@ def _sheet(sheet) -> list[Line]:
                 if (r, c) != (merged.min_row, merged.min_col):
                     covered[(r, c)] = "left" if r == merged.min_row else "up"
     rows: list[tuple[int, list[tuple[int, str]]]] = []
+    hidden = _hidden_columns(sheet)
     for row in sheet.iter_rows():
+        if row and sheet.row_dimensions[row[0].row].hidden:
+            continue  # a row hidden in Excel is not part of the report as shown or printed
         cells = []
         for cell in row:
-            if (cell.row, cell.column) in covered or cell.value is None:
+            if (cell.row, cell.column) in covered or cell.value is None or cell.column in hidden:
                 continue
             text = clean(shown(cell.value, cell.number_format))
             if text:
@@ -118,8 +123,17 @@ def _sheet(sheet) -> list[Line]:
         texts = dict(cells)
         lines.append(Line([Piece(texts.get(c, ""), f"sheet {sheet.title}, cell {_name(c)}{r}",
                                  merged=covered.get((r, c), ""))
-                           for c in range(first, last + 1)], kind="row"))
+                           for c in range(first, last + 1) if c not in hidden], kind="row"))
     return lines
+
+
+def _hidden_columns(sheet) -> set[int]:
+    """The columns hidden in Excel (each dimension may stand for a range of columns)."""
+    out: set[int] = set()
+    for dim in sheet.column_dimensions.values():
+        if dim.hidden and dim.min and dim.max:
+            out.update(range(dim.min, min(dim.max, dim.min + 16384) + 1))
+    return out
 
 
 def _name(column: int) -> str:

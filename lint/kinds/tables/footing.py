@@ -12,8 +12,13 @@ Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recover
   ①, or names ending （类） （款） （项）, or, in text exports, the label's indentation). Budget
   classification codes set the levels the same way (类 201 sums its 款 20101, which sums its 项 2010101;
   or 201 | 01 | 01 in 类 款 项 columns), and code columns are never summed. A 总计 right after a 合计
-  sums that 合计 and the rows carried over between them (本年收入合计 + 年初结转和结余). Rows starting with an
-  ``exclude`` word (其中) are breakdowns, never summed.
+  sums that 合计 and the rows carried over between them (本年收入合计 + 年初结转和结余). Codes are read also
+  printed in the name cell (201 一般公共服务支出, [2010301]行政运行) and in 类 款 项 columns that hold only
+  each row's own part (201 | | ; | 03 | ; | 03 | 01). Unnumbered rows over numbered ones
+  (公务用车购置及运行维护费, then 1.购置费 2.运行维护费) are the level above them. A total word opening a
+  label counts only when it does not run on into another word (总分馆体系建设 is a project). Rows starting
+  with an ``exclude`` word (其中) are breakdowns, never summed, and so are the unmarked rows after one that,
+  with it, add up to the row above (其中：公务用车购置费 | 公务用车运行费), footed against that row.
 * **group totals** — a column headed by a total word that is filled only on the first row of each group
   (a score table's 合计 beside its 得分 column): each value equals the sum of the column to its left over
   the group's rows. A group runs until the next row that names a new group in the first column.
@@ -65,6 +70,9 @@ class Options:
 
 
 _SUBCODE = re.compile(r"^\d{1,2}$")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+_OWN_CODE = re.compile(r"^\d{1,3}$")
+_NAMED_CODE = re.compile(r"^[\[【(（]?(\d{3}(?:[-.]?\d{2}){0,2})[\]】)）]?\s*(?=[\u4e00-\u9fff])")
 
 
 def _subcodes(table: Table, col: int) -> bool:
@@ -124,8 +132,17 @@ def _not_understood(analysis, check, table: Table, key, failed: int, judged: int
 
 
 def _is_total(check: Check, label: str) -> bool:
+    """Whether a row label names a total: a total word, unless it opens the label and runs on into another
+    word (总分馆体系建设 is a project, not a 总分; 合计金额 is a total)."""
     plain = label.replace(" ", "").replace("\u3000", "")
-    return any(w in plain for w in check.options.totals)
+    for word in check.options.totals:
+        at = plain.find(word)
+        while at != -1:
+            after = plain[at + len(word) : at + len(word) + 1]
+            if at or not after or not _CJK.match(after) or after in "数为金额值":
+                return True
+            at = plain.find(word, at + 1)
+    return False
 
 
 def _amount_columns(check: Check, table: Table) -> list[int]:
@@ -180,7 +197,12 @@ def _code_levels(table: Table) -> dict[int, int] | None:
     """Levels from budget classification codes, when rows carry them: 类 201, 款 20101, 项 2010101 in one
     cell, or 201 | 01 | 01 in 类 款 项 columns (the level is how many of them are filled)."""
     found = {}
+    own = [k for k in range(min(3, len(table.header))) if table.header[k].strip()[-1:] in ("类", "款", "项")]
     for i, row in enumerate(table.rows):
+        filled = [k for k in own if row[k].text.strip()]
+        if len(own) >= 2 and filled and all(_OWN_CODE.match(row[k].text.strip()) for k in filled):
+            found[i] = own.index(filled[-1])  # 201 | | ; | 03 | ; | 03 | 01 (类 merged): the last one filled
+            continue
         for k, cell in enumerate(row[:2]):
             digits = code(cell.text) if code_column(table, k) or not k else None
             if digits:
@@ -188,6 +210,10 @@ def _code_levels(table: Table) -> dict[int, int] | None:
                 while k + 1 + split < len(row) and split < 3 and _SUBCODE.match(row[k + 1 + split].text):
                     split += 1
                 found[i] = split if split else (len(digits) - 3) // 2
+                break
+            named = _NAMED_CODE.match(cell.text.strip()) if k == 0 else None
+            if named:  # 201 一般公共服务支出, [2010301]行政运行, 201-03-01 行政运行
+                found[i] = (len(re.sub(r"\D", "", named.group(1))) - 3) // 2
                 break
     return found if len(found) >= 2 and len(set(found.values())) >= 2 else None
 
@@ -245,6 +271,11 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                 for j in columns:
                     yield from _foot(analysis, check, table, row, group, j)
             ranked = [lv for lv in levels.values() if lv is not None and lv >= 0]
+            if ranked and stretch and levels[stretch[0]] is None:
+                # unnumbered rows over numbered ones (公务用车购置及运行维护费, then 1.购置费 2.运行维护费):
+                # the unnumbered rows are the level above
+                levels = {i: min(ranked) - 0.5 if lv is None else lv for i, lv in levels.items()}
+                ranked = [lv for lv in levels.values() if lv is not None and lv >= 0]
             top = min(ranked) if ranked else None
             parts = [i for i in stretch if levels[i] == top or (top is None and levels[i] is None)]
             if top is not None:
