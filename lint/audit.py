@@ -76,6 +76,8 @@ def file(path: str, s, checks: list, *, judge: str = "native", relations: bool =
         if not memory_mb:
             raise
         out.error = f"{path}: needed more than {memory_mb} MB; not checked (raise --memory to allow more)"
+    except OverflowError as exc:  # a pack's formula computing beyond any figure (kinds/base.py)
+        out.error = f"{path}: not checked: {exc}"
     except Exception as exc:  # noqa: BLE001 - one bad file must not hide the others' findings
         out.error = f"internal error while checking {path}: {type(exc).__name__}: {exc}"
     if out.error:

@@ -6,6 +6,7 @@ reading error, or an internal error (named with the file it happened on, never a
 
 from __future__ import annotations
 
+import os
 import sys
 
 import click
@@ -135,6 +136,9 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     module = writer(fmt)
     if getattr(module, "BINARY", False) and not output_file and sys.stdout.isatty():
         _fail(f"--output-format {fmt} writes a binary file; give it a name with -o FILE")
+    if output_file and os.path.exists(output_file) and any(
+            os.path.exists(f) and os.path.samefile(f, output_file) for f in files):
+        _fail(f"-o {output_file} is a report being checked; write the findings to another file")
     if fix or show_diff or add_suppressions:
         changed = _edit(files, settings_for, judge, fix and not show_diff, unsafe_fixes, show_diff,
                         add_suppressions)

@@ -14,6 +14,7 @@ the table kinds again, outside the native judge.
 
 from __future__ import annotations
 
+import decimal
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
@@ -219,7 +220,9 @@ def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
     that kind keeps of this document (plain data, by code), for :func:`across`.
     """
     analysis = analyse(doc, checks, rounding)
-    verdicts, results = _apply(analysis, checks)
+    with decimal.localcontext() as context:
+        context.prec = 80  # figures of up to 40 digits, products and quotients of them, never rounded away
+        verdicts, results = _apply(analysis, checks)
     if engine == "gx":
         from . import gx
 

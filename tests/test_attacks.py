@@ -258,6 +258,26 @@ def test_a_pdf_whose_pages_cannot_be_read_is_called_damaged(tmp_path):
     assert result.returncode == 2 and "a damaged PDF" in result.stderr and "internal error" not in result.stderr
 
 
+def test_a_pdf_whose_stream_length_refers_in_a_loop_stops_at_its_time_limit(tmp_path):
+    content = b"BT /F1 12 Tf 72 720 Td (820.50) Tj ET"
+    objects = [b"<< /Type /Catalog /Pages 2 0 R >>", b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+               b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] /Contents 4 0 R "
+               b"/Resources << /Font << /F1 5 0 R >> >> >>",
+               b"<< /Length 6 0 R >>\nstream\n" + content + b"\nendstream",
+               b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>", b"7 0 R", b"6 0 R"]
+    out, offsets = [b"%PDF-1.4\n"], []
+    for k, body in enumerate(objects, 1):
+        offsets.append(sum(len(x) for x in out))
+        out.append(b"%d 0 obj\n" % k + body + b"\nendobj\n")
+    xref = sum(len(x) for x in out)
+    out.append(b"xref\n0 %d\n0000000000 65535 f \n" % (len(objects) + 1))
+    out += [b"%010d 00000 n \n" % o for o in offsets]
+    out.append(b"trailer << /Size %d /Root 1 0 R >>\nstartxref\n%d\n%%%%EOF\n" % (len(objects) + 1, xref))
+    (tmp_path / "loop.pdf").write_bytes(b"".join(out))
+    result = crossfoot("check", "--isolated", "--timeout", "5", str(tmp_path / "loop.pdf"), timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+
+
 # ---- internal errors instead of a clear message ------------------------------------------------------
 
 @pytest.mark.parametrize("formula, said", [
@@ -322,7 +342,7 @@ def test_resume_drops_records_torn_or_of_the_wrong_shape(tmp_path):
     assert all([f["code"] for f in r["findings"]] == ["SUM001"] for r in records)
 
 
-@pytest.mark.parametrize("content", ["null", "[]", "{}", "OTHER", "BROKEN"])
+@pytest.mark.parametrize("content", ["null", "[]", "{}", "OTHER", "BROKEN", "DEEP", "FIFO"])
 def test_a_cache_file_that_is_not_this_file_s_result_is_checked_again(tmp_path, content):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "r.txt").write_text(BAD, encoding="utf-8")
@@ -331,10 +351,14 @@ def test_a_cache_file_that_is_not_this_file_s_result_is_checked_again(tmp_path, 
     assert crossfoot(*args, "-d", str(tmp_path / "out1")).returncode == 1
     (entry,) = cache.glob("*.json")
     record = json.loads(entry.read_text(encoding="utf-8"))
-    entry.write_text({"OTHER": json.dumps({**record, "path": "/elsewhere.txt"}),
-                      "BROKEN": json.dumps({**record, "findings": [{"code": "SUM001"}]})}.get(content, content),
-                     encoding="utf-8")
-    again = crossfoot(*args, "-d", str(tmp_path / "out2"))
+    if content == "FIFO":  # read, it would block; written, it would block
+        entry.unlink()
+        os.mkfifo(entry)
+    else:
+        entry.write_text({"OTHER": json.dumps({**record, "path": "/elsewhere.txt"}),
+                          "BROKEN": json.dumps({**record, "findings": [{"code": "SUM001"}]}),
+                          "DEEP": "[" * 100_000 + "]" * 100_000}.get(content, content), encoding="utf-8")
+    again = crossfoot(*args, "--executor", "inline", "-d", str(tmp_path / "out2"), timeout=60)
     assert again.returncode == 1 and "Traceback" not in again.stderr
     (line,) = (tmp_path / "out2" / "results.jsonl").read_text(encoding="utf-8").splitlines()
     assert [f["code"] for f in json.loads(line)["findings"]] == ["SUM001"]
@@ -349,3 +373,72 @@ def test_a_50000_row_markdown_table_with_html_in_its_labels_is_footed():
     with hang_guard(120):
         found = engine.run(parse(text, "big.md"), engine.load())
     assert [(f.code, f.span.line, f.stated) for f in found] == [("TAB001", 50_003, "60000.00")]
+
+
+def test_a_results_store_nested_deep_or_not_a_file_is_no_crash(tmp_path):
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(BAD, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    (out / "results.jsonl").write_text("[" * 100_000 + "\n" + json.dumps({"path": 1}) + "\n", encoding="utf-8")
+    args = ("batch", "--isolated", "--no-cache", "--resume", str(tmp_path / "in"), "-d", str(out))
+    deep = crossfoot(*args)
+    assert deep.returncode == 1 and "Traceback" not in deep.stderr
+    (out / "results.jsonl").unlink()
+    os.mkfifo(out / "results.jsonl")
+    fifo = crossfoot(*args, timeout=60)
+    assert fifo.returncode == 2 and "not a regular file" in fifo.stderr
+
+
+def test_a_results_folder_holding_the_reports_is_refused(tmp_path):
+    (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "summary.txt").write_text("the user's own", encoding="utf-8")
+    result = crossfoot("batch", "--isolated", str(tmp_path), "-d", str(tmp_path))
+    assert result.returncode == 2 and "holds the reports being checked" in result.stderr
+    assert (tmp_path / "summary.txt").read_text(encoding="utf-8") == "the user's own"
+
+
+def test_findings_are_never_written_over_the_report_checked(tmp_path):
+    (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
+    result = crossfoot("check", "--isolated", str(tmp_path / "r.txt"), "-o", str(tmp_path / "r.txt"))
+    assert result.returncode == 2 and "is a report being checked" in result.stderr
+    assert (tmp_path / "r.txt").read_text(encoding="utf-8") == BAD
+
+
+def test_a_file_name_with_control_characters_is_printed_escaped(tmp_path):
+    name = tmp_path / "a\x1b[31mred\nb.txt"
+    name.write_text(BAD, encoding="utf-8")
+    result = crossfoot("check", "--isolated", str(name))
+    assert "\x1b" not in result.stdout and "a\\x1b[31mred\\nb.txt:1:" in result.stdout
+    assert len(result.stdout.splitlines()) == 2  # the finding and the summary: no forged line
+
+
+def test_figures_of_many_digits_and_formulas_beyond_any_figure_are_clear(tmp_path):
+    big = "1" + "0" * 30
+    (tmp_path / "r.txt").write_text(f"本年支出合计{big}万元，其中甲支出{big}万元，乙支出{big}万元。\n", encoding="utf-8")
+    found = engine.run(ingest.read(tmp_path / "r.txt"), engine.load())
+    assert [f.code for f in found] == ["SUM001"]
+    pack = tmp_path / "p.yaml"
+    pack.write_text("checks:\n  - code: ZZZ001\n    name: z\n    kind: formula\n    severity: error\n"
+                    "    message: '{stated}'\n    options:\n      columns: {a: [甲], r: [率]}\n"
+                    "      formula: 'a * 1e308'\n      result: r\n", encoding="utf-8")
+    (tmp_path / "t.txt").write_text("项目\t甲\t率\n一\t2.00\t3.00\n", encoding="utf-8")
+    result = crossfoot("check", "--isolated", "--pack", str(pack), str(tmp_path / "t.txt"))
+    assert result.returncode == 2 and "its pack's formula is wrong" in result.stderr
+    assert "internal error" not in result.stderr
+
+
+def test_a_pack_message_repeating_a_field_is_bounded(tmp_path):
+    pack = tmp_path / "p.yaml"
+    pack.write_text("checks:\n  - code: ZZZ002\n    name: z\n    kind: sum\n    severity: error\n"
+                    "    message: '" + "{expression}" * 20_000 + "'\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
+    result = crossfoot("check", "--isolated", "--select", "ZZZ002", "--pack", str(pack), str(tmp_path / "r.txt"))
+    assert result.returncode == 1 and max(map(len, result.stdout.splitlines())) < 2200
+
+
+@pytest.mark.parametrize("hidden", ["\U000e0030", "\U000e0100", "\u3164", "\uffa0", "\U0001d173", "\ufff9"])
+def test_rarer_invisible_characters_inside_a_number_are_read_through(hidden):
+    text = BAD.replace("820.50", f"82{hidden}0.50")
+    found = engine.run(parse(text, "t.txt"), engine.load())
+    assert [(f.code, f.stated) for f in found] == [("SUM001", "820.50万元")]

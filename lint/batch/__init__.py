@@ -54,6 +54,11 @@ def run(paths: Sequence[str], out: str | Path, settings_for: Callable, *, execut
     ``limits`` go to the executor: ``jobs``, ``timeout``, ``memory_mb`` for ``local``, ``scheduler`` for
     ``dask``."""
     out = Path(out)
+    home = os.path.abspath(out)
+    if any(os.path.abspath(p) == home or os.path.abspath(p).startswith(home + os.sep) for p in paths):
+        raise RuntimeError(f"the results folder {out} holds the reports being checked, whose files "
+                           "(summary.txt, index.html, ...) it would overwrite; give the results a folder of "
+                           "their own with -d")
     out.mkdir(parents=True, exist_ok=True)
     lock = _lock(out)
     try:

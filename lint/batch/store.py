@@ -7,7 +7,8 @@ line torn by a kill is recognised (it does not parse) and dropped on ``--resume`
 pandas, a spreadsheet importer) reads it without a driver.
 
 ``--resume`` keeps the records of files that finished, rewrites the store without a torn tail, and the
-batch goes on with the rest; without it the store starts empty.
+batch goes on with the rest; without it the store starts empty. A store that is not a regular file (a
+FIFO) is refused; lines too long or nested too deep to be records are skipped.
 """
 
 from __future__ import annotations
@@ -17,22 +18,33 @@ import os
 import time
 from pathlib import Path
 
+_LINE_LIMIT = 64 << 20
+"""A line longer than this is no record a batch wrote: skipped on ``--resume`` without being held whole."""
+
 
 class Store:
     def __init__(self, path: str | Path, resume: bool = False):
         self.path = Path(path)
         self.path.parent.mkdir(parents=True, exist_ok=True)
+        if self.path.exists() and not self.path.is_file():
+            raise RuntimeError(f"{self.path} is not a regular file (a FIFO, a device or a folder); remove it "
+                               "or give the batch another folder with -d")
         self.done: dict[str, dict] = {}
         if resume and self.path.is_file():
             from .work import valid
 
-            for line in self.path.read_bytes().splitlines():
-                try:
-                    record = json.loads(line.decode("utf-8"))
-                except ValueError:
-                    continue  # torn by a kill (even inside a character): that file is checked again
-                if valid(record):
-                    self.done[record["path"]] = record
+            with open(self.path, "rb") as stream:
+                while line := stream.readline(_LINE_LIMIT + 1):
+                    if len(line) > _LINE_LIMIT:
+                        while line and not line.endswith(b"\n"):  # no record is this long: skip it
+                            line = stream.readline(_LINE_LIMIT)
+                        continue
+                    try:
+                        record = json.loads(line.decode("utf-8"))
+                    except (ValueError, RecursionError):
+                        continue  # torn by a kill (even inside a character), or not ours: checked again
+                    if valid(record):
+                        self.done[record["path"]] = record
         from .. import files
 
         files.write(self.path, lambda out: out.writelines(json.dumps(r, ensure_ascii=False) + "\n"

@@ -51,6 +51,9 @@ def valid(record, path: str | None = None) -> bool:
             record.get("status") not in ("ok", "error") or not isinstance(record.get("findings"), list) or \
             not isinstance(record.get("error", ""), str) or not isinstance(record.get("facts", {}), dict):
         return False
+    page = record.get("html", "")
+    if not isinstance(page, str) or "/" in page or "\\" in page or page.startswith("."):
+        return False  # the name of a report in html/, never a path elsewhere
     if path is not None and record["path"] != path:
         return False
     try:
@@ -119,9 +122,12 @@ def audit_file(task: Task) -> dict:
 def _from_cache(task: Task, key: str) -> dict | None:
     if not task.cache_dir:
         return None
+    from .. import files
+
     try:
-        record = json.loads((Path(task.cache_dir) / f"{key}.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
+        cached = files.read_text(Path(task.cache_dir) / f"{key}.json", "cache file", _CACHED_LIMIT)
+        record = json.loads(cached)
+    except (OSError, ValueError, RecursionError):  # missing, not a regular file, too large, torn, nested
         return None
     if not valid(record, task.path) or record.get("key") != key:
         return None  # not what this file's check wrote: check it again
@@ -130,8 +136,6 @@ def _from_cache(task: Task, key: str) -> dict | None:
         page = Path(task.cache_dir) / f"{key}.html"
         if not page.is_file():
             return None  # cached without its HTML report: check again to write it
-        from .. import files
-
         record["html"] = html_name(task.path)
         Path(task.html_dir).mkdir(parents=True, exist_ok=True)
         try:
@@ -142,12 +146,18 @@ def _from_cache(task: Task, key: str) -> dict | None:
     return {**record, "cached": True}
 
 
+_CACHED_LIMIT = 64 << 20
+"""A cache file larger than this was not written by a check (a report's record is far smaller)."""
+
+
 def _to_cache(task: Task, key: str, record: dict) -> None:
     if not task.cache_dir:
         return
     from .. import files
 
     folder = Path(task.cache_dir)
+    if any(p.exists() and not p.is_file() for p in (folder / f"{key}.html", folder / f"{key}.json")):
+        return  # something else (a FIFO) stands where the cache would go: never written into
     try:
         if record.get("html"):
             page = (Path(task.html_dir) / record["html"]).read_bytes()

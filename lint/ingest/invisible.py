@@ -1,6 +1,7 @@
 """Characters that are not seen: zero-width spaces and joiners, soft hyphens, byte-order marks, combining
-marks, and bidirectional controls. Readers leave them out of the text they read (every kept character keeps
-its place), so ``8\u200d20.50`` is read as the 820.50 a reader sees.
+marks, variation selectors, tags, Hangul fillers, interlinear annotation and shorthand format controls,
+musical formatting marks, and bidirectional controls. Readers leave them out of the text they read (every
+kept character keeps its place), so ``8\u200d20.50`` is read as the 820.50 a reader sees.
 
 Bidirectional controls (U+202E RIGHT-TO-LEFT OVERRIDE and kin) change the order in which stored characters
 are shown: ``\u202e05.028\u202c`` is displayed as 820.50 but stored as 05.028 (the "Trojan Source" trick).
@@ -18,7 +19,9 @@ from ..model import Finding, Severity, Span
 #: left out of what is read; the bidirectional controls among them are also reported
 INVISIBLE = re.compile("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
                        "\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\u0300-\u036f\u1ab0-\u1aff"
-                       "\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
+                       "\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3164\uffa0\ufff9-\ufffb"
+                       "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
+                       "\U000e0100-\U000e01ef]")
 BIDI = frozenset("\u061c\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 
 

@@ -62,16 +62,21 @@ def read(path: str | Path, display: str | None = None) -> Document:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
     except Exception as exc:  # noqa: BLE001 - pdfminer raises its own types for encrypted and broken files
         raise _refusal(name, exc, "not a readable PDF") from None
+    read = False
     try:
         pages = []
         for page in pdf.pages:
             pages.append(_page(page))
             page.close()  # its layout and object caches: pages left open are most of the memory
+        read = True
     except Exception as exc:  # noqa: BLE001 - any failure of the parser is reported, named
         raise _refusal(name, exc, "a page could not be read") from None
     finally:
         try:
-            pdf.close()
+            if read:
+                pdf.close()
+            elif not pdf.stream_is_external:
+                pdf.stream.close()  # pdf.close() walks the pages again: a damaged page tree loops forever
         except Exception:  # noqa: BLE001 - closing a damaged file fails as reading it did: said above
             pass
     _refuse_unreadable(name, pages)

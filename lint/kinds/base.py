@@ -107,13 +107,17 @@ def render(check: Check, **values: str) -> str:
     if check.lang == "zh":
         values = {k: value_zh(str(v)) if k not in ("stated", "expected") else v
                   for k, v in values.items()}
-    return check.message.format_map(_Values({k: _short(str(v)) for k, v in values.items()}))
+    return _short(check.message.format_map(_Values({k: _short(str(v)) for k, v in values.items()})),
+                  _LONGEST_MESSAGE)
 
 
-def _short(text: str) -> str:
-    if len(text) <= _LONGEST_VALUE:
+_LONGEST_MESSAGE = 2000  # characters of a whole message, whatever a pack's template repeats
+
+
+def _short(text: str, longest: int = _LONGEST_VALUE) -> str:
+    if len(text) <= longest:
         return text
-    return f"{text[:120]}…{text[-60:]}"
+    return f"{text[:longest * 3 // 5]}…{text[-(longest * 3 // 10):]}"
 
 
 def report(check: Check, analysis, span: Span, stated: str, *, related=(), computed: str = "",
@@ -158,6 +162,9 @@ def judge(
         return None
     if scale != 1:
         computed = computed.scale(scale)
+    if max(abs(computed.lo), abs(computed.hi)) > _BEYOND:
+        raise OverflowError(f"check {check.code} computes {computed.hi:.3E}, beyond any figure a report "
+                            "states: its pack's formula is wrong")
     own = precision.interval(stated, "round", unit)
     holds = own.meets(computed)
 
@@ -258,6 +265,10 @@ def expected(stated: Figure, computed: Interval) -> str:
     if at < 0:
         return number + (stated.unit or "")
     return stated.text[:at].lstrip("+-−") + number + stated.text[at + len(written):]
+
+
+_BEYOND = Decimal("1e45")
+"""Larger than any figure extraction reads (at most 40 digits): only a pack's formula computes such."""
 
 
 def _show(iv: Interval, places: int) -> str:

@@ -6,6 +6,7 @@ row 4, column 3: ...``) and the words around the figure follow the message, to s
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from pathlib import Path
 
@@ -28,8 +29,17 @@ def header(f, lang: str = "en") -> str:
 
 def write(findings, stream, context) -> None:
     for f in findings:
-        stream.write(header(f, context.lang) + "\n")
-    stream.write(summary(findings, context) + "\n")
+        stream.write(printable(header(f, context.lang)) + "\n")
+    stream.write(printable(summary(findings, context)) + "\n")
+
+
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+
+
+def printable(line: str) -> str:
+    """``line`` with control characters shown as escapes (a file named with an ESC sequence or a newline
+    must not drive the terminal or forge a line of its own)."""
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], line)
 
 
 def summary(findings, context) -> str:
