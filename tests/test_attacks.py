@@ -132,6 +132,8 @@ LONG_LINES = {  # 100 KB and more on one line, each shape once made a check quad
     "differences": "支出100万元，比年初预算120万元节约20万元，" * 4000,
     "template choices": "增加（减少）5万元，增长/下降5%，" * 6000,
     "grades": "自评得分95分，评为优秀，" * 8000,
+    "shares without amounts": "占总收入1.00%，" * 20000,
+    "shares of amounts": "人员经费100万元，占总支出1.00%，" * 8000,
 }
 
 

@@ -139,6 +139,11 @@ def open_paren(text: str, start: int, at: int) -> int | None:
 def respective(text: str, figures, rate) -> bool:
     """Whether ``rate`` is one of a 分别 list of rates (分别占60.61%、39.39%; 执行率分别为94.97%、89.16%),
     each paired with its own amount: 分别 stands after the last amount before it."""
-    amounts = [f for f in figures if f.start < rate.start and f.unit not in ("%", "‰")]
-    since = amounts[-1].end if amounts else 0
+    k = bisect.bisect_left(figures, rate.start, key=lambda f: f.start)
+    since = max(0, rate.start - REACH)  # linear on a paragraph of thousands of rates: look back a reach
+    while k > 0 and figures[k - 1].start >= since:
+        k -= 1
+        if figures[k].unit not in ("%", "‰"):
+            since = figures[k].end
+            break
     return "分别" in text[since:rate.start]
