@@ -163,7 +163,8 @@ def test_a_wrong_sangong_figure_is_found_on_it(tmp_path, checks, said, wrong, ce
     mine = [f for f in found if f.code == "BUD014"]
     assert [(f.stated, f.computed, f.span.line, f.span.column) for f in mine] == [(number, cell, line, column)]
     assert mine[0].related[0].line == 7  # the table's line of amounts
-    assert {f.code for f in found} <= {"BUD014", "SUM001"}  # a 其中 total may break its parts as well
+    # a 其中 total may break its parts as well, and the budget or outturn its 完成预算的 rate
+    assert {f.code for f in found} <= {"BUD014", "SUM001", "RAT001"}
 
 
 def test_a_sangong_budget_table_with_blank_cells(tmp_path, checks):
@@ -252,6 +253,7 @@ JUDGED = {
         ("SHR001", "page 21", "99.86%"),  # info: 9746.50 / 9759.38 is 99.868%, truncated (本年支出合计 on page 20)
         ("FMT002", "page 21", "13.95"),  # 增长 13.95。 without its % sign
         ("BUD015", "page 21", "236.63万元"),
+        ("RAT001", "page 21", "95.45%"),  # info: 9746.50 / 10210.34 is 95.457%, truncated (完成年初预算的)
         ("BUD017", "page 22", "机关事业单位退休人员活动费支出（项）"),  # the table's 2080599 is 其他…养老支出
         ("BUD017", "page 24", "其他国土资源事务支出（项）"),  # the table's is 其他自然资源事务支出
         ("BUD017", "page 24", "住房保障支出（款）"), ("BUD017", "page 24", "住房保障支出（款）"),  # 住房改革支出

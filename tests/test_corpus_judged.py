@@ -63,6 +63,7 @@ JUDGED = {
     "03_putuo-ghj-juesuan-2024.txt": [
         ("SHR001", 40, "99.86%"),  # info: 99.868% truncated
         ("FMT002", 40, "13.95"),  # 增长 13.95 without its %
+        ("RAT001", 44, "95.45%"),  # info: 9746.50 / 10210.34 is 95.457%, truncated (完成年初预算的)
         ("DOC009", 62, "下降（增长）"),  # the template's choice left in
     ],
     "04_putuo-shgzb-juesuan-2024.txt": [

@@ -2,9 +2,11 @@
 
 Two shapes are found in each sentence:
 
-* ``A，为<base>的 P%``: A is the nearest amount before the rate; the base is looked up by its words
-  (年初预算) among the figures before, preferring the one whose label shares the most with A's label
-  (财政拨款收入 … 为年初预算的 → the 年初预算 figure listed as 财政拨款收入).
+* ``A，为<base>的 P%`` (or 完成, 达到, 相当于<base>的): A is the nearest amount before the rate; the base is
+  looked up by its words (年初预算) among the figures before, preferring the one whose label shares the most
+  with A's label (财政拨款收入 … 为年初预算的 → the 年初预算 figure listed as 财政拨款收入), the one of its
+  own sentence first; after 完成, 达到 or 相当于 only that one (支出决算为2.35万元，完成预算的78.33% names a
+  budget not stated); or the base is stated right there (A，为年初预算 B 的 P%).
 * ``<plan> X，<actual> Y，<rate word> P%`` (option ``rates``: 执行率, 完成率, ...): the two amounts
   (or counts of one measure word) before the rate in its clause (from the last ；or rate before it),
   the planned one being the only one whose label holds a plan word (option ``plan``: 预算, 计划, 目标,
@@ -61,11 +63,23 @@ def run(analysis, check: Check):
                 if labels.respective(text, sentence[2], rate):
                     continue  # A、B …，分别占 P%、Q%: each rate pairs with its own amount, not read here
                 raw = text[max(0, rate.start - len(rate.label) - 3) : rate.start]
-                of_base = rate.label.startswith("为") and "的" in raw
+                lead = next((w for w in _OF_BASE if rate.label.startswith(w)), "")
+                of_base = bool(lead) and "的" in raw
+                previous = sentence[2][i - 1]
+                stated_base = text[previous.end : rate.start].strip() == "的" and previous.is_point \
+                    and previous.label.startswith(_OF_BASE)  # 为年初预算600.00万元的108.50%
                 stem = _stem(rate.label)
                 share = (rate.label.strip() in ("占", "占比") or _STEM.search(rate.label.strip())) \
                     and "中" in text[sentence[0]:rate.start]
                 versus = _VERSUS.match(text, sentence[2][i - 1].end, rate.start) is not None
+                if stated_base:
+                    fam = precision.family(previous.unit)
+                    actual = next((f for f in reversed(sentence[2][: i - 1]) if f.is_point
+                                   and precision.family(f.unit) == fam), None)
+                    verdict = _ratio(analysis, check, rate, actual, previous) if actual else None
+                    if verdict:
+                        yield verdict
+                    continue
                 if not of_base and not o.rates.within(rate.label) and not stem and not share and not versus:
                     continue  # no shape: a rate of nothing stated here
                 figs = labels.near(sentence, rate.start)[2]
@@ -81,7 +95,14 @@ def run(analysis, check: Check):
                 amounts = [f for f in amounts if precision.family(f.unit) == fam]
                 if of_base:
                     actual = amounts[-1]
-                    base = analysis.resolve(actual, rate.label[1:], actual.label, fam)
+                    named = labels.core(rate.label[len(lead):].rstrip("的"))
+                    here = [f for f in amounts[:-1] if named and named in labels.core(f.label)]
+                    if len(here) == 1:
+                        base = here[0]  # 年初预算为54.53万元，支出决算为54.53万元，完成年初预算的100.00%
+                    elif lead == "为":
+                        base = analysis.resolve(actual, rate.label[len(lead):], actual.label, fam)
+                    else:
+                        continue  # 支出决算为2.35万元，完成预算的78.33%: its budget is not stated here
                 elif o.rates.within(rate.label) and len(amounts) >= 2:
                     plan = [f for f in amounts if _planned(o, f.label)]
                     others = [f for f in amounts if f not in plan]
@@ -108,6 +129,7 @@ def run(analysis, check: Check):
                     yield verdict
 
 
+_OF_BASE = ("为", "完成", "达到", "相当于")
 _VERSUS = re.compile(r"\s*(?:之比)?为\s*$")  # A 比 B 为 P%: only 为 between B and the rate
 _CAPPED = re.compile(r"(?:完成|达成|实现)率?\s*(?:为|达)?\s*$")
 _AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?(?<!其)中")
