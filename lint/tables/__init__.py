@@ -117,17 +117,21 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
     yuan ``22,118,861`` in a column of cents is ±0.5 (a reader cannot know that a converter dropped its
     zeros, and a false error is worse than a missed one), ``1.7`` may be 1.69 rounded. A column of whole
     yuan in a table in 元 is exact: amounts budgeted in yuan are whole yuan, so a total one yuan off its
-    parts is wrong.
+    parts is wrong; so is a column of whole points headed 分值, 得分 or 分数 (points are allotted and awarded,
+    not measured).
     """
     cell: Cell = table.rows[row][col]
     parsed = number(cell.text) if cell.text else None
     if parsed is None or cell.span is None:
         return None
-    exact = table.unit == "元" and parsed.decimals == 0 and table.once(("whole", col),
-                                                                         lambda: _whole_column(table, col))
+    exact = parsed.decimals == 0 and (table.unit == "元" or _SCORES.search(table.header[col]) is not None) \
+        and table.once(("whole", col), lambda: _whole_column(table, col))
     return Figure(value=parsed.value, text=cell.text, decimals=parsed.decimals, exact=exact,
                   unit="%" if parsed.percent else unit, start=0, end=len(cell.text), block=-1,
                   span=cell.span, label=f"{row_label(table, row)} {table.header[col]}".strip())
+
+
+_SCORES = re.compile(r"分值|得分|分数|满分|标准分")
 
 
 def _whole_column(table: Table, col: int) -> bool:

@@ -13,10 +13,10 @@ Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recover
   classification codes set the levels the same way (类 201 sums its 款 20101, which sums its 项 2010101;
   or 201 | 01 | 01 in 类 款 项 columns), and code columns are never summed. A 总计 right after a 合计
   sums that 合计 and the rows carried over between them (本年收入合计 + 年初结转和结余). Codes are read also
-  printed in the name cell (201 一般公共服务支出, [2010301]行政运行) and in 类 款 项 columns that hold only
-  each row's own part (201 | | ; | 03 | ; | 03 | 01). Unnumbered rows over numbered ones
-  (公务用车购置及运行维护费, then 1.购置费 2.运行维护费) are the level above them. A total word opening a
-  label counts only when it does not run on into another word (总分馆体系建设 is a project). Rows starting
+  printed in the name cell (201 一般公共服务支出, [2010301]行政运行, 行政运行（2010301）) and in 类 款 项
+  columns that hold only each row's own part (201 | | ; | 03 | ; | 03 | 01). Unnumbered rows over numbered
+  ones (公务用车购置及运行维护费, then 1.购置费 2.运行维护费) are the level above them. A total word opening
+  a label counts only when it does not run on into another word (总分馆体系建设 is a project). Rows starting
   with an ``exclude`` word (其中) are breakdowns, never summed, and so are the unmarked rows after one that,
   with it, add up to the row above (其中：公务用车购置费 | 公务用车运行费), footed against that row.
 * **group totals** — a column headed by a total word that is filled only on the first row of each group
@@ -72,7 +72,11 @@ class Options:
 _SUBCODE = re.compile(r"^\d{1,2}$")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _OWN_CODE = re.compile(r"^\d{1,3}$")
-_NAMED_CODE = re.compile(r"^[\[【(（]?(\d{3}(?:[-.]?\d{2}){0,2})[\]】)）]?\s*(?=[\u4e00-\u9fff])")
+_ECONOMIC = re.compile(r"^[35]\d{2}$")
+_NAMED_CODE = re.compile(r"^[\[【(（]?(\d{3}(?:[-.]?\d{2}){0,2})[\]】)）]?\s*[-—:：、]?\s*"
+                         r"(?=[\u4e00-\u9fff])")  # 201 一般公共服务支出, [2010301]行政运行, 201-一般…
+# 行政运行（2010301）
+_TRAILING_CODE = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 
 
 def _subcodes(table: Table, col: int) -> bool:
@@ -193,6 +197,26 @@ def _labels(table: Table) -> list[str]:
     return [row_label(table, i) for i in range(len(table.rows))]
 
 
+def _code_row(table: Table, i: int) -> bool:
+    """A row of economic classification codes under the column names (| | 301 | 302 | 303): a header line,
+    not amounts."""
+    cells = [c.text.strip() for c in table.rows[i] if c.text.strip()]
+    return len(cells) >= 2 and all(_ECONOMIC.match(c) for c in cells)
+
+
+def _prefix_levels(table: Table) -> dict[int, int] | None:
+    """Levels from codes that nest by prefix (a department 101 over its units 101001, 101002): a row's level
+    is how many other rows' codes begin its own."""
+    codes = {}
+    for i, row in enumerate(table.rows):
+        first = row[0].text.strip() if row else ""
+        if first.isdigit() and 3 <= len(first) <= 12:
+            codes[i] = first
+    known = set(codes.values())
+    levels = {i: sum(1 for other in known if other != c and c.startswith(other)) for i, c in codes.items()}
+    return levels if len(levels) >= 3 and len(set(levels.values())) >= 2 else None
+
+
 def _code_levels(table: Table) -> dict[int, int] | None:
     """Levels from budget classification codes, when rows carry them: 类 201, 款 20101, 项 2010101 in one
     cell, or 201 | 01 | 01 in 类 款 项 columns (the level is how many of them are filled)."""
@@ -211,11 +235,14 @@ def _code_levels(table: Table) -> dict[int, int] | None:
                     split += 1
                 found[i] = split if split else (len(digits) - 3) // 2
                 break
-            named = _NAMED_CODE.match(cell.text.strip()) if k == 0 else None
+            named = (_NAMED_CODE.match(cell.text.strip()) or _TRAILING_CODE.search(cell.text.strip())) \
+                if k == 0 else None
             if named:  # 201 一般公共服务支出, [2010301]行政运行, 201-03-01 行政运行
                 found[i] = (len(re.sub(r"\D", "", named.group(1))) - 3) // 2
                 break
-    return found if len(found) >= 2 and len(set(found.values())) >= 2 else None
+    if len(found) >= 2 and len(set(found.values())) >= 2:
+        return found
+    return _prefix_levels(table)
 
 
 def _carried_score(table: Table, before: Table | None, col: int):
@@ -245,9 +272,10 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
     after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
     for t in totals:
         subtotal = "小计" in labels[t]
-        stretch = list(range(after_any if subtotal else after_grand, t))
+        stretch = [i for i in range(after_any if subtotal else after_grand, t) if not _code_row(table, i)]
         below = 0
-        if not stretch and totals == [t] and not any(number(c.text) for r in table.rows[:t] for c in r):
+        if not stretch and totals == [t] and not any(number(c.text) for i, r in enumerate(table.rows[:t])
+                                                     if not _code_row(table, i) for c in r):
             below = len(table.rows)
             stretch = list(range(t + 1, below))  # the one total, printed above the rows it sums (支出决算表)
             if stretch and _level(check, labels[stretch[0]]) == -1:
@@ -392,11 +420,15 @@ def _without_breakdown(total, parts):
 def _counted_over(total, parts) -> bool:
     """Whether ``parts`` add up to two, three or four times ``total`` (within their rounding), with at
     least two rows a level: the rows of two or more levels (a group and its items; 类, 款 and 项 not told
-    apart) each summing to it, counted together."""
+    apart) each summing to it, counted together; or the first part is the total again and the rest add up
+    to it (a department's row over its units' rows)."""
     if total.value == 0:
         return False
+    own = precision.interval(total)
+    if len(parts) >= 3 and precision.interval(parts[0]).meets(own) and precision.total(parts[1:]).meets(own):
+        return True  # the first row is the whole again (a department, then its units), the rest its items
     summed = precision.total(parts)
-    return any(len(parts) >= 2 * k and summed.meets(precision.interval(total).scale(k)) for k in (2, 3, 4))
+    return any(len(parts) >= 2 * k and summed.meets(own.scale(k)) for k in (2, 3, 4))
 
 
 def _judge_sum(analysis, check, total, parts, key):
