@@ -24,8 +24,8 @@ Two shapes are found in each sentence:
   before 中 (not 其中, and not of money: the share check reads those), named by 占 or a rate word.
 
 Judged as an interval: actual/base must meet the stated rate's interval. A completion rate of exactly
-100% for an actual above its plan (计划12,000件，实际12,860件，完成率100%) is the capped convention, as in
-indicator tables, and holds.
+100% for a count above its plan (计划12,000件，实际12,860件，完成率100%) is the capped convention, as in
+indicator tables, and holds (money spent beyond its budget is not capped).
 """
 
 from __future__ import annotations
@@ -141,7 +141,7 @@ def _money(figure) -> bool:
 
 
 def _ratio(analysis, check, rate, actual, base):
-    if rate.value == 100 and _CAPPED.search(rate.label) and \
+    if rate.value == 100 and _CAPPED.search(rate.label) and not _money(base) and \
             precision.interval(actual, "round", base.unit).lo > precision.interval(base).hi:
         return None  # 计划12,000件，实际12,860件，完成率100%: a target exceeded, its rate capped at 100%
     return judge(check, analysis, rate, (actual, base),
