@@ -4,7 +4,8 @@ Finds, in each sentence, an amount whose label holds a change word (option ``up`
 option ``down``: 减少, 下降, 节约, 结余, ...) with, before it in the same sentence, a comparison word (option
 ``compare``: 比, 较, 与…相比) followed by the prior amount, and before that the current amount. ``up``
 means current − prior = change; ``down`` means prior − current = change. Amounts in different units
-convert (亿元 vs 万元).
+convert (亿元 vs 万元). A change in 个百分点 is the difference of the two percentages before it
+(执行率98.50%，较上年的95.20%提高3.30个百分点).
 
 Judged as an interval: the change computed from the two stated amounts must meet the stated change.
 """
@@ -35,14 +36,15 @@ def _changes(analysis, o: Options, block: int):
     text = analysis.doc.blocks[block].text
     for sentence in analysis.sentences(block):
         for change in sentence[2]:
-            if not change.is_point or precision.family(change.unit) in ("ratio", ""):
+            points = change.unit == "个百分点"  # 执行率98.50%，较上年的95.20%提高3.30个百分点
+            if not change.is_point or precision.family(change.unit) in ("ratio", "") and not points:
                 continue
             sign = labels.direction(change.label, o.up, o.down)
             if sign == 0:
                 continue
             fam = precision.family(change.unit)
-            same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start
-                    and f.is_point and precision.family(f.unit) == fam]
+            same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start and f.is_point
+                    and (f.unit == "%" if points else precision.family(f.unit) == fam)]
             if len(same) < 2:
                 continue
             prior, current = same[-1], same[-2]
@@ -55,7 +57,7 @@ def _changes(analysis, o: Options, block: int):
 def run(analysis, check: Check):
     for block in range(len(analysis.doc.blocks)):
         for current, prior, change, sign in _changes(analysis, check.options, block):
-            unit = change.unit
+            unit = None if change.unit == "个百分点" else change.unit  # points: the percentages' difference
 
             def compute(c=current, p=prior, s=sign, unit=unit):
                 diff = precision.interval(c, "round", unit) - precision.interval(p, "round", unit)
