@@ -137,10 +137,11 @@ def test_an_upload_over_the_cap_is_refused_as_it_streams(desk):
 def test_a_client_name_is_never_a_path():
     taken: set[str] = set()
     names = [safe_name(n, taken) for n in ("../../etc/passwd.txt", "..\\..\\boot.ini.txt", "a/b/报告.pdf",
-                                             "报告.pdf", ".bashrc.txt", "..报告.txt", "x\x00y.txt", "<b>.html")]
+                                             "报告.pdf", ".bashrc.txt", "..报告.txt", "x\x00y.txt", "<b>.html",
+                                             "--select=X.txt")]
     assert names == ["passwd.txt", "boot.ini.txt", "报告.pdf", "报告 (2).pdf", "bashrc.txt", "报告.txt",
-                     "x_y.txt", "b.html"]
-    assert all("/" not in n and "\\" not in n and not n.startswith(".") for n in names)
+                     "x_y.txt", "b.html", "select_X.txt"]
+    assert all("/" not in n and "\\" not in n and not n.startswith((".", "-")) for n in names)
 
 
 def test_two_sessions_never_see_each_others_uploads(desk, tmp_path):

@@ -159,10 +159,16 @@ def create_app(root: Path, token: str, lang: str = "en", limits: Limits | None =
                     job.refused.append((name, why))
                     continue
                 stored = safe_name(name, taken)
+                written = len(head)
                 with open(job.uploads / stored, "xb") as out:
                     out.write(head)
-                    while chunk := await f.read(1 << 20):
+                    while written <= limits.file_mb << 20 and (chunk := await f.read(1 << 20)):
                         out.write(chunk)
+                        written += len(chunk)
+                if written > limits.file_mb << 20:  # a size the parser did not know
+                    (job.uploads / stored).unlink()
+                    job.refused.append((name, f"larger than {limits.file_mb} MB"))
+                    continue
                 job.names.append(stored)
         finally:
             await form.close()

@@ -50,7 +50,7 @@ def safe_name(name: str, taken: set[str]) -> str:
     and at most 80 of them, made unique among ``taken`` (which it is added to)."""
     base = unicodedata.normalize("NFC", name).replace("\\", "/").rsplit("/", 1)[-1]
     stem, suffix = os.path.splitext(base)
-    stem = _UNSAFE.sub("_", stem).strip(" ._")[:80] or "report"
+    stem = _UNSAFE.sub("_", stem).strip(" ._-+")[:80] or "report"  # never read as an option (-x.txt)
     suffix = suffix.lower()
     candidate, n = stem + suffix, 1
     while candidate in taken:
@@ -136,10 +136,10 @@ class Job:
         with gate:
             if self.state == "closed":
                 return
-            command = [sys.executable, "-m", "crossfoot", "batch", *self.names, "-d", str(self.out),
+            command = [sys.executable, "-m", "crossfoot", "batch", "-d", str(self.out),
                        "--no-cache", "--isolated", "--exit-zero", "--quiet", "--lang", lang,
                        "--jobs", str(limits.jobs), "--timeout", str(limits.timeout),
-                       "--memory", str(limits.memory_mb)]
+                       "--memory", str(limits.memory_mb), "--", *self.names]
             self.state = "running"
             try:
                 self.process = subprocess.Popen(command, cwd=self.uploads, stdin=subprocess.DEVNULL,
