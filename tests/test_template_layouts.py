@@ -291,6 +291,9 @@ CASES = {
         "得分表\n一级指标\t三级指标\t分值\t得分\n投入\t预算编制准确率\t5\t4\n投入\t预算执行率\t10\t8\n"
         "产出\t完成数量\t15\t15\n合计\t\t30\t27\n",
         ("合计\t\t30\t27", "合计\t\t30\t28"), "TAB001"),
+    "除…外 inside a 其中 list is the exception, not a part": (
+        "2024年我局共设置绩效指标7个，其中已完成6个，未完成1个，除一个指标外，各项指标均完成全年目标。\n",
+        ("未完成1个", "未完成2个"), "SUM001"),
     "parallel amounts that are no list, then a total of something else": (
         "全年预算636.80万元，实际支出602.15万元，合计执行率94.56%。本年收入100.00万元，支出90.00万元，共计结余10.00万元。\n",
         None, None),

@@ -5,12 +5,13 @@ nearest point figure before it in the same sentence whose label holds a total wo
 总额, ...), else the first figure of that sentence; when the parts word opens its sentence, the previous
 sentence is searched the same way (there, the one figure whose label names the measure every part names,
 决算 or 预算, or else the one the parts add up to: none, no listing). Figures in parentheses and figures
-that state a change (增加/减少/为…的, ``not_parts``) are neither total nor parts. The parts are the point
-figures of the total's unit family after the parts word, up to the end of the sentence or a nested parts
-word (``stops``), or up to a semicolon when two parts or more come before it (其中：A 1，B 2；C 3 lists A
-and B) or a list of names does (人员经费 X，主要包括：基本工资、津贴补贴；公用经费 Y lists no amounts). Two
-totals before a list (预算 X，支出 Y，其中 A 预算 a1 支出 a2 …) split it by label. Among scores (得分), a
-group's maximum (分值, 满分, 权重; or a figure followed by its 得分: 履职效能50分，得分46.5分) is no part.
+that state a change (增加/减少/为…的, ``not_parts``) are neither total nor parts, nor is an exception
+(除一个指标外). The parts are the point figures of the total's unit family after the parts word, up to the
+end of the sentence or a nested parts word (``stops``), or up to a semicolon when two parts or more come
+before it (其中：A 1，B 2；C 3 lists A and B) or a list of names does (人员经费
+X，主要包括：基本工资、津贴补贴；公用经费 Y lists no amounts). Two totals before a list (预算 X，支出
+Y，其中 A 预算 a1 支出 a2 …) split it by label. Among scores (得分), a group's maximum (分值, 满分, 权重; or
+a figure followed by its 得分: 履职效能50分，得分46.5分) is no part.
 
 The words come as an object with the attributes of :class:`Spec` (each a
 :class:`crossfoot.vocabulary.Words`): the sum kind's options, or the packs' ``listing-*`` vocabularies,
@@ -149,8 +150,8 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
     for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
         if family(f.unit) != fam:
             break
-        if _changes(words, f) or hidden:
-            continue
+        if _changes(words, f) or hidden or text[max(0, f.start - 2) : f.start].rstrip().endswith("除"):
+            continue  # 除一个指标外: the exception, not a part
         parts.append(f)
     if not parts:
         return []
