@@ -140,10 +140,14 @@ def respective(text: str, figures, rate) -> bool:
     """Whether ``rate`` is one of a 分别 list of rates (分别占60.61%、39.39%; 执行率分别为94.97%、89.16%),
     each paired with its own amount: 分别 stands after the last amount before it."""
     k = bisect.bisect_left(figures, rate.start, key=lambda f: f.start)
-    since = max(0, rate.start - REACH)  # linear on a paragraph of thousands of rates: look back a reach
+    amount = next((f for f in back(figures, k, rate.start - REACH) if f.unit not in ("%", "‰")), None)
+    since = amount.end if amount else max(0, rate.start - REACH)
+    return "分别" in text[since:rate.start]
+
+
+def back(figures, k: int, since: int):
+    """The figures before ``figures[k]``, nearest first, back to offset ``since``: a look-back bounded by a
+    reach, so a paragraph of thousands of figures costs linear time."""
     while k > 0 and figures[k - 1].start >= since:
         k -= 1
-        if figures[k].unit not in ("%", "‰"):
-            since = figures[k].end
-            break
-    return "分别" in text[since:rate.start]
+        yield figures[k]

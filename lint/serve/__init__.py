@@ -153,8 +153,6 @@ def create_app(root: Path, token: str, lang: str = "en", limits: Limits | None =
                 name = f.filename or "report"
                 head = await f.read(1024)
                 why = refusal(name, head)
-                if not why and (f.size or 0) > limits.file_mb << 20:
-                    why = f"larger than {limits.file_mb} MB"
                 if why:
                     job.refused.append((name, why))
                     continue
@@ -165,7 +163,7 @@ def create_app(root: Path, token: str, lang: str = "en", limits: Limits | None =
                     while written <= limits.file_mb << 20 and (chunk := await f.read(1 << 20)):
                         out.write(chunk)
                         written += len(chunk)
-                if written > limits.file_mb << 20:  # a size the parser did not know
+                if written > limits.file_mb << 20:
                     (job.uploads / stored).unlink()
                     job.refused.append((name, f"larger than {limits.file_mb} MB"))
                     continue

@@ -51,7 +51,7 @@ def run(analysis, check: Check):
                     continue
                 if labels.respective(text, figs, rate):
                     continue  # A、B …，分别占 P%、Q%: each rate pairs with its own amount, not read here
-                amounts = [f for f in _before(figs, i, rate.start - labels.REACH) if f.is_point
+                amounts = [f for f in labels.back(figs, i, rate.start - labels.REACH) if f.is_point
                            and precision.family(f.unit) not in ("ratio", "")]
                 before = rate.label.split("占" if "占" in rate.label else word, 1)[0]
                 subject = labels.core(before).strip("，,：: ")
@@ -75,14 +75,6 @@ def run(analysis, check: Check):
                 if verdict:
                     yield verdict
             yield from _listed(analysis, check, listed)
-
-
-def _before(figs, i: int, since: int):
-    """The figures before ``figs[i]``, nearest first, back to ``since`` (a reach: linear in a paragraph)."""
-    k = i
-    while k > 0 and figs[k - 1].start >= since:
-        k -= 1
-        yield figs[k]
 
 
 def _listed(analysis, check: Check, listed):
