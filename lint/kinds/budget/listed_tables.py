@@ -30,7 +30,7 @@ FIELDS = ("stated", "computed", "source")
 
 _MARKER = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
                      r"|[一二三四五六七八九十]{1,3}\s*[、.．]"
-                     r"|\d{1,2}\s*[.．、](?!\d)|附表\s*\d+\s*[：:.．、]?)")
+                     r"|\d{1,2}\s*[.．、](?:(?!\d)|(?=(?:19|20)\d{2}\s*年))|附表\s*\d+\s*[：:.．、]?)")
 _YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?")
 _BLANKS = re.compile(r"\s+")
 _CONTENTS = re.compile(r"^目\s*录$")
