@@ -49,8 +49,9 @@ def last_line(table: Table) -> int:
 
 
 def row_label(table: Table, row: int) -> str:
-    """A row's label: its non-numeric cells, joined."""
-    return " ".join(c.text for c in table.rows[row] if c.text and number(c.text) is None)
+    """A row's label: its non-numeric cells, joined (a dash or slash standing for nothing left out)."""
+    return " ".join(c.text for c in table.rows[row]
+                    if c.text and number(c.text) is None and c.text.strip("-—－/ ") != "")
 
 
 def code(text: str) -> str | None:
@@ -118,20 +119,24 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
     zeros, and a false error is worse than a missed one), ``1.7`` may be 1.69 rounded. A column of whole
     yuan in a table in 元 is exact: amounts budgeted in yuan are whole yuan, so a total one yuan off its
     parts is wrong; so is a column of whole points headed 分值, 得分 or 分数 (points are allotted and awarded,
-    not measured).
+    not measured), and so is an item's whole score among decimal ones (``13`` beside ``9.51`` is 13 points; a
+    total row's whole score, 总分 ``96``, may be its decimal parts rounded).
     """
     cell: Cell = table.rows[row][col]
     parsed = number(cell.text) if cell.text else None
     if parsed is None or cell.span is None:
         return None
-    exact = parsed.decimals == 0 and (table.unit == "元" or _SCORES.search(table.header[col]) is not None) \
-        and table.once(("whole", col), lambda: _whole_column(table, col))
+    scores = _SCORES.search(table.header[col]) is not None
+    exact = parsed.decimals == 0 and (table.unit == "元" or scores) \
+        and (table.once(("whole", col), lambda: _whole_column(table, col))
+             or scores and not _TOTAL_LABEL.search(row_label(table, row)))
     return Figure(value=parsed.value, text=cell.text, decimals=parsed.decimals, exact=exact,
                   unit="%" if parsed.percent else unit, start=0, end=len(cell.text), block=-1,
                   span=cell.span, label=f"{row_label(table, row)} {table.header[col]}".strip())
 
 
 _SCORES = re.compile(r"分值|得分|分数|满分|标准分")
+_TOTAL_LABEL = re.compile(r"合计|总计|小计|总分|总得分|得分合计")
 
 
 def _whole_column(table: Table, col: int) -> bool:

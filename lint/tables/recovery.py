@@ -208,12 +208,14 @@ def _row_numbers(header: tuple[str, ...], rows) -> set[int]:
 
 
 _HEADER_CELLS = {"一级指标", "二级指标", "三级指标", "分值", "得分", "权重", "年度指标值", "年度目标值",
-                 "实际完成值", "实际值", "目标值", "完成率", "偏差原因分析及改进措施", "指标值"}
+                 "实际完成值", "实际值", "目标值", "完成率", "偏差原因分析及改进措施", "指标值",
+                 "年初预算数", "全年预算数", "全年执行数", "执行率", "预算执行率", "调整后预算数"}
 
 
 def _inner_header(cells: list[Cell]) -> bool:
-    """A row naming a form's columns anew in the middle of a table (a 项目支出绩效自评表's indicator part
-    under its funds part): three cells or more that are column names of such forms, no number."""
+    """A row naming a form's columns anew in the middle of a table (a 项目支出绩效自评表's funds part under
+    its 项目名称 and 主管部门 lines, its indicator part under its funds part): three cells or more that are
+    column names of such forms, no number."""
     filled = [c.text.strip() for c in cells if c.text.strip()]
     return len(filled) >= 4 and all(number(t) is None for t in filled) \
         and sum(t in _HEADER_CELLS for t in filled) >= 3
@@ -266,7 +268,7 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
                 notes.append(f"栏次 row at line {line} dropped")
                 i += 1  # the template's row numbering its columns (栏次 1 2 3): header, not amounts
                 continue
-            if body and _inner_header(rows[i]):
+            if _inner_header(rows[i]) and (body or header_rows and not words & _HEADER_CELLS):
                 break  # a form's next part under its own header (一级指标 | 二级指标 | … | 分值 | 得分)
             if body and after_gap[i] and _header_like(rows[i]):
                 break  # a new header after a caption line (二、支出进度): the next table

@@ -279,8 +279,14 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             below = len(table.rows)
             stretch = list(range(t + 1, below))  # the one total, printed above the rows it sums (支出决算表)
             if stretch and _level(check, labels[stretch[0]]) == -1:
+                # 其中 opens the rows under it: some parts only, unless they add up to it (其中：当年财政拨款
+                # | 上年结转资金 | 其他资金 under a 年度资金总额); then they are footed against it
                 after_any = after_grand = below
-                continue  # 其中 opens the rows under it (其中：当年财政拨款 | 上年结转): some parts only?
+                levels = {i: -1 if i == stretch[0] else None for i in stretch} | {t: None}
+                for row, group in _breakdowns(table, columns, [t, *stretch], levels):
+                    for j in columns:
+                        yield from _foot(analysis, check, table, row, group, j)
+                continue
         sub = [i for i in stretch if _is_total(check, labels[i])]
         carried = [p for p in totals if p < t and "总计" not in labels[p]]
         if "总计" in labels[t] and not sub and carried and after_grand == carried[-1] + 1:
@@ -311,9 +317,12 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         after_any = max(t + 1, below)
         if not subtotal:
             after_grand = max(t + 1, below)
+        extras = {j: _carried_score(table, before, j) for j in columns} if "总分" in labels[t] else {}
+        # the 分值 column says whether the part above is carried (100 = 90 + 10): then its 得分 is too
+        carry = any(_needs(table, t, [*carried, *parts], j, extra) for j, extra in extras.items()
+                    if extra is not None and "分值" in table.header[j])
         for j in columns:
-            extra = _carried_score(table, before, j) if "总分" in labels[t] else None
-            yield from _foot(analysis, check, table, t, [*carried, *parts], j, extra)
+            yield from _foot(analysis, check, table, t, [*carried, *parts], j, extras.get(j), carry)
 
 
 def _breakdowns(table: Table, columns: list[int], stretch: list[int], levels: dict) -> list:
@@ -374,12 +383,25 @@ def _subtotals(analysis, check, table, columns, stretch, levels):
             yield from _foot(analysis, check, table, i, parts, j)
 
 
-def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], col: int, extra=None):
+def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], col: int, extra=None,
+          carry: bool = False):
     """(("rows", col), verdict) for a total row's cell in ``col`` against the rows it totals (and
-    ``extra``, a score carried from the form's part above, when with it they add up)."""
+    ``extra``, a score carried from the form's part above, when ``carry`` says the 分值 column needs it
+    or when with it they add up)."""
     total = cell_figure(table, total_row, col)
-    if total is None or not part_rows:
+    parts = _part_figures(table, part_rows, col)
+    if total is None or not parts:
         return
+    if _counted_over(total, parts):
+        return  # each level of a hierarchy not read sums to the total: a layout not understood
+    if extra is not None and (carry or _needs(table, total_row, part_rows, col, extra)):
+        parts = [*parts, extra]
+    yield from _judge_sum(analysis, check, total, _without_breakdown(total, parts), ("rows", col))
+
+
+def _part_figures(table: Table, part_rows: list[int], col: int) -> list:
+    """The figures of ``part_rows`` in ``col`` (blank and dash cells left out), or [] when one is not a
+    number (not a sum we can read)."""
     parts = []
     for r in part_rows:
         cell = table.rows[r][col].text
@@ -387,16 +409,18 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
             continue
         fig = cell_figure(table, r, col)
         if fig is None:
-            return  # a part that is not a number: not a sum we can read
+            return []
         parts.append(fig)
-    if not parts:
-        return
-    if _counted_over(total, parts):
-        return  # each level of a hierarchy not read sums to the total: a layout not understood
-    if extra is not None and not precision.total(parts).meets(precision.interval(total)) \
-            and precision.total([*parts, extra]).meets(precision.interval(total)):
-        parts = [*parts, extra]
-    yield from _judge_sum(analysis, check, total, _without_breakdown(total, parts), ("rows", col))
+    return parts
+
+
+def _needs(table: Table, total_row: int, part_rows: list[int], col: int, extra) -> bool:
+    """Whether the rows' sum in ``col`` misses the total and meets it with ``extra`` added."""
+    total, parts = cell_figure(table, total_row, col), _part_figures(table, part_rows, col)
+    if total is None or not parts:
+        return False
+    whole = precision.interval(total)
+    return not precision.total(parts).meets(whole) and precision.total([*parts, extra]).meets(whole)
 
 
 def _without_breakdown(total, parts):

@@ -2,7 +2,8 @@
 
 The check selects tables by header words and names the columns it uses (option ``columns``: a name → the
 header words that pick the column, e.g. ``plan: [年初预算]``); ``formula`` is arithmetic over those names
-(``+ - * /``, parentheses, numbers) and ``result`` names the column that states the outcome::
+(``+ - * /``, parentheses, numbers, ``min(a, b)`` and ``max(a, b)``: a score capped at its 分值) and
+``result`` names the column that states the outcome::
 
     columns: {initial: [年初预算], adjusted: [全年预算], rate: [调整率]}
     formula: (adjusted - initial) / initial * 100
@@ -35,6 +36,7 @@ FIELDS = JUDGED
 
 _OPS = {ast.Add: "__add__", ast.Sub: "__sub__", ast.Mult: "__mul__", ast.Div: "__truediv__"}
 _PERIOD = re.compile(r"(?:\d{1,2}\s*[-－—~至到]\s*)?(\d{1,2})\s*月")
+_CALLS = {"min": min, "max": max}
 _LONGEST = 500  # characters of a formula: arithmetic on a few columns, never a parser's stress test
 
 
@@ -43,7 +45,7 @@ class Options:
     columns: dict[str, Words] = field(default_factory=dict)
     """A name → the header words that pick its column."""
     formula: str = ""
-    """Arithmetic over the names (+ - * /, parentheses, numbers; ``elapsed`` is built in)."""
+    """Arithmetic over the names (+ - * /, parentheses, numbers, min and max; ``elapsed`` is built in)."""
     result: str = ""
     """The name of the column that states the outcome."""
 
@@ -59,15 +61,21 @@ class Options:
             tree = ast.parse(self.formula, mode="eval")
         except (SyntaxError, MemoryError, RecursionError, ValueError):
             return f"formula {self.formula!r} is not arithmetic"
+        calls = {id(n.func) for n in ast.walk(tree) if isinstance(n, ast.Call)}
         for node in ast.walk(tree):
+            if isinstance(node, ast.Call) and (not isinstance(node.func, ast.Name) or len(node.args) < 2
+                                               or node.func.id not in _CALLS or node.keywords):
+                return f"formula {self.formula!r} may call only min(a, b, …) and max(a, b, …)"
+            if isinstance(node, ast.Name) and id(node) in calls:
+                continue
             if isinstance(node, ast.Name) and node.id not in self.columns and node.id != "elapsed":
                 return f"formula names {node.id!r}, which is not a column"
             if isinstance(node, ast.Constant) and (isinstance(node.value, bool)
                                                    or not isinstance(node.value, (int, float))):
                 return f"formula {self.formula!r} may hold only numbers besides column names"
             if not isinstance(node, (ast.Expression, ast.BinOp, ast.UnaryOp, ast.USub, ast.Name, ast.Load,
-                                     ast.Constant, *_OPS)):
-                return f"formula {self.formula!r} may use only + - * / and parentheses"
+                                     ast.Constant, ast.Call, *_OPS)):
+                return f"formula {self.formula!r} may use only + - * /, parentheses, min and max"
         return None
 
 
@@ -121,6 +129,12 @@ def _eval(node, env) -> Interval | None:
         return Interval.point(Decimal(str(node.value)))
     if isinstance(node, ast.Name):
         return env[node.id]
+    if isinstance(node, ast.Call):  # min(a, b, …) or max(a, b, …), bound by bound
+        args = [_eval(a, env) for a in node.args]
+        if any(a is None for a in args):
+            return None
+        pick = _CALLS[node.func.id]
+        return Interval(pick(a.lo for a in args), pick(a.hi for a in args))
     if isinstance(node, ast.UnaryOp):
         inner = _eval(node.operand, env)
         return None if inner is None else Interval(-inner.hi, -inner.lo)
