@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import zipfile
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
@@ -309,3 +310,79 @@ def test_a_line_wrapped_early_to_keep_punctuation_off_the_next_line_start_is_joi
     c.save()
     paragraphs = [b.text for b in ingest.read(path).blocks if b.kind == "paragraph"]
     assert paragraphs == ["".join(lines).lstrip("　")]
+
+
+def _table_pages(path: Path, pages: list[list[str | list[str]]]) -> None:
+    """A PDF whose pages hold lines of text (a str) and ruled table rows (a list of cells), drawn top down
+    the way a 财政 template prints them: the caption and the unit line at the top of each table page."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    widths = [70, 190, 90, 90, 90]
+    for items in pages:
+        y = 800
+        c.setFont("STSong-Light", 10)
+        for item in items:
+            if isinstance(item, str) and item.endswith("表"):  # a caption: centred, larger
+                c.setFont("STSong-Light", 14)
+                c.drawCentredString(595 / 2, y - 16, item)
+                c.setFont("STSong-Light", 10)
+                y -= 26
+                continue
+            if isinstance(item, str):
+                c.drawString(40, y - 12, item)
+                y -= 20
+                continue
+            x = 40
+            for w in widths:
+                c.line(x, y, x, y - 20)
+                x += w
+            c.line(x, y, x, y - 20)
+            c.line(40, y, x, y)
+            c.line(40, y - 20, x, y - 20)
+            x = 40
+            for w, text in zip(widths, item):
+                c.drawString(x + 3, y - 14, text)
+                x += w
+            y -= 20
+        c.showPage()
+    c.save()
+
+
+def test_a_unit_line_repeated_at_the_top_of_table_pages_is_the_tables_not_a_running_header(tmp_path):
+    """单位：元 at the same place on every table page is not a running header: dropped, the tables
+    would be read in 万元 and the narrative's 162.30万元 would differ from 1,623,000."""
+    header = ["科目编码", "科目名称", "合计", "基本支出", "项目支出"]
+    body = [["201", "一般公共服务支出", "1,623,000", "1,423,000", "200,000"],
+            ["合计", "", "1,623,000", "1,423,000", "200,000"]]
+    path = tmp_path / "unit.pdf"
+    _table_pages(path, [["某局2025年部门预算", "一般公共预算拨款支出预算162.30万元。"],
+                        ["2025年部门支出预算总表", "单位：元", header, *body],
+                        ["2025年部门一般公共预算支出功能分类预算表", "单位：元", header, *body]])
+    doc = ingest.read(path)
+    assert [b.text for b in doc.blocks if b.text.startswith("单位")] == ["单位：元", "单位：元"]
+    assert engine.run(doc, engine.load()) == []
+
+
+def test_a_table_goes_on_under_its_own_unit_line_printed_again_over_the_next_page(tmp_path):
+    """编制单位 and 单位 repeated over a table's second page, then its header again: one table, whose 合计
+    sums the rows of both pages."""
+    unit = "编制单位：某市水务局 单位：万元"
+    header = ["科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"]
+    first = [["201", "一般公共服务支出", "100.00", "80.00", "20.00"],
+             ["2010301", "行政运行", "100.00", "80.00", "20.00"]]
+    second = [["208", "社会保障和就业支出", "50.00", "50.00", "0.00"],
+              ["2080505", "机关事业单位基本养老保险缴费支出", "50.00", "50.00", "0.00"]]
+    # 160.00 is neither the rows of both pages (150.00) nor its own row's 130.00 + 20.00
+    for total, expected in (("150.00", []), ("160.00", [("TAB001", "150.00"), ("TAB001", "150.00")])):
+        path = tmp_path / f"goes-on-{total}.pdf"
+        _table_pages(path, [["一般公共预算财政拨款支出决算表", unit, header, *first],
+                            [unit, header, *second, ["合计", "", total, "130.00", "20.00"]]])
+        doc = ingest.read(path)
+        assert len(recover(doc)) == 1
+        found = engine.run(doc, engine.load())
+        middles = [sum(Decimal(b) for b in f.computed.strip("[]").split(",")) / 2 for f in found]
+        assert [(f.code, f"{m:.2f}") for f, m in zip(found, middles)] == expected

@@ -17,7 +17,9 @@ ruled tables in the measurements behind this reader. What this module adds on to
   as contents pages and lists do): the lines are joined with nothing, again
   keeping wrapped numbers whole, across page breaks too.
 * **Running headers and footers** are dropped: lines at the top or bottom edge of a page that are page
-  numbers (``— 3 —``, ``第 3 页 共 9 页``, ``3/9``) or that repeat, digits aside, on several pages.
+  numbers (``— 3 —``, ``第 3 页 共 9 页``, ``3/9``) or that repeat, digits aside, on several pages; a
+  table's unit line (单位：元) repeated at the top of its pages is kept (table recovery lets a table go on
+  under its own unit line printed again).
 * A PDF without a text layer (a scan), or whose fonts lack character maps (``(cid:N)`` glyphs), is
   refused with a clear message rather than read as an empty report; so is an encrypted one.
 
@@ -41,6 +43,10 @@ _PAGE_NUMBER = re.compile(
     r"|^[-—–－\s]*[Pp]age\s*\d+(?:\s*of\s*\d+)?[-—–－\s]*$")
 _EDGE = 0.1  # the top and bottom tenth of a page is where running headers and footers sit
 _SENTENCE_END = "。！？；：!?;:"
+_UNIT_LINE = re.compile(r"单位\s*[:：]")
+# a table's unit line and the caption opening a page: lines of their own, never part of a paragraph
+_UNIT_ONLY = re.compile(r"^\s*(?:(?:编制|金额)?单位|编制部门)\s*[:：].{0,40}$")
+_CAPTION = re.compile(r"^.{0,38}表\s*$|^[（(]?续表")
 _ITEM = re.compile(rf"^\s*(?:{LIST_ITEM})")
 _WORD = re.compile(r"[0-9A-Za-z.,%％]+")
 # a character with the punctuation that may not start a line after it (费、 moves to the next line whole)
@@ -289,7 +295,8 @@ def _refuse_unreadable(name: str, pages: list[_Page]) -> None:
 
 
 def _drop_running_lines(pages: list[_Page]) -> None:
-    """Remove page numbers and running headers/footers from the top and bottom edges of pages."""
+    """Remove page numbers and running headers/footers from the top and bottom edges of pages; a table's
+    unit line (单位：元) repeated at the top of each page is the table's, and stays."""
     def edge(page: _Page) -> list[_Text]:
         texts = [i for i in page.items if isinstance(i, _Text)]
         picked = texts[:2] + texts[-2:]
@@ -301,7 +308,8 @@ def _drop_running_lines(pages: list[_Page]) -> None:
     seen = Counter(s for page in pages for s in {shape(t.text) for t in edge(page)})
     repeated = max(2, int(len(pages) * 0.4 + 0.999))
     for page in pages:
-        drop = {id(t) for t in edge(page) if _PAGE_NUMBER.match(t.text) or seen[shape(t.text)] >= repeated}
+        drop = {id(t) for t in edge(page) if _PAGE_NUMBER.match(t.text)
+                or seen[shape(t.text)] >= repeated and not _UNIT_LINE.search(t.text)}
         page.items = [i for i in page.items if id(i) not in drop]
 
 
@@ -326,7 +334,8 @@ def _lines(pages: list[_Page]) -> list[Line]:
             box = (item.x0, item.top, item.x1, item.bottom)
             piece = Piece(item.text, f"page {page.number}", page.number, box, item.xs)
             following = sequence[i + 1] if i + 1 < len(sequence) else (None, None)
-            out.append(Line([piece], joins=_joins(item, margins[page.number], following, margins)))
+            joins = _joins(item, page.number, margins[page.number], following, margins)
+            out.append(Line([piece], joins=joins))
             continue
         tables[page.number] += 1
         number = tables[page.number]
@@ -342,11 +351,15 @@ def _lines(pages: list[_Page]) -> list[Line]:
     return out
 
 
-def _joins(line: _Text, margin: tuple[float, float], following, margins) -> bool:
+def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins) -> bool:
     """Whether a paragraph goes on from ``line`` into the next: the line reaches the right margin and the
-    next (on this page or the next) starts at the left margin, not indented as a first line is."""
+    next (on this page or the next) starts at the left margin, not indented as a first line is. A
+    table's unit line is a line of its own (under a caption on a page holding little else, the caption is
+    the widest line, so it seems to reach the margin), and so is a caption opening a page.
+    ``at`` is the number of ``line``'s page."""
     page, nxt = following
-    if not isinstance(nxt, _Text):
+    if not isinstance(nxt, _Text) or any(_UNIT_ONLY.match(t.text) for t in (line, nxt)) \
+            or page.number != at and _CAPTION.match(nxt.text):
         return False
     left = margins[page.number][0]
     word = _WORD.match(nxt.text) or _CJK_WORD.match(nxt.text)

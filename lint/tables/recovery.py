@@ -10,6 +10,7 @@ Two shapes are read:
   wrapped onto a second line (``预算调整`` / ``率``) reads ``预算调整率``, and a merged cell's name goes to
   each column it spans (合计 over 预算数 | 决算数 reads 合计预算数 | 合计决算数; the lines are kept in
   ``Table.levels``).
+  The table's own unit line (编制单位：… 单位：元) printed again over its next page does not end it.
   A header repeated after a page break (a row made only of header words, or its first line again right
   under the header when the break fell there, or a whole header row that matches the header in most
   columns: 一级指标 under a garbled 指标) is dropped with the lines continuing it, and the body row after
@@ -116,7 +117,15 @@ def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:
     runs: list[list[tuple[Block, bool]]] = []
     current: list[tuple[Block, bool]] = []
     gap = 0
-    for block in blocks:
+    unit, own = (-9, ""), ""  # the last unit line seen (编制单位：… 单位：元), the one over the current run
+    for k, block in enumerate(blocks):
+        key = re.sub(r"\s+", "", block.text) if _UNIT.search(block.text) else ""
+        if key and current and key == own:
+            continue  # the table's own unit line printed again over its next page: the table goes on
+        if key:
+            unit = (k, key)
+        if block.kind == "row" and not current and not _caption_row(block):
+            own = unit[1] if k - unit[0] <= _CAPTION_LOOKBACK else ""
         if block.kind == "row" and _caption_row(block):
             if current:
                 runs.append(current)
