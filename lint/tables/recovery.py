@@ -205,6 +205,15 @@ def _column_numbers(cells: list[Cell]) -> bool:
     return all(t.isdigit() or t in _NUMBERING or t in "ABCDEFGHIJKLMN-—" for t in filled[1:])
 
 
+def _unlabeled_column_numbers(cells: list[Cell]) -> bool:
+    """A 栏次 row without its word, right under the header: three or more cells counting up by one
+    (1 2 3 … 12 under a 预算数 | 决算数 header), as no row of amounts does."""
+    filled = [c.text.strip() for c in cells if c.text.strip()]
+    if len(filled) < 3 or not all(t.isdigit() and len(t) <= 3 for t in filled):
+        return False
+    return all(int(b) == int(a) + 1 for a, b in zip(filled, filled[1:]))
+
+
 def _row_numbers(header: tuple[str, ...], rows) -> set[int]:
     """Columns headed 行次 (or 栏次) whose cells are whole numbers or blank: they number the rows."""
     out = set()
@@ -272,7 +281,7 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
                 while i < len(rows) and _continues_header(rows[i], header_rows):
                     i += 1
                 continue
-            if _column_numbers(rows[i]):
+            if _column_numbers(rows[i]) or not body and _unlabeled_column_numbers(rows[i]):
                 line = next(c.span.line for c in rows[i] if c.span)
                 notes.append(f"栏次 row at line {line} dropped")
                 i += 1  # the template's row numbering its columns (栏次 1 2 3): header, not amounts

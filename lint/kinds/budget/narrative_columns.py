@@ -77,7 +77,8 @@ def run(analysis, check: Check):
                                         else None)
         if item is None:
             continue
-        table, cell = _panel(check, panels, item, label)
+        measured = label + _measure_before(check, block.text, fig.start, label)
+        table, cell = _panel(check, panels, item, measured)
         if cell is None:
             continue
         said = locate.agreement(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding)
@@ -114,10 +115,24 @@ def _named_before(check: Check, text: str, at: int) -> Item | None:
     return best
 
 
+def _measure_before(check: Check, text: str, at: int, label: str) -> str:
+    """For a label naming no measure (其中：因公出国（境）费 0.50万元), the measure word its sentence names
+    last before it (支出决算为4.80万元，其中：…), or ""."""
+    measures = check.options.measures
+    if any(w in label for w in measures):
+        return ""
+    sentence = labels.dated(text, at)[0]
+    found = max(((sentence.rfind(w), w) for w in measures), default=(-1, ""))
+    return found[1] if found[0] >= 0 else ""
+
+
 def _panel(check: Check, panels: list[Table], item: Item, label: str):
     """The table (of the panels printed side by side: 预算数 | 决算数) and the cell of ``item`` there: the
-    panel whose header names the measure the label names, else the first that has the item."""
-    wanted = [col for word, col in check.options.measures.items() if word in label]
+    panel whose header names the measure the label (or its sentence) names, else the measure of the
+    caption (a 决算表's 决算数), else the first that has the item."""
+    measures = check.options.measures
+    wanted = [col for word, col in measures.items() if word in label] \
+        or [col for word, col in measures.items() if word in panels[0].title]
     ordered = sorted(panels, key=lambda t: not any(w in h for h in t.header for w in wanted))
     for table in ordered:
         cell = _column(check, table, item, label)
