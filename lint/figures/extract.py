@@ -41,7 +41,7 @@ _FIGURE = re.compile(
 _AFTER = re.compile(
     rf"[ \u3000]{{0,2}}(?P<approx1>余|多)?"
     rf"(?:(?P<unit>{_UNIT_ALT})|(?P<mag>万|亿|千)(?P<approx2>余|多)?[ \u3000]{{0,2}}(?P<unit2>{_UNIT_ALT})?)?"
-    rf"(?P<post>以上|以下|以内|左右|之内)?"
+    rf"(?:(?:[（(]含[）)])?及?(?P<post>以上|以下|以内|左右|之内))?"  # 90分（含）以上, 60分及以下
 )
 _BEFORE_QUALIFIERS = (
     ("不少于", "ge"), ("不低于", "ge"), ("不超过", "le"), ("不高于", "le"), ("超过", "ge"), ("多于", "ge"),

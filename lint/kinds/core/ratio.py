@@ -50,6 +50,8 @@ class Options:
     actual: Words = Words(["实际", "已实现", "已完成", "实现", "完成", "决算", "执行数"])
     weak: Words = Words(["完成", "实现"])
     """Actual words that follow a plan word in a plan's label (计划完成, 目标实现)."""
+    left: Words = Words(["结余", "结转", "剩余", "节余", "节约", "未支出", "未使用", "尚未", "差额", "超支"])
+    """What is left of a plan (预算 X，支出 Y，结余 Z，执行率 P%): never the actual of a rate."""
 
 
 def run(analysis, check: Check):
@@ -104,8 +106,10 @@ def run(analysis, check: Check):
                     else:
                         continue  # 支出决算为2.35万元，完成预算的78.33%: its budget is not stated here
                 elif o.rates.within(rate.label) and len(amounts) >= 2:
+                    if fam == "分":
+                        continue  # 总分…，其中预算执行得分9.54分（执行率95.36%）: no rate of 分 over 分
                     plan = [f for f in amounts if _planned(o, f.label)]
-                    others = [f for f in amounts if f not in plan]
+                    others = [f for f in amounts if f not in plan and not o.left.within(f.label)]
                     if len(plan) != 1 or not others:
                         continue
                     base, actual = plan[0], others[-1]

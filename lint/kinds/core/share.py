@@ -114,7 +114,17 @@ def _whole(analysis, part, named: str):
     # unless it names a total of the report's own (占本年支出合计的), stated in a paragraph before
     reach = 40 if named.endswith(_TOTALS) else 0
     fam = precision.family(part.unit)
-    return analysis.resolve(part, named, part.label, fam, blocks=reach, own_first=True)
+    whole = analysis.resolve(part, named, part.label, fam, blocks=reach, own_first=True)
+    if whole is not None and _siblings(labels.core(part.label), labels.core(whole.label), labels.core(named)):
+        return None  # 基本支出 X；项目支出 Y，占全年支出的 P%: 基本支出 is a kind of 支出, not all of it
+    return whole
+
+
+def _siblings(part: str, whole: str, named: str) -> bool:
+    """Two kinds of what the share names (基本支出 and 项目支出 of 支出): each is the name with words of its
+    own before it, neither holding the other."""
+    return bool(named) and part != named and whole != named and part.endswith(named) \
+        and whole.endswith(named) and part not in whole and whole not in part
 
 
 def _judge(analysis, check, rate, part, whole):

@@ -6,7 +6,8 @@ names exactly one year before it (2021 年度市本级指标 56.83亿元). It is
 than the report's, the figure's label is about the budget or its execution (``subjects``: 预算, 决算, 支出,
 指标, 执行率, 结转, 结余, 得分, 收入), and nothing in the sentence before it compares or spans years
 (``contexts``: 比, 较, 同比, 上年, 增长, 相比, 至, 截至, 由, 从, ...), nor does the next sentence compare
-(与上年相比, 同比增长): that is how a paragraph copied from last year's report reads. One finding per
+(与上年相比, 同比增长), nor does the heading of its section look back (（三）上年支出情况): that is how a
+paragraph copied from last year's report reads. One finding per
 sentence, on its first such figure. A title that names a budget (``ahead``: 预算) and no look back
 (``behind``: 决算, 自评, 执行情况) is a budget for the year to come, which reports the current year's
 execution: figures of the year before the title's are its own.
@@ -14,6 +15,7 @@ execution: figures of the year before the title's are its own.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass
 
@@ -53,6 +55,8 @@ def run(analysis, check: Check):
             continue
         if _compared_next(analysis.doc.blocks[fig.block].text, fig.end):
             continue  # 2022年度收入总计1,050.00万元。与上年相比，…: stated to be compared with
+        if _looking_back(analysis, fig.block):
+            continue  # under a heading （三）上年支出情况: the section is about the year before
         done.add((fig.block, fig.start - len(before)))
         yield report(check, analysis, fig.span, fig.text, computed=str(year), figures=(fig.text,),
                      said=str(said), year=str(year), source=source)
@@ -68,6 +72,19 @@ def _dated(analysis):
 
 
 _NEXT_COMPARES = ("相比", "比上年", "较上年", "同比", "比去年")
+_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                      r"|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[部章节])[^。；;]{0,30}$")
+_BACK = ("上年", "上一年", "去年", "以前年度", "往年", "历年", "前三年", "近三年", "上年度")
+
+
+def _looking_back(analysis, block: int) -> bool:
+    """Whether the heading of the section ``block`` is in names the years before (（三）上年支出情况)."""
+    blocks = analysis.doc.blocks
+    for k in range(block - 1, max(-1, block - 40), -1):
+        text = blocks[k].text
+        if blocks[k].kind != "row" and _HEADING.match(text):
+            return any(w in text for w in _BACK)
+    return False
 
 
 def _compared_next(text: str, end: int) -> bool:
