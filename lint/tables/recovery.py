@@ -35,7 +35,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Cell, Document, Span, Table
-from . import number
+from . import code, number
 
 _GAP_MAX = 20  # a non-row line up to this long between table rows does not end the table (unless a caption)
 _SCORE_WORDS = "[一二三]级指标|指标名称|指标|项目|分值|权重|得分|自评得分|合计|小计"
@@ -104,12 +104,54 @@ def panels(table: Table) -> list[Table]:
             return (row[0], *row[a + 1:b])
         return row[a:b]
 
-    return [Table(header=names[a:b],
-                  rows=tuple(own(row, a, b) for row in table.rows if any(c.text for c in row[a:b])),
-                  span=table.span, shape=table.shape,
-                  notes=(*table.notes, f"panel {m + 1} of {len(bounds)} side by side"), breaks=table.breaks,
-                  levels=tuple(line[a:b] for line in table.levels))
-            for m, (a, b) in enumerate(bounds)]
+    def rows(group):  # a panel's rows, or those of panels whose codes go on from the one before
+        if len(group) == 1:
+            a, b = group[0]
+            return tuple(own(row, a, b) for row in table.rows if any(c.text for c in row[a:b]))
+        out, totals = [], []
+        for row in table.rows:
+            cells = [own(row, a, b) for a, b in group]
+            if any(c.text.replace(" ", "").endswith(_GRAND) for part in cells for c in part[:1]):
+                totals.append(tuple(next((part[k] for part in cells if part[k].text), part_k)
+                                    for k, part_k in enumerate(cells[0])))  # 公用经费合计 | | … | 3.00
+        for a, b in group:
+            out += [own(row, a, b) for row in table.rows if any(c.text for c in row[a:b])
+                    and not row[a].text.replace(" ", "").endswith(_GRAND)]
+        return tuple(out + totals)
+
+    groups = _continuing(table, bounds)
+    return [Table(header=names[g[0][0]:g[0][1]], rows=rows(g), span=table.span, shape=table.shape,
+                  notes=(*table.notes, f"panel {m + 1} of {len(groups)} side by side"), breaks=table.breaks,
+                  levels=tuple(line[g[0][0]:g[0][1]] for line in table.levels))
+            for m, g in enumerate(groups)]
+
+
+def _spans_on(row, left: tuple[int, int], right: tuple[int, int]) -> bool:
+    """A total named in one panel whose amount stands in the next (公用经费合计 | | | … | 3.00): the total
+    of both panels."""
+    (pa, pb), (a, b) = left, right
+    if b > len(row) or not row[pa].text.replace(" ", "").endswith(_GRAND):
+        return False
+    return not any(c.text for c in row[pa + 1:pb]) and not row[a].text and any(c.text for c in row[a + 1:b])
+
+
+def _continuing(table: Table, bounds: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
+    """The panels, those that go on from the panel before put with it: a panel opening with 30216 under no
+    302 of its own, after a panel holding 302, or holding the amount of a total named in the panel before
+    (the 公用经费 of a 基本支出 table over two panels)."""
+    groups = [[bounds[0]]]
+    for a, b in bounds[1:]:
+        pa, pb = groups[-1][-1]
+        mine = [c for c in (code(row[a].text) for row in table.rows if a < len(row)) if c]
+        before = {c for c in (code(row[pa].text) for row in table.rows if pa < len(row)) if c}
+        parent = mine[0][:-2] if mine and len(mine[0]) > 3 else ""
+        goes_on = b - a == pb - pa and (parent in before and parent not in mine
+                                        or any(_spans_on(row, (pa, pb), (a, b)) for row in table.rows))
+        if goes_on:
+            groups[-1].append((a, b))
+        else:
+            groups.append([(a, b)])
+    return groups
 
 
 def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:

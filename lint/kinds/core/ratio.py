@@ -109,7 +109,8 @@ def run(analysis, check: Check):
                     if fam == "分":
                         continue  # 总分…，其中预算执行得分9.54分（执行率95.36%）: no rate of 分 over 分
                     plan = [f for f in amounts if _planned(o, f.label)]
-                    others = [f for f in amounts if f not in plan and not o.left.within(f.label)]
+                    left = not o.left.within(rate.label)  # a 结余率 is of what is left, an 执行率 never
+                    others = [f for f in amounts if f not in plan and not (left and o.left.within(f.label))]
                     if len(plan) != 1 or not others:
                         continue
                     base, actual = plan[0], others[-1]

@@ -6,6 +6,8 @@ title (list marker, blanks and bracket widths aside) is the entry's first, else 
 it (``likeness``, a similarity ratio from 0 to 1, default 0.85).
 It is a finding when the heading found carries another list marker than the entry (the contents says
 3., the body 4.), or when no paragraph after the contents starts with anything like the entry's title.
+An entry marked as a table (附表1：, 表3) is found by an unnumbered caption too: bodies print captions
+without the contents' numbers.
 """
 
 from __future__ import annotations
@@ -25,8 +27,11 @@ class Options:
     likeness: float = 0.85
 _LONGEST = 160  # a contents entry is one short line; longer text is never tried (bounded matching work)
 _ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:\.{3,}|…{2,}|·{3,}|-{4,})[\s\t]*(?P<page>\d{1,3})\s*$")
+# 附表3 and 表3 before a year run into it once blanks are gone (附表32025年…): the number ends before the year
+_TABLE_NUMBER = r"\d{1,2}(?:(?=(?:19|20)\d{2}年)|(?!\d))"
 _MARKER = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|"
-                     r"\d{1,2}\s*[.．、](?!\d)|附表\s*\d+\s*[：:]?|附件\s*\d+\s*[：:]?)\s*")
+                     rf"\d{{1,2}}\s*[.．、](?!\d)|(?:附表|附件|表)\s*{_TABLE_NUMBER}\s*[：:.．、]?)\s*")
+_CAPTIONED = ("附表", "附件", "表")  # markers of tables' captions, which the body prints without them
 _WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
 _BLANKS = re.compile(r"[\s*]+")
 
@@ -48,7 +53,8 @@ def run(analysis, check: Check):
         if len(title) < 2:
             continue
         like = check.options.likeness
-        found = _find(title, bool(marker), body[cursor:], like) or _find(title, bool(marker), body, like)
+        numbered = bool(marker) and not marker.startswith(_CAPTIONED)
+        found = _find(title, numbered, body[cursor:], like) or _find(title, numbered, body, like)
         if found is not None:
             cursor = at[found[0]] + 1
         block = blocks[i]
@@ -56,7 +62,7 @@ def run(analysis, check: Check):
         if found is None:
             yield report(check, analysis, span, m.group("title"), computed="",
                          problem="has no heading like it in the body")
-        elif marker and found[1] and marker != found[1]:
+        elif marker and found[1] and marker.rstrip(":.、") != found[1].rstrip(":.、"):
             head = blocks[found[0]].span(0, len(blocks[found[0]].text))
             yield report(check, analysis, span, m.group("title"), related=(head,), computed=found[1],
                          problem=f"is numbered {found[1]} in the body ({analysis.doc.cite(head)})")
