@@ -5,7 +5,7 @@ Finds the overall scores of the prose: figures in 分 whose label names a total 
 of a row the table names (整体效能得分28分). The score
 table is the document's only table with a ``score`` column (得分); its total is its last row labelled with
 a ``grand`` word (总分, 合计), or, when no row is a total or subtotal (小计) and a ``points`` column (分值)
-says the rows are parts of one score, the sum of the column. A
+or an indicator column (一级指标) says the rows are parts of one score, the sum of the column. A
 document with several score tables is left alone: which one the prose means is a guess.
 """
 
@@ -31,7 +31,8 @@ class Options:
     subtotals: Words = Words(["小计"])
     points: Words = Words(["分值", "满分", "标准分", "权重"])
     """A column of the points each item can score: without a total row, the table's scores add up to
-    the overall score only when it has one (a list of projects' 评价得分 is no score sheet)."""
+    the overall score only when it has one, or names its rows' indicators (指标); a list of projects'
+    评价得分 is no score sheet."""
 
 
 def run(analysis, check: Check):
@@ -84,6 +85,6 @@ def _table_total(table, col: int, check: Check):
             parts.append(fig)
     if grand is not None:
         return grand, grand_row, []
-    if table.column(*check.options.points) is None:
-        return None, "", []  # scores with no 分值 beside them (projects' 评价得分, each its own): no whole
+    if table.column(*check.options.points) is None and not any("指标" in name for name in table.header):
+        return None, "", []  # scores of no indicators and no 分值 (projects' 评价得分, each its own): no whole
     return None, "", ([] if subtotals else parts)
