@@ -87,8 +87,9 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     continue
                 stated_prior = [f for f in same if f.start > compare_at]
                 current = [f for f in same if f.end <= compare_at and not _aside(f)]
-                if not stated_prior and current and _earlier(
-                        current[-1], _year(current[-2].label) if len(current) >= 2 else None):
+                if not stated_prior and current and (_earlier(
+                        current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year())
+                        or "与" in current[-1].label and text.startswith("相比", current[-1].end)):
                     stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少; 与上年X相比: the prior
                     current = current[:-1]
                 yield from _change(rate, change, sign, stated_prior[-1] if stated_prior else None,

@@ -40,8 +40,11 @@ def exact(figure: Figure) -> bool:
 
 
 def interval(figure: Figure, mode: str = "round", unit: str | None = None) -> Interval:
-    """The interval a figure stands for, in ``unit`` (default its own)."""
+    """The interval a figure stands for, in ``unit`` (default its own). An amount of money written 0 is
+    nothing or a little, never less (因公出国（境）费0万元 is [0, 0.5], not [−0.5, 0.5])."""
     iv = stated(figure.value, figure.decimals, "exact" if exact(figure) else mode)
+    if figure.value == 0 and iv.lo < 0 and family(figure.unit) == "money":
+        iv = Interval(Decimal(0), iv.hi)
     if unit is not None and unit != figure.unit:
         factor = units.factor(figure.unit, unit)
         if factor is None:

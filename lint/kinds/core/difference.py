@@ -7,11 +7,17 @@ means current − prior = change; ``down`` means prior − current = change. Amo
 convert (亿元 vs 万元). A change in 个百分点 is the difference of the two percentages before it
 (执行率98.50%，较上年的95.20%提高3.30个百分点).
 
+What is left of a plan, stated with no comparison (option ``left``: 结余, 未支出, …; 全年预算 X，全年支出 Y，
+结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less the outturn
+(``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each. A balance carried over
+years (年初结转和结余, 年末结余, 累计结余) is left alone.
+
 Judged as an interval: the change computed from the two stated amounts must meet the stated change.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...figures import labels, precision
@@ -27,6 +33,10 @@ class Options:
     up: Words = Words(["增加", "增长", "上升", "提高", "超支", "多支出", "增"])
     down: Words = Words(["减少", "下降", "降低", "节约", "节省", "结余", "少支出", "减"])
     compare: Words = Words(["比", "较", "相比"])
+    left: Words = Words(["结余", "剩余", "节余", "未支出", "尚未支出", "未使用", "未拨付"])
+    """What is left of a plan, stated with no comparison (预算 X，支出 Y，结余 Z): plan less outturn."""
+    plan: Words = Words(["预算", "计划", "下达", "批复", "安排", "到位", "可用"])
+    spent: Words = Words(["支出", "实际", "执行", "使用", "拨付", "决算", "完成"])
 
 
 def _changes(analysis, o: Options, block: int):
@@ -40,7 +50,7 @@ def _changes(analysis, o: Options, block: int):
             if not change.is_point or precision.family(change.unit) in ("ratio", "") and not points:
                 continue
             sign = labels.direction(change.label, o.up, o.down)
-            if sign == 0:
+            if sign == 0 and not o.left.within(change.label):
                 continue
             fam = precision.family(change.unit)
             same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start and f.is_point
@@ -49,9 +59,29 @@ def _changes(analysis, o: Options, block: int):
                 continue
             prior, current = same[-1], same[-2]
             between = text[current.end : prior.start]
-            if not o.compare.within(between) or "；" in between or ";" in between:
+            if "；" in between or ";" in between:
                 continue  # 15万元，较上年无增减；公务接待费3万元，比上年增加2万元: two clauses, no pair
-            yield current, prior, change, sign
+            if o.compare.within(between) and sign:
+                yield current, prior, change, sign
+            elif not o.compare.within(text[current.start - len(current.label) : change.start]):
+                left = _left(o, current, prior, change)
+                if left is not None:
+                    yield left[1], left[0], change, -1  # plan − spent = what is left
+
+
+def _left(o: Options, one, two, change):
+    """``(plan, spent)`` when ``change`` states what is left (结余, 未支出) of a plan and its outturn stated
+    just before it, in either order (预算 X，支出 Y，结余 Z); a balance carried over years (年初结转和结余,
+    年末结余, 累计结余) is no such thing."""
+    if not o.left.within(change.label) or any(w in change.label for w in _BALANCES):
+        return None
+    planned = [f for f in (one, two) if o.plan.within(f.label) and not _ACTUAL.search(f.label)]
+    spent = [f for f in (one, two) if f not in planned and o.spent.within(f.label)]
+    return (planned[0], spent[0]) if len(planned) == 1 and len(spent) == 1 else None
+
+
+_BALANCES = ("年初", "年末", "累计", "上年", "结转")
+_ACTUAL = re.compile(r"实际|执行|决算|完成|已")
 
 
 def run(analysis, check: Check):

@@ -18,6 +18,9 @@ Two shapes are found in each sentence:
   and no plan word when two do (应结算…，已结算…，结算率);
   the whole is another amount no smaller than it. With several such, the rate holds when one of them
   gives it, and fails (over the largest) when none does.
+* a rate whose one amount before it, an actual, has its plan in the sentence before (调整后预算为
+  3,618.45万元。全年实际支出3,502.17万元，预算执行率为97.79%): over each plan amount stated there, holding
+  over one of them.
 * ``A 比 B 为 P%`` (实际在用固定资产总额 10,232.75 万元比上所有固定资产总额 12,139.05 万元为 84.29%):
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * ``X 中 Y，占 P%`` (145家中108家，占74.48%; 15个乡镇中已有14个建成，覆盖率93.33%): a share of the count
@@ -58,7 +61,10 @@ def run(analysis, check: Check):
     o = check.options
     for block in analysis.stating("%"):
         text = analysis.doc.blocks[block].text
+        earlier: list = []  # the sentence before, where the plan of a rate may be stated
         for sentence in analysis.sentences(block):
+            yield from _after_plan(analysis, check, text, sentence, earlier)
+            earlier = sentence[2]
             for i, rate in enumerate(sentence[2]):
                 if rate.unit != "%" or not rate.is_point or i == 0:
                     continue
@@ -139,6 +145,32 @@ _VERSUS = re.compile(r"\s*(?:之比)?为\s*$")  # A 比 B 为 P%: only 为 betwe
 _CAPPED = re.compile(r"(?:完成|达成|实现)率?\s*(?:为|达)?\s*$")
 _AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?(?<!其)中")
 _CHANGE = re.compile(r"增|减|降|升|提高|超|节约")
+
+
+def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
+    """A rate whose plan the sentence before states (调整后预算为3,618.45万元。全年实际支出3,502.17万元，预算
+    执行率为97.79%): the sentence's one actual amount before the rate, and no plan of its own, over each
+    plan amount of the sentence before; holding over one of them it holds, failing over all it fails over
+    the nearest."""
+    o = check.options
+    figs = sentence[2]
+    rates = [f for f in figs if f.unit == "%" and f.is_point and o.rates.within(f.label)
+             and not labels.respective(text, figs, f)]
+    if len(rates) != 1:
+        return
+    rate = rates[0]
+    amounts = [f for f in figs if f.start < rate.start and f.is_point
+               and precision.family(f.unit) not in ("ratio", "", "分")]
+    if len(amounts) != 1 or _planned(o, amounts[0].label) or not o.actual.within(amounts[0].label) \
+            and "支出" not in amounts[0].label or o.left.within(amounts[0].label):
+        return
+    actual = amounts[0]
+    fam = precision.family(actual.unit)
+    plans = [f for f in earlier if f.is_point and precision.family(f.unit) == fam and _planned(o, f.label)
+             and not o.left.within(f.label)]
+    verdicts = [v for v in (_ratio(analysis, check, rate, actual, base) for base in plans) if v is not None]
+    if verdicts:
+        yield next((v for v in verdicts if v.holds), verdicts[-1])
 
 
 def _money(figure) -> bool:

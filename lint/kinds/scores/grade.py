@@ -1,10 +1,10 @@
 """grade: the grade a report gives itself (自评为优秀) fits its total score in the grading bands.
 
-Finds a grade word (option ``bands``: grade → lowest score, default the national 优秀 ≥ 90, 良好 ≥ 80,
-中 ≥ 60, 差 below) after 评为/评价为/自评为/等级为, and the total score it rests on: the nearest score in 分
-before it, within a few paragraphs (option ``within``; table rows not counted), whose label names a
-total (option ``totals``: 自评得分, 总分, 综合得分), one labelled as the whole (``overall``: 整体)
-first.
+Finds a grade word (option ``bands``: grade → lowest score, default the national 优秀 (优) ≥ 90,
+良好 (良) ≥ 80, 中 ≥ 60, 差 below) after 评为/评价为/自评为/等级为, and the total score it rests on: the
+nearest score in 分 before it, within a few paragraphs (option ``within``; table rows not counted),
+whose label names a total (option ``totals``: 自评得分, 总分, 综合得分), one labelled as the whole
+(``overall``: 整体) first.
 A score whose interval lies wholly outside the grade's band is a finding on the grade word.
 """
 
@@ -25,7 +25,8 @@ FIELDS = ("stated", "computed", "label", "score")
 
 @dataclass(frozen=True)
 class Options:
-    bands: dict[str, float] = field(default_factory=lambda: {"优秀": 90, "良好": 80, "中": 60, "差": 0})
+    bands: dict[str, float] = field(default_factory=lambda: {"优秀": 90, "优": 90, "良好": 80, "良": 80,
+                                                              "中": 60, "差": 0})
     """Each grade word → the lowest score it allows."""
     totals: Words = Words(["自评得分", "自评", "总分", "综合得分", "评价得分", "得分"])
     overall: Words = Words(["整体", "总分", "总得分", "综合", "部门"])

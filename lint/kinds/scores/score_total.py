@@ -86,5 +86,5 @@ def _table_total(table, col: int, check: Check):
     if grand is not None:
         return grand, grand_row, []
     if table.column(*check.options.points) is None and not any("指标" in name for name in table.header):
-        return None, "", []  # scores of no indicators and no 分值 (projects' 评价得分, each its own): no whole
+        return None, "", []  # no indicators and no 分值 (projects' 评价得分, each its own): no whole
     return None, "", ([] if subtotals else parts)
