@@ -145,7 +145,8 @@ class Analysis:
         own label names ``wanted`` beats one listed under a total that does (占本年支出合计的: the 合计
         itself, not the item of the same name listed under it); but a nearer figure the name fits only
         through its sentence (支出调整预算 X，全年完成 Y: Y), neither that figure's item nor the anchor's own
-        total, makes the reference ambiguous. ``strict``: candidates of different names alike in all but
+        total (unless the figure's own label ends with the name, no measure after it), makes the reference
+        ambiguous. ``strict``: candidates of different names alike in all but
         nearness are ambiguous too.
         """
         wanted = labels.core(wanted)
@@ -173,8 +174,9 @@ class Analysis:
         if own_first and scored[0][1]:
             top = scored[0][4]
             mine = self.parent(anchor)
+            exact = labels.core(top.label).endswith(wanted.rstrip("的"))  # named so (…采购支出总额), no more
             if any(not t[1] and t[3] > scored[0][3] and t[4].value != top.value
-                   and self.parent(t[4]) is not top and t[4] is not mine for t in scored):
+                   and self.parent(t[4]) is not top and (t[4] is not mine or not exact) for t in scored):
                 return None  # 支出调整预算 X，全年完成 Y，其中 A 占一般公共预算支出的: X or Y is not said
             scored = [t for t in scored if t[1]]
         if strict and len(scored) > 1 and scored[0][:3] == scored[1][:3] \

@@ -4,7 +4,8 @@ Finds, in each sentence of a block, a parts word (``parts``: 其中, 包括, 主
 nearest point figure before it in the same sentence whose label holds a total word (``totals``: 合计, 共,
 总额, ...), else the first figure of that sentence; when the parts word opens its sentence, the previous
 sentence is searched the same way (there, the one figure whose label names the measure every part names,
-决算 or 预算, or else the one the parts add up to: none, no listing). Figures in parentheses and figures
+决算 or 预算, or else the one the parts add up to, or else of a plan and an outturn the outturn: none,
+no listing). Figures in parentheses and figures
 that state a change (增加/减少/为…的, ``not_parts``) are neither total nor parts, nor is an exception
 (除一个指标外). The parts are the point figures of the total's unit family after the parts word, up to the
 end of the sentence or a nested parts word (``stops``), or up to a semicolon when two parts or more come
@@ -175,7 +176,7 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
             before = [f for f in before if f.start < opened]  # the sentence's own parts are no total here
         series = _series(before[-2:], parts) if len(before) >= 2 else None
         totals = [f for f in before if words.totals.within(f.label.replace("公共", ""))]  # 共 of 公共: none
-        before = totals[-1:] or _measured(before, parts) or _adding(before, parts)
+        before = totals[-1:] or _measured(before, parts) or _adding(before, parts) or _outturn(before)
     else:
         series = _series(before[-2:], parts) if len(before) >= 2 else None
     if not before:
@@ -209,6 +210,21 @@ def _adding(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
     hits = [f for f in candidates
             if f.is_point and precision.total(parts, f.unit).meets(precision.interval(f))]
     return hits if len(hits) == 1 else []
+
+
+def _outturn(candidates: list[Figure]) -> list[Figure]:
+    """Of a plan and an outturn in the sentence before (预算数为12.60万元，实际支出10.84万元。其中：…) that
+    the parts do not add up to, the outturn: what a 其中 breaks down unless its parts name the plan."""
+    if len(candidates) < 2:
+        return []
+    done = [f for f in candidates
+            if any(w in f.label for w in _DONE) and not any(w in f.label for w in _PLAN)]
+    plans = [f for f in candidates if any(w in f.label for w in _PLAN) and f not in done]
+    return done if len(done) == 1 and len(plans) == len(candidates) - 1 else []
+
+
+_DONE = ("实际", "决算", "执行数", "完成")
+_PLAN = ("预算", "计划", "下达", "批复")
 
 
 def _joined(between: str) -> bool:

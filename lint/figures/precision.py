@@ -8,6 +8,7 @@ money is one family, %/‰/bare numbers another, each count its own.
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..interval import Interval, stated
@@ -36,7 +37,16 @@ def family(unit: str) -> str:
 
 
 def exact(figure: Figure) -> bool:
-    return figure.exact or figure.unit in COUNT_UNITS and figure.decimals == 0
+    """Whether a figure is exactly its value: counts (12个), and whole points allotted or awarded to an
+    item (分值20分, 得分17分), not a total score (总分96分 may be its decimal parts rounded)."""
+    if figure.exact or figure.unit in COUNT_UNITS and figure.decimals == 0:
+        return True
+    return figure.unit == "分" and figure.decimals == 0 and bool(_ITEM_POINTS.search(figure.label)) \
+        and not _TOTAL_POINTS.search(figure.label)
+
+
+_ITEM_POINTS = re.compile(r"分值|满分|权重|标准分|得分|扣")
+_TOTAL_POINTS = re.compile(r"总|综合|整体|合计|自评得分|评价得分|小计|平均|累计")
 
 
 def interval(figure: Figure, mode: str = "round", unit: str | None = None) -> Interval:

@@ -1,9 +1,9 @@
 """formula: a derived column equals the formula the pack declares over the other columns, row by row.
 
 The check selects tables by header words and names the columns it uses (option ``columns``: a name → the
-header words that pick the column, e.g. ``plan: [年初预算]``); ``formula`` is arithmetic over those names
-(``+ - * /``, parentheses, numbers, ``min(a, b)`` and ``max(a, b)``: a score capped at its 分值) and
-``result`` names the column that states the outcome::
+header words that pick the column, e.g. ``plan: [年初预算]``, tried in order, each column used once);
+``formula`` is arithmetic over those names (``+ - * /``, parentheses, numbers, ``min(a, b)`` and
+``max(a, b)``: a score capped at its 分值) and ``result`` names the column that states the outcome::
 
     columns: {initial: [年初预算], adjusted: [全年预算], rate: [调整率]}
     formula: (adjusted - initial) / initial * 100
@@ -84,19 +84,26 @@ def run(analysis, check: Check):
     tree = ast.parse(check.options.formula, mode="eval").body
     result = check.options.result
     for table in analysis.tables:
-        where = {}
-        for name, words in columns.items():
-            col = table.column(*words)
-            if col is None:
-                break
-            where[name] = col
-        else:
-            if len(set(where.values())) != len(where):
-                continue  # two names on one column: the header words are ambiguous here
+        where = _where(table, columns, result)
+        if where is not None:
             for row in range(len(table.rows)):
                 finding = _row(analysis, check, table, row, where, tree, result)
                 if finding is not None:
                     yield finding
+
+
+def _where(table, columns: dict, result: str) -> dict[str, int] | None:
+    """The column of each name, or None when one is missing: the result's first, then each other name's,
+    by its words in order (the first word any column holds wins: 全年预算数 before 预算数, so a 年初预算数
+    column to its left is not taken), never a column taken already (得分 is not the 得分率 column)."""
+    where: dict[str, int] = {}
+    for name in (result, *(n for n in columns if n != result)):
+        col = next((j for w in columns[name] for j, h in enumerate(table.header)
+                    if w in h and j not in where.values()), None)
+        if col is None:
+            return None
+        where[name] = col
+    return where
 
 
 def _row(analysis, check, table, row, where, tree, result):
