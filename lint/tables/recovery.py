@@ -10,7 +10,8 @@ Two shapes are read:
   wrapped onto a second line (``预算调整`` / ``率``) reads ``预算调整率``, and a merged cell's name goes to
   each column it spans (合计 over 预算数 | 决算数 reads 合计预算数 | 合计决算数; the lines are kept in
   ``Table.levels``).
-  The table's own unit line (编制单位：… 单位：元) printed again over its next page does not end it.
+  The table's own unit line (编制单位：… 单位：元) printed again over its next page does not end it, nor
+  does its caption printed again, as it was or marked （续）.
   A header repeated after a page break (a row made only of header words, or its first line again right
   under the header when the break fell there, or a whole header row that matches the header in most
   columns: 一级指标 under a garbled 指标) is dropped with the lines continuing it, and the body row after
@@ -43,6 +44,7 @@ _SCORE_HEADER = re.compile(rf"^(?:(?:{_SCORE_WORDS})\s*){{3,}}$")
 _GRAND = ("总分", "合计", "总计", "总得分")
 _CODES = re.compile(r"编码|代码|编号|^[类款项]$")
 _UNIT_LINE = ("编制单位", "编制部门", "单位：", "单位:")
+_CONTINUED = re.compile(r"[（(]续(?:表)?\s*\d*[）)]\s*$|^\s*续表\s*\d*\s*$")
 
 
 def recover(doc: Document) -> list[Table]:
@@ -159,15 +161,22 @@ def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:
     runs: list[list[tuple[Block, bool]]] = []
     current: list[tuple[Block, bool]] = []
     gap = 0
-    unit, own = (-9, ""), ""  # the last unit line seen (编制单位：… 单位：元), the one over the current run
+    # the last unit line (编制单位：… 单位：元) and caption seen, and those over the current run
+    unit, own, title, named = (-9, ""), "", (-9, ""), ""
     for k, block in enumerate(blocks):
         key = re.sub(r"\s+", "", block.text) if _UNIT.search(block.text) else ""
-        if key and current and key == own:
-            continue  # the table's own unit line printed again over its next page: the table goes on
+        said = re.sub(r"\s+", "", block.text) if block.kind != "row" and _caption(block.text) else ""
+        if current and (key and key == own or said and said == named):
+            continue  # the table's own unit line or caption printed again over its next page: it goes on
+        if current and block.kind != "row" and _CONTINUED.search(block.text) and len(block.text) <= 60:
+            continue  # its caption again, marked （续）: the table goes on
         if key:
             unit = (k, key)
+        elif said:
+            title = (k, said)
         if block.kind == "row" and not current and not _caption_row(block):
             own = unit[1] if k - unit[0] <= _CAPTION_LOOKBACK else ""
+            named = title[1] if k - title[0] <= _CAPTION_LOOKBACK else ""
         if block.kind == "row" and _caption_row(block):
             if current:
                 runs.append(current)

@@ -21,7 +21,8 @@ Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recover
   with it, add up to the row above (其中：公务用车购置费 | 公务用车运行费), footed against that row.
 * **group totals** — a column headed by a total word that is filled only on the first row of each group
   (a score table's 合计 beside its 得分 column): each value equals the sum of the column to its left over
-  the group's rows. A group runs until the next row that names a new group in the first column.
+  the group's rows, when both stand under the same names of a header over several lines. A group runs
+  until the next row that names a new group in the first column.
 * **row crossfooting** — a column headed by a total word and filled on most rows equals the sum of the
   amount columns after it (or before it, when it is the last). Only checked when most complete rows of
   the table agree, so a table whose columns are not parts of the total is left alone. When the header
@@ -473,8 +474,8 @@ def _groups(analysis, check, table: Table):
             continue
         left = next((k for k in range(j - 1, -1, -1)
                      if sum(1 for r in table.rows if number(r[k].text) is not None) >= 2), None)
-        if left is None:
-            continue
+        if left is None or any(line[left] != line[j] for line in table.levels[:-1]):
+            continue  # the column to its left stands under another group (一般公共预算 | 政府性基金)
         labels = _labels(table)
         for g in filled:
             rows = [g]
