@@ -55,8 +55,9 @@ def _changes(analysis, o: Options, block: int):
             fam = precision.family(change.unit)
             same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start and f.is_point
                     and (f.unit == "%" if points else precision.family(f.unit) == fam)]
-            if len(same) < 2:
-                continue
+            if len(same) < 2 or any(labels.direction(f.label, o.up, o.down) and o.compare.within(f.label)
+                                    for f in same[-2:]):
+                continue  # 决算数X，比上年减少Y；比年初预算数减少Z: Z is against a budget not stated
             prior, current = same[-1], same[-2]
             between = text[current.end : prior.start]
             if "；" in between or ";" in between:

@@ -8,7 +8,8 @@ it when its label (the words before it in its clause) is that row label and besi
 and ``filler`` words (科技创新专项年初预算数为); its column is the table's only column of amounts, or the
 one whose header the label's measure also names (年初预算 → 年初预算数（万元）). The table's
 unit comes from its 单位 line or the column header (预算数（万元）); a table whose unit is not said is left
-alone, and so is a figure whose sentence names another year than the table's caption.
+alone, and so is a figure whose sentence names another year than the table's caption, or a fund
+(``scopes``: 政府性基金, 财政拨款) that neither the table's caption nor the row names.
 
 The two amounts, converted to one unit, must agree (equal when stated to the same decimals, else meeting
 within rounding: :func:`crossfoot.tables.locate.agreement`). The finding is on the prose figure, with the cell
@@ -35,6 +36,9 @@ FIELDS = ("stated", "computed", "label", "other", "table", "where")
 @dataclass(frozen=True)
 class Options:
     shortest: int = 4
+    scopes: Words = Words(["政府性基金", "国有资本经营", "一般公共预算", "财政拨款"])
+    """Words that narrow a sentence to one fund: its amounts restate no row of a table that does not
+    name the fund (财政拨款…年末结转和结余 is not the 收入支出决算总表's 年末结转和结余)."""
     totals: Words = Words(["合计", "总计", "小计"])
     measures: Words = Words(["年初预算", "全年预算", "调整预算", "预算", "决算", "执行", "实际", "完成"])
     filler: Words = Words(["数", "为", "是", "的", "金额", "资金", "支出", "共计", "全年", "本年", "累计",
@@ -61,10 +65,12 @@ def run(analysis, check: Check):
         if column is None:
             continue
         cell, unit = table.rows[row][column], _unit(table, column)
-        years = labels.dated(block.text, fig.start)[1]
+        sentence, years = labels.dated(block.text, fig.start)
         said = labels.YEAR.search(table.title)
         if years and said and years[-1] != said.group(1):
             continue
+        if any(w in sentence and w not in table.title and w not in hits[0] for w in check.options.scopes):
+            continue  # 政府性基金预算财政拨款…年末结转和结余: one fund's, not the whole table row's
         said = agreement(fig.value, fig.decimals, fig.unit, cell.text, unit, analysis.rounding)
         if said != "agree":
             yield differs(check, analysis, fig, cell, table, hits[0], unit, truncated=said == "truncated")

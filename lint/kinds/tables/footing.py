@@ -271,6 +271,7 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
     indents = _indent_levels(table)
     totals = [i for i, label in enumerate(labels) if _is_total(check, label)]
     after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
+    split = _split_totals(labels, totals)
     for t in totals:
         subtotal = "小计" in labels[t]
         stretch = [i for i in range(after_any if subtotal else after_grand, t) if not _code_row(table, i)]
@@ -318,12 +319,28 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         after_any = max(t + 1, below)
         if not subtotal:
             after_grand = max(t + 1, below)
+        if t in split:
+            continue  # its rows' own levels are judged above; the split total itself is not
         extras = {j: _carried_score(table, before, j) for j in columns} if "总分" in labels[t] else {}
         # the 分值 column says whether the part above is carried (100 = 90 + 10): then its 得分 is too
         carry = any(_needs(table, t, [*carried, *parts], j, extra) for j, extra in extras.items()
                     if extra is not None and "分值" in table.header[j])
         for j in columns:
             yield from _foot(analysis, check, table, t, [*carried, *parts], j, extras.get(j), carry)
+
+
+def _split_totals(labels: list[str], totals: list[int]) -> set[int]:
+    """Adjacent total rows named for different kinds (人员经费合计 | 公用经费合计 under the rows of codes):
+    a split of the whole by a grouping the rows do not show (人员经费 is 301 and 303), not each a total
+    of the rows above; none is judged."""
+    out = set()
+    for a, b in zip(totals, totals[1:]):
+        names = [labels[k].replace(" ", "") for k in (a, b)]
+        kinds = [n[: -2] for n in names if n.endswith(("合计", "小计"))]
+        if b == a + 1 and len(kinds) == 2 and all(len(k) >= 2 for k in kinds) and kinds[0] != kinds[1] \
+                and not any(w in k for k in kinds for w in ("本年", "总", "收入", "支出")):
+            out |= {a, b}
+    return out
 
 
 def _breakdowns(table: Table, columns: list[int], stretch: list[int], levels: dict) -> list:
