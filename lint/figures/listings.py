@@ -176,7 +176,7 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
             before = [f for f in before if f.start < opened]  # the sentence's own parts are no total here
         series = _series(before[-2:], parts) if len(before) >= 2 else None
         totals = [f for f in before if words.totals.within(f.label.replace("公共", ""))]  # 共 of 公共: none
-        before = totals[-1:] or _measured(before, parts) or _adding(before, parts) or _outturn(before)
+        before = totals[-1:] or _measured(before, parts) or _adding(before, parts) or _outturn(before, parts)
     else:
         series = _series(before[-2:], parts) if len(before) >= 2 else None
     if not before:
@@ -212,10 +212,11 @@ def _adding(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
     return hits if len(hits) == 1 else []
 
 
-def _outturn(candidates: list[Figure]) -> list[Figure]:
+def _outturn(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
     """Of a plan and an outturn in the sentence before (预算数为12.60万元，实际支出10.84万元。其中：…) that
-    the parts do not add up to, the outturn: what a 其中 breaks down unless its parts name the plan."""
-    if len(candidates) < 2:
+    the parts do not add up to, the outturn: what a 其中 breaks down when its parts name no measure (parts
+    that do, 购置费预算数为 a，决算数为 b, pair with the plan and the outturn each)."""
+    if len(candidates) < 2 or any(w in p.label for p in parts for w in _MEASURES):
         return []
     done = [f for f in candidates
             if any(w in f.label for w in _DONE) and not any(w in f.label for w in _PLAN)]

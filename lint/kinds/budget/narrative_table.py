@@ -1,7 +1,8 @@
 """narrative_table: an amount the narrative (情况说明) states agrees with the table cell it restates.
 
 A prose figure qualifies when its unit is money and its label (the words before it in its clause, years
-taken out) ends with one of the ``label`` words (收入支出总计) and holds none of the ``not`` words
+taken out, and a closing 均为 or 为; the whole clause when a 、 cut the label: 收、支总计, 收入、支出总计均为)
+ends with one of the ``label`` words (收入支出总计) and holds none of the ``not`` words
 (财政拨款); with ``under``, it must also be listed under a total (…，其中：), or stand in a paragraph
 opening with one, whose label ends with one of those words (基本支出 under 本年支出合计). Its cell is
 named as in the cross_table kind (option ``cell``: ``tables`` caption words, ``not``, ``row`` label
@@ -14,6 +15,7 @@ without the table has nothing to check.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...figures import labels
@@ -50,8 +52,10 @@ def run(analysis, check: Check):
     if not cells:
         return  # a document without the table has nothing to check
     words, unwanted = check.options.label, check.options.not_
-    for _block, fig in analysis.amounts():
-        label = labels.core(fig.label)
+    for block, fig in analysis.amounts():
+        label = _TAIL.sub("", labels.core(fig.label))
+        if not label.endswith(words):  # a label cut at 、 (收、支总计, 收入、支出总计均为): its whole clause
+            label = _TAIL.sub("", labels.core(labels.clause(block.text, fig.start)))
         if not label.endswith(words) or any(w in label for w in unwanted) or not _under(analysis, check, fig):
             continue
         truncated = False
@@ -74,6 +78,9 @@ def run(analysis, check: Check):
                        label=label, other=shown, table=cells[0][2].title,
                        where=analysis.doc.cite(cells[0][1].span))
         yield truncation(found, check.lang) if truncated else found
+
+
+_TAIL = re.compile(r"[均各]?(?:为|是|达)?$")
 
 
 def _under(analysis, check: Check, fig) -> bool:

@@ -73,6 +73,11 @@ def run(analysis, check: Check):
                 raw = text[max(0, rate.start - len(rate.label) - 3) : rate.start]
                 lead = next((w for w in _OF_BASE if rate.label.startswith(w)), "")
                 of_base = bool(lead) and "的" in raw
+                said, subject = rate.label[len(lead):], ""
+                m = None if of_base else _OF_NAMED.search(rate.label)
+                if m is not None and (m.group(3) or "的" in raw):
+                    lead, said, of_base = m.group(1) or m.group(3), m.group(2) or m.group(4), True
+                    subject = labels.core(rate.label[: m.start()])  # 支出决算数 of 支出决算数为年初预算数的
                 previous = sentence[2][i - 1]
                 stated_base = text[previous.end : rate.start].strip() == "的" and previous.is_point \
                     and previous.label.startswith(_OF_BASE)  # 为年初预算600.00万元的108.50%
@@ -103,12 +108,16 @@ def run(analysis, check: Check):
                 amounts = [f for f in amounts if precision.family(f.unit) == fam]
                 if of_base:
                     actual = amounts[-1]
-                    named = labels.core(rate.label[len(lead):].rstrip("的"))
+                    named = labels.core(said.rstrip("的"))
                     here = [f for f in amounts[:-1] if named and named in labels.core(f.label)]
-                    if len(here) == 1:
+                    doers = [f for f in amounts if _names(f, subject)]
+                    bases = [f for f in amounts if _names(f, named)]
+                    if len(doers) == 1 and len(bases) == 1 and doers[0] is not bases[0]:
+                        actual, base = doers[0], bases[0]  # 支出决算X，年初预算Y，支出决算数为年初预算数的
+                    elif len(here) == 1:
                         base = here[0]  # 年初预算为54.53万元，支出决算为54.53万元，完成年初预算的100.00%
                     elif lead == "为":
-                        base = analysis.resolve(actual, rate.label[len(lead):], actual.label, fam)
+                        base = analysis.resolve(actual, said, actual.label, fam)
                     else:
                         continue  # 支出决算为2.35万元，完成预算的78.33%: its budget is not stated here
                 elif o.rates.within(rate.label) and len(amounts) >= 2:
@@ -141,6 +150,9 @@ def run(analysis, check: Check):
 
 
 _OF_BASE = ("为", "完成", "达到", "相当于")
+# the base named at the label's end: 决算数为预算数的, 支出决算数为年初预算数的, or 完成预算 without 的
+_OF_NAMED = re.compile(r"(?<=[\u4e00-\u9fff])(为|达到|相当于)([^，,。；;为]{2,12})$"
+                       r"|^(完成)((?:年初|调整后|全年)?预算数?)$")
 _VERSUS = re.compile(r"\s*(?:之比)?为\s*$")  # A 比 B 为 P%: only 为 between B and the rate
 _CAPPED = re.compile(r"(?:完成|达成|实现)率?\s*(?:为|达)?\s*$")
 _AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?(?<!其)中")
@@ -171,6 +183,12 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     verdicts = [v for v in (_ratio(analysis, check, rate, actual, base) for base in plans) if v is not None]
     if verdicts:
         yield next((v for v in verdicts if v.holds), verdicts[-1])
+
+
+def _names(figure, words: str) -> bool:
+    """Whether a figure's label and ``words`` name one quantity (支出决算 and 支出决算数)."""
+    own = labels.core(figure.label)
+    return bool(words) and bool(own) and (own in words or words in own)
 
 
 def _money(figure) -> bool:
