@@ -41,12 +41,14 @@ def exact(figure: Figure) -> bool:
     item (分值20分, 得分17分), not a total score (总分96分 may be its decimal parts rounded)."""
     if figure.exact or figure.unit in COUNT_UNITS and figure.decimals == 0:
         return True
-    return figure.unit == "分" and figure.decimals == 0 and bool(_ITEM_POINTS.search(figure.label)) \
-        and not _TOTAL_POINTS.search(figure.label)
+    label = figure.label.strip(" ，,：:为是")
+    return figure.unit == "分" and figure.decimals == 0 and not _TOTAL_POINTS.search(label) \
+        and (_ALLOTTED.search(label) is not None or label in _AWARDED)
 
 
-_ITEM_POINTS = re.compile(r"分值|满分|权重|标准分|得分|扣")
-_TOTAL_POINTS = re.compile(r"总|综合|整体|合计|自评得分|评价得分|小计|平均|累计")
+_ALLOTTED = re.compile(r"分值|满分|权重|标准分|扣")
+_AWARDED = ("得分", "实际得分", "得", "评分")  # an item's score after its 分值 (分值20分，得分17分)
+_TOTAL_POINTS = re.compile(r"总|综合|整体|合计|自评|评价|小计|平均|累计|部门|项目|绩效|最终")
 
 
 def interval(figure: Figure, mode: str = "round", unit: str | None = None) -> Interval:

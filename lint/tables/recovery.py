@@ -11,7 +11,7 @@ Two shapes are read:
   each column it spans (合计 over 预算数 | 决算数 reads 合计预算数 | 合计决算数; the lines are kept in
   ``Table.levels``).
   The table's own unit line (编制单位：… 单位：元) printed again over its next page does not end it, nor
-  does its caption printed again, as it was or marked （续）.
+  does its caption printed again marked （续）, or as it was before the table's total row.
   A header repeated after a page break (a row made only of header words, or its first line again right
   under the header when the break fell there, or a whole header row that matches the header in most
   columns: 一级指标 under a garbled 指标) is dropped with the lines continuing it, and the body row after
@@ -166,7 +166,7 @@ def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:
     for k, block in enumerate(blocks):
         key = re.sub(r"\s+", "", block.text) if _UNIT.search(block.text) else ""
         said = re.sub(r"\s+", "", block.text) if block.kind != "row" and _caption(block.text) else ""
-        if current and (key and key == own or said and said == named):
+        if current and (key and key == own or said and said == named and not _closed(current)):
             continue  # the table's own unit line or caption printed again over its next page: it goes on
         if current and block.kind != "row" and _CONTINUED.search(block.text) and len(block.text) <= 60:
             continue  # its caption again, marked （续）: the table goes on
@@ -193,6 +193,12 @@ def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:
     if current:
         runs.append(current)
     return runs
+
+
+def _closed(run: list[tuple[Block, bool]]) -> bool:
+    """Whether a run of rows already holds its total (合计 …): a caption printed again after it opens
+    another table of the same name (one per project or unit), not the next page of this one."""
+    return any(b.text.split("\t", 1)[0].replace(" ", "").endswith(_GRAND) for b, _ in run)
 
 
 def _caption_row(block: Block) -> bool:

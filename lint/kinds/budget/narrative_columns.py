@@ -19,6 +19,7 @@ the finding is on the prose figure, with the cell as the related place.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 
 from ...figures import labels
@@ -119,11 +120,20 @@ def _measure_before(check: Check, text: str, at: int, label: str) -> str:
     """For a label naming no measure (其中：因公出国（境）费 0.50万元), the measure word its sentence names
     last before it (支出决算为4.80万元，其中：…), or ""."""
     measures = check.options.measures
-    if any(w in label for w in measures):
+    if any(w in _FUNDS.sub("", label) for w in measures):
         return ""
-    sentence = labels.dated(text, at)[0]
-    found = max(((sentence.rfind(w), w) for w in measures), default=(-1, ""))
-    return found[1] if found[0] >= 0 else ""
+    for clause in reversed(re.split(r"[，,；;：:]", labels.dated(text, at)[0])):
+        if any(w in clause for w in _COMPARING):
+            continue  # 较年初预算减少…: a comparison names no measure of the amounts
+        plain = _FUNDS.sub("", clause)  # 一般公共预算财政拨款 names a fund, not the 预算 measure
+        found = max(((plain.rfind(w), w) for w in measures), default=(-1, ""))
+        if found[0] >= 0:
+            return found[1]
+    return ""
+
+
+_COMPARING = ("比", "较", "相比", "增加", "减少", "增长", "下降")
+_FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 
 
 def _panel(check: Check, panels: list[Table], item: Item, label: str):
@@ -131,7 +141,8 @@ def _panel(check: Check, panels: list[Table], item: Item, label: str):
     panel whose header names the measure the label (or its sentence) names, else the measure of the
     caption (a 决算表's 决算数), else the first that has the item."""
     measures = check.options.measures
-    wanted = [col for word, col in measures.items() if word in label] \
+    plain = _FUNDS.sub("", label)  # 一般公共预算财政拨款“三公”经费: a fund, not the 预算 measure
+    wanted = [col for word, col in measures.items() if word in plain] \
         or [col for word, col in measures.items() if word in panels[0].title]
     ordered = sorted(panels, key=lambda t: not any(w in h for h in t.header for w in wanted))
     for table in ordered:
@@ -143,7 +154,7 @@ def _panel(check: Check, panels: list[Table], item: Item, label: str):
 
 def _column(check: Check, table: Table, item: Item, label: str) -> Cell | None:
     measures = check.options.measures
-    wanted = [col for word, col in measures.items() if word in label]
+    wanted = [col for word, col in measures.items() if word in _FUNDS.sub("", label)]
     wanted = wanted or [col for word, col in measures.items() if word in table.title]
     found = []
     for j in range(len(table.header)):

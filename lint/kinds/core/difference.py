@@ -10,7 +10,7 @@ convert (亿元 vs 万元). A change in 个百分点 is the difference of the tw
 What is left of a plan, stated with no comparison (option ``left``: 结余, 未支出, …; 全年预算 X，全年支出 Y，
 结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less the outturn
 (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each. A balance carried over
-years (年初结转和结余, 年末结余, 累计结余) is left alone.
+years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is left alone.
 
 Judged as an interval: the change computed from the two stated amounts must meet the stated change.
 """
@@ -64,8 +64,9 @@ def _changes(analysis, o: Options, block: int):
                 continue  # 15万元，较上年无增减；公务接待费3万元，比上年增加2万元: two clauses, no pair
             if o.compare.within(between) and sign:
                 yield current, prior, change, sign
-            elif not o.compare.within(text[current.start - len(current.label) : change.start]):
-                left = _left(o, current, prior, change)
+            elif not o.compare.within(text[current.start - len(current.label) : change.start]) \
+                    and not any(w in text[sentence[0] : change.start] for w in _BALANCES):
+                left = _left(o, current, prior, change)  # no carry-over in the sentence (年初结转资金…)
                 if left is not None:
                     yield left[1], left[0], change, -1  # plan − spent = what is left
 

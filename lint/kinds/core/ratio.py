@@ -179,10 +179,22 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     actual = amounts[0]
     fam = precision.family(actual.unit)
     plans = [f for f in earlier if f.is_point and precision.family(f.unit) == fam and _planned(o, f.label)
-             and not o.left.within(f.label)]
+             and not o.left.within(f.label) and _same_subject(f, actual)
+             and labels.dated(text, f.start)[1][-1:] in ([], labels.dated(text, actual.start)[1][-1:])]
     verdicts = [v for v in (_ratio(analysis, check, rate, actual, base) for base in plans) if v is not None]
     if verdicts:
         yield next((v for v in verdicts if v.holds), verdicts[-1])
+
+
+_MEASURE_WORDS = re.compile(r"本部门|本单位|部门|单位|项目|年初|调整后|调整|全年|本年|年度|预算|实际|支出|"
+                            r"执行|决算|完成|下达|安排|资金|经费|数|为|共|计|总额|合计|累计|的|[，,：:]")
+
+
+def _same_subject(plan, actual) -> bool:
+    """Whether a plan in the sentence before is of what the actual is: its label names nothing but
+    measures (年初预算, 调整后预算), or the same thing the actual's does (not 设备购置预算 for 实际支出)."""
+    mine = _MEASURE_WORDS.sub("", labels.core(plan.label))
+    return not mine or mine == _MEASURE_WORDS.sub("", labels.core(actual.label))
 
 
 def _names(figure, words: str) -> bool:

@@ -1,7 +1,8 @@
 """formula: a derived column equals the formula the pack declares over the other columns, row by row.
 
 The check selects tables by header words and names the columns it uses (option ``columns``: a name → the
-header words that pick the column, e.g. ``plan: [年初预算]``, tried in order, each column used once);
+header words that pick the column, e.g. ``plan: [年初预算]``, tried in order, each column used once, a
+word two columns hold leaving the table alone);
 ``formula`` is arithmetic over those names (``+ - * /``, parentheses, numbers, ``min(a, b)`` and
 ``max(a, b)``: a score capped at its 分值) and ``result`` names the column that states the outcome::
 
@@ -93,16 +94,21 @@ def run(analysis, check: Check):
 
 
 def _where(table, columns: dict, result: str) -> dict[str, int] | None:
-    """The column of each name, or None when one is missing: the result's first, then each other name's,
-    by its words in order (the first word any column holds wins: 全年预算数 before 预算数, so a 年初预算数
-    column to its left is not taken), never a column taken already (得分 is not the 得分率 column)."""
+    """The column of each name, or None when one is missing or ambiguous: the result's first, then each
+    other name's, by its words in order (the first word a column holds wins: 全年预算数 before 预算数, so
+    a 年初预算数 column to its left is not taken), never a column taken already (得分 is not the 得分率
+    column); a word that two free columns hold (预算数 of 年初预算数 and 调整预算数) leaves it unsaid."""
     where: dict[str, int] = {}
     for name in (result, *(n for n in columns if n != result)):
-        col = next((j for w in columns[name] for j, h in enumerate(table.header)
-                    if w in h and j not in where.values()), None)
-        if col is None:
+        for word in columns[name]:
+            hits = [j for j, h in enumerate(table.header) if word in h and j not in where.values()]
+            if len(hits) > 1:
+                return None
+            if hits:
+                where[name] = hits[0]
+                break
+        else:
             return None
-        where[name] = col
     return where
 
 
