@@ -162,8 +162,8 @@ class Analysis:
                 continue
             label = self.core_label(cand)
             own = labels.core(cand.label)
-            if wanted not in label and not any(k in own for k in own_keys):
-                continue
+            if wanted not in label and not any(k in own for k in own_keys) or _CHANGE.search(own):
+                continue  # a change (较上年增加 X) is never the quantity a name refers to
             if any(a in subject and b in label and a not in label for a, b in labels.OPPOSITES):
                 continue  # 收入 is never measured against 支出
             kind = sum(1 for w in labels.KIND_WORDS if w in subject and w in label)
@@ -201,6 +201,9 @@ class Analysis:
         """The year the report's title names, or None."""
         block = self.title()
         return labels.YEAR.search(block.text).group(1) if block is not None else None
+
+
+_CHANGE = re.compile(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|提高|降低|节约|超支)")
 
 
 def _stating(analysis: Analysis, units_: tuple[str, ...]) -> list[int]:

@@ -177,10 +177,11 @@ def _named_current(analysis, spec: Spec, change, fam: str):
             clause = clause[:at]
     for word in spec.up + spec.down:
         if clause.endswith(word):
-            clause = clause[: -len(word)].rstrip()
+            clause = clause[: -len(word)].rstrip().rstrip("各均都")  # 收、支总计各减少
             break
     quoted = _QUOTED.findall(clause)
     subject = labels.core(quoted[-1] if quoted else clause).strip("“”\"'")
+    subject = subject.rsplit("、", 1)[-1]  # 收、支总计: labels are cut at 、 as the figure's was
     if len(subject) < 2:
         return None
     current = analysis.resolve(change, subject, subject, fam, blocks=3, strict=True)
