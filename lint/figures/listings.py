@@ -21,6 +21,7 @@ with which the document's analysis reads which total each figure is listed under
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 
 from ..model import Figure
@@ -137,8 +138,9 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
     stop = end
     for other in (*words.parts, *words.stops):
         at = text.find(other, pos + len(word), end)
-        while at != -1 and labels.open_paren(text, pos, at) is not None:
-            at = text.find(other, at + len(other), end)  # a list inside parentheses is a part's own
+        while at != -1 and (labels.open_paren(text, pos, at) is not None or _SHARE_OF.search(text, max(0, at - 13), at)):
+            at = text.find(other, at + len(other), end)  # a list inside parentheses is a part's own; 占…合计
+            # names the whole a part's share is of, and ends nothing
         if at != -1 and not text.startswith("其中", at - 3):
             stop = min(stop, at)
     semicolon = min((k for k in (text.find(c, pos, stop) for c in "；;") if k != -1), default=-1)
@@ -188,6 +190,7 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
 
 
 _MEASURES = ("决算", "执行", "实际", "预算")
+_SHARE_OF = re.compile(r"占[^，,。；;：:]{0,12}$")
 _MAXIMA = ("分值", "满分", "权重", "标准分")
 
 
