@@ -138,9 +138,10 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
     stop = end
     for other in (*words.parts, *words.stops):
         at = text.find(other, pos + len(word), end)
-        while at != -1 and (labels.open_paren(text, pos, at) is not None or _SHARE_OF.search(text, max(0, at - 13), at)):
-            at = text.find(other, at + len(other), end)  # a list inside parentheses is a part's own; 占…合计
-            # names the whole a part's share is of, and ends nothing
+        # a list inside parentheses is a part's own; 占…合计 names the whole of a part's share, ending nothing
+        while at != -1 and (labels.open_paren(text, pos, at) is not None
+                            or _SHARE_OF.search(text, max(0, at - 13), at)):
+            at = text.find(other, at + len(other), end)
         if at != -1 and not text.startswith("其中", at - 3):
             stop = min(stop, at)
     semicolon = min((k for k in (text.find(c, pos, stop) for c in "；;") if k != -1), default=-1)

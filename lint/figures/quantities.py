@@ -50,7 +50,12 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         scope = f"{_heading(analysis, fig.block)}|{scope}"
     before, years = labels.dated(text, fig.start)
     period = years[-1] if years else "prior" if _PRIOR.search(before) else ""
-    return (scope, label, family(fig.unit), period)
+    # a bracketed qualifier the label left out names another quantity (科目（住房改革支出-购房补贴）)
+    qualified = label + "".join(f"（{q}）" for q in _QUALIFIER.findall(labels.clause(text, fig.start)))
+    return (scope, qualified, family(fig.unit), period)
+
+
+_QUALIFIER = re.compile(r"[（(]([^（()）]{2,30})[）)]")
 
 
 _ANAPHORA = ("项目", "该项目", "本项目", "该", "此项")

@@ -315,6 +315,8 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
             while i < len(rows) and (_continues_header(rows[i], header_rows) and (
                     len(header_rows) < 3 or len(header_rows) == 3 and _full_header(rows[i], len(rows[i])))
                     or _spanned(rows[i])):
+                if _inner_header(rows[i]) and not {c.text for r in header_rows for c in r} & _HEADER_CELLS:
+                    header_rows = []  # a form's part header (项目资金 | 年初预算数) under 项目名称 | 主管部门
                 header_rows.append(rows[i])
                 i += 1
         words = {c.text for r in header_rows for c in r if c.text}

@@ -3,8 +3,8 @@
 Finds a grade word (option ``bands``: grade → lowest score, default the national 优秀 (优) ≥ 90,
 良好 (良) ≥ 80, 中 ≥ 60, 差 below) after 评为/评价为/自评为/等级为, and the total score it rests on: the
 nearest score in 分 before it, within a few paragraphs (option ``within``; table rows not counted),
-whose label names a total (option ``totals``: 自评得分, 总分, 综合得分), one labelled as the whole
-(``overall``: 整体) first.
+whose label names a total (option ``totals``: 自评得分, 总分, 综合得分, 综合评分) and that is not
+listed under another (其中…得分10分), one labelled as the whole (``overall``: 整体) first.
 A score whose interval lies wholly outside the grade's band is a finding on the grade word.
 """
 
@@ -28,7 +28,7 @@ class Options:
     bands: dict[str, float] = field(default_factory=lambda: {"优秀": 90, "优": 90, "良好": 80, "良": 80,
                                                               "中": 60, "差": 0})
     """Each grade word → the lowest score it allows."""
-    totals: Words = Words(["自评得分", "自评", "总分", "综合得分", "评价得分", "得分"])
+    totals: Words = Words(["自评得分", "自评", "总分", "综合得分", "综合评分", "评价得分", "得分", "评分"])
     overall: Words = Words(["整体", "总分", "总得分", "综合", "部门"])
     within: int = 6
 
@@ -75,7 +75,7 @@ def _total(analysis, check, block, at, items):
             if b == block and fig.start < at - labels.REACH:
                 break  # in a paragraph without end, the total is near the grade or not at all
             if fig.unit == "分" and fig.is_point and 0 <= fig.value <= 120 \
-                    and any(w in fig.label for w in check.options.totals):
-                found.append(fig)
+                    and any(w in fig.label for w in check.options.totals) and analysis.parent(fig) is None:
+                found.append(fig)  # a part listed under a total (其中…资金执行得分10分) is no total
     whole = [f for f in found if any(w in f.label for w in check.options.overall)]
     return (whole or found or [None])[0]

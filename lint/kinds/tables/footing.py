@@ -257,7 +257,7 @@ def _carried_score(table: Table, before: Table | None, col: int):
         return None
     heads = [(-1, before.header), *((i, tuple(c.text for c in row)) for i, row in enumerate(before.rows))]
     for i, names in heads:  # the header, or a row heading the form's part (项目资金 | … | 分值 | 得分)
-        k = next((j for j, other in enumerate(names) if other.strip() == name), None)
+        k = next((j for j, other in enumerate(names) if other.strip() and other.strip().endswith(name)), None)
         if k is not None:
             return next((f for r in range(i + 1, len(before.rows)) if (f := cell_figure(before, r, k))), None)
     return None
