@@ -38,12 +38,12 @@ def family(unit: str) -> str:
 
 def exact(figure: Figure) -> bool:
     """Whether a figure is exactly its value: counts (12个), and whole points allotted or awarded to an
-    item (分值20分, 得分17分), not a total score (总分96分 may be its decimal parts rounded)."""
+    item (分值20分, 得分17分, 产出指标39分), not a total score (总分96分 may be its decimal parts rounded)."""
     if figure.exact or figure.unit in COUNT_UNITS and figure.decimals == 0:
         return True
     label = figure.label.strip(" ，,：:为是")
     return figure.unit == "分" and figure.decimals == 0 and not _TOTAL_POINTS.search(label) \
-        and (_ALLOTTED.search(label) is not None or label in _AWARDED)
+        and (_ALLOTTED.search(label) is not None or label in _AWARDED or label.endswith("指标"))
 
 
 _ALLOTTED = re.compile(r"分值|满分|权重|标准分|扣")

@@ -11,9 +11,10 @@ opens with a total word: ``A、B分别为 a、b，合计 t``, ``由 A a、B b �
 
 Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02. Parts that exceed the
 total are an error whatever the wording. A listing after 其中 may name only some parts, so parts that fall
-short are reported only when the listing is declared complete by a ``complete`` word (none in the core
-pack: 分别为 lists parallel values as often as parts) or when one digit of one figure explains the
-whole gap (a typo, reported at ``warning``).
+short are reported only when the listing is complete (declared so by a ``complete`` word, none in the
+core pack: 分别为 lists parallel values as often as parts; or naming three parts or more, one of them 0,
+as a template's list of every part does) or when one digit of one figure explains the whole gap (a
+typo, reported at ``warning``).
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         yield verdict
         return
     over = parts_sum().lo > precision.interval(total).hi
+    # a listing that names parts of nothing (部级领导干部用车0辆、…、其他用车1辆) goes through a template's
+    # every part: it is complete
+    complete = complete or len(parts) >= 3 and any(p.value == 0 for p in parts)
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
         return
