@@ -119,3 +119,24 @@ def test_the_funds_score_is_the_rate_times_its_points_capped(lint_text):
 def test_a_rate_rounded_to_one_decimal_is_not_an_error(lint_text):
     text = form((30_000_000, 28_650_000), (0, 0), [(90, Decimal(88))])  # 95.50% shown as 95.5%
     assert lint_text(_replace_cell(text, FUND_LINE, 6, "95.5%")) == []
+
+
+def test_a_score_column_under_a_name_merged_over_two_grid_columns_is_read(tmp_path):
+    """Word copies of the national form merge 得分 over two grid columns: the empty second column under
+    the merged name is no second 得分, so the funds' score is still checked (DOCX)."""
+    from render import parse, to_docx
+
+    from crossfoot import engine, ingest
+
+    def document(score: str) -> str:
+        return ("项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\t\n"
+                f"年度资金总额\t100.00\t100.00\t90.00\t10\t90.00%\t{score}\t\n"
+                "其中：当年财政拨款\t100.00\t100.00\t90.00\t—\t90.00%\t—\t\n")
+
+    checks = engine.load()
+    found = {}
+    for score in ("9", "8"):
+        path = tmp_path / f"form-{score}.docx"
+        to_docx(parse(document(score)), path)
+        found[score] = [f.code for f in engine.run(ingest.read(path), checks)]
+    assert found == {"9": [], "8": ["TAB014"]}

@@ -101,7 +101,8 @@ def _where(table, columns: dict, result: str) -> dict[str, int] | None:
     where: dict[str, int] = {}
     for name in (result, *(n for n in columns if n != result)):
         for word in columns[name]:
-            hits = [j for j, h in enumerate(table.header) if word in h and j not in where.values()]
+            hits = [j for j, h in enumerate(table.header) if word in h and j not in where.values()
+                    and any(r[j].text for r in table.rows)]  # an empty column under a merged name is none
             if len(hits) > 1:
                 return None
             if hits:
