@@ -3,8 +3,8 @@
 Finds the overall scores of the prose: figures in 分 whose label names a total (``totals``: 自评得分,
 总分) and the whole (``overall``: 整体, 部门, 综合), not the score of a single item (该指标分值…自评得分) or
 of a row the table names (整体效能得分28分). The score
-table is the document's only table with a ``score`` column (得分), or of several (a 自评表's funds part
-and its indicators) the only one closed by a total row; its total is its last row labelled with
+table is the document's only table with a ``score`` column (得分), a 自评表's funds part (执行率 | 得分)
+beside its indicators not counted; its total is its last row labelled with
 a ``grand`` word (总分, 合计), or, when no row is a total or subtotal (小计) and a ``points`` column (分值)
 or an indicator column (一级指标) says the rows are parts of one score, the sum of the column. A
 document with several score tables is left alone: which one the prose means is a guess.
@@ -38,8 +38,8 @@ class Options:
 
 def run(analysis, check: Check):
     tables = [t for t in analysis.tables if t.column(*check.options.score) is not None]
-    if len(tables) > 1:  # a 自评表's funds part and its indicators: the one closed by a 总分 row
-        tables = [t for t in tables if _table_total(t, t.column(*check.options.score), check)[0] is not None]
+    if len(tables) > 1:  # a 自评表's funds part (执行率 | 得分) is no score table beside its indicators
+        tables = [t for t in tables if t.column("执行率") is None]
     if len(tables) != 1:
         return
     table = tables[0]
