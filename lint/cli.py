@@ -468,15 +468,24 @@ def export_gx(paths, output_dir, select, packs):
 
 @main.command()
 @click.argument("path", type=click.Path())
-def extract(path):
+@click.option("--timeout", type=click.FloatRange(min=0), default=120, show_default=True,
+              help="Seconds the file may take to read (0: no limit).")
+@click.option("--memory", "memory_mb", type=click.IntRange(min=0), default=2048, show_default=True,
+              help="Megabytes the reading may use (0: no limit).")
+def extract(path, timeout, memory_mb):
     """Print the text crossfoot read from PATH, one numbered line per line (table rows tab-separated),
     with the place in the original for DOCX, PDF and HTML: what finding lines and columns count in."""
-    from . import ingest
+    from . import ingest, limits
 
     try:
-        doc = ingest.read(path)
+        with limits.headroom(memory_mb), limits.deadline(timeout):
+            doc = ingest.read(path)
     except ingest.ReadError as exc:
         _fail(str(exc))
+    except limits.FileTimeout as exc:
+        _fail(f"{path}: {exc}; not read (raise --timeout to allow more)")
+    except MemoryError:
+        _fail(f"{path}: needed more than {memory_mb} MB; not read (raise --memory to allow more)")
     for number, line in enumerate(doc.lines, start=1):
         place = f"{doc.places[number - 1][0].where}\t" if doc.places and doc.places[number - 1] else ""
         click.echo(f"{number}\t{place}{line}")

@@ -444,3 +444,23 @@ def test_rarer_invisible_characters_inside_a_number_are_read_through(hidden):
     text = BAD.replace("820.50", f"82{hidden}0.50")
     found = engine.run(parse(text, "t.txt"), engine.load())
     assert [(f.code, f.stated) for f in found] == [("SUM001", "820.50万元")]
+
+
+def test_extract_keeps_the_time_limit_check_keeps(tmp_path, monkeypatch):
+    """`crossfoot extract` of a file whose reading never ends (a PDF whose stream lengths loop) stops at
+    --timeout with one clear line, as `check` does, instead of hanging."""
+    from click.testing import CliRunner
+
+    from crossfoot.cli import main
+
+    def endless(path, display=None):
+        time.sleep(30)
+
+    monkeypatch.setattr(ingest, "read", endless)
+    report = tmp_path / "slow.txt"
+    report.write_text("合计1.00万元。", encoding="utf-8")
+    started = time.monotonic()
+    result = CliRunner().invoke(main, ["extract", "--timeout", "0.5", str(report)])
+    assert time.monotonic() - started < 10
+    assert result.exit_code == 2
+    assert "took longer than 0.5 s; not read (raise --timeout to allow more)" in result.output
