@@ -204,15 +204,25 @@ def test_html_spans_and_skipped_elements(tmp_path):
 
 
 def test_unreadable_pdfs_are_refused_with_a_reason(tmp_path):
+    from PIL import Image
     from reportlab.pdfgen import canvas
 
-    blank = tmp_path / "scan.pdf"
-    c = canvas.Canvas(str(blank))
-    c.rect(50, 50, 100, 100)
+    picture = tmp_path / "page.png"
+    Image.new("L", (200, 200), 255).save(picture)
+    scan = tmp_path / "scan.pdf"
+    c = canvas.Canvas(str(scan))
+    c.drawImage(str(picture), 50, 50, 300, 300)
     c.showPage()
     c.save()
     with pytest.raises(ingest.ReadError, match="no text layer"):
-        ingest.read(blank)
+        ingest.read(scan)
+    outlines = tmp_path / "outlines.pdf"  # what a broken xref leaves: the ruling, not the text
+    c = canvas.Canvas(str(outlines))
+    c.rect(50, 50, 100, 100)
+    c.showPage()
+    c.save()
+    with pytest.raises(ingest.ReadError, match="damaged PDF, or one whose text was drawn as outlines"):
+        ingest.read(outlines)
     locked = tmp_path / "locked.pdf"
     c = canvas.Canvas(str(locked), encrypt="secret")
     c.drawString(72, 720, "1234")

@@ -36,6 +36,7 @@ EXPECTED = {
     "entities.docx": "declares a DTD or entities, which Word never writes",
     "loop-a.txt": "a loop of symbolic links",
     "scan.pdf": "the PDF has no text layer (a scan?); run OCR on it first",
+    "outlines.pdf": "a damaged PDF, or one whose text was drawn as outlines",
     "text-named.docx": "not a DOCX file (not a ZIP package)",
     "text-named.pdf": "not a readable PDF",
     "truncated.docx": "a damaged or truncated DOCX",
@@ -90,7 +91,14 @@ def build(folder: Path) -> None:
     c = canvas.Canvas(str(folder / "encrypted.pdf"), encrypt="secret")
     c.drawString(100, 700, "Total 820.50")
     c.save()
+    from PIL import Image
+
+    picture = folder.parent / "page.png"
+    Image.new("L", (200, 200), 255).save(picture)
     c = canvas.Canvas(str(folder / "scan.pdf"))
+    c.drawImage(str(picture), 50, 50, 300, 300)
+    c.save()
+    c = canvas.Canvas(str(folder / "outlines.pdf"))  # what a broken xref can leave: ruling, no text
     c.rect(50, 50, 300, 300, fill=1)
     c.save()
 

@@ -20,8 +20,9 @@ ruled tables in the measurements behind this reader. What this module adds on to
   numbers (``— 3 —``, ``第 3 页 共 9 页``, ``3/9``) or that repeat, digits aside, on several pages; a
   table's unit line (单位：元) repeated at the top of its pages is kept (table recovery lets a table go on
   under its own unit line printed again).
-* A PDF without a text layer (a scan), or whose fonts lack character maps (``(cid:N)`` glyphs), is
-  refused with a clear message rather than read as an empty report; so is an encrypted one.
+* A PDF without a text layer (a scan: page images), or whose fonts lack character maps (``(cid:N)``
+  glyphs), is refused with a clear message rather than read as an empty report; so is an encrypted one,
+  and a damaged one (nothing left, or only drawings: no text and no images).
 
 Places: ``page N`` for text, ``page N, table T, row R, column C`` for a cell, with the box of the figure
 (``(x0, top, x1, bottom)`` in points from the page's top left) so a report could draw on the page.
@@ -147,12 +148,12 @@ class _Text:
 
 
 class _Page:
-    __slots__ = ("number", "height", "items", "chars", "cids", "drawn")
+    __slots__ = ("number", "height", "items", "chars", "cids", "drawn", "images")
 
     def __init__(self, number: int, height: float):
         self.number, self.height = number, height
         self.items: list = []  # _Text and tables (rows of (text, box, xs) | left | up), by top
-        self.chars = self.cids = self.drawn = 0
+        self.chars = self.cids = self.drawn = self.images = 0
 
 
 def _cjk(ch: str) -> bool:
@@ -165,8 +166,9 @@ def _page(page) -> _Page:
     visible = [c for c in chars if not c["text"].isspace()]
     out.chars = len(visible)
     out.cids = sum(1 for c in visible if c["text"].startswith("(cid:") or ord(c["text"][0]) < 32)
-    if not visible:  # what else the page holds: images and drawings (a scan), or nothing (damage)
-        out.drawn = len(page.images) + len(page.rects) + len(page.curves) + len(page.lines)
+    if not visible:  # what else the page holds: images (a scan), drawings only, or nothing (damage)
+        out.images = len(page.images)
+        out.drawn = len(page.rects) + len(page.curves) + len(page.lines)
     tables = [t for t in page.find_tables() if len(t.rows) >= 1]
     owned: list[list[dict]] = [[] for _ in tables]
     free: list[dict] = []
@@ -283,9 +285,13 @@ def _layout_table(run: list[_Text]):
 
 def _refuse_unreadable(name: str, pages: list[_Page]) -> None:
     chars = sum(p.chars for p in pages)
-    if not chars and not any(p.drawn for p in pages):
-        raise ReadError(f"{name}: a damaged or empty PDF: nothing could be read from its {len(pages)} "
-                        f"page{'s' if len(pages) != 1 else ''} (no text, no images, no drawings)")
+    many = f"{len(pages)} page{'s' if len(pages) != 1 else ''}"
+    if not chars and not any(p.drawn or p.images for p in pages):
+        raise ReadError(f"{name}: a damaged or empty PDF: nothing could be read from its {many} "
+                        "(no text, no images, no drawings)")
+    if not chars and not any(p.images for p in pages):  # a scan is images; lines alone are what is left
+        raise ReadError(f"{name}: a damaged PDF, or one whose text was drawn as outlines: its {many} hold "
+                        "ruling lines and shapes but no text and no images; export it again with its text")
     if not chars:
         raise ReadError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first, "
                         "crossfoot reads text, not images")
