@@ -78,7 +78,8 @@ def run(analysis, check: Check):
                                         else None)
         if item is None:
             continue
-        measured = label + _measure_before(check, block.text, fig.start, label)
+        plain = _FUNDS.sub("", label)  # 一般公共预算财政拨款“三公”经费: a fund, not the 预算 measure
+        measured = plain + _measure_before(check, block.text, fig.start, plain)
         table, cell = _panel(check, panels, item, measured)
         if cell is None:
             continue
@@ -117,10 +118,10 @@ def _named_before(check: Check, text: str, at: int) -> Item | None:
 
 
 def _measure_before(check: Check, text: str, at: int, label: str) -> str:
-    """For a label naming no measure (其中：因公出国（境）费 0.50万元), the measure word its sentence names
-    last before it (支出决算为4.80万元，其中：…), or ""."""
+    """For a label (its funds' names taken out) naming no measure (其中：因公出国（境）费 0.50万元), the
+    measure word its sentence names last before it (支出决算为4.80万元，其中：…), or ""."""
     measures = check.options.measures
-    if any(w in _FUNDS.sub("", label) for w in measures):
+    if any(w in label for w in measures):
         return ""
     for clause in reversed(re.split(r"[，,；;：:]", labels.dated(text, at)[0])):
         if any(w in clause for w in _COMPARING):
@@ -138,11 +139,10 @@ _FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经�
 
 def _panel(check: Check, panels: list[Table], item: Item, label: str):
     """The table (of the panels printed side by side: 预算数 | 决算数) and the cell of ``item`` there: the
-    panel whose header names the measure the label (or its sentence) names, else the measure of the
-    caption (a 决算表's 决算数), else the first that has the item."""
+    panel whose header names the measure the label (funds' names taken out, its sentence's measure
+    added) names, else the measure of the caption (a 决算表's 决算数), else the first that has the item."""
     measures = check.options.measures
-    plain = _FUNDS.sub("", label)  # 一般公共预算财政拨款“三公”经费: a fund, not the 预算 measure
-    wanted = [col for word, col in measures.items() if word in plain] \
+    wanted = [col for word, col in measures.items() if word in label] \
         or [col for word, col in measures.items() if word in panels[0].title]
     ordered = sorted(panels, key=lambda t: not any(w in h for h in t.header for w in wanted))
     for table in ordered:
@@ -154,7 +154,7 @@ def _panel(check: Check, panels: list[Table], item: Item, label: str):
 
 def _column(check: Check, table: Table, item: Item, label: str) -> Cell | None:
     measures = check.options.measures
-    wanted = [col for word, col in measures.items() if word in _FUNDS.sub("", label)]
+    wanted = [col for word, col in measures.items() if word in label]
     wanted = wanted or [col for word, col in measures.items() if word in table.title]
     found = []
     for j in range(len(table.header)):

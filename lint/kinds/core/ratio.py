@@ -179,15 +179,18 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     actual = amounts[0]
     fam = precision.family(actual.unit)
     plans = [f for f in earlier if f.is_point and precision.family(f.unit) == fam and _planned(o, f.label)
-             and not o.left.within(f.label) and _same_subject(f, actual)
-             and labels.dated(text, f.start)[1][-1:] in ([], labels.dated(text, actual.start)[1][-1:])]
-    verdicts = [v for v in (_ratio(analysis, check, rate, actual, base) for base in plans) if v is not None]
-    if verdicts:
-        yield next((v for v in verdicts if v.holds), verdicts[-1])
+             and not o.left.within(f.label) and _same_subject(f, actual) and _same_year(text, f, actual)]
+    yield from _over_any(analysis, check, rate, actual, plans)
 
 
 _MEASURE_WORDS = re.compile(r"本部门|本单位|部门|单位|项目|年初|调整后|调整|全年|本年|年度|预算|实际|支出|"
                             r"执行|决算|完成|下达|安排|资金|经费|数|为|共|计|总额|合计|累计|的|[，,：:]")
+
+
+def _same_year(text: str, plan, actual) -> bool:
+    """Whether a plan's sentence names no year, or the year the actual's names last."""
+    mine = labels.dated(text, plan.start)[1]
+    return not mine or mine[-1:] == labels.dated(text, actual.start)[1][-1:]
 
 
 def _same_subject(plan, actual) -> bool:
@@ -226,6 +229,11 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
         return
     actual = parts[0]
     bases = sorted((f for f in amounts if f is not actual and f.value >= actual.value), key=lambda f: f.value)
+    yield from _over_any(analysis, check, rate, actual, bases)
+
+
+def _over_any(analysis, check, rate, actual, bases):
+    """The rate of ``actual`` over each of ``bases``: the verdict of one it holds over, else of the last."""
     verdicts = [v for v in (_ratio(analysis, check, rate, actual, base) for base in bases) if v is not None]
     if verdicts:
         yield next((v for v in verdicts if v.holds), verdicts[-1])

@@ -323,8 +323,8 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             continue  # its rows' own levels are judged above; the split total itself is not
         extras = {j: _carried_score(table, before, j) for j in columns} if "总分" in labels[t] else {}
         # the 分值 column says whether the part above is carried (100 = 90 + 10): then its 得分 is too
-        carry = any(_needs(table, t, [*carried, *parts], j, extra) for j, extra in extras.items()
-                    if extra is not None and "分值" in table.header[j])
+        carry = any(_needs(cell_figure(table, t, j), _part_figures(table, [*carried, *parts], j), extra)
+                    for j, extra in extras.items() if extra is not None and "分值" in table.header[j])
         for j in columns:
             yield from _foot(analysis, check, table, t, [*carried, *parts], j, extras.get(j), carry)
 
@@ -412,7 +412,7 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
         return
     if _counted_over(total, parts):
         return  # each level of a hierarchy not read sums to the total: a layout not understood
-    if extra is not None and (carry or _needs(table, total_row, part_rows, col, extra)):
+    if extra is not None and (carry or _needs(total, parts, extra)):
         parts = [*parts, extra]
     yield from _judge_sum(analysis, check, total, _without_breakdown(total, parts), ("rows", col))
 
@@ -432,9 +432,8 @@ def _part_figures(table: Table, part_rows: list[int], col: int) -> list:
     return parts
 
 
-def _needs(table: Table, total_row: int, part_rows: list[int], col: int, extra) -> bool:
-    """Whether the rows' sum in ``col`` misses the total and meets it with ``extra`` added."""
-    total, parts = cell_figure(table, total_row, col), _part_figures(table, part_rows, col)
+def _needs(total, parts: list, extra) -> bool:
+    """Whether ``parts`` miss ``total`` and meet it with ``extra`` added."""
     if total is None or not parts:
         return False
     whole = precision.interval(total)
