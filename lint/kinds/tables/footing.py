@@ -462,11 +462,13 @@ def _counted_over(total, parts) -> bool:
     """Whether ``parts`` add up to two, three or four times ``total`` (within their rounding), with at
     least two rows a level: the rows of two or more levels (a group and its items; 类, 款 and 项 not told
     apart) each summing to it, counted together; or the first part is the total again and the rest add up
-    to it (a department's row over its units' rows)."""
+    to it (a department's row over its units' rows; the same figure again, not one whose rounding only
+    touches the total's)."""
     if total.value == 0:
         return False
     own = precision.interval(total)
-    if len(parts) >= 3 and precision.interval(parts[0]).meets(own) and precision.total(parts[1:]).meets(own):
+    first = precision.interval(parts[0])
+    if len(parts) >= 3 and first.lo < own.hi and own.lo < first.hi and precision.total(parts[1:]).meets(own):
         return True  # the first row is the whole again (a department, then its units), the rest its items
     summed = precision.total(parts)
     return any(len(parts) >= 2 * k and summed.meets(own.scale(k)) for k in (2, 3, 4))
