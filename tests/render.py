@@ -1,4 +1,4 @@
-"""Render one plain-text report as Markdown, HTML, DOCX, PDF and XLSX, for the format-parity tests.
+"""Render one plain-text report as Markdown, HTML, DOCX, PDF, OFD and XLSX, for the format-parity tests.
 
 The source is a report as crossfoot's text reader takes it: paragraphs one per line, table rows as lines of
 tab-separated cells (a run of such lines is one table). Every format gets the same words:
@@ -10,8 +10,10 @@ tab-separated cells (a run of such lines is one table). Every format gets the sa
 
 The PDF is drawn with reportlab and its built-in CJK font (STSong-Light, no font file needed), on pages
 small enough that tables cross page breaks (the header row repeats) and numbers wrap at line ends and
-inside narrow cells; every page has a running header and a ``第 N 页 共 M 页`` footer. DOCX is built with
-python-docx. Both libraries are test dependencies only.
+inside narrow cells; every page has a running header and a ``第 N 页 共 M 页`` footer. The OFD is the same
+pages written as OFD XML (:func:`to_ofd`: characters placed one by one with their advances, ruling lines as
+paths, the running header in a page template). DOCX is built with python-docx. Both libraries are test
+dependencies only.
 
 Run ``python tests/render.py REPORT.txt OUTDIR`` to look at the files.
 """
@@ -242,6 +244,82 @@ def to_pdf(items, path: Path, page: tuple[float, float] = PAGE, ruled: bool = Tr
     c.save()
 
 
+def _pages(items, page: tuple[float, float]):
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    layout = _Layout(page, lambda text: pdfmetrics.stringWidth(text, FONT, SIZE))
+    for kind, body in items:
+        if kind == "table":
+            layout.table(body)
+        else:
+            layout.paragraph(body, indent=0.0 if kind == "heading" else 2 * SIZE)
+    return layout.pages, lambda ch, size: pdfmetrics.stringWidth(ch, FONT, size)
+
+
+_OFD = "http://www.ofdspec.org/2016"
+
+
+def to_ofd(items, path: Path, page: tuple[float, float] = PAGE) -> None:
+    """The pages :func:`to_pdf` draws, as an OFD package (GB/T 33190): millimetres from the top left, each
+    text line a ``TextObject`` with its characters' advances (``DeltaX``), each ruling line a
+    ``PathObject``; the running header in a template page, the page footer on each page."""
+    import zipfile
+
+    mm = 25.4 / 72
+    pages, width = _pages(items, page)
+    w_page, h_page = page
+    ids = iter(range(10, 10**9))
+
+    def text(x: float, baseline: float, s: str, size: float) -> str:
+        advances = [width(ch, size) * mm for ch in s]
+        top = (h_page - baseline) * mm - size * mm
+        delta = " ".join(f"{a:.3f}" for a in advances[:-1])
+        return (f'<ofd:TextObject ID="{next(ids)}" Boundary="{x * mm:.3f} {top:.3f} {sum(advances) + 1:.3f} '
+                f'{size * mm * 1.3:.3f}" Font="1" Size="{size * mm:.3f}"><ofd:TextCode X="0" '
+                f'Y="{size * mm:.3f}" DeltaX="{delta}">{html.escape(s)}</ofd:TextCode></ofd:TextObject>')
+
+    def line(x0: float, y0: float, x1: float, y1: float) -> str:
+        left, top = min(x0, x1) * mm, (h_page - max(y0, y1)) * mm
+        a = f"{x0 * mm - left:.3f} {(h_page - y0) * mm - top:.3f}"
+        b = f"{x1 * mm - left:.3f} {(h_page - y1) * mm - top:.3f}"
+        return (f'<ofd:PathObject ID="{next(ids)}" Boundary="{left:.3f} {top:.3f} {abs(x1 - x0) * mm + 1:.3f} '
+                f'{abs(y1 - y0) * mm + 1:.3f}" LineWidth="0.18"><ofd:AbbreviatedData>M {a} L {b}'
+                '</ofd:AbbreviatedData></ofd:PathObject>')
+
+    def content(objects: list[str], template: bool = False) -> str:
+        head = "" if template else '<ofd:Template TemplateID="1" ZOrder="Background"/>'
+        return (f'<?xml version="1.0" encoding="UTF-8"?><ofd:Page xmlns:ofd="{_OFD}">{head}<ofd:Content><ofd:Layer ID="{next(ids)}">{"".join(objects)}'
+                '</ofd:Layer></ofd:Content></ofd:Page>')
+
+    header = text(w_page / 2 - width(RUNNING_HEADER, 8) / 2, h_page - 24, RUNNING_HEADER, 8)
+    box = f"0 0 {w_page * mm:.3f} {h_page * mm:.3f}"
+    listed = "".join(f'<ofd:Page ID="{2 + n}" BaseLoc="Pages/Page_{n}/Content.xml"/>' for n in range(len(pages)))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("OFD.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:OFD xmlns:ofd="{_OFD}" '
+                              'Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>crossfoot-test'
+                              '</ofd:DocID></ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>'
+                              '</ofd:DocBody></ofd:OFD>')
+        z.writestr("Doc_0/Document.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Document xmlns:ofd="{_OFD}">'
+                                         f'<ofd:CommonData><ofd:MaxUnitID>1</ofd:MaxUnitID><ofd:PageArea>'
+                                         f'<ofd:PhysicalBox>{box}</ofd:PhysicalBox></ofd:PageArea>'
+                                         '<ofd:PublicRes>PublicRes.xml</ofd:PublicRes><ofd:TemplatePage ID="1" '
+                                         'BaseLoc="Tpls/Tpl_0/Content.xml"/></ofd:CommonData>'
+                                         f'<ofd:Pages>{listed}</ofd:Pages></ofd:Document>')
+        z.writestr("Doc_0/PublicRes.xml", f'<?xml version="1.0" encoding="UTF-8"?><ofd:Res xmlns:ofd="{_OFD}" '
+                                          'BaseLoc="Res"><ofd:Fonts><ofd:Font ID="1" FontName="宋体"/>'
+                                          '</ofd:Fonts></ofd:Res>')
+        z.writestr("Doc_0/Tpls/Tpl_0/Content.xml", content([header], template=True))
+        for n, ops in enumerate(pages):
+            footer = f"第 {n + 1} 页 共 {len(pages)} 页"
+            objects = [text(w_page / 2 - width(footer, 8) / 2, 20, footer, 8)]
+            for op in ops:
+                objects.append(text(op[1], op[2], op[3], SIZE) if op[0] == "text" else line(*op[1:]))
+            z.writestr(f"Doc_0/Pages/Page_{n}/Content.xml", content(objects))
+
+
 class _Layout:
     """Pages of drawing operations (``("text", x, y, s)``, ``("line", x0, y0, x1, y1)``), y from the bottom."""
 
@@ -343,12 +421,13 @@ def render(source: Path, folder: Path) -> dict[str, Path]:
     items = parse(text)
     folder.mkdir(parents=True, exist_ok=True)
     stem = source.stem
-    paths = {fmt: folder / f"{stem}.{fmt}" for fmt in ("txt", "md", "html", "docx", "pdf", "xlsx")}
+    paths = {fmt: folder / f"{stem}.{fmt}" for fmt in ("txt", "md", "html", "docx", "pdf", "ofd", "xlsx")}
     paths["txt"].write_text(text, encoding="utf-8")
     paths["md"].write_text(markdown(items), encoding="utf-8")
     paths["html"].write_text(to_html(items), encoding="utf-8")
     to_docx(items, paths["docx"])
     to_pdf(items, paths["pdf"])
+    to_ofd(items, paths["ofd"])
     to_xlsx(items, paths["xlsx"])
     return paths
 

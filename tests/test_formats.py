@@ -80,13 +80,13 @@ def test_the_fixture_exercises_what_it_claims(rendered, findings):
     assert breaks[1] == (9,)  # the monthly table crosses the page break; its repeated header was dropped
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf", "xlsx"])
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf", "ofd", "xlsx"])
 def test_every_format_gives_the_findings_of_the_text(findings, fmt):
     assert key(findings[fmt]) == key(findings["txt"])
 
 
 @pytest.mark.parametrize("report", sorted(p.name for p in (ROOT / "reports").glob("*.txt")))
-@pytest.mark.parametrize("fmt", ["html", "docx", "pdf", "xlsx"])
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf", "ofd", "xlsx"])
 def test_sample_reports_give_the_same_findings_in_every_format(tmp_path, checks, report, fmt):
     paths = render(ROOT / "reports" / report, tmp_path)
     expected = key(engine.run(ingest.read(paths["txt"]), checks))
@@ -98,7 +98,7 @@ def test_tables_come_back_whole_in_every_format(rendered):
     for fmt, path in rendered.items():
         tables = recover(ingest.read(path))
         shapes[fmt] = [(t.header, tuple(tuple(c.text for c in row) for row in t.rows)) for t in tables]
-    for fmt in ("md", "html", "docx", "pdf", "xlsx"):
+    for fmt in ("md", "html", "docx", "pdf", "ofd", "xlsx"):
         assert shapes[fmt] == shapes["txt"], fmt
     header, rows = shapes["pdf"][0]
     assert header == ("项目", "预算数年初", "预算数调整后", "执行率")  # a merged header, read on its grid
@@ -114,17 +114,21 @@ def test_places_lead_to_the_figure_in_the_original(findings):
     assert pdf["TAB001"].where.startswith("page ") and ", table " in pdf["TAB001"].where
     x0, top, x1, bottom = pdf["TAB001"].box
     assert 0 < x0 < x1 < 420 and 0 < top < bottom < 540  # on the small test page
+    ofd = {f.code: f.span for f in findings["ofd"]}
+    assert ofd["TAB001"].where == pdf["TAB001"].where  # the same page, table, row and column
+    assert all(abs(a - b) < 2 for a, b in zip(ofd["TAB001"].box, pdf["TAB001"].box))  # in points, as drawn
     html = {f.code: f.span for f in findings["html"]}
     assert html["TAB001"].where.startswith("line ")
     xlsx = {f.code: f.span for f in findings["xlsx"]}
     assert xlsx["TAB001"].where == "sheet 表1, cell C9"  # under the title and paragraphs before
-    for fmt in ("docx", "pdf", "html", "xlsx"):
+    for fmt in ("docx", "pdf", "ofd", "html", "xlsx"):
         for f in findings[fmt]:
             assert f.span.where and f.span.snippet, (fmt, f)
 
 
-def test_running_headers_footers_and_page_numbers_are_dropped(rendered):
-    doc = ingest.read(rendered["pdf"])
+@pytest.mark.parametrize("fmt", ["pdf", "ofd"])
+def test_running_headers_footers_and_page_numbers_are_dropped(rendered, fmt):
+    doc = ingest.read(rendered[fmt])
     text = "\n".join(doc.lines)
     assert "公开版" not in text and "第 1 页" not in text and "页" not in text
 
@@ -396,3 +400,40 @@ def test_a_table_goes_on_under_its_own_unit_line_printed_again_over_the_next_pag
         found = engine.run(doc, engine.load())
         middles = [sum(Decimal(b) for b in f.computed.strip("[]").split(",")) / 2 for f in found]
         assert [(f.code, f"{m:.2f}") for f, m in zip(found, middles)] == expected
+
+
+def test_ofd_cells_drawn_as_closed_rectangles_and_text_scaled_by_its_matrix(tmp_path, checks):
+    """What OFD producers write besides :func:`render.to_ofd`'s plain form: each cell a closed rectangle
+    (``M L L L C``), text at font size 1 scaled by its ``CTM``, advances repeated with ``g N d``, and the
+    document's parts named from the package root (``/Doc_0/...``)."""
+    import zipfile
+
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    rows = [("项目", "金额"), ("甲", "10.00"), ("乙", "20.00"), ("合计", "31.00")]
+    objects = []
+    for r, cells in enumerate(rows):
+        for c, text in enumerate(cells):
+            x, y = 20 + 40 * c, 40 + 8 * r
+            objects.append(f"<ofd:PathObject ID='1' Boundary='{x} {y} 40 8'><ofd:AbbreviatedData>"
+                           "M 0 0 L 40 0 L 40 8 L 0 8 C</ofd:AbbreviatedData></ofd:PathObject>")
+            advances = f"g {len(text) - 1} {1 if text[0] > '~' else 0.5}" if len(text) > 1 else ""
+            objects.append(f"<ofd:TextObject ID='2' Boundary='{x + 1} {y + 1} 38 6' Font='1' Size='1' "
+                           f"CTM='3.5 0 0 3.5 0 0'><ofd:TextCode X='0' Y='1' DeltaX='{advances}'>{text}"
+                           "</ofd:TextCode></ofd:TextObject>")
+    objects.append("<ofd:TextObject ID='3' Boundary='20 20 170 6' Font='1' Size='3.5'><ofd:TextCode X='0' "
+                   "Y='3.5' DeltaX='g 7 3.5'>表1 项目支出表</ofd:TextCode></ofd:TextObject>")
+    page = f"<ofd:Page {ns}><ofd:Content><ofd:Layer>{''.join(objects)}</ofd:Layer></ofd:Content></ofd:Page>"
+    path = tmp_path / "cells.ofd"
+    with zipfile.ZipFile(path, "w") as z:
+        z.writestr("OFD.xml", f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>/Doc_0/Document.xml</ofd:DocRoot>"
+                              "</ofd:DocBody></ofd:OFD>")
+        z.writestr("Doc_0/Document.xml", f"<ofd:Document {ns}><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>"
+                                         "0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData><ofd:Pages>"
+                                         "<ofd:Page ID='1' BaseLoc='/Doc_0/Pages/Page_0/Content.xml'/></ofd:Pages>"
+                                         "</ofd:Document>")
+        z.writestr("Doc_0/Pages/Page_0/Content.xml", page)
+    doc = ingest.read(path)
+    assert list(doc.lines) == ["表1 项目支出表", "项目\t金额", "甲\t10.00", "乙\t20.00", "合计\t31.00"]
+    found = engine.run(doc, checks)
+    assert [(f.code, f.stated, f.span.where) for f in found] == [("TAB001", "31.00",
+                                                                    "page 1, table 1, row 4, column 2")]

@@ -1,7 +1,7 @@
 """Hostile and broken input: every file gets one clear result, nothing hangs, nothing is modified.
 
 The folder below is built by the test: empty, binary and mislabelled files, damaged, encrypted and
-scanned PDFs, damaged DOCX, a zip bomb and an entity-expansion bomb, GBK with stray bytes, a 3 MB single
+scanned PDFs, damaged DOCX and OFD, zip bombs and entity-expansion bombs, GBK with stray bytes, a 3 MB single
 line, a number with 10,000 digits, a table 2,000 rows by 50 columns, nested HTML tables, links that
 dangle or loop. The README's table of what a user sees is the ``EXPECTED`` map below.
 """
@@ -41,6 +41,11 @@ EXPECTED = {
     "text-named.pdf": "not a readable PDF",
     "truncated.docx": "a damaged or truncated DOCX",
     "legacy.docx": "an encrypted DOCX or a legacy .doc file",
+    "text-named.ofd": "not an OFD file (not a ZIP package)",
+    "bomb.ofd": "(a zip bomb?); not read",
+    "entities.ofd": "declares a DTD or entities, which an OFD never holds",
+    "scan.ofd": "the OFD has no text layer (a scan?)",
+    "page-missing.ofd": "a damaged OFD (its part Doc_0/Pages/Page_0/Content.xml is missing)",
     # read: findings (or none)
     "empty.txt": [],
     "gbk-stray.txt": ["ENC001"],
@@ -86,6 +91,7 @@ def build(folder: Path) -> None:
               f"<w:document {w}><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>")
     with zipfile.ZipFile(folder / "entities.docx", "w") as z:
         z.writestr("word/document.xml", laughs)
+    _hostile_ofds(folder, laughs)
     from reportlab.pdfgen import canvas
 
     c = canvas.Canvas(str(folder / "encrypted.pdf"), encrypt="secret")
@@ -101,6 +107,25 @@ def build(folder: Path) -> None:
     c = canvas.Canvas(str(folder / "outlines.pdf"))  # what a broken xref can leave: ruling, no text
     c.rect(50, 50, 300, 300, fill=1)
     c.save()
+
+
+def _hostile_ofds(folder: Path, laughs: str) -> None:
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    root = f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
+    document = (f"<ofd:Document {ns}><ofd:Pages><ofd:Page ID='1' BaseLoc='Pages/Page_0/Content.xml'/>"
+                "</ofd:Pages></ofd:Document>")
+    image = (f"<ofd:Page {ns}><ofd:Content><ofd:Layer><ofd:ImageObject ID='2' Boundary='0 0 210 297' "
+             "ResourceID='3'/></ofd:Layer></ofd:Content></ofd:Page>")
+    (folder / "text-named.ofd").write_text(BAD, encoding="utf-8")
+    parts = {"bomb.ofd": {"OFD.xml": root, "Doc_0/Document.xml": document,
+                          "Doc_0/Pages/Page_0/Content.xml": f"<ofd:Page {ns}>" + " " * (300 * 2**20) + "</ofd:Page>"},
+             "entities.ofd": {"OFD.xml": root, "Doc_0/Document.xml": laughs},
+             "scan.ofd": {"OFD.xml": root, "Doc_0/Document.xml": document, "Doc_0/Pages/Page_0/Content.xml": image},
+             "page-missing.ofd": {"OFD.xml": root, "Doc_0/Document.xml": document}}
+    for name, members in parts.items():
+        with zipfile.ZipFile(folder / name, "w", zipfile.ZIP_DEFLATED) as z:
+            for member, text in members.items():
+                z.writestr(member, text)
 
 
 @pytest.fixture(scope="module")

@@ -1,8 +1,9 @@
 """Readers: one module per input format, each ``read(path) -> Document``.
 
 Nothing downstream knows which format a document came from. Plain text and Markdown (:mod:`.text`),
-DOCX (:mod:`.docx`), PDF (:mod:`.pdf`), HTML (:mod:`.html`) and XLSX (:mod:`.xlsx`), the last four
-through :mod:`.layout`; any other file is refused with a clear :class:`ReadError`, never read as garbage.
+DOCX (:mod:`.docx`), PDF (:mod:`.pdf`), OFD (:mod:`.ofd`, through the PDF reader's page logic), HTML
+(:mod:`.html`) and XLSX (:mod:`.xlsx`), all but text through :mod:`.layout`; any other file is refused with
+a clear :class:`ReadError`, never read as garbage.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from ..model import Document
 from .text import ReadError
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx",
-            ".pdf": "pdf", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".xlsm": "xlsx"}
+            ".pdf": "pdf", ".ofd": "ofd", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".xlsm": "xlsx"}
 
 __all__ = ["ReadError", "SUFFIXES", "follow", "read", "refusal", "walk"]
 
@@ -29,7 +30,6 @@ NOT_READ = {
     ".xls": "a legacy Excel workbook: save it as .xlsx (Excel or WPS: 另存为 → .xlsx)",
     ".et": "a WPS workbook: save it as .xlsx (WPS: 另存为 → .xlsx)",
     ".ods": "an OpenDocument spreadsheet: save it as .xlsx",
-    ".ofd": "an OFD document: not read yet; export or print it to PDF and check the PDF",
     ".ppt": "a presentation: not read", ".pptx": "a presentation: not read",
 }
 """Formats a folder of reports often holds that crossfoot does not read, with what to do instead: found
@@ -68,7 +68,7 @@ def read(path: str | Path) -> Document:
 
 def walk(paths: Sequence[str], skipped: list | None = None) -> Iterator[str]:
     """Files named directly, and readable files found under folders (hidden entries skipped), sorted.
-    Documents under a folder in a format not read (:data:`NOT_READ`: .doc, .wps, .xls, .ofd, ...) are
+    Documents under a folder in a format not read (:data:`NOT_READ`: .doc, .wps, .xls, ...) are
     appended to ``skipped`` as ``(path, why)``; other files there (images, data) are not reports."""
     for given in paths:
         if os.path.isdir(given):

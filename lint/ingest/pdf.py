@@ -73,7 +73,7 @@ def read(path: str | Path, display: str | None = None) -> Document:
     try:
         pages = []
         for page in pdf.pages:
-            pages.append(_page(page))
+            pages.append(page_of(page))
             page.close()  # its layout and object caches: pages left open are most of the memory
         read = True
     except Exception as exc:  # noqa: BLE001 - any failure of the parser is reported, named
@@ -86,11 +86,17 @@ def read(path: str | Path, display: str | None = None) -> Document:
                 pdf.stream.close()  # pdf.close() walks the pages again: a damaged page tree loops forever
         except Exception:  # noqa: BLE001 - closing a damaged file fails as reading it did: said above
             pass
-    _refuse_unreadable(name, pages)
+    return finish(name, pages)
+
+
+def finish(name: str, pages: list[_Page], kind: str = "PDF") -> Document:
+    """The document on ``pages`` (read by :func:`page_of` from a ``kind`` of file): refused when there is
+    no text to read, running lines dropped, unruled tables found, lines joined."""
+    _refuse_unreadable(name, pages, kind)
     _drop_running_lines(pages)
     for page in pages:
         page.items = _unruled(page.items)
-    return assemble(name, _lines(pages), encoding="pdf")
+    return assemble(name, _lines(pages), encoding=kind.lower())
 
 
 def _refusal(name: str, exc: Exception, what: str) -> ReadError:
@@ -160,7 +166,10 @@ def _cjk(ch: str) -> bool:
     return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
 
 
-def _page(page) -> _Page:
+def page_of(page) -> _Page:
+    """A page's text lines and tables, by position; ``page`` a pdfplumber page (or one with what is used of
+    it: ``page_number``, ``height``, ``chars``, ``images``, ``rects``, ``curves``, ``lines``,
+    ``find_tables()``)."""
     out = _Page(page.page_number, float(page.height))
     chars = [c for c in page.chars if c["text"]]
     visible = [c for c in chars if not c["text"].isspace()]
@@ -283,20 +292,20 @@ def _layout_table(run: list[_Text]):
     return rows if figures >= 2 else None
 
 
-def _refuse_unreadable(name: str, pages: list[_Page]) -> None:
+def _refuse_unreadable(name: str, pages: list[_Page], kind: str) -> None:
     chars = sum(p.chars for p in pages)
     many = f"{len(pages)} page{'s' if len(pages) != 1 else ''}"
     if not chars and not any(p.drawn or p.images for p in pages):
-        raise ReadError(f"{name}: a damaged or empty PDF: nothing could be read from its {many} "
+        raise ReadError(f"{name}: a damaged or empty {kind}: nothing could be read from its {many} "
                         "(no text, no images, no drawings)")
     if not chars and not any(p.images for p in pages):  # a scan is images; lines alone are what is left
-        raise ReadError(f"{name}: a damaged PDF, or one whose text was drawn as outlines: its {many} hold "
+        raise ReadError(f"{name}: a damaged {kind}, or one whose text was drawn as outlines: its {many} hold "
                         "ruling lines and shapes but no text and no images; export it again with its text")
     if not chars:
-        raise ReadError(f"{name}: the PDF has no text layer (a scan?); run OCR on it first, "
+        raise ReadError(f"{name}: the {kind} has no text layer (a scan?); run OCR on it first, "
                         "crossfoot reads text, not images")
     if sum(p.cids for p in pages) > chars * 0.1:
-        raise ReadError(f"{name}: the PDF's fonts have no character map, so its text comes out as glyph "
+        raise ReadError(f"{name}: the {kind}'s fonts have no character map, so its text comes out as glyph "
                         "numbers; export it again with fonts embedded as text, or run OCR on it")
 
 
