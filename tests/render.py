@@ -1,4 +1,4 @@
-"""Render one plain-text report as Markdown, HTML, DOCX, PDF, OFD and XLSX, for the format-parity tests.
+"""Render one plain-text report as Markdown, HTML, DOCX, PDF, OFD, XLSX and XLS, for the parity tests.
 
 The source is a report as crossfoot's text reader takes it: paragraphs one per line, table rows as lines of
 tab-separated cells (a run of such lines is one table). Every format gets the same words:
@@ -201,6 +201,37 @@ def to_xlsx(items, path: Path) -> None:
             pending.append(body)
     if pending:
         sheet(None)
+    book.save(str(path))
+
+
+def to_xls(items, path: Path) -> None:
+    """The workbook :func:`to_xlsx` writes, as a legacy XLS (xlwt, BIFF8): the same sheets, values, number
+    formats and merged ranges."""
+    import tempfile
+
+    import openpyxl
+    import xlwt
+
+    with tempfile.TemporaryDirectory() as folder:
+        to_xlsx(items, Path(folder) / "book.xlsx")
+        source = openpyxl.load_workbook(Path(folder) / "book.xlsx")
+    book = xlwt.Workbook(encoding="utf-8")
+    styles: dict[str, object] = {}
+    for ws in source.worksheets:
+        out = book.add_sheet(ws.title)
+        merged = {(m.min_row, m.min_col): m for m in ws.merged_cells.ranges}
+        inside = {(r, c) for m in ws.merged_cells.ranges for r in range(m.min_row, m.max_row + 1)
+                  for c in range(m.min_col, m.max_col + 1)}
+        for row in ws.iter_rows():
+            for cell in row:
+                if cell.value is None:
+                    continue
+                style = styles.setdefault(cell.number_format, xlwt.easyxf(num_format_str=cell.number_format))
+                m = merged.get((cell.row, cell.column))
+                if m is not None:
+                    out.write_merge(m.min_row - 1, m.max_row - 1, m.min_col - 1, m.max_col - 1, cell.value, style)
+                elif (cell.row, cell.column) not in inside:
+                    out.write(cell.row - 1, cell.column - 1, cell.value, style)
     book.save(str(path))
 
 
@@ -421,7 +452,7 @@ def render(source: Path, folder: Path) -> dict[str, Path]:
     items = parse(text)
     folder.mkdir(parents=True, exist_ok=True)
     stem = source.stem
-    paths = {fmt: folder / f"{stem}.{fmt}" for fmt in ("txt", "md", "html", "docx", "pdf", "ofd", "xlsx")}
+    paths = {fmt: folder / f"{stem}.{fmt}" for fmt in ("txt", "md", "html", "docx", "pdf", "ofd", "xlsx", "xls")}
     paths["txt"].write_text(text, encoding="utf-8")
     paths["md"].write_text(markdown(items), encoding="utf-8")
     paths["html"].write_text(to_html(items), encoding="utf-8")
@@ -429,6 +460,7 @@ def render(source: Path, folder: Path) -> dict[str, Path]:
     to_pdf(items, paths["pdf"])
     to_ofd(items, paths["ofd"])
     to_xlsx(items, paths["xlsx"])
+    to_xls(items, paths["xls"])
     return paths
 
 

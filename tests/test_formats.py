@@ -80,13 +80,13 @@ def test_the_fixture_exercises_what_it_claims(rendered, findings):
     assert breaks[1] == (9,)  # the monthly table crosses the page break; its repeated header was dropped
 
 
-@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf", "ofd", "xlsx"])
+@pytest.mark.parametrize("fmt", ["md", "html", "docx", "pdf", "ofd", "xlsx", "xls"])
 def test_every_format_gives_the_findings_of_the_text(findings, fmt):
     assert key(findings[fmt]) == key(findings["txt"])
 
 
 @pytest.mark.parametrize("report", sorted(p.name for p in (ROOT / "reports").glob("*.txt")))
-@pytest.mark.parametrize("fmt", ["html", "docx", "pdf", "ofd", "xlsx"])
+@pytest.mark.parametrize("fmt", ["html", "docx", "pdf", "ofd", "xlsx", "xls"])
 def test_sample_reports_give_the_same_findings_in_every_format(tmp_path, checks, report, fmt):
     paths = render(ROOT / "reports" / report, tmp_path)
     expected = key(engine.run(ingest.read(paths["txt"]), checks))
@@ -98,7 +98,7 @@ def test_tables_come_back_whole_in_every_format(rendered):
     for fmt, path in rendered.items():
         tables = recover(ingest.read(path))
         shapes[fmt] = [(t.header, tuple(tuple(c.text for c in row) for row in t.rows)) for t in tables]
-    for fmt in ("md", "html", "docx", "pdf", "ofd", "xlsx"):
+    for fmt in ("md", "html", "docx", "pdf", "ofd", "xlsx", "xls"):
         assert shapes[fmt] == shapes["txt"], fmt
     header, rows = shapes["pdf"][0]
     assert header == ("项目", "预算数年初", "预算数调整后", "执行率")  # a merged header, read on its grid
@@ -121,7 +121,8 @@ def test_places_lead_to_the_figure_in_the_original(findings):
     assert html["TAB001"].where.startswith("line ")
     xlsx = {f.code: f.span for f in findings["xlsx"]}
     assert xlsx["TAB001"].where == "sheet 表1, cell C9"  # under the title and paragraphs before
-    for fmt in ("docx", "pdf", "ofd", "html", "xlsx"):
+    assert {f.code: f.span for f in findings["xls"]}["TAB001"].where == "sheet 表1, cell C9"
+    for fmt in ("docx", "pdf", "ofd", "html", "xlsx", "xls"):
         for f in findings[fmt]:
             assert f.span.where and f.span.snippet, (fmt, f)
 

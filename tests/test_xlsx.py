@@ -114,3 +114,57 @@ def test_what_is_not_a_workbook_is_refused_with_why(tmp_path, data, why):
     path.write_bytes(data)
     with pytest.raises(ReadError, match=why):
         ingest.read(path)
+
+
+def _xls(path, build):
+    xlwt = pytest.importorskip("xlwt")
+    book = xlwt.Workbook(encoding="utf-8")
+    build(book, xlwt)
+    book.save(str(path))
+    return path
+
+
+def test_a_legacy_xls_sheet_reads_as_the_xlsx_does(tmp_path):
+    """Number formats, merged ranges, hidden rows, columns and sheets, as in an XLSX."""
+    def build(book, xlwt):
+        ws = book.add_sheet("表1")
+        money = xlwt.easyxf(num_format_str="#,##0.00")
+        ws.write_merge(0, 0, 0, 2, "支出决算表")
+        ws.write(1, 0, "单位：万元")
+        for c, text in enumerate(["项目", "旧数", "金额"]):
+            ws.write(2, c, text)
+        rows = [("人员经费", 600.2), ("旧项目（已停）", 99), ("公用经费", 230.3), ("合计", 830.5)]
+        for r, (label, amount) in enumerate(rows, start=3):
+            ws.write(r, 0, label)
+            ws.write(r, 1, 9)
+            ws.write(r, 2, amount, money)
+        ws.row(4).hidden = True
+        ws.col(1).hidden = True
+        lists = book.add_sheet("lists")
+        lists.write(0, 0, "不读")
+        lists.visibility = 1
+
+    doc = ingest.read(_xls(tmp_path / "b.xls", build))
+    assert list(doc.lines) == ["表1", "支出决算表", "单位：万元", "项目\t金额", "人员经费\t600.20",
+                               "公用经费\t230.30", "合计\t830.50"]
+    assert engine.run(doc, engine.select(engine.load(), ["TAB001"])) == []
+
+
+def test_a_legacy_xls_total_off_is_found_in_its_cell(tmp_path):
+    def build(book, xlwt):
+        ws = book.add_sheet("表3")
+        for r, row in enumerate([("项目", "金额"), ("甲", 10.5), ("乙", 20), ("合计", 31.25)]):
+            for c, value in enumerate(row):
+                ws.write(r, c, value, xlwt.easyxf(num_format_str="0.00") if c else xlwt.Style.default_style)
+
+    (finding,) = engine.run(ingest.read(_xls(tmp_path / "t.xls", build)), engine.select(engine.load(), ["TAB001"]))
+    assert (finding.stated, finding.span.where) == ("31.25", "sheet 表3, cell B4")
+
+
+@pytest.mark.parametrize("data, why", [(b"\xd0\xcf\x11\xe0" + b"\0" * 60, "a damaged XLS"),
+                                       (b"hello", "not an XLS file")])
+def test_what_is_not_a_legacy_workbook_is_refused_with_why(tmp_path, data, why):
+    path = tmp_path / "x.xls"
+    path.write_bytes(data)
+    with pytest.raises(ReadError, match=why):
+        ingest.read(path)

@@ -2,8 +2,9 @@
 
 Nothing downstream knows which format a document came from. Plain text and Markdown (:mod:`.text`),
 DOCX (:mod:`.docx`), PDF (:mod:`.pdf`), OFD (:mod:`.ofd`, through the PDF reader's page logic), HTML
-(:mod:`.html`) and XLSX (:mod:`.xlsx`), all but text through :mod:`.layout`; any other file is refused with
-a clear :class:`ReadError`, never read as garbage.
+(:mod:`.html`), XLSX (:mod:`.xlsx`) and XLS (:mod:`.xls`, through the XLSX reader's sheet logic), all but
+text through :mod:`.layout`; any other file is refused with a clear :class:`ReadError`, never read as
+garbage.
 """
 
 from __future__ import annotations
@@ -17,7 +18,8 @@ from ..model import Document
 from .text import ReadError
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx",
-            ".pdf": "pdf", ".ofd": "ofd", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".xlsm": "xlsx"}
+            ".pdf": "pdf", ".ofd": "ofd", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".xlsm": "xlsx",
+            ".xls": "xls"}
 
 __all__ = ["ReadError", "SUFFIXES", "follow", "read", "refusal", "walk"]
 
@@ -27,7 +29,6 @@ NOT_READ = {
     ".wps": f"a WPS document: {_CONVERT}",
     ".rtf": f"an RTF document: {_CONVERT}",
     ".odt": f"an OpenDocument text: {_CONVERT}",
-    ".xls": "a legacy Excel workbook: save it as .xlsx (Excel or WPS: 另存为 → .xlsx)",
     ".et": "a WPS workbook: save it as .xlsx (WPS: 另存为 → .xlsx)",
     ".ods": "an OpenDocument spreadsheet: save it as .xlsx",
     ".ppt": "a presentation: not read", ".pptx": "a presentation: not read",
@@ -68,7 +69,7 @@ def read(path: str | Path) -> Document:
 
 def walk(paths: Sequence[str], skipped: list | None = None) -> Iterator[str]:
     """Files named directly, and readable files found under folders (hidden entries skipped), sorted.
-    Documents under a folder in a format not read (:data:`NOT_READ`: .doc, .wps, .xls, ...) are
+    Documents under a folder in a format not read (:data:`NOT_READ`: .doc, .wps, .et, ...) are
     appended to ``skipped`` as ``(path, why)``; other files there (images, data) are not reports."""
     for given in paths:
         if os.path.isdir(given):

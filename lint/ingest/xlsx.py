@@ -24,6 +24,7 @@ import datetime
 import re
 import zipfile
 import zlib
+from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
@@ -32,7 +33,7 @@ from .layout import Line, Piece, assemble, clean
 from .text import ReadError
 
 _UNPACKED_LIMIT = 256 * 2**20
-_CELLS_LIMIT = 2_000_000  # cells a workbook may have: a report's have thousands
+CELLS_LIMIT = 2_000_000  # cells a workbook may have: a report's have thousands
 # a formula with no value saved: nothing, or an empty <v>, between it and the end of its cell
 _NO_VALUE = re.compile(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*"
                        rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
@@ -68,10 +69,10 @@ def read(path: str | Path, display: str | None = None) -> Document:
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible":
             continue
-        if (sheet.max_row or 0) * (sheet.max_column or 0) > _CELLS_LIMIT:
+        if (sheet.max_row or 0) * (sheet.max_column or 0) > CELLS_LIMIT:
             raise ReadError(f"{name}: sheet {sheet.title} spans {sheet.max_row} rows × {sheet.max_column} "
                             "columns, more than a report's tables; not read")
-        lines += _sheet(sheet)
+        lines += sheet_lines(_grid(sheet))
     notes = ()
     if uncalculated:
         from ..model import Finding, Severity, Span
@@ -83,47 +84,69 @@ def read(path: str | Path, display: str | None = None) -> Document:
     return assemble(name, lines, notes=notes)
 
 
-def _sheet(sheet) -> list[Line]:
-    """The lines of one sheet."""
-    covered: dict[tuple[int, int], str] = {}
-    width_of: dict[tuple[int, int], int] = {}
-    for merged in sheet.merged_cells.ranges:
-        width_of[(merged.min_row, merged.min_col)] = merged.max_col - merged.min_col + 1
-        for r in range(merged.min_row, merged.max_row + 1):
-            for c in range(merged.min_col, merged.max_col + 1):
-                if (r, c) != (merged.min_row, merged.min_col):
-                    covered[(r, c)] = "left" if r == merged.min_row else "up"
-    rows: list[tuple[int, list[tuple[int, str]]]] = []
+@dataclass
+class Grid:
+    """One visible sheet as read: its title, the text of its shown cells by ``(row, column)`` (from 1), its
+    merged ranges ``(first row, first column, last row, last column)``, and its hidden rows and columns."""
+
+    title: str
+    cells: dict[tuple[int, int], str]
+    merged: list[tuple[int, int, int, int]] = field(default_factory=list)
+    hidden_rows: set[int] = field(default_factory=set)
+    hidden_columns: set[int] = field(default_factory=set)
+
+
+def _grid(sheet) -> Grid:
+    """An openpyxl worksheet as a :class:`Grid`."""
     hidden = _hidden_columns(sheet)
+    merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in sheet.merged_cells.ranges]
+    grid = Grid(sheet.title, {}, merged, set(), hidden)
     for row in sheet.iter_rows():
         if row and sheet.row_dimensions[row[0].row].hidden:
-            continue  # a row hidden in Excel is not part of the report as shown or printed
-        cells = []
+            grid.hidden_rows.add(row[0].row)
+            continue
         for cell in row:
-            if (cell.row, cell.column) in covered or cell.value is None or cell.column in hidden:
-                continue
-            text = clean(shown(cell.value, cell.number_format))
-            if text:
-                cells.append((cell.column, text))
-        if cells:
-            rows.append((row[0].row, cells))
+            if cell.value is not None and cell.column not in hidden:
+                grid.cells[(cell.row, cell.column)] = shown(cell.value, cell.number_format)
+    return grid
+
+
+def sheet_lines(grid: Grid) -> list[Line]:
+    """The lines of one sheet: its title as a heading, then its rows as paragraphs or table rows."""
+    covered: dict[tuple[int, int], str] = {}
+    width_of: dict[tuple[int, int], int] = {}
+    for r0, c0, r1, c1 in grid.merged:
+        width_of[(r0, c0)] = c1 - c0 + 1
+        for r in range(r0, min(r1, r0 + 10_000) + 1):
+            for c in range(c0, min(c1, c0 + 16_384) + 1):
+                if (r, c) != (r0, c0):
+                    covered[(r, c)] = "left" if r == r0 else "up"
+    by_row: dict[int, list[tuple[int, str]]] = {}
+    for (r, c), value in sorted(grid.cells.items()):
+        if (r, c) in covered or r in grid.hidden_rows or c in grid.hidden_columns:
+            continue  # a row or column hidden in Excel is not part of the report as shown or printed
+        text = clean(value)
+        if text:
+            by_row.setdefault(r, []).append((c, text))
+    rows = sorted(by_row.items())
     if not rows:
         return []
     first = min(c for _, cells in rows for c, _ in cells)
     last = max(c for _, cells in rows for c, _ in cells)
     several = [i for i, (_, cells) in enumerate(rows) if len(cells) > 1]
-    lines = [Line([Piece(sheet.title, f"sheet {sheet.title}")], kind="heading")]
+    title = grid.title
+    lines = [Line([Piece(title, f"sheet {title}")], kind="heading")]
     for i, (r, cells) in enumerate(rows):
         if len(cells) == 1:
             (c, text), = cells
             spread = width_of.get((r, c), 1)
             if not several or i < several[0] or i > several[-1] or spread * 2 > last - first + 1:
-                lines.append(Line([Piece(text, f"sheet {sheet.title}, cell {_name(c)}{r}")]))
+                lines.append(Line([Piece(text, f"sheet {title}, cell {_name(c)}{r}")]))
                 continue
         texts = dict(cells)
-        lines.append(Line([Piece(texts.get(c, ""), f"sheet {sheet.title}, cell {_name(c)}{r}",
+        lines.append(Line([Piece(texts.get(c, ""), f"sheet {title}, cell {_name(c)}{r}",
                                  merged=covered.get((r, c), ""))
-                           for c in range(first, last + 1) if c not in hidden], kind="row"))
+                           for c in range(first, last + 1) if c not in grid.hidden_columns], kind="row"))
     return lines
 
 

@@ -26,7 +26,7 @@ from .. import ingest
 
 _UNSAFE = re.compile(r"[^\w\u3000-\u303f\uff00-\uffef()（）.\-+ ]")
 MAGIC = {".pdf": (b"%PDF",), ".ofd": (b"PK\x03\x04",), ".docx": (b"PK\x03\x04",), ".xlsx": (b"PK\x03\x04",),
-         ".xlsm": (b"PK\x03\x04",)}
+         ".xlsm": (b"PK\x03\x04",), ".xls": (b"\xd0\xcf\x11\xe0", b"PK\x03\x04")}
 """How the binary formats begin (a PDF may have a few bytes before its mark)."""
 
 

@@ -13,7 +13,7 @@ from html import escape
 STRINGS = {
     "en": {"title": "crossfoot desk", "drop": "Drop reports or a folder here, or", "files": "choose files",
            "folder": "choose a folder",
-           "accepts": "PDF, OFD, Word (.docx), Excel (.xlsx), HTML, text or Markdown; up to {mb} MB each. "
+           "accepts": "PDF, OFD, Word (.docx), Excel (.xlsx, .xls), HTML, text or Markdown; up to {mb} MB each. "
                       "Nothing leaves this computer.",
            "filter": "filter reports", "report": "report", "errors": "errors", "warnings": "warnings",
            "infos": "infos", "state": "result", "queued": "waiting…", "running": "checking…",
@@ -24,7 +24,7 @@ STRINGS = {
            "reports": "{n} report(s)"},
     "zh": {"title": "crossfoot 报告核对", "drop": "把报告或文件夹拖到这里，或", "files": "选择文件",
            "folder": "选择文件夹",
-           "accepts": "支持 PDF、OFD、Word（.docx）、Excel（.xlsx）、HTML、文本或 Markdown；"
+           "accepts": "支持 PDF、OFD、Word（.docx）、Excel（.xlsx、.xls）、HTML、文本或 Markdown；"
                       "每份不超过 {mb} MB。文件不会离开本机。",
            "filter": "筛选报告", "report": "报告", "errors": "错误", "warnings": "警告", "infos": "提示",
            "state": "结果", "queued": "等待中…", "running": "检查中…", "done": "完成", "failed": "失败",
