@@ -48,15 +48,15 @@ def test_known_codes_prefixes_names_and_built_in_codes_are_accepted(clean, given
 def test_a_folder_of_formats_not_read_names_each_file_and_checks_nothing(tmp_path):
     folder = tmp_path / "reports"
     folder.mkdir()
-    for name in ("a.xls", "b.wps", "c.ofd", "d.doc", "~$lock.docx", "photo.png"):
+    for name in ("a.et", "b.wps", "c.odt", "d.doc", "~$lock.docx", "photo.png"):
         (folder / name).write_bytes(b"x")
     code, out, err = invoke("check", str(folder))
     assert code == 2
     skipped = [line for line in err.splitlines() if line.startswith("crossfoot: skipped")]
     assert [line.split()[2].rstrip(":") for line in skipped] == [str(folder / n) for n in
-                                                                 ("a.xls", "b.wps", "c.ofd", "d.doc")]
-    assert "soffice --headless --convert-to docx" in err and "PDF" in skipped[2]
-    assert out.strip() == "No file was checked. 4 files skipped, in formats not read (.doc 1, .ofd 1, .wps 1, .xls 1)."
+                                                                 ("a.et", "b.wps", "c.odt", "d.doc")]
+    assert "soffice --headless --convert-to docx" in err and "save it as .xlsx" in skipped[0]
+    assert out.strip() == "No file was checked. 4 files skipped, in formats not read (.doc 1, .et 1, .odt 1, .wps 1)."
 
 
 def test_a_skipped_file_beside_a_report_does_not_fail_the_run(tmp_path):
@@ -128,11 +128,11 @@ def test_the_documented_parts_words_are_the_ones_read():
 def test_batch_lists_skipped_files_and_still_passes(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "r.txt").write_text(CLEAN, encoding="utf-8")
-    (tmp_path / "in" / "t.xls").write_bytes(b"x")
+    (tmp_path / "in" / "t.et").write_bytes(b"x")
     out = tmp_path / "out"
     status, printed, _ = invoke("batch", "--jobs", "1", "--no-cache", "-d", str(out), str(tmp_path / "in"))
     assert status == 0
-    assert "skipped: a legacy Excel workbook" in printed and "1 skipped (formats not read)" in printed
+    assert "skipped: a WPS workbook" in printed and "1 skipped (formats not read)" in printed
     assert "skipped" in (out / "index.html").read_text(encoding="utf-8")
 
 

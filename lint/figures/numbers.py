@@ -15,8 +15,16 @@ WIDTH = str.maketrans("０１２３４５６７８９．％－", "0123456789.%-"
 _WIDE = re.compile("[０-９．％－]")
 
 
+# a full-width comma grouping thousands, as a Chinese input method types it (1，489.36万元): groups of three
+# after one to three digits, and a decimal part, so a clause break between two numbers is never taken for one
+_WIDE_GROUPS = re.compile(r"(?<![0-9０-９.．，,])[0-9０-９]{1,3}(?:，[0-9０-９]{3})+(?=[.．][0-9０-９])")
+
+
 def narrow(text: str) -> str:
-    """``text`` with full-width digits, point, percent and minus made ASCII (same length, same offsets)."""
+    """``text`` with full-width digits, point, percent and minus made ASCII, and full-width commas that group
+    thousands made commas (same length, same offsets)."""
+    if "，" in text:
+        text = _WIDE_GROUPS.sub(lambda m: m.group().replace("，", ","), text)
     return text.translate(WIDTH) if _WIDE.search(text) else text
 
 _GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")

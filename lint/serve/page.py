@@ -13,8 +13,8 @@ from html import escape
 STRINGS = {
     "en": {"title": "crossfoot desk", "drop": "Drop reports or a folder here, or", "files": "choose files",
            "folder": "choose a folder",
-           "accepts": "PDF, OFD, Word (.docx), Excel (.xlsx, .xls), HTML, text or Markdown; up to {mb} MB each. "
-                      "Nothing leaves this computer.",
+           "accepts": "PDF, OFD, Word (.docx), Excel (.xlsx, .xls), HTML, text or Markdown; up to {mb} MB "
+                      "each. Nothing leaves this computer.",
            "filter": "filter reports", "report": "report", "errors": "errors", "warnings": "warnings",
            "infos": "infos", "state": "result", "queued": "waiting…", "running": "checking…",
            "done": "done", "failed": "failed", "close": "close", "download": "download",

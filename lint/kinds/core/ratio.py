@@ -53,8 +53,10 @@ class Options:
     actual: Words = Words(["实际", "已实现", "已完成", "实现", "完成", "决算", "执行数"])
     weak: Words = Words(["完成", "实现"])
     """Actual words that follow a plan word in a plan's label (计划完成, 目标实现)."""
-    left: Words = Words(["结余", "结转", "剩余", "节余", "节约", "未支出", "未使用", "尚未", "差额", "超支"])
-    """What is left of a plan (预算 X，支出 Y，结余 Z，执行率 P%): never the actual of a rate."""
+    left: Words = Words(["结余", "结转", "剩余", "节余", "节约", "未支出", "未使用", "尚未", "差额", "超支",
+                         "未完成", "未实现", "未达", "未到位", "未执行", "未开展", "未拨付"])
+    """What is left of a plan (预算 X，支出 Y，结余 Z，执行率 P%; 已完成14个，未完成1个): never the actual
+    of a rate, whether said before the figure or right after it (1个未完成)."""
 
 
 def run(analysis, check: Check):
@@ -116,6 +118,10 @@ def run(analysis, check: Check):
                         actual, base = doers[0], bases[0]  # 支出决算X，年初预算Y，支出决算数为年初预算数的
                     elif len(here) == 1:
                         base = here[0]  # 年初预算为54.53万元，支出决算为54.53万元，完成年初预算的100.00%
+                    elif len(later := _stated_after(sentence[2], rate, fam, named)) == 1:
+                        base = later[0]  # 支出12.36万元，为预算的82.40%，预算数为15.00万元: its own budget
+                    elif later:
+                        continue
                     elif lead == "为":
                         base = analysis.resolve(actual, said, actual.label, fam)
                     else:
@@ -125,7 +131,7 @@ def run(analysis, check: Check):
                         continue  # 总分…，其中预算执行得分9.54分（执行率95.36%）: no rate of 分 over 分
                     plan = [f for f in amounts if _planned(o, f.label)]
                     left = not o.left.within(rate.label)  # a 结余率 is of what is left, an 执行率 never
-                    others = [f for f in amounts if f not in plan and not (left and o.left.within(f.label))]
+                    others = [f for f in amounts if f not in plan and not (left and _left(o, text, f))]
                     if len(plan) != 1 or not others:
                         continue
                     base, actual = plan[0], others[-1]
@@ -183,8 +189,8 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     yield from _over_any(analysis, check, rate, actual, plans)
 
 
-_MEASURE_WORDS = re.compile(r"本部门|本单位|部门|单位|项目|年初|调整后|调整|全年|本年|年度|预算|实际|支出|"
-                            r"执行|决算|完成|下达|安排|资金|经费|数|为|共|计|总额|合计|累计|的|[，,：:]")
+_MEASURE_WORDS = re.compile(r"本部门|本单位|部门|单位|年初|调整后|调整|全年|本年|年度|预算|实际|支出|"
+                            r"执行|决算|完成|下达|安排|资金|数|为|共|计|总额|合计|累计|的|[，,：:]")
 
 
 def _same_year(text: str, plan, actual) -> bool:
@@ -194,10 +200,22 @@ def _same_year(text: str, plan, actual) -> bool:
 
 
 def _same_subject(plan, actual) -> bool:
-    """Whether a plan in the sentence before is of what the actual is: its label names nothing but
-    measures (年初预算, 调整后预算), or the same thing the actual's does (not 设备购置预算 for 实际支出)."""
-    mine = _MEASURE_WORDS.sub("", labels.core(plan.label))
-    return not mine or mine == _MEASURE_WORDS.sub("", labels.core(actual.label))
+    """Whether a plan in the sentence before is of what the actual is: both labels name nothing but
+    measures (年初预算 and 实际支出), or the same thing (项目预算 and 项目支出; not 设备购置预算 for 实际支出,
+    nor 全年预算数 for 项目支出 or “三公”经费支出: a part's rate is of the part's own budget)."""
+    return _MEASURE_WORDS.sub("", labels.core(plan.label)) == \
+        _MEASURE_WORDS.sub("", labels.core(actual.label))
+
+
+def _left(o: Options, text: str, figure) -> bool:
+    """Whether a figure is what is left of a plan (结余 X; 未完成 1个; 1个未完成)."""
+    return o.left.within(figure.label) or o.left.within(_after(text, figure.end))
+
+
+def _stated_after(figures, rate, fam: str, named: str) -> list:
+    """The amounts after ``rate`` in its sentence that name its base (…，预算数为15.00万元)."""
+    return [f for f in figures if f.start > rate.end and f.is_point and precision.family(f.unit) == fam
+            and _names(f, named)]
 
 
 def _names(figure, words: str) -> bool:

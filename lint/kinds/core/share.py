@@ -51,8 +51,13 @@ def run(analysis, check: Check):
                     continue
                 if labels.respective(text, figs, rate):
                     continue  # A、B …，分别占 P%、Q%: each rate pairs with its own amount, not read here
-                amounts = [f for f in labels.back(figs, i, rate.start - labels.REACH) if f.is_point
-                           and precision.family(f.unit) not in ("ratio", "")]
+                since = rate.start - labels.REACH
+                mine = labels.open_paren(text, max(since, 0), rate.start)
+                amounts = [f for f in labels.back(figs, i, since) if f.is_point
+                           and precision.family(f.unit) not in ("ratio", "")
+                           and labels.open_paren(text, max(since, 0), f.start) in (None, mine)]
+                # an amount in brackets closed before the share (基本支出X（人员经费A、公用经费B），占P%)
+                # breaks down the part; it is not the part
                 before = rate.label.split("占" if "占" in rate.label else word, 1)[0]
                 subject = labels.core(before).strip("，,：: ")
                 if len(subject) >= 2 and subject not in _LINKS:  # 税收收入占…的比重: the amount named

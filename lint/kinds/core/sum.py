@@ -14,7 +14,8 @@ total are an error whatever the wording. A listing after 其中 may name only so
 short are reported only when the listing is complete (declared so by a ``complete`` word, none in the
 core pack: 分别为 lists parallel values as often as parts; or naming three parts or more, one of them 0,
 as a template's list of every part does) or when one digit of one figure explains the whole gap (a
-typo, reported at ``warning``).
+typo, reported at ``warning``). People counted past their total after the first parts have added up to
+it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), not judged.
 """
 
 from __future__ import annotations
@@ -68,6 +69,9 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
         return
+    if over and _second_dimension(total, parts, unit):
+        yield verdict.quiet()  # 82人，其中男性46人，女性36人，35岁以下24人: the first parts are the whole
+        return
     if over or (complete and len(parts) > 1):
         yield verdict
         return
@@ -90,3 +94,16 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             if typo is not None:
                 yield typo
             return
+
+
+_PEOPLE = ("人", "人次", "名", "位")
+
+
+def _second_dimension(total: Figure, parts: list[Figure], unit: str) -> bool:
+    """Whether people are counted (人, 人次) and the first two or more of ``parts``, not all, add up to
+    ``total``: a breakdown complete before the listing goes on by another measure (男性46人，女性36人, then
+    35岁以下24人), as staff and trainees are described; amounts are never broken down so in one listing."""
+    if unit not in _PEOPLE:
+        return False
+    whole = precision.interval(total)
+    return any(precision.total(parts[:k], unit).meets(whole) for k in range(2, len(parts)))

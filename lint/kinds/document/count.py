@@ -7,7 +7,8 @@ items are split at 、 and, inside an item, at 和/以及/及 between two names 
 names mostly do (财务科和产业科 is two 科). Only a
 closed list of names is judged: one of at least ``minimum`` items, with a 、 in it, not ended by 等 (which
 says the list is not complete), and none of them an amount (分别为442名、418名 and 公务用车2辆、机要用车1辆
-are a sum, not a list). A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by
+are a sum, not a list; so are 数量指标五个、质量指标三个).
+A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by
 inline points (有三个方面：一是…；二是…；三是…), with no other figure between, is compared with the points
 that follow in order, in its paragraph and the paragraphs that go on with the next point (two points
 suffice there). The count must equal the number of *distinct* items; an item listed twice is named in the
@@ -37,7 +38,7 @@ class Options:
     minimum: int = 3
     point_units: Words = Words(["个", "项", "条", "点", "类", "件", "方面"])
 _NOUN = re.compile(r"[\u4e00-\u9fff]{1,12}")
-_AMOUNT = re.compile(r"\d[\d.,]*\s*(?:[\u4e00-\u9fff%％]{1,2})?$")
+_AMOUNT = re.compile(r"(?:\d[\d.,]*|[零〇一二两三四五六七八九十百千]+)\s*(?:[\u4e00-\u9fff%％]{1,2})?$")
 _END = re.compile(r"[。；;，,]")
 _JOIN = re.compile(r"(?<=[\u4e00-\u9fff）)”]{2})(?:和|以及|及)(?=[\u4e00-\u9fff（(“]{2})")
 _TERMINAL = "。！？；;!?：:）)"

@@ -5,7 +5,8 @@ the year most of its dated figures are attributed to. A figure is attributed to 
 names exactly one year before it (2021 年度市本级指标 56.83亿元). It is a finding when that year is earlier
 than the report's, the figure's label is about the budget or its execution (``subjects``: 预算, 决算, 支出,
 指标, 执行率, 结转, 结余, 得分, 收入), and nothing in the sentence before it compares or spans years
-(``contexts``: 比, 较, 同比, 上年, 增长, 相比, 至, 截至, 由, 从, ...), nor does the next sentence compare
+(``contexts``: 比, 较, 同比, 上年, 上一年, 增长, 相比, 至, 截至, 由, 从, ...), nor does the rest of its
+sentence name a later year (2023年为92.15%，2024年为96.99%), nor does the next sentence compare
 (与上年相比, 同比增长), nor does the heading of its section look back (（三）上年支出情况): that is how a
 paragraph copied from last year's report reads. One finding per
 sentence, on its first such figure. A title that names a budget (``ahead``: 预算) and no look back
@@ -33,9 +34,9 @@ class Options:
     subjects: Words = Words(["预算", "决算", "支出", "指标", "执行率", "结转", "结余", "得分", "收入"])
     ahead: Words = Words(["预算"])
     behind: Words = Words(["决算", "自评", "评价", "执行情况", "绩效"])
-    contexts: Words = Words(["比", "较", "同比", "上年", "去年", "增长", "下降", "增加", "减少", "相比", "与",
-                             "至", "到", "—", "-", "~", "累计", "以来", "截至", "截止", "期间", "连续", "由",
-                             "从"])
+    contexts: Words = Words(["比", "较", "同比", "上年", "上一年", "前一年", "去年", "增长", "下降", "增加",
+                             "减少", "相比", "与", "至", "到", "—", "-", "~", "累计", "以来", "截至", "截止",
+                             "期间", "连续", "由", "从"])
 
 
 def run(analysis, check: Check):
@@ -53,6 +54,8 @@ def run(analysis, check: Check):
             continue
         if not any(w in fig.label for w in subjects) or any(w in before for w in contexts):
             continue
+        if _later_after(analysis.doc.blocks[fig.block].text, fig.end, said):
+            continue  # 2023年执行率为92.15%，2024年为96.99%: the years set side by side
         if _compared_next(analysis.doc.blocks[fig.block].text, fig.end):
             continue  # 2022年度收入总计1,050.00万元。与上年相比，…: stated to be compared with
         if _looking_back(analysis, fig.block):
@@ -85,6 +88,12 @@ def _looking_back(analysis, block: int) -> bool:
         if blocks[k].kind != "row" and _HEADING.match(text):
             return any(w in text for w in _BACK)
     return False
+
+
+def _later_after(text: str, end: int, said: int) -> bool:
+    """Whether the rest of the sentence after ``end`` names a year later than ``said``."""
+    stop = min((i for i in (text.find("。", end), text.find("；", end)) if i >= 0), default=len(text))
+    return any(int(m.group(1)) > said for m in labels.YEAR.finditer(text, end, stop))
 
 
 def _compared_next(text: str, end: int) -> bool:

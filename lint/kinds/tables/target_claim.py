@@ -2,8 +2,8 @@
 
 Finds a ``claims`` phrase (各项指标均完成, 全面完成绩效目标) in a sentence that names an ``objects`` word
 (目标, 指标), not hedged (基本完成) or negated (未完成) just before it. An exception stated in the same
-sentence (除一个指标外, 除2项指标外) allows that many misses, and one naming them (除“培训基层医务人员”指标外)
-as many as it names. The indicators that miss a target are those of
+sentence (除一个指标外, 除2项指标外) allows that many misses, and one naming them (除“培训基层医务人员”指标外,
+除节水率指标外) as many as it names. The indicators that miss a target are those of
 :mod:`crossfoot.tables.targets` (a target cell and its actual cell, every pair compared in its
 direction); when there are more than the claim allows, the claim is a finding that names them.
 """
@@ -33,6 +33,9 @@ class Options(targets.Spec):
 _EXCEPT = re.compile(r"除\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*[个项条]?[^，。,；]{0,6}外")
 _EXCEPT_NAMED = re.compile(r"除((?:[“\"「『][^”\"」』]{1,40}[”\"」』][、和及与，,]?)+)[^，。,；]{0,8}外")
 _QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,40}[”\"」』]")
+# 除节水率指标外, 除A、B指标外: names without quotes (not 除此之外, 除上述…外)
+_EXCEPT_PLAIN = re.compile(r"除(?!此|上述|以上|了)([\u4e00-\u9fff、]{2,30}?)(?:等?\s*(?:指标|目标))?外")
+_NAMES = re.compile(r"[、和及与]")
 _SHOWN = 3
 
 
@@ -54,6 +57,8 @@ def run(analysis, check: Check):
             named = _EXCEPT_NAMED.search(sentence)
             if named:  # 除“培训基层医务人员”指标外: as many as it names
                 allowed = max(allowed, len(_QUOTED.findall(named.group(1))))
+            elif not m and (plain := _EXCEPT_PLAIN.search(sentence)):  # 除节水率指标外
+                allowed = len(_NAMES.split(plain.group(1)))
             if len(misses) <= allowed:
                 continue
             at, word = hit
