@@ -81,8 +81,9 @@ def total(intervals) -> Interval:
 def stated(value: Decimal, decimals: int, mode: str = "round") -> Interval:
     """The interval a figure written with ``decimals`` decimals stands for (negative: 10s, 100s...)."""
     unit = Decimal(1).scaleb(-decimals)
-    if mode == "truncate":
-        return Interval(value, value + unit) if value >= 0 else Interval(value - unit, value)
+    if mode == "truncate":  # cut digits: [v, v + unit), the open end a billionth of a unit short of it
+        reach = unit - unit.scaleb(-9)
+        return Interval(value, value + reach) if value >= 0 else Interval(value - reach, value)
     if mode == "exact":
         return Interval.point(value)
     half = unit * _HALF

@@ -570,6 +570,17 @@ CASES = {
         "在职人员82人，其中男性46人，女性36人，35岁以下24人。\n", ("女性36人", "女性38人"), "SUM001"),
     "a thousands comma typed full-width": (
         "全年支出1，489.36万元，比上年增加126.48万元，增长9.28%。\n", ("增长9.28%", "增长9.82%"), "GRW001"),
+    "an execution rate after both the first and the adjusted budget": (
+        "年初预算3,456.78万元，全年预算4,312.50万元，实际支出4,105.66万元，预算执行率95.20%。\n",
+        ("预算执行率95.20%", "预算执行率96.20%"), "RAT001"),
+    "a rate straight after last year's amount": (
+        "罚没收入386.50万元，比上年412.30万元下降6.26%。受理案件3,210件，比上年的2,851件增长12.59%。\n",
+        ("下降6.26%", "下降7.26%"), "GRW001"),
+    "a move from last year's amount to this year's": (
+        "公务用车由上年的6辆减少到4辆，减少2辆，下降33.33%。“三公”经费由上年的14.20万元下降到12.36万元，下降12.96%。\n",
+        ("下降12.96%", "下降13.96%"), "GRW001"),
+    "a whole rate one under an exact result is not a truncation": (
+        "扶持企业126家，比上年的100家增加26家，增长26%。\n", ("增长26%", "增长25%"), "GRW001"),
     "a count broken down by category in Chinese numerals": (
         "共设置三级指标十二个，包括数量指标五个、质量指标三个、时效指标两个、成本指标两个。\n", None, "DOC001"),
 }

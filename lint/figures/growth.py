@@ -15,6 +15,10 @@ A rate stated straight after the comparison, with no change amount (执行数为
 the prior is the one whose label names what follows the comparison word (预算执行数), the current the
 other; with any other number of amounts, or no amount so named, there is no relation.
 
+A rate straight after the prior, with the current before the comparison and no change amount (罚没收入386.50
+万元，比上年412.30万元下降7.26%), or after a move from the prior to the current (由上年的6辆减少到4辆，下降
+33.33%, a change amount stated between or not), is computed from those two.
+
 Each relation says whether its prior is zero (there is no rate then: 新增 says it).
 """
 
@@ -95,6 +99,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 yield from _change(rate, change, sign, stated_prior[-1] if stated_prior else None,
                                    current[-1] if current else None)
             yield from _direct(spec, sentence)
+            yield from _after_prior(spec, text, sentence)
 
 
 def _direction(spec: Spec, label: str) -> int:
@@ -126,6 +131,40 @@ def _direct(spec: Spec, sentence) -> Iterator[Growth]:
             continue  # exactly a prior and a current, told apart by the prior's name
         current = next(f for f in amounts if f is not prior[0])
         yield _rate(rate, prior[0], current, sign)
+
+
+_COMPARED = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|上年度|上年同期|去年同期|同期)(?:同期)?的?$")
+_FROM = re.compile(r"由(?:上年|上一年|去年|上年度|上年同期|去年同期)?的?$")
+_TO = re.compile(r"^(?:增加|增长|上升|提高|减少|下降|降低|降)(?:到|至)$")
+
+
+def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
+    """A rate straight after the prior it is of, the current before it and no change amount stated:
+    罚没收入386.50万元，比上年412.30万元下降7.26%; or 由上年的6辆减少到4辆，(减少2辆，)下降33.33%."""
+    figs = sentence[2]
+    for i, rate in enumerate(figs):
+        if rate.unit != "%" or not rate.is_point or i < 2 or "年均" in rate.label:
+            continue
+        sign = _direction(spec, rate.label)
+        before = figs[i - 1]
+        if sign == 0 or not spec.rates.within(rate.label):
+            continue
+        if _direction(spec, before.label) != 0 and not _TO.match(before.label.strip()):
+            if i < 3 or not _TO.match(figs[i - 2].label.strip()):
+                continue
+            before = figs[i - 2]  # 由上年的6辆减少到4辆，减少2辆，下降33.33%: past the change stated
+        elif text[before.end:rate.start].strip("，, ") != rate.label.strip("，, "):
+            continue  # only the rate's own words between (下降, 增长)
+        k = figs.index(before)
+        other = figs[k - 1]
+        if not (before.is_point and other.is_point) or family(before.unit) != family(other.unit) \
+                or family(before.unit) in ("ratio", ""):
+            continue
+        if _COMPARED.search(before.label.strip()) and _direction(spec, other.label) == 0:
+            yield _rate(rate, before, other, sign)  # current X，比上年 Y 下降 P%
+        elif _TO.match(before.label.strip()) and _FROM.search(other.label.strip()):
+            if _direction(spec, before.label.strip()[:-1]) == sign:
+                yield _rate(rate, other, before, sign)  # 由 Y 减少到 X，下降 P%
 
 
 def _rate(rate, prior, current, sign) -> Growth:

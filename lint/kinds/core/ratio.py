@@ -10,7 +10,8 @@ Two shapes are found in each sentence:
 * ``<plan> X，<actual> Y，<rate word> P%`` (option ``rates``: 执行率, 完成率, ...): the two amounts
   (or counts of one measure word) before the rate in its clause (from the last ；or rate before it),
   the planned one being the only one whose label holds a plan word (option ``plan``: 预算, 计划, 目标,
-  指标, ...) and no actual word (option ``actual``: 实际, 已实现, 决算, ...; 计划完成 is a plan, the plan
+  指标, ...; of two, 年初预算 X，全年预算 Y，实际支出 Z, the rate holding over either, failing over the
+  later) and no actual word (option ``actual``: 实际, 已实现, 决算, ...; 计划完成 is a plan, the plan
   word coming first).
 * ``<whole> X，<stem> Y，<stem>率 P%``: a rate named by what its part did (推荐4,266家，通过3,636家，通过率
   85.23%; 共调查145家，其中108家达标，达标率74.48%; 送审金额…，审减金额…，审减率): the part is the one
@@ -132,7 +133,11 @@ def run(analysis, check: Check):
                     plan = [f for f in amounts if _planned(o, f.label)]
                     left = not o.left.within(rate.label)  # a 结余率 is of what is left, an 执行率 never
                     others = [f for f in amounts if f not in plan and not (left and _left(o, text, f))]
-                    if len(plan) != 1 or not others:
+                    if not plan or not others or len(plan) > 2 \
+                            or len(plan) == 2 and others[-1].start < plan[-1].start:
+                        continue
+                    if len(plan) == 2:  # 年初预算 X，全年预算 Y，实际支出 Z，执行率 P%: over either budget
+                        yield from _over_any(analysis, check, rate, others[-1], plan)
                         continue
                     base, actual = plan[0], others[-1]
                 elif share and len(amounts) == 2 and _AMONG.match(text, amounts[0].end):
