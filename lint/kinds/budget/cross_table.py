@@ -10,7 +10,9 @@ of another table). Tables side by side (收入 | 支出) are read as their own t
 them. Amounts convert by each table's own unit (单位：元 in one, 万元 in the other). One cell against one
 must agree (:func:`crossfoot.tables.locate.agree`: the same number when stated to the same decimals in the
 same unit, else rounding intervals that meet); cells added with ``plus`` must meet within rounding. The
-finding is on the ``stated`` cell. A document without both tables has nothing to check.
+finding is on the ``stated`` cell. A ``row`` of several words names the first found, and the amount agrees
+when it agrees with any of them (本年收入合计 or 收入总计, as the detail table counts 上年结转 or not). A
+document without both tables has nothing to check.
 
 ``given`` (a ``stated`` and an ``against`` cell, as above) makes the check conditional: it runs only when
 those two cells are found and agree. Two tables that split one amount (人员经费 | 公用经费) must split it
@@ -20,10 +22,11 @@ alike only when they speak of the same amount: the 财务收支预算总表 cove
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...tables import locate
 from ...tables.locate import CellSpec
+from ...vocabulary import Words
 from ..base import Check, report
 
 KIND = "cross_table"
@@ -62,7 +65,8 @@ def run(analysis, check: Check):
     if given.stated.tables and not _agree(analysis, locate.cells(analysis.tables, given.stated),
                                           locate.cells(analysis.tables, given.against)):
         return  # the condition is not met (or cannot be read): the two cells need not agree
-    if _agree(analysis, stated, against):
+    if _agree(analysis, stated, against) or any(_agree(analysis, stated, other)
+                                                 for other in _other_rows(analysis, check.options.against)):
         return
     (_, cell, table), (_, other_cell, other_table) = stated[0], against[0]
     unit = table.unit or other_table.unit
@@ -73,6 +77,15 @@ def run(analysis, check: Check):
                  related=(*(c.span for _, c, _ in stated[1:]), *(c.span for _, c, _ in against)),
                  figures=tuple(c.text for _, c, _ in (*stated, *against)),
                  table=table.title, other_table=other_table.title, where=where, unit=unit)
+
+
+def _other_rows(analysis, spec: CellSpec):
+    """The cells of the rows ``spec`` names after the first found: a 收入预算总表's 合计 is the summary's
+    本年收入合计 or, with a 上年结转 column, its 收入总计; agreeing with either, it agrees."""
+    if spec.plus:
+        return
+    for word in list(spec.row)[1:]:
+        yield locate.cells(analysis.tables, replace(spec, row=Words([word])))
 
 
 def _agree(analysis, stated, against) -> bool:

@@ -102,6 +102,10 @@ def run(analysis, check: Check):
         before = tables[k - 1] if k and 0 < table.span.line - last_line(tables[k - 1]) <= 2 else None
         found = [*_columns(analysis, check, table, columns, before), *_groups(analysis, check, table),
                  *_crossfoot(analysis, check, table, columns)]
+        factor = _counted_over_table(check, table, columns)
+        if factor:  # a unit's row over its own units' rows, no code or indent to tell them: its sums are k×
+            found = [(col, v) for col, v in found if col[0] != "rows" or v.holds or v.bounds is None
+                     or not v.bounds.computed.meets(v.bounds.stated.scale(factor))]
         for col, verdict in found:
             by_column[col].append(verdict)
         for col, verdicts in by_column.items():
@@ -272,8 +276,16 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
     totals = [i for i, label in enumerate(labels) if _is_total(check, label)]
     after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
     split = _split_totals(labels, totals)
+    heads = _heads_first(table, labels, totals)
     for t in totals:
         subtotal = "小计" in labels[t]
+        if heads:  # each 小计 heads the rows it sums (a unit's 小计, then its projects); 合计 sums the 小计
+            end = next((i for i in totals if i > t), len(table.rows))
+            parts = [i for i in range(t + 1, end) if not _code_row(table, i)] if subtotal \
+                else [i for i in totals if "小计" in labels[i]]
+            for j in columns:
+                yield from _foot(analysis, check, table, t, parts, j)
+            continue
         stretch = [i for i in range(after_any if subtotal else after_grand, t) if not _code_row(table, i)]
         below = 0
         if not stretch and totals == [t] and not any(number(c.text) for i, r in enumerate(table.rows[:t])
@@ -327,6 +339,16 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                     for j, extra in extras.items() if extra is not None and "分值" in table.header[j])
         for j in columns:
             yield from _foot(analysis, check, table, t, [*carried, *parts], j, extras.get(j), carry)
+
+
+def _heads_first(table: Table, labels: list[str], totals: list[int]) -> bool:
+    """Whether the table prints each 小计 above the rows it sums: two or more 小计, the first with no row
+    of figures before it but a grand total's, and one grand total at most, first or last."""
+    subs = [t for t in totals if "小计" in labels[t]]
+    grand = [t for t in totals if t not in subs]
+    if len(subs) < 2 or len(grand) > 1 or grand and grand[0] not in (totals[0], totals[-1]):
+        return False
+    return not any(number(c.text) for i, r in enumerate(table.rows[: subs[0]]) if i not in grand for c in r)
 
 
 def _split_totals(labels: list[str], totals: list[int]) -> set[int]:
@@ -456,6 +478,28 @@ def _without_breakdown(total, parts):
         if tail.meets(ivs[k]) and prefix[k].meets(whole):
             return parts[: k + 1]
     return parts
+
+
+def _counted_over_table(check: Check, table: Table, columns: list[int]) -> int:
+    """k when, in some column, the rows other than totals (four or more) add up to k times the table's
+    one grand total (k = 2, 3): group rows and their items with nothing to tell them apart (a 部门 row,
+    then its 本级 and units; each unit's row over its projects), so every column counts its total k times,
+    a column filled by one unit too (部门 200,000 + 本级 200,000 over 合计 200,000); 0 otherwise."""
+    labels = _labels(table)
+    totals = [i for i, label in enumerate(labels) if _is_total(check, label)]
+    if len(totals) != 1:
+        return 0
+    rows = [i for i in range(len(table.rows)) if i != totals[0] and not _code_row(table, i)]
+    for j in columns:
+        total = cell_figure(table, totals[0], j)
+        parts = _part_figures(table, rows, j)
+        if total is None or total.value == 0 or len(parts) < 4:
+            continue
+        summed = precision.total(parts)
+        for k in (2, 3):
+            if summed.meets(precision.interval(total).scale(k)):
+                return k
+    return 0
 
 
 def _counted_over(total, parts) -> bool:
