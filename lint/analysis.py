@@ -203,7 +203,8 @@ class Analysis:
         return labels.YEAR.search(block.text).group(1) if block is not None else None
 
 
-_CHANGE = re.compile(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|提高|降低|节约|超支)")
+_CHANGE = re.compile(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|提高|降低|节约|超支)"
+                     r"|(?:增加|减少|增长|下降|提高|降低)$")  # 收、支总计各增加 X: the change, not the total
 
 
 def _stating(analysis: Analysis, units_: tuple[str, ...]) -> list[int]:

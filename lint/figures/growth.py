@@ -224,6 +224,9 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     if len(subject) < 2:
         return None
     current = analysis.resolve(change, subject, subject, fam, blocks=3, strict=True)
+    if current is None and subject.startswith("支") and clause.endswith("收、" + subject):
+        full = "支出" + subject[1:]  # 收、支总计 of 收入、支出总计均为 stated before
+        current = analysis.resolve(change, full, full, fam, blocks=3, strict=True)
     if current is None or any(w in current.label for w in _PRIOR_WORDS):
         return None
     return current

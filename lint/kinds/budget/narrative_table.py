@@ -54,10 +54,13 @@ def run(analysis, check: Check):
     words, unwanted = check.options.label, check.options.not_
     for block, fig in analysis.amounts():
         label = _TAIL.sub("", labels.core(fig.label))
+        whole = _TAIL.sub("", labels.core(labels.clause(block.text, fig.start)))
         if not label.endswith(words):  # a label cut at 、 (收、支总计, 收入、支出总计均为): its whole clause
-            label = _TAIL.sub("", labels.core(labels.clause(block.text, fig.start)))
+            label = whole
         if not label.endswith(words) or any(w in label for w in unwanted) or not _under(analysis, check, fig):
             continue
+        if "、" in whole and any(w in whole.split("、")[0] for w in unwanted):
+            continue  # 财政拨款收入、支出总计均为: the 支出总计 is the 财政拨款's
         truncated = False
         if len(cells) == 1:
             (_, cell, table), = cells

@@ -9,7 +9,8 @@ and ``filler`` words (科技创新专项年初预算数为); its column is the t
 one whose header the label's measure also names (年初预算 → 年初预算数（万元）). The table's
 unit comes from its 单位 line or the column header (预算数（万元）); a table whose unit is not said is left
 alone, and so is a figure whose sentence names another year than the table's caption, or a fund
-(``scopes``: 政府性基金, 财政拨款) that neither the table's caption nor the row names.
+(``scopes``: 政府性基金, 财政拨款) that neither the table's caption nor the row names, and a table whose
+caption names a part of the spending (``parts``: 基本支出, 项目支出) that the sentence does not.
 
 The two amounts, converted to one unit, must agree (equal when stated to the same decimals, else meeting
 within rounding: :func:`crossfoot.tables.locate.agreement`). The finding is on the prose figure, with the cell
@@ -39,6 +40,9 @@ class Options:
     scopes: Words = Words(["政府性基金", "国有资本经营", "一般公共预算", "财政拨款"])
     """Words that narrow a sentence to one fund: its amounts restate no row of a table that does not
     name the fund (财政拨款…年末结转和结余 is not the 收入支出决算总表's 年末结转和结余)."""
+    parts: Words = Words(["基本支出", "项目支出"])
+    """Words that narrow a table to a part of the spending: its rows are restated only by a sentence that
+    names the part too (“三公”经费…公务接待费1.28万元 is not the 基本支出 table's 公务接待费 row)."""
     totals: Words = Words(["合计", "总计", "小计"])
     measures: Words = Words(["年初预算", "全年预算", "调整预算", "预算", "决算", "执行", "实际", "完成"])
     filler: Words = Words(["数", "为", "是", "的", "金额", "资金", "支出", "共计", "全年", "本年", "累计",
@@ -71,6 +75,8 @@ def run(analysis, check: Check):
             continue
         if any(w in sentence and w not in table.title and w not in hits[0] for w in check.options.scopes):
             continue  # 政府性基金预算财政拨款…年末结转和结余: one fund's, not the whole table row's
+        if any(w in table.title and w not in sentence for w in check.options.parts):
+            continue  # a 基本支出 table's row: only the basic part of what the sentence may speak of
         said = agreement(fig.value, fig.decimals, fig.unit, cell.text, unit, analysis.rounding)
         if said != "agree":
             yield differs(check, analysis, fig, cell, table, hits[0], unit, truncated=said == "truncated")

@@ -464,11 +464,18 @@ def _needs(total, parts: list, extra) -> bool:
 
 def _without_breakdown(total, parts):
     """``parts`` less the last rows when they break down the row before them and only then the parts add
-    up (年初财政拨款结转和结余 15, then 一般公共预算财政拨款 10 and 政府性基金预算财政拨款 5, no 其中)."""
+    up (年初财政拨款结转和结余 15, then 一般公共预算财政拨款 10 and 政府性基金预算财政拨款 5, no 其中), or
+    less one row that repeats the row before it, its one-line breakdown (年初财政拨款结转和结余 27.58, then
+    一般公共预算财政拨款 27.58), when only without it they add up."""
     whole = precision.interval(total)
-    if len(parts) < 4 or precision.total(parts).meets(whole):
+    if len(parts) < 3 or precision.total(parts).meets(whole):
         return parts
     ivs = [precision.interval(p) for p in parts]
+    for k in range(len(parts) - 1, 0, -1):
+        if parts[k].value == parts[k - 1].value and precision.total(parts[:k] + parts[k + 1:]).meets(whole):
+            return parts[:k] + parts[k + 1:]
+    if len(parts) < 4:
+        return parts
     prefix = [ivs[0]]
     for iv in ivs[1:]:
         prefix.append(prefix[-1] + iv)  # prefix[k]: the parts up to k, summed once (linear in the rows)
