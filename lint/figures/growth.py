@@ -206,13 +206,19 @@ def _earlier(figure, year: str | None) -> bool:
     return own is not None and year is not None and own < year
 
 
+_OPENING = re.compile(r"^(?:比|较|与)(?:上年度?|上一年度?|去年|上年同期|去年同期|同期|20\d\d年度?)"
+                      r"(?:相比)?[，,]?")
+
+
 def _named_current(analysis, spec: Spec, change, fam: str):
     """The current amount a change-only sentence speaks of, named by the words before the change."""
     text = analysis.text(change)
     clause = labels.clause(text, change.start).strip()
     for word in spec.compare:
         at = clause.find(word)
-        if at >= 0:
+        if at == 0:  # 较上年一般公共预算财政拨款支出减少: what follows the comparison names it
+            clause = _OPENING.sub("", clause)
+        elif at > 0:
             clause = clause[:at]
     for word in spec.up + spec.down:
         if clause.endswith(word):

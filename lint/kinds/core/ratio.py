@@ -80,7 +80,8 @@ def run(analysis, check: Check):
                 m = None if of_base else _OF_NAMED.search(rate.label)
                 if m is not None and (m.group(3) or "的" in raw):
                     lead, said, of_base = m.group(1) or m.group(3), m.group(2) or m.group(4), True
-                    subject = labels.core(rate.label[: m.start()])  # 支出决算数 of 支出决算数为年初预算数的
+                    # 支出决算数 of 支出决算数为年初预算数的, without its 数
+                    subject = labels.core(rate.label[: m.start()]).removesuffix("数")
                 previous = sentence[2][i - 1]
                 stated_base = text[previous.end : rate.start].strip() == "的" and previous.is_point \
                     and previous.label.startswith(_OF_BASE)  # 为年初预算600.00万元的108.50%
@@ -111,7 +112,7 @@ def run(analysis, check: Check):
                 amounts = [f for f in amounts if precision.family(f.unit) == fam]
                 if of_base:
                     actual = amounts[-1]
-                    named = labels.core(said.rstrip("的"))
+                    named = labels.core(said.rstrip("的")).removesuffix("数")  # 预算数: the 预算 stated
                     here = [f for f in amounts[:-1] if named and named in labels.core(f.label)]
                     doers = [f for f in amounts if _names(f, subject)]
                     bases = [f for f in amounts if _names(f, named)]

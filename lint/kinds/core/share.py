@@ -120,6 +120,8 @@ def _whole(analysis, part, named: str):
     reach = 40 if named.endswith(_TOTALS) else 0
     fam = precision.family(part.unit)
     whole = analysis.resolve(part, named, part.label, fam, blocks=reach, own_first=True)
+    if whole is None and named.endswith("预算数"):  # 占年初预算数的: the 年初预算 stated
+        whole = analysis.resolve(part, named[:-1], part.label, fam, blocks=reach, own_first=True)
     if whole is not None and _siblings(labels.core(part.label), labels.core(whole.label), labels.core(named)):
         return None  # 基本支出 X；项目支出 Y，占全年支出的 P%: 基本支出 is a kind of 支出, not all of it
     return whole
