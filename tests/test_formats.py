@@ -438,3 +438,31 @@ def test_ofd_cells_drawn_as_closed_rectangles_and_text_scaled_by_its_matrix(tmp_
     found = engine.run(doc, checks)
     assert [(f.code, f.stated, f.span.where) for f in found] == [("TAB001", "31.00",
                                                                     "page 1, table 1, row 4, column 2")]
+
+
+def test_a_body_line_ending_one_page_and_a_like_one_opening_the_next_are_kept(tmp_path, checks):
+    """Digits aside, 'X万元，完成年初预算的Y%。决算数与年初预算数持平。' may close page 1 and open page 2: not
+    a running header or footer (those sit at the same edge and height on every page), so both are read."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "edges.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    filler = "主要用于保障机构正常运转、完成日常工作任务而发生的各项支出，包括人员经费和公用经费等基本支出事项"
+    pages = [["某县农业局2024年度部门决算", *[filler] * 41,
+              "7.卫生健康支出（类）行政事业单位医疗（款）行政单位医疗（项）。年初预算为46.15万元，支出决算为",
+              "46.15万元，完成年初预算的100.00%。决算数与年初预算数持平。"],
+             ["8.卫生健康支出（类）行政事业单位医疗（款）公务员医疗补助（项）。年初预算为8.40万元，支出决算为",
+              "9.40万元，完成年初预算的100.00%。决算数与年初预算数持平。"]]
+    for lines in pages:
+        y = 800
+        for line in lines:
+            c.setFont("STSong-Light", 10.5)
+            c.drawString(40, y, line)
+            y -= 17
+        c.showPage()
+    c.save()
+    found = engine.run(ingest.read(path), checks)
+    assert sorted((f.code, f.stated) for f in found) == [("CMP001", "9.40万元"), ("RAT001", "100.00%")]

@@ -17,7 +17,8 @@ ruled tables in the measurements behind this reader. What this module adds on to
   as contents pages and lists do): the lines are joined with nothing, again
   keeping wrapped numbers whole, across page breaks too.
 * **Running headers and footers** are dropped: lines at the top or bottom edge of a page that are page
-  numbers (``— 3 —``, ``第 3 页 共 9 页``, ``3/9``) or that repeat, digits aside, on several pages; a
+  numbers (``— 3 —``, ``第 3 页 共 9 页``, ``3/9``) or that repeat, digits aside, at the same edge and
+  height on several pages (not the last line of a page and a like one opening the next); a
   table's unit line (单位：元) repeated at the top of its pages is kept (table recovery lets a table go on
   under its own unit line printed again).
 * A PDF without a text layer (a scan: page images), or whose fonts lack character maps (``(cid:N)``
@@ -317,14 +318,18 @@ def _drop_running_lines(pages: list[_Page]) -> None:
         picked = texts[:2] + texts[-2:]
         return [t for t in picked if t.top < page.height * _EDGE or t.bottom > page.height * (1 - _EDGE)]
 
-    def shape(text: str) -> str:
-        return re.sub(r"\d+", "#", text.replace(" ", ""))
+    def shape(page: _Page, t: _Text) -> tuple:
+        """The line's text, digits aside, and where it sits: the same edge, at the same height (a body line
+        that ends one page and one that opens the next may read alike, digits aside, but sit apart)."""
+        top = t.top < page.height * _EDGE
+        at = t.top if top else page.height - t.bottom
+        return re.sub(r"\d+", "#", t.text.replace(" ", "")), top, round(at / 4)
 
-    seen = Counter(s for page in pages for s in {shape(t.text) for t in edge(page)})
+    seen = Counter(s for page in pages for s in {shape(page, t) for t in edge(page)})
     repeated = max(2, int(len(pages) * 0.4 + 0.999))
     for page in pages:
         drop = {id(t) for t in edge(page) if _PAGE_NUMBER.match(t.text)
-                or seen[shape(t.text)] >= repeated and not _UNIT_LINE.search(t.text)}
+                or seen[shape(page, t)] >= repeated and not _UNIT_LINE.search(t.text)}
         page.items = [i for i in page.items if id(i) not in drop]
 
 
