@@ -11,7 +11,8 @@ each other's amounts.
 
 Judged on the figures as stated: *equal* holds when they are one amount (the same number when stated to
 the same decimals in the same unit, else rounding intervals that meet); *less* and *greater* hold unless
-the two stated amounts are the other way round or the same (54.53 and 54.53 are not 小于).
+the two stated amounts are the other way round or the same (54.53 and 54.53 are not 小于), or, stated to
+other decimals, unless no values they round from could be so (2.22 may be less than a 2.2).
 The finding is on the first measure's amount, with the other as the related place.
 """
 
@@ -106,9 +107,12 @@ def _judge(check: Check, analysis, a, b, verdict: str, m: re.Match):
         return None
     if a.unit == b.unit and a.decimals == b.decimals and analysis.rounding != "either":
         same = mine == theirs  # stated alike, one amount is one number
-    else:
-        same = precision.interval(a).meets(precision.interval(b, "round", a.unit))
-    holds = {"equal": same, "less": mine < theirs, "greater": mine > theirs}[verdict]
+        less, greater = mine < theirs, mine > theirs
+    else:  # stated to other decimals: what rounding allows (2.22 may be less than a 2.2 that was 2.23)
+        ours, other = precision.interval(a), precision.interval(b, "round", a.unit)
+        same = ours.meets(other)
+        less, greater = ours.lo < other.hi, ours.hi > other.lo
+    holds = {"equal": same, "less": less, "greater": greater}[verdict]
     if holds:
         return None
     said = m.group(0)

@@ -159,12 +159,15 @@ def _amount_columns(check: Check, table: Table) -> list[int]:
     for j, name in enumerate(table.header):
         if any(w in name for w in check.options.skip):
             continue
-        values = [number(r[j].text) for r in table.rows if r[j].text]
+        values = [number(r[j].text) for r in table.rows if r[j].text.strip() not in _EMPTY]
         numeric = [v for v in values if v is not None]
         if code_column(table, j) or j and code_column(table, j - 1) and _subcodes(table, j):
             continue  # budget classification codes (201, 20101; 类 款 项 columns), not amounts
-        if len(numeric) >= 2 and not any(v.percent for v in numeric) and len(numeric) * 2 > len(values):
-            out.append(j)
+        if any(v.percent for v in numeric) or len(numeric) * 2 <= len(values):
+            continue
+        if len(numeric) >= 2 or len(values) == 1 and numeric and any(
+                number(r[j].text) and _is_total(check, _labels(table)[i]) for i, r in enumerate(table.rows)):
+            out.append(j)  # a column empty but for its total (上级补助收入 100.00 in the 合计 row alone)
     return out
 
 
@@ -369,7 +372,8 @@ def _breakdowns(table: Table, columns: list[int], stretch: list[int], levels: di
     """Unnumbered rows after a 其中 row that, with it, add up to the row above it are its breakdown too
     (公务用车购置及运行费 15 | 其中：公务用车购置费 0 | 公务用车运行费 15 | 公务接待费 5): marked -1 in
     ``levels`` like the 其中 row, so they are not summed twice. A group is taken when it adds up in at
-    least half the columns (one of them not empty); the ``(row, rows)`` taken, to be footed as a sum."""
+    least half the columns where both hold numbers (one of them at least); the ``(row, rows)`` taken, to be
+    footed as a sum."""
     found = []
     for k, i in enumerate(stretch):
         if levels[i] != -1 or k == 0 or levels[stretch[k - 1]] == -1:
@@ -382,8 +386,9 @@ def _breakdowns(table: Table, columns: list[int], stretch: list[int], levels: di
             sums = [_adds_up(table, parent, group, j) for j in columns]
             if None in sums:
                 break
-            if 2 * sums.count(True) >= len(sums) and any(s is True and cell_figure(table, parent, j)
-                                                         for s, j in zip(sums, columns)):
+            judged = [x for x in sums if x != "empty"]
+            if 2 * judged.count(True) >= len(judged) and any(s is True and cell_figure(table, parent, j)
+                                                             for s, j in zip(sums, columns)):
                 for r in group:
                     levels[r] = -1
                 found.append((parent, list(group)))
@@ -392,13 +397,13 @@ def _breakdowns(table: Table, columns: list[int], stretch: list[int], levels: di
 
 
 def _adds_up(table: Table, parent: int, rows: list[int], col: int):
-    """Whether ``rows`` add up to ``parent`` in ``col`` ("empty" when it has no number there); None when a
-    cell is not a number."""
+    """Whether ``rows`` add up to ``parent`` in ``col`` ("empty" when it or all of them have no number
+    there); None when a cell is not a number."""
     total = cell_figure(table, parent, col)
     figs = [cell_figure(table, r, col) for r in rows]
-    if total is None:
-        return "empty"
-    if any(f is None and table.rows[r][col].text.strip() not in ("", "-", "—", "－", "/")
+    if total is None or all(table.rows[r][col].text.strip() in _EMPTY for r in rows):
+        return "empty"  # nothing to add up here (分值 10 over rows of —): no evidence either way
+    if any(f is None and table.rows[r][col].text.strip() not in _EMPTY
            for f, r in zip(figs, rows)):
         return None
     return precision.total([f for f in figs if f]).meets(precision.interval(total))
@@ -445,7 +450,7 @@ def _part_figures(table: Table, part_rows: list[int], col: int) -> list:
     parts = []
     for r in part_rows:
         cell = table.rows[r][col].text
-        if not cell or cell in ("-", "—", "－", "/"):
+        if not cell or cell in _EMPTY:
             continue
         fig = cell_figure(table, r, col)
         if fig is None:
@@ -465,14 +470,17 @@ def _needs(total, parts: list, extra) -> bool:
 def _without_breakdown(total, parts):
     """``parts`` less the last rows when they break down the row before them and only then the parts add
     up (年初财政拨款结转和结余 15, then 一般公共预算财政拨款 10 and 政府性基金预算财政拨款 5, no 其中), or
-    less one row that repeats the row before it, its one-line breakdown (年初财政拨款结转和结余 27.58, then
-    一般公共预算财政拨款 27.58), when only without it they add up."""
+    less a fund's row that repeats the row before it, its one-line breakdown (年初财政拨款结转和结余 27.58,
+    then 一般公共预算财政拨款 27.58), when only without it they add up."""
     whole = precision.interval(total)
     if len(parts) < 3 or precision.total(parts).meets(whole):
         return parts
     ivs = [precision.interval(p) for p in parts]
-    for k in range(len(parts) - 1, 0, -1):
-        if parts[k].value == parts[k - 1].value and precision.total(parts[:k] + parts[k + 1:]).meets(whole):
+    for k in range(len(parts) - 1, 0, -1) if precision.significant(total) else ():
+        if parts[k].value != parts[k - 1].value or not _FUND_ROW.search(parts[k].label):
+            continue
+        rest = precision.total(parts[:k] + parts[k + 1:])
+        if rest.lo < whole.hi and whole.lo < rest.hi:
             return parts[:k] + parts[k + 1:]
     if len(parts) < 4:
         return parts
@@ -485,6 +493,9 @@ def _without_breakdown(total, parts):
         if tail.meets(ivs[k]) and prefix[k].meets(whole):
             return parts[: k + 1]
     return parts
+
+
+_FUND_ROW = re.compile(r"^\s*(?:其中[:：]?)?\s*(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款")
 
 
 def _counted_over_table(check: Check, table: Table, columns: list[int]) -> int:
@@ -514,12 +525,14 @@ def _counted_over(total, parts) -> bool:
     least two rows a level: the rows of two or more levels (a group and its items; 类, 款 and 项 not told
     apart) each summing to it, counted together; or the first part is the total again and the rest add up
     to it (a department's row over its units' rows; the same figure again, not one whose rounding only
-    touches the total's)."""
+    touches the total's, a total of three digits or more, and two units or more: 0.06 over 0.01 + 0.04 is
+    no such row, nor 1.00 over 1.00 and 0.00)."""
     if total.value == 0:
         return False
     own = precision.interval(total)
     first = precision.interval(parts[0])
-    if len(parts) >= 3 and first.lo < own.hi and own.lo < first.hi and precision.total(parts[1:]).meets(own):
+    if len(parts) >= 3 and first.lo < own.hi and own.lo < first.hi and precision.significant(total) \
+            and sum(1 for p in parts[1:] if p.value) >= 2 and precision.total(parts[1:]).meets(own):
         return True  # the first row is the whole again (a department, then its units), the rest its items
     summed = precision.total(parts)
     return any(len(parts) >= 2 * k and summed.meets(own.scale(k)) for k in (2, 3, 4))
@@ -578,16 +591,19 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
         filled = [i for i, r in enumerate(table.rows) if number(r[j].text) is not None]
         if len(filled) * 2 <= len(table.rows):
             continue  # a group-total column, not a row total
+        group = _group_of(table, j)
         after = [k for k in columns if k > j and not _is_total(check, table.header[k])
-                 and not apart.within(table.header[k]) and not _breakdown(check, table.header[k])]
+                 and not apart.within(table.header[k]) and not _breakdown(check, table.header[k])
+                 and _group_of(table, k, len(group)) == group]
         components = after or [k for k in columns if k < j]
         if len(components) < 2:
             continue
         checks = []
-        for i in filled:
-            figs = [cell_figure(table, i, k) for k in components]
+        for i in filled:  # a blank or dash part is a zero (收入决算表 leaves the columns a unit lacks empty)
+            figs = [cell_figure(table, i, k) for k in components
+                    if table.rows[i][k].text.strip() not in _EMPTY]
             total = cell_figure(table, i, j)
-            if total is None or any(f is None for f in figs):
+            if total is None or not figs or any(f is None for f in figs):
                 continue
             checks.append((total, figs))
         agree = sum(1 for total, figs in checks if precision.total(figs).meets(precision.interval(total)))
@@ -596,6 +612,19 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
         for total, figs in checks:
             yield from _judge_sum(analysis, check, total, figs, ("across", j))
 
+
+
+def _group_of(table: Table, col: int, depth: int | None = None) -> tuple[str, ...]:
+    """The header groups a column stands under (基本支出 over 小计 | 人员经费 | 公用经费), down to ``depth``
+    levels, or to the level above its own name; () for a one-line header."""
+    names = [line[col] for line in table.levels]
+    if depth is None:
+        depth = max((d for d, name in enumerate(names) if name), default=0)
+    return tuple(names[:depth])
+
+
+_EMPTY = ("", "-", "—", "－", "–", "/")
+"""What a cell holding no amount shows: nothing, a dash, a slash (a zero, or nothing to state)."""
 
 
 def _breakdown(check: Check, name: str) -> bool:
