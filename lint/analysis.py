@@ -197,6 +197,21 @@ class Analysis:
         return next((b for b in self.doc.blocks[:head]
                      if b.kind != "row" and len(b.text) <= 60 and labels.YEAR.search(b.text)), None)
 
+    def own_names(self) -> list[str]:
+        """What the report calls itself in its opening lines, longest first: the title's words before its
+        year, a name on a line of its own (上海市普陀区财政局 over 2024年度部门决算), one after 预算单位：."""
+        if "own names" not in self._memo:
+            names = set()
+            for block in self.doc.blocks[:12]:
+                text = block.text.strip()
+                if block.kind == "row" or len(text) > 40:
+                    continue
+                name = re.split(r"20\d\d", re.split(r"[:：]", text)[-1].strip())[0].strip()
+                if len(name) >= 2:
+                    names.add(name)
+            self._memo["own names"] = sorted(names, key=len, reverse=True)
+        return self._memo["own names"]
+
     def year(self) -> str | None:
         """The year the report's title names, or None."""
         block = self.title()

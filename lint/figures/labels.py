@@ -151,3 +151,33 @@ def back(figures, k: int, since: int):
     while k > 0 and figures[k - 1].start >= since:
         k -= 1
         yield figures[k]
+
+
+_OWN = re.compile(r"20\d\d\s*年度?|本部门|本单位|部门|单位|我局|本局|全年|本年|年度|全部|共计|共|合计|其中|的"
+                  r"|[，,：:、\s]")
+_MEASURE = re.compile(r"收入|支出|收、支|总计|合计|财政拨款|一般公共预算|政府性基金|国有资本|三公|预算|决算"
+                      r"|结转|结余|经费|资金")
+_INSTITUTION = re.compile(r"(?:局|厅|委|办|中心|所|站|院|馆|队|处|科|室|校|医院|公司|协会|部|会|团|社)$")
+
+
+def another_unit(label: str, own_names, word: str | None = None) -> bool:
+    """Whether ``label`` names a unit other than the report's own before its measure (示范管理局（本级）,
+    示范管理事务中心 of a 部门决算 that consolidates them): what is left once the report's ``own_names``,
+    everything from the first measure word (收入, 支出, 财政拨款 …; or from ``word``) on, and the words any
+    total may carry are taken away ends as an institution's name does (中心, 所, 馆 …), or says 本级."""
+    head = label[: label.rfind(word)] if word else label
+    if "本级" in head:
+        return True
+    for own in own_names:
+        head = head.replace(own, "")
+    head = _OWN.sub("", _MEASURE.split(head, 1)[0])
+    return len(head) >= 3 and _INSTITUTION.search(head) is not None
+
+
+def opening(text: str, at: int) -> str:
+    """The words that open the clause (from the last ；or 。) holding offset ``at``, up to its first
+    number: the subject of each amount in it (示范管理事务中心收入支出总计100.00万元，本年收入合计…)."""
+    start = max(text.rfind("；", 0, at), text.rfind("。", 0, at), text.rfind(";", 0, at)) + 1
+    head = text[start:at]
+    m = re.search(r"\d", head)
+    return head[: m.start()] if m else head

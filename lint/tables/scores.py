@@ -4,7 +4,8 @@ deduction (扣分).
 Items come from tables with a 分值 and a 得分 column, and from prose (该指标分值5分，自评得分1分，扣4分), the
 name being the numbered heading that opens the paragraph (1. 预算编制情况。) or the short heading before it.
 A maximum (分值) is exact by definition: the points an item can earn are allotted, not measured; so are
-the score and deduction a paragraph awards (自评得分1分 is 1, not 0.5 to 1.5). A table's scores keep their
+the score and deduction a paragraph awards (自评得分1分 is 1, not 0.5 to 1.5), a deduction written to fewer
+decimals than its score aside (得分43.75分，扣6.3分: 6.25 rounded). A table's scores keep their
 rounding intervals, since tables often show computed scores rounded.
 """
 
@@ -65,7 +66,8 @@ def _prose_items(analysis) -> list[Item]:
                 continue
             cut = at.get(m.start("cut")) if m.group("cut") else None
             name = _name(analysis, b, m.start())
-            cut = replace(cut, exact=True, label=name) if cut is not None else None
+            if cut is not None:  # exact unless written to fewer decimals than the score (扣6.3 of 43.75)
+                cut = replace(cut, exact=cut.decimals >= score.decimals, label=name)
             out.append(Item(name, replace(score, exact=True, label=name), replace(maximum, exact=True), cut))
     return out
 

@@ -2,7 +2,8 @@
 the document (财政拨款收入支出总计 0.3万元, while 一般公共预算财政拨款支出 is 2940.05万元 two sections on).
 
 A figure is a ``whole`` or a ``part`` when its unit is money and its label (the words before it in its
-clause, years taken out) ends with one of those words and holds none of the ``not`` words. Figures whose
+clause, years taken out) ends with one of those words and holds none of the ``not`` words, and names no
+other unit than the report's own (示范管理事务中心收入支出总计, in a 部门决算 consolidating it). Figures whose
 sentence names another year than the report's (its title's, else the first one named) are about another
 period and left out.
 Each whole is compared with the largest part: the whole's rounding interval may not lie wholly below the
@@ -47,6 +48,9 @@ def run(analysis, check: Check):
         is_whole, is_part = label.endswith(whole_words), label.endswith(part_words)
         if not (is_whole or is_part):
             continue
+        own = analysis.own_names()
+        if labels.another_unit(label, own) or labels.another_unit(labels.opening(block.text, fig.start), own):
+            continue  # 示范管理事务中心收入支出总计: one unit's of several, not the report's
         years = labels.dated(block.text, fig.start)[1]
         if years and years[-1] != (year := year or analysis.year() or years[-1]):
             continue

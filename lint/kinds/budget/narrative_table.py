@@ -2,15 +2,17 @@
 
 A prose figure qualifies when its unit is money and its label (the words before it in its clause, years
 taken out, and a closing 均为 or 为; the whole clause when a 、 cut the label: 收、支总计, 收入、支出总计均为)
-ends with one of the ``label`` words (收入支出总计) and holds none of the ``not`` words
-(财政拨款); with ``under``, it must also be listed under a total (…，其中：), or stand in a paragraph
-opening with one, whose label ends with one of those words (基本支出 under 本年支出合计). Its cell is
-named as in the cross_table kind (option ``cell``: ``tables`` caption words, ``not``, ``row`` label
-words, ``column`` header words, ``plus`` further cells to add). The figure and the cell, converted to one
-unit (a 万元 narrative over 元 tables), must agree: to the same decimals in the same unit they must be
-equal, else meet within rounding (:func:`crossfoot.tables.locate.agreement`; cells added with ``plus`` must
-meet within rounding). The finding is on the prose figure, with the cell as the related place. A document
-without the table has nothing to check.
+ends with one of the ``label`` words (收入支出总计) and holds none of the ``not`` words (财政拨款), nor do
+the words before a 、 (财政拨款收入、支出总计均为); its label and its clause's opening name no unit but the
+report's own (示范管理事务中心本年支出合计, a unit's in a 部门决算 consolidating several:
+:func:`crossfoot.figures.labels.another_unit`); with ``under``, it must also be listed under a total
+(…，其中：), or stand in a paragraph opening with one, whose label ends with one of those words (基本支出
+under 本年支出合计). Its cell is named as in the cross_table kind (option ``cell``: ``tables`` caption
+words, ``not``, ``row`` label words, ``column`` header words, ``plus`` further cells to add). The figure
+and the cell, converted to one unit (a 万元 narrative over 元 tables), must agree: to the same decimals in
+the same unit they must be equal, else meet within rounding (:func:`crossfoot.tables.locate.agreement`;
+cells added with ``plus`` must meet within rounding). The finding is on the prose figure, with the cell as
+the related place. A document without the table has nothing to check.
 """
 
 from __future__ import annotations
@@ -61,6 +63,10 @@ def run(analysis, check: Check):
             continue
         if "、" in whole and any(w in whole.split("、")[0] for w in unwanted):
             continue  # 财政拨款收入、支出总计均为: the 支出总计 is the 财政拨款's
+        own = analysis.own_names()
+        if labels.another_unit(label, own, next((w for w in words if label.endswith(w)), None)) \
+                or labels.another_unit(labels.opening(block.text, fig.start), own):
+            continue  # 事务中心本年支出合计 100.00万元: one unit's of several, not the department's
         truncated = False
         if len(cells) == 1:
             (_, cell, table), = cells
@@ -84,8 +90,6 @@ def run(analysis, check: Check):
 
 
 _TAIL = re.compile(r"[均各]?(?:为|是|达)?$")
-
-
 def _under(analysis, check: Check, fig) -> bool:
     """With option ``under``: whether ``fig`` is listed under a total whose label ends with one of its
     words (基本支出 after 本年支出合计 9759.38万元，其中：), or else its paragraph opens with such a figure

@@ -295,6 +295,15 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                                                      if not _code_row(table, i) for c in r):
             below = len(table.rows)
             stretch = list(range(t + 1, below))  # the one total, printed above the rows it sums (支出决算表)
+            heads = [i for i in stretch if _SECTION.match(labels[i].replace(" ", ""))
+                     and not any(number(c.text) for c in table.rows[i])]
+            if len(heads) >= 2 and heads[0] == stretch[0]:
+                # 按收入性质分： … 按支出性质分： …: the total broken down twice, each section adding up to it
+                after_any = after_grand = below
+                for a, b in zip(heads, [*heads[1:], below]):
+                    for j in columns:
+                        yield from _foot(analysis, check, table, t, list(range(a + 1, b)), j)
+                continue
             if stretch and _level(check, labels[stretch[0]]) == -1:
                 # 其中 opens the rows under it: some parts only, unless they add up to it (其中：当年财政拨款
                 # | 上年结转资金 | 其他资金 under a 年度资金总额); then they are footed against it
@@ -495,6 +504,7 @@ def _without_breakdown(total, parts):
     return parts
 
 
+_SECTION = re.compile(r"^按.{1,10}分[:：]?$")  # 按收入性质分：, heading one way of breaking a total down
 _FUND_ROW = re.compile(r"^\s*(?:其中[:：]?)?\s*(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款")
 
 

@@ -1,7 +1,8 @@
 """target_claim: the prose says every target was met, yet the report's indicator tables show misses.
 
 Finds a ``claims`` phrase (各项指标均完成, 全面完成绩效目标) in a sentence that names an ``objects`` word
-(目标, 指标), not hedged (基本完成) or negated (未完成) just before it. An exception stated in the same
+(目标, 指标), not hedged (基本完成) or negated (未完成) just before it, in a sentence that admits no miss
+(其中1个指标全部完成，1个未完成). An exception stated in the same
 sentence (除一个指标外, 除2项指标外) allows that many misses, and one naming them (除“培训基层医务人员”指标外,
 除节水率指标外) as many as it names. The indicators that miss a target are those of
 :mod:`crossfoot.tables.targets` (a target cell and its actual cell, every pair compared in its
@@ -37,6 +38,7 @@ _QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,40}[”\"」』]")
 _EXCEPT_PLAIN = re.compile(r"除(?!此|上述|以上|了)([\u4e00-\u9fff、]{2,30}?)(?:等?\s*(?:指标|目标))?外")
 _NAMES = re.compile(r"[、和及与]")
 _SHOWN = 3
+_ADMITTED = re.compile(r"未(?:能|全部|完全)?(?:完成|达到|达成|实现)|没有(?:完成|达到)")
 
 
 def run(analysis, check: Check):
@@ -52,6 +54,8 @@ def run(analysis, check: Check):
             hit = _claim(sentence, claims, hedges)
             if hit is None or not any(w in sentence for w in check.options.objects):
                 continue
+            if _ADMITTED.search(sentence):
+                continue  # 1个指标全部完成，1个指标未完成; 数量指标全部完成，质量指标未完成: a miss said
             m = _EXCEPT.search(sentence)
             allowed = (numbers.whole(m.group("n")) or 0) if m else 0
             named = _EXCEPT_NAMED.search(sentence)
