@@ -466,3 +466,44 @@ def test_a_body_line_ending_one_page_and_a_like_one_opening_the_next_are_kept(tm
     c.save()
     found = engine.run(ingest.read(path), checks)
     assert sorted((f.code, f.stated) for f in found) == [("CMP001", "9.40万元"), ("RAT001", "100.00%")]
+
+
+@pytest.mark.parametrize("centred", [True, False])
+def test_an_unruled_table_row_whose_name_wraps_stays_one_row(tmp_path, checks, centred):
+    """A long 项 name in a table without ruling lines wraps to two lines, around its row's figures (centred
+    vertically) or below them: the words go into that row's cell and the table is read whole."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [("科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"),
+            ("201", "一般公共服务支出", "300.00", "200.00", "100.00"),
+            ("2010301", "行政运行", "200.00", "200.00", ""),
+            ("2010399", ("其他政府办公厅（室）及相关机构", "事务支出"), "100.00", "", "100.00"),
+            ("208", "社会保障和就业支出", "200.00", "160.00", "40.00"),
+            ("2080505", "机关事业单位基本养老保险缴费支出", "200.00", "160.00", "40.00"),
+            ("合计", "", "500.00", "360.00", "140.00")]
+    xs = [40, 100, 300, 380, 450]
+    path = tmp_path / "wrapped.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10)
+    c.drawString(40, 800, "支出决算表")
+    c.drawString(40, 784, "单位：万元")
+    y = 760
+    for row in rows:
+        wrapped = isinstance(row[1], tuple)
+        if wrapped and centred:
+            y -= 8
+        for x, cell in zip(xs, row):
+            if isinstance(cell, tuple):
+                first, rest = cell
+                c.drawString(x, y + 8 if centred else y, first)
+                c.drawString(x, y - 8 if centred else y - 16, rest)
+            elif cell:
+                c.drawString(x, y, cell)
+        y -= 24 if wrapped else 16
+    c.save()
+    doc = ingest.read(path)
+    assert "2010399\t其他政府办公厅（室）及相关机构事务支出\t100.00\t\t100.00" in doc.lines
+    assert engine.run(doc, checks) == []

@@ -5,7 +5,9 @@ ruled tables in the measurements behind this reader. What this module adds on to
 
 * **Tables** are found from ruling lines (pdfplumber's ``lines`` strategy), and where a page has none,
   from the layout of its text: three or more lines in a row cut by wide gaps into the same three or more
-  columns, with figures in them (:func:`_unruled`). A two-column list (name and amount) is left as text,
+  columns, with figures in them (:func:`_unruled`); a cell's words wrapped onto lines of their own, around
+  its row's figures or below them, go back into that cell. A two-column list (name and amount) is left as
+  text,
   as a contents page with its page numbers must be. A ruled table cell's text is its
   characters line by line, joined with nothing, so a number wrapped inside a narrow cell
   (``1240.5`` / ``0``) is whole again; a merged cell gives its text once and empty cells elsewhere. A table
@@ -248,18 +250,38 @@ def _table(table, chars: list[dict]) -> list[list[tuple[str, tuple] | str]]:
 
 
 def _unruled(items: list) -> list:
-    """``items`` with each run of text lines laid out as a table (see the module notes) made a table."""
-    out, run = [], []
+    """``items`` with each run of text lines laid out as a table (see the module notes) made a table. A
+    line of words alone between two lines of the run (a long 项 name wrapped above and below its row's
+    figures) is part of the run, and goes into its row's cell."""
+    out, run, held = [], [], []
+
+    def close() -> None:
+        table = _layout_table(run) if len(run) - sum(len(t.segments()) < 2 for t in run) >= 3 else None
+        out.extend([table] if table else run)
+        out.extend(held)
+        run.clear()
+        held.clear()
+
     for item in [*items, None]:
         if isinstance(item, _Text) and len(item.segments()) >= 2:
+            run.extend(held)
+            held.clear()
             run.append(item)
             continue
-        table = _layout_table(run) if len(run) >= 3 else None
-        out.extend([table] if table else run)
-        run = []
+        if isinstance(item, _Text) and run and len(held) < 2 and _wrapped_words(item, run):
+            held.append(item)
+            continue
+        close()
         if item is not None:
             out.append(item)
     return out
+
+
+def _wrapped_words(line: _Text, run: list[_Text]) -> bool:
+    """Whether a line may be a cell's wrapped words: one stretch of words, short, with no figure, in an
+    inner column (a heading between two tables starts where the rows do)."""
+    return len(line.text) <= 30 and not any(ch.isdigit() for ch in line.text) \
+        and line.x0 > min(t.x0 for t in run) + 2 * line.size
 
 
 def _layout_table(run: list[_Text]):
@@ -279,8 +301,12 @@ def _layout_table(run: list[_Text]):
             merged.append([x0, x1])
     if widest < 3 or len(merged) != widest:
         return None
-    rows, figures = [], 0
+    rows, figures, lines, wrapped = [], 0, [], []
     for line, segments in cut:
+        if len(segments) < 2:
+            wrapped.append(line)
+            continue
+        lines.append(line)
         cells: list = [("", None, ())] * widest
         for a, b in segments:
             x0, x1 = line.xs[a], line.xs[b]
@@ -290,6 +316,24 @@ def _layout_table(run: list[_Text]):
             cells[k] = (line.text[a:b], (x0, line.top, x1, line.bottom), line.xs[a:b + 1])
         figures += sum(1 for text, _, _ in cells if _FIGURE.match(text)) >= 2
         rows.append(cells)
+    took: set[tuple[int, int]] = set()  # cells that wrapped words went into (the rest of them may follow)
+    for line in wrapped:
+        # into the nearest row whose cell in its column is empty (words wrapped around the row's figures),
+        # else the row just above it (words wrapped below their first line)
+        k = max(range(widest), key=lambda k: min(line.x1, merged[k][1]) - max(line.x0, merged[k][0]))
+        above = max((r for r, row_line in enumerate(lines) if row_line.top < line.top), default=None,
+                    key=lambda r: lines[r].top)
+        near = [(0 if not rows[r][k][0] or (r, k) in took else 1, abs(line.top - row_line.top), r)
+                for r, row_line in enumerate(lines)
+                if (not rows[r][k][0] or (r, k) in took or r == above)
+                and abs(line.top - row_line.top) <= 2.5 * line.size]
+        if not near:
+            return None  # words that belong to no row: not a table read right
+        r = min(near)[2]
+        text, box, _ = rows[r][k]
+        joined = line.text + text if line.top < lines[r].top else text + line.text
+        rows[r][k] = (joined, box or (line.x0, line.top, line.x1, line.bottom), ())
+        took.add((r, k))
     return rows if figures >= 2 else None
 
 

@@ -97,6 +97,9 @@ _CLASS_LEVELS = {"（类）": 0, "(类)": 0, "（款）": 1, "(款)": 1, "（项
 def run(analysis, check: Check):
     tables = analysis.tables
     for k, table in enumerate(tables):
+        if not any(h.strip() for h in table.header) \
+                or sum(1 for h in table.header if number(h) is not None and "." in h) >= 2:
+            continue  # no header, or amounts where it should be: a table fragment whose head was not read
         columns = _amount_columns(check, table)
         by_column = defaultdict(list)
         before = tables[k - 1] if k and 0 < table.span.line - last_line(tables[k - 1]) <= 2 else None
