@@ -99,7 +99,53 @@ def finish(name: str, pages: list[_Page], kind: str = "PDF") -> Document:
     _drop_running_lines(pages)
     for page in pages:
         page.items = _unruled(page.items)
+    for before, page in zip(pages, pages[1:]):
+        _carry_rows(before, page)
     return assemble(name, _lines(pages), encoding=kind.lower())
+
+
+def _carry_rows(before: _Page, page: _Page) -> None:
+    """The one or two lines opening ``page`` that are rows of the table closing the page ``before`` (too
+    few to be found as a table of their own): cut by that table's columns and made a table, which table
+    recovery joins to it as rows after a page break."""
+    if not before.items or not isinstance(before.items[-1], list):
+        return
+    bands = _bands(before.items[-1])
+    if bands is None:
+        return
+    lines = []
+    for item in page.items[:2]:
+        if not isinstance(item, _Text) or len(item.segments()) < 2 \
+                or not _FIGURE.match(item.text.split()[-1]):
+            break
+        lines.append(item)
+    rows = [row for row in (_cut(line, bands) for line in lines) if row is not None]
+    if rows and len(rows) == len(lines):
+        page.items = [rows, *page.items[len(lines):]]
+
+
+def _bands(table: list) -> list[tuple[float, float]] | None:
+    """The x extents of an unruled table's columns (None for a ruled one, or one whose cells lack boxes)."""
+    full = [row for row in table if all(not isinstance(c, str) and c[1] for c in row)]
+    if not full or any(isinstance(c, str) for row in table for c in row):
+        return None
+    width = len(table[0])
+    lo = [min(row[k][1][0] for row in full) for k in range(width)]
+    hi = [max(row[k][1][2] for row in full) for k in range(width)]
+    return list(zip(lo, hi))
+
+
+def _cut(line: _Text, bands: list[tuple[float, float]]):
+    """A line's stretches as a row of ``bands``' cells, or None when two fall in one column or one in none."""
+    cells: list = [("", None, ())] * len(bands)
+    for a, b in line.segments():
+        x0, x1 = line.xs[a], line.xs[b]
+        overlap = [min(x1, hi) - max(x0, lo) for lo, hi in bands]
+        k = max(range(len(bands)), key=lambda k: overlap[k])
+        if overlap[k] <= 0 or cells[k][0]:
+            return None
+        cells[k] = (line.text[a:b], (x0, line.top, x1, line.bottom), line.xs[a:b + 1])
+    return cells
 
 
 def _refusal(name: str, exc: Exception, what: str) -> ReadError:
@@ -360,7 +406,8 @@ def _drop_running_lines(pages: list[_Page]) -> None:
     def edge(page: _Page) -> list[_Text]:
         texts = [i for i in page.items if isinstance(i, _Text)]
         picked = texts[:2] + texts[-2:]
-        return [t for t in picked if t.top < page.height * _EDGE or t.bottom > page.height * (1 - _EDGE)]
+        return [t for t in picked if (t.top < page.height * _EDGE or t.bottom > page.height * (1 - _EDGE))
+                and sum(1 for a, b in t.segments() if _FIGURE.match(t.text[a:b])) < 2]  # not a table's row
 
     def shape(page: _Page, t: _Text) -> tuple:
         """The line's text, digits aside, and where it sits: the same edge, at the same height (a body line
