@@ -198,17 +198,20 @@ class Analysis:
                      if b.kind != "row" and len(b.text) <= 60 and labels.YEAR.search(b.text)), None)
 
     def own_names(self) -> list[str]:
-        """What the report calls itself in its opening lines, longest first: the title's words before its
-        year, a name on a line of its own (上海市普陀区财政局 over 2024年度部门决算), one after 预算单位：."""
+        """What the report calls itself in its opening lines, longest first: the title's words before or after
+        its year (2024年度上海市普陀区财政局部门决算), a name on a line of its own (上海市普陀区财政局 over
+        2024年度部门决算), one after 预算单位：."""
         if "own names" not in self._memo:
             names = set()
             for block in self.doc.blocks[:12]:
                 text = block.text.strip()
                 if block.kind == "row" or len(text) > 40:
                     continue
-                name = re.split(r"20\d\d", re.split(r"[:：]", text)[-1].strip())[0].strip()
-                if len(name) >= 2:
-                    names.add(name)
+                text = re.split(r"[:：]", text)[-1].strip()
+                for name in re.split(r"20\d\d\s*年度?", text):  # before the year, or after it
+                    name = _REPORT_WORDS.split(name)[0].strip()
+                    if len(name) >= 2:
+                        names.add(name)
             self._memo["own names"] = sorted(names, key=len, reverse=True)
         return self._memo["own names"]
 
@@ -218,6 +221,7 @@ class Analysis:
         return labels.YEAR.search(block.text).group(1) if block is not None else None
 
 
+_REPORT_WORDS = re.compile(r"(?:部门|单位|区级|市级|县级)?(?:整体)?(?:决算|预算|支出绩效|绩效|自评|评价)")
 _CHANGE = re.compile(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|提高|降低|节约|超支)"
                      r"|(?:增加|减少|增长|下降|提高|降低)$")  # 收、支总计各增加 X: the change, not the total
 

@@ -137,5 +137,7 @@ def test_a_claim_that_every_target_was_met_against_the_table(lint_text):
     named_one = lint_text("除培训会指标外，各项指标均已完成年度目标。\n" + table, ["TAB012"])
     assert [f.message.split(",")[0] for f in named_one] == ["'均已完成' says every target was met (all but 1)"]
     assert len(lint_text("除此之外，各项指标均已完成年度目标。\n" + table, ["TAB012"])) == 1
+    assert lint_text("其中1个指标全部完成，1个指标未完成。\n" + table, ["TAB012"]) == []  # the miss is said
+    assert len(lint_text("各项指标均已完成年度目标，不存在未完成的指标。\n" + table, ["TAB012"])) == 1
     assert lint_text("各项指标基本完成年度目标。\n" + table, ["TAB012"]) == []
     assert lint_text("部分指标未全部完成年度目标。\n" + table, ["TAB012"]) == []

@@ -156,11 +156,15 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
         elif text[before.end:rate.start].strip("，, ") != rate.label.strip("，, "):
             continue  # only the rate's own words between (下降, 增长)
         k = figs.index(before)
-        other = figs[k - 1]
+        mine = labels.open_paren(text, sentence[0], before.start)
+        other = next((f for f in reversed(figs[:k])  # not an amount in brackets closed before the prior
+                      if labels.open_paren(text, sentence[0], f.start) in (None, mine)), None)
+        if other is None:
+            continue
         if not (before.is_point and other.is_point) or family(before.unit) != family(other.unit) \
                 or family(before.unit) in ("ratio", ""):
             continue
-        if _COMPARED.search(before.label.strip()) and _direction(spec, other.label) == 0:
+        if _COMPARED.fullmatch(before.label.strip(" ，,")) and _direction(spec, other.label) == 0:
             yield _rate(rate, before, other, sign)  # current X，比上年 Y 下降 P%
         elif _TO.match(before.label.strip()) and _FROM.search(other.label.strip()):
             if _direction(spec, before.label.strip()[:-1]) == sign:

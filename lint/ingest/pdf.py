@@ -19,8 +19,8 @@ ruled tables in the measurements behind this reader. What this module adds on to
   as contents pages and lists do): the lines are joined with nothing, again
   keeping wrapped numbers whole, across page breaks too.
 * **Running headers and footers** are dropped: lines at the top or bottom edge of a page that are page
-  numbers (``— 3 —``, ``第 3 页 共 9 页``, ``3/9``) or that repeat, digits aside, at the same edge and
-  height on several pages (not the last line of a page and a like one opening the next); a
+  numbers (``— 3 —``, ``第 3 页 共 9 页``, ``3/9``) or that repeat, digits aside, at the same edge of
+  several pages (not the last line of a page and a like one opening the next, nor a table's rows); a
   table's unit line (单位：元) repeated at the top of its pages is kept (table recovery lets a table go on
   under its own unit line printed again).
 * A PDF without a text layer (a scan: page images), or whose fonts lack character maps (``(cid:N)``
@@ -410,11 +410,9 @@ def _drop_running_lines(pages: list[_Page]) -> None:
                 and sum(1 for a, b in t.segments() if _FIGURE.match(t.text[a:b])) < 2]  # not a table's row
 
     def shape(page: _Page, t: _Text) -> tuple:
-        """The line's text, digits aside, and where it sits: the same edge, at the same height (a body line
-        that ends one page and one that opens the next may read alike, digits aside, but sit apart)."""
-        top = t.top < page.height * _EDGE
-        at = t.top if top else page.height - t.bottom
-        return re.sub(r"\d+", "#", t.text.replace(" ", "")), top, round(at / 4)
+        """The line's text, digits aside, and the edge it sits at (a body line that ends one page and one
+        that opens the next may read alike, digits aside, but sit at opposite edges)."""
+        return re.sub(r"\d+", "#", t.text.replace(" ", "")), t.top < page.height * _EDGE
 
     seen = Counter(s for page in pages for s in {shape(page, t) for t in edge(page)})
     repeated = max(2, int(len(pages) * 0.4 + 0.999))

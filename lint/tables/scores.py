@@ -4,9 +4,9 @@ deduction (扣分).
 Items come from tables with a 分值 and a 得分 column, and from prose (该指标分值5分，自评得分1分，扣4分), the
 name being the numbered heading that opens the paragraph (1. 预算编制情况。) or the short heading before it.
 A maximum (分值) is exact by definition: the points an item can earn are allotted, not measured; so are
-the score and deduction a paragraph awards (自评得分1分 is 1, not 0.5 to 1.5), a deduction written to fewer
-decimals than its score aside (得分43.75分，扣6.3分: 6.25 rounded). A table's scores keep their
-rounding intervals, since tables often show computed scores rounded.
+the score and deduction a paragraph awards (自评得分1分 is 1, not 0.5 to 1.5), a deduction with decimals,
+but fewer than its score's, aside (得分43.75分，扣6.3分: 6.25 rounded; 扣1分 of 4.5 is 1). A table's scores
+keep their rounding intervals, since tables often show computed scores rounded.
 """
 
 from __future__ import annotations
@@ -66,8 +66,8 @@ def _prose_items(analysis) -> list[Item]:
                 continue
             cut = at.get(m.start("cut")) if m.group("cut") else None
             name = _name(analysis, b, m.start())
-            if cut is not None:  # exact unless written to fewer decimals than the score (扣6.3 of 43.75)
-                cut = replace(cut, exact=cut.decimals >= score.decimals, label=name)
+            if cut is not None:  # exact unless its decimals are fewer than the score's (扣6.3 of 43.75)
+                cut = replace(cut, exact=cut.decimals == 0 or cut.decimals >= score.decimals, label=name)
             out.append(Item(name, replace(score, exact=True, label=name), replace(maximum, exact=True), cut))
     return out
 

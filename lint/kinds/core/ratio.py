@@ -120,7 +120,8 @@ def run(analysis, check: Check):
                         actual, base = doers[0], bases[0]  # 支出决算X，年初预算Y，支出决算数为年初预算数的
                     elif len(here) == 1:
                         base = here[0]  # 年初预算为54.53万元，支出决算为54.53万元，完成年初预算的100.00%
-                    elif len(later := _stated_after(sentence[2], rate, fam, named)) == 1:
+                    elif len(later := [f for f in _stated_after(sentence[2], rate, fam, named)
+                                       if not _left(o, text, f)]) == 1:
                         base = later[0]  # 支出12.36万元，为预算的82.40%，预算数为15.00万元: its own budget
                     elif later:
                         continue

@@ -23,7 +23,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from ...figures import listings, precision, units
+from ...figures import labels, listings, precision, units
 from ...interval import Interval
 from ...model import Figure, Severity
 from ...vocabulary import Words, named
@@ -106,4 +106,6 @@ def _second_dimension(total: Figure, parts: list[Figure], unit: str) -> bool:
     if unit not in _PEOPLE:
         return False
     whole = precision.interval(total)
-    return any(precision.total(parts[:k], unit).meets(whole) for k in range(2, len(parts)))
+    kinds = [labels.core(p.label)[-2:] for p in parts]
+    return any(precision.total(parts[:k], unit).meets(whole) and not set(kinds[k:]) & set(kinds[:k])
+               for k in range(2, len(parts)))  # 行政编制, 事业编制, then 工勤编制: one breakdown, not two

@@ -38,7 +38,9 @@ class Options:
     minimum: int = 3
     point_units: Words = Words(["个", "项", "条", "点", "类", "件", "方面"])
 _NOUN = re.compile(r"[\u4e00-\u9fff]{1,12}")
-_AMOUNT = re.compile(r"(?:\d[\d.,]*|[零〇一二两三四五六七八九十百千]+)\s*(?:[\u4e00-\u9fff%％]{1,2})?$")
+_AMOUNT = re.compile(r"(?:\d[\d.,]*\s*(?:[\u4e00-\u9fff%％]{1,2})?"
+                     r"|(?<!第)[零〇一二两三四五六七八九十百千]+\s*(?:个|项|类|家|所|人|名|条|件|次|批|辆|台|套|户|间|座"
+                     r"|期|场|篇|种))$")
 _END = re.compile(r"[。；;，,]")
 _JOIN = re.compile(r"(?<=[\u4e00-\u9fff）)”]{2})(?:和|以及|及)(?=[\u4e00-\u9fff（(“]{2})")
 _TERMINAL = "。！？；;!?：:）)"

@@ -489,7 +489,8 @@ def _without_breakdown(total, parts):
         return parts
     ivs = [precision.interval(p) for p in parts]
     for k in range(len(parts) - 1, 0, -1) if precision.significant(total) else ():
-        if parts[k].value != parts[k - 1].value or not _FUND_ROW.search(parts[k].label):
+        if parts[k].value != parts[k - 1].value or not _FUND_ROW.search(parts[k].label) \
+                or not re.search(r"结转|结余", parts[k - 1].label):
             continue
         rest = precision.total(parts[:k] + parts[k + 1:])
         if rest.lo < whole.hi and whole.lo < rest.hi:
@@ -538,14 +539,16 @@ def _counted_over(total, parts) -> bool:
     least two rows a level: the rows of two or more levels (a group and its items; 类, 款 and 项 not told
     apart) each summing to it, counted together; or the first part is the total again and the rest add up
     to it (a department's row over its units' rows; the same figure again, not one whose rounding only
-    touches the total's, a total of three digits or more, and two units or more: 0.06 over 0.01 + 0.04 is
-    no such row, nor 1.00 over 1.00 and 0.00)."""
+    touches the total's, not a row opening with 其中, and the rest adding up to it exactly or, for a total of
+    three digits or more, within rounding: 0.06 over 0.01 + 0.04 is no such row)."""
     if total.value == 0:
         return False
     own = precision.interval(total)
     first = precision.interval(parts[0])
-    if len(parts) >= 3 and first.lo < own.hi and own.lo < first.hi and precision.significant(total) \
-            and sum(1 for p in parts[1:] if p.value) >= 2 and precision.total(parts[1:]).meets(own):
+    rest = precision.total(parts[1:])
+    exact = sum(p.value for p in parts[1:]) == total.value
+    if len(parts) >= 3 and first.lo < own.hi and own.lo < first.hi and not parts[0].label.lstrip().startswith(
+            "其中") and (exact or rest.meets(own) and precision.significant(total)):
         return True  # the first row is the whole again (a department, then its units), the rest its items
     summed = precision.total(parts)
     return any(len(parts) >= 2 * k and summed.meets(own.scale(k)) for k in (2, 3, 4))

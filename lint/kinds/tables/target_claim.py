@@ -38,7 +38,8 @@ _QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,40}[”\"」』]")
 _EXCEPT_PLAIN = re.compile(r"除(?!此|上述|以上|了)([\u4e00-\u9fff、]{2,30}?)(?:等?\s*(?:指标|目标))?外")
 _NAMES = re.compile(r"[、和及与]")
 _SHOWN = 3
-_ADMITTED = re.compile(r"未(?:能|全部|完全)?(?:完成|达到|达成|实现)|没有(?:完成|达到)")
+_ADMITTED = re.compile(r"(?<!不存在)(?<!没有)(?<![无不])"  # not 不存在未完成的指标
+                       r"(?:未(?:能|全部|完全)?(?:完成|达到|达成|实现)|没有(?:完成|达到))")
 
 
 def run(analysis, check: Check):
