@@ -215,12 +215,21 @@ class Analysis:
             self._memo["own names"] = sorted(names, key=len, reverse=True)
         return self._memo["own names"]
 
+    def consolidates(self) -> bool:
+        """Whether the report speaks of units it consolidates (本级, 所属单位, 纳入…编制范围的单位): only then
+        may a total in it be one unit's rather than its own."""
+        if "consolidates" not in self._memo:
+            self._memo["consolidates"] = any(_UNITS.search(b.text) for b in self.doc.blocks
+                                             if b.kind != "row")
+        return self._memo["consolidates"]
+
     def year(self) -> str | None:
         """The year the report's title names, or None."""
         block = self.title()
         return labels.YEAR.search(block.text).group(1) if block is not None else None
 
 
+_UNITS = re.compile(r"本级|所属单位|下属单位|二级单位|编制范围|单位构成|预算单位构成|决算单位构成")
 _REPORT_WORDS = re.compile(r"(?:部门|单位|区级|市级|县级)?(?:整体)?(?:决算|预算|支出绩效|绩效|自评|评价)")
 _CHANGE = re.compile(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|提高|降低|节约|超支)"
                      r"|(?:增加|减少|增长|下降|提高|降低)$")  # 收、支总计各增加 X: the change, not the total

@@ -685,6 +685,8 @@ CASES = {
     "two funds' rows alike, not a carry-over's breakdown": (
         "收入决算表\n单位：万元\n项目\t金额\n一般公共预算财政拨款收入\t50.00\n政府性基金预算财政拨款收入\t50.00\n其他收入\t10.00\n合计\t110.00\n",
         ("合计\t110.00", "合计\t60.00"), "TAB001"),
+    "a project's budget in the sentence before its execution rate": (
+        "项目全年预算数520.00万元。全年执行数494.00万元，预算执行率95.00%。\n", ("预算执行率95.00%", "预算执行率96.00%"), "RAT001"),
     "a count broken down by category in Chinese numerals": (
         "共设置三级指标十二个，包括数量指标五个、质量指标三个、时效指标两个、成本指标两个。\n", None, "DOC001"),
 }

@@ -49,7 +49,8 @@ def run(analysis, check: Check):
         if not (is_whole or is_part):
             continue
         own = analysis.own_names()
-        if labels.another_unit(label, own) or labels.another_unit(labels.opening(block.text, fig.start), own):
+        if analysis.consolidates() and (labels.another_unit(label, own)
+                                        or labels.another_unit(labels.opening(block.text, fig.start), own)):
             continue  # 示范管理事务中心收入支出总计: one unit's of several, not the report's
         years = labels.dated(block.text, fig.start)[1]
         if years and years[-1] != (year := year or analysis.year() or years[-1]):

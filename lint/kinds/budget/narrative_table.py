@@ -64,8 +64,9 @@ def run(analysis, check: Check):
         if "、" in whole and any(w in whole.split("、")[0] for w in unwanted):
             continue  # 财政拨款收入、支出总计均为: the 支出总计 is the 财政拨款's
         own = analysis.own_names()
-        if labels.another_unit(label, own, next((w for w in words if label.endswith(w)), None)) \
-                or labels.another_unit(labels.opening(block.text, fig.start), own):
+        if analysis.consolidates() and (
+                labels.another_unit(label, own, next((w for w in words if label.endswith(w)), None))
+                or labels.another_unit(labels.opening(block.text, fig.start), own)):
             continue  # 事务中心本年支出合计 100.00万元: one unit's of several, not the department's
         truncated = False
         if len(cells) == 1:
