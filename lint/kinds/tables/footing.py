@@ -298,12 +298,12 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                                                      if not _code_row(table, i) for c in r):
             below = len(table.rows)
             stretch = list(range(t + 1, below))  # the one total, printed above the rows it sums (支出决算表)
-            heads = [i for i in stretch if _SECTION.match(labels[i].replace(" ", ""))
-                     and not any(number(c.text) for c in table.rows[i])]
-            if len(heads) >= 2 and heads[0] == stretch[0]:
+            sections = [i for i in stretch if _SECTION.match(labels[i].replace(" ", ""))
+                        and not any(number(c.text) for c in table.rows[i])]
+            if len(sections) >= 2 and sections[0] == stretch[0]:
                 # 按收入性质分： … 按支出性质分： …: the total broken down twice, each section adding up to it
                 after_any = after_grand = below
-                for a, b in zip(heads, [*heads[1:], below]):
+                for a, b in zip(sections, [*sections[1:], below]):
                     for j in columns:
                         yield from _foot(analysis, check, table, t, list(range(a + 1, b)), j)
                 continue
