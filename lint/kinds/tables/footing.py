@@ -108,7 +108,7 @@ def run(analysis, check: Check):
         factor = _counted_over_table(check, table, columns)
         if factor:  # a unit's row over its own units' rows, no code or indent to tell them: its sums are k×
             found = [(col, v) for col, v in found if col[0] != "rows" or v.holds or v.bounds is None
-                     or not v.bounds.computed.meets(v.bounds.stated.scale(factor))]
+                     or not _overlap(v.bounds.computed, v.bounds.stated.scale(factor))]
         for col, verdict in found:
             by_column[col].append(verdict)
         for col, verdicts in by_column.items():
@@ -495,15 +495,15 @@ def _without_breakdown(total, parts):
         rest = precision.total(parts[:k] + parts[k + 1:])
         if rest.lo < whole.hi and whole.lo < rest.hi:
             return parts[:k] + parts[k + 1:]
-    if len(parts) < 4:
-        return parts
+    if len(parts) < 4 or not precision.significant(total):
+        return parts  # (a total of one or two digits: its rounding makes any split fit)
     prefix = [ivs[0]]
     for iv in ivs[1:]:
         prefix.append(prefix[-1] + iv)  # prefix[k]: the parts up to k, summed once (linear in the rows)
     tail = ivs[-1]
     for k in range(len(parts) - 3, 0, -1):
         tail = tail + ivs[k + 1]
-        if tail.meets(ivs[k]) and prefix[k].meets(whole):
+        if _overlap(tail, ivs[k]) and _overlap(prefix[k], whole):
             return parts[: k + 1]
     return parts
 
@@ -525,11 +525,11 @@ def _counted_over_table(check: Check, table: Table, columns: list[int]) -> int:
     for j in columns:
         total = cell_figure(table, totals[0], j)
         parts = _part_figures(table, rows, j)
-        if total is None or total.value == 0 or len(parts) < 4:
-            continue
+        if total is None or total.value == 0 or len(parts) < 4 or not precision.significant(total):
+            continue  # (a total of one or two digits: its rounding makes any multiple fit)
         summed = precision.total(parts)
         for k in (2, 3):
-            if summed.meets(precision.interval(total).scale(k)):
+            if _overlap(summed, precision.interval(total).scale(k)):
                 return k
     return 0
 
@@ -548,10 +548,17 @@ def _counted_over(total, parts) -> bool:
     rest = precision.total(parts[1:])
     exact = sum(p.value for p in parts[1:]) == total.value
     if len(parts) >= 3 and first.lo < own.hi and own.lo < first.hi and not parts[0].label.lstrip().startswith(
-            "其中") and (exact or rest.meets(own) and precision.significant(total)):
+            "其中") and (exact or _overlap(rest, own) and precision.significant(total)):
         return True  # the first row is the whole again (a department, then its units), the rest its items
     summed = precision.total(parts)
-    return any(len(parts) >= 2 * k and summed.meets(own.scale(k)) for k in (2, 3, 4))
+    return precision.significant(total) and any(len(parts) >= 2 * k and _overlap(summed, own.scale(k))
+                                                for k in (2, 3, 4))
+
+
+def _overlap(a, b) -> bool:
+    """Whether two intervals share more than an end: what the readings that set a sum aside need (a sum
+    whose rounding only touches k times the total is not a hierarchy counted k times)."""
+    return a.lo < b.hi and b.lo < a.hi
 
 
 def _judge_sum(analysis, check, total, parts, key):
