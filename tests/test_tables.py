@@ -6,7 +6,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from helpers import brief
-from hypothesis import given, settings
+from hypothesis import assume, given, settings
 from hypothesis import strategies as st
 
 from crossfoot.ingest.text import parse
@@ -84,6 +84,9 @@ def test_property_one_corrupted_cell_one_finding(lint_text, parts, which):
     k = which.draw(st.integers(min_value=0, max_value=len(parts) - 1))
     # beyond what rounding explains: half a cent on each part and on the total
     delta = which.draw(st.integers(min_value=len(parts) + 2, max_value=10**5))
+    # parts that come to two, three or four times their total within their rounding read as a hierarchy
+    # counted over (a group and its items): that layout is left unjudged by design, so it is no case here
+    assume(all(abs(total + delta - m * total) > len(parts) + 1 for m in (2, 3, 4)))
     bad = table.replace(f"\t项目{k + 1}\t{money(parts[k])}\n", f"\t项目{k + 1}\t{money(parts[k] + delta)}\n")
     found = lint_text(bad, ["TAB"])
     assert brief(found) == [("TAB001", len(parts) + 2, len(str(len(parts) + 1)) + 5, "error")]

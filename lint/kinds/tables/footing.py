@@ -49,6 +49,7 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from ...figures import precision
 from ...model import Severity, Table
@@ -500,10 +501,11 @@ def _without_breakdown(total, parts):
     prefix = [ivs[0]]
     for iv in ivs[1:]:
         prefix.append(prefix[-1] + iv)  # prefix[k]: the parts up to k, summed once (linear in the rows)
-    tail = ivs[-1]
+    tail = parts[-1].value
     for k in range(len(parts) - 3, 0, -1):
-        tail = tail + ivs[k + 1]
-        if _overlap(tail, ivs[k]) and _overlap(prefix[k], whole):
+        tail += parts[k + 1].value  # the breakdown's rows as printed add up to their row, within its rounding
+        close = abs(tail - parts[k].value) <= Decimal(1).scaleb(-parts[k].decimals) / 2
+        if close and _overlap(prefix[k], whole):
             return parts[: k + 1]
     return parts
 
@@ -556,9 +558,10 @@ def _counted_over(total, parts) -> bool:
 
 
 def _overlap(a, b) -> bool:
-    """Whether two intervals share more than an end: what the readings that set a sum aside need (a sum
-    whose rounding only touches k times the total is not a hierarchy counted k times)."""
-    return a.lo < b.hi and b.lo < a.hi
+    """Whether two intervals share more than the end of a rounding: what the readings that set a sum aside
+    need (a sum whose rounding only touches k times the total is not a hierarchy counted k times; exact
+    points that are equal do overlap)."""
+    return a.meets(b) and (min(a.hi, b.hi) > max(a.lo, b.lo) or a.lo == a.hi or b.lo == b.hi)
 
 
 def _judge_sum(analysis, check, total, parts, key):
