@@ -26,7 +26,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..model import Document
-from .layout import Line, Piece, assemble, clean
+from .layout import Line, Piece, assemble, clean, parse_part, refuse_bomb
 from .text import ReadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -36,7 +36,6 @@ _SKIP = {f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}txbxCon
          f"{W}footnoteReference", f"{W}endnoteReference", f"{W}pPr", f"{W}rPr"}
 _TEXT = {f"{W}t": None, f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 _OLE = b"\xd0\xcf\x11\xe0"
-_UNPACKED_LIMIT = 256 * 2**20  # the parts of a DOCX, unpacked; a report's are a few MB
 _GRID = 64  # columns a table may span: Word's own limit is 63
 _LARGEST_NUMBER = 10_000  # where an automatic list may start
 
@@ -55,10 +54,7 @@ def read(path: str | Path, display: str | None = None) -> Document:
     except OSError as exc:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
     with package:
-        unpacked = sum(i.file_size for i in package.infolist())
-        if unpacked > _UNPACKED_LIMIT:
-            raise ReadError(f"{name}: unpacks to {unpacked // 2**20} MB, more than a report's "
-                            f"{_UNPACKED_LIMIT // 2**20} MB (a zip bomb?); not read")
+        refuse_bomb(package, name)
         try:
             return _Reader(package, name).read()
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
@@ -141,13 +137,7 @@ class _Reader:
             data = self.package.read(name)
         except KeyError:
             return None
-        if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
-            raise ReadError(f"{self.name}: {name} declares a DTD or entities, which Word never writes "
-                            "(entity expansion is refused); not read")
-        try:
-            return ET.fromstring(data)
-        except ET.ParseError as exc:
-            raise ReadError(f"{self.name}: {name} is not well-formed XML ({exc})") from None
+        return parse_part(data, self.name, name, "Word never writes")
 
     def _main_part(self) -> str:
         rels = self._part("_rels/.rels")

@@ -17,9 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from xml.etree import ElementTree as ET
 
 from ..model import Block, Document, Place
 from .invisible import BIDI, INVISIBLE, note
+from .text import ReadError
+
+UNPACKED_LIMIT = 256 * 2**20
+"""What the parts of a ZIP package (DOCX, XLSX, OFD) may unpack to; a report's are a few MB."""
 
 _SPACES = re.compile(r"[\t\r\n\u000b\u000c]+")
 
@@ -113,3 +118,23 @@ def _visible(piece: Piece) -> list[tuple[int, str]]:
     if start < len(piece.text):
         runs.append((start, piece.text[start:]))
     return runs or [(0, "")]
+
+
+def refuse_bomb(package, name: str) -> None:
+    """Refuse a ZIP package whose parts unpack to more than :data:`UNPACKED_LIMIT` (a zip bomb)."""
+    unpacked = sum(i.file_size for i in package.infolist())
+    if unpacked > UNPACKED_LIMIT:
+        raise ReadError(f"{name}: unpacks to {unpacked // 2**20} MB, more than a report's "
+                        f"{UNPACKED_LIMIT // 2**20} MB (a zip bomb?); not read")
+
+
+def parse_part(data: bytes, name: str, part: str, never: str) -> ET.Element:
+    """A package part's XML, refused when it declares a DTD or entities (``never``: what the format's
+    writers never do, as ``Word never writes``; entity expansion is refused) or is not well-formed."""
+    if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
+        raise ReadError(f"{name}: {part} declares a DTD or entities, which {never} "
+                        "(entity expansion is refused); not read")
+    try:
+        return ET.fromstring(data)
+    except ET.ParseError as exc:
+        raise ReadError(f"{name}: {part} is not well-formed XML ({exc})") from None

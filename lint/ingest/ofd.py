@@ -32,10 +32,10 @@ from xml.etree import ElementTree as ET
 
 from ..model import Document
 from . import pdf
+from .layout import parse_part, refuse_bomb
 from .text import ReadError
 
 _PT = 72 / 25.4  # points per millimetre
-_UNPACKED_LIMIT = 256 * 2**20
 _PAGES = 5_000
 _ASCENT, _DESCENT = 0.88, 0.12  # of the font size, above and below the baseline
 _ARGS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
@@ -51,10 +51,7 @@ def read(path: str | Path, display: str | None = None) -> Document:
     except OSError as exc:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
     with package:
-        unpacked = sum(i.file_size for i in package.infolist())
-        if unpacked > _UNPACKED_LIMIT:
-            raise ReadError(f"{name}: unpacks to {unpacked // 2**20} MB, more than a report's "
-                            f"{_UNPACKED_LIMIT // 2**20} MB (a zip bomb?); not read")
+        refuse_bomb(package, name)
         try:
             pages = [pdf.page_of(page) for page in _Package(package, name).pages()]
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
@@ -95,13 +92,7 @@ class _Package:
             data = self.package.read(name)
         except KeyError:
             raise ReadError(f"{self.name}: a damaged OFD (its part {name} is missing)") from None
-        if b"<!DOCTYPE" in data[:4096] or b"<!ENTITY" in data:
-            raise ReadError(f"{self.name}: {name} declares a DTD or entities, which an OFD never holds "
-                            "(entity expansion is refused); not read")
-        try:
-            return ET.fromstring(data)
-        except ET.ParseError as exc:
-            raise ReadError(f"{self.name}: {name} is not well-formed XML ({exc})") from None
+        return parse_part(data, self.name, name, "an OFD never holds")
 
     def locate(self, folder: str, loc: str) -> str:
         """The part ``loc`` names, from a part in ``folder`` (relative to it, else to the package root)."""

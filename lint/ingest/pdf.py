@@ -135,14 +135,15 @@ def _bands(table: list) -> list[tuple[float, float]] | None:
     return list(zip(lo, hi))
 
 
-def _cut(line: _Text, bands: list[tuple[float, float]]):
-    """A line's stretches as a row of ``bands``' cells, or None when two fall in one column or one in none."""
+def _cut(line: _Text, bands, outside: bool = False):
+    """A line's stretches as a row of ``bands``' cells (each in the band it overlaps most), or None when two
+    fall in one column, or one in none unless ``outside`` lets it go to the nearest."""
     cells: list = [("", None, ())] * len(bands)
     for a, b in line.segments():
         x0, x1 = line.xs[a], line.xs[b]
         overlap = [min(x1, hi) - max(x0, lo) for lo, hi in bands]
         k = max(range(len(bands)), key=lambda k: overlap[k])
-        if overlap[k] <= 0 or cells[k][0]:
+        if overlap[k] <= 0 and not outside or cells[k][0]:
             return None
         cells[k] = (line.text[a:b], (x0, line.top, x1, line.bottom), line.xs[a:b + 1])
     return cells
@@ -353,13 +354,9 @@ def _layout_table(run: list[_Text]):
             wrapped.append(line)
             continue
         lines.append(line)
-        cells: list = [("", None, ())] * widest
-        for a, b in segments:
-            x0, x1 = line.xs[a], line.xs[b]
-            k = max(range(widest), key=lambda k: min(x1, merged[k][1]) - max(x0, merged[k][0]))
-            if cells[k][0]:
-                return None  # two cells of one line in one column: not a table
-            cells[k] = (line.text[a:b], (x0, line.top, x1, line.bottom), line.xs[a:b + 1])
+        cells = _cut(line, merged, outside=True)
+        if cells is None:
+            return None  # two cells of one line in one column: not a table
         figures += sum(1 for text, _, _ in cells if _FIGURE.match(text)) >= 2
         rows.append(cells)
     took: set[tuple[int, int]] = set()  # cells that wrapped words went into (the rest of them may follow)

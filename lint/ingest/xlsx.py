@@ -29,10 +29,9 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from ..model import Document
-from .layout import Line, Piece, assemble, clean
+from .layout import UNPACKED_LIMIT, Line, Piece, assemble, clean
 from .text import ReadError
 
-_UNPACKED_LIMIT = 256 * 2**20
 CELLS_LIMIT = 2_000_000  # cells a workbook may have: a report's have thousands
 # a formula with no value saved: nothing, or an empty <v>, between it and the end of its cell
 _NO_VALUE = re.compile(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*"
@@ -45,7 +44,7 @@ def read(path: str | Path, display: str | None = None) -> Document:
     try:
         with zipfile.ZipFile(path) as package:
             unpacked = sum(i.file_size for i in package.infolist())
-            if unpacked <= _UNPACKED_LIMIT:
+            if unpacked <= UNPACKED_LIMIT:
                 uncalculated = sum(len(_NO_VALUE.findall(package.read(i))) for i in package.infolist()
                                    if i.filename.startswith("xl/worksheets/") and i.filename.endswith(".xml"))
     except (zipfile.BadZipFile, zlib.error, EOFError, KeyError):
@@ -56,9 +55,9 @@ def read(path: str | Path, display: str | None = None) -> Document:
         raise ReadError(f"{name}: {what}") from None
     except OSError as exc:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
-    if unpacked > _UNPACKED_LIMIT:
+    if unpacked > UNPACKED_LIMIT:
         raise ReadError(f"{name}: unpacks to {unpacked // 2**20} MB, more than a report's "
-                        f"{_UNPACKED_LIMIT // 2**20} MB (a zip bomb?); not read")
+                        f"{UNPACKED_LIMIT // 2**20} MB (a zip bomb?); not read")
     import openpyxl
 
     try:

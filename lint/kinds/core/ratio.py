@@ -120,8 +120,7 @@ def run(analysis, check: Check):
                         actual, base = doers[0], bases[0]  # 支出决算X，年初预算Y，支出决算数为年初预算数的
                     elif len(here) == 1:
                         base = here[0]  # 年初预算为54.53万元，支出决算为54.53万元，完成年初预算的100.00%
-                    elif len(later := [f for f in _stated_after(sentence[2], rate, fam, named)
-                                       if not _left(o, text, f)]) == 1:
+                    elif len(later := _stated_after(o, text, sentence[2], rate, fam, named)) == 1:
                         base = later[0]  # 支出12.36万元，为预算的82.40%，预算数为15.00万元: its own budget
                     elif later:
                         continue
@@ -220,10 +219,11 @@ def _left(o: Options, text: str, figure) -> bool:
     return o.left.within(figure.label) or o.left.within(_after(text, figure.end))
 
 
-def _stated_after(figures, rate, fam: str, named: str) -> list:
-    """The amounts after ``rate`` in its sentence that name its base (…，预算数为15.00万元)."""
+def _stated_after(o: Options, text: str, figures, rate, fam: str, named: str) -> list:
+    """The amounts after ``rate`` in its sentence that name its base (…，预算数为15.00万元), never what is
+    left of it (剩余预算2.64万元)."""
     return [f for f in figures if f.start > rate.end and f.is_point and precision.family(f.unit) == fam
-            and _names(f, named)]
+            and _names(f, named) and not _left(o, text, f)]
 
 
 def _names(figure, words: str) -> bool:
