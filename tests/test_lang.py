@@ -57,7 +57,7 @@ def test_english_keeps_the_interval(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text(BAD, encoding="utf-8")
     first = invoke("check", "--lang", "en", str(path)).stdout.splitlines()[0]
-    assert "gives [830.4900, 830.5100] (tolerance ±0.005 (rounding))" in first
+    assert "= [830.4900, 830.5100] (tolerance ±0.005 (rounding))" in first
 
 
 def test_the_configuration_and_the_locale_choose_the_language(tmp_path, monkeypatch):

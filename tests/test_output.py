@@ -110,8 +110,8 @@ def test_github_annotations_are_escaped_capped_and_summarised(tmp_path):
     annotations = [line for line in out if line.startswith("::")]
     assert len(annotations) == 10  # GitHub shows 10 per level
     assert annotations[0] == (f"::error file={path},line=1,endLine=1,col=5,endColumn=13,"
-                              "title=SUM001 sum-mismatch::total 820.50万元 does not match its parts: "
-                              "600.20万元 + 230.30万元 gives [830.4900, 830.5100] (tolerance ±0.005 (rounding)) "
+                              "title=SUM001 sum-mismatch::支出合计 820.50万元 does not match "
+                              "600.20万元 + 230.30万元 = [830.4900, 830.5100] (tolerance ±0.005 (rounding)) "
                               "(one digit differs: 820.50 → 830.50?)")
     assert out[-2].startswith("2 more findings not annotated")
     assert summary.read_text(encoding="utf-8").count("`SUM001`") == 12

@@ -689,6 +689,17 @@ CASES = {
         "项目全年预算数520.00万元。全年执行数494.00万元，预算执行率95.00%。\n", ("预算执行率95.00%", "预算执行率96.00%"), "RAT001"),
     "a count broken down by category in Chinese numerals": (
         "共设置三级指标十二个，包括数量指标五个、质量指标三个、时效指标两个、成本指标两个。\n", None, "DOC001"),
+    "a 其中 list in parentheses right after its total": (
+        "2025年度部门预算支出合计1,250.00万元（其中：基本支出800.00万元，项目支出450.00万元），比上年有所增加。\n",
+        ("基本支出800.00万元", "基本支出810.00万元"), "SUM001"),
+    "合计 then 分别为 and every part": (
+        "本年度收入合计500.00万元，分别为：财政拨款收入400.00万元、其他收入100.00万元。"
+        "2024年和2025年收入合计分别为480.00万元、500.00万元。\n",
+        ("其他收入100.00万元", "其他收入90.00万元"), "SUM001"),
+    "a findings sheet quoting 支出合计 in its message cells": (
+        "findings\npath\tline\tcolumn\tmessage\na.txt\t2\t5\t支出合计 820.50万元 does not match 600.20万元 + 230.30万元 "
+        "= [830.4900, 830.5100] (tolerance ±0.005 (rounding))\na.txt\t3\t27\trate 70% does not match 150万元 / 200万元\n",
+        None, "TAB001"),
 }
 
 

@@ -65,14 +65,38 @@ def find(analysis, block: int, words) -> list[Listing]:
     out: list[Listing] = []
     if words.totals.within(text) and any(w in text for w in ("分别", "由", "、", "和", "及")):
         out += _trailing(text, analysis.sentences(block))
+    sentences = analysis.sentences(block)
+    if "分别" in text:
+        out += _respective(words, text, sentences)
     if not words.parts.within(text):
         return out
-    sentences = analysis.sentences(block)
     for index, (start, end, _figs) in enumerate(sentences):
         for word in words.parts:
             pos = text.find(word, start, end)
             while pos != -1:
                 out += _listing(words, text, sentences, index, pos, word)
+                pos = text.find(word, pos + len(word), end)
+    return out
+
+
+def _respective(words, text: str, sentences) -> list[Listing]:
+    """``收入合计500.00万元，分别为：财政拨款收入400.00万元、其他收入100.00万元``: a total by its words (合计,
+    共 …) then, opening the next clause, 分别为 and the amounts it is made of — every part, so the listing
+    is complete (when 等 follows the last part, it names some: no listing). 分别为 after anything else lists
+    parallel values (预算数和执行数分别为 …), read as no listing."""
+    out = []
+    for index, (start, end, figs) in enumerate(sentences):
+        for word in ("分别为", "分别是"):
+            pos = text.find(word, start, end)
+            while pos != -1:
+                last = next((f for f in reversed(figs) if f.end <= pos), None)
+                if (last is not None and last.is_point and family(last.unit) not in ("ratio", "")
+                        and text[last.end : pos].strip() in ("，", ",")
+                        and words.totals.within(last.label.replace("公共", ""))):
+                    for listing in _listing(words, text, sentences, index, pos, word):
+                        if listing.total is last and len(listing.parts) >= 2:
+                            if "等" not in text[listing.parts[-1].end : listing.parts[-1].end + 2]:
+                                out.append(Listing(last, listing.parts, True))
                 pos = text.find(word, pos + len(word), end)
     return out
 
@@ -144,6 +168,8 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
             at = text.find(other, at + len(other), end)
         if at != -1 and not text.startswith("其中", at - 3):
             stop = min(stop, at)
+    if labels.open_paren(text, start, pos) is not None:
+        stop = min(stop, _closing(text, pos, stop))  # a list inside parentheses ends with them
     semicolon = min((k for k in (text.find(c, pos, stop) for c in "；;") if k != -1), default=-1)
     if semicolon != -1:
         before = sum(1 for f in after if f.start < semicolon and family(f.unit) == fam)
@@ -160,17 +186,23 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
     if not parts:
         return []
 
-    inside = labels.open_paren(text, start, pos)
-    if inside is not None:
-        start = inside  # a list inside parentheses belongs to a total inside them
-
     def candidates(s_start, s_figs, upto):
         near = [f for f in s_figs if s_start <= f.start and f.end <= upto and f.is_point
                 and family(f.unit) == fam and not _changes(words, f)]
         hidden = labels.inside(text, s_start, [f.start for f in near])
         return [f for f, h in zip(near, hidden) if not h]
 
+    inside = labels.open_paren(text, start, pos)
+    outer = start
+    if inside is not None:
+        start = inside  # a list inside parentheses belongs to a total inside them
     before = candidates(start, figs, pos)
+    if inside is not None and not before and text[inside + 1 : pos].strip(" ：:，,") == "":
+        # 支出合计1,250.00万元（其中：基本支出…）: the list opens the parentheses right after its total
+        last = next((f for f in reversed(figs) if f.end <= inside), None)
+        if last is not None and last.start >= outer and text[last.end : inside].strip() == "":
+            before = candidates(last.start, [last], inside)
+            start = last.start if before else start
     if not before and text[start:pos].strip(" ：:，,①②③④⑤") == "" and index > 0:
         p_start, p_end, p_figs = labels.near(sentences[index - 1], sentences[index - 1][1])
         before = candidates(p_start, p_figs, p_end)
@@ -230,6 +262,19 @@ def _outturn(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
 
 _DONE = ("实际", "决算", "执行数", "完成")
 _PLAN = ("预算", "计划", "下达", "批复")
+
+
+def _closing(text: str, pos: int, end: int) -> int:
+    """Where the parenthesis open at ``pos`` closes (``end`` if not before it)."""
+    depth = 1
+    for k in range(pos, end):
+        if text[k] in "（(":
+            depth += 1
+        elif text[k] in "）)":
+            depth -= 1
+            if depth == 0:
+                return k
+    return end
 
 
 def _joined(between: str) -> bool:

@@ -89,8 +89,9 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         need = (precision.interval(total) - others).scale(Decimal(1) / factor)
         if precision.significant(part) and precision.one_digit_fix(part, need):
             related = (total, *[p for p in parts if p is not part])
+            rest = "".join(f" − {p.text}" for p in parts if p is not part)
             typo = judge(check, analysis, part, related, lambda need=need: need,
-                         expression=expression, severity=Severity.WARNING)
+                         expression=total.text + rest, severity=Severity.WARNING)
             if typo is not None:
                 yield typo
             return
