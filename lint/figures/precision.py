@@ -37,15 +37,19 @@ def family(unit: str) -> str:
 
 
 def exact(figure: Figure) -> bool:
-    """Whether a figure is exactly its value: counts (12个), and whole points allotted or awarded to an
-    item (分值20分, 得分17分, 产出指标39分), not a total score (总分96分 may be its decimal parts rounded)."""
-    if figure.exact or figure.unit in COUNT_UNITS and figure.decimals == 0:
+    """Whether a figure is exactly its value: counts (12个; not an average, 期均50人), and whole points
+    allotted or awarded to an item (分值20分, 得分17分, 产出指标39分), not a total score (总分96分 may be
+    its decimal parts rounded)."""
+    if figure.exact:
         return True
+    if figure.unit in COUNT_UNITS and figure.decimals == 0:
+        return not _MEAN.match(figure.label.strip(" ，,：:"))  # 期均培训50人 is 600 / 12 rounded
     label = figure.label.strip(" ，,：:为是")
     return figure.unit == "分" and figure.decimals == 0 and not _TOTAL_POINTS.search(label) \
         and (_ALLOTTED.search(label) is not None or label in _AWARDED or label.endswith("指标"))
 
 
+_MEAN = re.compile(r"人均|户均|生均|期均|场均|次均|批均|平均")
 _ALLOTTED = re.compile(r"分值|满分|权重|标准分|扣")
 _AWARDED = ("得分", "实际得分", "得", "评分")  # an item's score after its 分值 (分值20分，得分17分)
 _TOTAL_POINTS = re.compile(r"总|综合|整体|合计|自评|评价|小计|平均|累计|部门|项目|绩效|最终")

@@ -1,12 +1,20 @@
 """average: an amount per head (人均, 户均, 平均, 生均) equals the total over the count stated with it.
 
-Finds, in each sentence, a money figure whose label opens with a per-head word (option ``per``: 人均,
-户均, 生均, 平均, 每人) and, before it in the same sentence, exactly one money amount (the total) and exactly
-one count (人, 人次, 户, 名, …: a counted unit). What the average is of (培训经费 of 人均培训经费)
-must be named by the total's label too, when it names anything: 全年培训教师1,280人次，支出培训经费186.40
-万元，人均培训经费1,456.25元 reads; 人均住房面积 after a budget does not. Amounts convert (万元 → 元).
+Finds, in each sentence, a figure whose label opens with a per-head word (option ``per``: 人均, 户均,
+生均, 期均, 场均, 次均, 批均, 平均, 每人) and, before it in the same sentence:
 
-Judged as an interval: total / count, each from its stated precision, must meet the stated average.
+* for an amount of money (人均培训经费1,456.25元): exactly one money amount (the total) and exactly one
+  count (人, 人次, 户, 名, …: a counted unit);
+* for a count (期均培训50人, 平均每场观众120人次): exactly one count in the average's own unit (the total)
+  and exactly one in the unit its word divides by (期 for 期均, 场 or 场次 for 场均 and 平均每场, 人 or 名 for
+  人均 and 生均).
+
+What the average is of (培训经费 of 人均培训经费) must be named by the total's label too, when it names
+anything: 全年培训教师1,280人次，支出培训经费186.40万元，人均培训经费1,456.25元 reads; 人均住房面积 after a
+budget does not. Amounts convert (万元 → 元).
+
+Judged as an interval: total / count, each from its stated precision, must meet the stated average (a
+whole-number average is rounded, ±0.5).
 """
 
 from __future__ import annotations
@@ -26,7 +34,7 @@ _NOT_HEADS = ("百分点", "％", "度")
 
 @dataclass(frozen=True)
 class Options:
-    per: Words = Words(["人均", "户均", "生均", "平均", "每人"])
+    per: Words = Words(["人均", "户均", "生均", "期均", "场均", "次均", "批均", "平均", "每人"])
 
 
 def run(analysis, check: Check):
@@ -36,17 +44,27 @@ def run(analysis, check: Check):
             continue
         for _start, _end, figs in analysis.sentences(block):
             for i, mean in enumerate(figs):
-                word = next((w for w in per if labels.core(mean.label).startswith(w)), None)
-                if word is None or not mean.is_point or precision.family(mean.unit) != "money":
+                core = labels.core(mean.label)
+                word = next((w for w in per if core.startswith(w)), None)
+                if word is None or not mean.is_point:
                     continue
                 before = [f for f in figs[:i] if f.is_point]
-                totals = [f for f in before if precision.family(f.unit) == "money"]
-                counts = [f for f in before if f.unit in precision.COUNT_UNITS and f.unit not in _NOT_HEADS
-                          and f.value > 0]
+                if precision.family(mean.unit) == "money":
+                    totals = [f for f in before if precision.family(f.unit) == "money"]
+                    counts = [f for f in before if f.unit in precision.COUNT_UNITS
+                              and f.unit not in _NOT_HEADS and f.value > 0]
+                elif mean.unit in precision.COUNT_UNITS and mean.unit not in _NOT_HEADS:
+                    heads = _heads(core, word)
+                    totals = [f for f in before if f.unit == mean.unit]
+                    counts = [f for f in before if f.unit in heads and f.unit != mean.unit and f.value > 0]
+                else:
+                    continue
                 if len(totals) != 1 or len(counts) != 1:
                     continue
                 total, count = totals[0], counts[0]
-                what = labels.core(mean.label)[len(word):].strip("为是：:")
+                what = core[len(word):].strip("为是：:")
+                if what.startswith("每"):
+                    what = what[2:]  # 平均每期培训: 培训
                 if what and what not in labels.core(total.label):
                     continue  # an average of something the total does not name
                 verdict = judge(check, analysis, mean, (total, count),
@@ -55,3 +73,16 @@ def run(analysis, check: Check):
                                 expression=f"{total.text} / {count.text}")
                 if verdict:
                     yield verdict
+
+
+_PEOPLE = ("人", "人次", "名", "位")
+
+
+def _heads(core: str, word: str) -> tuple[str, ...]:
+    """The units a count average divides by: 期 for 期均 and 平均每期, 人 (人次, 名) for 人均 and 生均."""
+    head = core[3] if word == "平均" and core[2:3] == "每" and len(core) > 3 else word[0]
+    if head in "人生每":
+        return _PEOPLE
+    if head == "平":
+        return ()
+    return (head, head + "次")
