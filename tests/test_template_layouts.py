@@ -700,6 +700,16 @@ CASES = {
         "findings\npath\tline\tcolumn\tmessage\na.txt\t2\t5\t支出合计 820.50万元 does not match 600.20万元 + 230.30万元 "
         "= [830.4900, 830.5100] (tolerance ±0.005 (rounding))\na.txt\t3\t27\trate 70% does not match 150万元 / 200万元\n",
         None, "TAB001"),
+    "a count per period (期均) and per event (平均每场)": (
+        "全年举办培训班12期，培训学员610人，期均培训51人。全年演出30场，观众3,600人次，平均每场观众120人次。\n",
+        ("平均每场观众120人次", "平均每场观众130人次"), "AVG001"),
+    "an actual against its target in percentage points": (
+        "满意度目标值为85.00%，实际满意度为92.30%，超过目标7.30个百分点；群众知晓率为92.10%，年度目标值为95.00%，"
+        "低于目标2.90个百分点。\n",
+        ("低于目标2.90个百分点", "低于目标3.90个百分点"), "DIF001"),
+    "节约 with no comparison: the plan less the outturn": (
+        "项目预算100.00万元，实际支出85.00万元，节约资金15.00万元。\n",
+        ("节约资金15.00万元", "节约资金16.00万元"), "DIF001"),
 }
 
 

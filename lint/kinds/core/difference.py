@@ -5,12 +5,14 @@ option ``down``: 减少, 下降, 节约, 结余, ...) with, before it in the sam
 ``compare``: 比, 较, 与…相比) followed by the prior amount, and before that the current amount. ``up``
 means current − prior = change; ``down`` means prior − current = change. Amounts in different units
 convert (亿元 vs 万元). A change in 个百分点 is the difference of the two percentages before it
-(执行率98.50%，较上年的95.20%提高3.30个百分点).
+(执行率98.50%，较上年的95.20%提高3.30个百分点). A change against a target (超过目标, 低于计划, 较目标值提高)
+is the actual less the target stated just before it, in either order (目标值85%，实际92%，超过目标7个百分点).
 
-What is left of a plan, stated with no comparison (option ``left``: 结余, 未支出, …; 全年预算 X，全年支出 Y，
-结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less the outturn
-(``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each. A balance carried over
-years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is left alone.
+What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
+全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less
+the outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each. A balance
+carried over years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is
+left alone.
 
 Judged as an interval: the change computed from the two stated amounts must meet the stated change.
 """
@@ -33,7 +35,7 @@ class Options:
     up: Words = Words(["增加", "增长", "上升", "提高", "超支", "多支出", "增"])
     down: Words = Words(["减少", "下降", "降低", "节约", "节省", "结余", "少支出", "减"])
     compare: Words = Words(["比", "较", "相比"])
-    left: Words = Words(["结余", "剩余", "节余", "未支出", "尚未支出", "未使用", "未拨付"])
+    left: Words = Words(["结余", "剩余", "节余", "节约", "节省", "未支出", "尚未支出", "未使用", "未拨付"])
     """What is left of a plan, stated with no comparison (预算 X，支出 Y，结余 Z): plan less outturn."""
     plan: Words = Words(["预算", "计划", "下达", "批复", "安排", "到位", "可用"])
     spent: Words = Words(["支出", "实际", "执行", "使用", "拨付", "决算", "完成"])
@@ -49,12 +51,16 @@ def _changes(analysis, o: Options, block: int):
             points = change.unit == "个百分点"  # 执行率98.50%，较上年的95.20%提高3.30个百分点
             if not change.is_point or precision.family(change.unit) in ("ratio", "") and not points:
                 continue
-            sign = labels.direction(change.label, o.up, o.down)
-            if sign == 0 and not o.left.within(change.label):
-                continue
             fam = precision.family(change.unit)
             same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start and f.is_point
                     and (f.unit == "%" if points else precision.family(f.unit) == fam)]
+            beyond = _beyond_target(change, same[-2:])
+            if beyond is not None:
+                yield beyond
+                continue
+            sign = labels.direction(change.label, o.up, o.down)
+            if sign == 0 and not o.left.within(change.label):
+                continue
             if len(same) < 2 or any(labels.direction(f.label, o.up, o.down) and o.compare.within(f.label)
                                     for f in same[-2:]):
                 continue  # 决算数X，比上年减少Y；比年初预算数减少Z: Z is against a budget not stated
@@ -69,6 +75,30 @@ def _changes(analysis, o: Options, block: int):
                 left = _left(o, current, prior, change)  # no carry-over in the sentence (年初结转资金…)
                 if left is not None:
                     yield left[1], left[0], change, -1  # plan − spent = what is left
+
+
+_TARGET_CHANGE = re.compile(r"(超过|超出|高于|低于|比|较)(?:年度|预定|既定)?"
+                            r"(?:目标值?|预期值?|计划值?|指标值)(提高|增加|高出|高|降低|下降|低)?了?$")
+_TARGET = re.compile(r"目标|预期|计划|指标值")
+
+
+def _beyond_target(change, pair):
+    """``(actual, target, change, sign)`` for a change against a target stated just before it with the
+    actual (满意度目标值为85%，实际满意度为92%，超过目标7个百分点; 计划20场，实际完成25场，超出计划5场), in
+    either order: the actual less the target (低于目标: the target less the actual); None for anything
+    else."""
+    m = _TARGET_CHANGE.search(labels.core(change.label))
+    if m is None or len(pair) != 2:
+        return None
+    word = m.group(2) or m.group(1)
+    if word in ("比", "较"):
+        return None
+    targets = [f for f in pair if _TARGET.search(f.label)]
+    if len(targets) != 1:
+        return None
+    target = targets[0]
+    actual = pair[0] if pair[1] is target else pair[1]
+    return actual, target, change, -1 if word in ("低于", "降低", "下降", "低") else 1
 
 
 def _left(o: Options, one, two, change):
