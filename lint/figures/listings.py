@@ -70,13 +70,47 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _respective(words, text, sentences)
     if not words.parts.within(text):
         return out
+    blocks = analysis.doc.blocks
+    prev = None  # 支出合计300万元。⏎其中：…: the paragraph before states the total
+    if block and blocks[block].kind == blocks[block - 1].kind == "paragraph":
+        above = analysis.sentences(block - 1)
+        prev = (blocks[block - 1].text, above[-1]) if above else None
     for index, (start, end, _figs) in enumerate(sentences):
         for word in words.parts:
             pos = text.find(word, start, end)
             while pos != -1:
-                out += _listing(words, text, sentences, index, pos, word)
+                found = _listing(words, text, sentences, index, pos, word, prev)
+                ends = not text[pos + len(word) :].strip(" ：:，,。")
+                if not found and index == len(sentences) - 1 and ends:
+                    found = _items(analysis, block, words, text, sentences, index, pos, word)
+                out += found
                 pos = text.find(word, pos + len(word), end)
     return out
+
+
+_ITEM = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[)）])")
+
+
+def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Listing]:
+    """A parts word ending its paragraph (基本支出300万元，主要包括：) and the parts as the numbered items
+    that follow it, one paragraph each (1.人员经费200万元；2.公用经费100万元。): each item's first amount,
+    when it is of the total's unit family."""
+    blocks, parts = analysis.doc.blocks, []
+    for b in range(block + 1, min(len(blocks), block + 30)):
+        if blocks[b].kind != "paragraph" or not _ITEM.match(blocks[b].text):
+            break
+        figs = [f for f in analysis.figures[b] if f.is_point and family(f.unit) not in ("ratio", "")]
+        if not figs:
+            break
+        parts.append(figs[0])
+    if len(parts) < 2 or len({family(p.unit) for p in parts}) != 1:
+        return []
+    start, _end, figs = sentences[index]
+    before = [f for f in figs if f.end <= pos and f.is_point and family(f.unit) == family(parts[0].unit)
+              and not _changes(words, f)]
+    if not before or any(labels.inside(text, start, [before[-1].start])):
+        return []
+    return [Listing(before[-1], tuple(parts), word in words.complete)]
 
 
 def _respective(words, text: str, sentences) -> list[Listing]:
@@ -140,7 +174,7 @@ def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], tot
     return parts
 
 
-def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
+def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listing]:
     start, end, figs = labels.near(sentences[index], pos)
     # a longer parts word already covers this occurrence (主要包括 holds 包括)
     for longer in words.parts:
@@ -186,10 +220,10 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
     if not parts:
         return []
 
-    def candidates(s_start, s_figs, upto):
+    def candidates(s_start, s_figs, upto, s_text=text):
         near = [f for f in s_figs if s_start <= f.start and f.end <= upto and f.is_point
                 and family(f.unit) == fam and not _changes(words, f)]
-        hidden = labels.inside(text, s_start, [f.start for f in near])
+        hidden = labels.inside(s_text, s_start, [f.start for f in near])
         return [f for f, h in zip(near, hidden) if not h]
 
     inside = labels.open_paren(text, start, pos)
@@ -203,10 +237,11 @@ def _listing(words, text, sentences, index, pos, word) -> list[Listing]:
         if last is not None and last.start >= outer and text[last.end : inside].strip() == "":
             before = candidates(last.start, [last], inside)
             start = last.start if before else start
-    if not before and text[start:pos].strip(" ：:，,①②③④⑤") == "" and index > 0:
-        p_start, p_end, p_figs = labels.near(sentences[index - 1], sentences[index - 1][1])
-        before = candidates(p_start, p_figs, p_end)
-        opened = min((k for w in words.parts if (k := text.find(w, p_start, p_end)) != -1), default=p_end)
+    if not before and text[start:pos].strip(" ：:，,①②③④⑤") == "" and (index > 0 or prev):
+        p_text, p_sentence = (text, sentences[index - 1]) if index > 0 else prev
+        p_start, p_end, p_figs = labels.near(p_sentence, p_sentence[1])
+        before = candidates(p_start, p_figs, p_end, p_text)
+        opened = min((k for w in words.parts if (k := p_text.find(w, p_start, p_end)) != -1), default=p_end)
         if any(f.start < opened for f in before):
             before = [f for f in before if f.start < opened]  # the sentence's own parts are no total here
         series = _series(before[-2:], parts) if len(before) >= 2 else None
