@@ -2,17 +2,19 @@
 
 Finds, in each sentence of a block, a parts word (``parts``: 其中, 包括, 主要用于, ...). The total is the
 nearest point figure before it in the same sentence whose label holds a total word (``totals``: 合计, 共,
-总额, ...), else the first figure of that sentence; when the parts word opens its sentence, the previous
-sentence is searched the same way (there, the one figure whose label names the measure every part names,
-决算 or 预算, or else the one the parts add up to, or else of a plan and an outturn the outturn: none,
-no listing). Figures in parentheses and figures
-that state a change (增加/减少/为…的, ``not_parts``) are neither total nor parts, nor is an exception
-(除一个指标外). The parts are the point figures of the total's unit family after the parts word, up to the
-end of the sentence or a nested parts word (``stops``), or up to a semicolon when two parts or more come
-before it (其中：A 1，B 2；C 3 lists A and B) or a list of names does (人员经费
-X，主要包括：基本工资、津贴补贴；公用经费 Y lists no amounts). Two totals before a list (预算 X，支出
-Y，其中 A 预算 a1 支出 a2 …) split it by label. Among scores (得分), a group's maximum (分值, 满分, 权重; or
-a figure followed by its 得分: 履职效能50分，得分46.5分) is no part.
+总额, ...), else the first figure of that sentence, or the one right before a parenthesis the list opens (合计
+X（其中：…）); when the parts word opens its sentence, the previous sentence (of the paragraph before, when it
+opens the paragraph) is searched the same way (there, the one figure whose label names the measure every part
+names, 决算 or 预算, or else the one the parts add up to, or else of a plan and an outturn the outturn: none,
+no listing). Figures in parentheses and figures that state a change (增加/减少/为…的, ``not_parts``) are
+neither total nor parts, nor is an exception (除一个指标外). The parts are the point figures of the total's
+unit family after the parts word, up to the end of the sentence or a nested parts word (``stops``), or up to a
+semicolon when two parts or more come before it (其中：A 1，B 2；C 3 lists A and B) or a list of names does
+(人员经费 X，主要包括：基本工资、津贴补贴；公用经费 Y lists no amounts). Two totals before a list (预算
+X，支出 Y，其中 A 预算 a1 支出 a2 …) split it by label. A parts word ending its paragraph (主要包括：) lists
+the numbered items that follow (1.人员经费 a；2.公用经费 b), and 合计 X，分别为 A a、B b every part. Among
+scores (得分), a group's maximum (分值, 满分, 权重; or a figure followed by its 得分:
+履职效能50分，得分46.5分) is no part.
 
 The words come as an object with the attributes of :class:`Spec` (each a
 :class:`crossfoot.vocabulary.Words`): the sum kind's options, or the packs' ``listing-*`` vocabularies,
