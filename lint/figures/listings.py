@@ -199,8 +199,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     for other in (*words.parts, *words.stops):
         at = text.find(other, pos + len(word), end)
         # a list inside parentheses is a part's own; 占…合计 names the whole of a part's share, ending nothing
+        # and a part's purpose (主要用于保障机构运转；) lists nothing up to its semicolon
         while at != -1 and (labels.open_paren(text, pos, at) is not None
-                            or _SHARE_OF.search(text, max(0, at - 13), at)):
+                            or _SHARE_OF.search(text, max(0, at - 13), at)
+                            or _purpose(text, at, end, after, fam)):
             at = text.find(other, at + len(other), end)
         if at != -1 and not text.startswith("其中", at - 3):
             stop = min(stop, at)
@@ -209,8 +211,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     semicolon = min((k for k in (text.find(c, pos, stop) for c in "；;") if k != -1), default=-1)
     if semicolon != -1:
         before = sum(1 for f in after if f.start < semicolon and family(f.unit) == fam)
-        if before > 1 or before == 0 and "、" in text[pos:semicolon]:
-            stop = semicolon  # a list split by commas, or a list of names, ends at a semicolon
+        if before != 1:
+            stop = semicolon  # a list split by commas, of names, or a purpose (用于运转；) ends there
     parts: list[Figure] = []
     listed = [f for f in after if f.start < stop]
     for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
@@ -299,6 +301,13 @@ def _outturn(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
 
 _DONE = ("实际", "决算", "执行数", "完成")
 _PLAN = ("预算", "计划", "下达", "批复")
+
+
+def _purpose(text: str, at: int, end: int, figures, fam: str) -> bool:
+    """Whether the parts word at ``at`` lists no amount of family ``fam`` up to the semicolon ending its
+    clause (基本支出 a，主要用于保障机构正常运转；项目支出 b): a part's purpose, not a nested list."""
+    semicolon = min((k for k in (text.find(c, at, end) for c in "；;") if k != -1), default=-1)
+    return semicolon != -1 and not any(at < f.start < semicolon and family(f.unit) == fam for f in figures)
 
 
 def _closing(text: str, pos: int, end: int) -> int:

@@ -5,9 +5,10 @@ A cell is named by a :class:`CellSpec`: ``tables`` (words the caption is or ends
 caption 收入决算表 or 2024年收入决算表), ``not`` (words that rule a caption out, so 一般公共预算财政拨款支出决
 算表is no 支出决算表), ``row`` (the row whose label cell is one of these words: 本年收入合计, 合计),
 ``column`` (the column headed by one of these words, see :func:`header`; else the first amount right of the
-label) and ``plus`` (more cells, each a row, and tables or column where they differ, whose amounts add to the
-first: 人员经费合计 plus 公用经费合计). Tables side by side (收入 | 支出) are separate tables. Amounts convert
-by each table's own unit (单位：元 in one, 万元 in another).
+label, in a column of the latest year and not of a change: 2026年预算数, not 2025年预算数 or 增减额) and
+``plus`` (more cells, each a row, and tables or column where they differ, whose amounts add to the first:
+人员经费合计 plus 公用经费合计). Tables side by side (收入 | 支出) are separate tables. Amounts convert by
+each table's own unit (单位：元 in one, 万元 in another).
 """
 
 from __future__ import annotations
@@ -106,12 +107,26 @@ def _cell(tables, spec: CellSpec):
             label = next((j for j, c in enumerate(row) if _BLANKS.sub("", c.text) in rows), None)
             if label is None:
                 continue
-            picks = [column] if column is not None else range(label + 1, len(row))
+            picks = [column] if column is not None else _current(table, range(label + 1, len(row)))
             for j in picks:
                 found = _amount(row[j]) if j < len(row) else None
                 if found is not None:
                     return found[0], found[1], table
     return None
+
+
+_YEAR = re.compile(r"(20\d\d)年")
+_OTHER_MEASURE = re.compile(r"上年|增减|增长|增幅|变动|差额|比较|对比")
+
+
+def _current(table: Table, columns) -> list[int]:
+    """The columns right of a row's label that may hold its amount when no header names one: not a prior
+    year's (2025年预算数 before 2026年预算数, 上年预算数) nor a change (增减额)."""
+    names = [_BLANKS.sub("", table.header[j]) if j < len(table.header) else "" for j in columns]
+    years = [max(map(int, _YEAR.findall(n)), default=0) for n in names]
+    latest = max(years, default=0)
+    return [j for j, name, year in zip(columns, names, years)
+            if not _OTHER_MEASURE.search(name) and (year == latest or not year)]
 
 
 def agree(value: Decimal, decimals: int, unit: str, text: str, text_unit: str, rounding: str) -> bool:
