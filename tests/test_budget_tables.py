@@ -340,9 +340,10 @@ def test_personnel_and_public_expenditure_after_lists_of_names(tmp_path, checks)
     path.write_text(BASIC, encoding="utf-8")
     assert codes(path, checks) == []
     path.write_text(BASIC.replace("公用经费40.00万元，主要", "公用经费44.00万元，主要"), encoding="utf-8")
-    assert codes(path, checks) == [("BUD035", "44.00万元")]  # under 基本支出, not a part of 人员经费
+    # under 基本支出 (its parts now over it), not a part of 人员经费
+    assert codes(path, checks) == [("SUM001", "340.00万元"), ("BUD035", "44.00万元")]
     path.write_text(BASIC.replace("人员经费300.00万元", "人员经费310.00万元"), encoding="utf-8")
-    assert codes(path, checks) == [("BUD034", "310.00万元")]
+    assert codes(path, checks) == [("SUM001", "340.00万元"), ("BUD034", "310.00万元")]
 
 
 def test_one_total_in_two_tables_to_the_cent(tmp_path, checks):

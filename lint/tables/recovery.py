@@ -58,6 +58,8 @@ def recover(doc: Document) -> list[Table]:
 
 _UNIT = re.compile(r"单位\s*[:：]\s*(?:人民币)?(亿元|万元|千元|元)")
 _CAPTION_LOOKBACK = 4  # lines of text above a table where its caption and unit line sit
+_TAG = re.compile(r"(?:(?<=\s)|^)(?:公开|附)?"
+                  r"(?:表\s*[0-9０-９一二三四五六七八九十]{1,3}|[0-9０-９]{1,3}\s*表)$")
 
 
 def _captioned(doc: Document, table: Table) -> Table:
@@ -71,6 +73,7 @@ def _captioned(doc: Document, table: Table) -> Table:
             unit = m.group(1)
             text = text[: m.start()].strip()
         text = re.split(r"[。；;：:]", text)[-1].strip()  # a note above it may have run into the caption
+        text = _TAG.sub("", text).strip()  # 公开05表, 附表5: the table's number, on its own line or after it
         if not title and text.endswith("表") and len(text) <= 40:
             title = re.sub(r"\s+", "", text)
     return replace(table, title=title, unit=unit) if title or unit else table

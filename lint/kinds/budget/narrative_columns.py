@@ -9,22 +9,24 @@ words and none of its ``not`` words; items are tried in order. A label that name
 or the ``topic`` (“三公”经费 …) as the first item. Labels with ``skip`` words (增加, 减少, 比, 持平) state
 changes, not amounts, and are left alone.
 
-The item's column is the one whose own name (the deepest line of the header that is neither a measure nor
-a total word; see ``Table.levels``) holds the item's ``column`` words, and whose header holds the measure
-the label names (``measures``: 决算 → 决算数, 年初预算 → 预算数), or else the measure of the table's caption
-(a 决算表's 决算数). A blank cell is 0. The figure and the cell, converted to one unit, must agree (equal
-when stated to the same decimals, else meeting within rounding: :func:`crossfoot.tables.locate.agreement`);
-the finding is on the prose figure, with the cell as the related place.
+A table printed down the page (a row per item, under 项目 | 预算数 | 决算数) is read as the one-line table
+across it. The item's column is the one whose own name (the deepest line of the header that is neither a
+measure nor a total word; see ``Table.levels``) holds the item's ``column`` words, and whose header holds the
+measure the label names (``measures``: 决算 → 决算数, 年初预算 → 预算数), or else the measure of the table's
+caption (a 决算表's 决算数). A blank cell is 0. The figure and the cell, converted to one unit, must agree
+(equal when stated to the same decimals, else meeting within rounding:
+:func:`crossfoot.tables.locate.agreement`); the finding is on the prose figure, with the cell as the related
+place.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ...figures import labels
 from ...model import Cell, Table
-from ...tables import locate
+from ...tables import locate, number
 from ...vocabulary import Words
 from ..base import Check, differs
 
@@ -66,7 +68,9 @@ class Options:
 def run(analysis, check: Check):
     found = [t for t in analysis.tables if locate.titled(t, check.options.tables)]
     panels = [t for t in found if len(t.rows) == 1 and t.title == found[0].title]
-    if not panels or len(found[0].rows) != 1:
+    if found and not panels:
+        panels = [t for t in [_across(check, found[0])] if t is not None]
+    if not panels or len(panels[0].rows) != 1:
         return  # a document without the one-line table has nothing to check
     skip = check.options.skip
     for block, fig in analysis.amounts():
@@ -86,6 +90,36 @@ def run(analysis, check: Check):
         said = locate.agreement(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding)
         if said != "agree":
             yield differs(check, analysis, fig, cell, table, shown_label, truncated=said == "truncated")
+
+
+_MARKER = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,2}[)）、]"
+                     r"|其中[:：]?)\s*")
+
+
+def _across(check: Check, table: Table) -> Table | None:
+    """The table printed down the page (a row per item: 因公出国（境）费 | 1.00 | 0.00, under 项目 | 预算数 |
+    决算数) read as the one-line table across it: a column per item and measure, named by the row's label
+    (its list number left out; the 合计 row as the topic's total) over the measure. None when its header
+    names no measure."""
+    measures = [j for j, name in enumerate(table.header) if j and any(m in name for m in
+                                                                     check.options.measures.values())]
+    if not measures:
+        return None
+    names, heads, cells = [], [], []
+    for row in table.rows:
+        label = _MARKER.sub("", row[0].text).strip()
+        if not label or number(label) is not None:
+            continue
+        if label in check.options.totals:
+            label = locate.unquote(check.options.topic[0] if check.options.topic else "") + label
+        for j in measures:
+            names.append(label)
+            heads.append(table.header[j])
+            cells.append(row[j] if j < len(row) else Cell(""))
+    if not cells:
+        return None
+    return replace(table, header=tuple(f"{a}{b}" for a, b in zip(names, heads)), rows=(tuple(cells),),
+                   levels=(tuple(names), tuple(heads)), memo={})
 
 
 def _item(check: Check, label: str) -> Item | None:
