@@ -114,19 +114,20 @@ def classified(table: Table, column: int | None) -> list[tuple[str, str, Cell | 
 def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | None:
     """A numeric cell as a :class:`Figure` (so table kinds judge through the same interval machinery).
 
-    Each cell stands for what its own printing allows: ``10`` beside ``9.95`` is ``[9.5, 10.5]``, a whole
-    yuan ``22,118,861`` in a column of cents is ±0.5 (a reader cannot know that a converter dropped its
-    zeros, and a false error is worse than a missed one), ``1.7`` may be 1.69 rounded. A column of whole
-    yuan in a table in 元 is exact: amounts budgeted in yuan are whole yuan, so a total one yuan off its
-    parts is wrong; so is a column of whole points headed 分值, 得分 or 分数 (points are allotted and awarded,
-    not measured), and so is an item's whole score among decimal ones (``13`` beside ``9.51`` is 13 points; a
-    total row's whole score, 总分 ``96``, may be its decimal parts rounded).
+    Each cell stands for what its own printing allows: ``10`` beside ``9.95`` is ``[9.5, 10.5]``, a whole yuan
+    ``22,118,861`` in a column of cents is ±0.5 (a reader cannot know that a converter dropped its zeros, and
+    a false error is worse than a missed one), ``1.7`` may be 1.69 rounded. A column of whole yuan in a table
+    in 元 is exact: amounts budgeted in yuan are whole yuan, so a total one yuan off its parts is wrong; so is
+    a column of whole points headed 分值, 得分, 扣分 or 分数 (points are allotted, awarded and deducted, not
+    measured; a 得分率 is a rate), and so is an item's whole score among decimal ones (``13`` beside ``9.51``
+    is 13 points; a total row's whole score, 总分 ``96``, may be its decimal parts rounded).
     """
     cell: Cell = table.rows[row][col]
     parsed = number(cell.text) if cell.text else None
     if parsed is None or cell.span is None:
         return None
-    scores = _SCORES.search(table.header[col]) is not None
+    scores = _SCORES.search(table.header[col]) is not None and "率" not in table.header[col] \
+        and not parsed.percent  # a 得分率 of 90% is 89.5% to 90.5%, not a whole point
     exact = parsed.decimals == 0 and (table.unit == "元" or scores) \
         and (table.once(("whole", col), lambda: _whole_column(table, col))
              or scores and not _TOTAL_LABEL.search(row_label(table, row)))
@@ -135,7 +136,7 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
                   span=cell.span, label=f"{row_label(table, row)} {table.header[col]}".strip())
 
 
-_SCORES = re.compile(r"分值|得分|分数|满分|标准分")
+_SCORES = re.compile(r"分值|得分|分数|满分|标准分|扣分")
 _TOTAL_LABEL = re.compile(r"合计|总计|小计|总分|总得分|得分合计")
 
 

@@ -247,7 +247,17 @@ def _ratio(analysis, check, rate, actual, base):
 
 def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
     """The rate against its part (the amount its stem names) over each whole it may be of (the other
-    amounts no smaller): holding over one of them, it holds; failing over all, it fails over the largest."""
+    amounts no smaller): holding over one of them, it holds; failing over all, it fails over the largest.
+    A rate qualified before its stem (有效回收率) is of the amount its qualifier names (有效问卷 556份), when
+    one does, rather than of the stem's (回收 572份)."""
+    qualifier = labels.core(rate.label).strip()[-len(stem) - 3 : -len(stem) - 1]
+    if len(qualifier) == 2 and _CJK.fullmatch(qualifier):
+        own = [f for f in amounts if qualifier in f.label]
+        if len(own) == 1:
+            yield from _over_any(analysis, check, rate, own[0],
+                                 sorted((f for f in amounts if f.value >= own[0].value and f is not own[0]
+                                         and qualifier not in f.label), key=lambda f: f.value))
+            return
     parts = [f for f in amounts if stem in f.label or stem in _after(text, f.end)]
     if len(parts) > 1:  # 应结算1,936笔，已结算1,872笔: the one that did it, not the one planned
         parts = [f for f in parts if not _planned(check.options, f.label)]
@@ -281,6 +291,7 @@ def _after(text: str, end: int) -> str:
     return _PUNCT.split(text[end:end + 6], 1)[0]
 
 
+_CJK = re.compile(r"[\u4e00-\u9fff]+")
 _PUNCT = re.compile(r"[，,。；;、：:（(）)]")
 
 

@@ -63,7 +63,7 @@ def run(analysis, check: Check):
             if items is None and fig.unit in check.options.point_units:
                 items, where = _points(analysis, b, fig.end, check.options.reach), "listed after it (一是…)"
             if items is None:
-                items, where = _rows(analysis, block.text, fig.end, check.options.reach)
+                items, where = _rows(analysis, block.text, fig, check.options.reach)
             if items is None or len(items) < (2 if where.endswith("(一是…)") else check.options.minimum):
                 continue  # points (一是…) are delimited enough to count from two
             names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
@@ -167,16 +167,34 @@ _SEE = re.compile(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
 _CAPTION = re.compile(r"^\s*表\s*(\d{1,2})(?!\d)")
 
 
-def _rows(analysis, text: str, at: int, reach: int):
+def _rows(analysis, text: str, fig, reach: int):
     """The rows of the table a count refers to (共10个单户单位（详见表1）), named by their label cells, and
-    where they are (in 表1); ``(None, "")`` when there is no such reference or table."""
+    where they are (in 表1); ``(None, "")`` when there is no such reference or table. In a table of several
+    columns of names (一级指标 | 二级指标 | 三级指标), the count is of the distinct names in the column its
+    noun heads (二级指标5个, 18个三级指标), and of nothing when it heads none."""
+    at = fig.end
     m = _SEE.search(text, at, at + reach)
     if m is None:
         return None, ""
+    captioned = []
     for table in analysis.tables:
         caption = next((b for b in reversed(analysis.doc.blocks) if b.line < table.span.line), None)
-        if caption is None or not (c := _CAPTION.match(caption.text)) or c.group(1) != m.group(1):
-            continue
+        if caption is not None and (c := _CAPTION.match(caption.text)) and c.group(1) == m.group(1):
+            captioned.append(table)  # a table, or its panels (一级指标 | 分值 | 二级指标 | 分值 …)
+    named = [(t, j) for t in captioned for j in range(len(t.header)) if _names_column(t, j)]
+    if len(named) > 1:
+        noun = _NOUN.match(text, at)
+        said = fig.label + (noun.group() if noun else "")
+        heads = [(t, j) for t, j in named if t.header[j].strip() and t.header[j].strip() in said]
+        if len(heads) > 1 or not heads and _grouping(*named[0]):
+            return None, ""  # names in levels (一级指标 over 二级指标), none the count's: not said which
+    if len(named) > 1 and heads:
+        table, j = heads[0]
+        cells = [row[j] for r, row in enumerate(table.rows)
+                 if not any(w in row_label(table, r) for w in ("合计", "总计", "小计"))]
+        return ([(c.text, c.span) for c in cells if c.text and c.span is not None and c.merged != "up"],
+                f"in 表{m.group(1)}, column {table.header[j]}")
+    for table in captioned:
         numbered = table.column("序号")
         rows = [r for r in range(len(table.rows))
                 if (numbered is None or number(table.rows[r][numbered].text) is not None)
@@ -184,6 +202,18 @@ def _rows(analysis, text: str, at: int, reach: int):
         return [(row_label(table, r), next(c.span for c in table.rows[r] if c.span is not None)) for r in rows
                 if any(c.span is not None for c in table.rows[r])], f"in 表{m.group(1)}"
     return None, ""
+
+
+def _grouping(table, j: int) -> bool:
+    """Whether a column of names groups the rows: a name stands for several (left blank, or repeated)."""
+    names = [r[j].text.strip() for r in table.rows if j < len(r)]
+    return "" in names[:-1] or len(set(names)) < len(names)
+
+
+def _names_column(table, j: int) -> bool:
+    """Whether a column holds names, not numbers: most of its filled cells are no number."""
+    filled = [r[j].text for r in table.rows if j < len(r) and r[j].text.strip()]
+    return bool(filled) and sum(1 for t in filled if number(t) is None) * 2 > len(filled)
 
 
 def _clause(analysis, b: int, start: int):

@@ -5,7 +5,8 @@ Finds a grade word (option ``bands``: grade → lowest score, default the nation
 nearest score in 分 before it, within a few paragraphs (option ``within``; table rows not counted),
 whose label names a total (option ``totals``: 自评得分, 总分, 综合得分, 综合评分) and that is not
 listed under another (其中…得分10分), one labelled as the whole (``overall``: 整体) first.
-A score whose interval lies wholly outside the grade's band is a finding on the grade word.
+Bands the report states for itself (85分（含）以上为“优”，75分（含）至85分为“良”…) take the place of the
+option's. A score whose interval lies wholly outside the grade's band is a finding on the grade word.
 """
 
 from __future__ import annotations
@@ -37,7 +38,8 @@ class Options:
 
 
 def run(analysis, check: Check):
-    bands = sorted(((Decimal(str(v)), k) for k, v in check.options.bands.items()), reverse=True)
+    given = {k: Decimal(str(v)) for k, v in check.options.bands.items()}
+    bands = sorted(((v, k) for k, v in {**given, **_stated_bands(analysis, given)}.items()), reverse=True)
     words = "|".join(re.escape(k) for k in sorted(check.options.bands, key=len, reverse=True))
     lead = "(?:评为|评价为|自评为|等级为|等次为|评定为)"
     pattern = re.compile(rf"{lead}\s*[“\"]?({words})[”\"]?(?:等级|等次|。|，|$)")
@@ -56,6 +58,36 @@ def run(analysis, check: Check):
                 band = f">= {low}" + (f" and < {high}" if high is not None else "")
                 yield report(check, analysis, block.span(m.start(1), m.end(1)), grade, related=(score.span,),
                              computed=band, figures=(grade, score.text), label=score.label, score=score.text)
+
+
+_BAND = re.compile(r"[“\"‘]?(优秀|优|良好|良|中等|中|较差|差)[”\"’]?")
+_BOUND = re.compile(r"(\d{2,3}(?:\.\d+)?)\s*分?")
+
+
+def _stated_bands(analysis, given: dict[str, Decimal]) -> dict[str, Decimal]:
+    """The bands a report states for itself (综合得分85分（含）以上为“优”，75分（含）至85分为“良”，60分（含）
+    至75分为“中”，60分以下为“差”; 90-100分为优、80-89分为良…): each grade's lowest score is the first
+    number before it since the grade before, 以下 meaning none; read when three grades or more are so
+    named in one sentence, their lows falling in order. Every grade word of ``given`` sharing a grade's
+    first character (优 and 优秀) takes its low. {} when the report states none."""
+    for block in analysis.doc.blocks:
+        text = block.text
+        if text.count("分") < 3 or not ("以上" in text or "以下" in text or "-" in text or "至" in text):
+            continue
+        for sentence in re.split(r"[。；;\n]", text):
+            found, since = [], 0
+            for m in _BAND.finditer(sentence):
+                segment = sentence[since : m.start()]
+                since = m.end()
+                bound = _BOUND.search(segment)
+                if bound is None:
+                    continue
+                low = Decimal(0) if "以下" in segment or "以内" in segment else Decimal(bound.group(1))
+                found.append((m.group(1), low))
+            lows = [low for _, low in found]
+            if len(found) >= 3 and all(a > b for a, b in zip(lows, lows[1:])) and lows[0] <= 100:
+                return {word: low for grade, low in found for word in given if word[0] == grade[0]}
+    return {}
 
 
 def _total(analysis, check, block, at, items):
