@@ -88,12 +88,24 @@ def unquote(text: str) -> str:
     return _QUOTES.sub("", text)
 
 
+def canonical(name: str) -> str:
+    """A table's name as templates vary it alike: no quotation marks (“三公”经费, "三公"经费 and 三公经费), no
+    财政拨款 or 拨款 after a fund's name (一般公共预算财政拨款支出表 is 一般公共预算支出表), no qualifier in
+    brackets at its end (一般公共预算支出表（按功能分类）)."""
+    name = _FUND_GRANT.sub(r"\1", unquote(name))
+    return _QUALIFIER.sub("", name) if name.endswith(("）", ")")) else name
+
+
+_FUND_GRANT = re.compile(r"(一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款")
+_QUALIFIER = re.compile(r"(?<=表)\s*[（(][^（()）]{1,12}[）)]$")
+
+
 def titled(table: Table, tables, unwanted=()) -> bool:
     """Whether ``table``'s caption is or ends with one of the ``tables`` words and holds none of the
-    ``unwanted`` words (quotation marks aside: “三公”经费 and "三公"经费 and 三公经费 are one name)."""
-    title = unquote(table.title)
-    return (bool(title) and any(title.endswith(unquote(w)) for w in tables)
-            and not any(unquote(w) in title for w in unwanted))
+    ``unwanted`` words, names compared as :func:`canonical` writes them."""
+    title = canonical(table.title)
+    return (bool(title) and any(title.endswith(canonical(w)) for w in tables)
+            and not any(canonical(w) in title for w in unwanted))
 
 
 def _cell(tables, spec: CellSpec):

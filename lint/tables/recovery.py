@@ -57,6 +57,7 @@ def recover(doc: Document) -> list[Table]:
 
 
 _UNIT = re.compile(r"单位\s*[:：]\s*(?:人民币)?(亿元|万元|千元|元)")
+_QUALIFIED = re.compile(r"(?<=表)\s*[（(][^（()）]{1,12}[）)]$")  # …支出表（按功能分类）
 _CAPTION_LOOKBACK = 4  # lines of text above a table where its caption and unit line sit
 _TAG = re.compile(r"(?:(?<=\s)|^)(?:公开|附)?"
                   r"(?:表\s*[0-9０-９一二三四五六七八九十]{1,3}|[0-9０-９]{1,3}\s*表)$")
@@ -74,7 +75,7 @@ def _captioned(doc: Document, table: Table) -> Table:
             text = text[: m.start()].strip()
         text = re.split(r"[。；;：:]", text)[-1].strip()  # a note above it may have run into the caption
         text = _TAG.sub("", text).strip()  # 公开05表, 附表5: the table's number, on its own line or after it
-        if not title and text.endswith("表") and len(text) <= 40:
+        if not title and _QUALIFIED.sub("", text).endswith("表") and len(text) <= 40:
             title = re.sub(r"\s+", "", text)
     return replace(table, title=title, unit=unit) if title or unit else table
 
@@ -217,8 +218,9 @@ def _caption_row(block: Block) -> bool:
 
 
 def _caption(text: str) -> bool:
-    """A line that names a table (…预算总表) or its unit (单位：元): the next table's, never a gap in one."""
-    text = text.strip()
+    """A line that names a table (…预算总表, …支出表（按功能分类）) or its unit (单位：元): the next table's,
+    never a gap in one."""
+    text = _QUALIFIED.sub("", text.strip())
     if re.fullmatch(r"[（(]?续表\s*\d*[）)]?", text):
         return False  # 续表: the table before goes on after a page break
     return text.endswith("表") or _UNIT.search(text) is not None
@@ -257,21 +259,29 @@ def _cells(doc: Document, block: Block) -> list[Cell]:
 _NUMBERING = ("行次", "栏次")
 
 
+_LETTERS = "甲乙丙丁戊己庚辛"
+_FORMULA = r"\d{1,3}(?:\s*=\s*\d{1,3}(?:\s*[+\-－]\s*\d{1,3})+)?"  # 1, or 1=2+3
+_COLUMN_NUMBER = re.compile(rf"^(?:{_FORMULA}|[A-N]|[{_LETTERS}])$")
+
+
 def _column_numbers(cells: list[Cell]) -> bool:
-    """A 栏次 row: the template's numbering of the columns (栏次 | | 1 | 2 | 3, or 1 2 3 under 行次)."""
+    """A 栏次 row: the template's numbering of the columns (栏次 | | 1 | 2 | 3, or 1 2 3 under 行次), its
+    name columns lettered (甲 | 乙 | 1 | 2 | 3) and its numbers maybe with their formulas (1=2+3)."""
     filled = [c.text.strip() for c in cells if c.text.strip()]
-    if len(filled) < 3 or filled[0] not in _NUMBERING:
+    if len(filled) < 3 or filled[0] not in _NUMBERING and filled[0] not in _LETTERS:
         return False
-    return all(t.isdigit() or t in _NUMBERING or t in "ABCDEFGHIJKLMN-—" for t in filled[1:])
+    return all(_COLUMN_NUMBER.match(t) or t in _NUMBERING or t in "-—" for t in filled[1:]) \
+        and any(t[0].isdigit() for t in filled)
 
 
 def _unlabeled_column_numbers(cells: list[Cell]) -> bool:
     """A 栏次 row without its word, right under the header: three or more cells counting up by one
     (1 2 3 … 12 under a 预算数 | 决算数 header), as no row of amounts does."""
     filled = [c.text.strip() for c in cells if c.text.strip()]
-    if len(filled) < 3 or not all(t.isdigit() and len(t) <= 3 for t in filled):
+    if len(filled) < 3 or not all(_COLUMN_NUMBER.match(t) and t[0].isdigit() for t in filled):
         return False
-    return all(int(b) == int(a) + 1 for a, b in zip(filled, filled[1:]))
+    firsts = [int(re.match(r"\d+", t).group()) for t in filled]
+    return all(b == a + 1 for a, b in zip(firsts, firsts[1:]))
 
 
 def _row_numbers(header: tuple[str, ...], rows) -> set[int]:

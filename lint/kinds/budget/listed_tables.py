@@ -64,10 +64,11 @@ def run(analysis, check: Check):
     start = next((i for i, b in enumerate(blocks[:200])
                   if b.kind != "row" and _CONTENTS.match(b.text.strip())), None)
     entries, end = _entries(blocks, start) if start is not None else ([], 0)
-    body = "\n".join(_BLANKS.sub("", locate.unquote(b.text)) for b in blocks[end:])
-    captions = [name(t.title) for t in analysis.tables if t.title]
+    body = "\n".join(_BLANKS.sub("", locate.canonical(b.text)) for b in blocks[end:])
+    captions = [locate.canonical(name(t.title)) for t in analysis.tables if t.title]
 
-    def there(wanted: str) -> bool:
+    def there(wanted: str) -> bool:  # names as locate.canonical writes them (no 财政拨款 after a fund)
+        wanted = locate.canonical(wanted)
         return any(c.endswith(wanted) or wanted.endswith(c) and len(c) >= 6 for c in captions) \
             or wanted in body
 

@@ -10,7 +10,8 @@ are not total and item (调整预算 X，全年完成 Y，其中 A 占一般公�
 leave the whole unsaid; with no words (占比), the whole is the total that the part is listed under (其中 …),
 or, when it is stated nowhere, the sum of a listing of parts each with its 占比 (A 7455万元，占比55.08%，B
 1669.70万元，占比12.34%，C 4410万元，占比32.58%) that is the whole: its shares add up to 100%, or all of
-them but one agree with their part over the parts' sum. Amounts may be in different units (亿元 vs 万元).
+them but one agree with their part over the parts' sum. A share of 本年收入 (本年支出) is not of a total
+listing a carry-over (上年结转) among its parts. Amounts may be in different units (亿元 vs 万元).
 
 Judged as an interval: part/whole from the stated amounts' intervals must meet the stated percentage's
 interval. A percentage that only truncation explains is ``info``.
@@ -124,7 +125,15 @@ def _whole(analysis, part, named: str):
         whole = analysis.resolve(part, named[:-1], part.label, fam, blocks=reach, own_first=True)
     if whole is not None and _siblings(labels.core(part.label), labels.core(whole.label), labels.core(named)):
         return None  # 基本支出 X；项目支出 Y，占全年支出的 P%: 基本支出 is a kind of 支出, not all of it
+    if whole is not None and "本年" in named and "本年" not in whole.label and _carries_over(analysis, whole):
+        return None  # 收入预算 X，其中：…，占本年收入的 P%；上年结转 Y: this year's income is X − Y
     return whole
+
+
+def _carries_over(analysis, whole) -> bool:
+    """Whether a total lists a carry-over among its parts (上年结转, 年初结余): more than one year's."""
+    return any(analysis.parent(f) is whole and ("结转" in f.label or "结余" in f.label)
+               for f in analysis.figures[whole.block])
 
 
 def _siblings(part: str, whole: str, named: str) -> bool:

@@ -74,6 +74,7 @@ class Options:
 _SUBCODE = re.compile(r"^\d{1,2}$")
 _LONGEST_NAME = 40  # characters of a row name; a longer cell is prose
 _PROSE = re.compile(r"[，。；！？]")
+_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+(?![\u4e00-\u9fff])")
 _CJK = re.compile(r"[\u4e00-\u9fff]")
 _OWN_CODE = re.compile(r"^\d{1,3}$")
 _ECONOMIC = re.compile(r"^[35]\d{2}$")
@@ -207,15 +208,15 @@ def _indent_levels(table: Table) -> dict[int, int] | None:
 
 
 def _labels(table: Table) -> list[str]:
-    """Each row's label (:func:`crossfoot.tables.row_label`) without its cells of prose: a sentence, or a
-    message quoting 支出合计, names no row."""
+    """Each row's label (:func:`crossfoot.tables.row_label`) without its cells of prose (a sentence, or a
+    message quoting 支出合计, names no row), a name spaced out to fill its cell (收 入 总 计) closed up."""
     def named(i: int) -> str:
         label = row_label(table, i)
-        if len(label) <= _LONGEST_NAME and not _PROSE.search(label):
-            return label
-        return " ".join(c.text for c in table.rows[i] if c.text and number(c.text) is None
-                        and c.text.strip("-—－/ ") and len(c.text) <= _LONGEST_NAME
-                        and not _PROSE.search(c.text))
+        if len(label) > _LONGEST_NAME or _PROSE.search(label):
+            label = " ".join(c.text for c in table.rows[i] if c.text and number(c.text) is None
+                             and c.text.strip("-—－/ ") and len(c.text) <= _LONGEST_NAME
+                             and not _PROSE.search(c.text))
+        return _SPACED.sub(lambda m: re.sub(r"\s+", "", m.group()), label)  # 收 入 总 计, 小 计
     return table.once("footing-labels", lambda: [named(i) for i in range(len(table.rows))])
 
 
