@@ -109,6 +109,9 @@ class Place:
     merged: str = ""
     """For a table cell covered by a merged cell: ``left`` (the cell spans from its left) or ``up``
     (from above); '' otherwise. The readers of DOCX, PDF and HTML know it; table recovery uses it."""
+    rounded: bool = False
+    """A number shown with fewer digits than the file holds (a workbook's 2370957.05 formatted
+    ``#,##0``): what is shown is a rounding, never a whole amount exactly."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -167,6 +170,8 @@ class Cell:
     """``left`` or ``up`` when a merged cell to the left or above covers this one (see :class:`Place`)."""
     indent: int = 0
     """Blanks written before the text (a row's level shown by indentation, in text exports)."""
+    rounded: bool = False
+    """Shown with fewer digits than the file holds (see :class:`Place`)."""
 
 
 @dataclass(frozen=True)

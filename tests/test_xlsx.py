@@ -161,3 +161,25 @@ def test_a_legacy_xls_total_off_is_found_in_its_cell(tmp_path):
 
     (finding,) = engine.run(ingest.read(_xls(tmp_path / "t.xls", build)), engine.select(engine.load(), ["TAB001"]))
     assert (finding.stated, finding.span.where) == ("31.25", "sheet 表3, cell B4")
+
+
+@pytest.mark.parametrize("stored, total, found", [
+    ((1802534.40, 303010.30, 265412.35), 2370957.05, []),  # shown 1,802,534 + 303,010 + 265,412 ≠ 2,370,957
+    ((1802534, 303010, 265412), 2370957, ["TAB001"]),  # whole yuan stored: one yuan off is wrong
+])
+def test_whole_yuan_shown_over_cents_stored_is_a_rounding(tmp_path, stored, total, found):
+    """A 元 table formatted ``#,##0`` over amounts with cents: each shown figure is a rounding (±0.5), not
+    the exact whole yuan a table of whole yuan holds."""
+    def build(book):
+        ws = book.active
+        ws.append(["支出决算表"])
+        ws.append(["单位：元"])
+        ws.append(["项目", "本年支出合计"])
+        for name, value in zip(("行政运行", "事业运行", "机关事业单位基本养老保险缴费支出"), stored):
+            ws.append([name, value])
+        ws.append(["合计", total])
+        for row in ws.iter_rows(min_row=4, min_col=2):
+            row[0].number_format = "#,##0"
+
+    path = _book(tmp_path / "yuan.xlsx", build)
+    assert [f.code for f in engine.run(ingest.read(path), engine.load()) if f.severity.name != "INFO"] == found

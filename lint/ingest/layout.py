@@ -38,6 +38,8 @@ class Piece:
     xs: tuple[float, ...] = ()
     merged: str = ""
     """A table cell covered by a merged one: ``left`` or ``up`` (see :class:`crossfoot.model.Place`)."""
+    rounded: bool = False
+    """A number shown with fewer digits than its source holds (see :class:`crossfoot.model.Place`)."""
 
 
 @dataclass
@@ -78,7 +80,8 @@ def assemble(path: str, lines: list[Line], notes: tuple = (), encoding: str = ""
                 text += "\t"
             for start, run in _visible(piece):
                 marks.append(Place(len(text) + 1, piece.where, piece.page, piece.box,
-                                   piece.xs[start:start + len(run) + 1] if piece.xs else (), piece.merged))
+                                   piece.xs[start:start + len(run) + 1] if piece.xs else (), piece.merged,
+                                   piece.rounded))
                 text += run
             hidden += [(len(text) + 1, c) for c in piece.text if c in BIDI][:1]
         if not text.strip():

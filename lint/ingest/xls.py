@@ -87,7 +87,7 @@ def _grid(book, sheet) -> xlsx.Grid:
                 value = bool(value)
             elif isinstance(value, float) and value.is_integer() and abs(value) < 1e15:
                 value = int(value)
-            grid.cells[(r + 1, c + 1)] = xlsx.shown(value, _format(book, cell.xf_index))
+            grid.put(r + 1, c + 1, value, _format(book, cell.xf_index))
     return grid
 
 

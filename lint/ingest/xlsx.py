@@ -93,6 +93,15 @@ class Grid:
     merged: list[tuple[int, int, int, int]] = field(default_factory=list)
     hidden_rows: set[int] = field(default_factory=set)
     hidden_columns: set[int] = field(default_factory=set)
+    rounded: set[tuple[int, int]] = field(default_factory=set)
+    """Cells whose stored number has digits its format does not show (2370957.05 shown 2,370,957)."""
+
+    def put(self, row: int, column: int, value, number_format: str) -> None:
+        """Record a cell as Excel shows it, and whether its format hides digits of its value."""
+        text = shown(value, number_format)
+        self.cells[(row, column)] = text
+        if isinstance(value, (int, float)) and not isinstance(value, bool) and _hides(value, text):
+            self.rounded.add((row, column))
 
 
 def _grid(sheet) -> Grid:
@@ -106,7 +115,7 @@ def _grid(sheet) -> Grid:
             continue
         for cell in row:
             if cell.value is not None and cell.column not in hidden:
-                grid.cells[(cell.row, cell.column)] = shown(cell.value, cell.number_format)
+                grid.put(cell.row, cell.column, cell.value, cell.number_format)
     return grid
 
 
@@ -144,7 +153,7 @@ def sheet_lines(grid: Grid) -> list[Line]:
                 continue
         texts = dict(cells)
         lines.append(Line([Piece(texts.get(c, ""), f"sheet {title}, cell {_name(c)}{r}",
-                                 merged=covered.get((r, c), ""))
+                                 merged=covered.get((r, c), ""), rounded=(r, c) in grid.rounded)
                            for c in range(first, last + 1) if c not in grid.hidden_columns], kind="row"))
     return lines
 
@@ -198,6 +207,17 @@ def shown(value, number_format: str = "General") -> str:
     prefix = literal if literal and section.find('"') < section.find(digits[0]) else ""
     suffix = literal if literal and not prefix else ""
     return f"{sign}{wrap[0]}{prefix}{body}{suffix}{wrap[1]}"
+
+
+def _hides(value, text: str) -> bool:
+    """Whether ``text`` (a number as shown) leaves out digits of ``value``: 2370957.05 shown 2,370,957."""
+    plain = text.replace(",", "").strip("()%").lstrip("-")
+    try:
+        shown_value = Decimal(plain)
+    except ArithmeticError:
+        return False
+    exact = abs(Decimal(repr(value)) if isinstance(value, float) else Decimal(value))
+    return shown_value != (exact * 100 if text.endswith(("%", "%)")) else exact)
 
 
 def _general(value) -> str:

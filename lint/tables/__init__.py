@@ -120,7 +120,8 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
     in 元 is exact: amounts budgeted in yuan are whole yuan, so a total one yuan off its parts is wrong; so is
     a column of whole points headed 分值, 得分, 扣分 or 分数 (points are allotted, awarded and deducted, not
     measured; a 得分率 is a rate), and so is an item's whole score among decimal ones (``13`` beside ``9.51``
-    is 13 points; a total row's whole score, 总分 ``96``, may be its decimal parts rounded).
+    is 13 points; a total row's whole score, 总分 ``96``, may be its decimal parts rounded). A cell whose
+    file holds more digits than it shows (a workbook's cents under ``#,##0``) is a rounding all the same.
     """
     cell: Cell = table.rows[row][col]
     parsed = number(cell.text) if cell.text else None
@@ -128,7 +129,7 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
         return None
     scores = _SCORES.search(table.header[col]) is not None and "率" not in table.header[col] \
         and not parsed.percent  # a 得分率 of 90% is 89.5% to 90.5%, not a whole point
-    exact = parsed.decimals == 0 and (table.unit == "元" or scores) \
+    exact = parsed.decimals == 0 and (table.unit == "元" or scores) and not cell.rounded \
         and (table.once(("whole", col), lambda: _whole_column(table, col))
              or scores and not _TOTAL_LABEL.search(row_label(table, row)))
     return Figure(value=parsed.value, text=cell.text, decimals=parsed.decimals, exact=exact,

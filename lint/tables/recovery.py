@@ -249,7 +249,8 @@ def _cells(doc: Document, block: Block) -> list[Cell]:
             lead = len(piece) - len(piece.lstrip())
             start = column + lead
             indent = len(piece[:lead].replace("\u3000", "  "))  # a full-width blank is two
-            cells.append(Cell(text, Span(line, start, line, start + len(text)), merged, indent))
+            rounded = column in places and places[column].rounded
+            cells.append(Cell(text, Span(line, start, line, start + len(text)), merged, indent, rounded))
         else:
             cells.append(Cell("", None, merged))
         column += len(piece) + 1
