@@ -74,6 +74,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     continue
                 if not (rate.label == "" or spec.rates.within(rate.label)) or "年均" in rate.label:
                     continue  # 年均增长 over several years is compounded, not change / prior
+                if "其中" in text[change.end : rate.start]:
+                    continue  # 减少8.87万元，其中公务接待费下降35.20%: a part's rate, not the change's
                 fam = family(change.unit)
                 window = labels.near(sentence, change.start)[2]
                 same = [f for f in window if f.start < change.start and f.is_point and family(f.unit) == fam

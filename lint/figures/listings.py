@@ -213,6 +213,11 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         before = sum(1 for f in after if f.start < semicolon and family(f.unit) == fam)
         if before != 1:
             stop = semicolon  # a list split by commas, of names, or a purpose (用于运转；) ends there
+    for f in [f for f in after if f.start < stop]:  # 公用经费 b，公用经费中办公费 c: a part's own parts
+        tail = labels.core(f.label)[-4:]
+        nested = text.find(tail + "中", f.end, stop) if len(tail) >= 2 else -1
+        if nested != -1 and not text.startswith("其中", nested + len(tail) - 1):
+            stop = nested
     parts: list[Figure] = []
     listed = [f for f in after if f.start < stop]
     for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):

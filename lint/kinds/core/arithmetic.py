@@ -126,6 +126,11 @@ def _judge(analysis, check, norm: str, where: list[tuple[int, int]], eq: int, fi
         plain = judge(check, analysis, result, operands, lambda: computed, expression="")
         if plain is not None and plain.holds:
             return plain.quiet()  # written ×100 for ×100%: the same rate
+    big = {"万元": Decimal("1e-4"), "亿元": Decimal("1e-8")}.get(result.unit)
+    if verdict is not None and not verdict.holds and big and not units_ & _MONEY:
+        in_yuan = judge(check, analysis, result, operands, lambda: computed, scale=big, expression="")
+        if in_yuan is not None and in_yuan.holds:
+            return in_yuan.quiet()  # 1382×1200=165.84万元: the factors in 元, the result in 万元
     return verdict
 
 

@@ -19,6 +19,7 @@ whole-number average is rounded, ±0.5).
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...figures import labels, precision
@@ -46,8 +47,8 @@ def run(analysis, check: Check):
             for i, mean in enumerate(figs):
                 core = labels.core(mean.label)
                 word = next((w for w in per if core.startswith(w)), None)
-                if word is None or not mean.is_point:
-                    continue
+                if word is None or not mean.is_point or _PERIOD.search(core):
+                    continue  # 人均每月100元 of a year's total: per head and per month
                 before = [f for f in figs[:i] if f.is_point]
                 if precision.family(mean.unit) == "money":
                     totals = [f for f in before if precision.family(f.unit) == "money"]
@@ -76,6 +77,7 @@ def run(analysis, check: Check):
 
 
 _PEOPLE = ("人", "人次", "名", "位")
+_PERIOD = re.compile(r"每(?:月|年|日|天|周|季)|月均|日均|年均")
 
 
 def _heads(core: str, word: str) -> tuple[str, ...]:

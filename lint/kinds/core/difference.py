@@ -112,7 +112,7 @@ def _left(o: Options, one, two, change):
     return (planned[0], spent[0]) if len(planned) == 1 and len(spent) == 1 else None
 
 
-_BALANCES = ("年初", "年末", "累计", "上年", "结转")
+_BALANCES = ("年初", "年末", "累计", "上年", "结转", "收支")  # 收支结余: income less spending
 _ACTUAL = re.compile(r"实际|执行|决算|完成|已")
 
 

@@ -133,7 +133,8 @@ def run(analysis, check: Check):
                         continue  # 总分…，其中预算执行得分9.54分（执行率95.36%）: no rate of 分 over 分
                     plan = [f for f in amounts if _planned(o, f.label)]
                     left = not o.left.within(rate.label)  # a 结余率 is of what is left, an 执行率 never
-                    others = [f for f in amounts if f not in plan and not (left and _left(o, text, f))]
+                    others = [f for f in amounts if f not in plan and not (left and _left(o, text, f))
+                              and not _PARTIAL.search(f.label)]  # 部分完成1个: not of the 完成率
                     if not plan or not others or len(plan) > 2 \
                             or len(plan) == 2 and others[-1].start < plan[-1].start:
                         continue
@@ -168,6 +169,7 @@ _OF_NAMED = re.compile(r"(?<=[\u4e00-\u9fff])(为|达到|相当于)([^，,。；
 _VERSUS = re.compile(r"\s*(?:之比)?为\s*$")  # A 比 B 为 P%: only 为 between B and the rate
 _CAPPED = re.compile(r"(?:完成|达成|实现)率?\s*(?:为|达)?\s*$")
 _AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?(?<!其)中")
+_PARTIAL = re.compile(r"部分|基本完成|基本实现|基本达到")
 _CHANGE = re.compile(r"增|减|降|升|提高|超|节约")
 
 

@@ -15,11 +15,13 @@ short are reported only when the listing is complete (declared so by a ``complet
 core pack: 分别为 lists parallel values as often as parts; or naming three parts or more, one of them 0,
 as a template's list of every part does) or when one digit of one figure explains the whole gap (a
 typo, reported at ``warning``). People counted past their total after the first parts have added up to
-it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), not judged.
+it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and people counted by
+attributes of two kinds (女教师、35岁以下、中高级职称) overlap: neither is judged.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
@@ -69,7 +71,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
         return
-    if over and _second_dimension(total, parts, unit):
+    if over and (_second_dimension(total, parts, unit) or _attributes(parts, unit)):
         yield verdict.quiet()  # 82人，其中男性46人，女性36人，35岁以下24人: the first parts are the whole
         return
     if over or (complete and len(parts) > 1):
@@ -98,6 +100,20 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
 
 
 _PEOPLE = ("人", "人次", "名", "位")
+
+
+_DIMENSIONS = tuple(re.compile(d) for d in (r"女|男", r"岁|年龄", r"职称|高级|中级|初级",
+                                            r"本科|硕士|博士|研究生|大专|学历|学位", r"党员|团员", r"民族"))
+
+
+def _attributes(parts: list[Figure], unit: str) -> bool:
+    """Whether people are counted by attributes of two kinds or more, one count each (女教师112人、35岁以下
+    58人、中高级职称95人): each counts some of the whole, the same person in several; no breakdown of it
+    (男性46人，女性36人 is one, by sex)."""
+    if unit not in _PEOPLE:
+        return False
+    kinds = [k for p in parts for k, d in enumerate(_DIMENSIONS) if d.search(p.label)]
+    return len(set(kinds)) >= 2 and len(kinds) == len(set(kinds))
 
 
 def _second_dimension(total: Figure, parts: list[Figure], unit: str) -> bool:

@@ -3,8 +3,9 @@
 The report's year is the year its title names. A report that looks back on its year (决算, 自评, 评价:
 option ``behind``) states its year-end as 截至<its year>年12月31日; a budget (预算: ``ahead``) states last
 year's figures, 截至<the year before>…. A 截至 (截止) date with a year before that is a paragraph copied from
-an earlier year's report: a finding on the date. Later dates are left alone (an evaluation done in the next
-year counts to then), and so is a report whose title names no year or no kind.
+an earlier year's report: a finding on the date, unless its sentence goes on to the report's year (截至2023年
+底56所，2024年新建5所…: a baseline brought up to date). Later dates are left alone (an evaluation done in
+the next year counts to then), and so is a report whose title names no year or no kind.
 """
 
 from __future__ import annotations
@@ -43,6 +44,10 @@ def run(analysis, check: Check):
             continue
         for m in _AS_OF.finditer(block.text):
             said = int(m.group("year"))
+            end = min((k for k in (block.text.find(c, m.end()) for c in "。；;") if k != -1),
+                      default=len(block.text))
+            if any(int(y) >= earliest for y in labels.YEAR.findall(block.text, m.end(), end)):
+                continue  # 截至2023年底56所，2024年新建5所…: a baseline the sentence brings up to the year
             if said < earliest:
                 yield report(check, analysis, block.span(m.start(), m.end()), m.group(),
                              computed=str(earliest), said=str(said), year=str(earliest))
