@@ -5,12 +5,13 @@ GB2312). Those strict decoders, in that order, decode short Chinese text more re
 detectors. A file that is neither is decoded as UTF-8 with replacement characters and a note names the
 first bad byte, so one bad byte never hides the rest of a report.
 
-Converters from PDF/DOCX break lines every few dozen characters and sometimes put a blank line after each.
-A line is taken as *wrapped* (its paragraph goes on in the next non-blank line) when the document shows a
-dominant line width and the line reaches it without closing its sentence, or when the line, however
-short, ends mid-sentence (in ``，`` or ``、``) and the next line opens no list item. Wrapped lines are
-joined with nothing between them (Chinese has no spaces; a number broken at the line end is whole again);
-each source line keeps its own origin so every character still maps to its line and column.
+Converters from PDF/DOCX break lines every few dozen characters and sometimes put a blank line after each. A
+line is taken as *wrapped* (its paragraph goes on in the next non-blank line) when the document shows a
+dominant line width and the line reaches it without closing its sentence (a table's caption or unit line, or a
+numbered heading without a sentence, ending 说明 or 情况, is whole at any width), or when the line, however
+short, ends mid-sentence (in ``，`` or ``、``) and the next line opens no list item or table caption. Wrapped
+lines are joined with nothing between them (Chinese has no spaces; a number broken at the line end is whole
+again); each source line keeps its own origin so every character still maps to its line and column.
 
 Markdown emphasis (``**``/``__``), heading marks, LaTeX dollars and ``\\%`` are dropped or unescaped
 segment by segment, again keeping positions. Lines holding tabs are table rows: they are kept as
@@ -191,13 +192,14 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             flush("row")
             continue
         heading = _HEADING.match(raw) is not None
-        if heading or pieces and _ITEM.match(raw):
-            flush()  # a heading, or a list item after a line that broke off mid-sentence
+        if heading or pieces and (_ITEM.match(raw) or _CAPTION_LINE.match(raw)):
+            flush()  # a heading, a list item or a table's caption after a line that broke off mid-sentence
         pieces.extend((number, col, seg) for col, seg in segments)
         stripped = raw.rstrip()
         wrapped = not heading and (
             stripped[-1] in _MID_SENTENCE
             or width is not None and len(stripped) >= width - 2 and stripped[-1] not in _SENTENCE_END
+            and not _titled(stripped)
         )
         if not wrapped:
             flush("heading" if heading else "paragraph")
@@ -246,6 +248,21 @@ def _cells(number: int, raw: str) -> list[tuple[int, int, str]]:
         for column, segment in _clean(cell) if cell else []:
             pieces.append((number, a + lead + column, segment))
     return pieces
+
+
+_CAPTION_LINE = re.compile(r"\s*(?:附?表\s*[\d一二三四五六七八九十]|编制单位|(?:金额)?单位\s*[:：])")
+_TITLE_END = re.compile(r"(?:说明|情况|概况|分析|结论|建议|问题|措施|目标|职能|职责|设置|构成|意见|依据"
+                        r"|方法)$")
+_CAPTION_END = re.compile(r"表\s*(?:[（(][^（()）]{1,12}[）)])?$|单位\s*[:：]\s*\S{1,3}元$")
+
+
+def _titled(line: str) -> bool:
+    """Whether a line is a whole title however long: a table's caption or unit line (…决算表, 单位：万元), or
+    a numbered heading with no sentence in it (六、一般公共预算财政拨款基本支出决算情况说明)."""
+    line = line.strip()
+    sentence = any(c in line for c in "，。；,;")
+    heading = _ITEM.match(line) and _TITLE_END.search(line) and not sentence
+    return bool(_CAPTION_END.search(line) or heading)
 
 
 def _wrap_width(lines: list[str]) -> int | None:
