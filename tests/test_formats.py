@@ -507,3 +507,42 @@ def test_an_unruled_table_row_whose_name_wraps_stays_one_row(tmp_path, checks, c
     doc = ingest.read(path)
     assert "2010399\t其他政府办公厅（室）及相关机构事务支出\t100.00\t\t100.00" in doc.lines
     assert engine.run(doc, checks) == []
+
+
+@pytest.mark.parametrize("total", ["2,732.72", "2,742.72"])
+@pytest.mark.parametrize("centred", [True, False])
+def test_an_unruled_table_of_right_aligned_amounts_is_read(tmp_path, checks, total, centred):
+    """Amounts set flush right under headers centred over them (or set flush left, lining up with none),
+    rows with blank cells, no ruling lines: the columns are where the amounts end and the words begin, so
+    the table is read and its 合计 footed."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [("301", "工资福利支出", "1,934.85", "1,934.85", ""),
+            ("30101", "基本工资", "462.18", "462.18", ""),
+            ("30102", "津贴补贴", "1,472.67", "1,472.67", ""),
+            ("302", "商品和服务支出", "797.87", "", "797.87"),
+            ("30201", "办公费", "797.87", "", "797.87"),
+            ("合计", "", total, "1,934.85", "797.87")]
+    right = [None, None, 390, 480, 570]  # where each amount column ends, well right of its header
+    path = tmp_path / "unruled.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10)
+    c.drawString(40, 800, "一般公共预算基本支出表")
+    c.drawString(40, 784, "单位：万元")
+    heads = [(40, "经济分类科目编码"), (140, "科目名称"), (300, "合计"), (395, "人员经费"), (485, "公用经费")]
+    for x, name in heads:
+        c.drawString(x if not centred or x < 300 else x + 10, 760, name)
+    y = 742
+    for row in rows:
+        c.drawString(40, y, row[0])
+        c.drawString(140, y, row[1])
+        for end, cell in zip(right[2:], row[2:]):
+            if cell:
+                c.drawRightString(end, y, cell)
+        y -= 16
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks)]
+    assert found == ([] if total == "2,732.72" else [("TAB001", "2,742.72")])

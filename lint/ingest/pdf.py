@@ -332,22 +332,71 @@ def _wrapped_words(line: _Text, run: list[_Text]) -> bool:
 
 
 def _layout_table(run: list[_Text]):
-    """The rows of cells ``(text, box, xs)`` of lines cut into aligned columns (as `_table`), or None."""
+    """The rows of cells ``(text, box, xs)`` of lines cut into aligned columns (as `_table`), or None.
+
+    The columns are the x extents of the fullest lines' cells, merged; else those of the fullest lines of
+    amounts (a header centred over amounts set flush right); else the columns the cells line up in, amounts
+    by their right edges and words by their left (rows with a blank cell or two, under a header that lines
+    up with nothing)."""
     cut = [(line, line.segments()) for line in run]
     widest = max(len(segments) for _, segments in cut)
-    bands: list[list[float]] = []
-    for line, segments in cut:  # the columns: the x extents of the fullest lines' cells, merged
-        if len(segments) == widest:
-            bands.extend([line.xs[a], line.xs[b]] for a, b in segments)
-    bands.sort()
-    merged = [bands[0]]
-    for x0, x1 in bands[1:]:
-        if x0 <= merged[-1][1]:
+    if widest < 3:
+        return None
+    fullest = [(line, segments) for line, segments in cut if len(segments) == widest]
+    tried: list[list[list[float]]] = []
+    for merged in (_extents(fullest),
+                   _extents([(line, s) for line, s in fullest if _amounts(line, s) * 2 > len(s)])):
+        if len(merged) == widest and merged not in tried:
+            tried.append(merged)
+            rows = _rows_in(cut, merged)
+            if rows is not None:
+                return rows
+    aligned = _aligned(cut)
+    return _rows_in(cut, aligned) if aligned and aligned not in tried else None
+
+
+def _amounts(line: _Text, segments) -> int:
+    return sum(1 for a, b in segments if _FIGURE.match(line.text[a:b]))
+
+
+def _aligned(cut) -> list[list[float]]:
+    """Columns from how cells line up: an amount's right edge, a word's left edge, each shared by two
+    rows or more; each column spans its cells, overlapping ones merged ([] when fewer than three)."""
+    anchors: list[tuple[float, str, float, float]] = []
+    for line, segments in cut:
+        if len(segments) < 2:
+            continue
+        for a, b in segments:
+            x0, x1 = line.xs[a], line.xs[b]
+            right = bool(_FIGURE.match(line.text[a:b]))
+            anchors.append((x1 if right else x0, "R" if right else "L", x0, x1))
+    anchors.sort()
+    groups: list[list[tuple[float, str, float, float]]] = []
+    for anchor in anchors:
+        same = next((g for g in groups if g[0][1] == anchor[1] and abs(g[-1][0] - anchor[0]) <= 2), None)
+        if same is None:
+            groups.append([anchor])
+        else:
+            same.append(anchor)
+    columns = sorted([min(a[2] for a in g), max(a[3] for a in g), g[0][1]] for g in groups if len(g) >= 2)
+    merged: list[list] = []
+    for x0, x1, side in columns:
+        if merged and x0 <= merged[-1][1]:
             merged[-1][1] = max(merged[-1][1], x1)
         else:
-            merged.append([x0, x1])
-    if widest < 3 or len(merged) != widest:
-        return None
+            merged.append([x0, x1, side])
+    for left, right in zip(merged, merged[1:]):  # the gap between two columns: the flush-right one's,
+        if right[2] == "R":                      # else the flush-left one's (where a header may sit)
+            right[0] = left[1] + 0.01
+        elif left[2] == "L":
+            left[1] = right[0] - 0.01
+    return [[x0, x1] for x0, x1, _ in merged] if len(merged) >= 3 else []
+
+
+def _rows_in(cut, merged):
+    """The rows of ``cut`` in the columns ``merged``, with lines of one stretch put into the cells they
+    wrapped from; None when the lines do not read as a table in them."""
+    widest = len(merged)
     rows, figures, lines, wrapped = [], 0, [], []
     for line, segments in cut:
         if len(segments) < 2:
@@ -378,6 +427,18 @@ def _layout_table(run: list[_Text]):
         rows[r][k] = (joined, box or (line.x0, line.top, line.x1, line.bottom), ())
         took.add((r, k))
     return rows if figures >= 2 else None
+
+
+def _extents(lines) -> list[list[float]]:
+    """The x extents of the cells of ``lines`` (each with its segments), overlapping ones merged."""
+    bands = sorted([line.xs[a], line.xs[b]] for line, segments in lines for a, b in segments)
+    merged = bands[:1]
+    for x0, x1 in bands[1:]:
+        if x0 <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], x1)
+        else:
+            merged.append([x0, x1])
+    return merged
 
 
 def _refuse_unreadable(name: str, pages: list[_Page], kind: str) -> None:
