@@ -100,8 +100,11 @@ def near(sentence, at: int, reach: int = REACH):
     lo, hi = max(start, at - reach), min(end, at + reach)
     if lo == start and hi == end:
         return sentence
-    starts = [f.start for f in figs]
-    return lo, hi, figs[bisect.bisect_left(starts, lo):bisect.bisect_left(starts, hi)]
+    return lo, hi, figs[bisect.bisect_left(figs, lo, key=_start):bisect.bisect_left(figs, hi, key=_start)]
+
+
+def _start(figure) -> int:
+    return figure.start
 
 
 def parenthesised(text: str, start: int, at: int) -> bool:

@@ -23,6 +23,7 @@ with which the document's analysis reads which total each figure is listed under
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, fields
 
@@ -125,7 +126,8 @@ def _respective(words, text: str, sentences) -> list[Listing]:
         for word in ("分别为", "分别是"):
             pos = text.find(word, start, end)
             while pos != -1:
-                last = next((f for f in reversed(figs) if f.end <= pos), None)
+                k = bisect.bisect_right(figs, pos, key=_end) - 1  # the last figure ending before it
+                last = figs[k] if k >= 0 else None
                 if (last is not None and last.is_point and family(last.unit) not in ("ratio", "")
                         and text[last.end : pos].strip() in ("，", ",")
                         and words.totals.within(last.label.replace("公共", ""))):
@@ -138,6 +140,10 @@ def _respective(words, text: str, sentences) -> list[Listing]:
 
 
 _TRAILING = ("合计", "共计", "累计", "总计", "共", "合计为", "共计为", "累计为", "总计为", "总额为", "总额")
+
+
+def _end(figure: Figure) -> int:
+    return figure.end
 
 
 def _trailing(text: str, sentences) -> list[Listing]:

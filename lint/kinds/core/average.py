@@ -49,7 +49,8 @@ def run(analysis, check: Check):
                 word = next((w for w in per if core.startswith(w)), None)
                 if word is None or not mean.is_point or _PERIOD.search(core):
                     continue  # 人均每月100元 of a year's total: per head and per month
-                before = [f for f in figs[:i] if f.is_point]
+                before = [f for f in reversed(list(labels.back(figs, i, mean.start - labels.REACH)))
+                          if f.is_point]  # within reach: a sentence of thousands of figures costs no more
                 if precision.family(mean.unit) == "money":
                     totals = [f for f in before if precision.family(f.unit) == "money"]
                     counts = [f for f in before if f.unit in precision.COUNT_UNITS

@@ -51,14 +51,17 @@ def _changes(analysis, o: Options, block: int):
             points = change.unit == "个百分点"  # 执行率98.50%，较上年的95.20%提高3.30个百分点
             if not change.is_point or precision.family(change.unit) in ("ratio", "") and not points:
                 continue
+            target = _TARGET_CHANGE.search(labels.core(change.label))
+            sign = labels.direction(change.label, o.up, o.down)
+            if sign == 0 and not o.left.within(change.label) and target is None:
+                continue
             fam = precision.family(change.unit)
             same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start and f.is_point
                     and (f.unit == "%" if points else precision.family(f.unit) == fam)]
-            beyond = _beyond_target(change, same[-2:])
+            beyond = _beyond_target(change, same[-2:]) if target else None
             if beyond is not None:
                 yield beyond
                 continue
-            sign = labels.direction(change.label, o.up, o.down)
             if sign == 0 and not o.left.within(change.label):
                 continue
             if len(same) < 2 or any(labels.direction(f.label, o.up, o.down) and o.compare.within(f.label)
