@@ -546,3 +546,47 @@ def test_an_unruled_table_of_right_aligned_amounts_is_read(tmp_path, checks, tot
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks)]
     assert found == ([] if total == "2,732.72" else [("TAB001", "2,742.72")])
+
+
+@pytest.mark.parametrize("total", ["1,979.60", "1,956.80"])
+def test_an_unruled_table_begun_at_a_page_foot_is_footed_over_both_pages(tmp_path, checks, total):
+    """A table's header and first two rows close a page (too few lines to be read as a table), its header is
+    printed again over the rest on the next page: the first rows are put back at its head, so its 合计 is
+    footed over all its rows."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    header = [(46, "采购项目"), (222, "采购品目"), (280, "数量"), (374, "计量单位"), (433, "合计"), (527, "货物"),
+              (620, "工程"), (714, "服务")]
+    pages = [[("办公设备购置", "台式计算机", "30", "台", "15.60", "15.60", "", ""),
+              ("办公设备购置", "打印机", "12", "台", "7.20", "7.20", "", "")],
+             [("火化设备更新改造", "火化机", "1", "台", "152.00", "152.00", "", ""),
+              ("院舍消防设施改造", "消防工程", "1", "项", "74.35", "", "74.35", ""),
+              ("政府购买养老服务", "养老服务", "12", "月", "1,730.45", "", "", "1,730.45"),
+              ("合计", "", "56", "", total, "174.80", "74.35", "1,730.45")]]
+    path = tmp_path / "split.pdf"
+    c = canvas.Canvas(str(path), pagesize=(842, 595))
+    for number, rows in enumerate(pages):
+        c.setFont("STSong-Light", 10)
+        y = 560
+        if not number:
+            c.drawString(46, 120, "政府采购预算表")
+            c.drawString(46, 104, "单位：万元")
+            y = 88
+        for x, name in header:
+            c.drawString(x, y, name)
+        for row in rows:
+            y -= 16
+            c.drawString(46, y, row[0])
+            c.drawString(222, y, row[1])
+            c.drawRightString(362, y, row[2])
+            c.drawString(374, y, row[3])
+            for end, cell in zip((515, 608, 702, 796), row[4:]):
+                if cell:
+                    c.drawRightString(end, y, cell)
+        c.showPage()
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    assert found == ([] if total == "1,979.60" else [("TAB001", "1,956.80")] * 2)  # down and across

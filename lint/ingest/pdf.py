@@ -101,27 +101,59 @@ def finish(name: str, pages: list[_Page], kind: str = "PDF") -> Document:
         page.items = _unruled(page.items)
     for before, page in zip(pages, pages[1:]):
         _carry_rows(before, page)
+        _carry_back(before, page)
     return assemble(name, _lines(pages), encoding=kind.lower())
+
+
+def _carry_back(before: _Page, page: _Page) -> None:
+    """The header and first rows of a table closing the page ``before`` (too few lines to be found as a
+    table of their own) whose header is printed again over the unruled table opening ``page``: cut by that
+    table's columns and put at its head, so its 合计 is footed over all its rows."""
+    if not page.items or not isinstance(page.items[0], list) or not before.items:
+        return
+    table = page.items[0]
+    if any(isinstance(c, str) for row in table for c in row):
+        return  # a ruled table: its rows are found by its ruling
+    boxes = [[row[j][1] for row in table if row[j][1]] for j in range(len(table[0]))]
+    if not all(boxes):
+        return
+    bands = [(min(b[0] for b in col), max(b[2] for b in col)) for col in boxes]
+    header = "".join(c[0] for c in table[0])
+    k = len(before.items)
+    while k > 0 and isinstance(before.items[k - 1], _Text) and len(before.items[k - 1].segments()) >= 2 \
+            and len(before.items) - k < 5:
+        k -= 1
+        if before.items[k].text.replace(" ", "") == header:
+            rows = [_cut(line, bands, outside=True) for line in before.items[k + 1 :]]
+            if rows and all(r is not None for r in rows):
+                page.items = [[*rows, *table[1:]], *page.items[1:]]
+                before.items = before.items[:k] + [[_cut(before.items[k], bands, outside=True) or table[0]]]
+            return
 
 
 def _carry_rows(before: _Page, page: _Page) -> None:
     """The one or two lines opening ``page`` that are rows of the table closing the page ``before`` (too
-    few to be found as a table of their own): cut by that table's columns and made a table, which table
-    recovery joins to it as rows after a page break."""
+    few to be found as a table of their own; its header lines printed again over them dropped): cut by that
+    table's columns and made a table, which table recovery joins to it as rows after a page break."""
     if not before.items or not isinstance(before.items[-1], list):
         return
     bands = _bands(before.items[-1])
     if bands is None:
         return
+    heads = {"".join(c[0] for c in row).replace(" ", "") for row in before.items[-1][:3]}
+    skip = 0  # its header lines printed again over them are dropped, as a ruled table's are
+    while skip < min(2, len(page.items)) and isinstance(page.items[skip], _Text) \
+            and page.items[skip].text.replace(" ", "") in heads:
+        skip += 1
     lines = []
-    for item in page.items[:2]:
+    for item in page.items[skip : skip + 2]:
         if not isinstance(item, _Text) or len(item.segments()) < 2 \
                 or not _FIGURE.match(item.text.split()[-1]):
             break
         lines.append(item)
     rows = [row for row in (_cut(line, bands) for line in lines) if row is not None]
     if rows and len(rows) == len(lines):
-        page.items = [rows, *page.items[len(lines):]]
+        page.items = [rows, *page.items[skip + len(lines):]]
 
 
 def _bands(table: list) -> list[tuple[float, float]] | None:
