@@ -83,26 +83,29 @@ def find(analysis, block: int, words) -> list[Listing]:
             pos = text.find(word, start, end)
             while pos != -1:
                 found = _listing(words, text, sentences, index, pos, word, prev)
-                ends = not text[pos + len(word) :].strip(" ：:，,。")
-                if not found and index == len(sentences) - 1 and ends:
+                if not found and index == len(sentences) - 1 and _ENDS.match(text, pos + len(word)):
                     found = _items(analysis, block, words, text, sentences, index, pos, word)
                 out += found
                 pos = text.find(word, pos + len(word), end)
     return out
 
 
+_ENDS = re.compile(r"[ ：:，,。]*$")  # nothing after a parts word but punctuation
 _ITEM = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
 def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Listing]:
     """A parts word ending its paragraph (基本支出300万元，主要包括：) and the parts as the numbered items
-    that follow it, one paragraph each (1.人员经费200万元；2.公用经费100万元。): each item's first amount,
-    when it is of the total's unit family."""
+    that follow it, one paragraph each (1.人员经费200万元；2.公用经费100万元。): each item's one amount of
+    the total's unit family; an item stating several (年初预算 X，支出决算 Y) leaves it unsaid which is the
+    part: no listing."""
     blocks, parts = analysis.doc.blocks, []
     for b in range(block + 1, min(len(blocks), block + 30)):
         if blocks[b].kind != "paragraph" or not _ITEM.match(blocks[b].text):
             break
         figs = [f for f in analysis.figures[b] if f.is_point and family(f.unit) not in ("ratio", "")]
+        if len(figs) > 1:
+            return []
         if not figs:
             break
         parts.append(figs[0])
@@ -254,6 +257,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             start = last.start if before else start
     if not before and text[start:pos].strip(" ：:，,①②③④⑤") == "" and (index > 0 or prev):
         p_text, p_sentence = (text, sentences[index - 1]) if index > 0 else prev
+        if index == 0 and words.parts.within(p_text[p_sentence[0] : p_sentence[1]]):
+            return []  # 支出总计 X，其中基本支出 Y，项目支出 Z。⏎其中：…: whose parts these are is not said
         p_start, p_end, p_figs = labels.near(p_sentence, p_sentence[1])
         before = candidates(p_start, p_figs, p_end, p_text)
         opened = min((k for w in words.parts if (k := p_text.find(w, p_start, p_end)) != -1), default=p_end)

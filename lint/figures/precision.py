@@ -14,7 +14,7 @@ from decimal import Decimal
 from ..interval import Interval, stated
 from ..interval import total as sum_intervals
 from ..model import Figure
-from . import units
+from . import labels, units
 
 #: units whose integer figures are exact counts, not rounded amounts
 _MEASURES = frozenset({"个百分点", "分", "", "万平方米", "平方米", "吨", "公里", "千米", "米", "亩", "万亩",
@@ -43,7 +43,7 @@ def exact(figure: Figure) -> bool:
     if figure.exact:
         return True
     if figure.unit in COUNT_UNITS and figure.decimals == 0:
-        return not _MEAN.match(figure.label.strip(" ，,：:"))  # 期均培训50人 is 600 / 12 rounded
+        return not _MEAN.match(labels.core(figure.label).strip(" ，,：:"))  # 期均50人 is 600 / 12 rounded
     label = figure.label.strip(" ，,：:为是")
     return figure.unit == "分" and figure.decimals == 0 and not _TOTAL_POINTS.search(label) \
         and (_ALLOTTED.search(label) is not None or label in _AWARDED or label.endswith("指标"))

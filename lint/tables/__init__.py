@@ -137,6 +137,8 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
                   span=cell.span, label=f"{row_label(table, row)} {table.header[col]}".strip())
 
 
+QUALIFIER = re.compile(r"(?<=表)\s*[（(][^（()）]{1,12}[）)]$")
+"""A qualifier in brackets ending a table's caption (…支出表（按功能分类）): the caption names the table."""
 _SCORES = re.compile(r"分值|得分|分数|满分|标准分|扣分")
 _TOTAL_LABEL = re.compile(r"合计|总计|小计|总分|总得分|得分合计")
 

@@ -22,7 +22,7 @@ from ..interval import Interval
 from ..interval import stated as interval
 from ..model import Cell, Table
 from ..vocabulary import Words
-from . import number
+from . import QUALIFIER, number
 
 _QUOTES = re.compile(r"[“”\"'‘’]")
 _BLANKS = re.compile(r"\s+")
@@ -93,11 +93,10 @@ def canonical(name: str) -> str:
     财政拨款 or 拨款 after a fund's name (一般公共预算财政拨款支出表 is 一般公共预算支出表), no qualifier in
     brackets at its end (一般公共预算支出表（按功能分类）)."""
     name = _FUND_GRANT.sub(r"\1", unquote(name))
-    return _QUALIFIER.sub("", name) if name.endswith(("）", ")")) else name
+    return QUALIFIER.sub("", name) if name.endswith(("）", ")")) else name
 
 
 _FUND_GRANT = re.compile(r"(一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款")
-_QUALIFIER = re.compile(r"(?<=表)\s*[（(][^（()）]{1,12}[）)]$")
 
 
 def titled(table: Table, tables, unwanted=()) -> bool:

@@ -36,7 +36,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Cell, Document, Span, Table
-from . import code, number
+from . import QUALIFIER, code, number
 
 _GAP_MAX = 20  # a non-row line up to this long between table rows does not end the table (unless a caption)
 _SCORE_WORDS = "[一二三]级指标|指标名称|指标|项目|分值|权重|得分|自评得分|合计|小计"
@@ -57,7 +57,6 @@ def recover(doc: Document) -> list[Table]:
 
 
 _UNIT = re.compile(r"单位\s*[:：]\s*(?:人民币)?(亿元|万元|千元|元)")
-_QUALIFIED = re.compile(r"(?<=表)\s*[（(][^（()）]{1,12}[）)]$")  # …支出表（按功能分类）
 _CAPTION_LOOKBACK = 4  # lines of text above a table where its caption and unit line sit
 _TAG = re.compile(r"(?:(?<=\s)|^)(?:公开|附)?"
                   r"(?:表\s*[0-9０-９一二三四五六七八九十]{1,3}|[0-9０-９]{1,3}\s*表)$")
@@ -75,7 +74,7 @@ def _captioned(doc: Document, table: Table) -> Table:
             text = text[: m.start()].strip()
         text = re.split(r"[。；;：:]", text)[-1].strip()  # a note above it may have run into the caption
         text = _TAG.sub("", text).strip()  # 公开05表, 附表5: the table's number, on its own line or after it
-        if not title and _QUALIFIED.sub("", text).endswith("表") and len(text) <= 40:
+        if not title and QUALIFIER.sub("", text).endswith("表") and len(text) <= 40:
             title = re.sub(r"\s+", "", text)
     return replace(table, title=title, unit=unit) if title or unit else table
 
@@ -220,7 +219,7 @@ def _caption_row(block: Block) -> bool:
 def _caption(text: str) -> bool:
     """A line that names a table (…预算总表, …支出表（按功能分类）) or its unit (单位：元): the next table's,
     never a gap in one."""
-    text = _QUALIFIED.sub("", text.strip())
+    text = QUALIFIER.sub("", text.strip())
     if re.fullmatch(r"[（(]?续表\s*\d*[）)]?", text):
         return False  # 续表: the table before goes on after a page break
     return text.endswith("表") or _UNIT.search(text) is not None

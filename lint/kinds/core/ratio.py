@@ -250,10 +250,10 @@ def _ratio(analysis, check, rate, actual, base):
 def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
     """The rate against its part (the amount its stem names) over each whole it may be of (the other
     amounts no smaller): holding over one of them, it holds; failing over all, it fails over the largest.
-    A rate qualified before its stem (有效回收率) is of the amount its qualifier names (有效问卷 556份), when
-    one does, rather than of the stem's (回收 572份)."""
+    A rate qualified 有效 (有效回收率) is of the amount so qualified (有效问卷 556份), when one
+    is, rather than of the stem's (回收 572份)."""
     qualifier = labels.core(rate.label).strip()[-len(stem) - 3 : -len(stem) - 1]
-    if len(qualifier) == 2 and _CJK.fullmatch(qualifier):
+    if qualifier in _QUALIFIERS:
         own = [f for f in amounts if qualifier in f.label]
         if len(own) == 1:
             yield from _over_any(analysis, check, rate, own[0],
@@ -293,7 +293,7 @@ def _after(text: str, end: int) -> str:
     return _PUNCT.split(text[end:end + 6], 1)[0]
 
 
-_CJK = re.compile(r"[\u4e00-\u9fff]+")
+_QUALIFIERS = ("有效",)  # 有效回收率: of the valid ones among those returned (not 体质测试达标率's 测试)
 _PUNCT = re.compile(r"[，,。；;、：:（(）)]")
 
 

@@ -132,8 +132,13 @@ def _whole(analysis, part, named: str):
 
 def _carries_over(analysis, whole) -> bool:
     """Whether a total lists a carry-over among its parts (上年结转, 年初结余): more than one year's."""
-    return any(analysis.parent(f) is whole and ("结转" in f.label or "结余" in f.label)
-               for f in analysis.figures[whole.block])
+    return id(whole) in analysis.memo(_carrying, whole.block)
+
+
+def _carrying(analysis, block: int) -> frozenset[int]:
+    """The ids of the totals of a block listing a carry-over among their parts (once per block)."""
+    return frozenset(id(p) for f in analysis.figures[block] if "结转" in f.label or "结余" in f.label
+                     if (p := analysis.parent(f)) is not None)
 
 
 def _siblings(part: str, whole: str, named: str) -> bool:

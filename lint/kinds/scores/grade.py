@@ -60,7 +60,8 @@ def run(analysis, check: Check):
                              computed=band, figures=(grade, score.text), label=score.label, score=score.text)
 
 
-_BAND = re.compile(r"[“\"‘]?(优秀|优|良好|良|中等|中|较差|差)[”\"’]?")
+_BAND = re.compile(r"(?:为|是|评为|定为)\s*[“\"‘]?(优秀|优|良好|良|中等|中|较差|差)[”\"’]?"
+                   r"(?=等|级|档|[，,。；;、）)]|$)")  # 为“优”, never 其中 or 优化
 _BOUND = re.compile(r"(\d{2,3}(?:\.\d+)?)\s*分?")
 
 
@@ -81,7 +82,8 @@ def _stated_bands(analysis, given: dict[str, Decimal]) -> dict[str, Decimal]:
                 since = m.end()
                 bound = _BOUND.search(segment)
                 if bound is None:
-                    continue
+                    found = []  # a grade named without its bound: not a statement of the bands
+                    break
                 low = Decimal(0) if "以下" in segment or "以内" in segment else Decimal(bound.group(1))
                 found.append((m.group(1), low))
             lows = [low for _, low in found]
