@@ -132,7 +132,7 @@ def _respective(words, text: str, sentences) -> list[Listing]:
                 k = bisect.bisect_right(figs, pos, key=_end) - 1  # the last figure ending before it
                 last = figs[k] if k >= 0 else None
                 if (last is not None and last.is_point and family(last.unit) not in ("ratio", "")
-                        and text[last.end : pos].strip() in ("，", ",")
+                        and pos - last.end <= 3 and text[last.end : pos].strip() in ("，", ",")
                         and words.totals.within(last.label.replace("公共", ""))):
                     for listing in _listing(words, text, sentences, index, pos, word):
                         if listing.total is last and len(listing.parts) >= 2:
