@@ -402,21 +402,16 @@ def _aligned(cut) -> list[list[float]]:
             x0, x1 = line.xs[a], line.xs[b]
             right = bool(_FIGURE.match(line.text[a:b]))
             anchors.append((x1 if right else x0, "R" if right else "L", x0, x1))
-    anchors.sort()
     groups: list[list[tuple[float, str, float, float]]] = []
-    for anchor in anchors:
-        same = next((g for g in groups if g[0][1] == anchor[1] and abs(g[-1][0] - anchor[0]) <= 2), None)
-        if same is None:
-            groups.append([anchor])
-        else:
+    last: dict[str, list] = {}  # the latest group of each side: anchors come sorted, so it is the one to join
+    for anchor in sorted(anchors):
+        same = last.get(anchor[1])
+        if same is not None and anchor[0] - same[-1][0] <= 2:
             same.append(anchor)
-    columns = sorted([min(a[2] for a in g), max(a[3] for a in g), g[0][1]] for g in groups if len(g) >= 2)
-    merged: list[list] = []
-    for x0, x1, side in columns:
-        if merged and x0 <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], x1)
         else:
-            merged.append([x0, x1, side])
+            last[anchor[1]] = [anchor]
+            groups.append(last[anchor[1]])
+    merged = _merge([min(a[2] for a in g), max(a[3] for a in g), g[0][1]] for g in groups if len(g) >= 2)
     for left, right in zip(merged, merged[1:]):  # the gap between two columns: the flush-right one's,
         if right[2] == "R":                      # else the flush-left one's (where a header may sit)
             right[0] = left[1] + 0.01
@@ -463,13 +458,17 @@ def _rows_in(cut, merged):
 
 def _extents(lines) -> list[list[float]]:
     """The x extents of the cells of ``lines`` (each with its segments), overlapping ones merged."""
-    bands = sorted([line.xs[a], line.xs[b]] for line, segments in lines for a, b in segments)
-    merged = bands[:1]
-    for x0, x1 in bands[1:]:
-        if x0 <= merged[-1][1]:
-            merged[-1][1] = max(merged[-1][1], x1)
+    return _merge([line.xs[a], line.xs[b]] for line, segments in lines for a, b in segments)
+
+
+def _merge(spans) -> list[list]:
+    """``[x0, x1, …]`` spans sorted and overlapping ones merged (each keeping its first span's rest)."""
+    merged: list[list] = []
+    for span in sorted(spans):
+        if merged and span[0] <= merged[-1][1]:
+            merged[-1][1] = max(merged[-1][1], span[1])
         else:
-            merged.append([x0, x1])
+            merged.append(list(span))
     return merged
 
 

@@ -77,7 +77,6 @@ def run(analysis, check: Check):
                     yield verdict
 
 
-_PEOPLE = ("人", "人次", "名", "位")
 _PERIOD = re.compile(r"每(?:月|年|日|天|周|季)|月均|日均|年均")
 
 
@@ -85,7 +84,7 @@ def _heads(core: str, word: str) -> tuple[str, ...]:
     """The units a count average divides by: 期 for 期均 and 平均每期, 人 (人次, 名) for 人均 and 生均."""
     head = core[3] if word == "平均" and core[2:3] == "每" and len(core) > 3 else word[0]
     if head in "人生每":
-        return _PEOPLE
+        return precision.PEOPLE
     if head == "平":
         return ()
     return (head, head + "次")

@@ -58,7 +58,7 @@ def _changes(analysis, o: Options, block: int):
             fam = precision.family(change.unit)
             same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start and f.is_point
                     and (f.unit == "%" if points else precision.family(f.unit) == fam)]
-            beyond = _beyond_target(change, same[-2:]) if target else None
+            beyond = _beyond_target(target, change, same[-2:]) if target else None
             if beyond is not None:
                 yield beyond
                 continue
@@ -85,13 +85,12 @@ _TARGET_CHANGE = re.compile(r"(超过|超出|高于|低于|比|较)(?:年度|预
 _TARGET = re.compile(r"目标|预期|计划|指标值")
 
 
-def _beyond_target(change, pair):
+def _beyond_target(m: re.Match, change, pair):
     """``(actual, target, change, sign)`` for a change against a target stated just before it with the
     actual (满意度目标值为85%，实际满意度为92%，超过目标7个百分点; 计划20场，实际完成25场，超出计划5场), in
     either order: the actual less the target (低于目标: the target less the actual); None for anything
-    else."""
-    m = _TARGET_CHANGE.search(labels.core(change.label))
-    if m is None or len(pair) != 2:
+    else. ``m``: the change's words matched (超过目标)."""
+    if len(pair) != 2:
         return None
     word = m.group(2) or m.group(1)
     if word in ("比", "较"):

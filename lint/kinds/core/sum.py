@@ -99,7 +99,6 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             return
 
 
-_PEOPLE = ("人", "人次", "名", "位")
 
 
 _DIMENSIONS = tuple(re.compile(d) for d in (r"女|男", r"岁|年龄", r"职称|高级|中级|初级",
@@ -110,7 +109,7 @@ def _attributes(parts: list[Figure], unit: str) -> bool:
     """Whether people are counted by attributes of two kinds or more, one count each (女教师112人、35岁以下
     58人、中高级职称95人): each counts some of the whole, the same person in several; no breakdown of it
     (男性46人，女性36人 is one, by sex)."""
-    if unit not in _PEOPLE:
+    if unit not in precision.PEOPLE:
         return False
     kinds = [k for p in parts for k, d in enumerate(_DIMENSIONS) if d.search(p.label)]
     return len(set(kinds)) >= 2 and len(kinds) == len(set(kinds))
@@ -120,7 +119,7 @@ def _second_dimension(total: Figure, parts: list[Figure], unit: str) -> bool:
     """Whether people are counted (人, 人次) and the first two or more of ``parts``, not all, add up to
     ``total``: a breakdown complete before the listing goes on by another measure (男性46人，女性36人, then
     35岁以下24人), as staff and trainees are described; amounts are never broken down so in one listing."""
-    if unit not in _PEOPLE:
+    if unit not in precision.PEOPLE:
         return False
     whole = precision.interval(total)
     kinds = [labels.core(p.label)[-2:] for p in parts]

@@ -53,7 +53,7 @@ from decimal import Decimal
 
 from ...figures import precision
 from ...model import Severity, Table
-from ...tables import cell_figure, code, code_column, header, last_line, number, row_label
+from ...tables import cell_figure, code, code_column, header, last_line, number
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge, report
 
@@ -211,11 +211,9 @@ def _labels(table: Table) -> list[str]:
     """Each row's label (:func:`crossfoot.tables.row_label`) without its cells of prose (a sentence, or a
     message quoting 支出合计, names no row), a name spaced out to fill its cell (收 入 总 计) closed up."""
     def named(i: int) -> str:
-        label = row_label(table, i)
-        if len(label) > _LONGEST_NAME or _PROSE.search(label):
-            label = " ".join(c.text for c in table.rows[i] if c.text and number(c.text) is None
-                             and c.text.strip("-—－/ ") and len(c.text) <= _LONGEST_NAME
-                             and not _PROSE.search(c.text))
+        label = " ".join(c.text for c in table.rows[i] if c.text and number(c.text) is None
+                         and c.text.strip("-—－/ ") and len(c.text) <= _LONGEST_NAME
+                         and not _PROSE.search(c.text))
         return _SPACED.sub(lambda m: re.sub(r"\s+", "", m.group()), label)  # 收 入 总 计, 小 计
     return table.once("footing-labels", lambda: [named(i) for i in range(len(table.rows))])
 
