@@ -849,6 +849,18 @@ CASES = {
         ("体质测试达标率91.67%", "体质测试达标率95.67%"), "RAT001"),
     "a count average after a year in its label": (
         "全年举办培训班12期，培训学员610人，2023年期均培训51人。\n", None, "AVG001"),
+    "a share's 比重 before a change in points compares nothing": (
+        "全县一般公共预算收入完成28.65亿元。其中，税收收入19.42亿元，增长5.7%，税收收入占一般公共预算收入的比重为67.8%，"
+        "比上年下降0.7个百分点。\n", None, "DIF001"),
+    "a report titled with two years (this year's outturn, next year's draft)": (
+        "关于某县2024年预算执行情况和2025年预算草案的报告\n\n一、2024年预算执行情况\n\n全县一般公共预算收入完成28.65亿元。\n\n"
+        "二、2025年预算草案\n\n2025年全县一般公共预算收入预期目标为29.80亿元。\n", None, "DOC012"),
+    "a score sheet's 评分标准 cell of two conditions is a rule, not a claim": (
+        "一级指标\t二级指标\t三级指标\t分值\t评分标准\t得分\n决策\t绩效目标\t绩效目标合理性\t5\t目标合理、细化量化得满分\t4\n"
+        "决策\t绩效目标\t绩效指标明确性\t5\t指标明确得满分\t5\n合计\t\t\t10\t\t9\n", ("\t10\t\t9", "\t10\t\t8"), "TAB001"),
+    "a rule of full marks stated in prose with its other case": (
+        "1. 预算编制情况。该指标分值5分，自评得分4分。\n2. 信息公开情况。该指标分值3分，自评得分3分。\n"
+        "按评分标准，预算编制、信息公开得满分，否则每项扣1分。\n", None, "SCO003"),
 }
 
 

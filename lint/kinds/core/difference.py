@@ -2,11 +2,12 @@
 
 Finds, in each sentence, an amount whose label holds a change word (option ``up``: 增加, 增长, 超支, ...;
 option ``down``: 减少, 下降, 节约, 结余, ...) with, before it in the same sentence, a comparison word (option
-``compare``: 比, 较, 与…相比) followed by the prior amount, and before that the current amount. ``up``
-means current − prior = change; ``down`` means prior − current = change. Amounts in different units
-convert (亿元 vs 万元). A change in 个百分点 is the difference of the two percentages before it
-(执行率98.50%，较上年的95.20%提高3.30个百分点). A change against a target (超过目标, 低于计划, 较目标值提高)
-is the actual less the target stated just before it, in either order (目标值85%，实际92%，超过目标7个百分点).
+``compare``: 比, 较, 与…相比) followed by the prior amount, and before that the current amount. ``up`` means
+current − prior = change; ``down`` means prior − current = change. Amounts in different units convert (亿元 vs
+万元). A change in 个百分点 is the difference of the two percentages before it (执行率98.50%，较上年的95.20%提
+高3.30个百分点); 比重 or 占比 between them compares nothing. A change against a target (超过目标, 低于计划, 较
+目标值提高) is the actual less the target stated just before it, in either order (目标值85%，实际92%，超过目标
+7个百分点).
 
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
 全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less
@@ -68,7 +69,7 @@ def _changes(analysis, o: Options, block: int):
                                     for f in same[-2:]):
                 continue  # 决算数X，比上年减少Y；比年初预算数减少Z: Z is against a budget not stated
             prior, current = same[-1], same[-2]
-            between = text[current.end : prior.start]
+            between = _NOT_COMPARING.sub("", text[current.end : prior.start])
             if "；" in between or ";" in between:
                 continue  # 15万元，较上年无增减；公务接待费3万元，比上年增加2万元: two clauses, no pair
             if o.compare.within(between) and sign:
@@ -114,6 +115,7 @@ def _left(o: Options, one, two, change):
     return (planned[0], spent[0]) if len(planned) == 1 and len(spent) == 1 else None
 
 
+_NOT_COMPARING = re.compile(r"比重|比例|占比|比率")  # 占…的比重为67.8%: a share, no comparison
 _BALANCES = ("年初", "年末", "累计", "上年", "结转", "收支")  # 收支结余: income less spending
 _ACTUAL = re.compile(r"实际|执行|决算|完成|已")
 

@@ -3,10 +3,10 @@ in the 2024 决算).
 
 A heading is a block read as one, or a short line (``longest`` characters at most) opening with a list
 marker (一、 （二） 3.), holding no figure but its year and not ending as a sentence does (。).
-It names a year other than the report's (its title's) while naming what the report is (决算 in a
-决算, 预算 in a 预算: the title's kind words, option ``kinds``) and no look back or ahead
-(``contexts``: 执行, 上年, 比较, 对比, 结转, 与, 较, 相比): a heading copied from another year's
-report.
+It names a year the report's title does not (a title may name two: 2024年预算执行情况和2025年预算草案) while
+naming what the report is (决算 in a 决算, 预算 in a 预算: the title's kind words, option ``kinds``) and no
+look back or ahead (``contexts``: 执行, 上年, 比较, 对比, 结转, 与, 较, 相比): a heading copied from another
+year's report.
 """
 
 from __future__ import annotations
@@ -37,6 +37,7 @@ def run(analysis, check: Check):
     if title is None:
         return
     year = labels.YEAR.search(title.text).group(1)
+    titled = set(labels.YEAR.findall(title.text))  # 2024年预算执行情况和2025年预算草案的报告: both years
     kinds = [w for w in check.options.kinds if w in title.text]
     if not kinds:
         return
@@ -46,7 +47,7 @@ def run(analysis, check: Check):
         if block.kind != "heading" and not _MARKED.match(block.text):
             continue
         years = labels.YEAR.findall(block.text)
-        if len(set(years)) != 1 or years[0] == year or not any(w in block.text for w in kinds):
+        if len(set(years)) != 1 or years[0] in titled or not any(w in block.text for w in kinds):
             continue
         sentence = block.text.rstrip().endswith("。")
         if check.options.contexts.within(block.text) or analysis.figures[b] or sentence:

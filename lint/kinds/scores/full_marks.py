@@ -1,10 +1,12 @@
 """full_marks: a claim of full marks (预算编制、信息公开的自评得满分) agrees with the items' scores.
 
-Finds each ``claims`` word (得满分, 获得满分, 均为满分) and the names listed before it in its clause
-(split at 、和 及). A name stands for the score items whose name contains it (prose items such as
-该指标分值5分，自评得分1分 or score-table rows; see :mod:`crossfoot.tables.scores`); names with no item are
-passed over. The claim is a finding when some named item scored below its 分值 even allowing for
-rounding: one finding per claim, located on the claim, listing each item that lost points.
+Finds each ``claims`` word (得满分, 获得满分, 均为满分) and the names listed before it in its clause (split at
+、和 及). A name stands for the score items whose name contains it (prose items such as 该指标分值5分，自评得
+分1分 or score-table rows; see :mod:`crossfoot.tables.scores`); names with no item are passed over. A claim in
+a table's cell is the sheet's 评分标准 (制度健全、执行有效得满分), a rule and no claim; so is one followed by
+its other case (…得满分，否则不得分; …得满分，每缺一项扣1分). The claim is a finding when some named item
+scored below its 分值 even allowing for rounding: one finding per claim, located on the claim, listing each
+item that lost points.
 """
 
 from __future__ import annotations
@@ -28,6 +30,7 @@ class Options:
     score: Words = Words(["得分", "自评分"])
 
 
+_RULE = re.compile(r"\s*[，,；;]?\s*(?:否则|反之|不[^，,。；;\s]{0,12}的|每[^，,。；;\s]{0,12}扣|[^。；;]{0,16}(?:酌情|视情)扣)")
 _FILLER = re.compile(r"(?:等?方面|等|的|均|都|自评|评价|指标|情况|全部)+$")
 
 
@@ -37,7 +40,11 @@ def run(analysis, check: Check):
         return
     pattern = re.compile("|".join(re.escape(w) for w in check.options.claims))
     for block in analysis.doc.blocks:
+        if block.kind == "row":
+            continue  # a score sheet's 评分标准 cell (目标合理、细化量化得满分) is a rule, not a claim
         for m in pattern.finditer(block.text):
+            if _RULE.match(block.text, m.end()):
+                continue  # 制度健全、执行有效得满分，否则不得分: a rule stated in prose
             clause = labels.clause(block.text, m.start())
             names = [_FILLER.sub("", n.strip()) for n in re.split(r"[、和及与]", clause)]
             short = []
