@@ -861,6 +861,17 @@ CASES = {
     "a rule of full marks stated in prose with its other case": (
         "1. 预算编制情况。该指标分值5分，自评得分4分。\n2. 信息公开情况。该指标分值3分，自评得分3分。\n"
         "按评分标准，预算编制、信息公开得满分，否则每项扣1分。\n", None, "SCO003"),
+    "an indicator sheet across, its merged levels repeated on each row (a text export)": (
+        "绩效评价指标体系及评分表\n一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t得分\n"
+        "决策\t20\t项目立项\t10\t立项依据充分性\t5\t5\n决策\t20\t项目立项\t10\t立项程序规范性\t5\t5\n"
+        "决策\t20\t绩效目标\t10\t绩效目标合理性\t5\t4\n决策\t20\t绩效目标\t10\t绩效指标明确性\t5\t5\n"
+        "产出\t80\t产出数量\t40\t培训人次完成率\t40\t40\n产出\t80\t产出质量\t40\t培训合格率\t40\t38\n"
+        "合计\t100\t\t100\t\t100\t97\n", ("培训合格率\t40", "培训合格率\t45"), "TAB001"),
+    "an indicator sheet across, each level's 分值 and 得分 on its group's first row": (
+        "一级指标\t分值\t得分\t二级指标\t分值\t得分\t三级指标\t分值\t得分\n"
+        "决策\t20\t18\t项目立项\t10\t9\t立项依据充分性\t5\t5\n\t\t\t\t\t\t立项程序规范性\t5\t4\n"
+        "\t\t\t绩效目标\t10\t9\t绩效目标合理性\t6\t6\n\t\t\t\t\t\t绩效指标明确性\t4\t3\n"
+        "产出\t80\t76.5\t产出数量\t80\t76.5\t完成率\t80\t76.5\n", ("规范性\t5\t4", "规范性\t5\t3"), "TAB001"),
 }
 
 

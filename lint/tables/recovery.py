@@ -36,7 +36,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Cell, Document, Span, Table
-from . import QUALIFIER, code, number
+from . import QUALIFIER, code, levels, number
 
 _GAP_MAX = 20  # a non-row line up to this long between table rows does not end the table (unless a caption)
 _SCORE_WORDS = "[一二三]级指标|指标名称|指标|项目|分值|权重|得分|自评得分|合计|小计"
@@ -89,8 +89,8 @@ def panels(table: Table) -> list[Table]:
     """
     names = table.header
     first = names[0] if names else ""
-    if len(first) < 2:
-        return [table]
+    if len(first) < 2 or levels.named(first):
+        return [table]  # 一级指标 | 分值 | 二级指标 | 分值: an indicator sheet's levels, not panels
     def numeric(j: int) -> bool:
         if _CODES.search(names[j]):
             return False  # classification codes (201 | 06 | 01) are numbers, never amounts

@@ -53,7 +53,7 @@ from decimal import Decimal
 
 from ...figures import precision
 from ...model import Severity, Table
-from ...tables import cell_figure, code, code_column, header, last_line, number
+from ...tables import cell_figure, code, code_column, header, last_line, levels, number
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge, report
 
@@ -108,6 +108,7 @@ def run(analysis, check: Check):
         by_column = defaultdict(list)
         before = tables[k - 1] if k and 0 < table.span.line - last_line(tables[k - 1]) <= 2 else None
         found = [*_columns(analysis, check, table, columns, before), *_groups(analysis, check, table),
+                 *_levels(analysis, check, table),
                  *_crossfoot(analysis, check, table, columns)]
         factor = _counted_over_table(check, table, columns)
         if factor:  # a unit's row over its own units' rows, no code or indent to tell them: its sums are k×
@@ -132,7 +133,8 @@ def _one_error(failed) -> bool:
     return len(gaps) == len(failed) and max(gaps) - min(gaps) <= slack
 
 
-_SHAPES = {"rows": "column", "groups": "group totals in column", "across": "row totals in column"}
+_SHAPES = {"rows": "column", "groups": "group totals in column", "levels": "indicator levels in column",
+           "across": "row totals in column"}
 
 
 def _not_understood(analysis, check, table: Table, key, failed: int, judged: int):
@@ -456,6 +458,10 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
     ``extra``, a score carried from the form's part above, when ``carry`` says the 分值 column needs it
     or when with it they add up)."""
     total = cell_figure(table, total_row, col)
+    sheet = levels.read(table)
+    firsts = sheet.first_rows(col) if sheet is not None else None
+    if firsts is not None:  # an indicator level's value, repeated over its group's rows: counted once
+        part_rows = [r for r in part_rows if r in firsts or r >= sheet.end]
     parts = _part_figures(table, part_rows, col)
     if total is None or not parts:
         return
@@ -602,6 +608,20 @@ def _groups(analysis, check, table: Table):
                     break
                 rows.append(i)
             yield from _group(analysis, check, table, g, j, rows, left)
+
+
+def _levels(analysis, check, table: Table):
+    """Each indicator group's value against its groups' one level down (决策 分值 20 = 项目立项 10 + 绩效目标
+    10), in a sheet laid out across (:mod:`crossfoot.tables.levels`)."""
+    sheet = levels.read(table)
+    if sheet is None:
+        return
+    for row, col, subs in sheet.nested():
+        total = cell_figure(table, row, col)
+        parts = [cell_figure(table, r, c) for r, c in subs]
+        if total is not None and parts and None not in parts:
+            total = replace(total, label=f"{sheet.name(row, col)} {table.header[col]}")
+            yield from _judge_sum(analysis, check, total, parts, ("levels", col))
 
 
 def _group(analysis, check, table, row, col, rows, left):
