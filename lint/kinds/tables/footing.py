@@ -2,11 +2,11 @@
 
 Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery`):
 
-* **column footing** — a row whose label holds a total word (option ``totals``: 合计, 总计, 小计,
-  总分) equals, in each amount column, the sum of the rows it closes: those since the previous
-  total row (or, for a table's only total printed first, above the rows it sums, those after it); if
-  that stretch holds 小计 rows, the 合计 sums those (and any row after the last of them). Outline
-  numbering sets the level:
+* **column footing** — a row whose label holds a total word (option ``totals``: 合计, 总计, 小计, 总分)
+  equals, in each amount column, the sum of the rows it closes: those since the previous total row (or, for a
+  table's only total printed first, above the rows it sums, those after it, up to a row naming another block
+  in a first column that names blocks: 年度预算资金 over 资金总额, then 预算执行率); if that stretch holds 小
+  计 rows, the 合计 sums those (and any row after the last of them). Outline numbering sets the level:
   when rows are numbered 一、二、 the total sums those rows only, and each such row in turn equals the
   sum of the rows numbered one level down under it (*hierarchical subtotals*; the levels 一、 （一） 1. （1）
   ①, or names ending （类） （款） （项）, or, in text exports, the label's indentation). Budget
@@ -308,7 +308,7 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         below = 0
         if not stretch and totals == [t] and not any(number(c.text) for i, r in enumerate(table.rows[:t])
                                                      if not _code_row(table, i) for c in r):
-            below = len(table.rows)
+            below = _block_end(check, table, t)
             stretch = list(range(t + 1, below))  # the one total, printed above the rows it sums (支出决算表)
             sections = [i for i in stretch if _SECTION.match(labels[i].replace(" ", ""))
                         and not any(number(c.text) for c in table.rows[i])]
@@ -366,6 +366,20 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                     for j, extra in extras.items() if extra is not None and "分值" in table.header[j])
         for j in columns:
             yield from _foot(analysis, check, table, t, [*carried, *parts], j, extras.get(j), carry)
+
+
+def _block_end(check: Check, table: Table, t: int) -> int:
+    """Where the rows a total printed first sums end: the table's end, or, in a form whose first column names
+    its blocks (年度预算资金（万元） merged over the rows of a 资金总额 and its parts, then 预算执行率), the
+    first row naming another block there."""
+    own = table.rows[t][0].text.strip()
+    if own and _is_total(check, own):
+        return len(table.rows)  # the total's own label is in the first column: it names no block
+    for i in range(t + 1, len(table.rows)):
+        first = table.rows[i][0].text.strip()
+        if first and first != own:
+            return i if number(first) is None and code(first) is None else len(table.rows)
+    return len(table.rows)
 
 
 def _heads_first(table: Table, labels: list[str], totals: list[int]) -> bool:
