@@ -1,6 +1,6 @@
 """footing: in a table, each total equals the sum of what it totals.
 
-Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery`):
+Four shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery`):
 
 * **column footing** — a row whose label holds a total word (option ``totals``: 合计, 总计, 小计, 总分)
   equals, in each amount column, the sum of the rows it closes: those since the previous total row (or, for a
@@ -23,6 +23,9 @@ Three shapes, all read from the recovered tables (:mod:`crossfoot.tables.recover
   (a score table's 合计 beside its 得分 column): each value equals the sum of the column to its left over
   the group's rows, when both stand under the same names of a header over several lines. A group runs
   until the next row that names a new group in the first column.
+* **indicator levels** — a sheet laid out across (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分,
+  :mod:`crossfoot.tables.levels`): each group's 分值 (or 得分) equals the sum of its groups' one level down,
+  and a value repeated over its group's rows (a text export of a merged cell) counts once in the 合计.
 * **row crossfooting** — a column headed by a total word and filled on most rows equals the sum of the
   amount columns after it (or before it, when it is the last). Only checked when most complete rows of
   the table agree, so a table whose columns are not parts of the total is left alone. When the header
