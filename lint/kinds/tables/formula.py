@@ -14,6 +14,9 @@ The name ``elapsed`` is built in: the share of the year elapsed by the row's per
 progress that should keep pace with the calendar). A table lacking any named column is not this check's
 table. Rows with a blank or non-numeric cell, or a zero divisor, are skipped.
 
+A rate column stored as fractions (1.0053 for 100.53%: no % sign, none above 1.5, some to four decimals) is
+read as the percentages it stands for.
+
 Judged as intervals: the formula is evaluated on the cells' rounding intervals (a whole number in a
 column that shows decimals is taken at the column's precision) and must meet the result cell's interval;
 a result that only truncation explains is ``info``.
@@ -23,12 +26,12 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
 from ...figures import precision
 from ...interval import Interval
-from ...tables import cell_figure, row_label
+from ...tables import cell_figure, number, row_label
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 
@@ -117,6 +120,7 @@ def _row(analysis, check, table, row, where, tree, result):
     figures = {name: cell_figure(table, row, col) for name, col in where.items()}
     if any(f is None for f in figures.values()):
         return None
+    figures = {name: _percent(f) if _fractions(table, where[name]) else f for name, f in figures.items()}
     env = {name: precision.interval(f) for name, f in figures.items() if name != result}
     if _uses(tree, "elapsed"):
         m = _PERIOD.search(row_label(table, row))
@@ -132,6 +136,26 @@ def _row(analysis, check, table, row, where, tree, result):
         shown = f"{env['elapsed'].lo.quantize(Decimal('0.01')).normalize():f}"
         expression = re.sub(r"\belapsed\b", f"{shown} (share of the year elapsed)", expression)
     return judge(check, analysis, stated, related, lambda: _eval(tree, env), expression=expression)
+
+
+def _fractions(table, col: int) -> bool:
+    """Whether a rate column (率 in its header) holds fractions, as some exports store rates (1.0053 for
+    100.53%): no cell with a % sign, none above 1.5, and some written to four decimals or more."""
+    return table.once(("fractions", col), lambda: _read_fractions(table, col))
+
+
+def _read_fractions(table, col: int) -> bool:
+    if "率" not in table.header[col]:
+        return False
+    values = [number(r[col].text) for r in table.rows if r[col].text.strip()]
+    values = [v for v in values if v is not None]
+    return bool(values) and not any(v.percent or v.value > Decimal("1.5") for v in values) \
+        and any(v.decimals >= 4 for v in values)
+
+
+def _percent(figure):
+    """A fraction (1.0053) as the percentage it stands for (100.53, to two decimals fewer)."""
+    return replace(figure, value=figure.value * 100, decimals=figure.decimals - 2)
 
 
 def _uses(tree, name: str) -> bool:
