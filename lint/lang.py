@@ -18,6 +18,7 @@ PHRASES = {
     "truncated": {"en": "; consistent if the stated figure was truncated instead of rounded",
                   "zh": "；若该数为截尾而非四舍五入则一致"},
     "one digit": {"en": " (one digit differs: {fix}?)", "zh": "（疑为笔误：{fix}？）"},
+    "swapped": {"en": " (two digits swapped: {fix}?)", "zh": "（疑为数字颠倒：{fix}？）"},
     "the figure": {"en": "the figure", "zh": "该数"},
     "the table": {"en": "the table", "zh": "该表"},
     "passed": {"en": "All checks passed ({files}).", "zh": "全部通过（{files}）。"},

@@ -880,6 +880,16 @@ CASES = {
     "a rate column stored as fractions (1.0053 for 100.53%)": (
         "项目\t全年预算数\t全年执行数\t执行率\n基本支出\t512.60\t515.30\t1.0053\n项目支出\t300.00\t296.34\t0.9878\n",
         ("0.9878", "0.9788"), "TAB013"),
+    "基本支出 and 项目支出 make their 支出 whole (a shortfall is an error)": (
+        "全年实际支出38652.18万元。其中：基本支出6214.37万元；项目支出32437.81万元。\n",
+        ("32437.81", "32373.81"), "SUM001"),
+    "parts ending with 其他收入 make their total whole": (
+        "部门收入40127.55万元，其中财政拨款35214.60万元、事业收入2850.00万元、其他收入2062.95万元。\n",
+        ("2850.00", "2810.00"), "SUM001"),
+    "a part with two neighbouring digits swapped in a partial listing": (
+        "收入合计5000.00万元，其中：财政拨款4289.24万元，事业收入710.76万元。\n", ("710.76", "701.76"), "SUM001"),
+    "人员经费 and 公用经费 under a 支出 total are some of its parts only": (
+        "本年支出合计587.40万元，其中：人员经费200.00万元，公用经费100.00万元。\n", None, "SUM001"),
 }
 
 

@@ -106,6 +106,35 @@ def one_digit_fix(figure: Figure, target: Interval) -> str | None:
     return best[1] if best else None
 
 
+def swap_fix(figure: Figure, target: Interval) -> str | None:
+    """The figure's digits as written with two neighbouring digits swapped (710.76 for 701.76) so that they
+    could stand for a value in ``target`` (in the figure's unit), else None. A leading digit is never made
+    0."""
+    written = number_text(figure)
+    if figure.decimals < 0 or not written:
+        return None
+    half = Decimal(0) if exact(figure) else Decimal(1).scaleb(-figure.decimals) / 2
+    for at in range(len(written) - 1):
+        a, b = written[at], written[at + 1]
+        if not (a.isdigit() and b.isdigit()) or a == b or at == 0 and b == "0":
+            continue
+        spelled = written[:at] + b + a + written[at + 2:]
+        value = Decimal(spelled.replace(",", ""))
+        if value - half <= target.hi and target.lo <= value + half:
+            return spelled
+    return None
+
+
+def typo_fix(figure: Figure, target: Interval) -> tuple[str, str] | None:
+    """``("one digit", digits)`` or ``("swapped", digits)``: the figure as written with one digit changed,
+    or else two neighbouring digits swapped, that could stand for a value in ``target``; None if neither."""
+    one = one_digit_fix(figure, target)
+    if one:
+        return "one digit", one
+    swapped = swap_fix(figure, target)
+    return ("swapped", swapped) if swapped else None
+
+
 def significant(figure: Figure) -> bool:
     """Enough digits (three or more) that one changed digit is telling, not a coincidence."""
     return len(number_text(figure).replace(",", "").replace(".", "").lstrip("0")) >= 3

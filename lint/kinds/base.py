@@ -208,7 +208,7 @@ def _finding(check, analysis, stated: Figure, related, computed: Interval, unit,
     places = max(stated.decimals, 0)
     shown_places = places + 2 if not precision.exact(stated) else places
     number = precision.number_text(stated)
-    fix = precision.one_digit_fix(stated, computed.scale(1 / _factor(stated, unit)))
+    fix = precision.typo_fix(stated, computed.scale(1 / _factor(stated, unit)))
     half = Decimal(1).scaleb(-stated.decimals) / 2 if not precision.exact(stated) else Decimal(0)
     tolerance = f"±{fmt(half, places + 1)} (rounding)" if half else "exact"
     message = render(
@@ -229,8 +229,8 @@ def _finding(check, analysis, stated: Figure, related, computed: Interval, unit,
     else:
         level = severity or check.severity
         if fix:
-            suggestion = f"{number} → {fix}"
-            message += say("one digit", check.lang, fix=suggestion)
+            suggestion = f"{number} → {fix[1]}"
+            message += say(fix[0], check.lang, fix=suggestion)
     return Finding(
         code=check.code,
         name=check.name,

@@ -9,14 +9,16 @@ sentence, a nested list or a ``stops`` word; figures in parentheses and figures 
 opens with a total word: ``A、B分别为 a、b，合计 t``, ``由 A a、B b 和 C c 组成，共计 t``,
 ``A a、B b，合计 t`` (such a listing is complete).
 
-Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02. Parts that exceed the
-total are an error whatever the wording. A listing after 其中 may name only some parts, so parts that fall
-short are reported only when the listing is complete (declared so by a ``complete`` word, none in the
-core pack: 分别为 lists parallel values as often as parts; or naming three parts or more, one of them 0,
-as a template's list of every part does) or when one digit of one figure explains the whole gap (a
-typo, reported at ``warning``). People counted past their total after the first parts have added up to
-it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and people counted by
-attributes of two kinds (女教师、35岁以下、中高级职称) overlap: neither is judged.
+Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02. Parts that exceed the total
+are an error whatever the wording. A listing after 其中 may name only some parts, so parts that fall short are
+reported only when the listing is complete (declared so by a ``complete`` word, none in the core pack: 分别为
+lists parallel values as often as parts; or naming three parts or more, one of them 0, as a template's list of
+every part does; or parts that make the whole by definition: a 支出's 基本支出 and 项目支出, a 基本支出's 人员
+经费 and 公用经费, or parts ending with the rest, 其他收入) or when one digit of one figure, or two
+neighbouring digits swapped, explains the whole gap (a typo, reported at ``warning``). People counted past
+their total after the first parts have added up to it are a second breakdown of the same whole (男性46人，女性
+36人，35岁以下24人), and people counted by attributes of two kinds (女教师、35岁以下、中高级职称) overlap:
+neither is judged.
 """
 
 from __future__ import annotations
@@ -67,7 +69,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     over = parts_sum().lo > precision.interval(total).hi
     # a listing that names parts of nothing (部级领导干部用车0辆、…、其他用车1辆) goes through a template's
     # every part: it is complete
-    complete = complete or len(parts) >= 3 and any(p.value == 0 for p in parts)
+    complete = complete or len(parts) >= 3 and any(p.value == 0 for p in parts) or _whole(total, parts)
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
         return
@@ -89,7 +91,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         others = precision.total((p for p in parts if p is not part), unit)
         factor = units.factor(part.unit, unit) or Decimal(1)
         need = (precision.interval(total) - others).scale(Decimal(1) / factor)
-        if precision.significant(part) and precision.one_digit_fix(part, need):
+        if precision.significant(part) and precision.typo_fix(part, need):
             related = (total, *[p for p in parts if p is not part])
             rest = "".join(f" − {p.text}" for p in parts if p is not part)
             typo = judge(check, analysis, part, related, lambda need=need: need,
@@ -99,6 +101,24 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             return
 
 
+
+
+_PAIRS = {("基本支出", "项目支出"): re.compile(r"支出(?!.*(?:基本|项目))"),
+          ("人员经费", "公用经费"): re.compile(r"基本支出")}  # each pair and the total it makes whole
+_OTHER = re.compile(r"^(?:其中)?[:：，,]?其[他它]")
+
+
+def _whole(total: Figure, parts: list[Figure]) -> bool:
+    """Whether the parts name every part of their total: a pair that makes the whole by definition (a
+    支出's 基本支出 and 项目支出, a 基本支出's 人员经费 and 公用经费), or parts ending with the rest
+    (…、其他收入)."""
+    names = [labels.core(p.label) for p in parts]
+    for pair, whole in _PAIRS.items():
+        if len(names) == 2 and whole.search(labels.core(total.label)) and \
+                {w for w in pair for n in names if w in n} == set(pair):
+            return True
+    return len(names) >= 2 and _OTHER.match(names[-1]) is not None \
+        and not any(_OTHER.match(n) for n in names[:-1])
 
 
 _DIMENSIONS = tuple(re.compile(d) for d in (r"女|男", r"岁|年龄", r"职称|高级|中级|初级",

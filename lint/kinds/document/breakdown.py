@@ -48,9 +48,10 @@ def run(analysis, check: Check):
                     continue
                 found = verdict.finding  # either side may be the wrong one: no single-digit suggestion
                 fix = found.suggestion if found else ""
-                tail = say("one digit", check.lang, fix=fix) if fix else ""
-                yield verdict.with_finding(found and replace(
-                    found, suggestion="", message=found.message.removesuffix(tail)))
+                message = found.message if found else ""
+                for key in ("one digit", "swapped") if fix else ():
+                    message = message.removesuffix(say(key, check.lang, fix=fix))
+                yield verdict.with_finding(found and replace(found, suggestion="", message=message))
 
 
 def _counts(f) -> bool:
