@@ -90,12 +90,13 @@ def _code_column(table: Table, col: int) -> bool:
 
 def classified(table: Table, column: int | None) -> list[tuple[str, str, Cell | None]]:
     """Each row as ``(code, name, cell)``: its classification code (201, 20805, 2080501; 201 | 13 | 01
-    in 类 款 项 columns, joined), its name (the first text cell, an outline number such as 八、 left out),
+    in 类 款 项 columns, joined; a 款 or 项 whose 类 or 款 cell is left blank or merged under the row above,
+    under that row's code), its name (the first text cell, an outline number such as 八、 left out),
     and its cell in ``column`` (codes and name read left of it; with None, from the whole row, and no
     cell). Rows without a code have code ''."""
-    rows = []
+    rows, last = [], ""
     for row in table.rows:
-        digits, name = "", ""
+        digits, name, blanks = "", "", 0
         for cell in row[:column]:
             text = re.sub(r"\s+", "", cell.text)
             printed = code(cell.text) if not digits else None
@@ -105,8 +106,14 @@ def classified(table: Table, column: int | None) -> list[tuple[str, str, Cell | 
                 digits += text.zfill(2)  # the 款 or 项 of the code, in a column of its own
             elif not name and _CODE.match(text) and not digits:
                 digits = text
+                width = 3 + 2 * (blanks - 1)  # | 38 | under 201, | | 01 under 20138: the parent's left blank
+                if len(text) <= 2 and blanks and len(last) >= width:
+                    digits = last[:width] + text.zfill(2)
             elif text and number(text) is None and not name:
                 name = _OUTLINE.sub("", text)
+            elif not text and not digits and not name:
+                blanks += 1
+        last = digits if len(digits) >= 3 else last
         rows.append((digits, name, row[column] if column is not None else None))
     return rows
 
