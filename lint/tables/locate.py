@@ -101,10 +101,11 @@ _FUND_GRANT = re.compile(r"(一般公共预算|政府性基金预算|国有资�
 
 def titled(table: Table, tables, unwanted=()) -> bool:
     """Whether ``table``'s caption is or ends with one of the ``tables`` words and holds none of the
-    ``unwanted`` words, names compared as :func:`canonical` writes them."""
-    title = canonical(table.title)
+    ``unwanted`` words, names compared as :func:`canonical` writes them (an unwanted word is looked for as
+    written too: 财政拨款 rules out 一般公共预算财政拨款支出决算表)."""
+    title, raw = canonical(table.title), unquote(table.title)
     return (bool(title) and any(title.endswith(canonical(w)) for w in tables)
-            and not any(canonical(w) in title for w in unwanted))
+            and not any(canonical(w) in title or unquote(w) in raw for w in unwanted))
 
 
 def _cell(tables, spec: CellSpec):
