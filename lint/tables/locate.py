@@ -128,12 +128,13 @@ def _cell(tables, spec: CellSpec):
 
 
 _YEAR = re.compile(r"(20\d\d)年")
-_OTHER_MEASURE = re.compile(r"上年|增减|增长|增幅|变动|差额|比较|对比")
+_OTHER_MEASURE = re.compile(r"上年|增减|增长|增幅|变动|差额|比较|对比|年初结转|年末结转|结转和结余")
 
 
 def _current(table: Table, columns) -> list[int]:
     """The columns right of a row's label that may hold its amount when no header names one: not a prior
-    year's (2025年预算数 before 2026年预算数, 上年预算数) nor a change (增减额)."""
+    year's (2025年预算数 before 2026年预算数, 上年预算数), a change (增减额) or a balance carried over the
+    year's ends (年初结转和结余)."""
     names = [_BLANKS.sub("", table.header[j]) if j < len(table.header) else "" for j in columns]
     years = [max(map(int, _YEAR.findall(n)), default=0) for n in names]
     latest = max(years, default=0)

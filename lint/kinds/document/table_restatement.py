@@ -2,15 +2,17 @@
 with a value that cannot be the table's (年初预算 56.83亿元 in the text, 65.83 in the budget table).
 
 Read narrowly, so that different things are never compared. A table row is a quantity of its own when its
-label (outline numbers, codes and blanks left out) is at least ``shortest`` characters, is no bare total
-word (合计, 小计), and names exactly one row among all the document's tables. A prose money figure restates
-it when its label (the words before it in its clause) is that row label and besides it only ``measures``
-and ``filler`` words (科技创新专项年初预算数为); its column is the table's only column of amounts, or the
-one whose header the label's measure also names (年初预算 → 年初预算数（万元）). The table's
-unit comes from its 单位 line or the column header (预算数（万元）); a table whose unit is not said is left
-alone, and so is a figure whose sentence names another year than the table's caption, or a fund
-(``scopes``: 政府性基金, 财政拨款) that neither the table's caption nor the row names, and a table whose
-caption names a part of the spending (``parts``: 基本支出, 项目支出) that the sentence does not.
+label (outline numbers, codes and blanks left out) is at least ``shortest`` characters, is no bare total word
+(合计, 小计), and names exactly one row among all the document's tables. A prose money figure restates it when
+its label (the words before it in its clause) is that row label and besides it only ``measures`` and
+``filler`` words (科技创新专项年初预算数为); its column is the table's only column of amounts, or the one
+whose header the label's measure also names (年初预算 → 年初预算数（万元）). The table's unit comes from its
+单位 line or the column header (预算数（万元）); a table whose unit is not said is left alone, and so is a
+figure whose sentence names another year than the table's caption, or a fund (``scopes``: 政府性基金, 财政拨款
+) that neither the table's caption nor the row names, and a table whose caption names a part of the spending
+(``parts``: 基本支出, 项目支出) that the sentence does not, a row of the 收入 side (its header) restated as 支
+出 (一般公共预算财政拨款支出 is no row 一般公共预算财政拨款 of 收入) or the other way round, and a figure
+whose measure (年初预算) is not its table's only column's (决算数).
 
 The two amounts, converted to one unit, must agree (equal when stated to the same decimals, else meeting
 within rounding: :func:`crossfoot.tables.locate.agreement`). The finding is on the prose figure, with the cell
@@ -49,6 +51,7 @@ class Options:
                            "达到", "：", ":"])
 
 
+_SIDES = (("支出", "收入"), ("收入", "支出"))
 _UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
 
 
@@ -77,6 +80,9 @@ def run(analysis, check: Check):
             continue  # 政府性基金预算财政拨款…年末结转和结余: one fund's, not the whole table row's
         if any(w in table.title and w not in sentence for w in check.options.parts):
             continue  # a 基本支出 table's row: only the basic part of what the sentence may speak of
+        rest, side = label.replace(hits[0], "", 1), "".join(table.header)
+        if any(w in rest and w not in side and other in side for w, other in _SIDES):
+            continue  # 一般公共预算财政拨款支出 is not the row 一般公共预算财政拨款 of the 收入 panel
         said = agreement(fig.value, fig.decimals, fig.unit, cell.text, unit, analysis.rounding)
         if said != "agree":
             yield differs(check, analysis, fig, cell, table, hits[0], unit, truncated=said == "truncated")
@@ -115,6 +121,10 @@ def _amounts(table: Table) -> list[int]:
 def _column(check: Check, table: Table, row: int, label: str) -> int | None:
     columns = [j for j in _amounts(table) if number(table.rows[row][j].text) is not None]
     if len(columns) == 1 and len(_amounts(table)) == 1:
+        said = [w for w in check.options.measures if w in label]
+        head = table.header[columns[0]]
+        if said and not any(w in head for w in said) and check.options.measures.within(head):
+            return None  # 年初预算为 is not the 决算数 column's
         return columns[0]
     named = [j for j in columns
              if any(w in label and w in table.header[j] for w in check.options.measures)]
