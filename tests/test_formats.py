@@ -590,3 +590,40 @@ def test_an_unruled_table_begun_at_a_page_foot_is_footed_over_both_pages(tmp_pat
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
     assert found == ([] if total == "1,979.60" else [("TAB001", "1,956.80")] * 2)  # down and across
+
+
+@pytest.mark.parametrize("total", ["1,500.00", "1,800.00"])
+def test_an_unruled_table_with_names_indented_by_blanks_is_read(tmp_path, checks, total):
+    """Names indented by level with full-width blanks (as word processors export them): a blank ends the
+    words before it (the code) where they end, not where the blank starts (the name's column), so the code
+    and name columns stay apart and the table is read and footed."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [("201", 0, "一般公共服务支出", "1,500.00", "1,000.00", "500.00"),
+            ("20103", 1, "政府办公厅（室）及相关机构事务", total, "1,000.00", "500.00"),
+            ("2010301", 2, "行政运行", "1,000.00", "1,000.00", "0.00"),
+            ("2010302", 2, "一般行政管理事务", "500.00", "0.00", "500.00"),
+            ("", 0, "合计", "1,500.00", "1,000.00", "500.00")]
+    path = tmp_path / "indented.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10)
+    c.drawString(40, 800, "一般公共预算支出功能分类预算表")
+    c.drawString(40, 784, "单位：元")
+    for x, name in [(40, "科目编码"), (100, "科目名称"), (330, "合计"), (410, "基本支出"), (490, "项目支出")]:
+        c.drawString(x, 760, name)
+    y = 742
+    for code, level, name, *amounts in rows:
+        c.drawString(40, y, code)
+        c.drawString(100, y, "\u3000" * level + name)
+        for x, cell in zip((330, 410, 490), amounts):
+            c.drawString(x, y, cell)
+        y -= 16
+    c.save()
+    doc = ingest.read(path)
+    assert "2010302\t一般行政管理事务\t500.00\t0.00\t500.00" in doc.lines
+    found = engine.run(doc, checks)
+    assert {f.code for f in found} == (set() if total == "1,500.00" else {"TAB001"})
+    assert all(total in f.figures for f in found)

@@ -215,7 +215,7 @@ class _Text:
             if c["text"].isspace():
                 if text and text[-1] != " ":
                     text.append(" ")
-                    xs.append(c["x0"])
+                    xs.append(previous["x1"])  # the words before it end there, not where it starts
                 continue
             if previous is not None and text[-1] != " ":
                 gap = c["x0"] - previous["x1"]
