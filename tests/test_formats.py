@@ -627,3 +627,42 @@ def test_an_unruled_table_with_names_indented_by_blanks_is_read(tmp_path, checks
     found = engine.run(doc, checks)
     assert {f.code for f in found} == (set() if total == "1,500.00" else {"TAB001"})
     assert all(total in f.figures for f in found)
+
+
+@pytest.mark.parametrize("cell", ["760.70", "730.70"])
+def test_an_unruled_table_of_names_wrapped_over_three_lines_is_read(tmp_path, checks, cell):
+    """Names in a narrow column wrapped over two and three lines, the row's figures beside the middle line
+    (or the first), rows of wrapped names one after another: each line of words goes into the nearer of
+    the rows above and below it, so every name is whole and the table is footed."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [("212", ["城乡社区支出"], 0, "1,048.39", "0.00", "1,048.39"),
+            ("21208", ["国有土地使用权", "出让收入安排的", "支出"], 1, "1,048.39", "0.00", "1,048.39"),
+            ("2120801", ["征地和拆迁补偿", "支出"], 0, cell, "0.00", "730.70"),
+            ("2120899", ["其他国有土地使", "用权出让收入安", "排的支出"], 1, "317.69", "0.00", "317.69"),
+            ("", ["合计"], 0, "1,048.39", "0.00", "1,048.39")]
+    path = tmp_path / "narrow.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10)
+    c.drawString(40, 800, "政府性基金预算支出功能分类预算表")
+    c.drawString(40, 784, "单位：万元")
+    for x, name in [(40, "科目编码"), (100, "科目名称"), (200, "合计"), (270, "基本支出"), (340, "项目支出")]:
+        c.drawString(x, 760, name)
+    y = 744
+    for code, lines, middle, *amounts in rows:
+        at = y - 12 * middle  # the row's figures and code stand beside this line of its name
+        for k, words in enumerate(lines):
+            c.drawString(100, y - 12 * k, words)
+        c.drawString(40, at, code)
+        for x, amount in zip((200, 270, 340), amounts):
+            c.drawString(x, at, amount)
+        y -= 12 * len(lines) + 6
+    c.save()
+    doc = ingest.read(path)
+    assert "2120899\t其他国有土地使用权出让收入安排的支出\t317.69\t0.00\t317.69" in doc.lines
+    assert "21208\t国有土地使用权出让收入安排的支出\t1,048.39\t0.00\t1,048.39" in doc.lines
+    found = engine.run(doc, checks)
+    assert {f.code for f in found} == (set() if cell == "730.70" else {"TAB001"})

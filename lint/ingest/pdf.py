@@ -438,13 +438,15 @@ def _rows_in(cut, merged):
     took: set[tuple[int, int]] = set()  # cells that wrapped words went into (the rest of them may follow)
     for line in wrapped:
         # into the nearest row whose cell in its column is empty (words wrapped around the row's figures),
-        # else the row just above it (words wrapped below their first line)
+        # else the nearer of the rows just above it (words wrapped below their first line) and just below
         k = max(range(widest), key=lambda k: min(line.x1, merged[k][1]) - max(line.x0, merged[k][0]))
         above = max((r for r, row_line in enumerate(lines) if row_line.top < line.top), default=None,
                     key=lambda r: lines[r].top)
+        below = min((r for r, row_line in enumerate(lines) if row_line.top > line.top), default=None,
+                    key=lambda r: lines[r].top)  # words wrapped above a row's figures (set at its middle)
         near = [(0 if not rows[r][k][0] or (r, k) in took else 1, abs(line.top - row_line.top), r)
                 for r, row_line in enumerate(lines)
-                if (not rows[r][k][0] or (r, k) in took or r == above)
+                if (not rows[r][k][0] or (r, k) in took or r in (above, below))
                 and abs(line.top - row_line.top) <= 2.5 * line.size]
         if not near:
             return None  # words that belong to no row: not a table read right
