@@ -442,8 +442,9 @@ def _rows_in(cut, merged):
         k = max(range(widest), key=lambda k: min(line.x1, merged[k][1]) - max(line.x0, merged[k][0]))
         above = max((r for r, row_line in enumerate(lines) if row_line.top < line.top), default=None,
                     key=lambda r: lines[r].top)
-        below = min((r for r, row_line in enumerate(lines) if row_line.top > line.top), default=None,
-                    key=lambda r: lines[r].top)  # words wrapped above a row's figures (set at its middle)
+        below = min((r for r, row_line in enumerate(lines) if row_line.top >= line.top + 0.9 * line.size),
+                    default=None, key=lambda r: lines[r].top)
+        # words wrapped above a row's figures (set by its middle line), stacked over them, never overlapping
         near = [(0 if not rows[r][k][0] or (r, k) in took else 1, abs(line.top - row_line.top), r)
                 for r, row_line in enumerate(lines)
                 if (not rows[r][k][0] or (r, k) in took or r in (above, below))
