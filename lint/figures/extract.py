@@ -250,6 +250,9 @@ def _label_start(text: str, start: int, last_end: int) -> int:
     if tail.endswith(("）", ")")) and ("（" in tail or "(" in tail):
         stop = max(tail.rfind("（"), tail.rfind("(")) + lo
     skip_to = stop
+    colon = tail[-1:] in ("：", ":") and stop == start
+    if colon:  # 自评得分：92.50分: the words before the colon name it
+        skip_to = lo + len(tail) - 1
     while True:
         last = _LAST_BREAK.match(text, lo, skip_to)  # the last clause break before skip_to
         if last is None:
@@ -284,7 +287,7 @@ def _unparenthesised(raw: str) -> str:
 
 def _label(raw: str) -> tuple[str, str]:
     """The label words and any qualifier written just before the number."""
-    label = raw.strip(" \u3000")
+    label = raw.strip(" \u3000").removesuffix("：").removesuffix(":").rstrip(" \u3000")
     qualifier = ""
     for word, kind in _BEFORE_QUALIFIERS if label.endswith(_QUALIFIER_ENDS) else ():
         if label.endswith(word) and not (len(word) == 1 and label[-2:-1] in _NOT_QUALIFIED):

@@ -87,18 +87,23 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         yield verdict.with_finding(replace(found, severity=min(found.severity, Severity.WARNING)))
         return
     yield verdict.quiet()
+    typos = []
     for part in parts:
         others = precision.total((p for p in parts if p is not part), unit)
         factor = units.factor(part.unit, unit) or Decimal(1)
         need = (precision.interval(total) - others).scale(Decimal(1) / factor)
         if precision.significant(part) and precision.typo_fix(part, need):
-            related = (total, *[p for p in parts if p is not part])
-            rest = "".join(f" − {p.text}" for p in parts if p is not part)
-            typo = judge(check, analysis, part, related, lambda need=need: need,
-                         expression=total.text + rest, severity=Severity.WARNING)
-            if typo is not None:
-                yield typo
-            return
+            typos.append((part, need))
+    if len(typos) > 1:  # a typo in either of two parts would explain it: the listing is wrong, but where
+        yield verdict.with_finding(replace(found, severity=min(found.severity, Severity.WARNING)))
+    elif typos:
+        part, need = typos[0]
+        related = (total, *[p for p in parts if p is not part])
+        rest = "".join(f" − {p.text}" for p in parts if p is not part)
+        typo = judge(check, analysis, part, related, lambda need=need: need,
+                     expression=total.text + rest, severity=Severity.WARNING)
+        if typo is not None:
+            yield typo
 
 
 

@@ -1,10 +1,12 @@
 """grade: the grade a report gives itself (自评为优秀) fits its total score in the grading bands.
 
 Finds a grade word (option ``bands``: grade → lowest score, default the national 优秀 (优) ≥ 90,
-良好 (良) ≥ 80, 中 ≥ 60, 差 below) after 评为/评价为/自评为/等级为, and the total score it rests on: the
-nearest score in 分 before it, within a few paragraphs (option ``within``; table rows not counted),
-whose label names a total (option ``totals``: 自评得分, 总分, 综合得分, 综合评分) and that is not
-listed under another (其中…得分10分), one labelled as the whole (``overall``: 整体) first.
+良好 (良) ≥ 80, 中 ≥ 60, 差 below) after 评为/评价为/自评为/等级为/评级为/结果为 or 等级：, and the total
+score it rests on: the nearest score in 分 before it, within a few paragraphs (option ``within``; table
+rows not counted), whose label names a total (option ``totals``: 自评得分, 总分, 综合得分, 评价得) and that
+is not listed under another (其中…得分10分) nor the points a score is out of (满分, or 总分为100分 before
+得分为86.5分), one labelled as the whole (``overall``: 整体, 总体) first; with none in the prose, the total
+row (总分, 合计) of the document's only score table.
 Bands the report states for itself (85分（含）以上为“优”，75分（含）至85分为“良”…) take the place of the
 option's. A score whose interval lies wholly outside the grade's band is a finding on the grade word.
 """
@@ -16,7 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ...figures import labels, precision
-from ...tables import scores
+from ...tables import cell_figure, row_label, scores
 from ...vocabulary import Words
 from ..base import Check, report
 
@@ -29,8 +31,9 @@ class Options:
     bands: dict[str, float] = field(default_factory=lambda: {"优秀": 90, "优": 90, "良好": 80, "良": 80,
                                                               "中": 60, "差": 0})
     """Each grade word → the lowest score it allows."""
-    totals: Words = Words(["自评得分", "自评", "总分", "综合得分", "综合评分", "评价得分", "得分", "评分"])
-    overall: Words = Words(["整体", "总分", "总得分", "综合", "部门"])
+    totals: Words = Words(["自评得分", "自评", "总分", "综合得分", "综合评分", "评价得分", "评价得", "得分",
+                           "评分"])
+    overall: Words = Words(["整体", "总分", "总得分", "综合", "部门", "总体"])
     within: int = 6
 
     def validate(self) -> str | None:
@@ -41,13 +44,13 @@ def run(analysis, check: Check):
     given = {k: Decimal(str(v)) for k, v in check.options.bands.items()}
     bands = sorted(((v, k) for k, v in {**given, **_stated_bands(analysis, given)}.items()), reverse=True)
     words = "|".join(re.escape(k) for k in sorted(check.options.bands, key=len, reverse=True))
-    lead = "(?:评为|评价为|自评为|等级为|等次为|评定为)"
-    pattern = re.compile(rf"{lead}\s*[“\"]?({words})[”\"]?(?:等级|等次|。|，|$)")
+    lead = "(?:评为|评价为|自评为|等级为|等次为|评定为|评级为|结果为|等级是|(?:等级|等次|评级)\\s*[:：])"
+    pattern = re.compile(rf"{lead}\s*[“\"]?({words})[”\"]?(?:等级|等次|级|。|，|；|\s|$)")
     items = {(i.score.block, i.score.start) for i in scores.prose_items(analysis)}
     for b, block in enumerate(analysis.doc.blocks):
         for m in pattern.finditer(block.text):
             grade = m.group(1)
-            score = _total(analysis, check, b, m.start(1), items)
+            score = _total(analysis, check, b, m.start(1), items) or _table_total(analysis)
             if score is None:
                 continue
             low = next(v for v, k in bands if k == grade)
@@ -111,5 +114,29 @@ def _total(analysis, check, block, at, items):
             if fig.unit == "分" and fig.is_point and 0 <= fig.value <= 120 \
                     and any(w in fig.label for w in check.options.totals) and analysis.parent(fig) is None:
                 found.append(fig)  # a part listed under a total (其中…资金执行得分10分) is no total
+    found = [f for f in found if not _maximum(f, found)]
     whole = [f for f in found if any(w in f.label for w in check.options.overall)]
     return (whole or found or [None])[0]
+
+
+def _maximum(fig, found) -> bool:
+    """Whether ``fig`` is the points a score is out of: 满分, or a 总分 right before a 得分
+    (绩效评价总分为100分，得分为86.5分)."""
+    if "满分" in fig.label:
+        return True
+    later = [f for f in found if f.block == fig.block and f.start > fig.start]
+    return "总分" in fig.label and "得" not in fig.label and any("得" in f.label for f in later)
+
+
+_GRAND = re.compile(r"^(?:总分|总得分|合计|总计|得分合计)$")
+
+
+def _table_total(analysis):
+    """The total row's score of the document's only score table (总分 | 100 | 92.50), or None."""
+    tables = [t for t in analysis.tables if t.column("得分") is not None and t.column("执行率") is None]
+    if len(tables) != 1:
+        return None
+    table = tables[0]
+    col = next(j for j, h in reversed(list(enumerate(table.header))) if "得分" in h and "率" not in h)
+    rows = [r for r in range(len(table.rows)) if _GRAND.match(row_label(table, r).replace(" ", ""))]
+    return cell_figure(table, rows[-1], col, "分") if rows else None
