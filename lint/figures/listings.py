@@ -194,11 +194,11 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             if text[pos - at : pos - at + len(longer)] == longer:
                 return []
     after = [f for f in figs if f.start > pos and f.is_point and family(f.unit) not in ("ratio", "")]
-    if any("得分" in f.label for f in after):  # 履职效能分值50分，得分48.08分: the scores are the parts
+    if any(_scored(f) for f in after):  # 履职效能分值50分，得分48.08分: the scores are the parts
         after = [f for f in after if not any(w in f.label for w in _MAXIMA)]
-        scores = [f for f in after if "得分" in f.label]
-        unscored = [i for i, f in enumerate(after) if "得分" not in f.label]
-        if all(i + 1 < len(after) and "得分" in after[i + 1].label for i in unscored):
+        scores = [f for f in after if _scored(f)]
+        unscored = [i for i, f in enumerate(after) if not _scored(f)]
+        if all(i + 1 < len(after) and _scored(after[i + 1]) for i in unscored):
             after = scores  # 履职效能50分，得分46.5分: each item's maximum, then its score
     if not after:
         return []
@@ -280,6 +280,11 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
 _MEASURES = ("决算", "执行", "实际", "预算")
 _SHARE_OF = re.compile(r"占[^，,。；;：:]{0,12}$")
 _MAXIMA = ("分值", "满分", "权重", "标准分")
+
+
+def _scored(figure: Figure) -> bool:
+    """Whether a figure is a score (得分48.08分, 满分20分，得19.20分)."""
+    return "得分" in figure.label or figure.label.endswith("得")
 
 
 def _measured(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:

@@ -1,8 +1,9 @@
 """Score items, read once per document for the score kinds: each item's name, maximum (分值), score (得分) and
 deduction (扣分).
 
-Items come from tables with a 分值 and a 得分 column, and from prose (该指标分值5分，自评得分1分，扣4分), the
-name being the numbered heading that opens the paragraph (1. 预算编制情况。) or the short heading before it.
+Items come from tables with a 分值 and a 得分 column, and from prose (该指标分值5分，自评得分1分，扣4分;
+满分20分，得19.20分; （分值15分）：目标值≥5%，实际完成4.2%，得12.60分，扣2.60分), the name being the numbered
+heading that opens the paragraph (1. 预算编制情况。) or the short heading before it.
 A maximum (分值) is exact by definition: the points an item can earn are allotted, not measured; so are
 the score and deduction a paragraph awards (自评得分1分 is 1, not 0.5 to 1.5), a deduction with decimals,
 but fewer than its score's, aside (得分43.75分，扣6.3分: 6.25 rounded; 扣1分 of 4.5 is 1). A table's scores
@@ -17,8 +18,10 @@ from dataclasses import dataclass, replace
 from ..model import Figure
 from . import cell_figure, row_label
 
-_ITEM = re.compile(r"分值\s*(?P<max>\d+(?:\.\d+)?)\s*分\s*[，,、]?\s*(?:自评)?得\s*分?\s*(?:为\s*)?"
-                   r"(?P<score>\d+(?:\.\d+)?)\s*分(?:\s*[，,]\s*扣\s*(?:分\s*)?(?P<cut>\d+(?:\.\d+)?)\s*分)?")
+_ITEM = re.compile(r"(?:分值|满分|标准分)\s*(?:为\s*)?(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]?"
+                   r"(?:\s*[，,、：:]\s*[^。；;分\n]{0,30}?)?\s*[，,、：:]?\s*(?:自评|实际|评价)?得\s*分?\s*(?:为\s*)?"
+                   r"(?P<score>\d+(?:\.\d+)?)\s*分"
+                   r"(?:\s*[，,]\s*(?:扣|失|扣除)\s*(?:分\s*)?(?P<cut>\d+(?:\.\d+)?)\s*分)?")
 _MARKER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
 _SUFFIX = re.compile(r"(?:情况|分析|指标)$")
 
@@ -77,11 +80,14 @@ def _name(analysis, b: int, at: int) -> str:
     head = text[: text.find("。")] if "。" in text[:at] else ""
     if head and _MARKER.match(head) and len(head) <= 24:
         return clean(head)
+    own = text[max(text.rfind(c, 0, at) for c in "。；;，,") + 1 : at]  # 1.就业率提升（分值15分）; 本项目满分
+    if len(clean(own)) >= 2 and len(own) <= 24 and not any(ch.isdigit() for ch in _MARKER.sub("", own)):
+        return clean(own)  # not 该指标 (clean: 该), whose name is the heading before
     if b > 0 and len(analysis.doc.blocks[b - 1].text) <= 24:
         return clean(analysis.doc.blocks[b - 1].text)
     return ""
 
 
 def clean(name: str) -> str:
-    name = _MARKER.sub("", name.replace("*", "")).strip(" 。.：:")
+    name = _MARKER.sub("", name.replace("*", "")).strip(" 。.：:（(")
     return _SUFFIX.sub("", name)

@@ -54,6 +54,8 @@ def run(analysis, check: Check):
 
 def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete: bool):
     unit = total.unit
+    if unit == "分" and all(p.unit == "分" for p in parts):
+        total, *parts = _points(total, *parts)
 
     def parts_sum(mode: str = "round") -> Interval:
         return precision.total(parts, unit, mode)
@@ -106,6 +108,13 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             yield typo
 
 
+
+
+def _points(*figures: Figure) -> list[Figure]:
+    """Scores read as points awarded: a whole score among scores with decimals at their precision (19分
+    beside 17.5分 is 19.0), scores in whole points only exact."""
+    places = max(f.decimals for f in figures)
+    return [replace(f, exact=not places, decimals=f.decimals or places) for f in figures]
 
 
 _PAIRS = {("基本支出", "项目支出"): re.compile(r"支出(?!.*(?:基本|项目))"),

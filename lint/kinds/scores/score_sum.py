@@ -4,9 +4,11 @@ A paragraph that states an item without a list number (管理效率反映……�
 followed by paragraphs numbered from 1 that state items of their own (1. 预算编制情况。该指标分值5分，自评得分
 1分。 …), is a group of at least two items, ending at the next unnumbered item. Option ``sums`` says which
 column of the items is summed: ``score`` (the group's 得分 is the sum of its items' 得分) or ``max`` (its 分值
-is the sum of their 分值). A group's figures are read like a table column: a score written with decimals
-stands for what rounds to it (39.6 may sum 39.56), and a whole score among scores with decimals is read at
-their precision (1分 beside 3.42分 is 1.00); a group written in whole points only is exact (points awarded).
+is the sum of their 分值). So is an item followed in its paragraph by 其中 and items of their own (满分100分，
+自评得分94.5分。其中：决策指标分值20分，得分19分；…). A group's figures are read like a table column: a score
+written with decimals stands for what rounds to it (39.6 may sum 39.56), and a whole score among scores with
+decimals is read at their precision (1分 beside 3.42分 is 1.00); a group written in whole points only is exact
+(points awarded).
 """
 
 from __future__ import annotations
@@ -36,14 +38,14 @@ def run(analysis, check: Check):
     found = [i for i in scores.prose_items(analysis) if i.maximum is not None]
     numbers = [_number(analysis, item) for item in found]
     for i, group in enumerate(found):
-        if numbers[i] is not None or i + 1 >= len(found) or numbers[i + 1] != 1:
+        members = _listed(analysis, found, i)
+        if not members and (numbers[i] is not None or i + 1 >= len(found) or numbers[i + 1] != 1):
             continue
-        members = []
-        for item, n in zip(found[i + 1:], numbers[i + 1:]):
+        for item, n in zip(found[i + 1:], numbers[i + 1:]) if not members else ():
             if n is None:
                 break
             members.append(item)
-        if len(members) < 2:
+        if len(members) < 2 or not _whole(analysis, group, members, found):
             continue
         field = "score" if check.options.sums == "score" else "maximum"
         figures = [getattr(group, field), *(getattr(m, field) for m in members)]
@@ -55,6 +57,27 @@ def run(analysis, check: Check):
                         expression=" + ".join(p.text for p in parts))
         if finding is not None:
             yield finding
+
+
+def _whole(analysis, group, members, found) -> bool:
+    """Whether every numbered paragraph between the group and the next item not its own states an item: a
+    numbered paragraph with none (2.质量指标：…得10分, its 分值 not said) leaves the group partly read."""
+    after = found.index(members[-1]) + 1
+    end = found[after].score.block if after < len(found) else len(analysis.doc.blocks)
+    mine = {m.score.block for m in members}
+    return all(b in mine or not _NUMBER.match(analysis.doc.blocks[b].text)
+               for b in range(group.score.block + 1, end))
+
+
+def _listed(analysis, found: list, i: int) -> list:
+    """The items listed after ``found[i]`` in its paragraph under a 其中 (满分100分，自评得分94.5分。其中：
+    决策指标分值20分，得分19分；…), or []."""
+    group, block = found[i], found[i].score.block
+    members = [m for m in found[i + 1:] if m.score.block == block]
+    if not members:
+        return []
+    between = analysis.doc.blocks[block].text[group.score.end : members[0].maximum.start]
+    return members if "其中" in between and len(between) <= 12 else []
 
 
 def _number(analysis, item: scores.Item) -> int | None:

@@ -1,13 +1,12 @@
 """score_total: the overall score stated in prose equals the score table's total.
 
-Finds the overall scores of the prose: figures in 分 whose label names a total (``totals``: 自评得分,
-总分) and the whole (``overall``: 整体, 部门, 综合), not the score of a single item (该指标分值…自评得分) or
-of a row the table names (整体效能得分28分). The score
-table is the document's only table with a ``score`` column (得分), a 自评表's funds part (执行率 | 得分)
-beside its indicators not counted; its total is its last row labelled with
-a ``grand`` word (总分, 合计), or, when no row is a total or subtotal (小计) and a ``points`` column (分值)
-or an indicator column (一级指标) says the rows are parts of one score, the sum of the column. A
-document with several score tables is left alone: which one the prose means is a guess.
+Finds the overall scores of the prose: figures in 分 whose label names a total (``totals``: 自评得分, 总分)
+and the whole (``overall``: 整体, 部门, 综合, 总体, 该项目), not the score of a single item (该指标分值…自评得
+分) or of a row the table names (整体效能得分28分). The score table is the document's only table with a
+``score`` column (得分), a 自评表's funds part (执行率 | 得分) beside its indicators not counted; its total is
+its last row labelled with a ``grand`` word (总分, 合计), or, when no row is a total or subtotal (小计) and a
+``points`` column (分值) or an indicator column (一级指标) says the rows are parts of one score, the sum of
+the column. A document with several score tables is left alone: which one the prose means is a guess.
 """
 
 from __future__ import annotations
@@ -27,7 +26,7 @@ FIELDS = JUDGED
 class Options:
     score: Words = Words(["得分", "自评分"])
     totals: Words = Words(["自评得分", "总分", "综合得分", "综合评分", "评价得分", "得分"])
-    overall: Words = Words(["整体", "部门", "综合", "总分", "总得分"])
+    overall: Words = Words(["整体", "部门", "综合", "总分", "总得分", "总体", "该项目", "本项目"])
     grand: Words = Words(["总分", "总计", "合计", "总得分"])
     subtotals: Words = Words(["小计"])
     points: Words = Words(["分值", "满分", "标准分", "权重"])
