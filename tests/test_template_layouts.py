@@ -941,6 +941,9 @@ CASES = {
     "a project's overall score (该项目自评得分为) against its score table": (
         "经自评，该项目自评得分为90.0分。\n一级指标\t分值\t得分\n决策\t20\t18.5\n过程\t20\t17.0\n产出\t35\t33.5\n效益\t25\t21.0\n"
         "合计\t100\t90.0\n", ("90.0分", "92.0分"), "SCO007"),
+    "a change in a sentence that opens with the comparison and names nothing": (
+        "2024年度一般公共预算财政拨款支出17634.06万元，占本年支出合计的97.39%。与2023年度相比，增加824.17万元，增长4.90%。\n",
+        ("增长4.90%", "增长5.02%"), "GRW001"),
 }
 
 

@@ -8,7 +8,8 @@ current − change for an increase, current + change for a decrease, the current
 stated before the comparison in the same sentence, or, when the sentence states only the change
 (与上年相比，收入支出总计减少56.95万元，下降1.87%), the latest amount before it, in its paragraph
 or the few before, whose label names the same quantity (收入支出总计; the quoted term in
-“公务接待费”比上年度增加).
+“公务接待费”比上年度增加); when it names none (与2023年度相比，增加824.17万元), the first amount of the
+sentence before it in its paragraph.
 
 A rate stated straight after the comparison, with no change amount (执行数为3269.3万元，2026年预算安排
 3845.49万元，比2025年预算执行数增加17.62%), is computed from the two amounts before it in its sentence:
@@ -234,7 +235,7 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     subject = labels.core(quoted[-1] if quoted else clause).strip("“”\"'")
     subject = subject.rsplit("、", 1)[-1]  # 收、支总计: labels are cut at 、 as the figure's was
     if len(subject) < 2:
-        return None
+        return _sentence_before(analysis, spec, change, fam)
     current = analysis.resolve(change, subject, subject, fam, blocks=3, strict=True)
     if current is None and subject.startswith("支") and clause.endswith("收、" + subject):
         full = "支出" + subject[1:]  # 收、支总计 of 收入、支出总计均为 stated before
@@ -242,6 +243,25 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     if current is None or any(w in current.label for w in _PRIOR_WORDS):
         return None
     return current
+
+
+def _sentence_before(analysis, spec: Spec, change, fam: str):
+    """The amount a sentence that opens with the comparison and names nothing (与2023年度相比，增加824.17万
+    元，增长5.02%) speaks of: the first of the sentence before it in its paragraph (2024年度一般公共预算财政
+    拨款支出17634.06万元，占…), or None."""
+    text = analysis.doc.blocks[change.block].text
+    start = max(text.rfind(c, 0, change.start) for c in "。；;") + 1
+    if start == 0 or not _BARE.match(text[start : change.start].strip()):
+        return None
+    before = max(text.rfind(c, 0, start - 1) for c in "。；;") + 1
+    figs = [f for f in analysis.figures[change.block] if before <= f.start < start and f.is_point
+            and family(f.unit) == fam]
+    return figs[0] if figs and _direction(spec, figs[0].label) == 0 else None
+
+
+_THEN = r"(?:上年度?|上一年度?|去年|20\d\d年度?)(?:同期)?"
+_BARE = re.compile(rf"^(?:与{_THEN}相比|(?:比|较){_THEN}|同比)\s*[，,]?\s*"
+                   r"(?:增加|减少|下降|增长|上升|降低|提高)$")
 
 
 def _change(rate, change, sign, prior, current) -> Iterator[Growth]:
