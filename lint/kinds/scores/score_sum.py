@@ -60,13 +60,22 @@ def run(analysis, check: Check):
 
 
 def _whole(analysis, group, members, found) -> bool:
-    """Whether every numbered paragraph between the group and the next item not its own states an item: a
-    numbered paragraph with none (2.质量指标：…得10分, its 分值 not said) leaves the group partly read."""
+    """Whether every numbered paragraph of the group states an item: those up to its last item's, and the
+    one numbered next after it (1. …得10分 with its 分值, then 2.质量指标：…得10分 with none leaves the group
+    partly read; a later list numbered afresh is another's)."""
     after = found.index(members[-1]) + 1
     end = found[after].score.block if after < len(found) else len(analysis.doc.blocks)
     mine = {m.score.block for m in members}
-    return all(b in mine or not _NUMBER.match(analysis.doc.blocks[b].text)
-               for b in range(group.score.block + 1, end))
+    last, number = members[-1].score.block, _number(analysis, members[-1])
+    for b in range(group.score.block + 1, end):
+        m = _NUMBER.match(analysis.doc.blocks[b].text)
+        if m is None or b in mine:
+            continue
+        if b < last or number is not None and int(m.group(1)) == number + 1:
+            return False
+        if b > last:
+            break
+    return True
 
 
 def _listed(analysis, found: list, i: int) -> list:
