@@ -880,14 +880,15 @@ CASES = {
     "a rate column stored as fractions (1.0053 for 100.53%)": (
         "项目\t全年预算数\t全年执行数\t执行率\n基本支出\t512.60\t515.30\t1.0053\n项目支出\t300.00\t296.34\t0.9878\n",
         ("0.9878", "0.9788"), "TAB013"),
-    "基本支出 and 项目支出 make their 支出 whole (a shortfall is an error)": (
-        "全年实际支出38652.18万元。其中：基本支出6214.37万元；项目支出32437.81万元。\n",
-        ("32437.81", "32373.81"), "SUM001"),
-    "parts ending with 其他收入 make their total whole": (
-        "部门收入40127.55万元，其中财政拨款35214.60万元、事业收入2850.00万元、其他收入2062.95万元。\n",
-        ("2850.00", "2810.00"), "SUM001"),
-    "a part with two neighbouring digits swapped in a partial listing": (
-        "收入合计5211.99万元，其中：财政拨款4333.53万元，事业收入878.46万元。\n", ("878.46", "788.46"), "SUM001"),
+    "基本支出 and 项目支出 make a budget's 支出 whole (a shortfall is an error)": (
+        "2025年支出预算4994.77万元，其中：基本支出4284.01万元，项目支出710.76万元。\n",
+        ("710.76", "701.76"), "SUM001"),
+    "a 决算's 本年支出合计 may hold more than 基本支出 and 项目支出": (
+        "2024年度本年支出合计1523.47万元，其中：基本支出812.36万元，项目支出603.28万元。\n", None, "SUM001"),
+    "a list ending with 其他… is not complete by that (其他商品和服务支出 is a named item)": (
+        "商品和服务支出213.47万元，主要包括：办公费31.26万元、差旅费22.18万元、其他商品和服务支出57.35万元。\n", None, "SUM001"),
+    "a partial listing's gap that two swapped digits would explain is no typo (swaps are too common a gap)": (
+        "一般公共预算支出1000万元，其中教育支出463万元，科学技术支出200万元，文化旅游体育与传媒支出157万元。\n", None, "SUM001"),
     "人员经费 and 公用经费 under a 支出 total are some of its parts only": (
         "本年支出合计587.40万元，其中：人员经费200.00万元，公用经费100.00万元。\n", None, "SUM001"),
     "类 | 款 | 项 columns whose 款 and 项 rows leave the codes above them blank": (
@@ -944,6 +945,16 @@ CASES = {
     "a change in a sentence that opens with the comparison and names nothing": (
         "2024年度一般公共预算财政拨款支出17634.06万元，占本年支出合计的97.39%。与2023年度相比，增加824.17万元，增长4.90%。\n",
         ("增长4.90%", "增长5.02%"), "GRW001"),
+    "a grade of something else (a survey's 结果为优秀) is not the evaluation's": (
+        "经综合评价，该项目自评得分85.50分，自评等级为良。服务对象满意度调查结果为优秀，工程质量等级：优良。\n", None, "SCO004"),
+    "indicator panels side by side (一级指标 twice) are no levels": (
+        "一级指标\t分值\t得分\t一级指标\t分值\t得分\n决策\t20\t18\t产出\t40\t38\n过程\t20\t19\t效益\t20\t18\n"
+        "合计\t40\t37\t合计\t60\t56\n", None, "TAB001"),
+    "items under 其中 end with their sentence (a sub-item after is not the group's)": (
+        "本项目自评满分100分，自评得分93.5分。其中：决策指标分值20分，得分19分；过程指标分值20分，得分17.5分；"
+        "产出指标分值40分，得分38分；效益指标分值20分，得分19分。产出指标中，质量指标分值20分，得分18分。\n", None, "SCO005"),
+    "a change after a sentence of two amounts names neither": (
+        "“三公”经费支出预算为30.00万元，支出决算为25.00万元。与2023年度相比，减少5.00万元，下降16.67%。\n", None, "GRW001"),
 }
 
 

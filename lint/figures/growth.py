@@ -8,7 +8,7 @@ current − change for an increase, current + change for a decrease, the current
 stated before the comparison in the same sentence, or, when the sentence states only the change
 (与上年相比，收入支出总计减少56.95万元，下降1.87%), the latest amount before it, in its paragraph
 or the few before, whose label names the same quantity (收入支出总计; the quoted term in
-“公务接待费”比上年度增加); when it names none (与2023年度相比，增加824.17万元), the first amount of the
+“公务接待费”比上年度增加); when it names none (与2023年度相比，增加824.17万元), the one amount of the
 sentence before it in its paragraph.
 
 A rate stated straight after the comparison, with no change amount (执行数为3269.3万元，2026年预算安排
@@ -247,8 +247,8 @@ def _named_current(analysis, spec: Spec, change, fam: str):
 
 def _sentence_before(analysis, spec: Spec, change, fam: str):
     """The amount a sentence that opens with the comparison and names nothing (与2023年度相比，增加824.17万
-    元，增长5.02%) speaks of: the first of the sentence before it in its paragraph (2024年度一般公共预算财政
-    拨款支出17634.06万元，占…), or None."""
+    元，增长5.02%) speaks of: the one amount of the sentence before it in its paragraph (2024年度一般公共预算
+    财政拨款支出17634.06万元，占…); None when that sentence states several (预算 X，决算 Y: which one?)."""
     text = analysis.doc.blocks[change.block].text
     start = max(text.rfind(c, 0, change.start) for c in "。；;") + 1
     if start == 0 or not _BARE.match(text[start : change.start].strip()):
@@ -256,7 +256,7 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
     before = max(text.rfind(c, 0, start - 1) for c in "。；;") + 1
     figs = [f for f in analysis.figures[change.block] if before <= f.start < start and f.is_point
             and family(f.unit) == fam]
-    return figs[0] if figs and _direction(spec, figs[0].label) == 0 else None
+    return figs[0] if len(figs) == 1 and _direction(spec, figs[0].label) == 0 else None
 
 
 _THEN = r"(?:上年度?|上一年度?|去年|20\d\d年度?)(?:同期)?"

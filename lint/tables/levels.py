@@ -1,7 +1,7 @@
 """The levels of an indicator sheet laid out across (一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值).
 
 Each level is a name column headed by its level (一级指标, 二级指标, 三级指标) and the value columns after
-it up to the next level's name (分值, 得分, 权重). A group's name and values stand on its first row, printed
+it up to the next level's name (分值, 得分). A group's name and values stand on its first row, printed
 once over its rows (a merged cell: the rows below it blank) or repeated on each of them (a text export of
 merged cells). A new group starts where its name changes or a group of a level above starts, and holds the
 groups of the level below that start within it: 决策 20 holds 项目立项 10 and 绩效目标 10.
@@ -19,8 +19,9 @@ from dataclasses import dataclass, field
 from ..model import Table
 from . import number
 
-_LEVEL = re.compile(r"^\s*[一二三四]\s*级")
-_WORDS = ("分值", "得分", "权重")
+_LEVEL = re.compile(r"^\s*([一二三四])\s*级")
+_RANKS = "一二三四"
+_WORDS = ("分值", "得分")  # not 权重: a level's weights are often of its group, not of the whole
 _TOTAL = re.compile(r"^\s*(?:合\s*计|总\s*计|总\s*分|总得分|得分合计)")
 
 
@@ -68,6 +69,13 @@ def named(header: str) -> bool:
     return _LEVEL.match(header) is not None and "指标" in header
 
 
+def across(headers) -> bool:
+    """Whether headers name two levels of indicators or more, each deeper than the one before (一级指标 | … |
+    二级指标: one sheet's levels; 一级指标 | … | 一级指标 are panels side by side)."""
+    ranks = [_RANKS.index(_LEVEL.match(h).group(1)) for h in headers if named(h)]
+    return len(ranks) >= 2 and all(a < b for a, b in zip(ranks, ranks[1:]))
+
+
 def read(table: Table) -> Sheet | None:
     """The levels of ``table``, or None when it is no indicator sheet laid out across or a group is not
     whole."""
@@ -76,7 +84,7 @@ def read(table: Table) -> Sheet | None:
 
 def _read(table: Table) -> Sheet | None:
     names = tuple(j for j, h in enumerate(table.header) if named(h))
-    if len(names) < 2 or not table.rows:
+    if not across(table.header) or not table.rows:
         return None
     end = next((i for i, r in enumerate(table.rows) if r and _TOTAL.match(r[0].text)), len(table.rows))
     if end < 2:

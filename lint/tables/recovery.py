@@ -89,7 +89,7 @@ def panels(table: Table) -> list[Table]:
     """
     names = table.header
     first = names[0] if names else ""
-    if len(first) < 2 or levels.named(first):
+    if len(first) < 2 or levels.across(names):
         return [table]  # 一级指标 | 分值 | 二级指标 | 分值: an indicator sheet's levels, not panels
     def numeric(j: int) -> bool:
         if _CODES.search(names[j]):

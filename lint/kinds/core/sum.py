@@ -13,12 +13,12 @@ Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02
 are an error whatever the wording. A listing after 其中 may name only some parts, so parts that fall short are
 reported only when the listing is complete (declared so by a ``complete`` word, none in the core pack: 分别为
 lists parallel values as often as parts; or naming three parts or more, one of them 0, as a template's list of
-every part does; or parts that make the whole by definition: a 支出's 基本支出 and 项目支出, a 基本支出's 人员
-经费 and 公用经费, or parts ending with the rest, 其他收入) or when one digit of one figure, or two
-neighbouring digits swapped, explains the whole gap (a typo, reported at ``warning``). People counted past
-their total after the first parts have added up to it are a second breakdown of the same whole (男性46人，女性
-36人，35岁以下24人), and people counted by attributes of two kinds (女教师、35岁以下、中高级职称) overlap:
-neither is judged.
+every part does; or parts that make the whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, a
+基本支出 its 人员经费 and 公用经费) or when one digit of one figure explains the whole gap (a typo, reported
+at ``warning``; two swapped digits are too common a gap to tell a typo, and are only suggested). People
+counted past their total after the first parts have added up to it are a second breakdown of the same whole
+(男性46人，女性36人，35岁以下24人), and people counted by attributes of two kinds (女教师、35岁以下、中高级
+职称) overlap: neither is judged.
 """
 
 from __future__ import annotations
@@ -85,20 +85,22 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if len(parts) < 2:
         yield verdict.quiet()
         return
-    if found.suggestion and precision.significant(total):
+    if found.suggestion and precision.significant(total) \
+            and precision.one_digit_fix(total, parts_sum()) is not None:
         yield verdict.with_finding(replace(found, severity=min(found.severity, Severity.WARNING)))
         return
-    yield verdict.quiet()
-    typos = []
+    typos = []  # a partial listing's gap explained by one changed digit only: a swap is too common a gap
     for part in parts:
         others = precision.total((p for p in parts if p is not part), unit)
         factor = units.factor(part.unit, unit) or Decimal(1)
         need = (precision.interval(total) - others).scale(Decimal(1) / factor)
-        if precision.significant(part) and precision.typo_fix(part, need):
+        if precision.significant(part) and precision.one_digit_fix(part, need):
             typos.append((part, need))
     if len(typos) > 1:  # a typo in either of two parts would explain it: the listing is wrong, but where
         yield verdict.with_finding(replace(found, severity=min(found.severity, Severity.WARNING)))
-    elif typos:
+        return
+    yield verdict.quiet()
+    if typos:
         part, need = typos[0]
         related = (total, *[p for p in parts if p is not part])
         rest = "".join(f" − {p.text}" for p in parts if p is not part)
@@ -108,31 +110,27 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             yield typo
 
 
-
-
 def _points(*figures: Figure) -> list[Figure]:
     """Scores read as points awarded: a whole score among scores with decimals at their precision (19分
-    beside 17.5分 is 19.0), scores in whole points only exact."""
+    beside 17.5分 is 19.0); scores all in whole points keep their rounding (parts may be rounded too)."""
     places = max(f.decimals for f in figures)
-    return [replace(f, exact=not places, decimals=f.decimals or places) for f in figures]
+    return [replace(f, exact=True, decimals=f.decimals or places) if places and not f.decimals else f
+            for f in figures]
 
 
-_PAIRS = {("基本支出", "项目支出"): re.compile(r"支出(?!.*(?:基本|项目))"),
+_NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
+_PAIRS = {("基本支出", "项目支出"): re.compile(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"),
           ("人员经费", "公用经费"): re.compile(r"基本支出")}  # each pair and the total it makes whole
-_OTHER = re.compile(r"^(?:其中)?[:：，,]?其[他它]")
 
 
 def _whole(total: Figure, parts: list[Figure]) -> bool:
-    """Whether the parts name every part of their total: a pair that makes the whole by definition (a
-    支出's 基本支出 and 项目支出, a 基本支出's 人员经费 and 公用经费), or parts ending with the rest
-    (…、其他收入)."""
+    """Whether the parts name every part of their total by definition: a budget's 支出 is its 基本支出 and
+    项目支出 (a 决算's may hold 经营支出, 上缴上级支出…; a 总计 the carry-over), a 基本支出 its 人员经费 and
+    公用经费."""
     names = [labels.core(p.label) for p in parts]
-    for pair, whole in _PAIRS.items():
-        if len(names) == 2 and whole.search(labels.core(total.label)) and \
-                {w for w in pair for n in names if w in n} == set(pair):
-            return True
-    return len(names) >= 2 and _OTHER.match(names[-1]) is not None \
-        and not any(_OTHER.match(n) for n in names[:-1])
+    return len(names) == 2 and any(
+        whole.search(labels.core(total.label)) and {w for w in pair for n in names if w in n} == set(pair)
+        for pair, whole in _PAIRS.items())
 
 
 _DIMENSIONS = tuple(re.compile(d) for d in (r"女|男", r"岁|年龄", r"职称|高级|中级|初级",

@@ -1,13 +1,13 @@
 """grade: the grade a report gives itself (自评为优秀) fits its total score in the grading bands.
 
-Finds a grade word (option ``bands``: grade → lowest score, default the national 优秀 (优) ≥ 90,
-良好 (良) ≥ 80, 中 ≥ 60, 差 below) after 评为/评价为/自评为/等级为/评级为/结果为 or 等级：, and the total
-score it rests on: the nearest score in 分 before it, within a few paragraphs (option ``within``; table
-rows not counted), whose label names a total (option ``totals``: 自评得分, 总分, 综合得分, 评价得) and that
-is not listed under another (其中…得分10分) nor the points a score is out of (满分, or 总分为100分 before
-得分为86.5分), one labelled as the whole (``overall``: 整体, 总体) first; with none in the prose, the total
-row (总分, 合计) of the document's only score table.
-Bands the report states for itself (85分（含）以上为“优”，75分（含）至85分为“良”…) take the place of the
+Finds a grade word (option ``bands``: grade → lowest score, default the national 优秀 (优) ≥ 90, 良好 (良) ≥
+80, 中 ≥ 60, 差 below) after 评为/评价为/自评为/等级为/评级为 or 自评等级：/评价等级：, and the total score it
+rests on: the nearest score in 分 before it, within a few paragraphs (option ``within``; table rows not
+counted), whose label names a total (option ``totals``: 自评得分, 总分, 综合得分, 评价得) and that is not
+listed under another (其中…得分10分) nor the points a score is out of (满分, or 总分为100分 before 得分为86.5
+分), one labelled as the whole (``overall``: 整体, 总体) first; with none in the prose, the total row (总分,
+合计) of the document's only score table, for a grade named as the evaluation's (评价等级). Bands the report
+states for itself (85分（含）以上为“优”，75分（含）至85分为“良”…) take the place of the
 option's. A score whose interval lies wholly outside the grade's band is a finding on the grade word.
 """
 
@@ -44,13 +44,15 @@ def run(analysis, check: Check):
     given = {k: Decimal(str(v)) for k, v in check.options.bands.items()}
     bands = sorted(((v, k) for k, v in {**given, **_stated_bands(analysis, given)}.items()), reverse=True)
     words = "|".join(re.escape(k) for k in sorted(check.options.bands, key=len, reverse=True))
-    lead = "(?:评为|评价为|自评为|等级为|等次为|评定为|评级为|结果为|等级是|(?:等级|等次|评级)\\s*[:：])"
+    lead = "(?:评为|评价为|自评为|等级为|等次为|评定为|评级为|(?:自评|评价|绩效)(?:等级|等次|评级)\\s*[:：])"
     pattern = re.compile(rf"{lead}\s*[“\"]?({words})[”\"]?(?:等级|等次|级|。|，|；|\s|$)")
     items = {(i.score.block, i.score.start) for i in scores.prose_items(analysis)}
     for b, block in enumerate(analysis.doc.blocks):
         for m in pattern.finditer(block.text):
             grade = m.group(1)
-            score = _total(analysis, check, b, m.start(1), items) or _table_total(analysis)
+            score = _total(analysis, check, b, m.start(1), items)
+            if score is None and re.search("自评|评价", m.group()):
+                score = _table_total(analysis)  # 评价等级：优 under the score table: its 总分
             if score is None:
                 continue
             low = next(v for v, k in bands if k == grade)

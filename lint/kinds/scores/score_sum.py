@@ -82,11 +82,15 @@ def _listed(analysis, found: list, i: int) -> list:
     """The items listed after ``found[i]`` in its paragraph under a 其中 (满分100分，自评得分94.5分。其中：
     决策指标分值20分，得分19分；…), or []."""
     group, block = found[i], found[i].score.block
+    text = analysis.doc.blocks[block].text
     members = [m for m in found[i + 1:] if m.score.block == block]
     if not members:
         return []
-    between = analysis.doc.blocks[block].text[group.score.end : members[0].maximum.start]
-    return members if "其中" in between and len(between) <= 12 else []
+    between = text[group.score.end : members[0].maximum.start]
+    if "其中" not in between or len(between) > 12:
+        return []
+    stop = text.find("。", members[0].maximum.start)  # the listing ends with its sentence
+    return [m for m in members if stop == -1 or m.score.start < stop]
 
 
 def _number(analysis, item: scores.Item) -> int | None:

@@ -381,7 +381,9 @@ def _block_end(check: Check, table: Table, t: int) -> int:
     for i in range(t + 1, len(table.rows)):
         first = table.rows[i][0].text.strip()
         if first and first != own:
-            return i if number(first) is None and code(first) is None else len(table.rows)
+            named = number(first) is None and code(first) is None
+            after = table.rows[i + 1][0].text.strip() if i + 1 < len(table.rows) else "end"
+            return i if named and after else len(table.rows)  # not a name centred in its merged cell
     return len(table.rows)
 
 
