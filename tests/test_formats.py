@@ -592,28 +592,35 @@ def test_an_unruled_table_begun_at_a_page_foot_is_footed_over_both_pages(tmp_pat
     assert found == ([] if total == "1,979.60" else [("TAB001", "1,956.80")] * 2)  # down and across
 
 
-@pytest.mark.parametrize("total", ["1,500.00", "1,800.00"])
-def test_an_unruled_table_with_names_indented_by_blanks_is_read(tmp_path, checks, total):
-    """Names indented by level with full-width blanks (as word processors export them): a blank ends the
-    words before it (the code) where they end, not where the blank starts (the name's column), so the code
-    and name columns stay apart and the table is read and footed."""
+
+def _budget_page(path, caption: str, unit: str, amounts: tuple[int, int, int]):
+    """A reportlab canvas with a budget table's caption, unit line and header (科目编码 | 科目名称 | 合计 |
+    基本支出 | 项目支出, the amounts' columns at ``amounts``), no ruling lines: the rows are the caller's."""
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10)
+    c.drawString(40, 800, caption)
+    c.drawString(40, 784, f"单位：{unit}")
+    for x, name in [(40, "科目编码"), (100, "科目名称"), *zip(amounts, ("合计", "基本支出", "项目支出"))]:
+        c.drawString(x, 760, name)
+    return c
+
+@pytest.mark.parametrize("total", ["1,500.00", "1,800.00"])
+def test_an_unruled_table_with_names_indented_by_blanks_is_read(tmp_path, checks, total):
+    """Names indented by level with full-width blanks (as word processors export them): a blank ends the
+    words before it (the code) where they end, not where the blank starts (the name's column), so the code
+    and name columns stay apart and the table is read and footed."""
     rows = [("201", 0, "一般公共服务支出", "1,500.00", "1,000.00", "500.00"),
             ("20103", 1, "政府办公厅（室）及相关机构事务", total, "1,000.00", "500.00"),
             ("2010301", 2, "行政运行", "1,000.00", "1,000.00", "0.00"),
             ("2010302", 2, "一般行政管理事务", "500.00", "0.00", "500.00"),
             ("", 0, "合计", "1,500.00", "1,000.00", "500.00")]
     path = tmp_path / "indented.pdf"
-    c = canvas.Canvas(str(path), pagesize=(595, 842))
-    c.setFont("STSong-Light", 10)
-    c.drawString(40, 800, "一般公共预算支出功能分类预算表")
-    c.drawString(40, 784, "单位：元")
-    for x, name in [(40, "科目编码"), (100, "科目名称"), (330, "合计"), (410, "基本支出"), (490, "项目支出")]:
-        c.drawString(x, 760, name)
+    c = _budget_page(path, "一般公共预算支出功能分类预算表", "元", (330, 410, 490))
     y = 742
     for code, level, name, *amounts in rows:
         c.drawString(40, y, code)
@@ -634,23 +641,13 @@ def test_an_unruled_table_of_names_wrapped_over_three_lines_is_read(tmp_path, ch
     """Names in a narrow column wrapped over two and three lines, the row's figures beside the middle line
     (or the first), rows of wrapped names one after another: each line of words goes into the nearer of
     the rows above and below it, so every name is whole and the table is footed."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     rows = [("212", ["城乡社区支出"], 0, "1,048.39", "0.00", "1,048.39"),
             ("21208", ["国有土地使用权", "出让收入安排的", "支出"], 1, "1,048.39", "0.00", "1,048.39"),
             ("2120801", ["征地和拆迁补偿", "支出"], 0, cell, "0.00", "730.70"),
             ("2120899", ["其他国有土地使", "用权出让收入安", "排的支出"], 1, "317.69", "0.00", "317.69"),
             ("", ["合计"], 0, "1,048.39", "0.00", "1,048.39")]
     path = tmp_path / "narrow.pdf"
-    c = canvas.Canvas(str(path), pagesize=(595, 842))
-    c.setFont("STSong-Light", 10)
-    c.drawString(40, 800, "政府性基金预算支出功能分类预算表")
-    c.drawString(40, 784, "单位：万元")
-    for x, name in [(40, "科目编码"), (100, "科目名称"), (200, "合计"), (270, "基本支出"), (340, "项目支出")]:
-        c.drawString(x, 760, name)
+    c = _budget_page(path, "政府性基金预算支出功能分类预算表", "万元", (200, 270, 340))
     y = 744
     for code, lines, middle, *amounts in rows:
         at = y - 12 * middle  # the row's figures and code stand beside this line of its name

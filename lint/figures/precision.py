@@ -85,10 +85,10 @@ def one_digit_fix(figure: Figure, target: Interval) -> str | None:
     """The figure's digits as written (:func:`number_text`) with one digit changed so that they could stand
     for a value in ``target`` (in the figure's unit), else None; of several, the nearest the middle of
     ``target``. A leading digit is never made 0 (05 is not how a number is written)."""
-    written = number_text(figure)
-    if figure.decimals < 0 or not written:
+    read = _written(figure)
+    if read is None:
         return None
-    half = Decimal(0) if exact(figure) else Decimal(1).scaleb(-figure.decimals) / 2
+    written, half = read
     best: tuple[Decimal, str] | None = None
     for at, old in enumerate(written):
         if not old.isdigit():
@@ -110,10 +110,10 @@ def swap_fix(figure: Figure, target: Interval) -> str | None:
     """The figure's digits as written with two neighbouring digits swapped (710.76 for 701.76) so that they
     could stand for a value in ``target`` (in the figure's unit), else None. A leading digit is never made
     0."""
-    written = number_text(figure)
-    if figure.decimals < 0 or not written:
+    read = _written(figure)
+    if read is None:
         return None
-    half = Decimal(0) if exact(figure) else Decimal(1).scaleb(-figure.decimals) / 2
+    written, half = read
     for at in range(len(written) - 1):
         a, b = written[at], written[at + 1]
         if not (a.isdigit() and b.isdigit()) or a == b or at == 0 and b == "0":
@@ -123,6 +123,15 @@ def swap_fix(figure: Figure, target: Interval) -> str | None:
         if value - half <= target.hi and target.lo <= value + half:
             return spelled
     return None
+
+
+def _written(figure: Figure) -> tuple[str, Decimal] | None:
+    """The figure's digits as written and the half-unit of its last place (0 when exact), or None when it
+    is written to tens or more (1.2万) and no digit of it can be retyped."""
+    written = number_text(figure)
+    if figure.decimals < 0 or not written:
+        return None
+    return written, Decimal(0) if exact(figure) else Decimal(1).scaleb(-figure.decimals) / 2
 
 
 def typo_fix(figure: Figure, target: Interval) -> tuple[str, str] | None:

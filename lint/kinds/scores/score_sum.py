@@ -38,13 +38,7 @@ def run(analysis, check: Check):
     found = [i for i in scores.prose_items(analysis) if i.maximum is not None]
     numbers = [_number(analysis, item) for item in found]
     for i, group in enumerate(found):
-        members = _listed(analysis, found, i)
-        if not members and (numbers[i] is not None or i + 1 >= len(found) or numbers[i + 1] != 1):
-            continue
-        for item, n in zip(found[i + 1:], numbers[i + 1:]) if not members else ():
-            if n is None:
-                break
-            members.append(item)
+        members = _listed(analysis, found, i) or _numbered(found, numbers, i)
         if len(members) < 2 or not _whole(analysis, group, members, found):
             continue
         field = "score" if check.options.sums == "score" else "maximum"
@@ -57,6 +51,18 @@ def run(analysis, check: Check):
                         expression=" + ".join(p.text for p in parts))
         if finding is not None:
             yield finding
+
+
+def _numbered(found: list, numbers: list, i: int) -> list:
+    """The items of the paragraphs numbered from 1 right after an unnumbered ``found[i]``, or []."""
+    if numbers[i] is not None or i + 1 >= len(found) or numbers[i + 1] != 1:
+        return []
+    members = []
+    for item, n in zip(found[i + 1:], numbers[i + 1:]):
+        if n is None:
+            break
+        members.append(item)
+    return members
 
 
 def _whole(analysis, group, members, found) -> bool:
