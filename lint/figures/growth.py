@@ -137,27 +137,29 @@ def _direct(spec: Spec, sentence) -> Iterator[Growth]:
 
 
 _COMPARED = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|上年度|上年同期|去年同期|同期)(?:同期)?的?$")
-_FROM = re.compile(r"由(?:上年|上一年|去年|上年度|上年同期|去年同期)?的?$")
-_TO = re.compile(r"^(?:增加|增长|上升|提高|减少|下降|降低|降)(?:到|至)$")
+_YEAR = r"20\d\d\s*年度?"
+_FROM = re.compile(rf"(?:由|从)(?:上年|上一年|去年|上年度|上年同期|去年同期|{_YEAR})?的?$")
+_TO = re.compile(rf"^(增加|增长|上升|提高|减少|下降|降低|降)(?:到|至)(?:{_YEAR}的?)?$")
 
 
 def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
     """A rate straight after the prior it is of, the current before it and no change amount stated:
-    罚没收入386.50万元，比上年412.30万元下降7.26%; or 由上年的6辆减少到4辆，(减少2辆，)下降33.33%."""
+    罚没收入386.50万元，比上年412.30万元下降7.26%; or 由上年的6辆减少到4辆，(减少2辆，)下降33.33%, 从2023年的
+    X 增加到2024年的 Y，增幅为 P%; or current X，上年（同期）为 Y（2024年 X，2023年为 Y），下降 P%."""
     figs = sentence[2]
     for i, rate in enumerate(figs):
         if rate.unit != "%" or not rate.is_point or i < 2 or "年均" in rate.label:
             continue
         sign = _direction(spec, rate.label)
         before = figs[i - 1]
-        if sign == 0 or not spec.rates.within(rate.label):
+        if not spec.rates.within(rate.label):
             continue
         if _direction(spec, before.label) != 0 and not _TO.match(before.label.strip()):
             if i < 3 or not _TO.match(figs[i - 2].label.strip()):
                 continue
             before = figs[i - 2]  # 由上年的6辆减少到4辆，减少2辆，下降33.33%: past the change stated
-        elif text[before.end:rate.start].strip("，, ") != rate.label.strip("，, "):
-            continue  # only the rate's own words between (下降, 增长)
+        elif text[before.end:rate.start].strip("，, ").removesuffix("为") != rate.label.strip("，, "):
+            continue  # only the rate's own words between (下降, 增幅为)
         k = figs.index(before)
         mine = labels.open_paren(text, sentence[0], before.start)
         other = next((f for f in reversed(figs[:k])  # not an amount in brackets closed before the prior
@@ -168,10 +170,33 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
                 or family(before.unit) in ("ratio", ""):
             continue
         if _COMPARED.fullmatch(before.label.strip(" ，,")) and _direction(spec, other.label) == 0:
-            yield _rate(rate, before, other, sign)  # current X，比上年 Y 下降 P%
-        elif _TO.match(before.label.strip()) and _FROM.search(other.label.strip()):
-            if _direction(spec, before.label.strip()[:-1]) == sign:
-                yield _rate(rate, other, before, sign)  # 由 Y 减少到 X，下降 P%
+            if sign:
+                yield _rate(rate, before, other, sign)  # current X，比上年 Y 下降 P%
+        elif _prior(before.label.strip(" ，,"), other.label) \
+                and _stated(text[other.end : before.start]) == before.label.strip(" ，,"):
+            if sign and _direction(spec, other.label) == 0:
+                yield _rate(rate, before, other, sign)  # current X，上年为 Y，下降 P%
+        elif (move := _TO.match(before.label.strip())) and _FROM.search(other.label.strip()):
+            moved = _direction(spec, move.group(1))
+            if sign in (0, moved):  # 由 Y 减少到 X，下降 P%; 增幅 and 降幅 say no direction of their own
+                yield _rate(rate, other, before, moved)
+
+
+_PRIOR = re.compile(r"(?:上年|上一年|去年|上年度)(?:同期)?|去年同期|(20\d\d)\s*年度?(?:同期)?")
+
+
+def _stated(between: str) -> str:
+    """The words between two amounts, without the comma and 为 around them (，上年为 → 上年)."""
+    return between.strip(" ，,").removesuffix("为").removesuffix("是").strip()
+
+
+def _prior(label: str, current: str) -> bool:
+    """Whether ``label`` names only a prior period (上年, 上年同期, 2023年 after a current of 2024年 …)."""
+    named = _PRIOR.fullmatch(label)
+    if named is None or not named.group(1):
+        return named is not None
+    years = [int(y) for y in re.findall(r"20\d\d", current)]
+    return bool(years) and max(years) > int(named.group(1))
 
 
 def _rate(rate, prior, current, sign) -> Growth:

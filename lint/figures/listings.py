@@ -71,6 +71,8 @@ def find(analysis, block: int, words) -> list[Listing]:
     sentences = analysis.sentences(block)
     if "分别" in text:
         out += _respective(words, text, sentences)
+    if "（" in text or "(" in text:
+        out += _bracketed(words, text, sentences)
     if not words.parts.within(text):
         return out
     blocks = analysis.doc.blocks
@@ -117,6 +119,48 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     if not before or any(labels.inside(text, start, [before[-1].start])):
         return []
     return [Listing(before[-1], tuple(parts), word in words.complete)]
+
+
+_NOT_BRACKETED = re.compile(r"\d{4}|上年|去年|同期|预算|计划|目标|决算|执行|实际|调整|年初|年末|原|比|较"
+                            r"|约|即|折合|人均|平均")
+
+
+def _bracketed(words, text: str, sentences) -> list[Listing]:
+    """A total and its parts in the parentheses right after it: ``基本支出 850.00万元（人员经费 690.00万元、
+    公用经费 160.00万元）``. Every figure in them a point of the total's unit family, two or more, each named
+    and joined to the next as items are (、 ， ； 和 及); none a change, a plan or outturn beside the total's
+    measure, a year's or an average (上年, 预算, 2023年, 人均: a comparison, not a breakdown), nor nested in
+    parentheses of its own. Parentheses that hold a parts or total word (（其中：…）) are read as
+    :func:`_listing` reads them. Such a listing names parts, not all of them unless their names make the
+    whole (the sum check's rule)."""
+    out = []
+    for _start, end, figs in sentences:
+        for k, total in enumerate(figs):
+            if (not total.is_point or family(total.unit) in ("ratio", "")
+                    or text[total.end : total.end + 1] not in ("（", "(")):
+                continue
+            close = _closing(text, total.end + 1, end)
+            inner = text[total.end + 1 : close]
+            if close >= end or words.parts.within(inner) or words.totals.within(inner):
+                continue
+            listed = [f for f in figs[k + 1 :] if f.end <= close]
+            if (len(listed) < 2 or "（" in inner or "(" in inner
+                    or not all(f.is_point and family(f.unit) == family(total.unit) for f in listed)
+                    or re.search(r"\d", text[total.end + 1 : listed[0].start])
+                    or text[listed[-1].end : close].strip(" 等")):
+                continue
+            names = [labels.core(f.label) for f in listed]
+            if (not all(names) or any(_changes(words, f) or _NOT_BRACKETED.search(f.label) for f in listed)
+                    or not all(_separated(text[a.end : b.start]) for a, b in zip(listed, listed[1:]))):
+                continue
+            out.append(Listing(total, tuple(listed), False))
+    return out
+
+
+def _separated(between: str) -> bool:
+    """Whether two amounts in parentheses are separated as items are (、 ， ； 和 及, then a name)."""
+    joined = any(w in between for w in ("、", "，", ",", "；", ";", "和", "及"))
+    return joined and not re.search(r"\d", between)
 
 
 def _respective(words, text: str, sentences) -> list[Listing]:

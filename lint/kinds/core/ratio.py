@@ -212,8 +212,9 @@ def _same_subject(plan, actual) -> bool:
     measures (年初预算 and 实际支出), or the same thing (项目预算 and 项目支出; not 设备购置预算 for 实际支出,
     nor 全年预算数 for 项目支出 or “三公”经费支出: a part's rate is of the part's own budget; a 项目全年预算数
     is a project report's whole budget)."""
-    mine = _MEASURE_WORDS.sub("", labels.core(plan.label)).removeprefix("项目")  # 项目全年预算数: the whole's
-    return mine == _MEASURE_WORDS.sub("", labels.core(actual.label))
+    mine = _MEASURE_WORDS.sub("", labels.core(plan.label))
+    theirs = _MEASURE_WORDS.sub("", labels.core(actual.label))
+    return theirs in (mine, mine.removeprefix("项目"))  # 项目全年预算数: the whole's, or its 项目支出's
 
 
 def _left(o: Options, text: str, figure) -> bool:

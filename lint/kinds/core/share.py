@@ -19,6 +19,7 @@ interval. A percentage that only truncation explains is ``info``.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -46,6 +47,9 @@ def run(analysis, check: Check):
             listed = []  # (rate, part) stated with a bare 占比: shares of the whole the listing makes
             for i, rate in enumerate(figs):
                 if rate.unit not in ("%", "‰") or not rate.is_point:
+                    continue
+                if i >= 2 and (verdict := _whole_inside(analysis, check, text, figs, i)) is not None:
+                    yield verdict
                     continue
                 word = words.first(rate.label)
                 if word is None:
@@ -81,6 +85,27 @@ def run(analysis, check: Check):
                 if verdict:
                     yield verdict
             yield from _listed(analysis, check, listed)
+
+
+_OF = re.compile(r"\s*[）)]?\s*的(?:比重|比例)?(?:为|是|达)?\s*$")
+
+
+def _whole_inside(analysis, check: Check, text: str, figs, i: int):
+    """A share stated with its whole inside it (教育支出 39.77亿元，占部门支出总额 52.47亿元的 75.80%): the
+    amount right before the percentage, its label opening with 占 and only 的 between them, is the whole;
+    the part is the amount before it in its sentence, the one the words before 占 name when there are any.
+    None when the sentence is not so."""
+    rate, whole = figs[i], figs[i - 1]
+    if (not whole.is_point or precision.family(whole.unit) in ("ratio", "")
+            or not whole.label.startswith("占") or not _OF.match(text[whole.end : rate.start])):
+        return None
+    since = whole.start - labels.REACH
+    part = next((f for f in labels.back(figs, i - 1, since) if f.is_point
+                 and precision.family(f.unit) == precision.family(whole.unit)), None)
+    if part is None or labels.open_paren(text, max(since, 0), part.start) is not None \
+            or len(re.findall(r"[，,；;：:]", text[part.end : whole.start])) > 1:
+        return None  # the part is the amount of the clause before the share's
+    return _judge(analysis, check, rate, part, whole)
 
 
 def _listed(analysis, check: Check, listed):
