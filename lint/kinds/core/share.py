@@ -55,7 +55,9 @@ def run(analysis, check: Check):
                 if word is None:
                     continue
                 if labels.respective(text, figs, rate):
-                    continue  # A、B …，分别占 P%、Q%: each rate pairs with its own amount, not read here
+                    if "分别" in rate.label:
+                        yield from _respective(analysis, check, text, figs, i)
+                    continue  # A、B …，分别占 P%、Q%: each rate pairs with its own amount
                 since = rate.start - labels.REACH
                 mine = labels.open_paren(text, max(since, 0), rate.start)
                 amounts = [f for f in labels.back(figs, i, since) if f.is_point
@@ -106,6 +108,56 @@ def _whole_inside(analysis, check: Check, text: str, figs, i: int):
             or len(re.findall(r"[，,；;：:]", text[part.end : whole.start])) > 1:
         return None  # the part is the amount of the clause before the share's
     return _judge(analysis, check, rate, part, whole)
+
+
+_JOINS = ("", "和", "、", "及", "以及")
+
+
+def _respective(analysis, check: Check, text: str, figs, i: int):
+    """Respective shares (人员经费、公用经费分别为 690.00万元、160.00万元，分别占基本支出的 81.18%、18.82%):
+    the rates from ``figs[i]`` on (labelled 分别占…, then joined by 、 和 only) pair in order with as many
+    amounts straight before them (one family, the first labelled …分别, the rest joined by 、 和). The whole
+    is the one the words after 占 name (as for a single share), or with none (分别占 P%、Q%) the total the
+    amounts are listed under, or else the one amount before them in their sentence holding a total word (合计,
+    总计, 总额); failing that, the listing's own sum when it is the whole (as :func:`_listed` decides)."""
+    rates = [figs[i]]
+    for f in figs[i + 1 :]:
+        if f.unit != figs[i].unit or not f.is_point or f.label.strip() not in _JOINS:
+            break
+        rates.append(f)
+    if len(rates) < 2 or i < len(rates):
+        return
+    amounts = figs[i - len(rates) : i]
+    fam = precision.family(amounts[0].unit)
+    if (fam in ("ratio", "") or not all(a.is_point and precision.family(a.unit) == fam for a in amounts)
+            or "分别" not in amounts[0].label or any(a.label.strip() not in _JOINS for a in amounts[1:])):
+        return
+    named = figs[i].label.split("占", 1)[1].removesuffix("的").strip() if "占" in figs[i].label else ""
+    if "比重" in named or "比例" in named or "占" not in figs[i].label or named.startswith(("各", "其")):
+        return  # 分别占各奖项总数的: each of its own whole
+    first = i - len(rates)
+    whole = _whole(analysis, amounts[0], named) if named else _respective_whole(analysis, figs, first)
+    if whole is None and not named:
+        yield from _listed(analysis, check, list(zip(rates, amounts)))
+        return
+    if whole is None or any(whole is a for a in amounts):
+        return
+    for rate, part in zip(rates, amounts):
+        verdict = _judge(analysis, check, rate, part, whole)
+        if verdict:
+            yield verdict
+
+
+def _respective_whole(analysis, figs, first: int):
+    """The whole of respective shares named by nothing: the total their first amount is listed under, or
+    the one amount before them in their sentence labelled with a total word."""
+    parent = analysis.parent(figs[first])
+    if parent is not None:
+        return parent
+    fam = precision.family(figs[first].unit)
+    totals = [f for f in figs[:first] if f.is_point and precision.family(f.unit) == fam
+              and any(w in f.label for w in ("合计", "总计", "总额"))]
+    return totals[0] if len(totals) == 1 else None
 
 
 def _listed(analysis, check: Check, listed):
