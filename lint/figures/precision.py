@@ -17,8 +17,8 @@ from ..model import Figure
 from . import labels, units
 
 #: units whose integer figures are exact counts, not rounded amounts
-_MEASURES = frozenset({"个百分点", "分", "", "万平方米", "平方米", "吨", "公里", "千米", "米", "亩", "万亩",
-                       "公顷", "平方公里", "立方米", "万立方米", "小时"})
+_MEASURES = frozenset({"个百分点", "分", "", "平方米", "吨", "公斤", "千克", "斤", "公里", "千米", "米", "亩",
+                       "公顷", "平方公里", "立方米", "小时"})
 PEOPLE = ("人", "人次", "名", "位")
 """The units people are counted in."""
 COUNT_UNITS = frozenset(s for s in units.symbols() if s not in units.MONEY | units.PERCENT_LIKE | _MEASURES)

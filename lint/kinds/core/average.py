@@ -1,13 +1,15 @@
 """average: an amount per head (人均, 户均, 平均, 生均) equals the total over the count stated with it.
 
 Finds, in each sentence, a figure whose label opens with a per-head word (option ``per``: 人均, 户均,
-生均, 期均, 场均, 次均, 批均, 平均, 每人) and, before it in the same sentence:
+生均, 期均, 场均, 次均, 批均, 平均, 每人, 亩均) and, before it in the same sentence:
 
 * for an amount of money (人均培训经费1,456.25元): exactly one money amount (the total) and exactly one
   count (人, 人次, 户, 名, …: a counted unit);
 * for a count (期均培训50人, 平均每场观众120人次): exactly one count in the average's own unit (the total)
   and exactly one in the unit its word divides by (期 for 期均, 场 or 场次 for 场均 and 平均每场, 人 or 名 for
-  人均 and 生均).
+  人均 and 生均);
+* per 亩 (亩均产量500公斤, 亩均收入1,200元): exactly one total in the average's unit (for money, one money
+  amount) and exactly one area in 亩 (1.2万亩 is 12,000 亩).
 
 What the average is of (培训经费 of 人均培训经费) must be named by the total's label too, when it names
 anything: 全年培训教师1,280人次，支出培训经费186.40万元，人均培训经费1,456.25元 reads; 人均住房面积 after a
@@ -35,7 +37,10 @@ _NOT_HEADS = ("百分点", "％", "度")
 
 @dataclass(frozen=True)
 class Options:
-    per: Words = Words(["人均", "户均", "生均", "期均", "场均", "次均", "批均", "平均", "每人"])
+    per: Words = Words(["人均", "户均", "生均", "期均", "场均", "次均", "批均", "平均", "每人", "亩均"])
+
+
+_AREA = ("亩均",)  # per 亩: a yield (公斤), an income (元) or a count (株) over the area
 
 
 def run(analysis, check: Check):
@@ -51,12 +56,12 @@ def run(analysis, check: Check):
                     continue  # 人均每月100元 of a year's total: per head and per month
                 before = [f for f in reversed(list(labels.back(figs, i, mean.start - labels.REACH)))
                           if f.is_point]  # within reach: a sentence of thousands of figures costs no more
+                heads = _heads(core, word)
                 if precision.family(mean.unit) == "money":
                     totals = [f for f in before if precision.family(f.unit) == "money"]
-                    counts = [f for f in before if f.unit in precision.COUNT_UNITS
-                              and f.unit not in _NOT_HEADS and f.value > 0]
-                elif mean.unit in precision.COUNT_UNITS and mean.unit not in _NOT_HEADS:
-                    heads = _heads(core, word)
+                    counts = [f for f in before if (f.unit in heads if word in _AREA else f.unit in
+                              precision.COUNT_UNITS and f.unit not in _NOT_HEADS) and f.value > 0]
+                elif mean.unit in precision.COUNT_UNITS and mean.unit not in _NOT_HEADS or word in _AREA:
                     totals = [f for f in before if f.unit == mean.unit]
                     counts = [f for f in before if f.unit in heads and f.unit != mean.unit and f.value > 0]
                 else:
@@ -87,4 +92,6 @@ def _heads(core: str, word: str) -> tuple[str, ...]:
         return precision.PEOPLE
     if head == "平":
         return ()
+    if head == "亩":
+        return ("亩",)
     return (head, head + "次")
