@@ -262,23 +262,33 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if labels.open_paren(text, start, pos) is not None:
         stop = min(stop, _closing(text, pos, stop))  # a list inside parentheses ends with them
     semicolon = min((k for k in (text.find(c, pos, stop) for c in "；;") if k != -1), default=-1)
+    wide = None  # A 预算 a1，支出 a2；B 预算 b1，支出 b2: each item's clause states one part of each total
     if semicolon != -1:
         before = sum(1 for f in after if f.start < semicolon and family(f.unit) == fam)
         if before != 1:
+            cuts = [pos, *(k for k in range(semicolon, stop) if text[k] in "；;"), stop]
+            counts = [sum(1 for f in after if a <= f.start < b and family(f.unit) == fam)
+                      for a, b in zip(cuts, cuts[1:])]
+            wide = stop if before >= 2 and set(counts) <= {before, 0} and counts.count(before) >= 2 else None
             stop = semicolon  # a list split by commas, of names, or a purpose (用于运转；) ends there
-    for f in [f for f in after if f.start < stop]:  # 公用经费 b，公用经费中办公费 c: a part's own parts
-        tail = labels.core(f.label)[-4:]
-        nested = text.find(tail + "中", f.end, stop) if len(tail) >= 2 else -1
-        if nested != -1 and not text.startswith("其中", nested + len(tail) - 1):
-            stop = nested
-    parts: list[Figure] = []
-    listed = [f for f in after if f.start < stop]
-    for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
-        if family(f.unit) != fam:
-            break
-        if _changes(words, f) or hidden or text[max(0, f.start - 2) : f.start].rstrip().endswith("除"):
-            continue  # 除一个指标外: the exception, not a part
-        parts.append(f)
+
+    def collect(stop: int) -> list[Figure]:
+        for f in [f for f in after if f.start < stop]:  # 公用经费 b，公用经费中办公费 c: a part's own parts
+            tail = labels.core(f.label)[-4:]
+            nested = text.find(tail + "中", f.end, stop) if len(tail) >= 2 else -1
+            if nested != -1 and not text.startswith("其中", nested + len(tail) - 1):
+                stop = nested
+        parts: list[Figure] = []
+        listed = [f for f in after if f.start < stop]
+        for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
+            if family(f.unit) != fam:
+                break
+            if _changes(words, f) or hidden or text[max(0, f.start - 2) : f.start].rstrip().endswith("除"):
+                continue  # 除一个指标外: the exception, not a part
+            parts.append(f)
+        return parts
+
+    parts = collect(stop)
     if not parts:
         return []
 
@@ -316,6 +326,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if not before:
         return []
     complete = word in words.complete
+    if series and wide is not None:
+        series = _series([total for total, _ in series], collect(wide)) or series
     if series:
         return [Listing(total, tuple(group), complete) for total, group in series]
     return [Listing(before[-1], tuple(parts), complete)]
