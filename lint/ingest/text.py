@@ -217,24 +217,27 @@ def _pipe_tables(lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
     k = 0
     while k + 1 < len(lines):
         if "|" in lines[k] and _ALIGNMENT.match(lines[k + 1]) and "-" in lines[k + 1]:
+            bordered = lines[k].lstrip().startswith("|")
             rows[k + 1] = _cells(k + 1, lines[k])
             rows[k + 2] = []
             k += 2
             while k < len(lines) and "|" in lines[k] and lines[k].strip():
-                rows[k + 1] = _cells(k + 1, lines[k])
+                rows[k + 1] = _cells(k + 1, lines[k], bordered)
                 k += 1
             continue
         k += 1
     return rows
 
 
-def _cells(number: int, raw: str) -> list[tuple[int, int, str]]:
-    """A Markdown table row's cells as pieces, tabs between them (the outer borders dropped)."""
+def _cells(number: int, raw: str, bordered: bool = True) -> list[tuple[int, int, str]]:
+    """A Markdown table row's cells as pieces, tabs between them (the outer borders dropped). In a table
+    whose header has no left border (``一级指标 | 分值``), a row opening with a pipe (`` | 绩效目标 | 4``)
+    opens with an empty cell: a merged cell of the row above, as converters write it."""
     bounds = [m.start() for m in _PIPE.finditer(raw)]
     starts = [0, *(b + 1 for b in bounds)]
     ends = [*bounds, len(raw)]
     cells = list(zip(starts, ends))
-    if cells and not raw[: cells[0][1]].strip():
+    if cells and not raw[: cells[0][1]].strip() and bordered:
         cells = cells[1:]  # before the first border
     if cells and not raw[cells[-1][0]:].strip():
         cells = cells[:-1]  # after the last border
