@@ -24,6 +24,7 @@ with which the document's analysis reads which total each figure is listed under
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, fields
 
@@ -125,6 +126,9 @@ _NOT_BRACKETED = re.compile(r"\d{4}|上年|去年|同期|预算|计划|目标|�
                             r"|约|即|折合|人均|平均")
 
 
+_BRACKET_REACH = 300  # parentheses holding a breakdown close within it: a long line costs linear time
+
+
 def _bracketed(words, text: str, sentences) -> list[Listing]:
     """A total and its parts in the parentheses right after it: ``基本支出 850.00万元（人员经费 690.00万元、
     公用经费 160.00万元）``. Every figure in them a point of the total's unit family, two or more, each named
@@ -139,11 +143,12 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
             if (not total.is_point or family(total.unit) in ("ratio", "")
                     or text[total.end : total.end + 1] not in ("（", "(")):
                 continue
-            close = _closing(text, total.end + 1, end)
+            reach = min(end, total.end + 1 + _BRACKET_REACH)
+            close = _closing(text, total.end + 1, reach)
             inner = text[total.end + 1 : close]
-            if close >= end or words.parts.within(inner) or words.totals.within(inner):
+            if close >= reach or words.parts.within(inner) or words.totals.within(inner):
                 continue
-            listed = [f for f in figs[k + 1 :] if f.end <= close]
+            listed = list(itertools.takewhile(lambda f, close=close: f.end <= close, figs[k + 1 : k + 40]))
             if (len(listed) < 2 or "（" in inner or "(" in inner
                     or not all(f.is_point and family(f.unit) == family(total.unit) for f in listed)
                     or re.search(r"\d", text[total.end + 1 : listed[0].start])
