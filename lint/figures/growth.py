@@ -81,6 +81,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 window = labels.near(sentence, change.start)[2]
                 same = [f for f in window if f.start < change.start and f.is_point and family(f.unit) == fam
                         and _direction(spec, f.label) == 0]
+                if any(_TO.match(f.label.strip()) for f in same[-1:]):
+                    continue  # 由 X 增加到 Y，增加 Z，增长 P%: a move, read from its two amounts below
                 compare_at = max(text.rfind(w, max(0, change.start - labels.REACH), change.start)
                                  for w in spec.compare)
                 if not same:
