@@ -18,7 +18,8 @@ Four shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery
   ones (公务用车购置及运行维护费, then 1.购置费 2.运行维护费) are the level above them. A total word opening
   a label counts only when it does not run on into another word (总分馆体系建设 is a project). Rows starting
   with an ``exclude`` word (其中) are breakdowns, never summed, and so are the unmarked rows after one that,
-  with it, add up to the row above (其中：公务用车购置费 | 公务用车运行费), footed against that row.
+  with it, add up to the row above (其中：公务用车购置费 | 公务用车运行费), footed against that row. A bonus
+  row (加分项, 加减分) may stand outside a score sheet's 分值 total of 100: it holds with or without.
 * **group totals** — a column headed by a total word that is filled only on the first row of each group
   (a score table's 合计 beside its 得分 column): each value equals the sum of the column to its left over
   the group's rows, when both stand under the same names of a header over several lines. A group runs
@@ -488,7 +489,21 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
         return  # each level of a hierarchy not read sums to the total: a layout not understood
     if extra is not None and (carry or _needs(total, parts, extra)):
         parts = [*parts, extra]
+    parts = _without_bonus(total, parts)
     yield from _judge_sum(analysis, check, total, _without_breakdown(total, parts), ("rows", col))
+
+
+_BONUS = re.compile(r"加分|加减分|附加分|奖励分")
+
+
+def _without_bonus(total, parts: list) -> list:
+    """``parts`` less a bonus row (加分项, 加减分) when only without it they add up: a score sheet's 分值 合计
+    is its base of 100, a bonus allotted beyond it (its 得分 合计 counts the bonus awarded)."""
+    bonus = [p for p in parts if _BONUS.search(p.label)]
+    if not bonus or precision.total(parts).meets(precision.interval(total)):
+        return parts
+    rest = [p for p in parts if not any(p is b for b in bonus)]
+    return rest if rest and precision.total(rest).meets(precision.interval(total)) else parts
 
 
 def _part_figures(table: Table, part_rows: list[int], col: int) -> list:
