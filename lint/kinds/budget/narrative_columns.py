@@ -174,10 +174,11 @@ _FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经�
 def _panel(check: Check, panels: list[Table], item: Item, label: str):
     """The table (of the panels printed side by side: 预算数 | 决算数) and the cell of ``item`` there: the
     panel whose header names the measure the label (funds' names taken out, its sentence's measure
-    added) names, else the measure of the caption (a 决算表's 决算数), else the first that has the item."""
+    added) names, else the measure of the caption (a 决算表's 决算数; its 一般公共预算 names a fund), else
+    the first that has the item."""
     measures = check.options.measures
     wanted = [col for word, col in measures.items() if word in label] \
-        or [col for word, col in measures.items() if word in panels[0].title]
+        or [col for word, col in measures.items() if word in _FUNDS.sub("", panels[0].title)]
     ordered = sorted(panels, key=lambda t: not any(w in h for h in t.header for w in wanted))
     for table in ordered:
         cell = _column(check, table, item, label)
@@ -189,7 +190,7 @@ def _panel(check: Check, panels: list[Table], item: Item, label: str):
 def _column(check: Check, table: Table, item: Item, label: str) -> Cell | None:
     measures = check.options.measures
     wanted = [col for word, col in measures.items() if word in label]
-    wanted = wanted or [col for word, col in measures.items() if word in table.title]
+    wanted = wanted or [col for word, col in measures.items() if word in _FUNDS.sub("", table.title)]
     found = []
     for j in range(len(table.header)):
         own = locate.unquote(_own_name(check, table, j))
