@@ -63,6 +63,8 @@ def run(analysis, check: Check):
             continue
         if "、" in whole and any(w in whole.split("、")[0] for w in unwanted):
             continue  # 财政拨款收入、支出总计均为: the 支出总计 is the 财政拨款's
+        if label in words and _carried(analysis, block.text, fig, words, unwanted):
+            continue  # 财政拨款收入总计 X，支出总计 Y: the 支出总计 is the 财政拨款's too
         own = analysis.own_names()
         if analysis.consolidates() and (
                 labels.another_unit(label, own, next((w for w in words if label.endswith(w)), None))
@@ -91,6 +93,17 @@ def run(analysis, check: Check):
 
 
 _TAIL = re.compile(r"[均各]?(?:为|是|达)?$")
+
+
+def _carried(analysis, text: str, fig, words, unwanted) -> bool:
+    """Whether a bare label (支出总计) carries on the subject of the figure before it in its sentence, one
+    the check leaves alone (财政拨款收入总计 4,766.86万元，支出总计 4,766.86万元)."""
+    figs = analysis.figures[fig.block]
+    k = next((i for i, f in enumerate(figs) if f is fig), 0)
+    if k == 0 or "。" in text[figs[k - 1].end : fig.start]:
+        return False
+    before = labels.core(figs[k - 1].label)
+    return before.endswith(words) and any(w in before for w in unwanted)
 def _under(analysis, check: Check, fig) -> bool:
     """With option ``under``: whether ``fig`` is listed under a total whose label ends with one of its
     words (基本支出 after 本年支出合计 9759.38万元，其中：), or else its paragraph opens with such a figure
