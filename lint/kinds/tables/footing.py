@@ -671,8 +671,8 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
     for j, found in header.sums(table, check.options.totals) if table.levels else ():
         if not check.options.skip.within(table.header[j]):
             declared.add(j)
-            parts = [k for k in found
-                     if not apart.within(table.header[k]) and not _breakdown(check, table.header[k])]
+            parts = [k for k in found if not apart.within(table.header[k])
+                     and not _breakdown(check, table.header[k]) and not _other_side(table, j, k)]
             yield from _declared(analysis, check, table, j, parts)
     for j in columns:
         if j in declared or not _is_total(check, table.header[j]):
@@ -683,7 +683,7 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
         group = _group_of(table, j)
         after = [k for k in columns if k > j and not _is_total(check, table.header[k])
                  and not apart.within(table.header[k]) and not _breakdown(check, table.header[k])
-                 and _group_of(table, k, len(group)) == group]
+                 and _group_of(table, k, len(group)) == group and not _other_side(table, j, k)]
         components = after or [k for k in columns if k < j]
         if len(components) < 2:
             continue
@@ -714,6 +714,19 @@ def _group_of(table: Table, col: int, depth: int | None = None) -> tuple[str, ..
 
 _EMPTY = ("", "-", "—", "－", "–", "/")
 """What a cell holding no amount shows: nothing, a dash, a slash (a zero, or nothing to state)."""
+
+
+_SIDES = {"支出": re.compile(r"收入|结转|结余"), "收入": re.compile(r"支出|结转|结余")}
+
+
+def _other_side(table: Table, total: int, col: int) -> bool:
+    """Whether ``col`` is no part of the year's 支出 (收入) that column ``total`` adds up (本年支出合计 beside
+    年初结转和结余 | 本年收入 | 基本支出 | 项目支出 | 年末结转和结余: only 基本支出 and 项目支出 are); a 总计
+    may hold the carry-over, so it is left alone."""
+    name = table.header[total]
+    if "总计" in name or "结转" in name or "结余" in name:
+        return False
+    return any(side in name and other.search(table.header[col]) for side, other in _SIDES.items())
 
 
 def _breakdown(check: Check, name: str) -> bool:
