@@ -636,6 +636,54 @@ def test_an_unruled_table_with_names_indented_by_blanks_is_read(tmp_path, checks
     assert all(total in f.figures for f in found)
 
 
+@pytest.mark.parametrize("cell", ["505.75", "550.75"])
+def test_an_unruled_table_of_names_wrapped_over_four_lines_around_their_figures_is_read(tmp_path, checks, cell):
+    """A name wrapped over four lines, the row's figures between its second and third (no words on the
+    figures' line), the next row's name starting above its figures: the three lines between two rows stay
+    in the table, and each name reads top to bottom."""
+    rows = [("20805", ["行政事业单位养老支出"], 0, "760.91"),
+            ("2080505", ["机关事业单", "位基本养老", "保险缴费支", "出"], 1.5, cell),
+            ("2080506", ["机关事业单", "位职业年金", "缴费支出"], 1, "255.16"),
+            ("", ["合计"], 0, "760.91")]
+    path = tmp_path / "four.pdf"
+    c = _budget_page(path, "一般公共预算支出功能分类预算表", "万元", (200, 270, 340))
+    y = 744
+    for code, lines, middle, amount in rows:
+        at = y - 12 * middle
+        for k, words in enumerate(lines):
+            c.drawString(100, y - 12 * k, words)
+        c.drawString(40, at, code)
+        for x, value in zip((200, 270, 340), (amount, "0.00", amount)):
+            c.drawString(x, at, value)
+        y -= 12 * len(lines) + 6
+    c.save()
+    doc = ingest.read(path)
+    assert f"2080505\t机关事业单位基本养老保险缴费支出\t{cell}\t0.00\t{cell}" in doc.lines
+    assert "2080506\t机关事业单位职业年金缴费支出\t255.16\t0.00\t255.16" in doc.lines
+    found = engine.run(doc, checks)
+    assert {f.code for f in found} == (set() if cell == "505.75" else {"TAB001"})
+
+
+def test_two_panels_numbered_alike_on_lines_of_their_own_are_two_lists(tmp_path, checks):
+    """A summary table not recovered, its 收入 and 支出 panels' numbered labels on lines of their own
+    (三、国有资本经营 over 三、国防支出): not one list repeating a number."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "panels.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10)
+    c.drawString(40, 800, "财政拨款收入支出决算总表")
+    lines = [(40, "一、一般公共预算"), (300, "一、一般公共服务支出"), (40, "二、政府性基金预"),
+             (300, "二、外交支出"), (40, "三、国有资本经营"), (300, "三、国防支出"), (300, "四、公共安全支出")]
+    for k, (x, words) in enumerate(lines):
+        c.drawString(x, 770 - 14 * k, words)
+    c.save()
+    assert not [f for f in engine.run(ingest.read(path), checks) if f.code == "DOC002"]
+
+
 @pytest.mark.parametrize("cell", ["760.70", "730.70"])
 def test_an_unruled_table_of_names_wrapped_over_three_lines_is_read(tmp_path, checks, cell):
     """Names in a narrow column wrapped over two and three lines, the row's figures beside the middle line

@@ -347,7 +347,7 @@ def _unruled(items: list) -> list:
             held.clear()
             run.append(item)
             continue
-        if isinstance(item, _Text) and run and len(held) < 2 and _wrapped_words(item, run):
+        if isinstance(item, _Text) and run and len(held) < 4 and _wrapped_words(item, run):
             held.append(item)
             continue
         close()
@@ -436,6 +436,7 @@ def _rows_in(cut, merged):
         figures += sum(1 for text, _, _ in cells if _FIGURE.match(text)) >= 2
         rows.append(cells)
     took: set[tuple[int, int]] = set()  # cells that wrapped words went into (the rest of them may follow)
+    pieces: dict[tuple[int, int], list[tuple[float, str]]] = {}  # each such cell's lines, by their tops
     for line in wrapped:
         # into the nearest row whose cell in its column is empty (words wrapped around the row's figures),
         # else the nearer of the rows just above it (words wrapped below their first line) and just below
@@ -453,7 +454,9 @@ def _rows_in(cut, merged):
             return None  # words that belong to no row: not a table read right
         r = min(near)[2]
         text, box, _ = rows[r][k]
-        joined = line.text + text if line.top < lines[r].top else text + line.text
+        stacked = pieces.setdefault((r, k), [(lines[r].top, text)] if text else [])
+        stacked.append((line.top, line.text))  # top to bottom, however the lines came
+        joined = "".join(t for _, t in sorted(stacked, key=lambda piece: piece[0]))
         rows[r][k] = (joined, box or (line.x0, line.top, line.x1, line.bottom), ())
         took.add((r, k))
     return rows if figures >= 2 else None

@@ -10,7 +10,9 @@ marker resets every deeper level (（一） under a new 一、 starts again). A 
 or two (（七） then （九）); other jumps (a 15 from a page number, 3 after an inner list numbered to 7 in
 the same style) are not judged, as a reviewer could not tell which number is wrong. Inline enumerations
 (一是…二是…四是) are read the same way within one paragraph; 一是 starts a list wherever it stands
-(原因一是), except inside a word (统一是, 唯一是). Table row numbers are the numbering kind's business.
+(原因一是), except inside a word (统一是, 唯一是). Table row numbers are the numbering kind's business; two
+short lines of a page in a row repeating a number (a table's two panels, not recovered) are two lists side by
+side.
 """
 
 from __future__ import annotations
@@ -57,9 +59,13 @@ def _starts(text: str) -> list[int]:
 
 def run(analysis, check: Check):
     last: list[tuple[int, object] | None] = [None] * len(_LEVELS)
-    for block in analysis.doc.blocks:
+    fragment = -2  # the index of the last block that was a short fragment opening with a marker
+    for index, block in enumerate(analysis.doc.blocks):
         if block.kind == "row":
             continue
+        short = _fragment(analysis, block)
+        beside = fragment == index - 1 and short  # 三、国有资本经营 ⏎ 三、国防支出
+        fragment = index if short else -2
         if _PART.match(block.text):
             last = [None] * len(_LEVELS)  # 第二部分 starts its numbering again
             continue
@@ -71,10 +77,12 @@ def run(analysis, check: Check):
                 if m and (at == 0 or level == 1):  # mid-paragraph, only （八）: 1. or 一、 may be anything
                     span = block.span(m.start("n"), m.end("n"))
                     marker = m.group(0).strip()
-                    found = _step(check, analysis, last[level], _value(m.group("n")), marker, span)
-                    if found is not None and at == 0:  # one run into a paragraph only carries the count on
-                        yield found
-                    last[level] = (_value(m.group("n")), span, marker)
+                    n = _value(m.group("n"))
+                    found = _step(check, analysis, last[level], n, marker, span)
+                    repeat = last[level] is not None and last[level][0] == n
+                    if found is not None and at == 0 and not (beside and repeat):
+                        yield found  # one run into a paragraph only carries the count on
+                    last[level] = (n, span, marker)
                     last[level + 1:] = [None] * (len(_LEVELS) - level - 1)
                     break
         if check.options.inline:
@@ -87,6 +95,14 @@ def run(analysis, check: Check):
                 if found is not None:
                     yield found
                 before = (_value(m.group(group)), span, marker)
+
+
+def _fragment(analysis, block) -> bool:
+    """Whether a block is a short line of a page (a PDF's, an OFD's) with no stop in it: a label of a table
+    not recovered, its two panels' 三、国有资本经营 and 三、国防支出 on lines of their own; two in a row
+    repeating a number are two lists side by side, not one list repeating it."""
+    return len(block.text) <= 16 and not re.search(r"[。；;：:！？!?]", block.text) \
+        and bool(analysis.doc.locate(block.span(0, 1)).page)
 
 
 def _step(check, analysis, previous, n: int | None, marker: str, span):
