@@ -593,6 +593,54 @@ def test_an_unruled_table_begun_at_a_page_foot_is_footed_over_both_pages(tmp_pat
 
 
 
+@pytest.mark.parametrize("cell", ["594,780", "594,870"])
+def test_an_unruled_table_goes_on_over_a_page_whose_rows_fill_too_few_columns(tmp_path, checks, cell):
+    """An unruled table under a group's name (一般公共预算支出 over 合计 | 基本支出 | 项目支出), its header
+    printed again over the next page, where no row fills every column (too few to find the columns from
+    that page alone): the rows there are cut by the columns of the page before, and footed."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    first = [("207", "文化旅游体育与传媒支出", "1,500,000", "1,000,000", "500,000"),
+             ("2070301", "行政运行", "1,000,000", "1,000,000", ""),
+             ("2070308", "群众体育", "500,000", "", "500,000"),
+             ("210", "卫生健康支出", "913,540", "913,540", ""),
+             ("21011", "行政事业单位医疗", "913,540", "913,540", "")]
+    second = [("2101101", "行政单位医疗", "318,760", "318,760", ""),
+              ("2101102", "事业单位医疗", cell, "594,780", ""),
+              ("", "合计", "2,413,540", "1,913,540", "500,000")]
+    path = tmp_path / "continued.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    for number, rows in enumerate((first, second)):
+        c.setFont("STSong-Light", 10)
+        y = 800
+        if not number:
+            c.drawString(40, y, "一般公共预算支出功能分类预算表")
+            c.drawString(40, y - 16, "单位：元")
+            y -= 32
+        c.drawString(330, y, "一般公共预算支出")
+        c.drawString(40, y - 14, "功能分类科目编码")
+        c.drawString(140, y - 14, "功能分类科目名称")
+        for end, name in zip((360, 440, 520), ("合计", "基本支出", "项目支出")):
+            c.drawRightString(end, y - 28, name)
+        y -= 28
+        for row in rows:
+            y -= 16
+            c.drawString(40, y, row[0])
+            c.drawString(140, y, row[1])
+            for end, amount in zip((360, 440, 520), row[2:]):
+                if amount:
+                    c.drawRightString(end, y, amount)
+        c.showPage()
+    c.save()
+    doc = ingest.read(path)
+    assert f"2101102\t事业单位医疗\t{cell}\t594,780\t" in doc.lines
+    found = {(f.code, f.stated) for f in engine.run(doc, checks) if f.severity.name != "INFO"}
+    assert found == (set() if cell == "594,780" else {("TAB001", "594,870"), ("TAB001", "913,540")})
+
+
 def _budget_page(path, caption: str, unit: str, amounts: tuple[int, int, int]):
     """A reportlab canvas with a budget table's caption, unit line and header (科目编码 | 科目名称 | 合计 |
     基本支出 | 项目支出, the amounts' columns at ``amounts``), no ruling lines: the rows are the caller's."""

@@ -132,8 +132,9 @@ def _carry_back(before: _Page, page: _Page) -> None:
 
 
 def _carry_rows(before: _Page, page: _Page) -> None:
-    """The one or two lines opening ``page`` that are rows of the table closing the page ``before`` (too
-    few to be found as a table of their own; its header lines printed again over them dropped): cut by that
+    """The lines opening ``page`` that are rows of the table closing the page ``before`` (too few to be
+    found as a table of their own, or not found as one: rows filled in too few columns to show them all;
+    its header lines printed again over them dropped, a group's name over the header too): cut by that
     table's columns and made a table, which table recovery joins to it as rows after a page break."""
     if not before.items or not isinstance(before.items[-1], list):
         return
@@ -141,12 +142,13 @@ def _carry_rows(before: _Page, page: _Page) -> None:
     if bands is None:
         return
     heads = {"".join(c[0] for c in row).replace(" ", "") for row in before.items[-1][:3]}
+    heads |= {t.text.replace(" ", "") for t in before.items[-4:-1] if isinstance(t, _Text)}
     skip = 0  # its header lines printed again over them are dropped, as a ruled table's are
-    while skip < min(2, len(page.items)) and isinstance(page.items[skip], _Text) \
+    while skip < min(3, len(page.items)) and isinstance(page.items[skip], _Text) \
             and page.items[skip].text.replace(" ", "") in heads:
         skip += 1
     lines = []
-    for item in page.items[skip : skip + 2]:
+    for item in page.items[skip : skip + 60]:
         if not isinstance(item, _Text) or len(item.segments()) < 2 \
                 or not _FIGURE.match(item.text.split()[-1]):
             break
