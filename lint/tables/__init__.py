@@ -32,9 +32,18 @@ class Value:
     percent: bool
 
 
+_BRACKETED = re.compile(r"^[（(]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*[）)]$")
+"""A negative amount as accounting prints it: ``(0.52)``, ``(1,234)``; a bare ``(1)`` is a list marker."""
+
+
 def number(text: str) -> Value | None:
-    """A cell's number (``19904.36``, ``-8.27%``, ``1,234.5``, ``3分``), or None if the cell is not one."""
-    m = _NUMBER.match(text.strip())
+    """A cell's number (``19904.36``, ``-8.27%``, ``1,234.5``, ``3分``, ``(17.69)`` as accountants print
+    −17.69), or None if the cell is not one."""
+    text = text.strip()
+    bracketed = _BRACKETED.match(text) if text[:1] in "(（" else None
+    if bracketed is not None:
+        text = "-" + bracketed.group(1)
+    m = _NUMBER.match(text)
     if not m:
         return None
     sign, whole, frac, unit = m.groups()

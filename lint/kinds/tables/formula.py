@@ -104,8 +104,11 @@ def _where(table, columns: dict, result: str) -> dict[str, int] | None:
     where: dict[str, int] = {}
     for name in (result, *(n for n in columns if n != result)):
         for word in columns[name]:
-            hits = [j for j, h in enumerate(table.header) if word in h and j not in where.values()
-                    and any(r[j].text for r in table.rows)]  # an empty column under a merged name is none
+            if word in _YEARS:
+                hits = _dated(table, word, set(where.values()))
+            else:
+                hits = [j for j, h in enumerate(table.header) if word in h and j not in where.values()
+                        and any(r[j].text for r in table.rows)]  # an empty column under a merged name: none
             if len(hits) > 1:
                 return None
             if hits:
@@ -114,6 +117,27 @@ def _where(table, columns: dict, result: str) -> dict[str, int] | None:
         else:
             return None
     return where
+
+
+_YEARS = ("{earlier}", "{later}")
+_YEAR = re.compile(r"(20\d\d)\s*年")
+
+
+def _dated(table, word: str, taken: set[int]) -> list[int]:
+    """For ``{earlier}`` (``{later}``): the column whose header names the earlier (later) of the two years
+    that the filled columns' headers name (2024年预算 | 2025年预算), one year each, unless taken already;
+    [] otherwise."""
+    years = {}
+    for j, h in enumerate(table.header):
+        found = set(_YEAR.findall(h))
+        if found and any(r[j].text for r in table.rows):
+            if len(found) > 1:
+                return []
+            years[j] = found.pop()
+    if len(years) != 2 or len(set(years.values())) != 2:
+        return []
+    pick = (min if word == "{earlier}" else max)(years, key=years.get)
+    return [] if pick in taken else [pick]
 
 
 def _row(analysis, check, table, row, where, tree, result):
