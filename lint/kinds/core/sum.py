@@ -14,11 +14,11 @@ are an error whatever the wording. A listing after 其中 may name only some par
 reported only when the listing is complete (declared so by a ``complete`` word, none in the core pack: 分别为
 lists parallel values as often as parts; or naming three parts or more, one of them 0, as a template's list of
 every part does; or parts that make the whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, a
-基本支出 its 人员经费 and 公用经费) or when one digit of one figure explains the whole gap (a typo, reported
-at ``warning``; two swapped digits are too common a gap to tell a typo, and are only suggested). People
-counted past their total after the first parts have added up to it are a second breakdown of the same whole
-(男性46人，女性36人，35岁以下24人), and people counted by attributes of two kinds (女教师、35岁以下、中高级
-职称) overlap: neither is judged.
+基本支出 its 人员经费 and 公用经费, a 政府采购 its 货物, 工程 and 服务) or when one digit of one figure
+explains the whole gap (a typo, reported at ``warning``; two swapped digits are too common a gap to tell a
+typo, and are only suggested). People counted past their total after the first parts have added up to it are a
+second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and people counted by attributes of two
+kinds (女教师、35岁以下、中高级职称) overlap: neither is judged.
 """
 
 from __future__ import annotations
@@ -120,17 +120,19 @@ def _points(*figures: Figure) -> list[Figure]:
 
 _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
 _PAIRS = {("基本支出", "项目支出"): re.compile(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"),
-          ("人员经费", "公用经费"): re.compile(r"基本支出")}  # each pair and the total it makes whole
+          ("人员经费", "公用经费"): re.compile(r"基本支出"),
+          ("货物", "工程", "服务"): re.compile(r"采购")}  # each set and the total it makes whole
 
 
 def _whole(total: Figure, parts: list[Figure]) -> bool:
     """Whether the parts name every part of their total by definition: a budget's 支出 is its 基本支出 and
     项目支出 (a 决算's may hold 经营支出, 上缴上级支出…; a 总计 the carry-over), a 基本支出 its 人员经费 and
-    公用经费."""
+    公用经费, a 政府采购 its 货物, 工程 and 服务."""
     names = [labels.core(p.label) for p in parts]
-    return len(names) == 2 and any(
-        whole.search(labels.core(total.label)) and {w for w in pair for n in names if w in n} == set(pair)
-        for pair, whole in _PAIRS.items())
+    return any(
+        len(names) == len(kinds) and whole.search(labels.core(total.label))
+        and {w for w in kinds for n in names if w in n} == set(kinds)
+        for kinds, whole in _PAIRS.items())
 
 
 _DIMENSIONS = tuple(re.compile(d) for d in (r"女|男", r"岁|年龄", r"职称|高级|中级|初级",
