@@ -1,15 +1,15 @@
 """Growth rates the text states with their amounts: a rate, the amounts it is computed from, and how.
 
 Finds, in each sentence, a percentage whose label holds a rate word (``rates``: 增幅, 减幅, 降幅,
-增长率, 增长, 下降, 降低, ...) after a stated change amount (比上年增加 X万元; its direction from the ``up``
-and ``down`` words its label ends with). The prior value is the amount after the comparison word
-(``compare``: 比, 较) when it is stated (比上年同口径的 65,197.13 万元), else it is derived: prior =
-current − change for an increase, current + change for a decrease, the current being the amount
-stated before the comparison in the same sentence, or, when the sentence states only the change
-(与上年相比，收入支出总计减少56.95万元，下降1.87%), the latest amount before it, in its paragraph
-or the few before, whose label names the same quantity (收入支出总计; the quoted term in
-“公务接待费”比上年度增加); when it names none (与2023年度相比，增加824.17万元), the one amount of the
-sentence before it in its paragraph.
+增长率, 增长, 下降, 降低, ...) after a stated change amount (比上年增加 X万元; its direction from the
+``up`` and ``down`` words its label ends with), or right before it (下降39.01%（减少6242.22万元）).
+The prior value is the amount after the comparison word (``compare``: 比, 较) when it is stated
+(比上年同口径的 65,197.13 万元), else it is derived: prior = current − change for an increase,
+current + change for a decrease, the current being the amount stated before the comparison in the same
+sentence, or, when the sentence states only the change (与上年相比，收入支出总计减少56.95万元，下降1.87%),
+the latest amount before it, in its paragraph or the few before, whose label names the same quantity
+(收入支出总计; the quoted term in “公务接待费”比上年度增加); when it names none (与2023年度相比，增加
+824.17万元), the one amount of the sentence before it in its paragraph.
 
 A rate stated straight after the comparison, with no change amount (执行数为3269.3万元，2026年预算安排
 3845.49万元，比2025年预算执行数增加17.62%), is computed from the two amounts before it in its sentence:
@@ -72,7 +72,9 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     continue
                 rate = figs[i + 1] if i + 1 < len(figs) else None
                 if rate is None or rate.unit != "%" or not rate.is_point:
-                    continue
+                    rate = _rate_first(spec, text, figs, i, sign)
+                    if rate is None:
+                        continue
                 if not (rate.label == "" or spec.rates.within(rate.label)) or "年均" in rate.label:
                     continue  # 年均增长 over several years is compounded, not change / prior
                 if "其中" in text[change.end : rate.start]:
@@ -105,6 +107,20 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                                    current[-1] if current else None)
             yield from _direct(spec, sentence)
             yield from _after_prior(spec, text, sentence)
+
+
+def _rate_first(spec: Spec, text: str, figs, i: int, sign: int) -> Figure | None:
+    """The rate stated before its change amount (收、支总计下降39.01%（减少6242.22万元）; 比上年下降
+    36.53%，减少5380.25万元): the percentage right before the change, of the same direction, with only a
+    bracket or a comma and the change's own direction word between them."""
+    rate = figs[i - 1] if i else None
+    if rate is None or rate.unit != "%" or not rate.is_point or _direction(spec, rate.label) != sign \
+            or not spec.rates.within(rate.label) or "年均" in rate.label:
+        return None
+    between, own = text[rate.end : figs[i].start], figs[i].label.strip(" （(，,")
+    if own.removesuffix("了") not in (*spec.up, *spec.down):
+        return None  # 收入增长5%，支出增加120万元: another quantity's change
+    return rate if between.lstrip(" （(，,") == own and between[:1] in "（(，," else None
 
 
 def _direction(spec: Spec, label: str) -> int:
