@@ -95,8 +95,8 @@ _OF = re.compile(r"\s*[）)]?\s*的(?:比重|比例)?(?:为|是|达)?\s*$")
 def _whole_inside(analysis, check: Check, text: str, figs, i: int):
     """A share stated with its whole inside it (教育支出 39.77亿元，占部门支出总额 52.47亿元的 75.80%): the
     amount right before the percentage, its label opening with 占 and only 的 between them, is the whole;
-    the part is the amount before it in its sentence, the one the words before 占 name when there are any.
-    None when the sentence is not so."""
+    the part is the amount before it in its sentence, or the total it is listed under when only that gives
+    the share. None when the sentence is not so."""
     rate, whole = figs[i], figs[i - 1]
     if (not whole.is_point or precision.family(whole.unit) in ("ratio", "")
             or not whole.label.startswith("占") or not _OF.match(text[whole.end : rate.start])):
@@ -107,7 +107,14 @@ def _whole_inside(analysis, check: Check, text: str, figs, i: int):
     if part is None or labels.open_paren(text, max(since, 0), part.start) is not None \
             or len(re.findall(r"[，,；;：:]", text[part.end : whole.start])) > 1:
         return None  # the part is the amount of the clause before the share's
-    return _judge(analysis, check, rate, part, whole)
+    verdict = _judge(analysis, check, rate, part, whole)
+    parent = analysis.parent(part)
+    if verdict is not None and verdict.finding is not None and parent is not None and parent is not whole:
+        # 余额98.36亿元，其中…专项债务57.09亿元，占限额104.50亿元的94.1%: the listing's total
+        other = _judge(analysis, check, rate, parent, whole)
+        if other is None or other.finding is None:
+            return other
+    return verdict
 
 
 _JOINS = ("", "和", "、", "及", "以及")
