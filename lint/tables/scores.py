@@ -2,12 +2,13 @@
 deduction (扣分).
 
 Items come from tables with a 分值 and a 得分 column, and from prose (该指标分值5分，自评得分1分，扣4分;
-满分20分，得19.20分; （分值15分）：目标值≥5%，实际完成4.2%，得12.60分，扣2.60分; 得分9.76分（分值10分）), the
-name being the numbered heading that opens the paragraph (1. 预算编制情况。) or the short heading before it.
-A maximum (分值) is exact by definition: the points an item can earn are allotted, not measured; so are
-the score and deduction a paragraph awards (自评得分1分 is 1, not 0.5 to 1.5), a deduction with decimals,
-but fewer than its score's, aside (得分43.75分，扣6.3分: 6.25 rounded; 扣1分 of 4.5 is 1). A table's scores
-keep their rounding intervals, since tables often show computed scores rounded.
+满分20分，得19.20分; 满分3分，扣1.5分，得1.5分; （分值15分）：目标值≥5%，实际完成4.2%，得12.60分，扣2.60分;
+得分9.76分（分值10分）), the name being the numbered heading that opens the paragraph (1. 预算编制情况。)
+or the short heading before it. A maximum (分值) is exact by definition: the points an item can earn are
+allotted, not measured; so are the score and deduction a paragraph awards (自评得分1分 is 1, not 0.5 to
+1.5), a deduction with decimals, but fewer than its score's, aside (得分43.75分，扣6.3分: 6.25 rounded;
+扣1分 of 4.5 is 1). A table's scores keep their rounding intervals, since tables often show computed
+scores rounded.
 """
 
 from __future__ import annotations
@@ -19,7 +20,9 @@ from ..model import Figure
 from . import cell_figure, row_label
 
 _ITEM = re.compile(r"(?:分值|满分|标准分)\s*(?:为\s*)?(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]?"
-                   r"(?:\s*[，,、：:]\s*[^。；;分\n]{0,30}?)?\s*[，,、：:]?\s*(?:自评|实际|评价)?得\s*分?\s*(?:为\s*)?"
+                   r"(?:\s*[，,、：:]\s*[^。；;分\n]{0,30}?)?"
+                   r"(?:\s*[，,、：:]?\s*(?:扣|失|扣除)\s*(?:分\s*)?(?P<before>\d+(?:\.\d+)?)\s*分)?"
+                   r"\s*[，,、：:]?\s*(?:自评|实际|评价)?得\s*分?\s*(?:为\s*)?"
                    r"(?P<score>\d+(?:\.\d+)?)\s*分"
                    r"(?:\s*[，,]\s*(?:扣|失|扣除)\s*(?:分\s*)?(?P<cut>\d+(?:\.\d+)?)\s*分)?")
 _TRAILING = re.compile(r"得\s*分?\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分\s*[（(]\s*(?:分值|满分|标准分)\s*"
@@ -27,6 +30,7 @@ _TRAILING = re.compile(r"得\s*分?\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分\
 """A score with its maximum in the parentheses after it (得分9.76分（分值10分））."""
 _MARKER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
 _SUFFIX = re.compile(r"(?:情况|分析|指标)$")
+_THIS = re.compile(r"[：:]\s*(?:该|此|本)(?:项|指标|项目)?$")  # 绩效目标合理性：该项 names 绩效目标合理性
 
 
 @dataclass(frozen=True)
@@ -73,7 +77,8 @@ def _prose_items(analysis) -> list[Item]:
             score, maximum = at.get(m.start("score")), at.get(m.start("max"))
             if score is None or maximum is None:
                 continue
-            cut = at.get(m.start("cut")) if m.re is _ITEM and m.group("cut") else None
+            said = next((g for g in ("cut", "before") if m.re is _ITEM and m.group(g)), None)
+            cut = at.get(m.start(said)) if said else None
             name = _name(analysis, b, m.start())
             if cut is not None:  # exact unless its decimals are fewer than the score's (扣6.3 of 43.75)
                 cut = replace(cut, exact=cut.decimals == 0 or cut.decimals >= score.decimals, label=name)
@@ -95,5 +100,5 @@ def _name(analysis, b: int, at: int) -> str:
 
 
 def clean(name: str) -> str:
-    name = _MARKER.sub("", name.replace("*", "")).strip(" 。.：:（(")
+    name = _THIS.sub("", _MARKER.sub("", name.replace("*", ""))).strip(" 。.：:（(")
     return _SUFFIX.sub("", name)
