@@ -3,12 +3,12 @@ deduction (扣分).
 
 Items come from tables with a 分值 and a 得分 column, and from prose (该指标分值5分，自评得分1分，扣4分;
 满分20分，得19.20分; 满分3分，扣1.5分，得1.5分; （分值15分）：目标值≥5%，实际完成4.2%，得12.60分，扣2.60分;
-得分9.76分（分值10分）), the name being the numbered heading that opens the paragraph (1. 预算编制情况。)
-or the short heading before it. A maximum (分值) is exact by definition: the points an item can earn are
-allotted, not measured; so are the score and deduction a paragraph awards (自评得分1分 is 1, not 0.5 to
-1.5), a deduction with decimals, but fewer than its score's, aside (得分43.75分，扣6.3分: 6.25 rounded;
-扣1分 of 4.5 is 1). A table's scores keep their rounding intervals, since tables often show computed
-scores rounded.
+得分9.76分（分值10分）; 分值：3分 ⏎ 得分：3分 on lines of their own), the name being the numbered heading
+that opens the paragraph (1. 预算编制情况。) or the short heading before it. A maximum (分值) is exact by
+definition: the points an item can earn are allotted, not measured; so are the score and deduction a
+paragraph awards (自评得分1分 is 1, not 0.5 to 1.5), a deduction with decimals, but fewer than its
+score's, aside (得分43.75分，扣6.3分: 6.25 rounded; 扣1分 of 4.5 is 1). A table's scores keep their
+rounding intervals, since tables often show computed scores rounded.
 """
 
 from __future__ import annotations
@@ -22,7 +22,7 @@ from . import cell_figure, row_label
 _ITEM = re.compile(r"(?:分值|满分|标准分)\s*(?:为\s*)?(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]?"
                    r"(?:\s*[，,、：:]\s*[^。；;分\n]{0,30}?)?"
                    r"(?:\s*[，,、：:]?\s*(?:扣|失|扣除)\s*(?:分\s*)?(?P<before>\d+(?:\.\d+)?)\s*分)?"
-                   r"\s*[，,、：:]?\s*(?:自评|实际|评价)?得\s*分?\s*(?:为\s*)?"
+                   r"\s*[，,、：:；;]?\s*(?:自评|实际|评价)?得\s*分?\s*(?:为\s*)?"
                    r"(?P<score>\d+(?:\.\d+)?)\s*分"
                    r"(?:\s*[，,]\s*(?:扣|失|扣除)\s*(?:分\s*)?(?P<cut>\d+(?:\.\d+)?)\s*分)?")
 _TRAILING = re.compile(r"得\s*分?\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分\s*[（(]\s*(?:分值|满分|标准分)\s*"
@@ -66,9 +66,29 @@ def prose_items(analysis) -> list[Item]:
     return analysis.memo(_prose_items)
 
 
+_CARD_MAX = re.compile(r"\s*(?:分值|满分|标准分)\s*[：:]\s*\d+(?:\.\d+)?\s*分\s*")
+_CARD_SCORE = re.compile(r"\s*(?:自评|评价)?得分\s*[：:]\s*\d+(?:\.\d+)?\s*分\s*")
+
+
+def _card(analysis, b: int) -> Item | None:
+    """An item laid out as a card, a line each (1．立项依据充分性 ⏎ 分值：3分 ⏎ 得分：3分), ending at block
+    ``b``; its name is the line before the 分值."""
+    blocks = analysis.doc.blocks
+    if b < 1 or not _CARD_SCORE.fullmatch(blocks[b].text) or not _CARD_MAX.fullmatch(blocks[b - 1].text):
+        return None
+    maximum, score = analysis.figures[b - 1][:1], analysis.figures[b][:1]
+    if not maximum or not score:
+        return None
+    name = clean(blocks[b - 2].text) if b >= 2 and len(blocks[b - 2].text) <= 24 else ""
+    return Item(name, replace(score[0], exact=True, label=name), replace(maximum[0], exact=True))
+
+
 def _prose_items(analysis) -> list[Item]:
     out = []
     for b, block in enumerate(analysis.doc.blocks):
+        if (card := _card(analysis, b)) is not None:
+            out.append(card)
+            continue
         at = {f.start: f for f in analysis.figures[b]}
         trailing = list(_TRAILING.finditer(block.text))
         taken = {m.start("max") for m in trailing}  # 得分9.76分（分值10分），…得分39.40分: not the next one's
