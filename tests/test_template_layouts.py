@@ -1080,6 +1080,13 @@ CASES = {
     "a score item with a semicolon before its score": (
         "绩效指标明确性：分值3分；得分2.5分。\n",
         ("得分2.5分", "得分3.5分"), "SCO001"),
+    "counts by grade after the sentence stating their total": (
+        "本部门对2024年度项目支出开展绩效自评，共涉及项目29个。评价等级为“优”的项目21个、“良”的项目7个、“中”的项目1个、"
+        "“差”的项目0个。\n",
+        ("共涉及项目29个", "共涉及项目28个"), "SUM001"),
+    "counts that did and did not reach their target": (
+        "项目共设置11个三级指标，其中9个指标达到年度目标值，2个指标未达到年度目标值。\n",
+        ("共设置11个", "共设置12个"), "SUM001"),
 }
 
 

@@ -74,6 +74,8 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _respective(words, text, sentences)
     if "（" in text or "(" in text:
         out += _bracketed(words, text, sentences)
+    if _GRADE.search(text):
+        out += _graded(words, text, sentences)
     if not words.parts.within(text):
         return out
     blocks = analysis.doc.blocks
@@ -124,6 +126,27 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
 
 _NOT_BRACKETED = re.compile(r"\d{4}|上年|去年|同期|预算|计划|目标|决算|执行|实际|调整|年初|年末|原|比|较"
                             r"|约|即|折合|人均|平均")
+
+
+_GRADE = re.compile(r"[“\"‘']?(优秀|良好|合格|不合格|优|良|中|差)[”\"’']?(?:的|等级|等次|级)")
+
+
+def _graded(words, text: str, sentences) -> list[Listing]:
+    """Counts by grade (评价等级为“优”的项目21个、“良”的项目7个、“中”的项目1个、“差”的项目0个) after a
+    sentence stating their total (共涉及项目28个。): every item has a grade, so the listing is complete.
+    The sentence's figures are all counts of the total's unit, three or more, each labelled with its own
+    grade; the sentence before states one count of that unit, labelled with a total word."""
+    out = []
+    for (_s, _e, before), (_start, _end, figs) in zip(sentences, sentences[1:]):
+        if len(figs) < 3 or any(not f.is_point or f.unit != figs[0].unit for f in figs) \
+                or family(figs[0].unit) in ("ratio", "", "money"):
+            continue
+        grades = [m.group(1) for f in figs if (m := _GRADE.search(f.label))]
+        totals = [f for f in before if f.is_point and f.unit == figs[0].unit]
+        if len(grades) == len(figs) == len(set(grades)) and len(totals) == 1 \
+                and words.totals.within(totals[0].label.replace("公共", "")):
+            out.append(Listing(totals[0], tuple(figs), True))
+    return out
 
 
 _BRACKET_REACH = 300  # parentheses holding a breakdown close within it: a long line costs linear time

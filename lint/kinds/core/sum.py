@@ -71,7 +71,8 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     over = parts_sum().lo > precision.interval(total).hi
     # a listing that names parts of nothing (部级领导干部用车0辆、…、其他用车1辆) goes through a template's
     # every part: it is complete
-    complete = complete or len(parts) >= 3 and any(p.value == 0 for p in parts) or _whole(total, parts)
+    complete = complete or len(parts) >= 3 and any(p.value == 0 for p in parts) or _whole(total, parts) \
+        or _complementary(analysis, parts)
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
         return
@@ -133,6 +134,28 @@ def _whole(total: Figure, parts: list[Figure]) -> bool:
         len(names) == len(kinds) and whole.search(labels.core(total.label))
         and {w for w in kinds for n in names if w in n} == set(kinds)
         for kinds, whole in _PAIRS.items())
+
+
+_DONE = re.compile(r"达到|完成|达标|实现|合格")
+
+
+def _complementary(analysis, parts: list[Figure]) -> bool:
+    """Whether two counts are those that did and did not do one thing (9个指标达到年度目标值，2个指标未达到
+    年度目标值; 完成 and 未完成): together, every one counted."""
+    if len(parts) != 2 or any(p.unit not in precision.COUNT_UNITS for p in parts):
+        return False
+    said = [_after(analysis.doc.blocks[p.block].text, p.end) for p in parts]
+    done = [_DONE.search(w) for w in said]
+    if not all(done) or done[0].group() != done[1].group():
+        return False
+    negated = [w[: d.start()].endswith(("未", "没有", "不")) for w, d in zip(said, done)]
+    return negated[0] != negated[1]
+
+
+def _after(text: str, at: int) -> str:
+    """The words after a figure up to the end of its clause (9个指标达到年度目标值，: 指标达到年度目标值)."""
+    ends = [k for k in (text.find(c, at) for c in "，,；;。") if k != -1]
+    return text[at : min(ends, default=len(text))][:24]
 
 
 _DIMENSIONS = tuple(re.compile(d) for d in (r"女|男", r"岁|年龄", r"职称|高级|中级|初级",
