@@ -449,5 +449,9 @@ def _series(totals: list[Figure], parts: list[Figure]):
     return list(zip(totals, groups))
 
 
+_BASE = re.compile(r"^[，,\s]*(?:比|较|与)(?:20\d\d\s*年|上年|去年|上一年|上年度|同期)")
+
+
 def _changes(words, figure: Figure) -> bool:
-    return words.not_parts.within(figure.label)
+    """Whether a figure states a change (增加 X, 占 P%) or the base of a comparison (比2024年预算 Y)."""
+    return words.not_parts.within(figure.label) or _BASE.match(figure.label) is not None

@@ -11,7 +11,8 @@ current − prior = change; ``down`` means prior − current = change. Amounts i
 
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
 全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less
-the outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each. A balance
+the outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each; a 当期结余
+(当年结余) is the 收入 less the 支出 stated right before it (基金收入 X，基金支出 Y，当期结余 Z). A balance
 carried over years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is
 left alone.
 
@@ -75,7 +76,7 @@ def _changes(analysis, o: Options, block: int):
             if o.compare.within(between) and sign:
                 yield current, prior, change, sign
             elif not o.compare.within(text[current.start - len(current.label) : change.start]) \
-                    and not any(w in text[sentence[0] : change.start] for w in _BALANCES):
+                    and not any(w in text[sentence[0] : change.start] for w in _CARRIED):
                 left = _left(o, current, prior, change)  # no carry-over in the sentence (年初结转资金…)
                 if left is not None:
                     yield left[1], left[0], change, -1  # plan − spent = what is left
@@ -108,6 +109,10 @@ def _left(o: Options, one, two, change):
     """``(plan, spent)`` when ``change`` states what is left (结余, 未支出) of a plan and its outturn stated
     just before it, in either order (预算 X，支出 Y，结余 Z); a balance carried over years (年初结转和结余,
     年末结余, 累计结余) is no such thing."""
+    if _PERIOD_BALANCE.search(change.label):  # 基金收入 X，基金支出 Y，当期结余 Z: income less spending
+        income = [f for f in (one, two) if "收入" in f.label and "支出" not in f.label]
+        spent = [f for f in (one, two) if "支出" in f.label and "收入" not in f.label]
+        return (income[0], spent[0]) if len(income) == 1 and len(spent) == 1 else None
     if not o.left.within(change.label) or any(w in change.label for w in _BALANCES):
         return None
     planned = [f for f in (one, two) if o.plan.within(f.label) and not _ACTUAL.search(f.label)]
@@ -115,8 +120,10 @@ def _left(o: Options, one, two, change):
     return (planned[0], spent[0]) if len(planned) == 1 and len(spent) == 1 else None
 
 
+_PERIOD_BALANCE = re.compile(r"(?:当期|当年|本期)结余$")
 _NOT_COMPARING = re.compile(r"比重|比例|占比|比率")  # 占…的比重为67.8%: a share, no comparison
 _BALANCES = ("年初", "年末", "累计", "上年", "结转", "收支")  # 收支结余: income less spending
+_CARRIED = ("年初结", "年末结", "累计结", "上年结", "结转", "收支")  # carry-overs (not 年初预算)
 _ACTUAL = re.compile(r"实际|执行|决算|完成|已")
 
 
