@@ -7,7 +7,8 @@ current − prior = change; ``down`` means prior − current = change. Amounts i
 万元). A change in 个百分点 is the difference of the two percentages before it (执行率98.50%，较上年的95.20%提
 高3.30个百分点); 比重 or 占比 between them compares nothing. A change against a target (超过目标, 低于计划, 较
 目标值提高) is the actual less the target stated just before it, in either order (目标值85%，实际92%，超过目标
-7个百分点).
+7个百分点); a move states its two amounts itself (由92.5%提高到97.8%，提高5.3个百分点; 由6辆减少到4辆，
+减少2辆).
 
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
 全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less
@@ -66,6 +67,11 @@ def _changes(analysis, o: Options, block: int):
                 continue
             if sign == 0 and not o.left.within(change.label):
                 continue
+            moved = len(same) >= 2 and _MOVED_FROM.search(same[-2].label) is not None
+            if moved and (to := _MOVED_TO.fullmatch(same[-1].label.strip())):
+                if labels.direction(to.group(1), o.up, o.down) == sign:
+                    yield same[-1], same[-2], change, sign  # 由92.5%提高到97.8%，提高5.3个百分点
+                continue
             if len(same) < 2 or any(labels.direction(f.label, o.up, o.down) and o.compare.within(f.label)
                                     for f in same[-2:]):
                 continue  # 决算数X，比上年减少Y；比年初预算数减少Z: Z is against a budget not stated
@@ -120,6 +126,8 @@ def _left(o: Options, one, two, change):
     return (planned[0], spent[0]) if len(planned) == 1 and len(spent) == 1 else None
 
 
+_MOVED_FROM = re.compile(r"(?:由|从)(?:20\d\d\s*年度?|上年|去年)?的?$")
+_MOVED_TO = re.compile(r"(增加|增长|上升|提高|减少|下降|降低|降|升)(?:到|至)(?:20\d\d\s*年度?的?)?")
 _PERIOD_BALANCE = re.compile(r"(?:当期|当年|本期)结余$")
 _NOT_COMPARING = re.compile(r"比重|比例|占比|比率")  # 占…的比重为67.8%: a share, no comparison
 _BALANCES = ("年初", "年末", "累计", "上年", "结转", "收支")  # 收支结余: income less spending
