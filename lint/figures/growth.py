@@ -115,8 +115,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
 
 
 def _adjusted(sentence) -> Iterator[Growth]:
-    """A budget's 调整率 after its 年初预算 and its 全年 (调整后) 预算 (年初预算16490.75万元，全年预算18619.44万元，
-    预算调整率为12.91%): the change over the 年初预算, one amount of each in the sentence before the rate."""
+    """A budget's 调整率 after its 年初预算 and its 全年 (调整后) 预算 (年初预算16490.75万元，全年预算
+    18619.44万元，预算调整率为12.91%): the change over the 年初预算, one amount of each before the rate."""
     figs = sentence[2]
     for i, rate in enumerate(figs):
         if rate.unit != "%" or not rate.is_point or "调整率" not in rate.label:
