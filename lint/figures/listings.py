@@ -194,8 +194,9 @@ def _separated(between: str) -> bool:
 def _respective(words, text: str, sentences) -> list[Listing]:
     """``收入合计500.00万元，分别为：财政拨款收入400.00万元、其他收入100.00万元``: a total by its words (合计,
     共 …) then, opening the next clause, 分别为 and the amounts it is made of — every part, so the listing
-    is complete (when 等 follows the last part, it names some: no listing). 分别为 after anything else lists
-    parallel values (预算数和执行数分别为 …), read as no listing."""
+    is complete (when 等 follows the last part, it names some: no listing); after an amount named by no
+    total word (项目预算资金 X，分别为：中央…), parts as a 其中 lists them, maybe some. 分别为 after anything
+    else lists parallel values (预算数和执行数分别为 …), read as no listing."""
     out = []
     for index, (start, end, figs) in enumerate(sentences):
         for word in ("分别为", "分别是"):
@@ -204,12 +205,12 @@ def _respective(words, text: str, sentences) -> list[Listing]:
                 k = bisect.bisect_right(figs, pos, key=_end) - 1  # the last figure ending before it
                 last = figs[k] if k >= 0 else None
                 if (last is not None and last.is_point and family(last.unit) not in ("ratio", "")
-                        and pos - last.end <= 3 and text[last.end : pos].strip() in ("，", ",")
-                        and words.totals.within(last.label.replace("公共", ""))):
+                        and pos - last.end <= 3 and text[last.end : pos].strip() in ("，", ",")):
+                    whole = words.totals.within(last.label.replace("公共", ""))
                     for listing in _listing(words, text, sentences, index, pos, word):
                         if listing.total is last and len(listing.parts) >= 2:
                             if "等" not in text[listing.parts[-1].end : listing.parts[-1].end + 2]:
-                                out.append(Listing(last, listing.parts, True))
+                                out.append(Listing(last, listing.parts, whole))
                 pos = text.find(word, pos + len(word), end)
     return out
 
