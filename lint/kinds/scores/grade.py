@@ -45,7 +45,7 @@ def run(analysis, check: Check):
     bands = sorted(((v, k) for k, v in {**given, **_stated_bands(analysis, given)}.items()), reverse=True)
     words = "|".join(re.escape(k) for k in sorted(check.options.bands, key=len, reverse=True))
     lead = "(?:评为|评价为|自评为|等级为|等次为|评定为|评级为|(?:自评|评价|绩效)(?:等级|等次|评级)\\s*[:：])"
-    pattern = re.compile(rf"{lead}\s*[“\"]?({words})[”\"]?(?:等级|等次|级|。|，|；|\s|$)")
+    pattern = re.compile(rf"{lead}\s*[“\"]?({words})[”\"]?(?:等级|等次|级|。|，|；|[（(]|\s|$)")
     items = {(i.score.block, i.score.start) for i in scores.prose_items(analysis)}
     for b, block in enumerate(analysis.doc.blocks):
         for m in pattern.finditer(block.text):
@@ -68,6 +68,7 @@ def run(analysis, check: Check):
 _BAND = re.compile(r"(?:为|是|评为|定为)\s*[“\"‘]?(优秀|优|良好|良|中等|中|较差|差)[”\"’]?"
                    r"(?=等|级|档|[，,。；;、）)]|$)")  # 为“优”, never 其中 or 优化
 _BOUND = re.compile(r"(\d{2,3}(?:\.\d+)?)\s*分?")
+_OPENS = re.compile(r"[，,：:]|[（(](?=\s*\d)")  # where a band's clause opens (not （含）)
 
 
 def _stated_bands(analysis, given: dict[str, Decimal]) -> dict[str, Decimal]:
@@ -84,12 +85,17 @@ def _stated_bands(analysis, given: dict[str, Decimal]) -> dict[str, Decimal]:
             found, since = [], 0
             for m in _BAND.finditer(sentence):
                 segment = sentence[since : m.start()]
-                since = m.end()
+                cut = max((k.end() for k in _OPENS.finditer(segment)), default=0)
+                segment, since = segment[cut:], m.end()  # …得分88.35分，（90分以上为优: from the clause's bound
                 bound = _BOUND.search(segment)
+                if bound is None and not found:
+                    continue  # 等级为“优”，90分以上为优…: the claim before the bands
                 if bound is None:
                     found = []  # a grade named without its bound: not a statement of the bands
                     break
                 low = Decimal(0) if "以下" in segment or "以内" in segment else Decimal(bound.group(1))
+                if found and low >= found[-1][1]:
+                    found = []  # 得分88.35分，等级为“优”（90分以上为优，…）: a claim before its bands
                 found.append((m.group(1), low))
             lows = [low for _, low in found]
             if len(found) >= 3 and all(a > b for a, b in zip(lows, lows[1:])) and lows[0] <= 100:
