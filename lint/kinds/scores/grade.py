@@ -86,7 +86,7 @@ def _stated_bands(analysis, given: dict[str, Decimal]) -> dict[str, Decimal]:
             for m in _BAND.finditer(sentence):
                 segment = sentence[since : m.start()]
                 cut = max((k.end() for k in _OPENS.finditer(segment)), default=0)
-                segment, since = segment[cut:], m.end()  # …得分88.35分，（90分以上为优: from the clause's bound
+                segment, since = segment[cut:], m.end()  # （90分以上为优: from its clause
                 bound = _BOUND.search(segment)
                 if bound is None and not found:
                     continue  # 等级为“优”，90分以上为优…: the claim before the bands
