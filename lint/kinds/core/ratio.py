@@ -16,7 +16,9 @@ Two shapes are found in each sentence:
 * ``<whole> X，<stem> Y，<stem>率 P%``: a rate named by what its part did (推荐4,266家，通过3,636家，通过率
   85.23%; 共调查145家，其中108家达标，达标率74.48%; 送审金额…，审减金额…，审减率): the part is the one
   amount of its clause whose label holds the rate's stem (通过), or whose stem follows it (108家达标),
-  and no plan word when two do (应结算…，已结算…，结算率);
+  and no plan word when two do (应结算…，已结算…，结算率); when its clause (after the rate before it) holds
+  only the part, the counts before it in its sentence are the wholes (发放300份，回收292份，回收率97.33%，其中
+  有效285份，有效率97.60%);
   the whole is another amount no smaller than it. With several such, the rate holds when one of them
   gives it, and fails (over the largest) when none does.
 * a rate whose one amount before it, an actual, has its plan in the sentence before (调整后预算为
@@ -152,6 +154,10 @@ def run(analysis, check: Check):
                         continue  # 比上年增长 is a growth rate, not this shape
                 elif stem and len(amounts) >= 2:
                     yield from _by_stem(analysis, check, text, rate, stem, amounts)
+                    continue
+                elif stem and len(amounts) == 1 and (wider := _before_rates(text, sentence, amounts[0])):
+                    # 发放问卷300份，回收292份，回收率97.33%，其中有效问卷285份，有效率97.60%
+                    yield from _by_stem(analysis, check, text, rate, stem, [*wider, amounts[0]])
                     continue
                 else:
                     continue
@@ -296,6 +302,14 @@ def _after(text: str, end: int) -> str:
 
 _QUALIFIERS = ("有效",)  # 有效回收率: of the valid ones among those returned (not 体质测试达标率's 测试)
 _PUNCT = re.compile(r"[，,。；;、：:（(）)]")
+
+
+def _before_rates(text: str, sentence, part) -> list:
+    """The counts of ``part``'s unit before the rates that close its clause's start, in its sentence, none
+    smaller than it: the wholes of a chain (发放300份，回收292份，回收率…，其中有效285份，有效率…)."""
+    since = part.start - labels.REACH
+    return [f for f in sentence[2] if since <= f.start < part.start and f.is_point and f.unit == part.unit
+            and f.value >= part.value and not labels.parenthesised(text, since, f.start)]
 
 
 def _clause(text: str, figs, rate) -> int:
