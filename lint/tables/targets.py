@@ -83,7 +83,8 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
             key = max(target - 1, 0)
             is_key = partial(_named, key)
         else:
-            is_key = partial(_numbered, key)
+            scored = tuple(j for j, name in enumerate(table.header) if "分值" in name or "得分" in name)
+            is_key = partial(_numbered, key, scored if len(scored) == 2 else ())
         labels = [j for j in range(min(target, actual)) if j != key]
         found, centred = records(table, is_key, labels)
         rows = []
@@ -113,8 +114,11 @@ def _named(col: int, cells) -> bool:
     return bool(cells[col].text)
 
 
-def _numbered(col: int, cells) -> bool:
-    return number(cells[col].text) is not None
+def _numbered(col: int, scored: tuple[int, ...], cells) -> bool:
+    """Whether a row starts a record: its rate is filled, or its 分值 and 得分 are (a 预算执行率 row after the
+    indicators, its rate in another column, is a record of its own, not the lines the one above wrapped)."""
+    return number(cells[col].text) is not None \
+        or bool(scored) and all(number(cells[j].text) is not None for j in scored)
 
 
 def _above(table, row: int, col: int):
