@@ -277,7 +277,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         return []
     fam = family(after[0].unit)
     # the parts: same-family figures after the word, up to another family, a total word or a nested list
-    stop = end
+    stop, nested_at = end, -1
     for other in (*words.parts, *words.stops):
         at = text.find(other, pos + len(word), end)
         # a list inside parentheses is a part's own; 占…合计 names the whole of a part's share, ending nothing
@@ -286,8 +286,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                             or _SHARE_OF.search(text, max(0, at - 13), at)
                             or _purpose(text, at, end, after, fam)):
             at = text.find(other, at + len(other), end)
-        if at != -1 and not text.startswith("其中", at - 3):
-            stop = min(stop, at)
+        if at != -1 and not text.startswith("其中", at - 3) and at < stop:
+            stop, nested_at = at, (at if other in words.parts else -1)
     if labels.open_paren(text, start, pos) is not None:
         stop = min(stop, _closing(text, pos, stop))  # a list inside parentheses ends with them
     semicolon = min((k for k in (text.find(c, pos, stop) for c in "；;") if k != -1), default=-1)
@@ -310,6 +310,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         parts: list[Figure] = []
         listed = [f for f in after if f.start < stop]
         for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
+            if family(f.unit) != fam and _USE.search(f.label):
+                continue  # 运行维护费6.12万元，主要用于2辆校车的…；: a part's purpose, not a new list
             if family(f.unit) != fam:
                 break
             if _changes(words, f) or hidden or text[max(0, f.start - 2) : f.start].rstrip().endswith("除"):
@@ -320,6 +322,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     parts = collect(stop)
     if not parts:
         return []
+    if stop == nested_at and labels.open_paren(text, start, pos) is None:
+        parts += _after_nested(words, text, after, fam, stop, end)
 
     def candidates(s_start, s_figs, upto, s_text=text):
         near = [f for f in s_figs if s_start <= f.start and f.end <= upto and f.is_point
@@ -359,7 +363,46 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         series = _series([total for total, _ in series], collect(wide)) or series
     if series:
         return [Listing(total, tuple(group), complete) for total, group in series]
-    return [Listing(before[-1], tuple(parts), complete)]
+    parts = _one_measure(before[-1], parts)
+    return [Listing(before[-1], tuple(parts), complete)] if parts else []
+
+
+_USE = re.compile(r"用于$")
+_PLANS = re.compile(r"预算|计划|下达|批复")
+_OUTTURNS = re.compile(r"支出|实际|决算|执行|完成")
+
+
+def _one_measure(total: Figure, parts: list[Figure]) -> list[Figure]:
+    """The parts of the total's measure, when the parts state a plan and an outturn each (项目支出 X。其中：A
+    项目预算 a1，支出 a2；B 项目预算 b1，支出 b2): the outturns of a 支出, the plans of a 预算; none when the
+    total names neither. Parts of one measure are all the total's."""
+    plans = [p for p in parts if _PLANS.search(p.label)]
+    done = [p for p in parts if not _PLANS.search(p.label) and _OUTTURNS.search(p.label)]
+    if not plans or not done:
+        return parts
+    if _PLANS.search(total.label):
+        return plans
+    return done if _OUTTURNS.search(total.label) else []
+
+
+def _after_nested(words, text: str, after: list[Figure], fam: str, at: int, end: int) -> list[Figure]:
+    """The parts that go on after a part's own nested list closed by a semicolon (其中：因公出国（境）费
+    0万元；公务用车购置及运行费6.40万元，其中：购置费0万元，运行费6.40万元；公务接待费1.20万元): those after
+    the semicolon up to the next parts or total word, when the nested list holds amounts of the family."""
+    close = min((k for k in (text.find(c, at, end) for c in "；;") if k != -1), default=-1)
+    if close == -1 or not any(at < f.start < close and family(f.unit) == fam for f in after):
+        return []
+    upto = min((k for w in (*words.parts, *words.stops) if (k := text.find(w, close, end)) != -1),
+               default=end)
+    rest = [f for f in after if close < f.start < upto]
+    hidden = labels.inside(text, close, [f.start for f in rest])
+    out = []
+    for f, h in zip(rest, hidden):
+        if family(f.unit) != fam:
+            break
+        if not (h or _changes(words, f)):
+            out.append(f)
+    return out
 
 
 _MEASURES = ("决算", "执行", "实际", "预算")
@@ -450,9 +493,11 @@ def _series(totals: list[Figure], parts: list[Figure]):
     return list(zip(totals, groups))
 
 
-_BASE = re.compile(r"^[，,\s]*(?:比|较|与)(?:20\d\d\s*年|上年|去年|上一年|上年度|同期)")
+_BASE = re.compile(r"^[，,\s]*(?:(?:比|较|与)(?:20\d\d\s*年|上年|去年|上一年|上年度|同期)"
+                   r"|(?:上年|去年|上一年|上年度)(?:同期)?(?:为|是)?[，,\s]*$)")
 
 
 def _changes(words, figure: Figure) -> bool:
-    """Whether a figure states a change (增加 X, 占 P%) or the base of a comparison (比2024年预算 Y)."""
+    """Whether a figure states a change (增加 X, 占 P%) or the base of a comparison (比2024年预算 Y,
+    上年为 Y)."""
     return words.not_parts.within(figure.label) or _BASE.match(figure.label) is not None

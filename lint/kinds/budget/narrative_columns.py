@@ -84,7 +84,8 @@ def run(analysis, check: Check):
             continue
         plain = _FUNDS.sub("", label)  # 一般公共预算财政拨款“三公”经费: a fund, not the 预算 measure
         measured = plain + _measure_before(check, block.text, fig.start, plain)
-        table, cell = _panel(check, panels, item, measured)
+        year = (labels.dated(block.text, fig.start)[1] or [analysis.year() or ""])[-1]
+        table, cell = _panel(check, panels, item, measured, year)
         if cell is None:
             continue
         said = locate.agreement(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding)
@@ -153,10 +154,11 @@ def _named_before(check: Check, text: str, at: int) -> Item | None:
 
 def _measure_before(check: Check, text: str, at: int, label: str) -> str:
     """For a label (its funds' names taken out) naming no measure (其中：因公出国（境）费 0.50万元), the
-    measure word its sentence names last before it (支出决算为4.80万元，其中：…), or ""."""
+    measure word its sentence names last before it (支出决算为4.80万元，其中：…), or "" (as for a label naming
+    an outturn: 预算5.20万元，支出4.86万元)."""
     measures = check.options.measures
-    if any(w in label for w in measures):
-        return ""
+    if any(w in label for w in measures) or _OUTTURN.search(label):
+        return ""  # 公务用车运行费预算5.20万元，支出4.86万元: the 支出 is no 预算
     for clause in reversed(re.split(r"[，,；;：:]", labels.dated(text, at)[0])):
         if any(w in clause for w in _COMPARING):
             continue  # 较年初预算减少…: a comparison names no measure of the amounts
@@ -168,18 +170,20 @@ def _measure_before(check: Check, text: str, at: int, label: str) -> str:
 
 
 _COMPARING = ("比", "较", "相比", "增加", "减少", "增长", "下降")
+_OUTTURN = re.compile(r"支出|实际|执行|使用")
 _FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 
 
-def _panel(check: Check, panels: list[Table], item: Item, label: str):
+def _panel(check: Check, panels: list[Table], item: Item, label: str, year: str = ""):
     """The table (of the panels printed side by side: 预算数 | 决算数) and the cell of ``item`` there: the
     panel whose header names the measure the label (funds' names taken out, its sentence's measure
-    added) names, else the measure of the caption (a 决算表's 决算数; its 一般公共预算 names a fund), else
-    the first that has the item."""
+    added) names, else the measure of the caption (a 决算表's 决算数; its 一般公共预算 names a fund), the one
+    of ``year`` first (2024年预算 | 2025年预算 blocks), else the first that has the item."""
     measures = check.options.measures
     wanted = [col for word, col in measures.items() if word in label] \
         or [col for word, col in measures.items() if word in _FUNDS.sub("", panels[0].title)]
-    ordered = sorted(panels, key=lambda t: not any(w in h for h in t.header for w in wanted))
+    ordered = sorted(panels, key=lambda t: (not any(w in h for h in t.header for w in wanted),
+                                            bool(year) and not any(year in h for h in t.header)))
     for table in ordered:
         cell = _column(check, table, item, label)
         if cell is not None:

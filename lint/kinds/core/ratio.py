@@ -115,7 +115,10 @@ def run(analysis, check: Check):
                 if of_base:
                     actual = amounts[-1]
                     named = labels.core(said.rstrip("的")).removesuffix("数")  # 预算数: the 预算 stated
-                    here = [f for f in amounts[:-1] if named and named in labels.core(f.label)]
+                    here = [f for f in amounts[:-1] if named and named in _unfunded(f.label)]
+                    last = [f for f in amounts if named and named in _unfunded(f.label)]
+                    if not here and last == amounts[-1:] and len(amounts) >= 2:
+                        actual, here = amounts[-2], last  # 支出X，全年预算数Y，完成预算的P%
                     doers = [f for f in amounts if _names(f, subject)]
                     bases = [f for f in amounts if _names(f, named)]
                     if len(doers) == 1 and len(bases) == 1 and doers[0] is not bases[0]:
@@ -302,6 +305,14 @@ def _after(text: str, end: int) -> str:
 
 _QUALIFIERS = ("有效",)  # 有效回收率: of the valid ones among those returned (not 体质测试达标率's 测试)
 _PUNCT = re.compile(r"[，,。；;、：:（(）)]")
+
+
+_FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+
+
+def _unfunded(label: str) -> str:
+    """A label's core without the funds it names (一般公共预算 names a fund, not a 预算)."""
+    return labels.core(_FUNDS.sub("", label))
 
 
 def _before_rates(text: str, sentence, part) -> list:
