@@ -20,7 +20,7 @@ from ..model import Figure
 from . import cell_figure, row_label
 
 _ITEM = re.compile(r"(?:分值|满分|标准分)\s*(?:为\s*)?(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]?"
-                   r"(?:\s*[，,、：:]\s*[^。；;分\n]{0,30}?)?"
+                   r"(?:\s*[，,、：:]\s*(?:(?!\d+(?:\.\d+)?\s*分)[^。；;\n]){0,30}?)?"
                    r"(?:\s*[，,、：:]?\s*(?:扣|失|扣除)\s*(?:分\s*)?(?P<before>\d+(?:\.\d+)?)\s*分)?"
                    r"\s*[，,、：:；;]?\s*(?:自评|实际|评价)?得\s*分?\s*(?:为\s*)?"
                    r"(?P<score>\d+(?:\.\d+)?)\s*分"
@@ -108,11 +108,18 @@ def _prose_items(analysis) -> list[Item]:
 
 def _name(analysis, b: int, at: int) -> str:
     text = analysis.doc.blocks[b].text
+    cut = max(text.rfind(c, 0, at) for c in "。；;，,")
+    own, opened = text[cut + 1 : at], cut  # 1.就业率提升（分值15分）; 本项目满分
+    if not own.strip() and cut > 0 and text[cut] in "，,":  # 1.合理性，满分4分: the clause before
+        opened = max(text.rfind(c, 0, cut) for c in "。；;，,")
+        own = text[opened + 1 : cut]
+    named = len(clean(own)) >= 2 and len(own) <= 24 and not any(ch.isdigit() for ch in _MARKER.sub("", own))
+    if named and opened > 0 and text[opened] in "。；;" and not _THIS.match(own):
+        return clean(own)  # …得4分。明确性，满分2分: the item's own name, not the paragraph's heading
     head = text[: text.find("。")] if "。" in text[:at] else ""
     if head and _MARKER.match(head) and len(head) <= 24:
         return clean(head)
-    own = text[max(text.rfind(c, 0, at) for c in "。；;，,") + 1 : at]  # 1.就业率提升（分值15分）; 本项目满分
-    if len(clean(own)) >= 2 and len(own) <= 24 and not any(ch.isdigit() for ch in _MARKER.sub("", own)):
+    if named:
         return clean(own)  # not 该指标 (clean: 该), whose name is the heading before
     if b > 0 and len(analysis.doc.blocks[b - 1].text) <= 24:
         return clean(analysis.doc.blocks[b - 1].text)

@@ -9,6 +9,9 @@ sentence, a nested list or a ``stops`` word; figures in parentheses and figures 
 opens with a total word: ``A、B分别为 a、b，合计 t``, ``由 A a、B b 和 C c 组成，共计 t``,
 ``A a、B b，合计 t`` (such a listing is complete).
 
+Among scores, a part taken off (扣分项扣0.5分, 扣减1分) counts against the total, unless every part and the
+total are deductions.
+
 Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02. Parts that exceed the total
 are an error whatever the wording. A listing after 其中 may name only some parts, so parts that fall short are
 reported only when the listing is complete (declared so by a ``complete`` word, none in the core pack: 分别为
@@ -56,11 +59,15 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     unit = total.unit
     if unit == "分" and all(p.unit == "分" for p in parts):
         total, *parts = _points(total, *parts)
+        taken = [p for p in parts if _DEDUCTED.search(p.label)]
+        if taken and len(taken) < len(parts) and "扣" not in total.label:  # not a sum of deductions
+            parts = [replace(p, value=-p.value) if any(p is t for t in taken) else p for p in parts]
 
     def parts_sum(mode: str = "round") -> Interval:
         return precision.total(parts, unit, mode)
 
-    expression = " + ".join(p.text for p in parts)
+    expression = "".join((" − " if p.value < 0 else " + ") * bool(k) + ("−" if p.value < 0 and not k else "")
+                         + p.text for k, p in enumerate(parts))
     verdict = judge(check, analysis, total, tuple(parts), parts_sum, expression=expression)
     if verdict is None:
         return
@@ -109,6 +116,9 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
                      expression=total.text + rest, severity=Severity.WARNING)
         if typo is not None:
             yield typo
+
+
+_DEDUCTED = re.compile(r"扣$|扣减$|扣除$|减$|扣分$")  # 扣分项扣0.5分: points taken off the sum
 
 
 def _points(*figures: Figure) -> list[Figure]:

@@ -2,7 +2,8 @@
 
 Finds the overall scores of the prose: figures in 分 whose label names a total (``totals``: 自评得分, 总分)
 and the whole (``overall``: 整体, 部门, 综合, 总体, 该项目), not the score of a single item (该指标分值…自评得
-分) or of a row the table names (整体效能得分28分). The score table is the document's only table with a
+分) or of a row the table names (整体效能得分28分), nor the points a score is out of (满分; 该项目总分100
+分，评价得分92.50分: the 得分 after it is the whole's). The score table is the document's only table with a
 ``score`` column (得分), a 自评表's funds part (执行率 | 得分) beside its indicators not counted; its total is
 its last row labelled with a ``grand`` word (总分, 合计), or, when no row is a total or subtotal (小计) and a
 ``points`` column (分值) or an indicator column (一级指标) says the rows are parts of one score, the sum of
@@ -52,11 +53,15 @@ def run(analysis, check: Check):
     for b, block in enumerate(analysis.doc.blocks):
         if block.kind == "row" or "分" not in block.text:
             continue
-        for fig in analysis.figures[b]:
+        figs, whole = analysis.figures[b], None
+        for k, fig in enumerate(figs):
             if fig.unit != "分" or not fig.is_point or (fig.block, fig.start) in items:
                 continue
+            if _scale(block.text, fig, figs[k + 1] if k + 1 < len(figs) else None):
+                whole = figs[k + 1] if any(w in fig.label for w in check.options.overall) else None
+                continue  # 该项目总分100分，评价得分92.50分: the points it is out of, the score the whole's
             if not (any(w in fig.label for w in check.options.totals)
-                    and any(w in fig.label for w in check.options.overall)) \
+                    and (any(w in fig.label for w in check.options.overall) or fig is whole)) \
                     or any(name in fig.label for name in names):
                 continue  # not an overall score, or the score of a row of the table (整体效能得分28分)
             if total is not None:
@@ -68,6 +73,15 @@ def run(analysis, check: Check):
                               else f"the {len(parts)} scores of the table")
             if found is not None:
                 yield found
+
+
+def _scale(text: str, fig, after) -> bool:
+    """Whether ``fig`` is the points a score is out of: 满分, or a 总分 that a 得分 follows in its sentence
+    (该项目总分100分，评价得分92.50分)."""
+    if "满分" in fig.label:
+        return True
+    return "总分" in fig.label and "得" not in fig.label and after is not None and after.unit == "分" \
+        and "得" in after.label and "。" not in text[fig.end : after.start]
 
 
 def _table_total(table, col: int, check: Check):
