@@ -293,7 +293,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     semicolon = min((k for k in (text.find(c, pos, stop) for c in "；;") if k != -1), default=-1)
     wide = None  # A 预算 a1，支出 a2；B 预算 b1，支出 b2: each item's clause states one part of each total
     if semicolon != -1:
-        before = sum(1 for f in after if f.start < semicolon and family(f.unit) == fam)
+        ahead = [f for f in after if f.start < semicolon and family(f.unit) == fam]
+        before = sum(1 for h in labels.inside(text, pos, [f.start for f in ahead]) if not h)  # not（其中…）
         if before != 1:
             cuts = [pos, *(k for k in range(semicolon, stop) if text[k] in "；;"), stop]
             counts = [sum(1 for f in after if a <= f.start < b and family(f.unit) == fam)

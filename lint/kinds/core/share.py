@@ -136,8 +136,14 @@ def _respective(analysis, check: Check, text: str, figs, i: int):
         return
     amounts = figs[i - len(rates) : i]
     fam = precision.family(amounts[0].unit)
-    if (fam in ("ratio", "") or not all(a.is_point and precision.family(a.unit) == fam for a in amounts)
-            or "分别" not in amounts[0].label or any(a.label.strip() not in _JOINS for a in amounts[1:])):
+    if fam in ("ratio", "") or not all(a.is_point and precision.family(a.unit) == fam for a in amounts):
+        return
+    joined = "分别" in amounts[0].label and all(a.label.strip() in _JOINS for a in amounts[1:])
+    names = [labels.core(a.label) for a in amounts]  # 基本支出 a，项目支出 b，分别占…: each named
+    between = text[amounts[-1].end : figs[i].start].strip("，, ").removesuffix("的")
+    named_each = figs[i].label.lstrip("，, ").startswith("分别") and all(names) \
+        and len(set(names)) == len(names) and between == figs[i].label.strip("，, ")
+    if not joined and not named_each:
         return
     named = figs[i].label.split("占", 1)[1].removesuffix("的").strip() if "占" in figs[i].label else ""
     if "比重" in named or "比例" in named or "占" not in figs[i].label or named.startswith(("各", "其")):
