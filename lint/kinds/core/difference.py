@@ -2,7 +2,8 @@
 
 Finds, in each sentence, an amount whose label holds a change word (option ``up``: 增加, 增长, 超支, ...;
 option ``down``: 减少, 下降, 节约, 结余, ...) with, before it in the same sentence, a comparison word (option
-``compare``: 比, 较, 与…相比) followed by the prior amount, and before that the current amount. ``up`` means
+``compare``: 比, 较, 与…相比) followed by the prior amount, or the prior labelled as last year's (上年为), and
+before that the current amount. ``up`` means
 current − prior = change; ``down`` means prior − current = change. Amounts in different units convert (亿元 vs
 万元). A change in 个百分点 is the difference of the two percentages before it (执行率98.50%，较上年的95.20%提
 高3.30个百分点); 比重 or 占比 between them compares nothing. A change against a target (超过目标, 低于计划, 较
@@ -79,8 +80,8 @@ def _changes(analysis, o: Options, block: int):
             between = _NOT_COMPARING.sub("", text[current.end : prior.start])
             if "；" in between or ";" in between:
                 continue  # 15万元，较上年无增减；公务接待费3万元，比上年增加2万元: two clauses, no pair
-            if o.compare.within(between) and sign:
-                yield current, prior, change, sign
+            if (o.compare.within(between) or _LAST_YEAR.fullmatch(prior.label.strip(" ，,"))) and sign:
+                yield current, prior, change, sign  # 执行率98.15%，上年为96.42%，提高1.73个百分点
             elif not o.compare.within(text[current.start - len(current.label) : change.start]) \
                     and not any(w in text[sentence[0] : change.start] for w in _CARRIED):
                 left = _left(o, current, prior, change)  # no carry-over in the sentence (年初结转资金…)
@@ -126,6 +127,7 @@ def _left(o: Options, one, two, change):
     return (planned[0], spent[0]) if len(planned) == 1 and len(spent) == 1 else None
 
 
+_LAST_YEAR = re.compile(r"(?:上年|去年|上一年|上年度)(?:同期)?(?:为|是)?")
 _MOVED_FROM = re.compile(r"(?:由|从)(?:20\d\d\s*年度?|上年|去年)?的?$")
 _MOVED_TO = re.compile(r"(增加|增长|上升|提高|减少|下降|降低|降|升)(?:到|至)(?:20\d\d\s*年度?的?)?")
 _PERIOD_BALANCE = re.compile(r"(?:当期|当年|本期)结余$")
