@@ -1158,6 +1158,13 @@ CASES = {
     "a change in points after last year's rate": (
         "2024年预算执行率为98.15%，上年为96.42%，提高1.73个百分点。\n",
         ("提高1.73个百分点", "提高2.73个百分点"), "DIF001"),
+    "a column of whole counts and its 合计": (
+        "等级\t项目数（个）\t资金（万元）\n优\t21\t40210.50\n良\t5\t9830.20\n中\t2\t2659.30\n合计\t28\t52700.00\n",
+        ("合计\t28\t", "合计\t29\t"), "TAB001"),
+    "counts of indicators that did and did not reach their targets": (
+        "一级指标 | 指标个数 | 达到 | 未达到\n--- | --- | --- | ---\n产出指标 | 7 | 6 | 1\n效益指标 | 3 | 3 | 0\n"
+        "满意度指标 | 1 | 0 | 1\n合计 | 11 | 9 | 2\n",
+        ("效益指标 | 3 | 3 | 0", "效益指标 | 3 | 2 | 0"), "TAB001"),
 }
 
 

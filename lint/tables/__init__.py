@@ -135,9 +135,10 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
     a false error is worse than a missed one), ``1.7`` may be 1.69 rounded. A column of whole yuan in a table
     in 元 is exact: amounts budgeted in yuan are whole yuan, so a total one yuan off its parts is wrong; so is
     a column of whole points headed 分值, 得分, 扣分 or 分数 (points are allotted, awarded and deducted, not
-    measured; a 得分率 is a rate), and so is an item's whole score among decimal ones (``13`` beside ``9.51``
-    is 13 points; a total row's whole score, 总分 ``96``, may be its decimal parts rounded). A cell whose
-    file holds more digits than it shows (a workbook's cents under ``#,##0``) is a rounding all the same.
+    measured; a 得分率 is a rate), a column of whole counts (项目数（个）, 指标个数 and the 达到 | 未达到
+    beside it), and an item's whole score among decimal ones (``13`` beside ``9.51`` is 13 points; a total
+    row's whole score, 总分 ``96``, may be its decimal parts rounded). A cell whose file holds more digits
+    than it shows (a workbook's cents under ``#,##0``) is a rounding all the same.
     """
     cell: Cell = table.rows[row][col]
     parsed = number(cell.text) if cell.text else None
@@ -145,7 +146,8 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
         return None
     scores = _SCORES.search(table.header[col]) is not None and "率" not in table.header[col] \
         and not parsed.percent  # a 得分率 of 90% is 89.5% to 90.5%, not a whole point
-    exact = parsed.decimals == 0 and (table.unit == "元" or scores) and not cell.rounded \
+    counted = table.once(("counted", col), lambda: _counted(table, col))
+    exact = parsed.decimals == 0 and (table.unit == "元" or scores or counted) and not cell.rounded \
         and (table.once(("whole", col), lambda: _whole_column(table, col))
              or scores and not _TOTAL_LABEL.search(row_label(table, row)))
     return Figure(value=parsed.value, text=cell.text, decimals=parsed.decimals, exact=exact,
@@ -157,6 +159,19 @@ QUALIFIER = re.compile(r"(?<=表)\s*[（(][^（()）]{1,12}[）)]$")
 """A qualifier in brackets ending a table's caption (…支出表（按功能分类）): the caption names the table."""
 _SCORES = re.compile(r"分值|得分|分数|满分|标准分|扣分")
 _TOTAL_LABEL = re.compile(r"合计|总计|小计|总分|总得分|得分合计")
+
+
+_COUNT_HEAD = re.compile(r"个数|项目数|人数|户数|次数|件数|家数|[（(](?:个|项|人|户|家|次|件|所|辆)[)）]")
+_MEASURED_HEAD = re.compile(r"元|金额|资金|预算|支出|收入|面积|重量|产量|率|%|％|分")
+
+
+def _counted(table: Table, col: int) -> bool:
+    """Whether a column counts things (项目数（个）, 指标个数, or a column of whole numbers beside one, 达到 |
+    未达到, naming no measure): its whole numbers are exact, so a 合计 one off its parts is wrong."""
+    if _MEASURED_HEAD.search(table.header[col]):
+        return False
+    return bool(_COUNT_HEAD.search(table.header[col])) or any(
+        _COUNT_HEAD.search(h) and _whole_column(table, j) for j, h in enumerate(table.header) if j != col)
 
 
 def _whole_column(table: Table, col: int) -> bool:
