@@ -20,9 +20,6 @@ A rate straight after the prior, with the current before the comparison and no c
 万元，比上年412.30万元下降7.26%), or after a move from the prior to the current (由上年的6辆减少到4辆，下降
 33.33%, a change amount stated between or not), is computed from those two.
 
-A budget's 调整率 (年初预算 X，全年预算 Y，预算调整率为 P%) is the change of the 全年 (调整后) 预算 over the
-年初预算 stated before it in its sentence.
-
 Each relation says whether its prior is zero (there is no rate then: 新增 says it).
 """
 
@@ -110,23 +107,6 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                                    current[-1] if current else None)
             yield from _direct(spec, sentence)
             yield from _after_prior(spec, text, sentence)
-            if "调整率" in text:
-                yield from _adjusted(sentence)
-
-
-def _adjusted(sentence) -> Iterator[Growth]:
-    """A budget's 调整率 after its 年初预算 and its 全年 (调整后) 预算 (年初预算16490.75万元，全年预算
-    18619.44万元，预算调整率为12.91%): the change over the 年初预算, one amount of each before the rate."""
-    figs = sentence[2]
-    for i, rate in enumerate(figs):
-        if rate.unit != "%" or not rate.is_point or "调整率" not in rate.label:
-            continue
-        before = [f for f in figs[:i] if f.is_point and family(f.unit) == "money"]
-        initial = [f for f in before if "年初" in f.label and "预算" in f.label]
-        adjusted = [f for f in before if ("全年" in f.label or "调整后" in f.label) and "预算" in f.label
-                    and "年初" not in f.label]
-        if len(initial) == 1 and len(adjusted) == 1:
-            yield _rate(rate, initial[0], adjusted[0], 1)
 
 
 def _rate_first(spec: Spec, text: str, figs, i: int, sign: int) -> Figure | None:
@@ -212,7 +192,7 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
                 yield _rate(rate, before, other, sign)  # current X，比上年 Y 下降 P%
         elif _prior(before.label.strip(" ，,"), other.label) \
                 and _stated(text[other.end : before.start]) == before.label.strip(" ，,"):
-            if sign and _direction(spec, other.label) == 0:
+            if sign and _direction(spec, other.label) == 0 and _ONLY_RATE.fullmatch(rate.label.strip(" ，,")):
                 yield _rate(rate, before, other, sign)  # current X，上年为 Y，下降 P%
         elif (move := _TO.match(before.label.strip())) and _FROM.search(other.label.strip()):
             moved = _direction(spec, move.group(1))
@@ -220,6 +200,9 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
                 yield _rate(rate, other, before, moved)
 
 
+_ONLY_RATE = re.compile(r"(?:同比|比上年|较上年|与上年相比)?"
+                        r"(?:增长|下降|增加|减少|提高|降低|上升|增幅|降幅|减幅)(?:了|为)?")
+"""A rate's label naming nothing but its direction (同比下降): not 执行率提高, another quantity's."""
 _PRIOR = re.compile(r"(?:上年|上一年|去年|上年度)(?:同期)?|去年同期|(20\d\d)\s*年度?(?:同期)?")
 
 

@@ -128,6 +128,7 @@ _NOT_BRACKETED = re.compile(r"\d{4}|上年|去年|同期|预算|计划|目标|�
                             r"|约|即|折合|人均|平均")
 
 
+_SCALES = ({"优", "良", "中", "差"}, {"优秀", "良好", "合格", "不合格"}, {"优秀", "良好", "中", "差"})
 _GRADE = re.compile(r"[“\"‘']?(优秀|良好|合格|不合格|优|良|中|差)[”\"’']?(?:的|等级|等次|级)")
 
 
@@ -135,7 +136,9 @@ def _graded(words, text: str, sentences) -> list[Listing]:
     """Counts by grade (评价等级为“优”的项目21个、“良”的项目7个、“中”的项目1个、“差”的项目0个) after a
     sentence stating their total (共涉及项目28个。): every item has a grade, so the listing is complete.
     The sentence's figures are all counts of the total's unit, three or more, each labelled with its own
-    grade; the sentence before states one count of that unit, labelled with a total word."""
+    grade, every grade of its scale named (优、良、中、差: a scale cut short may leave some ungraded); the
+    sentence before states one count of that unit, labelled with a total word, and no 其中 after it (对其中
+    的重点项目开展了评价: the grades are of those)."""
     out = []
     for (_s, _e, before), (_start, _end, figs) in zip(sentences, sentences[1:]):
         if len(figs) < 3 or any(not f.is_point or f.unit != figs[0].unit for f in figs) \
@@ -143,8 +146,9 @@ def _graded(words, text: str, sentences) -> list[Listing]:
             continue
         grades = [m.group(1) for f in figs if (m := _GRADE.search(f.label))]
         totals = [f for f in before if f.is_point and f.unit == figs[0].unit]
-        if len(grades) == len(figs) == len(set(grades)) and len(totals) == 1 \
-                and words.totals.within(totals[0].label.replace("公共", "")):
+        if len(grades) == len(figs) == len(set(grades)) and set(grades) in _SCALES and len(totals) == 1 \
+                and words.totals.within(totals[0].label.replace("公共", "")) \
+                and not words.parts.within(text[totals[0].end : _e]):
             out.append(Listing(totals[0], tuple(figs), True))
     return out
 
@@ -169,8 +173,9 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
             reach = min(end, total.end + 1 + _BRACKET_REACH)
             close = _closing(text, total.end + 1, reach)
             inner = text[total.end + 1 : close]
-            if close >= reach or words.parts.within(inner) or words.totals.within(inner):
-                continue
+            if close >= reach or words.parts.within(inner) or words.totals.within(inner) \
+                    or inner.lstrip().startswith(("含", "包含", "内含")):
+                continue  # （含设备购置…、信息化…）: what it holds, maybe overlapping
             listed = list(itertools.takewhile(lambda f, close=close: f.end <= close, figs[k + 1 : k + 40]))
             if (len(listed) < 2 or "（" in inner or "(" in inner
                     or not all(f.is_point and family(f.unit) == family(total.unit) for f in listed)
@@ -364,12 +369,24 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         series = _series([total for total, _ in series], collect(wide)) or series
     if series:
         return [Listing(total, tuple(group), complete) for total, group in series]
-    parts = _one_measure(before[-1], parts)
+    parts = _one_side(before[-1], _one_measure(before[-1], parts))
     return [Listing(before[-1], tuple(parts), complete)] if parts else []
 
 
+def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
+    """The parts up to the first that names the other side of the account (收入 X，其中 A a，支出 Y，当期结余
+    Z: the 支出 and the 结余 are no parts of the 收入)."""
+    core = labels.core(total.label)
+    sides = [side for side in ("收入", "支出") if side in core]
+    if len(sides) != 1:
+        return parts
+    other = "支出" if sides[0] == "收入" else "收入"
+    cut = next((k for k, p in enumerate(parts) if other in p.label or p.label.endswith("结余")), len(parts))
+    return parts[:cut]
+
+
 _USE = re.compile(r"用于$")
-_PLANS = re.compile(r"预算|计划|下达|批复")
+_PLANS = re.compile(r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算|计划(?!生育)|批复")
 _OUTTURNS = re.compile(r"支出|实际|决算|执行|完成")
 
 
@@ -397,13 +414,18 @@ def _after_nested(words, text: str, after: list[Figure], fam: str, at: int, end:
                default=end)
     rest = [f for f in after if close < f.start < upto]
     hidden = labels.inside(text, close, [f.start for f in rest])
-    out = []
-    for f, h in zip(rest, hidden):
-        if family(f.unit) != fam:
-            break
-        if not (h or _changes(words, f)):
-            out.append(f)
+    out = [f for f, h in zip(rest, hidden) if not h and family(f.unit) == fam and not _changes(words, f)]
+    if any(family(f.unit) != fam for f in rest) or any(_clause_count(text, f, out) != 1 for f in out):
+        return []  # 项目支出400万元，主要是信息化项目300万元: not one part a clause
     return out
+
+
+def _clause_count(text: str, figure: Figure, figures: list[Figure]) -> int:
+    """How many of ``figures`` stand in the semicolon clause of ``figure``."""
+    lo = max(text.rfind(c, 0, figure.start) for c in "；;")
+    his = [k for k in (text.find(c, figure.end) for c in "；;。") if k != -1]
+    hi = min(his, default=len(text))
+    return sum(1 for f in figures if lo < f.start < hi)
 
 
 _MEASURES = ("决算", "执行", "实际", "预算")
@@ -495,10 +517,11 @@ def _series(totals: list[Figure], parts: list[Figure]):
 
 
 _BASE = re.compile(r"^[，,\s]*(?:(?:比|较|与)(?:20\d\d\s*年|上年|去年|上一年|上年度|同期)"
-                   r"|(?:上年|去年|上一年|上年度)(?:同期)?(?:为|是)?[，,\s]*$)")
+                   r"|(?:上年|去年|上一年|上年度)(?:同期)?(?:为|是)?[，,\s]*$"
+                   r"|(?:上年|去年|上一年|上年度)(?!结转|结余)(?:预算|决算|执行|实际|支出|收入))")
 
 
 def _changes(words, figure: Figure) -> bool:
     """Whether a figure states a change (增加 X, 占 P%) or the base of a comparison (比2024年预算 Y,
-    上年为 Y)."""
+    上年为 Y, 上年预算 Y; not 上年结转, a part of this year's)."""
     return words.not_parts.within(figure.label) or _BASE.match(figure.label) is not None

@@ -98,6 +98,8 @@ def _prose_items(analysis) -> list[Item]:
             if score is None or maximum is None:
                 continue
             said = next((g for g in ("cut", "before") if m.re is _ITEM and m.group(g)), None)
+            if said == "before" and re.search("[每各]", block.text[m.end("max") : m.start("before")]):
+                said = None  # 2项指标未量化，每项扣1分，得3分: a deduction per item, not the item's
             cut = at.get(m.start(said)) if said else None
             name = _name(analysis, b, m.start())
             if cut is not None:  # exact unless its decimals are fewer than the score's (扣6.3 of 43.75)

@@ -117,8 +117,9 @@ def _left(o: Options, one, two, change):
     just before it, in either order (预算 X，支出 Y，结余 Z); a balance carried over years (年初结转和结余,
     年末结余, 累计结余) is no such thing."""
     if _PERIOD_BALANCE.search(change.label):  # 基金收入 X，基金支出 Y，当期结余 Z: income less spending
-        income = [f for f in (one, two) if "收入" in f.label and "支出" not in f.label]
-        spent = [f for f in (one, two) if "支出" in f.label and "收入" not in f.label]
+        whole = [f for f in (one, two) if "其中" not in f.label]  # 其中财政补贴收入: a part of the income
+        income = [f for f in whole if "收入" in f.label and "支出" not in f.label]
+        spent = [f for f in whole if "支出" in f.label and "收入" not in f.label]
         return (income[0], spent[0]) if len(income) == 1 and len(spent) == 1 else None
     if not o.left.within(change.label) or any(w in change.label for w in _BALANCES):
         return None

@@ -117,7 +117,8 @@ def run(analysis, check: Check):
                     named = labels.core(said.rstrip("的")).removesuffix("数")  # 预算数: the 预算 stated
                     here = [f for f in amounts[:-1] if named and named in _unfunded(f.label)]
                     last = [f for f in amounts if named and named in _unfunded(f.label)]
-                    if not here and last == amounts[-1:] and len(amounts) >= 2:
+                    if not here and last == amounts[-1:] and len(amounts) >= 2 \
+                            and "其中" not in amounts[-2].label and analysis.parent(amounts[-2]) is None:
                         actual, here = amounts[-2], last  # 支出X，全年预算数Y，完成预算的P%
                     doers = [f for f in amounts if _names(f, subject)]
                     bases = [f for f in amounts if _names(f, named)]

@@ -19,6 +19,7 @@ interval. A percentage that only truncation explains is ``info``.
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -89,6 +90,7 @@ def run(analysis, check: Check):
             yield from _listed(analysis, check, listed)
 
 
+_CHANGED = re.compile(r"增加|减少|增长|下降|提高|降低|比|较|节约|超支")
 _OF = re.compile(r"\s*[）)]?\s*的(?:比重|比例)?(?:为|是|达)?\s*$")
 
 
@@ -102,10 +104,12 @@ def _whole_inside(analysis, check: Check, text: str, figs, i: int):
             or not whole.label.startswith("占") or not _OF.match(text[whole.end : rate.start])):
         return None
     since = whole.start - labels.REACH
-    part = next((f for f in labels.back(figs, i - 1, since) if f.is_point
-                 and precision.family(f.unit) == precision.family(whole.unit)), None)
+    same = [f for f in labels.back(figs, i - 1, since) if f.is_point
+            and precision.family(f.unit) == precision.family(whole.unit)]
+    changes = list(itertools.takewhile(lambda f: _CHANGED.search(f.label), same))
+    part = same[len(changes)] if len(same) > len(changes) else None  # 比上年增加50万元: no part
     if part is None or labels.open_paren(text, max(since, 0), part.start) is not None \
-            or len(re.findall(r"[，,；;：:]", text[part.end : whole.start])) > 1:
+            or len(re.findall(r"[，,；;：:]", text[part.end : whole.start])) > 1 + len(changes):
         return None  # the part is the amount of the clause before the share's
     verdict = _judge(analysis, check, rate, part, whole)
     parent = analysis.parent(part)
@@ -146,8 +150,9 @@ def _respective(analysis, check: Check, text: str, figs, i: int):
     if not joined and not named_each:
         return
     named = figs[i].label.split("占", 1)[1].removesuffix("的").strip() if "占" in figs[i].label else ""
-    if "比重" in named or "比例" in named or "占" not in figs[i].label or named.startswith(("各", "其")):
-        return  # 分别占各奖项总数的: each of its own whole
+    if "比重" in named or "比例" in named or "占" not in figs[i].label \
+            or named.startswith(("各", "其", "当年")):
+        return  # 分别占各奖项总数的, 分别占当年支出的: each of its own whole
     first = i - len(rates)
     whole = _whole(analysis, amounts[0], named) if named else _respective_whole(analysis, figs, first)
     if whole is None and not named:
@@ -155,10 +160,22 @@ def _respective(analysis, check: Check, text: str, figs, i: int):
         return
     if whole is None or any(whole is a for a in amounts):
         return
+    if named and not _total(analysis, whole):
+        return  # 分别占当年支出的: a 项目支出 nearby is no whole of 教育支出 and 科学技术支出
     for rate, part in zip(rates, amounts):
         verdict = _judge(analysis, check, rate, part, whole)
         if verdict:
             yield verdict
+
+
+def _total(analysis, figure) -> bool:
+    """Whether a figure is a total: named so (合计, 总计, 总额, 总…) or listing parts of its own."""
+    return any(w in figure.label for w in ("合计", "总计", "总额", "总")) \
+        or id(figure) in analysis.memo(_listing_totals, figure.block)
+
+
+def _listing_totals(analysis, block: int) -> frozenset[int]:
+    return frozenset(id(p) for f in analysis.figures[block] if (p := analysis.parent(f)) is not None)
 
 
 def _respective_whole(analysis, figs, first: int):

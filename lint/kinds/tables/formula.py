@@ -103,11 +103,13 @@ def _where(table, columns: dict, result: str) -> dict[str, int] | None:
     column); a word that two free columns hold (预算数 of 年初预算数 and 调整预算数) leaves it unsaid."""
     where: dict[str, int] = {}
     for name in (result, *(n for n in columns if n != result)):
-        for word in columns[name]:
+        unwanted = [w[1:] for w in columns[name] if w.startswith("!")]
+        for word in (w for w in columns[name] if not w.startswith("!")):
             if word in _YEARS:
                 hits = _dated(table, word, set(where.values()))
             else:
                 hits = [j for j, h in enumerate(table.header) if word in h and j not in where.values()
+                        and not any(u in h for u in unwanted)
                         and any(r[j].text for r in table.rows)]  # an empty column under a merged name: none
             if len(hits) > 1:
                 return None
