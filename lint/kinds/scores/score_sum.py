@@ -2,13 +2,14 @@
 
 A paragraph that states an item without a list number (管理效率反映……该指标分值50分，自评得分39.56分),
 followed by paragraphs numbered from 1 that state items of their own (1. 预算编制情况。该指标分值5分，自评得分
-1分。 …), is a group of at least two items, ending at the next unnumbered item. Option ``sums`` says which
-column of the items is summed: ``score`` (the group's 得分 is the sum of its items' 得分) or ``max`` (its 分值
-is the sum of their 分值). So is an item followed in its paragraph by 其中 and items of their own (满分100分，
-自评得分94.5分。其中：决策指标分值20分，得分19分；…). A group's figures are read like a table column: a score
-written with decimals stands for what rounds to it (39.6 may sum 39.56), and a whole score among scores with
-decimals is read at their precision (1分 beside 3.42分 is 1.00); a group written in whole points only is exact
-(points awarded).
+1分。 …), is a group of at least two items, ending at the next unnumbered item; so is a numbered item
+followed by items numbered （1）（2）… (1. 履职效能。该指标分值30分… ⏎ （1）重点工作完成率。分值10分…).
+Option ``sums`` says which column of the items is summed: ``score`` (the group's 得分 is the sum of its
+items' 得分) or ``max`` (its 分值 is the sum of their 分值). So is an item followed in its paragraph by 其中
+and items of their own (满分100分，自评得分94.5分。其中：决策指标分值20分，得分19分；…). A group's figures
+are read like a table column: a score written with decimals stands for what rounds to it (39.6 may sum
+39.56), and a whole score among scores with decimals is read at their precision (1分 beside 3.42分 is
+1.00); a group written in whole points only is exact (points awarded).
 """
 
 from __future__ import annotations
@@ -40,6 +41,8 @@ def run(analysis, check: Check):
     for i, group in enumerate(found):
         members = _listed(analysis, found, i) or _numbered(found, numbers, i)
         if len(members) < 2 or not _whole(analysis, group, members, found):
+            members = _sub_numbered(analysis, found, numbers, i)
+        if len(members) < 2:
             continue
         field = "score" if check.options.sums == "score" else "maximum"
         figures = [getattr(group, field), *(getattr(m, field) for m in members)]
@@ -62,6 +65,35 @@ def _numbered(found: list, numbers: list, i: int) -> list:
         if n is None:
             break
         members.append(item)
+    return members
+
+
+_SUB = re.compile(r"^\s*[（(]\s*(\d+)\s*[)）]")
+
+
+def _sub_numbered(analysis, found: list, numbers: list, i: int) -> list:
+    """The items of the paragraphs numbered （1）（2）… right after a numbered ``found[i]`` (1. 履职效能。
+    该指标分值30分，自评得分28.50分。 ⏎ （1）重点工作完成率。分值10分，得分9.5分。 …), one item each, the
+    paragraphs between them all items, or []."""
+    if numbers[i] is None:
+        return []
+    members, expect = [], 1
+    blocks = analysis.doc.blocks
+    for item in found[i + 1 :]:
+        m = _SUB.match(blocks[item.score.block].text)
+        if m is None or int(m.group(1)) != expect:
+            break
+        members.append(item)
+        expect += 1
+    if len(members) < 2 or len({m.score.block for m in members}) != len(members):
+        return []  # two items in one paragraph: which are the group's is not said
+    mine = {m.score.block for m in members}
+    for b in range(found[i].score.block + 1, members[-1].score.block + 1):
+        if blocks[b].kind != "row" and _SUB.match(blocks[b].text) and b not in mine:
+            return []  # a （n） paragraph stating no item: the group is read in part only
+    after = members[-1].score.block + 1
+    if after < len(blocks) and (m := _SUB.match(blocks[after].text)) and int(m.group(1)) == expect:
+        return []  # the next （n） states no item
     return members
 
 
