@@ -74,8 +74,6 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _respective(words, text, sentences)
     if "（" in text or "(" in text:
         out += _bracketed(words, text, sentences)
-    if _GRADE.search(text):
-        out += _graded(words, text, sentences)
     if not words.parts.within(text):
         return out
     blocks = analysis.doc.blocks
@@ -128,31 +126,6 @@ _NOT_BRACKETED = re.compile(r"\d{4}|上年|去年|同期|预算|计划|目标|�
                             r"|约|即|折合|人均|平均")
 
 
-_SCALES = ({"优", "良", "中", "差"}, {"优秀", "良好", "合格", "不合格"}, {"优秀", "良好", "中", "差"})
-_GRADE = re.compile(r"[“\"‘']?(优秀|良好|合格|不合格|优|良|中|差)[”\"’']?(?:的|等级|等次|级)")
-
-
-def _graded(words, text: str, sentences) -> list[Listing]:
-    """Counts by grade (评价等级为“优”的项目21个、“良”的项目7个、“中”的项目1个、“差”的项目0个) after a
-    sentence stating their total (共涉及项目28个。): every item has a grade, so the listing is complete.
-    The sentence's figures are all counts of the total's unit, three or more, each labelled with its own
-    grade, every grade of its scale named (优、良、中、差: a scale cut short may leave some ungraded); the
-    sentence before states one count of that unit, labelled with a total word, and no 其中 after it (对其中
-    的重点项目开展了评价: the grades are of those)."""
-    out = []
-    for (_s, _e, before), (_start, _end, figs) in zip(sentences, sentences[1:]):
-        if len(figs) < 3 or any(not f.is_point or f.unit != figs[0].unit for f in figs) \
-                or family(figs[0].unit) in ("ratio", "", "money"):
-            continue
-        grades = [m.group(1) for f in figs if (m := _GRADE.search(f.label))]
-        totals = [f for f in before if f.is_point and f.unit == figs[0].unit]
-        if len(grades) == len(figs) == len(set(grades)) and set(grades) in _SCALES and len(totals) == 1 \
-                and words.totals.within(totals[0].label.replace("公共", "")) \
-                and not words.parts.within(text[totals[0].end : _e]):
-            out.append(Listing(totals[0], tuple(figs), True))
-    return out
-
-
 _BRACKET_REACH = 300  # parentheses holding a breakdown close within it: a long line costs linear time
 
 
@@ -163,7 +136,8 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
     measure, a year's or an average (上年, 预算, 2023年, 人均: a comparison, not a breakdown), nor nested in
     parentheses of its own. Parentheses that hold a parts or total word (（其中：…）) are read as
     :func:`_listing` reads them. Such a listing names parts, not all of them unless their names make the
-    whole (the sum check's rule)."""
+    whole (the sum check's rule). Only breakdowns by definition are read so (:func:`_known`): a bracket
+    also holds averages, maxima, overlapping groups and two measures of one amount."""
     out = []
     for _start, end, figs in sentences:
         for k, total in enumerate(figs):
@@ -184,10 +158,26 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
                 continue
             names = [labels.core(f.label) for f in listed]
             if (not all(names) or any(_changes(words, f) or _NOT_BRACKETED.search(f.label) for f in listed)
-                    or not all(_separated(text[a.end : b.start]) for a, b in zip(listed, listed[1:]))):
+                    or not all(_separated(text[a.end : b.start]) for a, b in zip(listed, listed[1:]))
+                    or not _known(names) or "；" in inner or ";" in inner):
                 continue
             out.append(Listing(total, tuple(listed), False))
     return out
+
+
+_KINDS = (("人员经费", "公用经费"), ("基本支出", "项目支出"), ("货物", "工程", "服务"))
+_LEVELS = re.compile(r"^(?:中央|省级?|市级?|县级?|区级?|乡镇?级?|本级|自筹|社会)[^，,、]{0,6}"
+                     r"(?:资金|补助|配套|投入|拨款)")
+
+
+def _known(names: list[str]) -> bool:
+    """Whether the names in parentheses make a breakdown by definition: 人员经费 and 公用经费, 基本支出 and
+    项目支出, 货物, 工程 and 服务 (each once), or the levels a fund comes from (中央资金, 省级补助,
+    县级配套)."""
+    for kinds in _KINDS:
+        if len(names) == len(kinds) and all(sum(k in n for n in names) == 1 for k in kinds):
+            return True
+    return all(_LEVELS.match(n) for n in names)
 
 
 def _separated(between: str) -> bool:
@@ -215,7 +205,8 @@ def _respective(words, text: str, sentences) -> list[Listing]:
                     for listing in _listing(words, text, sentences, index, pos, word):
                         if listing.total is last and len(listing.parts) >= 2:
                             if "等" not in text[listing.parts[-1].end : listing.parts[-1].end + 2]:
-                                out.append(Listing(last, listing.parts, whole))
+                                if whole or not any(_MEASURED.search(p.label) for p in listing.parts):
+                                    out.append(Listing(last, listing.parts, whole))
                 pos = text.find(word, pos + len(word), end)
     return out
 
@@ -328,8 +319,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     parts = collect(stop)
     if not parts:
         return []
+    rest = []  # the parts after a part's own nested list: taken when with them the total holds
     if stop == nested_at and labels.open_paren(text, start, pos) is None:
-        parts += _after_nested(words, text, after, fam, stop, end)
+        rest = _after_nested(words, text, after, fam, stop, end)
 
     def candidates(s_start, s_figs, upto, s_text=text):
         near = [f for f in s_figs if s_start <= f.start and f.end <= upto and f.is_point
@@ -369,6 +361,11 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         series = _series([total for total, _ in series], collect(wide)) or series
     if series:
         return [Listing(total, tuple(group), complete) for total, group in series]
+    if rest:
+        whole = precision.interval(before[-1])
+        if not precision.total([*parts, *rest], before[-1].unit).meets(whole):
+            return []  # …；公务接待费 5万元；年初预算 20万元: what follows a nested list may be anything
+        parts = [*parts, *rest]
     parts = _one_side(before[-1], _one_measure(before[-1], parts))
     return [Listing(before[-1], tuple(parts), complete)] if parts else []
 
@@ -386,7 +383,8 @@ def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
 
 
 _USE = re.compile(r"用于$")
-_PLANS = re.compile(r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算|计划(?!生育)|批复")
+_MEASURED = re.compile(r"下达|到位|拨付|支出|执行|预算|决算|结余|\d{4}")  # 分别为下达 X、到位 Y: two measures
+_PLANS = re.compile(r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算(?!内)|计划(?!生育)|批复")
 _OUTTURNS = re.compile(r"支出|实际|决算|执行|完成")
 
 
@@ -394,10 +392,10 @@ def _one_measure(total: Figure, parts: list[Figure]) -> list[Figure]:
     """The parts of the total's measure, when the parts state a plan and an outturn each (项目支出 X。其中：A
     项目预算 a1，支出 a2；B 项目预算 b1，支出 b2): the outturns of a 支出, the plans of a 预算; none when the
     total names neither. Parts of one measure are all the total's."""
-    plans = [p for p in parts if _PLANS.search(p.label)]
+    plans = [p for p in parts if _PLANS.search(p.label) and not _OUTTURNS.search(p.label)]
     done = [p for p in parts if not _PLANS.search(p.label) and _OUTTURNS.search(p.label)]
-    if not plans or not done:
-        return parts
+    if not plans or not done or len(plans) + len(done) < len(parts):
+        return parts  # 部门预算安排支出 names both: the parts are of one measure after all
     if _PLANS.search(total.label):
         return plans
     return done if _OUTTURNS.search(total.label) else []
@@ -406,7 +404,8 @@ def _one_measure(total: Figure, parts: list[Figure]) -> list[Figure]:
 def _after_nested(words, text: str, after: list[Figure], fam: str, at: int, end: int) -> list[Figure]:
     """The parts that go on after a part's own nested list closed by a semicolon (其中：因公出国（境）费
     0万元；公务用车购置及运行费6.40万元，其中：购置费0万元，运行费6.40万元；公务接待费1.20万元): those after
-    the semicolon up to the next parts or total word, when the nested list holds amounts of the family."""
+    the semicolon up to the next parts or total word, when the nested list holds amounts of the family; the
+    caller keeps them only when with them the total holds (what follows may be a budget, another list)."""
     close = min((k for k in (text.find(c, at, end) for c in "；;") if k != -1), default=-1)
     if close == -1 or not any(at < f.start < close and family(f.unit) == fam for f in after):
         return []

@@ -162,15 +162,19 @@ _TOTAL_LABEL = re.compile(r"合计|总计|小计|总分|总得分|得分合计")
 
 
 _COUNT_HEAD = re.compile(r"个数|项目数|人数|户数|次数|件数|家数|[（(](?:个|项|人|户|家|次|件|所|辆)[)）]")
+_STATUS_HEAD = re.compile(r"(?:未|没有)?(?:达到|完成|达标|实现)(?:目标)?(?:数|个数)?"
+                          r"|优秀?|良好?|中|差|合格|不合格")
 _MEASURED_HEAD = re.compile(r"元|金额|资金|预算|支出|收入|面积|重量|产量|率|%|％|分")
 
 
 def _counted(table: Table, col: int) -> bool:
-    """Whether a column counts things (项目数（个）, 指标个数, or a column of whole numbers beside one, 达到 |
-    未达到, naming no measure): its whole numbers are exact, so a 合计 one off its parts is wrong."""
-    if _MEASURED_HEAD.search(table.header[col]):
+    """Whether a column counts things (项目数（个）, 指标个数, or a status column of whole numbers beside one,
+    达到 | 未达到; never a measure, nor 万人): its whole numbers are exact, so a 合计 one off its parts is
+    wrong."""
+    head = table.header[col]
+    if _MEASURED_HEAD.search(head) or "万" in head:
         return False
-    return bool(_COUNT_HEAD.search(table.header[col])) or any(
+    return bool(_COUNT_HEAD.search(head)) or bool(_STATUS_HEAD.fullmatch(head.strip())) and any(
         _COUNT_HEAD.search(h) and _whole_column(table, j) for j, h in enumerate(table.header) if j != col)
 
 

@@ -30,6 +30,7 @@ _TRAILING = re.compile(r"得\s*分?\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分\
 """A score with its maximum in the parentheses after it (得分9.76分（分值10分））."""
 _MARKER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
 _SUFFIX = re.compile(r"(?:情况|分析|指标)$")
+_RULE = re.compile(r"[每各如若]|(?:低于|高于|不足|超过|少于|多于|达到)\s*\d")  # 到位率低于100%扣1分: a rule
 _THIS = re.compile(r"[：:]\s*(?:该|此|本)(?:项|指标|项目)?$")  # 绩效目标合理性：该项 names 绩效目标合理性
 
 
@@ -98,7 +99,7 @@ def _prose_items(analysis) -> list[Item]:
             if score is None or maximum is None:
                 continue
             said = next((g for g in ("cut", "before") if m.re is _ITEM and m.group(g)), None)
-            if said == "before" and re.search("[每各]", block.text[m.end("max") : m.start("before")]):
+            if said == "before" and _RULE.search(block.text[m.end("max") : m.start("before")]):
                 said = None  # 2项指标未量化，每项扣1分，得3分: a deduction per item, not the item's
             cut = at.get(m.start(said)) if said else None
             name = _name(analysis, b, m.start())

@@ -84,7 +84,7 @@ def _changes(analysis, o: Options, block: int):
                 yield current, prior, change, sign  # 执行率98.15%，上年为96.42%，提高1.73个百分点
             elif not o.compare.within(text[current.start - len(current.label) : change.start]) \
                     and not any(w in text[sentence[0] : change.start] for w in _CARRIED):
-                left = _left(o, current, prior, change)  # no carry-over in the sentence (年初结转资金…)
+                left = _left(o, current, prior, change, "其中" in text[sentence[0] : change.start])
                 if left is not None:
                     yield left[1], left[0], change, -1  # plan − spent = what is left
 
@@ -112,11 +112,13 @@ def _beyond_target(m: re.Match, change, pair):
     return actual, target, change, -1 if word in ("低于", "降低", "下降", "低") else 1
 
 
-def _left(o: Options, one, two, change):
+def _left(o: Options, one, two, change, listed: bool = False):
     """``(plan, spent)`` when ``change`` states what is left (结余, 未支出) of a plan and its outturn stated
     just before it, in either order (预算 X，支出 Y，结余 Z); a balance carried over years (年初结转和结余,
     年末结余, 累计结余) is no such thing."""
     if _PERIOD_BALANCE.search(change.label):  # 基金收入 X，基金支出 Y，当期结余 Z: income less spending
+        if listed:
+            return None  # 收入 X，其中 A a、B b，支出 Y: which amount is the whole income is not sure
         whole = [f for f in (one, two) if "其中" not in f.label]  # 其中财政补贴收入: a part of the income
         income = [f for f in whole if "收入" in f.label and "支出" not in f.label]
         spent = [f for f in whole if "支出" in f.label and "收入" not in f.label]

@@ -118,7 +118,8 @@ def run(analysis, check: Check):
                     here = [f for f in amounts[:-1] if named and named in _unfunded(f.label)]
                     last = [f for f in amounts if named and named in _unfunded(f.label)]
                     if not here and last == amounts[-1:] and len(amounts) >= 2 \
-                            and "其中" not in amounts[-2].label and analysis.parent(amounts[-2]) is None:
+                            and "其中" not in amounts[-2].label and analysis.parent(amounts[-2]) is None \
+                            and _DONE_WORDS.search(amounts[-2].label):
                         actual, here = amounts[-2], last  # 支出X，全年预算数Y，完成预算的P%
                     doers = [f for f in amounts if _names(f, subject)]
                     bases = [f for f in amounts if _names(f, named)]
@@ -159,7 +160,8 @@ def run(analysis, check: Check):
                 elif stem and len(amounts) >= 2:
                     yield from _by_stem(analysis, check, text, rate, stem, amounts)
                     continue
-                elif stem and len(amounts) == 1 and (wider := _before_rates(text, sentence, amounts[0])):
+                elif stem in ("有效", "回收") and len(amounts) == 1 \
+                        and (wider := _before_rates(text, sentence, amounts[0])):
                     # 发放问卷300份，回收292份，回收率97.33%，其中有效问卷285份，有效率97.60%
                     yield from _by_stem(analysis, check, text, rate, stem, [*wider, amounts[0]])
                     continue
@@ -309,6 +311,7 @@ _PUNCT = re.compile(r"[，,。；;、：:（(）)]")
 
 
 _FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+_DONE_WORDS = re.compile(r"支出|决算|执行|实际|完成")  # an outturn, not a 结余
 
 
 def _unfunded(label: str) -> str:

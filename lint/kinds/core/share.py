@@ -19,7 +19,6 @@ interval. A percentage that only truncation explains is ``info``.
 
 from __future__ import annotations
 
-import itertools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -90,15 +89,16 @@ def run(analysis, check: Check):
             yield from _listed(analysis, check, listed)
 
 
-_CHANGED = re.compile(r"增加|减少|增长|下降|提高|降低|比|较|节约|超支")
+_CHANGED = re.compile(r"增加|减少|增长|下降|提高|降低|比|较|节约|超支|上年|去年")
 _OF = re.compile(r"\s*[）)]?\s*的(?:比重|比例)?(?:为|是|达)?\s*$")
 
 
 def _whole_inside(analysis, check: Check, text: str, figs, i: int):
     """A share stated with its whole inside it (教育支出 39.77亿元，占部门支出总额 52.47亿元的 75.80%): the
     amount right before the percentage, its label opening with 占 and only 的 between them, is the whole;
-    the part is the amount before it in its sentence, or the total it is listed under when only that gives
-    the share. None when the sentence is not so."""
+    the part is the amount before it in its sentence (no change, no last year's), the only one or in the
+    share's own clause, or the total it is listed under when only that gives the share. None when the
+    sentence is not so."""
     rate, whole = figs[i], figs[i - 1]
     if (not whole.is_point or precision.family(whole.unit) in ("ratio", "")
             or not whole.label.startswith("占") or not _OF.match(text[whole.end : rate.start])):
@@ -106,11 +106,12 @@ def _whole_inside(analysis, check: Check, text: str, figs, i: int):
     since = whole.start - labels.REACH
     same = [f for f in labels.back(figs, i - 1, since) if f.is_point
             and precision.family(f.unit) == precision.family(whole.unit)]
-    changes = list(itertools.takewhile(lambda f: _CHANGED.search(f.label), same))
-    part = same[len(changes)] if len(same) > len(changes) else None  # 比上年增加50万元: no part
+    plain = [f for f in same if not _CHANGED.search(f.label)]  # 比上年增加50万元, 上年1100万元: no part
+    part = plain[0] if plain else None
+    clause = max(text.rfind(c, 0, whole.start) for c in "，,；;：:。")
     if part is None or labels.open_paren(text, max(since, 0), part.start) is not None \
-            or len(re.findall(r"[，,；;：:]", text[part.end : whole.start])) > 1 + len(changes):
-        return None  # the part is the amount of the clause before the share's
+            or len(plain) > 1 and part.start < clause and not any(analysis.parent(part) is f for f in plain):
+        return None  # 执行数 X，年初预算 Y，占…的 P%: which amount is the part is not said
     verdict = _judge(analysis, check, rate, part, whole)
     parent = analysis.parent(part)
     if verdict is not None and verdict.finding is not None and parent is not None and parent is not whole:

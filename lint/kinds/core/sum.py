@@ -60,7 +60,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if unit == "分" and all(p.unit == "分" for p in parts):
         total, *parts = _points(total, *parts)
         taken = [p for p in parts if _DEDUCTED.search(p.label)]
-        if taken and len(taken) < len(parts) and "扣" not in total.label:  # not a sum of deductions
+        if taken and len(taken) < len(parts) and not re.search("扣|失", total.label):  # no sum of deductions
             parts = [replace(p, value=-p.value) if any(p is t for t in taken) else p for p in parts]
 
     def parts_sum(mode: str = "round") -> Interval:
@@ -159,7 +159,9 @@ def _complementary(analysis, parts: list[Figure]) -> bool:
     if not all(done) or done[0].group() != done[1].group():
         return False
     negated = [w[: d.start()].endswith(("未", "没有", "不")) for w, d in zip(said, done)]
-    return negated[0] != negated[1]
+    block = analysis.figures[parts[-1].block]
+    more = [f for f in block if f.start > parts[-1].end and f.unit == parts[-1].unit]
+    return negated[0] != negated[1] and not more  # 另有1个未评价: a third kind after them
 
 
 def _after(text: str, at: int) -> str:

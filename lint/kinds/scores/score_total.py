@@ -58,7 +58,8 @@ def run(analysis, check: Check):
             if fig.unit != "分" or not fig.is_point or (fig.block, fig.start) in items:
                 continue
             if _scale(block.text, fig, figs[k + 1] if k + 1 < len(figs) else None):
-                whole = figs[k + 1] if any(w in fig.label for w in check.options.overall) else None
+                whole = figs[k + 1] if any(w in fig.label for w in check.options.overall) \
+                    and fig.value == 100 and "指标" not in fig.label else None  # not 决策指标总分20分
                 continue  # 该项目总分100分，评价得分92.50分: the points it is out of, the score the whole's
             if not (any(w in fig.label for w in check.options.totals)
                     and (any(w in fig.label for w in check.options.overall) or fig is whole)) \
