@@ -83,7 +83,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 window = labels.near(sentence, change.start)[2]
                 same = [f for f in window if f.start < change.start and f.is_point and family(f.unit) == fam
                         and _direction(spec, f.label) == 0]
-                if any(_TO.match(f.label.strip()) for f in same[-1:]):
+                if any(MOVED_TO.match(f.label.strip()) for f in same[-1:]):
                     continue  # 由 X 增加到 Y，增加 Z，增长 P%: a move, read from its two amounts below
                 compare_at = max(text.rfind(w, max(0, change.start - labels.REACH), change.start)
                                  for w in spec.compare)
@@ -156,8 +156,10 @@ def _direct(spec: Spec, sentence) -> Iterator[Growth]:
 
 _COMPARED = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|上年度|上年同期|去年同期|同期)(?:同期)?的?$")
 _YEAR = r"20\d\d\s*年度?"
-_FROM = re.compile(rf"(?:由|从)(?:上年|上一年|去年|上年度|上年同期|去年同期|{_YEAR})?的?$")
-_TO = re.compile(rf"^(增加|增长|上升|提高|减少|下降|降低|降)(?:到|至)(?:{_YEAR}的?)?$")
+MOVED_FROM = re.compile(rf"(?:由|从)(?:上年|上一年|去年|上年度|上年同期|去年同期|{_YEAR})?的?$")
+MOVED_TO = re.compile(rf"^(增加|增长|上升|提高|减少|下降|降低|降)(?:到|至)(?:{_YEAR}的?)?$")
+"""A move from a prior to a current amount: 由2023年的 X (``MOVED_FROM`` ends its label) 增加到2024年的 Y
+(``MOVED_TO`` is its label, the direction its group 1), read by the growth and difference kinds."""
 
 
 def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
@@ -172,8 +174,8 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
         before = figs[i - 1]
         if not spec.rates.within(rate.label):
             continue
-        if _direction(spec, before.label) != 0 and not _TO.match(before.label.strip()):
-            if i < 3 or not _TO.match(figs[i - 2].label.strip()):
+        if _direction(spec, before.label) != 0 and not MOVED_TO.match(before.label.strip()):
+            if i < 3 or not MOVED_TO.match(figs[i - 2].label.strip()):
                 continue
             before = figs[i - 2]  # 由上年的6辆减少到4辆，减少2辆，下降33.33%: past the change stated
         elif text[before.end:rate.start].strip("，, ").removesuffix("为") != rate.label.strip("，, "):
@@ -194,7 +196,7 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
                 and _stated(text[other.end : before.start]) == before.label.strip(" ，,"):
             if sign and _direction(spec, other.label) == 0 and _ONLY_RATE.fullmatch(rate.label.strip(" ，,")):
                 yield _rate(rate, before, other, sign)  # current X，上年为 Y，下降 P%
-        elif (move := _TO.match(before.label.strip())) and _FROM.search(other.label.strip()):
+        elif (move := MOVED_TO.match(before.label.strip())) and MOVED_FROM.search(other.label.strip()):
             moved = _direction(spec, move.group(1))
             if sign in (0, moved):  # 由 Y 减少到 X，下降 P%; 增幅 and 降幅 say no direction of their own
                 yield _rate(rate, other, before, moved)
@@ -203,7 +205,7 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
 _ONLY_RATE = re.compile(r"(?:同比|比上年|较上年|与上年相比)?"
                         r"(?:增长|下降|增加|减少|提高|降低|上升|增幅|降幅|减幅)(?:了|为)?")
 """A rate's label naming nothing but its direction (同比下降): not 执行率提高, another quantity's."""
-_PRIOR = re.compile(r"(?:上年|上一年|去年|上年度)(?:同期)?|去年同期|(20\d\d)\s*年度?(?:同期)?")
+_PRIOR = re.compile(rf"{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度?(?:同期)?")
 
 
 def _stated(between: str) -> str:

@@ -21,7 +21,7 @@ from ..model import Figure
 from . import labels
 from .precision import family, interval
 
-_PRIOR = re.compile(r"上年|去年|上一年|上年度")
+_PRIOR = re.compile(labels.LAST_YEAR)
 _BIG = Decimal("1e30")
 _NO_QUANTITY = ("", "%", "‰", "分", "个百分点")
 

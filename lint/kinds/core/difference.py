@@ -26,7 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...figures import labels, precision
+from ...figures import growth, labels, precision
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 
@@ -68,8 +68,8 @@ def _changes(analysis, o: Options, block: int):
                 continue
             if sign == 0 and not o.left.within(change.label):
                 continue
-            moved = len(same) >= 2 and _MOVED_FROM.search(same[-2].label) is not None
-            if moved and (to := _MOVED_TO.fullmatch(same[-1].label.strip())):
+            moved = len(same) >= 2 and growth.MOVED_FROM.search(same[-2].label) is not None
+            if moved and (to := growth.MOVED_TO.match(same[-1].label.strip())):
                 if labels.direction(to.group(1), o.up, o.down) == sign:
                     yield same[-1], same[-2], change, sign  # 由92.5%提高到97.8%，提高5.3个百分点
                 continue
@@ -130,9 +130,7 @@ def _left(o: Options, one, two, change, listed: bool = False):
     return (planned[0], spent[0]) if len(planned) == 1 and len(spent) == 1 else None
 
 
-_LAST_YEAR = re.compile(r"(?:上年|去年|上一年|上年度)(?:同期)?(?:为|是)?")
-_MOVED_FROM = re.compile(r"(?:由|从)(?:20\d\d\s*年度?|上年|去年)?的?$")
-_MOVED_TO = re.compile(r"(增加|增长|上升|提高|减少|下降|降低|降|升)(?:到|至)(?:20\d\d\s*年度?的?)?")
+_LAST_YEAR = re.compile(rf"{labels.LAST_YEAR}(?:同期)?(?:为|是)?")
 _PERIOD_BALANCE = re.compile(r"(?:当期|当年|本期)结余$")
 _NOT_COMPARING = re.compile(r"比重|比例|占比|比率")  # 占…的比重为67.8%: a share, no comparison
 _BALANCES = ("年初", "年末", "累计", "上年", "结转", "收支")  # 收支结余: income less spending

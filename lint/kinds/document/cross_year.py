@@ -47,7 +47,7 @@ class Options:
     head: int = 8
     plans: Words = Words(["预算"])
     lookbacks: Words = Words(["决算", "自评", "评价", "执行情况", "绩效"])
-_PRIOR = re.compile(r"上年|去年|上一年|上年度")
+_PRIOR = re.compile(labels.LAST_YEAR)
 _THIS = re.compile(r"本年度?|今年|当年")
 _RELATIVE = re.compile(r"上一?年度?|去年|本年度?|当年|今年")
 _YEAR = re.compile(r"(?:19|20)\d{2}")
