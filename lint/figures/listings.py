@@ -16,6 +16,12 @@ the numbered items that follow (1.人员经费 a；2.公用经费 b), and 合计
 scores (得分), a group's maximum (分值, 满分, 权重; or a figure followed by its 得分:
 履职效能50分，得分46.5分) is no part.
 
+Also read: parts in parentheses right after their total when a breakdown by definition (:func:`_bracketed`);
+items each stating a part of two totals across semicolons; a part's own nested list closed by a semicolon,
+its siblings after it (:func:`_after_nested`); a budget adjusted up (年初预算 a，追加 b，全年预算 c,
+:func:`_added`). A comparison's base (比2024年预算 Y, 上年为 Y) is no total nor part; parts naming a plan and
+an outturn each give the total of its measure only; a listing of 收入 stops at 支出 or 结余.
+
 The words come as an object with the attributes of :class:`Spec` (each a
 :class:`crossfoot.vocabulary.Words`): the sum kind's options, or the packs' ``listing-*`` vocabularies,
 with which the document's analysis reads which total each figure is listed under.
@@ -74,6 +80,8 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _respective(words, text, sentences)
     if "（" in text or "(" in text:
         out += _bracketed(words, text, sentences)
+    if "年初" in text and "追加" in text:
+        out += _added(text, sentences)
     if not words.parts.within(text):
         return out
     blocks = analysis.doc.blocks
@@ -124,6 +132,25 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
 
 _NOT_BRACKETED = re.compile(r"\d{4}|上年|去年|同期|预算|计划|目标|决算|执行|实际|调整|年初|年末|原|比|较"
                             r"|约|即|折合|人均|平均")
+
+
+_INITIAL = re.compile(r"年初(?:预算|批复|安排)(?:数|资金)?$")
+_ADDED = re.compile(r"^[，,\s]*(?:年中|年内|当年)?追加(?:预算|安排)?(?:资金)?$")
+_ADJUSTED = re.compile(r"^[，,\s]*(?:全年|调整后)(?:预算|安排)?(?:数|资金)?(?:调整)?(?:为)?$")
+
+
+def _added(text: str, sentences) -> list[Listing]:
+    """A budget adjusted up in one sentence (年初预算 a，年中追加 b，全年预算 c): the 全年 (调整后) 预算 is
+    the 年初 one and what was added, in that order, nothing taken off in the sentence (调减, 收回)."""
+    out = []
+    for start, end, figs in sentences:
+        if any(w in text[start:end] for w in ("调减", "核减", "减少", "收回", "调出")):
+            continue
+        for a, b, c in zip(figs, figs[1:], figs[2:]):
+            if all(f.is_point and family(f.unit) == "money" for f in (a, b, c)) \
+                    and _INITIAL.search(a.label) and _ADDED.match(b.label) and _ADJUSTED.match(c.label):
+                out.append(Listing(c, (a, b), True))
+    return out
 
 
 _BRACKET_REACH = 300  # parentheses holding a breakdown close within it: a long line costs linear time
