@@ -15,6 +15,10 @@ from functools import lru_cache
 YEAR = re.compile(r"(20\d\d)\s*年")
 LAST_YEAR = "(?:上年|去年|上一年|上年度)"
 """The words naming last year, as a pattern to build others with (上年为, 比上年, 上年预算)."""
+FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+"""The funds' names: their 预算 names a fund, not the 预算 measure (taken out before looking for it)."""
+OUTTURN = re.compile(r"支出|实际|决算|执行|完成")
+"""Words of an outturn (what was spent or done), as against a plan."""
 _YEARISH = re.compile(r"\d{4}\s*年度?|本年度?|上年度?|当年|全年|\s+")
 GENERIC = ("年初", "预算", "决算", "合计", "总计", "共计", "支出", "收入", "资金", "经费", "本部门", "部门",
            "全年", "年度", "本年", "其中", "为", "的", "数")

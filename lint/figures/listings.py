@@ -411,21 +411,24 @@ def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
 
 _USE = re.compile(r"用于$")
 _MEASURED = re.compile(r"下达|到位|拨付|支出|执行|预算|决算|结余|\d{4}")  # 分别为下达 X、到位 Y: two measures
-_PLANS = re.compile(r"(?<!一般公共)(?<!政府性基金)(?<!国有资本经营)预算(?!内)|计划(?!生育)|批复")
-_OUTTURNS = re.compile(r"支出|实际|决算|执行|完成")
+_PLANS = re.compile(r"预算(?!内)|计划(?!生育)|批复")  # looked for with the funds' names taken out
 
 
 def _one_measure(total: Figure, parts: list[Figure]) -> list[Figure]:
     """The parts of the total's measure, when the parts state a plan and an outturn each (项目支出 X。其中：A
     项目预算 a1，支出 a2；B 项目预算 b1，支出 b2): the outturns of a 支出, the plans of a 预算; none when the
     total names neither. Parts of one measure are all the total's."""
-    plans = [p for p in parts if _PLANS.search(p.label) and not _OUTTURNS.search(p.label)]
-    done = [p for p in parts if not _PLANS.search(p.label) and _OUTTURNS.search(p.label)]
+    plans = [p for p in parts if _planned(p.label) and not labels.OUTTURN.search(p.label)]
+    done = [p for p in parts if not _planned(p.label) and labels.OUTTURN.search(p.label)]
     if not plans or not done or len(plans) + len(done) < len(parts):
         return parts  # 部门预算安排支出 names both: the parts are of one measure after all
-    if _PLANS.search(total.label):
+    if _planned(total.label):
         return plans
-    return done if _OUTTURNS.search(total.label) else []
+    return done if labels.OUTTURN.search(total.label) else []
+
+
+def _planned(label: str) -> bool:
+    return _PLANS.search(labels.FUNDS.sub("", label)) is not None
 
 
 def _after_nested(words, text: str, after: list[Figure], fam: str, at: int, end: int) -> list[Figure]:

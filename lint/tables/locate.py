@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ..figures import units
+from ..figures import labels, units
 from ..interval import Interval
 from ..interval import stated as interval
 from ..model import Cell, Table
@@ -96,7 +96,7 @@ def canonical(name: str) -> str:
     return QUALIFIER.sub("", name) if name.endswith(("）", ")")) else name
 
 
-_FUND_GRANT = re.compile(r"(一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款")
+_FUND_GRANT = re.compile(rf"({labels.FUNDS.pattern})(?:财政)?拨款")
 
 
 def titled(table: Table, tables, unwanted=()) -> bool:

@@ -82,7 +82,7 @@ def run(analysis, check: Check):
                                         else None)
         if item is None:
             continue
-        plain = _FUNDS.sub("", label)  # 一般公共预算财政拨款“三公”经费: a fund, not the 预算 measure
+        plain = labels.FUNDS.sub("", label)  # 一般公共预算财政拨款“三公”经费: a fund, not the 预算 measure
         measured = plain + _measure_before(check, block.text, fig.start, plain)
         year = (labels.dated(block.text, fig.start)[1] or [analysis.year() or ""])[-1]
         table, cell = _panel(check, panels, item, measured, year)
@@ -162,7 +162,7 @@ def _measure_before(check: Check, text: str, at: int, label: str) -> str:
     for clause in reversed(re.split(r"[，,；;：:]", labels.dated(text, at)[0])):
         if any(w in clause for w in _COMPARING):
             continue  # 较年初预算减少…: a comparison names no measure of the amounts
-        plain = _FUNDS.sub("", clause)  # 一般公共预算财政拨款 names a fund, not the 预算 measure
+        plain = labels.FUNDS.sub("", clause)  # 一般公共预算财政拨款 names a fund, not the 预算 measure
         found = max(((plain.rfind(w), w) for w in measures), default=(-1, ""))
         if found[0] >= 0:
             return found[1]
@@ -171,7 +171,6 @@ def _measure_before(check: Check, text: str, at: int, label: str) -> str:
 
 _COMPARING = ("比", "较", "相比", "增加", "减少", "增长", "下降")
 _OUTTURN = re.compile(r"支出|实际|执行|使用")
-_FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
 
 
 def _panel(check: Check, panels: list[Table], item: Item, label: str, year: str = ""):
@@ -181,7 +180,7 @@ def _panel(check: Check, panels: list[Table], item: Item, label: str, year: str 
     of ``year`` first (2024年预算 | 2025年预算 blocks), else the first that has the item."""
     measures = check.options.measures
     wanted = [col for word, col in measures.items() if word in label] \
-        or [col for word, col in measures.items() if word in _FUNDS.sub("", panels[0].title)]
+        or [col for word, col in measures.items() if word in labels.FUNDS.sub("", panels[0].title)]
     ordered = sorted(panels, key=lambda t: (not any(w in h for h in t.header for w in wanted),
                                             bool(year) and not any(year in h for h in t.header)))
     for table in ordered:
@@ -194,7 +193,7 @@ def _panel(check: Check, panels: list[Table], item: Item, label: str, year: str 
 def _column(check: Check, table: Table, item: Item, label: str) -> Cell | None:
     measures = check.options.measures
     wanted = [col for word, col in measures.items() if word in label]
-    wanted = wanted or [col for word, col in measures.items() if word in _FUNDS.sub("", table.title)]
+    wanted = wanted or [col for word, col in measures.items() if word in labels.FUNDS.sub("", table.title)]
     found = []
     for j in range(len(table.header)):
         own = locate.unquote(_own_name(check, table, j))

@@ -119,7 +119,7 @@ def run(analysis, check: Check):
                     last = [f for f in amounts if named and named in _unfunded(f.label)]
                     if not here and last == amounts[-1:] and len(amounts) >= 2 \
                             and "其中" not in amounts[-2].label and analysis.parent(amounts[-2]) is None \
-                            and _DONE_WORDS.search(amounts[-2].label):
+                            and labels.OUTTURN.search(amounts[-2].label):
                         actual, here = amounts[-2], last  # 支出X，全年预算数Y，完成预算的P%
                     doers = [f for f in amounts if _names(f, subject)]
                     bases = [f for f in amounts if _names(f, named)]
@@ -310,13 +310,11 @@ _QUALIFIERS = ("有效",)  # 有效回收率: of the valid ones among those retu
 _PUNCT = re.compile(r"[，,。；;、：:（(）)]")
 
 
-_FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
-_DONE_WORDS = re.compile(r"支出|决算|执行|实际|完成")  # an outturn, not a 结余
 
 
 def _unfunded(label: str) -> str:
     """A label's core without the funds it names (一般公共预算 names a fund, not a 预算)."""
-    return labels.core(_FUNDS.sub("", label))
+    return labels.core(labels.FUNDS.sub("", label))
 
 
 def _before_rates(text: str, sentence, part) -> list:

@@ -56,6 +56,7 @@ from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ...figures import precision
+from ...figures.labels import FUNDS
 from ...model import Severity, Table
 from ...tables import cell_figure, code, code_column, header, last_line, levels, number
 from ...vocabulary import Words
@@ -560,7 +561,7 @@ def _without_breakdown(total, parts):
 
 
 _SECTION = re.compile(r"^按.{1,10}分[:：]?$")  # 按收入性质分：, heading one way of breaking a total down
-_FUND_ROW = re.compile(r"^\s*(?:其中[:：]?)?\s*(?:一般公共预算|政府性基金预算|国有资本经营预算)(?:财政)?拨款")
+_FUND_ROW = re.compile(rf"^\s*(?:其中[:：]?)?\s*(?:{FUNDS.pattern})(?:财政)?拨款")
 
 
 def _counted_over_table(check: Check, table: Table, columns: list[int]) -> int:
