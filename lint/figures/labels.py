@@ -173,14 +173,18 @@ def another_unit(label: str, own_names, word: str | None = None) -> bool:
     """Whether ``label`` names a unit other than the report's own before its measure (示范管理局（本级）,
     示范管理事务中心 of a 部门决算 that consolidates them): what is left once the report's ``own_names``,
     everything from the first measure word (收入, 支出, 财政拨款 …; or from ``word``) on, and the words any
-    total may carry are taken away ends as an institution's name does (中心, 所, 馆 …), or says 本级."""
+    total may carry are taken away ends as an institution's name does (中心, 所, 馆 …), or says 本级 or
+    所属 (所属事业单位, 下属单位)."""
     head = label[: label.rfind(word)] if word else label
-    if "本级" in head:
-        return True
+    if _PART_OF.search(head):
+        return True  # 局机关本级, 所属事业单位支出合计
     for own in own_names:
         head = head.replace(own, "")
     head = _OWN.sub("", _MEASURE.split(head, 1)[0])
     return len(head) >= 3 and _INSTITUTION.search(head) is not None
+
+
+_PART_OF = re.compile(r"本级|所属|下属|直属|二级单位")
 
 
 def opening(text: str, at: int) -> str:

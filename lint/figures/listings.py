@@ -3,8 +3,9 @@
 Finds, in each sentence of a block, a parts word (``parts``: 其中, 包括, 主要用于, ...). The total is the
 nearest point figure before it in the same sentence whose label holds a total word (``totals``: 合计, 共,
 总额, ...), else the first figure of that sentence, or the one right before a parenthesis the list opens (合计
-X（其中：…）); when the parts word opens its sentence, the previous sentence (of the paragraph before, when it
-opens the paragraph) is searched the same way (there, the one figure whose label names the measure every part
+X（其中：…）); when the parts word opens its sentence (or, a 如下 word, has no figure before it there: 支出
+主要构成如下：), the previous sentence (of the paragraph before, when it opens the paragraph) is searched the
+same way (there, the one figure whose label names the measure every part
 names, 决算 or 预算, or else the one the parts add up to, or else of a plan and an outturn the outturn: none,
 no listing). Figures in parentheses and figures that state a change (增加/减少/为…的, ``not_parts``) are
 neither total nor parts, nor is an exception (除一个指标外). The parts are the point figures of the total's
@@ -318,7 +319,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if semicolon != -1:
         ahead = [f for f in after if f.start < semicolon and family(f.unit) == fam]
         before = sum(1 for h in labels.inside(text, pos, [f.start for f in ahead]) if not h)  # not（其中…）
-        if before != 1:
+        # a list nested in another ends at it too (其中：A a，其中 A1 a1；B b: A1 is A's one part listed)
+        if before != 1 or words.parts.within(text[start:pos]):
             cuts = [pos, *(k for k in range(semicolon, stop) if text[k] in "；;"), stop]
             counts = [sum(1 for f in after if a <= f.start < b and family(f.unit) == fam)
                       for a, b in zip(cuts, cuts[1:])]
@@ -367,7 +369,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         if last is not None and last.start >= outer and text[last.end : inside].strip() == "":
             before = candidates(last.start, [last], inside)
             start = last.start if before else start
-    if not before and text[start:pos].strip(" ：:，,①②③④⑤") == "" and (index > 0 or prev):
+    opens = text[start:pos].strip(" ：:，,①②③④⑤") == "" or (  # 支出主要构成如下：opens its sentence too
+        word.endswith("如下") and not any(f.start < pos for f in figs if f.start >= start))
+    if not before and opens and (index > 0 or prev):
         p_text, p_sentence = (text, sentences[index - 1]) if index > 0 else prev
         if index == 0 and words.parts.within(p_text[p_sentence[0] : p_sentence[1]]):
             return []  # 支出总计 X，其中基本支出 Y，项目支出 Z。⏎其中：…: whose parts these are is not said
@@ -376,6 +380,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         opened = min((k for w in words.parts if (k := p_text.find(w, p_start, p_end)) != -1), default=p_end)
         if any(f.start < opened for f in before):
             before = [f for f in before if f.start < opened]  # the sentence's own parts are no total here
+        named = {labels.core(p.label) for p in parts}
+        before = [f for f in before if labels.core(f.label) not in named]  # 项目支出 X。…如下：…项目支出 X
         series = _series(before[-2:], parts) if len(before) >= 2 else None
         totals = [f for f in before if words.totals.within(f.label.replace("公共", ""))]  # 共 of 公共: none
         before = totals[-1:] or _measured(before, parts) or _adding(before, parts) or _outturn(before, parts)

@@ -50,12 +50,13 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         scope = f"{_heading(analysis, fig.block)}|{scope}"
     before, years = labels.dated(text, fig.start)
     period = years[-1] if years else "prior" if _PRIOR.search(before) else ""
-    # a bracketed qualifier the label left out names another quantity (科目（住房改革支出-购房补贴）)
-    qualified = label + "".join(f"（{q}）" for q in _QUALIFIER.findall(labels.clause(text, fig.start)))
+    # a bracketed qualifier the label left out names another quantity (科目（住房改革支出-购房补贴）), and so
+    # does a classification's quoted name (“体育”（款）“体育场馆”（项）年初预算)
+    qualified = label + "".join(f"（{a or b}）" for a, b in _QUALIFIER.findall(labels.clause(text, fig.start)))
     return (scope, qualified, family(fig.unit), period)
 
 
-_QUALIFIER = re.compile(r"[（(]([^（()）]{2,30})[）)]")
+_QUALIFIER = re.compile(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[（(][类款项][）)])")
 
 
 _ANAPHORA = ("项目", "该项目", "本项目", "该", "此项")

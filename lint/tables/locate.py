@@ -67,10 +67,13 @@ def header(table: Table, words) -> int | None:
     """The column headed by one of ``words``: a header that is the word, else one ending with it, else the
     first holding it (项目支出 is the column 项目支出, not 项目支出功能分类科目编码 before it). When several
     columns fit alike under groups of measures (年初预算数 | 决算数, each over 基本支出), the one under the
-    measure the caption names (a 决算表's 决算数)."""
+    measure the caption names (a 决算表's 决算数); of columns of several years (2023年决算数 | 2024年决算数),
+    the latest year's."""
     names = [_BLANKS.sub("", name) for name in table.header]
     for fits in (str.__eq__, str.endswith, str.__contains__):
         found = [j for j, name in enumerate(names) if any(fits(name, w) for w in words)]
+        if len(found) > 1:
+            found = _current(table, found) or found  # 2024年决算数, not 2023年决算数 before it
         if len(found) > 1:
             measure = next((m for m in _MEASURES if m in table.title), None)
             mine = [j for j in found if measure and measure in names[j]]

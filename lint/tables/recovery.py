@@ -32,6 +32,7 @@ Nothing is guessed silently: each table carries notes on what recovery merged or
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 
@@ -53,7 +54,8 @@ def recover(doc: Document) -> list[Table]:
         found += _tab_tables(doc, run)
     found += _score_lists(doc)
     split = [panel for table in found for panel in panels(table)]
-    return sorted((_captioned(doc, t) for t in split), key=lambda t: (t.span.line, t.span.column))
+    lines = [b.line for b in doc.blocks]
+    return sorted((_captioned(doc, t, lines) for t in split), key=lambda t: (t.span.line, t.span.column))
 
 
 _UNIT = re.compile(r"单位\s*[:：]\s*(?:人民币)?(亿元|万元|千元|元)")
@@ -62,11 +64,20 @@ _TAG = re.compile(r"(?:(?<=\s)|^)(?:公开|附)?"
                   r"(?:表\s*[0-9０-９一二三四五六七八九十]{1,3}|[0-9０-９]{1,3}\s*表)$")
 
 
-def _captioned(doc: Document, table: Table) -> Table:
-    """``table`` with the caption and the unit written just above it (a 单位 line, or the caption's end)."""
-    above = [b for b in doc.blocks if (b.kind != "row" or _caption_row(b)) and b.line < table.span.line]
+def _captioned(doc: Document, table: Table, lines: list[int]) -> Table:
+    """``table`` with the caption and the unit written just above it (a 单位 line, or the caption's end),
+    none of another table's lines above it; failing those, the unit in a row of its own under the header
+    (金额单位：万元 | | |), or the one unit the header names in brackets (决算数（元）, 合计（万元）)."""
+    above: list[Block] = []
+    at = bisect.bisect_left(lines, table.span.line)
+    for b in reversed(doc.blocks[:at]):  # from the table up, not beyond the rows of the table before it
+        if b.kind == "row" and not _caption_row(b):
+            break
+        above.append(b)
+        if len(above) == _CAPTION_LOOKBACK:
+            break
     title = unit = ""
-    for block in reversed(above[-_CAPTION_LOOKBACK:]):
+    for block in above:
         text = block.text.replace("\t", " ").strip()
         m = _UNIT.search(text)
         if m and not unit:
@@ -76,7 +87,24 @@ def _captioned(doc: Document, table: Table) -> Table:
         text = _TAG.sub("", text).strip()  # 公开05表, 附表5: the table's number, on its own line or after it
         if not title and QUALIFIER.sub("", text).endswith("表") and len(text) <= 40:
             title = re.sub(r"\s+", "", text)
+    if not unit:
+        unit = _own_unit(doc, table, lines)
     return replace(table, title=title, unit=unit) if title or unit else table
+
+
+_BRACKETED = re.compile(r"[（(](亿元|万元|千元|元)[）)]")
+
+
+def _own_unit(doc: Document, table: Table, lines: list[int]) -> str:
+    """The unit a table states within itself: in a row of its own between the header and the body, or in
+    brackets in its header, one unit only."""
+    body = next((c.span.line for row in table.rows for c in row if c.span is not None), table.span.line)
+    for b in doc.blocks[bisect.bisect_right(lines, table.span.line) : bisect.bisect_left(lines, body)]:
+        if b.kind == "row" and _unit_row(b):
+            return _UNIT.search(b.text).group(1)
+    said = {m.group(1) for name in (*table.header, *(n for line in table.levels for n in line))
+            for m in _BRACKETED.finditer(name)}
+    return said.pop() if len(said) == 1 else ""
 
 
 def panels(table: Table) -> list[Table]:
@@ -180,6 +208,9 @@ def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:
         if block.kind == "row" and not current and not _caption_row(block):
             own = unit[1] if k - unit[0] <= _CAPTION_LOOKBACK else ""
             named = title[1] if k - title[0] <= _CAPTION_LOOKBACK else ""
+        if block.kind == "row" and current and _unit_row(block) and not any(
+                number(c) for b, _ in current for c in b.text.split("\t")):
+            continue  # the header, then a row of its unit (金额单位：万元 | | |): the table goes on
         if block.kind == "row" and _caption_row(block):
             if current:
                 runs.append(current)
@@ -214,6 +245,13 @@ def _caption_row(block: Block) -> bool:
         return all(_UNIT.search(t) or t.endswith("表") or re.search(r"^[^\d]{1,8}[：:]", t) for t in filled)
     return len(cells) >= 3 and bool(filled) and len(filled) <= 2 and all(
         _caption(t) and len(t) >= 6 or t.startswith(_UNIT_LINE) for t in filled)
+
+
+def _unit_row(block: Block) -> bool:
+    """A row holding the unit and nothing else (金额单位：万元 | | |, or with 编制单位：… beside it)."""
+    filled = [t.strip() for t in block.text.split("\t") if t.strip()]
+    return 0 < len(filled) <= 2 and any(_UNIT.search(t) for t in filled) and all(
+        _UNIT.search(t) or re.search(r"^[^\d]{1,8}[：:]", t) for t in filled)
 
 
 def _caption(text: str) -> bool:

@@ -3,7 +3,8 @@
 Finds, in each sentence, an amount whose label holds a change word (option ``up``: 增加, 增长, 超支, ...;
 option ``down``: 减少, 下降, 节约, 结余, ...) with, before it in the same sentence, a comparison word (option
 ``compare``: 比, 较, 与…相比) followed by the prior amount, or the prior labelled as last year's (上年为), and
-before that the current amount. ``up`` means
+before that the current amount, the nearest that is no other comparison's change or base (支出 X，比上年的 Y
+减少 A，比预算数 Z 节约 B: X against Z). ``up`` means
 current − prior = change; ``down`` means prior − current = change. Amounts in different units convert (亿元 vs
 万元). A change in 个百分点 is the difference of the two percentages before it (执行率98.50%，较上年的95.20%提
 高3.30个百分点); 比重 or 占比 between them compares nothing. A change against a target (超过目标, 低于计划, 较
@@ -76,7 +77,12 @@ def _changes(analysis, o: Options, block: int):
             if len(same) < 2 or any(labels.direction(f.label, o.up, o.down) and o.compare.within(f.label)
                                     for f in same[-2:]):
                 continue  # 决算数X，比上年减少Y；比年初预算数减少Z: Z is against a budget not stated
-            prior, current = same[-1], same[-2]
+            prior = same[-1]
+            # the amount compared: not another comparison's change or base before it (X，比上年的Y减少A，
+            # 比预算数Z节约B; X，为年度预算Y的P%，比上年Z减少B): X
+            current = next((f for f in reversed(same[:-1]) if not _compared(o, text, f)), None)
+            if current is None:
+                continue
             between = _NOT_COMPARING.sub("", text[current.end : prior.start])
             if "；" in between or ";" in between:
                 continue  # 15万元，较上年无增减；公务接待费3万元，比上年增加2万元: two clauses, no pair
@@ -87,6 +93,13 @@ def _changes(analysis, o: Options, block: int):
                 left = _left(o, current, prior, change, "其中" in text[sentence[0] : change.start])
                 if left is not None:
                     yield left[1], left[0], change, -1  # plan − spent = what is left
+
+
+def _compared(o: Options, text: str, f) -> bool:
+    """Whether ``f`` is a comparison's own change (减少2.53万元) or base (比上年的17.80万元, 为年度预算
+    37.00万元的85.89%), not an amount compared."""
+    return bool(labels.direction(f.label, o.up, o.down)) or o.compare.within(f.label) \
+        or text.startswith("的", f.end)
 
 
 _TARGET_CHANGE = re.compile(r"(超过|超出|高于|低于|比|较)(?:年度|预定|既定)?"

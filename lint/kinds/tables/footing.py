@@ -5,15 +5,16 @@ Four shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery
 * **column footing** — a row whose label holds a total word (option ``totals``: 合计, 总计, 小计, 总分)
   equals, in each amount column, the sum of the rows it closes: those since the previous total row (or, for a
   table's only total printed first, above the rows it sums, those after it, up to a row naming another block
-  in a first column that names blocks: 年度预算资金 over 资金总额, then 预算执行率); if that stretch holds 小
-  计 rows, the 合计 sums those (and any row after the last of them). Outline numbering sets the level:
-  when rows are numbered 一、二、 the total sums those rows only, and each such row in turn equals the
-  sum of the rows numbered one level down under it (*hierarchical subtotals*; the levels 一、 （一） 1. （1）
-  ①, or names ending （类） （款） （项）, or, in text exports, the label's indentation). Budget
-  classification codes set the levels the same way (类 201 sums its 款 20101, which sums its 项 2010101;
-  or 201 | 01 | 01 in 类 款 项 columns), and code columns are never summed. A 总计 right after a 合计
-  sums that 合计 and the rows carried over between them (本年收入合计 + 年初结转和结余). Codes are read also
-  printed in the name cell (201 一般公共服务支出, [2010301]行政运行, 行政运行（2010301）) and in 类 款 项
+  in a first column that names blocks: 年度预算资金 over 资金总额, then 预算执行率; or, for totals of the
+  two sides of an account each printed first, 收入合计 then 支出合计, those up to the next); if that
+  stretch holds 小计 rows, the 合计 sums those (and any row after the last of them). Outline numbering
+  sets the level: when rows are numbered 一、二、 the total sums those rows only, and each such row in turn
+  equals the sum of the rows numbered one level down under it (*hierarchical subtotals*; the levels 一、
+  （一） 1. （1） ①, or names ending （类） （款） （项）, or, in text exports, the label's indentation).
+  Budget classification codes set the levels the same way (类 201 sums its 款 20101, which sums its 项
+  2010101; or 201 | 01 | 01 in 类 款 项 columns), and code columns are never summed. A 总计 right after a
+  合计 sums that 合计 and the rows carried over between them (本年收入合计 + 年初结转和结余). Codes are read
+  also printed in the name cell (201 一般公共服务支出, [2010301]行政运行, 行政运行（2010301）) and in 类 款 项
   columns that hold only each row's own part (201 | | ; | 03 | ; | 03 | 01). Unnumbered rows over numbered
   ones (公务用车购置及运行维护费, then 1.购置费 2.运行维护费) are the level above them. A total word opening
   a label counts only when it does not run on into another word (总分馆体系建设 is a project). Rows starting
@@ -299,19 +300,25 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
     totals = [i for i, label in enumerate(labels) if _is_total(check, label)]
     after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
     split = _split_totals(labels, totals)
-    heads = _heads_first(table, labels, totals)
+    heads = _heads_first(table, labels, totals, columns)
+    sided = not heads and _sides_first(table, labels, totals)
     for t in totals:
         subtotal = "小计" in labels[t]
         if heads:  # each 小计 heads the rows it sums (a unit's 小计, then its projects); 合计 sums the 小计
             end = next((i for i in totals if i > t), len(table.rows))
+            first = next(i for i in totals if "小计" in labels[i])
             parts = [i for i in range(t + 1, end) if not _code_row(table, i)] if subtotal \
-                else [i for i in totals if "小计" in labels[i]]
+                else [*(i for i in range(t + 1, first) if not _code_row(table, i)),
+                      *(i for i in totals if "小计" in labels[i])]  # rows under no 小计, then the 小计
             for j in columns:
                 yield from _foot(analysis, check, table, t, parts, j)
             continue
         stretch = [i for i in range(after_any if subtotal else after_grand, t) if not _code_row(table, i)]
         below = 0
-        if not stretch and totals == [t] and not any(number(c.text) for i, r in enumerate(table.rows[:t])
+        if sided:  # 收入合计, its rows, then 支出合计 and its rows: each heads the rows up to the next
+            below = next((i for i in totals if i > t), len(table.rows))
+            stretch = [i for i in range(t + 1, below) if not _code_row(table, i)]
+        elif not stretch and totals == [t] and not any(number(c.text) for i, r in enumerate(table.rows[:t])
                                                      if not _code_row(table, i) for c in r):
             below = _block_end(check, table, t)
             stretch = list(range(t + 1, below))  # the one total, printed above the rows it sums (支出决算表)
@@ -389,14 +396,33 @@ def _block_end(check: Check, table: Table, t: int) -> int:
     return len(table.rows)
 
 
-def _heads_first(table: Table, labels: list[str], totals: list[int]) -> bool:
+def _heads_first(table: Table, labels: list[str], totals: list[int], columns: list[int]) -> bool:
     """Whether the table prints each 小计 above the rows it sums: two or more 小计, the first with no row
-    of figures before it but a grand total's, and one grand total at most, first or last."""
+    of figures before it but a grand total's, and one grand total at most, first or last; or, under a grand
+    total printed first, 小计 after rows of their own (合计 | 局机关 | 考试院 | 直属学校小计 | 第一中学 …)
+    when those rows do not add up to the first 小计."""
     subs = [t for t in totals if "小计" in labels[t]]
     grand = [t for t in totals if t not in subs]
-    if len(subs) < 2 or len(grand) > 1 or grand and grand[0] not in (totals[0], totals[-1]):
+    if not subs or len(grand) > 1 or grand and grand[0] not in (totals[0], totals[-1]):
         return False
-    return not any(number(c.text) for i, r in enumerate(table.rows[: subs[0]]) if i not in grand for c in r)
+    lead = [i for i in range(subs[0]) if i not in grand and any(number(c.text) for c in table.rows[i])]
+    if not lead:
+        return len(subs) >= 2
+    if not grand or grand[0] != totals[0] or any(number(c.text) for r in table.rows[: grand[0]] for c in r):
+        return False
+    return any(_adds_up(table, subs[0], lead, j) is False for j in columns)
+
+
+def _sides_first(table: Table, labels: list[str], totals: list[int]) -> bool:
+    """Whether each total heads the rows after it because the totals are of the two sides of an account
+    (收入合计, its sources, then 支出合计, its uses): two totals or more, none a 小计, the first with no
+    row of figures before it, each naming one side (收入 or 支出) and not all the same."""
+    sides = [{w for w in ("收入", "支出") if w in labels[t]} for t in totals]
+    if len(totals) < 2 or any(len(side) != 1 or "小计" in labels[t] for t, side in zip(totals, sides)) \
+            or len({side.pop() for side in sides}) < 2:
+        return False
+    return not any(number(c.text) for i, r in enumerate(table.rows[: totals[0]]) if not _code_row(table, i)
+                   for c in r)
 
 
 def _split_totals(labels: list[str], totals: list[int]) -> set[int]:

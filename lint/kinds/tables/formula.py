@@ -88,25 +88,27 @@ def run(analysis, check: Check):
     tree = ast.parse(check.options.formula, mode="eval").body
     result = check.options.result
     for table in analysis.tables:
-        where = _where(table, columns, result)
-        if where is not None:
-            for row in range(len(table.rows)):
-                finding = _row(analysis, check, table, row, where, tree, result)
-                if finding is not None:
-                    yield finding
+        choices = [w for w in (_where(table, columns, result, k) for k in range(_choices(table))) if w]
+        for row in range(len(table.rows)):
+            verdicts = [v for w in choices if (v := _row(analysis, check, table, row, w, tree, result))]
+            if verdicts:
+                yield next((v for v in verdicts if v.holds), verdicts[0])
 
 
-def _where(table, columns: dict, result: str) -> dict[str, int] | None:
+def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int] | None:
     """The column of each name, or None when one is missing or ambiguous: the result's first, then each
     other name's, by its words in order (the first word a column holds wins: 全年预算数 before 预算数, so
     a 年初预算数 column to its left is not taken), never a column taken already (得分 is not the 得分率
-    column); a word that two free columns hold (预算数 of 年初预算数 and 调整预算数) leaves it unsaid."""
+    column); a word that two free columns hold (预算数 of 年初预算数 and 调整预算数) leaves it unsaid.
+    ``choice``: which earlier year ``{earlier}`` names when the headers name more than two (see
+    :func:`_dated`)."""
     where: dict[str, int] = {}
     for name in (result, *(n for n in columns if n != result)):
         unwanted = [w[1:] for w in columns[name] if w.startswith("!")]
         for word in (w for w in columns[name] if not w.startswith("!")):
             if word in _YEARS:
-                hits = _dated(table, word, set(where.values()))
+                hits = _dated(table, word, where.get(result), choice)
+                hits = [j for j in hits if j not in where.values()]
             else:
                 hits = [j for j, h in enumerate(table.header) if word in h and j not in where.values()
                         and not any(u in h for u in unwanted)
@@ -125,21 +127,41 @@ _YEARS = ("{earlier}", "{later}")
 _YEAR = re.compile(r"(20\d\d)\s*年")
 
 
-def _dated(table, word: str, taken: set[int]) -> list[int]:
-    """For ``{earlier}`` (``{later}``): the column whose header names the earlier (later) of the two years
-    that the filled columns' headers name (2024年预算 | 2025年预算), one year each, unless taken already;
-    [] otherwise."""
+def _dated(table, word: str, result: int | None, choice: int = 0) -> list[int]:
+    """For ``{earlier}`` (``{later}``): the column whose header names the earlier (later) of the years that
+    the filled columns' headers but the result's (比2022年增减额) name (2024年预算 | 2025年预算), one year
+    each; [] otherwise. Of three years or more (2023年决算 | 2024年预算 | 2025年预算 | 增减额) the later
+    is the latest, and which of the others the change is against the table does not say: ``choice`` 0 is
+    the year before the latest, 1 the one before that, and so on (the check holds when one of them gives
+    the change)."""
+    years = {j: year for j, year in _years(table).items() if j != result}
+    if len(years) < 2 or len(set(years.values())) != len(years):
+        return []
+    order = sorted(years, key=years.get, reverse=True)
+    if word == "{later}":
+        pick = order[0]
+    elif choice + 1 < len(order):
+        pick = order[choice + 1]
+    else:
+        return []
+    return [pick]
+
+
+def _choices(table) -> int:
+    """How many readings of ``{earlier}`` a table allows: one per year but the latest (at least one)."""
+    return max(1, len(_years(table)) - 1)
+
+
+def _years(table) -> dict[int, str]:
+    """The year each filled column's header names, when every dated header names one year; {} otherwise."""
     years = {}
     for j, h in enumerate(table.header):
         found = set(_YEAR.findall(h))
         if found and any(r[j].text for r in table.rows):
             if len(found) > 1:
-                return []
+                return {}
             years[j] = found.pop()
-    if len(years) != 2 or len(set(years.values())) != 2:
-        return []
-    pick = (min if word == "{earlier}" else max)(years, key=years.get)
-    return [] if pick in taken else [pick]
+    return years
 
 
 def _row(analysis, check, table, row, where, tree, result):
