@@ -415,7 +415,7 @@ def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
     return parts[:cut]
 
 
-_USE = re.compile(r"用于$")
+_USE = re.compile(r"用于[^，,；;。]{0,8}$")  # 主要用于全局11辆…: a purpose
 _MEASURED = re.compile(r"下达|到位|拨付|支出|执行|预算|决算|结余|\d{4}")  # 分别为下达 X、到位 Y: two measures
 _PLANS = re.compile(r"预算(?!内)|计划(?!生育)|批复")  # looked for with the funds' names taken out
 

@@ -52,7 +52,8 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     period = years[-1] if years else "prior" if _PRIOR.search(before) else ""
     # a bracketed qualifier the label left out names another quantity (科目（住房改革支出-购房补贴）), and so
     # does a classification's quoted name (“体育”（款）“体育场馆”（项）年初预算)
-    qualified = label + "".join(f"（{a or b}）" for a, b in _QUALIFIER.findall(labels.clause(text, fig.start)))
+    said = _QUALIFIER.findall(labels.clause(text, fig.start))
+    qualified = label + "".join(f"（{a or b}）" for a, b in said)
     return (scope, qualified, family(fig.unit), period)
 
 

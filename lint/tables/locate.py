@@ -5,7 +5,8 @@ A cell is named by a :class:`CellSpec`: ``tables`` (words the caption is or ends
 caption 收入决算表 or 2024年收入决算表), ``not`` (words that rule a caption out, so 一般公共预算财政拨款支出决
 算表is no 支出决算表), ``row`` (the row whose label cell is one of these words: 本年收入合计, 合计),
 ``column`` (the column headed by one of these words, see :func:`header`; else the first amount right of the
-label, in a column of the latest year and not of a change: 2026年预算数, not 2025年预算数 or 增减额) and
+label, in a column of the latest year and not of a change: 2026年预算数, not 2025年预算数 or 增减额, and the
+only one when words other than 合计 were given; none when a word is the merged name over several columns) and
 ``plus`` (more cells, each a row, and tables or column where they differ, whose amounts add to the first:
 人员经费合计 plus 公用经费合计). Tables side by side (收入 | 支出) are separate tables. Amounts convert by
 each table's own unit (单位：元 in one, 万元 in another).
@@ -63,6 +64,17 @@ def total(found: list, unit: str):
     return out
 
 
+def _grouped(table: Table, words) -> bool:
+    """Whether one of ``words`` heads several columns as their merged name (基本支出 over 人员经费 |
+    公用经费)."""
+    lines = [[_BLANKS.sub("", n) for n in line] for line in table.levels]
+    for above, below in zip(lines, lines[1:]):
+        for j in range(min(len(above), len(below)) - 1):
+            if above[j] == above[j + 1] and above[j] in words and below[j] != below[j + 1] and below[j]:
+                return True
+    return False
+
+
 def header(table: Table, words) -> int | None:
     """The column headed by one of ``words``: a header that is the word, else one ending with it, else the
     first holding it (项目支出 is the column 项目支出, not 项目支出功能分类科目编码 before it). When several
@@ -117,12 +129,18 @@ def _cell(tables, spec: CellSpec):
     for table in tables:
         if not titled(table, spec.tables, spec.not_):
             continue
+        if spec.column and _grouped(table, spec.column):
+            continue  # 基本支出 over 人员经费 | 公用经费: the amount is no one column's
         column = header(table, spec.column)
         for row in table.rows:
             label = next((j for j, c in enumerate(row) if _BLANKS.sub("", c.text) in rows), None)
             if label is None:
                 continue
             picks = [column] if column is not None else _current(table, range(label + 1, len(row)))
+            filled = [j for j in picks if j < len(row) and _amount(row[j])]
+            if column is None and spec.column and len(filled) > 1 and not spec.column.within("合计小计总计"):
+                break  # none of several amounts is headed as named (合计 | 人员经费 | 公用经费, no 基本支出);
+                # a total is the first of them (2026年预算数 over 小计 | 基本支出 | 项目支出)
             for j in picks:
                 found = _amount(row[j]) if j < len(row) else None
                 if found is not None:

@@ -125,9 +125,12 @@ def panels(table: Table) -> list[Table]:
         filled = [row[j].text for row in table.rows if j < len(row) and row[j].text]
         return sum(1 for t in filled if number(t) is not None) * 2 > len(filled) > 0
 
+    def bare(name: str) -> str:  # 项目（按支出性质和经济分类）names the column 项目
+        return re.sub(r"[（(][^（()）]*[）)]$", "", name.strip()) or name
+
     starts = [0, *(j for j in range(2, len(names))
-                   if (names[j] == first or names[j][-2:] == first[-2:]) and numeric(j - 1)
-                   and numeric(j) == numeric(0))]
+                   if (bare(names[j]) == bare(first) or bare(names[j])[-2:] == bare(first)[-2:])
+                   and numeric(j - 1) and numeric(j) == numeric(0))]
     if len(starts) < 2 or any(b - a < 2 for a, b in zip(starts, starts[1:])):
         return [table]
     bounds = list(zip(starts, [*starts[1:], len(names)]))
@@ -481,9 +484,14 @@ def _full_header(cells: list[Cell], width: int) -> bool:
 def _continues_header(cells: list[Cell], header_rows: list[list[Cell]]) -> bool:
     """A header line wrapped onto the next: every filled cell short (率, (万元), 制率) and without digits;
     under a header with merged (empty) cells, the next level of its names (功能分类科目编码 | 类 款 项)."""
-    filled = [c.text for c in cells if c.text]
+    filled = [_NAMED_YEAR.sub("", _QUALIFIED.sub("", c.text)) for c in cells if c.text]  # 2025年预算数,
+    # 项目（按支出性质和经济分类）: a year and a qualifier in brackets are part of a column's name
     longest = 12 if header_rows and any(not c.text for c in header_rows[-1]) else 5
     return bool(filled) and all(len(t) <= longest and not any(ch.isdigit() for ch in t) for t in filled)
+
+
+_NAMED_YEAR = re.compile(r"^(?:19|20)\d\d年度?(?=\D)")
+_QUALIFIED = re.compile(r"(?<=\D)[（(][^（()）\d]{1,16}[）)]$")
 
 
 def _spanned(cells: list[Cell]) -> bool:

@@ -6,7 +6,8 @@ body starting), each entry ending with 表 naming a table (list markers, a leadi
 aside: 1. 2025年预算单位财务收支预算总表 names 预算单位财务收支预算总表; the heading of a part,
 第二部分…部门决算表 or 五、单位预算表, names the tables under it, not a table). And its family's standard set
 (option ``families``: for a report whose title holds one of ``report``, the ``tables`` it must hold: a
-部门决算 has nine; ``A|B`` when templates name one table two ways), checked only when most of that set is
+部门决算 has nine; ``A|B`` when templates name one table two ways, ``A+B`` for any name holding A then B,
+as templates word 基本支出经济分类预算表 every way), checked only when most of that set is
 there (``enough``, default 7), so a province whose template differs is left alone, and only when the
 contents do not list ``enough`` tables of their own: a report that lists its tables is judged by its list.
 
@@ -68,6 +69,9 @@ def run(analysis, check: Check):
     captions = [locate.canonical(name(t.title)) for t in analysis.tables if t.title]
 
     def there(wanted: str) -> bool:  # names as locate.canonical writes them (no 财政拨款 after a fund)
+        if "+" in wanted:  # 基本支出+经济分类: a caption or line holding each word, in this order
+            words = "[^\n]*?".join(re.escape(locate.canonical(w)) for w in wanted.split("+"))
+            return any(re.search(words, c) for c in captions) or re.search(words, body) is not None
         wanted = locate.canonical(wanted)
         return any(c.endswith(wanted) or wanted.endswith(c) and len(c) >= 6 for c in captions) \
             or wanted in body

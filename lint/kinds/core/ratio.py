@@ -23,7 +23,8 @@ Two shapes are found in each sentence:
   gives it, and fails (over the largest) when none does.
 * a rate whose one amount before it, an actual, has its plan in the sentence before (调整后预算为
   3,618.45万元。全年实际支出3,502.17万元，预算执行率为97.79%): over each plan amount stated there, holding
-  over one of them.
+  over one of them. An 执行率 whose sentence (or the one before) states the funds received (到位资金) as well
+  as the budget holds over either: templates define it both ways.
 * ``A 比 B 为 P%`` (实际在用固定资产总额 10,232.75 万元比上所有固定资产总额 12,139.05 万元为 84.29%):
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * ``X 中 Y，占 P%`` (145家中108家，占74.48%; 15个乡镇中已有14个建成，覆盖率93.33%): a share of the count
@@ -143,10 +144,15 @@ def run(analysis, check: Check):
                     others = [f for f in amounts if f not in plan and not (left and _left(o, text, f))
                               and not _PARTIAL.search(f.label)]  # 部分完成1个: not of the 完成率
                     if not plan or not others or len(plan) > 2 \
-                            or len(plan) == 2 and others[-1].start < plan[-1].start:
-                        continue
-                    if len(plan) == 2:  # 年初预算 X，全年预算 Y，实际支出 Z，执行率 P%: over either budget
-                        yield from _over_any(analysis, check, rate, others[-1], plan)
+                            or len(plan) == 2 and others[-1].start < plan[-1].start \
+                            or len(plan) == 1 and any(_ADDED.search(f.label) for f in amounts):
+                        continue  # 年初预算 X，年中追加 Y，执行数 Z: the whole year's budget is not stated
+                    arrived = [f for f in others[:-1] if _ARRIVED.search(f.label)] \
+                        if not _ARRIVED.search(rate.label) else []
+                    if len(plan) == 2 or arrived:
+                        # 年初预算 X，全年预算 Y，实际支出 Z，执行率 P%: over either budget; 预算 X，到位 Y，
+                        # 支出 Z，执行率 P%: over the budget or the funds received (templates say either)
+                        yield from _over_any(analysis, check, rate, others[-1], [*plan, *arrived[-1:]])
                         continue
                     base, actual = plan[0], others[-1]
                 elif share and len(amounts) == 2 and _AMONG.match(text, amounts[0].end):
@@ -206,7 +212,14 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     fam = precision.family(actual.unit)
     plans = [f for f in earlier if f.is_point and precision.family(f.unit) == fam and _planned(o, f.label)
              and not o.left.within(f.label) and _same_subject(f, actual) and _same_year(text, f, actual)]
+    if plans and not _ARRIVED.search(rate.label):  # 预算 X，到位 Y。支出 Z，执行率 P%: over either
+        plans += [f for f in earlier if f.is_point and precision.family(f.unit) == fam
+                  and _ARRIVED.search(f.label) and f.start > plans[0].start][:1]
     yield from _over_any(analysis, check, rate, actual, plans)
+
+
+_ARRIVED = re.compile(r"到位(?!率)")
+_ADDED = re.compile(r"追加|调增|追减|调减")
 
 
 _MEASURE_WORDS = re.compile(r"本部门|本单位|部门|单位|年初|调整后|调整|全年|本年|年度|预算|实际|支出|"

@@ -169,7 +169,8 @@ _CAPTION = re.compile(r"^\s*表\s*(\d{1,2})(?!\d)")
 
 def _rows(analysis, text: str, fig, reach: int):
     """The rows of the table a count refers to (共10个单户单位（详见表1）), named by their label cells, and
-    where they are (in 表1); ``(None, "")`` when there is no such reference or table. In a table of several
+    where they are (in 表1); ``(None, "")`` when there is no such reference or table, or when the table
+    states the count or adds up to it (问卷589份（见表3）over its 份数 column). In a table of several
     columns of names (一级指标 | 二级指标 | 三级指标), the count is of the distinct names in the column its
     noun heads (二级指标5个, 18个三级指标), and of nothing when it heads none."""
     at = fig.end
@@ -181,6 +182,8 @@ def _rows(analysis, text: str, fig, reach: int):
         caption = next((b for b in reversed(analysis.doc.blocks) if b.line < table.span.line), None)
         if caption is not None and (c := _CAPTION.match(caption.text)) and c.group(1) == m.group(1):
             captioned.append(table)  # a table, or its panels (一级指标 | 分值 | 二级指标 | 分值 …)
+    if any(_breaks_down(t, fig.value) for t in captioned):
+        return None, ""  # 回收问卷589份（见表3）over 份数 284 | 229 | 59 | 17: the table breaks it down
     named = [(t, j) for t in captioned for j in range(len(t.header)) if _names_column(t, j)]
     if len(named) > 1:
         noun = _NOUN.match(text, at)
@@ -202,6 +205,31 @@ def _rows(analysis, text: str, fig, reach: int):
         return [(row_label(table, r), next(c.span for c in table.rows[r] if c.span is not None)) for r in rows
                 if any(c.span is not None for c in table.rows[r])], f"in 表{m.group(1)}"
     return None, ""
+
+
+def _breaks_down(table, value) -> bool:
+    """Whether a table states ``value`` in a cell (its 合计) or adds up to it down a column: the count is
+    of what the table measures, not of its rows."""
+    sums: dict[int, object] = {}
+    serial = {j for j in range(len(table.header)) if _serial(table, j)}
+    for r, row in enumerate(table.rows):
+        total = any(w in row_label(table, r) for w in ("合计", "总计", "小计"))
+        for j, cell in enumerate(row):
+            parsed = number(cell.text) if cell.text and j not in serial else None
+            if parsed is None or parsed.percent:
+                continue
+            if parsed.value == value:
+                return True
+            if not total:
+                sums[j] = sums.get(j, 0) + parsed.value
+    return value in sums.values()
+
+
+def _serial(table, j: int) -> bool:
+    """Whether a column numbers the rows (序号 1, 2, 3 …)."""
+    values = [r[j].text.strip() for r in table.rows if j < len(r) and r[j].text.strip()]
+    return any(w in table.header[j] for w in ("序号", "编号", "行次")) or values == [
+        str(k) for k in range(1, len(values) + 1)]
 
 
 def _grouping(table, j: int) -> bool:

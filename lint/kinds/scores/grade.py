@@ -73,8 +73,9 @@ _OPENS = re.compile(r"[，,：:]|[（(](?=\s*\d)")  # where a band's clause open
 
 def _stated_bands(analysis, given: dict[str, Decimal]) -> dict[str, Decimal]:
     """The bands a report states for itself (综合得分85分（含）以上为“优”，75分（含）至85分为“良”，60分（含）
-    至75分为“中”，60分以下为“差”; 90-100分为优、80-89分为良…): each grade's lowest score is the first
-    number before it since the grade before, 以下 meaning none; read when three grades or more are so
+    至75分为“中”，60分以下为“差”; 90-100分为优、80-89分为良…; 优（85分及以上）、良（70-84分）…): each
+    grade's lowest score is the first number before it since the grade before (or in the brackets right
+    after it), 以下 meaning none; read when three grades or more are so
     named in one sentence, their lows falling in order. Every grade word of ``given`` sharing a grade's
     first character (优 and 优秀) takes its low. {} when the report states none."""
     for block in analysis.doc.blocks:
@@ -97,10 +98,17 @@ def _stated_bands(analysis, given: dict[str, Decimal]) -> dict[str, Decimal]:
                 if found and low >= found[-1][1]:
                     found = []  # 得分88.35分，等级为“优”（90分以上为优，…）: a claim before its bands
                 found.append((m.group(1), low))
+            if len(found) < 3:  # 分为优（85分及以上）、良（70-84分）…: bounds in brackets after each grade
+                found = [(m.group(1), Decimal(0) if re.search(r"以下|以内|<|＜|不足|低于", m.group(2))
+                          else Decimal(b.group(1)))
+                         for m in _BRACKETED.finditer(sentence) if (b := _BOUND.search(m.group(2)))]
             lows = [low for _, low in found]
             if len(found) >= 3 and all(a > b for a, b in zip(lows, lows[1:])) and lows[0] <= 100:
                 return {word: low for grade, low in found for word in given if word[0] == grade[0]}
     return {}
+
+
+_BRACKETED = re.compile(r"[“\"‘]?(优秀|优|良好|良|中等|中|合格|较差|差)[”\"’]?\s*[（(]([^（()）]{2,20})[）)]")
 
 
 def _total(analysis, check, block, at, items):

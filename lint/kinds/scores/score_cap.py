@@ -2,12 +2,14 @@
 
 Items are read from score tables (a ``max`` column such as 分值 and a ``score`` column such as 得分) and from
 prose (该指标分值5分，自评得分1分，扣4分), as :mod:`crossfoot.tables.scores` describes. Rows whose name holds
-a ``bonus`` word (加分, 加减分) may exceed their 分值. A bound, not an equality: the score's interval must not
+a ``bonus`` word (加分, 加减分) may exceed their 分值, and so may the total (总分) of a sheet holding such a
+row. A bound, not an equality: the score's interval must not
 lie wholly above the maximum's; it is not recorded among the relations a digit typo must break.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...figures import precision
@@ -26,11 +28,19 @@ class Options:
     bonus: Words = Words(["加分", "加减分", "附加"])
 
 
+_TOTAL = re.compile(r"总分|总得分|合计|总计|综合得分")
+
+
 def run(analysis, check: Check):
     o = check.options
-    for item in scores.items(analysis, o.max, o.score):
+    found = scores.items(analysis, o.max, o.score)
+    bonus = any(o.bonus.within(item.name) for item in found)
+    for item in found:
         if item.maximum is None or o.bonus.within(item.name):
             continue
+        if bonus and _TOTAL.search(item.name):
+            continue  # 总分 100 | 100.50 under a 加分项 row: the bonus is over the 100
+
         if precision.interval(item.score).lo > precision.interval(item.maximum).hi:
             yield report(check, analysis, item.score.span, item.score.text, related=(item.maximum.span,),
                          computed=f"<= {item.maximum.text}", figures=(item.score.text, item.maximum.text),

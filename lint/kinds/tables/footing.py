@@ -37,8 +37,8 @@ Four shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery
   judged, however few, a blank part counting as 0.
 
 Columns whose header or cells are rates (option ``skip``: 率, %, 比例, 进度, 序号, ...) are never summed, and
-columns ``apart`` (机关运行经费, printed beside the 三公 total) or headed 其中 (a breakdown of the column
-before) are never a row total's parts.
+columns and rows ``apart`` (机关运行经费, printed beside or under the 三公 total) or columns headed 其中 (a
+breakdown of the column before) are never a total's parts.
 Judged as intervals: the parts' rounding intervals added up must meet the total's.
 
 **A column not understood is not judged.** Parts that add up to two, three or four times their total
@@ -74,7 +74,8 @@ class Options:
     skip: Words = Words(["率", "%", "％", "比例", "比重", "占比", "进度", "序号", "编码", "编号", "代码",
                          "年度"])
     apart: Words = Words(["机关运行经费"])
-    """Columns printed beside a row total that are never its parts (the 三公 table's 机关运行经费)."""
+    """Columns printed beside a row total, and rows printed under a column's total, that are never its
+    parts (the 三公 table's 机关运行经费), unless the total names them."""
 
 
 _SUBCODE = re.compile(r"^\d{1,2}$")
@@ -199,6 +200,26 @@ def _level(check: Check, label: str) -> int | None:
         if text.endswith(suffix):
             return depth
     return None
+
+
+def _serial_levels(table: Table) -> dict[int, int | None] | None:
+    """The levels a first column headed 序号 sets (一 | 1 | （1） in a column of their own, the markers
+    without their 、 or .), when it numbers in two styles or more; None otherwise."""
+    if not table.header or table.header[0].strip() not in ("序号", "编号"):
+        return None
+    out: dict[int, int | None] = {}
+    for i, row in enumerate(table.rows):
+        mark = row[0].text.strip() if row else ""
+        depth = next((d for d, p in enumerate(_SERIAL) if p.fullmatch(mark)), None)
+        if mark and depth is None:
+            return None
+        out[i] = depth
+    return out if len({d for d in out.values() if d is not None}) >= 2 else None
+
+
+_SERIAL = tuple(re.compile(p) for p in (r"[一二三四五六七八九十]+[、.．]?",
+                                         r"[（(][一二三四五六七八九十]+[）)]",
+                                         r"\d+[、.．]?", r"[（(]\d+[）)]", "[①-⑳]"))
 
 
 def _indent_levels(table: Table) -> dict[int, int] | None:
@@ -351,7 +372,9 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             # rows after the last 小计 are under none (a bonus row 加减分 before the 总分)
         else:
             stretch = [i for i in stretch if i not in sub]
-            levels = {i: codes.get(i) if codes else _level(check, labels[i]) for i in stretch}
+            serial = _serial_levels(table)  # 序号 一 | 1 | （1）: the levels the labels do not show
+            levels = {i: codes.get(i) if codes else serial[i] if serial else _level(check, labels[i])
+                      for i in stretch}
             if not codes and indents and all(levels[i] is None for i in stretch):
                 levels = {i: indents.get(i) for i in stretch}
             for row, group in _breakdowns(table, columns, stretch, levels):
@@ -442,12 +465,14 @@ def _split_totals(labels: list[str], totals: list[int]) -> set[int]:
 def _breakdowns(table: Table, columns: list[int], stretch: list[int], levels: dict) -> list:
     """Unnumbered rows after a 其中 row that, with it, add up to the row above it are its breakdown too
     (公务用车购置及运行费 15 | 其中：公务用车购置费 0 | 公务用车运行费 15 | 公务接待费 5): marked -1 in
-    ``levels`` like the 其中 row, so they are not summed twice. A group is taken when it adds up in at
-    least half the columns where both hold numbers (one of them at least); the ``(row, rows)`` taken, to be
-    footed as a sum."""
-    found = []
+    ``levels`` like the 其中 row, so they are not summed twice; so are rows under an item named for two
+    that open with the first (公务用车购置及运行费 | 公务用车购置费 | 公务用车运行费, no 其中). A group
+    is taken when it adds up in at least half the columns where both hold numbers (one of them at least);
+    the ``(row, rows)`` taken, to be footed as a sum."""
+    found, names = [], _labels(table)
     for k, i in enumerate(stretch):
-        if levels[i] != -1 or k == 0 or levels[stretch[k - 1]] == -1:
+        if k == 0 or levels[stretch[k - 1]] == -1 or levels[i] != -1 and not (
+                levels[i] is None and _first_of_two(names[stretch[k - 1]], names[i])):
             continue
         parent, group = stretch[k - 1], [i]
         for c in stretch[k + 1 : k + 12]:  # a breakdown of a few rows, not the rest of the table
@@ -465,6 +490,17 @@ def _breakdowns(table: Table, columns: list[int], stretch: list[int], levels: di
                 found.append((parent, list(group)))
                 break
     return found
+
+
+def _first_of_two(parent: str, row: str) -> bool:
+    """Whether ``row`` opens with the first of the two things ``parent`` is named for (公务用车购置及运行
+    维护费 over 公务用车购置费)."""
+    parent, row = _OUTLINE_MARK.sub("", parent.strip()), _OUTLINE_MARK.sub("", row.strip())
+    first = re.split(r"及|和|与", parent, maxsplit=1)
+    return len(first) == 2 and len(first[0]) >= 4 and row.startswith(first[0]) and row != parent
+
+
+_OUTLINE_MARK = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)+")
 
 
 def _adds_up(table: Table, parent: int, rows: list[int], col: int):
@@ -505,6 +541,9 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
     ``extra``, a score carried from the form's part above, when ``carry`` says the 分值 column needs it
     or when with it they add up)."""
     total = cell_figure(table, total_row, col)
+    apart, names = check.options.apart, _labels(table)
+    if not apart.within(names[total_row]):  # “三公”经费合计 over 因公出国… and 机关运行经费: not its part
+        part_rows = [r for r in part_rows if not apart.within(names[r])]
     sheet = levels.read(table)
     firsts = sheet.first_rows(col) if sheet is not None else None
     if firsts is not None:  # an indicator level's value, repeated over its group's rows: counted once

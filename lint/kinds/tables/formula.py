@@ -10,6 +10,8 @@ word two columns hold leaving the table alone);
     formula: (adjusted - initial) / initial * 100
     result: rate
 
+Option ``alternatives`` names another column a name may stand for (``budget: [到位资金]``: an 执行率 over
+the funds received, as some templates define it): the row holds when the formula holds with either.
 The name ``elapsed`` is built in: the share of the year elapsed by the row's period (``1-3月`` → 25, for
 progress that should keep pace with the calendar). A table lacking any named column is not this check's
 table. Rows with a blank or non-numeric cell, or a zero divisor, are skipped.
@@ -52,6 +54,9 @@ class Options:
     """Arithmetic over the names (+ - * /, parentheses, numbers, min and max; ``elapsed`` is built in)."""
     result: str = ""
     """The name of the column that states the outcome."""
+    alternatives: dict[str, Words] = field(default_factory=dict)
+    """A name → header words of another column it may stand for (an 执行率 over 到位资金 rather than
+    预算数, as templates define it either way): the row holds when the formula holds with either."""
 
     def validate(self) -> str | None:
         """Why the options cannot work, or None (the engine reports it with the pack's file and line)."""
@@ -59,6 +64,8 @@ class Options:
             return "option columns must map names to header words"
         if self.result not in self.columns:
             return f"option result {self.result!r} is not one of the columns"
+        if any(name not in self.columns or name == self.result for name in self.alternatives):
+            return "option alternatives must name columns other than the result"
         if len(self.formula) > _LONGEST:
             return f"formula is longer than {_LONGEST} characters"
         try:
@@ -89,6 +96,8 @@ def run(analysis, check: Check):
     result = check.options.result
     for table in analysis.tables:
         choices = [w for w in (_where(table, columns, result, k) for k in range(_choices(table))) if w]
+        for name, words in check.options.alternatives.items():
+            choices += [{**w, name: j} for w in choices for j in _headed(table, words, set(w.values()))[:1]]
         for row in range(len(table.rows)):
             verdicts = [v for w in choices if (v := _row(analysis, check, table, row, w, tree, result))]
             if verdicts:
@@ -121,6 +130,14 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
         else:
             return None
     return where
+
+
+def _headed(table, words, taken: set[int]) -> list[int]:
+    """The filled columns not ``taken`` whose header holds one of ``words`` and none of its ``!`` words."""
+    unwanted = [w[1:] for w in words if w.startswith("!")]
+    wanted = [w for w in words if not w.startswith("!")]
+    return [j for j, h in enumerate(table.header) if j not in taken and any(w in h for w in wanted)
+            and not any(u in h for u in unwanted) and any(r[j].text for r in table.rows)]
 
 
 _YEARS = ("{earlier}", "{later}")
