@@ -380,8 +380,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         opened = min((k for w in words.parts if (k := p_text.find(w, p_start, p_end)) != -1), default=p_end)
         if any(f.start < opened for f in before):
             before = [f for f in before if f.start < opened]  # the sentence's own parts are no total here
-        named = {labels.core(p.label) for p in parts}
-        before = [f for f in before if labels.core(f.label) not in named]  # 项目支出 X。…如下：…项目支出 X
+        named = {(labels.core(p.label), p.value) for p in parts}  # 项目支出 X。…如下：…项目支出 X: a part
+        before = [f for f in before if (labels.core(f.label), f.value) not in named]
         series = _series(before[-2:], parts) if len(before) >= 2 else None
         totals = [f for f in before if words.totals.within(f.label.replace("公共", ""))]  # 共 of 公共: none
         before = totals[-1:] or _measured(before, parts) or _adding(before, parts) or _outturn(before, parts)
