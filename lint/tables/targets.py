@@ -1,16 +1,18 @@
 """Indicator tables read as rows of target/actual pairs, read once per document for the target kinds.
 
-Selects tables with a ``target`` column (年度目标值, 指标值) and an ``actual`` column (实际完成值,
-年度实现值), and reads them as records (:mod:`crossfoot.tables.records`), so a cell wrapped over several lines
-is read whole. The figures of a record's target cell and actual cell are paired in order when both hold the
-same number of comparable quantities (several sub-targets in one cell pair up one by one); bare numbers
-(list markers, 3档) are not quantities. A target's comparator sets its direction: ≥/不少于/以上 (and a plain
-number) ask for at least the target, ≤/不超过/以内 (and rows whose label holds an ``upper`` word such as
-成本指标) for at most, 约 for roughly (an actual within ``about`` percent of it meets it).
+Selects tables with a ``target`` column (年度目标值, 指标值) and an ``actual`` column (实际完成值, 年度实现值;
+not last year's, 上年实际值, shown as a budget's baseline), and reads them as records
+(:mod:`crossfoot.tables.records`), so a cell wrapped over several lines is read whole. The figures of a
+record's target cell and actual cell are paired in order when both hold the same number of comparable
+quantities (several sub-targets in one cell pair up one by one); bare numbers (list markers, 3档) are not
+quantities. A target's comparator sets its direction: ≥/不少于/以上 (and a plain number) ask for at least the
+target, ≤/不超过/以内 (and rows whose label holds an ``upper`` word such as 成本指标) for at most, 约 for
+roughly (an actual within ``about`` percent of it meets it).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
@@ -62,6 +64,9 @@ class Sheet:
     centred: list[int]
 
 
+_EARLIER = re.compile(r"上年|上一年|往年|历史|基期|基数")
+
+
 def sheets(analysis, options) -> list[Sheet]:
     """The indicator tables of a document, read once per :class:`Spec` (``options`` holds its fields)."""
     spec = Spec(**{f.name: getattr(options, f.name) for f in fields(Spec)})
@@ -75,8 +80,8 @@ def _sheets(analysis, spec: Spec) -> list[Sheet]:
 def _read(analysis, spec: Spec) -> Iterator[Sheet]:
     for table in analysis.tables:
         target, actual = table.column(*spec.target), table.column(*spec.actual)
-        if target is None or actual is None or target == actual:
-            continue
+        if target is None or actual is None or target == actual or _EARLIER.search(table.header[actual]):
+            continue  # 2025年指标值 | 上年实际值: last year's result as a baseline, no outturn of the target
         rate = table.column(*spec.rate)
         key = rate if rate is not None else table.column(*spec.key)
         if key is None:

@@ -2,12 +2,13 @@
 
 Finds the overall scores of the prose: figures in 分 whose label names a total (``totals``: 自评得分, 总分)
 and the whole (``overall``: 整体, 部门, 综合, 总体, 该项目), not the score of a single item (该指标分值…自评得
-分) or of a row the table names (整体效能得分28分), nor the points a score is out of (满分; 该项目总分100
-分，评价得分92.50分: the 得分 after it is the whole's). The score table is the document's only table with a
-``score`` column (得分), a 自评表's funds part (执行率 | 得分) beside its indicators not counted; its total is
-its last row labelled with a ``grand`` word (总分, 合计), or, when no row is a total or subtotal (小计) and a
-``points`` column (分值) or an indicator column (一级指标) says the rows are parts of one score, the sum of
-the column. A document with several score tables is left alone: which one the prose means is a guess.
+分) or of a row the table names (整体效能得分28分), nor the points a score is out of (满分; 该项目总分100分，
+评价得分92.50分: the 得分 after it is the whole's). The score table is the document's only table with a
+``score`` column (得分; of 指标得分 | 加权得分, the weighted), a 自评表's funds part (执行率 | 得分) beside
+its indicators not counted; its total is its last row labelled with a ``grand`` word (总分, 合计), or, when no
+row is a total or subtotal (小计) and a ``points`` column (分值) or an indicator column (一级指标) says the
+rows are parts of one score, the sum of the column. A document with several score tables is left alone: which
+one the prose means is a guess.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ def run(analysis, check: Check):
         return
     table = tables[0]
     col = table.column(*check.options.score)
+    weighted = [j for j, h in enumerate(table.header) if "加权" in h and check.options.score.within(h)]
+    col = weighted[0] if len(weighted) == 1 else col  # 指标得分（百分制） | 加权得分: the weighted adds up
     total, total_row, parts = _table_total(table, col, check)
     if total is None and not parts:
         return
