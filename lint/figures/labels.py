@@ -184,7 +184,7 @@ def another_unit(label: str, own_names, word: str | None = None) -> bool:
     return len(head) >= 3 and _INSTITUTION.search(head) is not None
 
 
-_PART_OF = re.compile(r"本级|所属|下属|直属|二级单位")
+_PART_OF = re.compile(r"本级|(?<![及含和与括])(?:所属|下属|直属)|二级单位")  # not 及所属, 含所属
 
 
 def opening(text: str, at: int) -> str:

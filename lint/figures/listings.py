@@ -319,8 +319,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if semicolon != -1:
         ahead = [f for f in after if f.start < semicolon and family(f.unit) == fam]
         before = sum(1 for h in labels.inside(text, pos, [f.start for f in ahead]) if not h)  # not（其中…）
-        # a list nested in another ends at it too (其中：A a，其中 A1 a1；B b: A1 is A's one part listed)
-        if before != 1 or words.parts.within(text[start:pos]):
+        if before != 1 or _sibling_next(text, start, pos, semicolon, figs, fam):
             cuts = [pos, *(k for k in range(semicolon, stop) if text[k] in "；;"), stop]
             counts = [sum(1 for f in after if a <= f.start < b and family(f.unit) == fam)
                       for a, b in zip(cuts, cuts[1:])]
@@ -335,8 +334,14 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 stop = nested
         parts: list[Figure] = []
         listed = [f for f in after if f.start < stop]
+        skip = -1  # a part's purpose runs to its semicolon (主要用于11辆执法车辆的燃料…；)
         for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
+            if f.start < skip:
+                continue
             if family(f.unit) != fam and _USE.search(f.label):
+                skip = min((k for k in (text.find(c, f.end, stop) for c in "；;") if k != -1), default=-1)
+                if skip == -1:
+                    break  # 用于购置设备15台，单价8万元: what follows the purpose is no part
                 continue  # 运行维护费6.12万元，主要用于2辆校车的…；: a part's purpose, not a new list
             if family(f.unit) != fam:
                 break
@@ -371,6 +376,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             start = last.start if before else start
     opens = text[start:pos].strip(" ：:，,①②③④⑤") == "" or (  # 支出主要构成如下：opens its sentence too
         word.endswith("如下") and not any(f.start < pos for f in figs if f.start >= start))
+    subject = _SUBJECT.sub("", _unquote(text[start:pos])) if word.endswith("如下") else ""
     if not before and opens and (index > 0 or prev):
         p_text, p_sentence = (text, sentences[index - 1]) if index > 0 else prev
         if index == 0 and words.parts.within(p_text[p_sentence[0] : p_sentence[1]]):
@@ -385,6 +391,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         series = _series(before[-2:], parts) if len(before) >= 2 else None
         totals = [f for f in before if words.totals.within(f.label.replace("公共", ""))]  # 共 of 公共: none
         before = totals[-1:] or _measured(before, parts) or _adding(before, parts) or _outturn(before, parts)
+        if subject and not any(subject in _unquote(labels.core(f.label)) for f in before):
+            return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
     else:
         series = _series(before[-2:], parts) if len(before) >= 2 else None
     if not before:
@@ -413,6 +421,30 @@ def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
     other = "支出" if sides[0] == "收入" else "收入"
     cut = next((k for k, p in enumerate(parts) if other in p.label or p.label.endswith("结余")), len(parts))
     return parts[:cut]
+
+
+_SUBJECT = re.compile(r"[\s，,：:。]|主要|具体|明细|构成|情况|如下|的|年度|\d{4}年")
+
+
+def _unquote(text: str) -> str:
+    """``text`` without quotation marks (“三公”经费 is 三公经费)."""
+    return re.sub(r"[“”\"'‘’]", "", text)
+
+
+def _sibling_next(text: str, start: int, pos: int, semicolon: int, figs, fam: str) -> bool:
+    """Whether a list nested after 其中 ends at its first semicolon because what follows is its total's
+    sibling (其中：基本支出 a，其中人员经费 b；项目支出 c: 项目支出 and 基本支出 end alike), not its next
+    part."""
+    if "其中" not in text[start:pos]:
+        return False
+    own = next((f for f in reversed(figs) if f.end <= pos and family(f.unit) == fam), None)
+    first = next((f for f in figs if pos < f.start < semicolon and family(f.unit) == fam), None)
+    after = next((f for f in figs if f.start > semicolon and family(f.unit) == fam), None)
+    if own is None or after is None or first is None:
+        return False
+    a, b, c = (labels.core(f.label) for f in (own, after, first))
+    # 公务用车购置费 0；公务用车运行费 6.50 under 公务用车购置及运行费: the next part, named like the first
+    return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:] and b[:2] != c[:2]
 
 
 _USE = re.compile(r"用于[^，,；;。]{0,8}$")  # 主要用于全局11辆…: a purpose

@@ -64,15 +64,17 @@ def total(found: list, unit: str):
     return out
 
 
-def _grouped(table: Table, words) -> bool:
-    """Whether one of ``words`` heads several columns as their merged name (基本支出 over 人员经费 |
-    公用经费)."""
+def _grouped(table: Table, words) -> int | None:
+    """When one of ``words`` heads several columns as their merged name (基本支出 over 人员经费 | 公用经费):
+    the one of them headed 小计 or 合计 (基本支出 over 小计 | 人员经费 | 公用经费), or -1 when none is;
+    None when no word heads a group."""
     lines = [[_BLANKS.sub("", n) for n in line] for line in table.levels]
     for above, below in zip(lines, lines[1:]):
         for j in range(min(len(above), len(below)) - 1):
             if above[j] == above[j + 1] and above[j] in words and below[j] != below[j + 1] and below[j]:
-                return True
-    return False
+                group = [k for k in range(j, min(len(above), len(below))) if above[k] == above[j]]
+                return next((k for k in group if below[k] in ("小计", "合计")), -1)
+    return None
 
 
 def header(table: Table, words) -> int | None:
@@ -129,9 +131,10 @@ def _cell(tables, spec: CellSpec):
     for table in tables:
         if not titled(table, spec.tables, spec.not_):
             continue
-        if spec.column and _grouped(table, spec.column):
+        grouped = _grouped(table, spec.column) if spec.column else None
+        if grouped == -1:
             continue  # 基本支出 over 人员经费 | 公用经费: the amount is no one column's
-        column = header(table, spec.column)
+        column = header(table, spec.column) if grouped is None else grouped  # its 小计 when it has one
         for row in table.rows:
             label = next((j for j, c in enumerate(row) if _BLANKS.sub("", c.text) in rows), None)
             if label is None:

@@ -67,11 +67,12 @@ def run(analysis, check: Check):
     entries, end = _entries(blocks, start) if start is not None else ([], 0)
     body = "\n".join(_BLANKS.sub("", locate.canonical(b.text)) for b in blocks[end:])
     captions = [locate.canonical(name(t.title)) for t in analysis.tables if t.title]
+    short = [line for line in body.split("\n") if len(line) <= _LONGEST and "。" not in line]  # a name
 
     def there(wanted: str) -> bool:  # names as locate.canonical writes them (no 财政拨款 after a fund)
-        if "+" in wanted:  # 基本支出+经济分类: a caption or line holding each word, in this order
+        if "+" in wanted:  # 基本支出+经济分类: a caption or a short line holding each word, in this order
             words = "[^\n]*?".join(re.escape(locate.canonical(w)) for w in wanted.split("+"))
-            return any(re.search(words, c) for c in captions) or re.search(words, body) is not None
+            return any(re.search(words, c) for c in (*captions, *short))
         wanted = locate.canonical(wanted)
         return any(c.endswith(wanted) or wanted.endswith(c) and len(c) >= 6 for c in captions) \
             or wanted in body

@@ -96,10 +96,11 @@ def _changes(analysis, o: Options, block: int):
 
 
 def _compared(o: Options, text: str, f) -> bool:
-    """Whether ``f`` is a comparison's own change (减少2.53万元) or base (比上年的17.80万元, 为年度预算
-    37.00万元的85.89%), not an amount compared."""
-    return bool(labels.direction(f.label, o.up, o.down)) or o.compare.within(f.label) \
-        or text.startswith("的", f.end)
+    """Whether ``f`` is a comparison's own change (减少2.53万元: its label ends with the change word) or
+    base (比上年的17.80万元, 为年度预算37.00万元的85.89%), not an amount compared (年末结转和结余 is one)."""
+    said = f.label.strip(" ，,：:").removesuffix("为").removesuffix("了")
+    changed = any(said.endswith(w) for w in (*o.up, *o.down) if w not in o.left)
+    return changed or o.compare.within(f.label) or text.startswith("的", f.end)
 
 
 _TARGET_CHANGE = re.compile(r"(超过|超出|高于|低于|比|较)(?:年度|预定|既定)?"

@@ -145,7 +145,8 @@ def run(analysis, check: Check):
                               and not _PARTIAL.search(f.label)]  # 部分完成1个: not of the 完成率
                     if not plan or not others or len(plan) > 2 \
                             or len(plan) == 2 and others[-1].start < plan[-1].start \
-                            or len(plan) == 1 and any(_ADDED.search(f.label) for f in amounts):
+                            or len(plan) == 1 and _OPENING.search(plan[0].label) \
+                            and any(_ADDED.search(f.label) for f in amounts):
                         continue  # 年初预算 X，年中追加 Y，执行数 Z: the whole year's budget is not stated
                     arrived = [f for f in others[:-1] if _ARRIVED.search(f.label)] \
                         if not _ARRIVED.search(rate.label) else []
@@ -220,6 +221,7 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
 
 _ARRIVED = re.compile(r"到位(?!率)")
 _ADDED = re.compile(r"追加|调增|追减|调减")
+_OPENING = re.compile(r"年初|初始")  # a budget before what was added in the year
 
 
 _MEASURE_WORDS = re.compile(r"本部门|本单位|部门|单位|年初|调整后|调整|全年|本年|年度|预算|实际|支出|"

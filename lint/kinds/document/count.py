@@ -208,15 +208,15 @@ def _rows(analysis, text: str, fig, reach: int):
 
 
 def _breaks_down(table, value) -> bool:
-    """Whether a table states ``value`` in a cell (its 合计) or adds up to it down a column: the count is
-    of what the table measures, not of its rows."""
+    """Whether a table states ``value`` as a whole number in its 合计 row or adds up to it down a column of
+    counts (份数, 个数): the count is of what the table measures, not of its rows."""
     sums: dict[int, object] = {}
-    serial = {j for j in range(len(table.header)) if _serial(table, j)}
+    counted = {j for j in range(len(table.header)) if _COUNTED.search(table.header[j])}
     for r, row in enumerate(table.rows):
         total = any(w in row_label(table, r) for w in ("合计", "总计", "小计"))
         for j, cell in enumerate(row):
-            parsed = number(cell.text) if cell.text and j not in serial else None
-            if parsed is None or parsed.percent:
+            parsed = number(cell.text) if cell.text else None
+            if parsed is None or parsed.percent or parsed.decimals or not (total or j in counted):
                 continue
             if parsed.value == value:
                 return True
@@ -225,11 +225,7 @@ def _breaks_down(table, value) -> bool:
     return value in sums.values()
 
 
-def _serial(table, j: int) -> bool:
-    """Whether a column numbers the rows (序号 1, 2, 3 …)."""
-    values = [r[j].text.strip() for r in table.rows if j < len(r) and r[j].text.strip()]
-    return any(w in table.header[j] for w in ("序号", "编号", "行次")) or values == [
-        str(k) for k in range(1, len(values) + 1)]
+_COUNTED = re.compile(r"数|[（(](?:个|项|人|户|家|次|件|所|辆|份|条|台)[)）]")  # 份数, 个数, 户数, （个）
 
 
 def _grouping(table, j: int) -> bool:

@@ -101,13 +101,15 @@ def _stated_bands(analysis, given: dict[str, Decimal]) -> dict[str, Decimal]:
             if len(found) < 3:  # 分为优（85分及以上）、良（70-84分）…: bounds in brackets after each grade
                 found = [(m.group(1), Decimal(0) if re.search(r"以下|以内|<|＜|不足|低于", m.group(2))
                           else Decimal(b.group(1)))
-                         for m in _BRACKETED.finditer(sentence) if (b := _BOUND.search(m.group(2)))]
+                         for m in _BRACKETED.finditer(sentence) if (b := _BOUND.search(m.group(2)))
+                         and _BANDED.search(m.group(2))]  # 优（95.00分）: a project's score, no band
             lows = [low for _, low in found]
             if len(found) >= 3 and all(a > b for a, b in zip(lows, lows[1:])) and lows[0] <= 100:
                 return {word: low for grade, low in found for word in given if word[0] == grade[0]}
     return {}
 
 
+_BANDED = re.compile(r"分.*(?:以上|以下|以内)|[≥≤<>＜＞]|不足|低于|\d\s*分?\s*[-－—~～至到]\s*\d")
 _BRACKETED = re.compile(r"[“\"‘]?(优秀|优|良好|良|中等|中|合格|较差|差)[”\"’]?\s*[（(]([^（()）]{2,20})[）)]")
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from ...figures import precision
-from ...tables import scores
+from ...tables import last_line, scores
 from ...vocabulary import Words
 from ..base import Check, report
 
@@ -31,15 +31,24 @@ class Options:
 _TOTAL = re.compile(r"总分|总得分|合计|总计|综合得分")
 
 
+def _sheet(sheets, item):
+    """The lines of the table an item's score stands in, or None (prose)."""
+    if item.score.block != -1 or item.score.span is None:
+        return None
+    line = item.score.span.line
+    return next((s for s in sheets if s[0] <= line <= s[1]), None)
+
+
 def run(analysis, check: Check):
     o = check.options
     found = scores.items(analysis, o.max, o.score)
-    bonus = any(o.bonus.within(item.name) for item in found)
+    sheets = [(t.span.line, last_line(t)) for t in analysis.tables]
+    bonus = {_sheet(sheets, item) for item in found if o.bonus.within(item.name)} - {None}
     for item in found:
         if item.maximum is None or o.bonus.within(item.name):
             continue
-        if bonus and _TOTAL.search(item.name):
-            continue  # 总分 100 | 100.50 under a 加分项 row: the bonus is over the 100
+        if _TOTAL.search(item.name) and _sheet(sheets, item) in bonus:
+            continue  # 总分 100 | 100.50 under a 加分项 row of its sheet: the bonus is over the 100
 
         if precision.interval(item.score).lo > precision.interval(item.maximum).hi:
             yield report(check, analysis, item.score.span, item.score.text, related=(item.maximum.span,),

@@ -338,7 +338,8 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         below = 0
         if sided:  # 收入合计, its rows, then 支出合计 and its rows: each heads the rows up to the next
             below = next((i for i in totals if i > t), len(table.rows))
-            stretch = [i for i in range(t + 1, below) if not _code_row(table, i)]
+            stretch = [i for i in range(t + 1, below) if not _code_row(table, i)
+                       and not (_CARRY.search(labels[i]) and not _CARRY.search(labels[t]))]
         elif not stretch and totals == [t] and not any(number(c.text) for i, r in enumerate(table.rows[:t])
                                                      if not _code_row(table, i) for c in r):
             below = _block_end(check, table, t)
@@ -423,7 +424,7 @@ def _heads_first(table: Table, labels: list[str], totals: list[int], columns: li
     """Whether the table prints each 小计 above the rows it sums: two or more 小计, the first with no row
     of figures before it but a grand total's, and one grand total at most, first or last; or, under a grand
     total printed first, 小计 after rows of their own (合计 | 局机关 | 考试院 | 直属学校小计 | 第一中学 …)
-    when those rows do not add up to the first 小计."""
+    when the rows after the first 小计 add up to it and those before do not."""
     subs = [t for t in totals if "小计" in labels[t]]
     grand = [t for t in totals if t not in subs]
     if not subs or len(grand) > 1 or grand and grand[0] not in (totals[0], totals[-1]):
@@ -433,7 +434,14 @@ def _heads_first(table: Table, labels: list[str], totals: list[int], columns: li
         return len(subs) >= 2
     if not grand or grand[0] != totals[0] or any(number(c.text) for r in table.rows[: grand[0]] for c in r):
         return False
-    return any(_adds_up(table, subs[0], lead, j) is False for j in columns)
+    after = [i for i in range(subs[0] + 1, next((t for t in totals if t > subs[0]), len(table.rows)))
+             if any(number(c.text) for c in table.rows[i])]
+    back = [_adds_up(table, subs[0], lead, j) for j in columns]
+    ahead = [_adds_up(table, subs[0], after, j) for j in columns]
+    return bool(after) and True in ahead and False not in ahead and True not in back
+
+
+_CARRY = re.compile(r"结转|结余")  # 年初结转和结余 under 本年支出合计: carried over, no part of the year's
 
 
 def _sides_first(table: Table, labels: list[str], totals: list[int]) -> bool:
@@ -542,7 +550,8 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
     or when with it they add up)."""
     total = cell_figure(table, total_row, col)
     apart, names = check.options.apart, _labels(table)
-    if not apart.within(names[total_row]):  # “三公”经费合计 over 因公出国… and 机关运行经费: not its part
+    if "三公" in names[total_row] + table.title and not apart.within(names[total_row]):
+        # “三公”经费合计 over 因公出国… and 机关运行经费: not its part (a 基本支出's 机关运行经费 is)
         part_rows = [r for r in part_rows if not apart.within(names[r])]
     sheet = levels.read(table)
     firsts = sheet.first_rows(col) if sheet is not None else None
