@@ -1,0 +1,82 @@
+"""share_column: a 占比 column is each row's amount over the table's total.
+
+Selects the columns whose header holds a ``share`` word (占比, 比重, 所占比例) and takes as their amounts the
+nearest column to the left that holds amounts (not rates). The total is the amount of the table's one grand
+total row (``totals``: 合计, 总计); each other row's share must be its amount / that total × 100, and the
+total's own share, when stated, 100. Shares of a group's subtotal (a 款's share of its 类) are another
+layout: the column is judged only when most of its rows (two in three) agree with the total; otherwise it
+was read wrong and nothing is said.
+
+Judged as intervals: amount / total over their rounding intervals must meet the share's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from ...figures import precision
+from ...interval import Interval
+from ...tables import cell_figure, number, row_label
+from ...vocabulary import Words
+from ..base import JUDGED, Check, judge
+
+KIND = "share_column"
+FIELDS = JUDGED
+
+
+@dataclass(frozen=True)
+class Options:
+    share: Words = Words(["占比", "比重", "所占比例", "构成比"])
+    totals: Words = Words(["合计", "总计"])
+    not_: Words = Words(["增减", "变动", "上年"])
+    """Header words of a share column that is no share of this year's amounts (占比增减, 上年占比)."""
+
+    ALIASES = {"not": "not_"}
+
+
+def run(analysis, check: Check):
+    o = check.options
+    for table in analysis.tables:
+        for col, name in enumerate(table.header):
+            if not o.share.within(name) or o.not_.within(name):
+                continue
+            amounts = next((j for j in range(col - 1, -1, -1) if _amounts(table, j)), None)
+            totals = [r for r in range(len(table.rows))
+                      if o.totals.within(row_label(table, r).replace(" ", ""))]
+            if amounts is None or len(totals) != 1:
+                continue
+            yield from _column(analysis, check, table, col, amounts, totals[0])
+
+
+def _column(analysis, check, table, col: int, amounts: int, total_row: int):
+    whole = cell_figure(table, total_row, amounts)
+    if whole is None or whole.value <= 0:
+        return
+    verdicts = []
+    for r in range(len(table.rows)):
+        stated, part = cell_figure(table, r, col), cell_figure(table, r, amounts)
+        if stated is None or part is None:
+            continue
+        stated = stated if stated.unit == "%" else replace(stated, unit="%")  # 56.36 under 占比（%）
+        if r == total_row:
+            found = judge(check, analysis, stated, (part,), lambda: Interval.point(Decimal(1)),
+                          scale=Decimal(100), expression=f"{part.text} / {part.text}")
+        else:
+            found = judge(check, analysis, stated, (part, whole),
+                          lambda part=part: precision.interval(part) / precision.interval(whole),
+                          scale=Decimal(100), expression=f"{part.text} / {whole.text}")
+        if found is not None:
+            verdicts.append(found)
+    if verdicts and 3 * sum(1 for v in verdicts if v.holds) >= 2 * len(verdicts):
+        yield from verdicts  # most rows are shares of the total: the column is read right
+
+
+def _amounts(table, col: int) -> bool:
+    """Whether a column holds amounts: most filled cells numbers, none a percentage, its header no rate."""
+    name = table.header[col]
+    if any(w in name for w in ("率", "%", "％", "占比", "比重", "序号", "编码", "代码", "行次")):
+        return False
+    filled = [r[col].text for r in table.rows if col < len(r) and r[col].text.strip()]
+    parsed = [number(t) for t in filled]
+    return len(filled) >= 2 and sum(1 for p in parsed if p is not None and not p.percent) * 2 > len(filled)
