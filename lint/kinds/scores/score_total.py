@@ -27,8 +27,10 @@ FIELDS = JUDGED
 @dataclass(frozen=True)
 class Options:
     score: Words = Words(["得分", "自评分"])
-    totals: Words = Words(["自评得分", "总分", "综合得分", "综合评分", "评价得分", "得分"])
-    overall: Words = Words(["整体", "部门", "综合", "总分", "总得分", "总体", "该项目", "本项目"])
+    totals: Words = Words(["自评得分", "总分", "综合得分", "综合评分", "评价得分", "得分", "最终评分",
+                           "评分结果"])
+    overall: Words = Words(["整体", "部门", "综合", "总分", "总得分", "总体", "该项目", "本项目", "最终",
+                            "项目得分", "项目绩效得分", "评分结果"])
     grand: Words = Words(["总分", "总计", "合计", "总得分"])
     subtotals: Words = Words(["小计"])
     points: Words = Words(["分值", "满分", "标准分", "权重"])
