@@ -27,6 +27,8 @@ Two shapes are found in each sentence:
   as the budget holds over either: templates define it both ways.
 * ``A 比 B 为 P%`` (实际在用固定资产总额 10,232.75 万元比上所有固定资产总额 12,139.05 万元为 84.29%):
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
+* a survey's 满意度 (满意率) over its counts: the satisfied (满意451人; 非常满意 a、满意 b … added in order)
+  over those asked (回收482份, 有效问卷480份, in its sentence or the one before).
 * ``X 中 Y，占 P%`` (145家中108家，占74.48%; 15个乡镇中已有14个建成，覆盖率93.33%): a share of the count
   before 中 (not 其中, and not of money: the share check reads those), named by 占 or a rate word.
 
@@ -70,7 +72,7 @@ def run(analysis, check: Check):
         earlier: list = []  # the sentence before, where the plan of a rate may be stated
         for sentence in analysis.sentences(block):
             yield from _after_plan(analysis, check, text, sentence, earlier)
-            earlier = sentence[2]
+            before, earlier = earlier, sentence[2]
             for i, rate in enumerate(sentence[2]):
                 if rate.unit != "%" or not rate.is_point or i == 0:
                     continue
@@ -99,6 +101,9 @@ def run(analysis, check: Check):
                     verdict = _ratio(analysis, check, rate, actual, previous) if actual else None
                     if verdict:
                         yield verdict
+                    continue
+                if _SATISFIED.search(_BRACKETS.sub("", labels.core(rate.label))):
+                    yield from _survey(analysis, check, text, sentence[2], rate, before)
                     continue
                 if not of_base and not o.rates.within(rate.label) and not stem and not share and not versus:
                     continue  # no shape: a rate of nothing stated here
@@ -296,6 +301,46 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
     actual = parts[0]
     bases = sorted((f for f in amounts if f is not actual and f.value >= actual.value), key=lambda f: f.value)
     yield from _over_any(analysis, check, rate, actual, bases)
+
+
+_SATISFIED = re.compile(r"(?<!不)满意(?:度|率)\s*(?:为|达到?|是)?\s*$")
+_LEVEL = re.compile(r"(?:非常|比较|基本|较为|很)满意")  # 其中非常满意150份: one level, the rest unsaid
+_CONTENT = re.compile(r"(?<!不)满意(?!度|率)")  # 满意451人, not 满意度调查 nor 不满意
+_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
+_ASKED = re.compile(r"回收|有效|调查|受访|发放|样本|问卷|参与|访问|走访")
+_SURVEY_UNITS = ("份", "人", "人次", "户", "名", "位")
+
+
+def _survey(analysis, check, text: str, figs, rate, before=()):
+    """A survey's 满意度 against its counts in the sentence: the satisfied (满意 451人; 非常满意 a、满意 b,
+    the levels added in order: 非常满意 alone, or with 满意, …) over those asked (回收 482份, 有效问卷 480份).
+    Holding over one reading it holds; failing over all, it fails over all the satisfied and the last asked,
+    when one count of the satisfied is given (not one level of several: 其中非常满意150份) or the rate says
+    what it holds (含基本满意): levels may be weighted instead. No reading without both."""
+    counts = [f for f in figs if f.start < rate.start and f.is_point and f.unit in _SURVEY_UNITS]
+    satisfied = [f for f in counts if _CONTENT.search(f.label + _after(text, f.end))]
+    asked = [f for f in (*before, *counts) if f.is_point and f.unit in _SURVEY_UNITS
+             and f not in satisfied and _ASKED.search(f.label) and not _CONTENT.search(f.label)]
+    if not satisfied or not asked or any(a.start > satisfied[0].start for a in asked if a in counts):
+        return
+    sums = [satisfied[: k + 1] for k in range(len(satisfied))]
+    verdicts = []
+    for parts in sums:
+        for whole in asked:
+            if whole.value < sum(p.value for p in parts):
+                continue
+            verdicts.append(judge(
+                check, analysis, rate, (*parts, whole),
+                lambda parts=parts, whole=whole: precision.total(parts, parts[0].unit)
+                / precision.interval(whole),
+                scale=Decimal(100), expression=f"({' + '.join(p.text for p in parts)}) / {whole.text}"
+                if len(parts) > 1 else f"{parts[0].text} / {whole.text}"))
+    verdicts = [v for v in verdicts if v is not None]
+    held = next((v for v in verdicts if v.holds), None)
+    if held is not None:
+        yield held
+    elif verdicts and (len(satisfied) == 1 and not _LEVEL.search(satisfied[0].label) or "含" in rate.label):
+        yield verdicts[-1]  # levels weighted (非常满意 ×1, 满意 ×0.8 …) fit no sum: unless the rate says
 
 
 def _over_any(analysis, check, rate, actual, bases):
