@@ -40,7 +40,9 @@ _MARKUP = re.compile(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{I
 _MARKUP_REPLACEMENT = {"\\times": "×", "\\cdot": "·", "&nbsp;": " "}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 #: the alignment row under a Markdown table's header: | --- | :---: | ---: |
-_ALIGNMENT = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_ALIGNMENT = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"
+                        r"|^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|\s*$"  # | :-- | --: |, as GFM allows
+                        r"|^\s*\|\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _PIPE = re.compile(r"(?<!\\)\|")
 _COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
 

@@ -6,7 +6,8 @@ caption 收入决算表 or 2024年收入决算表), ``not`` (words that rule a c
 算表is no 支出决算表), ``row`` (the row whose label cell is one of these words: 本年收入合计, 合计),
 ``column`` (the column headed by one of these words, see :func:`header`; else the first amount right of the
 label, in a column of the latest year and not of a change: 2026年预算数, not 2025年预算数 or 增减额, and the
-only one when words other than 合计 were given; none when a word is the merged name over several columns) and
+only one when words other than 合计 were given, and none when they name a part (人员经费), not a measure;
+none when a word is the merged name over several columns) and
 ``plus`` (more cells, each a row, and tables or column where they differ, whose amounts add to the first:
 人员经费合计 plus 公用经费合计). Tables side by side (收入 | 支出) are separate tables. Amounts convert by
 each table's own unit (单位：元 in one, 万元 in another).
@@ -135,6 +136,8 @@ def _cell(tables, spec: CellSpec):
         if grouped == -1:
             continue  # 基本支出 over 人员经费 | 公用经费: the amount is no one column's
         column = header(table, spec.column) if grouped is None else grouped  # its 小计 when it has one
+        if column is None and spec.column and not all(_MEASURE.search(w) for w in spec.column):
+            continue  # 人员经费 asked of a table with one 预算数 column: its rows say it, not a column
         for row in table.rows:
             label = next((j for j, c in enumerate(row) if _BLANKS.sub("", c.text) in rows), None)
             if label is None:
@@ -152,6 +155,7 @@ def _cell(tables, spec: CellSpec):
 
 
 _YEAR = re.compile(r"(20\d\d)年")
+_MEASURE = re.compile(r"数|金额|合计|小计|总计|决算|预算")  # column words naming a measure, not a part
 _OTHER_MEASURE = re.compile(r"上年|增减|增长|增幅|变动|差额|比较|对比|年初结转|年末结转|结转和结余")
 
 

@@ -52,7 +52,8 @@ def _items(analysis, max_words, score_words) -> list[Item]:
     found = list(prose_items(analysis))
     for table in analysis.tables:
         top = table.column(*max_words)
-        got = table.column(*score_words)
+        got = next((j for j, h in enumerate(table.header)  # 分值 | 得分率 | 得分: the points, not the rate
+                    if any(w in h for w in score_words) and "率" not in h), None)
         if top is None or got is None or top == got:
             continue
         for row in range(len(table.rows)):

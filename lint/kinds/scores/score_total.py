@@ -13,6 +13,7 @@ one the prose means is a guess.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from ...figures import precision
@@ -62,8 +63,9 @@ def run(analysis, check: Check):
         for k, fig in enumerate(figs):
             if fig.unit != "分" or not fig.is_point or (fig.block, fig.start) in items:
                 continue
-            if _scale(block.text, fig, figs[k + 1] if k + 1 < len(figs) else None):
-                whole = figs[k + 1] if any(w in fig.label for w in check.options.overall) \
+            after = figs[k + 1] if k + 1 < len(figs) else None
+            if _scale(block.text, fig, after):
+                whole = after if any(w in fig.label for w in check.options.overall) \
                     and fig.value == 100 and "指标" not in fig.label else None  # not 决策指标总分20分
                 continue  # 该项目总分100分，评价得分92.50分: the points it is out of, the score the whole's
             if not (any(w in fig.label for w in check.options.totals)
@@ -81,11 +83,17 @@ def run(analysis, check: Check):
                 yield found
 
 
+_SYSTEM = re.compile(r"总分值?(?:为|是)?$")
+_SCORED = re.compile(r"得|自评|评价|综合|最终|实际")
+
+
 def _scale(text: str, fig, after) -> bool:
-    """Whether ``fig`` is the points a score is out of: 满分, or a 总分 that a 得分 follows in its sentence
-    (该项目总分100分，评价得分92.50分)."""
+    """Whether ``fig`` is the points a score is out of: 满分, a system's 总分100分, or a 总分 that a 得分
+    follows in its sentence (该项目总分100分，评价得分92.50分)."""
     if "满分" in fig.label:
         return True
+    if _SYSTEM.search(fig.label) and fig.value == 100 and not _SCORED.search(fig.label):
+        return True  # 本次评价设置一级指标2个…，总分100分: the system's points, not the score
     return "总分" in fig.label and "得" not in fig.label and after is not None and after.unit == "分" \
         and "得" in after.label and "。" not in text[fig.end : after.start]
 

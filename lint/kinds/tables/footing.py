@@ -343,6 +343,9 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         elif not stretch and totals == [t] and not any(number(c.text) for i, r in enumerate(table.rows[:t])
                                                      if not _code_row(table, i) for c in r):
             below = _block_end(check, table, t)
+            own = _level(check, labels[t])  # 一、“三公”经费合计 over （一）（二）, then 二、会议费: its own
+            below = next((i for i in range(t + 1, below) if own is not None and own >= 0
+                          and (lv := _level(check, labels[i])) is not None and 0 <= lv <= own), below)
             stretch = list(range(t + 1, below))  # the one total, printed above the rows it sums (支出决算表)
             sections = [i for i in stretch if _SECTION.match(labels[i].replace(" ", ""))
                         and not any(number(c.text) for c in table.rows[i])]
@@ -747,7 +750,7 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
         if not check.options.skip.within(table.header[j]):
             declared.add(j)
             parts = [k for k in found if not apart.within(table.header[k])
-                     and not _breakdown(check, table.header[k]) and not _other_side(table, j, k)]
+                     and not _breakdown(check, _own_name(table, k)) and not _other_side(table, j, k)]
             yield from _declared(analysis, check, table, j, parts)
     for j in columns:
         if j in declared or not _is_total(check, table.header[j]):
@@ -757,7 +760,7 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
             continue  # a group-total column, not a row total
         group = _group_of(table, j)
         after = [k for k in columns if k > j and not _is_total(check, table.header[k])
-                 and not apart.within(table.header[k]) and not _breakdown(check, table.header[k])
+                 and not apart.within(table.header[k]) and not _breakdown(check, _own_name(table, k))
                  and _group_of(table, k, len(group)) == group and not _other_side(table, j, k)]
         components = after or [k for k in columns if k < j]
         if len(components) < 2:
@@ -802,6 +805,12 @@ def _other_side(table: Table, total: int, col: int) -> bool:
     if "总计" in name or "结转" in name or "结余" in name:
         return False
     return any(side in name and other.search(table.header[col]) for side, other in _SIDES.items())
+
+
+def _own_name(table: Table, col: int) -> str:
+    """A column's own name, under the names of the groups over it (其中：公务用车购置费 under 预算数)."""
+    return table.levels[-1][col] if table.levels and col < len(table.levels[-1]) and table.levels[-1][col] \
+        else table.header[col]
 
 
 def _breakdown(check: Check, name: str) -> bool:
