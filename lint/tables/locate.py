@@ -71,10 +71,15 @@ def _grouped(table: Table, words) -> int | None:
     None when no word heads a group."""
     lines = [[_BLANKS.sub("", n) for n in line] for line in table.levels]
     for above, below in zip(lines, lines[1:]):
-        for j in range(min(len(above), len(below)) - 1):
-            if above[j] == above[j + 1] and above[j] in words and below[j] != below[j + 1] and below[j]:
-                group = [k for k in range(j, min(len(above), len(below))) if above[k] == above[j]]
-                return next((k for k in group if below[k] in ("小计", "合计")), -1)
+        width, j = min(len(above), len(below)), 0
+        while j < width:
+            end = j + 1
+            while end < width and above[end] == above[j]:
+                end += 1
+            run = range(j, end)
+            if len(run) > 1 and above[j] in words and below[j] and len({below[k] for k in run}) > 1:
+                return next((k for k in run if below[k] in ("小计", "合计")), -1)
+            j = end  # 合计 over a blank, then 小计 | 人员经费: its own column first, no group
     return None
 
 
