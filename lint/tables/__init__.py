@@ -22,7 +22,7 @@ _PRINTED_CODE = re.compile(r"^(\d{3})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?$")
 _CODE_HEADER = re.compile(r"编码|代码|^[类款项]$")
 _OUTLINE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                       r"|\d{1,2}[、．](?!\d))\s*")
-_NUMBER = re.compile(r"^([-−－]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|％|分)?$")
+_NUMBER = re.compile(r"^([-−－+＋]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|％|分)?$")  # +5.45: a rise
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,8 +37,8 @@ _BRACKETED = re.compile(r"^[（(]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*[�
 
 
 def number(text: str) -> Value | None:
-    """A cell's number (``19904.36``, ``-8.27%``, ``1,234.5``, ``3分``, ``(17.69)`` as accountants print
-    −17.69), or None if the cell is not one."""
+    """A cell's number (``19904.36``, ``-8.27%``, ``+5.45``, ``1,234.5``, ``3分``, ``(17.69)`` as
+    accountants print −17.69), or None if the cell is not one."""
     text = text.strip()
     bracketed = _BRACKETED.match(text) if text[:1] in "(（" else None
     if bracketed is not None:
@@ -49,7 +49,8 @@ def number(text: str) -> Value | None:
     sign, whole, frac, unit = m.groups()
     digits = whole.replace(",", "") + (frac or "")
     value = Decimal(digits)
-    return Value(-value if sign else value, len(frac) - 1 if frac else 0, unit in ("%", "％"))
+    negative = sign in ("-", "−", "－")
+    return Value(-value if negative else value, len(frac) - 1 if frac else 0, unit in ("%", "％"))
 
 
 def last_line(table: Table) -> int:
