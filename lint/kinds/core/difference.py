@@ -74,9 +74,14 @@ def _changes(analysis, o: Options, block: int):
                 if labels.direction(to.group(1), o.up, o.down) == sign:
                     yield same[-1], same[-2], change, sign  # 由92.5%提高到97.8%，提高5.3个百分点
                 continue
-            if len(same) < 2 or any(labels.direction(f.label, o.up, o.down) and o.compare.within(f.label)
-                                    for f in same[-2:]):
-                continue  # 决算数X，比上年减少Y；比年初预算数减少Z: Z is against a budget not stated
+            if len(same) < 2:
+                continue
+            # 决算数X，比上年减少Y；比年初预算数减少Z: Z is against a budget not stated (…，比2023年决算
+            # 1,935.42万元增加Z states its own)
+            based = o.compare.within(same[-1].label) and not labels.direction(same[-1].label, o.up, o.down)
+            if not based and any(labels.direction(f.label, o.up, o.down) and o.compare.within(f.label)
+                                 for f in same[-2:]):
+                continue
             prior = same[-1]
             # the amount compared: not another comparison's change or base before it (X，比上年的Y减少A，
             # 比预算数Z节约B; X，为年度预算Y的P%，比上年Z减少B): X

@@ -170,15 +170,16 @@ def _choices(table) -> int:
 
 
 def _years(table) -> dict[int, str]:
-    """The year each filled column's header names, when every dated header names one year; {} otherwise."""
+    """The year each filled column of amounts names in its header (2024年预算数), one year each."""
     years = {}
     for j, h in enumerate(table.header):
         found = set(_YEAR.findall(h))
-        if found and any(r[j].text for r in table.rows):
-            if len(found) > 1:
-                return {}
-            years[j] = found.pop()
+        if len(found) == 1 and not _NOT_AMOUNT.search(h) and any(r[j].text for r in table.rows):
+            years[j] = found.pop()  # not 2025年比2024年增减额 (a comparison) nor 2024年占比 (a share)
     return years
+
+
+_NOT_AMOUNT = re.compile(r"占比|比重|增减|比上年|较上年")
 
 
 def _row(analysis, check, table, row, where, tree, result):
