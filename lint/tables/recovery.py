@@ -45,6 +45,7 @@ _SCORE_HEADER = re.compile(rf"^(?:(?:{_SCORE_WORDS})\s*){{3,}}$")
 _GRAND = ("总分", "合计", "总计", "总得分")
 _CODES = re.compile(r"编码|代码|编号|^[类款项]$")
 _UNIT_LINE = ("编制单位", "编制部门", "单位：", "单位:")
+_PAGE_MARK = re.compile(r"(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—－]\s*\d+\s*[-—－])\s*$")
 _CONTINUED = re.compile(r"[（(]续(?:表)?\s*\d*[）)]\s*$|^\s*续表\s*\d*\s*$")
 
 
@@ -221,8 +222,9 @@ def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:
         elif block.kind == "row":
             current.append((block, gap > 0))
             gap = 0
-        elif current and len(block.text) <= _GAP_MAX and gap < 2 and not _caption(block.text):
-            gap += 1
+        elif current and gap < 2 and not _caption(block.text) and (
+                len(block.text) <= _GAP_MAX or len(block.text) <= 80 and _PAGE_MARK.search(block.text)):
+            gap += 1  # a short line, or a running footer (…绩效评价报告　第6页) at a page break
         else:
             if current:
                 runs.append(current)

@@ -68,14 +68,15 @@ _EARLIER = re.compile(r"上年|上一年|往年|历史|基期|基数")
 _YEAR = re.compile(r"(20\d\d)\s*年")
 
 
-def _earlier(analysis, table: Table, col: int) -> bool:
-    """Whether an actual column is of a year before the target's (上年实际值; 2024年实际值 in 2025)."""
+def _earlier(analysis, table: Table, target: int, col: int) -> bool:
+    """Whether an actual column is of a year before the target's (上年实际值; 2024年实际值 beside a
+    2025年指标值, or in a 2025 budget when the target names no year)."""
     name = table.header[col]
     if _EARLIER.search(name):
         return True
     said = _YEAR.findall(name)
-    later = _YEAR.findall(" ".join([table.title, *table.header])) + [analysis.year() or ""]
-    return bool(said) and any(y and y > said[0] for y in later)
+    aimed = _YEAR.findall(table.header[target]) or [analysis.year() or ""]
+    return bool(said) and bool(aimed[0]) and aimed[0] > said[0]
 
 
 def sheets(analysis, options) -> list[Sheet]:
@@ -91,7 +92,7 @@ def _sheets(analysis, spec: Spec) -> list[Sheet]:
 def _read(analysis, spec: Spec) -> Iterator[Sheet]:
     for table in analysis.tables:
         target, actual = table.column(*spec.target), table.column(*spec.actual)
-        if target is None or actual is None or target == actual or _earlier(analysis, table, actual):
+        if target is None or actual is None or target == actual or _earlier(analysis, table, target, actual):
             continue  # 2025年指标值 | 上年实际值: last year's result as a baseline, no outturn of the target
         rate = table.column(*spec.rate)
         key = rate if rate is not None else table.column(*spec.key)

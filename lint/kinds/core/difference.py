@@ -103,8 +103,9 @@ def _changes(analysis, o: Options, block: int):
 def _compared(o: Options, text: str, f) -> bool:
     """Whether ``f`` is a comparison's own change (减少2.53万元: its label ends with the change word) or
     base (比上年的17.80万元, 为年度预算37.00万元的85.89%), not an amount compared (年末结转和结余 is one)."""
-    said = f.label.strip(" ，,：:").removesuffix("为").removesuffix("了")
-    changed = any(said.endswith(w) for w in (*o.up, *o.down) if w not in o.left)
+    said = f.label.strip(" ，,：:").removesuffix("了")
+    came = re.search(r"(?:为|到|至)\s*$", text[max(0, f.start - 3) : f.start]) is not None  # 减少为5辆: what
+    changed = not came and any(said.endswith(w) for w in (*o.up, *o.down) if w not in o.left)  # it came to
     return changed or o.compare.within(f.label) or text.startswith("的", f.end)
 
 

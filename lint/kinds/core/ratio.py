@@ -305,7 +305,13 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
 
 _SATISFIED = re.compile(r"(?<!不)满意(?:度|率)\s*(?:为|达到?|是)?\s*$")
 _LEVEL = re.compile(r"(?:非常|比较|基本|较为|很)满意")  # 其中非常满意150份: one level, the rest unsaid
-_CONTENT = re.compile(r"(?<!不)满意(?!度|率)")  # 满意451人, not 满意度调查 nor 不满意
+_CONTENT = re.compile(r"满意(?!度|率|情况|测评|调查|评价)")  # 满意451人, not 满意度调查
+_TIED = re.compile(r"问卷|有效")
+
+
+def _content(words: str) -> bool:
+    """Whether words say some were satisfied (满意451人; not 不满意, 不太满意, nor 满意度调查)."""
+    return any(not re.search(r"不.?$", words[: m.start()]) for m in _CONTENT.finditer(words))
 _BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
 _ASKED = re.compile(r"回收|有效|调查|受访|发放|样本|问卷|参与|访问|走访")
 _SURVEY_UNITS = ("份", "人", "人次", "户", "名", "位")
@@ -317,10 +323,13 @@ def _survey(analysis, check, text: str, figs, rate, before=()):
     Holding over one reading it holds; failing over all, it fails over all the satisfied and the last asked,
     when one count of the satisfied is given (not one level of several: 其中非常满意150份) or the rate says
     what it holds (含基本满意): levels may be weighted instead. No reading without both."""
+    if "综合" in rate.label and "含" not in rate.label:
+        return  # 综合满意度: levels weighted, not counted
     counts = [f for f in figs if f.start < rate.start and f.is_point and f.unit in _SURVEY_UNITS]
-    satisfied = [f for f in counts if _CONTENT.search(f.label + _after(text, f.end))]
-    asked = [f for f in (*before, *counts) if f.is_point and f.unit in _SURVEY_UNITS
-             and f not in satisfied and _ASKED.search(f.label) and not _CONTENT.search(f.label)]
+    satisfied = [f for f in counts if _content(f.label + _after(text, f.end))]
+    tied = all(_TIED.search(f.label) for f in satisfied)  # 有效问卷中表示满意的: of the questionnaires before
+    asked = [f for f in (*(before if tied else ()), *counts) if f.is_point and f.unit in _SURVEY_UNITS
+             and f not in satisfied and _ASKED.search(f.label) and "满意" not in f.label]
     if not satisfied or not asked or any(a.start > satisfied[0].start for a in asked if a in counts):
         return
     sums = [satisfied[: k + 1] for k in range(len(satisfied))]

@@ -16,13 +16,12 @@ Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02
 are an error whatever the wording. A listing after 其中 may name only some parts, so parts that fall short are
 reported only when the listing is complete (declared so by a ``complete`` word, none in the core pack: 分别为
 lists parallel values as often as parts; or naming three parts or more, one of them 0, as a template's list of
-every part does; or ending with the rest, 其他用车 2辆; or parts that make the whole by definition: a budget's
-支出预算 its 基本支出 and 项目支出, a 基本支出 its 人员经费 and 公用经费, a 政府采购 its 货物, 工程 and 服务,
-an 编制 its 行政编制 and 事业编制) or when one digit of one figure explains the whole gap (a typo, reported at
-``warning``; two swapped digits are too common a gap to tell a typo, and are only suggested). People counted
-past their total after the first parts have added up to it are a second breakdown of the same whole
-(男性46人，女性36人，35岁以下24人), and people counted by attributes of two kinds (女教师、35岁以下、中高级
-职称) overlap: neither is judged.
+every part does; or parts that make the whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, a
+基本支出 its 人员经费 and 公用经费, a 政府采购 its 货物, 工程 and 服务) or when one digit of one figure
+explains the whole gap (a typo, reported at ``warning``; two swapped digits are too common a gap to tell a
+typo, and are only suggested). People counted past their total after the first parts have added up to it are a
+second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and people counted by attributes of two
+kinds (女教师、35岁以下、中高级职称) overlap: neither is judged.
 """
 
 from __future__ import annotations
@@ -80,7 +79,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     # a listing that names parts of nothing (部级领导干部用车0辆、…、其他用车1辆) goes through a template's
     # every part: it is complete
     complete = complete or len(parts) >= 3 and any(p.value == 0 for p in parts) or _whole(total, parts) \
-        or _complementary(analysis, parts) or _rest(parts)
+        or _complementary(analysis, parts)
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
         return
@@ -133,15 +132,7 @@ def _points(*figures: Figure) -> list[Figure]:
 _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
 _PAIRS = {("基本支出", "项目支出"): re.compile(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"),
           ("人员经费", "公用经费"): re.compile(r"基本支出"),
-          ("货物", "工程", "服务"): re.compile(r"采购"),
-          ("行政编制", "事业编制"): re.compile(r"编制")}  # each set and the total it makes whole
-def _rest(parts: list[Figure]) -> bool:
-    """Whether a listing ends with the rest (…、其他用车2辆): it names every part then."""
-    return len(parts) >= 2 and _REST.fullmatch(labels.core(parts[-1].label)) is not None
-
-
-_REST = re.compile(r"[、，,：:\s]*(?:其他|其余)[\u4e00-\u9fff]{0,3}")
-"""…、其他用车2辆: the rest, the listing is whole (not 其他商品和服务支出, a class of its own)."""
+          ("货物", "工程", "服务"): re.compile(r"采购")}  # each set and the total it makes whole
 
 
 def _whole(total: Figure, parts: list[Figure]) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ...figures import precision
+from ...figures import labels, precision
 from ...tables import cell_figure, number, row_label, scores
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
@@ -30,8 +30,7 @@ class Options:
     score: Words = Words(["得分", "自评分"])
     totals: Words = Words(["自评得分", "总分", "综合得分", "综合评分", "评价得分", "得分", "最终评分",
                            "评分结果"])
-    overall: Words = Words(["整体", "部门", "综合", "总分", "总得分", "总体", "该项目", "本项目", "最终",
-                            "项目得分", "项目绩效得分", "评分结果"])
+    overall: Words = Words(["整体", "部门", "综合", "总分", "总得分", "总体", "该项目", "本项目"])
     grand: Words = Words(["总分", "总计", "合计", "总得分"])
     subtotals: Words = Words(["小计"])
     points: Words = Words(["分值", "满分", "标准分", "权重"])
@@ -69,7 +68,8 @@ def run(analysis, check: Check):
                     and fig.value == 100 and "指标" not in fig.label else None  # not 决策指标总分20分
                 continue  # 该项目总分100分，评价得分92.50分: the points it is out of, the score the whole's
             if not (any(w in fig.label for w in check.options.totals)
-                    and (any(w in fig.label for w in check.options.overall) or fig is whole)) \
+                    and (any(w in fig.label for w in check.options.overall) or fig is whole
+                         or _PROJECT.match(labels.core(fig.label)))) \
                     or any(name in fig.label for name in names):
                 continue  # not an overall score, or the score of a row of the table (整体效能得分28分)
             if total is not None:
@@ -84,7 +84,9 @@ def run(analysis, check: Check):
 
 
 _SYSTEM = re.compile(r"总分值?(?:为|是)?$")
-_SCORED = re.compile(r"得|自评|评价|综合|最终|实际")
+_SCORED = re.compile(r"得|自评|评价|综合|最终|实际|整体|部门|绩效|项目")
+_PROJECT = re.compile(r"(?:项目(?:绩效)?(?:最终|综合)?|最终)(?:得分|评分)|评分结果")
+"""The project's own score, opening its label (项目最终得分, 最终评分; not 子项目得分, 服务质量最终得分)."""
 
 
 def _scale(text: str, fig, after) -> bool:
@@ -92,7 +94,8 @@ def _scale(text: str, fig, after) -> bool:
     follows in its sentence (该项目总分100分，评价得分92.50分)."""
     if "满分" in fig.label:
         return True
-    if _SYSTEM.search(fig.label) and fig.value == 100 and not _SCORED.search(fig.label):
+    if _SYSTEM.search(fig.label) and fig.value == 100 and not _SCORED.search(fig.label) \
+            and "指标" in text[max(0, fig.start - 60) : fig.start]:
         return True  # 本次评价设置一级指标2个…，总分100分: the system's points, not the score
     return "总分" in fig.label and "得" not in fig.label and after is not None and after.unit == "分" \
         and "得" in after.label and "。" not in text[fig.end : after.start]

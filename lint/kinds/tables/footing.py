@@ -339,7 +339,7 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         if sided:  # 收入合计, its rows, then 支出合计 and its rows: each heads the rows up to the next
             below = next((i for i in totals if i > t), len(table.rows))
             stretch = [i for i in range(t + 1, below) if not _code_row(table, i)
-                       and not (_CARRY.search(labels[i]) and not _CARRY.search(labels[t]))]
+                       and not (_CARRY.search(labels[i]) and "本年" in labels[t])]
         elif not stretch and totals == [t] and not any(number(c.text) for i, r in enumerate(table.rows[:t])
                                                      if not _code_row(table, i) for c in r):
             below = _block_end(check, table, t)
@@ -444,7 +444,7 @@ def _heads_first(table: Table, labels: list[str], totals: list[int], columns: li
     return bool(after) and True in ahead and False not in ahead and True not in back
 
 
-_CARRY = re.compile(r"结转|结余")  # 年初结转和结余 under 本年支出合计: carried over, no part of the year's
+_CARRY = re.compile(r"结转|结余")  # 年初结转和结余 under 本年支出合计: no part of the year's (of a 总计, one)
 
 
 def _sides_first(table: Table, labels: list[str], totals: list[int]) -> bool:
@@ -750,7 +750,7 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
         if not check.options.skip.within(table.header[j]):
             declared.add(j)
             parts = [k for k in found if not apart.within(table.header[k])
-                     and not _breakdown(check, _own_name(table, k)) and not _other_side(table, j, k)]
+                     and not _breakdown(check, table, k) and not _other_side(table, j, k)]
             yield from _declared(analysis, check, table, j, parts)
     for j in columns:
         if j in declared or not _is_total(check, table.header[j]):
@@ -760,7 +760,7 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
             continue  # a group-total column, not a row total
         group = _group_of(table, j)
         after = [k for k in columns if k > j and not _is_total(check, table.header[k])
-                 and not apart.within(table.header[k]) and not _breakdown(check, _own_name(table, k))
+                 and not apart.within(table.header[k]) and not _breakdown(check, table, k)
                  and _group_of(table, k, len(group)) == group and not _other_side(table, j, k)]
         components = after or [k for k in columns if k < j]
         if len(components) < 2:
@@ -807,15 +807,12 @@ def _other_side(table: Table, total: int, col: int) -> bool:
     return any(side in name and other.search(table.header[col]) for side, other in _SIDES.items())
 
 
-def _own_name(table: Table, col: int) -> str:
-    """A column's own name, under the names of the groups over it (其中：公务用车购置费 under 预算数)."""
-    return table.levels[-1][col] if table.levels and col < len(table.levels[-1]) and table.levels[-1][col] \
-        else table.header[col]
-
-
-def _breakdown(check: Check, name: str) -> bool:
-    """A column headed 其中：… breaks down the column before it: never a part of the row total too."""
-    return any(name.strip().startswith(w) for w in check.options.exclude)
+def _breakdown(check: Check, table: Table, col: int) -> bool:
+    """A column headed 其中：… breaks down the column before it: never a part of the row total too; so
+    are those under a group named 其中 (其中 over 财政拨款收入 | 事业收入) and a 其中 column under a group's
+    name (预算数 over 其中：公务用车购置费)."""
+    own = table.levels[-1][col] if table.levels and col < len(table.levels[-1]) else ""
+    return any(name.strip().startswith(w) for name in (table.header[col], own) for w in check.options.exclude)
 
 
 def _declared(analysis, check, table: Table, col: int, part_cols: list[int]):

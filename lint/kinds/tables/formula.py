@@ -97,7 +97,7 @@ def run(analysis, check: Check):
     for table in analysis.tables:
         choices = [w for w in (_where(table, columns, result, k) for k in range(_choices(table))) if w]
         for name, words in check.options.alternatives.items():
-            choices += [{**w, name: j} for w in choices for j in _headed(table, words, set(w.values()))[:1]]
+            choices += [{**w, name: j} for w in choices for j in _headed(table, words, set(w.values()))]
         for row in range(len(table.rows)):
             verdicts = [v for w in choices if (v := _row(analysis, check, table, row, w, tree, result))]
             if verdicts:

@@ -3,9 +3,10 @@
 Selects the columns whose header holds a ``share`` word (占比, 比重, 所占比例) and takes as their amounts the
 nearest column to the left that holds amounts (not rates). The total is the amount of the table's one grand
 total row (``totals``: 合计, 总计); each other row's share must be its amount / that total × 100, and the
-total's own share, when stated, 100. Shares of a group's subtotal (a 款's share of its 类) are another
-layout: the column is judged only when most of its rows (two in three) agree with the total; otherwise it
-was read wrong and nothing is said.
+total's own share, when stated, 100; a share one unit of its last place off (moved so the column adds up to
+100) is no finding, nor are 其中 rows (often shares of the row above). Shares of a group's subtotal (a 款's
+share of its 类) are another layout: the column is judged only when most of its rows (two in three) agree with
+the total; otherwise it was read wrong and nothing is said.
 
 Judged as intervals: amount / total over their rounding intervals must meet the share's.
 """
@@ -53,11 +54,11 @@ def _column(analysis, check, table, col: int, amounts: int, total_row: int):
     whole = cell_figure(table, total_row, amounts)
     if whole is None or whole.value <= 0:
         return
-    verdicts = []
+    verdicts, under = [], _under_qizhong(table, amounts)
     for r in range(len(table.rows)):
         stated, part = cell_figure(table, r, col), cell_figure(table, r, amounts)
-        if stated is None or part is None:
-            continue
+        if stated is None or part is None or r in under:
+            continue  # 其中：公务用车购置费 | 公务用车运行费: shares of the row above as often as of the 合计
         stated = stated if stated.unit == "%" else replace(stated, unit="%")  # 56.36 under 占比（%）
         if r == total_row:
             found = judge(check, analysis, stated, (part,), lambda: Interval.point(Decimal(1)),
@@ -69,7 +70,32 @@ def _column(analysis, check, table, col: int, amounts: int, total_row: int):
         if found is not None:
             verdicts.append(found)
     if verdicts and 3 * sum(1 for v in verdicts if v.holds) >= 2 * len(verdicts):
-        yield from verdicts  # most rows are shares of the total: the column is read right
+        for v in verdicts:  # most rows are shares of the total: the column is read right
+            yield v.quiet() if not v.holds and _adjusted(v) else v
+
+
+def _under_qizhong(table, amounts: int) -> set[int]:
+    """The rows of each breakdown opened by 其中 (其中：A | B, up to the rows adding up to the row above)."""
+    out: set[int] = set()
+    for r in range(1, len(table.rows)):
+        if not row_label(table, r).strip().startswith("其中"):
+            continue
+        parent, total = cell_figure(table, r - 1, amounts), Decimal(0)
+        for k in range(r, len(table.rows)):
+            fig = cell_figure(table, k, amounts)
+            out.add(k)
+            total += fig.value if fig is not None else 0
+            if parent is None or total >= parent.value:
+                break
+    return out
+
+
+def _adjusted(verdict) -> bool:
+    """Whether a share misses by one unit of its last place only: moved so the column adds up to 100
+    (尾差调整), as tables of shares do."""
+    stated, computed = verdict.bounds.stated, verdict.bounds.computed
+    unit = Decimal(1).scaleb(-verdict.stated.decimals)
+    return Interval(stated.lo - unit, stated.hi + unit).meets(computed)
 
 
 def _amounts(table, col: int) -> bool:
