@@ -307,6 +307,7 @@ _SATISFIED = re.compile(r"(?<!不)满意(?:度|率)\s*(?:为|达到?|是)?\s*$")
 _LEVEL = re.compile(r"(?:非常|比较|基本|较为|很)满意")  # 其中非常满意150份: one level, the rest unsaid
 _CONTENT = re.compile(r"满意(?!度|率|情况|测评|调查|评价)")  # 满意451人, not 满意度调查
 _TIED = re.compile(r"问卷|有效")
+_UNANSWERED = re.compile(r"未作答|未回答|未填|弃权|无效|不清楚|说不清")
 
 
 def _content(words: str) -> bool:
@@ -348,8 +349,10 @@ def _survey(analysis, check, text: str, figs, rate, before=()):
     held = next((v for v in verdicts if v.holds), None)
     if held is not None:
         yield held
-    elif verdicts and (len(satisfied) == 1 and not _LEVEL.search(satisfied[0].label) or "含" in rate.label):
-        yield verdicts[-1]  # levels weighted (非常满意 ×1, 满意 ×0.8 …) fit no sum: unless the rate says
+    elif verdicts and (len(satisfied) == 1 and not _LEVEL.search(satisfied[0].label) or "含" in rate.label) \
+            and not any(_UNANSWERED.search(f.label + _after(text, f.end)) for f in counts):
+        yield verdicts[-1]  # levels weighted (非常满意 ×1, 满意 ×0.8 …) fit no sum: unless the rate says;
+        # 其余20份未作答: of those who answered, perhaps
 
 
 def _over_any(analysis, check, rate, actual, bases):
