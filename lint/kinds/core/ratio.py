@@ -308,14 +308,14 @@ _LEVEL = re.compile(r"(?:非常|比较|基本|较为|很)满意")  # 其中非�
 _CONTENT = re.compile(r"满意(?!度|率|情况|测评|调查|评价)")  # 满意451人, not 满意度调查
 _TIED = re.compile(r"问卷|有效")
 _UNANSWERED = re.compile(r"未作答|未回答|未填|弃权|无效|不清楚|说不清")
+_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
+_ASKED = re.compile(r"回收|有效|调查|受访|发放|样本|问卷|参与|访问|走访")
+_SURVEY_UNITS = ("份", "人", "人次", "户", "名", "位")
 
 
 def _content(words: str) -> bool:
     """Whether words say some were satisfied (满意451人; not 不满意, 不太满意, nor 满意度调查)."""
     return any(not re.search(r"不.?$", words[: m.start()]) for m in _CONTENT.finditer(words))
-_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
-_ASKED = re.compile(r"回收|有效|调查|受访|发放|样本|问卷|参与|访问|走访")
-_SURVEY_UNITS = ("份", "人", "人次", "户", "名", "位")
 
 
 def _survey(analysis, check, text: str, figs, rate, before=()):
