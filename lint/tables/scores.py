@@ -24,10 +24,14 @@ _ITEM = re.compile(r"(?:分值|满分|标准分)\s*(?:为\s*)?(?P<max>\d+(?:\.\d
                    r"(?:\s*[，,、：:]?\s*(?:扣|失|扣除)\s*(?:分\s*)?(?P<before>\d+(?:\.\d+)?)\s*分)?"
                    r"\s*[，,、：:；;]?\s*(?:自评|实际|评价)?得\s*分?\s*(?:为\s*)?"
                    r"(?P<score>\d+(?:\.\d+)?)\s*分"
-                   r"(?:\s*[，,]\s*(?:扣|失|扣除)\s*(?:分\s*)?(?P<cut>\d+(?:\.\d+)?)\s*分)?")
+                   r"(?:\s*[，,（(]\s*(?:扣|失|扣除)\s*(?:分\s*)?(?P<cut>\d+(?:\.\d+)?)\s*分)?")  # （扣1分）
 _TRAILING = re.compile(r"得\s*分?\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分\s*[（(]\s*(?:分值|满分|标准分)\s*"
                        r"(?:为\s*)?(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]")
 """A score with its maximum in the parentheses after it (得分9.76分（分值10分））."""
+_REVERSED = re.compile(r"得\s*分\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分\s*[，,]\s*(?:分值|满分|标准分)\s*"
+                       r"(?:为\s*)?(?P<max>\d+(?:\.\d+)?)\s*分(?:\s*[，,]\s*(?:扣|失|扣除)\s*(?:分\s*)?"
+                       r"(?P<cut>\d+(?:\.\d+)?)\s*分)?")
+"""A score, then its maximum, then what it lost (得分47分，分值50分，扣2分)."""
 _MARKER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
 _SUFFIX = re.compile(r"(?:情况|分析|指标)$")
 _RULE = re.compile(r"[每各如若]|(?:低于|高于|不足|超过|少于|多于|达到)\s*\d")  # 到位率低于100%扣1分: a rule
@@ -92,14 +96,14 @@ def _prose_items(analysis) -> list[Item]:
             out.append(card)
             continue
         at = {f.start: f for f in analysis.figures[b]}
-        trailing = list(_TRAILING.finditer(block.text))
+        trailing = [*_TRAILING.finditer(block.text), *_REVERSED.finditer(block.text)]
         taken = {m.start("max") for m in trailing}  # 得分9.76分（分值10分），…得分39.40分: not the next one's
         found = [*trailing, *(m for m in _ITEM.finditer(block.text) if m.start("max") not in taken)]
         for m in sorted(found, key=lambda m: m.start()):
             score, maximum = at.get(m.start("score")), at.get(m.start("max"))
             if score is None or maximum is None:
                 continue
-            said = next((g for g in ("cut", "before") if m.re is _ITEM and m.group(g)), None)
+            said = next((g for g in ("cut", "before") if g in m.re.groupindex and m.group(g)), None)
             if said == "before" and _RULE.search(block.text[m.end("max") : m.start("before")]):
                 said = None  # 2项指标未量化，每项扣1分，得3分: a deduction per item, not the item's
             cut = at.get(m.start(said)) if said else None
