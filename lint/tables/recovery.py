@@ -71,9 +71,11 @@ def _captioned(doc: Document, table: Table, lines: list[int]) -> Table:
     (金额单位：万元 | | |), or the one unit the header names in brackets (决算数（元）, 合计（万元）)."""
     above: list[Block] = []
     at = bisect.bisect_left(lines, table.span.line)
-    for b in reversed(doc.blocks[:at]):  # from the table up, not beyond the rows of the table before it
+    for b in reversed(doc.blocks[:at]):  # from the table up, not beyond the figures of the table before it
         if b.kind == "row" and not _caption_row(b):
-            break
+            if any(number(c) for c in b.text.split("\t")):
+                break
+            continue  # a row of names (a header line above the grid): passed over, as before
         above.append(b)
         if len(above) == _CAPTION_LOOKBACK:
             break
