@@ -67,7 +67,7 @@ _TAG = re.compile(r"(?:(?<=\s)|^)(?:公开|附)?"
 
 def _captioned(doc: Document, table: Table, lines: list[int]) -> Table:
     """``table`` with the caption and the unit written just above it (a 单位 line, or the caption's end),
-    none of another table's lines above it; failing those, the unit in a row of its own under the header
+    not above the figures of the table before it; failing those, the unit in a row of its own under the header
     (金额单位：万元 | | |), or the one unit the header names in brackets (决算数（元）, 合计（万元）)."""
     above: list[Block] = []
     at = bisect.bisect_left(lines, table.span.line)
