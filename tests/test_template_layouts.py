@@ -1812,6 +1812,9 @@ CASES = {
     "a deduction in brackets after the score, and a score before its 分值": (
         "时效指标分值10分，得分9分（扣1分）。\n产出指标得分47分，分值50分，扣3分。\n",
         ("得分9分（扣1分）", "得分9分（扣2分）"), "SCO002"),
+    "a change whose sentence opens with its base, the amount in the sentence before": (
+        "项目综合得分90.52分，评价等级为“优”。与2023年度评价得分87.35分相比提高3.17分。\n",
+        ("提高3.17分", "提高3.71分"), "DIF001"),
 }
 
 

@@ -4,7 +4,8 @@ Finds, in each sentence, an amount whose label holds a change word (option ``up`
 option ``down``: 减少, 下降, 节约, 结余, ...) with, before it in the same sentence, a comparison word (option
 ``compare``: 比, 较, 与…相比) followed by the prior amount, or the prior labelled as last year's (上年为), and
 before that the current amount, the nearest that is no other comparison's change or base (支出 X，比上年的 Y
-减少 A，比预算数 Z 节约 B: X against Z). ``up`` means
+减少 A，比预算数 Z 节约 B: X against Z), or, when the sentence opens with its base (与2023年度得分 Y 相比提高
+A), the one amount of its unit in the sentence before. ``up`` means
 current − prior = change; ``down`` means prior − current = change. Amounts in different units convert (亿元 vs
 万元). A change in 个百分点 is the difference of the two percentages before it (执行率98.50%，较上年的95.20%提
 高3.30个百分点); 比重 or 占比 between them compares nothing. A change against a target (超过目标, 低于计划, 较
@@ -51,7 +52,9 @@ def _changes(analysis, o: Options, block: int):
     if len(analysis.figures[block]) < 3:
         return  # a change needs two amounts before it
     text = analysis.doc.blocks[block].text
+    earlier: list = []  # the figures of the sentence before
     for sentence in analysis.sentences(block):
+        earlier, figures = sentence[2], earlier
         for change in sentence[2]:
             points = change.unit == "个百分点"  # 执行率98.50%，较上年的95.20%提高3.30个百分点
             if not change.is_point or precision.family(change.unit) in ("ratio", "") and not points:
@@ -73,6 +76,14 @@ def _changes(analysis, o: Options, block: int):
             if moved and (to := growth.MOVED_TO.match(same[-1].label.strip())):
                 if labels.direction(to.group(1), o.up, o.down) == sign:
                     yield same[-1], same[-2], change, sign  # 由92.5%提高到97.8%，提高5.3个百分点
+                continue
+            opening = _OPENS_COMPARING.match(text, sentence[0])
+            if len(same) == 1 and opening and same[0].end <= opening.end():
+                # 综合得分90.52分。与2023年度评价得分87.35分相比提高3.17分: the amount compared is the
+                # sentence before's, when it states one of the unit
+                before = [f for f in figures if f.is_point and f.unit == same[0].unit]
+                if len(before) == 1 and sign:
+                    yield before[0], same[0], change, sign
                 continue
             if len(same) < 2:
                 continue
@@ -109,6 +120,7 @@ def _compared(o: Options, text: str, f) -> bool:
     return changed or o.compare.within(f.label) or text.startswith("的", f.end)
 
 
+_OPENS_COMPARING = re.compile(r"\s*(?:与|同|和|较)[^，,。；;]{0,20}?\d[^，,。；;]*?相比")
 _TARGET_CHANGE = re.compile(r"(超过|超出|高于|低于|比|较)(?:年度|预定|既定)?"
                             r"(?:目标值?|预期值?|计划值?|指标值)(提高|增加|高出|高|降低|下降|低)?了?$")
 _TARGET = re.compile(r"目标|预期|计划|指标值")
