@@ -187,6 +187,14 @@ def another_unit(label: str, own_names, word: str | None = None) -> bool:
 _PART_OF = re.compile(r"本级|(?<![及含和与括])(?:所属|下属|直属)|二级单位")  # not 及所属, 含所属
 
 
+def unquote(text: str) -> str:
+    """``text`` without quotation marks: “三公”经费, "三公"经费 and 三公经费 are one name."""
+    return _QUOTES.sub("", text)
+
+
+_QUOTES = re.compile(r"[“”\"'‘’]")
+
+
 def opening(text: str, at: int) -> str:
     """The words that open the clause (from the last ；or 。) holding offset ``at``, up to its first
     number: the subject of each amount in it (示范管理事务中心收入支出总计100.00万元，本年收入合计…)."""

@@ -376,7 +376,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             start = last.start if before else start
     opens = text[start:pos].strip(" ：:，,①②③④⑤") == "" or (  # 支出主要构成如下：opens its sentence too
         word.endswith("如下") and not any(f.start < pos for f in figs if f.start >= start))
-    subject = _SUBJECT.sub("", _unquote(text[start:pos])) if word.endswith("如下") else ""
+    subject = _SUBJECT.sub("", labels.unquote(text[start:pos])) if word.endswith("如下") else ""
     if not before and opens and (index > 0 or prev):
         p_text, p_sentence = (text, sentences[index - 1]) if index > 0 else prev
         if index == 0 and words.parts.within(p_text[p_sentence[0] : p_sentence[1]]):
@@ -391,7 +391,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         series = _series(before[-2:], parts) if len(before) >= 2 else None
         totals = [f for f in before if words.totals.within(f.label.replace("公共", ""))]  # 共 of 公共: none
         before = totals[-1:] or _measured(before, parts) or _adding(before, parts) or _outturn(before, parts)
-        if subject and not any(subject in _unquote(labels.core(f.label)) for f in before):
+        if subject and not any(subject in labels.unquote(labels.core(f.label)) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
     else:
         series = _series(before[-2:], parts) if len(before) >= 2 else None
@@ -424,11 +424,6 @@ def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
 
 
 _SUBJECT = re.compile(r"[\s，,：:。]|主要|具体|明细|构成|情况|如下|的|年度|\d{4}年")
-
-
-def _unquote(text: str) -> str:
-    """``text`` without quotation marks (“三公”经费 is 三公经费)."""
-    return re.sub(r"[“”\"'‘’]", "", text)
 
 
 def _sibling_next(text: str, start: int, pos: int, semicolon: int, figs, fam: str) -> bool:

@@ -26,7 +26,6 @@ from ..model import Cell, Table
 from ..vocabulary import Words
 from . import QUALIFIER, number
 
-_QUOTES = re.compile(r"[“”\"'‘’]")
 _BLANKS = re.compile(r"\s+")
 
 
@@ -106,9 +105,7 @@ def header(table: Table, words) -> int | None:
 _MEASURES = ("决算", "预算")  # what a table's caption says its amounts are (…支出决算表, …预算表)
 
 
-def unquote(text: str) -> str:
-    """``text`` without quotation marks: “三公”经费, "三公"经费 and 三公经费 are one name."""
-    return _QUOTES.sub("", text)
+unquote = labels.unquote  # “三公”经费, "三公"经费 and 三公经费 are one name
 
 
 def canonical(name: str) -> str:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 from functools import partial
 
+from ..figures.labels import YEAR
 from ..figures.precision import COUNT_UNITS, family, interval
 from ..interval import Interval
 from ..model import Figure, Table
@@ -65,7 +66,6 @@ class Sheet:
 
 
 _EARLIER = re.compile(r"上年|上一年|往年|历史|基期|基数")
-_YEAR = re.compile(r"(20\d\d)\s*年")
 
 
 def _earlier(analysis, table: Table, target: int, col: int) -> bool:
@@ -74,8 +74,8 @@ def _earlier(analysis, table: Table, target: int, col: int) -> bool:
     name = table.header[col]
     if _EARLIER.search(name):
         return True
-    said = _YEAR.findall(name)
-    aimed = _YEAR.findall(table.header[target]) or [analysis.year() or ""]
+    said = YEAR.findall(name)
+    aimed = YEAR.findall(table.header[target]) or [analysis.year() or ""]
     return bool(said) and bool(aimed[0]) and aimed[0] > said[0]
 
 

@@ -318,6 +318,7 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
     labels = _labels(table)
     codes = _code_levels(table)
     indents = _indent_levels(table)
+    serial = _serial_levels(table)  # 序号 一 | 1 | （1）: the levels the labels do not show
     totals = [i for i, label in enumerate(labels) if _is_total(check, label)]
     after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
     split = _split_totals(labels, totals)
@@ -376,7 +377,6 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             # rows after the last 小计 are under none (a bonus row 加减分 before the 总分)
         else:
             stretch = [i for i in stretch if i not in sub]
-            serial = _serial_levels(table)  # 序号 一 | 1 | （1）: the levels the labels do not show
             levels = {i: codes.get(i) if codes else serial[i] if serial else _level(check, labels[i])
                       for i in stretch}
             if not codes and indents and all(levels[i] is None for i in stretch):

@@ -31,7 +31,7 @@ import re
 from dataclasses import dataclass, field, replace
 from decimal import Decimal
 
-from ...figures import precision
+from ...figures import labels, precision
 from ...interval import Interval
 from ...tables import cell_figure, number, row_label
 from ...vocabulary import Words
@@ -113,15 +113,12 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
     :func:`_dated`)."""
     where: dict[str, int] = {}
     for name in (result, *(n for n in columns if n != result)):
-        unwanted = [w[1:] for w in columns[name] if w.startswith("!")]
+        unwanted = [w for w in columns[name] if w.startswith("!")]
         for word in (w for w in columns[name] if not w.startswith("!")):
             if word in _YEARS:
-                hits = _dated(table, word, where.get(result), choice)
-                hits = [j for j in hits if j not in where.values()]
-            else:
-                hits = [j for j, h in enumerate(table.header) if word in h and j not in where.values()
-                        and not any(u in h for u in unwanted)
-                        and any(r[j].text for r in table.rows)]  # an empty column under a merged name: none
+                hits = [j for j in _dated(table, word, where.get(result), choice) if j not in where.values()]
+            else:  # filled columns only: an empty column under a merged name is none
+                hits = _headed(table, [word, *unwanted], set(where.values()))
             if len(hits) > 1:
                 return None
             if hits:
@@ -141,7 +138,6 @@ def _headed(table, words, taken: set[int]) -> list[int]:
 
 
 _YEARS = ("{earlier}", "{later}")
-_YEAR = re.compile(r"(20\d\d)\s*年")
 
 
 def _dated(table, word: str, result: int | None, choice: int = 0) -> list[int]:
@@ -173,7 +169,7 @@ def _years(table) -> dict[int, str]:
     """The year each filled column of amounts names in its header (2024年预算数), one year each."""
     years = {}
     for j, h in enumerate(table.header):
-        found = set(_YEAR.findall(h))
+        found = set(labels.YEAR.findall(h))
         if len(found) == 1 and not _NOT_AMOUNT.search(h) and any(r[j].text for r in table.rows):
             years[j] = found.pop()  # not 2025年比2024年增减额 (a comparison) nor 2024年占比 (a share)
     return years
