@@ -95,6 +95,9 @@ def main() -> None:
 @click.option("--diff", "show_diff", is_flag=True, help="Print the fixes as a unified diff; change nothing.")
 @click.option("--add-suppressions", is_flag=True, help="End each line with findings with a "
               "disable-line comment for them (TXT/Markdown), and exit.")
+@click.option("--annotate", "annotate_dir", type=click.Path(file_okay=False),
+              help="Write a copy of each DOCX checked into this folder with a Word comment on each "
+              "finding's figure (the originals are never changed).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar (drawn only on a terminal, after 0.5 s).")
 @click.option("--baseline", type=click.Path(dir_okay=False),
               help="Hide the findings recorded in this baseline file.")
@@ -102,7 +105,8 @@ def main() -> None:
               help="Record every finding of this run in a baseline file, and exit 0.")
 def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs,
           judge, rounding, config, isolated, show_settings, show_files, statistics, timeout, memory_mb,
-          lang, fix, unsafe_fixes, show_diff, add_suppressions, quiet, baseline, write_baseline):
+          lang, fix, unsafe_fixes, show_diff, add_suppressions, annotate_dir, quiet, baseline,
+          write_baseline):
     """Check the reports at PATHS (files or folders)."""
     from . import audit, ingest, suppress
     from .model import Severity
@@ -139,6 +143,7 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     if output_file and os.path.exists(output_file) and any(
             os.path.exists(f) and os.path.samefile(f, output_file) for f in files):
         _fail(f"-o {output_file} is a report being checked; write the findings to another file")
+    copies = _annotation_targets(files, annotate_dir) if annotate_dir else {}
     if fix or show_diff or add_suppressions:
         changed = _edit(files, settings_for, judge, fix and not show_diff, unsafe_fixes, show_diff,
                         add_suppressions)
@@ -190,6 +195,8 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
         _statistics(findings)
     else:
         _emit(module, findings, context, output_file)
+    if annotate_dir:
+        _annotate(copies, findings, context, annotate_dir)
     if context.errors or not context.files:
         raise SystemExit(EXIT_ERROR)  # a file not checked, or nothing to check: never a silent pass
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
@@ -231,6 +238,40 @@ def _edit(files, settings_for, judge, write, unsafe, show_diff, add_suppressions
     hint = f"; {left} more with --unsafe-fixes" if left else ""
     click.echo(f"crossfoot: {made} {what} in {changed} file(s){hint}", err=True)
     return changed
+
+
+def _annotation_targets(files, folder) -> dict:
+    from . import annotate
+
+    try:
+        return annotate.targets(files, folder)
+    except ValueError as exc:
+        _fail(str(exc))
+
+
+def _annotate(copies, findings, context, folder) -> None:
+    """Write the annotated copies of the DOCX reports with findings (see :mod:`crossfoot.annotate`)."""
+    from . import annotate
+
+    by_path: dict[str, list] = {}
+    for f in findings:
+        by_path.setdefault(f.path, []).append(f)
+    written = 0
+    for path, target in copies.items():
+        mine = by_path.get(path)
+        if not mine or path not in context.files:
+            continue
+        try:
+            os.makedirs(folder, exist_ok=True)
+            placed, unplaced = annotate.annotate(path, mine, target, context.lang)
+        except OSError as exc:
+            _fail(f"cannot write {target}: {exc.strerror or exc}")
+        written += 1
+        rest = f"; {unplaced} not placed (in a header, footer or note)" if unplaced else ""
+        click.echo(f"crossfoot: {target}: {placed} comment(s){rest}", err=True)
+    if not written:
+        what = "no DOCX report had findings" if copies else "no DOCX report was checked"
+        click.echo(f"crossfoot: --annotate: {what}; no copy written", err=True)
 
 
 def _check_one(path, s, context, module, baselines, facts, judge, timeout, memory_mb, write_baseline):

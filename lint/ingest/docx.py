@@ -75,14 +75,11 @@ class _Reader:
         if root is None:
             raise ReadError(f"{self.name}: not a DOCX file (no document part)")
         body = root.find(f"{W}body")
-        paragraphs = tables = 0
-        for element in _children(body if body is not None else root, "p", "tbl"):
-            if element.tag == f"{W}p":
-                paragraphs += 1
-                self._paragraph(element, f"paragraph {paragraphs}")
+        for kind, number, element in blocks(body if body is not None else root):
+            if kind == "paragraph":
+                self._paragraph(element, f"paragraph {number}")
             else:
-                tables += 1
-                self._table(element, tables)
+                self._table(element, number)
         for kind in ("footnotes", "endnotes"):
             part = self._part(self.rels.get(kind))
             for note in part.iter(f"{W}{kind[:-1]}") if part is not None else ():
@@ -112,21 +109,16 @@ class _Reader:
             self.lines.append(Line([Piece(text, where)], kind="heading" if heading else "paragraph"))
 
     def _table(self, table: ET.Element, number: int) -> None:
-        for r, row in enumerate(_children(table, "tr"), start=1):
-            pieces: list[Piece] = []
-            before = row.find(f"{W}trPr/{W}gridBefore")
-            for _ in range(_int(before, 0, 0, _GRID) if before is not None else 0):
-                pieces.append(Piece("", f"table {number}, row {r}, column {len(pieces) + 1}"))
-            for cell in _children(row, "tc"):
+        for r, before, cells in rows(table):
+            pieces = [Piece("", f"table {number}, row {r}, column {c}") for c in range(1, before + 1)]
+            for column, cell, span in cells:
                 props = cell.find(f"{W}tcPr")
-                span = props.find(f"{W}gridSpan") if props is not None else None
                 merge = props.find(f"{W}vMerge") if props is not None else None
                 continued = merge is not None and merge.get(f"{W}val", "continue") == "continue"
                 text = "" if continued else clean("".join(_text(p) for p in cell.iter(f"{W}p")))
-                where = f"table {number}, row {r}, column {len(pieces) + 1}"
+                where = f"table {number}, row {r}, column {column}"
                 pieces.append(Piece(text, where, merged="up" if continued else ""))
-                for _ in range(_int(span, 1, 1, _GRID - len(pieces) + 1) - 1 if span is not None else 0):
-                    pieces.append(Piece("", where, merged="left"))  # never past a real grid's width
+                pieces.extend(Piece("", where, merged="left") for _ in range(span - 1))
             self.lines.append(Line(pieces, kind="row"))
 
     # -- the package ------------------------------------------------------------------------------------
@@ -169,6 +161,33 @@ class _Reader:
             if label.startswith(("heading", "title", "标题")) or outline:
                 found.add(style.get(f"{W}styleId"))
         return found
+
+
+def blocks(body: ET.Element):
+    """The body's paragraphs and tables in order, numbered as places name them: ``("paragraph", N, p)``
+    and ``("table", T, tbl)``. The annotated copy (:mod:`crossfoot.annotate`) finds places by it."""
+    count = {"p": 0, "tbl": 0}
+    for element in _children(body, "p", "tbl"):
+        tag = "p" if element.tag == f"{W}p" else "tbl"
+        count[tag] += 1
+        yield ("paragraph" if tag == "p" else "table"), count[tag], element
+
+
+def rows(table: ET.Element):
+    """A table's rows as ``(R, before, cells)``: ``before`` grid columns left empty (``w:gridBefore``),
+    then each cell as ``(C, tc, span)`` with the grid column it starts at and the columns it spans, a span
+    never reaching past a real grid's width."""
+    for r, row in enumerate(_children(table, "tr"), start=1):
+        node = row.find(f"{W}trPr/{W}gridBefore")
+        before = _int(node, 0, 0, _GRID) if node is not None else 0
+        cells, column = [], before + 1
+        for cell in _children(row, "tc"):
+            props = cell.find(f"{W}tcPr")
+            node = props.find(f"{W}gridSpan") if props is not None else None
+            span = max(_int(node, 1, 1, _GRID - column + 1), 1) if node is not None else 1
+            cells.append((column, cell, span))
+            column += span
+        yield r, before, cells
 
 
 def _children(parent: ET.Element, *tags: str):
