@@ -13,6 +13,14 @@ settings.register_profile("fuzz", max_examples=5000, deadline=None, suppress_hea
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
 
 
+@pytest.fixture(autouse=True)
+def as_without_libreoffice(request, monkeypatch):
+    """Every test runs as on a machine without LibreOffice (the .doc/.wps refusals the tests assert), but
+    those marked ``libreoffice``, which use the one installed."""
+    if request.node.get_closest_marker("libreoffice") is None:
+        monkeypatch.setenv("CROSSFOOT_SOFFICE", "crossfoot-no-such-program")
+
+
 @pytest.fixture(scope="session")
 def checks():
     return engine.load()

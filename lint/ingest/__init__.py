@@ -15,26 +15,31 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 
 from ..model import Document
+from .converted import ADVICE, CONVERTIBLE, converter
 from .text import ReadError
 
 SUFFIXES = {".txt": "text", ".text": "text", ".md": "text", ".markdown": "text", ".docx": "docx",
             ".pdf": "pdf", ".ofd": "ofd", ".html": "html", ".htm": "html", ".xlsx": "xlsx", ".xlsm": "xlsx",
             ".xls": "xls"}
 
-__all__ = ["ReadError", "SUFFIXES", "follow", "read", "refusal", "walk"]
+__all__ = ["ReadError", "SUFFIXES", "follow", "read", "readable", "refusal", "walk"]
 
-_CONVERT = "save it as .docx (Word or WPS: 另存为 → .docx; or `soffice --headless --convert-to docx FILE`)"
 NOT_READ = {
-    ".doc": f"a legacy Word document: {_CONVERT}",
-    ".wps": f"a WPS document: {_CONVERT}",
-    ".rtf": f"an RTF document: {_CONVERT}",
-    ".odt": f"an OpenDocument text: {_CONVERT}",
+    **{suffix: f"{what}: {ADVICE}" for suffix, what in CONVERTIBLE.items()},
     ".et": "a WPS workbook: save it as .xlsx (WPS: 另存为 → .xlsx)",
     ".ods": "an OpenDocument spreadsheet: save it as .xlsx",
     ".ppt": "a presentation: not read", ".pptx": "a presentation: not read",
 }
 """Formats a folder of reports often holds that crossfoot does not read, with what to do instead: found
-under a folder, each is named as skipped, never passed over in silence."""
+under a folder, each is named as skipped, never passed over in silence. The word-processor formats among
+them (:data:`~.converted.CONVERTIBLE`) are read where LibreOffice is installed."""
+
+
+def readable(path: str | Path) -> bool:
+    """Whether crossfoot reads ``path``'s format here: one of :data:`SUFFIXES`, or a word-processor format
+    with LibreOffice installed to convert it."""
+    suffix = Path(path).suffix.lower()
+    return suffix in SUFFIXES or (suffix in CONVERTIBLE and converter() is not None)
 
 
 def refusal(path: str | Path) -> str:
@@ -64,6 +69,10 @@ def read(path: str | Path) -> Document:
         import importlib
 
         return importlib.import_module(f"{__name__}.{SUFFIXES[suffix]}").read(path)
+    if suffix in CONVERTIBLE:
+        from . import converted
+
+        return converted.read(path)  # refused with how to convert it where LibreOffice is not installed
     raise ReadError(f"{path}: {refusal(path)}")
 
 
@@ -71,6 +80,7 @@ def walk(paths: Sequence[str], skipped: list | None = None) -> Iterator[str]:
     """Files named directly, and readable files found under folders (hidden entries skipped), sorted.
     Documents under a folder in a format not read (:data:`NOT_READ`: .doc, .wps, .et, ...) are
     appended to ``skipped`` as ``(path, why)``; other files there (images, data) are not reports."""
+    convertible = converter() is not None
     for given in paths:
         if os.path.isdir(given):
             found, passed = [], []
@@ -80,7 +90,7 @@ def walk(paths: Sequence[str], skipped: list | None = None) -> Iterator[str]:
                     suffix = Path(f).suffix.lower()
                     if f.startswith(".") or f.startswith("~$"):  # hidden, or an Office lock file
                         continue
-                    if suffix in SUFFIXES:
+                    if suffix in SUFFIXES or (convertible and suffix in CONVERTIBLE):
                         found.append(os.path.join(root, f))
                     elif suffix in NOT_READ:
                         passed.append(os.path.join(root, f))

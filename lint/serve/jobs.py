@@ -26,7 +26,9 @@ from .. import ingest
 
 _UNSAFE = re.compile(r"[^\w\u3000-\u303f\uff00-\uffef()（）.\-+ ]")
 MAGIC = {".pdf": (b"%PDF",), ".ofd": (b"PK\x03\x04",), ".docx": (b"PK\x03\x04",), ".xlsx": (b"PK\x03\x04",),
-         ".xlsm": (b"PK\x03\x04",), ".xls": (b"\xd0\xcf\x11\xe0", b"PK\x03\x04")}
+         ".xlsm": (b"PK\x03\x04",), ".xls": (b"\xd0\xcf\x11\xe0", b"PK\x03\x04"),
+         ".doc": (b"\xd0\xcf\x11\xe0", b"PK\x03\x04"), ".wps": (b"\xd0\xcf\x11\xe0", b"PK\x03\x04"),
+         ".rtf": (b"{\\rtf",), ".odt": (b"PK\x03\x04",)}
 """How the binary formats begin (a PDF may have a few bytes before its mark)."""
 
 
@@ -64,7 +66,7 @@ def safe_name(name: str, taken: set[str]) -> str:
 def refusal(name: str, head: bytes) -> str:
     """Why an upload named ``name`` and beginning with ``head`` is not taken ('' when it is)."""
     suffix = os.path.splitext(name)[1].lower()
-    if suffix not in ingest.SUFFIXES:
+    if not ingest.readable(name):
         return ingest.refusal(name)
     marks = MAGIC.get(suffix)
     if marks and not any(mark in head[:1024] for mark in marks):
