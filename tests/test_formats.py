@@ -759,3 +759,53 @@ def test_an_unruled_table_of_names_wrapped_over_three_lines_is_read(tmp_path, ch
     assert "21208\t国有土地使用权出让收入安排的支出\t1,048.39\t0.00\t1,048.39" in doc.lines
     found = engine.run(doc, checks)
     assert {f.code for f in found} == (set() if cell == "730.70" else {"TAB001"})
+
+
+@pytest.mark.parametrize("caption", ["一般公共预算财政拨款“三公”经费支出决算表", "表4  一般公共预算“三公”经费支出决算表"])
+@pytest.mark.parametrize("rules", [True, False])
+@pytest.mark.parametrize("receptions", ["12,539.96", "12,593.96"])
+def test_two_unruled_tables_on_one_page_stay_two(tmp_path, checks, caption, rules, receptions):
+    """Two unruled tables one above the other (three-line tables, or none at all), the second's caption
+    centred over it between them, or a 表N caption set in two stretches: two tables, each footed on its own
+    (read as one, the second's rows fell under the first's header and its codes were summed as amounts)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "stacked.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 9)
+    c.drawCentredString(297, 790, "一般公共预算财政拨款基本支出决算表")
+    first = [("科目编码", "科目名称", "合计（元）", "人员经费（元）", "公用经费（元）"),
+             ("", "合计", "700,000.00", "600,000.00", "100,000.00"),
+             ("30101", "基本工资", "600,000.00", "600,000.00", ""),
+             ("30201", "办公费", "100,000.00", "", "100,000.00")]
+    y = 766
+    for row in first:
+        for x, cell in zip((100, 150, 337, 417, 497), row):
+            if cell:
+                (c.drawString if x < 300 else c.drawRightString)(x, y, cell)
+        y -= 12
+    if rules:
+        for at in (776, 762, 716):
+            c.line(93, at, 503, at)
+    if caption.startswith("表4"):
+        c.drawString(160, 690, "表4")
+        c.drawString(230, 690, caption[4:])
+    else:
+        c.drawCentredString(297, 690, caption)
+    second = [("项目", "预算数（元）", "决算数（元）"), ("合计", "99,177.34", "69,994.02"),
+              ("因公出国（境）费", "0.00", "0.00"), ("公务用车购置及运行费", "86,637.38", "64,978.04"),
+              ("公务接待费", receptions, "5,015.98")]
+    y = 664
+    for row in second:
+        for x, cell in zip((140, 367, 457), row):
+            (c.drawString if x < 300 else c.drawRightString)(x, y, cell)
+        y -= 12
+    if rules:
+        for at in (674, 660, 600):
+            c.line(133, at, 463, at)
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity != "info"]
+    assert found == ([] if receptions == "12,539.96" else [("TAB001", "99,177.34")])

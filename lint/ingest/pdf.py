@@ -344,6 +344,10 @@ def _unruled(items: list) -> list:
         held.clear()
 
     for item in [*items, None]:
+        if isinstance(item, _Text) and _CAPTION.match(item.text) and not _amounts(item, item.segments()):
+            close()  # a caption (表4 …预算表) ends a table: the next run is another table, never more rows
+            out.append(item)
+            continue
         if isinstance(item, _Text) and len(item.segments()) >= 2:
             run.extend(held)
             held.clear()
@@ -360,9 +364,13 @@ def _unruled(items: list) -> list:
 
 def _wrapped_words(line: _Text, run: list[_Text]) -> bool:
     """Whether a line may be a cell's wrapped words: one stretch of words, short, with no figure, in an
-    inner column (a heading between two tables starts where the rows do)."""
-    return len(line.text) <= 30 and not any(ch.isdigit() for ch in line.text) \
-        and line.x0 > min(t.x0 for t in run) + 2 * line.size
+    inner column (a heading between two tables starts where the rows do), and within one column: a line
+    over two cells of a row is the next table's caption, centred over it."""
+    if len(line.text) > 30 or any(ch.isdigit() for ch in line.text) \
+            or line.x0 <= min(t.x0 for t in run) + 2 * line.size:
+        return False
+    return all(sum(1 for a, b in t.segments() if min(line.x1, t.xs[b]) - max(line.x0, t.xs[a]) > 1) < 2
+               for t in run)
 
 
 def _layout_table(run: list[_Text]):
