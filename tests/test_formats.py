@@ -809,3 +809,32 @@ def test_two_unruled_tables_on_one_page_stay_two(tmp_path, checks, caption, rule
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity != "info"]
     assert found == ([] if receptions == "12,539.96" else [("TAB001", "99,177.34")])
+
+
+@pytest.mark.parametrize("cut", ["万 | 元", "4. | 38", "4 | .38", "1, | 101"])
+@pytest.mark.parametrize("change", ["4.88", "4.38"])
+def test_a_figure_cut_by_a_pdf_lines_end_is_read_whole(tmp_path, checks, cut, change):
+    """Prose set in lines cut at a character count (a line ends short of the margin): a figure cut by a
+    line's end (4.38万 | 元, 4. | 38, 4 | .38, 1, | 101.30) joins the next line, so the sentence is checked."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    sentence = f"七、机关运行经费。2025年机关运行经费预算1,096.42万元，比上年1,101.30万元减少{change}万元。"
+    where = {"万 | 元": sentence.index("元。"), "4. | 38": sentence.index(change) + 2,
+             "4 | .38": sentence.index(change) + 1, "1, | 101": sentence.index("1,101") + 2}[cut]
+    prose = ["一、收支预算总体情况。按照综合预算原则，全部收入和支出纳入部门预算管理，收支平衡，"
+             "收入和支出均按规定编列。",
+             "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，"
+             "以上数据均为预算数。"]
+    path = tmp_path / "wrapped.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 11)
+    y = 780
+    for line in [prose[0][:40], prose[0][40:], sentence[:where], sentence[where:], prose[1][:40], prose[1][40:]]:
+        c.drawString(60, y, line)
+        y -= 18
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks)]
+    assert found == ([] if change == "4.88" else [("DIF001", "4.38万元")])

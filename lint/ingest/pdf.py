@@ -52,6 +52,7 @@ _UNIT_LINE = re.compile(r"单位\s*[:：]")
 _UNIT_ONLY = re.compile(r"^\s*(?:(?:编制|金额)?单位|编制部门)\s*[:：].{0,40}$")
 _CAPTION = re.compile(r"^.{0,38}表\s*$|^[（(]?续表")
 _ITEM = re.compile(rf"^\s*(?:{LIST_ITEM})")
+_CUT_FIGURE, _GOES_ON = re.compile(r"\d[,.]?$|\d[万亿]$"), re.compile(r"[,.]?\d|元")
 _WORD = re.compile(r"[0-9A-Za-z.,%％]+")
 # a character with the punctuation that may not start a line after it (费、 moves to the next line whole)
 _CJK_WORD = re.compile(r"[\u4e00-\u9fff][、，,。；;：:？！?!）)」』”’%％]*")
@@ -580,5 +581,10 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
     width = nxt.xs[word.end()] - nxt.xs[0] if word and word.end() < len(nxt.xs) else nxt.size
     slack = 0.5 if _WORD.match(nxt.text) else 1.0  # CJK lines are justified by spreading the characters
     room = margin[1] - line.x1  # the next line's first word did not fit here: the line was wrapped
-    return (room < width + slack * line.size and nxt.x0 <= left + 0.8 * nxt.size
-            and not _ITEM.match(nxt.text))
+    if nxt.x0 > left + 0.8 * nxt.size or _ITEM.match(nxt.text):
+        return False
+    # a figure cut by the line's end (2, | 560.00; 7. | 19万元; 增长2 | .95%; 4.38万 | 元) goes on, wherever
+    # a line of prose ended (a line wrapped at a character count ends short of the margin)
+    cut = _CUT_FIGURE.search(line.text) and _GOES_ON.match(nxt.text) and not (
+        line.text[-1] in ",." and nxt.text[0] in ",.")
+    return room < width + slack * line.size or bool(cut) and line.x1 - left >= 0.6 * (margin[1] - left)
