@@ -197,6 +197,19 @@ class Analysis:
         return next((b for b in self.doc.blocks[:head]
                      if b.kind != "row" and len(b.text) <= 60 and labels.YEAR.search(b.text)), None)
 
+    def title_years(self, head: int = 8) -> set[str]:
+        """The years the title names: both of 2024年预算执行情况和2025年预算草案的报告, also when it is wrapped
+        over two lines (…2024年…执行情况 | 和2025年…草案的报告: a next line opening with 和, 及, 与, 暨)."""
+        block = self.title(head)
+        if block is None:
+            return set()
+        text = block.text
+        at = next(i for i, b in enumerate(self.doc.blocks) if b is block)
+        nxt = self.doc.blocks[at + 1] if at + 1 < len(self.doc.blocks) else None
+        if nxt is not None and nxt.kind != "row" and len(nxt.text) <= 60 and _TITLE_GOES_ON.match(nxt.text):
+            text += nxt.text
+        return set(labels.YEAR.findall(text))
+
     def own_names(self) -> list[str]:
         """What the report calls itself in its opening lines, longest first: the title's words before or after
         its year (2024年度上海市普陀区财政局部门决算), a name on a line of its own (上海市普陀区财政局 over
@@ -230,6 +243,7 @@ class Analysis:
 
 
 _UNITS = re.compile(r"本级|所属单位|下属单位|二级单位|编制范围|单位构成|预算单位构成|决算单位构成")
+_TITLE_GOES_ON = re.compile(r"^\s*(?:和|及|与|暨|以及)")
 _REPORT_WORDS = re.compile(r"(?:部门|单位|区级|市级|县级)?(?:整体)?(?:决算|预算|支出绩效|绩效|自评|评价)")
 _CHANGE = re.compile(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|提高|降低|节约|超支)"
                      r"|(?:增加|减少|增长|下降|提高|降低)$")  # 收、支总计各增加 X: the change, not the total

@@ -1,5 +1,6 @@
-"""table_year: a table caption that names a year (2026年部门收入预算总表) names the report's year, the year
-its title names (the first short line of its opening ``head`` lines with a year).
+"""table_year: a table caption that names a year (2026年部门收入预算总表) names the report's year, a year
+its title names (the first short line of its opening ``head`` lines with a year, and the line it goes on
+into: 2024年预算执行情况 | 和2025年预算草案的报告 names both).
 
 A caption naming another year is a finding on the table, with the title as the related place.
 """
@@ -25,8 +26,9 @@ def run(analysis, check: Check):
     if title is None:
         return
     year = labels.YEAR.search(title.text).group(1)
+    titled = analysis.title_years(check.options.head)  # 2024年预算执行情况和2025年预算草案: both years
     for table in analysis.tables:
         m = labels.YEAR.search(table.title)
-        if m and m.group(1) != year:
+        if m and m.group(1) not in titled:
             yield report(check, analysis, table.span, table.title, related=(title.span(0, len(title.text)),),
                          computed=year, figures=(m.group(1), year), said=m.group(1), year=year)

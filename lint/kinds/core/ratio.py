@@ -139,12 +139,18 @@ def run(analysis, check: Check):
                         continue
                     elif lead == "为":
                         base = analysis.resolve(actual, said, actual.label, fam)
+                        if base is not None and named \
+                                and named not in labels.FUNDS.sub("", analysis.core_label(base)):
+                            continue  # 政府性基金预算收入 names a fund, not a 预算 (国有资本经营预算收入…为预算的)
                     else:
                         continue  # 支出决算为2.35万元，完成预算的78.33%: its budget is not stated here
                 elif o.rates.within(rate.label) and len(amounts) >= 2:
                     if fam == "分":
                         continue  # 总分…，其中预算执行得分9.54分（执行率95.36%）: no rate of 分 over 分
                     plan = [f for f in amounts if _planned(o, f.label)]
+                    plan += [f for f in amounts if plan and f.start > plan[0].start and f not in plan
+                             and _ADJUSTED_TO.search(text, max(0, f.start - 12), f.start)]
+                    plan.sort(key=lambda f: f.start)  # 年初预算 X，调整为 Y: the plan as adjusted, too
                     left = not o.left.within(rate.label)  # a 结余率 is of what is left, an 执行率 never
                     others = [f for f in amounts if f not in plan and not (left and _left(o, text, f))
                               and not _PARTIAL.search(f.label)]  # 部分完成1个: not of the 完成率
@@ -225,6 +231,8 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
 
 
 _ARRIVED = re.compile(r"到位(?!率)")
+# a plan changed to a new amount (调整为, 调增至, 核减为, 追加后为), not by one (调减 X)
+_ADJUSTED_TO = re.compile(r"(?:调整|调增|调减|核减|核增|追加|追减|压减|变更)后?(?:为|至|到)\s*$")
 _ADDED = re.compile(r"追加|调增|追减|调减")
 _OPENING = re.compile(r"年初|初始")  # a budget before what was added in the year
 

@@ -37,7 +37,7 @@ def run(analysis, check: Check):
     if title is None:
         return
     year = labels.YEAR.search(title.text).group(1)
-    titled = set(labels.YEAR.findall(title.text))  # 2024年预算执行情况和2025年预算草案的报告: both years
+    titled = analysis.title_years()  # 2024年预算执行情况和2025年预算草案的报告: both years
     kinds = [w for w in check.options.kinds if w in title.text]
     if not kinds:
         return
