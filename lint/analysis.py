@@ -198,8 +198,9 @@ class Analysis:
                      if b.kind != "row" and len(b.text) <= 60 and labels.YEAR.search(b.text)), None)
 
     def title_years(self, head: int = 8) -> set[str]:
-        """The years the title names: both of 2024年预算执行情况和2025年预算草案的报告, also when it is wrapped
-        over two lines (…2024年…执行情况 | 和2025年…草案的报告: a next line opening with 和, 及, 与, 暨)."""
+        """The years the title names: both of 2024年预算执行情况和2025年预算草案的报告, also when it is
+        wrapped over two lines (…2024年…执行情况 | 和2025年…草案的报告: a next line opening with 和, 及,
+        与, 暨)."""
         block = self.title(head)
         if block is None:
             return set()

@@ -141,7 +141,7 @@ def run(analysis, check: Check):
                         base = analysis.resolve(actual, said, actual.label, fam)
                         if base is not None and named \
                                 and named not in labels.FUNDS.sub("", analysis.core_label(base)):
-                            continue  # 政府性基金预算收入 names a fund, not a 预算 (国有资本经营预算收入…为预算的)
+                            continue  # 政府性基金预算收入 names a fund, not the 预算 of 为预算的
                     else:
                         continue  # 支出决算为2.35万元，完成预算的78.33%: its budget is not stated here
                 elif o.rates.within(rate.label) and len(amounts) >= 2:
