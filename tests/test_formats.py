@@ -16,6 +16,7 @@ import pytest
 from render import parse, render, to_docx, to_pdf
 
 from crossfoot import engine, ingest
+from crossfoot.analysis import Analysis
 from crossfoot.tables import recover
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -838,3 +839,46 @@ def test_a_figure_cut_by_a_pdf_lines_end_is_read_whole(tmp_path, checks, cut, ch
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks)]
     assert found == ([] if change == "4.88" else [("DIF001", "4.38万元")])
+
+
+@pytest.mark.parametrize("reception", ["6.12", "6.21"])
+def test_a_caption_over_a_line_ending_in_its_unit_keeps_its_title(tmp_path, checks, reception):
+    """A caption over 部门（单位）名称：某局 单位：元 (a line that ends in the unit): two lines, so the table keeps
+    its caption, and a 三公 sentence is compared with the 三公 table, never with the 基本支出 table's
+    公务接待费 row."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    tables = [("一般公共预算财政拨款基本支出决算表",
+               [("科目编码", "科目名称", "决算数"), ("302", "商品和服务支出", "117,486.00"),
+                ("30201", "办公费", "100,000.00"), ("30217", "公务接待费", "17,486.00"),
+                ("", "公用经费合计", "117,486.00")]),
+              ("一般公共预算财政拨款“三公”经费支出决算表",
+               [("项目", "预算数", "决算数"), ("合计", "80,000.00", "61,235.00"),
+                ("因公出国（境）费", "0.00", "0.00"), ("公务接待费", "80,000.00", "61,235.00")])]
+    path = tmp_path / "captions.pdf"
+    c = canvas.Canvas(str(path), pagesize=(842, 595))
+    for caption, rows in tables:
+        c.setFont("STSong-Light", 14)
+        c.drawCentredString(421, 550, caption)
+        c.setFont("STSong-Light", 9)
+        c.drawString(60, 530, "部门（单位）名称：某县林业和草原局" + " " * 30 + "单位：元")
+        y = 510
+        for row in rows:
+            for x0, cell in zip((60, 160, 400), row):
+                c.drawString(x0 + 4, y - 13, cell)
+            c.line(60, y, 535, y)
+            y -= 20
+        c.line(60, y, 535, y)
+        for x in (60, 160, 400, 535):
+            c.line(x, 510, x, y)
+        c.showPage()
+    c.setFont("STSong-Light", 11)
+    c.drawString(60, 780, f"公务接待费支出决算{reception}万元，主要用于接待上级部门检查指导。")
+    c.save()
+    doc = ingest.read(path)
+    assert [t.title for t in Analysis(doc).tables] == [caption for caption, _ in tables]
+    found = [(f.code, f.stated) for f in engine.run(doc, checks) if f.severity != "info"]
+    assert found == ([] if reception == "6.12" else [("BUD014", "6.21万元")])

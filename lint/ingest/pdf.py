@@ -51,6 +51,8 @@ _UNIT_LINE = re.compile(r"单位\s*[:：]")
 # a table's unit line and the caption opening a page: lines of their own, never part of a paragraph
 _UNIT_ONLY = re.compile(r"^\s*(?:(?:编制|金额)?单位|编制部门)\s*[:：].{0,40}$")
 _CAPTION = re.compile(r"^.{0,38}表\s*$|^[（(]?续表")
+# a line ending in a table's unit (部门（单位）名称：某局 单位：元)
+_UNIT_END = re.compile(r"单位\s*[:：]\s*(?:人民币)?(?:亿元|万元|千元|元)\s*$")
 _ITEM = re.compile(rf"^\s*(?:{LIST_ITEM})")
 _CUT_FIGURE, _GOES_ON = re.compile(r"\d[,.]?$|\d[万亿]$"), re.compile(r"[,.]?\d|元")
 _WORD = re.compile(r"[0-9A-Za-z.,%％]+")
@@ -570,10 +572,12 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
     """Whether a paragraph goes on from ``line`` into the next: the line reaches the right margin and the
     next (on this page or the next) starts at the left margin, not indented as a first line is. A
     table's unit line is a line of its own (under a caption on a page holding little else, the caption is
-    the widest line, so it seems to reach the margin), and so is a caption opening a page.
+    the widest line, so it seems to reach the margin), also with the unit at its end (部门（单位）名称：某局
+    单位：元), and so is a caption opening a page.
     ``at`` is the number of ``line``'s page."""
     page, nxt = following
-    if not isinstance(nxt, _Text) or any(_UNIT_ONLY.match(t.text) for t in (line, nxt)) \
+    if not isinstance(nxt, _Text) or any(_UNIT_ONLY.match(t.text) or _UNIT_END.search(t.text)
+                                         for t in (line, nxt)) \
             or page.number != at and _CAPTION.match(nxt.text):
         return False
     left = margins[page.number][0]

@@ -556,6 +556,9 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
     if "三公" in names[total_row] + table.title and not apart.within(names[total_row]):
         # “三公”经费合计 over 因公出国… and 机关运行经费: not its part (a 基本支出's 机关运行经费 is)
         part_rows = [r for r in part_rows if not apart.within(names[r])]
+    elif all(any(w in names[r] for r in part_rows) for w in ("基本支出", "项目支出")):
+        # 支出合计 over 基本支出, 项目支出, then “三公”经费 and 机关运行经费: spent within the pair, never a third
+        part_rows = [r for r in part_rows if not _MEMO.search(names[r])]
     sheet = levels.read(table)
     firsts = sheet.first_rows(col) if sheet is not None else None
     if firsts is not None:  # an indicator level's value, repeated over its group's rows: counted once
@@ -572,6 +575,7 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
 
 
 _BONUS = re.compile(r"加分|加减分|附加分|奖励分")
+_MEMO = re.compile(r"三公|机关运行经费")
 
 
 def _without_bonus(total, parts: list) -> list:
@@ -620,8 +624,7 @@ def _without_breakdown(total, parts):
         if parts[k].value != parts[k - 1].value or not _FUND_ROW.search(parts[k].label) \
                 or not re.search(r"结转|结余", parts[k - 1].label):
             continue
-        rest = precision.total(parts[:k] + parts[k + 1:])
-        if rest.lo < whole.hi and whole.lo < rest.hi:
+        if _overlap(precision.total(parts[:k] + parts[k + 1:]), whole):  # exact points that are equal too
             return parts[:k] + parts[k + 1:]
     if len(parts) < 4 or not precision.significant(total):
         return parts  # (a total of one or two digits: its rounding makes any split fit)
