@@ -557,7 +557,7 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
         # “三公”经费合计 over 因公出国… and 机关运行经费: not its part (a 基本支出's 机关运行经费 is)
         part_rows = [r for r in part_rows if not apart.within(names[r])]
     elif all(any(w in names[r] for r in part_rows) for w in ("基本支出", "项目支出")):
-        # 支出合计 over 基本支出, 项目支出, then “三公”经费 and 机关运行经费: spent within the pair, never a third
+        # 支出合计 over 基本支出, 项目支出, then “三公”经费, 机关运行经费: spent within the pair, no third
         part_rows = [r for r in part_rows if not _MEMO.search(names[r])]
     sheet = levels.read(table)
     firsts = sheet.first_rows(col) if sheet is not None else None
