@@ -146,18 +146,19 @@ def _dated(table, word: str, result: int | None, choice: int = 0) -> list[int]:
     each; [] otherwise. Of three years or more (2023年决算 | 2024年预算 | 2025年预算 | 增减额) the later
     is the latest, and which of the others the change is against the table does not say: ``choice`` 0 is
     the year before the latest, 1 the one before that, and so on (the check holds when one of them gives
-    the change)."""
+    the change). The latest year may have two columns when one is its outturn (2023年决算数 | 2024年预算数 |
+    2024年决算数): the later is that one, the budget beside it left to the alternatives."""
     years = {j: year for j, year in _years(table).items() if j != result}
-    if len(years) < 2 or len(set(years.values())) != len(years):
+    latest = max(years.values(), default="")
+    later = [j for j, year in years.items() if year == latest]
+    if len(later) > 1:  # 2023年决算数 | 2024年预算数 | 2024年决算数: the latest year's outturn
+        later = [j for j in later if _OUTTURN.search(table.header[j])]
+    earlier = sorted((j for j in years if years[j] != latest), key=lambda j: (years[j], -j), reverse=True)
+    if len(later) != 1 or not earlier or len(set(years[j] for j in earlier)) != len(earlier):
         return []
-    order = sorted(years, key=years.get, reverse=True)
     if word == "{later}":
-        pick = order[0]
-    elif choice + 1 < len(order):
-        pick = order[choice + 1]
-    else:
-        return []
-    return [pick]
+        return later
+    return earlier[choice:choice + 1]
 
 
 def _choices(table) -> int:
@@ -176,6 +177,7 @@ def _years(table) -> dict[int, str]:
 
 
 _NOT_AMOUNT = re.compile(r"占比|比重|增减|比上年|较上年")
+_OUTTURN = re.compile(r"决算|执行数|实际")
 
 
 def _row(analysis, check, table, row, where, tree, result):
