@@ -13,7 +13,9 @@ inline points (有三个方面：一是…；二是…；三是…), with no oth
 that follow in order, in its paragraph and the paragraphs that go on with the next point (two points
 suffice there). The count must equal the number of *distinct* items; an item listed twice is named in the
 finding. A count that refers to a table instead (共10个单户单位（详见表1）) is compared with the rows of
-the table captioned 表1: its numbered rows, totals left out.
+the table captioned 表1 (just above it, or over its unit line): its numbered rows, totals left out. A count
+stated last in a paragraph that ends by introducing a table (单位共4个，具体如下：) is compared with the names
+in that table's column of them (单位名称 for 单位, 项目名称 for 项目), its numbered rows, totals left out.
 """
 
 from __future__ import annotations
@@ -64,6 +66,8 @@ def run(analysis, check: Check):
                 items, where = _points(analysis, b, fig.end, check.options.reach), "listed after it (一是…)"
             if items is None:
                 items, where = _rows(analysis, block.text, fig, check.options.reach)
+            if items is None:
+                items, where = _below(analysis, b, fig, check.options.reach)
             if items is None or len(items) < (2 if where.endswith("(一是…)") else check.options.minimum):
                 continue  # points (一是…) are delimited enough to count from two
             names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
@@ -179,9 +183,11 @@ def _rows(analysis, text: str, fig, reach: int):
         return None, ""
     captioned = []
     for table in analysis.tables:
-        caption = next((b for b in reversed(analysis.doc.blocks) if b.line < table.span.line), None)
-        if caption is not None and (c := _CAPTION.match(caption.text)) and c.group(1) == m.group(1):
-            captioned.append(table)  # a table, or its panels (一级指标 | 分值 | 二级指标 | 分值 …)
+        above = [b for b in analysis.doc.blocks if b.line < table.span.line][-3:]
+        above = above[next((i + 1 for i in range(len(above) - 1, -1, -1) if above[i].kind == "row"), 0):]
+        if any((c := _CAPTION.match(b.text)) and c.group(1) == m.group(1) for b in above):
+            captioned.append(table)  # a table, or its panels (一级指标 | 分值 | 二级指标 | 分值 …), its
+            # caption just above it or over its unit line (表3 … | 单位：万元)
     if any(_breaks_down(t, fig.value) for t in captioned):
         return None, ""  # 回收问卷589份（见表3）over 份数 284 | 229 | 59 | 17: the table breaks it down
     named = [(t, j) for t in captioned for j in range(len(t.header)) if _names_column(t, j)]
@@ -205,6 +211,36 @@ def _rows(analysis, text: str, fig, reach: int):
         return [(row_label(table, r), next(c.span for c in table.rows[r] if c.span is not None)) for r in rows
                 if any(c.span is not None for c in table.rows[r])], f"in 表{m.group(1)}"
     return None, ""
+
+
+_BELOW = re.compile(r"如下(?:表)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[：:]\s*$")
+_NAME_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,6}?)(?:名称|全称)$")
+
+
+def _below(analysis, b: int, fig, reach: int):
+    """The names of the table a count's paragraph ends by introducing (单位共4个，具体如下： over a table of
+    单位名称), when the table has a column of those names (its header the count's noun and 名称): its
+    numbered rows' names, totals left out; ``(None, "")`` otherwise, or when the table states the count."""
+    blocks = analysis.doc.blocks
+    text = blocks[b].text
+    if not _BELOW.search(text, fig.end) or "。" in text[fig.end:] or len(text) - fig.end > 3 * reach \
+            or any(f.start > fig.start for f in analysis.figures[b]):
+        return None, ""  # (the count the paragraph states last: 所属2个事业单位…单位共4个，具体如下)
+    said = fig.label[-8:] + text[fig.end:fig.end + 6]
+    table = next((t for t in analysis.tables if t.span.line > blocks[b].line), None)
+    between = [x for x in blocks[b + 1:] if table is not None and x.line < table.span.line]
+    if table is None or len(between) > 2 or any(x.kind == "row" or "。" in x.text for x in between) \
+            or len(table.rows) > 60 or _breaks_down(table, fig.value):
+        return None, ""
+    heads = [j for j, h in enumerate(table.header)
+             if (m := _NAME_HEAD.match(h.strip())) and m.group(1) in said]
+    if len(heads) != 1:
+        return None, ""
+    numbered, j = table.column("序号"), heads[0]
+    cells = [row[j] for r, row in enumerate(table.rows)
+             if (numbered is None or number(row[numbered].text) is not None)
+             and not any(w in row_label(table, r) for w in ("合计", "总计", "小计"))]
+    return [(c.text, c.span) for c in cells if c.text.strip() and c.span is not None], "in the table below it"
 
 
 def _breaks_down(table, value) -> bool:
