@@ -154,7 +154,9 @@ def _direct(spec: Spec, sentence) -> Iterator[Growth]:
         yield _rate(rate, prior[0], current, sign)
 
 
-_COMPARED = re.compile(r"(?:比|较|与)(?:上年|上一年|去年|上年度|上年同期|去年同期|同期)(?:同期)?的?$")
+_PERIOD_BEFORE = r"(?:比|较|与)(?:上年|上一年|去年|上年度|上年同期|去年同期|同期|20\d\d\s*年度?)(?:同期)?的?"
+_COMPARED = re.compile(rf"{_PERIOD_BEFORE}$")
+_COMPARED_OPEN = re.compile(rf"({_PERIOD_BEFORE})\s*[（(]\s*$")  # before a prior in brackets: 较上年（X）增长
 _YEAR = r"20\d\d\s*年度?"
 MOVED_FROM = re.compile(rf"(?:由|从)(?:上年|上一年|去年|上年度|上年同期|去年同期|{_YEAR})?的?$")
 MOVED_TO = re.compile(rf"^(增加|增长|上升|提高|减少|下降|降低|降)(?:到|至)(?:{_YEAR}的?)?$")
@@ -174,11 +176,15 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
         before = figs[i - 1]
         if not spec.rates.within(rate.label):
             continue
+        named, between = before.label.strip(" ，,"), text[before.end:rate.start]
+        bracketed = _COMPARED_OPEN.search(text, max(0, before.start - 12), before.start)
+        if not named and bracketed and between.lstrip().startswith(("）", ")")):
+            named, between = bracketed.group(1), between.lstrip()[1:]  # 较上年（1,704.90万元）增长9.42%
         if _direction(spec, before.label) != 0 and not MOVED_TO.match(before.label.strip()):
             if i < 3 or not MOVED_TO.match(figs[i - 2].label.strip()):
                 continue
             before = figs[i - 2]  # 由上年的6辆减少到4辆，减少2辆，下降33.33%: past the change stated
-        elif text[before.end:rate.start].strip("，, ").removesuffix("为") != rate.label.strip("，, "):
+        elif between.strip("，, ").removesuffix("为") != rate.label.strip("，, "):
             continue  # only the rate's own words between (下降, 增幅为)
         k = figs.index(before)
         mine = labels.open_paren(text, sentence[0], before.start)
@@ -189,7 +195,7 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
         if not (before.is_point and other.is_point) or family(before.unit) != family(other.unit) \
                 or family(before.unit) in ("ratio", ""):
             continue
-        if _COMPARED.fullmatch(before.label.strip(" ，,")) and _direction(spec, other.label) == 0:
+        if _COMPARED.fullmatch(named) and _direction(spec, other.label) == 0:
             if sign:
                 yield _rate(rate, before, other, sign)  # current X，比上年 Y 下降 P%
         elif _prior(before.label.strip(" ，,"), other.label) \
