@@ -108,7 +108,8 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
     """The column of each name, or None when one is missing or ambiguous: the result's first, then each
     other name's, by its words in order (the first word a column holds wins: 全年预算数 before 预算数, so
     a 年初预算数 column to its left is not taken), never a column taken already (得分 is not the 得分率
-    column); a word that two free columns hold (预算数 of 年初预算数 and 调整预算数) leaves it unsaid.
+    column); a word that two free columns hold (预算数 of 年初预算数 and 调整预算数) leaves it unsaid,
+    unless each is under a year of its own (2022年决算数 | 2023年决算数: the latest year's).
     ``choice``: which earlier year ``{earlier}`` names when the headers name more than two (see
     :func:`_dated`)."""
     where: dict[str, int] = {}
@@ -118,7 +119,7 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
             if word in _YEARS:
                 hits = [j for j in _dated(table, word, where.get(result), choice) if j not in where.values()]
             else:  # filled columns only: an empty column under a merged name is none
-                hits = _headed(table, [word, *unwanted], set(where.values()))
+                hits = _latest(table, _headed(table, [word, *unwanted], set(where.values())))
             if len(hits) > 1:
                 return None
             if hits:
@@ -127,6 +128,15 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
         else:
             return None
     return where
+
+
+def _latest(table, hits: list[int]) -> list[int]:
+    """Of columns a word names alike, each under a year of its own (2022年决算数 | 2023年决算数), the
+    latest year's; ``hits`` as they are otherwise."""
+    years = _years(table)
+    if len(hits) < 2 or any(j not in years for j in hits) or len({years[j] for j in hits}) != len(hits):
+        return hits
+    return [max(hits, key=years.get)]
 
 
 def _headed(table, words, taken: set[int]) -> list[int]:
