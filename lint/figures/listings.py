@@ -20,7 +20,8 @@ scores (得分), a group's maximum (分值, 满分, 权重; or a figure followed
 Also read: parts in parentheses right after their total when a breakdown by definition (:func:`_bracketed`);
 items each stating a part of two totals across semicolons; a part's own nested list closed by a semicolon,
 its siblings after it (:func:`_after_nested`); a budget adjusted up (年初预算 a，追加 b，全年预算 c,
-:func:`_added`). A comparison's base (比2024年预算 Y, 上年为 Y) is no total nor part; parts naming a plan and
+:func:`_added`); a sentence opening with what it breaks down (基本支出中，人员经费 a，公用经费 b), of the
+figure of the sentence before whose label ends with that name. A comparison's base (比2024年预算 Y, 上年为 Y) is no total nor part; parts naming a plan and
 an outturn each give the total of its measure only; a listing of 收入 stops at 支出 or 结余.
 
 The words come as an object with the attributes of :class:`Spec` (each a
@@ -83,13 +84,18 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _bracketed(words, text, sentences)
     if "年初" in text and "追加" in text:
         out += _added(text, sentences)
-    if not words.parts.within(text):
-        return out
     blocks = analysis.doc.blocks
     prev = None  # 支出合计300万元。⏎其中：…: the paragraph before states the total
     if block and blocks[block].kind == blocks[block - 1].kind == "paragraph":
         above = analysis.sentences(block - 1)
         prev = (blocks[block - 1].text, above[-1]) if above else None
+    if "中" in text:
+        for index, (start, _end, _figs) in enumerate(sentences):
+            m = _OWN_PARTS.match(text, start)
+            if m and (index > 0 or prev):  # 基本支出中，人员经费 a，公用经费 b: of the 基本支出 before
+                out += _listing(words, text, sentences, index, m.start(1), m.group(1) + "中", prev)
+    if not words.parts.within(text):
+        return out
     for index, (start, end, _figs) in enumerate(sentences):
         for word in words.parts:
             pos = text.find(word, start, end)
@@ -103,6 +109,8 @@ def find(analysis, block: int, words) -> list[Listing]:
 
 
 _ENDS = re.compile(r"[ ：:，,。]*$")  # nothing after a parts word but punctuation
+# a sentence opening with what it breaks down (基本支出中，): a total of the sentence before
+_OWN_PARTS = re.compile(r"\s*(?:在)?((?<!其)[\u4e00-\u9fff“”]{0,8}(?:支出|经费|收入|资金|拨款))中[，,：:]")
 _ITEM = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
@@ -377,6 +385,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     opens = text[start:pos].strip(" ：:，,①②③④⑤") == "" or (  # 支出主要构成如下：opens its sentence too
         word.endswith("如下") and not any(f.start < pos for f in figs if f.start >= start))
     subject = _SUBJECT.sub("", labels.unquote(text[start:pos])) if word.endswith("如下") else ""
+    own = word[:-1] if word.endswith("中") and word != "其中" else ""  # 基本支出中，: its parts
     if not before and opens and (index > 0 or prev):
         p_text, p_sentence = (text, sentences[index - 1]) if index > 0 else prev
         if index == 0 and words.parts.within(p_text[p_sentence[0] : p_sentence[1]]):
@@ -384,13 +393,17 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         p_start, p_end, p_figs = labels.near(p_sentence, p_sentence[1])
         before = candidates(p_start, p_figs, p_end, p_text)
         opened = min((k for w in words.parts if (k := p_text.find(w, p_start, p_end)) != -1), default=p_end)
-        if any(f.start < opened for f in before):
+        if any(f.start < opened for f in before) and not own:
             before = [f for f in before if f.start < opened]  # the sentence's own parts are no total here
         named = {(labels.core(p.label), p.value) for p in parts}  # 项目支出 X。…如下：…项目支出 X: a part
         before = [f for f in before if (labels.core(f.label), f.value) not in named]
         series = _series(before[-2:], parts) if len(before) >= 2 else None
         totals = [f for f in before if words.totals.within(f.label.replace("公共", ""))]  # 共 of 公共: none
-        before = totals[-1:] or _measured(before, parts) or _adding(before, parts) or _outturn(before, parts)
+        if own:
+            series, before = None, [f for f in before if labels.core(f.label).endswith(own)][-1:]
+        else:
+            before = totals[-1:] or _measured(before, parts) or _adding(before, parts) \
+                or _outturn(before, parts)
         if subject and not any(subject in labels.unquote(labels.core(f.label)) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
     else:
