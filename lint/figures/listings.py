@@ -21,8 +21,9 @@ Also read: parts in parentheses right after their total when a breakdown by defi
 items each stating a part of two totals across semicolons; a part's own nested list closed by a semicolon,
 its siblings after it (:func:`_after_nested`); a budget adjusted up (年初预算 a，追加 b，全年预算 c,
 :func:`_added`); a sentence opening with what it breaks down (基本支出中，人员经费 a，公用经费 b), of the
-figure of the sentence before whose label ends with that name. A comparison's base (比2024年预算 Y, 上年为 Y) is no total nor part; parts naming a plan and
-an outturn each give the total of its measure only; a listing of 收入 stops at 支出 or 结余.
+figure of the sentence before whose label ends with that name. A comparison's base (比2024年预算 Y, 上年为
+Y) is no total nor part; parts naming a plan and an outturn each give the total of its measure only; a
+listing of 收入 stops at 支出 or 结余.
 
 The words come as an object with the attributes of :class:`Spec` (each a
 :class:`crossfoot.vocabulary.Words`): the sum kind's options, or the packs' ``listing-*`` vocabularies,
