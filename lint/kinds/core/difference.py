@@ -18,7 +18,8 @@ What is left of a plan, stated with no comparison (option ``left``: 结余, 节�
 the outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each; a 当期结余
 (当年结余) is the 收入 less the 支出 stated right before it (基金收入 X，基金支出 Y，当期结余 Z). A balance
 carried over years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is
-left alone.
+left alone. A change naming its base with no amount after it (较年初增加 Z) is of the one of the two amounts
+before it that the name labels (年初预算 X, 年初结转结余 X), the other the current.
 
 Judged as an interval: the change computed from the two stated amounts must meet the stated change.
 """
@@ -86,6 +87,12 @@ def _changes(analysis, o: Options, block: int):
                     yield before[0], same[0], change, sign
                 continue
             if len(same) < 2:
+                continue
+            named = _NAMED_BASE.search(labels.core(change.label))
+            bases = [f for f in same[-2:] if named and named.group(1) in f.label]
+            if named and len(bases) == 1 and sign:
+                # 年初预算 X，调整后全年预算 Y，较年初增加 Z: the base the change names, the other the current
+                yield next(f for f in same[-2:] if f is not bases[0]), bases[0], change, sign
                 continue
             # 决算数X，比上年减少Y；比年初预算数减少Z: Z is against a budget not stated (…，比2023年决算
             # 1,935.42万元增加Z states its own)
@@ -163,6 +170,8 @@ def _left(o: Options, one, two, change, listed: bool = False):
 
 
 _LAST_YEAR = re.compile(rf"{labels.LAST_YEAR}(?:同期)?(?:为|是)?")
+# a change naming its base with no amount after it (较年初增加, 比年初预算减少): a figure named so before it
+_NAMED_BASE = re.compile(r"(?:比|较)(年初)(?:预算|批复|安排)?数?(?:增加|减少|增长|下降|调增|调减|追加|压减)$")
 _PERIOD_BALANCE = re.compile(r"(?:当期|当年|本期)结余$")
 _NOT_COMPARING = re.compile(r"比重|比例|占比|比率")  # 占…的比重为67.8%: a share, no comparison
 _BALANCES = ("年初", "年末", "累计", "上年", "结转", "收支")  # 收支结余: income less spending
