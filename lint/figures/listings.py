@@ -260,7 +260,8 @@ def _trailing(text: str, sentences) -> list[Listing]:
     组成，共计 t`` or ``A a、B b，合计 t``. The total opens its clause with a total word (合计, 共计, 累计 …);
     the parts are the figures of its unit family after the last 分别 (or 由, with 组成/构成 after them)
     before it in its sentence, or else the clause before it when that is a list (its amounts joined by 、
-    和 及): two or more, each its own, so the listing is complete."""
+    和 及), or, before 合计/共计/总计, a sentence of named amounts, a clause each (教育支出 a，社保支出 b，合计
+    t): two or more, each its own, so the listing is complete."""
     out = []
     for start, _end, figs in sentences:
         for k, total in enumerate(figs):
@@ -281,7 +282,10 @@ def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], tot
         opened = max(text.rfind("，", start, comma), text.rfind("：", start, comma), start - 1) + 1
         listed = [f for f in before if f.start >= opened]
         if len(listed) < 2 or any(not _joined(text[a.end : b.start]) for a, b in zip(listed, listed[1:])):
-            return []
+            named = _named_clauses(text, start, comma, before)
+            if not named or text[comma + 1 : total.start].strip() not in ("合计", "共计", "总计"):
+                return []
+            opened, listed = named[0].start - 1, named
     listed = [f for f in before if f.start > opened]
     parts = [f for f in listed if f.is_point and family(f.unit) == family(total.unit)]
     if not parts or not all(f.is_point for f in listed):
@@ -569,6 +573,27 @@ def _closing(text: str, pos: int, end: int) -> int:
             if depth == 0:
                 return k
     return end
+
+
+_NAME = re.compile(r"[\u4e00-\u9fff“”（）()]{2,14}")
+_NOT_NAME = re.compile(r"比|较|增|减|降|为|占|的|其中|包括|分别|预算|决算|执行|实际|计划|完成|"
+                       r"上年|本年|年初|年末")
+
+
+def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> list[Figure]:
+    """The amounts of a sentence that is nothing but named amounts, one a clause, up to ``comma`` (教育支出
+    8.40亿元，社会保障和就业支出7.58亿元，合计…): each clause a name and its amount, the name no measure,
+    comparison or share (预算 X，决算 Y is two measures, not two parts); [] when the sentence is otherwise."""
+    head = max(text.rfind("：", start, comma), text.rfind(":", start, comma), start - 1) + 1
+    listed = [f for f in before if f.start >= head]
+    if len(listed) < 2 or not all(f.is_point and f.unit == listed[0].unit for f in listed):
+        return []
+    edges = [head, *(f.end for f in listed)]
+    for f, a in zip(listed, edges):
+        name = text[a:f.start].strip("，, ")
+        if not _NAME.fullmatch(name) or _NOT_NAME.search(name):
+            return []
+    return listed if text[listed[-1].end:comma].strip() == "" else []
 
 
 def _joined(between: str) -> bool:
