@@ -260,8 +260,8 @@ def _trailing(text: str, sentences) -> list[Listing]:
     组成，共计 t`` or ``A a、B b，合计 t``. The total opens its clause with a total word (合计, 共计, 累计 …);
     the parts are the figures of its unit family after the last 分别 (or 由, with 组成/构成 after them)
     before it in its sentence, or else the clause before it when that is a list (its amounts joined by 、
-    和 及), or, before 合计/共计/总计, a sentence of named amounts, a clause each (教育支出 a，社保支出 b，合计
-    t): two or more, each its own, so the listing is complete."""
+    和 及), or, before 合计/共计/总计, a sentence of named amounts, a clause each (教育支出 a，社保支出 b，
+    合计 t): two or more, each its own, so the listing is complete."""
     out = []
     for start, _end, figs in sentences:
         for k, total in enumerate(figs):
