@@ -1,13 +1,14 @@
 """Indicator tables read as rows of target/actual pairs, read once per document for the target kinds.
 
-Selects tables with a ``target`` column (年度目标值, 指标值) and an ``actual`` column (实际完成值, 年度实现值;
-not last year's, 上年实际值, shown as a budget's baseline), and reads them as records
+Selects tables with a ``target`` column (年度目标值, 指标值, 年度目标) and an ``actual`` column (实际完成值,
+年度实现值, 实际完成; not last year's, 上年实际值, shown as a budget's baseline), and reads them as records
 (:mod:`crossfoot.tables.records`), so a cell wrapped over several lines is read whole. The figures of a
 record's target cell and actual cell are paired in order when both hold the same number of comparable
 quantities (several sub-targets in one cell pair up one by one); bare numbers (list markers, 3档) are not
-quantities. A target's comparator sets its direction: ≥/不少于/以上 (and a plain number) ask for at least the
-target, ≤/不超过/以内 (and rows whose label holds an ``upper`` word such as 成本指标) for at most, 约 for
-roughly (an actual within ``about`` percent of it meets it).
+quantities, unless a target cell and its actual cell each hold one and nothing else (6.5 | 6.2, the unit in
+the indicator's name or a 单位 column). A target's comparator sets its direction: ≥/不少于/以上 (and a
+plain number) ask for at least the target, ≤/不超过/以内 (and rows whose label holds an ``upper`` word such
+as 成本指标) for at most, 约 for roughly (an actual within ``about`` percent of it meets it).
 """
 
 from __future__ import annotations
@@ -31,8 +32,8 @@ from .records import records
 class Spec:
     """The words an indicator table is read by (the options every target kind reads, with defaults)."""
 
-    target: Words = Words(["目标值", "指标值"])
-    actual: Words = Words(["实现值", "完成值", "实际值"])
+    target: Words = Words(["目标值", "指标值", "年度目标"])
+    actual: Words = Words(["实现值", "完成值", "实际值", "实际完成"])
     rate: Words = Words(["完成率", "成率"])
     key: Words = Words(["序号"])
     upper: Words = Words(["成本指标", "成本", "上限"])
@@ -106,8 +107,8 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
         found, centred = records(table, is_key, labels)
         rows = []
         for record in found:
-            pairs = _pairs(cell_figures(record.cells(table, target)),
-                           cell_figures(record.cells(table, actual)))
+            cells = record.cells(table, target), record.cells(table, actual)
+            pairs = _pairs(*map(cell_figures, cells)) or _bare(*cells)
             if not pairs:
                 continue
             first = min(target, actual)
@@ -164,6 +165,19 @@ def _pairs(targets: list[Figure], actuals: list[Figure]) -> list[tuple[Figure, F
     if any(_kind(t) != _kind(a) for t, a in pairs):
         return []
     return pairs
+
+
+_BARE = re.compile(r"[≥≤>＞<＜]?\s*\d[\d,]*(?:\.\d+)?")
+
+
+def _bare(targets, actuals) -> list[tuple[Figure, Figure]]:
+    """A target cell and an actual cell that each hold one bare number and nothing else (6.5 | 6.2, the
+    unit in the indicator's name or a 单位 column): one pair, counted as written."""
+    if len(targets) != 1 or len(actuals) != 1 \
+            or not all(_BARE.fullmatch(c.text.strip()) for c in (*targets, *actuals)):
+        return []
+    figures = cell_figures(targets), cell_figures(actuals)
+    return [(figures[0][0], figures[1][0])] if all(len(f) == 1 for f in figures) else []
 
 
 def actual(t: Figure, a: Figure) -> Interval:

@@ -68,6 +68,8 @@ def run(analysis, check: Check):
                 items, where = _rows(analysis, block.text, fig, check.options.reach)
             if items is None:
                 items, where = _below(analysis, b, fig, check.options.reach)
+            if items is not None and where.startswith("in ") and _BESIDE.search(block.text, 0, fig.start):
+                items = [(name, span) for name, span in items if "本级" not in name]  # 本级和4个所属单位
             if items is None or len(items) < (2 if where.endswith("(一是…)") else check.options.minimum):
                 continue  # points (一是…) are delimited enough to count from two
             names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
@@ -168,6 +170,7 @@ def _points(analysis, b: int, at: int, reach: int):
 
 
 _SEE = re.compile(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
+_BESIDE = re.compile(r"本级[^，,。；;]{0,4}?(?:和|及|与|加|、)(?:所属)?\s*$")  # 本级和4个所属单位: 本级 apart
 _CAPTION = re.compile(r"^\s*表\s*(\d{1,2})(?!\d)")
 
 
