@@ -20,7 +20,8 @@ scores (得分), a group's maximum (分值, 满分, 权重; or a figure followed
 Also read: parts in parentheses right after their total when a breakdown by definition (:func:`_bracketed`);
 items each stating a part of two totals across semicolons; a part's own nested list closed by a semicolon,
 its siblings after it (:func:`_after_nested`); a budget adjusted up (年初预算 a，追加 b，全年预算 c,
-:func:`_added`); a sentence opening with what it breaks down (基本支出中，人员经费 a，公用经费 b), of the
+:func:`_added`); a total reached by 加上 (:func:`_plus`) and 收支相抵 carried over (:func:`_balanced`);
+a sentence opening with what it breaks down (基本支出中，人员经费 a，公用经费 b), of the
 figure of the sentence before whose label ends with that name. A comparison's base (比2024年预算 Y, 上年为
 Y) is no total nor part; parts naming a plan and an outturn each give the total of its measure only; a
 listing of 收入 stops at 支出 or 结余.
@@ -85,6 +86,10 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _bracketed(words, text, sentences)
     if "年初" in text and "追加" in text:
         out += _added(text, sentences)
+    if "加上" in text:
+        out += _plus(text, sentences)
+    if "收支相抵" in text:
+        out += _balanced(text, sentences)
     blocks = analysis.doc.blocks
     prev = None  # 支出合计300万元。⏎其中：…: the paragraph before states the total
     if block and blocks[block].kind == blocks[block - 1].kind == "paragraph":
@@ -249,10 +254,58 @@ def _respective(words, text: str, sentences) -> list[Listing]:
 
 
 _TRAILING = ("合计", "共计", "累计", "总计", "共", "合计为", "共计为", "累计为", "总计为", "总额为", "总额")
+_SUMMED = ("合计", "共计", "总计", "收入总计", "支出总计", "收入合计", "支出合计")  # after named amounts
 
 
 def _end(figure: Figure) -> int:
     return figure.end
+
+
+def _plus(text: str, sentences) -> list[Listing]:
+    """A total reached by adding to an amount (一般公共预算收入 X。加上上级补助收入 a，债务转贷收入 b，
+    上年结转 c，收入总计 T): T is X and what 加上 lists, each amount of the unit up to the total (X the last amount
+    before 加上 in its sentence, or the sentence before in the paragraph); complete."""
+    out = []
+    for index, (start, end, figs) in enumerate(sentences):
+        at = text.find("加上", start, end)
+        if at < 0:
+            continue
+        after = [f for f in figs if f.start > at]
+        total = next((f for f in after if labels.core(f.label).endswith(("总计", "合计"))), None)
+        if total is None or not total.is_point:
+            continue
+        fam = family(total.unit)
+        adds = [f for f in after if f.start < total.start]
+        before = [f for f in figs if f.start < at] or (sentences[index - 1][2] if index else [])
+        base = before[-1] if before else None
+        if base is None or len(adds) < 1 or not all(f.is_point and family(f.unit) == fam
+                                                    for f in (base, *adds)):
+            continue
+        if any(w in text[at:total.start] for w in ("其中", "减去", "扣除", "；", ";")):
+            continue
+        out.append(Listing(total, (base, *adds), True))
+    return out
+
+
+def _balanced(text: str, sentences) -> list[Listing]:
+    """收入总计 T。…支出总计 S。收支相抵，结转下年 X: T is S and X (the nearest 收入总计 and 支出总计 before
+    it in the paragraph)."""
+    out = []
+    figs = [f for _s, _e, fs in sentences for f in fs]
+    for k, left in enumerate(figs):
+        at = text.rfind("收支相抵", 0, left.start)
+        if at < 0 or left.start - at > 12 or not _CARRIED_ON.search(labels.core(left.label)):
+            continue
+        spent = next((f for f in reversed(figs[:k]) if labels.core(f.label).endswith("支出总计")), None)
+        income = next((f for f in reversed(figs[:k]) if labels.core(f.label).endswith("收入总计")), None)
+        if spent is None or income is None or income.start > spent.start or not all(
+                f.is_point and f.unit == left.unit for f in (spent, income, left)):
+            continue
+        out.append(Listing(income, (spent, left), True))
+    return out
+
+
+_CARRIED_ON = re.compile(r"结转|结余|滚存")
 
 
 def _trailing(text: str, sentences) -> list[Listing]:
@@ -268,9 +321,13 @@ def _trailing(text: str, sentences) -> list[Listing]:
             if not total.is_point or family(total.unit) in ("ratio", ""):
                 continue
             comma = max(text.rfind("，", start, total.start), text.rfind(",", start, total.start))
-            if comma < 0 or text[comma + 1 : total.start].strip() not in _TRAILING:
+            word = text[comma + 1 : total.start].strip()
+            if comma < 0 or word not in _TRAILING and word not in _SUMMED:
                 continue  # the total word opens its clause, and is all of it before the total
-            parts = _trailing_parts(text, start, comma, figs[:k], total)
+            if word not in _TRAILING:  # 支出总计: after named amounts only
+                parts = _named_clauses(text, start, comma, figs[:k])
+            else:
+                parts = _trailing_parts(text, start, comma, figs[:k], total)
             if len(parts) >= 2 and not any(labels.inside(text, parts[0].start, [f.start for f in parts])):
                 out.append(Listing(total, tuple(parts), True))
     return out
@@ -283,7 +340,7 @@ def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], tot
         listed = [f for f in before if f.start >= opened]
         if len(listed) < 2 or any(not _joined(text[a.end : b.start]) for a, b in zip(listed, listed[1:])):
             named = _named_clauses(text, start, comma, before)
-            if not named or text[comma + 1 : total.start].strip() not in ("合计", "共计", "总计"):
+            if not named or text[comma + 1 : total.start].strip() not in _SUMMED:
                 return []
             opened, listed = named[0].start - 1, named
     listed = [f for f in before if f.start > opened]
@@ -591,7 +648,7 @@ def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> l
     edges = [head, *(f.end for f in listed)]
     for f, a in zip(listed, edges):
         name = text[a:f.start].strip("，, ")
-        if not _NAME.fullmatch(name) or _NOT_NAME.search(name):
+        if not _NAME.fullmatch(name) or _NOT_NAME.search(labels.FUNDS.sub("", name)):
             return []
     return listed if text[listed[-1].end:comma].strip() == "" else []
 
