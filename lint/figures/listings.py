@@ -263,8 +263,8 @@ def _end(figure: Figure) -> int:
 
 def _plus(text: str, sentences) -> list[Listing]:
     """A total reached by adding to an amount (一般公共预算收入 X。加上上级补助收入 a，债务转贷收入 b，
-    上年结转 c，收入总计 T): T is X and what 加上 lists, each amount of the unit up to the total (X the last amount
-    before 加上 in its sentence, or the sentence before in the paragraph); complete."""
+    上年结转 c，收入总计 T): T is X and what 加上 lists, each amount of the unit up to the total (X the
+    last amount before 加上 in its sentence, or the sentence before in the paragraph); complete."""
     out = []
     for index, (start, end, figs) in enumerate(sentences):
         at = text.find("加上", start, end)
