@@ -31,6 +31,7 @@ from ..base import JUDGED, Check, judge
 KIND = "share"
 FIELDS = JUDGED
 _TOTALS = ("合计", "总计")
+_SHORT = ("收入", "支出", "经费", "资金")  # what a part's name may leave off before 占比 (税收占比: 税收收入)
 _LINKS = ("其中", "分别", "合计", "共计", "总计", "以上", "约", "均")
 
 
@@ -68,7 +69,8 @@ def run(analysis, check: Check):
                 before = rate.label.split("占" if "占" in rate.label else word, 1)[0]
                 subject = labels.core(before).strip("，,：: ")
                 if len(subject) >= 2 and subject not in _LINKS:  # 税收收入占…的比重: the amount named
-                    amounts = [f for f in amounts if labels.core(f.label).endswith(subject)]
+                    amounts = [f for f in amounts if labels.core(f.label).endswith(subject)
+                               or labels.core(f.label).endswith(tuple(subject + w for w in _SHORT))]
                 part = amounts[0] if amounts else None
                 if part is None:
                     continue
