@@ -61,6 +61,7 @@ def recover(doc: Document) -> list[Table]:
 
 _UNIT = re.compile(r"单位\s*[:：]\s*(?:人民币)?(亿元|万元|千元|元)")
 _CAPTION_LOOKBACK = 4  # lines of text above a table where its caption and unit line sit
+_NUMBERED_TABLE = re.compile(r"[\u4e00-\u9fff]{0,6}表\s*[0-9０-９]{1,3}(?:[-－][0-9０-９]{1,2})?")
 _TAG = re.compile(r"(?:(?<=\s)|^)(?:公开|附)?"
                   r"(?:表\s*[0-9０-９一二三四五六七八九十]{1,3}|[0-9０-９]{1,3}\s*表)$")
 
@@ -249,7 +250,8 @@ def _caption_row(block: Block) -> bool:
     filled = [t.strip() for t in cells if t.strip()]
     if 0 < len(filled) <= 3 and any(_UNIT.search(t) for t in filled):
         # 部门：某局 | 单位：元, 公开03表 | 单位：元, 单位：元 with empty cells after it
-        return all(_UNIT.search(t) or t.endswith("表") or re.search(r"^[^\d]{1,8}[：:]", t) for t in filled)
+        return all(_UNIT.search(t) or t.endswith("表") or re.search(r"^[^\d]{1,8}[：:]", t)
+                   or _NUMBERED_TABLE.fullmatch(t) for t in filled)  # 部门公开表02 | 单位：万元
     return len(cells) >= 3 and bool(filled) and len(filled) <= 2 and all(
         _caption(t) and len(t) >= 6 or t.startswith(_UNIT_LINE) for t in filled)
 
