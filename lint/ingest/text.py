@@ -40,7 +40,7 @@ _MARKUP = re.compile(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{I
 _MARKUP_REPLACEMENT = {"\\times": "×", "\\cdot": "·", "&nbsp;": " "}
 _HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
 #: the alignment row under a Markdown table's header: | --- | :---: | ---: |
-_ALIGNMENT = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"
+ALIGNMENT = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"
                         r"|^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|\s*$"  # | :-- | --: |, as GFM allows
                         r"|^\s*\|\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
 _PIPE = re.compile(r"(?<!\\)\|")
@@ -218,7 +218,7 @@ def _pipe_tables(lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
     rows: dict[int, list[tuple[int, int, str]]] = {}
     k = 0
     while k + 1 < len(lines):
-        if "|" in lines[k] and _ALIGNMENT.match(lines[k + 1]) and "-" in lines[k + 1]:
+        if "|" in lines[k] and ALIGNMENT.match(lines[k + 1]) and "-" in lines[k + 1]:
             bordered = lines[k].lstrip().startswith("|")
             rows[k + 1] = _cells(k + 1, lines[k])
             rows[k + 2] = []

@@ -36,6 +36,7 @@ import bisect
 import re
 from dataclasses import replace
 
+from ..ingest.text import ALIGNMENT
 from ..model import Block, Cell, Document, Span, Table
 from . import QUALIFIER, code, levels, number
 
@@ -51,7 +52,8 @@ _CONTINUED = re.compile(r"[（(]续(?:表)?\s*\d*[）)]\s*$|^\s*续表\s*\d*\s*$
 
 def recover(doc: Document) -> list[Table]:
     found = []
-    for run in _row_runs(doc.blocks):
+    heads = {k + 1 for k in range(len(doc.lines) - 1) if not doc.places and ALIGNMENT.match(doc.lines[k + 1])}
+    for run in _row_runs(doc.blocks, heads):
         found += _tab_tables(doc, run)
     found += _score_lists(doc)
     split = [panel for table in found for panel in panels(table)]
@@ -194,8 +196,10 @@ def _continuing(table: Table, bounds: list[tuple[int, int]]) -> list[list[tuple[
     return groups
 
 
-def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:
-    """Runs of row blocks, each with whether a tolerated non-row line came just before it."""
+def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[Block, bool]]]:
+    """Runs of row blocks, each with whether a tolerated non-row line came just before it. A Markdown
+    table's header (a row on one of the lines ``heads``, over its alignment row) other than the current
+    run's opens a run of its own: another table (its own header printed again goes on with the run)."""
     runs: list[list[tuple[Block, bool]]] = []
     current: list[tuple[Block, bool]] = []
     gap = 0
@@ -222,6 +226,9 @@ def _row_runs(blocks: tuple[Block, ...]) -> list[list[tuple[Block, bool]]]:
             if current:
                 runs.append(current)
             current, gap = [], 0  # a caption drawn inside the grid (…收支预算总表 | | |) starts a table
+        elif block.kind == "row" and current and block.line in heads and block.text != current[0][0].text:
+            runs.append(current)  # another Markdown table's header
+            current, gap = [(block, gap > 0)], 0
         elif block.kind == "row":
             current.append((block, gap > 0))
             gap = 0
