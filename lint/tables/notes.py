@@ -11,6 +11,7 @@ column is one of codes when its header names them, ``codes``: 编码, 序号, or
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -21,7 +22,7 @@ from . import code_column, last_line, number
 @dataclass(frozen=True)
 class Spec:
     statements: Words = Words(["本表无数据", "本表为空", "本表无内容", "此表无数据", "此表为空", "故本表无",
-                               "本表数据为空", "以空表列示", "为空表"])
+                               "本表数据为空", "以空表列示", "为空表", "无此项", "无此类"])
     tables: Words = Words(["决算表", "预算表"])
     codes: Words = Words(["编码", "代码", "序号"])
     levels: Words = Words(["类", "款", "项"])
@@ -43,8 +44,15 @@ def standard(analysis, spec: Spec):
                  and (following is None or b.line < following)][: spec.near]
         caption = next((k for k, b in enumerate(after) if _names_table(b.text)), len(after))
         after = after[:caption]  # a statement under another table's caption is that table's
-        said = next((b for b in after if spec.statements.within(b.text)), None)
+        lines = analysis.memo(_lines)
+        own = blocks[bisect.bisect_left(lines, table.span.line) : bisect.bisect_right(lines, last)]
+        said = next((b for b in after if spec.statements.within(b.text)), None) or next(
+            (b for b in own if b.kind == "row" and spec.statements.within(b.text)), None)  # in a row
         yield table, said, amounts(table, spec)
+
+
+def _lines(analysis) -> list[int]:
+    return [b.line for b in analysis.doc.blocks]
 
 
 def _names_table(text: str) -> bool:

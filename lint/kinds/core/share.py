@@ -127,6 +127,11 @@ def _whole_inside(analysis, check: Check, text: str, figs, i: int):
 _JOINS = ("", "和", "、", "及", "以及")
 
 
+def _bare(figure) -> str:
+    """A figure's label as a name: its core, without 其中 and the punctuation around it."""
+    return labels.core(figure.label).removeprefix("其中").strip("：:，, ")
+
+
 def _respective(analysis, check: Check, text: str, figs, i: int):
     """Respective shares (人员经费、公用经费分别为 690.00万元、160.00万元，分别占基本支出的 81.18%、18.82%):
     the rates from ``figs[i]`` on (labelled 分别占…, then joined by 、 和 only) pair in order with as many
@@ -233,6 +238,9 @@ def _whole(analysis, part, named: str):
     whole = analysis.resolve(part, named, part.label, fam, blocks=reach, own_first=True)
     if whole is None and named.endswith("预算数"):  # 占年初预算数的: the 年初预算 stated
         whole = analysis.resolve(part, named[:-1], part.label, fam, blocks=reach, own_first=True)
+    above = analysis.parent(whole) if whole is not None else None
+    if above is not None and _bare(above) == named.removesuffix("的") != _bare(whole):
+        whole = above  # 支出预算 X，其中：财政拨款支出预算 Y。…占支出预算的: X, named exactly, not its item
     if whole is not None and _siblings(labels.core(part.label), labels.core(whole.label), labels.core(named)):
         return None  # 基本支出 X；项目支出 Y，占全年支出的 P%: 基本支出 is a kind of 支出, not all of it
     if whole is not None and "本年" in named and "本年" not in whole.label and _carries_over(analysis, whole):
