@@ -752,7 +752,7 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
     for j, found in header.sums(table, check.options.totals) if table.levels else ():
         if not check.options.skip.within(table.header[j]):
             declared.add(j)
-            parts = [k for k in found if not apart.within(table.header[k])
+            parts = [k for k in found if not apart.within(table.header[k]) and not code_column(table, k)
                      and not _breakdown(check, table, k) and not _other_side(table, j, k)]
             yield from _declared(analysis, check, table, j, parts)
     for j in columns:
