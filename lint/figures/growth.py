@@ -8,7 +8,9 @@ The prior value is the amount after the comparison word (``compare``: 比, 较) 
 current + change for a decrease, the current being the amount stated before the comparison in the same
 sentence, or, when the sentence states only the change (与上年相比，收入支出总计减少56.95万元，下降1.87%),
 the latest amount before it, in its paragraph or the few before, whose label names the same quantity
-(收入支出总计; the quoted term in “公务接待费”比上年度增加); when it names none (与2023年度相比，增加
+(收入支出总计; the quoted term in “公务接待费”比上年度增加, or the amount of its measure in the sentence
+before naming the term: “三公”经费…支出预算为 X，支出决算为 Y。…“三公”经费…支出决算数比2023年度增加); when it
+names none (与2023年度相比，增加
 824.17万元), the one amount of the sentence before it in its paragraph.
 
 A rate stated straight after the comparison, with no change amount (执行数为3269.3万元，2026年预算安排
@@ -291,12 +293,43 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     if len(subject) < 2:
         return _sentence_before(analysis, spec, change, fam)
     current = analysis.resolve(change, subject, subject, fam, blocks=3, strict=True)
+    if current is None and quoted:
+        current = _measured_before(analysis, change, quoted[-1], clause, fam)
     if current is None and subject.startswith("支") and clause.endswith("收、" + subject):
         full = "支出" + subject[1:]  # 收、支总计 of 收入、支出总计均为 stated before
         current = analysis.resolve(change, full, full, fam, blocks=3, strict=True)
     if current is None or any(w in current.label for w in _PRIOR_WORDS):
         return None
     return current
+
+
+_MEASURES = ("决算", "预算", "执行")
+
+
+def _measured_before(analysis, change, term: str, clause: str, fam: str):
+    """The amount a change of a quoted term's measure speaks of (2024年度“三公”经费…支出决算数比2023年度增加),
+    stated in the sentence before (“三公”经费…支出预算为 X，支出决算为 Y): the one amount there labelled with
+    the measure the change names, in a sentence naming the term; None otherwise."""
+    measure = next((w for w in _MEASURES if w in clause), None)
+    if measure is None:
+        return None
+    block = change.block
+    text = analysis.doc.blocks[block].text
+    start = max(text.rfind(c, 0, change.start) for c in "。；;") + 1
+    if start:
+        before = max(text.rfind(c, 0, start - 1) for c in "。；;") + 1
+        figs = [f for f in analysis.figures[block] if before <= f.start < start]
+        said = text[before:start]
+    elif block and analysis.doc.blocks[block - 1].kind == "paragraph":
+        prev = analysis.doc.blocks[block - 1].text.rstrip()
+        before = max(prev.rfind(c, 0, len(prev) - 1) for c in "。；;") + 1
+        figs = [f for f in analysis.figures[block - 1] if f.start >= before]
+        said = prev[before:]
+    else:
+        return None
+    named = [f for f in figs if f.is_point and family(f.unit) == fam and measure in f.label
+             and not any(w in f.label for w in _MEASURES if w != measure)]
+    return named[0] if term in said and len(named) == 1 else None
 
 
 def _sentence_before(analysis, spec: Spec, change, fam: str):
