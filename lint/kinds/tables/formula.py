@@ -157,10 +157,13 @@ def _dated(table, word: str, result: int | None, choice: int = 0) -> list[int]:
     is the latest, and which of the others the change is against the table does not say: ``choice`` 0 is
     the year before the latest, 1 the one before that, and so on (the check holds when one of them gives
     the change). The latest year may have two columns when one is its outturn (2023年决算数 | 2024年预算数 |
-    2024年决算数): the later is that one, the budget beside it left to the alternatives."""
+    2024年决算数): the later is that one, the budget beside it left to the alternatives; or its total
+    (2025年预算数 over 小计 | 基本支出 | 项目支出): the 小计."""
     years = {j: year for j, year in _years(table).items() if j != result}
     latest = max(years.values(), default="")
     later = [j for j, year in years.items() if year == latest]
+    if len(later) > 1:  # 2025年预算数 over 小计 | 基本支出 | 项目支出: the latest year's total
+        later = [j for j in later if _SUBTOTAL.search(table.header[j])] or later
     if len(later) > 1:  # 2023年决算数 | 2024年预算数 | 2024年决算数: the latest year's outturn
         later = [j for j in later if _OUTTURN.search(table.header[j])]
     earlier = sorted((j for j in years if years[j] != latest), key=lambda j: (years[j], -j), reverse=True)
@@ -188,6 +191,7 @@ def _years(table) -> dict[int, str]:
 
 _NOT_AMOUNT = re.compile(r"占比|比重|增减|比上年|较上年")
 _OUTTURN = re.compile(r"决算|执行数|实际")
+_SUBTOTAL = re.compile(r"(?:小计|合计)$")
 
 
 def _row(analysis, check, table, row, where, tree, result):
