@@ -216,7 +216,8 @@ def _rows(analysis, text: str, fig, reach: int):
     return None, ""
 
 
-_BELOW = re.compile(r"如下(?:表)?\s*(?:[（(][^（()）]{0,12}[）)])?\s*[：:]\s*$")
+_BELOW = re.compile(r"(?:如下(?:表)?|包括|分别是|分别为|具体是|具体为)\s*(?:[（(][^（()）]{0,12}[）)])?"
+                    r"\s*[：:]\s*$")
 _NAME_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,6}?)(?:名称|全称)$")
 
 
