@@ -18,7 +18,10 @@ What is left of a plan, stated with no comparison (option ``left``: 结余, 节�
 the outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each; a 当期结余
 (当年结余) is the 收入 less the 支出 stated right before it (基金收入 X，基金支出 Y，当期结余 Z). A balance
 carried over years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is
-left alone. A change naming its base with no amount after it (较年初增加 Z) is of the one of the two amounts
+left alone. An outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X), and what
+is left said alone in a sentence of reasons (决算数小于预算数的主要原因是：…，节约 X; 比预算少支出 X; not
+公务接待费节约 X, an item's), are the plan and outturn of its sentence or the sentence before. A change
+naming its base with no amount after it (较年初增加 Z) is of the one of the two amounts
 before it that the name labels (年初预算 X, 年初结转结余 X), the other the current.
 
 Judged as an interval: the change computed from the two stated amounts must meet the stated change.
@@ -62,7 +65,8 @@ def _changes(analysis, o: Options, block: int):
                 continue
             target = _TARGET_CHANGE.search(labels.core(change.label))
             sign = labels.direction(change.label, o.up, o.down)
-            if sign == 0 and not o.left.within(change.label) and target is None:
+            versus = _VERSUS_PLAN.search(labels.core(change.label))
+            if sign == 0 and not o.left.within(change.label) and target is None and versus is None:
                 continue
             fam = precision.family(change.unit)
             same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start and f.is_point
@@ -71,7 +75,7 @@ def _changes(analysis, o: Options, block: int):
             if beyond is not None:
                 yield beyond
                 continue
-            if sign == 0 and not o.left.within(change.label):
+            if sign == 0 and not o.left.within(change.label) and versus is None:
                 continue
             moved = len(same) >= 2 and growth.MOVED_FROM.search(same[-2].label) is not None
             if moved and (to := growth.MOVED_TO.match(same[-1].label.strip())):
@@ -85,6 +89,18 @@ def _changes(analysis, o: Options, block: int):
                 before = [f for f in figures if f.is_point and f.unit == same[0].unit]
                 if len(before) == 1 and sign:
                     yield before[0], same[0], change, sign
+                continue
+            alone = not same and _ONLY_LEFT.fullmatch(labels.core(change.label)) and not any(
+                f is not change and precision.family(f.unit) == fam for f in sentence[2])
+            if versus or alone and _REASONED.search(text, sentence[0], change.start):
+                # 决算数小于预算数 X; …，主要原因是：…，节约 X (the plan and outturn in the sentence before)
+                pair = same[-2:] if len(same) >= 2 else [f for f in figures if f.is_point
+                                                          and precision.family(f.unit) == fam]
+                planned = [f for f in pair if o.plan.within(f.label) and not _ACTUAL.search(f.label)]
+                spent = [f for f in pair if f not in planned and o.spent.within(f.label)]
+                if len(pair) == 2 and len(planned) == 1 and len(spent) == 1:
+                    over = versus is not None and versus.group(1) in ("大于", "多于", "高于", "超过")
+                    yield spent[0], planned[0], change, 1 if over else -1
                 continue
             if len(same) < 2:
                 continue
@@ -173,6 +189,12 @@ _LAST_YEAR = re.compile(rf"{labels.LAST_YEAR}(?:同期)?(?:为|是)?")
 # a change naming its base with no amount after it (较年初增加, 比年初预算减少): a figure named so before it
 _NAMED_BASE = re.compile(r"(?:比|较)(年初)(?:预算|批复|安排)?数?(?:增加|减少|增长|下降|调增|调减|追加|压减)$")
 _PERIOD_BALANCE = re.compile(r"(?:当期|当年|本期)结余$")
+# an outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X)
+_VERSUS_PLAN = re.compile(r"(?:决算|支出|执行|实际)数?(小于|少于|低于|大于|多于|高于|超过)"
+                          r"(?:年初|调整后|全年)?预算数?$")
+# what is left of the plan, said of nothing else (比预算少支出 X, 节约 X; not 公务接待费节约 X)
+_ONLY_LEFT = re.compile(r"(?:比(?:年初|调整后|全年)?预算数?)?(?:少支出|少支|节约|节省|结余)了?")
+_REASONED = re.compile(r"主要原因|原因是|主要是由于|主要由于")  # 决算数小于预算数的主要原因是：…，节约 X
 _NOT_COMPARING = re.compile(r"比重|比例|占比|比率")  # 占…的比重为67.8%: a share, no comparison
 _BALANCES = ("年初", "年末", "累计", "上年", "结转", "收支")  # 收支结余: income less spending
 _CARRIED = ("年初结", "年末结", "累计结", "上年结", "结转", "收支")  # carry-overs (not 年初预算)
