@@ -5,7 +5,8 @@ one comma, by a list ``openers`` word (包括, 分别是, 分别为, a colon). T
 (。；，), continuing into the next paragraph when a converter broke the sentence across a blank line. Its
 items are split at 、 and, inside an item, at 和/以及/及 between two names where the first ends as the list's
 names mostly do (财务科和产业科 is two 科). Only a
-closed list of names is judged: one of at least ``minimum`` items, with a 、 in it, not ended by 等 (which
+closed list of names is judged: one of at least ``minimum`` items (two after 分别为, 具体为: each one named),
+with a 、 in it, not ended by 等 (which
 says the list is not complete), and none of them an amount (分别为442名、418名 and 公务用车2辆、机要用车1辆
 are a sum, not a list; so are 数量指标五个、质量指标三个).
 A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by
@@ -70,8 +71,11 @@ def run(analysis, check: Check):
                 items, where = _below(analysis, b, fig, check.options.reach)
             if items is not None and where.startswith("in ") and _BESIDE.search(block.text, 0, fig.start):
                 items = [(name, span) for name, span in items if "本级" not in name]  # 本级和4个所属单位
-            if items is None or len(items) < (2 if where.endswith("(一是…)") else check.options.minimum):
-                continue  # points (一是…) are delimited enough to count from two
+            complete = where == "listed after it" and _COMPLETE.match(
+                block.text[fig.end:fig.end + check.options.reach].lstrip("（(）)套台个项名，, "))
+            if items is None or len(items) < (2 if where.endswith("(一是…)") or complete
+                                              else check.options.minimum):
+                continue  # points (一是…), and names after 分别为, are delimited enough to count from two
             names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
             distinct = list(dict.fromkeys(names))
             if len(distinct) == fig.value:
@@ -170,6 +174,7 @@ def _points(analysis, b: int, at: int, reach: int):
 
 
 _SEE = re.compile(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
+_COMPLETE = re.compile(r"[\u4e00-\u9fff，,]{0,8}?(?:分别为|分别是|具体为|具体是)")  # names each one counted
 _BESIDE = re.compile(r"本级[^，,。；;]{0,4}?(?:和|及|与|加|、)(?:所属)?\s*$")  # 本级和4个所属单位: 本级 apart
 _CAPTION = re.compile(r"^\s*表\s*(\d{1,2})(?!\d)")
 
