@@ -32,7 +32,7 @@ from .records import records
 class Spec:
     """The words an indicator table is read by (the options every target kind reads, with defaults)."""
 
-    target: Words = Words(["目标值", "指标值", "年度目标"])
+    target: Words = Words(["目标值", "指标值", "年度目标", "计划值"])
     actual: Words = Words(["实现值", "完成值", "实际值", "实际完成"])
     rate: Words = Words(["完成率", "成率"])
     key: Words = Words(["序号"])
