@@ -882,3 +882,32 @@ def test_a_caption_over_a_line_ending_in_its_unit_keeps_its_title(tmp_path, chec
     assert [t.title for t in Analysis(doc).tables] == [caption for caption, _ in tables]
     found = [(f.code, f.stated) for f in engine.run(doc, checks) if f.severity != "info"]
     assert found == ([] if reception == "6.12" else [("BUD014", "6.21万元")])
+
+
+@pytest.mark.parametrize("total", ["215.00", "225.00"])
+def test_a_cell_wrapped_onto_a_line_ending_in_biao_stays_in_its_table(tmp_path, checks, total):
+    """A project's name wrapped onto a line of its own that ends in 表 (全县统计年报及定期 | 统计报表) is the
+    cell's words, not a caption ending the table: the 合计 under it is footed over every row."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [("项目名称", "年初预算", "调整预算", "决算数"), ("人口抽样调查", "45.00", "48.00", "47.20"),
+            ("经济普查数据处理", "120.00", "115.00", "112.60"), ("全县统计年报及定期", "36.00", "36.00", "35.40"),
+            ("统计报表",), ("统计执法检查", "18.00", "20.00", "19.80"), ("合计", "219.00", "219.00", total)]
+    path = tmp_path / "wrapped.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10.5)
+    c.drawString(72, 770, "表5 项目支出决算表")
+    c.drawString(72, 752, "单位：万元")
+    y = 734
+    for row in rows:
+        if len(row) == 1:
+            c.drawString(100, y, row[0])
+        for x, cell in zip((72, 360, 450, 550), row if len(row) > 1 else ()):
+            (c.drawString if x == 72 else c.drawRightString)(x, y, cell)
+        y -= 16
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity != "info"]
+    assert found == ([] if total == "215.00" else [("TAB001", "225.00")])

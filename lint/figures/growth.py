@@ -292,9 +292,8 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     subject = subject.rsplit("、", 1)[-1]  # 收、支总计: labels are cut at 、 as the figure's was
     if len(subject) < 2:
         return _sentence_before(analysis, spec, change, fam)
-    current = analysis.resolve(change, subject, subject, fam, blocks=3, strict=True)
-    if current is None and quoted:
-        current = _measured_before(analysis, change, quoted[-1], clause, fam)
+    measured = _measured_before(analysis, change, quoted[-1], clause, fam) if quoted else None
+    current = measured or analysis.resolve(change, subject, subject, fam, blocks=3, strict=True)
     if current is None and subject.startswith("支") and clause.endswith("收、" + subject):
         full = "支出" + subject[1:]  # 收、支总计 of 收入、支出总计均为 stated before
         current = analysis.resolve(change, full, full, fam, blocks=3, strict=True)
@@ -304,6 +303,7 @@ def _named_current(analysis, spec: Spec, change, fam: str):
 
 
 _MEASURES = ("决算", "预算", "执行")
+_TERM_MEASURED = re.compile(r"[”\"]?(?:经费)?(?:财政拨款)?(?:支出)?(?:决算|预算|执行)数?")
 
 
 def _measured_before(analysis, change, term: str, clause: str, fam: str):
@@ -311,8 +311,9 @@ def _measured_before(analysis, change, term: str, clause: str, fam: str):
     stated in the sentence before (“三公”经费…支出预算为 X，支出决算为 Y): the one amount there labelled with
     the measure the change names, in a sentence naming the term; None otherwise."""
     measure = next((w for w in _MEASURES if w in clause), None)
-    if measure is None:
-        return None
+    named = clause[clause.find(term) + len(term):] if term in clause else ""
+    if measure is None or not _TERM_MEASURED.fullmatch(named):
+        return None  # “三公”经费中公务接待费支出决算数: an item of the term's, not the term
     block = change.block
     text = analysis.doc.blocks[block].text
     start = max(text.rfind(c, 0, change.start) for c in "。；;") + 1

@@ -99,7 +99,10 @@ def find(analysis, block: int, words) -> list[Listing]:
         for index, (start, _end, _figs) in enumerate(sentences):
             m = _OWN_PARTS.match(text, start)
             if m and (index > 0 or prev):  # 基本支出中，人员经费 a，公用经费 b: of the 基本支出 before
-                out += _listing(words, text, sentences, index, m.start(1), m.group(1) + "中", prev)
+                out += [found for found in _listing(words, text, sentences, index, m.start(1),
+                                                    m.group(1) + "中", prev)
+                        if precision.total(found.parts).hi >= precision.interval(found.total).lo]
+                # (parts short of it are its main items only: 项目支出中，较大的项目有 …)
     if not words.parts.within(text):
         return out
     for index, (start, end, _figs) in enumerate(sentences):
@@ -276,7 +279,11 @@ def _plus(text: str, sentences) -> list[Listing]:
             continue
         fam = family(total.unit)
         adds = [f for f in after if f.start < total.start]
+        opened = start if any(f.start < at for f in figs) else sentences[index - 1][0] if index else start
         before = [f for f in figs if f.start < at] or (sentences[index - 1][2] if index else [])
+        # the amount added to: no change (比上年增加 X) nor a part (其中税收收入 X) of it
+        before = [f for f in before
+                  if not _CHANGE_WORD.search(f.label) and "其中" not in text[opened:f.start]]
         base = before[-1] if before else None
         if base is None or len(adds) < 1 or not all(f.is_point and family(f.unit) == fam
                                                     for f in (base, *adds)):
@@ -301,11 +308,15 @@ def _balanced(text: str, sentences) -> list[Listing]:
         if spent is None or income is None or income.start > spent.start or not all(
                 f.is_point and f.unit == left.unit for f in (spent, income, left)):
             continue
+        if any(f.start > left.start and family(f.unit) == family(left.unit) for f in figs[k + 1:]
+               if not any(c in text[left.end:f.start] for c in "。；;")):
+            continue  # 收支相抵，结转下年 X，补充预算稳定调节基金 Y: more than one use
         out.append(Listing(income, (spent, left), True))
     return out
 
 
 _CARRIED_ON = re.compile(r"结转|结余|滚存")
+_CHANGE_WORD = re.compile(r"比|较|增加|减少|增长|下降|提高|降低")
 
 
 def _trailing(text: str, sentences) -> list[Listing]:

@@ -22,7 +22,7 @@ from . import code_column, last_line, number
 @dataclass(frozen=True)
 class Spec:
     statements: Words = Words(["本表无数据", "本表为空", "本表无内容", "此表无数据", "此表为空", "故本表无",
-                               "本表数据为空", "以空表列示", "为空表", "无此项", "无此类"])
+                               "本表数据为空", "以空表列示", "为空表"])
     tables: Words = Words(["决算表", "预算表"])
     codes: Words = Words(["编码", "代码", "序号"])
     levels: Words = Words(["类", "款", "项"])
@@ -46,9 +46,16 @@ def standard(analysis, spec: Spec):
         after = after[:caption]  # a statement under another table's caption is that table's
         lines = analysis.memo(_lines)
         own = blocks[bisect.bisect_left(lines, table.span.line) : bisect.bisect_right(lines, last)]
-        said = next((b for b in after if spec.statements.within(b.text)), None) or next(
-            (b for b in own if b.kind == "row" and spec.statements.within(b.text)), None)  # in a row
+        said = next((b for b in after if spec.statements.within(b.text) or _NONE_HERE.fullmatch(b.text)),
+                    None) or next((b for b in own if b.kind == "row" and (spec.statements.within(b.text)
+                                   or _NONE_HERE.fullmatch(b.text.replace("\t", "")))), None)
         yield table, said, amounts(table, spec)
+
+
+# the whole table's nil, said alone in a line or its one row (本单位无此项支出。), not an item's
+# (因公出国费无此项支出)
+_NONE_HERE = re.compile(r"\s*(?:注[:：])?\s*本(?:单位|部门)(?:\d{4}年度?)?(?:无此项|没有此项)"
+                        r"(?:收入|支出|收支|经费|资金)?[。.]?\s*")
 
 
 def _lines(analysis) -> list[int]:

@@ -226,8 +226,9 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
             if current:
                 runs.append(current)
             current, gap = [], 0  # a caption drawn inside the grid (…收支预算总表 | | |) starts a table
-        elif block.kind == "row" and current and block.line in heads and block.text != current[0][0].text:
-            runs.append(current)  # another Markdown table's header
+        elif block.kind == "row" and current and block.line in heads and block.text != current[0][0].text \
+                and not any(number(c) for c in block.text.split("\t")):
+            runs.append(current)  # another Markdown table's header (one of amounts is a page's first row)
             current, gap = [(block, gap > 0)], 0
         elif block.kind == "row":
             current.append((block, gap > 0))

@@ -6,9 +6,10 @@ Selects tables with a ``target`` column (年度目标值, 指标值, 年度目�
 record's target cell and actual cell are paired in order when both hold the same number of comparable
 quantities (several sub-targets in one cell pair up one by one); bare numbers (list markers, 3档) are not
 quantities, unless a target cell and its actual cell each hold one and nothing else (6.5 | 6.2, the unit in
-the indicator's name or a 单位 column). A target's comparator sets its direction: ≥/不少于/以上 (and a
-plain number) ask for at least the target, ≤/不超过/以内 (and rows whose label holds an ``upper`` word such
-as 成本指标) for at most, 约 for roughly (an actual within ``about`` percent of it meets it).
+the indicator's name or a 单位 column: a stated rate is judged, but a miss is not, its direction unsaid).
+A target's comparator sets its direction: ≥/不少于/以上 (and a plain number) ask for at least the target,
+≤/不超过/以内 (and rows whose label holds an ``upper`` word such as 成本指标) for at most, 约 for roughly
+(an actual within ``about`` percent of it meets it).
 """
 
 from __future__ import annotations
@@ -108,7 +109,9 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
         rows = []
         for record in found:
             cells = record.cells(table, target), record.cells(table, actual)
-            pairs = _pairs(*map(cell_figures, cells)) or _bare(*cells)
+            pairs = _pairs(*map(cell_figures, cells))
+            bare = not pairs  # 6.5 | 6.2: which way the target is met is not said (办结时限 5 → 3.5 is met)
+            pairs = pairs or _bare(*cells)
             if not pairs:
                 continue
             first = min(target, actual)
@@ -117,7 +120,7 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
             context = label + " " + " ".join(c.text for j in labels for c in _above(table, record.row, j))
             upper = spec.upper.within(context)
             slack = spec.about / 100
-            missed = [(t, a) for t, a in pairs if not meets(t, a, upper, slack)]
+            missed = [] if bare else [(t, a) for t, a in pairs if not meets(t, a, upper, slack)]
             stated = cell_figure(table, record.row, rate) if rate is not None else None
             if stated is not None:
                 stated = replace(stated, label=label)

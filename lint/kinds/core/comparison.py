@@ -6,7 +6,7 @@ measure, and a verdict (option ``verdicts``: 持平 or 相等 are *equal*, 小�
 超过 *greater*); ``loose`` words before the verdict (基本持平, 略低于) make it an estimate, which is not
 judged. Each measure's amount is the nearest money figure before the claim, in its paragraph (or the one
 before when the claim opens its paragraph), whose label ends with the measure (支出决算为 9746.50万元 for
-决算; 年初预算为 10210.34万元 for 预算), stopping at the previous claim so that numbered items do not borrow
+决算; 年初预算为 10210.34万元 for 预算; for 年初预算数, one labelled 年初 too), stopping at the previous claim so that numbered items do not borrow
 each other's amounts.
 
 Judged on the figures as stated: *equal* holds when they are one amount (the same number when stated to
@@ -56,7 +56,7 @@ def _pattern(measures: Words, compare: Words, loose: Words, verdicts: tuple[str,
     verdicts = "|".join(map(re.escape, sorted(verdicts, key=len, reverse=True)))
 
     def other(name: str) -> str:
-        return rf"(?:全年|年初|调整后)?\s*(?P<{name}>{measures})"
+        return rf"(?P<{name}q>全年|年初|调整后)?\s*(?P<{name}>{measures})"
 
     compared = rf"(?:{compare})\s*{other('b')}数?\s*(?P<loose>{loose})?\s*(?P<verdict>{verdicts})"
     direct = rf"(?P<loose2>{loose})?\s*(?P<verdict2>{verdicts})\s*{other('b2')}数?"
@@ -81,7 +81,8 @@ def run(analysis, check: Check):
             previous = m.end()
             if m.group("loose") or m.group("loose2"):
                 continue
-            a, b_fig = _nearest(o, figures, m.group("a")), _nearest(o, figures, second)
+            named = m.group("bq") or m.group("b2q") or ""  # 年初预算数: the 年初 one, not the 全年
+            a, b_fig = _nearest(o, figures, m.group("a")), _nearest(o, figures, second, named)
             if a is None or b_fig is None or a is b_fig:
                 continue
             finding = _judge(check, analysis, a, b_fig, o.verdicts[verdict], m)
@@ -89,14 +90,14 @@ def run(analysis, check: Check):
                 yield finding
 
 
-def _nearest(o: Options, figures, measure: str):
+def _nearest(o: Options, figures, measure: str, named: str = ""):
     for fig in reversed(figures):
         if fig.unit not in units.MONEY or not fig.is_point:
             continue
         label = labels.core(fig.label)
         while label and label[-1] in "".join(o.trim):
             label = label[:-1]
-        if label.endswith(measure):
+        if label.endswith(measure) and (not named or named in label):
             return fig
     return None
 

@@ -91,11 +91,18 @@ def _changes(analysis, o: Options, block: int):
                     yield before[0], same[0], change, sign
                 continue
             alone = not same and _ONLY_LEFT.fullmatch(labels.core(change.label)) and not any(
-                f is not change and precision.family(f.unit) == fam for f in sentence[2])
+                f is not change and precision.family(f.unit) == fam
+                for f in analysis.figures[block] if f.start > sentence[0])  # (nothing else left after it)
             if versus or alone and _REASONED.search(text, sentence[0], change.start):
                 # 决算数小于预算数 X; …，主要原因是：…，节约 X (the plan and outturn in the sentence before)
                 pair = same[-2:] if len(same) >= 2 else [f for f in figures if f.is_point
                                                           and precision.family(f.unit) == fam]
+                if versus is not None and versus.group(2):  # 决算数大于年初预算数: the plan so named
+                    pool = [f for f in (same if len(same) >= 2 else figures) if f.is_point
+                            and precision.family(f.unit) == fam]
+                    plans = [f for f in pool if versus.group(2) in f.label and o.plan.within(f.label)]
+                    spent = [f for f in pool if o.spent.within(f.label) and not o.plan.within(f.label)]
+                    pair = [plans[-1], spent[-1]] if plans and spent else []
                 planned = [f for f in pair if o.plan.within(f.label) and not _ACTUAL.search(f.label)]
                 spent = [f for f in pair if f not in planned and o.spent.within(f.label)]
                 if len(pair) == 2 and len(planned) == 1 and len(spent) == 1:
@@ -106,7 +113,10 @@ def _changes(analysis, o: Options, block: int):
                 continue
             named = _NAMED_BASE.search(labels.core(change.label))
             bases = [f for f in same[-2:] if named and named.group(1) in f.label]
-            if named and len(bases) == 1 and sign:
+            others = [f for f in same[-2:] if f not in bases]
+            if named and len(bases) == 1 and sign and not any(
+                    _compared(o, text, f) or labels.core(f.label).endswith(("追加", "调增", "调减", "压减"))
+                    for f in others):  # 年初 X，年中追加 Y，较年初增加 Y: no current stated
                 # 年初预算 X，调整后全年预算 Y，较年初增加 Z: the base the change names, the other the current
                 yield next(f for f in same[-2:] if f is not bases[0]), bases[0], change, sign
                 continue
@@ -191,7 +201,7 @@ _NAMED_BASE = re.compile(r"(?:比|较)(年初)(?:预算|批复|安排)?数?(?:�
 _PERIOD_BALANCE = re.compile(r"(?:当期|当年|本期)结余$")
 # an outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X)
 _VERSUS_PLAN = re.compile(r"(?:决算|支出|执行|实际)数?(小于|少于|低于|大于|多于|高于|超过)"
-                          r"(?:年初|调整后|全年)?预算数?$")
+                          r"(年初|调整后|全年)?预算数?$")
 # what is left of the plan, said of nothing else (比预算少支出 X, 节约 X; not 公务接待费节约 X)
 _ONLY_LEFT = re.compile(r"(?:比(?:年初|调整后|全年)?预算数?)?(?:少支出|少支|节约|节省|结余)了?")
 _REASONED = re.compile(r"主要原因|原因是|主要是由于|主要由于")  # 决算数小于预算数的主要原因是：…，节约 X

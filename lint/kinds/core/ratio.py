@@ -139,9 +139,10 @@ def run(analysis, check: Check):
                         continue
                     elif lead == "为":
                         base = analysis.resolve(actual, said, actual.label, fam)
-                        if base is not None and named \
-                                and named not in labels.FUNDS.sub("", analysis.core_label(base)):
-                            continue  # 政府性基金预算收入 names a fund, not the 预算 of 为预算的
+                        funds = [labels.FUNDS.search(f.label) for f in (base, actual)] if base else []
+                        other = len(funds) == 2 and all(funds) and funds[0].group() != funds[1].group()
+                        if other and named and named not in labels.FUNDS.sub("", analysis.core_label(base)):
+                            continue  # 政府性基金预算收入 names another fund, not the 预算 of 为预算的
                     else:
                         continue  # 支出决算为2.35万元，完成预算的78.33%: its budget is not stated here
                 elif o.rates.within(rate.label) and len(amounts) >= 2:

@@ -174,6 +174,8 @@ def _points(analysis, b: int, at: int, reach: int):
 
 
 _SEE = re.compile(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
+_OUTLINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
+_UNDER = re.compile(r"下属|二级")
 _COMPLETE = re.compile(r"[\u4e00-\u9fff，,]{0,8}?(?:分别为|分别是|具体为|具体是)")  # names each one counted
 _BESIDE = re.compile(r"本级[^，,。；;]{0,4}?(?:和|及|与|加|、)(?:所属)?\s*$")  # 本级和4个所属单位: 本级 apart
 _CAPTION = re.compile(r"^\s*表\s*(\d{1,2})(?!\d)")
@@ -249,7 +251,13 @@ def _below(analysis, b: int, fig, reach: int):
     cells = [row[j] for r, row in enumerate(table.rows)
              if (numbered is None or number(row[numbered].text) is not None)
              and not any(w in row_label(table, r) for w in ("合计", "总计", "小计"))]
-    return [(c.text, c.span) for c in cells if c.text.strip() and c.span is not None], "in the table below it"
+    cells = [c for c in cells if c.text.strip() and c.span is not None and not c.text.startswith("其中")]
+    outlined = [c for c in cells if _OUTLINE.match(c.text)]
+    if outlined and len(outlined) < len(cells):
+        cells = [c for c in cells if c not in outlined]  # 一、运转类项目 over its projects: groups, not items
+    if _UNDER.search(fig.label + text[fig.end:fig.end + 6]):
+        cells = [c for c in cells if "本级" not in c.text]  # 下属单位共3个 over 本级 and the three
+    return [(c.text, c.span) for c in cells], "in the table below it"
 
 
 def _breaks_down(table, value) -> bool:

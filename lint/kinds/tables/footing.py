@@ -575,7 +575,9 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
 
 
 _BONUS = re.compile(r"加分|加减分|附加分|奖励分")
-_MEMO = re.compile(r"三公|机关运行经费")
+# a row that is a memo (“三公”经费, 四、机关运行经费), not a part naming one (公用经费（机关运行经费）)
+_MEMO = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]"
+                   r"|\d{1,2}[.、．])?\s*(?:其中[:：]?)?[“\"]?(?:三公|机关运行经费)")
 
 
 def _without_bonus(total, parts: list) -> list:

@@ -119,7 +119,8 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
             if word in _YEARS:
                 hits = [j for j in _dated(table, word, where.get(result), choice) if j not in where.values()]
             else:  # filled columns only: an empty column under a merged name is none
-                hits = _latest(table, _headed(table, [word, *unwanted], set(where.values())))
+                named = _headed(table, [word, *unwanted], set(where.values()))
+                hits = _latest(table, named, where.get(result))
             if len(hits) > 1:
                 return None
             if hits:
@@ -130,13 +131,24 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
     return where
 
 
-def _latest(table, hits: list[int]) -> list[int]:
-    """Of columns a word names alike, each under a year of its own (2022年决算数 | 2023年决算数), the
-    latest year's; ``hits`` as they are otherwise."""
+def _latest(table, hits: list[int], result: int | None) -> list[int]:
+    """Of columns a word names alike, each under a year of its own (2022年决算数 | 2023年决算数), the one
+    of the year the result column sits beside (the latest dated column to its left: 2023预算 | 2023执行 |
+    执行率 | 2024预算 is 2023's), else the latest year's; ``hits`` as they are otherwise."""
     years = _years(table)
     if len(hits) < 2 or any(j not in years for j in hits) or len({years[j] for j in hits}) != len(hits):
         return hits
+    beside = _beside(table, result)
+    if beside is not None:
+        return [j for j in hits if years[j] == beside]
     return [max(hits, key=years.get)]
+
+
+def _beside(table, result: int | None) -> str | None:
+    """The year of the nearest column left of ``result`` that names one (None when none does)."""
+    years = _years(table)
+    left = [j for j in years if result is not None and j < result]
+    return years[max(left)] if left else None
 
 
 def _headed(table, words, taken: set[int]) -> list[int]:
@@ -160,7 +172,9 @@ def _dated(table, word: str, result: int | None, choice: int = 0) -> list[int]:
     2024年决算数): the later is that one, the budget beside it left to the alternatives; or its total
     (2025年预算数 over 小计 | 基本支出 | 项目支出): the 小计."""
     years = {j: year for j, year in _years(table).items() if j != result}
-    latest = max(years.values(), default="")
+    beside = _beside(table, result)
+    latest = beside if beside is not None else max(years.values(), default="")
+    years = {j: year for j, year in years.items() if year <= latest}  # (later years: another comparison's)
     later = [j for j, year in years.items() if year == latest]
     if len(later) > 1:  # 2025年预算数 over 小计 | 基本支出 | 项目支出: the latest year's total
         later = [j for j in later if _SUBTOTAL.search(table.header[j])] or later
