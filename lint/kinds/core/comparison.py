@@ -6,8 +6,8 @@ measure, and a verdict (option ``verdicts``: 持平 or 相等 are *equal*, 小�
 超过 *greater*); ``loose`` words before the verdict (基本持平, 略低于) make it an estimate, which is not
 judged. Each measure's amount is the nearest money figure before the claim, in its paragraph (or the one
 before when the claim opens its paragraph), whose label ends with the measure (支出决算为 9746.50万元 for
-决算; 年初预算为 10210.34万元 for 预算; for 年初预算数, one labelled 年初 too), stopping at the previous claim so that numbered items do not borrow
-each other's amounts.
+决算; 年初预算为 10210.34万元 for 预算; for 年初预算数, one labelled 年初 too), stopping at the previous
+claim so that numbered items do not borrow each other's amounts.
 
 Judged on the figures as stated: *equal* holds when they are one amount (the same number when stated to
 the same decimals in the same unit, else rounding intervals that meet); *less* and *greater* hold unless
