@@ -163,8 +163,9 @@ def test_a_wrong_sangong_figure_is_found_on_it(tmp_path, checks, said, wrong, ce
     mine = [f for f in found if f.code == "BUD014"]
     assert [(f.stated, f.computed, f.span.line, f.span.column) for f in mine] == [(number, cell, line, column)]
     assert mine[0].related[0].line == 7  # the table's line of amounts
-    # a 其中 total may break its parts as well, and the budget or outturn its 完成预算的 rate
-    assert {f.code for f in found} <= {"BUD014", "SUM001", "RAT001"}
+    # a 其中 total may break its parts as well, the budget or outturn its 完成预算的 rate, and the outturn
+    # the rate of its change on 2023 (比2023年度减少0.40万元，下降4.04%)
+    assert {f.code for f in found} <= {"BUD014", "SUM001", "RAT001", "GRW001"}
 
 
 def test_a_sangong_budget_table_with_blank_cells(tmp_path, checks):

@@ -52,7 +52,7 @@ _CONTINUED = re.compile(r"[（(]续(?:表)?\s*\d*[）)]\s*$|^\s*续表\s*\d*\s*$
 
 def recover(doc: Document) -> list[Table]:
     found = []
-    heads = {k + 1 for k in range(len(doc.lines) - 1) if not doc.places and ALIGNMENT.match(doc.lines[k + 1])}
+    heads = {k + 1 for k in range(len(doc.lines) - 1) if not doc.places and _aligning(doc.lines[k + 1])}
     for run in _row_runs(doc.blocks, heads):
         found += _tab_tables(doc, run)
     found += _score_lists(doc)
@@ -194,6 +194,12 @@ def _continuing(table: Table, bounds: list[tuple[int, int]]) -> list[list[tuple[
         else:
             groups.append([(a, b)])
     return groups
+
+
+def _aligning(line: str) -> bool:
+    """Whether a line is a Markdown table's alignment row (| --- | :--: |), tested only when it may be."""
+    text = line.strip()
+    return bool(text) and text[0] in "|:-" and "-" in text and ALIGNMENT.match(text) is not None
 
 
 def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[Block, bool]]]:

@@ -195,6 +195,10 @@ def _choices(table) -> int:
 
 def _years(table) -> dict[int, str]:
     """The year each filled column of amounts names in its header (2024年预算数), one year each."""
+    return table.once(("years",), lambda: _read_years(table))
+
+
+def _read_years(table) -> dict[int, str]:
     years = {}
     for j, h in enumerate(table.header):
         found = set(labels.YEAR.findall(h))
