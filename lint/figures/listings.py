@@ -296,20 +296,23 @@ def _plus(text: str, sentences) -> list[Listing]:
 
 def _balanced(text: str, sentences) -> list[Listing]:
     """收入总计 T。…支出总计 S。收支相抵，结转下年 X: T is S and X (the nearest 收入总计 and 支出总计 before
-    it in the paragraph)."""
+    it in the paragraph, among the 40 amounts before it)."""
     out = []
     figs = [f for _s, _e, fs in sentences for f in fs]
-    for k, left in enumerate(figs):
-        at = text.rfind("收支相抵", 0, left.start)
-        if at < 0 or left.start - at > 12 or not _CARRIED_ON.search(labels.core(left.label)):
+    starts = [f.start for f in figs]
+    for m in re.finditer("收支相抵", text):
+        k = bisect.bisect_left(starts, m.end())
+        left = figs[k] if k < len(figs) else None
+        if left is None or left.start - m.start() > 12 or not _CARRIED_ON.search(labels.core(left.label)):
             continue
-        spent = next((f for f in reversed(figs[:k]) if labels.core(f.label).endswith("支出总计")), None)
-        income = next((f for f in reversed(figs[:k]) if labels.core(f.label).endswith("收入总计")), None)
+        before = figs[max(0, k - 40):k]
+        spent = next((f for f in reversed(before) if labels.core(f.label).endswith("支出总计")), None)
+        income = next((f for f in reversed(before) if labels.core(f.label).endswith("收入总计")), None)
         if spent is None or income is None or income.start > spent.start or not all(
                 f.is_point and f.unit == left.unit for f in (spent, income, left)):
             continue
-        if any(f.start > left.start and family(f.unit) == family(left.unit) for f in figs[k + 1:]
-               if not any(c in text[left.end:f.start] for c in "。；;")):
+        if k + 1 < len(figs) and family(figs[k + 1].unit) == family(left.unit) \
+                and not any(c in text[left.end:figs[k + 1].start] for c in "。；;"):
             continue  # 收支相抵，结转下年 X，补充预算稳定调节基金 Y: more than one use
         out.append(Listing(income, (spent, left), True))
     return out
@@ -652,8 +655,9 @@ def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> l
     """The amounts of a sentence that is nothing but named amounts, one a clause, up to ``comma`` (教育支出
     8.40亿元，社会保障和就业支出7.58亿元，合计…): each clause a name and its amount, the name no measure,
     comparison or share (预算 X，决算 Y is two measures, not two parts); [] when the sentence is otherwise."""
-    head = max(text.rfind("：", start, comma), text.rfind(":", start, comma), start - 1) + 1
-    listed = [f for f in before if f.start >= head]
+    since = max(start, comma - 300)  # (a listing's reach: linear in a long paragraph)
+    head = max(text.rfind("：", since, comma), text.rfind(":", since, comma), since - 1) + 1
+    listed = [f for f in before[-20:] if f.start >= head]
     if len(listed) < 2 or not all(f.is_point and f.unit == listed[0].unit for f in listed):
         return []
     edges = [head, *(f.end for f in listed)]

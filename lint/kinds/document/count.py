@@ -21,6 +21,7 @@ in that table's column of them (单位名称 for 单位, 项目名称 for 项目
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass
@@ -193,7 +194,7 @@ def _rows(analysis, text: str, fig, reach: int):
         return None, ""
     captioned = []
     for table in analysis.tables:
-        above = [b for b in analysis.doc.blocks if b.line < table.span.line][-3:]
+        above = _blocks_above(analysis, table.span.line, 3)
         above = above[next((i + 1 for i in range(len(above) - 1, -1, -1) if above[i].kind == "row"), 0):]
         if any((c := _CAPTION.match(b.text)) and c.group(1) == m.group(1) for b in above):
             captioned.append(table)  # a table, or its panels (一级指标 | 分值 | 二级指标 | 分值 …), its
@@ -238,10 +239,12 @@ def _below(analysis, b: int, fig, reach: int):
             or any(f.start > fig.start for f in analysis.figures[b]):
         return None, ""  # (the count the paragraph states last: 所属2个事业单位…单位共4个，具体如下)
     said = fig.label[-8:] + text[fig.end:fig.end + 6]
-    table = next((t for t in analysis.tables if t.span.line > blocks[b].line), None)
-    between = [x for x in blocks[b + 1:] if table is not None and x.line < table.span.line]
-    if table is None or len(between) > 2 or any(x.kind == "row" or "。" in x.text for x in between) \
-            or len(table.rows) > 60 or _breaks_down(table, fig.value):
+    k = next((k for k in range(b + 1, min(b + 4, len(blocks))) if blocks[k].kind == "row"), None)
+    if k is None or any("。" in x.text for x in blocks[b + 1:k]):
+        return None, ""  # a table within two lines (a caption, a unit line) under it
+    starts = analysis.memo(_table_starts)
+    table = starts.get(blocks[k].line)
+    if table is None or len(table.rows) > 60 or _breaks_down(table, fig.value):
         return None, ""
     heads = [j for j, h in enumerate(table.header)
              if (m := _NAME_HEAD.match(h.strip())) and m.group(1) in said]
@@ -258,6 +261,22 @@ def _below(analysis, b: int, fig, reach: int):
     if _UNDER.search(fig.label + text[fig.end:fig.end + 6]):
         cells = [c for c in cells if "本级" not in c.text]  # 下属单位共3个 over 本级 and the three
     return [(c.text, c.span) for c in cells], "in the table below it"
+
+
+def _table_starts(analysis) -> dict:
+    """Each table by the line its header starts on."""
+    return {t.span.line: t for t in analysis.tables}
+
+
+def _blocks_above(analysis, line: int, n: int) -> list:
+    """The ``n`` blocks just above source line ``line``."""
+    lines = analysis.memo(_block_lines)
+    at = bisect.bisect_left(lines, line)
+    return list(analysis.doc.blocks[max(0, at - n):at])
+
+
+def _block_lines(analysis) -> list[int]:
+    return [b.line for b in analysis.doc.blocks]
 
 
 def _breaks_down(table, value) -> bool:
