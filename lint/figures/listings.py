@@ -458,6 +458,12 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         if last is not None and last.start >= outer and text[last.end : inside].strip() == "":
             before = candidates(last.start, [last], inside)
             start = last.start if before else start
+            if not before and family(last.unit) != fam:
+                # 项目58个，…，平均得分94.62分（其中，评级为“优”的项目42个，…）: the count of what each part
+                # names, before the score the brackets follow
+                named = [f for f in candidates(outer, figs, inside) if len(labels.core(f.label)) >= 2
+                         and all(labels.core(f.label)[-2:] in p.label for p in parts)]
+                before = named[-1:]
     opens = text[start:pos].strip(" ：:，,①②③④⑤") == "" or (  # 支出主要构成如下：opens its sentence too
         word.endswith("如下") and not any(f.start < pos for f in figs if f.start >= start))
     subject = _SUBJECT.sub("", labels.unquote(text[start:pos])) if word.endswith("如下") else ""
