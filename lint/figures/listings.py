@@ -311,9 +311,10 @@ def _balanced(text: str, sentences) -> list[Listing]:
         if spent is None or income is None or income.start > spent.start or not all(
                 f.is_point and f.unit == left.unit for f in (spent, income, left)):
             continue
-        if k + 1 < len(figs) and family(figs[k + 1].unit) == family(left.unit) \
-                and not any(c in text[left.end:figs[k + 1].start] for c in "。；;"):
-            continue  # 收支相抵，结转下年 X，补充预算稳定调节基金 Y: more than one use
+        between = text[left.end:figs[k + 1].start] if k + 1 < len(figs) else "。"
+        if family(figs[k + 1].unit if k + 1 < len(figs) else "") == family(left.unit) \
+                and not any(c in between for c in "。；;") and "其中" not in between:
+            continue  # 收支相抵，结转下年 X，补充预算稳定调节基金 Y: more than one use (其中 a, b: its parts)
         out.append(Listing(income, (spent, left), True))
     return out
 

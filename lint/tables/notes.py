@@ -46,9 +46,11 @@ def standard(analysis, spec: Spec):
         after = after[:caption]  # a statement under another table's caption is that table's
         lines = analysis.memo(_lines)
         own = blocks[bisect.bisect_left(lines, table.span.line) : bisect.bisect_right(lines, last)]
-        said = next((b for b in after if spec.statements.within(b.text) or _NONE_HERE.fullmatch(b.text)),
-                    None) or next((b for b in own if b.kind == "row" and (spec.statements.within(b.text)
-                                   or _NONE_HERE.fullmatch(b.text.replace("\t", "")))), None)
+        said = next((b for b in after if spec.statements.within(b.text)), None) \
+            or next((b for b in after[:1] if _NONE_HERE.fullmatch(b.text)), None) \
+            or next((b for b in own if b.kind == "row" and (spec.statements.within(b.text)
+                     or _NONE_HERE.fullmatch(b.text.replace("\t", "")))), None)
+        # (本单位无此项支出 right under the table; under an item's heading it is that item's)
         yield table, said, amounts(table, spec)
 
 

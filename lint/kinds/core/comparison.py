@@ -82,7 +82,8 @@ def run(analysis, check: Check):
             if m.group("loose") or m.group("loose2"):
                 continue
             named = m.group("bq") or m.group("b2q") or ""  # 年初预算数: the 年初 one, not the 全年
-            a, b_fig = _nearest(o, figures, m.group("a")), _nearest(o, figures, second, named)
+            a = _nearest(o, figures, m.group("a"))
+            b_fig = _nearest(o, figures, second, named) or _nearest(o, figures, second)
             if a is None or b_fig is None or a is b_fig:
                 continue
             finding = _judge(check, analysis, a, b_fig, o.verdicts[verdict], m)

@@ -73,7 +73,9 @@ def run(analysis, check: Check):
             if items is not None and where.startswith("in ") and _BESIDE.search(block.text, 0, fig.start):
                 items = [(name, span) for name, span in items if "本级" not in name]  # 本级和4个所属单位
             complete = where == "listed after it" and _COMPLETE.match(
-                block.text[fig.end:fig.end + check.options.reach].lstrip("（(）)套台个项名，, "))
+                block.text[fig.end:fig.end + check.options.reach].lstrip("（(）)套台个项名")) and not any(
+                f is not fig and f.unit in COUNT_UNITS and 0 <= fig.start - f.end <= 12
+                for f in figures)  # (一级指标2个、三级指标12个，分别为 …: which count the names are of?)
             if items is None or len(items) < (2 if where.endswith("(一是…)") or complete
                                               else check.options.minimum):
                 continue  # points (一是…), and names after 分别为, are delimited enough to count from two
@@ -176,8 +178,9 @@ def _points(analysis, b: int, at: int, reach: int):
 
 _SEE = re.compile(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
 _OUTLINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
-_UNDER = re.compile(r"下属|二级")
-_COMPLETE = re.compile(r"[\u4e00-\u9fff，,]{0,8}?(?:分别为|分别是|具体为|具体是)")  # names each one counted
+_UNDER = re.compile(r"下属")  # (二级预算单位共4个 counts the 本级 among them)
+# names each one counted, the count's own noun before (3个部门，分别为); not another's (主管科室分别为)
+_COMPLETE = re.compile(r"[\u4e00-\u9fff]{0,4}[，,]?\s*(?:分别为|分别是|具体为|具体是)")
 _BESIDE = re.compile(r"本级[^，,。；;]{0,4}?(?:和|及|与|加|、)(?:所属)?\s*$")  # 本级和4个所属单位: 本级 apart
 _CAPTION = re.compile(r"^\s*表\s*(\d{1,2})(?!\d)")
 

@@ -145,10 +145,13 @@ def _latest(table, hits: list[int], result: int | None) -> list[int]:
 
 
 def _beside(table, result: int | None) -> str | None:
-    """The year of the nearest column left of ``result`` that names one (None when none does)."""
+    """The year of the nearest column left of ``result`` that names one, when ``result`` sits between
+    dated columns (2023预算 | 2023执行 | 执行率 | 2024预算); None otherwise (after them all, it is the
+    latest year's, wherever that stands: 2024年预算数 | 2023年预算数 | 增减额)."""
     years = _years(table)
     left = [j for j in years if result is not None and j < result]
-    return years[max(left)] if left else None
+    right = [j for j in years if result is not None and j > result]
+    return years[max(left)] if left and right else None
 
 
 def _headed(table, words, taken: set[int]) -> list[int]:

@@ -1,0 +1,53 @@
+"""conversion: an amount restated in another unit right after it (0.70万元（7,000元）; 11,267,360.63元，折合
+1,126.74万元) is the same amount.
+
+Read only where nothing but an opening bracket, or a ``links`` word (折合, 即, 相当于) after an optional
+comma, stands between two money amounts in different units; an approximation (约, 近, 左右 in the
+restatement's words) is not judged. Converted to one unit, the two agree as a table's cell and its
+restatement in prose do (:func:`crossfoot.tables.locate.agreement`): equal when stated to the same place,
+else their rounding intervals meet; digits cut rather than rounded are information. The finding is on the
+restatement, with the amount it restates as the related place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ...figures import precision, units
+from ...tables.locate import agreement
+from ...vocabulary import Words
+from ..base import Check, report, truncation
+
+KIND = "conversion"
+FIELDS = ("stated", "computed", "other")
+_ROUGH = re.compile(r"约|近|左右|大约|大概|以上|以下|多")
+
+
+@dataclass(frozen=True)
+class Options:
+    links: Words = Words(["折合", "即", "相当于"])
+
+
+def run(analysis, check: Check):
+    links = "|".join(map(re.escape, check.options.links))
+    between = re.compile(rf"\s*[（(]\s*|\s*[，,]?\s*(?:{links})\s*")
+    for b, figures in enumerate(analysis.figures):
+        text = analysis.doc.blocks[b].text
+        for first, then in zip(figures, figures[1:]):
+            money = first.unit in units.MONEY and then.unit in units.MONEY and first.unit != then.unit
+            if not (money and first.is_point and then.is_point) \
+                    or not between.fullmatch(text, first.end, then.start):
+                continue
+            if _ROUGH.search(text, max(first.end, then.start - 4), then.start) \
+                    or _ROUGH.match(text, then.end):
+                continue  # 约合, 近7,000元: no amount to hold it to
+            said = agreement(then.value, then.decimals, then.unit, precision.number_text(first), first.unit,
+                             analysis.rounding)
+            if said == "agree":
+                continue
+            factor = units.factor(first.unit, then.unit)
+            shown = f"{first.value * factor:,.{max(then.decimals, 0)}f}{then.unit}"
+            found = report(check, analysis, then.span, then.text, related=(first.span,), computed=shown,
+                           figures=(then.text, first.text), other=first.text)
+            yield truncation(found, check.lang) if said == "truncated" else found
