@@ -374,7 +374,7 @@ def _wrapped_words(line: _Text, run: list[_Text]) -> bool:
             or line.x0 <= min(t.x0 for t in run) + 2 * line.size:
         return False
     return all(sum(1 for a, b in t.segments() if min(line.x1, t.xs[b]) - max(line.x0, t.xs[a]) > 1) < 2
-               for t in run)
+               for t in run[-3:])  # (the rows just above it: linear in a long table)
 
 
 def _layout_table(run: list[_Text]):
