@@ -212,6 +212,7 @@ def _read_years(table) -> dict[int, str]:
 
 _NOT_AMOUNT = re.compile(r"占比|比重|增减|比上年|较上年")
 _OUTTURN = re.compile(r"决算|执行数|实际")
+_POINTS = re.compile(r"分值|满分|标准分|权重")
 _SUBTOTAL = re.compile(r"(?:小计|合计)$")
 
 
@@ -220,6 +221,8 @@ def _row(analysis, check, table, row, where, tree, result):
     if any(f is None for f in figures.values()):
         return None
     figures = {name: _percent(f) if _fractions(table, where[name]) else f for name, f in figures.items()}
+    figures = {name: replace(f, exact=True) if f.decimals == 0 and _POINTS.search(table.header[where[name]])
+               else f for name, f in figures.items()}  # a whole 分值 or 权重 is exact, not rounded from 4.5
     env = {name: precision.interval(f) for name, f in figures.items() if name != result}
     if _uses(tree, "elapsed"):
         m = _PERIOD.search(row_label(table, row))
