@@ -17,6 +17,9 @@ finding. A count that refers to a table instead (共10个单户单位（详见�
 the table captioned 表1 (just above it, or over its unit line): its numbered rows, totals left out. A count
 stated last in a paragraph that ends by introducing a table (单位共4个，具体如下：) is compared with the names
 in that table's column of them (单位名称 for 单位, 项目名称 for 项目), its numbered rows, totals left out.
+A count followed by its amount whose listing after it adds up to that amount (项目共3个，涉及项目预算资金
+T。其中：A a，B b，C c) is compared with the listing's items (not a breakdown by source: 财政拨款 a，其他资金
+b).
 """
 
 from __future__ import annotations
@@ -26,7 +29,10 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ...figures.precision import COUNT_UNITS
+from ...figures import labels
+from ...figures.precision import COUNT_UNITS, interval
+from ...figures.precision import total as total_of
+from ...figures.units import MONEY
 from ...tables import number, row_label
 from ...vocabulary import Words
 from ..base import Check, report
@@ -70,6 +76,8 @@ def run(analysis, check: Check):
                 items, where = _rows(analysis, block.text, fig, check.options.reach)
             if items is None:
                 items, where = _below(analysis, b, fig, check.options.reach)
+            if items is None:
+                items, where = _funded(analysis, b, fig, figures), "listed after it"
             if items is not None and where.startswith("in ") and _BESIDE.search(block.text, 0, fig.start):
                 items = [(name, span) for name, span in items if "本级" not in name]  # 本级和4个所属单位
             complete = where == "listed after it" and _COMPLETE.match(
@@ -264,6 +272,28 @@ def _below(analysis, b: int, fig, reach: int):
     if _UNDER.search(fig.label + text[fig.end:fig.end + 6]):
         cells = [c for c in cells if "本级" not in c.text]  # 下属单位共3个 over 本级 and the three
     return [(c.text, c.span) for c in cells], "in the table below it"
+
+
+_BY_SOURCE = re.compile(r"财政|拨款|其他资金|自筹|结转|基本支出|项目支出|人员经费|公用经费|中央|省级|市级"
+                        r"|区级|县级|本级|资金来源|预算内|专项")
+
+
+def _funded(analysis, b: int, fig, figures):
+    """The items of a count's amount listed in full after it (项目共3个，涉及项目预算资金 T。其中：A a，B b，
+    C c, the parts adding up to T): their names; None when the count has no such amount, or the parts fall
+    short of it (a list of the main ones only)."""
+    k = next((i for i, f in enumerate(figures) if f is fig), None)
+    total = figures[k + 1] if k is not None and k + 1 < len(figures) else None
+    text = analysis.doc.blocks[b].text
+    if total is None or not total.is_point or total.unit not in MONEY or total.start - fig.end > 16 \
+            or re.search(r"[。；;]", text[fig.end:total.start]):
+        return None
+    rest = figures[k + 2:] + (analysis.figures[b + 1] if b + 1 < len(analysis.figures) else [])
+    parts = [f for f in rest if analysis.parent(f) is total]
+    if len(parts) < 2 or not total_of(parts).meets(interval(total)) \
+            or any(_BY_SOURCE.search(f.label) for f in parts):
+        return None  # (其中：财政拨款 a，其他资金 b: the amount by source, not by item)
+    return [(re.sub(r"^[，,。；;：:\s]*(?:其中[：:，,]?)?", "", labels.core(f.label)), f.span) for f in parts]
 
 
 def _table_starts(analysis) -> dict:
