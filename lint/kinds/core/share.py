@@ -240,7 +240,8 @@ def _whole(analysis, part, named: str):
         whole = analysis.resolve(part, named[:-1], part.label, fam, blocks=reach, own_first=True)
     if whole is None and not reach:  # 支出预算 X。⏎基本支出 Y，占支出预算的 P%: named exactly, a line before
         near = analysis.resolve(part, named, part.label, fam, blocks=2, own_first=True)
-        whole = near if near is not None and _bare(near) == named.removesuffix("的") else None
+        whole = near if near is not None and _bare(near) == named.removesuffix("的") \
+            and analysis.parent(near) is None else None  # (a total of its own, no item listed under one)
     above = analysis.parent(whole) if whole is not None else None
     if above is not None and _bare(above) == named.removesuffix("的") != _bare(whole):
         whole = above  # 支出预算 X，其中：财政拨款支出预算 Y。…占支出预算的: X, named exactly, not its item
