@@ -111,7 +111,7 @@ class Analysis:
             return parents
         for block in range(len(self.doc.blocks)):
             for listing in listings.find(self, block, self._listing_words):
-                for part in listing.parts:
+                for part in listing.parts if listing.owns else ():
                     parents.setdefault(id(part), listing.total)
         return parents
 

@@ -71,6 +71,9 @@ class Listing:
     complete: bool
     """Declared complete by its word (``complete``, none in the core pack: 分别为 lists parallel values
     as often as parts): parts that fall short are an error then."""
+    owns: bool = True
+    """Whether the parts are items under the total (scoped by it), not quantities of their own that add up
+    to it (一般公共预算收入 X，加上 …，收入总计 T: X is the report's 一般公共预算收入 still)."""
 
 
 def find(analysis, block: int, words) -> list[Listing]:
@@ -290,7 +293,7 @@ def _plus(text: str, sentences) -> list[Listing]:
             continue
         if any(w in text[at:total.start] for w in ("其中", "减去", "扣除", "；", ";")):
             continue
-        out.append(Listing(total, (base, *adds), True))
+        out.append(Listing(total, (base, *adds), True, owns=False))
     return out
 
 
@@ -315,7 +318,7 @@ def _balanced(text: str, sentences) -> list[Listing]:
         if family(figs[k + 1].unit if k + 1 < len(figs) else "") == family(left.unit) \
                 and not any(c in between for c in "。；;") and "其中" not in between:
             continue  # 收支相抵，结转下年 X，补充预算稳定调节基金 Y: more than one use (其中 a, b: its parts)
-        out.append(Listing(income, (spent, left), True))
+        out.append(Listing(income, (spent, left), True, owns=False))
     return out
 
 

@@ -22,6 +22,8 @@ from ..base import Check, report, truncation
 KIND = "conversion"
 FIELDS = ("stated", "computed", "other")
 _ROUGH = re.compile(r"约|近|左右|大约|大概|以上|以下|多")
+# where the restatement ends: its bracket closes, or its clause
+_CLOSED = {True: re.compile(r"\s*[）)]"), False: re.compile(r"\s*(?:[，,。；;）)]|$)")}
 
 
 @dataclass(frozen=True)
@@ -42,6 +44,9 @@ def run(analysis, check: Check):
             if _ROUGH.search(text, max(first.end, then.start - 4), then.start) \
                     or _ROUGH.match(text, then.end):
                 continue  # 约合, 近7,000元: no amount to hold it to
+            bracketed = text[first.end:then.start].strip().startswith(("（", "("))
+            if not _CLOSED[bracketed].match(text, then.end):
+                continue  # （1,480.00万元÷12,360人）: a computation in brackets, not a restatement
             said = agreement(then.value, then.decimals, then.unit, precision.number_text(first), first.unit,
                              analysis.rounding)
             if said == "agree":

@@ -113,7 +113,7 @@ def run(analysis, check: Check):
             continue  # no header, or amounts where it should be: a table fragment whose head was not read
         columns = _amount_columns(check, table)
         by_column = defaultdict(list)
-        before = tables[k - 1] if k and 0 < table.span.line - last_line(tables[k - 1]) <= 2 else None
+        before = _part_above(tables, k)
         found = [*_columns(analysis, check, table, columns, before), *_groups(analysis, check, table),
                  *_levels(analysis, check, table),
                  *_crossfoot(analysis, check, table, columns)]
@@ -293,6 +293,20 @@ def _code_levels(table: Table) -> dict[int, int] | None:
     if len(found) >= 2 and len(set(found.values())) >= 2:
         return found
     return _prefix_levels(table)
+
+
+def _part_above(tables, k: int) -> Table | None:
+    """The table just above table ``k`` in the same form (each within two lines of the next): the nearest
+    with a 分值 or 得分 column (the funds part over a 年度总体目标 table and the indicators), else the one
+    right above, or None."""
+    above, line = [], tables[k].span.line
+    for other in reversed(tables[max(0, k - 3):k]):
+        if not 0 < line - last_line(other) <= 2:
+            break
+        above.append(other)
+        line = other.span.line
+    scored = [t for t in above if any(w in h for h in t.header for w in ("分值", "得分"))]
+    return (scored or above or [None])[0]
 
 
 def _carried_score(table: Table, before: Table | None, col: int):
