@@ -8,9 +8,9 @@ named by the words after the share word (占项目支出 → 项目支出) and l
 before it in its paragraph, or in the paragraphs before when it names a total (占本年支出合计的 → the
 本年支出合计 stated earlier; 占全省 70% compares with nothing stated here); two figures the name fits that
 are not total and item (调整预算 X，全年完成 Y，其中 A 占一般公共预算支出的: the budget or the outturn)
-leave the whole unsaid; a whole named exactly (占支出预算的) is that total, not its 其中 item whose name ends the
-same (财政拨款支出预算), and may be stated in the paragraph before when it is a total of its own; with no
-words (占比), the whole is the total that the part is listed under (其中 …),
+leave the whole unsaid; a whole named exactly (占支出预算的) is that total, not its 其中 item whose name
+ends the same (财政拨款支出预算), and may be stated in the paragraph before when it is a total of its own;
+with no words (占比), the whole is the total that the part is listed under (其中 …),
 or, when it is stated nowhere, the sum of a listing of parts each with its 占比 (A 7455万元，占比55.08%，B
 1669.70万元，占比12.34%，C 4410万元，占比32.58%) that is the whole: its shares add up to 100%, or all of
 them but one agree with their part over the parts' sum. A share of 本年收入 (本年支出) is not of a total
