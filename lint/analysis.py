@@ -42,6 +42,11 @@ class Analysis:
         return [extract(block, i) for i, block in enumerate(self.doc.blocks)]
 
     @cached_property
+    def block_lines(self) -> list[int]:
+        """The source line each block starts on, in order: a line's blocks are found by bisecting it."""
+        return [b.line for b in self.doc.blocks]
+
+    @cached_property
     def tables(self) -> list:
         """The document's tables (:func:`crossfoot.tables.recover`)."""
         from .tables import recover

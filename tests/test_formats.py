@@ -769,14 +769,8 @@ def test_two_unruled_tables_on_one_page_stay_two(tmp_path, checks, caption, rule
     """Two unruled tables one above the other (three-line tables, or none at all), the second's caption
     centred over it between them, or a 表N caption set in two stretches: two tables, each footed on its own
     (read as one, the second's rows fell under the first's header and its codes were summed as amounts)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     path = tmp_path / "stacked.pdf"
-    c = canvas.Canvas(str(path), pagesize=(595, 842))
-    c.setFont("STSong-Light", 9)
+    c = _cjk_canvas(path, (595, 842), 9)
     c.drawCentredString(297, 790, "一般公共预算财政拨款基本支出决算表")
     first = [("科目编码", "科目名称", "合计（元）", "人员经费（元）", "公用经费（元）"),
              ("", "合计", "700,000.00", "600,000.00", "100,000.00"),
@@ -817,11 +811,6 @@ def test_two_unruled_tables_on_one_page_stay_two(tmp_path, checks, caption, rule
 def test_a_figure_cut_by_a_pdf_lines_end_is_read_whole(tmp_path, checks, cut, change):
     """Prose set in lines cut at a character count (a line ends short of the margin): a figure cut by a
     line's end (4.38万 | 元, 4. | 38, 4 | .38, 1, | 101.30) joins the next line, so the sentence is checked."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     sentence = f"七、机关运行经费。2025年机关运行经费预算1,096.42万元，比上年1,101.30万元减少{change}万元。"
     where = {"万 | 元": sentence.index("元。"), "4. | 38": sentence.index(change) + 2,
              "4 | .38": sentence.index(change) + 1, "1, | 101": sentence.index("1,101") + 2}[cut]
@@ -830,8 +819,7 @@ def test_a_figure_cut_by_a_pdf_lines_end_is_read_whole(tmp_path, checks, cut, ch
              "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，"
              "以上数据均为预算数。"]
     path = tmp_path / "wrapped.pdf"
-    c = canvas.Canvas(str(path), pagesize=(595, 842))
-    c.setFont("STSong-Light", 11)
+    c = _cjk_canvas(path, (595, 842), 11)
     y = 780
     for line in [prose[0][:40], prose[0][40:], sentence[:where], sentence[where:], prose[1][:40], prose[1][40:]]:
         c.drawString(60, y, line)
@@ -846,11 +834,6 @@ def test_a_caption_over_a_line_ending_in_its_unit_keeps_its_title(tmp_path, chec
     """A caption over 部门（单位）名称：某局 单位：元 (a line that ends in the unit): two lines, so the table keeps
     its caption, and a 三公 sentence is compared with the 三公 table, never with the 基本支出 table's
     公务接待费 row."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     tables = [("一般公共预算财政拨款基本支出决算表",
                [("科目编码", "科目名称", "决算数"), ("302", "商品和服务支出", "117,486.00"),
                 ("30201", "办公费", "100,000.00"), ("30217", "公务接待费", "17,486.00"),
@@ -859,7 +842,7 @@ def test_a_caption_over_a_line_ending_in_its_unit_keeps_its_title(tmp_path, chec
                [("项目", "预算数", "决算数"), ("合计", "80,000.00", "61,235.00"),
                 ("因公出国（境）费", "0.00", "0.00"), ("公务接待费", "80,000.00", "61,235.00")])]
     path = tmp_path / "captions.pdf"
-    c = canvas.Canvas(str(path), pagesize=(842, 595))
+    c = _cjk_canvas(path, (842, 595))
     for caption, rows in tables:
         c.setFont("STSong-Light", 14)
         c.drawCentredString(421, 550, caption)
@@ -888,17 +871,11 @@ def test_a_caption_over_a_line_ending_in_its_unit_keeps_its_title(tmp_path, chec
 def test_a_cell_wrapped_onto_a_line_ending_in_biao_stays_in_its_table(tmp_path, checks, total):
     """A project's name wrapped onto a line of its own that ends in 表 (全县统计年报及定期 | 统计报表) is the
     cell's words, not a caption ending the table: the 合计 under it is footed over every row."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-    from reportlab.pdfgen import canvas
-
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     rows = [("项目名称", "年初预算", "调整预算", "决算数"), ("人口抽样调查", "45.00", "48.00", "47.20"),
             ("经济普查数据处理", "120.00", "115.00", "112.60"), ("全县统计年报及定期", "36.00", "36.00", "35.40"),
             ("统计报表",), ("统计执法检查", "18.00", "20.00", "19.80"), ("合计", "219.00", "219.00", total)]
     path = tmp_path / "wrapped.pdf"
-    c = canvas.Canvas(str(path), pagesize=(595, 842))
-    c.setFont("STSong-Light", 10.5)
+    c = _cjk_canvas(path, (595, 842), 10.5)
     c.drawString(72, 770, "表5 项目支出决算表")
     c.drawString(72, 752, "单位：万元")
     y = 734
@@ -911,3 +888,15 @@ def test_a_cell_wrapped_onto_a_line_ending_in_biao_stays_in_its_table(tmp_path, 
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity != "info"]
     assert found == ([] if total == "215.00" else [("TAB001", "225.00")])
+
+
+def _cjk_canvas(path, size=(595, 842), font_size=10):
+    """A reportlab canvas writing ``path`` in the CJK font STSong-Light."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=size)
+    c.setFont("STSong-Light", font_size)
+    return c

@@ -25,8 +25,8 @@ from .text import ReadError
 
 CONVERTIBLE = {".doc": "a legacy Word document", ".wps": "a WPS document", ".rtf": "an RTF document",
                ".odt": "an OpenDocument text"}
-ADVICE = ("save it as .docx (Word or WPS: 另存为 → .docx), or install LibreOffice, which crossfoot then uses "
-          "to read it")
+SAVE_AS = "save it as .docx (Word or WPS: 另存为 → .docx)"
+ADVICE = f"{SAVE_AS}, or install LibreOffice, which crossfoot then uses to read it"
 LIMIT = 120.0
 """Seconds a conversion may take (a file's own ``--timeout`` interrupts it sooner)."""
 
@@ -62,7 +62,7 @@ def read(path: str | Path, display: str | None = None) -> Document:
         result = work / "out" / "report.docx"
         if not result.is_file():
             why = said.strip().splitlines()[-1][:200] if said.strip() else "no output"
-            raise ReadError(f"{name}: LibreOffice could not convert it ({why}); {ADVICE.split(', or')[0]}")
+            raise ReadError(f"{name}: LibreOffice could not convert it ({why}); {SAVE_AS}")
         return docx.read(result, name)
 
 
@@ -77,7 +77,7 @@ def _run(command: list[str], work: Path, name: str) -> str:
     except subprocess.TimeoutExpired:
         _kill(process)
         raise ReadError(f"{name}: LibreOffice took more than {LIMIT:.0f} s to convert it; "
-                        f"{ADVICE.split(', or')[0]}") from None
+                        f"{SAVE_AS}") from None
     except BaseException:
         _kill(process)
         raise

@@ -44,7 +44,7 @@ def standard(analysis, spec: Spec):
                  and (following is None or b.line < following)][: spec.near]
         caption = next((k for k, b in enumerate(after) if _names_table(b.text)), len(after))
         after = after[:caption]  # a statement under another table's caption is that table's
-        lines = analysis.memo(_lines)
+        lines = analysis.block_lines
         own = blocks[bisect.bisect_left(lines, table.span.line) : bisect.bisect_right(lines, last)]
         said = next((b for b in after if spec.statements.within(b.text)), None) \
             or next((b for b in after[:1] if _NONE_HERE.fullmatch(b.text)), None) \
@@ -58,10 +58,6 @@ def standard(analysis, spec: Spec):
 # (因公出国费无此项支出)
 _NONE_HERE = re.compile(r"\s*(?:注[:：])?\s*本(?:单位|部门)(?:\d{4}年度?)?(?:无此项|没有此项)"
                         r"(?:收入|支出|收支|经费|资金)?[。.]?\s*")
-
-
-def _lines(analysis) -> list[int]:
-    return [b.line for b in analysis.doc.blocks]
 
 
 def _names_table(text: str) -> bool:

@@ -103,11 +103,10 @@ def _changes(analysis, o: Options, block: int):
                     plans = [f for f in pool if versus.group(2) in f.label and o.plan.within(f.label)]
                     spent = [f for f in pool if o.spent.within(f.label) and not o.plan.within(f.label)]
                     pair = [plans[-1], spent[-1]] if plans and spent else []
-                planned = [f for f in pair if o.plan.within(f.label) and not _ACTUAL.search(f.label)]
-                spent = [f for f in pair if f not in planned and o.spent.within(f.label)]
-                if len(pair) == 2 and len(planned) == 1 and len(spent) == 1:
+                found = _plan_and_outturn(o, pair) if len(pair) == 2 else None
+                if found is not None:
                     over = versus is not None and versus.group(1) in ("大于", "多于", "高于", "超过")
-                    yield spent[0], planned[0], change, 1 if over else -1
+                    yield found[1], found[0], change, 1 if over else -1
                 continue
             if len(same) < 2:
                 continue
@@ -190,8 +189,13 @@ def _left(o: Options, one, two, change, listed: bool = False):
         return (income[0], spent[0]) if len(income) == 1 and len(spent) == 1 else None
     if not o.left.within(change.label) or any(w in change.label for w in _BALANCES):
         return None
-    planned = [f for f in (one, two) if o.plan.within(f.label) and not _ACTUAL.search(f.label)]
-    spent = [f for f in (one, two) if f not in planned and o.spent.within(f.label)]
+    return _plan_and_outturn(o, (one, two))
+
+
+def _plan_and_outturn(o: Options, pair):
+    """``(plan, spent)`` of two amounts when one is labelled a plan (预算) and the other an outturn (支出)."""
+    planned = [f for f in pair if o.plan.within(f.label) and not _ACTUAL.search(f.label)]
+    spent = [f for f in pair if f not in planned and o.spent.within(f.label)]
     return (planned[0], spent[0]) if len(planned) == 1 and len(spent) == 1 else None
 
 

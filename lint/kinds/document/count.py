@@ -303,13 +303,8 @@ def _table_starts(analysis) -> dict:
 
 def _blocks_above(analysis, line: int, n: int) -> list:
     """The ``n`` blocks just above source line ``line``."""
-    lines = analysis.memo(_block_lines)
-    at = bisect.bisect_left(lines, line)
+    at = bisect.bisect_left(analysis.block_lines, line)
     return list(analysis.doc.blocks[max(0, at - n):at])
-
-
-def _block_lines(analysis) -> list[int]:
-    return [b.line for b in analysis.doc.blocks]
 
 
 def _breaks_down(table, value) -> bool:

@@ -572,7 +572,7 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
         part_rows = [r for r in part_rows if not apart.within(names[r])]
     elif all(any(w in names[r] for r in part_rows) for w in ("基本支出", "项目支出")):
         # 支出合计 over 基本支出, 项目支出, then “三公”经费, 机关运行经费: spent within the pair, no third
-        part_rows = [r for r in part_rows if not _MEMO.search(names[r])]
+        part_rows = [r for r in part_rows if not _MEMO.match(_OUTLINE_MARK.sub("", names[r].strip()))]
     sheet = levels.read(table)
     firsts = sheet.first_rows(col) if sheet is not None else None
     if firsts is not None:  # an indicator level's value, repeated over its group's rows: counted once
@@ -589,9 +589,9 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
 
 
 _BONUS = re.compile(r"加分|加减分|附加分|奖励分")
-# a row that is a memo (“三公”经费, 四、机关运行经费), not a part naming one (公用经费（机关运行经费）)
-_MEMO = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)]"
-                   r"|\d{1,2}[.、．])?\s*(?:其中[:：]?)?[“\"]?(?:三公|机关运行经费)")
+# a row that is a memo (“三公”经费, 四、机关运行经费: outline marks taken off), not a part naming one
+# (公用经费（机关运行经费）)
+_MEMO = re.compile(r"\s*(?:其中[:：]?)?[“\"]?(?:三公|机关运行经费)")
 
 
 def _without_bonus(total, parts: list) -> list:
