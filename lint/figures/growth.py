@@ -81,6 +81,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     continue  # 年均增长 over several years is compounded, not change / prior
                 if "其中" in text[change.end : rate.start]:
                     continue  # 减少8.87万元，其中公务接待费下降35.20%: a part's rate, not the change's
+                if _other_base(spec, change.label, text[change.end : rate.start]):
+                    continue  # 较预算节约0.90万元，较上年下降8.87%: a rate on another base
                 fam = family(change.unit)
                 window = labels.near(sentence, change.start)[2]
                 same = [f for f in window if f.start < change.start and f.is_point and family(f.unit) == fam
@@ -100,6 +102,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     continue
                 stated_prior = [f for f in same if f.start > compare_at]
                 current = [f for f in same if f.end <= compare_at and not _aside(f)]
+                if current and not stated_prior and "其中" in text[current[-1].end : change.start]:
+                    continue  # 支出 X，比上年增加 C，其中基本支出增加 c，增长 p%: a part's, its amount unsaid
                 if not stated_prior and current and (_earlier(
                         current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year())
                         or "与" in current[-1].label and text.startswith("相比", current[-1].end)):
@@ -123,6 +127,20 @@ def _rate_first(spec: Spec, text: str, figs, i: int, sign: int) -> Figure | None
     if own.removesuffix("了") not in (*spec.up, *spec.down):
         return None  # 收入增长5%，支出增加120万元: another quantity's change
     return rate if between.lstrip(" （(，,") == own and between[:1] in "（(，," else None
+
+
+def _other_base(spec: Spec, label: str, between: str) -> bool:
+    """Whether the words ``between`` a change and a rate compare with another base than the change's own
+    ``label`` does (较预算节约 X，较上年下降 P%)."""
+    bases = []
+    for words in (label, between):
+        at = max((words.rfind(w) + len(w) for w in spec.compare if w in words), default=-1)
+        if at < 0:
+            return False
+        rest = words[at:]
+        cut = min((i for i in (rest.find(w) for w in (*spec.up, *spec.down)) if i >= 0), default=len(rest))
+        bases.append(rest[:cut].strip(" ，,的"))
+    return bases[0] != bases[1] and all(bases)
 
 
 def _direction(spec: Spec, label: str) -> int:

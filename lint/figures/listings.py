@@ -426,11 +426,12 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
             if f.start < skip:
                 continue
-            if family(f.unit) != fam and _USE.search(f.label):
+            if family(f.unit) != fam and (_USE.search(f.label) or parts and _in_clause(text, parts[-1], f)):
                 skip = min((k for k in (text.find(c, f.end, stop) for c in "；;") if k != -1), default=-1)
                 if skip == -1:
                     break  # 用于购置设备15台，单价8万元: what follows the purpose is no part
-                continue  # 运行维护费6.12万元，主要用于2辆校车的…；: a part's purpose, not a new list
+                continue  # 运行维护费6.12万元，主要用于2辆校车的…；: a part's purpose, not a new list (nor
+                # a part's reason: 公务用车运行费6.00万元，车辆由3辆减至2辆；公务接待费2.00万元)
             if family(f.unit) != fam:
                 break
             if _changes(words, f) or hidden or text[max(0, f.start - 2) : f.start].rstrip().endswith("除"):
@@ -439,8 +440,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         return parts
 
     parts = collect(stop)
-    if not parts:
-        return []
+    if not parts or fam == "分" and _FULL_MARKS.search(text, pos, stop):
+        return []  # 产出类指标得满分: a part stated in words, not a figure
     rest = []  # the parts after a part's own nested list: taken when with them the total holds
     if stop == nested_at and labels.open_paren(text, start, pos) is None:
         rest = _after_nested(words, text, after, fam, stop, end)
@@ -542,6 +543,14 @@ def _sibling_next(text: str, start: int, pos: int, semicolon: int, figs, fam: st
 
 
 _USE = re.compile(r"用于[^，,；;。]{0,8}$")  # 主要用于全局11辆…: a purpose
+_FULL_MARKS = re.compile(r"得满分|均?(?:为|获)满分")
+
+
+def _in_clause(text: str, part: Figure, figure: Figure) -> bool:
+    """Whether ``figure`` stands in the clause a part opens, after a comma (公务用车运行费6.00万元，车辆由3辆
+    减至2辆；), before the semicolon that ends it."""
+    between = text[part.end : figure.start]
+    return bool(re.search(r"[，,]", between)) and not re.search(r"[；;。]", between)
 _MEASURED = re.compile(r"下达|到位|拨付|支出|执行|预算|决算|结余|\d{4}")  # 分别为下达 X、到位 Y: two measures
 _PLANS = re.compile(r"预算(?!内)|计划(?!生育)|批复")  # looked for with the funds' names taken out
 

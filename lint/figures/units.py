@@ -16,7 +16,7 @@ DEFINITIONS = Path(__file__).with_name("units.txt")
 #: unit spellings that stand for the same symbol
 _SPELLINGS = {"％": "%", "百分点": "个百分点"}
 
-MONEY = frozenset({"元", "万元", "亿元", "万亿元"})
+MONEY = frozenset({"元", "千元", "万元", "亿元", "万亿元"})
 PERCENT_LIKE = frozenset({"%", "‰"})
 
 

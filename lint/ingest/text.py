@@ -8,7 +8,8 @@ first bad byte, so one bad byte never hides the rest of a report.
 Converters from PDF/DOCX break lines every few dozen characters and sometimes put a blank line after each. A
 line is taken as *wrapped* (its paragraph goes on in the next non-blank line) when the document shows a
 dominant line width and the line reaches it without closing its sentence (a table's caption or unit line, or a
-numbered heading without a sentence, ending 说明 or 情况, is whole at any width), or when the line, however
+numbered heading without a sentence, ending 说明 or 情况, is whole at any width, and so is a contents entry
+ending in its leader and page number), or when the line, however
 short, ends mid-sentence (in ``，`` or ``、``) and the next line opens no list item or table caption. Wrapped
 lines are joined with nothing between them (Chinese has no spaces; a number broken at the line end is whole
 again); each source line keeps its own origin so every character still maps to its line and column.
@@ -201,7 +202,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
         wrapped = not heading and (
             stripped[-1] in _MID_SENTENCE
             or width is not None and len(stripped) >= width - 2 and stripped[-1] not in _SENTENCE_END
-            and not _titled(stripped)
+            and not _titled(stripped) and not _LEADER.search(stripped)
         )
         if not wrapped:
             flush("heading" if heading else "paragraph")
@@ -228,10 +229,59 @@ def _pipe_tables(lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
                 k += 1
             continue
         k += 1
+    _bare_pipe_runs(lines, rows)
     return rows
 
 
-def _cells(number: int, raw: str, bordered: bool = True) -> list[tuple[int, int, str]]:
+_RUN = 3  # lines of `` | ``-separated cells that make a table without an alignment row
+
+
+def _bare_pipe_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:
+    """Add to ``rows`` the tables a converter writes as lines of `` | ``-separated cells with no
+    alignment row (项目名称 | 年度 | 预算安排(万元)): three lines or more, blank lines between them aside,
+    the first (the header) not opening with a pipe. A row short of the header's cells lost the merged
+    cells it opens with (a 小计 or a year under a project named once, in the row above): its cells are
+    put under the last columns. A pipe ending a row closes an empty last cell."""
+    k = 0
+    while k < len(lines):
+        if k + 1 in rows or not _piped(lines[k]) or lines[k].lstrip().startswith("|"):
+            k += 1
+            continue
+        run, j = [k], k + 1
+        while j < len(lines) and j + 1 not in rows:
+            if not lines[j].strip():
+                j += 1
+                continue
+            if not _piped(lines[j]):
+                break
+            run.append(j)
+            j += 1
+        if len(run) < _RUN:
+            k = j if len(run) > 1 else k + 1
+            continue
+        width = _cell_count(lines[run[0]])
+        for n in run:
+            pieces = _cells(n + 1, lines[n], bordered=False, closed=True)
+            short = width - _cell_count(lines[n])
+            if n != run[0] and short > 0 and not lines[n].lstrip().startswith("|"):
+                pieces = [(n + 1, 1, "\t")] * short + pieces
+            rows[n + 1] = pieces
+        k = j
+
+
+def _piped(line: str) -> bool:
+    """Whether a line is cells between pipes: two cells or more, the pipes with blanks around them or at
+    an end (a | b, | b | c)."""
+    return _cell_count(line) >= 2 and re.search(r"(?:^|\s)\|(?:\s|$)", line) is not None
+
+
+def _cell_count(line: str) -> int:
+    """The cells of a line without a left border: one more than its pipes."""
+    return len(_PIPE.findall(line)) + 1 if line.strip() else 0
+
+
+def _cells(number: int, raw: str, bordered: bool = True,
+           closed: bool = False) -> list[tuple[int, int, str]]:
     """A Markdown table row's cells as pieces, tabs between them (the outer borders dropped). In a table
     whose header has no left border (``一级指标 | 分值``), a row opening with a pipe (`` | 绩效目标 | 4``)
     opens with an empty cell: a merged cell of the row above, as converters write it."""
@@ -241,8 +291,8 @@ def _cells(number: int, raw: str, bordered: bool = True) -> list[tuple[int, int,
     cells = list(zip(starts, ends))
     if cells and not raw[: cells[0][1]].strip() and bordered:
         cells = cells[1:]  # before the first border
-    if cells and not raw[cells[-1][0]:].strip():
-        cells = cells[:-1]  # after the last border
+    if cells and not raw[cells[-1][0]:].strip() and not closed:
+        cells = cells[:-1]  # after the last border (without a left border, a pipe that closes an empty cell)
     pieces: list[tuple[int, int, str]] = []
     for i, (a, b) in enumerate(cells):
         if i:
@@ -261,6 +311,10 @@ _TITLE_END = re.compile(r"(?:说明|情况|概况|分析|结论|建议|问题|�
 _CAPTION_END = re.compile(r"表\s*(?:[（(][^（()）]{1,12}[）)])?$|单位\s*[:：]\s*\S{1,3}元$")
 
 
+# a contents entry's leader and page number (第一部分 部门概况……1): a whole line, of the width its dots fill
+_LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{4,})\s*\d{1,3}$")
+
+
 def _titled(line: str) -> bool:
     """Whether a line is a whole title however long: a table's caption or unit line (…决算表, 单位：万元), or
     a numbered heading with no sentence in it (六、一般公共预算财政拨款基本支出决算情况说明)."""
@@ -276,7 +330,8 @@ def _wrap_width(lines: list[str]) -> int | None:
     A hard-wrapped text has one dominant line length among its longer lines: at least a quarter of its
     non-blank lines are within two characters of the most common length.
     """
-    lengths = [len(line.rstrip()) for line in lines if len(line.strip()) >= 8 and "\t" not in line]
+    lengths = [len(line.rstrip()) for line in lines
+               if len(line.strip()) >= 8 and "\t" not in line and not _LEADER.search(line.rstrip())]
     if len(lengths) < 20:
         return None
     mode, _ = Counter(lengths).most_common(1)[0]

@@ -85,7 +85,8 @@ def code_column(table: Table, col: int) -> bool:
     return table.once(("codes", col), lambda: _code_column(table, col))
 
 
-_AMOUNT_HEADER = re.compile(r"[（(]\s*(?:亿元|万元|千元|元)\s*[）)]|金额|预算数|决算数|执行数")
+_AMOUNT_HEADER = re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(?:亿元|万元|千元|元)\s*[）)]"
+                            r"|金额|预算数|决算数|执行数")
 
 
 def _code_column(table: Table, col: int) -> bool:

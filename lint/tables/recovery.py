@@ -94,11 +94,28 @@ def _captioned(doc: Document, table: Table, lines: list[int]) -> Table:
         if not title and QUALIFIER.sub("", text).endswith("表") and len(text) <= 40:
             title = re.sub(r"\s+", "", text)
     if not unit:
-        unit = _own_unit(doc, table, lines)
+        unit = _own_unit(doc, table, lines) or _note_unit(doc, table, lines)
     return replace(table, title=title, unit=unit) if title or unit else table
 
 
-_BRACKETED = re.compile(r"[（(](亿元|万元|千元|元)[）)]")
+_BRACKETED = re.compile(r"[（(](?:(?:金额)?单位\s*[:：]\s*)?(?:人民币)?(亿元|万元|千元|元)[）)]")
+# a note under a table that gives its unit (注：本表金额单位为万元。)
+_NOTE_UNIT = re.compile(r"^\s*(?:注|说明)\s*\d?\s*[:：].{0,12}?单位\s*(?:为|是|[:：])\s*"
+                        r"(?:人民币)?(亿元|万元|千元|元)")
+
+
+def _note_unit(doc: Document, table: Table, lines: list[int]) -> str:
+    """The unit a note just under a table states (注：本表金额单位为万元), when no unit is above it."""
+    last = max((c.span.line for row in table.rows for c in row if c.span is not None),
+               default=table.span.line)
+    after = doc.blocks[bisect.bisect_right(lines, last):][:2]
+    for b in after:
+        if b.kind == "row":
+            return ""
+        m = _NOTE_UNIT.match(b.text)
+        if m:
+            return m.group(1)
+    return ""
 
 
 def _own_unit(doc: Document, table: Table, lines: list[int]) -> str:
@@ -433,6 +450,7 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         levels = _levels(header_rows, width)
         header = _merge(header_rows, width)
         body = [_placed(doc, r, body[:k], width) if k and len(r) < width else r for k, r in enumerate(body)]
+        body = [_merged_label(r, body, width) if len(r) < width else r for r in body]
         padded = tuple(tuple(r) + (Cell(""),) * (width - len(r)) for r in body)
         numbering = _row_numbers(header, padded)
         if numbering:  # 行次 columns number the rows (1 2 3 …): not amounts, and not read as such
@@ -445,6 +463,25 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         tables.append(Table(header=header, rows=padded, span=anchor, shape="tabs", notes=tuple(notes),
                             breaks=tuple(breaks), levels=levels if len(levels) > 1 else ()))
     return tables
+
+
+_TOTAL_LABEL = re.compile(r"^\s*(?:合\s*计|总\s*计)\s*$")
+
+
+def _merged_label(cells: list[Cell], body: list[list[Cell]], width: int) -> list[Cell]:
+    """A total row short of cells because its label spanned the name columns (合计 over 科目编码 and 科目名称,
+    exported as one cell): its figures moved under the amount columns, when the full rows hold names or
+    codes in each column its label spans and a figure in each column its figures fill."""
+    short = width - len(cells)
+    if not _TOTAL_LABEL.match(cells[0].text) or len(cells) < 2 \
+            or not all(number(c.text) is not None for c in cells[1:] if c.text):
+        return cells
+    full = [r for r in body if len(r) == width and not _TOTAL_LABEL.match(r[0].text)]
+    if len(full) < 2 or any(number(r[j].text) is not None and code(r[j].text) is None
+                            for r in full for j in range(short + 1)) \
+            or not all(any(number(r[j].text) is not None for r in full) for j in range(short + 1, width)):
+        return cells
+    return [cells[0], *(Cell("") for _ in range(short)), *cells[1:]]
 
 
 def _placed(doc: Document, cells: list[Cell], above: list[list[Cell]], width: int) -> list[Cell]:

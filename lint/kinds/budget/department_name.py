@@ -17,6 +17,19 @@ from ..base import Check, report
 KIND = "department_name"
 FIELDS = ("stated", "computed", "other", "where")
 _NAME = re.compile(r"[\u4e00-\u9fff（）()“”]{2,40}")
+# how a table names its scope after the unit (某局（汇总）, 某局本级), and the place a full name opens with
+_SCOPE = re.compile(r"(?:[（(](?:汇总|本级|本部|机关|部门汇总|单位汇总|合并)[）)]|本级|本部|机关本级|汇总)$")
+_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,9}?[省市区县州盟旗]")
+
+
+def _same(name: str, other: str) -> bool:
+    """Whether two declarations name one unit: alike but for a scope after it (（汇总）, 本级) or the
+    place before it (重庆市綦江区水利局 and 綦江区水利局)."""
+    a, b = _SCOPE.sub("", name), _SCOPE.sub("", other)
+    if a == b:
+        return True
+    short, long = sorted((a, b), key=len)
+    return len(short) >= 4 and long.endswith(short) and bool(_PLACE.fullmatch(long[: len(long) - len(short)]))
 
 
 @dataclass(frozen=True)
@@ -36,6 +49,6 @@ def run(analysis, check: Check):
             span = block.span(name.start(), name.start() + len(value))
             if first is None:
                 first = (value, span)
-            elif value != first[0]:
+            elif not _same(value, first[0]):
                 yield report(check, analysis, span, value, related=(first[1],), computed=first[0],
                              figures=(value, first[0]), other=first[0], where=analysis.doc.cite(first[1]))

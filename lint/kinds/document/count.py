@@ -73,7 +73,7 @@ def run(analysis, check: Check):
             if items is None and fig.unit in check.options.point_units:
                 items, where = _points(analysis, b, fig.end, check.options.reach), "listed after it (一是…)"
             if items is None:
-                items, where = _rows(analysis, block.text, fig, check.options.reach)
+                items, where = _rows(analysis, block.text, fig, check.options.reach, figures)
             if items is None:
                 items, where = _below(analysis, b, fig, check.options.reach)
             if items is None:
@@ -89,8 +89,9 @@ def run(analysis, check: Check):
                 continue  # points (一是…), and names after 分别为, are delimited enough to count from two
             names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
             distinct = list(dict.fromkeys(names))
-            if len(distinct) == fig.value:
-                continue
+            joined = sum(1 for name in distinct if _JOIN.search(name)) if where == "listed after it" else 0
+            if len(distinct) <= fig.value <= len(distinct) + joined:
+                continue  # 分别为管网延伸、道路硬化和路灯安装: the last 和 may join two names, or be in one
             twice = [n for n in distinct if names.count(n) > 1]
             repeats = f"; listed more than once: {'、'.join(twice)}" if twice else ""
             noun = _NOUN.match(block.text, fig.end)
@@ -111,6 +112,8 @@ def _list(analysis, b: int, at: int, openers, reach: int):
         return None
     where, word = min(hits)
     start = at + where + len(word)
+    if any(at <= f.start < at + where for f in analysis.figures[b]):
+        return None  # 内设4个股室，下属事业单位3个：A、B、C: the list is the nearer figure's
     pieces = _clause(analysis, b, start)
     if pieces is None:
         return None
@@ -193,7 +196,7 @@ _BESIDE = re.compile(r"本级[^，,。；;]{0,4}?(?:和|及|与|加|、)(?:所�
 _CAPTION = re.compile(r"^\s*表\s*(\d{1,2})(?!\d)")
 
 
-def _rows(analysis, text: str, fig, reach: int):
+def _rows(analysis, text: str, fig, reach: int, figures):
     """The rows of the table a count refers to (共10个单户单位（详见表1）), named by their label cells, and
     where they are (in 表1); ``(None, "")`` when there is no such reference or table, or when the table
     states the count or adds up to it (问卷589份（见表3）over its 份数 column). In a table of several
@@ -201,8 +204,9 @@ def _rows(analysis, text: str, fig, reach: int):
     noun heads (二级指标5个, 18个三级指标), and of nothing when it heads none."""
     at = fig.end
     m = _SEE.search(text, at, at + reach)
-    if m is None:
-        return None, ""
+    if m is None or any(at <= f.start < m.start() and re.search(r"[，,]", text[at:f.start]) for f in figures):
+        return None, ""  # 改造小区12个，涉及3个街道（详见表2）: the table is of the nearer count's (not so
+        # for counts listed together: 一级指标4个、二级指标5个（详见表2）)
     captioned = []
     for table in analysis.tables:
         above = _blocks_above(analysis, table.span.line, 3)

@@ -52,7 +52,7 @@ class Options:
 
 
 _SIDES = (("支出", "收入"), ("收入", "支出"))
-_UNIT = re.compile(r"[（(]\s*(亿元|万元|千元|元)\s*[）)]")
+_UNIT = re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(亿元|万元|千元|元)\s*[）)]")
 
 
 def run(analysis, check: Check):

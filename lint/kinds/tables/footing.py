@@ -336,13 +336,14 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
     totals = [i for i, label in enumerate(labels) if _is_total(check, label)]
     after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
     split = _split_totals(labels, totals)
-    heads = _heads_first(table, labels, totals, columns)
+    groups = _group_heads(table, labels, totals)
+    heads = bool(groups) or _heads_first(table, labels, totals, columns)
     sided = not heads and _sides_first(table, labels, totals)
     for t in totals:
-        subtotal = "小计" in labels[t]
+        subtotal = "小计" in labels[t] or t in groups
         if heads:  # each 小计 heads the rows it sums (a unit's 小计, then its projects); 合计 sums the 小计
             end = next((i for i in totals if i > t), len(table.rows))
-            first = next(i for i in totals if "小计" in labels[i])
+            first = next(i for i in totals if "小计" in labels[i] or i in groups)
             parts = [i for i in range(t + 1, end) if not _code_row(table, i)] if subtotal \
                 else [*(i for i in range(t + 1, first) if not _code_row(table, i)),
                       *(i for i in totals if "小计" in labels[i])]  # rows under no 小计, then the 小计
@@ -471,6 +472,20 @@ def _sides_first(table: Table, labels: list[str], totals: list[int]) -> bool:
         return False
     return not any(number(c.text) for i, r in enumerate(table.rows[: totals[0]]) if not _code_row(table, i)
                    for c in r)
+
+
+def _group_heads(table: Table, labels: list[str], totals: list[int]) -> set[int]:
+    """The totals that each head a group of rows, named for it (人员经费合计 over its items, then 公用经费合计
+    over its own): two or more, all ``<kind>合计``/``<kind>小计`` of different kinds and none of a whole
+    (本年, 总, 收入, 支出), never two in a row, the first with no row of figures before it."""
+    names = [labels[t].replace(" ", "") for t in totals]
+    kinds = [n[:-2] for n in names if n.endswith(("合计", "小计"))]
+    if len(totals) < 2 or len(kinds) != len(totals) or len(set(kinds)) < len(kinds) \
+            or any(len(k) < 2 or any(w in k for w in ("本年", "总", "收入", "支出")) for k in kinds) \
+            or any(b == a + 1 for a, b in zip(totals, totals[1:])):
+        return set()
+    before = [r for i, r in enumerate(table.rows[: totals[0]]) if not _code_row(table, i)]
+    return set() if any(number(c.text) for r in before for c in r) else set(totals)
 
 
 def _split_totals(labels: list[str], totals: list[int]) -> set[int]:
