@@ -489,8 +489,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         if own:
             series, before = None, [f for f in before if labels.core(f.label).endswith(own)][-1:]
         else:
-            before = totals[-1:] or _measured(before, parts) or _adding(before, parts) \
-                or _outturn(before, parts)
+            adding = _adding(before, parts)
+            if totals and adding and len(before) >= 2 and adding[0] is not totals[-1]:
+                totals = adding  # 共发放问卷1,300份，回收有效问卷1,240份。其中…: the one the parts add up to
+            before = totals[-1:] or _measured(before, parts) or adding or _outturn(before, parts)
         if subject and not any(subject in labels.unquote(labels.core(f.label)) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
     else:

@@ -164,6 +164,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
         text = text[1:]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     width = _wrap_width(lines)
+    soft = _soft_width(lines) if width is None else None
     blocks: list[Block] = []
     pieces: list[tuple[int, int, str]] = []  # (line, column, text) of the block being built
 
@@ -203,6 +204,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             stripped[-1] in _MID_SENTENCE
             or width is not None and len(stripped) >= width - 2 and stripped[-1] not in _SENTENCE_END
             and not _titled(stripped) and not _LEADER.search(stripped)
+            or soft is not None and len(stripped.lstrip()) >= soft and _broken(stripped)
         )
         if not wrapped:
             flush("heading" if heading else "paragraph")
@@ -322,6 +324,32 @@ def _titled(line: str) -> bool:
     sentence = any(c in line for c in "，。；,;")
     heading = _ITEM.match(line) and _TITLE_END.search(line) and not sentence
     return bool(_CAPTION_END.search(line) or heading)
+
+
+_BROKEN = re.compile(r"(?:[\u4e00-\u9fff]|\d[\d,.]*[万亿千]?|[\d.,])$")
+# a table's row with its cells apart by blanks (行政运行  702.36  702.36): never a wrapped sentence
+_SPACED_ROW = re.compile(r"\S(?:\s{2,}|\u3000)\S|\d[\d,.]*%?\s+[-+]?\d")
+
+
+def _broken(line: str) -> bool:
+    """Whether a line stops inside a sentence: after a word or a figure (为预算的 | 81.20%, 2024年 |
+    1240.95万元, 4.12万 | 元), not a title's end, a contents entry or closing punctuation."""
+    return bool(_BROKEN.search(line)) and not _titled(line) and not _LEADER.search(line) \
+        and not _TITLE_END.search(line.strip()) and not _SPACED_ROW.search(line.strip())
+
+
+def _soft_width(lines: list[str]) -> int | None:
+    """The length a line reaches when a converter wrapped it at the margin of a page whose lines are not
+    all of one width (a proportional font): most of the longer lines are near the longest of them, and
+    a line as long as those stopping mid-sentence goes on in the next. None when the text has too few
+    such lines (a document written line by line)."""
+    lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 8 and "\t" not in line
+                     and "|" not in line)
+    if len(lengths) < 4:
+        return None
+    top = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 10 else lengths[-1]
+    near = sum(1 for n in lengths if n >= top * 0.8)
+    return max(20, int(top * 0.8)) if near * 3 >= len(lengths) and top <= 80 else None
 
 
 def _wrap_width(lines: list[str]) -> int | None:
