@@ -174,7 +174,9 @@ def _direct(spec: Spec, sentence) -> Iterator[Growth]:
         yield _rate(rate, prior[0], current, sign)
 
 
-_PERIOD_BEFORE = r"(?:比|较|与)(?:上年|上一年|去年|上年度|上年同期|去年同期|同期|20\d\d\s*年度?)(?:同期)?的?"
+_MEASURE = r"(?:决算数?|预算数?|执行数|实际支出数?|支出数?)"  # 较上年决算 X: the prior year's outturn
+_PERIOD_BEFORE = (r"(?:比|较|与)(?:上年|上一年|去年|上年度|上年同期|去年同期|同期|20\d\d\s*年度?)(?:同期)?"
+                  rf"{_MEASURE}?的?")
 _COMPARED = re.compile(rf"{_PERIOD_BEFORE}$")
 _COMPARED_OPEN = re.compile(rf"({_PERIOD_BEFORE})\s*[（(]\s*$")  # before a prior in brackets: 较上年（X）增长
 _YEAR = r"20\d\d\s*年度?"
@@ -231,7 +233,7 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
 _ONLY_RATE = re.compile(r"(?:同比|比上年|较上年|与上年相比)?"
                         r"(?:增长|下降|增加|减少|提高|降低|上升|增幅|降幅|减幅)(?:了|为)?")
 """A rate's label naming nothing but its direction (同比下降): not 执行率提高, another quantity's."""
-_PRIOR = re.compile(rf"{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度?(?:同期)?")
+_PRIOR = re.compile(rf"(?:{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度?(?:同期)?){_MEASURE}?")
 
 
 def _stated(between: str) -> str:

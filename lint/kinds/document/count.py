@@ -73,6 +73,10 @@ def run(analysis, check: Check):
             if items is None and fig.unit in check.options.point_units:
                 items, where = _points(analysis, b, fig.end, check.options.reach), "listed after it (一是…)"
             if items is None:
+                items, where = _numbered(analysis, b, fig, check.options.reach), "listed after it (1. …)"
+            if items is None:
+                items, where = _named_before(analysis, b, fig, figures), "listed before it (…)"
+            if items is None:
                 items, where = _rows(analysis, block.text, fig, check.options.reach, figures)
             if items is None:
                 items, where = _below(analysis, b, fig, check.options.reach)
@@ -84,7 +88,7 @@ def run(analysis, check: Check):
                 block.text[fig.end:fig.end + check.options.reach].lstrip("（(）)套台个项名")) and not any(
                 f is not fig and f.unit in COUNT_UNITS and 0 <= fig.start - f.end <= 12
                 for f in figures)  # (一级指标2个、三级指标12个，分别为 …: which count the names are of?)
-            if items is None or len(items) < (2 if where.endswith("(一是…)") or complete
+            if items is None or len(items) < (2 if where.endswith("…)") or complete
                                               else check.options.minimum):
                 continue  # points (一是…), and names after 分别为, are delimited enough to count from two
             names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
@@ -187,6 +191,56 @@ def _points(analysis, b: int, at: int, reach: int):
         m = _POINT.search(blocks[b].text)
 
 
+_SETS_UP = re.compile(r"(?:内设|下设|设有|设立|下属|所属|包括|辖|设)(?=[^、，,。；;：:]{1,24}、)")
+
+
+def _named_before(analysis, b: int, fig, figures):
+    """The names listed right before a count (内设办公室、规划计划科、水资源科3个科室), after the word that
+    sets them up (设, 下属, 包括), only 、 between them; None when there is no such list, or a figure or a
+    clause is in it."""
+    text = analysis.doc.blocks[b].text
+    clause = max(max(text.rfind(c, 0, fig.start) for c in "，,。；;：:") + 1, fig.start - 120)
+    first = _SETS_UP.search(text, clause, fig.start)  # the first: 设 stands in names too (平安建设办公室)
+    opened = first.end() if first else -1
+    if opened < 0 or any(opened <= f.start < fig.start for f in figures if f is not fig):
+        return None
+    listed = text[opened:fig.start]
+    if re.search(r"[，,。；;：:等]", listed) or "、" not in listed or listed.rstrip().endswith(("共", "计")) \
+            or not _NOUN.match(text, fig.end):
+        return None  # (设立A、B等展区21个: not all named; the count names what it counts after it)
+    items = [(name.strip(), analysis.doc.blocks[b].span(opened + at, opened + at + max(len(name), 1)))
+             for at, name in _top_level(listed)]
+    if any(not name or len(_ALIAS.sub("", name)) > _LONGEST_NAME or _CLAUSE.search(name)
+           or re.search(r"\d", name) for name, _ in items):
+        return None
+    return items
+
+
+_NUMBERED = re.compile(r"\s*(?:(\d{1,2})\s*[.．、](?!\d)|[（(]\s*(\d{1,2})\s*[)）])")
+
+
+def _numbered(analysis, b: int, fig, reach: int):
+    """The numbered paragraphs a count ending its paragraph introduces (单位共4个，具体包括： then 1．…
+    2．…), in the order of their numbers from 1, or None. The paragraph ends in a colon within ``reach``
+    of the count, with no figure after it."""
+    blocks = analysis.doc.blocks
+    rest = blocks[b].text[fig.end:].rstrip()
+    if not rest.endswith(("：", ":")) or len(rest) > reach or re.search(r"[。；;!?！？]", rest) \
+            or any(f.start > fig.start for f in analysis.figures[b]):
+        return None
+    items, style = [], None
+    for k in range(b + 1, min(len(blocks), b + 100)):
+        if blocks[k].kind != "paragraph":
+            break
+        m = _NUMBERED.match(blocks[k].text)
+        if m is None or int(m.group(1) or m.group(2)) != len(items) + 1 \
+                or style not in (None, bool(m.group(1))):
+            break  # the numbering of another list, or another style of it
+        style = bool(m.group(1))
+        items.append((blocks[k].text[m.end():].strip(" ；;。"), blocks[k].span(m.start(), m.end())))
+    return items or None
+
+
 _SEE = re.compile(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
 _OUTLINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
 _UNDER = re.compile(r"下属")  # (二级预算单位共4个 counts the 本级 among them)
@@ -251,8 +305,9 @@ def _below(analysis, b: int, fig, reach: int):
     blocks = analysis.doc.blocks
     text = blocks[b].text
     if not _BELOW.search(text, fig.end) or "。" in text[fig.end:] or len(text) - fig.end > 3 * reach \
-            or any(f.start > fig.start for f in analysis.figures[b]):
-        return None, ""  # (the count the paragraph states last: 所属2个事业单位…单位共4个，具体如下)
+            or any(f.start > fig.start and f.unit in COUNT_UNITS for f in analysis.figures[b]):
+        return None, ""  # (the count the paragraph states last: 所属2个事业单位…单位共4个，具体如下; its
+        # funds may follow: 共实施项目6个，项目资金预算 T，具体如下：)
     said = fig.label[-8:] + text[fig.end:fig.end + 6]
     k = next((k for k in range(b + 1, min(b + 4, len(blocks))) if blocks[k].kind == "row"), None)
     if k is None or any("。" in x.text for x in blocks[b + 1:k]):
