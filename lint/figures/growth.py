@@ -224,6 +224,11 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
                 and _stated(text[other.end : before.start]) == before.label.strip(" ，,"):
             if sign and _direction(spec, other.label) == 0 and _ONLY_RATE.fullmatch(rate.label.strip(" ，,")):
                 yield _rate(rate, before, other, sign)  # current X，上年为 Y，下降 P%
+        elif _years_apart(other.label, before.label) and _stated(text[other.end : before.start]) \
+                == before.label.strip(" ，,") and _ONLY_RATE.fullmatch(rate.label.strip(" ，,")) \
+                and _direction(spec, other.label) == 0 and _direction(spec, before.label) == 0:
+            if sign:
+                yield _rate(rate, other, before, sign)  # 2023年补贴 X，2024年补贴 Y，同比增长 P%
         elif (move := MOVED_TO.match(before.label.strip())) and MOVED_FROM.search(other.label.strip()):
             moved = _direction(spec, move.group(1))
             if sign in (0, moved):  # 由 Y 减少到 X，下降 P%; 增幅 and 降幅 say no direction of their own
@@ -234,6 +239,17 @@ _ONLY_RATE = re.compile(r"(?:同比|比上年|较上年|与上年相比)?"
                         r"(?:增长|下降|增加|减少|提高|降低|上升|增幅|降幅|减幅)(?:了|为)?")
 """A rate's label naming nothing but its direction (同比下降): not 执行率提高, another quantity's."""
 _PRIOR = re.compile(rf"(?:{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度?(?:同期)?){_MEASURE}?")
+
+
+def _years_apart(earlier: str, later: str) -> bool:
+    """Whether two labels name the same thing in two years, the first the earlier (2023年补贴 then
+    ，2024年补贴): alike but for the year, each naming one."""
+    a, b = (re.findall(r"(20\d\d)\s*年", label) for label in (earlier, later))
+    if len(a) != 1 or len(b) != 1 or int(a[0]) >= int(b[0]):
+        return False
+    rest = [re.sub(r"20\d\d\s*年度?", "", label).strip(" ，,").removesuffix("为").removesuffix("是")
+            for label in (labels.core(earlier), labels.core(later))]
+    return rest[0] == rest[1]
 
 
 def _stated(between: str) -> str:

@@ -155,6 +155,10 @@ def run(analysis, check: Check):
                     left = not o.left.within(rate.label)  # a 结余率 is of what is left, an 执行率 never
                     others = [f for f in amounts if f not in plan and not (left and _left(o, text, f))
                               and not _PARTIAL.search(f.label)]  # 部分完成1个: not of the 完成率
+                    received = [f for f in others[:-1] if _ARRIVED.search(f.label)]
+                    if not plan and len(received) == 1 and not _ARRIVED.search(rate.label):
+                        plan = received  # 到位资金 X，支出 Y，执行率 P%: over the funds received
+                        others = [f for f in others if f not in plan]
                     if not plan or not others or len(plan) > 2 \
                             or len(plan) == 2 and others[-1].start < plan[-1].start \
                             or len(plan) == 1 and _OPENING.search(plan[0].label) \
@@ -302,7 +306,8 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
                                  sorted((f for f in amounts if f.value >= own[0].value and f is not own[0]
                                          and qualifier not in f.label), key=lambda f: f.value))
             return
-    parts = [f for f in amounts if stem in f.label or stem in _after(text, f.end)]
+    said = (stem, *_SAID_AS.get(stem, ()))  # 回收率 over 收回625份
+    parts = [f for f in amounts if any(w in f.label or w in _after(text, f.end) for w in said)]
     if len(parts) > 1:  # 应结算1,936笔，已结算1,872笔: the one that did it, not the one planned
         parts = [f for f in parts if not _planned(check.options, f.label)]
     if len(parts) != 1:
@@ -312,6 +317,7 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
     yield from _over_any(analysis, check, rate, actual, bases)
 
 
+_SAID_AS = {"回收": ("收回",)}  # a rate's stem written otherwise
 _SATISFIED = re.compile(r"(?<!不)满意(?:度|率)\s*(?:为|达到?|是)?\s*$")
 _LEVEL = re.compile(r"(?:非常|比较|基本|较为|很)满意")  # 其中非常满意150份: one level, the rest unsaid
 _CONTENT = re.compile(r"满意(?!度|率|情况|测评|调查|评价)")  # 满意451人, not 满意度调查

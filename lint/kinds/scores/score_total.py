@@ -7,8 +7,10 @@ and the whole (``overall``: 整体, 部门, 综合, 总体, 该项目), not the 
 ``score`` column (得分; of 指标得分 | 加权得分, the weighted), a 自评表's funds part (执行率 | 得分) beside
 its indicators not counted; its total is its last row labelled with a ``grand`` word (总分, 合计), or, when no
 row is a total or subtotal (小计) and a ``points`` column (分值) or an indicator column (一级指标) says the
-rows are parts of one score, the sum of the column. A document with several score tables is left alone: which
-one the prose means is a guess.
+rows are parts of one score, the sum of the column. A document with several score tables is left alone (which
+one the prose means is a guess) unless only one of them has a total row: a summary of the 一级指标 with its 合计
+beside an indicator table's 分值 | 得分. A project's score is also one named after the project
+(樊城区老旧小区改造项目绩效评价得分, 项目总体评价得).
 """
 
 from __future__ import annotations
@@ -43,6 +45,9 @@ def run(analysis, check: Check):
     tables = [t for t in analysis.tables if t.column(*check.options.score) is not None]
     if len(tables) > 1:  # a 自评表's funds part (执行率 | 得分) is no score table beside its indicators
         tables = [t for t in tables if t.column("执行率") is None]
+    if len(tables) > 1:  # a score summary with its 合计 beside an indicator table without one: the summary
+        totalled = [t for t in tables if _table_total(t, t.column(*check.options.score), check)[0] is not None]
+        tables = totalled if len(totalled) == 1 else tables
     if len(tables) != 1:
         return
     table = tables[0]
@@ -69,7 +74,8 @@ def run(analysis, check: Check):
                 continue  # 该项目总分100分，评价得分92.50分: the points it is out of, the score the whole's
             if not (any(w in fig.label for w in check.options.totals)
                     and (any(w in fig.label for w in check.options.overall) or fig is whole
-                         or _PROJECT.match(labels.core(fig.label)))) \
+                         or _PROJECT.match(labels.core(fig.label)))
+                    or _NAMED_PROJECT.search(labels.core(fig.label))) \
                     or any(name in fig.label for name in names):
                 continue  # not an overall score, or the score of a row of the table (整体效能得分28分)
             if total is not None:
@@ -87,6 +93,8 @@ _SYSTEM = re.compile(r"总分值?(?:为|是)?$")
 _SCORED = re.compile(r"得|自评|评价|综合|最终|实际|整体|部门|绩效|项目")
 _PROJECT = re.compile(r"(?:项目(?:绩效)?(?:最终|综合)?|最终)(?:得分|评分)|评分结果")
 """The project's own score, opening its label (项目最终得分, 最终评分; not 子项目得分, 服务质量最终得分)."""
+_NAMED_PROJECT = re.compile(r"(?<!子)项目(?:绩效)?(?:总体|综合)?评价(?:总?得分|评分|得)?(?:为|是)?$")
+"""The score of a project named before it (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得)."""
 
 
 def _scale(text: str, fig, after) -> bool:

@@ -173,8 +173,8 @@ def _is_total(check: Check, label: str) -> bool:
 def _amount_columns(check: Check, table: Table) -> list[int]:
     out = []
     for j, name in enumerate(table.header):
-        if any(w in name for w in check.options.skip):
-            continue
+        if any(w in re.sub(r"(?:19|20)\d\d\s*年度", "", name) for w in check.options.skip):
+            continue  # (a column of 年度 holds years; 2022年度 over amounts is a year's amounts)
         values = [number(r[j].text) for r in table.rows if r[j].text.strip() not in _EMPTY]
         numeric = [v for v in values if v is not None]
         if code_column(table, j) or j and code_column(table, j - 1) and _subcodes(table, j):
