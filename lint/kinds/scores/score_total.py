@@ -7,9 +7,9 @@ and the whole (``overall``: 整体, 部门, 综合, 总体, 该项目), not the 
 ``score`` column (得分; of 指标得分 | 加权得分, the weighted), a 自评表's funds part (执行率 | 得分) beside
 its indicators not counted; its total is its last row labelled with a ``grand`` word (总分, 合计), or, when no
 row is a total or subtotal (小计) and a ``points`` column (分值) or an indicator column (一级指标) says the
-rows are parts of one score, the sum of the column. A document with several score tables is left alone (which
-one the prose means is a guess) unless only one of them has a total row: a summary of the 一级指标 with its 合计
-beside an indicator table's 分值 | 得分. A project's score is also one named after the project
+rows are parts of one score, the sum of the column. A document with several score tables is left alone
+(which one the prose means is a guess) unless only one of them has a total row: a summary of the 一级指标
+with its 合计 beside an indicator table's 分值 | 得分. A project's score is also one named after the project
 (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得).
 """
 
@@ -46,7 +46,8 @@ def run(analysis, check: Check):
     if len(tables) > 1:  # a 自评表's funds part (执行率 | 得分) is no score table beside its indicators
         tables = [t for t in tables if t.column("执行率") is None]
     if len(tables) > 1:  # a score summary with its 合计 beside an indicator table without one: the summary
-        totalled = [t for t in tables if _table_total(t, t.column(*check.options.score), check)[0] is not None]
+        totalled = [t for t in tables
+                    if _table_total(t, t.column(*check.options.score), check)[0] is not None]
         tables = totalled if len(totalled) == 1 else tables
     if len(tables) != 1:
         return
