@@ -33,6 +33,7 @@ Places: ``page N`` for text, ``page N, table T, row R, column C`` for a cell, wi
 
 from __future__ import annotations
 
+import bisect
 import os
 import re
 import statistics
@@ -250,8 +251,10 @@ class _Text:
                 if gap > size * (0.6 if _cjk(previous["text"]) and _cjk(c["text"]) else 0.3):
                     text.append(" ")
                     xs.append(previous["x1"])
-            text.append(c["text"])
-            xs.append(c["x0"])
+            width = (c["x1"] - c["x0"]) / len(c["text"])  # (cid:12) for a glyph without a character map
+            for k, ch in enumerate(c["text"]):
+                text.append(ch)
+                xs.append(c["x0"] + k * width)
             previous = c
         while text and text[-1] == " ":
             text.pop()
@@ -291,17 +294,17 @@ def page_of(page) -> _Page:
     tables = [t for t in page.find_tables() if len(t.rows) >= 1]
     owned: list[list[dict]] = [[] for _ in tables]
     free: list[dict] = []
+    boxes = [t.bbox for t in tables]  # (a property pdfplumber computes from the cells at each call)
     for c in chars:
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        for i, t in enumerate(tables):
-            x0, top, x1, bottom = t.bbox
+        for i, (x0, top, x1, bottom) in enumerate(boxes):
             if x0 <= cx <= x1 and top <= cy <= bottom:
                 owned[i].append(c)
                 break
         else:
             free.append(c)
-    for t, mine in zip(tables, owned):
-        out.items.append((t.bbox[1], _table(t, mine)))
+    for t, box, mine in zip(tables, boxes, owned):
+        out.items.append((box[1], _table(t, mine)))
     for line in _group_lines(free):
         out.items.append((line.top, line))
     out.items.sort(key=lambda item: item[0])
@@ -330,14 +333,21 @@ def _table(table, chars: list[dict]) -> list[list[tuple[str, tuple] | str]]:
     lefts = [min((row[k][0] for row in rows if k < len(row) and row[k]), default=None)
              for k in range(max(map(len, rows), default=0))]
     found: dict[tuple[int, int], list[dict]] = {}
-    for c in chars:
+    cells = sorted((box[1], r, k, box) for r, row in enumerate(rows) for k, box in enumerate(row) if box)
+    tops = [top for top, *_ in cells]
+    tallest = max((box[3] - box[1] for *_, box in cells), default=0.0)
+    for c in chars:  # the cell whose box holds the character's middle (the first, on a shared edge): of
+        # those starting above it, no further up than the tallest cell
         cx, cy = (c["x0"] + c["x1"]) / 2, (c["top"] + c["bottom"]) / 2
-        for r, row in enumerate(rows):
-            hit = next((k for k, box in enumerate(row)
-                        if box and box[0] <= cx <= box[2] and box[1] <= cy <= box[3]), None)
-            if hit is not None:
-                found.setdefault((r, hit), []).append(c)
+        hit = None
+        for at in range(bisect.bisect_right(tops, cy) - 1, -1, -1):
+            _, r, k, box = cells[at]
+            if box[0] <= cx <= box[2] and cy <= box[3] and (hit is None or (r, k) < hit):
+                hit = (r, k)
+            if tops[at] < cy - tallest:
                 break
+        if hit is not None:
+            found.setdefault(hit, []).append(c)
     out = []
     for r, row in enumerate(rows):
         cells = []

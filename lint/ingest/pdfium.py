@@ -86,51 +86,83 @@ class Page:
     def _chars(self, page, raw) -> list[dict]:
         text = page.get_textpage()
         try:
-            handle = text.raw
-            left, bottom = self._origin
-            box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
-            x, y, descent, width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float(), ctypes.c_float()
-            descents: dict = {}
-            out: list[dict] = []
-            spaces: list[int] = []
-            for i in range(raw.FPDFText_CountChars(handle)):
-                code = raw.FPDFText_GetUnicode(handle, i)
-                ch = chr(code) if code else ""
-                if not ch or ch in _SKIPPED or raw.FPDFText_IsGenerated(handle, i) == 1:
-                    continue
-                if ch.isspace():
-                    spaces.append(len(out))  # placed once its neighbours are known
+            out, spaces = self._read_chars(raw, text.raw)
+        finally:
+            text.close()
+        following = None  # each space between the characters before and after it, on their line
+        for at in range(len(out) - 1, -1, -1):
+            if at in spaces:
+                before = spaces[at]
+                near = before or following
+                if near is not None:
+                    x0 = before["x1"] if before else following["x0"]
+                    x1 = following["x0"] if following and before and following["x0"] > x0 else x0
+                    out[at].update(x0=x0, x1=x1, top=near["top"], bottom=near["bottom"], size=near["size"])
+            else:
+                following = out[at]
+        return [c for c in out if "x0" in c]
+
+    def _read_chars(self, raw, handle) -> tuple[list[dict], dict]:
+        """The page's characters (spaces without a place yet) and, by index, the character before each
+        space. A text object's font, size, matrix and descent are read once, a glyph's width and mapping
+        once per font."""
+        left, bottom = self._origin
+        box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
+        x, y, descent, width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float(), ctypes.c_float()
+        objects: dict = {}
+        glyphs: dict = {}
+        out: list[dict] = []
+        spaces: dict = {}
+        last = None
+        count = raw.FPDFText_CountChars(handle)
+        for i in range(count):
+            code = raw.FPDFText_GetUnicode(handle, i)
+            if 0xDC00 <= code <= 0xDFFF:
+                continue  # the second half of a character outside the BMP, read with the first
+            if 0xD800 <= code <= 0xDBFF:  # UTF-16 halves: one character, or none when broken
+                low = raw.FPDFText_GetUnicode(handle, i + 1) if i + 1 < count else 0
+                whole = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
+                code = whole if 0xDC00 <= low <= 0xDFFF else 0
+            ch = chr(code) if code else ""
+            if not ch or ch in _SKIPPED:
+                continue
+            if ch.isspace():
+                if raw.FPDFText_IsGenerated(handle, i) != 1:  # PDFium's own spaces: the gaps say those
+                    spaces[len(out)] = last
                     out.append({"text": " "})
-                    continue
-                raw.FPDFText_GetLooseCharBox(handle, i, box)
-                raw.FPDFText_GetCharOrigin(handle, i, x, y)
+                continue
+            obj = raw.FPDFText_GetTextObject(handle, i)
+            key = ctypes.addressof(obj.contents) if obj else None
+            shape = objects.get(key)
+            if shape is None:
                 raw.FPDFText_GetMatrix(handle, i, matrix)
                 points = raw.FPDFText_GetFontSize(handle, i)
                 size = points * math.hypot(matrix.c, matrix.d)
-                font = raw.FPDFTextObj_GetFont(raw.FPDFText_GetTextObject(handle, i))
-                key = (ctypes.cast(font, ctypes.c_void_p).value, size)
-                if key not in descents:
-                    descents[key] = descent.value if raw.FPDFFont_GetDescent(font, size, descent) else 0.0
-                baseline = self.height - (y.value + descents[key] - bottom)
+                font = raw.FPDFTextObj_GetFont(obj) if obj else None
+                low = descent.value if font and raw.FPDFFont_GetDescent(font, size, descent) else 0.0
+                shape = (font, ctypes.addressof(font.contents) if font else None, points, size, low,
+                         math.hypot(matrix.a, matrix.b))
+                if key is not None:
+                    objects[key] = shape
+            font, face, points, size, low, stretch = shape
+            raw.FPDFText_GetCharOrigin(handle, i, x, y)
+            glyph = glyphs.get((face, code, points))
+            if glyph is None:
+                wide = width.value if font and raw.FPDFFont_GetGlyphWidth(font, code, points, width) else 0.0
+                glyph = (wide, raw.FPDFText_HasUnicodeMapError(handle, i) == 1)
+                glyphs[(face, code, points)] = glyph
+            if glyph[0] > 0:
+                right = x.value + glyph[0] * stretch  # the width the PDF declares, as pdfminer reads it
+            else:
+                raw.FPDFText_GetLooseCharBox(handle, i, box)
                 right = box.right
-                if raw.FPDFFont_GetGlyphWidth(font, code, points, width) and width.value > 0:
-                    right = x.value + width.value * math.hypot(matrix.a, matrix.b)  # the width the PDF
-                if raw.FPDFText_HasUnicodeMapError(handle, i) == 1:
-                    ch = f"(cid:{code})"  # as pdfminer writes a glyph it cannot map, and is refused for
-                out.append({"text": ch, "x0": x.value - left, "x1": right - left,
-                            "top": baseline - size, "bottom": baseline, "size": size})
-        finally:
-            text.close()
-        for at in spaces:
-            before = next((c for c in reversed(out[:at]) if "x0" in c), None)
-            after = next((c for c in out[at + 1:] if "x0" in c), None)
-            near = before or after
-            if near is None:
-                continue
-            x0 = before["x1"] if before else after["x0"]
-            x1 = after["x0"] if after and before and after["x0"] > x0 else x0
-            out[at].update(x0=x0, x1=x1, top=near["top"], bottom=near["bottom"], size=near["size"])
-        return [c for c in out if "x0" in c]
+            if glyph[1]:
+                ch = f"(cid:{code})"  # as pdfminer writes a glyph it cannot map, and is refused for
+            baseline = self.height - (y.value + low - bottom)
+            last = {"text": ch, "x0": x.value - left, "x1": right - left,
+                    "top": baseline - size, "bottom": baseline, "size": size}
+            out.append(last)
+        return out, spaces
 
     def _walk(self, raw, handle, form, ctm) -> None:
         count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(handle)

@@ -203,7 +203,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
         wrapped = not heading and (
             stripped[-1] in _MID_SENTENCE
             or width is not None and len(stripped) >= width - 2 and stripped[-1] not in _SENTENCE_END
-            and not _titled(stripped) and not _LEADER.search(stripped)
+            and not _titled(stripped) and not _LEADER.search(stripped[-_TAIL:])
             or soft is not None and len(stripped.lstrip()) >= soft and _broken(stripped)
         )
         if not wrapped:
@@ -314,6 +314,7 @@ _CAPTION_END = re.compile(r"表\s*(?:[（(][^（()）]{1,12}[）)])?$|单位\s*[
 
 
 # a contents entry's leader and page number (第一部分 部门概况……1): a whole line, of the width its dots fill
+_TAIL = 80  # characters at a line's end that say how it ends
 _LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{4,})\s*\d{1,3}$")
 
 
@@ -334,8 +335,9 @@ _SPACED_ROW = re.compile(r"\S(?:\s{2,}|\u3000)\S|\d[\d,.]*%?\s+[-+]?\d")
 def _broken(line: str) -> bool:
     """Whether a line stops inside a sentence: after a word or a figure (为预算的 | 81.20%, 2024年 |
     1240.95万元, 4.12万 | 元), not a title's end, a contents entry or closing punctuation."""
-    return bool(_BROKEN.search(line)) and not _titled(line) and not _LEADER.search(line) \
-        and not _TITLE_END.search(line.strip()) and not _SPACED_ROW.search(line.strip())
+    tail = line.strip()[-_TAIL:]  # (matched on a bounded stretch: a line may be megabytes long)
+    return bool(_BROKEN.search(tail)) and not _titled(line) and not _LEADER.search(tail) \
+        and not _TITLE_END.search(tail) and not _SPACED_ROW.search(line.strip()[:_TAIL * 4])
 
 
 def _soft_width(lines: list[str]) -> int | None:
@@ -359,7 +361,7 @@ def _wrap_width(lines: list[str]) -> int | None:
     non-blank lines are within two characters of the most common length.
     """
     lengths = [len(line.rstrip()) for line in lines
-               if len(line.strip()) >= 8 and "\t" not in line and not _LEADER.search(line.rstrip())]
+               if len(line.strip()) >= 8 and "\t" not in line and not _LEADER.search(line.rstrip()[-_TAIL:])]
     if len(lengths) < 20:
         return None
     mode, _ = Counter(lengths).most_common(1)[0]
