@@ -521,7 +521,9 @@ def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
     if len(sides) != 1:
         return parts
     other = "支出" if sides[0] == "收入" else "收入"
-    cut = next((k for k, p in enumerate(parts) if other in p.label or p.label.endswith("结余")), len(parts))
+    carried = "总计" in core  # 支出总计 = 本年支出 + 年末结转和结余: the 结余 carried is a part of a 总计
+    cut = next((k for k, p in enumerate(parts)
+                if other in p.label or p.label.endswith("结余") and not carried), len(parts))
     return parts[:cut]
 
 

@@ -107,6 +107,7 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
             scored = tuple(j for j, name in enumerate(table.header) if "分值" in name or "得分" in name)
             is_key = partial(_numbered, key, scored if len(scored) == 2 else ())
         labels = [j for j in range(min(target, actual)) if j != key]
+        units = next((j for j in labels if _UNIT_HEAD.fullmatch(table.header[j].strip())), None)
         found, centred = records(table, is_key, labels)
         rows = []
         for record in found:
@@ -117,9 +118,14 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
             if not pairs:
                 continue
             first = min(target, actual)
-            named = [c.text for c in record.cells(table, first - 1)] if first else []
+            name = first - 1 if first - 1 != units else first - 2  # (not the 计量单位 column)
+            named = [c.text for c in record.cells(table, name)] if name >= 0 else []
             label = "".join(named) or row_label(table, record.row)
             context = label + " " + " ".join(c.text for j in labels for c in _above(table, record.row, j))
+            counted = _counted(table, record, units, label) if bare else ""
+            if counted:  # 新建养老服务站 | 个 | 6 | 5: counts of the unit its column or name gives, exact
+                pairs = [(replace(t, unit=counted), replace(a, unit=counted)) for t, a in pairs]
+                bare = "数量" not in context  # 数量指标 ask for at least the target
             upper = spec.upper.within(context)
             slack = spec.about / 100
             missed = [] if bare else [(t, a) for t, a in pairs if not meets(t, a, upper, slack)]
@@ -173,6 +179,19 @@ def _pairs(targets: list[Figure], actuals: list[Figure]) -> list[tuple[Figure, F
 
 
 _BARE = re.compile(r"[≥≤>＞<＜]?\s*\d[\d,]*(?:\.\d+)?")
+
+
+_UNIT_HEAD = re.compile(r"(?:计量)?单位")
+_NAMED_UNIT = re.compile(r"[（(]([\u4e00-\u9fff]{1,2})[）)]\s*$")  # 新建社区养老服务站（个）
+
+
+def _counted(table: Table, record, units: int | None, label: str) -> str:
+    """The count unit a row's bare figures are in: its 计量单位 cell, or the unit in brackets ending its
+    indicator's name; empty when there is none, or it is no count (万元, %, 天)."""
+    said = "".join(c.text.strip() for c in record.cells(table, units)) if units is not None else ""
+    if not said and (m := _NAMED_UNIT.search(label)):
+        said = m.group(1)
+    return said if said in COUNT_UNITS else ""
 
 
 def _bare(targets, actuals) -> list[tuple[Figure, Figure]]:
