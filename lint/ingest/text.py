@@ -241,9 +241,10 @@ _RUN = 3  # lines of `` | ``-separated cells that make a table without an alignm
 def _bare_pipe_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:
     """Add to ``rows`` the tables a converter writes as lines of `` | ``-separated cells with no
     alignment row (项目名称 | 年度 | 预算安排(万元)): three lines or more, blank lines between them aside,
-    the first (the header) not opening with a pipe. A row short of the header's cells lost the merged
-    cells it opens with (a 小计 or a year under a project named once, in the row above): its cells are
-    put under the last columns. A pipe ending a row closes an empty last cell."""
+    the first (the header) not opening with a pipe. A row short of the header's cells is placed where its
+    numbers and words match the columns' (:func:`_placement`). A pipe ending a row closes an empty last
+    cell. A run where more than a quarter of the rows open with a pipe (a long text cell going on in rows
+    of their own, page after page) is not understood as a table and left as text."""
     k = 0
     while k < len(lines):
         if k + 1 in rows or not _piped(lines[k]) or lines[k].lstrip().startswith("|"):
@@ -261,14 +262,76 @@ def _bare_pipe_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]
         if len(run) < _RUN:
             k = j if len(run) > 1 else k + 1
             continue
+        body = [n for n in run[1:] if lines[n].strip() != lines[run[0]].strip()]  # (its header repeated)
+        if sum(1 for n in body if lines[n].lstrip().startswith("|")) * 4 > len(body):
+            k = j  # cells going on in rows of their own (a long text cell split at each page): not read
+            continue
         width = _cell_count(lines[run[0]])
+        texts = {n: [t.strip() for t in _PIPE.split(lines[n])] for n in run}
+        profile = _profile([texts[n] for n in run[1:] if len(texts[n]) == width], width)
         for n in run:
             pieces = _cells(n + 1, lines[n], bordered=False, closed=True)
-            short = width - _cell_count(lines[n])
-            if n != run[0] and short > 0 and not lines[n].lstrip().startswith("|"):
-                pieces = [(n + 1, 1, "\t")] * short + pieces
+            if n != run[0] and len(texts[n]) < width and not lines[n].lstrip().startswith("|"):
+                pieces = _placed_row(n + 1, pieces, _placement(texts[n], profile, width))
             rows[n + 1] = pieces
         k = j
+
+
+_NUMERIC = re.compile(r"[-+(（]?\d[\d,]*(?:\.\d+)?[%％)）]?")
+_NONE = {"", "/", "-", "—", "－", "——", "无"}
+
+
+def _kind(text: str) -> str:
+    """What a cell holds: nothing, a year, another number, or words."""
+    if text in _NONE:
+        return ""
+    if _NUMERIC.fullmatch(text):
+        return "year" if re.fullmatch(r"(?:19|20)\d\d", text) else "number"
+    return "words"
+
+
+def _profile(full: list[list[str]], width: int) -> list[str]:
+    """Per column of the rows with every cell, what most of its filled cells hold ('' when none is)."""
+    out = []
+    for j in range(width):
+        kinds = Counter(k for row in full if (k := _kind(row[j])))
+        out.append(kinds.most_common(1)[0][0] if kinds else "")
+    return out
+
+
+def _placement(cells: list[str], profile: list[int], width: int) -> list[int]:
+    """The columns a row short of cells fills, the placement whose numbers and words best match the
+    columns' (the full rows'): left-aligned (blank cells at its end left out), right-aligned (merged cells
+    it opens with left out: a year or a 小计 under a project named once), or its label first and its
+    figures together further right (合计 | 100 | 96 under 一级指标 | 二级指标 | 分值 | 得分 | 扣分原因).
+    Left-aligned when nothing tells them apart."""
+    short = width - len(cells)
+    kinds = [_kind(t) for t in cells]
+    candidates = [list(range(len(cells))), list(range(short, width))]
+    candidates += [[0, *range(at, at + len(cells) - 1)] for at in range(2, short + 2)]
+
+    def score(columns: list[int]) -> int:
+        return sum((1 if kind == profile[j] else -1)
+                   for kind, j in zip(kinds, columns) if kind and profile[j])
+
+    return max(candidates, key=score)  # the first of the best: left-aligned on a tie
+
+
+def _placed_row(number: int, pieces: list[tuple[int, int, str]], columns: list[int]):
+    """``pieces`` of a row's cells (tabs between them) with empty cells put in so that they fill
+    ``columns``."""
+    cells: list[list[tuple[int, int, str]]] = [[]]
+    for piece in pieces:
+        if piece[2] == "\t":
+            cells.append([])
+        else:
+            cells[-1].append(piece)
+    out: list[tuple[int, int, str]] = [(number, 1, "\t")] * columns[0]
+    for k, (column, cell) in enumerate(zip(columns, cells)):
+        if k:
+            out.extend([(number, cell[0][1] if cell else 1, "\t")] * (column - columns[k - 1]))
+        out.extend(cell)
+    return out
 
 
 def _piped(line: str) -> bool:

@@ -100,8 +100,9 @@ def _captioned(doc: Document, table: Table, lines: list[int]) -> Table:
 
 _BRACKETED = re.compile(r"[（(](?:(?:金额)?单位\s*[:：]\s*)?(?:人民币)?(亿元|万元|千元|元)[）)]")
 # a note under a table that gives its unit (注：本表金额单位为万元。)
-_NOTE_UNIT = re.compile(r"^\s*(?:注|说明)\s*\d?\s*[:：].{0,12}?单位\s*(?:为|是|[:：])\s*"
-                        r"(?:人民币)?(亿元|万元|千元|元)")
+_NOTE_UNIT = re.compile(r"^\s*(?:注|说明)\s*\d?\s*[:：]\s*(?:本表|表中|本表中)?\s*(?:金额|数据|数字)?\s*"
+                        r"(?:计量)?单位\s*(?:为|是|[:：])\s*(?:人民币)?(亿元|万元|千元|元)")
+_MONEY_UNITS = re.compile(r"亿元|万元|千元|元")
 
 
 def _note_unit(doc: Document, table: Table, lines: list[int]) -> str:
@@ -113,8 +114,8 @@ def _note_unit(doc: Document, table: Table, lines: list[int]) -> str:
         if b.kind == "row":
             return ""
         m = _NOTE_UNIT.match(b.text)
-        if m:
-            return m.group(1)
+        if m and len(_MONEY_UNITS.findall(b.text.split("。")[0])) == 1:
+            return m.group(1)  # (not a note giving one column its unit and others another)
     return ""
 
 

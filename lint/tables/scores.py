@@ -60,11 +60,31 @@ def _items(analysis, max_words, score_words) -> list[Item]:
                     if any(w in h for w in score_words) and "率" not in h), None)
         if top is None or got is None or top == got:
             continue
+        said = next((j for j, h in enumerate(table.header) if _SAYS_CUT.search(h)), None)
         for row in range(len(table.rows)):
             score, maximum = cell_figure(table, row, got, "分"), cell_figure(table, row, top, "分")
             if score is not None and maximum is not None:
-                found.append(Item(row_label(table, row), score, replace(maximum, exact=True)))
+                cut = _said_cut(table.rows[row][said], score) if said is not None else None
+                found.append(Item(row_label(table, row), score, replace(maximum, exact=True), cut))
     return found
+
+
+_SAYS_CUT = re.compile(r"扣分|说明|原因|依据")  # 扣分原因, 扣分说明, 评分说明: a deduction written in words
+_CUT_WORD = re.compile(r"(?:扣|扣除|失)\s*(?:分\s*)?$")
+
+
+def _said_cut(cell, score: Figure) -> Figure | None:
+    """The one deduction a reason cell states (执行率未达100%，扣2分), or None: none, several, or one by a
+    rule (每项扣1分, 低于90%扣1分)."""
+    if not cell.text or _RULE.search(cell.text):
+        return None
+    from . import cell_figures
+
+    cuts = [f for f in cell_figures([cell]) if f.unit == "分" and _CUT_WORD.search(cell.text[: f.start])]
+    if len(cuts) != 1 or cell.text.count("扣") != 1:
+        return None
+    cut = cuts[0]
+    return replace(cut, exact=cut.decimals == 0 or cut.decimals >= score.decimals)
 
 
 def prose_items(analysis) -> list[Item]:

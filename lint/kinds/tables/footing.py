@@ -170,10 +170,13 @@ def _is_total(check: Check, label: str) -> bool:
     return False
 
 
+_YEAR_HEAD = re.compile(r"(?:19|20)\d\d\s*年度(?:[（(][^（()）]{1,8}[）)])?")  # 2022年度, 2023年度（万元）
+
+
 def _amount_columns(check: Check, table: Table) -> list[int]:
     out = []
     for j, name in enumerate(table.header):
-        if any(w in re.sub(r"(?:19|20)\d\d\s*年度", "", name) for w in check.options.skip):
+        if any(w in (name if not _YEAR_HEAD.fullmatch(name.strip()) else "") for w in check.options.skip):
             continue  # (a column of 年度 holds years; 2022年度 over amounts is a year's amounts)
         values = [number(r[j].text) for r in table.rows if r[j].text.strip() not in _EMPTY]
         numeric = [v for v in values if v is not None]
