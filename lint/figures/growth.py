@@ -139,8 +139,8 @@ def _other_base(spec: Spec, label: str, between: str) -> bool:
             return False
         rest = words[at:]
         cut = min((i for i in (rest.find(w) for w in (*spec.up, *spec.down)) if i >= 0), default=len(rest))
-        bases.append(rest[:cut].strip(" ，,的"))
-    return bases[0] != bases[1] and all(bases)
+        bases.append(re.sub(rf"(?<=\S)(?:度|{_MEASURE})$", "", rest[:cut].strip(" ，,的")))
+    return bases[0] != bases[1] and all(bases)  # (上年决算数 and 上年, 上年度 and 上年: one base)
 
 
 def _direction(spec: Spec, label: str) -> int:
@@ -221,7 +221,8 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
             if sign:
                 yield _rate(rate, before, other, sign)  # current X，比上年 Y 下降 P%
         elif _prior(before.label.strip(" ，,"), other.label) \
-                and _stated(text[other.end : before.start]) == before.label.strip(" ，,"):
+                and _stated(text[other.end : before.start]) == before.label.strip(" ，,") \
+                and not (_PLANNED.search(other.label) and not _PLANNED.search(before.label)):
             if sign and _direction(spec, other.label) == 0 and _ONLY_RATE.fullmatch(rate.label.strip(" ，,")):
                 yield _rate(rate, before, other, sign)  # current X，上年为 Y，下降 P%
         elif _years_apart(other.label, before.label) and _stated(text[other.end : before.start]) \
@@ -239,6 +240,9 @@ _ONLY_RATE = re.compile(r"(?:同比|比上年|较上年|与上年相比)?"
                         r"(?:增长|下降|增加|减少|提高|降低|上升|增幅|降幅|减幅)(?:了|为)?")
 """A rate's label naming nothing but its direction (同比下降): not 执行率提高, another quantity's."""
 _PRIOR = re.compile(rf"(?:{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度?(?:同期)?){_MEASURE}?")
+
+
+_PLANNED = re.compile(r"预算(?!执行)|计划")  # 年初预算数 B，上年决算数 P: not this year's outturn beside it
 
 
 def _years_apart(earlier: str, later: str) -> bool:

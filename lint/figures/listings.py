@@ -74,6 +74,9 @@ class Listing:
     owns: bool = True
     """Whether the parts are items under the total (scoped by it), not quantities of their own that add up
     to it (一般公共预算收入 X，加上 …，收入总计 T: X is the report's 一般公共预算收入 still)."""
+    unsaid: bool = False
+    """A part is named without its figure (产出类指标得满分): parts beyond the total are wrong, parts
+    short of it say nothing."""
 
 
 def find(analysis, block: int, words) -> list[Listing]:
@@ -440,8 +443,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         return parts
 
     parts = collect(stop)
-    if not parts or fam == "分" and _FULL_MARKS.search(text, pos, stop):
-        return []  # 产出类指标得满分: a part stated in words, not a figure
+    if not parts:
+        return []
+    unsaid = fam == "分" and bool(_FULL_MARKS.search(text, pos, stop))  # 产出类指标得满分: a part in words
     rest = []  # the parts after a part's own nested list: taken when with them the total holds
     if stop == nested_at and labels.open_paren(text, start, pos) is None:
         rest = _after_nested(words, text, after, fam, stop, end)
@@ -509,8 +513,19 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         if not precision.total([*parts, *rest], before[-1].unit).meets(whole):
             return []  # …；公务接待费 5万元；年初预算 20万元: what follows a nested list may be anything
         parts = [*parts, *rest]
-    parts = _one_side(before[-1], _one_measure(before[-1], parts))
-    return [Listing(before[-1], tuple(parts), complete)] if parts else []
+    parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], parts)))
+    return [Listing(before[-1], tuple(parts), complete and not unsaid, unsaid=unsaid)] if parts else []
+
+
+def _own_fund(total: Figure, parts: list[Figure]) -> list[Figure]:
+    """The parts up to the first that names another fund than the total's (一般公共预算财政拨款支出 X，其中：
+    …；政府性基金预算财政拨款支出 Y: a sibling, not a part)."""
+    own = labels.FUNDS.search(total.label)
+    if own is None:
+        return parts
+    cut = next((k for k, p in enumerate(parts)
+                if (m := labels.FUNDS.search(p.label)) and m.group() != own.group()), len(parts))
+    return parts[:cut]
 
 
 def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:

@@ -196,8 +196,10 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             flush("row")
             continue
         heading = _HEADING.match(raw) is not None
-        if heading or pieces and (_ITEM.match(raw) or _CAPTION_LINE.match(raw)):
-            flush()  # a heading, a list item or a table's caption after a line that broke off mid-sentence
+        if heading or pieces and (_ITEM.match(raw) or _CAPTION_LINE.match(raw)
+                                  or _LEADER.search(raw.rstrip()[-_TAIL:])):
+            flush()  # a heading, a list item, a table's caption or a contents entry after a line that broke
+            # off mid-sentence
         pieces.extend((number, col, seg) for col, seg in segments)
         stripped = raw.rstrip()
         wrapped = not heading and (
@@ -409,7 +411,7 @@ def _soft_width(lines: list[str]) -> int | None:
     a line as long as those stopping mid-sentence goes on in the next. None when the text has too few
     such lines (a document written line by line)."""
     lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 8 and "\t" not in line
-                     and "|" not in line)
+                     and "|" not in line and not _LEADER.search(line.rstrip()[-_TAIL:]))
     if len(lengths) < 4:
         return None
     top = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 10 else lengths[-1]

@@ -156,7 +156,10 @@ def run(analysis, check: Check):
                     others = [f for f in amounts if f not in plan and not (left and _left(o, text, f))
                               and not _PARTIAL.search(f.label)]  # 部分完成1个: not of the 完成率
                     received = [f for f in others[:-1] if _ARRIVED.search(f.label)]
-                    if not plan and len(received) == 1 and not _ARRIVED.search(rate.label):
+                    planned_before = any(_planned(o, f.label) and precision.family(f.unit) == "money"
+                                         for f in before)  # 全年预算数 X。…到位 Y，支出 Z，执行率: over X
+                    if not plan and len(received) == 1 and not _ARRIVED.search(rate.label) \
+                            and not planned_before:
                         plan = received  # 到位资金 X，支出 Y，执行率 P%: over the funds received
                         others = [f for f in others if f not in plan]
                     if not plan or not others or len(plan) > 2 \
@@ -299,6 +302,8 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
     A rate qualified 有效 (有效回收率) is of the amount so qualified (有效问卷 556份), when one
     is, rather than of the stem's (回收 572份)."""
     qualifier = labels.core(rate.label).strip()[-len(stem) - 3 : -len(stem) - 1]
+    if "有效" in rate.label and any("有效" in f.label for f in amounts):
+        qualifier = "有效"  # 有效问卷回收率 over 有效问卷 190份, not 收回 195份
     if qualifier in _QUALIFIERS:
         own = [f for f in amounts if qualifier in f.label]
         if len(own) == 1:
@@ -306,7 +311,8 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
                                  sorted((f for f in amounts if f.value >= own[0].value and f is not own[0]
                                          and qualifier not in f.label), key=lambda f: f.value))
             return
-    said = (stem, *_SAID_AS.get(stem, ()))  # 回收率 over 收回625份
+    said = (stem, *(_SAID_AS.get(stem, ()) if not any(_money(f) for f in amounts) else ()))
+    # 回收率 over 收回625份 (a survey's; a loan's 回收率 is over what fell due, not what was lent)
     parts = [f for f in amounts if any(w in f.label or w in _after(text, f.end) for w in said)]
     if len(parts) > 1:  # 应结算1,936笔，已结算1,872笔: the one that did it, not the one planned
         parts = [f for f in parts if not _planned(check.options, f.label)]

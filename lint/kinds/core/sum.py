@@ -52,10 +52,11 @@ class Options:
 def run(analysis, check: Check):
     for block in range(len(analysis.doc.blocks)):
         for listing in listings.find(analysis, block, check.options):
-            yield from _judge(analysis, check, listing.total, list(listing.parts), listing.complete)
+            yield from _judge(analysis, check, listing.total, list(listing.parts), listing.complete,
+                              listing.unsaid)
 
 
-def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete: bool):
+def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete: bool, unsaid: bool = False):
     unit = total.unit
     if unit == "分" and all(p.unit == "分" for p in parts):
         total, *parts = _points(total, *parts)
@@ -90,7 +91,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         yield verdict
         return
     # the parts fall short: a partial listing, unless one digit of one figure explains the gap
-    if len(parts) < 2:
+    if len(parts) < 2 or unsaid:
         yield verdict.quiet()
         return
     if found.suggestion and precision.significant(total) \

@@ -93,7 +93,8 @@ def run(analysis, check: Check):
                 continue  # points (一是…), and names after 分别为, are delimited enough to count from two
             names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
             distinct = list(dict.fromkeys(names))
-            joined = sum(1 for name in distinct if _JOIN.search(name)) if where == "listed after it" else 0
+            joined = sum(1 for name in distinct if _JOIN.search(name)) \
+                if where in ("listed after it", "listed before it (…)") else 0
             if len(distinct) <= fig.value <= len(distinct) + joined:
                 continue  # 分别为管网延伸、道路硬化和路灯安装: the last 和 may join two names, or be in one
             twice = [n for n in distinct if names.count(n) > 1]
@@ -116,8 +117,8 @@ def _list(analysis, b: int, at: int, openers, reach: int):
         return None
     where, word = min(hits)
     start = at + where + len(word)
-    if any(at <= f.start < at + where for f in analysis.figures[b]):
-        return None  # 内设4个股室，下属事业单位3个：A、B、C: the list is the nearer figure's
+    if any(at <= f.start < at + where and f.unit in COUNT_UNITS for f in analysis.figures[b]):
+        return None  # 内设4个股室，下属事业单位3个：A、B、C: the list is the nearer count's
     pieces = _clause(analysis, b, start)
     if pieces is None:
         return None
@@ -205,11 +206,13 @@ def _named_before(analysis, b: int, fig, figures):
     if opened < 0 or any(opened <= f.start < fig.start for f in figures if f is not fig):
         return None
     listed = text[opened:fig.start]
-    if re.search(r"[，,。；;：:等]", listed) or "、" not in listed or listed.rstrip().endswith(("共", "计")) \
-            or not _NOUN.match(text, fig.end):
-        return None  # (设立A、B等展区21个: not all named; the count names what it counts after it)
+    if re.search(r"[，,。；;：:等]|在内", listed) or "、" not in listed \
+            or listed.rstrip().endswith(("共", "计")) or not _NOUN.match(text, fig.end):
+        return None  # (设立A、B等展区21个, A、B在内的8个: not all named; the count names what follows it)
     items = [(name.strip(), analysis.doc.blocks[b].span(opened + at, opened + at + max(len(name), 1)))
              for at, name in _top_level(listed)]
+    if fig.value > 2 * (len(items) + sum(1 for name, _ in items if _JOIN.search(name))):
+        return None  # 下属幼儿园、小学、初中26所学校: kinds of what it counts, not their names
     if any(not name or len(_ALIAS.sub("", name)) > _LONGEST_NAME or _CLAUSE.search(name)
            or re.search(r"\d", name) for name, _ in items):
         return None
@@ -237,13 +240,15 @@ def _numbered(analysis, b: int, fig, reach: int):
                 or style not in (None, bool(m.group(1))):
             break  # the numbering of another list, or another style of it
         style = bool(m.group(1))
+        if any(f.unit == fig.unit for f in analysis.figures[k]):
+            return None  # 1．在职人员38人 2．退休人员7人 under 45人: a breakdown, each with its own count
         items.append((blocks[k].text[m.end():].strip(" ；;。"), blocks[k].span(m.start(), m.end())))
     return items or None
 
 
 _SEE = re.compile(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
 _OUTLINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
-_UNDER = re.compile(r"下属")  # (二级预算单位共4个 counts the 本级 among them)
+_UNDER = re.compile(r"下属|所属")  # (二级预算单位共4个 counts the 本级 among them)
 # names each one counted, the count's own noun before (3个部门，分别为); not another's (主管科室分别为)
 _COMPLETE = re.compile(r"[\u4e00-\u9fff]{0,4}[，,]?\s*(?:分别为|分别是|具体为|具体是)")
 _BESIDE = re.compile(r"本级[^，,。；;]{0,4}?(?:和|及|与|加|、)(?:所属)?\s*$")  # 本级和4个所属单位: 本级 apart
@@ -258,7 +263,8 @@ def _rows(analysis, text: str, fig, reach: int, figures):
     noun heads (二级指标5个, 18个三级指标), and of nothing when it heads none."""
     at = fig.end
     m = _SEE.search(text, at, at + reach)
-    if m is None or any(at <= f.start < m.start() and re.search(r"[，,]", text[at:f.start]) for f in figures):
+    if m is None or any(at <= f.start < m.start() and f.unit in COUNT_UNITS
+                        and re.search(r"[，,]", text[at:f.start]) for f in figures):
         return None, ""  # 改造小区12个，涉及3个街道（详见表2）: the table is of the nearer count's (not so
         # for counts listed together: 一级指标4个、二级指标5个（详见表2）)
     captioned = []

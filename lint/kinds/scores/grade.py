@@ -114,8 +114,9 @@ _BRACKETED = re.compile(r"[“\"‘]?(优秀|优|良好|良|中等|中|合格|�
 
 
 def _total(analysis, check, block, at, items):
-    """The score the grade rests on: the nearest total before it, one labelled as the whole (整体, 总分)
-    first; the scores of single items (``items``: 该指标分值…自评得分) never count."""
+    """The score the grade rests on: the one its own sentence states, else the nearest total before it,
+    one labelled as the whole (整体, 总分) first; the scores of single items (``items``: 该指标分值…自评得分)
+    never count."""
     found = []
     paragraphs = 0
     for b in range(block, -1, -1):
@@ -133,6 +134,10 @@ def _total(analysis, check, block, at, items):
                     and any(w in fig.label for w in check.options.totals) and analysis.parent(fig) is None:
                 found.append(fig)  # a part listed under a total (其中…资金执行得分10分) is no total
     found = [f for f in found if not _maximum(f, found)]
+    text = analysis.doc.blocks[block].text
+    own = [f for f in found if f.block == block and not re.search(r"[。；;]", text[f.end:at])]
+    if own:
+        return own[0]  # 某项目绩效评价得分88分，评价等级为“良”: the score its own sentence gives
     whole = [f for f in found if any(w in f.label for w in check.options.overall)]
     return (whole or found or [None])[0]
 

@@ -46,8 +46,8 @@ def run(analysis, check: Check):
     if len(tables) > 1:  # a 自评表's funds part (执行率 | 得分) is no score table beside its indicators
         tables = [t for t in tables if t.column("执行率") is None]
     if len(tables) > 1:  # a score summary with its 合计 beside an indicator table without one: the summary
-        totalled = [t for t in tables
-                    if _table_total(t, t.column(*check.options.score), check)[0] is not None]
+        totalled = [t for t in tables if any("指标" in h for h in t.header)
+                    and _table_total(t, t.column(*check.options.score), check)[0] is not None]
         tables = totalled if len(totalled) == 1 else tables
     if len(tables) != 1:
         return
@@ -76,7 +76,7 @@ def run(analysis, check: Check):
             if not (any(w in fig.label for w in check.options.totals)
                     and (any(w in fig.label for w in check.options.overall) or fig is whole
                          or _PROJECT.match(labels.core(fig.label)))
-                    or _NAMED_PROJECT.search(labels.core(fig.label))) \
+                    or _NAMED_PROJECT.search(labels.core(fig.label)) and _reported(analysis, fig.label)) \
                     or any(name in fig.label for name in names):
                 continue  # not an overall score, or the score of a row of the table (整体效能得分28分)
             if total is not None:
@@ -96,6 +96,18 @@ _PROJECT = re.compile(r"(?:项目(?:绩效)?(?:最终|综合)?|最终)(?:得分|
 """The project's own score, opening its label (项目最终得分, 最终评分; not 子项目得分, 服务质量最终得分)."""
 _NAMED_PROJECT = re.compile(r"(?<!子)项目(?:绩效)?(?:总体|综合)?评价(?:总?得分|评分|得)?(?:为|是)?$")
 """The score of a project named before it (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得)."""
+
+
+def _reported(analysis, label: str) -> bool:
+    """Whether a project's score named after it (某某项目绩效评价得分) is the score of the report's own
+    project: the title names the project, and the label no earlier year than the title's (not last year's
+    score quoted, nor one project's score in a department's report)."""
+    title, year = analysis.title(), analysis.year()
+    core = labels.core(label)
+    name = re.sub(r"(?:19|20)\d\d\s*年度?", "", core[: core.rfind("项目")]).strip(" ，,")[-6:]
+    years = re.findall(r"(20\d\d)\s*年", label)
+    return title is not None and len(name) >= 2 and name in title.text and "上年" not in label \
+        and all(year is None or y >= year for y in years)
 
 
 def _scale(text: str, fig, after) -> bool:
