@@ -48,7 +48,9 @@ def run(analysis, check: Check):
     if len(tables) > 1:  # a score summary with its 合计 beside an indicator table without one: the summary
         totalled = [t for t in tables if any("指标" in h for h in t.header)
                     and _table_total(t, t.column(*check.options.score), check)[0] is not None]
-        tables = totalled if len(totalled) == 1 else tables
+        others = [t for t in tables if t not in totalled]
+        if len(totalled) == 1 and all(t.column(*check.options.points) is not None for t in others):
+            tables = totalled  # beside indicator tables of 分值 | 得分 (not a list of projects' scores)
     if len(tables) != 1:
         return
     table = tables[0]
