@@ -60,6 +60,7 @@ def run(analysis, check: Check):
     total, total_row, parts = _table_total(table, col, check)
     if total is None and not parts:
         return
+    out_of = _points_total(table, check)  # the points the table's rows are out of (90 of a 自评表's 100)
     items = {(i.score.block, i.score.start) for i in scores.prose_items(analysis)}
     names = {c.text for row in table.rows for c in row if len(c.text) >= 2 and number(c.text) is None
              and not any(w in c.text for w in check.options.grand)}
@@ -81,6 +82,8 @@ def run(analysis, check: Check):
                     or _NAMED_PROJECT.search(labels.core(fig.label)) and _reported(analysis, fig.label)) \
                     or any(name in fig.label for name in names):
                 continue  # not an overall score, or the score of a row of the table (整体效能得分28分)
+            if out_of is not None and fig.value > out_of:
+                continue  # 总得分98分（含预算执行率得分10分） over indicators out of 90: more than this table
             if total is not None:
                 found = judge(check, analysis, fig, (total,), lambda t=total: precision.interval(t),
                               expression=f"{total.text} (the table's {total_row})")
@@ -122,6 +125,18 @@ def _scale(text: str, fig, after) -> bool:
         return True  # 本次评价设置一级指标2个…，总分100分: the system's points, not the score
     return "总分" in fig.label and "得" not in fig.label and after is not None and after.unit == "分" \
         and "得" in after.label and "。" not in text[fig.end : after.start]
+
+
+def _points_total(table, check: Check):
+    """The points the table's total row says its rows are out of (its 分值 合计), or None."""
+    col = table.column(*check.options.points)
+    if col is None:
+        return None
+    for r in range(len(table.rows) - 1, -1, -1):
+        if any(w in row_label(table, r).replace(" ", "") for w in check.options.grand):
+            fig = cell_figure(table, r, col, "分")
+            return fig.value if fig is not None else None
+    return None
 
 
 def _table_total(table, col: int, check: Check):

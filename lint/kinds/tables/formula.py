@@ -57,6 +57,9 @@ class Options:
     alternatives: dict[str, Words] = field(default_factory=dict)
     """A name → header words of another column it may stand for (an 执行率 over 到位资金 rather than
     预算数, as templates define it either way): the row holds when the formula holds with either."""
+    unless: Words = Words([])
+    """Words of a rule the document states for itself instead of the formula (执行率达到95%（含）以上的
+    得满分): where one is found in its text, the formula is not judged."""
 
     def validate(self) -> str | None:
         """Why the options cannot work, or None (the engine reports it with the pack's file and line)."""
@@ -94,6 +97,9 @@ def run(analysis, check: Check):
     columns = check.options.columns
     tree = ast.parse(check.options.formula, mode="eval").body
     result = check.options.result
+    if check.options.unless and any(check.options.unless.within(b.text) for b in analysis.doc.blocks
+                                    if b.kind != "row"):
+        return  # the document states its own rule for the result (95%以上的得满分)
     for table in analysis.tables:
         choices = [w for w in (_where(table, columns, result, k) for k in range(_choices(table))) if w]
         for name, words in check.options.alternatives.items():
