@@ -2679,6 +2679,9 @@ CASES = {
     "an execution score by the report's own rule of full marks above 95%": (
         '项目资金（万元）\t年初预算数\t全年预算数\t全年执行数\t分值\t执行率\t得分\n年度资金总额\t1,850.00\t1,850.00\t1,778.36\t10\t96.13%\t10\n注：根据《南宁市财政支出绩效自评评分规则》第五条，预算执行率达到95%（\n含）以上的得满分，低于95%的按执行率乘以分值计分。\n',
         None, "TAB014"),
+    "an execution rate over the budgets of the sentence before, the year said there only": (
+        "2024年度部门年初预算3,856.42万元，调整后全年预算4,512.87万元。全年实际支出4,386.15万元，预算执行率为97.19%。\n",
+        ("预算执行率为97.19%", "预算执行率为97.91%"), "RAT001"),
 }
 
 

@@ -250,9 +250,10 @@ _MEASURE_WORDS = re.compile(r"本部门|本单位|部门|单位|年初|调整后
 
 
 def _same_year(text: str, plan, actual) -> bool:
-    """Whether a plan's sentence names no year, or the year the actual's names last."""
-    mine = labels.dated(text, plan.start)[1]
-    return not mine or mine[-1:] == labels.dated(text, actual.start)[1][-1:]
+    """Whether a plan's sentence names no year, or the actual's names none (it goes on in that year) or
+    the same one last."""
+    mine, theirs = labels.dated(text, plan.start)[1], labels.dated(text, actual.start)[1]
+    return not mine or not theirs or mine[-1:] == theirs[-1:]
 
 
 def _same_subject(plan, actual) -> bool:
