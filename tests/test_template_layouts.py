@@ -2682,6 +2682,10 @@ CASES = {
     "an execution rate over the budgets of the sentence before, the year said there only": (
         "2024年度部门年初预算3,856.42万元，调整后全年预算4,512.87万元。全年实际支出4,386.15万元，预算执行率为97.19%。\n",
         ("预算执行率为97.19%", "预算执行率为97.91%"), "RAT001"),
+    "a second comparison after a semicolon, of the first clause's amount": (
+        "2025年一般公共预算拨款支出预算20,006.71万元，比2024年预算19,435.83万元增加570.88万元；"
+        "比2023年决算数18,894.83万元增加1,111.88万元。\n",
+        ("增加1,111.88万元", "增加1,111.18万元"), "DIF001"),
 }
 
 

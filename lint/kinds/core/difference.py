@@ -82,6 +82,16 @@ def _changes(analysis, o: Options, block: int):
                 if labels.direction(to.group(1), o.up, o.down) == sign:
                     yield same[-1], same[-2], change, sign  # 由92.5%提高到97.8%，提高5.3个百分点
                 continue
+            clause = max(text.rfind(c, sentence[0], change.start) for c in "；;")
+            own = [f for f in same if f.start > clause]
+            if clause > sentence[0] and len(own) == 1 and sign and _COMPARED_FIRST.match(text, clause + 1):
+                # X，比2024年预算 Y 增加 A；比2023年决算数 Z 增加 B: the clause after the semicolon compares
+                # the X of the clause before with a base of its own
+                current = [f for f in same if f.start < clause and not o.compare.within(f.label)
+                           and not labels.direction(f.label, o.up, o.down)]
+                if current:
+                    yield current[0], own[0], change, sign
+                continue
             opening = _OPENS_COMPARING.match(text, sentence[0])
             if len(same) == 1 and opening and same[0].end <= opening.end():
                 # 综合得分90.52分。与2023年度评价得分87.35分相比提高3.17分: the amount compared is the
@@ -152,6 +162,7 @@ def _compared(o: Options, text: str, f) -> bool:
     return changed or o.compare.within(f.label) or text.startswith("的", f.end)
 
 
+_COMPARED_FIRST = re.compile(r"\s*(?:比|较)")  # a clause that opens comparing (；比2023年决算数 Z 增加 B)
 _OPENS_COMPARING = re.compile(r"\s*(?:与|同|和|较)[^，,。；;]{0,20}?\d[^，,。；;]*?相比")
 _TARGET_CHANGE = re.compile(r"(超过|超出|高于|低于|比|较)(?:年度|预定|既定)?"
                             r"(?:目标值?|预期值?|计划值?|指标值)(提高|增加|高出|高|降低|下降|低)?了?$")
