@@ -49,3 +49,39 @@ def test_both_readers_read_a_real_disclosure_alike(monkeypatch, checks, name):
     pdfium, pdfplumber = _both(CORPUS_PDF / name, checks, monkeypatch)
     assert pdfium[0] == pdfplumber[0]
     assert pdfium[1] == pdfplumber[1]
+
+
+@pytest.mark.parametrize("turned", [0, 90, 180, 270])
+def test_a_page_turned_by_its_rotate_is_read_as_shown(tmp_path, monkeypatch, checks, turned):
+    """A landscape table on a page turned by /Rotate (the text drawn turned the other way, so that it reads
+    left to right as shown): both readers read it as shown, and its wrong total is found."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    w, h = 595.0, 842.0
+    high = w if turned in (90, 270) else h
+    c = canvas.Canvas(str(tmp_path / "turned.pdf"), pagesize=(w, h))
+    c.setPageRotation(turned)
+    # user space so that what is drawn at (u, v) shows at (u, v) on the page turned as shown
+    c.transform(*{0: (1, 0, 0, 1, 0, 0), 90: (0, 1, -1, 0, w, 0), 180: (-1, 0, 0, -1, w, h),
+                  270: (0, -1, 1, 0, 0, h)}[turned])
+    c.setFont("STSong-Light", 10)
+    rows = [("项目", "预算数", "决算数"), ("公务接待费", "4.00", "3.25"), ("公务用车运行维护费", "32.00", "28.65"),
+            ("合计", "36.00", "31.09")]
+    top = high - 100
+    for r, row in enumerate(rows):
+        y = top - 20 * r
+        for k, text in enumerate(row):
+            c.drawString(60 + 160 * k, y - 14, text)
+        c.line(50, y, 530, y)
+    c.line(50, top - 20 * len(rows), 530, top - 20 * len(rows))
+    for x in (50, 210, 370, 530):
+        c.line(x, top, x, top - 20 * len(rows))
+    c.drawString(60, 80, "表中“三公”经费决算数合计31.09万元。")
+    c.showPage()
+    c.save()
+    pdfium, pdfplumber = _both(tmp_path / "turned.pdf", checks, monkeypatch)
+    assert pdfium == pdfplumber
+    assert any(f[0] == "TAB001" and f[2] == "31.09" for f in pdfium[0])  # 3.25 + 28.65 = 31.90

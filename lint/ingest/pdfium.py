@@ -8,6 +8,8 @@ What is collected, page by page, and released as soon as the page is done:
   font size scaled by the text matrix, as pdfminer places them. PDFium keeps only some of the space
   characters a content stream draws and adds spaces of its own where words are apart; both are taken,
   as spaces, placed on their neighbours' line.
+* **The page as shown**: a page turned by its /Rotate is read turned, as pdfminer reads it (its width and
+  height swapped at 90°, every point carried by the same view), so a landscape table reads left to right.
 * **Ruling lines** from every painted path, in forms too (each object's matrix composed with its form's):
   each straight axis-aligned segment, closing segments included, is an edge for pdfplumber's table
   finder, as pdfplumber makes edges of rectangles, lines and curves.
@@ -21,7 +23,6 @@ import ctypes
 import math
 
 DAMAGED = -1
-_IDENTITY = (1.0, 0.0, 0.0, 1.0, 0.0, 0.0)
 _FLAT = 0.001  # points: PDFium gives single-precision coordinates
 _SKIPPED = {"\r", "\n", "\x02", "\ufffe", "\ufeff"}
 
@@ -67,16 +68,22 @@ class Page:
 
         self.page_number = number
         left, bottom, right, top = page.get_mediabox()
-        self.width, self.height = right - left, top - bottom
+        turned = page.get_rotation() % 360
+        # as pdfminer views a page: turned as it is shown, its lower left corner the origin
+        self._view = {90: (0.0, -1.0, 1.0, 0.0, -bottom, right),
+                      180: (-1.0, 0.0, 0.0, -1.0, right, top),
+                      270: (0.0, 1.0, -1.0, 0.0, top, -left)}.get(turned,
+                                                                  (1.0, 0.0, 0.0, 1.0, -left, -bottom))
+        wide, high = right - left, top - bottom
+        self.width, self.height = (high, wide) if turned in (90, 270) else (wide, high)
         self.bbox = (0.0, 0.0, self.width, self.height)
-        self._origin = (left, bottom)
         self.edges: list[dict] = []
         self.images: list = []
         self.curves: list = []
         self.rects: list = []
         self.lines: list = []
         self.chars = self._chars(page, raw)
-        self._walk(raw, page.raw, None, _IDENTITY)
+        self._walk(raw, page.raw, None, self._view)
 
     def find_tables(self):
         from pdfplumber.table import TableFinder
@@ -106,7 +113,7 @@ class Page:
         """The page's characters (spaces without a place yet) and, by index, the character before each
         space. A text object's font, size, matrix and descent are read once, a glyph's width and mapping
         once per font."""
-        left, bottom = self._origin
+        a, b, c, d, e, f = self._view
         box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
         x, y, descent, width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float(), ctypes.c_float()
         objects: dict = {}
@@ -151,15 +158,17 @@ class Page:
                 wide = width.value if font and raw.FPDFFont_GetGlyphWidth(font, code, points, width) else 0.0
                 glyph = (wide, raw.FPDFText_HasUnicodeMapError(handle, i) == 1)
                 glyphs[(face, code, points)] = glyph
+            across = a * x.value + c * y.value + e  # the origin, on the page as shown
+            baseline = self.height - (b * x.value + d * y.value + f + low)
             if glyph[0] > 0:
-                right = x.value + glyph[0] * stretch  # the width the PDF declares, as pdfminer reads it
+                right = across + glyph[0] * stretch  # the width the PDF declares, as pdfminer reads it
             else:
                 raw.FPDFText_GetLooseCharBox(handle, i, box)
-                right = box.right
+                right = max(a * px + c * py + e for px in (box.left, box.right)
+                            for py in (box.bottom, box.top))
             if glyph[1]:
                 ch = f"(cid:{code})"  # as pdfminer writes a glyph it cannot map, and is refused for
-            baseline = self.height - (y.value + low - bottom)
-            last = {"text": ch, "x0": x.value - left, "x1": right - left,
+            last = {"text": ch, "x0": across, "x1": right,
                     "top": baseline - size, "bottom": baseline, "size": size}
             out.append(last)
         return out, spaces
@@ -186,14 +195,13 @@ class Page:
         if not fill.value and not stroke.value:
             return  # not painted (a clipping path)
         self.curves.append(obj)
-        left, bottom = self._origin
         x, y = ctypes.c_float(), ctypes.c_float()
         start = here = None
         for s in range(raw.FPDFPath_CountSegments(obj)):
             segment = raw.FPDFPath_GetPathSegment(obj, s)
             raw.FPDFPathSegment_GetPoint(segment, x, y)
-            point = (x.value * m[0] + y.value * m[2] + m[4] - left,
-                     self.height - (x.value * m[1] + y.value * m[3] + m[5] - bottom))
+            point = (x.value * m[0] + y.value * m[2] + m[4],
+                     self.height - (x.value * m[1] + y.value * m[3] + m[5]))
             if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO:
                 start = point
             elif here is not None:

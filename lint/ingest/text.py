@@ -245,8 +245,8 @@ def _bare_pipe_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]
     alignment row (项目名称 | 年度 | 预算安排(万元)): three lines or more, blank lines between them aside,
     the first (the header) not opening with a pipe. A row short of the header's cells is placed where its
     numbers and words match the columns' (:func:`_placement`). A pipe ending a row closes an empty last
-    cell. A run where more than a quarter of the rows open with a pipe (a long text cell going on in rows
-    of their own, page after page) is not understood as a table and left as text."""
+    cell. A run where more than a quarter of the rows open with a pipe and hold no figure (a long text cell
+    going on in rows of their own, page after page) is not understood as a table and left as text."""
     k = 0
     while k < len(lines):
         if k + 1 in rows or not _piped(lines[k]) or lines[k].lstrip().startswith("|"):
@@ -265,9 +265,11 @@ def _bare_pipe_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]
             k = j if len(run) > 1 else k + 1
             continue
         body = [n for n in run[1:] if lines[n].strip() != lines[run[0]].strip()]  # (its header repeated)
-        if sum(1 for n in body if lines[n].lstrip().startswith("|")) * 4 > len(body):
+        going_on = [n for n in body if lines[n].lstrip().startswith("|")
+                    and not any(_kind(t.strip()) in ("number", "year") for t in _PIPE.split(lines[n]))]
+        if len(going_on) * 4 > len(body):
             k = j  # cells going on in rows of their own (a long text cell split at each page): not read
-            continue
+            continue  # (a row opening with a pipe and holding figures is under a merged first cell)
         width = _cell_count(lines[run[0]])
         texts = {n: [t.strip() for t in _PIPE.split(lines[n])] for n in run}
         profile = _profile([texts[n] for n in run[1:] if len(texts[n]) == width], width)
