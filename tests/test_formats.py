@@ -900,3 +900,27 @@ def _cjk_canvas(path, size=(595, 842), font_size=10):
     c = canvas.Canvas(str(path), pagesize=size)
     c.setFont("STSong-Light", font_size)
     return c
+
+
+@pytest.mark.parametrize("other", ["6.00", "16.00"])
+def test_an_unruled_table_under_its_tag_and_unit_line_keeps_its_own_header(tmp_path, checks, other):
+    """A line over an unruled table that gives its tag, department and unit apart (公开02表  部门：某局
+    金额单位：万元) is no row of the table: its header stays the table's own, every column is footed."""
+    rows = [("科目编码", "科目名称", "本年收入合计", "财政拨款收入", "事业收入", "其他收入"),
+            ("", "合计", "524.10", "476.10", "42.00", other),
+            ("211", "节能环保支出", "524.10", "476.10", "42.00", "6.00"),
+            ("21101", "环境保护管理事务", "482.10", "476.10", "", "6.00"),
+            ("21102", "环境监测与监察", "42.00", "", "42.00", "")]
+    path = tmp_path / "tagged.pdf"
+    c = _cjk_canvas(path, (842, 595), 10)
+    c.drawCentredString(421, 550, "收入决算表")
+    c.drawString(300, 530, "公开02表 部门：某市生态环境局")
+    c.drawString(680, 530, "金额单位：万元")
+    y = 505
+    for row in rows:
+        for x, cell in zip((60, 130, 330, 450, 570, 690), row):
+            (c.drawString if x < 300 else c.drawRightString)(x if x < 300 else x + 80, y, cell)
+        y -= 18
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity != "info"]
+    assert found == ([] if other == "6.00" else [("TAB001", "524.10"), ("TAB001", "16.00")])

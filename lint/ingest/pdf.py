@@ -380,9 +380,12 @@ def _unruled(items: list) -> list:
         held.clear()
 
     for item in [*items, None]:
-        if isinstance(item, _Text) and _CAPTION.match(item.text) and not _amounts(item, item.segments()) \
-                and not (run and len(item.segments()) < 2 and len(held) < 4 and _wrapped_words(item, run)):
-            close()  # a caption (表4 …预算表) ends a table: the next run is another table, never more rows
+        if isinstance(item, _Text) and (_CAPTION.match(item.text) or _UNIT_LINE.search(item.text)) \
+                and not _amounts(item, item.segments()) \
+                and not (run and len(item.segments()) < 2 and len(held) < 4
+                         and _wrapped_words(item, run)):
+            close()  # a caption (表4 …预算表) or a unit line (公开02表 部门：某局  单位：万元) ends a
+            # table: the next run is another table, never more rows
             out.append(item)  # (a cell's words wrapped onto a line ending in 表, 统计报表, go on with it)
             continue
         if isinstance(item, _Text) and len(item.segments()) >= 2:

@@ -160,8 +160,8 @@ def _measure_before(check: Check, text: str, at: int, label: str) -> str:
     if any(w in label for w in measures) or _OUTTURN.search(label):
         return ""  # 公务用车运行费预算5.20万元，支出4.86万元: the 支出 is no 预算
     for clause in reversed(re.split(r"[，,；;：:]", labels.dated(text, at)[0])):
-        if any(w in clause for w in _COMPARING):
-            continue  # 较年初预算减少…: a comparison names no measure of the amounts
+        if any(w in clause for w in _COMPARING) or re.search(r"[%％]", clause):
+            continue  # 较年初预算减少…, 完成预算的89.53%: a comparison or a rate names no measure
         plain = labels.FUNDS.sub("", clause)  # 一般公共预算财政拨款 names a fund, not the 预算 measure
         found = max(((plain.rfind(w), w) for w in measures), default=(-1, ""))
         if found[0] >= 0:
