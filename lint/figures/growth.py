@@ -129,6 +129,10 @@ def _rate_first(spec: Spec, text: str, figs, i: int, sign: int) -> Figure | None
     return rate if between.lstrip(" （(，,") == own and between[:1] in "（(，," else None
 
 
+# 上年决算数 is 上年's outturn, the same base as 上年 (not 上年预算数)
+_OUTTURN_SAID = re.compile(r"(?<=\S)(?:度|决算数?|执行数|实际支出数?|支出数?)$")
+
+
 def _other_base(spec: Spec, label: str, between: str) -> bool:
     """Whether the words ``between`` a change and a rate compare with another base than the change's own
     ``label`` does (较预算节约 X，较上年下降 P%)."""
@@ -139,7 +143,7 @@ def _other_base(spec: Spec, label: str, between: str) -> bool:
             return False
         rest = words[at:]
         cut = min((i for i in (rest.find(w) for w in (*spec.up, *spec.down)) if i >= 0), default=len(rest))
-        bases.append(re.sub(rf"(?<=\S)(?:度|{_MEASURE})$", "", rest[:cut].strip(" ，,的")))
+        bases.append(_OUTTURN_SAID.sub("", rest[:cut].strip(" ，,的")))
     return bases[0] != bases[1] and all(bases)  # (上年决算数 and 上年, 上年度 and 上年: one base)
 
 

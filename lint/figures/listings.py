@@ -538,7 +538,8 @@ def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
     other = "支出" if sides[0] == "收入" else "收入"
     carried = "总计" in core  # 支出总计 = 本年支出 + 年末结转和结余: the 结余 carried is a part of a 总计
     cut = next((k for k, p in enumerate(parts)
-                if other in p.label or p.label.endswith("结余") and not carried), len(parts))
+                if other in p.label or p.label.endswith("结余")
+                and not (carried and re.search(r"结转|年末", p.label))), len(parts))
     return parts[:cut]
 
 

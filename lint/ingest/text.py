@@ -281,6 +281,7 @@ def _bare_pipe_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]
         k = j
 
 
+_TOTAL_ROW = re.compile(r"\s*(?:合\s*计|总\s*计|小\s*计)")
 _NUMERIC = re.compile(r"[-+(（]?\d[\d,]*(?:\.\d+)?[%％)）]?")
 _NONE = {"", "/", "-", "—", "－", "——", "无"}
 
@@ -311,6 +312,8 @@ def _placement(cells: list[str], profile: list[int], width: int) -> list[int]:
     Left-aligned when nothing tells them apart."""
     short = width - len(cells)
     kinds = [_kind(t) for t in cells]
+    if cells and _TOTAL_ROW.match(cells[0]):
+        kinds = [k if k != "year" else "number" for k in kinds]  # 合计 | 2000 | 1960: amounts, never years
     candidates = [list(range(len(cells))), list(range(short, width))]
     candidates += [[0, *range(at, at + len(cells) - 1)] for at in range(2, short + 2)]
 

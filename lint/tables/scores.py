@@ -64,12 +64,13 @@ def _items(analysis, max_words, score_words) -> list[Item]:
         for row in range(len(table.rows)):
             score, maximum = cell_figure(table, row, got, "分"), cell_figure(table, row, top, "分")
             if score is not None and maximum is not None:
-                cut = _said_cut(table.rows[row][said], score) if said is not None else None
+                full = score.value == maximum.value  # (a rule quoted beside full marks: nothing taken)
+                cut = _said_cut(table.rows[row][said], score) if said is not None and not full else None
                 found.append(Item(row_label(table, row), score, replace(maximum, exact=True), cut))
     return found
 
 
-_SAYS_CUT = re.compile(r"扣分|说明|原因|依据")  # 扣分原因, 扣分说明, 评分说明: a deduction written in words
+_SAYS_CUT = re.compile(r"扣分|失分")  # 扣分原因, 扣分说明 (not 评分依据, 指标说明: a rule)
 _CUT_WORD = re.compile(r"(?:扣|扣除|失)\s*(?:分\s*)?$")
 
 

@@ -125,7 +125,10 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
             counted = _counted(table, record, units, label) if bare else ""
             if counted:  # 新建养老服务站 | 个 | 6 | 5: counts of the unit its column or name gives, exact
                 pairs = [(replace(t, unit=counted), replace(a, unit=counted)) for t, a in pairs]
-                bare = "数量" not in context  # 数量指标 ask for at least the target
+                marked = any(_DIRECTION.fullmatch(c.text.strip()) for j in range(len(table.header))
+                             for c in record.cells(table, j)) \
+                    or any("性质" in h or "方向" in h for h in table.header)
+                bare = "数量指标" not in context or marked  # 数量指标 ask for at least the target
             upper = spec.upper.within(context)
             slack = spec.about / 100
             missed = [] if bare else [(t, a) for t, a in pairs if not meets(t, a, upper, slack)]
@@ -182,6 +185,7 @@ _BARE = re.compile(r"[≥≤>＞<＜]?\s*\d[\d,]*(?:\.\d+)?")
 
 
 _UNIT_HEAD = re.compile(r"(?:计量)?单位")
+_DIRECTION = re.compile(r"[≥≤><＞＜≧≦]|大于等于|小于等于|正向|反向")  # a 指标性质 column's marks
 _NAMED_UNIT = re.compile(r"[（(]([\u4e00-\u9fff]{1,2})[）)]\s*$")  # 新建社区养老服务站（个）
 
 

@@ -89,6 +89,8 @@ def _changes(analysis, o: Options, block: int):
                 # the X of the clause before with a base of its own
                 current = [f for f in same if f.start < clause and not o.compare.within(f.label)
                            and not labels.direction(f.label, o.up, o.down)]
+                spent = [f for f in current if o.spent.within(f.label) and not o.plan.within(f.label)]
+                current = spent[-1:] or (current if len(current) == 1 else [])  # 预算 X，支出 Y；比上年…: Y
                 if current:
                     yield current[0], own[0], change, sign
                 continue

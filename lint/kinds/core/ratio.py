@@ -162,6 +162,11 @@ def run(analysis, check: Check):
                             and not planned_before:
                         plan = received  # 到位资金 X，支出 Y，执行率 P%: over the funds received
                         others = [f for f in others if f not in plan]
+                    elif not plan and len(received) == 1 and not _ARRIVED.search(rate.label):
+                        # 年初预算 X。…到位资金 Y，已支出 Z，执行率 P%: over the budget before or the funds
+                        budgets = [f for f in before if _planned(o, f.label) and _money(f)][:1]
+                        yield from _over_any(analysis, check, rate, others[-1], [*budgets, *received])
+                        continue
                     if not plan or not others or len(plan) > 2 \
                             or len(plan) == 2 and others[-1].start < plan[-1].start \
                             or len(plan) == 1 and _OPENING.search(plan[0].label) \

@@ -117,8 +117,10 @@ def _list(analysis, b: int, at: int, openers, reach: int):
         return None
     where, word = min(hits)
     start = at + where + len(word)
-    if any(at <= f.start < at + where and f.unit in COUNT_UNITS for f in analysis.figures[b]):
-        return None  # 内设4个股室，下属事业单位3个：A、B、C: the list is the nearer count's
+    if any(at <= f.start < at + where
+           and (f.unit in COUNT_UNITS or labels.open_paren(text, at, f.start) is None)
+           for f in analysis.figures[b]):  # (项目5个（资金T），包括: its own list still)
+        return None  # 内设4个股室，下属事业单位3个：A、B、C: the nearer count's
     pieces = _clause(analysis, b, start)
     if pieces is None:
         return None

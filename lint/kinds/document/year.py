@@ -90,10 +90,15 @@ def _looking_back(analysis, block: int) -> bool:
     return False
 
 
+_THIS_YEAR = re.compile(r"本年度?|今年|当年")
+
+
 def _later_after(text: str, end: int, said: int) -> bool:
-    """Whether the rest of the sentence after ``end`` names a year later than ``said``."""
+    """Whether the rest of the sentence after ``end`` names a year later than ``said``, or this year
+    against the last (…84.00分，本年度较上年提高7.50分)."""
     stop = min((i for i in (text.find("。", end), text.find("；", end)) if i >= 0), default=len(text))
-    return any(int(m.group(1)) > said for m in labels.YEAR.finditer(text, end, stop))
+    return any(int(m.group(1)) > said for m in labels.YEAR.finditer(text, end, stop)) \
+        or _THIS_YEAR.search(text, end, stop) is not None
 
 
 def _compared_next(text: str, end: int) -> bool:

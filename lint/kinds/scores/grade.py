@@ -135,8 +135,11 @@ def _total(analysis, check, block, at, items):
                 found.append(fig)  # a part listed under a total (其中…资金执行得分10分) is no total
     found = [f for f in found if not _maximum(f, found)]
     text = analysis.doc.blocks[block].text
+    year = analysis.year()
     own = [f for f in found if f.block == block and not re.search(r"[。；;]", text[f.end:at])
-           and labels.open_paren(text, 0, f.start) is None]  # not （含预算执行率得分10分）
+           and labels.open_paren(text, 0, f.start) is None  # not （含预算执行率得分10分）
+           and not re.search(r"上年|去年", f.label) and not any(  # nor last year's quoted beside it
+               year is not None and y < year for y in re.findall(r"(20\d\d)\s*年", f.label))]
     if own:
         whole = [f for f in own if any(w in f.label for w in check.options.overall)]
         return (whole or own)[0]  # 某项目绩效评价得分88分，评价等级为“良”: the score its own sentence gives

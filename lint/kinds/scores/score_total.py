@@ -103,16 +103,23 @@ _NAMED_PROJECT = re.compile(r"(?<!子)项目(?:绩效)?(?:总体|综合)?评价(
 """The score of a project named before it (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得)."""
 
 
+_NAME_LINE = re.compile(r"\s*项目名称\s*[:：]\s*(\S.{0,40})")
+
+
 def _reported(analysis, label: str) -> bool:
     """Whether a project's score named after it (某某项目绩效评价得分) is the score of the report's own
-    project: the title names the project, and the label no earlier year than the title's (not last year's
-    score quoted, nor one project's score in a department's report)."""
+    project: the title or a 项目名称： line near the top shares four characters running with its name, and
+    the label names no earlier year than the title's (not last year's score quoted, nor one project's
+    score in a department's report)."""
     title, year = analysis.title(), analysis.year()
     core = labels.core(label)
-    name = re.sub(r"(?:19|20)\d\d\s*年度?", "", core[: core.rfind("项目")]).strip(" ，,")[-6:]
+    name = re.sub(r"(?:19|20)\d\d\s*年度?", "", core[: core.rfind("项目")]).strip(" ，,")
     years = re.findall(r"(20\d\d)\s*年", label)
-    return title is not None and len(name) >= 2 and name in title.text and "上年" not in label \
-        and all(year is None or y >= year for y in years)
+    if title is None or "上年" in label or any(year is not None and y < year for y in years):
+        return False
+    named = title.text + "".join(m.group(1) for b in analysis.doc.blocks[:15]  # 项目名称：某某项目
+                                 if (m := _NAME_LINE.match(b.text)))
+    return any(name[k : k + 4] in named for k in range(max(len(name) - 3, 0)))  # four characters alike
 
 
 def _scale(text: str, fig, after) -> bool:

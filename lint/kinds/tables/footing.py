@@ -170,7 +170,8 @@ def _is_total(check: Check, label: str) -> bool:
     return False
 
 
-_YEAR_HEAD = re.compile(r"(?:19|20)\d\d\s*年度(?:[（(][^（()）]{1,8}[）)])?")  # 2022年度, 2023年度（万元）
+_YEAR_HEAD = re.compile(r"(?:19|20)\d\d\s*年度(?:预算数?|决算数?|执行数|金额|合计|支出|收入)?"
+                        r"(?:[（(][^（()）]{1,8}[）)])?")  # 2022年度, 2024年度预算数, 2023年度（万元）
 
 
 def _amount_columns(check: Check, table: Table) -> list[int]:
