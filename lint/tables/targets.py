@@ -118,7 +118,8 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
             if not pairs:
                 continue
             first = min(target, actual)
-            name = first - 1 if first - 1 != units else first - 2  # (not the 计量单位 column)
+            name = next((j for j in range(first - 1, -1, -1) if j != units  # (not 计量单位 nor 分值)
+                         and not any(number(c.text) for c in record.cells(table, j))), -1)
             named = [c.text for c in record.cells(table, name)] if name >= 0 else []
             label = "".join(named) or row_label(table, record.row)
             context = label + " " + " ".join(c.text for j in labels for c in _above(table, record.row, j))
@@ -137,7 +138,8 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
                 stated = replace(stated, label=label)
             words = " ".join(c.text for j in range(len(table.header)) for c in record.cells(table, j))
             causes = [j for j, name in enumerate(table.header) if "偏差" in name or "原因" in name]
-            explained = any(c.text.strip() for j in causes for c in record.cells(table, j))
+            explained = any(c.text.strip() for j in causes for c in record.cells(table, j)) \
+                or _scored_down(table, record)  # 50 | ≥24000人次 | 23417人次 | 48.5: points taken for it
             rows.append(Row(label, pairs, missed, stated, upper, words, explained))
         yield Sheet(table, target, rows, centred)
 
@@ -187,6 +189,17 @@ _BARE = re.compile(r"[≥≤>＞<＜]?\s*\d[\d,]*(?:\.\d+)?")
 _UNIT_HEAD = re.compile(r"(?:计量)?单位")
 _DIRECTION = re.compile(r"[≥≤><＞＜≧≦]|大于等于|小于等于|正向|反向")  # a 指标性质 column's marks
 _NAMED_UNIT = re.compile(r"[（(]([\u4e00-\u9fff]{1,2})[）)]\s*$")  # 新建社区养老服务站（个）
+
+
+def _scored_down(table: Table, record) -> bool:
+    """Whether a row's score is below its points (分值 50, 得分 48.5): the miss is said by the points it
+    lost."""
+    points = next((j for j, h in enumerate(table.header) if "分值" in h or "权重" in h), None)
+    got = next((j for j, h in enumerate(table.header) if "得分" in h and "率" not in h), None)
+    if points is None or got is None:
+        return False
+    read = [number("".join(c.text for c in record.cells(table, j))) for j in (points, got)]
+    return all(v is not None for v in read) and read[1].value < read[0].value
 
 
 def _counted(table: Table, record, units: int | None, label: str) -> str:

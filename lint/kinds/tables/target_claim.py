@@ -38,6 +38,7 @@ _QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,40}[”\"」』]")
 _EXCEPT_PLAIN = re.compile(r"除(?!此|上述|以上|了)([\u4e00-\u9fff、]{2,30}?)(?:等?\s*(?:指标|目标))?外")
 _NAMES = re.compile(r"[、和及与]")
 _SHOWN = 3
+_REST = re.compile(r"其余|其他|另外的|剩余")
 _ADMITTED = re.compile(r"(?<!不存在)(?<!没有)(?<![无不])"  # not 不存在未完成的指标
                        r"(?:未(?:能|全部|完全)?(?:完成|达到|达成|实现)|没有(?:完成|达到))")
 
@@ -57,6 +58,8 @@ def run(analysis, check: Check):
                 continue
             if _ADMITTED.search(sentence):
                 continue  # 1个指标全部完成，1个指标未完成; 数量指标全部完成，质量指标未完成: a miss said
+            if _REST.search(sentence[: hit[0]]) and _ADMITTED.search(block.text[max(0, start - 120):start]):
+                continue  # …未完成，扣1.4分。其余指标均完成: the rest, after the misses said before
             m = _EXCEPT.search(sentence)
             allowed = (numbers.whole(m.group("n")) or 0) if m else 0
             named = _EXCEPT_NAMED.search(sentence)
