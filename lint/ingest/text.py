@@ -258,7 +258,11 @@ def _bare_pipe_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]
                 j += 1
                 continue
             if not _piped(lines[j]):
-                break
+                again = _header_again(lines, j, lines[k])
+                if again is None:
+                    break
+                j = again  # a page's furniture (— 5 —, （续表1）) and the header printed again: it goes on
+                continue
             run.append(j)
             j += 1
         if len(run) < _RUN:
@@ -339,6 +343,18 @@ def _placed_row(number: int, pieces: list[tuple[int, int, str]], columns: list[i
             out.extend([(number, cell[0][1] if cell else 1, "\t")] * (column - columns[k - 1]))
         out.extend(cell)
     return out
+
+
+def _header_again(lines: list[str], at: int, header: str) -> int | None:
+    """Where the header comes again after up to three short lines of a page break (a page number, the
+    report's title, （续表1）, 金额单位：万元) from ``at``, or None."""
+    for k in range(at, min(at + 5, len(lines))):
+        text = lines[k].strip()
+        if text == header.strip():
+            return k
+        if _piped(lines[k]) or len(text) > 60:
+            return None
+    return None
 
 
 def _piped(line: str) -> bool:

@@ -229,6 +229,9 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
     gap = 0
     # the last unit line (编制单位：… 单位：元) and caption seen, and those over the current run
     unit, own, title, named = (-9, ""), "", (-9, ""), ""
+    # the report's title, printed again at the head of each page as a running header
+    running = {re.sub(r"\s+", "", b.text) for b in blocks[:3] if b.kind != "row" and len(b.text) <= 60}
+    marked = False  # the line before was a page's number: the next short one is the page's header
     for k, block in enumerate(blocks):
         key = re.sub(r"\s+", "", block.text) if _UNIT.search(block.text) else ""
         said = re.sub(r"\s+", "", block.text) if block.kind != "row" and _caption(block.text) else ""
@@ -236,6 +239,9 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
             continue  # the table's own unit line or caption printed again over its next page: it goes on
         if current and block.kind != "row" and _CONTINUED.search(block.text) and len(block.text) <= 60:
             continue  # its caption again, marked （续）: the table goes on
+        if current and key and own and len(block.text) <= _GAP_MAX and _UNIT.search(own) \
+                and _UNIT.search(block.text).group(1) == _UNIT.search(own).group(1):
+            continue  # its unit alone again (金额单位：万元) over its next page: it goes on
         if key:
             unit = (k, key)
         elif said:
@@ -256,10 +262,12 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
             current, gap = [(block, gap > 0)], 0
         elif block.kind == "row":
             current.append((block, gap > 0))
-            gap = 0
+            gap, marked = 0, False
         elif current and gap < 2 and not _caption(block.text) and (
-                len(block.text) <= _GAP_MAX or len(block.text) <= 80 and _PAGE_MARK.search(block.text)):
-            gap += 1  # a short line, or a running footer (…绩效评价报告　第6页) at a page break
+                len(block.text) <= _GAP_MAX or len(block.text) <= 80 and _PAGE_MARK.search(block.text)
+                or re.sub(r"\s+", "", block.text) in running or marked and len(block.text) <= 60):
+            gap += 1  # a short line, a running footer (…绩效评价报告　第6页) or header at a page break
+            marked = bool(_PAGE_MARK.search(block.text))
         else:
             if current:
                 runs.append(current)

@@ -69,7 +69,11 @@ def run(analysis, check: Check):
         for fig in figures:
             if fig.unit not in COUNT_UNITS or not fig.is_point or fig.decimals != 0 or fig.value < 2:
                 continue
-            items, where = _list(analysis, b, fig.end, openers, check.options.reach), "listed after it"
+            broken = any(f is not fig and f.unit in COUNT_UNITS and f.end <= fig.start
+                         and "其中" in block.text[f.end:fig.start] and "。" not in block.text[f.end:fig.start]
+                         for f in figures)  # 共3个，其中行政单位1个、事业单位2个，具体为：A、B、C: 共3个's
+            items, where = (None if broken else _list(analysis, b, fig.end, openers, check.options.reach),
+                            "listed after it")
             if items is None and fig.unit in check.options.point_units:
                 items, where = _points(analysis, b, fig.end, check.options.reach), "listed after it (一是…)"
             if items is None:
@@ -95,8 +99,10 @@ def run(analysis, check: Check):
             distinct = list(dict.fromkeys(names))
             joined = sum(1 for name in distinct if _JOIN.search(name)) \
                 if where in ("listed after it", "listed before it (…)") else 0
-            if len(distinct) <= fig.value <= len(distinct) + joined:
+            if len(distinct) <= fig.value <= len(distinct) + joined \
+                    or fig.value == getattr(items, "parts", -1) and len(distinct) == len(names):
                 continue  # 分别为管网延伸、道路硬化和路灯安装: the last 和 may join two names, or be in one
+                # (创业补贴及贷款贴息: one item)
             twice = [n for n in distinct if names.count(n) > 1]
             repeats = f"; listed more than once: {'、'.join(twice)}" if twice else ""
             noun = _NOUN.match(block.text, fig.end)
@@ -127,8 +133,9 @@ def _list(analysis, b: int, at: int, openers, reach: int):
     joined = "".join(t for t, _, _ in pieces)
     if "、" not in joined or joined.rstrip().endswith("等") or "等" in joined[-3:]:
         return None
-    items = []
+    items = _Items()
     parts = _top_level(joined)
+    items.parts = len(parts)
     endings = Counter(_ALIAS.sub("", part).strip()[-1:] for _, part in parts)
     suffix = endings.most_common(1)[0][0] if endings else ""
     for offset, part in parts:
@@ -141,6 +148,12 @@ def _list(analysis, b: int, at: int, openers, reach: int):
     if any(len(_ALIAS.sub("", name)) > _LONGEST_NAME or _CLAUSE.search(name) for name, _ in items):
         return None  # a clause among the names (…、按照有关规定设置直属机关党委): not a closed list of them
     return items
+
+
+class _Items(list):
+    """A list's ``(name, span)`` items, knowing how many parts 、 made before 和/及 split any (``parts``)."""
+
+    parts = 0
 
 
 def _top_level(text: str) -> list[tuple[int, str]]:

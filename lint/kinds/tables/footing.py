@@ -240,6 +240,14 @@ def _indent_levels(table: Table) -> dict[int, int] | None:
     return {i: distinct.index(v) for i, v in indents.items()}
 
 
+def _own_name(table: Table, labels: list[str], i: int) -> str:
+    """A row's own name for its outline level: in a row naming its groups too (决策 | 项目立项 |
+    1.立项依据充分性), the last of its names, numbered as its siblings are (2.立项程序规范性 under blank
+    group cells); else its label."""
+    names = [c.text.strip() for c in table.rows[i] if c.text.strip() and number(c.text) is None]
+    return names[-1] if len(names) >= 2 and _LEVELS[2].match(names[-1]) else labels[i]
+
+
 def _labels(table: Table) -> list[str]:
     """Each row's label (:func:`crossfoot.tables.row_label`) without its cells of prose (a sentence, or a
     message quoting 支出合计, names no row), a name spaced out to fill its cell (收 入 总 计) closed up."""
@@ -396,7 +404,8 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             # rows after the last 小计 are under none (a bonus row 加减分 before the 总分)
         else:
             stretch = [i for i in stretch if i not in sub]
-            levels = {i: codes.get(i) if codes else serial[i] if serial else _level(check, labels[i])
+            levels = {i: codes.get(i) if codes else serial[i] if serial
+                      else _level(check, _own_name(table, labels, i))
                       for i in stretch}
             if not codes and indents and all(levels[i] is None for i in stretch):
                 levels = {i: indents.get(i) for i in stretch}
