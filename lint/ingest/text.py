@@ -348,13 +348,19 @@ def _placed_row(number: int, pieces: list[tuple[int, int, str]], columns: list[i
 def _header_again(lines: list[str], at: int, header: str) -> int | None:
     """Where the header comes again after up to three short lines of a page break (a page number, the
     report's title, （续表1）, 金额单位：万元) from ``at``, or None."""
+    title = next((line.strip() for line in lines if line.strip()), "")
     for k in range(at, min(at + 5, len(lines))):
         text = lines[k].strip()
         if text == header.strip():
             return k
-        if _piped(lines[k]) or len(text) > 60:
-            return None
+        if _piped(lines[k]) or text and text != title and not _FURNITURE.search(text):
+            return None  # (a caption or a heading: the next table)
     return None
+
+
+# what a page break leaves between a table and its header printed again
+_FURNITURE = re.compile(r"^[-—－_\s]*\d{1,4}[-—－_\s]*$|第\s*\d+\s*页|续"
+                        r"|^\s*(?:金额)?单位\s*[:：]\S{1,4}\s*$")
 
 
 def _piped(line: str) -> bool:

@@ -232,6 +232,7 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
     # the report's title, printed again at the head of each page as a running header
     running = {re.sub(r"\s+", "", b.text) for b in blocks[:3] if b.kind != "row" and len(b.text) <= 60}
     marked = False  # the line before was a page's number: the next short one is the page's header
+    headed = False  # a section's heading (（二）…) since the last row: the next table is another one
     for k, block in enumerate(blocks):
         key = re.sub(r"\s+", "", block.text) if _UNIT.search(block.text) else ""
         said = re.sub(r"\s+", "", block.text) if block.kind != "row" and _caption(block.text) else ""
@@ -239,9 +240,11 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
             continue  # the table's own unit line or caption printed again over its next page: it goes on
         if current and block.kind != "row" and _CONTINUED.search(block.text) and len(block.text) <= 60:
             continue  # its caption again, marked （续）: the table goes on
-        if current and key and own and len(block.text) <= _GAP_MAX and _UNIT.search(own) \
-                and _UNIT.search(block.text).group(1) == _UNIT.search(own).group(1):
-            continue  # its unit alone again (金额单位：万元) over its next page: it goes on
+        headed = headed or bool(current) and block.kind != "row" and bool(_OUTLINE_HEAD.match(block.text))
+        if current and key and own and len(block.text) <= _GAP_MAX and _UNIT.search(own) and not headed \
+                and _UNIT.search(block.text).group(1) == _UNIT.search(own).group(1) \
+                and _header_next(blocks, k, "\t".join(b.text for b, _ in current[:3])):
+            continue  # its unit alone again (金额单位：万元) over its header again: it goes on
         if key:
             unit = (k, key)
         elif said:
@@ -262,10 +265,11 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
             current, gap = [(block, gap > 0)], 0
         elif block.kind == "row":
             current.append((block, gap > 0))
-            gap, marked = 0, False
+            gap, marked, headed = 0, False, False
         elif current and gap < 2 and not _caption(block.text) and (
                 len(block.text) <= _GAP_MAX or len(block.text) <= 80 and _PAGE_MARK.search(block.text)
-                or re.sub(r"\s+", "", block.text) in running or marked and len(block.text) <= 60):
+                or (re.sub(r"\s+", "", block.text) in running or marked and len(block.text) <= 60)
+                and not headed and _header_next(blocks, k, "\t".join(b.text for b, _ in current[:3]))):
             gap += 1  # a short line, a running footer (…绩效评价报告　第6页) or header at a page break
             marked = bool(_PAGE_MARK.search(block.text))
         else:
@@ -275,6 +279,24 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
     if current:
         runs.append(current)
     return runs
+
+
+_OUTLINE_HEAD = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]"
+                           r"|\d{1,2}[、.．](?!\d))")
+
+
+def _header_next(blocks, k: int, header: str) -> bool:
+    """Whether the next row within three blocks after ``k`` is ``header`` printed again (a page's header
+    line or title between a table and its header repeated on the next page)."""
+    ahead = blocks[k + 1 : k + 4]
+    at = next((i for i, b in enumerate(ahead) if b.kind == "row"), None)
+    if at is None or any(_OUTLINE_HEAD.match(b.text) for b in ahead[:at]):
+        return False  # (a section's heading before it: another table)
+    row = ahead[at]
+    if any(number(c) for c in row.text.split("\t")):
+        return False
+    cells = {c.strip() for c in row.text.split("\t") if c.strip()}
+    return row.text == header or bool(cells) and cells <= {c.strip() for c in header.split("\t")}
 
 
 def _closed(run: list[tuple[Block, bool]]) -> bool:

@@ -69,9 +69,12 @@ def run(analysis, check: Check):
         for fig in figures:
             if fig.unit not in COUNT_UNITS or not fig.is_point or fig.decimals != 0 or fig.value < 2:
                 continue
-            broken = any(f is not fig and f.unit in COUNT_UNITS and f.end <= fig.start
-                         and "其中" in block.text[f.end:fig.start] and "。" not in block.text[f.end:fig.start]
-                         for f in figures)  # 共3个，其中行政单位1个、事业单位2个，具体为：A、B、C: 共3个's
+            whole = [f for f in figures if f is not fig and f.unit in COUNT_UNITS and f.end <= fig.start
+                     and "其中" in block.text[f.end:fig.start] and "。" not in block.text[f.end:fig.start]]
+            siblings = [f for f in figures if f is not fig and f.unit in COUNT_UNITS and whole
+                        and whole[-1].end < f.start < fig.start]
+            broken = bool(whole) and (bool(siblings) or not _COMPLETE.match(block.text, fig.end))
+            # 共3个，其中行政单位1个、事业单位2个，具体为：A、B、C: 共3个's (其中…3个，分别为: its own)
             items, where = (None if broken else _list(analysis, b, fig.end, openers, check.options.reach),
                             "listed after it")
             if items is None and fig.unit in check.options.point_units:
@@ -139,7 +142,10 @@ def _list(analysis, b: int, at: int, openers, reach: int):
     endings = Counter(_ALIAS.sub("", part).strip()[-1:] for _, part in parts)
     suffix = endings.most_common(1)[0][0] if endings else ""
     for offset, part in parts:
-        for m in _split(part, suffix):
+        split = _split(part, suffix)
+        if len(split) > 1 and all(_ALIAS.sub("", p).strip()[-1:] == suffix for p, _ in split):
+            items.parts = -1  # 柳林镇和白石镇: two names alike, never one item
+        for m in split:
             name = m[0].strip(" \u3000“”\"")
             if name:
                 items.append((name, _span(analysis, pieces, offset + m[1], offset + m[1] + len(m[0]))))

@@ -244,7 +244,12 @@ def _own_name(table: Table, labels: list[str], i: int) -> str:
     """A row's own name for its outline level: in a row naming its groups too (决策 | 项目立项 |
     1.立项依据充分性), the last of its names, numbered as its siblings are (2.立项程序规范性 under blank
     group cells); else its label."""
-    names = [c.text.strip() for c in table.rows[i] if c.text.strip() and number(c.text) is None]
+    names = []
+    for c in table.rows[i]:  # the names left of its figures (not a 扣分原因 written 1.…；2.…)
+        if number(c.text) is not None:
+            break
+        if c.text.strip():
+            names.append(c.text.strip())
     return names[-1] if len(names) >= 2 and _LEVELS[2].match(names[-1]) else labels[i]
 
 

@@ -58,7 +58,8 @@ def run(analysis, check: Check):
                 continue
             if _ADMITTED.search(sentence):
                 continue  # 1个指标全部完成，1个指标未完成; 数量指标全部完成，质量指标未完成: a miss said
-            if _REST.search(sentence[: hit[0]]) and _ADMITTED.search(block.text[max(0, start - 120):start]):
+            said = len(_ADMITTED.findall(block.text[max(0, start - 120):start]))
+            if _REST.search(sentence[: hit[0]]) and len(misses) <= said:
                 continue  # …未完成，扣1.4分。其余指标均完成: the rest, after the misses said before
             m = _EXCEPT.search(sentence)
             allowed = (numbers.whole(m.group("n")) or 0) if m else 0
