@@ -207,6 +207,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             or width is not None and len(stripped) >= width - 2 and stripped[-1] not in _SENTENCE_END
             and not _titled(stripped) and not _LEADER.search(stripped[-_TAIL:])
             or soft is not None and len(stripped.lstrip()) >= soft and _broken(stripped)
+            or _cut_number(stripped, lines, number)
         )
         if not wrapped:
             flush("heading" if heading else "paragraph")
@@ -422,6 +423,18 @@ def _titled(line: str) -> bool:
 _BROKEN = re.compile(r"(?:[\u4e00-\u9fff]|\d[\d,.]*[万亿千]?|[\d.,])$")
 # a table's row with its cells apart by blanks (行政运行  702.36  702.36): never a wrapped sentence
 _SPACED_ROW = re.compile(r"\S(?:\s{2,}|\u3000)\S|\d[\d,.]*%?\s+[-+]?\d")
+
+
+_NUMBER_GOES_ON = re.compile(r"\s*[\d,]*\.?\d+\s*(?:万元|亿元|千元|元|%|％)")
+
+
+def _cut_number(line: str, lines: list[str], number: int) -> bool:
+    """Whether a sentence's figure is cut by the line's end (基本支出1 | 222.48万元，占…): the line ends in
+    a digit after a word, mid-sentence, and the next line opens with the rest of the figure and its unit."""
+    if not (line[-1:].isdigit() and re.search(r"[\u4e00-\u9fff]\d{1,3}$", line) and "，" in line):
+        return False
+    following = next((text for text in lines[number : number + 3] if text.strip()), "")
+    return _NUMBER_GOES_ON.match(following) is not None and "\t" not in following
 
 
 def _broken(line: str) -> bool:
