@@ -578,7 +578,7 @@ def _continues_header(cells: list[Cell], header_rows: list[list[Cell]]) -> bool:
     return bool(filled) and all(len(t) <= longest and not any(ch.isdigit() for ch in t) for t in filled)
 
 
-_NAMED_YEAR = re.compile(r"^(?:19|20)\d\d年度?(?=\D)")
+_NAMED_YEAR = re.compile(r"^(?:19|20)\d\d年度?(?=\D|$)")  # 2023年 alone: a year over its column
 _QUALIFIED = re.compile(r"(?<=\D)[（(][^（()）\d]{1,16}[）)]$")
 
 
