@@ -309,7 +309,7 @@ def _profile(full: list[list[str]], width: int) -> list[str]:
     return out
 
 
-def _placement(cells: list[str], profile: list[int], width: int) -> list[int]:
+def _placement(cells: list[str], profile: list[str], width: int) -> list[int]:
     """The columns a row short of cells fills, the placement whose numbers and words best match the
     columns' (the full rows'): left-aligned (blank cells at its end left out), right-aligned (merged cells
     it opens with left out: a year or a 小计 under a project named once), or its label first and its
