@@ -481,7 +481,8 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         levels = _levels(header_rows, width)
         header = _merge(header_rows, width)
         body = [_placed(doc, r, body[:k], width) if k and len(r) < width else r for k, r in enumerate(body)]
-        body = [_merged_label(r, body, width) if len(r) < width else r for r in body]
+        full = [r for r in body if len(r) == width and not _TOTAL_LABEL.match(r[0].text)]
+        body = [_merged_label(r, full, width) if len(r) < width else r for r in body]
         padded = tuple(tuple(r) + (Cell(""),) * (width - len(r)) for r in body)
         numbering = _row_numbers(header, padded)
         if numbering:  # 行次 columns number the rows (1 2 3 …): not amounts, and not read as such
@@ -499,15 +500,15 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
 _TOTAL_LABEL = re.compile(r"^\s*(?:合\s*计|总\s*计)\s*$")
 
 
-def _merged_label(cells: list[Cell], body: list[list[Cell]], width: int) -> list[Cell]:
+def _merged_label(cells: list[Cell], full: list[list[Cell]], width: int) -> list[Cell]:
     """A total row short of cells because its label spanned the name columns (合计 over 科目编码 and 科目名称,
-    exported as one cell): its figures moved under the amount columns, when the full rows hold names or
-    codes in each column its label spans and a figure in each column its figures fill."""
+    exported as one cell): its figures moved under the amount columns, when the ``full`` rows (every cell,
+    no total) hold names or codes in each column its label spans and a figure in each column its figures
+    fill."""
     short = width - len(cells)
     if not _TOTAL_LABEL.match(cells[0].text) or len(cells) < 2 \
             or not all(number(c.text) is not None for c in cells[1:] if c.text):
         return cells
-    full = [r for r in body if len(r) == width and not _TOTAL_LABEL.match(r[0].text)]
     if len(full) < 2 or any(number(r[j].text) is not None and code(r[j].text) is None
                             for r in full for j in range(short + 1)) \
             or not all(any(number(r[j].text) is not None for r in full) for j in range(short + 1, width)):
