@@ -38,6 +38,13 @@ _PARENS = re.compile(r"[（()）]")
 
 
 @lru_cache(maxsize=1 << 16)
+def earlier(label: str, year: str | None) -> bool:
+    """Whether a label names a period before the report's ``year``: 上年, 去年, or an earlier year (2023年度
+    …得分 in a 2024 report)."""
+    return re.search(LAST_YEAR, label) is not None \
+        or year is not None and any(y < year for y in YEAR.findall(label))
+
+
 def core(label: str) -> str:
     """A label without years, blanks and list markers: what to compare labels by."""
     label = _YEARISH.sub("", label)

@@ -109,6 +109,9 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
         labels = [j for j in range(min(target, actual)) if j != key]
         units = next((j for j in labels if _UNIT_HEAD.fullmatch(table.header[j].strip())), None)
         found, centred = records(table, is_key, labels)
+        causes = [j for j, name in enumerate(table.header) if "偏差" in name or "原因" in name]
+        points = next((j for j, h in enumerate(table.header) if "分值" in h or "权重" in h), None)
+        got = next((j for j, h in enumerate(table.header) if "得分" in h and "率" not in h), None)
         rows = []
         for record in found:
             cells = record.cells(table, target), record.cells(table, actual)
@@ -137,9 +140,8 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
             if stated is not None:
                 stated = replace(stated, label=label)
             words = " ".join(c.text for j in range(len(table.header)) for c in record.cells(table, j))
-            causes = [j for j, name in enumerate(table.header) if "偏差" in name or "原因" in name]
             explained = any(c.text.strip() for j in causes for c in record.cells(table, j)) \
-                or _scored_down(table, record)  # 50 | ≥24000人次 | 23417人次 | 48.5: points taken for it
+                or _scored_down(table, record, points, got)  # 50 | ≥24000 | 23417 | 48.5: points taken
             rows.append(Row(label, pairs, missed, stated, upper, words, explained))
         yield Sheet(table, target, rows, centred)
 
@@ -191,11 +193,9 @@ _DIRECTION = re.compile(r"[≥≤><＞＜≧≦]|大于等于|小于等于|正�
 _NAMED_UNIT = re.compile(r"[（(]([\u4e00-\u9fff]{1,2})[）)]\s*$")  # 新建社区养老服务站（个）
 
 
-def _scored_down(table: Table, record) -> bool:
-    """Whether a row's score is below its points (分值 50, 得分 48.5): the miss is said by the points it
-    lost."""
-    points = next((j for j, h in enumerate(table.header) if "分值" in h or "权重" in h), None)
-    got = next((j for j, h in enumerate(table.header) if "得分" in h and "率" not in h), None)
+def _scored_down(table: Table, record, points: int | None, got: int | None) -> bool:
+    """Whether a row's score (column ``got``) is below its points (column ``points``: 分值 50, 得分 48.5):
+    the miss is said by the points it lost."""
     if points is None or got is None:
         return False
     read = [number("".join(c.text for c in record.cells(table, j))) for j in (points, got)]

@@ -156,17 +156,13 @@ def run(analysis, check: Check):
                     others = [f for f in amounts if f not in plan and not (left and _left(o, text, f))
                               and not _PARTIAL.search(f.label)]  # 部分完成1个: not of the 完成率
                     received = [f for f in others[:-1] if _ARRIVED.search(f.label)]
-                    planned_before = any(_planned(o, f.label) and precision.family(f.unit) == "money"
-                                         for f in before)  # 全年预算数 X。…到位 Y，支出 Z，执行率: over X
-                    if not plan and len(received) == 1 and not _ARRIVED.search(rate.label) \
-                            and not planned_before:
+                    if not plan and len(received) == 1 and not _ARRIVED.search(rate.label):
+                        budgets = [f for f in before if _planned(o, f.label) and _money(f)][:1]
+                        if budgets:  # 年初预算 X。…到位资金 Y，已支出 Z，执行率 P%: over X or the funds
+                            yield from _over_any(analysis, check, rate, others[-1], [*budgets, *received])
+                            continue
                         plan = received  # 到位资金 X，支出 Y，执行率 P%: over the funds received
                         others = [f for f in others if f not in plan]
-                    elif not plan and len(received) == 1 and not _ARRIVED.search(rate.label):
-                        # 年初预算 X。…到位资金 Y，已支出 Z，执行率 P%: over the budget before or the funds
-                        budgets = [f for f in before if _planned(o, f.label) and _money(f)][:1]
-                        yield from _over_any(analysis, check, rate, others[-1], [*budgets, *received])
-                        continue
                     if not plan or not others or len(plan) > 2 \
                             or len(plan) == 2 and others[-1].start < plan[-1].start \
                             or len(plan) == 1 and _OPENING.search(plan[0].label) \

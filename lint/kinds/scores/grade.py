@@ -138,8 +138,7 @@ def _total(analysis, check, block, at, items):
     year = analysis.year()
     own = [f for f in found if f.block == block and not re.search(r"[。；;]", text[f.end:at])
            and labels.open_paren(text, 0, f.start) is None  # not （含预算执行率得分10分）
-           and not re.search(r"上年|去年", f.label) and not any(  # nor last year's quoted beside it
-               year is not None and y < year for y in re.findall(r"(20\d\d)\s*年", f.label))]
+           and not labels.earlier(f.label, year)]  # nor last year's score quoted beside it
     if own:
         whole = [f for f in own if any(w in f.label for w in check.options.overall)]
         return (whole or own)[0]  # 某项目绩效评价得分88分，评价等级为“良”: the score its own sentence gives

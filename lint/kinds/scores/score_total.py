@@ -114,8 +114,7 @@ def _reported(analysis, label: str) -> bool:
     title, year = analysis.title(), analysis.year()
     core = labels.core(label)
     name = re.sub(r"(?:19|20)\d\d\s*年度?", "", core[: core.rfind("项目")]).strip(" ，,")
-    years = re.findall(r"(20\d\d)\s*年", label)
-    if title is None or "上年" in label or any(year is not None and y < year for y in years):
+    if title is None or labels.earlier(label, year):
         return False
     named = title.text + "".join(m.group(1) for b in analysis.doc.blocks[:15]  # 项目名称：某某项目
                                  if (m := _NAME_LINE.match(b.text)))
