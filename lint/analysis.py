@@ -18,6 +18,7 @@ from .figures import labels, listings
 from .figures.extract import extract
 from .figures.precision import members
 from .model import Block, Document, Figure
+from .regex import lazy
 
 
 class Analysis:
@@ -248,10 +249,10 @@ class Analysis:
         return labels.YEAR.search(block.text).group(1) if block is not None else None
 
 
-_UNITS = re.compile(r"本级|所属单位|下属单位|二级单位|编制范围|单位构成|预算单位构成|决算单位构成")
-_TITLE_GOES_ON = re.compile(r"^\s*(?:和|及|与|暨|以及)")
-_REPORT_WORDS = re.compile(r"(?:部门|单位|区级|市级|县级)?(?:整体)?(?:决算|预算|支出绩效|绩效|自评|评价)")
-_CHANGE = re.compile(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|提高|降低|节约|超支)"
+_UNITS = lazy(r"本级|所属单位|下属单位|二级单位|编制范围|单位构成|预算单位构成|决算单位构成")
+_TITLE_GOES_ON = lazy(r"^\s*(?:和|及|与|暨|以及)")
+_REPORT_WORDS = lazy(r"(?:部门|单位|区级|市级|县级)?(?:整体)?(?:决算|预算|支出绩效|绩效|自评|评价)")
+_CHANGE = lazy(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|提高|降低|节约|超支)"
                      r"|(?:增加|减少|增长|下降|提高|降低)$")  # 收、支总计各增加 X: the change, not the total
 
 
@@ -264,7 +265,7 @@ def _starts(analysis: Analysis, block: int) -> list[int]:
     return [f.start for f in analysis.figures[block]]
 
 
-_SENTENCE_END = re.compile(r"[。！？!?\n\t|]")
+_SENTENCE_END = lazy(r"[。！？!?\n\t|]")
 
 
 def _split(text: str, figs: list[Figure]) -> list[tuple[int, int, list[Figure]]]:

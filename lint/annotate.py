@@ -15,12 +15,13 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .regex import lazy
 from .report.text import SEVERITY_ZH
 
 AUTHOR, INITIALS = "crossfoot", "CF"
-_PARAGRAPH = re.compile(r"paragraph (\d+)")
-_CELL = re.compile(r"table (\d+), row (\d+), column (\d+)")
-_NUMBER = re.compile(r"[-+]?\d[\d,]*(?:\.\d+)?")
+_PARAGRAPH = lazy(r"paragraph (\d+)")
+_CELL = lazy(r"table (\d+), row (\d+), column (\d+)")
+_NUMBER = lazy(r"[-+]?\d[\d,]*(?:\.\d+)?")
 
 
 def targets(paths, folder: str) -> dict[str, Path]:

@@ -10,15 +10,15 @@ from __future__ import annotations
 
 import importlib
 import inspect
-import re
 from pathlib import Path
 
 from . import engine
 from .codes import BUILTIN, Builtin
 from .ingest.text import parse
 from .kinds import options, registry
+from .regex import lazy
 
-_MODULE = re.compile(r":mod:`(crossfoot\.(?:figures|tables|analysis)[\w.]*)`")
+_MODULE = lazy(r":mod:`(crossfoot\.(?:figures|tables|analysis)[\w.]*)`")
 
 
 def explain(kind) -> str:

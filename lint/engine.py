@@ -15,7 +15,6 @@ the table kinds again, outside the native judge.
 from __future__ import annotations
 
 import decimal
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -26,11 +25,12 @@ from .kinds import options as typed
 from .kinds import registry
 from .kinds.base import Check, Verdict
 from .model import Document, Finding, Severity
+from .regex import lazy
 from .vocabulary import Words
 
 PACKS = Path(__file__).resolve().parent.parent / "checks"
-_CODE = re.compile(r"^[A-Z]{2,5}\d{3}$")
-_NAME = re.compile(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
+_CODE = lazy(r"^[A-Z]{2,5}\d{3}$")
+_NAME = lazy(r"^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$")
 _REQUIRED = ("code", "name", "kind", "severity", "message")
 
 

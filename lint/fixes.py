@@ -20,13 +20,14 @@ columns.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .regex import lazy
+
 SAFE = ("FMT001", "FMT002", "DOC009")
 EDITABLE = (".txt", ".text", ".md", ".markdown")
-_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_NUMBER = lazy(r"\d[\d,]*(?:\.\d+)?")
 
 
 @dataclass(frozen=True)

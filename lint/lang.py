@@ -12,6 +12,8 @@ from __future__ import annotations
 import os
 import re
 
+from .regex import lazy
+
 LANGS = ("zh", "en")
 
 PHRASES = {
@@ -58,7 +60,7 @@ def say(key: str, lang: str = "en", **values) -> str:
 
 # What kinds fill into messages in English (places, phrases), as a Chinese reviewer writes them; applied to
 # each value of a Chinese message, in order (a regex and its replacement).
-_VALUES_ZH = [(re.compile(p), r) for p, r in (
+_VALUES_ZH = [(lazy(p), r) for p, r in (
     (r"\bpage (\d+), table (\d+), row (\d+), column (\d+)", r"第\1页表\2第\3行第\4列"),
     (r"\btable (\d+), row (\d+), column (\d+)", r"表\1第\2行第\3列"),
     (r"\bsheet (.+?), cell ([A-Z]+\d+)", r"工作表\1单元格\2"),

@@ -29,8 +29,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .model import Document, Finding, Severity, Span
+from .regex import lazy
 
-_DIRECTIVE = re.compile(
+_DIRECTIVE = lazy(
     r"<!--\s*crossfoot:\s*(?P<action>disable-next-line|disable-line|disable-file|disable|enable)\b"
     r"(?P<codes>[^>]{0,300}?)\s*-->")  # bounded: linear however many comments a line holds
 _LABEL_STOP = "，,。；;：:、\t（(）)"

@@ -42,6 +42,50 @@ def test_lower_rooms_never_import_kinds_or_the_engine():
                         f"{room}/{path.name} imports {module}"
 
 
+def _module_level_compiles(path: Path) -> list[int]:
+    """Lines of ``re.compile(...)`` calls run when ``path`` is imported (outside any function)."""
+    found = []
+
+    def walk(node: ast.AST) -> None:
+        for child in ast.iter_child_nodes(node):
+            if isinstance(child, (ast.FunctionDef, ast.AsyncFunctionDef, ast.Lambda)):
+                continue
+            func = getattr(child, "func", None)
+            if isinstance(func, ast.Attribute) and func.attr == "compile" and getattr(func.value, "id", "") == "re":
+                found.append(child.lineno)
+            walk(child)
+
+    walk(ast.parse(path.read_text(encoding="utf-8")))
+    return found
+
+
+def test_no_module_compiles_a_pattern_at_import():
+    """Start-up is paid on every pre-commit call: module-level patterns are ``lazy``, compiled when used."""
+    offenders = [f"{p.relative_to(ROOT)}:{line}" for p in sorted((ROOT / "lint").rglob("*.py"))
+                 if p.name != "regex.py" for line in _module_level_compiles(p)]
+    assert not offenders, offenders
+
+
+def test_a_lazy_pattern_is_the_pattern_once_used():
+    import copy
+    import pickle
+    import re
+
+    from crossfoot.regex import lazy
+
+    source = r"(?P<amount>\d+(?:\.\d+)?)万元"
+    pattern = lazy(source, re.I)
+    assert pattern.pattern == source and "compiled" not in vars(pattern)  # the source alone: not compiled
+    again = pickle.loads(pickle.dumps(pattern))
+    assert "compiled" not in vars(again) and copy.deepcopy(pattern).pattern == source
+    text = "预算 12.50万元，执行 10万元"
+    eager = re.compile(source, re.I)
+    assert [m.group("amount") for m in pattern.finditer(text)] == ["12.50", "10"]
+    assert vars(pattern)["compiled"] is not None  # compiled on first use, then its methods bound
+    assert pattern.sub("X", text) == eager.sub("X", text) and pattern.groupindex == eager.groupindex
+    assert pattern.flags == eager.flags and pickle.loads(pickle.dumps(pattern)).search(text)[0] == "12.50万元"
+
+
 def test_every_kind_declares_its_contract():
     for name, module in registry().items():
         assert module.KIND == name

@@ -19,6 +19,7 @@ import re
 from decimal import Decimal, localcontext
 
 from ..model import Block, Figure
+from ..regex import lazy
 from . import numbers, units
 
 _UNIT_ALT = "|".join(re.escape(s) for s in units.symbols())
@@ -28,7 +29,7 @@ _UNIT_FIRST = re.escape("".join(sorted({s[0] for s in units.symbols()})))
 _CN_NUM_BIG = "[零〇一二两三四五六七八九十百千万亿]"
 
 #: the lookahead lets the scan skip, in C, every position no alternative can start at (5x faster)
-_FIGURE = re.compile(
+_FIGURE = lazy(
     rf"""
     (?=[\d零〇一二两三四五六七八九十百千万亿\-−])
     (?:(?P<frac_cn>(?P<den>{_CN_NUM_BIG}+|\d+)分之(?P<numer>{_CN_NUM_BIG}+|\d+(?:\.\d+)?))
@@ -38,7 +39,7 @@ _FIGURE = re.compile(
     """,
     re.VERBOSE,
 )
-_AFTER = re.compile(
+_AFTER = lazy(
     rf"[ \u3000]{{0,2}}(?P<approx1>余|多)?"
     rf"(?:(?P<unit>{_UNIT_ALT})|(?P<mag>万|亿|千)(?P<approx2>余|多)?[ \u3000]{{0,2}}(?P<unit2>{_UNIT_ALT})?)?"
     rf"(?:(?:[（(]含[）)])?及?(?P<post>以上|以下|以内|左右|之内))?"  # 90分（含）以上, 60分及以下
@@ -56,21 +57,21 @@ _POST_QUALIFIER = {"以上": "ge", "以下": "le", "以内": "le", "之内": "le
 _MAGNITUDE = {"万": 4, "亿": 8, "千": 3}
 
 # an address starts where a run of its characters starts (never inside one), so scanning stays linear
-_URL = re.compile(r"(?:https?://|www\.)[^\s，。；、）)]+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,255}",
+_URL = lazy(r"(?:https?://|www\.)[^\s，。；、）)]+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,255}",
                   re.ASCII)
 #: written to start with a character class (0 or 1 not after a digit), which the scan skips to in C
-_PHONE = re.compile(r"[01](?<!\d[01])(?:(?<=0)\d{2,3}-\d{7,8}|(?<=1)[3-9]\d{9})(?!\d)")
-_LEADER = re.compile(r"(?=[.…·])(?:\.{3,}|…+|·{3,})[\s\t]*$")
-_LIST_MARKER = re.compile(r"^[\s\t]*[(（]?$")
+_PHONE = lazy(r"[01](?<!\d[01])(?:(?<=0)\d{2,3}-\d{7,8}|(?<=1)[3-9]\d{9})(?!\d)")
+_LEADER = lazy(r"(?=[.…·])(?:\.{3,}|…+|·{3,})[\s\t]*$")
+_LIST_MARKER = lazy(r"^[\s\t]*[(（]?$")
 _REFERENCE = ("第", "表", "图", "附件", "附表", "附图", "序号", "编号", "条", "章", "节", "篇", "卷", "版",
               "No.", "NO.", "no.")
 _NOT_REFERENCE = ("问卷", "试卷", "答卷", "考卷", "案卷")
 """Words ending in a reference word that are no reference (问卷480份: questionnaires, not volume 480)."""
 #: a date or time unit right after the number, or a range ending in one (1-3月)
-_DATE_AFTER = re.compile(r"[ \u3000]?(?:年|月|日|号|时|周岁|届|世纪|点\d)"
+_DATE_AFTER = lazy(r"[ \u3000]?(?:年|月|日|号|时|周岁|届|世纪|点\d)"
                          r"|[-－—~～至到]\d+[ \u3000]?(?:年|月|日|号)")
-_CLAUSE_BREAK = re.compile(r"[，,。；;：:、\t\n！？!?（）()【】“”\"《》]")
-_LAST_BREAK = re.compile(r".*" + _CLAUSE_BREAK.pattern, re.DOTALL)
+_CLAUSE_BREAK = lazy(r"[，,。；;：:、\t\n！？!?（）()【】“”\"《》]")
+_LAST_BREAK = lazy(r".*" + _CLAUSE_BREAK.pattern, re.DOTALL)
 #: link words trimmed off a label's end, as often as they repeat (支出为 → 支出); none ends another
 _LINK_WORDS = ("为", "是", "达到", "达", "共计", "了", "的")
 #: characters of the longest number taken for a figure (999,999,999,999,999.99 has 22)
@@ -277,7 +278,7 @@ def _inner_group(text: str, close: int, lo: int, stop: int) -> int | None:
     return at if at >= 0 else None
 
 
-_TRAILING_GROUP = re.compile(r"[（(][^（()）]*[）)]\s*$")
+_TRAILING_GROUP = lazy(r"[（(][^（()）]*[）)]\s*$")
 _QUALIFIER_ENDS = tuple(word for word, _ in _BEFORE_QUALIFIERS)
 
 

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 
 from ..interval import Interval
 from ..model import Figure
+from ..regex import lazy
 from ..vocabulary import Words
 from . import labels
 from .precision import family, interval
@@ -130,7 +131,7 @@ def _rate_first(spec: Spec, text: str, figs, i: int, sign: int) -> Figure | None
 
 
 # 上年决算数 is 上年's outturn, the same base as 上年 (not 上年预算数)
-_OUTTURN_SAID = re.compile(r"(?<=\S)(?:度|决算数?|执行数|实际支出数?|支出数?)$")
+_OUTTURN_SAID = lazy(r"(?<=\S)(?:度|决算数?|执行数|实际支出数?|支出数?)$")
 
 
 def _other_base(spec: Spec, label: str, between: str) -> bool:
@@ -181,11 +182,11 @@ def _direct(spec: Spec, sentence) -> Iterator[Growth]:
 _MEASURE = r"(?:决算数?|预算数?|执行数|实际支出数?|支出数?)"  # 较上年决算 X: the prior year's outturn
 _PERIOD_BEFORE = (r"(?:比|较|与)(?:上年|上一年|去年|上年度|上年同期|去年同期|同期|20\d\d\s*年度?)(?:同期)?"
                   rf"{_MEASURE}?的?")
-_COMPARED = re.compile(rf"{_PERIOD_BEFORE}$")
-_COMPARED_OPEN = re.compile(rf"({_PERIOD_BEFORE})\s*[（(]\s*$")  # before a prior in brackets: 较上年（X）增长
+_COMPARED = lazy(rf"{_PERIOD_BEFORE}$")
+_COMPARED_OPEN = lazy(rf"({_PERIOD_BEFORE})\s*[（(]\s*$")  # before a prior in brackets: 较上年（X）增长
 _YEAR = r"20\d\d\s*年度?"
-MOVED_FROM = re.compile(rf"(?:由|从)(?:上年|上一年|去年|上年度|上年同期|去年同期|{_YEAR})?的?$")
-MOVED_TO = re.compile(rf"^(增加|增长|上升|提高|减少|下降|降低|降)(?:到|至)(?:{_YEAR}的?)?$")
+MOVED_FROM = lazy(rf"(?:由|从)(?:上年|上一年|去年|上年度|上年同期|去年同期|{_YEAR})?的?$")
+MOVED_TO = lazy(rf"^(增加|增长|上升|提高|减少|下降|降低|降)(?:到|至)(?:{_YEAR}的?)?$")
 """A move from a prior to a current amount: 由2023年的 X (``MOVED_FROM`` ends its label) 增加到2024年的 Y
 (``MOVED_TO`` is its label, the direction its group 1), read by the growth and difference kinds."""
 
@@ -240,13 +241,13 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
                 yield _rate(rate, other, before, moved)
 
 
-_ONLY_RATE = re.compile(r"(?:同比|比上年|较上年|与上年相比)?"
+_ONLY_RATE = lazy(r"(?:同比|比上年|较上年|与上年相比)?"
                         r"(?:增长|下降|增加|减少|提高|降低|上升|增幅|降幅|减幅)(?:了|为)?")
 """A rate's label naming nothing but its direction (同比下降): not 执行率提高, another quantity's."""
-_PRIOR = re.compile(rf"(?:{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度?(?:同期)?){_MEASURE}?")
+_PRIOR = lazy(rf"(?:{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度?(?:同期)?){_MEASURE}?")
 
 
-_PLANNED = re.compile(r"预算(?!执行)|计划")  # 年初预算数 B，上年决算数 P: not this year's outturn beside it
+_PLANNED = lazy(r"预算(?!执行)|计划")  # 年初预算数 B，上年决算数 P: not this year's outturn beside it
 
 
 def _years_apart(earlier: str, later: str) -> bool:
@@ -288,7 +289,7 @@ def _rate(rate, prior, current, sign) -> Growth:
     return Growth(rate, (prior, current), prior.value == 0, prior.text, compute, expression)
 
 
-_QUOTED = re.compile(r"[“\"]([^”\"]{2,20})[”\"]")
+_QUOTED = lazy(r"[“\"]([^”\"]{2,20})[”\"]")
 _PRIOR_WORDS = ("上年", "上一年", "去年", "同期")
 
 
@@ -313,7 +314,7 @@ def _earlier(figure, year: str | None) -> bool:
     return own is not None and year is not None and own < year
 
 
-_OPENING = re.compile(r"^(?:比|较|与)(?:上年度?|上一年度?|去年|上年同期|去年同期|同期|20\d\d年度?)"
+_OPENING = lazy(r"^(?:比|较|与)(?:上年度?|上一年度?|去年|上年同期|去年同期|同期|20\d\d年度?)"
                       r"(?:相比)?[，,]?")
 
 
@@ -347,7 +348,7 @@ def _named_current(analysis, spec: Spec, change, fam: str):
 
 
 _MEASURES = ("决算", "预算", "执行")
-_TERM_MEASURED = re.compile(r"[”\"]?(?:经费)?(?:财政拨款)?(?:支出)?(?:决算|预算|执行)数?")
+_TERM_MEASURED = lazy(r"[”\"]?(?:经费)?(?:财政拨款)?(?:支出)?(?:决算|预算|执行)数?")
 
 
 def _measured_before(analysis, change, term: str, clause: str, fam: str):
@@ -392,7 +393,7 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
 
 
 _THEN = r"(?:上年度?|上一年度?|去年|20\d\d年度?)(?:同期)?"
-_BARE = re.compile(rf"^(?:与{_THEN}相比|(?:比|较){_THEN}|同比)\s*[，,]?\s*"
+_BARE = lazy(rf"^(?:与{_THEN}相比|(?:比|较){_THEN}|同比)\s*[，,]?\s*"
                    r"(?:增加|减少|下降|增长|上升|降低|提高)$")
 
 

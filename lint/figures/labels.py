@@ -12,14 +12,16 @@ import bisect
 import re
 from functools import lru_cache
 
-YEAR = re.compile(r"(20\d\d)\s*年")
+from ..regex import lazy
+
+YEAR = lazy(r"(20\d\d)\s*年")
 LAST_YEAR = "(?:上年|去年|上一年|上年度)"
 """The words naming last year, as a pattern to build others with (上年为, 比上年, 上年预算)."""
-FUNDS = re.compile(r"一般公共预算|政府性基金预算|国有资本经营预算")
+FUNDS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算")
 """The funds' names: their 预算 names a fund, not the 预算 measure (taken out before looking for it)."""
-OUTTURN = re.compile(r"支出|实际|决算|执行|完成")
+OUTTURN = lazy(r"支出|实际|决算|执行|完成")
 """Words of an outturn (what was spent or done), as against a plan."""
-_YEARISH = re.compile(r"\d{4}\s*年度?|本年度?|上年度?|当年|全年|\s+")
+_YEARISH = lazy(r"\d{4}\s*年度?|本年度?|上年度?|当年|全年|\s+")
 GENERIC = ("年初", "预算", "决算", "合计", "总计", "共计", "支出", "收入", "资金", "经费", "本部门", "部门",
            "全年", "年度", "本年", "其中", "为", "的", "数")
 #: subjects that are never measured against each other, and words that tell two labels' kinds apart
@@ -32,9 +34,9 @@ _SENTENCE_REACH = 400  # characters looked back for a sentence's start: bounded 
 REACH = 600
 
 # list markers (一、 （二） 3. ①), not the first character of a word (一般公共预算 keeps its 一)
-_MARKER = re.compile(r"^(?:[①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+_MARKER = lazy(r"^(?:[①-⑳]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                      r"|[一二三四五六七八九十\d]{1,3}[、.．]\s*)+")
-_PARENS = re.compile(r"[（()）]")
+_PARENS = lazy(r"[（()）]")
 
 
 @lru_cache(maxsize=1 << 16)
@@ -169,11 +171,11 @@ def back(figures, k: int, since: int):
         yield figures[k]
 
 
-_OWN = re.compile(r"20\d\d\s*年度?|[本我](?:部门|单位|局|厅|委|办|中心|所|站|院|馆|队|处|科|室|校|会)"
+_OWN = lazy(r"20\d\d\s*年度?|[本我](?:部门|单位|局|厅|委|办|中心|所|站|院|馆|队|处|科|室|校|会)"
                   r"|部门|单位|全年|本年|年度|全部|共计|共|合计|其中|的|[，,：:、\s]")
-_MEASURE = re.compile(r"收入|支出|收、支|总计|合计|财政拨款|一般公共预算|政府性基金|国有资本|三公|预算|决算"
+_MEASURE = lazy(r"收入|支出|收、支|总计|合计|财政拨款|一般公共预算|政府性基金|国有资本|三公|预算|决算"
                       r"|结转|结余|经费|资金")
-_INSTITUTION = re.compile(r"(?:局|厅|委|办|中心|所|站|院|馆|队|处|科|室|校|医院|公司|协会|部|会|团|社)$")
+_INSTITUTION = lazy(r"(?:局|厅|委|办|中心|所|站|院|馆|队|处|科|室|校|医院|公司|协会|部|会|团|社)$")
 
 
 def another_unit(label: str, own_names, word: str | None = None) -> bool:
@@ -191,7 +193,7 @@ def another_unit(label: str, own_names, word: str | None = None) -> bool:
     return len(head) >= 3 and _INSTITUTION.search(head) is not None
 
 
-_PART_OF = re.compile(r"本级|(?<![及含和与括])(?:所属|下属|直属)|二级单位")  # not 及所属, 含所属
+_PART_OF = lazy(r"本级|(?<![及含和与括])(?:所属|下属|直属)|二级单位")  # not 及所属, 含所属
 
 
 def unquote(text: str) -> str:
@@ -199,7 +201,7 @@ def unquote(text: str) -> str:
     return _QUOTES.sub("", text)
 
 
-_QUOTES = re.compile(r"[“”\"'‘’]")
+_QUOTES = lazy(r"[“”\"'‘’]")
 
 
 def opening(text: str, at: int) -> str:

@@ -39,6 +39,7 @@ import re
 from dataclasses import dataclass, fields
 
 from ..model import Figure
+from ..regex import lazy
 from ..vocabulary import Words
 from . import labels, precision
 from .precision import family
@@ -123,10 +124,10 @@ def find(analysis, block: int, words) -> list[Listing]:
     return out
 
 
-_ENDS = re.compile(r"[ ：:，,。]*$")  # nothing after a parts word but punctuation
+_ENDS = lazy(r"[ ：:，,。]*$")  # nothing after a parts word but punctuation
 # a sentence opening with what it breaks down (基本支出中，): a total of the sentence before
-_OWN_PARTS = re.compile(r"\s*(?:在)?((?<!其)[\u4e00-\u9fff“”]{0,8}(?:支出|经费|收入|资金|拨款))中[，,：:]")
-_ITEM = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[)）])")
+_OWN_PARTS = lazy(r"\s*(?:在)?((?<!其)[\u4e00-\u9fff“”]{0,8}(?:支出|经费|收入|资金|拨款))中[，,：:]")
+_ITEM = lazy(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
 def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Listing]:
@@ -154,13 +155,13 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     return [Listing(before[-1], tuple(parts), word in words.complete)]
 
 
-_NOT_BRACKETED = re.compile(r"\d{4}|上年|去年|同期|预算|计划|目标|决算|执行|实际|调整|年初|年末|原|比|较"
+_NOT_BRACKETED = lazy(r"\d{4}|上年|去年|同期|预算|计划|目标|决算|执行|实际|调整|年初|年末|原|比|较"
                             r"|约|即|折合|人均|平均")
 
 
-_INITIAL = re.compile(r"年初[^，,。；;\d]{0,10}?(?:预算|批复|安排)(?:数|资金)?$")  # 年初区财政核定我街道预算
-_ADDED = re.compile(r"^[，,\s]*(?:年中|年内|当年)?(?:调整)?(?:追加|调增)(?:预算|安排)?(?:资金)?$")
-_ADJUSTED = re.compile(r"^[，,\s]*(?:全年|调整后)(?:预算|安排)?(?:数|资金)?(?:调整)?(?:为)?$")
+_INITIAL = lazy(r"年初[^，,。；;\d]{0,10}?(?:预算|批复|安排)(?:数|资金)?$")  # 年初区财政核定我街道预算
+_ADDED = lazy(r"^[，,\s]*(?:年中|年内|当年)?(?:调整)?(?:追加|调增)(?:预算|安排)?(?:资金)?$")
+_ADJUSTED = lazy(r"^[，,\s]*(?:全年|调整后)(?:预算|安排)?(?:数|资金)?(?:调整)?(?:为)?$")
 
 
 def _added(text: str, sentences) -> list[Listing]:
@@ -217,7 +218,7 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
 
 
 _KINDS = (("人员经费", "公用经费"), ("基本支出", "项目支出"), ("货物", "工程", "服务"))
-_LEVELS = re.compile(r"^(?:中央|省级?|市级?|县级?|区级?|乡镇?级?|本级|自筹|社会)[^，,、]{0,6}"
+_LEVELS = lazy(r"^(?:中央|省级?|市级?|县级?|区级?|乡镇?级?|本级|自筹|社会)[^，,、]{0,6}"
                      r"(?:资金|补助|配套|投入|拨款)")
 
 
@@ -325,8 +326,8 @@ def _balanced(text: str, sentences) -> list[Listing]:
     return out
 
 
-_CARRIED_ON = re.compile(r"结转|结余|滚存")
-_CHANGE_WORD = re.compile(r"比|较|增加|减少|增长|下降|提高|降低")
+_CARRIED_ON = lazy(r"结转|结余|滚存")
+_CHANGE_WORD = lazy(r"比|较|增加|减少|增长|下降|提高|降低")
 
 
 def _trailing(text: str, sentences) -> list[Listing]:
@@ -543,7 +544,7 @@ def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
     return parts[:cut]
 
 
-_SUBJECT = re.compile(r"[\s，,：:。]|主要|具体|明细|构成|情况|如下|的|年度|\d{4}年")
+_SUBJECT = lazy(r"[\s，,：:。]|主要|具体|明细|构成|情况|如下|的|年度|\d{4}年")
 
 
 def _sibling_next(text: str, start: int, pos: int, semicolon: int, figs, fam: str) -> bool:
@@ -562,8 +563,8 @@ def _sibling_next(text: str, start: int, pos: int, semicolon: int, figs, fam: st
     return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:] and b[:2] != c[:2]
 
 
-_USE = re.compile(r"用于[^，,；;。]{0,8}$")  # 主要用于全局11辆…: a purpose
-_FULL_MARKS = re.compile(r"得满分|均?(?:为|获)满分")
+_USE = lazy(r"用于[^，,；;。]{0,8}$")  # 主要用于全局11辆…: a purpose
+_FULL_MARKS = lazy(r"得满分|均?(?:为|获)满分")
 
 
 def _in_clause(text: str, part: Figure, figure: Figure) -> bool:
@@ -571,8 +572,8 @@ def _in_clause(text: str, part: Figure, figure: Figure) -> bool:
     减至2辆；), before the semicolon that ends it."""
     between = text[part.end : figure.start]
     return bool(re.search(r"[，,]", between)) and not re.search(r"[；;。]", between)
-_MEASURED = re.compile(r"下达|到位|拨付|支出|执行|预算|决算|结余|\d{4}")  # 分别为下达 X、到位 Y: two measures
-_PLANS = re.compile(r"预算(?!内)|计划(?!生育)|批复")  # looked for with the funds' names taken out
+_MEASURED = lazy(r"下达|到位|拨付|支出|执行|预算|决算|结余|\d{4}")  # 分别为下达 X、到位 Y: two measures
+_PLANS = lazy(r"预算(?!内)|计划(?!生育)|批复")  # looked for with the funds' names taken out
 
 
 def _one_measure(total: Figure, parts: list[Figure]) -> list[Figure]:
@@ -619,7 +620,7 @@ def _clause_count(text: str, figure: Figure, figures: list[Figure]) -> int:
 
 
 _MEASURES = ("决算", "执行", "实际", "预算")
-_SHARE_OF = re.compile(r"占[^，,。；;：:]{0,12}$")
+_SHARE_OF = lazy(r"占[^，,。；;：:]{0,12}$")
 _MAXIMA = ("分值", "满分", "权重", "标准分")
 
 
@@ -685,8 +686,8 @@ def _closing(text: str, pos: int, end: int) -> int:
     return end
 
 
-_NAME = re.compile(r"[\u4e00-\u9fff“”（）()]{2,14}")
-_NOT_NAME = re.compile(r"比|较|增|减|降|为|占|的|其中|包括|分别|预算|决算|执行|实际|计划|完成|"
+_NAME = lazy(r"[\u4e00-\u9fff“”（）()]{2,14}")
+_NOT_NAME = lazy(r"比|较|增|减|降|为|占|的|其中|包括|分别|预算|决算|执行|实际|计划|完成|"
                        r"上年|本年|年初|年末")
 
 
@@ -728,7 +729,7 @@ def _series(totals: list[Figure], parts: list[Figure]):
     return list(zip(totals, groups))
 
 
-_BASE = re.compile(r"^[，,\s]*(?:(?:比|较|与)(?:20\d\d\s*年|上年|去年|上一年|上年度|同期)"
+_BASE = lazy(r"^[，,\s]*(?:(?:比|较|与)(?:20\d\d\s*年|上年|去年|上一年|上年度|同期)"
                    rf"|{labels.LAST_YEAR}(?:同期)?(?:为|是)?[，,\s]*$"
                    rf"|{labels.LAST_YEAR}(?!结转|结余)(?:预算|决算|执行|实际|支出|收入))")
 

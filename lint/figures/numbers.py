@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
+
+from ..regex import lazy
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7,
               "八": 8, "九": 9}
@@ -12,12 +13,12 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
 #: full-width digits and marks that map one character to one character, so offsets are kept
 WIDTH = str.maketrans("０１２３４５６７８９．％－", "0123456789.%-")
-_WIDE = re.compile("[０-９．％－]")
+_WIDE = lazy("[０-９．％－]")
 
 
 # a full-width comma grouping thousands, as a Chinese input method types it (1，489.36万元): groups of three
 # after one to three digits, and a decimal part, so a clause break between two numbers is never taken for one
-_WIDE_GROUPS = re.compile(r"(?<![0-9０-９.．，,])[0-9０-９]{1,3}(?:，[0-9０-９]{3})+(?=[.．][0-9０-９])")
+_WIDE_GROUPS = lazy(r"(?<![0-9０-９.．，,])[0-9０-９]{1,3}(?:，[0-9０-９]{3})+(?=[.．][0-9０-９])")
 
 
 def narrow(text: str) -> str:
@@ -27,7 +28,7 @@ def narrow(text: str) -> str:
         text = _WIDE_GROUPS.sub(lambda m: m.group().replace("，", ","), text)
     return text.translate(WIDTH) if _WIDE.search(text) else text
 
-_GROUPED = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_GROUPED = lazy(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
 
 
 def chinese(text: str) -> int | None:

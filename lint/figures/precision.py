@@ -8,12 +8,12 @@ money is one family, %/‰/bare numbers another, each count its own.
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from ..interval import Interval, stated
 from ..interval import total as sum_intervals
 from ..model import Figure
+from ..regex import lazy
 from . import labels, units
 
 #: units whose integer figures are exact counts, not rounded amounts
@@ -51,10 +51,10 @@ def exact(figure: Figure) -> bool:
         and (_ALLOTTED.search(label) is not None or label in _AWARDED or label.endswith("指标"))
 
 
-_MEAN = re.compile(r"人均|户均|生均|期均|场均|次均|批均|平均")
-_ALLOTTED = re.compile(r"分值|满分|权重|标准分|扣")
+_MEAN = lazy(r"人均|户均|生均|期均|场均|次均|批均|平均")
+_ALLOTTED = lazy(r"分值|满分|权重|标准分|扣")
 _AWARDED = ("得分", "实际得分", "得", "评分")  # an item's score after its 分值 (分值20分，得分17分)
-_TOTAL_POINTS = re.compile(r"总|综合|整体|合计|自评|评价|小计|平均|累计|部门|项目|绩效|最终")
+_TOTAL_POINTS = lazy(r"总|综合|整体|合计|自评|评价|小计|平均|累计|部门|项目|绩效|最终")
 
 
 def interval(figure: Figure, mode: str = "round", unit: str | None = None) -> Interval:

@@ -13,15 +13,15 @@ percent) must meet. Used by the restatement kinds within a document and across a
 
 from __future__ import annotations
 
-import re
 from decimal import Decimal
 
 from ..interval import Interval
 from ..model import Figure
+from ..regex import lazy
 from . import labels
 from .precision import family, interval
 
-_PRIOR = re.compile(labels.LAST_YEAR)
+_PRIOR = lazy(labels.LAST_YEAR)
 _BIG = Decimal("1e30")
 _NO_QUANTITY = ("", "%", "‰", "分", "个百分点")
 
@@ -57,11 +57,11 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     return (scope, qualified, family(fig.unit), period)
 
 
-_QUALIFIER = re.compile(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[（(][类款项][）)])")
+_QUALIFIER = lazy(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[（(][类款项][）)])")
 
 
 _ANAPHORA = ("项目", "该项目", "本项目", "该", "此项")
-_HEADING = re.compile(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
+_HEADING = lazy(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
                       r"|\d{1,2}[.、．])")
 
 

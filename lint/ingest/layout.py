@@ -15,18 +15,18 @@ The Document's ``lines`` are these lines (what crossfoot read, line numbers coun
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from xml.etree import ElementTree as ET
 
 from ..model import Block, Document, Place
+from ..regex import lazy
 from .invisible import BIDI, INVISIBLE, note
 from .text import ReadError
 
 UNPACKED_LIMIT = 256 * 2**20
 """What the parts of a ZIP package (DOCX, XLSX, OFD) may unpack to; a report's are a few MB."""
 
-_SPACES = re.compile(r"[\t\r\n\u000b\u000c]+")
+_SPACES = lazy(r"[\t\r\n\u000b\u000c]+")
 
 
 @dataclass

@@ -24,13 +24,13 @@ from __future__ import annotations
 
 import math
 import posixpath
-import re
 import zipfile
 import zlib
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..model import Document
+from ..regex import lazy
 from . import pdf
 from .layout import parse_part, refuse_bomb
 from .text import ReadError
@@ -39,7 +39,7 @@ _PT = 72 / 25.4  # points per millimetre
 _PAGES = 5_000
 _ASCENT, _DESCENT = 0.88, 0.12  # of the font size, above and below the baseline
 _ARGS = {"S": 2, "M": 2, "L": 2, "Q": 4, "B": 6, "A": 7, "C": 0}
-_TOKEN = re.compile(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+_TOKEN = lazy(r"[A-Za-z]|[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
 
 
 def read(path: str | Path, display: str | None = None) -> Document:

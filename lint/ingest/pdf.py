@@ -41,26 +41,27 @@ from collections import Counter
 from pathlib import Path
 
 from ..model import Document
+from ..regex import lazy
 from .layout import Line, Piece, assemble, clean
 from .text import LIST_ITEM, ReadError
 
-_PAGE_NUMBER = re.compile(
+_PAGE_NUMBER = lazy(
     r"^[-—–－_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:/|共)\s*\d{1,4}\s*页?)?[-—–－_\s]*$"
     r"|^[-—–－\s]*[Pp]age\s*\d+(?:\s*of\s*\d+)?[-—–－\s]*$")
 _EDGE = 0.1  # the top and bottom tenth of a page is where running headers and footers sit
 _SENTENCE_END = "。！？；：!?;:"
-_UNIT_LINE = re.compile(r"单位\s*[:：]")
+_UNIT_LINE = lazy(r"单位\s*[:：]")
 # a table's unit line and the caption opening a page: lines of their own, never part of a paragraph
-_UNIT_ONLY = re.compile(r"^\s*(?:(?:编制|金额)?单位|编制部门)\s*[:：].{0,40}$")
-_CAPTION = re.compile(r"^.{0,38}表\s*$|^[（(]?续表")
+_UNIT_ONLY = lazy(r"^\s*(?:(?:编制|金额)?单位|编制部门)\s*[:：].{0,40}$")
+_CAPTION = lazy(r"^.{0,38}表\s*$|^[（(]?续表")
 # a line ending in a table's unit (部门（单位）名称：某局 单位：元)
-_UNIT_END = re.compile(r"单位\s*[:：]\s*(?:人民币)?(?:亿元|万元|千元|元)\s*$")
-_ITEM = re.compile(rf"^\s*(?:{LIST_ITEM})")
-_CUT_FIGURE, _GOES_ON = re.compile(r"\d[,.]?$|\d[万亿]$"), re.compile(r"[,.]?\d|元")
-_WORD = re.compile(r"[0-9A-Za-z.,%％]+")
+_UNIT_END = lazy(r"单位\s*[:：]\s*(?:人民币)?(?:亿元|万元|千元|元)\s*$")
+_ITEM = lazy(rf"^\s*(?:{LIST_ITEM})")
+_CUT_FIGURE, _GOES_ON = lazy(r"\d[,.]?$|\d[万亿]$"), lazy(r"[,.]?\d|元")
+_WORD = lazy(r"[0-9A-Za-z.,%％]+")
 # a character with the punctuation that may not start a line after it (费、 moves to the next line whole)
-_CJK_WORD = re.compile(r"[\u4e00-\u9fff][、，,。；;：:？！?!）)」』”’%％]*")
-_FIGURE = re.compile(r"^[-+(（]?\d[\d,.]*[%％)）]?$")
+_CJK_WORD = lazy(r"[\u4e00-\u9fff][、，,。；;：:？！?!）)」』”’%％]*")
+_FIGURE = lazy(r"^[-+(（]?\d[\d,.]*[%％)）]?$")
 _PROSE_LINES = 4  # text lines a page needs for its own right margin to be trusted
 _WIDE = 0.6  # a gap between words at least this many character heights wide separates columns
 

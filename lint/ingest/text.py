@@ -27,6 +27,7 @@ from collections import Counter
 from pathlib import Path
 
 from ..model import Block, Document, Finding, Severity, Span
+from ..regex import lazy
 from .invisible import BIDI, INVISIBLE, note
 
 _SENTENCE_END = "。！？；：:;!?）)”」』】"
@@ -36,16 +37,16 @@ _MID_SENTENCE = "，、,"
 LIST_ITEM = (r"\d{1,2}(?:[.．](?!\d)|、)|[（(][一二三四五六七八九十\d]{1,3}[)）]"
              r"|[一二三四五六七八九十]{1,3}、|[①-⑳]")
 #: here also a Markdown list item or table row, and 4) 4）
-_ITEM = re.compile(rf"\s*(?:[-*+]\s|\||\d{{1,2}}[)）](?!\d)|{LIST_ITEM})")
-_MARKUP = re.compile(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{INVISIBLE.pattern}")
+_ITEM = lazy(rf"\s*(?:[-*+]\s|\||\d{{1,2}}[)）](?!\d)|{LIST_ITEM})")
+_MARKUP = lazy(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{INVISIBLE.pattern}")
 _MARKUP_REPLACEMENT = {"\\times": "×", "\\cdot": "·", "&nbsp;": " "}
-_HEADING = re.compile(r"^\s{0,3}#{1,6}\s+")
+_HEADING = lazy(r"^\s{0,3}#{1,6}\s+")
 #: the alignment row under a Markdown table's header: | --- | :---: | ---: |
-ALIGNMENT = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"
+ALIGNMENT = lazy(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$"
                         r"|^\s*\|?\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|\s*$"  # | :-- | --: |, as GFM allows
                         r"|^\s*\|\s*:?-+:?\s*(?:\|\s*:?-+:?\s*)*\|?\s*$")
-_PIPE = re.compile(r"(?<!\\)\|")
-_COMMENT = re.compile(r"^\s*<!--.*-->\s*$")
+_PIPE = lazy(r"(?<!\\)\|")
+_COMMENT = lazy(r"^\s*<!--.*-->\s*$")
 
 
 class ReadError(Exception):
@@ -109,7 +110,7 @@ def _common(char: str) -> bool:
     return True
 
 
-_CONTROL = re.compile(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+_CONTROL = lazy(rb"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def read_bytes(path: str | Path, name: str) -> bytes:
@@ -286,8 +287,8 @@ def _bare_pipe_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]
         k = j
 
 
-_TOTAL_ROW = re.compile(r"\s*(?:合\s*计|总\s*计|小\s*计)")
-_NUMERIC = re.compile(r"[-+(（]?\d[\d,]*(?:\.\d+)?[%％)）]?")
+_TOTAL_ROW = lazy(r"\s*(?:合\s*计|总\s*计|小\s*计)")
+_NUMERIC = lazy(r"[-+(（]?\d[\d,]*(?:\.\d+)?[%％)）]?")
 _NONE = {"", "/", "-", "—", "－", "——", "无"}
 
 
@@ -360,7 +361,7 @@ def _header_again(lines: list[str], at: int, header: str) -> int | None:
 
 
 # what a page break leaves between a table and its header printed again
-_FURNITURE = re.compile(r"^[-—－_\s]*\d{1,4}[-—－_\s]*$|第\s*\d+\s*页|续"
+_FURNITURE = lazy(r"^[-—－_\s]*\d{1,4}[-—－_\s]*$|第\s*\d+\s*页|续"
                         r"|^\s*(?:金额)?单位\s*[:：]\S{1,4}\s*$")
 
 
@@ -400,15 +401,15 @@ def _cells(number: int, raw: str, bordered: bool = True,
     return pieces
 
 
-_CAPTION_LINE = re.compile(r"\s*(?:附?表\s*[\d一二三四五六七八九十]|编制单位|(?:金额)?单位\s*[:：])")
-_TITLE_END = re.compile(r"(?:说明|情况|概况|分析|结论|建议|问题|措施|目标|职能|职责|设置|构成|意见|依据"
+_CAPTION_LINE = lazy(r"\s*(?:附?表\s*[\d一二三四五六七八九十]|编制单位|(?:金额)?单位\s*[:：])")
+_TITLE_END = lazy(r"(?:说明|情况|概况|分析|结论|建议|问题|措施|目标|职能|职责|设置|构成|意见|依据"
                         r"|方法)$")
-_CAPTION_END = re.compile(r"表\s*(?:[（(][^（()）]{1,12}[）)])?$|单位\s*[:：]\s*\S{1,3}元$")
+_CAPTION_END = lazy(r"表\s*(?:[（(][^（()）]{1,12}[）)])?$|单位\s*[:：]\s*\S{1,3}元$")
 
 
 # a contents entry's leader and page number (第一部分 部门概况……1): a whole line, of the width its dots fill
 _TAIL = 80  # characters at a line's end that say how it ends
-_LEADER = re.compile(r"(?:\.{3,}|…{2,}|·{3,}|-{4,})\s*\d{1,3}$")
+_LEADER = lazy(r"(?:\.{3,}|…{2,}|·{3,}|-{4,})\s*\d{1,3}$")
 
 
 def _titled(line: str) -> bool:
@@ -420,12 +421,12 @@ def _titled(line: str) -> bool:
     return bool(_CAPTION_END.search(line) or heading)
 
 
-_BROKEN = re.compile(r"(?:[\u4e00-\u9fff]|\d[\d,.]*[万亿千]?|[\d.,])$")
+_BROKEN = lazy(r"(?:[\u4e00-\u9fff]|\d[\d,.]*[万亿千]?|[\d.,])$")
 # a table's row with its cells apart by blanks (行政运行  702.36  702.36): never a wrapped sentence
-_SPACED_ROW = re.compile(r"\S(?:\s{2,}|\u3000)\S|\d[\d,.]*%?\s+[-+]?\d")
+_SPACED_ROW = lazy(r"\S(?:\s{2,}|\u3000)\S|\d[\d,.]*%?\s+[-+]?\d")
 
 
-_NUMBER_GOES_ON = re.compile(r"\s*[\d,]*\.?\d+\s*(?:万元|亿元|千元|元|%|％)")
+_NUMBER_GOES_ON = lazy(r"\s*[\d,]*\.?\d+\s*(?:万元|亿元|千元|元|%|％)")
 
 
 def _cut_number(line: str, lines: list[str], number: int) -> bool:

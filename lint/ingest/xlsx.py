@@ -29,14 +29,15 @@ from decimal import ROUND_HALF_UP, Decimal
 from pathlib import Path
 
 from ..model import Document
+from ..regex import lazy
 from .layout import UNPACKED_LIMIT, Line, Piece, assemble, clean
 from .text import ReadError
 
 CELLS_LIMIT = 2_000_000  # cells a workbook may have: a report's have thousands
 # a formula with no value saved: nothing, or an empty <v>, between it and the end of its cell
-_NO_VALUE = re.compile(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*"
+_NO_VALUE = lazy(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*"
                        rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
-_QUOTED = re.compile(r'"([^"]*)"|\\(.)|\[[^\]]*\]|_.|\*.')
+_QUOTED = lazy(r'"([^"]*)"|\\(.)|\[[^\]]*\]|_.|\*.')
 
 
 def read(path: str | Path, display: str | None = None) -> Document:

@@ -6,12 +6,12 @@ row 4, column 3: ...``) and the words around the figure follow the message, to s
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from pathlib import Path
 
 from ..lang import say, value_zh
 from ..model import Severity
+from ..regex import lazy
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -33,7 +33,7 @@ def write(findings, stream, context) -> None:
     stream.write(printable(summary(findings, context)) + "\n")
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_CONTROL = lazy(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
 
 
 def printable(line: str) -> str:

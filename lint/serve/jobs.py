@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import secrets
 import shutil
 import subprocess
@@ -23,8 +22,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .. import ingest
+from ..regex import lazy
 
-_UNSAFE = re.compile(r"[^\w\u3000-\u303f\uff00-\uffef()（）.\-+ ]")
+_UNSAFE = lazy(r"[^\w\u3000-\u303f\uff00-\uffef()（）.\-+ ]")
 MAGIC = {".pdf": (b"%PDF",), ".ofd": (b"PK\x03\x04",), ".docx": (b"PK\x03\x04",), ".xlsx": (b"PK\x03\x04",),
          ".xlsm": (b"PK\x03\x04",), ".xls": (b"\xd0\xcf\x11\xe0", b"PK\x03\x04"),
          ".doc": (b"\xd0\xcf\x11\xe0", b"PK\x03\x04"), ".wps": (b"\xd0\xcf\x11\xe0", b"PK\x03\x04"),

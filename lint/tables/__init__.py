@@ -11,18 +11,19 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ..model import Block, Cell, Figure, Table
+from ..regex import lazy
 
 __all__ = ["Value", "cell_figure", "cell_figures", "classified", "code", "code_column", "number", "row_label"]
 
-_CJK_GAP = re.compile(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
-_CODE = re.compile(r"^\d{2,7}$")
+_CJK_GAP = lazy(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
+_CODE = lazy(r"^\d{2,7}$")
 #: a classification code as printed: 201, 20101, 2010101, or with its parts spaced (201 01 01; 301 2, a 款
 #: printed without its leading zero)
-_PRINTED_CODE = re.compile(r"^(\d{3})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?$")
-_CODE_HEADER = re.compile(r"编码|代码|^[类款项]$|(?:分类|科目)\s*[类款项]$")  # 支出功能分类 over 类 | 款 | 项
-_OUTLINE = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+_PRINTED_CODE = lazy(r"^(\d{3})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?$")
+_CODE_HEADER = lazy(r"编码|代码|^[类款项]$|(?:分类|科目)\s*[类款项]$")  # 支出功能分类 over 类 | 款 | 项
+_OUTLINE = lazy(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                       r"|\d{1,2}[、．](?!\d))\s*")
-_NUMBER = re.compile(r"^([-−－+＋]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|％|分)?$")  # +5.45: a rise
+_NUMBER = lazy(r"^([-−－+＋]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|％|分)?$")  # +5.45: a rise
 
 
 @dataclass(frozen=True, slots=True)
@@ -32,7 +33,7 @@ class Value:
     percent: bool
 
 
-_BRACKETED = re.compile(r"^[（(]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*[）)]$")
+_BRACKETED = lazy(r"^[（(]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*[）)]$")
 """A negative amount as accounting prints it: ``(0.52)``, ``(1,234)``; a bare ``(1)`` is a list marker."""
 
 
@@ -85,7 +86,7 @@ def code_column(table: Table, col: int) -> bool:
     return table.once(("codes", col), lambda: _code_column(table, col))
 
 
-_AMOUNT_HEADER = re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(?:亿元|万元|千元|元)\s*[）)]"
+_AMOUNT_HEADER = lazy(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(?:亿元|万元|千元|元)\s*[）)]"
                             r"|金额|预算数|决算数|执行数")
 
 
@@ -163,17 +164,17 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
                   span=cell.span, label=f"{row_label(table, row)} {table.header[col]}".strip())
 
 
-QUALIFIER = re.compile(r"(?<=表)\s*[（(][^（()）]{1,12}[）)]$")
+QUALIFIER = lazy(r"(?<=表)\s*[（(][^（()）]{1,12}[）)]$")
 """A qualifier in brackets ending a table's caption (…支出表（按功能分类）): the caption names the table."""
-_SCORES = re.compile(r"分值|得分|分数|满分|标准分|扣分")
-_TOTAL_LABEL = re.compile(r"合计|总计|小计|总分|总得分|得分合计")
+_SCORES = lazy(r"分值|得分|分数|满分|标准分|扣分")
+_TOTAL_LABEL = lazy(r"合计|总计|小计|总分|总得分|得分合计")
 
 
-_COUNT_HEAD = re.compile(r"个数|项目数|人数|户数|次数|件数|家数|份数|条数|台数|辆数|套数"
+_COUNT_HEAD = lazy(r"个数|项目数|人数|户数|次数|件数|家数|份数|条数|台数|辆数|套数"
                          r"|[（(](?:个|项|人|户|家|次|件|所|辆)[)）]")
-_STATUS_HEAD = re.compile(r"(?:未|没有)?(?:达到|完成|达标|实现)(?:目标)?(?:数|个数)?"
+_STATUS_HEAD = lazy(r"(?:未|没有)?(?:达到|完成|达标|实现)(?:目标)?(?:数|个数)?"
                           r"|优秀?|良好?|中|差|合格|不合格")
-_MEASURED_HEAD = re.compile(r"元|金额|资金|预算|支出|收入|面积|重量|产量|率|%|％|分")
+_MEASURED_HEAD = lazy(r"元|金额|资金|预算|支出|收入|面积|重量|产量|率|%|％|分")
 
 
 def _counted(table: Table, col: int) -> bool:

@@ -17,19 +17,20 @@ import re
 from dataclasses import dataclass, field
 
 from ..figures import labels
+from ..regex import lazy
 from ..vocabulary import Words
 from . import classified
 from .locate import header, titled
 
 _LEVELS = {"类": 0, "款": 1, "项": 2}
 # a name, with a short parenthesis of its own (政府办公厅（室）及相关机构事务), then （类）, （款） or （项）
-NAMED = re.compile(r"((?:[^（）()，,。；;：:、“”\"'\s\d]"
+NAMED = lazy(r"((?:[^（）()，,。；;：:、“”\"'\s\d]"
                    r"|[（(](?!\s*(?:\d{2,3}\s*)?[类款项]\s*[）)])[^（）()，,。；;\d]{1,6}[）)])+?)"
                    r"\s*[（(]\s*(?:\d{2,3}\s*)?([类款项])\s*[）)]")  # （类）, or with its code: （207类）
-_MARKED = re.compile(r"[（(]\s*(?:\d{2,3}\s*)?[类款项]\s*[）)]")
-_ITEM = re.compile(r"(?:^|[。；;\s])\s*(?:\d{1,2}\s*[、.．](?!\d)"
+_MARKED = lazy(r"[（(]\s*(?:\d{2,3}\s*)?[类款项]\s*[）)]")
+_ITEM = lazy(r"(?:^|[。；;\s])\s*(?:\d{1,2}\s*[、.．](?!\d)"
                    r"|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")  # 1、 1. （一） （1）
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_HEADING = lazy(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
 _HEADING_REACH = 60  # blocks looked back for the heading a figure sits under
 
 

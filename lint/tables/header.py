@@ -16,13 +16,13 @@ of amounts count, a blank one as 0.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..model import Table
+from ..regex import lazy
 from . import number
 
-_BLANKS = re.compile(r"\s+")
+_BLANKS = lazy(r"\s+")
 
 
 @dataclass
@@ -122,7 +122,7 @@ def _value(node: Node, totals, amounts, measure: str = "") -> list[int]:
     return [col for child in node.children for col in _value(child, totals, amounts, measure)]
 
 
-_CODES = re.compile(r"编码|代码|编号|序号|^[类款项]$")
+_CODES = lazy(r"编码|代码|编号|序号|^[类款项]$")
 
 
 def _amounts(table: Table, col: int) -> bool:

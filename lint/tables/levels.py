@@ -13,16 +13,16 @@ row, a value that changes within a group) is a layout not understood, and :func:
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ..model import Table
+from ..regex import lazy
 from . import number
 
-_LEVEL = re.compile(r"^\s*([一二三四])\s*级")
+_LEVEL = lazy(r"^\s*([一二三四])\s*级")
 _RANKS = "一二三四"
 _WORDS = ("分值", "得分")  # not 权重: a level's weights are often of its group, not of the whole
-_TOTAL = re.compile(r"^\s*(?:合\s*计|总\s*计|总\s*分|总得分|得分合计)")
+_TOTAL = lazy(r"^\s*(?:合\s*计|总\s*计|总\s*分|总得分|得分合计)")
 
 
 @dataclass(frozen=True)

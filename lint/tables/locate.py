@@ -15,7 +15,6 @@ each table's own unit (单位：元 in one, 万元 in another).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -23,10 +22,11 @@ from ..figures import labels, units
 from ..interval import Interval
 from ..interval import stated as interval
 from ..model import Cell, Table
+from ..regex import lazy
 from ..vocabulary import Words
 from . import QUALIFIER, number
 
-_BLANKS = re.compile(r"\s+")
+_BLANKS = lazy(r"\s+")
 
 
 @dataclass(frozen=True)
@@ -116,7 +116,7 @@ def canonical(name: str) -> str:
     return QUALIFIER.sub("", name) if name.endswith(("）", ")")) else name
 
 
-_FUND_GRANT = re.compile(rf"({labels.FUNDS.pattern})(?:财政)?拨款")
+_FUND_GRANT = lazy(rf"({labels.FUNDS.pattern})(?:财政)?拨款")
 
 
 def titled(table: Table, tables, unwanted=()) -> bool:
@@ -156,9 +156,9 @@ def _cell(tables, spec: CellSpec):
     return None
 
 
-_YEAR = re.compile(r"(20\d\d)年")
-_MEASURE = re.compile(r"数|金额|合计|小计|总计|决算|预算")  # column words naming a measure, not a part
-_OTHER_MEASURE = re.compile(r"上年|增减|增长|增幅|变动|差额|比较|对比|年初结转|年末结转|结转和结余")
+_YEAR = lazy(r"(20\d\d)年")
+_MEASURE = lazy(r"数|金额|合计|小计|总计|决算|预算")  # column words naming a measure, not a part
+_OTHER_MEASURE = lazy(r"上年|增减|增长|增幅|变动|差额|比较|对比|年初结转|年末结转|结转和结余")
 
 
 def _current(table: Table, columns) -> list[int]:

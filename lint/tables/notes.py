@@ -15,6 +15,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from ..regex import lazy
 from ..vocabulary import Words
 from . import code_column, last_line, number
 
@@ -56,7 +57,7 @@ def standard(analysis, spec: Spec):
 
 # the whole table's nil, said alone in a line or its one row (本单位无此项支出。), not an item's
 # (因公出国费无此项支出)
-_NONE_HERE = re.compile(r"\s*(?:注[:：])?\s*本(?:单位|部门)(?:\d{4}年度?)?(?:无此项|没有此项)"
+_NONE_HERE = lazy(r"\s*(?:注[:：])?\s*本(?:单位|部门)(?:\d{4}年度?)?(?:无此项|没有此项)"
                         r"(?:收入|支出|收支|经费|资金)?[。.]?\s*")
 
 

@@ -38,16 +38,17 @@ from dataclasses import replace
 
 from ..ingest.text import ALIGNMENT
 from ..model import Block, Cell, Document, Span, Table
+from ..regex import lazy
 from . import QUALIFIER, code, levels, number
 
 _GAP_MAX = 20  # a non-row line up to this long between table rows does not end the table (unless a caption)
 _SCORE_WORDS = "[一二三]级指标|指标名称|指标|项目|分值|权重|得分|自评得分|合计|小计"
-_SCORE_HEADER = re.compile(rf"^(?:(?:{_SCORE_WORDS})\s*){{3,}}$")
+_SCORE_HEADER = lazy(rf"^(?:(?:{_SCORE_WORDS})\s*){{3,}}$")
 _GRAND = ("总分", "合计", "总计", "总得分")
-_CODES = re.compile(r"编码|代码|编号|^[类款项]$")
+_CODES = lazy(r"编码|代码|编号|^[类款项]$")
 _UNIT_LINE = ("编制单位", "编制部门", "单位：", "单位:")
-_PAGE_MARK = re.compile(r"(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—－]\s*\d+\s*[-—－])\s*$")
-_CONTINUED = re.compile(r"[（(]续(?:表)?\s*\d*[）)]\s*$|^\s*续表\s*\d*\s*$")
+_PAGE_MARK = lazy(r"(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—－]\s*\d+\s*[-—－])\s*$")
+_CONTINUED = lazy(r"[（(]续(?:表)?\s*\d*[）)]\s*$|^\s*续表\s*\d*\s*$")
 
 
 def recover(doc: Document) -> list[Table]:
@@ -61,10 +62,10 @@ def recover(doc: Document) -> list[Table]:
     return sorted((_captioned(doc, t, lines) for t in split), key=lambda t: (t.span.line, t.span.column))
 
 
-_UNIT = re.compile(r"单位\s*[:：]\s*(?:人民币)?(亿元|万元|千元|元)")
+_UNIT = lazy(r"单位\s*[:：]\s*(?:人民币)?(亿元|万元|千元|元)")
 _CAPTION_LOOKBACK = 4  # lines of text above a table where its caption and unit line sit
-_NUMBERED_TABLE = re.compile(r"[\u4e00-\u9fff]{0,6}表\s*[0-9０-９]{1,3}(?:[-－][0-9０-９]{1,2})?")
-_TAG = re.compile(r"(?:(?<=\s)|^)(?:公开|附)?"
+_NUMBERED_TABLE = lazy(r"[\u4e00-\u9fff]{0,6}表\s*[0-9０-９]{1,3}(?:[-－][0-9０-９]{1,2})?")
+_TAG = lazy(r"(?:(?<=\s)|^)(?:公开|附)?"
                   r"(?:表\s*[0-9０-９一二三四五六七八九十]{1,3}|[0-9０-９]{1,3}\s*表)$")
 
 
@@ -98,11 +99,11 @@ def _captioned(doc: Document, table: Table, lines: list[int]) -> Table:
     return replace(table, title=title, unit=unit) if title or unit else table
 
 
-_BRACKETED = re.compile(r"[（(](?:(?:金额)?单位\s*[:：]\s*)?(?:人民币)?(亿元|万元|千元|元)[）)]")
+_BRACKETED = lazy(r"[（(](?:(?:金额)?单位\s*[:：]\s*)?(?:人民币)?(亿元|万元|千元|元)[）)]")
 # a note under a table that gives its unit (注：本表金额单位为万元。)
-_NOTE_UNIT = re.compile(r"^\s*(?:注|说明)\s*\d?\s*[:：]\s*(?:本表|表中|本表中)?\s*(?:金额|数据|数字)?\s*"
+_NOTE_UNIT = lazy(r"^\s*(?:注|说明)\s*\d?\s*[:：]\s*(?:本表|表中|本表中)?\s*(?:金额|数据|数字)?\s*"
                         r"(?:计量)?单位\s*(?:为|是|[:：])\s*(?:人民币)?(亿元|万元|千元|元)")
-_MONEY_UNITS = re.compile(r"亿元|万元|千元|元")
+_MONEY_UNITS = lazy(r"亿元|万元|千元|元")
 
 
 def _note_unit(doc: Document, table: Table, lines: list[int]) -> str:
@@ -281,7 +282,7 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
     return runs
 
 
-_OUTLINE_HEAD = re.compile(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]"
+_OUTLINE_HEAD = lazy(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]"
                            r"|\d{1,2}[、.．](?!\d))")
 
 
@@ -370,7 +371,7 @@ _NUMBERING = ("行次", "栏次")
 
 _LETTERS = "甲乙丙丁戊己庚辛"
 _FORMULA = r"\d{1,3}(?:\s*=\s*\d{1,3}(?:\s*[+\-－]\s*\d{1,3})+)?"  # 1, or 1=2+3
-_COLUMN_NUMBER = re.compile(rf"^(?:{_FORMULA}|[A-N]|[{_LETTERS}])$")
+_COLUMN_NUMBER = lazy(rf"^(?:{_FORMULA}|[A-N]|[{_LETTERS}])$")
 
 
 def _column_numbers(cells: list[Cell]) -> bool:
@@ -497,7 +498,7 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
     return tables
 
 
-_TOTAL_LABEL = re.compile(r"^\s*(?:合\s*计|总\s*计)\s*$")
+_TOTAL_LABEL = lazy(r"^\s*(?:合\s*计|总\s*计)\s*$")
 
 
 def _merged_label(cells: list[Cell], full: list[list[Cell]], width: int) -> list[Cell]:
@@ -579,8 +580,8 @@ def _continues_header(cells: list[Cell], header_rows: list[list[Cell]]) -> bool:
     return bool(filled) and all(len(t) <= longest and not any(ch.isdigit() for ch in t) for t in filled)
 
 
-_NAMED_YEAR = re.compile(r"^(?:19|20)\d\d年度?(?=\D|$)")  # 2023年 alone: a year over its column
-_QUALIFIED = re.compile(r"(?<=\D)[（(][^（()）\d]{1,16}[）)]$")
+_NAMED_YEAR = lazy(r"^(?:19|20)\d\d年度?(?=\D|$)")  # 2023年 alone: a year over its column
+_QUALIFIED = lazy(r"(?<=\D)[（(][^（()）\d]{1,16}[）)]$")
 
 
 def _spanned(cells: list[Cell]) -> bool:

@@ -13,29 +13,29 @@ rounding intervals, since tables often show computed scores rounded.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from ..model import Figure
+from ..regex import lazy
 from . import cell_figure, row_label
 
-_ITEM = re.compile(r"(?:分值|满分|标准分)\s*(?:为\s*)?(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]?"
+_ITEM = lazy(r"(?:分值|满分|标准分)\s*(?:为\s*)?(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]?"
                    r"(?:\s*[，,、：:]\s*(?:(?!\d+(?:\.\d+)?\s*分)[^。；;\n]){0,30}?)?"
                    r"(?:\s*[，,、：:]?\s*(?:扣|失|扣除)\s*(?:分\s*)?(?P<before>\d+(?:\.\d+)?)\s*分)?"
                    r"\s*[，,、：:；;]?\s*(?:自评|实际|评价)?得\s*分?\s*(?:为\s*)?"
                    r"(?P<score>\d+(?:\.\d+)?)\s*分"
                    r"(?:\s*[，,（(]\s*(?:扣|失|扣除)\s*(?:分\s*)?(?P<cut>\d+(?:\.\d+)?)\s*分)?")  # （扣1分）
-_TRAILING = re.compile(r"得\s*分?\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分\s*[（(]\s*(?:分值|满分|标准分)\s*"
+_TRAILING = lazy(r"得\s*分?\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分\s*[（(]\s*(?:分值|满分|标准分)\s*"
                        r"(?:为\s*)?(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]")
 """A score with its maximum in the parentheses after it (得分9.76分（分值10分））."""
-_REVERSED = re.compile(r"得\s*分\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分\s*[，,]\s*(?:分值|满分|标准分)\s*"
+_REVERSED = lazy(r"得\s*分\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分\s*[，,]\s*(?:分值|满分|标准分)\s*"
                        r"(?:为\s*)?(?P<max>\d+(?:\.\d+)?)\s*分(?:\s*[，,]\s*(?:扣|失|扣除)\s*(?:分\s*)?"
                        r"(?P<cut>\d+(?:\.\d+)?)\s*分)?")
 """A score, then its maximum, then what it lost (得分47分，分值50分，扣2分)."""
-_MARKER = re.compile(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
-_SUFFIX = re.compile(r"(?:情况|分析|指标)$")
-_RULE = re.compile(r"[每各如若]|(?:低于|高于|不足|超过|少于|多于|达到)\s*\d")  # 到位率低于100%扣1分: a rule
-_THIS = re.compile(r"[：:]\s*(?:该|此|本)(?:项|指标|项目)?$")  # 绩效目标合理性：该项 names 绩效目标合理性
+_MARKER = lazy(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
+_SUFFIX = lazy(r"(?:情况|分析|指标)$")
+_RULE = lazy(r"[每各如若]|(?:低于|高于|不足|超过|少于|多于|达到)\s*\d")  # 到位率低于100%扣1分: a rule
+_THIS = lazy(r"[：:]\s*(?:该|此|本)(?:项|指标|项目)?$")  # 绩效目标合理性：该项 names 绩效目标合理性
 
 
 @dataclass(frozen=True)
@@ -70,8 +70,8 @@ def _items(analysis, max_words, score_words) -> list[Item]:
     return found
 
 
-_SAYS_CUT = re.compile(r"扣分|失分")  # 扣分原因, 扣分说明 (not 评分依据, 指标说明: a rule)
-_CUT_WORD = re.compile(r"(?:扣|扣除|失)\s*(?:分\s*)?$")
+_SAYS_CUT = lazy(r"扣分|失分")  # 扣分原因, 扣分说明 (not 评分依据, 指标说明: a rule)
+_CUT_WORD = lazy(r"(?:扣|扣除|失)\s*(?:分\s*)?$")
 
 
 def _said_cut(cell, score: Figure) -> Figure | None:
@@ -93,8 +93,8 @@ def prose_items(analysis) -> list[Item]:
     return analysis.memo(_prose_items)
 
 
-_CARD_MAX = re.compile(r"\s*(?:分值|满分|标准分)\s*[：:]\s*\d+(?:\.\d+)?\s*分\s*")
-_CARD_SCORE = re.compile(r"\s*(?:自评|评价)?得分\s*[：:]\s*\d+(?:\.\d+)?\s*分\s*")
+_CARD_MAX = lazy(r"\s*(?:分值|满分|标准分)\s*[：:]\s*\d+(?:\.\d+)?\s*分\s*")
+_CARD_SCORE = lazy(r"\s*(?:自评|评价)?得分\s*[：:]\s*\d+(?:\.\d+)?\s*分\s*")
 
 
 def _card(analysis, b: int) -> Item | None:

@@ -14,7 +14,6 @@ A target's comparator sets its direction: ≥/不少于/以上 (and a plain numb
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
@@ -24,6 +23,7 @@ from ..figures.labels import YEAR
 from ..figures.precision import COUNT_UNITS, family, interval
 from ..interval import Interval
 from ..model import Figure, Table
+from ..regex import lazy
 from ..vocabulary import Words
 from . import cell_figure, cell_figures, number, row_label
 from .records import records
@@ -69,7 +69,7 @@ class Sheet:
     centred: list[int]
 
 
-_EARLIER = re.compile(r"上年|上一年|往年|历史|基期|基数")
+_EARLIER = lazy(r"上年|上一年|往年|历史|基期|基数")
 
 
 def _earlier(analysis, table: Table, target: int, col: int) -> bool:
@@ -185,12 +185,12 @@ def _pairs(targets: list[Figure], actuals: list[Figure]) -> list[tuple[Figure, F
     return pairs
 
 
-_BARE = re.compile(r"[≥≤>＞<＜]?\s*\d[\d,]*(?:\.\d+)?")
+_BARE = lazy(r"[≥≤>＞<＜]?\s*\d[\d,]*(?:\.\d+)?")
 
 
-_UNIT_HEAD = re.compile(r"(?:计量)?单位")
-_DIRECTION = re.compile(r"[≥≤><＞＜≧≦]|大于等于|小于等于|正向|反向")  # a 指标性质 column's marks
-_NAMED_UNIT = re.compile(r"[（(]([\u4e00-\u9fff]{1,2})[）)]\s*$")  # 新建社区养老服务站（个）
+_UNIT_HEAD = lazy(r"(?:计量)?单位")
+_DIRECTION = lazy(r"[≥≤><＞＜≧≦]|大于等于|小于等于|正向|反向")  # a 指标性质 column's marks
+_NAMED_UNIT = lazy(r"[（(]([\u4e00-\u9fff]{1,2})[）)]\s*$")  # 新建社区养老服务站（个）
 
 
 def _scored_down(table: Table, record, points: int | None, got: int | None) -> bool:

@@ -11,15 +11,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
 
 KIND = "department_name"
 FIELDS = ("stated", "computed", "other", "where")
-_NAME = re.compile(r"[\u4e00-\u9fff（）()“”]{2,40}")
+_NAME = lazy(r"[\u4e00-\u9fff（）()“”]{2,40}")
 # how a table names its scope after the unit (某局（汇总）, 某局本级), and the place a full name opens with
-_SCOPE = re.compile(r"(?:[（(](?:汇总|本级|本部|机关|部门汇总|单位汇总|合并)[）)]|本级|本部|机关本级|汇总)$")
-_PLACE = re.compile(r"^[\u4e00-\u9fff]{2,9}?[省市区县州盟旗]")
+_SCOPE = lazy(r"(?:[（(](?:汇总|本级|本部|机关|部门汇总|单位汇总|合并)[）)]|本级|本部|机关本级|汇总)$")
+_PLACE = lazy(r"^[\u4e00-\u9fff]{2,9}?[省市区县州盟旗]")
 
 
 def _same(name: str, other: str) -> bool:

@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...regex import lazy
 from ...tables import locate
 from ...vocabulary import Words
 from ..base import Check, report
@@ -29,14 +30,14 @@ from ..base import Check, report
 KIND = "listed_tables"
 FIELDS = ("stated", "computed", "source")
 
-_MARKER = re.compile(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
+_MARKER = lazy(r"^(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]"
                      r"|[一二三四五六七八九十]{1,3}\s*[、.．]"
                      r"|\d{1,2}\s*[.．、](?:(?!\d)|(?=(?:19|20)\d{2}\s*年))"
                      r"|(?:附表|表)\s*\d{1,2}(?:(?=\s*(?:19|20)\d{2}\s*年)|(?!\d))\s*[：:.．、]?)")
-_YEAR = re.compile(r"^(?:19|20)\d{2}\s*年度?")
-_BLANKS = re.compile(r"\s+")
-_CONTENTS = re.compile(r"^目\s*录$")
-_PART = re.compile(r"^第[一二三四五六七八九十]{1,2}部分|(?:^|年度?)(?:部门|单位)?(?:预算|决算)表$")
+_YEAR = lazy(r"^(?:19|20)\d{2}\s*年度?")
+_BLANKS = lazy(r"\s+")
+_CONTENTS = lazy(r"^目\s*录$")
+_PART = lazy(r"^第[一二三四五六七八九十]{1,2}部分|(?:^|年度?)(?:部门|单位)?(?:预算|决算)表$")
 _LONGEST = 60
 
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field, replace
 
 from ...figures import labels
 from ...model import Cell, Table
+from ...regex import lazy
 from ...tables import locate, number
 from ...vocabulary import Words
 from ..base import Check, differs
@@ -93,7 +94,7 @@ def run(analysis, check: Check):
             yield differs(check, analysis, fig, cell, table, shown_label, truncated=said == "truncated")
 
 
-_MARKER = re.compile(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,2}[)）、]"
+_MARKER = lazy(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,2}[)）、]"
                      r"|其中[:：]?)\s*")
 
 
@@ -170,7 +171,7 @@ def _measure_before(check: Check, text: str, at: int, label: str) -> str:
 
 
 _COMPARING = ("比", "较", "相比", "增加", "减少", "增长", "下降")
-_OUTTURN = re.compile(r"支出|实际|执行|使用")
+_OUTTURN = lazy(r"支出|实际|执行|使用")
 
 
 def _panel(check: Check, panels: list[Table], item: Item, label: str, year: str = ""):

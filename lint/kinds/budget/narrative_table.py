@@ -17,11 +17,11 @@ the related place. A document without the table has nothing to check.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 
 from ...figures import labels
 from ...interval import stated as interval
+from ...regex import lazy
 from ...tables import locate
 from ...tables.locate import CellSpec
 from ...vocabulary import Words
@@ -92,7 +92,7 @@ def run(analysis, check: Check):
         yield truncation(found, check.lang) if truncated else found
 
 
-_TAIL = re.compile(r"[均各]?(?:为|是|达)?$")
+_TAIL = lazy(r"[均各]?(?:为|是|达)?$")
 
 
 def _carried(analysis, text: str, fig, words, unwanted) -> bool:

@@ -17,27 +17,27 @@ division by what may be zero, or words between two numbers with no sign joining 
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ...figures import units
 from ...interval import Interval
 from ...interval import stated as interval
+from ...regex import lazy
 from ..base import JUDGED, Check, judge
 
 KIND = "arithmetic"
 FIELDS = JUDGED
 
-_LATEX = [(re.compile(p), r) for p, r in [
+_LATEX = [(lazy(p), r) for p, r in [
     (r"\\times|\\cdot", "*"), (r"\\div", "/"), (r"\\%", "%"), (r"\\left|\\right", ""), (r"\$", ""),
     (r"\\frac\s*\{", "("), (r"\}\s*\{", ")/("),
 ]]
 _WIDE = str.maketrans({"＋": "+", "－": "-", "−": "-", "×": "*", "✕": "*", "＊": "*", "÷": "/", "／": "/",
                        "（": "(", "）": ")", "＝": "=", "％": "%", "}": ")"})
-_TOKEN = re.compile(r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元|%|分|年|月|日|号|季度)?"
+_TOKEN = lazy(r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元|%|分|年|月|日|号|季度)?"
                     r"|(?P<op>[-+*/])|(?P<open>\()|(?P<close>\))|(?P<space>\s+)|(?P<word>[^\d\s()+\-*/=])")
-_RESULT = re.compile(r"\s*(?P<num>-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元|%|分)?")
+_RESULT = lazy(r"\s*(?P<num>-?\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元|%|分)?")
 _STOP = "，。；：,;:！？!?=\n\t|"
 _DATES = {"年", "月", "日", "号", "季度"}
 _MONEY = {"万元", "亿元", "千元", "元"}

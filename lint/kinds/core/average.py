@@ -21,10 +21,10 @@ whole-number average is rounded, ±0.5).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ...figures import labels, precision
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 
@@ -82,7 +82,7 @@ def run(analysis, check: Check):
                     yield verdict
 
 
-_PERIOD = re.compile(r"每(?:月|年|日|天|周|季)|月均|日均|年均")
+_PERIOD = lazy(r"每(?:月|年|日|天|周|季)|月均|日均|年均")
 
 
 def _heads(core: str, word: str) -> tuple[str, ...]:

@@ -15,15 +15,16 @@ import re
 from dataclasses import dataclass
 
 from ...figures import precision, units
+from ...regex import lazy
 from ...tables.locate import agreement
 from ...vocabulary import Words
 from ..base import Check, report, truncation
 
 KIND = "conversion"
 FIELDS = ("stated", "computed", "other")
-_ROUGH = re.compile(r"约|近|左右|大约|大概|以上|以下|多")
+_ROUGH = lazy(r"约|近|左右|大约|大概|以上|以下|多")
 # where the restatement ends: its bracket closes, or its clause
-_CLOSED = {True: re.compile(r"\s*[）)]"), False: re.compile(r"\s*(?:[，,。；;）)]|$)")}
+_CLOSED = {True: lazy(r"\s*[）)]"), False: lazy(r"\s*(?:[，,。；;）)]|$)")}
 
 
 @dataclass(frozen=True)

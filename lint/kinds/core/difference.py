@@ -33,6 +33,7 @@ import re
 from dataclasses import dataclass
 
 from ...figures import growth, labels, precision
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 
@@ -164,11 +165,11 @@ def _compared(o: Options, text: str, f) -> bool:
     return changed or o.compare.within(f.label) or text.startswith("的", f.end)
 
 
-_COMPARED_FIRST = re.compile(r"\s*(?:比|较)")  # a clause that opens comparing (；比2023年决算数 Z 增加 B)
-_OPENS_COMPARING = re.compile(r"\s*(?:与|同|和|较)[^，,。；;]{0,20}?\d[^，,。；;]*?相比")
-_TARGET_CHANGE = re.compile(r"(超过|超出|高于|低于|比|较)(?:年度|预定|既定)?"
+_COMPARED_FIRST = lazy(r"\s*(?:比|较)")  # a clause that opens comparing (；比2023年决算数 Z 增加 B)
+_OPENS_COMPARING = lazy(r"\s*(?:与|同|和|较)[^，,。；;]{0,20}?\d[^，,。；;]*?相比")
+_TARGET_CHANGE = lazy(r"(超过|超出|高于|低于|比|较)(?:年度|预定|既定)?"
                             r"(?:目标值?|预期值?|计划值?|指标值)(提高|增加|高出|高|降低|下降|低)?了?$")
-_TARGET = re.compile(r"目标|预期|计划|指标值")
+_TARGET = lazy(r"目标|预期|计划|指标值")
 
 
 def _beyond_target(m: re.Match, change, pair):
@@ -212,20 +213,20 @@ def _plan_and_outturn(o: Options, pair):
     return (planned[0], spent[0]) if len(planned) == 1 and len(spent) == 1 else None
 
 
-_LAST_YEAR = re.compile(rf"{labels.LAST_YEAR}(?:同期)?(?:为|是)?")
+_LAST_YEAR = lazy(rf"{labels.LAST_YEAR}(?:同期)?(?:为|是)?")
 # a change naming its base with no amount after it (较年初增加, 比年初预算减少): a figure named so before it
-_NAMED_BASE = re.compile(r"(?:比|较)(年初)(?:预算|批复|安排)?数?(?:增加|减少|增长|下降|调增|调减|追加|压减)$")
-_PERIOD_BALANCE = re.compile(r"(?:当期|当年|本期)结余$")
+_NAMED_BASE = lazy(r"(?:比|较)(年初)(?:预算|批复|安排)?数?(?:增加|减少|增长|下降|调增|调减|追加|压减)$")
+_PERIOD_BALANCE = lazy(r"(?:当期|当年|本期)结余$")
 # an outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X)
-_VERSUS_PLAN = re.compile(r"(?:决算|支出|执行|实际)数?(小于|少于|低于|大于|多于|高于|超过)"
+_VERSUS_PLAN = lazy(r"(?:决算|支出|执行|实际)数?(小于|少于|低于|大于|多于|高于|超过)"
                           r"(年初|调整后|全年)?预算数?$")
 # what is left of the plan, said of nothing else (比预算少支出 X, 节约 X; not 公务接待费节约 X)
-_ONLY_LEFT = re.compile(r"(?:比(?:年初|调整后|全年)?预算数?)?(?:少支出|少支|节约|节省|结余)了?")
-_REASONED = re.compile(r"主要原因|原因是|主要是由于|主要由于")  # 决算数小于预算数的主要原因是：…，节约 X
-_NOT_COMPARING = re.compile(r"比重|比例|占比|比率")  # 占…的比重为67.8%: a share, no comparison
+_ONLY_LEFT = lazy(r"(?:比(?:年初|调整后|全年)?预算数?)?(?:少支出|少支|节约|节省|结余)了?")
+_REASONED = lazy(r"主要原因|原因是|主要是由于|主要由于")  # 决算数小于预算数的主要原因是：…，节约 X
+_NOT_COMPARING = lazy(r"比重|比例|占比|比率")  # 占…的比重为67.8%: a share, no comparison
 _BALANCES = ("年初", "年末", "累计", "上年", "结转", "收支")  # 收支结余: income less spending
 _CARRIED = ("年初结", "年末结", "累计结", "上年结", "结转", "收支")  # carry-overs (not 年初预算)
-_ACTUAL = re.compile(r"实际|执行|决算|完成|已")
+_ACTUAL = lazy(r"实际|执行|决算|完成|已")
 
 
 def run(analysis, check: Check):

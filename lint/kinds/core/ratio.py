@@ -44,6 +44,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from ...figures import labels, precision
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 
@@ -203,13 +204,13 @@ def run(analysis, check: Check):
 
 _OF_BASE = ("为", "完成", "达到", "相当于")
 # the base named at the label's end: 决算数为预算数的, 支出决算数为年初预算数的, or 完成预算 without 的
-_OF_NAMED = re.compile(r"(?<=[\u4e00-\u9fff])(为|达到|相当于)([^，,。；;为]{2,12})$"
+_OF_NAMED = lazy(r"(?<=[\u4e00-\u9fff])(为|达到|相当于)([^，,。；;为]{2,12})$"
                        r"|^(完成)((?:年初|调整后|全年)?预算数?)$")
-_VERSUS = re.compile(r"\s*(?:之比)?为\s*$")  # A 比 B 为 P%: only 为 between B and the rate
-_CAPPED = re.compile(r"(?:完成|达成|实现)率?\s*(?:为|达)?\s*$")
-_AMONG = re.compile(r"[\u4e00-\u9fff]{0,8}?(?<!其)中")
-_PARTIAL = re.compile(r"部分|基本完成|基本实现|基本达到")
-_CHANGE = re.compile(r"增|减|降|升|提高|超|节约")
+_VERSUS = lazy(r"\s*(?:之比)?为\s*$")  # A 比 B 为 P%: only 为 between B and the rate
+_CAPPED = lazy(r"(?:完成|达成|实现)率?\s*(?:为|达)?\s*$")
+_AMONG = lazy(r"[\u4e00-\u9fff]{0,8}?(?<!其)中")
+_PARTIAL = lazy(r"部分|基本完成|基本实现|基本达到")
+_CHANGE = lazy(r"增|减|降|升|提高|超|节约")
 
 
 def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
@@ -239,14 +240,14 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     yield from _over_any(analysis, check, rate, actual, plans)
 
 
-_ARRIVED = re.compile(r"到位(?!率)")
+_ARRIVED = lazy(r"到位(?!率)")
 # a plan changed to a new amount (调整为, 调增至, 核减为, 追加后为), not by one (调减 X)
-_ADJUSTED_TO = re.compile(r"(?:调整|调增|调减|核减|核增|追加|追减|压减|变更)后?(?:为|至|到)\s*$")
-_ADDED = re.compile(r"追加|调增|追减|调减")
-_OPENING = re.compile(r"年初|初始")  # a budget before what was added in the year
+_ADJUSTED_TO = lazy(r"(?:调整|调增|调减|核减|核增|追加|追减|压减|变更)后?(?:为|至|到)\s*$")
+_ADDED = lazy(r"追加|调增|追减|调减")
+_OPENING = lazy(r"年初|初始")  # a budget before what was added in the year
 
 
-_MEASURE_WORDS = re.compile(r"本部门|本单位|部门|单位|年初|调整后|调整|全年|本年|年度|预算|实际|支出|"
+_MEASURE_WORDS = lazy(r"本部门|本单位|部门|单位|年初|调整后|调整|全年|本年|年度|预算|实际|支出|"
                             r"执行|决算|完成|下达|安排|资金|数|为|共|计|总额|合计|累计|的|[，,：:]")
 
 
@@ -326,13 +327,13 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
 
 
 _SAID_AS = {"回收": ("收回",)}  # a rate's stem written otherwise
-_SATISFIED = re.compile(r"(?<!不)满意(?:度|率)\s*(?:为|达到?|是)?\s*$")
-_LEVEL = re.compile(r"(?:非常|比较|基本|较为|很)满意")  # 其中非常满意150份: one level, the rest unsaid
-_CONTENT = re.compile(r"满意(?!度|率|情况|测评|调查|评价)")  # 满意451人, not 满意度调查
-_TIED = re.compile(r"问卷|有效")
-_UNANSWERED = re.compile(r"未作答|未回答|未填|弃权|无效|不清楚|说不清")
-_BRACKETS = re.compile(r"[（(][^（()）]*[）)]")
-_ASKED = re.compile(r"回收|有效|调查|受访|发放|样本|问卷|参与|访问|走访")
+_SATISFIED = lazy(r"(?<!不)满意(?:度|率)\s*(?:为|达到?|是)?\s*$")
+_LEVEL = lazy(r"(?:非常|比较|基本|较为|很)满意")  # 其中非常满意150份: one level, the rest unsaid
+_CONTENT = lazy(r"满意(?!度|率|情况|测评|调查|评价)")  # 满意451人, not 满意度调查
+_TIED = lazy(r"问卷|有效")
+_UNANSWERED = lazy(r"未作答|未回答|未填|弃权|无效|不清楚|说不清")
+_BRACKETS = lazy(r"[（(][^（()）]*[）)]")
+_ASKED = lazy(r"回收|有效|调查|受访|发放|样本|问卷|参与|访问|走访")
 _SURVEY_UNITS = ("份", "人", "人次", "户", "名", "位")
 
 
@@ -385,7 +386,7 @@ def _over_any(analysis, check, rate, actual, bases):
         yield next((v for v in verdicts if v.holds), verdicts[-1])
 
 
-_STEM = re.compile(r"([\u4e00-\u9fff]{2})率$")
+_STEM = lazy(r"([\u4e00-\u9fff]{2})率$")
 _NOT_STEMS = {"执行", "完成", "支出", "到位", "支付", "使用", "兑现", "控制", "增长", "下降", "利用", "周转",
               "收益", "回报", "负债", "资产", "调整", "偏差", "差异", "变动", "结余", "结转"}
 
@@ -402,7 +403,7 @@ def _after(text: str, end: int) -> str:
 
 
 _QUALIFIERS = ("有效",)  # 有效回收率: of the valid ones among those returned (not 体质测试达标率's 测试)
-_PUNCT = re.compile(r"[，,。；;、：:（(）)]")
+_PUNCT = lazy(r"[，,。；;、：:（(）)]")
 
 
 

@@ -22,12 +22,12 @@ interval. A percentage that only truncation explains is ``info``.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from decimal import Decimal
 
 from ...figures import labels, precision
 from ...interval import Interval
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 
@@ -94,8 +94,8 @@ def run(analysis, check: Check):
             yield from _listed(analysis, check, listed)
 
 
-_CHANGED = re.compile(r"增加|减少|增长|下降|提高|降低|比|较|节约|超支|上年|去年")
-_OF = re.compile(r"\s*[）)]?\s*的(?:比重|比例)?(?:为|是|达)?\s*$")
+_CHANGED = lazy(r"增加|减少|增长|下降|提高|降低|比|较|节约|超支|上年|去年")
+_OF = lazy(r"\s*[）)]?\s*的(?:比重|比例)?(?:为|是|达)?\s*$")
 
 
 def _whole_inside(analysis, check: Check, text: str, figs, i: int):

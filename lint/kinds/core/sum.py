@@ -33,6 +33,7 @@ from decimal import Decimal
 from ...figures import labels, listings, precision, units
 from ...interval import Interval
 from ...model import Figure, Severity
+from ...regex import lazy
 from ...vocabulary import Words, named
 from ..base import JUDGED, Check, judge
 
@@ -119,7 +120,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             yield typo
 
 
-_DEDUCTED = re.compile(r"扣$|扣减$|扣除$|减$|扣分$")  # 扣分项扣0.5分: points taken off the sum
+_DEDUCTED = lazy(r"扣$|扣减$|扣除$|减$|扣分$")  # 扣分项扣0.5分: points taken off the sum
 
 
 def _points(*figures: Figure) -> list[Figure]:
@@ -131,9 +132,9 @@ def _points(*figures: Figure) -> list[Figure]:
 
 
 _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
-_PAIRS = {("基本支出", "项目支出"): re.compile(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"),
-          ("人员经费", "公用经费"): re.compile(r"基本支出"),
-          ("货物", "工程", "服务"): re.compile(r"采购")}  # each set and the total it makes whole
+_PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"),
+          ("人员经费", "公用经费"): lazy(r"基本支出"),
+          ("货物", "工程", "服务"): lazy(r"采购")}  # each set and the total it makes whole
 
 
 def _whole(total: Figure, parts: list[Figure]) -> bool:
@@ -147,7 +148,7 @@ def _whole(total: Figure, parts: list[Figure]) -> bool:
         for kinds, whole in _PAIRS.items())
 
 
-_DONE = re.compile(r"达到|完成|达标|实现|合格")
+_DONE = lazy(r"达到|完成|达标|实现|合格")
 
 
 def _complementary(analysis, parts: list[Figure]) -> bool:
@@ -171,7 +172,7 @@ def _after(text: str, at: int) -> str:
     return text[at : min(ends, default=len(text))][:24]
 
 
-_DIMENSIONS = tuple(re.compile(d) for d in (r"女|男", r"岁|年龄", r"职称|高级|中级|初级",
+_DIMENSIONS = tuple(lazy(d) for d in (r"女|男", r"岁|年龄", r"职称|高级|中级|初级",
                                             r"本科|硕士|博士|研究生|大专|学历|学位", r"党员|团员", r"民族"))
 
 

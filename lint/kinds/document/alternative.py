@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from ...figures import labels
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
 
@@ -67,7 +68,7 @@ def _starts(analysis, block: int) -> list[int]:
 
 
 #: what may stand between the pair and its figure: a few words (额, 了, 为) but no clause break
-_GAP = re.compile(r"[^，,。；;：:、\n]{0,6}$")
+_GAP = lazy(r"[^，,。；;：:、\n]{0,6}$")
 
 
 @lru_cache(maxsize=32)

@@ -10,11 +10,11 @@ wrong the text cannot tell, so no single-digit fix is suggested.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from ...figures import precision
 from ...lang import say
+from ...regex import lazy
 from ..base import JUDGED, Check, judge
 
 KIND = "breakdown"
@@ -25,7 +25,7 @@ FIELDS = JUDGED
 class Options:
     within: int = 2
     """Paragraphs before the breakdown's own that are searched for its total."""
-_NOUN = re.compile(r"[\u4e00-\u9fff]{2,10}?(?=[和、及，,。；;（(]|以及|$)")
+_NOUN = lazy(r"[\u4e00-\u9fff]{2,10}?(?=[和、及，,。；;（(]|以及|$)")
 _JOINS = ("和", "、", "及", "以及")
 
 

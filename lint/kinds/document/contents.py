@@ -13,9 +13,9 @@ without the contents' numbers.
 from __future__ import annotations
 
 import difflib
-import re
 from dataclasses import dataclass
 
+from ...regex import lazy
 from ..base import Check, report
 
 KIND = "contents"
@@ -26,14 +26,14 @@ FIELDS = ("stated", "computed", "problem")
 class Options:
     likeness: float = 0.85
 _LONGEST = 160  # a contents entry is one short line; longer text is never tried (bounded matching work)
-_ENTRY = re.compile(r"^(?P<title>.+?)\s*(?:\.{3,}|…{2,}|·{3,}|-{4,})[\s\t]*(?P<page>\d{1,3})\s*$")
+_ENTRY = lazy(r"^(?P<title>.+?)\s*(?:\.{3,}|…{2,}|·{3,}|-{4,})[\s\t]*(?P<page>\d{1,3})\s*$")
 # 附表3 and 表3 before a year run into it once blanks are gone (附表32025年…): the number ends before the year
 _TABLE_NUMBER = r"\d{1,2}(?:(?=(?:19|20)\d{2}年)|(?!\d))"
-_MARKER = re.compile(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|"
+_MARKER = lazy(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|"
                      rf"\d{{1,2}}\s*[.．、](?!\d)|(?:附表|附件|表)\s*{_TABLE_NUMBER}\s*[：:.．、]?)\s*")
 _CAPTIONED = ("附表", "附件", "表")  # markers of tables' captions, which the body prints without them
-_WORD = re.compile(r"[\u4e00-\u9fffA-Za-z0-9]")
-_BLANKS = re.compile(r"[\s*]+")
+_WORD = lazy(r"[\u4e00-\u9fffA-Za-z0-9]")
+_BLANKS = lazy(r"[\s*]+")
 
 
 def run(analysis, check: Check):

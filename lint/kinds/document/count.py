@@ -33,6 +33,7 @@ from ...figures import labels
 from ...figures.precision import COUNT_UNITS, interval
 from ...figures.precision import total as total_of
 from ...figures.units import MONEY
+from ...regex import lazy
 from ...tables import number, row_label
 from ...vocabulary import Words
 from ..base import Check, report
@@ -47,16 +48,16 @@ class Options:
     reach: int = 20
     minimum: int = 3
     point_units: Words = Words(["个", "项", "条", "点", "类", "件", "方面"])
-_NOUN = re.compile(r"[\u4e00-\u9fff]{1,12}")
-_AMOUNT = re.compile(r"(?:\d[\d.,]*\s*(?:[\u4e00-\u9fff%％]{1,2})?"
+_NOUN = lazy(r"[\u4e00-\u9fff]{1,12}")
+_AMOUNT = lazy(r"(?:\d[\d.,]*\s*(?:[\u4e00-\u9fff%％]{1,2})?"
                      r"|(?<!第)[零〇一二两三四五六七八九十百千]+\s*(?:个|项|类|家|所|人|名|条|件|次|批|辆|台|套|户|间|座"
                      r"|期|场|篇|种))$")
-_END = re.compile(r"[。；;，,]")
-_JOIN = re.compile(r"(?<=[\u4e00-\u9fff）)”]{2})(?:和|以及|及)(?=[\u4e00-\u9fff（(“]{2})")
+_END = lazy(r"[。；;，,]")
+_JOIN = lazy(r"(?<=[\u4e00-\u9fff）)”]{2})(?:和|以及|及)(?=[\u4e00-\u9fff（(“]{2})")
 _TERMINAL = "。！？；;!?：:）)"
-_ALIAS = re.compile(r"[（(][^（()）]*[）)]")
+_ALIAS = lazy(r"[（(][^（()）]*[）)]")
 #: words that make an item a clause, not a name: a list with one is not a closed list of names
-_CLAUSE = re.compile(r"按照|根据|依照|负责|设置|设立|其中|以上|以下|主要|等等")
+_CLAUSE = lazy(r"按照|根据|依照|负责|设置|设立|其中|以上|以下|主要|等等")
 _LONGEST_NAME = 20
 
 
@@ -177,7 +178,7 @@ def _top_level(text: str) -> list[tuple[int, str]]:
     return out
 
 
-_POINT = re.compile(r"(?:^|(?<=[。；;：:，,\s]))([一二三四五六七八九十]{1,3})是")
+_POINT = lazy(r"(?:^|(?<=[。；;：:，,\s]))([一二三四五六七八九十]{1,3})是")
 _NUMERALS = "一二三四五六七八九十"
 
 
@@ -213,7 +214,7 @@ def _points(analysis, b: int, at: int, reach: int):
         m = _POINT.search(blocks[b].text)
 
 
-_SETS_UP = re.compile(r"(?:内设|下设|设有|设立|下属|所属|包括|辖|设)(?=[^、，,。；;：:]{1,24}、)")
+_SETS_UP = lazy(r"(?:内设|下设|设有|设立|下属|所属|包括|辖|设)(?=[^、，,。；;：:]{1,24}、)")
 
 
 def _named_before(analysis, b: int, fig, figures):
@@ -240,7 +241,7 @@ def _named_before(analysis, b: int, fig, figures):
     return items
 
 
-_NUMBERED = re.compile(r"\s*(?:(\d{1,2})\s*[.．、](?!\d)|[（(]\s*(\d{1,2})\s*[)）])")
+_NUMBERED = lazy(r"\s*(?:(\d{1,2})\s*[.．、](?!\d)|[（(]\s*(\d{1,2})\s*[)）])")
 
 
 def _numbered(analysis, b: int, fig, reach: int):
@@ -267,13 +268,13 @@ def _numbered(analysis, b: int, fig, reach: int):
     return items or None
 
 
-_SEE = re.compile(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
-_OUTLINE = re.compile(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
-_UNDER = re.compile(r"下属|所属")  # (二级预算单位共4个 counts the 本级 among them)
+_SEE = lazy(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
+_OUTLINE = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
+_UNDER = lazy(r"下属|所属")  # (二级预算单位共4个 counts the 本级 among them)
 # names each one counted, the count's own noun before (3个部门，分别为); not another's (主管科室分别为)
-_COMPLETE = re.compile(r"[\u4e00-\u9fff]{0,4}[，,]?\s*(?:分别为|分别是|具体为|具体是)")
-_BESIDE = re.compile(r"本级[^，,。；;]{0,4}?(?:和|及|与|加|、)(?:所属)?\s*$")  # 本级和4个所属单位: 本级 apart
-_CAPTION = re.compile(r"^\s*表\s*(\d{1,2})(?!\d)")
+_COMPLETE = lazy(r"[\u4e00-\u9fff]{0,4}[，,]?\s*(?:分别为|分别是|具体为|具体是)")
+_BESIDE = lazy(r"本级[^，,。；;]{0,4}?(?:和|及|与|加|、)(?:所属)?\s*$")  # 本级和4个所属单位: 本级 apart
+_CAPTION = lazy(r"^\s*表\s*(\d{1,2})(?!\d)")
 
 
 def _rows(analysis, text: str, fig, reach: int, figures):
@@ -320,9 +321,9 @@ def _rows(analysis, text: str, fig, reach: int, figures):
     return None, ""
 
 
-_BELOW = re.compile(r"(?:如下(?:表)?|包括|分别是|分别为|具体是|具体为)\s*(?:[（(][^（()）]{0,12}[）)])?"
+_BELOW = lazy(r"(?:如下(?:表)?|包括|分别是|分别为|具体是|具体为)\s*(?:[（(][^（()）]{0,12}[）)])?"
                     r"\s*[：:]\s*$")
-_NAME_HEAD = re.compile(r"^([\u4e00-\u9fff]{2,6}?)(?:名称|全称)$")
+_NAME_HEAD = lazy(r"^([\u4e00-\u9fff]{2,6}?)(?:名称|全称)$")
 
 
 def _below(analysis, b: int, fig, reach: int):
@@ -360,7 +361,7 @@ def _below(analysis, b: int, fig, reach: int):
     return [(c.text, c.span) for c in cells], "in the table below it"
 
 
-_BY_SOURCE = re.compile(r"财政|拨款|其他资金|自筹|结转|基本支出|项目支出|人员经费|公用经费|中央|省级|市级"
+_BY_SOURCE = lazy(r"财政|拨款|其他资金|自筹|结转|基本支出|项目支出|人员经费|公用经费|中央|省级|市级"
                         r"|区级|县级|本级|资金来源|预算内|专项")
 
 
@@ -411,7 +412,7 @@ def _breaks_down(table, value) -> bool:
     return value in sums.values()
 
 
-_COUNTED = re.compile(r"数|[（(](?:个|项|人|户|家|次|件|所|辆|份|条|台)[)）]")  # 份数, 个数, 户数, （个）
+_COUNTED = lazy(r"数|[（(](?:个|项|人|户|家|次|件|所|辆|份|条|台)[)）]")  # 份数, 个数, 户数, （个）
 
 
 def _grouping(table, j: int) -> bool:

@@ -26,6 +26,7 @@ from decimal import Decimal
 
 from ...figures import labels, precision, quantities
 from ...model import Figure, Finding, Span
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, render
 
@@ -47,11 +48,11 @@ class Options:
     head: int = 8
     plans: Words = Words(["预算"])
     lookbacks: Words = Words(["决算", "自评", "评价", "执行情况", "绩效"])
-_PRIOR = re.compile(labels.LAST_YEAR)
-_THIS = re.compile(r"本年度?|今年|当年")
-_RELATIVE = re.compile(r"上一?年度?|去年|本年度?|当年|今年")
-_YEAR = re.compile(r"(?:19|20)\d{2}")
-_ORG = re.compile(r"[\u4e00-\u9fff（）()]{2,30}?"
+_PRIOR = lazy(labels.LAST_YEAR)
+_THIS = lazy(r"本年度?|今年|当年")
+_RELATIVE = lazy(r"上一?年度?|去年|本年度?|当年|今年")
+_YEAR = lazy(r"(?:19|20)\d{2}")
+_ORG = lazy(r"[\u4e00-\u9fff（）()]{2,30}?"
                   r"(?:委员会|办公室|工作部|协会|学会|中心|局|委|厅|院|馆|所|站|社|部)(?!门)")
 
 

@@ -11,16 +11,16 @@ year's report.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ...figures import labels
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
 
 KIND = "heading_year"
 FIELDS = ("stated", "computed", "said", "year")
-_MARKED = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+_MARKED = lazy(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                      r"|\d{1,2}\s*[、.．])")
 
 

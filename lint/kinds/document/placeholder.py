@@ -13,15 +13,16 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
 
 KIND = "placeholder"
 FIELDS = ("stated", "computed")
 
-_LETTERS = re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[XxＸｘ×]{2,}|YYYY(?=\s*年)|MM(?=\s*月)|DD(?=\s*日))"
+_LETTERS = lazy(r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[XxＸｘ×]{2,}|YYYY(?=\s*年)|MM(?=\s*月)|DD(?=\s*日))"
                       r"(?![A-Za-zＡ-Ｚａ-ｚ])")
-_CJK = re.compile(r"[\u4e00-\u9fff\d]")
+_CJK = lazy(r"[\u4e00-\u9fff\d]")
 
 
 @dataclass(frozen=True)

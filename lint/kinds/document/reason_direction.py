@@ -14,16 +14,16 @@ last year's amount (``past``: 上年, 去年), is left alone.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
 
 KIND = "reason_direction"
 FIELDS = ("stated", "computed", "change", "said")
-_REASON = re.compile(r"(?:主要原因(?:是|为|在于)?|原因(?:是|为|在于)|原因(?=\s*[：:]))\s*[：:]?")
-_END = re.compile(r"[。；;！？!?]")
+_REASON = lazy(r"(?:主要原因(?:是|为|在于)?|原因(?:是|为|在于)|原因(?=\s*[：:]))\s*[：:]?")
+_END = lazy(r"[。；;！？!?]")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ import re
 from dataclasses import dataclass
 
 from ...figures import numbers
+from ...regex import lazy
 from ..base import Check, report
 
 KIND = "sequence"
@@ -34,22 +35,22 @@ class Options:
 _CN = "[一二三四五六七八九十]{1,3}"
 # matched at a paragraph's start (or a place in it) with .match(text, at): no ^, which pins to 0
 _LEVELS = (
-    re.compile(rf"\s*(?P<n>{_CN})\s*、"),
-    re.compile(rf"\s*[（(]\s*(?P<n>{_CN})\s*[）)]"),
-    re.compile(r"\s*\**\s*(?P<n>\d{1,2})\s*(?:[.．](?!\d)|、)"),
-    re.compile(r"\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]"),
-    re.compile(r"\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
+    lazy(rf"\s*(?P<n>{_CN})\s*、"),
+    lazy(rf"\s*[（(]\s*(?P<n>{_CN})\s*[）)]"),
+    lazy(r"\s*\**\s*(?P<n>\d{1,2})\s*(?:[.．](?!\d)|、)"),
+    lazy(r"\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]"),
+    lazy(r"\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
 )
 # the lookahead lets the scan skip to a numeral in C
-_INLINE = re.compile(rf"(?=[一二三四五六七八九十])"
+_INLINE = lazy(rf"(?=[一二三四五六七八九十])"
                      rf"(?:(?:^|(?<=[。；;，,：:\s]))(?P<n>{_CN})|(?<![统唯第之同万单])(?P<one>一))是")
-_PART = re.compile(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|编)")
+_PART = lazy(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|编)")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _OPENERS = frozenset("一二三四五六七八九十（(" + _CIRCLED)
 
 
 #: where an item may start within a paragraph: right after a full stop (…规则。（八）负责…)
-_AFTER_STOP = re.compile(r"(?<=[。；;！？!?])[ \u3000]*(?=[（(])")
+_AFTER_STOP = lazy(r"(?<=[。；;！？!?])[ \u3000]*(?=[（(])")
 
 
 def _starts(text: str) -> list[int]:

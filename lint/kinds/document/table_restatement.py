@@ -27,6 +27,7 @@ from dataclasses import dataclass
 
 from ...figures import labels
 from ...model import Table
+from ...regex import lazy
 from ...tables import classified, number
 from ...tables.locate import agreement
 from ...vocabulary import Words
@@ -52,7 +53,7 @@ class Options:
 
 
 _SIDES = (("支出", "收入"), ("收入", "支出"))
-_UNIT = re.compile(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(亿元|万元|千元|元)\s*[）)]")
+_UNIT = lazy(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(亿元|万元|千元|元)\s*[）)]")
 
 
 def run(analysis, check: Check):

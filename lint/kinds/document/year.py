@@ -16,11 +16,11 @@ execution: figures of the year before the title's are its own.
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from dataclasses import dataclass
 
 from ...figures import labels
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
 
@@ -75,7 +75,7 @@ def _dated(analysis):
 
 
 _NEXT_COMPARES = ("相比", "比上年", "较上年", "同比", "比去年")
-_HEADING = re.compile(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+_HEADING = lazy(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                       r"|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[部章节])[^。；;]{0,30}$")
 _BACK = ("上年", "上一年", "去年", "以前年度", "往年", "历年", "前三年", "近三年", "上年度")
 
@@ -90,7 +90,7 @@ def _looking_back(analysis, block: int) -> bool:
     return False
 
 
-_THIS_YEAR = re.compile(r"本年度?|今年|当年")
+_THIS_YEAR = lazy(r"本年度?|今年|当年")
 
 
 def _later_after(text: str, end: int, said: int) -> bool:

@@ -15,6 +15,7 @@ import re
 from dataclasses import dataclass
 
 from ...figures import labels, precision
+from ...regex import lazy
 from ...tables import scores
 from ...vocabulary import Words
 from ..base import Check, report
@@ -30,9 +31,9 @@ class Options:
     score: Words = Words(["得分", "自评分"])
 
 
-_RULE = re.compile(r"\s*[，,；;]?\s*(?:否则|反之|不[^，,。；;\s]{0,12}的|每[^，,。；;\s]{0,12}扣"
+_RULE = lazy(r"\s*[，,；;]?\s*(?:否则|反之|不[^，,。；;\s]{0,12}的|每[^，,。；;\s]{0,12}扣"
                    r"|[^。；;]{0,16}(?:酌情|视情)扣)")
-_FILLER = re.compile(r"(?:等?方面|等|的|均|都|自评|评价|指标|情况|全部)+$")
+_FILLER = lazy(r"(?:等?方面|等|的|均|都|自评|评价|指标|情况|全部)+$")
 
 
 def run(analysis, check: Check):

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from ...figures import labels, precision
+from ...regex import lazy
 from ...tables import cell_figure, row_label, scores
 from ...vocabulary import Words
 from ..base import Check, report
@@ -65,10 +66,10 @@ def run(analysis, check: Check):
                              computed=band, figures=(grade, score.text), label=score.label, score=score.text)
 
 
-_BAND = re.compile(r"(?:为|是|评为|定为)\s*[“\"‘]?(优秀|优|良好|良|中等|中|较差|差)[”\"’]?"
+_BAND = lazy(r"(?:为|是|评为|定为)\s*[“\"‘]?(优秀|优|良好|良|中等|中|较差|差)[”\"’]?"
                    r"(?=等|级|档|[，,。；;、）)]|$)")  # 为“优”, never 其中 or 优化
-_BOUND = re.compile(r"(\d{2,3}(?:\.\d+)?)\s*分?")
-_OPENS = re.compile(r"[，,：:]|[（(](?=\s*\d)")  # where a band's clause opens (not （含）)
+_BOUND = lazy(r"(\d{2,3}(?:\.\d+)?)\s*分?")
+_OPENS = lazy(r"[，,：:]|[（(](?=\s*\d)")  # where a band's clause opens (not （含）)
 
 
 def _stated_bands(analysis, given: dict[str, Decimal]) -> dict[str, Decimal]:
@@ -109,8 +110,8 @@ def _stated_bands(analysis, given: dict[str, Decimal]) -> dict[str, Decimal]:
     return {}
 
 
-_BANDED = re.compile(r"分.*(?:以上|以下|以内)|[≥≤<>＜＞]|不足|低于|\d\s*分?\s*[-－—~～至到]\s*\d")
-_BRACKETED = re.compile(r"[“\"‘]?(优秀|优|良好|良|中等|中|合格|较差|差)[”\"’]?\s*[（(]([^（()）]{2,20})[）)]")
+_BANDED = lazy(r"分.*(?:以上|以下|以内)|[≥≤<>＜＞]|不足|低于|\d\s*分?\s*[-－—~～至到]\s*\d")
+_BRACKETED = lazy(r"[“\"‘]?(优秀|优|良好|良|中等|中|合格|较差|差)[”\"’]?\s*[（(]([^（()）]{2,20})[）)]")
 
 
 def _total(analysis, check, block, at, items):
@@ -155,7 +156,7 @@ def _maximum(fig, found) -> bool:
     return "总分" in fig.label and "得" not in fig.label and any("得" in f.label for f in later)
 
 
-_GRAND = re.compile(r"^(?:总分|总得分|合计|总计|得分合计)$")
+_GRAND = lazy(r"^(?:总分|总得分|合计|总计|得分合计)$")
 
 
 def _table_total(analysis):

@@ -9,10 +9,10 @@ lie wholly above the maximum's; it is not recorded among the relations a digit t
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ...figures import precision
+from ...regex import lazy
 from ...tables import last_line, scores
 from ...vocabulary import Words
 from ..base import Check, report
@@ -28,7 +28,7 @@ class Options:
     bonus: Words = Words(["加分", "加减分", "附加"])
 
 
-_TOTAL = re.compile(r"总分|总得分|合计|总计|综合得分")
+_TOTAL = lazy(r"总分|总得分|合计|总计|综合得分")
 
 
 def _sheet(sheets, item):

@@ -14,16 +14,16 @@ are read like a table column: a score written with decimals stands for what roun
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 
 from ...figures import precision
+from ...regex import lazy
 from ...tables import scores
 from ..base import JUDGED, Check, judge
 
 KIND = "score_sum"
 FIELDS = JUDGED
-_NUMBER = re.compile(r"^\s*\**\s*(\d+)\s*[.．、]")
+_NUMBER = lazy(r"^\s*\**\s*(\d+)\s*[.．、]")
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def _numbered(found: list, numbers: list, i: int) -> list:
     return members
 
 
-_SUB = re.compile(r"^\s*[（(]\s*(\d+)\s*[)）]")
+_SUB = lazy(r"^\s*[（(]\s*(\d+)\s*[)）]")
 
 
 def _sub_numbered(analysis, found: list, numbers: list, i: int) -> list:

@@ -19,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 from ...figures import labels, precision
+from ...regex import lazy
 from ...tables import cell_figure, number, row_label, scores
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
@@ -95,15 +96,15 @@ def run(analysis, check: Check):
                 yield found
 
 
-_SYSTEM = re.compile(r"总分值?(?:为|是)?$")
-_SCORED = re.compile(r"得|自评|评价|综合|最终|实际|整体|部门|绩效|项目")
-_PROJECT = re.compile(r"(?:项目(?:绩效)?(?:最终|综合)?|最终)(?:得分|评分)|评分结果")
+_SYSTEM = lazy(r"总分值?(?:为|是)?$")
+_SCORED = lazy(r"得|自评|评价|综合|最终|实际|整体|部门|绩效|项目")
+_PROJECT = lazy(r"(?:项目(?:绩效)?(?:最终|综合)?|最终)(?:得分|评分)|评分结果")
 """The project's own score, opening its label (项目最终得分, 最终评分; not 子项目得分, 服务质量最终得分)."""
-_NAMED_PROJECT = re.compile(r"(?<!子)项目(?:绩效)?(?:总体|综合)?评价(?:总?得分|评分|得)?(?:为|是)?$")
+_NAMED_PROJECT = lazy(r"(?<!子)项目(?:绩效)?(?:总体|综合)?评价(?:总?得分|评分|得)?(?:为|是)?$")
 """The score of a project named before it (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得)."""
 
 
-_NAME_LINE = re.compile(r"\s*项目名称\s*[:：]\s*(\S.{0,40})")
+_NAME_LINE = lazy(r"\s*项目名称\s*[:：]\s*(\S.{0,40})")
 
 
 def _reported(analysis, label: str) -> bool:

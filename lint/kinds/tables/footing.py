@@ -59,6 +59,7 @@ from decimal import Decimal
 from ...figures import precision
 from ...figures.labels import FUNDS
 from ...model import Severity, Table
+from ...regex import lazy
 from ...tables import cell_figure, code, code_column, header, last_line, levels, number
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge, report
@@ -78,17 +79,17 @@ class Options:
     parts (the 三公 table's 机关运行经费), unless the total names them."""
 
 
-_SUBCODE = re.compile(r"^\d{1,2}$")
+_SUBCODE = lazy(r"^\d{1,2}$")
 _LONGEST_NAME = 40  # characters of a row name; a longer cell is prose
-_PROSE = re.compile(r"[，。；！？]")
-_SPACED = re.compile(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+(?![\u4e00-\u9fff])")
-_CJK = re.compile(r"[\u4e00-\u9fff]")
-_OWN_CODE = re.compile(r"^\d{1,3}$")
-_ECONOMIC = re.compile(r"^[35]\d{2}$")
-_NAMED_CODE = re.compile(r"^[\[【(（]?(\d{3}(?:[-.]?\d{2}){0,2})[\]】)）]?\s*[-—:：、]?\s*"
+_PROSE = lazy(r"[，。；！？]")
+_SPACED = lazy(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+(?![\u4e00-\u9fff])")
+_CJK = lazy(r"[\u4e00-\u9fff]")
+_OWN_CODE = lazy(r"^\d{1,3}$")
+_ECONOMIC = lazy(r"^[35]\d{2}$")
+_NAMED_CODE = lazy(r"^[\[【(（]?(\d{3}(?:[-.]?\d{2}){0,2})[\]】)）]?\s*[-—:：、]?\s*"
                          r"(?=[\u4e00-\u9fff])")  # 201 一般公共服务支出, [2010301]行政运行, 201-一般…
 # 行政运行（2010301）
-_TRAILING_CODE = re.compile(r"(?<=[\u4e00-\u9fff）)])\s*[（(](\d{3}(?:\d{2}){0,2})[）)]$")
+_TRAILING_CODE = lazy(r"(?<=[\u4e00-\u9fff）)])\s*[（(](\d{3}(?:\d{2}){0,2})[）)]$")
 
 
 def _subcodes(table: Table, col: int) -> bool:
@@ -96,11 +97,11 @@ def _subcodes(table: Table, col: int) -> bool:
     filled = [r[col].text for r in table.rows if r[col].text]
     return bool(filled) and sum(1 for t in filled if _SUBCODE.match(t)) * 2 > len(filled)
 _LEVELS = (
-    re.compile(r"^[一二三四五六七八九十]+[、.．]"),
-    re.compile(r"^[（(][一二三四五六七八九十]+[）)]"),
-    re.compile(r"^\d+[、.．](?!\d)"),
-    re.compile(r"^[（(]\d+[）)]"),
-    re.compile(r"^[①-⑳]"),
+    lazy(r"^[一二三四五六七八九十]+[、.．]"),
+    lazy(r"^[（(][一二三四五六七八九十]+[）)]"),
+    lazy(r"^\d+[、.．](?!\d)"),
+    lazy(r"^[（(]\d+[）)]"),
+    lazy(r"^[①-⑳]"),
 )
 _CLASS_LEVELS = {"（类）": 0, "(类)": 0, "（款）": 1, "(款)": 1, "（项）": 2, "(项)": 2}
 
@@ -170,7 +171,7 @@ def _is_total(check: Check, label: str) -> bool:
     return False
 
 
-_YEAR_HEAD = re.compile(r"(?:19|20)\d\d\s*年度(?:预算数?|决算数?|执行数|金额|合计|支出|收入)?"
+_YEAR_HEAD = lazy(r"(?:19|20)\d\d\s*年度(?:预算数?|决算数?|执行数|金额|合计|支出|收入)?"
                         r"(?:[（(][^（()）]{1,8}[）)])?")  # 2022年度, 2024年度预算数, 2023年度（万元）
 
 
@@ -221,7 +222,7 @@ def _serial_levels(table: Table) -> dict[int, int | None] | None:
     return out if len({d for d in out.values() if d is not None}) >= 2 else None
 
 
-_SERIAL = tuple(re.compile(p) for p in (r"[一二三四五六七八九十]+[、.．]?",
+_SERIAL = tuple(lazy(p) for p in (r"[一二三四五六七八九十]+[、.．]?",
                                          r"[（(][一二三四五六七八九十]+[）)]",
                                          r"\d+[、.．]?", r"[（(]\d+[）)]", "[①-⑳]"))
 
@@ -477,7 +478,7 @@ def _heads_first(table: Table, labels: list[str], totals: list[int], columns: li
     return bool(after) and True in ahead and False not in ahead and True not in back
 
 
-_CARRY = re.compile(r"结转|结余")  # 年初结转和结余 under 本年支出合计: no part of the year's (of a 总计, one)
+_CARRY = lazy(r"结转|结余")  # 年初结转和结余 under 本年支出合计: no part of the year's (of a 总计, one)
 
 
 def _sides_first(table: Table, labels: list[str], totals: list[int]) -> bool:
@@ -558,7 +559,7 @@ def _first_of_two(parent: str, row: str) -> bool:
     return len(first) == 2 and len(first[0]) >= 4 and row.startswith(first[0]) and row != parent
 
 
-_OUTLINE_MARK = re.compile(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)+")
+_OUTLINE_MARK = lazy(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)+")
 
 
 def _adds_up(table: Table, parent: int, rows: list[int], col: int):
@@ -621,10 +622,10 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
     yield from _judge_sum(analysis, check, total, _without_breakdown(total, parts), ("rows", col))
 
 
-_BONUS = re.compile(r"加分|加减分|附加分|奖励分")
+_BONUS = lazy(r"加分|加减分|附加分|奖励分")
 # a row that is a memo (“三公”经费, 四、机关运行经费: outline marks taken off), not a part naming one
 # (公用经费（机关运行经费）)
-_MEMO = re.compile(r"\s*(?:其中[:：]?)?[“\"]?(?:三公|机关运行经费)")
+_MEMO = lazy(r"\s*(?:其中[:：]?)?[“\"]?(?:三公|机关运行经费)")
 
 
 def _without_bonus(total, parts: list) -> list:
@@ -689,8 +690,8 @@ def _without_breakdown(total, parts):
     return parts
 
 
-_SECTION = re.compile(r"^按.{1,10}分[:：]?$")  # 按收入性质分：, heading one way of breaking a total down
-_FUND_ROW = re.compile(rf"^\s*(?:其中[:：]?)?\s*(?:{FUNDS.pattern})(?:财政)?拨款")
+_SECTION = lazy(r"^按.{1,10}分[:：]?$")  # 按收入性质分：, heading one way of breaking a total down
+_FUND_ROW = lazy(rf"^\s*(?:其中[:：]?)?\s*(?:{FUNDS.pattern})(?:财政)?拨款")
 
 
 def _counted_over_table(check: Check, table: Table, columns: list[int]) -> int:
@@ -846,7 +847,7 @@ _EMPTY = ("", "-", "—", "－", "–", "/")
 """What a cell holding no amount shows: nothing, a dash, a slash (a zero, or nothing to state)."""
 
 
-_SIDES = {"支出": re.compile(r"收入|结转|结余"), "收入": re.compile(r"支出|结转|结余")}
+_SIDES = {"支出": lazy(r"收入|结转|结余"), "收入": lazy(r"支出|结转|结余")}
 
 
 def _other_side(table: Table, total: int, col: int) -> bool:

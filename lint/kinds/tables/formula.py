@@ -33,6 +33,7 @@ from decimal import Decimal
 
 from ...figures import labels, precision
 from ...interval import Interval
+from ...regex import lazy
 from ...tables import cell_figure, number, row_label
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
@@ -41,7 +42,7 @@ KIND = "formula"
 FIELDS = JUDGED
 
 _OPS = {ast.Add: "__add__", ast.Sub: "__sub__", ast.Mult: "__mul__", ast.Div: "__truediv__"}
-_PERIOD = re.compile(r"(?:\d{1,2}\s*[-－—~至到]\s*)?(\d{1,2})\s*月")
+_PERIOD = lazy(r"(?:\d{1,2}\s*[-－—~至到]\s*)?(\d{1,2})\s*月")
 _CALLS = {"min": min, "max": max}
 _LONGEST = 500  # characters of a formula: arithmetic on a few columns, never a parser's stress test
 
@@ -219,10 +220,10 @@ def _read_years(table) -> dict[int, str]:
     return years
 
 
-_NOT_AMOUNT = re.compile(r"占比|比重|增减|比上年|较上年")
-_OUTTURN = re.compile(r"决算|执行数|实际")
-_POINTS = re.compile(r"分值|满分|标准分|权重")
-_SUBTOTAL = re.compile(r"(?:小计|合计)$")
+_NOT_AMOUNT = lazy(r"占比|比重|增减|比上年|较上年")
+_OUTTURN = lazy(r"决算|执行数|实际")
+_POINTS = lazy(r"分值|满分|标准分|权重")
+_SUBTOTAL = lazy(r"(?:小计|合计)$")
 
 
 def _row(analysis, check, table, row, where, tree, result):

@@ -11,10 +11,10 @@ direction); when there are more than the claim allows, the claim is a finding th
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ...figures import numbers
+from ...regex import lazy
 from ...tables import targets
 from ...vocabulary import Words
 from ..base import Check, report
@@ -31,15 +31,15 @@ class Options(targets.Spec):
     hedges: Words = Words(["基本", "未", "没有", "尚未"])
 
 
-_EXCEPT = re.compile(r"除\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*[个项条]?[^，。,；]{0,6}外")
-_EXCEPT_NAMED = re.compile(r"除((?:[“\"「『][^”\"」』]{1,40}[”\"」』][、和及与，,]?)+)[^，。,；]{0,8}外")
-_QUOTED = re.compile(r"[“\"「『][^”\"」』]{1,40}[”\"」』]")
+_EXCEPT = lazy(r"除\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*[个项条]?[^，。,；]{0,6}外")
+_EXCEPT_NAMED = lazy(r"除((?:[“\"「『][^”\"」』]{1,40}[”\"」』][、和及与，,]?)+)[^，。,；]{0,8}外")
+_QUOTED = lazy(r"[“\"「『][^”\"」』]{1,40}[”\"」』]")
 # 除节水率指标外, 除A、B指标外: names without quotes (not 除此之外, 除上述…外)
-_EXCEPT_PLAIN = re.compile(r"除(?!此|上述|以上|了)([\u4e00-\u9fff、]{2,30}?)(?:等?\s*(?:指标|目标))?外")
-_NAMES = re.compile(r"[、和及与]")
+_EXCEPT_PLAIN = lazy(r"除(?!此|上述|以上|了)([\u4e00-\u9fff、]{2,30}?)(?:等?\s*(?:指标|目标))?外")
+_NAMES = lazy(r"[、和及与]")
 _SHOWN = 3
-_REST = re.compile(r"其余|其他|另外的|剩余")
-_ADMITTED = re.compile(r"(?<!不存在)(?<!没有)(?<![无不])"  # not 不存在未完成的指标
+_REST = lazy(r"其余|其他|另外的|剩余")
+_ADMITTED = lazy(r"(?<!不存在)(?<!没有)(?<![无不])"  # not 不存在未完成的指标
                        r"(?:未(?:能|全部|完全)?(?:完成|达到|达成|实现)|没有(?:完成|达到))")
 
 
