@@ -145,6 +145,42 @@ def test_a_long_line_is_checked_in_bounded_time(name, checks):
         engine.run(parse(LONG_LINES[name], "long.txt"), checks)
 
 
+def _calls(text: str, checks) -> tuple[int, dict]:
+    """Python calls made checking ``text``, in all and per function: work counted, not timed (a count does
+    not depend on the machine's load)."""
+    doc = parse(text, "report.md")
+    counts: dict = {}
+
+    def count(frame, event, arg):
+        if event == "call":
+            code = frame.f_code
+            key = (code.co_filename, code.co_firstlineno, code.co_name)
+            counts[key] = counts.get(key, 0) + 1
+
+    sys.setprofile(count)
+    try:
+        engine.run(doc, checks)
+    finally:
+        sys.setprofile(None)
+    return sum(counts.values()), counts
+
+
+def test_work_grows_linearly_with_the_report(checks):
+    """A file holding twice the reports (a bureau's units one after another) costs twice the work: no
+    reading, extraction or table function scans every block per table or every figure per figure, and
+    the checks together stay within a tenth of twice."""
+    report = "\n\n".join(p.read_text(encoding="utf-8")
+                          for p in sorted((Path(__file__).parent.parent / "reports").glob("*.[mt][dx]t")))
+    engine.run(parse(report, "report.md"), checks)  # patterns compiled, tables memoised: not counted
+    small, per_small = _calls(report * 3, checks)
+    large, per_large = _calls(report * 6, checks)
+    assert large / small < 2.1
+    shared = ("/ingest/", "/figures/", "/tables/", "analysis.py", "model.py", "interval.py")
+    grown = {f"{Path(k[0]).name}:{k[1]} {k[2]}": (per_small.get(k, 0), n) for k, n in per_large.items()
+             if n >= 200 and any(room in k[0] for room in shared) and n > 2.5 * per_small.get(k, 0)}
+    assert not grown, grown
+
+
 def test_a_5_mb_line_of_grouped_digits_stays_small(tmp_path):
     path = tmp_path / "commas.txt"
     path.write_text("1,234," * 850_000, encoding="utf-8")

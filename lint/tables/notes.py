@@ -12,6 +12,7 @@ column is one of codes when its header names them, ``codes``: 编码, 序号, or
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -35,17 +36,19 @@ class Spec:
 
 def standard(analysis, spec: Spec):
     """``(table, statement block or None, amount cells)`` for each standard table, in order."""
-    blocks = analysis.doc.blocks
+    blocks, lines = analysis.doc.blocks, analysis.block_lines
+    starts = sorted(t.span.line for t in analysis.tables)
     for table in analysis.tables:
         if not any(table.title.endswith(w) for w in spec.tables):
             continue
         last = last_line(table)
-        following = min((t.span.line for t in analysis.tables if t.span.line > last), default=None)
-        after = [b for b in blocks if b.kind != "row" and b.line > last
-                 and (following is None or b.line < following)][: spec.near]
+        at = bisect.bisect_right(starts, last)
+        following = starts[at] if at < len(starts) else None
+        later = itertools.takewhile(lambda b, end=following: end is None or b.line < end,
+                                    (blocks[i] for i in range(bisect.bisect_right(lines, last), len(blocks))))
+        after = list(itertools.islice((b for b in later if b.kind != "row"), spec.near))
         caption = next((k for k, b in enumerate(after) if _names_table(b.text)), len(after))
         after = after[:caption]  # a statement under another table's caption is that table's
-        lines = analysis.block_lines
         own = blocks[bisect.bisect_left(lines, table.span.line) : bisect.bisect_right(lines, last)]
         said = next((b for b in after if spec.statements.within(b.text)), None) \
             or next((b for b in after[:1] if _NONE_HERE.fullmatch(b.text)), None) \

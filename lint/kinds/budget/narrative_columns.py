@@ -21,13 +21,14 @@ place.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field, replace
 
 from ...figures import labels
 from ...model import Cell, Table
 from ...regex import lazy
-from ...tables import locate, number
+from ...tables import last_line, locate, number
 from ...vocabulary import Words
 from ..base import Check, differs
 
@@ -67,12 +68,11 @@ class Options:
 
 
 def run(analysis, check: Check):
-    found = [t for t in analysis.tables if locate.titled(t, check.options.tables)]
-    panels = [t for t in found if len(t.rows) == 1 and t.title == found[0].title]
-    if found and not panels:
-        panels = [t for t in [_across(check, found[0])] if t is not None]
-    if not panels or len(panels[0].rows) != 1:
+    groups = _groups(check, analysis)
+    if not groups:
         return  # a document without the one-line table has nothing to check
+    panels = [t for group in groups for t in group]
+    starts = [group[0].span.line for group in groups]
     skip = check.options.skip
     for block, fig in analysis.amounts():
         shown_label = labels.core(fig.label)
@@ -86,7 +86,9 @@ def run(analysis, check: Check):
         plain = labels.FUNDS.sub("", label)  # 一般公共预算财政拨款“三公”经费: a fund, not the 预算 measure
         measured = plain + _measure_before(check, block.text, fig.start, plain)
         year = (labels.dated(block.text, fig.start)[1] or [analysis.year() or ""])[-1]
-        table, cell = _panel(check, panels, item, measured, year)
+        table, cell = _panel(check, _nearest(groups, starts, block.line), item, measured, year)
+        if cell is None:
+            table, cell = _panel(check, panels, item, measured, year)
         if cell is None:
             continue
         said = locate.agreement(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding)
@@ -96,6 +98,35 @@ def run(analysis, check: Check):
 
 _MARKER = lazy(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[（(]?[一二三四五六七八九十]{1,2}[)）、]"
                      r"|其中[:：]?)\s*")
+
+
+def _groups(check: Check, analysis) -> list[list[Table]]:
+    """The one-line tables, in runs printed side by side (tables next to each other: 预算数 | 决算数), all
+    of the first one's caption; else each table of that caption printed down the page, read across. A
+    document holding several units' reports has a run for each."""
+    found = [(k, t) for k, t in enumerate(analysis.tables) if locate.titled(t, check.options.tables)]
+    if not found:
+        return []
+    title = found[0][1].title
+    groups: list[list[Table]] = []
+    last = None
+    for k, table in ((k, t) for k, t in found if t.title == title and len(t.rows) == 1):
+        if last is None or k != last + 1:
+            groups.append([])
+        groups[-1].append(table)
+        last = k
+    if not groups:
+        groups = [[t] for t in (_across(check, t) for _, t in found if t.title == title) if t is not None]
+    return groups
+
+
+def _nearest(groups: list[list[Table]], starts: list[int], line: int) -> list[Table]:
+    """The run of tables nearest the line (of the last run starting before it and the first after it)."""
+    at = bisect.bisect_right(starts, line)
+    before, after = groups[at - 1] if at else None, groups[at] if at < len(groups) else None
+    if before is None or after is None:
+        return before or after or []
+    return after if after[0].span.line - line < line - last_line(before[-1]) else before
 
 
 def _across(check: Check, table: Table) -> Table | None:

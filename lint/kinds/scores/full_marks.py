@@ -6,7 +6,8 @@ Finds each ``claims`` word (得满分, 获得满分, 均为满分) and the names
 a table's cell is the sheet's 评分标准 (制度健全、执行有效得满分), a rule and no claim; so is one followed by
 its other case (…得满分，否则不得分; …得满分，每缺一项扣1分). The claim is a finding when some named item
 scored below its 分值 even allowing for rounding: one finding per claim, located on the claim, listing each
-item that lost points.
+item that lost points. An item named the same more than once (a file holding several units' reports) is
+the one nearest the claim.
 """
 
 from __future__ import annotations
@@ -51,7 +52,7 @@ def run(analysis, check: Check):
             names = [_FILLER.sub("", n.strip()) for n in re.split(r"[、和及与]", clause)]
             short = []
             for name in (n for n in names if len(n) >= 2):
-                for item in (i for i in items if name in i.name):
+                for item in _nearest((i for i in items if name in i.name), block.line):
                     if precision.interval(item.score).hi < precision.interval(item.maximum).lo:
                         short.append(item)
             if not short:
@@ -60,6 +61,17 @@ def run(analysis, check: Check):
             yield report(check, analysis, block.span(m.start(), m.end()), m.group(),
                          related=(i.score.span for i in short), computed=lost,
                          figures=(m.group(), *(i.score.text for i in short)), label=clause.strip())
+
+
+def _nearest(items, line: int) -> list:
+    """Of items of one name stated more than once (a file holding several units' reports), the one
+    nearest the claim."""
+    best: dict[str, object] = {}
+    for item in items:
+        here = best.get(item.name)
+        if here is None or abs(item.score.span.line - line) < abs(here.score.span.line - line):
+            best[item.name] = item
+    return list(best.values())
 
 
 def _num(figure) -> str:
