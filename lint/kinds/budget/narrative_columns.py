@@ -101,9 +101,9 @@ _MARKER = lazy(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[（(]?[一二三�
 
 
 def _groups(check: Check, analysis) -> list[list[Table]]:
-    """The one-line tables, in runs printed side by side (tables next to each other: 预算数 | 决算数), all
-    of the first one's caption; else each table of that caption printed down the page, read across. A
-    document holding several units' reports has a run for each."""
+    """The one-line tables, in runs printed side by side (tables next to each other, on the same lines or
+    the next: 预算数 | 决算数), all of the first one's caption; else each table of that caption printed down
+    the page, read across. A file holding several units' reports has a run for each."""
     found = [(k, t) for k, t in enumerate(analysis.tables) if locate.titled(t, check.options.tables)]
     if not found:
         return []
@@ -111,10 +111,10 @@ def _groups(check: Check, analysis) -> list[list[Table]]:
     groups: list[list[Table]] = []
     last = None
     for k, table in ((k, t) for k, t in found if t.title == title and len(t.rows) == 1):
-        if last is None or k != last + 1:
+        if last is None or k != last[0] + 1 or table.span.line > last_line(last[1]) + 2:
             groups.append([])
         groups[-1].append(table)
-        last = k
+        last = k, table
     if not groups:
         groups = [[t] for t in (_across(check, t) for _, t in found if t.title == title) if t is not None]
     return groups
