@@ -148,12 +148,23 @@ def _changes(analysis, o: Options, block: int):
             if "；" in between or ";" in between:
                 continue  # 15万元，较上年无增减；公务接待费3万元，比上年增加2万元: two clauses, no pair
             if (o.compare.within(between) or _LAST_YEAR.fullmatch(prior.label.strip(" ，,"))) and sign:
+                whole = analysis.parent(current)
+                if whole is not None and any(f is whole for f in same) \
+                        and _holds(whole, prior, change, sign) and not _holds(current, prior, change, sign):
+                    current = whole  # X，其中 A a，B b，比上年 P 减少 C: the change of the whole X
                 yield current, prior, change, sign  # 执行率98.15%，上年为96.42%，提高1.73个百分点
             elif not o.compare.within(text[current.start - len(current.label) : change.start]) \
                     and not any(w in text[sentence[0] : change.start] for w in _CARRIED):
                 left = _left(o, current, prior, change, "其中" in text[sentence[0] : change.start])
                 if left is not None:
                     yield left[1], left[0], change, -1  # plan − spent = what is left
+
+
+def _holds(current, prior, change, sign: int) -> bool:
+    """Whether ``change`` is ``current`` − ``prior`` (``sign`` -1: the other way) within rounding."""
+    unit = None if change.unit == "个百分点" else change.unit
+    diff = precision.interval(current, "round", unit) - precision.interval(prior, "round", unit)
+    return (diff if sign > 0 else diff.scale(-1)).meets(precision.interval(change, "round", unit))
 
 
 def _compared(o: Options, text: str, f) -> bool:

@@ -120,6 +120,9 @@ def run(analysis, check: Check):
                 fam = precision.family(amounts[-1].unit)
                 amounts = [f for f in amounts if precision.family(f.unit) == fam]
                 if of_base:
+                    amounts = [f for f in amounts if not _DIFFERENCE.search(f.label)]
+                    if not amounts:
+                        continue
                     actual = amounts[-1]
                     named = labels.core(said.rstrip("的")).removesuffix("数")  # 预算数: the 预算 stated
                     here = [f for f in amounts[:-1] if named and named in _unfunded(f.label)]
@@ -211,6 +214,8 @@ _CAPPED = lazy(r"(?:完成|达成|实现)率?\s*(?:为|达)?\s*$")
 _AMONG = lazy(r"[\u4e00-\u9fff]{0,8}?(?<!其)中")
 _PARTIAL = lazy(r"部分|基本完成|基本实现|基本达到")
 _CHANGE = lazy(r"增|减|降|升|提高|超|节约")
+# a change against the base (比预算数减少8.57万元), not the base itself
+_DIFFERENCE = lazy(r"(?:比|较)[^，,。；;]{0,12}?(?:减少|增加|节约|节省|超支|超出|下降|增长|少|多)了?$")
 
 
 def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):

@@ -183,10 +183,20 @@ def _dated(table, word: str, result: int | None, choice: int = 0) -> list[int]:
     the year before the latest, 1 the one before that, and so on (the check holds when one of them gives
     the change). The latest year may have two columns when one is its outturn (2023年决算数 | 2024年预算数 |
     2024年决算数): the later is that one, the budget beside it left to the alternatives; or its total
-    (2025年预算数 over 小计 | 基本支出 | 项目支出): the 小计."""
+    (2025年预算数 over 小计 | 基本支出 | 项目支出): the 小计. A result whose header says what it compares
+    is read so, alone: 2024年比2023年增减额 those years' columns, 较预算增减额 (决算比预算) the outturn
+    against the budget of its year; a change in 百分点 is of rates' columns (2024年执行率), never of
+    amounts'."""
     years = {j: year for j, year in _years(table).items() if j != result}
+    if result is not None and "百分点" in table.header[result]:  # a change in points: of rates, not amounts
+        years = {j: year for j, year in years.items() if _RATE.search(table.header[j])}
+    named = _compared(table.header[result]) if result is not None else None
+    if named is not None and choice:
+        return []  # the result's header says what it compares: one reading
     beside = _beside(table, result)
     latest = beside if beside is not None else max(years.values(), default="")
+    if named and named[0] != "预算":
+        latest = named[0]
     years = {j: year for j, year in years.items() if year <= latest}  # (later years: another comparison's)
     later = [j for j, year in years.items() if year == latest]
     if len(later) > 1:  # 2025年预算数 over 小计 | 基本支出 | 项目支出: the latest year's total
@@ -194,11 +204,28 @@ def _dated(table, word: str, result: int | None, choice: int = 0) -> list[int]:
     if len(later) > 1:  # 2023年决算数 | 2024年预算数 | 2024年决算数: the latest year's outturn
         later = [j for j in later if _OUTTURN.search(table.header[j])]
     earlier = sorted((j for j in years if years[j] != latest), key=lambda j: (years[j], -j), reverse=True)
+    if named and named[0] == "预算":  # 较预算增减额: the outturn against its own year's budget
+        earlier = [j for j in years if years[j] == latest and j not in later and "预算" in table.header[j]]
+    elif named:  # 2024年比2023年增减额
+        earlier = [j for j in earlier if years[j] == named[1]]
     if len(later) != 1 or not earlier or len(set(years[j] for j in earlier)) != len(earlier):
         return []
     if word == "{later}":
         return later
     return earlier[choice:choice + 1]
+
+
+def _compared(header: str) -> tuple[str, ...] | None:
+    """What a change column's header says it compares: ``(later, earlier)`` years (2024年比2023年增减额),
+    ``("预算",)`` for the outturn against its budget (较预算增减额, 决算比预算增减), else None."""
+    m = _VS_YEARS.search(header)
+    if m and m.group(1) > m.group(2):
+        return m.group(1), m.group(2)
+    return ("预算",) if _VS_BUDGET.search(header) else None
+
+
+_VS_YEARS = lazy(r"(\d{4})\s*年?度?[^\d比较]{0,4}(?:比|较|相比|对比)\s*(\d{4})\s*年?")
+_VS_BUDGET = lazy(r"(?:比|较|对比)(?:年初|调整后?|全年)?预算")
 
 
 def _choices(table) -> int:
@@ -223,6 +250,7 @@ def _read_years(table) -> dict[int, str]:
 _NOT_AMOUNT = lazy(r"占比|比重|增减|比上年|较上年")
 _OUTTURN = lazy(r"决算|执行数|实际")
 _POINTS = lazy(r"分值|满分|标准分|权重")
+_RATE = lazy(r"率|%|％")
 _SUBTOTAL = lazy(r"(?:小计|合计)$")
 
 
