@@ -118,13 +118,19 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
     """The column of each name, or None when one is missing or ambiguous: the result's first, then each
     other name's, by its words in order (the first word a column holds wins: 全年预算数 before 预算数, so
     a 年初预算数 column to its left is not taken), never a column taken already (得分 is not the 得分率
-    column); a word that two free columns hold (预算数 of 年初预算数 and 调整预算数) leaves it unsaid,
+    column); a column the result's header names is taken first (决算数为年初预算数的%: 年初预算数); a word
+    that two free columns hold (预算数 of 年初预算数 and 调整预算数) leaves it unsaid,
     unless each is under a year of its own (2022年决算数 | 2023年决算数: the latest year's).
     ``choice``: which earlier year ``{earlier}`` names when the headers name more than two (see
     :func:`_dated`)."""
     where: dict[str, int] = {}
     for name in (result, *(n for n in columns if n != result)):
         unwanted = [w for w in columns[name] if w.startswith("!")]
+        if name != result and result in where:
+            said = _said(table, columns[name], where[result], set(where.values()))
+            if said is not None:
+                where[name] = said
+                continue
         for word in (w for w in columns[name] if not w.startswith("!")):
             if word in _YEARS:
                 hits = [j for j in _dated(table, word, where.get(result), choice) if j not in where.values()]
@@ -139,6 +145,14 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
         else:
             return None
     return where
+
+
+def _said(table, words, result: int, taken: set[int]) -> int | None:
+    """The one column of ``words`` whose header the result's header names (决算数为年初预算数的% names
+    年初预算数 of 年初预算数 | 全年预算数), or None."""
+    named = table.header[result]
+    hits = [j for j in _headed(table, words, taken) if table.header[j].strip() and table.header[j] in named]
+    return hits[0] if len(hits) == 1 else None
 
 
 def _latest(table, hits: list[int], result: int | None) -> list[int]:
