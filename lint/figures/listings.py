@@ -514,8 +514,21 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         if not precision.total([*parts, *rest], before[-1].unit).meets(whole):
             return []  # …；公务接待费 5万元；年初预算 20万元: what follows a nested list may be anything
         parts = [*parts, *rest]
-    parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], parts)))
+    parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], _subset(text, parts))))
     return [Listing(before[-1], tuple(parts), complete and not unsaid, unsaid=unsaid)] if parts else []
+
+
+def _subset(text: str, parts: list[Figure]) -> list[Figure]:
+    """The parts up to one said to be a share of a part before it (其中专任教师152人，“双师型”教师97人，
+    占专任教师的63.82%: the 双师型 are among the 专任, no part of their own)."""
+    for k, part in enumerate(parts[1:], 1):
+        m = _SHARE_OF_PART.match(text, part.end)
+        if m and any(m.group(1) in labels.unquote(labels.core(p.label)) for p in parts[:k]):
+            return parts[:k]
+    return parts
+
+
+_SHARE_OF_PART = lazy(r"\s*[，,]?\s*(?:占|为)([^，,。；;的\d]{2,12})(?:总数|人数|数)?的")
 
 
 def _own_fund(total: Figure, parts: list[Figure]) -> list[Figure]:

@@ -104,7 +104,8 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
             key = max(target - 1, 0)
             is_key = partial(_named, key)
         else:
-            scored = tuple(j for j, name in enumerate(table.header) if "分值" in name or "得分" in name)
+            scored = tuple(j for j, name in enumerate(table.header)
+                           if any(w in name for w in ("分值", "权重", "满分", "标准分", "得分")))
             is_key = partial(_numbered, key, scored if len(scored) == 2 else ())
         labels = [j for j in range(min(target, actual)) if j != key]
         units = next((j for j in labels if _UNIT_HEAD.fullmatch(table.header[j].strip())), None)

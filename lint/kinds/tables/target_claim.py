@@ -2,9 +2,9 @@
 
 Finds a ``claims`` phrase (各项指标均完成, 全面完成绩效目标) in a sentence that names an ``objects`` word
 (目标, 指标), not hedged (基本完成) or negated (未完成) just before it, in a sentence that admits no miss
-(其中1个指标全部完成，1个未完成). An exception stated in the same
-sentence (除一个指标外, 除2项指标外) allows that many misses, and one naming them (除“培训基层医务人员”指标外,
-除节水率指标外) as many as it names. The indicators that miss a target are those of
+(其中1个指标全部完成，1个未完成). An exception stated in the same sentence (除一个指标外, 除2项指标外,
+除A和B2项外) allows that many misses, and one naming them (除“培训基层医务人员”指标外, 除节水率指标外) as
+many as it names. The indicators that miss a target are those of
 :mod:`crossfoot.tables.targets` (a target cell and its actual cell, every pair compared in its
 direction); when there are more than the claim allows, the claim is a finding that names them.
 """
@@ -32,6 +32,9 @@ class Options(targets.Spec):
 
 
 _EXCEPT = lazy(r"除\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*[个项条]?[^，。,；]{0,6}外")
+# 除A和B2项外: the names, then their count
+_EXCEPT_COUNTED = lazy(r"除[^，。,；]{1,40}?(?<![\d.])(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})"
+                       r"\s*[个项条]\s*(?:指标|目标)?\s*外")
 _EXCEPT_NAMED = lazy(r"除((?:[“\"「『][^”\"」』]{1,40}[”\"」』][、和及与，,]?)+)[^，。,；]{0,8}外")
 _QUOTED = lazy(r"[“\"「『][^”\"」』]{1,40}[”\"」』]")
 # 除节水率指标外, 除A、B指标外: names without quotes (not 除此之外, 除上述…外)
@@ -61,7 +64,7 @@ def run(analysis, check: Check):
             said = len(_ADMITTED.findall(block.text[max(0, start - 120):start]))
             if _REST.search(sentence[: hit[0]]) and len(misses) <= said:
                 continue  # …未完成，扣1.4分。其余指标均完成: the rest, after the misses said before
-            m = _EXCEPT.search(sentence)
+            m = _EXCEPT.search(sentence) or _EXCEPT_COUNTED.search(sentence)
             allowed = (numbers.whole(m.group("n")) or 0) if m else 0
             named = _EXCEPT_NAMED.search(sentence)
             if named:  # 除“培训基层医务人员”指标外: as many as it names
