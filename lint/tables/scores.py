@@ -55,10 +55,12 @@ def items(analysis, max_words, score_words) -> list[Item]:
 def _items(analysis, max_words, score_words) -> list[Item]:
     found = list(prose_items(analysis))
     for table in analysis.tables:
-        top = table.column(*max_words)
         got = next((j for j, h in enumerate(table.header)  # 分值 | 得分率 | 得分: the points, not the rate
                     if any(w in h for w in score_words) and "率" not in h), None)
-        if top is None or got is None or top == got:
+        tops = [j for j, h in enumerate(table.header) if any(w in h for w in max_words) and j != got]
+        # 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分: the item's 分值 is the last before 得分
+        top = max((j for j in tops if got is not None and j < got), default=tops[0] if tops else None)
+        if top is None or got is None:
             continue
         said = next((j for j, h in enumerate(table.header) if _SAYS_CUT.search(h)), None)
         for row in range(len(table.rows)):

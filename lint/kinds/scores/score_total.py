@@ -7,7 +7,8 @@ and the whole (``overall``: 整体, 部门, 综合, 总体, 该项目), not the 
 ``score`` column (得分; of 指标得分 | 加权得分, the weighted), a 自评表's funds part (执行率 | 得分) beside
 its indicators not counted; its total is its last row labelled with a ``grand`` word (总分, 合计), or, when no
 row is a total or subtotal (小计) and a ``points`` column (分值) or an indicator column (一级指标) says the
-rows are parts of one score, the sum of the column. A document with several score tables is left alone
+rows are parts of one score, the sum of the column (of its group heads, 一、 二、, when each is the sum of
+the rows under it). A document with several score tables is left alone
 (which one the prose means is a guess) unless only one of them has a total row: a summary of the 一级指标
 with its 合计 beside an indicator table's 分值 | 得分. A project's score is also one named after the project
 (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得).
@@ -165,4 +166,24 @@ def _table_total(table, col: int, check: Check):
         return grand, grand_row, []
     if table.column(*check.options.points) is None and not any("指标" in name for name in table.header):
         return None, "", []  # no indicators and no 分值 (projects' 评价得分, each its own): no whole
-    return None, "", ([] if subtotals else parts)
+    return None, "", ([] if subtotals else _groups(table, col, parts))
+
+
+def _groups(table, col: int, parts: list) -> list:
+    """Of rows headed 一、 二、 over their items (一、部门决策 40 36.50, then 目标设定 20 18.00 …): the heads,
+    when each is the sum of the rows under it; [] (nothing sure to add) when one is not; ``parts`` when
+    no row heads a group."""
+    rows = [r for r in range(len(table.rows)) if cell_figure(table, r, col, "分") is not None]
+    heads = [k for k, r in enumerate(rows) if _HEAD.match(row_label(table, r))]
+    if not heads or len(heads) == len(rows):
+        return parts
+    if heads[0] != 0:
+        return []
+    for k, end in zip(heads, [*heads[1:], len(rows)]):
+        under = parts[k + 1 : end]
+        if not under or not precision.total(under).meets(precision.interval(parts[k])):
+            return []
+    return [parts[k] for k in heads]
+
+
+_HEAD = lazy(r"\s*[一二三四五六七八九十]{1,2}\s*[、.．]")
