@@ -8,6 +8,7 @@ money is one family, %/‰/bare numbers another, each count its own.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from ..interval import Interval, stated
@@ -55,6 +56,17 @@ _MEAN = lazy(r"人均|户均|生均|期均|场均|次均|批均|平均")
 _ALLOTTED = lazy(r"分值|满分|权重|标准分|扣")
 _AWARDED = ("得分", "实际得分", "得", "评分")  # an item's score after its 分值 (分值20分，得分17分)
 _TOTAL_POINTS = lazy(r"总|综合|整体|合计|自评|评价|小计|平均|累计|部门|项目|绩效|最终")
+
+
+def rough(figure: Figure) -> Figure:
+    """An approximation (约226.5元, 约3.13亿元, 约1,500万元) as the figure it can be held to: rounded to one
+    place before its last digit (its last non-zero digit when it is whole: 约1,500 to the thousand), so
+    only a gross miss (约226.5元 for 262.5) shows."""
+    if figure.decimals > 0:
+        return replace(figure, decimals=figure.decimals - 1, qualifier="")
+    whole = str(abs(int(figure.value)))
+    zeros = len(whole) - len(whole.rstrip("0")) if whole != "0" else 0
+    return replace(figure, decimals=min(figure.decimals, -zeros) - 1, qualifier="")
 
 
 def interval(figure: Figure, mode: str = "round", unit: str | None = None) -> Interval:

@@ -16,7 +16,8 @@ anything: 全年培训教师1,280人次，支出培训经费186.40万元，人�
 budget does not. Amounts convert (万元 → 元).
 
 Judged as an interval: total / count, each from its stated precision, must meet the stated average (a
-whole-number average is rounded, ±0.5).
+whole-number average is rounded, ±0.5; an approximate one, 人均约226.5元, is held to a place before its last
+digit: :func:`crossfoot.figures.precision.rough`).
 """
 
 from __future__ import annotations
@@ -52,7 +53,7 @@ def run(analysis, check: Check):
             for i, mean in enumerate(figs):
                 core = labels.core(mean.label)
                 word = next((w for w in per if core.startswith(w)), None)
-                if word is None or not mean.is_point or _PERIOD.search(core):
+                if word is None or not (mean.is_point or mean.qualifier == "about") or _PERIOD.search(core):
                     continue  # 人均每月100元 of a year's total: per head and per month
                 before = [f for f in reversed(list(labels.back(figs, i, mean.start - labels.REACH)))
                           if f.is_point]  # within reach: a sentence of thousands of figures costs no more
@@ -66,14 +67,18 @@ def run(analysis, check: Check):
                     counts = [f for f in before if f.unit in heads and f.unit != mean.unit and f.value > 0]
                 else:
                     continue
+                if len(counts) > 1 and heads:  # 接待9批次、64人次，人均: the heads its word divides by
+                    counts = [f for f in counts if f.unit in heads]
                 if len(totals) != 1 or len(counts) != 1:
                     continue
                 total, count = totals[0], counts[0]
-                what = core[len(word):].strip("为是：:")
+                what = core[len(word):].strip("为是：:约")
                 if what.startswith("每"):
                     what = what[2:]  # 平均每期培训: 培训
                 if what and what not in labels.core(total.label):
                     continue  # an average of something the total does not name
+                if mean.qualifier == "about":  # 人均约226.5元: held to a place before its last digit
+                    mean = precision.rough(mean)
                 verdict = judge(check, analysis, mean, (total, count),
                                 lambda t=total, c=count, u=mean.unit: precision.interval(t, "round", u)
                                 / precision.interval(c),

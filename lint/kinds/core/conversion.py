@@ -2,11 +2,12 @@
 1,126.74万元) is the same amount.
 
 Read only where nothing but an opening bracket, or a ``links`` word (折合, 即, 相当于) after an optional
-comma, stands between two money amounts in different units; an approximation (约, 近, 左右 in the
-restatement's words) is not judged. Converted to one unit, the two agree as a table's cell and its
-restatement in prose do (:func:`crossfoot.tables.locate.agreement`): equal when stated to the same place,
-else their rounding intervals meet; digits cut rather than rounded are information. The finding is on the
-restatement, with the amount it restates as the related place.
+comma, stands between two money amounts in different units; a bound (近, 以上) is not judged, and an
+approximation (约合, （约3.13亿元）, 左右) is held to a place before its last digit
+(:func:`crossfoot.figures.precision.rough`). Converted to one unit, the two agree as a table's cell and
+its restatement in prose do (:func:`crossfoot.tables.locate.agreement`): equal when stated to the same
+place, else their rounding intervals meet; digits cut rather than rounded are information. The finding
+is on the restatement, with the amount it restates as the related place.
 """
 
 from __future__ import annotations
@@ -23,6 +24,9 @@ from ..base import Check, report, truncation
 KIND = "conversion"
 FIELDS = ("stated", "computed", "other")
 _ROUGH = lazy(r"约|近|左右|大约|大概|以上|以下|多")
+_ABOUT = lazy(r"约|大约|大概")  # 约合, （约3.13亿元）: an approximation, held to its last digit
+_ABOUT_AFTER = lazy(r"\s*左右\s*[）)]?")
+
 # where the restatement ends: its bracket closes, or its clause
 _CLOSED = {True: lazy(r"\s*[）)]"), False: lazy(r"\s*(?:[，,。；;）)]|$)")}
 
@@ -34,21 +38,25 @@ class Options:
 
 def run(analysis, check: Check):
     links = "|".join(map(re.escape, check.options.links))
-    between = re.compile(rf"\s*[（(]\s*|\s*[，,]?\s*(?:{links})\s*")
+    about = r"(?:约|大约)?"
+    between = re.compile(rf"\s*[（(]\s*{about}\s*|\s*[，,]?\s*(?:约合|{about}(?:{links}))\s*{about}\s*")
     for b, figures in enumerate(analysis.figures):
         text = analysis.doc.blocks[b].text
         for first, then in zip(figures, figures[1:]):
             money = first.unit in units.MONEY and then.unit in units.MONEY and first.unit != then.unit
-            if not (money and first.is_point and then.is_point) \
+            if not (money and first.is_point and (then.is_point or then.qualifier == "about")) \
                     or not between.fullmatch(text, first.end, then.start):
                 continue
-            if _ROUGH.search(text, max(first.end, then.start - 4), then.start) \
-                    or _ROUGH.match(text, then.end):
-                continue  # 约合, 近7,000元: no amount to hold it to
+            about = _ABOUT.search(text, max(first.end, then.start - 4), then.start) \
+                or _ABOUT_AFTER.match(text, then.end)
+            if not about and (_ROUGH.search(text, max(first.end, then.start - 4), then.start)
+                              or _ROUGH.match(text, then.end)):
+                continue  # 近7,000元, 3亿元以上: a bound, no amount to hold it to
             bracketed = text[first.end:then.start].strip().startswith(("（", "("))
-            if not _CLOSED[bracketed].match(text, then.end):
+            if not (_CLOSED[bracketed].match(text, then.end) or about and _ABOUT_AFTER.match(text, then.end)):
                 continue  # （1,480.00万元÷12,360人）: a computation in brackets, not a restatement
-            said = agreement(then.value, then.decimals, then.unit, precision.number_text(first), first.unit,
+            held = precision.rough(then) if about else then
+            said = agreement(held.value, held.decimals, held.unit, precision.number_text(first), first.unit,
                              analysis.rounding)
             if said == "agree":
                 continue
