@@ -110,15 +110,16 @@ def _changes(analysis, o: Options, block: int):
                 # 决算数小于预算数 X; …，主要原因是：…，节约 X (the plan and outturn in the sentence before)
                 pair = same[-2:] if len(same) >= 2 else [f for f in figures if f.is_point
                                                           and precision.family(f.unit) == fam]
-                if versus is not None and versus.group(2):  # 决算数大于年初预算数: the plan so named
+                named_plan = versus and (versus.group(2) or versus.group(3))
+                if named_plan:  # 决算数大于年初预算数: the plan so named
                     pool = [f for f in (same if len(same) >= 2 else figures) if f.is_point
                             and precision.family(f.unit) == fam]
-                    plans = [f for f in pool if versus.group(2) in f.label and o.plan.within(f.label)]
+                    plans = [f for f in pool if named_plan in f.label and o.plan.within(f.label)]
                     spent = [f for f in pool if o.spent.within(f.label) and not o.plan.within(f.label)]
                     pair = [plans[-1], spent[-1]] if plans and spent else []
                 found = _plan_and_outturn(o, pair) if len(pair) == 2 else None
                 if found is not None:
-                    over = versus is not None and versus.group(1) in ("大于", "多于", "高于", "超过")
+                    over = versus is not None and (versus.group(1) or versus.group(4)) in _OVER
                     yield found[1], found[0], change, 1 if over else -1
                 continue
             if len(same) < 2:
@@ -229,8 +230,11 @@ _LAST_YEAR = lazy(rf"{labels.LAST_YEAR}(?:同期)?(?:为|是)?")
 _NAMED_BASE = lazy(r"(?:比|较)(年初)(?:预算|批复|安排)?数?(?:增加|减少|增长|下降|调增|调减|追加|压减)$")
 _PERIOD_BALANCE = lazy(r"(?:当期|当年|本期)结余$")
 # an outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X)
-_VERSUS_PLAN = lazy(r"(?:决算|支出|执行|实际)数?(小于|少于|低于|大于|多于|高于|超过)"
-                          r"(年初|调整后|全年)?预算数?$")
+# or by so much said with 比 (决算比预算减少 X, 决算数较年初预算数节约 X)
+_VERSUS_PLAN = lazy(r"(?:决算|支出|执行|实际)数?(?:(小于|少于|低于|大于|多于|高于|超过)"
+                    r"(年初|调整后|全年)?预算数?|(?:比|较)(年初|调整后|全年)?预算数?"
+                    r"(减少|增加|节约|节省|超支|少|多)了?)$")
+_OVER = ("大于", "多于", "高于", "超过", "增加", "超支", "多")
 # what is left of the plan, said of nothing else (比预算少支出 X, 节约 X; not 公务接待费节约 X)
 _ONLY_LEFT = lazy(r"(?:比(?:年初|调整后|全年)?预算数?)?(?:少支出|少支|节约|节省|结余)了?")
 _REASONED = lazy(r"主要原因|原因是|主要是由于|主要由于")  # 决算数小于预算数的主要原因是：…，节约 X

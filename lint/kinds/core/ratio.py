@@ -137,6 +137,8 @@ def run(analysis, check: Check):
                         actual, base = doers[0], bases[0]  # 支出决算X，年初预算Y，支出决算数为年初预算数的
                     elif len(here) == 1:
                         base = here[0]  # 年初预算为54.53万元，支出决算为54.53万元，完成年初预算的100.00%
+                    elif len(full := [f for f in here if _whole_name(said) in f.label]) == 1:
+                        base = full[0]  # 年初预算 X，全年预算 Y，支出决算 Z，完成全年预算的 P%: Y
                     elif len(later := _stated_after(o, text, sentence[2], rate, fam, named)) == 1:
                         base = later[0]  # 支出12.36万元，为预算的82.40%，预算数为15.00万元: its own budget
                     elif later:
@@ -411,6 +413,11 @@ _QUALIFIERS = ("有效",)  # 有效回收率: of the valid ones among those retu
 _PUNCT = lazy(r"[，,。；;、：:（(）)]")
 
 
+
+
+def _whole_name(said: str) -> str:
+    """The base a rate names as written (全年预算 of 完成全年预算的; :func:`labels.core` cuts it to 预算)."""
+    return said.strip().removesuffix("的").removesuffix("数") or "\0"
 
 
 def _unfunded(label: str) -> str:
