@@ -222,18 +222,28 @@ _DIFFERENCE = lazy(r"(?:比|较)[^，,。；;]{0,12}?(?:减少|增加|节约|节
 
 def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     """A rate whose plan the sentence before states (调整后预算为3,618.45万元。全年实际支出3,502.17万元，预算
-    执行率为97.79%): the sentence's one actual amount before the rate, and no plan of its own, over each
-    plan amount of the sentence before; holding over one of them it holds, failing over all it fails over
+    执行率为97.79%), or the clauses before its own (预算 X，到位 Y，到位率100%；全年实际支出 Z，执行率 P%):
+    the one actual amount of its clause before the rate, and no plan of its own, over each plan amount
+    stated there; holding over one of them it holds, failing over all it fails over
     the nearest."""
     o = check.options
     figs = sentence[2]
     rates = [f for f in figs if f.unit == "%" and f.is_point and o.rates.within(f.label)
              and not labels.respective(text, figs, f)]
-    if len(rates) != 1:
+    if not rates:
         return
-    rate = rates[0]
+    rate = rates[-1]
     amounts = [f for f in figs if f.start < rate.start and f.is_point
                and precision.family(f.unit) not in ("ratio", "", "分")]
+    # 预算 X，到位 Y，到位率 100%；支出 Z，执行率 P%: the rate's clause states the actual alone, the clauses
+    # before it the plan
+    cut = max(max(text.rfind(c, sentence[0], rate.start) for c in "；;"),
+              max((f.end for f in rates[:-1]), default=-1))
+    if len(rates) > 1 or len(amounts) > 1:
+        own = [f for f in amounts if f.start > cut]
+        if cut < sentence[0] or len(own) != 1:
+            return
+        earlier, amounts = [f for f in figs if f.end <= cut], own
     if len(amounts) != 1 or _planned(o, amounts[0].label) or not o.actual.within(amounts[0].label) \
             and "支出" not in amounts[0].label or o.left.within(amounts[0].label):
         return
