@@ -228,12 +228,16 @@ def _listed(analysis, check: Check, listed):
             yield verdict
 
 
+_WHOLE_WORDS = lazy(r"总额|总数|总计|合计|全部|全年|本年|当年|本部门|部门|的$")
+
+
 def _whole(analysis, part, named: str):
     parent = analysis.parent(part)
     if not named:
         return parent
-    if parent is not None and (named.startswith("总") or named in parent.label):
-        return parent
+    if parent is not None and (named.startswith("总") or named in parent.label
+                               or len(plain := _WHOLE_WORDS.sub("", named)) >= 2 and plain in parent.label):
+        return parent  # 全年实际支出 X，其中基本支出 Y，占支出总额的 P%: the total it is listed under
     # a named whole is looked for in the same paragraph only (占全省 70% compares with nothing stated here),
     # unless it names a total of the report's own (占本年支出合计的), stated in a paragraph before
     reach = 40 if named.endswith(_TOTALS) else 0
