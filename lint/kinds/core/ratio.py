@@ -371,7 +371,7 @@ def _survey(analysis, check, text: str, figs, rate, before=()):
     satisfied = [f for f in counts if _content(f.label + _after(text, f.end))]
     tied = all(_TIED.search(f.label) for f in satisfied)  # 有效问卷中表示满意的: of the questionnaires before
     asked = [f for f in (*(before if tied else ()), *counts) if f.is_point and f.unit in _SURVEY_UNITS
-             and f not in satisfied and _ASKED.search(f.label) and "满意" not in f.label]
+             and f not in satisfied and _ASKED.search(f.label) and not _CONTENT.search(f.label)]
     if not satisfied or not asked or any(a.start > satisfied[0].start for a in asked if a in counts):
         return
     sums = [satisfied[: k + 1] for k in range(len(satisfied))]
