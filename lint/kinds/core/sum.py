@@ -12,7 +12,8 @@ opens with a total word: ``A、B分别为 a、b，合计 t``, ``由 A a、B b �
 Among scores, a part taken off (扣分项扣0.5分, 扣减1分) counts against the total, unless every part and the
 total are deductions.
 
-Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02. Parts that exceed the total
+Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02 (a part written 0 beside
+parts to the cent, 因公出国（境）费0万元, is none, not up to 0.5万元). Parts that exceed the total
 are an error whatever the wording. A listing after 其中 may name only some parts, so parts that fall short are
 reported only when the listing is complete (declared so by a ``complete`` word, none in the core pack: 分别为
 lists parallel values as often as parts; or naming three parts or more, one of them 0, as a template's list of
@@ -64,6 +65,10 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         taken = [p for p in parts if _DEDUCTED.search(p.label)]
         if taken and len(taken) < len(parts) and not re.search("扣|失", total.label):  # no sum of deductions
             parts = [replace(p, value=-p.value) if any(p is t for t in taken) else p for p in parts]
+
+    places = [p.decimals for p in parts if p.value != 0]
+    if places and min(places) > 0:  # 因公出国（境）费0万元 beside 3.26万元, 12.10万元: none, not 0.5万元
+        parts = [replace(p, exact=True) if p.value == 0 and p.decimals == 0 else p for p in parts]
 
     def parts_sum(mode: str = "round") -> Interval:
         return precision.total(parts, unit, mode)
