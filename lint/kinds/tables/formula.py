@@ -199,11 +199,13 @@ def _dated(table, word: str, result: int | None, choice: int = 0) -> list[int]:
     2024年决算数): the later is that one, the budget beside it left to the alternatives; or its total
     (2025年预算数 over 小计 | 基本支出 | 项目支出): the 小计. A result whose header says what it compares
     is read so, alone: 2024年比2023年增减额 those years' columns, 较预算增减额 (决算比预算) the outturn
-    against the budget of its year; a change in 百分点 is of rates' columns (2024年执行率), never of
-    amounts'."""
+    against the budget of its year; a change in 百分点 beside columns of shares or rates is of those
+    (2024年执行率), never of amounts'."""
     years = {j: year for j, year in _years(table).items() if j != result}
-    if result is not None and "百分点" in table.header[result]:  # a change in points: of rates, not amounts
-        years = {j: year for j, year in years.items() if _RATE.search(table.header[j])}
+    if result is not None and "百分点" in table.header[result] \
+            and any(_SHARE.search(h) for j, h in enumerate(table.header) if j != result):
+        # a change in points, in a table of amounts and their shares or rates: of those, not of amounts
+        years = {j: year for j, year in years.items() if _SHARE.search(table.header[j])}
     named = _compared(table.header[result]) if result is not None else None
     if named is not None and choice:
         return []  # the result's header says what it compares: one reading
@@ -264,7 +266,7 @@ def _read_years(table) -> dict[int, str]:
 _NOT_AMOUNT = lazy(r"占比|比重|增减|比上年|较上年")
 _OUTTURN = lazy(r"决算|执行数|实际")
 _POINTS = lazy(r"分值|满分|标准分|权重")
-_RATE = lazy(r"率|%|％")
+_SHARE = lazy(r"率|%|％|占比|比重")
 _SUBTOTAL = lazy(r"(?:小计|合计)$")
 
 

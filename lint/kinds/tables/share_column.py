@@ -1,7 +1,8 @@
 """share_column: a 占比 column is each row's amount over the table's total.
 
 Selects the columns whose header holds a ``share`` word (占比, 比重, 所占比例) and takes as their amounts the
-nearest column to the left that holds amounts (not rates). The total is the amount of the table's one grand
+column to the left that holds amounts (not rates, not changes: 增减额), of the year the share's header names
+(2025年占比 of 2025年预算数), else the nearest. The total is the amount of the table's one grand
 total row (``totals``: 合计, 总计); each other row's share must be its amount / that total × 100, and the
 total's own share, when stated, 100; a share one unit of its last place off (moved so the column adds up to
 100) is no finding, nor are 其中 rows (often shares of the row above). Shares of a group's subtotal (a 款's
@@ -18,6 +19,7 @@ from decimal import Decimal
 
 from ...figures import precision
 from ...interval import Interval
+from ...regex import lazy
 from ...tables import cell_figure, number, row_label
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
@@ -42,7 +44,11 @@ def run(analysis, check: Check):
         for col, name in enumerate(table.header):
             if not o.share.within(name) or o.not_.within(name):
                 continue
-            amounts = next((j for j in range(col - 1, -1, -1) if _amounts(table, j)), None)
+            left = [j for j in range(col - 1, -1, -1)
+                    if _amounts(table, j) and not _CHANGE.search(table.header[j])]
+            years = set(_YEAR.findall(name))
+            dated = [j for j in left if years and years & set(_YEAR.findall(table.header[j]))]
+            amounts = (dated or left or [None])[0]  # 2025年占比 of 2025年预算数, past an 增减额 column
             totals = [r for r in range(len(table.rows))
                       if o.totals.within(row_label(table, r).replace(" ", ""))]
             if amounts is None or len(totals) != 1:
@@ -96,6 +102,10 @@ def _adjusted(verdict) -> bool:
     stated, computed = verdict.bounds.stated, verdict.bounds.computed
     unit = Decimal(1).scaleb(-verdict.stated.decimals)
     return Interval(stated.lo - unit, stated.hi + unit).meets(computed)
+
+
+_CHANGE = lazy(r"增减|变动|比上年|较上年|差额|增长|减少|增加")
+_YEAR = lazy(r"(20\d\d)\s*年?")
 
 
 def _amounts(table, col: int) -> bool:
