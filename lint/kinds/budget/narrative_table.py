@@ -107,9 +107,19 @@ def _carried(analysis, text: str, fig, words, unwanted) -> bool:
 def _under(analysis, check: Check, fig) -> bool:
     """With option ``under``: whether ``fig`` is listed under a total whose label ends with one of its
     words (基本支出 after 本年支出合计 9759.38万元，其中：), or else its paragraph opens with such a figure
-    (公用经费 after 人员经费 …，主要包括：…；in a paragraph on the 基本支出)."""
+    (公用经费 after 人员经费 …，主要包括：…；in a paragraph on the 基本支出), or its sentence opens naming it
+    without an amount (一般公共预算基本支出中，人员经费 X)."""
     words = check.options.under
     if not words:
         return True
     total = analysis.parent(fig) or analysis.figures[fig.block][0]
-    return total is not fig and labels.core(total.label).endswith(words)
+    if total is not fig and labels.core(total.label).endswith(words):
+        return True
+    # 一般公共预算基本支出中，人员经费 X，公用经费 Y: the total named without its amount, opening the clause
+    text = analysis.doc.blocks[fig.block].text
+    start = max(text.rfind(c, 0, fig.start) for c in "。；;") + 1
+    opening = _NAMED_IN.match(text, start)
+    return opening is not None and any(opening.group(1).endswith(w) for w in words)
+
+
+_NAMED_IN = lazy(r"\s*([^。；;，,\d]{2,30})中[，,：:]")
