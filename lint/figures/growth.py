@@ -186,7 +186,8 @@ _COMPARED = lazy(rf"{_PERIOD_BEFORE}$")
 _COMPARED_OPEN = lazy(rf"({_PERIOD_BEFORE})\s*[（(]\s*$")  # before a prior in brackets: 较上年（X）增长
 _YEAR = r"20\d\d\s*年度?"
 MOVED_FROM = lazy(rf"(?:由|从)(?:上年|上一年|去年|上年度|上年同期|去年同期|{_YEAR})?的?$")
-MOVED_TO = lazy(rf"^(增加|增长|上升|提高|减少|下降|降低|降)(?:到|至)(?:{_YEAR}的?)?$")
+SHORT_MOVES = {"增": 1, "升": 1, "降": -1, "减": -1}
+MOVED_TO = lazy(rf"^(增加|增长|上升|提高|减少|下降|降低|降|增|减|升)(?:到|至)(?:{_YEAR}的?)?$")
 """A move from a prior to a current amount: 由2023年的 X (``MOVED_FROM`` ends its label) 增加到2024年的 Y
 (``MOVED_TO`` is its label, the direction its group 1), read by the growth and difference kinds."""
 
@@ -236,7 +237,7 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
             if sign:
                 yield _rate(rate, other, before, sign)  # 2023年补贴 X，2024年补贴 Y，同比增长 P%
         elif (move := MOVED_TO.match(before.label.strip())) and MOVED_FROM.search(other.label.strip()):
-            moved = _direction(spec, move.group(1))
+            moved = _direction(spec, move.group(1)) or SHORT_MOVES.get(move.group(1), 0)  # 降至, 增至
             if sign in (0, moved):  # 由 Y 减少到 X，下降 P%; 增幅 and 降幅 say no direction of their own
                 yield _rate(rate, other, before, moved)
 
