@@ -29,6 +29,8 @@ Two shapes are found in each sentence:
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * a survey's 满意度 (满意率) over its counts: the satisfied (满意451人; 非常满意 a、满意 b … added in order)
   over those asked (回收482份, 有效问卷480份, in its sentence or the one before).
+* a 预算调整率 over the 年初预算 and the 全年 (调整后) 预算 before it in its sentence: (全年 − 年初) / 年初
+  (a cut stated without its sign, 10%, is its size).
 * ``X 中 Y，占 P%`` (145家中108家，占74.48%; 15个乡镇中已有14个建成，覆盖率93.33%): a share of the count
   before 中 (not 其中, and not of money: the share check reads those), named by 占 or a rate word.
 
@@ -102,6 +104,9 @@ def run(analysis, check: Check):
                     verdict = _ratio(analysis, check, rate, actual, previous) if actual else None
                     if verdict:
                         yield verdict
+                    continue
+                if _ADJUSTMENT.search(rate.label):
+                    yield from _adjustment(analysis, check, sentence[2][:i], rate)
                     continue
                 if _SATISFIED.search(_BRACKETS.sub("", labels.core(rate.label))):
                     yield from _survey(analysis, check, text, sentence[2], rate, before)
@@ -307,6 +312,32 @@ def _money(figure) -> bool:
     return precision.family(figure.unit) == "money"
 
 
+_ADJUSTMENT = lazy(r"调整率\s*(?:为|是|达)?\s*$")
+_INITIAL = lazy(r"年初")
+_ADJUSTED = lazy(r"(?:全年|调整后|调整)预算")
+
+
+def _adjustment(analysis, check, before, rate):
+    """预算调整率: (全年预算 − 年初预算) / 年初预算, the two budgets stated before it in its sentence."""
+    money = [f for f in before if f.is_point and precision.family(f.unit) == "money"]
+    initial = [f for f in money if _INITIAL.search(f.label) and "预算" in f.label or f.label.endswith("年初")]
+    adjusted = [f for f in money if _ADJUSTED.search(f.label) and not _INITIAL.search(f.label)]
+    if len(initial) != 1 or len(adjusted) != 1:
+        return
+    a, b = adjusted[0], initial[0]
+
+    def change():  # a cut stated without its sign (调减 10%) is its size
+        found = (precision.interval(a, "round", b.unit) - precision.interval(b)) / precision.interval(b)
+        return found.scale(Decimal(-1)) if found is not None and found.hi < 0 <= rate.value else found
+
+    size = a.value < b.value and rate.value >= 0
+    expression = f"({a.text} − {b.text}) / {b.text}"
+    verdict = judge(check, analysis, rate, (a, b), change, scale=Decimal(100),
+                    expression=f"|{expression}|" if size else expression)
+    if verdict is not None:
+        yield verdict
+
+
 def _ratio(analysis, check, rate, actual, base):
     if rate.value == 100 and _CAPPED.search(rate.label) and not _money(base) and \
             precision.interval(actual, "round", base.unit).lo > precision.interval(base).hi:
@@ -421,8 +452,6 @@ def _after(text: str, end: int) -> str:
 
 _QUALIFIERS = ("有效",)  # 有效回收率: of the valid ones among those returned (not 体质测试达标率's 测试)
 _PUNCT = lazy(r"[，,。；;、：:（(）)]")
-
-
 
 
 def _whole_name(said: str) -> str:
