@@ -243,12 +243,13 @@ _RUN = 3  # lines of `` | ``-separated cells that make a table without an alignm
 
 
 def _bare_pipe_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:
-    """Add to ``rows`` the tables a converter writes as lines of `` | ``-separated cells with no
-    alignment row (项目名称 | 年度 | 预算安排(万元)): three lines or more, blank lines between them aside,
-    the first (the header) not opening with a pipe. A row short of the header's cells is placed where its
-    numbers and words match the columns' (:func:`_placement`). A pipe ending a row closes an empty last
-    cell. A run where more than a quarter of the rows open with a pipe and hold no figure (a long text cell
-    going on in rows of their own, page after page) is not understood as a table and left as text."""
+    """Add to ``rows`` the tables a converter writes as lines of `` | ``-separated cells (or cells joined
+    by bare pipes, a|b|c) with no alignment row (项目名称 | 年度 | 预算安排(万元)): three lines or more, blank
+    lines between them aside, the first (the header) not opening with a pipe. A row short of the header's
+    cells is placed where its numbers and words match the columns' (:func:`_placement`). A pipe ending a
+    row closes an empty last cell. A run where more than a quarter of the rows open with a pipe and hold
+    no figure (a long text cell going on in rows of their own, page after page) is not understood as a
+    table and left as text."""
     k = 0
     while k < len(lines):
         if k + 1 in rows or not _piped(lines[k]) or lines[k].lstrip().startswith("|"):
@@ -367,8 +368,14 @@ _FURNITURE = lazy(r"^[-—－_\s]*\d{1,4}[-—－_\s]*$|第\s*\d+\s*页|续"
 
 def _piped(line: str) -> bool:
     """Whether a line is cells between pipes: two cells or more, the pipes with blanks around them or at
-    an end (a | b, | b | c)."""
-    return _cell_count(line) >= 2 and re.search(r"(?:^|\s)\|(?:\s|$)", line) is not None
+    an end (a | b, | b | c), or three cells or more between pipes with no blanks (a|b|c, as some
+    converters write them)."""
+    count = _cell_count(line)
+    return count >= 2 and re.search(r"(?:^|\s)\|(?:\s|$)", line) is not None \
+        or count >= 3 and _TIGHT.fullmatch(line.strip()) is not None
+
+
+_TIGHT = lazy(r"[^|\s][^|]*(?:\|[^|]*)+\|?")  # a|b|c: cells joined by pipes, no blank around them
 
 
 def _cell_count(line: str) -> int:
