@@ -168,24 +168,33 @@ def test_a_wrong_sangong_figure_is_found_on_it(tmp_path, checks, said, wrong, ce
     assert {f.code for f in found} <= {"BUD014", "SUM001", "RAT001", "GRW001"}
 
 
-def _unit(name: str, budget: str, spent: str, hosting_budget: str, hosting: str) -> str:
-    return (f"{name}2024年度部门决算说明\n\n“三公”经费支出决算为{spent}万元，其中：因公出国（境）费0.50万元，"
-            f"公务接待费{hosting}万元。\n财政拨款“三公”经费支出决算表\n单位：万元\n预算数\t\t\t决算数\t\t\n"
-            "合计\t因公出国（境）费\t公务接待费\t合计\t因公出国（境）费\t公务接待费\n"
-            f"{budget}\t1.00\t{hosting_budget}\t{spent}\t0.50\t{hosting}\n\n")
+def _unit(name: str, budget: str, spent: str, hosting_budget: str, hosting: str, tables_first: bool) -> str:
+    said = f"“三公”经费支出决算为{spent}万元，其中：因公出国（境）费0.50万元，公务接待费{hosting}万元。\n"
+    table = ("财政拨款“三公”经费支出决算表\n单位：万元\n预算数\t\t\t决算数\t\t\n"
+             "合计\t因公出国（境）费\t公务接待费\t合计\t因公出国（境）费\t公务接待费\n"
+             f"{budget}\t1.00\t{hosting_budget}\t{spent}\t0.50\t{hosting}\n")
+    notes = "".join(f"（{k}）其他说明事项第{k}项，本年度按规定执行。\n" for k in range(1, 9))
+    body = table + notes + said if tables_first else said + table
+    return f"{name}2024年度部门决算说明\n\n{body}\n"
 
 
+@pytest.mark.parametrize("tables_first", [False, True])
 @pytest.mark.parametrize("wrong", [False, True])
-def test_each_units_sangong_narrative_against_its_own_table(tmp_path, checks, wrong):
-    """A file holding two units' reports: the second unit's narrative is read against the second table."""
-    text = _unit("甲单位", "2.50", "1.70", "1.50", "1.20") + _unit("乙单位", "3.50", "2.30", "2.50", "1.80")
+def test_each_units_sangong_narrative_against_its_own_table(tmp_path, checks, wrong, tables_first):
+    """A file holding two units' reports, each with its narrative before its tables (a 预算's order) or
+    after them and some notes (a 决算's): each narrative is read against its own unit's table."""
+    text = _unit("甲单位", "2.50", "1.70", "1.50", "1.20", tables_first) \
+        + _unit("乙单位", "3.50", "2.30", "2.50", "1.80", tables_first)
     if wrong:
         text = text.replace("公务接待费1.80万元", "公务接待费1.90万元")
     path = tmp_path / "units.txt"
     path.write_text(text, encoding="utf-8")
+    lines = text.splitlines()
+    said = next(k for k, line in enumerate(lines, 1) if "公务接待费1.90万元" in line) if wrong else 0
+    table = [k for k, line in enumerate(lines, 1) if line.startswith("3.50")]
     found = [f for f in engine.run(ingest.read(path), checks) if f.code == "BUD014"]
     assert [(f.stated, f.computed, f.span.line, f.related[0].line) for f in found] == \
-        ([("1.90万元", "1.80万元", 12, 17)] if wrong else [])
+        ([("1.90万元", "1.80万元", said, table[0])] if wrong else [])
 
 
 def test_a_sangong_budget_table_with_blank_cells(tmp_path, checks):

@@ -73,6 +73,7 @@ def run(analysis, check: Check):
         return  # a document without the one-line table has nothing to check
     panels = [t for group in groups for t in group]
     starts = [group[0].span.line for group in groups]
+    tables_first = None
     skip = check.options.skip
     for block, fig in analysis.amounts():
         shown_label = labels.core(fig.label)
@@ -86,7 +87,9 @@ def run(analysis, check: Check):
         plain = labels.FUNDS.sub("", label)  # 一般公共预算财政拨款“三公”经费: a fund, not the 预算 measure
         measured = plain + _measure_before(check, block.text, fig.start, plain)
         year = (labels.dated(block.text, fig.start)[1] or [analysis.year() or ""])[-1]
-        table, cell = _panel(check, _nearest(groups, starts, block.line), item, measured, year)
+        if tables_first is None:  # the document's layout, by its first item said: 决算 tables, then 说明
+            tables_first = block.line > starts[0]
+        table, cell = _panel(check, _own(groups, starts, block.line, tables_first), item, measured, year)
         if cell is None:
             table, cell = _panel(check, panels, item, measured, year)
         if cell is None:
@@ -120,13 +123,13 @@ def _groups(check: Check, analysis) -> list[list[Table]]:
     return groups
 
 
-def _nearest(groups: list[list[Table]], starts: list[int], line: int) -> list[Table]:
-    """The run of tables nearest the line (of the last run starting before it and the first after it)."""
+def _own(groups: list[list[Table]], starts: list[int], line: int, tables_first: bool) -> list[Table]:
+    """The run of tables a narrative line is about, in a file holding several units' reports: the last
+    run before it where the document puts its tables before their 说明, else the first after it (and the
+    other side's nearest when there is none on this one)."""
     at = bisect.bisect_right(starts, line)
-    before, after = groups[at - 1] if at else None, groups[at] if at < len(groups) else None
-    if before is None or after is None:
-        return before or after or []
-    return after if after[0].span.line - line < line - last_line(before[-1]) else before
+    before, after = groups[at - 1] if at else [], groups[at] if at < len(groups) else []
+    return (before or after) if tables_first else (after or before)
 
 
 def _across(check: Check, table: Table) -> Table | None:

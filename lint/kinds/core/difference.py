@@ -121,7 +121,14 @@ def _changes(analysis, o: Options, block: int):
                 found = _plan_and_outturn(o, pair) if len(pair) == 2 else None
                 if found is not None:
                     over = versus is not None and (versus.group(1) or versus.group(4)) in _OVER
-                    yield found[1], found[0], change, 1 if over else -1
+                    sign = 1 if over else -1
+                    plans = [f for f in same[:-2] if not named_plan and o.plan.within(f.label)
+                             and not _ACTUAL.search(f.label)]
+                    if plans and not _holds(found[1], found[0], change, sign):
+                        # 年初预算 X，调整预算 Y，支出决算 Z，决算比预算减少 D: either budget, unnamed
+                        found = next((p, found[1]) for p in (*plans, found[0])
+                                     if _holds(found[1], p, change, sign) or p is found[0])
+                    yield found[1], found[0], change, sign
                 continue
             if len(same) < 2:
                 continue

@@ -229,6 +229,7 @@ def _listed(analysis, check: Check, listed):
 
 
 _WHOLE_WORDS = lazy(r"总额|总数|总计|合计|全部|全年|本年|当年|本部门|部门|的$")
+_SAID = lazy(r"\d{4}年度?|实际|决算|年度")  # (2024年全年实际支出 is the 支出 of 占支出总额的)
 
 
 def _whole(analysis, part, named: str):
@@ -236,7 +237,8 @@ def _whole(analysis, part, named: str):
     if not named:
         return parent
     if parent is not None and (named.startswith("总") or named in parent.label
-                               or len(plain := _WHOLE_WORDS.sub("", named)) >= 2 and plain in parent.label):
+                               or len(plain := _WHOLE_WORDS.sub("", named)) >= 2
+                               and _WHOLE_WORDS.sub("", _SAID.sub("", labels.core(parent.label))) == plain):
         return parent  # 全年实际支出 X，其中基本支出 Y，占支出总额的 P%: the total it is listed under
     # a named whole is looked for in the same paragraph only (占全省 70% compares with nothing stated here),
     # unless it names a total of the report's own (占本年支出合计的), stated in a paragraph before

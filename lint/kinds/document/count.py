@@ -357,7 +357,8 @@ def _below(analysis, b: int, fig, reach: int):
     if outlined and len(outlined) < len(cells):
         cells = [c for c in cells if c not in outlined]  # 一、运转类项目 over its projects: groups, not items
     if _UNDER.search(fig.label + text[fig.end:fig.end + 6]):
-        cells = [c for c in cells if "本级" not in c.text]  # 下属单位共3个 over 本级 and the three
+        kept = [c for c in cells if "本级" not in c.text]  # 下属单位共3个 over 本级 and the three
+        cells = cells if len(cells) == fig.value != len(kept) else kept  # (下设预算单位4个: 本级 among them)
     return [(c.text, c.span) for c in cells], "in the table below it"
 
 

@@ -32,13 +32,14 @@ class Options(targets.Spec):
 
 
 _EXCEPT = lazy(r"除\s*(?P<n>\d+|[一二两三四五六七八九十]+)\s*[个项条]?[^，。,；]{0,6}外")
-# 除A和B2项外: the names, then their count
-_EXCEPT_COUNTED = lazy(r"除[^，。,；]{1,40}?(?<![\d.])(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})"
-                       r"\s*[个项条]\s*(?:指标|目标)?\s*外")
+# 除A和B2项外: the names listed, then their count (not 除新建公厕10个指标外: a target's quantity)
+_EXCEPT_COUNTED = lazy(r"除(?P<names>[^，。,；\d]{2,40}?[和及与、][^，。,；\d]{2,40}?)"
+                       r"(?P<n>\d{1,2}|[一二两三四五六七八九十]{1,2})\s*[个项条]\s*(?:指标|目标)?\s*外")
 _EXCEPT_NAMED = lazy(r"除((?:[“\"「『][^”\"」』]{1,40}[”\"」』][、和及与，,]?)+)[^，。,；]{0,8}外")
 _QUOTED = lazy(r"[“\"「『][^”\"」』]{1,40}[”\"」』]")
 # 除节水率指标外, 除A、B指标外: names without quotes (not 除此之外, 除上述…外)
-_EXCEPT_PLAIN = lazy(r"除(?!此|上述|以上|了)([\u4e00-\u9fff、]{2,30}?)(?:等?\s*(?:指标|目标))?外")
+_EXCEPT_PLAIN = lazy(r"除(?!此|上述|以上|了)([\u4e00-\u9fff、]{2,30}?(?:\d+(?:\.\d+)?[\u4e00-\u9fff%]?)?)"
+                     r"(?:等?\s*(?:指标|目标))?外")  # (除新建公厕10个指标外: one name, its target in it)
 _NAMES = lazy(r"[、和及与]")
 _SHOWN = 3
 _REST = lazy(r"其余|其他|另外的|剩余")
@@ -64,8 +65,10 @@ def run(analysis, check: Check):
             said = len(_ADMITTED.findall(block.text[max(0, start - 120):start]))
             if _REST.search(sentence[: hit[0]]) and len(misses) <= said:
                 continue  # …未完成，扣1.4分。其余指标均完成: the rest, after the misses said before
-            m = _EXCEPT.search(sentence) or _EXCEPT_COUNTED.search(sentence)
+            m = _EXCEPT.search(sentence)
             allowed = (numbers.whole(m.group("n")) or 0) if m else 0
+            if m is None and (m := _EXCEPT_COUNTED.search(sentence)):  # 除A和B2项外: no more than named
+                allowed = min(numbers.whole(m.group("n")) or 0, len(_NAMES.split(m.group("names"))))
             named = _EXCEPT_NAMED.search(sentence)
             if named:  # 除“培训基层医务人员”指标外: as many as it names
                 allowed = max(allowed, len(_QUOTED.findall(named.group(1))))
