@@ -12,7 +12,8 @@ leave the whole unsaid; a whole named exactly (占支出预算的) is that total
 ends the same (财政拨款支出预算), and may be stated in the paragraph before when it is a total of its own;
 with no words (占比), the whole is the total that the part is listed under (其中 …),
 or, when it is stated nowhere, the sum of a listing of parts each with its 占比 (A 7455万元，占比55.08%，B
-1669.70万元，占比12.34%，C 4410万元，占比32.58%) that is the whole: its shares add up to 100%, or all of
+1669.70万元，占比12.34%，C 4410万元，占比32.58%), or of three or more each with its share alone in brackets
+(非常满意152份（69.41%）、满意51份（23.29%）…), that is the whole: its shares add up to 100%, or all of
 them but one agree with their part over the parts' sum. A share of 本年收入 (本年支出) is not of a total
 listing a carry-over (上年结转) among its parts. Amounts may be in different units (亿元 vs 万元).
 
@@ -49,6 +50,7 @@ def run(analysis, check: Check):
         text = analysis.doc.blocks[block].text
         for _start, _end, figs in analysis.sentences(block):
             listed = []  # (rate, part) stated with a bare 占比: shares of the whole the listing makes
+            bracketed = []  # (rate, part): 非常满意152份（69.41%）、满意51份（22.39%）…
             for i, rate in enumerate(figs):
                 if rate.unit not in ("%", "‰") or not rate.is_point:
                     continue
@@ -57,6 +59,10 @@ def run(analysis, check: Check):
                     continue
                 word = words.first(rate.label)
                 if word is None:
+                    if i and _BRACKETED.fullmatch(text, figs[i - 1].end, rate.start) \
+                            and _CLOSES.match(text, rate.end) and figs[i - 1].is_point \
+                            and precision.family(figs[i - 1].unit) not in ("ratio", ""):
+                        bracketed.append((rate, figs[i - 1]))
                     continue
                 if labels.respective(text, figs, rate):
                     if "分别" in rate.label:
@@ -92,8 +98,12 @@ def run(analysis, check: Check):
                 if verdict:
                     yield verdict
             yield from _listed(analysis, check, listed)
+            if len(bracketed) >= 3:  # three parts or more, each with its share in brackets, and no word
+                yield from _listed(analysis, check, bracketed)
 
 
+_BRACKETED = lazy(r"\s*[（(]\s*")
+_CLOSES = lazy(r"\s*[）)]")
 _CHANGED = lazy(r"增加|减少|增长|下降|提高|降低|比|较|节约|超支|上年|去年")
 _OF = lazy(r"\s*[）)]?\s*的(?:比重|比例)?(?:为|是|达)?\s*$")
 
