@@ -4,11 +4,12 @@ Finds a grade word (option ``bands``: grade → lowest score, default the nation
 80, 中 ≥ 60, 差 below) after 评为/评价为/自评为/等级为/评级为 or 自评等级：/评价等级：, and the total score it
 rests on: the nearest score in 分 before it, within a few paragraphs (option ``within``; table rows not
 counted), whose label names a total (option ``totals``: 自评得分, 总分, 综合得分, 评价得) and that is not
-listed under another (其中…得分10分), nor an average of several (平均得分), nor the points a score is out
-of (满分, or 总分为100分 before 得分为86.5分), one labelled as the whole (``overall``: 整体, 总体) first; with none in the prose, the total row (总分,
-合计) of the document's only score table, for a grade named as the evaluation's (评价等级). Bands the report
-states for itself (85分（含）以上为“优”，75分（含）至85分为“良”…) take the place of the
-option's. A score whose interval lies wholly outside the grade's band is a finding on the grade word.
+listed under another (其中…得分10分), nor an average of several (平均得分), nor the points a score is out of
+(满分, or 总分为100分 before 得分为86.5分), one labelled as the whole (``overall``: 整体, 总体) first; with
+none in the prose, the total row (总分, 合计) of the document's only score table, for a grade named as the
+evaluation's (评价等级). Bands the report states for itself (85分（含）以上为“优”，75分（含）至85分为“良”…)
+take the place of the option's. A score whose interval lies wholly outside the grade's band is a finding on
+the grade word.
 """
 
 from __future__ import annotations
