@@ -39,7 +39,8 @@ class Options:
 def run(analysis, check: Check):
     links = "|".join(map(re.escape, check.options.links))
     about = r"(?:约|大约)?"
-    between = re.compile(rf"\s*[（(]\s*{about}\s*|\s*[，,]?\s*(?:约合|{about}(?:{links}))\s*{about}\s*")
+    linked = rf"\s*[（(]?\s*[，,]?\s*(?:约合|{about}(?:{links}))\s*{about}\s*"  # ，折合 / （折合 / 约合
+    between = re.compile(rf"{linked}|\s*[（(]\s*{about}\s*")
     for b, figures in enumerate(analysis.figures):
         text = analysis.doc.blocks[b].text
         for first, then in zip(figures, figures[1:]):
