@@ -322,8 +322,9 @@ def _adjustment(analysis, check, before, rate):
     money = [f for f in before if f.is_point and precision.family(f.unit) == "money"]
     initial = [f for f in money if _INITIAL.search(f.label) and "预算" in f.label or f.label.endswith("年初")]
     adjusted = [f for f in money if _ADJUSTED.search(f.label) and not _INITIAL.search(f.label)]
-    if len(initial) != 1 or len(adjusted) != 1:
-        return
+    if len(initial) != 1 or len(adjusted) != 1 or adjusted[0].start < initial[0].start \
+            or any(f.start > initial[0].start and f not in adjusted for f in money):
+        return  # 年初 X，全年 Y，年中结构调整 Z，调整率 P%: the adjustment may be Z's, not Y − X
     a, b = adjusted[0], initial[0]
 
     def change():  # a cut stated without its sign (调减 10%) is its size
