@@ -187,12 +187,14 @@ _DIMENSIONS = tuple(lazy(d) for d in (r"女|男", r"岁|年龄", r"职称|高级
 
 def _attributes(parts: list[Figure], unit: str) -> bool:
     """Whether people are counted by attributes of two kinds or more, one count each (女教师112人、35岁以下
-    58人、中高级职称95人): each counts some of the whole, the same person in several; no breakdown of it
-    (男性46人，女性36人 is one, by sex)."""
+    58人、中高级职称95人), or by one trait beside groups (高校毕业生 a、农民工 b、女性 c): each counts some
+    of the whole, the same person in several; no breakdown of it (男性46人，女性36人 is one, by sex)."""
     if unit not in precision.PEOPLE:
         return False
     kinds = [k for p in parts for k, d in enumerate(_DIMENSIONS) if d.search(p.label)]
-    return len(set(kinds)) >= 2 and len(kinds) == len(set(kinds))
+    traited = sum(1 for p in parts if any(d.search(p.label) for d in _DIMENSIONS))
+    # 高校毕业生3,120人、农民工4,210人、女性4,016人: one trait beside groups counts some of each group
+    return len(set(kinds)) >= 2 and len(kinds) == len(set(kinds)) or traited == 1 and len(parts) >= 3
 
 
 def _second_dimension(total: Figure, parts: list[Figure], unit: str) -> bool:
