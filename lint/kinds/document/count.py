@@ -90,7 +90,8 @@ def run(analysis, check: Check):
                 items, where = _below(analysis, b, fig, check.options.reach)
             if items is None:
                 items, where = _funded(analysis, b, fig, figures), "listed after it"
-            if items is not None and where.startswith("in ") and _BESIDE.search(block.text, 0, fig.start):
+            if items is not None and _BESIDE.search(block.text, 0, fig.start) \
+                    and (where.startswith("in ") or where == "listed after it"):
                 items = [(name, span) for name, span in items if "本级" not in name]  # 本级和4个所属单位
             complete = where == "listed after it" and _COMPLETE.match(
                 block.text[fig.end:fig.end + check.options.reach].lstrip("（(）)套台个项名")) and not any(
