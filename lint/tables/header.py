@@ -23,6 +23,7 @@ from ..regex import lazy
 from . import number
 
 _BLANKS = lazy(r"\s+")
+_NOTHING = " -—－–/"  # what a cell holding no amount shows
 
 
 @dataclass
@@ -127,10 +128,11 @@ _CODES = lazy(r"编码|代码|编号|序号|^[类款项]$")
 
 def _amounts(table: Table, col: int) -> bool:
     """A column of amounts: not one of codes (科目编码, 类 | 款 | 项, 序号), most of its filled cells
-    numbers (a blank column is one: an empty part is 0), none of them a percentage."""
+    numbers (a blank column is one: an empty part is 0; a dash or slash fills nothing), none of them a
+    percentage."""
     if _CODES.search(_BLANKS.sub("", table.header[col])):
         return False
-    filled = [r[col].text for r in table.rows if col < len(r) and r[col].text]
+    filled = [r[col].text for r in table.rows if col < len(r) and r[col].text.strip(_NOTHING)]
     values = [number(t) for t in filled]
     numeric = sum(1 for v in values if v is not None)
     return numeric * 2 >= len(filled) and not any(v and v.percent for v in values)
