@@ -378,11 +378,12 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
 _SAID_AS = {"回收": ("收回",)}  # a rate's stem written otherwise
 _SATISFIED = lazy(r"(?<!不)满意(?:度|率)\s*(?:为|达到?|是)?\s*$")
 _LEVEL = lazy(r"(?:非常|比较|基本|较为|很)满意")  # 其中非常满意150份: one level, the rest unsaid
+_SUMMED = lazy(r"合计|共计|总计")  # “非常满意”和“满意”合计238户: the levels named, summed
 _CONTENT = lazy(r"满意(?!度|率|情况|测评|调查|评价)")  # 满意451人, not 满意度调查
 _TIED = lazy(r"问卷|有效")
 _UNANSWERED = lazy(r"未作答|未回答|未填|弃权|无效|不清楚|说不清")
 _BRACKETS = lazy(r"[（(][^（()）]*[）)]")
-_ASKED = lazy(r"回收|有效|调查|受访|发放|样本|问卷|参与|访问|走访")
+_ASKED = lazy(r"回收|有效|调查|受访|发放|样本|问卷|参与|访问|走访|抽查|抽样|入户")
 _SURVEY_UNITS = ("份", "人", "人次", "户", "名", "位")
 
 
@@ -420,9 +421,11 @@ def _survey(analysis, check, text: str, figs, rate, before=()):
                 if len(parts) > 1 else f"{parts[0].text} / {whole.text}"))
     verdicts = [v for v in verdicts if v is not None]
     held = next((v for v in verdicts if v.holds), None)
+    label = satisfied[0].label
+    one = len(satisfied) == 1 and (not _LEVEL.search(label) or _SUMMED.search(label))  # one count, no level
     if held is not None:
         yield held
-    elif verdicts and (len(satisfied) == 1 and not _LEVEL.search(satisfied[0].label) or "含" in rate.label) \
+    elif verdicts and (one or "含" in rate.label) \
             and not any(_UNANSWERED.search(f.label + _after(text, f.end)) for f in counts):
         yield verdicts[-1]  # levels weighted (非常满意 ×1, 满意 ×0.8 …) fit no sum: unless the rate says;
         # 其余20份未作答: of those who answered, perhaps
