@@ -257,6 +257,10 @@ def _whole(analysis, part, named: str):
     whole = analysis.resolve(part, named, part.label, fam, blocks=reach, own_first=True)
     if whole is None and named.endswith("预算数"):  # 占年初预算数的: the 年初预算 stated
         whole = analysis.resolve(part, named[:-1], part.label, fam, blocks=reach, own_first=True)
+    short = named.removesuffix("的").removesuffix("资金").removesuffix("金额")
+    if whole is None and len(short) >= 2 and short != named.removesuffix("的"):
+        # 占到位资金的: the 实际到位 stated in its sentence
+        whole = analysis.resolve(part, short, part.label, fam, blocks=0, own_first=True)
     if whole is None and not reach:  # 支出预算 X。⏎基本支出 Y，占支出预算的 P%: named exactly, a line before
         near = analysis.resolve(part, named, part.label, fam, blocks=2, own_first=True)
         whole = near if near is not None and _bare(near) == named.removesuffix("的") \
