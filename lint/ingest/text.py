@@ -236,7 +236,61 @@ def _pipe_tables(lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
             continue
         k += 1
     _bare_pipe_runs(lines, rows)
+    _spaced_runs(lines, rows)
     return rows
+
+
+def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:
+    """Add to ``rows`` the tables a converter lays out with spaces (pdftotext -layout: cells apart by two
+    spaces or more; a crawler's page text: by one, no punctuation in the line): three lines or more in a
+    row, each of three cells or more, the first (the header) of words, every other holding a figure and no
+    more cells than the header. A row short of cells is placed as a piped one is (:func:`_placement`)."""
+    k = 0
+    while k < len(lines):
+        wide = _spaced(lines[k], True)
+        wide = wide if len(wide) >= 3 else []
+        if k + 1 in rows or len(wide or _spaced(lines[k], False)) < 3:
+            k += 1
+            continue
+        split = bool(wide)
+        header = _spaced(lines[k], split)
+        run, j = [k], k + 1
+        while j < len(lines) and j + 1 not in rows and 2 <= len(_spaced(lines[j], split)) <= len(header):
+            run.append(j)
+            j += 1
+        texts = {n: [lines[n][a:b] for a, b in _spaced(lines[n], split)] for n in run}
+        width = len(header)
+        body = run[1:]
+        if len(run) < _RUN or sum(1 for t in texts[k] if _kind(t) == "") > 0 \
+                or sum(1 for t in texts[k] if _kind(t) not in ("", "words")) > 1 \
+                or any(not any(_kind(t) == "number" for t in texts[n]) for n in body) \
+                or sum(1 for n in body if len(texts[n]) == width) * 2 < len(body):
+            k = j if len(run) > 1 else k + 1
+            continue
+        profile = _profile([texts[n] for n in body if len(texts[n]) == width], width)
+        for n in run:
+            pieces: list[tuple[int, int, str]] = []
+            for i, (a, b) in enumerate(_spaced(lines[n], split)):
+                if i:
+                    pieces.append((n + 1, a, "\t"))
+                pieces += [(n + 1, a + column, segment) for column, segment in _clean(lines[n][a:b])]
+            if len(texts[n]) < width:
+                pieces = _placed_row(n + 1, pieces, _placement(texts[n], profile, width))
+            rows[n + 1] = pieces
+        k = j
+
+
+def _spaced(line: str, wide: bool) -> list[tuple[int, int]]:
+    """The cells of a line laid out with spaces, ``(start, end)`` each: apart by two spaces or more
+    (``wide``), or by any space in a line without a tab, pipe or sentence punctuation; [] for none."""
+    if "\t" in line or "|" in line or not wide and _SENTENCE.search(line):
+        return []
+    return [(m.start(), m.end()) for m in (_WIDE_CELL if wide else _CELL).finditer(line)]
+
+
+_WIDE_CELL = lazy(r"\S(?:\S| (?! ))*")  # a cell: words with single spaces inside, none of two
+_CELL = lazy(r"\S+")
+_SENTENCE = lazy(r"[，。；;：:、“”]")  # (not the comma grouping digits)
 
 
 _RUN = 3  # lines of `` | ``-separated cells that make a table without an alignment row
