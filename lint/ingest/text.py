@@ -208,6 +208,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             or width is not None and len(stripped) >= width - 2 and stripped[-1] not in _SENTENCE_END
             and not _titled(stripped) and not _LEADER.search(stripped[-_TAIL:])
             or soft is not None and len(stripped.lstrip()) >= soft and _broken(stripped)
+            or stripped[-1] in "；;" and _full(stripped, width, soft)  # a list going on past the margin
             or _cut_number(stripped, lines, number)
         )
         if not wrapped:
@@ -497,6 +498,11 @@ def _cut_number(line: str, lines: list[str], number: int) -> bool:
         return False
     following = next((text for text in lines[number : number + 3] if text.strip()), "")
     return _NUMBER_GOES_ON.match(following) is not None and "\t" not in following
+
+
+def _full(line: str, width: int | None, soft: int | None) -> bool:
+    """Whether a line reaches the margin a converter wrapped the text at (fixed or proportional)."""
+    return width is not None and len(line) >= width - 2 or soft is not None and len(line.lstrip()) >= soft
 
 
 def _broken(line: str) -> bool:
