@@ -32,6 +32,11 @@ _REVERSED = lazy(r"得\s*分\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分\s*[，,
                        r"(?:为\s*)?(?P<max>\d+(?:\.\d+)?)\s*分(?:\s*[，,]\s*(?:扣|失|扣除)\s*(?:分\s*)?"
                        r"(?P<cut>\d+(?:\.\d+)?)\s*分)?")
 """A score, then its maximum, then what it lost (得分47分，分值50分，扣2分)."""
+_GROUP = lazy(r"(?<=指标)\s*[（(]?\s*(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]?\s*[：:，,]\s*(?:自评|实际|评价)?"
+              r"得\s*分?\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分(?:\s*[，,]\s*(?:扣|失|扣除)\s*(?:分\s*)?"
+              r"(?P<cut>\d+(?:\.\d+)?)\s*分)?")
+"""A group's points right after its name, then its score and what it lost (过程指标（20分）：自评得分18.60分，
+扣1.40分; 过程指标20分，得18.60分)."""
 _MARKER = lazy(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
 _SUFFIX = lazy(r"(?:情况|分析|指标)$")
 _RULE = lazy(r"[每各如若]|(?:低于|高于|不足|超过|少于|多于|达到)\s*\d")  # 到位率低于100%扣1分: a rule
@@ -119,7 +124,7 @@ def _prose_items(analysis) -> list[Item]:
             out.append(card)
             continue
         at = {f.start: f for f in analysis.figures[b]}
-        trailing = [*_TRAILING.finditer(block.text), *_REVERSED.finditer(block.text)]
+        trailing = [m for pattern in (_TRAILING, _REVERSED, _GROUP) for m in pattern.finditer(block.text)]
         taken = {m.start("max") for m in trailing}  # 得分9.76分（分值10分），…得分39.40分: not the next one's
         found = [*trailing, *(m for m in _ITEM.finditer(block.text) if m.start("max") not in taken)]
         for m in sorted(found, key=lambda m: m.start()):
