@@ -21,6 +21,35 @@ from .model import Block, Document, Figure
 from .regex import lazy
 
 
+def reports(doc: Document) -> list[Document]:
+    """The reports a file binds one after another (a 部门预算 and its 单位预算 in one PDF), each a document of
+    its own blocks: a new report opens at a title line (上海市青浦区中心医院2025年单位预算) naming a unit
+    that neither names nor is named by the title of the report before it (a cover's 2025年部门预算, a
+    section's 第二部分… heading, a running title repeated on every page: no new report). One report,
+    the file itself, otherwise."""
+    cuts, unit = [0], None
+    for k, block in enumerate(doc.blocks):
+        if block.kind == "row" or len(block.text) > 60:
+            continue
+        text = block.text.strip()
+        m = _REPORT_TITLE.match(text)
+        if m is None or m.end() < len(text) and not text.endswith("表"):
+            continue  # the title alone, or run into the first table's caption
+        named = re.sub(r"\s+", "", m.group("unit"))
+        if unit and named and unit not in named and named not in unit and k > cuts[-1]:
+            cuts.append(k)
+        unit = named or unit
+    if len(cuts) == 1:
+        return [doc]
+    ends = [*cuts[1:], len(doc.blocks)]
+    return [Document(doc.path, doc.blocks[a:b], doc.encoding, () if a else doc.notes, doc.lines, doc.places)
+            for a, b in zip(cuts, ends)]
+
+
+_REPORT_TITLE = lazy(r"(?!第[一二三四五六七八九十\d]+部分)(?P<unit>[^，。；;：:]{0,40}?)\s*20\d\d\s*年度?\s*"
+                     r"(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*(?:预算|决算)(?:公开)?")
+
+
 class Analysis:
     """A document with its figures, sentences, tables and listings (see the module's documentation).
 

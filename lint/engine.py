@@ -19,7 +19,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from .analysis import Analysis
+from .analysis import Analysis, reports
 from .figures import listings
 from .kinds import options as typed
 from .kinds import registry
@@ -219,6 +219,11 @@ def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
     ``facts``, if given, receives for each check of a kind that works across documents (``MULTI``) what
     that kind keeps of this document (plain data, by code), for :func:`across`.
     """
+    parts = reports(doc)
+    if len(parts) > 1:  # reports bound in one file: each checked on its own
+        found = [f for k, part in enumerate(parts)
+                 for f in run(part, checks, relations, engine, rounding, facts if not k else None)]
+        return sorted({(f.code, f.span, f.message): f for f in found}.values(), key=Finding.sort_key)
     analysis = analyse(doc, checks, rounding)
     with decimal.localcontext() as context:
         context.prec = 80  # figures of up to 40 digits, products and quotients of them, never rounded away

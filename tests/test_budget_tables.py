@@ -381,3 +381,22 @@ def test_one_total_in_two_tables_to_the_cent(tmp_path, checks):
     path.write_text(SET.replace("合计\t\t310.00\t300.00\t10.00", "合计\t\t310.01\t300.01\t10.00"), encoding="utf-8")
     found = [(f.code, f.stated, f.computed) for f in engine.run(ingest.read(path), checks) if f.code == "BUD001"]
     assert found == [("BUD001", "310.01万元", "310.00万元")]  # stated alike: one amount, one number
+
+
+def _unit_budget(name: str, total: str, said: str) -> str:
+    return (f"{name}2025年单位预算\n\n2025年单位支出预算总表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+            f"204\t公共安全支出\t{total}\t{total}\t0.00\n合计\t\t{total}\t{total}\t0.00\n\n"
+            f"{name}支出预算{said}万元。\n\n")
+
+
+@pytest.mark.parametrize("wrong", [False, True])
+def test_reports_bound_in_one_file_are_checked_each_on_its_own(tmp_path, checks, wrong):
+    """A 部门 book binding its units' 单位预算: each unit's narrative against its own tables, never the first's."""
+    second = "2,648.04" if not wrong else "2,684.04"
+    text = _unit_budget("上海市某区疾病预防控制中心", "21,771,434.00", "2,177.14") \
+        + _unit_budget("上海市某区社区卫生服务中心", "26,480,400.00", second)
+    path = tmp_path / "book.txt"
+    path.write_text(text, encoding="utf-8")
+    found = [(f.code, f.span.line) for f in engine.run(ingest.read(path), checks)]
+    line = next(k for k, t in enumerate(text.splitlines(), 1) if f"支出预算{second}万元" in t)
+    assert found == ([("BUD029", line)] if wrong else [])
