@@ -103,6 +103,9 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     continue
                 stated_prior = [f for f in same if f.start > compare_at]
                 current = [f for f in same if f.end <= compare_at and not _aside(f)]
+                inner = labels.inside(text, sentence[0], [f.start for f in current])
+                if current and not all(inner):  # X（A a，B b），比上年减少: X, not a part in its brackets
+                    current = [f for f, h in zip(current, inner) if not h]
                 if current and not stated_prior and "其中" in text[current[-1].end : change.start]:
                     continue  # 支出 X，比上年增加 C，其中基本支出增加 c，增长 p%: a part's, its amount unsaid
                 if not stated_prior and current and (_earlier(

@@ -148,9 +148,15 @@ def _changes(analysis, o: Options, block: int):
                                  for f in same[-2:]):
                 continue
             prior = same[-1]
+            if prior.label.strip(" ，,").removesuffix("了").endswith((*o.up, *o.down)):
+                continue  # X，比年初预算 Y 减少 A，比上年减少 B: A is the first change, no base of this one
             # the amount compared: not another comparison's change or base before it (X，比上年的Y减少A，
-            # 比预算数Z节约B; X，为年度预算Y的P%，比上年Z减少B): X
-            current = next((f for f in reversed(same[:-1]) if not _compared(o, text, f)), None)
+            # 比预算数Z节约B; X，为年度预算Y的P%，比上年Z减少B), nor a part in brackets closed before it
+            # (X（A a，B b），比上年 P 减少 C): X
+            inner = labels.inside(text, sentence[0], [f.start for f in same])
+            aside = {f.start for f, h in zip(same, inner) if h and not inner[-1]}  # (not when all are inside)
+            current = next((f for f in reversed(same[:-1])
+                            if not _compared(o, text, f) and f.start not in aside), None)
             if current is None:
                 continue
             between = _NOT_COMPARING.sub("", text[current.end : prior.start])

@@ -125,7 +125,8 @@ def run(analysis, check: Check):
                 fam = precision.family(amounts[-1].unit)
                 amounts = [f for f in amounts if precision.family(f.unit) == fam]
                 if of_base:
-                    amounts = [f for f in amounts if not _DIFFERENCE.search(f.label)]
+                    amounts = [f for f in amounts if not _DIFFERENCE.search(f.label)
+                               and not _LEFT_OVER.search(f.label)]  # (节约 40, 超支 183.72: no actual)
                     if not amounts:
                         continue
                     actual = amounts[-1]
@@ -222,6 +223,7 @@ _AMONG = lazy(r"[\u4e00-\u9fff]{0,8}?(?<!其)中")
 _PARTIAL = lazy(r"部分|基本完成|基本实现|基本达到")
 _CHANGE = lazy(r"增|减|降|升|提高|超|节约")
 # a change against the base (比预算数减少8.57万元), not the base itself
+_LEFT_OVER = lazy(r"(?:节约|节省|结余|超支|超出)了?\s*$")
 _DIFFERENCE = lazy(r"(?:比|较)[^，,。；;]{0,12}?(?:减少|增加|节约|节省|超支|超出|下降|增长|少|多)了?$")
 
 
