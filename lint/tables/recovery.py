@@ -573,7 +573,11 @@ def _full_header(cells: list[Cell], width: int) -> bool:
 
 def _continues_header(cells: list[Cell], header_rows: list[list[Cell]]) -> bool:
     """A header line wrapped onto the next: every filled cell short (率, (万元), 制率) and without digits;
-    under a header with merged (empty) cells, the next level of its names (功能分类科目编码 | 类 款 项)."""
+    under a header with merged (empty) cells, the next level of its names (功能分类科目编码 | 类 款 项); or
+    a row of years alone, rising (| 2024 | 2025 | under 决算数 | 预算数)."""
+    years = [c.text.strip() for c in cells if c.text.strip()]
+    if len(years) >= 2 and all(_BARE_YEAR.fullmatch(t) for t in years) and years == sorted(set(years)):
+        return True  # | 2024 | 2025 | under 决算数 | 预算数: each column's year
     filled = [_NAMED_YEAR.sub("", _QUALIFIED.sub("", c.text)) for c in cells if c.text]  # 2025年预算数,
     # 项目（按支出性质和经济分类）: a year and a qualifier in brackets are part of a column's name
     longest = 12 if header_rows and any(not c.text for c in header_rows[-1]) else 5
@@ -581,6 +585,7 @@ def _continues_header(cells: list[Cell], header_rows: list[list[Cell]]) -> bool:
 
 
 _NAMED_YEAR = lazy(r"^(?:19|20)\d\d年度?(?=\D|$)")  # 2023年 alone: a year over its column
+_BARE_YEAR = lazy(r"(?:19|20)\d\d")
 _QUALIFIED = lazy(r"(?<=\D)[（(][^（()）\d]{1,16}[）)]$")
 
 

@@ -76,6 +76,9 @@ def run(analysis, check: Check):
                         and whole[-1].end < f.start < fig.start]
             broken = bool(whole) and (bool(siblings) or not _COMPLETE.match(block.text, fig.end))
             # 共3个，其中行政单位1个、事业单位2个，具体为：A、B、C: 共3个's (其中…3个，分别为: its own)
+            before = _NAMES_THEN_TOTAL.search(block.text, max(0, fig.start - 200), fig.start)
+            if before and before.group().count("、") + 1 == fig.value:
+                continue  # A、B、C、D、E共5个乡镇，主要建设内容包括…: the names before it, counted right
             items, where = (None if broken else _list(analysis, b, fig.end, openers, check.options.reach),
                             "listed after it")
             if items is None and fig.unit in check.options.point_units:
@@ -271,6 +274,7 @@ def _numbered(analysis, b: int, fig, reach: int):
 
 _SEE = lazy(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
 _OUTLINE = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
+_NAMES_THEN_TOTAL = lazy(r"(?:[\u4e00-\u9fff（）()]{2,20}、)+[\u4e00-\u9fff（）()]{2,20}(?=共$)")
 _UNDER = lazy(r"下属|所属|下设|下辖")  # (二级预算单位共4个 counts the 本级 among them)
 # names each one counted, the count's own noun before (3个部门，分别为); not another's (主管科室分别为)
 _COMPLETE = lazy(r"[\u4e00-\u9fff]{0,4}[，,]?\s*(?:分别为|分别是|具体为|具体是)")

@@ -615,6 +615,8 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
     parts = _part_figures(table, part_rows, col)
     if total is None or not parts:
         return
+    if len(part_rows) == 1 and _BALANCE.search(names[part_rows[0]]):
+        return  # 本年收入合计 | 本年支出合计 | 收支差额: a balance after the totals, no part of the last
     if _counted_over(total, parts):
         return  # each level of a hierarchy not read sums to the total: a layout not understood
     if extra is not None and (carry or _needs(total, parts, extra)):
@@ -624,6 +626,7 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
 
 
 _BONUS = lazy(r"加分|加减分|附加分|奖励分")
+_BALANCE = lazy(r"差额|结余|余额|净额")
 # a row that is a memo (“三公”经费, 四、机关运行经费: outline marks taken off), not a part naming one
 # (公用经费（机关运行经费）)
 _MEMO = lazy(r"\s*(?:其中[:：]?)?[“\"]?(?:三公|机关运行经费)")

@@ -144,6 +144,10 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
                 break
         else:
             return None
+    if "百分点" in table.header[where[result]] and any(
+            _SHARE.search(h) for j, h in enumerate(table.header) if j != where[result]) \
+            and not all(_SHARE.search(table.header[j]) for n, j in where.items() if n != result):
+        return None  # a change in points beside rates: of the rates (执行率 | 上年执行率), not an amount
     return where
 
 
