@@ -14,9 +14,10 @@ short, ends mid-sentence (in ``，`` or ``、``) and the next line opens no list
 lines are joined with nothing between them (Chinese has no spaces; a number broken at the line end is whole
 again); each source line keeps its own origin so every character still maps to its line and column.
 
-Markdown emphasis (``**``/``__``), heading marks, LaTeX dollars and ``\\%`` are dropped or unescaped
-segment by segment, again keeping positions. Lines holding tabs are table rows: they are kept as
-one block each and never joined.
+Markdown emphasis (``**``/``__``), heading marks, link targets (``[text](#anchor)`` keeps its text), LaTeX
+dollars and ``\\%`` (and the spaces a converter puts between a formula's digits, ``$9 8 . 2 0 \\%$``) are
+dropped or unescaped segment by segment, again keeping positions. Lines holding tabs are table rows: they
+are kept as one block each and never joined.
 """
 
 from __future__ import annotations
@@ -38,7 +39,10 @@ LIST_ITEM = (r"\d{1,2}(?:[.．](?!\d)|、)|[（(][一二三四五六七八九十
              r"|[一二三四五六七八九十]{1,3}、|[①-⑳]")
 #: here also a Markdown list item or table row, and 4) 4）
 _ITEM = lazy(rf"\s*(?:[-*+]\s|\||\d{{1,2}}[)）](?!\d)|{LIST_ITEM})")
-_MARKUP = lazy(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{INVISIBLE.pattern}")
+_MARKUP = lazy(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{INVISIBLE.pattern}"
+               r"|\[(?=[^\[\]\n]{1,200}\]\([^()\s]{0,300}\))|\]\([^()\s]{0,300}\)")  # [text](link): the text
+_MATH = lazy(r"\$[^$\n]{1,200}\$")
+_MATH_GAP = lazy(r"(?<=[\d.]) +(?=[\d.%\\])")  # $9 8 . 2 0 \%$ as a converter spaces it: 98.20%
 _MARKUP_REPLACEMENT = {"\\times": "×", "\\cdot": "·", "&nbsp;": " "}
 _HEADING = lazy(r"^\s{0,3}#{1,6}\s+")
 #: the alignment row under a Markdown table's header: | --- | :---: | ---: |
@@ -561,6 +565,8 @@ def _clean(raw: str) -> list[tuple[int, str]]:
 
     drops += [(m.start(), m.end(), _MARKUP_REPLACEMENT.get(m.group(), ""))
               for m in _MARKUP.finditer(raw, start) if not commented(m.start())]
+    drops += [(g.start(), g.end(), "") for m in _MATH.finditer(raw, start)
+              for g in _MATH_GAP.finditer(raw, m.start(), m.end())]
     for a, b, replacement in sorted(drops):
         if a < pos:
             continue

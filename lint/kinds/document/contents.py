@@ -26,7 +26,8 @@ FIELDS = ("stated", "computed", "problem")
 class Options:
     likeness: float = 0.85
 _LONGEST = 160  # a contents entry is one short line; longer text is never tried (bounded matching work)
-_ENTRY = lazy(r"^(?P<title>.+?)\s*(?:\.{3,}|…{2,}|·{3,}|-{4,})[\s\t]*(?P<page>\d{1,3})\s*$")
+_ENTRY = lazy(r"^(?:[-*+]\s+)?(?P<title>.+?)\s*(?:\.{3,}|…{2,}|·{3,}|-{4,})[\s\t]*(?P<page>\d{1,3})\s*$")
+# (a Markdown list's bullet before an entry is no part of its title: - 一、部门基本情况 …… 1)
 # 附表3 and 表3 before a year run into it once blanks are gone (附表32025年…): the number ends before the year
 _TABLE_NUMBER = r"\d{1,2}(?:(?=(?:19|20)\d{2}年)|(?!\d))"
 _MARKER = lazy(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|"

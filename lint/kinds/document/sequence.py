@@ -12,7 +12,7 @@ the same style) are not judged, as a reviewer could not tell which number is wro
 (一是…二是…四是) are read the same way within one paragraph; 一是 starts a list wherever it stands
 (原因一是), except inside a word (统一是, 唯一是). Table row numbers are the numbering kind's business; two
 short lines of a page in a row repeating a number (a table's two panels, not recovered) are two lists side by
-side.
+side. The entries under a 目录 (a title, then its page number) are not read: the body's headings are.
 """
 
 from __future__ import annotations
@@ -25,6 +25,8 @@ from ...regex import lazy
 from ..base import Check, report
 
 KIND = "sequence"
+_CONTENTS = lazy(r"\s*目\s*录\s*")
+_PAGED = lazy(r"(?:\s|\.{3,}|…{2,}|·{3,})\d{1,3}\s*$")
 FIELDS = ("stated", "computed", "problem")
 
 
@@ -61,9 +63,17 @@ def _starts(text: str) -> list[int]:
 def run(analysis, check: Check):
     last: list[tuple[int, object] | None] = [None] * len(_LEVELS)
     fragment = -2  # the index of the last block that was a short fragment opening with a marker
+    contents = False  # within a 目录's entries (一、部门基本情况 …… 1, or 一、部门基本情况 1)
     for index, block in enumerate(analysis.doc.blocks):
         if block.kind == "row":
             continue
+        if _CONTENTS.fullmatch(block.text):
+            contents = True
+            continue
+        if contents and _PAGED.search(block.text):
+            continue  # an entry of the contents: its numbers are the body's, read there
+        if contents:
+            contents, last = False, [None] * len(_LEVELS)
         short = _fragment(analysis, block)
         beside = fragment == index - 1 and short  # 三、国有资本经营 ⏎ 三、国防支出
         fragment = index if short else -2

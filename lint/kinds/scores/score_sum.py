@@ -40,6 +40,8 @@ def run(analysis, check: Check):
     numbers = [_number(analysis, item) for item in found]
     for i, group in enumerate(found):
         members = _listed(analysis, found, i) or _numbered(found, numbers, i)
+        if members and _headed_between(analysis, group, members[0]):
+            members = []  # （一）预算执行…分值20分…（二）产出指标（40分） 1. … : the next group's items
         if len(members) < 2 or not _whole(analysis, group, members, found):
             members = _sub_numbered(analysis, found, numbers, i)
         if len(members) < 2:
@@ -54,6 +56,17 @@ def run(analysis, check: Check):
                         expression=" + ".join(p.text for p in parts))
         if finding is not None:
             yield finding
+
+
+def _headed_between(analysis, group, first) -> bool:
+    """Whether a heading (二、, （二）, or a heading block) stands between a group's paragraph and its
+    first item: the items are another group's."""
+    blocks = analysis.doc.blocks
+    return any(blocks[b].kind == "heading" or _OUTLINE.match(blocks[b].text)
+               for b in range(group.score.block + 1, first.score.block))
+
+
+_OUTLINE = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）])")
 
 
 def _numbered(found: list, numbers: list, i: int) -> list:
