@@ -492,16 +492,24 @@ _BROKEN = lazy(r"(?:[\u4e00-\u9fff]|\d[\d,.]*[万亿千]?|[\d.,])$")
 _SPACED_ROW = lazy(r"\S(?:\s{2,}|\u3000)\S|\d[\d,.]*%?\s+[-+]?\d")
 
 
+_UNIT_GOES_ON = lazy(r"\s*(?:%|％|万元|亿元|千元|元|个百分点)")
 _NUMBER_GOES_ON = lazy(r"\s*[\d,]*\.?\d+\s*(?:万元|亿元|千元|元|%|％)")
 
 
 def _cut_number(line: str, lines: list[str], number: int) -> bool:
     """Whether a sentence's figure is cut by the line's end (基本支出1 | 222.48万元，占…): the line ends in
-    a digit after a word, mid-sentence, and the next line opens with the rest of the figure and its unit."""
-    if not (line[-1:].isdigit() and re.search(r"[\u4e00-\u9fff]\d{1,3}$", line) and "，" in line):
+    a digit after a word, mid-sentence, and the next line opens with the rest of the figure and its unit,
+    or with its unit alone (下降16.67 | %；…)."""
+    if not (line[-1:].isdigit() and "，" in line):
         return False
     following = next((text for text in lines[number : number + 3] if text.strip()), "")
-    return _NUMBER_GOES_ON.match(following) is not None and "\t" not in following
+    if "\t" in following:
+        return False
+    if re.search(r"[\u4e00-\u9fff]\d{1,3}$", line) and _NUMBER_GOES_ON.match(following):
+        return True
+    # 下降16.67 | %；…: the figure whole, its unit or % sign opening the next line
+    whole = re.search(r"[\u4e00-\u9fff][\d,]*\.?\d+$", line) is not None
+    return whole and _UNIT_GOES_ON.match(following) is not None
 
 
 def _full(line: str, width: int | None, soft: int | None) -> bool:
