@@ -515,7 +515,22 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             return []  # …；公务接待费 5万元；年初预算 20万元: what follows a nested list may be anything
         parts = [*parts, *rest]
     parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], _subset(text, parts))))
+    parts = _same_year(before[-1], parts)
     return [Listing(before[-1], tuple(parts), complete and not unsaid, unsaid=unsaid)] if parts else []
+
+
+def _same_year(total: Figure, parts: list[Figure]) -> list[Figure]:
+    """The parts up to one dated another year than its total (2025年“三公”经费预算数 X，其中：A a；2024年
+    “三公”经费预算数为 Y: last year's total, no part)."""
+    year = _YEAR.findall(total.label)
+    for k, part in enumerate(parts):
+        said = _YEAR.findall(part.label)
+        if year and said and said[-1] != year[-1]:
+            return parts[:k]
+    return parts
+
+
+_YEAR = lazy(r"(20\d\d)\s*年")
 
 
 def _subset(text: str, parts: list[Figure]) -> list[Figure]:
