@@ -265,11 +265,12 @@ class Analysis:
         return self._memo["own names"]
 
     def consolidates(self) -> bool:
-        """Whether the report speaks of units it consolidates (本级, 所属单位, 纳入…编制范围的单位): only then
-        may a total in it be one unit's rather than its own."""
+        """Whether the report speaks of units it consolidates (本级, 所属单位, 纳入…编制范围的单位, 分单位),
+        or is a 部门's by its title: only then may a total in it be one unit's rather than its own."""
         if "consolidates" not in self._memo:
-            self._memo["consolidates"] = any(_UNITS.search(b.text) for b in self.doc.blocks
-                                             if b.kind != "row")
+            title = self.title()
+            self._memo["consolidates"] = title is not None and "部门" in title.text \
+                or any(_UNITS.search(b.text) for b in self.doc.blocks if b.kind != "row")
         return self._memo["consolidates"]
 
     def year(self) -> str | None:
@@ -278,7 +279,7 @@ class Analysis:
         return labels.YEAR.search(block.text).group(1) if block is not None else None
 
 
-_UNITS = lazy(r"本级|所属单位|下属单位|二级单位|编制范围|单位构成|预算单位构成|决算单位构成")
+_UNITS = lazy(r"本级|所属单位|下属单位|二级单位|编制范围|单位构成|预算单位构成|决算单位构成|分单位")
 _TITLE_GOES_ON = lazy(r"^\s*(?:和|及|与|暨|以及)")
 _REPORT_WORDS = lazy(r"(?:部门|单位|区级|市级|县级)?(?:整体)?(?:决算|预算|支出绩效|绩效|自评|评价)")
 _CHANGE = lazy(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|提高|降低|节约|超支)"
