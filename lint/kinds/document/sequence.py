@@ -26,6 +26,7 @@ from ..base import Check, report
 
 KIND = "sequence"
 _CONTENTS = lazy(r"\s*目\s*录\s*")
+_BARE_NUMBER = lazy(r"\s*[-+]?[\d,]+(?:\.\d+)?%?\s*")
 _PAGED = lazy(r"(?:\s|\.{3,}|…{2,}|·{3,})\d{1,3}\s*$")
 FIELDS = ("stated", "computed", "problem")
 
@@ -74,8 +75,14 @@ def run(analysis, check: Check):
             continue  # an entry of the contents: its numbers are the body's, read there
         if contents:
             contents, last = False, [None] * len(_LEVELS)
-        short = _fragment(analysis, block)
+        if _BARE_NUMBER.fullmatch(block.text):
+            continue  # a cell of its own (one per line): the fragments around it are still side by side
+        blocks = analysis.doc.blocks
+        celled = index + 1 < len(blocks) and _BARE_NUMBER.fullmatch(blocks[index + 1].text) is not None
+        short = _fragment(analysis, block, celled)
         beside = fragment == index - 1 and short  # 三、国有资本经营 ⏎ 三、国防支出
+        # 一、收入 ⏎ 1,200.00 ⏎ 一、卫生健康支出: a table written a cell a line, its two panels side by side
+        beside = beside or short and fragment == index - 2 and _BARE_NUMBER.fullmatch(blocks[index - 1].text)
         fragment = index if short else -2
         if _PART.match(block.text):
             last = [None] * len(_LEVELS)  # 第二部分 starts its numbering again
@@ -108,12 +115,13 @@ def run(analysis, check: Check):
                 before = (_value(m.group(group)), span, marker)
 
 
-def _fragment(analysis, block) -> bool:
-    """Whether a block is a short line of a page (a PDF's, an OFD's) with no stop in it: a label of a table
+def _fragment(analysis, block, celled: bool = False) -> bool:
+    """Whether a block is a short line of a page (a PDF's, an OFD's), or a label followed by its amount on
+    a line of its own (``celled``: a table written a cell a line), with no stop in it: a label of a table
     not recovered, its two panels' 三、国有资本经营 and 三、国防支出 on lines of their own; two in a row
     repeating a number are two lists side by side, not one list repeating it."""
     return len(block.text) <= 16 and not re.search(r"[。；;：:！？!?]", block.text) \
-        and bool(analysis.doc.locate(block.span(0, 1)).page)
+        and (celled or bool(analysis.doc.locate(block.span(0, 1)).page))
 
 
 def _step(check, analysis, previous, n: int | None, marker: str, span):
