@@ -269,7 +269,8 @@ class Analysis:
         or is a 部门's by its title: only then may a total in it be one unit's rather than its own."""
         if "consolidates" not in self._memo:
             title = self.title()
-            self._memo["consolidates"] = title is not None and "部门" in title.text \
+            report = _REPORT_TITLE.match(title.text.strip()) if title is not None else None
+            self._memo["consolidates"] = report is not None and "部门" in report.group() \
                 or any(_UNITS.search(b.text) for b in self.doc.blocks if b.kind != "row")
         return self._memo["consolidates"]
 

@@ -288,13 +288,14 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
 def _spaced(line: str, wide: bool) -> list[tuple[int, int]]:
     """The cells of a line laid out with spaces, ``(start, end)`` each: apart by two spaces or more
     (``wide``), or by any space in a line without a tab, pipe or sentence punctuation; [] for none."""
-    if "\t" in line or "|" in line or not wide and _SENTENCE.search(line):
+    if "\t" in line or "|" in line or len(line) > _ROW_LONGEST or not wide and _SENTENCE.search(line):
         return []
     return [(m.start(), m.end()) for m in (_WIDE_CELL if wide else _CELL).finditer(line)]
 
 
-_WIDE_CELL = lazy(r"\S(?:\S| (?! ))*")  # a cell: words with single spaces inside, none of two
+_WIDE_CELL = lazy(r"\S+(?: \S+)*")  # a cell: words with single spaces inside, none of two
 _CELL = lazy(r"\S+")
+_ROW_LONGEST = 400  # characters: a table's line is short; a longer one is prose whatever its spaces
 _SENTENCE = lazy(r"[，。；;：:、“”]")  # (not the comma grouping digits)
 
 
