@@ -124,7 +124,9 @@ def run(analysis, check: Check):
                     continue
                 fam = precision.family(amounts[-1].unit)
                 amounts = [f for f in amounts if precision.family(f.unit) == fam]
+                left_over = None  # 支出 X，结余 Y，为预算的 P%: P may be X's or Y's share
                 if of_base:
+                    left_over = amounts[-1] if amounts and _LEFT_OVER.search(amounts[-1].label) else None
                     amounts = [f for f in amounts if not _DIFFERENCE.search(f.label)
                                and not _LEFT_OVER.search(f.label)]  # (节约 40, 超支 183.72: no actual)
                     if not amounts:
@@ -209,6 +211,9 @@ def run(analysis, check: Check):
                 if base is None or base is actual:
                     continue
                 verdict = _ratio(analysis, check, rate, actual, base)
+                if verdict and not verdict.holds and left_over is not None and left_over is not base:
+                    verdict = next(v for v in (_ratio(analysis, check, rate, left_over, base), verdict)
+                                   if v is verdict or v is not None and v.holds)
                 if verdict:
                     yield verdict
 
@@ -316,14 +321,15 @@ def _money(figure) -> bool:
 
 _ADJUSTMENT = lazy(r"调整率\s*(?:为|是|达)?\s*$")
 _INITIAL = lazy(r"年初")
-_ADJUSTED = lazy(r"(?:全年|调整后|调整)预算")
+_ADJUSTED = lazy(r"(?:全年|调整后)预算")  # (not 调整预算 200: the adjustment's size as often as the budget)
 
 
 def _adjustment(analysis, check, before, rate):
     """预算调整率: (全年预算 − 年初预算) / 年初预算, the two budgets stated before it in its sentence."""
     money = [f for f in before if f.is_point and precision.family(f.unit) == "money"]
     initial = [f for f in money if _INITIAL.search(f.label) and "预算" in f.label or f.label.endswith("年初")]
-    adjusted = [f for f in money if _ADJUSTED.search(f.label) and not _INITIAL.search(f.label)]
+    adjusted = [f for f in money if _ADJUSTED.search(f.label) and not _INITIAL.search(f.label)
+                and not _ADDED.search(f.label)]
     if len(initial) != 1 or len(adjusted) != 1 or adjusted[0].start < initial[0].start \
             or any(f.start > initial[0].start and f not in adjusted for f in money):
         return  # 年初 X，全年 Y，年中结构调整 Z，调整率 P%: the adjustment may be Z's, not Y − X
@@ -403,7 +409,8 @@ def _survey(analysis, check, text: str, figs, rate, before=()):
     if "综合" in rate.label and "含" not in rate.label:
         return  # 综合满意度: levels weighted, not counted
     counts = [f for f in figs if f.start < rate.start and f.is_point and f.unit in _SURVEY_UNITS]
-    satisfied = [f for f in counts if _content(f.label + _after(text, f.end))]
+    satisfied = [f for f in counts if _content(f.label + _after(text, f.end))
+                 or not f.label and _content(text[max(0, f.start - 8) : f.start])]  # “基本满意”20户
     tied = all(_TIED.search(f.label) for f in satisfied)  # 有效问卷中表示满意的: of the questionnaires before
     asked = [f for f in (*(before if tied else ()), *counts) if f.is_point and f.unit in _SURVEY_UNITS
              and f not in satisfied and _ASKED.search(f.label) and not _CONTENT.search(f.label)]

@@ -136,6 +136,8 @@ def _points(*figures: Figure) -> list[Figure]:
             for f in figures]
 
 
+_MAXIMUM = lazy(r"体系|满分|分值|标准分")
+_GOT = lazy(r"得(?!.*扣)")
 _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
 _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"),
           ("人员经费", "公用经费"): lazy(r"基本支出"),
@@ -151,6 +153,8 @@ def _whole(total: Figure, parts: list[Figure]) -> bool:
     公用经费, a 政府采购 its 货物, 工程 and 服务, a performance score its 一级指标' (决策, 过程, 产出 and
     效益; or 投入, 过程, 产出 and 效果)."""
     names = [labels.core(p.label) for p in parts]
+    if total.unit == "分" and (_MAXIMUM.search(total.label) or any(not _GOT.search(p.label) for p in parts)):
+        return False  # 总分100分，其中决策指标得分…: the points out of; 其中决策指标扣1分: deductions
     return any(
         len(names) == len(kinds) and whole.search(labels.core(total.label))
         and {w for w in kinds for n in names if w in n} == set(kinds)
@@ -181,6 +185,7 @@ def _after(text: str, at: int) -> str:
     return text[at : min(ends, default=len(text))][:24]
 
 
+_TRAITS = (0, 1, 4)  # sex, age, party: a trait of some of any group (not a 本科 school level)
 _DIMENSIONS = tuple(lazy(d) for d in (r"女|男", r"岁|年龄", r"职称|高级|中级|初级",
                                             r"本科|硕士|博士|研究生|大专|学历|学位", r"党员|团员", r"民族"))
 
@@ -192,7 +197,7 @@ def _attributes(parts: list[Figure], unit: str) -> bool:
     if unit not in precision.PEOPLE:
         return False
     kinds = [k for p in parts for k, d in enumerate(_DIMENSIONS) if d.search(p.label)]
-    traited = sum(1 for p in parts if any(d.search(p.label) for d in _DIMENSIONS))
+    traited = sum(1 for p in parts if any(_DIMENSIONS[k].search(p.label) for k in _TRAITS))
     # 高校毕业生3,120人、农民工4,210人、女性4,016人: one trait beside groups counts some of each group
     return len(set(kinds)) >= 2 and len(kinds) == len(set(kinds)) or traited == 1 and len(parts) >= 3
 

@@ -5,7 +5,7 @@ the year most of its dated figures are attributed to. A figure is attributed to 
 names exactly one year before it (2021 年度市本级指标 56.83亿元). It is a finding when that year is earlier
 than the report's, the figure's label is about the budget or its execution (``subjects``: 预算, 决算, 支出,
 指标, 执行率, 结转, 结余, 得分, 收入), and nothing in the sentence before it compares or spans years
-(``contexts``: 比, 较, 同比, 上年, 上一年, 增长, 相比, 至, 截至, 由, 从, 延续, 历年, ...), nor does the rest
+(``contexts``: 比, 较, 同比, 上年, 上一年, 增长, 相比, 至, 截至, 由, 从, 延续, ...), nor does the rest
 of its sentence name a later year (2023年为92.15%，2024年为96.99%), nor does the next sentence compare
 (与上年相比, 同比增长), nor does the heading of its section look back (（三）上年支出情况): that is how a
 paragraph copied from last year's report reads. One finding per
@@ -36,7 +36,7 @@ class Options:
     behind: Words = Words(["决算", "自评", "评价", "执行情况", "绩效"])
     contexts: Words = Words(["比", "较", "同比", "上年", "上一年", "前一年", "去年", "增长", "下降", "增加",
                              "减少", "相比", "与", "至", "到", "—", "-", "~", "累计", "以来", "截至", "截止",
-                             "期间", "连续", "由", "从", "延续", "历年", "以前年度", "往年", "此前"])
+                             "期间", "连续", "由", "从", "延续", "以前年度", "此前"])
 
 
 def run(analysis, check: Check):

@@ -4,12 +4,12 @@ Finds a grade word (option ``bands``: grade → lowest score, default the nation
 80, 中 ≥ 60, 差 below) after 评为/评价为/自评为/等级为/评级为 or 自评等级：/评价等级：, and the total score it
 rests on: the nearest score in 分 before it, within a few paragraphs (option ``within``; table rows not
 counted), whose label names a total (option ``totals``: 自评得分, 总分, 综合得分, 评价得) and that is not
-listed under another (其中…得分10分), nor an average of several (平均得分), nor the points a score is out of
-(满分, or 总分为100分 before 得分为86.5分), one labelled as the whole (``overall``: 整体, 总体) first; with
-none in the prose, the total row (总分, 合计) of the document's only score table, for a grade named as the
-evaluation's (评价等级). Bands the report states for itself (85分（含）以上为“优”，75分（含）至85分为“良”…)
-take the place of the option's. A score whose interval lies wholly outside the grade's band is a finding on
-the grade word.
+listed under another (其中…得分10分), nor an average of several projects (平均得分), nor the points a score is
+out of (满分, or 总分为100分 before 得分为86.5分), one labelled as the whole (``overall``: 整体, 总体) first;
+with none in the prose, the total row (总分, 合计) of the document's only score table, for a grade named as
+the evaluation's (评价等级). Bands the report states for itself
+(85分（含）以上为“优”，75分（含）至85分为“良”…) take the place of the option's. A score whose interval lies
+wholly outside the grade's band is a finding on the grade word.
 """
 
 from __future__ import annotations
@@ -132,9 +132,10 @@ def _total(analysis, check, block, at, items):
                 continue
             if b == block and fig.start < at - labels.REACH:
                 break  # in a paragraph without end, the total is near the grade or not at all
-            if fig.unit == "分" and fig.is_point and 0 <= fig.value <= 120 \
-                    and any(w in fig.label for w in check.options.totals) and analysis.parent(fig) is None \
-                    and "平均" not in fig.label:  # (平均得分93.60分: several projects' mean, no grade's)
+            several = "平均" in fig.label and _SEVERAL.search(analysis.doc.blocks[b].text, 0, fig.start)
+            # (项目9个，平均得分93.60分: several projects' mean, no grade's; 专家组平均得分 is the project's)
+            if fig.unit == "分" and fig.is_point and 0 <= fig.value <= 120 and not several \
+                    and any(w in fig.label for w in check.options.totals) and analysis.parent(fig) is None:
                 found.append(fig)  # a part listed under a total (其中…资金执行得分10分) is no total
     found = [f for f in found if not _maximum(f, found)]
     text = analysis.doc.blocks[block].text
@@ -158,6 +159,7 @@ def _maximum(fig, found) -> bool:
     return "总分" in fig.label and "得" not in fig.label and any("得" in f.label for f in later)
 
 
+_SEVERAL = lazy(r"\d+\s*个(?:项目|单位)|(?:项目|单位)\s*\d+\s*个")
 _GRAND = lazy(r"^(?:总分|总得分|合计|总计|得分合计)$")
 
 
