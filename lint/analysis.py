@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from functools import cached_property
 from itertools import islice
 
@@ -23,11 +24,12 @@ from .regex import lazy
 
 def reports(doc: Document) -> list[Document]:
     """The reports a file binds one after another (a 部门预算 and its 单位预算 in one PDF), each a document of
-    its own blocks: a new report opens at a title line (上海市青浦区中心医院2025年单位预算) naming a unit
-    that neither names nor is named by the title of the report before it (a cover's 2025年部门预算, a
-    section's 第二部分… heading, a running title repeated on every page: no new report). One report,
-    the file itself, otherwise."""
-    cuts, unit = [0], None
+    its own blocks: a new report opens at a 单位 report's title (上海市青浦区中心医院2025年单位预算) naming a
+    unit (a name ending as units' do: 局, 中心, 医院, 学校, 街道…) that neither names nor is named by the
+    title before it, and that the file does not repeat page after page. A 部门 title after the first (an
+    abbreviated running title), a cover's 2025年部门预算, a section's 二、2025年部门预算表 or 第二部分… opens
+    none. One report, the file itself, otherwise."""
+    titles = []
     for k, block in enumerate(doc.blocks):
         if block.kind == "row" or len(block.text) > 60:
             continue
@@ -35,10 +37,15 @@ def reports(doc: Document) -> list[Document]:
         m = _REPORT_TITLE.match(text)
         if m is None or m.end() < len(text) and not text.endswith("表"):
             continue  # the title alone, or run into the first table's caption
-        named = re.sub(r"\s+", "", m.group("unit"))
-        if unit and named and unit not in named and named not in unit and k > cuts[-1]:
+        titles.append((k, re.sub(r"\s+", "", m.group("unit")), re.sub(r"\s+", "", text)))
+    said = Counter(t for _, _, t in titles)
+    cuts, unit = [0], None
+    for k, named, text in titles:
+        if said[text] >= 3 or not _UNIT_NAME.search(named):
+            continue  # a running title; a title naming no unit
+        if unit and unit not in named and named not in unit and k > cuts[-1] and "单位" in text:
             cuts.append(k)
-        unit = named or unit
+        unit = named
     if len(cuts) == 1:
         return [doc]
     ends = [*cuts[1:], len(doc.blocks)]
@@ -46,8 +53,11 @@ def reports(doc: Document) -> list[Document]:
             for a, b in zip(cuts, ends)]
 
 
-_REPORT_TITLE = lazy(r"(?!第[一二三四五六七八九十\d]+部分)(?P<unit>[^，。；;：:]{0,40}?)\s*20\d\d\s*年度?\s*"
+_REPORT_TITLE = lazy(r"(?![（(]?[一二三四五六七八九十\d]+[、.．)）])(?!第[一二三四五六七八九十\d]+部分)"
+                     r"(?P<unit>[^，。；;：:]{0,40}?)\s*20\d\d\s*年度?\s*"
                      r"(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*(?:预算|决算)(?:公开)?")
+_UNIT_NAME = lazy(r"[\u4e00-\u9fff]{2,}(?:局|委员会|委|办公室|办|中心|医院|院|学校|学院|大学|中学|小学|幼儿园"
+                  r"|所|馆|站|队|处|街道|镇|乡|部|会|厅|室|社|团|场|园|公司)$")
 
 
 class Analysis:

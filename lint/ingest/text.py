@@ -249,7 +249,8 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
     """Add to ``rows`` the tables a converter lays out with spaces (pdftotext -layout: cells apart by two
     spaces or more; a crawler's page text: by one, no punctuation in the line): three lines or more in a
     row, each of three cells or more, the first (the header) of words, every other holding a figure and no
-    more cells than the header. A row short of cells is placed as a piped one is (:func:`_placement`)."""
+    more cells than the header; a row short of cells only where its line opens with blanks (its first
+    cells empty: it fills the last columns)."""
     k = 0
     while k < len(lines):
         wide = _spaced(lines[k], True)
@@ -266,13 +267,16 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         texts = {n: [lines[n][a:b] for a, b in _spaced(lines[n], split)] for n in run}
         width = len(header)
         body = run[1:]
+        # a row short of cells only when its first cells are blank (its line opens with spaces: a 合计 under
+        # a 序号 column, a 支出 panel's row beside no 收入): a blank cell inside a row, or two cells one space
+        # apart, cannot be told from the spaces, so such a run is no table
+        short = [n for n in body if len(texts[n]) < width]
         if len(run) < _RUN or sum(1 for t in texts[k] if _kind(t) == "") > 0 \
                 or sum(1 for t in texts[k] if _kind(t) not in ("", "words")) > 1 \
                 or any(not any(_kind(t) == "number" for t in texts[n]) for n in body) \
-                or sum(1 for n in body if len(texts[n]) == width) * 2 < len(body):
+                or any(not split or not lines[n][:1].isspace() for n in short):
             k = j if len(run) > 1 else k + 1
             continue
-        profile = _profile([texts[n] for n in body if len(texts[n]) == width], width)
         for n in run:
             pieces: list[tuple[int, int, str]] = []
             for i, (a, b) in enumerate(_spaced(lines[n], split)):
@@ -280,7 +284,7 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
                     pieces.append((n + 1, a, "\t"))
                 pieces += [(n + 1, a + column, segment) for column, segment in _clean(lines[n][a:b])]
             if len(texts[n]) < width:
-                pieces = _placed_row(n + 1, pieces, _placement(texts[n], profile, width))
+                pieces = _placed_row(n + 1, pieces, list(range(width - len(texts[n]), width)))
             rows[n + 1] = pieces
         k = j
 
