@@ -261,8 +261,10 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         split = bool(wide)
         header = _spaced(lines[k], split)
         run, j = [k], k + 1
-        while j < len(lines) and j + 1 not in rows and 2 <= len(_spaced(lines[j], split)) <= len(header):
-            run.append(j)
+        while j < len(lines) and j + 1 not in rows \
+                and 2 <= len(cells := _spaced(lines[j], split)) <= len(header) \
+                and any(_kind(lines[j][a:b]) == "number" for a, b in cells):
+            run.append(j)  # (a line of words after the rows, 数据来源 财政局, ends the run, not the table)
             j += 1
         texts = {n: [lines[n][a:b] for a, b in _spaced(lines[n], split)] for n in run}
         width = len(header)
