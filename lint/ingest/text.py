@@ -248,9 +248,9 @@ def _pipe_tables(lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
 def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:
     """Add to ``rows`` the tables a converter lays out with spaces (pdftotext -layout: cells apart by two
     spaces or more; a crawler's page text: by one, no punctuation in the line): three lines or more in a
-    row, each of three cells or more, the first (the header) of words, every other holding a figure and no
-    more cells than the header; a row short of cells only where its line opens with blanks (its first
-    cells empty: it fills the last columns)."""
+    row, each of three cells or more, the first (the header) of words, every other holding a figure and as
+    many cells as the header (a blank cell cannot be placed from spaces alone: such a table is left as
+    text)."""
     k = 0
     while k < len(lines):
         wide = _spaced(lines[k], True)
@@ -269,14 +269,13 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         texts = {n: [lines[n][a:b] for a, b in _spaced(lines[n], split)] for n in run}
         width = len(header)
         body = run[1:]
-        # a row short of cells only when its first cells are blank (its line opens with spaces: a 合计 under
-        # a 序号 column, a 支出 panel's row beside no 收入): a blank cell inside a row, or two cells one space
-        # apart, cannot be told from the spaces, so such a run is no table
-        short = [n for n in body if len(texts[n]) < width]
+        # every row of every cell: which of a short row's cells are blank (a 合计 under a 序号 column, a
+        # basic-only row's 项目支出, a 支出 panel's row beside no 收入), or whether two cells are one space
+        # apart, the spaces cannot tell, so a run with such a row is no table
         if len(run) < _RUN or sum(1 for t in texts[k] if _kind(t) == "") > 0 \
                 or sum(1 for t in texts[k] if _kind(t) not in ("", "words")) > 1 \
                 or any(not any(_kind(t) == "number" for t in texts[n]) for n in body) \
-                or any(not split or not lines[n][:1].isspace() for n in short):
+                or any(len(texts[n]) < width for n in body):
             k = j if len(run) > 1 else k + 1
             continue
         for n in run:
@@ -285,8 +284,6 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
                 if i:
                     pieces.append((n + 1, a, "\t"))
                 pieces += [(n + 1, a + column, segment) for column, segment in _clean(lines[n][a:b])]
-            if len(texts[n]) < width:
-                pieces = _placed_row(n + 1, pieces, list(range(width - len(texts[n]), width)))
             rows[n + 1] = pieces
         k = j
 

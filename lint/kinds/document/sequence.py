@@ -26,6 +26,8 @@ from ..base import Check, report
 
 KIND = "sequence"
 _CONTENTS = lazy(r"\s*目\s*录\s*")
+_SENTENCE_MARK = lazy(r"[，。；;：:]")
+_SPACED_AMOUNT = lazy(r"(?<=\s)[-+]?[\d,]+(?:\.\d+)?%?(?=\s|$)")
 _BARE_NUMBER = lazy(r"\s*[-+]?[\d,]+(?:\.\d+)?%?\s*")
 _PAGED = lazy(r"(?:\s|\.{3,}|…{2,}|·{3,})\d{1,3}\s*$")
 FIELDS = ("stated", "computed", "problem")
@@ -77,6 +79,8 @@ def run(analysis, check: Check):
             contents, last = False, [None] * len(_LEVELS)
         if _BARE_NUMBER.fullmatch(block.text):
             continue  # a cell of its own (one per line): the fragments around it are still side by side
+        if not _SENTENCE_MARK.search(block.text) and len(_SPACED_AMOUNT.findall(block.text)) >= 2:
+            continue  # 一、一般公共预算拨款收入 28,416,380.00 一、…: a table's row read as text
         blocks = analysis.doc.blocks
         celled = index + 1 < len(blocks) and _BARE_NUMBER.fullmatch(blocks[index + 1].text) is not None
         short = _fragment(analysis, block, celled)
