@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections import Counter
 from functools import cached_property
 from itertools import islice
 
@@ -25,10 +24,10 @@ from .regex import lazy
 def reports(doc: Document) -> list[Document]:
     """The reports a file binds one after another (a 部门预算 and its 单位预算 in one PDF), each a document of
     its own blocks: a new report opens at a 单位 report's title (上海市青浦区中心医院2025年单位预算) naming a
-    unit (a name ending as units' do: 局, 中心, 医院, 学校, 街道…) that neither names nor is named by the
-    title before it, and that the file does not repeat page after page. A 部门 title after the first (an
-    abbreviated running title), a cover's 2025年部门预算, a section's 二、2025年部门预算表 or 第二部分… opens
-    none. One report, the file itself, otherwise."""
+    unit (a name ending as units' do: 局, 中心, 医院, 学校, 街道…) that neither names nor is named by any
+    title before it (a running title repeats its report's). A 部门 title after the first (an abbreviated
+    running title), a cover's 2025年部门预算, a section's 二、2025年部门预算表 or 第二部分… opens none. One
+    report, the file itself, otherwise."""
     titles = []
     for k, block in enumerate(doc.blocks):
         if block.kind == "row" or len(block.text) > 60:
@@ -38,14 +37,15 @@ def reports(doc: Document) -> list[Document]:
         if m is None or m.end() < len(text) and not text.endswith("表"):
             continue  # the title alone, or run into the first table's caption
         titles.append((k, re.sub(r"\s+", "", m.group("unit")), re.sub(r"\s+", "", text)))
-    said = Counter(t for _, _, t in titles)
-    cuts, unit = [0], None
+    cuts, seen = [0], []
     for k, named, text in titles:
-        if said[text] >= 3 or not _UNIT_NAME.search(named):
-            continue  # a running title; a title naming no unit
-        if unit and unit not in named and named not in unit and k > cuts[-1] and "单位" in text:
+        if not _UNIT_NAME.search(named):
+            continue  # a title naming no unit
+        new = not any(n in named or named in n for n in seen)  # (a running title names a unit seen)
+        if new and k > cuts[-1] and "单位" in text:  # (the first too: a cover before it is no report)
             cuts.append(k)
-        unit = named
+        if new:
+            seen.append(named)
     if len(cuts) == 1:
         return [doc]
     ends = [*cuts[1:], len(doc.blocks)]

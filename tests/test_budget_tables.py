@@ -400,3 +400,21 @@ def test_reports_bound_in_one_file_are_checked_each_on_its_own(tmp_path, checks,
     found = [(f.code, f.span.line) for f in engine.run(ingest.read(path), checks)]
     line = next(k for k, t in enumerate(text.splitlines(), 1) if f"支出预算{second}万元" in t)
     assert found == ([("BUD029", line)] if wrong else [])
+
+
+@pytest.mark.parametrize("wrong", [False, True])
+def test_a_departments_report_then_its_units_each_on_its_own(tmp_path, checks, wrong):
+    """The 部门 report's cover runs its title into the next words (…2025年部门预算预算主管部门：…), so the
+    first unit's title opens the first new report, and every unit title after it another."""
+    first = "2,177.14" if not wrong else "2,171.14"
+    text = ("上海市某区卫生健康委员会2025年部门预算预算主管部门：上海市某区卫生健康委员会\n\n"
+            "2025年部门支出预算总表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+            "210\t卫生健康支出\t48,251,834.00\t48,251,834.00\t0.00\n合计\t\t48,251,834.00\t48,251,834.00\t0.00\n\n"
+            "本部门支出预算4,825.18万元。\n\n") \
+        + _unit_budget("上海市某区疾病预防控制中心", "21,771,434.00", first) \
+        + _unit_budget("上海市某区社区卫生服务中心", "26,480,400.00", "2,648.04")
+    path = tmp_path / "book.txt"
+    path.write_text(text, encoding="utf-8")
+    found = [(f.code, f.span.line) for f in engine.run(ingest.read(path), checks)]
+    line = next(k for k, t in enumerate(text.splitlines(), 1) if f"支出预算{first}万元" in t)
+    assert found == ([("BUD029", line)] if wrong else [])

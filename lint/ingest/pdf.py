@@ -606,6 +606,9 @@ def _lines(pages: list[_Page]) -> list[Line]:
     return out
 
 
+_REPORT_HEAD = lazy(r"20\d\d\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*(?:预算|决算)\s*$")
+
+
 def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins) -> bool:
     """Whether a paragraph goes on from ``line`` into the next: the line reaches the right margin and the
     next (on this page or the next) starts at the left margin, not indented as a first line is. A
@@ -616,8 +619,8 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
     page, nxt = following
     if not isinstance(nxt, _Text) or any(_UNIT_ONLY.match(t.text) or _UNIT_END.search(t.text)
                                          for t in (line, nxt)) \
-            or page.number != at and _CAPTION.match(nxt.text):
-        return False
+            or page.number != at and (_CAPTION.match(nxt.text) or _REPORT_HEAD.search(nxt.text)):
+        return False  # (a caption or a report's title opening a page: 某图书馆2025年单位预算)
     left = margins[page.number][0]
     word = _WORD.match(nxt.text) or _CJK_WORD.match(nxt.text)
     width = nxt.xs[word.end()] - nxt.xs[0] if word and word.end() < len(nxt.xs) else nxt.size
