@@ -749,6 +749,8 @@ def _overlap(a, b) -> bool:
 
 
 def _judge_sum(analysis, check, total, parts, key):
+    if total.decimals > 0 or any(p.decimals > 0 for p in parts):  # 0.45 | 0 | 0 | 0.45: a 0 is none,
+        parts = [replace(p, exact=True) if p.value == 0 and p.decimals <= 0 else p for p in parts]  # not ±0.5
     found = judge(check, analysis, total, tuple(parts), lambda: precision.total(parts),
                   parts=tuple(precision.interval(p) for p in parts),
                   expression=" + ".join(p.text for p in parts) if len(parts) <= 12
