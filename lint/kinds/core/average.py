@@ -58,8 +58,9 @@ def run(analysis, check: Check):
                 before = [f for f in reversed(list(labels.back(figs, i, mean.start - labels.REACH)))
                           if f.is_point]  # within reach: a sentence of thousands of figures costs no more
                 heads = _heads(core, word)
-                if precision.family(mean.unit) == "money":
-                    totals = [f for f in before if precision.family(f.unit) == "money"]
+                if precision.family(mean.unit) == "money":  # (户均增收1820元 is no total of 人均增收)
+                    totals = [f for f in before if precision.family(f.unit) == "money"
+                              and not any(labels.core(f.label).startswith(w) for w in per)]
                     counts = [f for f in before if (f.unit in heads if word in _AREA else f.unit in
                               precision.COUNT_UNITS and f.unit not in _NOT_HEADS) and f.value > 0]
                 elif mean.unit in precision.COUNT_UNITS and mean.unit not in _NOT_HEADS or word in _AREA:

@@ -128,6 +128,7 @@ def run(analysis, check: Check):
                 if of_base:
                     left_over = amounts[-1] if amounts and _LEFT_OVER.search(amounts[-1].label) else None
                     amounts = [f for f in amounts if not _DIFFERENCE.search(f.label)
+                               and not _CHANGE_ONLY.fullmatch(f.label.strip(" ，,"))
                                and not _LEFT_OVER.search(f.label)]  # (节约 40, 超支 183.72: no actual)
                     if not amounts:
                         continue
@@ -227,6 +228,7 @@ _CAPPED = lazy(r"(?:完成|达成|实现)率?\s*(?:为|达)?\s*$")
 _AMONG = lazy(r"[\u4e00-\u9fff]{0,8}?(?<!其)中")
 _PARTIAL = lazy(r"部分|基本完成|基本实现|基本达到")
 _CHANGE = lazy(r"增|减|降|升|提高|超|节约")
+_CHANGE_ONLY = lazy(r"(?:减少|增加|下降|增长|多|少|超出|超|节约|节省)了?")  # 比预算 X 减少 D: D a change
 _LEFT_OVER = lazy(r"(?:节约|节省|结余|超支|超出)了?\s*$")  # what was saved or overrun, not the outturn
 # a change against the base (比预算数减少8.57万元), not the base itself
 _DIFFERENCE = lazy(r"(?:比|较)[^，,。；;]{0,12}?(?:减少|增加|节约|节省|超支|超出|下降|增长|少|多)了?$")

@@ -27,6 +27,7 @@ people counted by attributes of two kinds (女教师、35岁以下、中高级�
 
 from __future__ import annotations
 
+import itertools
 import re
 from dataclasses import dataclass, replace
 from decimal import Decimal
@@ -60,6 +61,11 @@ def run(analysis, check: Check):
 
 def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete: bool, unsaid: bool = False):
     unit = total.unit
+    if unit == "分" and _MAXIMUM.search(total.label):
+        # 分值15分，其中A 5分…，得13分，扣2分: the points each is out of, then the score, no part
+        parts = list(itertools.takewhile(lambda p: not _SCORED.search(p.label), parts))
+        if not parts:
+            return
     if unit == "分" and all(p.unit == "分" for p in parts):
         total, *parts = _points(total, *parts)
         taken = [p for p in parts if _DEDUCTED.search(p.label)]
@@ -138,6 +144,7 @@ def _points(*figures: Figure) -> list[Figure]:
 
 _MAXIMUM = lazy(r"体系|满分|分值|标准分")
 _GOT = lazy(r"得(?!.*扣)")
+_SCORED = lazy(r"得|扣|失")
 _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
 _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"),
           ("人员经费", "公用经费"): lazy(r"基本支出"),

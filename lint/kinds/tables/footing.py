@@ -74,7 +74,7 @@ class Options:
     exclude: Words = Words(["其中", "含:", "含："])
     skip: Words = Words(["率", "%", "％", "比例", "比重", "占比", "进度", "序号", "编码", "编号", "代码",
                          "年度", "完成预算", "完成年初预算", "完成全年预算", "完成调整预算", "为预算的",
-                         "为年初预算的", "为全年预算的", "为上年的"])
+                         "为年初预算的", "为全年预算的", "为上年的", "百分点"])
     apart: Words = Words(["机关运行经费"])
     """Columns printed beside a row total, and rows printed under a column's total, that are never its
     parts (the 三公 table's 机关运行经费), unless the total names them."""
