@@ -3176,6 +3176,10 @@ CASES = {
     "an indicator's 分值 broken into its items, then its score and deduction": (
         '“资金管理”指标分值15分，其中资金到位率5分、预算执行率5分、资金使用合规性5分，得13分，扣2分。\n',
         None, None),
+    "a department's name with its last character wrapped away on the cover": (
+        "某区文化广电旅游体育局2025年部门预算\n预算主管部门：某区文化广电旅游体育\n\n表1 财务收支预算总表\n编制单位：某区文化广电旅游体育局\t单位：万元\n"
+        "项目\t预算数\n一般公共预算拨款收入\t100.00\n收入总计\t100.00\n",
+        None, None),
 }
 
 
