@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from functools import cached_property
 from itertools import islice
 
@@ -49,8 +50,7 @@ def reports(doc: Document) -> list[Document]:
     if len(cuts) == 1:
         return [doc]
     ends = [*cuts[1:], len(doc.blocks)]
-    return [Document(doc.path, doc.blocks[a:b], doc.encoding, () if a else doc.notes, doc.lines, doc.places)
-            for a, b in zip(cuts, ends)]
+    return [replace(doc, blocks=doc.blocks[a:b], notes=() if a else doc.notes) for a, b in zip(cuts, ends)]
 
 
 _REPORT_TITLE = lazy(r"(?![（(]?[一二三四五六七八九十\d]+[、.．)）])(?!第[一二三四五六七八九十\d]+部分)"

@@ -221,9 +221,8 @@ def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
     """
     parts = reports(doc)
     if len(parts) > 1:  # reports bound in one file: each checked on its own
-        found = [f for k, part in enumerate(parts)
-                 for f in run(part, checks, relations, engine, rounding, facts if not k else None)]
-        return sorted({(f.code, f.span, f.message): f for f in found}.values(), key=Finding.sort_key)
+        return _ordered([f for k, part in enumerate(parts)
+                         for f in run(part, checks, relations, engine, rounding, facts if not k else None)])
     analysis = analyse(doc, checks, rounding)
     with decimal.localcontext() as context:
         context.prec = 80  # figures of up to 40 digits, products and quotients of them, never rounded away
@@ -242,13 +241,16 @@ def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
         for check in checks:
             if getattr(kinds[check.kind], "MULTI", False):
                 facts[check.code] = kinds[check.kind].facts(analysis, check)
-    findings = [*doc.notes, *(f for f, _ in results)]
-    unique = {(f.code, f.span, f.message): f for f in findings}
-    ordered = sorted(unique.values(), key=Finding.sort_key)
+    ordered = _ordered([*doc.notes, *(f for f, _ in results)])
     if doc.places:
         ordered = [replace(f, span=doc.locate(f.span), related=tuple(map(doc.locate, f.related)))
                    for f in ordered]
     return ordered
+
+
+def _ordered(findings: list[Finding]) -> list[Finding]:
+    """Findings once each (a check may reach one through two readings), in report order."""
+    return sorted({(f.code, f.span, f.message): f for f in findings}.values(), key=Finding.sort_key)
 
 
 def _apply(analysis: Analysis, checks: Sequence[Check]) -> tuple[list[Verdict], list[tuple]]:

@@ -522,17 +522,15 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
 def _same_year(total: Figure, parts: list[Figure]) -> list[Figure]:
     """The parts up to one dated another year than its total (2025年“三公”经费预算数 X，其中：A a；2024年
     “三公”经费预算数为 Y: last year's total, no part)."""
-    year = _YEAR.findall(total.label)
-    measure = _YEAR.sub("", labels.core(total.label)).strip()
+    year = labels.YEAR.findall(total.label)
+    measure = labels.YEAR.sub("", labels.core(total.label)).strip()
     for k, part in enumerate(parts):
-        said = _YEAR.findall(part.label)
+        said = labels.YEAR.findall(part.label)
         if len(year) == 1 and said and said[-1] != year[0] \
-                and _YEAR.sub("", labels.core(part.label)).strip().removesuffix("为") == measure:
+                and labels.YEAR.sub("", labels.core(part.label)).strip().removesuffix("为") == measure:
             return parts[:k]  # (2021-2024年 X，其中2021年为 a: a breakdown by year, each a part)
     return parts
 
-
-_YEAR = lazy(r"(20\d\d)\s*年")
 
 
 def _subset(text: str, parts: list[Figure]) -> list[Figure]:

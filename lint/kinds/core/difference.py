@@ -178,8 +178,15 @@ def _changes(analysis, o: Options, block: int):
 def _holds(current, prior, change, sign: int) -> bool:
     """Whether ``change`` is ``current`` − ``prior`` (``sign`` -1: the other way) within rounding."""
     unit = None if change.unit == "个百分点" else change.unit
+    return _difference(current, prior, change, sign).meets(precision.interval(change, "round", unit))
+
+
+def _difference(current, prior, change, sign: int):
+    """The interval ``current`` − ``prior`` can take (``sign`` -1: the other way round), in the change's
+    unit (points: the percentages' own)."""
+    unit = None if change.unit == "个百分点" else change.unit
     diff = precision.interval(current, "round", unit) - precision.interval(prior, "round", unit)
-    return (diff if sign > 0 else diff.scale(-1)).meets(precision.interval(change, "round", unit))
+    return diff if sign > 0 else diff.scale(-1)
 
 
 def _compared(o: Options, text: str, f) -> bool:
@@ -261,11 +268,9 @@ _ACTUAL = lazy(r"实际|执行|决算|完成|已")
 def run(analysis, check: Check):
     for block in range(len(analysis.doc.blocks)):
         for current, prior, change, sign in _changes(analysis, check.options, block):
-            unit = None if change.unit == "个百分点" else change.unit  # points: the percentages' difference
 
-            def compute(c=current, p=prior, s=sign, unit=unit):
-                diff = precision.interval(c, "round", unit) - precision.interval(p, "round", unit)
-                return diff if s > 0 else diff.scale(-1)
+            def compute(c=current, p=prior, d=change, s=sign):
+                return _difference(c, p, d, s)
 
             expression = (f"{current.text} − {prior.text}" if sign > 0 else f"{prior.text} − {current.text}")
             verdict = judge(check, analysis, change, (current, prior), compute, expression=expression)
