@@ -254,33 +254,31 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
     k = 0
     while k < len(lines):
         wide = _spaced(lines[k], True)
-        wide = wide if len(wide) >= 3 else []
-        if k + 1 in rows or len(wide or _spaced(lines[k], False)) < 3:
+        header = wide if len(wide) >= 3 else _spaced(lines[k], False)
+        if k + 1 in rows or len(header) < 3:
             k += 1
             continue
-        split = bool(wide)
-        header = _spaced(lines[k], split)
-        run, j = [k], k + 1
+        split = len(wide) >= 3
+        cells = {k: header}
+        j = k + 1
         while j < len(lines) and j + 1 not in rows \
-                and 2 <= len(cells := _spaced(lines[j], split)) <= len(header) \
-                and any(_kind(lines[j][a:b]) == "number" for a, b in cells):
-            run.append(j)  # (a line of words after the rows, 数据来源 财政局, ends the run, not the table)
+                and 2 <= len(found := _spaced(lines[j], split)) <= len(header) \
+                and any(_kind(lines[j][a:b]) == "number" for a, b in found):
+            cells[j] = found  # (a line of words after the rows, 数据来源 财政局, ends the run, not the table)
             j += 1
-        texts = {n: [lines[n][a:b] for a, b in _spaced(lines[n], split)] for n in run}
-        width = len(header)
-        body = run[1:]
+        texts = {n: [lines[n][a:b] for a, b in spans] for n, spans in cells.items()}
+        body = [n for n in cells if n != k]
         # every row of every cell: which of a short row's cells are blank (a 合计 under a 序号 column, a
         # basic-only row's 项目支出, a 支出 panel's row beside no 收入), or whether two cells are one space
         # apart, the spaces cannot tell, so a run with such a row is no table
-        if len(run) < _RUN or sum(1 for t in texts[k] if _kind(t) == "") > 0 \
+        if len(cells) < _RUN or sum(1 for t in texts[k] if _kind(t) == "") > 0 \
                 or sum(1 for t in texts[k] if _kind(t) not in ("", "words")) > 1 \
-                or any(not any(_kind(t) == "number" for t in texts[n]) for n in body) \
-                or any(len(texts[n]) < width for n in body):
-            k = j if len(run) > 1 else k + 1
+                or any(len(cells[n]) < len(header) for n in body):
+            k = j if len(cells) > 1 else k + 1
             continue
-        for n in run:
+        for n, spans in cells.items():
             pieces: list[tuple[int, int, str]] = []
-            for i, (a, b) in enumerate(_spaced(lines[n], split)):
+            for i, (a, b) in enumerate(spans):
                 if i:
                     pieces.append((n + 1, a, "\t"))
                 pieces += [(n + 1, a + column, segment) for column, segment in _clean(lines[n][a:b])]
