@@ -119,3 +119,35 @@ def test_labels_are_the_words_before_the_figure():
 def test_malformed_grouping():
     assert malformed(figures("14,8134.51万元")[0])
     assert not malformed(figures("148,134.51万元")[0])
+
+
+def test_html_tables_in_markdown_are_rows_on_their_grid_with_source_positions():
+    """MinerU writes a PDF's tables as HTML inside the Markdown, a whole table on one line or spread over
+    several; a merged cell gives its text once and empty cells where it spans."""
+    one_line = ("# 标题\n<table><tr><td>项目</td><td>金额</td></tr>"
+                "<tr><td>合计</td><td>1,200.00</td></tr></table>\n正文。")
+    doc = parse(one_line)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("heading", "标题"), ("row", "项目\t金额"), ("row", "合计\t1,200.00"), ("paragraph", "正文。")]
+    f = extract(doc.blocks[2])[0]
+    column = one_line.split("\n")[1].index("1,200.00") + 1
+    assert (f.span.line, f.span.column, f.span.end_column) == (2, column, column + 8)
+    spread = ("<TABLE>\n<tr><th rowspan=\"2\">项目</th><th colspan=\"2\">预算数</th></tr>\n"
+              "<tr><th>年初</th><th>全年</th></tr>\n<tr><td>合计</td>\n  <td>$97.52\\%$</td><td>3</td></tr>\n"
+              "</table>")
+    doc = parse(spread)
+    assert [b.text for b in doc.blocks] == ["项目\t预算数\t", "\t年初\t全年", "合计\t97.52%\t3"]
+    f = extract(doc.blocks[2])[0]
+    assert (f.text, f.span.line, f.span.column) == ("97.52%", 5, 8)
+    assert [b.text for b in parse("<table><tr><td>1</td></tr>\n未闭合").blocks] == [
+        "<table><tr><td>1</td></tr>", "未闭合"]
+
+
+def test_pandoc_grid_tables_are_rows_with_wrapped_cells_joined():
+    grid = ("+------+--------+\n| 项目 | 金额   |\n+======+========+\n| 合计 | 1,234. |\n|      | 56     |\n"
+            "+------+--------+\n| 项目支出（含 | 9.00 |\n| 专项）       |      |\n+------+--------+\n正文。")
+    doc = parse(grid)
+    assert [(b.kind, b.text) for b in doc.blocks] == [
+        ("row", "项目\t金额"), ("row", "合计\t1,234.56"), ("row", "项目支出（含专项）\t9.00"), ("paragraph", "正文。")]
+    f = extract(doc.blocks[1])[0]
+    assert (f.value, f.span.line, f.span.column, f.span.end_line) == (Decimal("1234.56"), 4, 8, 5)

@@ -54,6 +54,7 @@ class _Parser(HTMLParser):
         if self.tables and self.tables[-1]["cell"] is not None:
             cell = self.tables[-1]["cell"]
             cell["text"].append(data)
+            cell["at"].append((*self.getpos(), data))
             return
         if self.start is None and data.strip():
             self.start = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
@@ -88,8 +89,8 @@ class _Parser(HTMLParser):
             table = self.tables[-1]
             table["rows"] = max(table["rows"], 1)
             values = dict(attrs)
-            table["cell"] = {"text": [], "line": self.getpos()[0], "colspan": _int(values.get("colspan")),
-                             "rowspan": _int(values.get("rowspan"))}
+            table["cell"] = {"text": [], "at": [], "line": self.getpos()[0],
+                             "colspan": _int(values.get("colspan")), "rowspan": _int(values.get("rowspan"))}
         elif tag in _BLOCKS and not (self.tables and self.tables[-1]["cell"] is not None):
             self.end_paragraph()
             if tag in _HEADINGS:
@@ -129,7 +130,7 @@ class _Parser(HTMLParser):
                 table["covered"].add((r + dr, c + dc))
                 if dr or dc:
                     table["merged"][(r + dr, c + dc)] = "left" if dc else "up"
-        table["grid"][(r, c)] = (clean("".join(cell["text"])), cell["line"])
+        table["grid"][(r, c)] = (clean("".join(cell["text"])), cell["line"], cell["at"])
 
     def _emit(self, table: dict, number: int) -> None:
         grid = table["grid"]
@@ -137,11 +138,46 @@ class _Parser(HTMLParser):
         for r in range(table["rows"]):
             pieces = []
             for c in range(width):
-                text, line = grid.get((r, c), ("", None))
+                text, line, _ = grid.get((r, c), ("", None, ()))
                 where = f"line {line}" if line else f"table {number}, row {r + 1}"
                 pieces.append(Piece(text, where, merged=table["merged"].get((r, c), "")))
             if any(p.text for p in pieces):
                 self.lines.append(Line(pieces, kind="row"))
+
+
+class _Cells(_Parser):
+    """The tables of an HTML fragment, each row a list of cells, each cell its text as ``(line, 0-based
+    column, text)`` runs of the fragment's source (a run never spans a line)."""
+
+    def __init__(self):
+        super().__init__()
+        self.rows: list[list[list[tuple[int, int, str]]]] = []
+
+    def _emit(self, table: dict, number: int) -> None:
+        grid = table["grid"]
+        width = max((c + 1 for _, c in table["covered"]), default=0)
+        for r in range(table["rows"]):
+            cells = [_runs(grid[(r, c)][2]) if (r, c) in grid else [] for c in range(width)]
+            if any(text.strip() for cell in cells for _, _, text in cell):
+                self.rows.append(cells)
+
+
+def _runs(chunks) -> list[tuple[int, int, str]]:
+    out = []
+    for line, column, data in chunks:
+        for k, part in enumerate(data.split("\n")):
+            out.append((line + k, column if k == 0 else 0, part))
+    return out
+
+
+def table_rows(fragment: str) -> list[list[list[tuple[int, int, str]]]]:
+    """The rows of the ``<table>`` elements in ``fragment`` (HTML inside a Markdown file, as MinerU and
+    other converters leave tables), merged cells on their grid as :func:`read` places them: a covered
+    position is an empty cell. Lines count from 1 at the fragment's first line."""
+    parser = _Cells()
+    parser.feed(fragment)
+    parser.close()
+    return parser.rows
 
 
 def _int(value) -> int:

@@ -17,7 +17,9 @@ again); each source line keeps its own origin so every character still maps to i
 Markdown emphasis (``**``/``__``), heading marks, link targets (``[text](#anchor)`` keeps its text), LaTeX
 dollars and ``\\%`` (and the spaces a converter puts between a formula's digits, ``$9 8 . 2 0 \\%$``) are
 dropped or unescaped segment by segment, again keeping positions. Lines holding tabs are table rows: they
-are kept as one block each and never joined.
+are kept as one block each and never joined; so are the rows of Markdown pipe tables, of pandoc grid tables
+(a row's lines between two borders joined cell by cell) and of HTML ``<table>`` elements (MinerU writes a
+PDF's tables so, read on their grid as the HTML reader reads them).
 """
 
 from __future__ import annotations
@@ -180,9 +182,16 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
 
     notes = list(notes)
     piped = _pipe_tables(lines)
+    marked = _html_tables(lines)
     for number, raw in enumerate(lines, start=1):
         if not raw.strip() or _COMMENT.match(raw):
             continue  # blank lines never end a paragraph on their own: converters insert them
+        if number in marked:
+            flush()
+            for row in marked[number]:
+                pieces.extend(row)
+                flush("row")
+            continue
         if number in piped:
             flush()
             if piped[number]:
@@ -240,9 +249,105 @@ def _pipe_tables(lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
                 k += 1
             continue
         k += 1
+    _grid_runs(lines, rows)
     _bare_pipe_runs(lines, rows)
     _spaced_runs(lines, rows)
     return rows
+
+
+def _grid_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:
+    """Add to ``rows`` the grid tables pandoc writes (``+----+----+`` borders, ``+====+`` under the header,
+    ``| a | b |`` lines between): the lines between two borders are one row, a cell wrapped over them
+    joined line after line (项目支出（含 / 专项） reads 项目支出（含专项）), by the number of the row's first
+    line; borders and the row's other lines map to no pieces."""
+    k = 0
+    while k < len(lines):
+        if k + 1 in rows or not _GRID_BORDER.match(lines[k]):
+            k += 1
+            continue
+        group: list[int] = []
+        j = k
+        while j < len(lines) and j + 1 not in rows:
+            line = lines[j].strip()
+            if _GRID_BORDER.match(line):
+                if group:
+                    rows[group[0] + 1] = _grid_row(group, lines)
+                    rows.update((n + 1, []) for n in group[1:])
+                group = []
+                rows[j + 1] = []
+            elif line.startswith("|") and line.endswith("|") and len(line) > 1:
+                group.append(j)
+            else:
+                break
+            j += 1
+        rows.update((n + 1, []) for n in group)  # a row never closed by a border: not read
+        k = j
+
+
+_GRID_BORDER = lazy(r"\s*\+(?:[-=:]{2,}\+){2,}\s*$")
+
+
+def _grid_row(group: list[int], lines: list[str]) -> list[tuple[int, int, str]]:
+    """One row of a grid table, its cells' lines joined in order, tabs between cells."""
+    per_line = []
+    for n in group:
+        cells: list[list[tuple[int, int, str]]] = [[]]
+        for piece in _cells(n + 1, lines[n]):
+            if piece[2] == "\t":
+                cells.append([])
+            else:
+                cells[-1].append(piece)
+        per_line.append(cells)
+    width = max(len(c) for c in per_line)
+    pieces: list[tuple[int, int, str]] = []
+    for c in range(width):
+        if c:
+            pieces.append((group[0] + 1, 1, "\t"))
+        for cells in per_line:
+            pieces.extend(cells[c] if c < len(cells) else [])
+    return pieces
+
+
+def _html_tables(lines: list[str]) -> dict[int, list[list[tuple[int, int, str]]]]:
+    """The rows of the HTML ``<table>`` elements in a Markdown or text file (MinerU and other converters
+    write a PDF's tables so, often a whole table on one line): by the 1-based number of the line where each
+    table starts, its rows as pieces with a tab piece between cells; the table's other lines map to no
+    rows. Read on the grid as the HTML reader reads it (a merged cell's text once, empty cells where it
+    spans). A table that is never closed stays text."""
+    out: dict[int, list[list[tuple[int, int, str]]]] = {}
+    k = 0
+    while k < len(lines):
+        if _TABLE_OPEN.search(lines[k]) is None:
+            k += 1
+            continue
+        end = k
+        while end < len(lines) and _TABLE_CLOSE.search(lines[end]) is None:
+            end += 1
+        if end == len(lines):
+            break
+        from .html import table_rows  # noqa: PLC0415 -- the HTML reader only for files that need it
+
+        rows = []
+        for cells in table_rows("\n".join(lines[k:end + 1])):
+            pieces: list[tuple[int, int, str]] = []
+            last = (k + 1, 1)
+            for i, cell in enumerate(cells):
+                if i:
+                    pieces.append((*last, "\t"))
+                for line, column, run in cell:
+                    where = (k + line, column)
+                    for col, segment in _clean(run):
+                        pieces.append((where[0], column + col, segment))
+                    last = where
+            rows.append(pieces)
+        out[k + 1] = rows
+        out.update((j, []) for j in range(k + 2, end + 2))
+        k = end + 1
+    return out
+
+
+_TABLE_OPEN = lazy(r"(?i)<table\b")
+_TABLE_CLOSE = lazy(r"(?i)</table\s*>")
 
 
 def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:

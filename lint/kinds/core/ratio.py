@@ -99,8 +99,9 @@ def run(analysis, check: Check):
                 versus = _VERSUS.match(text, sentence[2][i - 1].end, rate.start) is not None
                 if stated_base:
                     fam = precision.family(previous.unit)
-                    actual = next((f for f in reversed(sentence[2][: i - 1]) if f.is_point
-                                   and precision.family(f.unit) == fam), None)
+                    actual = next((f for k, f in reversed(list(enumerate(sentence[2][: i - 1])))
+                                   if f.is_point and precision.family(f.unit) == fam
+                                   and not _base_of_rate(text, f, sentence[2][k + 1])), None)
                     verdict = _ratio(analysis, check, rate, actual, previous) if actual else None
                     if verdict:
                         yield verdict
@@ -220,6 +221,13 @@ def run(analysis, check: Check):
 
 
 _OF_BASE = ("为", "完成", "达到", "相当于")
+
+
+def _base_of_rate(text: str, figure, after) -> bool:
+    """Whether ``figure`` is the stated base of the rate ``after`` it (完成年初预算1,000.00万元的120.00%):
+    never the subject of a later rate of the sentence (…，为调整预算1,250.00万元的96.00%)."""
+    return after.unit == "%" and text[figure.end : after.start].strip() == "的" \
+        and figure.label.startswith(_OF_BASE)
 # the base named at the label's end: 决算数为预算数的, 支出决算数为年初预算数的, or 完成预算 without 的
 _OF_NAMED = lazy(r"(?<=[\u4e00-\u9fff])(为|达到|相当于)([^，,。；;为]{2,12})$"
                        r"|^(完成)((?:年初|调整后|全年)?预算数?)$")
