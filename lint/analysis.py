@@ -134,6 +134,14 @@ class Analysis:
             found = self._sentences[block] = _split(self.doc.blocks[block].text, self.figures[block])
         return found
 
+    def section(self, block: int) -> range:
+        """The blocks of the section holding ``block``: from the heading or top-level item (一、…, 二、…)
+        at or before it to the next one. A claim about "the targets" or "the score" is about its own
+        section's tables when that section has any (a page of several projects, each under its 一、/二、)."""
+        bounds = self.memo(_section_bounds)
+        i = bisect.bisect_right(bounds, block)
+        return range(bounds[i - 1] if i else 0, bounds[i] if i < len(bounds) else len(self.doc.blocks))
+
     def before(self, figure: Figure, limit_blocks: int = 40, limit_figures: int = 300):
         """Figures before ``figure``, nearest first, within ``limit_blocks`` preceding blocks and at most
         ``limit_figures`` of them (a paragraph of a whole report on one line is not searched end to end)."""
@@ -295,6 +303,14 @@ _TITLE_GOES_ON = lazy(r"^\s*(?:和|及|与|暨|以及)")
 _REPORT_WORDS = lazy(r"(?:部门|单位|区级|市级|县级)?(?:整体)?(?:决算|预算|支出绩效|绩效|自评|评价)")
 _CHANGE = lazy(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|提高|降低|节约|超支)"
                      r"|(?:增加|减少|增长|下降|提高|降低)$")  # 收、支总计各增加 X: the change, not the total
+
+
+_TOP_ITEM = lazy(r"\s*[一二三四五六七八九十]{1,3}、")
+
+
+def _section_bounds(analysis: Analysis) -> list[int]:
+    return [b for b, block in enumerate(analysis.doc.blocks) if block.kind == "heading"
+            or block.kind == "paragraph" and _TOP_ITEM.match(block.text) is not None]
 
 
 def _stating(analysis: Analysis, units_: tuple[str, ...]) -> list[int]:

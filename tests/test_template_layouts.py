@@ -3209,6 +3209,25 @@ CASES = {
         "+--------------+----------+----------+\n| 项目支出（含 | 100.00   | 95.00    |\n"
         "| 专项）       |          |          |\n+--------------+----------+----------+\n",
         ("| 95.00 ", "| 96.00 "), "TAB001"),
+    "a claim under 二、 about its own project's indicators, not the project under 一、": (
+        "一、道路维修养护经费\n绩效指标完成情况：人行道修补面积未达到目标。\n三级指标\t指标值\t完成值\t偏差原因\n"
+        "道路维修面积\t≥12万平方米\t12.6万平方米\t\n人行道修补面积\t≥3.5万平方米\t3.26万平方米\t雨季停工\n"
+        "二、公共文化服务补助资金\n除“文化中心提质改造”外，各项指标均已完成。\n三级指标\t指标值\t完成值\n"
+        "文化中心提质改造\t15个\t13个\n送戏下乡场次\t≥120场\t126场\n图书馆开放天数\t≥300天\t305天\n",
+        ("≥120场\t126场", "≥120场\t116场"), "TAB010"),
+    "a sheet with a 分值 per level: a row scored down says its miss": (
+        "一级指标\t分值\t二级指标\t分值\t三级指标\t分值\t年度指标值\t实际完成值\t得分\n"
+        "效益指标\t20\t社会效益\t20\t住房保障受益家庭\t10\t≥1200户\t1186户\t9.5\n"
+        "\t\t\t\t公租房分配率\t10\t≥95%\t96%\t10\n",
+        ("≥95%\t96%", "≥95%\t93%"), "TAB010"),
+    "an average after the parts it is of is not a part": (
+        "基本支出3,856.42万元，其中人员经费3,216.80万元，公用经费639.62万元，人均公用经费4.21万元；项目支出2,570.95万元。\n",
+        ("公用经费639.62", "公用经费693.62"), "SUM001"),
+    "figures cut at ragged line ends after a decimal point or a thousands comma": (
+        "  “三公”经费支出情况：2023年度“三公”经费支出38.62万元，比上年42.15万元减少3.53万元，下降8.3\n"
+        "7%。其中公务接待费8.47万元。\n  全年预算执行情况：全年预算数5,268.80万元，全年执行数5,08\n"
+        "3.14万元，预算执行率为96.48%。具体见下表。\n",
+        ("下降8.3\n7%", "下降8.3\n1%"), "GRW001"),
 }
 
 
@@ -3248,3 +3267,12 @@ def test_an_exception_named_with_its_target_quantity_excuses_one_miss():
     text, _, _ = CASES["除 an indicator named with its target quantity 外"]
     broken = text.replace("≥90%\t92%", "≥90%\t86%")
     assert "TAB012" in {f.code for f in _loud(broken)}
+
+
+def test_a_claim_is_judged_on_its_own_sections_indicators():
+    """二、's claim (one miss named) is about 二、's table: a second miss there is a claim too many, while
+    the miss under 一、 (said there) is not counted against it."""
+    text, _, _ = CASES["a claim under 二、 about its own project's indicators, not the project under 一、"]
+    broken = text.replace("≥120场\t126场", "≥120场\t116场")
+    claims = [f for f in _loud(broken) if f.code == "TAB012"]
+    assert [(f.span.line, f.figures[1:]) for f in claims] == [(7, ("文化中心提质改造", "送戏下乡场次"))]

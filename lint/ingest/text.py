@@ -600,6 +600,7 @@ _SPACED_ROW = lazy(r"\S(?:\s{2,}|\u3000)\S|\d[\d,.]*%?\s+[-+]?\d")
 
 
 _UNIT_GOES_ON = lazy(r"\s*(?:%|％|万元|亿元|千元|元|个百分点)")
+_NUMBER_CUT = lazy(r"[\u4e00-\u9fff](?:\d{1,3}(?:,\d{0,3})+|\d+)(?:\.\d*)?$")  # the start of a figure
 _NUMBER_GOES_ON = lazy(r"\s*[\d,]*\.?\d+\s*(?:万元|亿元|千元|元|%|％)")
 
 
@@ -612,8 +613,8 @@ def _cut_number(line: str, lines: list[str], number: int) -> bool:
     following = next((text for text in lines[number : number + 3] if text.strip()), "")
     if "\t" in following:
         return False
-    if re.search(r"[\u4e00-\u9fff]\d{1,3}$", line) and _NUMBER_GOES_ON.match(following):
-        return True
+    if _NUMBER_CUT.search(line) and _NUMBER_GOES_ON.match(following):
+        return True  # 基本支出1 | 222.48万元; 下降8.3 | 7%; 执行数5,08 | 3.14万元; 专项756. | 30万元
     # 下降16.67 | %；…: the figure whole, its unit or % sign opening the next line
     whole = re.search(r"[\u4e00-\u9fff][\d,]*\.?\d+$", line) is not None
     return whole and _UNIT_GOES_ON.match(following) is not None

@@ -111,7 +111,9 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
         units = next((j for j in labels if _UNIT_HEAD.fullmatch(table.header[j].strip())), None)
         found, centred = records(table, is_key, labels)
         causes = [j for j, name in enumerate(table.header) if "偏差" in name or "原因" in name]
-        points = next((j for j, h in enumerate(table.header) if "分值" in h or "权重" in h), None)
+        # the last 分值: 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 gives the row's own points last
+        points = next((j for j, h in reversed(list(enumerate(table.header))) if "分值" in h or "权重" in h),
+                      None)
         got = next((j for j, h in enumerate(table.header) if "得分" in h and "率" not in h), None)
         rows = []
         for record in found:

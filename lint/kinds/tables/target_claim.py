@@ -6,11 +6,13 @@ Finds a ``claims`` phrase (各项指标均完成, 全面完成绩效目标) in a
 除A和B2项外) allows that many misses, and one naming them (除“培训基层医务人员”指标外, 除节水率指标外) as
 many as it names. The indicators that miss a target are those of
 :mod:`crossfoot.tables.targets` (a target cell and its actual cell, every pair compared in its
-direction); when there are more than the claim allows, the claim is a finding that names them.
+direction); when there are more than the claim allows, the claim is a finding that names them. A claim is
+about its own section's tables when its section (:meth:`crossfoot.analysis.Analysis.section`) holds any.
 """
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 
 from ...figures import numbers
@@ -48,8 +50,9 @@ _ADMITTED = lazy(r"(?<!不存在)(?<!没有)(?<![无不])"  # not 不存在未�
 
 
 def run(analysis, check: Check):
-    misses = [row for sheet in targets.sheets(analysis, check.options) for row in sheet.rows if row.missed]
-    if not misses:
+    sheets = targets.sheets(analysis, check.options)
+    every = [row for sheet in sheets for row in sheet.rows if row.missed]
+    if not every:
         return
     claims, hedges = check.options.claims, check.options.hedges
     for b, block in enumerate(analysis.doc.blocks):
@@ -60,6 +63,7 @@ def run(analysis, check: Check):
             hit = _claim(sentence, claims, hedges)
             if hit is None or not any(w in sentence for w in check.options.objects):
                 continue
+            misses = _of_section(analysis, sheets, b, every)
             if _ADMITTED.search(sentence):
                 continue  # 1个指标全部完成，1个指标未完成; 数量指标全部完成，质量指标未完成: a miss said
             said = len(_ADMITTED.findall(block.text[max(0, start - 120):start]))
@@ -84,6 +88,15 @@ def run(analysis, check: Check):
                          computed=f"{len(misses)} missed", figures=(word, *(r.label for r in misses)),
                          allowed=f" (all but {allowed})" if allowed else "", count=str(len(misses)),
                          misses=listed + more)
+
+
+def _of_section(analysis, sheets: list, block: int, every: list) -> list:
+    """The misses a claim in ``block`` is about: those of its own section's indicator tables when its
+    section holds any (a page of several projects, each under its 一、/二、), else the whole report's."""
+    section = analysis.section(block)
+    lines = analysis.block_lines
+    own = [s for s in sheets if bisect.bisect_right(lines, s.table.span.line) - 1 in section]
+    return [row for s in own for row in s.rows if row.missed] if own else every
 
 
 def _missed(row: targets.Row) -> str:
