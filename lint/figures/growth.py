@@ -298,11 +298,18 @@ _PRIOR_WORDS = ("上年", "上一年", "去年", "同期")
 
 
 def _aside(figure) -> bool:
-    """An amount that is another comparison's (比年初预算800.00万元…, 完成年初预算800.00万元的106.95%), or a
-    part said of the amount before it (（含上年结转412.36万元）), never the current amount of this one."""
+    """An amount that is another comparison's (比年初预算800.00万元…, 完成年初预算800.00万元的106.95%,
+    为年初预算376.00亿元的101.5%), or a part said of the amount before it (（含上年结转412.36万元）), never the
+    current amount of this one."""
     label = figure.label.strip()
-    return label.startswith(("比", "较", "完成")) or "完成" in label and "预算" in label \
-        or label.lstrip("（(").startswith(("含", "包括", "包含"))
+    return label.startswith(("比", "较", "完成")) or _OF_BUDGET_DONE.search(label) is not None \
+        or label.lstrip("（(").startswith(("含", "包括", "包含")) \
+        or label.startswith(("为", "是", "相当于")) and _BASE_NAMED.search(label) is not None  # 为年初预算X的
+
+
+_BASE_NAMED = lazy(r"预算|计划|目标|上年|去年|同期")
+# 完成年初预算 (not 一般公共预算收入完成: the subject's verb)
+_OF_BUDGET_DONE = lazy(r"完成[^，,。；]{0,6}预算")
 
 
 def _year(label: str) -> str | None:

@@ -38,6 +38,7 @@ import os
 import re
 import statistics
 from collections import Counter
+from contextlib import closing
 from pathlib import Path
 
 from ..model import Document
@@ -74,8 +75,11 @@ def read(path: str | Path, display: str | None = None) -> Document:
 
     pages: list[_Page] = []
     try:
-        for page in pdfium.pages(str(path)):
-            pages.append(page_of(page))
+        with closing(pdfium.pages(str(path))) as read_pages:
+            for page in read_pages:
+                if page.unplaced:  # a CJK font neither embedded nor installed: PDFium loses lines of it
+                    return _read_pdfplumber(path, name)
+                pages.append(page_of(page))
     except pdfium.PdfiumError as exc:
         if exc.code == 4:
             raise ReadError(f"{name}: the PDF is encrypted; save an unprotected copy to check it") from None

@@ -85,6 +85,9 @@ class Page:
         self.curves: list = []
         self.rects: list = []
         self.lines: list = []
+        self.unplaced = False
+        """A CJK font the PDF does not embed and no installed font stands in for: PDFium gives its glyphs
+        no height and drops lines it then takes for duplicates (pdfminer reads such a page whole)."""
         self.chars = self._chars(page, raw)
         self._walk(raw, page.raw, None, self._view)
 
@@ -119,6 +122,7 @@ class Page:
         a, b, c, d, e, f = self._view
         box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
         x, y, descent, width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float(), ctypes.c_float()
+        edges = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
         objects: dict = {}
         glyphs: dict = {}
         out: list[dict] = []
@@ -145,6 +149,11 @@ class Page:
             key = ctypes.addressof(obj.contents) if obj else None
             shape = objects.get(key)
             if shape is None:
+                if not self.unplaced and code >= 0x2E80:  # a CJK glyph: has PDFium a font to place it?
+                    raw.FPDFText_GetCharBox(handle, i, *map(ctypes.byref, edges))
+                    # its glyph box, however turned, flat in one direction (一 stands a twelfth of its size)
+                    flat = min(edges[1].value - edges[0].value, edges[3].value - edges[2].value)
+                    self.unplaced = flat < 0.01 * raw.FPDFText_GetFontSize(handle, i)
                 raw.FPDFText_GetMatrix(handle, i, matrix)
                 points = raw.FPDFText_GetFontSize(handle, i)
                 size = points * math.hypot(matrix.c, matrix.d)

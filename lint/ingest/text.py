@@ -223,6 +223,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             or soft is not None and len(stripped.lstrip()) >= soft and _broken(stripped)
             or stripped[-1] in "；;" and _full(stripped, width, soft)  # a list going on past the margin
             or _cut_number(stripped, lines, number)
+            or _CUT_MARKER.search(stripped) is not None and _MARKER_GOES_ON.match(_next_text(lines, number))
         )
         if not wrapped:
             flush("heading" if heading else "paragraph")
@@ -600,6 +601,16 @@ _SPACED_ROW = lazy(r"\S(?:\s{2,}|\u3000)\S|\d[\d,.]*%?\s+[-+]?\d")
 
 
 _UNIT_GOES_ON = lazy(r"\s*(?:%|％|万元|亿元|千元|元|个百分点)")
+# a list marker cut by the line's end (…；五 | 是深化…; …。（ | 三）…)
+_CUT_MARKER = lazy(r"[；;。，,：:](?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{0,3})$")
+_MARKER_GOES_ON = lazy(r"\s*(?:是|[一二三四五六七八九十]{0,3}[）)])")
+
+
+def _next_text(lines: list[str], number: int) -> str:
+    """The next non-blank line after line ``number`` (1-based), within three lines; '' for none."""
+    return next((text for text in lines[number : number + 3] if text.strip()), "")
+
+
 _NUMBER_CUT = lazy(r"[\u4e00-\u9fff](?:\d{1,3}(?:,\d{0,3})+|\d+)(?:\.\d*)?$")  # the start of a figure
 _NUMBER_GOES_ON = lazy(r"\s*[\d,]*\.?\d+\s*(?:万元|亿元|千元|元|%|％)")
 
@@ -610,7 +621,7 @@ def _cut_number(line: str, lines: list[str], number: int) -> bool:
     or with its unit alone (下降16.67 | %；…)."""
     if not (line[-1:].isdigit() and "，" in line):
         return False
-    following = next((text for text in lines[number : number + 3] if text.strip()), "")
+    following = _next_text(lines, number)
     if "\t" in following:
         return False
     if _NUMBER_CUT.search(line) and _NUMBER_GOES_ON.match(following):
@@ -639,12 +650,16 @@ def _soft_width(lines: list[str]) -> int | None:
     a line as long as those stopping mid-sentence goes on in the next. None when the text has too few
     such lines (a document written line by line)."""
     lengths = sorted(len(line.strip()) for line in lines if len(line.strip()) >= 8 and "\t" not in line
-                     and "|" not in line and not _LEADER.search(line.rstrip()[-_TAIL:]))
+                     and "|" not in line and not _LEADER.search(line.rstrip()[-_TAIL:])
+                     and not _GAPPED.search(line.strip()))
     if len(lengths) < 4:
         return None
     top = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 10 else lengths[-1]
     near = sum(1 for n in lengths if n >= top * 0.8)
     return max(20, int(top * 0.8)) if near * 3 >= len(lengths) and top <= 80 else None
+
+
+_GAPPED = lazy(r"\S {3,}\S")  # a line laid out in columns (pdftotext -layout): its length is no prose width
 
 
 def _wrap_width(lines: list[str]) -> int | None:
@@ -654,7 +669,8 @@ def _wrap_width(lines: list[str]) -> int | None:
     non-blank lines are within two characters of the most common length.
     """
     lengths = [len(line.rstrip()) for line in lines
-               if len(line.strip()) >= 8 and "\t" not in line and not _LEADER.search(line.rstrip()[-_TAIL:])]
+               if len(line.strip()) >= 8 and "\t" not in line and not _LEADER.search(line.rstrip()[-_TAIL:])
+               and not _GAPPED.search(line.strip())]
     if len(lengths) < 20:
         return None
     mode, _ = Counter(lengths).most_common(1)[0]

@@ -222,6 +222,8 @@ def _listed(analysis, check: Check, listed):
         return
     scale = Decimal(100) if listed[0][0].unit == "%" else Decimal(1000)
     unit = parts[0].unit
+    if precision.total(parts, unit).lo <= 0:
+        return  # 甲0万元，占0%，乙0万元，占0%: parts of nothing, no share to compute
 
     def share(part):
         return precision.interval(part, "round", unit) / precision.total(parts, unit)

@@ -1,7 +1,9 @@
 """monotonic: a cumulative column (累计支出, 累计完成) never decreases from one row to the next.
 
 Selects the columns whose header holds one of the ``columns`` words. Reading down, each number is compared
-with the last number above it in the column; it is a finding when even the largest value the cell can stand
+with the last number above it in the column, when every row compared names a period (1月, 一季度, 上半年,
+2024年, 截至6月: a 1-12月累计 column beside revenue items holds each item's own year to date, no run); it
+is a finding when even the largest value the cell can stand
 for (its rounding interval) is below the smallest the one above can. Blank and non-numeric cells are passed
 over; a total row (合计) ends the run.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import partial
 
+from ...regex import lazy
 from ...tables import cell_figure, row_label
 from ...vocabulary import Words
 from ..base import Check, order, report
@@ -30,18 +33,27 @@ def run(analysis, check: Check):
         for col, name in enumerate(table.header):
             if not any(w in name for w in check.options.columns):
                 continue
-            above = None
+            run = []
             for row in range(len(table.rows)):
-                if any(w in row_label(table, row).replace(" ", "") for w in check.options.totals):
+                label = row_label(table, row).replace(" ", "")
+                if any(w in label for w in check.options.totals):
                     break
                 fig = cell_figure(table, row, col)
-                if fig is None:
-                    continue
+                if fig is not None:
+                    run.append((label, fig))
+            if not all(_PERIOD.search(label) for label, _ in run):
+                continue  # 1-12月累计 beside revenue items: each row its own item's year to date
+            above = None
+            for _label, fig in run:
                 if above is not None:
                     found = order(check, fig, above, partial(_finding, check, analysis, fig, above))
                     if found is not None:
                         yield found
                 above = fig
+
+
+_PERIOD = lazy(r"\d{1,2}\s*月|[一二三四1-4]\s*季度|[上下]半年|\d{4}\s*年|第.{1,3}[期周旬批]|[上中下]旬"
+               r"|截[至止]")
 
 
 def _finding(check, analysis, fig, above):
