@@ -124,6 +124,14 @@ def find(analysis, block: int, words) -> list[Listing]:
     return out
 
 
+def _other_family_said(figs, pos: int, fam: str) -> bool:
+    """Whether the last amount before ``pos`` is of another unit family than ``fam`` (a purpose, 主要用于,
+    speaks of the amount just before it)."""
+    nearest = next((f for f in reversed(figs) if f.end <= pos and f.is_point
+                    and family(f.unit) not in ("ratio", "")), None)
+    return nearest is not None and family(nearest.unit) != fam
+
+
 _ENDS = lazy(r"[ ：:，,。]*$")  # nothing after a parts word but punctuation
 # a sentence opening with what it breaks down (基本支出中，): a total of the sentence before
 _OWN_PARTS = lazy(r"\s*(?:在)?((?<!其)[\u4e00-\u9fff“”]{0,8}(?:支出|经费|收入|资金|拨款))中[，,：:]")
@@ -502,8 +510,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
     else:
         series = _series(before[-2:], parts) if len(before) >= 2 else None
-    if not before:
-        return []
+    if not before or word.endswith("用于") and _other_family_said(figs, pos, fam):
+        return []  # 运行维护费16.42万元，主要用于…，保有量6辆: the uses of the amount, not a count's parts
     complete = word in words.complete
     if series and wide is not None:
         series = _series([total for total, _ in series], collect(wide)) or series

@@ -50,6 +50,12 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         scope = f"{_heading(analysis, fig.block)}|{scope}"
     before, years = labels.dated(text, fig.start)
     period = years[-1] if years else "prior" if _PRIOR.search(before) else ""
+    months = _MONTHS.findall(before)  # 12月当月 is not 1-12月: a month's figure, not the year's to date
+    if months:
+        period += "|" + months[-1].replace(" ", "")
+    clause = labels.clause(text, fig.start)
+    if clause.endswith(fig.label) and clause[: len(clause) - len(fig.label)].endswith("、"):
+        label = labels.core(clause)  # 财政拨款收入、支出决算总计: the name the 、 joins, whole
     # a bracketed qualifier the label left out names another quantity (科目（住房改革支出-购房补贴）), and so
     # does a classification's quoted name (“体育”（款）“体育场馆”（项）年初预算)
     said = _QUALIFIER.findall(labels.clause(text, fig.start))
@@ -57,6 +63,7 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     return (scope, qualified, family(fig.unit), period)
 
 
+_MONTHS = lazy(r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月份?|当月|[上下]半年|[一二三四]季度")
 _QUALIFIER = lazy(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[（(][类款项][）)])")
 
 
