@@ -23,8 +23,9 @@ from . import classified
 from .locate import header, titled
 
 _LEVELS = {"类": 0, "款": 1, "项": 2}
-# a name, with a short parenthesis of its own (政府办公厅（室）及相关机构事务), then （类）, （款） or （项）
-NAMED = lazy(r"((?:[^（）()，,。；;：:、“”\"'\s\d]"
+# a name, with a short parenthesis of its own (政府办公厅（室）及相关机构事务) or a 、 between its words
+# (环境保护法规、规划及标准; not after a marker: A（项）、B（项）), then （类）, （款） or （项）
+NAMED = lazy(r"((?:[^（）()，,。；;：:、“”\"'\s\d]|(?<=[\u4e00-\u9fff])、(?=[\u4e00-\u9fff])"
                    r"|[（(](?!\s*(?:\d{2,3}\s*)?[类款项]\s*[）)])[^（）()，,。；;\d]{1,6}[）)])+?)"
                    r"\s*[（(]\s*(?:\d{2,3}\s*)?([类款项])\s*[）)]")  # （类）, or with its code: （207类）
 _MARKED = lazy(r"[（(]\s*(?:\d{2,3}\s*)?[类款项]\s*[）)]")

@@ -83,6 +83,7 @@ class Options:
 _SUBCODE = lazy(r"^\d{1,2}$")
 _LONGEST_NAME = 40  # characters of a row name; a longer cell is prose
 _PROSE = lazy(r"[，。；！？]")
+_CLASSED = lazy(r"[（(][类款项][）)]$")  # 社会保障和就业支出（类）…缴费支出（项）: a name, however long
 _SPACED = lazy(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+(?![\u4e00-\u9fff])")
 _CJK = lazy(r"[\u4e00-\u9fff]")
 _OWN_CODE = lazy(r"^\d{1,3}$")
@@ -260,8 +261,8 @@ def _labels(table: Table) -> list[str]:
     message quoting 支出合计, names no row), a name spaced out to fill its cell (收 入 总 计) closed up."""
     def named(i: int) -> str:
         label = " ".join(c.text for c in table.rows[i] if c.text and number(c.text) is None
-                         and c.text.strip("-—－/ ") and len(c.text) <= _LONGEST_NAME
-                         and not _PROSE.search(c.text))
+                         and c.text.strip("-—－/ ") and not _PROSE.search(c.text)
+                         and (len(c.text) <= _LONGEST_NAME or _CLASSED.search(c.text)))
         return _SPACED.sub(lambda m: re.sub(r"\s+", "", m.group()), label)  # 收 入 总 计, 小 计
     return table.once("footing-labels", lambda: [named(i) for i in range(len(table.rows))])
 
@@ -557,7 +558,8 @@ def _first_of_two(parent: str, row: str) -> bool:
     维护费 over 公务用车购置费)."""
     parent, row = _OUTLINE_MARK.sub("", parent.strip()), _OUTLINE_MARK.sub("", row.strip())
     first = re.split(r"及|和|与", parent, maxsplit=1)
-    return len(first) == 2 and len(first[0]) >= 4 and row.startswith(first[0]) and row != parent
+    return len(first) == 2 and len(first[0]) >= 4 and row.startswith(first[0]) and row != parent \
+        and not row.startswith(parent[: len(first[0]) + 1])  # (社会保障和就业支出（类）… twice: no two)
 
 
 _OUTLINE_MARK = lazy(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)+")
