@@ -308,6 +308,49 @@ def test_text_in_wide_gapped_lines_without_figures_stays_text(tmp_path):
     assert not any("\t" in line for line in doc.lines)
 
 
+def test_a_figure_moved_whole_to_the_next_line_and_a_numbered_contents_entry_are_read_right(tmp_path):
+    """Typesetting keeps a figure and its unit together (…其他用车 | 2辆，…), so the line before ends short
+    of the margin: still one paragraph, and its count adds up; a contents entry 7．2025年… after one that
+    fills its line is an entry of its own."""
+    import re
+
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width = 12 * 30
+    def wrapped(paragraph: str) -> list[str]:
+        lines, line = [], ""
+        for token in re.findall(r"\d+[\u4e00-\u9fff][，。]?|.", paragraph):  # 2辆， whole
+            if pdfmetrics.stringWidth(line + token, "STSong-Light", 12) > width:
+                lines.append(line)
+                line = ""
+            line += token
+        return [*lines, line]
+
+    filler = "主要承担统计调查和经济普查的入户走访工作"
+    for cut in range(len(filler)):  # the words before the count, as many as put 2辆 at a line's start
+        paragraph = ("截至2024年8月31日，本部门共有车辆3辆，其中机要通信用车0辆，应急保障用车0辆，执法执勤用车0辆，"
+                     f"一般公务用车1辆，其他用车{filler[:cut]}2辆。")
+        lines = wrapped(paragraph)
+        if any(following.startswith("2辆") for following in lines[1:]):
+            break
+    assert any(following.startswith("2辆") for following in lines[1:])  # a figure did move whole
+    entries = ["6．2025年部门一般公共预算基本支出经济分类预算表", "7．2025年部门政府性基金预算支出表"]
+    while pdfmetrics.stringWidth(entries[0], "STSong-Light", 12) < width - 6:
+        entries[0] += "表"
+    path = tmp_path / "moved.pdf"
+    c = canvas.Canvas(str(path), pagesize=(72 * 2 + width, 600))
+    c.setFont("STSong-Light", 12)
+    for k, text in enumerate([*lines, *entries]):
+        c.drawString(72, 500 - k * 20, text)
+    c.save()
+    paragraphs = [b.text for b in ingest.read(path).blocks if b.kind == "paragraph"]
+    assert paragraphs == [paragraph, *entries]
+    assert engine.run(ingest.read(path), engine.load()) == []
+
+
 def test_a_line_wrapped_early_to_keep_punctuation_off_the_next_line_start_is_joined(tmp_path):
     """Chinese typesetting moves 费、 whole to the next line (、 may not start one), so the line before ends
     two characters short of the margin: still one paragraph, and its figure keeps its label."""

@@ -60,6 +60,8 @@ _UNIT_END = lazy(r"单位\s*[:：]\s*(?:人民币)?(?:亿元|万元|千元|元)\
 _ITEM = lazy(rf"^\s*(?:{LIST_ITEM})")
 _CUT_FIGURE, _GOES_ON = lazy(r"\d[,.]?$|\d[万亿]$"), lazy(r"[,.]?\d|元")
 _WORD = lazy(r"[0-9A-Za-z.,%％]+")
+# a figure and its unit, which typesetting moves to the next line whole (…其他用车 | 2辆，…)
+_FIGURE_WORD = lazy(r"\d[\d.,%％]*[\u4e00-\u9fff]?[、，,。；;：:）)]*")
 # a character with the punctuation that may not start a line after it (费、 moves to the next line whole)
 _CJK_WORD = lazy(r"[\u4e00-\u9fff][、，,。；;：:？！?!）)」』”’%％]*")
 _FIGURE = lazy(r"^[-+(（]?\d[\d,.]*[%％)）]?$")
@@ -626,7 +628,7 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
             or page.number != at and (_CAPTION.match(nxt.text) or _REPORT_HEAD.search(nxt.text)):
         return False  # (a caption or a report's title opening a page: 某图书馆2025年单位预算)
     left = margins[page.number][0]
-    word = _WORD.match(nxt.text) or _CJK_WORD.match(nxt.text)
+    word = _FIGURE_WORD.match(nxt.text) or _WORD.match(nxt.text) or _CJK_WORD.match(nxt.text)
     width = nxt.xs[word.end()] - nxt.xs[0] if word and word.end() < len(nxt.xs) else nxt.size
     slack = 0.5 if _WORD.match(nxt.text) else 1.0  # CJK lines are justified by spreading the characters
     room = margin[1] - line.x1  # the next line's first word did not fit here: the line was wrapped

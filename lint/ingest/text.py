@@ -36,8 +36,8 @@ from .invisible import BIDI, INVISIBLE, note
 _SENTENCE_END = "。！？；：:;!?）)”」』】"
 #: a line ending in these broke off mid-sentence: its paragraph goes on in the next line
 _MID_SENTENCE = "，、,"
-#: what opens a list item or a numbered heading (二、 （三） 4. ①): such a line starts a paragraph
-LIST_ITEM = (r"\d{1,2}(?:[.．](?!\d)|、)|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+#: what opens a list item or a numbered heading (二、 （三） 4. ①, 7．2025年…): such a line starts a paragraph
+LIST_ITEM = (r"\d{1,2}(?:[.．](?!\d)|、|[.．](?=(?:19|20)\d\d年))|[（(][一二三四五六七八九十\d]{1,3}[)）]"
              r"|[一二三四五六七八九十]{1,3}、|[①-⑳]")
 #: here also a Markdown list item or table row, and 4) 4）
 _ITEM = lazy(rf"\s*(?:[-*+]\s|\||\d{{1,2}}[)）](?!\d)|{LIST_ITEM})")
