@@ -351,6 +351,40 @@ def test_a_figure_moved_whole_to_the_next_line_and_a_numbered_contents_entry_are
     assert engine.run(ingest.read(path), engine.load()) == []
 
 
+@pytest.mark.parametrize("total", ["34,169,152", "34,196,152"])
+def test_a_table_boxed_with_no_inner_rules_is_read_from_its_layout(tmp_path, total):
+    """A table drawn with its outer box and a line under its header only: the ruling finds a grid of one
+    column, one cell holding every row; it is read from the columns' layout instead (before, its amounts
+    ran into the next row's codes: 2,230,000205)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [("科目编码", "科目名称", "合计", "基本支出", "项目支出"), ("", "合计", total, "31,939,152", "2,230,000"),
+            ("205", "教育支出", "27,309,500", "25,079,500", "2,230,000"),
+            ("208", "社会保障和就业支出", "3,711,792", "3,711,792", "0"),
+            ("210", "卫生健康支出", "1,285,460", "1,285,460", "0"),
+            ("221", "住房保障支出", "1,862,400", "1,862,400", "0")]
+    path = tmp_path / "boxed.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10)
+    c.drawString(60, 760, "2025年一般公共预算支出预算表")
+    c.drawString(60, 742, "单位：元")
+    xs, top = (60, 120, 260, 350, 440), 730
+    for r, row in enumerate(rows):
+        for x, text in zip(xs, row):
+            c.drawString(x + 4, top - 14 - 20 * r, text)
+    bottom = top - 20 * len(rows)
+    c.rect(56, bottom, 480, top - bottom)
+    c.line(56, top - 20, 536, top - 20)
+    c.save()
+    found = engine.run(ingest.read(path), engine.load())
+    assert not [f for f in found if f.code in ("FMT001", "BUD008")]
+    assert [(f.code, f.figures[0]) for f in found if f.code == "TAB001"] == (
+        [] if total == "34,169,152" else [("TAB001", "34,196,152")] * 2)  # its column's sum and its row's
+
+
 def test_a_line_wrapped_early_to_keep_punctuation_off_the_next_line_start_is_joined(tmp_path):
     """Chinese typesetting moves 费、 whole to the next line (、 may not start one), so the line before ends
     two characters short of the margin: still one paragraph, and its figure keeps its label."""

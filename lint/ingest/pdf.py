@@ -298,7 +298,9 @@ def page_of(page) -> _Page:
     if not visible:  # what else the page holds: images (a scan), drawings only, or nothing (damage)
         out.images = len(page.images)
         out.drawn = len(page.rects) + len(page.curves) + len(page.lines)
-    tables = [t for t in page.find_tables() if len(t.rows) >= 1]
+    # a grid of one column is a box around lines (a table boxed with no inner rules, a framed note): its
+    # lines are read as the page's own, a table among them from its layout
+    tables = [t for t in page.find_tables() if len(t.rows) >= 1 and max(len(r.cells) for r in t.rows) >= 2]
     owned: list[list[dict]] = [[] for _ in tables]
     free: list[dict] = []
     boxes = [t.bbox for t in tables]  # (a property pdfplumber computes from the cells at each call)
