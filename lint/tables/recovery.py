@@ -48,7 +48,7 @@ _GRAND = ("总分", "合计", "总计", "总得分")
 _CODES = lazy(r"编码|代码|编号|^[类款项]$")
 _UNIT_LINE = ("编制单位", "编制部门", "单位：", "单位:")
 _PAGE_MARK = lazy(r"(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—－]\s*\d+\s*[-—－])\s*$")
-_CONTINUED = lazy(r"[（(]续(?:表)?\s*\d*[）)]\s*$|^\s*续表\s*\d*\s*$")
+_CONTINUED = lazy(r"[（(]续(?:表)?\s*\d*[）)]\s*$|^\s*续表\s*\d*\s*$|^\s*[（(]?续表\s*\d*[）)]?\s*[：:]")
 
 
 def recover(doc: Document) -> list[Table]:
@@ -330,8 +330,8 @@ def _caption(text: str) -> bool:
     """A line that names a table (…预算总表, …支出表（按功能分类）) or its unit (单位：元): the next table's,
     never a gap in one."""
     text = QUALIFIER.sub("", text.strip())
-    if re.fullmatch(r"[（(]?续表\s*\d*[）)]?", text):
-        return False  # 续表: the table before goes on after a page break
+    if re.fullmatch(r"[（(]?续表\s*\d*[）)]?", text) or re.match(r"[（(]?续表\s*\d*[）)]?\s*[：:]", text):
+        return False  # 续表, 续表：…预算表: the table before goes on after a page break
     return text.endswith("表") or _UNIT.search(text) is not None
 
 
