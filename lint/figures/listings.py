@@ -567,7 +567,7 @@ def _own_fund(total: Figure, parts: list[Figure]) -> list[Figure]:
 
 def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
     """The parts up to the first that names the other side of the account (收入 X，其中 A a，支出 Y，当期结余
-    Z: the 支出 and the 结余 are no parts of the 收入)."""
+    Z: the 支出 and the 结余 are no parts of the 收入; 上年结转结余 is, what last year left for this one)."""
     core = labels.core(total.label)
     sides = [side for side in ("收入", "支出") if side in core]
     if len(sides) != 1:
@@ -575,9 +575,12 @@ def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
     other = "支出" if sides[0] == "收入" else "收入"
     carried = "总计" in core  # 支出总计 = 本年支出 + 年末结转和结余: the 结余 carried is a part of a 总计
     cut = next((k for k, p in enumerate(parts)
-                if other in p.label or p.label.endswith("结余")
+                if other in p.label or p.label.endswith("结余") and not _CARRIED_IN.search(p.label)
                 and not (carried and re.search(r"结转|年末", p.label))), len(parts))
     return parts[:cut]
+
+
+_CARRIED_IN = lazy(r"上年结转|年初结转|上年结余")  # what last year left: a source of this year's 收入
 
 
 _SUBJECT = lazy(r"[\s，,：:。]|主要|具体|明细|构成|情况|如下|的|年度|\d{4}年")

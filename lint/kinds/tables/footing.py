@@ -86,6 +86,7 @@ _PROSE = lazy(r"[，。；！？]")
 _CLASSED = lazy(r"[（(][类款项][）)]$")  # 社会保障和就业支出（类）…缴费支出（项）: a name, however long
 _SPACED = lazy(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+(?![\u4e00-\u9fff])")
 _CJK = lazy(r"[\u4e00-\u9fff]")
+_YEAR = lazy(r"(?:19|20)\d\d")
 _OWN_CODE = lazy(r"^\d{1,3}$")
 _ECONOMIC = lazy(r"^[35]\d{2}$")
 _NAMED_CODE = lazy(r"^[\[【(（]?(\d{3}(?:[-.]?\d{2}){0,2})[\]】)）]?\s*[-—:：、]?\s*"
@@ -111,9 +112,9 @@ _CLASS_LEVELS = {"（类）": 0, "(类)": 0, "（款）": 1, "(款)": 1, "（项
 def run(analysis, check: Check):
     tables = analysis.tables
     for k, table in enumerate(tables):
-        if not any(h.strip() for h in table.header) \
-                or sum(1 for h in table.header if number(h) is not None and "." in h) >= 2:
-            continue  # no header, or amounts where it should be: a table fragment whose head was not read
+        if not any(h.strip() for h in table.header) or sum(1 for h in table.header if number(h) is not None
+                                                           and not _YEAR.fullmatch(h.strip())) >= 2:
+            continue  # no header, or figures where it should be (12.50 | 10 | 10): a fragment, its head unread
         columns = _amount_columns(check, table)
         by_column = defaultdict(list)
         before = _part_above(tables, k)
@@ -436,11 +437,22 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         if t in split:
             continue  # its rows' own levels are judged above; the split total itself is not
         extras = {j: _carried_score(table, before, j) for j in columns} if "总分" in labels[t] else {}
+        if extras and not any(extras.values()) and _short_of_points(table, t, [*carried, *parts], columns):
+            continue  # 总分 100 over indicators of 90: the form's funds part (分值 10) was not read with it
         # the 分值 column says whether the part above is carried (100 = 90 + 10): then its 得分 is too
         carry = any(_needs(cell_figure(table, t, j), _part_figures(table, [*carried, *parts], j), extra)
                     for j, extra in extras.items() if extra is not None and "分值" in table.header[j])
         for j in columns:
             yield from _foot(analysis, check, table, t, [*carried, *parts], j, extras.get(j), carry)
+
+
+def _short_of_points(table: Table, t: int, rows: list[int], columns: list[int]) -> bool:
+    """Whether row ``t``'s 分值 is more than its rows' 分值 add up to (a 总分 of 100 over indicators of 90:
+    the 项目支出绩效自评表's funds part, which carries the other 10, is not in this table)."""
+    j = next((j for j in columns if "分值" in table.header[j]), None)
+    total = cell_figure(table, t, j) if j is not None else None
+    parts = _part_figures(table, rows, j) if total is not None else []
+    return bool(parts) and precision.total(parts).hi < precision.interval(total).lo
 
 
 def _block_end(check: Check, table: Table, t: int) -> int:
