@@ -114,7 +114,7 @@ def run(analysis, check: Check):
     for k, table in enumerate(tables):
         if not any(h.strip() for h in table.header) or sum(1 for h in table.header if number(h) is not None
                                                            and not _YEAR.fullmatch(h.strip())) >= 2:
-            continue  # no header, or figures where it should be (12.50 | 10 | 10): a fragment, its head unread
+            continue  # no header, or figures where it should be (12.50 | 10 | 10): a fragment unheaded
         columns = _amount_columns(check, table)
         by_column = defaultdict(list)
         before = _part_above(tables, k)
