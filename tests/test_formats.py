@@ -385,6 +385,25 @@ def test_a_table_boxed_with_no_inner_rules_is_read_from_its_layout(tmp_path, tot
         [] if total == "34,169,152" else [("TAB001", "34,196,152")] * 2)  # its column's sum and its row's
 
 
+def test_a_word_table_keeps_the_indentation_of_its_cells(tmp_path):
+    """Items written indented under their parent in a Word cell (　　返还性收入 under 上级补助收入) are a level
+    below it: the 收入总计 sums the parent, not the parent and its items."""
+    import docx
+
+    rows = [("收入", "决算数"), ("一般公共预算收入", "85,604"), ("上级补助收入", "171,743"),
+            ("\u3000\u3000返还性收入", "4,386"), ("\u3000\u3000一般性转移支付收入", "146,542"),
+            ("\u3000\u3000专项转移支付收入", "20,815"), ("上年结余", "8,247"), ("收入总计", "265,594")]
+    document = docx.Document()
+    table = document.add_table(rows=len(rows), cols=2)
+    for r, row in enumerate(rows):
+        for k, text in enumerate(row):
+            table.cell(r, k).text = text
+    document.save(tmp_path / "indented.docx")
+    doc = ingest.read(tmp_path / "indented.docx")
+    assert engine.run(doc, engine.load()) == []
+    assert [c.indent for c in recover(doc)[0].rows[2][:1]] == [4]
+
+
 def test_a_line_wrapped_early_to_keep_punctuation_off_the_next_line_start_is_joined(tmp_path):
     """Chinese typesetting moves 费、 whole to the next line (、 may not start one), so the line before ends
     two characters short of the margin: still one paragraph, and its figure keeps its label."""

@@ -26,7 +26,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..model import Document
-from .layout import Line, Piece, assemble, clean, parse_part, refuse_bomb
+from .layout import Line, Piece, assemble, clean, clean_cell, parse_part, refuse_bomb
 from .text import ReadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -115,7 +115,7 @@ class _Reader:
                 props = cell.find(f"{W}tcPr")
                 merge = props.find(f"{W}vMerge") if props is not None else None
                 continued = merge is not None and merge.get(f"{W}val", "continue") == "continue"
-                text = "" if continued else clean("".join(_text(p) for p in cell.iter(f"{W}p")))
+                text = "" if continued else clean_cell("".join(_text(p) for p in cell.iter(f"{W}p")))
                 where = f"table {number}, row {r}, column {column}"
                 pieces.append(Piece(text, where, merged="up" if continued else ""))
                 pieces.extend(Piece("", where, merged="left") for _ in range(span - 1))

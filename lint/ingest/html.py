@@ -14,7 +14,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..model import Document
-from .layout import Line, Piece, assemble, clean
+from .layout import Line, Piece, assemble, clean, clean_cell
 from .text import decode, read_bytes
 
 _BLOCKS = {"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
@@ -130,7 +130,7 @@ class _Parser(HTMLParser):
                 table["covered"].add((r + dr, c + dc))
                 if dr or dc:
                     table["merged"][(r + dr, c + dc)] = "left" if dc else "up"
-        table["grid"][(r, c)] = (clean("".join(cell["text"])), cell["line"], cell["at"])
+        table["grid"][(r, c)] = (clean_cell("".join(cell["text"])), cell["line"], cell["at"])
 
     def _emit(self, table: dict, number: int) -> None:
         grid = table["grid"]

@@ -56,6 +56,18 @@ def clean(text: str) -> str:
     return _SPACES.sub(lambda m: "" if "\t" not in m.group() else " ", text).replace("\xa0", " ").strip()
 
 
+def clean_cell(text: str) -> str:
+    """A table cell's text as :func:`clean` gives it, the blanks it opens with kept (a row's level shown
+    by indentation: 　　返还性收入 under 上级补助收入; table recovery reads them as the cell's indent)."""
+    body = clean(text)
+    lead = len(text) - len(text.lstrip(_LEADING))
+    return text[: min(lead, 8)].translate(_WIDE_BLANKS) + body if body else body
+
+
+_LEADING = " \u3000\xa0\u2002\u2003"
+_WIDE_BLANKS = str.maketrans({"\xa0": " ", "\u2002": " ", "\u2003": "\u3000"})  # (&ensp; &emsp;)
+
+
 def assemble(path: str, lines: list[Line], notes: tuple = (), encoding: str = "") -> Document:
     texts: list[str] = []
     places: list[tuple[Place, ...]] = []

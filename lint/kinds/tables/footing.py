@@ -230,18 +230,36 @@ _SERIAL = tuple(lazy(p) for p in (r"[一二三四五六七八九十]+[、.．]?"
                                          r"\d+[、.．]?", r"[（(]\d+[）)]", "[①-⑳]"))
 
 
-def _indent_levels(table: Table) -> dict[int, int] | None:
-    """Levels from indentation (the label cell's leading blanks, in text exports): the rank of each row's
-    indent among the distinct ones, when there are two or more and the least indented rows come first."""
+def _indent_levels(table: Table, panel: int | None = None) -> dict[int, int] | None:
+    """Levels from indentation (the label cell's leading blanks, in text exports; the cell in column
+    ``panel`` for one side of a table of two): the rank of each row's indent among the distinct ones, when
+    there are two or more and the least indented rows come first."""
     indents = {}
     for i, row in enumerate(table.rows):
-        cell = next((c for c in row if c.text and number(c.text) is None), None)
+        if panel is not None:
+            cell = row[panel] if row[panel].text else None
+        else:
+            cell = next((c for c in row if c.text and number(c.text) is None), None)
         if cell is not None:
             indents[i] = cell.indent
     distinct = sorted(set(indents.values()))
     if len(distinct) < 2 or not indents or indents[min(indents)] != distinct[0]:
         return None
     return {i: distinct.index(v) for i, v in indents.items()}
+
+
+def _panels(table: Table, columns: list[int]) -> list[tuple[int, list[int]]] | None:
+    """The sides of a table of two (收入 | 决算数 | 支出 | 决算数), each its label column and the amount
+    columns after it, when the sides are indented differently (返还性收入 indented under 上级补助收入 on
+    one side only); None otherwise."""
+    names = [k for k in range(len(table.header)) if k not in columns and sum(
+        1 for row in table.rows if k < len(row) and row[k].text and number(row[k].text) is None) * 2
+        >= len(table.rows)]
+    sides = [(k, [j for j in columns if k < j and not any(k < m < j for m in names)]) for k in names]
+    sides = [(k, own) for k, own in sides if own]
+    if len(sides) < 2 or len({str(_indent_levels(table, k)) for k, _ in sides}) < 2:
+        return None
+    return sides
 
 
 def _own_name(table: Table, labels: list[str], i: int) -> str:
@@ -347,12 +365,17 @@ def _carried_score(table: Table, before: Table | None, col: int):
     return None
 
 
-def _columns(analysis, check, table: Table, columns: list[int], before: Table | None = None):
+def _columns(analysis, check, table: Table, columns: list[int], before: Table | None = None,
+             panel: int | None = None):
     if not columns:
+        return
+    if panel is None and (sides := _panels(table, columns)):
+        for label, own in sides:  # 收入 | 决算数 | 支出 | 决算数, each side indented its own way
+            yield from _columns(analysis, check, table, own, before, label)
         return
     labels = _labels(table)
     codes = _code_levels(table)
-    indents = _indent_levels(table)
+    indents = _indent_levels(table, panel)
     serial = _serial_levels(table)  # 序号 一 | 1 | （1）: the levels the labels do not show
     totals = [i for i, label in enumerate(labels) if _is_total(check, label)]
     after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
