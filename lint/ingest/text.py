@@ -354,10 +354,20 @@ _TABLE_CLOSE = lazy(r"(?i)</table\s*>")
 def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:
     """Add to ``rows`` the tables a converter lays out with spaces (pdftotext -layout: cells apart by two
     spaces or more; a crawler's page text: by one, no punctuation in the line): three lines or more in a
-    row, each of three cells or more, the first (the header) of words, every other holding a figure and as
-    many cells as the header (a blank cell cannot be placed from spaces alone: such a table is left as
-    text)."""
+    row, each of three cells or more, the first (the header) of words, every other holding a figure.
+
+    A crawler's table (cells one space apart) is read only when every row has every cell: which cells of a
+    short row are blank, the spaces cannot tell. A layout of two spaces or more keeps its columns where
+    the PDF drew them, so there a short row (a blank cell, a row of one panel of two, a header without a
+    name over its label column) is placed by position: each cell in the column whose span, over the rows
+    that have every cell, it meets, in order (:func:`_by_position`), a figure never more than a character
+    or two beside its column; and the rows may stand a blank line or two apart, as pdftotext prints ruled
+    rows. A line of words alone between two rows (a long name wrapped above and below its row's figures,
+    a group's name printed once between its rows) goes into the row it touches, in the column it stands
+    in. A layout whose figures cannot be so placed is left as text."""
     k = 0
+    read: list[tuple[int, int, list[str]]] = []  # each table read: its header's line, its last line, names
+    unread: set[int] = set()  # the header lines of layouts not understood
     while k < len(lines):
         wide = _spaced(lines[k], True)
         header = wide if len(wide) >= 3 else _spaced(lines[k], False)
@@ -365,31 +375,199 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
             k += 1
             continue
         split = len(wide) >= 3
-        cells = {k: header}
-        j = k + 1
-        while j < len(lines) and j + 1 not in rows \
-                and 2 <= len(found := _spaced(lines[j], split)) <= len(header) \
-                and any(_kind(lines[j][a:b]) == "number" for a, b in found):
-            cells[j] = found  # (a line of words after the rows, 数据来源 财政局, ends the run, not the table)
-            j += 1
-        texts = {n: [lines[n][a:b] for a, b in spans] for n, spans in cells.items()}
-        body = [n for n in cells if n != k]
-        # every row of every cell: which of a short row's cells are blank (a 合计 under a 序号 column, a
-        # basic-only row's 项目支出, a 支出 panel's row beside no 收入), or whether two cells are one space
-        # apart, the spaces cannot tell, so a run with such a row is no table
-        if len(cells) < _RUN or sum(1 for t in texts[k] if _kind(t) == "") > 0 \
-                or sum(1 for t in texts[k] if _kind(t) not in ("", "words")) > 1 \
-                or any(len(cells[n]) < len(header) for n in body):
-            k = j if len(cells) > 1 else k + 1
+        if split and (_UNIT_LINE.search(lines[k]) or _named_again(lines, k, len(header))):
+            k += 1  # a unit line (部门：… 单位：元), or a header over a header: the last names columns
             continue
+        cells, words, last, blanks = {k: header}, [], k, 0
+        j = k + 1
+        while j < len(lines) and j + 1 not in rows:
+            if not lines[j].strip():
+                blanks += 1
+                if not split or blanks > 2:
+                    break
+                j += 1
+                continue
+            found = _spaced(lines[j], split)
+            numeric = any(_kind(lines[j][a:b]) == "number" for a, b in found)
+            if numeric and (2 if not split else 1) <= len(found) <= len(header) + split:
+                cells[j], last, blanks = found, j, 0
+            elif split and found and not numeric and not _PROSE_MARK.search(lines[j]) \
+                    and all(b - a <= _FRAGMENT for a, b in found):
+                words.append(j)  # a name wrapped around its row, or a group's name between rows
+                blanks = 0
+            else:
+                break  # (a line of words after the rows, 数据来源 财政局, ends the run, not the table)
+            j += 1
+        body_start = min((n for n in cells if n != k), default=last)
+        words = [n for n in words if body_start < n < last]  # (a header's own second line: left out)
+        texts = {n: [lines[n][a:b] for a, b in spans] for n, spans in cells.items()}
+        if len(cells) < _RUN or sum(1 for t in texts[k] if _kind(t) == "") > 0 \
+                or sum(1 for t in texts[k] if _kind(t) not in ("", "words")) > 1:
+            k = last + 1 if len(cells) > 1 else k + 1
+            continue
+        width = max(len(spans) for spans in cells.values())
+        if all(len(cells[n]) == width for n in cells) and not words:
+            placed = {n: list(range(width)) for n in cells}
+        elif split:
+            placed = _placed_by_position(lines, cells, words, k, width)
+        else:
+            placed = None  # a crawler's short row: which of its cells are blank, one space cannot tell
+        if placed is None:
+            unread.add(k)
+            k = last + 1
+            continue
+        read.append((k, last, [" ".join(t.split()) for t in texts[k]]))
+        grid = {n: [[] for _ in range(width)] for n in cells}
         for n, spans in cells.items():
+            for (a, b), column in zip(spans, placed[n]):
+                grid[n][column] += [(n + 1, a + c, s) for c, s in _clean(lines[n][a:b])]
+        for n in words:
+            _attach(lines, n, placed.get(n), grid)
+            rows[n + 1] = []
+        for n in cells:
             pieces: list[tuple[int, int, str]] = []
-            for i, (a, b) in enumerate(spans):
-                if i:
-                    pieces.append((n + 1, a, "\t"))
-                pieces += [(n + 1, a + column, segment) for column, segment in _clean(lines[n][a:b])]
+            for column, cell in enumerate(grid[n]):
+                if column:
+                    pieces.append((n + 1, cell[0][1] if cell else 1, "\t"))
+                pieces += cell
             rows[n + 1] = pieces
-        k = j
+        k = last + 1
+    for first, last, names in read:  # a table going on over a page break where its rest is not read: its
+        again = _header_again_at(lines, last, names)  # first page's total is of rows not read, not judged
+        if again is not None and again in unread:
+            for n in range(first, last + 1):
+                rows.pop(n + 1, None)
+
+
+def _header_again_at(lines: list[str], last: int, names: list[str]) -> int | None:
+    """The line, within a page break's few lines after line ``last`` (its number, a caption's words, blank
+    lines), where the header ``names`` comes again; None when it does not."""
+    for n in range(last + 1, min(len(lines), last + 12)):
+        cells = [" ".join(lines[n][a:b].split()) for a, b in _spaced(lines[n], True)]
+        if cells == names:
+            return n
+        if any(_kind(t) == "number" for t in cells) and not _PAGE_NUMBER.match(lines[n]):
+            return None
+    return None
+
+
+_PAGE_NUMBER = lazy(r"\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页.*)\s*$")
+_UNIT_LINE = lazy(r"单位\s*[:：]|编制部门|部门\s*[:：]")
+
+
+def _named_again(lines: list[str], k: int, count: int) -> bool:
+    """Whether another line of names, three or more and no fewer than line ``k``'s ``count``, comes after
+    it before its first line of figures (收入 | 支出 over 项目 | 行次 | 金额 | …): the header is that one
+    (not a header's second line, 拨款 | 政拨款 | 财政拨款, the ends of names wrapped)."""
+    for line in lines[k + 1 : k + 6]:
+        found = _spaced(line, True)
+        texts = [line[a:b] for a, b in found]
+        if any(_kind(t) == "number" for t in texts):
+            return False
+        if len(found) >= max(3, count) and all(_kind(t) == "words" for t in texts):
+            return True
+    return False
+
+
+# (…公共设施) 435.50; 12180.50 12100.50; 2800.68 一、公共安全支出
+_JOINED = lazy(r"\S\s[-+]?\d[\d,]*(?:\.\d+)?%?$|^[-+]?\d[\d,]*(?:\.\d+)?%?\s\S")
+_PROSE_MARK = lazy(r"[，。；;！？]")  # (其中：当年财政拨款 is a name still)
+_FRAGMENT = 24  # characters of a cell of words a line may hold and still be a name wrapped in a table
+_NEAR = 2  # characters a figure may stand beside the span of its column
+
+
+def _hulls(cells: dict[int, list[tuple[int, int]]], full: list[int], width: int) -> list[tuple[int, int]]:
+    """Each column's span over the rows that have every cell: from its leftmost start to its rightmost end."""
+    return [(min(cells[n][c][0] for n in full), max(cells[n][c][1] for n in full)) for c in range(width)]
+
+
+def _columns_of(cells: dict[int, list[tuple[int, int]]], header: int, width: int):
+    """The columns the rows' cells stand in, as spans: the cells of every row but the header gathered where
+    they overlap (a column's figures share their right edge, its names their left); None unless that makes
+    as many columns as the widest row has cells."""
+    spans = sorted(span for n, row in cells.items() if n != header for span in row)
+    out: list[list[int]] = []
+    for a, b in spans:
+        if out and a < out[-1][1]:
+            out[-1][1] = max(out[-1][1], b)
+        else:
+            out.append([a, b])
+    return [(a, b) for a, b in out] if len(out) == width else None
+
+
+def _by_position(spans: list[tuple[int, int]], hulls: list[tuple[int, int]]) -> list[int] | None:
+    """The columns a short row's cells stand in: the placement, in order, nearest its columns' spans (the
+    sum of the gaps between each cell and its column's span; 0 where they meet), or None for none."""
+    n, width = len(spans), len(hulls)
+    if n > width:
+        return None
+
+    def gap(i: int, c: int) -> int:
+        (a, b), (lo, hi) = spans[i], hulls[c]
+        return 0 if a < hi and lo < b else min(abs(a - hi), abs(lo - b))
+
+    best: dict[tuple[int, int], tuple[int, list[int]]] = {}
+    for c in range(width):
+        best[(0, c)] = (gap(0, c), [c])
+    for i in range(1, n):
+        for c in range(i, width):
+            before = [best[(i - 1, p)] for p in range(i - 1, c) if (i - 1, p) in best]
+            if before:
+                cost, path = min(before, key=lambda item: item[0])
+                best[(i, c)] = (cost + gap(i, c), [*path, c])
+    ends = [best[(n - 1, c)] for c in range(n - 1, width) if (n - 1, c) in best]
+    return min(ends, key=lambda item: item[0])[1] if ends else None
+
+
+def _placed_by_position(lines, cells, words, header: int, width: int) -> dict[int, list[int]] | None:
+    """Every row's columns (and the header's, and the lines of words'), or None when an amount stands
+    where no column is, or the columns cannot be told (:func:`_columns_of`; else the spans of two rows or
+    more that have every cell)."""
+    full = [n for n in cells if n != header and len(cells[n]) == width]
+    hulls = _columns_of(cells, header, width)
+    if hulls is None and len(full) >= 2:
+        hulls = _hulls(cells, full, width)
+    if hulls is None:
+        return None
+    placed = {}
+    if any(_JOINED.search(lines[n][a:b]) for n in cells if n != header for a, b in cells[n]):
+        return None  # a name and a figure, or two figures, one space apart: one cell or two? not said
+    for n, spans in cells.items():
+        columns = list(range(width)) if len(spans) == width else _by_position(spans, hulls)
+        if columns is None:
+            return None
+        for (a, b), c in zip(spans, columns):
+            lo, hi = hulls[c]
+            text = lines[n][a:b]
+            amount = _kind(text) == "number" and ("." in text or "," in text)
+            if amount and (b <= lo - _NEAR or a >= hi + _NEAR):
+                return None  # an amount beside every column: the layout is not understood (a 栏次 row's
+                # numbers stand centred, as headers do)
+        placed[n] = columns
+    for n in words:  # (a group's name left of every column, 项目资金 down a form's side: left out)
+        spans = [(a, b) for a, b in _spaced(lines[n], True) if b > hulls[0][0]]
+        columns = _by_position(spans, hulls) if spans else None
+        placed[n] = list(zip(spans, columns)) if columns is not None else None  # (None: left out)
+    return placed
+
+
+def _attach(lines, n: int, cells, grid) -> None:
+    """Put a line of words (``cells``: each ``((start, end), column)``) into the row it touches (the row
+    right below it, whose cells it fills are blank, else the row right above), each cell in its column:
+    before the row's own text when above it, after it when below."""
+    if not cells:
+        return
+    columns = [c for _, c in cells]
+    below = n + 1 if n + 1 in grid else None
+    above = n - 1 if n - 1 in grid else None
+    target = below if below is not None and all(not grid[below][c] for c in columns) else above
+    if target is None:
+        target = below
+    if target is None:
+        return
+    for (a, b), c in cells:
+        piece = [(n + 1, a + col, s) for col, s in _clean(lines[n][a:b])]
+        grid[target][c] = piece + grid[target][c] if target > n else grid[target][c] + piece
 
 
 def _spaced(line: str, wide: bool) -> list[tuple[int, int]]:

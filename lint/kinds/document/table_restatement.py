@@ -8,9 +8,10 @@ its label (the words before it in its clause) is that row label and besides it o
 ``filler`` words (科技创新专项年初预算数为); its column is the table's only column of amounts, or the one
 whose header the label's measure also names (年初预算 → 年初预算数（万元）). The table's unit comes from its
 单位 line or the column header (预算数（万元）); a table whose unit is not said is left alone, and so is a
-figure whose sentence names another year than the table's caption, or a fund (``scopes``: 政府性基金, 财政拨款
-) that neither the table's caption nor the row names, and a table whose caption names a part of the spending
-(``parts``: 基本支出, 项目支出) that the sentence does not, a row of the 收入 side (its header) restated as 支
+figure whose sentence names another year than the table's caption, or a fund (``scopes``:
+政府性基金, 财政拨款), in its sentence or the one before, that neither the table's caption nor the row
+names, and a table whose caption names a part of the spending (``parts``: 基本支出, 项目支出) that the
+sentence does not, a row of the 收入 side (its header) restated as 支
 出 (一般公共预算财政拨款支出 is no row 一般公共预算财政拨款 of 收入) or the other way round, and a figure
 whose measure (年初预算) is not its table's only column's (决算数).
 
@@ -77,8 +78,10 @@ def run(analysis, check: Check):
         said = labels.YEAR.search(table.title)
         if years and said and years[-1] != said.group(1):
             continue
-        if any(w in sentence and w not in table.title and w not in hits[0] for w in check.options.scopes):
-            continue  # 政府性基金预算财政拨款…年末结转和结余: one fund's, not the whole table row's
+        said_with = sentence + labels.dated(block.text, max(0, fig.start - len(sentence) - 1))[0]
+        if any(w in said_with and w not in table.title and w not in hits[0]
+               for w in check.options.scopes):
+            continue  # 政府性基金预算财政拨款…年末结转和结余; 一般公共预算拨款支出 X。按功能分类，…
         if any(w in table.title and w not in sentence for w in check.options.parts):
             continue  # a 基本支出 table's row: only the basic part of what the sentence may speak of
         rest, side = label.replace(hits[0], "", 1), "".join(table.header)
