@@ -62,6 +62,8 @@ class Growth:
     """How the prior is shown (its figure, or ``0 (current − change)``)."""
     compute: Callable[[], Interval | None]
     expression: str
+    contrary: bool = False
+    """The rate's own word says the other way from its change's (比上年减少3.53万元，增长8.37%)."""
 
 
 def find(analysis, spec: Spec) -> Iterator[Growth]:
@@ -94,10 +96,11 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                                  for w in spec.compare)
                 if not same:
                     current = _named_current(analysis, spec, change, fam)
-                    if current is not None and _earlier(current, analysis.year()):
-                        yield from _change(rate, change, sign, current, None)  # 2022年度收入总计…: the prior
+                    contrary = _contrary(spec, rate, sign)
+                    if current is not None and _earlier(current, analysis.year()):  # 2022年度收入总计…: prior
+                        yield from _change(rate, change, sign, current, None, contrary)
                     elif current is not None:
-                        yield from _change(rate, change, sign, None, current)
+                        yield from _change(rate, change, sign, None, current, contrary)
                     continue
                 if compare_at < 0:
                     continue
@@ -114,7 +117,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少; 与上年X相比: the prior
                     current = current[:-1]
                 yield from _change(rate, change, sign, stated_prior[-1] if stated_prior else None,
-                                   current[-1] if current else None)
+                                   current[-1] if current else None, _contrary(spec, rate, sign))
             yield from _direct(spec, sentence)
             yield from _after_prior(spec, text, sentence)
 
@@ -409,7 +412,13 @@ _BARE = lazy(rf"^(?:与{_THEN}相比|(?:比|较){_THEN}|同比)\s*[，,]?\s*"
                    r"(?:增加|减少|下降|增长|上升|降低|提高)$")
 
 
-def _change(rate, change, sign, prior, current) -> Iterator[Growth]:
+def _contrary(spec: Spec, rate: Figure, sign: int) -> bool:
+    """Whether a rate's word, with its sign (增长-8.37% is a fall), says the other way from its change's."""
+    said = _direction(spec, rate.label)
+    return bool(said and rate.value and said * (1 if rate.value > 0 else -1) != sign)
+
+
+def _change(rate, change, sign, prior, current, contrary: bool = False) -> Iterator[Growth]:
     """The relation of a rate stated after its change amount, the prior stated or derived."""
     if prior is not None:
         zero = prior.value == 0
@@ -437,7 +446,8 @@ def _change(rate, change, sign, prior, current) -> Iterator[Growth]:
         base = prior_iv()
         if base.lo <= 0:
             return None
-        return interval(change) / base
+        ratio = interval(change) / base
+        return Interval(-ratio.hi, -ratio.lo) if rate.value < 0 else ratio  # 减少 20，增长率为-3.85%
 
-    yield Growth(rate, related, zero, shown, compute, f"{change.text} / {shown}")
+    yield Growth(rate, related, zero, shown, compute, f"{change.text} / {shown}", contrary)
 
