@@ -396,7 +396,8 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
 _SAID_AS = {"回收": ("收回",)}  # a rate's stem written otherwise
 _SATISFIED = lazy(r"(?<!不)满意(?:度|率)\s*(?:为|达到?|是)?\s*$")
 _LEVEL = lazy(r"(?:非常|比较|基本|较为|很)满意")  # 其中非常满意150份: one level, the rest unsaid
-_SUMMED = lazy(r"合计|共计|总计")  # “非常满意”和“满意”合计238户: the levels named, summed
+# “非常满意”和“满意”合计238户, 满意及基本满意1,091人: the levels named, summed
+_SUMMED = lazy(r"合计|共计|总计|满意[”\"]?\s*(?:及|和|与|、|以及)\s*[“\"]?(?:比较|较为|基本)?满意")
 _CONTENT = lazy(r"满意(?!度|率|情况|测评|调查|评价)")  # 满意451人, not 满意度调查
 _TIED = lazy(r"问卷|有效")
 _UNANSWERED = lazy(r"未作答|未回答|未填|弃权|无效|不清楚|说不清")
