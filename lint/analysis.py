@@ -306,11 +306,17 @@ _CHANGE = lazy(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|
 
 
 _TOP_ITEM = lazy(r"\s*[一二三四五六七八九十]{1,3}、")
+_PROJECT = lazy(r"项目|资金|经费|补助|专项")  # （二）基本公共卫生服务补助项目: a project of its own
+# （一）产出指标: a part within one section
+_SUB_ITEM = lazy(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])")
 
 
 def _section_bounds(analysis: Analysis) -> list[int]:
-    return [b for b, block in enumerate(analysis.doc.blocks) if block.kind == "heading"
-            or block.kind == "paragraph" and _TOP_ITEM.match(block.text) is not None]
+    return [b for b, block in enumerate(analysis.doc.blocks)
+            if block.kind in ("heading", "paragraph") and _TOP_ITEM.match(block.text) is not None
+            or block.kind == "heading" and not _SUB_ITEM.match(block.text)
+            or block.kind in ("heading", "paragraph") and _SUB_ITEM.match(block.text) is not None
+            and len(block.text) <= 40 and _PROJECT.search(block.text) and "指标" not in block.text]
 
 
 def _stating(analysis: Analysis, units_: tuple[str, ...]) -> list[int]:

@@ -510,7 +510,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
     else:
         series = _series(before[-2:], parts) if len(before) >= 2 else None
-    if not before or word.endswith("用于") and _other_family_said(figs, pos, fam):
+    if not before or word.endswith("用于") and fam != "money" and _other_family_said(figs, pos, fam):
         return []  # 运行维护费16.42万元，主要用于…，保有量6辆: the uses of the amount, not a count's parts
     complete = word in words.complete
     if series and wide is not None:
@@ -574,13 +574,17 @@ def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
         return parts
     other = "支出" if sides[0] == "收入" else "收入"
     carried = "总计" in core  # 支出总计 = 本年支出 + 年末结转和结余: the 结余 carried is a part of a 总计
+    own_year = "本年" in total.label or any(_BESIDES.search(p.label) for p in parts)  # 本年收入: not carried
+    # in; 另有上年结转结余: beside the total
     cut = next((k for k, p in enumerate(parts)
-                if other in p.label or p.label.endswith("结余") and not _CARRIED_IN.search(p.label)
+                if other in p.label
+                or p.label.endswith("结余") and (not _CARRIED_IN.search(p.label) or own_year)
                 and not (carried and re.search(r"结转|年末", p.label))), len(parts))
     return parts[:cut]
 
 
 _CARRIED_IN = lazy(r"上年结转|年初结转|上年结余")  # what last year left: a source of this year's 收入
+_BESIDES = lazy(r"另有|另外|此外")
 
 
 _SUBJECT = lazy(r"[\s，,：:。]|主要|具体|明细|构成|情况|如下|的|年度|\d{4}年")

@@ -63,7 +63,9 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     return (scope, qualified, family(fig.unit), period)
 
 
-_MONTHS = lazy(r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月份?|当月|[上下]半年|[一二三四]季度")
+# a figure's period, said before it (not a month named in passing: 经12月召开的…)
+_MONTHS = lazy(r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月份|(?:\d{1,2}\s*月)?当月|[上下]半年"
+               r"|[一二三四]季度|截至\s*\d{1,2}\s*月")
 _QUALIFIER = lazy(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[（(][类款项][）)])")
 
 

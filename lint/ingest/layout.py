@@ -60,8 +60,9 @@ def clean_cell(text: str) -> str:
     """A table cell's text as :func:`clean` gives it, the blanks it opens with kept (a row's level shown
     by indentation: 　　返还性收入 under 上级补助收入; table recovery reads them as the cell's indent)."""
     body = clean(text)
-    lead = len(text) - len(text.lstrip(_LEADING))
-    return text[: min(lead, 8)].translate(_WIDE_BLANKS) + body if body else body
+    lead = text[: len(text) - len(text.lstrip(_LEADING))][:8].translate(_WIDE_BLANKS)
+    wide = len(lead.replace("\u3000", "  "))
+    return (lead if wide >= 2 else "") + body  # (one stray blank, &nbsp;商品和服务支出, is no indentation)
 
 
 _LEADING = " \u3000\xa0\u2002\u2003"

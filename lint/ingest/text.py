@@ -418,13 +418,20 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
             continue
         read.append((k, last, [" ".join(t.split()) for t in texts[k]]))
         grid = {n: [[] for _ in range(width)] for n in cells}
+        lefts = [spans[0][0] for n, spans in cells.items() if n != k and placed[n][0] == 0]
         for n, spans in cells.items():
             for (a, b), column in zip(spans, placed[n]):
                 grid[n][column] += [(n + 1, a + c, s) for c, s in _clean(lines[n][a:b])]
+            if n != k and placed[n][0] == 0 and lefts and (steps := (spans[0][0] - min(lefts)) // _INDENT):
+                grid[n][0].insert(0, (n + 1, 1, "\u3000" * steps))  # 人员经费 indented under 基本支出
+        fed: set[tuple[int, int]] = set()  # the (row, column) cells a wrapped name's first line went into
         for n in words:
-            _attach(lines, n, placed.get(n), grid)
             rows[n + 1] = []
-        for n in cells:
+            if not _attach(lines, n, placed.get(n), grid, fed) and placed.get(n):
+                grid[n] = [[] for _ in range(width)]  # a group's name between its rows (项目支出, then its
+                for (a, b), c in placed[n]:  # items): a row of its own, with no figures
+                    grid[n][c] = [(n + 1, a + col, s) for col, s in _clean(lines[n][a:b])]
+        for n in sorted(grid):
             pieces: list[tuple[int, int, str]] = []
             for column, cell in enumerate(grid[n]):
                 if column:
@@ -472,6 +479,7 @@ def _named_again(lines: list[str], k: int, count: int) -> bool:
 # (…公共设施) 435.50; 12180.50 12100.50; 2800.68 一、公共安全支出
 _JOINED = lazy(r"\S\s[-+]?\d[\d,]*(?:\.\d+)?%?$|^[-+]?\d[\d,]*(?:\.\d+)?%?\s\S")
 _PROSE_MARK = lazy(r"[，。；;！？]")  # (其中：当年财政拨款 is a name still)
+_INDENT = 3  # characters of a layout's indentation that make a level (less is the layout's own noise)
 _FRAGMENT = 24  # characters of a cell of words a line may hold and still be a name wrapped in a table
 _NEAR = 2  # characters a figure may stand beside the span of its column
 
@@ -551,23 +559,24 @@ def _placed_by_position(lines, cells, words, header: int, width: int) -> dict[in
     return placed
 
 
-def _attach(lines, n: int, cells, grid) -> None:
-    """Put a line of words (``cells``: each ``((start, end), column)``) into the row it touches (the row
-    right below it, whose cells it fills are blank, else the row right above), each cell in its column:
-    before the row's own text when above it, after it when below."""
+def _attach(lines, n: int, cells, grid, fed: set) -> bool:
+    """Put a line of words (``cells``: each ``((start, end), column)``) into the row it touches: the row
+    right below it, where the cells it fills are blank (a name's first line, above its row's figures), or
+    the row right above, where a line of words went before (the name's last line); whether it went."""
     if not cells:
-        return
+        return False
     columns = [c for _, c in cells]
-    below = n + 1 if n + 1 in grid else None
-    above = n - 1 if n - 1 in grid else None
-    target = below if below is not None and all(not grid[below][c] for c in columns) else above
-    if target is None:
-        target = below
-    if target is None:
-        return
-    for (a, b), c in cells:
-        piece = [(n + 1, a + col, s) for col, s in _clean(lines[n][a:b])]
-        grid[target][c] = piece + grid[target][c] if target > n else grid[target][c] + piece
+    below, above = n + 1, n - 1
+    if below in grid and all(not grid[below][c] for c in columns):
+        for (a, b), c in cells:
+            grid[below][c] = [(n + 1, a + col, s) for col, s in _clean(lines[n][a:b])] + grid[below][c]
+            fed.add((below, c))
+        return True
+    if above in grid and all((above, c) in fed for c in columns):
+        for (a, b), c in cells:
+            grid[above][c] += [(n + 1, a + col, s) for col, s in _clean(lines[n][a:b])]
+        return True
+    return False
 
 
 def _spaced(line: str, wide: bool) -> list[tuple[int, int]]:

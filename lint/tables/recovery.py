@@ -346,7 +346,9 @@ def _cells(doc: Document, block: Block) -> list[Cell]:
         for piece in block.text.split("\t"):
             text = piece.strip()
             lead = len(piece) - len(piece.lstrip())
-            cells.append(Cell(text, block.span(at + lead, at + lead + len(text))) if text else Cell(""))
+            indent = len(piece[:lead].replace("\u3000", "  "))  # (a layout's levels, put in by its reader)
+            cells.append(Cell(text, block.span(at + lead, at + lead + len(text)), indent=indent) if text
+                         else Cell(""))
             at += len(piece) + 1
         return cells
     places = {p.column: p for p in doc.places[line - 1]} if doc.places else {}

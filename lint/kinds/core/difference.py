@@ -52,6 +52,10 @@ class Options:
     spent: Words = Words(["支出", "实际", "执行", "使用", "拨付", "决算", "完成"])
 
 
+# 单人资助金额最高0.50万元, 最多的一期为150人: a superlative, no change
+_SUPERLATIVE = lazy(r"(?:最|较|偏|过)(?:高|低|多|少)\s*(?:的|为|达)?\s*$")
+
+
 def _changes(analysis, o: Options, block: int):
     """``(current, prior, change, sign)`` for each stated change in a block."""
     if len(analysis.figures[block]) < 3:
@@ -65,7 +69,7 @@ def _changes(analysis, o: Options, block: int):
             if not change.is_point or precision.family(change.unit) in ("ratio", "") and not points:
                 continue
             target = _TARGET_CHANGE.search(labels.core(change.label))
-            sign = labels.direction(change.label, o.up, o.down)
+            sign = 0 if _SUPERLATIVE.search(change.label) else labels.direction(change.label, o.up, o.down)
             versus = _VERSUS_PLAN.search(labels.core(change.label))
             if sign == 0 and not o.left.within(change.label) and target is None and versus is None:
                 continue

@@ -135,8 +135,9 @@ def run(analysis, check: Check):
                         continue
                     actual = amounts[-1]
                     named = labels.core(said.rstrip("的")).removesuffix("数")  # 预算数: the 预算 stated
-                    here = [f for f in amounts[:-1] if named and named in _unfunded(f.label)]
-                    last = [f for f in amounts if named and named in _unfunded(f.label)]
+                    named = named.replace("调整后", "调整")  # 为调整预算的 of 调整后预算 X
+                    here = [f for f in amounts[:-1] if named and named in _adjusted(f.label)]
+                    last = [f for f in amounts if named and named in _adjusted(f.label)]
                     if not here and last == amounts[-1:] and len(amounts) >= 2 \
                             and "其中" not in amounts[-2].label and analysis.parent(amounts[-2]) is None \
                             and labels.OUTTURN.search(amounts[-2].label):
@@ -221,6 +222,11 @@ def run(analysis, check: Check):
 
 
 _OF_BASE = ("为", "完成", "达到", "相当于")
+
+
+def _adjusted(label: str) -> str:
+    """A label without its funds, 调整后 said 调整 (调整后预算 is the 调整预算 of 为调整预算的)."""
+    return _unfunded(label).replace("调整后", "调整")
 
 
 def _base_of_rate(text: str, figure, after) -> bool:

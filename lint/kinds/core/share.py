@@ -228,12 +228,12 @@ def _listed(analysis, check: Check, listed):
     def share(part):
         return precision.interval(part, "round", unit) / precision.total(parts, unit)
 
-    agreeing = sum(1 for rate, part in listed if part.value
-                   and precision.interval(rate).meets(share(part).scale(scale)))
+    agree = [bool(part.value) for rate, part in listed
+             if precision.interval(rate).meets(share(part).scale(scale))]
     whole = precision.total(rate for rate, _ in listed).meets(Interval.point(scale))
-    if not whole and (agreeing < len(listed) - 1 or agreeing < 2):
+    if not whole and (len(agree) < len(listed) - 1 or not any(agree)):
         return  # a listing of some parts only: their shares are of a whole stated nowhere (a part of 0
-        # at 0% agrees with any whole: it says nothing)
+        # at 0% agrees with any whole: it says nothing alone)
     expression = " + ".join(p.text for p in parts)
     for rate, part in listed:
         verdict = judge(check, analysis, rate, tuple(parts), lambda part=part: share(part), scale=scale,

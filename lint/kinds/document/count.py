@@ -140,8 +140,8 @@ def _list(analysis, b: int, at: int, openers, reach: int):
         return None
     joined = "".join(t for t, _, _ in pieces)
     if "、" not in joined or joined.rstrip().endswith("等") or "等" in joined[-3:] \
-            or _OWN_COUNT.search(joined):  # 下属单位包括A、B、C等3个事业单位: the list's count is its own
-        return None
+            or _OWN_COUNT.search(joined) and _SUBJECT.search(window[:where]):
+        return None  # 内设机构6个，下属单位包括A、B、C等3个: another subject's list, with its own count
     items = _Items()
     parts = _top_level(joined)
     items.parts = len(parts)
@@ -275,6 +275,7 @@ def _numbered(analysis, b: int, fig, reach: int):
 
 _SEE = lazy(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
 _OUTLINE = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
+_SUBJECT = lazy(r"[\u4e00-\u9fff]{2,}")
 _OWN_COUNT = lazy(r"[等共计]\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*[个家所项名条处类]")
 _NAMES_THEN_TOTAL = lazy(r"(?:[\u4e00-\u9fff（）()]{2,20}、)+[\u4e00-\u9fff（）()]{2,20}(?=共$)")
 _UNDER = lazy(r"下属|所属|下设|下辖")  # (二级预算单位共4个 counts the 本级 among them)

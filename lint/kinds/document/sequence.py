@@ -27,6 +27,7 @@ from ..base import Check, report
 KIND = "sequence"
 _CONTENTS = lazy(r"\s*目\s*录\s*")
 _SENTENCE_MARK = lazy(r"[，。；;：:]")
+_LAID_OUT = lazy(r"\S {3,}\S")  # cells apart by runs of spaces (pdftotext -layout)
 _SPACED_AMOUNT = lazy(r"(?<=\s)[-+]?[\d,]+(?:\.\d+)?%?(?=\s|$)")
 _BARE_NUMBER = lazy(r"\s*[-+]?[\d,]+(?:\.\d+)?%?\s*")
 _PAGED = lazy(r"(?:\s|\.{3,}|…{2,}|·{3,})\d{1,3}\s*$")
@@ -79,8 +80,9 @@ def run(analysis, check: Check):
             contents, last = False, [None] * len(_LEVELS)
         if _BARE_NUMBER.fullmatch(block.text):
             continue  # a cell of its own (one per line): the fragments around it are still side by side
-        if not _SENTENCE_MARK.search(block.text) and len(_SPACED_AMOUNT.findall(block.text)) >= 2:
-            continue  # 一、一般公共预算拨款收入 28,416,380.00 一、…: a table's row read as text
+        amounts = 0 if _SENTENCE_MARK.search(block.text) else len(_SPACED_AMOUNT.findall(block.text))
+        if amounts >= 2 or amounts and _LAID_OUT.search(block.text):
+            continue  # 一、一般公共预算拨款收入 28,416,380.00 一、…; 十八、援助其他地区支出    49: a row
         blocks = analysis.doc.blocks
         celled = index + 1 < len(blocks) and _BARE_NUMBER.fullmatch(blocks[index + 1].text) is not None
         short = _fragment(analysis, block, celled)

@@ -35,6 +35,7 @@ from ...vocabulary import Words
 from ..base import Check, differs
 
 KIND = "table_restatement"
+_GOES_ON = lazy(r"\s*(?:按|其中|分别|具体)")
 FIELDS = ("stated", "computed", "label", "other", "table", "where")
 
 
@@ -78,7 +79,8 @@ def run(analysis, check: Check):
         said = labels.YEAR.search(table.title)
         if years and said and years[-1] != said.group(1):
             continue
-        said_with = sentence + labels.dated(block.text, max(0, fig.start - len(sentence) - 1))[0]
+        before = labels.dated(block.text, max(0, fig.start - len(sentence) - 1))[0]
+        said_with = sentence + (before if _GOES_ON.match(sentence) else "")  # 按功能分类，…: the one before's
         if any(w in said_with and w not in table.title and w not in hits[0]
                for w in check.options.scopes):
             continue  # 政府性基金预算财政拨款…年末结转和结余; 一般公共预算拨款支出 X。按功能分类，…

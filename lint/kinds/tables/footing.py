@@ -453,6 +453,7 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             top = min(ranked) if ranked else None
             parts = [i for i in stretch if levels[i] == top or (top is None and levels[i] is None)]
             if top is not None:
+                parts = _opened(table, parts, stretch, levels, columns)
                 yield from _subtotals(analysis, check, table, columns, stretch, levels)
         after_any = max(t + 1, below)
         if not subtotal:
@@ -460,22 +461,61 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         if t in split:
             continue  # its rows' own levels are judged above; the split total itself is not
         extras = {j: _carried_score(table, before, j) for j in columns} if "总分" in labels[t] else {}
-        if extras and not any(extras.values()) and _short_of_points(table, t, [*carried, *parts], columns):
-            continue  # 总分 100 over indicators of 90: the form's funds part (分值 10) was not read with it
+        # 总分 100 over indicators of 90: the form's funds part (分值 10) was not read with it, and may
+        # explain up to 10 of each column
+        missing = _missing_points(table, t, [*carried, *parts], columns) \
+            if extras and not any(extras.values()) else None
         # the 分值 column says whether the part above is carried (100 = 90 + 10): then its 得分 is too
         carry = any(_needs(cell_figure(table, t, j), _part_figures(table, [*carried, *parts], j), extra)
                     for j, extra in extras.items() if extra is not None and "分值" in table.header[j])
         for j in columns:
-            yield from _foot(analysis, check, table, t, [*carried, *parts], j, extras.get(j), carry)
+            if missing is None or not _explained(table, t, [*carried, *parts], j, missing):
+                yield from _foot(analysis, check, table, t, [*carried, *parts], j, extras.get(j), carry)
 
 
-def _short_of_points(table: Table, t: int, rows: list[int], columns: list[int]) -> bool:
-    """Whether row ``t``'s 分值 is more than its rows' 分值 add up to (a 总分 of 100 over indicators of 90:
-    the 项目支出绩效自评表's funds part, which carries the other 10, is not in this table)."""
+def _opened(table: Table, parts: list[int], stretch: list[int], levels: dict,
+            columns: list[int]) -> list[int]:
+    """``parts`` with each row that holds no figure (a group's name: 项目支出, then its items indented
+    under it) replaced by the rows one level down under it."""
+    out = []
+    for i in parts:
+        if any(cell_figure(table, i, j) is not None for j in columns):
+            out.append(i)
+            continue
+        below = stretch[stretch.index(i) + 1:]
+        end = next((k for k, r in enumerate(below) if levels[r] is not None and levels[r] <= levels[i]),
+                   len(below))
+        under = [r for r in below[:end] if levels[r] is not None and levels[r] > levels[i]]
+        if under:
+            depth = min(levels[r] for r in under)
+            out += [r for r in under if levels[r] == depth]
+    return out
+
+
+def _missing_points(table: Table, t: int, rows: list[int], columns: list[int]):
+    """How many points row ``t``'s 分值 holds beyond what its rows' 分值 add up to (a 总分 of 100 over
+    indicators of 90: the 项目支出绩效自评表's funds part, which carries the other 10, is not in this
+    table), at most; None when they add up."""
     j = next((j for j in columns if "分值" in table.header[j]), None)
     total = cell_figure(table, t, j) if j is not None else None
     parts = _part_figures(table, rows, j) if total is not None else []
-    return bool(parts) and precision.total(parts).hi < precision.interval(total).lo
+    if not parts or precision.total(parts).hi >= precision.interval(total).lo:
+        return None
+    return precision.interval(total).hi - precision.total(parts).lo
+
+
+def _explained(table: Table, t: int, rows: list[int], col: int, missing) -> bool:
+    """Whether what row ``t``'s cell in ``col`` holds beyond its rows' is no more than the ``missing``
+    points (a 分值 column always: the part not read holds them)."""
+    if "分值" in table.header[col]:
+        return True
+    total = cell_figure(table, t, col)
+    parts = _part_figures(table, rows, col)
+    if total is None or not parts:
+        return True
+    gap_lo = precision.interval(total).lo - precision.total(parts).hi
+    gap_hi = precision.interval(total).hi - precision.total(parts).lo
+    return gap_hi >= 0 and gap_lo <= missing
 
 
 def _block_end(check: Check, table: Table, t: int) -> int:

@@ -52,8 +52,8 @@ def run(analysis, check: Check):
                 above = fig
 
 
-_PERIOD = lazy(r"\d{1,2}\s*月|[一二三四1-4]\s*季度|[上下]半年|\d{4}\s*年|第.{1,3}[期周旬批]|[上中下]旬"
-               r"|截[至止]")
+_PERIOD = lazy(r"\d{1,2}\s*月|[一二三四五六七八九十]{1,3}月|[一二三四1-4]\s*季度|[上下]半年|\d{4}\s*年"
+               r"|第.{1,3}[期周旬批]|[上中下]旬|截[至止]|阶段")
 
 
 def _finding(check, analysis, fig, above):
