@@ -123,7 +123,7 @@ def _value(node: Node, totals, amounts, measure: str = "") -> list[int]:
     return [col for child in node.children for col in _value(child, totals, amounts, measure)]
 
 
-_CODES = lazy(r"编码|代码|编号|序号|^[类款项]$")
+_CODES = lazy(r"编码|代码|编号|序号|^[类款项]$|(?:分类|科目|项目)\s*[类款项]$")
 
 
 def _amounts(table: Table, col: int) -> bool:
