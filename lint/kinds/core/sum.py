@@ -18,7 +18,8 @@ are an error whatever the wording. A listing after 其中 may name only some par
 reported only when the listing is complete (declared so by a ``complete`` word, none in the core pack: 分别为
 lists parallel values as often as parts; or naming three parts or more, one of them 0, as a template's list of
 every part does; or parts that make the whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, a
-基本支出 its 人员经费 and 公用经费, a 政府采购 its 货物, 工程 and 服务, a score its 决策, 过程, 产出 and 效益)
+基本支出 its 人员经费 and 公用经费, a 政府采购 its 货物, 工程 and 服务, a 财政拨款 its three funds, a
+score its 决策, 过程, 产出 and 效益)
 or when one digit of one figure explains the whole gap (a typo, reported at ``warning``; two swapped digits
 are too common a gap to tell a typo, and are only suggested). People counted past their total after the first
 parts have added up to it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and
@@ -149,6 +150,8 @@ _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
 _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"),
           ("人员经费", "公用经费"): lazy(r"基本支出"),
           ("货物", "工程", "服务"): lazy(r"采购"),
+          ("一般公共预算", "政府性基金", "国有资本经营"):
+              lazy(r"^(?!.*(?:一般公共|政府性基金|国有资本)).*财政拨款"),
           # the 一级指标 of the national frameworks
           ("决策", "过程", "产出", "效益"): lazy(r"总分|得分|评分"),
           ("投入", "过程", "产出", "效果"): lazy(r"总分|得分|评分")}  # each set and the total it makes whole
@@ -157,7 +160,8 @@ _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预�
 def _whole(total: Figure, parts: list[Figure]) -> bool:
     """Whether the parts name every part of their total by definition: a budget's 支出 is its 基本支出 and
     项目支出 (a 决算's may hold 经营支出, 上缴上级支出…; a 总计 the carry-over), a 基本支出 its 人员经费 and
-    公用经费, a 政府采购 its 货物, 工程 and 服务, a performance score its 一级指标' (决策, 过程, 产出 and
+    公用经费, a 政府采购 its 货物, 工程 and 服务, a 财政拨款 its 一般公共预算, 政府性基金 and 国有资本经营
+    funds, a performance score its 一级指标' (决策, 过程, 产出 and
     效益; or 投入, 过程, 产出 and 效果)."""
     names = [labels.core(p.label) for p in parts]
     if total.unit == "分" and (_MAXIMUM.search(total.label) or any(not _GOT.search(p.label) for p in parts)):
