@@ -3355,6 +3355,12 @@ CASES = {
     "财政拨款 made whole by its three funds": (
         "2024年度财政拨款收入1,000.00万元，其中：一般公共预算财政拨款收入900.00万元，政府性基金预算财政拨款收入95.00万元，"
         "国有资本经营预算财政拨款收入5.00万元。\n", ("收入95.00万元", "收入90.00万元"), "SUM001"),
+    "a 收支总表's two panels a cell a paragraph (pdftotext without -layout): no list repeating its numbers": (
+        '部门财务收支预算总表\n\n收入\n\n支出\n\n一、一般公共预算拨款收入\n\n12,084.35 一、一般公共服务支出\n\n二、政府性基金预算拨款收入\n\n二、公共安全支出\n\n三、国有资本经营预算拨款收入\n\n三、教育支出\n\n四、事业收入\n\n10,345.79\n\n186.00 四、科学技术支出\n',
+        None, None),
+    "a 收支总表's lines laid out in two panels, some without an amount: no list skipping numbers": (
+        '                   收 入                                支 出\n            项 目               预算数            项 目                   预算数\n一、一般公共预算拨款收入                    12,084.35 一、一般公共服务支出\n二、政府性基金预算拨款收入                               二、公共安全支出\n三、国有资本经营预算拨款收入                              三、教育支出                                      10,345.79\n四、事业收入                            186.00 四、科学技术支出\n',
+        None, None),
 }
 
 

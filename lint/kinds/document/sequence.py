@@ -80,9 +80,9 @@ def run(analysis, check: Check):
             contents, last = False, [None] * len(_LEVELS)
         if _BARE_NUMBER.fullmatch(block.text):
             continue  # a cell of its own (one per line): the fragments around it are still side by side
-        amounts = 0 if _SENTENCE_MARK.search(block.text) else len(_SPACED_AMOUNT.findall(block.text))
-        if amounts >= 2 or amounts and _LAID_OUT.search(block.text):
-            continue  # 一、一般公共预算拨款收入 28,416,380.00 一、…; 十八、援助其他地区支出    49: a row
+        laid_out = len(_SPACED_AMOUNT.findall(block.text)) >= 2 or _LAID_OUT.search(block.text)
+        if laid_out and not _SENTENCE_MARK.search(block.text):
+            continue  # 一、…收入 28,416,380.00 一、…; 二、政府性基金收入    二、公共安全支出: a row
         blocks = analysis.doc.blocks
         celled = index + 1 < len(blocks) and _BARE_NUMBER.fullmatch(blocks[index + 1].text) is not None
         short = _fragment(analysis, block, celled)
@@ -122,12 +122,21 @@ def run(analysis, check: Check):
 
 
 def _fragment(analysis, block, celled: bool = False) -> bool:
-    """Whether a block is a short line of a page (a PDF's, an OFD's), or a label followed by its amount on
-    a line of its own (``celled``: a table written a cell a line), with no stop in it: a label of a table
+    """Whether a block is a short line of a page (a PDF's, an OFD's; a text's, alone between blank lines), or
+    a label followed by its amount on a line of its own (``celled``: a table written a cell a line), with no
+    stop in it: a label of a table
     not recovered, its two panels' 三、国有资本经营 and 三、国防支出 on lines of their own; two in a row
     repeating a number are two lists side by side, not one list repeating it."""
     return len(block.text) <= 16 and not re.search(r"[。；;：:！？!?]", block.text) \
-        and (celled or bool(analysis.doc.locate(block.span(0, 1)).page))
+        and (celled or _cell_alone(analysis.doc, block) or bool(analysis.doc.locate(block.span(0, 1)).page))
+
+
+def _cell_alone(doc, block) -> bool:
+    """Whether a text's block is one line between blank ones (pdftotext without -layout writes a table a cell
+    a paragraph)."""
+    lines, at = doc.lines, block.line - 1
+    return len(block.origins) == 1 and 0 < at < len(lines) - 1 and not lines[at - 1].strip() \
+        and not lines[at + 1].strip()
 
 
 def _step(check, analysis, previous, n: int | None, marker: str, span):
