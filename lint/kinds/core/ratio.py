@@ -503,10 +503,19 @@ def _before_rates(text: str, sentence, part) -> list:
 
 
 def _clause(text: str, figs, rate) -> int:
-    """Where the rate's clause starts: after the last ；or the last other rate before it."""
+    """Where the rate's clause starts: after the last ；or the last other rate before it (unless that rate
+    is of a base too, and this one follows it with only its own base: 完成年初预算的107.71%，为调整预算的
+    96.56%, both of the amounts before the first)."""
     start = text.rfind("；", 0, rate.start) + 1
-    before = [f.end for f in figs if f.unit == "%" and f.end <= rate.start and f is not rate]
-    return max([start, *before])
+    before = [f for f in figs if f.unit == "%" and f.end <= rate.start and f is not rate]
+    while before and _CHAINED.fullmatch(text, before[-1].end, text.rfind(rate.label.strip(), 0, rate.start)) \
+            and _OF_NAMED_CHAIN.search(text, max(0, before[-1].start - 12), before[-1].start):
+        rate = before.pop()  # (the rate before is read the same way, from its own clause)
+    return max([start, *(f.end for f in before)])
+
+
+_CHAINED = lazy(r"\s*[，,]\s*")
+_OF_NAMED_CHAIN = lazy(r"(?:为|完成|达到|相当于)[^，,。；]{0,10}的\s*$")
 
 
 def _planned(o: Options, label: str) -> bool:
