@@ -46,9 +46,32 @@ def test_both_readers_read_a_drawn_report_alike(tmp_path, monkeypatch, checks, r
 @pytest.mark.skipif(not CORPUS_PDF.is_dir(), reason="the shared corpus is not beside this checkout")
 @pytest.mark.parametrize("name", sorted(p.name for p in CORPUS_PDF.glob("*.pdf")) if CORPUS_PDF.is_dir() else [])
 def test_both_readers_read_a_real_disclosure_alike(monkeypatch, checks, name):
+    from crossfoot.ingest import pdfium as reader
+
+    assert not any(page.unplaced for page in reader.pages(str(CORPUS_PDF / name)))  # PDFium did read it
     pdfium, pdfplumber = _both(CORPUS_PDF / name, checks, monkeypatch)
     assert pdfium[0] == pdfplumber[0]
     assert pdfium[1] == pdfplumber[1]
+
+
+def test_a_page_whose_font_pdfium_cannot_place_is_read_through_pdfminer(tmp_path, monkeypatch):
+    """A Chinese font neither embedded nor installed: PDFium gives its glyphs no height and drops lines it
+    takes for duplicates; a page so read sends the whole PDF to pdfminer, which needs no font."""
+    from crossfoot.ingest import pdf, pdfium
+
+    path = tmp_path / "report.pdf"
+    to_pdf(parse(REPORTS[0].read_text(encoding="utf-8")), path)
+    assert not any(page.unplaced for page in pdfium.pages(str(path)))  # (this machine has a CJK font)
+    through = []
+    monkeypatch.setattr(pdf, "_read_pdfplumber", lambda p, name: through.append(name) or "pdfminer's")
+    original = pdfium.Page.__init__
+
+    def fontless(self, page, number):
+        original(self, page, number)
+        self.unplaced = number == 1
+
+    monkeypatch.setattr(pdfium.Page, "__init__", fontless)
+    assert pdf.read(path) == "pdfminer's" and through == [str(path)]
 
 
 @pytest.mark.parametrize("turned", [0, 90, 180, 270])

@@ -151,9 +151,10 @@ class Page:
             if shape is None:
                 if not self.unplaced and code >= 0x2E80:  # a CJK glyph: has PDFium a font to place it?
                     raw.FPDFText_GetCharBox(handle, i, *map(ctypes.byref, edges))
-                    # its glyph box, however turned, flat in one direction (一 stands a twelfth of its size)
-                    flat = min(edges[1].value - edges[0].value, edges[3].value - edges[2].value)
-                    self.unplaced = flat < 0.01 * raw.FPDFText_GetFontSize(handle, i)
+                    # its glyph box, however turned, flat in one direction: a hundredth of the other or less
+                    # (一 stands a sixth of its width; a glyph without a font, a thousandth)
+                    sides = sorted((edges[1].value - edges[0].value, edges[3].value - edges[2].value))
+                    self.unplaced = sides[0] <= 0.01 * sides[1]
                 raw.FPDFText_GetMatrix(handle, i, matrix)
                 points = raw.FPDFText_GetFontSize(handle, i)
                 size = points * math.hypot(matrix.c, matrix.d)
