@@ -312,11 +312,19 @@ _SUB_ITEM = lazy(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{
 
 
 def _section_bounds(analysis: Analysis) -> list[int]:
-    return [b for b, block in enumerate(analysis.doc.blocks)
-            if block.kind in ("heading", "paragraph") and _TOP_ITEM.match(block.text) is not None
-            or block.kind == "heading" and not _SUB_ITEM.match(block.text)
-            or block.kind in ("heading", "paragraph") and _SUB_ITEM.match(block.text) is not None
-            and len(block.text) <= 40 and _PROJECT.search(block.text) and "指标" not in block.text]
+    return [b for b, block in enumerate(analysis.doc.blocks) if _opens_section(block)]
+
+
+def _opens_section(block: Block) -> bool:
+    """A top-level item (一、…), a heading that is no sub-item (（一）产出指标 is a part of one section), or a
+    sub-item naming a project of its own (（二）基本公共卫生服务补助项目)."""
+    if block.kind not in ("heading", "paragraph"):
+        return False
+    if _TOP_ITEM.match(block.text):
+        return True
+    if not _SUB_ITEM.match(block.text):
+        return block.kind == "heading"
+    return len(block.text) <= 40 and _PROJECT.search(block.text) is not None and "指标" not in block.text
 
 
 def _stating(analysis: Analysis, units_: tuple[str, ...]) -> list[int]:

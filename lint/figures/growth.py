@@ -82,6 +82,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         continue
                 if not (rate.label == "" or spec.rates.within(rate.label)) or "年均" in rate.label:
                     continue  # 年均增长 over several years is compounded, not change / prior
+                contrary = _contrary(spec, rate, sign)
                 if "其中" in text[change.end : rate.start]:
                     continue  # 减少8.87万元，其中公务接待费下降35.20%: a part's rate, not the change's
                 if _other_base(spec, change.label, text[change.end : rate.start]):
@@ -96,7 +97,6 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                                  for w in spec.compare)
                 if not same:
                     current = _named_current(analysis, spec, change, fam)
-                    contrary = _contrary(spec, rate, sign)
                     if current is not None and _earlier(current, analysis.year()):  # 2022年度收入总计…: prior
                         yield from _change(rate, change, sign, current, None, contrary)
                     elif current is not None:
@@ -117,7 +117,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少; 与上年X相比: the prior
                     current = current[:-1]
                 yield from _change(rate, change, sign, stated_prior[-1] if stated_prior else None,
-                                   current[-1] if current else None, _contrary(spec, rate, sign))
+                                   current[-1] if current else None, contrary)
             yield from _direct(spec, sentence)
             yield from _after_prior(spec, text, sentence)
 

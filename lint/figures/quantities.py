@@ -58,7 +58,7 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         label = labels.core(clause)  # 财政拨款收入、支出决算总计: the name the 、 joins, whole
     # a bracketed qualifier the label left out names another quantity (科目（住房改革支出-购房补贴）), and so
     # does a classification's quoted name (“体育”（款）“体育场馆”（项）年初预算)
-    said = _QUALIFIER.findall(labels.clause(text, fig.start))
+    said = _QUALIFIER.findall(clause)
     qualified = label + "".join(f"（{a or b}）" for a, b in said)
     return (scope, qualified, family(fig.unit), period)
 

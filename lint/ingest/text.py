@@ -290,23 +290,36 @@ _GRID_BORDER = lazy(r"\s*\+(?:[-=:]{2,}\+){2,}\s*$")
 
 def _grid_row(group: list[int], lines: list[str]) -> list[tuple[int, int, str]]:
     """One row of a grid table, its cells' lines joined in order, tabs between cells."""
-    per_line = []
-    for n in group:
-        cells: list[list[tuple[int, int, str]]] = [[]]
-        for piece in _cells(n + 1, lines[n]):
-            if piece[2] == "\t":
-                cells.append([])
-            else:
-                cells[-1].append(piece)
-        per_line.append(cells)
+    per_line = [_split_cells(_cells(n + 1, lines[n])) for n in group]
     width = max(len(c) for c in per_line)
+    return _joined(group[0] + 1, [[p for cells in per_line if c < len(cells) for p in cells[c]]
+                                  for c in range(width)])
+
+
+def _split_cells(pieces: list[tuple[int, int, str]]) -> list[list[tuple[int, int, str]]]:
+    """A row's pieces cell by cell (the tab pieces between them left out)."""
+    cells: list[list[tuple[int, int, str]]] = [[]]
+    for piece in pieces:
+        if piece[2] == "\t":
+            cells.append([])
+        else:
+            cells[-1].append(piece)
+    return cells
+
+
+def _joined(number: int, cells: list[list[tuple[int, int, str]]]) -> list[tuple[int, int, str]]:
+    """A row's pieces from its cells, a tab piece (at the next cell's place) between each two."""
     pieces: list[tuple[int, int, str]] = []
-    for c in range(width):
-        if c:
-            pieces.append((group[0] + 1, 1, "\t"))
-        for cells in per_line:
-            pieces.extend(cells[c] if c < len(cells) else [])
+    for column, cell in enumerate(cells):
+        if column:
+            pieces.append((*cell[0][:2], "\t") if cell else (number, 1, "\t"))
+        pieces += cell
     return pieces
+
+
+def _span_pieces(lines: list[str], n: int, a: int, b: int) -> list[tuple[int, int, str]]:
+    """The pieces of ``lines[n][a:b]`` (a cell of a line laid out with spaces), markup dropped."""
+    return [(n + 1, a + column, segment) for column, segment in _clean(lines[n][a:b])]
 
 
 def _html_tables(lines: list[str]) -> dict[int, list[list[tuple[int, int, str]]]]:
@@ -328,20 +341,9 @@ def _html_tables(lines: list[str]) -> dict[int, list[list[tuple[int, int, str]]]
             break
         from .html import table_rows  # noqa: PLC0415 -- the HTML reader only for files that need it
 
-        rows = []
-        for cells in table_rows("\n".join(lines[k:end + 1])):
-            pieces: list[tuple[int, int, str]] = []
-            last = (k + 1, 1)
-            for i, cell in enumerate(cells):
-                if i:
-                    pieces.append((*last, "\t"))
-                for line, column, run in cell:
-                    where = (k + line, column)
-                    for col, segment in _clean(run):
-                        pieces.append((where[0], column + col, segment))
-                    last = where
-            rows.append(pieces)
-        out[k + 1] = rows
+        out[k + 1] = [_joined(k + 1, [[(k + line, column + col, segment) for line, column, run in cell
+                                       for col, segment in _clean(run)] for cell in cells])
+                      for cells in table_rows("\n".join(lines[k:end + 1]))]
         out.update((j, []) for j in range(k + 2, end + 2))
         k = end + 1
     return out
@@ -425,7 +427,7 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         lefts = [spans[0][0] for n, spans in cells.items() if n != k and placed[n][0] == 0]
         for n, spans in cells.items():
             for (a, b), column in zip(spans, placed[n]):
-                grid[n][column] += [(n + 1, a + c, s) for c, s in _clean(lines[n][a:b])]
+                grid[n][column] += _span_pieces(lines, n, a, b)
             if n != k and placed[n][0] == 0 and lefts and (steps := (spans[0][0] - min(lefts)) // _INDENT):
                 grid[n][0].insert(0, (n + 1, 1, "\u3000" * steps))  # 人员经费 indented under 基本支出
         fed: set[tuple[int, int]] = set()  # the (row, column) cells a wrapped name's first line went into
@@ -434,14 +436,9 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
             if not _attach(lines, n, placed.get(n), grid, fed) and placed.get(n):
                 grid[n] = [[] for _ in range(width)]  # a group's name between its rows (项目支出, then its
                 for (a, b), c in placed[n]:  # items): a row of its own, with no figures
-                    grid[n][c] = [(n + 1, a + col, s) for col, s in _clean(lines[n][a:b])]
+                    grid[n][c] = _span_pieces(lines, n, a, b)
         for n in sorted(grid):
-            pieces: list[tuple[int, int, str]] = []
-            for column, cell in enumerate(grid[n]):
-                if column:
-                    pieces.append((n + 1, cell[0][1] if cell else 1, "\t"))
-                pieces += cell
-            rows[n + 1] = pieces
+            rows[n + 1] = _joined(n + 1, grid[n])
         k = last + 1
     for first, last, names in read:  # a table going on over a page break where its rest is not read: its
         again = _header_again_at(lines, last, names)  # first page's total is of rows not read, not judged
@@ -573,12 +570,12 @@ def _attach(lines, n: int, cells, grid, fed: set) -> bool:
     below, above = n + 1, n - 1
     if below in grid and all(not grid[below][c] for c in columns):
         for (a, b), c in cells:
-            grid[below][c] = [(n + 1, a + col, s) for col, s in _clean(lines[n][a:b])] + grid[below][c]
+            grid[below][c] = _span_pieces(lines, n, a, b) + grid[below][c]
             fed.add((below, c))
         return True
     if above in grid and all((above, c) in fed for c in columns):
         for (a, b), c in cells:
-            grid[above][c] += [(n + 1, a + col, s) for col, s in _clean(lines[n][a:b])]
+            grid[above][c] += _span_pieces(lines, n, a, b)
         return True
     return False
 
@@ -692,12 +689,7 @@ def _placement(cells: list[str], profile: list[str], width: int) -> list[int]:
 def _placed_row(number: int, pieces: list[tuple[int, int, str]], columns: list[int]):
     """``pieces`` of a row's cells (tabs between them) with empty cells put in so that they fill
     ``columns``."""
-    cells: list[list[tuple[int, int, str]]] = [[]]
-    for piece in pieces:
-        if piece[2] == "\t":
-            cells.append([])
-        else:
-            cells[-1].append(piece)
+    cells = _split_cells(pieces)
     out: list[tuple[int, int, str]] = [(number, 1, "\t")] * columns[0]
     for k, (column, cell) in enumerate(zip(columns, cells)):
         if k:

@@ -20,7 +20,10 @@ _CODE = lazy(r"^\d{2,7}$")
 #: a classification code as printed: 201, 20101, 2010101, or with its parts spaced (201 01 01; 301 2, a 款
 #: printed without its leading zero)
 _PRINTED_CODE = lazy(r"^(\d{3})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?$")
-_CODE_HEADER = lazy(r"编码|代码|^[类款项]$|(?:分类|科目|项目)\s*[类款项]$")  # 支出功能分类 over 类 | 款 | 项
+#: a column of a classification code's parts: 类 | 款 | 项, alone or under a merged name (支出功能分类类,
+#: 科目款, 项目项)
+CLASS_COLUMN = r"^[类款项]$|(?:分类|科目|项目)\s*[类款项]$"
+_CODE_HEADER = lazy(rf"编码|代码|{CLASS_COLUMN}")
 _OUTLINE = lazy(r"^(?:[一二三四五六七八九十]+[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                       r"|\d{1,2}[、．](?!\d))\s*")
 _NUMBER = lazy(r"^([-−－+＋]?)\s*(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?\s*(%|％|分)?$")  # +5.45: a rise

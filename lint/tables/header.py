@@ -20,7 +20,7 @@ from dataclasses import dataclass, field
 
 from ..model import Table
 from ..regex import lazy
-from . import number
+from . import CLASS_COLUMN, number
 
 _BLANKS = lazy(r"\s+")
 _NOTHING = " -—－–/"  # what a cell holding no amount shows
@@ -123,7 +123,7 @@ def _value(node: Node, totals, amounts, measure: str = "") -> list[int]:
     return [col for child in node.children for col in _value(child, totals, amounts, measure)]
 
 
-_CODES = lazy(r"编码|代码|编号|序号|^[类款项]$|(?:分类|科目|项目)\s*[类款项]$")
+_CODES = lazy(rf"编码|代码|编号|序号|{CLASS_COLUMN}")
 
 
 def _amounts(table: Table, col: int) -> bool:

@@ -39,13 +39,13 @@ from dataclasses import replace
 from ..ingest.text import ALIGNMENT
 from ..model import Block, Cell, Document, Span, Table
 from ..regex import lazy
-from . import QUALIFIER, code, levels, number
+from . import CLASS_COLUMN, QUALIFIER, code, levels, number
 
 _GAP_MAX = 20  # a non-row line up to this long between table rows does not end the table (unless a caption)
 _SCORE_WORDS = "[一二三]级指标|指标名称|指标|项目|分值|权重|得分|自评得分|合计|小计"
 _SCORE_HEADER = lazy(rf"^(?:(?:{_SCORE_WORDS})\s*){{3,}}$")
 _GRAND = ("总分", "合计", "总计", "总得分")
-_CODES = lazy(r"编码|代码|编号|^[类款项]$|(?:分类|科目|项目)\s*[类款项]$")
+_CODES = lazy(rf"编码|代码|编号|{CLASS_COLUMN}")
 _UNIT_LINE = ("编制单位", "编制部门", "单位：", "单位:")
 _PAGE_MARK = lazy(r"(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—－]\s*\d+\s*[-—－])\s*$")
 _CONTINUED = lazy(r"[（(]续(?:表)?\s*\d*[）)]\s*$|^\s*续表\s*\d*\s*$|^\s*[（(]?续表\s*\d*[）)]?\s*[：:]")

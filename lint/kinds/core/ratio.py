@@ -91,8 +91,8 @@ def run(analysis, check: Check):
                     # 支出决算数 of 支出决算数为年初预算数的, without its 数
                     subject = labels.core(rate.label[: m.start()]).removesuffix("数")
                 previous = sentence[2][i - 1]
-                stated_base = text[previous.end : rate.start].strip() == "的" and previous.is_point \
-                    and previous.label.startswith(_OF_BASE)  # 为年初预算600.00万元的108.50%
+                # 为年初预算600.00万元的108.50%
+                stated_base = previous.is_point and _base_of_rate(text, previous, rate)
                 stem = _stem(rate.label)
                 share = (rate.label.strip() in ("占", "占比") or _STEM.search(rate.label.strip())) \
                     and "中" in text[sentence[0]:rate.start]
@@ -234,6 +234,8 @@ def _base_of_rate(text: str, figure, after) -> bool:
     never the subject of a later rate of the sentence (…，为调整预算1,250.00万元的96.00%)."""
     return after.unit == "%" and text[figure.end : after.start].strip() == "的" \
         and figure.label.startswith(_OF_BASE)
+
+
 # the base named at the label's end: 决算数为预算数的, 支出决算数为年初预算数的, or 完成预算 without 的
 _OF_NAMED = lazy(r"(?<=[\u4e00-\u9fff])(为|达到|相当于)([^，,。；;为]{2,12})$"
                        r"|^(完成)((?:年初|调整后|全年)?预算数?)$")

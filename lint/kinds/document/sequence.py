@@ -124,9 +124,8 @@ def run(analysis, check: Check):
 def _fragment(analysis, block, celled: bool = False) -> bool:
     """Whether a block is a short line of a page (a PDF's, an OFD's; a text's, alone between blank lines), or
     a label followed by its amount on a line of its own (``celled``: a table written a cell a line), with no
-    stop in it: a label of a table
-    not recovered, its two panels' 三、国有资本经营 and 三、国防支出 on lines of their own; two in a row
-    repeating a number are two lists side by side, not one list repeating it."""
+    stop in it: a label of a table not recovered, its two panels' 三、国有资本经营 and 三、国防支出 on lines
+    of their own; two in a row repeating a number are two lists side by side, not one list repeating it."""
     return len(block.text) <= 16 and not re.search(r"[。；;：:！？!?]", block.text) \
         and (celled or _cell_alone(analysis.doc, block) or bool(analysis.doc.locate(block.span(0, 1)).page))
 
