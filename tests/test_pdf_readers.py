@@ -10,6 +10,8 @@ import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from render import parse, to_pdf
 
 from crossfoot import engine, ingest
@@ -108,3 +110,23 @@ def test_a_page_turned_by_its_rotate_is_read_as_shown(tmp_path, monkeypatch, che
     pdfium, pdfplumber = _both(tmp_path / "turned.pdf", checks, monkeypatch)
     assert pdfium == pdfplumber
     assert any(f[0] == "TAB001" and f[2] == "31.09" for f in pdfium[0])  # 3.25 + 28.65 = 31.90
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.tuples(st.sampled_from("hv"), st.integers(0, 6), st.integers(0, 6), st.integers(1, 6)),
+                max_size=24))
+def test_the_cells_between_ruling_lines_are_pdfplumbers(lines):
+    """The PDFium reader's own search for the cells between intersections finds pdfplumber's cells, in its
+    order, on any ruling: lines of a grid, broken, overlapping, ending short of each other."""
+    from pdfplumber.table import edges_to_intersections, intersections_to_cells
+
+    from crossfoot.ingest.pdfium import _cells
+
+    edges = []
+    for orientation, across, start, length in lines:
+        a, b = float(start * 10), float((start + length) * 10)
+        x0, x1, top, bottom = (a, b, across * 10.0, across * 10.0) if orientation == "h" else (
+            across * 10.0, across * 10.0, a, b)
+        edges.append({"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom})
+    points = edges_to_intersections(edges, 3, 3)
+    assert _cells(points) == intersections_to_cells(points)

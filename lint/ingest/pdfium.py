@@ -91,10 +91,22 @@ class Page:
         self.chars = self._chars(page, raw)
         self._walk(raw, page.raw, None, self._view)
 
-    def find_tables(self):
-        from pdfplumber.table import TableFinder
+    def find_tables(self) -> list:
+        """pdfplumber's tables of the page's ruling lines, with its default settings: its own edges,
+        intersections and tables, the cells between the intersections found by :func:`_cells`."""
+        from pdfplumber.table import (
+            Table,
+            TableFinder,
+            TableSettings,
+            cells_to_tables,
+            edges_to_intersections,
+        )
 
-        return TableFinder(self, {}).tables
+        finder = TableFinder.__new__(TableFinder)
+        finder.page, finder.settings = self, TableSettings.resolve({})
+        points = edges_to_intersections(finder.get_edges(), finder.settings.intersection_x_tolerance,
+                                        finder.settings.intersection_y_tolerance)
+        return [Table(self, group) for group in cells_to_tables(_cells(points))]
 
     def _chars(self, page, raw) -> list[dict]:
         text = page.get_textpage()
@@ -118,23 +130,29 @@ class Page:
     def _read_chars(self, raw, handle) -> tuple[list[dict], dict]:
         """The page's characters (spaces without a place yet) and, by index, the character before each
         space. A text object's font, size, matrix and descent are read once, a glyph's width and mapping
-        once per font."""
+        once per font; the calls made for every character go through :func:`_calls`."""
         a, b, c, d, e, f = self._view
+        (unicode, text_object, origin, font_of, font_size, text_matrix, font_descent, glyph_width,
+         unmapped) = _calls(raw)
+        address = ctypes.cast(handle, ctypes.c_void_p).value
         box, matrix = raw.FS_RECTF(), raw.FS_MATRIX()
         x, y, descent, width = ctypes.c_double(), ctypes.c_double(), ctypes.c_float(), ctypes.c_float()
+        at_x, at_y, at_matrix, at_descent, at_width = map(ctypes.addressof, (x, y, matrix, descent, width))
         edges = [ctypes.c_double() for _ in range(4)]  # left, right, bottom, top
-        objects: dict = {}
+        objects: dict = {}  # a text object's shape by its address
+        forms: dict = {}  # the same, by font, size and matrix: most objects hold a character or two
+        tried: set = set()  # the fonts whose placing was looked at
         glyphs: dict = {}
         out: list[dict] = []
         spaces: dict = {}
         last = None
         count = raw.FPDFText_CountChars(handle)
         for i in range(count):
-            code = raw.FPDFText_GetUnicode(handle, i)
+            code = unicode(address, i)
             if 0xDC00 <= code <= 0xDFFF:
                 continue  # the second half of a character outside the BMP, read with the first
             if 0xD800 <= code <= 0xDBFF:  # UTF-16 halves: one character, or none when broken
-                low = raw.FPDFText_GetUnicode(handle, i + 1) if i + 1 < count else 0
+                low = unicode(address, i + 1) if i + 1 < count else 0
                 whole = 0x10000 + ((code - 0xD800) << 10) + (low - 0xDC00)
                 code = whole if 0xDC00 <= low <= 0xDFFF else 0
             ch = chr(code) if code else ""
@@ -145,31 +163,33 @@ class Page:
                     spaces[len(out)] = last
                     out.append({"text": " "})
                 continue
-            obj = raw.FPDFText_GetTextObject(handle, i)
-            key = ctypes.addressof(obj.contents) if obj else None
+            key = text_object(address, i)
             shape = objects.get(key)
-            if shape is None:
-                if not self.unplaced and code >= 0x2E80:  # a CJK glyph: has PDFium a font to place it?
+            if shape is None:  # a new text object: its font, size and matrix
+                face = font_of(key) if key else None
+                points = font_size(address, i)
+                text_matrix(address, i, at_matrix)
+                form = (face, points, matrix.a, matrix.b, matrix.c, matrix.d)
+                shape = forms.get(form)
+                if shape is None:
+                    size = points * math.hypot(matrix.c, matrix.d)
+                    low = descent.value if face and font_descent(face, size, at_descent) else 0.0
+                    shape = forms[form] = (face, points, size, low, math.hypot(matrix.a, matrix.b))
+                if key is not None:
+                    objects[key] = shape
+                if not self.unplaced and code >= 0x2E80 and face not in tried:  # can PDFium place the font?
+                    tried.add(face)
                     raw.FPDFText_GetCharBox(handle, i, *map(ctypes.byref, edges))
                     # its glyph box, however turned, flat in one direction: a hundredth of the other or less
                     # (一 stands a sixth of its width; a glyph without a font, a thousandth)
                     sides = sorted((edges[1].value - edges[0].value, edges[3].value - edges[2].value))
                     self.unplaced = sides[0] <= 0.01 * sides[1]
-                raw.FPDFText_GetMatrix(handle, i, matrix)
-                points = raw.FPDFText_GetFontSize(handle, i)
-                size = points * math.hypot(matrix.c, matrix.d)
-                font = raw.FPDFTextObj_GetFont(obj) if obj else None
-                low = descent.value if font and raw.FPDFFont_GetDescent(font, size, descent) else 0.0
-                shape = (font, ctypes.addressof(font.contents) if font else None, points, size, low,
-                         math.hypot(matrix.a, matrix.b))
-                if key is not None:
-                    objects[key] = shape
-            font, face, points, size, low, stretch = shape
-            raw.FPDFText_GetCharOrigin(handle, i, x, y)
+            face, points, size, low, stretch = shape
+            origin(address, i, at_x, at_y)
             glyph = glyphs.get((face, code, points))
             if glyph is None:
-                wide = width.value if font and raw.FPDFFont_GetGlyphWidth(font, code, points, width) else 0.0
-                glyph = (wide, raw.FPDFText_HasUnicodeMapError(handle, i) == 1)
+                wide = width.value if face and glyph_width(face, code, points, at_width) else 0.0
+                glyph = (wide, unmapped(address, i) == 1)
                 glyphs[(face, code, points)] = glyph
             across = a * x.value + c * y.value + e  # the origin, on the page as shown
             baseline = self.height - (b * x.value + d * y.value + f + low)
@@ -187,17 +207,21 @@ class Page:
         return out, spaces
 
     def _walk(self, raw, handle, form, ctm) -> None:
+        page_object, form_object, kind_of = _walk_calls()
         count = raw.FPDFFormObj_CountObjects(form) if form else raw.FPDFPage_CountObjects(handle)
+        owner = ctypes.cast(form or handle, ctypes.c_void_p).value
+        each = form_object if form else page_object
         matrix = raw.FS_MATRIX()
         for k in range(count):
-            obj = raw.FPDFFormObj_GetObject(form, k) if form else raw.FPDFPage_GetObject(handle, k)
-            kind = raw.FPDFPageObj_GetType(obj)
-            if kind == raw.FPDF_PAGEOBJ_IMAGE:
+            obj = each(owner, k)
+            kind = kind_of(obj)
+            if kind == _IMAGE:
                 self.images.append(k)
-            elif kind in (raw.FPDF_PAGEOBJ_FORM, raw.FPDF_PAGEOBJ_PATH):
+            elif kind == _FORM or kind == _PATH:
+                obj = ctypes.cast(obj, raw.FPDF_PAGEOBJECT)
                 raw.FPDFPageObj_GetMatrix(obj, matrix)
                 mine = _then((matrix.a, matrix.b, matrix.c, matrix.d, matrix.e, matrix.f), ctm)
-                if kind == raw.FPDF_PAGEOBJ_FORM:
+                if kind == _FORM:
                     self._walk(raw, handle, obj, mine)
                 else:
                     self._path(raw, obj, mine)
@@ -208,19 +232,22 @@ class Page:
         if not fill.value and not stroke.value:
             return  # not painted (a clipping path)
         self.curves.append(obj)
+        segments, segment_at, point_of, kind_of, closes = _path_calls()
         x, y = ctypes.c_float(), ctypes.c_float()
+        at_x, at_y = ctypes.addressof(x), ctypes.addressof(y)
+        path = ctypes.cast(obj, ctypes.c_void_p).value
         start = here = None
-        for s in range(raw.FPDFPath_CountSegments(obj)):
-            segment = raw.FPDFPath_GetPathSegment(obj, s)
-            raw.FPDFPathSegment_GetPoint(segment, x, y)
+        for s in range(segments(path)):
+            segment = segment_at(path, s)
+            point_of(segment, at_x, at_y)
             point = (x.value * m[0] + y.value * m[2] + m[4],
                      self.height - (x.value * m[1] + y.value * m[3] + m[5]))
-            if raw.FPDFPathSegment_GetType(segment) == raw.FPDF_SEGMENT_MOVETO:
+            if kind_of(segment) == _MOVETO:
                 start = point
             elif here is not None:
                 self._edge(here, point)
             here = point
-            if raw.FPDFPathSegment_GetClose(segment) and start is not None:
+            if closes(segment) and start is not None:
                 self._edge(point, start)
                 here = start
 
@@ -237,6 +264,101 @@ class Page:
         self.edges.append({"object_type": "curve_edge", "orientation": orientation, "x0": x0, "x1": x1,
                            "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
                            "height": bottom - top})
+
+
+_CALLS: tuple = ()
+
+
+def _calls(raw) -> tuple:
+    """PDFium's functions called for every character or text object, bound once to plain addresses, without
+    pypdfium2's typed pointers and their checks (which took more time than PDFium itself): the character's
+    code, text object, origin, font size and matrix; the object's font; the font's descent and a glyph's
+    width; whether a glyph has no Unicode mapping. Results are written to the addresses given."""
+    global _CALLS
+    if not _CALLS:
+        pointer, index, flag, size = ctypes.c_void_p, ctypes.c_int, ctypes.c_int, ctypes.c_float
+        _CALLS = (_bound(raw, "FPDFText_GetUnicode", ctypes.c_uint, pointer, index),
+                  _bound(raw, "FPDFText_GetTextObject", pointer, pointer, index),
+                  _bound(raw, "FPDFText_GetCharOrigin", flag, pointer, index, pointer, pointer),
+                  _bound(raw, "FPDFTextObj_GetFont", pointer, pointer),
+                  _bound(raw, "FPDFText_GetFontSize", ctypes.c_double, pointer, index),
+                  _bound(raw, "FPDFText_GetMatrix", flag, pointer, index, pointer),
+                  _bound(raw, "FPDFFont_GetDescent", flag, pointer, size, pointer),
+                  _bound(raw, "FPDFFont_GetGlyphWidth", flag, pointer, ctypes.c_uint, size, pointer),
+                  _bound(raw, "FPDFText_HasUnicodeMapError", flag, pointer, index))
+    return _CALLS
+
+
+_PATH_CALLS: tuple = ()
+_WALK_CALLS: tuple = ()
+_MOVETO = 2  # FPDF_SEGMENT_MOVETO
+_PATH, _IMAGE, _FORM = 2, 3, 5  # FPDF_PAGEOBJ_PATH, _IMAGE, _FORM
+
+
+def _walk_calls() -> tuple:
+    """PDFium's functions called for every object of a page, bound as :func:`_calls` binds its own: a
+    page's object, a form's object, an object's kind."""
+    global _WALK_CALLS
+    if not _WALK_CALLS:
+        import pypdfium2.raw as raw
+
+        pointer, index = ctypes.c_void_p, ctypes.c_int
+        _WALK_CALLS = (_bound(raw, "FPDFPage_GetObject", pointer, pointer, index),
+                       _bound(raw, "FPDFFormObj_GetObject", pointer, pointer, ctypes.c_ulong),
+                       _bound(raw, "FPDFPageObj_GetType", index, pointer))
+    return _WALK_CALLS
+
+
+def _path_calls() -> tuple:
+    """PDFium's functions called for every segment of a path, bound as :func:`_calls` binds its own: the
+    path's segments, a segment, its point, its kind and whether it closes the figure."""
+    global _PATH_CALLS
+    if not _PATH_CALLS:
+        import pypdfium2.raw as raw
+
+        pointer, index, flag = ctypes.c_void_p, ctypes.c_int, ctypes.c_int
+        _PATH_CALLS = (_bound(raw, "FPDFPath_CountSegments", index, pointer),
+                       _bound(raw, "FPDFPath_GetPathSegment", pointer, pointer, index),
+                       _bound(raw, "FPDFPathSegment_GetPoint", flag, pointer, pointer, pointer),
+                       _bound(raw, "FPDFPathSegment_GetType", index, pointer),
+                       _bound(raw, "FPDFPathSegment_GetClose", flag, pointer))
+    return _PATH_CALLS
+
+
+def _bound(raw, name: str, result, *arguments):
+    """PDFium's function ``name`` taking and giving plain addresses where pypdfium2 gives typed pointers."""
+    return ctypes.CFUNCTYPE(result, *arguments)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
+
+
+def _cells(intersections: dict) -> list[tuple]:
+    """The cells pdfplumber's ``intersections_to_cells`` finds, in its order: from each point, the nearest
+    point below and then right of it joined to it by a ruling line, whose corner opposite is a point joined
+    to both. Its own search looks through every later point for each point (most of a ruled page's reading
+    time); this one looks along the point's own column and row."""
+    lines = {point: ({(e["x0"], e["top"], e["x1"], e["bottom"]) for e in edges["v"]},
+                     {(e["x0"], e["top"], e["x1"], e["bottom"]) for e in edges["h"]})
+             for point, edges in intersections.items()}
+    columns: dict = {}
+    rows: dict = {}
+    for point in sorted(intersections):  # by x, then top: a column top down, a row left to right
+        columns.setdefault(point[0], []).append(point)
+        rows.setdefault(point[1], []).append(point)
+    in_column = {point: k for column in columns.values() for k, point in enumerate(column)}
+    in_row = {point: k for row in rows.values() for k, point in enumerate(row)}
+    cells = []
+    for point in sorted(intersections):
+        down, across = lines[point]
+        right = rows[point[1]][in_row[point] + 1:]
+        for below in columns[point[0]][in_column[point] + 1:]:
+            if down.isdisjoint(lines[below][0]):
+                continue
+            corner = next((c for c in ((p[0], below[1]) for p in right if not across.isdisjoint(lines[p][1]))
+                           if c in lines and not lines[c][0].isdisjoint(lines[(c[0], point[1])][0])
+                           and not lines[c][1].isdisjoint(lines[below][1])), None)
+            if corner is not None:
+                cells.append((point[0], point[1], corner[0], corner[1]))
+                break
+    return cells
 
 
 def _then(a: tuple, b: tuple) -> tuple:
