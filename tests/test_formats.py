@@ -351,6 +351,40 @@ def test_a_figure_moved_whole_to_the_next_line_and_a_numbered_contents_entry_are
     assert engine.run(ingest.read(path), engine.load()) == []
 
 
+def test_contents_entries_whose_leaders_reach_the_margin_are_lines_of_their_own(tmp_path):
+    """A 目录 drawn with dot leaders to the right margin: each entry ends with its page number, never
+    running on into the next entry as a paragraph wrapped at the margin would."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    width = 36 * 12
+    titles = [("第一部分 部门概况", "3"), ("一、主要职能", "3"), ("二、机构设置", "3"), ("第二部分 部门预算表", "5")]
+    entries = []
+    for title, page in titles:
+        entry = title
+        while pdfmetrics.stringWidth(entry + "……" + page, "STSong-Light", 12) <= width:
+            entry += "…"
+        entries.append(entry + page)
+    body = ["第一部分 部门概况", "一、主要职能", "本局主要职能是统筹本市体育事业。", "二、机构设置", "本局内设机构3个。",
+            "第二部分 部门预算表"]
+    path = tmp_path / "contents.pdf"
+    c = canvas.Canvas(str(path), pagesize=(72 * 2 + width, 600))
+    c.setFont("STSong-Light", 12)
+    c.drawString(72, 540, "目 录")
+    for k, text in enumerate(entries):
+        c.drawString(72, 510 - k * 20, text)
+    c.showPage()
+    c.setFont("STSong-Light", 12)
+    for k, text in enumerate(body):
+        c.drawString(72, 540 - k * 20, text)
+    c.save()
+    paragraphs = [b.text for b in ingest.read(path).blocks if b.kind == "paragraph"]
+    assert paragraphs[1:5] == entries
+    assert engine.run(ingest.read(path), engine.load()) == []
+
+
 @pytest.mark.parametrize("total", ["34,169,152", "34,196,152"])
 def test_a_table_boxed_with_no_inner_rules_is_read_from_its_layout(tmp_path, total):
     """A table drawn with its outer box and a line under its header only: the ruling finds a grid of one

@@ -419,7 +419,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if semicolon != -1:
         ahead = [f for f in after if f.start < semicolon and family(f.unit) == fam]
         before = sum(1 for h in labels.inside(text, pos, [f.start for f in ahead]) if not h)  # not（其中…）
-        if before != 1 or _sibling_next(text, start, pos, semicolon, figs, fam):
+        if before != 1 or _sibling_next(text, start, pos, semicolon, figs, fam) \
+                or _parallel_next(pos, semicolon, figs, fam):
             cuts = [pos, *(k for k in range(semicolon, stop) if text[k] in "；;"), stop]
             counts = [sum(1 for f in after if a <= f.start < b and family(f.unit) == fam)
                       for a, b in zip(cuts, cuts[1:])]
@@ -604,6 +605,19 @@ def _sibling_next(text: str, start: int, pos: int, semicolon: int, figs, fam: st
     a, b, c = (labels.core(f.label) for f in (own, after, first))
     # 公务用车购置费 0；公务用车运行费 6.50 under 公务用车购置及运行费: the next part, named like the first
     return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:] and b[:2] != c[:2]
+
+
+def _parallel_next(pos: int, semicolon: int, figs, fam: str) -> bool:
+    """Whether what follows the first semicolon of a list of one part opens with the verb of the total
+    before the list, which its part does not (发行新增债券 X，其中新增专项债券 a；发行再融资债券 b): a clause
+    beside the total's, not the list's next part."""
+    own = next((f for f in reversed(figs) if f.end <= pos and family(f.unit) == fam), None)
+    first = next((f for f in figs if pos < f.start < semicolon and family(f.unit) == fam), None)
+    after = next((f for f in figs if f.start > semicolon and family(f.unit) == fam), None)
+    if own is None or after is None or first is None:
+        return False
+    a, b, c = (labels.core(f.label) for f in (own, after, first))
+    return len(a) >= 4 and len(b) >= 2 and b[:2] in a[:-2] and b[:2] not in c
 
 
 _USE = lazy(r"用于[^，,；;。]{0,8}$")  # 主要用于全局11辆…: a purpose

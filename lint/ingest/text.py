@@ -405,6 +405,7 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
                 break  # (a line of words after the rows, 数据来源 财政局, ends the run, not the table)
             j += 1
         body_start = min((n for n in cells if n != k), default=last)
+        tails = _header_tails(lines, cells[k], [n for n in words if n < body_start])
         words = [n for n in words if body_start < n < last]  # (a header's own second line: left out)
         texts = {n: [lines[n][a:b] for a, b in spans] for n, spans in cells.items()}
         if len(cells) < _RUN or sum(1 for t in texts[k] if _kind(t) == "") > 0 \
@@ -426,10 +427,14 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         grid = {n: [[] for _ in range(width)] for n in cells}
         lefts = [spans[0][0] for n, spans in cells.items() if n != k and placed[n][0] == 0]
         for n, spans in cells.items():
-            for (a, b), column in zip(spans, placed[n]):
+            for i, ((a, b), column) in enumerate(zip(spans, placed[n])):
                 grid[n][column] += _span_pieces(lines, n, a, b)
+                for line, x, y in tails.get(i, []) if n == k else ():
+                    grid[n][column] += _span_pieces(lines, line, x, y)
             if n != k and placed[n][0] == 0 and lefts and (steps := (spans[0][0] - min(lefts)) // _INDENT):
                 grid[n][0].insert(0, (n + 1, 1, "\u3000" * steps))  # 人员经费 indented under 基本支出
+        for line in {line for pieces in tails.values() for line, _, _ in pieces}:
+            rows[line + 1] = []  # (a header's wrapped line: in the header's cells)
         fed: set[tuple[int, int]] = set()  # the (row, column) cells a wrapped name's first line went into
         for n in words:
             rows[n + 1] = []
@@ -445,6 +450,19 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         if again is not None and again in unread:
             for n in range(first, last + 1):
                 rows.pop(n + 1, None)
+
+
+def _header_tails(lines: list[str], header: list[tuple[int, int]], under: list[int]) -> dict:
+    """The ends of the header's names wrapped onto the lines of words ``under`` it (决算数为调 | 整预算%), by
+    the header cell each stands under: a line whose every cell stands under one header cell, and one only."""
+    tails: dict[int, list[tuple[int, int, int]]] = {}
+    for n in under:
+        spans = _spaced(lines[n], True)
+        owners = [[i for i, (a, b) in enumerate(header) if a < y and x < b] for x, y in spans]
+        if spans and all(len(o) == 1 for o in owners):
+            for (x, y), (i,) in zip(spans, owners):
+                tails.setdefault(i, []).append((n, x, y))
+    return tails
 
 
 def _header_again_at(lines: list[str], last: int, names: list[str]) -> int | None:

@@ -156,10 +156,9 @@ def run(analysis, check: Check):
                         continue
                     elif lead == "为":
                         base = analysis.resolve(actual, said, actual.label, fam)
-                        funds = [labels.FUNDS.search(f.label) for f in (base, actual)] if base else []
-                        other = len(funds) == 2 and all(funds) and funds[0].group() != funds[1].group()
-                        if other and named and named not in labels.FUNDS.sub("", analysis.core_label(base)):
-                            continue  # 政府性基金预算收入 names another fund, not the 预算 of 为预算的
+                        if base is None or named and named not in _unfunded(analysis.core_label(base)) \
+                                and not _planned(o, _unfunded(base.label)):
+                            continue  # 一般公共预算收入 names a fund, not the 预算 of 为预算的 (年初安排 is)
                     else:
                         continue  # 支出决算为2.35万元，完成预算的78.33%: its budget is not stated here
                 elif o.rates.within(rate.label) and len(amounts) >= 2:
@@ -328,8 +327,9 @@ def _stated_after(o: Options, text: str, figures, rate, fam: str, named: str) ->
 
 
 def _names(figure, words: str) -> bool:
-    """Whether a figure's label and ``words`` name one quantity (支出决算 and 支出决算数)."""
-    own = labels.core(figure.label)
+    """Whether a figure's label and ``words`` name one quantity (支出决算 and 支出决算数), a fund's name
+    aside (the 预算 of 一般公共预算收入 is no budget)."""
+    own, words = labels.core(_unfunded(figure.label)), _unfunded(words)
     return bool(words) and bool(own) and (own in words or words in own)
 
 

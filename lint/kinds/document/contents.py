@@ -56,7 +56,7 @@ def run(analysis, check: Check):
         like = check.options.likeness
         numbered = bool(marker) and not marker.startswith(_CAPTIONED)
         found = _find(title, numbered, body[cursor:], like) or _find(title, numbered, body, like) \
-            or numbered and _find(title, False, body, 1.0)  # 一、收入支出决算总表: a caption, unnumbered
+            or (_find(title, False, body, 1.0) if numbered else None)  # 一、收入支出决算总表: a caption
         if found is not None:
             cursor = at[found[0]] + 1
         block = blocks[i]

@@ -251,13 +251,17 @@ def _indent_levels(table: Table, panel: int | None = None) -> dict[int, int] | N
 def _panels(table: Table, columns: list[int]) -> list[tuple[int, list[int]]] | None:
     """The sides of a table of two (收入 | 决算数 | 支出 | 决算数), each its label column and the amount
     columns after it, when the sides are indented differently (返还性收入 indented under 上级补助收入 on
-    one side only); None otherwise."""
+    one side only) or a side has rows opened by 其中 (its breakdown is its own); None otherwise."""
     names = [k for k in range(len(table.header)) if k not in columns and sum(
         1 for row in table.rows if k < len(row) and row[k].text and number(row[k].text) is None) * 2
         >= len(table.rows)]
     sides = [(k, [j for j in columns if k < j and not any(k < m < j for m in names)]) for k in names]
     sides = [(k, own) for k, own in sides if own]
-    if len(sides) < 2 or len({str(_indent_levels(table, k)) for k, _ in sides}) < 2:
+    if len(sides) < 2:
+        return None
+    opened = any(k < len(row) and row[k].text.strip().startswith("其中")
+                 for row in table.rows for k, _ in sides)
+    if len({str(_indent_levels(table, k)) for k, _ in sides}) < 2 and not opened:
         return None
     return sides
 
@@ -284,6 +288,15 @@ def _labels(table: Table) -> list[str]:
                          and (len(c.text) <= _LONGEST_NAME or _CLASSED.search(c.text)))
         return _SPACED.sub(lambda m: re.sub(r"\s+", "", m.group()), label)  # 收 入 总 计, 小 计
     return table.once("footing-labels", lambda: [named(i) for i in range(len(table.rows))])
+
+
+def _side_labels(table: Table, panel: int) -> list[str]:
+    """Each row's label on one side of a table of two (:func:`_panels`): its name in the side's label
+    column, closed up as :func:`_labels` closes it."""
+    def named(row) -> str:
+        text = row[panel].text if panel < len(row) else ""
+        return _SPACED.sub(lambda m: re.sub(r"\s+", "", m.group()), text) if number(text) is None else ""
+    return [named(row) for row in table.rows]
 
 
 def _code_row(table: Table, i: int) -> bool:
@@ -373,7 +386,7 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         for label, own in sides:  # 收入 | 决算数 | 支出 | 决算数, each side indented its own way
             yield from _columns(analysis, check, table, own, before, label)
         return
-    labels = _labels(table)
+    labels = _labels(table) if panel is None else _side_labels(table, panel)
     codes = _code_levels(table)
     indents = _indent_levels(table, panel)
     serial = _serial_levels(table)  # 序号 一 | 1 | （1）: the levels the labels do not show
@@ -416,15 +429,17 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                     for j in columns:
                         yield from _foot(analysis, check, table, t, list(range(a + 1, b)), j)
                 continue
-            if stretch and _level(check, labels[stretch[0]]) == -1:
-                # 其中 opens the rows under it: some parts only, unless they add up to it (其中：当年财政拨款
-                # | 上年结转资金 | 其他资金 under a 年度资金总额); then they are footed against it
-                after_any = after_grand = below
-                levels = {i: -1 if i == stretch[0] else None for i in stretch} | {t: None}
-                for row, group in _breakdowns(table, columns, [t, *stretch], levels):
-                    for j in columns:
-                        yield from _foot(analysis, check, table, row, group, j)
-                continue
+        if below and stretch and _level(check, labels[stretch[0]]) == -1:
+            # 其中 opens the rows under a total over them: some parts only, unless they add up to it
+            # (其中：当年财政拨款 | 上年结转资金 | 其他资金 under a 年度资金总额; 收入合计 |
+            # 其中：财政拨款收入 | 其他收入, then 支出合计 | 其中：基本支出 | 项目支出); then they are
+            # footed against it
+            after_any = after_grand = below
+            levels = {i: -1 if i == stretch[0] else None for i in stretch} | {t: None}
+            for row, group in _breakdowns(table, columns, [t, *stretch], levels):
+                for j in columns:
+                    yield from _foot(analysis, check, table, row, group, j)
+            continue
         sub = [i for i in stretch if _is_total(check, labels[i])]
         carried = [p for p in totals if p < t and "总计" not in labels[p]]
         if "总计" in labels[t] and not sub and carried and after_grand == carried[-1] + 1:
