@@ -79,7 +79,9 @@ JUDGED = {
     "07_pingtan-zhengxie-yusuan-2026.txt": [
         ("GRW001", 10, "6.59%"),  # 减少46.88 from 665.35 + 46.88 = 712.23 is 6.58%, however the two were rounded
     ],
-    "08_pingtan-zhengfu-juesuan-2017.txt": [],
+    "08_pingtan-zhengfu-juesuan-2017.txt": [
+        ("GRW001", 10, "22.4%"),  # 比上年增支34,096万元 on 195,571万元 is 21.1%, not 22.4%
+    ],
     "09_pingtan-jianyan-yusuan-2016.txt": [],
     "10_pingtan-jiaojian-juesuan-2014.txt": [],
 }

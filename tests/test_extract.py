@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import unicodedata
 from decimal import Decimal
 
 import pytest
 
 from crossfoot.figures.extract import extract, malformed
-from crossfoot.ingest.text import parse
+from crossfoot.ingest.text import _shown, _wrap_width, parse
 
 
 def figures(text: str):
@@ -151,3 +152,35 @@ def test_pandoc_grid_tables_are_rows_with_wrapped_cells_joined():
         ("row", "项目\t金额"), ("row", "合计\t1,234.56"), ("row", "项目支出（含专项）\t9.00"), ("paragraph", "正文。")]
     f = extract(doc.blocks[1])[0]
     assert (f.value, f.span.line, f.span.column, f.span.end_line) == (Decimal("1234.56"), 4, 8, 5)
+
+
+def _columns(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _fold(paragraph: str, width: int) -> list[str]:
+    """A paragraph wrapped as a converter wraps it at ``width`` columns (a 汉字 two)."""
+    lines, line = [], ""
+    for ch in paragraph:
+        if _columns(line + ch) > width:
+            lines.append(line)
+            line = ""
+        line += ch
+    return [*lines, line]
+
+
+@pytest.mark.parametrize("width", [62, 70, 76, 84])
+def test_text_wrapped_at_a_width_in_columns_is_measured_in_columns(width):
+    """A text wrapped at a width in columns (a 汉字 two, a digit one): its lines of figures hold more
+    characters than its lines of words, all as wide; the wrap width is found in columns, and a line of
+    figures and words stopping mid-sentence at the margin goes on (three points listed, not two)."""
+    fillers = ["2023年度收入总计5,423.11万元，其中本年收入5,108.66万元，年初结转和结余314.45万元。",
+               "年末在职人员62人，其中行政人员28人，参公事业人员34人；退休人员35人，较上年增加3人。",
+               "基本支出4,012.86万元，其中人员经费3,206.45万元、公用经费806.41万元；项目支出1,409.25万元。",
+               "本单位严格执行预算管理制度，加强资金使用监管，提高财政资金使用效益，确保各项工作任务顺利完成。"]
+    points = ("全年重点做了三个方面工作：一是完成中小河流治理12.6公里；二是完成病险水库除险加固4座；"
+              "三是完成农村供水工程维修养护，受益人口8.3万人。")
+    paragraphs = fillers * 4 + [points] + fillers * 2
+    lines = [line for p in paragraphs for line in [*_fold(p, width), ""]]
+    assert _wrap_width(lines) == (width, _shown)
+    assert points in [b.text for b in parse("\n".join(lines)).blocks]

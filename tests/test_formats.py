@@ -1054,3 +1054,64 @@ def test_an_unruled_table_under_its_tag_and_unit_line_keeps_its_own_header(tmp_p
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity != "info"]
     assert found == ([] if other == "6.00" else [("TAB001", "524.10"), ("TAB001", "16.00")])
+
+
+def test_an_unruled_row_ending_in_a_whole_grouped_figure_is_not_run_into_the_next_rows_code(tmp_path):
+    """Rows of an unruled table reaching the right margin: 28,084,220 is whole (a last group of three),
+    and a line opening with a code printed in parts (221 02 03) is the next row; neither joins a figure."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [("221 02 01", "住房公积金", "28,084,220"), ("221 02 03", "购房补贴", "8,652,300"),
+            ("221 02 99", "其他住房改革支出", "1,263,480")]
+    path = tmp_path / "unruled.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 11)
+    c.drawString(72, 760, "本部门2026年住房改革支出预算情况如下（单位：元），各项均按政策标准测算，据实安排。")
+    for k, (code, name, amount) in enumerate(rows):
+        y = 730 - k * 18
+        c.drawString(72, y, code)
+        c.drawString(140, y, name)
+        c.drawRightString(523, y, amount)
+    c.save()
+    document = ingest.read(path)
+    assert not [f for f in engine.run(document, engine.load()) if f.code == "FMT001"]
+    assert any("28,084,220" in b.text and "221 02 03" not in b.text for b in document.blocks)
+
+
+@pytest.mark.parametrize("total", ["2,728,900", "2,782,900"])
+def test_an_unruled_header_with_a_group_name_set_above_it_is_read(tmp_path, checks, total):
+    """An unruled 三公 table whose merged group cell (公务用车购置及运行费 over 小计 | 购置费 | 运行费) prints
+    its name at the top, above the header's first line: the name is the group's, not the column's to its
+    left (before, 小计 | 购置费 | 运行费 went under 因公出国（境）费 and the 合计 was summed wrong)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    xs = [60, 190, 300, 380, 460, 540, 630]  # the columns' right edges (the first: left edge)
+    path = tmp_path / "sangong.pdf"
+    c = canvas.Canvas(str(path), pagesize=(700, 842))
+    c.setFont("STSong-Light", 10)
+    c.drawString(200, 780, "2026年某局部门“三公”经费预算表")
+    c.drawString(60, 760, "编制单位：某局")
+    c.drawRightString(630, 760, "单位：元")
+    c.drawCentredString(460, 740, "公务用车购置及运行费")
+    for x, name in zip(xs, ["项目", "合计", "因公出国（境）费"]):
+        c.drawString(x, 726, name) if x == 60 else c.drawRightString(x, 726, name)
+    c.drawRightString(630, 726, "公务接待费")
+    for x, name in zip(xs[3:6], ["小计", "购置费", "运行费"]):
+        c.drawRightString(x, 712, name)
+    for k, row in enumerate([["2026年预算数", total, "180,000", "2,312,400", "450,000", "1,862,400", "236,500"],
+                             ["2025年预算数", "2,383,600", "200,000", "1,935,600", "0", "1,935,600", "248,000"]]):
+        y = 690 - k * 22
+        c.drawString(60, y, row[0])
+        for x, cell in zip(xs[1:], row[1:]):
+            c.drawRightString(x, y, cell)
+    c.save()
+    found = [f for f in engine.run(ingest.read(path), checks) if f.code == "TAB001"]
+    assert [f.stated for f in found] == ([] if total == "2,728,900" else ["2,782,900"])
+
+

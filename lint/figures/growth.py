@@ -45,8 +45,8 @@ class Spec:
 
     rates: Words = Words(["增幅", "减幅", "降幅", "增长率", "增速", "增长", "下降", "减少", "提高", "降低",
                           "上升"])
-    up: Words = Words(["增加", "增长", "上升", "提高", "超支", "增"])
-    down: Words = Words(["减少", "下降", "降低", "节约", "减"])
+    up: Words = Words(["增加", "增长", "上升", "提高", "超支", "增收", "增支", "增"])
+    down: Words = Words(["减少", "下降", "降低", "节约", "减收", "减支", "减"])
     compare: Words = Words(["比", "较", "相比"])
 
 
@@ -150,7 +150,8 @@ def _other_base(spec: Spec, label: str, between: str) -> bool:
             return False
         rest = words[at:]
         cut = min((i for i in (rest.find(w) for w in (*spec.up, *spec.down)) if i >= 0), default=len(rest))
-        bases.append(_OUTTURN_SAID.sub("", rest[:cut].strip(" ，,的")))
+        base = _OUTTURN_SAID.sub("", rest[:cut].strip(" ，,的"))
+        bases.append(base or ("上年" if words[max(0, at - 2) : at] == "同比" else ""))  # 同比: last year's
     return bases[0] != bases[1] and all(bases)  # (上年决算数 and 上年, 上年度 and 上年: one base)
 
 
@@ -343,13 +344,19 @@ def _named_current(analysis, spec: Spec, change, fam: str):
             clause = _OPENING.sub("", clause)
         elif at > 0:
             clause = clause[:at]
+    each = False
     for word in spec.up + spec.down:
         if clause.endswith(word):
-            clause = clause[: -len(word)].rstrip().rstrip("各均都")  # 收、支总计各减少
+            clause = clause[: -len(word)].rstrip()
+            each = clause.endswith(("各", "均", "都"))
+            clause = clause.rstrip("各均都")  # 收、支总计各减少
             break
     quoted = _QUOTED.findall(clause)
     subject = labels.core(quoted[-1] if quoted else clause).strip("“”\"'")
     subject = subject.rsplit("、", 1)[-1]  # 收、支总计: labels are cut at 、 as the figure's was
+    pair = re.split(r"和|及|与", subject)
+    if each and len(pair) == 2 and len(pair[0]) >= 3 and pair[0][-2:] == pair[1][-2:]:
+        subject = pair[1]  # 收入总计和支出总计各增加: two totals each moved by it (not 人员经费和公用经费)
     if len(subject) < 2:
         return _sentence_before(analysis, spec, change, fam)
     measured = _measured_before(analysis, change, quoted[-1], clause, fam) if quoted else None
@@ -447,6 +454,16 @@ def _change(rate, change, sign, prior, current, contrary: bool = False) -> Itera
         if base.lo <= 0:
             return None
         ratio = interval(change) / base
+        if prior is None:
+            # the change written as the difference of the two rounded amounts (上年5.28 − 本年4.53 = 0.75, the
+            # rate from the amounts in 元): the prior as rounded as the current, the change off by both
+            ch, cur = interval(change), interval(current, "round", unit)
+            derived = cur - ch if sign > 0 else cur + ch
+            mid, own = (derived.lo + derived.hi) / 2, (cur.hi - cur.lo) / 2
+            if mid - own > 0:
+                centre, half = (ch.lo + ch.hi) / 2, (ch.hi - ch.lo) / 2 + own
+                other = Interval(centre - half, centre + half) / Interval(mid - own, mid + own)
+                ratio = Interval(min(ratio.lo, other.lo), max(ratio.hi, other.hi))
         return Interval(-ratio.hi, -ratio.lo) if rate.value < 0 else ratio  # 减少 20，增长率为-3.85%
 
     yield Growth(rate, related, zero, shown, compute, f"{change.text} / {shown}", contrary)

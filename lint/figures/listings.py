@@ -84,7 +84,7 @@ def find(analysis, block: int, words) -> list[Listing]:
     """The listings of a block, in the order their parts words occur."""
     text = analysis.doc.blocks[block].text
     out: list[Listing] = []
-    if words.totals.within(text) and any(w in text for w in ("分别", "由", "、", "和", "及")):
+    if words.totals.within(text) and any(w in text for w in _TRAILING_SIGNS):
         out += _trailing(text, analysis.sentences(block))
     sentences = analysis.sentences(block)
     if "分别" in text:
@@ -93,6 +93,8 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _bracketed(words, text, sentences)
     if "年初" in text and "追加" in text:
         out += _added(text, sentences)
+    if "中，" in text or "中," in text:
+        out += _among(words, text, sentences)
     if "加上" in text:
         out += _plus(text, sentences)
     if "收支相抵" in text:
@@ -225,15 +227,16 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
     return out
 
 
-_KINDS = (("人员经费", "公用经费"), ("基本支出", "项目支出"), ("货物", "工程", "服务"))
+_KINDS = (("人员经费", "公用经费"), ("基本支出", "项目支出"), ("货物", "工程", "服务"),
+          ("行政", "事业"), ("行政", "事业", "工勤"), ("在职", "退休"), ("男", "女"))  # (people by kind)
 _LEVELS = lazy(r"^(?:中央|省级?|市级?|县级?|区级?|乡镇?级?|本级|自筹|社会)[^，,、]{0,6}"
                      r"(?:资金|补助|配套|投入|拨款)")
 
 
 def _known(names: list[str]) -> bool:
     """Whether the names in parentheses make a breakdown by definition: 人员经费 and 公用经费, 基本支出 and
-    项目支出, 货物, 工程 and 服务 (each once), or the levels a fund comes from (中央资金, 省级补助,
-    县级配套)."""
+    项目支出, 货物, 工程 and 服务, people by kind (行政 and 事业 with or without 工勤, 在职 and 退休, 男
+    and 女), each once, or the levels a fund comes from (中央资金, 省级补助, 县级配套)."""
     for kinds in _KINDS:
         if len(names) == len(kinds) and all(sum(k in n for n in names) == 1 for k in kinds):
             return True
@@ -271,6 +274,8 @@ def _respective(words, text: str, sentences) -> list[Listing]:
     return out
 
 
+_REACH_PARTS = 40  # the figures before a total looked at for its parts (linear in a long paragraph)
+_TRAILING_SIGNS = ("分别", "由", "、", "和", "及", "合计", "共计", "总计")  # what a block needs to hold one
 _TRAILING = ("合计", "共计", "累计", "总计", "共", "合计为", "共计为", "累计为", "总计为", "总额为", "总额")
 _SUMMED = ("合计", "共计", "总计", "收入总计", "支出总计", "收入合计", "支出合计")  # after named amounts
 
@@ -338,6 +343,35 @@ _CARRIED_ON = lazy(r"结转|结余|滚存")
 _CHANGE_WORD = lazy(r"比|较|增加|减少|增长|下降|提高|降低")
 
 
+def _among(words, text: str, sentences) -> list[Listing]:
+    """A count and what it breaks into by grade, each a count of its unit after it in its sentence: ``8个
+    项目中，评价为“优”的6个，“良”的2个`` (of things counted, not amounts; two parts or more, each after 的
+    or a quoted grade, none in brackets nor a change). Such a listing names parts, not all of them."""
+    out = []
+    for _start, _end, figs in sentences:
+        for k, total in enumerate(figs):
+            if not total.is_point or total.unit not in precision.COUNT_UNITS or total.decimals:
+                continue
+            m = _AMONG.match(text, total.end)
+            if m is None:
+                continue
+            parts = [f for f in figs[k + 1 : k + 1 + _REACH_PARTS] if f.start >= m.end()]
+            if not all(_RATED.search(f.label) for f in parts):
+                continue  # (20个指标中，数量指标8个、…，已完成19个: two breakdowns, not one)
+            hidden = labels.inside(text, m.end(), [f.start for f in parts])
+            if any(f.unit != total.unit or not f.is_point or h or _changes(words, f)
+                   for f, h in zip(parts, hidden)) or len(parts) < 2 \
+                    or any(w in text[m.end() : parts[-1].start] for w in _NESTED):
+                continue  # (12个指标中，10个完成，其中3个超额: a part's own parts)
+            out.append(Listing(total, tuple(parts), False))
+    return out
+
+
+_AMONG = lazy(r"[\u4e00-\u9fff“”]{1,8}中[，,]")  # 8个项目中，: what comes after is of the 8
+_NESTED = ("其中", "中，", "中,", "以上", "超过")
+_RATED = lazy(r"的\s*$|[”\"]\s*$")  # “优”的6个, 评为良好的2个: each part a grade of the whole
+
+
 def _trailing(text: str, sentences) -> list[Listing]:
     """Parts stated first and their total after them: ``A、B分别为 a、b，合计 t``, ``由 A a、B b 和 C c
     组成，共计 t`` or ``A a、B b，合计 t``. The total opens its clause with a total word (合计, 共计, 累计 …);
@@ -355,9 +389,9 @@ def _trailing(text: str, sentences) -> list[Listing]:
             if comma < 0 or word not in _TRAILING and word not in _SUMMED:
                 continue  # the total word opens its clause, and is all of it before the total
             if word not in _TRAILING:  # 支出总计: after named amounts only
-                parts = _named_clauses(text, start, comma, figs[:k])
+                parts = _named_clauses(text, start, comma, figs[max(0, k - _REACH_PARTS):k])
             else:
-                parts = _trailing_parts(text, start, comma, figs[:k], total)
+                parts = _trailing_parts(text, start, comma, figs[max(0, k - _REACH_PARTS):k], total)
             if len(parts) >= 2 and not any(labels.inside(text, parts[0].start, [f.start for f in parts])):
                 out.append(Listing(total, tuple(parts), True))
     return out
@@ -617,7 +651,12 @@ def _parallel_next(pos: int, semicolon: int, figs, fam: str) -> bool:
     if own is None or after is None or first is None:
         return False
     a, b, c = (labels.core(f.label) for f in (own, after, first))
-    return len(a) >= 4 and len(b) >= 2 and b[:2] in a[:-2] and b[:2] not in c
+    return len(a) >= 4 and b.startswith(_VERBS) and b[:2] in a[:-2] and b[:2] not in c
+
+
+# a clause's own verb (发行再融资债券, 实际支出), not a noun's first characters (公共安全支出 of 一般公共预算)
+_VERBS = ("发行", "实际", "完成", "实现", "安排", "下达", "拨付", "争取", "收到", "支付", "使用", "兑付",
+          "偿还")
 
 
 _USE = lazy(r"用于[^，,；;。]{0,8}$")  # 主要用于全局11辆…: a purpose
@@ -745,7 +784,7 @@ def _closing(text: str, pos: int, end: int) -> int:
 
 _NAME = lazy(r"[\u4e00-\u9fff“”（）()]{2,14}")
 _NOT_NAME = lazy(r"比|较|增|减|降|为|占|的|其中|包括|分别|预算|决算|执行|实际|计划|完成|"
-                       r"上年|本年|年初|年末")
+                       r"上年|本年|年初|年末|加上|扣除")  # (加上 A a，B b，总计 T: a chain, not a list)
 
 
 def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> list[Figure]:

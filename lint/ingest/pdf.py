@@ -59,6 +59,7 @@ _CAPTION = lazy(r"^.{0,38}表\s*$|^[（(]?续表")
 _UNIT_END = lazy(r"单位\s*[:：]\s*(?:人民币)?(?:亿元|万元|千元|元)\s*$")
 _ITEM = lazy(rf"^\s*(?:{LIST_ITEM})")
 _CUT_FIGURE, _GOES_ON = lazy(r"\d[,.]?$|\d[万亿]$"), lazy(r"[,.]?\d|元")
+_WHOLE_GROUPS = lazy(r"\d,\d{3}$")  # a figure ending in a whole group of three (28,084,220) is whole
 _WORD = lazy(r"[0-9A-Za-z.,%％]+")
 # a figure and its unit, which typesetting moves to the next line whole (…其他用车 | 2辆，…)
 _FIGURE_WORD = lazy(r"\d[\d.,%％]*[\u4e00-\u9fff]?[、，,。；;：:）)]*")
@@ -177,9 +178,14 @@ def _carry_rows(before: _Page, page: _Page) -> None:
         return
     heads = {"".join(c[0] for c in row).replace(" ", "") for row in before.items[-1][:3]}
     heads |= {t.text.replace(" ", "") for t in before.items[-4:-1] if isinstance(t, _Text)}
+    names = {c[0].replace(" ", "") for row in before.items[-1][:3] for c in row if c[0]}
+
+    def again(item) -> bool:  # a header line printed again: as before, or its names (a group's name apart)
+        return isinstance(item, _Text) and (item.text.replace(" ", "") in heads
+                                            or all(word in names for word in item.text.split()))
+
     skip = 0  # its header lines printed again over them are dropped, as a ruled table's are
-    while skip < min(3, len(page.items)) and isinstance(page.items[skip], _Text) \
-            and page.items[skip].text.replace(" ", "") in heads:
+    while skip < min(3, len(page.items)) and again(page.items[skip]):
         skip += 1
     lines = []
     for item in page.items[skip : skip + 60]:
@@ -380,9 +386,17 @@ def _unruled(items: list) -> list:
     line of words alone between two lines of the run (a long 项 name wrapped above and below its row's
     figures) is part of the run, and goes into its row's cell."""
     out, run, held = [], [], []
+    pulled = []  # a group's name set above the run's header, taken into it
 
     def close() -> None:
-        table = _layout_table(run) if len(run) - sum(len(t.segments()) < 2 for t in run) >= 3 else None
+        enough = len(run) - sum(len(t.segments()) < 2 for t in run) >= 3
+        table = _layout_table(run) if enough else None
+        if pulled and run and run[0] is pulled[0] and enough:
+            without = _layout_table(run[1:])
+            if table is None or without is not None and not _grouped(table, without):
+                out.append(run.pop(0))  # (its names under it are not all under that name: a title)
+                table = without
+        pulled.clear()
         out.extend([table] if table else run)
         out.extend(held)
         run.clear()
@@ -398,6 +412,9 @@ def _unruled(items: list) -> list:
             out.append(item)  # (a cell's words wrapped onto a line ending in 表, 统计报表, go on with it)
             continue
         if isinstance(item, _Text) and len(item.segments()) >= 2:
+            if not run and out and isinstance(out[-1], _Text) and _over_header(out[-1], item):
+                run.append(out.pop())  # 公务用车购置及运行费 over 小计 | 购置费 | 运行费, set above
+                pulled.append(run[0])
             run.extend(held)
             held.clear()
             run.append(item)
@@ -409,6 +426,33 @@ def _unruled(items: list) -> list:
         if item is not None:
             out.append(item)
     return out
+
+
+def _over_header(line: _Text, header: _Text) -> bool:
+    """Whether ``line`` is a group's name set above a header line (a merged cell over two header rows, its
+    name at the top): words alone, short, no figure, right above the header and over a stretch of it
+    where the header has no words (between two of its cells), not its first."""
+    if len(line.segments()) != 1 or len(line.text) > 16 or any(ch.isdigit() for ch in line.text) \
+            or not 0 < header.top - line.top <= 2.5 * line.size or line.x0 <= header.x0 + 2 * line.size:
+        return False
+    return not any(min(line.x1, header.xs[b]) - max(line.x0, header.xs[a]) > 1 for a, b in header.segments())
+
+
+def _grouped(table: list, without: list) -> bool:
+    """Whether the name taken into a header's first row (``table``, against ``without`` it) heads the
+    header's blank cells from its own on, and the second header row names those columns and no other (小计 |
+    购置费 | 运行费 under 公务用车购置及运行费): a group's name, not a title over the columns."""
+    if len(without) < 2 or len(table) != len(without):
+        return False
+    first, second = [c[0] for c in without[0]], [c[0] for c in without[1]]
+    k = next((j for j, (a, b) in enumerate(zip(table[0], without[0])) if a[0] != b[0]), None)
+    if k is None or first[k]:
+        return False
+    end = k
+    while end + 1 < len(first) and not first[end + 1]:
+        end += 1
+    named = {j for j, text in enumerate(second) if text and not _FIGURE.match(text)}
+    return bool(named) and named <= set(range(k, end + 1))
 
 
 def _wrapped_words(line: _Text, run: list[_Text]) -> bool:
@@ -500,6 +544,9 @@ def _rows_in(cut, merged):
         # into the nearest row whose cell in its column is empty (words wrapped around the row's figures),
         # else the nearer of the rows just above it (words wrapped below their first line) and just below
         k = max(range(widest), key=lambda k: min(line.x1, merged[k][1]) - max(line.x0, merged[k][0]))
+        if lines and line.top < lines[0].top and not rows[0][k][0]:  # a group's name over the header, centred
+            while k and not rows[0][k - 1][0]:  # over its columns: it spans the header's blank cells there,
+                k -= 1  # from the first (公务用车购置及运行费 over 小计 | 购置费 | 运行费)
         above = max((r for r, row_line in enumerate(lines) if row_line.top < line.top), default=None,
                     key=lambda r: lines[r].top)
         below = min((r for r, row_line in enumerate(lines) if row_line.top >= line.top + 0.9 * line.size),
@@ -641,6 +688,8 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
     room = margin[1] - line.x1  # the next line's first word did not fit here: the line was wrapped
     if nxt.x0 > left + 0.8 * nxt.size or _ITEM.match(nxt.text):
         return False
+    if _WHOLE_GROUPS.search(line.text) and nxt.text[:1].isdigit():
+        return False  # 住房公积金 28,084,220 | 221 02 03 购房补贴: rows of an unruled table, not a paragraph
     # a figure cut by the line's end (2, | 560.00; 7. | 19万元; 增长2 | .95%; 4.38万 | 元) goes on, wherever
     # a line of prose ended (a line wrapped at a character count ends short of the margin)
     cut = _CUT_FIGURE.search(line.text) and _GOES_ON.match(nxt.text) and not (

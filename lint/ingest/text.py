@@ -44,7 +44,9 @@ _ITEM = lazy(rf"\s*(?:[-*+]\s|\||\d{{1,2}}[)）](?!\d)|{LIST_ITEM})")
 _MARKUP = lazy(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{INVISIBLE.pattern}"
                r"|\[(?=[^\[\]\n]{1,200}\]\([^()\s]{0,300}\))|\]\([^()\s]{0,300}\)")  # [text](link): the text
 _MATH = lazy(r"\$[^$\n]{1,200}\$")
-_MATH_GAP = lazy(r"(?<=[\d.]) +(?=[\d.%\\])")  # $9 8 . 2 0 \%$ as a converter spaces it: 98.20%
+# $9 8 . 2 0 \%$ as a converter spaces it: 98.20%; and a thousands comma, $3 , 1 9 8 . 7 4$: 3,198.74
+_MATH_GAP = lazy(r"(?<=[\d.]) +(?=[\d.%\\])|(?<=\d) +(?=, ?\d ?\d ?\d(?! ?\d))"
+                 r"|(?:(?<=\d ,)|(?<=\d,)) +(?=\d ?\d ?\d(?! ?\d))")
 _MARKUP_REPLACEMENT = {"\\times": "×", "\\cdot": "·", "&nbsp;": " "}
 _HEADING = lazy(r"^\s{0,3}#{1,6}\s+")
 #: the alignment row under a Markdown table's header: | --- | :---: | ---: |
@@ -170,7 +172,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
     if text.startswith("\ufeff"):
         text = text[1:]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
-    width = _wrap_width(lines)
+    width, measure = _wrap_width(lines)
     soft = _soft_width(lines) if width is None else None
     blocks: list[Block] = []
     pieces: list[tuple[int, int, str]] = []  # (line, column, text) of the block being built
@@ -218,10 +220,11 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
         stripped = raw.rstrip()
         wrapped = not heading and (
             stripped[-1] in _MID_SENTENCE
-            or width is not None and len(stripped) >= width - 2 and stripped[-1] not in _SENTENCE_END
+            or width is not None and measure(stripped) >= width - 2 and stripped[-1] not in _SENTENCE_END
             and not _titled(stripped) and not _LEADER.search(stripped[-_TAIL:])
             or soft is not None and len(stripped.lstrip()) >= soft and _broken(stripped)
-            or stripped[-1] in "；;" and _full(stripped, width, soft)  # a list going on past the margin
+            or measure is _shown and _shown(stripped) >= width - _MOVED and _broken(stripped)  # …各增加 ⏎
+            or stripped[-1] in "；;" and _full(stripped, width, soft, measure)  # a list going on
             or _cut_number(stripped, lines, number)
             or _CUT_MARKER.search(stripped) is not None and _MARKER_GOES_ON.match(_next_text(lines, number))
         )
@@ -832,9 +835,9 @@ def _cut_number(line: str, lines: list[str], number: int) -> bool:
     return whole and _UNIT_GOES_ON.match(following) is not None
 
 
-def _full(line: str, width: int | None, soft: int | None) -> bool:
+def _full(line: str, width: int | None, soft: int | None, measure=len) -> bool:
     """Whether a line reaches the margin a converter wrapped the text at (fixed or proportional)."""
-    return width is not None and len(line) >= width - 2 or soft is not None and len(line.lstrip()) >= soft
+    return width is not None and measure(line) >= width - 2 or soft is not None and len(line.lstrip()) >= soft
 
 
 def _broken(line: str) -> bool:
@@ -863,20 +866,39 @@ def _soft_width(lines: list[str]) -> int | None:
 _GAPPED = lazy(r"\S {3,}\S")  # a line laid out in columns (pdftotext -layout): its length is no prose width
 
 
-def _wrap_width(lines: list[str]) -> int | None:
-    """The width at which a converter hard-wrapped this text, or None if it did not.
+def _wrap_width(lines: list[str]):
+    """The width at which a converter hard-wrapped this text and how it measured it (``len``: characters;
+    :func:`_shown`: columns, a 汉字 two), or ``(None, len)`` if it did not.
 
     A hard-wrapped text has one dominant line length among its longer lines: at least a quarter of its
-    non-blank lines are within two characters of the most common length.
+    non-blank lines are within two of the most common length. Counted in the measure under which more of
+    them are (a text wrapped at 62 columns has lines of 31 汉字 and of 27 汉字 with 8 digits).
     """
-    lengths = [len(line.rstrip()) for line in lines
-               if len(line.strip()) >= 8 and "\t" not in line and not _LEADER.search(line.rstrip()[-_TAIL:])
-               and not _GAPPED.search(line.strip())]
-    if len(lengths) < 20:
-        return None
-    mode, _ = Counter(lengths).most_common(1)[0]
-    near = sum(1 for n in lengths if mode - 2 <= n <= mode + 2)
-    return mode if near * 4 >= len(lengths) and mode >= 15 else None
+    kept = [line.rstrip() for line in lines
+            if len(line.strip()) >= 8 and "\t" not in line and not _LEADER.search(line.rstrip()[-_TAIL:])
+            and not _GAPPED.search(line.strip())]
+    if len(kept) < 20:
+        return None, len
+    best = (0, None, len)
+    for measure in (len, _shown):
+        lengths = [measure(line) for line in kept]
+        mode, _ = Counter(lengths).most_common(1)[0]
+        near = sum(1 for n in lengths if mode - 2 <= n <= mode + 2)
+        if near > best[0]:
+            best = (near, mode, measure)
+    near, mode, measure = best
+    return (mode, measure) if near * 4 >= len(kept) and mode >= 15 else (None, len)
+
+
+_MOVED = 12  # columns a word or figure moved whole to the next line leaves a line short of the margin
+
+
+def _shown(line: str) -> int:
+    """A line's width in columns: a wide character (汉字, full-width punctuation) two, any other one."""
+    return len(line) + len(_WIDE.findall(line))
+
+
+_WIDE = lazy(r"[\u1100-\u115f\u2e80-\ua4cf\uac00-\ud7a3\uf900-\ufaff\ufe30-\ufe4f\uff00-\uff60\uffe0-\uffe6]")
 
 
 def _clean(raw: str) -> list[tuple[int, str]]:

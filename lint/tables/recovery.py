@@ -465,7 +465,8 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
                 while i < len(rows) and _continues_header(rows[i], header_rows):
                     i += 1
                 continue
-            if _column_numbers(rows[i]) or not body and _unlabeled_column_numbers(rows[i]):
+            if _column_numbers(rows[i]) or _unlabeled_column_numbers(rows[i]) and not any(
+                    number(c.text) is not None for r in body for c in r):  # (under a header's second line)
                 line = next(c.span.line for c in rows[i] if c.span)
                 notes.append(f"栏次 row at line {line} dropped")
                 i += 1  # the template's row numbering its columns (栏次 1 2 3): header, not amounts

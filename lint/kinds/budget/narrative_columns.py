@@ -82,7 +82,7 @@ def run(analysis, check: Check):
             continue  # a change, or last year's amount (上年预算为7.90万元: core labels drop 上年)
         item = _item(check, label) or (_named_before(check, block.text, fig.start) if _bare(check, label)
                                         else None)
-        if item is None:
+        if item is None or _elsewhere(check, analysis, fig, item):
             continue
         plain = labels.FUNDS.sub("", label)  # 一般公共预算财政拨款“三公”经费: a fund, not the 预算 measure
         measured = plain + _measure_before(check, block.text, fig.start, plain)
@@ -163,6 +163,23 @@ def _item(check: Check, label: str) -> Item | None:
         if any(w in label for w in item.label) and not any(w in label for w in item.not_):
             return item
     return None
+
+
+def _elsewhere(check: Check, analysis, fig, item: Item) -> bool:
+    """Whether ``fig`` is listed under a total that is not its item's own (机关运行经费…，主要用于办公费 a、
+    公务用车运行维护费 b: a use of 机关运行经费, not the 三公 item): a total naming no item, or an item that
+    is neither the topic nor one opening with the same words (公务用车购置及运行费 over its 运行费)."""
+    parent = analysis.parent(fig)
+    if parent is None:
+        return False
+    own = _item(check, locate.unquote(labels.core(parent.label)))
+    if own is None:  # (支出决算为 X。其中：…: named by its paragraph's topic)
+        named = locate.unquote(analysis.full_label(parent))
+        return not any(w in named or w.removesuffix("经费") in named  # (“三公”支出)
+                       for w in check.options.topic)
+    first = check.options.items[0] if check.options.items else None
+    return own is not first and own is not item and not any(
+        a[:4] == b[:4] for a in own.label for b in item.label)
 
 
 def _bare(check: Check, label: str) -> bool:

@@ -11,7 +11,7 @@ current − prior = change; ``down`` means prior − current = change. Amounts i
 高3.30个百分点); 比重 or 占比 between them compares nothing. A change against a target (超过目标, 低于计划, 较
 目标值提高) is the actual less the target stated just before it, in either order (目标值85%，实际92%，超过目标
 7个百分点); a move states its two amounts itself (由92.5%提高到97.8%，提高5.3个百分点; 由6辆减少到4辆，
-减少2辆).
+减少2辆); a prior may follow its change in brackets (比上年提高3.35个百分点（上年为91.36%）).
 
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
 全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less
@@ -76,6 +76,15 @@ def _changes(analysis, o: Options, block: int):
             fam = precision.family(change.unit)
             same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start and f.is_point
                     and (f.unit == "%" if points else precision.family(f.unit) == fam)]
+            after = next((f for f in sentence[2] if f.start > change.end), None)
+            said = _PRIOR_AFTER.match(text, change.end, after.start) if after is not None else None
+            if said and sign and same and after.is_point and text[after.end : after.end + 1] in "）)" \
+                    and (after.unit == "%" if points else precision.family(after.unit) == fam):
+                # 执行率94.98%，比上年提高3.35个百分点（上年为91.63%）: the prior after it, the current the
+                # sentence's first amount, when nothing else of its unit stands between (a target, a part)
+                if len(same) == 1 and analysis.parent(same[0]) is None:
+                    yield same[0], after, change, sign
+                continue
             beyond = _beyond_target(target, change, same[-2:]) if target else None
             if beyond is not None:
                 yield beyond
@@ -177,6 +186,10 @@ def _changes(analysis, o: Options, block: int):
                 left = _left(o, current, prior, change, "其中" in text[sentence[0] : change.start])
                 if left is not None:
                     yield left[1], left[0], change, -1  # plan − spent = what is left
+
+
+# 提高3.35个百分点（上年为91.36%）, 增加12.50万元（2024年为100.00万元）: the prior in brackets after
+_PRIOR_AFTER = lazy(r"\s*[（(]\s*(?:上年|去年|上年度|上年同期|(?:19|20)\d\d年度?)(?:同期)?\s*(?:为|是)?\s*$")
 
 
 def _holds(current, prior, change, sign: int) -> bool:

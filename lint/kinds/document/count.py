@@ -12,11 +12,14 @@ are a sum, not a list; so are 数量指标五个、质量指标三个).
 A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by
 inline points (有三个方面：一是…；二是…；三是…), with no other figure between, is compared with the points
 that follow in order, in its paragraph and the paragraphs that go on with the next point (two points
-suffice there). The count must equal the number of *distinct* items; an item listed twice is named in the
-finding. A count that refers to a table instead (共10个单户单位（详见表1）) is compared with the rows of
-the table captioned 表1 (just above it, or over its unit line): its numbered rows, totals left out. A count
-stated last in a paragraph that ends by introducing a table (单位共4个，具体如下：) is compared with the names
-in that table's column of them (单位名称 for 单位, 项目名称 for 项目), its numbered rows, totals left out.
+suffice there). A count ending its paragraph with a colon (存在以下四个方面的问题：) is compared
+with the numbered paragraphs after it, in one style, numbered from 1 (1．…, （1）…, or （一）… with
+paragraphs of its own under each, up to the next 一、). The count must equal the number of *distinct*
+items; an item listed twice is named in the finding. A count that refers to a table instead
+(共10个单户单位（详见表1）) is compared with the rows of the table captioned 表1 (just above it, or over
+its unit line): its numbered rows, totals left out. A count stated last in a paragraph that ends by
+introducing a table (单位共4个，具体如下：) is compared with the names in that table's column of them
+(单位名称 for 单位, 项目名称 for 项目), its numbered rows, totals left out.
 A count followed by its amount whose listing after it adds up to that amount (项目共3个，涉及项目预算资金
 T。其中：A a，B b，C c) is compared with the listing's items (not a breakdown by source: 财政拨款 a，其他资金
 b).
@@ -29,7 +32,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
-from ...figures import labels
+from ...figures import labels, numbers
 from ...figures.precision import COUNT_UNITS, interval
 from ...figures.precision import total as total_of
 from ...figures.units import MONEY
@@ -246,12 +249,15 @@ def _named_before(analysis, b: int, fig, figures):
     return items
 
 
-_NUMBERED = lazy(r"\s*(?:(\d{1,2})\s*[.．、](?!\d)|[（(]\s*(\d{1,2})\s*[)）])")
+_NUMBERED = lazy(r"\s*(?:(\d{1,2})\s*[.．、](?!\d)|[（(]\s*(\d{1,2})\s*[)）]"
+                 r"|[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）])")
+_TOP = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}[部章节])")  # 六、…
 
 
 def _numbered(analysis, b: int, fig, reach: int):
     """The numbered paragraphs a count ending its paragraph introduces (单位共4个，具体包括： then 1．…
-    2．…), in the order of their numbers from 1, or None. The paragraph ends in a colon within ``reach``
+    2．…; 以下四个方面的问题： then （一）… with its own paragraphs under it), in the order of their
+    numbers from 1, or None. The paragraph ends in a colon within ``reach``
     of the count, with no figure after it."""
     blocks = analysis.doc.blocks
     rest = blocks[b].text[fig.end:].rstrip()
@@ -260,13 +266,18 @@ def _numbered(analysis, b: int, fig, reach: int):
         return None
     items, style = [], None
     for k in range(b + 1, min(len(blocks), b + 100)):
-        if blocks[k].kind != "paragraph":
-            break
-        m = _NUMBERED.match(blocks[k].text)
-        if m is None or int(m.group(1) or m.group(2)) != len(items) + 1 \
-                or style not in (None, bool(m.group(1))):
+        m = _NUMBERED.match(blocks[k].text) if blocks[k].kind in ("paragraph", "heading") else None
+        if m is None and items and style == "（一）" and blocks[k].kind == "paragraph" \
+                and not _TOP.match(blocks[k].text):
+            continue  # （一）资金拨付进度偏慢。⏎ 部分资金到位较晚…: an item's own paragraphs under it
+        own = ("1." if m.group(1) else "(1)" if m.group(2) else "（一）") if m else None
+        if own in ("1.", "(1)") and style == "（一）" and items:
+            continue  # （二）… ⏎ 1．… 2．…: an item's own list under it
+        n = numbers.whole(m.group(1) or m.group(2) or m.group(3)) if m else None
+        if m is None or n != len(items) + 1 or style not in (None, own) \
+                or blocks[k].kind != "paragraph" and own != "（一）":
             break  # the numbering of another list, or another style of it
-        style = bool(m.group(1))
+        style = own
         if any(f.unit == fig.unit for f in analysis.figures[k]):
             return None  # 1．在职人员38人 2．退休人员7人 under 45人: a breakdown, each with its own count
         items.append((blocks[k].text[m.end():].strip(" ；;。"), blocks[k].span(m.start(), m.end())))

@@ -66,6 +66,7 @@ def _starts(text: str) -> list[int]:
 
 def run(analysis, check: Check):
     last: list[tuple[int, object] | None] = [None] * len(_LEVELS)
+    marked_at = [-1] * len(_LEVELS)  # the block whose marker set each level's last number
     fragment = -2  # the index of the last block that was a short fragment opening with a marker
     contents = False  # within a 目录's entries (一、部门基本情况 …… 1, or 一、部门基本情况 1)
     for index, block in enumerate(analysis.doc.blocks):
@@ -81,8 +82,10 @@ def run(analysis, check: Check):
         if _BARE_NUMBER.fullmatch(block.text):
             continue  # a cell of its own (one per line): the fragments around it are still side by side
         laid_out = len(_SPACED_AMOUNT.findall(block.text)) >= 2 or _LAID_OUT.search(block.text)
-        if laid_out and not _SENTENCE_MARK.search(block.text):
-            continue  # 一、…收入 28,416,380.00 一、…; 二、政府性基金收入    二、公共安全支出: a row
+        # 一、…收入 28,416,380.00 一、…; 二、政府性基金收入    二、公共安全支出: a row, not judged, but its
+        # number carries the count on when it follows the item right before it (七、 ⏎ 八、社会保障和就业支出
+        # 115,948,694 ⏎ 九、)
+        row = bool(laid_out) and not _SENTENCE_MARK.search(block.text)
         blocks = analysis.doc.blocks
         celled = index + 1 < len(blocks) and _BARE_NUMBER.fullmatch(blocks[index + 1].text) is not None
         short = _fragment(analysis, block, celled)
@@ -104,10 +107,14 @@ def run(analysis, check: Check):
                     n = _value(m.group("n"))
                     found = _step(check, analysis, last[level], n, marker, span)
                     repeat = last[level] is not None and last[level][0] == n
-                    if found is not None and at == 0 and not (beside and repeat):
+                    if row and not (last[level] is not None and n == last[level][0] + 1
+                                    and marked_at[level] == index - 1):
+                        break  # a row numbered on its own (一、二、三、 of a table under a heading 二、)
+                    if found is not None and at == 0 and not (beside and repeat) and not row:
                         yield found  # one run into a paragraph only carries the count on
                     last[level] = (n, span, marker)
                     last[level + 1:] = [None] * (len(_LEVELS) - level - 1)
+                    marked_at[level] = index
                     break
         if check.options.inline:
             before = None

@@ -9,9 +9,9 @@ its label (the words before it in its clause) is that row label and besides it o
 whose header the label's measure also names (年初预算 → 年初预算数（万元）). The table's unit comes from its
 单位 line or the column header (预算数（万元）); a table whose unit is not said is left alone, and so is a
 figure whose sentence names another year than the table's caption, or a fund (``scopes``:
-政府性基金, 财政拨款), in its sentence or the one before, that neither the table's caption nor the row
-names, and a table whose caption names a part of the spending (``parts``: 基本支出, 项目支出) that the
-sentence does not, a row of the 收入 side (its header) restated as 支
+政府性基金, 财政拨款), in its sentence, the one before or its section's heading, that neither the table's
+caption nor the row names, and a table whose caption names a part of the spending (``parts``: 基本支出,
+项目支出) that the sentence does not, a row of the 收入 side (its header) restated as 支
 出 (一般公共预算财政拨款支出 is no row 一般公共预算财政拨款 of 收入) or the other way round, and a figure
 whose measure (年初预算) is not its table's only column's (决算数).
 
@@ -55,6 +55,7 @@ class Options:
 
 
 _SIDES = (("支出", "收入"), ("收入", "支出"))
+_OTHER_FUNDS = ("政府性基金", "国有资本经营")
 _UNIT = lazy(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(亿元|万元|千元|元)\s*[）)]")
 
 
@@ -81,6 +82,9 @@ def run(analysis, check: Check):
             continue
         before = labels.dated(block.text, max(0, fig.start - len(sentence) - 1))[0]
         said_with = sentence + (before if _GOES_ON.match(sentence) else "")  # 按功能分类，…: the one before's
+        head = analysis.doc.blocks[analysis.section(fig.block).start].text
+        if len(head) <= 40 and head is not block.text:  # 八、政府性基金…情况说明: a fund other than the
+            said_with += "".join(w for w in _OTHER_FUNDS if w in head)  # general one the section is about
         if any(w in said_with and w not in table.title and w not in hits[0]
                for w in check.options.scopes):
             continue  # 政府性基金预算财政拨款…年末结转和结余; 一般公共预算拨款支出 X。按功能分类，…

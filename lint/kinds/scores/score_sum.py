@@ -2,7 +2,9 @@
 
 A paragraph that states an item without a list number (管理效率反映……该指标分值50分，自评得分39.56分),
 followed by paragraphs numbered from 1 that state items of their own (1. 预算编制情况。该指标分值5分，自评得分
-1分。 …), is a group of at least two items, ending at the next unnumbered item; so is a numbered item
+1分。 …), is a group of at least two items, ending at the next unnumbered item (a paragraph stating more
+than one item gives the group its first only, the rest being its sub-items, or all of them, whichever adds up
+to the group's 分值; the group is not judged when neither or both do); so is a numbered item
 followed by items numbered （1）（2）… (1. 履职效能。该指标分值30分… ⏎ （1）重点工作完成率。分值10分…).
 Option ``sums`` says which column of the items is summed: ``score`` (the group's 得分 is the sum of its
 items' 得分) or ``max`` (its 分值 is the sum of their 分值). So is an item followed in its paragraph by 其中
@@ -39,23 +41,35 @@ def run(analysis, check: Check):
     found = [i for i in scores.prose_items(analysis) if i.maximum is not None]
     numbers = [_number(analysis, item) for item in found]
     for i, group in enumerate(found):
-        members = _listed(analysis, found, i) or _numbered(found, numbers, i)
+        members = _listed(analysis, found, i) or _mine(_numbered(found, numbers, i), group)
         if members and _headed_between(analysis, group, members[0]):
             members = []  # （一）预算执行…分值20分…（二）产出指标（40分） 1. … : the next group's items
         if len(members) < 2 or not _whole(analysis, group, members, found):
             members = _sub_numbered(analysis, found, numbers, i)
-        if len(members) < 2:
-            continue
-        field = "score" if check.options.sums == "score" else "maximum"
-        figures = [getattr(group, field), *(getattr(m, field) for m in members)]
-        places = max(f.decimals for f in figures)
-        stated, *rest = [replace(f, exact=not places, decimals=f.decimals or places) for f in figures]
-        stated = replace(stated, label=group.name or "the group")
-        parts = tuple(rest)
-        finding = judge(check, analysis, stated, parts, lambda p=parts: precision.total(p),
-                        expression=" + ".join(p.text for p in parts))
-        if finding is not None:
-            yield finding
+        if len(members) >= 2:
+            yield _verdict(check, analysis, group, members)
+
+
+def _mine(members: list, group) -> list:
+    """The group's own items among those of its numbered paragraphs: every one, or when a paragraph
+    states more than one (2.质量指标（15分），得分14分。…规范率指标分值5分，得分4分), its first only (the
+    rest its sub-items), whichever's points make the group's; [] when neither or both do."""
+    own = [m for k, m in enumerate(members) if k == 0 or m.score.block != members[k - 1].score.block]
+    if len(own) == len(members):
+        return members
+    fits = [m for m in (members, own) if sum(x.maximum.value for x in m) == group.maximum.value]
+    return fits[0] if len(fits) == 1 else []
+
+
+def _verdict(check: Check, analysis, group, members):
+    field = "score" if check.options.sums == "score" else "maximum"
+    figures = [getattr(group, field), *(getattr(m, field) for m in members)]
+    places = max(f.decimals for f in figures)
+    stated, *rest = [replace(f, exact=not places, decimals=f.decimals or places) for f in figures]
+    stated = replace(stated, label=group.name or "the group")
+    parts = tuple(rest)
+    return judge(check, analysis, stated, parts, lambda: precision.total(parts),
+                 expression=" + ".join(p.text for p in parts))
 
 
 def _headed_between(analysis, group, first) -> bool:

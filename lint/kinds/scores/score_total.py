@@ -8,14 +8,17 @@ and the whole (``overall``: 整体, 部门, 综合, 总体, 该项目), not the 
 its indicators not counted; its total is its last row labelled with a ``grand`` word (总分, 合计), or, when no
 row is a total or subtotal (小计) and a ``points`` column (分值) or an indicator column (一级指标) says the
 rows are parts of one score, the sum of the column (of its group heads, 一、 二、, when each is the sum of
-the rows under it). A document with several score tables is left alone
-(which one the prose means is a guess) unless only one of them has a total row: a summary of the 一级指标
-with its 合计 beside an indicator table's 分值 | 得分. A project's score is also one named after the project
+the rows under it). In a document with several score tables, a score in prose is judged against the one
+table of its own section (一、某项目 … its sentence and its table; see ``Analysis.section``), a project's
+score named after the section's heading; it is otherwise left alone (which one the prose means is a guess),
+unless only one of them has a total row: a summary of the 一级指标 with its 合计 beside an indicator table's
+分值 | 得分. A project's score is also one named after the project
 (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -53,22 +56,24 @@ def run(analysis, check: Check):
         others = [t for t in tables if t not in totalled]
         if len(totalled) == 1 and all(t.column(*check.options.points) is not None for t in others):
             tables = totalled  # beside indicator tables of 分值 | 得分 (not a list of projects' scores)
-    if len(tables) != 1:
+    if not tables:
         return
-    table = tables[0]
-    col = table.column(*check.options.score)
-    weighted = [j for j, h in enumerate(table.header) if "加权" in h and check.options.score.within(h)]
-    col = weighted[0] if len(weighted) == 1 else col  # 指标得分（百分制） | 加权得分: the weighted adds up
-    total, total_row, parts = _table_total(table, col, check)
-    if total is None and not parts:
-        return
-    out_of = _points_total(table, check)  # the points the table's rows are out of (90 of a 自评表's 100)
+    read = {id(t): _read(t, check) for t in tables}
     items = {(i.score.block, i.score.start) for i in scores.prose_items(analysis)}
-    names = {c.text for row in table.rows for c in row if len(c.text) >= 2 and number(c.text) is None
-             and not any(w in c.text for w in check.options.grand)}
+    lines = analysis.block_lines
     for b, block in enumerate(analysis.doc.blocks):
         if block.kind == "row" or "分" not in block.text:
             continue
+        if len(tables) > 1:  # several projects' tables: the one of the sentence's own section, if one
+            section = analysis.section(b)
+            own = [t for t in tables if bisect.bisect_right(lines, t.span.line) - 1 in section]
+            if len(own) != 1 or section.start == b or len(analysis.doc.blocks[section.start].text) > 40:
+                continue  # (a section headed by its heading, not the report's opening paragraphs)
+        table = tables[0] if len(tables) == 1 else own[0]
+        heading = analysis.doc.blocks[analysis.section(b).start].text if len(tables) > 1 else ""
+        if read[id(table)] is None:
+            continue
+        total, total_row, parts, out_of, names = read[id(table)]
         figs, whole = analysis.figures[b], None
         for k, fig in enumerate(figs):
             if fig.unit != "分" or not fig.is_point or (fig.block, fig.start) in items:
@@ -81,7 +86,8 @@ def run(analysis, check: Check):
             if not (any(w in fig.label for w in check.options.totals)
                     and (any(w in fig.label for w in check.options.overall) or fig is whole
                          or _PROJECT.match(labels.core(fig.label)))
-                    or _NAMED_PROJECT.search(labels.core(fig.label)) and _reported(analysis, fig.label)) \
+                    or _NAMED_PROJECT.search(labels.core(fig.label))
+                    and _reported(analysis, fig.label, heading)) \
                     or any(name in fig.label for name in names):
                 continue  # not an overall score, or the score of a row of the table (整体效能得分28分)
             if out_of is not None and fig.value > out_of:
@@ -90,36 +96,51 @@ def run(analysis, check: Check):
                 found = judge(check, analysis, fig, (total,), lambda t=total: precision.interval(t),
                               expression=f"{total.text} (the table's {total_row})")
             else:
-                found = judge(check, analysis, fig, tuple(parts), lambda: precision.total(parts),
+                found = judge(check, analysis, fig, tuple(parts), lambda p=parts: precision.total(p),
                               expression=" + ".join(p.text for p in parts) if len(parts) <= 12
                               else f"the {len(parts)} scores of the table")
             if found is not None:
                 yield found
 
 
+def _read(table, check: Check):
+    """A score table's total (or the parts that make it), the row it is on, the points its rows are out of
+    (90 of a 自评表's 100) and the names of its rows; None when it has neither total nor parts."""
+    col = table.column(*check.options.score)
+    weighted = [j for j, h in enumerate(table.header) if "加权" in h and check.options.score.within(h)]
+    col = weighted[0] if len(weighted) == 1 else col  # 指标得分（百分制） | 加权得分: the weighted adds up
+    total, total_row, parts = _table_total(table, col, check)
+    if total is None and not parts:
+        return None
+    names = {c.text for row in table.rows for c in row if len(c.text) >= 2 and number(c.text) is None
+             and not any(w in c.text for w in check.options.grand)}
+    return total, total_row, parts, _points_total(table, check), names
+
+
 _SYSTEM = lazy(r"总分值?(?:为|是)?$")
 _SCORED = lazy(r"得|自评|评价|综合|最终|实际|整体|部门|绩效|项目")
 _PROJECT = lazy(r"(?:项目(?:绩效)?(?:最终|综合)?|最终)(?:得分|评分)|评分结果")
 """The project's own score, opening its label (项目最终得分, 最终评分; not 子项目得分, 服务质量最终得分)."""
-_NAMED_PROJECT = lazy(r"(?<!子)项目(?:绩效)?(?:总体|综合)?评价(?:总?得分|评分|得)?(?:为|是)?$")
-"""The score of a project named before it (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得)."""
+_NAMED_PROJECT = lazy(r"(?<!子)项目(?:绩效)?(?:总体|综合)?(?:评价|自评)(?:总?得分|评分|得)?(?:为|是)?$")
+"""The score of a project named before it (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得, 某项目自评
+得分)."""
 
 
 _NAME_LINE = lazy(r"\s*项目名称\s*[:：]\s*(\S.{0,40})")
 
 
-def _reported(analysis, label: str) -> bool:
+def _reported(analysis, label: str, heading: str = "") -> bool:
     """Whether a project's score named after it (某某项目绩效评价得分) is the score of the report's own
-    project: the title or a 项目名称： line near the top shares four characters running with its name, and
-    the label names no earlier year than the title's (not last year's score quoted, nor one project's
-    score in a department's report)."""
+    project: the title or a 项目名称： line near the top (or the ``heading`` of its section, in a report of
+    several projects) shares four characters running with its name, and the label names no earlier year than
+    the title's (not last year's score quoted, nor one project's score in a department's report)."""
     title, year = analysis.title(), analysis.year()
     core = labels.core(label)
     name = re.sub(r"(?:19|20)\d\d\s*年度?", "", core[: core.rfind("项目")]).strip(" ，,")
-    if title is None or labels.earlier(label, year):
+    if title is None and not heading or labels.earlier(label, year):
         return False
-    named = title.text + "".join(m.group(1) for b in analysis.doc.blocks[:15]  # 项目名称：某某项目
-                                 if (m := _NAME_LINE.match(b.text)))
+    named = heading or title.text + "".join(m.group(1) for b in analysis.doc.blocks[:15]  # 项目名称：某某项目
+                                            if (m := _NAME_LINE.match(b.text)))
     return any(name[k : k + 4] in named for k in range(max(len(name) - 3, 0)))  # four characters alike
 
 

@@ -60,8 +60,8 @@ class Options:
     预算数, as templates define it either way): the row holds when the formula holds with either."""
     unless: Words = Words([])
     """Words of a rule the document states for itself instead of the formula (执行率达到95%（含）以上的
-    得满分): where one is found in a paragraph that also holds an ``unless_with`` word (执行率; any
-    paragraph when there are none), the formula is not judged."""
+    得满分): where one is found in a clause (up to 。 or ；) that also holds an ``unless_with`` word (执行率;
+    any clause when there are none), the formula is not judged."""
     unless_with: Words = Words([])
 
     def validate(self) -> str | None:
@@ -96,14 +96,17 @@ class Options:
         return None
 
 
+_CLAUSES = lazy(r"[。；;]")  # a rule and its word in one clause (not 执行率…；满意度…每低1个百分点)
+
+
 def run(analysis, check: Check):
     columns = check.options.columns
     tree = ast.parse(check.options.formula, mode="eval").body
     result = check.options.result
     unless, near = check.options.unless, check.options.unless_with
-    if unless and any(unless.within(b.text) and (not near or near.within(b.text)) for b in analysis.doc.blocks
-                      if b.kind != "row"):
-        return  # the document states its own rule for the result (95%以上的得满分)
+    if unless and any(unless.within(clause) and (not near or near.within(clause)) for b in analysis.doc.blocks
+                      if b.kind != "row" for clause in _CLAUSES.split(b.text) if unless.within(b.text)):
+        return  # the document states its own rule for the result (执行率95%以上的得满分)
     for table in analysis.tables:
         choices = [w for w in (_where(table, columns, result, k) for k in range(_choices(table))) if w]
         for name, words in check.options.alternatives.items():
