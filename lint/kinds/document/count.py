@@ -62,6 +62,7 @@ _ALIAS = lazy(r"[（(][^（()）]*[）)]")
 #: words that make an item a clause, not a name: a list with one is not a closed list of names
 _CLAUSE = lazy(r"按照|根据|依照|负责|设置|设立|其中|以上|以下|主要|等等")
 _LONGEST_NAME = 20
+_RUNS = {"1.": "1. 2. …", "(1)": "(1) (2) …", "（一）": "（一）（二）…"}  # a numbered list, in the message
 
 
 def run(analysis, check: Check):
@@ -87,7 +88,8 @@ def run(analysis, check: Check):
             if items is None and fig.unit in check.options.point_units:
                 items, where = _points(analysis, b, fig.end, check.options.reach), "listed after it (一是…)"
             if items is None:
-                items, where = _numbered(analysis, b, fig, check.options.reach), "listed after it (1. …)"
+                items, style = _numbered(analysis, b, fig, check.options.reach)
+                where = "listed after it: " + _RUNS.get(style, "")
             if items is None:
                 items, where = _named_before(analysis, b, fig, figures), "listed before it (…)"
             if items is None:
@@ -103,7 +105,7 @@ def run(analysis, check: Check):
                 block.text[fig.end:fig.end + check.options.reach].lstrip("（(）)套台个项名")) and not any(
                 f is not fig and f.unit in COUNT_UNITS and 0 <= fig.start - f.end <= 12
                 for f in figures)  # (一级指标2个、三级指标12个，分别为 …: which count the names are of?)
-            if items is None or len(items) < (2 if where.endswith("…)") or complete
+            if items is None or len(items) < (2 if where.endswith("…)") or ": " in where or complete
                                               else check.options.minimum):
                 continue  # points (一是…), and names after 分别为, are delimited enough to count from two
             names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
@@ -257,13 +259,13 @@ _TOP = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二
 def _numbered(analysis, b: int, fig, reach: int):
     """The numbered paragraphs a count ending its paragraph introduces (单位共4个，具体包括： then 1．…
     2．…; 以下四个方面的问题： then （一）… with its own paragraphs under it), in the order of their
-    numbers from 1, or None. The paragraph ends in a colon within ``reach``
-    of the count, with no figure after it."""
+    numbers from 1, or None, with the first one's marker (``1.``, ``(1)``, ``（一）``). The paragraph ends
+    in a colon within ``reach`` of the count, with no figure after it."""
     blocks = analysis.doc.blocks
     rest = blocks[b].text[fig.end:].rstrip()
     if not rest.endswith(("：", ":")) or len(rest) > reach or re.search(r"[。；;!?！？]", rest) \
             or any(f.start > fig.start for f in analysis.figures[b]):
-        return None
+        return None, None
     items, style = [], None
     for k in range(b + 1, min(len(blocks), b + 100)):
         m = _NUMBERED.match(blocks[k].text) if blocks[k].kind in ("paragraph", "heading") else None
@@ -279,9 +281,9 @@ def _numbered(analysis, b: int, fig, reach: int):
             break  # the numbering of another list, or another style of it
         style = own
         if any(f.unit == fig.unit for f in analysis.figures[k]):
-            return None  # 1．在职人员38人 2．退休人员7人 under 45人: a breakdown, each with its own count
+            return None, None  # 1．在职人员38人 2．退休人员7人 under 45人: a breakdown, each its own count
         items.append((blocks[k].text[m.end():].strip(" ；;。"), blocks[k].span(m.start(), m.end())))
-    return items or None
+    return items or None, style
 
 
 _SEE = lazy(r"(?:详见|见|如)\s*表\s*(\d{1,2})")

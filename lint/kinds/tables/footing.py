@@ -396,6 +396,14 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
     groups = _group_heads(table, labels, totals)
     heads = bool(groups) or _heads_first(table, labels, totals, columns)
     sided = not heads and _sides_first(table, labels, totals)
+    if not totals:  # no total row (一般公共预算收入 | 其中：税收收入 | 非税收入 | 一般公共预算支出 …): the
+        # breakdowns opened by 其中 that add up to the row above them are footed against it
+        rows = [i for i in range(len(table.rows)) if not _code_row(table, i)]
+        levels = {i: _level(check, labels[i]) for i in rows}
+        for row, group in _breakdowns(table, columns, rows, levels):
+            if len(group) >= 2:
+                for j in columns:
+                    yield from _foot(analysis, check, table, row, group, j)
     for t in totals:
         subtotal = "小计" in labels[t] or t in groups
         if heads:  # each 小计 heads the rows it sums (a unit's 小计, then its projects); 合计 sums the 小计
