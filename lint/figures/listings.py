@@ -372,6 +372,9 @@ _NESTED = ("其中", "中，", "中,", "以上", "超过")
 _RATED = lazy(r"的\s*$|[”\"]\s*$")  # “优”的6个, 评为良好的2个: each part a grade of the whole
 
 
+_WORD_REACH = 60  # how far before a figure its total word, or a list's 分别, is looked for
+
+
 def _trailing(text: str, sentences) -> list[Listing]:
     """Parts stated first and their total after them: ``A、B分别为 a、b，合计 t``, ``由 A a、B b 和 C c
     组成，共计 t`` or ``A a、B b，合计 t``. The total opens its clause with a total word (合计, 共计, 累计 …);
@@ -384,7 +387,8 @@ def _trailing(text: str, sentences) -> list[Listing]:
         for k, total in enumerate(figs):
             if not total.is_point or family(total.unit) in ("ratio", ""):
                 continue
-            comma = max(text.rfind("，", start, total.start), text.rfind(",", start, total.start))
+            near = max(start, total.start - _WORD_REACH)  # (the word is short: linear in a long line)
+            comma = max(text.rfind("，", near, total.start), text.rfind(",", near, total.start))
             word = text[comma + 1 : total.start].strip()
             if comma < 0 or word not in _TRAILING and word not in _SUMMED:
                 continue  # the total word opens its clause, and is all of it before the total
@@ -398,9 +402,10 @@ def _trailing(text: str, sentences) -> list[Listing]:
 
 
 def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], total: Figure) -> list[Figure]:
-    opened = max(text.rfind("分别", start, comma), text.rfind("由", start, comma))
+    near = max(start, (before[0].start if before else comma) - _WORD_REACH)  # (a long line: linear)
+    opened = max(text.rfind("分别", near, comma), text.rfind("由", near, comma))
     if opened < 0:  # 人员经费398.50万元、公用经费67.70万元，合计…: a list of the clause before
-        opened = max(text.rfind("，", start, comma), text.rfind("：", start, comma), start - 1) + 1
+        opened = max(text.rfind("，", near, comma), text.rfind("：", near, comma), start - 1) + 1
         listed = [f for f in before if f.start >= opened]
         if len(listed) < 2 or any(not _joined(text[a.end : b.start]) for a, b in zip(listed, listed[1:])):
             named = _named_clauses(text, start, comma, before)
@@ -709,8 +714,9 @@ def _after_nested(words, text: str, after: list[Figure], fam: str, at: int, end:
 
 def _clause_count(text: str, figure: Figure, figures: list[Figure]) -> int:
     """How many of ``figures`` stand in the semicolon clause of ``figure``."""
-    lo = max(text.rfind(c, 0, figure.start) for c in "；;")
-    his = [k for k in (text.find(c, figure.end) for c in "；;。") if k != -1]
+    first, last = min(f.start for f in figures), max(f.start for f in figures)  # (where it can matter)
+    lo = max(text.rfind(c, first, figure.start) for c in "；;")
+    his = [k for k in (text.find(c, figure.end, last + 1) for c in "；;。") if k != -1]
     hi = min(his, default=len(text))
     return sum(1 for f in figures if lo < f.start < hi)
 
@@ -797,8 +803,10 @@ def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> l
     if len(listed) < 2 or not all(f.is_point and f.unit == listed[0].unit for f in listed):
         return []
     edges = [head, *(f.end for f in listed)]
-    for f, a in zip(listed, edges):
-        name = text[a:f.start].strip("，, ")
+    names = [text[a:f.start].strip("，, ") for f, a in zip(listed, edges)]
+    if len(set(names)) < len(names):
+        return []  # 支出合计 a，支出合计 b: one name twice is no list of parts
+    for name in names:
         if not _NAME.fullmatch(name) or _NOT_NAME.search(labels.FUNDS.sub("", name)):
             return []
     return listed if text[listed[-1].end:comma].strip() == "" else []
