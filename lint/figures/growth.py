@@ -299,6 +299,7 @@ def _rate(rate, prior, current, sign) -> Growth:
 
 _QUOTED = lazy(r"[“\"]([^”\"]{2,20})[”\"]")
 _PRIOR_WORDS = ("上年", "上一年", "去年", "同期")
+_CARRIED = lazy(rf"{labels.LAST_YEAR}(?=结转|结余)")  # 上年结转结余资金: this year's money, carried in
 
 
 def _aside(figure) -> bool:
@@ -323,7 +324,7 @@ def _year(label: str) -> str | None:
 
 def _earlier(figure, year: str | None) -> bool:
     """Whether ``figure``'s label names the period before: 上年 (not 比上年), or a year before ``year``."""
-    label = figure.label.replace("比上年", "").replace("较上年", "")
+    label = _CARRIED.sub("", figure.label.replace("比上年", "").replace("较上年", ""))
     if any(w in label for w in _PRIOR_WORDS[:3]):
         return True
     own = _year(figure.label)

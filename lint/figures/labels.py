@@ -17,7 +17,7 @@ from ..regex import lazy
 YEAR = lazy(r"(20\d\d)\s*年")
 LAST_YEAR = "(?:上年|去年|上一年|上年度)"
 """The words naming last year, as a pattern to build others with (上年为, 比上年, 上年预算)."""
-FUNDS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算")
+FUNDS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|社保基金预算")
 """The funds' names: their 预算 names a fund, not the 预算 measure (taken out before looking for it)."""
 OUTTURN = lazy(r"支出|实际|决算|执行|完成")
 """Words of an outturn (what was spent or done), as against a plan."""

@@ -455,6 +455,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         stop = min(stop, _closing(text, pos, stop))  # a list inside parentheses ends with them
     semicolon = min((k for k in (text.find(c, pos, stop) for c in "；;") if k != -1), default=-1)
     wide = None  # A 预算 a1，支出 a2；B 预算 b1，支出 b2: each item's clause states one part of each total
+    cuts: list[int] = []
     if semicolon != -1:
         ahead = [f for f in after if f.start < semicolon and family(f.unit) == fam]
         before = sum(1 for h in labels.inside(text, pos, [f.start for f in ahead]) if not h)  # not（其中…）
@@ -554,7 +555,16 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         return []  # 运行维护费16.42万元，主要用于…，保有量6辆: the uses of the amount, not a count's parts
     complete = word in words.complete
     if series and wide is not None:
-        series = _series([total for total, _ in series], collect(wide)) or series
+        totals_ = [total for total, _ in series]
+        series = _series(totals_, collect(wide)) or series
+        if "其中" in text[start:pos] and _adding_up(series) < len(series):
+            # …，其中：A 预算 a1，决算 a2；B 预算 b1，决算 b2；公务接待费 预算 c1…: a list inside another's
+            # part, the outer list going on after it: its clauses up to where more of them add up
+            for end in reversed([c for c in cuts[2:-1] if c < wide]):
+                shorter = _series(totals_, collect(end))
+                if shorter and _adding_up(shorter) > _adding_up(series):
+                    series = shorter
+                    break
     if series:
         return [Listing(total, tuple(group), complete) for total, group in series]
     if rest:
@@ -565,6 +575,12 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], _subset(text, parts))))
     parts = _same_year(before[-1], parts)
     return [Listing(before[-1], tuple(parts), complete and not unsaid, unsaid=unsaid)] if parts else []
+
+
+def _adding_up(series) -> int:
+    """How many of the ``(total, parts)`` of a series add up."""
+    return sum(1 for total, group in series
+               if precision.total(list(group), total.unit).meets(precision.interval(total)))
 
 
 def _same_year(total: Figure, parts: list[Figure]) -> list[Figure]:

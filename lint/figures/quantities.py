@@ -13,6 +13,7 @@ percent) must meet. Used by the restatement kinds within a document and across a
 
 from __future__ import annotations
 
+import bisect
 from decimal import Decimal
 
 from ..interval import Interval
@@ -49,7 +50,7 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     if label.startswith(_ANAPHORA):  # 项目预算资金 in （二）农机购置补贴项目 is that project's
         scope = f"{_heading(analysis, fig.block)}|{scope}"
     before, years = labels.dated(text, fig.start)
-    period = years[-1] if years else "prior" if _PRIOR.search(before) else ""
+    period = years[-1] if years else "prior" if _PRIOR.search(before) else _part_year(analysis, fig.block)
     months = _MONTHS.findall(before)  # 12月当月 is not 1-12月: a month's figure, not the year's to date
     if months:
         period += "|" + months[-1].replace(" ", "")
@@ -72,6 +73,29 @@ _QUALIFIER = lazy(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[�
 _ANAPHORA = ("项目", "该项目", "本项目", "该", "此项")
 _HEADING = lazy(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
                       r"|\d{1,2}[.、．])")
+
+
+def _part_year(analysis, block: int) -> str:
+    """``§2026`` when ``block`` stands under a top-level heading naming a year (二、2026年预算草案, after
+    一、2025年预算执行情况): a figure its sentence does not date is of its part's year; '' otherwise."""
+    parts = analysis.memo(_dated_parts)
+    at = bisect.bisect_right(parts, (block, "\uffff")) - 1
+    return f"§{parts[at][1]}" if at >= 0 and parts[at][1] else ""
+
+
+def _dated_parts(analysis) -> list[tuple[int, str]]:
+    """``(block, year)`` of each top-level heading (一、…), its year '' when it names none or several."""
+    out = []
+    for b, block in enumerate(analysis.doc.blocks):
+        text = block.text.strip()
+        if block.kind in ("heading", "paragraph") and len(text) <= 40 and _TOP.match(text):
+            years = set(_YEAR.findall(text))
+            out.append((b, years.pop() if len(years) == 1 else ""))
+    return out
+
+
+_TOP = lazy(r"(?:#+\s*)?[一二三四五六七八九十]{1,3}、")
+_YEAR = lazy(r"(20\d\d)\s*年")
 
 
 def _heading(analysis, block: int, reach: int = 8) -> str:

@@ -559,6 +559,7 @@ def _placed_by_position(lines, cells, words, header: int, width: int) -> dict[in
         hulls = _hulls(cells, full, width)
     if hulls is None:
         return None
+    cells[header] = _header_split(lines[header], cells[header], hulls)
     placed = {}
     if any(_JOINED.search(lines[n][a:b]) for n in cells if n != header for a, b in cells[n]):
         return None  # a name and a figure, or two figures, one space apart: one cell or two? not said
@@ -579,6 +580,34 @@ def _placed_by_position(lines, cells, words, header: int, width: int) -> dict[in
         columns = _by_position(spans, hulls) if spans else None
         placed[n] = list(zip(spans, columns)) if columns is not None else None  # (None: left out)
     return placed
+
+
+def _header_split(line: str, spans: list[tuple[int, int]], hulls: list[tuple[int, int]]):
+    """The header's cells, a cell over two columns or more split at its single spaces when each of its
+    words stands over one of them, in order (增减% 完成预算%: two names one space apart, two columns); or,
+    when the columns' spans overlap (a layout aligned by display width, a 汉字 two), when the header is
+    short of the columns by as many cells as its cells of two names each (ending in % or 数 额 率, or
+    all of them of four 汉字 and more) one space apart have."""
+    words = {(a, b): [(a + m.start(), a + m.end()) for m in _CELL.finditer(line[a:b])] for a, b in spans}
+    pairs = [span for span, own in words.items() if len(own) == 2 and all(
+        _COLUMN_NAME.fullmatch(line[x:y]) for x, y in own)]
+    if len(spans) + len(pairs) == len(hulls) and pairs and any(
+            h[1] > g[0] for h, g in zip(hulls, hulls[1:])):
+        return [piece for span in spans for piece in (words[span] if span in pairs else [span])]
+    out = []
+    for a, b in spans:
+        under = [(lo, hi) for lo, hi in hulls if lo < b and a < hi]
+        words = [(a + m.start(), a + m.end()) for m in _CELL.finditer(line[a:b])]
+        if len(under) >= 2 and len(words) == len(under) and all(
+                lo < y and x < hi and sum(1 for h in hulls if h[0] < y and x < h[1]) == 1
+                for (x, y), (lo, hi) in zip(words, under)):
+            out += words
+        else:
+            out.append((a, b))
+    return out
+
+
+_COLUMN_NAME = lazy(r"[\u4e00-\u9fff\d-]{1,12}(?:%|％|数|额|率)|[\u4e00-\u9fff]{4,12}")
 
 
 def _attach(lines, n: int, cells, grid, fed: set) -> bool:

@@ -144,6 +144,10 @@ def _cell(tables, spec: CellSpec):
             label = next((j for j, c in enumerate(row) if _BLANKS.sub("", c.text) in rows), None)
             if label is None:
                 continue
+            bare = _BLANKS.sub("", row[label].text) in _BARE_TOTALS
+            if column is None and bare and (any(_BLANKS.sub("", c.text) in rows for c in row[label + 1:])
+                                            or _panel(table, tables)):
+                break  # 合计 a | 合计 b: two panels side by side (人员经费 | 公用经费), neither the whole's
             picks = [column] if column is not None else _current(table, range(label + 1, len(row)))
             filled = [j for j in picks if j < len(row) and _amount(row[j])]
             if column is None and spec.column and len(filled) > 1 and not spec.column.within("合计小计总计"):
@@ -159,6 +163,19 @@ def _cell(tables, spec: CellSpec):
 _YEAR = lazy(r"(20\d\d)年")
 _MEASURE = lazy(r"数|金额|合计|小计|总计|决算|预算")  # column words naming a measure, not a part
 _OTHER_MEASURE = lazy(r"上年|增减|增长|增幅|变动|差额|比较|对比|年初结转|年末结转|结转和结余")
+
+
+_BARE_TOTALS = ("合计", "总计", "小计")
+
+
+def _panel(table: Table, tables) -> bool:
+    """Whether ``table`` is one panel of a table printed side by side, under a group name of its own over
+    all its columns (人员经费 | 公用经费, each with its 合计): a part's, not the whole's."""
+    top = set(table.levels[0]) if len(table.levels) >= 2 else set()
+    if len(top) != 1 or any(w in name for name in top for w in ("收入", "支出", "项目")):
+        return False  # 收入 | 支出: the two sides of an account, each side's 总计 the whole's
+    return "" not in top and any(
+        other is not table and other.span == table.span and other.title == table.title for other in tables)
 
 
 def _current(table: Table, columns) -> list[int]:

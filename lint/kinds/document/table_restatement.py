@@ -123,9 +123,13 @@ def _amounts(table: Table) -> list[int]:
     for j in range(len(table.header)):
         values = [number(r[j].text) for r in table.rows if r[j].text]
         numeric = [v for v in values if v is not None and not v.percent]
-        if numeric and len(numeric) * 2 > len(values) and _unit(table, j):
+        if numeric and len(numeric) * 2 > len(values) and _unit(table, j) \
+                and not _RATE_HEAD.search(table.header[j]):
             out.append(j)
     return out
+
+
+_RATE_HEAD = lazy(r"%|％|率|比重|比例|百分点|进度")  # rates, their cells printed without % (完成预算%)
 
 
 def _column(check: Check, table: Table, row: int, label: str) -> int | None:
