@@ -184,3 +184,19 @@ def test_text_wrapped_at_a_width_in_columns_is_measured_in_columns(width):
     lines = [line for p in paragraphs for line in [*_fold(p, width), ""]]
     assert _wrap_width(lines) == (width, _shown)
     assert points in [b.text for b in parse("\n".join(lines)).blocks]
+
+
+def test_a_table_row_laid_out_at_the_wrap_width_is_not_joined_to_the_next():
+    """pdftotext -layout prose wrapped at 44 汉字, then a table whose rows reach that width: a row ends at
+    its last column, not mid-sentence (150,000 | 208 …: no figure 150,000208), and a row read as prose
+    stays a line of its own."""
+    prose = ("本部门部门预算包括局机关以及下属两家预算单位的综合收支计划，收入预算和支出预算均按照区财政局的统一部署编制，"
+             "坚持量入为出、收支平衡的原则，优先保障人员工资和机构正常运转的需要，统筹安排重点项目支出。") * 12
+    rows = ["208            社会保障和就业支出              107,314,820    101,704,820     5,460,000         150,000",
+            "208   02       民政管理事务                     20,699,550     20,699,550",
+            "208   10       社会福利                         86,615,270     81,005,270     5,460,000         150,000"]
+    text = "\n".join([prose[i:i + 44] for i in range(0, len(prose), 44)] + ["", "类     款    项", ""]
+                     + [line for row in rows for line in (row, "")])
+    assert _wrap_width(text.split("\n"))[0] == 44
+    doc = parse(text, "layout.txt")
+    assert [b.text for b in doc.blocks[-3:]] == rows

@@ -218,7 +218,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             # off mid-sentence
         pieces.extend((number, col, seg) for col, seg in segments)
         stripped = raw.rstrip()
-        wrapped = not heading and (
+        wrapped = not heading and not _laid_out(stripped) and (
             stripped[-1] in _MID_SENTENCE
             or width is not None and measure(stripped) >= width - 2 and stripped[-1] not in _SENTENCE_END
             and not _titled(stripped) and not _LEADER.search(stripped[-_TAIL:])
@@ -837,6 +837,15 @@ _UNIT_GOES_ON = lazy(r"\s*(?:%|％|万元|亿元|千元|元|个百分点)")
 # a list marker cut by the line's end (…；五 | 是深化…; …。（ | 三）…)
 _CUT_MARKER = lazy(r"[；;。，,：:](?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{0,3})$")
 _MARKER_GOES_ON = lazy(r"\s*(?:是|[一二三四五六七八九十]{0,3}[）)])")
+
+
+def _laid_out(line: str) -> bool:
+    """Whether a line is a table's row laid out with spaces (three cells or more two spaces apart, two of
+    them figures): it reaches the margin by its columns, not by a sentence wrapped there."""
+    if "  " not in line.strip():
+        return False
+    cells = _spaced(line, True)
+    return len(cells) >= 3 and sum(1 for a, b in cells if _kind(line[a:b]) == "number") >= 2
 
 
 def _next_text(lines: list[str], number: int) -> str:

@@ -791,6 +791,14 @@ def _without_breakdown(total, parts):
         close = abs(tail - parts[k].value) <= Decimal(1).scaleb(-parts[k].decimals) / 2
         if close and _overlap(prefix[k], whole):
             return parts[: k + 1]
+    for k in range(len(parts) - 2):  # 上级补助收入 | 返还性收入 | 一般性转移支付收入 | 专项… | 调入资金: rows
+        run = Decimal(0)  # under a row that add up to it, unmarked, with the total's other parts after them
+        for j in range(k + 1, min(len(parts), k + 13)):
+            run += parts[j].value
+            if j - k >= 2 and abs(run - parts[k].value) <= Decimal(1).scaleb(-parts[k].decimals) / 2:
+                rest = parts[: k + 1] + parts[j + 1 :]
+                if _overlap(precision.total(rest), whole):
+                    return rest
     return parts
 
 
