@@ -404,6 +404,9 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             if len(group) >= 2:
                 for j in columns:
                     yield from _foot(analysis, check, table, row, group, j)
+        if not codes and indents and not serial and all(levels[i] is None for i in rows):
+            # 一般公共预算支出, then 教育支出 and 卫生健康支出 indented under it: each row over its items
+            yield from _subtotals(analysis, check, table, columns, rows, {i: indents.get(i) for i in rows})
     for t in totals:
         subtotal = "小计" in labels[t] or t in groups
         if heads:  # each 小计 heads the rows it sums (a unit's 小计, then its projects); 合计 sums the 小计
@@ -464,6 +467,8 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                       for i in stretch}
             if not codes and indents and all(levels[i] is None for i in stretch):
                 levels = {i: indents.get(i) for i in stretch}
+            elif not codes and indents and not serial:
+                levels = _indented_items(levels, indents, stretch)
             for row, group in _breakdowns(table, columns, stretch, levels):
                 for j in columns:
                     yield from _foot(analysis, check, table, row, group, j)
@@ -494,6 +499,23 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         for j in columns:
             if missing is None or not _explained(table, t, [*carried, *parts], j, missing):
                 yield from _foot(analysis, check, table, t, [*carried, *parts], j, extras.get(j), carry)
+
+
+def _indented_items(levels: dict, indents: dict, stretch: list[int]) -> dict:
+    """``levels`` with unnumbered rows indented under a numbered one (一、税收收入, then 增值税 and 企业所得税
+    indented under it) put half a level below it, when every unnumbered row stands so; else as they were."""
+    out, above = dict(levels), None
+    for i in stretch:
+        if levels[i] is not None and levels[i] >= 0:
+            above = i
+        elif levels[i] is None:
+            if above is None or indents.get(i) is None or indents.get(above) is None \
+                    or indents[i] <= indents[above]:
+                return levels
+            out[i] = levels[above] + 0.5
+        else:
+            return levels  # (其中 rows: their own breakdowns)
+    return out if above is not None and out != levels else levels
 
 
 def _opened(table: Table, parts: list[int], stretch: list[int], levels: dict,
