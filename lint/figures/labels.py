@@ -98,7 +98,10 @@ def dated(text: str, at: int) -> tuple[str, list[str]]:
     """The sentence before ``at`` and the years it names (2021 年度市本级指标 → ['2021']), in order."""
     lo = max(0, at - _SENTENCE_REACH)
     before = text[max(lo - 1, *(text.rfind(c, lo, at) for c in "。；;")) + 1 : at]
-    return before, YEAR.findall(before)
+    return before, [m.group(1) for m in YEAR.finditer(before) if not _NUMBERED.match(before, m.end())]
+
+
+_NUMBERED = lazy(r"\s*第\s*\d{1,4}\s*号")  # 农业农村部令2019年第4号: a document's number, not a period
 
 
 def clause(text: str, at: int) -> str:

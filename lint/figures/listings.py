@@ -372,6 +372,7 @@ _NESTED = ("其中", "中，", "中,", "以上", "超过")
 _RATED = lazy(r"的\s*$|[”\"]\s*$")  # “优”的6个, 评为良好的2个: each part a grade of the whole
 
 
+_THESE = lazy(r"^(?:[一二三四五六七八九十两\d]{1,2}项|以上(?:各项)?|上述(?:各项)?|各项)(?=合计|共计|总计)")
 _WORD_REACH = 60  # how far before a figure its total word, or a list's 分别, is looked for
 
 
@@ -389,13 +390,14 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 continue
             near = max(start, total.start - _WORD_REACH)  # (the word is short: linear in a long line)
             comma = max(text.rfind("，", near, total.start), text.rfind(",", near, total.start))
-            word = text[comma + 1 : total.start].strip()
+            word = _THESE.sub("", text[comma + 1 : total.start].strip())  # 四项合计, 以上合计: 合计
             if comma < 0 or word not in _TRAILING and word not in _SUMMED:
                 continue  # the total word opens its clause, and is all of it before the total
+            before = [f for f in figs[max(0, k - _REACH_PARTS):k] if f.end <= comma]  # (not 四项 of 四项合计)
             if word not in _TRAILING:  # 支出总计: after named amounts only
-                parts = _named_clauses(text, start, comma, figs[max(0, k - _REACH_PARTS):k])
+                parts = _named_clauses(text, start, comma, before)
             else:
-                parts = _trailing_parts(text, start, comma, figs[max(0, k - _REACH_PARTS):k], total)
+                parts = _trailing_parts(text, start, comma, before, total)
             if len(parts) >= 2 and not any(labels.inside(text, parts[0].start, [f.start for f in parts])):
                 out.append(Listing(total, tuple(parts), True))
     return out
@@ -409,7 +411,7 @@ def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], tot
         listed = [f for f in before if f.start >= opened]
         if len(listed) < 2 or any(not _joined(text[a.end : b.start]) for a, b in zip(listed, listed[1:])):
             named = _named_clauses(text, start, comma, before)
-            if not named or text[comma + 1 : total.start].strip() not in _SUMMED:
+            if not named or _THESE.sub("", text[comma + 1 : total.start].strip()) not in _SUMMED:
                 return []
             opened, listed = named[0].start - 1, named
     listed = [f for f in before if f.start > opened]

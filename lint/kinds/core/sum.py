@@ -55,7 +55,11 @@ class Options:
 
 def run(analysis, check: Check):
     for block in range(len(analysis.doc.blocks)):
-        for listing in listings.find(analysis, block, check.options):
+        found = listings.find(analysis, block, check.options)
+        closed = {tuple(map(id, f.parts)) for f in found if f.parts and f.total.start > f.parts[-1].end}
+        for listing in found:
+            if listing.total.start < listing.parts[0].start and tuple(map(id, listing.parts)) in closed:
+                continue  # 得分89.16分。其中：A a，B b，四项合计91.16分；扣2分: the parts' own total says it
             yield from _judge(analysis, check, listing.total, list(listing.parts), listing.complete,
                               listing.unsaid)
 

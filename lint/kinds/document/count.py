@@ -113,7 +113,8 @@ def run(analysis, check: Check):
             joined = sum(1 for name in distinct if _JOIN.search(name)) \
                 if where in ("listed after it", "listed before it (…)") else 0
             since = max(block.text.rfind(c, 0, fig.start) for c in "。；;")
-            kin = [f.value for f in figures if f is not fig and f.unit == fig.unit and since < f.start < fig.start]
+            kin = [f.value for f in figures
+                   if f is not fig and f.unit == fig.unit and since < f.start < fig.start]
             if kin and where == "listed after it" and len(distinct) == fig.value + sum(kin):
                 continue  # 行政单位1家，事业单位2家，具体包括：A、B、C: the list is of both counts
             if len(distinct) <= fig.value <= len(distinct) + joined \
