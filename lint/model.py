@@ -190,6 +190,9 @@ class Table:
     notes: tuple[str, ...] = ()
     breaks: tuple[int, ...] = ()
     """Body row indices where a page break fell (a repeated header was dropped just before that row)."""
+    unplaced: tuple[int, ...] = ()
+    """Body row indices of rows a PDF gave fewer cells than the table has, whose cells could not be put
+    under their columns by position: their columns are not known, so no total is judged over them."""
     title: str = ""
     """The caption above it (收入支出决算总表), when one of the few lines before it names a table."""
     unit: str = ""

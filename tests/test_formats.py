@@ -1115,3 +1115,47 @@ def test_an_unruled_header_with_a_group_name_set_above_it_is_read(tmp_path, chec
     assert [f.stated for f in found] == ([] if total == "2,728,900" else ["2,782,900"])
 
 
+
+
+@pytest.mark.parametrize("score", ["2.00", "3.00"])
+def test_an_unruled_score_table_with_its_group_name_between_rows_and_a_note_beside_a_score(tmp_path, checks,
+                                                                                         score):
+    """A three-line score table: the 一级指标 name centred down its group's four rows (so on a line of its
+    own between the second and the third), and a 扣分说明 note one space after its score. The table is one
+    table, the score a cell of its own: the 小计 is judged over the group's scores."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    rows = [("经济效益", "新增粮食产能", "6", "6.00", ""), ("社会效益", "受益农户数", "4", "4.00", ""),
+            ("可持续影响", "工程管护机制", "5", score, "管护主体未落实，扣3分"), ("满意度", "受益农户满意度", "5", "5.00", "")]
+    path = tmp_path / "scores.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 14)
+    c.drawCentredString(297, 800, "某县2025年度农田建设补助资金绩效评价得分表")
+    c.setFont("STSong-Light", 10)
+    c.line(40, 782, 560, 782)
+    for x, name in zip((40, 110, 190, 290, 330, 380), ("一级指标", "二级指标", "三级指标", "分值", "得分", "扣分说明")):
+        c.drawString(x, 770, name)
+    c.line(40, 764, 560, 764)
+    y = 750
+    for k, (second, third, points, got, note) in enumerate(rows):
+        c.drawString(110, y, second)
+        c.drawString(190, y, third)
+        c.drawRightString(310, y, points)
+        c.drawString(330, y, got + (" " + note if note else ""))
+        if k == 1:
+            c.drawString(40, y - 9, "效益（20）")  # centred down the four rows: between the 2nd and the 3rd
+        y -= 18
+    for label, points, got in (("效益小计", "20", "17.00"), ("总 计", "20", "17.00")):
+        c.drawString(40, y, label)
+        c.drawRightString(310, y, points)
+        c.drawString(330, y, got)
+        y -= 18
+    c.line(40, y + 10, 560, y + 10)
+    c.save()
+    (table,) = [t for t in recover(ingest.read(path)) if "一级指标" in t.header]
+    assert [r[4].text for r in table.rows][:4] == ["6.00", "4.00", score, "5.00"]
+    found = [f.stated for f in engine.run(ingest.read(path), checks) if f.code == "TAB001"]
+    assert found == ([] if score == "2.00" else ["17.00"])

@@ -142,3 +142,33 @@ def test_table_score_items_do_not_leak_into_the_prose_items():
     analysis = Analysis(parse(text, "t.txt"))
     assert [i.name for i in scores.items(analysis, ("分值",), ("得分",))] == ["预算编制", "预算执行"]
     assert [i.name for i in scores.prose_items(analysis)] == ["预算编制"]
+
+
+def test_a_pdf_rows_cells_that_stand_under_no_known_column_leave_its_totals_unjudged():
+    """A three-line score table whose reader lost a run of its rows' columns (a wrapped note with a figure
+    in it ended the run): the rows after it come with fewer cells than the table, and their x positions
+    fall under no column of the rows above. Their columns are not known, so no total over them is judged
+    (二级指标 | 三级指标 would have been summed as 分值 | 得分)."""
+    from crossfoot import engine
+    from crossfoot.ingest.layout import Line, Piece, assemble
+    from crossfoot.model import Severity
+
+    xs = (40, 100, 170, 265, 300, 360)
+
+    def row(y, cells):
+        return Line([Piece(text, "", page=1, box=(x, y, x + 7 * len(text) + 6, y + 10)) for x, text in cells],
+                    kind="row")
+
+    lines = [Line([Piece("某县2025年度农田建设补助资金绩效评价得分表", "", 1, (150, 20, 450, 34))]),
+             row(50, list(zip(xs, ("一级指标", "二级指标", "三级指标", "分值", "得分", "扣分说明")))),
+             row(70, list(zip(xs, ("", "项目立项", "立项依据充分性", "5", "5.00", "")))),
+             row(90, list(zip(xs, ("决策（15）", "绩效目标", "绩效目标合理性", "10", "9.00", "")))),
+             Line([Piece("初步设计概算与施工图预算差异较大，2", "", 1, (360, 104, 560, 114))]),
+             row(110, [(170, "预算编制科学性"), (265, "5"), (300, "3.00")]),
+             row(130, [(40, "决策小计"), (265, "20"), (300, "17.00")]),
+             row(150, [(40, "总 计"), (265, "100"), (300, "88.00")])]
+    doc = assemble("scores.pdf", lines)
+    (table,) = [t for t in recover(doc) if t.header[0] == "一级指标"]
+    assert table.unplaced == (2, 3, 4)
+    found = [f for f in engine.run(doc, engine.load()) if f.severity >= Severity.WARNING]
+    assert found == [], [f"{f.code} {f.message}" for f in found]

@@ -243,7 +243,14 @@ class _Text:
     def segments(self) -> list[tuple[int, int]]:
         """``(start, end)`` of the stretches of text between wide gaps (the cells of an unruled table)."""
         wide = _WIDE * self.size
-        cuts = [i for i, ch in enumerate(self.text) if ch == " " and self.xs[i + 1] - self.xs[i] >= wide]
+        cuts, start = [], 0
+        for i, ch in enumerate(self.text):
+            if ch != " ":
+                continue
+            if self.xs[i + 1] - self.xs[i] >= wide or _cjk(self.text[i + 1 : i + 2]) \
+                    and _SCORE_THEN_WORDS.fullmatch(self.text, start, i):
+                cuts.append(i)  # (2.50 部分指标未量化: a score one space from its note, two cells)
+                start = i + 1
         starts, ends = [0, *(i + 1 for i in cuts)], [*cuts, len(self.text)]
         return list(zip(starts, ends))
 
@@ -286,6 +293,9 @@ class _Page:
         self.number, self.height = number, height
         self.items: list = []  # _Text and tables (rows of (text, box, xs) | left | up), by top
         self.chars = self.cids = self.drawn = self.images = 0
+
+
+_SCORE_THEN_WORDS = lazy(r"-?[\d,]*\d\.\d+%?")  # an amount with decimals opening a stretch of text
 
 
 def _cjk(ch: str) -> bool:
@@ -419,7 +429,8 @@ def _unruled(items: list) -> list:
             held.clear()
             run.append(item)
             continue
-        if isinstance(item, _Text) and run and len(held) < 4 and _wrapped_words(item, run):
+        if isinstance(item, _Text) and run and len(held) < 4 and (_wrapped_words(item, run)
+                                                                  or _group_label(item, run)):
             held.append(item)
             continue
         close()
@@ -464,6 +475,22 @@ def _wrapped_words(line: _Text, run: list[_Text]) -> bool:
         return False
     return all(sum(1 for a, b in t.segments() if min(line.x1, t.xs[b]) - max(line.x0, t.xs[a]) > 1) < 2
                for t in run[-3:])  # (the rows just above it: linear in a long table)
+
+
+def _group_label(line: _Text, run: list[_Text]) -> bool:
+    """Whether ``line`` is a group's name set in the first column between the rows of its group (效益（20）
+    centred down a 一级指标 column whose rows leave it blank): one short stretch of words (a weight in
+    brackets at most), under the header's first name, the rows just above starting right of it."""
+    if len(line.segments()) != 1 or len(line.text) > 16 or not _GROUP_NAME.fullmatch(line.text.strip()) \
+            or len(run) < 2:
+        return False
+    head = run[0]
+    a, b = head.segments()[0]
+    left, right = head.xs[a], head.xs[b]
+    return min(line.x1, right) - max(line.x0, left) > 1 and all(t.x0 > max(right, line.x1) for t in run[-2:])
+
+
+_GROUP_NAME = lazy(r"[^\d]{2,12}(?:[（(]\d{1,3}(?:\.\d+)?\s*分?[)）])?")
 
 
 def _layout_table(run: list[_Text]):

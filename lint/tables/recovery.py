@@ -487,6 +487,8 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         body = [_placed(doc, r, body[:k], width) if k and len(r) < width else r for k, r in enumerate(body)]
         full = [r for r in body if len(r) == width and not _TOTAL_LABEL.match(r[0].text)]
         body = [_merged_label(r, full, width) if len(r) < width else r for r in body]
+        unplaced = tuple(k for k, r in enumerate(body) if len(r) < width and any(
+            number(c.text) is not None for c in r) and any(_place(doc, c) for c in r))  # (PDF rows only)
         padded = tuple(tuple(r) + (Cell(""),) * (width - len(r)) for r in body)
         numbering = _row_numbers(header, padded)
         if numbering:  # 行次 columns number the rows (1 2 3 …): not amounts, and not read as such
@@ -496,8 +498,11 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
             padded = tuple(tuple(r[k] for k in keep) for r in padded)
             notes.append(f"{len(numbering)} 行次 column(s) dropped")
         anchor = next(c.span for r in [*header_rows, *body] for c in r if c.span is not None)
+        if unplaced:
+            notes.append(f"{len(unplaced)} row(s) of fewer cells not placed under their columns")
         tables.append(Table(header=header, rows=padded, span=anchor, shape="tabs", notes=tuple(notes),
-                            breaks=tuple(breaks), levels=levels if len(levels) > 1 else ()))
+                            breaks=tuple(breaks), levels=levels if len(levels) > 1 else (),
+                            unplaced=unplaced))
     return tables
 
 

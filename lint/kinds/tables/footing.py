@@ -722,6 +722,8 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
     """(("rows", col), verdict) for a total row's cell in ``col`` against the rows it totals (and
     ``extra``, a score carried from the form's part above, when ``carry`` says the 分值 column needs it
     or when with it they add up)."""
+    if total_row in table.unplaced or any(r in table.unplaced for r in part_rows):
+        return  # a row whose cells stand under no known column (a PDF line read apart from its table)
     total = cell_figure(table, total_row, col)
     apart, names = check.options.apart, _labels(table)
     if "三公" in names[total_row] + table.title and not apart.within(names[total_row]):
@@ -944,7 +946,8 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
     for j in columns:
         if j in declared or not _is_total(check, table.header[j]):
             continue
-        filled = [i for i, r in enumerate(table.rows) if number(r[j].text) is not None]
+        filled = [i for i, r in enumerate(table.rows)
+                  if number(r[j].text) is not None and i not in table.unplaced]
         if len(filled) * 2 <= len(table.rows):
             continue  # a group-total column, not a row total
         group = _group_of(table, j)
