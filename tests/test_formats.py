@@ -1159,3 +1159,19 @@ def test_an_unruled_score_table_with_its_group_name_between_rows_and_a_note_besi
     assert [r[4].text for r in table.rows][:4] == ["6.00", "4.00", score, "5.00"]
     found = [f.stated for f in engine.run(ingest.read(path), checks) if f.code == "TAB001"]
     assert found == ([] if score == "2.00" else ["17.00"])
+
+
+def test_a_summary_tables_expenditure_total_is_read_on_its_own_side_when_zeros_are_dashes(tmp_path, checks):
+    """收入支出决算总表 with its empty cells printed "-": 本年支出合计 is the amount right of its label (the
+    支出 side's 决算数), not the 收入 side's 决算数, which differs by the balance carried in."""
+    path = tmp_path / "summary.pdf"
+    rows = [["收入", "", "支出", ""], ["项目", "决算数", "项目", "决算数"],
+            ["财政拨款收入", "4,114.04", "一般公共服务", "-"], ["事业收入", "-", "公共安全支出", "3,374.19"],
+            ["其他收入", "-", "社会保障支出", "428.83"], ["", "", "卫生健康支出", "111.11"],
+            ["", "", "住房保障支出", "286.42"], ["本年收入合计", "4,114.04", "本年支出合计", "4,200.54"],
+            ["非财政结余", "-", "结余分配", "-"], ["年初结转结余", "86.50", "年末结转结余", "-"],
+            ["总计", "4,200.54", "总计", "4,200.54"]]
+    _table_pages(path, [["收入支出决算总表", "单位：万元", *rows, "二、收入支出决算总体情况说明",
+                         "本年支出合计4200.54万元，其中：基本支出2690.67万元，项目支出1509.87万元。"]])
+    found = [f"{f.code} {f.message}" for f in engine.run(ingest.read(path), checks) if f.code.startswith("BUD")]
+    assert found == []

@@ -15,7 +15,7 @@ each table's own unit (单位：元 in one, 万元 in another).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..figures import labels, units
@@ -144,11 +144,17 @@ def _cell(tables, spec: CellSpec):
             label = next((j for j, c in enumerate(row) if _BLANKS.sub("", c.text) in rows), None)
             if label is None:
                 continue
+            own = column
+            if own is not None and own < label and grouped is None:
+                # 本年收入合计 a | 本年支出合计 b, each side headed 决算数: the one right of the label
+                right = header(replace(table, header=("",) * (label + 1) + table.header[label + 1:]),
+                               spec.column)
+                own = right if right is not None else own
             bare = _BLANKS.sub("", row[label].text) in _BARE_TOTALS
             if column is None and bare and (any(_BLANKS.sub("", c.text) in rows for c in row[label + 1:])
                                             or _panel(table, tables)):
                 break  # 合计 a | 合计 b: two panels side by side (人员经费 | 公用经费), neither the whole's
-            picks = [column] if column is not None else _current(table, range(label + 1, len(row)))
+            picks = [own] if own is not None else _current(table, range(label + 1, len(row)))
             filled = [j for j in picks if j < len(row) and _amount(row[j])]
             if column is None and spec.column and len(filled) > 1 and not spec.column.within("合计小计总计"):
                 break  # none of several amounts is headed as named (合计 | 人员经费 | 公用经费, no 基本支出);
