@@ -12,7 +12,7 @@ the same style) are not judged, as a reviewer could not tell which number is wro
 (一是…二是…四是) are read the same way within one paragraph; 一是 starts a list wherever it stands
 (原因一是), except inside a word (统一是, 唯一是). Table row numbers are the numbering kind's business; two
 short lines of a page in a row repeating a number (a table's two panels, not recovered) are two lists side by
-side. The entries under a 目录 (a title, then its page number) are not read: the body's headings are.
+side. A table's notes (注：1.… 2.…) are a list of their own, started again under each table. The entries under a 目录 (a title, then its page number) are not read: the body's headings are.
 """
 
 from __future__ import annotations
@@ -51,6 +51,7 @@ _LEVELS = (
 _INLINE = lazy(rf"(?=[一二三四五六七八九十])"
                      rf"(?:(?:^|(?<=[。；;，,：:\s]))(?P<n>{_CN})|(?<![统唯第之同万单])(?P<one>一))是")
 _PART = lazy(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|编)")
+_NOTE = lazy(r"\s*(?:注|备注|说明|注释)\s*[:：]\s*")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _OPENERS = frozenset("一二三四五六七八九十（(" + _CIRCLED)
 
@@ -95,6 +96,14 @@ def run(analysis, check: Check):
         fragment = index if short else -2
         if _PART.match(block.text):
             last = [None] * len(_LEVELS)  # 第二部分 starts its numbering again
+            continue
+        note = _NOTE.match(block.text)
+        if note:  # 注：1.本表反映… ⏎ 2.本表金额单位…: a table's own notes, a list of their own
+            last[2:] = [None] * (len(_LEVELS) - 2)
+            m = _LEVELS[2].match(block.text, note.end())
+            if m:
+                last[2] = (_value(m.group("n")), block.span(m.start("n"), m.end("n")), m.group(0).strip())
+                marked_at[2] = index
             continue
         for at in _starts(block.text):
             first = block.text[at:].lstrip().lstrip("*").lstrip()[:1]
