@@ -34,6 +34,7 @@ _MARKER = lazy(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)
                      rf"\d{{1,2}}\s*[.．、](?!\d)|(?:附表|附件|表)\s*{_TABLE_NUMBER}\s*[：:.．、]?)\s*")
 _CAPTIONED = ("附表", "附件", "表")  # markers of tables' captions, which the body prints without them
 _WORD = lazy(r"[\u4e00-\u9fffA-Za-z0-9]")
+_DATED = lazy(r"^(?:[\u4e00-\u9fff（）()]{2,30}?)?(?:19|20)\d{2}年度?(?=[\u4e00-\u9fff]{4})")  # (a unit's name too)
 _BLANKS = lazy(r"[\s*]+")
 
 
@@ -85,7 +86,8 @@ def _split(text: str) -> tuple[str, str]:
     """``(marker, title)`` of a heading, both normalised (no blanks, ASCII brackets, no bold marks)."""
     text = _BLANKS.sub("", text.replace("（", "(").replace("）", ")").replace("：", ":").replace("．", "."))
     m = _MARKER.match(text)
-    return (m.group().strip(), text[m.end():]) if m else ("", text)
+    marker, title = (m.group().strip(), text[m.end():]) if m else ("", text)
+    return marker, _DATED.sub("", title, count=1)  # 2025年度收入支出决算总表 is 收入支出决算总表
 
 
 def _find(title: str, numbered: bool, body, likeness: float):
