@@ -409,8 +409,11 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
     start = max(text.rfind(c, 0, change.start) for c in "。；;") + 1
     if start == 0 or not _BARE.match(text[start : change.start].strip()):
         return None
-    before = max(text.rfind(c, 0, start - 1) for c in "。；;") + 1
-    figs = [f for f in analysis.figures[change.block] if before <= f.start < start and f.is_point
+    before = text.rfind("。", 0, start - 1) + 1  # (the sentence, not its last clause after a ；)
+    end = start
+    if text[before:start].lstrip().startswith("其中"):  # 合计 X。其中：A a，占…；B b，占…。较上年增加:
+        before, end = text.rfind("。", 0, before - 1) + 1, before  # the total's, stated before its parts
+    figs = [f for f in analysis.figures[change.block] if before <= f.start < end and f.is_point
             and family(f.unit) == fam]
     return figs[0] if len(figs) == 1 and _direction(spec, figs[0].label) == 0 else None
 

@@ -34,7 +34,8 @@ _MARKER = lazy(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)
                      rf"\d{{1,2}}\s*[.．、](?!\d)|(?:附表|附件|表)\s*{_TABLE_NUMBER}\s*[：:.．、]?)\s*")
 _CAPTIONED = ("附表", "附件", "表")  # markers of tables' captions, which the body prints without them
 _WORD = lazy(r"[\u4e00-\u9fffA-Za-z0-9]")
-_DATED = lazy(r"^(?:[\u4e00-\u9fff（）()]{2,30}?)?(?:19|20)\d{2}年度?(?=[\u4e00-\u9fff]{4})")  # (a unit's name too)
+# a caption's unit and year before its name (某局2025年度收入支出决算总表)
+_DATED = lazy(r"^(?:[\u4e00-\u9fff（）()]{2,30}?)?(?:19|20)\d{2}年度?(?=[\u4e00-\u9fff]{4})")
 _BLANKS = lazy(r"[\s*]+")
 
 

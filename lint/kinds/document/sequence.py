@@ -12,7 +12,8 @@ the same style) are not judged, as a reviewer could not tell which number is wro
 (一是…二是…四是) are read the same way within one paragraph; 一是 starts a list wherever it stands
 (原因一是), except inside a word (统一是, 唯一是). Table row numbers are the numbering kind's business; two
 short lines of a page in a row repeating a number (a table's two panels, not recovered) are two lists side by
-side. A table's notes (注：1.… 2.…) are a list of their own, started again under each table. The entries under a 目录 (a title, then its page number) are not read: the body's headings are.
+side. A table's notes (注：1.… 2.…) are a list of their own, started again under each table. The entries
+under a 目录 (a title, then its page number) are not read: the body's headings are.
 """
 
 from __future__ import annotations

@@ -5,10 +5,10 @@ the year most of its dated figures are attributed to. A figure is attributed to 
 names exactly one year before it (2021 年度市本级指标 56.83亿元). It is a finding when that year is earlier
 than the report's, the figure's label is about the budget or its execution (``subjects``: 预算, 决算, 支出,
 指标, 执行率, 结转, 结余, 得分, 收入), and nothing in the sentence before it compares or spans years
-(``contexts``: 比, 较, 同比, 上年, 上一年, 增长, 相比, 至, 截至, 由, 从, 延续, ...), nor does the rest
-of its sentence name a later year (2023年为92.15%，2024年为96.99%), nor does the next sentence compare
-(与上年相比, 同比增长), nor does the heading of its section look back (（三）上年支出情况): that is how a
-paragraph copied from last year's report reads. One finding per
+(``contexts``: 比, 较, 同比, 上年, 上一年, 增长, 相比, 至, 截至, 由, 从, 延续, 近三年, ...), nor does
+the rest of its sentence name a later year (2023年为92.15%，2024年为96.99%; 2022年…；2023年…；2024年…),
+nor does the next sentence compare (与上年相比, 同比增长), nor does the heading of its section look back
+(（三）上年支出情况): that is how a paragraph copied from last year's report reads. One finding per
 sentence, on its first such figure. A title that names a budget (``ahead``: 预算) and no look back
 (``behind``: 决算, 自评, 执行情况) is a budget for the year to come, which reports the current year's
 execution: figures of the year before the title's are its own.
@@ -36,7 +36,8 @@ class Options:
     behind: Words = Words(["决算", "自评", "评价", "执行情况", "绩效"])
     contexts: Words = Words(["比", "较", "同比", "上年", "上一年", "前一年", "去年", "增长", "下降", "增加",
                              "减少", "相比", "与", "至", "到", "—", "-", "~", "累计", "以来", "截至", "截止",
-                             "期间", "连续", "由", "从", "延续", "以前年度", "此前"])
+                             "期间", "连续", "由", "从", "延续", "以前年度", "此前", "近三年", "近两年",
+                             "近五年", "近几年", "近年", "历年", "逐年"])
 
 
 def run(analysis, check: Check):
@@ -96,7 +97,8 @@ _THIS_YEAR = lazy(r"本年度?|今年|当年")
 def _later_after(text: str, end: int, said: int) -> bool:
     """Whether the rest of the sentence after ``end`` names a year later than ``said``, or this year
     against the last (…84.00分，本年度较上年提高7.50分)."""
-    stop = min((i for i in (text.find("。", end), text.find("；", end)) if i >= 0), default=len(text))
+    stop = text.find("。", end)  # (2022年…；2023年…；2024年…: a series over its clauses)
+    stop = stop if stop >= 0 else len(text)
     return any(int(m.group(1)) > said for m in labels.YEAR.finditer(text, end, stop)) \
         or _THIS_YEAR.search(text, end, stop) is not None
 

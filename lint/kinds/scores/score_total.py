@@ -157,7 +157,8 @@ def _scale(text: str, fig, after) -> bool:
 
 
 def _points_total(table, check: Check):
-    """The points the table's total row says its rows are out of (its 分值 合计), or None."""
+    """The points the table's total row says its rows are out of (its 分值 合计), else its rows' 分值 added
+    up, or None."""
     col = table.column(*check.options.points)
     if col is None:
         return None
@@ -165,7 +166,11 @@ def _points_total(table, check: Check):
         if any(w in row_label(table, r).replace(" ", "") for w in check.options.grand):
             fig = cell_figure(table, r, col, "分")
             return fig.value if fig is not None else None
-    return None
+    # no total row: the points of its rows added up (产出 40 + 效益 30 + 满意度 10, the 预算执行 20 elsewhere)
+    points = [cell_figure(table, r, col, "分") for r in range(len(table.rows))
+              if not any(w in row_label(table, r) for w in check.options.subtotals)]
+    points = [p for p in points if p is not None]
+    return sum((p.value for p in points), start=type(points[0].value)(0)) if points else None
 
 
 def _table_total(table, col: int, check: Check):

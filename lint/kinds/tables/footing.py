@@ -488,7 +488,9 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             after_grand = max(t + 1, below)
         if t in split:
             continue  # its rows' own levels are judged above; the split total itself is not
-        extras = {j: _carried_score(table, before, j) for j in columns} if "总分" in labels[t] else {}
+        extras = {j: _carried_score(table, before, j) for j in columns} \
+            if "总分" in labels[t] or "合计" in labels[t] and before is not None else {}
+        # (合计 100 of a 自评表 too: its funds part's 分值 10 over the indicators' 90)
         # 总分 100 over indicators of 90: the form's funds part (分值 10) was not read with it, and may
         # explain up to 10 of each column
         missing = _missing_points(table, t, [*carried, *parts], columns) \
