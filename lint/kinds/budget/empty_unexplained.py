@@ -17,6 +17,9 @@ Options = notes.Spec
 
 
 def run(analysis, check: Check):
-    for table, said, amounts in notes.standard(analysis, check.options):
-        if said is None and not amounts and table.rows and notes.nil(analysis, table, check.options) is None:
+    found = list(notes.standard(analysis, check.options))
+    filled = {table.title for table, _, amounts in found if amounts}  # a piece of a table read apart
+    for table, said, amounts in found:
+        if said is None and not amounts and table.rows and table.title not in filled \
+                and notes.nil(analysis, table, check.options) is None:
             yield report(check, analysis, table.span, table.title, computed="a statement", title=table.title)
