@@ -97,6 +97,9 @@ def _code_column(table: Table, col: int) -> bool:
     if _CODE_HEADER.search(re.sub(r"\s+", "", table.header[col])):
         return True
     filled = [r[col].text.strip() for r in table.rows if col < len(r) and r[col].text.strip()]
+    padded = sum(1 for c in filled if len(c) == 2 and c[0] == "0" and c[1].isdigit())
+    if padded >= 2 and padded * 2 > len(filled):
+        return True  # 05, 06: a 款 or 项 code column of its own (no amount is written with a leading 0)
     codes = [c for c in map(code, filled) if c]
     if len(codes) * 2 <= len(filled) or len(codes) < 2:
         return False
@@ -154,8 +157,8 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
     """
     cell: Cell = table.rows[row][col]
     parsed = number(cell.text) if cell.text else None
-    if parsed is None or cell.span is None:
-        return None
+    if parsed is None or cell.span is None or _PADDED.fullmatch(cell.text.strip()):
+        return None  # (05: a 款 or 项 code in a column not its own; no amount is written with a leading 0)
     scores = _SCORES.search(table.header[col]) is not None and "率" not in table.header[col] \
         and not parsed.percent  # a 得分率 of 90% is 89.5% to 90.5%, not a whole point
     counted = table.once(("counted", col), lambda: _counted(table, col))
@@ -194,6 +197,9 @@ def _counted(table: Table, col: int) -> bool:
 def _whole_column(table: Table, col: int) -> bool:
     values = [v for v in (number(r[col].text) for r in table.rows if col < len(r) and r[col].text) if v]
     return bool(values) and all(v.decimals == 0 and not v.percent for v in values)
+
+
+_PADDED = lazy(r"0\d{1,3}")
 
 
 def cell_figures(cells: list[Cell]) -> list[Figure]:

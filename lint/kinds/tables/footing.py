@@ -797,7 +797,14 @@ def _without_breakdown(total, parts):
     less a fund's row that repeats the row before it, its one-line breakdown (年初财政拨款结转和结余 27.58,
     then 一般公共预算财政拨款 27.58), when only without it they add up."""
     whole = precision.interval(total)
-    if len(parts) < 3 or precision.total(parts).meets(whole):
+    if len(parts) < 2 or precision.total(parts).meets(whole):
+        return parts
+    if parts[0].value == total.value and parts[0].decimals == total.decimals \
+            and any(p.value for p in parts[1:]) and (len(parts) >= 3 or parts[1].value == total.value):
+        # 合计 | 某局 (the department, equal to it) | 某局本级 | 某中心 …: its units under it, which may go on
+        # over the page: they are judged when they add up to it, the department is the total's part
+        return parts[1:] if precision.total(parts[1:]).meets(whole) else parts[:1]
+    if len(parts) < 3:
         return parts
     ivs = [precision.interval(p) for p in parts]
     for k in range(len(parts) - 1, 0, -1) if precision.significant(total) else ():
