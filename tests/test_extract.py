@@ -200,3 +200,10 @@ def test_a_table_row_laid_out_at_the_wrap_width_is_not_joined_to_the_next():
     assert _wrap_width(text.split("\n"))[0] == 44
     doc = parse(text, "layout.txt")
     assert [b.text for b in doc.blocks[-3:]] == rows
+
+
+def test_a_figure_cut_at_a_line_end_in_a_line_without_a_comma_goes_on():
+    """Plain pdftotext breaks 2,418.30 after 2,4 in a line whose only stops are 、 and 。: one figure."""
+    doc = parse("服务预算2,356.80万元、工程预算0万元。本部门预留政府采购项目预算金额2,4\n18.30万元，其中，预留给小型企业的预算为1,986.40万元。\n")
+    assert len(doc.blocks) == 1
+    assert [f.text for f in figures(doc.blocks[0].text) if "预留政府采购" in f.label] == ["2,418.30万元"]

@@ -861,8 +861,8 @@ def _cut_number(line: str, lines: list[str], number: int) -> bool:
     """Whether a sentence's figure is cut by the line's end (基本支出1 | 222.48万元，占…): the line ends in
     a digit after a word, mid-sentence, and the next line opens with the rest of the figure and its unit,
     or with its unit alone (下降16.67 | %；…)."""
-    if not (line[-1:].isdigit() and "，" in line):
-        return False
+    if not (line[-1:].isdigit() and any(c in line for c in "，。；、")):
+        return False  # (prose: a table's row holds no such stops)
     following = _next_text(lines, number)
     if "\t" in following:
         return False
