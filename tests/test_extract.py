@@ -207,3 +207,10 @@ def test_a_figure_cut_at_a_line_end_in_a_line_without_a_comma_goes_on():
     doc = parse("服务预算2,356.80万元、工程预算0万元。本部门预留政府采购项目预算金额2,4\n18.30万元，其中，预留给小型企业的预算为1,986.40万元。\n")
     assert len(doc.blocks) == 1
     assert [f.text for f in figures(doc.blocks[0].text) if "预留政府采购" in f.label] == ["2,418.30万元"]
+
+
+def test_a_count_unit_that_opens_the_next_word_is_no_unit():
+    """本 after a figure counts books (120本), unless it opens the next word (5683.22 本年支出合计)."""
+    assert [(f.text, f.unit) for f in figures("本年收入合计 5683.22 本年支出合计 5647.52")] == [("5683.22", ""),
+                                                                                     ("5647.52", "")]
+    assert [(f.text, f.unit) for f in figures("共采购图书120本，其中教辅30本。")] == [("120本", "本"), ("30本", "本")]
