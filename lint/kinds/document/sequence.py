@@ -52,6 +52,10 @@ _LEVELS = (
 _INLINE = lazy(rf"(?=[一二三四五六七八九十])"
                      rf"(?:(?:^|(?<=[。；;，,：:\s]))(?P<n>{_CN})|(?<![统唯第之同万单])(?P<one>一))是")
 _PART = lazy(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|编)")
+_CELLED = 10
+_STOPS = lazy(r"[。；;：:！？!?，,]")
+_ROW_LABEL = lazy(r"(?:支出|收入|拨款|经费|结余|结转|款|项|类)$")
+_AMOUNT_LEAD = lazy(r"\s*[-−]?[\d,]+\.\d+\s+(?=\S)")  # an amount with decimals, then the line goes on
 _NOTE = lazy(r"\s*(?:注|备注|说明|注释)\s*[:：]\s*")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _OPENERS = frozenset("一二三四五六七八九十（(" + _CIRCLED)
@@ -71,6 +75,8 @@ def run(analysis, check: Check):
     marked_at = [-1] * len(_LEVELS)  # the block whose marker set each level's last number
     fragment = -2  # the index of the last block that was a short fragment opening with a marker
     contents = False  # within a 目录's entries (一、部门基本情况 …… 1, or 一、部门基本情况 1)
+    # a text whose tables came a cell a line: amounts alone on their lines, many
+    celled_text = sum(1 for b in analysis.doc.blocks if _BARE_NUMBER.fullmatch(b.text)) >= _CELLED
     for index, block in enumerate(analysis.doc.blocks):
         if block.kind == "row":
             continue
@@ -98,6 +104,17 @@ def run(analysis, check: Check):
         if _PART.match(block.text):
             last = [None] * len(_LEVELS)  # 第二部分 starts its numbering again
             continue
+        lead = _AMOUNT_LEAD.match(block.text)
+        if lead:  # 8.62 八、社会保障和就业支出: a cell of the row before, then the next row's label
+            for level, pattern in enumerate(_LEVELS):  # (pdftotext without -layout): carries the count on
+                m = pattern.match(block.text, lead.end())
+                if m:
+                    span = block.span(m.start("n"), m.end("n"))
+                    last[level] = (_value(m.group("n")), span, m.group(0).strip())
+                    last[level + 1:] = [None] * (len(_LEVELS) - level - 1)
+                    marked_at[level] = index
+                    break
+            continue
         note = _NOTE.match(block.text)
         if note:  # 注：1.本表反映… ⏎ 2.本表金额单位…: a table's own notes, a list of their own
             last[2:] = [None] * (len(_LEVELS) - 2)
@@ -120,7 +137,10 @@ def run(analysis, check: Check):
                     if row and not (last[level] is not None and n == last[level][0] + 1
                                     and marked_at[level] == index - 1):
                         break  # a row numbered on its own (一、二、三、 of a table under a heading 二、)
-                    if found is not None and at == 0 and not (beside and repeat) and not row:
+                    cell = celled_text and len(block.text) <= 20 and not _STOPS.search(block.text) \
+                        and _ROW_LABEL.search(block.text.rstrip()) is not None  # 三、国防支出 alone in a
+                    # text of a cell a line (pdftotext without -layout): a row label, its panels interleaved
+                    if found is not None and at == 0 and not (beside and repeat) and not row and not cell:
                         yield found  # one run into a paragraph only carries the count on
                     last[level] = (n, span, marker)
                     last[level + 1:] = [None] * (len(_LEVELS) - level - 1)
