@@ -190,6 +190,9 @@ class Table:
     notes: tuple[str, ...] = ()
     breaks: tuple[int, ...] = ()
     """Body row indices where a page break fell (a repeated header was dropped just before that row)."""
+    rounded: bool = False
+    """The document says its tables' whole amounts were rounded to the yuan (金额按四舍五入取整, 合计数与
+    分项之和可能存在尾差): a whole-yuan cell is then a rounding (±0.5), not an exact amount."""
     unplaced: tuple[int, ...] = ()
     """Body row indices of rows a PDF gave fewer cells than the table has, whose cells could not be put
     under their columns by position: their columns are not known, so no total is judged over them."""

@@ -162,7 +162,8 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
     scores = _SCORES.search(table.header[col]) is not None and "率" not in table.header[col] \
         and not parsed.percent  # a 得分率 of 90% is 89.5% to 90.5%, not a whole point
     counted = table.once(("counted", col), lambda: _counted(table, col))
-    exact = parsed.decimals == 0 and (table.unit == "元" or scores or counted) and not cell.rounded \
+    exact = parsed.decimals == 0 and (table.unit == "元" and not table.rounded or scores or counted) \
+        and not cell.rounded \
         and (table.once(("whole", col), lambda: _whole_column(table, col))
              or scores and not _TOTAL_LABEL.search(row_label(table, row)))
     return Figure(value=parsed.value, text=cell.text, decimals=parsed.decimals, exact=exact,

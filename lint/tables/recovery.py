@@ -58,8 +58,15 @@ def recover(doc: Document) -> list[Table]:
         found += _tab_tables(doc, run)
     found += _score_lists(doc)
     split = [panel for table in found for panel in panels(table)]
+    if any(_ROUNDED.search(b.text) for b in doc.blocks
+           if b.kind != "row" and ("尾差" in b.text or "取整" in b.text)):
+        split = [replace(t, rounded=True) for t in split]
     lines = [b.line for b in doc.blocks]
     return sorted((_captioned(doc, t, lines) for t in split), key=lambda t: (t.span.line, t.span.column))
+
+
+# a note that the tables' amounts were rounded to whole yuan, their totals and parts apart by it
+_ROUNDED = lazy(r"尾差|四舍五入[^。]{0,6}取整|取整[^。]{0,10}四舍五入")
 
 
 _UNIT = lazy(r"单位\s*[:：]\s*(?:人民币)?(亿元|万元|千元|元)")
