@@ -191,8 +191,15 @@ def _current(table: Table, columns) -> list[int]:
     names = [_BLANKS.sub("", table.header[j]) if j < len(table.header) else "" for j in columns]
     years = [max(map(int, _YEAR.findall(n)), default=0) for n in names]
     latest = max(years, default=0)
-    return [j for j, name, year in zip(columns, names, years)
-            if not _OTHER_MEASURE.search(name) and (year == latest or not year)]
+    found = [j for j, name, year in zip(columns, names, years)
+             if not _OTHER_MEASURE.search(name) and (year == latest or not year)]
+    own = next((m for m in _MEASURES if m in table.title), None)  # a 决算表's 年初预算数 | 决算数: its 决算数
+    other = next((m for m in _MEASURES if m != own), None) if own else None
+    named = {j: names[columns.index(j)] for j in found}
+    if own and any(own in n for n in named.values()) \
+            and any(other in n and own not in n for n in named.values()):
+        found = [j for j in found if other not in named[j] or own in named[j]]
+    return found
 
 
 def agree(value: Decimal, decimals: int, unit: str, text: str, text_unit: str, rounding: str) -> bool:
