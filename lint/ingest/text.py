@@ -504,6 +504,7 @@ _PROSE_MARK = lazy(r"[，。；;！？]")  # (其中：当年财政拨款 is a n
 _INDENT = 3  # characters of a layout's indentation that make a level (less is the layout's own noise)
 _FRAGMENT = 24  # characters of a cell of words a line may hold and still be a name wrapped in a table
 _NEAR = 2  # characters a figure may stand beside the span of its column
+_ASTRAY = 10  # characters a header's name may stand beside its column's (centred over it, a 汉字 counted one)
 
 
 def _hulls(cells: dict[int, list[tuple[int, int]]], full: list[int], width: int) -> list[tuple[int, int]]:
@@ -563,10 +564,18 @@ def _placed_by_position(lines, cells, words, header: int, width: int) -> dict[in
     placed = {}
     if any(_JOINED.search(lines[n][a:b]) for n in cells if n != header for a, b in cells[n]):
         return None  # a name and a figure, or two figures, one space apart: one cell or two? not said
+    crossed = any(hulls[i][1] > hulls[i + 1][0] for i in range(len(hulls) - 1))
     for n, spans in cells.items():
+        if len(spans) < width and crossed:
+            return None  # rows of every cell that do not line up (208 | 名称 | five amounts beside 208 | 05 |
+            # 01 | 名称 | three): where a short row's cells go, their columns cannot say
         columns = list(range(width)) if len(spans) == width else _by_position(spans, hulls)
         if columns is None:
             return None
+        if n == header and len(spans) < width and any(
+                min(abs(a - hulls[c][1]), abs(hulls[c][0] - b)) > _ASTRAY
+                for (a, b), c in zip(spans, columns) if not (a < hulls[c][1] and hulls[c][0] < b)):
+            return None  # a name over no column of figures (基本支出, blank in every row): which is whose?
         for (a, b), c in zip(spans, columns):
             lo, hi = hulls[c]
             text = lines[n][a:b]
