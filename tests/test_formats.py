@@ -1175,3 +1175,38 @@ def test_a_summary_tables_expenditure_total_is_read_on_its_own_side_when_zeros_a
                          "本年支出合计4200.54万元，其中：基本支出2690.67万元，项目支出1509.87万元。"]])
     found = [f"{f.code} {f.message}" for f in engine.run(ingest.read(path), checks) if f.code.startswith("BUD")]
     assert found == []
+
+
+@pytest.mark.parametrize("total", ["70.40", "71.40"])
+def test_an_unruled_header_with_a_name_centred_over_three_columns_and_a_wrapped_one(tmp_path, checks, total):
+    """A 三公 table without rules: 公务用车购置及运行费 centred over 小计 | 购置费 | 运行费 on the line above
+    them, 因公出国（境）费 wrapped over two lines beside it. The group spans its three columns only, so the
+    合计 is the sum of 因公出国（境）费, the group's 小计 and 公务接待费, and only a wrong one is found."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "sangong.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 14)
+    c.drawCentredString(297, 800, "某部门2026年一般公共预算“三公”经费支出预算表")
+    c.setFont("STSong-Light", 9)
+    c.drawRightString(540, 780, "单位：万元")
+    middles = [85, 210, 268, 327, 386, 445, 504]  # each column's middle
+    c.drawCentredString(268, 760, "因公出国（")
+    c.drawCentredString(386, 760, "公务用车购置及运行费")
+    for x, name in zip(middles, ("项目", "合计", "", "", "", "", "公务接待费")):
+        if name:
+            c.drawCentredString(x, 748, name)
+    for x, name in zip(middles, ("", "", "境）费", "小计", "购置费", "运行费", "")):
+        if name:
+            c.drawCentredString(x, 736, name)
+    for y, row in ((716, ("2026年预算", total, "15.00", "46.80", "30.00", "16.80", "8.60")),
+                   (700, ("2025年预算", "41.70", "15.00", "17.50", "", "17.50", "9.20"))):
+        c.drawString(50, y, row[0])
+        for x, cell in zip(middles[1:], row[1:]):
+            c.drawRightString(x + 12, y, cell)
+    c.save()
+    found = [f.stated for f in engine.run(ingest.read(path), checks) if f.code == "TAB001"]
+    assert found == ([] if total == "70.40" else ["71.40"])

@@ -555,7 +555,7 @@ def _rows_in(cut, merged):
     wrapped from; None when the lines do not read as a table in them."""
     widest = len(merged)
     rows, figures, lines, wrapped = [], 0, [], []
-    for line, segments in cut:
+    for i, (line, segments) in enumerate(cut):
         if len(segments) < 2:
             wrapped.append(line)
             continue
@@ -563,7 +563,9 @@ def _rows_in(cut, merged):
         cells = _cut(line, merged, outside=True)
         if cells is None:
             return None  # two cells of one line in one column: not a table
-        figures += sum(1 for text, _, _ in cells if _FIGURE.match(text)) >= 2
+        if not figures and not any(_FIGURE.match(text) for text, _, _ in cells):
+            cells = _spanning(line, _names_below(cut[i + 1:], merged), cells)
+        figures += sum(1 for cell in cells if not isinstance(cell, str) and _FIGURE.match(cell[0])) >= 2
         rows.append(cells)
     took: set[tuple[int, int]] = set()  # cells that wrapped words went into (the rest of them may follow)
     pieces: dict[tuple[int, int], list[tuple[float, str]]] = {}  # each such cell's lines, by their tops
@@ -581,7 +583,8 @@ def _rows_in(cut, merged):
         # words wrapped above a row's figures (set by its middle line), stacked over them, never overlapping
         near = [(0 if not rows[r][k][0] or (r, k) in took else 1, abs(line.top - row_line.top), r)
                 for r, row_line in enumerate(lines)
-                if (not rows[r][k][0] or (r, k) in took or r in (above, below))
+                if not isinstance(rows[r][k], str)  # (a column a centred name spans: its cell is that name's)
+                and (not rows[r][k][0] or (r, k) in took or r in (above, below))
                 and abs(line.top - row_line.top) <= 2.5 * line.size]
         if not near:
             return None  # words that belong to no row: not a table read right
@@ -593,6 +596,42 @@ def _rows_in(cut, merged):
         rows[r][k] = (joined, box or (line.x0, line.top, line.x1, line.bottom), ())
         took.add((r, k))
     return rows if figures >= 2 else None
+
+
+def _names_below(cut, bands) -> list | None:
+    """Each column's name on the header lines after a line (the first line naming it), up to the first
+    line of figures: the cells a name set above them may span."""
+    below: list = [("", None, ())] * len(bands)
+    for line, segments in cut:
+        if len(segments) < 2:
+            continue
+        cells = _cut(line, bands, outside=True)
+        if cells is None or any(_FIGURE.match(text) for text, _, _ in cells):
+            break
+        below = [seen if seen[0] else cell for seen, cell in zip(below, cells)]
+    return below if any(cell[0] for cell in below) else None
+
+
+def _spanning(line: _Text, below: list | None, cells: list) -> list:
+    """A header line's cells, a name centred over several columns (公务用车购置及运行费 over 小计 | 购置费 |
+    运行费, in a table without rules) put in the first of them and the others marked ``left``: the columns
+    whose names on the header line ``below`` (its cells) stand under it, centre within a quarter of its
+    width, two or more in a row, each blank on its own line."""
+    if below is None:
+        return cells
+    out = list(cells)
+    for a, b in line.segments():
+        x0, x1 = line.xs[a], line.xs[b]
+        slack = (x1 - x0) / 4
+        covered = [k for k, cell in enumerate(below) if not isinstance(cell, str) and cell[0] and cell[1]
+                   and x0 - slack <= (cell[1][0] + cell[1][2]) / 2 <= x1 + slack]
+        if len(covered) < 2 or covered != list(range(covered[0], covered[-1] + 1)) \
+                or any(out[k][0] and out[k][0] != line.text[a:b] for k in covered):
+            continue
+        out[covered[0]] = (line.text[a:b], (x0, line.top, x1, line.bottom), line.xs[a:b + 1])
+        for k in covered[1:]:
+            out[k] = "left"
+    return out
 
 
 def _extents(lines) -> list[list[float]]:

@@ -633,6 +633,7 @@ def _levels(header_rows: list[list[Cell]], width: int) -> tuple[tuple[str, ...],
     for k, line in enumerate(lines):
         named_below = [any(lower[j] for lower in lines[k + 1:]) for j in range(width)]
         owner, starts = None, list(spans)
+        seen = "left" in merged[k]  # the reader saw this line's spans: no other name spreads on it
         for j in range(width):
             if line[j]:
                 owner = starts[j] = j
@@ -640,7 +641,7 @@ def _levels(header_rows: list[list[Cell]], width: int) -> tuple[tuple[str, ...],
                 line[j], starts[j] = line[owner], owner
             elif merged[k][j] == "up":
                 owner = None  # the cell above spans down into this line: nothing named here
-            elif owner is not None and named_below[j] and spans[j] == spans[owner]:
+            elif owner is not None and named_below[j] and spans[j] == spans[owner] and not seen:
                 line[j], starts[j] = line[owner], owner
         spans = starts
     return tuple(tuple(line) for line in lines)
