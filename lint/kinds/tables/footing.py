@@ -802,8 +802,12 @@ def _without_breakdown(total, parts):
     if parts[0].value == total.value and parts[0].decimals == total.decimals \
             and any(p.value for p in parts[1:]) and (len(parts) >= 3 or parts[1].value == total.value):
         # 合计 | 某局 (the department, equal to it) | 某局本级 | 某中心 …: its units under it, which may go on
-        # over the page: they are judged when they add up to it, the department is the total's part
-        return parts[1:] if precision.total(parts[1:]).meets(whole) else parts[:1]
+        # over the page: they are judged when they add up to it, or when one digit of one unit explains the
+        # gap (a typo, not a page's rows missing); else the department is the total's part
+        units = parts[1:]
+        typo = any(precision.typo_fix(u, whole - precision.total([v for v in units if v is not u]))
+                   for u in units if precision.significant(u))
+        return units if typo or precision.total(units).meets(whole) else parts[:1]
     if len(parts) < 3:
         return parts
     ivs = [precision.interval(p) for p in parts]
