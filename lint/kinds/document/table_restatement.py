@@ -29,7 +29,7 @@ from dataclasses import dataclass
 from ...figures import labels
 from ...model import Table
 from ...regex import lazy
-from ...tables import classified, number
+from ...tables import classified, code_column, number
 from ...tables.locate import agreement
 from ...vocabulary import Words
 from ..base import Check, differs
@@ -134,7 +134,10 @@ _RATE_HEAD = lazy(r"%|％|率|比重|比例|百分点|进度")  # rates, their c
 
 def _column(check: Check, table: Table, row: int, label: str) -> int | None:
     columns = [j for j in _amounts(table) if number(table.rows[row][j].text) is not None]
-    if len(columns) == 1 and len(_amounts(table)) == 1:
+    amounts = [c for j, c in enumerate(table.rows[row]) if (v := number(c.text)) is not None
+               and not v.percent and not code_column(table, j) and not _RATE_HEAD.search(table.header[j])]
+    if len(columns) == 1 and len(_amounts(table)) == 1 and len(amounts) == 1:  # (预算金额 | 到位金额 in
+        # its row, one column's other cells words: a table run into the next, which amount is not said)
         said = [w for w in check.options.measures if w in label]
         head = table.header[columns[0]]
         if said and not any(w in head for w in said) and check.options.measures.within(head):
