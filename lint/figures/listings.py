@@ -818,16 +818,18 @@ def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> l
     since = max(start, comma - 300)  # (a listing's reach: linear in a long paragraph)
     head = max(text.rfind("：", since, comma), text.rfind(":", since, comma), since - 1) + 1
     listed = [f for f in before[-20:] if f.start >= head]
-    if len(listed) < 2 or not all(f.is_point and f.unit == listed[0].unit for f in listed):
+    if len(listed) < 2 or text[listed[-1].end:comma].strip() != "":
         return []
-    edges = [head, *(f.end for f in listed)]
-    names = [text[a:f.start].strip("，, ") for f, a in zip(listed, edges)]
-    if len(set(names)) < len(names):
-        return []  # 支出合计 a，支出合计 b: one name twice is no list of parts
-    for name in names:
+    names: set[str] = set()
+    for k in range(len(listed) - 1, -1, -1):  # from the last: a long run of one name stops at its second
+        f = listed[k]
+        name = text[listed[k - 1].end if k else head : f.start].strip("，, ")
+        if not f.is_point or f.unit != listed[0].unit or name in names:
+            return []  # (支出合计 a，支出合计 b: one name twice is no list of parts)
         if not _NAME.fullmatch(name) or _NOT_NAME.search(labels.FUNDS.sub("", name)):
             return []
-    return listed if text[listed[-1].end:comma].strip() == "" else []
+        names.add(name)
+    return listed
 
 
 def _joined(between: str) -> bool:
