@@ -48,7 +48,8 @@ def run(analysis, check: Check):
                     if _amounts(table, j) and not _CHANGE.search(table.header[j])]
             years = set(_YEAR.findall(name))
             dated = [j for j in left if years and years & set(_YEAR.findall(table.header[j]))]
-            amounts = (dated or left or [None])[0]  # 2025年占比 of 2025年预算数, past an 增减额 column
+            current = [j for j in left if not _PRIOR.search(table.header[j])]  # not 上年同期's
+            amounts = (dated or current or left or [None])[0]  # 2025年占比 of 2025年预算数, past 增减额
             totals = [r for r in range(len(table.rows))
                       if o.totals.within(row_label(table, r).replace(" ", ""))]
             if amounts is None or len(totals) != 1:
@@ -105,6 +106,7 @@ def _adjusted(verdict) -> bool:
 
 
 _CHANGE = lazy(r"增减|变动|比上年|较上年|差额|增长|减少|增加")
+_PRIOR = lazy(r"上年|去年|上一年|同期")  # a prior period's column: 1-6月 | 上年同期 | 增长% | 占比
 _YEAR = lazy(r"(20\d\d)\s*年?")
 
 
