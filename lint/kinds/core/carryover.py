@@ -32,6 +32,9 @@ class Options:
     expense: Words = Words(["本年支出", "本年支出合计"])
     plus: Words = Words(["用事业基金弥补收支差额", "使用非财政拨款结余"])
     minus: Words = Words(["结余分配"])
+    yearly: Words = Words(["收支结余", "收支差额"])
+    """The year's own balance (当年收支结余): its income less its spending, the sentence's one amount
+    named …收入 and one named …支出 before it."""
 
 
 _ORDER = ("opening", "income", "expense", "closing")
@@ -59,7 +62,7 @@ def run(analysis, check: Check):
     o = check.options
     for block in range(len(analysis.doc.blocks)):
         text = analysis.doc.blocks[block].text
-        if not o.balance.within(text) or not o.income.within(text):
+        if not o.balance.within(text) or not (o.income.within(text) or o.yearly.within(text)):
             continue
         for _start, _end, figures in analysis.sentences(block):
             money = [f for f in figures if f.is_point and precision.family(f.unit) == "money"]
@@ -68,6 +71,8 @@ def run(analysis, check: Check):
                 role = _role(o, f.label)
                 if role:
                     roles.setdefault(role, []).append(f)
+            if not roles.get("opening"):
+                yield from _yearly(analysis, check, money)
             if any(len(roles.get(r, ())) != 1 for r in _ORDER):
                 continue
             found = [roles[r][0] for r in _ORDER]
@@ -86,3 +91,26 @@ def run(analysis, check: Check):
                             expression=expression)
             if verdict:
                 yield verdict
+
+
+def _yearly(analysis, check: Check, money: list):
+    """社会保险基金收入 X，支出 Y，当年收支结余 Z: Z = X − Y, when the sentence names one of each before Z
+    (and no 其中 or 分别 among them: the parts of a total are not its income and spending)."""
+    o = check.options
+    balances = [f for f in money if o.yearly.within(f.label) and not o.closing.within(f.label)]
+    if len(balances) != 1:
+        return
+    balance = balances[0]
+    before = [f for f in money if f.end <= balance.start]
+    income = [f for f in before if f.label.rstrip("为是达：: ").endswith("收入")]
+    expense = [f for f in before if f.label.rstrip("为是达：: ").endswith("支出")]
+    text = analysis.text(balance)
+    if len(income) != 1 or len(expense) != 1 or income[0].start > expense[0].start \
+            or any(w in text[income[0].start:balance.start] for w in ("其中", "分别", "；", ";")):
+        return
+    inc, exp = income[0], expense[0]
+    verdict = judge(check, analysis, balance, (inc, exp),
+                    lambda: precision.total([inc], balance.unit) - precision.total([exp], balance.unit),
+                    expression=f"{inc.text} − {exp.text}")
+    if verdict:
+        yield verdict
