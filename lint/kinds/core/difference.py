@@ -37,6 +37,7 @@ from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 
+_ADJUSTED_TO = lazy(r"^(?:调整|变更|调增|调减)(?:为|到|至)?$")  # a move whose direction its change says
 KIND = "difference"
 FIELDS = JUDGED
 
@@ -92,6 +93,9 @@ def _changes(analysis, o: Options, block: int):
             if sign == 0 and not o.left.within(change.label) and versus is None:
                 continue
             moved = len(same) >= 2 and growth.MOVED_FROM.search(same[-2].label) is not None
+            if moved and _ADJUSTED_TO.search(same[-1].label.strip()) and sign:
+                yield same[-1], same[-2], change, sign  # 预算由479.00亿元调整为484.40亿元，增加5.40亿元
+                continue
             if moved and (to := growth.MOVED_TO.match(same[-1].label.strip())):
                 way = labels.direction(to.group(1), o.up, o.down) or growth.SHORT_MOVES.get(to.group(1), 0)
                 if way == sign:
