@@ -11,7 +11,8 @@ current − prior = change; ``down`` means prior − current = change. Amounts i
 高3.30个百分点); 比重 or 占比 between them compares nothing. A change against a target (超过目标, 低于计划, 较
 目标值提高) is the actual less the target stated just before it, in either order (目标值85%，实际92%，超过目标
 7个百分点); a move states its two amounts itself (由92.5%提高到97.8%，提高5.3个百分点; 由6辆减少到4辆，
-减少2辆); a prior may follow its change in brackets (比上年提高3.35个百分点（上年为91.36%）).
+减少2辆; 由479.00亿元调整为484.40亿元，增加5.40亿元, its direction its change's); a prior may follow its
+change in brackets (比上年提高3.35个百分点（上年为91.36%）).
 
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
 全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less
