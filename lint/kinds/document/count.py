@@ -242,9 +242,9 @@ def _named_before(analysis, b: int, fig, figures):
     opened = first.end() if first else -1
     if opened < 0 or any(opened <= f.start < fig.start for f in figures if f is not fig):
         return None
-    listed = text[opened:fig.start]
+    listed = re.sub(r"(?:共计|合计|共)\s*$", "", text[opened:fig.start])  # 内设A、B、C共4个股室: A、B、C
     if re.search(r"[，,。；;：:等]|在内", listed) or "、" not in listed \
-            or listed.rstrip().endswith(("共", "计")) or not _NOUN.match(text, fig.end):
+            or listed.rstrip().endswith("计") or not _NOUN.match(text, fig.end):
         return None  # (设立A、B等展区21个, A、B在内的8个: not all named; the count names what follows it)
     items = [(name.strip(), analysis.doc.blocks[b].span(opened + at, opened + at + max(len(name), 1)))
              for at, name in _top_level(listed)]
