@@ -112,7 +112,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 if current and not stated_prior and "其中" in text[current[-1].end : change.start]:
                     continue  # 支出 X，比上年增加 C，其中基本支出增加 c，增长 p%: a part's, its amount unsaid
                 if not stated_prior and current and (_earlier(
-                        current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year())
+                        current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year(),
+                        carried=len(current) >= 2)
                         or "与" in current[-1].label and text.startswith("相比", current[-1].end)):
                     stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少; 与上年X相比: the prior
                     current = current[:-1]
@@ -322,9 +323,11 @@ def _year(label: str) -> str | None:
     return found[-1] if found else None
 
 
-def _earlier(figure, year: str | None) -> bool:
-    """Whether ``figure``'s label names the period before: 上年 (not 比上年), or a year before ``year``."""
-    label = _CARRIED.sub("", figure.label.replace("比上年", "").replace("较上年", ""))
+def _earlier(figure, year: str | None, carried: bool = False) -> bool:
+    """Whether ``figure``'s label names the period before: 上年 (not 比上年), or a year before ``year``;
+    上年结转结余 only when ``carried`` (the subject stated before it: 年末结转和结余 X，上年结转结余 Y)."""
+    label = figure.label.replace("比上年", "").replace("较上年", "")
+    label = label if carried else _CARRIED.sub("", label)
     if any(w in label for w in _PRIOR_WORDS[:3]):
         return True
     own = _year(figure.label)
@@ -411,8 +414,10 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
         return None
     before = text.rfind("。", 0, start - 1) + 1  # (the sentence, not its last clause after a ；)
     end = start
-    if text[before:start].lstrip().startswith("其中"):  # 合计 X。其中：A a，占…；B b，占…。较上年增加:
-        before, end = text.rfind("。", 0, before - 1) + 1, before  # the total's, stated before its parts
+    listed = [f for f in analysis.figures[change.block] if before <= f.start < start and f.is_point
+              and family(f.unit) == fam]
+    if text[before:start].lstrip().startswith("其中") and len(listed) >= 2:  # 合计 X。其中：A a，占…；B b。
+        before, end = text.rfind("。", 0, before - 1) + 1, before  # 较上年增加: the total's, before its parts
     figs = [f for f in analysis.figures[change.block] if before <= f.start < end and f.is_point
             and family(f.unit) == fam]
     return figs[0] if len(figs) == 1 and _direction(spec, figs[0].label) == 0 else None

@@ -80,7 +80,8 @@ def _part_year(analysis, block: int) -> str:
     一、2025年预算执行情况): a figure its sentence does not date is of its part's year; '' otherwise."""
     parts = analysis.memo(_dated_parts)
     at = bisect.bisect_right(parts, (block, "\uffff")) - 1
-    return f"§{parts[at][1]}" if at >= 0 and parts[at][1] else ""
+    year = parts[at][1] if at >= 0 else ""
+    return f"§{year}" if year and year != analysis.year() else ""  # (the report's own year: no other part)
 
 
 def _dated_parts(analysis) -> list[tuple[int, str]]:

@@ -39,7 +39,7 @@ from dataclasses import replace
 from ..ingest.text import ALIGNMENT
 from ..model import Block, Cell, Document, Span, Table
 from ..regex import lazy
-from . import CLASS_COLUMN, QUALIFIER, code, levels, number
+from . import CLASS_COLUMN, QUALIFIER, code, last_line, levels, number
 
 _GAP_MAX = 20  # a non-row line up to this long between table rows does not end the table (unless a caption)
 _SCORE_WORDS = "[一二三]级指标|指标名称|指标|项目|分值|权重|得分|自评得分|合计|小计"
@@ -58,11 +58,22 @@ def recover(doc: Document) -> list[Table]:
         found += _tab_tables(doc, run)
     found += _score_lists(doc)
     split = [panel for table in found for panel in panels(table)]
-    if any(_ROUNDED.search(b.text) for b in doc.blocks
-           if b.kind != "row" and ("尾差" in b.text or "取整" in b.text)):
-        split = [replace(t, rounded=True) for t in split]
     lines = [b.line for b in doc.blocks]
+    split = [replace(t, rounded=True) if _rounded_note(doc, t, lines) else t for t in split]
     return sorted((_captioned(doc, t, lines) for t in split), key=lambda t: (t.span.line, t.span.column))
+
+
+def _rounded_note(doc: Document, table: Table, lines: list[int]) -> bool:
+    """Whether a note right under the table (its next few lines of text, before another row) says its
+    whole-yuan amounts were rounded (本表以元为单位，金额按四舍五入取整，…可能存在尾差), not a note about
+    万元 figures elsewhere."""
+    at = bisect.bisect_right(lines, last_line(table))
+    for block in doc.blocks[at : at + 3]:
+        if block.kind == "row":
+            return False
+        if _ROUNDED.search(block.text) and "万元" not in block.text:
+            return True
+    return False
 
 
 # a note that the tables' amounts were rounded to whole yuan, their totals and parts apart by it

@@ -56,10 +56,13 @@ class Options:
 def run(analysis, check: Check):
     for block in range(len(analysis.doc.blocks)):
         found = listings.find(analysis, block, check.options)
-        closed = {tuple(map(id, f.parts)) for f in found if f.parts and f.total.start > f.parts[-1].end}
+        text = analysis.doc.blocks[block].text
+        closed = {tuple(map(id, f.parts)) for f in found if f.parts and f.total.start > f.parts[-1].end
+                  and _ADJUSTED.search(text, f.total.end, _sentence_end(text, f.total.end))}
         for listing in found:
             if listing.total.start < listing.parts[0].start and tuple(map(id, listing.parts)) in closed:
-                continue  # 得分89.16分。其中：A a，B b，四项合计91.16分；扣2分: the parts' own total says it
+                continue  # 得分89.16分。其中：A a，B b，四项合计91.16分；扣2分: the parts' own total,
+                # then what takes the whole from it
             yield from _judge(analysis, check, listing.total, list(listing.parts), listing.complete,
                               listing.unsaid)
 
@@ -136,6 +139,14 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             yield typo
 
 
+_ADJUSTED = lazy(r"扣|减去|核减|调减|调整")
+
+
+def _sentence_end(text: str, at: int) -> int:
+    end = text.find("。", at)
+    return len(text) if end < 0 else end
+
+
 _DEDUCTED = lazy(r"扣$|扣减$|扣除$|减$|扣分$")  # 扣分项扣0.5分: points taken off the sum
 
 
@@ -158,7 +169,9 @@ _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预�
               lazy(r"^(?!.*(?:一般公共|政府性基金|国有资本)).*财政拨款"),
           # the 一级指标 of the national frameworks
           ("决策", "过程", "产出", "效益"): lazy(r"总分|得分|评分"),
-          ("投入", "过程", "产出", "效果"): lazy(r"总分|得分|评分")}  # each set and the total it makes whole
+          ("投入", "过程", "产出", "效果"): lazy(r"总分|得分|评分"),
+          ("离休", "退休"): lazy(r"离退休"),  # 离退休人员35人，其中离休1人、退休34人
+          ("男", "女"): lazy(r"人员|职工|人数|干部|学生|在职")}  # each set and the total it makes whole
 
 
 def _whole(total: Figure, parts: list[Figure]) -> bool:
@@ -166,7 +179,7 @@ def _whole(total: Figure, parts: list[Figure]) -> bool:
     项目支出 (a 决算's may hold 经营支出, 上缴上级支出…; a 总计 the carry-over), a 基本支出 its 人员经费 and
     公用经费, a 政府采购 its 货物, 工程 and 服务, a 财政拨款 its 一般公共预算, 政府性基金 and 国有资本经营
     funds, a performance score its 一级指标' (决策, 过程, 产出 and
-    效益; or 投入, 过程, 产出 and 效果)."""
+    效益; or 投入, 过程, 产出 and 效果), 离退休 its 离休 and 退休, people their 男 and 女."""
     names = [labels.core(p.label) for p in parts]
     if total.unit == "分" and (_MAXIMUM.search(total.label) or any(not _GOT.search(p.label) for p in parts)):
         return False  # 总分100分，其中决策指标得分…: the points out of; 其中决策指标扣1分: deductions

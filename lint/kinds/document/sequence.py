@@ -137,7 +137,8 @@ def run(analysis, check: Check):
                     if row and not (last[level] is not None and n == last[level][0] + 1
                                     and marked_at[level] == index - 1):
                         break  # a row numbered on its own (一、二、三、 of a table under a heading 二、)
-                    cell = celled_text and len(block.text) <= 20 and not _STOPS.search(block.text) \
+                    cell = celled_text and level == 0 and 4 <= len(block.text[m.end():].strip()) \
+                        and len(block.text) <= 20 and not _STOPS.search(block.text) \
                         and _ROW_LABEL.search(block.text.rstrip()) is not None  # 三、国防支出 alone in a
                     # text of a cell a line (pdftotext without -layout): a row label, its panels interleaved
                     if found is not None and at == 0 and not (beside and repeat) and not row and not cell:

@@ -405,8 +405,10 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                 for j in columns:
                     yield from _foot(analysis, check, table, row, group, j)
         if not codes and indents and not serial and all(levels[i] is None for i in rows):
-            # 一般公共预算支出, then 教育支出 and 卫生健康支出 indented under it: each row over its items
-            yield from _subtotals(analysis, check, table, columns, rows, {i: indents.get(i) for i in rows})
+            # 一般公共预算支出, then 教育支出 and 卫生健康支出 indented under it: each row over its items,
+            # when they add up to it in most columns (an execution table may indent its main items only)
+            yield from _subtotals(analysis, check, table, columns, rows, {i: indents.get(i) for i in rows},
+                                  agreed=True)
     for t in totals:
         subtotal = "小计" in labels[t] or t in groups
         if heads:  # each 小计 heads the rows it sums (a unit's 小计, then its projects); 合计 sums the 小计
@@ -501,6 +503,14 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         for j in columns:
             if missing is None or not _explained(table, t, [*carried, *parts], j, missing):
                 yield from _foot(analysis, check, table, t, [*carried, *parts], j, extras.get(j), carry)
+
+
+def _mostly_adds_up(table: Table, parent: int, rows: list[int], columns: list[int]) -> bool:
+    """Whether ``rows`` add up to ``parent`` in at least half the columns where both hold numbers, and in
+    one at least."""
+    sums = [_adds_up(table, parent, rows, j) for j in columns]
+    judged = [x for x in sums if x not in ("empty", None)]
+    return bool(judged) and judged.count(True) >= 1 and 2 * judged.count(True) >= len(judged)
 
 
 def _indented_items(levels: dict, indents: dict, stretch: list[int]) -> dict:
@@ -700,7 +710,10 @@ def _adds_up(table: Table, parent: int, rows: list[int], col: int):
     return precision.total([f for f in figs if f]).meets(precision.interval(total))
 
 
-def _subtotals(analysis, check, table, columns, stretch, levels):
+def _subtotals(analysis, check, table, columns, stretch, levels, agreed: bool = False):
+    """Each row numbered (or indented) over the rows one level down under it, footed against them; with
+    ``agreed``, only where they add up to it in at least half the columns holding both (levels read from
+    indentation alone: a group's items may be its main ones only)."""
     for k, i in enumerate(stretch):
         lv = levels[i]
         if lv is None or lv < 0:
@@ -715,6 +728,8 @@ def _subtotals(analysis, check, table, columns, stretch, levels):
             continue
         nxt = min(ranked)
         parts = [c for c in children if levels[c] == nxt]
+        if (agreed or nxt != int(nxt)) and not _mostly_adds_up(table, i, parts, columns):
+            continue
         for j in columns:
             yield from _foot(analysis, check, table, i, parts, j)
 
@@ -800,7 +815,8 @@ def _without_breakdown(total, parts):
     if len(parts) < 2 or precision.total(parts).meets(whole):
         return parts
     if parts[0].value == total.value and parts[0].decimals == total.decimals \
-            and any(p.value for p in parts[1:]) and (len(parts) >= 3 or parts[1].value == total.value):
+            and any(p.value for p in parts[1:]) and (len(parts) >= 3 or parts[1].value == total.value) \
+            and _units_of(parts[0], parts[1:]):
         # 合计 | 某局 (the department, equal to it) | 某局本级 | 某中心 …: its units under it, which may go on
         # over the page: they are judged when they add up to it, or when one digit of one unit explains the
         # gap (a typo, not a page's rows missing); else the department is the total's part
@@ -830,6 +846,8 @@ def _without_breakdown(total, parts):
             return parts[: k + 1]
     for k in range(len(parts) - 2):  # 上级补助收入 | 返还性收入 | 一般性转移支付收入 | 专项… | 调入资金: rows
         run = Decimal(0)  # under a row that add up to it, unmarked, with the total's other parts after them
+        if parts[k].value % 10 == 0:
+            continue  # (30 over 20 and 10: round amounts add up by chance too often to say so)
         for j in range(k + 1, min(len(parts), k + 13)):
             run += parts[j].value
             if j - k >= 2 and abs(run - parts[k].value) <= Decimal(1).scaleb(-parts[k].decimals) / 2:
@@ -837,6 +855,13 @@ def _without_breakdown(total, parts):
                 if _overlap(precision.total(rest), whole):
                     return rest
     return parts
+
+
+def _units_of(department, units) -> bool:
+    """Whether the rows under a department's row are its units: one is its 本级, or named after it (某市水务局
+    over 某市水务局本级 and 某市水文水资源中心)."""
+    name = department.label.split(" ")[0].strip()
+    return len(name) >= 3 and any("本级" in u.label or u.label.startswith(name[:3]) for u in units)
 
 
 _SECTION = lazy(r"^按.{1,10}分[:：]?$")  # 按收入性质分：, heading one way of breaking a total down

@@ -66,9 +66,10 @@ def run(analysis, check: Check):
             hit = _claim(sentence, claims, hedges)
             if hit is None or not any(w in sentence for w in check.options.objects):
                 continue
-            if _OWN_ITEMS(analysis, b, start, start + hit[0]):
-                continue  # 污水治理率由A提高到B，…普及率由C提高到D，均达到总体目标: the ones it names
             misses = _of_section(analysis, sheets, b, every)
+            if _OWN_ITEMS(analysis, b, start, start + hit[0]) \
+                    and not any(_named_in(row.label, sentence) for row in misses):
+                continue  # 污水治理率由A提高到B，…普及率由C提高到D，均达到总体目标: the ones it names
             if _ADMITTED.search(sentence):
                 continue  # 1个指标全部完成，1个指标未完成; 数量指标全部完成，质量指标未完成: a miss said
             said = len(_ADMITTED.findall(block.text[max(0, start - 120):start]))
@@ -104,12 +105,12 @@ _EVERY = lazy(r"各项|各类|所有|全部|全面|各[个级]|整体|总体绩�
 
 
 def _OWN_ITEMS(analysis, block: int, start: int, at: int) -> bool:
-    """Whether the claim at ``at`` speaks of the items its own sentence names before it: two figures or
-    more there (A由x提高到y，B由…), and no word for every target (各项, 所有, 绩效目标) in its clause."""
+    """Whether the claim at ``at`` speaks of the items its own sentence names before it: two rates or
+    more there (A由x%提高到y%，B由…), and no word for every target (各项, 所有, 绩效目标) in its clause."""
     text = analysis.doc.blocks[block].text
     clause = text[max(start, *(text.rfind(c, start, at) for c in "，,；;")) : at + 8]
-    own = [f for f in analysis.figures[block] if start <= f.start < at]
-    return len(own) >= 2 and not _EVERY.search(clause)
+    rates = [f for f in analysis.figures[block] if start <= f.start < at and f.unit in ("%", "个百分点")]
+    return len(rates) >= 2 and not _EVERY.search(clause)
 
 
 def _of_section(analysis, sheets: list, block: int, every: list) -> list:
