@@ -17,6 +17,7 @@ from render import parse, render, to_docx, to_pdf
 
 from crossfoot import engine, ingest
 from crossfoot.analysis import Analysis
+from crossfoot.model import Severity
 from crossfoot.tables import recover
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -1210,3 +1211,45 @@ def test_an_unruled_header_with_a_name_centred_over_three_columns_and_a_wrapped_
     c.save()
     found = [f.stated for f in engine.run(ingest.read(path), checks) if f.code == "TAB001"]
     assert found == ([] if total == "70.40" else ["71.40"])
+
+
+@pytest.mark.parametrize("staff", ["4775.32", "4757.32"])
+def test_a_three_line_header_with_a_short_name_centred_over_three_columns(tmp_path, checks, staff):
+    """A 一般公共预算财政拨款支出决算表 with rules above and below its header only: 基本支出 (four 汉字) centred
+    over 小计 | 人员经费 | 公用经费 on the line under it, 合计 and 项目支出 on a line between (their cells
+    merged down). 基本支出 spans its three columns and no more, so 小计 is 人员经费 + 公用经费 and the
+    narrative's 基本支出 is the 小计: only a wrong 人员经费 is found."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "basic.pdf"
+    height = 595
+    c = canvas.Canvas(str(path), pagesize=(842, height))
+
+    def at(x, top, text, right=False):
+        (c.drawRightString if right else c.drawString)(x, height - top - 9, text)
+
+    c.setFont("STSong-Light", 14)
+    at(316, 62, "一般公共预算财政拨款支出决算表")
+    c.setFont("STSong-Light", 9)
+    at(735, 90, "单位：万元")
+    c.line(62, height - 104, 780, height - 104)
+    for x, top, name in ((199, 108, "项目"), (550, 108, "基本支出"), (388, 115, "合计"), (720, 115, "项目支出"),
+                         (67, 123, "功能分类科目编码"), (230, 123, "科目名称"), (473, 123, "小计"),
+                         (550, 123, "人员经费"), (635, 123, "公用经费")):
+        at(x, top, name)
+    c.line(62, height - 133, 780, height - 133)
+    rows = [("", "合计", "10368.03", "5350.63", staff, "575.31", "5017.41"),
+            ("207", "文化旅游体育与传媒支出", "10368.03", "5350.63", staff, "575.31", "5017.41")]
+    for top, row in zip((137, 152), rows):
+        at(65, top, row[0])
+        at(143, top, row[1])
+        for x, cell in zip((436, 521, 606, 691, 777), row[2:]):
+            at(x, top, cell, right=True)
+    c.line(62, height - 166, 780, height - 166)
+    at(62, 180, "2025年度一般公共预算财政拨款基本支出5350.63万元，其中：人员经费4775.32万元，公用经费575.31万元。")
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity >= Severity.WARNING]
+    assert found == ([] if staff == "4775.32" else [("TAB001", "5350.63"), ("TAB001", "5350.63")])

@@ -599,38 +599,48 @@ def _rows_in(cut, merged):
 
 
 def _names_below(cut, bands) -> list | None:
-    """Each column's name on the header lines after a line (the first line naming it), up to the first
-    line of figures: the cells a name set above them may span."""
-    below: list = [("", None, ())] * len(bands)
-    for line, segments in cut:
+    """Each column's name on the header lines after a line (the first line naming it) with that line's
+    number, up to the first line of figures: the cells a name set above them may span."""
+    below: list = [(("", None, ()), -1)] * len(bands)
+    for n, (line, segments) in enumerate(cut):
         if len(segments) < 2:
             continue
         cells = _cut(line, bands, outside=True)
         if cells is None or any(_FIGURE.match(text) for text, _, _ in cells):
             break
-        below = [seen if seen[0] else cell for seen, cell in zip(below, cells)]
-    return below if any(cell[0] for cell in below) else None
+        below = [seen if seen[0][0] else (cell, n) for seen, cell in zip(below, cells)]
+    return below if any(cell[0] for cell, _ in below) else None
 
 
 def _spanning(line: _Text, below: list | None, cells: list) -> list:
-    """A header line's cells, a name centred over several columns (公务用车购置及运行费 over 小计 | 购置费 |
-    运行费, in a table without rules) put in the first of them and the others marked ``left``: the columns
-    whose names on the header line ``below`` (its cells) stand under it, centre within a quarter of its
-    width, two or more in a row, each blank on its own line."""
+    """A header line's cells, a name centred over several columns (基本支出 over 小计 | 人员经费 | 公用经费;
+    公务用车购置及运行费 over 小计 | 购置费 | 运行费; a table without rules) put in the first of them, the
+    others marked ``left``: the columns around the one it stands over whose names below are on one line
+    (not a column named on a line between, its cell merged down: 合计, 项目支出) and whose cells on its own
+    line are blank, two or more, its middle between their names'."""
     if below is None:
         return cells
     out = list(cells)
+    named = [(k, cell, n) for k, (cell, n) in enumerate(below) if cell[0] and cell[1]]
     for a, b in line.segments():
         x0, x1 = line.xs[a], line.xs[b]
-        slack = (x1 - x0) / 4
-        covered = [k for k, cell in enumerate(below) if not isinstance(cell, str) and cell[0] and cell[1]
-                   and x0 - slack <= (cell[1][0] + cell[1][2]) / 2 <= x1 + slack]
-        if len(covered) < 2 or covered != list(range(covered[0], covered[-1] + 1)) \
-                or any(out[k][0] and out[k][0] != line.text[a:b] for k in covered):
+        middle = (x0 + x1) / 2
+        if not named:
+            break
+        k, _, row = min(named, key=lambda item: abs((item[1][1][0] + item[1][1][2]) / 2 - middle))
+        fits = [bool(cell[0]) and n == row and (not out[j][0] or out[j][0] == line.text[a:b])
+                for j, (cell, n) in enumerate(below)]
+        lo = hi = k
+        while lo - 1 >= 0 and fits[lo - 1]:
+            lo -= 1
+        while hi + 1 < len(below) and fits[hi + 1]:
+            hi += 1
+        first, last = below[lo][0][1], below[hi][0][1]
+        if hi == lo or not fits[k] or not (first[0] + first[2]) / 2 < middle < (last[0] + last[2]) / 2:
             continue
-        out[covered[0]] = (line.text[a:b], (x0, line.top, x1, line.bottom), line.xs[a:b + 1])
-        for k in covered[1:]:
-            out[k] = "left"
+        out[lo] = (line.text[a:b], (x0, line.top, x1, line.bottom), line.xs[a:b + 1])
+        for j in range(lo + 1, hi + 1):
+            out[j] = "left"
     return out
 
 
