@@ -54,7 +54,8 @@ _INLINE = lazy(rf"(?=[一二三四五六七八九十])"
 _PART = lazy(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|编)")
 _CELLED = 10
 _STOPS = lazy(r"[。；;：:！？!?，,]")
-_ROW_LABEL = lazy(r"(?:支出|收入|拨款|经费|结余|结转|款|项|类)$")
+_ROW_LABEL = lazy(r"(?:支出|收入|拨款|经费|结余|结转|下年|合计|总计|款|项|类)$")
+_PANEL_INDENT = 8  # characters of indentation that put a line in a table's right-hand panel
 _AMOUNT_LEAD = lazy(r"\s*[-−]?[\d,]+\.\d+\s+(?=\S)")  # an amount with decimals, then the line goes on
 _NOTE = lazy(r"\s*(?:注|备注|说明|注释)\s*[:：]\s*")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -77,6 +78,9 @@ def run(analysis, check: Check):
     contents = False  # within a 目录's entries (一、部门基本情况 …… 1, or 一、部门基本情况 1)
     # a text whose tables came a cell a line: amounts alone on their lines, many
     celled_text = sum(1 for b in analysis.doc.blocks if _BARE_NUMBER.fullmatch(b.text)) >= _CELLED
+    # a text laid out in columns (pdftotext -layout): a row label indented into a right-hand panel
+    laid_text = not analysis.doc.places and sum(
+        1 for b in analysis.doc.blocks if b.kind != "row" and _LAID_OUT.search(b.text)) >= _CELLED
     for index, block in enumerate(analysis.doc.blocks):
         if block.kind == "row":
             continue
@@ -104,6 +108,9 @@ def run(analysis, check: Check):
         if _PART.match(block.text):
             last = [None] * len(_LEVELS)  # 第二部分 starts its numbering again
             continue
+        if laid_text and block.span(0, 1).column > _PANEL_INDENT and len(block.text) <= 20 \
+                and _ROW_LABEL.search(block.text.rstrip()):
+            continue  # 十、节能环保支出 or 二、结转下年 alone, far right: a cell of a panel, no heading
         lead = _AMOUNT_LEAD.match(block.text)
         if lead:  # 8.62 八、社会保障和就业支出: a cell of the row before, then the next row's label
             for level, pattern in enumerate(_LEVELS):  # (pdftotext without -layout): carries the count on
@@ -193,7 +200,8 @@ def _step(check, analysis, previous, n: int | None, marker: str, span):
 
 def _restyle(marker: str, n: int, k: int) -> str:
     """``marker`` (written for ``n``) written for ``k``: （九） → （八）, 六是 → 五是, 3. → 2."""
-    for old, new in ((str(n), str(k)), (_CIRCLED[n - 1] if n <= 20 else "", _CIRCLED[k - 1])):
+    circled = (_CIRCLED[n - 1] if n <= 20 else "", _CIRCLED[k - 1] if k <= 20 else "")  # (①…⑳ only)
+    for old, new in ((str(n), str(k)), circled):
         if old and old in marker:
             return marker.replace(old, new, 1)
     m = re.search(_CN, marker)
