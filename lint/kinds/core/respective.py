@@ -1,0 +1,103 @@
+"""respective: lists stated 分别 side by side, item by item (A、B、C的预算分别为 a1、a2、a3，实际支出分别为
+b1、b2、b3，执行率分别为 r1、r2、r3; 其中 A a、B b、C c，占比分别为 s1、s2、s3).
+
+Finds, in each sentence, the runs of figures a ``分别`` word opens (分别为, 分别是, 分别占, 分别达到), their
+figures joined by 、 or 和 only. A run of percentages whose word names a rate (``rates``: 执行率, 完成率,
+到位率) stands beside two runs of amounts of as many figures before it in the sentence, the first named by
+a ``planned`` word (预算, 计划, 目标, 下达), the second by a ``done`` word (支出, 执行, 完成, 实际, 到位):
+each rate is its item's done over its planned. A run of percentages whose word names a share (``shares``:
+占比, 比重) stands after as many parts of one total listed before it (the sentence's first amount, then its
+parts, 其中 A a、B b, each its own): each share is its part over that total. Any other shape is left alone.
+
+Judged as intervals, as the rate and share kinds judge one figure.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ...figures import precision
+from ...regex import lazy
+from ...vocabulary import Words
+from ..base import JUDGED, Check, judge
+
+KIND = "respective"
+FIELDS = JUDGED
+
+
+@dataclass(frozen=True)
+class Options:
+    rates: Words = Words(["执行率", "完成率", "到位率", "支出率"])
+    shares: Words = Words(["占比", "比重", "所占比例"])
+    planned: Words = Words(["预算", "计划", "目标", "下达", "批复"])
+    done: Words = Words(["支出", "执行", "完成", "实际", "到位"])
+
+
+_RESPECTIVE = lazy(r"分别(?:为|是|占|达到|达)?$")
+_JOINED = lazy(r"^\s*(?:、|和|及)\s*$")
+
+
+def _runs(text: str, figs) -> list[list]:
+    """The runs of figures a 分别 word opens, each its figures in order."""
+    runs, k = [], 0
+    while k < len(figs):
+        if _RESPECTIVE.search(figs[k].label.strip()):
+            run = [figs[k]]
+            while k + 1 < len(figs) and _JOINED.match(text[figs[k].end : figs[k + 1].start]):
+                k += 1
+                run.append(figs[k])
+            if len(run) >= 2:
+                runs.append(run)
+        k += 1
+    return runs
+
+
+def run(analysis, check: Check):
+    o = check.options
+    for block in range(len(analysis.doc.blocks)):
+        text = analysis.doc.blocks[block].text
+        if "分别" not in text:
+            continue
+        for _start, _end, figs in analysis.sentences(block):
+            runs = _runs(text, figs)
+            for k, rates in enumerate(runs):
+                if any(f.unit != "%" or not f.is_point for f in rates):
+                    continue
+                word = rates[0].label
+                if o.rates.within(word):
+                    yield from _rates(analysis, check, rates, runs[:k])
+                elif o.shares.within(word):
+                    yield from _shares(analysis, check, rates, figs)
+
+
+def _rates(analysis, check: Check, rates: list, before: list[list]):
+    o = check.options
+    amounts = [r for r in before if len(r) == len(rates)
+               and all(f.is_point and precision.family(f.unit) == "money" for f in r)]
+    planned = [r for r in amounts if o.planned.within(r[0].label)]
+    done = [r for r in amounts if o.done.within(r[0].label) and not o.planned.within(r[0].label)]
+    if len(planned) != 1 or len(done) != 1:
+        return
+    for rate, plan, outturn in zip(rates, planned[0], done[0]):
+        verdict = judge(check, analysis, rate, (outturn, plan),
+                        lambda p=plan, d=outturn: precision.interval(d, unit=p.unit) / precision.interval(p),
+                        scale=Decimal(100), expression=f"{outturn.text} / {plan.text}")
+        if verdict:
+            yield verdict
+
+
+def _shares(analysis, check: Check, shares: list, figs: list):
+    first = next((i for i, f in enumerate(figs) if f is shares[0]), None)
+    money = [f for f in figs[:first] if f.is_point and precision.family(f.unit) == "money"]
+    if len(money) != len(shares) + 1:
+        return  # the total, then one part a share: nothing else of money before them
+    total, parts = money[0], money[1:]
+    if precision.total(parts, total.unit).lo > precision.interval(total).hi:
+        return  # (the parts are no parts of it)
+    for share, part in zip(shares, parts):
+        verdict = judge(check, analysis, share, (part, total),
+                        lambda p=part, t=total: precision.interval(p, unit=t.unit) / precision.interval(t),
+                        scale=Decimal(100), expression=f"{part.text} / {total.text}")
+        if verdict:
+            yield verdict
