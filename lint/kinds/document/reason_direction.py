@@ -7,7 +7,9 @@ explains is the last direction word in the ``reach`` characters before it: ``up`
 template's choice) it is not judged. It is a finding when the reason names only the opposite direction
 (``reason_up``: 增加, 新增, 追加 …; ``reason_down``: 减少, 压减, 调减, 节约, 未完成 …), and none of the
 change's own, and both speak of spending (``subjects``: 经费, 支出, 费用 …, in the change's words and
-right before the reason's direction word): a reason that spending rose for a fall in spending. A reason
+right before the reason's direction word), or both of income (收入 in the change's words, ``income`` words
+before the reason's: 补助资金增加 for a fall in 收入, not a balance carried over): a reason that spending rose
+for a fall in spending. A reason
 that names no direction, or both, another kind of thing (结转增加 for a fall in spending is sound), or
 last year's amount (``past``: 上年, 去年), is left alone.
 """
@@ -24,6 +26,7 @@ KIND = "reason_direction"
 FIELDS = ("stated", "computed", "change", "said")
 _REASON = lazy(r"(?:主要原因(?:是|为|在于)?|原因(?:是|为|在于)|原因(?=\s*[：:]))\s*[：:]?")
 _END = lazy(r"[。；;！？!?]")
+_CARRIED = lazy(r"结转|结余")
 
 
 @dataclass(frozen=True)
@@ -35,6 +38,8 @@ class Options:
     reason_down: Words = Words(["减少", "下降", "降低", "压减", "调减", "缩减", "节约", "未完成", "未开展",
                                 "未能", "未实施", "取消", "缩小", "少支", "暂缓"])
     subjects: Words = Words(["经费", "支出", "费用", "开支", "费"])
+    income: Words = Words(["收入", "拨款", "补助", "补贴", "资金"])
+    """What an income's reason speaks of (收入减少，主要原因是上级补助资金增加: the other way)."""
     past: Words = Words(["上年", "去年", "上一年", "同期"])
     reach: int = 40
 
@@ -56,10 +61,12 @@ def run(analysis, check: Check):
             reason = text[m.end(): stop.start() if stop else len(text)]
             said_up, said_down = o.reason_up.first(reason), o.reason_down.first(reason)
             opposite, own = (said_down, said_up) if claimed > 0 else (said_up, said_down)
-            if not opposite or own or o.past.within(reason) or not o.subjects.within(before):
+            earning = "收入" in before and not o.subjects.within(before)  # 收入总计减少…: income's reason
+            if not opposite or own or o.past.within(reason) or not (earning or o.subjects.within(before)):
                 continue
             at = reason.index(opposite)
-            if not o.subjects.within(reason[max(0, at - 8):at]):
+            near = reason[max(0, at - 8):at]
+            if not (o.income if earning else o.subjects).within(near) or earning and _CARRIED.search(near):
                 continue  # the reason's rise is of something else than spending (结转结余增加)
             change = "an increase" if claimed > 0 else "a decrease"
             yield report(check, analysis, block.span(m.end() + at, m.end() + at + len(opposite)),
