@@ -140,7 +140,7 @@ def _year_row(table: Table, year: str | None) -> Table | None:
     return replace(table, rows=(rows[0],), memo={}) if len(rows) == 1 else None
 
 
-_YEAR_LABEL = re.compile(r"(20\d\d)\s*年")
+_YEAR_LABEL = lazy(r"(20\d\d)\s*年")
 
 
 def _own(groups: list[list[Table]], starts: list[int], line: int, tables_first: bool) -> list[Table]:
