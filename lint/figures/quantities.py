@@ -90,13 +90,12 @@ def _dated_parts(analysis) -> list[tuple[int, str]]:
     for b, block in enumerate(analysis.doc.blocks):
         text = block.text.strip()
         if block.kind in ("heading", "paragraph") and len(text) <= 40 and _TOP.match(text):
-            years = set(_YEAR.findall(text))
+            years = set(labels.YEAR.findall(text))
             out.append((b, years.pop() if len(years) == 1 else ""))
     return out
 
 
 _TOP = lazy(r"(?:#+\s*)?[一二三四五六七八九十]{1,3}、")
-_YEAR = lazy(r"(20\d\d)\s*年")
 
 
 def _heading(analysis, block: int, reach: int = 8) -> str:

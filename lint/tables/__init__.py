@@ -97,7 +97,7 @@ def _code_column(table: Table, col: int) -> bool:
     if _CODE_HEADER.search(re.sub(r"\s+", "", table.header[col])):
         return True
     filled = [r[col].text.strip() for r in table.rows if col < len(r) and r[col].text.strip()]
-    padded = sum(1 for c in filled if len(c) == 2 and c[0] == "0" and c[1].isdigit())
+    padded = sum(1 for c in filled if _PADDED.fullmatch(c))
     if padded >= 2 and padded * 2 > len(filled):
         return True  # 05, 06: a 款 or 项 code column of its own (no amount is written with a leading 0)
     codes = [c for c in map(code, filled) if c]

@@ -94,7 +94,7 @@ def run(analysis, check: Check):
             table, cell = _panel(check, panels, item, measured, year)
         if cell is None:
             continue
-        row_year = _YEAR_LABEL.match(table.rows[0][0].text.strip()) if table.rows and table.rows[0] else None
+        row_year = labels.YEAR.match(table.rows[0][0].text.strip()) if table.rows and table.rows[0] else None
         dated = labels.dated(block.text, fig.start)[1]
         if row_year and dated and dated[-1] != row_year.group(1):
             continue  # 2025年“三公”经费预算58.00万元 against the table's 2026年预算数 row: another year's
@@ -132,15 +132,13 @@ def _groups(check: Check, analysis) -> list[list[Table]]:
 def _year_row(table: Table, year: str | None) -> Table | None:
     """A table of a row a year (2026年预算数, then 2025年预算数) as the one-line table of the report's year's
     row, or of the latest year's when the report names none; None when the rows are not so labelled."""
-    years = [_YEAR_LABEL.match(row[0].text.strip()) for row in table.rows if row]
+    years = [labels.YEAR.match(row[0].text.strip()) for row in table.rows if row]
     if len(years) < 2 or not all(years):
         return None
     wanted = year or max(m.group(1) for m in years)
     rows = [row for row, m in zip(table.rows, years) if m.group(1) == wanted]
     return replace(table, rows=(rows[0],), memo={}) if len(rows) == 1 else None
 
-
-_YEAR_LABEL = lazy(r"(20\d\d)\s*年")
 
 
 def _own(groups: list[list[Table]], starts: list[int], line: int, tables_first: bool) -> list[Table]:

@@ -99,7 +99,8 @@ def _later_after(text: str, end: int, said: int) -> bool:
     against the last (…84.00分，本年度较上年提高7.50分)."""
     stop = text.find("。", end)  # (2022年…；2023年…；2024年…: a series over its clauses)
     stop = stop if stop >= 0 else len(text)
-    clause = min((i for i in (text.find("；", end, stop),) if i >= 0), default=stop)
+    clause = text.find("；", end, stop)
+    clause = stop if clause < 0 else clause
     return any(int(m.group(1)) > said for m in labels.YEAR.finditer(text, end, stop)) \
         or _THIS_YEAR.search(text, end, clause) is not None  # (本年度较上年: in its own clause)
 

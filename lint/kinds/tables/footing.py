@@ -508,9 +508,14 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
 def _mostly_adds_up(table: Table, parent: int, rows: list[int], columns: list[int]) -> bool:
     """Whether ``rows`` add up to ``parent`` in at least half the columns where both hold numbers, and in
     one at least."""
-    sums = [_adds_up(table, parent, rows, j) for j in columns]
+    return _agree([_adds_up(table, parent, rows, j) for j in columns])
+
+
+def _agree(sums: list) -> bool:
+    """Whether the :func:`_adds_up` of a group's columns say it adds up: in one column at least, and in
+    at least half of those where both hold numbers."""
     judged = [x for x in sums if x not in ("empty", None)]
-    return bool(judged) and judged.count(True) >= 1 and 2 * judged.count(True) >= len(judged)
+    return judged.count(True) >= 1 and 2 * judged.count(True) >= len(judged)
 
 
 def _indented_items(levels: dict, indents: dict, stretch: list[int]) -> dict:
@@ -675,9 +680,7 @@ def _breakdowns(table: Table, columns: list[int], stretch: list[int], levels: di
             sums = [_adds_up(table, parent, group, j) for j in columns]
             if None in sums:
                 break
-            judged = [x for x in sums if x != "empty"]
-            if 2 * judged.count(True) >= len(judged) and any(s is True and cell_figure(table, parent, j)
-                                                             for s, j in zip(sums, columns)):
+            if _agree(sums):
                 for r in group:
                     levels[r] = -1
                 found.append((parent, list(group)))

@@ -67,7 +67,7 @@ def run(analysis, check: Check):
             if hit is None or not any(w in sentence for w in check.options.objects):
                 continue
             misses = _of_section(analysis, sheets, b, every)
-            if _OWN_ITEMS(analysis, b, start, start + hit[0]) \
+            if _own_items(analysis, b, start, start + hit[0]) \
                     and not any(_named_in(row.label, sentence) for row in misses):
                 continue  # 污水治理率由A提高到B，…普及率由C提高到D，均达到总体目标: the ones it names
             if _ADMITTED.search(sentence):
@@ -104,7 +104,7 @@ def run(analysis, check: Check):
 _EVERY = lazy(r"各项|各类|所有|全部|全面|各[个级]|整体|总体绩效|绩效目标|其余|其他|剩余|除")
 
 
-def _OWN_ITEMS(analysis, block: int, start: int, at: int) -> bool:
+def _own_items(analysis, block: int, start: int, at: int) -> bool:
     """Whether the claim at ``at`` speaks of the items its own sentence names before it: two rates or
     more there (A由x%提高到y%，B由…), and no word for every target (各项, 所有, 绩效目标) in its clause."""
     text = analysis.doc.blocks[block].text
