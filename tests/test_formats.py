@@ -1253,3 +1253,24 @@ def test_a_three_line_header_with_a_short_name_centred_over_three_columns(tmp_pa
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity >= Severity.WARNING]
     assert found == ([] if staff == "4775.32" else [("TAB001", "5350.63"), ("TAB001", "5350.63")])
+
+
+def test_an_amount_printed_one_space_from_its_unit_is_one_cell(tmp_path):
+    """A score one space from its note is two cells (2.50 部分指标未量化), but an amount one space from its
+    unit (9746.50 万元) is one: an unruled table whose cells carry their unit never gets a column of units
+    (it is left as text: its cells are no bare figures)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "units.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10)
+    rows = [("项目", "金额", "占比"), ("基本支出", "5377.64 万元", "55.17%"), ("项目支出", "4368.86 万元", "44.83%"),
+            ("合计", "9746.50 万元", "100.00%")]
+    for k, row in enumerate(rows):
+        for x, cell in zip((72, 250, 400), row):
+            c.drawString(x, 760 - 18 * k, cell)
+    c.save()
+    assert not any(c.text.strip() == "万元" for t in recover(ingest.read(path)) for r in t.rows for c in r)

@@ -247,8 +247,9 @@ class _Text:
         for i, ch in enumerate(self.text):
             if ch != " ":
                 continue
-            if self.xs[i + 1] - self.xs[i] >= wide or _cjk(self.text[i + 1 : i + 2]) \
-                    and _SCORE_THEN_WORDS.fullmatch(self.text, start, i):
+            note = _cjk(self.text[i + 1 : i + 2]) and self.text[i + 1] not in _UNIT_FIRST \
+                and _SCORE_THEN_WORDS.fullmatch(self.text, start, i)
+            if self.xs[i + 1] - self.xs[i] >= wide or note:
                 cuts.append(i)  # (2.50 部分指标未量化: a score one space from its note, two cells)
                 start = i + 1
         starts, ends = [0, *(i + 1 for i in cuts)], [*cuts, len(self.text)]
@@ -296,6 +297,7 @@ class _Page:
 
 
 _SCORE_THEN_WORDS = lazy(r"-?[\d,]*\d\.\d+%?")  # an amount with decimals opening a stretch of text
+_UNIT_FIRST = frozenset("万亿千百元分个人家项次件台辆套所名户")  # (9746.50 万元: one figure, no two cells)
 
 
 def _cjk(ch: str) -> bool:
