@@ -109,7 +109,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 inner = labels.inside(text, sentence[0], [f.start for f in current])
                 if current and not all(inner):  # X（A a，B b），比上年减少: X, not a part in its brackets
                     current = [f for f, h in zip(current, inner) if not h]
-                if current and not stated_prior and "其中" in text[current[-1].end : change.start]:
+                if current and not stated_prior \
+                        and "其中" in _BRACKETED.sub("", text[current[-1].end : change.start]):
                     continue  # 支出 X，比上年增加 C，其中基本支出增加 c，增长 p%: a part's, its amount unsaid
                 if not stated_prior and current and (_earlier(
                         current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year(),
@@ -121,6 +122,9 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                                    current[-1] if current else None, contrary)
             yield from _direct(spec, sentence)
             yield from _after_prior(spec, text, sentence)
+
+
+_BRACKETED = lazy(r"[（(][^（()）]*[）)]")  # an aside closed before the change: X（其中 A，B），比上年减少
 
 
 def _rate_first(spec: Spec, text: str, figs, i: int, sign: int) -> Figure | None:

@@ -907,7 +907,8 @@ def _soft_width(lines: list[str]) -> int | None:
         return None
     top = lengths[int(len(lengths) * 0.9)] if len(lengths) >= 10 else lengths[-1]
     near = sum(1 for n in lengths if n >= top * 0.8)
-    return max(20, int(top * 0.8)) if near * 3 >= len(lengths) and top <= 80 else None
+    prose = sum(1 for n in lengths if n >= top * 0.5)  # (not a table's cells set one a line)
+    return max(20, int(top * 0.8)) if near * 3 >= prose and top <= 80 else None
 
 
 _GAPPED = lazy(r"\S {3,}\S")  # a line laid out in columns (pdftotext -layout): its length is no prose width

@@ -111,6 +111,8 @@ def run(analysis, check: Check):
         if laid_text and block.span(0, 1).column > _PANEL_INDENT and len(block.text) <= 20 \
                 and _ROW_LABEL.search(block.text.rstrip()):
             continue  # 十、节能环保支出 or 二、结转下年 alone, far right: a cell of a panel, no heading
+        if laid_text and index + 1 < len(blocks) and _left_cell(block, blocks[index + 1]):
+            continue  # 三、国有资本经营预算财政拨 ⏎ 三、国防支出 (far right) ⏎ 款: a row's label, wrapped
         lead = _AMOUNT_LEAD.match(block.text)
         if lead:  # 8.62 八、社会保障和就业支出: a cell of the row before, then the next row's label
             for level, pattern in enumerate(_LEVELS):  # (pdftotext without -layout): carries the count on
@@ -164,6 +166,22 @@ def run(analysis, check: Check):
                 if found is not None:
                     yield found
                 before = (_value(m.group(group)), span, marker)
+
+
+def _left_cell(block, after) -> bool:
+    """Whether a short line opening with 一、 is the left-hand cell of a two-panel table's row that a text
+    laid out in columns wrapped: the next line is the right-hand panel's cell (indented far, its amount
+    maybe before it) opening with the same marker, and the label stops short of a sentence."""
+    m = _LEVELS[0].match(block.text)
+    if m is None or len(block.text) > 20 or _STOPS.search(block.text):
+        return False
+    if after.span(0, 1).column <= _PANEL_INDENT:
+        return False
+    right = _LEVELS[0].match(after.text, _AMOUNT_LEAD_ANY.match(after.text).end())
+    return right is not None and right.group("n") == m.group("n")
+
+
+_AMOUNT_LEAD_ANY = lazy(r"\s*(?:[-−]?[\d,]+(?:\.\d+)?\s+)?")  # a cell's amount, if any, before a label
 
 
 def _fragment(analysis, block, celled: bool = False) -> bool:
