@@ -498,8 +498,8 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
             body.append(rows[i])
             width = max(width, len(rows[i]))
             i += 1
-        if not body:
-            continue
+        if not body or _compacted(header_rows, width):
+            continue  # (a header whose merged cells were written once: its names fit no column, so unread)
         levels = _levels(header_rows, width)
         header = _merge(header_rows, width)
         body = [_placed(doc, r, body[:k], width) if k and len(r) < width else r for k, r in enumerate(body)]
@@ -525,6 +525,14 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
 
 
 _TOTAL_LABEL = lazy(r"^\s*(?:合\s*计|总\s*计)\s*$")
+
+
+def _compacted(header_rows: list[list[Cell]], width: int) -> bool:
+    """A header of several lines, each short of the table's columns with no cell left empty: a merged
+    cell was written once (项目 | 年初预算数 | 本年支出 | 决算数为年初预算数的% over 科目编码 | 科目名称 | 小计 |
+    基本支出 | 项目支出, rows of seven cells), so which column a name stands over cannot be told."""
+    return len(header_rows) >= 2 and all(
+        len(r) < width and all(c.text and not c.merged for c in r) for r in header_rows)
 
 
 def _merged_label(cells: list[Cell], full: list[list[Cell]], width: int) -> list[Cell]:
