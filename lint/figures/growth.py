@@ -112,6 +112,10 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 if current and not stated_prior \
                         and "其中" in _BRACKETED.sub("", text[current[-1].end : change.start]):
                     continue  # 支出 X，比上年增加 C，其中基本支出增加 c，增长 p%: a part's, its amount unsaid
+                closed = current and any(c in text[current[-1].end : change.start] for c in "；;")
+                parts = text.rfind("其中", sentence[0], current[-1].start) if closed else -1
+                if parts >= 0 and not stated_prior:  # X，其中 A a，B b；较上年减少: the list closed: X
+                    current = [f for f in current if f.end <= parts]
                 if not stated_prior and current and (_earlier(
                         current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year(),
                         carried=len(current) >= 2)

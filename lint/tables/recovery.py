@@ -529,8 +529,8 @@ _TOTAL_LABEL = lazy(r"^\s*(?:合\s*计|总\s*计)\s*$")
 
 def _compacted(header_rows: list[list[Cell]], width: int) -> bool:
     """A header of several lines, each short of the table's columns with no cell left empty: a merged
-    cell was written once (项目 | 年初预算数 | 本年支出 | 决算数为年初预算数的% over 科目编码 | 科目名称 | 小计 |
-    基本支出 | 项目支出, rows of seven cells), so which column a name stands over cannot be told."""
+    cell was written once (项目 | 年初预算数 | 本年支出 | 决算数为年初预算数的% over 科目编码 | 科目名称 |
+    小计 | 基本支出 | 项目支出, rows of seven cells), so which column a name stands over cannot be told."""
     return len(header_rows) >= 2 and all(
         len(r) < width and all(c.text and not c.merged for c in r) for r in header_rows)
 

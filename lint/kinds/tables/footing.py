@@ -74,7 +74,11 @@ class Options:
     exclude: Words = Words(["其中", "含:", "含："])
     skip: Words = Words(["率", "%", "％", "比例", "比重", "占比", "进度", "序号", "编码", "编号", "代码",
                          "年度", "完成预算", "完成年初预算", "完成全年预算", "完成调整预算", "为预算的",
-                         "为年初预算的", "为全年预算的", "为上年的", "百分点"])
+                         "为年初预算的", "为全年预算的", "为上年的", "百分点", "人均", "平均", "单价", "均价"])
+    skip_rows: Words = Words(["率", "%", "％", "比例", "比重", "占比", "进度", "百分点", "人均", "平均", "单价",
+                              "均价"])
+    """Rows that hold rates or averages (执行率（%） under 实际下达 | 实际支出, years across): never summed
+    across into a 合计 column."""
     apart: Words = Words(["机关运行经费"])
     """Columns printed beside a row total, and rows printed under a column's total, that are never its
     parts (the 三公 table's 机关运行经费), unless the total names them."""
@@ -999,7 +1003,10 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
         if len(components) < 2:
             continue
         checks = []
+        labels = _labels(table)
         for i in filled:  # a blank or dash part is a zero (收入决算表 leaves the columns a unit lacks empty)
+            if check.options.skip_rows.within(labels[i]):
+                continue  # 执行率（%） 99.39 | 96.94 | 90.32 | 95.29: a rate's row, its 合计 no sum
             figs = [cell_figure(table, i, k) for k in components
                     if table.rows[i][k].text.strip() not in _EMPTY]
             total = cell_figure(table, i, j)
