@@ -74,11 +74,15 @@ class Options:
     exclude: Words = Words(["其中", "含:", "含："])
     skip: Words = Words(["率", "%", "％", "比例", "比重", "占比", "进度", "序号", "编码", "编号", "代码",
                          "年度", "完成预算", "完成年初预算", "完成全年预算", "完成调整预算", "为预算的",
-                         "为年初预算的", "为全年预算的", "为上年的", "百分点", "人均", "平均", "单价", "均价"])
-    skip_rows: Words = Words(["率", "%", "％", "比例", "比重", "占比", "进度", "百分点", "人均", "平均", "单价",
-                              "均价"])
+                         "为年初预算的", "为全年预算的", "为上年的", "百分点", "人均", "平均", "单价",
+                         "均价"])
+    skip_rows: Words = Words(["率", "%", "％", "比例", "比重", "占比", "进度", "百分点", "人均", "平均",
+                              "单价", "均价"])
     """Rows that hold rates or averages (执行率（%） under 实际下达 | 实际支出, years across): never summed
     across into a 合计 column."""
+    measured: Words = Words(["总额"])
+    """Total words that also name a measure (资产总额, 负债总额, 利润总额 in a table of indicators): a row
+    named by them alone is footed only where its rows add up to it in most columns."""
     apart: Words = Words(["机关运行经费"])
     """Columns printed beside a row total, and rows printed under a column's total, that are never its
     parts (the 三公 table's 机关运行经费), unless the total names them."""
@@ -180,6 +184,12 @@ def _is_total(check: Check, label: str) -> bool:
 
 _YEAR_HEAD = lazy(r"(?:19|20)\d\d\s*年度(?:预算数?|决算数?|执行数|金额|合计|支出|收入)?"
                         r"(?:[（(][^（()）]{1,8}[）)])?")  # 2022年度, 2024年度预算数, 2023年度（万元）
+
+
+def _measured(check: Check, label: str) -> bool:
+    """Whether a total row is named only by a word that also names a measure (资产总额), no 合计 or 总计."""
+    return check.options.measured.within(label) and not any(
+        w in label for w in check.options.totals if not check.options.measured.within(w))
 
 
 def _amount_columns(check: Check, table: Table) -> list[int]:
@@ -494,6 +504,8 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             after_grand = max(t + 1, below)
         if t in split:
             continue  # its rows' own levels are judged above; the split total itself is not
+        if _measured(check, labels[t]) and not _mostly_adds_up(table, t, [*carried, *parts], columns):
+            continue  # 利润总额 under 所有者权益 | 营业收入: a measure of its own, no total of the rows above
         extras = {j: _carried_score(table, before, j) for j in columns} \
             if "总分" in labels[t] or "合计" in labels[t] and before is not None else {}
         # (合计 100 of a 自评表 too: its funds part's 分值 10 over the indicators' 90)
