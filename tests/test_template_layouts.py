@@ -3730,6 +3730,9 @@ CASES = {
     "a 资产总额 over its parts still footed": (
         '某市行政事业性国有资产情况表\n单位：亿元\n项目\t2024年末\t2023年末\n资产总额\t356.40\t330.10\n其中：流动资产\t120.40\t110.00\n固定资产\t200.00\t190.10\n在建工程\t36.00\t30.00\n',
         ("固定资产\t200.00", "固定资产\t210.00"), "TAB001"),
+    "a part named after 主要是, then its own change with no base stated: no difference of the two": (
+        '全县政府性基金预算收入完成56,032万元，为调整预算的95.6%，比上年下降22.6%，主要是国有土地使用权出让收入52,380万元，比上年减少16,035万元。\n',
+        None, None),
 }
 
 

@@ -168,6 +168,8 @@ def _changes(analysis, o: Options, block: int):
             prior = same[-1]
             if prior.label.strip(" ，,").removesuffix("了").endswith((*o.up, *o.down)):
                 continue  # X，比年初预算 Y 减少 A，比上年减少 B: A is the first change, no base of this one
+            if sign and _OWN_BASE.search(text, prior.end, change.start):
+                continue  # X，…，主要是 Y，比上年减少 C: Y's own change, its base unstated
             # the amount compared: not another comparison's change or base before it (X，比上年的Y减少A，
             # 比预算数Z节约B; X，为年度预算Y的P%，比上年Z减少B), nor a part in brackets closed before it
             # (X（A a，B b），比上年 P 减少 C): X
@@ -192,6 +194,8 @@ def _changes(analysis, o: Options, block: int):
                 if left is not None:
                     yield left[1], left[0], change, -1  # plan − spent = what is left
 
+
+_OWN_BASE = lazy(r"[，,、\s](?:比|较|同比)")  # a comparison opened after the last amount, naming no amount
 
 # 提高3.35个百分点（上年为91.36%）, 增加12.50万元（2024年为100.00万元）: the prior in brackets after
 _PRIOR_AFTER = lazy(r"\s*[（(]\s*(?:上年|去年|上年度|上年同期|(?:19|20)\d\d年度?)(?:同期)?\s*(?:为|是)?\s*$")
