@@ -3733,6 +3733,9 @@ CASES = {
     "a part named after 主要是, then its own change with no base stated: no difference of the two": (
         '全县政府性基金预算收入完成56,032万元，为调整预算的95.6%，比上年下降22.6%，主要是国有土地使用权出让收入52,380万元，比上年减少16,035万元。\n',
         None, None),
+    "a count split by year (、2023年22个), then 见表2 in the next sentence: the series' item is not the table's count": (
+        '资金分配至4个市，三年累计支持产业项目60个，其中2021年18个、2022年20个、2023年22个。分地区情况见表2。\n\n表2 分地区分配及支出情况\n\n| 序号 | 市（州） | 分配资金（万元） | 支持项目（个） |\n| --- | --- | --- | --- |\n| 1 | 武汉市 | 100.00 | 20 |\n| 2 | 黄石市 | 80.00 | 15 |\n| 3 | 十堰市 | 120.00 | 25 |\n| 4 | 宜昌市 | 50.00 | 0 |\n|  | 合计 | 350.00 | 60 |\n',
+        None, None),
 }
 
 

@@ -311,6 +311,9 @@ def _rows(analysis, text: str, fig, reach: int, figures):
     noun heads (二级指标5个, 18个三级指标), and of nothing when it heads none."""
     at = fig.end
     m = _SEE.search(text, at, at + reach)
+    prev = next((f for f in reversed(figures) if f.end <= fig.start), None)
+    if prev is not None and prev.unit == fig.unit and text[prev.end : fig.start].lstrip().startswith("、"):
+        return None, ""  # 其中2021年18个、2022年20个、2023年22个。分地区情况见表2: an item of a series
     if m is None or any(at <= f.start < m.start() and f.unit in COUNT_UNITS
                         and re.search(r"[，,]", text[at:f.start]) for f in figures):
         return None, ""  # 改造小区12个，涉及3个街道（详见表2）: the table is of the nearer count's (not so
