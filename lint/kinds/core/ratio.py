@@ -286,7 +286,8 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     yield from _over_any(analysis, check, rate, actual, plans)
 
 
-_ARRIVED = lazy(r"到位(?!率)")
+_ARRIVED = lazy(r"(?:到位|下达|拨付)(?!率)|(?:实际|已|累计)下\s*$")  # funds received (实际下达 X: its 达
+# reads as 达到), not their rate
 # a plan changed to a new amount (调整为, 调增至, 核减为, 追加后为), not by one (调减 X)
 _ADJUSTED_TO = lazy(r"(?:调整|调增|调减|核减|核增|追加|追减|压减|变更)后?(?:为|至|到)\s*$")
 _ADDED = lazy(r"追加|调增|追减|调减")
