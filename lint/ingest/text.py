@@ -411,7 +411,10 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         tails = _header_tails(lines, cells[k], [n for n in words if n < body_start])
         words = [n for n in words if body_start < n < last]  # (a header's own second line: left out)
         texts = {n: [lines[n][a:b] for a, b in spans] for n, spans in cells.items()}
-        if len(cells) < _RUN or sum(1 for t in texts[k] if _kind(t) == "") > 0 \
+        names = [" ".join(t.split()) for t in texts[k]]  # (a table's one row before a page break is one
+        short = len(cells) < _RUN and not (len(cells) == 2 and split and _header_again_at(lines, last, names))
+        # when its header comes again after the break)
+        if short or sum(1 for t in texts[k] if _kind(t) == "") > 0 \
                 or sum(1 for t in texts[k] if _kind(t) not in ("", "words")) > 1:
             k = last + 1 if len(cells) > 1 else k + 1
             continue
