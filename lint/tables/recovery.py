@@ -456,7 +456,8 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
             header_rows.append(rows[i])
             i += 1
             while i < len(rows) and (_continues_header(rows[i], header_rows) and (
-                    len(header_rows) < 3 or len(header_rows) == 3 and _full_header(rows[i], len(rows[i])))
+                    len(header_rows) < 3 or len(header_rows) == 3 and (
+                        _full_header(rows[i], len(rows[i])) or _over_figures(rows, i)))
                     or _spanned(rows[i])):
                 if _inner_header(rows[i]) and not {c.text for r in header_rows for c in r} & _HEADER_CELLS:
                     header_rows = []  # a form's part header (项目资金 | 年初预算数) under 项目名称 | 主管部门
@@ -525,6 +526,14 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
 
 
 _TOTAL_LABEL = lazy(r"^\s*(?:合\s*计|总\s*计)\s*$")
+
+
+def _over_figures(rows: list[list[Cell]], i: int) -> bool:
+    """Whether row ``i`` is the last line of a header of four (人员经费 | 公用经费 under 基本支出 under 预算数
+    under 本年支出): right above a row of figures, and with empty cells where the names above span down."""
+    return i + 1 < len(rows) and any(not c.text for c in rows[i]) \
+        and sum(1 for c in rows[i + 1] if number(c.text) is not None) >= 2 \
+        and not _column_numbers(rows[i + 1]) and not _unlabeled_column_numbers(rows[i + 1])
 
 
 def _compacted(header_rows: list[list[Cell]], width: int) -> bool:

@@ -291,6 +291,7 @@ def _numbered(analysis, b: int, fig, reach: int):
     return items or None, style
 
 
+_YEAR_ITEM = lazy(r"\s*、\s*(?:19|20)\d\d\s*年")  # 、2023年22个: the next year's count of a series
 _SEE = lazy(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
 _OUTLINE = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
 _SUBJECT = lazy(r"[\u4e00-\u9fff]{2,}")
@@ -312,8 +313,8 @@ def _rows(analysis, text: str, fig, reach: int, figures):
     at = fig.end
     m = _SEE.search(text, at, at + reach)
     prev = next((f for f in reversed(figures) if f.end <= fig.start), None)
-    if prev is not None and prev.unit == fig.unit and text[prev.end : fig.start].lstrip().startswith("、"):
-        return None, ""  # 其中2021年18个、2022年20个、2023年22个。分地区情况见表2: an item of a series
+    if prev is not None and prev.unit == fig.unit and _YEAR_ITEM.match(text, prev.end, fig.start):
+        return None, ""  # 其中2021年18个、2022年20个、2023年22个。分地区情况见表2: a year's, of a series
     if m is None or any(at <= f.start < m.start() and f.unit in COUNT_UNITS
                         and re.search(r"[，,]", text[at:f.start]) for f in figures):
         return None, ""  # 改造小区12个，涉及3个街道（详见表2）: the table is of the nearer count's (not so
