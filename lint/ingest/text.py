@@ -453,7 +453,7 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         k = last + 1
     for first, last, names in read:  # a table going on over a page break where its rest is not read: its
         again = _header_again_at(lines, last, names)  # first page's total is of rows not read, not judged
-        if again is not None and again in unread:
+        if again is not None and again in unread or again is None and _continued(lines, last):
             for n in range(first, last + 1):
                 rows.pop(n + 1, None)
 
@@ -483,6 +483,19 @@ def _header_again_at(lines: list[str], last: int, names: list[str]) -> int | Non
     return None
 
 
+def _continued(lines: list[str], last: int) -> bool:
+    """Whether a caption saying the table goes on (…决算表（续）, 续表) follows line ``last`` within a page
+    break's few lines: its rest, printed under no header, is not read, so neither is its first page."""
+    for n in range(last + 1, min(len(lines), last + 12)):
+        if _GOES_ON.search(lines[n]):
+            return True
+        cells = [lines[n][a:b].strip() for a, b in _spaced(lines[n], True)]
+        if len(cells) > 1 and any(_kind(t) == "number" for t in cells):
+            return False
+    return False
+
+
+_GOES_ON = lazy(r"[（(]\s*续\s*[）)]\s*$|^\s*续表")
 _PAGE_NUMBER = lazy(r"\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页.*)\s*$")
 _UNIT_LINE = lazy(r"单位\s*[:：]|编制部门|部门\s*[:：]")
 
