@@ -420,7 +420,8 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
             continue
         width = max(len(spans) for spans in cells.values())
         if all(len(cells[n]) == width for n in cells) and not words:
-            placed = {n: list(range(width)) for n in cells}
+            coherent = not split or _coherent(lines, cells, k)
+            placed = {n: list(range(width)) for n in cells} if coherent else None
         elif split:
             placed = _placed_by_position(lines, cells, words, k, width)
         else:
@@ -564,6 +565,19 @@ def _by_position(spans: list[tuple[int, int]], hulls: list[tuple[int, int]]) -> 
                 best[(i, c)] = (cost + gap(i, c), [*path, c])
     ends = [best[(n - 1, c)] for c in range(n - 1, width) if (n - 1, c) in best]
     return min(ends, key=lambda item: item[0])[1] if ends else None
+
+
+def _coherent(lines: list[str], cells: dict[int, list[tuple[int, int]]], header: int) -> bool:
+    """Whether the rows' amounts, taken column by column in order, stand one under another: in rows of
+    every cell they do; where a column is blank in every row (人员经费 | 公用经费, each row one of them), the
+    amounts of two columns fall into one and sit apart."""
+    width = len(cells[header])
+    for i in range(width):
+        spans = [(_shown(lines[n][:a]), _shown(lines[n][:b])) for n in cells if n != header  # (columns
+                 for a, b in cells[n][i : i + 1] if _kind(lines[n][a:b]) == "number"]  # as displayed)
+        if spans and max(a for a, _ in spans) >= min(b for _, b in spans):
+            return False
+    return True
 
 
 def _placed_by_position(lines, cells, words, header: int, width: int) -> dict[int, list[int]] | None:
