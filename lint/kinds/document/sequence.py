@@ -93,12 +93,16 @@ def run(analysis, check: Check):
             contents, last = False, [None] * len(_LEVELS)
         if _BARE_NUMBER.fullmatch(block.text):
             continue  # a cell of its own (one per line): the fragments around it are still side by side
-        laid_out = len(_SPACED_AMOUNT.findall(block.text)) >= 2 or _LAID_OUT.search(block.text)
+        laid_out = _laid(block)
         # 一、…收入 28,416,380.00 一、…; 二、政府性基金收入    二、公共安全支出: a row, not judged, but its
         # number carries the count on when it follows the item right before it (七、 ⏎ 八、社会保障和就业支出
         # 115,948,694 ⏎ 九、)
         row = bool(laid_out) and not _SENTENCE_MARK.search(block.text)
         blocks = analysis.doc.blocks
+        around = blocks[index - 1 : index + 2 : 2] if index else []  # the blocks before and after
+        row = row or len(around) == 2 and len(block.text) <= 20 and not _STOPS.search(block.text) \
+            and all(_laid(b) and not _SENTENCE_MARK.search(b.text) for b in around)
+        # (二、事业收入 1,286,400 ⏎ 三、事业单位经营收入 ⏎ 四、其他收入 85,000: a row, its cells blank)
         celled = index + 1 < len(blocks) and _BARE_NUMBER.fullmatch(blocks[index + 1].text) is not None
         short = _fragment(analysis, block, celled)
         beside = fragment == index - 1 and short  # 三、国有资本经营 ⏎ 三、国防支出
@@ -166,6 +170,16 @@ def run(analysis, check: Check):
                 if found is not None:
                     yield found
                 before = (_value(m.group(group)), span, marker)
+
+
+def _laid(block) -> bool:
+    """Whether a block is a table's row laid out with spaces (two amounts, or cells apart by runs of them)."""
+    return block.kind != "row" and (len(_SPACED_AMOUNT.findall(block.text)) >= 2
+                                    or _LAID_OUT.search(block.text) is not None
+                                    or _ROW_END.search(block.text) is not None)
+
+
+_ROW_END = lazy(r"[\u4e00-\u9fff）)]\s+[-−]?[\d,]+(?:\.\d+)?$")  # 二、事业收入 1,286,400: a label, its cell
 
 
 def _left_cell(block, after) -> bool:
