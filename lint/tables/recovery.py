@@ -499,8 +499,9 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
             body.append(rows[i])
             width = max(width, len(rows[i]))
             i += 1
-        if not body or _compacted(header_rows, width):
-            continue  # (a header whose merged cells were written once: its names fit no column, so unread)
+        if not body or _compacted(header_rows, width) or _header_in_body(body):
+            continue  # (a header whose merged cells were written once, or whose lines were not all taken
+            # for it: its names fit no column, so the table is left unread)
         levels = _levels(header_rows, width)
         header = _merge(header_rows, width)
         body = [_placed(doc, r, body[:k], width) if k and len(r) < width else r for k, r in enumerate(body)]
@@ -534,6 +535,22 @@ def _over_figures(rows: list[list[Cell]], i: int) -> bool:
     return i + 1 < len(rows) and any(not c.text for c in rows[i]) \
         and sum(1 for c in rows[i + 1] if number(c.text) is not None) >= 2 \
         and not _column_numbers(rows[i + 1]) and not _unlabeled_column_numbers(rows[i + 1])
+
+
+_COLUMN_NAMES = frozenset({"项目", "行次", "栏次", "金额", "合计", "小计", "预算数", "决算数", "科目名称",
+                           "科目编码"})
+
+
+def _header_in_body(body: list[list[Cell]]) -> bool:
+    """Whether a line of the header was read as the table's first row: before any row with a figure,
+    a row of words only naming two columns or more (项目 | 行次 | 金额 | 项目 | 行次 | 合计 under 收入 |
+    支出)."""
+    for row in body:
+        if any(number(c.text) is not None for c in row):
+            return False
+        if sum(1 for c in row if c.text.strip() in _COLUMN_NAMES) >= 2:
+            return True
+    return False
 
 
 def _compacted(header_rows: list[list[Cell]], width: int) -> bool:
