@@ -439,7 +439,12 @@ _BARE = lazy(rf"^(?:与{_THEN}相比|(?:比|较){_THEN}|同比)\s*[，,]?\s*"
 def _contrary(spec: Spec, rate: Figure, sign: int) -> bool:
     """Whether a rate's word, with its sign (增长-8.37% is a fall), says the other way from its change's."""
     said = _direction(spec, rate.label)
+    if not said and (word := _RATE_WORD.search(rate.label[-6:])):
+        said = 1 if word.group(1) == "增幅" else -1  # 减少 3.57万元，增幅 6.13%
     return bool(said and rate.value and said * (1 if rate.value > 0 else -1) != sign)
+
+
+_RATE_WORD = lazy(r"(增幅|降幅|减幅)\s*(?:为|达|是)?\s*$")  # a rate's own word of its direction
 
 
 def _change(rate, change, sign, prior, current, contrary: bool = False) -> Iterator[Growth]:
