@@ -382,6 +382,7 @@ def _named_current(analysis, spec: Spec, change, fam: str):
 
 
 _MEASURES = ("决算", "预算", "执行")
+_TERM_SPENT = lazy(r"[”\"]?(?:经费)?(?:财政拨款)?支出")  # the term's spending, no measure named
 _TERM_MEASURED = lazy(r"[”\"]?(?:经费)?(?:财政拨款)?(?:支出)?(?:决算|预算|执行)数?")
 
 
@@ -391,6 +392,8 @@ def _measured_before(analysis, change, term: str, clause: str, fam: str):
     the measure the change names, in a sentence naming the term; None otherwise."""
     measure = next((w for w in _MEASURES if w in clause), None)
     named = clause[clause.find(term) + len(term):] if term in clause else ""
+    if measure is None and _TERM_SPENT.fullmatch(named):
+        measure, named = "决算", named + "决算"  # 支出减少 after 预算 X，支出决算 Y: the outturn
     if measure is None or not _TERM_MEASURED.fullmatch(named):
         return None  # “三公”经费中公务接待费支出决算数: an item of the term's, not the term
     block = change.block
