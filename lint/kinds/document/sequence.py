@@ -54,7 +54,7 @@ _INLINE = lazy(rf"(?=[一二三四五六七八九十])"
 _PART = lazy(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|编)")
 _CELLED = 10
 _STOPS = lazy(r"[。；;：:！？!?，,]")
-_ROW_LABEL = lazy(r"(?:支出|收入|拨款|经费|结余|结转|下年|合计|总计|款|项|类)$")
+_ROW_LABEL = lazy(r"(?:支出|收入|拨款|经费|结余|结转|下年|合计|总计|款|项|类|资金|基金|预算)$")
 _PANEL_INDENT = 8  # characters of indentation that put a line in a table's right-hand panel
 _AMOUNT_LEAD = lazy(r"\s*[-−]?[\d,]+\.\d+\s+(?=\S)")  # an amount with decimals, then the line goes on
 _NOTE = lazy(r"\s*(?:注|备注|说明|注释)\s*[:：]\s*")
@@ -73,6 +73,7 @@ def _starts(text: str) -> list[int]:
 
 def run(analysis, check: Check):
     last: list[tuple[int, object] | None] = [None] * len(_LEVELS)
+    heads: list[tuple[int, object] | None] = [None] * len(_LEVELS)  # each level's last outside tables' rows
     marked_at = [-1] * len(_LEVELS)  # the block whose marker set each level's last number
     fragment = -2  # the index of the last block that was a short fragment opening with a marker
     contents = False  # within a 目录's entries (一、部门基本情况 …… 1, or 一、部门基本情况 1)
@@ -154,10 +155,17 @@ def run(analysis, check: Check):
                         and len(block.text) <= 20 and not _STOPS.search(block.text) \
                         and _ROW_LABEL.search(block.text.rstrip()) is not None  # 三、国防支出 alone in a
                     # text of a cell a line (pdftotext without -layout): a row label, its panels interleaved
-                    if found is not None and at == 0 and not (beside and repeat) and not row and not cell:
+                    heading = not row and not cell
+                    # 五、 ⏎ a table's rows 一、…四、 ⏎ 六、: the heading follows the heading before
+                    after_head = heads[level] is not None and n == heads[level][0] + 1
+                    if found is not None and at == 0 and not (beside and repeat) and heading \
+                            and not after_head:
                         yield found  # one run into a paragraph only carries the count on
                     last[level] = (n, span, marker)
                     last[level + 1:] = [None] * (len(_LEVELS) - level - 1)
+                    if heading:
+                        heads[level] = last[level]
+                        heads[level + 1:] = [None] * (len(_LEVELS) - level - 1)
                     marked_at[level] = index
                     break
         if check.options.inline:
