@@ -570,14 +570,20 @@ def _by_position(spans: list[tuple[int, int]], hulls: list[tuple[int, int]]) -> 
 def _coherent(lines: list[str], cells: dict[int, list[tuple[int, int]]], header: int) -> bool:
     """Whether the rows' amounts, taken column by column in order, stand one under another: in rows of
     every cell they do; where a column is blank in every row (人员经费 | 公用经费, each row one of them), the
-    amounts of two columns fall into one and sit apart."""
+    amounts of two columns fall into one and sit apart. Counted in characters and in displayed columns (a
+    汉字 two), the way either converter lays text out."""
     width = len(cells[header])
-    for i in range(width):
-        spans = [(_shown(lines[n][:a]), _shown(lines[n][:b])) for n in cells if n != header  # (columns
-                 for a, b in cells[n][i : i + 1] if _kind(lines[n][a:b]) == "number"]  # as displayed)
-        if spans and max(a for a, _ in spans) >= min(b for _, b in spans):
-            return False
-    return True
+    for measure in (len, _shown):
+        if all(_stacked([(measure(lines[n][:a]), measure(lines[n][:b])) for n in cells if n != header
+                         for a, b in cells[n][i : i + 1] if _kind(lines[n][a:b]) == "number"])
+               for i in range(width)):
+            return True
+    return False
+
+
+def _stacked(spans: list[tuple[int, int]]) -> bool:
+    """Whether spans share a stretch of a line, or stand a character or two apart (_NEAR)."""
+    return not spans or max(a for a, _ in spans) <= min(b for _, b in spans) + _NEAR
 
 
 def _placed_by_position(lines, cells, words, header: int, width: int) -> dict[int, list[int]] | None:
