@@ -7,7 +7,8 @@ figures joined by 、 or 和 only. A run of percentages whose word names a rate 
 a ``planned`` word (预算, 计划, 目标, 下达), the second by a ``done`` word (支出, 执行, 完成, 实际, 到位):
 each rate is its item's done over its planned. A run of percentages whose word names a share (``shares``:
 占比, 比重) stands after as many parts of one total listed before it (the sentence's first amount, then its
-parts, 其中 A a、B b, each its own): each share is its part over that total. Any other shape is left alone.
+parts, 其中 A a、B b, each its own; or the parts alone, their total the one amount of the sentence before
+that they add up to): each share is its part over that total. Any other shape is left alone.
 
 Judged as intervals, as the rate and share kinds judge one figure.
 """
@@ -59,7 +60,9 @@ def run(analysis, check: Check):
         text = analysis.doc.blocks[block].text
         if "分别" not in text:
             continue
+        earlier: list = []  # the figures of the sentence before
         for _start, _end, figs in analysis.sentences(block):
+            earlier, before = figs, earlier
             runs = _runs(text, figs)
             for k, rates in enumerate(runs):
                 if any(f.unit != "%" or not f.is_point for f in rates):
@@ -68,7 +71,7 @@ def run(analysis, check: Check):
                 if o.rates.within(word):
                     yield from _rates(analysis, check, rates, runs[:k])
                 elif o.shares.within(word):
-                    yield from _shares(analysis, check, rates, figs)
+                    yield from _shares(analysis, check, rates, figs, before)
 
 
 def _rates(analysis, check: Check, rates: list, before: list[list]):
@@ -87,9 +90,14 @@ def _rates(analysis, check: Check, rates: list, before: list[list]):
             yield verdict
 
 
-def _shares(analysis, check: Check, shares: list, figs: list):
+def _shares(analysis, check: Check, shares: list, figs: list, before: list):
     first = next((i for i, f in enumerate(figs) if f is shares[0]), None)
     money = [f for f in figs[:first] if f.is_point and precision.family(f.unit) == "money"]
+    if len(money) == len(shares) and len(money) >= 2:  # 实际支出 T。…A、B和C分别为 a、b和c，占比分别为: the
+        # parts' total stated the sentence before, the one amount there they add up to
+        whole = [f for f in before if f.is_point and precision.family(f.unit) == "money"
+                 and precision.total(money, f.unit).meets(precision.interval(f))]
+        money = whole[-1:] + money if len(whole) == 1 else []
     if len(money) != len(shares) + 1:
         return  # the total, then one part a share: nothing else of money before them
     total, parts = money[0], money[1:]
