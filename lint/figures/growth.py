@@ -382,7 +382,8 @@ def _named_current(analysis, spec: Spec, change, fam: str):
 
 
 _MEASURES = ("决算", "预算", "执行")
-_TERM_SPENT = lazy(r"[”\"]?(?:经费)?(?:财政拨款)?支出")  # the term's spending, no measure named
+_TERM_SPENT = lazy(r"[”\"]?(?:经费)?(?:财政拨款)?(?:支出|共计|合计|总计|支出共计|支出合计)")  # the term's
+# spending, no measure named
 _TERM_MEASURED = lazy(r"[”\"]?(?:经费)?(?:财政拨款)?(?:支出)?(?:决算|预算|执行)数?")
 
 
@@ -392,8 +393,9 @@ def _measured_before(analysis, change, term: str, clause: str, fam: str):
     the measure the change names, in a sentence naming the term; None otherwise."""
     measure = next((w for w in _MEASURES if w in clause), None)
     named = clause[clause.find(term) + len(term):] if term in clause else ""
-    if measure is None and _TERM_SPENT.fullmatch(named):
-        measure, named = "决算", named + "决算"  # 支出减少 after 预算 X，支出决算 Y: the outturn
+    spent = measure is None and _TERM_SPENT.fullmatch(named) is not None
+    if spent:
+        measure, named = "决算", "决算"  # 支出减少 after 预算 X，支出决算 (实际支出) Y: the outturn
     if measure is None or not _TERM_MEASURED.fullmatch(named):
         return None  # “三公”经费中公务接待费支出决算数: an item of the term's, not the term
     block = change.block
@@ -410,7 +412,8 @@ def _measured_before(analysis, change, term: str, clause: str, fam: str):
         said = prev[before:]
     else:
         return None
-    named = [f for f in figs if f.is_point and family(f.unit) == fam and measure in f.label
+    named = [f for f in figs if f.is_point and family(f.unit) == fam
+             and (measure in f.label or spent and "实际" in f.label)
              and not any(w in f.label for w in _MEASURES if w != measure)]
     return named[0] if term in said and len(named) == 1 else None
 
