@@ -157,7 +157,8 @@ def run(analysis, check: Check):
                     # text of a cell a line (pdftotext without -layout): a row label, its panels interleaved
                     heading = not row and not cell
                     # 五、 ⏎ a table's rows 一、…四、 ⏎ 六、: the heading follows the heading before
-                    after_head = heads[level] is not None and n == heads[level][0] + 1
+                    after_head = heads[level] is not None and heads[level][0] is not None \
+                        and n == heads[level][0] + 1
                     if found is not None and at == 0 and not (beside and repeat) and heading \
                             and not after_head:
                         yield found  # one run into a paragraph only carries the count on
