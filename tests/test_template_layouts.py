@@ -3763,6 +3763,18 @@ CASES = {
     "预算 X，实际支出 Y。与上年相比，“三公”经费共计减少 C: the actual spending's change": (
         '2023年“三公”经费预算40.00万元，实际支出31.98万元，控制在预算以内。与上年相比，“三公”经费共计减少1.85万元，下降5.47%。\n',
         ("下降5.47%", "下降6.47%"), "GRW001"),
+    'a count of indicators split by what became of each (12个指标中11个已完成，1个未完成)': (
+        '我馆2022年部门整体绩效目标完成情况较好，12个指标中11个已完成，1个未完成。\n',
+        ('11个已完成', '10个已完成'), 'SUM001'),
+    'a count of indicators, then 已完成, 基本完成 and 未完成 counts': (
+        '9项绩效指标中，已完成7项，基本完成1项，未完成1项。\n',
+        ('已完成7项', '已完成6项'), 'SUM001'),
+    'a count said first, then its done and not-done counts (指标14个，已完成13个，1个未完成)': (
+        '本部门共设置绩效指标14个，已完成13个，1个未完成。\n',
+        ('已完成13个', '已完成12个'), 'SUM001'),
+    'a count split by kind, then by status (its first count not the one split)': (
+        '共设置绩效指标24个，其中产出指标15个，效益指标6个，满意度指标3个；已完成22个，未完成2个。\n',
+        None, None),
 }
 
 

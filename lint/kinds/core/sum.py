@@ -7,7 +7,9 @@ the parts word opens its own), the parts being the figures of the total's unit f
 sentence, a nested list or a ``stops`` word; figures in parentheses and figures that state a change
 (``not_parts``: 增加, 减少, 为…的) are neither. A total stated after its parts is read too, when its clause
 opens with a total word: ``A、B分别为 a、b，合计 t``, ``由 A a、B b 和 C c 组成，共计 t``,
-``A a、B b，合计 t`` (such a listing is complete).
+``A a、B b，合计 t`` (such a listing is complete). So is a count split by what became of each, its
+sentence's first count then two counts or more each said done or not (12个指标中11个已完成，1个未完成;
+9项绩效指标中，已完成7项，基本完成1项，未完成1项).
 
 Among scores, a part taken off (扣分项扣0.5分, 扣减1分) counts against the total, unless every part and the
 total are deductions.
@@ -57,6 +59,10 @@ def run(analysis, check: Check):
     for block in range(len(analysis.doc.blocks)):
         found = listings.find(analysis, block, check.options)
         text = analysis.doc.blocks[block].text
+        listed = {id(f.total) for f in found}
+        for whole, parts in _by_status(analysis, block):
+            if id(whole) not in listed:  # 12个指标中11个已完成，2个未完成: every one counted once
+                yield from _judge(analysis, check, whole, parts, True)
         closed = {tuple(map(id, f.parts)) for f in found if f.parts and f.total.start > f.parts[-1].end
                   and _ADJUSTED.search(text, f.total.end, _sentence_end(text, f.total.end))}
         for listing in found:
@@ -205,6 +211,44 @@ def _complementary(analysis, parts: list[Figure]) -> bool:
     block = analysis.figures[parts[-1].block]
     more = [f for f in block if f.start > parts[-1].end and f.unit == parts[-1].unit]
     return negated[0] != negated[1] and not more  # 另有1个未评价: a third kind after them
+
+
+def _by_status(analysis, block: int):
+    """Counts of one thing split by what became of each (9项绩效指标中，已完成6项，基本完成1项，未完成1项;
+    12个指标中11个已完成，2个未完成; 指标14个，已完成12个，1个未完成): a count said of no status, then two
+    counts or more in its measure word each said done, partly done or not done, one of them not: together
+    every one counted."""
+    text = analysis.doc.blocks[block].text
+    for _start, _end, figs in analysis.sentences(block):
+        counts = [f for f in figs if f.is_point and f.unit in precision.COUNT_UNITS]
+        if len(counts) < 3 or _status(text, counts, 0) is not None:
+            continue  # (the sentence's first count is the whole: 24个，其中产出指标15个，…；已完成22个 says
+            # not which count is split)
+        parts = []
+        for j in range(1, len(counts)):
+            said = _status(text, counts, j)
+            if said is None or counts[j].unit != counts[0].unit \
+                    or any(c in text[counts[j - 1].end : counts[j].start] for c in "；;"):
+                break  # (完成26个，未完成2个；超额完成5个: the split ends at its semicolon)
+            parts.append((counts[j], said))
+        if len(parts) >= 2 and any(not_done for _, not_done in parts) \
+                and not all(not_done for _, not_done in parts):
+            yield counts[0], [f for f, _ in parts]
+
+
+_STATUS = r"(?<!超额)(?<!超)(?:未|没有|尚未)?(?:全部|基本|部分|已|均已)?(?:完成|达到|达标|实现|达成)"
+_STATUS_AFTER = lazy(_STATUS)  # 11个已完成
+_STATUS_BEFORE = lazy(_STATUS + r"\s*$")  # ，已完成6项
+
+
+def _status(text: str, counts: list[Figure], k: int) -> bool | None:
+    """Whether the count ``k`` is said not done (True), done (False), or of no status (None): by the words of
+    its clause right before it (，已完成6项) or right after it (11个已完成), up to the next count."""
+    f = counts[k]
+    end = counts[k + 1].start if k + 1 < len(counts) else len(text)
+    said = _STATUS_AFTER.match(_after(text[:end], f.end)) \
+        or _STATUS_BEFORE.search(labels.clause(text, f.start))
+    return None if said is None else said.group().startswith(("未", "没有", "尚未"))
 
 
 def _after(text: str, at: int) -> str:
