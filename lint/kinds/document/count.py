@@ -8,7 +8,8 @@ names mostly do (财务科和产业科 is two 科). Only a
 closed list of names is judged: one of at least ``minimum`` items (two after 分别为, 具体为: each one named),
 with a 、 in it, not ended by 等 (which
 says the list is not complete), and none of them an amount (分别为442名、418名 and 公务用车2辆、机要用车1辆
-are a sum, not a list; so are 数量指标五个、质量指标三个).
+are a sum, not a list; so are 数量指标五个、质量指标三个). So is a list in brackets right after the count and
+its noun (设6个部室（办公室、组织人事部、…）), when it holds names only.
 A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by
 inline points (有三个方面：一是…；二是…；三是…), with no other figure between, is compared with the points
 that follow in order, in its paragraph and the paragraphs that go on with the next point (two points
@@ -85,6 +86,8 @@ def run(analysis, check: Check):
                 continue  # A、B、C、D、E共5个乡镇，主要建设内容包括…: the names before it, counted right
             items, where = (None if broken else _list(analysis, b, fig.end, openers, check.options.reach),
                             "listed after it")
+            if items is None:
+                items = _bracketed(analysis, b, fig)
             if items is None and fig.unit in check.options.point_units:
                 items, where = _points(analysis, b, fig.end, check.options.reach), "listed after it (一是…)"
             if items is None:
@@ -152,6 +155,12 @@ def _list(analysis, b: int, at: int, openers, reach: int):
     if "、" not in joined or joined.rstrip().endswith("等") or "等" in joined[-3:] \
             or _OWN_COUNT.search(joined) and _SUBJECT.search(window[:where]):
         return None  # 内设机构6个，下属单位包括A、B、C等3个: another subject's list, with its own count
+    return _items(analysis, pieces, joined)
+
+
+def _items(analysis, pieces, joined: str):
+    """The ``(name, span)`` items of a list's text ``joined`` (from ``pieces``), split at 、 and between
+    names joined by 和/及 that end alike; None when one is an amount or a clause."""
     items = _Items()
     parts = _top_level(joined)
     items.parts = len(parts)
@@ -170,6 +179,19 @@ def _list(analysis, b: int, at: int, openers, reach: int):
     if any(len(_ALIAS.sub("", name)) > _LONGEST_NAME or _CLAUSE.search(name) for name, _ in items):
         return None  # a clause among the names (…、按照有关规定设置直属机关党委): not a closed list of them
     return items
+
+
+_BRACKETED = lazy(r"[\u4e00-\u9fff]{1,8}[（(](?:含|包括|即|分别为|分别是)?([^（()）\d]{4,300})[）)]")
+
+
+def _bracketed(analysis, b: int, fig):
+    """The ``(name, span)`` items of a list in brackets right after a count and its noun (设6个部室（办公室、
+    组织人事部、…）), or None: names apart by 、, none a clause, the list not ended by 等."""
+    m = _BRACKETED.match(analysis.doc.blocks[b].text, fig.end)
+    if m is None or "、" not in m.group(1) or m.group(1).rstrip().endswith("等") \
+            or any(c in m.group(1) for c in "，,：:；;"):
+        return None
+    return _items(analysis, [(m.group(1), b, m.start(1))], m.group(1))
 
 
 class _Items(list):
