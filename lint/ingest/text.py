@@ -396,12 +396,17 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
                     break
                 j += 1
                 continue
+            if _NUMBERED_CAPTION.match(lines[j]) or _UNIT_LINE.search(lines[j]):
+                break  # 附表3, 单位：万元: the next table's caption
             found = _spaced(lines[j], split)
             numeric = any(_kind(lines[j][a:b]) == "number" for a, b in found)
             if numeric and (2 if not split else 1) <= len(found) <= len(header) + split:
                 cells[j], last, blanks = found, j, 0
             elif split and found and not numeric and not _PROSE_MARK.search(lines[j]) \
                     and all(b - a <= _FRAGMENT for a, b in found):
+                if blanks and len(found) >= 2 and any(
+                        not any(a < y + _NEAR and x < b + _NEAR for x, y in header) for a, b in found[1:]):
+                    break  # 收入   决算数 after a blank line: names under no column, the next table's header
                 words.append(j)  # a name wrapped around its row, or a group's name between rows
                 blanks = 0
             else:
@@ -476,12 +481,17 @@ def _header_again_at(lines: list[str], last: int, names: list[str]) -> int | Non
     """The line, within a page break's few lines after line ``last`` (its number, a caption's words, blank
     lines), where the header ``names`` comes again; None when it does not."""
     for n in range(last + 1, min(len(lines), last + 12)):
+        if _NUMBERED_CAPTION.match(lines[n]):
+            return None  # 附表2 …: another table, its header maybe worded alike
         cells = [" ".join(lines[n][a:b].split()) for a, b in _spaced(lines[n], True)]
         if cells == names:
             return n
         if any(_kind(t) == "number" for t in cells) and not _PAGE_NUMBER.match(lines[n]):
             return None
     return None
+
+
+_NUMBERED_CAPTION = lazy(r"\s*(?:附表|表)\s*\d{1,2}(?!\d)(?!\s*[（(]\s*续)")  # 附表2, 表 3 (not 表3（续）)
 
 
 def _continued(lines: list[str], last: int) -> bool:
