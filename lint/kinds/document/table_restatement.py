@@ -11,10 +11,10 @@ whose header the label's measure also names (年初预算 → 年初预算数（
 figure whose sentence names another year than the table's caption, or a fund (``scopes``:
 政府性基金, 财政拨款), in its sentence, the one before or its section's heading, that neither the table's
 caption nor the row names, and a table whose caption names a part of the spending (``parts``: 基本支出,
-项目支出) that the sentence does not, or a sentence naming one (安排项目支出 X，其中：一般公共预算拨款 Y) that
-neither the table's caption, its header nor the row does, a row of the 收入 side (its header) restated as 支
-出 (一般公共预算财政拨款支出 is no row 一般公共预算财政拨款 of 收入) or the other way round, and a figure
-whose measure (年初预算) is not its table's only column's (决算数).
+项目支出) that the sentence does not, or a figure listed under one (安排项目支出 X，其中：一般公共预算拨款 Y)
+that neither the table's caption, its header nor the row names, a row of the 收入 side (its header)
+restated as 支出 (一般公共预算财政拨款支出 is no row 一般公共预算财政拨款 of 收入) or the other way round,
+and a figure whose measure (年初预算) is not its table's only column's (决算数).
 
 The two amounts, converted to one unit, must agree (equal when stated to the same decimals, else meeting
 within rounding: :func:`crossfoot.tables.locate.agreement`). The finding is on the prose figure, with the cell
@@ -91,7 +91,8 @@ def run(analysis, check: Check):
             continue  # 政府性基金预算财政拨款…年末结转和结余; 一般公共预算拨款支出 X。按功能分类，…
         if any(w in table.title and w not in sentence for w in check.options.parts):
             continue  # a 基本支出 table's row: only the basic part of what the sentence may speak of
-        if any(w in sentence and w not in table.title + hits[0] + "".join(table.header)
+        scope = sentence[: max(sentence.rfind("其中"), 0)]  # what the figure is listed under
+        if any(w in scope and w not in table.title + hits[0] + "".join(table.header)
                for w in check.options.parts):
             continue  # 安排项目支出 X，其中：一般公共预算拨款 Y: the projects' part, not the whole row
         rest, side = label.replace(hits[0], "", 1), "".join(table.header)
