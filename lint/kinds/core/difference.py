@@ -73,6 +73,8 @@ def _changes(analysis, o: Options, block: int):
             target = _TARGET_CHANGE.search(labels.core(change.label))
             sign = 0 if _SUPERLATIVE.search(change.label) else labels.direction(change.label, o.up, o.down)
             versus = _VERSUS_PLAN.search(labels.core(change.label))
+            if versus and _LAST_YEARS.search(change.label):
+                versus = None  # 比上年预算增加: last year's budget, not this year's plan against its outturn
             if sign == 0 and not o.left.within(change.label) and target is None and versus is None:
                 continue
             fam = precision.family(change.unit)
@@ -282,6 +284,7 @@ _PERIOD_BALANCE = lazy(r"(?:当期|当年|本期)结余$")
 _VERSUS_PLAN = lazy(r"(?:(?:决算|支出|执行|实际)数?(小于|少于|低于|大于|多于|高于|超过)"
                     r"(年初|调整后|全年)?预算数?|(?:(?:决算|支出|执行|实际)数?)?(?:比|较)"
                     r"(年初|调整后|全年)?预算数?(减少|增加|节约|节省|超支|少|多)了?)$")
+_LAST_YEARS = lazy(r"(?:比|较)(?:上年|去年|上一年|同期|(?:19|20)\d\d年)")
 _OVER = ("大于", "多于", "高于", "超过", "增加", "超支", "多")
 # what is left of the plan, said of nothing else (比预算少支出 X, 节约 X; not 公务接待费节约 X)
 _ONLY_LEFT = lazy(r"(?:比(?:年初|调整后|全年)?预算数?)?(?:少支出|少支|节约|节省|结余)了?")
