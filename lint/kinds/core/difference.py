@@ -19,7 +19,8 @@ What is left of a plan, stated with no comparison (option ``left``: 结余, 节�
 the outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each; a 当期结余
 (当年结余) is the 收入 less the 支出 stated right before it (基金收入 X，基金支出 Y，当期结余 Z). A balance
 carried over years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is
-left alone. An outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X), and what
+left alone, but for the year's closing balance said after its two 合计 (收入合计 X，减去支出合计 Y，年终结转
+下年 Z: X less Y). An outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X), and what
 is left said alone in a sentence of reasons (决算数小于预算数的主要原因是：…，节约 X; 比预算少支出 X; not
 公务接待费节约 X, an item's), are the plan and outturn of its sentence or the sentence before. A change
 naming its base with no amount after it (较年初增加 Z) is of the one of the two amounts
@@ -75,11 +76,20 @@ def _changes(analysis, o: Options, block: int):
             versus = _VERSUS_PLAN.search(labels.core(change.label))
             if versus and _LAST_YEARS.search(change.label):
                 versus = None  # 比上年预算增加: last year's budget, not this year's plan against its outturn
-            if sign == 0 and not o.left.within(change.label) and target is None and versus is None:
+            year_end = _YEAR_END.search(change.label.strip(" ，,")) is not None
+            if sign == 0 and not o.left.within(change.label) and target is None and versus is None \
+                    and not year_end:
                 continue
             fam = precision.family(change.unit)
             same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start and f.is_point
                     and (f.unit == "%" if points else precision.family(f.unit) == fam)]
+            if year_end:  # 收入合计 X，减去支出合计 Y，年终结转下年 Z: what the year's totals leave
+                income = [f for f in same[-2:] if _TOTALLED.search(f.label) and "收入" in f.label]
+                spent = [f for f in same[-2:] if _TOTALLED.search(f.label) and "支出" in f.label]
+                if len(same) >= 2 and len(income) == 1 and len(spent) == 1 and income[0] is not spent[0] \
+                        and income[0].value != spent[0].value:
+                    yield spent[0], income[0], change, -1
+                continue
             after = next((f for f in sentence[2] if f.start > change.end), None)
             said = _PRIOR_AFTER.match(text, change.end, after.start) if after is not None else None
             if said and sign and same and after.is_point and text[after.end : after.end + 1] in "）)" \
@@ -284,6 +294,9 @@ _PERIOD_BALANCE = lazy(r"(?:当期|当年|本期)结余$")
 _VERSUS_PLAN = lazy(r"(?:(?:决算|支出|执行|实际)数?(小于|少于|低于|大于|多于|高于|超过)"
                     r"(年初|调整后|全年)?预算数?|(?:(?:决算|支出|执行|实际)数?)?(?:比|较)"
                     r"(年初|调整后|全年)?预算数?(减少|增加|节约|节省|超支|少|多)了?)$")
+# the year's closing balance (年终结转下年, 收支相抵，年终结余), said after its totals
+_YEAR_END = lazy(r"(?:年终结转(?:下年)?|结转下年|年终结余|年终滚存结余)(?:资金)?(?:为|是)?$")
+_TOTALLED = lazy(r"(?:收入|支出)合计|合计(?:收入|支出)")  # (not 总计: a 支出总计 may hold the carry-over)
 _LAST_YEARS = lazy(r"(?:比|较)(?:上年|去年|上一年|同期|(?:19|20)\d\d年)")
 _OVER = ("大于", "多于", "高于", "超过", "增加", "超支", "多")
 # what is left of the plan, said of nothing else (比预算少支出 X, 节约 X; not 公务接待费节约 X)
