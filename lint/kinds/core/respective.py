@@ -8,7 +8,8 @@ a ``planned`` word (预算, 计划, 目标, 下达), the second by a ``done`` wo
 each rate is its item's done over its planned. A run of percentages whose word names a share (``shares``:
 占比, 比重) stands after as many parts of one total listed before it (the sentence's first amount, then its
 parts, 其中 A a、B b, each its own; or the parts alone, their total the one amount of the sentence before
-that they add up to): each share is its part over that total. Any other shape is left alone.
+that they add up to, or the one named after 分别占 (分别占一般公共预算支出的) in the sentence or the one
+before): each share is its part over that total. Any other shape is left alone.
 
 Judged as intervals, as the rate and share kinds judge one figure.
 """
@@ -18,7 +19,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...figures import precision
+from ...figures import labels, precision
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
@@ -35,6 +36,8 @@ class Options:
     done: Words = Words(["支出", "执行", "完成", "实际", "到位"])
 
 
+# 分别占一般公共预算支出的: the whole by name
+_OF_WHOLE = lazy(r"分别占(?:全[年部])?([\u4e00-\u9fff]{2,20}?)(?:总额|总量)?的?(?:比重|比例)?(?:为|是)?$")
 _RESPECTIVE = lazy(r"分别(?:为|是|占|达到|达)?$")
 _JOINED = lazy(r"^\s*(?:、|和|及)\s*$")
 
@@ -43,7 +46,7 @@ def _runs(text: str, figs) -> list[list]:
     """The runs of figures a 分别 word opens, each its figures in order."""
     runs, k = [], 0
     while k < len(figs):
-        if _RESPECTIVE.search(figs[k].label.strip()):
+        if _RESPECTIVE.search(figs[k].label.strip()) or _OF_WHOLE.search(figs[k].label.strip()):
             run = [figs[k]]
             while k + 1 < len(figs) and _JOINED.match(text[figs[k].end : figs[k + 1].start]):
                 k += 1
@@ -70,7 +73,7 @@ def run(analysis, check: Check):
                 word = rates[0].label
                 if o.rates.within(word):
                     yield from _rates(analysis, check, rates, runs[:k])
-                elif o.shares.within(word):
+                elif o.shares.within(word) or _OF_WHOLE.search(word):
                     yield from _shares(analysis, check, rates, figs, before)
 
 
@@ -93,8 +96,14 @@ def _rates(analysis, check: Check, rates: list, before: list[list]):
 def _shares(analysis, check: Check, shares: list, figs: list, before: list):
     first = next((i for i, f in enumerate(figs) if f is shares[0]), None)
     money = [f for f in figs[:first] if f.is_point and precision.family(f.unit) == "money"]
-    if len(money) == len(shares) and len(money) >= 2:  # 实际支出 T。…A、B和C分别为 a、b和c，占比分别为: the
-        # parts' total stated the sentence before, the one amount there they add up to
+    named = _OF_WHOLE.search(shares[0].label)
+    if len(money) == len(shares) and len(money) >= 2 and named:  # 分别占一般公共预算支出的 p、q: the one
+        # amount so named, in its sentence or the one before
+        whole = [f for f in (*before, *figs[:first]) if f.is_point and precision.family(f.unit) == "money"
+                 and f not in money and labels.core(f.label).rstrip("为是达共计").endswith(named.group(1))]
+        money = whole[-1:] + money if len(whole) == 1 else []
+    elif len(money) == len(shares) and len(money) >= 2:  # 实际支出 T。…A、B和C分别为 a、b和c，占比分别为:
+        # the parts' total stated the sentence before, the one amount there they add up to
         whole = [f for f in before if f.is_point and precision.family(f.unit) == "money"
                  and precision.total(money, f.unit).meets(precision.interval(f))]
         money = whole[-1:] + money if len(whole) == 1 else []
