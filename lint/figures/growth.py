@@ -20,7 +20,8 @@ other; with any other number of amounts, or no amount so named, there is no rela
 
 A rate straight after the prior, with the current before the comparison and no change amount (罚没收入386.50
 万元，比上年412.30万元下降7.26%), or after a move from the prior to the current (由上年的6辆减少到4辆，下降
-33.33%, a change amount stated between or not), is computed from those two.
+33.33%, a change amount stated between or not), is computed from those two; so is a rate after the current
+whose prior follows it in brackets (支出 X（上年为 Y），为调整预算的 P%，增长 R%), rates on other bases between.
 
 Each relation says whether its prior is zero (there is no rate then: 新增 says it).
 """
@@ -126,6 +127,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                                    current[-1] if current else None, contrary)
             yield from _direct(spec, sentence)
             yield from _after_prior(spec, text, sentence)
+            yield from _prior_bracketed(spec, text, sentence)
 
 
 _BRACKETED = lazy(r"[（(][^（()）]*[）)]")  # an aside closed before the change: X（其中 A，B），比上年减少
@@ -256,6 +258,31 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
             moved = _direction(spec, move.group(1)) or SHORT_MOVES.get(move.group(1), 0)  # 降至, 增至
             if sign in (0, moved):  # 由 Y 减少到 X，下降 P%; 增幅 and 降幅 say no direction of their own
                 yield _rate(rate, other, before, moved)
+
+
+def _prior_bracketed(spec: Spec, text: str, sentence) -> Iterator[Growth]:
+    """A rate of the current amount whose prior follows it in brackets, rates of other bases maybe between:
+    支出 X（上年为 Y），为调整预算的 P%，增长 R%."""
+    figs = sentence[2]
+    for k, prior in enumerate(figs[1:-1], start=1):
+        if not _BRACKET_PRIOR.search(text, max(0, prior.start - 8), prior.start) \
+                or not text.startswith(("）", ")"), prior.end):
+            continue
+        current = figs[k - 1]
+        if text[current.end : prior.start].count("（") + text[current.end : prior.start].count("(") != 1 \
+                or not (current.is_point and prior.is_point) or family(current.unit) != family(prior.unit) \
+                or family(current.unit) in ("ratio", "") or _direction(spec, current.label):
+            continue
+        for rate in figs[k + 1 :]:
+            if rate.unit != "%" or not rate.is_point:
+                break  # (another amount: the rate would be of it)
+            sign = _direction(spec, rate.label)
+            if sign and _ONLY_RATE.fullmatch(rate.label.strip(" ，,")):
+                yield _rate(rate, prior, current, sign)
+                break
+
+
+_BRACKET_PRIOR = lazy(r"[（(]\s*(?:上年|去年|上年同期|上年度)(?:为|是)?\s*$")
 
 
 _ONLY_RATE = lazy(r"(?:同比|比上年|较上年|与上年相比)?"
