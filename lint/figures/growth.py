@@ -20,8 +20,9 @@ other; with any other number of amounts, or no amount so named, there is no rela
 
 A rate straight after the prior, with the current before the comparison and no change amount (罚没收入386.50
 万元，比上年412.30万元下降7.26%), or after a move from the prior to the current (由上年的6辆减少到4辆，下降
-33.33%, a change amount stated between or not), is computed from those two; so is a rate after the current
-whose prior follows it in brackets (支出 X（上年为 Y），为调整预算的 P%，增长 R%), rates on other bases between.
+33.33%, a change amount stated between or not), is computed from those two; so is a rate after the
+current whose prior follows it in brackets (支出 X（上年为 Y），为调整预算的 P%，增长 R%), rates on other
+bases between.
 
 Each relation says whether its prior is zero (there is no rate then: 新增 says it).
 """
