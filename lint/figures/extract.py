@@ -52,7 +52,8 @@ _BEFORE_QUALIFIERS = (
     ("<", "le"), ("～", "about"), ("~", "about"),
 )
 #: characters that make a one-character qualifier part of another word (节约, 最近, 附近, 赶超)
-_NOT_QUALIFIED = frozenset("节制简预相最附将赶签履合")  # 签约, 履约, 合约: a contract, not about
+_NOT_QUALIFIED = frozenset("节制简预相最附将赶签履合彩Bb")  # 签约, 履约, 合约: a contract, not about;
+# 彩超, B超: an ultrasound scanner, not more than
 _POST_QUALIFIER = {"以上": "ge", "以下": "le", "以内": "le", "之内": "le", "左右": "about"}
 _MAGNITUDE = {"万": 4, "亿": 8, "千": 3}
 _WORD_OPENERS = {"本": "年期级部单次表项月日届"}  # a unit character that opens a word after it
