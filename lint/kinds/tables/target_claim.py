@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from ...figures import numbers
+from ...figures import numbers, precision
 from ...regex import lazy
 from ...tables import targets
 from ...vocabulary import Words
@@ -67,8 +67,10 @@ def run(analysis, check: Check):
             if hit is None or not any(w in sentence for w in check.options.objects):
                 continue
             misses = _of_section(analysis, sheets, b, every)
-            if _own_items(analysis, b, start, start + hit[0]) \
-                    and not any(_named_in(row.label, sentence) for row in misses):
+            said = [f for f in analysis.figures[b] if start <= f.start < start + hit[0]]
+            if _own_items(analysis, b, start, start + hit[0]) and not any(
+                    _named_in(row.label, sentence) or any(_same(f, row.missed[0][1]) for f in said)
+                    for row in misses):
                 continue  # 污水治理率由A提高到B，…普及率由C提高到D，均达到总体目标: the ones it names
             if _ADMITTED.search(sentence):
                 continue  # 1个指标全部完成，1个指标未完成; 数量指标全部完成，质量指标未完成: a miss said
@@ -105,12 +107,20 @@ _EVERY = lazy(r"各项|各类|所有|全部|全面|各[个级]|整体|总体绩�
 
 
 def _own_items(analysis, block: int, start: int, at: int) -> bool:
-    """Whether the claim at ``at`` speaks of the items its own sentence names before it: two rates or
-    more there (A由x%提高到y%，B由…), and no word for every target (各项, 所有, 绩效目标) in its clause."""
+    """Whether the claim at ``at`` speaks of the items its own sentence names before it: two figures or
+    more there (A由x%提高到y%，B由…; 完成清扫保洁面积1206万平方米、维护路灯2.35万盏，均达到), and no word for
+    every target (各项, 所有, 绩效目标) in its clause."""
     text = analysis.doc.blocks[block].text
     clause = text[max(start, *(text.rfind(c, start, at) for c in "，,；;")) : at + 8]
-    rates = [f for f in analysis.figures[block] if start <= f.start < at and f.unit in ("%", "个百分点")]
-    return len(rates) >= 2 and not _EVERY.search(clause)
+    said = [f for f in analysis.figures[block] if start <= f.start < at and f.unit
+            and precision.family(f.unit) != "money"]  # (预算 X，实际支出 Y，年度目标均已完成: the funds)
+    return len(said) >= 2 and not _EVERY.search(clause)
+
+
+def _same(figure, actual) -> bool:
+    """Whether a figure of the claim's sentence restates a missed indicator's actual (举办培训4场 of the
+    培训场次 row's 4场): then the claim covers that indicator."""
+    return figure.value == actual.value and figure.unit == actual.unit
 
 
 def _of_section(analysis, sheets: list, block: int, every: list) -> list:
