@@ -684,6 +684,9 @@ def _breakdowns(table: Table, columns: list[int], stretch: list[int], levels: di
     is taken when it adds up in at least half the columns where both hold numbers (one of them at least);
     the ``(row, rows)`` taken, to be footed as a sum."""
     found, names = [], _labels(table)
+    heads = "".join(table.header)
+    if "得分" in heads and "指标" in heads:
+        return found  # an indicator sheet's 其中：… row is an indicator of its own, scored on its own
     for k, i in enumerate(stretch):
         if k == 0 or levels[stretch[k - 1]] == -1 or levels[i] != -1 and not (
                 levels[i] is None and _first_of_two(names[stretch[k - 1]], names[i])):
