@@ -481,6 +481,8 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             levels = {i: codes.get(i) if codes else serial[i] if serial
                       else _level(check, _own_name(table, labels, i))
                       for i in stretch}
+            if _indicators(table):  # an indicator sheet's 其中：… row: an indicator like the others
+                levels = {i: None if lv == -1 else lv for i, lv in levels.items()}
             if not codes and indents and all(levels[i] is None for i in stretch):
                 levels = {i: indents.get(i) for i in stretch}
             elif not codes and indents and not serial:
@@ -684,8 +686,7 @@ def _breakdowns(table: Table, columns: list[int], stretch: list[int], levels: di
     is taken when it adds up in at least half the columns where both hold numbers (one of them at least);
     the ``(row, rows)`` taken, to be footed as a sum."""
     found, names = [], _labels(table)
-    heads = "".join(table.header)
-    if "得分" in heads and "指标" in heads:
+    if _indicators(table):
         return found  # an indicator sheet's 其中：… row is an indicator of its own, scored on its own
     for k, i in enumerate(stretch):
         if k == 0 or levels[stretch[k - 1]] == -1 or levels[i] != -1 and not (
@@ -705,6 +706,12 @@ def _breakdowns(table: Table, columns: list[int], stretch: list[int], levels: di
                 found.append((parent, list(group)))
                 break
     return found
+
+
+def _indicators(table: Table) -> bool:
+    """Whether a table is an indicator sheet (指标 columns, scored): its rows are indicators, each its own."""
+    heads = "".join(table.header)
+    return "得分" in heads and "指标" in heads
 
 
 def _first_of_two(parent: str, row: str) -> bool:
