@@ -5,7 +5,8 @@ standing on their own (not inside a Latin word: XXL, Excel) and written into the
 template's are (XX局, 20XX年, ××单位: a Chinese character or digit right beside them; a lone XXX among
 Latin letters and spaces is a scan's noise, not a template's), and bracketed template fields that name what
 to fill in (【单位名称】, [填写部门], 【XX】; option ``fields``: 名称, 单位, 部门, 填写, 填报, 金额, 日期).
-One finding per placeholder, on it: a drafter forgot to replace it.
+A name or a telephone number masked for publication (填表人：王××, 0826-5xxxxxx) is no placeholder. One
+finding per placeholder, on it: a drafter forgot to replace it.
 """
 
 from __future__ import annotations
@@ -43,7 +44,14 @@ def run(analysis, check: Check):
             seen.append((m.start(), m.end()))
             if not m.group().startswith(("【", "[", "［", "〔")) and not _glued(text, m.start(), m.end()):
                 continue
+            if _MASKED.search(text, max(0, m.start() - 16), m.start()):
+                continue  # 填表人：王××, 0826-5xxxxxx: a name or a number masked for publication
             yield report(check, analysis, block.span(m.start(), m.end()), m.group(), computed="a value")
+
+
+# a person's name or a telephone number masked before publication, not a template's blank
+_MASKED = lazy(r"(?:(?:填表人|联系人|负责人|经办人|审核人|填报人|制表人)\s*[:：]\s*[\u4e00-\u9fff]{1,2}"
+               r"|\d{3,4}-?\d{0,4}|1[3-9]\d{1,4})$")
 
 
 def _bracketed(fields: Words) -> re.Pattern:
