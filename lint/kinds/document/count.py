@@ -428,6 +428,12 @@ def _funded(analysis, b: int, fig, figures):
     if total is None or not total.is_point or total.unit not in MONEY or total.start - fig.end > 16 \
             or re.search(r"[。；;]", text[fig.end:total.start]):
         return None
+    before = re.sub(r"[共计有等]+$", "", labels.core(fig.label).strip())
+    after = _NOUN.match(text, fig.end)
+    nouns = {before[-2:], *((after.group()[:2],) if after else ())}
+    between = text[after.end() if after else fig.end : total.start]
+    if not any(len(n) == 2 and n in between for n in nouns):
+        return None  # 完成审计项目86个，查出问题金额 T，其中：违规金额 a…: the amount is not said the items'
     rest = figures[k + 2:] + (analysis.figures[b + 1] if b + 1 < len(analysis.figures) else [])
     parts = [f for f in rest if analysis.parent(f) is total]
     if len(parts) < 2 or not total_of(parts).meets(interval(total)) \
