@@ -279,7 +279,9 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     actual = amounts[0]
     fam = precision.family(actual.unit)
     plans = [f for f in earlier if f.is_point and precision.family(f.unit) == fam and _planned(o, f.label)
-             and not o.left.within(f.label) and _same_subject(f, actual) and _same_year(text, f, actual)]
+             and not o.left.within(f.label) and _same_year(text, f, actual) and (_same_subject(f, actual) or (
+                 not _MEASURE_WORDS.sub("", labels.core(f.label))  # 项目年初预算 X，全年预算 Y: its subject
+                 and any(g.start < f.start and _same_subject(g, actual) for g in earlier)))]  # goes on
     if plans and not _ARRIVED.search(rate.label):  # 预算 X，到位 Y。支出 Z，执行率 P%: over either
         plans += [f for f in earlier if f.is_point and precision.family(f.unit) == fam
                   and _ARRIVED.search(f.label) and f.start > plans[0].start][:1]
