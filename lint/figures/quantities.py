@@ -49,6 +49,9 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         scope = text[: parent.start].strip()  # 1、公共安全支出（204类）…: the words the paragraph opens with
     if label.startswith(_ANAPHORA):  # 项目预算资金 in （二）农机购置补贴项目 is that project's
         scope = f"{_heading(analysis, fig.block)}|{scope}"
+    elif (run_in := _RUN_IN.match(text)) and run_in.end() <= fig.start and not label.startswith(_WHOLE):
+        scope = f"{run_in.group()}|{scope}"  # （一）财政管理方面。审计指出问题18个: that part's (not
+        # 本部门收入总计, the report's own whole wherever it is said)
     before, years = labels.dated(text, fig.start)
     period = years[-1] if years else "prior" if _PRIOR.search(before) else _part_year(analysis, fig.block)
     months = _MONTHS.findall(before)  # 12月当月 is not 1-12月: a month's figure, not the year's to date
@@ -71,8 +74,14 @@ _QUALIFIER = lazy(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[�
 
 
 _ANAPHORA = ("项目", "该项目", "本项目", "该", "此项")
+_WHOLE = ("本部门", "本单位", "我部门", "我单位", "本局", "我局", "本委", "全县", "全市", "全区", "全省",
+          "全镇")
 _HEADING = lazy(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
                       r"|\d{1,2}[.、．])")
+
+
+# a paragraph opening with its own numbered title (（一）财政管理方面。, 2.数量指标：): a part of its own
+_RUN_IN = lazy(_HEADING.pattern + r"[^。，,；;：:\d]{2,20}[。：:]")
 
 
 def _part_year(analysis, block: int) -> str:
