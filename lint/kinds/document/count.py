@@ -334,6 +334,8 @@ def _rows(analysis, text: str, fig, reach: int, figures):
     noun heads (二级指标5个, 18个三级指标), and of nothing when it heads none."""
     at = fig.end
     m = _SEE.search(text, at, at + reach)
+    if m is not None and re.search(r"[。；;]", text[at : m.start()]):
+        return None, ""  # 追责问责17人。具体情况见表1、表2: the paragraph's tables, not the count's
     prev = next((f for f in reversed(figures) if f.end <= fig.start), None)
     if prev is not None and prev.unit == fig.unit and _YEAR_ITEM.match(text, prev.end, fig.start):
         return None, ""  # 其中2021年18个、2022年20个、2023年22个。分地区情况见表2: a year's, of a series
