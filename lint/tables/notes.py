@@ -50,6 +50,8 @@ def standard(analysis, spec: Spec):
         caption = next((k for k, b in enumerate(after) if _names_table(b.text)), len(after))
         after = after[:caption]  # a statement under another table's caption is that table's
         own = blocks[bisect.bisect_left(lines, table.span.line) : bisect.bisect_right(lines, last)]
+        after = [b for b in after if not _others_named(b.text, table.title)]  # (…故《政府性基金…决算表》
+        # 为空表 under the 三公 table: those tables' nil, not this one's)
         said = next((b for b in after if spec.statements.within(b.text)), None) \
             or next((b for b in after[:1] if _NONE_HERE.fullmatch(b.text)), None) \
             or next((b for b in own if b.kind == "row" and (spec.statements.within(b.text)
@@ -62,6 +64,17 @@ def standard(analysis, spec: Spec):
 # (因公出国费无此项支出)
 _NONE_HERE = lazy(r"\s*(?:注[:：])?\s*本(?:单位|部门)(?:\d{4}年度?)?(?:无此项|没有此项)"
                         r"(?:收入|支出|收支|经费|资金)?[。.]?\s*")
+
+
+_BOOK_TITLE = lazy(r"[《“\"]([^《》“”\"]{4,40}?表)[》”\"]")
+
+
+def _others_named(text: str, title: str) -> bool:
+    """Whether a note names tables by their titles (《政府性基金预算财政拨款收入支出决算表》), none of them
+    ``title`` (its caption, 表7 and quotes left out)."""
+    named = [re.sub(r"[“”\"]", "", m.group(1)) for m in _BOOK_TITLE.finditer(text)]
+    own = re.sub(r"^\s*(?:附表|表)\s*\d{1,2}\s*|[“”\"\s]", "", title)
+    return bool(named) and not any(n in own or own in n for n in named)
 
 
 def _names_table(text: str) -> bool:
