@@ -95,14 +95,18 @@ def _entries(blocks, start: int):
     i = start + 1
     while i < len(blocks) and i - start <= 120:
         block = blocks[i]
-        text = block.text.strip()
-        if block.kind == "row" or not text or len(text) > _LONGEST or "。" in text or name(text) in seen:
+        pieces = _JOINED.split(block.text.strip())  # 附表7 …支出表附表8 …支出表: two entries a reader joined
+        if block.kind == "row" or not pieces[0] or any(
+                len(t) > _LONGEST or "。" in t or name(t) in seen for t in pieces):
             break
-        key = name(text)
-        seen.add(key)
-        entries.append((block, key))
+        for text in pieces:
+            seen.add(name(text))
+            entries.append((block, name(text)))
         i += 1
     return entries, i
+
+
+_JOINED = lazy(r"(?<=表)\s*(?=(?:附表|表)\s*\d{1,2}(?!\d))")
 
 
 def _family(analysis, check: Check, there, listed: set[str]):
