@@ -95,7 +95,13 @@ def chain(text: str, fig, measures, filler) -> list[re.Match]:
     if label.strip() or not any(labels.core(fig.label).endswith(w) for w in measures):
         return []
     starts = [m.end() for m in _ITEM.finditer(text, 0, fig.start)]
-    return list(NAMED.finditer(text, starts[-1], fig.start)) if starts else []
+    if not starts or _ITEM_ENDS.search(text, starts[-1], fig.start):
+        return []  # 7.住房公积金（项）…。七、“三公”经费…支出决算为5,460.00元: another part's amount
+    return list(NAMED.finditer(text, starts[-1], fig.start))
+
+
+# a heading or list marker after a full stop: the numbered item before it has ended (a 说明 in one cell)
+_ITEM_ENDS = lazy(r"[。；;]\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[）)])")
 
 
 def on_topic(analysis, fig, topic) -> bool:
