@@ -177,6 +177,10 @@ _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预�
           ("决策", "过程", "产出", "效益"): lazy(r"总分|得分|评分"),
           ("投入", "过程", "产出", "效果"): lazy(r"总分|得分|评分"),
           ("离休", "退休"): lazy(r"离退休"),  # 离退休人员35人，其中离休1人、退休34人
+          # 政府债务余额 X，其中：一般债务 a，专项债务 b
+          ("一般债务", "专项债务"): lazy(r"债务|利息|付息|还本"),
+          ("一般债券", "专项债券"): lazy(r"债券"),
+          ("返还性", "一般性转移支付", "专项转移支付"): lazy(r"补助|转移支付"),
           ("男", "女"): lazy(r"人员|职工|人数|干部|学生|在职")}  # each set and the total it makes whole
 
 
@@ -185,7 +189,8 @@ def _whole(total: Figure, parts: list[Figure]) -> bool:
     项目支出 (a 决算's may hold 经营支出, 上缴上级支出…; a 总计 the carry-over), a 基本支出 its 人员经费 and
     公用经费, a 政府采购 its 货物, 工程 and 服务, a 财政拨款 its 一般公共预算, 政府性基金 and 国有资本经营
     funds, a performance score its 一级指标' (决策, 过程, 产出 and
-    效益; or 投入, 过程, 产出 and 效果), 离退休 its 离休 and 退休, people their 男 and 女."""
+    效益; or 投入, 过程, 产出 and 效果), 离退休 its 离休 and 退休, people their 男 and 女, a government's
+    debt (债券) its 一般 and 专项, a 上级补助 its 返还性, 一般性 and 专项 transfers."""
     names = [labels.core(p.label) for p in parts]
     if total.unit == "分" and (_MAXIMUM.search(total.label) or any(not _GOT.search(p.label) for p in parts)):
         return False  # 总分100分，其中决策指标得分…: the points out of; 其中决策指标扣1分: deductions
