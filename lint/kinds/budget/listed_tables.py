@@ -78,6 +78,18 @@ def run(analysis, check: Check):
         return any(c.endswith(wanted) or wanted.endswith(c) and len(c) >= 6 for c in captions) \
             or wanted in body
 
+    def printed(names: list[str]) -> int:  # how many of the tables are printed, a caption counted once
+        used, count = set(), 0
+        for alts in names:
+            wanted = [locate.canonical(name(a)) for a in alts.split("|")]
+            hit = next((k for k, c in enumerate(captions) if k not in used and any(
+                c.endswith(w) or "+" not in w and w.endswith(c) and len(c) >= 6 for w in wanted)), None)
+            if hit is not None:
+                used.add(hit)
+            if hit is not None or any(line.endswith(w) for line in short for w in wanted):
+                count += 1
+        return count
+
     listed = [(b, n) for b, n in entries if n.endswith("表") and len(n) >= 4 and not _PART.search(n)]
     found = [n for _, n in listed if there(n)]
     if listed and len(found) * 2 > len(listed):
@@ -86,7 +98,7 @@ def run(analysis, check: Check):
                 yield report(check, analysis, block.span(0, len(block.text)), wanted, computed="absent",
                              source="its contents (目录)")
     if len(listed) < check.options.enough:  # a report that lists its own tables is judged by its list
-        yield from _family(analysis, check, there, {n for _, n in listed})
+        yield from _family(analysis, check, there, printed, {n for _, n in listed})
 
 
 def _entries(blocks, start: int):
@@ -109,7 +121,7 @@ def _entries(blocks, start: int):
 _JOINED = lazy(r"(?<=表)\s*(?=(?:附表|表)\s*\d{1,2}(?!\d))")
 
 
-def _family(analysis, check: Check, there, listed: set[str]):
+def _family(analysis, check: Check, there, printed, listed: set[str]):
     title = analysis.title()
     if title is None:
         return
@@ -117,7 +129,8 @@ def _family(analysis, check: Check, there, listed: set[str]):
         if not family.report.within(title.text):
             continue
         missing = [t for t in family.tables if not any(there(name(alt)) for alt in t.split("|"))]
-        if missing and len(family.tables) - len(missing) >= check.options.enough:
+        if missing and printed(list(family.tables)) >= check.options.enough:  # (most of the set printed,
+            # each caption one table's, not only named in a sentence)
             for wanted in (t.split("|")[0] for t in missing):
                 if not any(name(wanted) in n or n in name(wanted) for n in listed):
                     kind = family.report.first(title.text)
