@@ -3805,6 +3805,48 @@ CASES = {
     "a government's debt split into 一般 and 专项, its transfers into 返还性, 一般性 and 专项: whole by definition": (
         '截至2024年末，全区政府债务余额270.18亿元，其中：一般债务余额96.35亿元，专项债务余额173.83亿元。支付利息8.10亿元，其中：一般债务利息2.96亿元，专项债务利息5.14亿元。\n上级补助收入141,557万元，其中：返还性收入6,214万元，一般性转移支付收入110,536万元，专项转移支付收入24,807万元。\n',
         ("专项债务利息5.14亿元", "专项债务利息4.41亿元"), "SUM001"),
+    "reviewer look-alike (round 22): 年终结转下年 after an opening balance stated is not the two 合计's difference": (
+        '年初结转和结余50.00万元，本年收入合计500.00万元，本年支出合计480.00万元，年终结转下年70.00万元。\n',
+        None, None),
+    "reviewer look-alike (round 22): after a list closed by ；, a change naming its own part is the part's": (
+        '一般公共预算支出100.00万元，其中：基本支出60.00万元，项目支出40.00万元；与上年相比，项目支出减少5.00万元，下降11.11%。\n',
+        ('下降11.11%', '下降12.11%'), 'GRW001'),
+    "reviewer look-alike (round 22): a change after ； naming the list's last part (公用经费较上年减少)": (
+        '本年支出合计100.00万元，其中：人员经费60.00万元，公用经费40.00万元；公用经费较上年减少5.00万元，下降11.11%。\n',
+        None, None),
+    "reviewer look-alike (round 22): shares of another whole named (占全市比重分别为) are not of the sentence before's total": (
+        '2024年全县一般公共预算收入10.00亿元。其中税收收入6.50亿元、非税收入3.50亿元，占全市比重分别为8.20%和6.10%。\n2024年本部门支出1,000.00万元。其中教育支出600.00万元、卫生健康支出400.00万元，占全市同类支出的比重分别为3.00%、2.00%。\n',
+        None, None),
+    'reviewer look-alike (round 22): a count split by status, then a subset after 其中': (
+        '共设置绩效指标20个，已完成18个，未完成2个，其中基本完成1个。\n',
+        ('已完成18个', '已完成17个'), 'SUM001'),
+    "reviewer look-alike (round 22): an indicator sheet's 其中 rows that add up to the row above are its breakdown": (
+        '某项目2024年度绩效评价报告\n附表 绩效评价指标评分表\n一级指标\t二级指标\t分值\t得分\n决策\t项目立项\t20\t20\n过程\t资金管理\t20\t18\n\t其中：资金到位率\t10\t9\n\t其中：预算执行率\t10\t9\n产出\t产出数量\t30\t30\n效益\t社会效益\t30\t28\n总分\t\t100\t96\n',
+        ('总分\t\t100\t96', '总分\t\t100\t95'), 'TAB001'),
+    'reviewer look-alike (round 22): kinds of project in brackets after a count are no list of its items': (
+        '共实施6个项目（新建学校、改扩建医院、道路硬化）。\n',
+        None, None),
+    'reviewer loss (round 22): 年初预算 X，调整预算 Y，比年初预算增加 Z still checked': (
+        '年初预算100.00万元，调整预算120.00万元，比年初预算增加20.00万元。\n',
+        ('增加20.00万元', '增加30.00万元'), 'DIF001'),
+    'reviewer loss (round 22): X，上年为 Y，比上年提高 C still checked': (
+        '项目执行率98.15%，上年为96.42%，比上年提高1.73个百分点。\n2024年部门支出120.00万元，上年为100.00万元，比上年增加20.00万元。\n',
+        ('提高1.73个百分点', '提高2.73个百分点'), 'DIF001'),
+    "reviewer loss (round 22): the report's 收入总计 under two run-in titles still one quantity": (
+        '（一）收入情况。2024年部门收入总计1,234.56万元。\n（二）支出情况。2024年部门收入总计1,234.56万元，支出总计1,234.56万元。\n（一）收入情况。某区教育局收入总计1,234.56万元。\n（二）支出情况。某区教育局收入总计1,234.56万元，支出总计1,234.56万元。\n',
+        ('某区教育局收入总计1,234.56万元，支出', '某区教育局收入总计1,243.56万元，支出'), 'DOC003'),
+    'reviewer loss (round 22): rows named 进度款 or 预备费（5%） are amounts, still crossfooted': (
+        '某项目2024年度绩效自评报告\n表1 项目资金使用情况表\n单位：万元\n项目\t财政资金\t自筹资金\t合计\n工程费用\t300.00\t100.00\t400.00\n支付工程进度款\t120.00\t30.00\t150.00\n基本预备费（5%）\t15.00\t5.00\t20.00\n',
+        ('120.00\t30.00\t150.00', '120.00\t30.00\t160.00'), 'TAB001'),
+    'reviewer loss (round 22): a 资产总额 row in a table of one amount column still footed': (
+        '某局2024年度部门决算\n表5 国有资产占有使用情况表\n单位：万元\n项目\t金额\n流动资产\t500.00\n固定资产\t300.00\n无形资产\t100.00\n资产总额\t900.00\n',
+        ('资产总额\t900.00', '资产总额\t1,000.00'), 'TAB001'),
+    "reviewer loss (round 22): a 资金来源 column between a row's name and its amount": (
+        '某局2024年度部门决算\n表9 项目支出明细表\n单位：万元\n项目名称\t资金来源\t金额\n信息化建设项目\t一般公共预算\t120.00\n办公楼维修项目\t一般公共预算\t80.00\n合计\t\t200.00\n\n2024年信息化建设项目支出120.00万元，主要用于系统升级。\n',
+        ('项目支出120.00万元', '项目支出110.00万元'), 'DOC008'),
+    'reviewer loss (round 22): a section heading continued （续） after a table is no table continuation': (
+        '某局2024年度部门决算\n\n                          表3 支出决算表\n                                                              单位：万元\n   科目名称                      合计          基本支出          项目支出\n\n   教育支出                      900.00          500.00          400.00\n\n   社会保障和就业支出            300.00          200.00          100.00\n\n   合计                        1,200.00          700.00          500.00\n\n                                   - 5 -\n\n三、2024年度部门决算情况说明（续）\n\n本部门2024年度支出决算1,200.00万元。\n',
+        ('1,200.00          700.00', '1,300.00          700.00'), 'TAB001'),
 }
 
 

@@ -114,7 +114,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 if current and not stated_prior \
                         and "其中" in _BRACKETED.sub("", text[current[-1].end : change.start]):
                     continue  # 支出 X，比上年增加 C，其中基本支出增加 c，增长 p%: a part's, its amount unsaid
-                closed = current and any(c in text[current[-1].end : change.start] for c in "；;")
+                semi = max(text.rfind(c, current[-1].end, change.start) for c in "；;") if current else -1
+                closed = semi >= 0 and _UNNAMED.fullmatch(text, semi + 1, change.start) is not None
                 parts = text.rfind("其中", sentence[0], current[-1].start) if closed else -1
                 if parts >= 0 and not stated_prior:  # X，其中 A a，B b；较上年减少: the list closed: X
                     current = [f for f in current if f.end <= parts]
@@ -131,6 +132,9 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
             yield from _prior_bracketed(spec, text, sentence)
 
 
+# after a list closed by ；, a change that names nothing (较上年同口径减少), not 项目支出减少
+_UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比)?"
+                r"[\s，,]*(?:同口径)?[\s，,]*(?:共计|合计|总计)?(?:增加|减少|下降|增长|上升|降低|节约)了?\s*")
 _BRACKETED = lazy(r"[（(][^（()）]*[）)]")  # an aside closed before the change: X（其中 A，B），比上年减少
 
 

@@ -49,7 +49,8 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         scope = text[: parent.start].strip()  # 1、公共安全支出（204类）…: the words the paragraph opens with
     if label.startswith(_ANAPHORA):  # 项目预算资金 in （二）农机购置补贴项目 is that project's
         scope = f"{_heading(analysis, fig.block)}|{scope}"
-    elif (run_in := _RUN_IN.match(text)) and run_in.end() <= fig.start and not label.startswith(_WHOLE):
+    elif (run_in := _RUN_IN.match(text)) and run_in.end() <= fig.start and not label.startswith(_WHOLE) \
+            and not any(w in label for w in _TOTALS):
         scope = f"{run_in.group()}|{scope}"  # （一）财政管理方面。审计指出问题18个: that part's (not
         # 本部门收入总计, the report's own whole wherever it is said)
     before, years = labels.dated(text, fig.start)
@@ -74,6 +75,7 @@ _QUALIFIER = lazy(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[�
 
 
 _ANAPHORA = ("项目", "该项目", "本项目", "该", "此项")
+_TOTALS = ("总计", "合计", "总额", "本年收入", "本年支出", "收入预算", "支出预算", "决算总", "预算总")
 _WHOLE = ("本部门", "本单位", "我部门", "我单位", "本局", "我局", "本委", "全县", "全市", "全区", "全省",
           "全镇")
 _HEADING = lazy(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"

@@ -506,7 +506,7 @@ def _continued(lines: list[str], last: int) -> bool:
     return False
 
 
-_GOES_ON = lazy(r"[（(]\s*续\s*[）)]\s*$|^\s*续表")
+_GOES_ON = lazy(r"表\s*[（(]\s*续\s*[）)]\s*$|^\s*续表")  # a table's caption, not a heading's (续)
 _PAGE_NUMBER = lazy(r"\s*(?:[-—–－]\s*\d{1,3}\s*[-—–－]|第\s*\d{1,3}\s*页.*)\s*$")
 _UNIT_LINE = lazy(r"单位\s*[:：]|编制部门|部门\s*[:：]")
 

@@ -84,6 +84,9 @@ def _changes(analysis, o: Options, block: int):
             same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start and f.is_point
                     and (f.unit == "%" if points else precision.family(f.unit) == fam)]
             if year_end:  # 收入合计 X，减去支出合计 Y，年终结转下年 Z: what the year's totals leave
+                opened = text[max(0, text.rfind("。", 0, sentence[0] - 1) + 1) : change.start]
+                if any(w in opened for w in _OPENING_BALANCE):
+                    continue  # 年初结转和结余 50，收入合计 500，支出合计 480，年终结转下年 70: carried in
                 income = [f for f in same[-2:] if _TOTALLED.search(f.label) and "收入" in f.label]
                 spent = [f for f in same[-2:] if _TOTALLED.search(f.label) and "支出" in f.label]
                 if len(same) >= 2 and len(income) == 1 and len(spent) == 1 and income[0] is not spent[0] \
@@ -141,7 +144,7 @@ def _changes(analysis, o: Options, block: int):
                 # 决算数小于预算数 X; …，主要原因是：…，节约 X (the plan and outturn in the sentence before)
                 pair = same[-2:] if len(same) >= 2 else [f for f in figures if f.is_point
                                                           and precision.family(f.unit) == fam]
-                named_plan = versus and (versus.group(2) or versus.group(3))
+                named_plan = versus and (versus.group(2) or versus.group(3) or versus.group(5))
                 if named_plan:  # 决算数大于年初预算数: the plan so named
                     pool = [f for f in (same if len(same) >= 2 else figures) if f.is_point
                             and precision.family(f.unit) == fam]
@@ -150,7 +153,8 @@ def _changes(analysis, o: Options, block: int):
                     pair = [plans[-1], spent[-1]] if plans and spent else []
                 found = _plan_and_outturn(o, pair) if len(pair) == 2 else None
                 if found is not None:
-                    over = versus is not None and (versus.group(1) or versus.group(4)) in _OVER
+                    way = versus and (versus.group(1) or versus.group(4) or versus.group(6))
+                    over = way in _OVER
                     sign = 1 if over else -1
                     plans = [f for f in same[:-2] if not named_plan and o.plan.within(f.label)
                              and not _ACTUAL.search(f.label)]
@@ -180,7 +184,8 @@ def _changes(analysis, o: Options, block: int):
             prior = same[-1]
             if prior.label.strip(" ，,").removesuffix("了").endswith((*o.up, *o.down)):
                 continue  # X，比年初预算 Y 减少 A，比上年减少 B: A is the first change, no base of this one
-            if sign and _OWN_BASE.search(text, prior.end, change.start):
+            if sign and _OWN_BASE.search(text, prior.end, change.start) \
+                    and not _LAST_YEAR.fullmatch(prior.label.strip(" ，,")):
                 continue  # X，…，主要是 Y，比上年减少 C: Y's own change, its base unstated
             # the amount compared: not another comparison's change or base before it (X，比上年的Y减少A，
             # 比预算数Z节约B; X，为年度预算Y的P%，比上年Z减少B), nor a part in brackets closed before it
@@ -292,10 +297,12 @@ _PERIOD_BALANCE = lazy(r"(?:当期|当年|本期)结余$")
 # or by so much said with 比 (决算比预算减少 X, 决算数较年初预算数节约 X)
 # (预算 X，实际支出 Y，比年初预算节约 Z: the outturn unsaid before 比)
 _VERSUS_PLAN = lazy(r"(?:(?:决算|支出|执行|实际)数?(小于|少于|低于|大于|多于|高于|超过)"
-                    r"(年初|调整后|全年)?预算数?|(?:(?:决算|支出|执行|实际)数?)?(?:比|较)"
-                    r"(年初|调整后|全年)?预算数?(减少|增加|节约|节省|超支|少|多)了?)$")
+                    r"(年初|调整后|全年)?预算数?|(?:决算|支出|执行|实际)数?(?:比|较)"
+                    r"(年初|调整后|全年)?预算数?(减少|增加|节约|节省|超支|少|多)了?"
+                    r"|^[，,\s]*(?:比|较)(年初|调整后|全年)?预算数?(节约|节省|超支)了?)$")
 # the year's closing balance (年终结转下年, 收支相抵，年终结余), said after its totals
 _YEAR_END = lazy(r"(?:年终结转(?:下年)?|结转下年|年终结余|年终滚存结余)(?:资金)?(?:为|是)?$")
+_OPENING_BALANCE = ("年初结", "上年结转", "期初", "年初滚存", "上年结余", "弥补")
 _TOTALLED = lazy(r"(?:收入|支出)合计|合计(?:收入|支出)")  # (not 总计: a 支出总计 may hold the carry-over)
 _LAST_YEARS = lazy(r"(?:比|较)(?:上年|去年|上一年|同期|(?:19|20)\d\d年)")
 _OVER = ("大于", "多于", "高于", "超过", "增加", "超支", "多")

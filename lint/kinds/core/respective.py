@@ -36,6 +36,7 @@ class Options:
     done: Words = Words(["支出", "执行", "完成", "实际", "到位"])
 
 
+_OTHER_WHOLE = lazy(r"占(?!比)[\u4e00-\u9fff]{2,}")  # 占全市比重, 占全市同类支出的比重: a whole named
 # 分别占一般公共预算支出的: the whole by name
 _OF_WHOLE = lazy(r"分别占(?:全[年部])?([\u4e00-\u9fff]{2,20}?)(?:总额|总量)?的?(?:比重|比例)?(?:为|是)?$")
 _RESPECTIVE = lazy(r"分别(?:为|是|占|达到|达)?$")
@@ -102,7 +103,8 @@ def _shares(analysis, check: Check, shares: list, figs: list, before: list):
         whole = [f for f in (*before, *figs[:first]) if f.is_point and precision.family(f.unit) == "money"
                  and f not in money and labels.core(f.label).rstrip("为是达共计").endswith(named.group(1))]
         money = whole[-1:] + money if len(whole) == 1 else []
-    elif len(money) == len(shares) and len(money) >= 2:  # 实际支出 T。…A、B和C分别为 a、b和c，占比分别为:
+    elif len(money) == len(shares) and len(money) >= 2 and not _OTHER_WHOLE.search(shares[0].label):
+        # 实际支出 T。…A、B和C分别为 a、b和c，占比分别为 (not 占全市比重分别为: another whole's):
         # the parts' total stated the sentence before, the one amount there they add up to
         whole = [f for f in before if f.is_point and precision.family(f.unit) == "money"
                  and precision.total(money, f.unit).meets(precision.interval(f))]

@@ -192,6 +192,8 @@ def _whole(total: Figure, parts: list[Figure]) -> bool:
     效益; or 投入, 过程, 产出 and 效果), 离退休 its 离休 and 退休, people their 男 and 女, a government's
     debt (债券) its 一般 and 专项, a 上级补助 its 返还性, 一般性 and 专项 transfers."""
     names = [labels.core(p.label) for p in parts]
+    if any("新增" in n or "再融资" in n for n in names):
+        return False  # 新增一般债券 a、新增专项债券 b: the refinancing bonds besides them unsaid
     if total.unit == "分" and (_MAXIMUM.search(total.label) or any(not _GOT.search(p.label) for p in parts)):
         return False  # 总分100分，其中决策指标得分…: the points out of; 其中决策指标扣1分: deductions
     return any(
@@ -232,9 +234,10 @@ def _by_status(analysis, block: int):
         parts = []
         for j in range(1, len(counts)):
             said = _status(text, counts, j)
-            if said is None or counts[j].unit != counts[0].unit \
-                    or any(c in text[counts[j - 1].end : counts[j].start] for c in "；;"):
-                break  # (完成26个，未完成2个；超额完成5个: the split ends at its semicolon)
+            between = text[counts[j - 1].end : counts[j].start]
+            if said is None or counts[j].unit != counts[0].unit or "其中" in between \
+                    or any(c in between for c in "；;"):
+                break  # (完成26个，未完成2个；超额完成5个 or ，其中基本完成1个: the split ends there)
             parts.append((counts[j], said))
         if len(parts) >= 2 and any(not_done for _, not_done in parts) \
                 and not all(not_done for _, not_done in parts):

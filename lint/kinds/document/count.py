@@ -186,12 +186,17 @@ _BRACKETED = lazy(r"[\u4e00-\u9fff]{1,8}[（(](?:含|包括|即|分别为|分别
 
 def _bracketed(analysis, b: int, fig):
     """The ``(name, span)`` items of a list in brackets right after a count and its noun (设6个部室（办公室、
-    组织人事部、…）), or None: names apart by 、, none a clause, the list not ended by 等."""
+    组织人事部、…）), or None: names apart by 、 and mostly ending alike (…部, …科, …镇), none a clause, the
+    list not ended by 等."""
     m = _BRACKETED.match(analysis.doc.blocks[b].text, fig.end)
     if m is None or "、" not in m.group(1) or m.group(1).rstrip().endswith("等") \
             or any(c in m.group(1) for c in "，,：:；;"):
         return None
-    return _items(analysis, [(m.group(1), b, m.start(1))], m.group(1))
+    items = _items(analysis, [(m.group(1), b, m.start(1))], m.group(1))
+    ends = Counter(_ALIAS.sub("", name).strip()[-1:] for name, _ in items or ())
+    if not ends or ends.most_common(1)[0][1] * 3 < len(items) * 2:
+        return None  # 6个项目（新建学校、改扩建医院、道路硬化）: kinds of project, not names alike (…部, …科)
+    return items
 
 
 class _Items(list):

@@ -74,7 +74,7 @@ def run(analysis, check: Check):
             continue
         table, row = rows[hits[0]]
         column = _column(check, table, row, label)
-        if column is None or not _own_panel(table.rows[row], hits[0], column):
+        if column is None or not _own_panel(table, table.rows[row], hits[0], column):
             continue
         cell, unit = table.rows[row][column], _unit(table, column)
         sentence, years = labels.dated(block.text, fig.start)
@@ -103,14 +103,18 @@ def run(analysis, check: Check):
             yield differs(check, analysis, fig, cell, table, hits[0], unit, truncated=said == "truncated")
 
 
-def _own_panel(row, name: str, column: int) -> bool:
-    """Whether the amount in ``column`` is of the row's label ``name``: no other label stands between them
-    (二、政府性基金预算拨款收入 | (blank) | 二、卫生健康支出 | 22,179,400.00: the 支出 side's amount)."""
+def _own_panel(table: Table, row, name: str, column: int) -> bool:
+    """Whether the amount in ``column`` is of the row's label ``name``: no other panel's label column stands
+    between them (二、政府性基金预算拨款收入 | (blank) | 二、卫生健康支出 | 22,179,400.00: the 支出 side's; a
+    资金来源 or 计量单位 column between is the row's own)."""
     at = next((j for j, c in enumerate(row) if name in re.sub(r"\s+", "", c.text)), None)
     if at is None or at > column:
         return at is None
-    return not any(c.text.strip() and number(c.text) is None and c.text.strip() not in _DASHES
-                   for c in row[at + 1 : column])
+    return not any(_LABELS.search(table.header[j]) and row[j].text.strip() and number(row[j].text) is None
+                   for j in range(at + 1, column))
+
+
+_LABELS = lazy(r"项目|科目|名称")  # a column of row labels (a second panel's)
 
 
 _DASHES = ("-", "—", "－", "/")

@@ -76,13 +76,14 @@ class Options:
                          "年度", "完成预算", "完成年初预算", "完成全年预算", "完成调整预算", "为预算的",
                          "为年初预算的", "为全年预算的", "为上年的", "百分点", "人均", "平均", "单价",
                          "均价"])
-    skip_rows: Words = Words(["率", "%", "％", "比例", "比重", "占比", "进度", "百分点", "人均", "平均",
-                              "单价", "均价"])
-    """Rows that hold rates or averages (执行率（%） under 实际下达 | 实际支出, years across): never summed
-    across into a 合计 column."""
+    skip_rows: Words = Words(["人均", "平均", "单价", "均价"])
+    """Rows that hold averages (their label opening with these) or rates (ending with 率, 比例, 比重, 占比,
+    进度, 百分点, maybe then （%）: 执行率（%） under 实际下达 | 实际支出, years across): never summed across
+    into a 合计 column."""
     measured: Words = Words(["总额"])
     """Total words that also name a measure (资产总额, 负债总额, 利润总额 in a table of indicators): a row
-    named by them alone is footed only where its rows add up to it in most columns."""
+    named by them alone is footed only where its rows add up to it in most columns (always in a table of
+    one amount column)."""
     apart: Words = Words(["机关运行经费"])
     """Columns printed beside a row total, and rows printed under a column's total, that are never its
     parts (the 三公 table's 机关运行经费), unless the total names them."""
@@ -184,6 +185,9 @@ def _is_total(check: Check, label: str) -> bool:
 
 _YEAR_HEAD = lazy(r"(?:19|20)\d\d\s*年度(?:预算数?|决算数?|执行数|金额|合计|支出|收入)?"
                         r"(?:[（(][^（()）]{1,8}[）)])?")  # 2022年度, 2024年度预算数, 2023年度（万元）
+
+
+_RATE_ROW = lazy(r"(?:率|比例|比重|占比|进度|百分点)\s*(?:[（(]\s*[%％]\s*[）)])?\s*$|^[%％]$")
 
 
 def _measured(check: Check, label: str) -> bool:
@@ -481,13 +485,15 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             levels = {i: codes.get(i) if codes else serial[i] if serial
                       else _level(check, _own_name(table, labels, i))
                       for i in stretch}
-            if _indicators(table):  # an indicator sheet's 其中：… row: an indicator like the others
-                levels = {i: None if lv == -1 else lv for i, lv in levels.items()}
             if not codes and indents and all(levels[i] is None for i in stretch):
                 levels = {i: indents.get(i) for i in stretch}
             elif not codes and indents and not serial:
                 levels = _indented_items(levels, indents, stretch)
-            for row, group in _breakdowns(table, columns, stretch, levels):
+            broken = _breakdowns(table, columns, stretch, levels)
+            if _indicators(table):  # a 其中：row of an indicator sheet, no breakdown: an indicator
+                grouped = {r for _, group in broken for r in group}
+                levels = {i: None if lv == -1 and i not in grouped else lv for i, lv in levels.items()}
+            for row, group in broken:
                 for j in columns:
                     yield from _foot(analysis, check, table, row, group, j)
             ranked = [lv for lv in levels.values() if lv is not None and lv >= 0]
@@ -506,7 +512,8 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             after_grand = max(t + 1, below)
         if t in split:
             continue  # its rows' own levels are judged above; the split total itself is not
-        if _measured(check, labels[t]) and not _mostly_adds_up(table, t, [*carried, *parts], columns):
+        if _measured(check, labels[t]) and len(columns) > 1 \
+                and not _mostly_adds_up(table, t, [*carried, *parts], columns):
             continue  # 利润总额 under 所有者权益 | 营业收入: a measure of its own, no total of the rows above
         extras = {j: _carried_score(table, before, j) for j in columns} \
             if "总分" in labels[t] or "合计" in labels[t] and before is not None else {}
@@ -686,21 +693,21 @@ def _breakdowns(table: Table, columns: list[int], stretch: list[int], levels: di
     is taken when it adds up in at least half the columns where both hold numbers (one of them at least);
     the ``(row, rows)`` taken, to be footed as a sum."""
     found, names = [], _labels(table)
-    if _indicators(table):
-        return found  # an indicator sheet's 其中：… row is an indicator of its own, scored on its own
+    strict = _indicators(table)  # an indicator sheet's 其中 rows break the row above down only where they
+    # add up in every column (分值 and 得分); else each is an indicator scored on its own
     for k, i in enumerate(stretch):
         if k == 0 or levels[stretch[k - 1]] == -1 or levels[i] != -1 and not (
                 levels[i] is None and _first_of_two(names[stretch[k - 1]], names[i])):
             continue
         parent, group = stretch[k - 1], [i]
         for c in stretch[k + 1 : k + 12]:  # a breakdown of a few rows, not the rest of the table
-            if levels[c] is not None:
-                break
+            if levels[c] is not None and not (strict and levels[c] == -1):  # (其中：A ⏎ 其中：B, each
+                break  # marked, in an indicator sheet)
             group.append(c)
             sums = [_adds_up(table, parent, group, j) for j in columns]
             if None in sums:
                 break
-            if _agree(sums):
+            if all(x is True or x == "empty" for x in sums) if strict else _agree(sums):
                 for r in group:
                     levels[r] = -1
                 found.append((parent, list(group)))
@@ -1027,8 +1034,9 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
         checks = []
         labels = _labels(table)
         for i in filled:  # a blank or dash part is a zero (收入决算表 leaves the columns a unit lacks empty)
-            if check.options.skip_rows.within(labels[i]):
-                continue  # 执行率（%） 99.39 | 96.94 | 90.32 | 95.29: a rate's row, its 合计 no sum
+            if _RATE_ROW.search(labels[i]) or labels[i].strip().startswith(tuple(check.options.skip_rows)):
+                continue  # 执行率（%） 99.39 | 96.94 | 90.32 | 95.29: a rate's row, its 合计 no sum (not
+                # 支付工程进度款, 基本预备费（5%）: amounts)
             figs = [cell_figure(table, i, k) for k in components
                     if table.rows[i][k].text.strip() not in _EMPTY]
             total = cell_figure(table, i, j)

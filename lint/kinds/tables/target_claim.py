@@ -120,7 +120,8 @@ def _own_items(analysis, block: int, start: int, at: int) -> bool:
 def _same(figure, actual) -> bool:
     """Whether a figure of the claim's sentence restates a missed indicator's actual (举办培训4场 of the
     培训场次 row's 4场): then the claim covers that indicator."""
-    return figure.value == actual.value and figure.unit == actual.unit
+    return figure.value == actual.value and (figure.unit == actual.unit or (  # 480名 of 480人: a count
+        figure.unit in precision.COUNT_UNITS and actual.unit in precision.COUNT_UNITS))
 
 
 def _of_section(analysis, sheets: list, block: int, every: list) -> list:
