@@ -12,7 +12,10 @@ the same style) are not judged, as a reviewer could not tell which number is wro
 (一是…二是…四是) are read the same way within one paragraph; 一是 starts a list wherever it stands
 (原因一是), except inside a word (统一是, 唯一是). Table row numbers are the numbering kind's business; two
 short lines of a page in a row repeating a number (a table's two panels, not recovered) are two lists side by
-side. A table's notes (注：1.… 2.…) are a list of their own, started again under each table. The entries
+side, and so are two lines in a row numbered alike whose first stops mid-sentence (two cells' lists
+interleaved by a converter), unless they open with the same words; a list run on inside its paragraph
+(1.…；2.…；3.…) counts to its last item. A table's notes (注：1.… 2.…) are a list of their own, started again
+under each table. The entries
 under a 目录 (a title, then its page number) are not read: the body's headings are.
 """
 
@@ -159,8 +162,14 @@ def run(analysis, check: Check):
                     # 五、 ⏎ a table's rows 一、…四、 ⏎ 六、: the heading follows the heading before
                     after_head = heads[level] is not None and heads[level][0] is not None \
                         and n == heads[level][0] + 1
+                    above = blocks[index - 1].text
+                    side = repeat and marked_at[level] == index - 1 and not _ENDED.search(above) \
+                        and (celled_text or min(len(above), len(block.text)) >= _WRAPPED) \
+                        and not _alike(above, block.text)  # (a title printed twice: a repeat)
+                    # 1.新建…13处 ⏎ 1.巩固提升…: two cells' lists a line each, interleaved (pdftotext without
+                    # -layout), the first cut mid-sentence
                     if found is not None and at == 0 and not (beside and repeat) and heading \
-                            and not after_head:
+                            and not after_head and not side:
                         yield found  # one run into a paragraph only carries the count on
                     last[level] = (n, span, marker)
                     last[level + 1:] = [None] * (len(_LEVELS) - level - 1)
@@ -169,6 +178,11 @@ def run(analysis, check: Check):
                         heads[level + 1:] = [None] * (len(_LEVELS) - level - 1)
                     marked_at[level] = index
                     break
+        if marked_at[2] == index and last[2] is not None and last[2][0] is not None:
+            for m in _RUN_ON.finditer(block.text):  # 1.…；2.…；3.…: the list runs on inside the paragraph
+                if _value(m.group(1)) != last[2][0] + 1:
+                    break
+                last[2] = (last[2][0] + 1, block.span(m.start(1), m.end(1)), m.group(0).lstrip("；;。 "))
         if check.options.inline:
             before = None
             for m in _INLINE.finditer(block.text):
@@ -179,6 +193,20 @@ def run(analysis, check: Check):
                 if found is not None:
                     yield found
                 before = (_value(m.group(group)), span, marker)
+
+
+_WRAPPED = 20  # characters of two lines cut mid-sentence at a cell's width, not two short headings
+_ENDED = lazy(r"[。；;！？!?：:]\s*$")  # a line ending its sentence
+_RUN_ON = lazy(r"[；;。]\s*(\d{1,2})\s*[.．](?!\d)")  # ；2. inside a paragraph: its list going on
+
+
+def _alike(one: str, two: str) -> bool:
+    """Whether two numbered lines open with the same words after their markers (a title printed twice)."""
+    a, b = (_MARKER_WORDS.sub("", t.strip())[:6] for t in (one, two))
+    return a == b
+
+
+_MARKER_WORDS = lazy(r"^\s*\d{1,2}\s*[.．、]\s*")
 
 
 def _laid(block) -> bool:
