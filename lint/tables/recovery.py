@@ -499,7 +499,7 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
             body.append(rows[i])
             width = max(width, len(rows[i]))
             i += 1
-        if not body or _compacted(header_rows, width) or _header_in_body(body):
+        if not body or _compacted(header_rows, width) or _weak(header_rows, width) and _header_in_body(body):
             continue  # (a header whose merged cells were written once, or whose lines were not all taken
             # for it: its names fit no column, so the table is left unread)
         levels = _levels(header_rows, width)
@@ -544,7 +544,7 @@ _COLUMN_NAMES = frozenset({"项目", "行次", "栏次", "金额", "合计", "�
 def _header_in_body(body: list[list[Cell]]) -> bool:
     """Whether a line of the header was read as the table's first row: before any row with a figure,
     a row of words only naming two columns or more (项目 | 行次 | 金额 | 项目 | 行次 | 合计 under 收入 |
-    支出)."""
+    支出, a header naming few of the columns)."""
     for row in body:
         if any(number(c.text) is not None for c in row):
             return False
