@@ -877,7 +877,7 @@ def _without_breakdown(total, parts):
     tail = parts[-1].value
     for k in range(len(parts) - 3, 0, -1):
         tail += parts[k + 1].value  # the breakdown's rows as printed add up to their row, within its rounding
-        close = abs(tail - parts[k].value) <= Decimal(1).scaleb(-parts[k].decimals) / 2
+        close = ivs[k].lo <= tail <= ivs[k].hi  # (within its rounding; whole points of a score are exact)
         if close and _overlap(prefix[k], whole):
             return parts[: k + 1]
     for k in range(len(parts) - 2):  # 上级补助收入 | 返还性收入 | 一般性转移支付收入 | 专项… | 调入资金: rows
@@ -886,7 +886,7 @@ def _without_breakdown(total, parts):
             continue  # (30 over 20 and 10: round amounts add up by chance too often to say so)
         for j in range(k + 1, min(len(parts), k + 13)):
             run += parts[j].value
-            if j - k >= 2 and abs(run - parts[k].value) <= Decimal(1).scaleb(-parts[k].decimals) / 2:
+            if j - k >= 2 and ivs[k].lo <= run <= ivs[k].hi:  # (whole points of a score are exact)
                 rest = parts[: k + 1] + parts[j + 1 :]
                 if _overlap(precision.total(rest), whole):
                     return rest
