@@ -75,15 +75,14 @@ def run(analysis, check: Check):
             words = "[^\n]*?".join(re.escape(locate.canonical(w)) for w in wanted.split("+"))
             return any(re.search(words, c) for c in (*captions, *short))
         wanted = locate.canonical(wanted)
-        return any(c.endswith(wanted) or wanted.endswith(c) and len(c) >= 6 for c in captions) \
-            or wanted in body
+        return any(_captions(c, wanted) for c in captions) or wanted in body
 
     def printed(names: list[str]) -> int:  # how many of the tables are printed, a caption counted once
         used, count = set(), 0
         for alts in names:
             wanted = [locate.canonical(name(a)) for a in alts.split("|")]
-            hit = next((k for k, c in enumerate(captions) if k not in used and any(
-                c.endswith(w) or "+" not in w and w.endswith(c) and len(c) >= 6 for w in wanted)), None)
+            hit = next((k for k, c in enumerate(captions) if k not in used
+                        and any("+" not in w and _captions(c, w) for w in wanted)), None)
             if hit is not None:
                 used.add(hit)
             if hit is not None or any(line.endswith(w) for line in short for w in wanted):
@@ -116,6 +115,12 @@ def _entries(blocks, start: int):
             entries.append((block, name(text)))
         i += 1
     return entries, i
+
+
+def _captions(caption: str, wanted: str) -> bool:
+    """Whether a caption names the table ``wanted`` (both as :func:`crossfoot.tables.locate.canonical`
+    writes them): ending with its name, or its name ending with a caption of six characters or more."""
+    return caption.endswith(wanted) or wanted.endswith(caption) and len(caption) >= 6
 
 
 _JOINED = lazy(r"(?<=表)\s*(?=(?:附表|表)\s*\d{1,2}(?!\d))")

@@ -202,11 +202,8 @@ _RUN_ON = lazy(r"[；;。]\s*(\d{1,2})\s*[.．](?!\d)")  # ；2. inside a paragr
 
 def _alike(one: str, two: str) -> bool:
     """Whether two numbered lines open with the same words after their markers (a title printed twice)."""
-    a, b = (_MARKER_WORDS.sub("", t.strip())[:6] for t in (one, two))
+    a, b = (t[m.end():].strip()[:6] if (m := _LEVELS[2].match(t)) else t for t in (one, two))
     return a == b
-
-
-_MARKER_WORDS = lazy(r"^\s*\d{1,2}\s*[.．、]\s*")
 
 
 def _laid(block) -> bool:

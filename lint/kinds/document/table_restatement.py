@@ -117,9 +117,6 @@ def _own_panel(table: Table, row, name: str, column: int) -> bool:
 _LABELS = lazy(r"项目|科目|名称")  # a column of row labels (a second panel's)
 
 
-_DASHES = ("-", "—", "－", "/")
-
-
 def _only_measures(check: Check, rest: str) -> bool:
     """Whether what the label says besides the row's name is only measures and filler (年初预算数为)."""
     return not labels.without(rest, (*check.options.measures, *check.options.filler))
