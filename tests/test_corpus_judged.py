@@ -54,6 +54,7 @@ JUDGED = {
         ("DOC002", 106, "七是"),  # 七是 twice
     ],
     "01_henan-jineng-jxpj-2025.txt": [
+        ("SCO008", 259, "23.25分"),  # under 4.效益指标绩效分析: 产出指标共35分，得分23.25 (产出 is 19.88 everywhere else)
         ("DOC002", 295, "5."),  # 5. twice
     ],
     "02_putuo-czj-juesuan-2024.txt": [  # （八） is run into line 12, after a full stop: no gap before （九）

@@ -1,0 +1,155 @@
+"""score_restatement: a group of a score sheet (决策, 过程, 产出, 效益; 履职效能, 管理效率) whose
+score or 分值 is stated twice, in prose or a table, with values that cannot both be true
+(决策指标得分10.40分 in the summary, 决策指标共15分，评价得分10.90分 in the analysis).
+
+A group is one of the ``groups`` named alone: its name, then at most 类 and 指标 (决策类指标), 情况 or 方面;
+a numbered heading, 其中 or punctuation before it; so 产出数量 and 效益指标满意度 are other things.
+Statements come from the score items of prose and tables (:mod:`crossfoot.tables.scores`: 分值…得分; a
+table's row whose only words are the group's name), from prose that gives the group's score alone
+(过程指标得11.47分; 其中：决策指标10.40分 in a sentence that says what was scored (得), or with its 得分率
+after it: not 其中：决策指标20分 listing the weights) and from a summary table laid across
+(指标 | 决策 | 过程 | … over a row 得分).
+
+Two statements disagree when their rounding intervals cannot meet (18 beside 18.33 may be it rounded).
+The check stays silent in a report scoring more than one thing: when it states two different overall
+scores (综合得分, 总得分, 整体自评得分: a department's and its projects'), or a group three different ways.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from ...figures import precision
+from ...model import Figure
+from ...regex import lazy
+from ...tables import cell_figure, row_label, scores
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "score_restatement"
+FIELDS = ("stated", "computed", "label", "other", "where", "measure")
+
+
+@dataclass(frozen=True)
+class Options:
+    groups: Words = Words(["决策", "过程", "产出", "效益", "满意度", "履职效能", "管理效率", "投入", "效果",
+                           "项目决策", "项目过程", "项目产出", "项目效益", "项目管理"])
+    max: Words = Words(["分值", "标准分"])
+    score: Words = Words(["得分", "自评分"])
+
+
+_TAIL = lazy(r"(?:类)?(?:指标)?(?:情况|方面)?$")
+_HEAD = lazy(r"^(?:其中\s*[:：]?\s*)?")
+_SAID = lazy(r"(?:^|(?<=[，,；;。：:、（(）)\s])|(?<=其中)|(?<=[一二三四五六七八九十\d][、.．]))"
+             r"(?P<name>[\u4e00-\u9fff]{2,6}?)(?:类)?(?:指标)?"
+             r"(?:\s*[（(]?\s*(?:共|满分|分值|总分)?\s*(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]?\s*[，,：:]?)?"
+             r"\s*(?P<scored>(?:评价|自评|实际)?得\s*分?\s*(?:为)?)?\s*(?P<score>\d+(?:\.\d+)?)\s*分(?!值)")
+"""A group's score in prose: 决策指标10.40分, 过程指标得11.47分, 决策指标共15分，评价得分10.40分."""
+_RATE_AFTER = lazy(r"\s*[，,（(]\s*得分率")
+_WEIGHTS = lazy(r"分值|权重|满分|设置|设定|总分")
+_OVERALL = lazy(r"(?:综合|总体|整体|总|最终)(?:评价|自评|绩效)?(?:得分|评分)"
+                r"|(?:项目|部门).{0,12}?(?:评价|自评)得分")
+_SCORE_ROW = lazy(r"(?:评价|自评|实际)?得分")
+
+
+@dataclass(frozen=True)
+class _Said:
+    group: str
+    figure: Figure
+    measure: str  # 得分 or 分值
+
+
+def _group(name: str, groups: Words) -> str | None:
+    name = _TAIL.sub("", _HEAD.sub("", scores.clean(name).replace(" ", "")))
+    if name.startswith("项目") and name[2:] in groups:
+        name = name[2:]  # 项目决策 is 决策
+    return name if name in groups else None
+
+
+def _statements(analysis, o: Options) -> list[_Said]:
+    said: list[_Said] = []
+    taken = set()
+    for item in scores.items(analysis, o.max, o.score):
+        group = _group(item.name, o.groups)
+        if group is None or item.score.block < 0 and len(item.name.split()) > 1:
+            continue  # (a table row whose other cells name an item under the group: not the group's)
+        said.append(_Said(group, item.score, "得分"))
+        taken.add((item.score.block, item.score.start))
+        if item.maximum is not None:
+            said.append(_Said(group, item.maximum, "分值"))
+    for b, block in enumerate(analysis.doc.blocks):
+        if block.kind == "row" or "分" not in block.text:
+            continue
+        at = {f.start: f for f in analysis.figures[b] if f.unit == "分"}
+        for m in _SAID.finditer(block.text):
+            group = _group(m.group("name"), o.groups)
+            score = at.get(m.start("score"))
+            if group is None or score is None or (b, score.start) in taken:
+                continue
+            opened = max(block.text.rfind(c, 0, m.start()) for c in "。；;") + 1
+            before = block.text[opened : m.start()]
+            if not m.group("scored") and m.group("max") is None and not (
+                    "得" in before and not _WEIGHTS.search(before)
+                    or _RATE_AFTER.match(block.text, m.end())):
+                continue  # 其中：决策指标20分、过程指标20分: the weights the system gives, not scores
+            said.append(_Said(group, replace(score, exact=False), "得分"))
+            if m.group("max") is not None and (maximum := at.get(m.start("max"))) is not None:
+                said.append(_Said(group, maximum, "分值"))
+    for table in analysis.tables:
+        said.extend(_across(table, o))
+    return sorted(said, key=lambda s: (s.figure.span.line, s.figure.span.column))
+
+
+def _across(table, o: Options) -> list[_Said]:
+    """A summary laid across: 指标 | 决策 | 过程 | 产出 | 效益 | 合计 over rows 分值 and 得分."""
+    columns = {j: g for j, h in enumerate(table.header) if (g := _group(h, o.groups)) is not None}
+    if len(columns) < 2:
+        return []
+    out = []
+    for r in range(len(table.rows)):
+        label = row_label(table, r).replace(" ", "")
+        measure = "得分" if _SCORE_ROW.fullmatch(label) else "分值" if label in o.max else None
+        if measure is None:
+            continue
+        for j, group in columns.items():
+            if (fig := cell_figure(table, r, j, "分")) is not None:
+                out.append(_Said(group, fig, measure))
+    return out
+
+
+def _overall(analysis) -> set:
+    """The distinct overall scores the prose states (a department's and its projects' differ)."""
+    found = set()
+    for b, block in enumerate(analysis.doc.blocks):
+        if block.kind == "row" or "分" not in block.text:
+            continue
+        for fig in analysis.figures[b]:
+            if fig.unit == "分" and _OVERALL.search(fig.label) and "满分" not in fig.label \
+                    and fig.value != 100:
+                found.add(fig.value)
+    return found
+
+
+def run(analysis, check: Check):
+    o = check.options
+    said = _statements(analysis, o)
+    if len(said) < 2 or len(_overall(analysis)) > 1:
+        return
+    by: dict[tuple, list[_Said]] = {}
+    for s in said:
+        by.setdefault((s.group, s.measure), []).append(s)
+    reported = set()  # one finding a place: a 分值 wrong beside a wrong 得分 is one slip (a group misnamed)
+    for (group, measure), got in sorted(by.items(), key=lambda kv: kv[0][1] != "得分"):
+        values = {s.figure.value for s in got}
+        if len(values) < 2 or len(values) > 2:
+            continue  # one value, or three: several things scored under one name
+        first = got[0]
+        for s in got[1:]:
+            a, b = (precision.interval(replace(f, exact=False)) for f in (s.figure, first.figure))
+            if not a.meets(b) and s.figure.span.line not in reported:
+                reported.add(s.figure.span.line)
+                yield report(check, analysis, s.figure.span, s.figure.text, related=(first.figure.span,),
+                             computed=first.figure.text, figures=(s.figure.text, first.figure.text),
+                             label=group, other=first.figure.text, measure=measure,
+                             where=analysis.doc.cite(first.figure.span))
+                break
