@@ -410,7 +410,18 @@ def _named_current(analysis, spec: Spec, change, fam: str):
         current = analysis.resolve(change, full, full, fam, blocks=3, strict=True)
     if current is None or any(w in current.label for w in _PRIOR_WORDS):
         return None
+    said = labels.YEAR.findall(clause)
+    if said:  # 2024年资金较2023年增加: the change of 2024's amount, not of the 2022—2024年 total
+        own = analysis.text(current)
+        opened = max(own.rfind(c, 0, current.start) for c in "。；;") + 1
+        years = _YEARS.findall(own[opened : current.start])
+        if any(len(y) > 4 for y in years) or years and said[-1] not in years \
+                or not years and analysis.year() not in (None, said[-1]):
+            return None
     return current
+
+
+_YEARS = lazy(r"20\d\d(?:\s*[—–\-~～至到]\s*20\d\d)?(?=\s*年)")
 
 
 _MEASURES = ("决算", "预算", "执行")

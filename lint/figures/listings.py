@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, replace, fields
 
 from ..model import Figure
 from ..regex import lazy
@@ -119,6 +119,8 @@ def find(analysis, block: int, words) -> list[Listing]:
             pos = text.find(word, start, end)
             while pos != -1:
                 found = _listing(words, text, sentences, index, pos, word, prev)
+                if _SINGLED.match(text, pos + len(word)):  # 其中分配最多的是平江县 a: one part singled out,
+                    found = [replace(f, parts=f.parts[:1], complete=False) for f in found]  # no breakdown
                 if not found and index == len(sentences) - 1 and _ENDS.match(text, pos + len(word)):
                     found = _items(analysis, block, words, text, sentences, index, pos, word)
                 out += found
@@ -134,6 +136,8 @@ def _other_family_said(figs, pos: int, fam: str) -> bool:
     return nearest is not None and family(nearest.unit) != fam
 
 
+_SINGLED = lazy(r"[\s：:，,]*[\u4e00-\u9fff]{0,8}?(?:最多|最大|最高|最少|最小|最低)的?(?:是|为|有)")
+"""A parts word that singles one part out (其中分配最多的是平江县 a): no breakdown of the total."""
 _ENDS = lazy(r"[ ：:，,。]*$")  # nothing after a parts word but punctuation
 # a sentence opening with what it breaks down (基本支出中，): a total of the sentence before
 _OWN_PARTS = lazy(r"\s*(?:在)?((?<!其)[\u4e00-\u9fff“”]{0,8}(?:支出|经费|收入|资金|拨款))中[，,：:]")

@@ -11,18 +11,20 @@ claim so that numbered items do not borrow each other's amounts.
 
 Judged on the figures as stated: *equal* holds when they are one amount (the same number when stated to
 the same decimals in the same unit, else rounding intervals that meet); *less* and *greater* hold unless
-the two stated amounts are the other way round or the same (54.53 and 54.53 are not 小于), or, stated to
-other decimals, unless no values they round from could be so (2.22 may be less than a 2.2).
+the two stated amounts are the other way round, or, stated to other decimals, unless no values they round
+from could be so (2.22 may be less than a 2.2). Two amounts stated the same (54.53 and 54.53) said 小于 are
+an ``info``: the amounts they were rounded from may differ (a template's 原因：无 left in, as often).
 The finding is on the first measure's amount, with the other as the related place.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ...figures import labels, precision, units
+from ...model import Severity
 from ...vocabulary import Words
 from ..base import Check, report
 
@@ -119,9 +121,12 @@ def _judge(check: Check, analysis, a, b, verdict: str, m: re.Match):
         return None
     said = m.group(0)
     actual = "equals" if mine == theirs else ("is less than" if mine < theirs else "is greater than")
-    return report(check, analysis, a.span, a.text, related=(b.span,), computed=b.text,
+    found = report(check, analysis, a.span, a.text, related=(b.span,), computed=b.text,
                   figures=(a.text, b.text), claim=said, other=b.text, verdict=_VERDICT_WORDS[verdict],
                   actual=actual, measure=m.group("a"), other_measure=m.group("b") or m.group("b2"))
+    if verdict != "equal" and mine == theirs:  # 32.32 and 32.32 may be 32.3219 and 32.3220: 小于 may hold
+        found = replace(found, severity=Severity.INFO)  # below the stated cents (a template's 原因：无 left)
+    return found
 
 
 def _in(figure, unit: str):

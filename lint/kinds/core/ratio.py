@@ -171,6 +171,11 @@ def run(analysis, check: Check):
                     left = not o.left.within(rate.label)  # a 结余率 is of what is left, an 执行率 never
                     others = [f for f in amounts if f not in plan and not (left and _left(o, text, f))
                               and not _PARTIAL.search(f.label)]  # 部分完成1个: not of the 完成率
+                    if len(plan) == 1 and "其中" in text[plan[0].end : others[-1].start if others else 0]:
+                        others = [f for f in others if f.start < plan[0].end or _STEMMED.search(f.label)
+                                  or o.actual.within(f.label) or "支出" in f.label]
+                        if not others:  # 下达 X，其中2023年 a，2024年 b，到位率100%: parts of the plan, no
+                            continue  # amount received stated
                     received = [f for f in others[:-1] if _ARRIVED.search(f.label)]
                     if not plan and len(received) == 1 and not _ARRIVED.search(rate.label):
                         budgets = [f for f in before if _planned(o, f.label) and _money(f)][:1]
@@ -242,6 +247,7 @@ _VERSUS = lazy(r"\s*(?:之比)?为\s*$")  # A 比 B 为 P%: only 为 between B a
 _CAPPED = lazy(r"(?:完成|达成|实现)率?\s*(?:为|达)?\s*$")
 _AMONG = lazy(r"[\u4e00-\u9fff]{0,8}?(?<!其)中")
 _PARTIAL = lazy(r"部分|基本完成|基本实现|基本达到")
+_STEMMED = lazy(r"到位|拨付|支付|使用|完成|实现|发放|兑现")  # what a rate's actual did
 _CHANGE = lazy(r"增|减|降|升|提高|超|节约")
 _CHANGE_ONLY = lazy(r"(?:减少|增加|下降|增长|多|少|超出|超|节约|节省)了?")  # 比预算 X 减少 D: D a change
 _LEFT_OVER = lazy(r"(?:节约|节省|结余|超支|超出)了?\s*$")  # what was saved or overrun, not the outturn

@@ -102,7 +102,7 @@ def run(analysis, check: Check):
             if items is None:
                 items, where = _funded(analysis, b, fig, figures), "listed after it"
             if items is not None and _BESIDE.search(block.text, 0, fig.start) \
-                    and (where.startswith("in ") or where == "listed after it"):
+                    and (where.startswith("in ") or where.startswith("listed after it")):
                 items = [(name, span) for name, span in items if "本级" not in name]  # 本级和4个所属单位
             complete = where == "listed after it" and _COMPLETE.match(
                 block.text[fig.end:fig.end + check.options.reach].lstrip("（(）)套台个项名")) and not any(
@@ -118,8 +118,10 @@ def run(analysis, check: Check):
             since = max(block.text.rfind(c, 0, fig.start) for c in "。；;")
             kin = [f.value for f in figures
                    if f is not fig and f.unit == fig.unit and since < f.start < fig.start]
-            if kin and where == "listed after it" and len(distinct) == fig.value + sum(kin):
+            if kin and where.startswith("listed after it") and len(distinct) == fig.value + sum(kin):
                 continue  # 行政单位1家，事业单位2家，具体包括：A、B、C: the list is of both counts
+            if whole and len(distinct) == whole[-1].value:
+                continue  # 单位共5个，其中：行政单位1个，事业单位4个，分别是：(five rows): 共5个's
             if len(distinct) <= fig.value <= len(distinct) + joined \
                     or fig.value == getattr(items, "parts", -1) and len(distinct) == len(names):
                 continue  # 分别为管网延伸、道路硬化和路灯安装: the last 和 may join two names, or be in one
@@ -327,7 +329,7 @@ _NAMES_THEN_TOTAL = lazy(r"(?:[\u4e00-\u9fff（）()]{2,20}、)+[\u4e00-\u9fff�
 _UNDER = lazy(r"下属|所属|下设|下辖")  # (二级预算单位共4个 counts the 本级 among them)
 # names each one counted, the count's own noun before (3个部门，分别为); not another's (主管科室分别为)
 _COMPLETE = lazy(r"[\u4e00-\u9fff]{0,4}[，,]?\s*(?:分别为|分别是|具体为|具体是)")
-_BESIDE = lazy(r"本级[^，,。；;]{0,4}?(?:和|及|与|加|、)(?:所属)?\s*$")  # 本级和4个所属单位: 本级 apart
+_BESIDE = lazy(r"本级[^，,。；;]{0,4}?(?:和|及|与|加|、)(?:所属|下属|下设)?\s*$")  # 本级和4个所属单位: 本级 apart
 _CAPTION = lazy(r"^\s*表\s*(\d{1,2})(?!\d)")
 
 

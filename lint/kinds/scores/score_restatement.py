@@ -73,6 +73,11 @@ def _statements(analysis, o: Options) -> list[_Said]:
         group = _group(item.name, o.groups)
         if group is None or item.score.block < 0 and len(item.name.split()) > 1:
             continue  # (a table row whose other cells name an item under the group: not the group's)
+        if item.score.block >= 0:
+            text = analysis.doc.blocks[item.score.block].text
+            opened = max(text.rfind(c, 0, item.score.start) for c in "。；;") + 1
+            if group not in text[opened : item.score.start]:
+                continue  # （一）决策情况 … 该指标分值3分，得2.00分: an item of the group named by its heading
         said.append(_Said(group, item.score, "得分"))
         taken.add((item.score.block, item.score.start))
         if item.maximum is not None:

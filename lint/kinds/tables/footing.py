@@ -75,7 +75,7 @@ class Options:
     skip: Words = Words(["率", "%", "％", "比例", "比重", "占比", "进度", "序号", "编码", "编号", "代码",
                          "年度", "完成预算", "完成年初预算", "完成全年预算", "完成调整预算", "为预算的",
                          "为年初预算的", "为全年预算的", "为上年的", "百分点", "人均", "平均", "单价",
-                         "均价"])
+                         "均价", "档次", "档位", "补贴标准", "补助标准", "缴费标准", "发放标准", "收费标准"])
     skip_rows: Words = Words(["人均", "平均", "单价", "均价"])
     """Rows that hold averages (their label opening with these) or rates (ending with 率, 比例, 比重, 占比,
     进度, 百分点, maybe then （%）: 执行率（%） under 实际下达 | 实际支出, years across): never summed across
@@ -326,14 +326,19 @@ def _code_row(table: Table, i: int) -> bool:
 
 def _prefix_levels(table: Table) -> dict[int, int] | None:
     """Levels from codes that nest by prefix (a department 101 over its units 101001, 101002): a row's level
-    is how many other rows' codes begin its own."""
+    is how many rows above it have codes that begin its own, two digits shorter at least, with only their
+    own rows between (200, 300, 1000, 2000 are bands of a 档次, not 2000 under 200)."""
     codes = {}
     for i, row in enumerate(table.rows):
         first = row[0].text.strip() if row else ""
         if first.isdigit() and 3 <= len(first) <= 12:
             codes[i] = first
-    known = set(codes.values())
-    levels = {i: sum(1 for other in known if other != c and c.startswith(other)) for i, c in codes.items()}
+
+    def nests(i: int, c: str, j: int, o: str) -> bool:
+        return j < i and len(c) >= len(o) + 2 and c.startswith(o) \
+            and all(codes.get(k, o).startswith(o) for k in range(j + 1, i))
+
+    levels = {i: sum(1 for j, o in codes.items() if nests(i, c, j, o)) for i, c in codes.items()}
     return levels if len(levels) >= 3 and len(set(levels.values())) >= 2 else None
 
 
