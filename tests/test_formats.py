@@ -773,6 +773,54 @@ def test_an_unruled_table_goes_on_over_a_page_whose_rows_fill_too_few_columns(tm
     assert found == (set() if cell == "594,780" else {("TAB001", "594,870"), ("TAB001", "913,540")})
 
 
+@pytest.mark.parametrize("cell", ["380.00", "390.00"])
+def test_an_unruled_table_of_class_columns_goes_on_over_a_page_without_its_header(tmp_path, checks, cell):
+    """An unruled 支出决算表 with 类 | 款 | 项 in columns of their own (no row fills all three) and a group's
+    name (基本支出) spanning its columns in the header, its 合计 first, its last 类 on the next page with no
+    header: those rows are cut by the columns of the page before (each column's extent from its rows of
+    figures, not from a name spanning it), and the 合计 is footed over both pages."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    ends = (330, 410, 490, 570)
+    first = [("", "", "", "合计", "1,380.00", "1,080.00", "900.00", "180.00", "300.00"),
+             ("201", "", "", "一般公共服务支出", "1,000.00", "700.00", "520.00", "180.00", "300.00"),
+             ("", "03", "", "政府办公厅（室）及相关机构事务", "1,000.00", "700.00", "520.00", "180.00", "300.00"),
+             ("", "", "01", "行政运行", "700.00", "700.00", "520.00", "180.00", "0.00"),
+             ("", "", "99", "其他政府办公厅（室）及相关机构事务支出", "300.00", "0.00", "0.00", "0.00", "300.00")]
+    second = [("221", "", "", "住房保障支出", "380.00", "380.00", "380.00", "0.00", "0.00"),
+              ("", "02", "", "住房改革支出", "380.00", "380.00", "380.00", "0.00", "0.00"),
+              ("", "", "01", "住房公积金", cell, "380.00", "380.00", "0.00", "0.00")]
+    path = tmp_path / "continued.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 9)
+    c.drawString(40, 800, "支出决算表")
+    c.drawString(40, 786, "单位：元")
+    c.drawString(120, 770, "项目")
+    c.drawString(420, 770, "基本支出")
+    for x, name in ((40, "类"), (62, "款"), (84, "项"), (110, "科目名称")):
+        c.drawString(x, 756, name)
+    for end, name in zip((*ends[:1], *ends[1:4], 650), ("本年支出合计", "小计", "人员经费", "公用经费", "项目支出")):
+        c.drawRightString(end, 756, name)
+    for number, rows in enumerate((first, second)):
+        y = 756 if not number else 816
+        for row in rows:
+            y -= 14
+            for x, text in zip((40, 62, 84, 110), row[:4]):
+                c.drawString(x, y, text)
+            for end, amount in zip((*ends, 650), row[4:]):
+                c.drawRightString(end, y, amount)
+        c.drawString(290, 40, f"-{number + 1}-")
+        c.showPage()
+        c.setFont("STSong-Light", 9)
+    c.save()
+    doc = ingest.read(path)
+    found = {(f.code, f.stated) for f in engine.run(doc, checks) if f.severity.name != "INFO"}
+    assert found == (set() if cell == "380.00" else {("TAB001", "380.00")})  # (住房改革支出 over it)
+
+
 def _budget_page(path, caption: str, unit: str, amounts: tuple[int, int, int]):
     """A reportlab canvas with a budget table's caption, unit line and header (科目编码 | 科目名称 | 合计 |
     基本支出 | 项目支出, the amounts' columns at ``amounts``), no ruling lines: the rows are the caller's."""

@@ -36,7 +36,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
-from dataclasses import dataclass, replace, fields
+from dataclasses import dataclass, fields, replace
 
 from ..model import Figure
 from ..regex import lazy

@@ -199,14 +199,23 @@ def _carry_rows(before: _Page, page: _Page) -> None:
 
 
 def _bands(table: list) -> list[tuple[float, float]] | None:
-    """The x extents of an unruled table's columns (None for a ruled one, or one whose cells lack boxes)."""
-    full = [row for row in table if all(not isinstance(c, str) and c[1] for c in row)]
-    if not full or any(isinstance(c, str) for row in table for c in row):
-        return None
-    width = len(table[0])
-    lo = [min(row[k][1][0] for row in full) for k in range(width)]
-    hi = [max(row[k][1][2] for row in full) for k in range(width)]
-    return list(zip(lo, hi))
+    """The x extents of an unruled table's columns, each from its cells in rows holding a figure (a header's
+    name spans columns), or from any of its cells; None for a ruled grid, or a column without boxes."""
+    merged = any(isinstance(c, str) for row in table for c in row)
+    if merged and all(c[1] for row in table for c in row if not isinstance(c, str)):
+        return None  # a ruled grid (every cell a box of it): its merged cells, not a header's names spanning
+
+    def boxes(k: int, rows) -> list:
+        return [row[k][1] for row in rows if k < len(row) and not isinstance(row[k], str) and row[k][1]]
+
+    body = [row for row in table if any(not isinstance(c, str) and _FIGURE.match(c[0]) for c in row)]
+    bands = []
+    for k in range(len(table[0])):
+        column = boxes(k, body) or boxes(k, table)
+        if not column:
+            return None
+        bands.append((min(b[0] for b in column), max(b[2] for b in column)))
+    return bands
 
 
 def _cut(line: _Text, bands, outside: bool = False):

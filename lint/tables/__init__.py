@@ -108,7 +108,7 @@ def _code_column(table: Table, col: int) -> bool:
     if _AMOUNT_HEADER.search(table.header[col]):  # 执行数（万元）: amounts, unless they nest
         return sum(1 for c in codes if c in parents or any(c[:n] in known for n in (3, 5) if len(c) > n)) \
             * 2 > len(codes)
-    nested = sum(1 for c in codes if c in parents or len(c) > 3 and (c[:3] in known or c[:5] in known))
+    nested = sum(1 for c in codes if c in parents or any(c[:n] in known for n in (3, 5) if len(c) > n))
     return nested * 2 > len(codes)
 
 

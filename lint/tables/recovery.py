@@ -187,15 +187,18 @@ def panels(table: Table) -> list[Table]:
         if len(group) == 1:
             a, b = group[0]
             return tuple(own(row, a, b) for row in table.rows if any(c.text for c in row[a:b]))
+        def total(cells) -> bool:  # 公用经费合计 under the code column or the name column beside it
+            return any(c.text.replace(" ", "").endswith(_GRAND) for c in cells[:2])
+
         out, totals = [], []
         for row in table.rows:
             cells = [own(row, a, b) for a, b in group]
-            if any(c.text.replace(" ", "").endswith(_GRAND) for part in cells for c in part[:1]):
+            if any(total(part) for part in cells):
                 totals.append(tuple(next((part[k] for part in cells if part[k].text), part_k)
                                     for k, part_k in enumerate(cells[0])))  # 公用经费合计 | | … | 3.00
         for a, b in group:
             out += [own(row, a, b) for row in table.rows if any(c.text for c in row[a:b])
-                    and not row[a].text.replace(" ", "").endswith(_GRAND)]
+                    and not any(total(row[c:d]) for c, d in group)]
         return tuple(out + totals)
 
     groups = _continuing(table, bounds)

@@ -329,7 +329,8 @@ _NAMES_THEN_TOTAL = lazy(r"(?:[\u4e00-\u9fff（）()]{2,20}、)+[\u4e00-\u9fff�
 _UNDER = lazy(r"下属|所属|下设|下辖")  # (二级预算单位共4个 counts the 本级 among them)
 # names each one counted, the count's own noun before (3个部门，分别为); not another's (主管科室分别为)
 _COMPLETE = lazy(r"[\u4e00-\u9fff]{0,4}[，,]?\s*(?:分别为|分别是|具体为|具体是)")
-_BESIDE = lazy(r"本级[^，,。；;]{0,4}?(?:和|及|与|加|、)(?:所属|下属|下设)?\s*$")  # 本级和4个所属单位: 本级 apart
+# 本级和4个所属单位: 本级 apart
+_BESIDE = lazy(r"本级[^，,。；;]{0,4}?(?:和|及|与|加|、)(?:所属|下属|下设)?\s*$")
 _CAPTION = lazy(r"^\s*表\s*(\d{1,2})(?!\d)")
 
 

@@ -77,7 +77,7 @@ def _statements(analysis, o: Options) -> list[_Said]:
             text = analysis.doc.blocks[item.score.block].text
             opened = max(text.rfind(c, 0, item.score.start) for c in "。；;") + 1
             if group not in text[opened : item.score.start]:
-                continue  # （一）决策情况 … 该指标分值3分，得2.00分: an item of the group named by its heading
+                continue  # （一）决策情况 … 该指标分值3分，得2.00分: an item under the group's heading
         said.append(_Said(group, item.score, "得分"))
         taken.add((item.score.block, item.score.start))
         if item.maximum is not None:
