@@ -417,8 +417,20 @@ def _named_current(analysis, spec: Spec, change, fam: str):
         years = _YEARS.findall(own[opened : current.start])
         if any(len(y) > 4 for y in years) or years and said[-1] not in years \
                 or not years and analysis.year() not in (None, said[-1]):
-            return None
+            return _year_amount(analysis, change, said[-1], fam)
     return current
+
+
+def _year_amount(analysis, change, year: str, fam: str):
+    """The one amount before ``change`` in its paragraph labelled with ``year`` alone (其中2022年 a、2023年
+    b、2024年 c。2024年资金较2023年增加: c), or None."""
+    own = [f for f in analysis.figures[change.block] if f.end <= change.start and f.is_point
+           and family(f.unit) == fam and _YEAR_ALONE.fullmatch(f.label.strip(" ，,、：:")) is not None
+           and labels.YEAR.findall(f.label) == [year]]
+    return own[0] if len(own) == 1 else None
+
+
+_YEAR_ALONE = lazy(r"(?:其中\s*[：:]?\s*)?20\d\d\s*年度?(?:为|是)?")
 
 
 _YEARS = lazy(r"20\d\d(?:\s*[—–\-~～至到]\s*20\d\d)?(?=\s*年)")

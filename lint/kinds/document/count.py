@@ -258,7 +258,8 @@ def _points(analysis, b: int, at: int, reach: int):
         m = _POINT.search(blocks[b].text)
 
 
-_SETS_UP = lazy(r"(?:内设|下设|设有|设立|下属|所属|包括|辖|设(?![施备计想法]))(?=[^、，,。；;：:]{1,24}、)")
+_SETS_UP = lazy(r"(?:内设|下设|设有|设立|下属|所属|包括|辖|设(?![施备计想法])"
+                r"|抽取|选取|抽查|覆盖|涉及|惠及|走访|涵盖|包含|分布(?:在|于))(?=[^、，,。；;：:]{1,24}、)")
 
 
 def _named_before(analysis, b: int, fig, figures):

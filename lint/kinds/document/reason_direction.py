@@ -1,15 +1,15 @@
 """reason_direction: the reason a report gives for a change points the other way (支出减少2.98%。
 主要原因是…经费增加).
 
-A reason is the text after 主要原因 (原因是, 原因为, 原因：) to the end of its sentence. The change it
-explains is the last direction word in the ``reach`` characters before it: ``up`` (增加, 增长, 大于,
-高于 …) or ``down`` (减少, 下降, 小于, 低于 …); when both directions stand there (增长（下降）, a
+A reason is the text after 主要原因 (原因是, 原因为, 原因：, 主要是因为) to the end of its sentence. The
+change it explains is the last direction word in the ``reach`` characters before it: ``up`` (增加, 增长,
+大于, 高于 …) or ``down`` (减少, 下降, 小于, 低于 …); when both directions stand there (增长（下降）, a
 template's choice) it is not judged. It is a finding when the reason names only the opposite direction
 (``reason_up``: 增加, 新增, 追加 …; ``reason_down``: 减少, 压减, 调减, 节约, 未完成 …), and none of the
-change's own, and both speak of spending (``subjects``: 经费, 支出, 费用 …, in the change's words and
-right before the reason's direction word), or both of income (收入 in the change's words, ``income`` words
-before the reason's: 补助资金增加 for a fall in 收入, not a balance carried over): a reason that spending rose
-for a fall in spending. A reason
+change's own, and both speak of spending (``subjects``: 经费, 支出, 费用, 总计 … in the change's words;
+``spent``: the same, 项目, 补助, 资金 …, right before the reason's direction word, 结转 not), or both of
+income (收入 in the change's words, ``income`` words before the reason's: 补助资金增加 for a fall in 收入,
+not a balance carried over): a reason that spending rose for a fall in spending. A reason
 that names no direction, or both, another kind of thing (结转增加 for a fall in spending is sound), or
 last year's amount (``past``: 上年, 去年), is left alone.
 """
@@ -24,7 +24,8 @@ from ..base import Check, report
 
 KIND = "reason_direction"
 FIELDS = ("stated", "computed", "change", "said")
-_REASON = lazy(r"(?:主要原因(?:是|为|在于)?|原因(?:是|为|在于)|原因(?=\s*[：:]))\s*[：:]?")
+_REASON = lazy(r"(?:主要原因(?:是|为|在于)?|原因主要(?:是|为|在于)|原因(?:是|为|在于)|原因(?=\s*[：:])"
+               r"|主要(?:是)?(?:因为|由于))\s*[：:]?")
 _END = lazy(r"[。；;！？!?]")
 _CARRIED = lazy(r"结转|结余")
 
@@ -37,7 +38,9 @@ class Options:
                               "增设", "多支"])
     reason_down: Words = Words(["减少", "下降", "降低", "压减", "调减", "缩减", "节约", "未完成", "未开展",
                                 "未能", "未实施", "取消", "缩小", "少支", "暂缓"])
-    subjects: Words = Words(["经费", "支出", "费用", "开支", "费"])
+    subjects: Words = Words(["经费", "支出", "费用", "开支", "费", "总计"])
+    spent: Words = Words(["经费", "支出", "费用", "开支", "费", "项目", "补助", "资金", "投入"])
+    """What a spending's reason speaks of (支出减少，主要原因是…运转补助增加: the other way), 结转 apart."""
     income: Words = Words(["收入", "拨款", "补助", "补贴", "资金"])
     """What an income's reason speaks of (收入减少，主要原因是上级补助资金增加: the other way)."""
     past: Words = Words(["上年", "去年", "上一年", "同期"])
@@ -48,7 +51,7 @@ def run(analysis, check: Check):
     o = check.options
     for block in analysis.doc.blocks:
         text = block.text
-        if block.kind == "row" or "原因" not in text:
+        if block.kind == "row" or "原因" not in text and "主要" not in text:
             continue
         for m in _REASON.finditer(text):
             before = text[max(0, m.start() - o.reach):m.start()]
@@ -66,7 +69,7 @@ def run(analysis, check: Check):
                 continue
             at = reason.index(opposite)
             near = reason[max(0, at - 8):at]
-            if not (o.income if earning else o.subjects).within(near) or earning and _CARRIED.search(near):
+            if not (o.income if earning else o.spent).within(near) or _CARRIED.search(near):
                 continue  # the reason's rise is of something else than spending (结转结余增加)
             change = "an increase" if claimed > 0 else "a decrease"
             yield report(check, analysis, block.span(m.end() + at, m.end() + at + len(opposite)),
