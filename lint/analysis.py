@@ -60,6 +60,8 @@ _UNIT_NAME = lazy(r"[\u4e00-\u9fff]{2,}(?:局|委员会|委|办公室|办|中心
                   r"|所|馆|站|队|处|街道|镇|乡|部|会|厅|室|社|团|场|园|公司)$")
 
 
+_FUNDS = ("一般公共预算", "政府性基金", "国有资本经营", "社会保险基金")  # budgets never measured by another
+
 class Analysis:
     """A document with its figures, sentences, tables and listings (see the module's documentation).
 
@@ -219,6 +221,9 @@ class Analysis:
                 continue  # a change (较上年增加 X) is never the quantity a name refers to
             if any(a in subject and b in label and a not in label for a, b in labels.OPPOSITES):
                 continue  # 收入 is never measured against 支出
+            if any(a in subject and b in label and a not in label and b not in wanted
+                   for a in _FUNDS for b in _FUNDS if a != b):
+                continue  # 政府性基金…为调整预算的: not the 一般公共预算's 调整预算 (unless named so)
             kind = sum(1 for w in labels.KIND_WORDS if w in subject and w in label)
             scored.append((labels.overlap(labels.core(subject), label), wanted in own, kind, -rank, cand))
         if not scored:

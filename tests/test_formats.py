@@ -210,6 +210,27 @@ def test_html_spans_and_skipped_elements(tmp_path):
     assert "99.9" not in "".join(doc.lines)
 
 
+def test_html_sides_indented_each_their_own_way_are_footed_apart(tmp_path, checks):
+    """收入 | 决算数 | 支出 | 决算数 with the 收入 side shorter (blank cells under it) and its items indented
+    under 上级补助收入 while the 支出 side's classes are indented alike: each side keeps its own levels, so
+    the 支出 amounts are never read as items of the 一般公共服务支出 beside 上级补助收入."""
+    row = "<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td></tr>"
+    pad = "&nbsp;&nbsp;"
+    rows = [("上级补助收入", "298,650", pad + "一般公共服务支出", "35,612"),
+            (pad + "返还性收入", "4,216", pad + "公共安全支出", "9,874"),
+            (pad + "一般性转移支付收入", "241,385", pad + "教育支出", "68,215"),
+            (pad + "专项转移支付收入", "53,049", pad + "科学技术支出", "2,346"),
+            ("", "", pad + "债务付息支出", "8,156"), ("", "", pad + "债务发行费用支出", "42"),
+            ("", "", "上解上级支出", "3,875"), ("", "", "地方政府一般债务还本支出", "24,600"),
+            ("", "", "安排预算稳定调节基金", "2,500"), ("", "", "结转下年", "42,172")]
+    page = tmp_path / "p.html"
+    page.write_text("<html><body><p><b>附表1</b></p><p><b>秀川县2023年一般公共预算收支决算总表</b></p>"
+                    "<p>单位：万元</p><table border=\"1\">"
+                    "<tr><th>收&nbsp;&nbsp;入</th><th>决算数</th><th>支&nbsp;&nbsp;出</th><th>决算数</th></tr>"
+                    + "".join(row.format(*r) for r in rows) + "</table></body></html>", encoding="utf-8")
+    assert [f.code for f in engine.run(ingest.read(page), checks) if f.severity.name != "INFO"] == []
+
+
 def test_unreadable_pdfs_are_refused_with_a_reason(tmp_path):
     from PIL import Image
     from reportlab.pdfgen import canvas

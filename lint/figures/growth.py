@@ -95,8 +95,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         and _direction(spec, f.label) == 0]
                 if any(MOVED_TO.match(f.label.strip()) for f in same[-1:]):
                     continue  # 由 X 增加到 Y，增加 Z，增长 P%: a move, read from its two amounts below
-                compare_at = max(text.rfind(w, max(0, change.start - labels.REACH), change.start)
-                                 for w in spec.compare)
+                compare_at = max(text.rfind(w, max(sentence[0], change.start - labels.REACH), change.start)
+                                 for w in spec.compare)  # (its own sentence's: not 比上年 of the one before)
                 if not same:
                     current = _named_current(analysis, spec, change, fam)
                     if current is not None and _earlier(current, analysis.year()):  # 2022年度收入总计…: prior
@@ -105,7 +105,9 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         yield from _change(rate, change, sign, None, current, contrary)
                     continue
                 if compare_at < 0:
-                    continue
+                    if (own := _own_amount(spec, text, sentence, change)) is not None:
+                        yield from _change(rate, change, sign, None, own, contrary)
+                    continue  # 其中：税收收入 X，增收 Y，增长 R%, after 比上年 framed the paragraph: X's
                 stated_prior = [f for f in same if f.start > compare_at]
                 current = [f for f in same if f.end <= compare_at and not _aside(f)]
                 inner = labels.inside(text, sentence[0], [f.start for f in current])
@@ -135,7 +137,22 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
 # after a list closed by ；, a change that names nothing (较上年同口径减少), not 项目支出减少
 _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比)?"
                 r"[\s，,]*(?:同口径)?[\s，,]*(?:共计|合计|总计)?(?:增加|减少|下降|增长|上升|降低|节约)了?\s*")
-_BRACKETED = lazy(r"[（(][^（()）]*[）)]")  # an aside closed before the change: X（其中 A，B），比上年减少
+_BRACKETED = lazy(r"[（(][^（()）]*[）)]")
+_BARE_CHANGE = lazy(r"增收|减收|增支|减支|增加|减少")  # a change naming no base, right after its amount
+_FRAMED = lazy(r"比上年|较上年|同比|与上年相比")  # a paragraph comparing with last year before it
+
+
+def _own_amount(spec: Spec, text: str, sentence, change):
+    """The amount a bare change (增收, 减少) follows with only a comma between, in a paragraph that compared
+    with last year before its sentence (…比上年增收 a。其中：税收收入 X，增收 Y): X; else None."""
+    if not _BARE_CHANGE.fullmatch(change.label.strip(" ，,")) or not _FRAMED.search(text, 0, sentence[0]):
+        return None
+    before = [f for f in sentence[2] if f.end <= change.start]
+    if not before or text[before[-1].end : change.start].strip(" ，,") != change.label.strip(" ，,") \
+            or not before[-1].is_point or family(before[-1].unit) != family(change.unit) \
+            or _direction(spec, before[-1].label) != 0:
+        return None
+    return before[-1]  # an aside closed before the change: X（其中 A，B），比上年减少
 
 
 def _rate_first(spec: Spec, text: str, figs, i: int, sign: int) -> Figure | None:

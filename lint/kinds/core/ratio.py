@@ -81,6 +81,8 @@ def run(analysis, check: Check):
                     continue
                 if labels.respective(text, sentence[2], rate):
                     continue  # A、B …，分别占 P%、Q%: each rate pairs with its own amount, not read here
+                if _TIMES.search(text, max(0, rate.start - 3), rate.start):
+                    continue  # 完成率=完成数/计划数×100%=91.67%: the formula's ×100%, not a rate stated
                 raw = text[max(0, rate.start - len(rate.label) - 3) : rate.start]
                 lead = next((w for w in _OF_BASE if rate.label.startswith(w)), "")
                 of_base = bool(lead) and "的" in raw
@@ -247,6 +249,7 @@ _VERSUS = lazy(r"\s*(?:之比)?为\s*$")  # A 比 B 为 P%: only 为 between B a
 _CAPPED = lazy(r"(?:完成|达成|实现)率?\s*(?:为|达)?\s*$")
 _AMONG = lazy(r"[\u4e00-\u9fff]{0,8}?(?<!其)中")
 _PARTIAL = lazy(r"部分|基本完成|基本实现|基本达到")
+_TIMES = lazy(r"[×xX＊*·]\s*$|\\times\s*$")
 _STEMMED = lazy(r"到位|拨付|支付|使用|完成|实现|发放|兑现")  # what a rate's actual did
 _CHANGE = lazy(r"增|减|降|升|提高|超|节约")
 _CHANGE_ONLY = lazy(r"(?:减少|增加|下降|增长|多|少|超出|超|节约|节省)了?")  # 比预算 X 减少 D: D a change

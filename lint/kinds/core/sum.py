@@ -168,7 +168,8 @@ _MAXIMUM = lazy(r"体系|满分|分值|标准分")
 _GOT = lazy(r"得(?!.*扣)")
 _SCORED = lazy(r"得|扣|失")
 _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
-_PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"),
+_PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"
+                                       r"|^(?!.*(?:基本|项目|总计|合计|结转|结余)).*财政拨款(?:预算)?支出"),
           ("人员经费", "公用经费"): lazy(r"基本支出"),
           ("货物", "工程", "服务"): lazy(r"采购"),
           ("一般公共预算", "政府性基金", "国有资本经营"):
@@ -186,7 +187,8 @@ _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预�
 
 def _whole(total: Figure, parts: list[Figure]) -> bool:
     """Whether the parts name every part of their total by definition: a budget's 支出 is its 基本支出 and
-    项目支出 (a 决算's may hold 经营支出, 上缴上级支出…; a 总计 the carry-over), a 基本支出 its 人员经费 and
+    项目支出 (a 决算's may hold 经营支出, 上缴上级支出…; a 总计 the carry-over), and so is any 财政拨款支出
+    (public money funds no 经营支出), a 基本支出 its 人员经费 and
     公用经费, a 政府采购 its 货物, 工程 and 服务, a 财政拨款 its 一般公共预算, 政府性基金 and 国有资本经营
     funds, a performance score its 一级指标' (决策, 过程, 产出 and
     效益; or 投入, 过程, 产出 and 效果), 离退休 its 离休 and 退休, people their 男 and 女, a government's

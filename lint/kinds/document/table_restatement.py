@@ -86,6 +86,8 @@ def run(analysis, check: Check):
         head = analysis.doc.blocks[analysis.section(fig.block).start].text
         if len(head) <= 40 and head is not block.text:  # 八、政府性基金…情况说明: a fund other than the
             said_with += "".join(w for w in _OTHER_FUNDS if w in head)  # general one the section is about
+        opening = block.text[: analysis.figures[fig.block][0].start]  # 全县政府性基金预算收入 X，…年终结转 Y:
+        said_with += "".join(w for w in _OTHER_FUNDS if w in opening)  # the fund its paragraph is about
         if any(w in said_with and w not in table.title and w not in hits[0]
                for w in check.options.scopes):
             continue  # 政府性基金预算财政拨款…年末结转和结余; 一般公共预算拨款支出 X。按功能分类，…

@@ -270,9 +270,12 @@ def _panels(table: Table, columns: list[int]) -> list[tuple[int, list[int]]] | N
     """The sides of a table of two (收入 | 决算数 | 支出 | 决算数), each its label column and the amount
     columns after it, when the sides are indented differently (返还性收入 indented under 上级补助收入 on
     one side only) or a side has rows opened by 其中 (its breakdown is its own); None otherwise."""
-    names = [k for k in range(len(table.header)) if k not in columns and sum(
-        1 for row in table.rows if k < len(row) and row[k].text and number(row[k].text) is None) * 2
-        >= len(table.rows)]
+    def named(k: int) -> bool:  # (a side may run longer than the other: the short one's blank rows apart)
+        filled = [row[k].text for row in table.rows if k < len(row) and row[k].text.strip()]
+        return len(filled) >= 2 and sum(1 for t in filled if number(t) is None) * 2 >= len(filled) \
+            and len(filled) * 3 >= len(table.rows)
+
+    names = [k for k in range(len(table.header)) if k not in columns and named(k)]
     sides = [(k, [j for j in columns if k < j and not any(k < m < j for m in names)]) for k in names]
     sides = [(k, own) for k, own in sides if own]
     if len(sides) < 2:
