@@ -21,6 +21,7 @@ under a 目录 (a title, then its page number) are not read: the body's headings
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -249,6 +250,15 @@ def _cell_alone(doc, block) -> bool:
         and not lines[at + 1].strip()
 
 
+def _run_in(analysis, where, span, markers: list[str]) -> bool:
+    """Whether each of ``markers`` stands run into the text from the marker at ``where`` to ``span``, after
+    a stop (…规定》；2、《…》): the list written in a paragraph, its lines wrapped."""
+    lines = analysis.block_lines
+    first, last = bisect.bisect_right(lines, where.line) - 1, bisect.bisect_right(lines, span.line) - 1
+    text = "".join(b.text for b in analysis.doc.blocks[max(first, 0) : last + 1])
+    return all(re.search(r"[；;。]\s*" + re.escape(m), text) for m in markers)
+
+
 def _step(check, analysis, previous, n: int | None, marker: str, span):
     if previous is None or n is None or previous[0] is None:
         return None
@@ -257,6 +267,8 @@ def _step(check, analysis, previous, n: int | None, marker: str, span):
         return report(check, analysis, span, marker, related=(where,), computed=str(m + 1),
                       figures=(marker, shown), problem=f"repeats {shown} ({analysis.doc.cite(where)})")
     if n in (m + 2, m + 3):
+        if _run_in(analysis, where, span, [_restyle(marker, n, k) for k in range(m + 1, n)]):
+            return None  # 1、…；2、…；⏎3、…: the list run into its lines, wrapped before 3、
         missing = "、".join(_restyle(marker, n, k) for k in range(m + 1, n))
         problem = f"follows {shown} ({analysis.doc.cite(where)}): {missing} missing"
         return report(check, analysis, span, marker, related=(where,), computed=str(m + 1),

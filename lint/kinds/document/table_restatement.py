@@ -49,6 +49,9 @@ class Options:
     parts: Words = Words(["基本支出", "项目支出"])
     """Words that narrow a table to a part of the spending: its rows are restated only by a sentence that
     names the part too (“三公”经费…公务接待费1.28万元 is not the 基本支出 table's 公务接待费 row)."""
+    subsets: Words = Words(["项目预算", "项目资金", "项目经费", "专项资金", "绩效目标"])
+    """Words that make the whole a figure is listed under a part of the spending (涉及项目预算资金 X，其中：
+    一般公共预算资金 Y: the projects' share of the fund, not the fund's row)."""
     totals: Words = Words(["合计", "总计", "小计"])
     measures: Words = Words(["年初预算", "全年预算", "调整预算", "预算", "决算", "执行", "实际", "完成"])
     filler: Words = Words(["数", "为", "是", "的", "金额", "资金", "支出", "共计", "全年", "本年", "累计",
@@ -95,7 +98,7 @@ def run(analysis, check: Check):
             continue  # a 基本支出 table's row: only the basic part of what the sentence may speak of
         scope = sentence[: max(sentence.rfind("其中"), 0)]  # what the figure is listed under
         if any(w in scope and w not in table.title + hits[0] + "".join(table.header)
-               for w in check.options.parts):
+               for w in (*check.options.parts, *check.options.subsets)):
             continue  # 安排项目支出 X，其中：一般公共预算拨款 Y: the projects' part, not the whole row
         rest, side = label.replace(hits[0], "", 1), "".join(table.header)
         if any(w in rest and w not in side and other in side for w, other in _SIDES):

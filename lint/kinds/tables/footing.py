@@ -297,7 +297,19 @@ def _own_name(table: Table, labels: list[str], i: int) -> str:
             break
         if c.text.strip():
             names.append(c.text.strip())
-    return names[-1] if len(names) >= 2 and _LEVELS[2].match(names[-1]) else labels[i]
+    if len(names) >= 2 and _LEVELS[2].match(names[-1]):
+        return names[-1]
+    if len(names) >= 2 and not any(p.match(names[-1]) for p in _LEVELS) and _merged_groups(table):
+        return names[-1]  # 一、履职效能 | 部门整体绩效目标完成情况 | 30: the group's first item, not its head
+    return labels[i]
+
+
+def _merged_groups(table: Table) -> bool:
+    """Whether the first column names groups over rows whose own names stand in the next (a merged cell
+    written once: 一、履职效能 | 部门整体… then | 专项资金… under a blank)."""
+    return table.once("merged-groups", lambda: any(
+        len(r) > 1 and not r[0].text.strip() and r[1].text.strip() and number(r[1].text) is None
+        for r in table.rows))
 
 
 def _labels(table: Table) -> list[str]:
