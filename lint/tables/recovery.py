@@ -150,6 +150,9 @@ def _own_unit(doc: Document, table: Table, lines: list[int]) -> str:
     return said.pop() if len(said) == 1 else ""
 
 
+_NOTHING = ("-", "—", "－", "--", "——", "/")  # an amount column's "nothing" (a dash where 0.00 would be)
+
+
 def panels(table: Table) -> list[Table]:
     """A table printed as side-by-side panels, split into one table per panel.
 
@@ -166,7 +169,7 @@ def panels(table: Table) -> list[Table]:
         if _CODES.search(names[j]):
             return False  # classification codes (201 | 06 | 01) are numbers, never amounts
         filled = [row[j].text for row in table.rows if j < len(row) and row[j].text]
-        return sum(1 for t in filled if number(t) is not None) * 2 > len(filled) > 0
+        return sum(1 for t in filled if number(t) is not None or t.strip() in _NOTHING) * 2 > len(filled) > 0
 
     def bare(name: str) -> str:  # 项目（按支出性质和经济分类）names the column 项目
         return re.sub(r"[（(][^（()）]*[）)]$", "", name.strip()) or name
