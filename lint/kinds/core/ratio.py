@@ -72,7 +72,7 @@ def run(analysis, check: Check):
     o = check.options
     for block in analysis.stating("%"):
         text = analysis.doc.blocks[block].text
-        earlier: list = []  # the sentence before, where the plan of a rate may be stated
+        earlier = _paragraph_before(analysis, block)  # the sentence before, where a rate's plan may be
         for sentence in analysis.sentences(block):
             yield from _after_plan(analysis, check, text, sentence, earlier)
             before, earlier = earlier, sentence[2]
@@ -288,7 +288,8 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     actual = amounts[0]
     fam = precision.family(actual.unit)
     plans = [f for f in earlier if f.is_point and precision.family(f.unit) == fam and _planned(o, f.label)
-             and not o.left.within(f.label) and _same_year(text, f, actual) and (_same_subject(f, actual) or (
+             and not o.left.within(f.label) and _same_year(analysis, f, actual)
+             and (_same_subject(f, actual) or (
                  not _MEASURE_WORDS.sub("", labels.core(f.label))  # 项目年初预算 X，全年预算 Y: its subject
                  and any(g.start < f.start and _same_subject(g, actual) for g in earlier)))]  # goes on
     if plans and not _ARRIVED.search(rate.label):  # 预算 X，到位 Y。支出 Z，执行率 P%: over either
@@ -309,10 +310,21 @@ _MEASURE_WORDS = lazy(r"本部门|本单位|部门|单位|年初|调整后|调�
                             r"执行|决算|完成|下达|安排|资金|数|为|共|计|总额|合计|累计|的|[，,：:]")
 
 
-def _same_year(text: str, plan, actual) -> bool:
+def _paragraph_before(analysis, block: int) -> list:
+    """The figures of the last sentence of the paragraph before ``block`` (全年预算数 X。⏎ 全年支出 Y，
+    执行进度 P%: the plan stated a paragraph before), or none when that is no paragraph."""
+    blocks = analysis.doc.blocks
+    if block == 0 or blocks[block - 1].kind != "paragraph" or blocks[block].kind != "paragraph":
+        return []
+    sentences = analysis.sentences(block - 1)
+    return list(sentences[-1][2]) if sentences else []
+
+
+def _same_year(analysis, plan, actual) -> bool:
     """Whether a plan's sentence names no year, or the actual's names none (it goes on in that year) or
     the same one last."""
-    mine, theirs = labels.dated(text, plan.start)[1], labels.dated(text, actual.start)[1]
+    mine = labels.dated(analysis.text(plan), plan.start)[1]
+    theirs = labels.dated(analysis.text(actual), actual.start)[1]
     return not mine or not theirs or mine[-1:] == theirs[-1:]
 
 
