@@ -119,8 +119,9 @@ def find(analysis, block: int, words) -> list[Listing]:
             pos = text.find(word, start, end)
             while pos != -1:
                 found = _listing(words, text, sentences, index, pos, word, prev)
-                if _SINGLED.match(text, pos + len(word)):  # 其中分配最多的是平江县 a: one part singled out,
-                    found = [replace(f, parts=f.parts[:1], complete=False) for f in found]  # no breakdown
+                if _SINGLED.match(text, pos + len(word)):  # 其中分配最多的是平江县 a(，其次是 B b): the parts
+                    found = [replace(f, parts=tuple(p for p in f.parts if not re.search(  # singled out up
+                        "[；;]", text[pos : p.start])), complete=False) for f in found]  # to its ；, no more
                 if not found and index == len(sentences) - 1 and _ENDS.match(text, pos + len(word)):
                     found = _items(analysis, block, words, text, sentences, index, pos, word)
                 out += found

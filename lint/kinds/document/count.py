@@ -258,6 +258,7 @@ def _points(analysis, b: int, at: int, reach: int):
         m = _POINT.search(blocks[b].text)
 
 
+_VISITED = lazy(r"抽取|选取|抽查|覆盖|涉及|惠及|走访|涵盖|包含|分布(?:在|于)")  # (lists of all sorts)
 _SETS_UP = lazy(r"(?:内设|下设|设有|设立|下属|所属|包括|辖|设(?![施备计想法])"
                 r"|抽取|选取|抽查|覆盖|涉及|惠及|走访|涵盖|包含|分布(?:在|于))(?=[^、，,。；;：:]{1,24}、)")
 
@@ -273,6 +274,8 @@ def _named_before(analysis, b: int, fig, figures):
     if opened < 0 or any(opened <= f.start < fig.start for f in figures if f is not fig):
         return None
     listed = re.sub(r"(?:共计|合计|共)\s*$", "", text[opened:fig.start])  # 内设A、B、C共4个股室: A、B、C
+    if _VISITED.fullmatch(first.group()) and re.search(r"以及|及|和|与|并", listed):
+        return None  # 走访了区民政局、区财政局以及曹杨、长风2个街道: the count is of the names after 以及
     if re.search(r"[，,。；;：:等]|在内", listed) or "、" not in listed \
             or listed.rstrip().endswith("计") or not _NOUN.match(text, fig.end):
         return None  # (设立A、B等展区21个, A、B在内的8个: not all named; the count names what follows it)

@@ -12,14 +12,16 @@ after it: not 其中：决策指标20分 listing the weights) and from a summary
 
 Two statements disagree when their rounding intervals cannot meet (18 beside 18.33 may be it rounded).
 The check stays silent in a report scoring more than one thing: when it states two different overall
-scores (综合得分, 总得分, 整体自评得分: a department's and its projects'), or a group three different ways.
+scores (综合得分, 总得分, 整体自评得分: a department's and its projects'), or a group three different ways;
+and it never pairs statements of two projects' sections (一、某某项目 … 二、某某项目), the unit's own scores
+with the evaluators' (自评 against 复核, 评价组), or last year's (上年, 2023年度 in a 2024 report).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from ...figures import precision
+from ...figures import labels, precision
 from ...model import Figure
 from ...regex import lazy
 from ...tables import cell_figure, row_label, scores
@@ -50,6 +52,8 @@ _WEIGHTS = lazy(r"分值|权重|满分|设置|设定|总分")
 _OVERALL = lazy(r"(?:综合|总体|整体|总|最终)(?:评价|自评|绩效)?(?:得分|评分)"
                 r"|(?:项目|部门).{0,12}?(?:评价|自评)得分")
 _SCORE_ROW = lazy(r"(?:评价|自评|实际)?得分")
+_PAST = lazy(r"上年|去年|上一年")
+_REVIEWED = lazy(r"复核|评价组|专家组|核定|评审")
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,8 @@ class _Said:
     group: str
     figure: Figure
     measure: str  # 得分 or 分值
+    rater: str = ""  # 自评 (the unit's own) or 复核 (the evaluators'), when its sentence says
+    project: str = ""  # the project its section is headed by (一、城乡环境整治项目), if any
 
 
 def _group(name: str, groups: Words) -> str | None:
@@ -64,6 +70,23 @@ def _group(name: str, groups: Words) -> str | None:
     if name.startswith("项目") and name[2:] in groups:
         name = name[2:]  # 项目决策 is 决策
     return name if name in groups else None
+
+
+def _context(analysis, fig: Figure) -> tuple[str, str] | None:
+    """A prose statement's rater and project (see :class:`_Said`), or None when its sentence is of another
+    year (2023年度决策指标得16分; 与上年相比)."""
+    if fig.block < 0:
+        return "", ""
+    text = analysis.doc.blocks[fig.block].text
+    opened = text.rfind("。", 0, fig.start) + 1
+    before = text[opened : fig.start]
+    year = analysis.year()
+    if _PAST.search(before) or year and any(y < year for y in labels.YEAR.findall(before)):
+        return None
+    rater = "复核" if _REVIEWED.search(before) else "自评" if "自评" in before else ""
+    head = analysis.doc.blocks[analysis.section(fig.block).start].text
+    project = head if "项目" in head and len(head) <= 40 and head != text else ""
+    return rater, project
 
 
 def _statements(analysis, o: Options) -> list[_Said]:
@@ -102,7 +125,11 @@ def _statements(analysis, o: Options) -> list[_Said]:
                 said.append(_Said(group, maximum, "分值"))
     for table in analysis.tables:
         said.extend(_across(table, o))
-    return sorted(said, key=lambda s: (s.figure.span.line, s.figure.span.column))
+    placed = []
+    for s in said:
+        if (context := _context(analysis, s.figure)) is not None:
+            placed.append(replace(s, rater=context[0], project=context[1]))
+    return sorted(placed, key=lambda s: (s.figure.span.line, s.figure.span.column))
 
 
 def _across(table, o: Options) -> list[_Said]:
@@ -150,6 +177,9 @@ def run(analysis, check: Check):
             continue  # one value, or three: several things scored under one name
         first = got[0]
         for s in got[1:]:
+            if s.rater and first.rater and s.rater != first.rater \
+                    or s.project and first.project and s.project != first.project:
+                continue  # the unit's scores and the evaluators'; two projects' sections
             a, b = (precision.interval(replace(f, exact=False)) for f in (s.figure, first.figure))
             if not a.meets(b) and s.figure.span.line not in reported:
                 reported.add(s.figure.span.line)

@@ -83,7 +83,7 @@ def run(analysis, check: Check):
                 whole = after if any(w in fig.label for w in check.options.overall) \
                     and fig.value == 100 and "指标" not in fig.label else None  # not 决策指标总分20分
                 continue  # 该项目总分100分，评价得分92.50分: the points it is out of, the score the whole's
-            if _BASE.search(fig.label):
+            if _BASE.search(fig.label) and _BONUS.search(block.text, fig.end, fig.end + 40):
                 continue  # 基础得分96.8分，加上工作表现加分1.0分，最终得分97.8分: the score before the bonus
             if not (any(w in fig.label for w in check.options.totals)
                     and (any(w in fig.label for w in check.options.overall) or fig is whole
@@ -121,6 +121,7 @@ def _read(table, check: Check):
 
 _SYSTEM = lazy(r"总分值?(?:为|是)?$")
 _BASE = lazy(r"基础得分|基本得分|基础分")
+_BONUS = lazy(r"加上|加分|加减分|另加|附加分")
 _SCORED = lazy(r"得|自评|评价|综合|最终|实际|整体|部门|绩效|项目")
 _PROJECT = lazy(r"(?:项目(?:绩效)?(?:最终|综合)?|最终)(?:得分|评分)|评分结果")
 """The project's own score, opening its label (项目最终得分, 最终评分; not 子项目得分, 服务质量最终得分)."""
