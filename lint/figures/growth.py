@@ -430,7 +430,7 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     said = labels.YEAR.findall(clause)
     if said:  # 2024年资金较2023年增加: the change of 2024's amount, not of the 2022—2024年 total
         own = analysis.text(current)
-        opened = max(own.rfind(c, 0, current.start) for c in "。；;") + 1
+        opened = own.rfind("。", 0, current.start) + 1  # (2022-2024年共下达 X，…；实际支出 Y: the years)
         years = _YEARS.findall(own[opened : current.start])
         if any(len(y) > 4 for y in years) or years and said[-1] not in years \
                 or not years and analysis.year() not in (None, said[-1]):

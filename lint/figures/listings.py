@@ -118,7 +118,7 @@ def find(analysis, block: int, words) -> list[Listing]:
         for word in words.parts:
             pos = text.find(word, start, end)
             while pos != -1:
-                found = _listing(words, text, sentences, index, pos, word, prev)
+                found = [_unrepeated(f) for f in _listing(words, text, sentences, index, pos, word, prev)]
                 if _SINGLED.match(text, pos + len(word)):  # 其中分配最多的是平江县 a(，其次是 B b): the parts
                     found = [replace(f, parts=tuple(p for p in f.parts if not re.search(  # singled out up
                         "[；;]", text[pos : p.start])), complete=False) for f in found]  # to its ；, no more
@@ -137,6 +137,15 @@ def _other_family_said(figs, pos: int, fam: str) -> bool:
     return nearest is not None and family(nearest.unit) != fam
 
 
+def _unrepeated(listing: Listing) -> Listing:
+    """A listing without a part that names the largest (or smallest) of the parts before it again
+    (…，C c，最多的是A a): a repeat, not one more part."""
+    parts = [p for k, p in enumerate(listing.parts)
+             if not (_SUPERLATIVE.search(p.label) and any(q.value == p.value for q in listing.parts[:k]))]
+    return listing if len(parts) == len(listing.parts) else replace(listing, parts=tuple(parts))
+
+
+_SUPERLATIVE = lazy(r"最多|最大|最高|最少|最小|最低")
 _SINGLED = lazy(r"[\s：:，,]*[\u4e00-\u9fff]{0,8}?(?:最多|最大|最高|最少|最小|最低)的?(?:是|为|有)")
 """A parts word that singles one part out (其中分配最多的是平江县 a): no breakdown of the total."""
 _ENDS = lazy(r"[ ：:，,。]*$")  # nothing after a parts word but punctuation
