@@ -62,6 +62,7 @@ _UNIT_NAME = lazy(r"[\u4e00-\u9fff]{2,}(?:局|委员会|委|办公室|办|中心
 
 _FUNDS = ("一般公共预算", "政府性基金", "国有资本经营", "社会保险基金")  # budgets never measured by another
 
+
 class Analysis:
     """A document with its figures, sentences, tables and listings (see the module's documentation).
 

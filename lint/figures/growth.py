@@ -137,7 +137,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
 # after a list closed by ；, a change that names nothing (较上年同口径减少), not 项目支出减少
 _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比)?"
                 r"[\s，,]*(?:同口径)?[\s，,]*(?:共计|合计|总计)?(?:增加|减少|下降|增长|上升|降低|节约)了?\s*")
-_BRACKETED = lazy(r"[（(][^（()）]*[）)]")
+_BRACKETED = lazy(r"[（(][^（()）]*[）)]")  # an aside closed before the change: X（其中 A，B），比上年减少
 _BARE_CHANGE = lazy(r"增收|减收|增支|减支|增加|减少")  # a change naming no base, right after its amount
 _FRAMED = lazy(r"比上年|较上年|同比|与上年相比")  # a paragraph comparing with last year before it
 
@@ -152,7 +152,7 @@ def _own_amount(spec: Spec, text: str, sentence, change):
             or not before[-1].is_point or family(before[-1].unit) != family(change.unit) \
             or _direction(spec, before[-1].label) != 0:
         return None
-    return before[-1]  # an aside closed before the change: X（其中 A，B），比上年减少
+    return before[-1]
 
 
 def _rate_first(spec: Spec, text: str, figs, i: int, sign: int) -> Figure | None:
