@@ -145,8 +145,9 @@ def _unrepeated(listing: Listing) -> Listing:
     return listing if len(parts) == len(listing.parts) else replace(listing, parts=tuple(parts))
 
 
-_SUPERLATIVE = lazy(r"最多|最大|最高|最少|最小|最低")
-_SINGLED = lazy(r"[\s：:，,]*[\u4e00-\u9fff]{0,8}?(?:最多|最大|最高|最少|最小|最低)的?(?:是|为|有)")
+_MOST = r"最多|最大|最高|最少|最小|最低"
+_SUPERLATIVE = lazy(_MOST)
+_SINGLED = lazy(rf"[\s：:，,]*[\u4e00-\u9fff]{{0,8}}?(?:{_MOST})的?(?:是|为|有)")
 """A parts word that singles one part out (其中分配最多的是平江县 a): no breakdown of the total."""
 _ENDS = lazy(r"[ ：:，,。]*$")  # nothing after a parts word but punctuation
 # a sentence opening with what it breaks down (基本支出中，): a total of the sentence before

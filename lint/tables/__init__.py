@@ -200,6 +200,8 @@ def _whole_column(table: Table, col: int) -> bool:
     return bool(values) and all(v.decimals == 0 and not v.percent for v in values)
 
 
+EMPTY = ("", "-", "—", "－", "–", "/")
+"""What a cell holding no amount shows: nothing, a dash, a slash (a zero, or nothing to state)."""
 _PADDED = lazy(r"0\d{1,3}")
 
 

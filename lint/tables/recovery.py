@@ -39,7 +39,7 @@ from dataclasses import replace
 from ..ingest.text import ALIGNMENT
 from ..model import Block, Cell, Document, Span, Table
 from ..regex import lazy
-from . import CLASS_COLUMN, QUALIFIER, code, last_line, levels, number
+from . import CLASS_COLUMN, EMPTY, QUALIFIER, code, last_line, levels, number
 
 _GAP_MAX = 20  # a non-row line up to this long between table rows does not end the table (unless a caption)
 _SCORE_WORDS = "[一二三]级指标|指标名称|指标|项目|分值|权重|得分|自评得分|合计|小计"
@@ -150,9 +150,6 @@ def _own_unit(doc: Document, table: Table, lines: list[int]) -> str:
     return said.pop() if len(said) == 1 else ""
 
 
-_NOTHING = ("-", "—", "－", "--", "——", "/")  # an amount column's "nothing" (a dash where 0.00 would be)
-
-
 def panels(table: Table) -> list[Table]:
     """A table printed as side-by-side panels, split into one table per panel.
 
@@ -169,7 +166,7 @@ def panels(table: Table) -> list[Table]:
         if _CODES.search(names[j]):
             return False  # classification codes (201 | 06 | 01) are numbers, never amounts
         filled = [row[j].text for row in table.rows if j < len(row) and row[j].text]
-        return sum(1 for t in filled if number(t) is not None or t.strip() in _NOTHING) * 2 > len(filled) > 0
+        return sum(1 for t in filled if number(t) is not None or t.strip() in EMPTY) * 2 > len(filled) > 0
 
     def bare(name: str) -> str:  # 项目（按支出性质和经济分类）names the column 项目
         return re.sub(r"[（(][^（()）]*[）)]$", "", name.strip()) or name

@@ -258,9 +258,10 @@ def _points(analysis, b: int, at: int, reach: int):
         m = _POINT.search(blocks[b].text)
 
 
-_VISITED = lazy(r"抽取|选取|抽查|覆盖|涉及|惠及|走访|涵盖|包含|分布(?:在|于)")  # (lists of all sorts)
-_SETS_UP = lazy(r"(?:内设|下设|设有|设立|下属|所属|包括|辖|设(?![施备计想法])"
-                r"|抽取|选取|抽查|覆盖|涉及|惠及|走访|涵盖|包含|分布(?:在|于))(?=[^、，,。；;：:]{1,24}、)")
+_VISITS = r"抽取|选取|抽查|覆盖|涉及|惠及|走访|涵盖|包含|分布(?:在|于)"
+_VISITED = lazy(_VISITS)  # (words that open lists of all sorts)
+_SETS_UP = lazy(rf"(?:内设|下设|设有|设立|下属|所属|包括|辖|设(?![施备计想法])|{_VISITS})"
+                r"(?=[^、，,。；;：:]{1,24}、)")
 
 
 def _named_before(analysis, b: int, fig, figures):

@@ -60,6 +60,7 @@ from ...figures import precision
 from ...figures.labels import FUNDS
 from ...model import Severity, Table
 from ...regex import lazy
+from ...tables import EMPTY as _EMPTY
 from ...tables import cell_figure, code, code_column, header, last_line, levels, number
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge, report
@@ -1078,10 +1079,6 @@ def _group_of(table: Table, col: int, depth: int | None = None) -> tuple[str, ..
     if depth is None:
         depth = max((d for d, name in enumerate(names) if name), default=0)
     return tuple(names[:depth])
-
-
-_EMPTY = ("", "-", "—", "－", "–", "/")
-"""What a cell holding no amount shows: nothing, a dash, a slash (a zero, or nothing to state)."""
 
 
 _SIDES = {"支出": lazy(r"收入|结转|结余"), "收入": lazy(r"支出|结转|结余")}
