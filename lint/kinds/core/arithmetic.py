@@ -7,6 +7,11 @@ labels. It is written out in full-width signs (＋－×÷／＊（）＝) or as 
 (``$\\times 100\\% = 97.52\\%$``, ``\\div``, ``\\frac{a}{b}``), all read alike. The result is the
 number right after the ``=``.
 
+A formula written in words (预算执行率=实际支出/全年预算×100%=95.00%) is read as well when each of its two
+words names exactly one amount stated before it in its paragraph (全年预算1,000.00万元，实际支出950.00万元):
+the amount whose label ends with the word (a closing 数 or 额 aside: 实际支出数 is 实际支出); a word that
+names two amounts of different values (预算 after 年初预算 and 全年预算) or none leaves it unread.
+
 Each number stands for what its decimals allow (467.17 is 467.165 to 467.175); a whole number is exact
 unless it is an amount of money (467万元 is 466.5 to 467.5万元); a percentage is its hundredth (100% is 1,
 10.27% is 0.1027). It is a finding when the computed interval cannot meet the stated result's, either
@@ -20,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...figures import units
+from ...figures import labels, precision, units
 from ...interval import Interval
 from ...interval import stated as interval
 from ...regex import lazy
@@ -42,6 +47,9 @@ _STOP = "，。；：,;:！？!?=\n\t|"
 _DATES = {"年", "月", "日", "号", "季度"}
 _MONEY = {"万元", "亿元", "千元", "元"}
 _LONGEST = 160
+_WORDED = lazy(r"\s*\(?\s*(?P<a>[\u4e00-\u9fff“”]{2,16})\s*/\s*(?P<b>[\u4e00-\u9fff“”]{2,16})\s*\)?"
+               r"\s*(?:\*\s*100\s*%)?\s*")
+_NAMING = lazy(r"(?:为|是|达|共|共计|合计)?[:：\s]*$")  # 实际支出为 950.00万元: the word before 为
 
 
 @dataclass(frozen=True)
@@ -110,7 +118,8 @@ def _judge(analysis, check, norm: str, where: list[tuple[int, int]], eq: int, fi
         return None
     tokens = _tokens(norm[start:eq])
     if tokens is None:
-        return None
+        worded = _WORDED.fullmatch(norm, start, eq)
+        return _worded(analysis, check, worded, result, where[start]) if worded else None
     value = _Parser(tokens).parse()
     if value is None:
         return None
@@ -132,6 +141,35 @@ def _judge(analysis, check, norm: str, where: list[tuple[int, int]], eq: int, fi
         if in_yuan is not None and in_yuan.holds:
             return in_yuan.quiet()  # 1382×1200=165.84万元: the factors in 元, the result in 万元
     return verdict
+
+
+def _worded(analysis, check, m, result, at: tuple[int, int]):
+    """A rate written as a division of two words, each resolved to the one amount of its paragraph
+    (before the formula) that it names."""
+    if result.unit != "%":
+        return None
+    block, offset = at
+    before = [f for f in analysis.figures[block] if f.end <= offset and f.is_point
+              and precision.family(f.unit) != "ratio"]
+    found = []
+    for word in (m.group("a"), m.group("b")):
+        term = _term(word)
+        named = [f for f in before if _term(_NAMING.sub("", f.label)).endswith(term)]
+        if len({(f.value, f.unit) for f in named}) != 1:
+            return None
+        found.append(named[-1])
+    actual, base = found
+    if precision.family(actual.unit) != precision.family(base.unit) or actual is base:
+        return None
+    return judge(check, analysis, result, (actual, base),
+                 lambda: precision.interval(actual, "round", base.unit) / precision.interval(base),
+                 scale=Decimal(100), expression=f"{actual.text} / {base.text}")
+
+
+def _term(word: str) -> str:
+    """A formula's word or a label as compared: no quotation marks, no closing 数 or 额."""
+    word = labels.unquote(word).strip()
+    return word[:-1] if len(word) > 2 and word[-1] in "数额" else word
 
 
 def _tokens(text: str) -> list[tuple] | None:
