@@ -293,6 +293,7 @@ JUDGED = {
     "putuo-sfj-yusuan-2026.pdf": [
         ("GRW001", "page 9", "17.62%"),  # 43269.3 for 3269.3
         ("GRW001", "page 9", "17.66%"),  # copied from the line above: 77.99 → 91.97 is +17.93%
+        ("BUD016", "page 9", "201.50万元"),  # 2026年预算安排201.50万元 where its row is 2,087,959元
         ("GRW001", "page 9", "5.27%")],  # 201.50 where the heading says 208.8
     "putuo-shgzb-juesuan-2024.pdf": [  # a unit founded in 2024: growth on a zero base
         ("GRW002", "page 17", "100.00%"), ("GRW002", "page 17", "100.00%"), ("GRW002", "page 18", "100.00%"),

@@ -32,6 +32,7 @@ _MARKED = lazy(r"[（(]\s*(?:\d{2,3}\s*)?[类款项]\s*[）)]")
 _ITEM = lazy(r"(?:^|[。；;\s])\s*(?:\d{1,2}\s*[、.．](?!\d)"
                    r"|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")  # 1、 1. （一） （1）
 _HEADING = lazy(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
+_PAST = lazy(r"上年|去年|上一年|同期")
 _HEADING_REACH = 60  # blocks looked back for the heading a figure sits under
 
 
@@ -89,8 +90,12 @@ def chain(text: str, fig, measures, filler) -> list[re.Match]:
     """The row names that ``fig`` is stated for (matches of name and 类/款/项 in the block's text), or []."""
     at = fig.start - len(labels.clause(text, fig.start))
     named = list(NAMED.finditer(text, at, fig.start))
-    if named and not re.sub(r"[“”\"'\s]", "", text[named[-1].end():fig.start]):
+    # “…（项）”938.99万元, …（项）科目938.99万元, …（项）支出决算为54.53万元: nothing but the measure between
+    between = re.sub(r"[“”\"'\s]", "", text[named[-1].end():fig.start]) if named else ""
+    if named and not labels.without(between, (*measures, "科目", *filler)):
         return named
+    if _PAST.search(fig.label):
+        return []  # （项）。上年预算数为…: last year's, not the table's
     label = labels.without(labels.core(fig.label), (*measures, *filler))
     if label.strip() or not any(labels.core(fig.label).endswith(w) for w in measures):
         return []

@@ -12,7 +12,8 @@ classification codes, only in a part of the report about the table (``topic``).
 The figure and the cell, converted to one unit, must agree: stated to the same decimals in the same unit
 they must be equal (two roundings of one amount to the same place cannot differ), otherwise their rounding
 intervals must meet (:func:`crossfoot.tables.locate.agreement`). The finding is on the prose figure, with the
-cell as the related place.
+cell as the related place; an item stating the same wrong amount twice for its row (within a few blocks) is
+reported once.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ from ..base import Check, differs
 KIND = "narrative_rows"
 FIELDS = ("stated", "computed", "label", "other", "table", "where")
 Options = classes.Spec
+_ITEM_REACH = 3  # blocks within which an item restating its row's amount is one statement
 
 
 def run(analysis, check: Check):
@@ -32,6 +34,7 @@ def run(analysis, check: Check):
     if not rows:
         return  # a document without the table has nothing to check
     named, table = rows
+    reported: dict = {}  # (row, value) → block: an item restating it (…（项）”738.66万元…预算安排738.66万元)
     for block, fig in analysis.amounts():
         if not classes.marked(analysis, fig.block):
             continue  # no 类/款/项 named in this block
@@ -43,6 +46,8 @@ def run(analysis, check: Check):
             continue
         cell = named[found][2]
         said = agreement(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding)
-        if said != "agree":
+        key = (found, fig.value, fig.unit)
+        if said != "agree" and fig.block - reported.get(key, -_ITEM_REACH) >= _ITEM_REACH:
+            reported[key] = fig.block
             yield differs(check, analysis, fig, cell, table, "".join(f"{m[1]}（{m[2]}）" for m in names),
                           truncated=said == "truncated")
