@@ -20,7 +20,7 @@ items; an item listed twice is named in the finding. A count that refers to a ta
 (共10个单户单位（详见表1）) is compared with the rows of the table captioned 表1 (just above it, or over
 its unit line): its numbered rows, totals left out. A count stated last in a paragraph that ends by
 introducing a table (单位共4个，具体如下：) is compared with the names in that table's column of them
-(单位名称 for 单位, 项目名称 for 项目), its numbered rows, totals left out.
+(单位名称 for 单位, 项目名称 for 项目, 三级指标 for 三级指标), its numbered rows, totals left out.
 A count followed by its amount whose listing after it adds up to that amount (项目共3个，涉及项目预算资金
 T。其中：A a，B b，C c) is compared with the listing's items (not a breakdown by source: 财政拨款 a，其他资金
 b).
@@ -391,6 +391,7 @@ def _rows(analysis, text: str, fig, reach: int, figures):
 _BELOW = lazy(r"(?:如下(?:表)?|包括|分别是|分别为|具体是|具体为)\s*(?:[（(][^（()）]{0,12}[）)])?"
                     r"\s*[：:]\s*$")
 _NAME_HEAD = lazy(r"^([\u4e00-\u9fff]{2,6}?)(?:名称|全称)$")
+_LEVEL_HEAD = lazy(r"^([一二三四]级指标)(?:名称)?$")  # 共设置5个三级指标，具体如下： over a 三级指标 column
 
 
 def _below(analysis, b: int, fig, reach: int):
@@ -409,10 +410,11 @@ def _below(analysis, b: int, fig, reach: int):
         return None, ""  # a table within two lines (a caption, a unit line) under it
     starts = analysis.memo(_table_starts)
     table = starts.get(blocks[k].line)
-    if table is None or len(table.rows) > 60 or _breaks_down(table, fig.value):
+    if table is None or len(table.rows) > 60 or _breaks_down(table, fig.value) or _goes_on(analysis, table):
         return None, ""
     heads = [j for j, h in enumerate(table.header)
-             if (m := _NAME_HEAD.match(h.strip())) and m.group(1) in said]
+             if (m := _NAME_HEAD.match(h.strip())) and m.group(1) in said
+             or (m := _LEVEL_HEAD.match(re.sub(r"\s", "", h))) and m.group(1) in said]
     if len(heads) != 1:
         return None, ""
     numbered, j = table.column("序号"), heads[0]
@@ -455,6 +457,17 @@ def _funded(analysis, b: int, fig, figures):
             or any(_BY_SOURCE.search(f.label) for f in parts):
         return None  # (其中：财政拨款 a，其他资金 b: the amount by source, not by item)
     return [(re.sub(r"^[，,。；;：:\s]*(?:其中[：:，,]?)?", "", labels.core(f.label)), f.span) for f in parts]
+
+
+def _goes_on(analysis, table) -> bool:
+    """Whether another table starts right after ``table``, only short lines without a full stop between
+    (a page number, 续表): the same table over a page break, read as two."""
+    end = max((c.span.line for row in table.rows for c in row if c.span is not None), default=table.span.line)
+    after = [t.span.line for t in analysis.tables if t.span.line > end]
+    if not after:
+        return False
+    between = [x for x in analysis.doc.blocks if end < x.line < min(after)]
+    return len(between) <= 4 and not any("。" in x.text for x in between)
 
 
 def _table_starts(analysis) -> dict:
