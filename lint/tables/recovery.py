@@ -252,7 +252,9 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
     # the last unit line (编制单位：… 单位：元) and caption seen, and those over the current run
     unit, own, title, named = (-9, ""), "", (-9, ""), ""
     # the report's title, printed again at the head of each page as a running header
-    running = {re.sub(r"\s+", "", b.text) for b in blocks[:3] if b.kind != "row" and len(b.text) <= 60}
+    # (or split over two lines at the head of the first page: # 某市2023年某项目资金 / # 绩效评价报告)
+    heads_ = [re.sub(r"\s+", "", b.text) for b in blocks[:3] if b.kind != "row" and len(b.text) <= 60]
+    running = {*heads_, *(a + b for a, b in zip(heads_, heads_[1:]))}
     marked = False  # the line before was a page's number: the next short one is the page's header
     headed = False  # a section's heading (（二）…) since the last row: the next table is another one
     for k, block in enumerate(blocks):
@@ -262,6 +264,11 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
             continue  # the table's own unit line or caption printed again over its next page: it goes on
         if current and block.kind != "row" and _CONTINUED.search(block.text) and len(block.text) <= 60:
             continue  # its caption again, marked （续）: the table goes on
+        if not current and runs and block.kind != "row" and _CONTINUED.search(block.text) \
+                and len(block.text) <= 60 and not _closed(runs[-1]) \
+                and _header_next(blocks, k, "\t".join(b.text for b, _ in runs[-1][:3])):
+            current, gap = runs.pop(), 1  # 续表 over its header again, page furniture (a running header
+            continue  # longer than a short line) between: the table before goes on
         headed = headed or bool(current) and block.kind != "row" and bool(_OUTLINE_HEAD.match(block.text))
         if current and key and own and len(block.text) <= _GAP_MAX and _UNIT.search(own) and not headed \
                 and _UNIT.search(block.text).group(1) == _UNIT.search(own).group(1) \
@@ -290,7 +297,8 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
             gap, marked, headed = 0, False, False
         elif current and gap < 2 and not _caption(block.text) and (
                 len(block.text) <= _GAP_MAX or len(block.text) <= 80 and _PAGE_MARK.search(block.text)
-                or (re.sub(r"\s+", "", block.text) in running or marked and len(block.text) <= 60)
+                or (_FOLIO.sub("", re.sub(r"\s+", "", block.text)) in running
+                    or marked and len(block.text) <= 60)
                 and not headed and _header_next(blocks, k, "\t".join(b.text for b, _ in current[:3]))):
             gap += 1  # a short line, a running footer (…绩效评价报告　第6页) or header at a page break
             marked = bool(_PAGE_MARK.search(block.text))
@@ -305,6 +313,9 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
 
 _OUTLINE_HEAD = lazy(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}[、.．]"
                            r"|\d{1,2}[、.．](?!\d))")
+
+
+_FOLIO = lazy(r"^(?:第?\d{1,3}页?)|(?:第?\d{1,3}页?)$")  # a page's number run into its running header
 
 
 def _header_next(blocks, k: int, header: str) -> bool:
