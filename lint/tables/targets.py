@@ -57,6 +57,8 @@ class Row:
     words: str
     explained: bool = False
     """Its 偏差原因 (deviation and its cause) cell is filled: the row says why it differs."""
+    context: str = ""
+    """Its name with the names of the groups it stands under (产出指标 数量指标, from merged cells above)."""
 
 
 @dataclass(frozen=True)
@@ -145,7 +147,7 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
             words = " ".join(c.text for j in range(len(table.header)) for c in record.cells(table, j))
             explained = any(c.text.strip() for j in causes for c in record.cells(table, j)) \
                 or _scored_down(table, record, points, got)  # 50 | ≥24000 | 23417 | 48.5: points taken
-            rows.append(Row(label, pairs, missed, stated, upper, words, explained))
+            rows.append(Row(label, pairs, missed, stated, upper, words, explained, context))
         yield Sheet(table, target, rows, centred)
 
 

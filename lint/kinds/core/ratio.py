@@ -32,7 +32,8 @@ Two shapes are found in each sentence:
 * a 预算调整率 over the 年初预算 and the 全年 (调整后) 预算 before it in its sentence: (全年 − 年初) / 年初
   (a cut stated without its sign, 10%, is its size).
 * ``X 中 Y，占 P%`` (145家中108家，占74.48%; 15个乡镇中已有14个建成，覆盖率93.33%): a share of the count
-  before 中 (not 其中, and not of money: the share check reads those), named by 占 or a rate word.
+  before 中 (not 其中, and not of money: the share check reads those), named by 占 or a rate word; when
+  the part is said not to have done it (46个小区中有9个延期完工，按期完工率80.43%), the rate is of the rest.
 
 Judged as an interval: actual/base must meet the stated rate's interval. A completion rate of exactly
 100% for a count above its plan (计划12,000件，实际12,860件，完成率100%) is the capped convention, as in
@@ -123,8 +124,9 @@ def run(analysis, check: Check):
                            and precision.family(f.unit) not in ("ratio", "")]
                 hidden = labels.inside(text, figs[0].start, [f.start for f in amounts])
                 amounts = [f for f, h in zip(amounts, hidden) if not h]
-                if not amounts:
-                    continue
+                if not amounts or any(f.unit == "" and f.is_point and amounts[-1].end <= f.start < rate.start
+                                      for f in figs):
+                    continue  # 计划1,200幅，实际1,020幅，完成率85%: a measure not read, nearer the rate
                 fam = precision.family(amounts[-1].unit)
                 amounts = [f for f in amounts if precision.family(f.unit) == fam]
                 left_over = None  # 支出 X，结余 Y，为预算的 P%: P may be X's or Y's share
@@ -203,6 +205,11 @@ def run(analysis, check: Check):
                     base, actual = amounts  # 中 right after the whole (145家中), not 其中 or a grade 中
                     if base.value < actual.value or _money(base):
                         continue
+                    did = text[actual.end : rate.start]
+                    if _NOT_DONE.search(did) and not _NOT_DONE.search(rate.label):
+                        # 46个小区中有9个延期完工，按期完工率80.43%: the rate is of the others
+                        yield from _complement(analysis, check, rate, actual, base)
+                        continue
                 elif versus and len(amounts) >= 2 and amounts[-1] is sentence[2][i - 1]:
                     actual, base = amounts[-2], amounts[-1]
                     if not base.label.startswith("比") or _CHANGE.search(text, actual.start, rate.start):
@@ -228,6 +235,17 @@ def run(analysis, check: Check):
 
 
 _OF_BASE = ("为", "完成", "达到", "相当于")
+_NOT_DONE = lazy(r"未|不|延期|逾期|没有|尚无")
+
+
+def _complement(analysis, check, rate, failed, base):
+    """The rate of the share that did not do what ``failed`` says it did not: (base − failed) / base."""
+    verdict = judge(check, analysis, rate, (failed, base),
+                    lambda: (precision.interval(base) - precision.interval(failed, "round", base.unit))
+                    / precision.interval(base),
+                    scale=Decimal(100), expression=f"({base.text} − {failed.text}) / {base.text}")
+    if verdict:
+        yield verdict
 
 
 def _adjusted(label: str) -> str:

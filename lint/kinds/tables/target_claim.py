@@ -7,7 +7,9 @@ Finds a ``claims`` phrase (各项指标均完成, 全面完成绩效目标) in a
 many as it names. The indicators that miss a target are those of
 :mod:`crossfoot.tables.targets` (a target cell and its actual cell, every pair compared in its
 direction); when there are more than the claim allows, the claim is a finding that names them. A claim is
-about its own section's tables when its section (:meth:`crossfoot.analysis.Analysis.section`) holds any.
+about its own section's tables when its section (:meth:`crossfoot.analysis.Analysis.section`) holds any, and
+about one group of indicators when it names it (数量指标：…等5个数量指标均已完成; 满意度指标均达到): that
+group's rows, by the merged group cells they stand under (silent when the tables name no groups).
 """
 
 from __future__ import annotations
@@ -67,6 +69,15 @@ def run(analysis, check: Check):
             if hit is None or not any(w in sentence for w in check.options.objects):
                 continue
             misses = _of_section(analysis, sheets, b, every)
+            groups = set(_GROUP.findall(sentence[: hit[0]]))
+            if groups and not _EVERY.search(sentence[: hit[0]]):
+                # 数量指标：A、B等5个数量指标均已完成: that group's misses; none when no row says its group
+                rows = [row for sheet in sheets for row in sheet.rows]
+                if not any(g in row.context for row in rows for g in _GROUPS):
+                    continue
+                misses = [row for row in misses if any(g in row.context for g in groups)]
+                if not misses:
+                    continue
             said = [f for f in analysis.figures[b] if start <= f.start < start + hit[0]]
             if _own_items(analysis, b, start, start + hit[0]) and not any(
                     _named_in(row.label, sentence) or any(_same(f, row.missed[0][1]) for f in said)
@@ -103,6 +114,9 @@ def run(analysis, check: Check):
                          misses=listed + more)
 
 
+_GROUPS = ("产出指标", "效益指标", "满意度指标", "数量指标", "质量指标", "时效指标", "成本指标",
+           "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
+_GROUP = lazy(r"(?<![一二三]级)(产出指标|效益指标|满意度指标|数量指标|质量指标|时效指标|成本指标)")
 _EVERY = lazy(r"各项|各类|所有|全部|全面|各[个级]|整体|总体绩效|绩效目标|其余|其他|剩余|除")
 
 
