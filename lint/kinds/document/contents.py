@@ -7,7 +7,8 @@ it (``likeness``, a similarity ratio from 0 to 1, default 0.85).
 It is a finding when the heading found carries another list marker than the entry (the contents says
 3., the body 4.), or when no paragraph after the contents starts with anything like the entry's title.
 An entry marked as a table (附表1：, 表3) is found by an unnumbered caption too: bodies print captions
-without the contents' numbers.
+without the contents' numbers. A template's generic entry is found by the heading it stands for: 单位主要职能
+by 上海市某中心主要职能 (the unit's name for 单位), 单位预算表 by the captions of the tables that follow.
 """
 
 from __future__ import annotations
@@ -37,6 +38,9 @@ _WORD = lazy(r"[\u4e00-\u9fffA-Za-z0-9]")
 # a caption's unit and year before its name (某局2025年度收入支出决算总表)
 _DATED = lazy(r"^(?:[\u4e00-\u9fff（）()]{2,30}?)?(?:19|20)\d{2}年度?(?=[\u4e00-\u9fff]{4})")
 _BLANKS = lazy(r"[\s*]+")
+# 单位主要职能, 部门机构设置; 单位预算表, 部门决算公开表: a template's words for a unit's heading or tables
+_GENERIC = lazy(r"^(单位|部门|本单位|本部门)"
+                r"(?:.{0,4}?(预算|决算)(?:公开)?表|(?:的)?([\u4e00-\u9fff]{3,10}))$")
 
 
 def run(analysis, check: Check):
@@ -58,7 +62,8 @@ def run(analysis, check: Check):
         like = check.options.likeness
         numbered = bool(marker) and not marker.startswith(_CAPTIONED)
         found = _find(title, numbered, body[cursor:], like) or _find(title, numbered, body, like) \
-            or (_find(title, False, body, 1.0) if numbered else None)  # 一、收入支出决算总表: a caption
+            or (_find(title, False, body, 1.0) if numbered else None) \
+            or _generic(title, body)  # 一、收入支出决算总表: a caption
         if found is not None:
             cursor = at[found[0]] + 1
         block = blocks[i]
@@ -70,6 +75,21 @@ def run(analysis, check: Check):
             head = blocks[found[0]].span(0, len(blocks[found[0]].text))
             yield report(check, analysis, span, m.group("title"), related=(head,), computed=found[1],
                          problem=f"is numbered {found[1]} in the body ({analysis.doc.cite(head)})")
+
+
+def _generic(title: str, body):
+    """The ``(block, '')`` of the body heading a template's generic entry stands for: 单位主要职能 for
+    上海市某中心主要职能 (the unit's name for 单位 or 部门), 单位预算表 for the run of table captions
+    (2026年预算单位财务收支预算总表 …)."""
+    m = _GENERIC.match(title)
+    if m is None:
+        return None
+    tables, rest = m.group(2), m.group(3)
+    for i, (_, text) in body:
+        if tables and text.endswith("表") and tables in text \
+                or not tables and len(rest) >= 3 and text.endswith(rest) and len(text) - len(rest) >= 4:
+            return i, ""
+    return None
 
 
 def _head(text: str, reach: int) -> tuple[str, str]:
