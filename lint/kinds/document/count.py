@@ -120,6 +120,8 @@ def run(analysis, check: Check):
                    if f is not fig and f.unit == fig.unit and since < f.start < fig.start]
             if kin and where.startswith("listed after it") and len(distinct) == fig.value + sum(kin):
                 continue  # 行政单位1家，事业单位2家，具体包括：A、B、C: the list is of both counts
+            if kin and where.startswith("listed after it") and len(distinct) in kin:
+                continue  # 职能部门3个、业务部门5个，包括：A、B、C；D…H: the first part is the first count's
             if whole and len(distinct) == whole[-1].value:
                 continue  # 单位共5个，其中：行政单位1个，事业单位4个，分别是：(five rows): 共5个's
             if len(distinct) <= fig.value <= len(distinct) + joined \
