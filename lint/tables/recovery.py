@@ -418,14 +418,16 @@ def _column_numbers(cells: list[Cell]) -> bool:
         and any(t[0].isdigit() for t in filled)
 
 
-def _unlabeled_column_numbers(cells: list[Cell]) -> bool:
+def _unlabeled_column_numbers(cells: list[Cell], counted: bool = False) -> bool:
     """A 栏次 row without its word, right under the header: three or more cells counting up by one
-    (1 2 3 … 12 under a 预算数 | 决算数 header), as no row of amounts does."""
+    (1 2 3 … 12 under a 预算数 | 决算数 header), as no row of amounts does; or 1 | 2 alone under a header
+    with a 栏次 or 行次 column (``counted``), its word merged into the header cell above."""
     filled = [c.text.strip() for c in cells if c.text.strip()]
-    if len(filled) < 3 or not all(_COLUMN_NUMBER.match(t) and t[0].isdigit() for t in filled):
+    if len(filled) < (2 if counted else 3) \
+            or not all(_COLUMN_NUMBER.match(t) and t[0].isdigit() for t in filled):
         return False
     firsts = [int(re.match(r"\d+", t).group()) for t in filled]
-    return all(b == a + 1 for a, b in zip(firsts, firsts[1:]))
+    return all(b == a + 1 for a, b in zip(firsts, firsts[1:])) and (len(filled) > 2 or firsts[0] == 1)
 
 
 def _row_numbers(header: tuple[str, ...], rows) -> set[int]:
@@ -498,7 +500,8 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
                 while i < len(rows) and _continues_header(rows[i], header_rows):
                     i += 1
                 continue
-            if _column_numbers(rows[i]) or _unlabeled_column_numbers(rows[i]) and not any(
+            counted = any(w in t for t in words for w in ("栏次", "行次"))
+            if _column_numbers(rows[i]) or _unlabeled_column_numbers(rows[i], counted) and not any(
                     number(c.text) is not None for r in body for c in r):  # (under a header's second line)
                 line = next(c.span.line for c in rows[i] if c.span)
                 notes.append(f"栏次 row at line {line} dropped")
