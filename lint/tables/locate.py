@@ -96,12 +96,30 @@ def header(table: Table, words) -> int | None:
         if len(found) > 1:
             measure = next((m for m in _MEASURES if m in table.title), None)
             mine = [j for j in found if measure and measure in names[j]]
-            return mine[0] if len(mine) == 1 else found[0]
+            found = mine if len(mine) == 1 else found
         if found:
-            return found[0]
+            grouped = fits is str.__contains__ and not any(names[j].endswith(_TOTALS) for j in found)
+            return _group_total(names, found[0], words) if grouped else found[0]
     return None
 
 
+def _group_total(names: list[str], j: int, words) -> int:
+    """Column ``j``, named by a group's word over the levels below it (预算数 over 基本支出 over 人员经费),
+    or the 合计 column just left of it when the group's name, centred over 合计 | 基本支出 | 项目支出 with
+    no rules between them, was placed over a part of the group: the group's own total (asked only when no
+    column under the word is a 合计 or 小计 of its own)."""
+    word = next((w for w in words if names[j].startswith(w)), None)
+    if word is None or names[j] == word:
+        return j
+    for k in range(j - 1, max(-1, j - 3), -1):
+        if names[k].endswith(_TOTALS) and not any(w in names[k] for w in words):
+            return k
+        if not names[k] or any(w in names[k] for w in words):
+            break
+    return j
+
+
+_TOTALS = ("合计", "小计")
 _MEASURES = ("决算", "预算")  # what a table's caption says its amounts are (…支出决算表, …预算表)
 
 

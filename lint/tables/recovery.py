@@ -382,7 +382,7 @@ def _cells(doc: Document, block: Block) -> list[Cell]:
             cells.append(Cell(text, block.span(at + lead, at + lead + len(text)), indent=indent) if text
                          else Cell(""))
             at += len(piece) + 1
-        return cells
+        return _unglued(cells)
     places = {p.column: p for p in doc.places[line - 1]} if doc.places else {}
     cells, column = [], 1
     for piece in raw.split("\t"):
@@ -397,7 +397,43 @@ def _cells(doc: Document, block: Block) -> list[Cell]:
         else:
             cells.append(Cell("", None, merged))
         column += len(piece) + 1
+    return _unglued(cells)
+
+
+# a cell run into its neighbours where an unruled layout left less than a blank between them: an amount
+# and the next column's numbered label (30436924.00一、社会保障和就业支出), with the label before it too
+# (1、一般公共预算资金30436924.00二、卫生健康支出), a dash for nothing and the label after it (- 三、城乡社区
+# 支出); split only into the neighbours' own cells, when they are empty
+_OUTLINED = r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)])[\u4e00-\u9fff]"
+_AMOUNT_GLUED = lazy(rf"^(?:(.*?[\u4e00-\u9fff）)])(?=[-+]?\d))?([-+]?\d[\d,]*\.\d{{2}})\s*({_OUTLINED}.*)$")
+_DASH_GLUED = lazy(rf"^()([-—–])\s+({_OUTLINED}.*)$")
+
+
+def _unglued(cells: list[Cell]) -> list[Cell]:
+    def empty(k: int) -> bool:
+        return 0 <= k < len(cells) and not cells[k].text
+
+    for j, cell in enumerate(cells):
+        amount = _AMOUNT_GLUED.match(cell.text)
+        m = amount or _DASH_GLUED.match(cell.text)
+        if m is None:
+            continue
+        if m.group(1):  # a label, an amount, a label: one to each side
+            if empty(j - 1) and empty(j + 1):
+                cells[j - 1], cells[j], cells[j + 1] = (_part(cell, m, k) for k in (1, 2, 3))
+        elif empty(j + 1) and amount:  # (a dash for nothing is the cell before the label's)
+            cells[j], cells[j + 1] = _part(cell, m, 2), _part(cell, m, 3)
+        elif empty(j - 1):
+            cells[j - 1], cells[j] = _part(cell, m, 2), _part(cell, m, 3)
     return cells
+
+
+def _part(cell: Cell, m: re.Match, group: int) -> Cell:
+    """The cell of ``m``'s ``group`` out of ``cell``, its span narrowed to it on its line."""
+    span = cell.span
+    if span is not None and span.line == span.end_line:
+        span = replace(span, column=span.column + m.start(group), end_column=span.column + m.end(group))
+    return Cell(m.group(group), span, indent=cell.indent if group == 1 else 0, rounded=cell.rounded)
 
 
 _NUMBERING = ("行次", "栏次")

@@ -188,11 +188,12 @@ def _table_total(table, col: int, check: Check):
         if fig is None and any(w in label for w in check.options.grand):
             # 总分 | 100 | 97.50 short of the table's columns (merged cells): its score the last of its
             # two or more numbers (分值 before 得分), else the total is not known and nothing is judged
-            shown = [f for j in range(len(table.rows[r]))
-                     if (f := cell_figure(table, r, j, "分")) is not None]
-            if len(shown) < 2:
-                return None, "", []
-            return shown[-1], row_label(table, r), []
+            shown = {j: f for j in range(len(table.rows[r]))
+                     if (f := cell_figure(table, r, j, "分")) is not None}
+            if shown and max(shown) < col:  # (a figure right of the 得分 column: a 合计 column's, not short)
+                if len(shown) < 2:
+                    return None, "", []
+                return shown[max(shown)], row_label(table, r), []
         if fig is None:
             continue
         if any(w in label for w in check.options.grand):
