@@ -120,7 +120,7 @@ _CLASS_LEVELS = {"（类）": 0, "(类)": 0, "（款）": 1, "(款)": 1, "（项
 
 
 def run(analysis, check: Check):
-    tables = analysis.tables
+    tables = [_before_statistics(t) for t in analysis.tables]
     for k, table in enumerate(tables):
         if not any(h.strip() for h in table.header) or sum(1 for h in table.header if number(h) is not None
                                                            and not _YEAR.fullmatch(h.strip())) >= 2:
@@ -143,6 +143,20 @@ def run(analysis, check: Check):
                 yield _not_understood(analysis, check, table, col, len(failed), len(verdicts))
             else:
                 yield from verdicts
+
+
+def _before_statistics(table: Table) -> Table:
+    """``table`` without the rows from a 统计数 row on (a 三公 table's counts of trips, cars and guests under
+    its amounts, numbered 1. 2. 3. again): they are no parts of the totals above."""
+    for i, row in enumerate(table.rows):
+        filled = [c.text.strip() for c in row if c.text.strip() and c.text.strip() not in _EMPTY]
+        if len(filled) == 1 and _STATISTICS.fullmatch(filled[0].replace(" ", "")):
+            return replace(table, rows=table.rows[:i], breaks=tuple(b for b in table.breaks if b < i),
+                           unplaced=tuple(u for u in table.unplaced if u < i))
+    return table
+
+
+_STATISTICS = lazy(r"(?:其他)?统计(?:数|数据|信息|指标)|(?:其他|相关)?统计")
 
 
 def _one_error(failed) -> bool:
