@@ -92,8 +92,8 @@ def run(analysis, check: Check):
             said_with += "".join(w for w in _OTHER_FUNDS if w in head)  # general one the section is about
         opening = block.text[: analysis.figures[fig.block][0].start]  # 全县政府性基金预算收入 X，…年终结转 Y:
         said_with += "".join(w for w in _OTHER_FUNDS if w in opening)  # the fund its paragraph is about
-        if _LISTED.search(block.text, len(opening), fig.start):  # 一般公共预算财政拨款支出 X，主要用于：A（类）
-            said_with += "".join(w for w in check.options.scopes if w in opening)  # a, B b: the fund's parts
+        if _LISTED.search(block.text, len(opening), fig.start):  # 一般公共预算财政拨款支出 X，主要用于：
+            said_with += "".join(w for w in check.options.scopes if w in opening)  # A（类）a…: the fund's
         if any(w in said_with and w not in table.title and w not in hits[0]
                for w in check.options.scopes):
             continue  # 政府性基金预算财政拨款…年末结转和结余; 一般公共预算拨款支出 X。按功能分类，…
