@@ -563,6 +563,7 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         unplaced = tuple(k for k, r in enumerate(body) if len(r) < width and any(
             number(c.text) is not None for c in r) and any(_place(doc, c) for c in r))  # (PDF rows only)
         padded = tuple(tuple(r) + (Cell(""),) * (width - len(r)) for r in body)
+        unplaced = tuple(sorted({*unplaced, *_shifted(header, padded)}))
         numbering = _row_numbers(header, padded)
         if numbering:  # 行次 columns number the rows (1 2 3 …): not amounts, and not read as such
             keep = [k for k in range(width) if k not in numbering]
@@ -580,6 +581,14 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
 
 
 _TOTAL_LABEL = lazy(r"^\s*(?:合\s*计|总\s*计)\s*$")
+
+
+def _shifted(header: tuple[str, ...], rows) -> set[int]:
+    """Rows whose figures were set a column off (合计 | | | | 100 | 96.09 under 分值 | 得分, aligned with
+    blanks in a layout without rules): one figure in a column no header names and no other row fills."""
+    lonely = [j for j in range(len(header)) if not header[j].strip()
+              and sum(1 for r in rows if number(r[j].text) is not None) == 1]
+    return {k for k, r in enumerate(rows) if any(number(r[j].text) is not None for j in lonely)}
 
 
 def _over_figures(rows: list[list[Cell]], i: int) -> bool:

@@ -184,6 +184,8 @@ def _table_total(table, col: int, check: Check):
     grand, grand_row, parts, subtotals = None, "", [], False
     for r in range(len(table.rows)):
         label = row_label(table, r).replace(" ", "")
+        if r in table.unplaced and any(w in label for w in check.options.grand):
+            return None, "", []  # a 总分 row whose figures are not under their columns: not known
         fig = cell_figure(table, r, col, "分")
         if fig is None and any(w in label for w in check.options.grand):
             # 总分 | 100 | 97.50 short of the table's columns (merged cells): its score the last of its
