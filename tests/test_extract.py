@@ -214,3 +214,16 @@ def test_a_count_unit_that_opens_the_next_word_is_no_unit():
     assert [(f.text, f.unit) for f in figures("本年收入合计 5683.22 本年支出合计 5647.52")] == [("5683.22", ""),
                                                                                      ("5647.52", "")]
     assert [(f.text, f.unit) for f in figures("共采购图书120本，其中教辅30本。")] == [("120本", "本"), ("30本", "本")]
+
+
+def test_a_layout_line_ending_in_a_figure_is_not_joined_to_the_next_lines_code():
+    """pdftotext -layout prints a two-panel table's rows to the page's width; a row reaching it and ending in
+    an amount (310 资本性支出  3,719,420) is no sentence wrapped there: the next row's code (31002) is not
+    run into the amount (round 26)."""
+    prose = ["本部门严格执行预算管理制度，加强资金使用监管，提高财政资金使用效益，确保各项工作顺利开展"] * 24
+    table = ["30302 退休费                    12,519,705     30228 工会经费                  2,134,768",
+             "                                               310 资本性支出                  3,719,420",
+             "                                               31002 办公设备购置              3,719,420"]
+    doc = parse("\n".join([*prose, "", *table]))
+    values = [f.value for b in doc.blocks for f in extract(b)]
+    assert Decimal("3719420") in values and not any(v > Decimal("1e9") for v in values)

@@ -218,16 +218,20 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             # off mid-sentence
         pieces.extend((number, col, seg) for col, seg in segments)
         stripped = raw.rstrip()
-        wrapped = not heading and not _laid_out(stripped) and (
+        # a figure ending a line laid out with blanks and one opening the next: two cells of a layout
+        # (310 资本性支出      3,719,420 ⏎ 31002 办公设备购置 …), never one number
+        figures_meet = stripped[-1].isdigit() and "  " in stripped.strip() \
+            and _next_text(lines, number).lstrip()[:1].isdigit()
+        wrapped = not heading and not _laid_out(stripped) and not figures_meet and (
             stripped[-1] in _MID_SENTENCE
             or width is not None and measure(stripped) >= width - 2 and stripped[-1] not in _SENTENCE_END
             and not _titled(stripped) and not _LEADER.search(stripped[-_TAIL:])
             or soft is not None and len(stripped.lstrip()) >= soft and _broken(stripped)
             or measure is _shown and _shown(stripped) >= width - _MOVED and _broken(stripped)  # …各增加 ⏎
             or stripped[-1] in "；;" and _full(stripped, width, soft, measure)  # a list going on
-            or _cut_number(stripped, lines, number)
             or _CUT_MARKER.search(stripped) is not None and _MARKER_GOES_ON.match(_next_text(lines, number))
         )
+        wrapped = wrapped or not heading and not _laid_out(stripped) and _cut_number(stripped, lines, number)
         if not wrapped:
             flush("heading" if heading else "paragraph")
     flush()
