@@ -21,7 +21,7 @@ reported only when the listing is complete (declared so by a ``complete`` word, 
 lists parallel values as often as parts; or naming three parts or more, one of them 0, as a template's list of
 every part does; or parts that make the whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, a
 基本支出 its 人员经费 and 公用经费, a 政府采购 its 货物, 工程 and 服务, a 财政拨款 its three funds, a
-score its 决策, 过程, 产出 and 效益)
+score its 决策, 过程, 产出 and 效益; or a count's parts closed by 其他: …特种专业技术用车18辆、其他用车14辆)
 or when one digit of one figure explains the whole gap (a typo, reported at ``warning``; two swapped digits
 are too common a gap to tell a typo, and are only suggested). People counted past their total after the first
 parts have added up to it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and
@@ -106,7 +106,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     # a listing that names parts of nothing (部级领导干部用车0辆、…、其他用车1辆) goes through a template's
     # every part: it is complete
     complete = complete or len(parts) >= 3 and any(p.value == 0 for p in parts) or _whole(total, parts) \
-        or _complementary(analysis, parts)
+        or _complementary(analysis, parts) or _remainder(total, parts)
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
         return
@@ -183,6 +183,15 @@ _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预�
           ("一般债券", "专项债券"): lazy(r"债券"),
           ("返还性", "一般性转移支付", "专项转移支付"): lazy(r"补助|转移支付"),
           ("男", "女"): lazy(r"人员|职工|人数|干部|学生|在职")}  # each set and the total it makes whole
+
+
+def _remainder(total: Figure, parts: list[Figure]) -> bool:
+    """Whether a count's listing of three parts or more ends with the rest of it (共有车辆48辆，其中：…、
+    特种专业技术用车18辆、其他用车14辆): 其他 closes the count. (Not money: 其他收入 and 其他商品和服务支出
+    are a template's own lines, which a listing may reach having left others out.)"""
+    last = labels.core(parts[-1].label).lstrip("，,、；;：: 和及以")
+    return total.unit in precision.COUNT_UNITS and len(parts) >= 3 and last.startswith(("其他", "其它")) \
+        and len(last) <= 6 and all(p.unit == total.unit for p in parts)
 
 
 def _whole(total: Figure, parts: list[Figure]) -> bool:
