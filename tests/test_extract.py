@@ -227,3 +227,13 @@ def test_a_layout_line_ending_in_a_figure_is_not_joined_to_the_next_lines_code()
     doc = parse("\n".join([*prose, "", *table]))
     values = [f.value for b in doc.blocks for f in extract(b)]
     assert Decimal("3719420") in values and not any(v > Decimal("1e9") for v in values)
+
+
+@pytest.mark.parametrize(("text", "units"), [
+    ("预算分别为3260.00、2845.50、640.00万元", ["万元", "万元", "万元"]),
+    ("分别增长3.5、4.2和5.1%", ["%", "%", "%"]),
+    ("第1、2、3项", ["", "项"]),  # ordinals, not counts
+    ("2023、2024年", []),  # years
+])
+def test_a_lists_unit_written_once_after_its_last_number_is_each_numbers(text, units):
+    assert [f.unit for f in extract(parse(text).blocks[0])] == units

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 from decimal import Decimal, localcontext
 
 from ..model import Block, Figure
@@ -112,7 +113,30 @@ def extract(block: Block, index: int = 0) -> list[Figure]:
             )
         )
         last_end = end
+    return _shared_units(text, figures)
+
+
+def _shared_units(text: str, figures: list[Figure]) -> list[Figure]:
+    """A list of bare numbers whose unit is written once, after its last (预算分别为3260.00、2845.50、
+    640.00万元; 分别增长3.5、4.2和5.1%): each takes that unit. Not after 第 (第1、2、3项: ordinals)."""
+    k = len(figures) - 1
+    while k > 0:
+        last = figures[k]
+        run = k
+        while run > 0 and not figures[run - 1].unit and _LISTED.fullmatch(text, figures[run - 1].end,
+                                                                          figures[run].start):
+            run -= 1
+        if run < k and last.unit and last.text.endswith(last.unit) and numbers.arabic(
+                last.text[: -len(last.unit)].strip())[0] == abs(last.value) \
+                and not _ORDINALS.search(text, max(0, figures[run].start - 12), figures[run].start):
+            for i in range(run, k):
+                figures[i] = replace(figures[i], unit=last.unit)
+        k = run - 1
     return figures
+
+
+_LISTED = lazy(r"\s*(?:、|和|及|与|以及)\s*")  # between two numbers of one list
+_ORDINALS = lazy(r"第[\d、和及与\s]*$")  # 第1、2、3项
 
 
 def _skipped(text: str) -> tuple[list[int], list[int]]:
