@@ -17,7 +17,8 @@ change in brackets (比上年提高3.35个百分点（上年为91.36%）).
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
 全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less
 the outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each; a 当期结余
-(当年结余) is the 收入 less the 支出 stated right before it (基金收入 X，基金支出 Y，当期结余 Z). A balance
+(当年结余) is the 收入 less the 支出 stated right before it (基金收入 X，基金支出 Y，当期结余 Z); what is left
+said after its amount (计划投入 X，实际到位 Y，尚有 Z 未到位) is read as if before it. A balance
 carried over years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is
 left alone, but for the year's closing balance said after its two 合计 (收入合计 X，减去支出合计 Y，年终结转
 下年 Z: X less Y). An outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X), and what
@@ -32,7 +33,7 @@ Judged as an interval: the change computed from the two stated amounts must meet
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ...figures import growth, labels, precision
 from ...regex import lazy
@@ -49,7 +50,8 @@ class Options:
     up: Words = Words(["增加", "增长", "上升", "提高", "超支", "多支出", "增", "高出", "高", "多"])
     down: Words = Words(["减少", "下降", "降低", "节约", "节省", "结余", "少支出", "减", "低", "少"])
     compare: Words = Words(["比", "较", "相比"])
-    left: Words = Words(["结余", "剩余", "节余", "节约", "节省", "未支出", "尚未支出", "未使用", "未拨付"])
+    left: Words = Words(["结余", "剩余", "节余", "节约", "节省", "未支出", "尚未支出", "未使用", "未拨付",
+                         "未到位"])
     """What is left of a plan, stated with no comparison (预算 X，支出 Y，结余 Z): plan less outturn."""
     plan: Words = Words(["预算", "计划", "下达", "批复", "安排", "到位", "可用"])
     spent: Words = Words(["支出", "实际", "执行", "使用", "拨付", "决算", "完成"])
@@ -69,6 +71,9 @@ def _changes(analysis, o: Options, block: int):
         earlier, figures = sentence[2], earlier
         for change in sentence[2]:
             points = change.unit == "个百分点"  # 执行率98.50%，较上年的95.20%提高3.30个百分点
+            unsaid = _LEFT_AFTER.match(text, change.end)
+            if unsaid and _STILL.search(change.label):  # 尚有361.50万元未到位: what is left, said after it
+                change = replace(change, label=change.label + unsaid.group(1))
             if not change.is_point or precision.family(change.unit) in ("ratio", "") and not points:
                 continue
             target = _TARGET_CHANGE.search(labels.core(change.label))
@@ -290,6 +295,8 @@ def _plan_and_outturn(o: Options, pair):
 
 
 _LAST_YEAR = lazy(rf"{labels.LAST_YEAR}(?:同期)?(?:为|是)?")
+_LEFT_AFTER = lazy(r"\s*(?:资金)?(未到位|未支出|未使用|未拨付)")
+_STILL = lazy(r"(?:尚|还|仍)有$")
 # a change naming its base with no amount after it (较年初增加, 比年初预算减少): a figure named so before it
 _NAMED_BASE = lazy(r"(?:比|较)(年初)(?:预算|批复|安排)?数?(?:增加|减少|增长|下降|调增|调减|追加|压减)$")
 _PERIOD_BALANCE = lazy(r"(?:当期|当年|本期)结余$")
