@@ -399,6 +399,8 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     """The current amount a change-only sentence speaks of, named by the words before the change."""
     text = analysis.text(change)
     clause = labels.clause(text, change.start).strip()
+    # 同比 before what it names (同比收入、支出总计各增加) or after it (本年支出同比增加): a comparison word
+    clause = clause[2:].lstrip("，, ") if clause.startswith("同比") else clause.replace("同比", "比")
     for word in spec.compare:
         at = clause.find(word)
         if at == 0:  # 较上年一般公共预算财政拨款支出减少: what follows the comparison names it
