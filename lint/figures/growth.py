@@ -271,11 +271,13 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
                 and not (_PLANNED.search(other.label) and not _PLANNED.search(before.label)):
             if sign and _direction(spec, other.label) == 0 and _ONLY_RATE.fullmatch(rate.label.strip(" ，,")):
                 yield _rate(rate, before, other, sign)  # current X，上年为 Y，下降 P%
-        elif _years_apart(other.label, before.label) and _stated(text[other.end : before.start]) \
+        elif (order := _years_apart(other.label, before.label)) and _stated(text[other.end : before.start]) \
                 == before.label.strip(" ，,") and _ONLY_RATE.fullmatch(rate.label.strip(" ，,")) \
                 and _direction(spec, other.label) == 0 and _direction(spec, before.label) == 0:
-            if sign:
+            if sign and order > 0:
                 yield _rate(rate, other, before, sign)  # 2023年补贴 X，2024年补贴 Y，同比增长 P%
+            elif sign:
+                yield _rate(rate, before, other, sign)  # 2023年改造46个，2022年改造38个，增长 P%
         elif (move := MOVED_TO.match(before.label.strip())) and MOVED_FROM.search(other.label.strip()):
             moved = _direction(spec, move.group(1)) or SHORT_MOVES.get(move.group(1), 0)  # 降至, 增至
             if sign in (0, moved):  # 由 Y 减少到 X，下降 P%; 增幅 and 降幅 say no direction of their own
@@ -316,15 +318,18 @@ _PRIOR = lazy(rf"(?:{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度
 _PLANNED = lazy(r"预算(?!执行)|计划")  # 年初预算数 B，上年决算数 P: not this year's outturn beside it
 
 
-def _years_apart(earlier: str, later: str) -> bool:
-    """Whether two labels name the same thing in two years, the first the earlier (2023年补贴 then
-    ，2024年补贴): alike but for the year, each naming one."""
-    a, b = (re.findall(r"(20\d\d)\s*年", label) for label in (earlier, later))
-    if len(a) != 1 or len(b) != 1 or int(a[0]) >= int(b[0]):
-        return False
+def _years_apart(first: str, second: str) -> int:
+    """Whether two labels name the same thing in two years: 1 when the first is the earlier (2023年补贴
+    then ，2024年补贴), -1 when it is the later and the second names no more than it (2023年改造小区 then
+    ，2022年改造: said short the second time), 0 otherwise; alike but for the year, each naming one."""
+    a, b = (re.findall(r"(20\d\d)\s*年", label) for label in (first, second))
+    if len(a) != 1 or len(b) != 1 or a[0] == b[0]:
+        return 0
     rest = [re.sub(r"20\d\d\s*年度?", "", label).strip(" ，,").removesuffix("为").removesuffix("是")
-            for label in (labels.core(earlier), labels.core(later))]
-    return rest[0] == rest[1]
+            for label in (labels.core(first), labels.core(second))]
+    if int(a[0]) < int(b[0]):
+        return 1 if rest[0] == rest[1] else 0
+    return -1 if rest[0] == rest[1] or len(rest[1]) >= 2 and rest[0].startswith(rest[1]) else 0
 
 
 def _stated(between: str) -> str:
