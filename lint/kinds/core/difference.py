@@ -33,7 +33,7 @@ Judged as an interval: the change computed from the two stated amounts must meet
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ...figures import growth, labels, precision
 from ...regex import lazy
@@ -50,8 +50,7 @@ class Options:
     up: Words = Words(["增加", "增长", "上升", "提高", "超支", "多支出", "增", "高出", "高", "多"])
     down: Words = Words(["减少", "下降", "降低", "节约", "节省", "结余", "少支出", "减", "低", "少"])
     compare: Words = Words(["比", "较", "相比"])
-    left: Words = Words(["结余", "剩余", "节余", "节约", "节省", "未支出", "尚未支出", "未使用", "未拨付",
-                         "未到位"])
+    left: Words = Words(["结余", "剩余", "节余", "节约", "节省", "未支出", "尚未支出", "未使用", "未拨付"])
     """What is left of a plan, stated with no comparison (预算 X，支出 Y，结余 Z): plan less outturn."""
     plan: Words = Words(["预算", "计划", "下达", "批复", "安排", "到位", "可用"])
     spent: Words = Words(["支出", "实际", "执行", "使用", "拨付", "决算", "完成"])
@@ -71,9 +70,8 @@ def _changes(analysis, o: Options, block: int):
         earlier, figures = sentence[2], earlier
         for change in sentence[2]:
             points = change.unit == "个百分点"  # 执行率98.50%，较上年的95.20%提高3.30个百分点
-            unsaid = _LEFT_AFTER.match(text, change.end)
-            if unsaid and _STILL.search(change.label):  # 尚有361.50万元未到位: what is left, said after it
-                change = replace(change, label=change.label + unsaid.group(1))
+            # 尚有361.50万元未到位: what is left of the plan, said after its amount
+            still = bool(_STILL.search(change.label) and _LEFT_AFTER.match(text, change.end))
             if not change.is_point or precision.family(change.unit) in ("ratio", "") and not points:
                 continue
             target = _TARGET_CHANGE.search(labels.core(change.label))
@@ -82,8 +80,8 @@ def _changes(analysis, o: Options, block: int):
             if versus and _LAST_YEARS.search(change.label):
                 versus = None  # 比上年预算增加: last year's budget, not this year's plan against its outturn
             year_end = _YEAR_END.search(change.label.strip(" ，,")) is not None
-            if sign == 0 and not o.left.within(change.label) and target is None and versus is None \
-                    and not year_end:
+            if sign == 0 and not (still or o.left.within(change.label)) and target is None \
+                    and versus is None and not year_end:
                 continue
             fam = precision.family(change.unit)
             same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start and f.is_point
@@ -111,7 +109,7 @@ def _changes(analysis, o: Options, block: int):
             if beyond is not None:
                 yield beyond
                 continue
-            if sign == 0 and not o.left.within(change.label) and versus is None:
+            if sign == 0 and not (still or o.left.within(change.label)) and versus is None:
                 continue
             moved = len(same) >= 2 and growth.MOVED_FROM.search(same[-2].label) is not None
             if moved and _ADJUSTED_TO.search(same[-1].label.strip()) and sign:
@@ -212,7 +210,7 @@ def _changes(analysis, o: Options, block: int):
                 yield current, prior, change, sign  # 执行率98.15%，上年为96.42%，提高1.73个百分点
             elif not o.compare.within(text[current.start - len(current.label) : change.start]) \
                     and not any(w in text[sentence[0] : change.start] for w in _CARRIED):
-                left = _left(o, current, prior, change, "其中" in text[sentence[0] : change.start])
+                left = _left(o, current, prior, change, "其中" in text[sentence[0] : change.start], still)
                 if left is not None:
                     yield left[1], left[0], change, -1  # plan − spent = what is left
 
@@ -271,7 +269,7 @@ def _beyond_target(m: re.Match, change, pair):
     return actual, target, change, -1 if word in ("低于", "降低", "下降", "低") else 1
 
 
-def _left(o: Options, one, two, change, listed: bool = False):
+def _left(o: Options, one, two, change, listed: bool = False, still: bool = False):
     """``(plan, spent)`` when ``change`` states what is left (结余, 未支出) of a plan and its outturn stated
     just before it, in either order (预算 X，支出 Y，结余 Z); a balance carried over years (年初结转和结余,
     年末结余, 累计结余) is no such thing."""
@@ -282,7 +280,7 @@ def _left(o: Options, one, two, change, listed: bool = False):
         income = [f for f in whole if "收入" in f.label and "支出" not in f.label]
         spent = [f for f in whole if "支出" in f.label and "收入" not in f.label]
         return (income[0], spent[0]) if len(income) == 1 and len(spent) == 1 else None
-    if not o.left.within(change.label) or any(w in change.label for w in _BALANCES):
+    if not (still or o.left.within(change.label)) or any(w in change.label for w in _BALANCES):
         return None
     return _plan_and_outturn(o, (one, two))
 
