@@ -104,13 +104,13 @@ def header(table: Table, words) -> int | None:
 
 
 def _group_total(names: list[str], j: int, words) -> int:
-    """Column ``j``, named by a group's word over the levels below it (预算数 over 基本支出 over 人员经费),
+    """Column ``j``, named by a measure's word over the levels below it (预算数 over 基本支出 over 人员经费),
     or the 合计 column just left of it when the group's name, centred over 合计 | 基本支出 | 项目支出 with
     no rules between them, was placed over a part of the group: the group's own total (asked only when no
     column under the word is a 合计 or 小计 of its own)."""
     word = next((w for w in words if names[j].startswith(w)), None)
-    if word is None or names[j] == word:
-        return j
+    if word is None or names[j] == word or not _MEASURE.search(word):
+        return j  # (基本支出小计人员经费…: a part's name over its own columns, not a measure's)
     for k in range(j - 1, max(-1, j - 3), -1):
         if names[k].endswith(_TOTALS) and not any(w in names[k] for w in words):
             return k

@@ -63,6 +63,7 @@ _ALIAS = lazy(r"[（(][^（()）]*[）)]")
 #: words that make an item a clause, not a name: a list with one is not a closed list of names
 _CLAUSE = lazy(r"按照|根据|依照|负责|设置|设立|其中|以上|以下|主要|等等")
 _LONGEST_NAME = 20
+_APART = lazy(r"[，,。；;：:]")  # two counts with none of these between are one phrase (3个、5个)
 _RUNS = {"1.": "1. 2. …", "(1)": "(1) (2) …", "（一）": "（一）（二）…"}  # a numbered list, in the message
 
 
@@ -120,7 +121,9 @@ def run(analysis, check: Check):
                    if f is not fig and f.unit == fig.unit and since < f.start < fig.start]
             if kin and where.startswith("listed after it") and len(distinct) == fig.value + sum(kin):
                 continue  # 行政单位1家，事业单位2家，具体包括：A、B、C: the list is of both counts
-            if kin and where.startswith("listed after it") and len(distinct) in kin:
+            paired = [f.value for f in figures if f is not fig and f.unit == fig.unit
+                      and since < f.start < fig.start and not _APART.search(block.text, f.end, fig.start)]
+            if paired and where.startswith("listed after it") and len(distinct) in paired:
                 continue  # 职能部门3个、业务部门5个，包括：A、B、C；D…H: the first part is the first count's
             if whole and len(distinct) == whole[-1].value:
                 continue  # 单位共5个，其中：行政单位1个，事业单位4个，分别是：(five rows): 共5个's
