@@ -63,6 +63,7 @@ _ALIAS = lazy(r"[（(][^（()）]*[）)]")
 #: words that make an item a clause, not a name: a list with one is not a closed list of names
 _CLAUSE = lazy(r"按照|根据|依照|负责|设置|设立|其中|以上|以下|主要|等等")
 _LONGEST_NAME = 20
+_CAPTION = lazy(r"表\s*$|单位\s*[:：]")
 _APART = lazy(r"[，,。；;：:]")  # two counts with none of these between are one phrase (3个、5个)
 _RUNS = {"1.": "1. 2. …", "(1)": "(1) (2) …", "（一）": "（一）（二）…"}  # a numbered list, in the message
 
@@ -468,11 +469,13 @@ def _goes_on(analysis, table) -> bool:
     """Whether another table starts right after ``table``, only short lines without a full stop between
     (a page number, 续表): the same table over a page break, read as two."""
     end = max((c.span.line for row in table.rows for c in row if c.span is not None), default=table.span.line)
-    after = [t.span.line for t in analysis.tables if t.span.line > end]
+    after = [t for t in analysis.tables if t.span.line > end]
     if not after:
         return False
-    between = [x for x in analysis.doc.blocks if end < x.line < min(after)]
-    return len(between) <= 4 and not any("。" in x.text for x in between)
+    following = min(after, key=lambda t: t.span.line)
+    between = [x for x in analysis.doc.blocks if end < x.line < following.span.line]
+    return len(between) <= 4 and len(following.header) == len(table.header) \
+        and not any("。" in x.text or _CAPTION.search(x.text) for x in between)  # (another's caption)
 
 
 def _table_starts(analysis) -> dict:
