@@ -3943,6 +3943,9 @@ CASES = {
     "a 合计 row whose figures stand a column right of 分值 | 得分, set with blanks (round 26)": (
         "某局2024年度部门整体支出绩效自评报告\n经自评，2024年度部门整体支出绩效自评得分26.20分。\n表1 评分表\n一级指标\t二级指标\t三级指标\t分值\t得分\n决策\t目标设定\t绩效目标合理性\t10\t9.50\n过程\t资金管理\t预算执行率\t10\t8.70\n产出\t产出数量\t活动场次\t8\t8.00\n合计\t\t\t\t28\t26.20\n",
         None, None),
+    "a target in 万 (≥5万人次) is the threshold it says, not a rounded 5万 (round 26)": (
+        "绩效指标\t一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t分值\t得分\t偏差原因分析及改进措施\n\t产出指标\t数量指标\t方志馆接待参观人次\t≥5万人次\t5.12万人次\t5\t5\t\n\t\t\t整理影印旧志\t≥12种\t12种\t5\t5\t\n",
+        ("5.12万人次", "4.86万人次"), "TAB010"),
 }
 
 

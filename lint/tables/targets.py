@@ -232,7 +232,10 @@ def actual(t: Figure, a: Figure) -> Interval:
 
 
 def meets(t: Figure, a: Figure, upper: bool, slack: Decimal) -> bool:
-    want, got = interval(t), actual(t, a)
+    # a threshold written with its comparator is exactly what it says (≥5万人次 is 50,000, not 45,000 to
+    # 55,000 as a rounded 5万 would be); the actual keeps its rounding
+    want = interval(t, "exact" if t.qualifier in ("ge", "le") else "round")
+    got = actual(t, a)
     if t.qualifier == "le" or upper and t.qualifier != "ge":
         return got.lo <= want.hi
     if t.qualifier == "about":
