@@ -411,9 +411,14 @@ def _ratio(analysis, check, rate, actual, base):
     if rate.value == 100 and _CAPPED.search(rate.label) and not _money(base) and \
             precision.interval(actual, "round", base.unit).lo > precision.interval(base).hi:
         return None  # 计划12,000件，实际12,860件，完成率100%: a target exceeded, its rate capped at 100%
+    # a target or plan set in round 万 (年度目标为3万卷) is that many, not a rounded 3万
+    mode = "exact" if base.decimals < 0 and _SET.search(base.label) else "round"
     return judge(check, analysis, rate, (actual, base),
-                 lambda: precision.interval(actual, "round", base.unit) / precision.interval(base),
+                 lambda: precision.interval(actual, "round", base.unit) / precision.interval(base, mode),
                  scale=Decimal(100), expression=f"{actual.text} / {base.text}")
+
+
+_SET = lazy(r"目标|计划|任务")
 
 
 def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
@@ -446,8 +451,8 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
 _SAID_AS = {"回收": ("收回",)}  # a rate's stem written otherwise
 _SATISFIED = lazy(r"(?<!不)满意(?:度|率)\s*(?:为|达到?|是)?\s*$")
 _LEVEL = lazy(r"(?:非常|比较|基本|较为|很)满意")  # 其中非常满意150份: one level, the rest unsaid
-# “非常满意”和“满意”合计238户, 满意及基本满意1,091人: the levels named, summed
-_SUMMED = lazy(r"合计|共计|总计|满意[”\"]?\s*(?:及|和|与|、|以及)\s*[“\"]?(?:比较|较为|基本)?满意")
+# “非常满意”和“满意”合计238户, 满意及基本满意1,091人, 表示“满意”或“非常满意”的: the levels named, summed
+_SUMMED = lazy(r"合计|共计|总计|满意[”\"]?\s*(?:及|和|与|、|以及|或)\s*[“\"]?(?:非常|比较|较为|基本)?满意")
 _CONTENT = lazy(r"满意(?!度|率|情况|测评|调查|评价)")  # 满意451人, not 满意度调查
 _TIED = lazy(r"问卷|有效")
 _UNANSWERED = lazy(r"未作答|未回答|未填|弃权|无效|不清楚|说不清")
@@ -470,7 +475,7 @@ def _survey(analysis, check, text: str, figs, rate, before=()):
     if "综合" in rate.label and "含" not in rate.label:
         return  # 综合满意度: levels weighted, not counted
     counts = [f for f in figs if f.start < rate.start and f.is_point and f.unit in _SURVEY_UNITS]
-    satisfied = [f for f in counts if _content(f.label + _after(text, f.end))
+    satisfied = [f for f in counts if _content(f.label + _after(text, f.end, 16))  # (…开展满意度调查)
                  or not f.label and _content(text[max(0, f.start - 8) : f.start])]  # “基本满意”20户
     tied = all(_TIED.search(f.label) for f in satisfied)  # 有效问卷中表示满意的: of the questionnaires before
     asked = [f for f in (*(before if tied else ()), *counts) if f.is_point and f.unit in _SURVEY_UNITS
@@ -519,9 +524,9 @@ def _stem(label: str) -> str | None:
     return m.group(1) if m and m.group(1) not in _NOT_STEMS else None
 
 
-def _after(text: str, end: int) -> str:
+def _after(text: str, end: int, reach: int = 6) -> str:
     """The words right after a figure, to the next punctuation (108家达标，… → 达标)."""
-    return _PUNCT.split(text[end:end + 6], 1)[0]
+    return _PUNCT.split(text[end:end + reach], 1)[0]
 
 
 _QUALIFIERS = ("有效",)  # 有效回收率: of the valid ones among those returned (not 体质测试达标率's 测试)
