@@ -172,6 +172,21 @@ def test_docx_text_in_insertions_fields_and_content_controls_is_read(tmp_path):
     assert finding.code == "SUM001" and finding.span.where == "paragraph 1"
 
 
+def test_docx_text_box_is_read_after_its_paragraph_once(tmp_path):
+    """A 评价结论 in a Word text box (wps:txbx, with its VML fallback copy) is a paragraph of its own, read
+    once, after the paragraph it is anchored in (round 26: it was not read at all)."""
+    box = "<w:txbxContent><w:p><w:r><w:t>评价结论：自评得分94.44分。</w:t></w:r></w:p></w:txbxContent>"
+    mc = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+    wps = 'xmlns:wps="http://schemas.microsoft.com/office/word/2010/wordprocessingShape"'
+    body = (f"<w:p><w:r><w:t>详见下框。</w:t></w:r><w:r><mc:AlternateContent {mc}><mc:Choice Requires=\"wps\">"
+            f"<wps:txbx {wps}>{box}</wps:txbx></mc:Choice><mc:Fallback>"
+            f'<v:textbox xmlns:v="urn:schemas-microsoft-com:vml">{box}</v:textbox>'
+            "</mc:Fallback></mc:AlternateContent></w:r></w:p><w:p><w:r><w:t>二、其他</w:t></w:r></w:p>")
+    doc = ingest.read(_docx_with(tmp_path, body))
+    assert [b.text for b in doc.blocks][:3] == ["详见下框。", "评价结论：自评得分94.44分。", "二、其他"]
+    assert doc.places[1][0].where == "text box 1, paragraph 1"
+
+
 def test_docx_automatic_numbering_is_shown_and_said(tmp_path):
     numbering = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
                  '<w:numFmt w:val="chineseCounting"/><w:lvlText w:val="（%1）"/></w:lvl></w:abstractNum>'

@@ -11,6 +11,8 @@ python-docx's ``Paragraph.text`` drops text inside tracked insertions, content c
   so, because the label cannot be searched for in the document;
 * a table is read on its grid: a cell spanning columns (``w:gridSpan``) gives its text once and empty
   cells for the rest, a vertically merged cell (``w:vMerge``) gives its text in its first row only;
+* a text box (``w:txbxContent``; its VML fallback copy skipped) is read after the paragraph it is anchored
+  in, its paragraphs and tables as the body's, placed ``text box N, paragraph M``;
 * footnotes, endnotes, headers and footers are read after the body, apart from it.
 
 Places: ``paragraph N`` (the N-th paragraph of the body, as python-docx counts ``document.paragraphs``),
@@ -69,6 +71,7 @@ class _Reader:
         self.headings = self._heading_styles()
         self.numbering = _Numbering(self._part(self.rels.get("numbering")))
         self.lines: list[Line] = []
+        self.boxes = 0
 
     def read(self) -> Document:
         root = self._part(self.main)
@@ -107,16 +110,23 @@ class _Reader:
             style = p.find(f"{W}pPr/{W}pStyle")
             heading = style is not None and style.get(f"{W}val") in self.headings
             self.lines.append(Line([Piece(text, where)], kind="heading" if heading else "paragraph"))
+        for box in _boxes(p):  # a text box anchored in the paragraph (评价结论 in a frame): after it
+            self.boxes += 1
+            for kind, number, element in blocks(box):
+                if kind == "paragraph":
+                    self._paragraph(element, f"text box {self.boxes}, paragraph {number}")
+                else:
+                    self._table(element, number, f"text box {self.boxes}, ")
 
-    def _table(self, table: ET.Element, number: int) -> None:
+    def _table(self, table: ET.Element, number: int, box: str = "") -> None:
         for r, before, cells in rows(table):
-            pieces = [Piece("", f"table {number}, row {r}, column {c}") for c in range(1, before + 1)]
+            pieces = [Piece("", f"{box}table {number}, row {r}, column {c}") for c in range(1, before + 1)]
             for column, cell, span in cells:
                 props = cell.find(f"{W}tcPr")
                 merge = props.find(f"{W}vMerge") if props is not None else None
                 continued = merge is not None and merge.get(f"{W}val", "continue") == "continue"
                 text = "" if continued else clean_cell("".join(_text(p) for p in cell.iter(f"{W}p")))
-                where = f"table {number}, row {r}, column {column}"
+                where = f"{box}table {number}, row {r}, column {column}"
                 pieces.append(Piece(text, where, merged="up" if continued else ""))
                 pieces.extend(Piece("", where, merged="left") for _ in range(span - 1))
             self.lines.append(Line(pieces, kind="row"))
@@ -204,6 +214,20 @@ def _children(parent: ET.Element, *tags: str):
         elif child.tag in (f"{W}sdt", f"{W}customXml"):
             content = child.find(f"{W}sdtContent")
             stack.append(iter(content if content is not None else child))
+
+
+def _boxes(element: ET.Element):
+    """The text boxes (``w:txbxContent``) inside an element, outermost only, never a VML fallback's copy of
+    one (read without recursion)."""
+    stack = [iter(element)]
+    while stack:
+        child = next(stack[-1], None)
+        if child is None:
+            stack.pop()
+        elif child.tag == f"{W}txbxContent":
+            yield child
+        elif child.tag != _FALLBACK:
+            stack.append(iter(child))
 
 
 def _text(element: ET.Element) -> str:
