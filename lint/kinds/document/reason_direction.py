@@ -25,7 +25,7 @@ from ..base import Check, report
 KIND = "reason_direction"
 FIELDS = ("stated", "computed", "change", "said")
 _REASON = lazy(r"(?:主要原因(?:是|为|在于)?|原因主要(?:是|为|在于)|原因(?:是|为|在于)|原因(?=\s*[：:])"
-               r"|主要(?:是)?(?:因为|由于))\s*[：:]?")
+               r"|主要(?:是)?(?:因为|由于)|(?<=[，,])主要是(?!用于|指|为了|以|在|对|按|根据|围绕|通过))\s*[：:]?")
 _END = lazy(r"[。；;！？!?]")
 _CARRIED = lazy(r"结转|结余")
 
