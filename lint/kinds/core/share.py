@@ -269,6 +269,8 @@ def _whole(analysis, part, named: str):
         near = analysis.resolve(part, named, part.label, fam, blocks=2, own_first=True)
         whole = near if near is not None and _bare(near) == named.removesuffix("的") \
             and analysis.parent(near) is None else None  # (a total of its own, no item listed under one)
+    if whole is None and "拨款" not in named:  # 占“三公”经费支出决算的: the “三公”经费财政拨款支出决算 stated
+        whole = _granted(analysis, part, named.removesuffix("的"), fam)  # before, 财政拨款 said once
     above = analysis.parent(whole) if whole is not None else None
     if above is not None and _bare(above) == named.removesuffix("的") != _bare(whole):
         whole = above  # 支出预算 X，其中：财政拨款支出预算 Y。…占支出预算的: X, named exactly, not its item
@@ -277,6 +279,21 @@ def _whole(analysis, part, named: str):
     if whole is not None and "本年" in named and "本年" not in whole.label and _carries_over(analysis, whole):
         return None  # 收入预算 X，其中：…，占本年收入的 P%；上年结转 Y: this year's income is X − Y
     return whole
+
+
+def _granted(analysis, part, named: str, fam: str):
+    """The one amount before the part, in its paragraph or the two before it under the same heading, whose
+    label is ``named`` with 财政拨款 in it (“三公”经费财政拨款支出决算 for “三公”经费支出决算), or None."""
+    if len(named) < 4:
+        return None
+    blocks, found = analysis.doc.blocks, {}
+    for b in range(part.block, max(-1, part.block - 3), -1):
+        if b != part.block and blocks[b].kind != "paragraph":
+            break  # (a heading, a table: another part's)
+        found |= {f.value: f for f in analysis.figures[b] if (b < part.block or f.end <= part.start)
+                  and f.is_point and precision.family(f.unit) == fam and "财政拨款" in f.label
+                  and labels.core(f.label).replace("财政拨款", "").removesuffix("为").endswith(named)}
+    return next(iter(found.values())) if len(found) == 1 else None
 
 
 def _carries_over(analysis, whole) -> bool:
