@@ -15,7 +15,9 @@ or, when it is stated nowhere, the sum of a listing of parts each with its 占�
 1669.70万元，占比12.34%，C 4410万元，占比32.58%), or of three or more each with its share alone in brackets
 (非常满意152份（69.41%）、满意51份（23.29%）…), that is the whole: its shares add up to 100%, or all of
 them but one agree with their part over the parts' sum. A share of 本年收入 (本年支出) is not of a total
-listing a carry-over (上年结转) among its parts. Amounts may be in different units (亿元 vs 万元).
+listing a carry-over (上年结转) among its parts. A whole named without the 财政拨款 its statement carries
+(占“三公”经费支出决算的, after “三公”经费财政拨款支出决算为 X) is that amount, in the part's paragraph or the
+two before it. Amounts may be in different units (亿元 vs 万元).
 
 Judged as an interval: part/whole from the stated amounts' intervals must meet the stated percentage's
 interval. A percentage that only truncation explains is ``info``.
