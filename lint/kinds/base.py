@@ -272,6 +272,8 @@ _BEYOND = Decimal("1e45")
 
 
 def _show(iv: Interval, places: int) -> str:
+    if iv.lo == iv.hi and -iv.lo.normalize().as_tuple().exponent <= max(places, 4):
+        return fmt(iv.lo, places)  # a point of few decimals as it is (15 − 14.5 = 0.5, not [0, 1])
     q = Decimal(1).scaleb(-places)
     lo, hi = f"{iv.lo.quantize(q, ROUND_FLOOR):f}", f"{iv.hi.quantize(q, ROUND_CEILING):f}"
     if lo == hi:
