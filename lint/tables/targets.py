@@ -40,7 +40,9 @@ class Spec:
     upper: Words = Words(["成本指标", "成本", "上限", "时限", "工作日", "办结时间", "办理时间", "用时",
                           "时长", "耗时", "差错", "事故"])
     """Lower is better (成本, 时限, 用时; not 办结率 or 投诉处理率), unless the target says ≥."""
-    missed: Words = Words(["未完成", "未达到", "未实现", "未达", "无法"])
+    missed: Words = Words(["未完成", "未达到", "未实现", "未达", "无法", "基本完成", "基本达到", "部分完成",
+                           "接近"])
+    """A row's words saying its target was missed (基本完成 admits a shortfall)."""
     about: Decimal = Decimal("5")
     """Percent an actual may fall short of a target written with 约 and still meet it."""
 
