@@ -237,3 +237,10 @@ def test_a_layout_line_ending_in_a_figure_is_not_joined_to_the_next_lines_code()
 ])
 def test_a_lists_unit_written_once_after_its_last_number_is_each_numbers(text, units):
     assert [f.unit for f in extract(parse(text).blocks[0])] == units
+
+
+@pytest.mark.parametrize("text", ["接待游客分别为3.2、4.5、5.1万人次", "分别为3、5千人", "分别为1.2万、1.5万人", "3和5万吨"])
+def test_a_list_whose_last_number_has_a_magnitude_shares_no_unit(text):
+    """5万人: the 万 is the last number's own, so the others keep no unit (and nothing fails to parse)."""
+    figures = extract(parse(text).blocks[0])
+    assert figures[-1].unit and all(not f.unit or "万" in f.text or "千" in f.text for f in figures[:-1])

@@ -126,8 +126,8 @@ def _shared_units(text: str, figures: list[Figure]) -> list[Figure]:
         while run > 0 and not figures[run - 1].unit and _LISTED.fullmatch(text, figures[run - 1].end,
                                                                           figures[run].start):
             run -= 1
-        if run < k and last.unit and last.text.endswith(last.unit) and numbers.arabic(
-                last.text[: -len(last.unit)].strip())[0] == abs(last.value) \
+        if run < k and last.unit and last.text.endswith(last.unit) \
+                and _PLAIN.fullmatch(last.text[: -len(last.unit)].strip()) \
                 and not _ORDINALS.search(text, max(0, figures[run].start - 12), figures[run].start):
             for i in range(run, k):
                 figures[i] = replace(figures[i], unit=last.unit)
@@ -137,6 +137,7 @@ def _shared_units(text: str, figures: list[Figure]) -> list[Figure]:
 
 _LISTED = lazy(r"\s*(?:、|和|及|与|以及)\s*")  # between two numbers of one list
 _ORDINALS = lazy(r"第[\d、和及与\s]*$")  # 第1、2、3项
+_PLAIN = lazy(r"[-+]?\d[\d,]*(?:\.\d+)?")  # the last number bare before its unit (not 5万人: its 万 unshared)
 
 
 def _skipped(text: str) -> tuple[list[int], list[int]]:

@@ -34,6 +34,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..ingest.text import ALIGNMENT
@@ -580,15 +581,22 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
     return tables
 
 
-_TOTAL_LABEL = lazy(r"^\s*(?:合\s*计|总\s*计)\s*$")
+_TOTAL_LABEL = lazy(r"^\s*(?:合\s*计|总\s*计|总\s*分|总得分)\s*$")
 
 
 def _shifted(header: tuple[str, ...], rows) -> set[int]:
     """Rows whose figures were set a column off (合计 | | | | 100 | 96.09 under 分值 | 得分, aligned with
-    blanks in a layout without rules): one figure in a column no header names and no other row fills."""
+    blanks in a layout without rules): one figure in a column no header names and no other row fills, its
+    first figure a column or more right of where the other rows' begin."""
     lonely = [j for j in range(len(header)) if not header[j].strip()
               and sum(1 for r in rows if number(r[j].text) is not None) == 1]
-    return {k for k, r in enumerate(rows) if any(number(r[j].text) is not None for j in lonely)}
+    if not lonely:
+        return set()
+    firsts = [next((j for j, c in enumerate(r) if number(c.text) is not None), None) for r in rows]
+    usual = Counter(f for f in firsts if f is not None).most_common(1)
+    return {k for k, r in enumerate(rows) if any(number(r[j].text) is not None for j in lonely)
+            and usual and firsts[k] is not None and firsts[k] > usual[0][0]}  # (its figures begin later
+    # than the others': set off; a 合计 row with its rate beyond the last column begins where they do)
 
 
 def _over_figures(rows: list[list[Cell]], i: int) -> bool:

@@ -17,7 +17,7 @@ from dataclasses import dataclass, replace
 
 from ..model import Figure
 from ..regex import lazy
-from . import cell_figure, row_label
+from . import cell_figure, number, row_label
 
 _ITEM = lazy(r"(?:分值|满分|标准分)\s*(?:为\s*)?(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]?"
                    r"(?:\s*[，,、：:]\s*(?:(?!\d+(?:\.\d+)?\s*分)[^。；;\n]){0,30}?)?"
@@ -49,6 +49,9 @@ class Item:
     score: Figure
     maximum: Figure | None = None
     cut: Figure | None = None
+    own: str = ""
+    """A table row's own name: the words nearest left of its 分值 (资产配置合理性, not the group 资产管理
+    written once beside it)."""
 
 
 def items(analysis, max_words, score_words) -> list[Item]:
@@ -73,7 +76,9 @@ def _items(analysis, max_words, score_words) -> list[Item]:
             if score is not None and maximum is not None:
                 full = score.value == maximum.value  # (a rule quoted beside full marks: nothing taken)
                 cut = _said_cut(table.rows[row][said], score) if said is not None and not full else None
-                found.append(Item(row_label(table, row), score, replace(maximum, exact=True), cut))
+                own = next((c.text for c in reversed(table.rows[row][:top]) if c.text.strip()
+                            and number(c.text) is None), "")
+                found.append(Item(row_label(table, row), score, replace(maximum, exact=True), cut, own))
     return found
 
 

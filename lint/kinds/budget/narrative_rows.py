@@ -18,6 +18,7 @@ reported once.
 
 from __future__ import annotations
 
+from ...figures import labels
 from ...tables import classes
 from ...tables.locate import agreement
 from ..base import Check, differs
@@ -38,6 +39,8 @@ def run(analysis, check: Check):
     for block, fig in analysis.amounts():
         if not classes.marked(analysis, fig.block):
             continue  # no 类/款/项 named in this block
+        if labels.earlier(fig.label, analysis.year()):
+            continue  # 2025年预算安排900.00万元 in a 2026 budget: last year's, not the table's row
         names = classes.chain(block.text, fig, o.measures, o.filler)
         if not names or not classes.on_topic(analysis, fig, o.topic):
             continue

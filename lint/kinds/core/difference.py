@@ -71,7 +71,12 @@ def _changes(analysis, o: Options, block: int):
         for change in sentence[2]:
             points = change.unit == "个百分点"  # 执行率98.50%，较上年的95.20%提高3.30个百分点
             # 尚有361.50万元未到位: what is left of the plan, said after its amount
-            still = bool(_STILL.search(change.label) and _LEFT_AFTER.match(text, change.end))
+            unsaid = _LEFT_AFTER.match(text, change.end) if _STILL.search(change.label) else None
+            still = unsaid.group(1)[1:] if unsaid else ""  # 到位 of 尚有 X 未到位: what did not happen
+            measured = precision.family(change.unit)
+            if still and any(f.start > change.end and precision.family(f.unit) == measured
+                             for f in sentence[2]):
+                still = ""  # 尚有150万元未拨付，其余50万元收回: the rest of the plan split further
             if not change.is_point or precision.family(change.unit) in ("ratio", "") and not points:
                 continue
             target = _TARGET_CHANGE.search(labels.core(change.label))
@@ -269,7 +274,7 @@ def _beyond_target(m: re.Match, change, pair):
     return actual, target, change, -1 if word in ("低于", "降低", "下降", "低") else 1
 
 
-def _left(o: Options, one, two, change, listed: bool = False, still: bool = False):
+def _left(o: Options, one, two, change, listed: bool = False, still: str = ""):
     """``(plan, spent)`` when ``change`` states what is left (结余, 未支出) of a plan and its outturn stated
     just before it, in either order (预算 X，支出 Y，结余 Z); a balance carried over years (年初结转和结余,
     年末结余, 累计结余) is no such thing."""
@@ -282,7 +287,10 @@ def _left(o: Options, one, two, change, listed: bool = False, still: bool = Fals
         return (income[0], spent[0]) if len(income) == 1 and len(spent) == 1 else None
     if not (still or o.left.within(change.label)) or any(w in change.label for w in _BALANCES):
         return None
-    return _plan_and_outturn(o, (one, two))
+    found = _plan_and_outturn(o, (one, two))
+    if found is not None and still and still not in found[1].label:
+        return None  # 实际支出 Y，尚有 Z 未到位: what arrived is not what was spent
+    return found
 
 
 def _plan_and_outturn(o: Options, pair):

@@ -124,9 +124,11 @@ def run(analysis, check: Check):
                            and precision.family(f.unit) not in ("ratio", "")]
                 hidden = labels.inside(text, figs[0].start, [f.start for f in amounts])
                 amounts = [f for f, h in zip(amounts, hidden) if not h]
-                if not amounts or any(f.unit == "" and f.is_point and amounts[-1].end <= f.start < rate.start
-                                      for f in figs):
-                    continue  # 计划1,200幅，实际1,020幅，完成率85%: a measure not read, nearer the rate
+                unread = [f for f in figs if f.unit == "" and f.is_point and amounts
+                          and amounts[-1].end <= f.start < rate.start]
+                if not amounts or any(_planned(o, f.label) for f in unread) \
+                        and any(o.actual.within(f.label) for f in unread):
+                    continue  # 计划1,200幅，实际1,020幅，完成率85%: a pair in a measure not read, nearer
                 fam = precision.family(amounts[-1].unit)
                 amounts = [f for f in amounts if precision.family(f.unit) == fam]
                 left_over = None  # 支出 X，结余 Y，为预算的 P%: P may be X's or Y's share
@@ -168,6 +170,8 @@ def run(analysis, check: Check):
                 elif o.rates.within(rate.label) and len(amounts) >= 2:
                     if fam == "分":
                         continue  # 总分…，其中预算执行得分9.54分（执行率95.36%）: no rate of 分 over 分
+                    # (预算分别为 a、b、c万元，合计 t: a list's member is no plan of the whole's rate)
+                    amounts = [f for f in amounts if not _MEMBER.search(text, max(0, f.start - 40), f.start)]
                     plan = [f for f in amounts if _planned(o, f.label)]
                     plan += [f for f in amounts if plan and f.start > plan[0].start and f not in plan
                              and _ADJUSTED_TO.search(text, max(0, f.start - 12), f.start)]
@@ -205,8 +209,8 @@ def run(analysis, check: Check):
                     base, actual = amounts  # 中 right after the whole (145家中), not 其中 or a grade 中
                     if base.value < actual.value or _money(base):
                         continue
-                    did = text[actual.end : rate.start]
-                    if _NOT_DONE.search(did) and not _NOT_DONE.search(rate.label):
+                    undone = _NOT_DONE.search(text, actual.end, rate.start)
+                    if undone and undone.group(1) in rate.label and not _NOT_DONE.search(rate.label):
                         # 46个小区中有9个延期完工，按期完工率80.43%: the rate is of the others
                         yield from _complement(analysis, check, rate, actual, base)
                         continue
@@ -235,7 +239,9 @@ def run(analysis, check: Check):
 
 
 _OF_BASE = ("为", "完成", "达到", "相当于")
-_NOT_DONE = lazy(r"未|不|延期|逾期|没有|尚无")
+# what the part did not do, named as the rate names what the others did (9个延期完工, 按期完工率; 不合格,
+# 合格率), not a good outcome said with 未 (108家未发生事故, 达标率)
+_NOT_DONE = lazy(r"(?:未|不|延期|逾期|没有|尚未)([\u4e00-\u9fff]{2})")
 
 
 def _complement(analysis, check, rate, failed, base):
@@ -412,13 +418,16 @@ def _ratio(analysis, check, rate, actual, base):
             precision.interval(actual, "round", base.unit).lo > precision.interval(base).hi:
         return None  # 计划12,000件，实际12,860件，完成率100%: a target exceeded, its rate capped at 100%
     # a target or plan set in round 万 (年度目标为3万卷) is that many, not a rounded 3万
-    mode = "exact" if base.decimals < 0 and _SET.search(base.label) else "round"
+    mode = "exact" if base.decimals < 0 and _SET.search(base.label) \
+        and not _BRACKETED_AFTER.match(analysis.text(base), base.end) else "round"  # (3万人（下达29,800人）)
     return judge(check, analysis, rate, (actual, base),
                  lambda: precision.interval(actual, "round", base.unit) / precision.interval(base, mode),
                  scale=Decimal(100), expression=f"{actual.text} / {base.text}")
 
 
 _SET = lazy(r"目标|计划|任务")
+_BRACKETED_AFTER = lazy(r"\s*[（(][^（()）]*\d")
+_MEMBER = lazy(r"分别(?:为|是)?[^，,。；;：:]*$")  # a member of a 分别 list: 分别为3260.00、2845.50
 
 
 def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
@@ -463,7 +472,8 @@ _SURVEY_UNITS = ("份", "人", "人次", "户", "名", "位")
 
 def _content(words: str) -> bool:
     """Whether words say some were satisfied (满意451人; not 不满意, 不太满意, nor 满意度调查)."""
-    return any(not re.search(r"不.?$", words[: m.start()]) for m in _CONTENT.finditer(words))
+    return any(not re.search(r"不.?$|是否$", words[: m.start()]) and not words.startswith("与否", m.end())
+               for m in _CONTENT.finditer(words))  # (就群众是否满意进行测评: a question, not an answer)
 
 
 def _survey(analysis, check, text: str, figs, rate, before=()):

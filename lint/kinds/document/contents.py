@@ -38,6 +38,7 @@ _WORD = lazy(r"[\u4e00-\u9fffA-Za-z0-9]")
 # a caption's unit and year before its name (某局2025年度收入支出决算总表)
 _DATED = lazy(r"^(?:[\u4e00-\u9fff（）()]{2,30}?)?(?:19|20)\d{2}年度?(?=[\u4e00-\u9fff]{4})")
 _BLANKS = lazy(r"[\s*]+")
+_PROSE = lazy(r"[，,。；;、]")
 # 单位主要职能, 部门机构设置; 单位预算表, 部门决算公开表: a template's words for a unit's heading or tables
 _GENERIC = lazy(r"^(单位|部门|本单位|本部门)"
                 r"(?:.{0,4}?(预算|决算)(?:公开)?表|(?:的)?([\u4e00-\u9fff]{3,10}))$")
@@ -87,7 +88,8 @@ def _generic(title: str, body):
     tables, rest = m.group(2), m.group(3)
     for i, (_, text) in body:
         if tables and text.endswith("表") and tables in text \
-                or not tables and len(rest) >= 3 and text.endswith(rest) and len(text) - len(rest) >= 4:
+                or not tables and len(rest) >= 3 and text.endswith(rest) and len(text) - len(rest) >= 4 \
+                and len(text) <= 40 and not _PROSE.search(text):  # a heading, not a sentence ending so
             return i, ""
     return None
 

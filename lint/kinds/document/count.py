@@ -38,7 +38,7 @@ from ...figures.precision import COUNT_UNITS, interval
 from ...figures.precision import total as total_of
 from ...figures.units import MONEY
 from ...regex import lazy
-from ...tables import number, row_label
+from ...tables import EMPTY, number, row_label
 from ...vocabulary import Words
 from ..base import Check, report
 
@@ -124,8 +124,10 @@ def run(analysis, check: Check):
                 continue  # 行政单位1家，事业单位2家，具体包括：A、B、C: the list is of both counts
             paired = [f.value for f in figures if f is not fig and f.unit == fig.unit
                       and since < f.start < fig.start and not _APART.search(block.text, f.end, fig.start)]
-            if paired and where.startswith("listed after it") and len(distinct) in paired:
-                continue  # 职能部门3个、业务部门5个，包括：A、B、C；D…H: the first part is the first count's
+            end = block.text.find("。", fig.end)
+            split = "；" in block.text[fig.end : end if end >= 0 else len(block.text)]
+            if paired and split and where.startswith("listed after it") and len(distinct) in paired:
+                continue  # 职能部门3个、业务部门5个，包括：A、B、C；D…H: the first part the first count's
             if whole and len(distinct) == whole[-1].value:
                 continue  # 单位共5个，其中：行政单位1个，事业单位4个，分别是：(five rows): 共5个's
             if len(distinct) <= fig.value <= len(distinct) + joined \
@@ -424,6 +426,8 @@ def _below(analysis, b: int, fig, reach: int):
     if len(heads) != 1:
         return None, ""
     numbered, j = table.column("序号"), heads[0]
+    if _LEVEL_HEAD.match(re.sub(r"\s", "", table.header[j])):
+        return _indicators(table, j), "in the table below it"
     cells = [row[j] for r, row in enumerate(table.rows)
              if (numbered is None or number(row[numbered].text) is not None)
              and not any(w in row_label(table, r) for w in ("合计", "总计", "小计"))]
@@ -465,16 +469,36 @@ def _funded(analysis, b: int, fig, figures):
     return [(re.sub(r"^[，,。；;：:\s]*(?:其中[：:，,]?)?", "", labels.core(f.label)), f.span) for f in parts]
 
 
+def _indicators(table, j: int) -> list:
+    """The indicators of an indicator table's 三级指标 column, one per row that states one: not a
+    placeholder (/, 无, —) nor a name's wrapped line alone (its other cells empty), nor a total; a name
+    under two groups (群众满意度 of 社会效益 and of 满意度) is two indicators."""
+    out, seen = [], Counter()
+    for r, row in enumerate(table.rows):
+        cell = row[j]
+        name = cell.text.strip()
+        if not name or name in (*EMPTY, "无") or cell.span is None \
+                or any(w in row_label(table, r) for w in ("合计", "总计", "小计")) \
+                or not any(c.text.strip() not in (*EMPTY, "无") for c in row[j + 1 :]):
+            continue
+        seen[name] += 1
+        out.append((name if seen[name] == 1 else f"{name}·{seen[name]}", cell.span))
+    return out
+
+
 def _goes_on(analysis, table) -> bool:
     """Whether another table starts right after ``table``, only short lines without a full stop between
-    (a page number, 续表): the same table over a page break, read as two."""
+    (a page number, 续表), with its header again or none (figures where a header would be): the same
+    table over a page break, read as two."""
     end = max((c.span.line for row in table.rows for c in row if c.span is not None), default=table.span.line)
     after = [t for t in analysis.tables if t.span.line > end]
     if not after:
         return False
     following = min(after, key=lambda t: t.span.line)
     between = [x for x in analysis.doc.blocks if end < x.line < following.span.line]
-    return len(between) <= 4 and len(following.header) == len(table.header) \
+    shared = sum(1 for a, b in zip(following.header, table.header) if a == b)
+    same = 2 * shared > len(table.header) or any(number(h) is not None for h in following.header)
+    return len(between) <= 4 and len(following.header) == len(table.header) and same \
         and not any("。" in x.text or _CAPTION.search(x.text) for x in between)  # (another's caption)
 
 

@@ -193,7 +193,9 @@ def _table_total(table, col: int, check: Check):
             shown = {j: f for j in range(len(table.rows[r]))
                      if (f := cell_figure(table, r, j, "分")) is not None}
             if shown and max(shown) < col:  # (a figure right of the 得分 column: a 合计 column's, not short)
-                if len(shown) < 2:
+                later = any(number(row[k].text) is not None for i, row in enumerate(table.rows) if i != r
+                            for k in range(col + 1, len(row)))  # 分值 | 得分 | 扣分: which is its last?
+                if len(shown) < 2 or later:
                     return None, "", []
                 return shown[max(shown)], row_label(table, r), []
         if fig is None:

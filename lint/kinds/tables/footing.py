@@ -156,7 +156,7 @@ def _before_statistics(table: Table) -> Table:
     return table
 
 
-_STATISTICS = lazy(r"(?:其他)?统计(?:数|数据|信息|指标)|(?:其他|相关)?统计")
+_STATISTICS = lazy(r"(?:其他)?统计(?:数|数据|信息)")
 
 
 def _one_error(failed) -> bool:
