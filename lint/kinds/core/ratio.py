@@ -35,6 +35,10 @@ Two shapes are found in each sentence:
   before 中 (not 其中, and not of money: the share check reads those), named by 占 or a rate word; when
   the part is said not to have done it (46个小区中有9个延期完工，按期完工率80.43%), the rate is of the rest.
 
+Not read: a rate with a plan/actual pair in a measure word not read standing nearer it (计划1,200幅，实际
+1,020幅); a plan that is one member of a 分别 list (预算分别为 a、b、c万元，合计 t). A target or plan set in
+round 万 (年度目标为3万卷) is that many, unless its exact number follows in brackets.
+
 Judged as an interval: actual/base must meet the stated rate's interval. A completion rate of exactly
 100% for a count above its plan (计划12,000件，实际12,860件，完成率100%) is the capped convention, as in
 indicator tables, and holds (money spent beyond its budget is not capped).
