@@ -56,7 +56,9 @@ def _named_cuts(analysis, check: Check, rows):
             if cut.unit != "分" or not cut.is_point or not _CUT.search(label) or _PER.search(label):
                 continue
             name = _CUT.sub("", label)
-            if not name and k and figures[k - 1].unit == "分":
+            text = analysis.doc.blocks[b].text
+            if not name and k and figures[k - 1].unit == "分" \
+                    and _RIGHT_AFTER.fullmatch(text, figures[k - 1].end, cut.start):  # 得14.5分，扣1分
                 name = _GOT.sub("", labels.core(figures[k - 1].label).strip(" ，,：:"))
             said, name = name, _plain(name)
             found = [i for n, items in by_name.items() for i in items if len(name) >= 4 and n
@@ -79,6 +81,7 @@ def _plain(name: str) -> str:
 
 
 _CUT = lazy(r"(?:扣除|扣减|扣)$")
+_RIGHT_AFTER = lazy(r"\s*[，,]\s*(?:扣除|扣减|扣)\s*")  # the deduction straight after the score it took
 _GOT = lazy(r"(?:自评得分|得分|得)(?:为)?$")
 _PER = lazy(r"每|各|均")  # 每项扣1分: a rule, not an item's deduction
 _MARKS = lazy(r"[\s“”\"'（）()]|^\d{1,2}[.、．]")
