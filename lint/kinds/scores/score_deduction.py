@@ -45,7 +45,7 @@ def _named_cuts(analysis, check: Check, rows):
     name is the words before 扣 (or before the 得 … 分 just before it), and must name one row."""
     by_name: dict[str, list] = {}
     for item in rows:
-        by_name.setdefault(_plain(item.name), []).append(item)
+        by_name.setdefault(_plain(item.own or item.name), []).append(item)  # (a row's own name, no group)
     if not by_name:
         return
     for b, figures in enumerate(analysis.figures):
