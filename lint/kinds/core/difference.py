@@ -73,9 +73,8 @@ def _changes(analysis, o: Options, block: int):
             # 尚有361.50万元未到位: what is left of the plan, said after its amount
             unsaid = _LEFT_AFTER.match(text, change.end) if _STILL.search(change.label) else None
             still = unsaid.group(1)[1:] if unsaid else ""  # 到位 of 尚有 X 未到位: what did not happen
-            measured = precision.family(change.unit)
-            if still and any(f.start > change.end and precision.family(f.unit) == measured
-                             for f in sentence[2]):
+            fam = precision.family(change.unit)
+            if still and any(f.start > change.end and precision.family(f.unit) == fam for f in sentence[2]):
                 still = ""  # 尚有150万元未拨付，其余50万元收回: the rest of the plan split further
             if not change.is_point or precision.family(change.unit) in ("ratio", "") and not points:
                 continue
@@ -88,7 +87,6 @@ def _changes(analysis, o: Options, block: int):
             if sign == 0 and not (still or o.left.within(change.label)) and target is None \
                     and versus is None and not year_end:
                 continue
-            fam = precision.family(change.unit)
             same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start and f.is_point
                     and (f.unit == "%" if points else precision.family(f.unit) == fam)]
             if year_end:  # 收入合计 X，减去支出合计 Y，年终结转下年 Z: what the year's totals leave

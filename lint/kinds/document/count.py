@@ -63,7 +63,7 @@ _ALIAS = lazy(r"[（(][^（()）]*[）)]")
 #: words that make an item a clause, not a name: a list with one is not a closed list of names
 _CLAUSE = lazy(r"按照|根据|依照|负责|设置|设立|其中|以上|以下|主要|等等")
 _LONGEST_NAME = 20
-_CAPTION = lazy(r"表\s*$|单位\s*[:：]")
+_NOTHING = (*EMPTY, "无")  # a placeholder cell: no indicator, no value
 _APART = lazy(r"[，,。；;：:]")  # two counts with none of these between are one phrase (3个、5个)
 _RUNS = {"1.": "1. 2. …", "(1)": "(1) (2) …", "（一）": "（一）（二）…"}  # a numbered list, in the message
 
@@ -477,9 +477,9 @@ def _indicators(table, j: int) -> list:
     for r, row in enumerate(table.rows):
         cell = row[j]
         name = cell.text.strip()
-        if not name or name in (*EMPTY, "无") or cell.span is None \
+        if not name or name in _NOTHING or cell.span is None \
                 or any(w in row_label(table, r) for w in ("合计", "总计", "小计")) \
-                or not any(c.text.strip() not in (*EMPTY, "无") for c in row[j + 1 :]):
+                or not any(c.text.strip() not in _NOTHING for c in row[j + 1 :]):
             continue
         seen[name] += 1
         out.append((name if seen[name] == 1 else f"{name}·{seen[name]}", cell.span))
@@ -499,7 +499,7 @@ def _goes_on(analysis, table) -> bool:
     shared = sum(1 for a, b in zip(following.header, table.header) if a == b)
     same = 2 * shared > len(table.header) or any(number(h) is not None for h in following.header)
     return len(between) <= 4 and len(following.header) == len(table.header) and same \
-        and not any("。" in x.text or _CAPTION.search(x.text) for x in between)  # (another's caption)
+        and not any("。" in x.text or _CAPTION.search(x.text) for x in between)  # (another's 表N)
 
 
 def _table_starts(analysis) -> dict:

@@ -43,10 +43,8 @@ def _named_cuts(analysis, check: Check, rows):
     """A deduction stated in prose for an indicator a score table scores (扣分情况说明：4.重点项目按期完成率扣
     1.6分; 重点项目绩效目标完成情况得14.5分，扣1分), the 分值 in the table only: the row's 分值 − 得分. The
     name is the words before 扣 (or before the 得 … 分 just before it), and must name one row."""
-    by_name: dict[str, list] = {}
-    for item in rows:
-        by_name.setdefault(_plain(item.own or item.name), []).append(item)  # (a row's own name, no group)
-    if not by_name:
+    named = [(_plain(item.own or item.name), item) for item in rows]  # (a row's own name, no group's)
+    if not named:
         return
     for b, figures in enumerate(analysis.figures):
         if analysis.doc.blocks[b].kind == "row":
@@ -61,7 +59,7 @@ def _named_cuts(analysis, check: Check, rows):
                     and _RIGHT_AFTER.fullmatch(text, figures[k - 1].end, cut.start):  # 得14.5分，扣1分
                 name = _GOT.sub("", labels.core(figures[k - 1].label).strip(" ，,：:"))
             said, name = name, _plain(name)
-            found = [i for n, items in by_name.items() for i in items if len(name) >= 4 and n
+            found = [i for n, i in named if len(name) >= 4 and n
                      and (n == name or name in n or len(n) >= 4 and name.endswith(n))]
             if len({(i.maximum.value, i.score.value) for i in found}) != 1:
                 continue
@@ -76,7 +74,7 @@ def _named_cuts(analysis, check: Check, rows):
 
 
 def _plain(name: str) -> str:
-    """A name as compared: no list marker, blanks, brackets' contents or quotation marks."""
+    """A name as compared: :func:`labels.core` (no list marker, no blanks) without quotes or brackets."""
     return _MARKS.sub("", labels.core(name))
 
 
@@ -84,4 +82,4 @@ _CUT = lazy(r"(?:扣除|扣减|扣)$")
 _RIGHT_AFTER = lazy(r"\s*[，,]\s*(?:扣除|扣减|扣)\s*")  # the deduction straight after the score it took
 _GOT = lazy(r"(?:自评得分|得分|得)(?:为)?$")
 _PER = lazy(r"每|各|均")  # 每项扣1分: a rule, not an item's deduction
-_MARKS = lazy(r"[\s“”\"'（）()]|^\d{1,2}[.、．]")
+_MARKS = lazy(r"[“”\"'（）()]")
