@@ -3949,6 +3949,18 @@ CASES = {
     "a target missed by a little, its row saying 基本完成 (round 26)": (
         "表4 2024年度部门整体绩效指标完成情况表\n一级指标\t二级指标\t三级指标\t年度指标值\t实际完成值\t完成情况\n产出\t数量\t办理法律援助案件数\t≥5000宗\t5,127宗\t已完成\n\t质量\t人民调解成功率\t≥95%\t94.56%\t基本完成\n效益\t满意度\t公共法律服务群众满意度\t≥90%\t96.2%\t已完成\n",
         None, None),
+    "a 三公 table written one cell per line (pdftotext without -layout)": (
+        '七、“三公”经费支出情况\n\n财政拨款“三公”经费支出决算表\n单位：万元\n项目\n预算数\n决算数\n合计\n145.00\n128.83\n1.因公出国（境）费\n60.00\n52.18\n2.公务用车购置及运行维护费\n70.00\n64.73\n（1）公务用车购置费\n0.00\n0.00\n（2）公务用车运行维护费\n70.00\n64.73\n3.公务接待费\n15.00\n11.92\n\n2024年度“三公”经费决算128.83万元。\n',
+        ("3.公务接待费\n15.00\n11.92", "3.公务接待费\n15.00\n12.92"), "TAB001"),
+    "a table of codes and amounts one cell per line, a label wrapped onto a second line": (
+        '一般公共预算支出决算表\n单位：万元\n科目编码\n科目名称\n合计\n基本支出\n项目支出\n合计\n1,250.60\n830.20\n420.40\n201\n一般公共服务支出\n1,050.60\n830.20\n220.40\n20101\n人大事务\n1,050.60\n830.20\n220.40\n208\n社会保障和就业支出\n200.00\n0.00\n200.00\n20805\n行政事业单位养老支\n出\n200.00\n-\n200.00\n',
+        ("人大事务\n1,050.60", "人大事务\n1,060.60"), "TAB001"),
+    "a two-panel table one cell per line, its panels' rows interleaved, is not read": (
+        '收入支出决算总表\n单位：万元\n项目\n决算数\n项目\n决算数\n一、一般公共预算财政拨款收入\n100.00\n一、一般公共服务支出\n90.00\n二、事业收入\n20.00\n二、住房保障支出\n25.00\n本年收入合计\n120.00\n本年支出合计\n125.00\n',
+        None, None),
+    "a table one cell per line whose empty cells were dropped is not read": (
+        '财政拨款“三公”经费支出决算表\n单位：万元\n项目\n预算数\n决算数\n合计\n145.00\n128.83\n1.因公出国（境）费\n52.18\n2.公务用车购置及运行维护费\n70.00\n64.73\n3.公务接待费\n15.00\n11.92\n',
+        None, None),
 }
 
 
