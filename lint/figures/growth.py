@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ..interval import Interval
 from ..model import Figure
@@ -71,7 +72,8 @@ class Growth:
 def find(analysis, spec: Spec) -> Iterator[Growth]:
     for block in analysis.stating("%"):  # every rate here is a percentage
         text = analysis.doc.blocks[block].text
-        for sentence in analysis.sentences(block):
+        sentences = analysis.sentences(block)
+        for at, sentence in enumerate(sentences):
             figs = sentence[2]
             for i, change in enumerate(figs):
                 sign = _direction(spec, change.label)
@@ -95,8 +97,10 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         and _direction(spec, f.label) == 0]
                 if any(MOVED_TO.match(f.label.strip()) for f in same[-1:]):
                     continue  # 由 X 增加到 Y，增加 Z，增长 P%: a move, read from its two amounts below
-                compare_at = max(text.rfind(w, max(sentence[0], change.start - labels.REACH), change.start)
-                                 for w in spec.compare)  # (its own sentence's: not 比上年 of the one before)
+                since = max(sentence[0], change.start - labels.REACH)
+                since = max(since, text.rfind("；", since, change.start) + 1)
+                # its own sentence's and clause's: not 比上年 of the one before, nor of a part's before ；
+                compare_at = max(text.rfind(w, since, change.start) for w in spec.compare)
                 if not same:
                     current = _named_current(analysis, spec, change, fam)
                     if current is not None and _earlier(current, analysis.year()):  # 2022年度收入总计…: prior
@@ -105,7 +109,13 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         yield from _change(rate, change, sign, None, current, contrary)
                     continue
                 if compare_at < 0:
-                    if (own := _own_amount(spec, text, sentence, change)) is not None:
+                    own = _own_amount(spec, text, sentence, change)
+                    if own is None and since > sentence[0] and _FRAMED.search(text, sentence[0], since):
+                        # …较上年增支 a；公务用车运行费 X，主要用于…，保有量291辆，减支 c，下降 p%: the one
+                        # amount of the change's own clause, the sentence having said what it compares with
+                        mine = [f for f in same if f.start >= since]
+                        own = mine[0] if len(mine) == 1 and not _aside(mine[0]) else None
+                    if own is not None:
                         yield from _change(rate, change, sign, None, own, contrary)
                     continue  # 其中：税收收入 X，增收 Y，增长 R%, after 比上年 framed the paragraph: X's
                 stated_prior = [f for f in same if f.start > compare_at]
@@ -113,6 +123,13 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 inner = labels.inside(text, sentence[0], [f.start for f in current])
                 if current and not all(inner):  # X（A a，B b），比上年减少: X, not a part in its brackets
                     current = [f for f, h in zip(current, inner) if not h]
+                elif current and text[sentence[0] : current[0].start].lstrip().startswith(("（", "(")):
+                    # X。（其中 A a，B b），总体较上年增加: X, of the sentence before, its parts bracketed
+                    before = [f for f in sentences[at - 1][2] if f.is_point and family(f.unit) == fam
+                              and _direction(spec, f.label) == 0] if at else []
+                    if not before:
+                        continue
+                    current = before[-1:]
                 if current and not stated_prior \
                         and "其中" in _BRACKETED.sub("", text[current[-1].end : change.start]):
                     continue  # 支出 X，比上年增加 C，其中基本支出增加 c，增长 p%: a part's, its amount unsaid
@@ -264,7 +281,7 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
                 or family(before.unit) in ("ratio", ""):
             continue
         if _COMPARED.fullmatch(named) and _direction(spec, other.label) == 0:
-            if sign:
+            if sign and not _as_change(rate, before, other, sign):
                 yield _rate(rate, before, other, sign)  # current X，比上年 Y 下降 P%
         elif _prior(before.label.strip(" ，,"), other.label) \
                 and _stated(text[other.end : before.start]) == before.label.strip(" ，,") \
@@ -316,6 +333,17 @@ _PRIOR = lazy(rf"(?:{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度
 
 
 _PLANNED = lazy(r"预算(?!执行)|计划")  # 年初预算数 B，上年决算数 P: not this year's outturn beside it
+
+
+def _as_change(rate, amount, current, sign: int) -> bool:
+    """Whether the amount after 较上年 gives the rate when read as the change rather than the prior (较上年
+    决算数385.33万元，下降92.9%: 减少 left out, 385.33 / (29.47 + 385.33)): the sentence says neither for
+    sure, so it is not judged."""
+    cur, change = interval(current, "round", amount.unit), interval(amount)
+    base = cur + change if sign < 0 else cur - change
+    if base.lo <= 0:
+        return False
+    return interval(rate).meets((change / base).scale(Decimal(100)))
 
 
 def _years_apart(first: str, second: str) -> int:

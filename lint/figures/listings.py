@@ -413,9 +413,15 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 parts = _named_clauses(text, start, comma, before)
             else:
                 parts = _trailing_parts(text, start, comma, before, total)
+            if _GOES_ON.match(text, start, parts[0].start if parts else start):
+                continue  # 还有 A a，B b，支出合计 t: more parts stated in the sentences before
             if len(parts) >= 2 and not any(labels.inside(text, parts[0].start, [f.start for f in parts])):
                 out.append(Listing(total, tuple(parts), True))
     return out
+
+
+_GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转)")
+_GOES_ON = lazy(r"\s*(?:还有|另有|此外|另外|以及|加上|再加)")
 
 
 def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], total: Figure) -> list[Figure]:
@@ -496,6 +502,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
             if f.start < skip:
                 continue
+            if family(f.unit) != fam and _named(text, f, listed, fam):
+                continue  # 下拨公安两所综治维稳工作经费18万元: a count in the next part's name
             if family(f.unit) != fam and (_USE.search(f.label) or parts and _in_clause(text, parts[-1], f)):
                 skip = min((k for k in (text.find(c, f.end, stop) for c in "；;") if k != -1), default=-1)
                 if skip == -1:
@@ -504,8 +512,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 # a part's reason: 公务用车运行费6.00万元，车辆由3辆减至2辆；公务接待费2.00万元)
             if family(f.unit) != fam:
                 break
-            if _changes(words, f) or hidden or text[max(0, f.start - 2) : f.start].rstrip().endswith("除"):
-                continue  # 除一个指标外: the exception, not a part
+            if _changes(words, f) or hidden or text[max(0, f.start - 2) : f.start].rstrip().endswith("除") \
+                    or _quoted(text, f):
+                continue  # 除一个指标外: the exception, not a part; “五个严防”: a name
             parts.append(f)
         return parts
 
@@ -591,7 +600,27 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         parts = [*parts, *rest]
     parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], _subset(text, parts))))
     parts = _same_year(before[-1], parts)
+    if any(_GROSS.match(text, p.end) for p in parts):
+        return []  # 土地出让收入 a（含提取转列…，扣减后实为 b）: a part counted gross of what moved out
     return [Listing(before[-1], tuple(parts), complete and not unsaid, unsaid=unsaid)] if parts else []
+
+
+def _named(text: str, figure: Figure, listed: list[Figure], fam: str) -> bool:
+    """Whether a figure of another family is part of the next part's name: that part follows in the same
+    clause (no comma or stop between), as in 下拨公安两所综治维稳工作经费18万元."""
+    after = next((f for f in listed if f.start > figure.start and family(f.unit) == fam), None)
+    return after is not None and _CLAUSE_BREAK.search(text, figure.end, after.start) is None
+
+
+_CLAUSE_BREAK = lazy(r"[，,；;。：:、]")
+
+
+def _quoted(text: str, figure: Figure) -> bool:
+    """Whether a figure stands inside a short quotation (“一岛二窗三个区”, “五个严防”): a name, not a part."""
+    left = text.rfind("“", max(0, figure.start - 12), figure.start)
+    if left == -1 or "”" in text[left : figure.start]:
+        return False
+    return text.find("”", figure.end, figure.end + 12) != -1
 
 
 def _adding_up(series) -> int:

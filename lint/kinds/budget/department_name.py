@@ -46,9 +46,11 @@ def run(analysis, check: Check):
     for block in analysis.doc.blocks:
         for m in declared.finditer(block.text):
             name = _NAME.match(block.text, m.end())
-            if name is None:
-                continue
+            if name is None or block.text.startswith(("：", ":"), name.end()):
+                continue  # 编制单位： 金额单位：万元: the field left empty, the next label after it
             value = name.group().removesuffix("单位")
+            if not value:
+                continue
             span = block.span(name.start(), name.start() + len(value))
             if first is None:
                 first = (value, span)

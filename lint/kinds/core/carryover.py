@@ -30,7 +30,7 @@ class Options:
     balance: Words = Words(["结转结余", "结转和结余", "结余", "滚存结余"])
     income: Words = Words(["本年收入", "本年收入合计"])
     expense: Words = Words(["本年支出", "本年支出合计"])
-    plus: Words = Words(["用事业基金弥补收支差额", "使用非财政拨款结余"])
+    plus: Words = Words(["事业基金弥补收支差额", "使用非财政拨款结余"])
     minus: Words = Words(["结余分配"])
     yearly: Words = Words(["收支结余", "收支差额"])
     """The year's own balance (当年收支结余): its income less its spending, the sentence's one amount

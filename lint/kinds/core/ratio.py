@@ -458,7 +458,27 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
         return
     actual = parts[0]
     bases = sorted((f for f in amounts if f is not actual and f.value >= actual.value), key=lambda f: f.value)
+    if stem in _CUTS and bases and not any(_SUBMITTED.search(f.label) for f in bases):
+        # 评审项目163.22亿元，共核减22.98亿元，核减率12.34%: the amount may be what was approved, the rate
+        # over what was submitted (the two together); holding either way, it holds
+        verdicts = [v for base in bases for v in (_ratio(analysis, check, rate, actual, base),
+                                                  _cut_ratio(analysis, check, rate, actual, base)) if v]
+        if verdicts:
+            yield next((v for v in verdicts if v.holds), verdicts[-1])
+        return
     yield from _over_any(analysis, check, rate, actual, bases)
+
+
+_CUTS = {"核减", "审减", "压减", "削减", "调减", "节约", "节支"}
+_SUBMITTED = lazy(r"送审|报审|申报|原|预算|计划")
+
+
+def _cut_ratio(analysis, check, rate, cut, approved):
+    """A cut's rate over what was submitted: the amount approved and the cut together."""
+    return judge(check, analysis, rate, (cut, approved),
+                 lambda: precision.interval(cut, "round", approved.unit)
+                 / (precision.interval(approved) + precision.interval(cut, "round", approved.unit)),
+                 scale=Decimal(100), expression=f"{cut.text} / ({approved.text} + {cut.text})")
 
 
 _SAID_AS = {"回收": ("收回",)}  # a rate's stem written otherwise

@@ -323,5 +323,12 @@ def _judge(analysis, check, rate, part, whole):
         return precision.interval(part, "round", unit) / precision.interval(whole)
 
     scale = Decimal(100) if rate.unit == "%" else Decimal(1000)
+    if whole.unit != part.unit and rate.value:
+        # 民生支出1232.58万元 … 一般公共预算支出1376.05元: a whole a thousand times off the stated share
+        # is written in the wrong unit (a slip of 元 for 万元), not the whole this share was taken of
+        ratio_ = ratio()
+        off = (ratio_.lo + ratio_.hi) / 2 * scale / rate.value
+        if off >= 1000 or off <= Decimal("0.001"):
+            return None
     return judge(check, analysis, rate, (part, whole), ratio, scale=scale,
                  expression=f"{part.text} / {whole.text}")

@@ -4,7 +4,8 @@ Finds runs of two or more placeholder letters (X, x, Ｘ, ×, and ``YYYY``, ``MM
 standing on their own (not inside a Latin word: XXL, Excel) and written into the Chinese text as a
 template's are (XX局, 20XX年, ××单位: a Chinese character or digit right beside them; a lone XXX among
 Latin letters and spaces is a scan's noise, not a template's), and bracketed template fields that name what
-to fill in (【单位名称】, [填写部门], 【XX】; option ``fields``: 名称, 单位, 部门, 填写, 填报, 金额, 日期).
+to fill in (【单位名称】, [填写部门], 【XX】; option ``fields``: 名称, 单位, 部门, 填写, 填报, 金额, 日期),
+not a web site's column tag before a title (【部门预算公开】, 【政策解读】).
 A name or a telephone number masked for publication (填表人：王××, 0826-5xxxxxx) is no placeholder. One
 finding per placeholder, on it: a drafter forgot to replace it.
 """
@@ -46,12 +47,18 @@ def run(analysis, check: Check):
                 continue
             if _MASKED.search(text, max(0, m.start() - 16), m.start()):
                 continue  # 填表人：王××, 0826-5xxxxxx: a name or a number masked for publication
+            if _COLUMN_TAG.search(m.group()):
+                continue  # 【部门预算公开】: the web site's column the page was published in
             yield report(check, analysis, block.span(m.start(), m.end()), m.group(), computed="a value")
 
 
 # a person's name or a telephone number masked before publication, not a template's blank
 _MASKED = lazy(r"(?:(?:填表人|联系人|负责人|经办人|审核人|填报人|制表人)\s*[:：]\s*[\u4e00-\u9fff]{1,2}"
                r"|\d{3,4}-?\d{0,4}|1[3-9]\d{1,4})$")
+
+
+# a web site's column tag before a title (【部门预算公开】, 【政策解读】), not a field to fill in
+_COLUMN_TAG = lazy(r"(?:公开|公示|公告|解读|专栏|动态|要闻|通知|发布)\s*[】\]］〕]$")
 
 
 def _bracketed(fields: Words) -> re.Pattern:

@@ -59,6 +59,8 @@ def run(analysis, check: Check):
             continue  # 2023年执行率为92.15%，2024年为96.99%: the years set side by side
         if _compared_next(analysis.doc.blocks[fig.block].text, fig.end):
             continue  # 2022年度收入总计1,050.00万元。与上年相比，…: stated to be compared with
+        if _THEN.search(before, before.rfind(years[-1])):
+            continue  # 对2014年末结余资金进行清理，清理后上缴国库4.2亿元: what came of it afterwards
         if _looking_back(analysis, fig.block):
             continue  # under a heading （三）上年支出情况: the section is about the year before
         done.add((fig.block, fig.start - len(before)))
@@ -75,6 +77,7 @@ def _dated(analysis):
                 yield fig, before, years
 
 
+_THEN = lazy(r"[，,]\s*[\u4e00-\u9fff]{0,4}(?<!以)后")  # a clause opening with what came after (清理后)
 _NEXT_COMPARES = ("相比", "比上年", "较上年", "同比", "比去年")
 _HEADING = lazy(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                       r"|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[部章节])[^。；;]{0,30}$")
@@ -123,8 +126,13 @@ def _ahead(analysis, check: Check) -> bool:
     return any(w in title for w in ahead) and not any(w in title for w in behind)
 
 
+_SPAN = lazy(r"20\d\d\s*年?\s*[—–\-－~～至到]\s*20\d\d\s*年")
+
+
 def _report_year(analysis, check: Check, dated) -> tuple[int | None, str]:
     block = analysis.title(check.options.head)
+    if block is not None and _SPAN.search(block.text):
+        return None, ""  # 2017—2019年预算编制说明: a report of several years, each figure's its own
     if block is not None:
         year = labels.YEAR.search(block.text).group(1)
         return int(year), f"its title, {analysis.doc.cite(block.span(0, len(block.text)))}"
