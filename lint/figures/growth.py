@@ -138,7 +138,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 parts = text.rfind("其中", sentence[0], current[-1].start) if closed else -1
                 if parts >= 0 and not stated_prior:  # X，其中 A a，B b；较上年减少: the list closed: X
                     current = [f for f in current if f.end <= parts]
-                if not stated_prior and current and (_earlier(
+                explicit = _YEAR_NAMED.match(text, compare_at + 1) is not None  # 较2016年: its year said
+                if not stated_prior and current and not explicit and (_earlier(
                         current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year(),
                         carried=len(current) >= 2)
                         or "与" in current[-1].label and text.startswith("相比", current[-1].end)):
@@ -151,6 +152,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
             yield from _prior_bracketed(spec, text, sentence)
 
 
+_YEAR_NAMED = lazy(r"\s*(?:19|20)\d\d\s*年")
 # after a list closed by ；, a change that names nothing (较上年同口径减少), not 项目支出减少
 _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比)?"
                 r"[\s，,]*(?:同口径)?[\s，,]*(?:共计|合计|总计)?(?:增加|减少|下降|增长|上升|降低|节约)了?\s*")

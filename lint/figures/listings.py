@@ -562,6 +562,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         opened = min((k for w in words.parts if (k := p_text.find(w, p_start, p_end)) != -1), default=p_end)
         if any(f.start < opened for f in before) and not own:
             before = [f for f in before if f.start < opened]  # the sentence's own parts are no total here
+        colon = max(p_text.rfind("：", p_start, p_end), p_text.rfind(":", p_start, p_end))
+        if colon >= 0 and any(f.start > colon for f in before):  # …如下：1. 基本支出 X。其中，…: the item's X
+            before = [f for f in before if f.start > colon]
         named = {(labels.core(p.label), p.value) for p in parts}  # 项目支出 X。…如下：…项目支出 X: a part
         before = [f for f in before if (labels.core(f.label), f.value) not in named]
         series = _series(before[-2:], parts) if len(before) >= 2 else None

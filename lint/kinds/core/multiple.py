@@ -5,7 +5,9 @@ Finds, in each sentence, a bare number right before 倍 and, before it in the se
 of one unit family: the current one, then the prior, whose label opens with a comparison (比, 较, 是, 为,
 相当于) or names the year before (上年, 去年, 同期). ``是/为/相当于 … 的 N 倍`` says current / prior = N.
 ``增长 (增加, 提高) N 倍`` says (current − prior) / prior = N, and is often written for current / prior = N:
-it holds when either reading does. Any other wording (翻了N倍, 近N倍) is left alone.
+it holds when either reading does. A change stated before it (30万元，较上年增加28.56万元，增长20倍) is read
+against the prior it leaves (current − change) the same two ways. Any other wording (翻了N倍, 近N倍) is left
+alone.
 
 Judged as an interval: the amounts' quotient, from their stated precision, must meet N's rounding interval.
 """
@@ -52,7 +54,9 @@ def run(analysis, check: Check):
                 if not _PRIOR.search(prior.label) or labels.inside(text, current.start, [prior.start])[0]:
                     continue
                 between = text[prior.end : times.start]
-                if _OF.search(between):
+                if _CHANGE.search(prior.label):  # 30万元，较上年增加28.56万元，增长20倍: a change, the prior
+                    readings = _by_change(current, prior)  # 1.44 (current − change) unsaid
+                elif _OF.search(between):
                     readings = [_quotient(current, prior, 0)]
                 elif _GREW.search(between):
                     readings = [_quotient(current, prior, 1), _quotient(current, prior, 0)]
@@ -63,6 +67,24 @@ def run(analysis, check: Check):
                 verdicts = [v for v in verdicts if v is not None]
                 if verdicts:
                     yield next((v for v in verdicts if v.holds), verdicts[0])
+
+
+_CHANGE = lazy(r"(?:增加|增长|提高|上升|增)了?\s*$")
+
+
+def _by_change(current, change):
+    """A growth N 倍 after the change: change / (current − change) = N, or current / (current − change)."""
+    def reading(less: int):
+        def compute():
+            cur = precision.interval(current, "round", change.unit)
+            base = cur - precision.interval(change)
+            if base.lo <= 0:
+                return None
+            ratio = (cur if not less else precision.interval(change)) / base
+            return ratio
+        whole = f"({current.text} − {change.text})"
+        return compute, f"{change.text} / {whole}" if less else f"{current.text} / {whole}"
+    return [reading(1), reading(0)]
 
 
 def _amount(figure) -> bool:

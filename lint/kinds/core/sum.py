@@ -110,6 +110,10 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
         return
+    if over and unit in _PEOPLE and parts_sum().lo > precision.interval(total).hi * Decimal("1.1") \
+            and not _whole(total, parts) and not any(p.value == 0 for p in parts):
+        yield verdict.quiet()  # 民警480人，其中派出所警力200人，基层一线警力400人: groups of people overlap
+        return
     if over and (_second_dimension(total, parts, unit) or _attributes(parts, unit)):
         yield verdict.quiet()  # 82人，其中男性46人，女性36人，35岁以下24人: the first parts are the whole
         return
@@ -146,6 +150,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
 
 
 _ADJUSTED = lazy(r"扣|减去|核减|调减|调整")
+_PEOPLE = ("人", "名", "人次")
 
 
 def _sentence_end(text: str, at: int) -> int:
@@ -171,6 +176,7 @@ _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
 _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"
                                        r"|^(?!.*(?:基本|项目|总计|合计|结转|结余)).*财政拨款(?:预算)?支出"),
           ("人员经费", "公用经费"): lazy(r"基本支出"),
+          ("人员支出", "公用支出"): lazy(r"基本支出"),  # 基本支出 X。其中，人员支出 a，公用支出 b
           ("货物", "工程", "服务"): lazy(r"采购"),
           ("一般公共预算", "政府性基金", "国有资本经营"):
               lazy(r"^(?!.*(?:一般公共|政府性基金|国有资本)).*财政拨款"),

@@ -285,6 +285,8 @@ def _named_before(analysis, b: int, fig, figures):
     listed = re.sub(r"(?:共计|合计|共)\s*$", "", text[opened:fig.start])  # 内设A、B、C共4个股室: A、B、C
     if _VISITED.fullmatch(first.group()) and re.search(r"以及|及|和|与|并", listed):
         return None  # 走访了区民政局、区财政局以及曹杨、长风2个街道: the count is of the names after 以及
+    if fig.unit == "次" or listed.rstrip().endswith("的"):
+        return None  # …公安电话专网以及与之配套的二次装修: a count of times, or one inside a noun, names none
     if re.search(r"[，,。；;：:等]|在内", listed) or "、" not in listed \
             or listed.rstrip().endswith("计") or not _NOUN.match(text, fig.end):
         return None  # (设立A、B等展区21个, A、B在内的8个: not all named; the count names what follows it)

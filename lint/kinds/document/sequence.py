@@ -190,6 +190,9 @@ def run(analysis, check: Check):
                 group = "n" if m.group("n") else "one"
                 span = block.span(m.start(group), m.end())
                 marker = block.text[m.start(group):m.end()]
+                opened = block.text[max(0, m.start(group) - 4) : m.start(group)].rstrip()
+                if _value(m.group(group)) == 1 and opened.endswith(("：", ":")):
+                    before = None  # 主要改进措施如下：一是…: a list of its own, introduced by its colon
                 found = _step(check, analysis, before, _value(m.group(group)), marker, span)
                 if found is not None:
                     yield found

@@ -59,6 +59,8 @@ def run(analysis, check: Check):
             continue  # 2023年执行率为92.15%，2024年为96.99%: the years set side by side
         if _compared_next(analysis.doc.blocks[fig.block].text, fig.end):
             continue  # 2022年度收入总计1,050.00万元。与上年相比，…: stated to be compared with
+        if _YEAR_NAMES.match(before, before.rfind(years[-1])):
+            continue  # 2017年“平安村居”奖励金项目…得分; 2016年省级预算内投资项目区级配套，项目预算资金
         if _THEN.search(before, before.rfind(years[-1])):
             continue  # 对2014年末结余资金进行清理，清理后上缴国库4.2亿元: what came of it afterwards
         if _looking_back(analysis, fig.block):
@@ -77,6 +79,10 @@ def _dated(analysis):
                 yield fig, before, years
 
 
+# a year that opens a project's or a campaign's name (2017年“平安村居”奖励金项目; 2016年省级预算内投资项目区级
+# 配套，项目预算资金 X: the figure's clause names the project again), not the year of the figure
+_YEAR_NAMES = lazy(r"20\d\d\s*年度?\s*(?:[“\"][^”\"]{1,20}[”\"][^，,。；;]{0,12}项目"
+                   r"|[^，,。；;]{2,30}项目[^，,。；;]*[，,]\s*(?:该|本)?项目)")
 _THEN = lazy(r"[，,]\s*[\u4e00-\u9fff]{0,4}(?<!以)后")  # a clause opening with what came after (清理后)
 _NEXT_COMPARES = ("相比", "比上年", "较上年", "同比", "比去年")
 _HEADING = lazy(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
