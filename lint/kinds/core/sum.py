@@ -110,8 +110,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
         return
-    if over and unit in _PEOPLE and parts_sum().lo > precision.interval(total).hi * Decimal("1.1") \
-            and not _whole(total, parts) and not any(p.value == 0 for p in parts):
+    if over and _overlapping(total, parts):
         yield verdict.quiet()  # 民警480人，其中派出所警力200人，基层一线警力400人: groups of people overlap
         return
     if over and (_second_dimension(total, parts, unit) or _attributes(parts, unit)):
@@ -150,7 +149,16 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
 
 
 _ADJUSTED = lazy(r"扣|减去|核减|调减|调整")
-_PEOPLE = ("人", "名", "人次")
+
+
+def _overlapping(total: Figure, parts: list[Figure]) -> bool:
+    """Whether two groups of people named under a count are more than it by far, one of them nearly all
+    of it (民警480人，其中派出所警力200人，基层一线警力400人): the larger holds the other, not a miscount."""
+    if total.unit not in ("人", "名", "人次") or len(parts) != 2 or _whole(total, parts):
+        return False
+    larger = max(p.value for p in parts)
+    return sum(p.value for p in parts) > total.value * Decimal("1.1") \
+        and larger >= total.value * Decimal("0.75")
 
 
 def _sentence_end(text: str, at: int) -> int:
