@@ -420,6 +420,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
     return out
 
 
+_STATUS = lazy(r"^[，,]?\s*(?:已|尚未|未)")  # 已分配下达, 已拨付, 未拨付: a state of what was named before
 _GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转)")
 _GOES_ON = lazy(r"\s*(?:还有|另有|此外|另外|以及|加上|再加)")
 
@@ -512,6 +513,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 # a part's reason: 公务用车运行费6.00万元，车辆由3辆减至2辆；公务接待费2.00万元)
             if family(f.unit) != fam:
                 break
+            if parts and _STATUS.match(labels.core(f.label)) \
+                    and not _STATUS.match(labels.core(parts[-1].label)):
+                break  # 其中：A a，已分配下达 b，分配进度 p%: how far A has got, not a part beside it
             if _changes(words, f) or hidden or text[max(0, f.start - 2) : f.start].rstrip().endswith("除") \
                     or _quoted(text, f):
                 continue  # 除一个指标外: the exception, not a part; “五个严防”: a name

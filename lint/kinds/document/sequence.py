@@ -55,6 +55,9 @@ _LEVELS = (
 # the lookahead lets the scan skip to a numeral in C
 _INLINE = lazy(rf"(?=[一二三四五六七八九十])"
                      rf"(?:(?:^|(?<=[。；;，,：:\s]))(?P<n>{_CN})|(?<![统唯第之同万单])(?P<one>一))是")
+_CN_DIGITS = "〇一二三四五六七八九十"
+# the missing numeral (written #) opening an item in another style: 一是…；二、…；三是
+_RESTYLED = lazy(r"(?:^|[。；;，,：:\s])#\s*[、.．]")
 _PART = lazy(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|编)")
 _CELLED = 10
 _STOPS = lazy(r"[。；;：:！？!?，,]")
@@ -185,7 +188,7 @@ def run(analysis, check: Check):
                     break
                 last[2] = (last[2][0] + 1, block.span(m.start(1), m.end(1)), m.group(0).lstrip("；;。 "))
         if check.options.inline:
-            before = None
+            before, last_end = None, 0
             for m in _INLINE.finditer(block.text):
                 group = "n" if m.group("n") else "one"
                 span = block.span(m.start(group), m.end())
@@ -193,10 +196,15 @@ def run(analysis, check: Check):
                 opened = block.text[max(0, m.start(group) - 4) : m.start(group)].rstrip()
                 if _value(m.group(group)) == 1 and opened.endswith(("：", ":")):
                     before = None  # 主要改进措施如下：一是…: a list of its own, introduced by its colon
-                found = _step(check, analysis, before, _value(m.group(group)), marker, span)
+                n = _value(m.group(group))
+                found = _step(check, analysis, before, n, marker, span)
+                skipped = range(before[0] + 1, n) if found is not None and n and before[0] else range(0)
+                if skipped and all(k < len(_CN_DIGITS) and _RESTYLED.search(
+                        block.text[last_end : m.start()].replace(_CN_DIGITS[k], "#")) for k in skipped):
+                    found = None  # 一是…；二、…；三是…: the item is there, numbered in another style
                 if found is not None:
                     yield found
-                before = (_value(m.group(group)), span, marker)
+                before, last_end = (n, span, marker), m.end()
 
 
 _WRAPPED = 20  # characters of two lines cut mid-sentence at a cell's width, not two short headings
