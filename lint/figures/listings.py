@@ -99,6 +99,8 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _plus(text, sentences)
     if "收支相抵" in text:
         out += _balanced(text, sentences)
+    if "其中" in text and ("（一）" in text or "(一)" in text):
+        out += _numbered_items(text, sentences)
     blocks = analysis.doc.blocks
     prev = None  # 支出合计300万元。⏎其中：…: the paragraph before states the total
     if block and blocks[block].kind == blocks[block - 1].kind == "paragraph":
@@ -127,6 +129,46 @@ def find(analysis, block: int, words) -> list[Listing]:
                 out += found
                 pos = text.find(word, pos + len(word), end)
     return out
+
+
+def _numbered_items(text: str, sentences) -> list[Listing]:
+    """A total whose parts are numbered items, each its own sentence with what it holds: 基本支出 X，其中：
+    （一）人员经费 a，主要包括：基本工资、…。（二）公用经费 b，主要包括：…。 The total is the last amount
+    before 其中 in its sentence; each item's part the first amount after its marker (its name only between),
+    （一） in the total's sentence, （二）, （三）… opening the sentences after it, as long as they go on."""
+    out = []
+    for index, (start, end, figs) in enumerate(sentences):
+        opened = _ITEMS_OPEN.search(text, start, end)
+        if opened is None:
+            continue
+        total = next((f for f in reversed(figs) if f.end <= opened.start() and f.is_point), None)
+        if total is None or family(total.unit) in ("ratio", ""):
+            continue
+        parts = [_item_amount(text, figs, opened.end(), total)]
+        for k, (s_start, _end, s_figs) in enumerate(sentences[index + 1 :], start=2):
+            marker = _ITEM_MARK.match(text, s_start)
+            if marker is None or marker.group(1) != _CN_ORDER[k - 1]:
+                break
+            parts.append(_item_amount(text, s_figs, marker.end(), total))
+        parts = parts[: next((i for i, p in enumerate(parts) if p is None), len(parts))]
+        if len(parts) >= 2:
+            out.append(Listing(total, tuple(parts), False))
+    return out
+
+
+def _item_amount(text: str, figs, at: int, total: Figure) -> Figure | None:
+    """The amount an item names right after its marker (人员经费 a), or None."""
+    first = next((f for f in figs if f.start >= at), None)
+    if first is None or not first.is_point or family(first.unit) != family(total.unit) \
+            or _ITEM_NAME.fullmatch(text, at, first.start) is None:
+        return None
+    return first
+
+
+_CN_ORDER = "一二三四五六七八九十"
+_ITEMS_OPEN = lazy(r"其中\s*[：:，,]?\s*[（(]一[）)]")
+_ITEM_MARK = lazy(r"\s*[（(]([一二三四五六七八九十])[）)]")
+_ITEM_NAME = lazy(r"[\u4e00-\u9fff“”]{2,16}?(?:为|共|计)?")
 
 
 def _other_family_said(figs, pos: int, fam: str) -> bool:
