@@ -99,7 +99,7 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _plus(text, sentences)
     if "收支相抵" in text:
         out += _balanced(text, sentences)
-    if "其中" in text and ("（一）" in text or "(一)" in text):
+    if ("（一）" in text or "(一)" in text) and ("其中" in text or "如下" in text):
         out += _numbered_items(text, sentences)
     blocks = analysis.doc.blocks
     prev = None  # 支出合计300万元。⏎其中：…: the paragraph before states the total
@@ -134,22 +134,33 @@ def find(analysis, block: int, words) -> list[Listing]:
 def _numbered_items(text: str, sentences) -> list[Listing]:
     """A total whose parts are numbered items, each its own sentence with what it holds: 基本支出 X，其中：
     （一）人员经费 a，主要包括：基本工资、…。（二）公用经费 b，主要包括：…。 The total is the last amount
-    before 其中 in its sentence; each item's part the first amount after its marker (its name only between),
-    （一） in the total's sentence, （二）, （三）… opening the sentences after it, as long as they go on."""
+    before 其中 in its sentence (before 具体情况如下, with none there, the sentence before's first amount that
+    states no change: “三公”经费 X，比上年减少 c。具体情况如下：（一）…); each item's part the first amount
+    after its marker (its name only between), （一） in the total's sentence, （二）, （三）… opening
+    sentences after it (an item may run on over a few sentences), up to a heading or another marker."""
     out = []
     for index, (start, end, figs) in enumerate(sentences):
         opened = _ITEMS_OPEN.search(text, start, end)
         if opened is None:
             continue
         total = next((f for f in reversed(figs) if f.end <= opened.start() and f.is_point), None)
+        if total is None and opened.group().startswith(("具体", "如下")) and index:
+            # “三公”经费决算数为 X，比上年减少 c。具体情况如下：（一）…: the sentence before's subject
+            total = next((f for f in sentences[index - 1][2]
+                          if f.is_point and not _CHANGED.search(f.label)), None)
         if total is None or family(total.unit) in ("ratio", ""):
             continue
         parts = [_item_amount(text, figs, opened.end(), total)]
-        for k, (s_start, _end, s_figs) in enumerate(sentences[index + 1 :], start=2):
+        between = 0  # sentences of an item after its first (与上年相比，…)
+        for s_start, _end, s_figs in sentences[index + 1 :]:
             marker = _ITEM_MARK.match(text, s_start)
-            if marker is None or marker.group(1) != _CN_ORDER[k - 1]:
+            if marker is None and between < 4 and not _HEADING_RUN.match(text, s_start):
+                between += 1
+                continue
+            if marker is None or len(parts) >= len(_CN_ORDER) or marker.group(1) != _CN_ORDER[len(parts)]:
                 break
             parts.append(_item_amount(text, s_figs, marker.end(), total))
+            between = 0
         parts = parts[: next((i for i, p in enumerate(parts) if p is None), len(parts))]
         if len(parts) >= 2:
             out.append(Listing(total, tuple(parts), False))
@@ -160,15 +171,17 @@ def _item_amount(text: str, figs, at: int, total: Figure) -> Figure | None:
     """The amount an item names right after its marker (人员经费 a), or None."""
     first = next((f for f in figs if f.start >= at), None)
     if first is None or not first.is_point or family(first.unit) != family(total.unit) \
-            or _ITEM_NAME.fullmatch(text, at, first.start) is None:
-        return None
+            or _ITEM_NAME.fullmatch(text, at, first.start) is None or text.startswith("、", first.end):
+        return None  # (公务用车购置为0万元、运行费116.02万元: the item's amount is not one figure)
     return first
 
 
 _CN_ORDER = "一二三四五六七八九十"
-_ITEMS_OPEN = lazy(r"其中\s*[：:，,]?\s*[（(]一[）)]")
+_HEADING_RUN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|附件)")
+_ITEMS_OPEN = lazy(r"(?:其中|具体情况如下|具体如下)\s*[：:，,]?\s*[（(]一[）)]")
+_CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # an amount that states a change, no total
 _ITEM_MARK = lazy(r"\s*[（(]([一二三四五六七八九十])[）)]")
-_ITEM_NAME = lazy(r"[\u4e00-\u9fff“”]{2,16}?(?:为|共|计)?")
+_ITEM_NAME = lazy(r"[\u4e00-\u9fff“”（）()]{2,24}?(?:为|共|计)?")
 
 
 def _other_family_said(figs, pos: int, fam: str) -> bool:
@@ -441,7 +454,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
     和 及), or, before 合计/共计/总计, a sentence of named amounts, a clause each (教育支出 a，社保支出 b，
     合计 t): two or more, each its own, so the listing is complete."""
     out = []
-    for start, _end, figs in sentences:
+    for index, (start, _end, figs) in enumerate(sentences):
         for k, total in enumerate(figs):
             if not total.is_point or family(total.unit) in ("ratio", ""):
                 continue
@@ -457,13 +470,15 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 parts = _trailing_parts(text, start, comma, before, total)
             if _GOES_ON.match(text, start, parts[0].start if parts else start):
                 continue  # 还有 A a，B b，支出合计 t: more parts stated in the sentences before
+            if parts and parts[0] is figs[0] and index and "其中" in text[sentences[index - 1][0] : start]:
+                continue  # X。其中：…。A a，B b，支出合计 t: the list began before the 其中 aside
             if len(parts) >= 2 and not any(labels.inside(text, parts[0].start, [f.start for f in parts])):
                 out.append(Listing(total, tuple(parts), True))
     return out
 
 
 _STATUS = lazy(r"^[，,]?\s*(?:已|尚未|未)")  # 已分配下达, 已拨付, 未拨付: a state of what was named before
-_GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转)")
+_GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|不含)")
 _GOES_ON = lazy(r"\s*(?:还有|另有|此外|另外|以及|加上|再加)")
 
 
@@ -545,6 +560,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
             if f.start < skip:
                 continue
+            if parts and family(f.unit) == fam and _ended(text, pos, parts, f):
+                break
             if family(f.unit) != fam and _named(text, f, listed, fam):
                 continue  # 下拨公安两所综治维稳工作经费18万元: a count in the next part's name
             if family(f.unit) != fam and (_USE.search(f.label) or parts and _in_clause(text, parts[-1], f)):
@@ -649,7 +666,11 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         parts = [*parts, *rest]
     parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], _subset(text, parts))))
     parts = _same_year(before[-1], parts)
-    if any(_GROSS.match(text, p.end) for p in parts):
+    own = labels.core(before[-1].label).strip("，,：: ")
+    if len(own) >= 4:  # 偿还政府债务 X，其中：…，偿还政府债务利息 y: a sibling of the total, no part of it
+        parts = list(itertools.takewhile(lambda p: not labels.core(p.label).strip("，,：: ").startswith(own),
+                                         parts))
+    if _GROSS.match(text, before[-1].end) or any(_GROSS.match(text, p.end) for p in parts):
         return []  # 土地出让收入 a（含提取转列…，扣减后实为 b）: a part counted gross of what moved out
     return [Listing(before[-1], tuple(parts), complete and not unsaid, unsaid=unsaid)] if parts else []
 
@@ -662,6 +683,22 @@ def _named(text: str, figure: Figure, listed: list[Figure], fam: str) -> bool:
 
 
 _CLAUSE_BREAK = lazy(r"[，,；;。：:、]")
+
+
+def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
+    """Whether a listing ends before ``figure``: its parts joined by 、 and a comma now (其中：A a、B b，
+    调减 C c), or a numbered item now that its parts were not numbered (其中：行政运行 a； 对村委会补助 b；
+    7.林业支出 c)."""
+    between = text[parts[-1].end : figure.start]
+    joined = [text[a.end : b.start] for a, b in zip(parts, parts[1:])]
+    if joined and all("、" in j and not _COMMA.search(j) for j in joined) and _COMMA.search(between):
+        return True
+    return _MARKED.search(between) is not None and _MARKED.search(text, pos, parts[0].start) is None
+
+
+_COMMA = lazy(r"[，,]")
+_MARKED = lazy(r"(?:^|[；;。\s])\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]"
+               r"|[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
 def _quoted(text: str, figure: Figure) -> bool:

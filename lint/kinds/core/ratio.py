@@ -375,7 +375,9 @@ def _stated_after(o: Options, text: str, figures, rate, fam: str, named: str) ->
     """The amounts after ``rate`` in its sentence that name its base (…，预算数为15.00万元), never what is
     left of it (剩余预算2.64万元) nor a change against it (比预算减少4.29万元)."""
     return [f for f in figures if f.start > rate.end and f.is_point and precision.family(f.unit) == fam
-            and _names(f, named) and not _left(o, text, f) and not _CHANGE.search(f.label)]
+            and _names(f, named) and not _left(o, text, f) and not _CHANGE.search(f.label)
+            and "；" not in text[rate.end : f.start] and ";" not in text[rate.end : f.start]]
+    # (…完成预算的114.8%，…；调入预算稳定调节基金 X: another item of the list, past its clause)
 
 
 def _names(figure, words: str) -> bool:

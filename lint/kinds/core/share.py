@@ -74,7 +74,8 @@ def run(analysis, check: Check):
                 mine = labels.open_paren(text, max(since, 0), rate.start)
                 amounts = [f for f in labels.back(figs, i, since) if f.is_point
                            and precision.family(f.unit) not in ("ratio", "")
-                           and labels.open_paren(text, max(since, 0), f.start) in (None, mine)]
+                           and labels.open_paren(text, max(since, 0), f.start) in (None, mine)
+                           and not _CHANGE.search(f.label)]  # (增收32548万元: a change, no part)
                 # an amount in brackets closed before the share (基本支出X（人员经费A、公用经费B），占P%)
                 # breaks down the part; it is not the part
                 before = rate.label.split("占" if "占" in rate.label else word, 1)[0]
@@ -97,6 +98,8 @@ def run(analysis, check: Check):
                 if whole is None or whole is part:
                     continue
                 verdict = _judge(analysis, check, rate, part, whole)
+                if verdict and not verdict.holds and _holds_over_namesake(analysis, check, rate, part, whole):
+                    continue  # 地方一般公共预算收入 stated for 全区 and for 本级: it holds over one of them
                 if verdict:
                     yield verdict
             yield from _listed(analysis, check, listed)
@@ -105,6 +108,7 @@ def run(analysis, check: Check):
 
 
 _BRACKETED = lazy(r"\s*[（(]\s*")
+_CHANGE = lazy(r"(?:增加|减少|增收|减收|增支|减支|节约|超支)\s*$")
 _CLOSES = lazy(r"\s*[）)]")
 _CHANGED = lazy(r"增加|减少|增长|下降|提高|降低|比|较|节约|超支|上年|去年")
 _OF = lazy(r"\s*[）)]?\s*的(?:比重|比例)?(?:为|是|达)?\s*$")
@@ -281,6 +285,24 @@ def _whole(analysis, part, named: str):
     if whole is not None and "本年" in named and "本年" not in whole.label and _carries_over(analysis, whole):
         return None  # 收入预算 X，其中：…，占本年收入的 P%；上年结转 Y: this year's income is X − Y
     return whole
+
+
+def _holds_over_namesake(analysis, check, rate, part, whole) -> bool:
+    """Whether the share holds over another amount of the whole's own name, stated in its paragraph or
+    the few before (a report giving 全区 and 本级 figures under one name: which one is meant is not said)."""
+    name = labels.core(whole.label).strip("，,：: ")[-10:]
+    if len(name) < 4:
+        return False
+    for b in range(whole.block, max(-1, whole.block - 4), -1):
+        for other in analysis.figures[b]:
+            if other is whole or other is part or not other.is_point or other.value == whole.value \
+                    or precision.family(other.unit) != precision.family(whole.unit) \
+                    or not labels.core(other.label).strip("，,：: ").endswith(name):
+                continue
+            verdict = _judge(analysis, check, rate, part, other)
+            if verdict is not None and verdict.holds:
+                return True
+    return False
 
 
 def _granted(analysis, part, named: str, fam: str):

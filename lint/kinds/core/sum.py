@@ -102,6 +102,12 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if found is None:
         yield verdict
         return
+    if _CHANGED_TOTAL.search(total.label) and parts_sum().lo > precision.interval(total).hi:
+        yield verdict.quiet()  # 增支 69,077万元。其中：…增支 76,892万元: a part may rise more than all of it
+        return  # when others fell
+    if _unit_slip(total, parts):
+        yield verdict.quiet()  # 因公出国（境）费万2.28元 among parts in 万元: a unit's slip, not the sum's
+        return
     over = parts_sum().lo > precision.interval(total).hi
     # a listing that names parts of nothing (部级领导干部用车0辆、…、其他用车1辆) goes through a template's
     # every part: it is complete
@@ -149,6 +155,17 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
 
 
 _ADJUSTED = lazy(r"扣|减去|核减|调减|调整")
+_CHANGED_TOTAL = lazy(r"(?:增加|减少|增收|减收|增支|减支|增长|下降)\s*$")
+
+
+def _unit_slip(total: Figure, parts: list[Figure]) -> bool:
+    """Whether the parts add up once a part written in another unit of money (2.28元 among 万元) is read in
+    the total's: the unit is wrong, not the sum."""
+    slipped = [p for p in parts if p.unit != total.unit and precision.family(p.unit) == "money"]
+    if not slipped or precision.family(total.unit) != "money":
+        return False
+    read = [replace(p, unit=total.unit) if any(p is q for q in slipped) else p for p in parts]
+    return precision.total(read, total.unit).meets(precision.interval(total))
 
 
 def _overlapping(total: Figure, parts: list[Figure]) -> bool:
@@ -186,6 +203,7 @@ _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预�
           ("人员经费", "公用经费"): lazy(r"基本支出"),
           ("人员支出", "公用支出"): lazy(r"基本支出"),  # 基本支出 X。其中，人员支出 a，公用支出 b
           ("货物", "工程", "服务"): lazy(r"采购"),
+          ("因公出国", "公务用车", "公务接待"): lazy(r"三公"),
           ("一般公共预算", "政府性基金", "国有资本经营"):
               lazy(r"^(?!.*(?:一般公共|政府性基金|国有资本)).*财政拨款"),
           # the 一级指标 of the national frameworks
