@@ -145,8 +145,15 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         or "与" in current[-1].label and text.startswith("相比", current[-1].end)):
                     stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少; 与上年X相比: the prior
                     current = current[:-1]
-                yield from _change(rate, change, sign, stated_prior[-1] if stated_prior else None,
-                                   current[-1] if current else None, contrary)
+                found = list(_change(rate, change, sign, stated_prior[-1] if stated_prior else None,
+                                     current[-1] if current else None, contrary))
+                if not stated_prior and len(current) >= 2 and found and not _holds(found[0]) \
+                        and _BROKEN_DOWN.search(text, current[0].end, current[-1].start):
+                    # 其他支出121万元，用于福利彩票支出37万元，其他支出84万元，比上年增加20万元: the heading's
+                    # change, perhaps; holding over the amount before its breakdown, it is not judged
+                    heading = list(_change(rate, change, sign, None, current[0], contrary))
+                    found = heading if heading and _holds(heading[0]) else found
+                yield from found
             yield from _direct(spec, sentence)
             yield from _after_prior(spec, text, sentence)
             yield from _prior_bracketed(spec, text, sentence)
@@ -335,6 +342,15 @@ _PRIOR = lazy(rf"(?:{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度
 
 
 _PLANNED = lazy(r"预算(?!执行)|计划")  # 年初预算数 B，上年决算数 P: not this year's outturn beside it
+
+
+_BROKEN_DOWN = lazy(r"其中|用于|包括")
+
+
+def _holds(found: Growth) -> bool:
+    """Whether a growth's stated rate meets the rate its amounts give."""
+    ratio = found.compute()
+    return ratio is not None and interval(found.rate).meets(ratio.scale(Decimal(100)))
 
 
 def _as_change(rate, amount, current, sign: int) -> bool:

@@ -562,6 +562,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 continue
             if parts and family(f.unit) == fam and _ended(text, pos, parts, f):
                 break
+            if "每" in f.label or text[max(0, f.start - 1) : f.start] in ("=", "＝"):
+                continue  # 其中每人每年4万元，4*35=140万元: a rate per head and a product, no parts
             if family(f.unit) != fam and _named(text, f, listed, fam):
                 continue  # 下拨公安两所综治维稳工作经费18万元: a count in the next part's name
             if family(f.unit) != fam and (_USE.search(f.label) or parts and _in_clause(text, parts[-1], f)):

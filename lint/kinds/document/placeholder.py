@@ -5,7 +5,8 @@ standing on their own (not inside a Latin word: XXL, Excel) and written into the
 template's are (XX局, 20XX年, ××单位: a Chinese character or digit right beside them; a lone XXX among
 Latin letters and spaces is a scan's noise, not a template's), and bracketed template fields that name what
 to fill in (【单位名称】, [填写部门], 【XX】; option ``fields``: 名称, 单位, 部门, 填写, 填报, 金额, 日期),
-not a web site's column tag before a title (【部门预算公开】, 【政策解读】).
+not a web site's column tag before a title (【部门预算公开】, 【政策解读】) nor a table's name (【支出项目
+录入表】); nor letters in an instruction's example (例：部门发展性项目支出xxx万元).
 A name or a telephone number masked for publication (填表人：王××, 0826-5xxxxxx) is no placeholder. One
 finding per placeholder, on it: a drafter forgot to replace it.
 """
@@ -49,6 +50,8 @@ def run(analysis, check: Check):
                 continue  # 填表人：王××, 0826-5xxxxxx: a name or a number masked for publication
             if _COLUMN_TAG.search(m.group()):
                 continue  # 【部门预算公开】: the web site's column the page was published in
+            if _EXAMPLE.search(text, max(0, m.start() - 30), m.start()):
+                continue  # 填报说明：…例：部门发展性项目支出xxx万元: an instruction's example, no blank
             yield report(check, analysis, block.span(m.start(), m.end()), m.group(), computed="a value")
 
 
@@ -57,8 +60,12 @@ _MASKED = lazy(r"(?:(?:填表人|联系人|负责人|经办人|审核人|填报�
                r"|\d{3,4}-?\d{0,4}|1[3-9]\d{1,4})$")
 
 
-# a web site's column tag before a title (【部门预算公开】, 【政策解读】), not a field to fill in
-_COLUMN_TAG = lazy(r"(?:公开|公示|公告|解读|专栏|动态|要闻|通知|发布)\s*[】\]］〕]$")
+# a web site's column tag before a title (【部门预算公开】, 【政策解读】) or a table's name (【支出项目录入
+# 表】), not a field to fill in
+_COLUMN_TAG = lazy(r"(?:公开|公示|公告|解读|专栏|动态|要闻|通知|发布|表)\s*[】\]］〕]$")
+
+
+_EXAMPLE = lazy(r"(?:例|例如|如)\s*[:：][^。；;]*$")
 
 
 def _bracketed(fields: Words) -> re.Pattern:
