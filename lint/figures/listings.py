@@ -143,7 +143,8 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
         opened = _ITEMS_OPEN.search(text, start, end)
         if opened is None:
             continue
-        total = next((f for f in reversed(figs) if f.end <= opened.start() and f.is_point), None)
+        total = next((f for f in reversed(figs) if f.end <= opened.start() and f.is_point
+                      and family(f.unit) not in ("ratio", "") and not _CHANGED.search(f.label)), None)
         if total is None and opened.group().startswith(("具体", "如下")) and index:
             # “三公”经费决算数为 X，比上年减少 c。具体情况如下：（一）…: the sentence before's subject
             total = next((f for f in sentences[index - 1][2]
@@ -178,10 +179,11 @@ def _item_amount(text: str, figs, at: int, total: Figure) -> Figure | None:
 
 _CN_ORDER = "一二三四五六七八九十"
 _HEADING_RUN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|附件)")
-_ITEMS_OPEN = lazy(r"(?:其中|具体情况如下|具体如下)\s*[：:，,]?\s*[（(]一[）)]")
+_ITEMS_OPEN = lazy(r"(?:其中|具体情况如下|具体如下)\s*(?:[（(][^（()）]{1,20}[）)])?"  # (按项级科目统计)
+                   r"\s*[：:，,]?\s*[（(]一[）)]")
 _CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # an amount that states a change, no total
 _ITEM_MARK = lazy(r"\s*[（(]([一二三四五六七八九十])[）)]")
-_ITEM_NAME = lazy(r"[\u4e00-\u9fff“”（）()]{2,24}?(?:为|共|计)?")
+_ITEM_NAME = lazy(r"[\u4e00-\u9fff“”（）()]{2,24}?(?:为|共|计)?\s*")
 
 
 def _other_family_said(figs, pos: int, fam: str) -> bool:
