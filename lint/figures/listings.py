@@ -479,7 +479,8 @@ def _trailing(text: str, sentences) -> list[Listing]:
     return out
 
 
-_STATUS = lazy(r"^[，,]?\s*(?:已|尚未|未)")  # 已分配下达, 已拨付, 未拨付: a state of what was named before
+# 已分配下达, 已拨付, 未拨付: a state of what was named before
+_STATUS = lazy(r"^[，,]?\s*(?:其中)?\s*[：:，,]?\s*(?:已|尚未|未)")
 _GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|不含)")
 _GOES_ON = lazy(r"\s*(?:还有|另有|此外|另外|以及|加上|再加)")
 
