@@ -342,7 +342,8 @@ def _starts(analysis: Analysis, block: int) -> list[int]:
     return [f.start for f in analysis.figures[block]]
 
 
-_SENTENCE_END = lazy(r"[。！？!?\n\t|]|\s(?=[一二三四五六七八九十]{1,3}、[^\s\d，,。；;：:]{2,20}\s)")
+_SENTENCE_END = lazy(r"[。！？!?\n\t|]|\s(?=[一二三四五六七八九十]{1,3}、[^\s\d，,。；;：:]{2,20}\s"
+                     r"(?![\d,.]+\s*(?:万元|元|亿元)))")
 """A sentence's end: its stop, or the blank before a section heading run into the text between blanks (a
 web page's 正文 flattened onto one line: `…见下表: … 三、部门主要工作任务 2016年，…`)."""
 

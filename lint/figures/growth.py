@@ -97,8 +97,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         and _direction(spec, f.label) == 0]
                 if any(MOVED_TO.match(f.label.strip()) for f in same[-1:]):
                     continue  # 由 X 增加到 Y，增加 Z，增长 P%: a move, read from its two amounts below
-                since = max(sentence[0], change.start - labels.REACH)
-                since = max(since, text.rfind("；", since, change.start) + 1)
+                since = _clause_start(text, max(sentence[0], change.start - labels.REACH), change.start)
                 # its own sentence's and clause's: not 比上年 of the one before, nor of a part's before ；
                 compare_at = max(text.rfind(w, since, change.start) for w in spec.compare)
                 if not same:
@@ -115,11 +114,17 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         # amount of the change's own clause, the sentence having said what it compares with
                         mine = [f for f in same if f.start >= since]
                         own = mine[0] if len(mine) == 1 and not _aside(mine[0]) else None
+                        if len(mine) == 2 and _prior(mine[1].label.strip(" ，,"), mine[0].label):
+                            yield from _change(rate, change, sign, mine[1], None, contrary)
+                            continue  # ；A X，上年为 Y，减收 c，下降 p%: the prior stated in its clause
                     if own is not None:
                         yield from _change(rate, change, sign, None, own, contrary)
                     continue  # 其中：税收收入 X，增收 Y，增长 R%, after 比上年 framed the paragraph: X's
                 stated_prior = [f for f in same if f.start > compare_at]
-                current = [f for f in same if f.end <= compare_at and not _aside(f)]
+                # an item's own amount after ；(住房改革支出22.86，较上年增加1.61万元): not one before it
+                own = since > sentence[0] and any(since <= f.start < compare_at for f in figs)
+                current = [f for f in same if f.end <= compare_at and not _aside(f)
+                           and (f.start >= since or not own)]
                 inner = labels.inside(text, sentence[0], [f.start for f in current])
                 if current and not all(inner):  # X（A a，B b），比上年减少: X, not a part in its brackets
                     current = [f for f, h in zip(current, inner) if not h]
@@ -138,7 +143,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 parts = text.rfind("其中", sentence[0], current[-1].start) if closed else -1
                 if parts >= 0 and not stated_prior:  # X，其中 A a，B b；较上年减少: the list closed: X
                     current = [f for f in current if f.end <= parts]
-                explicit = _YEAR_NAMED.match(text, compare_at + 1) is not None  # 较2016年: its year said
+                # 较2016年 after one amount: its year (a slip) does not make it the prior
+                explicit = len(current) == 1 and _YEAR_NAMED.match(text, compare_at + 1) is not None
                 if not stated_prior and current and not explicit and (_earlier(
                         current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year(),
                         carried=len(current) >= 2)
@@ -345,6 +351,15 @@ _PLANNED = lazy(r"预算(?!执行)|计划")  # 年初预算数 B，上年决算�
 
 
 _BROKEN_DOWN = lazy(r"其中|用于|包括")
+
+
+def _clause_start(text: str, lo: int, at: int) -> int:
+    """Where the clause ``at`` is in begins: after the last ； before it (from ``lo``) outside brackets
+    (一般公共服务支出 X（其中 A a；B b），较上年增加: the semicolons of the aside split nothing)."""
+    cut = text.rfind("；", lo, at)
+    while cut != -1 and labels.open_paren(text, lo, cut) is not None:
+        cut = text.rfind("；", lo, cut)
+    return cut + 1 if cut != -1 else lo
 
 
 def _holds(found: Growth) -> bool:

@@ -146,9 +146,12 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
         total = next((f for f in reversed(figs) if f.end <= opened.start() and f.is_point
                       and family(f.unit) not in ("ratio", "") and not _CHANGED.search(f.label)), None)
         if total is None and opened.group().startswith(("具体", "如下")) and index:
-            # “三公”经费决算数为 X，比上年减少 c。具体情况如下：（一）…: the sentence before's subject
-            total = next((f for f in sentences[index - 1][2]
-                          if f.is_point and not _CHANGED.search(f.label)), None)
+            # “三公”经费决算数为 X，比上年减少 c。具体情况如下：（一）…: the sentence before's subject, when
+            # it states one amount (not 预算为 X，决算为 Y; not 2021年度为 X, a year and no name)
+            said = [f for f in sentences[index - 1][2] if f.is_point and family(f.unit) not in ("ratio", "")
+                    and not _CHANGED.search(f.label)]
+            total = said[0] if len(said) == 1 and len(_YEARLESS.sub("", labels.core(said[0].label))) >= 2 \
+                else None
         if total is None or family(total.unit) in ("ratio", ""):
             continue
         parts = [_item_amount(text, figs, opened.end(), total)]
@@ -174,7 +177,10 @@ def _item_amount(text: str, figs, at: int, total: Figure) -> Figure | None:
     if first is None or not first.is_point or family(first.unit) != family(total.unit) \
             or _ITEM_NAME.fullmatch(text, at, first.start) is None or text.startswith("、", first.end):
         return None  # (公务用车购置为0万元、运行费116.02万元: the item's amount is not one figure)
-    return first
+    stop = text.find("其中", first.end, figs[-1].end) if figs else -1
+    others = [f for f in figs if f.start > first.end and (stop < 0 or f.start < stop) and f.is_point
+              and family(f.unit) == family(first.unit) and not _CHANGED.search(f.label)]
+    return None if others else first  # (人员经费年初预算为 a，决算为 b: which is the part is not said)
 
 
 _CN_ORDER = "一二三四五六七八九十"
@@ -182,6 +188,7 @@ _HEADING_RUN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,
 _ITEMS_OPEN = lazy(r"(?:其中|具体情况如下|具体如下)\s*(?:[（(][^（()）]{1,20}[）)])?"  # (按项级科目统计)
                    r"\s*[：:，,]?\s*[（(]一[）)]")
 _CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # an amount that states a change, no total
+_YEARLESS = lazy(r"(?:19|20)\d\d\s*年度?|为|是|[，,：:]")
 _ITEM_MARK = lazy(r"\s*[（(]([一二三四五六七八九十])[）)]")
 _ITEM_NAME = lazy(r"[\u4e00-\u9fff“”（）()]{2,24}?(?:为|共|计)?\s*")
 
@@ -472,7 +479,8 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 parts = _trailing_parts(text, start, comma, before, total)
             if _GOES_ON.match(text, start, parts[0].start if parts else start):
                 continue  # 还有 A a，B b，支出合计 t: more parts stated in the sentences before
-            if parts and parts[0] is figs[0] and index and "其中" in text[sentences[index - 1][0] : start]:
+            if parts and parts[0] is figs[0] and index and "其中" in text[sentences[index - 1][0] : start] \
+                    and not _COLON.search(text, start, parts[0].start):
                 continue  # X。其中：…。A a，B b，支出合计 t: the list began before the 其中 aside
             if len(parts) >= 2 and not any(labels.inside(text, parts[0].start, [f.start for f in parts])):
                 out.append(Listing(total, tuple(parts), True))
@@ -481,8 +489,9 @@ def _trailing(text: str, sentences) -> list[Listing]:
 
 # 已分配下达, 已拨付, 未拨付: a state of what was named before
 _STATUS = lazy(r"^[，,]?\s*(?:其中)?\s*[：:，,]?\s*(?:已|尚未|未)")
-_GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|不含)")
-_GOES_ON = lazy(r"\s*(?:还有|另有|此外|另外|以及|加上|再加)")
+_GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转)")
+_GOES_ON = lazy(r"\s*(?:还有|另有|以及|加上|再加)(?![^，,。；;]*[：:])")  # (还有…：opens a list of its own)
+_COLON = lazy(r"[：:]")
 
 
 def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], total: Figure) -> list[Figure]:
@@ -567,7 +576,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 break
             if "每" in f.label or text[max(0, f.start - 1) : f.start] in ("=", "＝"):
                 continue  # 其中每人每年4万元，4*35=140万元: a rate per head and a product, no parts
-            if family(f.unit) != fam and _named(text, f, listed, fam):
+            if family(f.unit) != fam and labels.open_paren(text, start, pos) is not None \
+                    and _named(text, f, listed, fam):
                 continue  # 下拨公安两所综治维稳工作经费18万元: a count in the next part's name
             if family(f.unit) != fam and (_USE.search(f.label) or parts and _in_clause(text, parts[-1], f)):
                 skip = min((k for k in (text.find(c, f.end, stop) for c in "；;") if k != -1), default=-1)
@@ -672,9 +682,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], _subset(text, parts))))
     parts = _same_year(before[-1], parts)
     own = labels.core(before[-1].label).strip("，,：: ")
-    if len(own) >= 4:  # 偿还政府债务 X，其中：…，偿还政府债务利息 y: a sibling of the total, no part of it
-        parts = list(itertools.takewhile(lambda p: not labels.core(p.label).strip("，,：: ").startswith(own),
-                                         parts))
+    if len(own) >= 4 and len(parts) >= 2:  # 偿还政府债务 X，其中：…，偿还政府债务利息 y: a sibling, no part
+        parts = parts[:1] + list(itertools.takewhile(lambda p: not _extends(labels.core(p.label), own),
+                                                     parts[1:]))
     if _GROSS.match(text, before[-1].end) or any(_GROSS.match(text, p.end) for p in parts):
         return []  # 土地出让收入 a（含提取转列…，扣减后实为 b）: a part counted gross of what moved out
     return [Listing(before[-1], tuple(parts), complete and not unsaid, unsaid=unsaid)] if parts else []
@@ -691,19 +701,32 @@ _CLAUSE_BREAK = lazy(r"[，,；;。：:、]")
 
 
 def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
-    """Whether a listing ends before ``figure``: its parts joined by 、 and a comma now (其中：A a、B b，
-    调减 C c), or a numbered item now that its parts were not numbered (其中：行政运行 a； 对村委会补助 b；
-    7.林业支出 c)."""
+    """Whether a listing ends before ``figure``: a colon opening a list of its own (较大的项目有：), its parts
+    joined by 、 and a clause of its own now (其中：A a、B b，调减 C c), or a numbered item now that its parts
+    were not numbered (其中：行政运行 a； 对村委会补助 b； 7.林业支出 c)."""
     between = text[parts[-1].end : figure.start]
+    opened = labels.open_paren(text, parts[-1].end, figure.start) is not None
+    if _COLON.search(_ASIDE.sub("", between)) and not opened:
+        return True  # …，B b，较大的项目有：C c、D d: examples of its own, opened by their colon
     joined = [text[a.end : b.start] for a, b in zip(parts, parts[1:])]
-    if joined and all("、" in j and not _COMMA.search(j) for j in joined) and _COMMA.search(between):
-        return True
+    if joined and all("、" in j and not _COMMA.search(j) for j in joined) and _COMMA.search(between) \
+            and _ACTS.match(between.split("，")[-1].split(",")[-1]):
+        return True  # (…、B b，调减 C c: a clause of its own; not …、B b，C c, a list written loosely)
     return _MARKED.search(between) is not None and _MARKED.search(text, pos, parts[0].start) is None
 
 
 _COMMA = lazy(r"[，,]")
+_ASIDE = lazy(r"[（(][^（()）]*[）)]")  # a part's own aside in brackets (（其中：A a；B b）)
+_ACTS = lazy(r"\s*(?:调增|调减|追加|核减|压减|增加|减少|另|安排|下达|拨付)")
 _MARKED = lazy(r"(?:^|[；;。\s])\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]"
                r"|[（(][一二三四五六七八九十]{1,3}[)）])")
+
+
+def _extends(label: str, own: str) -> bool:
+    """Whether a part's label is the total's own name with more words after it (偿还政府债务利息 after
+    偿还政府债务), not with a qualifier in brackets (项目支出（政府性基金）)."""
+    label = label.strip("，,：: ")
+    return label.startswith(own) and len(label) > len(own) and label[len(own)] not in "（("
 
 
 def _quoted(text: str, figure: Figure) -> bool:

@@ -43,6 +43,8 @@ def run(analysis, check: Check):
                 if rate.unit != "%" or not rate.is_point or abs(rate.value) <= _WHOLE:
                     continue
                 said = _said(rate.label)
+                if said.endswith("增减"):
+                    continue  # 增减幅度为150%: a change either way, said as one word
                 fall = rate.value > 0 and any(said.endswith(w) for w in o.down) \
                     or rate.value < 0 and any(said.endswith(w) for w in o.up)
                 if fall and "百分点" not in text[rate.end : rate.end + 4] \

@@ -109,6 +109,7 @@ def run(analysis, check: Check):
 
 _BRACKETED = lazy(r"\s*[（(]\s*")
 _CHANGE = lazy(r"(?:增加|减少|增收|减收|增支|减支|节约|超支)\s*$")
+_ANOTHER_YEAR = lazy(r"(?:19|20)\d\d\s*年|上年|去年")
 _CLOSES = lazy(r"\s*[）)]")
 _CHANGED = lazy(r"增加|减少|增长|下降|提高|降低|比|较|节约|超支|上年|去年")
 _OF = lazy(r"\s*[）)]?\s*的(?:比重|比例)?(?:为|是|达)?\s*$")
@@ -297,8 +298,10 @@ def _holds_over_namesake(analysis, check, rate, part, whole) -> bool:
         for other in analysis.figures[b]:
             if other is whole or other is part or not other.is_point or other.value == whole.value \
                     or precision.family(other.unit) != precision.family(whole.unit) \
-                    or not labels.core(other.label).strip("，,：: ").endswith(name):
-                continue
+                    or not labels.core(other.label).strip("，,：: ").endswith(name) \
+                    or _ANOTHER_YEAR.search(other.label) and labels.YEAR.findall(other.label) \
+                    != labels.YEAR.findall(part.label + whole.label)[:1]:
+                continue  # (not last year's amount of that name: 2021年…支出 X)
             verdict = _judge(analysis, check, rate, part, other)
             if verdict is not None and verdict.holds:
                 return True

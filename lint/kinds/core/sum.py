@@ -116,9 +116,6 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
         return
-    if over and _overlapping(total, parts):
-        yield verdict.quiet()  # 民警480人，其中派出所警力200人，基层一线警力400人: groups of people overlap
-        return
     if over and (_second_dimension(total, parts, unit) or _attributes(parts, unit)):
         yield verdict.quiet()  # 82人，其中男性46人，女性36人，35岁以下24人: the first parts are the whole
         return
@@ -166,16 +163,6 @@ def _unit_slip(total: Figure, parts: list[Figure]) -> bool:
         return False
     read = [replace(p, unit=total.unit) if any(p is q for q in slipped) else p for p in parts]
     return precision.total(read, total.unit).meets(precision.interval(total))
-
-
-def _overlapping(total: Figure, parts: list[Figure]) -> bool:
-    """Whether two groups of people named under a count are more than it by far, one of them nearly all
-    of it (民警480人，其中派出所警力200人，基层一线警力400人): the larger holds the other, not a miscount."""
-    if total.unit not in ("人", "名", "人次") or len(parts) != 2 or _whole(total, parts):
-        return False
-    larger = max(p.value for p in parts)
-    return sum(p.value for p in parts) > total.value * Decimal("1.1") \
-        and larger >= total.value * Decimal("0.75")
 
 
 def _sentence_end(text: str, at: int) -> int:

@@ -48,7 +48,7 @@ def run(analysis, check: Check):
                 continue
             if _MASKED.search(text, max(0, m.start() - 16), m.start()):
                 continue  # 填表人：王××, 0826-5xxxxxx: a name or a number masked for publication
-            if _COLUMN_TAG.search(m.group()):
+            if _COLUMN_TAG.search(m.group()) and not _LETTERS.search(m.group()):
                 continue  # 【部门预算公开】: the web site's column the page was published in
             if _EXAMPLE.search(text, max(0, m.start() - 30), m.start()):
                 continue  # 填报说明：…例：部门发展性项目支出xxx万元: an instruction's example, no blank
@@ -65,7 +65,7 @@ _MASKED = lazy(r"(?:(?:填表人|联系人|负责人|经办人|审核人|填报�
 _COLUMN_TAG = lazy(r"(?:公开|公示|公告|解读|专栏|动态|要闻|通知|发布|表)\s*[】\]］〕]$")
 
 
-_EXAMPLE = lazy(r"(?:例|例如|如)\s*[:：][^。；;]*$")
+_EXAMPLE = lazy(r"例(?:如)?\s*[:：][^。；;]*$")
 
 
 def _bracketed(fields: Words) -> re.Pattern:

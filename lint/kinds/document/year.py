@@ -137,7 +137,7 @@ _SPAN = lazy(r"20\d\d\s*年?\s*[—–\-－~～至到]\s*20\d\d\s*年")
 
 def _report_year(analysis, check: Check, dated) -> tuple[int | None, str]:
     block = analysis.title(check.options.head)
-    if block is not None and _SPAN.search(block.text):
+    if block is not None and _SPAN.search(block.text) and not labels.YEAR.search(_SPAN.sub("", block.text)):
         return None, ""  # 2017—2019年预算编制说明: a report of several years, each figure's its own
     if block is not None:
         year = labels.YEAR.search(block.text).group(1)
