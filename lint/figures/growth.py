@@ -31,7 +31,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ..interval import Interval
@@ -79,6 +79,9 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 sign = _direction(spec, change.label)
                 if sign == 0 or not change.is_point or family(change.unit) in ("ratio", ""):
                     continue
+                if change.value < 0:  # 增加-95,200.25万元，增长-45.02%: a fall written as a negative rise
+                    sign = -sign
+                    change = replace(change, value=-change.value, text=change.text.lstrip("-−－"))
                 rate = figs[i + 1] if i + 1 < len(figs) else None
                 if rate is None or rate.unit != "%" or not rate.is_point:
                     rate = _rate_first(spec, text, figs, i, sign)
@@ -151,6 +154,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         or "与" in current[-1].label and text.startswith("相比", current[-1].end)):
                     stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少; 与上年X相比: the prior
                     current = current[:-1]
+                if current and _paired(text, figs, current[-1]):
+                    continue  # 学前教育5055.83 4274.69 万元: two columns' amounts, this year's unsaid
                 found = list(_change(rate, change, sign, stated_prior[-1] if stated_prior else None,
                                      current[-1] if current else None, contrary))
                 if not stated_prior and len(current) >= 2 and found and not _holds(found[0]) \
@@ -351,6 +356,13 @@ _PLANNED = lazy(r"预算(?!执行)|计划")  # 年初预算数 B，上年决算�
 
 
 _BROKEN_DOWN = lazy(r"其中|用于|包括")
+
+
+def _paired(text: str, figs, figure) -> bool:
+    """Whether a bare number stands right before ``figure``, only blanks between (a table's two columns
+    flattened into a sentence: 5055.83 4274.69 万元)."""
+    k = next((i for i, f in enumerate(figs) if f is figure), 0)
+    return k > 0 and not figs[k - 1].unit and text[figs[k - 1].end : figure.start].strip() == ""
 
 
 def _clause_start(text: str, lo: int, at: int) -> int:

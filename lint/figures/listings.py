@@ -574,6 +574,12 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 continue
             if parts and family(f.unit) == fam and _ended(text, pos, parts, f):
                 break
+            if parts and family(f.unit) == fam and _SUB_ITEMS.search(text, parts[-1].end, f.start):
+                # A a，主要是 A1 a1，A2 a2；B b: the part's own breakdown, up to its semicolon
+                skip = min((k for k in (text.find(c, f.end, stop) for c in "；;") if k != -1), default=-1)
+                if skip == -1:
+                    break
+                continue
             if "每" in f.label or text[max(0, f.start - 1) : f.start] in ("=", "＝"):
                 continue  # 其中每人每年4万元，4*35=140万元: a rate per head and a product, no parts
             if family(f.unit) != fam and labels.open_paren(text, start, pos) is not None \
@@ -681,6 +687,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         parts = [*parts, *rest]
     parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], _subset(text, parts))))
     parts = _same_year(before[-1], parts)
+    code = _code_before(text, before[-1])
+    if code:  # A（科目编码：21205）a，其中 A1（2120501）a1，B（科目编码21208）b: B is no part of A
+        parts = list(itertools.takewhile(lambda p: not (c := _code_before(text, p)) or c.startswith(code),
+                                         parts))
     own = labels.core(before[-1].label).strip("，,：: ")
     if len(own) >= 4 and len(parts) >= 2:  # 偿还政府债务 X，其中：…，偿还政府债务利息 y: a sibling, no part
         parts = parts[:1] + list(itertools.takewhile(lambda p: not _extends(labels.core(p.label), own),
@@ -716,10 +726,21 @@ def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
 
 
 _COMMA = lazy(r"[，,]")
+_SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
 _ASIDE = lazy(r"[（(][^（()）]*[）)]")  # a part's own aside in brackets (（其中：A a；B b）)
 _ACTS = lazy(r"\s*(?:调增|调减|追加|核减|压减|增加|减少|另|安排|下达|拨付)")
 _MARKED = lazy(r"(?:^|[；;。\s])\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]"
                r"|[（(][一二三四五六七八九十]{1,3}[)）])")
+
+
+def _code_before(text: str, figure: Figure) -> str:
+    """The classification code in brackets right before an amount (…（科目编码：21205）32万元), or ''."""
+    m = _CODED.search(text, max(0, figure.start - 24), figure.start)
+    return m.group(1) if m else ""
+
+
+_CODED = lazy(r"[（(](?:[^（()）]{0,8}(?:编码|编号))?\s*[:：]?\s*(\d{7}|\d{5}|\d{3})\s*[)）]"
+              r"\s*(?:为|是)?\s*$")
 
 
 def _extends(label: str, own: str) -> bool:

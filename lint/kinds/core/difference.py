@@ -210,6 +210,10 @@ def _changes(analysis, o: Options, block: int):
                 if whole is not None and any(f is whole for f in same) \
                         and _holds(whole, prior, change, sign) and not _holds(current, prior, change, sign):
                     current = whole  # X，其中 A a，B b，比上年 P 减少 C: the change of the whole X
+                heading = next((f for f in same if _BREAKDOWN.search(text, f.end, current.start)), None)
+                if heading is not None and heading is not current and not _compared(o, text, heading) \
+                        and _holds(heading, prior, change, sign) and not _holds(current, prior, change, sign):
+                    current = heading  # 总支出 X，主要是 A a，B b，比去年 P 减少 C: the heading's change
                 yield current, prior, change, sign  # 执行率98.15%，上年为96.42%，提高1.73个百分点
             elif not o.compare.within(text[current.start - len(current.label) : change.start]) \
                     and not any(w in text[sentence[0] : change.start] for w in _CARRIED):
@@ -218,6 +222,7 @@ def _changes(analysis, o: Options, block: int):
                     yield left[1], left[0], change, -1  # plan − spent = what is left
 
 
+_BREAKDOWN = lazy(r"主要是|主要为|其中|包括|用于")
 _OWN_BASE = lazy(r"[，,、\s](?:比|较|同比)")  # a comparison opened after the last amount, naming no amount
 
 # 提高3.35个百分点（上年为91.36%）, 增加12.50万元（2024年为100.00万元）: the prior in brackets after
