@@ -574,7 +574,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 continue
             if parts and family(f.unit) == fam and _ended(text, pos, parts, f):
                 break
-            if parts and family(f.unit) == fam and _SUB_ITEMS.search(text, parts[-1].end, f.start):
+            sub = _SUB_ITEMS.search(text, parts[-1].end, f.start) if parts and family(f.unit) == fam else None
+            if sub is not None and not _SEMI.search(text, sub.end(), f.start):
                 # A a，主要是 A1 a1，A2 a2；B b: the part's own breakdown, up to its semicolon
                 skip = min((k for k in (text.find(c, f.end, stop) for c in "；;") if k != -1), default=-1)
                 if skip == -1:
@@ -716,8 +717,11 @@ def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
     were not numbered (其中：行政运行 a； 对村委会补助 b； 7.林业支出 c)."""
     between = text[parts[-1].end : figure.start]
     opened = labels.open_paren(text, parts[-1].end, figure.start) is not None
-    if _COLON.search(_ASIDE.sub("", between)) and not opened:
-        return True  # …，B b，较大的项目有：C c、D d: examples of its own, opened by their colon
+    plain = _ASIDE.sub("", between)
+    colon = max(plain.rfind("："), plain.rfind(":"))
+    if colon != -1 and not opened and not _SEMI.search(plain, colon):
+        return True  # …，B b，较大的项目有：C c、D d: examples of its own, opened by their colon (not A a，
+        # 主要包括：工资、津贴；B b: a part's purpose, closed by its semicolon)
     joined = [text[a.end : b.start] for a, b in zip(parts, parts[1:])]
     if joined and all("、" in j and not _COMMA.search(j) for j in joined) and _COMMA.search(between) \
             and _ACTS.match(between.split("，")[-1].split(",")[-1]):
@@ -726,6 +730,7 @@ def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
 
 
 _COMMA = lazy(r"[，,]")
+_SEMI = lazy(r"[；;]")
 _SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
 _ASIDE = lazy(r"[（(][^（()）]*[）)]")  # a part's own aside in brackets (（其中：A a；B b）)
 _ACTS = lazy(r"\s*(?:调增|调减|追加|核减|压减|增加|减少|另|安排|下达|拨付)")
