@@ -102,7 +102,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     continue  # 由 X 增加到 Y，增加 Z，增长 P%: a move, read from its two amounts below
                 since = _clause_start(text, max(sentence[0], change.start - labels.REACH), change.start)
                 # its own sentence's and clause's: not 比上年 of the one before, nor of a part's before ；
-                compare_at = max(text.rfind(w, since, change.start) for w in spec.compare)
+                compare_at = _compared_at(text, since, change.start, spec.compare)
                 if not same:
                     current = _named_current(analysis, spec, change, fam)
                     if current is not None and _earlier(current, analysis.year()):  # 2022年度收入总计…: prior
@@ -154,6 +154,10 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         or "与" in current[-1].label and text.startswith("相比", current[-1].end)):
                     stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少; 与上年X相比: the prior
                     current = current[:-1]
+                if current and not stated_prior and current[-1].unit != change.unit \
+                        and family(current[-1].unit) == "money" and any(_holds(g) for g in _change(
+                            rate, replace(change, unit=current[-1].unit), sign, None, current[-1], contrary)):
+                    continue  # 101.79万元，比上年增加65.39元，增长179.64%: a unit's slip, the rate says
                 if current and _paired(text, figs, current[-1]):
                     continue  # 学前教育5055.83 4274.69 万元: two columns' amounts, this year's unsaid
                 found = list(_change(rate, change, sign, stated_prior[-1] if stated_prior else None,
@@ -365,6 +369,21 @@ def _paired(text: str, figs, figure) -> bool:
     return k > 0 and not figs[k - 1].unit and text[figs[k - 1].end : figure.start].strip() == ""
 
 
+def _compared_at(text: str, lo: int, at: int, words) -> int:
+    """Where the last comparison word between ``lo`` and ``at`` stands, not 较 as an adverb (增幅较大的科目,
+    较快增长: a degree, no comparison); -1 when none."""
+    best = -1
+    for word in words:
+        k = text.rfind(word, lo, at)
+        while k != -1 and word == "较" and _ADVERB.match(text, k + 1):
+            k = text.rfind(word, lo, k)
+        best = max(best, k)
+    return best
+
+
+_ADVERB = lazy(r"(?:大|快|多|高|低|好|少|小|强|弱|为|明显|稳定|平稳|慢)")
+
+
 def _clause_start(text: str, lo: int, at: int) -> int:
     """Where the clause ``at`` is in begins: after the last ； before it (from ``lo``) outside brackets
     (一般公共服务支出 X（其中 A a；B b），较上年增加: the semicolons of the aside split nothing)."""
@@ -444,11 +463,13 @@ def _aside(figure) -> bool:
     the current amount of this one."""
     label = figure.label.strip()
     return label.startswith(("比", "较", "完成")) or _OF_BUDGET_DONE.search(label) is not None \
+        or _BEYOND.search(label) is not None \
         or label.lstrip("（(").startswith(("含", "包括", "包含")) \
         or label.startswith(("为", "是", "相当于")) and _BASE_NAMED.search(label) is not None  # 为年初预算X的
 
 
 _BASE_NAMED = lazy(r"预算|计划|目标|上年|去年|同期")
+_BEYOND = lazy(r"(?:超过|超出|高于|低于|落后|快于|慢于)[^，,。；]{0,8}$")  # 超过序时任务数 X: a gap, no level
 # 完成年初预算 (not 一般公共预算收入完成: the subject's verb)
 _OF_BUDGET_DONE = lazy(r"完成[^，,。；]{0,6}预算")
 
@@ -505,8 +526,8 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     if current is None and subject.startswith("支") and clause.endswith("收、" + subject):
         full = "支出" + subject[1:]  # 收、支总计 of 收入、支出总计均为 stated before
         current = analysis.resolve(change, full, full, fam, blocks=3, strict=True)
-    if current is None or any(w in current.label for w in _PRIOR_WORDS):
-        return None
+    if current is None or any(w in current.label for w in _PRIOR_WORDS) or _direction(spec, current.label):
+        return None  # (社会保障和就业支出减支 X, the same item's change said elsewhere: no level)
     said = labels.YEAR.findall(clause)
     if said:  # 2024年资金较2023年增加: the change of 2024's amount, not of the 2022—2024年 total
         own = analysis.text(current)

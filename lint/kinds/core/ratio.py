@@ -106,8 +106,13 @@ def run(analysis, check: Check):
                 versus = _VERSUS.match(text, sentence[2][i - 1].end, rate.start) is not None
                 if stated_base:
                     fam = precision.family(previous.unit)
-                    actual = next((f for k, f in reversed(list(enumerate(sentence[2][: i - 1])))
-                                   if f.is_point and precision.family(f.unit) == fam
+                    ahead = sentence[2][: i - 1]
+                    # not an amount in brackets closed before the base (X（…退库 Y），完成年初预算 Z 的 P%: X)
+                    lo = max(sentence[0], rate.start - _BRACKET_REACH)
+                    inner = labels.inside(text, lo, [max(f.start, lo) for f in ahead])
+                    shut = {id(f) for f, h in zip(ahead, inner) if h}
+                    actual = next((f for k, f in reversed(list(enumerate(ahead)))
+                                   if f.is_point and precision.family(f.unit) == fam and id(f) not in shut
                                    and not _base_of_rate(text, f, sentence[2][k + 1])), None)
                     verdict = _ratio(analysis, check, rate, actual, previous) if actual else None
                     if verdict:
@@ -600,6 +605,7 @@ def _clause(text: str, figs, rate) -> int:
 
 
 _CHAINED = lazy(r"\s*[，,]\s*")
+_BRACKET_REACH = 400  # characters looked back for a bracket still open (bounded work on a line without stops)
 _OF_NAMED_CHAIN = lazy(r"(?:为|完成|达到|相当于)[^，,。；]{0,10}的\s*$")
 
 

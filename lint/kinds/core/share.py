@@ -109,6 +109,7 @@ def run(analysis, check: Check):
 
 _BRACKETED = lazy(r"\s*[（(]\s*")
 _CHANGE = lazy(r"(?:增加|减少|增收|减收|增支|减支|节约|超支)\s*$")
+_DONE = lazy(r"(?:累计)?(?:完成|实现|达到|为)$")  # 地方一般公共预算收入累计完成 X: its name, the verb apart
 _ANOTHER_YEAR = lazy(r"(?:19|20)\d\d\s*年|上年|去年")
 _CLOSES = lazy(r"\s*[）)]")
 _CHANGED = lazy(r"增加|减少|增长|下降|提高|降低|比|较|节约|超支|上年|去年")
@@ -291,14 +292,14 @@ def _whole(analysis, part, named: str):
 def _holds_over_namesake(analysis, check, rate, part, whole) -> bool:
     """Whether the share holds over another amount of the whole's own name, stated in its paragraph or
     the few before (a report giving 全区 and 本级 figures under one name: which one is meant is not said)."""
-    name = labels.core(whole.label).strip("，,：: ")[-10:]
+    name = _DONE.sub("", labels.core(whole.label).strip("，,：: "))[-10:]
     if len(name) < 4:
         return False
     for b in range(whole.block, max(-1, whole.block - 4), -1):
         for other in analysis.figures[b]:
             if other is whole or other is part or not other.is_point or other.value == whole.value \
                     or precision.family(other.unit) != precision.family(whole.unit) \
-                    or not labels.core(other.label).strip("，,：: ").endswith(name) \
+                    or not _DONE.sub("", labels.core(other.label).strip("，,：: ")).endswith(name) \
                     or _ANOTHER_YEAR.search(other.label) and labels.YEAR.findall(other.label) \
                     != labels.YEAR.findall(part.label + whole.label)[:1]:
                 continue  # (not last year's amount of that name: 2021年…支出 X)

@@ -115,6 +115,8 @@ def run(analysis, check: Check):
                 continue  # points (一是…), and names after 分别为, are delimited enough to count from two
             names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
             distinct = list(dict.fromkeys(names))
+            if fig.value >= 10 and fig.value > 3 * len(distinct):
+                continue  # 建设7000台墓穴，主要建设包括…土建工程和给排水、电气…: what it counts is not listed
             joined = sum(1 for name in distinct if _JOIN.search(name)) \
                 if where in ("listed after it", "listed before it (…)") else 0
             since = max(block.text.rfind(c, 0, fig.start) for c in "。；;")
@@ -268,7 +270,7 @@ def _points(analysis, b: int, at: int, reach: int):
 
 _VISITS = r"抽取|选取|抽查|覆盖|涉及|惠及|走访|涵盖|包含|分布(?:在|于)"
 _VISITED = lazy(_VISITS)  # (words that open lists of all sorts)
-_SETS_UP = lazy(rf"(?:内设|下设|设有|设立|下属|所属|包括|辖|设(?![施备计想法])|{_VISITS})"
+_SETS_UP = lazy(rf"(?:内设|下设|设有|设立|下属|所属|包括|辖|(?<!建)设(?![施备计想法])|{_VISITS})"
                 r"(?=[^、，,。；;：:]{1,24}、)")
 
 
@@ -285,7 +287,7 @@ def _named_before(analysis, b: int, fig, figures):
     listed = re.sub(r"(?:共计|合计|共)\s*$", "", text[opened:fig.start])  # 内设A、B、C共4个股室: A、B、C
     if _VISITED.fullmatch(first.group()) and re.search(r"以及|及|和|与|并", listed):
         return None  # 走访了区民政局、区财政局以及曹杨、长风2个街道: the count is of the names after 以及
-    if fig.unit == "次" or listed.rstrip().endswith("的"):
+    if fig.unit in ("次", "期") or listed.rstrip().endswith("的"):
         return None  # …公安电话专网以及与之配套的二次装修: a count of times, or one inside a noun, names none
     if re.search(r"[，,。；;：:等]|在内", listed) or "、" not in listed \
             or listed.rstrip().endswith("计") or not _NOUN.match(text, fig.end):
