@@ -81,7 +81,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     continue
                 if change.value < 0:  # 增加-95,200.25万元，增长-45.02%: a fall written as a negative rise
                     sign = -sign
-                    change = replace(change, value=-change.value, text=change.text.lstrip("-−－"))
+                    change = replace(change, value=-change.value)
                 rate = figs[i + 1] if i + 1 < len(figs) else None
                 if rate is None or rate.unit != "%" or not rate.is_point:
                     rate = _rate_first(spec, text, figs, i, sign)
@@ -111,7 +111,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         yield from _change(rate, change, sign, None, current, contrary)
                     continue
                 if compare_at < 0:
-                    own = _own_amount(spec, text, sentence, change)
+                    own = _own_amount(spec, text, sentence, change, rate)
                     if own is None and since > sentence[0] and _FRAMED.search(text, sentence[0], since):
                         # …较上年增支 a；公务用车运行费 X，主要用于…，保有量291辆，减支 c，下降 p%: the one
                         # amount of the change's own clause, the sentence having said what it compares with
@@ -179,20 +179,25 @@ _YEAR_NAMED = lazy(r"\s*(?:19|20)\d\d\s*年")
 _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比)?"
                 r"[\s，,]*(?:同口径)?[\s，,]*(?:共计|合计|总计)?(?:增加|减少|下降|增长|上升|降低|节约)了?\s*")
 _BRACKETED = lazy(r"[（(][^（()）]*[）)]")  # an aside closed before the change: X（其中 A，B），比上年减少
+_RATE_NEXT = lazy(r"\s*[，,、]\s*(?:增长|下降|增幅|降幅|减少)(?:为|了)?\s*")  # …增支 a，增长 p%
 _BARE_CHANGE = lazy(r"增收|减收|增支|减支|增加|减少")  # a change naming no base, right after its amount
 _FRAMED = lazy(r"比上年|较上年|同比|与上年相比")  # a paragraph comparing with last year before it
 
 
-def _own_amount(spec: Spec, text: str, sentence, change):
+def _own_amount(spec: Spec, text: str, sentence, change, rate=None):
     """The amount a bare change (增收, 减少) follows with only a comma between, in a paragraph that compared
-    with last year before its sentence (…比上年增收 a。其中：税收收入 X，增收 Y): X; else None."""
-    if not _BARE_CHANGE.fullmatch(change.label.strip(" ，,")) or not _FRAMED.search(text, 0, sentence[0]):
+    with last year before its sentence (…比上年增收 a。其中：税收收入 X，增收 Y), or with its rate straight
+    after it (文化旅游体育与传媒支出 X，增支 a，增长 p%): X; else None."""
+    if not _BARE_CHANGE.fullmatch(change.label.strip(" ，,")):
+        return None
+    direct = rate is not None and _RATE_NEXT.fullmatch(text, change.end, rate.start) is not None
+    if not direct and not _FRAMED.search(text, 0, sentence[0]):
         return None
     before = [f for f in sentence[2] if f.end <= change.start]
     if not before or text[before[-1].end : change.start].strip(" ，,") != change.label.strip(" ，,") \
             or not before[-1].is_point or family(before[-1].unit) != family(change.unit) \
-            or _direction(spec, before[-1].label) != 0:
-        return None
+            or _direction(spec, before[-1].label) != 0 or any(w in before[-1].label for w in _PRIOR_WORDS):
+        return None  # (上年为 Y，减收 c: Y is the prior, stated)
     return before[-1]
 
 
@@ -366,7 +371,8 @@ def _paired(text: str, figs, figure) -> bool:
     """Whether a bare number stands right before ``figure``, only blanks between (a table's two columns
     flattened into a sentence: 5055.83 4274.69 万元)."""
     k = next((i for i, f in enumerate(figs) if f is figure), 0)
-    return k > 0 and not figs[k - 1].unit and text[figs[k - 1].end : figure.start].strip() == ""
+    return k > 0 and not figs[k - 1].unit and figs[k - 1].decimals > 0 \
+        and text[figs[k - 1].end : figure.start].strip() == ""  # (not a row's number: 3 1,234.00万元)
 
 
 def _compared_at(text: str, lo: int, at: int, words) -> int:

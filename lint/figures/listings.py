@@ -575,7 +575,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             if parts and family(f.unit) == fam and _ended(text, pos, parts, f):
                 break
             sub = _SUB_ITEMS.search(text, parts[-1].end, f.start) if parts and family(f.unit) == fam else None
-            if sub is not None and not _SEMI.search(text, sub.end(), f.start):
+            if sub is not None and not _SEMI.search(text, sub.end(), f.start) \
+                    and not _COMMA.search(text, sub.end(), f.start):
                 # A a，主要是 A1 a1，A2 a2；B b: the part's own breakdown, up to its semicolon
                 skip = min((k for k in (text.find(c, f.end, stop) for c in "；;") if k != -1), default=-1)
                 if skip == -1:
@@ -600,9 +601,12 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             if _changes(words, f) or hidden or text[max(0, f.start - 2) : f.start].rstrip().endswith("除") \
                     or _quoted(text, f):
                 continue  # 除一个指标外: the exception, not a part; “五个严防”: a name
+            if parts and _closed_colon(text, parts, f):
+                resumed.append(f)
             parts.append(f)
         return parts
 
+    resumed: list[Figure] = []
     parts = collect(stop)
     if not parts:
         return []
@@ -690,12 +694,17 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     parts = _same_year(before[-1], parts)
     code = _code_before(text, before[-1])
     if code:  # A（科目编码：21205）a，其中 A1（2120501）a1，B（科目编码21208）b: B is no part of A
-        parts = list(itertools.takewhile(lambda p: not (c := _code_before(text, p)) or c.startswith(code),
-                                         parts))
+        parts = list(itertools.takewhile(lambda p: not _sibling_code(_code_before(text, p), code), parts))
     own = labels.core(before[-1].label).strip("，,：: ")
     if len(own) >= 4 and len(parts) >= 2:  # 偿还政府债务 X，其中：…，偿还政府债务利息 y: a sibling, no part
         parts = parts[:1] + list(itertools.takewhile(lambda p: not _extends(labels.core(p.label), own),
                                                      parts[1:]))
+    for first in resumed:  # A a，主要包括：…；B b: B on the list only when A alone does not make the total
+        k = next((i for i, p in enumerate(parts) if p is first), None)
+        if k and precision.total(parts[:k], before[-1].unit).meets(precision.interval(before[-1])) \
+                and not precision.total(parts, before[-1].unit).meets(precision.interval(before[-1])):
+            parts = parts[:k]
+            break
     if _GROSS.match(text, before[-1].end) or any(_GROSS.match(text, p.end) for p in parts):
         return []  # 土地出让收入 a（含提取转列…，扣减后实为 b）: a part counted gross of what moved out
     return [Listing(before[-1], tuple(parts), complete and not unsaid, unsaid=unsaid)] if parts else []
@@ -729,6 +738,13 @@ def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
     return _MARKED.search(between) is not None and _MARKED.search(text, pos, parts[0].start) is None
 
 
+def _closed_colon(text: str, parts: list[Figure], figure: Figure) -> bool:
+    """Whether a part's description opened by a colon closes before ``figure`` (A a，主要包括：…；B b)."""
+    plain = _ASIDE.sub("", text[parts[-1].end : figure.start])
+    colon = max(plain.rfind("："), plain.rfind(":"))
+    return colon != -1 and _SEMI.search(plain, colon) is not None
+
+
 _COMMA = lazy(r"[，,]")
 _SEMI = lazy(r"[；;]")
 _SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
@@ -736,6 +752,12 @@ _ASIDE = lazy(r"[（(][^（()）]*[）)]")  # a part's own aside in brackets (�
 _ACTS = lazy(r"\s*(?:调增|调减|追加|核减|压减|增加|减少|另|安排|下达|拨付)")
 _MARKED = lazy(r"(?:^|[；;。\s])\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]"
                r"|[（(][一二三四五六七八九十]{1,3}[)）])")
+
+
+def _sibling_code(own: str, code: str) -> bool:
+    """Whether a part's code is the total's sibling: as long, of the same 类, another (21208 beside 21205);
+    not a child (2120501), nor a code of another classification (301 under a 201)."""
+    return len(own) == len(code) > 3 and own[:3] == code[:3] and own != code
 
 
 def _code_before(text: str, figure: Figure) -> str:

@@ -212,6 +212,7 @@ def _changes(analysis, o: Options, block: int):
                     current = whole  # X，其中 A a，B b，比上年 P 减少 C: the change of the whole X
                 heading = next((f for f in same if _BREAKDOWN.search(text, f.end, current.start)), None)
                 if heading is not None and heading is not current and not _compared(o, text, heading) \
+                        and not o.plan.within(heading.label[-8:]) \
                         and _holds(heading, prior, change, sign) and not _holds(current, prior, change, sign):
                     current = heading  # 总支出 X，主要是 A a，B b，比去年 P 减少 C: the heading's change
                 yield current, prior, change, sign  # 执行率98.15%，上年为96.42%，提高1.73个百分点

@@ -4,9 +4,11 @@
 A reason is the text after 主要原因 (原因是, 原因为, 原因：, 主要是因为) to the end of its sentence. The
 change it explains is the direction word in the ``reach`` characters before it, from its own item on (not
 past a （九） or 2. after a stop): ``up`` (增加, 增长, 大于, 高于 …) or ``down`` (减少, 下降, 小于, 低于 …);
-when both directions stand there (增长（下降）, a template's choice; 减少 a，增长 p%, the rate's word
-contrary, which GRW003 reports) it is not judged. It is a finding when the reason names only the opposite
-direction (``reason_up``: 增加, 新增, 追加 …; ``reason_down``: 减少, 压减, 调减, 节约, 未完成 …), and none
+when both stand side by side (增长（下降）, a template's choice) it is not judged, and when both stand
+there apart, the word of the change amount decides (减少0.51万元，增长45.94%: a decrease, the rate's word
+being GRW003's). A rise of a quality (提高…质量, 效率, 水平) is no spending's. It is a finding when the
+reason names only the opposite direction (``reason_up``: 增加, 新增, 追加 …; ``reason_down``: 减少, 压减,
+调减, 节约, 未完成 …), and none
 of the change's own, and both speak of spending (``subjects``: 经费, 支出, 费用, 总计 … in the change's words;
 ``spent``: the same, 项目, 补助, 资金 …, right before the reason's direction word, 结转 not), or both of
 income (收入 in the change's words, ``income`` words before the reason's: 补助资金增加 for a fall in 收入,
@@ -29,6 +31,9 @@ _REASON = lazy(r"(?:主要原因(?:是|为|在于)?|原因主要(?:是|为|在�
                r"|主要(?:是)?(?:因为|由于)|(?<=[，,])主要是(?!用于|指|为了|以|在|对|按|根据|围绕|通过))\s*[：:]?")
 _END = lazy(r"[。；;！？!?]")
 _CARRIED = lazy(r"结转|结余")
+_AMOUNT_WORD = lazy(r"([\u4e00-\u9fff]{2})\s*([-−－])?[\d,.]+\s*(?:万元|元|亿元)")  # 减少0.51万元
+_NEGATIVE = lazy(r"[\u4e00-\u9fff]{2}\s*[-−－][\d,.]+\s*(?:万元|元|亿元)")
+_QUALITY = lazy(r"[^，,。；;]{0,10}?(?:质量|效率|效益|水平|能力|标准|效果|满意度)")
 _ITEM = lazy(r"[。；;]\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))")  # an item's start
 
 
@@ -39,7 +44,7 @@ class Options:
     reason_up: Words = Words(["增加", "增长", "上升", "提高", "新增", "调增", "追加", "扩大", "增多", "增高",
                               "增设", "多支"])
     reason_down: Words = Words(["减少", "下降", "降低", "压减", "调减", "缩减", "节约", "未完成", "未开展",
-                                "未能", "未实施", "取消", "缩小", "少支", "暂缓", "压缩"])
+                                "未能", "未实施", "取消", "缩小", "少支", "暂缓"])
     subjects: Words = Words(["经费", "支出", "费用", "开支", "费", "总计"])
     spent: Words = Words(["经费", "支出", "费用", "开支", "费", "项目", "补助", "资金", "投入"])
     """What a spending's reason speaks of (支出减少，主要原因是…运转补助增加: the other way), 结转 apart."""
@@ -61,9 +66,16 @@ def run(analysis, check: Check):
             before = before[item:]  # (…导致该支出减少。（九）A 3616万元，主要原因是: the reason of (九))
             ups = [before.rfind(w) for w in o.up if w in before]
             downs = [before.rfind(w) for w in o.down if w in before]
-            if not ups and not downs or ups and downs:
-                continue  # nothing changes here, a template's 增长（下降）, or both said (减少 a，增长 p%)
+            if not ups and not downs or ups and downs and abs(max(ups) - max(downs)) < 6:
+                continue  # nothing changes here, or a template's 增长（下降）
             claimed = 1 if (max(ups) if ups else -1) > (max(downs) if downs else -1) else -1
+            amounts = {(1 if any(m.group(1).endswith(w) for w in o.up) else -1) * (-1 if m.group(2) else 1)
+                       for m in _AMOUNT_WORD.finditer(before)
+                       if any(m.group(1).endswith(w) for w in (*o.up, *o.down))}  # (增加-21.60: a fall)
+            if len(amounts) == 1 and (ups and downs or _NEGATIVE.search(before)):
+                claimed = amounts.pop()  # 减少0.51万元，增长45.94%: the amount's own word, not the rate's
+            elif ups and downs and amounts:
+                continue
             stop = _END.search(text, m.end())
             reason = text[m.end(): stop.start() if stop else len(text)]
             said_up, said_down = o.reason_up.first(reason), o.reason_down.first(reason)
@@ -73,6 +85,8 @@ def run(analysis, check: Check):
                 continue
             at = reason.index(opposite)
             near = reason[max(0, at - 8):at]
+            if _QUALITY.match(reason, at + len(opposite)):
+                continue  # 着力提高招商引资的质量: a quality raised, no spending
             if not (o.income if earning else o.spent).within(near) or _CARRIED.search(near):
                 continue  # the reason's rise is of something else than spending (结转结余增加)
             change = "an increase" if claimed > 0 else "a decrease"
