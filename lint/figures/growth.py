@@ -124,6 +124,11 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         yield from _change(rate, change, sign, None, own, contrary)
                     continue  # 其中：税收收入 X，增收 Y，增长 R%, after 比上年 framed the paragraph: X's
                 stated_prior = [f for f in same if f.start > compare_at]
+                if stated_prior:  # not an amount in brackets after it (比上年 X（不含 Y万元）增加 C: X)
+                    aside = labels.inside(text, compare_at, [f.start for f in stated_prior])
+                    stated_prior = [f for f, h in zip(stated_prior, aside) if not h]
+                    if not stated_prior:
+                        continue  # (X written without its unit: the prior not read)
                 # an item's own amount after ；(住房改革支出22.86，较上年增加1.61万元): not one before it
                 own = since > sentence[0] and any(since <= f.start < compare_at for f in figs)
                 current = [f for f in same if f.end <= compare_at and not _aside(f)
@@ -365,6 +370,7 @@ _PLANNED = lazy(r"预算(?!执行)|计划")  # 年初预算数 B，上年决算�
 
 
 _BROKEN_DOWN = lazy(r"其中|用于|包括")
+_GENERIC = {"决算数", "预算数", "决算", "预算", "执行数", "年初预算数", "全年预算数", "调整预算数"}
 
 
 def _paired(text: str, figs, figure) -> bool:
@@ -525,7 +531,7 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     pair = re.split(r"和|及|与", subject)
     if each and len(pair) == 2 and len(pair[0]) >= 3 and pair[0][-2:] == pair[1][-2:]:
         subject = pair[1]  # 收入总计和支出总计各增加: two totals each moved by it (not 人员经费和公用经费)
-    if len(subject) < 2:
+    if len(subject) < 2 or subject in _GENERIC:  # 较2015年决算数增长 c: names no item, only a measure
         return _sentence_before(analysis, spec, change, fam)
     measured = _measured_before(analysis, change, quoted[-1], clause, fam) if quoted else None
     current = measured or analysis.resolve(change, subject, subject, fam, blocks=3, strict=True)

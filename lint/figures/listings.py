@@ -1059,7 +1059,7 @@ def _series(totals: list[Figure], parts: list[Figure]):
     return list(zip(totals, groups))
 
 
-_BASE = lazy(r"^[，,\s]*(?:(?:比|较|与)(?:20\d\d\s*年|上年|去年|上一年|上年度|同期)"
+_BASE = lazy(r"^[，,\s]*(?:(?:比|较|与)\s*(?:20\d\d\s*年?|上年|去年|上一年|上年度|同期)"
                    rf"|{labels.LAST_YEAR}(?:同期)?(?:为|是)?[，,\s]*$"
                    rf"|{labels.LAST_YEAR}(?!结转|结余)(?:预算|决算|执行|实际|支出|收入))")
 

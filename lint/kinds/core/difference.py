@@ -187,6 +187,12 @@ def _changes(analysis, o: Options, block: int):
             if not based and any(labels.direction(f.label, o.up, o.down) and o.compare.within(f.label)
                                  for f in same[-2:]):
                 continue
+            bracketed = labels.inside(text, max(sentence[0], change.start - 400), [f.start for f in same])
+            if bracketed[-1] and not all(bracketed):
+                # 比上年 X（不含 Y万元）增加 C: the prior is X (none when X has no unit), not Y in its aside
+                same = [f for f, h in zip(same, bracketed) if not h]
+                if len(same) < 2 or not o.compare.within(text[same[-2].end : same[-1].start]):
+                    continue  # (the prior after the comparison word, before its aside)
             prior = same[-1]
             if prior.label.strip(" ，,").removesuffix("了").endswith((*o.up, *o.down)):
                 continue  # X，比年初预算 Y 减少 A，比上年减少 B: A is the first change, no base of this one
