@@ -619,12 +619,15 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
         before, end = text.rfind("。", 0, before - 1) + 1, before  # 较上年增加: the total's, before its parts
     figs = [f for f in analysis.figures[change.block] if before <= f.start < end and f.is_point
             and family(f.unit) == fam]
+    if len(figs) > 1:  # X（其中：A a，B b）。较上年增加: X, its parts in brackets apart
+        figs = [f for f, h in zip(figs, labels.inside(text, before, [f.start for f in figs])) if not h]
     return figs[0] if len(figs) == 1 and _direction(spec, figs[0].label) == 0 else None
 
 
 _THEN = r"(?:上年度?|上一年度?|去年|20\d\d年度?)(?:同期)?"
-_BARE = lazy(rf"^(?:与{_THEN}相比|(?:比|较){_THEN}|同比)\s*[，,]?\s*"
-                   r"(?:增加|减少|下降|增长|上升|降低|提高)$")
+_MEASURE = r"(?:决算数?|预算数?|执行数)?"  # 较上年决算数增加: the measure named, no item
+_BARE = lazy(rf"^(?:与{_THEN}{_MEASURE}相比|(?:比|较){_THEN}{_MEASURE}|同比)"
+             r"\s*[，,]?\s*(?:增加|减少|下降|增长|上升|降低|提高)$")
 
 
 def _contrary(spec: Spec, rate: Figure, sign: int) -> bool:
