@@ -89,6 +89,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         continue
                 if not (rate.label == "" or spec.rates.within(rate.label)) or "年均" in rate.label:
                     continue  # 年均增长 over several years is compounded, not change / prior
+                if rate.start > change.end and _OTHER_SUBJECT.search(_COMPARING.sub("", rate.label)):
+                    continue  # 购置费增加0.89万元，公用车运行费下降20.25%: another item's rate
                 contrary = _contrary(spec, rate, sign)
                 if "其中" in text[change.end : rate.start]:
                     continue  # 减少8.87万元，其中公务接待费下降35.20%: a part's rate, not the change's
@@ -120,7 +122,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         if len(mine) == 2 and _prior(mine[1].label.strip(" ，,"), mine[0].label):
                             yield from _change(rate, change, sign, mine[1], None, contrary)
                             continue  # ；A X，上年为 Y，减收 c，下降 p%: the prior stated in its clause
-                    if own is not None:
+                    if own is not None and not _slipped(rate, change, sign, own, contrary):
                         yield from _change(rate, change, sign, None, own, contrary)
                     continue  # 其中：税收收入 X，增收 Y，增长 R%, after 比上年 framed the paragraph: X's
                 stated_prior = [f for f in same if f.start > compare_at]
@@ -159,9 +161,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         or "与" in current[-1].label and text.startswith("相比", current[-1].end)):
                     stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少; 与上年X相比: the prior
                     current = current[:-1]
-                if current and not stated_prior and current[-1].unit != change.unit \
-                        and family(current[-1].unit) == "money" and any(_holds(g) for g in _change(
-                            rate, replace(change, unit=current[-1].unit), sign, None, current[-1], contrary)):
+                if current and not stated_prior and _slipped(rate, change, sign, current[-1], contrary):
                     continue  # 101.79万元，比上年增加65.39元，增长179.64%: a unit's slip, the rate says
                 if current and _paired(text, figs, current[-1]):
                     continue  # 学前教育5055.83 4274.69 万元: two columns' amounts, this year's unsaid
@@ -184,6 +184,8 @@ _YEAR_NAMED = lazy(r"\s*(?:19|20)\d\d\s*年")
 _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比)?"
                 r"[\s，,]*(?:同口径)?[\s，,]*(?:共计|合计|总计)?(?:增加|减少|下降|增长|上升|降低|节约)了?\s*")
 _BRACKETED = lazy(r"[（(][^（()）]*[）)]")  # an aside closed before the change: X（其中 A，B），比上年减少
+# 支出完成 X，完成预算的98.83%，增支 c: a rate of the amount's own between it and its change
+_RATE_CLAUSE = lazy(r"[，,]\s*(?:完成|为|占|达到)[^，,。；;]{0,16}?\d+(?:\.\d+)?\s*%")
 _RATE_NEXT = lazy(r"\s*[，,、]\s*(?:增长|下降|增幅|降幅|减少)(?:为|了)?\s*")  # …增支 a，增长 p%
 _BARE_CHANGE = lazy(r"增收|减收|增支|减支|增加|减少")  # a change naming no base, right after its amount
 _FRAMED = lazy(r"比上年|较上年|同比|与上年相比")  # a paragraph comparing with last year before it
@@ -198,8 +200,9 @@ def _own_amount(spec: Spec, text: str, sentence, change, rate=None):
     direct = rate is not None and _RATE_NEXT.fullmatch(text, change.end, rate.start) is not None
     if not direct and not _FRAMED.search(text, 0, sentence[0]):
         return None
-    before = [f for f in sentence[2] if f.end <= change.start]
-    if not before or text[before[-1].end : change.start].strip(" ，,") != change.label.strip(" ，,") \
+    before = [f for f in sentence[2] if f.end <= change.start and family(f.unit) == family(change.unit)]
+    if not before or _RATE_CLAUSE.sub("", text[before[-1].end : change.start]).strip(" ，,") \
+            != change.label.strip(" ，,") \
             or not before[-1].is_point or family(before[-1].unit) != family(change.unit) \
             or _direction(spec, before[-1].label) != 0 or any(w in before[-1].label for w in _PRIOR_WORDS):
         return None  # (上年为 Y，减收 c: Y is the prior, stated)
@@ -370,7 +373,20 @@ _PLANNED = lazy(r"预算(?!执行)|计划")  # 年初预算数 B，上年决算�
 
 
 _BROKEN_DOWN = lazy(r"其中|用于|包括")
+_COMPARING = lazy(r"同比|比上年度?|较上年度?|与上年度?相比|比(?:19|20)\d\d年度?|较(?:19|20)\d\d年度?"
+                  r"|同口径|分别")
+# a rate whose label names a subject of its own before its word: 公务用车运行费下降 (not 增幅为, 同比增长)
+_OTHER_SUBJECT = lazy(r"[\u4e00-\u9fff“”]{3,}\s*(?:增长|下降|增加|减少|提高|降低|上升)(?:了|为)?\s*$")
 _GENERIC = {"决算数", "预算数", "决算", "预算", "执行数", "年初预算数", "全年预算数", "调整预算数"}
+
+
+def _slipped(rate, change, sign: int, current, contrary: bool) -> bool:
+    """Whether a change in another unit of money than its amount (65.39元 beside 101.79万元; 23.17万元 beside
+    50.94亿元) gives the rate read in the amount's unit: the unit is wrong, which the rate shows."""
+    if current.unit == change.unit or family(current.unit) != "money" or family(change.unit) != "money":
+        return False
+    read = replace(change, unit=current.unit)
+    return any(_holds(g) for g in _change(rate, read, sign, None, current, contrary))
 
 
 def _paired(text: str, figs, figure) -> bool:

@@ -582,6 +582,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 if skip == -1:
                     break
                 continue
+            if parts and (child := _item_code(text, f)) and (mine := _item_code(text, parts[-1])) \
+                    and len(child) > len(mine) and child.startswith(mine):
+                continue  # [21004]公共卫生 a，[2100402]卫生监督机构 a: the part's own item, no part
             if "每" in f.label or text[max(0, f.start - 1) : f.start] in ("=", "＝"):
                 continue  # 其中每人每年4万元，4*35=140万元: a rate per head and a product, no parts
             if family(f.unit) != fam and labels.open_paren(text, start, pos) is not None \
@@ -746,6 +749,13 @@ def _closed_colon(text: str, parts: list[Figure], figure: Figure) -> bool:
 
 
 _COMMA = lazy(r"[，,]")
+_LEAD_CODE = lazy(r"[【\[［]\s*(\d{3,7})\s*[】\]］][^【\[［，,；;。\d]*$")  # [21004]公共卫生 a: its code
+
+
+def _item_code(text: str, figure: Figure) -> str:
+    """The classification code in square brackets opening an item's name ([21004]公共卫生 a), or ''."""
+    m = _LEAD_CODE.search(text, max(0, figure.start - 40), figure.start)
+    return m.group(1) if m else ""
 _SEMI = lazy(r"[；;]")
 _SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
 _ASIDE = lazy(r"[（(][^（()）]*[）)]")  # a part's own aside in brackets (（其中：A a；B b）)

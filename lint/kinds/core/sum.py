@@ -119,12 +119,17 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if over and (_second_dimension(total, parts, unit) or _attributes(parts, unit)):
         yield verdict.quiet()  # 82人，其中男性46人，女性36人，35岁以下24人: the first parts are the whole
         return
+    text = analysis.text(parts[-1])
+    if over and total.unit in precision.COUNT_UNITS and any(
+            _SEMI.search(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
+        yield verdict.quiet()  # 纳税户122户，其中…96户，占78.7%；增幅超过30%的…79户: groups that overlap
+        return
     if over or (complete and len(parts) > 1):
         yield verdict
         return
     # the parts fall short: a partial listing, unless one digit of one figure explains the gap
-    if len(parts) < 2 or unsaid:
-        yield verdict.quiet()
+    if len(parts) < 2 or unsaid or _OPEN_END.match(text, parts[-1].end):
+        yield verdict.quiet()  # (…2万元等: the list says it is not all)
         return
     if found.suggestion and precision.significant(total) \
             and precision.one_digit_fix(total, parts_sum()) is not None:
@@ -152,6 +157,8 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
 
 
 _ADJUSTED = lazy(r"扣|减去|核减|调减|调整")
+_SEMI = lazy(r"[；;]")
+_OPEN_END = lazy(r"\s*(?:等|之类)")
 _CHANGED_TOTAL = lazy(r"(?:增加|减少|增收|减收|增支|减支|增长|下降)\s*$")
 
 
@@ -187,8 +194,7 @@ _SCORED = lazy(r"得|扣|失")
 _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
 _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"
                                        r"|^(?!.*(?:基本|项目|总计|合计|结转|结余)).*财政拨款(?:预算)?支出"),
-          ("人员经费", "公用经费"): lazy(r"基本支出"),
-          ("人员支出", "公用支出"): lazy(r"基本支出"),  # 基本支出 X。其中，人员支出 a，公用支出 b
+          ("人员", "公用"): lazy(r"基本支出"),  # 基本支出 X。其中，人员支出（经费）a，公用经费（支出）b
           ("货物", "工程", "服务"): lazy(r"采购"),
           ("因公出国", "公务用车", "公务接待"): lazy(r"三公"),
           ("一般公共预算", "政府性基金", "国有资本经营"):

@@ -56,6 +56,7 @@ _LEVELS = (
 _INLINE = lazy(rf"(?=[一二三四五六七八九十])"
                      rf"(?:(?:^|(?<=[。；;，,：:\s]))(?P<n>{_CN})|(?<![统唯第之同万单])(?P<one>一))是")
 _CN_DIGITS = "〇一二三四五六七八九十"
+_SUB_ITEM = lazy(r"[（(](?:\d{1,2}|[一二三四五六七八九十]{1,3})[)）]")  # a numbered item between two markers
 # the missing numeral (written #) opening an item in another style: 一是…；二、…；三是
 _RESTYLED = lazy(r"(?:^|[。；;，,：:\s])#\s*[、.．]")
 _PART = lazy(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|编)")
@@ -194,8 +195,9 @@ def run(analysis, check: Check):
                 span = block.span(m.start(group), m.end())
                 marker = block.text[m.start(group):m.end()]
                 opened = block.text[max(0, m.start(group) - 4) : m.start(group)].rstrip()
-                if _value(m.group(group)) == 1 and opened.endswith(("：", ":")):
-                    before = None  # 主要改进措施如下：一是…: a list of its own, introduced by its colon
+                if _value(m.group(group)) == 1 and opened.endswith(("：", ":")) \
+                        or _SUB_ITEM.search(block.text, last_end, m.start()):
+                    before = None  # 如下：一是…; （3）…，二是: a list of its own, under its colon or item
                 n = _value(m.group(group))
                 found = _step(check, analysis, before, n, marker, span)
                 skipped = range(before[0] + 1, n) if found is not None and n and before[0] else range(0)
