@@ -119,6 +119,8 @@ def find(analysis, block: int, words) -> list[Listing]:
     for index, (start, end, _figs) in enumerate(sentences):
         for word in words.parts:
             pos = text.find(word, start, end)
+            while pos != -1 and _ITEM_OPENS.search(text, max(start, pos - 5), pos):
+                pos = text.find(word, pos + len(word), end)  # 四是主要用于…的…支出 X: a name, no list
             while pos != -1:
                 found = [_unrepeated(f) for f in _listing(words, text, sentences, index, pos, word, prev)]
                 if _SINGLED.match(text, pos + len(word)):  # 其中分配最多的是平江县 a(，其次是 B b): the parts
@@ -489,7 +491,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
 
 # 已分配下达, 已拨付, 未拨付: a state of what was named before
 _STATUS = lazy(r"^[，,]?\s*(?:其中)?\s*[：:，,]?\s*(?:已|尚未|未)")
-_GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转)")
+_GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|计提)")
 _GOES_ON = lazy(r"\s*(?:还有|另有|以及|加上|再加)(?![^，,。；;]*[：:])")  # (还有…：opens a list of its own)
 _COLON = lazy(r"[：:]")
 
@@ -611,8 +613,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
 
     resumed: list[Figure] = []
     parts = collect(stop)
-    if not parts:
-        return []
+    if not parts or any(_GROSS.match(text, p.end) for p in parts):
+        return []  # (土地出让收入 a（含提取转列…，扣减后实为 b; “两金”计提 c）: a part counted gross)
     unsaid = fam == "分" and bool(_FULL_MARKS.search(text, pos, stop))  # 产出类指标得满分: a part in words
     rest = []  # the parts after a part's own nested list: taken when with them the total holds
     if stop == nested_at and labels.open_paren(text, start, pos) is None:
@@ -749,6 +751,7 @@ def _closed_colon(text: str, parts: list[Figure], figure: Figure) -> bool:
 
 
 _COMMA = lazy(r"[，,]")
+_ITEM_OPENS = lazy(r"(?:[一二三四五六七八九十]是|[（(][一二三四五六七八九十\d]{1,2}[）)]|\d{1,2}[.．、])\s*$")
 _LEAD_CODE = lazy(r"[【\[［]\s*(\d{3,7})\s*[】\]］][^【\[［，,；;。\d]*$")  # [21004]公共卫生 a: its code
 
 

@@ -115,6 +115,8 @@ def run(analysis, check: Check):
                 continue  # points (一是…), and names after 分别为, are delimited enough to count from two
             names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
             distinct = list(dict.fromkeys(names))
+            if where == "listed after it" and any(_SEVERAL.search(name) for name in distinct):
+                continue  # 分别是…5个所属单位的6个专项业务费、…项目: an item counting several itself
             if fig.value >= 10 and fig.value > 3 * len(distinct):
                 continue  # 建设7000台墓穴，主要建设包括…土建工程和给排水、电气…: what it counts is not listed
             joined = sum(1 for name in distinct if _JOIN.search(name)) \
@@ -302,6 +304,8 @@ def _named_before(analysis, b: int, fig, figures):
     return items
 
 
+# an item counting several itself (5个所属单位的6个专项业务费), not the list's closing count (…共4个事业单位)
+_SEVERAL = lazy(r"(?<![共计等])(?:\d{1,3}|[两二三四五六七八九十]{1,3})\s*(?:个|项|家|所)[\u4e00-\u9fff]{2,}")
 _NUMBERED = lazy(r"\s*(?:(\d{1,2})\s*[.．、](?!\d)|[（(]\s*(\d{1,2})\s*[)）]"
                  r"|[（(]\s*([一二三四五六七八九十]{1,3})\s*[)）])")
 _TOP = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|第[一二三四五六七八九十]{1,3}[部章节])")  # 六、…
