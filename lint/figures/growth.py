@@ -183,7 +183,7 @@ _YEAR_NAMED = lazy(r"\s*(?:19|20)\d\d\s*年")
 # after a list closed by ；, a change that names nothing (较上年同口径减少), not 项目支出减少
 _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比)?"
                 r"[\s，,]*(?:同口径)?[\s，,]*(?:共计|合计|总计)?(?:增加|减少|下降|增长|上升|降低|节约)了?\s*")
-_BRACKETED = lazy(r"[（(][^（()）]*[）)]")  # an aside closed before the change: X（其中 A，B），比上年减少
+_BRACKETED = labels.ASIDE  # an aside closed before the change: X（其中 A，B），比上年减少
 # 支出完成 X，完成预算的98.83%，增支 c: a rate of the amount's own between it and its change
 _RATE_CLAUSE = lazy(r"[，,]\s*(?:完成|为|占|达到)[^，,。；;]{0,16}?\d+(?:\.\d+)?\s*%")
 _RATE_NEXT = lazy(r"\s*[，,、]\s*(?:增长|下降|增幅|降幅|减少)(?:为|了)?\s*")  # …增支 a，增长 p%

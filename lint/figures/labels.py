@@ -16,6 +16,11 @@ from ..regex import lazy
 
 YEAR = lazy(r"(20\d\d)\s*年")
 LAST_YEAR = "(?:上年|去年|上一年|上年度)"
+ASIDE = lazy(r"[（(][^（()）]*[）)]")
+"""An aside in brackets, closed (X（其中 A a，B b）): what it says belongs to the words before it."""
+SIGNED = ("结余", "余额", "差额", "盈余", "利润", "亏损", "赤字", "净", "顺差", "逆差", "收支", "结转")
+"""Words of quantities that may turn negative (a balance, a surplus, a profit): no fall or rise of them is
+bounded by the amount itself."""
 """The words naming last year, as a pattern to build others with (上年为, 比上年, 上年预算)."""
 FUNDS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|社保基金预算")
 """The funds' names: their 预算 names a fund, not the 预算 measure (taken out before looking for it)."""

@@ -710,8 +710,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 and not precision.total(parts, before[-1].unit).meets(precision.interval(before[-1])):
             parts = parts[:k]
             break
-    if _GROSS.match(text, before[-1].end) or any(_GROSS.match(text, p.end) for p in parts):
-        return []  # 土地出让收入 a（含提取转列…，扣减后实为 b）: a part counted gross of what moved out
+    if _GROSS.match(text, before[-1].end):
+        return []  # 政府性基金收入 X（不含转列…）: a total net of what moved out, its parts gross
     return [Listing(before[-1], tuple(parts), complete and not unsaid, unsaid=unsaid)] if parts else []
 
 
@@ -731,9 +731,7 @@ def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
     were not numbered (其中：行政运行 a； 对村委会补助 b； 7.林业支出 c)."""
     between = text[parts[-1].end : figure.start]
     opened = labels.open_paren(text, parts[-1].end, figure.start) is not None
-    plain = _ASIDE.sub("", between)
-    colon = max(plain.rfind("："), plain.rfind(":"))
-    if colon != -1 and not opened and not _SEMI.search(plain, colon):
+    if _colon_closed(between) is False and not opened:
         return True  # …，B b，较大的项目有：C c、D d: examples of its own, opened by their colon (not A a，
         # 主要包括：工资、津贴；B b: a part's purpose, closed by its semicolon)
     joined = [text[a.end : b.start] for a, b in zip(parts, parts[1:])]
@@ -745,9 +743,15 @@ def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
 
 def _closed_colon(text: str, parts: list[Figure], figure: Figure) -> bool:
     """Whether a part's description opened by a colon closes before ``figure`` (A a，主要包括：…；B b)."""
-    plain = _ASIDE.sub("", text[parts[-1].end : figure.start])
+    return _colon_closed(text[parts[-1].end : figure.start]) is True
+
+
+def _colon_closed(between: str) -> bool | None:
+    """Of the text between two amounts, its asides in brackets apart (（其中：A a；B b）): None when no colon
+    opens a list in it, True when a semicolon closes the last one, False when it runs on to the amount."""
+    plain = labels.ASIDE.sub("", between)
     colon = max(plain.rfind("："), plain.rfind(":"))
-    return colon != -1 and _SEMI.search(plain, colon) is not None
+    return None if colon == -1 else _SEMI.search(plain, colon) is not None
 
 
 _COMMA = lazy(r"[，,]")
@@ -761,7 +765,6 @@ def _item_code(text: str, figure: Figure) -> str:
     return m.group(1) if m else ""
 _SEMI = lazy(r"[；;]")
 _SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
-_ASIDE = lazy(r"[（(][^（()）]*[）)]")  # a part's own aside in brackets (（其中：A a；B b）)
 _ACTS = lazy(r"\s*(?:调增|调减|追加|核减|压减|增加|减少|另|安排|下达|拨付)")
 _MARKED = lazy(r"(?:^|[；;。\s])\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]"
                r"|[（(][一二三四五六七八九十]{1,3}[)）])")

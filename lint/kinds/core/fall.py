@@ -14,7 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...figures import growth
+from ...figures import growth, labels
 from ...vocabulary import Words
 from ..base import Check, Verdict, report
 
@@ -26,8 +26,7 @@ FIELDS = ("stated", "computed")
 class Options:
     down: Words = Words([*growth.Spec().down, "降幅", "减幅"])
     up: Words = growth.Spec().up
-    signed: Words = Words(["结余", "余额", "差额", "盈余", "利润", "亏损", "赤字", "净", "顺差", "逆差",
-                           "收支", "结转"])
+    signed: Words = Words(list(labels.SIGNED))
 
 
 _WHOLE = Decimal(100)

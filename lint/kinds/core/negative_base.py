@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...figures import growth, precision
+from ...figures import growth, labels, precision
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, Verdict, report
@@ -23,8 +23,7 @@ FIELDS = ("stated", "computed", "current")
 
 @dataclass(frozen=True)
 class Options:
-    signed: Words = Words(["结余", "余额", "差额", "盈余", "利润", "亏损", "赤字", "净", "顺差", "逆差",
-                           "收支", "结转"])
+    signed: Words = Words(list(labels.SIGNED))
 
 
 _EARLIER = lazy(r"上年|去年|上一年|前一年|同期|上期|[比较]")

@@ -59,7 +59,7 @@ _AMOUNT = lazy(r"(?:\d[\d.,]*\s*(?:[\u4e00-\u9fff%％]{1,2})?"
 _END = lazy(r"[。；;，,]")
 _JOIN = lazy(r"(?<=[\u4e00-\u9fff）)”]{2})(?:和|以及|及)(?=[\u4e00-\u9fff（(“]{2})")
 _TERMINAL = "。！？；;!?：:）)"
-_ALIAS = lazy(r"[（(][^（()）]*[）)]")
+_ALIAS = labels.ASIDE
 #: words that make an item a clause, not a name: a list with one is not a closed list of names
 _CLAUSE = lazy(r"按照|根据|依照|负责|设置|设立|其中|以上|以下|主要|等等")
 _LONGEST_NAME = 20
