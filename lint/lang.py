@@ -20,6 +20,7 @@ PHRASES = {
     "truncated": {"en": "; consistent if the stated figure was truncated instead of rounded",
                   "zh": "；若该数为截尾而非四舍五入则一致"},
     "one digit": {"en": " (one digit differs: {fix}?)", "zh": "（疑为笔误：{fix}？）"},
+    "unit slip": {"en": " (it holds if {fix}: the unit mistyped?)", "zh": "（若{fix}则一致，疑为单位笔误）"},
     "swapped": {"en": " (two digits swapped: {fix}?)", "zh": "（疑为数字颠倒：{fix}？）"},
     "the figure": {"en": "the figure", "zh": "该数"},
     "the table": {"en": "the table", "zh": "该表"},

@@ -67,6 +67,10 @@ class Growth:
     expression: str
     contrary: bool = False
     """The rate's own word says the other way from its change's (比上年减少3.53万元，增长8.37%)."""
+    slip: Figure | None = None
+    """The change, written in another unit of money than its amount, with which the rate holds once read
+    in the amount's (101.79万元，比上年增加65.39元，增长179.64%): the unit is amiss, not the rate. Its
+    ``unit`` is the amount's, its text as written."""
 
 
 def find(analysis, spec: Spec) -> Iterator[Growth]:
@@ -122,8 +126,9 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         if len(mine) == 2 and _prior(mine[1].label.strip(" ，,"), mine[0].label):
                             yield from _change(rate, change, sign, mine[1], None, contrary)
                             continue  # ；A X，上年为 Y，减收 c，下降 p%: the prior stated in its clause
-                    if own is not None and not _slipped(rate, change, sign, own, contrary):
-                        yield from _change(rate, change, sign, None, own, contrary)
+                    if own is not None:
+                        yield from _marked(_change(rate, change, sign, None, own, contrary),
+                                           _slipped(rate, change, sign, own, contrary), change, own)
                     continue  # 其中：税收收入 X，增收 Y，增长 R%, after 比上年 framed the paragraph: X's
                 stated_prior = [f for f in same if f.start > compare_at]
                 if stated_prior:  # not an amount in brackets after it (比上年 X（不含 Y万元）增加 C: X)
@@ -162,7 +167,10 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少; 与上年X相比: the prior
                     current = current[:-1]
                 if current and not stated_prior and _slipped(rate, change, sign, current[-1], contrary):
-                    continue  # 101.79万元，比上年增加65.39元，增长179.64%: a unit's slip, the rate says
+                    # 101.79万元，比上年增加65.39元，增长179.64%: a unit's slip, the rate says
+                    yield from _marked(_change(rate, change, sign, None, current[-1], contrary), True, change,
+                                       current[-1])
+                    continue
                 if current and _paired(text, figs, current[-1]):
                     continue  # 学前教育5055.83 4274.69 万元: two columns' amounts, this year's unsaid
                 found = list(_change(rate, change, sign, stated_prior[-1] if stated_prior else None,
@@ -378,6 +386,15 @@ _COMPARING = lazy(r"同比|比上年度?|较上年度?|与上年度?相比|比(?
 # a rate whose label names a subject of its own before its word: 公务用车运行费下降 (not 增幅为, 同比增长)
 _OTHER_SUBJECT = lazy(r"[\u4e00-\u9fff“”]{3,}\s*(?:增长|下降|增加|减少|提高|降低|上升)(?:了|为)?\s*$")
 _GENERIC = {"决算数", "预算数", "决算", "预算", "执行数", "年初预算数", "全年预算数", "调整预算数"}
+
+
+def _marked(found, slipped: bool, change, current) -> Iterator[Growth]:
+    """``found`` with the figure written in the wrong unit marked when ``slipped``: the one whose unit lost a
+    character of the other's (1760.78元 beside a change of 735.77万元), else the change."""
+    dropped = len(current.unit) < len(change.unit) and change.unit.endswith(current.unit)
+    wrong, right = (current, change) if dropped else (change, current)
+    for g in found:
+        yield replace(g, slip=replace(wrong, unit=right.unit)) if slipped else g
 
 
 def _slipped(rate, change, sign: int, current, contrary: bool) -> bool:

@@ -202,6 +202,17 @@ def truncation(found: Finding, lang: str = "en") -> Finding:
     return replace(found, severity=Severity.INFO, message=found.message + say("truncated", lang))
 
 
+def unit_slip(found: Finding, figure: Figure, unit: str, lang: str = "en") -> Finding:
+    """``found`` (a relation failing as written) pointed at ``figure``, whose unit is the one amiss: the
+    relation holds with ``figure`` read in ``unit`` (65.39元 among 万元 amounts). A warning: the slip is
+    likely, but the unit could be right and the figure wrong."""
+    fix = f"{figure.text} → {precision.number_text(figure)}{unit}"
+    others = (found.span, *found.related)
+    return replace(found, severity=min(found.severity, Severity.WARNING), span=figure.span,
+                   related=tuple(s for s in others if s != figure.span), stated=figure.text, suggestion=fix,
+                   message=found.message + say("unit slip", lang, fix=fix))
+
+
 def _finding(check, analysis, stated: Figure, related, computed: Interval, unit, expression,
              severity) -> Finding | None:
     truncated = precision.interval(stated, "truncate", unit).meets(computed)

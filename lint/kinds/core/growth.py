@@ -14,7 +14,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from ...figures import growth
-from ..base import JUDGED, Check, judge
+from ..base import JUDGED, Check, judge, unit_slip
 
 KIND = "growth"
 FIELDS = JUDGED
@@ -27,5 +27,8 @@ def run(analysis, check: Check):
             continue
         verdict = judge(check, analysis, found.rate, found.related, found.compute, scale=Decimal(100),
                         expression=found.expression)
+        if verdict and verdict.finding is not None and found.slip is not None:
+            verdict = verdict.with_finding(unit_slip(verdict.finding, found.slip, found.slip.unit,
+                                                     check.lang))
         if verdict:
             yield verdict

@@ -25,14 +25,14 @@ interval. A percentage that only truncation explains is ``info``.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
 from ...figures import labels, precision
 from ...interval import Interval
 from ...regex import lazy
 from ...vocabulary import Words
-from ..base import JUDGED, Check, judge
+from ..base import JUDGED, Check, judge, unit_slip
 
 KIND = "share"
 FIELDS = JUDGED
@@ -355,6 +355,28 @@ def _judge(analysis, check, rate, part, whole):
         ratio_ = ratio()
         off = (ratio_.lo + ratio_.hi) / 2 * scale / rate.value
         if off >= 1000 or off <= Decimal("0.001"):
-            return None
+            return _slipped(analysis, check, rate, part, whole, scale)
     return judge(check, analysis, rate, (part, whole), ratio, scale=scale,
                  expression=f"{part.text} / {whole.text}")
+
+
+def _slipped(analysis, check, rate, part, whole, scale: Decimal):
+    """The verdict on a share whose two amounts are in units a thousandfold apart, when it holds with one
+    unit's character restored (1376.05元 read as 1376.05万元 beside 1232.58万元): the share fails as
+    written, the finding on the amount whose unit dropped a character; None otherwise (not this share's
+    whole)."""
+    for wrong, right in ((whole, part), (part, whole)):
+        if len(right.unit) <= len(wrong.unit) or not right.unit.endswith(wrong.unit):
+            continue
+        read = replace(wrong, unit=right.unit)
+        p, w = (part, read) if wrong is whole else (read, whole)
+        fixed = judge(check, analysis, rate, (p, w), lambda p=p, w=w: precision.interval(p, "round", w.unit)
+                      / precision.interval(w), scale=scale)
+        if fixed is None or not fixed.holds:
+            continue
+        written = judge(check, analysis, rate, (part, whole), lambda: precision.interval(
+            part, "round", whole.unit) / precision.interval(whole), scale=scale,
+            expression=f"{part.text} / {whole.text}")
+        if written is not None and written.finding is not None:
+            return written.with_finding(unit_slip(written.finding, wrong, right.unit, check.lang))
+    return None

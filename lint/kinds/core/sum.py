@@ -40,7 +40,7 @@ from ...interval import Interval
 from ...model import Figure, Severity
 from ...regex import lazy
 from ...vocabulary import Words, named
-from ..base import JUDGED, Check, judge
+from ..base import JUDGED, Check, judge, unit_slip
 
 KIND = "sum"
 FIELDS = JUDGED
@@ -105,8 +105,10 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if _CHANGED_TOTAL.search(total.label) and parts_sum().lo > precision.interval(total).hi:
         yield verdict.quiet()  # 增支 69,077万元。其中：…增支 76,892万元: a part may rise more than all of it
         return  # when others fell
-    if _unit_slip(total, parts):
-        yield verdict.quiet()  # 因公出国（境）费万2.28元 among parts in 万元: a unit's slip, not the sum's
+    slipped = _unit_slip(total, parts)
+    if slipped:  # 因公出国（境）费2.28元 among parts in 万元: the unit's slip, not the sum's
+        yield verdict.with_finding(unit_slip(found, slipped[0], total.unit, check.lang)) \
+            if len(slipped) == 1 else verdict.quiet()
         return
     over = parts_sum().lo > precision.interval(total).hi
     # a listing that names parts of nothing (部级领导干部用车0辆、…、其他用车1辆) goes through a template's
@@ -162,14 +164,14 @@ _OPEN_END = lazy(r"\s*(?:等|之类)")
 _CHANGED_TOTAL = lazy(r"(?:增加|减少|增收|减收|增支|减支|增长|下降)\s*$")
 
 
-def _unit_slip(total: Figure, parts: list[Figure]) -> bool:
-    """Whether the parts add up once a part written in another unit of money (2.28元 among 万元) is read in
-    the total's: the unit is wrong, not the sum."""
+def _unit_slip(total: Figure, parts: list[Figure]) -> list[Figure]:
+    """The parts written in another unit of money than the total (2.28元 among 万元) when the parts add up
+    once they are read in the total's: the unit is wrong, not the sum; else none."""
     slipped = [p for p in parts if p.unit != total.unit and precision.family(p.unit) == "money"]
     if not slipped or precision.family(total.unit) != "money":
-        return False
+        return []
     read = [replace(p, unit=total.unit) if any(p is q for q in slipped) else p for p in parts]
-    return precision.total(read, total.unit).meets(precision.interval(total))
+    return slipped if precision.total(read, total.unit).meets(precision.interval(total)) else []
 
 
 def _sentence_end(text: str, at: int) -> int:
