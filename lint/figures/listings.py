@@ -99,7 +99,7 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _plus(text, sentences)
     if "收支相抵" in text:
         out += _balanced(text, sentences)
-    if ("（一）" in text or "(一)" in text) and ("其中" in text or "如下" in text):
+    if ("其中" in text or "如下" in text) and _ANY_FIRST.search(text):
         out += _numbered_items(text, sentences)
     blocks = analysis.doc.blocks
     prev = None  # 支出合计300万元。⏎其中：…: the paragraph before states the total
@@ -139,12 +139,15 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
     before 其中 in its sentence (before 具体情况如下, with none there, the sentence before's first amount that
     states no change: “三公”经费 X，比上年减少 c。具体情况如下：（一）…); each item's part the first amount
     after its marker (its name only between), （一） in the total's sentence, （二）, （三）… opening
-    sentences after it (an item may run on over a few sentences), up to a heading or another marker."""
+    sentences after it (an item may run on over a few sentences), up to a heading or another marker. The
+    items are marked alike, as the first is: （一）（二）, 1. 2., 1、2、 or （1）（2）; an item opens a
+    sentence or follows a ；."""
     out = []
     for index, (start, end, figs) in enumerate(sentences):
         opened = _ITEMS_OPEN.search(text, start, end)
         if opened is None:
             continue
+        style = next(k for k, g in enumerate(opened.groups()) if g is not None)
         total = next((f for f in reversed(figs) if f.end <= opened.start() and f.is_point
                       and family(f.unit) not in ("ratio", "") and not _CHANGED.search(f.label)), None)
         if total is None and opened.group().startswith(("具体", "如下")) and index:
@@ -156,21 +159,56 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
                 else None
         if total is None or family(total.unit) in ("ratio", ""):
             continue
-        parts = [_item_amount(text, figs, opened.end(), total)]
+        clauses = _clauses(text, sentences[index:], opened.end())
+        parts = [_item_amount(text, clauses[0][1], opened.end(), total)]
+        inner = [clauses[0][1]]
         between = 0  # sentences of an item after its first (与上年相比，…)
-        for s_start, _end, s_figs in sentences[index + 1 :]:
-            marker = _ITEM_MARK.match(text, s_start)
-            if marker is None and between < 4 and not _HEADING_RUN.match(text, s_start):
-                between += 1
+        for s_start, s_figs, whole in clauses[1:]:
+            marker = _ITEM_MARKS[style].match(text, s_start)
+            if marker is None and between < 4 and not _HEADING_RUN.match(text, s_start) \
+                    and not (style and _ITEM_MARKS[0].match(text, s_start)):
+                between += whole  # (in 1. 2. items, a sentence opening （三） is the next section's)
                 continue
-            if marker is None or len(parts) >= len(_CN_ORDER) or marker.group(1) != _CN_ORDER[len(parts)]:
+            if marker is None or len(parts) >= len(_CN_ORDER) \
+                    or marker.group(1) != (_CN_ORDER[len(parts)] if style == 0 else str(len(parts) + 1)):
                 break
             parts.append(_item_amount(text, s_figs, marker.end(), total))
+            inner.append(s_figs)
             between = 0
         parts = parts[: next((i for i, p in enumerate(parts) if p is None), len(parts))]
-        if len(parts) >= 2:
+        if len(parts) >= 2 and not _beside(text, total, parts, inner):
             out.append(Listing(total, tuple(parts), False))
     return out
+
+
+def _beside(text: str, total: Figure, parts: list[Figure], inner) -> bool:
+    """Whether the items fall short of the total by an amount one of them says it holds (1. 财政拨款收入 a，
+    其中政府性基金 b。2. 事业收入0万元… with the total a + b): the template's 其中 names a sibling there."""
+    within = precision.interval(total)
+    if precision.total(parts, total.unit).meets(within):
+        return False
+    for part, figs in zip(parts, inner):
+        sub = next((f for f in figs if f.start > part.end and f.is_point
+                    and family(f.unit) == family(part.unit) and "其中" in text[part.end : f.start]), None)
+        if sub is not None and precision.total([*parts, sub], total.unit).meets(within):
+            return True
+    return False
+
+
+def _clauses(text: str, sentences, at: int) -> list[tuple[int, list, bool]]:
+    """The clauses items may open, from ``at`` in the first of ``sentences`` on: each sentence, cut after
+    each ；(1、人员经费 a；2、公用经费 b；): its start, its figures, and whether it opens a sentence."""
+    out = []
+    for k, (start, end, figs) in enumerate(sentences):
+        cuts = [at if k == 0 else start] + [m.end() for m in _SEMI_CUT.finditer(text, at if k == 0 else start,
+                                                                                 end)]
+        for c, cut in enumerate(cuts):
+            stop = cuts[c + 1] if c + 1 < len(cuts) else end
+            out.append((cut, [f for f in figs if cut <= f.start < stop], c == 0 and k > 0))
+    return out
+
+
+_SEMI_CUT = lazy(r"[；;]")
 
 
 def _item_amount(text: str, figs, at: int, total: Figure) -> Figure | None:
@@ -186,13 +224,16 @@ def _item_amount(text: str, figs, at: int, total: Figure) -> Figure | None:
 
 
 _CN_ORDER = "一二三四五六七八九十"
+_ANY_FIRST = lazy(r"[（(][一1][）)]|1[.．、]")  # a first item's marker, cheaply (then _ITEMS_OPEN)
 _HEADING_RUN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|附件)")
 _ITEMS_OPEN = lazy(r"(?:其中|具体情况如下|具体如下)\s*(?:[（(][^（()）]{1,20}[）)])?"  # (按项级科目统计)
-                   r"\s*[：:，,]?\s*[（(]一[）)]")
+                   r"\s*[：:，,]?\s*(?:([（(]一[）)])|(1[.．](?!\d))|(1、)|([（(]1[）)]))")
+# the items' markers, a style each as the first item's opened them: （一）, 1., 1、, （1）
+_ITEM_MARKS = (lazy(r"\s*[（(]([一二三四五六七八九十])[）)]"), lazy(r"\s*(\d{1,2})[.．](?!\d)"),
+               lazy(r"\s*(\d{1,2})、"), lazy(r"\s*[（(](\d{1,2})[）)]"))
 _CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # an amount that states a change, no total
 _YEARLESS = lazy(r"(?:19|20)\d\d\s*年度?|为|是|[，,：:]")
-_ITEM_MARK = lazy(r"\s*[（(]([一二三四五六七八九十])[）)]")
-_ITEM_NAME = lazy(r"[\u4e00-\u9fff“”（）()]{2,24}?(?:为|共|计)?\s*")
+_ITEM_NAME = lazy(r"\s*[\u4e00-\u9fff“”（）()]{2,24}?(?:为|共|计)?\s*")
 
 
 def _other_family_said(figs, pos: int, fam: str) -> bool:
