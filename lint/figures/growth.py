@@ -185,6 +185,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
             yield from _direct(spec, sentence)
             yield from _after_prior(spec, text, sentence)
             yield from _prior_bracketed(spec, text, sentence)
+            yield from _compared_with(analysis, spec, text, sentence)
 
 
 _YEAR_NAMED = lazy(r"\s*(?:19|20)\d\d\s*年")
@@ -481,6 +482,37 @@ def _prior(label: str, current: str) -> bool:
         return named is not None
     years = [int(y) for y in re.findall(r"20\d\d", current)]
     return bool(years) and max(years) > int(named.group(1))
+
+
+def _compared_with(analysis, spec: Spec, text: str, sentence) -> Iterator[Growth]:
+    """A rate after the prior it compares with, its subject named again and its amount said before the
+    sentence: （二）公务接待费6.69万元。…。与2014年2.63万元相比，公务接待费支出增长154.37%. The current is the
+    one amount before that the subject names (支出 dropped when nothing is named with it)."""
+    figs = sentence[2]
+    for k, rate in enumerate(figs):
+        if rate.unit != "%" or not rate.is_point or k == 0 or "年均" in rate.label:
+            continue
+        prior = figs[k - 1]
+        m = _WITH_PRIOR.search(text, sentence[0], prior.start)
+        said = _SUBJECT_MOVED.fullmatch(text, prior.end, rate.start)
+        if m is None or m.end() != prior.start or said is None or not prior.is_point \
+                or family(prior.unit) != "money" or any(family(f.unit) == "money" for f in figs[: k - 1]):
+            continue  # (current X，与上年 Y 相比增长: both in the sentence, read by _after_prior)
+        sign = 1 if said.group(2) in spec.up else -1 if said.group(2) in spec.down else 0
+        subject = labels.core(said.group(1))
+        current = None
+        for name in dict.fromkeys((subject, subject.removesuffix("支出"))):
+            if len(name) >= 3:
+                current = current or analysis.resolve(prior, name, name, "money", blocks=3, strict=True)
+        if sign and current is not None and current.block == prior.block and current.end <= sentence[0] \
+                and not any(w in current.label for w in _PRIOR_WORDS) \
+                and _direction(spec, current.label) == 0:
+            yield _rate(rate, prior, current, sign)
+
+
+_WITH_PRIOR = lazy(r"与(?:上年|上一年|去年|上年同期|去年同期|(?:19|20)\d\d\s*年度?)(?:同期)?的?\s*")
+_SUBJECT_MOVED = lazy(r"\s*相比\s*[，,]?\s*([\u4e00-\u9fff“”（）()]{3,24}?)\s*"
+                      r"(增长|下降|增加|减少|上升|降低|提高)了?\s*")
 
 
 def _rate(rate, prior, current, sign) -> Growth:
