@@ -99,7 +99,7 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _plus(text, sentences)
     if "收支相抵" in text:
         out += _balanced(text, sentences)
-    if ("其中" in text or "如下" in text) and _ANY_FIRST.search(text):
+    if ("其中" in text or "如下" in text or "包括" in text) and _ANY_FIRST.search(text):
         out += _numbered_items(text, sentences)
     blocks = analysis.doc.blocks
     prev = None  # 支出合计300万元。⏎其中：…: the paragraph before states the total
@@ -161,54 +161,59 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
             continue
         clauses = _clauses(text, sentences[index:], opened.end())
         parts = [_item_amount(text, clauses[0][1], opened.end(), total)]
-        inner = [clauses[0][1]]
+        said = list(clauses[0][1])  # every amount the items' clauses hold
         between = 0  # sentences of an item after its first (与上年相比，…)
+        number = 1  # the last item's (a number said twice, （四）…（四）, is a slip of the marker: DOC002's)
         for s_start, s_figs, whole in clauses[1:]:
             marker = _ITEM_MARKS[style].match(text, s_start)
             if marker is None and between < 4 and not _HEADING_RUN.match(text, s_start) \
                     and not (style and _ITEM_MARKS[0].match(text, s_start)):
                 between += whole  # (in 1. 2. items, a sentence opening （三） is the next section's)
+                said += s_figs
                 continue
-            if marker is None or len(parts) >= len(_CN_ORDER) \
-                    or marker.group(1) != (_CN_ORDER[len(parts)] if style == 0 else str(len(parts) + 1)):
+            numbers = [(_chinese(n) if style == 0 else str(n)) for n in (number + 1, number)]
+            if marker is None or marker.group(1) not in numbers:
                 break
+            number += marker.group(1) == numbers[0]
             parts.append(_item_amount(text, s_figs, marker.end(), total))
-            inner.append(s_figs)
+            said += s_figs
             between = 0
         parts = parts[: next((i for i, p in enumerate(parts) if p is None), len(parts))]
-        if len(parts) >= 2 and not _beside(text, total, parts, inner):
+        if len(parts) >= 2 and not _beside(total, parts, said):
             out.append(Listing(total, tuple(parts), False))
     return out
 
 
-def _beside(text: str, total: Figure, parts: list[Figure], inner) -> bool:
-    """Whether the items fall short of the total by an amount one of them says it holds (1. 财政拨款收入 a，
-    其中政府性基金 b。2. 事业收入0万元… with the total a + b): the template's 其中 names a sibling there."""
+def _beside(total: Figure, parts: list[Figure], said) -> bool:
+    """Whether the items fall short of the total by another amount their clauses hold: an item's 其中 that
+    names a sibling (1. 财政拨款收入 a，其中政府性基金 b。2. … with the total a + b), or an item left
+    unnumbered between two (（四）A a，其中…；[2100402]B b (五)…): the list is not what its numbers say."""
     within = precision.interval(total)
     if precision.total(parts, total.unit).meets(within):
         return False
-    for part, figs in zip(parts, inner):
-        sub = next((f for f in figs if f.start > part.end and f.is_point
-                    and family(f.unit) == family(part.unit) and "其中" in text[part.end : f.start]), None)
-        if sub is not None and precision.total([*parts, sub], total.unit).meets(within):
-            return True
-    return False
+    mine = {id(p) for p in parts}
+    return any(precision.total([*parts, f], total.unit).meets(within) for f in said
+               if id(f) not in mine and f.is_point and family(f.unit) == family(total.unit)
+               and not _CHANGED.search(f.label))
 
 
 def _clauses(text: str, sentences, at: int) -> list[tuple[int, list, bool]]:
     """The clauses items may open, from ``at`` in the first of ``sentences`` on: each sentence, cut after
-    each ；(1、人员经费 a；2、公用经费 b；): its start, its figures, and whether it opens a sentence."""
+    each ；(1、人员经费 a；2、公用经费 b；) and before a marker after a blank: its start, its figures, and
+    whether it opens a sentence."""
     out = []
     for k, (start, end, figs) in enumerate(sentences):
-        cuts = [at if k == 0 else start] + [m.end() for m in _SEMI_CUT.finditer(text, at if k == 0 else start,
-                                                                                 end)]
+        first = at if k == 0 else start
+        cuts = [first] + [m.end() for m in _CUT.finditer(text, first, end) if text[first : m.end()].strip()]
         for c, cut in enumerate(cuts):
             stop = cuts[c + 1] if c + 1 < len(cuts) else end
             out.append((cut, [f for f in figs if cut <= f.start < stop], c == 0 and k > 0))
     return out
 
 
-_SEMI_CUT = lazy(r"[；;]")
+# where an item may open inside a sentence: after a ；, or after a blank before a marker (a page's lines
+# run together: …经费支出 （四）专项业务经费 50万元)
+_CUT = lazy(r"[；;]|\s+(?=[（(][一二三四五六七八九十\d]{1,3}[）)])")
 
 
 def _item_amount(text: str, figs, at: int, total: Figure) -> Figure | None:
@@ -223,17 +228,28 @@ def _item_amount(text: str, figs, at: int, total: Figure) -> Figure | None:
     return None if others else first  # (人员经费年初预算为 a，决算为 b: which is the part is not said)
 
 
-_CN_ORDER = "一二三四五六七八九十"
+_DIGITS = "一二三四五六七八九"
+
+
+def _chinese(n: int) -> str:
+    """``n`` (1–99) in Chinese numerals, as list markers write it: 十一, 二十, 二十三."""
+    tens, ones = divmod(n, 10)
+    head = ((_DIGITS[tens - 1] if tens > 1 else "") + "十") if tens else ""
+    return head + (_DIGITS[ones - 1] if ones else "")
+
+
 _ANY_FIRST = lazy(r"[（(][一1][）)]|1[.．、]")  # a first item's marker, cheaply (then _ITEMS_OPEN)
 _HEADING_RUN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|附件)")
-_ITEMS_OPEN = lazy(r"(?:其中|具体情况如下|具体如下)\s*(?:[（(][^（()）]{1,20}[）)])?"  # (按项级科目统计)
+_ITEMS_OPEN = lazy(r"(?:其中|包括|具体情况如下|具体如下)\s*(?:[（(][^（()）]{1,20}[）)])?"  # (按项级科目统计)
                    r"\s*[：:，,]?\s*(?:([（(]一[）)])|(1[.．](?!\d))|(1、)|([（(]1[）)]))")
 # the items' markers, a style each as the first item's opened them: （一）, 1., 1、, （1）
-_ITEM_MARKS = (lazy(r"\s*[（(]([一二三四五六七八九十])[）)]"), lazy(r"\s*(\d{1,2})[.．](?!\d)"),
+_ITEM_MARKS = (lazy(r"\s*[（(]([一二三四五六七八九十]{1,3})[）)]"), lazy(r"\s*(\d{1,2})[.．](?!\d)"),
                lazy(r"\s*(\d{1,2})、"), lazy(r"\s*[（(](\d{1,2})[）)]"))
 _CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # an amount that states a change, no total
 _YEARLESS = lazy(r"(?:19|20)\d\d\s*年度?|为|是|[，,：:]")
-_ITEM_NAME = lazy(r"\s*[\u4e00-\u9fff“”（）()]{2,24}?(?:为|共|计)?\s*")
+# an item's name, after its classification code if it gives one ([2011501]行政运行, 2010350事业运行)
+_ITEM_NAME = lazy(r"\s*(?:[\[【(（]?\d{3,9}[\]】)）]?\s*)?"
+                  r"[\u4e00-\u9fff“”（）()]{2,24}?(?:为|共|计|[：:])?\s*")
 
 
 def _other_family_said(figs, pos: int, fam: str) -> bool:
@@ -628,6 +644,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             if parts and (child := _item_code(text, f)) and (mine := _item_code(text, parts[-1])) \
                     and len(child) > len(mine) and child.startswith(mine):
                 continue  # [21004]公共卫生 a，[2100402]卫生监督机构 a: the part's own item, no part
+            if "用于" in word and _item_code(text, f):
+                break  # 主要用于办公经费…等支出 [2100402]卫生监督机构业务费 b: a budget line, not a purpose
             if "每" in f.label or text[max(0, f.start - 1) : f.start] in ("=", "＝"):
                 continue  # 其中每人每年4万元，4*35=140万元: a rate per head and a product, no parts
             if family(f.unit) != fam and labels.open_paren(text, start, pos) is not None \
