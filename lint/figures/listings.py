@@ -747,7 +747,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 if shorter and _adding_up(shorter) > _adding_up(series):
                     series = shorter
                     break
-    if series:
+    # two items or more stating each measure (not 上解支出 X，滚存结余 Y，其中：结转下年支出 a，净结余 b: Y's)
+    if series and all(len(group) >= 2 for _, group in series):
         return [Listing(total, tuple(group), complete) for total, group in series]
     if rest:
         whole = precision.interval(before[-1])
