@@ -735,9 +735,10 @@ def _change(rate, change, sign, prior, current, contrary: bool = False) -> Itera
         if base.lo <= 0:
             return None
         ratio = interval(change) / base
-        if prior is None:
+        if prior is None and change.decimals <= current.decimals:
             # the change written as the difference of the two rounded amounts (上年5.28 − 本年4.53 = 0.75, the
-            # rate from the amounts in 元): the prior as rounded as the current, the change off by both
+            # rate from the amounts in 元): the prior as rounded as the current, the change off by both (not
+            # a change finer than the amount: 9万元，减少8.50万元 was not taken from whole amounts)
             ch, cur = interval(change), interval(current, "round", unit)
             derived = cur - ch if sign > 0 else cur + ch
             mid, own = (derived.lo + derived.hi) / 2, (cur.hi - cur.lo) / 2
