@@ -693,7 +693,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if inside is not None and not before and text[inside + 1 : pos].strip(" ：:，,") == "":
         # 支出合计1,250.00万元（其中：基本支出…）: the list opens the parentheses right after its total
         last = next((f for f in reversed(figs) if f.end <= inside), None)
-        if last is not None and last.start >= outer and text[last.end : inside].strip() == "":
+        if last is not None and last.start >= outer and text[last.end : inside].strip(" ，,") == "":
             before = candidates(last.start, [last], inside)
             start = last.start if before else start
             if not before and family(last.unit) != fam:
@@ -772,7 +772,39 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             break
     if _GROSS.match(text, before[-1].end):
         return []  # 政府性基金收入 X（不含转列…）: a total net of what moved out, its parts gross
+    one = word == "其中" and len(parts) == 1
+    second = _run_on(text, sentences, index, before[-1], parts[0]) if one else []
+    if second:
+        return [Listing(before[-1], (parts[0], *second), True)]  # both things the total is named for
     return [Listing(before[-1], tuple(parts), complete and not unsaid, unsaid=unsaid)] if parts else []
+
+
+def _run_on(text: str, sentences, index: int, total: Figure, first: Figure) -> list[Figure]:
+    """The second part of a total named for two things (公务用车购置及运行费 X。其中：公务用车购置费 a，
+    2017年公务用车购置0辆。公务用车运行费 b，…), opening a sentence after the list's: its name is the first
+    part's with the other of the total's two things in it (运行 for 购置); [] when none follows within two
+    sentences."""
+    own, whole = labels.core(first.label).strip("：:，, "), labels.core(total.label)
+    head = 0
+    for later in sentences[index + 1 : index + 3]:
+        figs = [f for f in later[2] if f.is_point and family(f.unit) == family(first.unit)]
+        if not figs:
+            continue
+        name = text[later[0] : figs[0].start].strip()
+        if not _PART_NAME.fullmatch(name):
+            return []
+        while head < min(len(own), len(name)) and own[head] == name[head]:
+            head += 1
+        tail = 1 if own[-1:] == name[-1:] else 0
+        mine, theirs = own[head : len(own) - tail], name[head : len(name) - tail]
+        if head >= 2 and mine and theirs and mine != theirs and mine in whole and theirs in whole \
+                and not labels.YEAR.search(name):
+            return [figs[0]]
+        return []
+    return []
+
+
+_PART_NAME = lazy(r"[\u4e00-\u9fff“”]{3,20}")
 
 
 def _named(text: str, figure: Figure, listed: list[Figure], fam: str) -> bool:
