@@ -194,7 +194,9 @@ _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|
                 r"[\s，,]*(?:同口径)?[\s，,]*(?:共计|合计|总计)?(?:增加|减少|下降|增长|上升|降低|节约)了?\s*")
 _BRACKETED = labels.ASIDE  # an aside closed before the change: X（其中 A，B），比上年减少
 # 支出完成 X，完成预算的98.83%，增支 c: a rate of the amount's own between it and its change
-_RATE_CLAUSE = lazy(r"[，,]\s*(?:完成|为|占|达到)[^，,。；;]{0,16}?\d+(?:\.\d+)?\s*%")
+# (and how far ahead of the year's share it is: 完成预算87.0%，滞后序时进度13.0个百分点，增收 c)
+_RATE_CLAUSE = lazy(r"[，,]\s*(?:完成|为|占|达到|超过|超|滞后|落后|快于|慢于|高于|低于)[^，,。；;]{0,16}?"
+                    r"\d+(?:\.\d+)?\s*(?:%|个百分点)")
 _RATE_NEXT = lazy(r"\s*[，,、]\s*(?:增长|下降|增幅|降幅|减少)(?:为|了)?\s*")  # …增支 a，增长 p%
 _BARE_CHANGE = lazy(r"增收|减收|增支|减支|增加|减少")  # a change naming no base, right after its amount
 _FRAMED = lazy(r"比上年|较上年|同比|与上年相比")  # a paragraph comparing with last year before it
