@@ -966,8 +966,8 @@ def _sibling_next(text: str, start: int, pos: int, semicolon: int, figs, fam: st
     """Whether a list nested after 其中 ends at its first semicolon because what follows is its total's
     sibling (其中：基本支出 a，其中人员经费 b；项目支出 c: 项目支出 and 基本支出 end alike), not its next
     part."""
-    if "其中" not in text[start:pos]:
-        return False
+    if "其中" not in labels.ASIDE.sub("", text[start:pos]):
+        return False  # (an earlier list closed in its brackets: X(其中…)，Y(其中 a；b；c) is not nested)
     own = next((f for f in reversed(figs) if f.end <= pos and family(f.unit) == fam), None)
     first = next((f for f in figs if pos < f.start < semicolon and family(f.unit) == fam), None)
     after = next((f for f in figs if f.start > semicolon and family(f.unit) == fam), None)
