@@ -57,7 +57,7 @@ _NOT_QUALIFIED = frozenset("节制简预相最附将赶签履合彩Bb")  # 签�
 # 彩超, B超: an ultrasound scanner, not more than
 _POST_QUALIFIER = {"以上": "ge", "以下": "le", "以内": "le", "之内": "le", "左右": "about"}
 _MAGNITUDE = {"万": 4, "亿": 8, "千": 3}
-_WORD_OPENERS = {"本": "年期级部单次表项月日届"}  # a unit character that opens a word after it
+_WORD_OPENERS = {"本": "年期级部单次表项月日届", "支": "持出付"}  # a unit character opening a word after it
 
 # an address starts where a run of its characters starts (never inside one), so scanning stays linear
 _URL = lazy(r"(?:https?://|www\.)[^\s，。；、）)]+|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,255}",
@@ -231,7 +231,7 @@ def _parse_arabic(text: str, m: re.Match):
     unit = after.group("unit") or after.group("unit2") or ""
     mag = after.group("mag") or ""
     if unit in _WORD_OPENERS and text[after.end() : after.end() + 1] in _WORD_OPENERS[unit]:
-        unit = ""  # 5683.22 本年支出合计: 本 opens the next word (本年, 本级), no count of books
+        unit = ""  # 5683.22 本年支出合计: 本 opens the next word (本年, 本级), no count of books (nor 支持)
     if mag and not unit:
         # 1.2万 with no unit after: a magnitude only if nothing word-like follows directly
         nxt = text[after.end() : after.end() + 1]

@@ -160,18 +160,21 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
         if total is None or family(total.unit) in ("ratio", ""):
             continue
         clauses = _clauses(text, sentences[index:], opened.end())
-        parts = [_item_amount(text, clauses[0][1], opened.end(), total)]
-        said = list(clauses[0][1])  # every amount the items' clauses hold
+        parts = [_item_amount(text, clauses[0][2], opened.end(), total)]
+        said = list(clauses[0][2])  # every amount the items' clauses hold
         between = 0  # sentences of an item after its first (与上年相比，…)
         number = 1  # the last item's (a number said twice, （四）…（四）, is a slip of the marker: DOC002's)
-        for s_start, s_figs, whole in clauses[1:]:
+        for s_start, s_end, s_figs, whole in clauses[1:]:
             marker = _ITEM_MARKS[style].match(text, s_start)
             if marker is None and between < 4 and not _HEADING_RUN.match(text, s_start) \
                     and not (style and _ITEM_MARKS[0].match(text, s_start)):
+                if _SECTION_IN.search(text, s_start, s_end):
+                    break  # …主要原因是项目规划费用不一样七、“三公”经费…: the next section, run in
                 between += whole  # (in 1. 2. items, a sentence opening （三） is the next section's)
                 said += s_figs
                 continue
-            numbers = [(_chinese(n) if style == 0 else str(n)) for n in (number + 1, number)]
+            # the next number, or this one again past the first (（四）…（四）: a slip of the marker)
+            numbers = [(_chinese(n) if style == 0 else str(n)) for n in (number + 1, number) if n > 1]
             if marker is None or marker.group(1) not in numbers:
                 break
             number += marker.group(1) == numbers[0]
@@ -197,28 +200,32 @@ def _beside(total: Figure, parts: list[Figure], said) -> bool:
                and not _CHANGED.search(f.label))
 
 
-def _clauses(text: str, sentences, at: int) -> list[tuple[int, list, bool]]:
+def _clauses(text: str, sentences, at: int) -> list[tuple[int, int, list, bool]]:
     """The clauses items may open, from ``at`` in the first of ``sentences`` on: each sentence, cut after
-    each ；(1、人员经费 a；2、公用经费 b；) and before a marker after a blank: its start, its figures, and
-    whether it opens a sentence."""
+    each ；(1、人员经费 a；2、公用经费 b；) and before a marker after a blank: its start and end, its
+    figures, and whether it opens a sentence."""
     out = []
     for k, (start, end, figs) in enumerate(sentences):
         first = at if k == 0 else start
         cuts = [first] + [m.end() for m in _CUT.finditer(text, first, end) if text[first : m.end()].strip()]
         for c, cut in enumerate(cuts):
             stop = cuts[c + 1] if c + 1 < len(cuts) else end
-            out.append((cut, [f for f in figs if cut <= f.start < stop], c == 0 and k > 0))
+            out.append((cut, stop, [f for f in figs if cut <= f.start < stop], c == 0 and k > 0))
     return out
 
 
+_SECTION_IN = lazy(r"(?<![\d一二三四五六七八九十])[一二三四五六七八九十]{1,3}、(?=\S)")  # a run-in heading
 # where an item may open inside a sentence: after a ；, or after a blank before a marker (a page's lines
 # run together: …经费支出 （四）专项业务经费 50万元)
 _CUT = lazy(r"[；;]|\s+(?=[（(][一二三四五六七八九十\d]{1,3}[）)])")
 
 
 def _item_amount(text: str, figs, at: int, total: Figure) -> Figure | None:
-    """The amount an item names right after its marker (人员经费 a), or None."""
-    first = next((f for f in figs if f.start >= at), None)
+    """The amount an item names right after its marker (人员经费 a; 行政运行（项级科目2010301）a: past its
+    code; 提租补贴 59.21 with its unit left out, a decimal amount, read in the total's), or None."""
+    first = next((f for f in figs if f.start >= at and not _code(f)), None)
+    if first is not None and not first.unit and first.decimals > 0 and family(total.unit) == "money":
+        first = replace(first, unit=total.unit)
     if first is None or not first.is_point or family(first.unit) != family(total.unit) \
             or _ITEM_NAME.fullmatch(text, at, first.start) is None or text.startswith("、", first.end):
         return None  # (公务用车购置为0万元、运行费116.02万元: the item's amount is not one figure)
@@ -226,6 +233,11 @@ def _item_amount(text: str, figs, at: int, total: Figure) -> Figure | None:
     others = [f for f in figs if f.start > first.end and (stop < 0 or f.start < stop) and f.is_point
               and family(f.unit) == family(first.unit) and not _CHANGED.search(f.label)]
     return None if others else first  # (人员经费年初预算为 a，决算为 b: which is the part is not said)
+
+
+def _code(figure: Figure) -> bool:
+    """Whether a bare whole number is a classification code (2010301), not an amount."""
+    return not figure.unit and figure.decimals == 0 and len(figure.text) >= 3 and figure.text.isdigit()
 
 
 _DIGITS = "一二三四五六七八九"
@@ -249,7 +261,8 @@ _CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # 
 _YEARLESS = lazy(r"(?:19|20)\d\d\s*年度?|为|是|[，,：:]")
 # an item's name, after its classification code if it gives one ([2011501]行政运行, 2010350事业运行)
 _ITEM_NAME = lazy(r"\s*(?:[\[【(（]?\d{3,9}[\]】)）]?\s*)?"
-                  r"[\u4e00-\u9fff“”（）()]{2,24}?(?:为|共|计|[：:])?\s*")
+                  r"(?:[\u4e00-\u9fff“”（）()\-－—]|[（(][^（()）\d]{0,8}\d{3,9}[）)]){2,40}?"
+                  r"(?:为|共|计|[：:])?\s*")
 
 
 def _other_family_said(figs, pos: int, fam: str) -> bool:
