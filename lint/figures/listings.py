@@ -428,7 +428,8 @@ def _respective(words, text: str, sentences) -> list[Listing]:
 _REACH_PARTS = 40  # the figures before a total looked at for its parts (linear in a long paragraph)
 _TRAILING_SIGNS = ("分别", "由", "、", "和", "及", "合计", "共计", "总计")  # what a block needs to hold one
 _TRAILING = ("合计", "共计", "累计", "总计", "共", "合计为", "共计为", "累计为", "总计为", "总额为", "总额")
-_SUMMED = ("合计", "共计", "总计", "收入总计", "支出总计", "收入合计", "支出合计")  # after named amounts
+_SUMMED = ("合计", "共计", "总计", "收入总计", "支出总计", "收入合计", "支出合计",  # after named amounts
+           "收入决算结果", "支出决算结果")  # (a government's: A a，B b，收入决算结果 T)
 
 
 def _end(figure: Figure) -> int:
@@ -467,7 +468,7 @@ def _plus(text: str, sentences) -> list[Listing]:
 
 def _balanced(text: str, sentences) -> list[Listing]:
     """收入总计 T。…支出总计 S。收支相抵，结转下年 X: T is S and X (the nearest 收入总计 and 支出总计 before
-    it in the paragraph, among the 40 amounts before it)."""
+    it in the paragraph, among the 40 amounts before it; or 收入合计, a government's 收入决算结果 …)."""
     out = []
     figs = [f for _s, _e, fs in sentences for f in fs]
     starts = [f.start for f in figs]
@@ -477,8 +478,8 @@ def _balanced(text: str, sentences) -> list[Listing]:
         if left is None or left.start - m.start() > 12 or not _CARRIED_ON.search(labels.core(left.label)):
             continue
         before = figs[max(0, k - 40):k]
-        spent = next((f for f in reversed(before) if labels.core(f.label).endswith("支出总计")), None)
-        income = next((f for f in reversed(before) if labels.core(f.label).endswith("收入总计")), None)
+        spent = next((f for f in reversed(before) if labels.core(f.label).endswith(_SPENT_ALL)), None)
+        income = next((f for f in reversed(before) if labels.core(f.label).endswith(_INCOME_ALL)), None)
         if spent is None or income is None or income.start > spent.start or not all(
                 f.is_point and f.unit == left.unit for f in (spent, income, left)):
             continue
@@ -491,6 +492,8 @@ def _balanced(text: str, sentences) -> list[Listing]:
 
 
 _CARRIED_ON = lazy(r"结转|结余|滚存")
+_INCOME_ALL = ("收入总计", "收入合计", "收入决算结果", "收入总量")  # (a government's 收入决算结果 X；…)
+_SPENT_ALL = ("支出总计", "支出合计", "支出决算结果", "支出总量")
 _CHANGE_WORD = lazy(r"比|较|增加|减少|增长|下降|提高|降低")
 
 
@@ -1143,20 +1146,26 @@ def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> l
     8.40亿元，社会保障和就业支出7.58亿元，合计…): each clause a name and its amount, the name no measure,
     comparison or share (预算 X，决算 Y is two measures, not two parts); [] when the sentence is otherwise."""
     since = max(start, comma - 300)  # (a listing's reach: linear in a long paragraph)
-    head = max(text.rfind("：", since, comma), text.rfind(":", since, comma), since - 1) + 1
-    listed = [f for f in before[-20:] if f.start >= head]
-    if len(listed) < 2 or text[listed[-1].end:comma].strip() != "":
+    # an aside in brackets is a part's own (各项转移性收入 a（其中：…b）): blanked, its colon and amounts too
+    seg = labels.ASIDE.sub(lambda m: " " * len(m.group()), text[since:comma])
+    head = since + max(seg.rfind(c) for c in "：:；;") + 1
+    listed = [f for f in before[-20:] if f.start >= head and seg[f.start - since] != " "]
+    if len(listed) < 2 or seg[listed[-1].end - since :].strip() != "":
         return []
     names: set[str] = set()
     for k in range(len(listed) - 1, -1, -1):  # from the last: a long run of one name stops at its second
         f = listed[k]
-        name = text[listed[k - 1].end if k else head : f.start].strip("，, ")
+        name = seg[(listed[k - 1].end if k else head) - since : f.start - since].strip("，, ")
+        name = _DATED.sub("", name) if not k else name  # 2018年全区…收入 a: what it is, not when
         if not f.is_point or f.unit != listed[0].unit or name in names:
             return []  # (支出合计 a，支出合计 b: one name twice is no list of parts)
         if not _NAME.fullmatch(name) or _NOT_NAME.search(labels.FUNDS.sub("", name)):
             return []
         names.add(name)
     return listed
+
+
+_DATED = lazy(r"^.*(?:19|20)\d\d\s*年度?")
 
 
 def _joined(between: str) -> bool:
