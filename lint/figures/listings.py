@@ -229,9 +229,12 @@ def _item_amount(text: str, figs, at: int, total: Figure) -> Figure | None:
     if first is None or not first.is_point or family(first.unit) != family(total.unit) \
             or _ITEM_NAME.fullmatch(text, at, first.start) is None or text.startswith("、", first.end):
         return None  # (公务用车购置为0万元、运行费116.02万元: the item's amount is not one figure)
-    stop = text.find("其中", first.end, figs[-1].end) if figs else -1
+    broken = _BROKEN.search(text, first.end, figs[-1].end) if figs else None  # its own parts after it
+    stop = broken.start() if broken else -1
     others = [f for f in figs if f.start > first.end and (stop < 0 or f.start < stop) and f.is_point
               and family(f.unit) == family(first.unit) and not _CHANGED.search(f.label)]
+    inner = labels.inside(text, first.end, [f.start for f in others])
+    others = [f for f, h in zip(others, inner) if not h]  # (人员经费 a（含 b）: an aside)
     return None if others else first  # (人员经费年初预算为 a，决算为 b: which is the part is not said)
 
 
@@ -240,6 +243,7 @@ def _code(figure: Figure) -> bool:
     return not figure.unit and figure.decimals == 0 and len(figure.text) >= 3 and figure.text.isdigit()
 
 
+_BROKEN = lazy(r"其中|主要是|主要为|主要包括|包括|具体为")  # an item's breakdown after its amount
 _DIGITS = "一二三四五六七八九"
 
 
