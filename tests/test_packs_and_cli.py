@@ -141,6 +141,25 @@ def test_corpus_corruption_recall():
     assert result.false_alarms == 0, "\n".join(result.alarms)
 
 
+def test_typo_recall_harness_counts_typos_on_checked_relations(tmp_path):
+    """bench/typos.py: each figure of a hand-checked relation gets two typos; those the relation's check
+    reports count as caught, those no check reads as missed."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    import typos
+
+    assert typos.typos("1,234.56") == ["2,234.56", "1,334.56"]
+    assert typos.typos("0.09") == ["0.08"]
+    assert typos.locate("A 12，B 112，C 12.5，D 12", "12", 2) == (20, 22)
+    (tmp_path / "01.txt").write_text("支出合计12.00万元，其中：基本支出5.00万元，项目支出7.00万元。\n"
+                                     "甲单位有职工30人，乙单位有职工40人。\n", encoding="utf-8")
+    (tmp_path / "relations.tsv").write_text(
+        "01\tr1\tsum\t1\t12.00\t1\n01\tr1\tsum\t1\t5.00\t1\n01\tr1\tsum\t1\t7.00\t1\n"
+        "01\tr2\trestate\t2\t30\t1\n", encoding="utf-8")
+    total, caught, shapes, _ = typos.measure(tmp_path)
+    assert (total, caught) == (8, 6)
+    assert shapes == {"sum": [6, 6], "restate": [2, 0]}
+
+
 def test_rule_documentation_is_generated_and_up_to_date(checks):
     from crossfoot import docs
 
