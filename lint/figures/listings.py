@@ -965,7 +965,8 @@ def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
     if len(sides) != 1:
         return parts
     other = "支出" if sides[0] == "收入" else "收入"
-    carried = "总计" in core  # 支出总计 = 本年支出 + 年末结转和结余: the 结余 carried is a part of a 总计
+    # 支出总计 (总支出) = 本年支出 + 年末结转和结余: the 结余 carried is a part of a 总计
+    carried = "总计" in core or core.endswith(("总支出", "总收入"))
     own_year = "本年" in total.label or any(_BESIDES.search(p.label) for p in parts)  # 本年收入: not carried
     # in; 另有上年结转结余: beside the total
     cut = next((k for k, p in enumerate(parts)
