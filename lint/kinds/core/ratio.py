@@ -12,7 +12,8 @@ Two shapes are found in each sentence:
   the planned one being the only one whose label holds a plan word (option ``plan``: 预算, 计划, 目标,
   指标, ...; of two, 年初预算 X，全年预算 Y，实际支出 Z, the rate holding over either, failing over the
   later) and no actual word (option ``actual``: 实际, 已实现, 决算, ...; 计划完成 is a plan, the plan
-  word coming first).
+  word coming first); with no plan word in the clause, the funds received (option ``received``: 收到…
+  资金共 X，支出 Y，支出率 P%).
 * ``<whole> X，<stem> Y，<stem>率 P%``: a rate named by what its part did (推荐4,266家，通过3,636家，通过率
   85.23%; 共调查145家，其中108家达标，达标率74.48%; 送审金额…，审减金额…，审减率): the part is the one
   amount of its clause whose label holds the rate's stem (通过), or whose stem follows it (108家达标),
@@ -64,6 +65,9 @@ class Options:
     rates: Words = Words(["预算执行率", "执行率", "完成率", "支出率", "到位率", "支付率", "使用率", "兑现率",
                           "控制率", "支出进度", "执行进度", "结转结余率", "结余率"])
     plan: Words = Words(["预算", "计划", "目标", "指标", "下达", "批复", "安排", "申报", "应"])
+    received: Words = Words(["收到"])
+    """Funds received (收到…资金共 X，支出 Y，支出率 P%): the base when no amount of the clause names a plan
+    (计划下达 X，收到 Y，到位率: Y is the actual)."""
     actual: Words = Words(["实际", "已实现", "已完成", "实现", "完成", "决算", "执行数", "执行"])
     weak: Words = Words(["完成", "实现"])
     """Actual words that follow a plan word in a plan's label (计划完成, 目标实现)."""
@@ -181,7 +185,8 @@ def run(analysis, check: Check):
                         continue  # 总分…，其中预算执行得分9.54分（执行率95.36%）: no rate of 分 over 分
                     # (预算分别为 a、b、c万元，合计 t: a list's member is no plan of the whole's rate)
                     amounts = [f for f in amounts if not _MEMBER.search(text, max(0, f.start - 40), f.start)]
-                    plan = [f for f in amounts if _planned(o, f.label)]
+                    plan = [f for f in amounts if _planned(o, f.label)] \
+                        or [f for f in amounts[:-1] if o.received.within(f.label)][:1]
                     plan += [f for f in amounts if plan and f.start > plan[0].start and f not in plan
                              and _ADJUSTED_TO.search(text, max(0, f.start - 12), f.start)]
                     plan.sort(key=lambda f: f.start)  # 年初预算 X，调整为 Y: the plan as adjusted, too
