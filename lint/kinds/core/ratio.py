@@ -63,7 +63,7 @@ FIELDS = JUDGED
 @dataclass(frozen=True)
 class Options:
     rates: Words = Words(["预算执行率", "执行率", "完成率", "支出率", "到位率", "支付率", "使用率", "兑现率",
-                          "控制率", "支出进度", "执行进度", "结转结余率", "结余率"])
+                          "控制率", "支出进度", "执行进度", "分配进度", "结转结余率", "结余率"])
     plan: Words = Words(["预算", "计划", "目标", "指标", "下达", "批复", "安排", "申报", "应"])
     received: Words = Words(["收到"])
     """Funds received (收到…资金共 X，支出 Y，支出率 P%): the base when no amount of the clause names a plan
@@ -617,8 +617,8 @@ _OF_NAMED_CHAIN = lazy(r"(?:为|完成|达到|相当于)[^，,。；]{0,10}的\s
 def _planned(o: Options, label: str) -> bool:
     """A plan's label: a plan word, and no actual word but one that follows it (计划完成)."""
     at = min((label.find(w) for w in o.plan if w in label), default=-1)
-    if at < 0:
-        return False
+    if at < 0 or "已" in label[max(0, at - 3) : at]:
+        return False  # (已分配下达 X: what was done, not planned)
     strong = [w for w in o.actual if w in label and w not in o.weak]
     weak_first = any(0 <= label.find(w) < at for w in o.weak)
     return not strong and not weak_first
