@@ -99,6 +99,8 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _plus(text, sentences)
     if "收支相抵" in text:
         out += _balanced(text, sentences)
+    if "减" in text:
+        out += _chain(text, sentences)
     if ("其中" in text or "如下" in text or "包括" in text) and _ANY_FIRST.search(text):
         out += _numbered_items(text, sentences)
     blocks = analysis.doc.blocks
@@ -468,6 +470,54 @@ def _plus(text: str, sentences) -> list[Listing]:
             continue
         out.append(Listing(total, (base, *adds), True, owns=False))
     return out
+
+
+def _chain(text: str, sentences) -> list[Listing]:
+    """A balance written out as a chain (完成财政收入 a、上级补助收入 b、上年结余结转 c，减：支出 d、上解支出
+    e，年末财政滚存结余 R; 收入 a，减：支出 d，加：上年结余 c，结余 R; 收入 a，减支出 d，减上解 e，结转下年
+    支出 R): R is what the amounts before it give, each added or taken away as the last 加/减 before it
+    says (减 in its own clause, or 减： over its list until 加). R is the chain's last amount, named a
+    balance (结余, 结转下年), with no operator of its own; the amounts are all money, none in brackets nor
+    approximate; a chain runs to a ；(…结余 X；年初基金结余 a，加…) or to its result's own 其中."""
+    out = []
+    for start, end, figs in sentences:
+        if "减" not in text[start:end]:
+            continue
+        cuts = [start, *(k + 1 for k in range(start, end) if text[k] in "；;"), end]
+        for lo, hi in zip(cuts, cuts[1:]):
+            found = _chained(text, lo, hi, [f for f in figs if lo <= f.start < hi])
+            if found is not None:
+                out.append(found)
+    return out
+
+
+def _chained(text: str, lo: int, hi: int, figs) -> Listing | None:
+    ops = list(_OPERATOR.finditer(text, lo, hi))
+    if not ops:
+        return None
+    stop = text.find("其中", ops[-1].end(), hi)
+    stop = hi if stop < 0 else stop  # (R，其中：a，b: R's own parts after it)
+    money = [f for f in figs if f.start < stop and family(f.unit) == "money"]
+    inner = labels.inside(text, lo, [f.start for f in money])
+    money = [f for f, h in zip(money, inner) if not h]
+    if len(money) < 3 or not all(f.is_point for f in money) or _OPERATOR.search(text, money[-1].end, stop) \
+            or not _BALANCE.search(labels.core(money[-1].label)):
+        return None  # (约1670万元 among them: no sum to hold it to)
+    result, parts, sign, last = money[-1], [], 1, lo
+    for f in money[:-1]:
+        taken = list(_OPERATOR.finditer(text, last, f.start))
+        if taken:
+            sign = -1 if taken[-1].group().startswith(("减", "扣")) else 1
+        parts.append(replace(f, value=-f.value) if sign < 0 else f)
+        last = f.end
+    if _OPERATOR.search(text, last, result.start) or not any(p.value < 0 for p in parts) \
+            or not any(p.value > 0 for p in parts):
+        return None  # (…，减结余 R: the last is taken away, not what is left)
+    return Listing(result, tuple(parts), True, owns=False)
+
+
+_OPERATOR = lazy(r"减[：:]|减去|扣除|减(?=[\u4e00-\u9fff])(?!少|收|支|免|税|半|轻|缓|员)|加[：:]|加上")
+_BALANCE = lazy(r"结余|结转下年|滚存")
 
 
 def _balanced(text: str, sentences) -> list[Listing]:
