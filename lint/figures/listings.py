@@ -798,6 +798,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             adding = _adding(before, parts)
             if totals and adding and len(before) >= 2 and adding[0] is not totals[-1]:
                 totals = adding  # 共发放问卷1,300份，回收有效问卷1,240份。其中…: the one the parts add up to
+            if opened < p_end and any(f.start > opened for f in p_figs) and not any(
+                    precision.total(parts, f.unit).meets(precision.interval(f)) for f in before):
+                return []  # X，其中 A a，B b，…。其中：…: whose breakdown (X's, a's, b's) is not said
             before = totals[-1:] or _measured(before, parts) or adding or _outturn(before, parts)
         if subject and not any(subject in labels.unquote(labels.core(f.label)) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
