@@ -773,7 +773,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                          and all(labels.core(f.label)[-2:] in p.label for p in parts)]
                 before = named[-1:]
     opens = text[start:pos].strip(" ：:，,①②③④⑤") == "" or (  # 支出主要构成如下：opens its sentence too
-        word.endswith("如下") and not any(f.start < pos for f in figs if f.start >= start))
+        word.endswith("如下") and not any(f.start < pos for f in figs if f.start >= start)) or (
+        # X。主要用于部门运行支出，其中：…: X's purpose first, then its parts
+        word == "其中" and _PURPOSE_FIRST.fullmatch(text, start, pos) is not None)
     subject = _SUBJECT.sub("", labels.unquote(text[start:pos])) if word.endswith("如下") else ""
     own = word[:-1] if word.endswith("中") and word != "其中" else ""  # 基本支出中，: its parts
     if not before and opens and (index > 0 or prev):
@@ -1033,6 +1035,7 @@ _CARRIED_IN = lazy(r"上年结转|年初结转|上年结余")  # what last year 
 _BESIDES = lazy(r"另有|另外|此外")
 
 
+_PURPOSE_FIRST = lazy(r"\s*主要用于[^，,。；;\d]{1,30}[，,]\s*")
 _SUBJECT = lazy(r"[\s，,：:。]|主要|具体|明细|构成|情况|如下|的|年度|\d{4}年")
 
 
