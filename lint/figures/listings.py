@@ -159,6 +159,14 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
                     and not _CHANGED.search(f.label)]
             total = said[0] if len(said) == 1 and len(_YEARLESS.sub("", labels.core(said[0].label))) >= 2 \
                 else None
+        elif total is None and opened.group().startswith("其中") and index \
+                and text[start : opened.start()].strip() == "":
+            # 共 X，支出 Y，支出率100%。其中：1.…a…2.…b: the last amount before, as within a sentence, unless
+            # the sentence before lists parts of its own (whose these are is not said then)
+            p_start, p_end, p_figs = sentences[index - 1]
+            said = [f for f in p_figs if f.is_point and family(f.unit) not in ("ratio", "")
+                    and not _CHANGED.search(f.label)]
+            total = said[-1] if said and not _OWN_LIST.search(text, p_start, p_end) else None
         if total is None or family(total.unit) in ("ratio", ""):
             continue
         clauses = _clauses(text, sentences[index:], opened.end())
@@ -246,6 +254,7 @@ def _code(figure: Figure) -> bool:
 
 
 _BROKEN = lazy(r"其中|主要是|主要为|主要包括|包括|具体为")  # an item's breakdown after its amount
+_OWN_LIST = lazy(r"其中|包括|分别")
 _DIGITS = "一二三四五六七八九"
 
 
