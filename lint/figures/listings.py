@@ -911,9 +911,12 @@ def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
         return True  # …，B b，较大的项目有：C c、D d: examples of its own, opened by their colon (not A a，
         # 主要包括：工资、津贴；B b: a part's purpose, closed by its semicolon)
     joined = [text[a.end : b.start] for a, b in zip(parts, parts[1:])]
+    clause = between.split("，")[-1].split(",")[-1]
+    act = _ACTS.match(clause)
     if joined and all("、" in j and not _COMMA.search(j) for j in joined) and _COMMA.search(between) \
-            and _ACTS.match(between.split("，")[-1].split(",")[-1]):
-        return True  # (…、B b，调减 C c: a clause of its own; not …、B b，C c, a list written loosely)
+            and act and not any(labels.core(p.label).startswith(act.group().strip()) for p in parts):
+        return True  # (…、B b，调减 C c: a clause of its own; not …、B b，C c, a list written loosely, nor
+        # 拨付各村… a、…，拨付… d: one more part named as the first was)
     return _MARKED.search(between) is not None and _MARKED.search(text, pos, parts[0].start) is None
 
 
