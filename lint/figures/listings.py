@@ -154,8 +154,12 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
                       and family(f.unit) not in ("ratio", "") and not _CHANGED.search(f.label)), None)
         if total is None and opened.group().startswith(("具体", "如下")) and index:
             # “三公”经费决算数为 X，比上年减少 c。具体情况如下：（一）…: the sentence before's subject, when
-            # it states one amount (not 预算为 X，决算为 Y; not 2021年度为 X, a year and no name)
-            said = [f for f in sentences[index - 1][2] if f.is_point and family(f.unit) not in ("ratio", "")
+            # it states one amount (not 预算为 X，决算为 Y; not 2021年度为 X, a year and no name); past a
+            # sentence of words only (…增长 P%。主要原因是…。支出具体情况如下：)
+            back = index - 1
+            if back and not sentences[back][2] and _REASON.match(text, sentences[back][0]):
+                back -= 1
+            said = [f for f in sentences[back][2] if f.is_point and family(f.unit) not in ("ratio", "")
                     and not _CHANGED.search(f.label)]
             total = said[0] if len(said) == 1 and len(_YEARLESS.sub("", labels.core(said[0].label))) >= 2 \
                 else None
@@ -255,6 +259,7 @@ def _code(figure: Figure) -> bool:
 
 _BROKEN = lazy(r"其中|主要是|主要为|主要包括|包括|具体为")  # an item's breakdown after its amount
 _OWN_LIST = lazy(r"其中|包括|分别")
+_REASON = lazy(r"\s*(?:主要原因|原因|主要是|这主要)")
 _DIGITS = "一二三四五六七八九"
 
 
@@ -267,7 +272,8 @@ def _chinese(n: int) -> str:
 
 _ANY_FIRST = lazy(r"[（(][一1][）)]|1[.．、]")  # a first item's marker, cheaply (then _ITEMS_OPEN)
 _HEADING_RUN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|附件)")
-_ITEMS_OPEN = lazy(r"(?:其中|包括|具体情况如下|具体如下)\s*(?:[（(][^（()）]{1,20}[）)])?"  # (按项级科目统计)
+_ITEMS_OPEN = lazy(r"(?:其中|包括|具体(?:[收支出入项目]{1,4})?情况如下|具体如下)"
+                   r"\s*(?:[（(][^（()）]{1,20}[）)])?"  # (按项级科目统计)
                    r"\s*[：:，,]?\s*(?:([（(]一[）)])|(1[.．](?!\d))|(1、)|([（(]1[）)]))")
 # the items' markers, a style each as the first item's opened them: （一）, 1., 1、, （1）
 _ITEM_MARKS = (lazy(r"\s*[（(]([一二三四五六七八九十]{1,3})[）)]"), lazy(r"\s*(\d{1,2})[.．](?!\d)"),
