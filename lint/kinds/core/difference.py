@@ -47,8 +47,10 @@ FIELDS = JUDGED
 
 @dataclass(frozen=True)
 class Options:
-    up: Words = Words(["增加", "增长", "上升", "提高", "超支", "多支出", "增", "高出", "高", "多"])
-    down: Words = Words(["减少", "下降", "降低", "节约", "节省", "结余", "少支出", "减", "低", "少"])
+    up: Words = Words(["增加", "增长", "上升", "提高", "超支", "多支出", "增支", "增收", "增", "高出", "高",
+                       "多"])
+    down: Words = Words(["减少", "下降", "降低", "节约", "节省", "结余", "少支出", "减支", "减收", "减", "低",
+                         "少"])
     compare: Words = Words(["比", "较", "相比"])
     left: Words = Words(["结余", "剩余", "节余", "节约", "节省", "未支出", "尚未支出", "未使用", "未拨付"])
     """What is left of a plan, stated with no comparison (预算 X，支出 Y，结余 Z): plan less outturn."""
