@@ -790,7 +790,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     opens = text[start:pos].strip(" ：:，,①②③④⑤") == "" or (  # 支出主要构成如下：opens its sentence too
         word.endswith("如下") and not any(f.start < pos for f in figs if f.start >= start)) or (
         # X。主要用于部门运行支出，其中：…: X's purpose first, then its parts
-        word == "其中" and _PURPOSE_FIRST.fullmatch(text, start, pos) is not None)
+        word == "其中" and _PURPOSE_FIRST.fullmatch(text, start, pos) is not None) or (
+        # X。（其中：A a，B b）: the brackets open the sentence after their total
+        inside is not None and text[outer:inside].strip() == ""
+        and text[inside + 1 : pos].strip(" ：:，,") == "")
     subject = _SUBJECT.sub("", labels.unquote(text[start:pos])) if word.endswith("如下") else ""
     own = word[:-1] if word.endswith("中") and word != "其中" else ""  # 基本支出中，: its parts
     if not before and opens and (index > 0 or prev):
