@@ -533,6 +533,7 @@ def _rate(rate, prior, current, sign) -> Growth:
 
 _QUOTED = lazy(r"[“\"]([^”\"]{2,20})[”\"]")
 _PRIOR_WORDS = ("上年", "上一年", "去年", "同期")
+_PER_HEAD = lazy(r"人均|户均|生均|平均")
 _CARRIED = lazy(rf"{labels.LAST_YEAR}(?=结转|结余)")  # 上年结转结余资金: this year's money, carried in
 
 
@@ -710,6 +711,8 @@ _RATE_WORD = lazy(r"(增幅|降幅|减幅)\s*(?:为|达|是)?\s*$")  # a rate's 
 
 def _change(rate, change, sign, prior, current, contrary: bool = False) -> Iterator[Growth]:
     """The relation of a rate stated after its change amount, the prior stated or derived."""
+    if current is not None and _PER_HEAD.search(current.label) and not _PER_HEAD.search(change.label):
+        return  # 人均公用经费 X，公用经费总额比上年减少 c: an amount per head is no total's current amount
     if prior is not None:
         zero = prior.value == 0
     else:  # prior = current − change for an increase: zero when the change is the whole current amount

@@ -84,7 +84,7 @@ def find(analysis, block: int, words) -> list[Listing]:
     """The listings of a block, in the order their parts words occur."""
     text = analysis.doc.blocks[block].text
     out: list[Listing] = []
-    if words.totals.within(text) and any(w in text for w in _TRAILING_SIGNS):
+    if (words.totals.within(text) or "决算结果" in text) and any(w in text for w in _TRAILING_SIGNS):
         out += _trailing(text, analysis.sentences(block))
     sentences = analysis.sentences(block)
     if "分别" in text:
@@ -116,6 +116,9 @@ def find(analysis, block: int, words) -> list[Listing]:
                                                     m.group(1) + "中", prev)
                         if precision.total(found.parts).hi >= precision.interval(found.total).lo]
                 # (parts short of it are its main items only: 项目支出中，较大的项目有 …)
+    if sentences and (opener := _DETAILS_END.search(text, sentences[-1][0])) is not None:
+        # X，具体情况如下：⏎（一）A a；⏎（二）B b: the items as the paragraphs after
+        out += _items(analysis, block, words, text, sentences, len(sentences) - 1, opener.start(), "")
     if not words.parts.within(text):
         return out
     for index, (start, end, _figs) in enumerate(sentences):
@@ -182,8 +185,9 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
             marker = _ITEM_MARKS[style].match(text, s_start)
             if marker is None and between < 4 and not _HEADING_RUN.match(text, s_start) \
                     and not (style and _ITEM_MARKS[0].match(text, s_start)):
-                if _SECTION_IN.search(text, s_start, s_end):
-                    break  # …主要原因是项目规划费用不一样七、“三公”经费…: the next section, run in
+                if _SECTION_IN.search(text, s_start, s_end) or _ITEMS_OPEN.search(text, s_start, s_end):
+                    break  # …主要原因是项目规划费用不一样七、“三公”经费…: the next section, run in; or
+                    # 支出合计 Y，其中：1.…: a list of its own
                 between += whole  # (in 1. 2. items, a sentence opening （三） is the next section's)
                 said += s_figs
                 continue
@@ -195,7 +199,9 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
             parts.append(_item_amount(text, s_figs, marker.end(), total))
             said += s_figs
             between = 0
-        parts = parts[: next((i for i, p in enumerate(parts) if p is None), len(parts))]
+        if None in parts or any(_measure_only(p.label) for p in parts):
+            continue  # an item whose amount is not one figure (3.…50万元，另安排…20万元), or one named by a
+            # measure only (（1）年初预算 a；（2）支出决算 X: one thing's measures, no parts): not read
         if len(parts) >= 2 and not _beside(total, parts, said):
             out.append(Listing(total, tuple(parts), False))
     return out
@@ -259,6 +265,15 @@ def _code(figure: Figure) -> bool:
 
 _BROKEN = lazy(r"其中|主要是|主要为|主要包括|包括|具体为")  # an item's breakdown after its amount
 _OWN_LIST = lazy(r"其中|包括|分别")
+_DETAILS_END = lazy(r"具体(?:[收支出入项目]{1,4})?情况如下[ ：:，,]*$")
+_MEASURE_ONLY = lazy(r"[\s\d.．、：:（）()一二三四五六七八九十]*(?:比|较)?(?:年初|全年|调整后|本年|上年)?"
+                     r"(?:预算|决算|支出决算|实际支出|支出|执行|执行数|实际完成|完成|节约|结余)数?(?:为|是)?\s*")
+
+
+def _measure_only(label: str) -> bool:
+    """Whether an item is named by a measure only (年初预算, 2.实际支出, 3.比预算节约): one thing's figures,
+    no part of anything."""
+    return _MEASURE_ONLY.fullmatch(label) is not None
 _REASON = lazy(r"\s*(?:主要原因|原因|主要是|这主要)")
 _DIGITS = "一二三四五六七八九"
 
@@ -447,7 +462,8 @@ def _respective(words, text: str, sentences) -> list[Listing]:
 
 
 _REACH_PARTS = 40  # the figures before a total looked at for its parts (linear in a long paragraph)
-_TRAILING_SIGNS = ("分别", "由", "、", "和", "及", "合计", "共计", "总计")  # what a block needs to hold one
+# what a block needs to hold one
+_TRAILING_SIGNS = ("分别", "由", "、", "和", "及", "合计", "共计", "总计", "决算结果")
 _TRAILING = ("合计", "共计", "累计", "总计", "共", "合计为", "共计为", "累计为", "总计为", "总额为", "总额")
 _SUMMED = ("合计", "共计", "总计", "收入总计", "支出总计", "收入合计", "支出合计",  # after named amounts
            "收入决算结果", "支出决算结果")  # (a government's: A a，B b，收入决算结果 T)
@@ -866,6 +882,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if _GROSS.match(text, before[-1].end):
         return []  # 政府性基金收入 X（不含转列…）: a total net of what moved out, its parts gross
     one = word == "其中" and len(parts) == 1
+    if parts and all(_measure_only(p.label) for p in parts):
+        return []  # 支出 X，具体如下：年初预算 a；实际支出 X: one thing's measures, no parts of it
     second = _run_on(text, sentences, index, before[-1], parts[0]) if one else []
     if second:
         return [Listing(before[-1], (parts[0], *second), True)]  # both things the total is named for
@@ -875,8 +893,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
 def _run_on(text: str, sentences, index: int, total: Figure, first: Figure) -> list[Figure]:
     """The second part of a total named for two things (公务用车购置及运行费 X。其中：公务用车购置费 a，
     2017年公务用车购置0辆。公务用车运行费 b，…), opening a sentence after the list's: its name is the first
-    part's with the other of the total's two things in it (运行 for 购置); [] when none follows within two
-    sentences."""
+    part's with the other of the total's two things in it (运行 for 购置), or the total's name after 及 when
+    the first part's is its name before (会议费及培训费 X。其中：会议费 a，…。培训费 b); [] when none follows
+    within two sentences."""
     own, whole = labels.core(first.label).strip("：:，, "), labels.core(total.label)
     head = 0
     for later in sentences[index + 1 : index + 3]:
@@ -893,11 +912,20 @@ def _run_on(text: str, sentences, index: int, total: Figure, first: Figure) -> l
         if head >= 2 and mine and theirs and mine != theirs and mine in whole and theirs in whole \
                 and not labels.YEAR.search(name):
             return [figs[0]]
+        halves = _BOTH.split(whole, maxsplit=1)  # 会议费及培训费支出: 会议费 a。…培训费 b
+        if len(halves) == 2 and not labels.YEAR.search(name):
+            left, right = halves[0], _TOTAL_WORD.sub("", halves[1])
+            if own.endswith(left) and len(left) >= 2 and name.startswith(right) and len(right) >= 2:
+                return [figs[0]]
         return []
     return []
 
 
-_PART_NAME = lazy(r"[\u4e00-\u9fff“”]{3,20}")
+_BOTH = lazy(r"及|和")
+_TOTAL_WORD = lazy(r"(?:支出|合计|共计|总计|总额)$")
+
+
+_PART_NAME = lazy(r"[\u4e00-\u9fff“”（）()]{3,20}")
 
 
 def _named(text: str, figure: Figure, listed: list[Figure], fam: str) -> bool:
