@@ -189,16 +189,20 @@ def run(analysis, check: Check):
                     break
                 last[2] = (last[2][0] + 1, block.span(m.start(1), m.end(1)), m.group(0).lstrip("；;。 "))
         if check.options.inline:
-            before, last_end = None, 0
+            before, last_end, outer = None, 0, None
             for m in _INLINE.finditer(block.text):
                 group = "n" if m.group("n") else "one"
                 span = block.span(m.start(group), m.end())
                 marker = block.text[m.start(group):m.end()]
                 opened = block.text[max(0, m.start(group) - 4) : m.start(group)].rstrip()
-                if _value(m.group(group)) == 1 and opened.endswith(("：", ":")) \
+                n = _value(m.group(group))
+                if n == 1 and before is not None and _COUNTED.search(block.text, last_end, m.start()):
+                    outer, before = before, None  # 一是…“三个之最”。一是…三是…。二是…: a list inside an item
+                if n == 1 and opened.endswith(("：", ":")) \
                         or _SUB_ITEM.search(block.text, last_end, m.start()):
                     before = None  # 如下：一是…; （3）…，二是: a list of its own, under its colon or item
-                n = _value(m.group(group))
+                if outer is not None and n == outer[0] + 1 and before is not None and n != before[0] + 1:
+                    before, outer = outer, None  # the item's own list over, the outer one goes on
                 found = _step(check, analysis, before, n, marker, span)
                 skipped = range(before[0] + 1, n) if found is not None and n and before[0] else range(0)
                 if skipped and all(k < len(_CN_DIGITS) and _RESTYLED.search(
@@ -209,6 +213,8 @@ def run(analysis, check: Check):
                 before, last_end = (n, span, marker), m.end()
 
 
+# a count of what follows, closing the sentence before a 一是 (“三个全国之最”。一是…): its items, nested
+_COUNTED = lazy(r"[一二两三四五六七八九十\d]+\s*(?:个|项|条|方面|大|点)[^。；;]{0,12}[。：:；;]\s*$")
 _WRAPPED = 20  # characters of two lines cut mid-sentence at a cell's width, not two short headings
 _ENDED = lazy(r"[。；;！？!?：:]\s*$")  # a line ending its sentence
 _RUN_ON = lazy(r"[；;。]\s*(\d{1,2})\s*[.．](?!\d)")  # ；2. inside a paragraph: its list going on

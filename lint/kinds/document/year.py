@@ -65,6 +65,8 @@ def run(analysis, check: Check):
             continue  # 对2014年末结余资金进行清理，清理后上缴国库4.2亿元: what came of it afterwards
         if _looking_back(analysis, fig.block):
             continue  # under a heading （三）上年支出情况: the section is about the year before
+        if said == year - 1 and _after_own(analysis, fig, before):
+            continue  # （三）公务接待费1.95万元。2014年度公务接待费1.29万元: last year's, beside this year's
         done.add((fig.block, fig.start - len(before)))
         yield report(check, analysis, fig.span, fig.text, computed=str(year), figures=(fig.text,),
                      said=str(said), year=str(year), source=source)
@@ -101,6 +103,7 @@ def _looking_back(analysis, block: int) -> bool:
 
 
 _THIS_YEAR = lazy(r"本年度?|今年|当年")
+_THIS_YEAR_OPENS = lazy(r"\s*(?:本年度?|今年)")
 
 
 def _later_after(text: str, end: int, said: int) -> bool:
@@ -111,7 +114,26 @@ def _later_after(text: str, end: int, said: int) -> bool:
     clause = text.find("；", end, stop)
     clause = stop if clause < 0 else clause
     return any(int(m.group(1)) > said for m in labels.YEAR.finditer(text, end, stop)) \
-        or _THIS_YEAR.search(text, end, clause) is not None  # (本年度较上年: in its own clause)
+        or _THIS_YEAR.search(text, end, clause) is not None \
+        or _THIS_YEAR_OPENS.match(text, clause + 1) is not None  # (本年度较上年; …；本年度未安排…减少;
+    # not …；当年无结转: that year's)
+
+
+def _after_own(analysis, fig, before: str) -> bool:
+    """Whether ``fig``'s sentence opens with its year (2014年度支出 X) right after a sentence stating an
+    undated amount (公务用车运行费4.72万元，…。2014年度支出4.63万元): the item's last-year figure set
+    beside this year's, not a paragraph copied from last year's report."""
+    if not _OPENS_DATED.match(before):
+        return False
+    text = analysis.doc.blocks[fig.block].text
+    opened = fig.start - len(before)
+    previous = [f for s, e, figs in analysis.sentences(fig.block) if e <= opened for f in figs]
+    last = max((s for s, e, _ in analysis.sentences(fig.block) if e <= opened), default=None)
+    return last is not None and any(f.start >= last and f.unit == fig.unit and not labels.YEAR.search(
+        text[last : f.start]) for f in previous)
+
+
+_OPENS_DATED = lazy(r"^\s*20\d\d\s*年度?[\u4e00-\u9fff“”（）()]{0,16}$")
 
 
 def _compared_next(text: str, end: int) -> bool:
