@@ -185,10 +185,15 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
             marker = _ITEM_MARKS[style].match(text, s_start)
             if marker is None and between < 4 and not _HEADING_RUN.match(text, s_start) \
                     and not (style and _ITEM_MARKS[0].match(text, s_start)):
-                if _SECTION_IN.search(text, s_start, s_end) or _ITEMS_OPEN.search(text, s_start, s_end):
+                again = _ITEMS_OPEN.search(text, s_start, s_end)
+                if _SECTION_IN.search(text, s_start, s_end) or again is not None and any(
+                        f.end <= again.start() and family(f.unit) == family(total.unit) for f in s_figs):
                     break  # …主要原因是项目规划费用不一样七、“三公”经费…: the next section, run in; or
-                    # 支出合计 Y，其中：1.…: a list of its own
-                between += whole  # (in 1. 2. items, a sentence opening （三） is the next section's)
+                    # 支出合计 Y，其中：1.…: a list of its own (not an item's: 支出具体情况如下：1、…)
+                # (in 1. 2. items, a sentence opening （三） is the next section's; an item's own numbered
+                # sub-items, 1、… under （一）, each open a run of sentences of their own)
+                sub = any(k != style and mark.match(text, s_start) for k, mark in enumerate(_ITEM_MARKS))
+                between = 0 if sub else between + whole
                 said += s_figs
                 continue
             # the next number, or this one again past the first (（四）…（四）: a slip of the marker)
@@ -263,7 +268,7 @@ def _code(figure: Figure) -> bool:
     return not figure.unit and figure.decimals == 0 and len(figure.text) >= 3 and figure.text.isdigit()
 
 
-_BROKEN = lazy(r"其中|主要是|主要为|主要包括|包括|具体为")  # an item's breakdown after its amount
+_BROKEN = lazy(r"其中|主要是|主要为|主要包括|包括|具体为|如下")  # an item's breakdown after its amount
 _OWN_LIST = lazy(r"其中|包括|分别")
 _DETAILS_END = lazy(r"具体(?:[收支出入项目]{1,4})?情况如下[ ：:，,]*$")
 _MEASURE_ONLY = lazy(r"[\s\d.．、：:（）()一二三四五六七八九十]*(?:比|较)?(?:年初|全年|调整后|本年|上年)?"
@@ -297,7 +302,7 @@ _CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # 
 _YEARLESS = lazy(r"(?:19|20)\d\d\s*年度?|为|是|[，,：:]")
 # an item's name, after its classification code if it gives one ([2011501]行政运行, 2010350事业运行)
 _ITEM_NAME = lazy(r"\s*(?:[\[【(（]?\d{3,9}[\]】)）]?\s*)?"
-                  r"(?:[\u4e00-\u9fff“”（）()\-－—]|[（(][^（()）\d]{0,8}\d{3,9}[）)]){2,40}?"
+                  r"(?:[\u4e00-\u9fff“”（）()\-－—]|[（(][^（()）\d]{0,8}\d{3,9}[）)]|(?<=[)）])\s(?=\S)){2,60}?"
                   r"(?:为|共|计|[：:])?\s*")
 
 
