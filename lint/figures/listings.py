@@ -37,11 +37,12 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, fields, replace
+from decimal import Decimal
 
 from ..model import Figure
 from ..regex import lazy
 from ..vocabulary import Words
-from . import labels, precision
+from . import labels, precision, units
 from .precision import family
 
 
@@ -839,9 +840,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             adding = _adding(before, parts)
             if totals and adding and len(before) >= 2 and adding[0] is not totals[-1]:
                 totals = adding  # 共发放问卷1,300份，回收有效问卷1,240份。其中…: the one the parts add up to
-            if opened < p_end and any(f.start > opened for f in p_figs) and not any(
-                    precision.total(parts, f.unit).meets(precision.interval(f)) for f in before):
-                return []  # X，其中 A a，B b，…。其中：…: whose breakdown (X's, a's, b's) is not said
+            if opened < p_end and any(f.start > opened for f in p_figs) \
+                    and not any(_within_a_digit(f, parts) for f in before):
+                return []  # X，其中 A a，B b。其中：…: whose breakdown (X's, a's, b's) is not said (when the
+                # parts miss each by more than one digit of one figure)
             before = totals[-1:] or _measured(before, parts) or adding or _outturn(before, parts)
         if subject and not any(subject in labels.unquote(labels.core(f.label)) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
@@ -1202,6 +1204,20 @@ def _measured(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
             hits = [f for f in candidates if word in f.label]
             return hits if len(hits) == 1 else []
     return []
+
+
+def _within_a_digit(total: Figure, parts: list[Figure]) -> bool:
+    """Whether the parts add up to ``total``, or would with one digit of one figure changed."""
+    whole = precision.interval(total)
+    summed = precision.total(parts, total.unit)
+    if summed.meets(whole) or precision.one_digit_fix(total, summed):
+        return True
+    for part in parts:
+        factor = units.factor(part.unit, total.unit) or Decimal(1)
+        need = (whole - precision.total([p for p in parts if p is not part], total.unit)).scale(1 / factor)
+        if need.hi > 0 and precision.one_digit_fix(part, need):
+            return True
+    return False
 
 
 def _adding(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
