@@ -198,7 +198,7 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
                 said += s_figs
                 continue
             # the next number, or this one again past the first (（四）…（四）: a slip of the marker)
-            numbers = [(_chinese(n) if style == 0 else str(n)) for n in (number + 1, number) if n > 1]
+            numbers = [_numeral(style, n) for n in (number + 1, number) if n > 1]
             if marker is None or marker.group(1) not in numbers:
                 break
             number += marker.group(1) == numbers[0]
@@ -291,14 +291,20 @@ def _chinese(n: int) -> str:
     return head + (_DIGITS[ones - 1] if ones else "")
 
 
-_ANY_FIRST = lazy(r"[（(][一1][）)]|1[.．、]")  # a first item's marker, cheaply (then _ITEMS_OPEN)
+_ANY_FIRST = lazy(r"[（(][一1][）)]|1[.．、]|①")  # a first item's marker, cheaply (then _ITEMS_OPEN)
+
+
+def _numeral(style: int, n: int) -> str:
+    """Item ``n``'s number as the markers of ``style`` write it: 十一, 11, ⑪."""
+    return _chinese(n) if style == 0 else chr(0x245F + n) if style == 4 and n <= 20 else str(n)
 _HEADING_RUN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|附件)")
-_ITEMS_OPEN = lazy(r"(?:其中|包括|具体(?:[收支出入项目]{1,4})?情况如下|具体如下)"
+_ITEMS_OPEN = lazy(r"(?:其中|包括|具体(?:[收支出入项目]{1,4})?情况如下|具体如下"
+                   r"|(?:项目|构成|内容)(?:是|为)(?=[：:]))"
                    r"\s*(?:[（(][^（()）]{1,20}[）)])?"  # (按项级科目统计)
-                   r"\s*[：:，,]?\s*(?:([（(]一[）)])|(1[.．](?!\d))|(1、)|([（(]1[）)]))")
+                   r"\s*[：:，,]?\s*(?:([（(]一[）)])|(1[.．](?!\d))|(1、)|([（(]1[）)])|(①))")
 # the items' markers, a style each as the first item's opened them: （一）, 1., 1、, （1）
 _ITEM_MARKS = (lazy(r"\s*[（(]([一二三四五六七八九十]{1,3})[）)]"), lazy(r"\s*(\d{1,2})[.．](?!\d)"),
-               lazy(r"\s*(\d{1,2})、"), lazy(r"\s*[（(](\d{1,2})[）)]"))
+               lazy(r"\s*(\d{1,2})、"), lazy(r"\s*[（(](\d{1,2})[）)]"), lazy(r"\s*([①-⑳])"))
 _CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # an amount that states a change, no total
 _YEARLESS = lazy(r"(?:19|20)\d\d\s*年度?|为|是|[，,：:]")
 # an item's name, after its classification code if it gives one ([2011501]行政运行, 2010350事业运行)
@@ -990,7 +996,7 @@ _SEMI = lazy(r"[；;]")
 _SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
 _ACTS = lazy(r"\s*(?:调增|调减|追加|核减|压减|增加|减少|另|安排|下达|拨付)")
 _MARKED = lazy(r"(?:^|[；;。\s])\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]"
-               r"|[（(][一二三四五六七八九十]{1,3}[)）])")
+               r"|[（(][一二三四五六七八九十]{1,3}[)）]|[①-⑳])")
 
 
 def _sibling_code(own: str, code: str) -> bool:
