@@ -167,8 +167,8 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
                     and not _CHANGED.search(f.label)]
             total = said[0] if len(said) == 1 and len(_YEARLESS.sub("", labels.core(said[0].label))) >= 2 \
                 else None
-        elif total is None and opened.group().startswith("其中") and index \
-                and text[start : opened.start()].strip() == "":
+        elif total is None and opened.group().startswith(("其中", "包括")) and index \
+                and _LEAD.fullmatch(text, start, opened.start()) is not None:
             # 共 X，支出 Y，支出率100%。其中：1.…a…2.…b: the last amount before, as within a sentence, unless
             # the sentence before lists parts of its own (whose these are is not said then)
             p_start, p_end, p_figs = sentences[index - 1]
@@ -271,6 +271,8 @@ def _code(figure: Figure) -> bool:
 
 _BROKEN = lazy(r"其中|主要是|主要为|主要包括|包括|具体为|如下")  # an item's breakdown after its amount
 _OWN_LIST = lazy(r"其中|包括|分别")
+# what may lead 包括 in its sentence: 主要支出项目(按项级科目分类统计)
+_LEAD = lazy(r"\s*(?:主要)?(?:支出)?(?:项目)?(?:[（(][^（()）\d]{1,20}[）)])?\s*")
 _DETAILS_END = lazy(r"具体(?:[收支出入项目]{1,4})?情况如下[ ：:，,]*$")
 _MEASURE_ONLY = lazy(r"[\s\d.．、：:（）()一二三四五六七八九十]*(?:比|较)?(?:年初|全年|调整后|本年|上年)?"
                      r"(?:预算|决算|支出决算|实际支出|支出|执行|执行数|实际完成|完成|节约|结余)数?(?:为|是)?\s*")
@@ -309,7 +311,8 @@ _CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # 
 _YEARLESS = lazy(r"(?:19|20)\d\d\s*年度?|为|是|[，,：:]")
 # an item's name, after its classification code if it gives one ([2011501]行政运行, 2010350事业运行)
 _ITEM_NAME = lazy(r"\s*(?:[\[【(（]?\d{3,9}[\]】)）]?\s*)?"
-                  r"(?:[\u4e00-\u9fff“”（）()\-－—]|[（(][^（()）\d]{0,8}\d{3,9}[）)]|(?<=[)）])\s(?=\S)){2,60}?"
+                  r"(?:[\u4e00-\u9fff“”（）()\-－—]|[（(][^（()）\d]{0,8}\d{3,9}[）)]|(?<=\S)\s(?=\S)"
+                  r"|20\d\d(?=年)){2,60}?"
                   r"(?:为|共|计|[：:])?\s*")
 
 
