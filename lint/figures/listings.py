@@ -154,7 +154,9 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
         if opened is None:
             continue
         style = next(k for k, g in enumerate(opened.groups()) if g is not None)
-        total = next((f for f in reversed(figs) if f.end <= opened.start() and f.is_point
+        ahead = [f for f in figs if f.end <= opened.start()]
+        aside = labels.inside(text, start, [f.start for f in ahead])  # X（其中含 a）…: X, not its aside
+        total = next((f for f, h in zip(reversed(ahead), reversed(aside)) if not h and f.is_point
                       and family(f.unit) not in ("ratio", "") and not _CHANGED.search(f.label)), None)
         if total is None and opened.group().startswith(("具体", "如下")) and index:
             # “三公”经费决算数为 X，比上年减少 c。具体情况如下：（一）…: the sentence before's subject, when
