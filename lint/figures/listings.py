@@ -180,6 +180,8 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
         if total is None or family(total.unit) in ("ratio", ""):
             continue
         clauses = _clauses(text, sentences[index:], opened.end())
+        if _restarts(text, style, opened.end(), clauses[0][1]):
+            continue  # 包括：1、A a，其中：1、…2、…: the next 2、 may be A's item or the list's, not said
         parts = [_item_amount(text, clauses[0][2], opened.end(), total)]
         said = list(clauses[0][2])  # every amount the items' clauses hold
         between = 0  # sentences of an item after its first (与上年相比，…)
@@ -204,6 +206,9 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
             if marker is None or marker.group(1) not in numbers:
                 break
             number += marker.group(1) == numbers[0]
+            if _restarts(text, style, marker.end(), s_end):
+                parts.append(None)  # (an item with a list of its own numbered alike: not read)
+                break
             parts.append(_item_amount(text, s_figs, marker.end(), total))
             said += s_figs
             between = 0
@@ -226,6 +231,12 @@ def _beside(total: Figure, parts: list[Figure], said) -> bool:
     return any(precision.total([*parts, f], total.unit).meets(within) for f in said
                if id(f) not in mine and f.is_point and family(f.unit) == family(total.unit)
                and not _CHANGED.search(f.label))
+
+
+def _restarts(text: str, style: int, lo: int, hi: int) -> bool:
+    """Whether an item's clause opens a list of its own numbered in the same style (其中：1、…)."""
+    again = _ITEMS_OPEN.search(text, lo, hi)
+    return again is not None and next(k for k, g in enumerate(again.groups()) if g is not None) == style
 
 
 def _clauses(text: str, sentences, at: int) -> list[tuple[int, int, list, bool]]:
