@@ -87,6 +87,14 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     sign = -sign
                     change = replace(change, value=-change.value)
                 rate = figs[i + 1] if i + 1 < len(figs) else None
+                if rate is None and at + 1 < len(sentences) \
+                        and text[change.end : sentence[1]].strip(" 。") == "":
+                    # …较2016年决算数减少329.1万元。减少81.14%: the rate alone in the sentence after
+                    after = sentences[at + 1]
+                    own = after[2][0] if after[2] else None
+                    if own is not None and _RATE_ALONE.fullmatch(text, after[0], own.start) \
+                            and _direction(spec, own.label) == sign:
+                        rate = own
                 if rate is None or rate.unit != "%" or not rate.is_point:
                     rate = _rate_first(spec, text, figs, i, sign)
                     if rate is None:
@@ -533,6 +541,7 @@ def _rate(rate, prior, current, sign) -> Growth:
 
 _QUOTED = lazy(r"[“\"]([^”\"]{2,20})[”\"]")
 _PRIOR_WORDS = ("上年", "上一年", "去年", "同期")
+_RATE_ALONE = lazy(r"\s*(?:增长|下降|减少|增加|上升|降低)了?(?:幅度)?(?:为|达)?\s*")
 _PER_HEAD = lazy(r"人均|户均|生均|平均")
 _CARRIED = lazy(rf"{labels.LAST_YEAR}(?=结转|结余)")  # 上年结转结余资金: this year's money, carried in
 
