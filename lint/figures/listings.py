@@ -146,8 +146,9 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
     states no change: “三公”经费 X，比上年减少 c。具体情况如下：（一）…); each item's part the first amount
     after its marker (its name only between), （一） in the total's sentence, （二）, （三）… opening
     sentences after it (an item may run on over a few sentences), up to a heading or another marker. The
-    items are marked alike, as the first is: （一）（二）, 1. 2., 1、2、 or （1）（2）; an item opens a
-    sentence or follows a ；."""
+    items are marked alike, as the first is: （一）（二）, 1. 2., 1、2、, （1）（2） or ①②; an item opens a
+    sentence or follows a ；. Opened also by 包括, 具体(支出)情况如下 and …的项目是：; the total may be
+    the last amount of the sentence before (X。其中：1.…; X。主要支出项目包括：（一）…)."""
     out = []
     for index, (start, end, figs) in enumerate(sentences):
         opened = _ITEMS_OPEN.search(text, start, end)
@@ -295,6 +296,8 @@ def _measure_only(label: str) -> bool:
     """Whether an item is named by a measure only (年初预算, 2.实际支出, 3.比预算节约): one thing's figures,
     no part of anything."""
     return _MEASURE_ONLY.fullmatch(label) is not None
+
+
 _REASON = lazy(r"\s*(?:主要原因|原因|主要是|这主要)")
 _DIGITS = "一二三四五六七八九"
 
@@ -312,12 +315,14 @@ _ANY_FIRST = lazy(r"[（(][一1][）)]|1[.．、]|①")  # a first item's marker
 def _numeral(style: int, n: int) -> str:
     """Item ``n``'s number as the markers of ``style`` write it: 十一, 11, ⑪."""
     return _chinese(n) if style == 0 else chr(0x245F + n) if style == 4 and n <= 20 else str(n)
+
+
 _HEADING_RUN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|附件)")
 _ITEMS_OPEN = lazy(r"(?:其中|包括|具体(?:[收支出入项目]{1,4})?情况如下|具体如下"
                    r"|(?:项目|构成|内容)(?:是|为)(?=[：:]))"
                    r"\s*(?:[（(][^（()）]{1,20}[）)])?"  # (按项级科目统计)
                    r"\s*[：:，,]?\s*(?:([（(]一[）)])|(1[.．](?!\d))|(1、)|([（(]1[）)])|(①))")
-# the items' markers, a style each as the first item's opened them: （一）, 1., 1、, （1）
+# the items' markers, a style each as the first item's opened them: （一）, 1., 1、, （1）, ①
 _ITEM_MARKS = (lazy(r"\s*[（(]([一二三四五六七八九十]{1,3})[）)]"), lazy(r"\s*(\d{1,2})[.．](?!\d)"),
                lazy(r"\s*(\d{1,2})、"), lazy(r"\s*[（(](\d{1,2})[）)]"), lazy(r"\s*([①-⑳])"))
 _CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # an amount that states a change, no total

@@ -5,8 +5,11 @@ a rate after a change amount (比上年增加 X万元，增长 P%), the prior st
 derived from the current amount; or a rate straight after the comparison, computed from the two amounts
 before it (执行数为3269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%).
 
-Judged as an interval: change / prior must meet the stated rate. A rate on a zero or negative prior cannot
-be checked and is skipped (the zero_base kind reports a rate stated on a prior of zero).
+Judged as an interval: change / prior must meet the stated rate. A rate that fails as written but holds
+once the change or the amount is read in the other's unit of money (101.79万元，比上年增加65.39元，增长
+179.64%) is the unit's slip: a warning on the amount whose unit lost a character, its fix suggested. A
+rate on a zero or negative prior cannot be checked and is skipped (the zero_base kind reports a rate
+stated on a prior of zero).
 """
 
 from __future__ import annotations

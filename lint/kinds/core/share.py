@@ -20,7 +20,9 @@ listing a carry-over (上年结转) among its parts. A whole named without the �
 two before it. Amounts may be in different units (亿元 vs 万元).
 
 Judged as an interval: part/whole from the stated amounts' intervals must meet the stated percentage's
-interval. A percentage that only truncation explains is ``info``.
+interval. A percentage that only truncation explains is ``info``. Two amounts a thousandfold off the stated
+share are not its pair, unless the share holds once the one whose unit lost a character is read in the
+other's (1524.29元 as the whole of 1435.27万元): a warning on that amount, its fix suggested.
 """
 
 from __future__ import annotations

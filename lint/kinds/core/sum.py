@@ -25,7 +25,10 @@ score its 决策, 过程, 产出 and 效益; or a count's parts closed by 其他
 or when one digit of one figure explains the whole gap (a typo, reported at ``warning``; two swapped digits
 are too common a gap to tell a typo, and are only suggested). People counted past their total after the first
 parts have added up to it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and
-people counted by attributes of two kinds (女教师、35岁以下、中高级职称) overlap: neither is judged.
+people counted by attributes of two kinds (女教师、35岁以下、中高级职称) overlap: neither is judged. Parts
+that fail as written but add up once the one part written in another unit of money is read in the total's
+(因公出国（境）费2.28元 among parts in 万元) are the unit's slip: a warning on that part, its fix suggested
+(``2.28元 → 2.28万元``).
 """
 
 from __future__ import annotations
