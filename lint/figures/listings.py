@@ -765,8 +765,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
             if f.start < skip:
                 continue
-            if parts and family(f.unit) == fam and _ended(text, pos, parts, f):
-                break
+            if parts and family(f.unit) == fam and (_ended(text, pos, parts, f)
+                                                    or _BECAUSE.search(text, parts[-1].end, f.start)):
+                break  # (…a，比上年增加 c，主要原因是…资金 d: a reason's amount, no part)
             sub = _SUB_ITEMS.search(text, parts[-1].end, f.start) if parts and family(f.unit) == fam else None
             if sub is not None and not _SEMI.search(text, sub.end(), f.start) \
                     and not _COMMA.search(text, sub.end(), f.start):
@@ -1014,6 +1015,7 @@ def _item_code(text: str, figure: Figure) -> str:
     m = _LEAD_CODE.search(text, max(0, figure.start - 40), figure.start)
     return m.group(1) if m else ""
 _SEMI = lazy(r"[；;]")
+_BECAUSE = lazy(r"原因是|原因为|主要由于|是由于|系因")
 _SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
 _ACTS = lazy(r"\s*(?:调增|调减|追加|核减|压减|增加|减少|另|安排|下达|拨付)")
 _MARKED = lazy(r"(?:^|[；;。\s])\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]"

@@ -110,8 +110,14 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         return  # when others fell
     slipped = _unit_slip(total, parts)
     if slipped:  # 因公出国（境）费2.28元 among parts in 万元: the unit's slip, not the sum's
-        yield verdict.with_finding(unit_slip(found, slipped[0], total.unit, check.lang)) \
-            if len(slipped) == 1 else verdict.quiet()
+        other = slipped[0].unit  # (公务用车购置及运行费33.17元。其中：运行费33.17万元: the total's, its
+        dropped = len(total.unit) < len(other) and other.endswith(total.unit)  # unit lost a character)
+        if dropped and len({p.unit for p in slipped}) == 1:
+            yield verdict.with_finding(unit_slip(found, total, other, check.lang))
+        elif len(slipped) == 1:
+            yield verdict.with_finding(unit_slip(found, slipped[0], total.unit, check.lang))
+        else:
+            yield verdict.quiet()
         return
     over = parts_sum().lo > precision.interval(total).hi
     # a listing that names parts of nothing (部级领导干部用车0辆、…、其他用车1辆) goes through a template's
