@@ -229,9 +229,10 @@ def _beside(total: Figure, parts: list[Figure], said) -> bool:
     if precision.total(parts, total.unit).meets(within):
         return False
     mine = {id(p) for p in parts}
-    return any(precision.total([*parts, f], total.unit).meets(within) for f in said
+    written = {precision.number_text(p) for p in parts}  # (a part restated, maybe in another unit, is no
+    return any(precision.total([*parts, f], total.unit).meets(within) for f in said  # other amount)
                if id(f) not in mine and f.is_point and family(f.unit) == family(total.unit)
-               and not _CHANGED.search(f.label))
+               and not _CHANGED.search(f.label) and precision.number_text(f) not in written)
 
 
 def _restarts(text: str, style: int, lo: int, hi: int) -> bool:
