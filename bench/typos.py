@@ -74,7 +74,7 @@ def _serious(text: str, name: str) -> list:
 
 def _key(f) -> tuple:
     d = f.to_dict()
-    return d["code"], d["line"], d["column"], d["message"]
+    return d["code"], d["line"], d["column"]  # (not the message: a typo changes an old finding's text)
 
 
 def measure(folder: Path, verbose: bool = False) -> tuple[int, int, dict, list[str]]:

@@ -144,8 +144,11 @@ def test_corpus_corruption_recall():
 def test_typo_recall_harness_counts_typos_on_checked_relations(tmp_path):
     """bench/typos.py: each figure of a hand-checked relation gets two typos; those the relation's check
     reports count as caught, those no check reads as missed."""
-    sys.path.insert(0, str(ROOT / "bench"))
-    import typos
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("bench_typos", ROOT / "bench" / "typos.py")
+    typos = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(typos)
 
     assert typos.typos("1,234.56") == ["2,234.56", "1,334.56"]
     assert typos.typos("0.09") == ["0.08"]

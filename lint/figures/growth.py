@@ -499,15 +499,15 @@ def _compared_with(analysis, spec: Spec, text: str, sentence) -> Iterator[Growth
     sentence: （二）公务接待费6.69万元。…。与2014年2.63万元相比，公务接待费支出增长154.37%. The current is the
     one amount before that the subject names (支出 dropped when nothing is named with it)."""
     figs = sentence[2]
+    money = next((k for k, f in enumerate(figs) if family(f.unit) == "money"), len(figs))
     for k, rate in enumerate(figs):
-        if rate.unit != "%" or not rate.is_point or k == 0 or "年均" in rate.label:
-            continue
-        prior = figs[k - 1]
-        m = _WITH_PRIOR.search(text, sentence[0], prior.start)
-        said = _SUBJECT_MOVED.fullmatch(text, prior.end, rate.start)
-        if m is None or m.end() != prior.start or said is None or not prior.is_point \
-                or family(prior.unit) != "money" or any(family(f.unit) == "money" for f in figs[: k - 1]):
+        if rate.unit != "%" or not rate.is_point or k == 0 or "年均" in rate.label or k - 1 != money:
             continue  # (current X，与上年 Y 相比增长: both in the sentence, read by _after_prior)
+        prior = figs[k - 1]
+        m = _WITH_PRIOR.search(text, max(sentence[0], prior.start - 16), prior.start)
+        said = _SUBJECT_MOVED.fullmatch(text, prior.end, rate.start)
+        if m is None or m.end() != prior.start or said is None or not prior.is_point:
+            continue
         sign = 1 if said.group(2) in spec.up else -1 if said.group(2) in spec.down else 0
         subject = labels.core(said.group(1))
         current = None

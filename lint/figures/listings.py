@@ -36,6 +36,7 @@ from __future__ import annotations
 import bisect
 import itertools
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
 from decimal import Decimal
 
@@ -176,18 +177,19 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
             # the sentence before lists parts of its own (whose these are is not said then)
             p_start, p_end, p_figs = sentences[index - 1]
             said = [f for f in p_figs if f.is_point and family(f.unit) not in ("ratio", "")
-                    and not _CHANGED.search(f.label)]
+                    and not _CHANGED.search(f.label) and not _BALANCE.search(f.label)]  # (not 结余 c)
             total = said[-1] if said and not _OWN_LIST.search(text, p_start, p_end) else None
         if total is None or family(total.unit) in ("ratio", ""):
             continue
         clauses = _clauses(text, sentences[index:], opened.end())
-        if _restarts(text, style, opened.end(), clauses[0][1]):
+        _at, first_end, first_figs, _opens = next(clauses)
+        if _restarts(text, style, opened.end(), first_end):
             continue  # 包括：1、A a，其中：1、…2、…: the next 2、 may be A's item or the list's, not said
-        parts = [_item_amount(text, clauses[0][2], opened.end(), total)]
-        said = list(clauses[0][2])  # every amount the items' clauses hold
+        parts = [_item_amount(text, first_figs, opened.end(), total)]
+        said = list(first_figs)  # every amount the items' clauses hold
         between = 0  # sentences of an item after its first (与上年相比，…)
         number = 1  # the last item's (a number said twice, （四）…（四）, is a slip of the marker: DOC002's)
-        for s_start, s_end, s_figs, whole in clauses[1:]:
+        for s_start, s_end, s_figs, whole in clauses:
             marker = _ITEM_MARKS[style].match(text, s_start)
             if marker is None and between < 4 and not _HEADING_RUN.match(text, s_start) \
                     and not (style and _ITEM_MARKS[0].match(text, s_start)):
@@ -241,24 +243,25 @@ def _restarts(text: str, style: int, lo: int, hi: int) -> bool:
     return again is not None and next(k for k, g in enumerate(again.groups()) if g is not None) == style
 
 
-def _clauses(text: str, sentences, at: int) -> list[tuple[int, int, list, bool]]:
+def _clauses(text: str, sentences, at: int) -> Iterator[tuple[int, int, list, bool]]:
     """The clauses items may open, from ``at`` in the first of ``sentences`` on: each sentence, cut after
     each ；(1、人员经费 a；2、公用经费 b；) and before a marker after a blank: its start and end, its
-    figures, and whether it opens a sentence."""
-    out = []
+    figures, and whether it opens a sentence. Lazily: the items stop a few sentences on."""
     for k, (start, end, figs) in enumerate(sentences):
         first = at if k == 0 else start
-        cuts = [first] + [m.end() for m in _CUT.finditer(text, first, end) if text[first : m.end()].strip()]
+        lead = end - len(text[first:end].lstrip())  # (a cut within the blanks it opens with is none)
+        cuts = [first] + [m.end() for m in _CUT.finditer(text, first, end) if m.end() > lead]
+        starts = [f.start for f in figs]
         for c, cut in enumerate(cuts):
             stop = cuts[c + 1] if c + 1 < len(cuts) else end
-            out.append((cut, stop, [f for f in figs if cut <= f.start < stop], c == 0 and k > 0))
-    return out
+            yield (cut, stop, figs[bisect.bisect_left(starts, cut) : bisect.bisect_left(starts, stop)],
+                   c == 0 and k > 0)
 
 
 _SECTION_IN = lazy(r"(?<![\d一二三四五六七八九十])[一二三四五六七八九十]{1,3}、(?=\S)")  # a run-in heading
 # where an item may open inside a sentence: after a ；, or after a blank before a marker (a page's lines
 # run together: …经费支出 （四）专项业务经费 50万元)
-_CUT = lazy(r"[；;]|\s+(?=[（(][一二三四五六七八九十\d]{1,3}[）)])")
+_CUT = lazy(r"[；;]|(?<!\s)\s++(?=[（(][一二三四五六七八九十\d]{1,3}[）)])")
 
 
 def _item_amount(text: str, figs, at: int, total: Figure) -> Figure | None:
@@ -289,7 +292,8 @@ _OWN_LIST = lazy(r"其中|包括|分别")
 # what may lead 包括 in its sentence: 主要支出项目(按项级科目分类统计)
 _LEAD = lazy(r"\s*(?:主要)?(?:支出)?(?:项目)?(?:[（(][^（()）\d]{1,20}[）)])?\s*")
 _DETAILS_END = lazy(r"具体(?:[收支出入项目]{1,4})?情况如下[ ：:，,]*$")
-_MEASURE_ONLY = lazy(r"[\s\d.．、：:（）()一二三四五六七八九十]*(?:比|较)?(?:年初|全年|调整后|本年|上年)?"
+_MEASURE_ONLY = lazy(r"[\s\d.．、：:（）()一二三四五六七八九十]*(?:20\d\d年度?)?(?:当年|本年度)?(?:比|较)?"
+                     r"(?:年初|全年|调整后|本年|上年)?"
                      r"(?:预算|决算|支出决算|实际支出|支出|执行|执行数|实际完成|完成|节约|结余)数?(?:为|是)?\s*")
 
 
@@ -310,7 +314,8 @@ def _chinese(n: int) -> str:
     return head + (_DIGITS[ones - 1] if ones else "")
 
 
-_ANY_FIRST = lazy(r"[（(][一1][）)]|1[.．、]|①")  # a first item's marker, cheaply (then _ITEMS_OPEN)
+# a first item's marker, cheaply (then _ITEMS_OPEN); not the 1. of a decimal (1.5万元, 21.3)
+_ANY_FIRST = lazy(r"[（(][一1][）)]|(?<![\d.．])1(?:[.．](?!\d)|、)|①")
 
 
 def _numeral(style: int, n: int) -> str:
@@ -321,8 +326,8 @@ def _numeral(style: int, n: int) -> str:
 _HEADING_RUN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|附件)")
 _ITEMS_OPEN = lazy(r"(?:其中|包括|具体(?:[收支出入项目]{1,4})?情况如下|具体如下"
                    r"|(?:项目|构成|内容)(?:是|为)(?=[：:]))"
-                   r"\s*(?:[（(][^（()）]{1,20}[）)])?"  # (按项级科目统计)
-                   r"\s*[：:，,]?\s*(?:([（(]一[）)])|(1[.．](?!\d))|(1、)|([（(]1[）)])|(①))")
+                   r"\s*+(?:[（(][^（()）]{1,20}[）)])?"  # (按项级科目统计); possessive: linear in blanks
+                   r"\s*+[：:，,]?\s*+(?:([（(]一[）)])|(1[.．](?!\d))|(1、)|([（(]1[）)])|(①))")
 # the items' markers, a style each as the first item's opened them: （一）, 1., 1、, （1）, ①
 _ITEM_MARKS = (lazy(r"\s*[（(]([一二三四五六七八九十]{1,3})[）)]"), lazy(r"\s*(\d{1,2})[.．](?!\d)"),
                lazy(r"\s*(\d{1,2})、"), lazy(r"\s*[（(](\d{1,2})[）)]"), lazy(r"\s*([①-⑳])"))
@@ -548,9 +553,11 @@ def _chain(text: str, sentences) -> list[Listing]:
     for start, end, figs in sentences:
         if "减" not in text[start:end]:
             continue
-        cuts = [start, *(k + 1 for k in range(start, end) if text[k] in "；;"), end]
+        cuts = [start, *(m.end() for m in _SEMI.finditer(text, start, end)), end]
+        starts = [f.start for f in figs]
         for lo, hi in zip(cuts, cuts[1:]):
-            found = _chained(text, lo, hi, [f for f in figs if lo <= f.start < hi])
+            mine = figs[bisect.bisect_left(starts, lo) : bisect.bisect_left(starts, hi)]
+            found = _chained(text, lo, hi, mine)
             if found is not None:
                 out.append(found)
     return out
@@ -558,8 +565,8 @@ def _chain(text: str, sentences) -> list[Listing]:
 
 def _chained(text: str, lo: int, hi: int, figs) -> Listing | None:
     ops = list(_OPERATOR.finditer(text, lo, hi))
-    if not ops:
-        return None
+    if not ops or "其中" in text[lo : ops[0].start()]:
+        return None  # (X，其中 A a，…: a breakdown before any 减, no chain)
     stop = text.find("其中", ops[-1].end(), hi)
     stop = hi if stop < 0 else stop  # (R，其中：a，b: R's own parts after it)
     money = [f for f in figs if f.start < stop and family(f.unit) == "money"]
@@ -581,7 +588,9 @@ def _chained(text: str, lo: int, hi: int, figs) -> Listing | None:
     return Listing(result, tuple(parts), True, owns=False)
 
 
-_OPERATOR = lazy(r"减[：:]|减去|扣除|减(?=[\u4e00-\u9fff])(?!少|收|支|免|税|半|轻|缓|员)|加[：:]|加上")
+# 减 bare only opening its clause (，减全年支出 d), never inside a word (节能减排, 防灾减灾, 压减)
+_OPERATOR = lazy(r"减[：:]|减去|扣除|(?<=[，,；;：:\s])减(?=[\u4e00-\u9fff])(?!少|收|支|免|税|半|轻|缓|员)"
+                 r"|加[：:]|加上")
 _BALANCE = lazy(r"结余|结转下年|滚存")
 
 
@@ -597,8 +606,8 @@ def _balanced(text: str, sentences) -> list[Listing]:
         if left is None or left.start - m.start() > 12 or not _CARRIED_ON.search(labels.core(left.label)):
             continue
         before = figs[max(0, k - 40):k]
-        spent = next((f for f in reversed(before) if labels.core(f.label).endswith(_SPENT_ALL)), None)
-        income = next((f for f in reversed(before) if labels.core(f.label).endswith(_INCOME_ALL)), None)
+        spent = next((f for f in reversed(before) if _whole(f.label, _SPENT_ALL)), None)
+        income = next((f for f in reversed(before) if _whole(f.label, _INCOME_ALL)), None)
         if spent is None or income is None or income.start > spent.start or not all(
                 f.is_point and f.unit == left.unit for f in (spent, income, left)):
             continue
@@ -613,6 +622,13 @@ def _balanced(text: str, sentences) -> list[Listing]:
 _CARRIED_ON = lazy(r"结转|结余|滚存")
 _INCOME_ALL = ("收入总计", "收入合计", "收入决算结果", "收入总量")  # (a government's 收入决算结果 X；…)
 _SPENT_ALL = ("支出总计", "支出合计", "支出决算结果", "支出总量")
+
+
+def _whole(label: str, names: tuple[str, ...]) -> bool:
+    """Whether ``label`` names all of an account's side (收入总计, 收入决算结果), not its year's part only
+    (本年收入合计 leaves out the carry-over, so 收支相抵 after it is no balance of the two)."""
+    core = labels.core(label)
+    return core.endswith(names) and not (core.endswith(names[1]) and "本年" in label)
 _CHANGE_WORD = lazy(r"比|较|增加|减少|增长|下降|提高|降低")
 
 
@@ -951,13 +967,15 @@ def _run_on(text: str, sentences, index: int, total: Figure, first: Figure) -> l
         halves = _BOTH.split(whole, maxsplit=1)  # 会议费及培训费支出: 会议费 a。…培训费 b
         if len(halves) == 2 and not labels.YEAR.search(name):
             left, right = halves[0], _TOTAL_WORD.sub("", halves[1])
-            if own.endswith(left) and len(left) >= 2 and name.startswith(right) and len(right) >= 2:
-                return [figs[0]]
+            if own.endswith(left) and len(left) >= 2 and len(right) >= 2 \
+                    and _HALF_NAMED.fullmatch(name.removeprefix(right)) is not None:
+                return [figs[0]]  # (not 培训费预算 b: a measure of it, no part)
         return []
     return []
 
 
 _BOTH = lazy(r"及|和")
+_HALF_NAMED = lazy(r"(?:支出|经费)?(?:为|共|计)?")  # what may follow the half's name: nothing of a measure
 _TOTAL_WORD = lazy(r"(?:支出|合计|共计|总计|总额)$")
 
 

@@ -185,8 +185,7 @@ def run(analysis, check: Check):
                         continue  # 总分…，其中预算执行得分9.54分（执行率95.36%）: no rate of 分 over 分
                     # (预算分别为 a、b、c万元，合计 t: a list's member is no plan of the whole's rate)
                     amounts = [f for f in amounts if not _MEMBER.search(text, max(0, f.start - 40), f.start)]
-                    plan = [f for f in amounts if _planned(o, f.label)] \
-                        or [f for f in amounts[:-1] if o.received.within(f.label)][:1]
+                    plan = [f for f in amounts if _planned(o, f.label)] or _received(o, text, amounts)
                     plan += [f for f in amounts if plan and f.start > plan[0].start and f not in plan
                              and _ADJUSTED_TO.search(text, max(0, f.start - 12), f.start)]
                     plan.sort(key=lambda f: f.start)  # 年初预算 X，调整为 Y: the plan as adjusted, too
@@ -612,6 +611,20 @@ def _clause(text: str, figs, rate) -> int:
 _CHAINED = lazy(r"\s*[，,]\s*")
 _BRACKET_REACH = 400  # characters looked back for a bracket still open (bounded work on a line without stops)
 _OF_NAMED_CHAIN = lazy(r"(?:为|完成|达到|相当于)[^，,。；]{0,10}的\s*$")
+
+
+def _received(o: Options, text: str, amounts: list) -> list:
+    """The funds received (收到…资金共 X) as a rate's base, or what they add up to after (收到 X，加上年结转
+    Y，共计 Z: Z); [] when none is said."""
+    got = next((k for k, f in enumerate(amounts[:-1]) if o.received.within(f.label)), None)
+    if got is None:
+        return []
+    summed = [f for k, f in enumerate(amounts[got + 1 : -1], got + 1)
+              if _SUMMED_TO.search(text, amounts[k - 1].end, f.start)]
+    return summed[-1:] or [amounts[got]]
+
+
+_SUMMED_TO = lazy(r"共计|合计|总计")
 
 
 def _planned(o: Options, label: str) -> bool:

@@ -196,7 +196,8 @@ def run(analysis, check: Check):
                 marker = block.text[m.start(group):m.end()]
                 opened = block.text[max(0, m.start(group) - 4) : m.start(group)].rstrip()
                 n = _value(m.group(group))
-                if n == 1 and before is not None and _COUNTED.search(block.text, last_end, m.start()):
+                if n == 1 and before is not None \
+                        and _COUNTED.search(block.text, max(last_end, m.start() - 40), m.start()):
                     outer, before = before, None  # 一是…“三个之最”。一是…三是…。二是…: a list inside an item
                 if n == 1 and opened.endswith(("：", ":")) \
                         or _SUB_ITEM.search(block.text, last_end, m.start()):

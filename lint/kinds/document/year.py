@@ -16,6 +16,7 @@ execution: figures of the year before the title's are its own.
 
 from __future__ import annotations
 
+import bisect
 from collections import Counter
 from dataclasses import dataclass
 
@@ -127,10 +128,17 @@ def _after_own(analysis, fig, before: str) -> bool:
         return False
     text = analysis.doc.blocks[fig.block].text
     opened = fig.start - len(before)
-    previous = [f for s, e, figs in analysis.sentences(fig.block) if e <= opened for f in figs]
-    last = max((s for s, e, _ in analysis.sentences(fig.block) if e <= opened), default=None)
-    return last is not None and any(f.start >= last and f.unit == fig.unit and not labels.YEAR.search(
-        text[last : f.start]) for f in previous)
+    sentences = analysis.sentences(fig.block)
+    k = bisect.bisect_right(analysis.memo(_ends, fig.block), opened) - 1  # the sentence ending before it
+    if k < 0:
+        return False
+    last, _end, figs = sentences[k]
+    return any(f.unit == fig.unit and not labels.YEAR.search(text[last : f.start]) for f in figs)
+
+
+def _ends(analysis, block: int) -> list[int]:
+    """Where each sentence of ``block`` ends (once per block)."""
+    return [end for _start, end, _figs in analysis.sentences(block)]
 
 
 _OPENS_DATED = lazy(r"^\s*20\d\d\s*年度?[\u4e00-\u9fff“”（）()]{0,16}$")
