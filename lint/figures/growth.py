@@ -91,10 +91,10 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         and text[change.end : sentence[1]].strip(" 。") == "":
                     # …较2016年决算数减少329.1万元。减少81.14%: the rate alone in the sentence after
                     after = sentences[at + 1]
-                    own = after[2][0] if after[2] else None
-                    if own is not None and _RATE_ALONE.fullmatch(text, after[0], own.start) \
-                            and _direction(spec, own.label) == sign:
-                        rate = own
+                    alone = after[2][0] if after[2] else None
+                    if alone is not None and _RATE_ALONE.fullmatch(text, after[0], alone.start) \
+                            and _direction(spec, alone.label) == sign:
+                        rate = alone
                 if rate is None or rate.unit != "%" or not rate.is_point:
                     rate = _rate_first(spec, text, figs, i, sign)
                     if rate is None:
@@ -702,8 +702,8 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
 
 
 _THEN = r"(?:上年度?|上一年度?|去年|20\d\d年度?)(?:同期)?"
-_MEASURE = r"(?:决算数?|预算数?|执行数)?"  # 较上年决算数增加: the measure named, no item
-_BARE = lazy(rf"^(?:与{_THEN}{_MEASURE}相比|(?:比|较){_THEN}{_MEASURE}|同比)"
+_MEASURE_NAMED = r"(?:决算数?|预算数?|执行数)?"  # 较上年决算数增加: the measure named, no item
+_BARE = lazy(rf"^(?:与{_THEN}{_MEASURE_NAMED}相比|(?:比|较){_THEN}{_MEASURE_NAMED}|同比)"
              r"\s*[，,]?\s*(?:增加|减少|下降|增长|上升|降低|提高)$")
 
 

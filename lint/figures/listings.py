@@ -186,7 +186,7 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
         if _restarts(text, style, opened.end(), first_end):
             continue  # 包括：1、A a，其中：1、…2、…: the next 2、 may be A's item or the list's, not said
         parts = [_item_amount(text, first_figs, opened.end(), total)]
-        said = list(first_figs)  # every amount the items' clauses hold
+        held = list(first_figs)  # every amount the items' clauses hold
         between = 0  # sentences of an item after its first (与上年相比，…)
         number = 1  # the last item's (a number said twice, （四）…（四）, is a slip of the marker: DOC002's)
         for s_start, s_end, s_figs, whole in clauses:
@@ -202,7 +202,7 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
                 # sub-items, 1、… under （一）, each open a run of sentences of their own)
                 sub = any(k != style and mark.match(text, s_start) for k, mark in enumerate(_ITEM_MARKS))
                 between = 0 if sub else between + whole
-                said += s_figs
+                held += s_figs
                 continue
             # the next number, or this one again past the first (（四）…（四）: a slip of the marker)
             numbers = [_numeral(style, n) for n in (number + 1, number) if n > 1]
@@ -213,12 +213,12 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
                 parts.append(None)  # (an item with a list of its own numbered alike: not read)
                 break
             parts.append(_item_amount(text, s_figs, marker.end(), total))
-            said += s_figs
+            held += s_figs
             between = 0
         if None in parts or any(_measure_only(p.label) for p in parts):
             continue  # an item whose amount is not one figure (3.…50万元，另安排…20万元), or one named by a
             # measure only (（1）年初预算 a；（2）支出决算 X: one thing's measures, no parts): not read
-        if len(parts) >= 2 and not _beside(total, parts, said):
+        if len(parts) >= 2 and not _beside(total, parts, held):
             out.append(Listing(total, tuple(parts), False))
     return out
 
