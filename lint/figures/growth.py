@@ -38,8 +38,8 @@ from ..interval import Interval
 from ..model import Figure
 from ..regex import lazy
 from ..vocabulary import Words
-from . import labels
-from .precision import family, interval
+from . import labels, units
+from .precision import PER_HEAD, family, interval
 
 
 @dataclass(frozen=True)
@@ -402,8 +402,7 @@ _GENERIC = {"决算数", "预算数", "决算", "预算", "执行数", "年初�
 def _marked(found, slipped: bool, change, current) -> Iterator[Growth]:
     """``found`` with the figure written in the wrong unit marked when ``slipped``: the one whose unit lost a
     character of the other's (1760.78元 beside a change of 735.77万元), else the change."""
-    dropped = len(current.unit) < len(change.unit) and change.unit.endswith(current.unit)
-    wrong, right = (current, change) if dropped else (change, current)
+    wrong, right = (current, change) if units.dropped(current.unit, change.unit) else (change, current)
     for g in found:
         yield replace(g, slip=replace(wrong, unit=right.unit)) if slipped else g
 
@@ -542,7 +541,6 @@ def _rate(rate, prior, current, sign) -> Growth:
 _QUOTED = lazy(r"[“\"]([^”\"]{2,20})[”\"]")
 _PRIOR_WORDS = ("上年", "上一年", "去年", "同期")
 _RATE_ALONE = lazy(r"\s*(?:增长|下降|减少|增加|上升|降低)了?(?:幅度)?(?:为|达)?\s*")
-_PER_HEAD = lazy(r"人均|户均|生均|平均")
 _CARRIED = lazy(rf"{labels.LAST_YEAR}(?=结转|结余)")  # 上年结转结余资金: this year's money, carried in
 
 
@@ -720,7 +718,7 @@ _RATE_WORD = lazy(r"(增幅|降幅|减幅)\s*(?:为|达|是)?\s*$")  # a rate's 
 
 def _change(rate, change, sign, prior, current, contrary: bool = False) -> Iterator[Growth]:
     """The relation of a rate stated after its change amount, the prior stated or derived."""
-    if current is not None and _PER_HEAD.search(current.label) and not _PER_HEAD.search(change.label):
+    if current is not None and PER_HEAD.search(current.label) and not PER_HEAD.search(change.label):
         return  # 人均公用经费 X，公用经费总额比上年减少 c: an amount per head is no total's current amount
     if prior is not None:
         zero = prior.value == 0

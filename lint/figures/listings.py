@@ -38,12 +38,11 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
-from decimal import Decimal
 
 from ..model import Figure
 from ..regex import lazy
 from ..vocabulary import Words
-from . import labels, precision, units
+from . import labels, numbers, precision
 from .precision import family
 
 
@@ -205,10 +204,10 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
                 held += s_figs
                 continue
             # the next number, or this one again past the first (（四）…（四）: a slip of the marker)
-            numbers = [_numeral(style, n) for n in (number + 1, number) if n > 1]
-            if marker is None or marker.group(1) not in numbers:
+            seen = _marker_number(style, marker.group(1)) if marker else None
+            if seen not in (number + 1, number) or seen == 1:
                 break
-            number += marker.group(1) == numbers[0]
+            number = seen
             if _restarts(text, style, marker.end(), s_end):
                 parts.append(None)  # (an item with a list of its own numbered alike: not read)
                 break
@@ -304,23 +303,12 @@ def _measure_only(label: str) -> bool:
 
 
 _REASON = lazy(r"\s*(?:主要原因|原因|主要是|这主要)")
-_DIGITS = "一二三四五六七八九"
-
-
-def _chinese(n: int) -> str:
-    """``n`` (1–99) in Chinese numerals, as list markers write it: 十一, 二十, 二十三."""
-    tens, ones = divmod(n, 10)
-    head = ((_DIGITS[tens - 1] if tens > 1 else "") + "十") if tens else ""
-    return head + (_DIGITS[ones - 1] if ones else "")
-
-
-# a first item's marker, cheaply (then _ITEMS_OPEN); not the 1. of a decimal (1.5万元, 21.3)
 _ANY_FIRST = lazy(r"[（(][一1][）)]|(?<![\d.．])1(?:[.．](?!\d)|、)|①")
 
 
-def _numeral(style: int, n: int) -> str:
-    """Item ``n``'s number as the markers of ``style`` write it: 十一, 11, ⑪."""
-    return _chinese(n) if style == 0 else chr(0x245F + n) if style == 4 and n <= 20 else str(n)
+def _marker_number(style: int, text: str) -> int | None:
+    """The number an item's marker of ``style`` writes (十一 → 11, ⑪ → 11, 11)."""
+    return numbers.chinese(text) if style == 0 else ord(text) - 0x245F if style == 4 else int(text)
 
 
 _HEADING_RUN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|附件)")
@@ -1256,16 +1244,9 @@ def _measured(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
 
 def _within_a_digit(total: Figure, parts: list[Figure]) -> bool:
     """Whether the parts add up to ``total``, or would with one digit of one figure changed."""
-    whole = precision.interval(total)
     summed = precision.total(parts, total.unit)
-    if summed.meets(whole) or precision.one_digit_fix(total, summed):
-        return True
-    for part in parts:
-        factor = units.factor(part.unit, total.unit) or Decimal(1)
-        need = (whole - precision.total([p for p in parts if p is not part], total.unit)).scale(1 / factor)
-        if need.hi > 0 and precision.one_digit_fix(part, need):
-            return True
-    return False
+    return summed.meets(precision.interval(total)) or precision.one_digit_fix(total, summed) is not None \
+        or bool(precision.digit_fixes(total, parts))
 
 
 def _adding(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:

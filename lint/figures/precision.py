@@ -46,13 +46,14 @@ def exact(figure: Figure) -> bool:
     if figure.exact:
         return True
     if figure.unit in COUNT_UNITS and figure.decimals == 0:
-        return not _MEAN.match(labels.core(figure.label).strip(" ，,：:"))  # 期均50人 is 600 / 12 rounded
+        return not PER_HEAD.match(labels.core(figure.label).strip(" ，,：:"))  # 期均50人 is 600 / 12 rounded
     label = figure.label.strip(" ，,：:为是")
     return figure.unit == "分" and figure.decimals == 0 and not _TOTAL_POINTS.search(label) \
         and (_ALLOTTED.search(label) is not None or label in _AWARDED or label.endswith("指标"))
 
 
-_MEAN = lazy(r"人均|户均|生均|期均|场均|次均|批均|平均")
+PER_HEAD = lazy(r"人均|户均|生均|期均|场均|次均|批均|平均")
+"""An amount or count per head or per period (人均, 期均): a mean, no total's."""
 _ALLOTTED = lazy(r"分值|满分|权重|标准分|扣")
 _AWARDED = ("得分", "实际得分", "得", "评分")  # an item's score after its 分值 (分值20分，得分17分)
 _TOTAL_POINTS = lazy(r"总|综合|整体|合计|自评|评价|小计|平均|累计|部门|项目|绩效|最终")
@@ -159,3 +160,22 @@ def typo_fix(figure: Figure, target: Interval) -> tuple[str, str] | None:
 def significant(figure: Figure) -> bool:
     """Enough digits (three or more) that one changed digit is telling, not a coincidence."""
     return len(number_text(figure).replace(",", "").replace(".", "").lstrip("0")) >= 3
+
+
+def nothing_for_zero(figures) -> list[Figure]:
+    """``figures`` with a whole 0 read as nothing at all, not up to half a unit: a template's line left at
+    0万元 beside amounts to the cent (因公出国（境）费0万元 beside 3.26万元)."""
+    return [replace(f, exact=True) if f.value == 0 and f.decimals == 0 else f for f in figures]
+
+
+def digit_fixes(whole: Figure, parts) -> list[tuple[Figure, Interval]]:
+    """The parts one changed digit of which would make ``parts`` add up to ``whole``, each with the interval
+    it would have to be in (in its own unit)."""
+    out = []
+    for part in parts:
+        others = total((p for p in parts if p is not part), whole.unit)
+        factor = units.factor(part.unit, whole.unit) or Decimal(1)
+        need = (interval(whole) - others).scale(Decimal(1) / factor)
+        if significant(part) and one_digit_fix(part, need):
+            out.append((part, need))
+    return out

@@ -61,3 +61,9 @@ def factor(source: str, target: str) -> Decimal | None:
     except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError):
         return None
     return Decimal(value).normalize()
+
+
+def dropped(short: str, full: str) -> bool:
+    """Whether unit ``short`` is ``full`` with a character lost before it (元 of 万元): how a unit is
+    mistyped."""
+    return len(short) < len(full) and full.endswith(short)

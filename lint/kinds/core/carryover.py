@@ -13,7 +13,7 @@ Judged as an interval in the closing amount's unit: four amounts to 0.01 may mis
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 from ...figures import precision
 from ...vocabulary import Words
@@ -81,7 +81,7 @@ def run(analysis, check: Check):
             opening, income, expense, closing = found
             added, taken = roles.get("plus", []), roles.get("minus", [])
             if min(f.decimals for f in found) > 0:  # 结余分配0万元 beside 20.81万元: none, not 0.5
-                added, taken = _nothing(added), _nothing(taken)
+                added, taken = precision.nothing_for_zero(added), precision.nothing_for_zero(taken)
             unit = closing.unit
 
             def compute(parts=(opening, income, *added), out=(expense, *taken), unit=unit):
@@ -93,11 +93,6 @@ def run(analysis, check: Check):
                             expression=expression)
             if verdict:
                 yield verdict
-
-
-def _nothing(figures: list) -> list:
-    """``figures`` with a whole 0 read as nothing at all (a template's line left at 0万元)."""
-    return [replace(f, exact=True) if f.value == 0 and f.decimals == 0 else f for f in figures]
 
 
 def _yearly(analysis, check: Check, money: list):

@@ -30,7 +30,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from decimal import Decimal
 
-from ...figures import labels, precision
+from ...figures import labels, precision, units
 from ...interval import Interval
 from ...regex import lazy
 from ...vocabulary import Words
@@ -368,7 +368,7 @@ def _slipped(analysis, check, rate, part, whole, scale: Decimal):
     written, the finding on the amount whose unit dropped a character; None otherwise (not this share's
     whole)."""
     for wrong, right in ((whole, part), (part, whole)):
-        if len(right.unit) <= len(wrong.unit) or not right.unit.endswith(wrong.unit):
+        if not units.dropped(wrong.unit, right.unit):
             continue
         read = replace(wrong, unit=right.unit)
         p, w = (part, read) if wrong is whole else (read, whole)

@@ -91,7 +91,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
 
     places = [p.decimals for p in parts if p.value != 0]
     if places and min(places) > 0:  # 因公出国（境）费0万元 beside 3.26万元, 12.10万元: none, not 0.5万元
-        parts = [replace(p, exact=True) if p.value == 0 and p.decimals == 0 else p for p in parts]
+        parts = precision.nothing_for_zero(parts)
 
     def parts_sum(mode: str = "round") -> Interval:
         return precision.total(parts, unit, mode)
@@ -111,8 +111,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     slipped = _unit_slip(total, parts)
     if slipped:  # 因公出国（境）费2.28元 among parts in 万元: the unit's slip, not the sum's
         other = slipped[0].unit  # (公务用车购置及运行费33.17元。其中：运行费33.17万元: the total's, its
-        dropped = len(total.unit) < len(other) and other.endswith(total.unit)  # unit lost a character)
-        if dropped and len({p.unit for p in slipped}) == 1:
+        if units.dropped(total.unit, other) and len({p.unit for p in slipped}) == 1:  # unit lost a character)
             yield verdict.with_finding(unit_slip(found, total, other, check.lang))
         elif len(slipped) == 1:
             yield verdict.with_finding(unit_slip(found, slipped[0], total.unit, check.lang))
@@ -146,13 +145,8 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             and precision.one_digit_fix(total, parts_sum()) is not None:
         yield verdict.with_finding(replace(found, severity=min(found.severity, Severity.WARNING)))
         return
-    typos = []  # a partial listing's gap explained by one changed digit only: a swap is too common a gap
-    for part in parts:
-        others = precision.total((p for p in parts if p is not part), unit)
-        factor = units.factor(part.unit, unit) or Decimal(1)
-        need = (precision.interval(total) - others).scale(Decimal(1) / factor)
-        if precision.significant(part) and precision.one_digit_fix(part, need):
-            typos.append((part, need))
+    # a partial listing's gap explained by one changed digit only: a swap is too common a gap
+    typos = precision.digit_fixes(total, parts)
     if len(typos) > 1:  # a typo in either of two parts would explain it: the listing is wrong, but where
         yield verdict.with_finding(replace(found, severity=min(found.severity, Severity.WARNING)))
         return
