@@ -145,6 +145,20 @@ class Analysis:
         i = bisect.bisect_right(bounds, block)
         return range(bounds[i - 1] if i else 0, bounds[i] if i < len(bounds) else len(self.doc.blocks))
 
+    def between(self, block: int, start: int, end: int) -> list[Figure]:
+        """The figures of ``block`` that start at ``start`` or after and before ``end`` (by bisection: a
+        check asking it of every figure of a page flattened onto one line stays linear)."""
+        starts = self.memo(_starts, block)
+        return self.figures[block][bisect.bisect_left(starts, start) : bisect.bisect_left(starts, end)]
+
+    def index(self, figure: Figure) -> int:
+        """Where ``figure`` stands among its block's figures (the first starting where it starts)."""
+        return self.first(figure.block, figure.start)
+
+    def first(self, block: int, at: int) -> int:
+        """The index of the first figure of ``block`` starting at ``at`` or after (its count if none)."""
+        return bisect.bisect_left(self.memo(_starts, block), at)
+
     def before(self, figure: Figure, limit_blocks: int = 40, limit_figures: int = 300):
         """Figures before ``figure``, nearest first, within ``limit_blocks`` preceding blocks and at most
         ``limit_figures`` of them (a paragraph of a whole report on one line is not searched end to end)."""
@@ -152,8 +166,8 @@ class Analysis:
 
     def _before(self, figure: Figure, limit_blocks: int):
         block = figure.block
-        starts = self.memo(_starts, block)
-        yield from reversed(self.figures[block][: bisect.bisect_left(starts, figure.start)])
+        figures = self.figures[block]
+        yield from (figures[i] for i in range(self.index(figure) - 1, -1, -1))
         for b in range(block - 1, max(-1, block - 1 - limit_blocks), -1):
             yield from reversed(self.figures[b])
 

@@ -149,6 +149,28 @@ def inside(text: str, start: int, positions: list[int]) -> list[bool]:
     return out
 
 
+class Parens:
+    """The parentheses of ``text[start:end]`` found once, so :func:`inside` can be asked of it again and
+    again (each change of a long sentence) without scanning the sentence each time."""
+
+    def __init__(self, text: str, start: int, end: int):
+        self.at: list[int] = []
+        self.depth: list[int] = []  # the depth after each mark, as :func:`inside` counts it
+        depth = 0
+        for mark in _PARENS.finditer(text, start, end):
+            depth = depth + 1 if mark.group() in "（(" else max(depth - 1, 0)
+            self.at.append(mark.start())
+            self.depth.append(depth)
+
+    def inside(self, positions: list[int]) -> list[bool]:
+        """:func:`inside` from this stretch's start, for positions within it."""
+        out = []
+        for at in positions:
+            i = bisect.bisect_left(self.at, at)
+            out.append(i > 0 and self.depth[i - 1] > 0)
+        return out
+
+
 def open_paren(text: str, start: int, at: int) -> int | None:
     """Offset of the innermost parenthesis still open at ``at`` (searching from ``start``), or None."""
     if text.find("（", start, at) < 0 and text.find("(", start, at) < 0:

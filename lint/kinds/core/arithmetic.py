@@ -34,10 +34,12 @@ from ..base import JUDGED, Check, judge
 KIND = "arithmetic"
 FIELDS = JUDGED
 
-_LATEX = [(lazy(p), r) for p, r in [
+_LATEX = [
     (r"\\times|\\cdot", "*"), (r"\\div", "/"), (r"\\%", "%"), (r"\\left|\\right", ""), (r"\$", ""),
     (r"\\frac\s*\{", "("), (r"\}\s*\{", ")/("),
-]]
+]
+_ANY_LATEX = lazy("|".join(f"({p})" for p, _ in _LATEX))  # tried in order at each place, as listed
+_LATEX_AS = [r for _, r in _LATEX]  # (every translation in _WIDE is one character for one)
 _WIDE = str.maketrans({"＋": "+", "－": "-", "−": "-", "×": "*", "✕": "*", "＊": "*", "÷": "/", "／": "/",
                        "（": "(", "）": ")", "＝": "=", "％": "%", "}": ")"})
 _TOKEN = lazy(r"(?P<num>\d+(?:,\d{3})*(?:\.\d+)?)\s*(?P<unit>万元|亿元|千元|元|%|分|年|月|日|号|季度)?"
@@ -78,19 +80,18 @@ def run(analysis, check: Check):
 def _normalise(text: str, block: int) -> tuple[str, list[tuple[int, int]]]:
     """The text with LaTeX and full-width signs as plain ones, and for each of its characters the block
     and offset of the character it came from."""
-    out, where, i = [], [], 0
-    while i < len(text):
-        for pattern, repl in _LATEX:
-            m = pattern.match(text, i)
-            if m:
-                out.extend(repl)
-                where.extend([(block, i)] * len(repl))
-                i = m.end()
-                break
-        else:
-            out.append(text[i].translate(_WIDE))
-            where.append((block, i))
-            i += 1
+    out: list[str] = []
+    where: list[tuple[int, int]] = []
+    i = 0
+    for m in _ANY_LATEX.finditer(text):  # the runs between LaTeX commands copied whole (a sign each)
+        out.append(text[i : m.start()].translate(_WIDE))
+        where.extend((block, j) for j in range(i, m.start()))
+        repl = _LATEX_AS[m.lastindex - 1]
+        out.append(repl)
+        where.extend([(block, m.start())] * len(repl))
+        i = m.end()
+    out.append(text[i:].translate(_WIDE))
+    where.extend((block, j) for j in range(i, len(text)))
     return "".join(out), where
 
 

@@ -77,7 +77,7 @@ def run(analysis, check: Check):
             second, verdict = m.group("b") or m.group("b2"), m.group("verdict") or m.group("verdict2")
             if m.group("a") == second:
                 continue
-            figures = [f for f in analysis.figures[b] if previous <= f.start < m.start()]
+            figures = analysis.between(b, previous, m.start())
             if not block.text[:m.start()].strip(" ，,。") and b > 0 and blocks[b - 1].kind != "row":
                 figures = analysis.figures[b - 1] + figures  # the claim opens its paragraph
             previous = m.end()

@@ -32,8 +32,10 @@ Judged as an interval: the change computed from the two stated amounts must meet
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from functools import cached_property
 
 from ...figures import growth, labels, precision
 from ...regex import lazy
@@ -70,6 +72,7 @@ def _changes(analysis, o: Options, block: int):
     earlier: list = []  # the figures of the sentence before
     for sentence in analysis.sentences(block):
         earlier, figures = sentence[2], earlier
+        reach = _Reach(text, sentence)
         for change in sentence[2]:
             points = change.unit == "个百分点"  # 执行率98.50%，较上年的95.20%提高3.30个百分点
             # 尚有361.50万元未到位: what is left of the plan, said after its amount
@@ -101,7 +104,7 @@ def _changes(analysis, o: Options, block: int):
                         and income[0].value != spent[0].value:
                     yield spent[0], income[0], change, -1
                 continue
-            after = next((f for f in sentence[2] if f.start > change.end), None)
+            after = reach.after(change.end)
             said = _PRIOR_AFTER.match(text, change.end, after.start) if after is not None else None
             if said and sign and same and after.is_point and text[after.end : after.end + 1] in "）)" \
                     and (after.unit == "%" if points else precision.family(after.unit) == fam):
@@ -125,7 +128,7 @@ def _changes(analysis, o: Options, block: int):
                 if way == sign:
                     yield same[-1], same[-2], change, sign  # 由92.5%提高到97.8%，提高5.3个百分点
                 continue
-            clause = max(text.rfind(c, sentence[0], change.start) for c in "；;")
+            clause = reach.clause(change.start)
             own = [f for f in same if f.start > clause]
             if clause > sentence[0] and len(own) == 1 and sign and _COMPARED_FIRST.match(text, clause + 1):
                 # X，比2024年预算 Y 增加 A；比2023年决算数 Z 增加 B: the clause after the semicolon compares
@@ -204,7 +207,7 @@ def _changes(analysis, o: Options, block: int):
             # the amount compared: not another comparison's change or base before it (X，比上年的Y减少A，
             # 比预算数Z节约B; X，为年度预算Y的P%，比上年Z减少B), nor a part in brackets closed before it
             # (X（A a，B b），比上年 P 减少 C): X
-            inner = labels.inside(text, sentence[0], [f.start for f in same])
+            inner = reach.parens.inside([f.start for f in same])
             aside = {f.start for f, h in zip(same, inner) if h and not inner[-1]}  # (not when all are inside)
             current = next((f for f in reversed(same[:-1])
                             if not _compared(o, text, f) and f.start not in aside), None)
@@ -225,12 +228,51 @@ def _changes(analysis, o: Options, block: int):
                     current = heading  # 总支出 X，主要是 A a，B b，比去年 P 减少 C: the heading's change
                 yield current, prior, change, sign  # 执行率98.15%，上年为96.42%，提高1.73个百分点
             elif not o.compare.within(text[current.start - len(current.label) : change.start]) \
-                    and not any(w in text[sentence[0] : change.start] for w in _CARRIED):
-                left = _left(o, current, prior, change, "其中" in text[sentence[0] : change.start], still)
+                    and not reach.says(_CARRIED, change.start):
+                left = _left(o, current, prior, change, reach.says(("其中",), change.start), still)
                 if left is not None:
                     yield left[1], left[0], change, -1  # plan − spent = what is left
 
 
+class _Reach:
+    """What a sentence holds before or after a point, indexed once: a sentence of thousands of changes (a
+    page flattened onto one line) costs time in proportion to its length, not to its length squared."""
+
+    def __init__(self, text: str, sentence):
+        self.text, (self.start, self.end, self.figures) = text, sentence
+        self.starts = [f.start for f in self.figures]
+        self._first: dict[str, int] = {}
+
+    def after(self, at: int):
+        """The first figure starting after ``at``, or None."""
+        i = bisect.bisect_right(self.starts, at)
+        return self.figures[i] if i < len(self.figures) else None
+
+    @cached_property
+    def _semicolons(self) -> list[int]:
+        return [m.start() for m in _SEMICOLON.finditer(self.text, self.start, self.end)]
+
+    def clause(self, at: int) -> int:
+        """Where the last ； or ; before ``at`` stands in the sentence, or -1."""
+        i = bisect.bisect_left(self._semicolons, at)
+        return self._semicolons[i - 1] if i else -1
+
+    @cached_property
+    def parens(self) -> labels.Parens:
+        return labels.Parens(self.text, self.start, self.end)
+
+    def says(self, words, at: int) -> bool:
+        """Whether one of ``words`` is written whole between the sentence's start and ``at``."""
+        for word in words:
+            first = self._first.get(word)
+            if first is None:
+                first = self._first[word] = self.text.find(word, self.start, self.end)
+            if 0 <= first and first + len(word) <= at:
+                return True
+        return False
+
+
+_SEMICOLON = lazy(r"[；;]")
 _BREAKDOWN = lazy(r"主要是|主要为|其中|包括|用于")
 _OWN_BASE = lazy(r"[，,、\s](?:比|较|同比)")  # a comparison opened after the last amount, naming no amount
 

@@ -40,7 +40,7 @@ def run(analysis, check: Check):
             continue  # (上年预算为 7.90万元，比2025年预算增加29.30万元: the amount before is the prior)
         if current.block != change.block or any(
                 f is not current and f.is_point and precision.family(f.unit) == precision.family(change.unit)
-                for f in analysis.figures[change.block] if current.end <= f.start < change.start):
+                for f in analysis.between(change.block, current.end, change.start)):
             continue  # the amount right before the change only: no other amount between them
         if precision.interval(change).lo <= precision.interval(current, "round", change.unit).hi:
             continue

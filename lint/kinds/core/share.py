@@ -294,14 +294,14 @@ def _whole(analysis, part, named: str):
 def _holds_over_namesake(analysis, check, rate, part, whole) -> bool:
     """Whether the share holds over another amount of the whole's own name, stated in its paragraph or
     the few before (a report giving 全区 and 本级 figures under one name: which one is meant is not said)."""
-    name = _DONE.sub("", labels.core(whole.label).strip("，,：: "))[-10:]
+    name = _name(whole)[-10:]
     if len(name) < 4:
         return False
     for b in range(whole.block, max(-1, whole.block - 4), -1):
-        for other in analysis.figures[b]:
+        for other in analysis.memo(_by_name_end, b).get(name[-4:], ()):
             if other is whole or other is part or not other.is_point or other.value == whole.value \
                     or precision.family(other.unit) != precision.family(whole.unit) \
-                    or not _DONE.sub("", labels.core(other.label).strip("，,：: ")).endswith(name) \
+                    or not _name(other).endswith(name) \
                     or _ANOTHER_YEAR.search(other.label) and labels.YEAR.findall(other.label) \
                     != labels.YEAR.findall(part.label + whole.label)[:1]:
                 continue  # (not last year's amount of that name: 2021年…支出 X)
@@ -309,6 +309,19 @@ def _holds_over_namesake(analysis, check, rate, part, whole) -> bool:
             if verdict is not None and verdict.holds:
                 return True
     return False
+
+
+def _name(figure) -> str:
+    """A figure's name without the verb before its amount (地方一般公共预算收入累计完成 X: …收入)."""
+    return _DONE.sub("", labels.core(figure.label).strip("，,：: "))
+
+
+def _by_name_end(analysis, block: int) -> dict[str, list]:
+    """A block's figures by the last four characters of their names, found once per block."""
+    found: dict[str, list] = {}
+    for figure in analysis.figures[block]:
+        found.setdefault(_name(figure)[-4:], []).append(figure)
+    return found
 
 
 def _granted(analysis, part, named: str, fam: str):
@@ -320,10 +333,15 @@ def _granted(analysis, part, named: str, fam: str):
     for b in range(part.block, max(-1, part.block - 3), -1):
         if b != part.block and blocks[b].kind != "paragraph":
             break  # (a heading, a table: another part's)
-        found |= {f.value: f for f in analysis.figures[b] if (b < part.block or f.end <= part.start)
+        found |= {f.value: f for f in analysis.memo(_granting, b) if (b < part.block or f.end <= part.start)
                   and f.is_point and precision.family(f.unit) == fam and "财政拨款" in f.label
                   and labels.core(f.label).replace("财政拨款", "").removesuffix("为").endswith(named)}
     return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _granting(analysis, block: int) -> list:
+    """A block's figures with 财政拨款 in their labels."""
+    return [f for f in analysis.figures[block] if "财政拨款" in f.label]
 
 
 def _carries_over(analysis, whole) -> bool:

@@ -11,7 +11,6 @@ chooses. When the sentence states the direction elsewhere (比上年度减少 0.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -48,8 +47,7 @@ def run(analysis, check: Check):
             other, start = m.group("b"), at - len(one or "")
             if (m.group("open") in "/／") == bool(m.group("close")):
                 continue  # a bracket left open, or a slash with a bracket after it
-            figs = analysis.figures[b]
-            k = bisect.bisect_left(starts, m.end()) if (starts := analysis.memo(_starts, b)) else 0
+            figs, k = analysis.figures[b], analysis.first(b, m.end())
             figure = figs[k] if k < len(figs) else None
             if (one, other) not in pairs or figure is None or _GAP.match(text, m.end(), figure.start) is None:
                 continue  # the pair states the direction of no figure here
@@ -61,10 +59,6 @@ def run(analysis, check: Check):
             yield report(check, analysis, block.span(start, m.end()), pair, related=(figure.span,),
                          computed=keep[0] if keep else "", figures=(pair, figure.text), hint=hint,
                          label=labels.clause(text, start).strip())
-
-
-def _starts(analysis, block: int) -> list[int]:
-    return [f.start for f in analysis.figures[block]]
 
 
 #: what may stand between the pair and its figure: a few words (额, 了, 为) but no clause break

@@ -74,14 +74,13 @@ def run(analysis, check: Check):
         block = analysis.doc.blocks[b]
         if block.kind == "row":
             continue
+        index = _Counts(block.text, figures)
         for fig in figures:
             if fig.unit not in COUNT_UNITS or not fig.is_point or fig.decimals != 0 or fig.value < 2:
                 continue
-            whole = [f for f in figures if f is not fig and f.unit in COUNT_UNITS and f.end <= fig.start
-                     and "其中" in block.text[f.end:fig.start] and "。" not in block.text[f.end:fig.start]]
-            siblings = [f for f in figures if f is not fig and f.unit in COUNT_UNITS and whole
-                        and whole[-1].end < f.start < fig.start]
-            broken = bool(whole) and (bool(siblings) or not _COMPLETE.match(block.text, fig.end))
+            whole = index.wholes(fig)  # 共5个，其中行政单位1个: the counts this one is a part of
+            broken = bool(whole) and (index.between(whole[-1].end, fig.start)
+                                      or not _COMPLETE.match(block.text, fig.end))
             # 共3个，其中行政单位1个、事业单位2个，具体为：A、B、C: 共3个's (其中…3个，分别为: its own)
             before = _NAMES_THEN_TOTAL.search(block.text, max(0, fig.start - 200), fig.start)
             if before and before.group().count("、") + 1 == fig.value:
@@ -108,8 +107,9 @@ def run(analysis, check: Check):
                 items = [(name, span) for name, span in items if "本级" not in name]  # 本级和4个所属单位
             complete = where == "listed after it" and _COMPLETE.match(
                 block.text[fig.end:fig.end + check.options.reach].lstrip("（(）)套台个项名")) and not any(
-                f is not fig and f.unit in COUNT_UNITS and 0 <= fig.start - f.end <= 12
-                for f in figures)  # (一级指标2个、三级指标12个，分别为 …: which count the names are of?)
+                f.unit in COUNT_UNITS and 0 <= fig.start - f.end <= 12
+                for f in figures[max(0, analysis.index(fig) - 13) : analysis.index(fig)])
+            # (一级指标2个、三级指标12个，分别为 …: which count the names are of?)
             if items is None or len(items) < (2 if where.endswith("…)") or ": " in where or complete
                                               else check.options.minimum):
                 continue  # points (一是…), and names after 分别为, are delimited enough to count from two
@@ -122,12 +122,11 @@ def run(analysis, check: Check):
             joined = sum(1 for name in distinct if _JOIN.search(name)) \
                 if where in ("listed after it", "listed before it (…)") else 0
             since = max(block.text.rfind(c, 0, fig.start) for c in "。；;")
-            kin = [f.value for f in figures
-                   if f is not fig and f.unit == fig.unit and since < f.start < fig.start]
+            kin = [f.value for f in analysis.between(b, since + 1, fig.start) if f.unit == fig.unit]
             if kin and where.startswith("listed after it") and len(distinct) == fig.value + sum(kin):
                 continue  # 行政单位1家，事业单位2家，具体包括：A、B、C: the list is of both counts
-            paired = [f.value for f in figures if f is not fig and f.unit == fig.unit
-                      and since < f.start < fig.start and not _APART.search(block.text, f.end, fig.start)]
+            paired = [f.value for f in analysis.between(b, since + 1, fig.start)
+                      if f.unit == fig.unit and not _APART.search(block.text, f.end, fig.start)]
             end = block.text.find("。", fig.end)
             split = "；" in block.text[fig.end : end if end >= 0 else len(block.text)]
             if paired and split and where.startswith("listed after it") and len(distinct) in paired:
@@ -158,9 +157,8 @@ def _list(analysis, b: int, at: int, openers, reach: int):
         return None
     where, word = min(hits)
     start = at + where + len(word)
-    if any(at <= f.start < at + where
-           and (f.unit in COUNT_UNITS or labels.open_paren(text, at, f.start) is None)
-           for f in analysis.figures[b]):  # (项目5个（资金T），包括: its own list still)
+    if any(f.unit in COUNT_UNITS or labels.open_paren(text, at, f.start) is None
+           for f in analysis.between(b, at, at + where)):  # (项目5个（资金T），包括: its own list still)
         return None  # 内设4个股室，下属事业单位3个：A、B、C: the nearer count's
     pieces = _clause(analysis, b, start)
     if pieces is None:
@@ -284,7 +282,7 @@ def _named_before(analysis, b: int, fig, figures):
     clause = max(max(text.rfind(c, 0, fig.start) for c in "，,。；;：:") + 1, fig.start - 120)
     first = _SETS_UP.search(text, clause, fig.start)  # the first: 设 stands in names too (平安建设办公室)
     opened = first.end() if first else -1
-    if opened < 0 or any(opened <= f.start < fig.start for f in figures if f is not fig):
+    if opened < 0 or any(f is not fig for f in analysis.between(b, opened, fig.start)):
         return None
     listed = re.sub(r"(?:共计|合计|共)\s*$", "", text[opened:fig.start])  # 内设A、B、C共4个股室: A、B、C
     if _VISITED.fullmatch(first.group()) and re.search(r"以及|及|和|与|并", listed):
@@ -355,6 +353,38 @@ _BESIDE = lazy(r"本级[^，,。；;]{0,4}?(?:和|及|与|加|、)(?:所属|下�
 _CAPTION = lazy(r"^\s*表\s*(\d{1,2})(?!\d)")
 
 
+class _Counts:
+    """A block's counts indexed once, with where its 。 and 其中 stand: which counts a count is a part of
+    is found by bisection, not by a scan of every count before it (a page flattened onto one line holds
+    thousands)."""
+
+    def __init__(self, text: str, figures):
+        self.counts = [f for f in figures if f.unit in COUNT_UNITS]
+        self.ends = [f.end for f in self.counts]
+        self.starts = [f.start for f in self.counts]
+        self.stops = [m.start() for m in _STOP.finditer(text)]
+        self.breakdowns = [m.start() for m in _OF_WHICH.finditer(text)]
+
+    def wholes(self, fig) -> list:
+        """The counts before ``fig`` with 其中 between them and it and no 。 (单位共5个，其中行政单位1个)."""
+        i = bisect.bisect_left(self.stops, fig.start)
+        stop = self.stops[i - 1] if i else -1  # the last 。 before it
+        j = bisect.bisect_right(self.breakdowns, fig.start - len("其中"))
+        said = self.breakdowns[j - 1] if j else -1  # the last 其中 written whole before it
+        if said <= stop:
+            return []
+        return self.counts[bisect.bisect_right(self.ends, stop) : bisect.bisect_right(self.ends, said)]
+
+    def between(self, start: int, end: int) -> bool:
+        """Whether a count starts strictly between ``start`` and ``end``."""
+        i = bisect.bisect_right(self.starts, start)
+        return i < len(self.starts) and self.starts[i] < end
+
+
+_STOP = lazy("。")
+_OF_WHICH = lazy("其中")
+
+
 def _rows(analysis, text: str, fig, reach: int, figures):
     """The rows of the table a count refers to (共10个单户单位（详见表1）), named by their label cells, and
     where they are (in 表1); ``(None, "")`` when there is no such reference or table, or when the table
@@ -365,11 +395,12 @@ def _rows(analysis, text: str, fig, reach: int, figures):
     m = _SEE.search(text, at, at + reach)
     if m is not None and re.search(r"[。；;]", text[at : m.start()]):
         return None, ""  # 追责问责17人。具体情况见表1、表2: the paragraph's tables, not the count's
-    prev = next((f for f in reversed(figures) if f.end <= fig.start), None)
+    k = analysis.index(fig)
+    prev = next((figures[i] for i in range(k - 1, -1, -1) if figures[i].end <= fig.start), None)
     if prev is not None and prev.unit == fig.unit and _YEAR_ITEM.match(text, prev.end, fig.start):
         return None, ""  # 其中2021年18个、2022年20个、2023年22个。分地区情况见表2: a year's, of a series
-    if m is None or any(at <= f.start < m.start() and f.unit in COUNT_UNITS
-                        and re.search(r"[，,]", text[at:f.start]) for f in figures):
+    if m is None or any(f.unit in COUNT_UNITS and re.search(r"[，,]", text[at:f.start])
+                        for f in analysis.between(fig.block, at, m.start())):
         return None, ""  # 改造小区12个，涉及3个街道（详见表2）: the table is of the nearer count's (not so
         # for counts listed together: 一级指标4个、二级指标5个（详见表2）)
     captioned = []
@@ -416,7 +447,7 @@ def _below(analysis, b: int, fig, reach: int):
     numbered rows' names, totals left out; ``(None, "")`` otherwise, or when the table states the count."""
     blocks = analysis.doc.blocks
     text = blocks[b].text
-    if not _BELOW.search(text, fig.end) or "。" in text[fig.end:] or len(text) - fig.end > 3 * reach \
+    if len(text) - fig.end > 3 * reach or not _BELOW.search(text, fig.end) or "。" in text[fig.end:] \
             or any(f.start > fig.start and f.unit in COUNT_UNITS for f in analysis.figures[b]):
         return None, ""  # (the count the paragraph states last: 所属2个事业单位…单位共4个，具体如下; its
         # funds may follow: 共实施项目6个，项目资金预算 T，具体如下：)
@@ -457,8 +488,8 @@ def _funded(analysis, b: int, fig, figures):
     """The items of a count's amount listed in full after it (项目共3个，涉及项目预算资金 T。其中：A a，B b，
     C c, the parts adding up to T): their names; None when the count has no such amount, or the parts fall
     short of it (a list of the main ones only)."""
-    k = next((i for i, f in enumerate(figures) if f is fig), None)
-    total = figures[k + 1] if k is not None and k + 1 < len(figures) else None
+    k = analysis.index(fig)
+    total = figures[k + 1] if k + 1 < len(figures) and figures[k] is fig else None
     text = analysis.doc.blocks[b].text
     if total is None or not total.is_point or total.unit not in MONEY or total.start - fig.end > 16 \
             or re.search(r"[。；;]", text[fig.end:total.start]):
