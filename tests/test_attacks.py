@@ -181,6 +181,37 @@ def test_work_grows_linearly_with_the_report(checks):
     assert not grown, grown
 
 
+def _lines_run(text: str, checks) -> int:
+    """Lines of crossfoot's own code run checking ``text`` (a comprehension's every turn counted): work
+    counted, not timed."""
+    doc, lines = parse(text, "page.txt"), [0]
+
+    def trace(frame, event, arg):
+        if "crossfoot" not in frame.f_code.co_filename and "/lint/" not in frame.f_code.co_filename:
+            return None
+        lines[0] += 1
+        return trace
+
+    sys.settrace(trace)
+    try:
+        engine.run(doc, checks)
+    finally:
+        sys.settrace(None)
+    return lines[0]
+
+
+def test_work_grows_linearly_with_a_page_flattened_onto_one_line(checks):
+    """A web page's text copied onto one line (every report of the samples run together) costs, twice as
+    long, twice the work: no check scans a paragraph's figures or text from its start for each figure
+    (a count's wholes, a change's sentence, a share's namesakes were quadratic so)."""
+    page = " ".join(" ".join(p.read_text(encoding="utf-8").split())
+                    for p in sorted((Path(__file__).parent.parent / "reports").glob("*.[mt][dx]t")))
+    engine.run(parse(page, "page.txt"), checks)  # patterns compiled: not counted
+    small = _lines_run(" ".join([page] * 8), checks)
+    large = _lines_run(" ".join([page] * 16), checks)
+    assert large / small < 2.1
+
+
 def test_a_5_mb_line_of_grouped_digits_stays_small(tmp_path):
     path = tmp_path / "commas.txt"
     path.write_text("1,234," * 850_000, encoding="utf-8")

@@ -189,6 +189,13 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     # change, perhaps; holding over the amount before its breakdown, it is not judged
                     heading = list(_change(rate, change, sign, None, current[0], contrary))
                     found = heading if heading and _holds(heading[0]) else found
+                if not stated_prior and current and found and not _holds(found[0]):
+                    # X，其中 A a；B b）总体较上年减少 C，下降 P%: the whole's change, after its parts
+                    whole, parts = _listed_whole(spec, text, figs, sentence[0], current[-1], change)
+                    over = list(_change(rate, change, sign, None, whole, contrary)) if whole else []
+                    if over and not over[0].zero and over[0].compute() is not None \
+                            and (_holds(over[0]) or parts >= 2):
+                        found = over
                 yield from found
             yield from _direct(spec, sentence)
             yield from _after_prior(spec, text, sentence)
@@ -446,6 +453,23 @@ def _clause_start(text: str, lo: int, at: int) -> int:
     while cut != -1 and labels.open_paren(text, lo, cut) is not None:
         cut = text.rfind("；", lo, cut)
     return cut + 1 if cut != -1 else lo
+
+
+def _listed_whole(spec: Spec, text: str, figs, start: int, part, change) -> tuple[Figure | None, int]:
+    """The amount a sentence breaks down with 其中 before ``part`` (X，其中 A a，B b，比上年增加 C), and how
+    many amounts of its measure the breakdown lists up to the change: ``(None, 0)`` when there is none."""
+    opened = text.rfind("其中", start, part.start)
+    if opened < 0:
+        return None, 0
+    bracket = labels.open_paren(text, start, opened)
+    if bracket is not None and labels.open_paren(text, start, part.start) != bracket:
+        return None, 0  # X（其中 A a，B b），Y，比上年增加 C: a breakdown closed before the part
+    fam = family(part.unit)
+    kin = [f for f in figs if f.is_point and family(f.unit) == fam and _direction(spec, f.label) == 0]
+    before = [f for f in kin if f.end <= opened]
+    if not before or _aside(before[-1]) or labels.parenthesised(text, start, before[-1].start):
+        return None, 0
+    return before[-1], sum(1 for f in kin if opened < f.start < change.start)
 
 
 def _holds(found: Growth) -> bool:

@@ -81,6 +81,10 @@ class Listing:
     short of it say nothing."""
 
 
+# after 1. : no digit, or a classification code run on before the item's name (1.2013201行政运行)
+_CODE_NEXT = r"(?:(?!\d)|(?=(?:\d{3}|\d{5}|\d{7})[\u4e00-\u9fff]))"
+
+
 def find(analysis, block: int, words) -> list[Listing]:
     """The listings of a block, in the order their parts words occur."""
     text = analysis.doc.blocks[block].text
@@ -102,7 +106,7 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _balanced(text, sentences)
     if "减" in text:
         out += _chain(text, sentences)
-    if ("其中" in text or "如下" in text or "包括" in text) and _ANY_FIRST.search(text):
+    if _ANY_FIRST.search(text):
         out += _numbered_items(text, sentences)
     blocks = analysis.doc.blocks
     prev = None  # 支出合计300万元。⏎其中：…: the paragraph before states the total
@@ -153,6 +157,10 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
     for index, (start, end, figs) in enumerate(sentences):
         opened = _ITEMS_OPEN.search(text, start, end)
         if opened is None:
+            headed = _headed(text, sentences, index)
+            if headed is not None:  # （九）组织事务支出 X。 1.2013201行政运行支出 a…。 2.… b…。 （十）…
+                listing = _listed(text, sentences, index + 1, *headed)
+                out += [listing] if listing is not None else []
             continue
         style = next(k for k, g in enumerate(opened.groups()) if g is not None)
         ahead = [f for f in figs if f.end <= opened.start()]
@@ -180,46 +188,80 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
             total = said[-1] if said and not _OWN_LIST.search(text, p_start, p_end) else None
         if total is None or family(total.unit) in ("ratio", ""):
             continue
-        clauses = _clauses(text, sentences[index:], opened.end())
-        _at, first_end, first_figs, _opens = next(clauses)
-        if _restarts(text, style, opened.end(), first_end):
-            continue  # 包括：1、A a，其中：1、…2、…: the next 2、 may be A's item or the list's, not said
-        parts = [_item_amount(text, first_figs, opened.end(), total)]
-        held = list(first_figs)  # every amount the items' clauses hold
-        between = 0  # sentences of an item after its first (与上年相比，…)
-        number = 1  # the last item's (a number said twice, （四）…（四）, is a slip of the marker: DOC002's)
-        for s_start, s_end, s_figs, whole in clauses:
-            marker = _ITEM_MARKS[style].match(text, s_start)
-            if marker is None and between < 4 and not _HEADING_RUN.match(text, s_start) \
-                    and not (style and _ITEM_MARKS[0].match(text, s_start)):
-                again = _ITEMS_OPEN.search(text, s_start, s_end)
-                if _SECTION_IN.search(text, s_start, s_end) or again is not None and any(
-                        f.end <= again.start() and family(f.unit) == family(total.unit) for f in s_figs):
-                    break  # …主要原因是项目规划费用不一样七、“三公”经费…: the next section, run in; or
-                    # 支出合计 Y，其中：1.…: a list of its own (not an item's: 支出具体情况如下：1、…)
-                # (in 1. 2. items, a sentence opening （三） is the next section's; an item's own numbered
-                # sub-items, 1、… under （一）, each open a run of sentences of their own)
-                sub = any(k != style and mark.match(text, s_start) for k, mark in enumerate(_ITEM_MARKS))
-                between = 0 if sub else between + whole
-                held += s_figs
-                continue
-            # the next number, or this one again past the first (（四）…（四）: a slip of the marker)
-            seen = _marker_number(style, marker.group(1)) if marker else None
-            if seen not in (number + 1, number) or seen == 1:
-                break
-            number = seen
-            if _restarts(text, style, marker.end(), s_end):
-                parts.append(None)  # (an item with a list of its own numbered alike: not read)
-                break
-            parts.append(_item_amount(text, s_figs, marker.end(), total))
-            held += s_figs
-            between = 0
-        if None in parts or any(_measure_only(p.label) for p in parts):
-            continue  # an item whose amount is not one figure (3.…50万元，另安排…20万元), or one named by a
-            # measure only (（1）年初预算 a；（2）支出决算 X: one thing's measures, no parts): not read
-        if len(parts) >= 2 and not _beside(total, parts, held):
-            out.append(Listing(total, tuple(parts), False))
+        listing = _listed(text, sentences, index, opened.end(), style, total)
+        out += [listing] if listing is not None else []
     return out
+
+
+def _headed(text: str, sentences, index: int) -> tuple[int, int, Figure] | None:
+    """``(at, style, total)`` when a sentence is a numbered heading stating one amount, a class of spending
+    or income (（九）组织事务支出 X。), and the next opens its first item numbered a level below (1. 1、 （1）
+    ①, a code run on after 1.: 1.2013201行政运行支出 a): where the first item's name begins, its marks'
+    style and the heading's amount; None otherwise."""
+    start, end, figs = sentences[index]
+    if index + 1 >= len(sentences) or not _HEAD_MARK.match(text, start) or text[end : end + 1] != "。" \
+            and text[end - 1 : end] != "。":
+        return None
+    amounts = [f for f in figs if family(f.unit) not in ("ratio", "")]
+    if len(amounts) != 1 or not amounts[0].is_point or family(amounts[0].unit) != "money" \
+            or _CHANGED.search(amounts[0].label) or not _CLASS_NAME.search(labels.core(amounts[0].label)) \
+            or text[amounts[0].end : end].strip(" 。") != "":
+        return None
+    first = _FIRST_BELOW.match(text, sentences[index + 1][0])
+    if first is None:
+        return None
+    style = next(k for k, g in enumerate(first.groups()) if g is not None) + 1
+    return first.end(), style, amounts[0]
+
+
+_HEAD_MARK = lazy(r"\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
+_CLASS_NAME = lazy(r"(?:支出|收入|经费|资金)$")
+_FIRST_BELOW = lazy(r"\s*(?:(1[.．]" + _CODE_NEXT + r")|(1、)|([（(]1[）)])|(①))")
+
+
+def _listed(text: str, sentences, index: int, at: int, style: int, total: Figure) -> Listing | None:
+    """The items numbered in ``style`` from ``at`` in sentence ``index`` on, as parts of ``total``; None
+    when they are not read (see :func:`_numbered_items`)."""
+    clauses = _clauses(text, sentences[index:], at)
+    _at, first_end, first_figs, _opens = next(clauses)
+    if _restarts(text, style, at, first_end):
+        return None  # 包括：1、A a，其中：1、…2、…: the next 2、 may be A's item or the list's, not said
+    parts = [_item_amount(text, first_figs, at, total)]
+    held = list(first_figs)  # every amount the items' clauses hold
+    between = 0  # sentences of an item after its first (与上年相比，…)
+    number = 1  # the last item's (a number said twice, （四）…（四）, is a slip of the marker: DOC002's)
+    for s_start, s_end, s_figs, whole in clauses:
+        marker = _ITEM_MARKS[style].match(text, s_start)
+        if marker is None and between < 4 and not _HEADING_RUN.match(text, s_start) \
+                and not (style and _ITEM_MARKS[0].match(text, s_start)):
+            again = _ITEMS_OPEN.search(text, s_start, s_end)
+            if _SECTION_IN.search(text, s_start, s_end) or again is not None and any(
+                    f.end <= again.start() and family(f.unit) == family(total.unit) for f in s_figs):
+                break  # …主要原因是项目规划费用不一样七、“三公”经费…: the next section, run in; or
+                # 支出合计 Y，其中：1.…: a list of its own (not an item's: 支出具体情况如下：1、…)
+            # (in 1. 2. items, a sentence opening （三） is the next section's; an item's own numbered
+            # sub-items, 1、… under （一）, each open a run of sentences of their own)
+            sub = any(k != style and mark.match(text, s_start) for k, mark in enumerate(_ITEM_MARKS))
+            between = 0 if sub else between + whole
+            held += s_figs
+            continue
+        # the next number, or this one again past the first (（四）…（四）: a slip of the marker)
+        seen = _marker_number(style, marker.group(1)) if marker else None
+        if seen not in (number + 1, number) or seen == 1:
+            break
+        number = seen
+        if _restarts(text, style, marker.end(), s_end):
+            parts.append(None)  # (an item with a list of its own numbered alike: not read)
+            break
+        parts.append(_item_amount(text, s_figs, marker.end(), total))
+        held += s_figs
+        between = 0
+    if None in parts or any(_measure_only(p.label) for p in parts):
+        return None  # an item whose amount is not one figure (3.…50万元，另安排…20万元), or one named by
+        # a measure only (（1）年初预算 a；（2）支出决算 X: one thing's measures, no parts): not read
+    if len(parts) >= 2 and not _beside(total, parts, held):
+        return Listing(total, tuple(parts), False)
+    return None
 
 
 def _beside(total: Figure, parts: list[Figure], said) -> bool:
@@ -303,7 +345,7 @@ def _measure_only(label: str) -> bool:
 
 
 _REASON = lazy(r"\s*(?:主要原因|原因|主要是|这主要)")
-_ANY_FIRST = lazy(r"[（(][一1][）)]|(?<![\d.．])1(?:[.．](?!\d)|、)|①")
+_ANY_FIRST = lazy(r"[（(][一1][）)]|(?<![\d.．])1(?:[.．]" + _CODE_NEXT + r"|、)|①")
 
 
 def _marker_number(style: int, text: str) -> int | None:
@@ -317,7 +359,7 @@ _ITEMS_OPEN = lazy(r"(?:其中|包括|具体(?:[收支出入项目]{1,4})?情况
                    r"\s*+(?:[（(][^（()）]{1,20}[）)])?"  # (按项级科目统计); possessive: linear in blanks
                    r"\s*+[：:，,]?\s*+(?:([（(]一[）)])|(1[.．](?!\d))|(1、)|([（(]1[）)])|(①))")
 # the items' markers, a style each as the first item's opened them: （一）, 1., 1、, （1）, ①
-_ITEM_MARKS = (lazy(r"\s*[（(]([一二三四五六七八九十]{1,3})[）)]"), lazy(r"\s*(\d{1,2})[.．](?!\d)"),
+_ITEM_MARKS = (lazy(r"\s*[（(]([一二三四五六七八九十]{1,3})[）)]"), lazy(r"\s*(\d{1,2})[.．]" + _CODE_NEXT),
                lazy(r"\s*(\d{1,2})、"), lazy(r"\s*[（(](\d{1,2})[）)]"), lazy(r"\s*([①-⑳])"))
 _CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # an amount that states a change, no total
 _YEARLESS = lazy(r"(?:19|20)\d\d\s*年度?|为|是|[，,：:]")
@@ -687,7 +729,9 @@ def _trailing(text: str, sentences) -> list[Listing]:
 
 # 已分配下达, 已拨付, 未拨付: a state of what was named before
 _STATUS = lazy(r"^[，,]?\s*(?:其中)?\s*[：:，,]?\s*(?:已|尚未|未)")
-_GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|计提)")
+_GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|计提|退库|退付)")
+_NET_FUNDS = lazy(r"基金(?:预算)?收入")
+_RATE_BASE = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")  # 完成年初预算 Y 的 P%: Y is a rate's base
 _GOES_ON = lazy(r"\s*(?:还有|另有|以及|加上|再加)(?![^，,。；;]*[：:])")  # (还有…：opens a list of its own)
 _COLON = lazy(r"[：:]")
 
@@ -748,7 +792,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     wide = None  # A 预算 a1，支出 a2；B 预算 b1，支出 b2: each item's clause states one part of each total
     cuts: list[int] = []
     if semicolon != -1:
-        ahead = [f for f in after if f.start < semicolon and family(f.unit) == fam]
+        ahead = [f for f in after if f.start < semicolon and family(f.unit) == fam
+                 and not _changes(words, f) and not _RATE_BASE.match(text, f.end)]  # (A a，增收 c；B b)
         before = sum(1 for h in labels.inside(text, pos, [f.start for f in ahead]) if not h)  # not（其中…）
         if before != 1 or _sibling_next(text, start, pos, semicolon, figs, fam) \
                 or _parallel_next(pos, semicolon, figs, fam):
@@ -803,8 +848,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                     and not _STATUS.match(labels.core(parts[-1].label)):
                 break  # 其中：A a，已分配下达 b，分配进度 p%: how far A has got, not a part beside it
             if _changes(words, f) or hidden or text[max(0, f.start - 2) : f.start].rstrip().endswith("除") \
-                    or _quoted(text, f):
-                continue  # 除一个指标外: the exception, not a part; “五个严防”: a name
+                    or _quoted(text, f) or _RATE_BASE.match(text, f.end):
+                continue  # 除一个指标外: the exception, not a part; “五个严防”: a name; 完成年初预算 Y 的
+                # 76.7%: the base of a part's rate
             if parts and _closed_colon(text, parts, f):
                 resumed.append(f)
             parts.append(f)
@@ -921,6 +967,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             break
     if _GROSS.match(text, before[-1].end):
         return []  # 政府性基金收入 X（不含转列…）: a total net of what moved out, its parts gross
+    if sum(p.value for p in parts) > before[-1].value and _NET_FUNDS.search(before[-1].label) \
+            and all(p.unit == before[-1].unit for p in parts):
+        return []  # 政府性基金收入 X，其中，国有土地出让收入 Y (Y > X): a fund's income is counted net of what
+        # it sets aside (计提…转入一般公共预算) and refunds, its land sales gross
     one = word == "其中" and len(parts) == 1
     if parts and all(_measure_only(p.label) for p in parts):
         return []  # 支出 X，具体如下：年初预算 a；实际支出 X: one thing's measures, no parts of it

@@ -195,6 +195,10 @@ def run(analysis, check: Check):
                     if len(plan) == 1 and "其中" in text[plan[0].end : others[-1].start if others else 0]:
                         others = [f for f in others if f.start < plan[0].end or _STEMMED.search(f.label)
                                   or o.actual.within(f.label) or "支出" in f.label]
+                        done = _done_of_part(o, text, amounts, plan[0])
+                        if done is not None:  # 指标 X，其中：A a，已分配下达 b，分配进度 P%: b of a
+                            yield from _over_any(analysis, check, rate, done[1], [plan[0], done[0]])
+                            continue
                         if not others:  # 下达 X，其中2023年 a，2024年 b，到位率100%: parts of the plan, no
                             continue  # amount received stated
                     received = [f for f in others[:-1] if _ARRIVED.search(f.label)]
@@ -549,6 +553,23 @@ def _survey(analysis, check, text: str, figs, rate, before=()):
             and not any(_UNANSWERED.search(f.label + _after(text, f.end)) for f in counts):
         yield verdicts[-1]  # levels weighted (非常满意 ×1, 满意 ×0.8 …) fit no sum: unless the rate says;
         # 其余20份未作答: of those who answered, perhaps
+
+
+def _done_of_part(o: Options, text: str, amounts, plan):
+    """``(part, done)`` when a plan's 其中 part is followed by what was done of it (预算指标 X，其中：中央直达
+    资金 a，已分配下达 b): the last two amounts, the first named by neither a plan nor a deed, the second
+    by 已 and a verb; None otherwise."""
+    after = [f for f in amounts if f.start > plan.end]
+    if len(after) != 2:
+        return None
+    part, done = after
+    if _planned(o, part.label) or o.actual.within(part.label) or "已" in part.label \
+            or not _DONE_OF.match(labels.core(done.label)) or text.find("；", part.end, done.start) >= 0:
+        return None
+    return part, done
+
+
+_DONE_OF = lazy(r"已[一-鿿]{1,4}$")
 
 
 def _over_any(analysis, check, rate, actual, bases):

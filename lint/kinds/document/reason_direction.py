@@ -54,6 +54,12 @@ class Options:
     reach: int = 40
 
 
+# a template's choice of direction left in (增长（下降）, （增加）减少)
+_CHOICE = lazy(r"(?:增长|增加|上升|提高|减少|下降|降低)\s*[（(](?:增长|增加|上升|提高|减少|下降|降低)[）)]"
+               r"|[（(](?:增长|增加|上升|提高|减少|下降|降低)[）)]\s*(?:增长|增加|上升|提高|减少|下降|降低)")
+_CHOICE_REACH = 8
+
+
 def run(analysis, check: Check):
     o = check.options
     for block in analysis.doc.blocks:
@@ -68,6 +74,9 @@ def run(analysis, check: Check):
             downs = [before.rfind(w) for w in o.down if w in before]
             if not ups and not downs or ups and downs and abs(max(ups) - max(downs)) < 6:
                 continue  # nothing changes here, or a template's 增长（下降）
+            wide = text[max(0, m.start() - o.reach - _CHOICE_REACH) : m.start() - len(before)] + before[:8]
+            if _CHOICE.search(wide) and not (o.up.within(before[8:]) or o.down.within(before[8:])):
+                continue  # the template's 增长（下降） cut in two by the window's start
             claimed = 1 if (max(ups) if ups else -1) > (max(downs) if downs else -1) else -1
             amounts = {(1 if any(m.group(1).endswith(w) for w in o.up) else -1) * (-1 if m.group(2) else 1)
                        for m in _AMOUNT_WORD.finditer(before)
