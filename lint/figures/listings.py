@@ -969,8 +969,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         return []  # 政府性基金收入 X（不含转列…）: a total net of what moved out, its parts gross
     if sum(p.value for p in parts) > before[-1].value and _NET_FUNDS.search(before[-1].label) \
             and all(p.unit == before[-1].unit for p in parts):
-        return []  # 政府性基金收入 X，其中，国有土地出让收入 Y (Y > X): a fund's income is counted net of what
-        # it sets aside (计提…转入一般公共预算) and refunds, its land sales gross
+        return []  # 政府性基金收入 X，其中，国有土地出让收入 Y (Y > X): a fund's income is counted net of
+        # what it sets aside (计提…转入一般公共预算) and refunds, its land sales gross
     one = word == "其中" and len(parts) == 1
     if parts and all(_measure_only(p.label) for p in parts):
         return []  # 支出 X，具体如下：年初预算 a；实际支出 X: one thing's measures, no parts of it
