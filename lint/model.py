@@ -253,6 +253,11 @@ class Figure:
     """True for figures that are exact by nature (Chinese numerals, counts of items)."""
 
     @property
+    def empty(self) -> bool:
+        """An amount's slot left empty (事业收入 /万元): none, as a template writes it."""
+        return self.text[:1] in ("/", "／")
+
+    @property
     def is_point(self) -> bool:
         return self.qualifier == ""
 

@@ -1,9 +1,10 @@
 """Find every stated quantity in a block of text.
 
 A figure is a number as written (Arabic with or without grouping commas, full-width digits, Chinese
-numerals before a measure word, fractions such as 三分之一, 1/3, 千分之六, 百分之三十), a magnitude written
-inside it (1.2万家, 3.01万人), its unit (from ``units.txt``), its qualifier (约/近/超/逾/余/多/以上/不少于/
-≥/以内/…: a bound, not a point), its label (the words before it in its clause) and its place.
+numerals before a measure word, fractions such as 三分之一, 1/3, 千分之六, 百分之三十), or an amount's slot
+a template left empty (事业收入 /万元: none, exactly 0); a magnitude written inside it (1.2万家, 3.01万人),
+its unit (from ``units.txt``), its qualifier (约/近/超/逾/余/多/以上/不少于/≥/以内/…: a bound, not a
+point), its label (the words before it in its clause) and its place.
 
 Numbers that are not quantities are left out: runs of more than 40 digits and separators, years (2022年,
 〔2018〕, 2021-2024), dates and month ranges (1-3月, 5月11日), document numbers (…101号), ordinals and
@@ -32,8 +33,9 @@ _CN_NUM_BIG = "[零〇一二两三四五六七八九十百千万亿]"
 #: the lookahead lets the scan skip, in C, every position no alternative can start at (5x faster)
 _FIGURE = lazy(
     rf"""
-    (?=[\d零〇一二两三四五六七八九十百千万亿\-−])
-    (?:(?P<frac_cn>(?P<den>{_CN_NUM_BIG}+|\d+)分之(?P<numer>{_CN_NUM_BIG}+|\d+(?:\.\d+)?))
+    (?=[\d零〇一二两三四五六七八九十百千万亿\-−/／])
+    (?:(?P<slot>(?<=[\u4e00-\u9fff\s：:）)])[/／](?=[ \u3000]{{0,2}}(?:万元|亿元|元)(?:[，,。；;、\s]|$)))
+  | (?P<frac_cn>(?P<den>{_CN_NUM_BIG}+|\d+)分之(?P<numer>{_CN_NUM_BIG}+|\d+(?:\.\d+)?))
   | (?P<frac>(?<![\d/.])(?P<fn>\d{{1,2}})/(?P<fd>\d{{1,3}})(?![\d/]))
   | (?P<sign>(?<![\d.])[-−])?(?P<num>(?<!\d)(?<!\d,)\d+(?:,\d+){{0,12}}(?:\.\d+)?(?!\d|,\d))
   | (?P<cn>(?<!第){_CN_NUM}+)(?=[ \u3000]{{0,2}}(?:余|多)?[万亿千{_UNIT_FIRST}]))
@@ -166,6 +168,9 @@ def _parse(text: str, m: re.Match):
         return _parse_arabic(text, m)
     if kind == "cn":
         return _parse_chinese(text, m)
+    if kind == "slot":  # 事业收入 /万元: an amount's slot left empty, a template's way to write none
+        after = _AFTER.match(text, m.end())
+        return Decimal(0), 0, units.canonical(after.group("unit")), after.end(), "", True, m.start()
     start, end = m.start(), m.end()
     before = text[max(0, start - 4) : start]
     if kind == "frac_cn":

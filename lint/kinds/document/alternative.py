@@ -51,6 +51,8 @@ def run(analysis, check: Check):
             figure = figs[k] if k < len(figs) else None
             if (one, other) not in pairs or figure is None or _GAP.match(text, m.end(), figure.start) is None:
                 continue  # the pair states the direction of no figure here
+            if figure.empty:
+                continue  # 增加（减少）/万元: a row of the template left unfilled, no change stated
             if figure.value < 0:
                 continue  # 增加（减少）-5.00 万元: the sign chooses, as in accounts
             keep = _keep(check, text, start, m.end(), one, other)
