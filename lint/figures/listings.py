@@ -308,7 +308,8 @@ _CUT = lazy(r"[；;]|(?<!\s)\s++(?=[（(][一二三四五六七八九十\d]{1,3}
 def _item_amount(text: str, figs, at: int, total: Figure) -> Figure | None:
     """The amount an item names right after its marker (人员经费 a; 行政运行（项级科目2010301）a: past its
     code; 提租补贴 59.21 with its unit left out, a decimal amount, read in the total's), or None."""
-    first = next((f for f in figs if f.start >= at and not _code(f)), None)
+    code = _CODE_AT.match(text, at)  # (五）2012104宗教工作专项支出 a: 2012104宗 is a code, not 宗 counted
+    first = next((f for f in figs if f.start >= (code.end() if code else at) and not _code(f)), None)
     if first is not None and not first.unit and first.decimals > 0 and family(total.unit) == "money":
         first = replace(first, unit=total.unit)
     if first is None or not first.is_point or family(first.unit) != family(total.unit) \
@@ -364,7 +365,10 @@ _ITEM_MARKS = (lazy(r"\s*[（(]([一二三四五六七八九十]{1,3})[）)]"), 
 _CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # an amount that states a change, no total
 _YEARLESS = lazy(r"(?:19|20)\d\d\s*年度?|为|是|[，,：:]")
 # an item's name, after its classification code if it gives one ([2011501]行政运行, 2010350事业运行)
-_ITEM_NAME = lazy(r"\s*(?:[\[【(（]?\d{3,9}[\]】)）]?\s*)?"
+# a classification code opening an item's name (2012104宗教…, 〔2070408〕文化…), not an amount or a count
+_CODE_AT = lazy(r"\s*[\[【(（〔]?(?:\d{7}|\d{5}|\d{3})(?=[\]】)）〕]|[\u4e00-\u9fff])"
+                r"(?![万亿千百元个人家项台辆次件户名所条份套天年月日号])")
+_ITEM_NAME = lazy(r"\s*(?:[\[【(（〔]?\d{3,9}[\]】)）〕]?\s*)?"
                   r"(?:[\u4e00-\u9fff“”（）()\-－—]|[（(][^（()）\d]{0,8}\d{3,9}[）)]|(?<=\S)\s(?=\S)"
                   r"|20\d\d(?=年)){2,60}?"
                   r"(?:为|共|计|[：:])?\s*")
