@@ -210,8 +210,9 @@ _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|
 _BRACKETED = labels.ASIDE  # an aside closed before the change: X（其中 A，B），比上年减少
 # 支出完成 X，完成预算的98.83%，增支 c: a rate of the amount's own between it and its change
 # (and how far ahead of the year's share it is: 完成预算87.0%，滞后序时进度13.0个百分点，增收 c)
-_RATE_CLAUSE = lazy(r"[，,]\s*(?:完成|为|占|达到|超过|超|滞后|落后|快于|慢于|高于|低于)[^，,。；;]{0,16}?"
-                    r"\d+(?:\.\d+)?\s*(?:%|个百分点)")
+_RATE_CLAUSE = lazy(r"[，,]\s*(?:完成|为|占|达到|超过|超|滞后|落后|快于|慢于|高于|低于)"
+                    r"(?:[^，,。；;]|(?<=\d),(?=\d{3})){0,24}?\d+(?:\.\d+)?\s*(?:%|个百分点)")
+_OF_RATE = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")  # 完成年初预算 Y 的 P%: Y is the rate's base
 _RATE_NEXT = lazy(r"\s*[，,、]\s*(?:增长|下降|增幅|降幅|减少)(?:为|了)?\s*")  # …增支 a，增长 p%
 _BARE_CHANGE = lazy(r"增收|减收|增支|减支|增加|减少")  # a change naming no base, right after its amount
 _FRAMED = lazy(r"比上年|较上年|同比|与上年相比")  # a paragraph comparing with last year before it
@@ -226,9 +227,12 @@ def _own_amount(spec: Spec, text: str, sentence, change, rate=None):
     direct = rate is not None and _RATE_NEXT.fullmatch(text, change.end, rate.start) is not None
     if not direct and not _FRAMED.search(text, 0, sentence[0]):
         return None
-    before = [f for f in sentence[2] if f.end <= change.start and family(f.unit) == family(change.unit)]
-    if not before or _RATE_CLAUSE.sub("", text[before[-1].end : change.start]).strip(" ，,") \
-            != change.label.strip(" ，,") \
+    before = [f for f in sentence[2] if f.end <= change.start and family(f.unit) == family(change.unit)
+              and not _OF_RATE.match(text, f.end)]  # (完成年初预算 Y 的 P%: Y, a rate's base)
+    aside = labels.inside(text, sentence[0], [f.start for f in before])
+    before = [f for f, h in zip(before, aside) if not h]  # (X（包含两金计提 Y），完成预算的 P%，减收 C)
+    if not before or _RATE_CLAUSE.sub("", _BRACKETED.sub("", text[before[-1].end : change.start])) \
+            .strip(" ，,") != change.label.strip(" ，,") \
             or not before[-1].is_point or family(before[-1].unit) != family(change.unit) \
             or _direction(spec, before[-1].label) != 0 or any(w in before[-1].label for w in _PRIOR_WORDS):
         return None  # (上年为 Y，减收 c: Y is the prior, stated)
