@@ -52,7 +52,8 @@ def run(analysis, check: Check):
     words = check.options.words
     for block in analysis.stating("%", "‰"):
         text = analysis.doc.blocks[block].text
-        for _start, _end, figs in analysis.sentences(block):
+        for start, _end, figs in analysis.sentences(block):
+            sources = _SOURCES.match(text, start)  # 税收收入主要来源有 A a，占比 p；…: shares of 税收收入
             listed = []  # (rate, part) stated with a bare 占比: shares of the whole the listing makes
             bracketed = []  # (rate, part): 非常满意152份（69.41%）、满意51份（22.39%）…
             for i, rate in enumerate(figs):
@@ -95,6 +96,8 @@ def run(analysis, check: Check):
                 if "、" in clause.split(word)[0] or "和" in clause.split(word)[0]:
                     continue  # the share of several parts together (A、B占比): not one part's share
                 whole = _whole(analysis, part, named)
+                if whole is None and not named and sources is not None and part.start >= sources.end():
+                    whole = _source_whole(analysis, part, sources.group(1), start)
                 if whole is None and not named:
                     listed.append((rate, part))
                 if whole is None or whole is part:
@@ -109,6 +112,9 @@ def run(analysis, check: Check):
                 yield from _listed(analysis, check, bracketed)
 
 
+# a sentence naming the whole its parts are the sources of (从行业划分来看，税收收入主要来源有…)
+_SOURCES = lazy(r"\s*(?:[^，,。；;：:]{0,16}[，,])?\s*([\u4e00-\u9fff“”]{2,16}?)的?主要(?:来源|构成|组成)"
+                r"(?:有|为|是|于|包括)?[：:]?")
 _BRACKETED = lazy(r"\s*[（(]\s*")
 _CHANGE = lazy(r"(?:增加|减少|增收|减收|增支|减支|节约|超支)\s*$")
 _DONE = lazy(r"(?:累计)?(?:完成|实现|达到|为)$")  # 地方一般公共预算收入累计完成 X: its name, the verb apart
@@ -116,6 +122,19 @@ _ANOTHER_YEAR = lazy(r"(?:19|20)\d\d\s*年|上年|去年")
 _CLOSES = lazy(r"\s*[）)]")
 _CHANGED = lazy(r"增加|减少|增长|下降|提高|降低|比|较|节约|超支|上年|去年")
 _OF = lazy(r"\s*[）)]?\s*的(?:比重|比例)?(?:为|是|达)?\s*$")
+
+
+def _source_whole(analysis, part, name: str, start: int):
+    """The amount a sentence names as its parts' whole (税收收入主要来源有 A a，占比 p): the nearest before
+    the sentence, in its paragraph or the one before, whose own name ends with ``name`` (地方级税收收入累计
+    完成 X), no change; None when there is none."""
+    fam = precision.family(part.unit)
+    for f in analysis.before(part, limit_blocks=1):
+        if f.block == part.block and f.start >= start or precision.family(f.unit) != fam or not f.is_point:
+            continue
+        if _name(f).endswith(name) and not _CHANGE.search(f.label):
+            return f
+    return None
 
 
 def _whole_inside(analysis, check: Check, text: str, figs, i: int):
