@@ -269,7 +269,12 @@ def _other_base(spec: Spec, label: str, between: str) -> bool:
         cut = min((i for i in (rest.find(w) for w in (*spec.up, *spec.down)) if i >= 0), default=len(rest))
         base = _OUTTURN_SAID.sub("", rest[:cut].strip(" ，,的"))
         bases.append(base or ("上年" if words[max(0, at - 2) : at] == "同比" else ""))  # 同比: last year's
+    if "上年" in bases and any(_A_YEAR.fullmatch(b) for b in bases):
+        return False  # 比2015年决算增加 C，同比增长 P%: the year the change names is 同比's, last year
     return bases[0] != bases[1] and all(bases)  # (上年决算数 and 上年, 上年度 and 上年: one base)
+
+
+_A_YEAR = lazy(r"(?:19|20)\d\d\s*年度?")
 
 
 def _direction(spec: Spec, label: str) -> int:
