@@ -892,14 +892,15 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 named = [f for f in candidates(outer, figs, inside) if len(labels.core(f.label)) >= 2
                          and all(labels.core(f.label)[-2:] in p.label for p in parts)]
                 before = named[-1:]
+    named = word.endswith("如下") or word.startswith("主要内容")  # X的主要内容是：… names its whole X
     opens = text[start:pos].strip(" ：:，,①②③④⑤") == "" or (  # 支出主要构成如下：opens its sentence too
-        word.endswith("如下") and not any(f.start < pos for f in figs if f.start >= start)) or (
+        named and not any(f.start < pos for f in figs if f.start >= start)) or (
         # X。主要用于部门运行支出，其中：…: X's purpose first, then its parts
         word == "其中" and _PURPOSE_FIRST.fullmatch(text, start, pos) is not None) or (
         # X。（其中：A a，B b）: the brackets open the sentence after their total
         inside is not None and text[outer:inside].strip() == ""
         and text[inside + 1 : pos].strip(" ：:，,") == "")
-    subject = _SUBJECT.sub("", labels.unquote(text[start:pos])) if word.endswith("如下") else ""
+    subject = _SUBJECT.sub("", labels.unquote(text[start:pos])) if named else ""
     own = word[:-1] if word.endswith("中") and word != "其中" else ""  # 基本支出中，: its parts
     if not before and opens and (index > 0 or prev):
         p_text, p_sentence = (text, sentences[index - 1]) if index > 0 else prev
