@@ -333,12 +333,18 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
              and (_same_subject(f, actual) or (
                  not _MEASURE_WORDS.sub("", labels.core(f.label))  # 项目年初预算 X，全年预算 Y: its subject
                  and any(g.start < f.start and _same_subject(g, actual) for g in earlier)))]  # goes on
+    if not plans:  # 指标 X，其中：A（不含 B）a。…A（不含 B）形成实际支出 Z，支出进度 P%: a, the same words
+        said = _SPENT_AS.sub("", labels.clause(text, actual.start)).strip()
+        plans = [f for f in earlier if f.is_point and precision.family(f.unit) == fam and len(said) >= 4
+                 and _PARTS_WORD.sub("", labels.clause(text, f.start)).strip() == said][-1:]
     if plans and not _ARRIVED.search(rate.label):  # 预算 X，到位 Y。支出 Z，执行率 P%: over either
         plans += [f for f in earlier if f.is_point and precision.family(f.unit) == fam
                   and _ARRIVED.search(f.label) and f.start > plans[0].start][:1]
     yield from _over_any(analysis, check, rate, actual, plans)
 
 
+_SPENT_AS = lazy(r"(?:形成|累计|已)?(?:实际)?(?:支出|拨付|使用)(?:资金)?\s*$")  # the verb after a subject
+_PARTS_WORD = lazy(r"^\s*其中\s*[：:，,]?")
 _ARRIVED = lazy(r"(?:到位|下达|拨付)(?!率)|(?:实际|已|累计)下\s*$")  # funds received (实际下达 X: its 达
 # reads as 达到), not their rate
 # a plan changed to a new amount (调整为, 调增至, 核减为, 追加后为), not by one (调减 X)
