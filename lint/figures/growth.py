@@ -117,6 +117,9 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 since = _clause_start(text, max(sentence[0], change.start - labels.REACH), change.start)
                 # its own sentence's and clause's: not 比上年 of the one before, nor of a part's before ；
                 compare_at = _compared_at(text, since, change.start, spec.compare)
+                own_change = _OWN_CHANGE.match(text, compare_at) if compare_at >= 0 else None
+                if own_change is not None and own_change.end() <= change.start:
+                    compare_at = -1  # 共354户，同比增加27户，入库 X，增收 C: 同比's own change, of the count
                 if not same:
                     current = _named_current(analysis, spec, change, fam)
                     if current is not None and _earlier(current, analysis.year()):  # 2022年度收入总计…: prior
@@ -274,6 +277,10 @@ def _other_base(spec: Spec, label: str, between: str) -> bool:
     return bases[0] != bases[1] and all(bases)  # (上年决算数 and 上年, 上年度 and 上年: one base)
 
 
+# a comparison with its own change right after it (同比增加27户，): no base of a later change
+# (not a rate: 同比增长4.3%，增收 C is one comparison, its rate and its change)
+_OWN_CHANGE = lazy(r"(?:比|较|相比)(?:上年度?|去年)?(?:同期)?[，,]?(?:增加|减少|增长|下降|提高|降低|上升)了?"
+                   r"\s*[\d.,]+\s*[^\d\s，,。；;%％]{0,3}[，,；;]")
 _A_YEAR = lazy(r"(?:19|20)\d\d\s*年度?")
 
 
