@@ -1412,4 +1412,11 @@ _BASE = lazy(r"^[，,\s]*(?:(?:比|较|与)\s*(?:20\d\d\s*年?|上年|去年|上
 def _changes(words, figure: Figure) -> bool:
     """Whether a figure states a change (增加 X, 占 P%) or the base of a comparison (比2024年预算 Y,
     上年为 Y, 上年预算 Y; not 上年结转, a part of this year's)."""
+    if _ADDED_ITEM.fullmatch(labels.core(figure.label)):
+        return False  # 其中…，增加2017年村干部报酬补贴 a: an item added, named, no change
     return words.not_parts.within(figure.label) or _BASE.match(figure.label) is not None
+
+
+# an item added to a list, named after its verb (增加2017年村干部报酬补贴), no comparison in it
+_ADDED_ITEM = lazy(r"(?:增加|新增)(?!.*(?:比|较|同比|上年|去年|增长|下降))(?:(?:19|20)\d\d年度?)?"
+                   r"[\u4e00-\u9fff“”]{4,}")
