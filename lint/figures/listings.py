@@ -250,6 +250,8 @@ def _listed(text: str, sentences, index: int, at: int, style: int, total: Figure
         if seen not in (number + 1, number) or seen == 1:
             break
         number = seen
+        if style == 5 and _SECTION_NAME.search(text, marker.end(), s_figs[0].start if s_figs else s_end):
+            break  # 六、政府性基金预算拨款支出情况: the report's next section, numbered alike
         if _restarts(text, style, marker.end(), s_end):
             parts.append(None)  # (an item with a list of its own numbered alike: not read)
             break
@@ -346,22 +348,25 @@ def _measure_only(label: str) -> bool:
 
 
 _REASON = lazy(r"\s*(?:主要原因|原因|主要是|这主要)")
-_ANY_FIRST = lazy(r"[（(][一1][）)]|(?<![\d.．])1(?:[.．]" + _CODE_NEXT + r"|、)|①")
+_ANY_FIRST = lazy(r"[（(][一1][）)]|(?<![\d.．])1(?:[.．]" + _CODE_NEXT + r"|、)|①|[：:]\s*一、")
 
 
 def _marker_number(style: int, text: str) -> int | None:
     """The number an item's marker of ``style`` writes (十一 → 11, ⑪ → 11, 11)."""
-    return numbers.chinese(text) if style == 0 else ord(text) - 0x245F if style == 4 else int(text)
+    return numbers.chinese(text) if style in (0, 5) else ord(text) - 0x245F if style == 4 else int(text)
 
 
 _HEADING_RUN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|\d{1,2}[.．、](?!\d)|附件)")
 _ITEMS_OPEN = lazy(r"(?:其中|包括|具体(?:[收支出入项目]{1,4})?情况如下|具体如下"
                    r"|(?:项目|构成|内容)(?:是|为)(?=[：:]))"
                    r"\s*+(?:[（(][^（()）]{1,20}[）)])?"  # (按项级科目统计); possessive: linear in blanks
-                   r"\s*+[：:，,]?\s*+(?:([（(]一[）)])|(1[.．](?!\d))|(1、)|([（(]1[）)])|(①))")
+                   r"\s*+[：:，,]?\s*+(?:([（(]一[）)])|(1[.．]" + _CODE_NEXT + r")|(1、)|([（(]1[）)])|(①)"
+                   r"|(?<=[：:])\s*(一、))")  # (一、 items after a colon only: 一、 opens sections too)
 # the items' markers, a style each as the first item's opened them: （一）, 1., 1、, （1）, ①
 _ITEM_MARKS = (lazy(r"\s*[（(]([一二三四五六七八九十]{1,3})[）)]"), lazy(r"\s*(\d{1,2})[.．]" + _CODE_NEXT),
-               lazy(r"\s*(\d{1,2})、"), lazy(r"\s*[（(](\d{1,2})[）)]"), lazy(r"\s*([①-⑳])"))
+               lazy(r"\s*(\d{1,2})、"), lazy(r"\s*[（(](\d{1,2})[）)]"), lazy(r"\s*([①-⑳])"),
+               lazy(r"\s*([一二三四五六七八九十]{1,3})、"))
+_SECTION_NAME = lazy(r"情况|说明|名词解释")
 _CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # an amount that states a change, no total
 _YEARLESS = lazy(r"(?:19|20)\d\d\s*年度?|为|是|[，,：:]")
 # an item's name, after its classification code if it gives one ([2011501]行政运行, 2010350事业运行)
