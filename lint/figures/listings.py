@@ -493,7 +493,8 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
 
 
 _KINDS = (("人员经费", "公用经费"), ("基本支出", "项目支出"), ("货物", "工程", "服务"),
-          ("行政", "事业"), ("行政", "事业", "工勤"), ("在职", "退休"), ("男", "女"))  # (people by kind)
+          ("行政", "事业"), ("行政", "事业", "工勤"), ("在职", "退休"), ("男", "女"),  # (people by kind)
+          ("地上", "地下"))
 _LEVELS = lazy(r"^(?:中央|省级?|市级?|县级?|区级?|乡镇?级?|本级|自筹|社会)[^，,、]{0,6}"
                      r"(?:资金|补助|配套|投入|拨款)")
 
@@ -501,10 +502,13 @@ _LEVELS = lazy(r"^(?:中央|省级?|市级?|县级?|区级?|乡镇?级?|本级|�
 def _known(names: list[str]) -> bool:
     """Whether the names in parentheses make a breakdown by definition: 人员经费 and 公用经费, 基本支出 and
     项目支出, 货物, 工程 and 服务, people by kind (行政 and 事业 with or without 工勤, 在职 and 退休, 男
-    and 女), each once, or the levels a fund comes from (中央资金, 省级补助, 县级配套)."""
+    and 女), 地上 and 地下, each once; a department's 本级 first and its units after it; or the levels a
+    fund comes from (中央资金, 省级补助, 县级配套)."""
     for kinds in _KINDS:
         if len(names) == len(kinds) and all(sum(k in n for n in names) == 1 for k in kinds):
             return True
+    if names[0].endswith("本级") and not any("本级" in n for n in names[1:]):
+        return True  # 指挥部本级 a，服务中心 b: a department's own level and its units
     return all(_LEVELS.match(n) for n in names)
 
 
