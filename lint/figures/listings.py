@@ -744,6 +744,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
 _STATUS = lazy(r"^[，,]?\s*(?:其中)?\s*[：:，,]?\s*(?:已|尚未|未)")
 _GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|计提|退库|退付)")
 _NET_FUNDS = lazy(r"基金(?:预算)?收入")
+_PHASE = lazy(r"\s*[（(][一二三四五12345]期[）)]")
 _RATE_BASE = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")  # 完成年初预算 Y 的 P%: Y is a rate's base
 _GOES_ON = lazy(r"\s*(?:还有|另有|以及|加上|再加)(?![^，,。；;]*[：:])")  # (还有…：opens a list of its own)
 _COLON = lazy(r"[：:]")
@@ -871,8 +872,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
 
     resumed: list[Figure] = []
     parts = collect(stop)
-    if not parts or any(_GROSS.match(text, p.end) for p in parts):
-        return []  # (土地出让收入 a（含提取转列…，扣减后实为 b; “两金”计提 c）: a part counted gross)
+    if not parts or any(_GROSS.match(text, p.end) or _PHASE.match(text, p.end) for p in parts):
+        return []  # (土地出让收入 a（含提取转列…，扣减后实为 b; “两金”计提 c）: a part counted gross; 4#楼
+        # b（二期）: a part of another phase than the total's)
     unsaid = fam == "分" and bool(_FULL_MARKS.search(text, pos, stop))  # 产出类指标得满分: a part in words
     rest = []  # the parts after a part's own nested list: taken when with them the total holds
     if stop == nested_at and labels.open_paren(text, start, pos) is None:
