@@ -745,6 +745,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
 _STATUS = lazy(r"^[，,]?\s*(?:其中)?\s*[：:，,]?\s*(?:已|尚未|未)")
 _GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|计提|退库|退付)")
 _NET_FUNDS = lazy(r"基金(?:预算)?收入")
+_PURPOSE = lazy(r"\s*(?:主要)?用于")
 _PHASE = lazy(r"\s*[（(][一二三四五12345]期[）)]")
 _RATE_BASE = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")  # 完成年初预算 Y 的 P%: Y is a rate's base
 _GOES_ON = lazy(r"\s*(?:还有|另有|以及|加上|再加)(?![^，,。；;]*[：:])")  # (还有…：opens a list of its own)
@@ -915,7 +916,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     subject = _SUBJECT.sub("", labels.unquote(text[start:pos])) if named else ""
     own = word[:-1] if word.endswith("中") and word != "其中" else ""  # 基本支出中，: its parts
     if not before and opens and (index > 0 or prev):
-        p_text, p_sentence = (text, sentences[index - 1]) if index > 0 else prev
+        back = index - 1  # X。主要用于…。其中：…: past a sentence of the purpose, with no amount
+        if back >= 1 and not sentences[back][2] and _PURPOSE.match(text, sentences[back][0]):
+            back -= 1
+        p_text, p_sentence = (text, sentences[back]) if index > 0 else prev
         if index == 0 and words.parts.within(p_text[p_sentence[0] : p_sentence[1]]):
             return []  # 支出总计 X，其中基本支出 Y，项目支出 Z。⏎其中：…: whose parts these are is not said
         p_start, p_end, p_figs = labels.near(p_sentence, p_sentence[1])
