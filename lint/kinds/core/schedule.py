@@ -1,0 +1,123 @@
+"""schedule: a completion rate and how far it stands from the time elapsed (序时进度) say one thing
+(1-10月…完成预算76.0%，低于序时进度7.3个百分点: 10/12 = 83.3%, less 76.0%).
+
+Finds, in each sentence, a percentage point figure whose label is a direction and 序时进度 (``behind``:
+低于, 落后, 滞后, 慢于; ``ahead``: 高于, 超过, 超出, 超, 快于, 领先), right after a completion rate (a
+percentage, only a comma between); rates and gaps stated 分别 (A、B分别完成 a% 和 b%，分别超序时进度 g 和
+h 个百分点) pair in order, and a gap after such rates without 分别 is nobody's. The time elapsed is the
+months of the period the report states before it, nearest first: 1-N月 (1-10月份), 截至N月底 (or its last
+day), 上半年 (6), 前三季度 (9), 一季度 (3), 全年 (12; not 全年预算), in the rate's paragraph, the few
+before, or the document's opening lines; with none, or a period ending mid-month, there is no relation.
+
+Judged as intervals: the gap stands for its rounding interval, the rate for its own, and the time elapsed
+for N/12 or that share rounded as the rate is written (reports round 83.33% to 83.3% before subtracting).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from decimal import Decimal
+
+from ...figures import precision
+from ...interval import Interval
+from ...regex import lazy
+from ...vocabulary import Words
+from ..base import JUDGED, Check, judge
+
+KIND = "schedule"
+FIELDS = JUDGED
+
+
+@dataclass(frozen=True)
+class Options:
+    behind: Words = Words(["低于", "落后", "滞后", "慢于"])
+    ahead: Words = Words(["高于", "超过", "超出", "超", "快于", "领先"])
+
+
+# the gap's whole label: a direction and 序时进度, no subject of its own (总收入落后序时进度: another rate's)
+_GAP = lazy(r"[\s，,]*(?:已|仍|均|分别)?([\u4e00-\u9fff]{1,2})序时(?:进度)?(?:要求)?\s*")
+_PERIOD = lazy(r"1\s*[-－—~～至到]\s*(\d{1,2})\s*月|截[至止]\s*(?:(?:19|20)\d\d\s*年\s*)?(\d{1,2})\s*月"
+               r"(?:底|末|(?:30|31)\s*日)|(上半年)|(前三季度|1\s*[-－—~至到]\s*3\s*季度)|(一季度)"
+               r"|(全年)(?!预算|计划|任务|目标|收入预算|支出预算)")
+_MONTHS = {2: 6, 3: 9, 4: 3, 5: 12}  # 上半年, 前三季度, 一季度, 全年
+_BLOCKS_BACK = 6
+_REACH = 3000  # how far back in a block the period is looked for (a page on one line stays linear)
+_HUNDRED = Decimal(100)
+
+
+def run(analysis, check: Check):
+    o = check.options
+    for block in analysis.stating("个百分点"):
+        text = analysis.doc.blocks[block].text
+        if "序时" not in text:
+            continue
+        for _start, _end, figs in analysis.sentences(block):
+            for k, (rate, gap) in enumerate(zip(figs, figs[1:])):
+                m = _GAP.fullmatch(gap.label)
+                if gap.unit != "个百分点" or rate.unit != "%" or not (rate.is_point and gap.is_point) \
+                        or m is None or text[rate.end : gap.start].strip(" ，,") != gap.label.strip(" ，,"):
+                    continue
+                pairs = _respective(figs, k) if "分别" in gap.label else [(rate, gap)]
+                if rate.label.strip() in _JOINS and "分别" not in gap.label:
+                    continue  # A、B分别完成 a% 和 b%，超序时进度 G: whose gap is not said
+                word = m.group(1)
+                sign = -1 if word in o.behind else 1 if word in o.ahead else 0
+                months = _elapsed(analysis, block, rate.start)
+                if not sign or months is None:
+                    continue
+                for rate, gap in pairs:
+                    verdict = _judge(check, analysis, rate, gap, months, sign)
+                    if verdict:
+                        yield verdict
+
+
+def _judge(check, analysis, rate, gap, months: int, sign: int):
+    elapsed = Decimal(months) * _HUNDRED / Decimal(12)
+    shown = round(elapsed, rate.decimals)
+    time = Interval(min(elapsed, shown), max(elapsed, shown))
+    said = f"{months}/12 ({elapsed:.2f}%)"
+    expression = f"{said} − {rate.text}" if sign < 0 else f"{rate.text} − {said}"
+
+    def compute():
+        return time - precision.interval(rate) if sign < 0 else precision.interval(rate) - time
+
+    return judge(check, analysis, gap, (rate,), compute, expression=expression)
+
+
+_JOINS = ("和", "、", "及", "与")
+
+
+def _respective(figs, k: int) -> list:
+    """The rates and gaps of A、B分别完成 a% 和 b%，分别超序时进度 g 和 h 个百分点, paired in order
+    (``figs[k]`` the last rate, ``figs[k + 1]`` the first gap); none when the lists differ in length."""
+    gaps = [figs[k + 1]]
+    for f in figs[k + 2 :]:
+        if f.label.strip() not in _JOINS or not f.is_point:
+            break
+        gaps.append(f)
+    rates = [figs[k]]
+    j = k
+    while len(rates) < len(gaps) and j > 0 and figs[j].label.strip() in _JOINS:
+        j -= 1
+        rates.insert(0, figs[j])
+    if len(rates) != len(gaps) or len(gaps) < 2 or any(r.unit != "%" or not r.is_point for r in rates):
+        return []
+    return list(zip(rates, gaps))
+
+
+def _elapsed(analysis, block: int, at: int) -> int | None:
+    """The months of the period stated nearest before ``at`` in ``block``, the blocks before it, or the
+    document's first lines; None when none is stated."""
+    blocks = analysis.doc.blocks
+    before = range(block - 1, max(-1, block - 1 - _BLOCKS_BACK), -1)
+    places = [(block, at), *((b, len(blocks[b].text)) for b in before)]
+    places += [(b, len(blocks[b].text)) for b in range(min(3, block)) if b < block - _BLOCKS_BACK]
+    for b, end in places:
+        found = None
+        for m in _PERIOD.finditer(blocks[b].text, max(0, end - _REACH), end):
+            found = m
+        if found is not None:
+            k = next(i for i, g in enumerate(found.groups()) if g is not None)
+            months = _MONTHS.get(k) or int(found.group(k + 1))
+            return months if 1 <= months <= 12 else None
+    return None
