@@ -363,7 +363,8 @@ _ITEMS_OPEN = lazy(r"(?:其中|包括|具体(?:[收支出入项目]{1,4})?情况
                    r"\s*+[：:，,]?\s*+(?:([（(]一[）)])|(1[.．]" + _CODE_NEXT + r")|(1、)|([（(]1[）)])|(①)"
                    r"|(?<=[：:])\s*(一、))")  # (一、 items after a colon only: 一、 opens sections too)
 # the items' markers, a style each as the first item's opened them: （一）, 1., 1、, （1）, ①
-_ITEM_MARKS = (lazy(r"\s*[（(]([一二三四五六七八九十]{1,3})[）)]"), lazy(r"\s*(\d{1,2})[.．]" + _CODE_NEXT),
+_ITEM_MARKS = (lazy(r"\s*[（(]\s?([一二三四五六七八九十]{1,3})\s?[）)]"),  # (（三 ）: a blank typed in)
+               lazy(r"\s*(\d{1,2})[.．]" + _CODE_NEXT),
                lazy(r"\s*(\d{1,2})、"), lazy(r"\s*[（(](\d{1,2})[）)]"), lazy(r"\s*([①-⑳])"),
                lazy(r"\s*([一二三四五六七八九十]{1,3})、"))
 _SECTION_NAME = lazy(r"情况|说明|名词解释")
@@ -376,6 +377,7 @@ _CODE_AT = lazy(r"\s*[\[【(（〔]?(?:\d{7}|\d{5}|\d{3})(?=[\]】)）〕]|[\u4e
 _ITEM_NAME = lazy(r"\s*(?:[\[【(（〔]?\d{3,9}[\]】)）〕]?\s*)?"
                   r"(?:[\u4e00-\u9fff“”（）()\-－—]|[（(][^（()）\d]{0,8}\d{3,9}[）)]|(?<=\S)\s(?=\S)"
                   r"|(?<=[\u4e00-\u9fff])、(?=[\u4e00-\u9fff])"  # 住房公积金、提租补贴 a: one item
+                  r"|(?<=[-－—])\d{3,9}(?=[\u4e00-\u9fff])(?![万亿千百元个人家项])"  # …事务-2120303其他
                   r"|20\d\d(?=年)){2,60}?"
                   r"(?:为|共|计|[：:])?\s*")
 
