@@ -188,7 +188,12 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
             total = said[-1] if said and not _OWN_LIST.search(text, p_start, p_end) else None
         if total is None or family(total.unit) in ("ratio", ""):
             continue
-        listing = _listed(text, sentences, index, opened.end(), style, total)
+        at = opened.end()
+        head = _SUBHEAD.match(text, at) if style == 0 else None
+        below = _FIRST_BELOW.match(text, head.end()) if head else None
+        if below is not None:  # 具体情况如下：（一）按照功能支出类列支： 1、A a；2、B b…: the list under it
+            at, style = below.end(), next(k for k, g in enumerate(below.groups()) if g is not None) + 1
+        listing = _listed(text, sentences, index, at, style, total)
         out += [listing] if listing is not None else []
     return out
 
@@ -214,6 +219,7 @@ def _headed(text: str, sentences, index: int) -> tuple[int, int, Figure] | None:
     return first.end(), style, amounts[0]
 
 
+_SUBHEAD = lazy(r"[^，,。；;：:\d]{2,20}[：:]")  # （一）按照功能支出类列支：, a heading with no amount
 _HEAD_MARK = lazy(r"\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
 _CLASS_NAME = lazy(r"(?:支出|收入|经费|资金)$")
 _FIRST_BELOW = lazy(r"\s*(?:(1[.．]" + _CODE_NEXT + r")|(1、)|([（(]1[）)])|(①))")
