@@ -653,6 +653,9 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     if current is None and subject.startswith("支") and clause.endswith("收、" + subject):
         full = "支出" + subject[1:]  # 收、支总计 of 收入、支出总计均为 stated before
         current = analysis.resolve(change, full, full, fam, blocks=3, strict=True)
+    if current is None and subject.endswith("支出") and len(subject) >= 5:
+        short = subject[:-2]  # 公务接待费支出增加 c after 公务接待费 X: the same amount, 支出 said or not
+        current = analysis.resolve(change, short, short, fam, blocks=3, strict=True)
     if current is None or any(w in current.label for w in _PRIOR_WORDS) or _direction(spec, current.label):
         return None  # (社会保障和就业支出减支 X, the same item's change said elsewhere: no level)
     said = labels.YEAR.findall(clause)
