@@ -36,10 +36,15 @@ class Options:
 
 # the gap's whole label: a direction and 序时进度, no subject of its own (总收入落后序时进度: another rate's)
 _GAP = lazy(r"[\s，,]*(?:已|仍|均|分别)?([\u4e00-\u9fff]{1,2})序时(?:进度)?(?:要求)?\s*")
-_PERIOD = lazy(r"1\s*[-－—~～至到]\s*(\d{1,2})\s*月|截[至止]\s*(?:(?:19|20)\d\d\s*年\s*)?(\d{1,2})\s*月"
-               r"(?:底|末|(?:30|31)\s*日)|(上半年)|(前三季度|1\s*[-－—~至到]\s*3\s*季度)|(一季度)"
-               r"|(全年)(?!预算|计划|任务|目标|收入预算|支出预算)")
-_MONTHS = {2: 6, 3: 9, 4: 3, 5: 12}  # 上半年, 前三季度, 一季度, 全年
+# a period opening a sentence (1-10月，…; 2023年上半年…; 截至10月底，…), as a report's time adverbial
+_PERIOD = lazy(r"(?:(?:19|20)\d\d\s*年\s*)?(?:(?<!\d)1\s*[-－—~～至到]\s*(\d{1,2})\s*月份?"
+               r"|截[至止]\s*(?:(?:19|20)\d\d\s*年\s*)?(\d{1,2})\s*月(?:底|末|份|(?:30|31)\s*日)"
+               r"|(上半年)|(前三季度|1\s*[-－—~至到]\s*3\s*季度)|(一季度))")
+_OPENS = lazy(r"(?:^|[。；;！!]|\s)\s*$")  # what stands before a period that opens its sentence
+# any other word of time in the rate's own sentence: its period is not one read here
+_OTHER = lazy(r"全年(?!预算|计划|任务|目标|收入预算|支出预算)|截[至止]|前\s*[\d一二三四五六七八九十]+\s*个?月"
+              r"|季度|半年|\d{1,2}\s*月")
+_MONTHS = {2: 6, 3: 9, 4: 3}  # 上半年, 前三季度, 一季度
 _BLOCKS_BACK = 6
 _REACH = 3000  # how far back in a block the period is looked for (a page on one line stays linear)
 _HUNDRED = Decimal(100)
@@ -51,7 +56,7 @@ def run(analysis, check: Check):
         text = analysis.doc.blocks[block].text
         if "序时" not in text:
             continue
-        for _start, _end, figs in analysis.sentences(block):
+        for start, _end, figs in analysis.sentences(block):
             for k, (rate, gap) in enumerate(zip(figs, figs[1:])):
                 m = _GAP.fullmatch(gap.label)
                 if gap.unit != "个百分点" or rate.unit != "%" or not (rate.is_point and gap.is_point) \
@@ -62,7 +67,7 @@ def run(analysis, check: Check):
                     continue  # A、B分别完成 a% 和 b%，超序时进度 G: whose gap is not said
                 word = m.group(1)
                 sign = -1 if word in o.behind else 1 if word in o.ahead else 0
-                months = _elapsed(analysis, block, rate.start)
+                months = _elapsed(analysis, block, start, rate.start)
                 if not sign or months is None:
                     continue
                 for rate, gap in pairs:
@@ -105,19 +110,37 @@ def _respective(figs, k: int) -> list:
     return list(zip(rates, gaps))
 
 
-def _elapsed(analysis, block: int, at: int) -> int | None:
-    """The months of the period stated nearest before ``at`` in ``block``, the blocks before it, or the
-    document's first lines; None when none is stated."""
+def _elapsed(analysis, block: int, start: int, at: int) -> int | None:
+    """The months of the period the rate at ``at`` (its sentence starting at ``start``) is of: the one its
+    sentence opens with; else, when the sentence names no other time, the nearest that opens a sentence
+    before it in its paragraph or the few before; else the one the document's opening lines (its title)
+    name. None when none is stated, or its own sentence names another time (截至10月25日, 前10个月, 全年)."""
     blocks = analysis.doc.blocks
+    text = blocks[block].text
+    start = max(start, text.rfind("；", start, at) + 1, text.rfind(";", start, at) + 1)  # (its own clause)
+    said = text[start:at]
+    own = _PERIOD.match(text, start + len(said) - len(said.lstrip(" （(一二三四五六七八九十、)）")))
+    if own is not None:
+        return _months(own)
+    if _OTHER.search(text, start, at):
+        return None
     before = range(block - 1, max(-1, block - 1 - _BLOCKS_BACK), -1)
-    places = [(block, at), *((b, len(blocks[b].text)) for b in before)]
-    places += [(b, len(blocks[b].text)) for b in range(min(3, block)) if b < block - _BLOCKS_BACK]
-    for b, end in places:
+    for b, end in [(block, start), *((b, len(blocks[b].text)) for b in before)]:
+        said = blocks[b].text
         found = None
-        for m in _PERIOD.finditer(blocks[b].text, max(0, end - _REACH), end):
-            found = m
+        for m in _PERIOD.finditer(said, max(0, end - _REACH), end):
+            if _OPENS.search(said, max(0, m.start() - 4), m.start()):
+                found = m
         if found is not None:
-            k = next(i for i, g in enumerate(found.groups()) if g is not None)
-            months = _MONTHS.get(k) or int(found.group(k + 1))
-            return months if 1 <= months <= 12 else None
+            return _months(found)
+    for b in range(min(3, block)):  # the title: 2017年1-10月财政预算执行情况
+        found = _PERIOD.search(blocks[b].text)
+        if found is not None:
+            return _months(found)
     return None
+
+
+def _months(found) -> int | None:
+    k = next(i for i, g in enumerate(found.groups()) if g is not None)
+    months = _MONTHS.get(k) or int(found.group(k + 1))
+    return months if 1 <= months <= 12 else None
