@@ -160,7 +160,8 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
             headed = _headed(text, sentences, index)
             if headed is not None:  # （九）组织事务支出 X。 1.2013201行政运行支出 a…。 2.… b…。 （十）…
                 listing = _listed(text, sentences, index + 1, *headed)
-                out += [listing] if listing is not None else []
+                if listing is not None and all(_spending_item(p) for p in listing.parts):
+                    out.append(listing)
             continue
         style = next(k for k, g in enumerate(opened.groups()) if g is not None)
         ahead = [f for f in figs if f.end <= opened.start()]
@@ -220,8 +221,17 @@ def _headed(text: str, sentences, index: int) -> tuple[int, int, Figure] | None:
 
 
 _SUBHEAD = lazy(r"[^，,。；;：:\d]{2,20}[：:]")  # （一）按照功能支出类列支：, a heading with no amount
+def _spending_item(part: Figure) -> bool:
+    """Whether an item under a class of spending is a class of spending itself (行政运行支出, 提租补贴, 公用
+    经费), not a stage of the money (已支出), a change (较上年增加), a balance (结转) or a note (总投资)."""
+    name = labels.core(part.label).lstrip("0123456789.．、 ")
+    return bool(_SPENDING.search(name)) and not _NOT_SPENDING.search(name)
+
+
+_SPENDING = lazy(r"(?:支出|经费|费|补助|补贴|运行|事务|服务|保障|缴费|公积金)$")
+_NOT_SPENDING = lazy(r"^(?:已|较|比|上年|本年|年末|年初|累计)|结转|结余|总额|总投资|合计|共计")
 _HEAD_MARK = lazy(r"\s*(?:[（(][一二三四五六七八九十]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)")
-_CLASS_NAME = lazy(r"(?:支出|收入|经费|资金)$")
+_CLASS_NAME = lazy(r"支出$")  # a class of spending, not 收入 or 资金 (their items may be stages or sources)
 _FIRST_BELOW = lazy(r"\s*(?:(1[.．]" + _CODE_NEXT + r")|(1、)|([（(]1[）)])|(①))")
 
 
@@ -256,8 +266,11 @@ def _listed(text: str, sentences, index: int, at: int, style: int, total: Figure
         if seen not in (number + 1, number) or seen == 1:
             break
         number = seen
-        if style == 5 and _SECTION_NAME.search(text, marker.end(), s_figs[0].start if s_figs else s_end):
-            break  # 六、政府性基金预算拨款支出情况: the report's next section, numbered alike
+        named_to = next((f.start for f in s_figs if f.unit), s_end)  # (its name, past a bare code)
+        if style == 5 and (_SECTION_NAME.search(text, marker.end(), named_to)
+                           or not _CODED_NAME.search(text, marker.end(), named_to)):
+            break  # 六、政府性基金预算拨款支出情况: the report's next section, numbered alike; 一、 items are
+            # read only as long as each names its classification code (行政运行（项级科目2010301）)
         if _restarts(text, style, marker.end(), s_end):
             parts.append(None)  # (an item with a list of its own numbered alike: not read)
             break
@@ -374,6 +387,7 @@ _ITEM_MARKS = (lazy(r"\s*[（(]\s?([一二三四五六七八九十]{1,3})\s?[）
                lazy(r"\s*(\d{1,2})、"), lazy(r"\s*[（(](\d{1,2})[）)]"), lazy(r"\s*([①-⑳])"),
                lazy(r"\s*([一二三四五六七八九十]{1,3})、"))
 _SECTION_NAME = lazy(r"情况|说明|名词解释")
+_CODED_NAME = lazy(r"(?<!\d)(?:\d{7}|\d{5}|\d{3})(?!\d)")
 _CHANGED = lazy(r"增加|减少|增长|下降|增支|减支|节约|比|较")  # an amount that states a change, no total
 _YEARLESS = lazy(r"(?:19|20)\d\d\s*年度?|为|是|[，,：:]")
 # an item's name, after its classification code if it gives one ([2011501]行政运行, 2010350事业运行)
