@@ -129,12 +129,18 @@ def _source_whole(analysis, part, name: str, start: int):
     the sentence, in its paragraph or the one before, whose own name ends with ``name`` (地方级税收收入累计
     完成 X), no change; None when there is none."""
     fam = precision.family(part.unit)
+    if len(name) < 4:
+        return None  # 收入主要来源有: too short a name to find its amount by
     for f in analysis.before(part, limit_blocks=1):
         if f.block == part.block and f.start >= start or precision.family(f.unit) != fam or not f.is_point:
             continue
-        if _name(f).endswith(name) and not _CHANGE.search(f.label):
-            return f
+        if _name(f).endswith(name) and not _CHANGE.search(f.label) and not _COMPARED.search(f.label) \
+                and analysis.parent(f) is None:
+            return f  # (not 比2022年基本支出 Y, last year's; not 其中区本级税收收入, a part of the whole)
     return None
+
+
+_COMPARED = lazy(r"比|较|上年|去年|同期")
 
 
 def _whole_inside(analysis, check: Check, text: str, figs, i: int):
