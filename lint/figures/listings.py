@@ -767,8 +767,10 @@ def _trailing(text: str, sentences) -> list[Listing]:
 _STATUS = lazy(r"^[，,]?\s*(?:其中)?\s*[：:，,]?\s*(?:已|尚未|未)")
 _GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|计提|退库|退付)")
 _NET_FUNDS = lazy(r"基金(?:预算)?收入")
+_SET_ASIDE = lazy(r"计提|退库|转入一般公共预算|调入一般公共预算|调出")
+_SCOPE = lazy(r"[；;，,\s]*(?:全区|全县|全市|全省|全镇|全乡|全区（县）)")
 _PURPOSE = lazy(r"\s*(?:主要)?用于")
-_PHASE = lazy(r"\s*[（(][一二三四五12345]期[）)]")
+_PHASE = lazy(r"\s*[（(]([一二三四五12345]期)[）)]")
 _RATE_BASE = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")  # 完成年初预算 Y 的 P%: Y is a rate's base
 _GOES_ON = lazy(r"\s*(?:还有|另有|以及|加上|再加)(?![^，,。；;]*[：:])")  # (还有…：opens a list of its own)
 _COLON = lazy(r"[：:]")
@@ -896,9 +898,11 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
 
     resumed: list[Figure] = []
     parts = collect(stop)
-    if not parts or any(_GROSS.match(text, p.end) or _PHASE.match(text, p.end) for p in parts):
-        return []  # (土地出让收入 a（含提取转列…，扣减后实为 b; “两金”计提 c）: a part counted gross; 4#楼
-        # b（二期）: a part of another phase than the total's)
+    marks = [m.group(1) for p in parts if (m := _PHASE.match(text, p.end))]
+    if any(mark not in text[max(0, start - 200) : pos] for mark in marks):
+        return []  # 4#楼 b（二期）: a part of another phase than the total's (not the total's own 一期)
+    if not parts or any(_GROSS.match(text, p.end) for p in parts):
+        return []  # (土地出让收入 a（含提取转列…，扣减后实为 b; “两金”计提 c）: a part counted gross)
     unsaid = fam == "分" and bool(_FULL_MARKS.search(text, pos, stop))  # 产出类指标得满分: a part in words
     rest = []  # the parts after a part's own nested list: taken when with them the total holds
     if stop == nested_at and labels.open_paren(text, start, pos) is None:
@@ -1002,6 +1006,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if len(own) >= 4 and len(parts) >= 2:  # 偿还政府债务 X，其中：…，偿还政府债务利息 y: a sibling, no part
         parts = parts[:1] + list(itertools.takewhile(lambda p: not _extends(labels.core(p.label), own),
                                                      parts[1:]))
+    if len(parts) >= 2:  # …；全区政府性基金收入 b: another whole of the same scope, no part
+        parts = parts[:1] + list(itertools.takewhile(lambda p: not _SCOPE.match(labels.core(p.label)),
+                                                     parts[1:]))
     for first in resumed:  # A a，主要包括：…；B b: B on the list only when A alone does not make the total
         k = next((i for i, p in enumerate(parts) if p is first), None)
         if k and precision.total(parts[:k], before[-1].unit).meets(precision.interval(before[-1])) \
@@ -1011,7 +1018,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if _GROSS.match(text, before[-1].end):
         return []  # 政府性基金收入 X（不含转列…）: a total net of what moved out, its parts gross
     if sum(p.value for p in parts) > before[-1].value and _NET_FUNDS.search(before[-1].label) \
-            and all(p.unit == before[-1].unit for p in parts):
+            and all(p.unit == before[-1].unit for p in parts) \
+            and (_SCOPE.match(labels.core(before[-1].label)) or _SET_ASIDE.search(text, start, end)):
         return []  # 政府性基金收入 X，其中，国有土地出让收入 Y (Y > X): a fund's income is counted net of
         # what it sets aside (计提…转入一般公共预算) and refunds, its land sales gross
     one = word == "其中" and len(parts) == 1
