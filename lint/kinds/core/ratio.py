@@ -335,12 +335,30 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
                  and any(g.start < f.start and _same_subject(g, actual) for g in earlier)))]  # goes on
     if not plans:  # 指标 X，其中：A（不含 B）a。…A（不含 B）形成实际支出 Z，支出进度 P%: a, the same words
         said = _SPENT_AS.sub("", labels.clause(text, actual.start)).strip()
-        plans = [f for f in earlier if f.is_point and precision.family(f.unit) == fam and len(said) >= 4
-                 and _PARTS_WORD.sub("", labels.clause(text, f.start)).strip() == said][-1:]
+        last_year = bool(earlier) and _EARLIER_YEAR.search(_opening(analysis, earlier[0])) is not None
+        named = [f for f in earlier if f.is_point and precision.family(f.unit) == fam and len(said) >= 4
+                 and _PARTS_WORD.sub("", labels.clause(analysis.text(f), f.start)).strip() == said
+                 and _same_year(analysis, f, actual) and not last_year][-1:]
+        if named:  # over it, or over the whole plan, or what of it was issued (已分配下达): either holds
+            wider = [f for f in earlier if f.is_point and precision.family(f.unit) == fam
+                     and f is not named[0] and (_planned(o, f.label) or _ARRIVED.search(f.label)
+                                                or labels.core(f.label).startswith("已"))]
+            yield from _over_any(analysis, check, rate, actual, [*wider, *named])
+        return
     if plans and not _ARRIVED.search(rate.label):  # 预算 X，到位 Y。支出 Z，执行率 P%: over either
         plans += [f for f in earlier if f.is_point and precision.family(f.unit) == fam
                   and _ARRIVED.search(f.label) and f.start > plans[0].start][:1]
     yield from _over_any(analysis, check, rate, actual, plans)
+
+
+def _opening(analysis, first) -> str:
+    """The words a sentence opens with, up to its first figure (上年我区收到…: last year's)."""
+    text = analysis.text(first)
+    start = max(text.rfind(c, 0, first.start) for c in "。；;") + 1
+    return text[start : first.start]
+
+
+_EARLIER_YEAR = lazy(r"上年|去年|上一年")
 
 
 _SPENT_AS = lazy(r"(?:形成|累计|已)?(?:实际)?(?:支出|拨付|使用)(?:资金)?\s*$")  # the verb after a subject
@@ -569,6 +587,8 @@ def _done_of_part(o: Options, text: str, amounts, plan):
     if len(after) != 2:
         return None
     part, done = after
+    if done.value > part.value:
+        return None  # 其中：A 600，已分配下达 700: more than A, of the whole (or of another figure)
     if _planned(o, part.label) or o.actual.within(part.label) or "已" in part.label \
             or not _DONE_OF.match(labels.core(done.label)) or text.find("；", part.end, done.start) >= 0:
         return None
