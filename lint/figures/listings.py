@@ -516,8 +516,7 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
 
 
 _KINDS = (("人员经费", "公用经费"), ("基本支出", "项目支出"), ("货物", "工程", "服务"),
-          ("行政", "事业"), ("行政", "事业", "工勤"), ("在职", "退休"), ("男", "女"),  # (people by kind)
-          ("地上", "地下"))
+          ("行政", "事业"), ("行政", "事业", "工勤"), ("在职", "退休"), ("男", "女"))  # (people by kind)
 _LEVELS = lazy(r"^(?:中央|省级?|市级?|县级?|区级?|乡镇?级?|本级|自筹|社会)[^，,、]{0,6}"
                      r"(?:资金|补助|配套|投入|拨款)")
 
@@ -530,6 +529,9 @@ def _known(names: list[str]) -> bool:
     for kinds in _KINDS:
         if len(names) == len(kinds) and all(sum(k in n for n in names) == 1 for k in kinds):
             return True
+    if len(names) == 2 and names[0].startswith("地上") and names[1].startswith("地下") \
+            and names[0][2:] == names[1][2:]:
+        return True  # 地上 a、地下 b; 地上建筑面积 a、地下建筑面积 b: one thing above and below ground
     if names[0].endswith("本级") and not any("本级" in n for n in names[1:]):
         return True  # 指挥部本级 a，服务中心 b: a department's own level and its units
     return all(_LEVELS.match(n) for n in names)
@@ -852,6 +854,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         parts: list[Figure] = []
         listed = [f for f in after if f.start < stop]
         skip = -1  # a part's purpose runs to its semicolon (主要用于11辆执法车辆的燃料…；)
+        changed = False  # a change said among the parts (较上年增加 c)
         for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
             if f.start < skip:
                 continue
@@ -887,6 +890,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             if parts and _STATUS.match(labels.core(f.label)) \
                     and not _STATUS.match(labels.core(parts[-1].label)):
                 break  # 其中：A a，已分配下达 b，分配进度 p%: how far A has got, not a part beside it
+            if changed and _ADDED_ITEM.fullmatch(labels.core(f.label)):
+                break  # …，较上年增加 c，增加人员工资支出 d: the change's own breakdown, no part
+            changed = changed or _changes(words, f)
             if _changes(words, f) or hidden or text[max(0, f.start - 2) : f.start].rstrip().endswith("除") \
                     or _quoted(text, f) or _RATE_BASE.match(text, f.end):
                 continue  # 除一个指标外: the exception, not a part; “五个严防”: a name; 完成年初预算 Y 的
@@ -942,9 +948,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     subject = _SUBJECT.sub("", labels.unquote(text[start:pos])) if named else ""
     own = word[:-1] if word.endswith("中") and word != "其中" else ""  # 基本支出中，: its parts
     if not before and opens and (index > 0 or prev):
-        back = index - 1  # X。主要用于…。其中：…: past a sentence of the purpose, with no amount
-        if back >= 1 and not sentences[back][2] and _PURPOSE.match(text, sentences[back][0]):
-            back -= 1
+        back = index - 1  # X。主要用于…。其中：…: past a sentence of the purpose, with no amount, to X's
+        if back >= 1 and not sentences[back][2] and _PURPOSE.match(text, sentences[back][0]) \
+                and len([f for f in sentences[back - 1][2] if family(f.unit) not in ("ratio", "")]) == 1:
+            back -= 1  # (sentence stating X alone: not X，比上年增加 c, whose parts may be c's)
         p_text, p_sentence = (text, sentences[back]) if index > 0 else prev
         if index == 0 and words.parts.within(p_text[p_sentence[0] : p_sentence[1]]):
             return []  # 支出总计 X，其中基本支出 Y，项目支出 Z。⏎其中：…: whose parts these are is not said
@@ -1276,7 +1283,8 @@ def _in_clause(text: str, part: Figure, figure: Figure) -> bool:
     between = text[part.end : figure.start]
     return bool(re.search(r"[，,]", between)) and not re.search(r"[；;。]", between)
 _MEASURED = lazy(r"下达|到位|拨付|支出|执行|预算|决算|结余|\d{4}")  # 分别为下达 X、到位 Y: two measures
-_PLANS = lazy(r"预算(?!内)|计划(?!生育)|批复")  # looked for with the funds' names taken out
+# looked for with the funds' names taken out (a project's 总投资 is its plan too)
+_PLANS = lazy(r"预算(?!内)|计划(?!生育)|批复|总投资|投资总额|总概算")
 
 
 def _one_measure(total: Figure, parts: list[Figure]) -> list[Figure]:
