@@ -770,6 +770,7 @@ _STATUS = lazy(r"^[，,]?\s*(?:其中)?\s*[：:，,]?\s*(?:已|尚未|未)")
 _GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|计提|退库|退付)")
 _NET_FUNDS = lazy(r"基金(?:预算)?收入")
 _SET_ASIDE = lazy(r"计提|退库|转入一般公共预算|调入一般公共预算|调出")
+_CLASS_END = lazy(r"(?:支出|经费|收入|资金|费)$")
 _SCOPE = lazy(r"[；;，,\s]*(?:全区|全县|全市|全省|全镇|全乡|全区（县）)")
 _PURPOSE = lazy(r"\s*(?:主要)?用于")
 _PHASE = lazy(r"\s*[（(]([一二三四五12345]期)[）)]")
@@ -984,6 +985,13 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         series = _series(before[-2:], parts) if len(before) >= 2 else None
     if not before or word.endswith("用于") and fam != "money" and _other_family_said(figs, pos, fam):
         return []  # 运行维护费16.42万元，主要用于…，保有量6辆: the uses of the amount, not a count's parts
+    if word == "主要为：" and len(before) > 1:
+        return []  # 共 X，其中中央资金 Y，主要为：…: whose main parts these are is not said
+    if word.startswith("主要内容"):
+        said = text[start:pos]
+        years = labels.YEAR.findall(said)
+        if not _CLASS_END.search(_SUBJECT.sub("", said)) or years and years[-1] not in before[-1].label:
+            return []  # 乡村振兴项目的主要内容是: a project's works, not its spending; 2015年…: another year
     complete = word in words.complete
     if series and wide is not None:
         totals_ = [total for total, _ in series]
