@@ -106,7 +106,9 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 contrary = _contrary(spec, rate, sign)
                 if "其中" in text[change.end : rate.start]:
                     continue  # 减少8.87万元，其中公务接待费下降35.20%: a part's rate, not the change's
-                if _other_base(spec, change.label, text[change.end : rate.start]):
+                said = labels.YEAR.findall(text, sentence[0], change.start)  # the years before the change
+                if _other_base(spec, change.label, text[change.end : rate.start],
+                               said[-2] if len(said) >= 2 else analysis.year()):
                     continue  # 较预算节约0.90万元，较上年下降8.87%: a rate on another base
                 fam = family(change.unit)
                 window = labels.near(sentence, change.start)[2]
@@ -215,6 +217,7 @@ _BRACKETED = labels.ASIDE  # an aside closed before the change: X（其中 A，B
 # (and how far ahead of the year's share it is: 完成预算87.0%，滞后序时进度13.0个百分点，增收 c)
 _RATE_CLAUSE = lazy(r"[，,]\s*(?:完成|为|占|达到|超过|超|滞后|落后|快于|慢于|高于|低于)"
                     r"(?:[^，,。；;]|(?<=\d),(?=\d{3})){0,24}?\d+(?:\.\d+)?\s*(?:%|个百分点)")
+_PART_ASIDE = lazy(r"\s*[（(]\s*(?:含|包含|包括|其中)")  # an aside holding a part of the amount before it
 _OF_RATE = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")  # 完成年初预算 Y 的 P%: Y is the rate's base
 _RATE_NEXT = lazy(r"\s*[，,、]\s*(?:增长|下降|增幅|降幅|减少)(?:为|了)?\s*")  # …增支 a，增长 p%
 _BARE_CHANGE = lazy(r"增收|减收|增支|减支|增加|减少")  # a change naming no base, right after its amount
@@ -233,7 +236,11 @@ def _own_amount(spec: Spec, text: str, sentence, change, rate=None):
     before = [f for f in sentence[2] if f.end <= change.start and family(f.unit) == family(change.unit)
               and not _OF_RATE.match(text, f.end)]  # (完成年初预算 Y 的 P%: Y, a rate's base)
     aside = labels.inside(text, sentence[0], [f.start for f in before])
+    inner = [f for f, h in zip(before, aside) if h]
     before = [f for f, h in zip(before, aside) if not h]  # (X（包含两金计提 Y），完成预算的 P%，减收 C)
+    alternative = not _PART_ASIDE.match(text, before[-1].end) if before else False
+    if alternative and any(f.start > before[-1].end for f in inner):
+        return None  # X（剔除…因素后为 Y；同口径 Y），增收 C: over X or over Y, not said
     if not before or _RATE_CLAUSE.sub("", _BRACKETED.sub("", text[before[-1].end : change.start])) \
             .strip(" ，,") != change.label.strip(" ，,") \
             or not before[-1].is_point or family(before[-1].unit) != family(change.unit) \
@@ -260,7 +267,7 @@ def _rate_first(spec: Spec, text: str, figs, i: int, sign: int) -> Figure | None
 _OUTTURN_SAID = lazy(r"(?<=\S)(?:度|决算数?|执行数|实际支出数?|支出数?)$")
 
 
-def _other_base(spec: Spec, label: str, between: str) -> bool:
+def _other_base(spec: Spec, label: str, between: str, year: str | None = None) -> bool:
     """Whether the words ``between`` a change and a rate compare with another base than the change's own
     ``label`` does (较预算节约 X，较上年下降 P%)."""
     bases = []
@@ -272,8 +279,9 @@ def _other_base(spec: Spec, label: str, between: str) -> bool:
         cut = min((i for i in (rest.find(w) for w in (*spec.up, *spec.down)) if i >= 0), default=len(rest))
         base = _OUTTURN_SAID.sub("", rest[:cut].strip(" ，,的"))
         bases.append(base or ("上年" if words[max(0, at - 2) : at] == "同比" else ""))  # 同比: last year's
-    if "上年" in bases and any(_A_YEAR.fullmatch(b) for b in bases):
-        return False  # 比2015年决算增加 C，同比增长 P%: the year the change names is 同比's, last year
+    named = [b for b in bases if _A_YEAR.fullmatch(b)]
+    if "上年" in bases and named and year and int(named[0][:4]) == int(year) - 1:
+        return False  # 2016年…比2015年决算增加 C，同比增长 P%: the year the change names is 同比's, last year
     return bases[0] != bases[1] and all(bases)  # (上年决算数 and 上年, 上年度 and 上年: one base)
 
 
