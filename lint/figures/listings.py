@@ -985,8 +985,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         series = _series(before[-2:], parts) if len(before) >= 2 else None
     if not before or word.endswith("用于") and fam != "money" and _other_family_said(figs, pos, fam):
         return []  # 运行维护费16.42万元，主要用于…，保有量6辆: the uses of the amount, not a count's parts
-    if word == "主要为：" and len(before) > 1:
-        return []  # 共 X，其中中央资金 Y，主要为：…: whose main parts these are is not said
+    if word == "主要为：" and (len(before) > 1 or any(before[-1].end <= f.start < pos and _changes(words, f)
+                                                    for f in figs)):
+        return []  # 共 X，其中中央资金 Y，主要为：…: whose main parts these are is not said; X，比上年增加
+        # c，主要为：…: the change's, maybe
     if word.startswith("主要内容"):
         said = text[start:pos]
         years = labels.YEAR.findall(said)
