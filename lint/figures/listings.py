@@ -152,7 +152,10 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
     sentences after it (an item may run on over a few sentences), up to a heading or another marker. The
     items are marked alike, as the first is: （一）（二）, 1. 2., 1、2、, （1）（2） or ①②; an item opens a
     sentence or follows a ；. Opened also by 包括, 具体(支出)情况如下 and …的项目是：; the total may be
-    the last amount of the sentence before (X。其中：1.…; X。主要支出项目包括：（一）…)."""
+    the last amount of the sentence before (X。其中：1.…; X。主要支出项目包括：（一）…). Also read: a
+    numbered heading's one amount over the items a level below it (:func:`_headed`); the list under a
+    sub-heading with no amount (具体情况如下：（一）按照功能支出类列支： 1、…); 一、二、 items after a colon,
+    each naming its classification code."""
     out = []
     for index, (start, end, figs) in enumerate(sentences):
         opened = _ITEMS_OPEN.search(text, start, end)
@@ -201,9 +204,10 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
 
 def _headed(text: str, sentences, index: int) -> tuple[int, int, Figure] | None:
     """``(at, style, total)`` when a sentence is a numbered heading stating one amount, a class of spending
-    or income (（九）组织事务支出 X。), and the next opens its first item numbered a level below (1. 1、 （1）
-    ①, a code run on after 1.: 1.2013201行政运行支出 a): where the first item's name begins, its marks'
-    style and the heading's amount; None otherwise."""
+    (（九）组织事务支出 X。), and the next opens its first item numbered a level below (1. 1、 （1） ①, a
+    code run on after 1.: 1.2013201行政运行支出 a): where the first item's name begins, its marks' style and
+    the heading's amount; None otherwise. (The caller reads the items only when each is a class of
+    spending itself: :func:`_spending_item`.)"""
     start, end, figs = sentences[index]
     if index + 1 >= len(sentences) or not _HEAD_MARK.match(text, start) or text[end : end + 1] != "。" \
             and text[end - 1 : end] != "。":
@@ -938,15 +942,15 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 named = [f for f in candidates(outer, figs, inside) if len(labels.core(f.label)) >= 2
                          and all(labels.core(f.label)[-2:] in p.label for p in parts)]
                 before = named[-1:]
-    named = word.endswith("如下") or word.startswith("主要内容")  # X的主要内容是：… names its whole X
+    names_whole = word.endswith("如下") or word.startswith("主要内容")  # X的主要内容是：… names its X
     opens = text[start:pos].strip(" ：:，,①②③④⑤") == "" or (  # 支出主要构成如下：opens its sentence too
-        named and not any(f.start < pos for f in figs if f.start >= start)) or (
+        names_whole and not any(f.start < pos for f in figs if f.start >= start)) or (
         # X。主要用于部门运行支出，其中：…: X's purpose first, then its parts
         word == "其中" and _PURPOSE_FIRST.fullmatch(text, start, pos) is not None) or (
         # X。（其中：A a，B b）: the brackets open the sentence after their total
         inside is not None and text[outer:inside].strip() == ""
         and text[inside + 1 : pos].strip(" ：:，,") == "")
-    subject = _SUBJECT.sub("", labels.unquote(text[start:pos])) if named else ""
+    subject = _SUBJECT.sub("", labels.unquote(text[start:pos])) if names_whole else ""
     own = word[:-1] if word.endswith("中") and word != "其中" else ""  # 基本支出中，: its parts
     if not before and opens and (index > 0 or prev):
         back = index - 1  # X。主要用于…。其中：…: past a sentence of the purpose, with no amount, to X's
