@@ -184,6 +184,12 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     yield from _marked(_change(rate, change, sign, None, current[-1], contrary), True, change,
                                        current[-1])
                     continue
+                named = _OWN_SUBJECT.match(change.label.strip(" ，,）)"))
+                if named and current and not stated_prior and not named.group().startswith(("主要", "其中")) \
+                        and "其中" in text[sentence[0] : current[-1].start] \
+                        and named.group() not in current[-1].label \
+                        and labels.core(current[-1].label) not in named.group():
+                    continue  # 支出 X，其中 A a，B b，公用经费比上年增加 C: a part of its own, unsaid
                 if current and _paired(text, figs, current[-1]):
                     continue  # 学前教育5055.83 4274.69 万元: two columns' amounts, this year's unsaid
                 found = list(_change(rate, change, sign, stated_prior[-1] if stated_prior else None,
@@ -194,8 +200,10 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     # change, perhaps; holding over the amount before its breakdown, it is not judged
                     heading = list(_change(rate, change, sign, None, current[0], contrary))
                     found = heading if heading and _holds(heading[0]) else found
-                if not stated_prior and current and found and not _holds(found[0]):
-                    # X，其中 A a；B b）总体较上年减少 C，下降 P%: the whole's change, after its parts
+                if not stated_prior and current and found and not _holds(found[0]) \
+                        and not _OWN_SUBJECT.match(change.label.strip(" ，,）)")):
+                    # X，其中 A a；B b）总体较上年减少 C，下降 P%: the whole's change, after its parts (not
+                    # …，公用经费比上年增加 C: a part of its own, named)
                     whole, parts = _listed_whole(spec, text, figs, sentence[0], current[-1], change)
                     over = list(_change(rate, change, sign, None, whole, contrary)) if whole else []
                     if over and not over[0].zero and over[0].compute() is not None \
@@ -289,6 +297,7 @@ def _other_base(spec: Spec, label: str, between: str, year: str | None = None) -
 # (not a rate: 同比增长4.3%，增收 C is one comparison, its rate and its change)
 _OWN_CHANGE = lazy(r"(?:比|较|相比)(?:上年度?|去年)?(?:同期)?[，,]?(?:增加|减少|增长|下降|提高|降低|上升)了?"
                    r"\s*[\d.,]+\s*[^\d\s，,。；;%％]{0,3}[，,；;]")
+_OWN_SUBJECT = lazy(r"(?!总体|整体|合计|总计|共计|同比)[\u4e00-\u9fff“”]{2,}(?=比|较|与)")
 _A_YEAR = lazy(r"(?:19|20)\d\d\s*年度?")
 
 
