@@ -104,6 +104,8 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _plus(text, sentences)
     if "收支相抵" in text:
         out += _balanced(text, sentences)
+    if "。主要" in text or "。 主要" in text:
+        out += _main_after(words, text, sentences)
     if "减" in text:
         out += _chain(text, sentences)
     if _ANY_FIRST.search(text):
@@ -141,6 +143,33 @@ def find(analysis, block: int, words) -> list[Listing]:
                 out += found
                 pos = text.find(word, pos + len(word), end)
     return out
+
+
+def _main_after(words, text: str, sentences) -> list[Listing]:
+    """A sentence opening with 主要是 (主要为, 主要包括) that lists amounts joined by 、 after a sentence
+    stating one amount (行政运行4404.93万元。主要是在职人员工资及福利2770.63万元、…、其它5.41万元等支出):
+    the main parts of that amount, a partial list (parts beyond it are wrong). Not when the sentence before
+    states a change or more than one amount, nor when the parts carry a change or stand in brackets."""
+    out = []
+    for index in range(1, len(sentences)):
+        start, end, figs = sentences[index]
+        opened = _MAIN_OPENS.match(text, start)
+        prev = [f for f in sentences[index - 1][2] if family(f.unit) not in ("ratio", "")]
+        if opened is None or len(prev) != 1 or not prev[0].is_point or _CHANGED.search(prev[0].label):
+            continue
+        total = prev[0]
+        parts = [f for f in figs if family(f.unit) == family(total.unit)]
+        if len(parts) < 2 or len(parts) != len([f for f in figs if family(f.unit) not in ("ratio", "")]) \
+                or any(not f.is_point or _changes(words, f) for f in parts) \
+                or any(labels.parenthesised(text, start, f.start) for f in parts) \
+                or not all(_JOINED.match(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
+            continue
+        out.append(Listing(total, tuple(parts), False))
+    return out
+
+
+_MAIN_OPENS = lazy(r"\s*主要(?:是|为|包括)(?![：:]?\s*[一二三四五六七八九十\d（(])")
+_JOINED = lazy(r"\s*、")  # parts joined by 、 right after each amount (…2770.63万元、离退休人员经费32.12万元)
 
 
 def _numbered_items(text: str, sentences) -> list[Listing]:
