@@ -4,8 +4,9 @@ year's amount instead of last year's).
 
 Finds, in each sentence, a percentage above 100 whose label ends with a ``down`` word (下降, 减少, 降低,
 减幅为 …), or below −100 after an ``up`` word (增长-135%). Quantities that may turn negative (a balance, a
-surplus, a profit, named in the sentence before the rate: option ``signed``) can fall further and are left
-alone, and so are rates of rates (百分点). A rate whose amounts are read is left to the growth check, which
+surplus, a profit, named in the sentence before the rate: option ``signed``), and any whose sentence states
+a negative amount before the rate (收入-9,145万元, after refunds), can fall further and are left alone, and
+so are rates of rates (百分点). A rate whose amounts are read is left to the growth check, which
 says what it should be (GRW001).
 """
 
@@ -47,7 +48,9 @@ def run(analysis, check: Check):
                 fall = rate.value > 0 and any(said.endswith(w) for w in o.down) \
                     or rate.value < 0 and any(said.endswith(w) for w in o.up)
                 if fall and "百分点" not in text[rate.end : rate.end + 4] \
-                        and not o.signed.within(text[max(start, rate.start - 60) : rate.start]):
+                        and not o.signed.within(text[max(start, rate.start - 60) : rate.start]) \
+                        and not any(f.value < 0 and f.end <= rate.start for f in figs):
+                    # (收入-9,145万元（…退库…），减收 c、下降123.6%: an amount gone below zero falls more)
                     falls.append(rate)
     if not falls:
         return

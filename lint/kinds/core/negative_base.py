@@ -5,14 +5,17 @@ The rates and their amounts are found as :mod:`crossfoot.figures.growth` describ
 prior is derived as the current amount less an increase. When the increase is more than the current amount
 whatever their rounding, the change (or the amount) is wrong, and the increase is the finding. Quantities
 that may turn negative (a balance, a surplus, a profit, named before the amount: option ``signed``) are left
-alone.
+alone, and so is an increase whose stated rate is its size over last year's amount taken as negative (a
+fund's income after refunds: 115,197万元，增收122,005万元，增长1,792.1%): the report means it.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from decimal import Decimal
 
 from ...figures import growth, labels, precision
+from ...interval import Interval
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, Verdict, report
@@ -44,8 +47,21 @@ def run(analysis, check: Check):
             continue  # the amount right before the change only: no other amount between them
         if precision.interval(change).lo <= precision.interval(current, "round", change.unit).hi:
             continue
+        if _negative_prior_said(found, change, current):
+            continue  # 收入115,197万元，增收122,005万元，增长1,792.1%: last year's was below zero, said so
         seen.add(id(change))
         finding = report(check, analysis, change.span, change.text, related=(current.span,),
                          computed="no more than " + current.text, figures=(change.text, current.text),
                          current=current.text)
         yield Verdict(check, change, (current,), False, finding, change.span)
+
+
+def _negative_prior_said(found, change, current) -> bool:
+    """Whether the stated rate is the change over last year's amount taken as negative (a fund's income
+    after refunds: 115,197 − 122,005 = −6,808, and 122,005 / 6,808 = 1,792.1%): the report means it."""
+    prior = precision.interval(current, "round", change.unit) - precision.interval(change)
+    if prior.hi >= 0:
+        return False
+    size = Interval(-prior.hi, -prior.lo)
+    ratio = precision.interval(change) / size
+    return ratio is not None and precision.interval(found.rate).meets(ratio.scale(Decimal(100)))
