@@ -295,8 +295,9 @@ def _other_base(spec: Spec, label: str, between: str, year: str | None = None) -
 
 # a comparison with its own change right after it (同比增加27户，): no base of a later change
 # (not a rate: 同比增长4.3%，增收 C is one comparison, its rate and its change)
-_OWN_CHANGE = lazy(r"(?:比|较|相比)(?:上年度?|去年)?(?:同期)?[，,]?(?:增加|减少|增长|下降|提高|降低|上升)了?"
-                   r"\s*[\d.,]+\s*[^\d\s，,。；;%％]{0,3}[，,；;]")
+_OWN_CHANGE = lazy(r"(?:比|较|相比)(?:上年度?|去年|上个?月|上期)?(?:同期)?[，,]?"
+                   r"(?:增加|减少|增长|下降|提高|降低|上升|回落|回升)了?"
+                   r"\s*[\d.,]+\s*[^\d\s，,。；;%％]{0,4}[，,；;]")
 _OWN_SUBJECT = lazy(r"(?!总体|整体|合计|总计|共计|同比)[\u4e00-\u9fff“”]{2,}(?=比|较|与)")
 _A_YEAR = lazy(r"(?:19|20)\d\d\s*年度?")
 
