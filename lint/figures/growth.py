@@ -226,7 +226,6 @@ _BRACKETED = labels.ASIDE  # an aside closed before the change: X（其中 A，B
 _RATE_CLAUSE = lazy(r"[，,]\s*(?:完成|为|占|达到|超过|超|滞后|落后|快于|慢于|高于|低于)"
                     r"(?:[^，,。；;]|(?<=\d),(?=\d{3})){0,24}?\d+(?:\.\d+)?\s*(?:%|个百分点)")
 _PART_ASIDE = lazy(r"\s*[（(]\s*(?:含|包含|包括|其中)")  # an aside holding a part of the amount before it
-_OF_RATE = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")  # 完成年初预算 Y 的 P%: Y is the rate's base
 _RATE_NEXT = lazy(r"\s*[，,、]\s*(?:增长|下降|增幅|降幅|减少)(?:为|了)?\s*")  # …增支 a，增长 p%
 _BARE_CHANGE = lazy(r"增收|减收|增支|减支|增加|减少")  # a change naming no base, right after its amount
 _FRAMED = lazy(r"比上年|较上年|同比|与上年相比")  # a paragraph comparing with last year before it
@@ -242,7 +241,7 @@ def _own_amount(spec: Spec, text: str, sentence, change, rate=None):
     if not direct and not _FRAMED.search(text, 0, sentence[0]):
         return None
     before = [f for f in sentence[2] if f.end <= change.start and family(f.unit) == family(change.unit)
-              and not _OF_RATE.match(text, f.end)]  # (完成年初预算 Y 的 P%: Y, a rate's base)
+              and not labels.RATE_BASE.match(text, f.end)]  # (完成年初预算 Y 的 P%: Y, a rate's base)
     aside = labels.inside(text, sentence[0], [f.start for f in before])
     inner = [f for f, h in zip(before, aside) if h]
     before = [f for f, h in zip(before, aside) if not h]  # (X（包含两金计提 Y），完成预算的 P%，减收 C)

@@ -26,6 +26,10 @@ FUNDS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算
 """The funds' names: their 预算 names a fund, not the 预算 measure (taken out before looking for it)."""
 OUTTURN = lazy(r"支出|实际|决算|执行|完成")
 """Words of an outturn (what was spent or done), as against a plan."""
+CHANGED = lazy(r"(?:增加|减少|增收|减收|增支|减支|节约|超支)\s*$")
+"""A label ending in a change's word (比上年增收 X, 增支 X): the figure is a change, not an amount."""
+RATE_BASE = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")
+"""What follows a rate's base (完成年初预算 Y 的 P%): matched right after Y."""
 _YEARISH = lazy(r"\d{4}\s*年度?|本年度?|上年度?|当年|全年|\s+")
 GENERIC = ("年初", "预算", "决算", "合计", "总计", "共计", "支出", "收入", "资金", "经费", "本部门", "部门",
            "全年", "年度", "本年", "其中", "为", "的", "数")

@@ -104,7 +104,7 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _plus(text, sentences)
     if "收支相抵" in text:
         out += _balanced(text, sentences)
-    if "。主要" in text or "。 主要" in text:
+    if "主要" in text:
         out += _main_after(words, text, sentences)
     if "减" in text:
         out += _chain(text, sentences)
@@ -807,7 +807,6 @@ _CLASS_END = lazy(r"(?:支出|经费|收入|资金|费)$")
 _SCOPE = lazy(r"[；;，,\s]*(?:全区|全县|全市|全省|全镇|全乡|全区（县）)")
 _PURPOSE = lazy(r"\s*(?:主要)?用于")
 _PHASE = lazy(r"\s*[（(]([一二三四五12345]期)[）)]")
-_RATE_BASE = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")  # 完成年初预算 Y 的 P%: Y is a rate's base
 _GOES_ON = lazy(r"\s*(?:还有|另有|以及|加上|再加)(?![^，,。；;]*[：:])")  # (还有…：opens a list of its own)
 _COLON = lazy(r"[：:]")
 
@@ -869,7 +868,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     cuts: list[int] = []
     if semicolon != -1:
         ahead = [f for f in after if f.start < semicolon and family(f.unit) == fam
-                 and not _changes(words, f) and not _RATE_BASE.match(text, f.end)]  # (A a，增收 c；B b)
+                 and not _changes(words, f) and not labels.RATE_BASE.match(text, f.end)]  # (A a，增收 c；B b)
         before = sum(1 for h in labels.inside(text, pos, [f.start for f in ahead]) if not h)  # not（其中…）
         if before != 1 or _sibling_next(text, start, pos, semicolon, figs, fam) \
                 or _parallel_next(pos, semicolon, figs, fam):
@@ -928,7 +927,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 break  # …，较上年增加 c，增加人员工资支出 d: the change's own breakdown, no part
             changed = changed or _changes(words, f)
             if _changes(words, f) or hidden or text[max(0, f.start - 2) : f.start].rstrip().endswith("除") \
-                    or _quoted(text, f) or _RATE_BASE.match(text, f.end):
+                    or _quoted(text, f) or labels.RATE_BASE.match(text, f.end):
                 continue  # 除一个指标外: the exception, not a part; “五个严防”: a name; 完成年初预算 Y 的
                 # 76.7%: the base of a part's rate
             if parts and _closed_colon(text, parts, f):

@@ -118,7 +118,7 @@ def run(analysis, check: Check):
                     actual = next((f for k, f in reversed(list(enumerate(ahead)))
                                    if f.is_point and precision.family(f.unit) == fam and id(f) not in shut
                                    and not _base_of_rate(text, f, sentence[2][k + 1])
-                                   and not _A_CHANGE.search(f.label)), None)  # (not 增支 c: a change)
+                                   and not labels.CHANGED.search(f.label)), None)  # (not 增支 c: a change)
                     verdict = _ratio(analysis, check, rate, actual, previous) if actual else None
                     if verdict:
                         yield verdict
@@ -359,10 +359,9 @@ def _opening(analysis, first) -> str:
     return text[start : first.start]
 
 
-_EARLIER_YEAR = lazy(r"上年|去年|上一年")
+_EARLIER_YEAR = lazy(labels.LAST_YEAR)
 
 
-_A_CHANGE = lazy(r"(?:增加|减少|增收|减收|增支|减支|节约|超支)\s*$")
 _SPENT_AS = lazy(r"(?:形成|累计|已)?(?:实际)?(?:支出|拨付|使用)(?:资金)?\s*$")  # the verb after a subject
 _PARTS_WORD = lazy(r"^\s*其中\s*[：:，,]?")
 _ARRIVED = lazy(r"(?:到位|下达|拨付)(?!率)|(?:实际|已|累计)下\s*$")  # funds received (实际下达 X: its 达

@@ -78,7 +78,7 @@ def run(analysis, check: Check):
                 amounts = [f for f in labels.back(figs, i, since) if f.is_point
                            and precision.family(f.unit) not in ("ratio", "")
                            and labels.open_paren(text, max(since, 0), f.start) in (None, mine)
-                           and not _CHANGE.search(f.label)]  # (增收32548万元: a change, no part)
+                           and not labels.CHANGED.search(f.label)]  # (增收32548万元: a change, no part)
                 # an amount in brackets closed before the share (基本支出X（人员经费A、公用经费B），占P%)
                 # breaks down the part; it is not the part
                 before = rate.label.split("占" if "占" in rate.label else word, 1)[0]
@@ -116,7 +116,6 @@ def run(analysis, check: Check):
 _SOURCES = lazy(r"\s*(?:[^，,。；;：:]{0,16}[，,])?\s*([\u4e00-\u9fff“”]{2,16}?)的?主要(?:来源|构成|组成)"
                 r"(?:有|为|是|于|包括)?[：:]?")
 _BRACKETED = lazy(r"\s*[（(]\s*")
-_CHANGE = lazy(r"(?:增加|减少|增收|减收|增支|减支|节约|超支)\s*$")
 _DONE = lazy(r"(?:累计)?(?:完成|实现|达到|为)$")  # 地方一般公共预算收入累计完成 X: its name, the verb apart
 _ANOTHER_YEAR = lazy(r"(?:19|20)\d\d\s*年|上年|去年")
 _CLOSES = lazy(r"\s*[）)]")
@@ -134,7 +133,7 @@ def _source_whole(analysis, part, name: str, start: int):
     for f in analysis.before(part, limit_blocks=1):
         if f.block == part.block and f.start >= start or precision.family(f.unit) != fam or not f.is_point:
             continue
-        if _name(f).endswith(name) and not _CHANGE.search(f.label) and not _COMPARED.search(f.label) \
+        if _name(f).endswith(name) and not labels.CHANGED.search(f.label) and not _COMPARED.search(f.label) \
                 and analysis.parent(f) is None:
             return f  # (not 比2022年基本支出 Y, last year's; not 其中区本级税收收入, a part of the whole)
     return None

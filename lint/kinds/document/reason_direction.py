@@ -54,10 +54,14 @@ class Options:
     reach: int = 40
 
 
-# a template's choice of direction left in (增长（下降）, （增加）减少)
-_CHOICE = lazy(r"(?:增长|增加|上升|提高|减少|下降|降低)\s*[（(](?:增长|增加|上升|提高|减少|下降|降低)[）)]"
-               r"|[（(](?:增长|增加|上升|提高|减少|下降|降低)[）)]\s*(?:增长|增加|上升|提高|减少|下降|降低)")
-_CHOICE_REACH = 8
+def _word_start(text: str, lo: int, words) -> int:
+    """``lo``, or earlier when it falls inside one of ``words`` or between one and the bracket after it: a
+    window's start never parts a template's 增长（下降）, leaving （下降） alone to say a fall."""
+    for word in words:
+        for k in range(1, len(word) + (text[lo : lo + 1] in "（(")):
+            if lo - k >= 0 and text.startswith(word, lo - k):
+                return lo - k
+    return lo
 
 
 def run(analysis, check: Check):
@@ -67,16 +71,13 @@ def run(analysis, check: Check):
         if block.kind == "row" or "原因" not in text and "主要" not in text:
             continue
         for m in _REASON.finditer(text):
-            before = text[max(0, m.start() - o.reach):m.start()]
+            before = text[_word_start(text, max(0, m.start() - o.reach), (*o.up, *o.down)):m.start()]
             item = max((x.end() for x in _ITEM.finditer(before)), default=0)
             before = before[item:]  # (…导致该支出减少。（九）A 3616万元，主要原因是: the reason of (九))
             ups = [before.rfind(w) for w in o.up if w in before]
             downs = [before.rfind(w) for w in o.down if w in before]
             if not ups and not downs or ups and downs and abs(max(ups) - max(downs)) < 6:
                 continue  # nothing changes here, or a template's 增长（下降）
-            wide = text[max(0, m.start() - o.reach - _CHOICE_REACH) : m.start() - len(before)] + before[:8]
-            if _CHOICE.search(wide) and not (o.up.within(before[8:]) or o.down.within(before[8:])):
-                continue  # the template's 增长（下降） cut in two by the window's start
             claimed = 1 if (max(ups) if ups else -1) > (max(downs) if downs else -1) else -1
             amounts = {(1 if any(m.group(1).endswith(w) for w in o.up) else -1) * (-1 if m.group(2) else 1)
                        for m in _AMOUNT_WORD.finditer(before)
