@@ -338,7 +338,8 @@ _PERIOD_BEFORE = (r"(?:比|较|与)(?:上年|上一年|去年|上年度|上年�
 _COMPARED = lazy(rf"{_PERIOD_BEFORE}$")
 _COMPARED_OPEN = lazy(rf"({_PERIOD_BEFORE})\s*[（(]\s*$")  # before a prior in brackets: 较上年（X）增长
 _YEAR = r"20\d\d\s*年度?"
-MOVED_FROM = lazy(rf"(?:由|从)(?:上年|上一年|去年|上年度|上年同期|去年同期|{_YEAR})?的?$")
+_FROM = rf"上年|上一年|去年|上年度|上年同期|去年同期|{_YEAR}|原来|原|调整前|年初(?:预算|批复|安排)?数?"
+MOVED_FROM = lazy(rf"(?:由|从)(?:{_FROM})?的?$")
 SHORT_MOVES = {"增": 1, "升": 1, "降": -1, "减": -1}
 MOVED_TO = lazy(rf"^(增加|增长|上升|提高|减少|下降|降低|降|增|减|升)(?:到|至)(?:{_YEAR}的?)?$")
 """A move from a prior to a current amount: 由2023年的 X (``MOVED_FROM`` ends its label) 增加到2024年的 Y

@@ -11,8 +11,9 @@ current − prior = change; ``down`` means prior − current = change. Amounts i
 高3.30个百分点); 比重 or 占比 between them compares nothing. A change against a target (超过目标, 低于计划, 较
 目标值提高) is the actual less the target stated just before it, in either order (目标值85%，实际92%，超过目标
 7个百分点); a move states its two amounts itself (由92.5%提高到97.8%，提高5.3个百分点; 由6辆减少到4辆，
-减少2辆; 由479.00亿元调整为484.40亿元，增加5.40亿元, its direction its change's); a prior may follow its
-change in brackets (比上年提高3.35个百分点（上年为91.36%）).
+减少2辆; 由479.00亿元调整为484.40亿元，增加5.40亿元, its direction its change's; 由年初的 X 调整为 Y), and so
+does an adjustment after the amounts named unadjusted and adjusted (年初预算 X，调整后预算 Y，调减 Z);
+a prior may follow its change in brackets (比上年提高3.35个百分点（上年为91.36%）).
 
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
 全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less
@@ -180,6 +181,15 @@ def _changes(analysis, o: Options, block: int):
             named = _NAMED_BASE.search(labels.core(change.label))
             bases = [f for f in same[-2:] if named and named.group(1) in f.label]
             others = [f for f in same[-2:] if f not in bases]
+            if sign and not named and _ADJUSTED_BY.fullmatch(labels.core(change.label).strip(" ，,")):
+                # 年初预算 X，调整后预算 Y，调减 Z: the adjustment of the amount before it from the one so
+                # named (年初, 原, 调整前), when the other is the one adjusted
+                bases = [f for f in same[-2:] if _UNADJUSTED.search(f.label)]
+                others = [f for f in same[-2:] if f not in bases]
+                if len(bases) == 1 and bases[0] is same[-2] and _ADJUSTED.search(others[0].label) \
+                        and not _compared(o, text, others[0]):
+                    yield others[0], bases[0], change, sign
+                    continue
             if named and len(bases) == 1 and sign and not any(
                     _compared(o, text, f) or labels.core(f.label).endswith(("追加", "调增", "调减", "压减"))
                     for f in others):  # 年初 X，年中追加 Y，较年初增加 Y: no current stated
@@ -358,6 +368,9 @@ _LAST_YEAR = lazy(rf"{labels.LAST_YEAR}(?:同期)?(?:为|是)?")
 _LEFT_AFTER = lazy(r"\s*(?:资金)?(未到位|未支出|未使用|未拨付)")
 _STILL = lazy(r"(?:尚|还|仍)有$")
 # a change naming its base with no amount after it (较年初增加, 比年初预算减少): a figure named so before it
+_ADJUSTED_BY = lazy(r"(?:共|合计|净)?(?:调增|调减|调整增加|调整减少)了?")  # 调减 Z, naming no base
+_UNADJUSTED = lazy(r"年初|原预算|原计划|调整前")
+_ADJUSTED = lazy(r"调整后|调整为|调整预算|变动后")
 _NAMED_BASE = lazy(r"(?:比|较)(年初)(?:预算|批复|安排)?数?(?:增加|减少|增长|下降|调增|调减|追加|压减)$")
 _PERIOD_BALANCE = lazy(r"(?:当期|当年|本期)结余$")
 # an outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X)
