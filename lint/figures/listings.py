@@ -81,6 +81,8 @@ class Listing:
     short of it say nothing."""
 
 
+_MAIN = ("主要是", "主要为")  # parts words naming the main parts, maybe not all
+
 # after 1. : no digit, or a classification code run on before the item's name (1.2013201行政运行)
 _CODE_NEXT = r"(?:(?!\d)|(?=(?:\d{3}|\d{5}|\d{7})[\u4e00-\u9fff]))"
 
@@ -846,12 +848,14 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         unscored = [i for i, f in enumerate(after) if not _scored(f)]
         if all(i + 1 < len(after) and _scored(after[i + 1]) for i in unscored):
             after = scores  # 履职效能50分，得分46.5分: each item's maximum, then its score
-    if not after:
-        return []
+    if not after or word in _MAIN and not text[start:pos].strip(" ：:，,"):
+        return []  # (X，比上年增加 c。主要是 A a、B b: the change's, maybe; read by _main_after)
     fam = family(after[0].unit)
     # the parts: same-family figures after the word, up to another family, a total word or a nested list
     stop, nested_at = end, -1
     for other in (*words.parts, *words.stops):
+        if other in _MAIN:
+            continue  # A a，主要是 A1 a1，A2 a2；B b: a part's own breakdown, read with the parts below
         at = text.find(other, pos + len(word), end)
         # a list inside parentheses is a part's own; 占…合计 names the whole of a part's share, ending nothing
         # and a part's purpose (主要用于保障机构运转；) lists nothing up to its semicolon
@@ -942,7 +946,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         return []  # 4#楼 b（二期）: a part of another phase than the total's (not the total's own 一期)
     if not parts or any(_GROSS.match(text, p.end) for p in parts):
         return []  # (土地出让收入 a（含提取转列…，扣减后实为 b; “两金”计提 c）: a part counted gross)
-    unsaid = fam == "分" and bool(_FULL_MARKS.search(text, pos, stop))  # 产出类指标得满分: a part in words
+    # 产出类指标得满分: a part in words; 主要是 A a、B b: the main parts, maybe not all
+    unsaid = fam == "分" and bool(_FULL_MARKS.search(text, pos, stop)) or word in _MAIN
     rest = []  # the parts after a part's own nested list: taken when with them the total holds
     if stop == nested_at and labels.open_paren(text, start, pos) is None:
         rest = _after_nested(words, text, after, fam, stop, end)
