@@ -8,8 +8,9 @@ names mostly do (财务科和产业科 is two 科). Only a
 closed list of names is judged: one of at least ``minimum`` items (two after 分别为, 具体为: each one named),
 with a 、 in it, not ended by 等 (which
 says the list is not complete), and none of them an amount (分别为442名、418名 and 公务用车2辆、机要用车1辆
-are a sum, not a list; so are 数量指标五个、质量指标三个). So is a list in brackets right after the count and
-its noun (设6个部室（办公室、组织人事部、…）), when it holds names only.
+are a sum, not a list; so are 数量指标五个、质量指标三个), but for names each with its amount of money
+(2项资金，分别为：A资金2127万元、B资金650万元). So is a list in brackets right after the count and its noun
+(设6个部室（办公室、组织人事部、…）), when it holds names only.
 A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by
 inline points (有三个方面：一是…；二是…；三是…), with no other figure between, is compared with the points
 that follow in order, in its paragraph and the paragraphs that go on with the next point (two points
@@ -186,12 +187,17 @@ def _items(analysis, pieces, joined: str):
             name = m[0].strip(" \u3000“”\"")
             if name:
                 items.append((name, _span(analysis, pieces, offset + m[1], offset + m[1] + len(m[0]))))
+    named = [(m.group(1), span) for name, span in items if (m := _NAMED_MONEY.fullmatch(name.lstrip("：:")))]
+    if named and len(named) == len(items):
+        items[:] = named  # 2项资金，分别为：A资金2127万元、B资金650万元: names, each with its amount
     if any(_AMOUNT.search(name) for name, _ in items):
         return None  # amounts (分别为442名、418名; 一般公务用车2辆、…), the sum kind's business
     if any(len(_ALIAS.sub("", name)) > _LONGEST_NAME or _CLAUSE.search(name) for name, _ in items):
         return None  # a clause among the names (…、按照有关规定设置直属机关党委): not a closed list of them
     return items
 
+
+_NAMED_MONEY = lazy(r"([\u4e00-\u9fff“”（）()]*[\u4e00-\u9fff”）)])\s*[\d][\d.,]*\s*(?:万元|亿元|元)")
 
 _BRACKETED = lazy(r"[\u4e00-\u9fff]{1,8}[（(](?:含|包括|即|分别为|分别是)?([^（()）\d]{4,300})[）)]")
 
