@@ -521,8 +521,9 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
     measure, a year's or an average (上年, 预算, 2023年, 人均: a comparison, not a breakdown), nor nested in
     parentheses of its own. Parentheses that hold a parts or total word (（其中：…）) are read as
     :func:`_listing` reads them. Such a listing names parts, not all of them unless their names make the
-    whole (the sum check's rule). Only breakdowns by definition are read so (:func:`_known`): a bracket
-    also holds averages, maxima, overlapping groups and two measures of one amount."""
+    whole (the sum check's rule). Only breakdowns by definition are read so (:func:`_known`), or a total
+    so named (总投资, 共计): a bracket also holds averages, maxima, overlapping groups and two measures of one
+    amount."""
     out = []
     for _start, end, figs in sentences:
         for k, total in enumerate(figs):
@@ -544,8 +545,9 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
             names = [labels.core(f.label) for f in listed]
             if (not all(names) or any(_changes(words, f) or _NOT_BRACKETED.search(f.label) for f in listed)
                     or not all(_separated(text[a.end : b.start]) for a, b in zip(listed, listed[1:]))
-                    or not _known(names) or "；" in inner or ";" in inner):
-                continue
+                    or not (_known(names) or words.totals.within(labels.core(total.label)[-6:]))
+                    or "；" in inner or ";" in inner):
+                continue  # (总共投资 X（A a，B b，C c）: a total so named, its items in the brackets)
             out.append(Listing(total, tuple(listed), False))
     return out
 
