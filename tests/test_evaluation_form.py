@@ -140,3 +140,16 @@ def test_a_score_column_under_a_name_merged_over_two_grid_columns_is_read(tmp_pa
         to_docx(parse(document(score)), path)
         found[score] = [f.code for f in engine.run(ingest.read(path), checks)]
     assert found == {"9": [], "8": ["TAB014"]}
+
+
+def test_a_header_with_a_group_cell_before_its_columns_is_not_read_shifted(lint_text):
+    # 四川's form: the header opens with the group's name and the unit's cell (预算执行情况(10分) |
+    # 年度预算数(万元) | 年初预算 | …) while each row opens with its one label, so every amount stands one column
+    # left of its header: 权重 10 under 预算执行率, 100.00% under 预算执行数. Nothing is read across.
+    text = (
+        "部门预算项目支出绩效自评表（2024年度） | |\n"
+        "预算执行情况(10分) | 年度预算数(万元) | 年初预算 | 调整后预算数 | 预算执行数 | 预算执行率 | 权重 | 得分 | 原因 |\n"
+        "总额 | 0.00 | 4.80 | 4.80 | 100.00% | 10 | 10 | 无 |\n"
+        "其中：财政资金 | 0.00 | 4.80 | 4.80 | 100.00% | / | / |\n"
+        "单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / |\n")
+    assert lint_text(text) == []

@@ -281,6 +281,8 @@ def _row(analysis, check, table, row, where, tree, result):
     figures = {name: cell_figure(table, row, col) for name, col in where.items()}
     if any(f is None for f in figures.values()):
         return None
+    if any(f.unit == "%" and not _SHARE.search(table.header[where[name]]) for name, f in figures.items()):
+        return None  # a percentage under a column of amounts: the row's cells stand under other headers
     figures = {name: _percent(f) if _fractions(table, where[name]) else f for name, f in figures.items()}
     figures = {name: replace(f, exact=True) if f.decimals == 0 and _POINTS.search(table.header[where[name]])
                else f for name, f in figures.items()}  # a whole 分值 or 权重 is exact, not rounded from 4.5
