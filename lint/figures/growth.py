@@ -24,6 +24,9 @@ A rate straight after the prior, with the current before the comparison and no c
 current whose prior follows it in brackets (支出 X（上年为 Y），为调整预算的 P%，增长 R%), rates on other
 bases between.
 
+A change and a rate on other bases (较预算节约 X，较上年下降 P%) are no relation, nor is a change over a base
+adjusted for what it leaves out (剔除新增债券等因素，比上年同口径增加 C): its prior is not said.
+
 Each relation says whether its prior is zero (there is no rate then: 新增 says it).
 """
 
@@ -107,9 +110,13 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 if "其中" in text[change.end : rate.start]:
                     continue  # 减少8.87万元，其中公务接待费下降35.20%: a part's rate, not the change's
                 said = labels.YEAR.findall(text, sentence[0], change.start)  # the years before the change
-                if _other_base(spec, change.label, text[change.end : rate.start],
+                own = change.label if spec.compare.within(change.label) else _CLAUSE_TAIL.split(
+                    text[max(sentence[0], change.start - labels.REACH) : change.start])[-1]
+                if _other_base(spec, own, text[change.end : rate.start],
                                said[-2] if len(said) >= 2 else analysis.year()):
                     continue  # 较预算节约0.90万元，较上年下降8.87%: a rate on another base
+                if _ADJUSTED_BASE.search(text, max(sentence[0], change.start - labels.REACH), change.start):
+                    continue  # 剔除新增债券等因素，比上年同口径增加 C，增长 P%: over a base adjusted, unsaid
                 fam = family(change.unit)
                 window = labels.near(sentence, change.start)[2]
                 same = [f for f in window if f.start < change.start and f.is_point and family(f.unit) == fam
@@ -432,6 +439,8 @@ _PRIOR = lazy(rf"(?:{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度
 _PLANNED = lazy(r"预算(?!执行)|计划")  # 年初预算数 B，上年决算数 P: not this year's outturn beside it
 
 
+_CLAUSE_TAIL = lazy(r"[，,；;。]")
+_ADJUSTED_BASE = lazy(r"(?:剔除|扣除)[^，,。；;]{0,30}(?:因素|影响)")
 _BROKEN_DOWN = lazy(r"其中|用于|包括")
 _COMPARING = lazy(r"同比|比上年度?|较上年度?|与上年度?相比|比(?:19|20)\d\d年度?|较(?:19|20)\d\d年度?"
                   r"|同口径|分别")
