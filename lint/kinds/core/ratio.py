@@ -118,7 +118,8 @@ def run(analysis, check: Check):
                     actual = next((f for k, f in reversed(list(enumerate(ahead)))
                                    if f.is_point and precision.family(f.unit) == fam and id(f) not in shut
                                    and not _base_of_rate(text, f, sentence[2][k + 1])
-                                   and not labels.CHANGED.search(f.label)), None)  # (not 增支 c: a change)
+                                   and not labels.CHANGED.search(f.label)  # (not 增支 c: a change,
+                                   and not _COMPARED_WITH.search(f.label)), None)  # nor 比上年同期 Y)
                     verdict = _ratio(analysis, check, rate, actual, previous) if actual else None
                     if verdict:
                         yield verdict
@@ -658,6 +659,7 @@ def _clause(text: str, figs, rate) -> int:
 
 _CHAINED = lazy(r"\s*[，,]\s*")
 _BRACKET_REACH = 400  # characters looked back for a bracket still open (bounded work on a line without stops)
+_COMPARED_WITH = lazy(r"(?:比|较)[^，,。；;\d]{0,12}$")  # 比上年同期 Y: what an amount is compared with
 _OF_NAMED_CHAIN = lazy(r"(?:为|完成|达到|相当于)[^，,。；]{0,10}的\s*$")
 
 
