@@ -102,7 +102,7 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _added(text, sentences)
     if "中，" in text or "中," in text:
         out += _among(words, text, sentences)
-    if "加上" in text:
+    if "加" in text:
         out += _plus(text, sentences)
     if "收支相抵" in text:
         out += _balanced(text, sentences)
@@ -617,13 +617,21 @@ def _end(figure: Figure) -> int:
     return figure.end
 
 
+# 加上 a, ；加 a, ，加：a — an amount added on (not 加班费, 加强, 加快, 加大)
+_ADDED_ON = lazy(r"加(?:上|[：:])?(?![班强快大紧速油工深之入])(?=[\u4e00-\u9fff])")
+
+_ADDED_AFTER = lazy(r"[；;]\s*加(?:上|[：:])?(?![班强快大紧速油工深之入])(?=[\u4e00-\u9fff])")
+
+
 def _plus(text: str, sentences) -> list[Listing]:
     """A total reached by adding to an amount (一般公共预算收入 X。加上上级补助收入 a，债务转贷收入 b，
-    上年结转 c，收入总计 T): T is X and what 加上 lists, each amount of the unit up to the total (X the
-    last amount before 加上 in its sentence, or the sentence before in the paragraph); complete."""
+    上年结转 c，收入总计 T; 加 a, 加：a): T is X and what 加 lists, each amount of the unit up to the total
+    but asides in brackets (X the last amount before 加 in its sentence, or the sentence before in the
+    paragraph); complete. Not when a part of X (其中 A a) stands between: added to X or to A, not said."""
     out = []
     for index, (start, end, figs) in enumerate(sentences):
-        at = text.find("加上", start, end)
+        at = next((m.start() for m in _ADDED_ON.finditer(text, start, end)
+                   if m.start() == start or text[m.start() - 1] in "，,；;。 \t"), -1)
         if at < 0:
             continue
         after = [f for f in figs if f.start > at]
@@ -632,11 +640,13 @@ def _plus(text: str, sentences) -> list[Listing]:
             continue
         fam = family(total.unit)
         adds = [f for f in after if f.start < total.start]
+        adds = [f for f, h in zip(adds, labels.inside(text, at, [f.start for f in adds])) if not h]
+        # (安排预算稳定调节基金 a（累计稳定调节基金 b），支出合计 T: b is an aside, no amount added)
         opened = start if any(f.start < at for f in figs) else sentences[index - 1][0] if index else start
         before = [f for f in figs if f.start < at] or (sentences[index - 1][2] if index else [])
-        # the amount added to: no change (比上年增加 X) nor a part (其中税收收入 X) of it
-        before = [f for f in before
-                  if not _CHANGE_WORD.search(f.label) and "其中" not in text[opened:f.start]]
+        if "其中" in text[opened:at]:
+            continue  # X，其中 A a；加 b，…，合计 T: added to X or to its part A, not said
+        before = [f for f in before if not _CHANGE_WORD.search(f.label)]  # (比上年增加 X: no amount)
         base = before[-1] if before else None
         if base is None or len(adds) < 1 or not all(f.is_point and family(f.unit) == fam
                                                     for f in (base, *adds)):
@@ -1153,6 +1163,9 @@ def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
             and act and not any(labels.core(p.label).startswith(act.group().strip()) for p in parts):
         return True  # (…、B b，调减 C c: a clause of its own; not …、B b，C c, a list written loosely, nor
         # 拨付各村… a、…，拨付… d: one more part named as the first was)
+    if _ADDED_AFTER.search(between):
+        return True  # X，其中 A a；加上级补助收入 b，…，收入合计 T: what is added to X, no part of it (not
+        # 其中 A a，B b，加 C c: the list's last part, said as what the first two take)
     return _MARKED.search(between) is not None and _MARKED.search(text, pos, parts[0].start) is None
 
 
