@@ -86,6 +86,26 @@ _HEADING = lazy(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[�
 _RUN_IN = lazy(_HEADING.pattern + r"[^。，,；;：:\d]{2,20}[。：:]")
 
 
+def listed_under(analysis, fig: Figure) -> Figure | None:
+    """The total whose paragraph ends opening a list (1. 基本支出预算 X，…。其中：) that ``fig``'s paragraph
+    goes on, ``fig`` opening it (商品和服务支出预算 a，…), after the parts before it; None past a heading or 8
+    paragraphs, or when ``fig`` is not its paragraph's first figure."""
+    block = fig.block
+    if analysis.figures[block][0] is not fig:
+        return None
+    for k in range(block - 1, max(-1, block - 9), -1):
+        text = analysis.doc.blocks[k].text.rstrip()
+        figures = analysis.figures[k]
+        if not figures or analysis.doc.blocks[k].kind != "paragraph":
+            return None  # (六、一般公共预算基本支出情况说明: a heading, no list goes on over it)
+        if text.endswith(_OPENS_LIST):
+            return figures[0]  # (the paragraph's topic: 1. 基本支出预算 X，…，同比减少 c。其中：)
+    return None
+
+
+_OPENS_LIST = ("其中:", "其中：", "其中，", "其中,", "包括:", "包括：")
+
+
 def _part_year(analysis, block: int) -> str:
     """``§2026`` when ``block`` stands under a top-level heading naming a year (二、2026年预算草案, after
     一、2025年预算执行情况): a figure its sentence does not date is of its part's year; '' otherwise."""

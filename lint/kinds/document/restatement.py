@@ -15,7 +15,9 @@ A quantity is keyed by what it measures, read narrowly so that different things 
 Labels that state a change (增加, 比上年, 下降) or a list (其中, 分别; 收入、支出总计均为) are not
 quantities of their own (``changes``). Two statements in different paragraphs with the same key must
 agree: their rounding intervals, widened by their qualifiers (超 2.3 万亿 is at least 2.3 万亿; 约 is within
-``about`` percent), must meet. Prose only; table cells are the table checks' business.
+``about`` percent), must meet; but for the parts of two wholes, each listed in the paragraphs after its
+whole's (基本支出 X。其中：⏎商品和服务支出 a … 项目支出 Y。其中：⏎商品和服务支出 b). Prose only; table cells
+are the table checks' business.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...figures import precision, quantities
+from ...figures import labels, precision, quantities
 from ...model import Figure
 from ...vocabulary import Words
 from ..base import Check, report
@@ -53,6 +55,9 @@ def run(analysis, check: Check):
         first = seen.setdefault(key, fig)
         if first is fig or first.block == fig.block:
             continue
+        owners = [quantities.listed_under(analysis, f) for f in (first, fig)]
+        if all(owners) and labels.core(owners[0].label) != labels.core(owners[1].label):
+            continue  # 基本支出 X。其中：⏎商品和服务支出 a … 项目支出 Y。其中：⏎商品和服务支出 b
         unit = first.unit if precision.family(fig.unit) == "money" else None
         if not quantities.span(fig, o.about, unit).meets(quantities.span(first, o.about, unit)):
             yield report(check, analysis, fig.span, fig.text, related=(first.span,),
