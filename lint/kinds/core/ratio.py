@@ -224,6 +224,8 @@ def run(analysis, check: Check):
                         yield from _over_any(analysis, check, rate, others[-1], [*plan, *arrived[-1:]])
                         continue
                     base, actual = plan[0], others[-1]
+                    if _NAMED_EACH.fullmatch(text, min(base.end, actual.end), max(base.start, actual.start)):
+                        continue  # 5000吨稻谷、500吨成品粮储备到位率100%: two things each named, no pair
                 elif share and len(amounts) == 2 and _AMONG.match(text, amounts[0].end):
                     base, actual = amounts  # 中 right after the whole (145家中), not 其中 or a grade 中
                     if base.value < actual.value or _money(base):
@@ -257,6 +259,7 @@ def run(analysis, check: Check):
                     yield verdict
 
 
+_NAMED_EACH = lazy(r"\s*[\u4e00-\u9fff]{1,8}\s*、\s*")  # 5000吨稻谷、500吨: a noun after each amount
 _OF_BASE = ("为", "完成", "达到", "相当于")
 # what the part did not do, named as the rate names what the others did (9个延期完工, 按期完工率; 不合格,
 # 合格率), not a good outcome said with 未 (108家未发生事故, 达标率)
