@@ -10,7 +10,8 @@ with a 、 in it, not ended by 等 (which
 says the list is not complete), and none of them an amount (分别为442名、418名 and 公务用车2辆、机要用车1辆
 are a sum, not a list; so are 数量指标五个、质量指标三个), but for names each with its amount of money
 (2项资金，分别为：A资金2127万元、B资金650万元). So is a list in brackets right after the count and its noun
-(设6个部室（办公室、组织人事部、…）), when it holds names only.
+(设6个部室（办公室、组织人事部、…）; not past a verb: 三批项目涉及临城镇（A村、B村）), when it holds names
+only.
 A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by
 inline points (有三个方面：一是…；二是…；三是…), with no other figure between, is compared with the points
 that follow in order, in its paragraph and the paragraphs that go on with the next point (two points
@@ -199,7 +200,9 @@ def _items(analysis, pieces, joined: str):
 
 _NAMED_MONEY = lazy(r"([\u4e00-\u9fff“”（）()]*[\u4e00-\u9fff”）)])\s*[\d][\d.,]*\s*(?:万元|亿元|元)")
 
-_BRACKETED = lazy(r"[\u4e00-\u9fff]{1,8}[（(](?:含|包括|即|分别为|分别是)?([^（()）\d]{4,300})[）)]")
+# the count's noun (no verb: 三批项目涉及临城镇（A村、B村）names the town's villages) then the brackets
+_BRACKETED = lazy(r"(?:(?!涉及|包括|包含|位于|覆盖|分布|下辖|辖)[\u4e00-\u9fff]){1,8}"
+                  r"[（(](?:含|包括|即|分别为|分别是)?([^（()）\d]{4,300})[）)]")
 
 
 def _bracketed(analysis, b: int, fig):
