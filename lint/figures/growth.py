@@ -10,7 +10,7 @@ sentence, or, when the sentence states only the change (与上年相比，收入
 the latest amount before it, in its paragraph or the few before, whose label names the same quantity
 (收入支出总计; the quoted term in “公务接待费”比上年度增加, or the amount of its measure in the sentence
 before naming the term: “三公”经费…支出预算为 X，支出决算为 Y。…“三公”经费…支出决算数比2023年度增加); when it
-names none (与2023年度相比，增加
+names none (与2023年度相比，增加; 同比上年度增加
 824.17万元), the one amount of the sentence before it in its paragraph.
 
 A rate stated straight after the comparison, with no change amount (执行数为3269.3万元，2026年预算安排
@@ -771,7 +771,7 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
 
 _THEN = r"(?:上年度?|上一年度?|去年|20\d\d年度?)(?:同期)?"
 _MEASURE_NAMED = r"(?:决算数?|预算数?|执行数)?"  # 较上年决算数增加: the measure named, no item
-_BARE = lazy(rf"^(?:与{_THEN}{_MEASURE_NAMED}相比|(?:比|较){_THEN}{_MEASURE_NAMED}|同比)"
+_BARE = lazy(rf"^(?:与{_THEN}{_MEASURE_NAMED}相比|(?:比|较|同比){_THEN}{_MEASURE_NAMED}|同比)"
              r"\s*[，,]?\s*(?:增加|减少|下降|增长|上升|降低|提高)$")
 
 
