@@ -26,7 +26,8 @@ left alone, but for the year's closing balance said after its two 合计 (收入
 is left said alone in a sentence of reasons (决算数小于预算数的主要原因是：…，节约 X; 比预算少支出 X; not
 公务接待费节约 X, an item's), are the plan and outturn of its sentence or the sentence before. A change
 naming its base with no amount after it (较年初增加 Z) is of the one of the two amounts
-before it that the name labels (年初预算 X, 年初结转结余 X), the other the current.
+before it that the name labels (年初预算 X, 年初结转结余 X), the other the current. A gap (差值, 差额, 相差)
+is the larger of the two amounts before it in its clause less the smaller (预算 X，支出 Y，差额 Z).
 
 Judged as an interval: the change computed from the two stated amounts must meet the stated change.
 """
@@ -90,6 +91,14 @@ def _changes(analysis, o: Options, block: int):
             if versus and _LAST_YEARS.search(change.label):
                 versus = None  # 比上年预算增加: last year's budget, not this year's plan against its outturn
             year_end = _YEAR_END.search(change.label.strip(" ，,")) is not None
+            if _GAP.fullmatch(labels.core(change.label).strip(" ，,")):
+                pair = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start
+                        and f.is_point and precision.family(f.unit) == fam][-2:]
+                if len(pair) == 2 and not any(labels.direction(f.label, o.up, o.down) for f in pair) \
+                        and reach.clause(pair[0].start) == reach.clause(change.start):
+                    big, small = sorted(pair, key=lambda f: f.value, reverse=True)
+                    yield big, small, change, 1  # 支出 Y，预算 X，差值为 Z: the gap of the two, either way
+                continue
             if sign == 0 and not (still or o.left.within(change.label)) and target is None \
                     and versus is None and not year_end:
                 continue
@@ -368,6 +377,7 @@ _LAST_YEAR = lazy(rf"{labels.LAST_YEAR}(?:同期)?(?:为|是)?")
 _LEFT_AFTER = lazy(r"\s*(?:资金)?(未到位|未支出|未使用|未拨付)")
 _STILL = lazy(r"(?:尚|还|仍)有$")
 # a change naming its base with no amount after it (较年初增加, 比年初预算减少): a figure named so before it
+_GAP = lazy(r"(?:两者|二者)?(?:差值|差额|相差)(?:为|是)?")  # 差值为 Z: the gap of the two amounts before
 _ADJUSTED_BY = lazy(r"(?:共|合计|净)?(?:调增|调减|调整增加|调整减少)了?")  # 调减 Z, naming no base
 _UNADJUSTED = lazy(r"年初|原预算|原计划|调整前")
 _ADJUSTED = lazy(r"调整后|调整为|调整预算|变动后")
