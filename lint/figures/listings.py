@@ -105,7 +105,7 @@ def find(analysis, block: int, words) -> list[Listing]:
     if "加" in text:
         out += _plus(text, sentences)
     if "收支相抵" in text:
-        out += _balanced(text, sentences)
+        out += _balanced(text, sentences, _paragraphs_before(analysis, block))
     if "主要" in text:
         out += _main_after(words, text, sentences)
     if "减" in text:
@@ -709,9 +709,11 @@ _OPERATOR = lazy(r"减[：:]|减去|扣除|(?<=[，,；;：:\s])减(?=[\u4e00-\u
 _BALANCE = lazy(r"结余|结转下年|滚存")
 
 
-def _balanced(text: str, sentences) -> list[Listing]:
-    """收入总计 T。…支出总计 S。收支相抵，结转下年 X: T is S and X (the nearest 收入总计 and 支出总计 before
-    it in the paragraph, among the 40 amounts before it; or 收入合计, a government's 收入决算结果 …)."""
+def _balanced(text: str, sentences, earlier: list[Figure]) -> list[Listing]:
+    """收入总计 T。…支出总计 S。收支相抵，结转下年 X: T is S and X (the nearest 收入总计 and 支出总计
+    before it in the paragraph, among the 40 amounts before it; or 收入合计, a government's 收入决算结果, a
+    bare 总收入 …); when its sentence opens with it (上述收支相抵，年终结余 X), in the ``earlier`` paragraphs'
+    amounts too."""
     out = []
     figs = [f for _s, _e, fs in sentences for f in fs]
     starts = [f.start for f in figs]
@@ -721,10 +723,14 @@ def _balanced(text: str, sentences) -> list[Listing]:
         if left is None or left.start - m.start() > 12 or not _CARRIED_ON.search(labels.core(left.label)):
             continue
         before = figs[max(0, k - 40):k]
+        opened = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
+        if _OPENS_BALANCE.fullmatch(text, opened, m.start()) \
+                and not all(any(_whole(f.label, side) for f in before) for side in (_SPENT_ALL, _INCOME_ALL)):
+            before = (earlier + before)[-40:]  # 收入合计 T。⏎支出合计 S。⏎上述收支相抵，年终结余 X
         spent = next((f for f in reversed(before) if _whole(f.label, _SPENT_ALL)), None)
         income = next((f for f in reversed(before) if _whole(f.label, _INCOME_ALL)), None)
-        if spent is None or income is None or income.start > spent.start or not all(
-                f.is_point and f.unit == left.unit for f in (spent, income, left)):
+        if spent is None or income is None or (income.block, income.start) > (spent.block, spent.start) \
+                or not all(f.is_point and f.unit == left.unit for f in (spent, income, left)):
             continue
         between = text[left.end:figs[k + 1].start] if k + 1 < len(figs) else "。"
         if family(figs[k + 1].unit if k + 1 < len(figs) else "") == family(left.unit) \
@@ -735,15 +741,25 @@ def _balanced(text: str, sentences) -> list[Listing]:
 
 
 _CARRIED_ON = lazy(r"结转|结余|滚存")
+_OPENS_BALANCE = lazy(r"\s*(?:上述|以上|总|全年)?\s*")
 _INCOME_ALL = ("收入总计", "收入合计", "收入决算结果", "收入总量")  # (a government's 收入决算结果 X；…)
 _SPENT_ALL = ("支出总计", "支出合计", "支出决算结果", "支出总量")
 
 
 def _whole(label: str, names: tuple[str, ...]) -> bool:
-    """Whether ``label`` names all of an account's side (收入总计, 收入决算结果), not its year's part only
-    (本年收入合计 leaves out the carry-over, so 收支相抵 after it is no balance of the two)."""
-    core = labels.core(label)
+    """Whether ``label`` names all of an account's side (收入总计, 收入决算结果, or 总收入 alone: 总收入为
+    T), not its year's part only (本年收入合计 leaves out the carry-over, so 收支相抵 after it is no balance
+    of the two) nor a fund's gross (一般公共预算总收入 X)."""
+    core = labels.core(label).strip(" ，,")
+    if core.removesuffix("为") == "总" + names[0][:2]:
+        return True
     return core.endswith(names) and not (core.endswith(names[1]) and "本年" in label)
+
+
+def _paragraphs_before(analysis, block: int) -> list[Figure]:
+    """The figures of the two paragraphs before ``block`` (a balance's totals, stated before it)."""
+    blocks = [b for b in range(max(0, block - 2), block) if analysis.doc.blocks[b].kind == "paragraph"]
+    return [f for b in blocks for f in analysis.figures[b]]
 _CHANGE_WORD = lazy(r"比|较|增加|减少|增长|下降|提高|降低")
 
 
