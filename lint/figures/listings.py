@@ -635,7 +635,8 @@ def _plus(text: str, sentences) -> list[Listing]:
         if at < 0:
             continue
         after = [f for f in figs if f.start > at]
-        total = next((f for f in after if labels.core(f.label).endswith(("总计", "合计"))), None)
+        total = next((f for f in after if labels.core(f.label).endswith(("总计", "合计"))
+                      or labels.core(f.label).strip(" ，,").removesuffix("为") in ("总收入", "总支出")), None)
         if total is None or not total.is_point:
             continue
         fam = family(total.unit)
@@ -646,7 +647,8 @@ def _plus(text: str, sentences) -> list[Listing]:
         before = [f for f in figs if f.start < at] or (sentences[index - 1][2] if index else [])
         if "其中" in text[opened:at]:
             continue  # X，其中 A a；加 b，…，合计 T: added to X or to its part A, not said
-        before = [f for f in before if not _CHANGE_WORD.search(f.label)]  # (比上年增加 X: no amount)
+        before = [f for f in before if not _CHANGE_WORD.search(f.label) and family(f.unit) == fam
+                  and not labels.RATE_BASE.match(text, f.end)]  # (比上年增加 X, 为 P%, 预算 Y 的: none)
         base = before[-1] if before else None
         if base is None or len(adds) < 1 or not all(f.is_point and family(f.unit) == fam
                                                     for f in (base, *adds)):
