@@ -459,6 +459,7 @@ _SINGLED = lazy(rf"[\s：:，,]*[\u4e00-\u9fff]{{0,8}}?(?:{_MOST})的?(?:是|为
 """A parts word that singles one part out (其中分配最多的是平江县 a): no breakdown of the total."""
 _ENDS = lazy(r"[ ：:，,。]*$")  # nothing after a parts word but punctuation
 # a sentence opening with what it breaks down (基本支出中，): a total of the sentence before
+_NAME_ONLY = lazy(r"\s*[\u4e00-\u9fff“”]{2,16}\s*")  # 省补助收入 of 省补助收入包括：: what the list is of
 _OWN_PARTS = lazy(r"\s*(?:在)?((?<!其)[\u4e00-\u9fff“”]{0,8}(?:支出|经费|收入|资金|拨款))中[，,：:]")
 _ITEM = lazy(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[)）])")
 
@@ -1005,8 +1006,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 named = [f for f in candidates(outer, figs, inside) if len(labels.core(f.label)) >= 2
                          and all(labels.core(f.label)[-2:] in p.label for p in parts)]
                 before = named[-1:]
-    names_whole = word.endswith("如下") or word.startswith("主要内容")  # X的主要内容是：… names its X
-    opens = text[start:pos].strip(" ：:，,①②③④⑤") == "" or (  # 支出主要构成如下：opens its sentence too
+    names_whole = word.endswith("如下") or word.startswith("主要内容") or (  # X的主要内容是：… names its X
+        word.endswith("包括") and _NAME_ONLY.fullmatch(text, start, pos) is not None)  # X。X包括：A a，B b
+    opens = text[start:pos].strip(" ：:，,①②③④⑤在") == "" or (  # 支出主要构成如下：opens its sentence too
         names_whole and not any(f.start < pos for f in figs if f.start >= start)) or (
         # X。主要用于部门运行支出，其中：…: X's purpose first, then its parts
         word == "其中" and _PURPOSE_FIRST.fullmatch(text, start, pos) is not None) or (
