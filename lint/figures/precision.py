@@ -31,12 +31,13 @@ def members(fam: str) -> frozenset[str]:
 
 
 def family(unit: str) -> str:
-    """Units that compare: all money is one family, %/‰/bare numbers another, each count its own."""
+    """Units that compare: all money is one family, %/‰/bare numbers another, people (人, 名) one, each
+    other count its own."""
     if unit in units.MONEY:
         return "money"
     if unit in units.PERCENT_LIKE:
         return "ratio"
-    return unit
+    return "人" if unit == "名" else unit
 
 
 def exact(figure: Figure) -> bool:
