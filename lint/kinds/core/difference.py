@@ -188,7 +188,8 @@ def _changes(analysis, o: Options, block: int):
             if len(same) < 2:
                 continue
             named = _NAMED_BASE.search(labels.core(change.label))
-            bases = [f for f in same[-2:] if named and named.group(1) in f.label]
+            bases = [f for f in same[-2:] if named and named.group(1) in f.label
+                     and not labels.direction(f.label, o.up, o.down)]  # (比年初预算增加 c: a change)
             others = [f for f in same[-2:] if f not in bases]
             if sign and not named and _ADJUSTED_BY.fullmatch(labels.core(change.label).strip(" ，,")):
                 # 年初预算 X，调整后预算 Y，调减 Z: the adjustment of the amount before it from the one so
