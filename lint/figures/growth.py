@@ -492,9 +492,9 @@ _ADVERB = lazy(r"(?:大|快|多|高|低|好|少|小|强|弱|为|明显|稳定|�
 def _clause_start(text: str, lo: int, at: int) -> int:
     """Where the clause ``at`` is in begins: after the last ； before it (from ``lo``) outside brackets
     (一般公共服务支出 X（其中 A a；B b），较上年增加: the semicolons of the aside split nothing)."""
-    cut = text.rfind("；", lo, at)
+    cut = max(text.rfind("；", lo, at), text.rfind(";", lo, at))  # (; as some converters write it)
     while cut != -1 and labels.open_paren(text, lo, cut) is not None:
-        cut = text.rfind("；", lo, cut)
+        cut = max(text.rfind("；", lo, cut), text.rfind(";", lo, cut))
     return cut + 1 if cut != -1 else lo
 
 
