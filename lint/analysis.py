@@ -267,10 +267,12 @@ class Analysis:
     def title(self, head: int = 8) -> Block | None:
         """The report's title: the first short line of text (60 characters at most) among its first
         ``head`` blocks that names a year (上海市普陀区财政局2024年度部门决算) other than in a day's date
-        (——2019年9月2日在…会议上: when the report was given), or None."""
+        (——2019年9月2日在…会议上: when the report was given) and not numbered as a section is (一、2022年…
+        执行情况表 in a contents list), or None."""
         return next((b for b in self.doc.blocks[:head]
                      if b.kind != "row" and len(b.text) <= 60 and labels.YEAR.search(b.text)
-                     and not all(_DAY.match(b.text, m.end()) for m in labels.YEAR.finditer(b.text))), None)
+                     and not all(_DAY.match(b.text, m.end()) for m in labels.YEAR.finditer(b.text))
+                     and not _NUMBERED.match(b.text)), None)
 
     def title_years(self, head: int = 8) -> set[str]:
         """The years the title names: both of 2024年预算执行情况和2025年预算草案的报告, also when it is
@@ -322,6 +324,8 @@ class Analysis:
 
 _UNITS = lazy(r"本级|所属单位|下属单位|二级单位|编制范围|单位构成|预算单位构成|决算单位构成|分单位")
 _TITLE_GOES_ON = lazy(r"^\s*(?:和|及|与|暨|以及)")
+_NUMBERED = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                 r"|\d{1,2}\s*[、.．](?!\d))")
 _DAY = lazy(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # 2019年9月2日: a day's date
 _REPORT_WORDS = lazy(r"(?:部门|单位|区级|市级|县级)?(?:整体)?(?:决算|预算|支出绩效|绩效|自评|评价)")
 _CHANGE = lazy(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|提高|降低|节约|超支)"

@@ -8,10 +8,10 @@ than the report's, the figure's label is about the budget or its execution (``su
 (``contexts``: 比, 较, 同比, 上年, 上一年, 增长, 相比, 至, 截至, 由, 从, 延续, 近三年, ...), nor does
 the rest of its sentence name a later year (2023年为92.15%，2024年为96.99%; 2022年…；2023年…；2024年…),
 nor does the next sentence compare (与上年相比, 同比增长), nor does the heading of its section look back
-(（三）上年支出情况): that is how a paragraph copied from last year's report reads. One finding per
-sentence, on its first such figure. A title that names a budget (``ahead``: 预算) and no look back
-(``behind``: 决算, 自评, 执行情况) is a budget for the year to come, which reports the current year's
-execution: figures of the year before the title's are its own.
+(（三）上年支出情况) or name that year (一、2019年转移支付情况): that is how a paragraph copied from last
+year's report reads. One finding per sentence, on its first such figure. A title that names a budget
+(``ahead``: 预算) and no look back (``behind``: 决算, 自评, 执行情况) is a budget for the year to come,
+which reports the current year's execution: figures of the year before the title's are its own.
 """
 
 from __future__ import annotations
@@ -64,8 +64,8 @@ def run(analysis, check: Check):
             continue  # 2017年“平安村居”奖励金项目…得分; 2016年省级预算内投资项目区级配套，项目预算资金
         if _THEN.search(before, before.rfind(years[-1])):
             continue  # 对2014年末结余资金进行清理，清理后上缴国库4.2亿元: what came of it afterwards
-        if _looking_back(analysis, fig.block):
-            continue  # under a heading （三）上年支出情况: the section is about the year before
+        if _looking_back(analysis, fig.block, said):
+            continue  # under a heading （三）上年支出情况 or 一、2019年转移支付情况: about that year
         if said == year - 1 and _after_own(analysis, fig, before):
             continue  # （三）公务接待费1.95万元。2014年度公务接待费1.29万元: last year's, beside this year's
         done.add((fig.block, fig.start - len(before)))
@@ -93,13 +93,14 @@ _HEADING = lazy(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(
 _BACK = ("上年", "上一年", "去年", "以前年度", "往年", "历年", "前三年", "近三年", "上年度")
 
 
-def _looking_back(analysis, block: int) -> bool:
-    """Whether the heading of the section ``block`` is in names the years before (（三）上年支出情况)."""
+def _looking_back(analysis, block: int, said: int) -> bool:
+    """Whether the heading of the section ``block`` is in names the years before (（三）上年支出情况) or the
+    year ``said`` alone (一、2019年转移支付情况 in a report of 2020: the section is that year's)."""
     blocks = analysis.doc.blocks
     for k in range(block - 1, max(-1, block - 40), -1):
         text = blocks[k].text
         if blocks[k].kind != "row" and _HEADING.match(text):
-            return any(w in text for w in _BACK)
+            return any(w in text for w in _BACK) or set(labels.YEAR.findall(text)) == {str(said)}
     return False
 
 
