@@ -911,6 +911,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             counts = [sum(1 for f in after if a <= f.start < b and family(f.unit) == fam)
                       for a, b in zip(cuts, cuts[1:])]
             wide = stop if before >= 2 and set(counts) <= {before, 0} and counts.count(before) >= 2 else None
+            if before >= 2 and wide is None and _clause_heads(text, after, cuts, fam):
+                return []  # 其中：一类债务余额 a，本年新增债券 n；二类债务余额 b；三类…c: one part a clause,
+                # the first's own detail beside it; which amounts are the parts is not said plainly
             stop = semicolon  # a list split by commas, of names, or a purpose (用于运转；) ends there
 
     def collect(stop: int) -> list[Figure]:
@@ -1335,6 +1338,17 @@ def _sibling_next(text: str, start: int, pos: int, semicolon: int, figs, fam: st
     a, b, c = (labels.core(f.label) for f in (own, after, first))
     # 公务用车购置费 0；公务用车运行费 6.50 under 公务用车购置及运行费: the next part, named like the first
     return len(a) >= 2 and len(b) >= 2 and a[-2:] == b[-2:] and b[:2] != c[:2]
+
+
+def _clause_heads(text: str, after, cuts: list[int], fam: str) -> bool:
+    """Whether each clause of a list split by semicolons opens with an amount named like the others (一类债务
+    …余额 a，…；二类债务…余额 b；三类…余额 c), two clauses or more after the first."""
+    heads = [next((f for f in after if a <= f.start < b and family(f.unit) == fam), None)
+             for a, b in zip(cuts, cuts[1:])]
+    if len(heads) < 3 or any(h is None for h in heads):
+        return False
+    tails = {labels.core(h.label).rstrip("为是")[-2:] for h in heads}
+    return len(tails) == 1 and len(next(iter(tails))) == 2
 
 
 def _parallel_next(pos: int, semicolon: int, figs, fam: str) -> bool:
