@@ -33,8 +33,8 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     if fig.unit in _NO_QUANTITY:
         return None
     label = labels.core(fig.label)
-    if len(label) < shortest or "|" in label:
-        return None
+    if len(label) < shortest or "|" in label or any(c in label for c in "×=＝*＊÷+＋"):
+        return None  # (×12月=: a computation's result, not a quantity named)
     if changes.within(label):
         return None
     word = next((w for w in bare if label.endswith(w)), "")

@@ -15,15 +15,17 @@ names two amounts of different values (预算 after 年初预算 and 全年预�
 Each number stands for what its decimals allow (467.17 is 467.165 to 467.175); a whole number is exact
 unless it is an amount of money (467万元 is 466.5 to 467.5万元); a percentage is its hundredth (100% is 1,
 10.27% is 0.1027). It is a finding when the computed interval cannot meet the stated result's, either
-as written or with a percentage read as its number (a bare ×100 giving 97.52 for 97.52%). Never judged:
-a number that is a date or a range (1-6月, 2023-2025年), amounts of different money units added, a
-division by what may be zero, or words between two numbers with no sign joining them.
+as written or with a percentage read as its number (a bare ×100 giving 97.52 for 97.52%), nor is a whole
+result the computed value rounded up or down (20,654.40 written 20655元, as dues are rounded up). Never
+judged: a number that is a date or a range (1-6月, 2023-2025年; not ×12月, twelve months), amounts of
+different money units added, a division by what may be zero, or words between two numbers with no sign
+joining them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from decimal import Decimal
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ...figures import labels, precision, units
 from ...interval import Interval
@@ -136,6 +138,10 @@ def _judge(analysis, check, norm: str, where: list[tuple[int, int]], eq: int, fi
         plain = judge(check, analysis, result, operands, lambda: computed, expression="")
         if plain is not None and plain.holds:
             return plain.quiet()  # written ×100 for ×100%: the same rate
+    if verdict is not None and not verdict.holds and result.decimals == 0 and result.unit not in ("%", "分") \
+            and computed.lo.to_integral_value(ROUND_FLOOR) <= result.value \
+            <= computed.hi.to_integral_value(ROUND_CEILING):
+        return verdict.quiet()  # (8773+12742)×12月×8%=20655元: 20,654.40 rounded up to the yuan, as dues are
     big = {"万元": Decimal("1e-4"), "亿元": Decimal("1e-8")}.get(result.unit)
     if verdict is not None and not verdict.holds and big and not units_ & _MONEY:
         in_yuan = judge(check, analysis, result, operands, lambda: computed, scale=big, expression="")
@@ -185,6 +191,8 @@ def _tokens(text: str) -> list[tuple] | None:
             continue
         if kind == "num":
             unit = m.group("unit") or ""
+            if unit == "月" and out and out[-1][:2] in (("op", "*"), ("op", "/")):
+                unit = ""  # 28820元×12月: twelve months, not December
             if unit in _DATES and not any(t[0] == "op" for t in out):
                 out = []  # a year or date naming what is computed (2024年执行率): a label
                 continue
