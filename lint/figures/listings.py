@@ -218,8 +218,9 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
             # 共 X，支出 Y，支出率100%。其中：1.…a…2.…b: the last amount before, as within a sentence, unless
             # the sentence before lists parts of its own (whose these are is not said then)
             p_start, p_end, p_figs = sentences[index - 1]
-            said = [f for f in p_figs if f.is_point and family(f.unit) not in ("ratio", "")
-                    and not _CHANGED.search(f.label) and not _BALANCE.search(f.label)]  # (not 结余 c)
+            aside = labels.inside(text, p_start, [f.start for f in p_figs])  # (X（其中 A 为 a），…: not a)
+            said = [f for f, h in zip(p_figs, aside) if f.is_point and family(f.unit) not in ("ratio", "")
+                    and not h and not _CHANGED.search(f.label) and not _BALANCE.search(f.label)]  # (not 结余)
             total = said[-1] if said and not _OWN_LIST.search(text, p_start, p_end) else None
         if total is None or family(total.unit) in ("ratio", ""):
             continue
