@@ -4,7 +4,8 @@ A figure in prose qualifies when it has no unit, shows decimals, is written in d
 as 六分之一 or 1/3), and its label (the words before it in its clause) ends with one of the ``words`` that
 announce a rate (增长, 下降, 占, 完成率 …). A reader cannot tell 13.95 from 13.95%, and no rate check can
 judge it, so it is reported on the figure. A figure followed by a sign of division or multiplication
-(支出率为2368.45/2410.00×100%) is an operand of the rate written out, not the rate.
+(支出率为2368.45/2410.00×100%) is an operand of the rate written out, not the rate; one followed by a colon
+and a number (比重为11.2:37.8:51.0) is a ratio's term.
 """
 
 from __future__ import annotations
@@ -36,5 +37,7 @@ def run(analysis, check: Check):
             continue  # 增长0.25倍: a multiple, not a rate missing its %
         if after[:1] in _OPERATORS or after.startswith(("\\times", "\\div")):
             continue  # 2368.45/2410.00×100%: an operand of the rate written out, not the rate
+        if after[:1] in ":：" and after[1:2].isdigit():
+            continue  # 三大产业的比重为11.2:37.8:51.0: shares written as a ratio, no % meant
         if words.ends(labels.core(fig.label)):
             yield report(check, analysis, fig.span, fig.text, label=labels.core(fig.label))
