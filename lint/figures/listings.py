@@ -622,6 +622,8 @@ def _end(figure: Figure) -> int:
 # 加上 a, ；加 a, ，加：a — an amount added on (not 加班费, 加强, 加快, 加大)
 _ADDED_ON = lazy(r"加(?:上|[：:])?(?![班强快大紧速油工深之入])(?=[\u4e00-\u9fff])")
 
+_OPEN_LIST = lazy(r"\s*等")
+_CLOSES_CHAIN = lazy(r"(?:总计|合计|总量)为?$")
 _ADDED_AFTER = lazy(r"[；;]\s*加(?:上|[：:])?(?![班强快大紧速油工深之入])(?=[\u4e00-\u9fff])")
 
 
@@ -637,7 +639,7 @@ def _plus(text: str, sentences) -> list[Listing]:
         if at < 0:
             continue
         after = [f for f in figs if f.start > at]
-        total = next((f for f in after if labels.core(f.label).endswith(("总计", "合计"))
+        total = next((f for f in after if _CLOSES_CHAIN.search(labels.core(f.label))
                       or labels.core(f.label).strip(" ，,").removesuffix("为") in ("总收入", "总支出")), None)
         if total is None or not total.is_point:
             continue
@@ -657,6 +659,8 @@ def _plus(text: str, sentences) -> list[Listing]:
             continue
         if any(w in text[at:total.start] for w in ("其中", "减去", "扣除", "；", ";")):
             continue
+        if _OPEN_LIST.match(text, adds[-1].end):
+            continue  # …，动用预算稳定调节基金 d 等，收入总量为 T: more added than listed
         out.append(Listing(total, (base, *adds), True, owns=False))
     return out
 
