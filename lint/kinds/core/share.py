@@ -146,8 +146,8 @@ def _whole_inside(analysis, check: Check, text: str, figs, i: int):
     """A share stated with its whole inside it (教育支出 39.77亿元，占部门支出总额 52.47亿元的 75.80%): the
     amount right before the percentage, its label opening with 占 and only 的 between them, is the whole;
     the part is the amount before it in its sentence (no change, no last year's), the only one or in the
-    share's own clause, or the total it is listed under when only that gives the share. None when the
-    sentence is not so."""
+    share's own clause, or the total it is listed under when only that gives the share; after a semicolon,
+    the amounts of its own clause (…；B 完成 b，占年计划 Y 的 P%). None when the sentence is not so."""
     rate, whole = figs[i], figs[i - 1]
     if (not whole.is_point or precision.family(whole.unit) in ("ratio", "")
             or not whole.label.startswith("占") or not _OF.match(text[whole.end : rate.start])):
@@ -155,7 +155,10 @@ def _whole_inside(analysis, check: Check, text: str, figs, i: int):
     since = whole.start - labels.REACH
     same = [f for f in labels.back(figs, i - 1, since) if f.is_point
             and precision.family(f.unit) == precision.family(whole.unit)]
-    plain = [f for f in same if not _CHANGED.search(f.label)]  # 比上年增加50万元, 上年1100万元: no part
+    item = max(text.rfind(c, 0, whole.start) for c in "；;。")
+    same = [f for f in same if f.start > item] or same  # …；A 完成 a，占年计划 Y 的 P%: within its clause
+    plain = [f for f in same if not _CHANGED.search(f.label)  # 比上年增加50万元, 上年1100万元: no part
+             and not f.label.startswith("占")]  # (占年计划 Y′: the clause before's whole)
     part = plain[0] if plain else None
     clause = max(text.rfind(c, 0, whole.start) for c in "，,；;：:。")
     if part is None or labels.open_paren(text, max(since, 0), part.start) is not None \
