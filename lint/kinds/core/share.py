@@ -306,6 +306,11 @@ def _whole(analysis, part, named: str):
         near = analysis.resolve(part, named, part.label, fam, blocks=2, own_first=True)
         whole = near if near is not None and _bare(near) == named.removesuffix("的") \
             and analysis.parent(near) is None else None  # (a total of its own, no item listed under one)
+    bare = named.removesuffix("的")
+    if whole is None and bare.endswith("支出预算") and len(bare) >= 6 and _budget(analysis):
+        # 占项目支出预算 P% in a budget: the 项目支出 it states (its own amounts are budgets)
+        near = analysis.resolve(part, bare[:-2], part.label, fam, blocks=2, own_first=True)
+        whole = near if near is not None and _bare(near) == bare[:-2] else None
     if whole is None and "拨款" not in named:  # 占“三公”经费支出决算的: the “三公”经费财政拨款支出决算 stated
         whole = _granted(analysis, part, named.removesuffix("的"), fam)  # before, 财政拨款 said once
     above = analysis.parent(whole) if whole is not None else None
@@ -316,6 +321,12 @@ def _whole(analysis, part, named: str):
     if whole is not None and "本年" in named and "本年" not in whole.label and _carries_over(analysis, whole):
         return None  # 收入预算 X，其中：…，占本年收入的 P%；上年结转 Y: this year's income is X − Y
     return whole
+
+
+def _budget(analysis) -> bool:
+    """Whether the report is a budget (预算 in its title, no 决算): its amounts are budgets, said or not."""
+    title = analysis.title()
+    return title is not None and "预算" in title.text and "决算" not in title.text
 
 
 def _holds_over_namesake(analysis, check, rate, part, whole) -> bool:
