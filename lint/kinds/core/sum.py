@@ -140,8 +140,9 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         yield verdict
         return
     # the parts fall short: a partial listing, unless one digit of one figure explains the gap
-    if len(parts) < 2 or unsaid or _OPEN_END.match(text, parts[-1].end):
-        yield verdict.quiet()  # (…2万元等: the list says it is not all)
+    if len(parts) < 2 or unsaid or _OPEN_END.match(text, parts[-1].end) \
+            or _CUT.fullmatch(text, parts[-1].end):
+        yield verdict.quiet()  # (…2万元等: the list says it is not all; …9万元，科: the text is cut off)
         return
     if found.suggestion and precision.significant(total) \
             and precision.one_digit_fix(total, parts_sum()) is not None:
@@ -166,6 +167,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
 _ADJUSTED = lazy(r"扣|减去|核减|调减|调整")
 _SEMI = lazy(r"[；;]")
 _OPEN_END = lazy(r"\s*(?:等|之类)")
+_CUT = lazy(r"\s*[，,、][\u4e00-\u9fff（()）]{0,30}\s*")  # the list's next item begun, the text ending
 _CHANGED_TOTAL = lazy(r"(?:增加|减少|增收|减收|增支|减支|增长|下降)\s*$")
 
 
