@@ -547,13 +547,16 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
             names = [labels.core(f.label) for f in listed]
             if (not all(names) or any(_changes(words, f) or _NOT_BRACKETED.search(f.label) for f in listed)
                     or not all(_separated(text[a.end : b.start]) for a, b in zip(listed, listed[1:]))
-                    or not (_known(names) or words.totals.within(labels.core(total.label)[-6:]))
+                    or not (_known(names) or _SO_NAMED.search(labels.core(total.label)[-6:])
+                            and not any(_STAGE.search(n) for n in names))
                     or "；" in inner or ";" in inner):
                 continue  # (总共投资 X（A a，B b，C c）: a total so named, its items in the brackets)
             out.append(Listing(total, tuple(listed), False))
     return out
 
 
+_SO_NAMED = lazy(r"合计|总计|共计|总共|总投资|共投资")  # 总共投资 X（A a，B b）: brackets breaking X down
+_STAGE = lazy(r"^已|到位|支出|拨付|执行|完成|结余|剩余")  # (总预算 X（已到位 a、已支出 b）: stages, no parts)
 _KINDS = (("人员经费", "公用经费"), ("基本支出", "项目支出"), ("货物", "工程", "服务"),
           ("行政", "事业"), ("行政", "事业", "工勤"), ("在职", "退休"), ("男", "女"))  # (people by kind)
 _LEVELS = lazy(r"^(?:中央|省级?|市级?|县级?|区级?|乡镇?级?|本级|自筹|社会)[^，,、]{0,6}"

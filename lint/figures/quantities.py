@@ -63,7 +63,7 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         period += "|" + months[-1].replace(" ", "")
     clause = labels.clause(text, fig.start)
     if clause.endswith(fig.label) and clause[: len(clause) - len(fig.label)].endswith("、") \
-            and not any(c.isdigit() for c in clause[: len(clause) - len(fig.label)]):
+            and not any(c.isdigit() for c in labels.core(clause[: len(clause) - len(fig.label)])):
         label = labels.core(clause)  # 财政拨款收入、支出决算总计: the name the 、 joins, whole
     # a bracketed qualifier the label left out names another quantity (科目（住房改革支出-购房补贴）), and so
     # does a classification's quoted name (“体育”（款）“体育场馆”（项）年初预算)
