@@ -9,9 +9,12 @@ sentence, a nested list or a ``stops`` word; figures in parentheses and figures 
 opens with a total word: ``A、B分别为 a、b，合计 t``, ``由 A a、B b 和 C c 组成，共计 t``,
 ``A a、B b，合计 t`` (such a listing is complete). Parts after 主要是 or 主要为 in the total's sentence are
 its main parts, maybe not all (调增 X，主要是 A a 和 B b): beyond the total they are wrong, short of it they
-say nothing. So is a count split by what became of each, its
-sentence's first count then two counts or more each said done or not (12个指标中11个已完成，1个未完成;
-9项绩效指标中，已完成7项，基本完成1项，未完成1项).
+say nothing. So is a count split by what became of each, its sentence's first count then two counts or
+more each said done or not (12个指标中11个已完成，1个未完成; 9项绩效指标中，已完成7项，基本完成1项，
+未完成1项).
+Parts that add up to their total, each with its change stated after it as the total's is (限额 X，较2022年
+增加 C，其中：A a，增加 c1；B b，减少 c2), have changes that add up, with their directions, to the total's:
+reported at ``warning`` when one digit or one unit mistyped explains the gap.
 
 Among scores, a part taken off (扣分项扣0.5分, 扣减1分) counts against the total, unless every part and the
 total are deductions.
@@ -76,6 +79,7 @@ def run(analysis, check: Check):
                 # then what takes the whole from it
             yield from _judge(analysis, check, listing.total, list(listing.parts), listing.complete,
                               listing.unsaid)
+            yield from _changes_of_parts(analysis, check, text, listing)
 
 
 def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete: bool, unsaid: bool = False):
@@ -164,6 +168,63 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             yield typo
 
 
+def _changes_of_parts(analysis, check: Check, text: str, listing):
+    """When the parts add up to their total exactly and the total and each part state a change right after
+    them (限额 X，较2022年增加 C，其中：一般债务限额 a，增加 c1；专项债务限额 b，增加 c2), the parts' changes,
+    each with its direction, add up to the total's: a warning when one digit or one unit explains the gap,
+    else nothing (last year's parts may have been drawn otherwise: 人员经费 took in 对个人和家庭的补助)."""
+    total, parts = listing.total, list(listing.parts)
+    if total.start > parts[0].start or len(parts) < 2 or not all(p.block == total.block for p in parts):
+        return
+    if not precision.interval(total).meets(precision.total(parts, total.unit)):
+        return  # (a listing that does not add up, or names some parts only, says nothing of its changes)
+    figs = analysis.figures[total.block]
+    stops = [*parts[1:], None]
+    moved = [_change_after(text, figs, f, stop, first) for f, stop, first in
+             zip([total, *parts], [parts[0], *stops], [True, *([False] * len(parts))])]
+    if any(m is None for m in moved):
+        return
+    (change, sign), *each = moved
+    signed = [replace(c, value=c.value * s * sign) for c, s in each]
+    verdict = judge(check, analysis, change, tuple(c for c, _ in each),
+                    lambda: precision.total(signed, change.unit),
+                    expression="".join((" + " if c.value >= 0 else " − ") * bool(k)
+                                       + ("−" if c.value < 0 and not k else "") + c.text
+                                       for k, c in enumerate(signed)))
+    if verdict is None or verdict.finding is None:
+        if verdict is not None:
+            yield verdict
+        return
+    read = [replace(c, unit=change.unit) if precision.family(c.unit) == "money" else c for c in signed]
+    slipped = [c for c, r in zip(each, read) if c[0].unit != change.unit]
+    if len(slipped) == 1 and precision.total(read, change.unit).meets(precision.interval(change)):
+        yield verdict.with_finding(unit_slip(verdict.finding, slipped[0][0], change.unit, check.lang))
+    elif verdict.finding.suggestion or precision.digit_fixes(change, signed):
+        yield verdict.with_finding(replace(verdict.finding, severity=min(verdict.finding.severity,
+                                                                         Severity.WARNING)))
+    else:
+        yield verdict.quiet()  # a gap no typo explains: the parts may have been drawn otherwise last year
+
+
+def _change_after(text: str, figs, figure, stop, compared: bool):
+    """``(change, sign)``: the amount right after ``figure`` (before ``stop``) stating its change (较2022年
+    增加 C for a total, which must name its base; 增加 c for a part), or None."""
+    k = next((i for i, f in enumerate(figs) if f is figure), None)
+    if k is None or k + 1 >= len(figs):
+        return None
+    change = figs[k + 1]
+    if stop is not None and change.start >= stop.start or not change.is_point \
+            or precision.family(change.unit) != precision.family(figure.unit):
+        return None
+    m = (_TOTAL_CHANGE if compared else _PART_CHANGE).fullmatch(change.label.strip(" ，,；;"))
+    if m is None:
+        return None
+    return change, (1 if m.group(1) in ("增加", "增长", "上升") else -1)
+
+
+_SINCE = r"(?:比|较)(?:上年度?|去年|(?:19|20)\d\d年度?)(?:同期)?"
+_TOTAL_CHANGE = lazy(rf"{_SINCE}(?:决算数?)?(增加|减少|增长|下降)了?")
+_PART_CHANGE = lazy(rf"(?:{_SINCE})?(增加|减少)了?")
 _ADJUSTED = lazy(r"扣|减去|核减|调减|调整")
 _SEMI = lazy(r"[；;]")
 _OPEN_END = lazy(r"\s*(?:等|之类)")
