@@ -133,7 +133,7 @@ def _judge(analysis, check, norm: str, where: list[tuple[int, int]], eq: int, fi
                      if t[0] == "num" and where[start + t[2]] in figures)
     scale = Decimal(100) if result.unit == "%" else Decimal(1)
     verdict = judge(check, analysis, result, operands, lambda: computed, scale=scale,
-                    expression=norm[start:eq].strip().replace("*", "×"))
+                    expression=norm[start + tokens[0][2] : eq].strip().replace("*", "×"))
     if verdict is not None and not verdict.holds and result.unit == "%":
         plain = judge(check, analysis, result, operands, lambda: computed, expression="")
         if plain is not None and plain.holds:
@@ -196,6 +196,8 @@ def _tokens(text: str) -> list[tuple] | None:
             if unit in _DATES and not any(t[0] == "op" for t in out):
                 out = []  # a year or date naming what is computed (2024年执行率): a label
                 continue
+            if out and out[-1][0] == "num" and not any(t[0] == "op" for t in out):
+                out = []  # 交通补贴1378元 72.5×19人=1377.5: an amount of its own before the computation
             if unit in _DATES or out and out[-1][0] in ("num", "close"):
                 return None
             digits = m.group("num").replace(",", "")
