@@ -79,6 +79,8 @@ _CLAUSE_BREAK = lazy(r"[，,。；;：:、\t\n！？!?（）()【】“”\"《�
 _LAST_BREAK = lazy(r".*" + _CLAUSE_BREAK.pattern, re.DOTALL)
 #: link words trimmed off a label's end, as often as they repeat (支出为 → 支出); none ends another
 _LINK_WORDS = ("为", "是", "达到", "达", "共计", "了", "的")
+#: verbs ending in 达, which is no link word there (共下达 X: the amount 下达, not 共下 达 X)
+_VERBS_IN_DA = ("下达", "送达", "传达", "转达", "直达")
 #: characters of the longest number taken for a figure (999,999,999,999,999.99 has 22)
 _LONGEST = 40
 
@@ -329,7 +331,7 @@ def _label(raw: str) -> tuple[str, str]:
             qualifier = kind
             label = label[: -len(word)].rstrip()
             break
-    while label.endswith(_LINK_WORDS):
+    while label.endswith(_LINK_WORDS) and not label.endswith(_VERBS_IN_DA):
         label = label[: -next(len(w) for w in _LINK_WORDS if label.endswith(w))]
     return label.strip(" \u3000"), qualifier
 

@@ -56,10 +56,11 @@ class Options:
     down: Words = Words(["减少", "下降", "降低", "节约", "节省", "结余", "少支出", "减支", "减收", "减", "低",
                          "少"])
     compare: Words = Words(["比", "较", "相比"])
-    left: Words = Words(["结余", "剩余", "节余", "节约", "节省", "未支出", "尚未支出", "未使用", "未拨付"])
+    left: Words = Words(["结余", "剩余", "节余", "节约", "节省", "未支出", "尚未支出", "未使用", "未拨付",
+                         "还需拨付", "尚需拨付", "未支付", "待支付"])
     """What is left of a plan, stated with no comparison (预算 X，支出 Y，结余 Z): plan less outturn."""
     plan: Words = Words(["预算", "计划", "下达", "批复", "安排", "到位", "可用"])
-    spent: Words = Words(["支出", "实际", "执行", "使用", "拨付", "决算", "完成"])
+    spent: Words = Words(["支出", "实际", "执行", "使用", "拨付", "决算", "完成", "发放", "支付"])
 
 
 # 单人资助金额最高0.50万元, 最多的一期为150人: a superlative, no change
