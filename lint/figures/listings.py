@@ -820,7 +820,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
             if not total.is_point or family(total.unit) in ("ratio", ""):
                 continue
             near = max(start, total.start - _WORD_REACH)  # (the word is short: linear in a long line)
-            comma = max(text.rfind("，", near, total.start), text.rfind(",", near, total.start))
+            comma = max(text.rfind(c, near, total.start) for c in "，,；;")  # (…；D d；共计 t: clauses too)
             word = _THESE.sub("", text[comma + 1 : total.start].strip())  # 四项合计, 以上合计: 合计
             if comma < 0 or word not in _TRAILING and word not in _SUMMED:
                 continue  # the total word opens its clause, and is all of it before the total
@@ -1509,8 +1509,8 @@ def _closing(text: str, pos: int, end: int) -> int:
     return end
 
 
-_NAME = lazy(r"[\u4e00-\u9fff“”（）()]{2,14}")
-_NOT_NAME = lazy(r"比|较|增|减|降|为|占|的|其中|包括|分别|预算|决算|执行|实际|计划|完成|"
+_NAME = lazy(r"[\u4e00-\u9fff“”（）()](?:[\u4e00-\u9fff“”（）()、]{0,14}[\u4e00-\u9fff“”（）()])?")
+_NOT_NAME = lazy(r"比|较|增(?!设|建|配|添|购)|减|降|为|占|的|其中|包括|分别|预算|决算|执行|实际|计划|完成|"
                        r"上年|本年|年初|年末|加上|扣除")  # (加上 A a，B b，总计 T: a chain, not a list)
 
 
@@ -1521,14 +1521,18 @@ def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> l
     since = max(start, comma - 300)  # (a listing's reach: linear in a long paragraph)
     # an aside in brackets is a part's own (各项转移性收入 a（其中：…b）): blanked, its colon and amounts too
     seg = labels.ASIDE.sub(lambda m: " " * len(m.group()), text[since:comma])
-    head = since + max(seg.rfind(c) for c in "：:；;") + 1
+    semi = text[comma : comma + 1] in "；;"  # A a；B b；C c；共计 t: the clauses split by semicolons
+    head = since + max(seg.rfind(c) for c in ("：:" if semi else "：:；;")) + 1
     listed = [f for f in before[-20:] if f.start >= head and seg[f.start - since] != " "]
-    if len(listed) < 2 or seg[listed[-1].end - since :].strip() != "":
+    if len(listed) < 2 or seg[listed[-1].end - since :].strip(" ；;" if semi else " ") != "":
         return []
+    fam = family(listed[-1].unit)  # 购买变压器一套 a: a count in an item's name, the amount its part
+    listed = [f for f in listed if family(f.unit) == fam or f.text[:1].isdigit() and f.unit != ""]
     names: set[str] = set()
+    cut = "，, ；;" if semi else "，, "
     for k in range(len(listed) - 1, -1, -1):  # from the last: a long run of one name stops at its second
         f = listed[k]
-        name = seg[(listed[k - 1].end if k else head) - since : f.start - since].strip("，, ")
+        name = seg[(listed[k - 1].end if k else head) - since : f.start - since].strip(cut)
         name = _DATED.sub("", name) if not k else name  # 2018年全区…收入 a: what it is, not when
         if not f.is_point or f.unit != listed[0].unit or name in names:
             return []  # (支出合计 a，支出合计 b: one name twice is no list of parts)
