@@ -79,6 +79,9 @@ class Listing:
     unsaid: bool = False
     """A part is named without its figure (产出类指标得满分): parts beyond the total are wrong, parts
     short of it say nothing."""
+    main: bool = False
+    """The main parts only (主要包括：…, 主要支出项目包括：…): parts short of the total are a typo only when
+    one digit of the total explains the gap, never one of a part's."""
 
 
 _MAIN = ("主要是", "主要为")  # parts words naming the main parts, maybe not all
@@ -105,7 +108,7 @@ def find(analysis, block: int, words) -> list[Listing]:
     if "加" in text:
         out += _plus(text, sentences)
     if "收支相抵" in text:
-        out += _balanced(text, sentences, _paragraphs_before(analysis, block))
+        out += _balanced(text, sentences, *_paragraphs_before(analysis, block))
     if "主要" in text:
         out += _main_after(words, text, sentences)
     if "减" in text:
@@ -230,6 +233,8 @@ def _numbered_items(text: str, sentences) -> list[Listing]:
         if below is not None:  # 具体情况如下：（一）按照功能支出类列支： 1、A a；2、B b…: the list under it
             at, style = below.end(), next(k for k, g in enumerate(below.groups()) if g is not None) + 1
         listing = _listed(text, sentences, index, at, style, total)
+        if listing is not None and "主要" in text[max(start, opened.start() - 12) : opened.end()]:
+            listing = replace(listing, main=True)  # 主要支出项目包括：（一）…: the main items, maybe not all
         out += [listing] if listing is not None else []
     return out
 
@@ -634,7 +639,8 @@ def _plus(text: str, sentences) -> list[Listing]:
     """A total reached by adding to an amount (一般公共预算收入 X。加上上级补助收入 a，债务转贷收入 b，
     上年结转 c，收入总计 T; 加 a, 加：a): T is X and what 加 lists, each amount of the unit up to the total
     but asides in brackets (X the last amount before 加 in its sentence, or the sentence before in the
-    paragraph); complete. Not when a part of X (其中 A a) stands between: added to X or to A, not said."""
+    paragraph); complete. When a part of X (其中 A a) stands between, added to X or to A is not said: T is
+    judged over X only when it holds over no part."""
     out = []
     for index, (start, end, figs) in enumerate(sentences):
         at = next((m.start() for m in _ADDED_ON.finditer(text, start, end)
@@ -652,10 +658,16 @@ def _plus(text: str, sentences) -> list[Listing]:
         # (安排预算稳定调节基金 a（累计稳定调节基金 b），支出合计 T: b is an aside, no amount added)
         opened = start if any(f.start < at for f in figs) else sentences[index - 1][0] if index else start
         before = [f for f in figs if f.start < at] or (sentences[index - 1][2] if index else [])
-        if "其中" in text[opened:at]:
-            continue  # X，其中 A a；加 b，…，合计 T: added to X or to its part A, not said
         before = [f for f in before if not _CHANGE_WORD.search(f.label) and family(f.unit) == fam
                   and not labels.RATE_BASE.match(text, f.end)]  # (比上年增加 X, 为 P%, 预算 Y 的: none)
+        split = text.find("其中", opened, at)
+        if split >= 0:  # X，其中 A a，B b；加 c，…，合计 T: added to X or to a part of it, not said; T is
+            # judged over X only when it holds over none of them
+            whole = [f for f in before if f.start < split]
+            if not whole or any(precision.total([f, *adds], total.unit).meets(precision.interval(total))
+                                for f in before if f.start > split):
+                continue
+            before = whole
         base = before[-1] if before else None
         if base is None or len(adds) < 1 or not all(f.is_point and family(f.unit) == fam
                                                     for f in (base, *adds)):
@@ -720,7 +732,7 @@ _OPERATOR = lazy(r"减[：:]|减去|扣除|(?<=[，,；;：:\s])减(?=[\u4e00-\u
 _BALANCE = lazy(r"结余|结转下年|滚存")
 
 
-def _balanced(text: str, sentences, earlier: list[Figure]) -> list[Listing]:
+def _balanced(text: str, sentences, earlier: list[Figure], texts: dict[int, str]) -> list[Listing]:
     """收入总计 T。…支出总计 S。收支相抵，结转下年 X: T is S and X (the nearest 收入总计 and 支出总计
     before it in the paragraph, among the 40 amounts before it; or 收入合计, a government's 收入决算结果, a
     bare 总收入 …); when its sentence opens with it (上述收支相抵，年终结余 X), in the ``earlier`` paragraphs'
@@ -737,12 +749,20 @@ def _balanced(text: str, sentences, earlier: list[Figure]) -> list[Listing]:
         opened = max(text.rfind("。", 0, m.start()), text.rfind("；", 0, m.start())) + 1
         if _OPENS_BALANCE.fullmatch(text, opened, m.start()) \
                 and not all(any(_whole(f.label, side) for f in before) for side in (_SPENT_ALL, _INCOME_ALL)):
-            before = (earlier + before)[-40:]  # 收入合计 T。⏎支出合计 S。⏎上述收支相抵，年终结余 X
+            # 收入合计 T。⏎支出合计 S。⏎上述收支相抵，年终结余 X: the year's balance (not a stock,
+            # 年末结转结余, 滚存结余), of one account (not 上述 over two funds' totals)
+            sides = [[f for f in earlier if _whole(f.label, side)] for side in (_SPENT_ALL, _INCOME_ALL)]
+            if not _YEARS_BALANCE.search(labels.core(left.label)) or any(len(side) > 1 for side in sides):
+                continue
+            before = (earlier + before)[-40:]
         spent = next((f for f in reversed(before) if _whole(f.label, _SPENT_ALL)), None)
         income = next((f for f in reversed(before) if _whole(f.label, _INCOME_ALL)), None)
         if spent is None or income is None or (income.block, income.start) > (spent.block, spent.start) \
                 or not all(f.is_point and f.unit == left.unit for f in (spent, income, left)):
             continue
+        if any(f.block != left.block and _HOLDS_BALANCE.match(texts[f.block], f.end)
+               for f in (spent, income)):
+            continue  # 支出总计 S（含年末结转结余 b）: the balance already inside the totals
         between = text[left.end:figs[k + 1].start] if k + 1 < len(figs) else "。"
         if family(figs[k + 1].unit if k + 1 < len(figs) else "") == family(left.unit) \
                 and not any(c in between for c in "。；;") and "其中" not in between:
@@ -767,10 +787,16 @@ def _whole(label: str, names: tuple[str, ...]) -> bool:
     return core.endswith(names) and not (core.endswith(names[1]) and "本年" in label)
 
 
-def _paragraphs_before(analysis, block: int) -> list[Figure]:
-    """The figures of the two paragraphs before ``block`` (a balance's totals, stated before it)."""
+def _paragraphs_before(analysis, block: int) -> tuple[list[Figure], dict[int, str]]:
+    """The figures of the two paragraphs before ``block`` (a balance's totals, stated before it), and their
+    texts by block."""
     blocks = [b for b in range(max(0, block - 2), block) if analysis.doc.blocks[b].kind == "paragraph"]
-    return [f for b in blocks for f in analysis.figures[b]]
+    return [f for b in blocks for f in analysis.figures[b]], {b: analysis.doc.blocks[b].text for b in blocks}
+
+
+# the year's balance (not 年末结转结余, 滚存结余: stocks)
+_YEARS_BALANCE = lazy(r"^(?:年终|当年|本年)?(?:结转)?结余为?$|结转下年|年终结转")
+_HOLDS_BALANCE = lazy(r"\s*[（(][^（()）]{0,20}(?:结转|结余)")
 _CHANGE_WORD = lazy(r"比|较|增加|减少|增长|下降|提高|降低")
 
 
@@ -867,6 +893,8 @@ def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], tot
     parts = [f for f in listed if f.is_point and family(f.unit) == family(total.unit)]
     if not parts or not all(f.is_point for f in listed):
         return []
+    if _ADDED_ON.match(text, opened + (text[opened : opened + 1] in "，,；;：:")):
+        return []  # X，加上级补助收入 a、债务转贷收入 b，合计 T: a chain added to X (:func:`_plus`)
     if text.startswith("由", opened) and not any(w in text[parts[-1].end : comma] for w in ("组成", "构成")):
         return []
     return parts
@@ -990,6 +1018,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         return []  # (土地出让收入 a（含提取转列…，扣减后实为 b; “两金”计提 c）: a part counted gross)
     # 产出类指标得满分: a part in words; 主要是 A a、B b: the main parts, maybe not all
     unsaid = fam == "分" and bool(_FULL_MARKS.search(text, pos, stop)) or word in _MAIN
+    main = "主要" in text[max(start, pos - 12) : pos + len(word)]  # 主要包括：A a，B b: the main ones
     rest = []  # the parts after a part's own nested list: taken when with them the total holds
     if stop == nested_at and labels.open_paren(text, start, pos) is None:
         rest = _after_nested(words, text, after, fam, stop, end)
@@ -1061,6 +1090,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             before = totals[-1:] or _measured(before, parts) or adding or _outturn(before, parts)
         if subject and not any(subject in labels.unquote(labels.core(f.label)) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
+        named_so = [f for f in candidates(p_start, p_figs, p_end, p_text)
+                    if subject in labels.unquote(labels.core(f.label))]
+        if subject and word.endswith("包括") and len(named_so) > 1:
+            return []  # 收入总计 X，其中本年收入合计 Y。收入包括：…: which of the two is not said
     else:
         series = _series(before[-2:], parts) if len(before) >= 2 else None
     if not before or word.endswith("用于") and fam != "money" and _other_family_said(figs, pos, fam):
@@ -1125,7 +1158,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     second = _run_on(text, sentences, index, before[-1], parts[0]) if one else []
     if second:
         return [Listing(before[-1], (parts[0], *second), True)]  # both things the total is named for
-    return [Listing(before[-1], tuple(parts), complete and not unsaid, unsaid=unsaid)] if parts else []
+    return [Listing(before[-1], tuple(parts), complete and not unsaid, unsaid=unsaid, main=main)] if parts \
+        else []
 
 
 def _run_on(text: str, sentences, index: int, total: Figure, first: Figure) -> list[Figure]:
@@ -1225,7 +1259,7 @@ def _item_code(text: str, figure: Figure) -> str:
 _SEMI = lazy(r"[；;]")
 _BECAUSE = lazy(r"原因是|原因为|主要由于|是由于|系因")
 _SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
-_ACTS = lazy(r"\s*(?:调增|调减|追加|核减|压减|增加|减少|另|安排|下达|拨付)")
+_ACTS = lazy(r"\s*(?:调增|调减|追加|核减|压减|增加|减少|另|安排|下达|拨付|(?:全年)?实际|差额|差值)")
 _MARKED = lazy(r"(?:^|[；;。\s])\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]"
                r"|[（(][一二三四五六七八九十]{1,3}[)）]|[①-⑳])")
 

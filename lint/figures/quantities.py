@@ -3,8 +3,7 @@
 A figure's key (:func:`key`) is its label without years and list markers (at least ``shortest``
 characters, and more than a ``bare`` column word such as 预算数 that names no subject), its scope (the
 label of the total it is listed under, or of its paragraph's first figure, or the words its paragraph
-opens with when that figure has no label; none for the report's whole, 支出合计, whose parts are its
-top-level items), its unit family and its period (the last year named before it
+opens with when that figure has no label), its unit family and its period (the last year named before it
 in its sentence, ``prior`` for 上年). A label that points back (项目预算资金, 该项目…) is scoped by the
 heading it stands under too: （一）… and （二）… are two projects. Labels that state a change or a list
 (``changes``) are no quantity of their own. Two statements of one key must agree: their :func:`span` (the
@@ -48,8 +47,6 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     text = analysis.doc.blocks[fig.block].text
     if parent is not None and not scope and parent.block == fig.block:
         scope = text[: parent.start].strip()  # 1、公共安全支出（204类）…: the words the paragraph opens with
-    if _A_YEAR.sub("", scope).strip(" ，,：:") in _GRAND_TOTALS:
-        scope = ""  # 支出合计 X。支出包括：A a … (一)A a′: the report's whole's parts are its top-level items
     if label.startswith(_ANAPHORA):  # 项目预算资金 in （二）农机购置补贴项目 is that project's
         scope = f"{_heading(analysis, fig.block)}|{scope}"
     elif (run_in := _RUN_IN.match(text)) and run_in.end() <= fig.start and not label.startswith(_WHOLE) \
@@ -78,9 +75,6 @@ _MONTHS = lazy(r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月份|(?:
 _QUALIFIER = lazy(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[（(][类款项][）)])")
 
 
-_A_YEAR = lazy(r"(?:19|20)\d\d\s*年度?")
-_GRAND_TOTALS = {"支出合计", "支出总计", "本年支出合计", "本年支出", "收入合计", "收入总计", "本年收入合计",
-                 "本年收入", "合计", "总计", "收支总计", "收入支出总计"}
 _ANAPHORA = ("项目", "该项目", "本项目", "该", "此项")
 _TOTALS = ("总计", "合计", "总额", "本年收入", "本年支出", "收入预算", "支出预算", "决算总", "预算总")
 _WHOLE = ("本部门", "本单位", "我部门", "我单位", "本局", "我局", "本委", "全县", "全市", "全区", "全省",

@@ -93,10 +93,15 @@ def _changes(analysis, o: Options, block: int):
                 versus = None  # 比上年预算增加: last year's budget, not this year's plan against its outturn
             year_end = _YEAR_END.search(change.label.strip(" ，,")) is not None
             if _GAP.fullmatch(labels.core(change.label).strip(" ，,")):
-                pair = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start
-                        and f.is_point and precision.family(f.unit) == fam][-2:]
+                near = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start
+                        and f.is_point and precision.family(f.unit) == fam]
+                aside = labels.inside(text, sentence[0], [f.start for f in near])
+                # not a part (其中 A a) nor an aside (（其中结转 a）) of the two amounts
+                pair = [f for f, h in zip(near, aside) if not h and analysis.parent(f) is None
+                        and "其中" not in f.label][-2:]
                 if len(pair) == 2 and not any(labels.direction(f.label, o.up, o.down) for f in pair) \
-                        and reach.clause(pair[0].start) == reach.clause(change.start):
+                        and reach.clause(pair[0].start) == reach.clause(change.start) \
+                        and not any(_ASIDE_NEXT.match(text, f.end) for f in pair):
                     big, small = sorted(pair, key=lambda f: f.value, reverse=True)
                     yield big, small, change, 1  # 支出 Y，预算 X，差值为 Z: the gap of the two, either way
                 continue
@@ -130,7 +135,8 @@ def _changes(analysis, o: Options, block: int):
                 continue
             if sign == 0 and not (still or o.left.within(change.label)) and versus is None:
                 continue
-            moved = len(same) >= 2 and growth.MOVED_FROM.search(same[-2].label) is not None
+            moved = len(same) >= 2 and growth.MOVED_FROM.search(same[-2].label) is not None \
+                and not o.compare.within(change.label)  # (由 X 调整为 Y，比上年决算增加 C: its own base)
             if moved and _ADJUSTED_TO.search(same[-1].label.strip()) and sign:
                 yield same[-1], same[-2], change, sign  # 预算由479.00亿元调整为484.40亿元，增加5.40亿元
                 continue
@@ -379,6 +385,7 @@ _LAST_YEAR = lazy(rf"{labels.LAST_YEAR}(?:同期)?(?:为|是)?")
 _LEFT_AFTER = lazy(r"\s*(?:资金)?(未到位|未支出|未使用|未拨付)")
 _STILL = lazy(r"(?:尚|还|仍)有$")
 # a change naming its base with no amount after it (较年初增加, 比年初预算减少): a figure named so before it
+_ASIDE_NEXT = lazy(r"\s*[（(]")  # 支出92万元（含上年结转支出5万元）: an amount qualified, its gap not plain
 _GAP = lazy(r"(?:两者|二者)?(?:差值|差额|相差)(?:为|是)?")  # 差值为 Z: the gap of the two amounts before
 _ADJUSTED_BY = lazy(r"(?:共|合计|净)?(?:调增|调减|调整增加|调整减少)了?")  # 调减 Z, naming no base
 _UNADJUSTED = lazy(r"年初|原预算|原计划|调整前")

@@ -78,11 +78,12 @@ def run(analysis, check: Check):
                 continue  # 得分89.16分。其中：A a，B b，四项合计91.16分；扣2分: the parts' own total,
                 # then what takes the whole from it
             yield from _judge(analysis, check, listing.total, list(listing.parts), listing.complete,
-                              listing.unsaid)
+                              listing.unsaid, listing.main)
             yield from _changes_of_parts(analysis, check, text, listing)
 
 
-def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete: bool, unsaid: bool = False):
+def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete: bool, unsaid: bool = False,
+           main: bool = False):
     unit = total.unit
     if unit == "分" and _MAXIMUM.search(total.label):
         # 分值15分，其中A 5分…，得13分，扣2分: the points each is out of, then the score, no part
@@ -149,11 +150,14 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         yield verdict.quiet()  # (…2万元等: the list says it is not all; …9万元，科: the text is cut off)
         return
     if found.suggestion and precision.significant(total) \
-            and precision.one_digit_fix(total, parts_sum()) is not None:
+            and precision.one_digit_fix(total, parts_sum()) is not None \
+            and (not main or parts_sum().hi >= precision.interval(total).lo * Decimal("0.95")):
+        # (the main items falling far short are just the main ones: 主要包括 A a，B b of X)
         yield verdict.with_finding(replace(found, severity=min(found.severity, Severity.WARNING)))
         return
-    # a partial listing's gap explained by one changed digit only: a swap is too common a gap
-    typos = precision.digit_fixes(total, parts)
+    # a partial listing's gap explained by one changed digit only: a swap is too common a gap (and the
+    # main items, 主要包括：…, miss parts as often as not: only the total's digit tells a typo there)
+    typos = precision.digit_fixes(total, parts) if not main else []
     if len(typos) > 1:  # a typo in either of two parts would explain it: the listing is wrong, but where
         yield verdict.with_finding(replace(found, severity=min(found.severity, Severity.WARNING)))
         return

@@ -7,8 +7,7 @@ A quantity is keyed by what it measures, read narrowly so that different things 
   column word such as 预算数 or 支出决算 that names no subject;
 * its scope: the label of the total it is listed under, or else of its paragraph's first figure, or the
   words its paragraph opens with when that figure has no label (公用经费 under 部门总支出 is not 公用经费
-  under 财政拨款支出; 预算执行数 under 1、行政运行（01项）is not 预算执行数 under 2、基层司法业务（04项）; the
-  parts of the report's whole, 支出合计, are its top-level items),
+  under 财政拨款支出; 预算执行数 under 1、行政运行（01项）is not 预算执行数 under 2、基层司法业务（04项）),
   and the numbered title its paragraph opens with (（一）财政管理方面。审计指出问题18个), unless the label
   names the report's own whole (本部门, 全县);
 * its unit family, and its period: the last year named before it in its sentence, 上年 for the prior year.
