@@ -1566,6 +1566,8 @@ def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> l
     cut = "，, ；;" if semi else "，, "
     for k in range(len(listed) - 1, -1, -1):  # from the last: a long run of one name stops at its second
         f = listed[k]
+        if semi and k and not any(c in text[listed[k - 1].end : f.start] for c in "；;"):
+            return []  # (收入总计 T，其中：A a，B b；支出总计 S: the semicolon ends a list of commas)
         name = seg[(listed[k - 1].end if k else head) - since : f.start - since].strip(cut)
         name = _DATED.sub("", name) if not k else name  # 2018年全区…收入 a: what it is, not when
         if not f.is_point or f.unit != listed[0].unit or name in names:

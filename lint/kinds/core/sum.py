@@ -184,7 +184,7 @@ def _changes_of_parts(analysis, check: Check, text: str, listing):
         return  # (a listing that does not add up, or names some parts only, says nothing of its changes)
     figs = analysis.figures[total.block]
     stops = [*parts[1:], None]
-    moved = [_change_after(text, figs, f, stop, first) for f, stop, first in
+    moved = [_change_after(text, figs, analysis.index(f), stop, first) for f, stop, first in
              zip([total, *parts], [parts[0], *stops], [True, *([False] * len(parts))])]
     if any(m is None for m in moved):
         return
@@ -210,13 +210,12 @@ def _changes_of_parts(analysis, check: Check, text: str, listing):
         yield verdict.quiet()  # a gap no typo explains: the parts may have been drawn otherwise last year
 
 
-def _change_after(text: str, figs, figure, stop, compared: bool):
-    """``(change, sign)``: the amount right after ``figure`` (before ``stop``) stating its change (较2022年
-    增加 C for a total, which must name its base; 增加 c for a part), or None."""
-    k = next((i for i, f in enumerate(figs) if f is figure), None)
-    if k is None or k + 1 >= len(figs):
+def _change_after(text: str, figs, k: int, stop, compared: bool):
+    """``(change, sign)``: the amount right after the ``k``-th figure (before ``stop``) stating its change
+    (较2022年增加 C for a total, which must name its base; 增加 c for a part), or None."""
+    if k + 1 >= len(figs):
         return None
-    change = figs[k + 1]
+    figure, change = figs[k], figs[k + 1]
     if stop is not None and change.start >= stop.start or not change.is_point \
             or precision.family(change.unit) != precision.family(figure.unit):
         return None
