@@ -180,6 +180,8 @@ def run(analysis, check: Check):
                         if base is None or named and named not in _unfunded(analysis.core_label(base)) \
                                 and not _planned(o, _unfunded(base.label)):
                             continue  # 一般公共预算收入 names a fund, not the 预算 of 为预算的 (年初安排 is)
+                        if _of_another(analysis, base):
+                            continue  # X，为年计划 Y 的 P%；Z，为年计划的 Q%: Y is X's plan, Z's unstated
                     else:
                         continue  # 支出决算为2.35万元，完成预算的78.33%: its budget is not stated here
                 elif o.rates.within(rate.label) and len(amounts) >= 2:
@@ -279,6 +281,13 @@ def _complement(analysis, check, rate, failed, base):
 def _adjusted(label: str) -> str:
     """A label without its funds, 调整后 said 调整 (调整后预算 is the 调整预算 of 为调整预算的)."""
     return _unfunded(label).replace("调整后", "调整")
+
+
+def _of_another(analysis, base) -> bool:
+    """Whether ``base`` is stated as the base of a rate of its own (为年计划 Y 的 P%)."""
+    figs = analysis.figures[base.block]
+    k = analysis.index(base)
+    return k + 1 < len(figs) and _base_of_rate(analysis.doc.blocks[base.block].text, base, figs[k + 1])
 
 
 def _base_of_rate(text: str, figure, after) -> bool:

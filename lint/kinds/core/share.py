@@ -320,7 +320,21 @@ def _whole(analysis, part, named: str):
         return None  # 基本支出 X；项目支出 Y，占全年支出的 P%: 基本支出 is a kind of 支出, not all of it
     if whole is not None and "本年" in named and "本年" not in whole.label and _carries_over(analysis, whole):
         return None  # 收入预算 X，其中：…，占本年收入的 P%；上年结转 Y: this year's income is X − Y
+    if whole is not None and whole.block == part.block and whole.start < part.start \
+            and analysis.parent(part) is None and _rate_base(analysis, whole):
+        return None  # X，为年计划 Y 的 P%；Z，占年计划的 Q%: Y is X's plan, not Z's (a part of X's is X's)
     return whole
+
+
+def _rate_base(analysis, figure) -> bool:
+    """Whether ``figure`` is stated as the base of a rate right after it (为年计划 Y 的 P%, 占 Y 的 P%)."""
+    figs = analysis.figures[figure.block]
+    k = analysis.index(figure)
+    if k + 1 >= len(figs) or figs[k + 1].unit != "%":
+        return False
+    text = analysis.doc.blocks[figure.block].text
+    return text[figure.end : figs[k + 1].start].strip() == "的" \
+        and labels.core(figure.label).startswith(("为", "占", "完成", "达到", "相当于"))
 
 
 def _budget(analysis) -> bool:
