@@ -153,3 +153,16 @@ def test_a_header_with_a_group_cell_before_its_columns_is_not_read_shifted(lint_
         "其中：财政资金 | 0.00 | 4.80 | 4.80 | 100.00% | / | / |\n"
         "单位资金 | 0.00 | 0.00 | 0.00 | 0.00% | / | / |\n")
     assert lint_text(text) == []
+
+
+def test_rows_with_a_group_cell_repeated_before_their_label_are_not_read_shifted(lint_text):
+    # A Markdown copy of the form whose rows repeat the merged group cell (| 项目资金 | 年度资金总额 | …) under
+    # a header that has it once: every amount stands one column right of its header, 97.90% under 得分.
+    text = (
+        "2023年度部门整体支出绩效自评表\n\n"
+        "| 预算资金（万元） | 年初预算数 | 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 |\n"
+        "| --- | --- | --- | --- | --- | --- | --- |\n"
+        "| 预算资金 | 年度资金总额 | 560.5 | 600.8 | 588.2 | 10 | 97.90% | 9.79 |\n"
+        "| 预算资金 | 基本支出 | 400.2 | 420.1 | 418.6 | — | 99.64% | — |\n"
+        "| 预算资金 | 项目支出 | 160.3 | 180.7 | 169.6 | — | 93.86% | — |\n")
+    assert [f for f in lint_text(text) if f.code in ("TAB013", "TAB014")] == []

@@ -281,7 +281,8 @@ def _row(analysis, check, table, row, where, tree, result):
     figures = {name: cell_figure(table, row, col) for name, col in where.items()}
     if any(f is None for f in figures.values()):
         return None
-    if any(f.unit == "%" and not _SHARE.search(table.header[where[name]]) for name, f in figures.items()):
+    if any(f.unit == "%" and not _SHARE.search(table.header[where[name]]) for name, f in figures.items()) \
+            or _shifted(table, row):
         return None  # a percentage under a column of amounts: the row's cells stand under other headers
     figures = {name: _percent(f) if _fractions(table, where[name]) else f for name, f in figures.items()}
     figures = {name: replace(f, exact=True) if f.decimals == 0 and _POINTS.search(table.header[where[name]])
@@ -301,6 +302,16 @@ def _row(analysis, check, table, row, where, tree, result):
         shown = f"{env['elapsed'].lo.quantize(Decimal('0.01')).normalize():f}"
         expression = re.sub(r"\belapsed\b", f"{shown} (share of the year elapsed)", expression)
     return judge(check, analysis, stated, related, lambda: _eval(tree, env), expression=expression)
+
+
+def _shifted(table, row: int) -> bool:
+    """Whether a row's percentage stands under a header that names no rate (97.90% under 得分): its cells
+    sit under other headers than theirs (a group cell repeated before them)."""
+    for col in range(len(table.header)):
+        f = cell_figure(table, row, col)
+        if f is not None and f.unit == "%" and not _SHARE.search(table.header[col]):
+            return True
+    return False
 
 
 def _fractions(table, col: int) -> bool:
