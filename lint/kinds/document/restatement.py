@@ -25,7 +25,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...figures import labels, precision, quantities
+from ...figures import precision, quantities
 from ...model import Figure
 from ...vocabulary import Words
 from ..base import Check, report
@@ -56,7 +56,7 @@ def run(analysis, check: Check):
         if first is fig or first.block == fig.block:
             continue
         owners = [quantities.listed_under(analysis, f) for f in (first, fig)]
-        if all(owners) and labels.core(owners[0].label) != labels.core(owners[1].label):
+        if all(owners) and owners[0].label.strip() != owners[1].label.strip():  # (2023年 and 2022年 too)
             continue  # 基本支出 X。其中：⏎商品和服务支出 a … 项目支出 Y。其中：⏎商品和服务支出 b
         unit = first.unit if precision.family(fig.unit) == "money" else None
         if not quantities.span(fig, o.about, unit).meets(quantities.span(first, o.about, unit)):
