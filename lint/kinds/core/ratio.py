@@ -196,6 +196,12 @@ def run(analysis, check: Check):
                     left = not o.left.within(rate.label)  # a 结余率 is of what is left, an 执行率 never
                     others = [f for f in amounts if f not in plan and not (left and _left(o, text, f))
                               and not _PARTIAL.search(f.label)]  # 部分完成1个: not of the 完成率
+                    put_in = [f for f in amounts if f not in plan and o.received.within(f.label)
+                              and _planned(o, plan[0].label)] if plan else []
+                    if len(plan) == 1 and put_in and put_in[0] in others[:-1]:
+                        # 计划投入 X，实际投入 Y，已下达 Z，分配进度 P%: over the plan or what was put in
+                        yield from _over_any(analysis, check, rate, others[-1], [plan[0], put_in[0]])
+                        continue
                     if len(plan) == 1 and "其中" in text[plan[0].end : others[-1].start if others else 0]:
                         others = [f for f in others if f.start < plan[0].end or _STEMMED.search(f.label)
                                   or o.actual.within(f.label) or "支出" in f.label]
