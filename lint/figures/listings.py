@@ -660,6 +660,9 @@ def _plus(text: str, sentences) -> list[Listing]:
         before = [f for f in figs if f.start < at] or (sentences[index - 1][2] if index else [])
         before = [f for f in before if not _CHANGE_WORD.search(f.label) and family(f.unit) == fam
                   and not labels.RATE_BASE.match(text, f.end)]  # (比上年增加 X, 为 P%, 预算 Y 的: none)
+        if before:  # (财力 X（含市拨专款 a），加…: X, not the aside)
+            hidden = labels.inside(text, before[0].start, [f.start for f in before])
+            before = [f for f, h in zip(before, hidden) if not h]
         split = text.find("其中", opened, at)
         if split >= 0:  # X，其中 A a，B b；加 c，…，合计 T: added to X or to a part of it, not said; T is
             # judged over X only when it holds over none of them

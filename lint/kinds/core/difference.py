@@ -36,13 +36,13 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
 from ...figures import growth, labels, precision
 from ...regex import lazy
 from ...vocabulary import Words
-from ..base import JUDGED, Check, judge
+from ..base import JUDGED, Check, judge, unit_slip
 
 _ADJUSTED_TO = lazy(r"^(?:调整|变更|调增|调减)(?:为|到|至)?$")  # a move whose direction its change says
 KIND = "difference"
@@ -423,5 +423,25 @@ def run(analysis, check: Check):
 
             expression = (f"{current.text} − {prior.text}" if sign > 0 else f"{prior.text} − {current.text}")
             verdict = judge(check, analysis, change, (current, prior), compute, expression=expression)
+            if verdict and verdict.finding is not None:
+                slipped = _slipped(current, prior, change, sign)
+                if slipped is not None:  # 由 X万元 调整为 Y元，新增 Z万元: Y's unit mistyped
+                    verdict = verdict.with_finding(
+                        unit_slip(verdict.finding, slipped, change.unit, check.lang))
             if verdict:
                 yield verdict
+
+
+def _slipped(current, prior, change, sign: int):
+    """The one amount of money whose unit differs from the other two's when the change holds with it read
+    in theirs (由 277585万元 调整为 304992元，新增 27407万元), else None."""
+    three = (current, prior, change)
+    if any(precision.family(f.unit) != "money" for f in three):
+        return None
+    odd = [f for f in three if f.unit != change.unit] if current.unit == prior.unit != change.unit \
+        else [f for f in (current, prior) if f.unit != change.unit]
+    if len(odd) != 1 or odd[0] is change:
+        return None
+    fixed = [replace(f, unit=change.unit) if f is odd[0] else f for f in (current, prior)]
+    held = _difference(fixed[0], fixed[1], change, sign)
+    return odd[0] if held.meets(precision.interval(change)) else None

@@ -232,7 +232,7 @@ _ADJUSTED = lazy(r"扣|减去|核减|调减|调整")
 _SEMI = lazy(r"[；;]")
 _OPEN_END = lazy(r"\s*(?:等|之类)")
 _CUT = lazy(r"\s*[，,、][\u4e00-\u9fff（()）]{0,30}\s*")  # the list's next item begun, the text ending
-_CHANGED_TOTAL = lazy(r"(?:增加|减少|增收|减收|增支|减支|增长|下降)\s*$")
+_CHANGED_TOTAL = lazy(r"(?:增加|减少|增收|减收|增支|减支|增长|下降|短收|超收|少收|多收|超支|节支)\s*$")
 
 
 def _unit_slip(total: Figure, parts: list[Figure]) -> list[Figure]:
