@@ -6,7 +6,8 @@ template's are (XX局, 20XX年, ××单位: a Chinese character or digit right b
 Latin letters and spaces is a scan's noise, not a template's), and bracketed template fields that name what
 to fill in (【单位名称】, [填写部门], 【XX】; option ``fields``: 名称, 单位, 部门, 填写, 填报, 金额, 日期),
 not a web site's column tag before a title (【部门预算公开】, 【政策解读】) nor a table's name (【支出项目
-录入表】); nor letters in an instruction's example (例：部门发展性项目支出xxx万元).
+录入表】); nor letters in an instruction's example (例：部门发展性项目支出xxx万元); nor a field's label with
+its value beside it ([ 发布日期 ] | 2024-12-09).
 A name or a telephone number masked for publication (填表人：王××, 0826-5xxxxxx) is no placeholder. One
 finding per placeholder, on it: a drafter forgot to replace it.
 """
@@ -52,6 +53,9 @@ def run(analysis, check: Check):
                 continue  # 【部门预算公开】: the web site's column the page was published in
             if _EXAMPLE.search(text, max(0, m.start() - 30), m.start()):
                 continue  # 填报说明：…例：部门发展性项目支出xxx万元: an instruction's example, no blank
+            if m.group().startswith(("【", "[", "［", "〔")) and not _LETTERS.search(m.group()) \
+                    and _FILLED.match(text, m.end()):
+                continue  # [ 发布日期 ] | 2024-12-09: a field's label, its value beside it
             yield report(check, analysis, block.span(m.start(), m.end()), m.group(), computed="a value")
 
 
@@ -65,6 +69,7 @@ _MASKED = lazy(r"(?:(?:填表人|联系人|负责人|经办人|审核人|填报�
 _COLUMN_TAG = lazy(r"(?:公开|公示|公告|解读|专栏|动态|要闻|通知|发布|表)\s*[】\]］〕]$")
 
 
+_FILLED = lazy(r"\s*[|:：\t]\s*[^\s|]")  # a value after the field's label, in its cell or after a colon
 _EXAMPLE = lazy(r"例(?:如)?\s*[:：][^。；;]*$")
 
 
