@@ -230,10 +230,13 @@ def _amount_columns(check: Check, table: Table) -> list[int]:
 
 def _level(check: Check, label: str) -> int | None:
     """0, 1, 2, 3, 4 for 一、 / （一） / 1. / （1） / ① rows (each style its own level, in that order);
-    0, 1, 2 for names ending （类） / （款） / （项）; -1 for 其中 rows; None when unnumbered."""
+    0, 1, 2 for names ending （类） / （款） / （项）; -1 for 其中 rows, but for one numbered as the first
+    of a list (其中:(1)…: its marker's level); None when unnumbered."""
     text = label.strip()
     if any(text.startswith(w) for w in check.options.exclude):
-        return -1
+        rest = text.removeprefix("其中").lstrip("：:， ")
+        marked = next((depth for depth, pattern in enumerate(_LEVELS) if pattern.match(rest)), None)
+        return marked if rest != text and marked is not None else -1  # 其中:(1)…: the first of (1) (2)
     for depth, pattern in enumerate(_LEVELS):
         if pattern.match(text):
             return depth
