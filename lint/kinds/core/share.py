@@ -310,7 +310,9 @@ def _whole(analysis, part, named: str):
     if whole is None and bare.endswith("支出预算") and len(bare) >= 6 and _budget(analysis):
         # 占项目支出预算 P% in a budget: the 项目支出 it states (its own amounts are budgets)
         near = analysis.resolve(part, bare[:-2], part.label, fam, blocks=2, own_first=True)
-        whole = near if near is not None and _bare(near) == bare[:-2] else None
+        whole = near if near is not None and _bare(near).endswith(bare[:-2]) \
+            and analysis.parent(part) in (None, near) else None  # (一般公共预算基本支出 X。其中：A a，占基本
+        # 支出预算 P%: X; not another total's item)
     if whole is None and "拨款" not in named:  # 占“三公”经费支出决算的: the “三公”经费财政拨款支出决算 stated
         whole = _granted(analysis, part, named.removesuffix("的"), fam)  # before, 财政拨款 said once
     above = analysis.parent(whole) if whole is not None else None
