@@ -115,7 +115,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 if _other_base(spec, own, text[change.end : rate.start],
                                said[-2] if len(said) >= 2 else analysis.year()):
                     continue  # 较预算节约0.90万元，较上年下降8.87%: a rate on another base
-                if _ADJUSTED_BASE.search(text, max(sentence[0], change.start - labels.REACH), change.start):
+                own_clause = _clause_start(text, max(sentence[0], change.start - labels.REACH), change.start)
+                if _ADJUSTED_BASE.search(text, own_clause, change.start):
                     continue  # 剔除新增债券等因素，比上年同口径增加 C，增长 P%: over a base adjusted, unsaid
                 fam = family(change.unit)
                 window = labels.near(sentence, change.start)[2]

@@ -627,12 +627,14 @@ def _end(figure: Figure) -> int:
     return figure.end
 
 
-# 加上 a, ；加 a, ，加：a — an amount added on (not 加班费, 加强, 加快, 加大)
-_ADDED_ON = lazy(r"加(?:上|[：:])?(?![班强快大紧速油工深之入])(?=[\u4e00-\u9fff])")
+# 加上 a, ；加 a, ，加：a, 加 then funds: an amount added on (not 加班费, 加强, 加装, 加固: verbs)
+_FUNDS_ADDED = (r"上级|上年|调入|动用|债务|转贷|返还|转移|补助|一般性|专项|中央|省|市|地方政府"
+                r"|预算稳定|结转|结余|税收|非税|政府性|国有")
+_ADDED_ON = lazy(r"加(?:上|[：:]|(?=" + _FUNDS_ADDED + r"))")
 
 _OPEN_LIST = lazy(r"\s*等")
 _CLOSES_CHAIN = lazy(r"(?:总计|合计|总量)为?$")
-_ADDED_AFTER = lazy(r"[；;]\s*加(?:上|[：:])?(?![班强快大紧速油工深之入])(?=[\u4e00-\u9fff])")
+_ADDED_AFTER = lazy(r"[；;]\s*加(?:上|[：:]|(?=" + _FUNDS_ADDED + r"))")
 
 
 def _plus(text: str, sentences) -> list[Listing]:
@@ -791,8 +793,8 @@ def _whole(label: str, names: tuple[str, ...]) -> bool:
 
 
 def _paragraphs_before(analysis, block: int) -> tuple[list[Figure], dict[int, str]]:
-    """The figures of the two paragraphs before ``block`` (a balance's totals, stated before it), and their
-    texts by block."""
+    """The figures of the paragraphs among the two blocks before ``block`` (a balance's totals, stated
+    before it), and their texts by block."""
     blocks = [b for b in range(max(0, block - 2), block) if analysis.doc.blocks[b].kind == "paragraph"]
     return [f for b in blocks for f in analysis.figures[b]], {b: analysis.doc.blocks[b].text for b in blocks}
 
@@ -1093,9 +1095,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             before = totals[-1:] or _measured(before, parts) or adding or _outturn(before, parts)
         if subject and not any(subject in labels.unquote(labels.core(f.label)) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
-        named_so = [f for f in candidates(p_start, p_figs, p_end, p_text)
-                    if subject in labels.unquote(labels.core(f.label))]
-        if subject and word.endswith("包括") and len(named_so) > 1:
+        if subject and word.endswith("包括") and sum(
+                subject in labels.unquote(labels.core(f.label))
+                for f in candidates(p_start, p_figs, p_end, p_text)) > 1:
             return []  # 收入总计 X，其中本年收入合计 Y。收入包括：…: which of the two is not said
     else:
         series = _series(before[-2:], parts) if len(before) >= 2 else None
@@ -1387,13 +1389,24 @@ def _sibling_next(text: str, start: int, pos: int, semicolon: int, figs, fam: st
 
 def _clause_heads(text: str, after, cuts: list[int], fam: str) -> bool:
     """Whether each clause of a list split by semicolons opens with an amount named like the others (一类债务
-    …余额 a，…；二类债务…余额 b；三类…余额 c), two clauses or more after the first."""
-    heads = [next((f for f in after if a <= f.start < b and family(f.unit) == fam), None)
-             for a, b in zip(cuts, cuts[1:])]
-    if len(heads) < 3 or any(h is None for h in heads):
+    …余额 a，…；二类债务…余额 b；三类…余额 c), two clauses or more after the first, whose other amounts are
+    named otherwise (本年新增债券 n: the first part's detail, not a sibling part)."""
+    mine = [f for f in after if cuts[0] <= f.start < cuts[-1] and family(f.unit) == fam]
+    starts = [f.start for f in mine]
+    heads, first = [], []
+    for k, (a, b) in enumerate(zip(cuts, cuts[1:])):
+        inside = mine[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)]
+        if not inside:
+            return False
+        heads.append(inside[0])
+        if k == 0:
+            first = inside[1:]
+    if len(heads) < 3:
         return False
-    tails = {labels.core(h.label).rstrip("为是")[-2:] for h in heads}
-    return len(tails) == 1 and len(next(iter(tails))) == 2
+    tail = {labels.core(h.label).rstrip("为是")[-2:] for h in heads}
+    if len(tail) != 1 or len(next(iter(tail))) != 2:
+        return False
+    return bool(first) and all(labels.core(f.label).rstrip("为是")[-2:] not in tail for f in first)
 
 
 def _parallel_next(pos: int, semicolon: int, figs, fam: str) -> bool:

@@ -102,7 +102,8 @@ def _changes(analysis, o: Options, block: int):
                 if len(pair) == 2 and not any(labels.direction(f.label, o.up, o.down) for f in pair) \
                         and reach.clause(pair[0].start) == reach.clause(change.start) \
                         and not any(_ASIDE_NEXT.match(text, f.end) for f in pair):
-                    big, small = sorted(pair, key=lambda f: f.value, reverse=True)
+                    big, small = sorted(pair, key=lambda f: precision.interval(f, "round", change.unit).lo,
+                                        reverse=True)  # (1.2万元 over 9000元: compared in one unit)
                     yield big, small, change, 1  # 支出 Y，预算 X，差值为 Z: the gap of the two, either way
                 continue
             if sign == 0 and not (still or o.left.within(change.label)) and target is None \
@@ -435,13 +436,11 @@ def run(analysis, check: Check):
 def _slipped(current, prior, change, sign: int):
     """The one amount of money whose unit differs from the other two's when the change holds with it read
     in theirs (由 277585万元 调整为 304992元，新增 27407万元), else None."""
-    three = (current, prior, change)
-    if any(precision.family(f.unit) != "money" for f in three):
+    if any(precision.family(f.unit) != "money" for f in (current, prior, change)):
         return None
-    odd = [f for f in three if f.unit != change.unit] if current.unit == prior.unit != change.unit \
-        else [f for f in (current, prior) if f.unit != change.unit]
-    if len(odd) != 1 or odd[0] is change:
-        return None
+    odd = [f for f in (current, prior) if f.unit != change.unit]
+    if len(odd) != 1:
+        return None  # (both in another unit than the change: the change's may be the slip, not judged)
     fixed = [replace(f, unit=change.unit) if f is odd[0] else f for f in (current, prior)]
     held = _difference(fixed[0], fixed[1], change, sign)
     return odd[0] if held.meets(precision.interval(change)) else None

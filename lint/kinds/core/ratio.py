@@ -677,7 +677,8 @@ def _clause(text: str, figs, rate) -> int:
 
 _CHAINED = lazy(r"\s*[，,]\s*")
 _BRACKET_REACH = 400  # characters looked back for a bracket still open (bounded work on a line without stops)
-_COMPARED_WITH = lazy(r"(?:比|较)[^，,。；;\d]{0,12}$")  # 比上年同期 Y: what an amount is compared with
+# 比上年同期 Y: what an amount is compared with (not 比较大的, 比例)
+_COMPARED_WITH = lazy(r"(?:比|较)(?:上年|去年|上一年|同期|(?:19|20)\d\d\s*年|年初|预算)[^，,。；;\d]{0,10}$")
 _OF_NAMED_CHAIN = lazy(r"(?:为|完成|达到|相当于)[^，,。；]{0,10}的\s*$")
 
 

@@ -155,7 +155,7 @@ def _whole_inside(analysis, check: Check, text: str, figs, i: int):
     since = whole.start - labels.REACH
     same = [f for f in labels.back(figs, i - 1, since) if f.is_point
             and precision.family(f.unit) == precision.family(whole.unit)]
-    item = max(text.rfind(c, 0, whole.start) for c in "；;。")
+    item = max(text.rfind(c, max(since, 0), whole.start) for c in "；;。")
     same = [f for f in same if f.start > item] or same  # …；A 完成 a，占年计划 Y 的 P%: within its clause
     plain = [f for f in same if not _CHANGED.search(f.label)  # 比上年增加50万元, 上年1100万元: no part
              and not f.label.startswith("占")]  # (占年计划 Y′: the clause before's whole)

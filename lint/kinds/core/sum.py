@@ -231,7 +231,8 @@ _PART_CHANGE = lazy(rf"(?:{_SINCE})?(增加|减少)了?")
 _ADJUSTED = lazy(r"扣|减去|核减|调减|调整")
 _SEMI = lazy(r"[；;]")
 _OPEN_END = lazy(r"\s*(?:等|之类)")
-_CUT = lazy(r"\s*[，,、][\u4e00-\u9fff（()）]{0,30}\s*")  # the list's next item begun, the text ending
+# the list's next item begun, the text ending there: a name's first characters, not a clause of its own
+_CUT = lazy(r"\s*[，,、](?!\s*(?:主要|用于|为|是|均|全部|共|合计))\s*[\u4e00-\u9fff（()）]{1,4}\s*")
 _CHANGED_TOTAL = lazy(r"(?:增加|减少|增收|减收|增支|减支|增长|下降|短收|超收|少收|多收|超支|节支)\s*$")
 
 

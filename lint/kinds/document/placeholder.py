@@ -53,9 +53,9 @@ def run(analysis, check: Check):
                 continue  # 【部门预算公开】: the web site's column the page was published in
             if _EXAMPLE.search(text, max(0, m.start() - 30), m.start()):
                 continue  # 填报说明：…例：部门发展性项目支出xxx万元: an instruction's example, no blank
-            if m.group().startswith(("【", "[", "［", "〔")) and not _LETTERS.search(m.group()) \
+            if _PADDED.fullmatch(m.group()) and not _LETTERS.search(m.group()) \
                     and _FILLED.match(text, m.end()):
-                continue  # [ 发布日期 ] | 2024-12-09: a field's label, its value beside it
+                continue  # [ 发布日期 ] | 2024-12-09: a page's field label, its value in the next cell
             yield report(check, analysis, block.span(m.start(), m.end()), m.group(), computed="a value")
 
 
@@ -69,7 +69,8 @@ _MASKED = lazy(r"(?:(?:填表人|联系人|负责人|经办人|审核人|填报�
 _COLUMN_TAG = lazy(r"(?:公开|公示|公告|解读|专栏|动态|要闻|通知|发布|表)\s*[】\]］〕]$")
 
 
-_FILLED = lazy(r"\s*[|:：\t]\s*[^\s|]")  # a value after the field's label, in its cell or after a colon
+_PADDED = lazy(r"[【\[［]\s+\S[^【】\[\]［］]*?\s+[】\]］]")  # [ 发布日期 ]: a label set in its brackets
+_FILLED = lazy(r"\s*[|\t]\s*[^\s|]")  # its value in the next cell
 _EXAMPLE = lazy(r"例(?:如)?\s*[:：][^。；;]*$")
 
 

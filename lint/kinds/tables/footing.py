@@ -230,8 +230,8 @@ def _amount_columns(check: Check, table: Table) -> list[int]:
 
 def _level(check: Check, label: str) -> int | None:
     """0, 1, 2, 3, 4 for 一、 / （一） / 1. / （1） / ① rows (each style its own level, in that order);
-    0, 1, 2 for names ending （类） / （款） / （项）; -1 for 其中 rows, but for one numbered as the first
-    of a list (其中:(1)…: its marker's level); None when unnumbered."""
+    0, 1, 2 for names ending （类） / （款） / （项）; -1 for 其中 rows, but for one numbered after its 其中
+    (其中:(1)…, the first of a list: its marker's level); None when unnumbered."""
     text = label.strip()
     if any(text.startswith(w) for w in check.options.exclude):
         rest = text.removeprefix("其中").lstrip("：:， ")

@@ -281,8 +281,8 @@ def _row(analysis, check, table, row, where, tree, result):
     figures = {name: cell_figure(table, row, col) for name, col in where.items()}
     if any(f is None for f in figures.values()):
         return None
-    if any(f.unit == "%" and not _SHARE.search(table.header[where[name]]) for name, f in figures.items()) \
-            or _shifted(table, row):
+    if _shifted(table, row) or any(f.unit == "%" and not _SHARE.search(table.header[where[name]])
+                                   for name, f in figures.items()):
         return None  # a percentage under a column of amounts: the row's cells stand under other headers
     figures = {name: _percent(f) if _fractions(table, where[name]) else f for name, f in figures.items()}
     figures = {name: replace(f, exact=True) if f.decimals == 0 and _POINTS.search(table.header[where[name]])
@@ -305,13 +305,19 @@ def _row(analysis, check, table, row, where, tree, result):
 
 
 def _shifted(table, row: int) -> bool:
-    """Whether a row's percentage stands under a header that names no rate (97.90% under 得分): its cells
-    sit under other headers than theirs (a group cell repeated before them)."""
+    """Whether a row's percentage stands under a header of amounts or points (97.90% under 得分): its cells
+    sit under other headers than theirs (a group cell repeated before them). (A target's 95% under 年度指标值
+    is its own.)"""
     for col in range(len(table.header)):
-        f = cell_figure(table, row, col)
-        if f is not None and f.unit == "%" and not _SHARE.search(table.header[col]):
-            return True
+        header = table.header[col]
+        if _AMOUNTS.search(header) and not _SHARE.search(header):
+            f = cell_figure(table, row, col)
+            if f is not None and f.unit == "%":
+                return True
     return False
+
+
+_AMOUNTS = lazy(r"得分|分值|权重|金额|万元|元）|元\)|预算数|决算数|执行数|支出|收入|合计")
 
 
 def _fractions(table, col: int) -> bool:
