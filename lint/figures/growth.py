@@ -110,8 +110,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 if "其中" in text[change.end : rate.start]:
                     continue  # 减少8.87万元，其中公务接待费下降35.20%: a part's rate, not the change's
                 said = labels.YEAR.findall(text, sentence[0], change.start)  # the years before the change
-                own = change.label if spec.compare.within(change.label) else _CLAUSE_TAIL.split(
-                    text[max(sentence[0], change.start - labels.REACH) : change.start])[-1]
+                own = change.label if spec.compare.within(change.label) else labels.clause(text, change.start)
                 if _other_base(spec, own, text[change.end : rate.start],
                                said[-2] if len(said) >= 2 else analysis.year()):
                     continue  # 较预算节约0.90万元，较上年下降8.87%: a rate on another base
@@ -440,7 +439,6 @@ _PRIOR = lazy(rf"(?:{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度
 _PLANNED = lazy(r"预算(?!执行)|计划")  # 年初预算数 B，上年决算数 P: not this year's outturn beside it
 
 
-_CLAUSE_TAIL = lazy(r"[，,；;。]")
 _ADJUSTED_BASE = lazy(r"(?:剔除|扣除)[^，,。；;]{0,30}(?:因素|影响)")
 _BROKEN_DOWN = lazy(r"其中|用于|包括")
 _COMPARING = lazy(r"同比|比上年度?|较上年度?|与上年度?相比|比(?:19|20)\d\d年度?|较(?:19|20)\d\d年度?"

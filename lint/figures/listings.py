@@ -630,11 +630,12 @@ def _end(figure: Figure) -> int:
 # 加上 a, ；加 a, ，加：a, 加 then funds: an amount added on (not 加班费, 加强, 加装, 加固: verbs)
 _FUNDS_ADDED = (r"上级|上年|调入|动用|债务|转贷|返还|转移|补助|一般性|专项|中央|省|市|地方政府"
                 r"|预算稳定|结转|结余|税收|非税|政府性|国有")
-_ADDED_ON = lazy(r"加(?:上|[：:]|(?=" + _FUNDS_ADDED + r"))")
+_ADDED_ON_WORD = r"加(?:上|[：:]|(?=" + _FUNDS_ADDED + r"))"
+_ADDED_ON = lazy(_ADDED_ON_WORD)
 
 _OPEN_LIST = lazy(r"\s*等")
 _CLOSES_CHAIN = lazy(r"(?:总计|合计|总量)为?$")
-_ADDED_AFTER = lazy(r"[；;]\s*加(?:上|[：:]|(?=" + _FUNDS_ADDED + r"))")
+_ADDED_AFTER = lazy(r"[；;]\s*" + _ADDED_ON_WORD)
 
 
 def _plus(text: str, sentences) -> list[Listing]:

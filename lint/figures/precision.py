@@ -171,12 +171,15 @@ def nothing_for_zero(figures) -> list[Figure]:
 
 def digit_fixes(whole: Figure, parts) -> list[tuple[Figure, Interval]]:
     """The parts one changed digit of which would make ``parts`` add up to ``whole``, each with the interval
-    it would have to be in (in its own unit)."""
+    it would have to be in (in its own unit). A part counted against the whole (a 减少 among 增加s, a
+    deduction) is negative here: its digits are the ones written, so what it would need is read unsigned."""
     out = []
     for part in parts:
         others = total((p for p in parts if p is not part), whole.unit)
         factor = units.factor(part.unit, whole.unit) or Decimal(1)
         need = (interval(whole) - others).scale(Decimal(1) / factor)
-        if significant(part) and one_digit_fix(part, need):
+        written, wanted = (replace(part, value=-part.value), need.scale(Decimal(-1))) if part.value < 0 \
+            else (part, need)
+        if significant(written) and one_digit_fix(written, wanted):
             out.append((part, need))
     return out

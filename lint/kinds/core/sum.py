@@ -199,30 +199,14 @@ def _changes_of_parts(analysis, check: Check, text: str, listing):
         if verdict is not None:
             yield verdict
         return
-    read = [replace(c, unit=change.unit) if precision.family(c.unit) == "money" else c for c in signed]
-    slipped = [c for c, r in zip(each, read) if c[0].unit != change.unit]
-    if len(slipped) == 1 and precision.total(read, change.unit).meets(precision.interval(change)):
-        yield verdict.with_finding(unit_slip(verdict.finding, slipped[0][0], change.unit, check.lang))
-    elif verdict.finding.suggestion or _signed_typo(change, signed):
+    slipped = _unit_slip(change, signed)
+    if len(slipped) == 1:
+        yield verdict.with_finding(unit_slip(verdict.finding, slipped[0], change.unit, check.lang))
+    elif verdict.finding.suggestion or precision.digit_fixes(change, signed):
         yield verdict.with_finding(replace(verdict.finding, severity=min(verdict.finding.severity,
                                                                          Severity.WARNING)))
     else:
         yield verdict.quiet()  # a gap no typo explains: the parts may have been drawn otherwise last year
-
-
-def _signed_typo(change: Figure, signed: list[Figure]) -> bool:
-    """Whether one digit of one part's change, written unsigned, explains the gap (a part's 减少 c among
-    增加s counts against the total, so the value it would need is read with its sign taken off)."""
-    for part in signed:
-        others = precision.total([p for p in signed if p is not part], change.unit)
-        factor = units.factor(part.unit, change.unit) or Decimal(1)
-        need = (precision.interval(change) - others).scale(Decimal(1) / factor)
-        written = replace(part, value=abs(part.value))
-        if part.value < 0:
-            need = need.scale(Decimal(-1))
-        if precision.significant(written) and precision.one_digit_fix(written, need) is not None:
-            return True
-    return False
 
 
 def _change_after(text: str, figs, k: int, stop, compared: bool):
