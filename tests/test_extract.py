@@ -209,6 +209,56 @@ def test_a_figure_cut_at_a_line_end_in_a_line_without_a_comma_goes_on():
     assert [f.text for f in figures(doc.blocks[0].text) if "预留政府采购" in f.label] == ["2,418.30万元"]
 
 
+def test_a_sentence_broken_between_a_name_and_its_amount_goes_on():
+    """A PDF's prose broken after a name, its amount opening the next line (…其中:基本支出 | 2,065,405.42 元,
+    项目支出 0元。): one sentence, so the 其中 parts are read; a table's name over its figure (no comma, no
+    unit) stays apart."""
+    doc = parse("初中教育支出 2,065,405.42 元,其中:基本支出\n2,065,405.42 元,项目支出 0元。主要用于工资。\n"
+                "基本支出\n2,065,405.42\n")
+    assert [b.text for b in doc.blocks] == [
+        "初中教育支出 2,065,405.42 元,其中:基本支出2,065,405.42 元,项目支出 0元。主要用于工资。", "基本支出", "2,065,405.42"]
+
+
+_JUSTIFIED = [  # a PDF page's prose in a proportional font, justified: lines of figures hold more characters
+    "3",
+    "(一)农林水支出类科目 4,716,205.36 元,占支出总预算",
+    "71.27%,同比增加 2,410,662.45 元,增长 104.06%。",
+    "(二)城乡社区和公共服务支出类科目 447,608.56 元,占支",
+    "出总预算 6.8%,同比增加 275,204.72 元,增长 160.2%。",
+    "(三)节能环保支出类科目 65,263.54 元,占支出总预",
+    "算2.8%,同比增加 80,139.14 元,增长 94.2%。",
+    "(四)交通运输支出类科目 38,178.92 元,占支出总预",
+    "算4.83%,同比增加 178,876.04 元,增长 137.4%。",
+    "四、财政拨款收支预算情况说明",
+    "2024 年财政拨款收支总预算 6,947,376.08 元。收入包",
+    "括:一般公共预算拨款 6,924,308.84 元、上年结转结余",
+    "23,067.24 元;支出包括:农林水支出 4,716,205.36 元、城乡",
+    "社区和公共服务支出 447,608.56 元、节能环保支出 165,263.54",
+    "元、交通运输支出 308,178.92 元。",
+    "五、一般公共预算支出情况说明",
+    "2024 年本年一般公共预算拨款支出 6,924,308.84 元,",
+    "其中:基本支出 6,924,308.84 元,项目支出 0元,具体支出",
+    "预算如下:",
+    "(一)一般公共预算支出按支出功能分类科目划分。",
+    "农业农村支出 1,955,295.32 元,其中:基本支出",
+    "1,955,295.32 元,项目支出 0元。主要用于单位职工工资",
+    "福利支出、按统一规定的开支标准安排的办公费、培训费、",
+    "差旅费等日常公用经费支出。",
+    "林业草原支出 2,607,522.40 元,其中:基本支出",
+    "2,607,522.40 元,项目支出 0元。主要用于单位职工工资",
+]
+
+
+def test_a_proportional_fonts_lines_are_joined_whatever_their_character_counts():
+    """A PDF's justified prose in a proportional font: a line of figures holds more characters than a line
+    of words as wide, so its lines spread around the width found in characters; a line short of it
+    stopping mid-word (…元,占支 | 出总预算 6.8%) goes on all the same."""
+    assert _wrap_width(_JUSTIFIED)[0] is not None
+    texts = [b.text for b in parse("\n".join(_JUSTIFIED)).blocks]
+    assert [t[:3] for t in texts[1:5]] == ["(一)", "(二)", "(三)", "(四)"]
+    assert all(t.endswith("%。") for t in texts[1:5])
+
+
 def test_a_count_unit_that_opens_the_next_word_is_no_unit():
     """本 after a figure counts books (120本), unless it opens the next word (5683.22 本年支出合计)."""
     assert [(f.text, f.unit) for f in figures("本年收入合计 5683.22 本年支出合计 5647.52")] == [("5683.22", ""),

@@ -173,7 +173,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
         text = text[1:]
     lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     width, measure = _wrap_width(lines)
-    soft = _soft_width(lines) if width is None else None
+    soft = _soft_width(lines)  # (also where a width is found: a justified page's lines spread around it)
     blocks: list[Block] = []
     pieces: list[tuple[int, int, str]] = []  # (line, column, text) of the block being built
 
@@ -231,7 +231,8 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             or stripped[-1] in "；;" and _full(stripped, width, soft, measure)  # a list going on
             or _CUT_MARKER.search(stripped) is not None and _MARKER_GOES_ON.match(_next_text(lines, number))
         )
-        wrapped = wrapped or not heading and not _laid_out(stripped) and _cut_number(stripped, lines, number)
+        wrapped = wrapped or not heading and not _laid_out(stripped) and (
+            _cut_number(stripped, lines, number) or _cut_before_number(stripped, lines, number))
         if not wrapped:
             flush("heading" if heading else "paragraph")
     flush()
@@ -913,6 +914,8 @@ def _next_text(lines: list[str], number: int) -> str:
 
 
 _NUMBER_CUT = lazy(r"[\u4e00-\u9fff](?:\d{1,3}(?:,\d{0,3})+|\d+)(?:\.\d*)?$")  # the start of a figure
+_ENDS_IN_WORD = lazy(r"[，,：:、][^，,：:、。；;！？!?]{0,16}[\u4e00-\u9fff]$")
+_AMOUNT_GOES_ON = lazy(r"\s*[-−]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|千元|元|%|％)\s*[，,、；;。（(]")
 _NUMBER_GOES_ON = lazy(r"\s*[\d,]*\.?\d+\s*(?:万元|亿元|千元|元|%|％)")
 
 
@@ -930,6 +933,15 @@ def _cut_number(line: str, lines: list[str], number: int) -> bool:
     # 下降16.67 | %；…: the figure whole, its unit or % sign opening the next line
     whole = re.search(r"[\u4e00-\u9fff][\d,]*\.?\d+$", line) is not None
     return whole and _UNIT_GOES_ON.match(following) is not None
+
+
+def _cut_before_number(line: str, lines: list[str], number: int) -> bool:
+    """Whether a sentence breaks between a name and its amount (…，其中:基本支出 | 2,065,405.42 元,项目…):
+    the line is prose (a comma or colon in it) ending in a word, and the next opens with a figure, its
+    unit and the sentence going on."""
+    if not (_ENDS_IN_WORD.search(line[-_TAIL:]) and any(c in line for c in "，,：:、")):
+        return False
+    return _AMOUNT_GOES_ON.match(_next_text(lines, number)) is not None
 
 
 def _full(line: str, width: int | None, soft: int | None, measure=len) -> bool:
