@@ -1040,6 +1040,17 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if inside is not None:
         start = inside  # a list inside parentheses belongs to a total inside them
     before = candidates(start, figs, pos)
+    semi = max(text.rfind("；", start, pos), text.rfind(";", start, pos))
+    if before and semi != -1 and word.endswith("包括") and _NAME_ONLY.fullmatch(text, semi + 1, pos):
+        # X。收入包括：a、b；支出包括：c、d: the second side's total is the one it names, never b
+        side = _SUBJECT.sub("", labels.unquote(text[semi + 1 : pos]))
+        earlier = candidates(start, figs, semi)
+        if index > 0:
+            p_start, p_end, p_figs = sentences[index - 1]
+            earlier = candidates(p_start, p_figs, p_end) + earlier
+        before = [f for f in earlier if _subject_of(side, f)][-1:]
+        if not before:
+            return []
     if inside is not None and not before and text[inside + 1 : pos].strip(" ：:，,") == "":
         # 支出合计1,250.00万元（其中：基本支出…）: the list opens the parentheses right after its total
         last = next((f for f in reversed(figs) if f.end <= inside), None)
@@ -1094,11 +1105,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 return []  # X，其中 A a，B b。其中：…: whose breakdown (X's, a's, b's) is not said (when the
                 # parts miss each by more than one digit of one figure)
             before = totals[-1:] or _measured(before, parts) or adding or _outturn(before, parts)
-        if subject and not any(subject in labels.unquote(labels.core(f.label)) for f in before):
+        if subject and not any(_subject_of(subject, f) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
         if subject and word.endswith("包括") and sum(
-                subject in labels.unquote(labels.core(f.label))
-                for f in candidates(p_start, p_figs, p_end, p_text)) > 1:
+                _subject_of(subject, f) for f in candidates(p_start, p_figs, p_end, p_text)) > 1:
             return []  # 收入总计 X，其中本年收入合计 Y。收入包括：…: which of the two is not said
     else:
         series = _series(before[-2:], parts) if len(before) >= 2 else None
@@ -1369,6 +1379,13 @@ _BESIDES = lazy(r"另有|另外|此外")
 
 
 _PURPOSE_FIRST = lazy(r"\s*主要用于[^，,。；;\d]{1,30}[，,]\s*")
+def _subject_of(subject: str, total: Figure) -> bool:
+    """Whether a list's subject (收入 of 收入包括：) names ``total``: its label holds it, or, for 收入 and
+    支出, 收支 (收支总预算 X。收入包括：…；支出包括：…: the one amount both sides make)."""
+    name = labels.unquote(labels.core(total.label))
+    return subject in name or subject in ("收入", "支出") and "收支" in name
+
+
 _SUBJECT = lazy(r"[\s，,：:。]|主要|具体|明细|构成|情况|如下|的|年度|\d{4}年")
 
 
