@@ -7,7 +7,7 @@ Latin letters and spaces is a scan's noise, not a template's), and bracketed tem
 to fill in (【单位名称】, [填写部门], 【XX】; option ``fields``: 名称, 单位, 部门, 填写, 填报, 金额, 日期),
 not a web site's column tag before a title (【部门预算公开】, 【政策解读】) nor a table's name (【支出项目
 录入表】); nor letters in an instruction's example (例：部门发展性项目支出xxx万元); nor a field's label with
-its value beside it ([ 发布日期 ] | 2024-12-09; [ 成文日期 ] 2019-12-25).
+its value beside it or on the next line ([ 发布日期 ] | 2024-12-09; [ 成文日期 ] 2019-12-25).
 A name or a telephone number masked for publication (填表人：王××, 0826-5xxxxxx) is no placeholder. One
 finding per placeholder, on it: a drafter forgot to replace it.
 """
@@ -36,7 +36,8 @@ class Options:
 
 def run(analysis, check: Check):
     bracketed = _bracketed(check.options.fields)
-    for block in analysis.doc.blocks:
+    blocks = analysis.doc.blocks
+    for index, block in enumerate(blocks):
         text = block.text
         if not _LETTERS.search(text) and not bracketed.search(text):
             continue
@@ -53,9 +54,10 @@ def run(analysis, check: Check):
                 continue  # 【部门预算公开】: the web site's column the page was published in
             if _EXAMPLE.search(text, max(0, m.start() - 30), m.start()):
                 continue  # 填报说明：…例：部门发展性项目支出xxx万元: an instruction's example, no blank
-            if _PADDED.fullmatch(m.group()) and not _LETTERS.search(m.group()) \
-                    and _FILLED.match(text, m.end()):
-                continue  # [ 发布日期 ] | 2024-12-09: a page's field label, its value beside it
+            if _PADDED.fullmatch(m.group()) and not _LETTERS.search(m.group()) and (
+                    _FILLED.match(text, m.end()) or not text[m.end():].strip() and index + 1 < len(blocks)
+                    and _VALUE_LINE.match(blocks[index + 1].text)):
+                continue  # [ 发布日期 ] | 2024-12-09: a page's field label, its value beside it or under it
             yield report(check, analysis, block.span(m.start(), m.end()), m.group(), computed="a value")
 
 
@@ -72,6 +74,7 @@ _COLUMN_TAG = lazy(r"(?:公开|公示|公告|解读|专栏|动态|要闻|通知|
 _PADDED = lazy(r"[【\[［]\s+\S[^【】\[\]［］]*?\s+[】\]］]")  # [ 发布日期 ]: a label set in its brackets
 # its value in the next cell, or a date or a number after a blank ([ 成文日期 ] 2019-12-25)
 _FILLED = lazy(r"\s*[|\t]\s*[^\s|]|\s+\d{4}(?:[-./年]\d|\d)")
+_VALUE_LINE = lazy(r"[\s•·*-]*\d{4}(?:[-./年]\d|\d)")  # • 2024-02-27: a date or a number under its label
 _EXAMPLE = lazy(r"例(?:如)?\s*[:：][^。；;]*$")
 
 
