@@ -674,6 +674,9 @@ def _plus(text: str, sentences) -> list[Listing]:
                                 for f in before if f.start > split):
                 continue
             before = whole
+        if len(before) >= 2 and (share := _SHARE_NAMED.match(text, before[-1].end)) and any(
+                share.group(1) in labels.core(f.label) for f in before[:-1]):
+            before = before[:-1]  # X，…，税收收入 a，占一般公共预算收入比重 p。加…: a is X's part, X the base
         base = before[-1] if before else None
         if base is None or len(adds) < 1 or not all(f.is_point and family(f.unit) == fam
                                                     for f in (base, *adds)):
@@ -684,6 +687,9 @@ def _plus(text: str, sentences) -> list[Listing]:
             continue  # …，动用预算稳定调节基金 d 等，收入总量为 T: more added than listed
         out.append(Listing(total, (base, *adds), True, owns=False))
     return out
+
+
+_SHARE_NAMED = lazy(r"\s*[，,]\s*占(?:全年|当年|本年)?([\u4e00-\u9fff]{2,16}?)(?:的)?(?:比重|比例|%|\d)")
 
 
 def _chain(text: str, sentences) -> list[Listing]:
