@@ -1,22 +1,23 @@
 """sequence: enumeration markers that skip a number or repeat one.
 
-Headings and list items are read at the start of paragraphs, by style, from the outermost level in:
-一、, （一）, 1. (or 1、), (1), ①; an item in brackets (（八）) also right after a full stop within a
-paragraph (…会计准则。（八）负责…), where a converter ran two items together: it carries the count on
-(（九） in the next paragraph follows it) but is itself never judged, as lists restart in such runs. A
-marker resets every deeper level (（一） under a new 一、 starts again). A part or chapter (第二部分,
-第三章) starts every level again. Within a level, a number is expected to follow the one before it by one;
-1 starts a new list. It is a finding when the number repeats the one before it (2. then 2.) or skips one
-or two (（七） then （九）); other jumps (a 15 from a page number, 3 after an inner list numbered to 7 in
-the same style) are not judged, as a reviewer could not tell which number is wrong. Inline enumerations
+Headings and list items are read at the start of paragraphs, by style, from the outermost level in: 一、,
+（一）, 1. (or 1、), (1), ①; an item in brackets (（八）) also right after a full stop within a paragraph
+(…会计准则。（八）负责…), where a converter ran two items together: it carries the count on (（九） in the
+next paragraph follows it) but is itself never judged, as lists restart in such runs. A marker resets every
+deeper level (（一） under a new 一、 starts again); a first item right after a paragraph ending in a colon
+(…主要职责是： ⏎ （一）…) starts a list of its own, whatever its style. A part or chapter (第二部分, 第三章)
+starts every level again. Within a level, a number is expected to follow the one before it by one; 1 starts
+a new list. It is a finding when the number repeats the one before it (2. then 2.) or skips one or two
+(（七） then （九）); other jumps (a 15 from a page number, 3 after an inner list numbered to 7 in the same
+style) are not judged, as a reviewer could not tell which number is wrong. Inline enumerations
 (一是…二是…四是) are read the same way within one paragraph; 一是 starts a list wherever it stands
 (原因一是), except inside a word (统一是, 唯一是). Table row numbers are the numbering kind's business; two
-short lines of a page in a row repeating a number (a table's two panels, not recovered) are two lists side by
-side, and so are two lines in a row numbered alike whose first stops mid-sentence (two cells' lists
+short lines of a page in a row repeating a number (a table's two panels, not recovered) are two lists side
+by side, and so are two lines in a row numbered alike whose first stops mid-sentence (two cells' lists
 interleaved by a converter), unless they open with the same words; a list run on inside its paragraph
-(1.…；2.…；3.…) counts to its last item. A table's notes (注：1.… 2.…) are a list of their own, started again
-under each table. The entries
-under a 目录 (a title, then its page number) are not read: the body's headings are.
+(1.…；2.…；3.…) counts to its last item. A table's notes (注：1.… 2.…) are a list of their own, started
+again under each table. The entries under a 目录 (a title, then its page number) are not read: the body's
+headings are.
 """
 
 from __future__ import annotations
@@ -173,8 +174,11 @@ def run(analysis, check: Check):
                         and not _alike(above, block.text)  # (a title printed twice: a repeat)
                     # 1.新建…13处 ⏎ 1.巩固提升…: two cells' lists a line each, interleaved (pdftotext without
                     # -layout), the first cut mid-sentence
+                    # …主要职责是： ⏎ （一）…: a list the paragraph before opens, inside the item (一) was
+                    # already used at: a list of its own, started again
+                    nested = n == 1 and at == 0 and above.rstrip().endswith(("：", ":"))
                     if found is not None and at == 0 and not (beside and repeat) and heading \
-                            and not after_head and not side:
+                            and not after_head and not side and not nested:
                         yield found  # one run into a paragraph only carries the count on
                     last[level] = (n, span, marker)
                     last[level + 1:] = [None] * (len(_LEVELS) - level - 1)
