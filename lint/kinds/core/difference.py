@@ -106,6 +106,9 @@ def _changes(analysis, o: Options, block: int):
                                         reverse=True)  # (1.2万元 over 9000元: compared in one unit)
                     yield big, small, change, 1  # 支出 Y，预算 X，差值为 Z: the gap of the two, either way
                 continue
+            if points and (other := _other_rate(text, sentence[2], change)) is not None:
+                yield other  # 增长19.9%，高于全省平均增幅（11%）8.9个百分点: the gap to another's rate
+                continue
             if sign == 0 and not (still or o.left.within(change.label)) and target is None \
                     and versus is None and not year_end:
                 continue
@@ -308,6 +311,31 @@ _OWN_BASE = lazy(r"[，,、\s](?:比|较|同比)")  # a comparison opened after 
 _PRIOR_AFTER = lazy(r"\s*[（(]\s*(?:上年|去年|上年度|上年同期|(?:19|20)\d\d年度?)(?:同期)?\s*(?:为|是)?\s*$")
 
 
+def _other_rate(text: str, figs, change):
+    """``(current, other, change, sign)`` for a rate's gap to another's rate named in brackets or right after
+    the comparison (增长19.9%，高于全省平均增幅（11%）8.9个百分点; 增长4.1%，比全市增幅（-5.2%）高9.3个
+    百分点), the rate itself a rise or level (not a fall's size: 下降5.2%, 低于全省 2.1 个百分点 says nothing
+    plain)."""
+    rates = [f for f in figs if f.end <= change.start and f.unit == "%" and f.is_point]
+    if len(rates) < 2:
+        return None
+    current, other = rates[-2:]
+    before = _VS_OTHER.fullmatch(text, current.end, other.start)
+    after = _VS_OTHER_END.fullmatch(text, other.end, change.start)
+    if before is None or after is None or bool(before.group("cmp")) == bool(after.group("dir")) \
+            or _FALLING.search(current.label):
+        return None
+    word = before.group("cmp") or after.group("dir")
+    return current, other, change, -1 if word[0] in "低慢少" else 1
+
+
+# …，高于全省平均增幅（ | 11% | ）8.9个百分点; …，比全市增幅（ | -5.2% | ）高9.3个百分点
+_VS_OTHER = lazy(r"\s*[，,]\s*(?:(?P<cmp>高于|低于|快于|慢于|超过|超出)|比)"
+                 r"[^，,。；;%\d（()）]{1,20}?\s*[（(]?\s*")
+_VS_OTHER_END = lazy(r"\s*[）)]?\s*(?P<dir>(?:高|低|快|慢|多|少)出?)?\s*")
+_FALLING = lazy(r"下降|减少|降低|回落|负增长|降幅|减幅")
+
+
 def _holds(current, prior, change, sign: int) -> bool:
     """Whether ``change`` is ``current`` − ``prior`` (``sign`` -1: the other way) within rounding."""
     unit = None if change.unit == "个百分点" else change.unit
@@ -422,7 +450,9 @@ def run(analysis, check: Check):
             def compute(c=current, p=prior, d=change, s=sign):
                 return _difference(c, p, d, s)
 
-            expression = (f"{current.text} − {prior.text}" if sign > 0 else f"{prior.text} − {current.text}")
+            first, second = (current, prior) if sign > 0 else (prior, current)
+            subtracted = f"({second.text})" if second.value < 0 else second.text  # 4.1% − (-5.2%)
+            expression = f"{first.text} − {subtracted}"
             verdict = judge(check, analysis, change, (current, prior), compute, expression=expression)
             if verdict and verdict.finding is not None:
                 slipped = _slipped(current, prior, change, sign)
