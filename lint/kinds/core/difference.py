@@ -1,19 +1,22 @@
 """difference: a stated change equals current minus prior (比上年增加 X, 比年初预算节约 Y, 结余 Z).
 
 Finds, in each sentence, an amount whose label holds a change word (option ``up``: 增加, 增长, 超支, ...;
-option ``down``: 减少, 下降, 节约, 结余, ...) with, before it in the same sentence, a comparison word (option
-``compare``: 比, 较, 与…相比) followed by the prior amount, or the prior labelled as last year's (上年为), and
-before that the current amount, the nearest that is no other comparison's change or base (支出 X，比上年的 Y
-减少 A，比预算数 Z 节约 B: X against Z), or, when the sentence opens with its base (与2023年度得分 Y 相比提高
-A), the one amount of its unit in the sentence before. ``up`` means
-current − prior = change; ``down`` means prior − current = change. Amounts in different units convert (亿元 vs
-万元). A change in 个百分点 is the difference of the two percentages before it (执行率98.50%，较上年的95.20%提
-高3.30个百分点); 比重 or 占比 between them compares nothing. A change against a target (超过目标, 低于计划, 较
-目标值提高) is the actual less the target stated just before it, in either order (目标值85%，实际92%，超过目标
-7个百分点); a move states its two amounts itself (由92.5%提高到97.8%，提高5.3个百分点; 由6辆减少到4辆，
-减少2辆; 由479.00亿元调整为484.40亿元，增加5.40亿元, its direction its change's; 由年初的 X 调整为 Y), and so
-does an adjustment after the amounts named unadjusted and adjusted (年初预算 X，调整后预算 Y，调减 Z);
-a prior may follow its change in brackets (比上年提高3.35个百分点（上年为91.36%）).
+option ``down``: 减少, 下降, 节约, 结余, ...) with, before it in the same sentence, a comparison word
+(option ``compare``: 比, 较, 与…相比) followed by the prior amount, or the prior labelled as last year's
+(上年为), and before that the current amount, the nearest that is no other comparison's change or base (支出
+X，比上年的 Y 减少 A，比预算数 Z 节约 B: X against Z), or, when the sentence opens with its base
+(与2023年度得分 Y 相比提高 A), the one amount of its unit in the sentence before. ``up`` means current −
+prior = change; ``down`` means prior − current = change. Amounts in different units convert (亿元 vs 万元).
+A change in 个百分点 is the difference of the two percentages before it (执行率98.50%，较上年的95.20%提
+高3.30个百分点); 比重 or 占比 between them compares nothing. A change against a target (超过目标, 低于计划,
+较 目标值提高) is the actual less the target stated just before it, in either order
+(目标值85%，实际92%，超过目标 7个百分点); a move states its two amounts itself
+(由92.5%提高到97.8%，提高5.3个百分点; 由6辆减少到4辆， 减少2辆; 由479.00亿元调整为484.40亿元，增加5.40亿元,
+its direction its change's; 由年初的 X 调整为 Y), and so does an adjustment after the amounts named
+unadjusted and adjusted (年初预算 X，调整后预算 Y，调减 Z); a prior may follow its change in brackets
+(比上年提高3.35个百分点（上年为91.36%）). A rate's gap to another's rate stated beside it
+(增长19.9%，高于全省平均增幅（11%）8.9个百分点; 比全市增幅（-5.2%）高9.3个百分点) is the one less the other
+(not for a fall's size: 下降5.2%, 低于…).
 
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
 全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less
