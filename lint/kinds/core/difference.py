@@ -9,9 +9,9 @@ X，比上年的 Y 减少 A，比预算数 Z 节约 B: X against Z), or, when th
 prior = change; ``down`` means prior − current = change. Amounts in different units convert (亿元 vs 万元).
 A change in 个百分点 is the difference of the two percentages before it (执行率98.50%，较上年的95.20%提
 高3.30个百分点); 比重 or 占比 between them compares nothing. A change against a target (超过目标, 低于计划,
-较 目标值提高) is the actual less the target stated just before it, in either order
-(目标值85%，实际92%，超过目标 7个百分点); a move states its two amounts itself
-(由92.5%提高到97.8%，提高5.3个百分点; 由6辆减少到4辆， 减少2辆; 由479.00亿元调整为484.40亿元，增加5.40亿元,
+较目标值提高) is the actual less the target stated just before it, in either order
+(目标值85%，实际92%，超过目标7个百分点); a move states its two amounts itself
+(由92.5%提高到97.8%，提高5.3个百分点; 由6辆减少到4辆，减少2辆; 由479.00亿元调整为484.40亿元，增加5.40亿元,
 its direction its change's; 由年初的 X 调整为 Y), and so does an adjustment after the amounts named
 unadjusted and adjusted (年初预算 X，调整后预算 Y，调减 Z); a prior may follow its change in brackets
 (比上年提高3.35个百分点（上年为91.36%）). A rate's gap to another's rate stated beside it
