@@ -14,7 +14,11 @@ more each said done or not (12个指标中11个已完成，1个未完成; 9项�
 未完成1项).
 Parts that add up to their total, each with its change stated after it as the total's is (限额 X，较2022年
 增加 C，其中：A a，增加 c1；B b，减少 c2), have changes that add up, with their directions, to the total's:
-reported at ``warning`` when one digit or one unit mistyped explains the gap.
+reported at ``warning`` when one digit or one unit mistyped explains the gap. So do the parts' changes a
+change is broken down into (较上年增加 C，主要是 A 增加 a，B 增加 b; 减少 C。其中：A 增加 a；B 减少 b；…):
+a 其中 list is reported at ``warning`` when one digit or one unit explains the gap, the main ones (主要是)
+only when they go beyond a total with three telling digits that one digit of it explains (others may have
+moved either way).
 
 Among scores, a part taken off (扣分项扣0.5分, 扣减1分) counts against the total, unless every part and the
 total are deductions.
@@ -80,6 +84,7 @@ def run(analysis, check: Check):
             yield from _judge(analysis, check, listing.total, list(listing.parts), listing.complete,
                               listing.unsaid, listing.main)
             yield from _changes_of_parts(analysis, check, text, listing)
+        yield from _change_breakdowns(analysis, check, block)
 
 
 def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete: bool, unsaid: bool = False,
@@ -209,6 +214,85 @@ def _changes_of_parts(analysis, check: Check, text: str, listing):
         yield verdict.quiet()  # a gap no typo explains: the parts may have been drawn otherwise last year
 
 
+def _change_breakdowns(analysis, check: Check, block: int):
+    """A change broken down into the parts' changes (较上年增加 C，主要是 A 增加 a，B 增加 b; 比上年减少 C。
+    其中：A 减少 a，B 增加 b): the parts' changes, each with its direction, add up to the total's. The 其中
+    list may name some parts only and 主要是 names the main ones: reported at ``warning`` when one digit or
+    one unit mistyped explains the gap (for 主要是, only the total's digit, the parts all moving its way
+    and beyond it), else nothing."""
+    text = analysis.doc.blocks[block].text
+    if "增" not in text and "减" not in text:
+        return
+    sentences = analysis.sentences(block)
+    for at, (_start, end, figs) in enumerate(sentences):
+        for i, change in enumerate(figs):
+            moved = _TOTAL_MOVED.search(change.label.strip(" ，,"))
+            if moved is None or not change.is_point or precision.family(change.unit) != "money":
+                continue
+            pos, k = change.end, i + 1
+            if k < len(figs) and figs[k].unit == "%" and _RATE_AFTER.fullmatch(text, pos, figs[k].start):
+                pos, k = figs[k].end, k + 1  # 较上年增加 C，增长 p%，主要是…: past the change's rate
+            opens = _BREAKDOWN_OPENS.match(text, pos)
+            if opens is None:
+                continue
+            following = list(figs[k:])
+            if opens.end() > end and at + 1 < len(sentences):
+                following = list(sentences[at + 1][2])  # …减少 C。其中：…: the next sentence's
+            parts = _moved_parts(text, following, opens.end())
+            if len(parts) < 2:
+                continue
+            yield from _judge_breakdown(analysis, check, change, _sign(moved.group(1)), parts,
+                                        main=opens.group("main") is not None)
+
+
+def _moved_parts(text: str, figs, opened: int) -> list[tuple[Figure, int]]:
+    """``(figure, direction)`` of each part's change after ``opened`` (A 增加 a，B 减少 b), up to the first
+    figure stating none; a part's own rate (下降 p%) is passed over."""
+    parts: list[tuple[Figure, int]] = []
+    for f in figs:
+        if f.start < opened:
+            continue
+        if f.unit in ("%", "个百分点"):
+            continue
+        m = _PART_MOVED.fullmatch(labels.core(f.label).strip(" ，,；;：:"))
+        if m is None or not f.is_point or precision.family(f.unit) != "money" \
+                or labels.open_paren(text, opened, f.start) is not None:
+            break
+        parts.append((f, _sign(m.group("dir"))))
+    return parts
+
+
+def _judge_breakdown(analysis, check: Check, change: Figure, sign: int, parts, main: bool):
+    signed = [replace(p, value=p.value * s * sign) for p, s in parts]
+    verdict = judge(check, analysis, change, tuple(p for p, _ in parts),
+                    lambda: precision.total(signed, change.unit),
+                    expression="".join((" + " if c.value >= 0 else " − ") * bool(k)
+                                       + ("−" if c.value < 0 and not k else "") + c.text
+                                       for k, c in enumerate(signed)))
+    if verdict is None or verdict.finding is None:
+        if verdict is not None:
+            yield verdict
+        return
+    found = verdict.finding
+    slipped = _unit_slip(change, signed)
+    beyond = all(p.value > 0 for p in signed) \
+        and precision.total(signed, change.unit).lo > precision.interval(change).hi
+    digits = precision.number_text(change).replace(",", "").replace(".", "").strip("0")
+    if main and not (beyond and found.suggestion and len(digits) >= 3):
+        yield verdict.quiet()  # the main causes only: others may have moved either way (增加200万元，主要
+        # 是 A 增加150万元和 B 增加80万元: C fell by 30, maybe), unless a digit of a telling total explains it
+    elif len(slipped) == 1 and not main:
+        yield verdict.with_finding(unit_slip(found, slipped[0], change.unit, check.lang))
+    elif found.suggestion or not main and precision.digit_fixes(change, signed):
+        yield verdict.with_finding(replace(found, severity=min(found.severity, Severity.WARNING)))
+    else:
+        yield verdict.quiet()
+
+
+def _sign(word: str) -> int:
+    return 1 if word[:1] in "增上" else -1
+
+
 def _change_after(text: str, figs, k: int, stop, compared: bool):
     """``(change, sign)``: the amount right after the ``k``-th figure (before ``stop``) stating its change
     (较2022年增加 C for a total, which must name its base; 增加 c for a part), or None."""
@@ -228,6 +312,14 @@ _SINCE = r"(?:比|较)(?:上年度?|去年|(?:19|20)\d\d年度?)(?:同期)?"
 _TOTAL_CHANGE = lazy(rf"{_SINCE}(?:决算数?)?(增加|减少|增长|下降)了?")
 _PART_CHANGE = lazy(rf"(?:{_SINCE})?(增加|减少)了?")
 _ADJUSTED = lazy(r"扣|减去|核减|调减|调整")
+_MOVES = r"(增加|减少|增长|下降|上升|增支|减支|增收|减收)了?"
+_TOTAL_MOVED = lazy(rf"(?:同比|{_SINCE})(?:预算|决算)?数?{_MOVES}$")  # 较去年增加, 比2018年预算减少
+_PART_MOVED = lazy(rf"[\u4e00-\u9fff“”（）()]{{2,24}}?(?:同比|{_SINCE})?"
+                   r"(?P<dir>增加|减少|增长|下降|增支|减支|增收|减收)了?")
+_RATE_AFTER = lazy(r"\s*[，,]\s*(?:增长|下降|增幅|降幅|减幅)(?:了|为)?\s*")
+# what opens the breakdown right after the change: 其中 (some parts or all), 主要是 (the main ones)
+_BREAKDOWN_OPENS = lazy(r"\s*[，,。；;]?\s*(?:(?P<all>其中)|(?P<main>主要(?:是|为|原因是|系|由于)))"
+                        r"\s*[：:，,]?\s*")
 _SEMI = lazy(r"[；;]")
 _OPEN_END = lazy(r"\s*(?:等|之类)")
 # the list's next item begun, the text ending there: a name's first characters, not a clause of its own
