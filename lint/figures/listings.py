@@ -722,9 +722,17 @@ def _chained(text: str, lo: int, hi: int, figs) -> Listing | None:
     money = [f for f in figs if f.start < stop and family(f.unit) == "money"]
     inner = labels.inside(text, lo, [f.start for f in money])
     money = [f for f, h in zip(money, inner) if not h]
-    if len(money) < 3 or not all(f.is_point for f in money) or _OPERATOR.search(text, money[-1].end, stop) \
-            or not _BALANCE.search(labels.core(money[-1].label)):
+    if len(money) < 3 or not all(f.is_point for f in money):
         return None  # (约1670万元 among them: no sum to hold it to)
+    if _OPERATOR.search(text, money[-1].end, stop) or not _BALANCE.search(labels.core(money[-1].label)) \
+            or _OPERATOR.search(text, money[-2].end, money[-1].start):
+        # 收入总计 T，减支出总计 S，财政滚存结余 R，减结转下年支出 d，净结余为零: the first balance is the
+        # result of the amounts before it, what follows a chain of its own
+        first = next((k for k, f in enumerate(money) if k >= 2 and _BALANCE.search(labels.core(f.label))
+                      and not _OPERATOR.search(text, money[k - 1].end, f.start)), None)
+        if first is None:
+            return None
+        money = money[: first + 1]
     result, parts, sign, last = money[-1], [], 1, lo
     for f in money[:-1]:
         taken = list(_OPERATOR.finditer(text, last, f.start))
@@ -738,9 +746,10 @@ def _chained(text: str, lo: int, hi: int, figs) -> Listing | None:
     return Listing(result, tuple(parts), True, owns=False)
 
 
-# 减 bare only opening its clause (，减全年支出 d), never inside a word (节能减排, 防灾减灾, 压减)
-_OPERATOR = lazy(r"减[：:]|减去|扣除|(?<=[，,；;：:\s])减(?=[\u4e00-\u9fff])(?!少|收|支|免|税|半|轻|缓|员)"
-                 r"|加[：:]|加上")
+# 减 bare only opening its clause (，减全年支出 d, ，减支出总计 S), never inside a word (节能减排, 防灾减灾,
+# 压减) nor as one (减支 c, 减收 c)
+_OPERATOR = lazy(r"减[：:]|减去|扣除|(?<=[，,；;：:\s])减(?=[\u4e00-\u9fff])"
+                 r"(?!少|收|支(?!出)|免|税|半|轻|缓|员)|加[：:]|加上")
 _BALANCE = lazy(r"结余|结转下年|滚存")
 
 
@@ -769,6 +778,8 @@ def _balanced(text: str, sentences, earlier: list[Figure], texts: dict[int, str]
             before = (earlier + before)[-40:]
         spent = next((f for f in reversed(before) if _whole(f.label, _SPENT_ALL)), None)
         income = next((f for f in reversed(before) if _whole(f.label, _INCOME_ALL)), None)
+        if (spent is None or income is None) and _YEARS_BALANCE.search(labels.core(left.label)):
+            income, spent = _fund_pair(text, sentences, m.start()) or (income, spent)
         if spent is None or income is None or (income.block, income.start) > (spent.block, spent.start) \
                 or not all(f.is_point and f.unit == left.unit for f in (spent, income, left)):
             continue
@@ -781,6 +792,23 @@ def _balanced(text: str, sentences, earlier: list[Figure], texts: dict[int, str]
             continue  # 收支相抵，结转下年 X，补充预算稳定调节基金 Y: more than one use (其中 a, b: its parts)
         out.append(Listing(income, (spent, left), True, owns=False))
     return out
+
+
+def _fund_pair(text: str, sentences, at: int) -> tuple[Figure, Figure] | None:
+    """The fund's income and spending the sentence before ``at`` states and nothing else (社会保险基金预算收入
+    X，社会保险基金预算支出 Y。收支相抵，本年收支结余 Z): named alike but for 收入 and 支出."""
+    before = [s for s in sentences if s[1] <= at]
+    if not before:
+        return None
+    _start, end, figs = before[-1]
+    if text[end:at].strip(" 。；;，,") or len(figs) != 2 or not all(f.is_point for f in figs):
+        return None
+    income, spent = figs
+    own, other = labels.core(income.label).strip(" ，,"), labels.core(spent.label).strip(" ，,")
+    if not (own.endswith("收入") and other.endswith("支出")) or income.unit != spent.unit:
+        return None
+    name, named = own[:-2], other[:-2]
+    return (income, spent) if len(name) >= 2 and named in ("", name) else None
 
 
 _CARRIED_ON = lazy(r"结转|结余|滚存")
@@ -807,7 +835,7 @@ def _paragraphs_before(analysis, block: int) -> tuple[list[Figure], dict[int, st
 
 
 # the year's balance (not 年末结转结余, 滚存结余: stocks)
-_YEARS_BALANCE = lazy(r"^(?:年终|当年|本年)?(?:结转)?结余为?$|结转下年|年终结转")
+_YEARS_BALANCE = lazy(r"^(?:年终|当年|本年)?(?:收支)?(?:结转)?结余为?$|结转下年|年终结转")
 _HOLDS_BALANCE = lazy(r"\s*[（(][^（()）]{0,20}(?:结转|结余)")
 _CHANGE_WORD = lazy(r"比|较|增加|减少|增长|下降|提高|降低")
 
