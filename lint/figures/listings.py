@@ -1140,7 +1140,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                     and not any(_within_a_digit(f, parts) for f in before):
                 return []  # X，其中 A a，B b。其中：…: whose breakdown (X's, a's, b's) is not said (when the
                 # parts miss each by more than one digit of one figure)
-            before = totals[-1:] or _measured(before, parts) or adding or _outturn(before, parts)
+            before = totals[-1:] or _measured(before, parts) or adding or _outturn(before, parts) \
+                or _off_by_a_digit(before, parts)
         if subject and not any(_subject_of(subject, f) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
         if subject and word.endswith("包括") and sum(
@@ -1176,9 +1177,13 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         return [Listing(total, tuple(group), complete) for total, group in series]
     if rest:
         whole = precision.interval(before[-1])
-        if not precision.total([*parts, *rest], before[-1].unit).meets(whole):
+        if precision.total([*parts, *rest], before[-1].unit).meets(whole):
+            parts = [*parts, *rest]
+        elif not (precision.total(parts, before[-1].unit).meets(whole)
+                  or precision.digit_fixes(before[-1], parts)
+                  or precision.one_digit_fix(before[-1], precision.total(parts, before[-1].unit))):
             return []  # …；公务接待费 5万元；年初预算 20万元: what follows a nested list may be anything
-        parts = [*parts, *rest]
+        # (A a；B b，其中，B1 b1；B2 b2: the nested list's own last part, the whole made without it)
     parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], _subset(text, parts))))
     parts = _same_year(before[-1], parts)
     code = _code_before(text, before[-1])
@@ -1577,18 +1582,27 @@ def _adding(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
     return hits if len(hits) == 1 else []
 
 
+def _off_by_a_digit(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
+    """Of several figures in the sentence before, none of which the parts add up to, the one they would
+    with one digit of one figure changed, when only one would (a typo in the total or a part)."""
+    hits = [f for f in candidates if f.is_point and _within_a_digit(f, parts)]
+    return hits if len(hits) == 1 else []
+
+
 def _outturn(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
     """Of a plan and an outturn in the sentence before (预算数为12.60万元，实际支出10.84万元。其中：…) that
     the parts do not add up to, the outturn: what a 其中 breaks down when its parts name no measure (parts
     that do, 购置费预算数为 a，决算数为 b, pair with the plan and the outturn each)."""
     if len(candidates) < 2 or any(w in p.label for p in parts for w in _MEASURES):
         return []
-    done = [f for f in candidates
-            if any(w in f.label for w in _DONE) and not any(w in f.label for w in _PLAN)]
-    plans = [f for f in candidates if any(w in f.label for w in _PLAN) and f not in done]
+    said = [_FUNDS.sub("", f.label) for f in candidates]  # (一般公共预算收入完成: a fund's outturn, no plan)
+    done = [f for f, label in zip(candidates, said)
+            if any(w in label for w in _DONE) and not any(w in label for w in _PLAN)]
+    plans = [f for f, label in zip(candidates, said) if any(w in label for w in _PLAN) and f not in done]
     return done if len(done) == 1 and len(plans) == len(candidates) - 1 else []
 
 
+_FUNDS = lazy(r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算")
 _DONE = ("实际", "决算", "执行数", "完成")
 _PLAN = ("预算", "计划", "下达", "批复")
 
