@@ -680,6 +680,12 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     if current is None and subject.startswith("支") and clause.endswith("收、" + subject):
         full = "支出" + subject[1:]  # 收、支总计 of 收入、支出总计均为 stated before
         current = analysis.resolve(change, full, full, fam, blocks=3, strict=True)
+    if current is None and subject in ("收支", "收支总计", "收支总额", "收支总量"):
+        # 收入总计 X，支出总计 X。收支较上年增加 c: the one amount both totals are
+        sides = [analysis.resolve(change, name, name, fam, blocks=3, strict=True)
+                 for name in ("收入总计", "支出总计")]
+        if all(sides) and sides[0].value == sides[1].value and sides[0].unit == sides[1].unit:
+            current = sides[1]
     if current is None and subject.endswith("支出") and len(subject) >= 5:
         short = subject[:-2]  # 公务接待费支出增加 c after 公务接待费 X: the same amount, 支出 said or not
         current = analysis.resolve(change, short, short, fam, blocks=3, strict=True)
