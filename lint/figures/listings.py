@@ -467,12 +467,13 @@ _ENDS = lazy(r"[ ：:，,。]*$")  # nothing after a parts word but punctuation
 # a sentence opening with what it breaks down (基本支出中，): a total of the sentence before
 _NAME_ONLY = lazy(r"\s*[\u4e00-\u9fff“”]{2,16}\s*")  # 省补助收入 of 省补助收入包括：: what the list is of
 _OWN_PARTS = lazy(r"\s*(?:在)?((?<!其)[\u4e00-\u9fff“”]{0,8}(?:支出|经费|收入|资金|拨款))中[，,：:]")
-_ITEM = lazy(r"^\s*(?:\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[)）])")
+_ITEM = lazy(r"^\s*(?:——|[•●▪]|\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[)）])")
 
 
 def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Listing]:
-    """A parts word ending its paragraph (基本支出300万元，主要包括：) and the parts as the numbered items
-    that follow it, one paragraph each (1.人员经费200万元；2.公用经费100万元。): each item's one amount of
+    """A parts word ending its paragraph (基本支出300万元，主要包括：) and the parts as the numbered or
+    bulleted items that follow it, one paragraph each (1.人员经费200万元；2.公用经费100万元。; ——A a；):
+    each item's one amount of
     the total's unit family; an item stating several (年初预算 X，支出决算 Y) leaves it unsaid which is the
     part: no listing."""
     blocks, parts = analysis.doc.blocks, []
