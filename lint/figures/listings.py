@@ -477,10 +477,14 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     the total's unit family; an item stating several (年初预算 X，支出决算 Y) leaves it unsaid which is the
     part: no listing."""
     blocks, parts = analysis.doc.blocks, []
-    for b in range(block + 1, min(len(blocks), block + 30)):
-        if blocks[b].kind != "paragraph" or not _ITEM.match(blocks[b].text):
+    marked = block + 1 < len(blocks) and _ITEM.match(blocks[block + 1].text) is not None
+    for b in range(block + 1, min(len(blocks), block + (30 if marked else 7))):
+        if blocks[b].kind != "paragraph" or marked and not _ITEM.match(blocks[b].text):
             break
         figs = [f for f in analysis.figures[b] if f.is_point and family(f.unit) not in ("ratio", "")]
+        if not marked:  # 其中： ⏎ 人员经费 a，占…。主要包括：… ⏎ 公用经费 b，…: each paragraph opened by
+            # its part
+            figs = figs[:1] if figs and _NAMED_FIRST.fullmatch(blocks[b].text, 0, figs[0].start) else []
         if len(figs) > 1:
             return []
         if not figs:
@@ -493,9 +497,19 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
               and not _changes(words, f)]
     if not before or any(labels.inside(text, start, [before[-1].start])):
         return []
+    if not marked:  # unmarked paragraphs may go on past the list: as many as make the total (or would,
+        # but for one digit), the fewest of two or more
+        whole = precision.interval(before[-1])
+        fits = [k for k in range(2, len(parts) + 1)
+                if precision.total(parts[:k], before[-1].unit).meets(whole)] \
+            or [k for k in range(2, len(parts) + 1) if _within_a_digit(before[-1], parts[:k])]
+        if not fits:
+            return []
+        parts = parts[: fits[0]]
     return [Listing(before[-1], tuple(parts), word in words.complete)]
 
 
+_NAMED_FIRST = lazy(r"\s*[\u4e00-\u9fff“”（）()]{2,20}?\s*")  # 人员经费 of 人员经费 1030180.29 元: a name
 _NOT_BRACKETED = lazy(r"\d{4}|上年|去年|同期|预算|计划|目标|决算|执行|实际|调整|年初|年末|原|比|较"
                             r"|约|即|折合|人均|平均")
 
