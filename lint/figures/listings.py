@@ -698,7 +698,8 @@ def _plus(text: str, sentences) -> list[Listing]:
         if base is None or len(adds) < 1 or not all(f.is_point and family(f.unit) == fam
                                                     for f in (base, *adds)):
             continue
-        if any(w in text[at:total.start] for w in ("其中", "减去", "扣除", "；", ";")):
+        between = _ASIDES.sub("", text[at:total.start])  # (年终结余 a（其中：本级 b）: a's own breakdown)
+        if any(w in between for w in ("其中", "减去", "扣除", "；", ";")):
             continue
         if _OPEN_LIST.match(text, adds[-1].end):
             continue  # …，动用预算稳定调节基金 d 等，收入总量为 T: more added than listed
@@ -706,6 +707,7 @@ def _plus(text: str, sentences) -> list[Listing]:
     return out
 
 
+_ASIDES = lazy(r"[（(][^（()）]*[）)]")
 _SHARE_NAMED = lazy(r"\s*[，,]\s*占(?:全年|当年|本年)?([\u4e00-\u9fff]{2,16}?)(?:的)?(?:比重|比例|%|\d)")
 
 
