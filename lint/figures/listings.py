@@ -557,22 +557,28 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
             reach = min(end, total.end + 1 + _BRACKET_REACH)
             close = _closing(text, total.end + 1, reach)
             inner = text[total.end + 1 : close]
-            if close >= reach or words.parts.within(inner) or words.totals.within(inner) \
-                    or inner.lstrip().startswith(("含", "包含", "内含")):
-                continue  # （含设备购置…、信息化…）: what it holds, maybe overlapping
+            holds = inner.lstrip().startswith(("含", "包含", "内含"))  # （含 A a、B b、C c）: some of it
+            if close >= reach or words.parts.within(inner) or words.totals.within(inner):
+                continue
             listed = list(itertools.takewhile(lambda f, close=close: f.end <= close, figs[k + 1 : k + 40]))
             if (len(listed) < 2 or "（" in inner or "(" in inner
                     or not all(f.is_point and family(f.unit) == family(total.unit) for f in listed)
                     or re.search(r"\d", text[total.end + 1 : listed[0].start])
                     or text[listed[-1].end : close].strip(" 等")):
                 continue
+            if holds:  # （含 A a、B b、C c，D d）: the items joined alike, D another level's
+                joins = [text[a.end : b.start].strip()[:1] for a, b in zip(listed, listed[1:])]
+                listed = listed[: 1 + next((i for i, j in enumerate(joins) if j != joins[0]), len(joins))]
             names = [labels.core(f.label) for f in listed]
             if (not all(names) or any(_changes(words, f) or _NOT_BRACKETED.search(f.label) for f in listed)
                     or not all(_separated(text[a.end : b.start]) for a, b in zip(listed, listed[1:]))
                     or not (_known(names) or _SO_NAMED.search(labels.core(total.label)[-6:])
-                            and not any(_STAGE.search(n) for n in names))
+                            and not any(_STAGE.search(n) for n in names)) and not holds
+                    or holds and (len(listed) < 3 or len({n[-2:] for n in names}) != 1)
                     or "；" in inner or ";" in inner):
-                continue  # (总共投资 X（A a，B b，C c）: a total so named, its items in the brackets)
+                continue  # (总共投资 X（A a，B b，C c）: a total so named, its items in the brackets;
+                # （含设备购置 a、信息化 b）: what it holds may overlap, unless three items or more of one
+                # kind: （含均衡性转移支付收入 a、结算补助收入 b、其他…收入 c）
             out.append(Listing(total, tuple(listed), False))
     return out
 

@@ -238,11 +238,14 @@ def _change_breakdowns(analysis, check: Check, block: int):
             following = list(figs[k:])
             if opens.end() > end and at + 1 < len(sentences):
                 following = list(sentences[at + 1][2])  # …减少 C。其中：…: the next sentence's
+            if opens.group("bracket"):  # 增加 C（A 增加 a、B 增加 b）: up to the bracket's close
+                close = text.find("）" if opens.group("bracket") == "（" else ")", opens.end(), end)
+                following = [f for f in following if close != -1 and f.end <= close]
             parts = _moved_parts(text, following, opens.end())
             if len(parts) < 2:
                 continue
             yield from _judge_breakdown(analysis, check, change, _sign(moved.group(1)), parts,
-                                        main=opens.group("main") is not None)
+                                        main=opens.group("main") is not None)  # (bracketed: as 其中)
 
 
 def _moved_parts(text: str, figs, opened: int) -> list[tuple[Figure, int]]:
@@ -318,8 +321,8 @@ _PART_MOVED = lazy(rf"[\u4e00-\u9fff“”（）()]{{2,24}}?(?:同比|{_SINCE})?
                    r"(?P<dir>增加|减少|增长|下降|增支|减支|增收|减收)了?")
 _RATE_AFTER = lazy(r"\s*[，,]\s*(?:增长|下降|增幅|降幅|减幅)(?:了|为)?\s*")
 # what opens the breakdown right after the change: 其中 (some parts or all), 主要是 (the main ones)
-_BREAKDOWN_OPENS = lazy(r"\s*[，,。；;]?\s*(?:(?P<all>其中)|(?P<main>主要(?:是|为|原因是|系|由于)))"
-                        r"\s*[：:，,]?\s*")
+_BREAKDOWN_OPENS = lazy(r"\s*(?:(?P<bracket>[（(])\s*(?:其中\s*[：:，,]?)?|[，,。；;]?\s*(?:(?P<all>其中)"
+                        r"|(?P<main>主要(?:是|为|原因是|系|由于)))\s*[：:，,]?)\s*")
 _SEMI = lazy(r"[；;]")
 _OPEN_END = lazy(r"\s*(?:等|之类)")
 # the list's next item begun, the text ending there: a name's first characters, not a clause of its own
