@@ -547,7 +547,7 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
     :func:`_listing` reads them. Such a listing names parts, not all of them unless their names make the
     whole (the sum check's rule). Only breakdowns by definition are read so (:func:`_known`), or a total
     so named (总投资, 共计): a bracket also holds averages, maxima, overlapping groups and two measures of one
-    amount."""
+    amount; or three items or more of one kind after 含 (X（含 A收入 a、B收入 b、C收入 c）), joined alike."""
     out = []
     for _start, end, figs in sentences:
         for k, total in enumerate(figs):

@@ -15,7 +15,8 @@ more each said done or not (12个指标中11个已完成，1个未完成; 9项�
 Parts that add up to their total, each with its change stated after it as the total's is (限额 X，较2022年
 增加 C，其中：A a，增加 c1；B b，减少 c2), have changes that add up, with their directions, to the total's:
 reported at ``warning`` when one digit or one unit mistyped explains the gap. So do the parts' changes a
-change is broken down into (较上年增加 C，主要是 A 增加 a，B 增加 b; 减少 C。其中：A 增加 a；B 减少 b；…):
+change is broken down into (较上年增加 C，主要是 A 增加 a，B 增加 b; 减少 C。其中：A 增加 a；B 减少 b；…;
+增加 C（A 增加 a、B 增加 b））:
 a 其中 list is reported at ``warning`` when one digit or one unit explains the gap, the main ones (主要是)
 only when they go beyond a total with three telling digits that one digit of it explains (others may have
 moved either way).
