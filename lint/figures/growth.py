@@ -742,10 +742,15 @@ def _measured_before(analysis, change, term: str, clause: str, fam: str):
         figs = [f for f in analysis.figures[block] if before <= f.start < start]
         said = text[before:start]
     elif block and analysis.doc.blocks[block - 1].kind == "paragraph":
-        prev = analysis.doc.blocks[block - 1].text.rstrip()
-        before = max(prev.rfind(c, 0, len(prev) - 1) for c in "。；;") + 1
-        figs = [f for f in analysis.figures[block - 1] if f.start >= before]
-        said = prev[before:]
+        # the last sentence of the paragraph before that names the term with an amount (not its 其中
+        # items, nor the reasons after them)
+        sentence = next((s for s in reversed(analysis.sentences(block - 1)[-3:])
+                         if term in analysis.doc.blocks[block - 1].text[s[0] : s[1]]
+                         and any(family(f.unit) == fam for f in s[2])), None)
+        if sentence is None:
+            return None
+        figs = list(sentence[2])
+        said = analysis.doc.blocks[block - 1].text[sentence[0] : sentence[1]]
     else:
         return None
     named = [f for f in figs if f.is_point and family(f.unit) == fam
