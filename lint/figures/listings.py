@@ -480,9 +480,10 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     part: no listing."""
     blocks, parts = analysis.doc.blocks, []
     marked = block + 1 < len(blocks) and _ITEM.match(blocks[block + 1].text) is not None
+    style = _style(blocks[block + 1].text) if marked else ""
     for b in range(block + 1, min(len(blocks), block + (30 if marked else 7))):
-        if blocks[b].kind != "paragraph" or marked and not _ITEM.match(blocks[b].text):
-            break
+        if blocks[b].kind != "paragraph" or marked and _style(blocks[b].text) != style:
+            break  # (1、A a；2、B b。⏎（二）支出 Y: the next heading, no item)
         figs = [f for f in analysis.figures[b] if f.is_point and family(f.unit) not in ("ratio", "")]
         if not marked:  # 其中： ⏎ 人员经费 a，占…。主要包括：… ⏎ 公用经费 b，…: each paragraph opened by
             # its part
@@ -509,6 +510,12 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
             return []
         parts = parts[: fits[0]]
     return [Listing(before[-1], tuple(parts), word in words.complete)]
+
+
+def _style(text: str) -> str:
+    """A paragraph's item marker with its number written #: 1、 and 2、 alike, not （二） (none: '')."""
+    m = _ITEM.match(text)
+    return re.sub(r"[\d一二三四五六七八九十①-⑳]+", "#", m.group().strip()) if m else ""
 
 
 _NAMED_FIRST = lazy(r"\s*[\u4e00-\u9fff“”（）()]{2,20}?\s*")  # 人员经费 of 人员经费 1030180.29 元: a name
