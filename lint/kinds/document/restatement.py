@@ -13,12 +13,13 @@ A quantity is keyed by what it measures, read narrowly so that different things 
 * its unit family, and its period: the last year named before it in its sentence, 上年 for the prior year.
 
 Labels that state a change (增加, 比上年, 下降) or a list (其中, 分别; 收入、支出总计均为) are not
-quantities of their own (``changes``). Two statements in different paragraphs with the same key must
-agree: their rounding intervals, widened by their qualifiers (超 2.3 万亿 is at least 2.3 万亿; 约 is within
-``about`` percent), must meet; but for the parts of two wholes, each listed in the paragraphs after its
-whole's (基本支出 X。其中：⏎商品和服务支出 a … 项目支出 Y。其中：⏎商品和服务支出 b). Prose only; table cells
-are the table checks' business.
-"""
+quantities of their own (``changes``). Two statements in different paragraphs with the same key must agree:
+their rounding intervals, widened by their qualifiers (超 2.3 万亿 is at least 2.3 万亿; 约 is within
+``about`` percent), must meet, unless one's amount is stated again in the other's paragraph under another
+name (a headline's 下拨资金1.82亿元 beside 下拨资金3693.79万元，…全年累计下达…共1.82亿元: the label is
+loose); but for the parts of two wholes, each listed in the paragraphs after its whole's (基本支出
+X。其中：⏎商品和服务支出 a … 项目支出 Y。其中：⏎商品和服务支出 b). Prose only; table cells are the table
+checks' business. """
 
 from __future__ import annotations
 
@@ -59,7 +60,18 @@ def run(analysis, check: Check):
         if all(owners) and owners[0].label.strip() != owners[1].label.strip():  # (2023年 and 2022年 too)
             continue  # 基本支出 X。其中：⏎商品和服务支出 a … 项目支出 Y。其中：⏎商品和服务支出 b
         unit = first.unit if precision.family(fig.unit) == "money" else None
+        if _said_beside(analysis, first, fig, unit) or _said_beside(analysis, fig, first, unit):
+            continue  # 下拨资金1.82亿元 (a title) … 下拨资金3693.79万元，…，全年累计下达…共1.82亿元: its
+            # amount is stated beside the other, under another name: the label is loose, not the figure
         if not quantities.span(fig, o.about, unit).meets(quantities.span(first, o.about, unit)):
             yield report(check, analysis, fig.span, fig.text, related=(first.span,),
                          computed=first.text, figures=(fig.text, first.text),
                          label=key[1], other=first.text, where=analysis.doc.cite(first.span))
+
+
+def _said_beside(analysis, one: Figure, other: Figure, unit) -> bool:
+    """Whether ``one``'s amount is stated again, under another name, in ``other``'s paragraph."""
+    span = precision.interval(one, "round", unit) if unit else precision.interval(one)
+    return any(f is not other and f.is_point and precision.family(f.unit) == precision.family(one.unit)
+               and (precision.interval(f, "round", unit) if unit else precision.interval(f)).meets(span)
+               for f in analysis.figures[other.block])
