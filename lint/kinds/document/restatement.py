@@ -19,7 +19,8 @@ their rounding intervals, widened by their qualifiers (超 2.3 万亿 is at leas
 name (a headline's 下拨资金1.82亿元 beside 下拨资金3693.79万元，…全年累计下达…共1.82亿元: the label is
 loose); but for the parts of two wholes, each listed in the paragraphs after its whole's (基本支出
 X。其中：⏎商品和服务支出 a … 项目支出 Y。其中：⏎商品和服务支出 b). Prose only; table cells are the table
-checks' business. """
+checks' business.
+"""
 
 from __future__ import annotations
 
