@@ -207,6 +207,9 @@ def _parse_chinese(text: str, m: re.Match):
     return (Decimal(value).scaleb(exp), 0, units.canonical(unit), after.end(), qualifier, True, m.start())
 
 
+_LATIN_UNIT = lazy(r"\s?(?:km|Km|KM|m²|m³)(?![A-Za-z])")
+
+
 def _parse_arabic(text: str, m: re.Match):
     start, num = m.start(), m.group("num")
     num_start = m.start("num")
@@ -215,7 +218,8 @@ def _parse_arabic(text: str, m: re.Match):
     following = text[end : end + 3]
     prev, nxt = before[-1:], following[:1]
     # glued to Latin letters or digits around a dot: codes, versions, section numbers
-    if prev.isascii() and prev.isalpha() or nxt.isascii() and nxt.isalpha():
+    latin_after = nxt.isascii() and nxt.isalpha() and not _LATIN_UNIT.match(text, end)  # (not 3.75km)
+    if prev.isascii() and prev.isalpha() or latin_after:
         return None
     if nxt == "." and following[1:2].isdigit() or prev == ".":
         return None
