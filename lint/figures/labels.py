@@ -22,7 +22,8 @@ SIGNED = ("结余", "余额", "差额", "盈余", "利润", "亏损", "赤字", 
 """Words of quantities that may turn negative (a balance, a surplus, a profit): no fall or rise of them is
 bounded by the amount itself."""
 """The words naming last year, as a pattern to build others with (上年为, 比上年, 上年预算)."""
-FUNDS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|社保基金预算")
+FUNDS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|社保基金预算|预算稳定调节基金"
+             r"|预算周转金")
 """The funds' names: their 预算 names a fund, not the 预算 measure (taken out before looking for it)."""
 OUTTURN = lazy(r"支出|实际|决算|执行|完成")
 """Words of an outturn (what was spent or done), as against a plan."""

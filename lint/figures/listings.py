@@ -704,6 +704,8 @@ def _plus(text: str, sentences) -> list[Listing]:
                                 for f in before if f.start > split):
                 continue
             before = whole
+        before = [f for f in before if not _ADJUSTED_AMOUNT.search(text, max(0, f.start - 40), f.start)]
+        # (X，剔除…一次性因素后，为 X′，增长 P%；加…: X′ restates X on another footing, X is added to)
         if len(before) >= 2 and (share := _SHARE_NAMED.match(text, before[-1].end)) and any(
                 share.group(1) in labels.core(f.label) for f in before[:-1]):
             before = before[:-1]  # X，…，税收收入 a，占一般公共预算收入比重 p。加…: a is X's part, X the base
@@ -720,6 +722,7 @@ def _plus(text: str, sentences) -> list[Listing]:
     return out
 
 
+_ADJUSTED_AMOUNT = lazy(r"(?:剔除|扣除)[^。；;]{0,30}?后[，,]?\s*(?:为|是|达)?\s*$")
 _ASIDES = lazy(r"[（(][^（()）]*[）)]")
 _SHARE_NAMED = lazy(r"\s*[，,]\s*占(?:全年|当年|本年)?([\u4e00-\u9fff]{2,16}?)(?:的)?(?:比重|比例|%|\d)")
 
