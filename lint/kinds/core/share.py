@@ -287,7 +287,7 @@ def _whole(analysis, part, named: str):
     parent = analysis.parent(part)
     if not named:
         return parent
-    if parent is not None and (named.startswith("总") or named in parent.label
+    if parent is not None and (named.startswith("总") or named in labels.FUNDS.sub("", parent.label)
                                or len(plain := _WHOLE_WORDS.sub("", named)) >= 2
                                and _WHOLE_WORDS.sub("", _SAID.sub("", labels.core(parent.label))) == plain):
         return parent  # 全年实际支出 X，其中基本支出 Y，占支出总额的 P%: the total it is listed under
