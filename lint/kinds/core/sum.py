@@ -164,11 +164,15 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     # a partial listing's gap explained by one changed digit only: a swap is too common a gap (and the
     # main items, 主要包括：…, miss parts as often as not: only the total's digit tells a typo there)
     typos = precision.digit_fixes(total, parts) if not main else []
-    if len(typos) > 1:  # a typo in either of two parts would explain it: the listing is wrong, but where
+    gap = precision.interval(total).lo - parts_sum().hi
+    if len(typos) > 1 and (len(parts) <= 3 or gap * 50 <= precision.interval(total).lo):
+        # a typo in either of two parts would explain it: the listing is wrong, but where (among four parts
+        # or more, some digit of some part fits a gap of a few hundredths of the total and more: a partial
+        # list, 市区 X，其中：A a，…，F f, as likely)
         yield verdict.with_finding(replace(found, severity=min(found.severity, Severity.WARNING)))
         return
     yield verdict.quiet()
-    if typos:
+    if len(typos) == 1:
         part, need = typos[0]
         related = (total, *[p for p in parts if p is not part])
         rest = "".join(f" − {p.text}" for p in parts if p is not part)
