@@ -32,14 +32,14 @@ lists parallel values as often as parts; or naming three parts or more, one of t
 every part does; or parts that make the whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, a
 基本支出 its 人员经费 and 公用经费, a 政府采购 its 货物, 工程 and 服务, a 财政拨款 its three funds, a
 score its 决策, 过程, 产出 and 效益; or a count's parts closed by 其他: …特种专业技术用车18辆、其他用车14辆)
-or when one digit of one figure explains the whole gap (a typo, reported at ``warning``; two swapped digits
-are too common a gap to tell a typo, and are only suggested). People counted past their total after the first
-parts have added up to it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and
-people counted by attributes of two kinds (女教师、35岁以下、中高级职称) overlap: neither is judged. Parts
-that fail as written but add up once the one part written in another unit of money is read in the total's
-(因公出国（境）费2.28元 among parts in 万元) are the unit's slip: a warning on that part, its fix suggested
-(``2.28元 → 2.28万元``).
-"""
+or when one digit of one figure explains the whole gap (a typo, reported at ``warning``; among four parts or
+more, a gap of 2% of the total or more that digits of several parts could explain is a partial list as
+likely, not judged; two swapped digits are too common a gap to tell a typo, and are only suggested). People
+counted past their total after the first parts have added up to it are a second breakdown of the same whole
+(男性46人，女性36人，35岁以下24人), and people counted by attributes of two kinds
+(女教师、35岁以下、中高级职称) overlap: neither is judged. Parts that fail as written but add up once the
+one part written in another unit of money is read in the total's (因公出国（境）费2.28元 among parts in
+万元) are the unit's slip: a warning on that part, its fix suggested (``2.28元 → 2.28万元``). """
 
 from __future__ import annotations
 
