@@ -39,7 +39,8 @@ counted past their total after the first parts have added up to it are a second 
 (男性46人，女性36人，35岁以下24人), and people counted by attributes of two kinds
 (女教师、35岁以下、中高级职称) overlap: neither is judged. Parts that fail as written but add up once the
 one part written in another unit of money is read in the total's (因公出国（境）费2.28元 among parts in
-万元) are the unit's slip: a warning on that part, its fix suggested (``2.28元 → 2.28万元``). """
+万元) are the unit's slip: a warning on that part, its fix suggested (``2.28元 → 2.28万元``).
+"""
 
 from __future__ import annotations
 
