@@ -969,6 +969,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
 # how far an amount has got (已分配下达; 目前项目资金已拨付; 截至6月底已支付), not a part beside the others
 _STATUS = lazy(r"^[，,]?\s*(?:其中)?\s*[：:，,]?\s*(?:(?:目前|现|当前|截至|截止)[^，,。；;]{0,12}?)?"
                r"(?:[\u4e00-\u9fff]{0,6}?(?:已|尚未)(?:拨付|支付|下达|完成|使用|到位|分配|兑付|支出|拨)|已|尚未|未)")
+_NET_OF = lazy(r"\s*[（(][^（()）]{0,60}?(?:剔除|不含|未含)")
 _GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|计提|退库|退付)")
 _NET_FUNDS = lazy(r"基金(?:预算)?收入")
 _SET_ASIDE = lazy(r"计提|退库|转入一般公共预算|调入一般公共预算|调出")
@@ -1262,8 +1263,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 and not precision.total(parts, before[-1].unit).meets(precision.interval(before[-1])):
             parts = parts[:k]
             break
-    if _GROSS.match(text, before[-1].end):
-        return []  # 政府性基金收入 X（不含转列…）: a total net of what moved out, its parts gross
+    if _GROSS.match(text, before[-1].end) or _NET_OF.match(text, before[-1].end):
+        return []  # 政府性基金收入 X（不含转列…）, 综合预算收入 X（已剔除…调入 a）: a total net of what moved
+        # out or in, its parts gross
     if sum(p.value for p in parts) > before[-1].value and _NET_FUNDS.search(before[-1].label) \
             and all(p.unit == before[-1].unit for p in parts) \
             and (_SCOPE.match(labels.core(before[-1].label)) or _SET_ASIDE.search(text, start, end)):
