@@ -659,12 +659,14 @@ def _end(figure: Figure) -> int:
 
 # 加上 a, ；加 a, ，加：a, 加 then funds: an amount added on (not 加班费, 加强, 加装, 加固: verbs)
 _FUNDS_ADDED = (r"上级|上年|调入|动用|债务|转贷|返还|转移|补助|一般性|专项|中央|省|市|地方政府"
-                r"|预算稳定|结转|结余|税收|非税|政府性|国有")
+                r"|预算稳定|结转|结余|税收|非税|政府性|国有|[区县镇乡]对")
 _ADDED_ON_WORD = r"加(?:上|[：:]|(?=" + _FUNDS_ADDED + r"))"
 _ADDED_ON = lazy(_ADDED_ON_WORD)
 
 _OPEN_LIST = lazy(r"\s*等")
-_CLOSES_CHAIN = lazy(r"(?:总计|合计|总量)为?$")
+# …，收入总计 T; …后，一般公共预算总收入 T; …，2023年一般公共预算总收入预计为 T (not 减全年财政总支出 d)
+_CLOSES_CHAIN = lazy(r"(?:总计|合计|总量)为?$|(?:^(?:(?:19|20)\d\d年度?)?|后[，,]?)(?!加|减)"
+                     r"[\u4e00-\u9fff]{0,8}(?:总收入|总支出)(?:预计|预期)?为?$")
 _ADDED_AFTER = lazy(r"[；;]\s*" + _ADDED_ON_WORD)
 
 
@@ -713,15 +715,21 @@ def _plus(text: str, sentences) -> list[Listing]:
         if base is None or len(adds) < 1 or not all(f.is_point and family(f.unit) == fam
                                                     for f in (base, *adds)):
             continue
-        between = _ASIDES.sub("", text[at:total.start])  # (年终结余 a（其中：本级 b）: a's own breakdown)
-        if any(w in between for w in ("其中", "减去", "扣除", "；", ";")):
+        between = _ASIDES.sub("", _TAKEN_AWAY.sub("", text[at:total.start]))  # (年终结余 a（其中：本级 b）:
+        if any(w in between for w in ("其中", "减去", "扣除", "；", ";")):  # a's own breakdown)
             continue
         if _OPEN_LIST.match(text, adds[-1].end):
             continue  # …，动用预算稳定调节基金 d 等，收入总量为 T: more added than listed
+        # …；减去调出资金 d，…，收入总计 T: what is taken away counts against the total, up to the next 加
+        taken = [m.start() for m in _TAKEN_AWAY.finditer(text, at, total.start)]
+        added = [m.start() for m in _ADDED_ON.finditer(text, at, total.start)]
+        adds = [replace(f, value=-f.value) if max((k for k in taken if k < f.start), default=-1)
+                > max((k for k in added if k < f.start), default=-1) else f for f in adds]
         out.append(Listing(total, (base, *adds), True, owns=False))
     return out
 
 
+_TAKEN_AWAY = lazy(r"[；;，,]?\s*(?:减去|扣除|减[：:])")
 _ADJUSTED_AMOUNT = lazy(r"(?:剔除|扣除)[^。；;]{0,30}?后[，,]?\s*(?:为|是|达)?\s*$")
 _ASIDES = lazy(r"[（(][^（()）]*[）)]")
 _SHARE_NAMED = lazy(r"\s*[，,]\s*占(?:全年|当年|本年)?([\u4e00-\u9fff]{2,16}?)(?:的)?(?:比重|比例|%|\d)")
