@@ -675,7 +675,8 @@ def _plus(text: str, sentences) -> list[Listing]:
     上年结转 c，收入总计 T; 加 a, 加：a): T is X and what 加 lists, each amount of the unit up to the total
     but asides in brackets (X the last amount before 加 in its sentence, or the sentence before in the
     paragraph); complete. When a part of X (其中 A a) stands between, added to X or to A is not said: T is
-    judged over X only when it holds over no part."""
+    judged over X only when it holds over no part. What is taken away on the way (；减去调出资金 d) counts
+    against T up to the next 加; T may be named 总收入 after 后 or a year (…后，一般公共预算总收入 T)."""
     out = []
     for index, (start, end, figs) in enumerate(sentences):
         at = next((m.start() for m in _ADDED_ON.finditer(text, start, end)
