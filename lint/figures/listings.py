@@ -648,6 +648,7 @@ def _respective(words, text: str, sentences) -> list[Listing]:
 _REACH_PARTS = 40  # the figures before a total looked at for its parts (linear in a long paragraph)
 # what a block needs to hold one
 _TRAILING_SIGNS = ("分别", "由", "、", "和", "及", "合计", "共计", "总计", "决算结果")
+_SUMMED_NAME = lazy(r"[\u4e00-\u9fff]{2,8}(?:合计|总计)为?")
 _TRAILING = ("合计", "共计", "累计", "总计", "共", "合计为", "共计为", "累计为", "总计为", "总额为", "总额")
 _SUMMED = ("合计", "共计", "总计", "收入总计", "支出总计", "收入合计", "支出合计",  # after named amounts
            "收入决算结果", "支出决算结果")  # (a government's: A a，B b，收入决算结果 T)
@@ -957,11 +958,14 @@ def _trailing(text: str, sentences) -> list[Listing]:
             near = max(start, total.start - _WORD_REACH)  # (the word is short: linear in a long line)
             comma = max(text.rfind(c, near, total.start) for c in "，,；;")  # (…；D d；共计 t: clauses too)
             word = _THESE.sub("", text[comma + 1 : total.start].strip())  # 四项合计, 以上合计: 合计
-            if comma < 0 or word not in _TRAILING and word not in _SUMMED:
+            named_sum = _SUMMED_NAME.fullmatch(word) is not None  # 可用财力安排合计 after three named amounts
+            if comma < 0 or word not in _TRAILING and word not in _SUMMED and not named_sum:
                 continue  # the total word opens its clause, and is all of it before the total
             before = [f for f in figs[max(0, k - _REACH_PARTS):k] if f.end <= comma]  # (not 四项 of 四项合计)
             if word not in _TRAILING:  # 支出总计: after named amounts only
                 parts = _named_clauses(text, start, comma, before)
+                if word not in _SUMMED and len(parts) < 3:
+                    continue
             else:
                 parts = _trailing_parts(text, start, comma, before, total)
             if _GOES_ON.match(text, start, parts[0].start if parts else start):
