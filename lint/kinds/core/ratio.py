@@ -182,6 +182,8 @@ def run(analysis, check: Check):
                             continue  # 一般公共预算收入 names a fund, not the 预算 of 为预算的 (年初安排 is)
                         if _of_another(analysis, base):
                             continue  # X，为年计划 Y 的 P%；Z，为年计划的 Q%: Y is X's plan, Z's unstated
+                    elif "调整" in named and (moved := _adjusted_before(analysis, before, actual)):
+                        base = moved  # …收入预算调整为 Y。…完成 X，完成调整预算数的 P%: the budget adjusted
                     else:
                         continue  # 支出决算为2.35万元，完成预算的78.33%: its budget is not stated here
                 elif o.rates.within(rate.label) and len(amounts) >= 2:
@@ -282,6 +284,18 @@ def _complement(analysis, check, rate, failed, base):
                     scale=Decimal(100), expression=f"({base.text} − {failed.text}) / {base.text}")
     if verdict:
         yield verdict
+
+
+def _adjusted_before(analysis, before, actual):
+    """The one amount of the sentence before that a budget of ``actual``'s side was adjusted to (经批准收入
+    预算调整为 Y), or None."""
+    fam = precision.family(actual.unit)
+    moved = [f for f in before or () if f.is_point and precision.family(f.unit) == fam
+             and "预算" in _unfunded(f.label)
+             and _ADJUSTED_TO.search(analysis.text(f), max(0, f.start - 12), f.start)
+             and not any(a in actual.label and b in f.label or a in f.label and b in actual.label
+                         for a, b in labels.OPPOSITES)]
+    return moved[0] if len(moved) == 1 else None
 
 
 def _adjusted(label: str) -> str:
