@@ -24,8 +24,9 @@ Two shapes are found in each sentence:
   gives it, and fails (over the largest) when none does.
 * a rate whose one amount before it, an actual, has its plan in the sentence before (调整后预算为
   3,618.45万元。全年实际支出3,502.17万元，预算执行率为97.79%): over each plan amount stated there, holding
-  over one of them. An 执行率 whose sentence (or the one before) states the funds received (到位资金) as well
-  as the budget holds over either: templates define it both ways.
+  over one of them; so is 完成调整预算数的 P% after a sentence adjusting that side's budget (收入预算调整为
+  Y). An 执行率 whose sentence (or the one before) states the funds received (到位资金) as well as the
+  budget holds over either: templates define it both ways.
 * ``A 比 B 为 P%`` (实际在用固定资产总额 10,232.75 万元比上所有固定资产总额 12,139.05 万元为 84.29%):
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * a survey's 满意度 (满意率) over its counts: the satisfied (满意451人; 非常满意 a、满意 b … added in order)
