@@ -27,7 +27,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...figures import precision, quantities
+from ...figures import labels, precision, quantities
 from ...model import Figure
 from ...vocabulary import Words
 from ..base import Check, report
@@ -71,8 +71,12 @@ def run(analysis, check: Check):
 
 
 def _said_beside(analysis, one: Figure, other: Figure, unit) -> bool:
-    """Whether ``one``'s amount is stated again, under another name, in ``other``'s paragraph."""
+    """Whether ``one``'s amount is stated again in ``other``'s paragraph under a name much like theirs
+    (全年累计下达…补助资金共 beside 下拨…补助资金: four characters or more in common, not 财政拨款收入 beside
+    部门预算总收入)."""
     span = precision.interval(one, "round", unit) if unit else precision.interval(one)
+    name = labels.core(other.label)
     return any(f is not other and f.is_point and precision.family(f.unit) == precision.family(one.unit)
                and (precision.interval(f, "round", unit) if unit else precision.interval(f)).meets(span)
+               and labels.overlap(labels.core(f.label), name) >= 4
                for f in analysis.figures[other.block])
