@@ -38,7 +38,8 @@ _NOT_HEADS = ("百分点", "％", "度")
 
 @dataclass(frozen=True)
 class Options:
-    per: Words = Words(["人均", "户均", "生均", "期均", "场均", "次均", "批均", "平均", "每人", "亩均"])
+    per: Words = Words(["人均", "户均", "生均", "期均", "场均", "次均", "批均", "平均", "每人", "亩均",
+                        "车均"])
 
 
 _AREA = ("亩均",)  # per 亩: a yield (公斤), an income (元) or a count (株) over the area
@@ -100,4 +101,6 @@ def _heads(core: str, word: str) -> tuple[str, ...]:
         return ()
     if head == "亩":
         return ("亩",)
+    if head == "车":
+        return ("辆",)  # 车均: per vehicle, counted in 辆
     return (head, head + "次")
