@@ -1,7 +1,7 @@
 """average: an amount per head (人均, 户均, 平均, 生均) equals the total over the count stated with it.
 
 Finds, in each sentence, a figure whose label opens with a per-head word (option ``per``: 人均, 户均,
-生均, 期均, 场均, 次均, 批均, 平均, 每人, 亩均) and, before it in the same sentence:
+生均, 期均, 场均, 次均, 批均, 平均, 每人, 亩均, 车均: per 辆) and, before it in the same sentence:
 
 * for an amount of money (人均培训经费1,456.25元): exactly one money amount (the total) and exactly one
   count (人, 人次, 户, 名, …: a counted unit);
