@@ -111,6 +111,8 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _plus(text, sentences)
     if "收支相抵" in text:
         out += _balanced(text, sentences, *_paragraphs_before(analysis, block))
+    if "收支" in text and "结余" in text:
+        out += _year_balance(text, sentences)
     if "主要" in text:
         out += _main_after(words, text, sentences)
     if "减" in text:
@@ -839,6 +841,24 @@ def _balanced(text: str, sentences, earlier: list[Figure], texts: dict[int, str]
     return out
 
 
+def _year_balance(text: str, sentences) -> list[Listing]:
+    """A sentence opening with the year's 收支结余 Z after a sentence stating a fund's income and spending
+    alone (社会保险基金收入 X，比上年增长 p；社会保险基金支出 Y，…。2023年收支结余 Z): X is Y and Z."""
+    out = []
+    for start, _end, figs in sentences[1:]:
+        left = next((f for f in figs if family(f.unit) == "money"), None)
+        if left is None or not left.is_point or not _BALANCE_OPENS.fullmatch(text, start, left.start):
+            continue
+        pair = _fund_pair(text, sentences, start)
+        if pair is not None and pair[0].unit == left.unit:
+            out.append(Listing(pair[0], (pair[1], left), True, owns=False))
+    return out
+
+
+_BALANCE_OPENS = lazy(r"\s*(?:(?:19|20)\d\d年度?)?\s*(?:本年|当年|全年)?收支(?:相抵后?)?[，,]?"
+                      r"\s*(?:本年|当年)?结余(?:为|是)?\s*")
+
+
 def _fund_pair(text: str, sentences, at: int) -> tuple[Figure, Figure] | None:
     """The fund's income and spending the sentence before ``at`` states and nothing else (社会保险基金预算收入
     X，社会保险基金预算支出 Y。收支相抵，本年收支结余 Z): named alike but for 收入 and 支出."""
@@ -846,6 +866,7 @@ def _fund_pair(text: str, sentences, at: int) -> tuple[Figure, Figure] | None:
     if not before:
         return None
     _start, end, figs = before[-1]
+    figs = [f for f in figs if family(f.unit) == "money"]  # (…收入 a，比上年增长 p；…支出 b，增长 q)
     if text[end:at].strip(" 。；;，,") or len(figs) != 2 or not all(f.is_point for f in figs):
         return None
     income, spent = figs
