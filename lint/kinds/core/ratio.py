@@ -314,8 +314,15 @@ def _of_another(analysis, base) -> bool:
 def _base_of_rate(text: str, figure, after) -> bool:
     """Whether ``figure`` is the stated base of the rate ``after`` it (完成年初预算1,000.00万元的120.00%):
     never the subject of a later rate of the sentence (…，为调整预算1,250.00万元的96.00%)."""
-    return after.unit == "%" and text[figure.end : after.start].strip() in ("的", "") \
+    between = text[figure.end : after.start].strip()
+    if after.unit == "%" and between in ("）的", ")的") \
+            and _BRACKETED_BASE.search(text, max(0, figure.start - 16), figure.start):
+        return True  # 完成预算（587.9亿元）的107.1%: the base in brackets after its name
+    return after.unit == "%" and between in ("的", "") \
         and labels.core(figure.label).startswith(_OF_BASE)  # (为市下目标33.23亿元101.78%: 的 left out)
+
+
+_BRACKETED_BASE = lazy(r"(?:为|完成|达到|相当于)[^，,。；;（(]{0,12}[（(]\s*$")
 
 
 # the base named at the label's end: 决算数为预算数的, 支出决算数为年初预算数的, or 完成预算 without 的
