@@ -3,7 +3,8 @@
 A figure in prose qualifies when it has no unit, shows decimals, is written in digits (not a fraction such
 as 六分之一 or 1/3), and its label (the words before it in its clause) ends with one of the ``words`` that
 announce a rate (增长, 下降, 占, 完成率 …). A reader cannot tell 13.95 from 13.95%, and no rate check can
-judge it, so it is reported on the figure. A figure followed by a sign of division or multiplication
+judge it, so it is reported on the figure; so is a bare figure right after a rate's base
+(完成调整预算20000万元 105.2，). A figure followed by a sign of division or multiplication
 (支出率为2368.45/2410.00×100%) is an operand of the rate written out, not the rate; one followed by a colon
 and a number (比重为11.2:37.8:51.0) is a ratio's term.
 """
@@ -13,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ...figures import labels
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
 
@@ -41,3 +43,21 @@ def run(analysis, check: Check):
             continue  # 三大产业的比重为11.2:37.8:51.0: shares written as a ratio, no % meant
         if words.ends(labels.core(fig.label)):
             yield report(check, analysis, fig.span, fig.text, label=labels.core(fig.label))
+        elif not labels.core(fig.label) and (base := _base_before(analysis, block, fig)) is not None:
+            # 完成调整预算20000万元105.2，: the rate right after its base, its % left out
+            named = labels.core(base.label) + base.text + "的"
+            yield report(check, analysis, fig.span, fig.text, label=named)
+
+
+def _base_before(analysis, block, fig):
+    """The amount right before ``fig`` (nothing between) when it is a rate's base (完成调整预算 X)."""
+    k = analysis.index(fig)
+    if k == 0:
+        return None
+    before = analysis.figures[fig.block][k - 1]
+    if block.text[before.end : fig.start].strip() or not before.unit or before.unit in ("%", "‰"):
+        return None
+    return before if _BASE.search(labels.core(before.label)) else None
+
+
+_BASE = lazy(r"(?:完成|为|达到|相当于)[\u4e00-\u9fff]{0,10}(?:预算|计划|目标|任务)数?$")
