@@ -232,9 +232,6 @@ class Analysis:
                 continue
             label = self.core_label(cand)
             own = labels.core(cand.label)
-            if wanted in label and not labels.FUNDS.search(wanted) \
-                    and wanted not in labels.FUNDS.sub("", label):
-                continue  # 占预算的 P%: not the 预算 of 一般公共预算收入, a fund's name
             if wanted not in label and not any(k in own for k in own_keys) or _CHANGE.search(own):
                 continue  # a change (较上年增加 X) is never the quantity a name refers to
             if any(a in subject and b in label and a not in label for a, b in labels.OPPOSITES):

@@ -1003,7 +1003,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
 # how far an amount has got (已分配下达; 目前项目资金已拨付; 截至6月底已支付), not a part beside the others
 _STATUS = lazy(r"^[，,]?\s*(?:其中)?\s*[：:，,]?\s*(?:(?:目前|现|当前|截至|截止)[^，,。；;]{0,12}?)?"
                r"(?:[\u4e00-\u9fff]{0,6}?(?:已|尚未)(?:拨付|支付|下达|完成|使用|到位|分配|兑付|支出|拨)|已|尚未|未)")
-_NET_OF = lazy(r"\s*[（(][^（()）]{0,60}?(?:剔除|不含|未含)")
+_NET_OF = lazy(r"\s*[（(][^（()）]{0,60}?剔除")
 _GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|计提|退库|退付)")
 _NET_FUNDS = lazy(r"基金(?:预算)?收入")
 _SET_ASIDE = lazy(r"计提|退库|转入一般公共预算|调入一般公共预算|调出")
