@@ -1270,15 +1270,17 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     # two items or more stating each measure (not 上解支出 X，滚存结余 Y，其中：结转下年支出 a，净结余 b: Y's)
     if series and all(len(group) >= 2 for _, group in series):
         return [Listing(total, tuple(group), complete) for total, group in series]
-    if rest:
-        whole = precision.interval(before[-1])
-        if precision.total([*parts, *rest], before[-1].unit).meets(whole):
-            parts = [*parts, *rest]
-        elif not (precision.total(parts, before[-1].unit).meets(whole)
-                  or precision.digit_fixes(before[-1], parts)
-                  or precision.one_digit_fix(before[-1], precision.total(parts, before[-1].unit))):
-            return []  # …；公务接待费 5万元；年初预算 20万元: what follows a nested list may be anything
-        # (A a；B b，其中，B1 b1；B2 b2: the nested list's own last part, the whole made without it)
+    if rest:  # what follows a nested list may be anything (…；公务接待费 5万元；年初预算 20万元) or the
+        # nested list's own last part (A a；B b，其中，B1 b1；B2 b2): as much of it as makes the whole, or
+        # would but for one digit
+        whole, sizes = before[-1], range(len(rest), -1, -1)
+        fit = next((k for k in sizes if precision.total([*parts, *rest[:k]], whole.unit)
+                    .meets(precision.interval(whole))), None)
+        if fit is None:
+            fit = next((k for k in sizes if _within_a_digit(whole, [*parts, *rest[:k]])), None)
+        if fit is None:
+            return []
+        parts = [*parts, *rest[:fit]]
     parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], _subset(text, parts))))
     parts = _same_year(before[-1], parts)
     code = _code_before(text, before[-1])
