@@ -92,7 +92,7 @@ def total(figures, unit: str | None = None, mode: str = "round") -> Interval:
 
 def number_text(figure: Figure) -> str:
     """The digits of a figure as written, with its grouping commas and decimal point (no unit)."""
-    return "".join(c for c in figure.text if c.isdigit() or c in ",.").strip(",.")
+    return "".join(c for c in figure.text if c in "0123456789,.").strip(",.")  # (not the ³ of m³)
 
 
 def one_digit_fix(figure: Figure, target: Interval) -> str | None:
