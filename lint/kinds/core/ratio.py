@@ -288,15 +288,32 @@ def _complement(analysis, check, rate, failed, base):
 
 
 def _adjusted_before(analysis, before, actual):
-    """The one amount of the sentence before that a budget of ``actual``'s side was adjusted to (经批准收入
-    预算调整为 Y), or None."""
+    """The one amount of the sentence before that the whole budget of ``actual``'s side was adjusted to
+    (经批准收入预算调整为 Y; 一般公共预算收入预算调整为 Y before 一般公共预算收入完成 X), or None: not another
+    fund's (政府性基金收入预算调整为), another level's (市本级支出预算) nor an item's (专项收入调整为,
+    债务转贷收入预算调整为)."""
     fam = precision.family(actual.unit)
-    moved = [f for f in before or () if f.is_point and precision.family(f.unit) == fam
-             and "预算" in _unfunded(f.label)
-             and _ADJUSTED_TO.search(analysis.text(f), max(0, f.start - 12), f.start)
-             and not any(a in actual.label and b in f.label or a in f.label and b in actual.label
-                         for a, b in labels.OPPOSITES)]
+    funds = set(_FUND_WORDS.findall(actual.label))
+    moved = []
+    for f in before or ():
+        if not f.is_point or precision.family(f.unit) != fam \
+                or not _ADJUSTED_TO.search(analysis.text(f), max(0, f.start - 12), f.start):
+            continue
+        core = labels.core(f.label)
+        named = set(_FUND_WORDS.findall(core))
+        whole = _WHOLE_ADJUSTED.search(labels.FUNDS.sub("", core))
+        if whole is None or named and named != funds or whole.group(1) not in actual.label \
+                or any(w not in actual.label for w in _LEVEL_WORDS.findall(core)):
+            continue
+        moved.append(f)
     return moved[0] if len(moved) == 1 else None
+
+
+_FUND_WORDS = lazy(r"一般公共预算|政府性基金|国有资本经营|社会保险基金|社保基金")
+# the side's whole budget adjusted: nothing before 收入/支出 but a verb, a scope or the start
+_WHOLE_ADJUSTED = lazy(r"(?:^|批准|将|把|[年，,的]|全[县市区省镇乡旗]|本级|地方)(收入|支出)"
+                       r"(?:预算)?数?调整后?$")
+_LEVEL_WORDS = lazy(r"本级|区县|县区|乡镇|市级|县级|区级")
 
 
 def _adjusted(label: str) -> str:
