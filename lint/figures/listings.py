@@ -855,8 +855,12 @@ def _year_balance(text: str, sentences) -> list[Listing]:
     return out
 
 
-_BALANCE_OPENS = lazy(r"\s*(?:(?:19|20)\d\d年度?)?\s*(?:本年|当年|全年)?收支(?:相抵后?)?[，,]?"
-                      r"\s*(?:本年|当年)?结余(?:为|是)?\s*")
+# 2023年收支结余 Z (收支相抵，结余 Z: read by :func:`_balanced`)
+_BALANCE_OPENS = lazy(r"\s*(?:(?:19|20)\d\d年度?)?\s*(?:本年|当年|全年)?收支\s*(?:本年|当年)?"
+                      r"结余(?:为|是)?\s*")
+
+
+_PART_OPENS = lazy(r"\s*(?:分[\u4e00-\u9fff]{1,4}看|从[\u4e00-\u9fff]{1,6}看|按[\u4e00-\u9fff]{1,4}分)")
 
 
 def _fund_pair(text: str, sentences, at: int) -> tuple[Figure, Figure] | None:
@@ -865,10 +869,12 @@ def _fund_pair(text: str, sentences, at: int) -> tuple[Figure, Figure] | None:
     before = [s for s in sentences if s[1] <= at]
     if not before:
         return None
-    _start, end, figs = before[-1]
+    start, end, figs = before[-1]
     figs = [f for f in figs if family(f.unit) == "money"]  # (…收入 a，比上年增长 p；…支出 b，增长 q)
-    if text[end:at].strip(" 。；;，,") or len(figs) != 2 or not all(f.is_point for f in figs):
-        return None
+    if text[end:at].strip(" 。；;，,") or len(figs) != 2 or not all(f.is_point for f in figs) \
+            or "其中" in text[start:end] or _PART_OPENS.match(text, start):
+        return None  # (…。其中，A基金收入 a，支出 b。本年收支结余 Z: a part's, the balance the whole's; so
+        # after 分险种看，)
     income, spent = figs
     own, other = labels.core(income.label).strip(" ，,"), labels.core(spent.label).strip(" ，,")
     if not (own.endswith("收入") and other.endswith("支出")) or income.unit != spent.unit:
