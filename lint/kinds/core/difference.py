@@ -328,6 +328,12 @@ def _other_rate(text: str, figs, change):
     if before is None or after is None or bool(before.group("cmp")) == bool(after.group("dir")) \
             or _FALLING.search(current.label):
         return None
+    named = _RATE_NAMED.search(text, before.start(), other.start)
+    if named is None and len(rates) > 2 and rates[-3].end >= max(text.rfind(c, 0, current.start) for c in
+                                                                 "。；;"):
+        return None  # 占比78.5%，增长6.2%，比全省（75.0%）高3.5个百分点: which of the two, not said
+    if named is not None and (named.group("share") is None) != (_SHARE_RATE.search(current.label) is None):
+        return None  # 占比 P%，增长 Q%，比全省增幅（R%）: the growth's gap, not the share's (and conversely)
     word = before.group("cmp") or after.group("dir")
     return current, other, change, -1 if word[0] in "低慢少" else 1
 
@@ -337,6 +343,8 @@ _VS_OTHER = lazy(r"\s*[，,]\s*(?:(?P<cmp>高于|低于|快于|慢于|超过|超
                  r"[^，,。；;%\d（()）]{1,20}?\s*[（(]?\s*")
 _VS_OTHER_END = lazy(r"\s*[）)]?\s*(?P<dir>(?:高|低|快|慢|多|少)出?)?\s*")
 _FALLING = lazy(r"下降|减少|降低|回落|负增长|降幅|减幅")
+_RATE_NAMED = lazy(r"增幅|增速|增长率|(?P<share>占比|比重|比例)")  # what the other's rate is
+_SHARE_RATE = lazy(r"占|比重|比例")
 
 
 def _holds(current, prior, change, sign: int) -> bool:
