@@ -520,6 +520,7 @@ def _style(text: str) -> str:
     return re.sub(r"[\d一二三四五六七八九十①-⑳]+", "#", m.group().strip()) if m else ""
 
 
+_MAIN_NEXT = lazy(r"\s*[，,：:]?\s*主要(?:是|为|有|包括)")
 _NAMED_FIRST = lazy(r"\s*[\u4e00-\u9fff“”（）()]{2,20}?\s*")  # 人员经费 of 人员经费 1030180.29 元: a name
 _NOT_BRACKETED = lazy(r"\d{4}|上年|去年|同期|预算|计划|目标|决算|执行|实际|调整|年初|年末|原|比|较"
                             r"|约|即|折合|人均|平均")
@@ -1161,7 +1162,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         return []  # (土地出让收入 a（含提取转列…，扣减后实为 b; “两金”计提 c）: a part counted gross)
     # 产出类指标得满分: a part in words; 主要是 A a、B b: the main parts, maybe not all
     unsaid = fam == "分" and bool(_FULL_MARKS.search(text, pos, stop)) or word in _MAIN
-    main = "主要" in text[max(start, pos - 12) : pos + len(word)]  # 主要包括：A a，B b: the main ones
+    main = "主要" in text[max(start, pos - 12) : pos + len(word)] \
+        or _MAIN_NEXT.match(text, pos + len(word)) is not None  # 主要包括：A a; 按来源分，主要是 A a
     rest = []  # the parts after a part's own nested list: taken when with them the total holds
     if stop == nested_at and labels.open_paren(text, start, pos) is None:
         rest = _after_nested(words, text, after, fam, stop, end)
@@ -1243,6 +1245,11 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 # parts miss each by more than one digit of one figure)
             before = totals[-1:] or _measured(before, parts) or adding or _outturn(before, parts) \
                 or _off_by_a_digit(before, parts)
+            if before and not precision.total(parts, before[-1].unit).meets(precision.interval(before[-1])) \
+                    and any(
+                    f is not before[-1] and f.is_point and family(f.unit) == fam
+                    and precision.total(parts, f.unit).meets(precision.interval(f)) for f in p_figs):
+                return []  # X，其中已拨付 Y。按来源分，A a，B b (a + b = Y): a breakdown of Y, maybe
         if subject and not any(_subject_of(subject, f) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
         if subject and word.endswith("包括") and sum(
