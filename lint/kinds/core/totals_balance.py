@@ -2,11 +2,12 @@
 
 A department's 收支总表 balances by construction: its 收入总计 (the year's income and what it carried in)
 is its 支出总计 (the year's spending and what it carries on). Finds, in each sentence, an amount whose label
-ends with an ``income`` total (收入总计) and, right after it with only a comma, 、 or ；between, one whose
-label ends with the matching ``expense`` total (支出总计), the two named alike but for 收入 and 支出
-(财政拨款收入总计 and 财政拨款支出总计; a bare 支出总计 after a named 收入总计 shares its name). Not judged
-when the sentence, or the one after it, says what is left between them (``left``: 结余, 结转下年, 滚存,
-收支相抵, 减): a government's 支出总计 leaves its balance out (收入总计 T，支出总计 S，年终结余 T − S).
+ends with an ``income`` total (收入总计) and, right after it with only a comma, 、 or ；between (and the
+expense's own name), one whose label ends with the matching ``expense`` total (支出总计), the two named
+alike but for 收入 and 支出 (财政拨款收入总计 and 财政拨款支出总计; a bare 支出总计 after a named 收入总计
+shares its name). Not judged for a fund or a government (社会保险基金, 一般公共预算, 全县, 本级: their
+支出总计 may leave the balance out), for two years' totals (2023年度收入总计, 2022年度支出总计), nor when
+the paragraph or the one after it says what is left (``left``: 结余, 结转, 滚存, 剩余, 相抵, 减, …).
 
 Judged as intervals: the two rounding intervals must meet.
 """
@@ -28,28 +29,23 @@ FIELDS = JUDGED
 class Options:
     income: Words = Words(["收入总计"])
     expense: Words = Words(["支出总计"])
-    left: Words = Words(["结余", "结转下年", "滚存", "相抵", "减", "赤字", "差额"])
-
-
-_BETWEEN = lazy(r"[\s，,、；;]*")
+    left: Words = Words(["结余", "结转", "滚存", "剩余", "相抵", "减", "赤字", "差额", "下一年度"])
 
 
 def run(analysis, check: Check):
     o = check.options
-    for block, paragraph in enumerate(analysis.doc.blocks):
+    blocks = analysis.doc.blocks
+    for block, paragraph in enumerate(blocks):
         text = paragraph.text
         if paragraph.kind == "row" or not o.expense.within(text) or not o.income.within(text):
             continue
-        sentences = analysis.sentences(block)
-        for at, (start, end, figs) in enumerate(sentences):
+        after = blocks[block + 1].text if block + 1 < len(blocks) else ""
+        if o.left.within(text.replace("减少", "")) or o.left.within(after.replace("减少", "")):
+            continue  # 收入总计 T，支出总计 S。⏎收支相抵，结转下年 R: the balance left out of S
+        for _start, _end, figs in analysis.sentences(block):
             for income, expense in zip(figs, figs[1:]):
-                pair = _pair(o, text, income, expense)
-                if pair is None:
+                if not _paired(o, text, income, expense):
                     continue
-                after = sentences[at + 1] if at + 1 < len(sentences) else (end, end, [])
-                if o.left.within(text[start:end].replace("减少", "")) \
-                        or o.left.within(text[after[0] : after[1]].replace("减少", "")):
-                    continue  # 收入总计 T，支出总计 S。收支相抵，结余 R: the balance left out of S
 
                 def compute(income=income, unit=expense.unit):
                     return precision.interval(income, "round", unit)
@@ -59,19 +55,27 @@ def run(analysis, check: Check):
                     yield verdict
 
 
-def _pair(o: Options, text: str, income, expense) -> tuple[str, str] | None:
-    """The two totals' names when ``income`` and ``expense`` are a 收入总计 and its 支出总计 side by side."""
+def _paired(o: Options, text: str, income, expense) -> bool:
+    """Whether ``income`` and ``expense`` are a department's 收入总计 and its 支出总计 side by side."""
     if not (income.is_point and expense.is_point) or precision.family(income.unit) != "money" \
             or precision.family(expense.unit) != "money":
-        return None
-    if not _BETWEEN.fullmatch(text, income.end, expense.start - len(expense.label)):
-        return None
+        return False
     own, other = labels.core(income.label).strip(" ，,"), labels.core(expense.label).strip(" ，,")
-    word = o.income.first(own)
-    spent = o.expense.first(other)
-    if word is None or spent is None or not own.endswith(word) or not other.endswith(spent):
-        return None
-    name, named = own[: -len(word)], other[: -len(spent)]
-    if named and named != name:
-        return None  # 财政拨款收入总计 X，一般公共预算支出总计 Y: two funds' totals
-    return own, other
+    word = next((w for w in o.income if own.endswith(w)), None)
+    spent = next((w for w in o.expense if other.endswith(w)), None)
+    named = text.rfind(spent, income.end, expense.start) if spent else -1
+    if word is None or spent is None or named < 0 or not _BETWEEN.fullmatch(text, income.end, named - (
+            len(other) - len(spent))):
+        return False
+    if _PUBLIC.search(income.label + expense.label):
+        return False  # 社会保险基金收入总计, 全县…收入总计: a fund's or a government's, its balance apart
+    years = [labels.YEAR.findall(f.label) for f in (income, expense)]
+    if all(years) and years[0][-1] != years[1][-1]:
+        return False  # 2023年度收入总计 X，2022年度支出总计 Y: two years
+    name, other_name = own[: -len(word)], other[: -len(spent)]
+    return not other_name or other_name == name  # (财政拨款收入总计 X，一般公共预算支出总计 Y: two funds)
+
+
+_BETWEEN = lazy(r"[\s，,、；;]*")
+# a fund's or a government's totals, whose 支出总计 may leave the year's balance out
+_PUBLIC = lazy(r"基金|一般公共预算|国有资本|全[县市区省州旗镇乡]|本级|县级|市级|区级")
