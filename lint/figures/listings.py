@@ -953,9 +953,15 @@ def _graded(text: str, sentences) -> list[Listing]:
         first = graded[0]
         earlier = [f for f in figs if f.end <= first.start] or (
             list(sentences[index - 1][2]) if index else [])
-        before = [f for f in earlier if f.is_point and f.unit == first.unit and not f.decimals]
-        if before and not _GRADE.search(text, max(0, before[-1].start - 8), before[-1].start):
-            out.append(Listing(before[-1], tuple(graded), False))
+        before = [f for f in earlier if f.is_point and f.unit == first.unit and not f.decimals
+                  and not _GRADE.search(text, max(0, f.start - 8), f.start)]
+        # of several counts before (共45个，其中40个完成目标，“优秀”28个…), the one the grades make, or would
+        # but for one digit; else none
+        whole = [f for f in before if precision.total(graded, f.unit).meets(precision.interval(f))]
+        near = [f for f in before if _within_a_digit(f, graded)]
+        whole = whole or (near if len(near) == 1 else [])
+        if len(before) == 1 or whole:
+            out.append(Listing((whole or before)[-1], tuple(graded), False))
     return out
 
 
@@ -1141,6 +1147,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             if parts and _STATUS.match(labels.core(f.label)) \
                     and not _STATUS.match(labels.core(parts[-1].label)):
                 break  # 其中：A a，已分配下达 b，分配进度 p%: how far A has got, not a part beside it
+            if parts and _GRADE.search(text, max(0, f.start - 8), f.start) \
+                    and not _GRADE.search(text, max(0, parts[-1].start - 8), parts[-1].start):
+                break  # 其中40个完成目标，自评结果“优秀”28个…: a breakdown by grade of its own
             if changed and _ADDED_ITEM.fullmatch(labels.core(f.label)):
                 break  # …，较上年增加 c，增加人员工资支出 d: the change's own breakdown, no part
             changed = changed or _changes(words, f)
