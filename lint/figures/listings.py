@@ -584,11 +584,15 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
                     or not all(_separated(text[a.end : b.start]) for a, b in zip(listed, listed[1:]))
                     or not (_known(names) or _SO_NAMED.search(labels.core(total.label)[-6:])
                             and not any(_STAGE.search(n) for n in names)) and not holds
-                    or holds and (len(listed) < 3 or len({n[-2:] for n in names}) != 1)
+                    or holds and (len(listed) < 3 or len({n[-2:] for n in names}) != 1
+                                  or any(_STAGE.search(n) for n in names)
+                                  or precision.total(listed, total.unit).lo > precision.interval(total).hi
+                                  and not _within_a_digit(total, listed))
                     or "；" in inner or ";" in inner):
                 continue  # (总共投资 X（A a，B b，C c）: a total so named, its items in the brackets;
                 # （含设备购置 a、信息化 b）: what it holds may overlap, unless three items or more of one
-                # kind: （含均衡性转移支付收入 a、结算补助收入 b、其他…收入 c）
+                # kind: （含均衡性转移支付收入 a、结算补助收入 b、其他…收入 c）, none a stage (已拨付), not
+                # beyond the total but by one digit (基本支出、项目支出、政府采购支出 overlap)
             out.append(Listing(total, tuple(listed), False))
     return out
 
@@ -727,6 +731,7 @@ def _plus(text: str, sentences) -> list[Listing]:
             continue  # …，动用预算稳定调节基金 d 等，收入总量为 T: more added than listed
         # …；减去调出资金 d，…，收入总计 T: what is taken away counts against the total, up to the next 加
         taken = [m.start() for m in _TAKEN_AWAY.finditer(text, at, total.start)]
+        taken = [k for k, h in zip(taken, labels.inside(text, at, taken)) if not h]  # (not （已扣除…）)
         added = [m.start() for m in _ADDED_ON.finditer(text, at, total.start)]
         adds = [replace(f, value=-f.value) if max((k for k in taken if k < f.start), default=-1)
                 > max((k for k in added if k < f.start), default=-1) else f for f in adds]
