@@ -247,25 +247,32 @@ def _change_breakdowns(analysis, check: Check, block: int):
             if opens.group("bracket"):  # 增加 C（A 增加 a、B 增加 b）: up to the bracket's close
                 close = text.find("）" if opens.group("bracket") == "（" else ")", opens.end(), end)
                 following = [f for f in following if close != -1 and f.end <= close]
-            parts = _moved_parts(text, following, opens.end())
+            parts = _moved_parts(text, following, opens.end(), change.label)
             if len(parts) < 2:
                 continue
             yield from _judge_breakdown(analysis, check, change, _sign(moved.group(1)), parts,
                                         main=opens.group("main") is not None)  # (bracketed: as 其中)
 
 
-def _moved_parts(text: str, figs, opened: int) -> list[tuple[Figure, int]]:
+def _moved_parts(text: str, figs, opened: int, side: str) -> list[tuple[Figure, int]]:
     """``(figure, direction)`` of each part's change after ``opened`` (A 增加 a，B 减少 b), up to the first
-    figure stating none; a part's own rate (下降 p%) is passed over."""
+    figure stating none or the other side's (；收入比上年减少 c after 支出's parts); a part's own rate
+    (下降 p%) is passed over, and so is a part's own reason up to its semicolon (A 增加 a，主要是人员调资增加
+    d；)."""
     parts: list[tuple[Figure, int]] = []
+    skip = -1
     for f in figs:
-        if f.start < opened:
+        if f.start < opened or f.start < skip or f.unit in ("%", "个百分点"):
             continue
-        if f.unit in ("%", "个百分点"):
-            continue
+        if parts and (reason := _REASON.search(text, parts[-1][0].end, f.start)):
+            ends = [k for k in (text.find(c, reason.end()) for c in "；;。") if k != -1]
+            skip = min(ends, default=len(text))
+            if f.start < skip:
+                continue
         m = _PART_MOVED.fullmatch(labels.core(f.label).strip(" ，,；;：:"))
         if m is None or not f.is_point or precision.family(f.unit) != "money" \
-                or labels.open_paren(text, opened, f.start) is not None:
+                or labels.open_paren(text, opened, f.start) is not None \
+                or any(a in side and b in f.label for a, b in labels.OPPOSITES):
             break
         parts.append((f, _sign(m.group("dir"))))
     return parts
@@ -286,16 +293,21 @@ def _judge_breakdown(analysis, check: Check, change: Figure, sign: int, parts, m
     slipped = _unit_slip(change, signed)
     beyond = all(p.value > 0 for p in signed) \
         and precision.total(signed, change.unit).lo > precision.interval(change).hi
-    digits = precision.number_text(change).replace(",", "").replace(".", "").strip("0")
-    if main and not (beyond and found.suggestion and len(digits) >= 3):
+    def telling(figure):  # three digits or more that are not a round number's zeros
+        return len(precision.number_text(figure).replace(",", "").replace(".", "").strip("0")) >= 3
+
+    own_digit = telling(change) and precision.one_digit_fix(change, precision.total(signed, change.unit)) \
+        is not None
+    fixes = precision.digit_fixes(change, signed)
+    if main and not (beyond and own_digit):
         yield verdict.quiet()  # the main causes only: others may have moved either way (增加200万元，主要
         # 是 A 增加150万元和 B 增加80万元: C fell by 30, maybe), unless a digit of a telling total explains it
     elif len(slipped) == 1 and not main:
         yield verdict.with_finding(unit_slip(found, slipped[0], change.unit, check.lang))
-    elif found.suggestion or not main and precision.digit_fixes(change, signed):
+    elif own_digit or not main and len(fixes) == 1 and telling(fixes[0][0]):
         yield verdict.with_finding(replace(found, severity=min(found.severity, Severity.WARNING)))
     else:
-        yield verdict.quiet()
+        yield verdict.quiet()  # (a swap, a round gap, or digits of several parts: some parts unlisted, maybe)
 
 
 def _sign(word: str) -> int:
@@ -325,6 +337,7 @@ _MOVES = r"(增加|减少|增长|下降|上升|增支|减支|增收|减收)了?"
 _TOTAL_MOVED = lazy(rf"(?:同比|{_SINCE})(?:预算|决算)?数?{_MOVES}$")  # 较去年增加, 比2018年预算减少
 _PART_MOVED = lazy(rf"[\u4e00-\u9fff“”（）()]{{2,24}}?(?:同比|{_SINCE})?"
                    r"(?P<dir>增加|减少|增长|下降|增支|减支|增收|减收)了?")
+_REASON = lazy(r"[，,]\s*(?:主要是|主要原因是|主要由于|主要用于|由于|原因是)")
 _RATE_AFTER = lazy(r"\s*[，,]\s*(?:增长|下降|增幅|降幅|减幅)(?:了|为)?\s*")
 # what opens the breakdown right after the change: 其中 (some parts or all), 主要是 (the main ones)
 _BREAKDOWN_OPENS = lazy(r"\s*(?:(?P<bracket>[（(])\s*(?:其中\s*[：:，,]?)?|[，,。；;]?\s*(?:(?P<all>其中)"
