@@ -476,16 +476,17 @@ _ITEM = lazy(r"^\s*(?:——|[•●▪]|\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[�
 
 def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Listing]:
     """A parts word ending its paragraph (基本支出300万元，主要包括：) and the parts as the numbered or
-    bulleted items that follow it, one paragraph each (1.人员经费200万元；2.公用经费100万元。; ——A a；):
-    each item's one amount of
+    bulleted items that follow it, one paragraph each (1.人员经费200万元；2.公用经费100万元。; ——A a；), or
+    unmarked paragraphs each opened by its part (人员经费 a，占…。 ⏎ 公用经费 b，…: as many as make the total,
+    up to a marked one): each marked item's one amount of
     the total's unit family; an item stating several (年初预算 X，支出决算 Y) leaves it unsaid which is the
     part: no listing."""
     blocks, parts = analysis.doc.blocks, []
     marked = block + 1 < len(blocks) and _ITEM.match(blocks[block + 1].text) is not None
     style = _style(blocks[block + 1].text) if marked else ""
     for b in range(block + 1, min(len(blocks), block + (30 if marked else 7))):
-        if blocks[b].kind != "paragraph" or marked and _style(blocks[b].text) != style:
-            break  # (1、A a；2、B b。⏎（二）支出 Y: the next heading, no item)
+        if blocks[b].kind != "paragraph" or _style(blocks[b].text) != style:
+            break  # (1、A a；2、B b。⏎（二）支出 Y, or A a ⏎（二）项目支出 Y: the next heading, no item)
         figs = [f for f in analysis.figures[b] if f.is_point and family(f.unit) not in ("ratio", "")]
         if not marked:  # 其中： ⏎ 人员经费 a，占…。主要包括：… ⏎ 公用经费 b，…: each paragraph opened by
             # its part
@@ -521,7 +522,7 @@ def _style(text: str) -> str:
 
 
 _MAIN_NEXT = lazy(r"\s*[，,：:]?\s*主要(?:是|为|有|包括)")
-_NAMED_FIRST = lazy(r"\s*[\u4e00-\u9fff“”（）()]{2,20}?\s*")  # 人员经费 of 人员经费 1030180.29 元: a name
+_NAMED_FIRST = lazy(r"\s*[\u4e00-\u9fff“”]{2,20}?\s*")  # 人员经费 of 人员经费 1030180.29 元: a name
 _NOT_BRACKETED = lazy(r"\d{4}|上年|去年|同期|预算|计划|目标|决算|执行|实际|调整|年初|年末|原|比|较"
                             r"|约|即|折合|人均|平均")
 
