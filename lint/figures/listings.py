@@ -1301,14 +1301,15 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if rest:  # what follows a nested list may be anything (…；公务接待费 5万元；年初预算 20万元) or the
         # nested list's own last part (A a；B b，其中，B1 b1；B2 b2): as much of it as makes the whole, or
         # would but for one digit
-        whole, sizes = before[-1], range(len(rest), -1, -1)
-        fit = next((k for k in sizes if precision.total([*parts, *rest[:k]], whole.unit)
-                    .meets(precision.interval(whole))), None)
-        if fit is None:
-            fit = next((k for k in sizes if _within_a_digit(whole, [*parts, *rest[:k]])), None)
-        if fit is None:
-            return []
-        parts = [*parts, *rest[:fit]]
+        # (or all of it but the first, the nested list's own last part: B1 b1；B2 b2；C c)
+        whole = before[-1]
+        options = [rest[i:k] for i in (0, 1) for k in range(len(rest), i - 1, -1)]
+        fits = [o for o in options
+                if precision.total([*parts, *o], whole.unit).meets(precision.interval(whole))] \
+            or [o for o in options if _within_a_digit(whole, [*parts, *o])]
+        if len({tuple(map(id, o)) for o in fits}) != 1:
+            return []  # (none, or several: which is not said)
+        parts = [*parts, *fits[0]]
     parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], _subset(text, parts))))
     parts = _same_year(before[-1], parts)
     code = _code_before(text, before[-1])
@@ -1321,6 +1322,14 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if len(parts) >= 2:  # …；全区政府性基金收入 b: another whole of the same scope, no part
         parts = parts[:1] + list(itertools.takewhile(lambda p: not _SCOPE.match(labels.core(p.label)),
                                                      parts[1:]))
+    if word == "其中" and "其中" in text[start:max(start, pos - len(labels.core(before[-1].label)) - 12)]:
+        # A a；B b，其中，B1 b1；B2 b2；C c: a nested list may run on into the outer one's next part; the
+        # parts up to where they make B exactly, when all of them go beyond it
+        whole = precision.interval(before[-1])
+        if precision.total(parts, before[-1].unit).lo > whole.hi:
+            k = next((k for k in range(len(parts) - 1, 1, -1)
+                      if precision.total(parts[:k], before[-1].unit).meets(whole)), None)
+            parts = parts[:k] if k else parts
     for first in resumed:  # A a，主要包括：…；B b: B on the list only when A alone does not make the total
         k = next((i for i, p in enumerate(parts) if p is first), None)
         if k and precision.total(parts[:k], before[-1].unit).meets(precision.interval(before[-1])) \
