@@ -17,8 +17,7 @@ number (a table's two panels, not recovered) are two lists side by side, and so 
 numbered alike whose first stops mid-sentence (two cells' lists interleaved by a converter), unless they
 open with the same words; a list run on inside its paragraph (1.…；2.…；3.…) counts to its last item. A
 table's notes (注：1.… 2.…) are a list of their own, started again under each table. The entries under a
-目录 (a title, then its page number) are not read: the body's
-headings are.
+目录 (a title, then its page number) are not read: the body's headings are.
 """
 
 from __future__ import annotations
