@@ -1014,7 +1014,10 @@ def _trailing(text: str, sentences) -> list[Listing]:
                     and not _COLON.search(text, start, parts[0].start):
                 continue  # X。其中：…。A a，B b，支出合计 t: the list began before the 其中 aside
             if len(parts) >= 2 and not any(labels.inside(text, parts[0].start, [f.start for f in parts])):
-                out.append(Listing(total, tuple(parts), True))
+                # (A a，B b，C c，公用经费合计 T: a named total may hold more than the clauses before it:
+                # beyond it they are wrong, short of it they are the main ones)
+                known = word in _TRAILING or word in _SUMMED
+                out.append(Listing(total, tuple(parts), known, main=not known))
     return out
 
 
