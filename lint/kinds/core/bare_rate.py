@@ -3,10 +3,10 @@
 A figure in prose qualifies when it has no unit, shows decimals, is written in digits (not a fraction such
 as 六分之一 or 1/3), and its label (the words before it in its clause) ends with one of the ``words`` that
 announce a rate (增长, 下降, 占, 完成率 …). A reader cannot tell 13.95 from 13.95%, and no rate check can
-judge it, so it is reported on the figure; so is a bare figure right after a rate's base
-(完成调整预算20000万元 105.2，). A figure followed by a sign of division or multiplication
-(支出率为2368.45/2410.00×100%) is an operand of the rate written out, not the rate; one followed by a colon
-and a number (比重为11.2:37.8:51.0) is a ratio's term.
+judge it, so it is reported on the figure; so is a bare figure right after a rate's base, nothing between
+and its clause closing after it (完成调整预算20000万元105.2，). A figure followed by a sign of division or
+multiplication (支出率为2368.45/2410.00×100%) is an operand of the rate written out, not the rate; one
+followed by a colon and a number (比重为11.2:37.8:51.0) is a ratio's term.
 """
 
 from __future__ import annotations
@@ -55,8 +55,9 @@ def _base_before(analysis, block, fig):
     if k == 0:
         return None
     before = analysis.figures[fig.block][k - 1]
-    if block.text[before.end : fig.start].strip() or not before.unit or before.unit in ("%", "‰"):
-        return None
+    if block.text[before.end : fig.start] or not before.unit or before.unit in ("%", "‰") \
+            or block.text[fig.end : fig.end + 1] not in ("，", ",", "。", "；", ";"):
+        return None  # (预算500.00万元 2.2 绩效目标…: a section's number after a blank, no rate)
     return before if _BASE.search(labels.core(before.label)) else None
 
 
