@@ -297,7 +297,7 @@ def _whole(analysis, part, named: str):
     fam = precision.family(part.unit)
     whole = analysis.resolve(part, named, part.label, fam, blocks=reach, own_first=True)
     bare = labels.core(named.removesuffix("的"))
-    if whole is not None and bare and not labels.FUNDS.search(bare) \
+    if whole is not None and "预算" in bare and not labels.FUNDS.search(bare) \
             and bare not in labels.FUNDS.sub("", analysis.core_label(whole)):
         whole = None  # 占预算的 P%: not the 预算 of 一般公共预算收入, a fund's name (the part's own budget)
     if whole is None and named.endswith("预算数"):  # 占年初预算数的: the 年初预算 stated
