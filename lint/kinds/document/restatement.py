@@ -24,10 +24,11 @@ checks' business.
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass
 from decimal import Decimal
 
-from ...figures import labels, precision, quantities
+from ...figures import labels, precision, quantities, units
 from ...model import Figure
 from ...vocabulary import Words
 from ..base import Check, report
@@ -61,10 +62,11 @@ def run(analysis, check: Check):
         if all(owners) and owners[0].label.strip() != owners[1].label.strip():  # (2023年 and 2022年 too)
             continue  # 基本支出 X。其中：⏎商品和服务支出 a … 项目支出 Y。其中：⏎商品和服务支出 b
         unit = first.unit if precision.family(fig.unit) == "money" else None
-        if _said_beside(analysis, first, fig, unit) or _said_beside(analysis, fig, first, unit):
-            continue  # 下拨资金1.82亿元 (a title) … 下拨资金3693.79万元，…，全年累计下达…共1.82亿元: its
-            # amount is stated beside the other, under another name: the label is loose, not the figure
-        if not quantities.span(fig, o.about, unit).meets(quantities.span(first, o.about, unit)):
+        if quantities.span(fig, o.about, unit).meets(quantities.span(first, o.about, unit)):
+            continue
+        if not (_said_beside(analysis, first, fig, unit) or _said_beside(analysis, fig, first, unit)):
+            # (下拨资金1.82亿元, a title … 下拨资金3693.79万元，…，全年累计下达…共1.82亿元: its amount is
+            # stated beside the other, under a name much like it: the label is loose, not the figure)
             yield report(check, analysis, fig.span, fig.text, related=(first.span,),
                          computed=first.text, figures=(fig.text, first.text),
                          label=key[1], other=first.text, where=analysis.doc.cite(first.span))
@@ -73,10 +75,35 @@ def run(analysis, check: Check):
 def _said_beside(analysis, one: Figure, other: Figure, unit) -> bool:
     """Whether ``one``'s amount is stated again in ``other``'s paragraph under a name much like theirs
     (全年累计下达…补助资金共 beside 下拨…补助资金: four characters or more in common, not 财政拨款收入 beside
-    部门预算总收入)."""
-    span = precision.interval(one, "round", unit) if unit else precision.interval(one)
+    部门预算总收入). The paragraph's amounts are looked up by value (an index built once per paragraph)."""
+    base = "元" if precision.family(one.unit) == "money" else one.unit
+    scale = units.factor(one.unit, base)
+    if scale is None:
+        return False
+    span = precision.interval(one).scale(scale)
+    starts, spans = analysis.memo(_amounts_by_value, other.block, base)
     name = labels.core(other.label)
-    return any(f is not other and f.is_point and precision.family(f.unit) == precision.family(one.unit)
-               and (precision.interval(f, "round", unit) if unit else precision.interval(f)).meets(span)
-               and labels.overlap(labels.core(f.label), name) >= 4
-               for f in analysis.figures[other.block])
+    k = bisect.bisect_left(starts, span.lo - (spans[-1][2] if spans else 0))
+    while k < len(spans) and spans[k][0] <= span.hi:
+        lo, hi, _width, f = spans[k]
+        if f is not other and hi >= span.lo and labels.overlap(labels.core(f.label), name) >= 4:
+            return True
+        k += 1
+    return False
+
+
+def _amounts_by_value(analysis, block: int, base: str):
+    """The block's point figures convertible to ``base``, as ``(lo, hi, widest so far, figure)`` sorted by
+    ``lo``, and their ``lo``s (for bisection): the lookup of an amount by value."""
+    spans = []
+    for f in analysis.figures[block]:
+        scale = units.factor(f.unit, base) if f.is_point and f.unit else None
+        if scale is not None and precision.family(f.unit) == precision.family(base):
+            iv = precision.interval(f).scale(scale)
+            spans.append((iv.lo, iv.hi, f))
+    spans.sort(key=lambda t: t[0])
+    widest, out = Decimal(0), []
+    for lo, hi, f in spans:
+        widest = max(widest, hi - lo)
+        out.append((lo, hi, widest, f))
+    return [t[0] for t in out], out
