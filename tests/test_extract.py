@@ -259,6 +259,19 @@ def test_a_proportional_fonts_lines_are_joined_whatever_their_character_counts()
     assert all(t.endswith("%。") for t in texts[1:5])
 
 
+def test_a_dash_opening_a_wrapped_line_mid_sentence_is_no_item():
+    """A converter's line that opens with a prose dash (…400.00万元 ⏎ ——主要用于…) goes on its sentence; a
+    dash item after a list's colon, or after another dash item, opens a paragraph of its own."""
+    text = ("2023年本部门认真贯彻落实各项决策部署，全年一般公共预算财政拨款支出\n"
+            "合计1,000.00万元，其中：基本支出600.00万元，项目支出400.00万元\n"
+            "——主要用于保障机构正常运转和完成日常工作任务，较上年有所增加。全年\n"
+            "收入合计1,200.00万元，比上年增加100.00万元，主要是人员经费增加。我们\n"
+            "将继续加强预算管理，提高资金使用效益，确保各项工作任务顺利完成到位。\n")
+    assert len(parse(text).blocks) == 1
+    listed = parse("支出合计2,000万元，其中：\n——一般公共服务支出1,650万元，增长40.78%；\n——结转下年350万元。\n")
+    assert [b.text[:2] for b in listed.blocks] == ["支出", "——", "——"]
+
+
 def test_a_count_unit_that_opens_the_next_word_is_no_unit():
     """本 after a figure counts books (120本), unless it opens the next word (5683.22 本年支出合计)."""
     assert [(f.text, f.unit) for f in figures("本年收入合计 5683.22 本年支出合计 5647.52")] == [("5683.22", ""),

@@ -39,8 +39,9 @@ _MID_SENTENCE = "，、,"
 #: what opens a list item or a numbered heading (二、 （三） 4. ①, 7．2025年…): such a line starts a paragraph
 LIST_ITEM = (r"\d{1,2}(?:[.．](?!\d)|、|[.．](?=(?:19|20)\d\d年))|[（(][一二三四五六七八九十\d]{1,3}[)）]"
              r"|[一二三四五六七八九十]{1,3}、|[①-⑳]")
-#: here also a Markdown list item or table row, 4) 4）, and a dash or bullet item (——A a；, • A a)
-_ITEM = lazy(rf"\s*(?:[-*+]\s|\||\d{{1,2}}[)）](?!\d)|——|[•●▪]|{LIST_ITEM})")
+#: here also a Markdown list item or table row, and 4) 4）
+_ITEM = lazy(rf"\s*(?:[-*+]\s|\||\d{{1,2}}[)）](?!\d)|{LIST_ITEM})")
+_BULLET = lazy(r"\s*(?:——|[•●▪])")  # a dash or bullet item (——A a；), after a list's colon or another item
 _MARKUP = lazy(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{INVISIBLE.pattern}"
                r"|\[(?=[^\[\]\n]{1,200}\]\([^()\s]{0,300}\))|\]\([^()\s]{0,300}\)")  # [text](link): the text
 _MATH = lazy(r"\$[^$\n]{1,200}\$")
@@ -212,7 +213,9 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             flush("row")
             continue
         heading = _HEADING.match(raw) is not None
-        if heading or pieces and (_ITEM.match(raw) or _CAPTION_LINE.match(raw)
+        bullet = _BULLET.match(raw) is not None and pieces and (
+            pieces[-1][2].rstrip()[-1:] in "：:；;。" or _BULLET.match(lines[pieces[-1][0] - 1]) is not None)
+        if heading or pieces and (_ITEM.match(raw) or bullet or _CAPTION_LINE.match(raw)
                                   or _LEADER.search(raw.rstrip()[-_TAIL:])):
             flush()  # a heading, a list item, a table's caption or a contents entry after a line that broke
             # off mid-sentence
