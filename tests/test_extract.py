@@ -272,6 +272,12 @@ def test_a_dash_opening_a_wrapped_line_mid_sentence_is_no_item():
     assert [b.text[:2] for b in listed.blocks] == ["支出", "——", "——"]
 
 
+def test_a_length_in_km_is_read_but_not_an_area_or_a_speed():
+    """3.75km is a length (公里); 12.5km² and 60km/h are no lengths, and are not read as km."""
+    figs = extract(parse("面积12.5km²，时速60km/h，长3.75km，蓄水800m³。").blocks[0])
+    assert [(f.text, f.unit) for f in figs] == [("3.75km", "km"), ("800m³", "m³")]
+
+
 def test_a_count_unit_that_opens_the_next_word_is_no_unit():
     """本 after a figure counts books (120本), unless it opens the next word (5683.22 本年支出合计)."""
     assert [(f.text, f.unit) for f in figures("本年收入合计 5683.22 本年支出合计 5647.52")] == [("5683.22", ""),

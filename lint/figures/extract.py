@@ -207,7 +207,7 @@ def _parse_chinese(text: str, m: re.Match):
     return (Decimal(value).scaleb(exp), 0, units.canonical(unit), after.end(), qualifier, True, m.start())
 
 
-_LATIN_UNIT = lazy(r"\s?(?:km|Km|KM|m²|m³)(?![A-Za-z])")
+_LATIN_UNIT = lazy(r"(?:km|Km|KM|m²|m³)(?![A-Za-z²³/])")  # (not 12.5km², 60km/h)
 
 
 def _parse_arabic(text: str, m: re.Match):
