@@ -1025,6 +1025,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
 # how far an amount has got (已分配下达; 目前项目资金已拨付; 截至6月底已支付), not a part beside the others
 _STATUS = lazy(r"^[，,]?\s*(?:其中)?\s*[：:，,]?\s*(?:(?:目前|现|当前|截至|截止)[^，,。；;]{0,12}?)?"
                r"(?:[\u4e00-\u9fff]{0,6}?(?:已|尚未)(?:拨付|支付|下达|完成|使用|到位|分配|兑付|支出|拨)|已|尚未|未)")
+_LEFT_OUT = lazy(r"\s*[（(]\s*(?:已)?(?:不含|未含|扣除)([^（()）]{1,60})[）)]")
 _NET_OF = lazy(r"\s*[（(][^（()）]{0,60}?剔除")
 _GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|计提|退库|退付)")
 _NET_FUNDS = lazy(r"基金(?:预算)?收入")
@@ -1339,6 +1340,13 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 and not precision.total(parts, before[-1].unit).meets(precision.interval(before[-1])):
             parts = parts[:k]
             break
+    if (left_out := _LEFT_OUT.match(text, before[-1].end)) is not None:
+        # 收入合计 X（不含上年结转 a），其中：…，上年结转 a: the item left out of X is no part of it
+        names = [m.group() for item in re.split(r"[、和及，,]", left_out.group(1))
+                 if (m := re.match(r"[\u4e00-\u9fff]{2,16}", item.strip()))]
+        parts = [p for p in parts if not any(labels.core(p.label).endswith(labels.core(n)) for n in names)]
+        if not parts:
+            return []
     if _GROSS.match(text, before[-1].end) or _NET_OF.match(text, before[-1].end):
         return []  # 政府性基金收入 X（不含转列…）, 综合预算收入 X（已剔除…调入 a）: a total net of what moved
         # out or in, its parts gross
@@ -1733,14 +1741,13 @@ def _outturn(candidates: list[Figure], parts: list[Figure]) -> list[Figure]:
     that do, 购置费预算数为 a，决算数为 b, pair with the plan and the outturn each)."""
     if len(candidates) < 2 or any(w in p.label for p in parts for w in _MEASURES):
         return []
-    said = [_FUNDS.sub("", f.label) for f in candidates]  # (一般公共预算收入完成: a fund's outturn, no plan)
+    said = [labels.FUNDS.sub("", f.label) for f in candidates]  # (一般公共预算收入完成: no plan)
     done = [f for f, label in zip(candidates, said)
             if any(w in label for w in _DONE) and not any(w in label for w in _PLAN)]
     plans = [f for f, label in zip(candidates, said) if any(w in label for w in _PLAN) and f not in done]
     return done if len(done) == 1 and len(plans) == len(candidates) - 1 else []
 
 
-_FUNDS = lazy(r"(?:一般公共|政府性基金|国有资本经营|社会保险基金)预算")
 _DONE = ("实际", "决算", "执行数", "完成")
 _PLAN = ("预算", "计划", "下达", "批复")
 
