@@ -718,9 +718,10 @@ def _plus(text: str, sentences) -> list[Listing]:
             before = whole
         before = [f for f in before if not _ADJUSTED_AMOUNT.search(text, max(0, f.start - 40), f.start)]
         # (X，剔除…一次性因素后，为 X′，增长 P%；加…: X′ restates X on another footing, X is added to)
-        if len(before) >= 2 and (share := _SHARE_NAMED.match(text, before[-1].end)) and any(
-                share.group(1) in labels.core(f.label) for f in before[:-1]):
-            before = before[:-1]  # X，…，税收收入 a，占一般公共预算收入比重 p。加…: a is X's part, X the base
+        if len(before) >= 2 and ((share := _SHARE_NAMED.match(text, before[-1].end)) and any(
+                share.group(1) in labels.core(f.label) for f in before[:-1])
+                                 or _BARE_SHARE.match(text, before[-1].end)):
+            before = before[:-1]  # X，…，税收收入 a，占一般公共预算收入比重 p (占比 p)。加…: a is X's part
         base = before[-1] if before else None
         if base is None or len(adds) < 1 or not all(f.is_point and family(f.unit) == fam
                                                     for f in (base, *adds)):
@@ -743,6 +744,7 @@ def _plus(text: str, sentences) -> list[Listing]:
 _TAKEN_AWAY = lazy(r"[；;，,]?\s*(?:减去|扣除|减[：:])")
 _ADJUSTED_AMOUNT = lazy(r"(?:剔除|扣除)[^。；;]{0,30}?后[，,]?\s*(?:为|是|达)?\s*$")
 _ASIDES = lazy(r"[（(][^（()）]*[）)]")
+_BARE_SHARE = lazy(r"\s*[，,]\s*(?:占比|比重)(?:为|达)?\s*\d")
 _SHARE_NAMED = lazy(r"\s*[，,]\s*占(?:全年|当年|本年)?([\u4e00-\u9fff]{2,16}?)(?:的)?(?:比重|比例|%|\d)")
 
 
@@ -1026,6 +1028,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
 _STATUS = lazy(r"^[，,]?\s*(?:其中)?\s*[：:，,]?\s*(?:(?:目前|现|当前|截至|截止)[^，,。；;]{0,12}?)?"
                r"(?:[\u4e00-\u9fff]{0,6}?(?:已|尚未)(?:拨付|支付|下达|完成|使用|到位|分配|兑付|支出|拨)|已|尚未|未)")
 _LEFT_OUT = lazy(r"\s*[（(]\s*(?:已)?(?:不含|未含|扣除)([^（()）]{1,60})[）)]")
+_ADDED_IN_YEAR = lazy(r"(?:年中|年内|当年|其后)(?:追加|调增|增拨)|追加")
 _NET_OF = lazy(r"\s*[（(][^（()）]{0,60}?剔除")
 _GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|计提|退库|退付)")
 _NET_FUNDS = lazy(r"基金(?:预算)?收入")
@@ -1154,6 +1157,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 # a part's reason: 公务用车运行费6.00万元，车辆由3辆减至2辆；公务接待费2.00万元)
             if family(f.unit) != fam:
                 break
+            if parts and _ADDED_IN_YEAR.match(f.label.strip(" ，,；;")):
+                break  # 年初预算 X，其中：A a，B b，年中追加 c: added to X in the year, no part of it
             if parts and _STATUS.match(labels.core(f.label)) \
                     and not _STATUS.match(labels.core(parts[-1].label)):
                 break  # 其中：A a，已分配下达 b，分配进度 p%: how far A has got, not a part beside it
