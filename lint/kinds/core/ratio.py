@@ -178,7 +178,7 @@ def run(analysis, check: Check):
                         continue
                     elif lead == "为":
                         base = analysis.resolve(actual, said, actual.label, fam)
-                        if base is None or named and named not in _unfunded(analysis.core_label(base)) \
+                        if base is None or named and named not in _unfunded(base.label) \
                                 and not _planned(o, _unfunded(base.label)):
                             continue  # 一般公共预算收入 names a fund, not the 预算 of 为预算的 (年初安排 is)
                         if _of_another(analysis, base):
