@@ -229,6 +229,7 @@ _YEAR_NAMED = lazy(r"\s*(?:19|20)\d\d\s*年")
 # after a list closed by ；, a change that names nothing (较上年同口径减少), not 项目支出减少
 _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比)?"
                 r"[\s，,]*(?:同口径)?[\s，,]*(?:共计|合计|总计)?(?:增加|减少|下降|增长|上升|降低|节约)了?\s*")
+_THIS_YEARS = lazy(r"本年(?:度)?(?:收入|支出)")
 _OFF_BUDGET = lazy(r"(?:超收|短收|少收|多收)\s*$")  # X，完成预算的 P%，超收 S，同比增收 C: S is no level
 _OFF_BUDGET_NAMED = lazy(r"超收|短收|少收|多收")
 _BRACKETED = labels.ASIDE  # an aside closed before the change: X（其中 A，B），比上年减少
@@ -694,6 +695,8 @@ def _named_current(analysis, spec: Spec, change, fam: str):
         current = analysis.resolve(change, short, short, fam, blocks=3, strict=True)
     if current is None or any(w in current.label for w in _PRIOR_WORDS) or _direction(spec, current.label):
         return None  # (社会保障和就业支出减支 X, the same item's change said elsewhere: no level)
+    if _THIS_YEARS.search(clause) and "总计" in current.label and "本年" not in current.label:
+        return None  # 本年收入较上年增加 c after 收入总计 X: the year's income, not all it had
     said = labels.YEAR.findall(clause)
     if said:  # 2024年资金较2023年增加: the change of 2024's amount, not of the 2022—2024年 total
         own = analysis.text(current)
