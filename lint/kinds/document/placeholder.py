@@ -56,8 +56,11 @@ def run(analysis, check: Check):
                 continue  # 填报说明：…例：部门发展性项目支出xxx万元: an instruction's example, no blank
             if _PADDED.fullmatch(m.group()) and not _LETTERS.search(m.group()) and (
                     _FILLED.match(text, m.end()) or not text[m.end():].strip() and index + 1 < len(blocks)
-                    and _VALUE_LINE.match(blocks[index + 1].text)):
-                continue  # [ 发布日期 ] | 2024-12-09: a page's field label, its value beside it or under it
+                    and _VALUE_LINE.match(blocks[index + 1].text)
+                    or any(_FILLED.match(text, f.end()) for f in _PADDED.finditer(text)
+                           if f.start() != m.start())):
+                continue  # [ 发布日期 ] | 2024-12-09: a page's field label, its value beside it or under it,
+                # or among such labels with their values ([ 生效日期 ] 2024-01-01 [ 废止日期 ]: left empty)
             yield report(check, analysis, block.span(m.start(), m.end()), m.group(), computed="a value")
 
 
