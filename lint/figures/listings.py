@@ -726,8 +726,9 @@ def _plus(text: str, sentences) -> list[Listing]:
         if base is None or len(adds) < 1 or not all(f.is_point and family(f.unit) == fam
                                                     for f in (base, *adds)):
             continue
-        between = _ASIDES.sub("", _TAKEN_AWAY.sub("", text[at:total.start]))  # (年终结余 a（其中：本级 b）:
-        if any(w in between for w in ("其中", "减去", "扣除", "；", ";")):  # a's own breakdown)
+        # (；加 c, ；减去 d: the chain going on; 年终结余 a（其中：本级 b）: a's own breakdown)
+        between = _ASIDES.sub("", _TAKEN_AWAY.sub("", _ADDED_AFTER.sub("加", text[at:total.start])))
+        if any(w in between for w in ("其中", "减去", "扣除", "；", ";")):
             continue
         if _OPEN_LIST.match(text, adds[-1].end):
             continue  # …，动用预算稳定调节基金 d 等，收入总量为 T: more added than listed
@@ -1806,8 +1807,8 @@ def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> l
         name = _DATED.sub("", name) if not k else name  # 2018年全区…收入 a: what it is, not when
         if not f.is_point or f.unit != listed[0].unit or name in names:
             return []  # (支出合计 a，支出合计 b: one name twice is no list of parts)
-        if not _NAME.fullmatch(name) or _NOT_NAME.search(labels.FUNDS.sub("", name)):
-            return []
+        if not _NAME.fullmatch(name) or _NOT_NAME.search(_CARRIED_IN.sub("结转", labels.FUNDS.sub("", name))):
+            return []  # (上年结转 a: this year's money carried in, an item; 上年 X: a comparison's base)
         names.add(name)
     return listed
 
