@@ -1809,6 +1809,8 @@ def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> l
             return []  # (支出合计 a，支出合计 b: one name twice is no list of parts)
         if not _NAME.fullmatch(name) or _NOT_NAME.search(_CARRIED_IN.sub("结转", labels.FUNDS.sub("", name))):
             return []  # (上年结转 a: this year's money carried in, an item; 上年 X: a comparison's base)
+        if _ADDED_ON.match(name):
+            return []  # 加返还性收入 a，…，收入合计 T: a chain added to the amount before (:func:`_plus`)
         names.add(name)
     return listed
 
