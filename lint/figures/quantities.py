@@ -54,7 +54,8 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         scope = f"{run_in.group()}|{scope}"  # （一）财政管理方面。审计指出问题18个: that part's (not
         # 本部门收入总计, the report's own whole wherever it is said)
     before, years = labels.dated(text, fig.start)
-    period = years[-1] if years else "prior" if _PRIOR.search(before) else _part_year(analysis, fig.block)
+    period = years[-1] if years else "prior" if _PRIOR.search(before) else _part_year(analysis, fig.block) \
+        or analysis.memo(_own_year)  # (今年1-6月 X after 2021年1-6月 X: the report's one year)
     months = _MONTHS.findall(before)  # 12月当月 is not 1-12月: a month's figure, not the year's to date
     if months:
         period += "|" + months[-1].replace(" ", "")
@@ -105,6 +106,16 @@ def listed_under(analysis, fig: Figure) -> Figure | None:
 
 
 _OPENS_LIST = ("其中:", "其中：", "其中，", "其中,", "包括:", "包括：")
+
+
+def _own_year(analysis) -> str:
+    """The year an undated figure is of: the report's (its title's), or else the one year its text names,
+    if it names one only; '' otherwise."""
+    year = analysis.year()
+    if year:
+        return str(year)
+    named = {y for block in analysis.doc.blocks for y in labels.YEAR.findall(block.text)}
+    return named.pop() if len(named) == 1 else ""
 
 
 def _part_year(analysis, block: int) -> str:
