@@ -10,7 +10,8 @@ A quantity is keyed by what it measures, read narrowly so that different things 
   under 财政拨款支出; 预算执行数 under 1、行政运行（01项）is not 预算执行数 under 2、基层司法业务（04项）),
   and the numbered title its paragraph opens with (（一）财政管理方面。审计指出问题18个), unless the label
   names the report's own whole (本部门, 全县);
-* its unit family, and its period: the last year named before it in its sentence, 上年 for the prior year.
+* its unit family, and its period: the last year named before it in its sentence, 上年 for the prior year,
+  else the report's year (or the one year its text names: 今年1-6月 restates 2021年1-6月).
 
 Labels that state a change (增加, 比上年, 下降) or a list (其中, 分别; 收入、支出总计均为) are not
 quantities of their own (``changes``). Two statements in different paragraphs with the same key must agree:
