@@ -788,8 +788,9 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
 
 _THEN = r"(?:上年度?|上一年度?|去年|20\d\d年度?)(?:同期)?"
 _MEASURE_NAMED = r"(?:决算数?|预算数?|执行数)?"  # 较上年决算数增加: the measure named, no item
-_BARE = lazy(rf"^(?:与{_THEN}{_MEASURE_NAMED}相比|(?:比|较|同比){_THEN}{_MEASURE_NAMED}|同比)"
-             r"\s*[，,]?\s*(?:增加|减少|下降|增长|上升|降低|提高)$")
+# (收、支 before it: both totals, equal, of the sentence before: 收、支总计均为 X。收、支与上年相比，减少 c)
+_BARE = lazy(rf"^(?:收\s*[、和]?\s*支(?:出)?)?(?:与{_THEN}{_MEASURE_NAMED}相比"
+             rf"|(?:比|较|同比){_THEN}{_MEASURE_NAMED}|同比)\s*[，,]?\s*(?:增加|减少|下降|增长|上升|降低|提高)$")
 
 
 def _contrary(spec: Spec, rate: Figure, sign: int) -> bool:
