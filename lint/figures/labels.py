@@ -24,7 +24,10 @@ bounded by the amount itself."""
 """The words naming last year, as a pattern to build others with (上年为, 比上年, 上年预算)."""
 FUNDS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|社保基金预算|预算稳定调节基金"
              r"|预算周转金")
-"""The funds' names: their 预算 names a fund, not the 预算 measure (taken out before looking for it)."""
+"""The funds' and accounts' names: their 预算 names a fund or an account, not the 预算 measure (taken out
+before looking for it)."""
+BUDGETS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|社保基金预算")
+"""The four budgets' names (a part naming another budget than its total's is a sibling, not a part)."""
 OUTTURN = lazy(r"支出|实际|决算|执行|完成")
 """Words of an outturn (what was spent or done), as against a plan."""
 CHANGED = lazy(r"(?:增加|减少|增收|减收|增支|减支|节约|超支)\s*$")

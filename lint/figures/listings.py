@@ -1540,11 +1540,11 @@ _SHARE_OF_PART = lazy(r"\s*[，,]?\s*(?:占|为)([^，,。；;的\d]{2,12})(?:�
 def _own_fund(total: Figure, parts: list[Figure]) -> list[Figure]:
     """The parts up to the first that names another fund than the total's (一般公共预算财政拨款支出 X，其中：
     …；政府性基金预算财政拨款支出 Y: a sibling, not a part)."""
-    own = labels.FUNDS.search(total.label)
+    own = labels.BUDGETS.search(total.label)
     if own is None:
         return parts
     cut = next((k for k, p in enumerate(parts)
-                if (m := labels.FUNDS.search(p.label)) and m.group() != own.group()), len(parts))
+                if (m := labels.BUDGETS.search(p.label)) and m.group() != own.group()), len(parts))
     return parts[:cut]
 
 

@@ -120,7 +120,7 @@ def _under(analysis, check: Check, fig) -> bool:
     start = max(text.rfind(c, 0, fig.start) for c in "。；;") + 1
     opening = _NAMED_IN.match(text, start)
     return opening is not None and any(opening.group(1).endswith(w) for w in words) \
-        and labels.FUNDS.search(opening.group(1)) is not None  # (本年基本支出中: all funds, not the table's)
+        and labels.BUDGETS.search(opening.group(1)) is not None  # (本年基本支出中: all funds)
 
 
 _NAMED_IN = lazy(r"\s*([^。；;，,\d]{2,30})中[，,：:]")
