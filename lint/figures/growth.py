@@ -121,7 +121,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 window = labels.near(sentence, change.start)[2]
                 same = [f for f in window if f.start < change.start and f.is_point and family(f.unit) == fam
                         and _direction(spec, f.label) == 0
-                        and not (_OFF_BUDGET.search(f.label) and not _OFF_BUDGET_NAMED.search(change.label))]
+                        and not (f.label.rstrip().endswith(_OFF_BUDGET)
+                                 and not any(w in change.label for w in _OFF_BUDGET))]
                 # (超收额比上年减少 c: the over-collection's own change, of S)
                 if any(MOVED_TO.match(f.label.strip()) for f in same[-1:]):
                     continue  # 由 X 增加到 Y，增加 Z，增长 P%: a move, read from its two amounts below
@@ -230,8 +231,7 @@ _YEAR_NAMED = lazy(r"\s*(?:19|20)\d\d\s*年")
 _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比)?"
                 r"[\s，,]*(?:同口径)?[\s，,]*(?:共计|合计|总计)?(?:增加|减少|下降|增长|上升|降低|节约)了?\s*")
 _THIS_YEARS = lazy(r"本年(?:度)?(?:收入|支出)")
-_OFF_BUDGET = lazy(r"(?:超收|短收|少收|多收)\s*$")  # X，完成预算的 P%，超收 S，同比增收 C: S is no level
-_OFF_BUDGET_NAMED = lazy(r"超收|短收|少收|多收")
+_OFF_BUDGET = ("超收", "短收", "少收", "多收")  # X，完成预算的 P%，超收 S，同比增收 C: S is no level
 _BRACKETED = labels.ASIDE  # an aside closed before the change: X（其中 A，B），比上年减少
 # 支出完成 X，完成预算的98.83%，增支 c: a rate of the amount's own between it and its change
 # (and how far ahead of the year's share it is: 完成预算87.0%，滞后序时进度13.0个百分点，增收 c)

@@ -110,9 +110,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     def parts_sum(mode: str = "round") -> Interval:
         return precision.total(parts, unit, mode)
 
-    expression = "".join((" − " if p.value < 0 else " + ") * bool(k) + ("−" if p.value < 0 and not k else "")
-                         + p.text for k, p in enumerate(parts))
-    verdict = judge(check, analysis, total, tuple(parts), parts_sum, expression=expression)
+    verdict = judge(check, analysis, total, tuple(parts), parts_sum, expression=_signed_sum(parts))
     if verdict is None:
         return
     found = verdict.finding
@@ -200,12 +198,7 @@ def _changes_of_parts(analysis, check: Check, text: str, listing):
     if any(m is None for m in moved):
         return
     (change, sign), *each = moved
-    signed = [replace(c, value=c.value * s * sign) for c, s in each]
-    verdict = judge(check, analysis, change, tuple(c for c, _ in each),
-                    lambda: precision.total(signed, change.unit),
-                    expression="".join((" + " if c.value >= 0 else " − ") * bool(k)
-                                       + ("−" if c.value < 0 and not k else "") + c.text
-                                       for k, c in enumerate(signed)))
+    signed, verdict = _changes_judged(analysis, check, change, sign, each)
     if verdict is None or verdict.finding is None:
         if verdict is not None:
             yield verdict
@@ -278,13 +271,28 @@ def _moved_parts(text: str, figs, opened: int, side: str) -> list[tuple[Figure, 
     return parts
 
 
-def _judge_breakdown(analysis, check: Check, change: Figure, sign: int, parts, main: bool):
+def _signed_sum(parts) -> str:
+    """``a + b − c``: the parts as added, a part counted against the whole with its minus."""
+    return "".join((" − " if p.value < 0 else " + ") * bool(k) + ("−" if p.value < 0 and not k else "")
+                   + p.text for k, p in enumerate(parts))
+
+
+def _changes_judged(analysis, check: Check, change: Figure, sign: int, parts):
+    """``(signed, verdict)``: the parts' changes ``(figure, direction)`` signed against the total's
+    ``change`` (of direction ``sign``), and the verdict of their sum against it."""
     signed = [replace(p, value=p.value * s * sign) for p, s in parts]
     verdict = judge(check, analysis, change, tuple(p for p, _ in parts),
-                    lambda: precision.total(signed, change.unit),
-                    expression="".join((" + " if c.value >= 0 else " − ") * bool(k)
-                                       + ("−" if c.value < 0 and not k else "") + c.text
-                                       for k, c in enumerate(signed)))
+                    lambda: precision.total(signed, change.unit), expression=_signed_sum(signed))
+    return signed, verdict
+
+
+def _telling(figure) -> bool:
+    """Three digits or more that are not a round number's zeros (105.77, not 100.00 nor 1,000)."""
+    return len(precision.number_text(figure).replace(",", "").replace(".", "").strip("0")) >= 3
+
+
+def _judge_breakdown(analysis, check: Check, change: Figure, sign: int, parts, main: bool):
+    signed, verdict = _changes_judged(analysis, check, change, sign, parts)
     if verdict is None or verdict.finding is None:
         if verdict is not None:
             yield verdict
@@ -293,10 +301,7 @@ def _judge_breakdown(analysis, check: Check, change: Figure, sign: int, parts, m
     slipped = _unit_slip(change, signed)
     beyond = all(p.value > 0 for p in signed) \
         and precision.total(signed, change.unit).lo > precision.interval(change).hi
-    def telling(figure):  # three digits or more that are not a round number's zeros
-        return len(precision.number_text(figure).replace(",", "").replace(".", "").strip("0")) >= 3
-
-    own_digit = telling(change) and precision.one_digit_fix(change, precision.total(signed, change.unit)) \
+    own_digit = _telling(change) and precision.one_digit_fix(change, precision.total(signed, change.unit)) \
         is not None
     fixes = precision.digit_fixes(change, signed)
     if main and not (beyond and own_digit):
@@ -304,7 +309,7 @@ def _judge_breakdown(analysis, check: Check, change: Figure, sign: int, parts, m
         # 是 A 增加150万元和 B 增加80万元: C fell by 30, maybe), unless a digit of a telling total explains it
     elif len(slipped) == 1 and not main:
         yield verdict.with_finding(unit_slip(found, slipped[0], change.unit, check.lang))
-    elif own_digit or not main and len(fixes) == 1 and telling(fixes[0][0]):
+    elif own_digit or not main and len(fixes) == 1 and _telling(fixes[0][0]):
         yield verdict.with_finding(replace(found, severity=min(found.severity, Severity.WARNING)))
     else:
         yield verdict.quiet()  # (a swap, a round gap, or digits of several parts: some parts unlisted, maybe)
