@@ -84,8 +84,9 @@ _HEADING = lazy(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[�
                       r"|\d{1,2}[.、．])")
 
 
-# a paragraph opening with its own numbered title (（一）财政管理方面。, 2.数量指标：): a part of its own
-_RUN_IN = lazy(_HEADING.pattern + r"[^。，,；;：:\d]{2,20}[。：:]")
+# a paragraph opening with its own numbered title (（一）财政管理方面。, 2.数量指标：, 2.2021年度绩效目标。):
+# a part of its own
+_RUN_IN = lazy(_HEADING.pattern + r"(?:(?:19|20)\d\d\s*年度?)?[^。，,；;：:\d]{2,20}[。：:]")
 
 
 def listed_under(analysis, fig: Figure) -> Figure | None:

@@ -513,10 +513,16 @@ def _attributes(parts: list[Figure], unit: str) -> bool:
 def _second_dimension(total: Figure, parts: list[Figure], unit: str) -> bool:
     """Whether people are counted (人, 人次) and the first two or more of ``parts``, not all, add up to
     ``total``: a breakdown complete before the listing goes on by another measure (男性46人，女性36人, then
-    35岁以下24人), as staff and trainees are described; amounts are never broken down so in one listing."""
+    35岁以下24人), as staff and trainees are described, or by people the total does not name (供养人员共计
+    9,244人。其中：行政编制供养人员 a，事业编制供养人员 b，离退休人员 c); amounts are never broken down so
+    in one listing."""
     if unit not in precision.PEOPLE:
         return False
     whole = precision.interval(total)
-    kinds = [labels.core(p.label)[-2:] for p in parts]
-    return any(precision.total(parts[:k], unit).meets(whole) and not set(kinds[k:]) & set(kinds[:k])
-               for k in range(2, len(parts)))  # 行政编制, 事业编制, then 工勤编制: one breakdown, not two
+    names = [labels.core(p.label) for p in parts]
+    kinds = [n[-2:] for n in names]
+    named = labels.core(total.label)[-4:]  # 供养人员 of 行政编制财政供养人员: the total's own people
+    return any(precision.total(parts[:k], unit).meets(whole) and (
+        not set(kinds[k:]) & set(kinds[:k])  # 行政编制, 事业编制, then 工勤编制: one breakdown, not two
+        or len(named) == 4 and all(named in n for n in names[:k]) and not any(named in n for n in names[k:]))
+        for k in range(2, len(parts)))  # (…, then 离退休人员: not the total's people, listed beside them)

@@ -283,11 +283,18 @@ def _cell_alone(doc, block) -> bool:
 
 def _run_in(analysis, where, span, markers: list[str]) -> bool:
     """Whether each of ``markers`` stands run into the text from the marker at ``where`` to ``span``, after
-    a stop (…规定》；2、《…》): the list written in a paragraph, its lines wrapped."""
+    a stop (…规定》；2、《…》): the list written in a paragraph, its lines wrapped; or after a short title
+    of its own marker (一、基本情况二、收支预算总表说明: two headings a converter ran into one line)."""
     lines = analysis.block_lines
     first, last = bisect.bisect_right(lines, where.line) - 1, bisect.bisect_right(lines, span.line) - 1
-    text = "".join(b.text for b in analysis.doc.blocks[max(first, 0) : last + 1])
-    return all(re.search(r"[；;。]\s*" + re.escape(m), text) for m in markers)
+    blocks = [b.text for b in analysis.doc.blocks[max(first, 0) : last + 1]]
+    text = "".join(blocks)
+    return all(re.search(r"[；;。]\s*" + re.escape(m), text)
+               or any(re.match(r"\s*" + _TITLED + re.escape(m), b) for b in blocks) for m in markers)
+
+
+_TITLED = (r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])"
+           r"[\u4e00-\u9fff]{2,12}?")
 
 
 def _step(check, analysis, previous, n: int | None, marker: str, span):
