@@ -567,25 +567,28 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
                 continue
             reach = min(end, total.end + 1 + _BRACKET_REACH)
             close = _closing(text, total.end + 1, reach)
-            inner = text[total.end + 1 : close]
+            inner = _EACH_SHARE.sub("", text[total.end + 1 : close])  # (A a、占总支出 p: a part's share)
             holds = inner.lstrip().startswith(("含", "包含", "内含"))  # （含 A a、B b、C c）: some of it
             if close >= reach or words.parts.within(inner) or words.totals.within(inner):
                 continue
             listed = list(itertools.takewhile(lambda f, close=close: f.end <= close, figs[k + 1 : k + 40]))
+            shares = {m.end() for m in _EACH_SHARE.finditer(text, total.end + 1, close)}
+            listed = [f for f in listed if f.end not in shares]  # (A a、占总支出 p，B b，占总支出 q)
             if (len(listed) < 2 or "（" in inner or "(" in inner
                     or not all(f.is_point and family(f.unit) == family(total.unit) for f in listed)
                     or re.search(r"\d", text[total.end + 1 : listed[0].start])
-                    or text[listed[-1].end : close].strip(" 等")):
+                    or _EACH_SHARE.sub("", text[listed[-1].end : close]).strip(" 等")):
                 continue
             if holds:  # （含 A a、B b、C c，D d）: the items joined alike, D another level's
                 joins = [text[a.end : b.start].strip()[:1] for a, b in zip(listed, listed[1:])]
                 listed = listed[: 1 + next((i for i, j in enumerate(joins) if j != joins[0]), len(joins))]
             names = [labels.core(f.label) for f in listed]
             if (not all(names) or any(_changes(words, f) or _NOT_BRACKETED.search(f.label) for f in listed)
-                    or not all(_separated(text[a.end : b.start]) for a, b in zip(listed, listed[1:]))
+                    or not all(_separated(_EACH_SHARE.sub("", text[a.end : b.start]))
+                               for a, b in zip(listed, listed[1:]))
                     or not (_known(names) or _SO_NAMED.search(labels.core(total.label)[-6:])
                             and not any(_STAGE.search(n) for n in names)) and not holds
-                    or holds and (len(listed) < 3 or len({n[-2:] for n in names}) != 1
+                    or holds and not _known(names) and (len(listed) < 3 or len({n[-2:] for n in names}) != 1
                                   or any(_STAGE.search(n) for n in names)
                                   or precision.total(listed, total.unit).lo > precision.interval(total).hi
                                   and not _within_a_digit(total, listed))
@@ -598,19 +601,20 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
     return out
 
 
+_EACH_SHARE = lazy(r"[、，,]\s*占[\u4e00-\u9fff]{0,10}?\d+(?:\.\d+)?%")  # a part's share after it
 _SO_NAMED = lazy(r"合计|总计|共计|总共|总投资|共投资")  # 总共投资 X（A a，B b）: brackets breaking X down
 _STAGE = lazy(r"^已|到位|支出|拨付|执行|完成|结余|剩余")  # (总预算 X（已到位 a、已支出 b）: stages, no parts)
-_KINDS = (("人员经费", "公用经费"), ("基本支出", "项目支出"), ("货物", "工程", "服务"),
+_KINDS = (("人员", "公用"), ("基本支出", "项目支出"), ("货物", "工程", "服务"), ("税收收入", "非税收入"),
           ("行政", "事业"), ("行政", "事业", "工勤"), ("在职", "退休"), ("男", "女"))  # (people by kind)
 _LEVELS = lazy(r"^(?:中央|省级?|市级?|县级?|区级?|乡镇?级?|本级|自筹|社会)[^，,、]{0,6}"
                      r"(?:资金|补助|配套|投入|拨款)")
 
 
 def _known(names: list[str]) -> bool:
-    """Whether the names in parentheses make a breakdown by definition: 人员经费 and 公用经费, 基本支出 and
-    项目支出, 货物, 工程 and 服务, people by kind (行政 and 事业 with or without 工勤, 在职 and 退休, 男
-    and 女), 地上 and 地下, each once; a department's 本级 first and its units after it; or the levels a
-    fund comes from (中央资金, 省级补助, 县级配套)."""
+    """Whether the names in parentheses make a breakdown by definition: 人员经费 and 公用经费 (or 支出),
+    基本支出 and 项目支出, 货物, 工程 and 服务, 税收收入 and 非税收入, people by kind (行政 and 事业 with or
+    without 工勤, 在职 and 退休, 男 and 女), 地上 and 地下, each once; a department's 本级 first and its
+    units after it; or the levels a fund comes from (中央资金, 省级补助, 县级配套)."""
     for kinds in _KINDS:
         if len(names) == len(kinds) and all(sum(k in n for n in names) == 1 for k in kinds):
             return True

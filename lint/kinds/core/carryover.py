@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...figures import precision
+from ...figures import labels, precision
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 
@@ -97,7 +97,8 @@ def run(analysis, check: Check):
 
 def _yearly(analysis, check: Check, money: list):
     """社会保险基金收入 X，支出 Y，当年收支结余 Z: Z = X − Y, when the sentence names one of each before Z
-    (and no 其中 or 分别 among them: the parts of a total are not its income and spending)."""
+    (and no 其中 or 分别 among them: the parts of a total are not its income and spending), in clauses
+    apart by semicolons only when the spending names no other fund (收入 X，增长 p；支出 Y，增长 q；…)."""
     o = check.options
     balances = [f for f in money if o.yearly.within(f.label) and not o.closing.within(f.label)]
     if len(balances) != 1:
@@ -108,9 +109,12 @@ def _yearly(analysis, check: Check, money: list):
     expense = [f for f in before if f.label.rstrip("为是达：: ").endswith("支出")]
     text = analysis.text(balance)
     if len(income) != 1 or len(expense) != 1 or income[0].start > expense[0].start \
-            or any(w in text[income[0].start:balance.start] for w in ("其中", "分别", "；", ";")):
+            or any(w in text[income[0].start:balance.start] for w in ("其中", "分别")):
         return
     inc, exp = income[0], expense[0]
+    own, other = labels.core(inc.label).strip(" ，,")[:-2], labels.core(exp.label).strip(" ，,")[:-2]
+    if other not in ("", own) and any(w in text[inc.start:balance.start] for w in ("；", ";")):
+        return  # (A基金收入 X；B基金支出 Y；…: two funds; 收入 X，增长 p；支出 Y，…；收支结余 Z: one's)
     verdict = judge(check, analysis, balance, (inc, exp),
                     lambda: precision.total([inc], balance.unit) - precision.total([exp], balance.unit),
                     expression=f"{inc.text} − {exp.text}")

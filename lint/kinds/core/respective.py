@@ -3,13 +3,14 @@ b1、b2、b3，执行率分别为 r1、r2、r3; 其中 A a、B b、C c，占比�
 
 Finds, in each sentence, the runs of figures a ``分别`` word opens (分别为, 分别是, 分别占, 分别达到), their
 figures joined by 、 or 和 only. A run of percentages whose word names a rate (``rates``: 执行率, 完成率,
-到位率) stands beside two runs of amounts of as many figures before it in the sentence, the first named by
-a ``planned`` word (预算, 计划, 目标, 下达), the second by a ``done`` word (支出, 执行, 完成, 实际, 到位):
+到位率) stands beside two runs of amounts of as many figures before it in the sentence, the first named by a
+``planned`` word (预算, 计划, 目标, 下达), the second by a ``done`` word (支出, 执行, 完成, 实际, 到位):
 each rate is its item's done over its planned. A run of percentages whose word names a share (``shares``:
 占比, 比重) stands after as many parts of one total listed before it (the sentence's first amount, then its
 parts, 其中 A a、B b, each its own; or the parts alone, their total the one amount of the sentence before
-that they add up to, or the one named after 分别占 (分别占一般公共预算支出的) in the sentence or the one
-before): each share is its part over that total. Any other shape is left alone.
+that they add up to, or the one named after 分别占 (分别占一般公共预算支出的; 占全市政府采购规模比例为 after
+the parts' 分别为) in the sentence or the one before): each share is its part over that total. Any other
+shape is left alone.
 
 Judged as intervals, as the rate and share kinds judge one figure.
 """
@@ -38,7 +39,9 @@ class Options:
 
 _OTHER_WHOLE = lazy(r"占(?!比)[\u4e00-\u9fff]{2,}")  # 占全市比重, 占全市同类支出的比重: a whole named
 # 分别占一般公共预算支出的: the whole by name
-_OF_WHOLE = lazy(r"分别占(?:全[年部])?([\u4e00-\u9fff]{2,20}?)(?:总额|总量)?的?(?:比重|比例)?(?:为|是)?$")
+_OF_WHOLE = lazy(r"(?:分别占|占(?=[\u4e00-\u9fff]*(?:比重|比例)(?:分别)?(?:为|是)?$))(?:全[年部])?"
+                 r"([\u4e00-\u9fff]{2,20}?)(?:总额|总量)?的?(?:比重|比例)?(?:分别)?(?:为|是)?$")
+# (…分别为 a、b和c，占全市政府采购规模比例为 p、q和r: the same, 分别 said once)
 _RESPECTIVE = lazy(r"分别(?:为|是|占|达到|达)?$")
 _JOINED = lazy(r"^\s*(?:、|和|及)\s*$")
 

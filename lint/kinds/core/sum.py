@@ -25,19 +25,20 @@ Among scores, a part taken off (扣分项扣0.5分, 扣减1分) counts against t
 total are deductions.
 
 Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02 (a part written 0 beside
-parts to the cent, 因公出国（境）费0万元, is none, not up to 0.5万元). Parts that exceed the total
-are an error whatever the wording. A listing after 其中 may name only some parts, so parts that fall short are
-reported only when the listing is complete (declared so by a ``complete`` word, none in the core pack: 分别为
-lists parallel values as often as parts; or naming three parts or more, one of them 0, as a template's list of
-every part does; or parts that make the whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, a
-基本支出 its 人员经费 and 公用经费, a 政府采购 its 货物, 工程 and 服务, a 财政拨款 its three funds, a
-score its 决策, 过程, 产出 and 效益; or a count's parts closed by 其他: …特种专业技术用车18辆、其他用车14辆)
-or when one digit of one figure explains the whole gap (a typo, reported at ``warning``; among four parts or
-more, a gap of 2% of the total or more that digits of several parts could explain is a partial list as
-likely, not judged; two swapped digits are too common a gap to tell a typo, and are only suggested). People
-counted past their total after the first parts have added up to it are a second breakdown of the same whole
-(男性46人，女性36人，35岁以下24人), and people counted by attributes of two kinds
-(女教师、35岁以下、中高级职称) overlap: neither is judged. Parts that fail as written but add up once the
+parts to the cent, 因公出国（境）费0万元, is none, not up to 0.5万元). Parts that exceed the total are an
+error whatever the wording. A listing after 其中 may name only some parts, so parts that fall short are
+reported only when the listing is complete (declared so by a ``complete`` word, none in the core pack:
+分别为 lists parallel values as often as parts; or naming three parts or more, one of them 0, as a
+template's list of every part does; or parts that make the whole by definition: a budget's 支出预算 its
+基本支出 and 项目支出, a 基本支出 its 人员经费 and 公用经费, a 政府采购 its 货物, 工程 and 服务, a 财政拨款
+its three funds, a 一般公共预算收入 its 税收收入 and 非税收入, a score its 决策, 过程, 产出 and 效益; or a
+count's parts closed by 其他: …特种专业技术用车18辆、其他用车14辆) or when one digit of one figure explains
+the whole gap (a typo, reported at ``warning``; among four parts or more, a gap of 2% of the total or more
+that digits of several parts could explain is a partial list as likely, not judged; two swapped digits are
+too common a gap to tell a typo, and are only suggested). People counted past their total after the first
+parts have added up to it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and
+people counted by attributes of two kinds (女教师、35岁以下、中高级职称) overlap: neither is judged. Parts
+that fail as written but add up once the
 one part written in another unit of money is read in the total's (因公出国（境）费2.28元 among parts in
 万元) are the unit's slip: a warning on that part, its fix suggested (``2.28元 → 2.28万元``).
 """
@@ -218,7 +219,7 @@ def _change_breakdowns(analysis, check: Check, block: int):
     其中：A 减少 a，B 增加 b): the parts' changes, each with its direction, add up to the total's. The 其中
     list may name some parts only and 主要是 names the main ones: reported at ``warning`` when one digit or
     one unit mistyped explains the gap (for 主要是, only the total's digit, the parts all moving its way
-    and beyond it), else nothing."""
+    and beyond it, unless they move both ways: the net accounted for, as a 其中 list), else nothing."""
     text = analysis.doc.blocks[block].text
     if "增" not in text and "减" not in text:
         return
@@ -304,6 +305,8 @@ def _judge_breakdown(analysis, check: Check, change: Figure, sign: int, parts, m
     own_digit = _telling(change) and precision.one_digit_fix(change, precision.total(signed, change.unit)) \
         is not None
     fixes = precision.digit_fixes(change, signed)
+    if main and any(p.value < 0 for p in signed) and any(p.value > 0 for p in signed):
+        main = False  # 主要是 A 增加 a，B 增加 b，C 减少 c: causes both ways, the net accounted for
     if main and not (beyond and own_digit):
         yield verdict.quiet()  # the main causes only: others may have moved either way (增加200万元，主要
         # 是 A 增加150万元和 B 增加80万元: C fell by 30, maybe), unless a digit of a telling total explains it
@@ -388,6 +391,8 @@ _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预�
                                        r"|^(?!.*(?:基本|项目|总计|合计|结转|结余)).*财政拨款(?:预算)?支出"),
           ("人员", "公用"): lazy(r"基本支出"),  # 基本支出 X。其中，人员支出（经费）a，公用经费（支出）b
           ("货物", "工程", "服务"): lazy(r"采购"),
+          ("税收收入", "非税收入"): lazy(r"^(?!.*(?:总收入|财政收入|转移|补助))"
+                                          r".*(?:一般公共预算|公共财政预算|本级|地方)收入"),
           ("因公出国", "公务用车", "公务接待"): lazy(r"三公"),
           ("一般公共预算", "政府性基金", "国有资本经营"):
               lazy(r"^(?!.*(?:一般公共|政府性基金|国有资本)).*财政拨款"),
@@ -418,7 +423,8 @@ def _whole(total: Figure, parts: list[Figure]) -> bool:
     公用经费, a 政府采购 its 货物, 工程 and 服务, a 财政拨款 its 一般公共预算, 政府性基金 and 国有资本经营
     funds, a performance score its 一级指标' (决策, 过程, 产出 and
     效益; or 投入, 过程, 产出 and 效果), 离退休 its 离休 and 退休, people their 男 and 女, a government's
-    debt (债券) its 一般 and 专项, a 上级补助 its 返还性, 一般性 and 专项 transfers."""
+    debt (债券) its 一般 and 专项, a 上级补助 its 返还性, 一般性 and 专项 transfers, a (local, 本级)
+    一般公共预算收入 its 税收收入 and 非税收入."""
     names = [labels.core(p.label) for p in parts]
     if any("新增" in n or "再融资" in n for n in names):
         return False  # 新增一般债券 a、新增专项债券 b: the refinancing bonds besides them unsaid
