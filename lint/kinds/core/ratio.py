@@ -25,8 +25,10 @@ Two shapes are found in each sentence:
 * a rate whose one amount before it, an actual, has its plan in the sentence before (调整后预算为
   3,618.45万元。全年实际支出3,502.17万元，预算执行率为97.79%): over each plan amount stated there, holding
   over one of them; so is 完成调整预算数的 P% after a sentence adjusting that side's budget (收入预算调整为
-  Y). An 执行率 whose sentence (or the one before) states the funds received (到位资金) as well as the
-  budget holds over either: templates define it both ways.
+  Y), and 完成年初预算的 P% after the year's budget stated for every fund at once (预算为：一般公共预算收入
+  a，支出 b；政府性基金预算收入 c，…), over its fund's side there. An 执行率 whose sentence (or the one
+  before) states the funds received (到位资金) as well as the budget holds over either: templates define it
+  both ways.
 * ``A 比 B 为 P%`` (实际在用固定资产总额 10,232.75 万元比上所有固定资产总额 12,139.05 万元为 84.29%):
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * a survey's 满意度 (满意率) over its counts: the satisfied (满意451人; 非常满意 a、满意 b … added in order)
@@ -185,6 +187,9 @@ def run(analysis, check: Check):
                             continue  # X，为年计划 Y 的 P%；Z，为年计划的 Q%: Y is X's plan, Z's unstated
                     elif "调整" in named and (moved := _adjusted_before(analysis, before, actual)):
                         base = moved  # …收入预算调整为 Y。…完成 X，完成调整预算数的 P%: the budget adjusted
+                    elif "调整" not in named and (planned := _budget_statement(analysis, actual)):
+                        base = planned  # 预算为：…政府性基金预算收入 Y，… ⏎ …政府性基金预算收入 X，完成年初
+                        # 预算的 P%: the year's budget, stated once for every fund before their outturns
                     else:
                         continue  # 支出决算为2.35万元，完成预算的78.33%: its budget is not stated here
                 elif o.rates.within(rate.label) and len(amounts) >= 2:
@@ -309,6 +314,52 @@ def _adjusted_before(analysis, before, actual):
     return moved[0] if len(moved) == 1 else None
 
 
+def _budget_statement(analysis, actual):
+    """The amount for ``actual``'s fund and side in the year's budget statement before it, in its paragraph
+    or the twelve before (我县2023年度预算为：一般公共预算收入 a，支出 b；政府性基金预算收入 c，支出 d), or
+    None: the statement opens with 预算为 (or 预算安排为, 年初预算) before its first amount, names each fund
+    once (支出 after a fund's 收入 is that fund's) and no other year (上年); ``actual`` names a fund and
+    a side (地方政府性基金预算收入 X), and no level the statement does not (本级)."""
+    own = _side(actual.label)
+    if own is None or _LEVEL_WORDS.search(actual.label):
+        return None
+    found = []
+    for block in range(max(0, actual.block - 12), actual.block + 1):
+        text = analysis.doc.blocks[block].text
+        if "预算" not in text:
+            continue
+        for start, end, figs in analysis.sentences(block):
+            if end > actual.start and block == actual.block or not figs \
+                    or not _STATEMENT.search(text, start, figs[0].start) \
+                    or _LAST_YEAR.search(text, start, end):
+                continue
+            fund = ""
+            for f in figs:
+                if not f.is_point or precision.family(f.unit) != "money":
+                    continue
+                if "；" in text[start:f.start] or ";" in text[start:f.start]:
+                    start, fund = text.rfind("；", start, f.start) + 1, ""  # (a fund's clause ends)
+                side = _side(f.label)
+                bare = labels.core(f.label).strip("，, ")
+                if side is None and bare in ("收入", "支出") and fund:
+                    side = (fund, bare)  # 政府性基金预算收入 c，支出 d: d is that fund's
+                if side is not None:
+                    fund = side[0]
+                    if side == own:
+                        found.append(f)
+    return found[0] if len(found) == 1 else None
+
+
+def _side(label: str) -> tuple[str, str] | None:
+    """``(fund, 收入|支出)`` a label names (地方政府性基金预算收入 → ('政府性基金', '收入')), or None."""
+    core = labels.core(label).strip("，, ")
+    fund = _FUND_WORDS.findall(core)
+    side = "收入" if core.endswith("收入") else "支出" if core.endswith("支出") else ""
+    return (fund[0], side) if len(fund) == 1 and side else None
+
+
+_STATEMENT = lazy(r"预算(?:安排)?(?:为|是)|年初预算")  # 我县2023年度预算为：…
+_LAST_YEAR = lazy(labels.LAST_YEAR)
 _FUND_WORDS = lazy(r"一般公共预算|政府性基金|国有资本经营|社会保险基金|社保基金")
 # the side's whole budget adjusted: nothing before 收入/支出 but a verb, a scope or the start
 _WHOLE_ADJUSTED = lazy(r"(?:^|批准|将|把|[年，,的]|全[县市区省镇乡旗]|本级|地方)(收入|支出)"
