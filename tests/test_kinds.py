@@ -3,8 +3,10 @@ one corruption fails)."""
 
 from __future__ import annotations
 
+import dataclasses
 from decimal import Decimal
 
+import pytest
 from helpers import brief
 from hypothesis import assume, given, settings
 from hypothesis import strategies as st
@@ -13,6 +15,18 @@ from crossfoot import engine
 from crossfoot.ingest.text import parse
 from crossfoot.interval import Interval, stated
 from crossfoot.model import Severity
+
+
+def test_every_kinds_options_are_read_only_once_built():
+    for check in engine.load():
+        fields = dataclasses.fields(check.options)
+        if not fields:
+            continue
+        name = fields[0].name
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            setattr(check.options, name, getattr(check.options, name))
+        with pytest.raises(dataclasses.FrozenInstanceError):
+            delattr(check.options, name)
 
 
 def test_interval_rounding_model():

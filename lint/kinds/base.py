@@ -1,10 +1,10 @@
 """The contract between the engine and the kinds: a configured check, and judging one relation.
 
 A kind is a module (in the subfolder of the pack that uses it) with a docstring (its documentation),
-``KIND`` (its name in the packs), ``Options`` (a frozen dataclass: the options it reads, with defaults;
-see :mod:`crossfoot.kinds.options`), ``FIELDS`` (the names its findings fill in a message template) and
-``run(analysis, check)``, which finds its relations in a :class:`crossfoot.analysis.Analysis` and yields
-a :class:`Verdict` for each relation it judged (:func:`judge`, :func:`order`) or a
+``KIND`` (its name in the packs), ``Options`` (an ``@options`` dataclass, read-only: the options it reads,
+with defaults; see :mod:`crossfoot.kinds.options`), ``FIELDS`` (the names its findings fill in a message
+template) and ``run(analysis, check)``, which finds its relations in a :class:`crossfoot.analysis.Analysis`
+and yields a :class:`Verdict` for each relation it judged (:func:`judge`, :func:`order`) or a
 :class:`crossfoot.model.Finding` for what is a finding without a computed relation (:func:`report`). A kind
 that works across documents also has ``MULTI = True``, ``facts`` and ``compare``.
 """

@@ -11,18 +11,18 @@ The finding is on the expenditure panel's total, with the income panel's as the 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...model import Cell, Table
 from ...tables import locate, number
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "balance"
 FIELDS = ("stated", "computed", "table", "unit", "where")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     tables: Words = Words()
     rows: Words = Words(["总计", "收入总计", "支出总计"])

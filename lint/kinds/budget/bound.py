@@ -13,17 +13,16 @@ a narrative total that a text-only copy of a disclosure gets wrong.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...figures import labels, precision
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "bound"
 FIELDS = ("stated", "computed", "label", "part", "other", "where")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     whole: Words = Words()
     part: Words = Words()

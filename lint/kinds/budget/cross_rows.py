@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from ...tables import classified, locate, number
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "cross_rows"
 FIELDS = ("stated", "computed", "label", "table", "other_table", "where")
@@ -37,7 +38,7 @@ class Side:
     ALIASES = {"not": "not_"}
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     stated: Side = field(default_factory=Side)
     against: Side = field(default_factory=Side)

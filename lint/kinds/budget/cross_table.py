@@ -28,6 +28,7 @@ from ...tables import locate
 from ...tables.locate import CellSpec
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "cross_table"
 FIELDS = ("stated", "computed", "table", "other_table", "where", "unit")
@@ -39,7 +40,7 @@ class Given:
     against: CellSpec = field(default_factory=CellSpec)
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     stated: CellSpec = field(default_factory=CellSpec)
     against: CellSpec = field(default_factory=CellSpec)

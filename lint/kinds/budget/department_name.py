@@ -9,11 +9,11 @@ that name, with the first as the related place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "department_name"
 FIELDS = ("stated", "computed", "other", "where")
@@ -35,7 +35,7 @@ def _same(name: str, other: str) -> bool:
     return len(short) >= 4 and long.endswith(short) and bool(_PLACE.fullmatch(long[: len(long) - len(short)]))
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     labels: Words = Words(["预算主管部门", "编制部门", "编制单位", "部门名称", "单位名称"])
 

@@ -26,6 +26,7 @@ from ...regex import lazy
 from ...tables import locate
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "listed_tables"
 FIELDS = ("stated", "computed", "source")
@@ -47,7 +48,7 @@ class Family:
     tables: Words = Words()
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     families: tuple[Family, ...] = ()
     enough: int = 7

@@ -31,6 +31,7 @@ from ...regex import lazy
 from ...tables import last_line, locate, number
 from ...vocabulary import Words
 from ..base import Check, differs
+from ..options import options
 
 KIND = "narrative_columns"
 FIELDS = ("stated", "computed", "label", "other", "table", "where")
@@ -47,7 +48,7 @@ class Item:
     ALIASES = {"not": "not_"}
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     tables: Words = Words()
     topic: Words = Words()

@@ -17,7 +17,7 @@ the related place. A document without the table has nothing to check.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import field
 
 from ...figures import labels
 from ...interval import stated as interval
@@ -26,12 +26,13 @@ from ...tables import locate
 from ...tables.locate import CellSpec
 from ...vocabulary import Words
 from ..base import Check, report, truncation
+from ..options import options
 
 KIND = "narrative_table"
 FIELDS = ("stated", "computed", "label", "other", "table", "where")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     label: Words = Words()
     not_: Words = Words()

@@ -7,16 +7,15 @@ A caption naming another year is a finding on the table, with the title as the r
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...figures import labels
 from ..base import Check, report
+from ..options import options
 
 KIND = "table_year"
 FIELDS = ("stated", "computed", "said", "year")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     head: int = 8
 

@@ -24,7 +24,6 @@ joining them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ...figures import labels, precision, units
@@ -32,6 +31,7 @@ from ...interval import Interval
 from ...interval import stated as interval
 from ...regex import lazy
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "arithmetic"
 FIELDS = JUDGED
@@ -56,7 +56,7 @@ _WORDED = lazy(r"\s*\(?\s*(?P<a>[\u4e00-\u9fff“”]{2,16})\s*/\s*(?P<b>[\u4e00
 _NAMING = lazy(r"(?:为|是|达|共|共计|合计)?[:：\s]*$")  # 实际支出为 950.00万元: the word before 为
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     pass
 

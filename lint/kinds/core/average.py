@@ -22,12 +22,11 @@ digit: :func:`crossfoot.figures.precision.rough`).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...figures import labels, precision
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "average"
 FIELDS = JUDGED
@@ -36,7 +35,7 @@ FIELDS = JUDGED
 _NOT_HEADS = ("百分点", "％", "度")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     per: Words = Words(["人均", "户均", "生均", "期均", "场均", "次均", "批均", "平均", "每人", "亩均",
                         "车均"])

@@ -11,19 +11,18 @@ followed by a colon and a number (比重为11.2:37.8:51.0) is a ratio's term.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...figures import labels
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "bare_rate"
 _OPERATORS = set("/÷×*＊／✕")
 FIELDS = ("stated", "computed", "label")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     words: Words = Words(["增长", "下降", "增幅", "减幅", "降幅", "增长率", "占", "比重", "占比", "完成率",
                           "执行率", "到位率", "支出率", "完成预算的"])

@@ -13,17 +13,16 @@ Judged as an interval in the closing amount's unit: four amounts to 0.01 may mis
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...figures import labels, precision
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "carryover"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     opening: Words = Words(["年初", "上年", "期初"])
     closing: Words = Words(["年末", "期末"])

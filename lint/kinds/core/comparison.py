@@ -20,20 +20,21 @@ The finding is on the first measure's amount, with the other as the related plac
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from functools import cache
 
 from ...figures import labels, precision, units
 from ...model import Severity
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "comparison"
 FIELDS = ("stated", "computed", "claim", "other", "verdict", "actual", "measure", "other_measure")
 _VERDICT_WORDS = {"equal": "the same", "less": "less", "greater": "greater"}
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     measures: Words = Words(["决算", "预算", "执行"])
     compare: Words = Words(["同", "与", "比", "较"])

@@ -13,13 +13,13 @@ is on the restatement, with the amount it restates as the related place.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...figures import precision, units
 from ...regex import lazy
 from ...tables.locate import agreement
 from ...vocabulary import Words
 from ..base import Check, report, truncation
+from ..options import options
 
 KIND = "conversion"
 FIELDS = ("stated", "computed", "other")
@@ -31,7 +31,7 @@ _ABOUT_AFTER = lazy(r"\s*左右\s*[）)]?")
 _CLOSED = {True: lazy(r"\s*[）)]"), False: lazy(r"\s*(?:[，,。；;）)]|$)")}
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     links: Words = Words(["折合", "即", "相当于"])
 

@@ -39,20 +39,21 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cached_property
 
 from ...figures import growth, labels, precision
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge, unit_slip
+from ..options import options
 
 _ADJUSTED_TO = lazy(r"^(?:调整|变更|调增|调减)(?:为|到|至)?$")  # a move whose direction its change says
 KIND = "difference"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     up: Words = Words(["增加", "增长", "上升", "提高", "超支", "多支出", "增支", "增收", "增", "高出", "高",
                        "多"])

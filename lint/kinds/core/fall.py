@@ -12,18 +12,18 @@ says what it should be (GRW001).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ...figures import growth, labels
 from ...vocabulary import Words
 from ..base import Check, Verdict, report
+from ..options import options
 
 KIND = "fall"
 FIELDS = ("stated", "computed")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     down: Words = Words([*growth.Spec().down, "降幅", "减幅"])
     up: Words = growth.Spec().up

@@ -6,16 +6,15 @@ tell which digits were meant, so the figure is flagged here.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...figures.extract import malformed
 from ..base import Check, report
+from ..options import options
 
 KIND = "format"
 FIELDS = ("stated", "computed", "label")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     pass
 

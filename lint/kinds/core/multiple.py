@@ -14,18 +14,17 @@ Judged as an interval: the amounts' quotient, from their stated precision, must 
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...figures import labels, precision
 from ...interval import Interval
 from ...regex import lazy
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "multiple"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     """No options: the wordings are the relation's own."""
 

@@ -11,7 +11,6 @@ fund's income after refunds: 115,197万元，增收122,005万元，增长1,792.1
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ...figures import growth, labels, precision
@@ -19,12 +18,13 @@ from ...interval import Interval
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, Verdict, report
+from ..options import options
 
 KIND = "negative_base"
 FIELDS = ("stated", "computed", "current")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     signed: Words = Words(list(labels.SIGNED))
 

@@ -51,19 +51,19 @@ indicator tables, and holds (money spent beyond its budget is not capped).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ...figures import labels, precision
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "ratio"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     rates: Words = Words(["预算执行率", "执行率", "完成率", "支出率", "到位率", "支付率", "使用率", "兑现率",
                           "控制率", "支出进度", "执行进度", "分配进度", "结转结余率", "结余率"])

@@ -17,19 +17,19 @@ Judged as intervals, as the rate and share kinds judge one figure.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ...figures import labels, precision
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "respective"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     rates: Words = Words(["执行率", "完成率", "到位率", "支出率"])
     shares: Words = Words(["占比", "比重", "所占比例"])

@@ -15,7 +15,6 @@ for N/12 or that share rounded as the rate is written (reports round 83.33% to 8
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ...figures import precision
@@ -23,12 +22,13 @@ from ...interval import Interval
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "schedule"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     behind: Words = Words(["低于", "落后", "滞后", "慢于"])
     ahead: Words = Words(["高于", "超过", "超出", "超", "快于", "领先"])

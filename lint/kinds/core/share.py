@@ -27,7 +27,7 @@ other's (1524.29元 as the whole of 1435.27万元): a warning on that amount, it
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from ...figures import labels, precision, units
@@ -35,6 +35,7 @@ from ...interval import Interval
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge, unit_slip
+from ..options import options
 
 KIND = "share"
 FIELDS = JUDGED
@@ -43,7 +44,7 @@ _SHORT = ("收入", "支出", "经费", "资金")  # what a part's name may leav
 _LINKS = ("其中", "分别", "合计", "共计", "总计", "以上", "约", "均")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     words: Words = Words(["所占比重", "占比重", "占比", "比重", "占"])
 

@@ -47,7 +47,7 @@ from __future__ import annotations
 
 import itertools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from ...figures import labels, listings, precision, units
@@ -56,12 +56,13 @@ from ...model import Figure, Severity
 from ...regex import lazy
 from ...vocabulary import Words, named
 from ..base import JUDGED, Check, judge, unit_slip
+from ..options import options
 
 KIND = "sum"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     parts: Words = named("listing-parts")
     complete: Words = named("listing-complete")

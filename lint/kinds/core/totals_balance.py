@@ -14,18 +14,17 @@ Judged as intervals: the two rounding intervals must meet.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...figures import labels, precision
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "totals_balance"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     income: Words = Words(["收入总计"])
     expense: Words = Words(["支出总计"])

@@ -11,7 +11,6 @@ Judged as intervals: both percentages stand for their rounding intervals.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ...figures import precision
@@ -19,12 +18,13 @@ from ...interval import Interval
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "two_rates"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     up: Words = Words(["增长", "增加", "提高", "上升"])
     down: Words = Words(["下降", "减少", "降低"])

@@ -12,19 +12,19 @@ chooses. When the sentence states the direction elsewhere (比上年度减少 0.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 from ...figures import labels
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "alternative"
 FIELDS = ("stated", "computed", "hint", "label")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     pairs: tuple[tuple[str, str], ...] = (("增加", "减少"), ("增长", "下降"), ("增长", "减少"),
                                           ("上升", "下降"), ("提高", "降低"), ("增加", "下降"),

@@ -10,19 +10,18 @@ the next year counts to then), and so is a report whose title names no year or n
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...figures import labels
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "as_of"
 FIELDS = ("stated", "computed", "said", "year")
 _AS_OF = lazy(r"截[至止]\s*(?P<year>(?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|底|末)?")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     ahead: Words = Words(["预算"])
     behind: Words = Words(["决算", "自评", "评价", "执行情况", "绩效"])

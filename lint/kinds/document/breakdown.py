@@ -10,18 +10,19 @@ wrong the text cannot tell, so no single-digit fix is suggested.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ...figures import precision
 from ...lang import say
 from ...regex import lazy
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "breakdown"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     within: int = 2
     """Paragraphs before the breakdown's own that are searched for its total."""

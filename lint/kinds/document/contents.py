@@ -14,16 +14,16 @@ by 上海市某中心主要职能 (the unit's name for 单位), 单位预算表 
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
 
 from ...regex import lazy
 from ..base import Check, report
+from ..options import options
 
 KIND = "contents"
 FIELDS = ("stated", "computed", "problem")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     likeness: float = 0.85
 _LONGEST = 160  # a contents entry is one short line; longer text is never tried (bounded matching work)

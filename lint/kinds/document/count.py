@@ -33,7 +33,6 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from ...figures import labels, numbers
 from ...figures.precision import COUNT_UNITS, interval
@@ -43,12 +42,13 @@ from ...regex import lazy
 from ...tables import EMPTY, number, row_label
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "count"
 FIELDS = ("stated", "computed", "listed", "distinct", "repeats", "where")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     openers: Words = Words(["包括", "包含", "分别是", "分别为", "具体是", "具体为", "：", ":"])
     reach: int = 20

@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ...figures import labels, precision, quantities
@@ -29,6 +28,7 @@ from ...model import Figure, Finding, Span
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, render
+from ..options import options
 
 KIND = "cross_year"
 MULTI = True
@@ -36,7 +36,7 @@ FIELDS = ("stated", "computed", "label", "year", "other", "file", "where")
 SEPARATOR = "---- next report ----"
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     shortest: int = 5
     about: Decimal = Decimal("10")

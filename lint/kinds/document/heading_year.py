@@ -11,12 +11,11 @@ year's report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...figures import labels
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "heading_year"
 FIELDS = ("stated", "computed", "said", "year")
@@ -24,7 +23,7 @@ _MARKED = lazy(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]
                      r"|\d{1,2}\s*[、.．])")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     kinds: Words = Words(["决算", "预算", "自评", "绩效评价"])
     contexts: Words = Words(["执行", "上年", "上一年", "比较", "对比", "结转", "以来", "至", "—", "-",

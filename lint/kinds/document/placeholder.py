@@ -15,11 +15,11 @@ finding per placeholder, on it: a drafter forgot to replace it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "placeholder"
 FIELDS = ("stated", "computed")
@@ -29,7 +29,7 @@ _LETTERS = lazy(r"(?<![A-Za-zＡ-Ｚａ-ｚ])(?:[XxＸｘ×]{2,}|YYYY(?=\s*年)|
 _CJK = lazy(r"[\u4e00-\u9fff\d]")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     fields: Words = Words(["名称", "单位", "部门", "填写", "填报", "金额", "日期", "项目"])
 

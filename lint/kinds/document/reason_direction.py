@@ -19,11 +19,10 @@ last year's amount (``past``: 上年, 去年), is left alone.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "reason_direction"
 FIELDS = ("stated", "computed", "change", "said")
@@ -37,7 +36,7 @@ _QUALITY = lazy(r"[^，,。；;]{0,10}?(?:质量|效率|效益|水平|能力|标
 _ITEM = lazy(r"[。；;]\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))")  # an item's start
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     up: Words = Words(["增加", "增长", "上升", "提高", "大于", "高于", "超过", "增幅"])
     down: Words = Words(["减少", "下降", "降低", "小于", "低于", "节约", "减幅", "降幅"])

@@ -26,19 +26,19 @@ checks' business.
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
 from decimal import Decimal
 
 from ...figures import labels, precision, quantities, units
 from ...model import Figure
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "restatement"
 FIELDS = ("stated", "computed", "label", "other", "where")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     shortest: int = 5
     about: Decimal = Decimal("10")

@@ -24,11 +24,11 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from ...figures import numbers
 from ...regex import lazy
 from ..base import Check, report
+from ..options import options
 
 KIND = "sequence"
 _CONTENTS = lazy(r"\s*目\s*录\s*")
@@ -40,7 +40,7 @@ _PAGED = lazy(r"(?:\s|\.{3,}|…{2,}|·{3,})\d{1,3}\s*$")
 FIELDS = ("stated", "computed", "problem")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     inline: bool = True
     """Read inline enumerations (一是…二是…) too."""

@@ -25,7 +25,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 
 from ...figures import labels
 from ...model import Table
@@ -34,13 +33,14 @@ from ...tables import classified, code_column, number
 from ...tables.locate import agreement
 from ...vocabulary import Words
 from ..base import Check, differs
+from ..options import options
 
 KIND = "table_restatement"
 _GOES_ON = lazy(r"\s*(?:按|其中|分别|具体)")
 FIELDS = ("stated", "computed", "label", "other", "table", "where")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     shortest: int = 4
     scopes: Words = Words(["政府性基金", "国有资本经营", "一般公共预算", "财政拨款"])

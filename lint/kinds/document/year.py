@@ -18,18 +18,18 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass
 
 from ...figures import labels
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "year"
 FIELDS = ("stated", "computed", "said", "year", "source")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     head: int = 8
     subjects: Words = Words(["预算", "决算", "支出", "指标", "执行率", "结转", "结余", "得分", "收入"])

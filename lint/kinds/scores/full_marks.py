@@ -13,19 +13,19 @@ the one nearest the claim.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
 from ...figures import labels, precision
 from ...regex import lazy
 from ...tables import scores
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "full_marks"
 FIELDS = ("stated", "computed", "label")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     claims: Words = Words(["均得满分", "均获满分", "得满分", "获得满分", "获满分", "为满分"])
     max: Words = Words(["分值", "标准分"])

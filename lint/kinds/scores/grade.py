@@ -15,7 +15,7 @@ wholly outside the grade's band is a finding on the grade word.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import field
 from decimal import Decimal
 
 from ...figures import labels, precision
@@ -23,12 +23,13 @@ from ...regex import lazy
 from ...tables import cell_figure, row_label, scores
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "grade"
 FIELDS = ("stated", "computed", "label", "score")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     bands: dict[str, float] = field(default_factory=lambda: {"优秀": 90, "优": 90, "良好": 80, "良": 80,
                                                               "中": 60, "差": 0})

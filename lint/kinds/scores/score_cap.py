@@ -9,19 +9,18 @@ lie wholly above the maximum's; it is not recorded among the relations a digit t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...figures import precision
 from ...regex import lazy
 from ...tables import last_line, scores
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "score_cap"
 FIELDS = ("stated", "computed", "label", "maximum")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     max: Words = Words(["分值", "标准分"])
     score: Words = Words(["得分", "自评分"])

@@ -8,19 +8,20 @@ Points awarded are exact: the deduction must equal the difference, with no round
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ...figures import labels, precision
 from ...regex import lazy
 from ...tables import scores
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "score_deduction"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     max: Words = Words(["分值", "标准分"])
     score: Words = Words(["得分", "自评分"])

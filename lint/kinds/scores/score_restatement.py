@@ -27,12 +27,13 @@ from ...regex import lazy
 from ...tables import cell_figure, row_label, scores
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "score_restatement"
 FIELDS = ("stated", "computed", "label", "other", "where", "measure")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     groups: Words = Words(["决策", "过程", "产出", "效益", "满意度", "履职效能", "管理效率", "投入", "效果",
                            "项目决策", "项目过程", "项目产出", "项目效益", "项目管理"])

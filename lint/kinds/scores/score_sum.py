@@ -16,19 +16,20 @@ are read like a table column: a score written with decimals stands for what roun
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from ...figures import precision
 from ...regex import lazy
 from ...tables import scores
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "score_sum"
 FIELDS = JUDGED
 _NUMBER = lazy(r"^\s*\**\s*(\d+)\s*[.．、]")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     sums: str = "score"
     """What the group sums: its items' ``score`` (得分) or their ``max`` (分值)."""

@@ -21,19 +21,19 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass
 
 from ...figures import labels, precision
 from ...regex import lazy
 from ...tables import cell_figure, number, row_label, scores
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "score_total"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     score: Words = Words(["得分", "自评分"])
     totals: Words = Words(["自评得分", "总分", "综合得分", "综合评分", "评价得分", "得分", "最终评分",

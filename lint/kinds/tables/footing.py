@@ -53,7 +53,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from ...figures import precision
@@ -64,12 +64,13 @@ from ...tables import EMPTY as _EMPTY
 from ...tables import cell_figure, code, code_column, header, last_line, levels, number
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge, report
+from ..options import options
 
 KIND = "footing"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     totals: Words = Words(["合计", "总计", "小计", "总分", "总得分", "总额"])
     exclude: Words = Words(["其中", "含:", "含："])

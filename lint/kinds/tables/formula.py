@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import ast
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import field, replace
 from decimal import Decimal
 
 from ...figures import labels, precision
@@ -37,6 +37,7 @@ from ...regex import lazy
 from ...tables import cell_figure, number, row_label
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "formula"
 FIELDS = JUDGED
@@ -47,7 +48,7 @@ _CALLS = {"min": min, "max": max}
 _LONGEST = 500  # characters of a formula: arithmetic on a few columns, never a parser's stress test
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     columns: dict[str, Words] = field(default_factory=dict)
     """A name → the header words that pick its column."""

@@ -10,19 +10,19 @@ over; a total row (合计) ends the run.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import partial
 
 from ...regex import lazy
 from ...tables import cell_figure, row_label
 from ...vocabulary import Words
 from ..base import Check, order, report
+from ..options import options
 
 KIND = "monotonic"
 FIELDS = ("stated", "computed", "label", "previous")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     columns: Words = Words(["累计"])
     totals: Words = Words(["合计", "总计", "小计"])

@@ -11,17 +11,16 @@ column where most rows do not count on by one is not a numbering at all and give
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ...tables import number
 from ...vocabulary import Words
 from ..base import Check, report
+from ..options import options
 
 KIND = "numbering"
 FIELDS = ("stated", "computed", "label", "problem")
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     columns: Words = Words(["序号"])
 

@@ -14,7 +14,7 @@ Judged as intervals: amount / total over their rounding intervals must meet the 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from decimal import Decimal
 
 from ...figures import precision
@@ -23,12 +23,13 @@ from ...regex import lazy
 from ...tables import cell_figure, number, row_label
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
+from ..options import options
 
 KIND = "share_column"
 FIELDS = JUDGED
 
 
-@dataclass(frozen=True)
+@options
 class Options:
     share: Words = Words(["占比", "比重", "所占比例", "构成比"])
     totals: Words = Words(["合计", "总计"])
