@@ -69,9 +69,7 @@ def load(paths: Sequence[str | Path] = ()) -> list[Check]:
 
 def _parse(path: Path) -> tuple[dict | None, list[tuple[int, object]]]:
     """A pack's data and ``(line, item)`` of each of its checks."""
-    import yaml
-
-    from . import files
+    from . import cache, files
 
     try:
         text = files.read_text(path, "check pack")
@@ -79,6 +77,19 @@ def _parse(path: Path) -> tuple[dict | None, list[tuple[int, object]]]:
         raise PackError(f"{path}: cannot read check pack: {exc.strerror or exc}") from None
     except UnicodeDecodeError:
         raise PackError(f"{path}: a check pack is UTF-8 text") from None
+    kept = cache.pack(text)  # parsed before, this very text: a pre-commit call's packs (see crossfoot.cache)
+    if kept is not None:
+        data, lines = kept
+        return data, list(zip(lines, data["checks"]))
+    data, found = _parsed(path, text)
+    if found:
+        cache.keep(text, data, [line for line, _item in found])
+    return data, found
+
+
+def _parsed(path: Path, text: str) -> tuple[dict | None, list[tuple[int, object]]]:
+    import yaml
+
     # safe loading only: a tag that would build a Python object is an error, never run; parsed once, by
     # libyaml when PyYAML has it (a pack of examples parses 5x faster), the nodes kept for line numbers
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)

@@ -1,12 +1,19 @@
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
+import tempfile
 
 import pytest
 from hypothesis import HealthCheck, settings
 
 from crossfoot import engine
 from crossfoot.ingest.text import parse
+
+# parsed packs are kept in a cache folder of the test run's own (never the user's ~/.cache), removed after
+os.environ["CROSSFOOT_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="crossfoot-test-cache-")
+atexit.register(shutil.rmtree, _CACHE, True)
 
 # `make fuzz` runs the fuzz tests with many more examples than the normal suite does
 settings.register_profile("fuzz", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))

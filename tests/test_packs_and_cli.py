@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +13,7 @@ from click.testing import CliRunner
 
 from crossfoot import engine
 from crossfoot.cli import main
+from crossfoot.kinds import options as typed
 
 ROOT = Path(__file__).resolve().parent.parent
 CORPUS = ROOT.parent / "shared" / "corpus"
@@ -81,6 +83,52 @@ def test_broken_pack_names_file_and_line(tmp_path):
     result = run("rules", "--pack", str(pack))
     assert result.returncode == 2
     assert f"{pack}:2: unknown kind 'nosuchkind'" in result.stderr
+
+
+def _described(checks) -> list:
+    return [(c.code, c.severity, c.message, c.source, typed.shown(c.options)) for c in checks]
+
+
+def test_packs_parsed_once_are_kept_and_read_back_alike(tmp_path, monkeypatch):
+    monkeypatch.setenv("CROSSFOOT_CACHE_DIR", str(tmp_path / "cache"))
+    pack = tmp_path / "mine.yaml"
+    pack.write_text("checks:\n  - code: SUM901\n    name: x\n    kind: nosuchkind\n    severity: error\n"
+                    "    message: m\n", encoding="utf-8")
+    first = _described(engine.load())
+    kept = sorted((tmp_path / "cache" / "packs").iterdir())
+    assert len(kept) == len(list(engine.packs_dir().glob("*.yaml")))
+    broken = f"{re.escape(str(pack))}:2: unknown kind 'nosuchkind'"
+    with pytest.raises(engine.PackError, match=broken):
+        engine.load([pack])
+    with monkeypatch.context() as m:
+        m.setattr(engine, "_parsed", lambda *_: pytest.fail("a kept pack was parsed again"))
+        assert _described(engine.load()) == first
+        with pytest.raises(engine.PackError, match=broken):
+            engine.load([pack])  # the line of a check kept with it
+    pack.write_text(pack.read_text(encoding="utf-8").replace("SUM901", "SUM902"), encoding="utf-8")
+    with pytest.raises(engine.PackError, match="unknown kind"):
+        engine.load([pack])
+    assert len(list((tmp_path / "cache" / "packs").iterdir())) == len(kept) + 2  # an edited pack: anew
+
+
+@pytest.mark.parametrize("damage", ["", "not json", '{"data": {"checks": [1]}, "lines": []}', "[1, 2]",
+                                    '{"data": {"checks": []}, "lines": [1.5]}', '{"data": {"checks": []}}'])
+def test_a_damaged_cache_entry_is_passed_over(tmp_path, monkeypatch, damage):
+    monkeypatch.setenv("CROSSFOOT_CACHE_DIR", str(tmp_path))
+    first = _described(engine.load())
+    for entry in (tmp_path / "packs").iterdir():
+        entry.write_text(damage, encoding="utf-8")
+    assert _described(engine.load()) == first
+
+
+def test_no_cache_when_its_folder_is_set_empty_or_cannot_be_made(tmp_path, monkeypatch):
+    monkeypatch.setenv("CROSSFOOT_CACHE_DIR", "")
+    first = _described(engine.load())
+    blocked = tmp_path / "a-file"
+    blocked.write_text("", encoding="utf-8")
+    monkeypatch.setenv("CROSSFOOT_CACHE_DIR", str(blocked))
+    assert _described(engine.load()) == first
+    assert list(tmp_path.iterdir()) == [blocked]
 
 
 def test_rules_and_rule():

@@ -1,0 +1,86 @@
+"""Parsed check packs kept between runs: a pre-commit call reads five packs it read last time.
+
+Parsing the shipped packs' YAML (and importing PyYAML to do it) was a quarter of a small check's start-up.
+A pack's data is kept as JSON under the cache folder, keyed by a hash of the pack's text and crossfoot's
+version, so an edited pack, a user's own pack or a new release is parsed again, never served stale. The
+folder is ``$CROSSFOOT_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/crossfoot``, else
+``~/.cache/crossfoot``. The cache is an optimisation only: a folder that cannot be made or written, or an
+entry that is damaged, not JSON or not of the shape written, is passed over and the pack parsed; JSON
+holds data, never code.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import json
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+_FORMAT = "packs-1"
+_LIMIT = 32 << 20  # an entry larger than this was not written here
+
+
+def folder() -> Path | None:
+    """Where the cache is kept, or None when ``CROSSFOOT_CACHE_DIR`` is set empty."""
+    chosen = os.environ.get("CROSSFOOT_CACHE_DIR")
+    if chosen is not None:
+        return Path(chosen) if chosen else None
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "crossfoot"
+
+
+def _entry(text: str) -> Path | None:
+    where = folder()
+    if where is None:
+        return None
+    from . import __version__
+
+    key = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{text}".encode()).hexdigest()
+    return where / "packs" / f"{key}.json"
+
+
+def pack(text: str) -> tuple[object, list[int]] | None:
+    """``(data, lines)`` kept for a pack of this text (its data, the line of each of its checks), or None."""
+    entry = _entry(text)
+    if entry is None:
+        return None
+    try:
+        info = os.stat(entry)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _LIMIT:
+            return None
+        kept = json.loads(entry.read_bytes())
+    except (OSError, ValueError):
+        return None
+    if not isinstance(kept, dict) or not isinstance(kept.get("lines"), list):
+        return None
+    data, lines = kept.get("data"), kept["lines"]
+    checks = data.get("checks") if isinstance(data, dict) else None
+    if not isinstance(checks, list) or len(checks) != len(lines) or not all(type(n) is int for n in lines) \
+            or not isinstance(data.get("vocabularies", {}), dict):
+        return None
+    return data, lines
+
+
+def keep(text: str, data: object, lines: list[int]) -> None:
+    """Keep a pack's parsed ``data`` and check ``lines`` for its ``text``, when JSON holds them exactly."""
+    entry = _entry(text)
+    if entry is None:
+        return
+    try:
+        written = json.dumps({"data": data, "lines": lines}, ensure_ascii=False)
+        if json.loads(written) != {"data": data, "lines": lines}:
+            return  # (a YAML date or a number as a key: JSON would not give it back as it was)
+        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
+    except (OSError, TypeError, ValueError):
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(written)
+        os.replace(temporary, entry)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
