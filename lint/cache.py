@@ -1,22 +1,19 @@
 """Parsed check packs kept between runs: a pre-commit call reads five packs it read last time.
 
-Parsing the shipped packs' YAML (and importing PyYAML to do it) was a quarter of a small check's start-up.
-A pack's data is kept as JSON under the cache folder, keyed by a hash of the pack's text and crossfoot's
-version, so an edited pack, a user's own pack or a new release is parsed again, never served stale. The
-folder is ``$CROSSFOOT_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/crossfoot``, else
-``~/.cache/crossfoot``. The cache is an optimisation only: a folder that cannot be made or written, or an
-entry that is damaged, not JSON or not of the shape written, is passed over and the pack parsed; JSON
-holds data, never code.
+Parsing the shipped packs' YAML (and importing PyYAML to do it) was a quarter of a small check's start-up. A
+pack's data is kept as JSON under the cache folder, keyed by checksums of the pack's text and crossfoot's
+version, so an edited pack, a user's own pack or a new release is parsed again. The folder is
+``$CROSSFOOT_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/crossfoot``, else ``~/.cache/crossfoot``.
+The cache is an optimisation only: a folder that cannot be made or written, or an entry that is damaged, not
+JSON or not of the shape written, is passed over and the pack parsed; JSON holds data, never code.
 """
 
 from __future__ import annotations
 
-import contextlib
-import hashlib
 import json
 import os
 import stat
-import tempfile
+import zlib
 from pathlib import Path
 
 _FORMAT = "packs-1"
@@ -38,8 +35,10 @@ def _entry(text: str) -> Path | None:
         return None
     from . import __version__
 
-    key = hashlib.sha256(f"{_FORMAT}\0{__version__}\0{text}".encode()).hexdigest()
-    return where / "packs" / f"{key}.json"
+    data = f"{_FORMAT}\0{__version__}\0{text}".encode()
+    # its length and two checksums (zlib's, as hashlib's OpenSSL would cost a start-up more than all the
+    # rest of the cache): a pack edited gives another name, but by a collision no edit makes
+    return where / "packs" / f"{len(data)}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.json"
 
 
 def pack(text: str) -> tuple[object, list[int]] | None:
@@ -69,6 +68,9 @@ def keep(text: str, data: object, lines: list[int]) -> None:
     entry = _entry(text)
     if entry is None:
         return
+    import contextlib
+    import tempfile
+
     try:
         written = json.dumps({"data": data, "lines": lines}, ensure_ascii=False)
         if json.loads(written) != {"data": data, "lines": lines}:
