@@ -29,30 +29,58 @@ def folder() -> Path | None:
     return Path(base) / "crossfoot"
 
 
-def _entry(text: str) -> Path | None:
+def read(name: str) -> object | None:
+    """The JSON value kept under ``name`` (a path in the cache folder), or None: none, or unreadable."""
     where = folder()
     if where is None:
         return None
+    try:
+        info = os.stat(where / name)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > _LIMIT:
+            return None
+        return json.loads((where / name).read_bytes())
+    except (OSError, ValueError):
+        return None
+
+
+def write(name: str, value: object) -> None:
+    """Keep ``value`` under ``name``, when JSON gives it back as it is (written whole or not at all)."""
+    where = folder()
+    if where is None:
+        return
+    import contextlib
+    import tempfile
+
+    target = where / name
+    try:
+        written = json.dumps(value, ensure_ascii=False)
+        if json.loads(written) != value:
+            return  # (a YAML date or a number as a key: JSON would not give it back as it was)
+        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
+    except (OSError, TypeError, ValueError):
+        return
+    try:
+        with os.fdopen(handle, "w", encoding="utf-8") as stream:
+            stream.write(written)
+        os.replace(temporary, target)
+    except OSError:
+        with contextlib.suppress(OSError):
+            os.unlink(temporary)
+
+
+def _pack_name(text: str) -> str:
     from . import __version__
 
     data = f"{_FORMAT}\0{__version__}\0{text}".encode()
     # its length and two checksums (zlib's, as hashlib's OpenSSL would cost a start-up more than all the
     # rest of the cache): a pack edited gives another name, but by a collision no edit makes
-    return where / "packs" / f"{len(data)}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.json"
+    return f"packs/{len(data)}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.json"
 
 
 def pack(text: str) -> tuple[object, list[int]] | None:
     """``(data, lines)`` kept for a pack of this text (its data, the line of each of its checks), or None."""
-    entry = _entry(text)
-    if entry is None:
-        return None
-    try:
-        info = os.stat(entry)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > _LIMIT:
-            return None
-        kept = json.loads(entry.read_bytes())
-    except (OSError, ValueError):
-        return None
+    kept = read(_pack_name(text))
     if not isinstance(kept, dict) or not isinstance(kept.get("lines"), list):
         return None
     data, lines = kept.get("data"), kept["lines"]
@@ -64,25 +92,5 @@ def pack(text: str) -> tuple[object, list[int]] | None:
 
 
 def keep(text: str, data: object, lines: list[int]) -> None:
-    """Keep a pack's parsed ``data`` and check ``lines`` for its ``text``, when JSON holds them exactly."""
-    entry = _entry(text)
-    if entry is None:
-        return
-    import contextlib
-    import tempfile
-
-    try:
-        written = json.dumps({"data": data, "lines": lines}, ensure_ascii=False)
-        if json.loads(written) != {"data": data, "lines": lines}:
-            return  # (a YAML date or a number as a key: JSON would not give it back as it was)
-        entry.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-        handle, temporary = tempfile.mkstemp(dir=entry.parent, suffix=".tmp")
-    except (OSError, TypeError, ValueError):
-        return
-    try:
-        with os.fdopen(handle, "w", encoding="utf-8") as stream:
-            stream.write(written)
-        os.replace(temporary, entry)
-    except OSError:
-        with contextlib.suppress(OSError):
-            os.unlink(temporary)
+    """Keep a pack's parsed ``data`` and check ``lines`` for its ``text``."""
+    write(_pack_name(text), {"data": data, "lines": lines})

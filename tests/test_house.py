@@ -86,6 +86,79 @@ def test_a_lazy_pattern_is_the_pattern_once_used():
     assert pattern.flags == eager.flags and pickle.loads(pickle.dumps(pattern)).search(text)[0] == "12.50万元"
 
 
+def _every_lazy_pattern() -> list:
+    """Every ``lazy`` pattern of the package's modules (module-level, alone or in a tuple)."""
+    import importlib
+    import pkgutil
+
+    import crossfoot
+    from crossfoot.regex import _Lazy
+
+    found = {}
+    for info in pkgutil.walk_packages(crossfoot.__path__, "crossfoot."):
+        if info.name.startswith(("crossfoot.serve", "crossfoot.gx", "crossfoot.__main__")):
+            continue  # (optional extras' modules; the command line's entry, which runs it)
+        module = importlib.import_module(info.name)
+        for value in vars(module).values():
+            for item in value if isinstance(value, tuple) else (value,):
+                if isinstance(item, _Lazy) and isinstance(item.pattern, str):
+                    found[(item.pattern, item._flags)] = item
+    return list(found)
+
+
+def test_a_kept_program_matches_as_re_compiles_the_pattern(monkeypatch):
+    """Every lazy pattern built from the program :mod:`crossfoot.regex` keeps matches what ``re.compile``
+    gives, on the sample reports' lines and on their figures' neighbourhoods."""
+    import re
+
+    from crossfoot import regex
+
+    texts = [line for p in sorted((ROOT / "reports").glob("*.[mt][dx]t"))
+             for line in p.read_text(encoding="utf-8").splitlines() if line.strip()]
+    patterns = _every_lazy_pattern()
+    assert len(patterns) > 300
+    for pattern, flags in patterns:
+        program = regex._program(pattern, flags)
+        final, code, groups, groupindex, indexgroup = program
+        monkeypatch.setattr(regex, "_LOADED", {f"{int(flags)}:{pattern}": program})
+        kept, compiled = regex._compile(pattern, flags), re.compile(pattern, flags)
+        assert (kept.pattern, kept.flags, kept.groups, kept.groupindex) == \
+            (compiled.pattern, compiled.flags, compiled.groups, compiled.groupindex)
+        for text in texts:
+            assert [m.span() for m in kept.finditer(text)] == [m.span() for m in compiled.finditer(text)], \
+                (pattern, text)
+
+
+def test_a_damaged_or_foreign_program_is_compiled_anew(monkeypatch):
+    from crossfoot import regex
+
+    source = r"(?P<amount>\d+(?:\.\d+)?)万元"
+    good = regex._program(source, 0)
+    for damaged in (["x"], [good[0], "AAAA", *good[2:]], [good[0], "!!", *good[2:]], [*good[:2], 7, *good[3:]]):
+        monkeypatch.setattr(regex, "_LOADED", {f"0:{source}": damaged})
+        assert regex._compile(source, 0).search("执行 10.5万元")["amount"] == "10.5"
+
+
+def test_programs_are_kept_for_the_next_run(tmp_path):
+    """A check writes the programs of the patterns it compiled to the cache folder; the next one reads
+    them and finds the same."""
+    import json
+    import os
+    import subprocess
+    import sys
+
+    report = next(iter(sorted((ROOT / "reports").glob("*.txt"))))
+    env = {**os.environ, "CROSSFOOT_CACHE_DIR": str(tmp_path)}
+    run = [sys.executable, "-m", "crossfoot", "check", "--output-format", "json", str(report)]
+    first = subprocess.run(run, capture_output=True, text=True, env=env, check=False)
+    (kept,) = (tmp_path / "regex").iterdir()
+    programs = json.loads(kept.read_text(encoding="utf-8"))
+    assert len(programs) > 50
+    again = subprocess.run(run, capture_output=True, text=True, env=env, check=False)
+    assert again.returncode == first.returncode and again.stdout == first.stdout
+    assert json.loads(kept.read_text(encoding="utf-8")).keys() >= programs.keys()
+
+
 def test_every_kind_declares_its_contract():
     for name, module in registry().items():
         assert module.KIND == name
