@@ -746,6 +746,8 @@ def _levels(header_rows: list[list[Cell]], width: int) -> tuple[tuple[str, ...],
     """
     lines = [[row[j].text if j < len(row) else "" for j in range(width)] for row in header_rows]
     merged = [[row[j].merged if j < len(row) else "" for j in range(width)] for row in header_rows]
+    for k in range(1, len(lines)):
+        lines[k] = _under_last(lines[k - 1], lines[k], merged[k])
     spans = [0] * width  # where the spanning name of the line above each column starts
     for k, line in enumerate(lines):
         named_below = [any(lower[j] for lower in lines[k + 1:]) for j in range(width)]
@@ -762,6 +764,21 @@ def _levels(header_rows: list[list[Cell]], width: int) -> tuple[tuple[str, ...],
                 line[j], starts[j] = line[owner], owner
         spans = starts
     return tuple(tuple(line) for line in lines)
+
+
+def _under_last(above: list[str], line: list[str], merged: list[str]) -> list[str]:
+    """A header line written from the left that names the columns the last name above spans: 2020年执行数
+    over 金额 | 占调整预算% | 比上年增长%, its merged cell exported once and the names under it moved to
+    the first columns (a web page's table as text). Every column before the last name named above, no more
+    names than the columns from it to the table's end, and no merged cell the reader saw: they go under
+    those columns, from the last name's on."""
+    width = len(line)
+    filled = [j for j, t in enumerate(line) if t]
+    last = max((j for j, t in enumerate(above) if t), default=-1)
+    if any(merged) or len(filled) < 2 or filled != list(range(len(filled))) or last < 1 \
+            or not all(above[:last]) or width - last < len(filled):
+        return line  # (本年收入 | | 本年支出 over 项目 | 预算数 | 项目 | 预算数: names over both spans)
+    return ([""] * last + line[: len(filled)] + [""] * width)[:width]
 
 
 def _score_lists(doc: Document) -> list[Table]:
