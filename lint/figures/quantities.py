@@ -56,6 +56,9 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     before, years = labels.dated(text, fig.start)
     period = years[-1] if years else "prior" if _PRIOR.search(before) else _part_year(analysis, fig.block) \
         or analysis.memo(_own_year)  # (今年1-6月 X after 2021年1-6月 X: the report's one year)
+    stage = _stage(analysis, fig.block)
+    if stage:
+        period += "|" + stage  # 2.…预算调整方案。⏎(1)收入总计调整为 X: the adjusted budget's, not the 决算's
     months = _MONTHS.findall(before)  # 12月当月 is not 1-12月: a month's figure, not the year's to date
     if months:
         period += "|" + months[-1].replace(" ", "")
@@ -140,6 +143,34 @@ def _dated_parts(analysis) -> list[tuple[int, str]]:
 
 
 _TOP = lazy(r"(?:#+\s*)?[一二三四五六七八九十]{1,3}、")
+
+
+def _stage(analysis, block: int) -> str:
+    """The budget stage the nearest heading above ``block`` names, in a report whose headings name two
+    stages or more, each its own (1.…年初预算草案。 2.…预算调整方案。 3.决算情况。: the same 收入总计 of
+    each), or ''."""
+    stages = analysis.memo(_stage_headings)
+    at = bisect.bisect_right(stages, block, key=lambda s: s[0]) - 1
+    return stages[at][1] if at >= 0 and len({s for _b, s in stages}) >= 2 else ""
+
+
+def _stage_headings(analysis) -> list[tuple[int, str]]:
+    """``(block, stage)`` of each heading naming one budget stage (年初 for 年初预算 and 预算草案, 调整 for
+    预算调整 and 调整方案, 执行 for 决算 and 执行)."""
+    out = []
+    for b, block in enumerate(analysis.doc.blocks):
+        text = block.text.strip()
+        if block.kind == "row" or len(text) > 40 or not _HEADING.match(text) or analysis.figures[b]:
+            continue
+        named = {_STAGES[m.group()] for m in _STAGE.finditer(text)}
+        if len(named) == 1:
+            out.append((b, named.pop()))
+    return out
+
+
+_STAGE = lazy(r"年初预算|预算草案|预算调整|调整方案|调整预算|决算|执行")
+_STAGES = {"年初预算": "年初", "预算草案": "年初", "预算调整": "调整", "调整方案": "调整", "调整预算": "调整",
+           "决算": "执行", "执行": "执行"}
 
 
 def _heading(analysis, block: int, reach: int = 8) -> str:

@@ -11,7 +11,8 @@ A quantity is keyed by what it measures, read narrowly so that different things 
   and the numbered title its paragraph opens with (（一）财政管理方面。审计指出问题18个), unless the label
   names the report's own whole (本部门, 全县);
 * its unit family, and its period: the last year named before it in its sentence, 上年 for the prior year,
-  else the report's year (or the one year its text names: 今年1-6月 restates 2021年1-6月).
+  else the report's year (or the one year its text names: 今年1-6月 restates 2021年1-6月); and its stage,
+  in a report whose headings each name one budget stage (1.…年初预算草案。 2.…预算调整方案。 3.决算情况。).
 
 Labels that state a change (增加, 比上年, 下降) or a list (其中, 分别; 收入、支出总计均为) are not
 quantities of their own (``changes``). Two statements in different paragraphs with the same key must agree:
