@@ -245,9 +245,13 @@ _POINT = lazy(r"(?:^|(?<=[。；;：:，,\s]))([一二三四五六七八九十]{
 _NUMERALS = "一二三四五六七八九十"
 
 
+_ENDS = ("。", "；", ";", "！", "？", "…", ".", "）", ")")  # what a text that is not cut off ends with
+
+
 def _points(analysis, b: int, at: int, reach: int):
     """The 一是/二是 points a count at ``at`` of block ``b`` opens (有三个方面：一是…；二是…；三是…), read
-    on through the paragraphs that go on with the next point, or None when no 一是 follows within reach."""
+    on through the paragraphs that go on with the next point, or None when no 一是 follows within reach or
+    the text ends in the middle of its last point (an excerpt cut off)."""
     blocks = analysis.doc.blocks
     text = blocks[b].text
     first = _POINT.search(text, at, at + reach + 2)
@@ -269,6 +273,8 @@ def _points(analysis, b: int, at: int, reach: int):
             expected += 1
             m = _POINT.search(blocks[b].text, m.end())
         b += 1
+        if b >= len(blocks) and not blocks[b - 1].text.rstrip().endswith(_ENDS):
+            return None  # …；七是卫生健康支出123万元（其中：…行政事业单: the text cut off mid-point
         if b >= len(blocks) or blocks[b].kind != "paragraph":
             return items
         m = _POINT.match(blocks[b].text.lstrip())
