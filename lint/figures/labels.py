@@ -194,11 +194,37 @@ def open_paren(text: str, start: int, at: int) -> int | None:
 
 def respective(text: str, figures, rate) -> bool:
     """Whether ``rate`` is one of a 分别 list of rates (分别占60.61%、39.39%; 执行率分别为94.97%、89.16%),
-    each paired with its own amount: 分别 stands after the last amount before it."""
+    each paired with its own amount: 分别 stands after the last amount before it, or opens a list of as
+    many amounts right before the rates (分别为 a和b，占…的 p和q)."""
     k = bisect.bisect_left(figures, rate.start, key=lambda f: f.start)
     amount = next((f for f in back(figures, k, rate.start - REACH) if f.unit not in ("%", "‰")), None)
     since = amount.end if amount else max(0, rate.start - REACH)
-    return "分别" in text[since:rate.start]
+    if "分别" in text[since:rate.start]:
+        return True
+    # 分别为 a和b，占全国政府采购规模的 p和q: rates listed after amounts a 分别 opened, as many
+    rates = _run(text, figures, k, lambda f: f.unit in ("%", "‰"))
+    if amount is None or len(rates) < 2:
+        return False
+    j = figures.index(amount)
+    amounts = _run(text, figures, j, lambda f: f.unit not in ("%", "‰"))
+    return len(amounts) == len(rates) and amounts[-1] is amount \
+        and "分别" in text[max(0, amounts[0].start - 8) : amounts[0].start]
+
+
+def _run(text: str, figures, k: int, kind) -> list:
+    """The figures joined by 、, 和 or 及 to ``figures[k]`` (itself included), all of ``kind``, in
+    order."""
+    lo = hi = k
+    while lo > 0 and kind(figures[lo - 1]) \
+            and _JOINED.fullmatch(text, figures[lo - 1].end, figures[lo].start):
+        lo -= 1
+    while hi + 1 < len(figures) and kind(figures[hi + 1]) \
+            and _JOINED.fullmatch(text, figures[hi].end, figures[hi + 1].start):
+        hi += 1
+    return list(figures[lo : hi + 1]) if kind(figures[k]) else []
+
+
+_JOINED = lazy(r"\s*(?:、|和|及|以及)\s*")
 
 
 def back(figures, k: int, since: int):

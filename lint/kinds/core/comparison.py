@@ -7,7 +7,8 @@ measure, and a verdict (option ``verdicts``: 持平 or 相等 are *equal*, 小�
 judged. Each measure's amount is the nearest money figure before the claim, in its paragraph (or the one
 before when the claim opens its paragraph), whose label ends with the measure (支出决算为 9746.50万元 for
 决算; 年初预算为 10210.34万元 for 预算; for 年初预算数, one labelled 年初 too), stopping at the previous
-claim so that numbered items do not borrow each other's amounts.
+claim so that numbered items do not borrow each other's amounts, and before a 其中 list that a sentence
+ended before the claim (the claim is the whole's, its parts listed in between).
 
 Judged on the figures as stated: *equal* holds when they are one amount (the same number when stated to
 the same decimals in the same unit, else rounding intervals that meet); *less* and *greater* hold unless
@@ -81,6 +82,10 @@ def run(analysis, check: Check):
             figures = analysis.between(b, previous, m.start())
             if not block.text[:m.start()].strip(" ，,。") and b > 0 and blocks[b - 1].kind != "row":
                 figures = analysis.figures[b - 1] + figures  # the claim opens its paragraph
+            parts = block.text.rfind("其中", previous, m.start())
+            if parts >= 0 and block.text.rfind("。", parts, m.start()) >= 0:
+                # X 预算 a，决算 b。其中：A 决算 a1，…。X 决算数等于预算数的原因: the whole's, not a part's
+                figures = [f for f in figures if f.block != b or f.start < parts]
             previous = m.end()
             if m.group("loose") or m.group("loose2"):
                 continue

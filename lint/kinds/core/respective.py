@@ -9,8 +9,8 @@ each rate is its item's done over its planned. A run of percentages whose word n
 占比, 比重) stands after as many parts of one total listed before it (the sentence's first amount, then its
 parts, 其中 A a、B b, each its own; or the parts alone, their total the one amount of the sentence before
 that they add up to, or the one named after 分别占 (分别占一般公共预算支出的; 占全市政府采购规模比例为 after
-the parts' 分别为) in the sentence or the one before): each share is its part over that total. Any other
-shape is left alone.
+the parts' 分别为) in the sentence or the one before, else in the paragraph or the three before when it is
+stated once there): each share is its part over that total. Any other shape is left alone.
 
 Judged as intervals, as the rate and share kinds judge one figure.
 """
@@ -39,9 +39,9 @@ class Options:
 
 _OTHER_WHOLE = lazy(r"占(?!比)[\u4e00-\u9fff]{2,}")  # 占全市比重, 占全市同类支出的比重: a whole named
 # 分别占一般公共预算支出的: the whole by name
-_OF_WHOLE = lazy(r"(?:分别占|占(?=[\u4e00-\u9fff]*(?:比重|比例)(?:分别)?(?:为|是)?$))(?:全[年部])?"
-                 r"([\u4e00-\u9fff]{2,20}?)(?:总额|总量)?的?(?:比重|比例)?(?:分别)?(?:为|是)?$")
-# (…分别为 a、b和c，占全市政府采购规模比例为 p、q和r: the same, 分别 said once)
+_OF_WHOLE = lazy(r"(?:分别占|占(?!比)(?=[\u4e00-\u9fff]*(?:(?:比重|比例)(?:分别)?(?:为|是)?|的)?$))"
+                 r"(?:全[年部])?([\u4e00-\u9fff]{2,20}?)(?:总额|总量)?的?(?:比重|比例)?(?:分别)?(?:为|是)?$")
+# (…分别为 a、b和c，占全市政府采购规模比例为 p、q和r, 占…的 p、q和r: the same, 分别 said once)
 _RESPECTIVE = lazy(r"分别(?:为|是|占|达到|达)?$")
 _JOINED = lazy(r"^\s*(?:、|和|及)\s*$")
 
@@ -97,6 +97,16 @@ def _rates(analysis, check: Check, rates: list, before: list[list]):
             yield verdict
 
 
+def _named_before(analysis, first, name: str) -> list:
+    """The amount named ``name`` nearest before ``first`` in its paragraph or the three before, when
+    every amount so named there is the same (a whole stated once, or restated alike); else none."""
+    found = [f for b in range(max(0, first.block - 3), first.block + 1) for f in analysis.figures[b]
+             if (b < first.block or f.end <= first.start) and f.is_point
+             and precision.family(f.unit) == "money"
+             and labels.core(f.label).rstrip("为是达共计").endswith(name)]
+    return found[-1:] if found and len({f.value for f in found}) == 1 else []
+
+
 def _shares(analysis, check: Check, shares: list, figs: list, before: list):
     first = next((i for i, f in enumerate(figs) if f is shares[0]), None)
     money = [f for f in figs[:first] if f.is_point and precision.family(f.unit) == "money"]
@@ -105,6 +115,8 @@ def _shares(analysis, check: Check, shares: list, figs: list, before: list):
         # amount so named, in its sentence or the one before
         whole = [f for f in (*before, *figs[:first]) if f.is_point and precision.family(f.unit) == "money"
                  and f not in money and labels.core(f.label).rstrip("为是达共计").endswith(named.group(1))]
+        if not whole:  # (全国政府采购规模为 T。 ⏎ …分别为 a、b和c，占全国政府采购规模比例为: said before)
+            whole = _named_before(analysis, money[0], named.group(1))
         money = whole[-1:] + money if len(whole) == 1 else []
     elif len(money) == len(shares) and len(money) >= 2 and not _OTHER_WHOLE.search(shares[0].label):
         # 实际支出 T。…A、B和C分别为 a、b和c，占比分别为 (not 占全市比重分别为: another whole's):
