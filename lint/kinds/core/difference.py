@@ -7,16 +7,18 @@ option ``down``: 减少, 下降, 节约, 结余, ...) with, before it in the sam
 X，比上年的 Y 减少 A，比预算数 Z 节约 B: X against Z), or, when the sentence opens with its base
 (与2023年度得分 Y 相比提高 A), the one amount of its unit in the sentence before. ``up`` means current −
 prior = change; ``down`` means prior − current = change. Amounts in different units convert (亿元 vs 万元).
-A change in 个百分点 is the difference of the two percentages before it (执行率98.50%，较上年的95.20%提
-高3.30个百分点); 比重 or 占比 between them compares nothing. A change against a target (超过目标, 低于计划,
-较目标值提高) is the actual less the target stated just before it, in either order
-(目标值85%，实际92%，超过目标7个百分点); a move states its two amounts itself
+A change in 个百分点 is the difference of the two percentages before it
+(执行率98.50%，较上年的95.20%提高3.30个百分点); 比重 or 占比 between them compares nothing. A change against
+a target (超过目标, 低于计划, 较目标值提高) is the actual less the target stated just before it, in either
+order (目标值85%，实际92%，超过目标7个百分点); a move states its two amounts itself
 (由92.5%提高到97.8%，提高5.3个百分点; 由6辆减少到4辆，减少2辆; 由479.00亿元调整为484.40亿元，增加5.40亿元,
 its direction its change's; 由年初的 X 调整为 Y), and so does an adjustment after the amounts named
-unadjusted and adjusted (年初预算 X，调整后预算 Y，调减 Z); a prior may follow its change in brackets
-(比上年提高3.35个百分点（上年为91.36%）). A rate's gap to another's rate stated beside it
-(增长19.9%，高于全省平均增幅（11%）8.9个百分点; 比全市增幅（-5.2%）高9.3个百分点) is the one less the other
-(not for a fall's size: 下降5.2%, 低于…).
+unadjusted and adjusted (年初预算 X，调整后预算 Y，调减 Z), and a change naming no base after a budget's
+stages (年初预算数 X，调整数 Y，决算数 Z，增加 C: the outturn against the budget it holds over, else the
+年初); a prior may be labelled with the year compared (上年基本支出 Y，比上年减少 C; 2017年基本支出 Y，
+2018年比2017年减少 C); a prior may follow its change in brackets (比上年提高3.35个百分点（上年为91.36%）). A
+rate's gap to another's rate stated beside it (增长19.9%，高于全省平均增幅（11%）8.9个百分点;
+比全市增幅（-5.2%）高9.3个百分点) is the one less the other (not for a fall's size: 下降5.2%, 低于…).
 
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
 全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less
@@ -202,6 +204,10 @@ def _changes(analysis, o: Options, block: int):
                 continue
             if len(same) < 2:
                 continue
+            staged = _staged(o, text, same, change) if sign else None
+            if staged is not None:
+                yield staged[0], staged[1], change, sign  # 年初预算数 X，调整数 Y，决算数 Z，增加 C
+                continue
             named = _NAMED_BASE.search(labels.core(change.label))
             bases = [f for f in same[-2:] if named and named.group(1) in f.label
                      and not labels.direction(f.label, o.up, o.down)]  # (比年初预算增加 c: a change)
@@ -237,7 +243,8 @@ def _changes(analysis, o: Options, block: int):
             if prior.label.strip(" ，,").removesuffix("了").endswith((*o.up, *o.down)):
                 continue  # X，比年初预算 Y 减少 A，比上年减少 B: A is the first change, no base of this one
             if sign and _OWN_BASE.search(text, prior.end, change.start) \
-                    and not _LAST_YEAR.fullmatch(prior.label.strip(" ，,")):
+                    and not _LAST_YEAR.fullmatch(prior.label.strip(" ，,")) \
+                    and not _years_compared(same[-2], prior, change):
                 continue  # X，…，主要是 Y，比上年减少 C: Y's own change, its base unstated
             # the amount compared: not another comparison's change or base before it (X，比上年的Y减少A，
             # 比预算数Z节约B; X，为年度预算Y的P%，比上年Z减少B), nor a part in brackets closed before it
@@ -251,7 +258,8 @@ def _changes(analysis, o: Options, block: int):
             between = _NOT_COMPARING.sub("", text[current.end : prior.start])
             if "；" in between or ";" in between:
                 continue  # 15万元，较上年无增减；公务接待费3万元，比上年增加2万元: two clauses, no pair
-            if (o.compare.within(between) or _LAST_YEAR.fullmatch(prior.label.strip(" ，,"))) and sign:
+            if (o.compare.within(between) or _LAST_YEAR.fullmatch(prior.label.strip(" ，,"))
+                    or _years_compared(current, prior, change)) and sign:
                 whole = analysis.parent(current)
                 if whole is not None and any(f is whole for f in same) \
                         and _holds(whole, prior, change, sign) and not _holds(current, prior, change, sign):
@@ -267,6 +275,50 @@ def _changes(analysis, o: Options, block: int):
                 left = _left(o, current, prior, change, reach.says(("其中",), change.start), still)
                 if left is not None:
                     yield left[1], left[0], change, -1  # plan − spent = what is left
+
+
+def _staged(o: Options, text: str, same: list, change):
+    """``(outturn, plan)`` for a change that names no base (增加 C, 减少 C) right after a budget's stages
+    (年初预算数 X，调整数 Y，决算数 Z): the outturn (the last, a ``spent`` word) against the plan it
+    holds over, else the first (the 年初 budget, the usual base), or None."""
+    if not _BARE_MOVE.fullmatch(labels.core(change.label).strip(" ，,")):
+        return None
+    *plans, outturn = same[-3:] if len(same) >= 3 and _STAGED.search(same[-2].label) else same[-2:]
+    if not o.spent.within(outturn.label) or o.plan.within(labels.core(outturn.label)[-4:]) \
+            or not all(o.plan.within(p.label) or _STAGED.search(p.label) for p in plans) \
+            or any(not _ITEM_GAP.fullmatch(text, a.end, b.start) for a, b in zip(same[-3:], same[-2:])):
+        return None
+    return outturn, next((p for p in plans if _holds(outturn, p, change, 1 if change.value >= 0 else -1)
+                          or _holds(outturn, p, change, -1)), plans[0])
+
+
+_BARE_MOVE = lazy(r"(?:增加|减少|节约|超支|增支|减支)了?")  # a change naming no base
+_STAGED = lazy(r"调整(?:后|数)|调整后?预算|全年预算")  # the budget as adjusted
+_ITEM_GAP = lazy(r"\s*[，,、；;]\s*[^，,、；;。\d]{0,24}")  # the next amount of a run, nothing between
+
+
+def _years_compared(current, prior, change) -> bool:
+    """Whether ``prior`` is ``current``'s quantity of the year the change compares with (基本支出 X，上年
+    基本支出 Y，比上年减少 C; 2018年基本支出 X，2017年基本支出 Y，2018年比2017年减少 C)."""
+    said = _YEARS_SAID.search(change.label)
+    if said is None:
+        return False
+    mine = _YEAR_OPENS.match(current.label.strip(" ，,"))
+    theirs = _YEAR_OPENS.match(prior.label.strip(" ，,"))
+    if theirs is None or not theirs.group(1) and not theirs.group(2):
+        return False
+    name = prior.label.strip(" ，,")[theirs.end():].removesuffix("为")
+    own = current.label.strip(" ，,")[mine.end() if mine else 0:].removesuffix("为")
+    if len(name) < 2 or name != own:
+        return False
+    if said.group(2):  # 比2017年: that year, and the current the year before 比 (or none)
+        return theirs.group(2) == said.group(2) and (not said.group(1) or mine is not None
+                                                     and mine.group(2) == said.group(1))
+    return theirs.group(1) is not None  # 比上年: the prior labelled 上年
+
+
+_YEARS_SAID = lazy(r"(?:((?:19|20)\d\d)年度?)?\s*(?:比|较)\s*(?:上年度?|去年|((?:19|20)\d\d)年度?)")
+_YEAR_OPENS = lazy(r"(?:(上年度?|去年)|((?:19|20)\d\d)年度?|本年度?|今年)?")
 
 
 class _Reach:
