@@ -204,7 +204,7 @@ def _changes(analysis, o: Options, block: int):
                 continue
             if len(same) < 2:
                 continue
-            staged = _staged(o, text, same, change) if sign else None
+            staged = _staged(o, text, same, change, sign) if sign else None
             if staged is not None:
                 yield staged[0], staged[1], change, sign  # 年初预算数 X，调整数 Y，决算数 Z，增加 C
                 continue
@@ -277,7 +277,7 @@ def _changes(analysis, o: Options, block: int):
                     yield left[1], left[0], change, -1  # plan − spent = what is left
 
 
-def _staged(o: Options, text: str, same: list, change):
+def _staged(o: Options, text: str, same: list, change, sign: int):
     """``(outturn, plan)`` for a change that names no base (增加 C, 减少 C) right after a budget's stages
     (年初预算数 X，调整数 Y，决算数 Z): the outturn (the last, a ``spent`` word) against the plan it
     holds over, else the first (the 年初 budget, the usual base), or None."""
@@ -288,8 +288,7 @@ def _staged(o: Options, text: str, same: list, change):
             or not all(o.plan.within(p.label) or _STAGED.search(p.label) for p in plans) \
             or any(not _ITEM_GAP.fullmatch(text, a.end, b.start) for a, b in zip(same[-3:], same[-2:])):
         return None
-    return outturn, next((p for p in plans if _holds(outturn, p, change, 1 if change.value >= 0 else -1)
-                          or _holds(outturn, p, change, -1)), plans[0])
+    return outturn, next((p for p in plans if _holds(outturn, p, change, sign)), plans[0])
 
 
 _BARE_MOVE = lazy(r"(?:增加|减少|节约|超支|增支|减支)了?")  # a change naming no base
