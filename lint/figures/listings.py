@@ -996,7 +996,9 @@ def _trailing(text: str, sentences) -> list[Listing]:
     the parts are the figures of its unit family after the last 分别 (or 由, with 组成/构成 after them)
     before it in its sentence, or else the clause before it when that is a list (its amounts joined by 、
     和 及), or, before 合计/共计/总计, a sentence of named amounts, a clause each (教育支出 a，社保支出 b，
-    合计 t): two or more, each its own, so the listing is complete."""
+    合计 t): two or more, each its own, so the listing is complete. A total word may say what was done
+    with it all (共计下达资金 t), and such a total may open the sentence after its parts when each part's
+    name ends with what it names (中央补助资金 a，省级补助资金 b。共计下达资金 t)."""
     out = []
     for index, (start, _end, figs) in enumerate(sentences):
         for k, total in enumerate(figs):
@@ -1005,6 +1007,14 @@ def _trailing(text: str, sentences) -> list[Listing]:
             near = max(start, total.start - _WORD_REACH)  # (the word is short: linear in a long line)
             comma = max(text.rfind(c, near, total.start) for c in "，,；;")  # (…；D d；共计 t: clauses too)
             word = _THESE.sub("", text[comma + 1 : total.start].strip())  # 四项合计, 以上合计: 合计
+            if comma < 0 and k == 0 and index:  # A资金 a，B资金 b。共计下达资金 t: the sentence before's
+                opening = _VERBED.fullmatch(_THESE.sub("", text[start : total.start].strip()))
+                parts = _parallel(text, sentences[index - 1], total, opening.group(2)) if opening else []
+                if parts:
+                    out.append(Listing(total, tuple(parts), True))
+                continue
+            verbed = _VERBED.fullmatch(word)  # 共计下达资金 t: 共计, what was done with it said
+            word = verbed.group(1) if verbed else word
             named_sum = _SUMMED_NAME.fullmatch(word) is not None  # 可用财力安排合计 after three named amounts
             if comma < 0 or word not in _TRAILING and word not in _SUMMED and not named_sum:
                 continue  # the total word opens its clause, and is all of it before the total
@@ -1014,7 +1024,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 if word not in _SUMMED and len(parts) < 3:
                     continue
             else:
-                parts = _trailing_parts(text, start, comma, before, total)
+                parts = _trailing_parts(text, start, comma, before, total, word)
             if _GOES_ON.match(text, start, parts[0].start if parts else start):
                 continue  # 还有 A a，B b，支出合计 t: more parts stated in the sentences before
             if parts and parts[0] is figs[0] and index and "其中" in text[sentences[index - 1][0] : start] \
@@ -1046,7 +1056,27 @@ _GOES_ON = lazy(r"\s*(?:还有|另有|以及|加上|再加)(?![^，,。；;]*[�
 _COLON = lazy(r"[：:]")
 
 
-def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], total: Figure) -> list[Figure]:
+# a total word and what was done with all of it (共计下达资金, 合计安排, 总计投入资金)
+_VERBED = lazy(r"(合计|共计|总计|累计)(?:下达|拨付|安排|投入|到位|筹集|落实|发放|使用)(资金|经费|金额)?"
+               r"(?:为|达)?")
+
+
+def _parallel(text: str, sentence, total: Figure, kind: str | None) -> list[Figure]:
+    """The amounts of ``sentence`` when it is nothing but named amounts, one a clause, each name ending
+    alike with the ``kind`` the total names (中央补助资金 a，省级补助资金 b，县级配套资金 c。共计下达资金
+    t), or []: parts of the total that opens the sentence after."""
+    start, end, figs = sentence
+    if not kind:
+        return []
+    parts = _named_clauses(text, start, end - 1 if text[end - 1 : end] in "。；;" else end, list(figs))
+    if len(parts) < 2 or any(not labels.core(f.label).strip(" ，,").endswith(kind) for f in parts) \
+            or any(f.unit != total.unit for f in parts):
+        return []
+    return parts
+
+
+def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], total: Figure,
+                    word: str) -> list[Figure]:
     near = max(start, (before[0].start if before else comma) - _WORD_REACH)  # (a long line: linear)
     opened = max(text.rfind("分别", near, comma), text.rfind("由", near, comma))
     if opened < 0:  # 人员经费398.50万元、公用经费67.70万元，合计…: a list of the clause before
@@ -1054,7 +1084,7 @@ def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], tot
         listed = [f for f in before if f.start >= opened]
         if len(listed) < 2 or any(not _joined(text[a.end : b.start]) for a, b in zip(listed, listed[1:])):
             named = _named_clauses(text, start, comma, before)
-            if not named or _THESE.sub("", text[comma + 1 : total.start].strip()) not in _SUMMED:
+            if not named or word not in _SUMMED:
                 return []
             opened, listed = named[0].start - 1, named
     listed = [f for f in before if f.start > opened]
