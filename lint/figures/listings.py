@@ -1098,6 +1098,20 @@ def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], tot
     return parts
 
 
+def _aside_of_total(words, text: str, sentence) -> bool:
+    """Whether a sentence only says how the amount before it changed (与上年相比，增加 c，增长 p%: every
+    figure a change or a rate, opening with the comparison) or why (增减变化的主要原因是：…, no figure)."""
+    start, end, figs = sentence
+    if not figs:
+        return _WHY.match(text, start) is not None
+    return _COMPARED_OPENS.match(text, start) is not None \
+        and all(_changes(words, f) or family(f.unit) == "ratio" for f in figs)
+
+
+_WHY = lazy(r"\s*(?:增减变化的|变化的|变动的)?(?:主要)?原因(?:是|为|：|:)")
+_COMPARED_OPENS = lazy(r"\s*(?:与(?:上年|去年|(?:19|20)\d\d年度?)[^，,。]{0,8}相比|比上年|较上年|同比)")
+
+
 def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listing]:
     start, end, figs = labels.near(sentences[index], pos)
     # a longer parts word already covers this occurrence (主要包括 holds 包括)
@@ -1277,6 +1291,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         if back >= 1 and not sentences[back][2] and _PURPOSE.match(text, sentences[back][0]) \
                 and len([f for f in sentences[back - 1][2] if family(f.unit) not in ("ratio", "")]) == 1:
             back -= 1  # (sentence stating X alone: not X，比上年增加 c, whose parts may be c's)
+        while back >= max(1, index - 2) and _aside_of_total(words, text, sentences[back]):
+            back -= 1  # X。与上年相比，增加 c，增长 p%。增减变化的主要原因是：…。其中：…: X's parts
         p_text, p_sentence = (text, sentences[back]) if index > 0 else prev
         if index == 0 and words.parts.within(p_text[p_sentence[0] : p_sentence[1]]):
             return []  # 支出总计 X，其中基本支出 Y，项目支出 Z。⏎其中：…: whose parts these are is not said
