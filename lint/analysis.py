@@ -204,6 +204,13 @@ class Analysis:
             found = self._core_labels[id(figure)] = labels.core(self.full_label(figure))
         return found
 
+    def _share_of(self, figure: Figure, wanted: str) -> bool:
+        """Whether the figure right after ``figure`` is its share of what ``wanted`` names (占…的 P%)."""
+        figs = self.figures[figure.block]
+        k = self.index(figure) + 1
+        return k < len(figs) and figs[k].unit == "%" and figs[k].label.startswith("占") \
+            and wanted in labels.core(figs[k].label)
+
     def resolve(self, anchor: Figure, wanted: str, subject: str, fam: str, blocks: int = 40,
                 own_first: bool = False, strict: bool = False) -> Figure | None:
         """The figure before ``anchor`` that the words ``wanted`` name (e.g. 年初预算, 总收入).
@@ -234,6 +241,8 @@ class Analysis:
             own = labels.core(cand.label)
             if wanted not in label and not any(k in own for k in own_keys) or _CHANGE.search(own):
                 continue  # a change (较上年增加 X) is never the quantity a name refers to
+            if wanted not in own and self._share_of(cand, wanted):
+                continue  # 基本支出 a，占支出总预算 p%: a part with its own share of it, never the whole
             if any(a in subject and b in label and a not in label for a, b in labels.OPPOSITES):
                 continue  # 收入 is never measured against 支出
             if any(a in subject and b in label and a not in label and b not in wanted
