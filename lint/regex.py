@@ -6,21 +6,23 @@ at import was a quarter of a pre-commit call's start-up. ``lazy`` keeps the sour
 first attribute a caller asks for (``search``, ``finditer``, ...), then binds the compiled pattern's
 methods on itself, so later calls cost what a compiled pattern's do.
 
-Compiling is still most of a short check's run: a CJK character class such as ``[\u4e00-\u9fff]`` costs
-the compiler a loop over its twenty thousand characters, in Python. So a pattern's compiled program (the
-list of codes CPython's ``re`` hands to its C matcher, ``_sre.compile``) is kept in the cache folder
-(:mod:`crossfoot.cache`), one file per interpreter version and matcher format, and later processes build
-the pattern from it in microseconds. A program is made and kept only beside ``re.compile``'s own pattern,
-which is the one used; one read back that the matcher refuses (it validates every program), or any other
-interpreter, falls back to ``re.compile``.
+Compiling is still most of a short check's run: a CJK character class such as ``[\u4e00-\u9fff]`` costs the
+compiler a loop over its twenty thousand characters, in Python. So a pattern's compiled program (the list of
+codes CPython's ``re`` hands to its C matcher, ``_sre.compile``) is kept in the cache folder
+(:mod:`crossfoot.cache`), a file per pattern under a folder per interpreter version and matcher format, and
+later processes build the pattern from it in microseconds, reading only the programs they use. A program is
+made and kept only beside ``re.compile``'s own pattern, which is the one used; one read back that the
+matcher refuses (it validates every program), or any other interpreter, falls back to ``re.compile``.
 """
 
 from __future__ import annotations
 
 import array
 import binascii
+import functools
 import re
 import sys
+import zlib
 from typing import cast
 
 _BOUND = ("search", "match", "fullmatch", "finditer", "findall", "sub", "subn", "split", "scanner",
@@ -55,34 +57,33 @@ def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
     return cast("re.Pattern[str]", _Lazy(pattern, flags))
 
 
-_LOADED: dict | None = None  # the programs kept by earlier runs, read on the first compile
-_MADE: dict[str, list] = {}  # those made in this run, kept at its exit
-_MOST = 4000  # programs kept at most (the package's patterns are some four hundred)
+_MADE: dict[str, list] = {}  # the programs made in this run, by cache entry, kept at its exit
 
 
 def _compile(pattern: str, flags: int) -> re.Pattern[str]:
     """``re.compile(pattern, flags)``, from the program an earlier run kept when there is one."""
     if not isinstance(pattern, str):
         return re.compile(pattern, flags)  # (a bytes pattern: few, and not worth a key of their own)
-    programs = _programs()
-    key = f"{int(flags)}:{pattern}"
-    kept = programs.get(key)
-    if kept is not None:
-        try:
-            final, code, groups, groupindex, indexgroup = kept
-            codes = array.array("I", binascii.a2b_base64(code)).tolist()
-            return _sre().compile(pattern, final, codes, groups, groupindex, tuple(indexgroup))
-        except Exception:  # noqa: BLE001 - a program the matcher refuses (damaged): compiled anew
-            programs.pop(key, None)
-    compiled = re.compile(pattern, flags)
-    if _tag() and len(_MADE) + len(programs) < _MOST:
-        program = _program(pattern, flags)
-        if program is not None and program[0] == compiled.flags and program[2] == compiled.groups:
-            if not _MADE:
-                import atexit
+    name = _entry(pattern, flags)
+    if name:
+        from . import cache
 
-                atexit.register(_keep)
-            _MADE[key] = program
+        kept = cache.read(name)
+        if isinstance(kept, list) and len(kept) == 6 and kept[0] == pattern:
+            try:
+                _, final, code, groups, groupindex, indexgroup = kept
+                codes = array.array("I", zlib.decompress(binascii.a2b_base64(code))).tolist()
+                return _sre().compile(pattern, final, codes, groups, groupindex, tuple(indexgroup))
+            except Exception:  # noqa: BLE001 - a program the matcher refuses (damaged): compiled anew
+                pass
+    compiled = re.compile(pattern, flags)
+    program = _program(pattern, flags) if name else None
+    if program is not None and program[0] == compiled.flags and program[2] == compiled.groups:
+        if not _MADE:
+            import atexit
+
+            atexit.register(_keep)
+        _MADE[name] = [pattern, *program]
     return compiled
 
 
@@ -92,29 +93,27 @@ def _sre():
     return _sre
 
 
-def _tag() -> str:
-    """The cache file of this interpreter's programs, or '' where they are not CPython's."""
+@functools.cache
+def _folder() -> str:
+    """The cache's folder of this interpreter's programs, or '' where they are not CPython's."""
     if sys.implementation.name != "cpython":
         return ""
-    import zlib
-
-    return f"regex/{sys.implementation.cache_tag}-{_sre().MAGIC}-{zlib.crc32(sys.version.encode()):08x}.json"
+    return f"regex/{sys.implementation.cache_tag}-{_sre().MAGIC}-{zlib.crc32(sys.version.encode()):08x}"
 
 
-def _programs() -> dict:
-    global _LOADED
-    if _LOADED is None:
-        from . import cache
-
-        tag = _tag()
-        kept = cache.read(tag) if tag else None
-        _LOADED = kept if isinstance(kept, dict) else {}
-    return _LOADED
+def _entry(pattern: str, flags: int) -> str:
+    """The cache entry of a pattern's program (its own file: a run reads only the programs it uses), or
+    '' when there is none to keep."""
+    folder = _folder()
+    if not folder:
+        return ""
+    data = f"{int(flags)}:{pattern}".encode()
+    return f"{folder}/{len(data)}-{zlib.crc32(data):08x}{zlib.adler32(data):08x}.json"
 
 
 def _program(pattern: str, flags: int) -> list | None:
     """What ``re.compile`` hands ``_sre.compile`` for this pattern (the steps of ``re._compiler.compile``),
-    or None where this interpreter's ``re`` is built otherwise."""
+    its codes packed (zlib, base64), or None where this interpreter's ``re`` is built otherwise."""
     try:
         from re import _compiler, _parser
 
@@ -124,7 +123,7 @@ def _program(pattern: str, flags: int) -> list | None:
         indexgroup = [None] * parsed.state.groups
         for name, index in groupindex.items():
             indexgroup[index] = name
-        packed = binascii.b2a_base64(array.array("I", code).tobytes(), newline=False).decode()
+        packed = binascii.b2a_base64(zlib.compress(array.array("I", code).tobytes()), newline=False).decode()
         return [flags | parsed.state.flags, packed, parsed.state.groups - 1, groupindex, indexgroup]
     except Exception:  # noqa: BLE001 - another re than 3.11's: no program kept, nothing lost
         return None
@@ -133,8 +132,5 @@ def _program(pattern: str, flags: int) -> list | None:
 def _keep() -> None:
     from . import cache
 
-    tag = _tag()
-    kept = cache.read(tag)  # (another run may have kept some since this one read them)
-    merged = {**(kept if isinstance(kept, dict) else {}), **_MADE}
-    if len(merged) <= _MOST:
-        cache.write(tag, merged)
+    for name, program in _MADE.items():
+        cache.write(name, program)

@@ -179,8 +179,10 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     continue  # 支出 X，比上年增加 C，其中基本支出增加 c，增长 p%: a part's, its amount unsaid
                 semi = max(text.rfind(c, current[-1].end, change.start) for c in "；;") if current else -1
                 closed = semi >= 0 and _UNNAMED.fullmatch(text, semi + 1, change.start) is not None
-                parts = text.rfind("其中", sentence[0], current[-1].start) if closed else -1
-                if parts >= 0 and not stated_prior:  # X，其中 A a，B b；较上年减少: the list closed: X
+                parts = max(text.rfind("其中", sentence[0], current[-1].start),
+                            text.rfind("，含", sentence[0], current[-1].start),
+                            text.rfind(",含", sentence[0], current[-1].start)) if closed else -1
+                if parts >= 0 and not stated_prior:  # X，其中（含）A a，B b；较上年减少: the list closed: X
                     current = [f for f in current if f.end <= parts]
                 # 较2016年 after one amount: its year (a slip) does not make it the prior
                 explicit = len(current) == 1 and _YEAR_NAMED.match(text, compare_at + 1) is not None
@@ -229,7 +231,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
 
 _YEAR_NAMED = lazy(r"\s*(?:19|20)\d\d\s*年")
 # after a list closed by ；, a change that names nothing (较上年同口径减少), not 项目支出减少
-_UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比)?"
+_UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比"
+                r"|(?:比|较)(?:19|20)\d\d年度?(?:预算|决算)?数?)?"
                 r"[\s，,]*(?:同口径)?[\s，,]*(?:共计|合计|总计)?(?:增加|减少|下降|增长|上升|降低|节约)了?\s*")
 _THIS_YEARS = lazy(r"本年(?:度)?(?:收入|支出)")
 # X，完成预算的 P%，超收 S，同比增收 C: S is no level; nor the gap to a schedule (占年初预算月进度的 P%，

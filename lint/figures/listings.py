@@ -136,7 +136,7 @@ def find(analysis, block: int, words) -> list[Listing]:
         # X，具体情况如下：⏎（一）A a；⏎（二）B b: the items as the paragraphs after
         out += _items(analysis, block, words, text, sentences, len(sentences) - 1, opener.start(), "")
     if not words.parts.within(text):
-        return out
+        return _amounts(out)
     for index, (start, end, _figs) in enumerate(sentences):
         for word in words.parts:
             pos = text.find(word, start, end)
@@ -151,7 +151,16 @@ def find(analysis, block: int, words) -> list[Listing]:
                     found = _items(analysis, block, words, text, sentences, index, pos, word)
                 out += found
                 pos = text.find(word, pos + len(word), end)
-    return out
+    return _amounts(out)
+
+
+def _amounts(listings: list[Listing]) -> list[Listing]:
+    """The listings whose total is an amount, not a bound (34个县区财政收入超过了10亿元，其中…都超过了
+    20亿元: how many exceed each, not what they add up to)."""
+    return [f for f in listings if not _BOUND.search(f.total.label)]
+
+
+_BOUND = lazy(r"(?:超过|超出|高于|低于|不足|不到|少于|多于|大于|小于)了?\s*$")
 
 
 def _main_after(words, text: str, sentences) -> list[Listing]:

@@ -30,7 +30,7 @@ def symbols() -> tuple[str, ...]:
             parts = [p.strip() for p in line.split("=")]
             found.extend(p for p in parts[2:] if p)
     found.extend(_SPELLINGS)
-    return tuple(sorted(set(found), key=len, reverse=True))
+    return tuple(sorted(set(found), key=lambda u: (-len(u), u)))  # (the same order in every run)
 
 
 def canonical(spelling: str) -> str:
