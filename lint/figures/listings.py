@@ -1149,7 +1149,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         # and a part's purpose (主要用于保障机构运转；) lists nothing up to its semicolon
         while at != -1 and (labels.open_paren(text, pos, at) is not None
                             or _SHARE_OF.search(text, max(0, at - 13), at)
-                            or _purpose(text, at, end, after, fam)):
+                            or _purpose(text, at, end, after, fam)
+                            or not text[pos + len(word) : at].strip(" ，,主要")):  # 其中包括：, one word
             at = text.find(other, at + len(other), end)
         if at != -1 and not text.startswith("其中", at - 3) and at < stop:
             stop, nested_at = at, (at if other in words.parts else -1)
