@@ -696,6 +696,8 @@ def _named_current(analysis, spec: Spec, change, fam: str):
                  for name in ("收入总计", "支出总计")]
         if all(sides) and sides[0].value == sides[1].value and sides[0].unit == sides[1].unit:
             current = sides[1]
+    if current is None and subject in ("收入", "支出"):
+        current = _broken_down_before(analysis, change, subject, fam)  # 收入预算 X，其中…。收入较上年增加 c
     if current is None and subject.endswith("支出") and len(subject) >= 5:
         short = subject[:-2]  # 公务接待费支出增加 c after 公务接待费 X: the same amount, 支出 said or not
         current = analysis.resolve(change, short, short, fam, blocks=3, strict=True)
@@ -712,6 +714,21 @@ def _named_current(analysis, spec: Spec, change, fam: str):
                 or not years and analysis.year() not in (None, said[-1]):
             return _year_amount(analysis, change, said[-1], fam)
     return current
+
+
+def _broken_down_before(analysis, change, side: str, fam: str):
+    """The one amount of the sentence before ``change``'s that names ``side`` (收入, 支出) and is broken
+    down right after it (收入预算 X，其中，A收入 a，B收入 b。收入较上年增加 c: X, not a part named so too),
+    or None."""
+    text = analysis.doc.blocks[change.block].text
+    start = text.rfind("。", 0, change.start) + 1
+    before = text.rfind("。", 0, max(start - 1, 0)) + 1 if start else 0
+    found = [f for f in analysis.figures[change.block] if before <= f.start < start and f.is_point
+             and family(f.unit) == fam and side in labels.core(f.label) and _BROKEN.match(text, f.end)]
+    return found[0] if len(found) == 1 else None
+
+
+_BROKEN = lazy(r"\s*[，,（(]\s*其中")  # X，其中: X broken down after it
 
 
 def _year_amount(analysis, change, year: str, fam: str):

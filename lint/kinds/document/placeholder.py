@@ -74,7 +74,8 @@ _MASKED = lazy(r"(?:(?:填表人|联系人|负责人|经办人|审核人|填报�
 _COLUMN_TAG = lazy(r"(?:公开|公示|公告|解读|专栏|动态|要闻|通知|发布|表)\s*[】\]］〕]$")
 
 
-_PADDED = lazy(r"[【\[［]\s+\S[^【】\[\]［］]*?\s+[】\]］]")  # [ 发布日期 ]: a label set in its brackets
+# [ 发布日期 ]: a label set in its brackets (a blank on one side at least: [成文日期 ])
+_PADDED = lazy(r"[【\[［](?:\s+\S[^【】\[\]［］]*?\s*|\S[^【】\[\]［］]*?\s+)[】\]］]")
 # its value in the next cell, or a date or a number after a blank ([ 成文日期 ] 2019-12-25)
 _FILLED = lazy(r"\s*[|\t]\s*[^\s|]|\s+\d{4}(?:[-./年]\d|\d)")
 _VALUE_LINE = lazy(r"[\s•·*-]*\d{4}(?:[-./年]\d|\d)")  # • 2024-02-27: a date or a number under its label
