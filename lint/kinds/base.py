@@ -217,7 +217,9 @@ def _finding(check, analysis, stated: Figure, related, computed: Interval, unit,
              severity) -> Finding | None:
     truncated = precision.interval(stated, "truncate", unit).meets(computed)
     places = max(stated.decimals, 0)
-    shown_places = places + 2 if not precision.exact(stated) else places
+    # an exact figure against a point as it is (48辆 against 46), against a span with two places more
+    # (a score of 9 against [9.7795, 9.7805]: [9.77, 9.79], not [9, 10], which holds the 9)
+    shown_places = places + 2 if not precision.exact(stated) or computed.lo != computed.hi else places
     number = precision.number_text(stated)
     fix = precision.typo_fix(stated, computed.scale(1 / _factor(stated, unit)))
     half = Decimal(1).scaleb(-stated.decimals) / 2 if not precision.exact(stated) else Decimal(0)

@@ -29,10 +29,12 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import field, replace
-from decimal import Decimal
+from decimal import ROUND_FLOOR, Decimal
 
 from ...figures import labels, precision
 from ...interval import Interval
+from ...lang import say
+from ...model import Severity
 from ...regex import lazy
 from ...tables import cell_figure, number, row_label
 from ...vocabulary import Words
@@ -64,6 +66,9 @@ class Options:
     得满分): where one is found in a clause (up to 。 or ；) that also holds an ``unless_with`` word (执行率;
     any clause when there are none), the formula is not judged."""
     unless_with: Words = Words([])
+    floored: bool = False
+    """A whole-number result that is the formula's value rounded down (an execution score of 9 for
+    9.78): a form's own stepping, noted as ``info`` rather than judged a mismatch."""
 
     def validate(self) -> str | None:
         """Why the options cannot work, or None (the engine reports it with the pack's file and line)."""
@@ -302,7 +307,15 @@ def _row(analysis, check, table, row, where, tree, result):
     if "elapsed" in env:
         shown = f"{env['elapsed'].lo.quantize(Decimal('0.01')).normalize():f}"
         expression = re.sub(r"\belapsed\b", f"{shown} (share of the year elapsed)", expression)
-    return judge(check, analysis, stated, related, lambda: _eval(tree, env), expression=expression)
+    verdict = judge(check, analysis, stated, related, lambda: _eval(tree, env), expression=expression)
+    found = verdict.finding if verdict is not None else None
+    if found is not None and check.options.floored and stated.decimals == 0:
+        value = _eval(tree, env)
+        if value is not None and value.lo.to_integral_value(ROUND_FLOOR) == stated.value \
+                == value.hi.to_integral_value(ROUND_FLOOR):
+            return verdict.with_finding(replace(found, severity=Severity.INFO,
+                                                message=found.message + say("floored", check.lang)))
+    return verdict
 
 
 def _shifted(table, row: int) -> bool:
