@@ -566,6 +566,9 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         unplaced = tuple(k for k, r in enumerate(body) if len(r) < width and any(
             number(c.text) is not None for c in r) and any(_place(doc, c) for c in r))  # (PDF rows only)
         padded = tuple(tuple(r) + (Cell(""),) * (width - len(r)) for r in body)
+        if _label_unnamed(header, padded):  # 全年预算数 | … | 得分 over 年度资金总额 | a | … | s
+            header = ("", *header[:-1])
+            levels = tuple(("", *level[:-1]) for level in levels)
         unplaced = tuple(sorted({*unplaced, *_shifted(header, padded)}))
         numbering = _row_numbers(header, padded)
         if numbering:  # 行次 columns number the rows (1 2 3 …): not amounts, and not read as such
@@ -584,6 +587,22 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
 
 
 _TOTAL_LABEL = lazy(r"^\s*(?:合\s*计|总\s*计|总\s*分|总得分)\s*$")
+
+
+def _label_unnamed(header: tuple[str, ...], rows) -> bool:
+    """Whether the header names the figures' columns from the first, leaving the rows' labels unnamed (a
+    form's 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 over 年度资金总额 | 9.48 | 9.48 | 10 | 100% | 10):
+    every name but the last column's given and none a label column's (项目, 名称, 科目, 指标), a label
+    opening every row, a figure ending most."""
+    if len(header) < 3 or header[-1].strip() or not all(h.strip() for h in header[:-1]) \
+            or _LABEL_HEAD.search(header[0]) or len(rows) < 2:
+        return False
+    labelled = all(r[0].text.strip() and number(r[0].text) is None for r in rows)
+    ending = sum(1 for r in rows if number(r[-1].text) is not None)
+    return labelled and ending * 2 > len(rows)
+
+
+_LABEL_HEAD = lazy(r"项目|名称|科目|指标|内容|类别|单位|部门|序号|^\s*$")
 
 
 def _shifted(header: tuple[str, ...], rows) -> set[int]:
