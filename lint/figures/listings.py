@@ -614,6 +614,7 @@ _EACH_SHARE = lazy(r"[、，,]\s*占[\u4e00-\u9fff]{0,10}?\d+(?:\.\d+)?%")  # a 
 _SO_NAMED = lazy(r"合计|总计|共计|总共|总投资|共投资")  # 总共投资 X（A a，B b）: brackets breaking X down
 _STAGE = lazy(r"^已|到位|支出|拨付|执行|完成|结余|剩余")  # (总预算 X（已到位 a、已支出 b）: stages, no parts)
 _KINDS = (("人员", "公用"), ("基本支出", "项目支出"), ("货物", "工程", "服务"), ("税收收入", "非税收入"),
+          ("购置", "运行"),
           ("行政", "事业"), ("行政", "事业", "工勤"), ("在职", "退休"), ("男", "女"))  # (people by kind)
 _LEVELS = lazy(r"^(?:中央|省级?|市级?|县级?|区级?|乡镇?级?|本级|自筹|社会)[^，,、]{0,6}"
                      r"(?:资金|补助|配套|投入|拨款)")
@@ -621,9 +622,10 @@ _LEVELS = lazy(r"^(?:中央|省级?|市级?|县级?|区级?|乡镇?级?|本级|�
 
 def _known(names: list[str]) -> bool:
     """Whether the names in parentheses make a breakdown by definition: 人员经费 and 公用经费 (or 支出),
-    基本支出 and 项目支出, 货物, 工程 and 服务, 税收收入 and 非税收入, people by kind (行政 and 事业 with or
-    without 工勤, 在职 and 退休, 男 and 女), 地上 and 地下, each once; a department's 本级 first and its
-    units after it; or the levels a fund comes from (中央资金, 省级补助, 县级配套)."""
+    基本支出 and 项目支出, 货物, 工程 and 服务, 税收收入 and 非税收入, a car's 购置 and 运行, people by
+    kind (行政 and 事业 with or without 工勤, 在职 and 退休, 男 and 女), 地上 and 地下, each once; a
+    department's 本级 first and its units after it; or the levels a fund comes from (中央资金, 省级补助,
+    县级配套)."""
     for kinds in _KINDS:
         if len(names) == len(kinds) and all(sum(k in n for n in names) == 1 for k in kinds):
             return True
