@@ -200,7 +200,14 @@ def _changes_of_parts(analysis, check: Check, text: str, listing):
              zip([total, *parts], [parts[0], *stops], [True, *([False] * len(parts))])]
     if any(m is None for m in moved):
         return
-    (change, sign), *each = moved
+    if any(base and _SAME_BASE.get(base, base) != _SAME_BASE.get(moved[0][2], moved[0][2])
+           for _c, _s, base in moved[1:]):
+        return  # 较上年减少 C，其中：A…较年初预算减少 c: the parts against another base
+    yearly = moved[0][2].startswith(("上年", "去年", "19", "20"))
+    if not yearly and not all(base for _c, _s, base in moved[1:]):
+        return  # 较年初预算数减少 C，其中：A…减少 c: a part's change against what, unsaid
+    (change, sign, _base), *rest = moved
+    each = [(c, s) for c, s, _b in rest]
     signed, verdict = _changes_judged(analysis, check, change, sign, each)
     if verdict is None or verdict.finding is None:
         if verdict is not None:
@@ -325,8 +332,9 @@ def _sign(word: str) -> int:
 
 
 def _change_after(text: str, figs, k: int, stop, compared: bool):
-    """``(change, sign)``: the amount right after the ``k``-th figure (before ``stop``) stating its change
-    (较2022年增加 C for a total, which must name its base; 增加 c for a part), or None."""
+    """``(change, sign, base)``: the amount right after the ``k``-th figure (before ``stop``) stating its
+    change (较2022年增加 C for a total, which must name its base, last year or the budget: 较年初预算数减少
+    C; 增加 c for a part, maybe naming it), or None."""
     if k + 1 >= len(figs):
         return None
     figure, change = figs[k], figs[k + 1]
@@ -336,12 +344,14 @@ def _change_after(text: str, figs, k: int, stop, compared: bool):
     m = (_TOTAL_CHANGE if compared else _PART_CHANGE).fullmatch(change.label.strip(" ，,；;"))
     if m is None:
         return None
-    return change, (1 if m.group(1) in ("增加", "增长", "上升") else -1)
+    return change, (1 if m.group("dir") in ("增加", "增长", "上升") else -1), m.group("base") or ""
 
 
 _SINCE = r"(?:比|较)(?:上年度?|去年|(?:19|20)\d\d年度?)(?:同期)?"
-_TOTAL_CHANGE = lazy(rf"{_SINCE}(?:决算数?)?(增加|减少|增长|下降)了?")
-_PART_CHANGE = lazy(rf"(?:{_SINCE})?(增加|减少)了?")
+# the base a change is against: last year's (比上年, 较2022年) or the year's budget (较年初预算数)
+_BASE = r"(?:比|较)(?P<base>上年度?|去年|(?:19|20)\d\d年度?|年初预算数?|年初数|预算数?)(?:同期)?"
+_TOTAL_CHANGE = lazy(rf"{_BASE}(?:决算数?)?(?P<dir>增加|减少|增长|下降)了?")
+_PART_CHANGE = lazy(rf"(?:{_BASE})?(?P<dir>增加|减少)了?")
 _ADJUSTED = lazy(r"扣|减去|核减|调减|调整")
 _MOVES = r"(增加|减少|增长|下降|上升|增支|减支|增收|减收)了?"
 _TOTAL_MOVED = lazy(rf"(?:同比|{_SINCE})(?:预算|决算)?数?{_MOVES}$")  # 较去年增加, 比2018年预算减少
@@ -352,6 +362,8 @@ _RATE_AFTER = lazy(r"\s*[，,]\s*(?:增长|下降|增幅|降幅|减幅)(?:了|�
 # what opens the breakdown right after the change: 其中 (some parts or all), 主要是 (the main ones)
 _BREAKDOWN_OPENS = lazy(r"\s*(?:(?P<bracket>[（(])\s*(?:其中\s*[：:，,]?)?|[，,。；;]?\s*(?:(?P<all>其中)"
                         r"|(?P<main>主要(?:是|为|原因是|系|由于)))\s*[：:，,]?)\s*")
+_SAME_BASE = {"上年度": "上年", "去年": "上年", "年初预算数": "年初预算", "年初数": "年初预算",
+              "预算数": "预算"}
 _SEMI = lazy(r"[；;]")
 _OPEN_END = lazy(r"\s*(?:等|之类)")
 # the list's next item begun, the text ending there: a name's first characters, not a clause of its own
