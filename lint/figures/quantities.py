@@ -53,6 +53,10 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
             and not any(w in label for w in _TOTALS):
         scope = f"{run_in.group()}|{scope}"  # （一）财政管理方面。审计指出问题18个: that part's (not
         # 本部门收入总计, the report's own whole wherever it is said)
+    if (item := _ITEM.match(text)) and not _MEASURED.search(label):
+        # (1)全区普通小学为 X under …公用经费支出情况是：, (1)全区普通小学为 Y under …教育事业费…: an item
+        # naming no measure is its list's, the measure said in the paragraph the list follows
+        scope = f"{_lead(analysis, fig.block, item.group(1))}|{scope}"
     before, years = labels.dated(text, fig.start)
     period = years[-1] if years else "prior" if _PRIOR.search(before) else _part_year(analysis, fig.block) \
         or analysis.memo(_own_year)  # (今年1-6月 X after 2021年1-6月 X: the report's one year)
@@ -143,6 +147,27 @@ def _dated_parts(analysis) -> list[tuple[int, str]]:
 
 
 _TOP = lazy(r"(?:#+\s*)?[一二三四五六七八九十]{1,3}、")
+
+
+def _lead(analysis, block: int, marker: str, reach: int = 12) -> str:
+    """The paragraph a list's items follow: the nearest before ``block`` not opening with an item marker
+    of the same kind as ``marker`` ((1), 1., ①), or ''."""
+    kind = _item_kind(marker)
+    for b in range(block - 1, max(block - reach, -1), -1):
+        text = analysis.doc.blocks[b].text.strip()
+        m = _ITEM.match(text)
+        if text and (m is None or _item_kind(m.group(1)) != kind):
+            return text[:60]
+    return ""
+
+
+def _item_kind(marker: str) -> str:
+    return "(" if marker[:1] in "（(" else "①" if marker[:1] in "①②③④⑤⑥⑦⑧⑨⑩" else "1"
+
+
+_ITEM = lazy(r"\s*([（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d)|[①-⑳])")
+_MEASURED = lazy(r"支出|收入|经费|费用?|资金|金额|预算|决算|投入|人数|人次|面积|数量|总额|总计|合计|余额"
+                 r"|产值|规模|[率额量值数]$")  # what a label names it measures (a 全区普通小学 names none)
 
 
 def _stage(analysis, block: int) -> str:
