@@ -53,6 +53,10 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
             and not any(w in label for w in _TOTALS):
         scope = f"{run_in.group()}|{scope}"  # （一）财政管理方面。审计指出问题18个: that part's (not
         # 本部门收入总计, the report's own whole wherever it is said)
+    level = _OWN_LEVEL.match(text)
+    if level and not label.startswith(_WHOLE):
+        scope = f"{level.group(1)}|{scope}"  # 市本级…债务转贷收入 Y（其中…再融资债券 b）: the city's own
+        # level's, not the whole city's (全市…再融资债券 a), said in a paragraph of its own
     if (item := _ITEM.match(text)) and not _MEASURED.search(label):
         # (1)全区普通小学为 X under …公用经费支出情况是：, (1)全区普通小学为 Y under …教育事业费…: an item
         # naming no measure is its list's, the measure said in the paragraph the list follows
@@ -147,6 +151,10 @@ def _dated_parts(analysis) -> list[tuple[int, str]]:
 
 
 _TOP = lazy(r"(?:#+\s*)?[一二三四五六七八九十]{1,3}、")
+
+
+# a paragraph opening with a government's own level (2022年，市本级…; 县本级…): its figures are that level's
+_OWN_LEVEL = lazy(r"\s*(?:(?:19|20)\d\d\s*年度?[，,]?\s*)?((?:[市县区州盟旗镇乡]|自治[州县旗])?本级)")
 
 
 def _lead(analysis, block: int, marker: str, reach: int = 12) -> str:
