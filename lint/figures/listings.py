@@ -101,6 +101,8 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _respective(words, text, sentences)
     if "（" in text or "(" in text:
         out += _bracketed(words, text, sentences)
+    if "，" in text or "," in text:
+        out += _kinds_after(text, sentences)
     if "年初" in text and "追加" in text:
         out += _added(text, sentences)
     if "中，" in text or "中," in text:
@@ -610,11 +612,37 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
     return out
 
 
+def _kinds_after(text: str, sentences) -> list[Listing]:
+    """A total followed in its sentence by the parts that make it by definition, a clause each and nothing
+    else between (政府债务余额 X，一般债务余额 a，专项债务余额 b; 一般公共预算收入 X，税收收入 a，非税收入
+    b): each part's name one of the kinds (:func:`_known`) ending as the total's name ends, and no more
+    amounts of that ending after them in the sentence."""
+    out = []
+    for _start, _end, figs in sentences:
+        for k, total in enumerate(figs):
+            if not total.is_point or family(total.unit) != "money":
+                continue
+            end = labels.core(total.label)[-2:]
+            run = []
+            for f in figs[k + 1 : k + 1 + _REACH_PARTS]:
+                gap = text[(run[-1] if run else total).end : f.start]
+                if f.unit != total.unit or not f.is_point or not _CLAUSE_NAME.fullmatch(gap) \
+                        or not labels.core(f.label).endswith(end):
+                    break
+                run.append(f)
+            names = [labels.core(f.label) for f in run]
+            if len(end) == 2 and 2 <= len(run) <= 3 and _known(names) \
+                    and not any(_CHANGED.search(n) for n in names):
+                out.append(Listing(total, tuple(run), False))
+    return out
+
+
+_CLAUSE_NAME = lazy(r"\s*[，,]\s*[\u4e00-\u9fff“”]{2,16}?\s*(?:为|是|达)?\s*")  # ，一般债务余额
 _EACH_SHARE = lazy(r"[、，,]\s*占[\u4e00-\u9fff]{0,10}?\d+(?:\.\d+)?%")  # a part's share after it
 _SO_NAMED = lazy(r"合计|总计|共计|总共|总投资|共投资")  # 总共投资 X（A a，B b）: brackets breaking X down
 _STAGE = lazy(r"^已|到位|支出|拨付|执行|完成|结余|剩余")  # (总预算 X（已到位 a、已支出 b）: stages, no parts)
 _KINDS = (("人员", "公用"), ("基本支出", "项目支出"), ("货物", "工程", "服务"), ("税收收入", "非税收入"),
-          ("购置", "运行"),
+          ("购置", "运行"), ("一般债务", "专项债务"), ("一般债券", "专项债券"),
           ("行政", "事业"), ("行政", "事业", "工勤"), ("在职", "退休"), ("男", "女"))  # (people by kind)
 _LEVELS = lazy(r"^(?:中央|省级?|市级?|县级?|区级?|乡镇?级?|本级|自筹|社会)[^，,、]{0,6}"
                      r"(?:资金|补助|配套|投入|拨款)")
