@@ -244,6 +244,7 @@ _BRACKETED = labels.ASIDE  # an aside closed before the change: X（其中 A，B
 _RATE_CLAUSE = lazy(r"[，,]\s*(?:完成|为|占|达到|超过|超|滞后|落后|快于|慢于|高于|低于)"
                     r"(?:[^，,。；;]|(?<=\d),(?=\d{3})){0,24}?\d+(?:\.\d+)?\s*(?:%|个百分点)")
 _PART_ASIDE = lazy(r"\s*[（(]\s*(?:含|包含|包括|其中)")  # an aside holding a part of the amount before it
+_GROWTH_CLAUSE = lazy(r"[，,]\s*(?:同比)?(?:增长|下降|增幅|降幅)(?:为|了)?\s*\d+(?:\.\d+)?%")  # ，增长17.8%
 _RATE_NEXT = lazy(r"\s*[，,、]\s*(?:增长|下降|增幅|降幅|减少)(?:为|了)?\s*")  # …增支 a，增长 p%
 _BARE_CHANGE = lazy(r"增收|减收|增支|减支|增加|减少")  # a change naming no base, right after its amount
 _FRAMED = lazy(r"比上年|较上年|同比|与上年相比")  # a paragraph comparing with last year before it
@@ -255,7 +256,10 @@ def _own_amount(spec: Spec, text: str, sentence, change, rate=None):
     after it (文化旅游体育与传媒支出 X，增支 a，增长 p%): X; else None."""
     if not _BARE_CHANGE.fullmatch(change.label.strip(" ，,")):
         return None
-    direct = rate is not None and _RATE_NEXT.fullmatch(text, change.end, rate.start) is not None
+    opened = rate.start - len(rate.label) - 1 if rate is not None else 0  # (its comma, then its word)
+    direct = rate is not None and (_RATE_NEXT.fullmatch(text, change.end, rate.start) is not None or (
+        rate.end <= change.start and _GROWTH_CLAUSE.fullmatch(text, opened, rate.end)
+        and text[rate.end : change.start].strip(" ，,") == change.label.strip(" ，,")))  # X，增长 p%，增支 a
     if not direct and not _FRAMED.search(text, 0, sentence[0]):
         return None
     before = [f for f in sentence[2] if f.end <= change.start and family(f.unit) == family(change.unit)
@@ -266,8 +270,10 @@ def _own_amount(spec: Spec, text: str, sentence, change, rate=None):
     alternative = not _PART_ASIDE.match(text, before[-1].end) if before else False
     if alternative and any(f.start > before[-1].end for f in inner):
         return None  # X（剔除…因素后为 Y；同口径 Y），增收 C: over X or over Y, not said
-    if not before or _RATE_CLAUSE.sub("", _BRACKETED.sub("", text[before[-1].end : change.start])) \
-            .strip(" ，,") != change.label.strip(" ，,") \
+    between = _RATE_CLAUSE.sub("", _BRACKETED.sub("", text[before[-1].end : change.start])) if before else ""
+    if direct and rate.end <= change.start:
+        between = _GROWTH_CLAUSE.sub("", between)  # (X，增长 p%，增支 a: the rate between)
+    if not before or between.strip(" ，,") != change.label.strip(" ，,") \
             or not before[-1].is_point or family(before[-1].unit) != family(change.unit) \
             or _direction(spec, before[-1].label) != 0 or any(w in before[-1].label for w in _PRIOR_WORDS):
         return None  # (上年为 Y，减收 c: Y is the prior, stated)
