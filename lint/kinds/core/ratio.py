@@ -160,8 +160,8 @@ def run(analysis, check: Check):
                     actual = amounts[-1]
                     named = labels.core(said.rstrip("的")).removesuffix("数")  # 预算数: the 预算 stated
                     named = named.replace("调整后", "调整")  # 为调整预算的 of 调整后预算 X
-                    here = [f for f in amounts[:-1] if named and named in _adjusted(f.label)]
-                    last = [f for f in amounts if named and named in _adjusted(f.label)]
+                    here = [f for f in amounts[:-1] if named and named in _adjusted(f.label, text, f.start)]
+                    last = [f for f in amounts if named and named in _adjusted(f.label, text, f.start)]
                     if not here and last == amounts[-1:] and len(amounts) >= 2 \
                             and "其中" not in amounts[-2].label and analysis.parent(amounts[-2]) is None \
                             and labels.OUTTURN.search(amounts[-2].label):
@@ -367,9 +367,14 @@ _WHOLE_ADJUSTED = lazy(r"(?:^|批准|将|把|[年，,的]|全[县市区省镇乡
 _LEVEL_WORDS = lazy(r"本级|区县|县区|乡镇|市级|县级|区级")
 
 
-def _adjusted(label: str) -> str:
-    """A label without its funds, 调整后 said 调整 (调整后预算 is the 调整预算 of 为调整预算的)."""
-    return _unfunded(label).replace("调整后", "调整")
+def _adjusted(label: str, text: str = "", at: int = 0) -> str:
+    """A label without its funds, 调整后 said 调整 (调整后预算 is the 调整预算 of 为调整预算的), and an amount
+    the budget was adjusted to (…支出调整为 X, the text before ``at``) named the 调整预算 it is."""
+    core = _unfunded(label).replace("调整后", "调整")
+    return core + "调整预算" if text and _ADJUSTED_TO_AT.search(text, max(0, at - 4), at) else core
+
+
+_ADJUSTED_TO_AT = lazy(r"调整(?:为|到|至)\s*$")
 
 
 def _of_another(analysis, base) -> bool:
