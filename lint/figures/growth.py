@@ -244,6 +244,7 @@ _BRACKETED = labels.ASIDE  # an aside closed before the change: X（其中 A，B
 _RATE_CLAUSE = lazy(r"[，,]\s*(?:完成|为|占|达到|超过|超|滞后|落后|快于|慢于|高于|低于)"
                     r"(?:[^，,。；;]|(?<=\d),(?=\d{3})){0,24}?\d+(?:\.\d+)?\s*(?:%|个百分点)")
 _PART_ASIDE = lazy(r"\s*[（(]\s*(?:含|包含|包括|其中)")  # an aside holding a part of the amount before it
+_OFF_CLAUSE = lazy(r"[，,]\s*(?:超收|短收|少收|多收)(?:了)?\s*[\d,]+(?:\.\d+)?\s*(?:万元|亿元|元)")
 _GROWTH_CLAUSE = lazy(r"[，,]\s*(?:同比)?(?:增长|下降|增幅|降幅)(?:为|了)?\s*\d+(?:\.\d+)?%")  # ，增长17.8%
 _RATE_NEXT = lazy(r"\s*[，,、]\s*(?:增长|下降|增幅|降幅|减少)(?:为|了)?\s*")  # …增支 a，增长 p%
 _BARE_CHANGE = lazy(r"增收|减收|增支|减支|增加|减少")  # a change naming no base, right after its amount
@@ -263,7 +264,8 @@ def _own_amount(spec: Spec, text: str, sentence, change, rate=None):
     if not direct and not _FRAMED.search(text, 0, sentence[0]):
         return None
     before = [f for f in sentence[2] if f.end <= change.start and family(f.unit) == family(change.unit)
-              and not labels.RATE_BASE.match(text, f.end)]  # (完成年初预算 Y 的 P%: Y, a rate's base)
+              and not labels.RATE_BASE.match(text, f.end)  # (完成年初预算 Y 的 P%: Y, a rate's base)
+              and not f.label.rstrip().endswith(_OFF_BUDGET)]  # (…，超收 S，增长 p%，增收 c: S no level)
     aside = labels.inside(text, sentence[0], [f.start for f in before])
     inner = [f for f, h in zip(before, aside) if h]
     before = [f for f, h in zip(before, aside) if not h]  # (X（包含两金计提 Y），完成预算的 P%，减收 C)
@@ -273,6 +275,7 @@ def _own_amount(spec: Spec, text: str, sentence, change, rate=None):
     between = _RATE_CLAUSE.sub("", _BRACKETED.sub("", text[before[-1].end : change.start])) if before else ""
     if direct and rate.end <= change.start:
         between = _GROWTH_CLAUSE.sub("", between)  # (X，增长 p%，增支 a: the rate between)
+    between = _OFF_CLAUSE.sub("", between)  # (X，为预算的 P%，超收 S，增长 p%，增收 c: S said between)
     if not before or between.strip(" ，,") != change.label.strip(" ，,") \
             or not before[-1].is_point or family(before[-1].unit) != family(change.unit) \
             or _direction(spec, before[-1].label) != 0 or any(w in before[-1].label for w in _PRIOR_WORDS):

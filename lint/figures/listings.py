@@ -655,7 +655,8 @@ def _known(names: list[str]) -> bool:
     department's 本级 first and its units after it; or the levels a fund comes from (中央资金, 省级补助,
     县级配套)."""
     for kinds in _KINDS:
-        if len(names) == len(kinds) and all(sum(k in n for n in names) == 1 for k in kinds):
+        if len(names) == len(kinds) and all(sum(k in n for n in names) == 1 for k in kinds) \
+                and all(sum(k in n for k in kinds) == 1 for n in names):  # (not 购置及运行费 alone)
             return True
     if len(names) == 2 and names[0].startswith("地上") and names[1].startswith("地下") \
             and names[0][2:] == names[1][2:]:
