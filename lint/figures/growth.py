@@ -254,7 +254,8 @@ _FRAMED = lazy(r"比上年|较上年|同比|与上年相比")  # a paragraph com
 def _own_amount(spec: Spec, text: str, sentence, change, rate=None):
     """The amount a bare change (增收, 减少) follows with only a comma between, in a paragraph that compared
     with last year before its sentence (…比上年增收 a。其中：税收收入 X，增收 Y), or with its rate straight
-    after it (文化旅游体育与传媒支出 X，增支 a，增长 p%): X; else None."""
+    after it (文化旅游体育与传媒支出 X，增支 a，增长 p%) or straight before it (民生支出 X，增长 p%，增支
+    a): X (past rate clauses and an amount over the budget, 超收 S, said between); else None."""
     if not _BARE_CHANGE.fullmatch(change.label.strip(" ，,")):
         return None
     opened = rate.start - len(rate.label) - 1 if rate is not None else 0  # (its comma, then its word)
