@@ -5,7 +5,9 @@ pack's data is kept as JSON under the cache folder, keyed by checksums of the pa
 version, so an edited pack, a user's own pack or a new release is parsed again. The folder is
 ``$CROSSFOOT_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/crossfoot``, else ``~/.cache/crossfoot``.
 The cache is an optimisation only: a folder that cannot be made or written, or an entry that is damaged, not
-JSON or not of the shape written, is passed over and the pack parsed; JSON holds data, never code.
+JSON, nested too deep or not the value written (a checksum of it and its name is kept with it), is passed
+over and the pack parsed; JSON holds data, never code. (A checksum guards against damage, not against
+someone who can write the user's own cache folder, who could as well change the installed package.)
 """
 
 from __future__ import annotations
@@ -25,12 +27,14 @@ def folder() -> Path | None:
     chosen = os.environ.get("CROSSFOOT_CACHE_DIR")
     if chosen is not None:
         return Path(chosen) if chosen else None
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "crossfoot"
+    home = os.path.expanduser("~")
+    base = os.environ.get("XDG_CACHE_HOME") or (os.path.join(home, ".cache") if os.path.isabs(home) else "")
+    return Path(base) / "crossfoot" if os.path.isabs(base) else None  # (no home: no cache, not the cwd)
 
 
 def read(name: str) -> object | None:
-    """The JSON value kept under ``name`` (a path in the cache folder), or None: none, or unreadable."""
+    """The JSON value kept under ``name`` (a path in the cache folder), or None: none, unreadable, or not
+    the value written (its checksum, kept with it, differs: a damaged or a foreign entry)."""
     where = folder()
     if where is None:
         return None
@@ -38,9 +42,18 @@ def read(name: str) -> object | None:
         info = os.stat(where / name)
         if not stat.S_ISREG(info.st_mode) or info.st_size > _LIMIT:
             return None
-        return json.loads((where / name).read_bytes())
-    except (OSError, ValueError):
+        kept = json.loads((where / name).read_bytes())
+        if not isinstance(kept, dict) or set(kept) != {"crc", "value"} \
+                or kept["crc"] != _crc(name, json.dumps(kept["value"], ensure_ascii=False)):
+            return None
+        return kept["value"]
+    except (OSError, ValueError, RecursionError, TypeError):  # (JSON nested past the parser's depth)
         return None
+
+
+def _crc(name: str, written: str) -> int:
+    """A checksum of an entry's value and its name (another entry's value, moved here, does not match)."""
+    return zlib.crc32(f"{name}\0{written}".encode())
 
 
 def write(name: str, value: object) -> None:
@@ -56,6 +69,7 @@ def write(name: str, value: object) -> None:
         written = json.dumps(value, ensure_ascii=False)
         if json.loads(written) != value:
             return  # (a YAML date or a number as a key: JSON would not give it back as it was)
+        written = json.dumps({"crc": _crc(name, written), "value": value}, ensure_ascii=False)
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         handle, temporary = tempfile.mkstemp(dir=target.parent, suffix=".tmp")
     except (OSError, TypeError, ValueError):

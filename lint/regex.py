@@ -69,7 +69,7 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
         from . import cache
 
         kept = cache.read(name)
-        if isinstance(kept, list) and len(kept) == 6 and kept[0] == pattern:
+        if isinstance(kept, list) and len(kept) == 6 and kept[0] == pattern and _groups_agree(*kept[3:]):
             try:
                 _, final, code, groups, groupindex, indexgroup = kept
                 codes = array.array("I", zlib.decompress(binascii.a2b_base64(code))).tolist()
@@ -85,6 +85,15 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
             atexit.register(_keep)
         _MADE[name] = [pattern, *program]
     return compiled
+
+
+def _groups_agree(groups, groupindex, indexgroup) -> bool:
+    """Whether a kept program's group tables agree with each other (the matcher checks its codes, not
+    these): a count, names to numbers within it, and numbers back to the names."""
+    return type(groups) is int and 0 <= groups < 100 and isinstance(groupindex, dict) \
+        and isinstance(indexgroup, list) and len(indexgroup) == groups + 1 \
+        and all(type(n) is int and 1 <= n <= groups and indexgroup[n] == k for k, n in groupindex.items()) \
+        and sum(1 for k in indexgroup if k is not None) == len(groupindex)
 
 
 def _sre():

@@ -147,11 +147,18 @@ def test_a_damaged_or_foreign_program_is_compiled_anew(tmp_path, monkeypatch):
     monkeypatch.setattr(regex, "_MADE", {})
     source = r"(?P<amount>\d+(?:\.\d+)?)万元"
     good = regex._program(source, 0)
-    for damaged in (["x"], [good[0], "AAAA", *good[2:]], [good[0], "!!", *good[2:]], [*good[:2], 7, *good[3:]]):
-        _keep_program(regex, source, 0, damaged)
+    entry = regex._entry(source, 0)
+    damaged = (["x"], [good[0], "AAAA", *good[2:]], [good[0], "!!", *good[2:]], [*good[:2], 7, *good[3:]],
+               [*good[:3], {"amount": 5}, good[4]], [*good[:4], [None, "other"]])
+    for program in damaged:
+        _keep_program(regex, source, 0, program)
+        regex._MADE.clear()
         assert regex._compile(source, 0).search("执行 10.5万元")["amount"] == "10.5"
-    (tmp_path / regex._entry(source, 0)).write_text("not json", encoding="utf-8")
-    assert regex._compile(source, 0).search("执行 10.5万元")["amount"] == "10.5"
+        assert entry in regex._MADE  # compiled anew (and its program made again), not built from the entry
+    for text in ("not json", "[" * 100_000, '{"crc": 1, "value": []}'):
+        (tmp_path / entry).write_text(text, encoding="utf-8")
+        regex._MADE.clear()
+        assert regex._compile(source, 0).search("执行 10.5万元")["amount"] == "10.5" and entry in regex._MADE
 
 
 def test_programs_are_kept_for_the_next_run(tmp_path):

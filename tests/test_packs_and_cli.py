@@ -112,7 +112,9 @@ def test_packs_parsed_once_are_kept_and_read_back_alike(tmp_path, monkeypatch):
 
 
 @pytest.mark.parametrize("damage", ["", "not json", '{"data": {"checks": [1]}, "lines": []}', "[1, 2]",
-                                    '{"data": {"checks": []}, "lines": [1.5]}', '{"data": {"checks": []}}'])
+                                    '{"data": {"checks": []}, "lines": [1.5]}', '{"data": {"checks": []}}',
+                                    '{"data": {"checks": []}, "lines": []}', "[" * 100_000,
+                                    '{"crc": 0, "value": {"data": {"checks": []}, "lines": []}}'])
 def test_a_damaged_cache_entry_is_passed_over(tmp_path, monkeypatch, damage):
     monkeypatch.setenv("CROSSFOOT_CACHE_DIR", str(tmp_path))
     first = _described(engine.load())

@@ -205,7 +205,7 @@ def respective(text: str, figures, rate) -> bool:
     rates = _run(text, figures, k, lambda f: f.unit in ("%", "‰"))
     if amount is None or len(rates) < 2:
         return False
-    j = figures.index(amount)
+    j = bisect.bisect_left(figures, amount.start, key=_start)  # (not figures.index: linear per rate)
     amounts = _run(text, figures, j, lambda f: f.unit not in ("%", "‰"))
     return len(amounts) == len(rates) and amounts[-1] is amount \
         and "分别" in text[max(0, amounts[0].start - 8) : amounts[0].start]

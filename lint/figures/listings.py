@@ -615,8 +615,8 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
 def _kinds_after(text: str, sentences) -> list[Listing]:
     """A total followed in its sentence by the parts that make it by definition, a clause each and nothing
     else between (政府债务余额 X，一般债务余额 a，专项债务余额 b; 一般公共预算收入 X，税收收入 a，非税收入
-    b): each part's name one of the kinds (:func:`_known`) ending as the total's name ends, and no more
-    amounts of that ending after them in the sentence."""
+    b): each part's name one of the kinds (:func:`_of_kinds`; not levels, 中央 a，省级 b: a 其中 list's
+    items) ending as the total's name ends, and no more amounts of that ending after them in the sentence."""
     out = []
     for _start, _end, figs in sentences:
         for k, total in enumerate(figs):
@@ -631,7 +631,7 @@ def _kinds_after(text: str, sentences) -> list[Listing]:
                     break
                 run.append(f)
             names = [labels.core(f.label) for f in run]
-            if len(end) == 2 and 2 <= len(run) <= 3 and _known(names) \
+            if len(end) == 2 and 2 <= len(run) <= 3 and _of_kinds(names) \
                     and not any(_CHANGED.search(n) for n in names):
                 out.append(Listing(total, tuple(run), False))
     return out
@@ -654,16 +654,21 @@ def _known(names: list[str]) -> bool:
     kind (行政 and 事业 with or without 工勤, 在职 and 退休, 男 and 女), 地上 and 地下, each once; a
     department's 本级 first and its units after it; or the levels a fund comes from (中央资金, 省级补助,
     县级配套)."""
-    for kinds in _KINDS:
-        if len(names) == len(kinds) and all(sum(k in n for n in names) == 1 for k in kinds) \
-                and all(sum(k in n for k in kinds) == 1 for n in names):  # (not 购置及运行费 alone)
-            return True
+    if _of_kinds(names):
+        return True
     if len(names) == 2 and names[0].startswith("地上") and names[1].startswith("地下") \
             and names[0][2:] == names[1][2:]:
         return True  # 地上 a、地下 b; 地上建筑面积 a、地下建筑面积 b: one thing above and below ground
     if names[0].endswith("本级") and not any("本级" in n for n in names[1:]):
         return True  # 指挥部本级 a，服务中心 b: a department's own level and its units
     return all(_LEVELS.match(n) for n in names)
+
+
+def _of_kinds(names: list[str]) -> bool:
+    """Whether the names are the kinds of one of :data:`_KINDS`, each name one kind and each kind named
+    once (not 购置及运行费 alone, holding two)."""
+    return any(len(names) == len(kinds) and all(sum(k in n for n in names) == 1 for k in kinds)
+               and all(sum(k in n for k in kinds) == 1 for n in names) for kinds in _KINDS)
 
 
 def _separated(between: str) -> bool:
@@ -1049,7 +1054,8 @@ def _trailing(text: str, sentences) -> list[Listing]:
             word = _THESE.sub("", text[comma + 1 : total.start].strip())  # 四项合计, 以上合计: 合计
             if comma < 0 and k == 0 and index:  # A资金 a，B资金 b。共计下达资金 t: the sentence before's
                 opening = _VERBED.fullmatch(_THESE.sub("", text[start : total.start].strip()))
-                parts = _parallel(text, sentences[index - 1], total, opening.group(2)) if opening else []
+                parts = _parallel(text, sentences[index - 1], total, opening.group(3), opening.group(2)) \
+                    if opening else []
                 if parts:
                     out.append(Listing(total, tuple(parts), True))
                 continue
@@ -1097,16 +1103,17 @@ _COLON = lazy(r"[：:]")
 
 
 # a total word and what was done with all of it (共计下达资金, 合计安排, 总计投入资金)
-_VERBED = lazy(r"(合计|共计|总计|累计)(?:下达|拨付|安排|投入|到位|筹集|落实|发放|使用)(资金|经费|金额)?"
-               r"(?:为|达)?")
+_VERBED = lazy(r"(合计|共计|总计)(下达|拨付|安排|投入|到位|筹集|落实|发放|使用)(资金|经费|金额)?"
+               r"(?:为|达)?")  # (not 累计: since a project began, more than the parts a year lists)
 
 
-def _parallel(text: str, sentence, total: Figure, kind: str | None) -> list[Figure]:
+def _parallel(text: str, sentence, total: Figure, kind: str | None, verb: str) -> list[Figure]:
     """The amounts of ``sentence`` when it is nothing but named amounts, one a clause, each name ending
-    alike with the ``kind`` the total names (中央补助资金 a，省级补助资金 b，县级配套资金 c。共计下达资金
-    t), or []: parts of the total that opens the sentence after."""
+    alike with the ``kind`` the total names, done as the total says (下达中央补助资金 a，省级补助资金 b，县级
+    配套资金 c。共计下达资金 t; not 安排…。共计下达…: what was planned, not issued), or []: parts of the
+    total that opens the sentence after."""
     start, end, figs = sentence
-    if not kind:
+    if not kind or not figs or verb not in text[start : figs[0].start]:
         return []
     parts = _named_clauses(text, start, end - 1 if text[end - 1 : end] in "。；;" else end, list(figs))
     if len(parts) < 2 or any(not labels.core(f.label).strip(" ，,").endswith(kind) for f in parts) \

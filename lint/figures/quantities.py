@@ -62,8 +62,14 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         # naming no measure is its list's, the measure said in the paragraph the list follows
         scope = f"{_lead(analysis, fig.block, item.group(1))}|{scope}"
     before, years = labels.dated(text, fig.start)
+    if not years:  # 2024年预算为：…收入 a；政府性基金预算收入 b: the year its sentence names before the ；
+        opened = text.rfind("。", max(0, fig.start - 400), fig.start) + 1
+        years = labels.YEAR.findall(text, opened, fig.start - len(before))
     period = years[-1] if years else "prior" if _PRIOR.search(before) else _part_year(analysis, fig.block) \
         or analysis.memo(_own_year)  # (今年1-6月 X after 2021年1-6月 X: the report's one year)
+    planned = _PLANNED.search(before)
+    if planned:  # 2023年预算为：一般公共预算收入 X: the budget's, not the outturn's Y, nor the adjusted one's
+        period += "|调整预算" if "调整" in before[max(0, planned.start() - 4) : planned.end()] else "|预算"
     stage = _stage(analysis, fig.block)
     if stage:
         period += "|" + stage  # 2.…预算调整方案。⏎(1)收入总计调整为 X: the adjusted budget's, not the 决算's
@@ -153,6 +159,8 @@ def _dated_parts(analysis) -> list[tuple[int, str]]:
 _TOP = lazy(r"(?:#+\s*)?[一二三四五六七八九十]{1,3}、")
 
 
+# a sentence stating a budget before its amounts (预算为：, 预算安排为, 调整后预算为)
+_PLANNED = lazy(r"预算(?:安排)?(?:调整)?(?:为|是)\s*[：:]?")
 # a paragraph opening with a government's own level (2022年，市本级…; 县本级…): its figures are that level's
 _OWN_LEVEL = lazy(r"\s*(?:(?:19|20)\d\d\s*年度?[，,]?\s*)?((?:[市县区州盟旗镇乡]|自治[州县旗])?本级)")
 

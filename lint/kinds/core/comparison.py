@@ -83,9 +83,11 @@ def run(analysis, check: Check):
             if not block.text[:m.start()].strip(" ，,。") and b > 0 and blocks[b - 1].kind != "row":
                 figures = analysis.figures[b - 1] + figures  # the claim opens its paragraph
             parts = block.text.rfind("其中", previous, m.start())
-            if parts >= 0 and block.text.rfind("。", parts, m.start()) >= 0:
+            stop = block.text.rfind("。", parts, m.start()) if parts >= 0 else -1
+            if stop >= 0:
                 # X 预算 a，决算 b。其中：A 决算 a1，…。X 决算数等于预算数的原因: the whole's, not a part's
-                figures = [f for f in figures if f.block != b or f.start < parts]
+                # (the claim's own sentence kept: Y 预算 c，决算 c，决算数与预算数持平)
+                figures = [f for f in figures if f.block != b or f.start < parts or f.start > stop]
             previous = m.end()
             if m.group("loose") or m.group("loose2"):
                 continue

@@ -283,14 +283,17 @@ def _staged(o: Options, text: str, same: list, change, sign: int):
     holds over, else the first (the 年初 budget, the usual base), or None."""
     if not _BARE_MOVE.fullmatch(labels.core(change.label).strip(" ，,")):
         return None
-    *plans, outturn = same[-3:] if len(same) >= 3 and _STAGED.search(same[-2].label) else same[-2:]
+    run = same[-3:] if len(same) >= 3 and _STAGED.search(same[-2].label) else same[-2:]
+    *plans, outturn = run
     if not o.spent.within(outturn.label) or o.plan.within(labels.core(outturn.label)[-4:]) \
             or not all(o.plan.within(p.label) or _STAGED.search(p.label) for p in plans) \
-            or any(not _ITEM_GAP.fullmatch(text, a.end, b.start) for a, b in zip(same[-3:], same[-2:])):
-        return None
+            or any(not _ITEM_GAP.fullmatch(text, a.end, b.start) for a, b in zip(run, run[1:])) \
+            or _COMPARED_BEFORE.search(text, outturn.end, change.start):
+        return None  # (…决算数 Z，与上年相比，增加 C: a change against last year, not the budget)
     return outturn, next((p for p in plans if _holds(outturn, p, change, sign)), plans[0])
 
 
+_COMPARED_BEFORE = lazy(r"与[^，,。；;]{0,12}相比|比|较|同比")
 _BARE_MOVE = lazy(r"(?:增加|减少|节约|超支|增支|减支)了?")  # a change naming no base
 _STAGED = lazy(r"调整(?:后|数)|调整后?预算|全年预算")  # the budget as adjusted
 _ITEM_GAP = lazy(r"\s*[，,、；;]\s*[^，,、；;。\d]{0,24}")  # the next amount of a run, nothing between

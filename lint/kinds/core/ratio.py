@@ -317,37 +317,51 @@ def _adjusted_before(analysis, before, actual):
 def _budget_statement(analysis, actual):
     """The amount for ``actual``'s fund and side in the year's budget statement before it, in its paragraph
     or the twelve before (我县2023年度预算为：一般公共预算收入 a，支出 b；政府性基金预算收入 c，支出 d), or
-    None: the statement opens with 预算为 (or 预算安排为, 年初预算) before its first amount, names each fund
-    once (支出 after a fund's 收入 is that fund's) and no other year (上年); ``actual`` names a fund and
-    a side (地方政府性基金预算收入 X), and no level the statement does not (本级)."""
+    None: the statement opens with 预算为 (or 预算安排为, 年初预算; not an adjusted budget's 调整后预算为)
+    before its first amount, names each fund once (支出 after a fund's 收入 is that fund's) and no other
+    year (上年); ``actual`` names a fund and a side and nothing else but the whole's scope (地方政府性基金
+    预算收入 X; not 经济开发区一般公共预算收入, another level's or unit's)."""
     own = _side(actual.label)
-    if own is None or _LEVEL_WORDS.search(actual.label):
+    rest = _SCOPED.sub("", _FUND_WORDS.sub("", labels.core(actual.label)))
+    if own is None or _OTHER_THAN_WHOLE.search(rest):
         return None
-    found = []
-    for block in range(max(0, actual.block - 12), actual.block + 1):
-        text = analysis.doc.blocks[block].text
-        if "预算" not in text:
+    found = [f for b, f, side in analysis.memo(_statements) if side == own
+             and actual.block - 12 <= b <= actual.block and (b < actual.block or f.end <= actual.start)]
+    return found[0] if len(found) == 1 else None
+
+
+def _statements(analysis) -> list:
+    """``(block, amount, (fund, side))`` of every amount a budget statement gives (see
+    :func:`_budget_statement`), found once per document."""
+    out = []
+    for block, paragraph in enumerate(analysis.doc.blocks):
+        text = paragraph.text
+        if "预算" not in text or paragraph.kind == "row":
             continue
         for start, end, figs in analysis.sentences(block):
-            if end > actual.start and block == actual.block or not figs \
-                    or not _STATEMENT.search(text, start, figs[0].start) \
-                    or _LAST_YEAR.search(text, start, end):
+            opened = _STATEMENT.search(text, start, figs[0].start) if figs else None
+            if opened is None or "调整" in text[start : opened.end()] or _LAST_YEAR.search(text, start, end):
                 continue
-            fund = ""
+            fund, clause = "", start
             for f in figs:
                 if not f.is_point or precision.family(f.unit) != "money":
                     continue
-                if "；" in text[start:f.start] or ";" in text[start:f.start]:
-                    start, fund = text.rfind("；", start, f.start) + 1, ""  # (a fund's clause ends)
+                semi = max(text.rfind("；", clause, f.start), text.rfind(";", clause, f.start))
+                if semi >= 0:
+                    clause, fund = semi + 1, ""  # (a fund's clause ends)
                 side = _side(f.label)
                 bare = labels.core(f.label).strip("，, ")
                 if side is None and bare in ("收入", "支出") and fund:
                     side = (fund, bare)  # 政府性基金预算收入 c，支出 d: d is that fund's
                 if side is not None:
                     fund = side[0]
-                    if side == own:
-                        found.append(f)
-    return found[0] if len(found) == 1 else None
+                    out.append((block, f, side))
+    return out
+
+
+# what a label holds besides its fund and side that names the whole: nothing else may remain
+_SCOPED = lazy(r"(?:19|20)\d\d年度?|地方|全[县市区州旗省]|[我本][县市区州旗]|预算|收入$|支出$")
+_OTHER_THAN_WHOLE = lazy(r"[\u4e00-\u9fff]")
 
 
 def _side(label: str) -> tuple[str, str] | None:

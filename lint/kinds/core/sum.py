@@ -200,13 +200,12 @@ def _changes_of_parts(analysis, check: Check, text: str, listing):
              zip([total, *parts], [parts[0], *stops], [True, *([False] * len(parts))])]
     if any(m is None for m in moved):
         return
-    if any(base and _SAME_BASE.get(base, base) != _SAME_BASE.get(moved[0][2], moved[0][2])
-           for _c, _s, base in moved[1:]):
+    if any(base and _base(base) != _base(moved[0][2]) for _c, _s, base in moved[1:]):
         return  # 较上年减少 C，其中：A…较年初预算减少 c: the parts against another base
     yearly = moved[0][2].startswith(("上年", "去年", "19", "20"))
     if not yearly and not all(base for _c, _s, base in moved[1:]):
         return  # 较年初预算数减少 C，其中：A…减少 c: a part's change against what, unsaid
-    (change, sign, _base), *rest = moved
+    (change, sign, _said), *rest = moved
     each = [(c, s) for c, s, _b in rest]
     signed, verdict = _changes_judged(analysis, check, change, sign, each)
     if verdict is None or verdict.finding is None:
@@ -362,6 +361,11 @@ _RATE_AFTER = lazy(r"\s*[，,]\s*(?:增长|下降|增幅|降幅|减幅)(?:了|�
 # what opens the breakdown right after the change: 其中 (some parts or all), 主要是 (the main ones)
 _BREAKDOWN_OPENS = lazy(r"\s*(?:(?P<bracket>[（(])\s*(?:其中\s*[：:，,]?)?|[，,。；;]?\s*(?:(?P<all>其中)"
                         r"|(?P<main>主要(?:是|为|原因是|系|由于)))\s*[：:，,]?)\s*")
+def _base(word: str) -> str:
+    """A change's base said one way (比2022年 and 比上年: the year before, in a report of 2023)."""
+    return "上年" if word[:2] in ("19", "20") else _SAME_BASE.get(word, word)
+
+
 _SAME_BASE = {"上年度": "上年", "去年": "上年", "年初预算数": "年初预算", "年初数": "年初预算",
               "预算数": "预算"}
 _SEMI = lazy(r"[；;]")
