@@ -288,8 +288,9 @@ def _staged(o: Options, text: str, same: list, change, sign: int):
     if not o.spent.within(outturn.label) or o.plan.within(labels.core(outturn.label)[-4:]) \
             or not all(o.plan.within(p.label) or _STAGED.search(p.label) for p in plans) \
             or any(not _ITEM_GAP.fullmatch(text, a.end, b.start) for a, b in zip(run, run[1:])) \
-            or _COMPARED_BEFORE.search(text, outturn.end, change.start):
-        return None  # (…决算数 Z，与上年相比，增加 C: a change against last year, not the budget)
+            or _COMPARED_BEFORE.search(text, outturn.end, change.start) \
+            or any(_COMPARED_BEFORE.search(f.label) for f in run):
+        return None  # (…决算数 Z，与上年相比，增加 C; 预算 X，比上年执行数 Y 增加 C: against last year)
     return outturn, next((p for p in plans if _holds(outturn, p, change, sign)), plans[0])
 
 
