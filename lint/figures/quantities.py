@@ -70,6 +70,9 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     planned = _PLANNED.search(before)
     if planned:  # 2023年预算为：一般公共预算收入 X: the budget's, not the outturn's Y, nor the adjusted one's
         period += "|调整预算" if "调整" in before[max(0, planned.start() - 4) : planned.end()] else "|预算"
+    fund = _fund(analysis, fig.block) if not labels.FUNDS.search(fig.label) else ""
+    if fund:
+        scope = f"{fund}|{scope}"  # 2.政府性基金预算 ⏎ 全区收入预算总计 X: that fund's, not 1.一般公共预算's
     stage = _stage(analysis, fig.block)
     if stage:
         period += "|" + stage  # 2.…预算调整方案。⏎(1)收入总计调整为 X: the adjusted budget's, not the 决算's
@@ -184,6 +187,31 @@ def _item_kind(marker: str) -> str:
 _ITEM = lazy(r"\s*([（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d)|[①-⑳])")
 _MEASURED = lazy(r"支出|收入|经费|费用?|资金|金额|预算|决算|投入|人数|人次|面积|数量|总额|总计|合计|余额"
                  r"|产值|规模|[率额量值数]$")  # what a label names it measures (a 全区普通小学 names none)
+
+
+def _fund(analysis, block: int) -> str:
+    """The fund the nearest heading above ``block`` names, in a report whose headings name two funds or more,
+    each its own (1.一般公共预算 ⏎ … 2.政府性基金预算 ⏎ …: the same 全区收入预算总计 of each), or ''."""
+    funds = analysis.memo(_fund_headings)
+    at = bisect.bisect_right(funds, block, key=lambda s: s[0]) - 1
+    return funds[at][1] if at >= 0 and len({f for _b, f in funds}) >= 2 else ""
+
+
+def _fund_headings(analysis) -> list[tuple[int, str]]:
+    """``(block, fund)`` of each heading naming one fund (一般公共预算, 政府性基金, 国有资本经营, 社会保险
+    基金)."""
+    out = []
+    for b, block in enumerate(analysis.doc.blocks):
+        text = block.text.strip()
+        if block.kind == "row" or len(text) > 40 or not _HEADING.match(text) or analysis.figures[b]:
+            continue
+        named = set(_FUNDS_NAMED.findall(text))
+        if len(named) == 1:
+            out.append((b, named.pop()))
+    return out
+
+
+_FUNDS_NAMED = lazy(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
 
 
 def _stage(analysis, block: int) -> str:

@@ -789,14 +789,17 @@ def _under_last(above: list[str], line: list[str], merged: list[str]) -> list[st
     """A header line written from the left that names the columns the last name above spans: 2020年执行数
     over 金额 | 占调整预算% | 比上年增长%, its merged cell exported once and the names under it moved to
     the first columns (a web page's table as text). Every column before the last name named above, no more
-    names than the columns from it to the table's end, and no merged cell the reader saw: they go under
-    those columns, from the last name's on."""
+    names than the columns from it to the table's end, none twice (合计 | 一般公共预算 | 合计 | 一般公共预算:
+    the sub-columns of several names), and no merged cell the reader saw: they go under those columns, from
+    the last name's on."""
     width = len(line)
     filled = [j for j, t in enumerate(line) if t]
     last = max((j for j, t in enumerate(above) if t), default=-1)
+    names = [line[j] for j in filled]
     if any(merged) or len(filled) < 2 or filled != list(range(len(filled))) or last < 1 \
-            or not all(above[:last]) or width - last < len(filled):
-        return line  # (本年收入 | | 本年支出 over 项目 | 预算数 | 项目 | 预算数: names over both spans)
+            or not all(above[:last]) or width - last < len(filled) or len(set(names)) < len(names):
+        return line  # (本年收入 | | 本年支出 over 项目 | 预算数 | 项目 | 预算数; 预算数 | 决算数 over 合计 |
+        # 一般公共预算 | 合计 | 一般公共预算: names under several spans, not the last's alone)
     return ([""] * last + line[: len(filled)] + [""] * width)[:width]
 
 

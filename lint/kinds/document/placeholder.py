@@ -77,7 +77,7 @@ _COLUMN_TAG = lazy(r"(?:公开|公示|公告|解读|专栏|动态|要闻|通知|
 # [ 发布日期 ]: a label set in its brackets (a blank on one side at least: [成文日期 ])
 _PADDED = lazy(r"[【\[［](?:\s+\S[^【】\[\]［］]*?\s*|\S[^【】\[\]［］]*?\s+)[】\]］]")
 # its value in the next cell, or a date or a number after a blank ([ 成文日期 ] 2019-12-25)
-_FILLED = lazy(r"\s*[|\t]\s*[^\s|]|\s+\d{4}(?:[-./年]\d|\d)")
+_FILLED = lazy(r"\s*[|\t]\s*[^\s|]|\s*\d{4}(?:[-./年]\d|\d)")  # (or right after: [ 成文日期 ]2025-01-20)
 _VALUE_LINE = lazy(r"[\s•·*-]*\d{4}(?:[-./年]\d|\d)")  # • 2024-02-27: a date or a number under its label
 _EXAMPLE = lazy(r"例(?:如)?\s*[:：][^。；;]*$")
 
