@@ -5,19 +5,20 @@ Headings and list items are read at the start of paragraphs, by style, from the 
 (…会计准则。（八）负责…), where a converter ran two items together: it carries the count on (（九） in the
 next paragraph follows it) but is itself never judged, as lists restart in such runs. A marker resets every
 deeper level (（一） under a new 一、 starts again); a first item right after a paragraph ending in a colon
-(…主要职责是： ⏎ （一）…) starts a list of its own, whatever its style, and a title numbered next after the
-outer count (（二）机构设置情况) goes on from it. A part or chapter (第二部分, 第三章) starts every level
-again. Within a level, a number is expected to follow the one before it by one; 1 starts a new list. It is a
-finding when the number repeats the one before it (2. then 2.) or skips one or two (（七） then （九）);
-other jumps (a 15 from a page number, 3 after an inner list numbered to 7 in the same style) are not judged,
-as a reviewer could not tell which number is wrong. Inline enumerations (一是…二是…四是) are read the same
-way within one paragraph; 一是 starts a list wherever it stands (原因一是), except inside a word (统一是,
-唯一是). Table row numbers are the numbering kind's business; two short lines of a page in a row repeating a
-number (a table's two panels, not recovered) are two lists side by side, and so are two lines in a row
-numbered alike whose first stops mid-sentence (two cells' lists interleaved by a converter), unless they
-open with the same words; a list run on inside its paragraph (1.…；2.…；3.…) counts to its last item. A
-table's notes (注：1.… 2.…) are a list of their own, started again under each table. The entries under a
-目录 (a title, then its page number) are not read: the body's headings are.
+(…主要职责是： ⏎ （一）…), or in a form's field label cell (…取得的成绩 |), starts a list of its own,
+whatever its style, and a title numbered next after the outer count (（二）机构设置情况) goes on from it. A
+part or chapter (第二部分, 第三章) starts every level again. Within a level, a number is expected to follow
+the one before it by one; 1 starts a new list. It is a finding when the number repeats the one before it (2.
+then 2.) or skips one or two (（七） then （九）); other jumps (a 15 from a page number, 3 after an inner
+list numbered to 7 in the same style) are not judged, as a reviewer could not tell which number is wrong.
+Inline enumerations (一是…二是…四是) are read the same way within one paragraph; 一是 starts a list wherever
+it stands (原因一是), except inside a word (统一是, 唯一是). Table row numbers are the numbering kind's
+business; two short lines of a page in a row repeating a number (a table's two panels, not recovered) are
+two lists side by side, and so are two lines in a row numbered alike whose first stops mid-sentence (two
+cells' lists interleaved by a converter), unless they open with the same words; a list run on inside its
+paragraph (1.…；2.…；3.…) counts to its last item. A table's notes (注：1.… 2.…) are a list of their own,
+started again under each table. The entries under a 目录 (a title, then its page number) are not read: the
+body's headings are.
 """
 
 from __future__ import annotations
@@ -177,7 +178,8 @@ def run(analysis, check: Check):
                     # -layout), the first cut mid-sentence
                     # …主要职责是： ⏎ （一）…: a list the paragraph before opens, inside the item (一) was
                     # already used at: a list of its own, started again
-                    nested = n == 1 and at == 0 and above.rstrip().endswith(("：", ":"))
+                    # (or a form's field label cell: …取得的成绩 | ⏎ 一、群文活动出成效; …, the cell's list)
+                    nested = n == 1 and at == 0 and above.rstrip().endswith(("：", ":", "|"))
                     # …（二）负责… ⏎ （二）机构设置: the outer list going on after the nested one
                     resumed = saved[level] is not None and saved[level][0] is not None and repeat \
                         and n == saved[level][0] + 1 and len(block.text) <= 24 \
