@@ -638,7 +638,7 @@ def _kinds_after(text: str, sentences) -> list[Listing]:
 
 
 _MOVED_BY = lazy(r"调增|调减|调增了|调减了")  # A 调整为 a，调增 c: the part's own move, no part
-_MOVED_TO = lazy(r"调整(?:为|到|至)?|变更为")  # A 由年初的 a 调整为 a′: the part's new value, not a part
+_MOVED_TO = lazy(r"调整(?:为|到|至)?|变更为")  # A 由年初的 a 调整为 a′: the part's new value
 _CLAUSE_NAME = lazy(r"\s*[，,]\s*[\u4e00-\u9fff“”]{2,16}?\s*(?:为|是|达)?\s*")  # ，一般债务余额
 _EACH_SHARE = lazy(r"[、，,]\s*占[\u4e00-\u9fff]{0,10}?\d+(?:\.\d+)?%")  # a part's share after it
 _SO_NAMED = lazy(r"合计|总计|共计|总共|总投资|共投资")  # 总共投资 X（A a，B b）: brackets breaking X down
@@ -1267,9 +1267,11 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             if changed and _ADDED_ITEM.fullmatch(labels.core(f.label)):
                 break  # …，较上年增加 c，增加人员工资支出 d: the change's own breakdown, no part
             changed = changed or _changes(words, f)
+            if parts and "由" in parts[-1].label and _MOVED_TO.fullmatch(f.label.strip(" ，,；;")):
+                moved.append(f)  # A 由年初的 a 调整为 a′: which of the two is the part is the total's to say
+                continue
             if _changes(words, f) or hidden or text[max(0, f.start - 2) : f.start].rstrip().endswith("除") \
                     or parts and _MOVED_BY.fullmatch(f.label.strip(" ，,；;")) \
-                    or parts and "由" in parts[-1].label and _MOVED_TO.fullmatch(f.label.strip(" ，,；;")) \
                     or _quoted(text, f) or labels.RATE_BASE.match(text, f.end):
                 continue  # 除一个指标外: the exception, not a part; “五个严防”: a name; 完成年初预算 Y 的
                 # 76.7%: the base of a part's rate
@@ -1279,7 +1281,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         return parts
 
     resumed: list[Figure] = []
+    moved: list[Figure] = []
     parts = collect(stop)
+    if moved:
+        return []  # X 调整为 Y，其中：A 由年初的 a 调整为 a′，B b: the old or the new parts, not said
     marks = [m.group(1) for p in parts if (m := _PHASE.match(text, p.end))]
     if any(mark not in text[max(0, start - 200) : pos] for mark in marks):
         return []  # 4#楼 b（二期）: a part of another phase than the total's (not the total's own 一期)
