@@ -1,13 +1,16 @@
 """totals_balance: 收入总计 and 支出总计 stated side by side are one amount (收入总计 X，支出总计 X).
 
-A department's 收支总表 balances by construction: its 收入总计 (the year's income and what it carried in)
-is its 支出总计 (the year's spending and what it carries on). Finds, in each sentence, an amount whose label
+A department's 收支总表 balances by construction: its 收入总计 (the year's income and what it carried in) is
+its 支出总计 (the year's spending and what it carries on). Finds, in each sentence, an amount whose label
 ends with an ``income`` total (收入总计) and, right after it with only a comma, 、 or ；between (and the
 expense's own name), one whose label ends with the matching ``expense`` total (支出总计), the two named
 alike but for 收入 and 支出 (财政拨款收入总计 and 财政拨款支出总计; a bare 支出总计 after a named 收入总计
 shares its name). Not judged for a fund or a government (社会保险基金, 一般公共预算, 全县, 本级: their
 支出总计 may leave the balance out), for two years' totals (2023年度收入总计, 2022年度支出总计), nor when
-the paragraph or the one after it says what is left (``left``: 结余, 结转, 滚存, 剩余, 相抵, 减, …).
+the totals' sentence says what is left (``left``: 结余, 结转, 滚存, 剩余, 相抵, 减, …), nor when the paragraph
+or the one after does and the amount it states is the gap (支出总计 leaving the 结转 out), or it states
+none; an amount left that is not the gap (年初结转 29.69万元, 年末结转 83.12万元 after totals that differ
+by a digit) excuses nothing.
 
 Judged as intervals: the two rounding intervals must meet.
 """
@@ -39,9 +42,9 @@ def run(analysis, check: Check):
         if paragraph.kind == "row" or not o.expense.within(text) or not o.income.within(text):
             continue
         after = blocks[block + 1].text if block + 1 < len(blocks) else ""
-        if o.left.within(text.replace("减少", "")) or o.left.within(after.replace("减少", "")):
-            continue  # 收入总计 T，支出总计 S。⏎收支相抵，结转下年 R: the balance left out of S
-        for _start, _end, figs in analysis.sentences(block):
+        said = o.left.within(text.replace("减少", "")) or o.left.within(after.replace("减少", ""))
+        for start, end, figs in analysis.sentences(block):
+            within = o.left.within(text[start:end].replace("减少", ""))  # (…支出总计 S，结余 R: said here)
             for income, expense in zip(figs, figs[1:]):
                 if not _paired(o, text, income, expense):
                     continue
@@ -50,8 +53,25 @@ def run(analysis, check: Check):
                     return precision.interval(income, "round", unit)
 
                 verdict = judge(check, analysis, expense, (income,), compute, expression=income.text)
+                if verdict and verdict.finding is not None and said \
+                        and (within or _left_out(o, analysis, block, income, expense)):
+                    continue  # 收入总计 T，支出总计 S。⏎收支相抵，结转下年 R (= T − S): the balance left out
                 if verdict:
                     yield verdict
+
+
+def _left_out(o: Options, analysis, block: int, income, expense) -> bool:
+    """Whether an amount of what is left (结转, 结余 …) stated in the paragraph or the one after is the gap
+    between the totals (S left R out of T), or a left word comes with no amount to tell (收支相抵)."""
+    gap = precision.interval(income, "round", expense.unit) - precision.interval(expense)
+    for b in range(block, min(block + 2, len(analysis.doc.blocks))):
+        if not o.left.within(analysis.doc.blocks[b].text.replace("减少", "")):
+            continue
+        found = [f for f in analysis.figures[b]
+                 if f.is_point and precision.family(f.unit) == "money" and o.left.within(f.label)]
+        if not found or any(precision.interval(f, "round", expense.unit).meets(gap) for f in found):
+            return True  # (a balance said in words only, 收支相抵，结转下年: what S leaves out, not told)
+    return False
 
 
 def _paired(o: Options, text: str, income, expense) -> bool:
