@@ -243,6 +243,8 @@ class Analysis:
                 continue  # a change (较上年增加 X) is never the quantity a name refers to
             if wanted not in own and self._share_of(cand, wanted):
                 continue  # 基本支出 a，占支出总预算 p%: a part with its own share of it, never the whole
+            if own.endswith(wanted) and own[: -len(wanted)].endswith(("和", "及", "与", "、")):
+                continue  # 税收返还和转移支付 X: two things together, not the 转移支付 of 占转移支付比重
             if any(a in subject and b in label and a not in label for a, b in labels.OPPOSITES):
                 continue  # 收入 is never measured against 支出
             if any(a in subject and b in label and a not in label and b not in wanted

@@ -53,7 +53,8 @@ class Spec:
                           "上升", "增加"])
     up: Words = Words(["增加", "增长", "上升", "提高", "超支", "增收", "增支", "增", "增加支出", "多支",
                        "多收"])
-    down: Words = Words(["减少", "下降", "降低", "节约", "减收", "减支", "减", "减少支出", "少支", "少收"])
+    down: Words = Words(["减少", "下降", "降低", "节约", "减收", "减支", "减", "减少支出", "少支", "少收",
+                         "负增长"])
     compare: Words = Words(["比", "较", "相比"])
 
 
@@ -237,7 +238,7 @@ _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|
 _THIS_YEARS = lazy(r"本年(?:度)?(?:收入|支出)")
 # X，完成预算的 P%，超收 S，同比增收 C: S is no level; nor the gap to a schedule (占年初预算月进度的 P%，
 # 月进度 S，较上年同月减收 C)
-_OFF_BUDGET = ("超收", "短收", "少收", "多收", "进度")
+_OFF_BUDGET = ("超收", "短收", "少收", "多收", "进度", "超任务", "超预算", "超额")
 _BRACKETED = labels.ASIDE  # an aside closed before the change: X（其中 A，B），比上年减少
 # 支出完成 X，完成预算的98.83%，增支 c: a rate of the amount's own between it and its change
 # (and how far ahead of the year's share it is: 完成预算87.0%，滞后序时进度13.0个百分点，增收 c)

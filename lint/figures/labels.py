@@ -98,13 +98,12 @@ def overlap(a: str, b: str) -> int:
 
 
 def direction(label: str, up, down) -> int:
-    """+1 when a label ends in one of the ``up`` words (增加), -1 for ``down`` (减少), else 0."""
+    """+1 when a label ends in one of the ``up`` words (增加), -1 for ``down`` (减少), else 0; the longer
+    word when both fit (负增长 is a fall, though it ends in 增长)."""
     tail = label[-4:]
-    if tail.endswith(tuple(up)):
-        return 1
-    if tail.endswith(tuple(down)):
-        return -1
-    return 0
+    rise = max((len(w) for w in up if tail.endswith(w)), default=0)
+    fall = max((len(w) for w in down if tail.endswith(w)), default=0)
+    return 0 if rise == fall == 0 else 1 if rise > fall else -1
 
 
 def dated(text: str, at: int) -> tuple[str, list[str]]:

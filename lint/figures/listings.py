@@ -637,6 +637,7 @@ def _kinds_after(text: str, sentences) -> list[Listing]:
     return out
 
 
+_LEFT_PART = lazy(r"剩余|结余|尚余|节余|结转|余额")
 _MOVED_BY = lazy(r"调增|调减|调增了|调减了")  # A 调整为 a，调增 c: the part's own move, no part
 _MOVED_TO = lazy(r"调整(?:为|到|至)?|变更为")  # A 由年初的 a 调整为 a′: the part's new value
 _CLAUSE_NAME = lazy(r"\s*[，,]\s*[\u4e00-\u9fff“”]{2,16}?\s*(?:为|是|达)?\s*")  # ，一般债务余额
@@ -763,9 +764,11 @@ def _plus(text: str, sentences) -> list[Listing]:
         if split >= 0:  # X，其中 A a，B b；加 c，…，合计 T: added to X or to a part of it, not said; T is
             # judged over X only when it holds over none of them
             whole = [f for f in before if f.start < split]
+            closed = max(text.rfind("；", split, at), text.rfind(";", split, at))
             if not whole or any(precision.total([f, *adds], total.unit).meets(precision.interval(total))
-                                for f in before if f.start > split):
-                continue
+                                for f in before if f.start > split) \
+                    or closed >= 0 and any(f.start > closed for f in before):
+                continue  # (X，其中 A a，B b；C c，加 d，合计 T: C beside X after the list, added too)
             before = whole
         before = [f for f in before if not _ADJUSTED_AMOUNT.search(text, max(0, f.start - 40), f.start)]
         # (X，剔除…一次性因素后，为 X′，增长 P%；加…: X′ restates X on another footing, X is added to)
@@ -1256,6 +1259,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 # a part's reason: 公务用车运行费6.00万元，车辆由3辆减至2辆；公务接待费2.00万元)
             if family(f.unit) != fam:
                 break
+            if "用于" in word and _LEFT_PART.match(labels.core(f.label)):
+                break  # 实际支出 X，主要用于…，剩余 Y: what is left of the budget, no use of X
             if parts and _ADDED_IN_YEAR.match(f.label.strip(" ，,；;")):
                 break  # 年初预算 X，其中：A a，B b，年中追加 c: added to X in the year, no part of it
             if parts and _STATUS.match(labels.core(f.label)) \

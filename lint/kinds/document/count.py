@@ -125,8 +125,10 @@ def run(analysis, check: Check):
                 if where in ("listed after it", "listed before it (…)") else 0
             since = max(block.text.rfind(c, 0, fig.start) for c in "。；;")
             kin = [f.value for f in analysis.between(b, since + 1, fig.start) if f.unit == fig.unit]
-            if kin and where.startswith("listed after it") and len(distinct) == fig.value + sum(kin):
-                continue  # 行政单位1家，事业单位2家，具体包括：A、B、C: the list is of both counts
+            if kin and where.startswith("listed after it") \
+                    and len(distinct) <= fig.value + sum(kin) <= len(distinct) + joined:
+                continue  # 行政单位1家，事业单位2家，具体包括：A、B、C: the list is of both counts (its last
+                # 和 maybe joining two: 中心小学2所、幼儿园2所，分别是 A、B、C和D)
             paired = [f.value for f in analysis.between(b, since + 1, fig.start)
                       if f.unit == fig.unit and not _APART.search(block.text, f.end, fig.start)]
             end = block.text.find("。", fig.end)
