@@ -707,6 +707,11 @@ def _named_current(analysis, spec: Spec, change, fam: str):
                  for name in ("收入总计", "支出总计")]
         if all(sides) and sides[0].value == sides[1].value and sides[0].unit == sides[1].unit:
             current = sides[1]
+    if current is None and _OUTTURN_NAMED.search(subject) and len(subject) >= 6:
+        short = _OUTTURN_NAMED.sub("", subject)  # 公务接待费支出决算比上年增加 c after 公务接待费支出 X
+        found = analysis.resolve(change, short, short, fam, blocks=3, strict=True)
+        if found is not None and "预算" not in labels.FUNDS.sub("", labels.core(found.label)):
+            current = found  # (not a budget's amount: the outturn's change)
     if current is None and subject in ("收入", "支出"):
         current = _broken_down_before(analysis, change, subject, fam)  # 收入预算 X，其中…。收入较上年增加 c
     if current is None and subject.endswith("支出") and len(subject) >= 5:
@@ -739,6 +744,7 @@ def _broken_down_before(analysis, change, side: str, fam: str):
     return found[0] if len(found) == 1 else None
 
 
+_OUTTURN_NAMED = lazy(r"(?:决算数?|执行数|实际数)$")  # an item's outturn, named by its measure
 _BROKEN = lazy(r"\s*[，,（(]\s*其中")  # X，其中: X broken down after it
 
 
