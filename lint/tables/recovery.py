@@ -595,14 +595,15 @@ def _label_unnamed(header: tuple[str, ...], rows) -> bool:
     every name but the last column's given and none a label column's (项目, 名称, 科目, 指标), a label
     opening every row, a figure ending most."""
     if len(header) < 3 or header[-1].strip() or not all(h.strip() for h in header[:-1]) \
-            or _LABEL_HEAD.search(header[0]) or len(rows) < 2:
-        return False
+            or _LABEL_HEAD.search(header[0]) or not _MEASURE_HEAD.search(header[0]) or len(rows) < 2:
+        return False  # (the first name a measure's, 全年预算数(A); not 支出功能分类, a label column's)
     labelled = all(r[0].text.strip() and number(r[0].text) is None for r in rows)
     ending = sum(1 for r in rows if number(r[-1].text) is not None)
     return labelled and ending * 2 > len(rows)
 
 
-_LABEL_HEAD = lazy(r"项目|名称|科目|指标|内容|类别|单位|部门|序号|^\s*$")
+_LABEL_HEAD = lazy(r"项目|名称|科目|指标|内容|类别|分类|单位|部门|序号|^\s*$")
+_MEASURE_HEAD = lazy(r"数|额|金|预算|决算|执行|分值|得分|率|合计|小计|总计")
 
 
 def _shifted(header: tuple[str, ...], rows) -> set[int]:
