@@ -296,7 +296,7 @@ def _rate_first(spec: Spec, text: str, figs, i: int, sign: int) -> Figure | None
     between, own = text[rate.end : figs[i].start], figs[i].label.strip(" （(，,")
     if own.removesuffix("了") not in (*spec.up, *spec.down):
         return None  # 收入增长5%，支出增加120万元: another quantity's change
-    return rate if between.lstrip(" （(，,") == own and between[:1] in "（(，," else None
+    return rate if between.strip(" （(，,") == own and between[:1] in "（(，," else None  # (增收 353)
 
 
 # 上年决算数 is 上年's outturn, the same base as 上年 (not 上年预算数)
