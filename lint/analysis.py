@@ -245,6 +245,9 @@ class Analysis:
                 continue  # 基本支出 a，占支出总预算 p%: a part with its own share of it, never the whole
             if own.endswith(wanted) and own[: -len(wanted)].endswith(("和", "及", "与", "、")):
                 continue  # 税收返还和转移支付 X: two things together, not the 转移支付 of 占转移支付比重
+            at = own.find(wanted)
+            if at >= 0 and "中" in own[at + len(wanted) : at + len(wanted) + 4] and not own.endswith("中"):
+                continue  # 实际采购金额中公开招标 X: a part of the 实际采购金额, never it
             if any(a in subject and b in label and a not in label for a, b in labels.OPPOSITES):
                 continue  # 收入 is never measured against 支出
             if any(a in subject and b in label and a not in label and b not in wanted
