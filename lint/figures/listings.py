@@ -510,8 +510,8 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     if len(parts) < 2 or len({family(p.unit) for p in parts}) != 1:
         return []
     start, _end, figs = sentences[index]
-    if not text[start:pos].strip(" ：:，,") and index > 0:  # X，比上年减少 c。其中：⏎1、A a …: X of the
-        start, pos, figs = sentences[index - 1]  # sentence before
+    if marked and not text[start:pos].strip(" ：:，,") and index > 0:  # X，比上年减少 c。其中：⏎1、A a …:
+        start, pos, figs = sentences[index - 1]  # X of the sentence before (numbered items only)
     before = [f for f in figs if f.end <= pos and f.is_point and family(f.unit) == family(parts[0].unit)
               and not _changes(words, f)]
     if not before or any(labels.inside(text, start, [before[-1].start])):
