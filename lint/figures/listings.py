@@ -510,12 +510,14 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     if len(parts) < 2 or len({family(p.unit) for p in parts}) != 1:
         return []
     start, _end, figs = sentences[index]
-    if marked and not text[start:pos].strip(" ：:，,") and index > 0:  # X，比上年减少 c。其中：⏎1、A a …:
-        start, pos, figs = sentences[index - 1]  # X of the sentence before (numbered items only)
+    shifted = marked and not text[start:pos].strip(" ：:，,") and index > 0
+    if shifted:  # X，比上年减少 c。其中：⏎1、A a …: X of the sentence before (numbered items only)
+        start, pos, figs = sentences[index - 1]
     before = [f for f in figs if f.end <= pos and f.is_point and family(f.unit) == family(parts[0].unit)
               and not _changes(words, f)]
-    if not before or any(labels.inside(text, start, [before[-1].start])):
-        return []
+    if not before or any(labels.inside(text, start, [before[-1].start])) \
+            or shifted and len(before) != 1:
+        return []  # (X。其中：A a，B b。具体如下：⏎1、…: the items of X or of B, not said)
     if not marked:  # unmarked paragraphs may go on past the list: as many as make the total (or would,
         # but for one digit), the fewest of two or more
         whole = precision.interval(before[-1])
