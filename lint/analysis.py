@@ -243,7 +243,7 @@ class Analysis:
                 continue  # a change (较上年增加 X) is never the quantity a name refers to
             if wanted not in own and self._share_of(cand, wanted):
                 continue  # 基本支出 a，占支出总预算 p%: a part with its own share of it, never the whole
-            if own.endswith(wanted) and own[: -len(wanted)].endswith(("和", "及", "与", "、")):
+            if labels.compound(own, wanted):
                 continue  # 税收返还和转移支付 X: two things together, not the 转移支付 of 占转移支付比重
             at = own.find(wanted)
             if at >= 0 and "中" in own[at + len(wanted) : at + len(wanted) + 4] and not own.endswith("中"):

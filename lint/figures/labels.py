@@ -30,6 +30,8 @@ BUDGETS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预�
 """The four budgets' names (a part naming another budget than its total's is a sibling, not a part)."""
 OUTTURN = lazy(r"支出|实际|决算|执行|完成")
 """Words of an outturn (what was spent or done), as against a plan."""
+FUND_NAMES = lazy(r"一般公共预算|政府性基金|国有资本经营|社会保险基金|社保基金")
+"""A fund by its bare name, as headings and labels name it (地方政府性基金预算收入 names 政府性基金)."""
 CHANGED = lazy(r"(?:增加|减少|增收|减收|增支|减支|节约|超支)\s*$")
 """A label ending in a change's word (比上年增收 X, 增支 X): the figure is a change, not an amount."""
 RATE_BASE = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")
@@ -274,3 +276,9 @@ def opening(text: str, at: int) -> str:
     head = text[start:at]
     m = re.search(r"\d", head)
     return head[: m.start()] if m else head
+
+
+def compound(label: str, named: str) -> bool:
+    """Whether ``label`` names two things together, ``named`` the second (税收返还和转移支付 for 转移支付):
+    never the one ``named`` names alone."""
+    return bool(named) and label.endswith(named) and label[: -len(named)].endswith(("和", "及", "与", "、"))

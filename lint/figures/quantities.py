@@ -192,46 +192,47 @@ _MEASURED = lazy(r"支出|收入|经费|费用?|资金|金额|预算|决算|投�
 def _fund(analysis, block: int) -> str:
     """The fund the nearest heading above ``block`` names, in a report whose headings name two funds or more,
     each its own (1.一般公共预算 ⏎ … 2.政府性基金预算 ⏎ …: the same 全区收入预算总计 of each), or ''."""
-    funds = analysis.memo(_fund_headings)
-    at = bisect.bisect_right(funds, block, key=lambda s: s[0]) - 1
-    return funds[at][1] if at >= 0 and len({f for _b, f in funds}) >= 2 else ""
-
-
-def _fund_headings(analysis) -> list[tuple[int, str]]:
-    """``(block, fund)`` of each heading naming one fund (一般公共预算, 政府性基金, 国有资本经营, 社会保险
-    基金)."""
-    out = []
-    for b, block in enumerate(analysis.doc.blocks):
-        text = block.text.strip()
-        if block.kind == "row" or len(text) > 40 or not _HEADING.match(text) or analysis.figures[b]:
-            continue
-        named = set(_FUNDS_NAMED.findall(text))
-        if len(named) == 1:
-            out.append((b, named.pop()))
-    return out
-
-
-_FUNDS_NAMED = lazy(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
+    return _named_above(analysis.memo(_fund_headings), block)
 
 
 def _stage(analysis, block: int) -> str:
     """The budget stage the nearest heading above ``block`` names, in a report whose headings name two
     stages or more, each its own (1.…年初预算草案。 2.…预算调整方案。 3.决算情况。: the same 收入总计 of
     each), or ''."""
-    stages = analysis.memo(_stage_headings)
-    at = bisect.bisect_right(stages, block, key=lambda s: s[0]) - 1
-    return stages[at][1] if at >= 0 and len({s for _b, s in stages}) >= 2 else ""
+    return _named_above(analysis.memo(_stage_headings), block)
+
+
+def _named_above(headings: list[tuple[int, str]], block: int) -> str:
+    """What the nearest of ``headings`` (``(block, name)``) above ``block`` names, when they name two
+    things or more, or ''."""
+    at = bisect.bisect_right(headings, block, key=lambda h: h[0]) - 1
+    return headings[at][1] if at >= 0 and len({name for _b, name in headings}) >= 2 else ""
+
+
+def _fund_headings(analysis) -> list[tuple[int, str]]:
+    """``(block, fund)`` of each heading naming one fund (一般公共预算, 政府性基金, 国有资本经营, 社会保险
+    基金)."""
+    return _headings_naming(analysis, lambda text: set(_FUNDS_NAMED.findall(text)))
+
+
+_FUNDS_NAMED = lazy(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
 
 
 def _stage_headings(analysis) -> list[tuple[int, str]]:
     """``(block, stage)`` of each heading naming one budget stage (年初 for 年初预算 and 预算草案, 调整 for
     预算调整 and 调整方案, 执行 for 决算 and 执行)."""
+    return _headings_naming(analysis, lambda text: {_STAGES[m.group()] for m in _STAGE.finditer(text)})
+
+
+def _headings_naming(analysis, names) -> list[tuple[int, str]]:
+    """``(block, name)`` of each heading (a short numbered line stating no figure) of which ``names(text)``
+    gives exactly one."""
     out = []
     for b, block in enumerate(analysis.doc.blocks):
         text = block.text.strip()
         if block.kind == "row" or len(text) > 40 or not _HEADING.match(text) or analysis.figures[b]:
             continue
-        named = {_STAGES[m.group()] for m in _STAGE.finditer(text)}
+        named = names(text)
         if len(named) == 1:
             out.append((b, named.pop()))
     return out

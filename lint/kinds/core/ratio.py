@@ -298,14 +298,14 @@ def _adjusted_before(analysis, before, actual):
     fund's (政府性基金收入预算调整为), another level's (市本级支出预算) nor an item's (专项收入调整为,
     债务转贷收入预算调整为)."""
     fam = precision.family(actual.unit)
-    funds = set(_FUND_WORDS.findall(actual.label))
+    funds = set(labels.FUND_NAMES.findall(actual.label))
     moved = []
     for f in before or ():
         if not f.is_point or precision.family(f.unit) != fam \
                 or not _ADJUSTED_TO.search(analysis.text(f), max(0, f.start - 12), f.start):
             continue
         core = labels.core(f.label)
-        named = set(_FUND_WORDS.findall(core))
+        named = set(labels.FUND_NAMES.findall(core))
         whole = _WHOLE_ADJUSTED.search(labels.FUNDS.sub("", core))
         if whole is None or named and named != funds or whole.group(1) not in actual.label \
                 or any(w not in actual.label for w in _LEVEL_WORDS.findall(core)):
@@ -322,7 +322,7 @@ def _budget_statement(analysis, actual):
     year (上年); ``actual`` names a fund and a side and nothing else but the whole's scope (地方政府性基金
     预算收入 X; not 经济开发区一般公共预算收入, another level's or unit's)."""
     own = _side(actual.label)
-    rest = _SCOPED.sub("", _FUND_WORDS.sub("", labels.core(actual.label)))
+    rest = _SCOPED.sub("", labels.FUND_NAMES.sub("", labels.core(actual.label)))
     if own is None or _OTHER_THAN_WHOLE.search(rest):
         return None
     found = [f for b, f, side in analysis.memo(_statements) if side == own
@@ -367,14 +367,13 @@ _OTHER_THAN_WHOLE = lazy(r"[\u4e00-\u9fff]")
 def _side(label: str) -> tuple[str, str] | None:
     """``(fund, 收入|支出)`` a label names (地方政府性基金预算收入 → ('政府性基金', '收入')), or None."""
     core = labels.core(label).strip("，, ")
-    fund = _FUND_WORDS.findall(core)
+    fund = labels.FUND_NAMES.findall(core)
     side = "收入" if core.endswith("收入") else "支出" if core.endswith("支出") else ""
     return (fund[0], side) if len(fund) == 1 and side else None
 
 
 _STATEMENT = lazy(r"预算(?:安排)?(?:为|是)|年初预算")  # 我县2023年度预算为：…
 _LAST_YEAR = lazy(labels.LAST_YEAR)
-_FUND_WORDS = lazy(r"一般公共预算|政府性基金|国有资本经营|社会保险基金|社保基金")
 # the side's whole budget adjusted: nothing before 收入/支出 but a verb, a scope or the start
 _WHOLE_ADJUSTED = lazy(r"(?:^|批准|将|把|[年，,的]|全[县市区省镇乡旗]|本级|地方)(收入|支出)"
                        r"(?:预算)?数?调整后?$")

@@ -43,7 +43,6 @@ _OF_WHOLE = lazy(r"(?:分别占|占(?!比)(?=[\u4e00-\u9fff]*(?:(?:比重|比例
                  r"(?:全[年部])?([\u4e00-\u9fff]{2,20}?)(?:总额|总量)?的?(?:比重|比例)?(?:分别)?(?:为|是)?$")
 # (…分别为 a、b和c，占全市政府采购规模比例为 p、q和r, 占…的 p、q和r: the same, 分别 said once)
 _PLAN_WHOLE = lazy(r"预算|计划")
-_OUTTURN = lazy(r"决算|支出|执行|完成|实际")
 _RESPECTIVE = lazy(r"分别(?:为|是|占|达到|达)?$")
 _JOINED = lazy(r"^\s*(?:、|和|及)\s*$")
 
@@ -129,7 +128,7 @@ def _shares(analysis, check: Check, shares: list, figs: list, before: list):
     if len(money) != len(shares) + 1:
         return  # the total, then one part a share: nothing else of money before them
     if named and _PLAN_WHOLE.search(labels.FUNDS.sub("", named.group(1))) \
-            and (_OUTTURN.search(money[1].label)
+            and (labels.OUTTURN.search(money[1].label)
                  or not precision.total(money[1:], money[0].unit).meets(precision.interval(money[0]))):
         return  # 决算分别为 a和b，占年初预算的 p和q: each over a budget of its own (an outturn's, or parts
         # that do not make the budget named), not one whole's shares

@@ -284,18 +284,11 @@ _WHOLE_WORDS = lazy(r"总额|总数|总计|合计|全部|全年|本年|当年|�
 _SAID = lazy(r"\d{4}年度?|实际|决算|年度")  # (2024年全年实际支出 is the 支出 of 占支出总额的)
 
 
-def _compound(label: str, named: str) -> bool:
-    """Whether ``label`` names two things together, ``named`` the second (税收返还和转移支付 for 转移支付):
-    not the whole a share of ``named`` is of."""
-    core = labels.core(label)
-    return bool(named) and core.endswith(named) and core[: -len(named)].endswith(("和", "及", "与", "、"))
-
-
 def _whole(analysis, part, named: str):
     parent = analysis.parent(part)
     if not named:
         return parent
-    if parent is not None and not _compound(parent.label, named) \
+    if parent is not None and not labels.compound(labels.core(parent.label), named) \
             and (named.startswith("总") or named in labels.FUNDS.sub("", parent.label)
                                or len(plain := _WHOLE_WORDS.sub("", named)) >= 2
                                and _WHOLE_WORDS.sub("", _SAID.sub("", labels.core(parent.label))) == plain):
