@@ -97,8 +97,8 @@ def extract(block: Block, index: int = 0) -> list[Figure]:
         if starts and (i := bisect.bisect_right(starts, start) - 1) >= 0 and reach[i] > start:
             continue  # inside an address or a phone number
         parsed = _parse(text, m)
-        if parsed is None:
-            continue
+        if parsed is None or start < last_end:
+            continue  # (or inside the figure before: 3万4993.1亿元 is one)
         value, decimals, unit, end, qualifier, exact, num_start = parsed
         label_start = _label_start(text, start, last_end)
         label, qualifier_before = _label(_unparenthesised(text[label_start:start]))
@@ -244,6 +244,10 @@ def _parse_arabic(text: str, m: re.Match):
     mag = after.group("mag") or ""
     if unit in _WORD_OPENERS and text[after.end() : after.end() + 1] in _WORD_OPENERS[unit]:
         unit = ""  # 5683.22 本年支出合计: 本 opens the next word (本年, 本级), no count of books (nor 支持)
+    if mag == "万" and not unit and not m.group("sign") and "." not in num and "," not in num:
+        mixed = _mixed(text, after.end(), Decimal(num))
+        if mixed is not None:
+            return mixed + (num_start,)
     if mag and not unit:
         # 1.2万 with no unit after: a magnitude only if nothing word-like follows directly
         nxt = text[after.end() : after.end() + 1]
@@ -269,6 +273,23 @@ def _parse_arabic(text: str, m: re.Match):
         value = -value
     return (value, decimals, units.canonical(unit), figure_end, qualifier, False, num_start if not
             m.group("sign") else start)
+
+
+_MIXED_TAIL = lazy(r"\d{1,4}(?:\.\d+)?(?![\d,])")
+
+
+def _mixed(text: str, at: int, myriads: Decimal):
+    """3万4993.1亿元, 21万6784亿元, 12万3456人: a count of 万 written before the rest of the amount (four
+    digits and the unit), the way national statistics write large figures: one figure, 34,993.1 亿元.
+    ``(value, decimals, unit, end, qualifier, exact)``, or None when what follows is no such rest."""
+    tail = _MIXED_TAIL.match(text, at)
+    if tail is None:
+        return None
+    rest = _parse_arabic(text, _FIGURE.match(text, at))
+    if rest is None or not rest[2] or rest[1] < 0:  # a unit, and no magnitude of its own (4993万元)
+        return None
+    value, decimals, unit, end, qualifier, exact, _ = rest
+    return myriads.scaleb(4) + value, decimals, unit, end, qualifier, exact
 
 
 def _cn_or_arabic(text: str) -> Decimal | None:

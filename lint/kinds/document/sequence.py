@@ -50,8 +50,8 @@ _CN = "[一二三四五六七八九十]{1,3}"
 _LEVELS = (
     lazy(rf"\s*(?P<n>{_CN})\s*、"),
     lazy(rf"\s*[（(]\s*(?P<n>{_CN})\s*[）)]"),
-    lazy(r"\s*\**\s*(?P<n>\d{1,2})\s*(?:[.．](?!\d)|、)"),
-    lazy(r"\s*[（(]\s*(?P<n>\d{1,2})\s*[）)]"),
+    lazy(r"\s*\**\s*(?P<n>(?!0(?!\d))\d{1,2})\s*(?:[.．](?!\d)|、)"),  # (no 0: (0) is a counter, no item)
+    lazy(r"\s*[（(]\s*(?P<n>(?!0(?!\d))\d{1,2})\s*[）)]"),
     lazy(r"\s*(?P<n>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳])"),
 )
 # the lookahead lets the scan skip to a numeral in C
