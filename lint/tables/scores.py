@@ -170,3 +170,78 @@ def _name(analysis, b: int, at: int) -> str:
 def clean(name: str) -> str:
     name = _THIS.sub("", _MARKER.sub("", name.replace("*", ""))).strip(" 。.：:（(")
     return _SUFFIX.sub("", name)
+
+
+#: a heading or numbered paragraph opening with an outline marker, its title, then its points in brackets
+#: (三、绩效目标完成情况(自评得分90分), 1.数量指标（自评得分20分）：…, （一）产出指标（40分））; the
+#: marker's style gives its level
+_CN_MARK = "[一二三四五六七八九十]{1,3}"
+_HEADED = lazy(rf"\s*\**\s*(?:(?P<l0>{_CN_MARK}\s*、)|(?P<l1>[（(]\s*{_CN_MARK}\s*[)）]\s*[、.．]?)"
+               r"|(?P<l2>\d{1,2}\s*(?:[.．](?!\d)|、))|(?P<l3>[（(]\s*\d{1,2}\s*[)）])"
+               r"|(?P<l4>[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]))"
+               r"(?:\s*(?P<title>[^。；;，,：:（()）\n\d]{2,30}?)\s*[（(]\s*(?P<word>(?:自评|评价|实际)?得分|分值|满分)?"
+               r"\s*[：:为]?\s*(?P<points>\d+(?:\.\d+)?)\s*分\s*[)）](?=\s*(?:[：:。，,；;]|$)))?")
+
+
+@dataclass(frozen=True)
+class Node:
+    """A block opening with an outline marker: its level (0 for 一、 … 4 for ①), and the points its heading
+    states in brackets, if any, with what they are (``score`` for 得分, ``max`` for 分值/满分 or bare after an
+    indicator's name, ``bare`` for bare points after any other)."""
+    block: int
+    level: int
+    points: Figure | None = None
+    form: str = ""
+
+
+def outline(analysis) -> list[Node]:
+    """The document's outline nodes, in order, read once per document."""
+    return analysis.memo(_outline)
+
+
+def _outline(analysis) -> list[Node]:
+    out = []
+    for b, block in enumerate(analysis.doc.blocks):
+        if block.kind == "row":
+            continue
+        m = _HEADED.match(block.text)
+        if m is None:
+            if block.kind == "heading":
+                out.append(Node(b, -1))  # a heading of no outline level closes every group
+            continue
+        level = int(next(g for g in ("l0", "l1", "l2", "l3", "l4") if m.group(g))[1])
+        points = None
+        if m.group("points"):
+            points = next((f for f in analysis.figures[b] if f.start == m.start("points")), None)
+        word, title = m.group("word") or "", m.group("title") or ""
+        # bare points are an indicator's weight (（一）产出指标（40分））; after another title
+        # (一、总体评价（92分）) they may be a score over sub-headings' weights: only a sub-heading then
+        form = "score" if "得分" in word else "max" if word or title.rstrip().endswith("指标") else "bare"
+        title = clean(title)
+        out.append(Node(b, level, replace(points, label=title) if points is not None else None,
+                        form if points is not None else ""))
+    return out
+
+
+def outline_groups(analysis, form: str) -> list[tuple[Node, list[Node]]]:
+    """Each outline node stating points of ``form`` whose direct children (the nodes one level down, before
+    the next node at its level or above) all state points of that form, two or more of them: the points a
+    tree of headings gives (三、绩效目标完成情况(自评得分90分) ⏎ （一）产出指标(自评得分50分) ⏎ （二）效益指标
+    (自评得分40分)). A child without points, or with points of another form, leaves the group unread."""
+    nodes = outline(analysis)
+    out = []
+    for i, node in enumerate(nodes):
+        if node.form != form or node.level < 0:
+            continue
+        below = []
+        for later in nodes[i + 1 :]:
+            if later.level <= node.level:
+                break
+            below.append(later)
+        if not below:
+            continue
+        step = min(n.level for n in below)
+        children = [n for n in below if n.level == step]
+        if len(children) >= 2 and all(n.form in (form, "bare" if form == "max" else form) for n in children):
+            out.append((node, children))
+    return out

@@ -12,6 +12,11 @@ and items of their own (满分100分，自评得分94.5分。其中：决策指�
 are read like a table column: a score written with decimals stands for what rounds to it (39.6 may sum
 39.56), and a whole score among scores with decimals is read at their precision (1分 beside 3.42分 is
 1.00); a group written in whole points only is exact (points awarded).
+
+Headings state a tree of scores too, each in brackets after its title (三、绩效目标完成情况(自评得分90分) ⏎
+（一）产出指标(自评得分50分) ⏎ 1.数量指标(自评得分20分)：…): a heading's points are the sum of its
+sub-headings' when every one of them states points of the same kind (得分 for ``score``; 分值, 满分 or bare
+points after an indicator's name for ``max``), as :func:`crossfoot.tables.scores.outline_groups` reads them.
 """
 
 from __future__ import annotations
@@ -49,6 +54,20 @@ def run(analysis, check: Check):
             members = _sub_numbered(analysis, found, numbers, i)
         if len(members) >= 2:
             yield _verdict(check, analysis, group, members)
+    read = {(f.block, f.start) for i in found for f in (i.score, i.maximum)}
+    for node, children in scores.outline_groups(analysis, check.options.sums):
+        if not any((n.points.block, n.points.start) in read for n in (node, *children)):
+            yield _points(check, analysis, node.points, [n.points for n in children])
+
+
+def _points(check: Check, analysis, stated, figures):
+    """A heading's points against its sub-headings' (三、…(自评得分90分) ⏎ （一）…(自评得分50分) ⏎ （二）…
+    (自评得分40分)): exact when all are whole points, else each read at the group's decimals."""
+    places = max(f.decimals for f in (stated, *figures))
+    stated, *rest = [replace(f, exact=not places, decimals=f.decimals or places) for f in (stated, *figures)]
+    parts = tuple(rest)
+    return judge(check, analysis, stated, parts, lambda: precision.total(parts),
+                 expression=" + ".join(p.text for p in parts))
 
 
 def _mine(members: list, group) -> list:
