@@ -21,6 +21,8 @@ PHRASES = {
                   "zh": "；若该数为截尾而非四舍五入则一致"},
     "floored": {"en": "; consistent if the score was rounded down to a whole point, as some forms do",
                 "zh": "；若按整分向下取整则一致（部分表格如此计分）"},
+    "rounded whole": {"en": "; consistent if the score was rounded to a whole point, as some forms do",
+                      "zh": "；若按四舍五入取整分则一致（部分表格如此计分）"},
     "one digit": {"en": " (one digit differs: {fix}?)", "zh": "（疑为笔误：{fix}？）"},
     "unit slip": {"en": " (it holds if {fix}: the unit mistyped?)", "zh": "（若{fix}则一致，疑为单位笔误）"},
     "swapped": {"en": " (two digits swapped: {fix}?)", "zh": "（疑为数字颠倒：{fix}？）"},

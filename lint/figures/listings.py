@@ -659,8 +659,8 @@ def _known(names: list[str]) -> bool:
     """Whether the names in parentheses make a breakdown by definition: 人员经费 and 公用经费 (or 支出),
     基本支出 and 项目支出, 货物, 工程 and 服务, 税收收入 and 非税收入, a car's 购置 and 运行, people by
     kind (行政 and 事业 with or without 工勤, 在职 and 退休, 男 and 女), 地上 and 地下, each once; a
-    department's 本级 first and its units after it; or the levels a fund comes from (中央资金, 省级补助,
-    县级配套)."""
+    department's 本级 first and its units after it; taxes, each named once (增值税, 企业所得税, …); or the
+    levels a fund comes from (中央资金, 省级补助, 县级配套)."""
     if _of_kinds(names):
         return True
     if len(names) == 2 and names[0].startswith("地上") and names[1].startswith("地下") \
@@ -668,7 +668,12 @@ def _known(names: list[str]) -> bool:
         return True  # 地上 a、地下 b; 地上建筑面积 a、地下建筑面积 b: one thing above and below ground
     if names[0].endswith("本级") and not any("本级" in n for n in names[1:]):
         return True  # 指挥部本级 a，服务中心 b: a department's own level and its units
+    if len(set(names)) == len(names) and all(_TAX.search(n) for n in names):
+        return True  # 税收收入 X（增值税 a、企业所得税 b、…）: taxes, each a part of the revenue once
     return all(_LEVELS.match(n) for n in names)
+
+
+_TAX = lazy(r"(?<![退减免缓抵])税$")  # a tax (增值税, 城镇土地使用税), not a refund or relief (留抵退税)
 
 
 def _of_kinds(names: list[str]) -> bool:

@@ -7,6 +7,12 @@ header has amount columns (a dash standing for nothing counts as one). A convert
 leaves rows with fewer amounts, and then no row can be placed under its columns: the whole list is left
 unread rather than guessed. The list is read only when every row is whole, it has at least three rows, and
 either a total row (合计, 总计) or codes say it is a table of amounts.
+
+The funds part of the national 项目支出绩效自评表 is read the same way (:func:`fund_forms`): its header
+(年初预算数, 全年预算数, 全年执行数, 分值, 执行率, 得分, each name maybe broken over two lines) right above
+年度资金总额, then that row's cells, one per line, as many as the header names (a money unit written after
+every amount, 4753.66万元, taken off), and the rows under it (其中：当年财政拨款, 上年结转资金, 其他资金) as
+long as each is whole.
 """
 
 from __future__ import annotations
@@ -173,3 +179,73 @@ def _joined(blocks: list[Block]) -> Cell:
         return first
     span = Span(first.span.line, first.span.column, last.span.end_line, last.span.end_column)
     return Cell("".join(b.text.strip() for b in blocks), span)
+
+
+_FUND_HEADER = lazy(r"(?:项目资金[（(]?万?元?[)）]?)?(?P<first>年初预算数)?"
+                    r"全年预算数全年执行数分值执行率得分")
+_FUND_ROW = lazy(r"(?:年度资金总额|(?:其中[：:]?)?(?:当年)?财政拨款|上年结转资金|其他资金)[：:]?")
+_MONEY_SUFFIX = lazy(r"(?<=\d)\s*(?:万元|万|元)$")
+_HEADER_LINES = 16  # the form's header, each name maybe broken in two (年初 ⏎ 预算数), within these lines
+
+
+def fund_forms(doc: Document) -> list[Table]:
+    """The funds part of each 项目支出绩效自评表 written one cell per line, as a table."""
+    blocks = [b for b in doc.blocks if b.kind != "row"]
+    tables = []
+    for k, block in enumerate(blocks):
+        if not _FUND_ROW.fullmatch(_text(block)) or not _text(block).startswith("年度资金总额"):
+            continue
+        header = _fund_header(blocks, k)
+        if header is None:
+            continue
+        rows, at = [], k
+        while at < len(blocks) and _single(blocks[at]) and _FUND_ROW.fullmatch(_text(blocks[at])):
+            cells = _fund_cells(blocks[at + 1 : at + len(header)])
+            after = at + len(header)
+            if cells is None or after < len(blocks) and _amount(_text(blocks[after])):
+                break  # (a cell more than the header names: the columns are not these)
+            rows.append((_cell(blocks[at]), *cells))
+            at += len(header)
+        if rows:
+            head = blocks[k]
+            anchor = Span(head.line, head.origins[0][2], head.line, head.origins[0][2] + len(head.text))
+            tables.append(Table(header=header, rows=tuple(rows), span=anchor, shape="lines",
+                                notes=("read from a 项目支出绩效自评表 written one cell per line",)))
+    return tables
+
+
+def _fund_header(blocks: list[Block], k: int) -> tuple[str, ...] | None:
+    """The form's column names over 年度资金总额 at block ``k``: the short lines right above it that join
+    into them, or None."""
+    joined, found = "", None
+    for j in range(k - 1, max(-1, k - 1 - _HEADER_LINES), -1):
+        text = "".join(_text(blocks[j]).split())
+        if not _single(blocks[j]) or not text or len(text) > 12:
+            break
+        joined = text + joined
+        found = _FUND_HEADER.fullmatch(joined) or found  # the longest: 年初预算数 may lead
+    if found is None:
+        return None
+    names = ("全年预算数", "全年执行数", "分值", "执行率", "得分")
+    return ("项目资金", *(("年初预算数",) if found.group("first") else ()), *names)
+
+
+def _fund_cells(blocks: list[Block]) -> list[Cell] | None:
+    """A row's cells, one per block, every one a number (a money unit after it taken off when every
+    amount before the 分值 carries the same one), or None."""
+    cells = []
+    for block in blocks:
+        if not _single(block):
+            return None
+        cell = _cell(block)
+        suffix = _MONEY_SUFFIX.search(cell.text)
+        if suffix is not None and cell.span is not None:
+            line, column = cell.span.line, cell.span.column
+            cell = Cell(cell.text[: suffix.start()], Span(line, column, line, column + suffix.start()))
+        if number(cell.text) is None and cell.text not in EMPTY:
+            return None
+        cells.append((cell, suffix.group().strip() if suffix else ""))
+    amounts = len(cells) - 3  # the amounts before 分值, 执行率, 得分
+    if len({unit for _, unit in cells[:amounts]}) != 1 or any(unit for _, unit in cells[amounts:]):
+        return None
+    return [cell for cell, _ in cells]

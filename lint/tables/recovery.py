@@ -41,7 +41,7 @@ from ..ingest.text import ALIGNMENT
 from ..model import Block, Cell, Document, Span, Table
 from ..regex import lazy
 from . import CLASS_COLUMN, EMPTY, QUALIFIER, code, last_line, levels, number
-from .cells import cell_lists
+from .cells import cell_lists, fund_forms
 
 _GAP_MAX = 20  # a non-row line up to this long between table rows does not end the table (unless a caption)
 _SCORE_WORDS = "[一二三]级指标|指标名称|指标|项目|分值|权重|得分|自评得分|合计|小计"
@@ -60,6 +60,7 @@ def recover(doc: Document) -> list[Table]:
         found += _tab_tables(doc, run)
     found += _score_lists(doc)
     found += cell_lists(doc)
+    found += fund_forms(doc)
     split = [panel for table in found for panel in panels(table)]
     lines = [b.line for b in doc.blocks]
     split = [replace(t, rounded=True) if _rounded_note(doc, t, lines) else t for t in split]

@@ -29,7 +29,7 @@ from __future__ import annotations
 import ast
 import re
 from dataclasses import field, replace
-from decimal import ROUND_FLOOR, Decimal
+from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 
 from ...figures import labels, precision
 from ...interval import Interval
@@ -68,7 +68,8 @@ class Options:
     unless_with: Words = Words([])
     floored: bool = False
     """A whole-number result that is the formula's value rounded down (an execution score of 9 for
-    9.78): a form's own stepping, noted as ``info`` rather than judged a mismatch."""
+    9.78) or to the nearest point (9 for 8.62): a form's own stepping, noted as ``info`` rather than
+    judged a mismatch."""
 
     def validate(self) -> str | None:
         """Why the options cannot work, or None (the engine reports it with the pack's file and line)."""
@@ -311,10 +312,11 @@ def _row(analysis, check, table, row, where, tree, result):
     found = verdict.finding if verdict is not None else None
     if found is not None and check.options.floored and stated.decimals == 0:
         value = _eval(tree, env)
-        if value is not None and value.lo.to_integral_value(ROUND_FLOOR) == stated.value \
-                == value.hi.to_integral_value(ROUND_FLOOR):
-            return verdict.with_finding(replace(found, severity=Severity.INFO,
-                                                message=found.message + say("floored", check.lang)))
+        for rounding, phrase in ((ROUND_FLOOR, "floored"), (ROUND_HALF_UP, "rounded whole")):
+            if value is not None and value.lo.to_integral_value(rounding) == stated.value \
+                    == value.hi.to_integral_value(rounding):
+                return verdict.with_finding(replace(found, severity=Severity.INFO,
+                                                    message=found.message + say(phrase, check.lang)))
     return verdict
 
 
