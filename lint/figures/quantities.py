@@ -73,6 +73,9 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     fund = _fund(analysis, fig.block) if not labels.FUNDS.search(fig.label) else ""
     if fund:
         scope = f"{fund}|{scope}"  # 2.政府性基金预算 ⏎ 全区收入预算总计 X: that fund's, not 1.一般公共预算's
+    part = _named_above(analysis.memo(_scoped_openers), fig.block)
+    if part and not label.startswith(_WHOLE):
+        scope = f"{part}|{scope}"  # 在41个县…上，…收入完成 X ⏎ 在59个区…上，…收入完成 Y: each part's
     stage = _stage(analysis, fig.block)
     if stage:
         period += "|" + stage  # 2.…预算调整方案。⏎(1)收入总计调整为 X: the adjusted budget's, not the 决算's
@@ -238,6 +241,21 @@ def _headings_naming(analysis, names) -> list[tuple[int, str]]:
     return out
 
 
+def _scoped_openers(analysis) -> list[tuple[int, str]]:
+    """``(block, part)`` of each paragraph opening with the part of the whole it goes on to state (在41个县
+    收支完成情况上，…; 从59个区看，…; 就市本级而言，…; a place, a level or units): the paragraphs after it,
+    up to the next such one, are that part's."""
+    out = []
+    for b, block in enumerate(analysis.doc.blocks):
+        m = _SCOPED.match(block.text) if block.kind != "row" else None
+        if m is not None:
+            out.append((b, m.group("part")))
+    return out
+
+
+_PLACES = r"[^，,。；;：:]{0,16}(?:[县区市镇乡村州旗]|本级|单位|部门)"  # a part: places, levels, units
+_SCOPED = lazy(rf"\s*(?:在|从|就)(?P<part>{_PLACES})(?:(?:收支|财政)?(?:完成|执行|收支)?(?:情况)?上"
+               r"|来看|看|而言|来说)[，,]")
 _STAGE = lazy(r"年初预算|预算草案|预算调整|调整方案|调整预算|决算|执行")
 _STAGES = {"年初预算": "年初", "预算草案": "年初", "预算调整": "调整", "调整方案": "调整", "调整预算": "调整",
            "决算": "执行", "执行": "执行"}

@@ -11,10 +11,11 @@ as templates word 基本支出经济分类预算表 every way), checked only whe
 there (``enough``, default 7), so a province whose template differs is left alone, and only when the
 contents do not list ``enough`` tables of their own: a report that lists its tables is judged by its list.
 
-A table is there when a recovered table's caption ends with its name, or any line after the contents names
-it (an empty table drawn as text, a note 本表无数据). A report most of whose listed tables cannot be found
-(tables printed as images) is not judged. One finding per missing table, on its contents entry (or on the
-title, for a table of the standard set the contents do not list).
+A table is there when a recovered table's caption ends with its name, or any line after the contents
+names it (an empty table drawn as text, a note 本表无数据), or either names it itemised (…决算明细表
+for …决算表). A report most of whose listed tables cannot be found (tables printed as images) is not
+judged. One finding per missing table, on its contents entry (or on the title, for a table of the
+standard set the contents do not list).
 """
 
 from __future__ import annotations
@@ -76,7 +77,9 @@ def run(analysis, check: Check):
             words = "[^\n]*?".join(re.escape(locate.canonical(w)) for w in wanted.split("+"))
             return any(re.search(words, c) for c in (*captions, *short))
         wanted = locate.canonical(wanted)
-        return any(_captions(c, wanted) for c in captions) or wanted in body
+        detailed = wanted[:-1] + "明细表"  # 基本支出决算明细表 is the 基本支出决算表, itemised
+        return any(_captions(c, w) for c in captions for w in (wanted, detailed)) \
+            or wanted in body or detailed in body
 
     def printed(names: list[str]) -> int:  # how many of the tables are printed, a caption counted once
         used, count = set(), 0

@@ -11,7 +11,9 @@ A quantity is keyed by what it measures, read narrowly so that different things 
   and the numbered title its paragraph opens with (（一）财政管理方面。审计指出问题18个), unless the label
   names the report's own whole (本部门, 全县); and for a list's numbered item whose label names no measure
   ((1)全区普通小学为 X), the paragraph the list follows (…生均公用经费支出情况是：); and the government's own
-  level its paragraph opens with (2022年，市本级…: not the whole city's amounts of the same names);
+  level its paragraph opens with (2022年，市本级…: not the whole city's amounts of the same names), and
+  the part of the whole named by the last paragraph at or before it that opens with one (在41个县收支完成
+  情况上，… ⏎ 在59个区…上，…: each part's amounts of the same names);
 * its unit family, and its period: the last year named before it in its sentence, 上年 for the prior year,
   else the report's year (or the one year its text names: 今年1-6月 restates 2021年1-6月); and its stage,
   in a report whose headings each name one budget stage (1.…年初预算草案。 2.…预算调整方案。 3.决算情况。).
