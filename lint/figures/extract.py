@@ -43,8 +43,8 @@ _FIGURE = lazy(
     """,
     re.VERBOSE,
 )
-_AFTER = lazy(
-    rf"[ \u3000]{{0,2}}(?P<approx1>余|多)?"
+_AFTER = lazy(  # (three or four blanks before a money unit or %: a justified line's, 2415.45   万元)
+    rf"(?:[ \u3000]{{3,4}}(?=万元|亿元|%|％)|[ \u3000]{{0,2}})(?P<approx1>余|多)?"
     rf"(?:(?P<unit>{_UNIT_ALT})|(?P<mag>万|亿|千)(?P<approx2>余|多)?[ \u3000]{{0,2}}(?P<unit2>{_UNIT_ALT})?)?"
     rf"(?:(?:[（(]含[）)])?及?(?P<post>以上|以下|以内|左右|之内))?"  # 90分（含）以上, 60分及以下
 )

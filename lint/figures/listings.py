@@ -21,6 +21,7 @@ Also read: parts in parentheses right after their total when a breakdown by defi
 items each stating a part of two totals across semicolons; a part's own nested list closed by a semicolon,
 its siblings after it (:func:`_after_nested`); a budget adjusted up (年初预算 a，追加 b，全年预算 c,
 :func:`_added`); a total reached by 加上 (:func:`_plus`) and 收支相抵 carried over (:func:`_balanced`);
+收入合计 and 支出合计 stated after the sentences listing their parts (:func:`_totals_after`);
 a sentence opening with what it breaks down (基本支出中，人员经费 a，公用经费 b), of the
 figure of the sentence before whose label ends with that name. A comparison's base (比2024年预算 Y, 上年为
 Y) is no total nor part; parts naming a plan and an outturn each give the total of its measure only; a
@@ -115,6 +116,8 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _balanced(text, sentences, *_paragraphs_before(analysis, block))
     if "收支" in text and "结余" in text:
         out += _year_balance(text, sentences)
+    if "合计" in text or "总计" in text:
+        out += _totals_after(text, sentences)
     if "主要" in text:
         out += _main_after(words, text, sentences)
     if "减" in text:
@@ -912,6 +915,40 @@ def _balanced(text: str, sentences, earlier: list[Figure], texts: dict[int, str]
             continue  # 收支相抵，结转下年 X，补充预算稳定调节基金 Y: more than one use (其中 a, b: its parts)
         out.append(Listing(income, (spent, left), True, owns=False))
     return out
+
+
+def _totals_after(text: str, sentences) -> list[Listing]:
+    """Totals stated after the sentences listing their parts (一般公共预算收入 a，上级补助收入 b，上年结余 c。
+    一般公共预算支出 d，上解上级支出 e。收入合计 T，支出合计 U，年终结余 R): T is the amounts of the nearest
+    sentence before it whose first amount is named a 收入 (U: a 支出) and that names no total of its own,
+    opens no 其中 nor 分别 and states no change (增长, 比上年); complete. The totals' sentence opens with
+    them: no amount but another such total before each."""
+    out = []
+    for index, (_start, _end, figs) in enumerate(sentences):
+        money = [f for f in figs if family(f.unit) == "money"]
+        for k, total in enumerate(money):
+            m = _CLOSING_TOTAL.fullmatch(labels.core(total.label).strip(" ，,"))
+            if m is None or not total.is_point or not all(
+                    _CLOSING_TOTAL.fullmatch(labels.core(f.label).strip(" ，,")) for f in money[:k]):
+                break  # (the sentence opens with its totals, or it closes no listing)
+            side = m.group(1)
+            for lo, hi, listed in reversed(sentences[max(0, index - 3) : index]):
+                amounts = [f for f in listed if family(f.unit) == "money"]
+                if not amounts or side not in labels.core(amounts[0].label):
+                    continue
+                said = text[lo:hi]
+                asides = labels.inside(text, lo, [f.start for f in amounts])
+                parts = [f for f, aside in zip(amounts, asides) if not aside]
+                if len(parts) >= 2 and all(f.is_point for f in parts) \
+                        and not _CLOSING_NOT.search(_ASIDES.sub("", said)) \
+                        and not any(_CHANGE_WORD.search(labels.core(f.label)) for f in parts):
+                    out.append(Listing(total, tuple(parts), True, owns=False))
+                break
+    return out
+
+
+_CLOSING_TOTAL = lazy(r"(?:本年|全年|当年)?(收入|支出)(?:合计|总计)(?:为|是|达)?")
+_CLOSING_NOT = lazy(r"合计|总计|小计|共计|其中|分别|包括|增长|下降|增加|减少|比上年|同比|占|等")
 
 
 def _year_balance(text: str, sentences) -> list[Listing]:
