@@ -97,6 +97,8 @@ def run(analysis, check: Check):
                 if "、" in clause.split(word)[0] or "和" in clause.split(word)[0]:
                     continue  # the share of several parts together (A、B占比): not one part's share
                 whole = _whole(analysis, part, named)
+                if whole is None and named:
+                    whole = _counted_whole(analysis, part, named)
                 if whole is None and not named and sources is not None and part.start >= sources.end():
                     whole = _source_whole(analysis, part, sources.group(1), start)
                 if whole is None and not named:
@@ -113,6 +115,22 @@ def run(analysis, check: Check):
                 yield from _listed(analysis, check, bracketed)
 
 
+def _counted_whole(analysis, part, named: str):
+    """The count a counted part is listed under, when the whole the share names is of what both count
+    (抽审41个项目，其中：1个项目评为优，占评定项目的2.44%: 41个项目), or None."""
+    whole = analysis.parent(part)
+    if part.unit not in precision.COUNT_UNITS or whole is None or whole.unit != part.unit \
+            or whole.block != part.block:
+        return None
+    text = analysis.doc.blocks[part.block].text
+    noun, counted = _NOUN.match(text, part.end), _NOUN.match(text, whole.end)
+    if noun is None or counted is None:
+        return None
+    what = noun.group()[:2]  # (项目 of 1个项目评为优)
+    return whole if counted.group().startswith(what) and named.removesuffix("的").endswith(what) else None
+
+
+_NOUN = lazy(r"[\u4e00-\u9fff]{2,8}")
 # a sentence naming the whole its parts are the sources of (从行业划分来看，税收收入主要来源有…)
 _SOURCES = lazy(r"\s*(?:[^，,。；;：:]{0,16}[，,])?\s*([\u4e00-\u9fff“”]{2,16}?)的?主要(?:来源|构成|组成)"
                 r"(?:有|为|是|于|包括)?[：:]?")

@@ -145,10 +145,10 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         yield verdict.quiet()  # 82人，其中男性46人，女性36人，35岁以下24人: the first parts are the whole
         return
     text = analysis.text(parts[-1])
-    if over and total.unit in precision.COUNT_UNITS and any(
+    if over and total.unit in precision.COUNT_UNITS and not _graded(text, parts) and any(
             _SEMI.search(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
         yield verdict.quiet()  # 纳税户122户，其中…96户，占78.7%；增幅超过30%的…79户: groups that overlap
-        return
+        return  # (not grades: 1个项目评为优；3个项目评为良；…, each counted in one)
     if over or (complete and len(parts) > 1):
         yield verdict
         return
@@ -182,6 +182,24 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
                      expression=total.text + rest, severity=Severity.WARNING)
         if typo is not None:
             yield typo
+
+
+def _graded(text: str, parts: list[Figure]) -> bool:
+    """Whether each part's clause names one grade, each a different one (1个项目评为优，占…；3个项目评为
+    良，…): the parts are disjoint."""
+    bounds = [*(p.start for p in parts[1:]), len(text)]
+    found = []
+    for part, end in zip(parts, bounds):
+        clause = text[part.end : min(end, _sentence_end(text, part.end))]
+        clause = clause[: next((m.start() for m in _SEMI.finditer(clause)), len(clause))]
+        grades = _GRADE.findall(clause)
+        if len(grades) != 1:
+            return False
+        found.append(grades[0])
+    return len(set(found)) == len(found)
+
+
+_GRADE = lazy(r"(?<=[为是“\"])(?:优秀|良好|合格|不合格|优|良|中|差|较差|一般)(?=[”\"，,；;。的等]|$)")
 
 
 def _changes_of_parts(analysis, check: Check, text: str, listing):
