@@ -1210,6 +1210,9 @@ _WHY = lazy(r"\s*(?:增减变化的|变化的|变动的)?(?:主要)?原因(?:是
 _COMPARED_OPENS = lazy(r"\s*(?:与(?:上年|去年|(?:19|20)\d\d年度?)[^，,。]{0,8}相比|比上年|较上年|同比)")
 
 
+_BY_DIMENSION = lazy(r"按[\u4e00-\u9fff]{1,6}分|分[\u4e00-\u9fff]{1,4}看")  # 按支出功能分类, 分项目看
+
+
 def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listing]:
     start, end, figs = labels.near(sentences[index], pos)
     # a longer parts word already covers this occurrence (主要包括 holds 包括)
@@ -1405,8 +1408,15 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         if index == 0 and words.parts.within(p_text[p_sentence[0] : p_sentence[1]]):
             return []  # 支出总计 X，其中基本支出 Y，项目支出 Z。⏎其中：…: whose parts these are is not said
         p_start, p_end, p_figs = labels.near(p_sentence, p_sentence[1])
-        before = candidates(p_start, p_figs, p_end, p_text)
         opened = min((k for w in words.parts if (k := p_text.find(w, p_start, p_end)) != -1), default=p_end)
+        if _BY_DIMENSION.match(word) and not p_text[p_start:opened].strip(" ：:，,"):
+            # X。其中：基本支出 a，项目支出 b。按支出功能分类：…: a second breakdown of X, not of a
+            if index < 2 or back != index - 1:
+                return []
+            p_start, p_end, p_figs = labels.near(sentences[back - 1], sentences[back - 1][1])
+            opened = min((k for w in words.parts if (k := p_text.find(w, p_start, p_end)) != -1),
+                         default=p_end)
+        before = candidates(p_start, p_figs, p_end, p_text)
         if any(f.start < opened for f in before) and not own:
             before = [f for f in before if f.start < opened]  # the sentence's own parts are no total here
         colon = max(p_text.rfind("：", p_start, p_end), p_text.rfind(":", p_start, p_end))

@@ -171,7 +171,18 @@ def _list(analysis, b: int, at: int, openers, reach: int):
     if "、" not in joined or joined.rstrip().endswith("等") or "等" in joined[-3:] \
             or _OWN_COUNT.search(joined) and _SUBJECT.search(window[:where]):
         return None  # 内设机构6个，下属单位包括A、B、C等3个: another subject's list, with its own count
-    return _items(analysis, pieces, joined)
+    items = _items(analysis, pieces, joined)
+    last, lb, offset = pieces[-1]
+    end, text = offset + len(last), analysis.doc.blocks[lb].text
+    tail = _LAST_AFTER_COMMA.match(text, end) if items is not None else None
+    if tail is not None and not _CLAUSE.search(tail.group(1)):
+        # 分别是：A、B、C，D。: the last name after a comma, closing the sentence, is the list's too
+        items.append((tail.group(1), analysis.doc.blocks[lb].span(tail.start(1), tail.end(1))))
+        items.parts = -1
+    return items
+
+
+_LAST_AFTER_COMMA = lazy(r"[，,]\s*([\u4e00-\u9fff（）()]{2,20})(?=\s*[。；;]|\s*$)")
 
 
 def _items(analysis, pieces, joined: str):
