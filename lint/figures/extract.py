@@ -199,6 +199,9 @@ def _parse_chinese(text: str, m: re.Match):
         return None
     if unit in ("分", "元") or unit.startswith("个") and len(m.group("cn")) == 1 and m.group("cn") == "两":
         return None  # 十分 (very), 三元 (…) are words more often than figures
+    if unit == "期" and (_PHASE_BEFORE.search(text, max(0, m.start() - 2), m.start())
+                        or _PHASE_AFTER.match(text, after.end())):
+        return None  # 整治项目一期, 二期工程: a phase's name, no count of sessions
     if after.group("mag") == "万" and unit == "元" or text[m.end() : m.end() + 2] in ("万元", "亿元"):
         return None  # 万元 after a Chinese numeral is rare and usually a word
     exp = _MAGNITUDE.get(after.group("mag") or "", 0)
@@ -207,6 +210,8 @@ def _parse_chinese(text: str, m: re.Match):
     return (Decimal(value).scaleb(exp), 0, units.canonical(unit), after.end(), qualifier, True, m.start())
 
 
+_PHASE_BEFORE = lazy(r"(?:项目|工程|程)$")
+_PHASE_AFTER = lazy(r"(?:工程|项目|建设|扩建|改造)")
 _LATIN_UNIT = lazy(r"(?:km|Km|KM|m²|m³)(?![A-Za-z²³/])")  # (not 12.5km², 60km/h)
 
 

@@ -47,7 +47,8 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     text = analysis.doc.blocks[fig.block].text
     if parent is not None and not scope and parent.block == fig.block:
         scope = text[: parent.start].strip()  # 1、公共安全支出（204类）…: the words the paragraph opens with
-    if label.startswith(_ANAPHORA):  # 项目预算资金 in （二）农机购置补贴项目 is that project's
+    if label.startswith(_ANAPHORA) or _ALLOCATED.fullmatch(label):
+        # 项目预算资金 in （二）农机购置补贴项目 is that project's; 安排直达资金 under （二）… its section's
         scope = f"{_heading(analysis, fig.block)}|{scope}"
     elif (run_in := _RUN_IN.match(text)) and run_in.end() <= fig.start and not label.startswith(_WHOLE) \
             and not any(w in label for w in _TOTALS):
@@ -70,6 +71,9 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     planned = _PLANNED.search(before)
     if planned:  # 2023年预算为：一般公共预算收入 X: the budget's, not the outturn's Y, nor the adjusted one's
         period += "|调整预算" if "调整" in before[max(0, planned.start() - 4) : planned.end()] else "|预算"
+    source = _named_above(analysis.memo(_source_headings), fig.block)
+    if source and not _SOURCE.search(fig.label):
+        scope = f"{source}|{scope}"  # 一、中央…资金 ⏎ (一)支持产业发展 a … 二、省级…资金 ⏎ …支持产业发展 b
     fund = _fund(analysis, fig.block) if not labels.FUNDS.search(fig.label) else ""
     if fund:
         scope = f"{fund}|{scope}"  # 2.政府性基金预算 ⏎ 全区收入预算总计 X: that fund's, not 1.一般公共预算's
@@ -100,6 +104,7 @@ _QUALIFIER = lazy(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[�
 
 
 _ANAPHORA = ("项目", "该项目", "本项目", "该", "此项")
+_ALLOCATED = lazy(r"(?:安排|下达|拨付|分配)[\u4e00-\u9fff]{0,6}")  # 安排直达资金: a section's allocation
 _TOTALS = ("总计", "合计", "总额", "本年收入", "本年支出", "收入预算", "支出预算", "决算总", "预算总")
 _WHOLE = ("本部门", "本单位", "我部门", "我单位", "本局", "我局", "本委", "全县", "全市", "全区", "全省",
           "全镇")
@@ -219,6 +224,26 @@ def _fund_headings(analysis) -> list[tuple[int, str]]:
 
 
 _FUNDS_NAMED = lazy(r"一般公共预算|政府性基金|国有资本经营|社会保险基金")
+
+
+def _source_headings(analysis) -> list[tuple[int, str]]:
+    """``(block, level)`` of each top heading (一、…) naming the one level of government its money comes
+    from (一、中央财政衔接资金（5273万元）, 二、省级财政衔接资金（5509万元）), an amount of its own
+    allowed."""
+    out = []
+    for b, block in enumerate(analysis.doc.blocks):
+        text = block.text.strip()
+        if block.kind == "row" or len(text) > 40 or not _TOP.match(text):
+            continue
+        named = {m.group(1) for m in _SOURCE.finditer(text)}
+        if len(named) == 1:
+            out.append((b, named.pop()))
+    return out
+
+
+_TOP = lazy(r"\s*[一二三四五六七八九十]{1,3}、")
+_SOURCE = lazy(r"(?<![\u4e00-\u9fff])(中央|省级?|市级|县级|区级|本级)[\u4e00-\u9fff]{0,8}?"
+               r"(?:资金|补助|转移支付)")
 
 
 def _stage_headings(analysis) -> list[tuple[int, str]]:

@@ -8,7 +8,7 @@ names mostly do (财务科和产业科 is two 科). Only a
 closed list of names is judged: one of at least ``minimum`` items (two after 分别为, 具体为: each one named),
 with a 、 in it, not ended by 等 (which
 says the list is not complete), and none of them an amount (分别为442名、418名 and 公务用车2辆、机要用车1辆
-are a sum, not a list; so are 数量指标五个、质量指标三个), but for names each with its amount of money
+are a sum, not a list; so are 数量指标五个、质量指标三个, and 租用1架M-26直升机、2架H-125直升机), but for names each with its amount of money
 (2项资金，分别为：A资金2127万元、B资金650万元). So is a list in brackets right after the count and its noun
 (设6个部室（办公室、组织人事部、…）; not past a verb: 三批项目涉及临城镇（A村、B村）), when it holds names
 only.
@@ -18,7 +18,8 @@ that follow in order, in its paragraph and the paragraphs that go on with the ne
 suffice there). A count ending its paragraph with a colon (存在以下四个方面的问题：) is compared
 with the numbered paragraphs after it, in one style, numbered from 1 (1．…, （1）…, or （一）… with
 paragraphs of its own under each, up to the next 一、). The count must equal the number of *distinct*
-items; an item listed twice is named in the finding. A count that refers to a table instead
+items; an item listed twice is named in the finding (a name the publisher redacted, （略）建设项目, stands for
+one each time); a last name after a comma closing the sentence (A、B、C，D。) is listed too. A count that refers to a table instead
 (共10个单户单位（详见表1）) is compared with the rows of the table captioned 表1 (just above it, or over
 its unit line): its numbered rows, totals left out. A count stated last in a paragraph that ends by
 introducing a table (单位共4个，具体如下：) is compared with the names in that table's column of them
@@ -59,6 +60,8 @@ _AMOUNT = lazy(r"(?:\d[\d.,]*\s*(?:[\u4e00-\u9fff%％]{1,2})?"
                      r"|(?<!第)[零〇一二两三四五六七八九十百千]+\s*(?:个|项|类|家|所|人|名|条|件|次|批|辆|台|套|户|间|座"
                      r"|期|场|篇|种))$")
 _END = lazy(r"[。；;，,]")
+_REDACTED = lazy(r"[（(]\s*略\s*[）)]|\*{2,}|×{2,}|[Xx]{2,}|某某")
+_COUNTED_ITEM = lazy(r"\d+\s*(?:个|架|辆|台|家|所|人|名|项|座|套|艘|条|处|只|头)")  # counting some itself
 _JOIN = lazy(r"(?<=[\u4e00-\u9fff）)”]{2})(?:和|以及|及)(?=[\u4e00-\u9fff（(“]{2})")
 _TERMINAL = "。！？；;!?：:）)"
 _ALIAS = labels.ASIDE
@@ -116,7 +119,10 @@ def run(analysis, check: Check):
                                               else check.options.minimum):
                 continue  # points (一是…), and names after 分别为, are delimited enough to count from two
             names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
-            distinct = list(dict.fromkeys(names))
+            # a name the publisher redacted ((略)建设项目, ***项目) stands for one each time
+            redacted = [bool(_REDACTED.search(name)) for name, _ in items]
+            distinct = list(dict.fromkeys(n + f"#{k}" if r else n
+                                          for k, (n, r) in enumerate(zip(names, redacted))))
             if where == "listed after it" and any(_SEVERAL.search(name) for name in distinct):
                 continue  # 分别是…5个所属单位的6个专项业务费、…项目: an item counting several itself
             if fig.value >= 10 and fig.value > 3 * len(distinct):
@@ -204,8 +210,9 @@ def _items(analysis, pieces, joined: str):
     named = [(m.group(1), span) for name, span in items if (m := _NAMED_MONEY.fullmatch(name.lstrip("：:")))]
     if named and len(named) == len(items):
         items[:] = named  # 2项资金，分别为：A资金2127万元、B资金650万元: names, each with its amount
-    if any(_AMOUNT.search(name) for name, _ in items):
-        return None  # amounts (分别为442名、418名; 一般公务用车2辆、…), the sum kind's business
+    if any(_AMOUNT.search(name) or _COUNTED_ITEM.search(name) for name, _ in items):
+        return None  # amounts (分别为442名、418名; 一般公务用车2辆、…; 租用1架M-26直升机、2架H-125直升机),
+        # the sum kind's business
     if any(len(_ALIAS.sub("", name)) > _LONGEST_NAME or _CLAUSE.search(name) for name, _ in items):
         return None  # a clause among the names (…、按照有关规定设置直属机关党委): not a closed list of them
     return items

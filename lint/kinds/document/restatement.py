@@ -13,7 +13,9 @@ A quantity is keyed by what it measures, read narrowly so that different things 
   ((1)全区普通小学为 X), the paragraph the list follows (…生均公用经费支出情况是：); and the government's own
   level its paragraph opens with (2022年，市本级…: not the whole city's amounts of the same names), and
   the part of the whole named by the last paragraph at or before it that opens with one (在41个县收支完成
-  情况上，… ⏎ 在59个区…上，…: each part's amounts of the same names);
+  情况上，… ⏎ 在59个区…上，…: each part's amounts of the same names), and the level of government the
+  top heading above it names as the money's source (一、中央财政衔接资金 ⏎ … 二、省级财政衔接资金 ⏎ …); an
+  allocation named by its verb (安排直达资金) is its section's, under the heading nearest above it;
 * its unit family, and its period: the last year named before it in its sentence, 上年 for the prior year,
   else the report's year (or the one year its text names: 今年1-6月 restates 2021年1-6月); and its stage,
   in a report whose headings each name one budget stage (1.…年初预算草案。 2.…预算调整方案。 3.决算情况。).
