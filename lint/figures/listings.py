@@ -749,8 +749,11 @@ def _plus(text: str, sentences) -> list[Listing]:
     but asides in brackets (X the last amount before 加 in its sentence, or the sentence before in the
     paragraph); complete. When a part of X (其中 A a) stands between, added to X or to A is not said: T is
     judged over X only when it holds over no part. What is taken away on the way (；减去调出资金 d) counts
-    against T up to the next 加; T may be named 总收入 after 后 or a year (…后，一般公共预算总收入 T)."""
+    against T up to the next 加; T may be named 总收入 after 后 or a year (…后，一般公共预算总收入 T). A
+    sentence holding two such chains apart by a semicolon (…后，总收入 T；…支出 Y，加上…后，总支出 U) is read
+    a clause at a time."""
     out = []
+    sentences = [clause for sentence in sentences for clause in _chains(text, sentence)]
     for index, (start, end, figs) in enumerate(sentences):
         at = next((m.start() for m in _ADDED_ON.finditer(text, start, end)
                    if m.start() == start or text[m.start() - 1] in "，,；;。 \t"), -1)
@@ -806,6 +809,19 @@ def _plus(text: str, sentences) -> list[Listing]:
                 > max((k for k in added if k < f.start), default=-1) else f for f in adds]
         out.append(Listing(total, (base, *adds), True, owns=False))
     return out
+
+
+def _chains(text: str, sentence) -> list:
+    """A sentence, or its clauses apart by semicolons when two of them or more are whole chains (加上…后，
+    总收入 T；…加上…后，总支出 U)."""
+    start, end, figs = sentence
+    cuts = [start, *(m.end() for m in _SEMI.finditer(text, start, end)), end]
+    clauses = list(zip(cuts, cuts[1:]))
+    whole = [a for a, b in clauses if _ADDED_ON.search(text, a, b) and any(
+        a <= f.start < b and _CLOSES_CHAIN.search(labels.core(f.label)) for f in figs)]
+    if len(whole) < 2:  # (加 a；减去 b；加 c，总收入 T: one chain over its clauses)
+        return [sentence]
+    return [(a, b, [f for f in figs if a <= f.start < b]) for a, b in clauses]
 
 
 _TAKEN_AWAY = lazy(r"[；;，,]?\s*(?:减去|扣除|减[：:])")
@@ -922,33 +938,53 @@ def _totals_after(text: str, sentences) -> list[Listing]:
     一般公共预算支出 d，上解上级支出 e。收入合计 T，支出合计 U，年终结余 R): T is the amounts of the nearest
     sentence before it whose first amount is named a 收入 (U: a 支出) and that names no total of its own,
     opens no 其中 nor 分别 and states no change (增长, 比上年); complete. The totals' sentence opens with
-    them: no amount but another such total before each."""
+    them: no amount but another such total before each. So is a total closing the sentence of its parts
+    (市本级一般预算收入 a，税收返还 b，…，市本级收入总计 T), read the same way."""
     out = []
-    for index, (_start, _end, figs) in enumerate(sentences):
+    for index, (start, _end, figs) in enumerate(sentences):
         money = [f for f in figs if family(f.unit) == "money"]
         for k, total in enumerate(money):
             m = _CLOSING_TOTAL.fullmatch(labels.core(total.label).strip(" ，,"))
-            if m is None or not total.is_point or not all(
-                    _CLOSING_TOTAL.fullmatch(labels.core(f.label).strip(" ，,")) for f in money[:k]):
-                break  # (the sentence opens with its totals, or it closes no listing)
+            if m is None or not total.is_point:
+                continue
             side = m.group(1)
+            if not all(_CLOSING_TOTAL.fullmatch(labels.core(f.label).strip(" ，,")) for f in money[:k]):
+                if not any(_CLOSING_TOTAL.fullmatch(labels.core(f.label).strip(" ，,")) for f in money[:k]):
+                    out += _closed(text, start, money[:k], total, side)  # a, b, …, 收入总计 T: its sentence's
+                break
             for lo, hi, listed in reversed(sentences[max(0, index - 3) : index]):
                 amounts = [f for f in listed if family(f.unit) == "money"]
                 if not amounts or side not in labels.core(amounts[0].label):
                     continue
-                said = text[lo:hi]
-                asides = labels.inside(text, lo, [f.start for f in amounts])
-                parts = [f for f, aside in zip(amounts, asides) if not aside]
-                if len(parts) >= 2 and all(f.is_point for f in parts) \
-                        and not _CLOSING_NOT.search(_ASIDES.sub("", said)) \
-                        and not any(_CHANGE_WORD.search(labels.core(f.label)) for f in parts):
-                    out.append(Listing(total, tuple(parts), True, owns=False))
+                out += _closed(text, lo, amounts, total, side, hi)
                 break
     return out
 
 
-_CLOSING_TOTAL = lazy(r"(?:本年|全年|当年)?(收入|支出)(?:合计|总计)(?:为|是|达)?")
-_CLOSING_NOT = lazy(r"合计|总计|小计|共计|其中|分别|包括|增长|下降|增加|减少|比上年|同比|占|等")
+def _closed(text: str, lo: int, amounts: list[Figure], total: Figure, side: str, hi: int | None = None):
+    """The listing of ``total`` over ``amounts`` said from ``lo`` (to ``hi``, else to the total), when they
+    are its parts plainly: the first named a ``side`` (收入, 支出), none in brackets nor a change, and no
+    total, 其中, 分别 or change word said among them."""
+    said = text[lo : hi if hi is not None else amounts[-1].end]
+    if _CONTINUED.match(said) or _ADDED_KIND.search(labels.core(amounts[0].label)):
+        return []  # 还有省级补助收入 a，…，收入合计 T; 省级补助收入 a，调入资金 b，…: the parts go on from
+        # the sentences before (the fund's own revenue, stated there), the first one here added to it
+    asides = labels.inside(text, lo, [f.start for f in amounts])
+    parts = [f for f, aside in zip(amounts, asides) if not aside]
+    if len(parts) >= 2 and side in labels.core(amounts[0].label) and all(f.is_point for f in parts) \
+            and not _CLOSING_NOT.search(_ASIDES.sub("", said)) \
+            and not any(_CHANGE_WORD.search(labels.core(f.label)) for f in parts):
+        return [Listing(total, tuple(parts), True, owns=False)]
+    return []
+
+
+_CLOSING_TOTAL = lazy(r"(?:全市|全县|全区|全镇|[市县区镇]?本级)?(?:本年|全年|当年)?(收入|支出)(?:合计|总计)"
+                      r"(?:为|是|达)?")
+_ADDED_KIND = lazy(r"补助|调入|调出|结转|结余|转贷|债券|还本|上解|动用|稳定调节")
+_CONTINUED = lazy(r"\s*(?:还有|另有|此外|另外|以及|再加上|同时|加)")  # (a sentence going on with parts)
+_SIDE_TOTAL = lazy(r"(?:收入|支出)(?:合计|总计)$")
+_CLOSING_NOT = lazy(r"合计|总计|小计|共计|其中|分别|包括|增长|下降|增加|减少|比上年|同比|占|等|加上|加[：:]"
+                    r"|减")
 
 
 def _year_balance(text: str, sentences) -> list[Listing]:
@@ -1124,6 +1160,9 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 parts = _trailing_parts(text, start, comma, before, total, word)
             if _GOES_ON.match(text, start, parts[0].start if parts else start):
                 continue  # 还有 A a，B b，支出合计 t: more parts stated in the sentences before
+            if parts and parts[0] is figs[0] and index and _SIDE_TOTAL.search(word) \
+                    and _ADDED_KIND.search(labels.core(parts[0].label)):
+                continue  # 基金收入 X，…。省级补助收入 a，调入资金 b，…，收入合计 t: added to X, said before
             if parts and parts[0] is figs[0] and index and "其中" in text[sentences[index - 1][0] : start] \
                     and not _COLON.search(text, start, parts[0].start):
                 continue  # X。其中：…。A a，B b，支出合计 t: the list began before the 其中 aside
