@@ -21,7 +21,8 @@ Also read: parts in parentheses right after their total when a breakdown by defi
 items each stating a part of two totals across semicolons; a part's own nested list closed by a semicolon,
 its siblings after it (:func:`_after_nested`); a budget adjusted up (年初预算 a，追加 b，全年预算 c,
 :func:`_added`); a total reached by 加上 (:func:`_plus`) and 收支相抵 carried over (:func:`_balanced`);
-收入合计 and 支出合计 stated after the sentences listing their parts (:func:`_totals_after`);
+收入合计 and 支出合计 stated after the sentences listing their parts (:func:`_totals_after`); a heading's
+amount in brackets over its items one level down (:func:`_headed_items`);
 a sentence opening with what it breaks down (基本支出中，人员经费 a，公用经费 b), of the
 figure of the sentence before whose label ends with that name. A comparison's base (比2024年预算 Y, 上年为
 Y) is no total nor part; parts naming a plan and an outturn each give the total of its measure only; a
@@ -140,6 +141,8 @@ def find(analysis, block: int, words) -> list[Listing]:
     if sentences and (opener := _DETAILS_END.search(text, sentences[-1][0])) is not None:
         # X，具体情况如下：⏎（一）A a；⏎（二）B b: the items as the paragraphs after
         out += _items(analysis, block, words, text, sentences, len(sentences) - 1, opener.start(), "")
+    if (headed := _HEADED_AMOUNT.fullmatch(text)) is not None:
+        out += _headed_items(analysis, block, headed.start("amount"), headed.group("title"))
     if not words.parts.within(text):
         return _amounts(out)
     for index, (start, end, _figs) in enumerate(sentences):
@@ -531,6 +534,41 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
             return []
         parts = parts[: fits[0]]
     return [Listing(before[-1], tuple(parts), word in words.complete)]
+
+
+def _headed_items(analysis, block: int, at: int, title: str) -> list[Listing]:
+    """A heading stating its amount in brackets (一、中央财政衔接资金（5273万元）) over items one level down,
+    a paragraph each in one style ((一)支持产业发展2993.7万元； …(七)…46.3万元。), up to the next heading
+    of its level or above: each item's one amount, of the heading's unit family, is a part (some parts only
+    may be listed: not complete)."""
+    blocks = analysis.doc.blocks
+    total = next((f for f in analysis.figures[block] if f.start == at), None)
+    if total is None or not total.is_point or family(total.unit) != "money" or block + 1 >= len(blocks):
+        return []
+    style = _style(blocks[block + 1].text)
+    if not style or style == _style(blocks[block].text):
+        return []
+    parts = []
+    for b in range(block + 1, min(len(blocks), block + 40)):
+        if blocks[b].kind != "paragraph" or _style(blocks[b].text) != style:
+            if _style(blocks[b].text) or _HEADED_AMOUNT.fullmatch(blocks[b].text):
+                break  # the next heading (二、省级…资金（5509万元）)
+            return []  # an unmarked paragraph among the items: what they list is not plain
+        figs = [f for f in analysis.figures[b] if f.is_point and family(f.unit) not in ("ratio", "")]
+        first = _CLAUSE_END.search(blocks[b].text)
+        if not figs or first is not None and figs[0].start > first.start():
+            return []  # an item stating no amount in its first clause: not an item of the amount
+        parts.append(figs[0])
+    if len(parts) < 2 or any(family(p.unit) != "money" for p in parts):
+        return []
+    return [Listing(replace(total, label=title.strip()), tuple(parts), False)]
+
+
+# a heading and its amount in brackets, nothing else (一、中央财政衔接资金（5273万元）)
+_HEADED_AMOUNT = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十]{1,3}[)）])"
+                      r"(?P<title>[^，,。；;：:\d（()）]{2,30})[（(]\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|元)\s*[)）]"
+                      r"\s*[。；;]?\s*")
+_CLAUSE_END = lazy(r"[，,。；;：:]")
 
 
 def _style(text: str) -> str:
