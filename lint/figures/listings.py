@@ -22,11 +22,11 @@ items each stating a part of two totals across semicolons; a part's own nested l
 its siblings after it (:func:`_after_nested`); a budget adjusted up (年初预算 a，追加 b，全年预算 c,
 :func:`_added`); a total reached by 加上 (:func:`_plus`) and 收支相抵 carried over (:func:`_balanced`);
 收入合计 and 支出合计 stated after the sentences listing their parts (:func:`_totals_after`); a heading's
-amount in brackets over its items one level down (:func:`_headed_items`);
-a sentence opening with what it breaks down (基本支出中，人员经费 a，公用经费 b), of the
-figure of the sentence before whose label ends with that name. A comparison's base (比2024年预算 Y, 上年为
-Y) is no total nor part; parts naming a plan and an outturn each give the total of its measure only; a
-listing of 收入 stops at 支出 or 结余.
+amount in brackets over its items one level down (:func:`_headed_items`); a sentence opening with 含 after
+the sentence stating its amount (:func:`_held`); a sentence opening with what it breaks down
+(基本支出中，人员经费 a，公用经费 b), of the figure of the sentence before whose label ends with that name.
+A comparison's base (比2024年预算 Y, 上年为 Y) is no total nor part; parts naming a plan and an outturn each
+give the total of its measure only; a listing of 收入 stops at 支出 or 结余.
 
 The words come as an object with the attributes of :class:`Spec` (each a
 :class:`crossfoot.vocabulary.Words`): the sum kind's options, or the packs' ``listing-*`` vocabularies,
@@ -141,6 +141,8 @@ def find(analysis, block: int, words) -> list[Listing]:
     if sentences and (opener := _DETAILS_END.search(text, sentences[-1][0])) is not None:
         # X，具体情况如下：⏎（一）A a；⏎（二）B b: the items as the paragraphs after
         out += _items(analysis, block, words, text, sentences, len(sentences) - 1, opener.start(), "")
+    if "含" in text:
+        out += _held(text, sentences)
     if (headed := _HEADED_AMOUNT.fullmatch(text)) is not None:
         out += _headed_items(analysis, block, headed.start("amount"), headed.group("title"))
     if not words.parts.within(text):
@@ -534,6 +536,30 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
             return []
         parts = parts[: fits[0]]
     return [Listing(before[-1], tuple(parts), word in words.complete)]
+
+
+def _held(text: str, sentences) -> list[Listing]:
+    """A sentence opening with 含 that lists amounts joined by 、 right after a sentence stating one amount
+    (…救灾资金9.9162亿元。含生活救助资金2.7609亿元、恢复重建资金4.4645亿元、…): that amount's parts, some
+    of them maybe (as after 其中). Not when an amount is in brackets or states a change."""
+    out = []
+    for index in range(1, len(sentences)):
+        start, end, figs = sentences[index]
+        opened = _HOLDS.match(text, start)
+        before = [f for f in sentences[index - 1][2] if family(f.unit) not in ("ratio", "")]
+        if opened is None or len(before) != 1 or not before[0].is_point:
+            continue
+        parts = [f for f in figs if family(f.unit) not in ("ratio", "")]
+        fam = family(before[0].unit)
+        plain = all(f.is_point and family(f.unit) == fam and not _CHANGE_WORD.search(f.label) for f in parts)
+        if len(parts) < 2 or not plain or any(labels.inside(text, start, [f.start for f in parts])) \
+                or not all(_joined(text[a.end : b.start]) for a, b in zip(parts, parts[1:])):
+            continue
+        out.append(Listing(before[0], tuple(parts), False))
+    return out
+
+
+_HOLDS = lazy(r"\s*(?:其中)?(?:含|包含)(?![量有义])[：:]?")
 
 
 def _headed_items(analysis, block: int, at: int, title: str) -> list[Listing]:
