@@ -28,7 +28,8 @@ Two shapes are found in each sentence:
   Y), and 完成年初预算的 P% after the year's budget stated for every fund at once (预算为：一般公共预算收入
   a，支出 b；政府性基金预算收入 c，…), over its fund's side there. An 执行率 whose sentence (or the one
   before) states the funds received (到位资金) as well as the budget holds over either: templates define it
-  both ways.
+  both ways. An actual naming no subject of its own after the plan's clause and another rate (下达…资金共计
+  X，分配进度100%，已完成支出 Y，支出进度 P%) is of the sentence's plan.
 * ``A 比 B 为 P%`` (实际在用固定资产总额 10,232.75 万元比上所有固定资产总额 12,139.05 万元为 84.29%):
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * a survey's 满意度 (满意率) over its counts: the satisfied (满意451人; 非常满意 a、满意 b … added in order)
@@ -446,11 +447,12 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     # before it the plan
     cut = max(max(text.rfind(c, sentence[0], rate.start) for c in "；;"),
               max((f.end for f in rates[:-1]), default=-1))
+    same = False  # the plan said in the clauses before, in its own sentence
     if len(rates) > 1 or len(amounts) > 1:
         own = [f for f in amounts if f.start > cut]
         if cut < sentence[0] or len(own) != 1:
             return
-        earlier, amounts = [f for f in figs if f.end <= cut], own
+        earlier, amounts, same = [f for f in figs if f.end <= cut], own, True
     if len(amounts) != 1 or _planned(o, amounts[0].label) or not o.actual.within(amounts[0].label) \
             and "支出" not in amounts[0].label or o.left.within(amounts[0].label):
         return
@@ -460,7 +462,10 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
              and not o.left.within(f.label) and _same_year(analysis, f, actual)
              and (_same_subject(f, actual) or (
                  not _MEASURE_WORDS.sub("", labels.core(f.label))  # 项目年初预算 X，全年预算 Y: its subject
-                 and any(g.start < f.start and _same_subject(g, actual) for g in earlier)))]  # goes on
+                 and any(g.start < f.start and _same_subject(g, actual) for g in earlier))  # goes on
+                  or same and _SUBJECTLESS.fullmatch(_MEASURE_WORDS.sub("", labels.core(actual.label))))]
+    # (上级下达直达资金共计 X，分配进度100%，已完成支出 Y，支出进度 P%: Y names no subject of its own, the
+    # sentence's going on)
     if not plans:  # 指标 X，其中：A（不含 B）a。…A（不含 B）形成实际支出 Z，支出进度 P%: a, the same words
         said = _SPENT_AS.sub("", labels.clause(text, actual.start)).strip()
         last_year = bool(earlier) and _EARLIER_YEAR.search(_opening(analysis, earlier[0])) is not None
@@ -499,6 +504,7 @@ _ADDED = lazy(r"追加|调增|追减|调减")
 _OPENING = lazy(r"年初|初始")  # a budget before what was added in the year
 
 
+_SUBJECTLESS = lazy(r"[已累计实际]{0,2}")
 _MEASURE_WORDS = lazy(r"本部门|本单位|部门|单位|年初|调整后|调整|全年|本年|年度|预算|实际|支出|"
                             r"执行|决算|完成|下达|安排|资金|数|为|共|计|总额|合计|累计|的|[，,：:]")
 
