@@ -47,7 +47,8 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     text = analysis.doc.blocks[fig.block].text
     if parent is not None and not scope and parent.block == fig.block:
         scope = text[: parent.start].strip()  # 1、公共安全支出（204类）…: the words the paragraph opens with
-    if label.startswith(_ANAPHORA) or _ALLOCATED.fullmatch(label):
+    if (label.startswith(_ANAPHORA) and _NAMES_PROJECT.search(_heading(analysis, fig.block))
+            or _ALLOCATED.fullmatch(label)):
         # 项目预算资金 in （二）农机购置补贴项目 is that project's; 安排直达资金 under （二）… its section's
         scope = f"{_heading(analysis, fig.block)}|{scope}"
     elif (run_in := _RUN_IN.match(text)) and run_in.end() <= fig.start and not label.startswith(_WHOLE) \
@@ -104,8 +105,12 @@ _QUALIFIER = lazy(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[�
 
 
 _ANAPHORA = ("项目", "该项目", "本项目", "该", "此项")
+# a heading naming a project (（二）农机购置补贴项目), not a section of one project's report
+# (（一）项目背景资料。)
+_NAMES_PROJECT = lazy(r"(?:项目|工程|专项|补贴|补助|资金|行动|计划|[”\"》])\s*[。：:]?\s*$")
 _ALLOCATED = lazy(r"(?:安排|下达|拨付|分配)[\u4e00-\u9fff]{0,6}")  # 安排直达资金: a section's allocation
-_TOTALS = ("总计", "合计", "总额", "本年收入", "本年支出", "收入预算", "支出预算", "决算总", "预算总")
+_TOTALS = ("总计", "合计", "总额", "总投资", "总预算", "本年收入", "本年支出", "收入预算", "支出预算",
+           "决算总", "预算总")
 _WHOLE = ("本部门", "本单位", "我部门", "我单位", "本局", "我局", "本委", "全县", "全市", "全区", "全省",
           "全镇")
 _HEADING = lazy(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、"
