@@ -2120,8 +2120,9 @@ def _changes(words, figure: Figure) -> bool:
     上年为 Y, 上年预算 Y; not 上年结转, a part of this year's)."""
     if _ADDED_ITEM.fullmatch(labels.core(figure.label)):
         return False  # 其中…，增加2017年村干部报酬补贴 a: an item added, named, no change
-    # (占 of a share, never of 占用: 耕地占用税 a is a part)
-    return words.not_parts.within(figure.label.replace("占用", "")) or _BASE.match(figure.label) is not None
+    # (占 of a share, never of 占用 nor 占地: 耕地占用税 a is a part, 总占地面积 X a total)
+    return words.not_parts.within(figure.label.replace("占用", "").replace("占地", "")) \
+        or _BASE.match(figure.label) is not None
 
 
 # an item added to a list, named after its verb (增加2017年村干部报酬补贴), no comparison in it
