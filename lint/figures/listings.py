@@ -881,11 +881,15 @@ def _chains(text: str, sentence) -> list:
     start, end, figs = sentence
     cuts = [start, *(m.end() for m in _SEMI.finditer(text, start, end)), end]
     clauses = list(zip(cuts, cuts[1:]))
-    whole = [a for a, b in clauses if _ADDED_ON.search(text, a, b) and any(
-        a <= f.start < b and _CLOSES_CHAIN.search(labels.core(f.label)) for f in figs)]
+    if len(clauses) < 2:
+        return [sentence]
+    starts = [f.start for f in figs]
+    mine = [figs[bisect.bisect_left(starts, a) : bisect.bisect_left(starts, b)] for a, b in clauses]
+    whole = [a for (a, b), own in zip(clauses, mine) if _ADDED_ON.search(text, a, b)
+             and any(_CLOSES_CHAIN.search(labels.core(f.label)) for f in own)]
     if len(whole) < 2:  # (加 a；减去 b；加 c，总收入 T: one chain over its clauses)
         return [sentence]
-    return [(a, b, [f for f in figs if a <= f.start < b]) for a, b in clauses]
+    return [(a, b, own) for (a, b), own in zip(clauses, mine)]
 
 
 _TAKEN_AWAY = lazy(r"[；;，,]?\s*(?:减去|扣除|减[：:])")
@@ -1007,22 +1011,33 @@ def _totals_after(text: str, sentences) -> list[Listing]:
     out = []
     for index, (start, _end, figs) in enumerate(sentences):
         money = [f for f in figs if family(f.unit) == "money"]
-        for k, total in enumerate(money):
-            m = _CLOSING_TOTAL.fullmatch(labels.core(total.label).strip(" ，,"))
-            if m is None or not total.is_point:
-                continue
-            side = m.group(1)
-            if not all(_CLOSING_TOTAL.fullmatch(labels.core(f.label).strip(" ，,")) for f in money[:k]):
-                if not any(_CLOSING_TOTAL.fullmatch(labels.core(f.label).strip(" ，,")) for f in money[:k]):
-                    out += _closed(text, start, money[:k], total, side)  # a, b, …, 收入总计 T: its sentence's
+        first = next((k for k, f in enumerate(money) if _closing_side(f)), None)
+        if first is None or not money[first].is_point:
+            continue
+        if first:  # a, b, …, 收入总计 T: the parts before it in its own sentence
+            if first <= _MOST_PARTS:
+                out += _closed(text, start, money[:first], money[first], _closing_side(money[first]))
+            continue
+        for total in itertools.takewhile(_closing_side, money[:3]):  # 收入合计 T，支出合计 U，…
+            side = _closing_side(total)
+            if not total.is_point:
                 break
             for lo, hi, listed in reversed(sentences[max(0, index - 3) : index]):
                 amounts = [f for f in listed if family(f.unit) == "money"]
-                if not amounts or side not in labels.core(amounts[0].label):
+                if not amounts or side not in labels.core(amounts[0].label) or len(amounts) > _MOST_PARTS:
                     continue
                 out += _closed(text, lo, amounts, total, side, hi)
                 break
     return out
+
+
+_MOST_PARTS = 30  # more amounts than a statement of an account's sides lists: no such statement
+
+
+def _closing_side(figure: Figure) -> str:
+    """收入 or 支出, for an amount named a side's total (收入合计, 市本级支出总计), else ''."""
+    m = _CLOSING_TOTAL.fullmatch(labels.core(figure.label).strip(" ，,"))
+    return m.group(1) if m else ""
 
 
 def _closed(text: str, lo: int, amounts: list[Figure], total: Figure, side: str, hi: int | None = None):

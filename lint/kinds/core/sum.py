@@ -187,11 +187,13 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
 def _graded(text: str, parts: list[Figure]) -> bool:
     """Whether each part's clause names one grade, each a different one (1个项目评为优，占…；3个项目评为
     良，…): the parts are disjoint."""
+    if len(parts) > len(_GRADES):
+        return False
     bounds = [*(p.start for p in parts[1:]), len(text)]
     found = []
     for part, end in zip(parts, bounds):
-        clause = text[part.end : min(end, _sentence_end(text, part.end))]
-        clause = clause[: next((m.start() for m in _SEMI.finditer(clause)), len(clause))]
+        clause = text[part.end : min(end, part.end + 40)]  # (a grade is said right after its count)
+        clause = clause[: next((m.start() for m in _GRADE_CLAUSE.finditer(clause)), len(clause))]
         grades = _GRADE.findall(clause)
         if len(grades) != 1:
             return False
@@ -199,6 +201,8 @@ def _graded(text: str, parts: list[Figure]) -> bool:
     return len(set(found)) == len(found)
 
 
+_GRADES = ("优秀", "良好", "合格", "不合格", "优", "良", "中", "差", "较差", "一般")
+_GRADE_CLAUSE = lazy(r"[；;。]")
 _GRADE = lazy(r"(?<=[为是“\"])(?:优秀|良好|合格|不合格|优|良|中|差|较差|一般)(?=[”\"，,；;。的等]|$)")
 
 
