@@ -22,7 +22,7 @@ A rate straight after the prior, with the current before the comparison and no c
 万元，比上年412.30万元下降7.26%), or after a move from the prior to the current (由上年的6辆减少到4辆，下降
 33.33%, a change amount stated between or not), is computed from those two; so is a rate after the
 current whose prior follows it in brackets (支出 X（上年为 Y），为调整预算的 P%，增长 R%), rates on other
-bases between.
+bases between (X，占调整预算数 Y 的 P%，较上年 Z 增长 R%: over X and Z).
 
 A change and a rate on other bases (较预算节约 X，较上年下降 P%) are no relation, nor is a change over a base
 adjusted for what it leaves out (剔除新增债券等因素，比上年同口径增加 C): its prior is not said.
@@ -400,7 +400,8 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
         k = figs.index(before)
         mine = labels.open_paren(text, sentence[0], before.start)
         other = next((f for f in reversed(figs[:k])  # not an amount in brackets closed before the prior
-                      if labels.open_paren(text, sentence[0], f.start) in (None, mine)), None)
+                      if labels.open_paren(text, sentence[0], f.start) in (None, mine)
+                      and not _on_another_base(text, f)), None)  # (nor a rate on another base, 占 Y 的 p%)
         if other is None:
             continue
         if not (before.is_point and other.is_point) or family(before.unit) != family(other.unit) \
@@ -425,6 +426,11 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
             moved = _direction(spec, move.group(1)) or SHORT_MOVES.get(move.group(1), 0)  # 降至, 增至
             if sign in (0, moved):  # 由 Y 减少到 X，下降 P%; 增幅 and 降幅 say no direction of their own
                 yield _rate(rate, other, before, moved)
+
+
+def _on_another_base(text: str, figure: Figure) -> bool:
+    """A rate, or the base of one (X，占调整预算数 Y 的 P%，较上年 Z 增长 R%: Y and P), no current amount."""
+    return family(figure.unit) == "ratio" or labels.RATE_BASE.match(text, figure.end) is not None
 
 
 def _prior_bracketed(spec: Spec, text: str, sentence) -> Iterator[Growth]:
