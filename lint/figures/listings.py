@@ -813,7 +813,8 @@ def _plus(text: str, sentences) -> list[Listing]:
     but asides in brackets (X the last amount before 加 in its sentence, or the sentence before in the
     paragraph); complete. When a part of X (其中 A a) stands between, added to X or to A is not said: T is
     judged over X only when it holds over no part. What is taken away on the way (；减去调出资金 d) counts
-    against T up to the next 加; T may be named 总收入 after 后 or a year (…后，一般公共预算总收入 T). A
+    against T up to the next 加; T may be named 总收入 after 后 or a year (…后，一般公共预算总收入 T); X
+    may be stated before a sentence of its 其中 parts (X。其中：A a；B b。加上…). A
     sentence holding two such chains apart by a semicolon (…后，总收入 T；…支出 Y，加上…后，总支出 U) is read
     a clause at a time."""
     out = []
@@ -832,8 +833,11 @@ def _plus(text: str, sentences) -> list[Listing]:
         adds = [f for f in after if f.start < total.start]
         adds = [f for f, h in zip(adds, labels.inside(text, at, [f.start for f in adds])) if not h]
         # (安排预算稳定调节基金 a（累计稳定调节基金 b），支出合计 T: b is an aside, no amount added)
-        opened = start if any(f.start < at for f in figs) else sentences[index - 1][0] if index else start
-        before = [f for f in figs if f.start < at] or (sentences[index - 1][2] if index else [])
+        back = index - 1  # X，增长 p。其中：A a；B b。加上…后，收入总计 T: added to X, past its 其中 sentence
+        if back >= 1 and _OPENS_PARTS.match(text, sentences[back][0]) and not any(f.start < at for f in figs):
+            back -= 1
+        opened = start if any(f.start < at for f in figs) else sentences[back][0] if index else start
+        before = [f for f in figs if f.start < at] or (sentences[back][2] if index else [])
         before = [f for f in before if not _CHANGE_WORD.search(f.label) and family(f.unit) == fam
                   and not labels.RATE_BASE.match(text, f.end)]  # (比上年增加 X, 为 P%, 预算 Y 的: none)
         if before:  # (财力 X（含市拨专款 a），加…: X, not the aside)
@@ -873,6 +877,9 @@ def _plus(text: str, sentences) -> list[Listing]:
                 > max((k for k in added if k < f.start), default=-1) else f for f in adds]
         out.append(Listing(total, (base, *adds), True, owns=False))
     return out
+
+
+_OPENS_PARTS = lazy(r"\s*其中\s*[：:，,]?")
 
 
 def _chains(text: str, sentence) -> list:
