@@ -27,7 +27,7 @@ the outturn (``spent`` words: 支出, 实际, 执行): the two amounts right bef
 said after its amount (计划投入 X，实际到位 Y，尚有 Z 未到位) is read as if before it. A balance
 carried over years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is
 left alone, but for the year's closing balance said after its two 合计 (收入合计 X，减去支出合计 Y，年终结转
-下年 Z: X less Y). An outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X), and what
+下年 Z: X less Y; or after 收入合计 X and a bare 支出 Y). An outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X), and what
 is left said alone in a sentence of reasons (决算数小于预算数的主要原因是：…，节约 X; 比预算少支出 X; not
 公务接待费节约 X, an item's), are the plan and outturn of its sentence or the sentence before. A change
 naming its base with no amount after it (较年初增加 Z) is of the one of the two amounts
@@ -125,7 +125,9 @@ def _changes(analysis, o: Options, block: int):
                 if any(w in opened for w in _OPENING_BALANCE):
                     continue  # 年初结转和结余 50，收入合计 500，支出合计 480，年终结转下年 70: carried in
                 income = [f for f in same[-2:] if _TOTALLED.search(f.label) and "收入" in f.label]
-                spent = [f for f in same[-2:] if _TOTALLED.search(f.label) and "支出" in f.label]
+                # (收入合计 X，支出 Y，年终结余 Z: the bare 支出 beside the income's total is all spent)
+                spent = [f for f in same[-2:] if "支出" in f.label and (_TOTALLED.search(f.label) or income
+                         and _BARE_SPENT.fullmatch(labels.core(f.label).strip(" ，,")))]
                 if len(same) >= 2 and len(income) == 1 and len(spent) == 1 and income[0] is not spent[0] \
                         and income[0].value != spent[0].value:
                     yield spent[0], income[0], change, -1
@@ -498,6 +500,7 @@ _VERSUS_PLAN = lazy(r"(?:(?:决算|支出|执行|实际)数?(小于|少于|低�
 # the year's closing balance (年终结转下年, 收支相抵，年终结余), said after its totals
 _YEAR_END = lazy(r"(?:年终结转(?:下年)?|结转下年|年终结余|年终滚存结余)(?:资金)?(?:为|是)?$")
 _OPENING_BALANCE = ("年初结", "上年结转", "期初", "年初滚存", "上年结余", "弥补")
+_BARE_SPENT = lazy(r"(?:本年|当年|全年)?支出(?:为|是)?")
 _TOTALLED = lazy(r"(?:收入|支出)合计|合计(?:收入|支出)")  # (not 总计: a 支出总计 may hold the carry-over)
 _LAST_YEARS = lazy(r"(?:比|较)(?:上年|去年|上一年|同期|(?:19|20)\d\d年)")
 _OVER = ("大于", "多于", "高于", "超过", "增加", "超支", "多")
