@@ -21,19 +21,19 @@ rate's gap to another's rate stated beside it (增长19.9%，高于全省平均�
 比全市增幅（-5.2%）高9.3个百分点) is the one less the other (not for a fall's size: 下降5.2%, 低于…).
 
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
-全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less
-the outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each; a 当期结余
-(当年结余) is the 收入 less the 支出 stated right before it (基金收入 X，基金支出 Y，当期结余 Z); what is left
-said after its amount (计划投入 X，实际到位 Y，尚有 Z 未到位) is read as if before it. A balance
+全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less the
+outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each; a 当期结余
+(当年结余) is the 收入 less the 支出 stated right before it (基金收入 X，基金支出 Y，当期结余 Z); what is
+left said after its amount (计划投入 X，实际到位 Y，尚有 Z 未到位) is read as if before it. A balance
 carried over years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is
 left alone, but for the year's closing balance said after its two 合计 (收入合计 X，减去支出合计 Y，年终结转
-下年 Z: X less Y; or after 收入合计 X and a bare 支出 Y). An outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X), and what
-is left said alone in a sentence of reasons (决算数小于预算数的主要原因是：…，节约 X; 比预算少支出 X; not
-公务接待费节约 X, an item's), are the plan and outturn of its sentence or the sentence before. A change
-naming its base with no amount after it (较年初增加 Z) is of the one of the two amounts
-before it that the name labels (年初预算 X, 年初结转结余 X), the other the current. A gap (差值, 差额, 相差)
-is the larger of the two amounts before it in its clause less the smaller (预算 X，支出 Y，差额 Z).
-
+下年 Z: X less Y; or after 收入合计 X and a bare 支出 Y). An outturn against its plan by so much
+(决算数小于预算数 X, 支出数大于预算数 X), and what is left said alone in a sentence of reasons
+(决算数小于预算数的主要原因是：…，节约 X; 比预算少支出 X; not 公务接待费节约 X, an item's), are the plan and
+outturn of its sentence or the sentence before. A change naming its base with no amount after it (较年初增加
+Z) is of the one of the two amounts before it that the name labels (年初预算 X, 年初结转结余 X), the other
+the current. A gap (差值, 差额, 相差) is the larger of the two amounts before it in its clause less the
+smaller (预算 X，支出 Y，差额 Z).
 Judged as an interval: the change computed from the two stated amounts must meet the stated change.
 """
 

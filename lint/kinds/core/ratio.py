@@ -44,7 +44,9 @@ Not read: a rate with a plan/actual pair in a measure word not read standing nea
 1,020幅); a plan that is one member of a 分别 list (预算分别为 a、b、c万元，合计 t). A target or plan set in
 round 万 (年度目标为3万卷) is that many, unless its exact number follows in brackets.
 
-Judged as an interval: actual/base must meet the stated rate's interval. A completion rate of exactly
+Judged as an interval: actual/base must meet the stated rate's interval; a rate failing over the actual
+holds over it net of an amount the sentence sets aside right after the rate (执行率为100%，其中，77万元为社会
+募集款: the budget's money only). A completion rate of exactly
 100% for a count above its plan (计划12,000件，实际12,860件，完成率100%) is the capped convention, as in
 indicator tables, and holds (money spent beyond its budget is not capped).
 """
@@ -597,9 +599,35 @@ def _ratio(analysis, check, rate, actual, base):
     # a target or plan set in round 万 (年度目标为3万卷) is that many, not a rounded 3万
     mode = "exact" if base.decimals < 0 and _SET.search(base.label) \
         and not _BRACKETED_AFTER.match(analysis.text(base), base.end) else "round"  # (3万人（下达29,800人）)
-    return judge(check, analysis, rate, (actual, base),
-                 lambda: precision.interval(actual, "round", base.unit) / precision.interval(base, mode),
-                 scale=Decimal(100), expression=f"{actual.text} / {base.text}")
+    verdict = judge(check, analysis, rate, (actual, base),
+                    lambda: precision.interval(actual, "round", base.unit) / precision.interval(base, mode),
+                    scale=Decimal(100), expression=f"{actual.text} / {base.text}")
+    aside = _aside_after(analysis, rate, actual)
+    if verdict is not None and not verdict.holds and aside is not None:
+        # 执行 977万元，执行率为100%，其中，77万元为社会募集款: the rate of the budget's money, net of it
+        net = judge(check, analysis, rate, (actual, aside, base),
+                    lambda: (precision.interval(actual, "round", base.unit) - precision.interval(
+                        aside, "round", base.unit)) / precision.interval(base, mode),
+                    scale=Decimal(100), expression=f"({actual.text} − {aside.text}) / {base.text}")
+        if net is not None and net.holds:
+            return net
+    return verdict
+
+
+def _aside_after(analysis, rate, actual):
+    """An amount the sentence sets aside right after the rate (…，执行率为100%，其中，77万元为社会募集款):
+    a part of ``actual`` from outside the budget, or None."""
+    text = analysis.text(rate)
+    m = _SET_ASIDE.match(text, rate.end)
+    if m is None:
+        return None
+    aside = next((f for f in analysis.figures[rate.block] if f.start == m.start(1)), None)
+    return aside if aside is not None and precision.family(aside.unit) == precision.family(actual.unit) \
+        and aside.is_point else None
+
+
+_SET_ASIDE = lazy(r"\s*[，,]\s*其中\s*[，,：:]?\s*(\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|元)\s*"
+                  r"(?:为|是|系|属于?)[^，,。；;]{0,12}?(?:社会|募集|捐赠|捐款|自筹|上年结转|其他资金|非财政)")
 
 
 _SET = lazy(r"目标|计划|任务")

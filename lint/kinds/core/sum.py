@@ -136,7 +136,8 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     over = parts_sum().lo > precision.interval(total).hi
     # a listing that names parts of nothing (部级领导干部用车0辆、…、其他用车1辆) goes through a template's
     # every part: it is complete
-    complete = complete or len(parts) >= 3 and any(p.value == 0 for p in parts) or _whole(total, parts) \
+    complete = complete or len(parts) >= 3 and any(p.value == 0 for p in parts) \
+        and not _shares_short(analysis, parts) or _whole(total, parts) \
         or _complementary(analysis, parts) or _remainder(total, parts)
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
@@ -182,6 +183,22 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
                      expression=total.text + rest, severity=Severity.WARNING)
         if typo is not None:
             yield typo
+
+
+def _shares_short(analysis, parts: list[Figure]) -> bool:
+    """Whether each part states its share right after it (A a，占总收入的 p；B 0万元，占 0.00%；…) and the
+    shares add up to well under 100%: the list says itself it names some parts only."""
+    text = analysis.text(parts[0])
+    figs = analysis.figures[parts[0].block]
+    shares = []
+    for part in parts:
+        k = analysis.index(part) + 1
+        share = figs[k] if k < len(figs) else None
+        if share is None or share.unit != "%" or "占" not in share.label \
+                or _SEMI.search(text, part.end, share.start):
+            return False
+        shares.append(share.value)
+    return sum(shares) < 99
 
 
 def _graded(text: str, parts: list[Figure]) -> bool:

@@ -297,7 +297,7 @@ def _run_in(analysis, where, span, markers: list[str]) -> bool:
 
 
 _TITLED = (r"(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])"
-           r"[\u4e00-\u9fff]{2,12}?")
+           r"[\u4e00-\u9fff“”\"]{2,24}?")  # (七、“三公”经费支出决算表八、…: a table's title, quotes in it)
 
 
 def _step(check, analysis, previous, n: int | None, marker: str, span):
