@@ -33,6 +33,19 @@ def test_no_kind_imports_another_kind(path):
             assert module in ("crossfoot.kinds.base", "crossfoot.kinds.options"), path.name
 
 
+@pytest.mark.parametrize("path", sorted((ROOT / "lint").rglob("*.py")), ids=lambda p: str(p.relative_to(ROOT)))
+def test_no_module_binds_a_name_twice(path):
+    """A module-level function, class or constant defined twice: the later one silently replaces the earlier
+    for every use, the earlier one's callers included."""
+    seen: dict[str, int] = {}
+    for node in ast.parse(path.read_text(encoding="utf-8")).body:
+        names = [node.name] if isinstance(node, (ast.FunctionDef, ast.ClassDef)) else [
+            t.id for t in node.targets if isinstance(t, ast.Name)] if isinstance(node, ast.Assign) else []
+        for name in names:
+            assert name not in seen, f"{name} bound at lines {seen[name]} and {node.lineno}"
+            seen[name] = node.lineno
+
+
 def test_lower_rooms_never_import_kinds_or_the_engine():
     for room in ("figures", "tables", "ingest"):
         for path in (ROOT / "lint" / room).glob("*.py"):

@@ -496,6 +496,7 @@ _ITEM = lazy(r"^\s*(?:——|[•●▪]|\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[�
 def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Listing]:
     """A parts word ending its paragraph (基本支出300万元，主要包括：) and the parts as the numbered or
     bulleted items that follow it, one paragraph each (1.人员经费200万元；2.公用经费100万元。; ——A a；), or
+    one line of its own listing named amounts (其中： ⏎ A a，B b，C c。), or
     unmarked paragraphs each opened by its part (人员经费 a，占…。 ⏎ 公用经费 b，…: as many as make the total,
     up to a marked one): each marked item's one amount of
     the total's unit family; an item stating several (年初预算 X，支出决算 Y) leaves it unsaid which is the
@@ -503,7 +504,10 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     blocks, parts = analysis.doc.blocks, []
     marked = block + 1 < len(blocks) and _ITEM.match(blocks[block + 1].text) is not None
     style = _style(blocks[block + 1].text) if marked else ""
-    for b in range(block + 1, min(len(blocks), block + (30 if marked else 7))):
+    run_on = [] if marked or block + 1 >= len(blocks) else _listing_paragraph(analysis, block + 1, words)
+    if run_on:  # 其中： ⏎ A a，B b，C c。: the parts in one paragraph of their own, a sentence listing them
+        parts, marked = run_on, True
+    for b in range(block + 1, min(len(blocks), block + (30 if marked else 7)) if not run_on else 0):
         if blocks[b].kind != "paragraph" or _style(blocks[b].text) != style:
             break  # (1、A a；2、B b。⏎（二）支出 Y, or A a ⏎（二）项目支出 Y: the next heading, no item)
         figs = [f for f in analysis.figures[b] if f.is_point and family(f.unit) not in ("ratio", "")]
@@ -595,6 +599,29 @@ _HEADED_AMOUNT = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}、|[（(][�
                       r"(?P<title>[^，,。；;：:\d（()）]{2,30})[（(]\s*(?P<amount>\d[\d,]*(?:\.\d+)?)\s*(?:万元|亿元|元)\s*[)）]"
                       r"\s*[。；;]?\s*")
 _CLAUSE_END = lazy(r"[，,。；;：:]")
+
+
+def _listing_paragraph(analysis, b: int, words) -> list[Figure]:
+    """The amounts of paragraph ``b`` when it is one sentence listing named amounts and nothing else
+    (困难救助款收入1.41万元，助学款项收入3.68万元，…。): two or more, one family, apart by ， or 、, none a
+    change, a share or in brackets; else []."""
+    block = analysis.doc.blocks[b]
+    text = block.text
+    if block.kind != "paragraph" or words.parts.within(text) or _SENTENCE_STOPS.search(text.rstrip("。. ")) \
+            or len({origin[1] for origin in block.origins}) != 1:
+        return []  # (a line of its own, not paragraphs a reader joined: 商品和服务支出 a， ⏎ ⏎ 工资… b。)
+    figs = [f for f in analysis.figures[b] if f.unit]  # (not the 99 of “99公益日”: a name's)
+    if len(figs) < 2 or any(not f.is_point or family(f.unit) != family(figs[0].unit) or _CHANGE_WORD.search(
+            f.label) for f in figs) or family(figs[0].unit) == "ratio" or any(
+            labels.inside(text, 0, [f.start for f in figs])):
+        return []
+    if not all(_LISTED_APART.match(text, a.end, b.start) for a, b in zip(figs, figs[1:])):
+        return []
+    return figs
+
+
+_SENTENCE_STOPS = lazy(r"[。；;！？!?]")
+_LISTED_APART = lazy(r"\s*[，,、]")
 
 
 def _style(text: str) -> str:

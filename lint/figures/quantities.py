@@ -246,7 +246,6 @@ def _source_headings(analysis) -> list[tuple[int, str]]:
     return out
 
 
-_TOP = lazy(r"\s*[一二三四五六七八九十]{1,3}、")
 _SOURCE = lazy(r"(?<![\u4e00-\u9fff])(中央|省级?|市级|县级|区级|本级)[\u4e00-\u9fff]{0,8}?"
                r"(?:资金|补助|转移支付)")
 
