@@ -640,10 +640,10 @@ _CARRIED = lazy(rf"{labels.LAST_YEAR}(?=结转|结余)")  # 上年结转结余�
 
 def _aside(figure) -> bool:
     """An amount that is another comparison's (比年初预算800.00万元…, 完成年初预算800.00万元的106.95%,
-    为年初预算376.00亿元的101.5%), or a part said of the amount before it (（含上年结转412.36万元）), never
-    the current amount of this one."""
+    为年初预算376.00亿元的101.5%, 占年初预算37992万元的60%), or a part said of the amount before it
+    (（含上年结转412.36万元）), never the current amount of this one."""
     label = figure.label.strip()
-    return label.startswith(("比", "较", "完成")) or _OF_BUDGET_DONE.search(label) is not None \
+    return label.startswith(("比", "较", "完成", "占")) or _OF_BUDGET_DONE.search(label) is not None \
         or _BEYOND.search(label) is not None \
         or label.lstrip("（(").startswith(("含", "包括", "包含")) \
         or label.startswith(("为", "是", "相当于")) and _BASE_NAMED.search(label) is not None  # 为年初预算X的

@@ -166,8 +166,29 @@ def find(analysis, block: int, words) -> list[Listing]:
 
 def _amounts(listings: list[Listing]) -> list[Listing]:
     """The listings whose total is an amount, not a bound (34个县区财政收入超过了10亿元，其中…都超过了
-    20亿元: how many exceed each, not what they add up to)."""
-    return [f for f in listings if not _BOUND.search(f.total.label)]
+    20亿元: how many exceed each, not what they add up to), each part of the total's period (累计完成 X，
+    其中，A 当月完成 a，…；累计完成 b: b only, a is the month's)."""
+    out = []
+    for found in listings:
+        if _BOUND.search(found.total.label):
+            continue
+        period = _period(found.total.label)
+        if period and any(_period(p.label) not in ("", period) for p in found.parts):
+            parts = tuple(p for p in found.parts if _period(p.label) in ("", period))
+            if not parts:
+                continue
+            found = replace(found, parts=parts)
+        out.append(found)
+    return out
+
+
+def _period(label: str) -> str:
+    """累计 or 当月 when a label names the year to date or the month alone, else ''."""
+    m = _PERIOD.search(label)
+    return "" if m is None else "当月" if m.group() in ("当月", "本月") else "累计"
+
+
+_PERIOD = lazy(r"累计|当月|本月")
 
 
 _BOUND = lazy(r"(?:超过|超出|高于|低于|不足|不到|少于|多于|大于|小于)了?\s*$")

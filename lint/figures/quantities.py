@@ -81,6 +81,9 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     part = _named_above(analysis.memo(_scoped_openers), fig.block)
     if part and not label.startswith(_WHOLE):
         scope = f"{part}|{scope}"  # 在41个县…上，…收入完成 X ⏎ 在59个区…上，…收入完成 Y: each part's
+    span_named = _named_above(analysis.memo(_period_headings), fig.block)
+    if span_named:
+        period += "|" + span_named  # 一、8月份财政收支完成情况 ⏎ … 二、8月份累计完成情况 ⏎ …: each its span's
     stage = _stage(analysis, fig.block)
     if stage:
         period += "|" + stage  # 2.…预算调整方案。⏎(1)收入总计调整为 X: the adjusted budget's, not the 决算's
@@ -248,6 +251,22 @@ def _source_headings(analysis) -> list[tuple[int, str]]:
 
 _SOURCE = lazy(r"(?<![\u4e00-\u9fff])(中央|省级?|市级|县级|区级|本级)[\u4e00-\u9fff]{0,8}?"
                r"(?:资金|补助|转移支付)")
+
+
+def _period_headings(analysis) -> list[tuple[int, str]]:
+    """``(block, span)`` of each heading naming the span its figures are of: the year to date (累计,
+    截至8月底, 1-8月) or one month (8月份, 当月)."""
+    return _headings_naming(analysis, _spans_named)
+
+
+def _spans_named(text: str) -> set[str]:
+    if _TO_DATE.search(text):
+        return {"累计"}
+    return {"当月"} if _ONE_MONTH.search(text) else set()
+
+
+_TO_DATE = lazy(r"累计|截至|截止|1\s*[-－—~至]\s*\d{1,2}\s*月")
+_ONE_MONTH = lazy(r"\d{1,2}\s*月份|当月|本月")
 
 
 def _stage_headings(analysis) -> list[tuple[int, str]]:
