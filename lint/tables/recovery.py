@@ -594,13 +594,33 @@ def _label_unnamed(header: tuple[str, ...], rows) -> bool:
     """Whether the header names the figures' columns from the first, leaving the rows' labels unnamed (a
     form's 全年预算数 | 全年执行数 | 分值 | 执行率 | 得分 over 年度资金总额 | 9.48 | 9.48 | 10 | 100% | 10):
     every name but the last column's given and none a label column's (项目, 名称, 科目, 指标), a label
-    opening every row, a figure ending most."""
+    opening every row, a figure ending most. Columns empty throughout at the right (a web copy's trailing
+    bars, | |||||) are left out first."""
+    used = 1 + max((k for k in range(len(header)) if header[k].strip() or any(
+        k < len(r) and r[k].text.strip() for r in rows)), default=-1)
+    if 0 < used < len(header):
+        header, rows = header[:used], [r[:used] for r in rows]
     if len(header) < 3 or header[-1].strip() or not all(h.strip() for h in header[:-1]) \
             or _LABEL_HEAD.search(header[0]) or not _MEASURE_HEAD.search(header[0]) or len(rows) < 2:
         return False  # (the first name a measure's, 全年预算数(A); not 支出功能分类, a label column's)
     labelled = all(r[0].text.strip() and number(r[0].text) is None for r in rows)
     ending = sum(1 for r in rows if number(r[-1].text) is not None)
-    return labelled and ending * 2 > len(rows)
+    return labelled and (ending * 2 > len(rows) or _rates_one_right(header, rows))
+
+
+def _rates_one_right(header: tuple[str, ...], rows) -> bool:
+    """Whether the percentages stand one column right of the rate's name (执行率 over 10, 102.59% beside it:
+    the 得分 left blank, the rows' cells each a column right of their names)."""
+    rate = next((j for j, h in enumerate(header) if "率" in h), None)
+    if rate is None or rate + 1 >= len(header):
+        return False
+
+    def percent(r, j) -> bool:
+        value = number(r[j].text) if j < len(r) else None
+        return value is not None and value.percent
+
+    right = sum(1 for r in rows if percent(r, rate + 1))
+    return right >= 1 and not any(percent(r, rate) for r in rows)
 
 
 _LABEL_HEAD = lazy(r"项目|名称|科目|指标|内容|类别|分类|单位|部门|序号|^\s*$")
