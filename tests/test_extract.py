@@ -324,3 +324,12 @@ def test_a_list_whose_last_number_has_a_magnitude_shares_no_unit(text):
     """5万人: the 万 is the last number's own, so the others keep no unit (and nothing fails to parse)."""
     figures = extract(parse(text).blocks[0])
     assert figures[-1].unit and all(not f.unit or "万" in f.text or "千" in f.text for f in figures[:-1])
+
+
+def test_a_chain_of_myriads_is_no_amount():
+    """1万1万1万…: each 1万 its own (no rest of an amount after any: no unit right after its digits), read
+    in one pass however long the chain (code review)."""
+    found = figures("收入" + "1万" * 3000 + "1元。")
+    assert {f.value for f in found[:-1]} == {Decimal(10000)} and len(found) == 3000
+    assert found[-1].text == "1万1元" and found[-1].value == 10001  # the last: its rest, 1元
+    assert [f.text for f in figures("收入3万4993万元。")] == ["3万", "4993万元"]

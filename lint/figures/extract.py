@@ -96,9 +96,11 @@ def extract(block: Block, index: int = 0) -> list[Figure]:
         start = m.start()
         if starts and (i := bisect.bisect_right(starts, start) - 1) >= 0 and reach[i] > start:
             continue  # inside an address or a phone number
+        if start < last_end:
+            continue  # inside the figure before: 3万4993.1亿元 is one
         parsed = _parse(text, m)
-        if parsed is None or start < last_end:
-            continue  # (or inside the figure before: 3万4993.1亿元 is one)
+        if parsed is None:
+            continue
         value, decimals, unit, end, qualifier, exact, num_start = parsed
         label_start = _label_start(text, start, last_end)
         label, qualifier_before = _label(_unparenthesised(text[label_start:start]))
@@ -210,7 +212,7 @@ def _parse_chinese(text: str, m: re.Match):
     return (Decimal(value).scaleb(exp), 0, units.canonical(unit), after.end(), qualifier, True, m.start())
 
 
-_PHASE_BEFORE = lazy(r"(?:项目|工程|程)$")
+_PHASE_BEFORE = lazy(r"(?:项目|程)$")  # (工程 too)
 _PHASE_AFTER = lazy(r"(?:工程|项目|建设|扩建|改造)")
 _LATIN_UNIT = lazy(r"(?:km|Km|KM|m²|m³)(?![A-Za-z²³/])")  # (not 12.5km², 60km/h)
 
@@ -284,17 +286,22 @@ _MIXED_TAIL = lazy(r"\d{1,4}(?:\.\d+)?(?![\d,])")
 
 
 def _mixed(text: str, at: int, myriads: Decimal):
-    """3万4993.1亿元, 21万6784亿元, 12万3456人: a count of 万 written before the rest of the amount (four
-    digits and the unit), the way national statistics write large figures: one figure, 34,993.1 亿元.
-    ``(value, decimals, unit, end, qualifier, exact)``, or None when what follows is no such rest."""
+    """3万4993.1亿元, 21万6784亿元, 12万3456人: a count of 万 written before the rest of the amount (up to
+    four digits and the unit, no magnitude of its own), the way national statistics write large figures:
+    one figure, 34,993.1 亿元. ``(value, decimals, unit, end, qualifier, exact)``, or None when what
+    follows is no such rest (1万1万…, 3万4993万元)."""
     tail = _MIXED_TAIL.match(text, at)
     if tail is None:
         return None
-    rest = _parse_arabic(text, _FIGURE.match(text, at))
-    if rest is None or not rest[2] or rest[1] < 0:  # a unit, and no magnitude of its own (4993万元)
-        return None
-    value, decimals, unit, end, qualifier, exact, _ = rest
-    return myriads.scaleb(4) + value, decimals, unit, end, qualifier, exact
+    after = _AFTER.match(text, tail.end())
+    unit = after.group("unit") if after else None
+    if not unit or unit == "万元" or unit in _WORD_OPENERS and text[after.end() : after.end() + 1] \
+            in _WORD_OPENERS[unit]:
+        return None  # (3万4993万元: 万 twice, no such amount)
+    rest = Decimal(tail.group())
+    decimals = len(tail.group()) - tail.group().index(".") - 1 if "." in tail.group() else 0
+    qualifier = "ge" if after.group("approx1") else _POST_QUALIFIER.get(after.group("post") or "", "")
+    return myriads.scaleb(4) + rest, decimals, units.canonical(unit), after.end(), qualifier, False
 
 
 def _cn_or_arabic(text: str) -> Decimal | None:

@@ -528,7 +528,8 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     run_on = [] if marked or block + 1 >= len(blocks) else _listing_paragraph(analysis, block + 1, words)
     if run_on:  # 其中： ⏎ A a，B b，C c。: the parts in one paragraph of their own, a sentence listing them
         parts, marked = run_on, True
-    for b in range(block + 1, min(len(blocks), block + (30 if marked else 7)) if not run_on else 0):
+    following = range(0) if run_on else range(block + 1, min(len(blocks), block + (30 if marked else 7)))
+    for b in following:
         if blocks[b].kind != "paragraph" or _style(blocks[b].text) != style:
             break  # (1、A a；2、B b。⏎（二）支出 Y, or A a ⏎（二）项目支出 Y: the next heading, no item)
         figs = [f for f in analysis.figures[b] if f.is_point and family(f.unit) not in ("ratio", "")]
@@ -584,14 +585,14 @@ def _held(text: str, sentences) -> list[Listing]:
     return out
 
 
-_HOLDS = lazy(r"\s*(?:其中)?(?:含|包含)(?![量有义])[：:]?")
+_HOLDS = lazy(r"\s*(?:其中)?(?:含|包含)(?![量有义税])[：:]?")  # (not 含税价 a: a price with its tax)
 
 
 def _headed_items(analysis, block: int, at: int, title: str) -> list[Listing]:
     """A heading stating its amount in brackets (一、中央财政衔接资金（5273万元）) over items one level down,
     a paragraph each in one style ((一)支持产业发展2993.7万元； …(七)…46.3万元。), up to the next heading
-    of its level or above: each item's one amount, of the heading's unit family, is a part (some parts only
-    may be listed: not complete)."""
+    of its level or above: each item's one amount, in its first clause, is a part (some parts only may be
+    listed: not complete)."""
     blocks = analysis.doc.blocks
     total = next((f for f in analysis.figures[block] if f.start == at), None)
     if total is None or not total.is_point or family(total.unit) != "money" or block + 1 >= len(blocks):
@@ -607,8 +608,9 @@ def _headed_items(analysis, block: int, at: int, title: str) -> list[Listing]:
             return []  # an unmarked paragraph among the items: what they list is not plain
         figs = [f for f in analysis.figures[b] if f.is_point and family(f.unit) not in ("ratio", "")]
         first = _CLAUSE_END.search(blocks[b].text)
-        if not figs or first is not None and figs[0].start > first.start():
-            return []  # an item stating no amount in its first clause: not an item of the amount
+        if len(figs) != 1 or first is not None and figs[0].start > first.start():
+            return []  # an item stating no amount in its first clause, or several (总投资 a，使用…资金 b):
+            # which is the heading's part is not said
         parts.append(figs[0])
     if len(parts) < 2 or any(family(p.unit) != "money" for p in parts):
         return []
@@ -1070,20 +1072,39 @@ def _totals_after(text: str, sentences) -> list[Listing]:
         if first is None or not money[first].is_point:
             continue
         if first:  # a, b, …, 收入总计 T: the parts before it in its own sentence
-            if first <= _MOST_PARTS:
-                out += _closed(text, start, money[:first], money[first], _closing_side(money[first]))
+            side = _closing_side(money[first])
+            if first <= _MOST_PARTS and (not index or _side_of(sentences[index - 1]) not in (side, "?")):
+                out += _closed(text, start, money[:first], money[first], side)
             continue
         for total in itertools.takewhile(_closing_side, money[:3]):  # 收入合计 T，支出合计 U，…
             side = _closing_side(total)
             if not total.is_point:
                 break
-            for lo, hi, listed in reversed(sentences[max(0, index - 3) : index]):
+            for back in range(index - 1, max(-1, index - 4), -1):
+                said = _side_of(sentences[back])
+                if said == "":
+                    continue  # (no amount: a sentence of words only)
+                if said != side:
+                    if said == "?":
+                        break  # (债务还本 a，…: a sentence of neither side between, the parts unclear)
+                    continue  # the other side's parts, between
+                lo, hi, listed = sentences[back]
                 amounts = [f for f in listed if family(f.unit) == "money"]
-                if not amounts or side not in labels.core(amounts[0].label) or len(amounts) > _MOST_PARTS:
-                    continue
-                out += _closed(text, lo, amounts, total, side, hi)
+                begun = back and _side_of(sentences[back - 1]) in (side, "?")  # (parts begun before it)
+                if len(amounts) <= _MOST_PARTS and not begun:
+                    out += _closed(text, lo, amounts, total, side, hi)
                 break
     return out
+
+
+def _side_of(sentence) -> str:
+    """收入 or 支出 for a sentence whose first amount of money is named one, '?' for one naming neither,
+    '' for a sentence stating no money."""
+    first = next((f for f in sentence[2] if family(f.unit) == "money"), None)
+    if first is None:
+        return ""
+    core = labels.core(first.label)
+    return "收入" if "收入" in core else "支出" if "支出" in core else "?"
 
 
 _MOST_PARTS = 30  # more amounts than a statement of an account's sides lists: no such statement
@@ -1097,8 +1118,8 @@ def _closing_side(figure: Figure) -> str:
 
 def _closed(text: str, lo: int, amounts: list[Figure], total: Figure, side: str, hi: int | None = None):
     """The listing of ``total`` over ``amounts`` said from ``lo`` (to ``hi``, else to the total), when they
-    are its parts plainly: the first named a ``side`` (收入, 支出), none in brackets nor a change, and no
-    total, 其中, 分别 or change word said among them."""
+    are its parts plainly: the first named a ``side`` (收入, 支出), none a change, and no total, 其中, 分别 or
+    change word said among them; amounts in brackets (asides) are left out."""
     said = text[lo : hi if hi is not None else amounts[-1].end]
     if _CONTINUED.match(said) or _ADDED_KIND.search(labels.core(amounts[0].label)):
         return []  # 还有省级补助收入 a，…，收入合计 T; 省级补助收入 a，调入资金 b，…: the parts go on from
@@ -1583,12 +1604,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         p_start, p_end, p_figs = labels.near(p_sentence, p_sentence[1])
         opened = min((k for w in words.parts if (k := p_text.find(w, p_start, p_end)) != -1), default=p_end)
         if _BY_DIMENSION.match(word) and not p_text[p_start:opened].strip(" ：:，,"):
-            # X。其中：基本支出 a，项目支出 b。按支出功能分类：…: a second breakdown of X, not of a
-            if index < 2 or back != index - 1:
-                return []
-            p_start, p_end, p_figs = labels.near(sentences[back - 1], sentences[back - 1][1])
-            opened = min((k for w in words.parts if (k := p_text.find(w, p_start, p_end)) != -1),
-                         default=p_end)
+            return []  # X。其中：基本支出 a，项目支出 b。按…分类：…: a second breakdown of X, or of a
+            # (人员经费 and 公用经费 make 基本支出): whose, not said
         before = candidates(p_start, p_figs, p_end, p_text)
         if any(f.start < opened for f in before) and not own:
             before = [f for f in before if f.start < opened]  # the sentence's own parts are no total here

@@ -47,8 +47,7 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     text = analysis.doc.blocks[fig.block].text
     if parent is not None and not scope and parent.block == fig.block:
         scope = text[: parent.start].strip()  # 1、公共安全支出（204类）…: the words the paragraph opens with
-    if (label.startswith(_ANAPHORA) and _NAMES_PROJECT.search(_heading(analysis, fig.block))
-            or _ALLOCATED.fullmatch(label)):
+    if label.startswith(_ANAPHORA) or _ALLOCATED.fullmatch(label):
         # 项目预算资金 in （二）农机购置补贴项目 is that project's; 安排直达资金 under （二）… its section's
         scope = f"{_heading(analysis, fig.block)}|{scope}"
     elif (run_in := _RUN_IN.match(text)) and run_in.end() <= fig.start and not label.startswith(_WHOLE) \
@@ -108,9 +107,6 @@ _QUALIFIER = lazy(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[�
 
 
 _ANAPHORA = ("项目", "该项目", "本项目", "该", "此项")
-# a heading naming a project (（二）农机购置补贴项目), not a section of one project's report
-# (（一）项目背景资料。)
-_NAMES_PROJECT = lazy(r"(?:项目|工程|专项|补贴|补助|资金|行动|计划|[”\"》])\s*[。：:]?\s*$")
 _ALLOCATED = lazy(r"(?:安排|下达|拨付|分配)[\u4e00-\u9fff]{0,6}")  # 安排直达资金: a section's allocation
 _TOTALS = ("总计", "合计", "总额", "总投资", "总预算", "本年收入", "本年支出", "收入预算", "支出预算",
            "决算总", "预算总")
@@ -219,10 +215,15 @@ def _stage(analysis, block: int) -> str:
 
 
 def _named_above(headings: list[tuple[int, str]], block: int) -> str:
-    """What the nearest of ``headings`` (``(block, name)``) above ``block`` names, when they name two
-    things or more, or ''."""
+    """What the nearest of ``headings`` (``(block, name)``, as :func:`_two_or_more` leaves them) above
+    ``block`` names, or ''."""
     at = bisect.bisect_right(headings, block, key=lambda h: h[0]) - 1
-    return headings[at][1] if at >= 0 and len({name for _b, name in headings}) >= 2 else ""
+    return headings[at][1] if at >= 0 else ""
+
+
+def _two_or_more(headings: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """``headings`` when they name two things or more (each then its part's), else none."""
+    return headings if len({name for _b, name in headings}) >= 2 else []
 
 
 def _fund_headings(analysis) -> list[tuple[int, str]]:
@@ -246,7 +247,7 @@ def _source_headings(analysis) -> list[tuple[int, str]]:
         named = {m.group(1) for m in _SOURCE.finditer(text)}
         if len(named) == 1:
             out.append((b, named.pop()))
-    return out
+    return _two_or_more(out)
 
 
 _SOURCE = lazy(r"(?<![\u4e00-\u9fff])(中央|省级?|市级|县级|区级|本级)[\u4e00-\u9fff]{0,8}?"
@@ -277,7 +278,7 @@ def _stage_headings(analysis) -> list[tuple[int, str]]:
 
 def _headings_naming(analysis, names) -> list[tuple[int, str]]:
     """``(block, name)`` of each heading (a short numbered line stating no figure) of which ``names(text)``
-    gives exactly one."""
+    gives exactly one, when they name two things or more."""
     out = []
     for b, block in enumerate(analysis.doc.blocks):
         text = block.text.strip()
@@ -286,7 +287,7 @@ def _headings_naming(analysis, names) -> list[tuple[int, str]]:
         named = names(text)
         if len(named) == 1:
             out.append((b, named.pop()))
-    return out
+    return _two_or_more(out)
 
 
 def _scoped_openers(analysis) -> list[tuple[int, str]]:
@@ -298,7 +299,7 @@ def _scoped_openers(analysis) -> list[tuple[int, str]]:
         m = _SCOPED.match(block.text) if block.kind != "row" else None
         if m is not None:
             out.append((b, m.group("part")))
-    return out
+    return _two_or_more(out)
 
 
 _PLACES = r"[^，,。；;：:]{0,16}(?:[县区市镇乡村州旗]|本级|单位|部门)"  # a part: places, levels, units

@@ -200,6 +200,8 @@ def fund_forms(doc: Document) -> list[Table]:
             continue
         rows, at = [], k
         while at < len(blocks) and _single(blocks[at]) and _FUND_ROW.fullmatch(_text(blocks[at])):
+            if at + len(header) > len(blocks):
+                break  # (a form cut short at the end of the text: its row is not whole)
             cells = _fund_cells(blocks[at + 1 : at + len(header)])
             after = at + len(header)
             if cells is None or after < len(blocks) and _amount(_text(blocks[after])):

@@ -234,10 +234,10 @@ def outline_groups(analysis, form: str) -> list[tuple[Node, list[Node]]]:
         if node.form != form or node.level < 0:
             continue
         below = []
-        for later in nodes[i + 1 :]:
-            if later.level <= node.level:
+        for j in range(i + 1, len(nodes)):  # (an index, not a copy of the rest for every node)
+            if nodes[j].level <= node.level:
                 break
-            below.append(later)
+            below.append(nodes[j])
         if not below:
             continue
         step = min(n.level for n in below)

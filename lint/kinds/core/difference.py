@@ -34,6 +34,7 @@ outturn of its sentence or the sentence before. A change naming its base with no
 Z) is of the one of the two amounts before it that the name labels (年初预算 X, 年初结转结余 X), the other
 the current. A gap (差值, 差额, 相差) is the larger of the two amounts before it in its clause less the
 smaller (预算 X，支出 Y，差额 Z).
+
 Judged as an interval: the change computed from the two stated amounts must meet the stated change.
 """
 

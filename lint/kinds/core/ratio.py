@@ -506,7 +506,7 @@ _ADDED = lazy(r"追加|调增|追减|调减")
 _OPENING = lazy(r"年初|初始")  # a budget before what was added in the year
 
 
-_SUBJECTLESS = lazy(r"[已累计实际]{0,2}")
+_SUBJECTLESS = lazy(r"(?:已|累计|实际)?")
 _MEASURE_WORDS = lazy(r"本部门|本单位|部门|单位|年初|调整后|调整|全年|本年|年度|预算|实际|支出|"
                             r"执行|决算|完成|下达|安排|资金|数|为|共|计|总额|合计|累计|的|[，,：:]")
 

@@ -127,7 +127,23 @@ def _counted_whole(analysis, part, named: str):
     if noun is None or counted is None:
         return None
     what = noun.group()[:2]  # (项目 of 1个项目评为优)
-    return whole if counted.group().startswith(what) and named.removesuffix("的").endswith(what) else None
+    named = named.removesuffix("的")
+    qualifier = named.removesuffix(what)
+    if not counted.group().startswith(what) or not named.endswith(what):
+        return None
+    # 占评定项目的: what the whole count did or is (抽审41个项目: 抽审; 全部, 评定), not another count's own
+    # (30个项目已完工，…6个项目评为优秀，占已完工项目的20%: of the 30)
+    said = text[max(0, whole.start - 8) : whole.start]
+    if qualifier and qualifier in said:
+        return whole  # 抽审41个项目，…占抽审项目的
+    others = [f for f in analysis.figures[whole.block] if f is not whole and f.unit == whole.unit
+              and f.start < part.start and (n := _NOUN.match(text, f.end)) and n.group().startswith(what)
+              and analysis.parent(f) is None]
+    # (共实施60个项目，抽审41个项目，其中：…占全部项目的: which whole, not said)
+    return whole if not others and (not qualifier or qualifier in _WHOLES) else None
+
+
+_WHOLES = ("全部", "所有", "评定", "参评", "评价", "考核", "纳入", "总", "全")
 
 
 _NOUN = lazy(r"[\u4e00-\u9fff]{2,8}")

@@ -181,13 +181,18 @@ def _list(analysis, b: int, at: int, openers, reach: int):
     last, lb, offset = pieces[-1]
     end, text = offset + len(last), analysis.doc.blocks[lb].text
     tail = _LAST_AFTER_COMMA.match(text, end) if items is not None else None
-    if tail is not None and not _CLAUSE.search(tail.group(1)):
+    if tail is not None and not _CLAUSE.search(tail.group(1)) and _NAME_END.search(tail.group(1)) \
+            and not _NOT_NAME_START.match(tail.group(1)):
         # 分别是：A、B、C，D。: the last name after a comma, closing the sentence, is the list's too
         items.append((tail.group(1), analysis.doc.blocks[lb].span(tail.start(1), tail.end(1))))
         items.parts = -1
     return items
 
 
+# what a body's name ends with (校工会, 办公室, 发展中心, 卫生院), not a clause (覆盖全县, 均为正科级)
+_NAME_END = lazy(r"(?:会|室|中心|科|部|处|局|站|所|院|队|组|办|馆|校|园|厂|场|委|司|厅|社|股|基地|公司|项目"
+                 r"|工程)$")
+_NOT_NAME_START = lazy(r"覆盖|均|为|是|负责|承担|主要|共|合计|涉及|全部|已|并|及|等|分别|各")
 _LAST_AFTER_COMMA = lazy(r"[，,]\s*([\u4e00-\u9fff（）()]{2,20})(?=\s*[。；;]|\s*$)")
 
 

@@ -220,7 +220,6 @@ def _amount_columns(check: Check, table: Table) -> list[int]:
             continue  # (a column of 年度 holds years; 2022年度 over amounts is a year's amounts)
         if funds and any(w in name for w in ("分值", "得分", "权重")):
             continue  # a 自评表's funds part: each row's execution scored on its own, no part of a total's
-
         values = [number(r[j].text) for r in table.rows if r[j].text.strip() not in _EMPTY]
         numeric = [v for v in values if v is not None]
         if code_column(table, j) or j and code_column(table, j - 1) and _subcodes(table, j):
