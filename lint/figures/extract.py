@@ -207,9 +207,8 @@ def _parse_chinese(text: str, m: re.Match):
     if after.group("mag") == "万" and unit == "元" or text[m.end() : m.end() + 2] in ("万元", "亿元"):
         return None  # 万元 after a Chinese numeral is rare and usually a word
     exp = _MAGNITUDE.get(after.group("mag") or "", 0)
-    qualifier = "ge" if after.group("approx1") or after.group("approx2") else ""
-    qualifier = _POST_QUALIFIER.get(after.group("post") or "", qualifier)
-    return (Decimal(value).scaleb(exp), 0, units.canonical(unit), after.end(), qualifier, True, m.start())
+    scaled = Decimal(value).scaleb(exp)
+    return scaled, 0, units.canonical(unit), after.end(), _qualified(after), True, m.start()
 
 
 _PHASE_BEFORE = lazy(r"(?:项目|程)$")  # (工程 too)
@@ -249,7 +248,7 @@ def _parse_arabic(text: str, m: re.Match):
     after = _AFTER.match(text, end)
     unit = after.group("unit") or after.group("unit2") or ""
     mag = after.group("mag") or ""
-    if unit in _WORD_OPENERS and text[after.end() : after.end() + 1] in _WORD_OPENERS[unit]:
+    if _opens_word(text, after, unit):
         unit = ""  # 5683.22 本年支出合计: 本 opens the next word (本年, 本级), no count of books (nor 支持)
     if mag == "万" and not unit and not m.group("sign") and "." not in num and "," not in num:
         mixed = _mixed(text, after.end(), Decimal(num))
@@ -271,8 +270,7 @@ def _parse_arabic(text: str, m: re.Match):
         qualifier = ""
     else:
         figure_end = after.end()
-        qualifier = "ge" if after.group("approx1") or after.group("approx2") else ""
-        qualifier = _POST_QUALIFIER.get(after.group("post") or "", qualifier)
+        qualifier = _qualified(after)
     if mag:
         exp = _MAGNITUDE[mag]
         value, decimals = value.scaleb(exp), decimals - exp
@@ -295,13 +293,22 @@ def _mixed(text: str, at: int, myriads: Decimal):
         return None
     after = _AFTER.match(text, tail.end())
     unit = after.group("unit") if after else None
-    if not unit or unit == "万元" or unit in _WORD_OPENERS and text[after.end() : after.end() + 1] \
-            in _WORD_OPENERS[unit]:
+    if not unit or unit == "万元" or _opens_word(text, after, unit):
         return None  # (3万4993万元: 万 twice, no such amount)
     rest = Decimal(tail.group())
     decimals = len(tail.group()) - tail.group().index(".") - 1 if "." in tail.group() else 0
-    qualifier = "ge" if after.group("approx1") else _POST_QUALIFIER.get(after.group("post") or "", "")
-    return myriads.scaleb(4) + rest, decimals, units.canonical(unit), after.end(), qualifier, False
+    return myriads.scaleb(4) + rest, decimals, units.canonical(unit), after.end(), _qualified(after), False
+
+
+def _qualified(after: re.Match) -> str:
+    """The qualifier said after a figure's number (余, 多: at least; 以上, 以下, 左右 …), or ''."""
+    qualifier = "ge" if after.group("approx1") or after.group("approx2") else ""
+    return _POST_QUALIFIER.get(after.group("post") or "", qualifier)
+
+
+def _opens_word(text: str, after: re.Match, unit: str) -> bool:
+    """Whether the unit character after a number opens the next word instead (本年, 本级; 支持)."""
+    return unit in _WORD_OPENERS and text[after.end() : after.end() + 1] in _WORD_OPENERS[unit]
 
 
 def _cn_or_arabic(text: str) -> Decimal | None:

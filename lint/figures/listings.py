@@ -1136,7 +1136,8 @@ def _closed(text: str, lo: int, amounts: list[Figure], total: Figure, side: str,
 _CLOSING_TOTAL = lazy(r"(?:全市|全县|全区|全镇|[市县区镇]?本级)?(?:本年|全年|当年)?(收入|支出)(?:合计|总计)"
                       r"(?:为|是|达)?")
 _ADDED_KIND = lazy(r"补助|调入|调出|结转|结余|转贷|债券|还本|上解|动用|稳定调节")
-_CONTINUED = lazy(r"\s*(?:还有|另有|此外|另外|以及|再加上|同时|加)")  # (a sentence going on with parts)
+_GOES_ON_WORDS = "还有|另有|以及|加上|再加"  # a sentence going on with parts said before it
+_CONTINUED = lazy(rf"\s*(?:{_GOES_ON_WORDS}|此外|另外|同时|加)")  # (as _GOES_ON, before a total's side)
 _SIDE_TOTAL = lazy(r"(?:收入|支出)(?:合计|总计)$")
 _CLOSING_NOT = lazy(r"合计|总计|小计|共计|其中|分别|包括|增长|下降|增加|减少|比上年|同比|占|等|加上|加[：:]"
                     r"|减")
@@ -1343,7 +1344,7 @@ _CLASS_END = lazy(r"(?:支出|经费|收入|资金|费)$")
 _SCOPE = lazy(r"[；;，,\s]*(?:全区|全县|全市|全省|全镇|全乡|全区（县）)")
 _PURPOSE = lazy(r"\s*(?:主要)?用于")
 _PHASE = lazy(r"\s*[（(]([一二三四五12345]期)[）)]")
-_GOES_ON = lazy(r"\s*(?:还有|另有|以及|加上|再加)(?![^，,。；;]*[：:])")  # (还有…：opens a list of its own)
+_GOES_ON = lazy(rf"\s*(?:{_GOES_ON_WORDS})(?![^，,。；;]*[：:])")  # (还有…：opens a list of its own)
 _COLON = lazy(r"[：:]")
 
 

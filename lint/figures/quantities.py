@@ -239,15 +239,8 @@ def _source_headings(analysis) -> list[tuple[int, str]]:
     """``(block, level)`` of each top heading (一、…) naming the one level of government its money comes
     from (一、中央财政衔接资金（5273万元）, 二、省级财政衔接资金（5509万元）), an amount of its own
     allowed."""
-    out = []
-    for b, block in enumerate(analysis.doc.blocks):
-        text = block.text.strip()
-        if block.kind == "row" or len(text) > 40 or not _TOP.match(text):
-            continue
-        named = {m.group(1) for m in _SOURCE.finditer(text)}
-        if len(named) == 1:
-            out.append((b, named.pop()))
-    return _two_or_more(out)
+    return _headings_naming(analysis, lambda text: {m.group(1) for m in _SOURCE.finditer(text)},
+                            marker=_TOP, amounts=True)
 
 
 _SOURCE = lazy(r"(?<![\u4e00-\u9fff])(中央|省级?|市级|县级|区级|本级)[\u4e00-\u9fff]{0,8}?"
@@ -276,13 +269,16 @@ def _stage_headings(analysis) -> list[tuple[int, str]]:
     return _headings_naming(analysis, lambda text: {_STAGES[m.group()] for m in _STAGE.finditer(text)})
 
 
-def _headings_naming(analysis, names) -> list[tuple[int, str]]:
-    """``(block, name)`` of each heading (a short numbered line stating no figure) of which ``names(text)``
-    gives exactly one, when they name two things or more."""
+def _headings_naming(analysis, names, marker=None, amounts: bool = False) -> list[tuple[int, str]]:
+    """``(block, name)`` of each heading (a short line opening with ``marker``, any outline marker by
+    default, stating no figure unless ``amounts``) of which ``names(text)`` gives exactly one, when they
+    name two things or more."""
+    marker = marker or _HEADING
     out = []
     for b, block in enumerate(analysis.doc.blocks):
         text = block.text.strip()
-        if block.kind == "row" or len(text) > 40 or not _HEADING.match(text) or analysis.figures[b]:
+        if block.kind == "row" or len(text) > 40 or not marker.match(text) \
+                or analysis.figures[b] and not amounts:
             continue
         named = names(text)
         if len(named) == 1:

@@ -220,7 +220,7 @@ def _graded(text: str, parts: list[Figure]) -> bool:
 
 _GRADES = ("优秀", "良好", "合格", "不合格", "优", "良", "中", "差", "较差", "一般")
 _GRADE_CLAUSE = lazy(r"[；;。]")
-_GRADE = lazy(r"(?<=[为是“\"])(?:优秀|良好|合格|不合格|优|良|中|差|较差|一般)(?=[”\"，,；;。的等]|$)")
+_GRADE = lazy(rf"(?<=[为是“\"])(?:{'|'.join(_GRADES)})(?=[”\"，,；;。的等]|$)")
 
 
 def _changes_of_parts(analysis, check: Check, text: str, listing):
