@@ -229,9 +229,10 @@ class Analysis:
         wanted = labels.core(wanted)
         if not wanted:
             return None
-        own_keys = set()
+        own_keys, plain = set(), ""
         if wanted.startswith("总"):
             own_keys = {wanted[1:] + "合计", wanted[1:] + "总计", wanted[1:] + "总额", wanted[1:] + "总"}
+            plain = wanted[1:].removesuffix("的")  # 总支出: the year's 支出 named by nothing more (本年支出)
         scored: list[tuple[int, int, Figure]] = []
         kin = members(fam)
         for rank, cand in enumerate(self.before(anchor, blocks)):
@@ -239,7 +240,8 @@ class Analysis:
                 continue
             label = self.core_label(cand)
             own = labels.core(cand.label)
-            if wanted not in label and not any(k in own for k in own_keys) or _CHANGE.search(own):
+            if wanted not in label and not any(k in own for k in own_keys) \
+                    and not (plain and _PLAIN_YEAR.sub("", own) == plain) or _CHANGE.search(own):
                 continue  # a change (较上年增加 X) is never the quantity a name refers to
             if wanted not in own and self._share_of(cand, wanted):
                 continue  # 基本支出 a，占支出总预算 p%: a part with its own share of it, never the whole
@@ -342,6 +344,8 @@ _NUMBERED = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(
                  r"|\d{1,2}\s*[、.．](?!\d))")
 _DAY = lazy(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # 2019年9月2日: a day's date
 _REPORT_WORDS = lazy(r"(?:部门|单位|区级|市级|县级)?(?:整体)?(?:决算|预算|支出绩效|绩效|自评|评价)")
+# what names the year's own amount and nothing narrower (2023年度支出决算, 本年支出, 全年实际收入)
+_PLAIN_YEAR = lazy(r"(?:19|20)\d\d\s*年度?|本年度?|全年|当年|年度|实际|决算数?$|^(?:共|累计)")
 _CHANGE = lazy(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|提高|降低|节约|超支)"
                      r"|(?:增加|减少|增长|下降|提高|降低)$")  # 收、支总计各增加 X: the change, not the total
 
