@@ -106,6 +106,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         if taken and len(taken) < len(parts) and not re.search("扣|失", total.label):  # no sum of deductions
             parts = [replace(p, value=-p.value) if any(p is t for t in taken) else p for p in parts]
 
+    parts = _shared_out(analysis, parts)
     places = [p.decimals for p in parts if p.value != 0]
     if places and min(places) > 0:  # 因公出国（境）费0万元 beside 3.26万元, 12.10万元: none, not 0.5万元
         parts = precision.nothing_for_zero(parts)
@@ -185,20 +186,33 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             yield typo
 
 
+def _share_after(analysis, part: Figure) -> Figure | None:
+    """The share a part states right after it (A a，占总收入的 p), or None."""
+    figs = analysis.figures[part.block]
+    k = analysis.index(part) + 1
+    share = figs[k] if k < len(figs) else None
+    if share is None or share.unit != "%" or "占" not in share.label \
+            or _SEMI.search(analysis.text(part), part.end, share.start):
+        return None
+    return share
+
+
+def _shared_out(analysis, parts: list[Figure]) -> list[Figure]:
+    """The parts that divide the whole among them by their shares: the first two or more each state its share
+    right after it, those shares add up to 100% within their rounding, and the parts after them state none
+    (其中：财政拨款收入 a，占57.2%；事业收入 b，占42.8%；年初结转和结余 c: c is beside the whole)."""
+    shares = list(itertools.takewhile(lambda s: s is not None, (_share_after(analysis, p) for p in parts)))
+    if len(shares) < 2 or len(shares) == len(parts) \
+            or any(_share_after(analysis, p) is not None for p in parts[len(shares):]):
+        return parts
+    return parts[: len(shares)] if precision.total(shares).meets(Interval.point(Decimal(100))) else parts
+
+
 def _shares_short(analysis, parts: list[Figure]) -> bool:
     """Whether each part states its share right after it (A a，占总收入的 p；B 0万元，占 0.00%；…) and the
     shares add up to well under 100%: the list says itself it names some parts only."""
-    text = analysis.text(parts[0])
-    figs = analysis.figures[parts[0].block]
-    shares = []
-    for part in parts:
-        k = analysis.index(part) + 1
-        share = figs[k] if k < len(figs) else None
-        if share is None or share.unit != "%" or "占" not in share.label \
-                or _SEMI.search(text, part.end, share.start):
-            return False
-        shares.append(share.value)
-    return sum(shares) < 99
+    shares = [_share_after(analysis, p) for p in parts]
+    return all(s is not None for s in shares) and sum(s.value for s in shares) < 99
 
 
 def _graded(text: str, parts: list[Figure]) -> bool:
