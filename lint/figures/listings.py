@@ -1408,6 +1408,10 @@ _COMPARED_OPENS = lazy(r"\s*(?:与(?:上年|去年|(?:19|20)\d\d年度?)[^，,�
 _BY_DIMENSION = lazy(r"按[\u4e00-\u9fff]{1,6}分|分[\u4e00-\u9fff]{1,4}看")  # 按支出功能分类, 分项目看
 
 
+# (结果为“优”的项目: a grade naming the projects of it)
+_ATTRIBUTE = lazy(r"\s*[“\"「]?[^，,；;。：:\d“”\"「」]{1,4}[”\"」]?的")
+
+
 def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listing]:
     start, end, figs = labels.near(sentences[index], pos)
     # a longer parts word already covers this occurrence (主要包括 holds 包括)
@@ -1416,6 +1420,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             at = longer.index(word)
             if text[pos - at : pos - at + len(longer)] == longer:
                 return []
+    if word.endswith("为") and _ATTRIBUTE.match(text, pos + len(word)) \
+            and sum(1 for m in re.finditer(re.escape(word), text[start:end])
+                    if _ATTRIBUTE.match(text, start + m.end())) >= 2:
+        return []  # 结果为“优”的项目有1项；结果为“良”的项目有6项: each clause one grade's, no list of grades
     after = [f for f in figs if f.start > pos and f.is_point and family(f.unit) not in ("ratio", "")]
     if any(_scored(f) for f in after):  # 履职效能分值50分，得分48.08分: the scores are the parts
         after = [f for f in after if not any(w in f.label for w in _MAXIMA)]
