@@ -121,6 +121,31 @@ _HEADING = lazy(r"^\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|[�
 _RUN_IN = lazy(_HEADING.pattern + r"(?:(?:19|20)\d\d\s*年度?)?[^。，,；;：:\d]{2,20}[。：:]")
 
 
+def sibling_items(analysis, one: Figure, other: Figure) -> bool:
+    """Whether two figures stand in different items of one numbered list, each paragraph opening with its
+    item's title before the figure, a title naming a thing, not a part of the report (3、能繁母猪：全县…投保 a
+    ⏎ 4、育肥猪保险：全县…投保 b): the items say the same words of different things, whatever whole their
+    labels name."""
+    runs = []
+    for f in (one, other):
+        text = analysis.doc.blocks[f.block].text
+        run_in = _RUN_IN.match(text)
+        if run_in is None or run_in.end() > f.start:
+            return False
+        marker = _HEADING.match(text).group()
+        title = text[len(marker) : run_in.end()].strip(" 。：:")
+        if _ASPECT.search(title):
+            return False  # （一）收入情况。本部门收入总计 X ⏎ （二）支出情况。…: the report's parts
+        runs.append((_NUMERAL.sub("#", marker.strip()), title))
+    return runs[0][0] == runs[1][0] and runs[0][1] != runs[1][1]
+
+
+_NUMERAL = lazy(r"[\d一二三四五六七八九十]+")
+# what a title names when it heads a part of the report, not a thing of a list (收入情况, 项目背景资料)
+_ASPECT = lazy(r"(?:情况|资料|方面|概况|说明|分析|目标|指标|内容|措施|成效|成绩|问题|建议|评价|结论|依据|背景"
+               r"|信息|职能|职责|机构|工作|管理|执行|完成|实施|安排|使用|收入|支出|预算|决算)$")
+
+
 def listed_under(analysis, fig: Figure) -> Figure | None:
     """The total whose paragraph ends opening a list (1. 基本支出预算 X，…。其中：) that ``fig``'s paragraph
     goes on, ``fig`` opening it (商品和服务支出预算 a，…), after the parts before it; None past a heading or 8

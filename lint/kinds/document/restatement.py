@@ -20,6 +20,9 @@ A quantity is keyed by what it measures, read narrowly so that different things 
   else the report's year (or the one year its text names: 今年1-6月 restates 2021年1-6月); and its stage,
   in a report whose headings each name one budget stage (1.…年初预算草案。 2.…预算调整方案。 3.决算情况。).
 
+Two statements in different items of one numbered list, each paragraph opening with its item's title
+(3、能繁母猪：全县计划和实际投保 a ⏎ 4、育肥猪保险：全县计划和实际投保 b), are of different things.
+
 Labels that state a change (增加, 比上年, 下降) or a list (其中, 分别; 收入、支出总计均为) are not
 quantities of their own (``changes``). Two statements in different paragraphs with the same key must agree:
 their rounding intervals, widened by their qualifiers (超 2.3 万亿 is at least 2.3 万亿; 约 is within
@@ -64,7 +67,7 @@ def run(analysis, check: Check):
         if key is None:
             continue
         first = seen.setdefault(key, fig)
-        if first is fig or first.block == fig.block:
+        if first is fig or first.block == fig.block or quantities.sibling_items(analysis, first, fig):
             continue
         owners = [quantities.listed_under(analysis, f) for f in (first, fig)]
         if all(owners) and owners[0].label.strip() != owners[1].label.strip():  # (2023年 and 2022年 too)
