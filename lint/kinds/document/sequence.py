@@ -18,7 +18,8 @@ two lists side by side, and so are two lines in a row numbered alike whose first
 cells' lists interleaved by a converter), unless they open with the same words; a list run on inside its
 paragraph (1.…；2.…；3.…) counts to its last item. A table's notes (注：1.… 2.…) are a list of their own,
 started again under each table. The entries under a 目录 (a title, then its page number) are not read: the
-body's headings are.
+body's headings are; entries with no page number (a web copy dropped them) run up to the first line that
+repeats one of them, or that is a sentence or too long for an entry.
 """
 
 from __future__ import annotations
@@ -89,6 +90,7 @@ def run(analysis, check: Check):
     marked_at = [-1] * len(_LEVELS)  # the block whose marker set each level's last number
     fragment = -2  # the index of the last block that was a short fragment opening with a marker
     contents = False  # within a 目录's entries (一、部门基本情况 …… 1, or 一、部门基本情况 1)
+    entries: list[str | None] = []  # the entries' titles when they have no page numbers (None: one had)
     # a text whose tables came a cell a line: amounts alone on their lines, many
     celled_text = sum(1 for b in analysis.doc.blocks if _BARE_NUMBER.fullmatch(b.text)) >= _CELLED
     # a text laid out in columns (pdftotext -layout): a row label indented into a right-hand panel
@@ -98,10 +100,15 @@ def run(analysis, check: Check):
         if block.kind == "row":
             continue
         if _CONTENTS.fullmatch(block.text):
-            contents = True
+            contents, entries = True, []
             continue
         if contents and _PAGED.search(block.text):
+            entries.append(None)
             continue  # an entry of the contents: its numbers are the body's, read there
+        if contents and None not in entries and block.text.strip() not in entries \
+                and len(block.text) <= _ENTRY and not _SENTENCE_END.search(block.text):
+            entries.append(block.text.strip())
+            continue  # a contents' entry with no page number (a web copy's): until the body repeats one
         if contents:
             contents, last = False, [None] * len(_LEVELS)
         if _BARE_NUMBER.fullmatch(block.text):
@@ -230,6 +237,8 @@ def run(analysis, check: Check):
 
 # a count of what follows, closing the sentence before a 一是 (“三个全国之最”。一是…): its items, nested
 _COUNTED = lazy(r"[一二两三四五六七八九十\d]+\s*(?:个|项|条|方面|大|点)[^。；;]{0,12}[。：:；;]\s*$")
+_ENTRY = 80  # characters of a contents' entry at most
+_SENTENCE_END = lazy(r"[。；;！？!?]")
 _WRAPPED = 20  # characters of two lines cut mid-sentence at a cell's width, not two short headings
 _ENDED = lazy(r"[。；;！？!?：:]\s*$")  # a line ending its sentence
 _RUN_ON = lazy(r"[；;。]\s*(\d{1,2})\s*[.．](?!\d)")  # ；2. inside a paragraph: its list going on
