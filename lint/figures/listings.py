@@ -852,8 +852,8 @@ _ADDED_ON = lazy(_ADDED_ON_WORD)
 
 _OPEN_LIST = lazy(r"\s*等")
 # …，收入总计 T; …后，一般公共预算总收入 T; …，2023年一般公共预算总收入预计为 T (not 减全年财政总支出 d)
-_CLOSES_CHAIN = lazy(r"(?:总计|合计|总量)为?$|(?:^(?:(?:19|20)\d\d年度?)?|后[，,]?)(?!加|减)"
-                     r"[\u4e00-\u9fff]{0,8}(?:总收入|总支出)(?:预计|预期)?为?$")
+_CLOSES_CHAIN = lazy(r"(?:总计|合计|共计|总量)为?$|(?:^(?:(?:19|20)\d\d年度?)?|后[，,]?)(?!加|减)"
+                     r"[\u4e00-\u9fff]{0,8}(?:总收入|总支出|财力)(?:预计|预期)?为?$")
 _ADDED_AFTER = lazy(r"[；;]\s*" + _ADDED_ON_WORD)
 
 
@@ -871,12 +871,11 @@ def _plus(text: str, sentences) -> list[Listing]:
     sentences = [clause for sentence in sentences for clause in _chains(text, sentence)]
     for index, (start, end, figs) in enumerate(sentences):
         at = next((m.start() for m in _ADDED_ON.finditer(text, start, end)
-                   if m.start() == start or text[m.start() - 1] in "，,；;。 \t"), -1)
+                   if _opens_clause(text, start, m.start())), -1)
         if at < 0:
             continue
         after = [f for f in figs if f.start > at]
-        total = next((f for f in after if _CLOSES_CHAIN.search(labels.core(f.label))
-                      or labels.core(f.label).strip(" ，,").removesuffix("为") in ("总收入", "总支出")), None)
+        total = next((f for f in after if _closes_chain(text, f)), None)
         if total is None or not total.is_point:
             continue
         fam = family(total.unit)
@@ -905,6 +904,16 @@ def _plus(text: str, sentences) -> list[Listing]:
             before = whole
         before = [f for f in before if not _ADJUSTED_AMOUNT.search(text, max(0, f.start - 40), f.start)]
         # (X，剔除…一次性因素后，为 X′，增长 P%；加…: X′ restates X on another footing, X is added to)
+        mine = [f for f in figs if f.start < at]
+        named = _NAMED_CUT.match(labels.core(mine[0].label)) if mine \
+            else _NAMED_BASE.fullmatch(text, start, at)
+        if named:  # 一般公共财政预算收入，加上…; 一般公共预算收入扣减上缴 d，加上…: the amount of
+            name = _PLAIN_FUND.sub("公共预算", named.group(1))  # that name said before is the base, or none
+            said = [f for _s, _e, earlier in sentences[max(0, index - 3) : index] for f in earlier
+                    if family(f.unit) == fam and not _CHANGE_WORD.search(f.label)]
+            before = [f for f in said if name in _PLAIN_FUND.sub("公共预算", labels.core(f.label))][-1:]
+            if mine:
+                adds = [replace(mine[0], value=-mine[0].value), *adds] if len(mine) == 1 and before else []
         if len(before) >= 2 and ((share := _SHARE_NAMED.match(text, before[-1].end)) and any(
                 share.group(1) in labels.core(f.label) for f in before[:-1])
                                  or _BARE_SHARE.match(text, before[-1].end)):
@@ -913,6 +922,10 @@ def _plus(text: str, sentences) -> list[Listing]:
         if base is None or len(adds) < 1 or not all(f.is_point and family(f.unit) == fam
                                                     for f in (base, *adds)):
             continue
+        added_before = _added_before(text, before, opened)
+        if added_before and all(f.is_point for f in added_before) \
+                and not precision.total([base, *adds], total.unit).meets(precision.interval(total)):
+            base, adds = added_before[0], [*added_before[1:], *adds]  # X，动用…基金 d，加上级补助 a，合计 T
         # (；加 c, ；减去 d: the chain going on; 年终结余 a（其中：本级 b）: a's own breakdown)
         between = _ASIDES.sub("", _TAKEN_AWAY.sub("", _ADDED_AFTER.sub("加", text[at:total.start])))
         if any(w in between for w in ("其中", "减去", "扣除", "；", ";")):
@@ -930,6 +943,40 @@ def _plus(text: str, sentences) -> list[Listing]:
 
 
 _OPENS_PARTS = lazy(r"\s*其中\s*[：:，,]?")
+def _opens_clause(text: str, start: int, at: int) -> bool:
+    """Whether 加 at ``at`` opens its clause (，加上 a; ，再加上 a; or the sentence)."""
+    at -= text.startswith("再", at - 1) and at - 1 >= start
+    return at == start or text[at - 1] in "，,；;。 \t"
+
+
+def _closes_chain(text: str, figure: Figure) -> bool:
+    """Whether a figure is what a chain adds up to: named a total (收入总计, …后，总收入, 年度可用财力), or a
+    side named with 共计 between the name and its amount (支出共计 T)."""
+    core = labels.core(figure.label)
+    said = _CHAIN_SUMMED.search(text, max(0, figure.start - 4), figure.start)
+    return bool(_CLOSES_CHAIN.search(core)) or core.strip(" ，,").removesuffix("为") in ("总收入", "总支出") \
+        or bool(_CHAIN_SIDE.search(core) and said)
+
+
+_CHAIN_SIDE = lazy(r"(?:收入|支出|财力)$")
+_CHAIN_SUMMED = lazy(r"(?:共计|总计|合计)为?\s*$")
+_NAMED_BASE = lazy(r"\s*([\u4e00-\u9fff]{4,16})\s*[，,]\s*")  # a sentence opening with a name alone
+_NAMED_CUT = lazy(r"([\u4e00-\u9fff]{4,16}?)(?:扣减|扣除|减去)")  # 一般公共预算收入扣减上缴: a name, less d
+_PLAIN_FUND = lazy(r"公共财政预算|公共财政")
+_ADDED_FIRST = lazy(r"[，,]?\s*(?:" + _FUNDS_ADDED + r")")
+
+
+def _added_before(text: str, before: list[Figure], opened: int) -> list[Figure]:
+    """The amounts a chain adds up before its 加, when the last before it is itself added on, named by a
+    fund's word as 加's are (收入 X，动用预算稳定调节基金 d，加上级补助收入 a，收入合计 T: X, d), or taken
+    away (X，扣减体制结算上缴 d，加上…: X, −d), from the sentence's first amount; [] when not so."""
+    k = len(before) - 1
+    while k > 0 and (_ADDED_FIRST.match(labels.core(before[k].label)) or _TAKEN_AWAY.match(before[k].label)):
+        k -= 1
+    if k == len(before) - 1 or before[k].start < opened:
+        return []
+    return [before[k], *(replace(f, value=-f.value) if _TAKEN_AWAY.match(f.label) else f
+                         for f in before[k + 1 :])]  # (X，扣减上缴 d，加上…: d taken away)
 
 
 def _chains(text: str, sentence) -> list:
@@ -949,7 +996,7 @@ def _chains(text: str, sentence) -> list:
     return [(a, b, own) for (a, b), own in zip(clauses, mine)]
 
 
-_TAKEN_AWAY = lazy(r"[；;，,]?\s*(?:减去|扣除|减[：:])")
+_TAKEN_AWAY = lazy(r"[；;，,]?\s*(?:减去|扣除|扣减|减[：:])")
 _ADJUSTED_AMOUNT = lazy(r"(?:剔除|扣除)[^。；;]{0,30}?后[，,]?\s*(?:为|是|达)?\s*$")
 _ASIDES = lazy(r"[（(][^（()）]*[）)]")
 _BARE_SHARE = lazy(r"\s*[，,]\s*(?:占比|比重)(?:为|达)?\s*\d")
