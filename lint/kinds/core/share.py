@@ -19,6 +19,10 @@ listing a carry-over (上年结转) among its parts. A whole named without the �
 (占“三公”经费支出决算的, after “三公”经费财政拨款支出决算为 X) is that amount, in the part's paragraph or the
 two before it. Amounts may be in different units (亿元 vs 万元).
 
+Amounts stated as a rate of a base before them (总保费 X，中央财政补贴47.5%为 a，省级财政补贴32.5%为 b: each
+percentage joined to its amount by 为 or 计 alone) are shares of that base, the nearest amount before the
+first such pair in the paragraph.
+
 Judged as an interval: part/whole from the stated amounts' intervals must meet the stated percentage's
 interval. A percentage that only truncation explains is ``info``. Two amounts a thousandfold off the stated
 share are not its pair, unless the share holds once the one whose unit lost a character is read in the
@@ -53,6 +57,7 @@ def run(analysis, check: Check):
     words = check.options.words
     for block in analysis.stating("%", "‰"):
         text = analysis.doc.blocks[block].text
+        yield from _rated_amounts(analysis, check, text, analysis.figures[block])
         for start, _end, figs in analysis.sentences(block):
             sources = _SOURCES.match(text, start)  # 税收收入主要来源有 A a，占比 p；…: shares of 税收收入
             listed = []  # (rate, part) stated with a bare 占比: shares of the whole the listing makes
@@ -113,6 +118,37 @@ def run(analysis, check: Check):
             yield from _listed(analysis, check, listed)
             if len(bracketed) >= 3:  # three parts or more, each with its share in brackets, and no word
                 yield from _listed(analysis, check, bracketed)
+
+
+def _rated_amounts(analysis, check: Check, text: str, figs):
+    """Amounts stated as a rate of a base before them (总保费1293.45万元，中央财政补贴47.5%为614.39万元，
+    省级财政补贴32.5%为420.37万元): each percentage joined to the amount after it by 为 (计) alone, its label
+    naming no change nor a rate of its own, is that amount's share of the base: the nearest point amount
+    before the first such pair in the paragraph, in the same family, itself neither a change nor such a
+    pair."""
+    pairs = [(rate, figs[i + 1]) for i, rate in enumerate(figs[:-1])
+             if rate.unit == "%" and rate.is_point and figs[i + 1].is_point
+             and _RATED.fullmatch(text, rate.end, figs[i + 1].start)
+             and not _NOT_RATED.search(labels.core(rate.label))]
+    if not pairs:
+        return
+    paired = {id(f) for pair in pairs for f in pair}
+    first = analysis.index(pairs[0][0])
+    base = next((f for f in reversed(figs[:first]) if id(f) not in paired and f.unit != "%"), None)
+    fam = precision.family(base.unit) if base is not None else ""
+    if base is None or not base.is_point or fam in ("ratio", "") or labels.CHANGED.search(base.label) \
+            or _CHANGED.search(labels.core(base.label)) or labels.RATE_BASE.match(text, base.end):
+        return
+    for rate, amount in pairs:
+        if precision.family(amount.unit) == fam and rate.value:
+            verdict = _judge(analysis, check, rate, amount, base)
+            if verdict:
+                yield verdict
+
+
+# 补贴47.5%为614.39万元: a rate, then 为 and the amount it comes to
+_RATED = lazy(r"\s*[，,]?\s*(?:为|计)\s*")
+_NOT_RATED = lazy(r"增|减|降|升|提高|比|较|率$|占|完成|达到|超|同期")
 
 
 def _counted_whole(analysis, part, named: str):
