@@ -1455,6 +1455,7 @@ _COMPARED_OPENS = lazy(r"\s*(?:与(?:上年|去年|(?:19|20)\d\d年度?)[^，,�
 _BY_DIMENSION = lazy(r"按[\u4e00-\u9fff]{1,6}分|分[\u4e00-\u9fff]{1,4}看")  # 按支出功能分类, 分项目看
 
 
+_RIGHT_AFTER = lazy(r"\s*[，,]\s*")  # (an amount, then ，用于: its uses listed)
 # (结果为“优”的项目: a grade naming the projects of it)
 _ATTRIBUTE = lazy(r"\s*[“\"「]?[^，,；;。：:\d“”\"「」]{1,4}[”\"」]?的")
 
@@ -1471,6 +1472,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             and sum(1 for m in re.finditer(re.escape(word), text[start:end])
                     if _ATTRIBUTE.match(text, start + m.end())) >= 2:
         return []  # 结果为“优”的项目有1项；结果为“良”的项目有6项: each clause one grade's, no list of grades
+    if word == "用于" and not _RIGHT_AFTER.fullmatch(text, max((f.end for f in figs if f.end <= pos),
+                                                                 default=0), pos):
+        return []  # 新增债券1.4亿元，用于A a，B b: the amount's uses (not 限额 a 分配用于…, 安排 a 用于…)
     after = [f for f in figs if f.start > pos and f.is_point and family(f.unit) not in ("ratio", "")]
     if any(_scored(f) for f in after):  # 履职效能分值50分，得分48.08分: the scores are the parts
         after = [f for f in after if not any(w in f.label for w in _MAXIMA)]
@@ -1484,8 +1488,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     # the parts: same-family figures after the word, up to another family, a total word or a nested list
     stop, nested_at = end, -1
     for other in (*words.parts, *words.stops):
-        if other in _MAIN:
-            continue  # A a，主要是 A1 a1，A2 a2；B b: a part's own breakdown, read with the parts below
+        if other in _MAIN or other == "用于":
+            continue  # A a，主要是 A1 a1，A2 a2；B b: a part's own breakdown, read with the parts below (A a
+            # 分配用于…: a part's use)
         at = text.find(other, pos + len(word), end)
         # a list inside parentheses is a part's own; 占…合计 names the whole of a part's share, ending nothing
         # and a part's purpose (主要用于保障机构运转；) lists nothing up to its semicolon
