@@ -367,7 +367,8 @@ _PERIOD_BEFORE = (r"(?:比|较|与)(?:上年|上一年|去年|上年度|上年�
 _COMPARED = lazy(rf"{_PERIOD_BEFORE}$")
 _COMPARED_OPEN = lazy(rf"({_PERIOD_BEFORE})\s*[（(]\s*$")  # before a prior in brackets: 较上年（X）增长
 _YEAR = r"20\d\d\s*年度?"
-_FROM = rf"上年|上一年|去年|上年度|上年同期|去年同期|{_YEAR}|原来|原|调整前|年初(?:预算|批复|安排)?数?"
+_FROM = (rf"上年|上一年|去年|上年度|上年同期|去年同期|{_YEAR}|原来|原|调整前|年初(?:预算|批复|安排)?数?"
+         r"|第[一二三四五六七八九十\d]{1,2}次(?:预算)?调整(?:后|方案)?")  # (从第一次预算调整的 X 调至 Y)
 MOVED_FROM = lazy(rf"(?:由|从)(?:{_FROM})?的?$")
 SHORT_MOVES = {"增": 1, "升": 1, "降": -1, "减": -1}
 MOVED_TO = lazy(rf"^(增加|增长|上升|提高|减少|下降|降低|降|增|减|升)(?:到|至)(?:{_YEAR}的?)?$")

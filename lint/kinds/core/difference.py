@@ -51,7 +51,8 @@ from ...vocabulary import Words
 from ..base import JUDGED, Check, judge, unit_slip
 from ..options import options
 
-_ADJUSTED_TO = lazy(r"^(?:调整|变更|调增|调减)(?:为|到|至)?$")  # a move whose direction its change says
+# a move whose direction its change says (调整为, 调至)
+_ADJUSTED_TO = lazy(r"^(?:(?:调整|变更|调增|调减)(?:为|到|至)?|调(?:到|至))$")
 KIND = "difference"
 FIELDS = JUDGED
 
