@@ -916,8 +916,9 @@ def _plus(text: str, sentences) -> list[Listing]:
                 adds = [replace(mine[0], value=-mine[0].value), *adds] if len(mine) == 1 and before else []
         if len(before) >= 2 and ((share := _SHARE_NAMED.match(text, before[-1].end)) and any(
                 share.group(1) in labels.core(f.label) for f in before[:-1])
-                                 or _BARE_SHARE.match(text, before[-1].end)):
+                and not _PLANNED.search(share.group(1)) or _BARE_SHARE.match(text, before[-1].end)):
             before = before[:-1]  # X，…，税收收入 a，占一般公共预算收入比重 p (占比 p)。加…: a is X's part
+            # (not 预算 X，完成 Y，占预算的 p：Y is X's outturn, what is added to)
         base = before[-1] if before else None
         if base is None or len(adds) < 1 or not all(f.is_point and family(f.unit) == fam
                                                     for f in (base, *adds)):
@@ -961,6 +962,7 @@ def _closes_chain(text: str, figure: Figure) -> bool:
 _CHAIN_SIDE = lazy(r"(?:收入|支出|财力)$")
 _CHAIN_SUMMED = lazy(r"(?:共计|总计|合计)为?\s*$")
 _NAMED_BASE = lazy(r"\s*([\u4e00-\u9fff]{4,16})\s*[，,]\s*")  # a sentence opening with a name alone
+_PLANNED = lazy(r"(?:预算|预算数|计划|任务|目标)$")  # 占预算的 p: an outturn's rate of its plan, no part
 _NAMED_CUT = lazy(r"([\u4e00-\u9fff]{4,16}?)(?:扣减|扣除|减去)")  # 一般公共预算收入扣减上缴: a name, less d
 _PLAIN_FUND = lazy(r"公共财政预算|公共财政")
 _ADDED_FIRST = lazy(r"[，,]?\s*(?:" + _FUNDS_ADDED + r")")
