@@ -2,17 +2,24 @@
 its title names (the first short line of its opening ``head`` lines with a year, and the line it goes on
 into: 2024年预算执行情况 | 和2025年预算草案的报告 names both).
 
-A caption naming another year is a finding on the table, with the title as the related place.
+A caption naming another year is a finding on the table, with the title as the related place. A title
+whose year names the funds it evaluates (2021年中央…补助资金绩效自评, evaluated the year after) says no
+report's year: nothing is judged.
 """
 
 from __future__ import annotations
 
 from ...figures import labels
+from ...regex import lazy
 from ..base import Check, report
 from ..options import options
 
 KIND = "table_year"
 FIELDS = ("stated", "computed", "said", "year")
+
+
+# a title whose year names the funds it evaluates (2021年中央化肥减量增效示范县项目补助资金绩效自评)
+_FUNDS_YEAR = lazy(r"(?:19|20)\d\d\s*年(?!度)[^，,。；;]*?(?:资金|项目)[^，,。；;]*?绩效")
 
 
 @options
@@ -24,6 +31,8 @@ def run(analysis, check: Check):
     title = analysis.title(check.options.head)
     if title is None:
         return
+    if _FUNDS_YEAR.search(title.text):
+        return  # 2021年中央…补助资金绩效自评: the funds' year, evaluated in a year the title does not say
     year = labels.YEAR.search(title.text).group(1)
     titled = analysis.title_years(check.options.head)  # 2024年预算执行情况和2025年预算草案: both years
     for table in analysis.tables:
