@@ -173,7 +173,7 @@ def _report_year(analysis, check: Check, dated) -> tuple[int | None, str]:
     if block is not None:
         year = labels.YEAR.search(block.text).group(1)
         return int(year), f"its title, {analysis.doc.cite(block.span(0, len(block.text)))}"
-    counts = Counter(years[-1] for _, _, years in dated)
+    counts = Counter(years[0] for _, _, years in dated if len(set(years)) == 1)  # (not 2024年9月至2025年8月)
     if not counts:
         return None, ""
     year, n = max(counts.items(), key=lambda kv: (kv[1], kv[0]))
