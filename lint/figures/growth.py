@@ -726,6 +726,9 @@ def _named_current(analysis, spec: Spec, change, fam: str):
         current = analysis.resolve(change, short, short, fam, blocks=3, strict=True)
     if current is None or any(w in current.label for w in _PRIOR_WORDS) or _direction(spec, current.label):
         return None  # (社会保障和就业支出减支 X, the same item's change said elsewhere: no level)
+    own = labels.core(current.label)
+    if subject in own and not _NAME_ENDS.fullmatch(own[own.rfind(subject) + len(subject) :]):
+        return None  # 增值税留抵退税累计完成 X。…增值税减收 c: another thing named after the subject
     if _THIS_YEARS.search(clause) and "总计" in current.label and "本年" not in current.label:
         return None  # 本年收入较上年增加 c after 收入总计 X: the year's income, not all it had
     said = labels.YEAR.findall(clause)
@@ -737,6 +740,11 @@ def _named_current(analysis, spec: Spec, change, fam: str):
                 or not years and analysis.year() not in (None, said[-1]):
             return _year_amount(analysis, change, said[-1], fam)
     return current
+
+
+# what may follow a name in the label of its own amount: a verb or a measure, nothing it names further
+_NAME_ENDS = lazy(r"(?:[\s，,：:（）()“”\"'均各]|累计|完成|实现|达到|达|为|是|共计|共|合计|总计|总额|总量"
+                  r"|决算数?|预算数?|执行数?|实际|支出|收入|经费|资金|金额|数|全年|本年|当年|年度|\d{4}年度?)*")
 
 
 def _broken_down_before(analysis, change, side: str, fam: str):
