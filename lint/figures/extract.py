@@ -216,6 +216,10 @@ _PHASE_AFTER = lazy(r"(?:工程|项目|建设|扩建|改造)")
 _LATIN_UNIT = lazy(r"(?:km|Km|KM|m²|m³)(?![A-Za-z²³/])")  # (not 12.5km², 60km/h)
 
 
+_COMPARING = ("比", "较", "与", "同")
+_FUSED_YEAR = lazy(r"(?:19|20)\d\d\d{1,6}\.\d+")  # a year's digits, then an amount's, no grouping
+
+
 def _parse_arabic(text: str, m: re.Match):
     start, num = m.start(), m.group("num")
     num_start = m.start("num")
@@ -244,6 +248,8 @@ def _parse_arabic(text: str, m: re.Match):
             return None
     if nxt in (")", "）") and prev in ("(", "（"):
         return None  # (1) anywhere
+    if prev in _COMPARING and _FUSED_YEAR.fullmatch(num):
+        return None  # 比201423.45万元: a year whose 年 a copy lost, run into the amount (比2014年23.45万元)
     value, decimals, _ = numbers.arabic(num)  # malformed grouping is the format kind's finding
     after = _AFTER.match(text, end)
     unit = after.group("unit") or after.group("unit2") or ""
