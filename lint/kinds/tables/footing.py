@@ -214,7 +214,7 @@ def _measured(check: Check, label: str) -> bool:
 
 def _amount_columns(check: Check, table: Table) -> list[int]:
     out = []
-    funds = any("执行率" in h for h in table.header) and any("预算" in h for h in table.header)
+    funds = any("执行" in h for h in table.header) and any("预算" in h for h in table.header)
     for j, name in enumerate(table.header):
         if any(w in (name if not _YEAR_HEAD.fullmatch(name.strip()) else "") for w in check.options.skip):
             continue  # (a column of 年度 holds years; 2022年度 over amounts is a year's amounts)
