@@ -68,7 +68,7 @@ class Options:
                          "还需拨付", "尚需拨付", "未支付", "待支付"])
     """What is left of a plan, stated with no comparison (预算 X，支出 Y，结余 Z): plan less outturn."""
     plan: Words = Words(["预算", "计划", "下达", "批复", "安排", "到位", "可用"])
-    spent: Words = Words(["支出", "实际", "执行", "使用", "拨付", "决算", "完成", "发放", "支付"])
+    spent: Words = Words(["支出", "实际", "执行", "使用", "拨付", "决算", "完成", "发放", "支付", "已用"])
 
 
 # 单人资助金额最高0.50万元, 最多的一期为150人: a superlative, no change

@@ -74,7 +74,8 @@ class Options:
     received: Words = Words(["收到", "投入"])
     """Funds received (收到…资金共 X，支出 Y，支出率 P%): the base when no amount of the clause names a plan
     (计划下达 X，收到 Y，到位率: Y is the actual)."""
-    actual: Words = Words(["实际", "已实现", "已完成", "实现", "完成", "决算", "执行数", "执行"])
+    actual: Words = Words(["实际", "已实现", "已完成", "实现", "完成", "决算", "执行数", "执行", "已用",
+                           "已使用"])
     weak: Words = Words(["完成", "实现"])
     """Actual words that follow a plan word in a plan's label (计划完成, 目标实现)."""
     left: Words = Words(["结余", "结转", "剩余", "节余", "节约", "未支出", "未使用", "尚未", "差额", "超支",
@@ -839,7 +840,10 @@ _SUMMED_TO = lazy(r"共计|合计|总计")
 
 
 def _planned(o: Options, label: str) -> bool:
-    """A plan's label: a plan word, and no actual word but one that follows it (计划完成)."""
+    """A plan's label: a plan word, and no actual word but one that follows it (计划完成), nor what is left
+    of a plan (预算结余)."""
+    if o.left.within(label):
+        return False
     at = min((label.find(w) for w in o.plan if w in label), default=-1)
     if at < 0 or "已" in label[max(0, at - 3) : at]:
         return False  # (已分配下达 X: what was done, not planned)
