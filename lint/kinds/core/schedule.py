@@ -1,8 +1,9 @@
 """schedule: a completion rate and how far it stands from the time elapsed (序时进度) say one thing
 (1-10月…完成预算76.0%，低于序时进度7.3个百分点: 10/12 = 83.3%, less 76.0%).
 
-Finds, in each sentence, a percentage point figure whose label is a direction and 序时进度 (``behind``:
-低于, 落后, 滞后, 慢于; ``ahead``: 高于, 超过, 超出, 超, 快于, 领先), right after a completion rate (a
+Finds, in each sentence, a percentage point figure whose label is a direction and 序时进度 (or 时间进度,
+均衡进度; ``behind``: 低于, 落后, 滞后, 慢于; ``ahead``: 高于, 超过, 超出, 超, 快于, 领先), or 较…进度 and a
+direction after it (较均衡进度慢 g, g in % too), right after a completion rate (a
 percentage, only a comma between); rates and gaps stated 分别 (A、B分别完成 a% 和 b%，分别超序时进度 g 和
 h 个百分点) pair in order, and a gap after such rates without 分别 is nobody's. The time elapsed is the
 months of the period the report states before it, nearest first: 1-N月 (1-10月份), 截至N月底 (or its last
@@ -30,16 +31,18 @@ FIELDS = JUDGED
 
 @options
 class Options:
-    behind: Words = Words(["低于", "落后", "滞后", "慢于"])
-    ahead: Words = Words(["高于", "超过", "超出", "超", "快于", "领先"])
+    behind: Words = Words(["低于", "落后", "滞后", "慢于", "慢"])
+    ahead: Words = Words(["高于", "超过", "超出", "超", "快于", "领先", "快"])
 
 
 # the gap's whole label: a direction and 序时进度, no subject of its own (总收入落后序时进度: another rate's)
-_GAP = lazy(r"[\s，,]*(?:已|仍|均|分别)?([\u4e00-\u9fff]{1,2})序时(?:进度)?(?:要求)?\s*")
+_GAP = lazy(r"[\s，,]*(?:已|仍|均|分别)?(?:([\u4e00-\u9fff]{1,2})(?:序时(?:进度)?|时间进度|均衡进度)(?:要求)?"
+            r"|较(?:序时|时间|均衡)进度([快慢]))\s*")  # 低于序时进度 g; 超时间进度 g; 较均衡进度慢 g
 # a period opening a sentence (1-10月，…; 2023年上半年…; 截至10月底，…), as a report's time adverbial
 _PERIOD = lazy(r"(?:(?:19|20)\d\d\s*年\s*)?(?:(?<!\d)1\s*[-－—~～至到]\s*(\d{1,2})\s*月份?"
                r"|截[至止]\s*(?:(?:19|20)\d\d\s*年\s*)?(\d{1,2})\s*月(?:底|末|份|(?:30|31)\s*日)"
                r"|(上半年)|(前三季度|1\s*[-－—~至到]\s*3\s*季度)|(一季度))")
+_SCHEDULE = lazy(r"序时|时间进度|均衡进度")
 _OPENS = lazy(r"(?:^|[。；;！!]|\s)\s*$")  # what stands before a period that opens its sentence
 # any other word of time in the rate's own sentence: its period is not one read here
 _OTHER = lazy(r"全年(?!预算|计划|任务|目标|收入预算|支出预算)|截[至止]|前\s*[\d一二三四五六七八九十]+\s*个?月"
@@ -52,20 +55,21 @@ _HUNDRED = Decimal(100)
 
 def run(analysis, check: Check):
     o = check.options
-    for block in analysis.stating("个百分点"):
+    for block in analysis.stating("个百分点", "%"):
         text = analysis.doc.blocks[block].text
-        if "序时" not in text:
+        if not _SCHEDULE.search(text):
             continue
         for start, _end, figs in analysis.sentences(block):
             for k, (rate, gap) in enumerate(zip(figs, figs[1:])):
                 m = _GAP.fullmatch(gap.label)
-                if gap.unit != "个百分点" or rate.unit != "%" or not (rate.is_point and gap.is_point) \
+                if gap.unit not in ("个百分点", "%" if m and m.group(2) else "") or rate.unit != "%" \
+                        or not (rate.is_point and gap.is_point) \
                         or m is None or text[rate.end : gap.start].strip(" ，,") != gap.label.strip(" ，,"):
                     continue
                 pairs = _respective(figs, k) if "分别" in gap.label else [(rate, gap)]
                 if rate.label.strip() in _JOINS and "分别" not in gap.label:
                     continue  # A、B分别完成 a% 和 b%，超序时进度 G: whose gap is not said
-                word = m.group(1)
+                word = m.group(1) or m.group(2)
                 sign = -1 if word in o.behind else 1 if word in o.ahead else 0
                 months = _elapsed(analysis, block, start, rate.start)
                 if not sign or months is None:
