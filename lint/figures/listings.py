@@ -1741,7 +1741,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         if len({tuple(map(id, o)) for o in fits}) != 1:
             return []  # (none, or several: which is not said)
         parts = [*parts, *fits[0]]
-    parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], _subset(text, parts))))
+    parts = _own_fund(before[-1], _one_side(before[-1], _one_measure(before[-1], _subset(text, before[-1],
+                                                                                         parts))))
     parts = _same_year(before[-1], parts)
     code = _code_before(text, before[-1])
     if code:  # A（科目编码：21205）a，其中 A1（2120501）a1，B（科目编码21208）b: B is no part of A
@@ -1945,12 +1946,15 @@ def _same_year(total: Figure, parts: list[Figure]) -> list[Figure]:
 
 
 
-def _subset(text: str, parts: list[Figure]) -> list[Figure]:
+def _subset(text: str, total: Figure, parts: list[Figure]) -> list[Figure]:
     """The parts up to one said to be a share of a part before it (其中专任教师152人，“双师型”教师97人，
-    占专任教师的63.82%: the 双师型 are among the 专任, no part of their own)."""
+    占专任教师的63.82%: the 双师型 are among the 专任, no part of their own), not of what the total names
+    too (收入 X。其中：税收收入 a，占收入的 p；非税收入 b，占收入的 q: each a share of X)."""
+    whole = labels.unquote(labels.core(total.label))
     for k, part in enumerate(parts[1:], 1):
         m = _SHARE_OF_PART.match(text, part.end)
-        if m and any(m.group(1) in labels.unquote(labels.core(p.label)) for p in parts[:k]):
+        if m and m.group(1) not in whole \
+                and any(m.group(1) in labels.unquote(labels.core(p.label)) for p in parts[:k]):
             return parts[:k]
     return parts
 
