@@ -115,6 +115,8 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _plus(text, sentences)
     if "收支相抵" in text:
         out += _balanced(text, sentences, *_paragraphs_before(analysis, block))
+    elif "结转下年" in text or "年终结余" in text:
+        out += _left_after(sentences)
     if "收支" in text and "结余" in text:
         out += _year_balance(text, sentences)
     if "合计" in text or "总计" in text:
@@ -1104,6 +1106,26 @@ def _balanced(text: str, sentences, earlier: list[Figure], texts: dict[int, str]
                 and not any(c in between for c in "。；;") and "其中" not in between:
             continue  # 收支相抵，结转下年 X，补充预算稳定调节基金 Y: more than one use (其中 a, b: its parts)
         out.append(Listing(income, (spent, left), True, owns=False))
+    return out
+
+
+def _left_after(sentences) -> list[Listing]:
+    """A sentence opening with what the year leaves (结转下年 X, 年终结余 X) right after the sentence that
+    closes both sides of the account (…收入合计 T；…支出合计 S。结转下年 X): T is S and X, when T exceeds S
+    (equal sides carry nothing over: a 支出合计 that holds the carry-over already)."""
+    out = []
+    for (_s, _e, prior), (_start, _end, figs) in zip(sentences, sentences[1:]):
+        if not figs or not _YEARS_BALANCE.search(labels.core(figs[0].label)) \
+                or labels.core(figs[0].label) != figs[0].label.strip("，,：: 。"):
+            continue  # (the sentence opens with the amount left, nothing before its name)
+        left = figs[0]
+        income = [f for f in prior if _whole(f.label, _INCOME_ALL)]
+        spent = [f for f in prior if _whole(f.label, _SPENT_ALL)]
+        if len(income) != 1 or len(spent) != 1 or income[0].start > spent[0].start \
+                or not all(f.is_point and f.unit == left.unit for f in (income[0], spent[0], left)) \
+                or income[0].value <= spent[0].value:
+            continue
+        out.append(Listing(income[0], (spent[0], left), True, owns=False))
     return out
 
 

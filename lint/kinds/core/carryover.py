@@ -31,7 +31,7 @@ class Options:
     expense: Words = Words(["本年支出", "本年支出合计"])
     plus: Words = Words(["事业基金弥补收支差额", "使用非财政拨款结余"])
     minus: Words = Words(["结余分配"])
-    yearly: Words = Words(["收支结余", "收支差额"])
+    yearly: Words = Words(["收支结余", "收支差额", "当期结余"])
     """The year's own balance (当年收支结余): its income less its spending, the sentence's one amount
     named …收入 and one named …支出 before it."""
 
