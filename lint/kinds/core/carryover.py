@@ -14,6 +14,7 @@ Judged as an interval in the closing amount's unit: four amounts to 0.01 may mis
 from __future__ import annotations
 
 from ...figures import labels, precision
+from ...model import Severity
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 from ..options import options
@@ -63,6 +64,7 @@ def run(analysis, check: Check):
         text = analysis.doc.blocks[block].text
         if not o.balance.within(text) or not (o.income.within(text) or o.yearly.within(text)):
             continue
+        said: list[list] = []  # the money of the sentences before, nearest last
         for _start, _end, figures in analysis.sentences(block):
             money = [f for f in figures if f.is_point and precision.family(f.unit) == "money"]
             roles: dict[str, list] = {}
@@ -71,7 +73,8 @@ def run(analysis, check: Check):
                 if role:
                     roles.setdefault(role, []).append(f)
             if not roles.get("opening"):
-                yield from _yearly(analysis, check, money)
+                yield from _yearly(analysis, check, money, said[-2:])
+            said.append(money)
             if any(len(roles.get(r, ())) != 1 for r in _ORDER):
                 continue
             found = [roles[r][0] for r in _ORDER]
@@ -94,16 +97,21 @@ def run(analysis, check: Check):
                 yield verdict
 
 
-def _yearly(analysis, check: Check, money: list):
+def _yearly(analysis, check: Check, money: list, said: list):
     """社会保险基金收入 X，支出 Y，当年收支结余 Z: Z = X − Y, when the sentence names one of each before Z
     (and no 其中 or 分别 among them: the parts of a total are not its income and spending), in clauses
-    apart by semicolons only when the spending names no other fund (收入 X，增长 p；支出 Y，增长 q；…)."""
+    apart by semicolons only when the spending names no other fund (收入 X，增长 p；支出 Y，增长 q；…); or,
+    when Z's sentence names neither, the first amounts of the two sentences before it, one a side (总收入 X，
+    完成…。总支出 Y，…。当年收支结余 Z)."""
     o = check.options
     balances = [f for f in money if o.yearly.within(f.label) and not o.closing.within(f.label)]
     if len(balances) != 1:
         return
     balance = balances[0]
     before = [f for f in money if f.end <= balance.start]
+    apart = not before and len(said) == 2 and all(said)
+    if apart:  # 总收入 X，…。总支出 Y，…。当年收支结余 Z: the first amounts of the two sentences before,
+        before = [said[0][0], said[1][0]]  # one a side (a warning: read across sentences)
     income = [f for f in before if f.label.rstrip("为是达：: ").endswith("收入")]
     expense = [f for f in before if f.label.rstrip("为是达：: ").endswith("支出")]
     text = analysis.text(balance)
@@ -116,6 +124,6 @@ def _yearly(analysis, check: Check, money: list):
         return  # (A基金收入 X；B基金支出 Y；…: two funds; 收入 X，增长 p；支出 Y，…；收支结余 Z: one's)
     verdict = judge(check, analysis, balance, (inc, exp),
                     lambda: precision.total([inc], balance.unit) - precision.total([exp], balance.unit),
-                    expression=f"{inc.text} − {exp.text}")
+                    expression=f"{inc.text} − {exp.text}", severity=Severity.WARNING if apart else None)
     if verdict:
         yield verdict
