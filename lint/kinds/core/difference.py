@@ -171,6 +171,12 @@ def _changes(analysis, o: Options, block: int):
                 if current:
                     yield current[0], own[0], change, sign
                 continue
+            if len(same) >= 2 and sign and _WITH.match(same[-1].label) \
+                    and _COMPARED_THEN.fullmatch(text, same[-1].end, change.start) \
+                    and not labels.direction(same[-2].label, o.up, o.down) \
+                    and not o.compare.within(same[-2].label) and analysis.parent(same[-2]) is None:
+                yield same[-2], same[-1], change, sign  # X，与2018年…Y 相比，减少 C: C is Y − X
+                continue
             opening = _OPENS_COMPARING.match(text, sentence[0])
             if len(same) == 1 and opening and same[0].end <= opening.end():
                 # 综合得分90.52分。与2023年度评价得分87.35分相比提高3.17分: the amount compared is the
@@ -431,6 +437,8 @@ def _compared(o: Options, text: str, f) -> bool:
 
 
 _COMPARED_FIRST = lazy(r"\s*(?:比|较)")  # a clause that opens comparing (；比2023年决算数 Z 增加 B)
+_WITH = lazy(r"[\s，,]*(?:与|同|和)")  # 与2018年…总额 Y 相比: the amount compared with, named after 与
+_COMPARED_THEN = lazy(r"\s*相比(?:较)?\s*[，,]?\s*(?:分别)?[\u4e00-\u9fff]{0,4}")
 _OPENS_COMPARING = lazy(r"\s*(?:与|同|和|较)[^，,。；;]{0,20}?\d[^，,。；;]*?相比")
 _TARGET_CHANGE = lazy(r"(超过|超出|高于|低于|比|较)(?:年度|预定|既定)?"
                             r"(?:目标值?|预期值?|计划值?|指标值)(提高|增加|高出|高|降低|下降|低)?了?$")
