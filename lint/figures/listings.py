@@ -1484,6 +1484,23 @@ _RIGHT_AFTER = lazy(r"\s*[，,]\s*")  # (an amount, then ，用于: its uses lis
 _ATTRIBUTE = lazy(r"\s*[“\"「]?[^，,；;。：:\d“”\"「」]{1,4}[”\"」]?的")
 
 
+def _named_before(text: str, prior, start: int, pos: int, figs, fam: str) -> list[Figure]:
+    """The total of parts listed after a sentence's subject and a count of another kind (市级留用新增债券
+    共安排20个项目，其中，A a亿元，B b亿元): the one amount of the sentence before, of the parts' kind, named
+    by that subject (市级留用新增债券27.38亿元); [] when not so."""
+    lead = _SUBJECT_LEAD.match(text, start)
+    between = [f for f in figs if start <= f.start < pos]
+    if lead is None or not between or any(family(f.unit) == fam for f in between):
+        return []
+    named = [f for f in prior[2] if f.is_point and family(f.unit) == fam
+             and labels.core(f.label).endswith(lead.group(1))]
+    return named if len(named) == 1 else []
+
+
+# a sentence's subject, then what it did (市级留用新增债券共安排20个项目: 市级留用新增债券)
+_SUBJECT_LEAD = lazy(r"\s*([\u4e00-\u9fff“”]{4,16}?)(?:共|合计|累计|全年)?(?:安排|支持|实施|涉及|投入|用于)")
+
+
 def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listing]:
     start, end, figs = labels.near(sentences[index], pos)
     # a longer parts word already covers this occurrence (主要包括 holds 包括)
@@ -1725,6 +1742,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             return []  # 收入总计 X，其中本年收入合计 Y。收入包括：…: which of the two is not said
     else:
         series = _series(before[-2:], parts) if len(before) >= 2 else None
+    if not before and word == "其中" and index > 0:
+        before = _named_before(text, sentences[index - 1], start, pos, figs, fam)
     if not before or word.endswith("用于") and fam != "money" and _other_family_said(figs, pos, fam):
         return []  # 运行维护费16.42万元，主要用于…，保有量6辆: the uses of the amount, not a count's parts
     if word == "主要为：" and (len(before) > 1 or any(before[-1].end <= f.start < pos and _changes(words, f)
