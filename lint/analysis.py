@@ -234,6 +234,7 @@ class Analysis:
             own_keys = {wanted[1:] + "合计", wanted[1:] + "总计", wanted[1:] + "总额", wanted[1:] + "总"}
             plain = wanted[1:].removesuffix("的")  # 总支出: the year's 支出 named by nothing more (本年支出)
         scored: list[tuple[int, int, Figure]] = []
+        plain_only: list[Figure] = []  # the candidates named the year's amount alone (本年支出 for 总支出)
         kin = members(fam)
         for rank, cand in enumerate(self.before(anchor, blocks)):
             if cand.unit not in kin or not cand.is_point:
@@ -257,8 +258,12 @@ class Analysis:
                 continue  # 政府性基金…为调整预算的: not the 一般公共预算's 调整预算 (unless named so)
             kind = sum(1 for w in labels.KIND_WORDS if w in subject and w in label)
             scored.append((labels.overlap(labels.core(subject), label), wanted in own, kind, -rank, cand))
+            if wanted not in label and not any(k in own for k in own_keys):
+                plain_only.append(cand)
         if not scored:
             return None
+        if plain_only and len({t[4].value for t in scored}) > 1:
+            return None  # 支出总计 X …全年实际支出 Y: which is 总支出 is not said
         scored.sort(key=(lambda t: (t[1], *t[:1], *t[2:4])) if own_first else (lambda t: t[:4]), reverse=True)
         if own_first and scored[0][1]:
             top = scored[0][4]

@@ -89,10 +89,16 @@ def test_fractions_are_exact_ratios():
     "附件2", "1.机构设置", "（1）拟订规划", "联系电话：020-83163338", "https://www.gd.gov.cn/a/123.html",
     "5G射频", "GB2312", "部门预算编码 163001", "见2.1.3节", "一是加强", "十分重要", "目录.....\t13",
     "土地综合整治项目一期", "二期工程已完工",  # a phase's name (wave x4)
-    "比201423.45万元",  # a year run into an amount, its 年 lost by a copy (wave v3)
+    "2015年比201423.45万元",  # a year run into an amount, its 年 lost by a copy (wave v3)
 ])
 def test_not_quantities(text):
     assert figures(text) == []
+
+
+def test_a_five_digit_amount_after_a_comparison_is_read_when_no_year_near_it_is_named():
+    """较20123.45万元 in a report of 2023 is an amount; 2015年比201423.45万元 a year that lost its 年."""
+    assert [f.text for f in figures("2023年度收入总计24,000.00万元，较20123.45万元增加3,976.55万元")] \
+        == ["24,000.00万元", "20123.45万元", "3,976.55万元"]
 
 
 def test_positions_are_code_points_on_the_source_line():

@@ -220,6 +220,11 @@ _COMPARING = ("比", "较", "与", "同")
 _FUSED_YEAR = lazy(r"(?:19|20)\d\d\d{1,6}\.\d+")  # a year's digits, then an amount's, no grouping
 
 
+def _year_said(text: str, year: int) -> bool:
+    """Whether ``text`` names ``year`` or the year after it (2015年 beside a fused 2014)."""
+    return f"{year}年" in text or f"{year + 1}年" in text
+
+
 def _parse_arabic(text: str, m: re.Match):
     start, num = m.start(), m.group("num")
     num_start = m.start("num")
@@ -248,8 +253,9 @@ def _parse_arabic(text: str, m: re.Match):
             return None
     if nxt in (")", "）") and prev in ("(", "（"):
         return None  # (1) anywhere
-    if prev in _COMPARING and _FUSED_YEAR.fullmatch(num):
-        return None  # 比201423.45万元: a year whose 年 a copy lost, run into the amount (比2014年23.45万元)
+    if prev in _COMPARING and _FUSED_YEAR.fullmatch(num) and _year_said(text, int(num[:4])):
+        return None  # 比201423.45万元: a year whose 年 a copy lost, run into the amount (比2014年23.45万元),
+        # the year or the one after it named in the paragraph (not 较20123.45万元 in a report of 2023)
     value, decimals, _ = numbers.arabic(num)  # malformed grouping is the format kind's finding
     after = _AFTER.match(text, end)
     unit = after.group("unit") or after.group("unit2") or ""

@@ -40,6 +40,7 @@ import itertools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, fields, replace
+from decimal import Decimal
 
 from ..model import Figure
 from ..regex import lazy
@@ -913,7 +914,11 @@ def _plus(text: str, sentences) -> list[Listing]:
             name = _PLAIN_FUND.sub("公共预算", named.group(1))  # that name said before is the base, or none
             said = [f for _s, _e, earlier in sentences[max(0, index - 3) : index] for f in earlier
                     if family(f.unit) == fam and not _CHANGE_WORD.search(f.label)]
-            before = [f for f in said if name in _PLAIN_FUND.sub("公共预算", labels.core(f.label))][-1:]
+            cores = [(f, _PLAIN_FUND.sub("公共预算", labels.core(f.label))) for f in said]
+            named = [(f, core[core.find(name) + len(name) :]) for f, core in cores if name in core]
+            planned = any(_PLANNED_AFTER.search(tail) for _f, tail in named)
+            before = [] if planned else [f for f, _t in named][-1:]
+            # (…收入年初预算为 B，实际完成 X: which of the two the chain adds to is not said)
             if mine:
                 adds = [replace(mine[0], value=-mine[0].value), *adds] if len(mine) == 1 and before else []
         if len(before) >= 2 and ((share := _SHARE_NAMED.match(text, before[-1].end)) and any(
@@ -941,8 +946,14 @@ def _plus(text: str, sentences) -> list[Listing]:
         added = [m.start() for m in _ADDED_ON.finditer(text, at, total.start)]
         adds = [replace(f, value=-f.value) if max((k for k in taken if k < f.start), default=-1)
                 > max((k for k in added if k < f.start), default=-1) else f for f in adds]
+        if labels.core(total.label).endswith("财力") and any(f.value > 0 and _PAID_OUT.search(f.label)
+                                                              for f in adds):
+            continue  # …，上解上级支出 d，可用财力 T: what a 财力 pays out, said with no 减 (which way?)
         out.append(Listing(total, (base, *adds), True, owns=False))
     return out
+
+
+_PAID_OUT = lazy(r"上解|支出|调出|还本")
 
 
 _OPENS_PARTS = lazy(r"\s*其中\s*[：:，,]?")
@@ -965,7 +976,9 @@ _CHAIN_SIDE = lazy(r"(?:收入|支出|财力)$")
 _CHAIN_SUMMED = lazy(r"(?:共计|总计|合计)为?\s*$")
 _NAMED_BASE = lazy(r"\s*([\u4e00-\u9fff]{4,16})\s*[，,]\s*")  # a sentence opening with a name alone
 _PLANNED = lazy(r"(?:预算|预算数|计划|任务|目标)$")  # 占预算的 p: an outturn's rate of its plan, no part
-_NAMED_CUT = lazy(r"([\u4e00-\u9fff]{4,16}?)(?:扣减|扣除|减去)")  # 一般公共预算收入扣减上缴: a name, less d
+# 一般公共预算收入扣减上缴 d: a name, less d (not 扣除…后为 X: what is left, X)
+_NAMED_CUT = lazy(r"([\u4e00-\u9fff]{4,16}?)(?:扣减|扣除|减去)(?![^，,。；;]*后)")
+_PLANNED_AFTER = lazy(r"预算|计划|目标")
 _PLAIN_FUND = lazy(r"公共财政预算|公共财政")
 _ADDED_FIRST = lazy(r"[，,]?\s*(?:" + _FUNDS_ADDED + r")")
 
@@ -1000,7 +1013,8 @@ def _chains(text: str, sentence) -> list:
     return [(a, b, own) for (a, b), own in zip(clauses, mine)]
 
 
-_TAKEN_AWAY = lazy(r"[；;，,]?\s*(?:减去|扣除|扣减|减[：:])")
+_TAKEN_AWAY = lazy(r"[；;，,]?\s*(?:减去|扣除|扣减|减[：:]"
+                   r"|(?<=[，,；;])减(?=上解|支出|调出|安排|补充|债务|专项))")  # (，减上解支出 d)
 _ADJUSTED_AMOUNT = lazy(r"(?:剔除|扣除)[^。；;]{0,30}?后[，,]?\s*(?:为|是|达)?\s*$")
 _ASIDES = lazy(r"[（(][^（()）]*[）)]")
 _BARE_SHARE = lazy(r"\s*[，,]\s*(?:占比|比重)(?:为|达)?\s*\d")
@@ -1119,6 +1133,8 @@ def _left_after(sentences) -> list[Listing]:
                 or labels.core(figs[0].label) != figs[0].label.strip("，,：: 。"):
             continue  # (the sentence opens with the amount left, nothing before its name)
         left = figs[0]
+        if any(family(f.unit) == family(left.unit) for f in figs[1:]):
+            continue  # 结转下年支出 a，净结余 b: what is left is more than the one amount
         income = [f for f in prior if _whole(f.label, _INCOME_ALL)]
         spent = [f for f in prior if _whole(f.label, _SPENT_ALL)]
         if len(income) != 1 or len(spent) != 1 or income[0].start > spent[0].start \
@@ -1642,8 +1658,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         return []  # (土地出让收入 a（含提取转列…，扣减后实为 b; “两金”计提 c）: a part counted gross)
     # 产出类指标得满分: a part in words; 主要是 A a、B b: the main parts, maybe not all
     unsaid = fam == "分" and bool(_FULL_MARKS.search(text, pos, stop)) or word in _MAIN
-    main = "主要" in text[max(start, pos - 12) : pos + len(word)] \
-        or _MAIN_NEXT.match(text, pos + len(word)) is not None  # 主要包括：A a; 按来源分，主要是 A a
+    main = "主要" in text[max(start, pos - 12) : pos + len(word)] or word == "用于" \
+        or _MAIN_NEXT.match(text, pos + len(word)) is not None  # 主要包括：A a; 按来源分，主要是 A a; ，用于…
     rest = []  # the parts after a part's own nested list: taken when with them the total holds
     if stop == nested_at and labels.open_paren(text, start, pos) is None:
         rest = _after_nested(words, text, after, fam, stop, end)
@@ -1990,16 +2006,20 @@ def _same_year(total: Figure, parts: list[Figure]) -> list[Figure]:
 def _subset(text: str, total: Figure, parts: list[Figure]) -> list[Figure]:
     """The parts up to one said to be a share of a part before it (其中专任教师152人，“双师型”教师97人，
     占专任教师的63.82%: the 双师型 are among the 专任, no part of their own), not of what the total names
-    too (收入 X。其中：税收收入 a，占收入的 p；非税收入 b，占收入的 q: each a share of X)."""
+    too when the parts' shares so far add up to 100% at most (收入 X。其中：税收收入 a，占收入的 p；
+    非税收入 b，占收入的 q: each a share of X; not 民生支出 a，占支出的80%；教育支出 b，占支出的25%)."""
     whole = labels.unquote(labels.core(total.label))
+    shares = [_STATED_SHARE.match(text, p.end) for p in parts]
     for k, part in enumerate(parts[1:], 1):
         m = _SHARE_OF_PART.match(text, part.end)
-        if m and m.group(1) not in whole \
-                and any(m.group(1) in labels.unquote(labels.core(p.label)) for p in parts[:k]):
+        of_total = m is not None and m.group(1) in whole and all(shares[: k + 1]) \
+            and sum(Decimal(s.group(1)) for s in shares[: k + 1]) <= 101  # (80% and 25% of it: nested)
+        if m and not of_total and any(m.group(1) in labels.unquote(labels.core(p.label)) for p in parts[:k]):
             return parts[:k]
     return parts
 
 
+_STATED_SHARE = lazy(r"\s*[，,]?\s*占[^，,。；;\d]{0,16}?(\d+(?:\.\d+)?)\s*[%％]")  # a part's share after it
 _SHARE_OF_PART = lazy(r"\s*[，,]?\s*(?:占|为)([^，,。；;的\d]{2,12})(?:总数|人数|数)?的")
 
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from ...figures import labels, precision
 from ...model import Severity
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 from ..options import options
@@ -65,7 +66,7 @@ def run(analysis, check: Check):
         if not o.balance.within(text) or not (o.income.within(text) or o.yearly.within(text)):
             continue
         said: list[list] = []  # the money of the sentences before, nearest last
-        for _start, _end, figures in analysis.sentences(block):
+        for start, _end, figures in analysis.sentences(block):
             money = [f for f in figures if f.is_point and precision.family(f.unit) == "money"]
             roles: dict[str, list] = {}
             for f in money:
@@ -74,7 +75,7 @@ def run(analysis, check: Check):
                     roles.setdefault(role, []).append(f)
             if not roles.get("opening"):
                 yield from _yearly(analysis, check, money, said[-2:])
-            said.append(money)
+            said.append((start, money))
             if any(len(roles.get(r, ())) != 1 for r in _ORDER):
                 continue
             found = [roles[r][0] for r in _ORDER]
@@ -97,6 +98,10 @@ def run(analysis, check: Check):
                 yield verdict
 
 
+_QUALIFIED = lazy(r"\s*[（(]\s*(?:不含|含|未含|已含|扣除|剔除)")  # (not 含利息收入: another footing)
+_PARTS_OPEN = lazy(r"其中|含")
+
+
 def _yearly(analysis, check: Check, money: list, said: list):
     """社会保险基金收入 X，支出 Y，当年收支结余 Z: Z = X − Y, when the sentence names one of each before Z
     (and no 其中 or 分别 among them: the parts of a total are not its income and spending), in clauses
@@ -108,13 +113,16 @@ def _yearly(analysis, check: Check, money: list, said: list):
     if len(balances) != 1:
         return
     balance = balances[0]
+    if _QUALIFIED.match(analysis.text(balance), balance.end):
+        return  # 当期结余 Z（不含利息收入）: a balance on another footing than the two amounts
     before = [f for f in money if f.end <= balance.start]
-    apart = not before and len(said) == 2 and all(said)
+    text = analysis.text(balance)
+    apart = not before and len(said) == 2 and all(m for _s, m in said) and not any(
+        _PARTS_OPEN.search(text, s, m[0].start) for s, m in said)  # (其中，财政补贴收入 a: a part)
     if apart:  # 总收入 X，…。总支出 Y，…。当年收支结余 Z: the first amounts of the two sentences before,
-        before = [said[0][0], said[1][0]]  # one a side (a warning: read across sentences)
+        before = [said[0][1][0], said[1][1][0]]  # one a side (a warning: read across sentences)
     income = [f for f in before if f.label.rstrip("为是达：: ").endswith("收入")]
     expense = [f for f in before if f.label.rstrip("为是达：: ").endswith("支出")]
-    text = analysis.text(balance)
     if len(income) != 1 or len(expense) != 1 or income[0].start > expense[0].start \
             or any(w in text[income[0].start:balance.start] for w in ("其中", "分别")):
         return

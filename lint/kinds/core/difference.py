@@ -94,6 +94,8 @@ def _changes(analysis, o: Options, block: int):
                 still = ""  # 尚有150万元未拨付，其余50万元收回: the rest of the plan split further
             if not change.is_point or precision.family(change.unit) in ("ratio", "") and not points:
                 continue
+            if o.left.within(change.label) and _FOOTING.match(text, change.end):
+                continue  # 当期结余 Z（不含利息收入）: what is left on another footing, said in brackets
             target = _TARGET_CHANGE.search(labels.core(change.label))
             sign = 0 if _SUPERLATIVE.search(change.label) else labels.direction(change.label, o.up, o.down)
             versus = _VERSUS_PLAN.search(labels.core(change.label))
@@ -171,12 +173,12 @@ def _changes(analysis, o: Options, block: int):
                 if current:
                     yield current[0], own[0], change, sign
                 continue
-            if len(same) >= 2 and sign and _WITH.match(same[-1].label) \
+            if len(same) == 2 and sign and _WITH.match(same[-1].label) \
                     and _COMPARED_THEN.fullmatch(text, same[-1].end, change.start) \
                     and not labels.direction(same[-2].label, o.up, o.down) \
                     and not o.compare.within(same[-2].label) and analysis.parent(same[-2]) is None:
-                yield same[-2], same[-1], change, sign  # X，与2018年…Y 相比，减少 C: C is Y − X
-                continue
+                yield same[-2], same[-1], change, sign  # X，与2018年…Y 相比，减少 C: C is Y − X (not when
+                continue  # other amounts stand before Y: A a，B b，与…Y 相比: of a, b or both, not said)
             opening = _OPENS_COMPARING.match(text, sentence[0])
             if len(same) == 1 and opening and same[0].end <= opening.end():
                 # 综合得分90.52分。与2023年度评价得分87.35分相比提高3.17分: the amount compared is the
@@ -437,6 +439,7 @@ def _compared(o: Options, text: str, f) -> bool:
 
 
 _COMPARED_FIRST = lazy(r"\s*(?:比|较)")  # a clause that opens comparing (；比2023年决算数 Z 增加 B)
+_FOOTING = lazy(r"\s*[（(]\s*(?:不含|含|未含|已含|扣除|剔除)")
 _WITH = lazy(r"[\s，,]*(?:与|同|和)")  # 与2018年…总额 Y 相比: the amount compared with, named after 与
 _COMPARED_THEN = lazy(r"\s*相比(?:较)?\s*[，,]?\s*(?:分别)?[\u4e00-\u9fff]{0,4}")
 _OPENS_COMPARING = lazy(r"\s*(?:与|同|和|较)[^，,。；;]{0,20}?\d[^，,。；;]*?相比")

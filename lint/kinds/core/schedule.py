@@ -3,7 +3,8 @@
 
 Finds, in each sentence, a percentage point figure whose label is a direction and 序时进度 (or 时间进度,
 均衡进度; ``behind``: 低于, 落后, 滞后, 慢于; ``ahead``: 高于, 超过, 超出, 超, 快于, 领先), or 较…进度 and a
-direction after it (较均衡进度慢 g, g in % too), right after a completion rate (a
+direction after it (较均衡进度慢 g, g in % too: points, or a share of the time itself; 时间进度 and 均衡进度
+only for a rate of the budget, 完成预算…, not a project's own schedule), right after a completion rate (a
 percentage, only a comma between); rates and gaps stated 分别 (A、B分别完成 a% 和 b%，分别超序时进度 g 和
 h 个百分点) pair in order, and a gap after such rates without 分别 is nobody's. The time elapsed is the
 months of the period the report states before it, nearest first: 1-N月 (1-10月份), 截至N月底 (or its last
@@ -71,6 +72,8 @@ def run(analysis, check: Check):
                     continue  # A、B分别完成 a% 和 b%，超序时进度 G: whose gap is not said
                 word = m.group(1) or m.group(2)
                 sign = -1 if word in o.behind else 1 if word in o.ahead else 0
+                if "序时" not in gap.label and "预算" not in rate.label:
+                    continue  # 项目资金支出率60%，低于时间进度: a project's own schedule, not the year's
                 months = _elapsed(analysis, block, start, rate.start)
                 if not sign or months is None:
                     continue
@@ -90,7 +93,12 @@ def _judge(check, analysis, rate, gap, months: int, sign: int):
     def compute():
         return time - precision.interval(rate) if sign < 0 else precision.interval(rate) - time
 
-    return judge(check, analysis, gap, (rate,), compute, expression=expression)
+    verdict = judge(check, analysis, gap, (rate,), compute, expression=expression)
+    if verdict is not None and not verdict.holds and gap.unit == "%" and time.lo > 0:
+        relative = judge(check, analysis, gap, (rate,), lambda: compute() / time, scale=_HUNDRED)
+        if relative is not None and relative.holds:
+            return None  # 较时间进度慢8.8%: (83.33 − 76.0)/83.33, a gap in % may be of the time itself
+    return verdict
 
 
 _JOINS = ("和", "、", "及", "与")

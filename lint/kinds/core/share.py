@@ -20,8 +20,8 @@ listing a carry-over (上年结转) among its parts. A whole named without the �
 two before it. Amounts may be in different units (亿元 vs 万元).
 
 Amounts stated as a rate of a base before them (总保费 X，中央财政补贴47.5%为 a，省级财政补贴32.5%为 b: each
-percentage joined to its amount by 为 or 计 alone) are shares of that base, the nearest amount before the
-first such pair in the paragraph.
+percentage joined to its amount by 为 or 计 alone) are shares of that base, the amount named a whole right
+before the first such pair in the paragraph.
 
 Judged as an interval: part/whole from the stated amounts' intervals must meet the stated percentage's
 interval. A percentage that only truncation explains is ``info``. Two amounts a thousandfold off the stated
@@ -102,6 +102,8 @@ def run(analysis, check: Check):
                 if "、" in clause.split(word)[0] or "和" in clause.split(word)[0]:
                     continue  # the share of several parts together (A、B占比): not one part's share
                 whole = _whole(analysis, part, named)
+                if whole is not None and not named and _carries_over(analysis, whole):
+                    continue  # 收入总计 X，其中：A a，占p；…；年初结转和结余 c: of the year's part, maybe
                 if whole is None and named:
                     whole = _counted_whole(analysis, part, named)
                 if whole is None and not named and sources is not None and part.start >= sources.end():
@@ -123,9 +125,9 @@ def run(analysis, check: Check):
 def _rated_amounts(analysis, check: Check, text: str, figs):
     """Amounts stated as a rate of a base before them (总保费1293.45万元，中央财政补贴47.5%为614.39万元，
     省级财政补贴32.5%为420.37万元): each percentage joined to the amount after it by 为 (计) alone, its label
-    naming no change nor a rate of its own, is that amount's share of the base: the nearest point amount
-    before the first such pair in the paragraph, in the same family, itself neither a change nor such a
-    pair."""
+    naming no change nor a rate of its own, is that amount's share of the base: the figure right before
+    the first such pair in the paragraph, an amount in the same family named a whole (总保费, 总投资, 合计),
+    itself neither a change nor such a pair."""
     pairs = [(rate, figs[i + 1]) for i, rate in enumerate(figs[:-1])
              if rate.unit == "%" and rate.is_point and figs[i + 1].is_point
              and _RATED.fullmatch(text, rate.end, figs[i + 1].start)
@@ -134,11 +136,13 @@ def _rated_amounts(analysis, check: Check, text: str, figs):
         return
     paired = {id(f) for pair in pairs for f in pair}
     first = analysis.index(pairs[0][0])
-    base = next((f for f in reversed(figs[:first]) if id(f) not in paired and f.unit != "%"), None)
-    fam = precision.family(base.unit) if base is not None else ""
+    k = next((k for k in range(first - 1, -1, -1) if id(figs[k]) not in paired), None)
+    base = figs[k] if k is not None else None  # (the figure right before the first pair: a rate there,
+    fam = precision.family(base.unit) if base is not None else ""  # 保险费率6%, says the base is another)
     if base is None or not base.is_point or fam in ("ratio", "") or labels.CHANGED.search(base.label) \
-            or _CHANGED.search(labels.core(base.label)) or labels.RATE_BASE.match(text, base.end):
-        return
+            or _CHANGED.search(labels.core(base.label)) or labels.RATE_BASE.match(text, base.end) \
+            or not _WHOLE_BASE.search(labels.core(base.label)):
+        return  # (申请中央预算内投资 500，地方配套30%为 240: of the 总投资 before, not of 500)
     for rate, amount in pairs:
         if precision.family(amount.unit) == fam and rate.value:
             verdict = _judge(analysis, check, rate, amount, base)
@@ -146,6 +150,7 @@ def _rated_amounts(analysis, check: Check, text: str, figs):
                 yield verdict
 
 
+_WHOLE_BASE = lazy(r"总|合计|共计|全部|保费")  # what a base of rated amounts is named (总保费, 总投资)
 # 补贴47.5%为614.39万元: a rate, then 为 and the amount it comes to
 _RATED = lazy(r"\s*[，,]?\s*(?:为|计)\s*")
 _NOT_RATED = lazy(r"增|减|降|升|提高|比|较|率$|占|完成|达到|超|同期")

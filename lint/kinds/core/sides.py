@@ -48,6 +48,8 @@ class Options:
 # what a term's label may hold beside its name: the year, the body, a link word, a verb
 _AROUND = lazy(r"^(?:[，,；;。：:\s]|(?:19|20)\d\d\s*年度?|本年度(?=收|支)|本部门|本单位|本院|本局|本校"
                r"|此外|另外|同时|其中|以及|和)+|(?:为|是|均为|达)$")
+_FUND = lazy(r"财政拨款|一般公共预算|政府性基金|国有资本经营")
+_FUND_TOTAL = lazy(r"(?:财政拨款|一般公共预算|政府性基金|国有资本经营)[^，,。；;]{0,8}(?:收入|支出)总计")
 _BOTH = lazy(r"收\s*[、，,]?\s*支(?:决算)?总计(?:均|各)?为?$")  # 收、支总计均为 T: both sides' total
 
 
@@ -97,9 +99,12 @@ def _roles(analysis, block: int, total, total_words, words):
     blocks = analysis.doc.blocks
     for b in range(block, min(len(blocks), block + _REACH + 1)):
         figures = [f for f in analysis.figures[b] if b > block or f.start > total.start]
-        if b > block and any(_name(f) in total_words or _both(analysis, f) for f in figures):
-            break  # (another 收入总计: another account's)
+        if b > block and any(_name(f) in total_words or _both(analysis, f) or _FUND_TOTAL.search(f.label)
+                             for f in figures):
+            break  # (another 收入总计, or a fund's: 财政拨款收入总计 X，其中：…，年初结转和结余 a: its own)
         for f in figures:
+            if _FUND_TOTAL.search(f.label) or (p := analysis.parent(f)) is not None and _FUND.search(p.label):
+                break  # (a fund's total and its terms after it in the paragraph)
             name = _name(f)
             for role, names in enumerate(words):
                 if name in names:

@@ -106,7 +106,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         if taken and len(taken) < len(parts) and not re.search("扣|失", total.label):  # no sum of deductions
             parts = [replace(p, value=-p.value) if any(p is t for t in taken) else p for p in parts]
 
-    parts = _shared_out(analysis, parts)
+    parts = _shared_out(analysis, total, parts)
     places = [p.decimals for p in parts if p.value != 0]
     if places and min(places) > 0:  # 因公出国（境）费0万元 beside 3.26万元, 12.10万元: none, not 0.5万元
         parts = precision.nothing_for_zero(parts)
@@ -197,15 +197,20 @@ def _share_after(analysis, part: Figure) -> Figure | None:
     return share
 
 
-def _shared_out(analysis, parts: list[Figure]) -> list[Figure]:
+def _shared_out(analysis, total: Figure, parts: list[Figure]) -> list[Figure]:
     """The parts that divide the whole among them by their shares: the first two or more each state its share
-    right after it, those shares add up to 100% within their rounding, and the parts after them state none
-    (其中：财政拨款收入 a，占57.2%；事业收入 b，占42.8%；年初结转和结余 c: c is beside the whole)."""
+    right after it, those shares add up to 100% within their rounding, the parts after them state none, and
+    the first ones alone add up to the total (其中：财政拨款收入 a，占57.2%；事业收入 b，占42.8%；
+    年初结转和结余 c: c is beside the whole; not …；其他收入0.30万元, room the rounded shares leave)."""
     shares = list(itertools.takewhile(lambda s: s is not None, (_share_after(analysis, p) for p in parts)))
     if len(shares) < 2 or len(shares) == len(parts) \
             or any(_share_after(analysis, p) is not None for p in parts[len(shares):]):
         return parts
-    return parts[: len(shares)] if precision.total(shares).meets(Interval.point(Decimal(100))) else parts
+    first = parts[: len(shares)]
+    if not precision.total(shares).meets(Interval.point(Decimal(100))) \
+            or not precision.total(first, total.unit).meets(precision.interval(total)):
+        return parts
+    return first
 
 
 def _shares_short(analysis, parts: list[Figure]) -> bool:

@@ -90,7 +90,8 @@ def run(analysis, check: Check):
     marked_at = [-1] * len(_LEVELS)  # the block whose marker set each level's last number
     fragment = -2  # the index of the last block that was a short fragment opening with a marker
     contents = False  # within a 目录's entries (一、部门基本情况 …… 1, or 一、部门基本情况 1)
-    entries: list[str | None] = []  # the entries' titles when they have no page numbers (None: one had)
+    entries: set[str] = set()  # the entries' titles when they have no page numbers
+    paged = False  # whether an entry had its page number
     # a text whose tables came a cell a line: amounts alone on their lines, many
     celled_text = sum(1 for b in analysis.doc.blocks if _BARE_NUMBER.fullmatch(b.text)) >= _CELLED
     # a text laid out in columns (pdftotext -layout): a row label indented into a right-hand panel
@@ -100,14 +101,14 @@ def run(analysis, check: Check):
         if block.kind == "row":
             continue
         if _CONTENTS.fullmatch(block.text):
-            contents, entries = True, []
+            contents, entries, paged = True, set(), False
             continue
         if contents and _PAGED.search(block.text):
-            entries.append(None)
+            paged = True
             continue  # an entry of the contents: its numbers are the body's, read there
-        if contents and None not in entries and block.text.strip() not in entries \
+        if contents and not paged and block.text.strip() not in entries \
                 and len(block.text) <= _ENTRY and not _SENTENCE_END.search(block.text):
-            entries.append(block.text.strip())
+            entries.add(block.text.strip())
             continue  # a contents' entry with no page number (a web copy's): until the body repeats one
         if contents:
             contents, last = False, [None] * len(_LEVELS)
