@@ -102,7 +102,8 @@ def run(analysis, check: Check):
                 if "、" in clause.split(word)[0] or "和" in clause.split(word)[0]:
                     continue  # the share of several parts together (A、B占比): not one part's share
                 whole = _whole(analysis, part, named)
-                if whole is not None and not named and _carries_over(analysis, whole):
+                if whole is not None and not named \
+                        and id(whole) in analysis.memo(_carrying_unshared, whole.block):
                     continue  # 收入总计 X，其中：A a，占p；…；年初结转和结余 c: of the year's part, maybe
                 if whole is None and named:
                     whole = _counted_whole(analysis, part, named)
@@ -488,6 +489,19 @@ def _carrying(analysis, block: int) -> frozenset[int]:
     """The ids of the totals of a block listing a carry-over among their parts (once per block)."""
     return frozenset(id(p) for f in analysis.figures[block] if "结转" in f.label or "结余" in f.label
                      if (p := analysis.parent(f)) is not None)
+
+
+def _carrying_unshared(analysis, block: int) -> frozenset[int]:
+    """The ids of the totals of a block listing a carry-over that states no share of its own (…；年初结转和
+    结余 c。): the parts' shares may be of the year's part only (not …；上年结转收入 c，占4.72%)."""
+    figs = analysis.figures[block]
+    out = set()
+    for k, f in enumerate(figs):
+        if ("结转" in f.label or "结余" in f.label) and (p := analysis.parent(f)) is not None:
+            after = figs[k + 1] if k + 1 < len(figs) else None
+            if after is None or after.unit != "%" or "占" not in after.label:
+                out.add(id(p))
+    return frozenset(out)
 
 
 def _siblings(part: str, whole: str, named: str) -> bool:
