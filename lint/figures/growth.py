@@ -743,7 +743,7 @@ def _named_current(analysis, spec: Spec, change, fam: str):
 
 
 # what may follow a name in the label of its own amount: a verb or a measure, nothing it names further
-_NAME_ENDS = lazy(r"(?:[\s，,：:（）()“”\"'均各]|累计|完成|实现|达到|达|为|是|共计|共|合计|总计|总额|总量"
+_NAME_ENDS = lazy(r"(?:[\s，,：:（）()“”\"'均各总]|累计|完成|实现|达到|达|为|是|共计|共|合计|总计|总额|总量"
                   r"|决算数?|预算数?|执行数?|实际|支出|收入|经费|资金|金额|数|全年|本年|当年|年度|\d{4}年度?)*")
 
 
