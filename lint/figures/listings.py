@@ -957,9 +957,12 @@ _PAID_OUT = lazy(r"上解|支出|调出|还本")
 
 
 _OPENS_PARTS = lazy(r"\s*其中\s*[：:，,]?")
+
+
 def _opens_clause(text: str, start: int, at: int) -> bool:
     """Whether 加 at ``at`` opens its clause (，加上 a; ，再加上 a; or the sentence)."""
-    at -= text.startswith("再", at - 1) and at - 1 >= start
+    if at - 1 >= start and text[at - 1] == "再":
+        at -= 1
     return at == start or text[at - 1] in "，,；;。 \t"
 
 
