@@ -14,7 +14,8 @@ Each role named once, the total is the sum of its side's terms; a role named twi
 term missing, a year's own amount equal to the total (a report naming 收入总计 收入合计), or terms already
 listed under the total (its 其中: the sum kind's) give no relation: nothing is guessed; nor do terms
 falling short of their total when the term that may be unsaid is (使用非财政拨款结余 may be the gap). A
-total named for a fund (财政拨款收入总计, 一般公共预算…) is not the department's and is left alone.
+total named for a fund (财政拨款收入总计, 一般公共预算…) is not the department's and is left alone; the
+terms are looked for up to it (its own 年初结转和结余 and 年末结转和结余 are the fund's).
 
 Judged as an interval; a warning, the terms being read across paragraphs.
 """
