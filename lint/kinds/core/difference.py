@@ -20,6 +20,9 @@ stages (年初预算数 X，调整数 Y，决算数 Z，增加 C: the outturn ag
 rate's gap to another's rate stated beside it (增长19.9%，高于全省平均增幅（11%）8.9个百分点;
 比全市增幅（-5.2%）高9.3个百分点) is the one less the other (not for a fall's size: 下降5.2%, 低于…).
 
+An over- or under-collection after the budget stated with its rate (X，完成预算 B 的 P%，超收 C: X − B;
+短收 C: B − X), unless a schedule gap stands between (超平均进度 g，超收 C: over the schedule's share).
+
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
 全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less the
 outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each; a 当期结余
@@ -99,6 +102,12 @@ def _changes(analysis, o: Options, block: int):
             target = _TARGET_CHANGE.search(labels.core(change.label))
             sign = 0 if _SUPERLATIVE.search(change.label) else labels.direction(change.label, o.up, o.down)
             versus = _VERSUS_PLAN.search(labels.core(change.label))
+            over = _OVER_PLAN.fullmatch(labels.core(change.label).strip(" ，,"))
+            if over:  # X，完成预算 B 的 P%，超收 C: C is X − B (短收 C: B − X)
+                pair = _outturn_of_plan(text, sentence[2], change, fam)
+                if pair is not None:
+                    yield pair[0], pair[1], change, 1 if over.group(1) == "超" else -1
+                continue
             if versus and _LAST_YEARS.search(change.label):
                 versus = None  # 比上年预算增加: last year's budget, not this year's plan against its outturn
             year_end = _YEAR_END.search(change.label.strip(" ，,")) is not None
@@ -439,6 +448,27 @@ def _compared(o: Options, text: str, f) -> bool:
 
 
 _COMPARED_FIRST = lazy(r"\s*(?:比|较)")  # a clause that opens comparing (；比2023年决算数 Z 增加 B)
+_OVER_PLAN = lazy(r"(?:较|比)?(?:年初|调整后?|全年)?(?:预算数?)?(超|短)收了?")
+_PLAN_NAMED = lazy(r"(?:完成|为|占)(?:了)?(?:年初|调整后?|全年)?预算数?$")
+
+
+def _outturn_of_plan(text: str, figs, change, fam: str):
+    """The outturn and the plan an over- or under-collection is of (X，完成预算 B 的 P%，超收 C): B the last
+    amount before C named a budget with its rate after it (B 的 P%), X the one amount before B; None when the
+    sentence is not so."""
+    before = [f for f in figs if f.end <= change.start and f.is_point and precision.family(f.unit) == fam]
+    if len(before) < 2:
+        return None
+    plan, done = before[-1], before[-2]
+    if "进度" in text[plan.end : change.start]:
+        return None  # …的78%，超平均进度11.3个百分点，超收 C: over the schedule's share of B, not over B
+    if not labels.RATE_BASE.match(text, plan.end) or not _PLAN_NAMED.search(labels.core(plan.label)) \
+            or labels.CHANGED.search(done.label) or _CHANGED_LABEL.search(labels.core(done.label)):
+        return None
+    return done, plan
+
+
+_CHANGED_LABEL = lazy(r"增|减|比|较|上年|同期")
 _FOOTING = lazy(r"\s*[（(]\s*(?:不含|含|未含|已含|扣除|剔除)")
 _WITH = lazy(r"[\s，,]*(?:与|同|和)")  # 与2018年…总额 Y 相比: the amount compared with, named after 与
 _COMPARED_THEN = lazy(r"\s*相比(?:较)?\s*[，,]?\s*(?:分别)?[\u4e00-\u9fff]{0,4}")
