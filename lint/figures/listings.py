@@ -1498,6 +1498,16 @@ _COMPARED_OPENS = lazy(r"\s*(?:与(?:上年|去年|(?:19|20)\d\d年度?)[^，,�
 _BY_DIMENSION = lazy(r"按[\u4e00-\u9fff]{1,6}分|分[\u4e00-\u9fff]{1,4}看")  # 按支出功能分类, 分项目看
 
 
+def _alike_after(text: str, at: int, first: Figure, f: Figure) -> bool:
+    """Whether the clause at ``at`` opens with an amount named like the list's first part (基本支出预算 a …；
+    项目支出预算 b: both …支出预算), the first of ``f`` and those after it that stand at or after ``at``."""
+    if f.start < at:
+        return True  # (decided when the figure opening the clause comes)
+    a, b = labels.core(first.label), labels.core(f.label)
+    opened = text[at : f.start].strip(" ，,").startswith(("其中", "主要"))  # (a nested list: no sibling)
+    return not opened and len(a) >= 4 and len(b) >= 4 and a[-3:] == b[-3:] and a != b
+
+
 _RIGHT_AFTER = lazy(r"\s*[，,]\s*")  # (an amount, then ，用于: its uses listed)
 # (结果为“优”的项目: a grade naming the projects of it)
 _ATTRIBUTE = lazy(r"\s*[“\"「]?[^，,；;。：:\d“”\"「」]{1,4}[”\"」]?的")
@@ -1594,9 +1604,17 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
             if f.start < skip:
                 continue
-            if parts and family(f.unit) == fam and (_ended(text, pos, parts, f)
-                                                    or _BECAUSE.search(text, parts[-1].end, f.start)):
-                break  # (…a，比上年增加 c，主要原因是…资金 d: a reason's amount, no part)
+            if parts and family(f.unit) == fam and not _ended(text, pos, parts, f) \
+                    and (because := _BECAUSE.search(text, parts[-1].end, f.start)) is not None:
+                semi = _SEMI.search(text, because.end(), stop)  # 基本支出预算 a，比上年增加 c，主要原因是…；
+                if semi is not None and _alike_after(text, semi.end(), parts[0], f):  # 项目支出预算 b: the
+                    skip = semi.end()  # reason runs to its semicolon, the next part after it named alike
+                    if f.start < skip:
+                        continue
+                else:
+                    break  # (…a，比上年增加 c，主要原因是…资金 d: a reason's amount, no part)
+            if parts and family(f.unit) == fam and _ended(text, pos, parts, f):
+                break
             sub = _SUB_ITEMS.search(text, parts[-1].end, f.start) if parts and family(f.unit) == fam else None
             if sub is not None and not _SEMI.search(text, sub.end(), f.start) \
                     and not _COMMA.search(text, sub.end(), f.start):
