@@ -838,7 +838,14 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
             and family(f.unit) == fam]
     if len(figs) > 1:  # X（其中：A a，B b）。较上年增加: X, its parts in brackets apart
         figs = [f for f, h in zip(figs, labels.inside(text, before, [f.start for f in figs])) if not h]
+    if len(figs) == 2 and _BOTH_SIDES.match(text[start : change.start].strip()) \
+            and figs[0].value == figs[1].value and figs[0].unit == figs[1].unit \
+            and all(_direction(spec, f.label) == 0 for f in figs):
+        return figs[1]  # 收入总计 X，支出总计 X。收、支与上年相比，减少 c: the one amount both totals are
     return figs[0] if len(figs) == 1 and _direction(spec, figs[0].label) == 0 else None
+
+
+_BOTH_SIDES = lazy(r"收\s*[、和]?\s*支")
 
 
 _THEN = r"(?:上年度?|上一年度?|去年|20\d\d年度?)(?:同期)?"
