@@ -184,6 +184,8 @@ def run(analysis, check: Check):
                         continue
                     elif lead == "为":
                         base = analysis.resolve(actual, said, actual.label, fam)
+                        if base is None and "调整" in named:  # …预算调整为 Y。…完成 X，为调整预算的 P%
+                            base = _adjusted_before(analysis, before, actual)
                         if base is None or named and named not in _unfunded(base.label) \
                                 and not _planned(o, _unfunded(base.label)):
                             continue  # 一般公共预算收入 names a fund, not the 预算 of 为预算的 (年初安排 is)
