@@ -950,7 +950,27 @@ def _plus(text: str, sentences) -> list[Listing]:
                                                               for f in adds):
             continue  # …，上解上级支出 d，可用财力 T: what a 财力 pays out, said with no 减 (which way?)
         out.append(Listing(total, (base, *adds), True, owns=False))
+        out += _chain_goes_on(text, figs, total, end, fam)
     return out
+
+
+def _chain_goes_on(text: str, figs, total: Figure, end: int, fam: str) -> list[Listing]:
+    """A chain going on from its total to a second one (…，一般预算总收入 T，加上年结余 c，加调入资金 d，再加…
+    e，收入总计 U): U is T and what the second run adds, every step opening with 加 (none taken away)."""
+    at = _ADDED_ON.match(text, total.end + 1) if text[total.end : total.end + 1] in "，," else None
+    if at is None:
+        return []
+    after = [f for f in figs if f.start > at.start() and f.start < end]
+    last = next((f for f in after if _closes_chain(text, f)), None)
+    if last is None or not last.is_point or family(last.unit) != fam:
+        return []
+    adds = [f for f in after if f.start < last.start]
+    steps = _ADDED_ON.findall(text, at.start(), last.start)
+    if not adds or len(steps) != len(adds) or _TAKEN_AWAY.search(text, at.start(), last.start) \
+            or not all(f.is_point and family(f.unit) == fam for f in adds) \
+            or any(labels.inside(text, at.start(), [f.start for f in adds])):
+        return []  # (one 加 a step: 加上年结余 c，加调入资金 d，再加… e; nothing bracketed, nothing less)
+    return [Listing(last, (total, *adds), True, owns=False)]
 
 
 _PAID_OUT = lazy(r"上解|支出|调出|还本")
