@@ -840,6 +840,7 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
         figs = [f for f, h in zip(figs, labels.inside(text, before, [f.start for f in figs])) if not h]
     if len(figs) == 2 and _BOTH_SIDES.match(text[start : change.start].strip()) \
             and figs[0].value == figs[1].value and figs[0].unit == figs[1].unit \
+            and "收入" in figs[0].label and "支出" in figs[1].label \
             and all(_direction(spec, f.label) == 0 for f in figs):
         return figs[1]  # 收入总计 X，支出总计 X。收、支与上年相比，减少 c: the one amount both totals are
     return figs[0] if len(figs) == 1 and _direction(spec, figs[0].label) == 0 else None

@@ -962,8 +962,9 @@ def _chain_goes_on(text: str, figs, total: Figure, end: int, fam: str) -> list[L
         return []
     after = [f for f in figs if f.start > at.start() and f.start < end]
     last = next((f for f in after if _closes_chain(text, f)), None)
-    if last is None or not last.is_point or family(last.unit) != fam:
-        return []
+    if last is None or not last.is_point or family(last.unit) != fam or any(
+            a in labels.core(total.label) and b in labels.core(last.label) for a, b in labels.OPPOSITES):
+        return []  # (…总收入 T，加…，支出总计 U，收支相抵…: the other side's total, no step of the chain)
     adds = [f for f in after if f.start < last.start]
     steps = _ADDED_ON.findall(text, at.start(), last.start)
     if not adds or len(steps) != len(adds) or _TAKEN_AWAY.search(text, at.start(), last.start) \
@@ -1523,9 +1524,10 @@ def _alike_after(text: str, at: int, first: Figure, f: Figure) -> bool:
     项目支出预算 b: both …支出预算), the first of ``f`` and those after it that stand at or after ``at``."""
     if f.start < at:
         return True  # (decided when the figure opening the clause comes)
-    a, b = labels.core(first.label), labels.core(f.label)
+    a, b = (labels.core(g.label).removeprefix("其中").strip("：:，, ") for g in (first, f))
     opened = text[at : f.start].strip(" ，,").startswith(("其中", "主要"))  # (a nested list: no sibling)
-    return not opened and len(a) >= 4 and len(b) >= 4 and a[-3:] == b[-3:] and a != b
+    # (基本支出预算 and 项目支出预算: a word each before one name; not 人员经费支出预算, a part's own)
+    return not opened and len(a) == len(b) >= 4 and a[-3:] == b[-3:] and a != b
 
 
 _RIGHT_AFTER = lazy(r"\s*[，,]\s*")  # (an amount, then ，用于: its uses listed)
@@ -1620,6 +1622,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         parts: list[Figure] = []
         listed = [f for f in after if f.start < stop]
         skip = -1  # a part's purpose runs to its semicolon (主要用于11辆执法车辆的燃料…；)
+        crossed = -1  # where a part's reason was crossed to the next part (…，主要原因是…；B b)
         changed = False  # a change said among the parts (较上年增加 c)
         for f, hidden in zip(listed, labels.inside(text, pos, [f.start for f in listed])):
             if f.start < skip:
@@ -1627,14 +1630,17 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             if parts and family(f.unit) == fam and not _ended(text, pos, parts, f) \
                     and (because := _BECAUSE.search(text, parts[-1].end, f.start)) is not None:
                 semi = _SEMI.search(text, because.end(), stop)  # 基本支出预算 a，比上年增加 c，主要原因是…；
-                if semi is not None and _alike_after(text, semi.end(), parts[0], f):  # 项目支出预算 b: the
-                    skip = semi.end()  # reason runs to its semicolon, the next part after it named alike
-                    if f.start < skip:
+                if semi is not None and crossed < 0 and _alike_after(text, semi.end(), parts[0], f):
+                    skip = semi.end()  # 项目支出预算 b: the reason runs to its semicolon, the next part
+                    if f.start < skip:  # after it named alike; the list then ends at its semicolon
                         continue
+                    crossed = f.start
                 else:
                     break  # (…a，比上年增加 c，主要原因是…资金 d: a reason's amount, no part)
-            if parts and family(f.unit) == fam and _ended(text, pos, parts, f):
-                break
+            if parts and family(f.unit) == fam and (_ended(text, pos, parts, f)
+                                                    or 0 <= crossed < f.start
+                                                    and _SEMI.search(text, parts[-1].end, f.start)):
+                break  # (…；项目支出预算 b，…；政府采购支出预算 c: past the part a reason was crossed to)
             sub = _SUB_ITEMS.search(text, parts[-1].end, f.start) if parts and family(f.unit) == fam else None
             if sub is not None and not _SEMI.search(text, sub.end(), f.start) \
                     and not _COMMA.search(text, sub.end(), f.start):

@@ -128,7 +128,7 @@ def _yearly(analysis, check: Check, money: list, said: list):
         return
     inc, exp = income[0], expense[0]
     own, other = labels.core(inc.label).strip(" ，,")[:-2], labels.core(exp.label).strip(" ，,")[:-2]
-    if other not in ("", own) and not own.endswith(other) \
+    if other not in ("", own) and not (len(other) <= 2 and own.endswith(other)) \
             and any(w in text[inc.start:balance.start] for w in ("；", ";")):
         return  # (A基金收入 X；B基金支出 Y；…: two funds; 收入 X，增长 p；支出 Y，…；收支结余 Z: one's, and
         # so is 社会保险基金总收入 X，…；总支出 Y: its name said in part)

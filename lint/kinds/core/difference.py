@@ -104,9 +104,9 @@ def _changes(analysis, o: Options, block: int):
             versus = _VERSUS_PLAN.search(labels.core(change.label))
             over = _OVER_PLAN.fullmatch(labels.core(change.label).strip(" ，,"))
             if over:  # X，完成预算 B 的 P%，超收 C: C is X − B (短收 C: B − X)
-                pair = _outturn_of_plan(text, sentence[2], change, fam)
+                pair = _outturn_of_plan(text, sentence[2], change, fam, over.group(1))
                 if pair is not None:
-                    yield pair[0], pair[1], change, 1 if over.group(1) == "超" else -1
+                    yield pair[0], pair[1], change, 1 if over.group(2) == "超" else -1
                 continue
             if versus and _LAST_YEARS.search(change.label):
                 versus = None  # 比上年预算增加: last year's budget, not this year's plan against its outturn
@@ -448,24 +448,30 @@ def _compared(o: Options, text: str, f) -> bool:
 
 
 _COMPARED_FIRST = lazy(r"\s*(?:比|较)")  # a clause that opens comparing (；比2023年决算数 Z 增加 B)
-_OVER_PLAN = lazy(r"(?:较|比)?(?:年初|调整后?|全年)?(?:预算数?)?(超|短)收了?")
+_OVER_PLAN = lazy(r"(?:较|比)?(年初|调整后?|全年)?(?:预算数?)?(超|短)收了?")
 _PLAN_NAMED = lazy(r"(?:完成|为|占)(?:了)?(?:年初|调整后?|全年)?预算数?$")
 
 
-def _outturn_of_plan(text: str, figs, change, fam: str):
-    """The outturn and the plan an over- or under-collection is of (X，完成预算 B 的 P%，超收 C): B the last
-    amount before C named a budget with its rate after it (B 的 P%), X the one amount before B; None when the
-    sentence is not so."""
+def _outturn_of_plan(text: str, figs, change, fam: str, named: str | None):
+    """The outturn and the plan an over- or under-collection is of (X，完成预算 B 的 P%，超收 C): the two
+    amounts before C in its sentence, B named a budget with its rate after it (B 的 P%) and, when C names
+    its budget (较调整预算超收), named so too, X neither a change nor a rate's base; None when the sentence is
+    not so, or a schedule gap stands between (超平均进度 g, 超时间过半 g, 高于序时 g: over the schedule's
+    share of B)."""
     before = [f for f in figs if f.end <= change.start and f.is_point and precision.family(f.unit) == fam]
-    if len(before) < 2:
+    if len(before) != 2:
+        return None  # (税收 a，非税 b，合计完成预算 B 的 P%; X，其中 A a，完成预算 B 的 P%: whose, not said)
+    done, plan = before
+    if _SCHEDULED.search(text, plan.end, change.start) or named and named[:2] not in plan.label:
         return None
-    plan, done = before[-1], before[-2]
-    if "进度" in text[plan.end : change.start]:
-        return None  # …的78%，超平均进度11.3个百分点，超收 C: over the schedule's share of B, not over B
     if not labels.RATE_BASE.match(text, plan.end) or not _PLAN_NAMED.search(labels.core(plan.label)) \
+            or labels.RATE_BASE.match(text, done.end) \
             or labels.CHANGED.search(done.label) or _CHANGED_LABEL.search(labels.core(done.label)):
         return None
     return done, plan
+
+
+_SCHEDULED = lazy(r"进度|序时|时间过半|过半")
 
 
 _CHANGED_LABEL = lazy(r"增|减|比|较|上年|同期")

@@ -184,8 +184,10 @@ def run(analysis, check: Check):
                         continue
                     elif lead == "为":
                         base = analysis.resolve(actual, said, actual.label, fam)
-                        if base is None and "调整" in named:  # …预算调整为 Y。…完成 X，为调整预算的 P%
-                            base = _adjusted_before(analysis, before, actual)
+                        own = "其中" not in text[sentence[0] : actual.start]  # (not a part's: 其中 A a)
+                        if base is None and "调整" in named and own and _adjustments(analysis, before) == 1:
+                            base = _adjusted_before(analysis, before, actual)  # …预算调整为 Y。…完成 X，
+                            # 为调整预算的 P% (one adjustment said: not 调整为 Y；再次调整为 Y′)
                         if base is None or named and named not in _unfunded(base.label) \
                                 and not _planned(o, _unfunded(base.label)):
                             continue  # 一般公共预算收入 names a fund, not the 预算 of 为预算的 (年初安排 is)
@@ -296,6 +298,12 @@ def _complement(analysis, check, rate, failed, base):
                     scale=Decimal(100), expression=f"({base.text} − {failed.text}) / {base.text}")
     if verdict:
         yield verdict
+
+
+def _adjustments(analysis, before) -> int:
+    """How many amounts of the sentence before are said as adjusted to (调整为 Y；再次调整为 Y′: two)."""
+    return sum(1 for f in before or () if f.is_point
+               and _ADJUSTED_TO.search(analysis.text(f), max(0, f.start - 12), f.start))
 
 
 def _adjusted_before(analysis, before, actual):
