@@ -11,10 +11,6 @@ months of the period the report states before it, nearest first: 1-N月 (1-10月
 day), 上半年 (6), 前三季度 (9), 一季度 (3), 全年 (12; not 全年预算), in the rate's paragraph, the few
 before, or the document's opening lines; with none, or a period ending mid-month, there is no relation.
 
-An amount said after the gap (超收 C, 短收 C), after the outturn and the budget the rate is of (完成 X，
-占年初预算 B 的 P%，超平均进度 g，超收 C), is the outturn's distance from the schedule's share of the budget:
-X − B × N/12.
-
 Judged as intervals: the gap stands for its rounding interval, the rate for its own, and the time elapsed
 for N/12 or that share rounded as the rate is written (reports round 83.33% to 83.3% before subtracting).
 """
@@ -23,7 +19,7 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from ...figures import labels, precision
+from ...figures import precision
 from ...interval import Interval
 from ...regex import lazy
 from ...vocabulary import Words
@@ -36,19 +32,18 @@ FIELDS = JUDGED
 
 @options
 class Options:
-    behind: Words = Words(["低于", "落后", "滞后", "慢于", "慢", "短"])
+    behind: Words = Words(["低于", "落后", "滞后", "慢于", "慢"])
     ahead: Words = Words(["高于", "超过", "超出", "超", "快于", "领先", "快"])
 
 
 # the gap's whole label: a direction and 序时进度, no subject of its own (总收入落后序时进度: another rate's)
-# 低于序时进度 g; 超时间进度 g; 短平均进度 g; 较均衡进度慢 g
-_GAP = lazy(r"[\s，,]*(?:已|仍|均|分别)?(?:([\u4e00-\u9fff]{1,2})(?:序时(?:进度)?|(?:时间|均衡|平均)进度)"
-            r"(?:要求)?|较(?:序时|时间|均衡|平均)进度([快慢]))\s*")
+_GAP = lazy(r"[\s，,]*(?:已|仍|均|分别)?(?:([\u4e00-\u9fff]{1,2})(?:序时(?:进度)?|时间进度|均衡进度)(?:要求)?"
+            r"|较(?:序时|时间|均衡)进度([快慢]))\s*")  # 低于序时进度 g; 超时间进度 g; 较均衡进度慢 g
 # a period opening a sentence (1-10月，…; 2023年上半年…; 截至10月底，…), as a report's time adverbial
 _PERIOD = lazy(r"(?:(?:19|20)\d\d\s*年\s*)?(?:(?<!\d)1\s*[-－—~～至到]\s*(\d{1,2})\s*月份?"
                r"|截[至止]\s*(?:(?:19|20)\d\d\s*年\s*)?(\d{1,2})\s*月(?:底|末|份|(?:30|31)\s*日)"
                r"|(上半年)|(前三季度|1\s*[-－—~至到]\s*3\s*季度)|(一季度))")
-_SCHEDULE = lazy(r"序时|时间进度|均衡进度|平均进度")
+_SCHEDULE = lazy(r"序时|时间进度|均衡进度")
 _OPENS = lazy(r"(?:^|[。；;！!]|\s)\s*$")  # what stands before a period that opens its sentence
 # any other word of time in the rate's own sentence: its period is not one read here
 _OTHER = lazy(r"全年(?!预算|计划|任务|目标|收入预算|支出预算)|截[至止]|前\s*[\d一二三四五六七八九十]+\s*个?月"
@@ -77,9 +72,7 @@ def run(analysis, check: Check):
                     continue  # A、B分别完成 a% 和 b%，超序时进度 G: whose gap is not said
                 word = m.group(1) or m.group(2)
                 sign = -1 if word in o.behind else 1 if word in o.ahead else 0
-                base = figs[k - 1] if k and labels.RATE_BASE.match(text, figs[k - 1].end) else None
-                if "序时" not in gap.label and "预算" not in rate.label \
-                        and (base is None or "预算" not in base.label):
+                if "序时" not in gap.label and "预算" not in rate.label:
                     continue  # 项目资金支出率60%，低于时间进度: a project's own schedule, not the year's
                 months = _elapsed(analysis, block, start, rate.start)
                 if not sign or months is None:
@@ -88,36 +81,7 @@ def run(analysis, check: Check):
                     verdict = _judge(check, analysis, rate, gap, months, sign)
                     if verdict:
                         yield verdict
-                if base is not None and k >= 2 and k + 2 < len(figs) and len(pairs) == 1:
-                    yield from _money_gap(check, analysis, figs[k - 2], base, figs[k + 2], months, sign)
 
-
-def _money_gap(check, analysis, done, plan, money, months: int, sign: int):
-    """The amount by which the outturn stands off the schedule's share of the plan, said after the gap
-    (完成 X，占年初预算 B 的 P%，超平均进度 g，超收 C: C is X − B × N/12; 短收 C: B × N/12 − X), the three
-    amounts of money and the amount's word its gap's way."""
-    word = _MONEY_GAP.fullmatch(money.label.strip(" ，,"))
-    fam = precision.family(plan.unit)
-    if word is None or (1 if word.group(1) in "超多" else -1) != sign or fam != "money" \
-            or not all(f.is_point and precision.family(f.unit) == fam for f in (done, money)) \
-            or labels.CHANGED.search(done.label):
-        return
-    share = Interval.point(Decimal(months) / Decimal(12))
-    unit = money.unit
-
-    def compute():
-        scheduled = precision.interval(plan, "round", unit) * share
-        got = precision.interval(done, "round", unit)
-        return got - scheduled if sign > 0 else scheduled - got
-
-    verdict = judge(check, analysis, money, (done, plan), compute,
-                    expression=f"{done.text} − {plan.text} × {months}/12" if sign > 0
-                    else f"{plan.text} × {months}/12 − {done.text}")
-    if verdict:
-        yield verdict
-
-
-_MONEY_GAP = lazy(r"(超|多|短|少)收")
 
 def _judge(check, analysis, rate, gap, months: int, sign: int):
     elapsed = Decimal(months) * _HUNDRED / Decimal(12)
