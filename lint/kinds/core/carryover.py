@@ -98,7 +98,6 @@ def run(analysis, check: Check):
                 yield verdict
 
 
-_QUALIFIED = lazy(r"\s*[（(]\s*(?:不含|含|未含|已含|扣除|剔除)")  # (not 含利息收入: another footing)
 _PARTS_OPEN = lazy(r"其中|含")
 
 
@@ -113,7 +112,7 @@ def _yearly(analysis, check: Check, money: list, said: list):
     if len(balances) != 1:
         return
     balance = balances[0]
-    if _QUALIFIED.match(analysis.text(balance), balance.end):
+    if labels.OTHER_FOOTING.match(analysis.text(balance), balance.end):
         return  # 当期结余 Z（不含利息收入）: a balance on another footing than the two amounts
     before = [f for f in money if f.end <= balance.start]
     text = analysis.text(balance)

@@ -97,7 +97,7 @@ def _changes(analysis, o: Options, block: int):
                 still = ""  # 尚有150万元未拨付，其余50万元收回: the rest of the plan split further
             if not change.is_point or precision.family(change.unit) in ("ratio", "") and not points:
                 continue
-            if o.left.within(change.label) and _FOOTING.match(text, change.end):
+            if o.left.within(change.label) and labels.OTHER_FOOTING.match(text, change.end):
                 continue  # 当期结余 Z（不含利息收入）: what is left on another footing, said in brackets
             target = _TARGET_CHANGE.search(labels.core(change.label))
             sign = 0 if _SUPERLATIVE.search(change.label) else labels.direction(change.label, o.up, o.down)
@@ -475,7 +475,6 @@ _SCHEDULED = lazy(r"进度|序时|时间过半|过半")
 
 
 _CHANGED_LABEL = lazy(r"增|减|比|较|上年|同期")
-_FOOTING = lazy(r"\s*[（(]\s*(?:不含|含|未含|已含|扣除|剔除)")
 _WITH = lazy(r"[\s，,]*(?:与|同|和)")  # 与2018年…总额 Y 相比: the amount compared with, named after 与
 _COMPARED_THEN = lazy(r"\s*相比(?:较)?\s*[，,]?\s*(?:分别)?[\u4e00-\u9fff]{0,4}")
 _OPENS_COMPARING = lazy(r"\s*(?:与|同|和|较)[^，,。；;]{0,20}?\d[^，,。；;]*?相比")

@@ -302,8 +302,12 @@ def _complement(analysis, check, rate, failed, base):
 
 def _adjustments(analysis, before) -> int:
     """How many amounts of the sentence before are said as adjusted to (调整为 Y；再次调整为 Y′: two)."""
-    return sum(1 for f in before or () if f.is_point
-               and _ADJUSTED_TO.search(analysis.text(f), max(0, f.start - 12), f.start))
+    return sum(1 for f in before or () if f.is_point and _adjusted_to(analysis, f))
+
+
+def _adjusted_to(analysis, figure) -> bool:
+    """Whether a figure is said as what something was adjusted to (…调整为 Y)."""
+    return bool(_ADJUSTED_TO.search(analysis.text(figure), max(0, figure.start - 12), figure.start))
 
 
 def _adjusted_before(analysis, before, actual):
@@ -316,7 +320,7 @@ def _adjusted_before(analysis, before, actual):
     moved = []
     for f in before or ():
         if not f.is_point or precision.family(f.unit) != fam \
-                or not _ADJUSTED_TO.search(analysis.text(f), max(0, f.start - 12), f.start):
+                or not _adjusted_to(analysis, f):
             continue
         core = labels.core(f.label)
         named = set(labels.FUND_NAMES.findall(core))
