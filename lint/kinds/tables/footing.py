@@ -529,7 +529,7 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                       for i in stretch}
             if not codes and indents and all(levels[i] is None for i in stretch):
                 levels = {i: indents.get(i) for i in stretch}
-            elif not codes and indents and not serial:
+            elif not codes and not serial:
                 levels = _indented_items(levels, indents, stretch)
             broken = _breakdowns(table, columns, stretch, levels)
             if _indicators(table):  # a 其中：row of an indicator sheet, no breakdown: an indicator
@@ -585,16 +585,20 @@ def _agree(sums: list) -> bool:
     return judged.count(True) >= 1 and 2 * judged.count(True) >= len(judged)
 
 
-def _indented_items(levels: dict, indents: dict, stretch: list[int]) -> dict:
+def _indented_items(levels: dict, indents: dict | None, stretch: list[int]) -> dict:
     """``levels`` with unnumbered rows indented under a numbered one (一、税收收入, then 增值税 and 企业所得税
-    indented under it) put half a level below it, when every unnumbered row stands so; else as they were."""
+    indented under it) put half a level below it, when every unnumbered row stands so; else as they were.
+    With no indentation at all (``indents`` None: a Markdown or web table, a PDF's cells read without their
+    blanks), every unnumbered row after a numbered one is taken to stand so: half levels are footed only
+    where they add up in most columns (:func:`_subtotals`), so a numbered row's main items alone say
+    nothing."""
     out, above = dict(levels), None
     for i in stretch:
         if levels[i] is not None and levels[i] >= 0:
             above = i
         elif levels[i] is None:
-            if above is None or indents.get(i) is None or indents.get(above) is None \
-                    or indents[i] <= indents[above]:
+            if above is None or indents is not None and (
+                    indents.get(i) is None or indents.get(above) is None or indents[i] <= indents[above]):
                 return levels
             out[i] = levels[above] + 0.5
         else:
