@@ -15,7 +15,7 @@ from ..interval import Interval, stated
 from ..interval import total as sum_intervals
 from ..model import Figure
 from ..regex import lazy
-from . import labels, units
+from . import labels, numbers, units
 
 #: units whose integer figures are exact counts, not rounded amounts
 _MEASURES = frozenset({"个百分点", "分", "", "平方米", "吨", "公斤", "千克", "斤", "公里", "千米", "米", "亩",
@@ -91,8 +91,9 @@ def total(figures, unit: str | None = None, mode: str = "round") -> Interval:
 
 
 def number_text(figure: Figure) -> str:
-    """The digits of a figure as written, with its grouping commas and decimal point (no unit)."""
-    return "".join(c for c in figure.text if c in "0123456789,.").strip(",.")  # (not the ³ of m³)
+    """The digits of a figure as written, with its grouping commas and decimal point (no unit), full-width
+    ones made ASCII (５００．００ reads 500.00)."""
+    return "".join(c for c in numbers.narrow(figure.text) if c in "0123456789,.").strip(",.")  # (not the ³ of m³)
 
 
 def one_digit_fix(figure: Figure, target: Interval) -> str | None:
