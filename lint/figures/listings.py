@@ -120,7 +120,7 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _left_after(sentences)
     if "收支" in text and "结余" in text:
         out += _year_balance(text, sentences)
-    if "合计" in text or "总计" in text:
+    if "合计" in text or "总计" in text or "总量" in text:
         out += _totals_after(text, sentences)
     if "主要" in text:
         out += _main_after(words, text, sentences)
@@ -888,6 +888,11 @@ def _plus(text: str, sentences) -> list[Listing]:
         back = index - 1  # X，增长 p。其中：A a；B b。加上…后，收入总计 T: added to X, past its 其中 sentence
         if back >= 1 and _OPENS_PARTS.match(text, sentences[back][0]) and not any(f.start < at for f in figs):
             back -= 1
+        elif back >= 2 and not any(f.start < at for f in figs):
+            parted = _parts_going_on(text, sentences, back, fam)
+            if parted is False:
+                continue  # (X。其中 A a。B b。加上…: the parts do not make X, so what is added to is unsaid)
+            back = parted if parted is not None else back
         opened = start if any(f.start < at for f in figs) else sentences[back][0] if index else start
         before = [f for f in figs if f.start < at] or (sentences[back][2] if index else [])
         before = [f for f in before if not _CHANGE_WORD.search(f.label) and family(f.unit) == fam
@@ -952,6 +957,27 @@ def _plus(text: str, sentences) -> list[Listing]:
         out.append(Listing(total, (base, *adds), True, owns=False))
         out += _chain_goes_on(text, figs, total, end, fam)
     return out
+
+
+def _parts_going_on(text: str, sentences, back: int, fam: str):
+    """Where the amount a chain adds to stands when the sentence before the chain goes on with the 其中 parts
+    of an amount said before them (X，增长 p。其中，A a，增长 q。B b，增长 r。加上…: X, the sentence before
+    the 其中 one): that sentence's index when the parts make X, False when they do not (added to X or to
+    B is not said), None when no 其中 sentence opens one or two sentences before (the chain's own base)."""
+    opened = next((k for k in (back - 1, back - 2) if k >= 1 and _OPENS_PARTS.match(text, sentences[k][0])),
+                  None)
+    if opened is None:
+        return None
+
+    def amounts(k: int) -> list:
+        return [f for f in sentences[k][2] if family(f.unit) == fam and not _CHANGE_WORD.search(f.label)
+                and not labels.RATE_BASE.match(text, f.end)]
+
+    head = amounts(opened - 1)
+    parts = [f for k in range(opened, back + 1) for f in amounts(k)]
+    if len(head) != 1 or len(parts) < 2 or any(not f.is_point for f in (*head, *parts)):
+        return False
+    return opened - 1 if precision.total(parts, head[0].unit).meets(precision.interval(head[0])) else False
 
 
 def _chain_goes_on(text: str, figs, total: Figure, end: int, fam: str) -> list[Listing]:
@@ -1244,7 +1270,7 @@ def _closed(text: str, lo: int, amounts: list[Figure], total: Figure, side: str,
     return []
 
 
-_CLOSING_TOTAL = lazy(r"(?:全市|全县|全区|全镇|[市县区镇]?本级)?(?:本年|全年|当年)?(收入|支出)(?:合计|总计)"
+_CLOSING_TOTAL = lazy(r"(?:全市|全县|全区|全镇|[市县区镇]?本级)?(?:本年|全年|当年)?(收入|支出)(?:合计|总计|总量)"
                       r"(?:为|是|达)?")
 _ADDED_KIND = lazy(r"补助|调入|调出|结转|结余|转贷|债券|还本|上解|动用|稳定调节")
 _GOES_ON_WORDS = "还有|另有|以及|加上|再加"  # a sentence going on with parts said before it

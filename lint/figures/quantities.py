@@ -313,11 +313,12 @@ def _headings_naming(analysis, names, marker=None, amounts: bool = False) -> lis
 
 def _scoped_openers(analysis) -> list[tuple[int, str]]:
     """``(block, part)`` of each paragraph opening with the part of the whole it goes on to state (在41个县
-    收支完成情况上，…; 从59个区看，…; 就市本级而言，…; a place, a level or units): the paragraphs after it,
-    up to the next such one, are that part's."""
+    收支完成情况上，…; 从59个区看，…; 就市本级而言，…; a place, a level or units), or the field it goes on
+    to (在新型城镇化建设方面，发行专项债券 a ⏎ 在重大工程建设方面，发行专项债券 b: each field's amounts):
+    the paragraphs after it, up to the next such one, are that part's."""
     out = []
     for b, block in enumerate(analysis.doc.blocks):
-        m = _SCOPED.match(block.text) if block.kind != "row" else None
+        m = (_SCOPED.match(block.text) or _FIELD.match(block.text)) if block.kind != "row" else None
         if m is not None:
             out.append((b, m.group("part")))
     return _two_or_more(out)
@@ -326,6 +327,7 @@ def _scoped_openers(analysis) -> list[tuple[int, str]]:
 _PLACES = r"[^，,。；;：:]{0,16}(?:[县区市镇乡村州旗]|本级|单位|部门)"  # a part: places, levels, units
 _SCOPED = lazy(rf"\s*(?:在|从|就)(?P<part>{_PLACES})(?:(?:收支|财政)?(?:完成|执行|收支)?(?:情况)?上"
                r"|来看|看|而言|来说)[，,]")
+_FIELD = lazy(r"\s*在(?P<part>[^，,。；;：:]{2,16})方面[，,]")
 _STAGE = lazy(r"年初预算|预算草案|预算调整|调整方案|调整预算|决算|执行")
 _STAGES = {"年初预算": "年初", "预算草案": "年初", "预算调整": "调整", "调整方案": "调整", "调整预算": "调整",
            "决算": "执行", "执行": "执行"}

@@ -143,6 +143,9 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
         return
+    if _tree_levels(analysis, parts):
+        yield verdict.quiet()  # 共15个指标，其中一级指标3个，二级指标7个，三级指标15个: one tree's levels
+        return  # (each level counts the same indicators again, grouped; none is a part of the others)
     if over and (_second_dimension(total, parts, unit) or _attributes(parts, unit)):
         yield verdict.quiet()  # 82人，其中男性46人，女性36人，35岁以下24人: the first parts are the whole
         return
@@ -591,6 +594,20 @@ def _attributes(parts: list[Figure], unit: str) -> bool:
     traited = sum(1 for p in parts if any(_DIMENSIONS[k].search(p.label) for k in _TRAITS))
     # 高校毕业生3,120人、农民工4,210人、女性4,016人: one trait beside groups counts some of each group
     return len(set(kinds)) >= 2 and len(kinds) == len(set(kinds)) or traited == 1 and len(parts) >= 3
+
+
+_LEVEL_NAME = lazy(r"([一二三四五1-5])\s*级[^\d，,。；;、]{0,8}$")
+
+
+def _tree_levels(analysis, parts: list[Figure]) -> bool:
+    """Whether the parts count the levels of one tree (一级指标 3个，二级指标 7个，三级指标 15个; 1级 too):
+    two or more, each named for a level of its own."""
+    found = [_LEVEL_NAME.search(analysis.text(p), max(0, p.start - 12), p.start) for p in parts]
+    return len(parts) >= 2 and all(found) and len({m.group(1).translate(_LEVEL_DIGITS) for m in found}) \
+        == len(parts)
+
+
+_LEVEL_DIGITS = str.maketrans("12345", "一二三四五")
 
 
 def _second_dimension(total: Figure, parts: list[Figure], unit: str) -> bool:
