@@ -1270,8 +1270,8 @@ def _closed(text: str, lo: int, amounts: list[Figure], total: Figure, side: str,
     return []
 
 
-_CLOSING_TOTAL = lazy(r"(?:全市|全县|全区|全镇|[市县区镇]?本级)?(?:本年|全年|当年)?(收入|支出)(?:合计|总计|总量)"
-                      r"(?:为|是|达)?")
+_CLOSING_TOTAL = lazy(r"(?:全市|全县|全区|全镇|[市县区镇]?本级)?(?:本年|全年|当年)?(收入|支出)"
+                      r"(?:合计|总计|总量)(?:为|是|达)?")
 _ADDED_KIND = lazy(r"补助|调入|调出|结转|结余|转贷|债券|还本|上解|动用|稳定调节")
 _GOES_ON_WORDS = "还有|另有|以及|加上|再加"  # a sentence going on with parts said before it
 _CONTINUED = lazy(rf"\s*(?:{_GOES_ON_WORDS}|此外|另外|同时|加)")  # (as _GOES_ON, before a total's side)

@@ -93,7 +93,8 @@ def total(figures, unit: str | None = None, mode: str = "round") -> Interval:
 def number_text(figure: Figure) -> str:
     """The digits of a figure as written, with its grouping commas and decimal point (no unit), full-width
     ones made ASCII (５００．００ reads 500.00)."""
-    return "".join(c for c in numbers.narrow(figure.text) if c in "0123456789,.").strip(",.")  # (not the ³ of m³)
+    digits = numbers.narrow(figure.text)
+    return "".join(c for c in digits if c in "0123456789,.").strip(",.")  # (not the ³ of m³)
 
 
 def one_digit_fix(figure: Figure, target: Interval) -> str | None:
