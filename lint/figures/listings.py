@@ -880,6 +880,11 @@ def _plus(text: str, sentences) -> list[Listing]:
             continue
         after = [f for f in figs if f.start > at]
         total = next((f for f in after if _closes_chain(text, f)), None)
+        if total is None and index + 1 < len(sentences) and _SUMS_UP.match(text, sentences[index + 1][0]):
+            # 加上…，调入资金 d。合计一般公共预算收入总量为 T: the total opening the sentence after
+            nxt = sentences[index + 1][2]
+            total = nxt[0] if nxt and _closes_chain(text, nxt[0]) else None
+            after = [*after, *nxt[:1]]
         if total is None or not total.is_point:
             continue
         fam = family(total.unit)
@@ -1007,11 +1012,16 @@ _PAID_OUT = lazy(r"上解|支出|调出|还本")
 _OPENS_PARTS = lazy(r"\s*其中\s*[：:，,]?")
 
 
+_SUMS_UP = lazy(r"\s*(?:合计|共计|总计)(?![为是：:，,\d])")  # 合计一般公共预算收入总量为 T (not 合计为 T)
+
+
 def _opens_clause(text: str, start: int, at: int) -> bool:
-    """Whether 加 at ``at`` opens its clause (，加上 a; ，再加上 a; or the sentence)."""
+    """Whether 加 at ``at`` opens its clause (，加上 a; ，再加上 a; or the sentence; 加上 right after a rate,
+    the comma a converter lost: 完成调整预算的96.71%加上…)."""
     if at - 1 >= start and text[at - 1] == "再":
         at -= 1
-    return at == start or text[at - 1] in "，,；;。 \t"
+    glued = text[at - 1] in "%％" and text.startswith("加上", at)
+    return at == start or text[at - 1] in "，,；;。 \t" or glued
 
 
 def _closes_chain(text: str, figure: Figure) -> bool:
@@ -1177,7 +1187,8 @@ def _balanced(text: str, sentences, earlier: list[Figure], texts: dict[int, str]
 def _left_after(sentences) -> list[Listing]:
     """A sentence opening with what the year leaves (结转下年 X, 年终结余 X) right after the sentence that
     closes both sides of the account (…收入合计 T；…支出合计 S。结转下年 X): T is S and X, when T exceeds S
-    (equal sides carry nothing over: a 支出合计 that holds the carry-over already)."""
+    (equal sides carry nothing over: a 支出合计 that holds the carry-over already); so is one closing the
+    sentence of the two totals, right after them (总收入 T，总支出 S，结转下年支出 X)."""
     out = []
     for (_s, _e, prior), (_start, _end, figs) in zip(sentences, sentences[1:]):
         if not figs or not _YEARS_BALANCE.search(labels.core(figs[0].label)) \
@@ -1193,6 +1204,16 @@ def _left_after(sentences) -> list[Listing]:
                 or income[0].value <= spent[0].value:
             continue
         out.append(Listing(income[0], (spent[0], left), True, owns=False))
+    for _start, _end, figs in sentences:  # 收入总计 T，支出总计 S，结转下年 X: in one sentence
+        income = [k for k, f in enumerate(figs) if _whole(f.label, _INCOME_ALL)]
+        spent = [k for k, f in enumerate(figs) if _whole(f.label, _SPENT_ALL)]
+        if len(income) != 1 or len(spent) != 1 or spent[0] != income[0] + 1 or spent[0] + 2 != len(figs):
+            continue  # (the two totals side by side, then the one amount left, ending the sentence)
+        total, other, left = figs[income[0]], figs[spent[0]], figs[-1]
+        if _YEARS_BALANCE.search(labels.core(left.label)) and labels.core(left.label) == left.label.strip(
+                "，,：: 。") and all(f.is_point and f.unit == left.unit for f in (total, other)) \
+                and left.is_point and total.value > other.value:
+            out.append(Listing(total, (other, left), True, owns=False))
     return out
 
 
