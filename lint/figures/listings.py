@@ -2120,13 +2120,18 @@ _SHARE_OF_PART = lazy(r"\s*[，,]?\s*(?:占|为)([^，,。；;的\d]{2,12})(?:�
 
 def _own_fund(total: Figure, parts: list[Figure]) -> list[Figure]:
     """The parts up to the first that names another fund than the total's (一般公共预算财政拨款支出 X，其中：
-    …；政府性基金预算财政拨款支出 Y: a sibling, not a part)."""
+    …；政府性基金预算财政拨款支出 Y: a sibling, not a part), but as the other end of a transfer (从国有资本
+    经营预算调入资金 a: the total's own receipt)."""
     own = labels.BUDGETS.search(total.label)
     if own is None:
         return parts
     cut = next((k for k, p in enumerate(parts)
-                if (m := labels.BUDGETS.search(p.label)) and m.group() != own.group()), len(parts))
+                if (m := labels.BUDGETS.search(p.label)) and m.group() != own.group()
+                and not _TRANSFER.match(p.label, m.end())), len(parts))
     return parts[:cut]
+
+
+_TRANSFER = lazy(r"[^，,；;。]{0,4}(?:调入|调出|转入|转出)")
 
 
 def _one_side(total: Figure, parts: list[Figure]) -> list[Figure]:
