@@ -296,6 +296,9 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
                 and not any(number(c) for c in block.text.split("\t")):
             runs.append(current)  # another Markdown table's header (one of amounts is a page's first row)
             current, gap = [(block, gap > 0)], 0
+        elif block.kind == "row" and current and gap and headed and _new_header(block, current[0][0]):
+            runs.append(current)  # another table's header after a section's heading (三、…), short as it
+            current, gap = [(block, False)], 0  # is: not this one's
         elif block.kind == "row":
             current.append((block, gap > 0))
             gap, marked, headed = 0, False, False
@@ -320,6 +323,15 @@ _OUTLINE_HEAD = lazy(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]
 
 
 _FOLIO = lazy(r"^(?:第?\d{1,3}页?)|(?:第?\d{1,3}页?)$")  # a page's number run into its running header
+
+
+def _new_header(row: Block, header: Block) -> bool:
+    """Whether a row is another table's header: three names or more, no figure, and not the run's first
+    row (its header) printed again."""
+    cells = [c.strip() for c in row.text.split("\t") if c.strip()]
+    if len(cells) < 3 or any(number(c) for c in cells):
+        return False
+    return cells != [c.strip() for c in header.text.split("\t") if c.strip()]
 
 
 def _header_next(blocks, k: int, header: str) -> bool:
