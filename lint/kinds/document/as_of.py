@@ -4,8 +4,10 @@ The report's year is the year its title names. A report that looks back on its y
 option ``behind``) states its year-end as 截至<its year>年12月31日; a budget (预算: ``ahead``) states last
 year's figures, 截至<the year before>…. A 截至 (截止) date with a year before that is a paragraph copied from
 an earlier year's report: a finding on the date, unless its sentence goes on to the report's year (截至2023年
-底56所，2024年新建5所…: a baseline brought up to date). Later dates are left alone (an evaluation done in
-the next year counts to then), and so is a report whose title names no year or no kind.
+底56所，2024年新建5所…: a baseline brought up to date), the date is within its year (截止2016年10月底: a count
+taken then, no year-end), or the sentence names an earlier year before it (自2011年启动以来，截止2013年已安排
+X: a project's history). Later dates are left alone (an evaluation done in the next year counts to then), and
+so is a report whose title names no year or no kind.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from ..options import options
 
 KIND = "as_of"
 FIELDS = ("stated", "computed", "said", "year")
-_AS_OF = lazy(r"截[至止]\s*(?P<year>(?:19|20)\d{2})\s*年(?:\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?|底|末)?")
+_AS_OF = lazy(r"截[至止]\s*(?P<year>(?:19|20)\d{2})\s*年"
+              r"(?:\s*(?P<month>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?|底|末)?")
 
 
 @options
@@ -47,6 +50,11 @@ def run(analysis, check: Check):
                       default=len(block.text))
             if any(int(y) >= earliest for y in labels.YEAR.findall(block.text, m.end(), end)):
                 continue  # 截至2023年底56所，2024年新建5所…: a baseline the sentence brings up to the year
+            if m.group("month") and int(m.group("month")) != 12:
+                continue  # 截止2016年10月底，馆藏档案 X 卷: a count taken in the year, no year-end copied
+            opened = max(block.text.rfind(c, 0, m.start()) for c in "。；;") + 1
+            if any(int(y) < said for y in labels.YEAR.findall(block.text, opened, m.start())):
+                continue  # 该项目自2011年4月启动以来，截止2013年已安排 X: a project's history, year by year
             if said < earliest:
                 yield report(check, analysis, block.span(m.start(), m.end()), m.group(),
                              computed=str(earliest), said=str(said), year=str(earliest))
