@@ -19,6 +19,8 @@ LANGS = ("zh", "en")
 PHRASES = {
     "truncated": {"en": "; consistent if the stated figure was truncated instead of rounded",
                   "zh": "；若该数为截尾而非四舍五入则一致"},
+    "evened": {"en": "; consistent if its last digit was evened so that the shares total 100% (尾差)",
+               "zh": "；若为使各项占比合计为100%而调整尾差则一致"},
     "floored": {"en": "; consistent if the score was rounded down to a whole point, as some forms do",
                 "zh": "；若按整分向下取整则一致（部分表格如此计分）"},
     "rounded whole": {"en": "; consistent if the score was rounded to a whole point, as some forms do",

@@ -71,7 +71,7 @@ JUDGED = {
         ("GRW002", 15, "100.00%"),  # a new department: a rate on a prior of 0
         ("GRW002", 21, "100.00%"),
         ("GRW002", 24, "100.00%"),
-        ("SHR001", 26, "9.55%"),  # info: 9.557% truncated
+        ("SHR001", 26, "9.55%"),  # info: 9.557% evened down so the four shares total 100.00 (尾差)
         ("GRW002", 50, "100.00%"),
     ],
     "05_putuo-swj-yusuan-2025.txt": [],

@@ -32,10 +32,12 @@ other's (1524.29元 as the whole of 1435.27万元): a warning on that amount, it
 from __future__ import annotations
 
 from dataclasses import replace
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from ...figures import labels, precision, units
 from ...interval import Interval
+from ...lang import say
+from ...model import Severity
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge, unit_slip
@@ -54,6 +56,42 @@ class Options:
 
 
 def run(analysis, check: Check):
+    shares: dict[int, list] = {}  # the whole's id → [(rate, part, whole, verdict)], judged over it
+    yield from _shares(analysis, check, shares)
+    for judged in shares.values():
+        yield from _evened(judged)
+
+
+def _evened(judged: list):
+    """The verdicts on the shares of one whole, with those one unit of their last place off their honest
+    rounding made an info when the shares as stated make exactly 100% and as rounded honestly do not,
+    each moved toward 100: the writer evened the last digit so the list totals 100 (尾差: 45.45 + 54.19 +
+    0.35 = 99.99, written 45.46 + 54.19 + 0.35)."""
+    rates = [rate for rate, *_ in judged]
+    places = {r.decimals for r in rates}
+    if len(rates) < 2 or any(r.unit != "%" for r in rates) or len(places) != 1 \
+            or sum(r.value for r in rates) != 100 or all(v.finding is None for *_, v in judged):
+        yield from (v for *_, v in judged)
+        return
+    step = Decimal(1).scaleb(-places.pop())
+    honest = []
+    for _rate, part, whole, _v in judged:
+        share = precision.interval(part, "round", whole.unit) / precision.interval(whole)
+        honest.append(((share.lo + share.hi) * 50).quantize(step, rounding=ROUND_HALF_UP))  # (its middle, %)
+    gap = 100 - sum(honest)  # what the writer had to even out, in steps of the last place
+    moved = [r.value - h for r, h in zip(rates, honest)]
+    evens = gap != 0 and all(m in (0, step if gap > 0 else -step) for m in moved) \
+        and sum(moved) == gap
+    for (_rate, _part, _whole, verdict), m in zip(judged, moved):
+        found = verdict.finding
+        if evens and m and found is not None:
+            lang = verdict.check.lang
+            message = found.message.replace(say("truncated", lang), "") + say("evened", lang)
+            verdict = verdict.with_finding(replace(found, severity=Severity.INFO, message=message))
+        yield verdict
+
+
+def _shares(analysis, check: Check, shares: dict):
     words = check.options.words
     for block in analysis.stating("%", "‰"):
         text = analysis.doc.blocks[block].text
@@ -117,7 +155,7 @@ def run(analysis, check: Check):
                 if verdict and not verdict.holds and _holds_over_namesake(analysis, check, rate, part, whole):
                     continue  # 地方一般公共预算收入 stated for 全区 and for 本级: it holds over one of them
                 if verdict:
-                    yield verdict
+                    shares.setdefault(id(whole), []).append((rate, part, whole, verdict))
             yield from _listed(analysis, check, listed)
             if len(bracketed) >= 3:  # three parts or more, each with its share in brackets, and no word
                 yield from _listed(analysis, check, bracketed)
