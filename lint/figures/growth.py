@@ -49,8 +49,8 @@ from .precision import PER_HEAD, family, interval
 class Spec:
     """The words growth rates are found by."""
 
-    rates: Words = Words(["增幅", "减幅", "降幅", "增长率", "增速", "增长", "下降", "减少", "提高", "降低",
-                          "上升", "增加"])
+    rates: Words = Words(["增幅", "减幅", "降幅", "增长率", "增速", "增率", "增长", "下降", "减少", "提高",
+                          "降低", "上升", "增加"])
     up: Words = Words(["增加", "增长", "上升", "提高", "超支", "增收", "增支", "增", "增加支出", "多支",
                        "多收"])
     down: Words = Words(["减少", "下降", "降低", "节约", "减收", "减支", "减", "减少支出", "少支", "少收",

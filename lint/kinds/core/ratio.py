@@ -182,6 +182,10 @@ def run(analysis, check: Check):
                         base = later[0]  # 支出12.36万元，为预算的82.40%，预算数为15.00万元: its own budget
                     elif later:
                         continue
+                    elif _PLAIN_BUDGET.fullmatch(named) and labels.OUTTURN.search(actual.label) \
+                            and len(plans := [f for f in amounts[:-1] if _planned(o, f.label)]) == 1 \
+                            and len(amounts) == 2 and _same_subject(plans[0], actual):
+                        base = plans[0]  # 支出预算为 X，支出决算为 Y，完成年初预算的 P%: its one budget
                     elif lead == "为":
                         base = analysis.resolve(actual, said, actual.label, fam)
                         own = "其中" not in text[sentence[0] : actual.start]  # (not a part's: 其中 A a)
@@ -283,6 +287,7 @@ def run(analysis, check: Check):
                     yield verdict
 
 
+_PLAIN_BUDGET = lazy(r"(?:年初)?预算")  # 完成(年初)预算的: the one budget the sentence states, however named
 _NAMED_EACH = lazy(r"\s*[\u4e00-\u9fff]{1,8}\s*、\s*")  # 5000吨稻谷、500吨: a noun after each amount
 _OF_BASE = ("为", "完成", "达到", "相当于")
 # what the part did not do, named as the rate names what the others did (9个延期完工, 按期完工率; 不合格,
