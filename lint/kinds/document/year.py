@@ -8,7 +8,8 @@ than the report's, the figure's label is about the budget or its execution (``su
 (``contexts``: 比, 较, 同比, 上年, 上一年, 增长, 相比, 至, 截至, 由, 从, 延续, 近三年, ...), nor does
 the rest of its sentence name a later year (2023年为92.15%，2024年为96.99%; 2022年…；2023年…；2024年…),
 nor does the next sentence compare (与上年相比, 同比增长), nor does the heading of its section look back
-(（三）上年支出情况) or name that year (一、2019年转移支付情况): that is how a paragraph copied from last
+(（三）上年支出情况) or name that year (一、2019年转移支付情况), nor does the rest of its sentence put it to
+this year's use (2023年超收收入 a，…，需调入预算稳定调节基金 d): that is how a paragraph copied from last
 year's report reads. One finding per sentence, on its first such figure. A title that names a budget
 (``ahead``: 预算) and no look back (``behind``: 决算, 自评, 执行情况) is a budget for the year to come,
 which reports the current year's execution: figures of the year before the title's are its own.
@@ -64,6 +65,9 @@ def run(analysis, check: Check):
             continue  # 2017年“平安村居”奖励金项目…得分; 2016年省级预算内投资项目区级配套，项目预算资金
         if _THEN.search(before, before.rfind(years[-1])):
             continue  # 对2014年末结余资金进行清理，清理后上缴国库4.2亿元: what came of it afterwards
+        if _PUT_TO_USE.search(_sentence_after(analysis.doc.blocks[fig.block].text, fig.end)) \
+                or _PUT_TO_USE.search(before, max(before.rfind("，"), before.rfind(","), 0)):
+            continue  # 2023年超收收入 a，…，需调入…基金 d: last year's result, put to this year's use
         if _looking_back(analysis, fig.block, said):
             continue  # under a heading （三）上年支出情况 or 一、2019年转移支付情况: about that year
         if said == year - 1 and _after_own(analysis, fig, before):
@@ -102,6 +106,16 @@ def _looking_back(analysis, block: int, said: int) -> bool:
         if blocks[k].kind != "row" and _HEADING.match(text):
             return any(w in text for w in _BACK) or set(labels.YEAR.findall(text)) == {str(said)}
     return False
+
+
+# what the sentence goes on to do with a figure of an earlier year: this year's use of it (需调入, 拟安排)
+_PUT_TO_USE = lazy(r"[，,]\s*(?:需|拟|将|应)(?:要)?(?:调入|调出|补充|安排|用于|弥补|动用|统筹)")
+
+
+def _sentence_after(text: str, end: int) -> str:
+    """The rest of the sentence after ``end``."""
+    stop = min((k for k in (text.find(c, end) for c in "。；;") if k != -1), default=len(text))
+    return text[end:stop]
 
 
 _THIS_YEAR = lazy(r"本年度?|今年|当年")
