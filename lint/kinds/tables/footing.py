@@ -589,9 +589,10 @@ def _indented_items(levels: dict, indents: dict | None, stretch: list[int]) -> d
     """``levels`` with unnumbered rows indented under a numbered one (一、税收收入, then 增值税 and 企业所得税
     indented under it) put half a level below it, when every unnumbered row stands so; else as they were.
     With no indentation at all (``indents`` None: a Markdown or web table, a PDF's cells read without their
-    blanks), every unnumbered row after a numbered one is taken to stand so: half levels are footed only
-    where they add up in most columns (:func:`_subtotals`), so a numbered row's main items alone say
-    nothing."""
+    blanks), every unnumbered row after a numbered one is taken to stand so, a quarter level below
+    (:data:`_UNMARKED`): footed only where they add up in most columns and close on a catch-all row (其他税收
+    收入), the sign of a list meant to be whole (:func:`_subtotals`); a numbered row's main items alone, or
+    its items but one left out (a new item, none the year before), say nothing."""
     out, above = dict(levels), None
     for i in stretch:
         if levels[i] is not None and levels[i] >= 0:
@@ -600,10 +601,14 @@ def _indented_items(levels: dict, indents: dict | None, stretch: list[int]) -> d
             if above is None or indents is not None and (
                     indents.get(i) is None or indents.get(above) is None or indents[i] <= indents[above]):
                 return levels
-            out[i] = levels[above] + 0.5
+            out[i] = levels[above] + (0.5 if indents is not None else _UNMARKED)
         else:
             return levels  # (其中 rows: their own breakdowns)
     return out if above is not None and out != levels else levels
+
+
+_UNMARKED = 0.25  # the level an unnumbered row takes under a numbered one in a table without indentation
+_CATCH_ALL = lazy(r"^(?:[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]\s*)*其他")  # 其他税收收入, 其他支出
 
 
 def _opened(table: Table, parts: list[int], stretch: list[int], levels: dict,
@@ -796,6 +801,7 @@ def _subtotals(analysis, check, table, columns, stretch, levels, agreed: bool = 
     """Each row numbered (or indented) over the rows one level down under it, footed against them; with
     ``agreed``, only where they add up to it in at least half the columns holding both (levels read from
     indentation alone: a group's items may be its main ones only)."""
+    names = _labels(table)
     for k, i in enumerate(stretch):
         lv = levels[i]
         if lv is None or lv < 0:
@@ -812,6 +818,8 @@ def _subtotals(analysis, check, table, columns, stretch, levels, agreed: bool = 
         parts = [c for c in children if levels[c] == nxt]
         if (agreed or nxt != int(nxt)) and not _mostly_adds_up(table, i, parts, columns):
             continue
+        if nxt - int(nxt) == _UNMARKED and not any(_CATCH_ALL.match(names[c].strip()) for c in parts):
+            continue  # (unnumbered, unindented items: whole only when they close on 其他…)
         for j in columns:
             yield from _foot(analysis, check, table, i, parts, j)
 
