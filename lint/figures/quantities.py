@@ -80,6 +80,10 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     part = _named_above(analysis.memo(_scoped_openers), fig.block)
     if part and not label.startswith(_WHOLE):
         scope = f"{part}|{scope}"  # 在41个县…上，…收入完成 X ⏎ 在59个区…上，…收入完成 Y: each part's
+    fields = analysis.memo(_fields, fig.block)
+    at = bisect.bisect_left(fields, (fig.start, "")) - 1
+    if at >= 0:  # 在一般公共预算方面，全县收入完成 X ⏎ 在政府性基金预算方面，全县收入完成 Y: each
+        scope = f"{fields[at][1]}方面|{scope}"  # field's, the whole's name (全县) too
     span_named = _named_above(analysis.memo(_period_headings), fig.block)
     if span_named:
         period += "|" + span_named  # 一、8月份财政收支完成情况 ⏎ … 二、8月份累计完成情况 ⏎ …: each its span's
@@ -311,6 +315,16 @@ def _headings_naming(analysis, names, marker=None, amounts: bool = False) -> lis
     return _two_or_more(out)
 
 
+def _fields(analysis, block: int) -> list[tuple[int, str]]:
+    """``(end, field)`` of each 在X方面， (or X方面， opening a sentence) in a paragraph, in order: the field
+    the figures after it are of."""
+    text = analysis.doc.blocks[block].text
+    if "方面" not in text:
+        return []
+    return sorted((m.end(), m.group("part")) for pattern in (_OWN_FIELD, _LEAD_FIELD)
+                  for m in pattern.finditer(text))
+
+
 def _scoped_openers(analysis) -> list[tuple[int, str]]:
     """``(block, part)`` of each paragraph opening with the part of the whole it goes on to state (在41个县
     收支完成情况上，…; 从59个区看，…; 就市本级而言，…; a place, a level or units), or the field it goes on
@@ -327,7 +341,12 @@ def _scoped_openers(analysis) -> list[tuple[int, str]]:
 _PLACES = r"[^，,。；;：:]{0,16}(?:[县区市镇乡村州旗]|本级|单位|部门)"  # a part: places, levels, units
 _SCOPED = lazy(rf"\s*(?:在|从|就)(?P<part>{_PLACES})(?:(?:收支|财政)?(?:完成|执行|收支)?(?:情况)?上"
                r"|来看|看|而言|来说)[，,]")
-_FIELD = lazy(r"\s*在(?P<part>[^，,。；;：:]{2,16})方面[，,]")
+_FIELD = lazy(r"\s*在(?P<part>[^，,。；;：:]{2,16})方面[，,]")  # opening a paragraph: for those after it too
+# the field a paragraph is at before a figure: 在X方面， after a clause's break (同时，在特困供养方面，…),
+# or X方面， opening the paragraph or a sentence (新增债券方面，发行…)
+_OWN_FIELD = lazy(r"(?:^|(?<=[，,。；;：:]))\s*(?:(?:同时|另外|此外|其次|再次|最后|首先)\s*[，,]?\s*)?"
+                  r"在(?P<part>[^，,。；;：:]{2,16})方面[，,]")
+_LEAD_FIELD = lazy(r"(?:^|(?<=[。；;]))\s*(?P<part>[^，,。；;：:在]{2,12})方面[，,]")
 _STAGE = lazy(r"年初预算|预算草案|预算调整|调整方案|调整预算|决算|执行")
 _STAGES = {"年初预算": "年初", "预算草案": "年初", "预算调整": "调整", "调整方案": "调整", "调整预算": "调整",
            "决算": "执行", "执行": "执行"}
