@@ -1354,10 +1354,13 @@ def _whole(label: str, names: tuple[str, ...]) -> bool:
     """Whether ``label`` names all of an account's side (收入总计, 收入决算结果, or 总收入 alone: 总收入为
     T), not its year's part only (本年收入合计 leaves out the carry-over, so 收支相抵 after it is no balance
     of the two) nor a fund's gross (一般公共预算总收入 X)."""
-    core = labels.core(label).strip(" ，,")
+    core = _WHOLE_OF.sub("", labels.core(label).strip(" ，,"))
     if core.removesuffix("为") == "总" + names[0][:2]:
-        return True
+        return True  # (全镇总收入, 本单位总收入: the place or unit whose whole it is, before it)
     return core.endswith(names) and not (core.endswith(names[1]) and "本年" in label)
+
+
+_WHOLE_OF = lazy(r"^(?:全[省市县区镇乡]|[省市县区镇乡]本级|本(?:单位|部门))")
 
 
 def _paragraphs_before(analysis, block: int) -> tuple[list[Figure], dict[int, str]]:

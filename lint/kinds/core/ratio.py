@@ -183,8 +183,10 @@ def run(analysis, check: Check):
                     elif later:
                         continue
                     elif _PLAIN_BUDGET.fullmatch(named) and labels.OUTTURN.search(actual.label) \
-                            and len(plans := [f for f in amounts[:-1] if _planned(o, f.label)]) == 1 \
-                            and len(amounts) == 2 and _same_subject(plans[0], actual):
+                            and len(plans := [f for f in amounts[:-1]
+                                              if _planned(o, labels.FUNDS.sub("", f.label))]) == 1 \
+                            and len(amounts) == 2 and _one_subject(plans[0], actual) \
+                            and analysis.parent(actual) is None:  # (一般公共预算总支出 X，其中…: a fund)
                         base = plans[0]  # 支出预算为 X，支出决算为 Y，完成年初预算的 P%: its one budget
                     elif lead == "为":
                         base = analysis.resolve(actual, said, actual.label, fam)
@@ -547,6 +549,12 @@ def _same_year(analysis, plan, actual) -> bool:
     mine = labels.dated(analysis.text(plan), plan.start)[1]
     theirs = labels.dated(analysis.text(actual), actual.start)[1]
     return not mine or not theirs or mine[-1:] == theirs[-1:]
+
+
+def _one_subject(plan, actual) -> bool:
+    """Whether a plan and an outturn side by side are of one thing: :func:`_same_subject`, or the outturn
+    naming measures only, its subject said once before (“三公”经费支出预算为 X，支出决算为 Y)."""
+    return _same_subject(plan, actual) or not _MEASURE_WORDS.sub("", labels.core(actual.label))
 
 
 def _same_subject(plan, actual) -> bool:

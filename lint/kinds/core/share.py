@@ -68,7 +68,7 @@ def _evened(judged: list):
     each moved toward 100: the writer evened the last digit so the list totals 100 (尾差: 45.45 + 54.19 +
     0.35 = 99.99, written 45.46 + 54.19 + 0.35)."""
     rates = [rate for rate, *_ in judged]
-    places = {r.decimals for r in rates}
+    places = {r.decimals for r in rates if r.value}  # (不满意0人，占比0%: a zero written bare)
     if len(rates) < 2 or any(r.unit != "%" for r in rates) or len(places) != 1 \
             or sum(r.value for r in rates) != 100 or all(v.finding is None for *_, v in judged):
         yield from (v for *_, v in judged)
@@ -79,7 +79,7 @@ def _evened(judged: list):
         share = precision.interval(part, "round", whole.unit) / precision.interval(whole)
         honest.append(((share.lo + share.hi) * 50).quantize(step, rounding=ROUND_HALF_UP))  # (its middle, %)
     gap = 100 - sum(honest)  # what the writer had to even out, in steps of the last place
-    moved = [r.value - h for r, h in zip(rates, honest)]
+    moved = [r.value - h if r.value else Decimal(0) for r, h in zip(rates, honest)]
     evens = gap != 0 and all(m in (0, step if gap > 0 else -step) for m in moved) \
         and sum(moved) == gap
     for (_rate, _part, _whole, verdict), m in zip(judged, moved):
