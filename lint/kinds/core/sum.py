@@ -46,6 +46,7 @@ one part written in another unit of money is read in the total's (因公出国�
 
 from __future__ import annotations
 
+import bisect
 import itertools
 import re
 from dataclasses import replace
@@ -154,6 +155,9 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             _SEMI.search(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
         yield verdict.quiet()  # 纳税户122户，其中…96户，占78.7%；增幅超过30%的…79户: groups that overlap
         return  # (not grades: 1个项目评为优；3个项目评为良；…, each counted in one)
+    if _of_another(analysis, total, parts, parts_sum()):
+        yield verdict.quiet()  # 资产总额 a，负债总额 b，净资产 c（行政单位资产 x，事业单位资产 y）: x + y =
+        return  # a, the parts of another amount of the sentence, not of the one right before them
     if over or (complete and len(parts) > 1):
         yield verdict
         return
@@ -608,6 +612,22 @@ def _tree_levels(analysis, parts: list[Figure]) -> bool:
 
 
 _LEVEL_DIGITS = str.maketrans("12345", "一二三四五")
+
+
+def _of_another(analysis, total: Figure, parts: list[Figure], made: Interval) -> bool:
+    """Whether the parts make, exactly, another amount of the total's unit stated before the total in its
+    sentence (of two amounts or more there, the parts' whole is then not said plainly)."""
+    if precision.interval(total).meets(made):
+        return False
+    sentences = analysis.sentences(total.block)
+    k = bisect.bisect_right(analysis.memo(_sentence_starts, total.block), total.start) - 1  # (its sentence)
+    figs = sentences[k][2] if k >= 0 else []
+    return any(f is not total and f.start < total.start and f.is_point and f.unit == total.unit
+               and all(f is not p for p in parts) and precision.interval(f).meets(made) for f in figs)
+
+
+def _sentence_starts(analysis, block: int) -> list[int]:
+    return [start for start, _end, _figs in analysis.sentences(block)]
 
 
 def _second_dimension(total: Figure, parts: list[Figure], unit: str) -> bool:
