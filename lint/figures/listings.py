@@ -122,6 +122,8 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _year_balance(text, sentences)
     if "合计" in text or "总计" in text or "总量" in text:
         out += _totals_after(text, sentences)
+    if "负债" in text and ("净资产" in text or "所有者权益" in text):
+        out += _net_assets(sentences)
     if "主要" in text:
         out += _main_after(words, text, sentences)
     if "减" in text:
@@ -1215,6 +1217,30 @@ def _left_after(sentences) -> list[Listing]:
                 and left.is_point and total.value > other.value:
             out.append(Listing(total, (other, left), True, owns=False))
     return out
+
+
+def _net_assets(sentences) -> list[Listing]:
+    """资产总额 a，负债总额 b，净资产 c in one sentence (in that order, one unit; again for each group it
+    goes on to: 其中，中央…资产总额 a1、负债总额 b1、净资产 c1；地方…): a is b and c, the accounts' own
+    identity. Not 国有资本权益 (an owner's part of the equity), nor a 净资产 of anything but the assets
+    before it."""
+    out = []
+    for _start, _end, figs in sentences:
+        for k, a in enumerate(figs):
+            if not _ASSETS.search(labels.core(a.label)) or not a.is_point:
+                continue
+            rest = [f for f in figs[k + 1 :] if f.unit == a.unit and not _CHANGE_WORD.search(f.label)][:2]
+            # (资产总额 a，较上年增加 c，增长 p；负债总额 b，…: its changes between)
+            if len(rest) == 2 and _LIABILITIES.search(labels.core(rest[0].label)) \
+                    and _NET_ASSETS.search(labels.core(rest[1].label)) \
+                    and all(f.is_point and f.unit == a.unit for f in rest):
+                out.append(Listing(a, tuple(rest), True, owns=False))
+    return out
+
+
+_ASSETS = lazy(r"(?<!净)(?:资产总额|资产合计|资产总计|总资产)(?:为|达)?$")
+_LIABILITIES = lazy(r"(?:负债总额|负债合计|负债总计|总负债)(?:为|达)?$")
+_NET_ASSETS = lazy(r"(?<!国有资本)(?<!母公司)(?:净资产(?:总额|合计)?|所有者权益(?:总额|合计)?)(?:为|达)?$")
 
 
 def _totals_after(text: str, sentences) -> list[Listing]:
