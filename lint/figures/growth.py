@@ -241,7 +241,8 @@ _THIS_YEARS = lazy(r"本年(?:度)?(?:收入|支出)")
 # X，完成预算的 P%，超收 S，同比增收 C: S is no level; nor the gap to a schedule (占年初预算月进度的 P%，
 # 月进度 S，较上年同月减收 C)
 _OFF_BUDGET = ("超收", "短收", "少收", "多收", "进度", "超任务", "超预算", "超额")
-_TO_TARGET = lazy(r"(?:超|距|离|差|与).{0,12}(?:任务|目标|计划|进度)数?(?:还差|尚差|相差|差)?$")
+_TO_TARGET = lazy(r"(?:超|距|离|差|与|未完成).{0,12}(?:任务|目标|计划|进度)数?(?:还差|尚差|相差|差|还有)?$"
+                  r"|超额完成$")
 _BRACKETED = labels.ASIDE  # an aside closed before the change: X（其中 A，B），比上年减少
 # 支出完成 X，完成预算的98.83%，增支 c: a rate of the amount's own between it and its change
 # (and how far ahead of the year's share it is: 完成预算87.0%，滞后序时进度13.0个百分点，增收 c)

@@ -32,6 +32,10 @@ OUTTURN = lazy(r"支出|实际|决算|执行|完成")
 """Words of an outturn (what was spent or done), as against a plan."""
 FUND_NAMES = lazy(r"一般公共预算|政府性基金|国有资本经营|社会保险基金|社保基金")
 """A fund by its bare name, as headings and labels name it (地方政府性基金预算收入 names 政府性基金)."""
+ASSETS = lazy(r"(?<!净)(?:资产总额|资产合计|资产总计|总资产)(?:为|达)?$")
+"""An account's assets named whole (资产总额, 资产合计; not 净资产, 流动资产)."""
+LIABILITIES = lazy(r"(?:负债总额|负债合计|负债总计|总负债)(?:为|达)?$")
+"""An account's liabilities named whole (负债总额, 负债合计)."""
 OTHER_FOOTING = lazy(r"\s*[（(]\s*(?:不含|含|未含|已含|扣除|剔除)")
 """A bracket right after an amount saying it is counted on another footing (当期结余 Z（不含利息收入）)."""
 CHANGED = lazy(r"(?:增加|减少|增收|减收|增支|减支|节约|超支)\s*$")

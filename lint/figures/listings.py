@@ -1227,20 +1227,22 @@ def _net_assets(sentences) -> list[Listing]:
     out = []
     for _start, _end, figs in sentences:
         for k, a in enumerate(figs):
-            if not _ASSETS.search(labels.core(a.label)) or not a.is_point:
+            if not labels.ASSETS.search(labels.core(a.label)) or not a.is_point:
                 continue
             rest = [f for f in figs[k + 1 :] if f.unit == a.unit and not _CHANGE_WORD.search(f.label)][:2]
             # (资产总额 a，较上年增加 c，增长 p；负债总额 b，…: its changes between)
-            if len(rest) == 2 and _LIABILITIES.search(labels.core(rest[0].label)) \
+            if len(rest) == 2 and labels.LIABILITIES.search(labels.core(rest[0].label)) \
                     and _NET_ASSETS.search(labels.core(rest[1].label)) \
+                    and not _PART_OF_EQUITY.search(rest[1].label) \
                     and all(f.is_point and f.unit == a.unit for f in rest):
                 out.append(Listing(a, tuple(rest), True, owns=False))
     return out
 
 
-_ASSETS = lazy(r"(?<!净)(?:资产总额|资产合计|资产总计|总资产)(?:为|达)?$")
-_LIABILITIES = lazy(r"(?:负债总额|负债合计|负债总计|总负债)(?:为|达)?$")
-_NET_ASSETS = lazy(r"(?<!国有资本)(?<!母公司)(?:净资产(?:总额|合计)?|所有者权益(?:总额|合计)?)(?:为|达)?$")
+_NET_ASSETS = lazy(r"(?:净资产(?:总额|合计)?|所有者权益(?:总额|合计)?)(?:为|达)?$")
+# an owner's part of the equity (归属于母公司的, 国有, 少数股东), or another date's (年初, 上年末): not the
+# whole now
+_PART_OF_EQUITY = lazy(r"归属|归母|母公司|国有|少数|年初|期初|上年|上一年|去年")
 
 
 def _totals_after(text: str, sentences) -> list[Listing]:

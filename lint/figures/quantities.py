@@ -80,10 +80,6 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     part = _named_above(analysis.memo(_scoped_openers), fig.block)
     if part and not label.startswith(_WHOLE):
         scope = f"{part}|{scope}"  # 在41个县…上，…收入完成 X ⏎ 在59个区…上，…收入完成 Y: each part's
-    fields = analysis.memo(_fields, fig.block)
-    at = bisect.bisect_left(fields, (fig.start, "")) - 1
-    if at >= 0:  # 在一般公共预算方面，全县收入完成 X ⏎ 在政府性基金预算方面，全县收入完成 Y: each
-        scope = f"{fields[at][1]}方面|{scope}"  # field's, the whole's name (全县) too
     span_named = _named_above(analysis.memo(_period_headings), fig.block)
     if span_named:
         period += "|" + span_named  # 一、8月份财政收支完成情况 ⏎ … 二、8月份累计完成情况 ⏎ …: each its span's
@@ -315,6 +311,21 @@ def _headings_naming(analysis, names, marker=None, amounts: bool = False) -> lis
     return _two_or_more(out)
 
 
+def whole_named(label: str) -> bool:
+    """Whether a label names the report's own whole (本部门…, 全县…)."""
+    return label.startswith(_WHOLE)
+
+
+def field(analysis, fig: Figure) -> str:
+    """The field a figure's paragraph is at before it (在一般公共预算方面，全县收入完成 X: 一般公共预算), or
+    '' (also when the figure's own label names it: 在收入方面，收入完成 X). Statements of different fields, or
+    of a field and of none, are of different things (a whole's X, then 在A方面，… a: its part)."""
+    fields = analysis.memo(_fields, fig.block)
+    at = bisect.bisect_left(fields, (fig.start, "")) - 1
+    named = fields[at][1] if at >= 0 else ""
+    return "" if named and named in fig.label else named  # (在收入方面，收入完成 X: the label says it all)
+
+
 def _fields(analysis, block: int) -> list[tuple[int, str]]:
     """``(end, field)`` of each 在X方面， (or X方面， opening a sentence) in a paragraph, in order: the field
     the figures after it are of."""
@@ -327,12 +338,11 @@ def _fields(analysis, block: int) -> list[tuple[int, str]]:
 
 def _scoped_openers(analysis) -> list[tuple[int, str]]:
     """``(block, part)`` of each paragraph opening with the part of the whole it goes on to state (在41个县
-    收支完成情况上，…; 从59个区看，…; 就市本级而言，…; a place, a level or units), or the field it goes on
-    to (在新型城镇化建设方面，发行专项债券 a ⏎ 在重大工程建设方面，发行专项债券 b: each field's amounts):
-    the paragraphs after it, up to the next such one, are that part's."""
+    收支完成情况上，…; 从59个区看，…; 就市本级而言，…; a place, a level or units): the paragraphs after it,
+    up to the next such one, are that part's."""
     out = []
     for b, block in enumerate(analysis.doc.blocks):
-        m = (_SCOPED.match(block.text) or _FIELD.match(block.text)) if block.kind != "row" else None
+        m = _SCOPED.match(block.text) if block.kind != "row" else None
         if m is not None:
             out.append((b, m.group("part")))
     return _two_or_more(out)
@@ -341,12 +351,12 @@ def _scoped_openers(analysis) -> list[tuple[int, str]]:
 _PLACES = r"[^，,。；;：:]{0,16}(?:[县区市镇乡村州旗]|本级|单位|部门)"  # a part: places, levels, units
 _SCOPED = lazy(rf"\s*(?:在|从|就)(?P<part>{_PLACES})(?:(?:收支|财政)?(?:完成|执行|收支)?(?:情况)?上"
                r"|来看|看|而言|来说)[，,]")
-_FIELD = lazy(r"\s*在(?P<part>[^，,。；;：:]{2,16})方面[，,]")  # opening a paragraph: for those after it too
 # the field a paragraph is at before a figure: 在X方面， after a clause's break (同时，在特困供养方面，…),
 # or X方面， opening the paragraph or a sentence (新增债券方面，发行…)
 _OWN_FIELD = lazy(r"(?:^|(?<=[，,。；;：:]))\s*(?:(?:同时|另外|此外|其次|再次|最后|首先)\s*[，,]?\s*)?"
                   r"在(?P<part>[^，,。；;：:]{2,16})方面[，,]")
-_LEAD_FIELD = lazy(r"(?:^|(?<=[。；;]))\s*(?P<part>[^，,。；;：:在]{2,12})方面[，,]")
+_LEAD_FIELD = lazy(r"(?:^|(?<=[。；;]))\s*(?:(?:同时|另外|此外|其次|再次|最后|首先)\s*[，,]\s*)?"
+                   r"(?P<part>[^，,。；;：:在]{2,12})方面[，,]")
 _STAGE = lazy(r"年初预算|预算草案|预算调整|调整方案|调整预算|决算|执行")
 _STAGES = {"年初预算": "年初", "预算草案": "年初", "预算调整": "调整", "调整方案": "调整", "调整预算": "调整",
            "决算": "执行", "执行": "执行"}

@@ -91,6 +91,7 @@ def run(analysis, check: Check):
         earlier = _paragraph_before(analysis, block)  # the sentence before, where a rate's plan may be
         for sentence in analysis.sentences(block):
             yield from _after_plan(analysis, check, text, sentence, earlier)
+            yield from _debt_ratio(analysis, check, sentence)
             before, earlier = earlier, sentence[2]
             for i, rate in enumerate(sentence[2]):
                 if rate.unit != "%" or not rate.is_point or i == 0:
@@ -185,9 +186,10 @@ def run(analysis, check: Check):
                     elif _PLAIN_BUDGET.fullmatch(named) and labels.OUTTURN.search(actual.label) \
                             and len(plans := [f for f in amounts[:-1]
                                               if _planned(o, labels.FUNDS.sub("", f.label))]) == 1 \
-                            and len(amounts) == 2 and _one_subject(plans[0], actual) \
-                            and analysis.parent(actual) is None:  # (一般公共预算总支出 X，其中…: a fund)
-                        base = plans[0]  # 支出预算为 X，支出决算为 Y，完成年初预算的 P%: its one budget
+                            and plans[0] is amounts[-2] and _one_subject(plans[0], actual) \
+                            and analysis.parent(actual) is None:  # (一般公共预算总支出 X，其中: a fund)
+                        base = plans[0]  # 支出预算为 X，支出决算为 Y，完成年初预算的 P%: its one budget,
+                        # right before the outturn (another amount before them, 总支出 Z, no budget)
                     elif lead == "为":
                         base = analysis.resolve(actual, said, actual.label, fam)
                         own = "其中" not in text[sentence[0] : actual.start]  # (not a part's: 其中 A a)
@@ -618,6 +620,21 @@ def _adjustment(analysis, check, before, rate):
                     expression=f"|{expression}|" if size else expression)
     if verdict is not None:
         yield verdict
+
+
+def _debt_ratio(analysis, check, sentence):
+    """资产总额 a，负债总额 b，…，资产负债率 P% in one sentence: P is b / a (the last of each before it)."""
+    for i, rate in enumerate(sentence[2]):
+        if rate.unit != "%" or not rate.is_point or not labels.core(rate.label).endswith("资产负债率"):
+            continue
+        before = sentence[2][:i]
+        assets = [f for f in before if labels.ASSETS.search(labels.core(f.label))]
+        debts = [f for f in before if labels.LIABILITIES.search(labels.core(f.label))]
+        if assets and debts and assets[-1].is_point and debts[-1].is_point \
+                and assets[-1].unit == debts[-1].unit and assets[-1].start < debts[-1].start:
+            verdict = _ratio(analysis, check, rate, debts[-1], assets[-1])
+            if verdict:
+                yield verdict
 
 
 def _ratio(analysis, check, rate, actual, base):

@@ -75,9 +75,10 @@ def _evened(judged: list):
         return
     step = Decimal(1).scaleb(-places.pop())
     honest = []
-    for _rate, part, whole, _v in judged:
+    for rate, part, whole, _v in judged:
         share = precision.interval(part, "round", whole.unit) / precision.interval(whole)
-        honest.append(((share.lo + share.hi) * 50).quantize(step, rounding=ROUND_HALF_UP))  # (its middle, %)
+        honest.append(Decimal(0) if not rate.value else  # (占0%: of nothing, whatever its rounding)
+                      ((share.lo + share.hi) * 50).quantize(step, rounding=ROUND_HALF_UP))  # (its middle, %)
     gap = 100 - sum(honest)  # what the writer had to even out, in steps of the last place
     moved = [r.value - h if r.value else Decimal(0) for r, h in zip(rates, honest)]
     evens = gap != 0 and all(m in (0, step if gap > 0 else -step) for m in moved) \

@@ -623,7 +623,18 @@ def _of_another(analysis, total: Figure, parts: list[Figure], made: Interval) ->
     k = bisect.bisect_right(analysis.memo(_sentence_starts, total.block), total.start) - 1  # (its sentence)
     figs = sentences[k][2] if k >= 0 else []
     return any(f is not total and f.start < total.start and f.is_point and f.unit == total.unit
-               and all(f is not p for p in parts) and precision.interval(f).meets(made) for f in figs)
+               and all(f is not p for p in parts) and precision.interval(f).meets(made)
+               and not _other_side(f, parts) for f in figs)
+
+
+def _other_side(figure: Figure, parts: list[Figure]) -> bool:
+    """Whether an amount is of the other side of the account than the parts (收入 X, then 支出 parts; not the
+    parts of a 收入 whatever they make), or of the other stage (预算数 X, then the 决算's parts)."""
+    mine = labels.core(figure.label)
+    theirs = "".join(labels.core(p.label) for p in parts) + labels.core(parts[0].label)
+    sides = [(w in mine, w in theirs) for w in ("收入", "支出")]
+    stages = [(w in mine, w in theirs) for w in ("预算", "决算")]
+    return any(a and not b for a, b in sides + stages) or any(b and not a for a, b in sides + stages)
 
 
 def _sentence_starts(analysis, block: int) -> list[int]:

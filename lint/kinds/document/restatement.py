@@ -21,7 +21,11 @@ A quantity is keyed by what it measures, read narrowly so that different things 
   in a report whose headings each name one budget stage (1.…年初预算草案。 2.…预算调整方案。 3.决算情况。).
 
 Two statements in different items of one numbered list, each paragraph opening with its item's title
-(3、能繁母猪：全县计划和实际投保 a ⏎ 4、育肥猪保险：全县计划和实际投保 b), are of different things.
+(3、能繁母猪：全县计划和实际投保 a ⏎ 4、育肥猪保险：全县计划和实际投保 b), are of different things;
+so are two of different fields, each said before it in its paragraph (在A方面，发行专项债券 a ⏎ 在B方面，
+发行专项债券 b), or one of a field and one of none (the whole's X, then 在A方面，… a: its part) unless the
+label names the whole (全县…) or the field itself (收入完成 X ⏎ 在收入方面，收入完成 X;
+:func:`crossfoot.figures.quantities.field`).
 
 Labels that state a change (增加, 比上年, 下降) or a list (其中, 分别; 收入、支出总计均为) are not
 quantities of their own (``changes``). Two statements in different paragraphs with the same key must agree:
@@ -69,6 +73,10 @@ def run(analysis, check: Check):
         first = seen.setdefault(key, fig)
         if first is fig or first.block == fig.block or quantities.sibling_items(analysis, first, fig):
             continue
+        fields = {quantities.field(analysis, f) for f in (first, fig)}
+        if len(fields) == 2 and ("" not in fields or not quantities.whole_named(key[1])):
+            continue  # 在A方面，发行专项债券 a ⏎ 在B方面，…专项债券 b: each field's; 全年下达资金 X ⏎
+            # 在A方面，全年下达资金 a: the whole's, then a field's part (not 全县…支出 X ⏎ 在A方面，全县…Y)
         owners = [quantities.listed_under(analysis, f) for f in (first, fig)]
         if all(owners) and owners[0].label.strip() != owners[1].label.strip():  # (2023年 and 2022年 too)
             continue  # 基本支出 X。其中：⏎商品和服务支出 a … 项目支出 Y。其中：⏎商品和服务支出 b

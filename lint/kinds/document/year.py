@@ -108,8 +108,10 @@ def _looking_back(analysis, block: int, said: int) -> bool:
     return False
 
 
-# what the sentence goes on to do with a figure of an earlier year: this year's use of it (需调入, 拟安排)
-_PUT_TO_USE = lazy(r"[，,]\s*(?:需|拟|将|应)(?:要)?(?:调入|调出|补充|安排|用于|弥补|动用|统筹)")
+# what the sentence goes on to do with a figure of an earlier year: moving it this year (需调入, 拟补充)
+_PUT_TO_USE = lazy(r"[，,]\s*(?:按规定|依法)?(?:需|拟|将|应)(?:要)?(?:全部)?"
+                   r"(?:调入|调出|补充|弥补|动用|统筹)")
+# (moved between funds: not 拟用于, 将安排, a copied paragraph's plans read the same)
 
 
 def _sentence_after(text: str, end: int) -> str:
