@@ -530,7 +530,7 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             if not codes and indents and all(levels[i] is None for i in stretch):
                 levels = {i: indents.get(i) for i in stretch}
             elif not codes and not serial:
-                levels = _indented_items(levels, indents, stretch)
+                levels = _indented_items(levels, indents, stretch, labels)
             broken = _breakdowns(table, columns, stretch, levels)
             if _indicators(table):  # a 其中：row of an indicator sheet, no breakdown: an indicator
                 grouped = {r for _, group in broken for r in group}
@@ -585,7 +585,7 @@ def _agree(sums: list) -> bool:
     return judged.count(True) >= 1 and 2 * judged.count(True) >= len(judged)
 
 
-def _indented_items(levels: dict, indents: dict | None, stretch: list[int]) -> dict:
+def _indented_items(levels: dict, indents: dict | None, stretch: list[int], labels: list[str]) -> dict:
     """``levels`` with unnumbered rows indented under a numbered one (一、税收收入, then 增值税 and 企业所得税
     indented under it) put half a level below it, when every unnumbered row stands so; else as they were.
     With no indentation at all (``indents`` None: a Markdown or web table, a PDF's cells read without their
@@ -598,6 +598,8 @@ def _indented_items(levels: dict, indents: dict | None, stretch: list[int]) -> d
         if levels[i] is not None and levels[i] >= 0:
             above = i
         elif levels[i] is None:
+            if indents is None and not labels[i].strip():
+                continue  # (| 29 |: a cell of the row above set on a line of its own, no item)
             if above is None or indents is not None and (
                     indents.get(i) is None or indents.get(above) is None or indents[i] <= indents[above]):
                 return levels
@@ -812,9 +814,10 @@ def _subtotals(analysis, check, table, columns, stretch, levels, agreed: bool = 
                 break
             children.append(c)
         ranked = [levels[c] for c in children if levels[c] is not None and levels[c] > lv]
+        numbered = [r for r in ranked if r - int(r) != _UNMARKED]
         if not ranked:
             continue
-        nxt = min(ranked)
+        nxt = min(numbered or ranked)  # (一、A ⏎ 1、a ⏎ 2、b ⏎ 其他…: its numbered items first)
         parts = [c for c in children if levels[c] == nxt]
         if (agreed or nxt != int(nxt)) and not _mostly_adds_up(table, i, parts, columns):
             continue
