@@ -631,10 +631,8 @@ def _other_side(figure: Figure, parts: list[Figure]) -> bool:
     """Whether an amount is of the other side of the account than the parts (收入 X, then 支出 parts; not the
     parts of a 收入 whatever they make), or of the other stage (预算数 X, then the 决算's parts)."""
     mine = labels.core(figure.label)
-    theirs = "".join(labels.core(p.label) for p in parts) + labels.core(parts[0].label)
-    sides = [(w in mine, w in theirs) for w in ("收入", "支出")]
-    stages = [(w in mine, w in theirs) for w in ("预算", "决算")]
-    return any(a and not b for a, b in sides + stages) or any(b and not a for a, b in sides + stages)
+    theirs = "".join(labels.core(p.label) for p in parts)
+    return any((w in mine) != (w in theirs) for w in ("收入", "支出", "预算", "决算"))
 
 
 def _sentence_starts(analysis, block: int) -> list[int]:
