@@ -616,7 +616,8 @@ _LEVEL_DIGITS = str.maketrans("12345", "一二三四五")
 
 def _of_another(analysis, total: Figure, parts: list[Figure], made: Interval) -> bool:
     """Whether the parts make, exactly, another amount of the total's unit stated before the total in its
-    sentence (of two amounts or more there, the parts' whole is then not said plainly)."""
+    sentence (of two amounts or more there, the parts' whole is then not said plainly), one of the parts'
+    side and stage, named otherwise than the total."""
     if precision.interval(total).meets(made):
         return False
     sentences = analysis.sentences(total.block)
@@ -624,7 +625,16 @@ def _of_another(analysis, total: Figure, parts: list[Figure], made: Interval) ->
     figs = sentences[k][2] if k >= 0 else []
     return any(f is not total and f.start < total.start and f.is_point and f.unit == total.unit
                and all(f is not p for p in parts) and precision.interval(f).meets(made)
-               and not _other_side(f, parts) for f in figs)
+               and not _other_side(f, parts) and not _restated(f, total)
+               and analysis.parent(total) is not f and "其中" not in analysis.text(total)[f.end : total.start]
+               for f in figs)  # (X，其中：A T，…: T is X's part, maybe all of it)
+
+
+def _restated(figure: Figure, total: Figure) -> bool:
+    """Whether an amount names what the total names (新增一般债券 a … 县本级新增一般债券 T): the same quantity
+    stated again, whose parts make the first statement, not the second."""
+    mine, theirs = labels.core(figure.label).strip("（(，, "), labels.core(total.label).strip("（(，, ")
+    return len(mine) >= 2 and len(theirs) >= 2 and (mine in theirs or theirs in mine)
 
 
 def _other_side(figure: Figure, parts: list[Figure]) -> bool:
