@@ -137,6 +137,12 @@ class Analysis:
             found = self._sentences[block] = _split(self.doc.blocks[block].text, self.figures[block])
         return found
 
+    def sentence_of(self, figure: Figure) -> tuple[int, int, list[Figure]]:
+        """The sentence (as :meth:`sentences` gives it) holding ``figure``."""
+        sentences = self.sentences(figure.block)
+        starts = self.memo(_sentence_starts, figure.block)
+        return sentences[max(0, bisect.bisect_right(starts, figure.start) - 1)]
+
     def section(self, block: int) -> range:
         """The blocks of the section holding ``block``: from the heading or top-level item (一、…, 二、…)
         at or before it to the next one. A claim about "the targets" or "the score" is about its own
@@ -407,3 +413,8 @@ def _split(text: str, figs: list[Figure]) -> list[tuple[int, int, list[Figure]]]
             k += 1
         out.append((a, b, figs[first:k]))
     return out
+
+
+def _sentence_starts(analysis: Analysis, block: int) -> list[int]:
+    """Where each sentence of ``block`` starts (once per block, for :meth:`Analysis.sentence_of`)."""
+    return [start for start, _end, _figs in analysis.sentences(block)]

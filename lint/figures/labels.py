@@ -131,6 +131,13 @@ def clause(text: str, at: int) -> str:
     return text[max(lo - 1, *(text.rfind(c, lo, at) for c in "，,。；;：:")) + 1 : at]
 
 
+def stop_after(text: str, at: int) -> int:
+    """Where the sentence or clause holding ``at`` stops after it: its first 。 ； or ; (looked for within a
+    sentence's reach, so text without stops costs no more than text with them)."""
+    hi = min(len(text), at + REACH)
+    return min((k for k in (text.find(c, at, hi) for c in "。；;") if k != -1), default=hi)
+
+
 def near(sentence, at: int, reach: int = REACH):
     """``(start, end, figures)`` of the stretch of a sentence (as :meth:`Analysis.sentences` gives it)
     within ``reach`` characters of ``at``, with the figures that fall in it."""

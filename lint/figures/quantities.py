@@ -353,9 +353,10 @@ _SCOPED = lazy(rf"\s*(?:在|从|就)(?P<part>{_PLACES})(?:(?:收支|财政)?(?:�
                r"|来看|看|而言|来说)[，,]")
 # the field a paragraph is at before a figure: 在X方面， after a clause's break (同时，在特困供养方面，…),
 # or X方面， opening the paragraph or a sentence (新增债券方面，发行…)
-_OWN_FIELD = lazy(r"(?:^|(?<=[，,。；;：:]))\s*(?:(?:同时|另外|此外|其次|再次|最后|首先)\s*[，,]?\s*)?"
+_GOING_ON = r"(?:同时|另外|此外|其次|再次|最后|首先)"  # a connective opening a clause before its field
+_OWN_FIELD = lazy(rf"(?:^|(?<=[，,。；;：:]))\s*(?:{_GOING_ON}\s*[，,]?\s*)?"
                   r"在(?P<part>[^，,。；;：:]{2,16})方面[，,]")
-_LEAD_FIELD = lazy(r"(?:^|(?<=[。；;]))\s*(?:(?:同时|另外|此外|其次|再次|最后|首先)\s*[，,]\s*)?"
+_LEAD_FIELD = lazy(rf"(?:^|(?<=[。；;]))\s*(?:{_GOING_ON}\s*[，,]\s*)?"
                    r"(?P<part>[^，,。；;：:在]{2,12})方面[，,]")
 _STAGE = lazy(r"年初预算|预算草案|预算调整|调整方案|调整预算|决算|执行")
 _STAGES = {"年初预算": "年初", "预算草案": "年初", "预算调整": "调整", "调整方案": "调整", "调整预算": "调整",

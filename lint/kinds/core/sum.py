@@ -46,7 +46,6 @@ one part written in another unit of money is read in the total's (因公出国�
 
 from __future__ import annotations
 
-import bisect
 import itertools
 import re
 from dataclasses import replace
@@ -620,9 +619,7 @@ def _of_another(analysis, total: Figure, parts: list[Figure], made: Interval) ->
     side and stage, named otherwise than the total."""
     if precision.interval(total).meets(made):
         return False
-    sentences = analysis.sentences(total.block)
-    k = bisect.bisect_right(analysis.memo(_sentence_starts, total.block), total.start) - 1  # (its sentence)
-    figs = sentences[k][2] if k >= 0 else []
+    figs = analysis.sentence_of(total)[2]
     return any(f is not total and f.start < total.start and f.is_point and f.unit == total.unit
                and all(f is not p for p in parts) and precision.interval(f).meets(made)
                and not _other_side(f, parts) and not _restated(f, total)
@@ -643,10 +640,6 @@ def _other_side(figure: Figure, parts: list[Figure]) -> bool:
     mine = labels.core(figure.label)
     theirs = "".join(labels.core(p.label) for p in parts)
     return any((w in mine) != (w in theirs) for w in ("收入", "支出", "预算", "决算"))
-
-
-def _sentence_starts(analysis, block: int) -> list[int]:
-    return [start for start, _end, _figs in analysis.sentences(block)]
 
 
 def _second_dimension(total: Figure, parts: list[Figure], unit: str) -> bool:

@@ -46,8 +46,7 @@ def run(analysis, check: Check):
             continue
         for m in _AS_OF.finditer(block.text):
             said = int(m.group("year"))
-            end = min((k for k in (block.text.find(c, m.end()) for c in "。；;") if k != -1),
-                      default=len(block.text))
+            end = labels.stop_after(block.text, m.end())
             if any(int(y) >= earliest for y in labels.YEAR.findall(block.text, m.end(), end)):
                 continue  # 截至2023年底56所，2024年新建5所…: a baseline the sentence brings up to the year
             if block.text[max(0, m.start() - 1) : m.start()] in ("比", "较", "与", "同"):

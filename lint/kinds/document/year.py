@@ -57,15 +57,16 @@ def run(analysis, check: Check):
             continue
         if not any(w in fig.label for w in subjects) or any(w in before for w in contexts):
             continue
-        if _later_after(analysis.doc.blocks[fig.block].text, fig.end, said):
+        text = analysis.doc.blocks[fig.block].text
+        if _later_after(text, fig.end, said):
             continue  # 2023年执行率为92.15%，2024年为96.99%: the years set side by side
-        if _compared_next(analysis.doc.blocks[fig.block].text, fig.end):
+        if _compared_next(text, fig.end):
             continue  # 2022年度收入总计1,050.00万元。与上年相比，…: stated to be compared with
         if _YEAR_NAMES.match(before, before.rfind(years[-1])):
             continue  # 2017年“平安村居”奖励金项目…得分; 2016年省级预算内投资项目区级配套，项目预算资金
         if _THEN.search(before, before.rfind(years[-1])):
             continue  # 对2014年末结余资金进行清理，清理后上缴国库4.2亿元: what came of it afterwards
-        if _PUT_TO_USE.search(_sentence_after(analysis.doc.blocks[fig.block].text, fig.end)) \
+        if _PUT_TO_USE.search(text, fig.end, labels.stop_after(text, fig.end)) \
                 or _PUT_TO_USE.search(before, max(before.rfind("，"), before.rfind(","), 0)):
             continue  # 2023年超收收入 a，…，需调入…基金 d: last year's result, put to this year's use
         if _looking_back(analysis, fig.block, said):
@@ -112,12 +113,6 @@ def _looking_back(analysis, block: int, said: int) -> bool:
 _PUT_TO_USE = lazy(r"[，,]\s*(?:按规定|依法)?(?:需|拟|将|应)(?:要)?(?:全部)?"
                    r"(?:调入|调出|补充|弥补|动用|统筹)")
 # (moved between funds: not 拟用于, 将安排, a copied paragraph's plans read the same)
-
-
-def _sentence_after(text: str, end: int) -> str:
-    """The rest of the sentence after ``end``."""
-    stop = min((k for k in (text.find(c, end) for c in "。；;") if k != -1), default=len(text))
-    return text[end:stop]
 
 
 _THIS_YEAR = lazy(r"本年度?|今年|当年")
