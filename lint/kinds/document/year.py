@@ -122,8 +122,9 @@ _THIS_YEAR_OPENS = lazy(r"\s*(?:本年度?|今年)")
 def _later_after(text: str, end: int, said: int) -> bool:
     """Whether the rest of the sentence after ``end`` names a year later than ``said``, or this year
     against the last (…84.00分，本年度较上年提高7.50分)."""
-    stop = text.find("。", end)  # (2022年…；2023年…；2024年…: a series over its clauses)
-    stop = stop if stop >= 0 else len(text)
+    reach = min(len(text), end + labels.REACH)  # (a sentence's reach: text without stops costs no more)
+    stop = text.find("。", end, reach)  # (2022年…；2023年…；2024年…: a series over its clauses)
+    stop = stop if stop >= 0 else reach
     clause = text.find("；", end, stop)
     clause = stop if clause < 0 else clause
     return any(int(m.group(1)) > said for m in labels.YEAR.finditer(text, end, stop)) \
