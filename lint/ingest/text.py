@@ -229,6 +229,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             stripped[-1] in _MID_SENTENCE
             or width is not None and measure(stripped) >= width - 2 and stripped[-1] not in _SENTENCE_END
             and not _titled(stripped) and not _LEADER.search(stripped[-_TAIL:])
+            and not _FIGURE_PAIR.search(stripped[:_TAIL * 4])
             or soft is not None and len(stripped.lstrip()) >= soft and _broken(stripped)
             or measure is _shown and _shown(stripped) >= width - _MOVED and _broken(stripped)  # …各增加 ⏎
             or stripped[-1] in "；;" and _full(stripped, width, soft, measure)  # a list going on
@@ -893,7 +894,9 @@ def _titled(line: str) -> bool:
 
 _BROKEN = lazy(r"(?:[\u4e00-\u9fff]|\d[\d,.]*[万亿千]?|[\d.,])$")
 # a table's row with its cells apart by blanks (行政运行  702.36  702.36): never a wrapped sentence
-_SPACED_ROW = lazy(r"\S(?:\s{2,}|\u3000)\S|\d[\d,.]*%?\s+[-+]?\d")
+_SPACED_ROW = lazy(r"\S(?:\s{2,}|\u3000)\S|\d[\d,.]*%?\s+[-+−]?\d")
+# two figures a blank apart (税收收入 248.76 3.3): a table's row whatever its length, never prose at a margin
+_FIGURE_PAIR = lazy(r"\d[\d,.]*%?\s+[-+−]?\d")
 
 
 _UNIT_GOES_ON = lazy(r"\s*(?:%|％|万元|亿元|千元|元|个百分点)")
@@ -989,7 +992,7 @@ def _wrap_width(lines: list[str]):
     """
     kept = [line.rstrip() for line in lines
             if len(line.strip()) >= 8 and "\t" not in line and not _LEADER.search(line.rstrip()[-_TAIL:])
-            and not _GAPPED.search(line.strip())]
+            and not _GAPPED.search(line.strip()) and not _FIGURE_PAIR.search(line[:_TAIL * 4])]
     if len(kept) < 20:
         return None, len
     best = (0, None, len)
