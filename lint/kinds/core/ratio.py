@@ -79,7 +79,8 @@ class Options:
     weak: Words = Words(["完成", "实现"])
     """Actual words that follow a plan word in a plan's label (计划完成, 目标实现)."""
     left: Words = Words(["结余", "结转", "剩余", "节余", "节约", "未支出", "未使用", "尚未", "差额", "超支",
-                         "未完成", "未实现", "未达", "未到位", "未执行", "未开展", "未拨付"])
+                         "未完成", "未实现", "未达", "未到位", "未执行", "未开展", "未拨付", "未支",
+                         "未付", "未用", "未下达", "未分配", "未兑现", "未兑付", "未结算", "待支付"])
     """What is left of a plan (预算 X，支出 Y，结余 Z，执行率 P%; 已完成14个，未完成1个): never the actual
     of a rate, whether said before the figure or right after it (1个未完成)."""
 
