@@ -17,9 +17,10 @@ again); each source line keeps its own origin so every character still maps to i
 Markdown emphasis (``**``/``__``), heading marks, link targets (``[text](#anchor)`` keeps its text), LaTeX
 dollars and ``\\%`` (and the spaces a converter puts between a formula's digits, ``$9 8 . 2 0 \\%$``) are
 dropped or unescaped segment by segment, again keeping positions. Lines holding tabs are table rows: they
-are kept as one block each and never joined; so are the rows of Markdown pipe tables, of pandoc grid tables
-(a row's lines between two borders joined cell by cell) and of HTML ``<table>`` elements (MinerU writes a
-PDF's tables so, read on their grid as the HTML reader reads them).
+are kept as one block each and never joined; so are the rows of Markdown pipe tables (with an alignment
+row, or between two borders without one, as web pages' converters write them), of pandoc grid tables (a
+row's lines between two borders joined cell by cell) and of HTML ``<table>`` elements (MinerU writes a PDF's
+tables so, read on their grid as the HTML reader reads them).
 """
 
 from __future__ import annotations
@@ -264,8 +265,39 @@ def _pipe_tables(lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
         k += 1
     _grid_runs(lines, rows)
     _bare_pipe_runs(lines, rows)
+    _bordered_runs(lines, rows)
     _spaced_runs(lines, rows)
     return rows
+
+
+def _bordered_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:
+    """Add to ``rows`` the tables a web page's converter writes with both borders and no alignment row
+    (``| 项目 | 预算数 | 执行数 |``): three lines or more, blank lines between them aside, each opening and
+    closing with a pipe, the first the header. A run where more than a quarter of the rows have another
+    number of cells than the header (merged cells dropped, a page's cells run together) is not understood
+    as a table and left as text: its columns could not be told."""
+    k = 0
+    while k < len(lines):
+        if k + 1 in rows or not _walled(lines[k]):
+            k += 1
+            continue
+        run, j = [k], k + 1
+        while j < len(lines) and j + 1 not in rows and (not lines[j].strip() or _walled(lines[j])):
+            if lines[j].strip():
+                run.append(j)
+            j += 1
+        width = len(_PIPE.findall(lines[run[0]])) - 1  # cells between the borders
+        odd = sum(1 for n in run[1:] if len(_PIPE.findall(lines[n])) - 1 != width)
+        if len(run) >= _RUN and width >= 2 and odd * 4 <= len(run) - 1:
+            for n in run:
+                rows[n + 1] = _cells(n + 1, lines[n])
+        k = j
+
+
+def _walled(line: str) -> bool:
+    """Whether a line is a table's row between two borders: it opens and closes with a pipe."""
+    stripped = line.strip()
+    return len(stripped) > 2 and stripped[0] == "|" and stripped[-1] == "|" and not stripped.endswith("\\|")
 
 
 def _grid_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:
