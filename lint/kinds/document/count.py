@@ -1,8 +1,9 @@
 """count: a stated count (下设九个二级项目, 共10个单位) against the items listed after it.
 
 A count is a whole figure in a measure word (个, 项, 家, 所, ...) followed, within ``reach`` characters and
-one comma, by a list ``openers`` word (包括, 分别是, 分别为, a colon). The list runs to the end of its
-clause (。；，), continuing into the next paragraph when a converter broke the sentence across a blank line.
+one comma, by a list ``openers`` word (包括, 分别是, 分别为, 即 after a comma, a colon). The list runs to
+the end of its clause (。；，), continuing into the next paragraph when a converter broke the sentence across
+a blank line.
 Its items are split at 、 and, inside an item, at 和/以及/及 between two names where the first ends as the
 list's names mostly do (财务科和产业科 is two 科). Only a closed list of names is judged: one of at least
 ``minimum`` items (two after 分别为, 具体为: each one named), with a 、 in it, not ended by 等 (which says
@@ -50,7 +51,7 @@ FIELDS = ("stated", "computed", "listed", "distinct", "repeats", "where")
 
 @options
 class Options:
-    openers: Words = Words(["包括", "包含", "分别是", "分别为", "具体是", "具体为", "：", ":"])
+    openers: Words = Words(["包括", "包含", "分别是", "分别为", "具体是", "具体为", "：", ":", "，即", ",即"])
     reach: int = 20
     minimum: int = 3
     point_units: Words = Words(["个", "项", "条", "点", "类", "件", "方面"])
