@@ -3,7 +3,8 @@
 A department's 收支总表 balances by construction: its 收入总计 (the year's income and what it carried in) is
 its 支出总计 (the year's spending and what it carries on). Finds, in each sentence, an amount whose label
 ends with an ``income`` total (收入总计) and, right after it with only a comma, 、 or ；between (and the
-expense's own name), one whose label ends with the matching ``expense`` total (支出总计), the two named
+expense's own name; or the income's change against last year, 与2019年相比增加 X，增长 P%；), one whose
+label ends with the matching ``expense`` total (支出总计), the two named
 alike but for 收入 and 支出 (财政拨款收入总计 and 财政拨款支出总计; a bare 支出总计 after a named 收入总计
 shares its name). Not judged for a fund or a government (社会保险基金, 一般公共预算, 全县, 本级: their
 支出总计 may leave the balance out), for two years' totals (2023年度收入总计, 2022年度支出总计), nor when
@@ -45,8 +46,11 @@ def run(analysis, check: Check):
         said = o.left.within(text.replace("减少", "")) or o.left.within(after.replace("减少", ""))
         for start, end, figs in analysis.sentences(block):
             within = o.left.within(text[start:end].replace("减少", ""))  # (…支出总计 S，结余 R: said here)
-            for income, expense in zip(figs, figs[1:]):
-                if not _paired(o, text, income, expense):
+            for i, income in enumerate(figs):
+                # the next amount, or the one after the income's change against last year (与上年相比增加 X，
+                # 增长 P%)
+                expense = next((f for f in figs[i + 1 : i + 4] if _paired(o, text, income, f)), None)
+                if expense is None:
                     continue
 
                 def compute(income=income, unit=expense.unit):
@@ -84,6 +88,7 @@ def _paired(o: Options, text: str, income, expense) -> bool:
     spent = next((w for w in o.expense if other.endswith(w)), None)
     named = text.rfind(spent, income.end, expense.start) if spent else -1
     if word is None or spent is None or named < 0 or not _BETWEEN.fullmatch(text, income.end, named - (
+            len(other) - len(spent))) and not _CHANGE_BETWEEN.fullmatch(text, income.end, named - (
             len(other) - len(spent))):
         return False
     if _PUBLIC.search(income.label + expense.label):
@@ -96,5 +101,8 @@ def _paired(o: Options, text: str, income, expense) -> bool:
 
 
 _BETWEEN = lazy(r"[\s，,、；;]*")
+# the income total's change against last year between the totals (，与2019年相比增加540.23万元，增长50.28%；)
+_CHANGE_BETWEEN = lazy(r"[\s，,]*(?:与上年|与20\d\d年|比上年|比20\d\d年|较上年|较20\d\d年|同比)"
+                       r"[^。；;收支结转余]{0,40}?[增减][^。；;收支结转余]{0,30}[；;，,]\s*")
 # a fund's or a government's totals, whose 支出总计 may leave the year's balance out
 _PUBLIC = lazy(r"基金|一般公共预算|国有资本|全[县市区省州旗镇乡]|本级|县级|市级|区级")
