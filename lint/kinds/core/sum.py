@@ -41,7 +41,10 @@ the first parts have added up to it are a second breakdown of the same whole
 (男性46人，女性36人，35岁以下24人), and people counted by attributes of two kinds
 (女教师、35岁以下、中高级职称) overlap: neither is judged. Parts that fail as written but add up once the
 one part written in another unit of money is read in the total's (因公出国（境）费2.28元 among parts in
-万元) are the unit's slip: a warning on that part, its fix suggested (``2.28元 → 2.28万元``).
+万元) are the unit's slip: a warning on that part, its fix suggested (``2.28元 → 2.28万元``). Groups listed
+with a second measure beside each and its own total (企业34561户，注册资本合计 X。其中公有制5846户，注册资本
+a；…) partition the whole when one measure adds up: the other must add up too (counts on ；-apart clauses
+are otherwise left alone, as groups that may overlap).
 """
 
 from __future__ import annotations
@@ -86,14 +89,67 @@ def run(analysis, check: Check):
             if listing.total.start < listing.parts[0].start and tuple(map(id, listing.parts)) in closed:
                 continue  # 得分89.16分。其中：A a，B b，四项合计91.16分；扣2分: the parts' own total,
                 # then what takes the whole from it
-            yield from _judge(analysis, check, listing.total, list(listing.parts), listing.complete,
-                              listing.unsaid, listing.main)
+            pair = _companions(analysis, listing.total, listing.parts)
+            if pair is None:
+                yield from _judge(analysis, check, listing.total, list(listing.parts), listing.complete,
+                                  listing.unsaid, listing.main)
+            else:
+                yield from _judge_pair(analysis, check, listing, *pair)
             yield from _changes_of_parts(analysis, check, text, listing)
         yield from _change_breakdowns(analysis, check, block)
 
 
+def _companions(analysis, total: Figure, parts) -> tuple[Figure, list[Figure]] | None:
+    """The second measure a listing states beside each part, and its own total, when there is one (各类企业
+    34561户，注册资本合计16101.59亿元。其中公有制5846户，注册资本9351.54亿元；私营企业21807户，注册资本…):
+    one amount of another family in each part's clause (up to the next part, or the last part's ；/。), all
+    named alike, and one amount of that family between the total and the first part, whose name holds theirs.
+    None when any of that is missing."""
+    if len(parts) < 2 or total.block != parts[0].block or any(p.block != total.block for p in parts):
+        return None
+    text = analysis.text(total)
+    fam = precision.family(total.unit)
+    ends = [p.start for p in parts[1:]] + [_clause_end(text, parts[-1].end)]
+    found = []
+    for part, end in zip(parts, ends):
+        beside = [f for f in analysis.between(total.block, part.end, end)
+                  if precision.family(f.unit) not in (fam, "ratio", "")]
+        if not beside or not beside[0].is_point:
+            return None
+        found.append(beside[0])
+    names = {labels.core(f.label).strip(" ，,；;") for f in found}
+    other = [f for f in analysis.between(total.block, total.end, parts[0].start)
+             if precision.family(f.unit) not in (fam, "ratio", "")]
+    if len(names) != 1 or len(other) != 1 or not other[0].is_point \
+            or len({precision.family(f.unit) for f in (*found, other[0])}) != 1:
+        return None
+    name = names.pop()
+    return (other[0], found) if len(name) >= 2 and name in labels.core(other[0].label) else None
+
+
+def _clause_end(text: str, at: int) -> int:
+    """Where the clause going on at ``at`` ends: its ；, 。 or the paragraph's end."""
+    ends = [k for k in (text.find(c, at) for c in "；;。") if k != -1]
+    return min(ends, default=len(text))
+
+
+def _judge_pair(analysis, check: Check, listing, other: Figure, beside: list[Figure]):
+    """Two breakdowns of one set of groups side by side (N户, 注册资本 X for each): groups that add up in
+    one measure partition the whole, so the other measure must add up too; when neither adds up, the groups
+    may overlap (the count's listing judged on its own, as ever), when both do nothing is said."""
+    total, parts = listing.total, list(listing.parts)
+    holds = precision.total(parts, total.unit).meets(precision.interval(total))
+    holds_beside = precision.total(beside, other.unit).meets(precision.interval(other))
+    if holds and not holds_beside:
+        yield from _judge(analysis, check, other, beside, True)
+    elif holds_beside and not holds:
+        yield from _judge(analysis, check, total, parts, True, partition=True)
+    else:
+        yield from _judge(analysis, check, total, parts, listing.complete, listing.unsaid, listing.main)
+
+
 def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete: bool, unsaid: bool = False,
-           main: bool = False):
+           main: bool = False, partition: bool = False):
     unit = total.unit
     if unit == "分" and _MAXIMUM.search(total.label):
         # 分值15分，其中A 5分…，得13分，扣2分: the points each is out of, then the score, no part
@@ -150,7 +206,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         yield verdict.quiet()  # 82人，其中男性46人，女性36人，35岁以下24人: the first parts are the whole
         return
     text = analysis.text(parts[-1])
-    if over and total.unit in precision.COUNT_UNITS and not _graded(text, parts) and any(
+    if over and total.unit in precision.COUNT_UNITS and not _graded(text, parts) and not partition and any(
             _SEMI.search(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
         yield verdict.quiet()  # 纳税户122户，其中…96户，占78.7%；增幅超过30%的…79户: groups that overlap
         return  # (not grades: 1个项目评为优；3个项目评为良；…, each counted in one)
