@@ -855,8 +855,27 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
         return  # each level of a hierarchy not read sums to the total: a layout not understood
     if extra is not None and (carry or _needs(total, parts, extra)):
         parts = [*parts, extra]
-    parts = _without_bonus(total, parts)
-    yield from _judge_sum(analysis, check, total, _without_breakdown(total, parts), ("rows", col))
+    kept = _without_bonus(total, parts)
+    filled = [r for r in part_rows if table.rows[r][col].text and table.rows[r][col].text not in _EMPTY]
+    twins = frozenset(k for k in range(1, len(filled)) if _twin_rows(table, filled[k - 1], filled[k])) \
+        if len(kept) == len(parts) == len(filled) else frozenset()
+    yield from _judge_sum(analysis, check, total, _without_breakdown(total, kept, twins), ("rows", col))
+
+
+def _twin_rows(table: Table, above: int, row: int) -> bool:
+    """Whether a row repeats the row above it in every column holding a figure, two columns or more (上级补助
+    收入 | 37811 | 46850 ⏎ 税收返还及转移支付补助 | 37811 | 46850): its one-line breakdown, not a sibling
+    equal by chance in one column."""
+    same = 0
+    for a, b in zip(table.rows[above][1:], table.rows[row][1:]):
+        if _NUMBER_CELL.fullmatch(a.text.strip()) or _NUMBER_CELL.fullmatch(b.text.strip()):
+            if a.text.strip() != b.text.strip():
+                return False
+            same += 1
+    return same >= 2
+
+
+_NUMBER_CELL = lazy(r"[-−]?[\d,]*\.?\d+%?")
 
 
 _BONUS = lazy(r"加分|加减分|附加分|奖励分")
@@ -899,11 +918,12 @@ def _needs(total, parts: list, extra) -> bool:
     return not precision.total(parts).meets(whole) and precision.total([*parts, extra]).meets(whole)
 
 
-def _without_breakdown(total, parts):
+def _without_breakdown(total, parts, twins=frozenset()):
     """``parts`` less the last rows when they break down the row before them and only then the parts add
     up (年初财政拨款结转和结余 15, then 一般公共预算财政拨款 10 and 政府性基金预算财政拨款 5, no 其中), or
-    less a fund's row that repeats the row before it, its one-line breakdown (年初财政拨款结转和结余 27.58,
-    then 一般公共预算财政拨款 27.58), when only without it they add up."""
+    less a row that repeats the row before it, its one-line breakdown (a fund's row under 年初财政拨款结转和结余
+    27.58; or ``twins``, the indexes of rows repeating the row above in every figure: 上级补助收入 37811 ⏎ 税收
+    返还及转移支付补助 37811), when only without it they add up."""
     whole = precision.interval(total)
     if len(parts) < 2 or precision.total(parts).meets(whole):
         return parts
@@ -921,8 +941,8 @@ def _without_breakdown(total, parts):
         return parts
     ivs = [precision.interval(p) for p in parts]
     for k in range(len(parts) - 1, 0, -1) if precision.significant(total) else ():
-        if parts[k].value != parts[k - 1].value or not _FUND_ROW.search(parts[k].label) \
-                or not re.search(r"结转|结余", parts[k - 1].label):
+        if parts[k].value != parts[k - 1].value or k not in twins and not (
+                _FUND_ROW.search(parts[k].label) and re.search(r"结转|结余", parts[k - 1].label)):
             continue
         if _overlap(precision.total(parts[:k] + parts[k + 1:]), whole):  # exact points that are equal too
             return parts[:k] + parts[k + 1:]
