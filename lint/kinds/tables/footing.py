@@ -921,9 +921,9 @@ def _needs(total, parts: list, extra) -> bool:
 def _without_breakdown(total, parts, twins=frozenset()):
     """``parts`` less the last rows when they break down the row before them and only then the parts add
     up (年初财政拨款结转和结余 15, then 一般公共预算财政拨款 10 and 政府性基金预算财政拨款 5, no 其中), or
-    less a row that repeats the row before it, its one-line breakdown (a fund's row under 年初财政拨款结转和结余
-    27.58; or ``twins``, the indexes of rows repeating the row above in every figure: 上级补助收入 37811 ⏎ 税收
-    返还及转移支付补助 37811), when only without it they add up."""
+    less a row that repeats the row before it, its one-line breakdown (a fund's row under 年初财政拨款结转和
+    结余 27.58; or ``twins``, the indexes of rows repeating the row above in every figure: 上级补助收入 37811
+    ⏎ 税收返还及转移支付补助 37811), when only without it they add up."""
     whole = precision.interval(total)
     if len(parts) < 2 or precision.total(parts).meets(whole):
         return parts
