@@ -13,7 +13,8 @@ Two shapes are found in each sentence:
   指标, ...; of two, 年初预算 X，全年预算 Y，实际支出 Z, the rate holding over either, failing over the
   later) and no actual word (option ``actual``: 实际, 已实现, 决算, ...; 计划完成 is a plan, the plan
   word coming first); with no plan word in the clause, the funds received (option ``received``: 收到…
-  资金共 X，支出 Y，支出率 P%).
+  资金共 X，支出 Y，支出率 P%), or a project's funds as a whole before what was paid or spent of them
+  (项目资金共 X，已拨付 Y，执行率 P%; not a 到位率, nor a rate of what is left).
 * ``<whole> X，<stem> Y，<stem>率 P%``: a rate named by what its part did (推荐4,266家，通过3,636家，通过率
   85.23%; 共调查145家，其中108家达标，达标率74.48%; 送审金额…，审减金额…，审减率): the part is the one
   amount of its clause whose label holds the rate's stem (通过), or whose stem follows it (108家达标),
@@ -244,6 +245,10 @@ def run(analysis, check: Check):
                             continue
                         plan = received  # 到位资金 X，支出 Y，执行率 P%: over the funds received
                         others = [f for f in others if f not in plan]
+                    if not plan and len(others) == 2 and all(_money(f) for f in others) \
+                            and _FUNDS_WHOLE.search(others[0].label) and _SPENT.search(others[1].label) \
+                            and not _ARRIVED.search(rate.label) and not o.left.within(rate.label):
+                        plan, others = others[:1], others[1:]  # 项目资金共 X，已拨付 Y，执行率 P%: the funds
                     if not plan or not others or len(plan) > 2 \
                             or len(plan) == 2 and others[-1].start < plan[-1].start \
                             or len(plan) == 1 and _OPENING.search(plan[0].label) \
@@ -292,6 +297,9 @@ def run(analysis, check: Check):
                     yield verdict
 
 
+# a project's funds as a whole (项目资金共, 补助资金, 专项经费总额), and what was paid or spent of them
+_FUNDS_WHOLE = lazy(r"(?:资金|经费)(?:共计?|总额|合计|总计)?(?:为|是)?\s*$")
+_SPENT = lazy(r"(?:拨付|支出|支付|使用|执行|用于)(?:资金|金额)?(?:共|合计)?(?:为|了)?\s*$")
 _PLAIN_BUDGET = lazy(r"(?:年初)?预算")  # 完成(年初)预算的: the one budget the sentence states, however named
 _NAMED_EACH = lazy(r"\s*[\u4e00-\u9fff]{1,8}\s*、\s*")  # 5000吨稻谷、500吨: a noun after each amount
 _OF_BASE = ("为", "完成", "达到", "相当于")
