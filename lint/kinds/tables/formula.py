@@ -201,6 +201,7 @@ def _headed(table, words, taken: set[int]) -> list[int]:
 
 
 _YEARS = ("{earlier}", "{later}")
+_LAST_YEAR = lazy(r"\s*(?:上年|去年|上年度)")  # a column of last year's figures that names no year
 
 
 def _dated(table, word: str, result: int | None, choice: int = 0) -> list[int]:
@@ -214,7 +215,8 @@ def _dated(table, word: str, result: int | None, choice: int = 0) -> list[int]:
     (2025年预算数 over 小计 | 基本支出 | 项目支出): the 小计. A result whose header says what it compares
     is read so, alone: 2024年比2023年增减额 those years' columns, 较预算增减额 (决算比预算) the outturn
     against the budget of its year; a change in 百分点 beside columns of shares or rates is of those
-    (2024年执行率), never of amounts'."""
+    (2024年执行率), never of amounts'. One year named beside a column of last year's that names none
+    (2016年预算数 | 上年完成数 | 比上年增减额): the later is that year's."""
     years = {j: year for j, year in _years(table).items() if j != result}
     if result is not None and "百分点" in table.header[result] \
             and any(_SHARE.search(h) for j, h in enumerate(table.header) if j != result):
@@ -238,6 +240,9 @@ def _dated(table, word: str, result: int | None, choice: int = 0) -> list[int]:
         earlier = [j for j in years if years[j] == latest and j not in later and "预算" in table.header[j]]
     elif named:  # 2024年比2023年增减额
         earlier = [j for j in earlier if years[j] == named[1]]
+    if word == "{later}" and len(later) == 1 and not earlier and not named and any(
+            _LAST_YEAR.match(h) for j, h in enumerate(table.header) if j != result and j not in years):
+        return later  # 2016年预算数 | 上年完成数 | 比上年增减额: the one year named, against last year's
     if len(later) != 1 or not earlier or len(set(years[j] for j in earlier)) != len(earlier):
         return []
     if word == "{later}":
