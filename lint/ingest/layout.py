@@ -15,11 +15,12 @@ The Document's ``lines`` are these lines (what crossfoot read, line numbers coun
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from xml.etree import ElementTree as ET
 
 from ..model import Block, Document, Place
 from ..regex import lazy
+from . import script
 from .invisible import BIDI, INVISIBLE, note
 from .text import ReadError
 
@@ -117,6 +118,8 @@ def assemble(path: str, lines: list[Line], notes: tuple = (), encoding: str = ""
             flush()
             kind = "paragraph"
     flush()
+    if script.traditional("".join(texts)):  # 繁體: read as 简体, one character for one (lines as written)
+        blocks = [replace(b, text=script.simplified(b.text)) for b in blocks]
     return Document(path=path, blocks=tuple(blocks), encoding=encoding, notes=tuple(notes),
                     lines=tuple(texts), places=tuple(places))
 

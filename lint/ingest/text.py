@@ -32,6 +32,7 @@ from pathlib import Path
 
 from ..model import Block, Document, Finding, Severity, Span
 from ..regex import lazy
+from . import script
 from .invisible import BIDI, INVISIBLE, note
 
 _SENTENCE_END = "。！？；：:;!?）)”」』】"
@@ -173,7 +174,8 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
     """Turn decoded text into a Document (exposed for tests and for other readers' text parts)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    shown = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # (as written: quoted so)
+    lines = script.simplified("\n".join(shown)).split("\n") if script.traditional(text) else shown
     width, measure = _wrap_width(lines)
     soft = _soft_width(lines)  # (also where a width is found: a justified page's lines spread around it)
     blocks: list[Block] = []
@@ -242,7 +244,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             flush("heading" if heading else "paragraph")
     flush()
     return Document(path=path, blocks=tuple(blocks), encoding=encoding, notes=tuple(notes),
-                    lines=tuple(lines))
+                    lines=tuple(shown))
 
 
 def _pipe_tables(lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
