@@ -24,7 +24,7 @@ _SHARE = 0.02  # of the Chinese characters
 
 def traditional(text: str) -> bool:
     """Whether ``text`` is written in traditional characters (enough telling ones, often enough)."""
-    telling = sum(1 for c in text if c in _TELLING)
+    telling = sum(map(text.count, _TELLING))  # (counted in C: every report is asked)
     if telling < _MIN_TELLING:
         return False
     chinese = sum(1 for c in text if "\u4e00" <= c <= "\u9fff")
