@@ -6,7 +6,8 @@ announce a rate (增长, 下降, 占, 完成率 …). A reader cannot tell 13.95
 judge it, so it is reported on the figure; so is a bare figure right after a rate's base, nothing between
 and its clause closing after it (完成调整预算20000万元105.2，). A figure followed by a sign of division or
 multiplication (支出率为2368.45/2410.00×100%) is an operand of the rate written out, not the rate; one
-followed by a colon and a number (比重为11.2:37.8:51.0) is a ratio's term.
+followed by a colon and a number (比重为11.2:37.8:51.0) is a ratio's term; one followed by another value
+after a blank (执行率(B/A) 64.8 64.8 100%) is the first of a form's values set out under its header.
 """
 
 from __future__ import annotations
@@ -40,6 +41,9 @@ def run(analysis, check: Check):
             continue  # 2368.45/2410.00×100%: an operand of the rate written out, not the rate
         if after[:1] in ":：" and after[1:2].isdigit():
             continue  # 三大产业的比重为11.2:37.8:51.0: shares written as a ratio, no % meant
+        if _VALUES_GO_ON.match(block.text, fig.end):
+            continue  # …调整预算数(A) 全年执行数(B) 执行率(B/A) 64.8 64.8 64.8 100%: a form's header, then its
+            # values apart by blanks: which one is the rate their places say, not the words before the first
         if words.ends(labels.core(fig.label)):
             yield report(check, analysis, fig.span, fig.text, label=labels.core(fig.label))
         elif not labels.core(fig.label) and (base := _base_before(analysis, block, fig)) is not None:
@@ -60,4 +64,5 @@ def _base_before(analysis, block, fig):
     return before if _BASE.search(labels.core(before.label)) else None
 
 
+_VALUES_GO_ON = lazy(r"[ \t\u3000]+[-+−]?\d")  # another value right after, a blank between
 _BASE = lazy(r"(?:完成|为|达到|相当于)[\u4e00-\u9fff]{0,10}(?:预算|计划|目标|任务)数?$")
