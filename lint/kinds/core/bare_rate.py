@@ -42,8 +42,8 @@ def run(analysis, check: Check):
         if after[:1] in ":：" and after[1:2].isdigit():
             continue  # 三大产业的比重为11.2:37.8:51.0: shares written as a ratio, no % meant
         if _VALUES_GO_ON.match(block.text, fig.end):
-            continue  # …调整预算数(A) 全年执行数(B) 执行率(B/A) 64.8 64.8 64.8 100%: a form's header, then its
-            # values apart by blanks: which one is the rate their places say, not the words before the first
+            continue  # …全年执行数(B) 执行率(B/A) 64.8 64.8 64.8 100%: a form's header, then its values
+            # apart by blanks: which one is the rate their places say, not the words before the first
         if words.ends(labels.core(fig.label)):
             yield report(check, analysis, fig.span, fig.text, label=labels.core(fig.label))
         elif not labels.core(fig.label) and (base := _base_before(analysis, block, fig)) is not None:
