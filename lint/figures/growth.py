@@ -902,11 +902,12 @@ def _change(rate, change, sign, prior, current, contrary: bool = False) -> Itera
         if base.lo <= 0:
             return None
         ratio = interval(change) / base
-        if prior is None and change.decimals <= current.decimals:
+        ch, cur = (interval(change), interval(current, "round", unit)) if prior is None else (None, None)
+        if prior is None and ch.hi - ch.lo >= cur.hi - cur.lo:
             # the change written as the difference of the two rounded amounts (上年5.28 − 本年4.53 = 0.75, the
             # rate from the amounts in 元): the prior as rounded as the current, the change off by both (not
-            # a change finer than the amount: 9万元，减少8.50万元 was not taken from whole amounts)
-            ch, cur = interval(change), interval(current, "round", unit)
+            # a change finer than the amount, in one unit: 9万元，减少8.50万元 or 32.62亿元，增加239万元 was
+            # not taken from rounded amounts)
             derived = cur - ch if sign > 0 else cur + ch
             mid, own = (derived.lo + derived.hi) / 2, (cur.hi - cur.lo) / 2
             if mid - own > 0:
