@@ -246,7 +246,8 @@ def run(analysis, check: Check):
                         plan = received  # 到位资金 X，支出 Y，执行率 P%: over the funds received
                         others = [f for f in others if f not in plan]
                     if not plan and len(others) == 2 and all(_money(f) for f in others) \
-                            and _FUNDS_WHOLE.search(others[0].label) and _SPENT.search(others[1].label) \
+                            and labels.FUNDS_WHOLE.search(others[0].label) \
+                            and _SPENT.search(others[1].label) \
                             and not _ARRIVED.search(rate.label) and not o.left.within(rate.label):
                         plan, others = others[:1], others[1:]  # 项目资金共 X，已拨付 Y，执行率 P%: the funds
                     if not plan or not others or len(plan) > 2 \
@@ -297,9 +298,9 @@ def run(analysis, check: Check):
                     yield verdict
 
 
-# a project's funds as a whole (项目资金共, 补助资金, 专项经费总额), and what was paid or spent of them
-_FUNDS_WHOLE = lazy(r"(?:资金|经费)(?:共计?|总额|合计|总计)?(?:为|是)?\s*$")
-_SPENT = lazy(r"(?:拨付|支出|支付|使用|执行|用于)(?:资金|金额)?(?:共|合计)?(?:为|了)?\s*$")
+# what was paid or spent of a project's funds (已拨付, 已拨付财政补助资金, 实际支出)
+_SPENT = lazy(r"(?:拨付|支出|支付|使用|执行)(?:[\u4e00-\u9fff]{0,8}?(?:资金|经费|金额))?(?:共|合计)?"
+              r"(?:为|了)?\s*$")
 _PLAIN_BUDGET = lazy(r"(?:年初)?预算")  # 完成(年初)预算的: the one budget the sentence states, however named
 _NAMED_EACH = lazy(r"\s*[\u4e00-\u9fff]{1,8}\s*、\s*")  # 5000吨稻谷、500吨: a noun after each amount
 _OF_BASE = ("为", "完成", "达到", "相当于")
