@@ -2,9 +2,10 @@
 
 A figure is a number as written (Arabic with or without grouping commas, full-width digits, Chinese
 numerals before a measure word, fractions such as 三分之一, 1/3, 千分之六, 百分之三十), or an amount's slot
-a template left empty (事业收入 /万元: none, exactly 0); a magnitude written inside it (1.2万家, 3.01万人),
-its unit (from ``units.txt``), its qualifier (约/近/超/逾/余/多/以上/不少于/≥/以内/…: a bound, not a
-point), its label (the words before it in its clause) and its place.
+a template left empty (事业收入 /万元: none, exactly 0); a magnitude written inside it (1.2万家, 3.01万人;
+an amount in two magnitudes, 405亿9629万元 or 2兆749亿元, is one figure in 亿元), its unit (from
+``units.txt``), its qualifier (约/近/超/逾/余/多/以上/不少于/≥/以内/…: a bound, not a point), its label
+(the words before it in its clause) and its place.
 
 Numbers that are not quantities are left out: runs of more than 40 digits and separators, years (2022年,
 〔2018〕, 2021-2024), dates and month ranges (1-3月, 5月11日), document numbers (…101号), ordinals and
@@ -262,6 +263,10 @@ def _parse_arabic(text: str, m: re.Match):
     mag = after.group("mag") or ""
     if _opens_word(text, after, unit):
         unit = ""  # 5683.22 本年支出合计: 本 opens the next word (本年, 本级), no count of books (nor 支持)
+    if text[end : end + 1] in ("亿", "兆") and not m.group("sign") and "." not in num and "," not in num:
+        compound = _compound(text, end, Decimal(num))
+        if compound is not None:
+            return compound + (num_start,)
     if mag == "万" and not unit and not m.group("sign") and "." not in num and "," not in num:
         mixed = _mixed(text, after.end(), Decimal(num))
         if mixed is not None:
@@ -310,6 +315,29 @@ def _mixed(text: str, at: int, myriads: Decimal):
     rest = Decimal(tail.group())
     decimals = len(tail.group()) - tail.group().index(".") - 1 if "." in tail.group() else 0
     return myriads.scaleb(4) + rest, decimals, units.canonical(unit), after.end(), _qualified(after), False
+
+
+# 405亿9629万元, 2兆749亿元 (a 兆 is ten thousand 亿): the rest of an amount in the next magnitude down
+_COMPOUND = lazy(r"(?:亿(?P<myriads>\d{1,4}(?:\.\d+)?)万|兆(?P<hundreds>\d{1,4}|\d,\d{3})亿)元(?![\d,])")
+
+
+def _compound(text: str, at: int, lead: Decimal):
+    """405亿9629万元 (405.9629 亿元), 2兆749亿元 (20,749 亿元): an amount of money written in two magnitudes,
+    one figure in 亿元 (its decimals the smaller magnitude's); ``(value, decimals, unit, end, qualifier,
+    exact)``, or None when what follows is no such rest (405亿元, 3亿5万人)."""
+    m = _COMPOUND.match(text, at)
+    if m is None:
+        return None
+    rest = m.group("myriads") or m.group("hundreds").replace(",", "")
+    digits = len(rest) - rest.index(".") - 1 if "." in rest else 0
+    if m.group("myriads") is not None:
+        if Decimal(rest) >= 10000:
+            return None
+        value, decimals = lead + Decimal(rest).scaleb(-4), 4 + digits
+    else:
+        value, decimals = lead.scaleb(4) + Decimal(rest), 0
+    after = _AFTER.match(text, m.end())  # (以上, 左右 after it)
+    return value, decimals, units.canonical("亿元"), after.end(), _qualified(after), False
 
 
 def _qualified(after: re.Match) -> str:
