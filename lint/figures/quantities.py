@@ -63,9 +63,10 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         # naming no measure is its list's, the measure said in the paragraph the list follows
         scope = f"{_lead(analysis, fig.block, item.group(1))}|{scope}"
     before, years = labels.dated(text, fig.start)
+    years = [y for y in _own_years(before) if y in years]  # (…（较2010年压缩2%），公务接待费 Y: not 2010's)
     if not years:  # 2024年预算为：…收入 a；政府性基金预算收入 b: the year its sentence names before the ；
         opened = text.rfind("。", max(0, fig.start - 400), fig.start) + 1
-        years = labels.YEAR.findall(text, opened, fig.start - len(before))
+        years = _own_years(text[opened : fig.start - len(before)])
     period = years[-1] if years else "prior" if _PRIOR.search(before) else _part_year(analysis, fig.block) \
         or analysis.memo(_own_year)  # (今年1-6月 X after 2021年1-6月 X: the report's one year)
     planned = _PLANNED.search(before)
@@ -98,6 +99,16 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     said = _QUALIFIER.findall(clause)
     qualified = label + "".join(f"（{a or b}）" for a, b in said)
     return (scope, qualified, family(fig.unit), period)
+
+
+def _own_years(text: str) -> list[str]:
+    """The years ``text`` names, but those a comparison names (较2010年, 比2022年, 与2021年相比): the year
+    compared with, not the one the figures after it are of."""
+    return [m.group(1) for m in labels.YEAR.finditer(text)
+            if not _COMPARED.search(text, max(0, m.start() - 2), m.start())]
+
+
+_COMPARED = lazy(r"(?:较|比|与|同)$")
 
 
 # a figure's period, said before it (not a month named in passing: 经12月召开的…)

@@ -276,7 +276,8 @@ def _changes(analysis, o: Options, block: int):
                             if not _compared(o, text, f) and f.start not in aside), None)
             if current is None:
                 continue
-            between = _NOT_COMPARING.sub("", text[current.end : prior.start])
+            # (an aside closed between them compares something else: A a（较2010年压缩2%），B b（减少 C）)
+            between = _NOT_COMPARING.sub("", _CLOSED_ASIDE.sub("", text[current.end : prior.start]))
             if "；" in between or ";" in between:
                 continue  # 15万元，较上年无增减；公务接待费3万元，比上年增加2万元: two clauses, no pair
             if (o.compare.within(between) or _LAST_YEAR.fullmatch(prior.label.strip(" ，,"))
@@ -384,6 +385,7 @@ class _Reach:
 
 
 _SEMICOLON = lazy(r"[；;]")
+_CLOSED_ASIDE = lazy(r"[（(][^（()）]*[）)]")
 _BREAKDOWN = lazy(r"主要是|主要为|其中|包括|用于")
 _OWN_BASE = lazy(r"[，,、\s](?:比|较|同比)")  # a comparison opened after the last amount, naming no amount
 
