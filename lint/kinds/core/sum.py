@@ -44,7 +44,10 @@ one part written in another unit of money is read in the total's (因公出国�
 万元) are the unit's slip: a warning on that part, its fix suggested (``2.28元 → 2.28万元``). Groups listed
 with a second measure beside each and its own total (企业34561户，注册资本合计 X。其中公有制5846户，注册资本
 a；…) partition the whole when one measure adds up: the other must add up too (counts on ；-apart clauses
-are otherwise left alone, as groups that may overlap).
+are otherwise left alone, as groups that may overlap). Parts over their total are not judged when a later
+part is by definition within an earlier one (地方一般公共预算收入 a；地方税收收入 b), when one names a group
+the others fit inside (民生支出 beside 教育支出, 卫生健康支出), or when the listing names the total's quantity
+and a part after a semicolon names another (存款余额 X，其中住户存款余额 a；贷款余额 Y: a new total).
 """
 
 from __future__ import annotations
@@ -210,6 +213,9 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             _SEMI.search(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
         yield verdict.quiet()  # 纳税户122户，其中…96户，占78.7%；增幅超过30%的…79户: groups that overlap
         return  # (not grades: 1个项目评为优；3个项目评为良；…, each counted in one)
+    if over and (_nested(parts) or _umbrella(parts, total) or _named_apart(text, total, parts)):
+        yield verdict.quiet()  # 总收入 X，其中：地方一般公共预算收入 a；地方税收收入 b (b within a); 民生
+        return  # 支出 beside 教育支出 (a group, its members); 存款余额 X，其中住户…a；贷款余额 Y (a new total)
     if _of_another(analysis, total, parts, parts_sum()):
         yield verdict.quiet()  # 资产总额 a，负债总额 b，净资产 c（行政单位资产 x，事业单位资产 y）: x + y =
         return  # a, the parts of another amount of the sentence, not of the one right before them
@@ -544,6 +550,51 @@ _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预�
           ("一般债券", "专项债券"): lazy(r"债券"),
           ("返还性", "一般性转移支付", "专项转移支付"): lazy(r"补助|转移支付"),
           ("男", "女"): lazy(r"人员|职工|人数|干部|学生|在职")}  # each set and the total it makes whole
+
+
+def _nested(parts: list[Figure]) -> bool:
+    """Whether a later part is by definition part of an earlier one and no larger (地方一般公共预算收入 a；
+    地方税收收入 b: a 一般公共预算收入's 税收收入, said beside it at the same level)."""
+    names = [labels.core(p.label) for p in parts]
+    pairs = [(i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))
+             if precision.interval(parts[j]).lo <= precision.interval(parts[i], "round", parts[j].unit).hi]
+    return any(whole.search(names[i]) and not any(k in names[i] for k in kinds)
+               and any(k in names[j] for k in kinds) for i, j in pairs for kinds, whole in _PAIRS.items())
+
+
+_GROUP = lazy(r"民生|重点支出|三保")  # a group of the other items' kind (民生类支出)
+
+
+def _umbrella(parts: list[Figure], total: Figure) -> bool:
+    """Whether one part names a group (民生支出, 民生类支出, 重点支出) that the others, listed beside it, fit
+    inside: at least their sum and at most the total (教育 a，社会保障和就业 b，卫生健康 c；民生类支出 d)."""
+    whole = precision.interval(total)
+    for group in parts:
+        if not _GROUP.search(labels.core(group.label)):
+            continue
+        rest = [p for p in parts if p is not group]
+        if any("类" in p.label for p in rest):
+            continue  # 基建类项目 a；民生类项目 b: classes side by side, not a group and its members
+        mine = precision.interval(group, "round", total.unit)
+        if rest and precision.total(rest, total.unit).lo <= mine.hi and mine.lo <= whole.hi:
+            return True
+    return False
+
+
+def _named_apart(text: str, total: Figure, parts: list[Figure]) -> bool:
+    """Whether the first part names what the total names (存款余额 X，其中住户存款余额 a) and one after a
+    semicolon does not (；贷款余额 Y): a new quantity after the listing, the parts up to it within the
+    total."""
+    if total.block != parts[0].block or "其中" not in text[total.end : parts[0].start]:
+        return False  # (收入 T；支出 S；收支相抵结余 X: a balance's sides, no 其中 listing)
+    mine = labels.core(total.label).strip(" ，,：:")
+    first = labels.core(parts[0].label)
+    head = next((mine[-n:] for n in (4, 3) if len(mine) > n and mine[-n:] in first), "")
+    if not head:
+        return False
+    k = next((k for k, p in enumerate(parts) if k and head not in labels.core(p.label)), None)
+    return k is not None and _SEMI.search(text, parts[k - 1].end, parts[k].start) is not None \
+        and precision.total(parts[:k], total.unit).lo <= precision.interval(total).hi
 
 
 def _remainder(total: Figure, parts: list[Figure]) -> bool:
