@@ -215,7 +215,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         return  # (not grades: 1个项目评为优；3个项目评为良；…, each counted in one)
     if over and (_nested(parts) or _umbrella(parts, total) or _named_apart(text, total, parts)):
         yield verdict.quiet()  # 总收入 X，其中：地方一般公共预算收入 a；地方税收收入 b (b within a); 民生
-        return  # 支出 beside 教育支出 (a group, its members); 存款余额 X，其中住户…a；贷款余额 Y (a new total)
+        return  # 支出 beside 教育支出 (a group, its members); 存款余额 X，其中住户…a；贷款余额 Y (new total)
     if _of_another(analysis, total, parts, parts_sum()):
         yield verdict.quiet()  # 资产总额 a，负债总额 b，净资产 c（行政单位资产 x，事业单位资产 y）: x + y =
         return  # a, the parts of another amount of the sentence, not of the one right before them
