@@ -266,10 +266,87 @@ def _pipe_tables(lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
             continue
         k += 1
     _grid_runs(lines, rows)
+    _cell_runs(lines, rows)
     _bare_pipe_runs(lines, rows)
     _bordered_runs(lines, rows)
     _spaced_runs(lines, rows)
     return rows
+
+
+def _cell_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:
+    """Add to ``rows`` the tables a web page's converter writes a cell a line, each closed by a pipe
+    (``合 计 |`` ⏎ ``30.8 |``, or ``合 计`` ⏎ ``|``; a pipe alone after a closed cell is an empty one). Read
+    only when the run tells its columns: header cells of words, then the first row's label and a figure, so
+    the header counts the columns; then rows of that many cells, each a label and figures or blanks. The
+    table ends at the first group that is not such a row (a second panel, a note): a two-panel table, whose
+    rows hold two labels, is not read."""
+    k = 0
+    while k < len(lines):
+        if k + 1 in rows or "|" not in lines[k] and not _CELL_LINE.fullmatch(lines[k]):
+            k += 1
+            continue
+        cells, used, k = _cells_run(lines, rows, k)
+        first = next((i for i, (_, _, t) in enumerate(cells) if _kind(t) == "number"), len(cells))
+        width = first - 1  # header cells, then the first row's label, then its figure
+        if width < 2 or any(_kind(t) != "words" for _, _, t in cells[: first]):
+            continue
+        table = [cells[:width]]
+        for at in range(width, len(cells) - width + 1, width):
+            group = cells[at : at + width]
+            if _kind(group[0][2]) != "words" or any(_kind(t) not in ("number", "") for _, _, t in group[1:]):
+                break
+            table.append(group)
+        if len(table) < 3:
+            continue
+        last = table[-1][-1][0]  # the line of the last cell read, and the pipe closing it
+        for n in used:
+            if n <= last + 1:
+                rows[n + 1] = []
+        for group in table:
+            rows[group[0][0] + 1] = _joined(group[0][0] + 1, [_span_pieces(lines, n, a, a + len(t)) if t
+                                                               else [] for n, a, t in group])
+
+
+_CELL_LINE = lazy(r"[^|]{1,40}")  # a cell's text alone on its line, its closing pipe on the next
+
+
+def _cells_run(lines: list[str], rows: dict, k: int) -> tuple[list[tuple[int, int, str]], list[int], int]:
+    """The cells (line, column, text) of a run of one-cell lines from line ``k``, the lines it used, and
+    the line after it."""
+    cells: list[tuple[int, int, str]] = []
+    used: list[int] = []
+    start = k
+    pending = None  # a cell's text waiting for the pipe on the next line
+    closed = False  # the last line closed a cell: a pipe alone after it is an empty cell
+    while k < len(lines) and k + 1 not in rows:
+        line = lines[k]
+        stripped = line.strip()
+        if not stripped:
+            k += 1
+            continue
+        if stripped == "|":
+            if pending is not None:
+                cells.append(pending)
+                used.append(pending[0])
+            elif closed:
+                cells.append((k, line.index("|"), ""))
+            else:
+                break
+            used.append(k)
+            pending, closed = None, True
+        elif stripped.endswith("|") and stripped.count("|") == 1 and pending is None:
+            text = stripped[:-1].strip()
+            cells.append((k, line.index(text) if text else line.index("|"), text))
+            used.append(k)
+            closed = True
+        elif "|" not in line and len(stripped) <= 40:
+            if pending is not None and cells:
+                break  # (two lines of text: no cell a line here)
+            pending, closed = (k, line.index(stripped), stripped), False
+        else:
+            break
+        k += 1
+    return cells, used, max(k if cells else (pending[0] if pending else k), start + 1)
 
 
 def _bordered_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:
