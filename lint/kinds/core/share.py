@@ -23,6 +23,12 @@ Amounts stated as a rate of a base before them (总保费 X，中央财政补贴
 percentage joined to its amount by 为 or 计 alone) are shares of that base, the amount named a whole right
 before the first such pair in the paragraph.
 
+Shares of one whole the text names but never states (基本支出 a，占一般公共预算支出的84.06%；项目支出 b，
+占一般公共预算支出的19.62%) each imply that whole (a / 84.06%): the wholes they imply must meet, a few
+paragraphs apart at most and no heading between (the one of three or more that meets none of the others',
+an error; the later of two, a warning). A whole a share names as each part's own (占年初预算的, 上年的) is
+no one whole.
+
 Judged as an interval: part/whole from the stated amounts' intervals must meet the stated percentage's
 interval. A percentage that only truncation explains is ``info``. Two amounts a thousandfold off the stated
 share are not its pair, unless the share holds once the one whose unit lost a character is read in the
@@ -57,9 +63,80 @@ class Options:
 
 def run(analysis, check: Check):
     shares: dict[int, list] = {}  # the whole's id → [(rate, part, whole, verdict)], judged over it
-    yield from _shares(analysis, check, shares)
+    unstated: list = []  # (rate, part, named): shares of a whole named but stated nowhere
+    yield from _shares(analysis, check, shares, unstated)
     for judged in shares.values():
         yield from _evened(judged)
+    yield from _one_unstated_whole(analysis, check, unstated)
+
+
+_REACH_BLOCKS = 6  # paragraphs apart that shares of one named whole may be, no heading between
+# a whole one total of the document names (一般公共预算支出, 基本支出, 本年收入合计), not each part's own plan
+# or last year's (占年初预算的: each item's own budget)
+_WHOLE_NAME = lazy(r"(?:支出|收入|经费|资金|合计|总计|总额)$")
+_OWN_BASE = lazy(r"年初|调整|全年预算|预算数|计划|目标|上年|去年|同期|当年预算|执行数")
+
+
+def _one_unstated_whole(analysis, check: Check, unstated: list):
+    """Shares of one whole that the text names but never states (基本支出 a，占一般公共预算支出的84.06%；…项目
+    支出 b，占一般公共预算支出的19.62%): each implies the whole (a / 84.06%), and the wholes they imply must
+    meet. With three or more, the one whose whole meets none of the others' is reported (an error); with
+    two that do not meet, the later (a warning: which is wrong is not said). Shares a few paragraphs apart
+    at most, no heading between them."""
+    groups: dict[str, list] = {}
+    for rate, part, named in unstated:
+        name = named.removesuffix("的").strip("，,的 ")
+        if rate.unit != "%" or not rate.value or not _WHOLE_NAME.search(name) or _OWN_BASE.search(name) \
+                or precision.family(part.unit) != "money":
+            continue
+        groups.setdefault(name, []).append((rate, part))
+    for members in groups.values():
+        run: list = []
+        for rate, part in members:
+            if run and (rate.block - run[-1][0].block > _REACH_BLOCKS or _heading_between(
+                    analysis, run[-1][0].block, rate.block)):
+                yield from _implied(analysis, check, run)
+                run = []
+            run.append((rate, part))
+        yield from _implied(analysis, check, run)
+
+
+def _heading_between(analysis, a: int, b: int) -> bool:
+    return any(analysis.doc.blocks[k].kind == "heading" or _SECTION.match(analysis.doc.blocks[k].text)
+               for k in range(a + 1, b + 1))
+
+
+_SECTION = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三四五六七八九十]{1,3}部分)")
+
+
+def _implied(analysis, check: Check, run: list):
+    """The verdicts on shares of one unstated whole that imply wholes which do not meet."""
+    if len(run) < 2 or len({part.unit for _, part in run}) != 1:
+        return
+    wholes = [precision.interval(part) / precision.interval(rate).scale(Decimal("0.01"))
+              for rate, part in run]  # (a / 84.06%: the whole each share implies)
+    for k, (rate, part) in enumerate(run):
+        others = [w for j, w in enumerate(wholes) if j != k]
+        if any(wholes[k].meets(w) for w in others):
+            continue
+        if len(run) >= 3 and not all(a.meets(b) for i, a in enumerate(others) for b in others[i + 1:]):
+            continue  # (the others disagree among themselves too: which one is off is not told)
+        if len(run) == 2 and k == 0:
+            continue  # (two: reported once, on the later)
+        basis = [(r, p) for j, (r, p) in enumerate(run) if j != k]
+        common = others[0]
+        for w in others[1:]:
+            common = Interval(max(common.lo, w.lo), min(common.hi, w.hi))
+
+        def ratio(part=part, common=common):
+            return precision.interval(part) / common
+
+        br, bp = basis[0]  # the whole another share implies: its part over its rate
+        verdict = judge(check, analysis, rate, (part, *(p for _, p in basis), *(r for r, _ in basis)), ratio,
+                        scale=Decimal(100), expression=f"{part.text} / ({bp.text} / {br.text})",
+                        severity=None if len(run) >= 3 else Severity.WARNING)
+        if verdict and verdict.finding is not None:
+            yield verdict
 
 
 def _evened(judged: list):
@@ -92,7 +169,7 @@ def _evened(judged: list):
         yield verdict
 
 
-def _shares(analysis, check: Check, shares: dict):
+def _shares(analysis, check: Check, shares: dict, unstated: list):
     words = check.options.words
     for block in analysis.stating("%", "‰"):
         text = analysis.doc.blocks[block].text
@@ -150,6 +227,8 @@ def _shares(analysis, check: Check, shares: dict):
                     whole = _source_whole(analysis, part, sources.group(1), start)
                 if whole is None and not named:
                     listed.append((rate, part))
+                if whole is None and named:
+                    unstated.append((rate, part, named))
                 if whole is None or whole is part:
                     continue
                 verdict = _judge(analysis, check, rate, part, whole)
