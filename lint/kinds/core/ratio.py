@@ -248,7 +248,7 @@ def run(analysis, check: Check):
                     if not plan and len(others) == 2 and all(_money(f) for f in others) \
                             and labels.FUNDS_WHOLE.search(others[0].label) \
                             and _SPENT.search(others[1].label) \
-                            and not _ARRIVED.search(rate.label) and not o.left.within(rate.label):
+                            and _FUNDS_RATE.search(rate.label) and not o.left.within(rate.label):
                         plan, others = others[:1], others[1:]  # 项目资金共 X，已拨付 Y，执行率 P%: the funds
                     if not plan or not others or len(plan) > 2 \
                             or len(plan) == 2 and others[-1].start < plan[-1].start \
@@ -298,6 +298,8 @@ def run(analysis, check: Check):
                     yield verdict
 
 
+# a rate of the funds paid or spent (not 到位率, the funds received; nor 工程完成率, the work done)
+_FUNDS_RATE = lazy(r"(?<!到位)(?:执行|支出|使用|拨付|支付)(?:率|进度)")
 # what was paid or spent of a project's funds (已拨付, 已拨付财政补助资金, 实际支出)
 _SPENT = lazy(r"(?:拨付|支出|支付|使用|执行)(?:[\u4e00-\u9fff]{0,8}?(?:资金|经费|金额))?(?:共|合计)?"
               r"(?:为|了)?\s*$")
