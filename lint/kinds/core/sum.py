@@ -43,8 +43,8 @@ the first parts have added up to it are a second breakdown of the same whole
 one part written in another unit of money is read in the total's (因公出国（境）费2.28元 among parts in
 万元) are the unit's slip: a warning on that part, its fix suggested (``2.28元 → 2.28万元``). Groups listed
 with a second measure beside each and its own total (企业34561户，注册资本合计 X。其中公有制5846户，注册资本
-a；…) partition the whole when one measure adds up: the other must add up too (counts on ；-apart clauses
-are otherwise left alone, as groups that may overlap). Parts over their total are not judged when a later
+a；…) partition the whole when the counts add up: the amounts beside them must add up too (not the other
+way: a household in two programmes is counted in both). Parts over their total are not judged when a later
 part is by definition within an earlier one (地方一般公共预算收入 a；地方税收收入 b), when one names a group
 the others fit inside (民生支出 beside 教育支出, 卫生健康支出), or when the listing names the total's quantity
 and a part after a semicolon names another (存款余额 X，其中住户存款余额 a；贷款余额 Y: a new total).
@@ -120,6 +120,8 @@ def _companions(analysis, total: Figure, parts) -> tuple[Figure, list[Figure]] |
         if not beside or not beside[0].is_point:
             return None
         found.append(beside[0])
+    if any(_PER_ITEM.search(f.label) for f in found):
+        return None  # 补贴标准为每人每月 100元: a rate per head, summed by nothing
     names = {labels.core(f.label).strip(" ，,；;") for f in found}
     other = [f for f in analysis.between(total.block, total.end, parts[0].start)
              if precision.family(f.unit) not in (fam, "ratio", "")]
@@ -130,6 +132,9 @@ def _companions(analysis, total: Figure, parts) -> tuple[Figure, list[Figure]] |
     return (other[0], found) if len(name) >= 2 and name in labels.core(other[0].label) else None
 
 
+_PER_ITEM = lazy(r"每|标准|人均|户均|平均|单价")
+
+
 def _clause_end(text: str, at: int) -> int:
     """Where the clause going on at ``at`` ends: its ；, 。 or the paragraph's end."""
     ends = [k for k in (text.find(c, at) for c in "；;。") if k != -1]
@@ -137,22 +142,21 @@ def _clause_end(text: str, at: int) -> int:
 
 
 def _judge_pair(analysis, check: Check, listing, other: Figure, beside: list[Figure]):
-    """Two breakdowns of one set of groups side by side (N户, 注册资本 X for each): groups that add up in
-    one measure partition the whole, so the other measure must add up too; when neither adds up, the groups
-    may overlap (the count's listing judged on its own, as ever), when both do nothing is said."""
+    """Two breakdowns of one set of groups side by side (N户, 注册资本 X for each): groups whose counts add
+    up partition the whole, so the amounts beside them must add up too. Not the other way: amounts that add
+    up say nothing of the counts (a household in two programmes, 危房改造 and 产业扶持, is counted in both,
+    its money once in each); the count's listing is then judged on its own, as ever."""
     total, parts = listing.total, list(listing.parts)
     holds = precision.total(parts, total.unit).meets(precision.interval(total))
     holds_beside = precision.total(beside, other.unit).meets(precision.interval(other))
-    if holds and not holds_beside:
+    if holds and not holds_beside and total.unit in precision.COUNT_UNITS:
         yield from _judge(analysis, check, other, beside, True)
-    elif holds_beside and not holds:
-        yield from _judge(analysis, check, total, parts, True, partition=True)
     else:
         yield from _judge(analysis, check, total, parts, listing.complete, listing.unsaid, listing.main)
 
 
 def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete: bool, unsaid: bool = False,
-           main: bool = False, partition: bool = False):
+           main: bool = False):
     unit = total.unit
     if unit == "分" and _MAXIMUM.search(total.label):
         # 分值15分，其中A 5分…，得13分，扣2分: the points each is out of, then the score, no part
@@ -209,7 +213,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         yield verdict.quiet()  # 82人，其中男性46人，女性36人，35岁以下24人: the first parts are the whole
         return
     text = analysis.text(parts[-1])
-    if over and total.unit in precision.COUNT_UNITS and not _graded(text, parts) and not partition and any(
+    if over and total.unit in precision.COUNT_UNITS and not _graded(text, parts) and any(
             _SEMI.search(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
         yield verdict.quiet()  # 纳税户122户，其中…96户，占78.7%；增幅超过30%的…79户: groups that overlap
         return  # (not grades: 1个项目评为优；3个项目评为良；…, each counted in one)
@@ -563,6 +567,7 @@ def _nested(parts: list[Figure]) -> bool:
 
 
 _GROUP = lazy(r"民生|重点支出|三保")  # a group of the other items' kind (民生类支出)
+_COMPLEMENT = lazy(r"类|非|一般性|其他|其余|其它")  # a class beside the group, not one of its members
 
 
 def _umbrella(parts: list[Figure], total: Figure) -> bool:
@@ -573,8 +578,8 @@ def _umbrella(parts: list[Figure], total: Figure) -> bool:
         if not _GROUP.search(labels.core(group.label)):
             continue
         rest = [p for p in parts if p is not group]
-        if any("类" in p.label for p in rest):
-            continue  # 基建类项目 a；民生类项目 b: classes side by side, not a group and its members
+        if len(rest) < 2 or any(_COMPLEMENT.search(p.label) for p in rest) or "非" in group.label:
+            continue  # 基建类项目 a；民生类项目 b; 民生 a，非民生 b; 重点 a，一般性 b: classes side by side
         mine = precision.interval(group, "round", total.unit)
         if rest and precision.total(rest, total.unit).lo <= mine.hi and mine.lo <= whole.hi:
             return True
@@ -593,7 +598,9 @@ def _named_apart(text: str, total: Figure, parts: list[Figure]) -> bool:
     if not head:
         return False
     k = next((k for k, p in enumerate(parts) if k and head not in labels.core(p.label)), None)
-    return k is not None and _SEMI.search(text, parts[k - 1].end, parts[k].start) is not None \
+    if k is None or not labels.core(parts[k].label).endswith(head[-2:]):
+        return False  # (短期贷款余额 a；中长期贷款 b: a part named shorter, not another total 贷款余额 Y)
+    return _SEMI.search(text, parts[k - 1].end, parts[k].start) is not None \
         and precision.total(parts[:k], total.unit).lo <= precision.interval(total).hi
 
 
