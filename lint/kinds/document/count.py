@@ -168,6 +168,9 @@ def _list(analysis, b: int, at: int, openers, reach: int):
         return None
     where, word = min(hits)
     start = at + where + len(word)
+    if word.endswith("即") and (_NOT_NAMES.match(text, start) or _KINDS.search(text, start,
+                                                                           labels.stop_after(text, start))):
+        return None  # 9个行政村，即实现了…、…; 6项，即A、B、C三大类: an outcome or its kinds, no names
     if any(f.unit in COUNT_UNITS or labels.open_paren(text, at, f.start) is None
            for f in analysis.between(b, at, at + where)):  # (项目5个（资金T），包括: its own list still)
         return None  # 内设4个股室，下属事业单位3个：A、B、C: the nearer count's
@@ -193,6 +196,10 @@ def _list(analysis, b: int, at: int, openers, reach: int):
 # what a body's name ends with (校工会, 办公室, 发展中心, 卫生院), not a clause (覆盖全县, 均为正科级)
 _NAME_END = lazy(r"(?:会|室|中心|科|部|处|局|站|所|院|队|组|办|馆|校|园|厂|场|委|司|厅|社|股|基地|公司|项目"
                  r"|工程)$")
+# what 即 opens when it says what the count achieved or how it is grouped, not the names counted
+_KINDS = lazy(r"[一二两三四五六七八九十\d]{1,3}\s*大?(?:类|方面|部分|领域|个方面)")  # …三大类: its own kinds
+_NOT_NAMES = lazy(r"\s*(?:实现|达到|完成|做到|确保|全部|均|都|共|为|是|将|要|在|对|把|按|以|从|使|让|有"
+                  r"|已|又|再)")
 _NOT_NAME_START = lazy(r"覆盖|均|为|是|负责|承担|主要|共|合计|涉及|全部|已|并|及|等|分别|各")
 _LAST_AFTER_COMMA = lazy(r"[，,]\s*([\u4e00-\u9fff（）()]{2,20})(?=\s*[。；;]|\s*$)")
 
