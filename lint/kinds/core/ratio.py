@@ -80,8 +80,11 @@ class Options:
     weak: Words = Words(["完成", "实现"])
     """Actual words that follow a plan word in a plan's label (计划完成, 目标实现)."""
     left: Words = Words(["结余", "结转", "剩余", "节余", "节约", "未支出", "未使用", "尚未", "差额", "超支",
-                         "未完成", "未实现", "未达", "未到位", "未执行", "未开展", "未拨付", "未支",
-                         "未付", "未用", "未下达", "未分配", "未兑现", "未兑付", "未结算", "待支付"])
+                         "未完成", "未实现", "未达", "未到位", "未执行", "未开展", "未拨付"])
+    unpaid: Words = Words(["未支", "未付", "未用", "未下达", "未分配", "未兑现", "未兑付", "未结算",
+                           "待支付"])
+    """What is still unpaid (未支 X，支付率 P%), read as what is left only when it ends the amount's label
+    (未支, 未付资金), not inside it (支付上年未付工程款 X: a payment)."""
     """What is left of a plan (预算 X，支出 Y，结余 Z，执行率 P%; 已完成14个，未完成1个): never the actual
     of a rate, whether said before the figure or right after it (1个未完成)."""
 
@@ -582,8 +585,14 @@ def _same_subject(plan, actual) -> bool:
 
 
 def _left(o: Options, text: str, figure) -> bool:
-    """Whether a figure is what is left of a plan (结余 X; 未完成 1个; 1个未完成)."""
-    return o.left.within(figure.label) or o.left.within(_after(text, figure.end))
+    """Whether a figure is what is left of a plan (结余 X; 未完成 1个; 1个未完成; 未支 X)."""
+    return o.left.within(figure.label) or o.left.within(_after(text, figure.end)) \
+        or _UNPAID_END.search(figure.label) is not None and any(
+            w in _UNPAID_END.search(figure.label).group(1) for w in o.unpaid)
+
+
+# the last words of an amount's label (未支 X, 未付资金 X)
+_UNPAID_END = lazy(r"([\u4e00-\u9fff]{2,3})(?:资金|金额|款项|部分)?(?:为|共|合计)?\s*$")
 
 
 def _stated_after(o: Options, text: str, figures, rate, fam: str, named: str) -> list:
