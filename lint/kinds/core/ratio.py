@@ -586,9 +586,9 @@ def _same_subject(plan, actual) -> bool:
 
 def _left(o: Options, text: str, figure) -> bool:
     """Whether a figure is what is left of a plan (结余 X; 未完成 1个; 1个未完成; 未支 X)."""
+    last = _UNPAID_END.search(figure.label)
     return o.left.within(figure.label) or o.left.within(_after(text, figure.end)) \
-        or _UNPAID_END.search(figure.label) is not None and any(
-            w in _UNPAID_END.search(figure.label).group(1) for w in o.unpaid)
+        or last is not None and o.unpaid.within(last.group(1))
 
 
 # the last words of an amount's label (未支 X, 未付资金 X)
