@@ -37,9 +37,16 @@ def test_a_traditional_report_gives_the_simplified_ones_findings_at_the_same_pla
         assert [f.message for f in found] == [f.message for f in simple]
 
 
-def test_the_lines_quoted_are_the_ones_written():
+def test_the_lines_are_read_converted_in_their_places():
     doc = parse(TRADITIONAL, "t.txt")
-    assert doc.lines[1].startswith("本部門2023年度收入總計") and doc.blocks[1].text.startswith("本部门2023年度收入总计")
+    assert doc.lines[1].startswith("本部门2023年度收入总计") and doc.blocks[1].text.startswith("本部门2023年度收入总计")
+    assert [len(line) for line in doc.lines] == [len(line) for line in TRADITIONAL.splitlines()] + [0]
+
+
+def test_a_traditional_table_with_tabs_is_read(lint_text):
+    table = "項目\t預算數\t決算數\n因公出國（境）費\t2.00\t1.50\n公務接待費\t3.00\t2.80\n合計\t5.00\t4.40\n"
+    text = TRADITIONAL + "表1 “三公”經費支出決算表（單位：萬元）\n" + table
+    assert brief(lint_text(text, ["TAB"])) == [("TAB001", 9, 9, "error")]
 
 
 def test_a_simplified_report_quoting_traditional_words_is_left_as_written():

@@ -118,8 +118,9 @@ def assemble(path: str, lines: list[Line], notes: tuple = (), encoding: str = ""
             flush()
             kind = "paragraph"
     flush()
-    if script.traditional("".join(texts)):  # 繁體: read as 简体, one character for one (lines as written)
+    if script.traditional("".join(texts)):  # 繁體: read (and quoted) as 简体, one character for one
         blocks = [replace(b, text=script.simplified(b.text)) for b in blocks]
+        texts = [script.simplified(t) for t in texts]
     return Document(path=path, blocks=tuple(blocks), encoding=encoding, notes=tuple(notes),
                     lines=tuple(texts), places=tuple(places))
 

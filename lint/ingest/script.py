@@ -6,8 +6,8 @@ so a traditional text would go unread. A document is taken as traditional when c
 traditional writing (:data:`_TELLING`: 萬, 億, 與, 為, 總, 預, 執 …) are many and frequent among its Chinese
 characters; its text is then converted character by character with OpenCC's ``t2s`` dictionary, each
 character to one (a character that would become two or none is kept), so every offset, line and column
-found on the converted text is the original's. Readers keep the original lines for quoting. A simplified
-text is never converted (its rare 乾 or 著 stay as written).
+found on the converted text is the original's; its lines are quoted as converted too (a table's cells are
+cut from them). A simplified text is never converted (its rare 乾 or 著 stay as written).
 """
 
 from __future__ import annotations

@@ -174,8 +174,9 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
     """Turn decoded text into a Document (exposed for tests and for other readers' text parts)."""
     if text.startswith("\ufeff"):
         text = text[1:]
-    shown = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")  # (as written: quoted so)
-    lines = script.simplified("\n".join(shown)).split("\n") if script.traditional(text) else shown
+    if script.traditional(text):  # 繁體: read (and quoted) as 简体, one character for one
+        text = script.simplified(text)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
     width, measure = _wrap_width(lines)
     soft = _soft_width(lines)  # (also where a width is found: a justified page's lines spread around it)
     blocks: list[Block] = []
@@ -244,7 +245,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             flush("heading" if heading else "paragraph")
     flush()
     return Document(path=path, blocks=tuple(blocks), encoding=encoding, notes=tuple(notes),
-                    lines=tuple(shown))
+                    lines=tuple(lines))
 
 
 def _pipe_tables(lines: list[str]) -> dict[int, list[tuple[int, int, str]]]:
