@@ -233,7 +233,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             stripped[-1] in _MID_SENTENCE
             or width is not None and measure(stripped) >= width - 2 and stripped[-1] not in _SENTENCE_END
             and not _titled(stripped) and not _LEADER.search(stripped[-_TAIL:])
-            and not _FIGURE_PAIR.search(stripped[:_TAIL * 4])
+            and not _figure_row(stripped)
             or soft is not None and len(stripped.lstrip()) >= soft and _broken(stripped)
             or measure is _shown and _shown(stripped) >= width - _MOVED and _broken(stripped)  # …各增加 ⏎
             or stripped[-1] in "；;" and _full(stripped, width, soft, measure)  # a list going on
@@ -1011,6 +1011,13 @@ _SPACED_ROW = lazy(r"\S(?:\s{2,}|\u3000)\S|\d[\d,.]*%?\s+[-+−]?\d")
 _FIGURE_PAIR = lazy(r"\d[\d,.]*%?\s+[-+−]?\d")
 
 
+def _figure_row(line: str) -> bool:
+    """Whether a line is a table's row of figures a blank apart, no sentence's comma or stop in it (not
+    prose wrapped mid-figure: …分别为 45 5 ⏎ 2 60 人次)."""
+    head = line[: _TAIL * 4]
+    return _FIGURE_PAIR.search(head) is not None and not any(c in head for c in "，。；")
+
+
 _UNIT_GOES_ON = lazy(r"\s*(?:%|％|万元|亿元|千元|元|个百分点)")
 # a list marker cut by the line's end (…；五 | 是深化…; …。（ | 三）…)
 _CUT_MARKER = lazy(r"[；;。，,：:](?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{0,3})$")
@@ -1104,7 +1111,7 @@ def _wrap_width(lines: list[str]):
     """
     kept = [line.rstrip() for line in lines
             if len(line.strip()) >= 8 and "\t" not in line and not _LEADER.search(line.rstrip()[-_TAIL:])
-            and not _GAPPED.search(line.strip()) and not _FIGURE_PAIR.search(line[:_TAIL * 4])]
+            and not _GAPPED.search(line.strip()) and not _figure_row(line)]
     if len(kept) < 20:
         return None, len
     best = (0, None, len)
