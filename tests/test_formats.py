@@ -1358,3 +1358,14 @@ def test_an_amount_printed_one_space_from_its_unit_is_one_cell(tmp_path):
             c.drawString(x, 760 - 18 * k, cell)
     c.save()
     assert not any(c.text.strip() == "万元" for t in recover(ingest.read(path)) for r in t.rows for c in r)
+
+
+def test_prose_wrapped_between_figures_a_blank_apart_is_joined_again():
+    """A sentence's line ending in figures a blank apart (…分别为 45 5) is no table row: hard-wrapped prose
+    goes on in the next line, the year cut there whole again (code review)."""
+    prose = "本单位坚持以新时代中国特色社会主义思想为指导认真\n贯彻落实上级各项决策部署围绕中心工作统筹推进各\n" * 12
+    text = prose + "全年共组织培训 3 期，参训人员分别为 45 5\n2 60 人次，合计 157 人次。本部门202\n3年度收入总计 1250.00 万元。\n"
+    from crossfoot.ingest.text import parse as read_text
+
+    doc = read_text(text, "t.txt")
+    assert any("本部门2023年度收入总计" in b.text for b in doc.blocks)
