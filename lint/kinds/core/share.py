@@ -70,6 +70,7 @@ def run(analysis, check: Check):
     yield from _one_unstated_whole(analysis, check, unstated)
 
 
+_RUN_MAX = 40  # shares of one unstated whole compared with each other, at most
 _REACH_BLOCKS = 6  # paragraphs apart that shares of one named whole may be, no heading between
 # a whole one total of the document names (一般公共预算支出, 基本支出, 本年收入合计), not each part's own plan
 # or last year's (占年初预算的: each item's own budget)
@@ -111,8 +112,8 @@ _SECTION = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}、|第[一二三�
 
 def _implied(analysis, check: Check, run: list):
     """The verdicts on shares of one unstated whole that imply wholes which do not meet."""
-    if len(run) < 2 or len({part.unit for _, part in run}) != 1:
-        return
+    if not 2 <= len(run) <= _RUN_MAX or len({part.unit for _, part in run}) != 1:
+        return  # (a page of hundreds of shares of one name: compared pairwise, not worth the time)
     wholes = [precision.interval(part) / precision.interval(rate).scale(Decimal("0.01"))
               for rate, part in run]  # (a / 84.06%: the whole each share implies)
     for k, (rate, part) in enumerate(run):

@@ -559,6 +559,8 @@ _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预�
 def _nested(parts: list[Figure]) -> bool:
     """Whether a later part is by definition part of an earlier one and no larger (地方一般公共预算收入 a；
     地方税收收入 b: a 一般公共预算收入's 税收收入, said beside it at the same level)."""
+    if len(parts) > _NESTED_MAX:
+        return False  # (a listing of hundreds: its pairs are not worth the time)
     names = [labels.core(p.label) for p in parts]
     pairs = [(i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))
              if precision.interval(parts[j]).lo <= precision.interval(parts[i], "round", parts[j].unit).hi]
@@ -566,6 +568,7 @@ def _nested(parts: list[Figure]) -> bool:
                and any(k in names[j] for k in kinds) for i, j in pairs for kinds, whole in _PAIRS.items())
 
 
+_NESTED_MAX = 30  # parts a listing may have for a part within another to be looked for
 _GROUP = lazy(r"民生|重点支出|三保")  # a group of the other items' kind (民生类支出)
 _COMPLEMENT = lazy(r"类|非|一般性|其他|其余|其它")  # a class beside the group, not one of its members
 
