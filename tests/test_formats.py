@@ -1369,3 +1369,16 @@ def test_prose_wrapped_between_figures_a_blank_apart_is_joined_again():
 
     doc = read_text(text, "t.txt")
     assert any("本部门2023年度收入总计" in b.text for b in doc.blocks)
+
+
+def test_a_table_a_cell_a_line_leaves_the_line_after_it_as_written():
+    """The line after the last row of a table written a cell a line, each closed by a pipe, is no cell of it:
+    kept as text (code review)."""
+    from crossfoot.ingest.text import parse as read_text
+
+    text = ("单位:万元\n项 目 |\n决 算 数 |\n合 计 |\n6.00 |\n公务接待费 |\n2.00 |\n公务用车运行费 |\n4.00 |\n"
+            "备注：本表据决算填列 |\n")
+    blocks = read_text(text, "t.txt").blocks
+    assert [b.text for b in blocks if b.kind == "row"] == ["项 目\t决 算 数", "合 计\t6.00", "公务接待费\t2.00",
+                                                         "公务用车运行费\t4.00"]
+    assert blocks[-1].text == "备注：本表据决算填列 |"

@@ -299,9 +299,9 @@ def _cell_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) ->
             table.append(group)
         if len(table) < 3:
             continue
-        last = table[-1][-1][0]  # the line of the last cell read, and the pipe closing it
+        last = table[-1][-1][0]  # the line of the last cell read, and the pipe alone closing it
         for n in used:
-            if n <= last + 1:
+            if n <= last or n == last + 1 and lines[n].strip() == "|":
                 rows[n + 1] = []
         for group in table:
             rows[group[0][0] + 1] = _joined(group[0][0] + 1, [_span_pieces(lines, n, a, a + len(t)) if t
