@@ -112,7 +112,7 @@ def _companions(analysis, total: Figure, parts) -> tuple[Figure, list[Figure]] |
         return None
     text = analysis.text(total)
     fam = precision.family(total.unit)
-    ends = [p.start for p in parts[1:]] + [_clause_end(text, parts[-1].end)]
+    ends = [p.start for p in parts[1:]] + [labels.stop_after(text, parts[-1].end)]
     found = []
     for part, end in zip(parts, ends):
         beside = [f for f in analysis.between(total.block, part.end, end)
@@ -133,12 +133,6 @@ def _companions(analysis, total: Figure, parts) -> tuple[Figure, list[Figure]] |
 
 
 _PER_ITEM = lazy(r"每|标准|人均|户均|平均|单价")
-
-
-def _clause_end(text: str, at: int) -> int:
-    """Where the clause going on at ``at`` ends: its ；, 。 or the paragraph's end."""
-    ends = [k for k in (text.find(c, at) for c in "；;。") if k != -1]
-    return min(ends, default=len(text))
 
 
 def _judge_pair(analysis, check: Check, listing, other: Figure, beside: list[Figure]):
