@@ -858,7 +858,8 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
     kept = _without_bonus(total, parts)
     filled = [r for r in part_rows if table.rows[r][col].text and table.rows[r][col].text not in _EMPTY]
     twins = frozenset(k for k in range(1, len(filled)) if _twin_rows(table, filled[k - 1], filled[k])) \
-        if len(kept) == len(parts) == len(filled) else frozenset()
+        if len(kept) == len(parts) == len(filled) and not precision.total(kept).meets(
+            precision.interval(total)) else frozenset()  # (looked for only when the rows miss the total)
     yield from _judge_sum(analysis, check, total, _without_breakdown(total, kept, twins), ("rows", col))
 
 
