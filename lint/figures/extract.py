@@ -246,7 +246,7 @@ def _parse_arabic(text: str, m: re.Match):
         return None
     if _LEADER.search(text, max(0, num_start - 12), num_start):
         return None
-    if nxt in (".", "、", "．", ")", "）") and not following[1:2].isdigit():
+    if nxt in (".", "、", "．", ")", "）") and (nxt == "、" or not following[1:2].isdigit()):
         reach = max(0, num_start - 8)  # a list marker's line opens at most a few characters before it
         line_start = text.rfind("\n", reach, num_start) + 1 or (0 if reach == 0 else None)
         prefix = text[line_start:num_start] if line_start is not None else "…"

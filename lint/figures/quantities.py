@@ -58,7 +58,10 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     if level and not label.startswith(_WHOLE):
         scope = f"{level.group(1)}|{scope}"  # 市本级…债务转贷收入 Y（其中…再融资债券 b）: the city's own
         # level's, not the whole city's (全市…再融资债券 a), said in a paragraph of its own
-    if (item := _ITEM.match(text)) and not _MEASURED.search(label):
+    if (item := _ITEM.match(text)) and _SUBJECTLESS.fullmatch(label) and fig.start > item.end():
+        # 1、…职业教育助学工程项目，计划安排资金 a ⏎ 2、…短期技能培训项目，计划安排资金 b: each item's own
+        scope = f"{text[item.end() : fig.start - len(labels.clause(text, fig.start))][:40]}|{scope}"
+    elif (item := _ITEM.match(text)) and not _MEASURED.search(label):
         # (1)全区普通小学为 X under …公用经费支出情况是：, (1)全区普通小学为 Y under …教育事业费…: an item
         # naming no measure is its list's, the measure said in the paragraph the list follows
         scope = f"{_lead(analysis, fig.block, item.group(1))}|{scope}"
@@ -232,7 +235,10 @@ def _item_kind(marker: str) -> str:
     return "(" if marker[:1] in "（(" else "①" if marker[:1] in "①②③④⑤⑥⑦⑧⑨⑩" else "1"
 
 
-_ITEM = lazy(r"\s*([（(]\d{1,2}[）)]|\d{1,2}[.、．](?!\d)|[①-⑳])")
+_ITEM = lazy(r"\s*([（(]\d{1,2}[）)]|\d{1,2}(?:[.．](?!\d)|、)|[①-⑳])")  # (2、2022年…: an item)
+# a label naming no subject of its own, only what was done with the money (计划安排资金, 下达资金, 共投入)
+_SUBJECTLESS = lazy(r"(?:计划|预计|拟|共|累计|已)?(?:安排|下达|拨付|分配|投入|使用|落实)(?:资金|经费)?"
+                    r"(?:为|共)?")
 _MEASURED = lazy(r"支出|收入|经费|费用?|资金|金额|预算|决算|投入|人数|人次|面积|数量|总额|总计|合计|余额"
                  r"|产值|规模|[率额量值数]$")  # what a label names it measures (a 全区普通小学 names none)
 
