@@ -38,10 +38,13 @@ LIABILITIES = lazy(r"(?:负债总额|负债合计|负债总计|总负债)(?:为|
 """An account's liabilities named whole (负债总额, 负债合计)."""
 OTHER_FOOTING = lazy(r"\s*[（(]\s*(?:不含|含|未含|已含|扣除|剔除)")
 """A bracket right after an amount saying it is counted on another footing (当期结余 Z（不含利息收入）)."""
-FUNDS_WHOLE = lazy(r"(?:^|[，,：:\s]|该|本)(?:项目|专项)(?:资金|经费)(?:共计?|总额|合计|总计)?(?:为|是)?\s*$"
-                   r"|(?:资金|经费)(?:共计?|总额|合计|总计)(?:为|是)?\s*$")
-"""A label naming a project's funds as a whole (项目资金共, 专项资金共计, 专项经费总额为, 该项目资金): a plan
-said without a plan word; not one source of them (财政资金, 自筹资金, 其中中央资金)."""
+FUNDS_WHOLE = lazy(r"(?:资金|经费)(?:共计?|总额|合计|总计)?(?:为|是)?\s*$")
+"""A label naming funds (项目资金共, 上级补助资金, 专项经费总额为): a rate's base said without a plan
+word when it is one of two amounts, the other what was paid of it."""
+FUNDS_NAMED_WHOLE = lazy(r"^(?!.*其中)(?:.*(?:项目|专项)(?:资金|经费)(?:共计?|总额|合计|总计)?"
+                         r"|.*(?:资金|经费)(?:共计?|总额|合计|总计))(?:为|是)?\s*$")
+"""A label naming a project's funds as a whole (项目资金共, 专项资金共计, 该项目资金), not one source of them
+(财政资金, 自筹资金, 其中中央资金): the plan what is left of it is said against."""
 CHANGED = lazy(r"(?:增加|减少|增收|减收|增支|减支|节约|超支)\s*$")
 """A label ending in a change's word (比上年增收 X, 增支 X): the figure is a change, not an amount."""
 RATE_BASE = lazy(r"\s*的\s*\d+(?:\.\d+)?\s*[%％]")

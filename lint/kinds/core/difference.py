@@ -526,7 +526,7 @@ def _plan_and_outturn(o: Options, pair):
     """``(plan, spent)`` of two amounts when one is labelled a plan (预算; or the first, a project's funds as
     a whole: 项目资金共 X) and the other an outturn (支出)."""
     planned = [f for f in pair if o.plan.within(f.label) and not _ACTUAL.search(f.label)] \
-        or [f for f in pair[:1] if labels.FUNDS_WHOLE.search(f.label)]  # 项目资金共 X，已拨付 Y: X the plan
+        or [f for f in pair[:1] if labels.FUNDS_NAMED_WHOLE.search(f.label)]  # 项目资金共 X，已拨付 Y
     spent = [f for f in pair if f not in planned and o.spent.within(f.label)]
     return (planned[0], spent[0]) if len(planned) == 1 and len(spent) == 1 else None
 

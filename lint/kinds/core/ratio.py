@@ -83,8 +83,8 @@ class Options:
                          "未完成", "未实现", "未达", "未到位", "未执行", "未开展", "未拨付"])
     unpaid: Words = Words(["未支", "未付", "未用", "未下达", "未分配", "未兑现", "未兑付", "未结算",
                            "待支付"])
-    """What is still unpaid (未支 X，支付率 P%), read as what is left only when it ends the amount's label
-    (未支, 未付资金), not inside it (支付上年未付工程款 X: a payment)."""
+    """What is still unpaid (未支 X，未支付的资金 X，待支付质保金 X), read as what is left unless a payment
+    names it (支付上年未付工程款 X, 已拨付以前年度未兑现的资金 X: a payment of it)."""
     """What is left of a plan (预算 X，支出 Y，结余 Z，执行率 P%; 已完成14个，未完成1个): never the actual
     of a rate, whether said before the figure or right after it (1个未完成)."""
 
@@ -586,13 +586,13 @@ def _same_subject(plan, actual) -> bool:
 
 def _left(o: Options, text: str, figure) -> bool:
     """Whether a figure is what is left of a plan (结余 X; 未完成 1个; 1个未完成; 未支 X)."""
-    last = _UNPAID_END.search(figure.label)
-    return o.left.within(figure.label) or o.left.within(_after(text, figure.end)) \
-        or last is not None and o.unpaid.within(last.group(1))
+    if o.left.within(figure.label) or o.left.within(_after(text, figure.end)):
+        return True
+    word = o.unpaid.first(figure.label)
+    return word is not None and not _PAYING.search(figure.label[: figure.label.index(word)])
 
 
-# the last words of an amount's label (未支 X, 未付资金 X)
-_UNPAID_END = lazy(r"([\u4e00-\u9fff]{2,3})(?:资金|金额|款项|部分)?(?:为|共|合计)?\s*$")
+_PAYING = lazy(r"支付|拨付|付|兑付|兑现|结算|偿还|支出|使用|下达|分配")  # a payment naming what was unpaid
 
 
 def _stated_after(o: Options, text: str, figures, rate, fam: str, named: str) -> list:
