@@ -90,7 +90,7 @@ def _one_unstated_whole(analysis, check: Check, unstated: list):
         if rate.unit != "%" or not rate.value or not _WHOLE_NAME.search(name) or _OWN_BASE.search(name) \
                 or precision.family(part.unit) != "money":
             continue
-        groups.setdefault(name, []).append((rate, part))
+        groups.setdefault((name, _frame(analysis, part)), []).append((rate, part))
     for members in groups.values():
         run: list = []
         for rate, part in members:
@@ -100,6 +100,22 @@ def _one_unstated_whole(analysis, check: Check, unstated: list):
                 run = []
             run.append((rate, part))
         yield from _implied(analysis, check, run)
+
+
+def _frame(analysis, part) -> tuple:
+    """What a part's amount is of besides its name: the year its sentence names, last year's or this one's,
+    a span of months, a level (本级, 全市, 机关), the budget or the outturn (决算): shares of one named whole
+    in two frames are of two wholes."""
+    text = analysis.text(part)
+    before, years = labels.dated(text, part.start)
+    said = before + part.label
+    return (years[-1] if years else "", bool(_PRIOR_FRAME.search(said)), tuple(_SPAN.findall(said)),
+            tuple(sorted(set(_LEVEL.findall(said)))), "决算" in said)
+
+
+_PRIOR_FRAME = lazy(r"上年|去年|同期|上一年")
+_SPAN = lazy(r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|[上下]半年|[一二三四]季度")
+_LEVEL = lazy(r"本级|全市|全县|全区|全省|全镇|机关|所属|下属|事业单位")
 
 
 def _heading_between(analysis, a: int, b: int) -> bool:
