@@ -865,11 +865,11 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
 
 def _twin_rows(table: Table, above: int, row: int) -> bool:
     """Whether a row repeats the row above it in every column holding a figure, two columns or more (上级补助
-    收入 | 37811 | 46850 ⏎ 税收返还及转移支付补助 | 37811 | 46850), unnumbered and named after it (a word
-    of two characters in common, not 收入 or 支出): its one-line breakdown, not a sibling equal by chance."""
-    first, second = table.rows[above][0].text.strip(), table.rows[row][0].text.strip()
-    if _ITEM_NUMBER.match(second) or not _shares_word(first, second):
-        return False  # 印刷费 2.00 ⏎ 邮电费 2.00; 1.A 50 ⏎ 2.B 50: siblings equal by chance
+    收入 | 37811 | 46850 ⏎ 税收返还及转移支付补助 | 37811 | 46850; 政府性基金收入 ⏎ 国有土地使用权出让收入),
+    unnumbered: its one-line breakdown. Siblings equal in every figure and a total leaving one of them out
+    (印刷费 2.00 ⏎ 邮电费 2.00) would read so too: a coincidence rarer than a group over its one item."""
+    if _ITEM_NUMBER.match(table.rows[row][0].text.strip()):
+        return False  # 1.A 50 ⏎ 2.B 50: numbered siblings equal by chance
     same = 0
     for a, b in zip(table.rows[above][1:], table.rows[row][1:]):
         if _NUMBER_CELL.fullmatch(a.text.strip()) or _NUMBER_CELL.fullmatch(b.text.strip()):
@@ -881,13 +881,6 @@ def _twin_rows(table: Table, above: int, row: int) -> bool:
 
 _NUMBER_CELL = lazy(r"[-−]?[\d,]*\.?\d+%?")
 _ITEM_NUMBER = lazy(r"[（(]?[\d一二三四五六七八九十]{1,3}[、.．)）]")
-_GENERIC = {"收入", "支出", "经费", "资金", "费用", "合计", "小计"}
-
-
-def _shares_word(a: str, b: str) -> bool:
-    """Whether two row names share a word of two characters but the generic ones (上级补助收入 and 税收
-    返还及转移支付补助 share 补助; 公共安全支出 and 国防支出 only 支出)."""
-    return any(a[i : i + 2] in b and a[i : i + 2] not in _GENERIC for i in range(len(a) - 1))
 
 
 _BONUS = lazy(r"加分|加减分|附加分|奖励分")
