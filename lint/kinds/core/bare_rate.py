@@ -65,5 +65,6 @@ def _base_before(analysis, block, fig):
 
 
 # another value right after, a blank between, a value whole (not 2.绩效目标, a list's marker; nor 2024年)
-_VALUES_GO_ON = lazy(r"[ \t\u3000]+[-+−]?\d[\d,]*(?:\.\d+)?%?(?=[ \t\u3000]|$)")
+_VALUES_GO_ON = lazy(r"[ \t\u3000]+[-+−]?\d[\d,]*(?:\.\d+)?(?:[%％]|分|万元|亿元|元)?"
+                     r"(?=[ \t\u3000，,。；;]|$)")
 _BASE = lazy(r"(?:完成|为|达到|相当于)[\u4e00-\u9fff]{0,10}(?:预算|计划|目标|任务)数?$")

@@ -564,7 +564,7 @@ def _nested(parts: list[Figure]) -> bool:
 
 _NESTED_MAX = 30  # parts a listing may have for a part within another to be looked for
 _GROUP = lazy(r"民生|重点支出|三保")  # a group of the other items' kind (民生类支出)
-_COMPLEMENT = lazy(r"类|非|一般性|其他|其余|其它")  # a class beside the group, not one of its members
+_COMPLEMENT = lazy(r"非|一般性|其他|其余|其它")  # a class beside the group, not one of its members
 
 
 def _umbrella(parts: list[Figure], total: Figure) -> bool:
@@ -575,8 +575,12 @@ def _umbrella(parts: list[Figure], total: Figure) -> bool:
         if not _GROUP.search(labels.core(group.label)):
             continue
         rest = [p for p in parts if p is not group]
-        if len(rest) < 2 or any(_COMPLEMENT.search(p.label) for p in rest) or "非" in group.label:
+        word = _GROUP.search(labels.core(group.label)).group()
+        names = [labels.core(p.label).lstrip("，,、；;：: ") for p in rest]
+        if not rest or "非" in group.label or any(_COMPLEMENT.match(n) and (word not in n or n[0] == "非")
+                                                 or "类" in n for n in names):
             continue  # 基建类项目 a；民生类项目 b; 民生 a，非民生 b; 重点 a，一般性 b: classes side by side
+            # (其他民生支出 is one of 民生's)
         mine = precision.interval(group, "round", total.unit)
         if rest and precision.total(rest, total.unit).lo <= mine.hi and mine.lo <= whole.hi:
             return True
@@ -595,8 +599,8 @@ def _named_apart(text: str, total: Figure, parts: list[Figure]) -> bool:
     if not head:
         return False
     k = next((k for k, p in enumerate(parts) if k and head not in labels.core(p.label)), None)
-    if k is None or not labels.core(parts[k].label).endswith(head[-2:]):
-        return False  # (短期贷款余额 a；中长期贷款 b: a part named shorter, not another total 贷款余额 Y)
+    if k is None or head[:-2] and head[:-2] in labels.core(parts[k].label):
+        return False  # (贷款余额 X，其中短期贷款余额 a；中长期贷款 b: a part named shorter, its stem kept)
     return _SEMI.search(text, parts[k - 1].end, parts[k].start) is not None \
         and precision.total(parts[:k], total.unit).lo <= precision.interval(total).hi
 
