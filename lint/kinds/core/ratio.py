@@ -81,12 +81,12 @@ class Options:
     """Actual words that follow a plan word in a plan's label (计划完成, 目标实现)."""
     left: Words = Words(["结余", "结转", "剩余", "节余", "节约", "未支出", "未使用", "尚未", "差额", "超支",
                          "未完成", "未实现", "未达", "未到位", "未执行", "未开展", "未拨付"])
+    """What is left of a plan (预算 X，支出 Y，结余 Z，执行率 P%; 已完成14个，未完成1个): never the actual
+    of a rate, whether said before the figure or right after it (1个未完成)."""
     unpaid: Words = Words(["未支", "未付", "未用", "未下达", "未分配", "未兑现", "未兑付", "未结算",
                            "待支付"])
     """What is still unpaid (未支 X，未支付的资金 X，待支付质保金 X), read as what is left unless a payment
     names it (支付上年未付工程款 X, 已拨付以前年度未兑现的资金 X: a payment of it)."""
-    """What is left of a plan (预算 X，支出 Y，结余 Z，执行率 P%; 已完成14个，未完成1个): never the actual
-    of a rate, whether said before the figure or right after it (1个未完成)."""
 
 
 def run(analysis, check: Check):
