@@ -203,7 +203,7 @@ def _headed(table, words, taken: set[int]) -> list[int]:
 _YEARS = ("{earlier}", "{later}")
 _LAST_YEAR = lazy(r"\s*(?:上年|去年|上年度)")  # a column of last year's figures that names no year
 _THIS_YEARS = lazy(r"完成|执行|决算|实际|本年|本期|累计")  # a column of this year's outturn, naming no year
-_NOT_AMOUNT = lazy(r"占|%|％|率|比重|增减|比上年|较上年|同比")  # a share's, a rate's or a change's column
+_SHARE_OR_CHANGE = lazy(r"占|%|％|率|比重|增减|比上年|较上年|同比")  # a share, a rate or a change
 
 
 def _dated(table, word: str, result: int | None, choice: int = 0) -> list[int]:
@@ -245,7 +245,7 @@ def _dated(table, word: str, result: int | None, choice: int = 0) -> list[int]:
     others = [h for j, h in enumerate(table.header) if j != result and j not in years]
     if word == "{later}" and len(later) == 1 and not earlier and not named \
             and any(_LAST_YEAR.match(h) for h in others) \
-            and not any(_THIS_YEARS.search(h) and not _LAST_YEAR.match(h) and not _NOT_AMOUNT.search(h)
+            and not any(_THIS_YEARS.search(h) and not _LAST_YEAR.match(h) and not _SHARE_OR_CHANGE.search(h)
                         for h in others):
         return later  # 2016年预算数 | 上年完成数 | 比上年增减额: the one year named, against last year's (not
         # 2023年预算数 | 完成数 | 上年完成数: the 完成数 is this year's, the budget beside it)
