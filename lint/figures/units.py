@@ -14,7 +14,8 @@ from pathlib import Path
 DEFINITIONS = Path(__file__).with_name("units.txt")
 
 #: unit spellings that stand for the same symbol
-_SPELLINGS = {"％": "%", "百分点": "个百分点"}
+# (萬元 in a simplified report, or in a traditional line too short to be converted whole)
+_SPELLINGS = {"％": "%", "百分点": "个百分点", "萬元": "万元", "億元": "亿元", "萬億元": "万亿元"}
 
 MONEY = frozenset({"元", "千元", "万元", "亿元", "万亿元"})
 PERCENT_LIKE = frozenset({"%", "‰"})
