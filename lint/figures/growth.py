@@ -649,7 +649,7 @@ def _aside(figure) -> bool:
     (（含上年结转412.36万元）), never the current amount of this one."""
     label = figure.label.strip()
     return label.startswith(("比", "较", "占")) or _OF_BUDGET_DONE.search(label) is not None \
-        or label.startswith("完成") and not _DONE_AMOUNT.search(label) \
+        or label.startswith("完成") and not (_DONE_AMOUNT.search(label) and not _PLAN_NAMED.search(label)) \
         or _BEYOND.search(label) is not None \
         or label.lstrip("（(").startswith(("含", "包括", "包含")) \
         or label.startswith(("为", "是", "相当于")) and _BASE_NAMED.search(label) is not None  # 为年初预算X的
@@ -659,9 +659,11 @@ _BASE_NAMED = lazy(r"预算|计划|目标|上年|去年|同期")
 _BEYOND = lazy(r"(?:超过|超出|高于|低于|落后|快于|慢于)[^，,。；]{0,8}$")  # 超过序时任务数 X: a gap, no level
 # 完成年初预算 (not 一般公共预算收入完成: the subject's verb)
 # 完成年初预算 X 的 P%: another comparison's amount (not 完成一般公共预算收入 X, a fund's income named)
-_OF_BUDGET_DONE = lazy(r"完成[^，,。；]{0,6}预算(?!收入|支出)")
+_OF_BUDGET_DONE = lazy(r"完成[^，,。；]{0,6}预算(?!收入|支出)"
+                       r"|完成[^，,。；]{0,6}(?:年初|调整)[^，,。；]{0,4}预算")
 # 完成地方一般公共预算收入 X: the amount done, not a plan's (完成年初预算 X 的 P%)
 _DONE_AMOUNT = lazy(r"(?:收入|支出)$")
+_PLAN_NAMED = lazy(r"年初|调整|预算数|全年预算|计划|目标|任务")  # (完成年初预算收入 X 的: a plan's amount)
 
 
 def _year(label: str) -> str | None:

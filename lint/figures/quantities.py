@@ -60,7 +60,8 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         # level's, not the whole city's (全市…再融资债券 a), said in a paragraph of its own
     if (item := _ITEM.match(text)) and _SUBJECTLESS.fullmatch(label) and fig.start > item.end():
         # 1、…职业教育助学工程项目，计划安排资金 a ⏎ 2、…短期技能培训项目，计划安排资金 b: each item's own
-        scope = f"{text[item.end() : fig.start - len(labels.clause(text, fig.start))][:40]}|{scope}"
+        own = labels.YEAR.sub("", text[item.end() : fig.start - len(labels.clause(text, fig.start))])
+        scope = f"{own[:40]}|{scope}"  # (its year left out: 2022年…项目 restated as …项目 is one)
     elif (item := _ITEM.match(text)) and not _MEASURED.search(label):
         # (1)全区普通小学为 X under …公用经费支出情况是：, (1)全区普通小学为 Y under …教育事业费…: an item
         # naming no measure is its list's, the measure said in the paragraph the list follows

@@ -727,8 +727,8 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
     bases = sorted((f for f in amounts if f is not actual and f.value >= actual.value), key=lambda f: f.value)
     if re.search(rf"(?:未|尚未|没有){re.escape(stem)}", actual.label + _after(text, actual.end)) \
             and not re.search(rf"未{re.escape(stem)}", rate.label):
-        if len(bases) == 1:  # 直达资金 X，未分配 Y，分配率 P%: the rate of what was, (X − Y) / X
-            yield from _complement(analysis, check, rate, actual, bases[0])
+        if bases:  # 直达资金 X，(已支出 Z，)未分配 Y，分配率 P%: (X − Y) / X, X the largest
+            yield from _complement(analysis, check, rate, actual, bases[-1])
         return
     if stem in _CUTS and bases and not any(_SUBMITTED.search(f.label) for f in bases):
         # 评审项目163.22亿元，共核减22.98亿元，核减率12.34%: the amount may be what was approved, the rate

@@ -107,15 +107,16 @@ def _frame(analysis, part) -> tuple:
     a span of months, a level (本级, 全市, 机关), the budget or the outturn (决算): shares of one named whole
     in two frames are of two wholes."""
     text = analysis.text(part)
-    before, years = labels.dated(text, part.start)
-    said = before + part.label
-    return (years[-1] if years else "", bool(_PRIOR_FRAME.search(said)), tuple(_SPAN.findall(said)),
+    said = text[text.rfind("。", max(0, part.start - labels.REACH), part.start) + 1 : part.start] + part.label
+    years = labels.YEAR.findall(said)  # (the sentence's, up to its full stop: 全市 A a；B b is 全市's too)
+    own = labels.dated(text, part.start)[0] + part.label  # (its clause's: 上年 A a；本年 A b)
+    return (years[-1] if years else "", bool(_PRIOR_FRAME.search(own)), tuple(_SPAN.findall(said)),
             tuple(sorted(set(_LEVEL.findall(said)))), "决算" in said)
 
 
 _PRIOR_FRAME = lazy(r"上年|去年|同期|上一年")
 _SPAN = lazy(r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|[上下]半年|[一二三四]季度")
-_LEVEL = lazy(r"本级|全市|全县|全区|全省|全镇|机关|所属|下属|事业单位")
+_LEVEL = lazy(r"本级|全市|全县|全区|全省|全镇")
 
 
 def _heading_between(analysis, a: int, b: int) -> bool:

@@ -564,7 +564,7 @@ def _nested(parts: list[Figure]) -> bool:
 
 _NESTED_MAX = 30  # parts a listing may have for a part within another to be looked for
 _GROUP = lazy(r"民生|重点支出|三保")  # a group of the other items' kind (民生类支出)
-_COMPLEMENT = lazy(r"非|一般性|其他|其余|其它")  # a class beside the group, not one of its members
+_COMPLEMENT = lazy(r"非|一般(?!公共)|其他|其余|其它|行政|运行")  # a class beside the group, not a member
 
 
 def _umbrella(parts: list[Figure], total: Figure) -> bool:

@@ -198,7 +198,7 @@ _NAME_END = lazy(r"(?:会|室|中心|科|部|处|局|站|所|院|队|组|办|馆
                  r"|工程)$")
 # what 即 opens when it says what the count achieved or how it is grouped, not the names counted
 _KINDS = lazy(r"[一二两三四五六七八九十\d]{1,3}\s*大?(?:类|方面|部分|领域|个方面)")  # …三大类: its own kinds
-_NOT_NAMES = lazy(r"\s*(?:实现|达到|完成|做到|确保|全部|均|都|对|把|使|让)")
+_NOT_NAMES = lazy(r"\s*(?:实现|达到|完成|做到|确保|全部|均|都|对|把|使|让|将|在|从)")  # (即将, 即在…, 即从…)
 _NOT_NAME_START = lazy(r"覆盖|均|为|是|负责|承担|主要|共|合计|涉及|全部|已|并|及|等|分别|各")
 _LAST_AFTER_COMMA = lazy(r"[，,]\s*([\u4e00-\u9fff（）()]{2,20})(?=\s*[。；;]|\s*$)")
 
