@@ -1005,10 +1005,10 @@ def _titled(line: str) -> bool:
 
 
 _BROKEN = lazy(r"(?:[\u4e00-\u9fff]|\d[\d,.]*[万亿千]?|[\d.,])$")
-# a table's row with its cells apart by blanks (行政运行  702.36  702.36): never a wrapped sentence
-_SPACED_ROW = lazy(r"\S(?:\s{2,}|\u3000)\S|\d[\d,.]*%?\s+[-+−]?\d")
 # two figures a blank apart (税收收入 248.76 3.3): a table's row whatever its length, never prose at a margin
 _FIGURE_PAIR = lazy(r"\d[\d,.]*%?\s+[-+−]?\d")
+# a table's row with its cells apart by blanks (行政运行  702.36  702.36): never a wrapped sentence
+_SPACED_ROW = lazy(r"\S(?:\s{2,}|\u3000)\S|" + _FIGURE_PAIR.pattern)
 
 
 def _figure_row(line: str) -> bool:

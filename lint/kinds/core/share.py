@@ -114,7 +114,7 @@ def _frame(analysis, part) -> tuple:
             tuple(sorted(set(_LEVEL.findall(said)))), "决算" in said)
 
 
-_PRIOR_FRAME = lazy(r"上年|去年|同期|上一年")
+_PRIOR_FRAME = lazy(rf"{labels.LAST_YEAR}|同期")
 _SPAN = lazy(r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|[上下]半年|[一二三四]季度")
 _LEVEL = lazy(r"本级|全市|全县|全区|全省|全镇")
 

@@ -120,7 +120,7 @@ def _companions(analysis, total: Figure, parts) -> tuple[Figure, list[Figure]] |
         if not beside or not beside[0].is_point:
             return None
         found.append(beside[0])
-    if any(_PER_ITEM.search(f.label) for f in found):
+    if any(_PER_ITEM.search(f.label) or precision.PER_HEAD.search(f.label) for f in found):
         return None  # 补贴标准为每人每月 100元: a rate per head, summed by nothing
     names = {labels.core(f.label).strip(" ，,；;") for f in found}
     other = [f for f in analysis.between(total.block, total.end, parts[0].start)
@@ -132,7 +132,7 @@ def _companions(analysis, total: Figure, parts) -> tuple[Figure, list[Figure]] |
     return (other[0], found) if len(name) >= 2 and name in labels.core(other[0].label) else None
 
 
-_PER_ITEM = lazy(r"每|标准|人均|户均|平均|单价")
+_PER_ITEM = lazy(r"每|标准|单价")  # (with precision.PER_HEAD: 人均, 户均, 平均)
 
 
 def _judge_pair(analysis, check: Check, listing, other: Figure, beside: list[Figure]):

@@ -868,19 +868,17 @@ def _twin_rows(table: Table, above: int, row: int) -> bool:
     收入 | 37811 | 46850 ⏎ 税收返还及转移支付补助 | 37811 | 46850; 政府性基金收入 ⏎ 国有土地使用权出让收入),
     unnumbered: its one-line breakdown. Siblings equal in every figure and a total leaving one of them out
     (印刷费 2.00 ⏎ 邮电费 2.00) would read so too: a coincidence rarer than a group over its one item."""
-    if _ITEM_NUMBER.match(table.rows[row][0].text.strip()):
+    if _OUTLINE_MARK.match(table.rows[row][0].text.strip()):
         return False  # 1.A 50 ⏎ 2.B 50: numbered siblings equal by chance
     same = 0
     for a, b in zip(table.rows[above][1:], table.rows[row][1:]):
-        if _NUMBER_CELL.fullmatch(a.text.strip()) or _NUMBER_CELL.fullmatch(b.text.strip()):
+        if number(a.text.strip()) is not None or number(b.text.strip()) is not None:
             if a.text.strip() != b.text.strip():
                 return False
             same += 1
     return same >= 2
 
 
-_NUMBER_CELL = lazy(r"[-−]?[\d,]*\.?\d+%?")
-_ITEM_NUMBER = lazy(r"[（(]?[\d一二三四五六七八九十]{1,3}[、.．)）]")
 
 
 _BONUS = lazy(r"加分|加减分|附加分|奖励分")
