@@ -590,19 +590,26 @@ def _umbrella(parts: list[Figure], total: Figure) -> bool:
 def _named_apart(text: str, total: Figure, parts: list[Figure]) -> bool:
     """Whether the first part names what the total names (存款余额 X，其中住户存款余额 a) and one after a
     semicolon does not (；贷款余额 Y): a new quantity after the listing, the parts up to it within the
-    total."""
+    total. People counted by what they did need no semicolon (新增就业 N，其中…实现再就业 a，促进创业 b)."""
     if total.block != parts[0].block or "其中" not in text[total.end : parts[0].start]:
         return False  # (收入 T；支出 S；收支相抵结余 X: a balance's sides, no 其中 listing)
     mine = labels.core(total.label).strip(" ，,：:")
     first = labels.core(parts[0].label)
     head = next((mine[-n:] for n in (4, 3) if len(mine) > n and mine[-n:] in first), "")
+    done = total.unit in precision.PEOPLE and len(mine) > 2 and mine[-2:] in first \
+        and not _PEOPLE_NOUN.search(mine[-2:])  # 新增就业 N，其中…再就业 a，促进创业 b，培训 c: what people
+    # did, the total's doing for its first parts, other doings after them (not 在职人员 N，其中…人员 a)
+    head = head or (mine[-2:] if done else "")
     if not head:
         return False
     k = next((k for k, p in enumerate(parts) if k and head not in labels.core(p.label)), None)
     if k is None or head[:-2] and head[:-2] in labels.core(parts[k].label):
         return False  # (贷款余额 X，其中短期贷款余额 a；中长期贷款 b: a part named shorter, its stem kept)
-    return _SEMI.search(text, parts[k - 1].end, parts[k].start) is not None \
+    return (done or _SEMI.search(text, parts[k - 1].end, parts[k].start) is not None) \
         and precision.total(parts[:k], total.unit).lo <= precision.interval(total).hi
+
+
+_PEOPLE_NOUN = lazy(r"[人员生工户者民师士数]$")
 
 
 def _remainder(total: Figure, parts: list[Figure]) -> bool:
