@@ -2,7 +2,8 @@
 
 The check selects tables by header words and names the columns it uses (option ``columns``: a name → the
 header words that pick the column, e.g. ``plan: [年初预算]``, tried in order, each column used once, a
-word two columns hold leaving the table alone);
+word two columns hold leaving the table alone; ``增减…金额`` names a column whose header holds 增减 and, after
+it, 金额: a two-line header's 比上年增减情况 over 金额 | 幅度);
 ``formula`` is arithmetic over those names (``+ - * /``, parentheses, numbers, ``min(a, b)`` and
 ``max(a, b)``: a score capped at its 分值) and ``result`` names the column that states the outcome::
 
@@ -196,8 +197,19 @@ def _headed(table, words, taken: set[int]) -> list[int]:
     """The filled columns not ``taken`` whose header holds one of ``words`` and none of its ``!`` words."""
     unwanted = [w[1:] for w in words if w.startswith("!")]
     wanted = [w for w in words if not w.startswith("!")]
-    return [j for j, h in enumerate(table.header) if j not in taken and any(w in h for w in wanted)
-            and not any(u in h for u in unwanted) and any(r[j].text for r in table.rows)]
+    return [j for j, h in enumerate(table.header) if j not in taken and any(_holds(h, w) for w in wanted)
+            and not any(_holds(h, u) for u in unwanted) and any(r[j].text for r in table.rows)]
+
+
+def _holds(header: str, word: str) -> bool:
+    """Whether ``header`` holds ``word``, its pieces split by … in order (增减…金额: 比上年增减情况金额)."""
+    at = 0
+    for piece in word.split("…"):
+        at = header.find(piece, at)
+        if at < 0:
+            return False
+        at += len(piece)
+    return True
 
 
 _YEARS = ("{earlier}", "{later}")
@@ -291,7 +303,7 @@ def _read_years(table) -> dict[int, str]:
 _NOT_AMOUNT = lazy(r"占比|比重|增减|比上年|较上年")
 _OUTTURN = lazy(r"决算|执行数|实际")
 _POINTS = lazy(r"分值|满分|标准分|权重")
-_SHARE = lazy(r"率|%|％|占比|比重")
+_SHARE = lazy(r"率|%|％|占比|比重|幅度|百分比|比例")
 _SUBTOTAL = lazy(r"(?:小计|合计)$")
 
 
