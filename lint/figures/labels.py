@@ -23,9 +23,9 @@ SIGNED = ("结余", "余额", "差额", "盈余", "利润", "亏损", "赤字", 
 bounded by the amount itself."""
 """The words naming last year, as a pattern to build others with (上年为, 比上年, 上年预算)."""
 FUNDS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|社保基金预算|预算稳定调节基金"
-             r"|预算周转金")
+             r"|预算周转金|公共财政预算|一般预算(?=收入|支出)")
 """The funds' and accounts' names: their 预算 names a fund or an account, not the 预算 measure (taken out
-before looking for it)."""
+before looking for it); 公共财政预算 and 一般预算收入 are the 一般公共预算's names before 2014."""
 BUDGETS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|社保基金预算")
 """The four budgets' names (a part naming another budget than its total's is a sibling, not a part)."""
 OUTTURN = lazy(r"支出|实际|决算|执行|完成")
