@@ -162,6 +162,9 @@ def _changes(analysis, o: Options, block: int):
                 continue
             moved = len(same) >= 2 and growth.MOVED_FROM.search(same[-2].label) is not None \
                 and not o.compare.within(change.label)  # (由 X 调整为 Y，比上年决算增加 C: its own base)
+            if moved and (_REASONED.search(text, same[-1].end, change.start)
+                          or _BREAKDOWN.search(text, same[-1].end, change.start)):
+                continue  # 由 X 调整为 Y，主要由于：(1) A 调增 a；(2) …: a cause's share of the move
             if moved and _ADJUSTED_TO.search(same[-1].label.strip()) and sign:
                 yield same[-1], same[-2], change, sign  # 预算由479.00亿元调整为484.40亿元，增加5.40亿元
                 continue
