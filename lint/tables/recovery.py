@@ -452,7 +452,7 @@ def _part(cell: Cell, m: re.Match, group: int) -> Cell:
     return Cell(m.group(group), span, indent=cell.indent if group == 1 else 0, rounded=cell.rounded)
 
 
-_NUMBERING = ("行次", "栏次")
+_NUMBERING = ("行次", "栏次", "行号")
 
 
 _LETTERS = "甲乙丙丁戊己庚辛"

@@ -202,8 +202,9 @@ def _headed(table, words, taken: set[int]) -> list[int]:
 
 
 def _holds(header: str, word: str) -> bool:
-    """Whether ``header`` holds ``word``, its pieces split by … in order (增减…金额: 比上年增减情况金额)."""
-    at = 0
+    """Whether ``header`` holds ``word``, its pieces split by … in order (增减…金额: 比上年增减情况金额),
+    the header's spaces aside (本 期)."""
+    header, at = _SPACES.sub("", header), 0
     for piece in word.split("…"):
         at = header.find(piece, at)
         if at < 0:
@@ -212,6 +213,7 @@ def _holds(header: str, word: str) -> bool:
     return True
 
 
+_SPACES = lazy(r"\s+")
 _YEARS = ("{earlier}", "{later}")
 _LAST_YEAR = lazy(r"\s*(?:上年|去年|上年度)")  # a column of last year's figures that names no year
 _THIS_YEARS = lazy(r"完成|执行|决算|实际|本年|本期|累计")  # a column of this year's outturn, naming no year
