@@ -189,6 +189,10 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     current = [f for f in current if f.end <= parts]
                 # 较2016年 after one amount: its year (a slip) does not make it the prior
                 explicit = len(current) == 1 and _YEAR_NAMED.match(text, compare_at + 1) is not None
+                # 去年全年…完成 X，同比增加 C: 同比 is against the amount's own period (a news report of the
+                # year before), so 去年's X is no prior
+                explicit = explicit or text.startswith("同比", max(compare_at - 1, 0)) and bool(current) \
+                    and "去年" in current[-1].label
                 if not stated_prior and current and not explicit and (_earlier(
                         current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year(),
                         carried=len(current) >= 2)
@@ -217,9 +221,11 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     heading = list(_change(rate, change, sign, None, current[0], contrary))
                     found = heading if heading and _holds(heading[0]) else found
                 if not stated_prior and current and found and not _holds(found[0]) \
+                        and found[0].compute() is not None \
                         and not _OWN_SUBJECT.match(change.label.strip(" ，,）)")):
                     # X，其中 A a；B b）总体较上年减少 C，下降 P%: the whole's change, after its parts (not
-                    # …，公用经费比上年增加 C: a part of its own, named)
+                    # …，公用经费比上年增加 C: a part of its own, named; nor 接待费1万元，比上年增加0.5万元: a
+                    # part's own, its prior too near zero for its rate to tell)
                     whole, parts = _listed_whole(spec, text, figs, sentence[0], current[-1], change)
                     over = list(_change(rate, change, sign, None, whole, contrary)) if whole else []
                     if over and not over[0].zero and over[0].compute() is not None \
