@@ -227,25 +227,27 @@ def respective(text: str, figures, rate) -> bool:
     if amount is None or len(rates) < 2:
         return False
     j = bisect.bisect_left(figures, amount.start, key=_start)  # (not figures.index: linear per rate)
-    amounts = _run(text, figures, j, lambda f: f.unit not in ("%", "‰"))
+    amounts = _run(text, figures, j, lambda f: f.unit not in ("%", "‰"), _LISTED)  # (a，b和c: a comma too)
     return len(amounts) == len(rates) and amounts[-1] is amount \
         and "分别" in text[max(0, amounts[0].start - 8) : amounts[0].start]
 
 
-def _run(text: str, figures, k: int, kind) -> list:
-    """The figures joined by 、, 和 or 及 to ``figures[k]`` (itself included), all of ``kind``, in
-    order."""
+def _run(text: str, figures, k: int, kind, joined=None) -> list:
+    """The figures joined by 、, 和 or 及 (or ``joined``) to ``figures[k]`` (itself included), all of
+    ``kind``, in order."""
+    joined = joined or _JOINED
     lo = hi = k
     while lo > 0 and kind(figures[lo - 1]) \
-            and _JOINED.fullmatch(text, figures[lo - 1].end, figures[lo].start):
+            and joined.fullmatch(text, figures[lo - 1].end, figures[lo].start):
         lo -= 1
     while hi + 1 < len(figures) and kind(figures[hi + 1]) \
-            and _JOINED.fullmatch(text, figures[hi].end, figures[hi + 1].start):
+            and joined.fullmatch(text, figures[hi].end, figures[hi + 1].start):
         hi += 1
     return list(figures[lo : hi + 1]) if kind(figures[k]) else []
 
 
 _JOINED = lazy(r"\s*(?:、|和|及|以及)\s*")
+_LISTED = lazy(r"\s*(?:、|和|及|以及|，|,)\s*")  # amounts a 分别为 lists: 分别为 a，b和c
 
 
 def back(figures, k: int, since: int):

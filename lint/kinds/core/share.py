@@ -413,7 +413,7 @@ def _respective(analysis, check: Check, text: str, figs, i: int):
     fam = precision.family(amounts[0].unit)
     if fam in ("ratio", "") or not all(a.is_point and precision.family(a.unit) == fam for a in amounts):
         return
-    joined = "分别" in amounts[0].label and all(a.label.strip() in _JOINS for a in amounts[1:])
+    joined = "分别" in amounts[0].label and all(a.label.strip(" ，,") in _JOINS for a in amounts[1:])
     names = [labels.core(a.label) for a in amounts]  # 基本支出 a，项目支出 b，分别占…: each named
     between = text[amounts[-1].end : figs[i].start].strip("，, ").removesuffix("的")
     named_each = figs[i].label.lstrip("，, ").startswith("分别") and all(names) \
@@ -538,12 +538,30 @@ def _whole(analysis, part, named: str):
         whole = above  # 支出预算 X，其中：财政拨款支出预算 Y。…占支出预算的: X, named exactly, not its item
     if whole is not None and _siblings(labels.core(part.label), labels.core(whole.label), labels.core(named)):
         return None  # 基本支出 X；项目支出 Y，占全年支出的 P%: 基本支出 is a kind of 支出, not all of it
+    if whole is not None and _one_level(analysis, whole, named):
+        return None  # 盟本级…支出 a；旗级…支出 b。…民生支出 c，占一般公共预算支出的 P%: all levels'
+        # whole, unsaid
     if whole is not None and "本年" in named and "本年" not in whole.label and _carries_over(analysis, whole):
         return None  # 收入预算 X，其中：…，占本年收入的 P%；上年结转 Y: this year's income is X − Y
     if whole is not None and whole.block == part.block and whole.start < part.start \
             and analysis.parent(part) is None and _rate_base(analysis, whole):
         return None  # X，为年计划 Y 的 P%；Z，占年计划的 Q%: Y is X's plan, not Z's (a part of X's is X's)
     return whole
+
+
+def _one_level(analysis, whole, named: str) -> bool:
+    """Whether ``whole`` is one level's amount (旗级一般公共预算支出, 市本级…) that ``named`` does not say,
+    its paragraph stating another level's of the same name (盟本级一般公共预算支出)."""
+    mine = _LEVEL_NAMED.match(labels.core(whole.label))
+    if mine is None or mine.group() in named:
+        return False
+    name = labels.core(whole.label)[mine.end() :]
+    return any(f is not whole and (other := _LEVEL_NAMED.match(labels.core(f.label))) is not None
+               and other.group() != mine.group() and labels.core(f.label)[other.end() :][:6] == name[:6]
+               for f in analysis.figures[whole.block])
+
+
+_LEVEL_NAMED = lazy(r"(?:全|[省市县区盟州旗乡镇])?(?:本级|级)|全[省市县区盟州旗乡镇]")  # 旗级, 盟本级, 全县
 
 
 def _rate_base(analysis, figure) -> bool:
