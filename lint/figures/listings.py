@@ -659,6 +659,7 @@ def _style(text: str) -> str:
     return re.sub(r"[\d一二三四五六七八九十①-⑳]+", "#", m.group().strip()) if m else ""
 
 
+_AMONG_NAMED = lazy(r"[，,：:\s]*([^，,：:。；;\d]{2,20})中[，,]")  # (从收入结构看，)全盟一般公共预算收入中，
 _MAIN_NEXT = lazy(r"\s*[，,：:]?\s*主要(?:是|为|有|包括)")
 _NAMED_FIRST = lazy(r"\s*[\u4e00-\u9fff“”]{2,20}?\s*")  # 人员经费 of 人员经费 1030180.29 元: a name
 _NOT_BRACKETED = lazy(r"\d{4}|上年|去年|同期|预算|计划|目标|决算|执行|实际|调整|年初|年末|原|比|较"
@@ -1879,6 +1880,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 return []  # X，其中已拨付 Y。按来源分，A a，B b (a + b = Y): a breakdown of Y, maybe
         if subject and not any(_subject_of(subject, f) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
+        among = _AMONG_NAMED.match(text, pos + len(word))
+        if among and before and among.group(1) not in before[-1].label:
+            return []  # 从收入结构看，全盟一般公共预算收入中，A a；B b: of the 全盟's whole, not of the
+            # 旗级 amount before it
         if subject and word.endswith("包括") and sum(
                 _subject_of(subject, f) for f in candidates(p_start, p_figs, p_end, p_text)) > 1:
             return []  # 收入总计 X，其中本年收入合计 Y。收入包括：…: which of the two is not said
