@@ -659,6 +659,7 @@ def _style(text: str) -> str:
     return re.sub(r"[\d一二三四五六七八九十①-⑳]+", "#", m.group().strip()) if m else ""
 
 
+_OWN_TOTAL = lazy(r"[\s，,：:]*[^\s，,：:。；;\d和、及与]{2,30}")  # 其中中央资金合计: a part named, its 合计
 _AMONG_NAMED = lazy(r"[，,：:\s]*([^，,：:。；;\d]{2,20})中[，,]")  # (从收入结构看，)全盟一般公共预算收入中，
 _MAIN_NEXT = lazy(r"\s*[，,：:]?\s*主要(?:是|为|有|包括)")
 _NAMED_FIRST = lazy(r"\s*[\u4e00-\u9fff“”]{2,20}?\s*")  # 人员经费 of 人员经费 1030180.29 元: a name
@@ -1669,8 +1670,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         while at != -1 and (labels.open_paren(text, pos, at) is not None
                             or _SHARE_OF.search(text, max(0, at - 13), at)
                             or _purpose(text, at, end, after, fam)
-                            or not text[pos + len(word) : at].strip(" ，,主要")):  # 其中包括：, one word
-            at = text.find(other, at + len(other), end)
+                            or not text[pos + len(word) : at].strip(" ，,主要")  # 其中包括：, one word
+                            or _OWN_TOTAL.fullmatch(text, pos + len(word), at) and other in ("合计", "小计")
+                            and not any(f.start < at for f in after)):
+            at = text.find(other, at + len(other), end)  # (其中中央资金合计 a，省级 b: the first part's own)
         if at != -1 and not text.startswith("其中", at - 3) and at < stop:
             stop, nested_at = at, (at if other in words.parts else -1)
     if labels.open_paren(text, start, pos) is not None:
