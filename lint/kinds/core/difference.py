@@ -55,7 +55,7 @@ from ..base import JUDGED, Check, judge, unit_slip
 from ..options import options
 
 # a move whose direction its change says (调整为, 调至)
-_ADJUSTED_TO = lazy(r"^(?:(?:调整|变更|调增|调减)(?:为|到|至)?|调(?:到|至))$")
+_ADJUSTED_TO = lazy(r"^(?:拟|将|已)?(?:(?:调整|变更|调增|调减)(?:为|到|至)?|调(?:到|至))$")
 KIND = "difference"
 FIELDS = JUDGED
 
@@ -160,8 +160,11 @@ def _changes(analysis, o: Options, block: int):
                 continue
             if sign == 0 and not (still or o.left.within(change.label)) and versus is None:
                 continue
-            moved = len(same) >= 2 and growth.MOVED_FROM.search(same[-2].label) is not None \
-                and not o.compare.within(change.label)  # (由 X 调整为 Y，比上年决算增加 C: its own base)
+            side_by_side = len(same) >= 2 and not _MOVE_WORDS.search(same[-2].label) \
+                and _ADJUSTED_TO.match(text[same[-2].end : same[-1].start].strip(" ，,")) is not None
+            moved = side_by_side or len(same) >= 2 and growth.MOVED_FROM.search(same[-2].label) is not None
+            # (由 X 调整为 Y，比上年决算增加 C: its own base; X 拟调整为 Y: 由 left out, side by side)
+            moved = moved and not o.compare.within(change.label)
             if moved and (_REASONED.search(text, same[-1].end, change.start)
                           or _BREAKDOWN.search(text, same[-1].end, change.start)):
                 continue  # 由 X 调整为 Y，主要由于：(1) A 调增 a；(2) …: a cause's share of the move
@@ -388,6 +391,7 @@ class _Reach:
 
 
 _SEMICOLON = lazy(r"[；;]")
+_MOVE_WORDS = lazy(r"调整|调增|调减|增加|减少")  # (X 调增 a 调整为 Y: no amount the move starts from)
 _CLOSED_ASIDE = lazy(r"[（(][^（()）]*[）)]")
 _BREAKDOWN = lazy(r"主要是|主要为|其中|包括|用于")
 _OWN_BASE = lazy(r"[，,、\s](?:比|较|同比)")  # a comparison opened after the last amount, naming no amount
