@@ -504,7 +504,10 @@ def _inner_header(cells: list[Cell]) -> bool:
     column names of such forms, no number."""
     filled = [c.text.strip() for c in cells if c.text.strip()]
     return len(filled) >= 4 and all(number(t) is None for t in filled) \
-        and sum(t in _HEADER_CELLS for t in filled) >= 3
+        and sum(_FORMULA_MARK.sub("", t) in _HEADER_CELLS for t in filled) >= 3
+
+
+_FORMULA_MARK = lazy(r"\s*[（(]\s*[A-Z](?:\s*[/+\-×*]\s*[A-Z])*\s*[）)]$")  # 全年预算数（A）, 执行率(B/A)
 
 
 def _header_like(cells: list[Cell]) -> bool:
