@@ -214,7 +214,14 @@ def _tokens(text: str) -> list[tuple] | None:
             out.append((kind, m.group(), m.start()))
     ops = sum(1 for t in out if t[0] == "op")
     nums = sum(1 for t in out if t[0] == "num")
+    if out and len(_CJK.findall(text, out[-1][2])) > _TRAILING_WORDS:
+        return None  # 24人/次 4 ⏎ 工作任务完成率 正向 = 100%: words after the last number name what the
+        # result is, another row's or clause's, not of this computation (…×100% = 97.52% has none)
     return out if ops and nums >= 2 else None
+
+
+_CJK = lazy(r"[\u4e00-\u9fff]")
+_TRAILING_WORDS = 4  # characters of words after an expression's last number: a unit (万元), not a name
 
 
 class _Parser:
