@@ -39,7 +39,7 @@ def run(analysis, check: Check):
             continue  # 增长0.25倍: a multiple, not a rate missing its %
         if after[:1] in _OPERATORS or after.startswith(("\\times", "\\div")):
             continue  # 2368.45/2410.00×100%: an operand of the rate written out, not the rate
-        if after[:1] in ":：" and after[1:2].isdigit():
+        if after[:1] in ":：∶" and after[1:2].isdigit():
             continue  # 三大产业的比重为11.2:37.8:51.0: shares written as a ratio, no % meant
         if _VALUES_GO_ON.match(block.text, fig.end):
             continue  # …全年执行数(B) 执行率(B/A) 64.8 64.8 64.8 100%: a form's header, then its values
