@@ -19,7 +19,8 @@ cells' lists interleaved by a converter), unless they open with the same words; 
 paragraph (1.…；2.…；3.…) counts to its last item. A table's notes (注：1.… 2.…) are a list of their own,
 started again under each table. The entries under a 目录 (a title, then its page number) are not read: the
 body's headings are; entries with no page number (a web copy dropped them) run up to the first line that
-repeats one of them, or that is a sentence or too long for an entry.
+repeats one of them, or that is a sentence or too long for an entry. A form field's options (1、部门预算项目
+□ 2、县直专项 ☑) are numbered for that field alone, not read.
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ _LAID_OUT = lazy(r"\S {3,}\S")  # cells apart by runs of spaces (pdftotext -layo
 _SPACED_AMOUNT = lazy(r"(?<=\s)[-+]?[\d,]+(?:\.\d+)?%?(?=\s|$)")
 # an amount alone on its line, or a cell a web copy closed with a bar (675.82 |, or | for an empty one)
 _BARE_NUMBER = lazy(r"\s*[-+]?[\d,]+(?:\.\d+)?%?\s*\|?\s*|\s*\|\s*")
+_CHECKBOX = lazy(r"[□☐☑☒■✓✔]")  # a form's options ticked or not
 _PAGED = lazy(r"(?:\s|\.{3,}|…{2,}|·{3,})\d{1,3}\s*$")
 FIELDS = ("stated", "computed", "problem")
 
@@ -114,6 +116,8 @@ def run(analysis, check: Check):
             contents, last = False, [None] * len(_LEVELS)
         if _BARE_NUMBER.fullmatch(block.text):
             continue  # a cell of its own (one per line): the fragments around it are still side by side
+        if _CHECKBOX.search(block.text):
+            continue  # 1、部门预算项目 □ 2、县直专项 ☑: a form field's options, numbered for that field alone
         laid_out = _laid(block)
         # 一、…收入 28,416,380.00 一、…; 二、政府性基金收入    二、公共安全支出: a row, not judged, but its
         # number carries the count on when it follows the item right before it (七、 ⏎ 八、社会保障和就业支出
