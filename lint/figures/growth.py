@@ -640,7 +640,16 @@ def _rate(rate, prior, current, sign) -> Growth:
 
     expression = (f"({current.text} − {prior.text}) / {prior.text}" if sign > 0
                   else f"({prior.text} − {current.text}) / {prior.text}")
-    return Growth(rate, (prior, current), prior.value == 0, prior.text, compute, expression)
+    found = Growth(rate, (prior, current), prior.value == 0, prior.text, compute, expression)
+    if prior.unit != current.unit and family(prior.unit) == family(current.unit) == "money" \
+            and not _holds(found) and (units.dropped(prior.unit, current.unit)
+                                       or units.dropped(current.unit, prior.unit)):
+        wrong, right = (prior, current) if units.dropped(prior.unit, current.unit) else (current, prior)
+        fixed = replace(wrong, unit=right.unit)
+        read = _rate(rate, *[fixed if f is wrong else f for f in (prior, current)], sign)
+        if _holds(read):  # 89410万元，比上年的131870.68元减少32.20%: the prior's unit lost its 万, the
+            return replace(found, slip=fixed)  # rate says
+    return found
 
 
 _QUOTED = lazy(r"[“\"]([^”\"]{2,20})[”\"]")
