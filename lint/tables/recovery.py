@@ -768,7 +768,10 @@ def _continues_header(cells: list[Cell], header_rows: list[list[Cell]]) -> bool:
         return True  # | 2024 | 2025 | under 决算数 | 预算数: each column's year
     filled = [_NAMED_YEAR.sub("", _QUALIFIED.sub("", c.text)) for c in cells if c.text]  # 2025年预算数,
     # 项目（按支出性质和经济分类）: a year and a qualifier in brackets are part of a column's name
-    longest = 12 if header_rows and any(not c.text for c in header_rows[-1]) else 5
+    # (under a header with merged, empty cells, or one narrower than this line, whose label cell is blank:
+    # 项目 | 2016年预算数 over | 小计 | 其中:一般公共预算安排数, the merged name written once)
+    longest = 12 if header_rows and (any(not c.text for c in header_rows[-1]) or len(cells) > len(
+        header_rows[-1]) and cells and not cells[0].text) else 5
     return bool(filled) and all(len(t) <= longest and not any(ch.isdigit() for ch in t) for t in filled)
 
 
