@@ -129,12 +129,17 @@ unquote = labels.unquote  # “三公”经费, "三公"经费 and 三公经费 
 def canonical(name: str) -> str:
     """A table's name as templates vary it alike: no quotation marks (“三公”经费, "三公"经费 and 三公经费), no
     财政拨款 or 拨款 after a fund's name (一般公共预算财政拨款支出表 is 一般公共预算支出表), no qualifier in
-    brackets at its end (一般公共预算支出表（按功能分类）)."""
+    brackets at its end (一般公共预算支出表（按功能分类）), no 情况 or 统计 before its 表 nor 财政拨款 after
+    its measure (“三公”经费预算财政拨款情况统计表 is 三公经费预算表)."""
     name = _FUND_GRANT.sub(r"\1", unquote(name))
-    return QUALIFIER.sub("", name) if name.endswith(("）", ")")) else name
+    name = QUALIFIER.sub("", name) if name.endswith(("）", ")")) else name
+    return _MEASURE_GRANT.sub(r"\1", _TABLE_END.sub("表", name))
 
 
 _FUND_GRANT = lazy(rf"({labels.FUNDS.pattern})(?:财政)?拨款")
+# a table named as a report of it (…经费预算财政拨款情况统计表, …支出情况表): the table of it (…经费预算表)
+_TABLE_END = lazy(r"(?:情况)?统计表$|情况表$")
+_MEASURE_GRANT = lazy(r"(预算|决算)(?:财政)?拨款(?=表$)")
 
 
 def titled(table: Table, tables, unwanted=()) -> bool:
