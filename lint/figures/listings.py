@@ -143,6 +143,12 @@ def find(analysis, block: int, words) -> list[Listing]:
                                                     m.group(1) + "中", prev)
                         if precision.total(found.parts).hi >= precision.interval(found.total).lo]
                 # (parts short of it are its main items only: 项目支出中，较大的项目有 …)
+        for index, (start, _end, figs) in enumerate(sentences):
+            for f in figs:  # 在支出合计 X 中，A a，B b: X's parts
+                amid = _AMID.match(text, f.end)
+                if amid and f.is_point and family(f.unit) == "money" \
+                        and _AMID_OPENS.fullmatch(text, start, f.start):
+                    out += _listing(words, text, sentences, index, amid.start(1), "中", prev)
     if sentences and (opener := _DETAILS_END.search(text, sentences[-1][0])) is not None:
         # X，具体情况如下：⏎（一）A a；⏎（二）B b: the items as the paragraphs after
         out += _items(analysis, block, words, text, sentences, len(sentences) - 1, opener.start(), "")
@@ -660,6 +666,8 @@ def _style(text: str) -> str:
 
 
 _OWN_TOTAL = lazy(r"[\s，,：:]*[^\s，,：:。；;\d和、及与]{2,30}")  # 其中中央资金合计: a part named, its 合计
+_AMID = lazy(r"\s*(中)[，,：:]")  # (在支出合计 X)中，
+_AMID_OPENS = lazy(r"\s*在[^，,。；;：:\d]{1,16}")  # 在 opening the amount's clause: it holds the parts after
 _AMONG_NAMED = lazy(r"[，,：:\s]*([^，,：:。；;\d]{2,20})中[，,]")  # (从收入结构看，)全盟一般公共预算收入中，
 _MAIN_NEXT = lazy(r"\s*[，,：:]?\s*主要(?:是|为|有|包括)")
 _NAMED_FIRST = lazy(r"\s*[\u4e00-\u9fff“”]{2,20}?\s*")  # 人员经费 of 人员经费 1030180.29 元: a name
