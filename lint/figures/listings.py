@@ -1750,6 +1750,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             if family(f.unit) != fam and labels.open_paren(text, start, pos) is not None \
                     and _named(text, f, listed, fam):
                 continue  # 下拨公安两所综治维稳工作经费18万元: a count in the next part's name
+            if family(f.unit) != fam and parts and _GLUED_NAME.fullmatch(text, parts[-1].end, f.start):
+                continue  # 项目79个财政资金 a，…的项目11个…: the amount glued beside its part, the list on
             if family(f.unit) != fam and (_USE.search(f.label) or parts and _in_clause(text, parts[-1], f)):
                 skip = min((k for k in (text.find(c, f.end, stop) for c in "；;") if k != -1), default=-1)
                 if skip == -1:
@@ -2280,6 +2282,9 @@ def _in_clause(text: str, part: Figure, figure: Figure) -> bool:
     减至2辆；), before the semicolon that ends it."""
     between = text[part.end : figure.start]
     return bool(re.search(r"[，,]", between)) and not re.search(r"[；;。]", between)
+
+
+_GLUED_NAME = lazy(r"[\u4e00-\u9fff]{2,8}")  # a name alone between a part and the amount beside it
 _MEASURED = lazy(r"下达|到位|拨付|支出|执行|预算|决算|结余|\d{4}")  # 分别为下达 X、到位 Y: two measures
 # looked for with the funds' names taken out (a project's 总投资 is its plan too)
 _PLANS = lazy(r"预算(?!内)|计划(?!生育)|批复|总投资|投资总额|总概算")
