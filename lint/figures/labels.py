@@ -38,9 +38,9 @@ LIABILITIES = lazy(r"(?:负债总额|负债合计|负债总计|总负债)(?:为|
 """An account's liabilities named whole (负债总额, 负债合计)."""
 OTHER_FOOTING = lazy(r"\s*[（(]\s*(?:不含|含|未含|已含|扣除|剔除)")
 """A bracket right after an amount saying it is counted on another footing (当期结余 Z（不含利息收入）)."""
-FUNDS_WHOLE = lazy(r"(?:资金|经费)(?:共计?|总额|合计|总计)?(?:为|是)?\s*$")
-"""A label naming funds (项目资金共, 上级补助资金, 专项经费总额为): a rate's base said without a plan
-word when it is one of two amounts, the other what was paid of it."""
+FUNDS_WHOLE = lazy(r"(?:资金|经费|财政拨款)(?:共计?|总额|合计|总计)?(?:为|是)?\s*$")
+"""A label naming funds (项目资金共, 上级补助资金, 专项经费总额为, 本年度财政拨款为): a rate's base said
+without a plan word when it is one of two amounts, the other what was paid of it."""
 FUNDS_NAMED_WHOLE = lazy(r"^(?!.*其中)(?:.*(?:项目|专项)(?:资金|经费)(?:共计?|总额|合计|总计)?"
                          r"|.*(?:资金|经费)(?:共计?|总额|合计|总计))(?:为|是)?\s*$")
 """A label naming a project's funds as a whole (项目资金共, 专项资金共计, 该项目资金), not one source of them

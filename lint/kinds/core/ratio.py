@@ -303,8 +303,8 @@ def run(analysis, check: Check):
 
 # a rate of the funds paid or spent (not 到位率, the funds received; nor 工程完成率, the work done)
 _FUNDS_RATE = lazy(r"(?<!到位)(?:执行|支出|使用|拨付|支付)(?:率|进度)")
-# what was paid or spent of a project's funds (已拨付, 已拨付财政补助资金, 实际支出)
-_SPENT = lazy(r"(?:拨付|支出|支付|使用|执行)(?:[\u4e00-\u9fff]{0,8}?(?:资金|经费|金额))?(?:共|合计)?"
+# what was paid or spent of a project's funds (已拨付, 已拨付财政补助资金, 实际支出, 执行数为)
+_SPENT = lazy(r"(?:拨付|支出|支付|使用|执行)(?:数|额|[\u4e00-\u9fff]{0,8}?(?:资金|经费|金额))?(?:共|合计)?"
               r"(?:为|了)?\s*$")
 _PLAIN_BUDGET = lazy(r"(?:年初)?预算")  # 完成(年初)预算的: the one budget the sentence states, however named
 _NAMED_EACH = lazy(r"\s*[\u4e00-\u9fff]{1,8}\s*、\s*")  # 5000吨稻谷、500吨: a noun after each amount
