@@ -14,7 +14,8 @@ short, ends mid-sentence (in ``，`` or ``、``) and the next line opens no list
 lines are joined with nothing between them (Chinese has no spaces; a number broken at the line end is whole
 again); each source line keeps its own origin so every character still maps to its line and column.
 
-Markdown emphasis (``**``/``__``), heading marks, link targets (``[text](#anchor)`` keeps its text), LaTeX
+Markdown emphasis (``**``/``__``), heading marks, link targets (``[text](#anchor)`` keeps its text), a
+character's reading a web page glossed after it in pinyin (``發(fā)布``), LaTeX
 dollars and ``\\%`` (and the spaces a converter puts between a formula's digits, ``$9 8 . 2 0 \\%$``) are
 dropped or unescaped segment by segment, again keeping positions. Lines holding tabs are table rows: they
 are kept as one block each and never joined; so are the rows of Markdown pipe tables (with an alignment
@@ -44,7 +45,8 @@ LIST_ITEM = (r"\d{1,2}(?:[.．](?!\d)|、|[.．](?=(?:19|20)\d\d年))|[（(][一
 #: here also a Markdown list item or table row, and 4) 4）
 _ITEM = lazy(rf"\s*(?:[-*+]\s|\||\d{{1,2}}[)）](?!\d)|{LIST_ITEM})")
 _BULLET = lazy(r"\s*(?:——|[•●▪])")  # a dash or bullet item (——A a；), after a list's colon or another item
-_MARKUP = lazy(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{INVISIBLE.pattern}"
+_PINYIN = r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)"  # 發(fā)布: a reading glossed
+_MARKUP = lazy(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{INVISIBLE.pattern}|{_PINYIN}"
                r"|\[(?=[^\[\]\n]{1,200}\]\([^()\s]{0,300}\))|\]\([^()\s]{0,300}\)")  # [text](link): the text
 _MATH = lazy(r"\$[^$\n]{1,200}\$")
 # $9 8 . 2 0 \%$ as a converter spaces it: 98.20%; and a thousands comma, $3 , 1 9 8 . 7 4$: 3,198.74
