@@ -92,6 +92,9 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     if stage:
         period += "|" + stage  # 2.…预算调整方案。⏎(1)收入总计调整为 X: the adjusted budget's, not the 决算's
     months = _MONTHS.findall(before)  # 12月当月 is not 1-12月: a month's figure, not the year's to date
+    opening = _OPENING_SPAN.match(text) if not months else None
+    if opening:  # 2023年1-10月，全国发行…a。全国发行再融资债券 b: each sentence of the paragraph its span's
+        months = [opening.group(1)]
     if months:
         period += "|" + months[-1].replace(" ", "")
     clause = labels.clause(text, fig.start)
@@ -118,6 +121,8 @@ _COMPARED = lazy(r"(?:较|比|与|同)$")
 # a figure's period, said before it (not a month named in passing: 经12月召开的…)
 _MONTHS = lazy(r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月份|(?:\d{1,2}\s*月)?当月|[上下]半年"
                r"|[一二三四]季度|截至\s*\d{1,2}\s*月")
+# the span a paragraph opens with, for its every sentence (2023年10月，…; 1-10月，…; 上半年，…)
+_OPENING_SPAN = lazy(rf"\s*(?:(?:19|20)\d\d\s*年)?\s*({_MONTHS.pattern}|\d{{1,2}}\s*月)\s*[，,：:]")
 _QUALIFIER = lazy(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[（(][类款项][）)])")
 
 
