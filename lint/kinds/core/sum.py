@@ -738,10 +738,13 @@ _LEVEL_DIGITS = str.maketrans("12345", "一二三四五")
 def _of_another(analysis, total: Figure, parts: list[Figure], made: Interval) -> bool:
     """Whether the parts make, exactly, another amount of the total's unit stated before the total in its
     sentence (of two amounts or more there, the parts' whole is then not said plainly), one of the parts'
-    side and stage, named otherwise than the total."""
+    side and stage, named otherwise than the total; or one stated between the total and the parts."""
     if precision.interval(total).meets(made):
         return False
     figs = analysis.sentence_of(total)[2]
+    if any(total.end <= f.start and f.end <= parts[0].start and f.is_point and f.unit == total.unit
+           and precision.interval(f).meets(made) for f in figs):
+        return True  # 限额 X，本次拟增加 Y新增限额，其中：A a、B b (a + b = Y): Y's parts, Y said as a change
     return any(f is not total and f.start < total.start and f.is_point and f.unit == total.unit
                and all(f is not p for p in parts) and precision.interval(f).meets(made)
                and not _other_side(f, parts) and not _restated(f, total)
