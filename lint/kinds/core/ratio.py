@@ -70,7 +70,7 @@ FIELDS = JUDGED
 @options
 class Options:
     rates: Words = Words(["预算执行率", "执行率", "完成率", "支出率", "到位率", "支付率", "使用率", "兑现率",
-                          "控制率", "支出进度", "执行进度", "分配进度", "结转结余率", "结余率"])
+                          "控制率", "支出进度", "执行进度", "分配进度", "支付进度", "结转结余率", "结余率"])
     plan: Words = Words(["预算", "计划", "目标", "指标", "下达", "批复", "安排", "申报", "应", "年初"])
     received: Words = Words(["收到", "投入"])
     """Funds received (收到…资金共 X，支出 Y，支出率 P%): the base when no amount of the clause names a plan
