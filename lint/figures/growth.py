@@ -191,8 +191,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 explicit = len(current) == 1 and _YEAR_NAMED.match(text, compare_at + 1) is not None
                 # 去年全年…完成 X，同比增加 C: 同比 is against the amount's own period (a news report of the
                 # year before), so 去年's X is no prior
-                explicit = explicit or text.startswith("同比", max(compare_at - 1, 0)) and bool(current) \
-                    and "去年" in current[-1].label
+                explicit = explicit or text.startswith("同比", max(compare_at - 1, 0)) and len(current) == 1 \
+                    and "去年" in current[-1].label  # (not X，去年同期为 Y，同比增加 C: Y the prior)
                 if not stated_prior and current and not explicit and (_earlier(
                         current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year(),
                         carried=len(current) >= 2)
