@@ -665,9 +665,13 @@ def _style(text: str) -> str:
     return re.sub(r"[\d一二三四五六七八九十①-⑳]+", "#", m.group().strip()) if m else ""
 
 
+_OWN_SUM = lazy(r"(?:合计|小计)\s*$")  # a part's label ending in its own total word (财政资金合计 a)
+_ITS_PARTS = lazy(r"[\s，,]*(?:分别为|分别是|即|包括|其中)")  # …合计 a，分别为…: a's own parts after it
 _OWN_TOTAL = lazy(r"[\s，,：:]*[^\s，,：:。；;\d和、及与]{2,30}")  # 其中中央资金合计: a part named, its 合计
 _AMID = lazy(r"\s*(中)[，,：:]")  # (在支出合计 X)中，
 _AMID_OPENS = lazy(r"\s*在[^，,。；;：:\d]{1,16}")  # 在 opening the amount's clause: it holds the parts after
+# one level's (旗级, 市本级), not the whole's (全市)
+_SUB_LEVEL = lazy(r"(?:[省市县区盟州旗]|乡镇)?本级|(?<!全)(?:[省市县区盟州旗]|乡镇|区县|旗县)级")
 _AMONG_NAMED = lazy(r"[，,：:\s]*([^，,：:。；;\d]{2,20})中[，,]")  # (从收入结构看，)全盟一般公共预算收入中，
 _MAIN_NEXT = lazy(r"\s*[，,：:]?\s*主要(?:是|为|有|包括)")
 _NAMED_FIRST = lazy(r"\s*[\u4e00-\u9fff“”]{2,20}?\s*")  # 人员经费 of 人员经费 1030180.29 元: a name
@@ -1791,6 +1795,12 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     parts = collect(stop)
     if moved:
         return []  # X 调整为 Y，其中：A 由年初的 a 调整为 a′，B b: the old or the new parts, not said
+    own_sum = len(parts) >= 3 and bool(_OWN_SUM.search(parts[0].label))
+    its_parts = len(parts) >= 3 and bool(_ITS_PARTS.match(text, parts[0].end))
+    if len(parts) >= 3 and (own_sum and its_parts or (own_sum or its_parts) and precision.total(
+            parts[1:], parts[0].unit).meets(precision.interval(parts[0]))):
+        return []  # 其中财政资金（合计）a，分别为 A a1、B a2 (a1 + a2 = a): the first part's own parts after
+        # it; its siblings, if any, not said apart from them
     marks = [m.group(1) for p in parts if (m := _PHASE.match(text, p.end))]
     if any(mark not in text[max(0, start - 200) : pos] for mark in marks):
         return []  # 4#楼 b（二期）: a part of another phase than the total's (not the total's own 一期)
@@ -1894,9 +1904,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         if subject and not any(_subject_of(subject, f) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
         among = _AMONG_NAMED.match(text, pos + len(word))
-        if among and before and among.group(1) not in before[-1].label:
+        if among and before and {m.group() for m in _SUB_LEVEL.finditer(before[-1].label)} \
+                != {m.group() for m in _SUB_LEVEL.finditer(among.group(1))}:
             return []  # 从收入结构看，全盟一般公共预算收入中，A a；B b: of the 全盟's whole, not of the
-            # 旗级 amount before it
+            # 旗级 amount before it; 市本级收入中: of 市本级's, not of 全市's
         if subject and word.endswith("包括") and sum(
                 _subject_of(subject, f) for f in candidates(p_start, p_figs, p_end, p_text)) > 1:
             return []  # 收入总计 X，其中本年收入合计 Y。收入包括：…: which of the two is not said

@@ -597,8 +597,9 @@ def _named_apart(text: str, total: Figure, parts: list[Figure]) -> bool:
     first = labels.core(parts[0].label)
     head = next((mine[-n:] for n in (4, 3) if len(mine) > n and mine[-n:] in first), "")
     done = total.unit in precision.PEOPLE and len(mine) > 2 and mine[-2:] in first \
-        and not _PEOPLE_NOUN.search(mine[-2:])  # 新增就业 N，其中…再就业 a，促进创业 b，培训 c: what people
-    # did, the total's doing for its first parts, other doings after them (not 在职人员 N，其中…人员 a)
+        and _DOING.search(mine) is not None  # 新增就业 N，其中…再就业 a，促进创业 b，培训 c: what people
+    # did, the total's doing for its first parts, other doings after them (not 在职人员 N，其中…人员 a, nor
+    # 农村劳动力 N，其中外出务工劳动力 a，本地就业 b: people of a kind, a breakdown)
     head = head or (mine[-2:] if done else "")
     if not head:
         return False
@@ -609,7 +610,7 @@ def _named_apart(text: str, total: Figure, parts: list[Figure]) -> bool:
         and precision.total(parts[:k], total.unit).lo <= precision.interval(total).hi
 
 
-_PEOPLE_NOUN = lazy(r"[人员生工户者民师士数]$")
+_DOING = lazy(r"(?:就业|创业|培训|参保|参训|救助|帮扶|安置|转移|资助|慰问)$")  # people counted by a doing
 
 
 def _remainder(total: Figure, parts: list[Figure]) -> bool:
