@@ -538,9 +538,11 @@ def _whole(analysis, part, named: str):
         whole = above  # 支出预算 X，其中：财政拨款支出预算 Y。…占支出预算的: X, named exactly, not its item
     if whole is not None and _siblings(labels.core(part.label), labels.core(whole.label), labels.core(named)):
         return None  # 基本支出 X；项目支出 Y，占全年支出的 P%: 基本支出 is a kind of 支出, not all of it
-    if whole is not None and _one_level(analysis, whole, named):
-        return None  # 盟本级…支出 a；旗级…支出 b。…民生支出 c，占一般公共预算支出的 P%: all levels'
-        # whole, unsaid
+    levels = _other_levels(analysis, whole, named) if whole is not None else None
+    if levels is not None:  # 盟本级…支出 a；旗级…支出 b。…民生支出 c，占一般公共预算支出的 P%: all levels'
+        whole = next(iter(levels), None)  # whole, unsaid; or stated (全县…支出 X), that one
+        if whole is None:
+            return None
     if whole is not None and "本年" in named and "本年" not in whole.label and _carries_over(analysis, whole):
         return None  # 收入预算 X，其中：…，占本年收入的 P%；上年结转 Y: this year's income is X − Y
     if whole is not None and whole.block == part.block and whole.start < part.start \
@@ -549,19 +551,25 @@ def _whole(analysis, part, named: str):
     return whole
 
 
-def _one_level(analysis, whole, named: str) -> bool:
-    """Whether ``whole`` is one level's amount (旗级一般公共预算支出, 市本级…) that ``named`` does not say,
-    its paragraph stating another level's of the same name (盟本级一般公共预算支出)."""
+def _other_levels(analysis, whole, named: str) -> list | None:
+    """When ``whole`` is one level's amount (旗级一般公共预算支出, 县本级…) that ``named`` does not say, its
+    paragraph stating another level's of the same name (盟本级一般公共预算支出): the whole of every level
+    stated so there (全县…), in a list of one, or an empty list; None when ``whole`` is no such amount."""
     mine = _LEVEL_NAMED.match(labels.core(whole.label))
     if mine is None or mine.group() in named:
-        return False
+        return None
     name = labels.core(whole.label)[mine.end() :]
-    return any(f is not whole and (other := _LEVEL_NAMED.match(labels.core(f.label))) is not None
-               and other.group() != mine.group() and labels.core(f.label)[other.end() :][:6] == name[:6]
-               for f in analysis.figures[whole.block])
+    others = [(f, other.group()) for f in analysis.figures[whole.block]
+              if f is not whole and f.unit == whole.unit
+              and (other := _LEVEL_NAMED.match(labels.core(f.label))) is not None
+              and other.group() != mine.group() and labels.core(f.label)[other.end() :][:6] == name[:6]]
+    if not others:
+        return None
+    return [f for f, level in others if level.startswith("全")][:1]
 
 
-_LEVEL_NAMED = lazy(r"(?:全|[省市县区盟州旗乡镇])?(?:本级|级)|全[省市县区盟州旗乡镇]")  # 旗级, 盟本级, 全县
+# a level's name opening a label (旗级, 盟本级, 区县级), or the whole's (全县)
+_LEVEL_NAMED = lazy(r"(?:全|区县|旗县|县区|乡镇|[省市县区盟州旗乡镇])?(?:本级|级)|全[省市县区盟州旗乡镇]")
 
 
 def _rate_base(analysis, figure) -> bool:
