@@ -119,6 +119,9 @@ def run(analysis, check: Check):
         choices = [w for w in (_where(table, columns, result, k) for k in range(_choices(table))) if w]
         for name, words in check.options.alternatives.items():
             choices += [{**w, name: j} for w in choices for j in _headed(table, words, set(w.values()))]
+        choices = [w for w in choices if not _VS_BUDGET.search(table.header[w[result]]) or not any(
+            _PRIOR_YEAR.search(table.header[j]) for name, j in w.items() if name != result)]
+        # (决算比年初预算增减 over 上年决算数 | 年初预算数 | 决算数: the budget's change, never last year's)
         for row in range(len(table.rows)):
             verdicts = [v for w in choices if (v := _row(analysis, check, table, row, w, tree, result))]
             if verdicts:
@@ -280,6 +283,7 @@ def _compared(header: str) -> tuple[str, ...] | None:
 
 
 _VS_YEARS = lazy(r"(\d{4})\s*年?度?[^\d比较]{0,4}(?:比|较|相比|对比)\s*(\d{4})\s*年?")
+_PRIOR_YEAR = lazy(r"上年|去年|上一年")
 _VS_BUDGET = lazy(r"(?:比|较|对比)(?:年初|调整后?|全年)?预算")
 
 
@@ -317,6 +321,9 @@ def _row(analysis, check, table, row, where, tree, result):
                                    for name, f in figures.items()):
         return None  # a percentage under a column of amounts: the row's cells stand under other headers
     figures = {name: _percent(f) if _fractions(table, where[name]) else f for name, f in figures.items()}
+    if any("权重" in table.header[where[name]] and (f.value < 1 or f.value == 1 and f.decimals)
+           for name, f in figures.items() if name != result):
+        return None  # 权重 0.50, 1.00: a weight as a fraction of the whole score, not the points themselves
     figures = {name: replace(f, exact=True) if f.decimals == 0 and _POINTS.search(table.header[where[name]])
                else f for name, f in figures.items()}  # a whole 分值 or 权重 is exact, not rounded from 4.5
     env = {name: precision.interval(f) for name, f in figures.items() if name != result}
