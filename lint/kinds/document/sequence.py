@@ -19,8 +19,8 @@ cells' lists interleaved by a converter), unless they open with the same words; 
 paragraph (1.…；2.…；3.…) counts to its last item. A table's notes (注：1.… 2.…) are a list of their own,
 started again under each table. The entries under a 目录 (a title, then its page number) are not read: the
 body's headings are; entries with no page number (a web copy dropped them) run up to the first line that
-repeats one of them, or that is a sentence or too long for an entry. A form field's options (1、部门预算项目
-□ 2、县直专项 ☑) are numbered for that field alone, not read.
+repeats one of them, or that is a sentence or too long for an entry. A line of a form field's options
+(1、部门预算项目 □ 2、县直专项 ☑) is numbered for that field alone, not read.
 """
 
 from __future__ import annotations
@@ -40,7 +40,9 @@ _LAID_OUT = lazy(r"\S {3,}\S")  # cells apart by runs of spaces (pdftotext -layo
 _SPACED_AMOUNT = lazy(r"(?<=\s)[-+]?[\d,]+(?:\.\d+)?%?(?=\s|$)")
 # an amount alone on its line, or a cell a web copy closed with a bar (675.82 |, or | for an empty one)
 _BARE_NUMBER = lazy(r"\s*[-+]?[\d,]+(?:\.\d+)?%?\s*\|?\s*|\s*\|\s*")
-_CHECKBOX = lazy(r"[□☐☑☒■✓✔]")  # a form's options ticked or not
+# a line of a form field's options, numbered, ticked or not (not （二）资金来源：A ☑ B □, a heading's)
+_MARK = r"(?:\d{1,2}[、.．]|[（(]?[一二三四五六七八九十\d]{1,3}[)）、])"
+_OPTIONS = lazy(rf"\s*{_MARK}[^□☐☑☒■✓✔：:]{{1,30}}[□☐☑☒■✓✔]\s*{_MARK}")
 _PAGED = lazy(r"(?:\s|\.{3,}|…{2,}|·{3,})\d{1,3}\s*$")
 FIELDS = ("stated", "computed", "problem")
 
@@ -116,7 +118,7 @@ def run(analysis, check: Check):
             contents, last = False, [None] * len(_LEVELS)
         if _BARE_NUMBER.fullmatch(block.text):
             continue  # a cell of its own (one per line): the fragments around it are still side by side
-        if _CHECKBOX.search(block.text):
+        if _OPTIONS.match(block.text):
             continue  # 1、部门预算项目 □ 2、县直专项 ☑: a form field's options, numbered for that field alone
         laid_out = _laid(block)
         # 一、…收入 28,416,380.00 一、…; 二、政府性基金收入    二、公共安全支出: a row, not judged, but its
