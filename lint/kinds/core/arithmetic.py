@@ -214,14 +214,13 @@ def _tokens(text: str) -> list[tuple] | None:
             out.append((kind, m.group(), m.start()))
     ops = sum(1 for t in out if t[0] == "op")
     nums = sum(1 for t in out if t[0] == "num")
-    if out and len(_CJK.findall(text, out[-1][2])) > _TRAILING_WORDS:
-        return None  # 24人/次 4 ⏎ 工作任务完成率 正向 = 100%: words after the last number name what the
-        # result is, another row's or clause's, not of this computation (…×100% = 97.52% has none)
+    if out and _CELLS_APART.search(text, out[-1][2]):
+        return None  # 24人/次 4产出指标 质量指标 工作任务完成率 正向 = 100%: a form's cells after the last
+        # number, another row's, not of this computation (…30人合计发放=…, …×100%预算执行率=…: words of it)
     return out if ops and nums >= 2 else None
 
 
-_CJK = lazy(r"[\u4e00-\u9fff]")
-_TRAILING_WORDS = 4  # characters of words after an expression's last number: a unit (万元), not a name
+_CELLS_APART = lazy(r"[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]")  # two words a blank apart: cells
 
 
 class _Parser:
