@@ -255,6 +255,9 @@ def _panel(check: Check, panels: list[Table], item: Item, label: str, year: str 
     ordered = sorted(panels, key=lambda t: (not any(w in h for h in t.header for w in wanted),
                                             bool(year) and not any(year in h for h in t.header)))
     for table in ordered:
+        named = {col for col in measures.values() if any(col in h for h in table.header)}
+        if wanted and named and not named & set(wanted):
+            continue  # 年初预算 X against a table of 决算数 alone: its budget is not in it
         cell = _column(check, table, item, label)
         if cell is not None:
             return table, cell

@@ -37,8 +37,10 @@ class Options:
 
 
 # the gap's whole label: a direction and 序时进度, no subject of its own (总收入落后序时进度: another rate's)
-_GAP = lazy(r"[\s，,]*(?:已|仍|均|分别)?(?:([\u4e00-\u9fff]{1,2})(?:序时(?:进度)?|时间进度|均衡进度)(?:要求)?"
-            r"|较(?:序时|时间|均衡)进度([快慢]))\s*")  # 低于序时进度 g; 超时间进度 g; 较均衡进度慢 g
+# but the rate's own progress (支出完成预算的 P%，支出进度低于序时进度 g)
+_GAP = lazy(r"[\s，,]*(?:(?P<own>支出|执行|预算执行)?进度)?(?:已|仍|均|分别)?"
+            r"(?:(?P<way>[\u4e00-\u9fff]{1,2})(?:序时(?:进度)?|时间进度|均衡进度)(?:要求)?"
+            r"|较(?:序时|时间|均衡)进度(?P<pace>[快慢]))\s*")  # 低于序时进度 g; 超时间进度 g; 较均衡进度慢 g
 # a period opening a sentence (1-10月，…; 2023年上半年…; 截至10月底，…), as a report's time adverbial
 _PERIOD = lazy(r"(?:(?:19|20)\d\d\s*年\s*)?(?:(?<!\d)1\s*[-－—~～至到]\s*(\d{1,2})\s*月份?"
                r"|截[至止]\s*(?:(?:19|20)\d\d\s*年\s*)?(\d{1,2})\s*月(?:底|末|份|(?:30|31)\s*日)"
@@ -63,14 +65,16 @@ def run(analysis, check: Check):
         for start, _end, figs in analysis.sentences(block):
             for k, (rate, gap) in enumerate(zip(figs, figs[1:])):
                 m = _GAP.fullmatch(gap.label)
-                if gap.unit not in ("个百分点", "%" if m and m.group(2) else "") or rate.unit != "%" \
+                if gap.unit not in ("个百分点", "%" if m and m.group("pace") else "") or rate.unit != "%" \
                         or not (rate.is_point and gap.is_point) \
                         or m is None or text[rate.end : gap.start].strip(" ，,") != gap.label.strip(" ，,"):
                     continue
                 pairs = _respective(figs, k) if "分别" in gap.label else [(rate, gap)]
                 if rate.label.strip() in _JOINS and "分别" not in gap.label:
                     continue  # A、B分别完成 a% 和 b%，超序时进度 G: whose gap is not said
-                word = m.group(1) or m.group(2)
+                if m.group("own") and m.group("own") not in rate.label:
+                    continue  # 收入完成预算的 P%，支出进度低于序时进度 g: another rate's (支出完成…: its own)
+                word = m.group("way") or m.group("pace")
                 sign = -1 if word in o.behind else 1 if word in o.ahead else 0
                 if "序时" not in gap.label and "预算" not in rate.label:
                     continue  # 项目资金支出率60%，低于时间进度: a project's own schedule, not the year's
