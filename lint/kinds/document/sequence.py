@@ -43,6 +43,9 @@ _BARE_NUMBER = lazy(r"\s*[-+]?[\d,]+(?:\.\d+)?%?\s*\|?\s*|\s*\|\s*")
 # a line of a form field's options, numbered, ticked or not (not （二）资金来源：A ☑ B □, a heading's)
 _MARK = r"(?:\d{1,2}[、.．]|[（(]?[一二三四五六七八九十\d]{1,3}[)）、])"
 _OPTIONS = lazy(rf"\s*{_MARK}[^□☐☑☒■✓✔：:]{{1,30}}[□☐☑☒■✓✔]\s*{_MARK}")
+# a numbered section (1.2部门支出描述), not an amount opening a line (1.5亿元…)
+_SECTION_NUMBER = lazy(r"\s*\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})*\s*(?![万亿千百元个人次倍])[\u4e00-\u9fff]")
+_DOTTED = 2  # the level numbered 1. 2. (or 1、), which a numbered section's own list starts again
 _PAGED = lazy(r"(?:\s|\.{3,}|…{2,}|·{3,})\d{1,3}\s*$")
 FIELDS = ("stated", "computed", "problem")
 
@@ -138,6 +141,9 @@ def run(analysis, check: Check):
         fragment = index if short else -2
         if _PART.match(block.text):
             last = [None] * len(_LEVELS)  # 第二部分 starts its numbering again
+            continue
+        if _SECTION_NUMBER.match(block.text):
+            last[_DOTTED] = None  # 1.2部门支出描述 ⏎ 1.基本支出 …: a list under a numbered section, its own
             continue
         if laid_text and block.span(0, 1).column > _PANEL_INDENT and len(block.text) <= 20 \
                 and _ROW_LABEL.search(block.text.rstrip()):
