@@ -45,6 +45,7 @@ _MARK = r"(?:\d{1,2}[、.．]|[（(]?[一二三四五六七八九十\d]{1,3}[)�
 _OPTIONS = lazy(rf"\s*{_MARK}[^□☐☑☒■✓✔：:]{{1,30}}[□☐☑☒■✓✔]\s*{_MARK}")
 # a numbered section (1.2部门支出描述), not an amount opening a line (1.5亿元…)
 _SECTION_NUMBER = lazy(r"\s*\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})*\s*(?![万亿千百元个人次倍])[\u4e00-\u9fff]")
+_BARE_MARKER = lazy(r"\s*(\d{1,2})(?![年月日号时万亿千百元个人次项])(?=[\u4e00-\u9fff])")  # 8负责…
 _DOTTED = 2  # the level numbered 1. 2. (or 1、), which a numbered section's own list starts again
 _PAGED = lazy(r"(?:\s|\.{3,}|…{2,}|·{3,})\d{1,3}\s*$")
 FIELDS = ("stated", "computed", "problem")
@@ -168,6 +169,13 @@ def run(analysis, check: Check):
             if m:
                 last[2] = (_value(m.group("n")), block.span(m.start("n"), m.end("n")), m.group(0).strip())
                 marked_at[2] = index
+            continue
+        bare = _BARE_MARKER.match(block.text)
+        if bare and last[_DOTTED] is not None and last[_DOTTED][0] is not None \
+                and int(bare.group(1)) == last[_DOTTED][0] + 1:
+            # 7.负责… ⏎ 8负责… ⏎ 9.承办…: the item whose stop a converter lost carries the count on
+            last[_DOTTED] = (last[_DOTTED][0] + 1, block.span(bare.start(1), bare.end(1)), bare.group(1))
+            marked_at[_DOTTED] = index
             continue
         for at in _starts(block.text):
             first = block.text[at:].lstrip().lstrip("*").lstrip()[:1]
