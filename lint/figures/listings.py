@@ -666,7 +666,8 @@ def _style(text: str) -> str:
 
 
 _OWN_SUM = lazy(r"(?:合计|小计)\s*$")  # a part's label ending in its own total word (财政资金合计 a)
-_ITS_PARTS = lazy(r"[\s，,]*(?:分别为|分别是|即|包括|其中)")  # …合计 a，分别为…: a's own parts after it
+# …合计 a，分别为…: a's own parts after it (分别支持 A a1、B a2: its uses, each its amount)
+_ITS_PARTS = lazy(r"[\s，,]*(?:分别[\u4e00-\u9fff]{0,3}?(?:为|是|用于|支持|安排|下达|拨付)|即|包括|其中)")
 _OWN_TOTAL = lazy(r"[\s，,：:]*[^\s，,：:。；;\d和、及与]{2,30}")  # 其中中央资金合计: a part named, its 合计
 _AMID = lazy(r"\s*(中)[，,：:]")  # (在支出合计 X)中，
 _AMID_OPENS = lazy(r"\s*在[^，,。；;：:\d]{1,16}")  # 在 opening the amount's clause: it holds the parts after
