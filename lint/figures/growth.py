@@ -191,8 +191,9 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 explicit = len(current) == 1 and _YEAR_NAMED.match(text, compare_at + 1) is not None
                 # 去年全年…完成 X，同比增加 C: 同比 is against the amount's own period (a news report of the
                 # year before), so 去年's X is no prior
-                explicit = explicit or text.startswith("同比", max(compare_at - 1, 0)) and len(current) == 1 \
-                    and "去年" in current[-1].label  # (not X，去年同期为 Y，同比增加 C: Y the prior)
+                explicit = explicit or text.startswith("同比", max(compare_at - 1, 0)) and bool(current) \
+                    and "去年" in current[-1].label and not _PRIOR_ALONE.fullmatch(current[-1].label)
+                # (not X，去年同期为 Y，同比增加 C: Y the prior, said alone)
                 if not stated_prior and current and not explicit and (_earlier(
                         current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year(),
                         carried=len(current) >= 2)
@@ -238,6 +239,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
             yield from _compared_with(analysis, spec, text, sentence)
 
 
+# ，去年同期为: last year's amount said alone, no subject of its own
+_PRIOR_ALONE = lazy(r"[\s，,；;]*(?:而|比|较)?(?:去年|上年)(?:同期)?的?(?:为|是|完成|实现)?\s*")
 _YEAR_NAMED = lazy(r"\s*(?:19|20)\d\d\s*年")
 # after a list closed by ；, a change that names nothing (较上年同口径减少), not 项目支出减少
 _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比"

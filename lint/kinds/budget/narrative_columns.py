@@ -255,7 +255,7 @@ def _panel(check: Check, panels: list[Table], item: Item, label: str, year: str 
     ordered = sorted(panels, key=lambda t: (not any(w in h for h in t.header for w in wanted),
                                             bool(year) and not any(year in h for h in t.header)))
     for table in ordered:
-        named = {col for col in measures.values() if any(col in h for h in table.header)}
+        named = {col for word, col in measures.items() if any(word in h for h in table.header)}
         if wanted and named and not named & set(wanted):
             continue  # 年初预算 X against a table of 决算数 alone: its budget is not in it
         cell = _column(check, table, item, label)
@@ -273,8 +273,9 @@ def _column(check: Check, table: Table, item: Item, label: str) -> Cell | None:
         own = locate.unquote(_own_name(check, table, j))
         if any(w in own for w in item.column) and not any(w in own for w in item.not_):
             found.append(j)
-    if len(found) > 1 and wanted:
-        found = [j for j in found if any(w in table.header[j] for w in wanted)]
+    if len(found) > 1 and wanted:  # (by the measure's word: 年初预算 is a 预算数 column)
+        words = [word for word, col in measures.items() if col in wanted]
+        found = [j for j in found if any(w in table.header[j] for w in (*wanted, *words))]
     return table.rows[0][found[0]] if len(found) == 1 else None
 
 

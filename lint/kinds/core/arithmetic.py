@@ -214,12 +214,15 @@ def _tokens(text: str) -> list[tuple] | None:
             out.append((kind, m.group(), m.start()))
     ops = sum(1 for t in out if t[0] == "op")
     nums = sum(1 for t in out if t[0] == "num")
-    if out and _CELLS_APART.search(text, out[-1][2]):
+    tail = out[-1][2] if out else len(text)
+    if _CELLS_APART.search(text, tail) or _FORM_WORDS.search(text, tail):
         return None  # 24人/次 4产出指标 质量指标 工作任务完成率 正向 = 100%: a form's cells after the last
         # number, another row's, not of this computation (…30人合计发放=…, …×100%预算执行率=…: words of it)
     return out if ops and nums >= 2 else None
 
 
+# an indicator form's own words after the last number (4产出指标质量指标…正向=): its cells run together
+_FORM_WORDS = lazy(r"(?:产出|效益|满意度|数量|质量|时效|成本)指标|指标性质|指标方向|[正反]向")
 _CELLS_APART = lazy(r"[\u4e00-\u9fff][ \t\u3000]+[\u4e00-\u9fff]")  # two words a blank apart: cells
 
 

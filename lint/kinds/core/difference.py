@@ -165,7 +165,8 @@ def _changes(analysis, o: Options, block: int):
             moved = side_by_side or len(same) >= 2 and growth.MOVED_FROM.search(same[-2].label) is not None
             # (由 X 调整为 Y，比上年决算增加 C: its own base; X 拟调整为 Y: 由 left out, side by side)
             moved = moved and not o.compare.within(change.label)
-            if moved and _CAUSES_LISTED.search(_CLOSED_ASIDE.sub("", text[same[-1].end : change.start])):
+            if moved and _CAUSES_LISTED.search(_CLOSED_ASIDE.sub("", text[same[-1].end : change.start])) \
+                    and not _SUMMED_CHANGE.search(change.label):  # (…，其中 A 增加 a，B 增加 b，共增加 C: C)
                 # (a cause's clause before the change, 主要是A，调减 C: the cause's amount, maybe, as likely)
                 continue  # 由 X 调整为 Y，主要由于：(1) A 调增 a；(2) …: a cause's share of the move (not
                 # …调整为 Y（包括…），增加 C, nor …，主要用于A和B，增加 C: its own change after an aside)
@@ -392,9 +393,10 @@ class _Reach:
 
 
 _SEMICOLON = lazy(r"[；;]")
-# causes said (主要由于, 主要是), or parts listed (其中：, 包括：(1)): what follows is a part of the move
-_CAUSES_LISTED = lazy(r"主要原因|原因是|主要是由于|主要由于|主要是|(?:主要为|其中|包括)\s*"
-                      r"(?:[：:]|[（(]?[1-9一二三四五六七八九十①-⑳][)）、.．])")
+# causes said (主要由于, 主要是), or parts listed (其中, 包括; 用于A增加 a in its clause): what follows is a
+# part of the move (not 主要用于A和B，增加 C: the move's)
+_CAUSES_LISTED = lazy(r"主要原因|原因是|主要是由于|主要由于|主要是|主要为|其中|包括|用于[^，,。；;]*$")
+_SUMMED_CHANGE = lazy(r"(?:共|合计|总计|累计|总共)(?:计)?(?:增加|减少|调增|调减|增长|下降)了?\s*$")
 _MOVE_WORDS = lazy(r"调整|调增|调减|增加|减少")  # (X 调增 a 调整为 Y: no amount the move starts from)
 _CLOSED_ASIDE = lazy(r"[（(][^（()）]*[）)]")
 _BREAKDOWN = lazy(r"主要是|主要为|其中|包括|用于")

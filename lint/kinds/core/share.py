@@ -558,11 +558,12 @@ def _other_levels(analysis, whole, named: str) -> list | None:
     mine = _LEVEL_NAMED.match(labels.core(whole.label))
     if mine is None or mine.group() in named:
         return None
-    name = labels.core(whole.label)[mine.end() :]
+    name = _DONE.sub("", labels.core(whole.label)[mine.end() :])
     others = [(f, other.group()) for f in analysis.figures[whole.block]
               if f is not whole and f.unit == whole.unit
               and (other := _LEVEL_NAMED.match(labels.core(f.label))) is not None
-              and other.group() != mine.group() and labels.core(f.label)[other.end() :][:6] == name[:6]]
+              and other.group() != mine.group()
+              and _DONE.sub("", labels.core(f.label)[other.end() :]) == name]
     if not others:
         return None
     return [f for f, level in others if level.startswith("全")][:1]

@@ -42,7 +42,8 @@ _SPACED_AMOUNT = lazy(r"(?<=\s)[-+]?[\d,]+(?:\.\d+)?%?(?=\s|$)")
 _BARE_NUMBER = lazy(r"\s*[-+]?[\d,]+(?:\.\d+)?%?\s*\|?\s*|\s*\|\s*")
 # a line of a form field's options, numbered, ticked or not (not （二）资金来源：A ☑ B □, a heading's)
 _MARK = r"(?:\d{1,2}[、.．]|[（(]?[一二三四五六七八九十\d]{1,3}[)）、])"
-_OPTIONS = lazy(rf"\s*{_MARK}[^□☐☑☒■✓✔：:]{{1,30}}[□☐☑☒■✓✔]\s*{_MARK}")
+_OPTIONS = lazy(rf"\s*{_MARK}(?:[^□☐☑☒■✓✔：:\d（(]{{1,30}}[□☐☑☒■✓✔]\s*(?:{_MARK}|$)"
+                rf"|\s*[□☐☑☒■]\s*[^□☐☑☒■✓✔：:\d（(]{{1,30}}(?:{_MARK}|$))")  # (□部门预算项目 2、…)
 # a numbered section (1.2部门支出描述), not an amount opening a line (1.5亿元…)
 _SECTION_NUMBER = lazy(r"\s*\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})*\s*(?![万亿千百元个人次倍])[\u4e00-\u9fff]")
 _BARE_MARKER = lazy(r"\s*(\d{1,2})(?![年月日号时万亿千百元个人次项])(?=[\u4e00-\u9fff])")  # 8负责…
