@@ -845,11 +845,25 @@ def _respective(words, text: str, sentences) -> list[Listing]:
                     whole = words.totals.within(last.label.replace("公共", ""))
                     for listing in _listing(words, text, sentences, index, pos, word):
                         if listing.total is last and len(listing.parts) >= 2:
-                            if "等" not in text[listing.parts[-1].end : listing.parts[-1].end + 2]:
-                                if whole or not any(_MEASURED.search(p.label) for p in listing.parts):
-                                    out.append(Listing(last, listing.parts, whole))
+                            parts = _adding_prefix(text, last, listing.parts)  # (…a，分别为 A a1、B a2，
+                            if "等" not in text[parts[-1].end : parts[-1].end + 2]:  # C c: C, a's sibling)
+                                if whole or not any(_MEASURED.search(p.label) for p in parts):
+                                    out.append(Listing(last, parts, whole))
                 pos = text.find(word, pos + len(word), end)
     return out
+
+
+def _adding_prefix(text: str, total: Figure, parts) -> tuple:
+    """``parts`` cut to the first two or more, joined by 、 or 和, that make ``total`` exactly when all of
+    them do not and a comma stands before the rest (the parts of a part, then its siblings: 财政资金 a，
+    分别为 A a1、B a2，自筹资金 b)."""
+    whole = precision.interval(total)
+    if precision.total(parts, total.unit).meets(whole):
+        return tuple(parts)
+    apart = [bool(re.search("[，,；;]", text[a.end : b.start])) for a, b in zip(parts, parts[1:])]
+    k = next((k for k in range(2, len(parts)) if precision.total(parts[:k], total.unit).meets(whole)
+              and apart[k - 1] and not any(apart[: k - 1])), None)
+    return tuple(parts[:k]) if k else tuple(parts)
 
 
 _REACH_PARTS = 40  # the figures before a total looked at for its parts (linear in a long paragraph)
@@ -1798,10 +1812,14 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         return []  # X 调整为 Y，其中：A 由年初的 a 调整为 a′，B b: the old or the new parts, not said
     own_sum = len(parts) >= 3 and bool(_OWN_SUM.search(parts[0].label))
     its_parts = len(parts) >= 3 and bool(_ITS_PARTS.match(text, parts[0].end))
-    if len(parts) >= 3 and (own_sum and its_parts or (own_sum or its_parts) and precision.total(
-            parts[1:], parts[0].unit).meets(precision.interval(parts[0]))):
-        return []  # 其中财政资金（合计）a，分别为 A a1、B a2 (a1 + a2 = a): the first part's own parts after
-        # it; its siblings, if any, not said apart from them
+    if own_sum or its_parts:  # 其中财政资金（合计）a，分别为 A a1、B a2，自筹资金 b (a1 + a2 = a): the first
+        # part's own parts after it, then its siblings
+        own = next((k for k in range(2, len(parts) + 1) if precision.total(parts[1:k], parts[0].unit).meets(
+            precision.interval(parts[0]))), None)
+        if own is None and own_sum and its_parts:
+            return []  # (its own parts not adding up to it: which are its and which its siblings, unsaid)
+        if own is not None:
+            parts = [parts[0], *parts[own:]]
     marks = [m.group(1) for p in parts if (m := _PHASE.match(text, p.end))]
     if any(mark not in text[max(0, start - 200) : pos] for mark in marks):
         return []  # 4#楼 b（二期）: a part of another phase than the total's (not the total's own 一期)
