@@ -148,7 +148,8 @@ def find(analysis, block: int, words) -> list[Listing]:
                 amid = _AMID.match(text, f.end)
                 if amid and f.is_point and family(f.unit) == "money" \
                         and _AMID_OPENS.fullmatch(text, start, f.start):
-                    out += _listing(words, text, sentences, index, amid.start(1), "中", prev)
+                    listed = _listing(words, text, sentences, index, amid.start(1), "中", prev)
+                    out += [found for found in listed if _shared(text, figs, found.parts)]
     if sentences and (opener := _DETAILS_END.search(text, sentences[-1][0])) is not None:
         # X，具体情况如下：⏎（一）A a；⏎（二）B b: the items as the paragraphs after
         out += _items(analysis, block, words, text, sentences, len(sentences) - 1, opener.start(), "")
@@ -851,6 +852,25 @@ def _respective(words, text: str, sentences) -> list[Listing]:
                                     out.append(Listing(last, parts, whole))
                 pos = text.find(word, pos + len(word), end)
     return out
+
+
+def _shared(text: str, figs, parts) -> bool:
+    """Whether each of two parts or more states its share right after it (A a，占 p；B b，占 q) and the
+    shares add up to 100% at most: the parts of one whole, apart (在 X 中，A a，占 p；…: X's; not 已拨付 a，
+    拨付率 r；省级资金 b: another whole's amounts, nor shares of 130%: two breakdowns of X)."""
+    if len(parts) < 2:
+        return False
+    shares = []
+    for part in parts:
+        k = bisect.bisect_right(figs, part.start, key=lambda f: f.start)
+        share = figs[k] if k < len(figs) else None
+        if share is None or share.unit != "%" or not _SHARE_WORD.match(text, part.end):
+            return False
+        shares.append(share)
+    return sum(f.value for f in shares) <= 100 + len(shares) * Decimal("0.5")
+
+
+_SHARE_WORD = lazy(r"[\s，,（(]*(?:占|比重|占比)")
 
 
 def _adding_prefix(text: str, total: Figure, parts) -> tuple:
@@ -1731,6 +1751,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 stop = nested
         parts: list[Figure] = []
         listed = [f for f in after if f.start < stop]
+        glued = -1  # where an amount glued beside the last part ends (项目79个财政资金 a)
         skip = -1  # a part's purpose runs to its semicolon (主要用于11辆执法车辆的燃料…；)
         crossed = -1  # where a part's reason was crossed to the next part (…，主要原因是…；B b)
         changed = False  # a change said among the parts (较上年增加 c)
@@ -1770,7 +1791,11 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                     and _named(text, f, listed, fam):
                 continue  # 下拨公安两所综治维稳工作经费18万元: a count in the next part's name
             if family(f.unit) != fam and parts and _GLUED_NAME.fullmatch(text, parts[-1].end, f.start):
+                glued = f.end
                 continue  # 项目79个财政资金 a，…的项目11个…: the amount glued beside its part, the list on
+            if glued >= 0 and family(f.unit) == fam and not _CLAUSE_MARK.search(text, glued, f.start):
+                continue  # (…15个完成投资 a惠及8个行政村；: a count of the amount's clause, no part)
+            glued = -1
             if family(f.unit) != fam and (_USE.search(f.label) or parts and _in_clause(text, parts[-1], f)):
                 skip = min((k for k in (text.find(c, f.end, stop) for c in "；;") if k != -1), default=-1)
                 if skip == -1:
@@ -2314,6 +2339,7 @@ def _in_clause(text: str, part: Figure, figure: Figure) -> bool:
     return bool(re.search(r"[，,]", between)) and not re.search(r"[；;。]", between)
 
 
+_CLAUSE_MARK = lazy(r"[，,；;。]")
 _GLUED_NAME = lazy(r"[\u4e00-\u9fff]{2,8}")  # a name alone between a part and the amount beside it
 _MEASURED = lazy(r"下达|到位|拨付|支出|执行|预算|决算|结余|\d{4}")  # 分别为下达 X、到位 Y: two measures
 # looked for with the funds' names taken out (a project's 总投资 is its plan too)

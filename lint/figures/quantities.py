@@ -125,8 +125,9 @@ _COMPARED = lazy(r"(?:较|比|与|同)$")
 _MONTHS = lazy(r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月份|(?:\d{1,2}\s*月)?当月|[上下]半年"
                r"|[一二三四]季度|截至\s*\d{1,2}\s*月")
 _EVENT_DATE = lazy(r"\s*(?:(?:19|20)\d\d\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # a day opening the sentence
-# the span a paragraph opens with, for its every sentence (2023年10月，…; 1-10月，…; 上半年，…)
-_OPENING_SPAN = lazy(rf"\s*(?:(?:19|20)\d\d\s*年)?\s*({_MONTHS.pattern}|\d{{1,2}}\s*月)\s*[，,：:]")
+# the span a paragraph opens with, for its every sentence (2023年1-10月，…; 10月份，…; 上半年，…; not a date,
+# 2023年3月，…: an event's)
+_OPENING_SPAN = lazy(rf"\s*(?:(?:19|20)\d\d\s*年)?\s*({_MONTHS.pattern})\s*[，,：:]")
 _QUALIFIER = lazy(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[（(][类款项][）)])")
 
 

@@ -71,7 +71,7 @@ FIELDS = JUDGED
 class Options:
     rates: Words = Words(["预算执行率", "执行率", "完成率", "支出率", "到位率", "支付率", "使用率", "兑现率",
                           "控制率", "支出进度", "执行进度", "分配进度", "支付进度", "结转结余率", "结余率"])
-    plan: Words = Words(["预算", "计划", "目标", "指标", "下达", "批复", "安排", "申报", "应", "年初"])
+    plan: Words = Words(["预算", "计划", "目标", "指标", "下达", "批复", "安排", "申报", "应"])
     received: Words = Words(["收到", "投入"])
     """Funds received (收到…资金共 X，支出 Y，支出率 P%): the base when no amount of the clause names a plan
     (计划下达 X，收到 Y，到位率: Y is the actual)."""
@@ -218,7 +218,8 @@ def run(analysis, check: Check):
                         continue  # 总分…，其中预算执行得分9.54分（执行率95.36%）: no rate of 分 over 分
                     # (预算分别为 a、b、c万元，合计 t: a list's member is no plan of the whole's rate)
                     amounts = [f for f in amounts if not _MEMBER.search(text, max(0, f.start - 40), f.start)]
-                    plan = [f for f in amounts if _planned(o, f.label)] or _received(o, text, amounts)
+                    plan = [f for f in amounts if _planned(o, f.label)] or _received(o, text, amounts) \
+                        or _year_start(amounts)
                     plan += [f for f in amounts if plan and f.start > plan[0].start and f not in plan
                              and _ADJUSTED_TO.search(text, max(0, f.start - 12), f.start)]
                     plan.sort(key=lambda f: f.start)  # 年初预算 X，调整为 Y: the plan as adjusted, too
@@ -251,7 +252,8 @@ def run(analysis, check: Check):
                     if not plan and len(others) == 2 and all(_money(f) for f in others) \
                             and labels.FUNDS_WHOLE.search(others[0].label) \
                             and _SPENT.search(others[1].label) \
-                            and _FUNDS_RATE.search(rate.label) and not o.left.within(rate.label):
+                            and _FUNDS_RATE.search(rate.label) and not o.left.within(rate.label) \
+                            and not _OTHERS_RATE.search(rate.label):  # (上年执行率, 全省平均执行率: others')
                         plan, others = others[:1], others[1:]  # 项目资金共 X，已拨付 Y，执行率 P%: the funds
                     if not plan or not others or len(plan) > 2 \
                             or len(plan) == 2 and others[-1].start < plan[-1].start \
@@ -302,6 +304,7 @@ def run(analysis, check: Check):
 
 
 # a rate of the funds paid or spent (not 到位率, the funds received; nor 工程完成率, the work done)
+_OTHERS_RATE = lazy(r"上年|去年|平均|全省|全市|全县|全区|整体|较|比")  # a rate of another year or subject
 _FUNDS_RATE = lazy(r"(?<!到位)(?:执行|支出|使用|拨付|支付)(?:率|进度)")
 # what was paid or spent of a project's funds (已拨付, 已拨付财政补助资金, 实际支出, 执行数为)
 _SPENT = lazy(r"(?:拨付|支出|支付|使用|执行)(?:数|额|[\u4e00-\u9fff]{0,8}?(?:资金|经费|金额))?(?:共|合计)?"
@@ -907,6 +910,19 @@ def _received(o: Options, text: str, amounts: list) -> list:
 
 
 _SUMMED_TO = lazy(r"共计|合计|总计")
+
+
+def _year_start(amounts: list) -> list:
+    """The one amount named 年初 right before it (公用经费年初 X，执行 Y，完成率 P%): the year's plan, when
+    no amount beside it names the plan as adjusted (调整后 Y, 全年 Y: that one the base, maybe)."""
+    starts = [f for f in amounts if _YEAR_START.search(f.label)]
+    if len(starts) != 1 or any(_ADJUSTED_PLAN.search(f.label) for f in amounts):
+        return []
+    return starts
+
+
+_YEAR_START = lazy(r"年初\s*(?:数|为|是)?\s*$")  # …经费年初 X (not 年初至10月底累计支出 X, 年初结转)
+_ADJUSTED_PLAN = lazy(r"调整|全年|追加")
 
 
 def _planned(o: Options, label: str) -> bool:

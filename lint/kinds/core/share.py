@@ -252,11 +252,29 @@ def _shares(analysis, check: Check, shares: dict, unstated: list):
                 verdict = _judge(analysis, check, rate, part, whole)
                 if verdict and not verdict.holds and _holds_over_namesake(analysis, check, rate, part, whole):
                     continue  # 地方一般公共预算收入 stated for 全区 and for 本级: it holds over one of them
+                if verdict and not verdict.holds and not named \
+                        and _holds_over_outer(analysis, check, rate, part, whole, start):
+                    continue  # 支出 X，财政拨款 Y，占 p；其中基本支出 a，占 q (of X): the outer whole
                 if verdict:
                     shares.setdefault(id(whole), []).append((rate, part, whole, verdict))
             yield from _listed(analysis, check, listed)
             if len(bracketed) >= 3:  # three parts or more, each with its share in brackets, and no word
                 yield from _listed(analysis, check, bracketed)
+
+
+def _holds_over_outer(analysis, check: Check, rate, part, whole, start: int) -> bool:
+    """Whether an unnamed share that fails over its parent holds over the whole its parent is listed under,
+    or over the first amount of the sentence when that is another whole of the part's family."""
+    outer = analysis.parent(whole)
+    first = next((f for f in analysis.sentence_of(part)[2] if f.start >= start and f.is_point), None)
+    for other in (outer, first):
+        if other is None or other is whole or other is part \
+                or precision.family(other.unit) != precision.family(part.unit):
+            continue
+        verdict = _judge(analysis, check, rate, part, other)
+        if verdict and verdict.holds:
+            return True
+    return False
 
 
 def _rated_amounts(analysis, check: Check, text: str, figs):

@@ -744,7 +744,8 @@ def _of_another(analysis, total: Figure, parts: list[Figure], made: Interval) ->
         return False
     figs = analysis.sentence_of(total)[2]
     if any(total.end <= f.start and f.end <= parts[0].start and f.is_point and f.unit == total.unit
-           and precision.interval(f).meets(made) for f in figs):
+           and precision.interval(f).meets(made) and not labels.RATE_BASE.match(analysis.text(total), f.end)
+           for f in figs):  # (not 为年初预算 Y 的 P%: Y the rate's base)
         return True  # 限额 X，本次拟增加 Y新增限额，其中：A a、B b (a + b = Y): Y's parts, Y said as a change
     return any(f is not total and f.start < total.start and f.is_point and f.unit == total.unit
                and all(f is not p for p in parts) and precision.interval(f).meets(made)
