@@ -99,6 +99,8 @@ def extract(block: Block, index: int = 0) -> list[Figure]:
             continue  # inside an address or a phone number
         if start < last_end:
             continue  # inside the figure before: 3万4993.1亿元 is one
+        if start and text[start - 1] in _LOST:
+            continue  # ?8639萬元: a character lost right before it, a digit of it maybe (garbled text)
         parsed = _parse(text, m)
         if parsed is None:
             continue
@@ -143,6 +145,7 @@ def _shared_units(text: str, figures: list[Figure]) -> list[Figure]:
     return figures
 
 
+_LOST = "?？\ufffd"  # what a decoder or converter leaves for a character it could not read
 _LISTED = lazy(r"\s*(?:、|和|及|与|以及)\s*")  # between two numbers of one list
 _ORDINALS = lazy(r"第[\d、和及与\s]*$")  # 第1、2、3项
 _PLAIN = lazy(r"[-+]?\d[\d,]*(?:\.\d+)?")  # the last number bare before its unit (not 5万人: its 万 unshared)
