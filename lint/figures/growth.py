@@ -196,7 +196,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 # (not X，去年同期为 Y，同比增加 C: Y the prior, said alone)
                 if not stated_prior and current and not explicit and (_earlier(
                         current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year(),
-                        carried=len(current) >= 2)
+                        carried=len(current) >= 2) or _dated_earlier(text, current)
                         or "与" in current[-1].label and text.startswith("相比", current[-1].end)):
                     stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少; 与上年X相比: the prior
                     current = current[:-1]
@@ -554,6 +554,16 @@ def _listed_whole(spec: Spec, text: str, figs, start: int, part, change) -> tupl
     if not before or _aside(before[-1]) or labels.parenthesised(text, start, before[-1].start):
         return None, 0
     return before[-1], sum(1 for f in kin if opened < f.start < change.start)
+
+
+def _dated_earlier(text: str, current: list) -> bool:
+    """Whether the last of ``current`` falls under a year named after the first's and earlier than it
+    (2023年度收入总计 X，支出总计 X，2022年度收入总计 Y，支出总计 Y，与2022年度相比…增加 C: Y the prior)."""
+    if len(current) < 2:
+        return False
+    first = labels.dated(text, current[0].start)[1]
+    last = labels.dated(text, current[-1].start)[1]
+    return bool(first and last) and last[-1] < first[-1]
 
 
 def _holds(found: Growth) -> bool:

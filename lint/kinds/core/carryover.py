@@ -108,7 +108,8 @@ def _yearly(analysis, check: Check, money: list, said: list):
     when Z's sentence names neither, the first amounts of the two sentences before it, one a side (总收入 X，
     完成…。总支出 Y，…。当年收支结余 Z)."""
     o = check.options
-    balances = [f for f in money if o.yearly.within(f.label) and not o.closing.within(f.label)]
+    balances = [f for f in money if o.yearly.within(f.label) and not o.closing.within(f.label)
+                and not o.plus.within(f.label)]  # (用事业基金弥补收支差额 X: what made up the gap)
     if len(balances) != 1:
         return
     balance = balances[0]
