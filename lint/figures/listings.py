@@ -166,6 +166,9 @@ def find(analysis, block: int, words) -> list[Listing]:
                 pos = text.find(word, pos + len(word), end)  # 四是主要用于…的…支出 X: a name, no list
             while pos != -1:
                 found = [_unrepeated(f) for f in _listing(words, text, sentences, index, pos, word, prev)]
+                found = [replace(f, parts=_adding_prefix(text, f.total, f.parts)) if len(f.parts) >= 3
+                         and _A_PART.match(f.total.label) else f for f in found]
+                # (其中 A a，其中 A1 a1、A2 a2，B b: a part's own parts, then its sibling)
                 if _SINGLED.match(text, pos + len(word)):  # 其中分配最多的是平江县 a(，其次是 B b): the parts
                     found = [replace(f, parts=tuple(p for p in f.parts if not re.search(  # singled out up
                         "[；;]", text[pos : p.start])), complete=False) for f in found]  # to its ；, no more
@@ -855,22 +858,27 @@ def _respective(words, text: str, sentences) -> list[Listing]:
 
 
 def _shared(text: str, figs, parts) -> bool:
-    """Whether each of two parts or more states its share right after it (A a，占 p；B b，占 q) and the
-    shares add up to 100% at most: the parts of one whole, apart (在 X 中，A a，占 p；…: X's; not 已拨付 a，
-    拨付率 r；省级资金 b: another whole's amounts, nor shares of 130%: two breakdowns of X)."""
-    if len(parts) < 2:
+    """Whether two parts or more read as one whole's (在 X 中，A a，占 p；B b): none named by what was done
+    with money (已拨付 a, 到位 a, 结转资金支出 a: another measure of X, or another whole's), no rate but a
+    share between them, and their shares, where stated, adding up to 100% at most (not 130%: two
+    breakdowns)."""
+    if len(parts) < 2 or any(_DONE_WITH.search(p.label) for p in parts):
         return False
+    rates = [f for f in figs if f.unit == "%" and parts[0].start < f.start < parts[-1].end + 40]
     shares = []
-    for part in parts:
-        k = bisect.bisect_right(figs, part.start, key=lambda f: f.start)
-        share = figs[k] if k < len(figs) else None
-        if share is None or share.unit != "%" or not _SHARE_WORD.match(text, part.end):
-            return False
-        shares.append(share)
-    return sum(f.value for f in shares) <= 100 + len(shares) * Decimal("0.5")
+    for rate in rates:
+        if _SHARE_WORD.match(rate.label):
+            shares.append(rate)
+        elif not _MOVED_RATE.search(rate.label):
+            return False  # (已拨付 a，拨付率 r；…: a rate of its own, a status, no share nor growth)
+    return sum(f.value for f in shares) <= _OVERLAPPING
 
 
-_SHARE_WORD = lazy(r"[\s，,（(]*(?:占|比重|占比)")
+_MOVED_RATE = lazy(r"增长|下降|增加|减少|比上年|较上年|同比")  # a part's growth, said beside it
+_OVERLAPPING = 110  # shares adding up beyond it: two breakdowns of one whole (60% + 40% + 30%), not one
+_DONE_WITH = lazy(r"已|拨付|到位|支付|结转|结余|执行|完成")
+_A_PART = lazy(r"\s*[，,]?\s*其中")  # a total that is itself a part (其中财政资金 a，…)
+_SHARE_WORD = lazy(r"[\s，,（(]*(?:占|比重|占比)")  # a share's label
 
 
 def _adding_prefix(text: str, total: Figure, parts) -> tuple:
@@ -1793,8 +1801,12 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             if family(f.unit) != fam and parts and _GLUED_NAME.fullmatch(text, parts[-1].end, f.start):
                 glued = f.end
                 continue  # 项目79个财政资金 a，…的项目11个…: the amount glued beside its part, the list on
-            if glued >= 0 and family(f.unit) == fam and not _CLAUSE_MARK.search(text, glued, f.start):
-                continue  # (…15个完成投资 a惠及8个行政村；: a count of the amount's clause, no part)
+            if glued >= 0 and family(f.unit) == fam and parts and (
+                    not _CLAUSE_MARK.search(text, glued, f.start)
+                    or not _SEMI.search(text, glued, f.start)
+                    and labels.core(parts[0].label)[-2:] not in f.label):
+                continue  # (…15个完成投资 a(，)惠及8个行政村；: a count of the amount's clause, no part; not
+                # …201.9万元，“中”的项目3个: the next group, named as the first)
             glued = -1
             if family(f.unit) != fam and (_USE.search(f.label) or parts and _in_clause(text, parts[-1], f)):
                 skip = min((k for k in (text.find(c, f.end, stop) for c in "；;") if k != -1), default=-1)

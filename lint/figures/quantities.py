@@ -91,9 +91,6 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     stage = _stage(analysis, fig.block)
     if stage:
         period += "|" + stage  # 2.…预算调整方案。⏎(1)收入总计调整为 X: the adjusted budget's, not the 决算's
-    event = _EVENT_DATE.match(before)
-    if event:  # 2022年12月23日，…下达 a。2023年8月1日，…下达 b: two batches, each of its day
-        period += "|" + "".join(event.group().split())
     months = _MONTHS.findall(before)  # 12月当月 is not 1-12月: a month's figure, not the year's to date
     opening = _OPENING_SPAN.match(text) if not months else None
     if opening:  # 2023年1-10月，全国发行…a。全国发行再融资债券 b: each sentence of the paragraph its span's
@@ -124,7 +121,14 @@ _COMPARED = lazy(r"(?:较|比|与|同)$")
 # a figure's period, said before it (not a month named in passing: 经12月召开的…)
 _MONTHS = lazy(r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月份|(?:\d{1,2}\s*月)?当月|[上下]半年"
                r"|[一二三四]季度|截至\s*\d{1,2}\s*月")
-_EVENT_DATE = lazy(r"\s*(?:(?:19|20)\d\d\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # a day opening the sentence
+# a day opening a sentence (2022年12月23日，…), not the year's end (12月31日: the day figures are as of)
+_EVENT_DATE = lazy(r"\s*(?:(?:19|20)\d\d\s*年)?\s*\d{1,2}\s*月\s*\d{1,2}\s*日(?<!12月31日)")
+
+
+def event_date(analysis, fig: Figure) -> str:
+    """The day the sentence holding ``fig`` opens with, or '' (2022年12月23日，…下达 a)."""
+    event = _EVENT_DATE.match(labels.dated(analysis.text(fig), fig.start)[0])
+    return "".join(event.group().split()) if event else ""
 # the span a paragraph opens with, for its every sentence (2023年1-10月，…; 10月份，…; 上半年，…; not a date,
 # 2023年3月，…: an event's)
 _OPENING_SPAN = lazy(rf"\s*(?:(?:19|20)\d\d\s*年)?\s*({_MONTHS.pattern})\s*[，,：:]")

@@ -165,7 +165,7 @@ def _changes(analysis, o: Options, block: int):
             moved = side_by_side or len(same) >= 2 and growth.MOVED_FROM.search(same[-2].label) is not None
             # (由 X 调整为 Y，比上年决算增加 C: its own base; X 拟调整为 Y: 由 left out, side by side)
             moved = moved and not o.compare.within(change.label)
-            if moved and _CAUSES_LISTED.search(_CLOSED_ASIDE.sub("", text[same[-1].end : change.start])) \
+            if moved and _in_cause(_CLOSED_ASIDE.sub("", text[same[-1].end : change.start])) \
                     and not _SUMMED_CHANGE.search(change.label):  # (…，其中 A 增加 a，B 增加 b，共增加 C: C)
                 # (a cause's clause before the change, 主要是A，调减 C: the cause's amount, maybe, as likely)
                 continue  # 由 X 调整为 Y，主要由于：(1) A 调增 a；(2) …: a cause's share of the move (not
@@ -393,9 +393,20 @@ class _Reach:
 
 
 _SEMICOLON = lazy(r"[；;]")
-# causes said (主要由于, 主要是), or parts listed (其中, 包括; 用于A增加 a in its clause): what follows is a
-# part of the move (not 主要用于A和B，增加 C: the move's)
-_CAUSES_LISTED = lazy(r"主要原因|原因是|主要是由于|主要由于|主要是|主要为|其中|包括|用于[^，,。；;]*$")
+# parts listed (其中, 包括, 主要为, 用于): a change in their clause is a part's
+_CAUSES_LISTED = lazy(r"主要为|其中|包括|用于")
+def _in_cause(between: str) -> bool:
+    """Whether the change after ``between`` follows a reason (主要由于：(1)A调增 a; 主要是…，调减 a) or stands
+    in the clause a part opens (其中A增加 a; 主要用于A增加 a), not after it (主要为上级追加专项资金，增加 C:
+    the move's own change)."""
+    if _REASON.search(between):
+        return True  # (主要是部分项目未能实施，调减 C: the reason's amount, maybe, as likely as the move's)
+    found = [m for m in _CAUSES_LISTED.finditer(between)]
+    return bool(found) and not _CLAUSE_STOP.search(between, found[-1].end())
+
+
+_CLAUSE_STOP = lazy(r"[，,；;]")
+_REASON = lazy(r"主要原因|原因是|主要是由于|主要由于|主要是")  # a reason said for the move
 _SUMMED_CHANGE = lazy(r"(?:共|合计|总计|累计|总共)(?:计)?(?:增加|减少|调增|调减|增长|下降)了?\s*$")
 _MOVE_WORDS = lazy(r"调整|调增|调减|增加|减少")  # (X 调增 a 调整为 Y: no amount the move starts from)
 _CLOSED_ASIDE = lazy(r"[（(][^（()）]*[）)]")

@@ -576,17 +576,19 @@ def _other_levels(analysis, whole, named: str) -> list | None:
     mine = _LEVEL_NAMED.match(labels.core(whole.label))
     if mine is None or mine.group() in named:
         return None
-    name = _DONE.sub("", labels.core(whole.label)[mine.end() :])
+    name = _NAME_TAIL.sub("", labels.core(whole.label)[mine.end() :])
     others = [(f, other.group()) for f in analysis.figures[whole.block]
               if f is not whole and f.unit == whole.unit
               and (other := _LEVEL_NAMED.match(labels.core(f.label))) is not None
               and other.group() != mine.group()
-              and _DONE.sub("", labels.core(f.label)[other.end() :]) == name]
+              and _NAME_TAIL.sub("", labels.core(f.label)[other.end() :]) == name]
     if not others:
         return None
     return [f for f, level in others if level.startswith("全")][:1]
 
 
+# what follows a quantity's name in a label (…支出总额实际完成): the name is before it
+_NAME_TAIL = lazy(r"(?:总额|总计|合计|总数)?(?:实际)?(?:累计)?(?:完成|实现|达到|为|是)?$")
 # a level's name opening a label (旗级, 盟本级, 区县级), or the whole's (全县)
 _LEVEL_NAMED = lazy(r"(?:全|区县|旗县|县区|乡镇|[省市县区盟州旗乡镇])?(?:本级|级)|全[省市县区盟州旗乡镇]")
 

@@ -77,6 +77,9 @@ def run(analysis, check: Check):
         if len(fields) == 2 and ("" not in fields or not quantities.whole_named(key[1])):
             continue  # 在A方面，发行专项债券 a ⏎ 在B方面，…专项债券 b: each field's; 全年下达资金 X ⏎
             # 在A方面，全年下达资金 a: the whole's, then a field's part (not 全县…支出 X ⏎ 在A方面，全县…Y)
+        days = [quantities.event_date(analysis, f) for f in (first, fig)]
+        if all(days) and days[0] != days[1]:
+            continue  # 2022年12月23日，…下达 a。2023年8月1日，…下达 b: two batches, each of its day
         owners = [quantities.listed_under(analysis, f) for f in (first, fig)]
         if all(owners) and owners[0].label.strip() != owners[1].label.strip():  # (2023年 and 2022年 too)
             continue  # 基本支出 X。其中：⏎商品和服务支出 a … 项目支出 Y。其中：⏎商品和服务支出 b

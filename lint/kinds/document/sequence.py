@@ -42,10 +42,13 @@ _SPACED_AMOUNT = lazy(r"(?<=\s)[-+]?[\d,]+(?:\.\d+)?%?(?=\s|$)")
 _BARE_NUMBER = lazy(r"\s*[-+]?[\d,]+(?:\.\d+)?%?\s*\|?\s*|\s*\|\s*")
 # a line of a form field's options, numbered, ticked or not (not （二）资金来源：A ☑ B □, a heading's)
 _MARK = r"(?:\d{1,2}[、.．]|[（(]?[一二三四五六七八九十\d]{1,3}[)）、])"
-_OPTIONS = lazy(rf"\s*{_MARK}(?:[^□☐☑☒■✓✔：:\d（(]{{1,30}}[□☐☑☒■✓✔]\s*(?:{_MARK}|$)"
-                rf"|\s*[□☐☑☒■]\s*[^□☐☑☒■✓✔：:\d（(]{{1,30}}(?:{_MARK}|$))")  # (□部门预算项目 2、…)
+_OPTION_MARK = r"\d{1,2}[、.．]"  # options are numbered 1、 2、 (a heading （二） is no option)
+_TEXT = r"[^□☐☑☒■✓✔：:\d（(]{1,30}"  # an option's text
+_OPTIONS = lazy(rf"\s*(?:{_MARK}{_TEXT}[□☐☑☒■✓✔]\s*{_MARK}"  # 1、部门预算项目 □ 2、…
+                rf"|{_OPTION_MARK}{_TEXT}[□☐☑☒■]\s*$"  # 1、部门预算项目 ☑ (its field's one option)
+                rf"|{_MARK}\s*[□☐☑☒■]{_TEXT}(?:{_MARK}|$))")  # 1、□部门预算项目 2、…
 # a numbered section (1.2部门支出描述), not an amount opening a line (1.5亿元…)
-_SECTION_NUMBER = lazy(r"\s*\d{1,2}[.．]\d{1,2}(?:[.．]\d{1,2})*\s*(?![万亿千百元个人次倍])[\u4e00-\u9fff]")
+_SECTION_NUMBER = lazy(r"\s*(\d{1,2})[.．]\d{1,2}(?:[.．]\d{1,2})*\s*(?![万亿千百元个人次倍])[\u4e00-\u9fff]")
 _BARE_MARKER = lazy(r"\s*(\d{1,2})(?![年月日号时万亿千百元个人次项])(?=[\u4e00-\u9fff])")  # 8负责…
 _DOTTED = 2  # the level numbered 1. 2. (or 1、), which a numbered section's own list starts again
 _PAGED = lazy(r"(?:\s|\.{3,}|…{2,}|·{3,})\d{1,3}\s*$")
@@ -102,6 +105,7 @@ def run(analysis, check: Check):
     entries: set[str] = set()  # the entries' titles when they have no page numbers
     paged = False  # whether an entry had its page number
     # a text whose tables came a cell a line: amounts alone on their lines, many
+    sectioned = -1  # the last block opening with a numbered section (1.2部门支出描述)
     celled_text = sum(1 for b in analysis.doc.blocks if _BARE_NUMBER.fullmatch(b.text)) >= _CELLED
     # a text laid out in columns (pdftotext -layout): a row label indented into a right-hand panel
     laid_text = not analysis.doc.places and sum(
@@ -144,8 +148,12 @@ def run(analysis, check: Check):
         if _PART.match(block.text):
             last = [None] * len(_LEVELS)  # 第二部分 starts its numbering again
             continue
-        if _SECTION_NUMBER.match(block.text):
-            last[_DOTTED] = None  # 1.2部门支出描述 ⏎ 1.基本支出 …: a list under a numbered section, its own
+        section = _SECTION_NUMBER.match(block.text)
+        if section:  # 1.2部门支出描述: item 1 of the 1. level goes on; a list under it (1.基本支出), its own
+            span = block.span(section.start(1), section.end(1))
+            last[_DOTTED] = (int(section.group(1)), span, section.group(1) + ".")
+            last[_DOTTED + 1 :] = [None] * (len(_LEVELS) - _DOTTED - 1)
+            sectioned = index
             continue
         if laid_text and block.span(0, 1).column > _PANEL_INDENT and len(block.text) <= 20 \
                 and _ROW_LABEL.search(block.text.rstrip()):
@@ -209,7 +217,8 @@ def run(analysis, check: Check):
                     # …主要职责是： ⏎ （一）…: a list the paragraph before opens, inside the item (一) was
                     # already used at: a list of its own, started again
                     # (or a form's field label cell: …取得的成绩 | ⏎ 一、群文活动出成效; …, the cell's list)
-                    nested = n == 1 and at == 0 and above.rstrip().endswith(("：", ":", "|"))
+                    nested = n == 1 and at == 0 and (above.rstrip().endswith(("：", ":", "|"))
+                                                     or level == _DOTTED and sectioned >= marked_at[level])
                     # …（二）负责… ⏎ （二）机构设置: the outer list going on after the nested one
                     resumed = saved[level] is not None and saved[level][0] is not None and repeat \
                         and n == saved[level][0] + 1 and len(block.text) <= 24 \

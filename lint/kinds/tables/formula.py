@@ -112,8 +112,9 @@ def run(analysis, check: Check):
     tree = ast.parse(check.options.formula, mode="eval").body
     result = check.options.result
     unless, near = check.options.unless, check.options.unless_with
-    if unless and any(unless.within(clause) and (not near or near.within(clause)) for b in analysis.doc.blocks
-                      if b.kind != "row" and unless.within(b.text) for clause in _CLAUSES.split(b.text)):
+    if unless and any(_any_holds(clause, unless) and (not near or near.within(clause))
+                      for b in analysis.doc.blocks if b.kind != "row" and _any_holds(b.text, unless)
+                      for clause in _CLAUSES.split(b.text)):
         return  # the document states its own rule for the result (执行率95%以上的得满分)
     for table in analysis.tables:
         choices = [w for w in (_where(table, columns, result, k) for k in range(_choices(table))) if w]
@@ -121,6 +122,7 @@ def run(analysis, check: Check):
             choices += [{**w, name: j} for w in choices for j in _headed(table, words, set(w.values()))]
         choices = [w for w in choices if not _VS_BUDGET.search(table.header[w[result]]) or not any(
             _PRIOR_YEAR.search(table.header[j]) for name, j in w.items() if name != result)]
+        choices = [w for w in choices if not _composition(table, w[result])]
         # (决算比年初预算增减 over 上年决算数 | 年初预算数 | 决算数: the budget's change, never last year's)
         for row in range(len(table.rows)):
             verdicts = [v for w in choices if (v := _row(analysis, check, table, row, w, tree, result))]
@@ -202,6 +204,27 @@ def _headed(table, words, taken: set[int]) -> list[int]:
     wanted = [w for w in words if not w.startswith("!")]
     return [j for j, h in enumerate(table.header) if j not in taken and any(_holds(h, w) for w in wanted)
             and not any(_holds(h, u) for u in unwanted) and any(r[j].text for r in table.rows)]
+
+
+def _composition(table, col: int) -> bool:
+    """Whether a column of percentages is each row's share of a whole, its total row stating 100 (比例 of
+    the 合计 100.00%, the rows 25.00% and 75.00%): a composition, no rate of change."""
+    if not _SHARE.search(table.header[col]):
+        return False
+    for row in table.rows:
+        if _TOTAL_ROW.match(row[0].text.strip()) if row else False:
+            value = number(row[col].text) if col < len(row) else None
+            return value is not None and value.value == 100
+    return False
+
+
+_TOTAL_ROW = lazy(r"(?:合\s*计|总\s*计)$")
+
+
+def _any_holds(text: str, words) -> bool:
+    """Whether ``text`` holds one of ``words`` as :func:`_holds` reads them (its first piece looked for
+    first: most text holds none)."""
+    return any(w.split("…", 1)[0] in text and _holds(text, w) for w in words)
 
 
 def _holds(header: str, word: str) -> bool:
