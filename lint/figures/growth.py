@@ -242,7 +242,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
 # 去年 opening a label as the time of what the report tells (去年全年…完成 X, 去年税收收入完成 X), not the
 # same period of the year before (去年同期, 去年1-6月: a prior)
 _REPORTED_YEAR = lazy(r"\s*去年(?!同期|\s*\d{1,2}\s*(?:[-－—~至到]\s*\d{1,2}\s*)?月|[上下]半年|[一二三四]季度"
-                      r"|的)[\u4e00-\u9fff]{2}")
+                      r"|的|完成|实现|为|是|达到|累计|共)[\u4e00-\u9fff]{2}")  # (去年完成 Y: the prior)
 _YEAR_NAMED = lazy(r"\s*(?:19|20)\d\d\s*年")
 # after a list closed by ；, a change that names nothing (较上年同口径减少), not 项目支出减少
 _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比"

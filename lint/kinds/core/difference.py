@@ -393,8 +393,8 @@ class _Reach:
 
 
 _SEMICOLON = lazy(r"[；;]")
-# parts listed (其中, 包括, 主要为, 用于): a change in their clause is a part's
-_CAUSES_LISTED = lazy(r"主要为|其中|包括|用于")
+# what the move went to (主要为, 用于): a change in its clause is a part's
+_CAUSES_LISTED = lazy(r"主要为|用于")
 def _in_cause(between: str) -> bool:
     """Whether the change after ``between`` follows a reason (主要由于：(1)A调增 a; 主要是…，调减 a) or stands
     in the clause a part opens (其中A增加 a; 主要用于A增加 a), not after it (主要为上级追加专项资金，增加 C:
@@ -402,11 +402,12 @@ def _in_cause(between: str) -> bool:
     if _REASON.search(between):
         return True  # (主要是部分项目未能实施，调减 C: the reason's amount, maybe, as likely as the move's)
     found = [m for m in _CAUSES_LISTED.finditer(between)]
-    return bool(found) and not _CLAUSE_STOP.search(between, found[-1].end())
+    return bool(found) and (between.startswith(("：", ":"), found[-1].end())
+                            or not _CLAUSE_STOP.search(between, found[-1].end()))  # (主要为：A，增加 a；…)
 
 
 _CLAUSE_STOP = lazy(r"[，,；;]")
-_REASON = lazy(r"主要原因|原因是|主要是由于|主要由于|主要是")  # a reason said for the move
+_REASON = lazy(r"主要原因|原因是|主要是由于|主要由于|主要是|其中|包括")  # a reason or a part of the move
 _SUMMED_CHANGE = lazy(r"(?:共|合计|总计|累计|总共)(?:计)?(?:增加|减少|调增|调减|增长|下降)了?\s*$")
 _MOVE_WORDS = lazy(r"调整|调增|调减|增加|减少")  # (X 调增 a 调整为 Y: no amount the move starts from)
 _CLOSED_ASIDE = lazy(r"[（(][^（()）]*[）)]")

@@ -304,7 +304,7 @@ def run(analysis, check: Check):
 
 
 # a rate of the funds paid or spent (not 到位率, the funds received; nor 工程完成率, the work done)
-_OTHERS_RATE = lazy(r"上年|去年|平均|全省|全国|部门整体")  # another year's, others' (全省平均), the whole's
+_OTHERS_RATE = lazy(r"上年|去年|平均|全省|全国|全市|全县|全区|部门整体")  # another year's, the area's
 _FUNDS_RATE = lazy(r"(?<!到位)(?:执行|支出|使用|拨付|支付)(?:率|进度)")
 # what was paid or spent of a project's funds (已拨付, 已拨付财政补助资金, 实际支出, 执行数为)
 _SPENT = lazy(r"(?:拨付|支出|支付|使用|执行)(?:数|额|[\u4e00-\u9fff]{0,8}?(?:资金|经费|金额))?(?:共|合计)?"

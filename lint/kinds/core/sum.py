@@ -193,8 +193,9 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         return
     over = parts_sum().lo > precision.interval(total).hi
     # a listing that names parts of nothing (部级领导干部用车0辆、…、其他用车1辆) goes through a template's
-    # every part: it is complete
+    # every part: it is complete (not one of nothing but: 车辆1辆，其中A 0辆、B 0辆、C 0辆, the rest unsaid)
     complete = complete or len(parts) >= 3 and any(p.value == 0 for p in parts) \
+        and any(p.value != 0 for p in parts) \
         and not _shares_short(analysis, parts) or _whole(total, parts) \
         or _complementary(analysis, parts) or _remainder(total, parts)
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:

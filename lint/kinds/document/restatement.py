@@ -66,10 +66,14 @@ class Options:
 def run(analysis, check: Check):
     o = check.options
     seen: dict[tuple, Figure] = {}
+    dated: dict[tuple, set] = {}  # the days a quantity's statements open with, by its name
     for _block, fig in analysis.in_prose():
         key = quantities.key(analysis, fig, o.shortest, o.changes, o.bare)
         if key is None:
             continue
+        day = quantities.event_date(analysis, fig)
+        if day:  # (by name, unit and period: a paragraph's later statements are scoped by its first)
+            dated.setdefault(key[1:], set()).add(day)
         first = seen.setdefault(key, fig)
         if first is fig or first.block == fig.block or quantities.sibling_items(analysis, first, fig):
             continue
@@ -78,8 +82,9 @@ def run(analysis, check: Check):
             continue  # 在A方面，发行专项债券 a ⏎ 在B方面，…专项债券 b: each field's; 全年下达资金 X ⏎
             # 在A方面，全年下达资金 a: the whole's, then a field's part (not 全县…支出 X ⏎ 在A方面，全县…Y)
         days = [quantities.event_date(analysis, f) for f in (first, fig)]
-        if all(days) and days[0] != days[1]:
-            continue  # 2022年12月23日，…下达 a。2023年8月1日，…下达 b: two batches, each of its day
+        if all(days) and days[0] != days[1] or len(dated.get(key[1:], ())) > 1:
+            continue  # 2022年12月23日，…下达 a。2023年8月1日，…下达 b: two batches, each of its day (and an
+            # undated one after them their whole, maybe: 全年下达 a + b)
         owners = [quantities.listed_under(analysis, f) for f in (first, fig)]
         if all(owners) and owners[0].label.strip() != owners[1].label.strip():  # (2023年 and 2022年 too)
             continue  # 基本支出 X。其中：⏎商品和服务支出 a … 项目支出 Y。其中：⏎商品和服务支出 b

@@ -207,15 +207,19 @@ def _headed(table, words, taken: set[int]) -> list[int]:
 
 
 def _composition(table, col: int) -> bool:
-    """Whether a column of percentages is each row's share of a whole, its total row stating 100 (比例 of
-    the 合计 100.00%, the rows 25.00% and 75.00%): a composition, no rate of change."""
+    """Whether a column of percentages is each row's share of a whole, its total row stating 100 and the
+    other rows adding up to it (比例 of the 合计 100.00%, the rows 25.00% and 75.00%): a composition, no
+    rate of change (not a 增减率 of 100% where the total doubled)."""
     if not _SHARE.search(table.header[col]):
         return False
+    total, rest = None, []
     for row in table.rows:
-        if _TOTAL_ROW.match(row[0].text.strip()) if row else False:
-            value = number(row[col].text) if col < len(row) else None
-            return value is not None and value.value == 100
-    return False
+        value = number(row[col].text) if row and col < len(row) else None
+        if row and _TOTAL_ROW.match(row[0].text.strip()):
+            total = value
+        elif value is not None:
+            rest.append(value.value)
+    return total is not None and total.value == 100 and abs(sum(rest) - 100) <= 1  # (the rows make it)
 
 
 _TOTAL_ROW = lazy(r"(?:合\s*计|总\s*计)$")
