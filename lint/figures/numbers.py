@@ -70,3 +70,7 @@ def arabic(text: str) -> tuple[Decimal, int, bool]:
     decimals = len(plain.split(".", 1)[1]) if "." in plain else 0
     well_formed = "," not in text or _GROUPED.fullmatch(text) is not None
     return Decimal(plain), decimals, well_formed
+
+
+COUNTERS = "年月日号时万亿千百元个人次项名所家座户辆台套间位条件批"
+"""What a number directly before it counts or dates (3月, 5万元, 3名): a figure, not a list marker."""

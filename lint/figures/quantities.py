@@ -19,7 +19,7 @@ from decimal import Decimal
 from ..interval import Interval
 from ..model import Figure
 from ..regex import lazy
-from . import labels
+from . import labels, numbers
 from .precision import family, interval
 
 _PRIOR = lazy(labels.LAST_YEAR)
@@ -254,7 +254,7 @@ def _item_kind(marker: str) -> str:
 
 
 # (2、2022年…: an item; 5中等职业学校为 X: a marker whose stop a converter lost, not 5月 nor 5万元)
-_ITEM = lazy(r"\s*([（(]\d{1,2}[）)]|\d{1,2}(?:[.．](?!\d)|、)|[①-⑳]|[1-9](?![年月日号时万亿千百元个人次项])"
+_ITEM = lazy(rf"\s*([（(]\d{{1,2}}[）)]|\d{{1,2}}(?:[.．](?!\d)|、)|[①-⑳]|[1-9](?![{numbers.COUNTERS}])"
              r"(?=[\u4e00-\u9fff]))")
 # a label naming no subject of its own, only what was done with the money (计划安排资金, 下达资金, 共投入)
 _SUBJECTLESS = lazy(r"(?:计划|预计|拟|共|累计|已)?(?:安排|下达|拨付|分配|投入|使用|落实)(?:资金|经费)?"

@@ -49,7 +49,8 @@ _OPTIONS = lazy(rf"\s*(?:{_MARK}{_TEXT}[□☐☑☒■✓✔]\s*{_MARK}"  # 1�
                 rf"|{_MARK}\s*[□☐☑☒■]{_TEXT}(?:{_MARK}|$))")  # 1、□部门预算项目 2、…
 # a numbered section (1.2部门支出描述), not an amount opening a line (1.5亿元…)
 _SECTION_NUMBER = lazy(r"\s*(\d{1,2})[.．]\d{1,2}(?:[.．]\d{1,2})*\s*(?![万亿千百元个人次倍])[\u4e00-\u9fff]")
-_BARE_MARKER = lazy(r"\s*(\d{1,2})(?![年月日号时万亿千百元个人次项])(?=[\u4e00-\u9fff])")  # 8负责…
+# a number whose item stop a converter lost (8负责…), not a date's or a count's (3月, 3名)
+_BARE_MARKER = lazy(rf"\s*(\d{{1,2}})(?![{numbers.COUNTERS}])(?=[\u4e00-\u9fff])")
 _DOTTED = 2  # the level numbered 1. 2. (or 1、), which a numbered section's own list starts again
 _PAGED = lazy(r"(?:\s|\.{3,}|…{2,}|·{3,})\d{1,3}\s*$")
 FIELDS = ("stated", "computed", "problem")
