@@ -191,9 +191,12 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 explicit = len(current) == 1 and _YEAR_NAMED.match(text, compare_at + 1) is not None
                 # 去年全年…完成 X，同比增加 C: 同比 is against the amount's own period (a news report of the
                 # year before), so 去年's X is no prior
+                said_last = labels.core(current[-1].label) if current else ""
                 explicit = explicit or text.startswith("同比", max(compare_at - 1, 0)) and bool(current) \
-                    and _REPORTED_YEAR.match(labels.core(current[-1].label)) is not None
-                # (not X，去年同期(支出)为 Y，同比增加 C, nor 去年1-6月为 Y: Y the prior)
+                    and _LAST_YEAR_OPENS.match(said_last) is not None \
+                    and (len(current) == 1 or _REPORTED_YEAR.match(said_last) is not None)
+                # (去年完成 X alone; 去年税收收入完成 X after another amount: a subject of its own; not X，
+                # 去年同期(支出)为 Y, 去年完成 Y after this year's X, nor 去年1-6月为 Y: Y the prior)
                 if not stated_prior and current and not explicit and (_earlier(
                         current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year(),
                         carried=len(current) >= 2) or _dated_earlier(text, current)
@@ -241,8 +244,9 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
 
 # 去年 opening a label as the time of what the report tells (去年全年…完成 X, 去年税收收入完成 X), not the
 # same period of the year before (去年同期, 去年1-6月: a prior)
-_REPORTED_YEAR = lazy(r"\s*去年(?!同期|\s*\d{1,2}\s*(?:[-－—~至到]\s*\d{1,2}\s*)?月|[上下]半年|[一二三四]季度"
-                      r"|的|完成|实现|为|是|达到|累计|共)[\u4e00-\u9fff]{2}")  # (去年完成 Y: the prior)
+_SAME_PERIOD = r"同期|\s*\d{1,2}\s*(?:[-－—~至到]\s*\d{1,2}\s*)?月|[上下]半年|[一二三四]季度"
+_LAST_YEAR_OPENS = lazy(rf"\s*去年(?!{_SAME_PERIOD})")  # 去年 opening a label, not 去年同期, 去年1-6月
+_REPORTED_YEAR = lazy(rf"\s*去年(?!{_SAME_PERIOD}|的|完成|实现|为|是|达到|累计|共)[\u4e00-\u9fff]{{2}}")
 _YEAR_NAMED = lazy(r"\s*(?:19|20)\d\d\s*年")
 # after a list closed by ；, a change that names nothing (较上年同口径减少), not 项目支出减少
 _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|较上年度?|比上年度?|同比"

@@ -72,5 +72,5 @@ def arabic(text: str) -> tuple[Decimal, int, bool]:
     return Decimal(plain), decimals, well_formed
 
 
-COUNTERS = "年月日号时万亿千百元个人次项名所家座户辆台套间位条件批"
+COUNTERS = "年月日号时万亿千百元个人次项名家座户辆套间"
 """What a number directly before it counts or dates (3月, 5万元, 3名): a figure, not a list marker."""

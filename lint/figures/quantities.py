@@ -51,8 +51,7 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         # 项目预算资金 in （二）农机购置补贴项目 is that project's; 安排直达资金 under （二）… its section's
         scope = f"{_heading(analysis, fig.block)}|{scope}"
     elif (run_in := _RUN_IN.match(text)) and run_in.end() <= fig.start and not label.startswith(_WHOLE) \
-            and (not any(w in label for w in _TOTALS)
-                 or _LEVEL_TITLE.search(run_in.group()) and not _LEVEL_TITLE.search(label)):
+            and (not any(w in label for w in _TOTALS) or _LEVEL_TITLE.search(run_in.group())):
         scope = f"{run_in.group()}|{scope}"  # （一）财政管理方面。审计指出问题18个: that part's (not
         # 本部门收入总计, the report's own whole wherever it is said)
     level = _OWN_LEVEL.match(text)

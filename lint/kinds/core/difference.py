@@ -408,7 +408,7 @@ def _in_cause(between: str) -> bool:
 
 _CLAUSE_STOP = lazy(r"[，,；;]")
 _REASON = lazy(r"主要原因|原因是|主要是由于|主要由于|主要是|其中|包括")  # a reason or a part of the move
-_SUMMED_CHANGE = lazy(r"(?:共|合计|总计|累计|总共)(?:计)?(?:增加|减少|调增|调减|增长|下降)了?\s*$")
+_SUMMED_CHANGE = lazy(r"(?:共|合计|总计|累计|总共|总体|整体|净)计?(?:增加|减少|调增|调减|增长|下降)了?\s*$")
 _MOVE_WORDS = lazy(r"调整|调增|调减|增加|减少")  # (X 调增 a 调整为 Y: no amount the move starts from)
 _CLOSED_ASIDE = lazy(r"[（(][^（()）]*[）)]")
 _BREAKDOWN = lazy(r"主要是|主要为|其中|包括|用于")

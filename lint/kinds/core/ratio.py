@@ -253,7 +253,7 @@ def run(analysis, check: Check):
                             and labels.FUNDS_WHOLE.search(others[0].label) \
                             and _SPENT.search(others[1].label) \
                             and _FUNDS_RATE.search(rate.label) and not o.left.within(rate.label) \
-                            and not _OTHERS_RATE.search(rate.label):  # (上年执行率, 全省平均执行率: others')
+                            and not _others_rate(rate.label, others[0].label):  # (上年执行率, 全省平均…)
                         plan, others = others[:1], others[1:]  # 项目资金共 X，已拨付 Y，执行率 P%: the funds
                     if not plan or not others or len(plan) > 2 \
                             or len(plan) == 2 and others[-1].start < plan[-1].start \
@@ -303,8 +303,15 @@ def run(analysis, check: Check):
                     yield verdict
 
 
-# a rate of the funds paid or spent (not 到位率, the funds received; nor 工程完成率, the work done)
+def _others_rate(rate: str, funds: str) -> bool:
+    """Whether a rate names another year's or another whole's (上年执行率, 全省平均执行率, 全县支出进度
+    beside a project's funds), not the funds' own (全县衔接资金 X … 全县资金支出进度)."""
+    m = _OTHERS_RATE.search(rate)
+    return m is not None and m.group() not in funds
+
+
 _OTHERS_RATE = lazy(r"上年|去年|平均|全省|全国|全市|全县|全区|部门整体")  # another year's, the area's
+# a rate of the funds paid or spent (not 到位率, the funds received; nor 工程完成率, the work done)
 _FUNDS_RATE = lazy(r"(?<!到位)(?:执行|支出|使用|拨付|支付)(?:率|进度)")
 # what was paid or spent of a project's funds (已拨付, 已拨付财政补助资金, 实际支出, 执行数为)
 _SPENT = lazy(r"(?:拨付|支出|支付|使用|执行)(?:数|额|[\u4e00-\u9fff]{0,8}?(?:资金|经费|金额))?(?:共|合计)?"

@@ -104,6 +104,7 @@ class Options:
         return None
 
 
+_NEGATED = lazy(r"未得")  # 未得满分: what a score was, no rule
 _CLAUSES = lazy(r"[。；;]")  # a rule and its word in one clause (not 执行率…；满意度…每低1个百分点)
 
 
@@ -113,6 +114,7 @@ def run(analysis, check: Check):
     result = check.options.result
     unless, near = check.options.unless, check.options.unless_with
     if unless and any(_any_holds(clause, unless) and (not near or near.within(clause))
+                      and not _NEGATED.search(clause)  # (未达到…，未得满分: no rule said)
                       for b in analysis.doc.blocks if b.kind != "row" and _any_holds(b.text, unless)
                       for clause in _CLAUSES.split(b.text)):
         return  # the document states its own rule for the result (执行率95%以上的得满分)
@@ -207,9 +209,9 @@ def _headed(table, words, taken: set[int]) -> list[int]:
 
 
 def _composition(table, col: int) -> bool:
-    """Whether a column of percentages is each row's share of a whole, its total row stating 100 and the
-    other rows adding up to it (比例 of the 合计 100.00%, the rows 25.00% and 75.00%): a composition, no
-    rate of change (not a 增减率 of 100% where the total doubled)."""
+    """Whether a column of percentages is each row's share of a whole: its total row stating 100, every
+    other row between 0 and 100, its header naming no 率 (比例 of the 合计 100.00%, the rows 25.00% and
+    75.00%, sub-rows too): a composition, no rate of change."""
     if not _SHARE.search(table.header[col]):
         return False
     total, rest = None, []
@@ -219,7 +221,8 @@ def _composition(table, col: int) -> bool:
             total = value
         elif value is not None:
             rest.append(value.value)
-    return total is not None and total.value == 100 and abs(sum(rest) - 100) <= 1  # (the rows make it)
+    return total is not None and total.value == 100 and bool(rest) and "率" not in table.header[col] \
+        and all(0 <= v <= 100 for v in rest)  # (each row a share, not a 增减率 of 100: the total doubled)
 
 
 _TOTAL_ROW = lazy(r"(?:合\s*计|总\s*计)$")
