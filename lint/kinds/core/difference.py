@@ -166,7 +166,8 @@ def _changes(analysis, o: Options, block: int):
             # (由 X 调整为 Y，比上年决算增加 C: its own base; X 拟调整为 Y: 由 left out, side by side)
             moved = moved and not o.compare.within(change.label)
             if moved and _in_cause(_CLOSED_ASIDE.sub("", text[same[-1].end : change.start])) \
-                    and not _SUMMED_CHANGE.search(change.label):  # (…，其中 A 增加 a，B 增加 b，共增加 C: C)
+                    and not _SUMMED_CHANGE.fullmatch(change.label.strip(" ，,；;")):  # (…，共增加 C: C; not
+                # 人员经费总体增加 a: a part's)
                 # (a cause's clause before the change, 主要是A，调减 C: the cause's amount, maybe, as likely)
                 continue  # 由 X 调整为 Y，主要由于：(1) A 调增 a；(2) …: a cause's share of the move (not
                 # …调整为 Y（包括…），增加 C, nor …，主要用于A和B，增加 C: its own change after an aside)
@@ -408,7 +409,7 @@ def _in_cause(between: str) -> bool:
 
 _CLAUSE_STOP = lazy(r"[，,；;]")
 _REASON = lazy(r"主要原因|原因是|主要是由于|主要由于|主要是|其中|包括")  # a reason or a part of the move
-_SUMMED_CHANGE = lazy(r"(?:共|合计|总计|累计|总共|总体|整体|净)计?(?:增加|减少|调增|调减|增长|下降)了?\s*$")
+_SUMMED_CHANGE = lazy(r"(?:共|合计|总计|累计|总共|总体|整体|净)计?(?:增加|减少|调增|调减|增长|下降)了?")
 _MOVE_WORDS = lazy(r"调整|调增|调减|增加|减少")  # (X 调增 a 调整为 Y: no amount the move starts from)
 _CLOSED_ASIDE = lazy(r"[（(][^（()）]*[）)]")
 _BREAKDOWN = lazy(r"主要是|主要为|其中|包括|用于")

@@ -306,10 +306,10 @@ def run(analysis, check: Check):
 def _others_rate(rate: str, funds: str) -> bool:
     """Whether a rate names another year's or another whole's (上年执行率, 全省平均执行率, 全县支出进度
     beside a project's funds), not the funds' own (全县衔接资金 X … 全县资金支出进度)."""
-    m = _OTHERS_RATE.search(rate)
-    return m is not None and m.group() not in funds
+    return any(m.group() in _ALWAYS_OTHERS or m.group() not in funds for m in _OTHERS_RATE.finditer(rate))
 
 
+_ALWAYS_OTHERS = ("上年", "去年", "平均")  # another year's, or many wholes' mean, whatever the funds name
 _OTHERS_RATE = lazy(r"上年|去年|平均|全省|全国|全市|全县|全区|部门整体")  # another year's, the area's
 # a rate of the funds paid or spent (not 到位率, the funds received; nor 工程完成率, the work done)
 _FUNDS_RATE = lazy(r"(?<!到位)(?:执行|支出|使用|拨付|支付)(?:率|进度)")

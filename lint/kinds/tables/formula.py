@@ -104,7 +104,6 @@ class Options:
         return None
 
 
-_NEGATED = lazy(r"未得")  # 未得满分: what a score was, no rule
 _CLAUSES = lazy(r"[。；;]")  # a rule and its word in one clause (not 执行率…；满意度…每低1个百分点)
 
 
@@ -113,9 +112,8 @@ def run(analysis, check: Check):
     tree = ast.parse(check.options.formula, mode="eval").body
     result = check.options.result
     unless, near = check.options.unless, check.options.unless_with
-    if unless and any(_any_holds(clause, unless) and (not near or near.within(clause))
-                      and not _NEGATED.search(clause)  # (未达到…，未得满分: no rule said)
-                      for b in analysis.doc.blocks if b.kind != "row" and _any_holds(b.text, unless)
+    if unless and any(_rule_said(clause, unless) and (not near or near.within(clause))
+                      for b in analysis.doc.blocks if b.kind != "row" and _rule_said(b.text, unless)
                       for clause in _CLAUSES.split(b.text)):
         return  # the document states its own rule for the result (执行率95%以上的得满分)
     for table in analysis.tables:
@@ -228,10 +226,22 @@ def _composition(table, col: int) -> bool:
 _TOTAL_ROW = lazy(r"(?:合\s*计|总\s*计)$")
 
 
-def _any_holds(text: str, words) -> bool:
-    """Whether ``text`` holds one of ``words`` as :func:`_holds` reads them (its first piece looked for
-    first: most text holds none)."""
-    return any(w.split("…", 1)[0] in text and _holds(text, w) for w in words)
+def _rule_said(text: str, words) -> bool:
+    """Whether ``text`` states one of ``words``, a rule's pieces split by … with only a rule's filler
+    between them (90%以上（含90%）的，得满分; not …均在100%以上，效益指标得满分: another subject's fact), the
+    last piece not denied (未得满分)."""
+    for word in words:
+        pieces = word.split("…")
+        if pieces[0] not in text:
+            continue
+        pattern = _FILLER.join(re.escape(p) for p in pieces)
+        if any(not text.startswith("未", max(m.end() - len(pieces[-1]) - 1, 0))
+               for m in re.finditer(pattern, text)):
+            return True
+    return False
+
+
+_FILLER = r"[\s\d.%％（）()含的者时可则即及部分，,≥]{0,12}?"  # what a rule puts between its pieces
 
 
 def _holds(header: str, word: str) -> bool:
