@@ -246,7 +246,8 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if len(typos) == 1:
         part, need = typos[0]
         related = (total, *[p for p in parts if p is not part])
-        rest = "".join(f" − {p.text}" for p in parts if p is not part)
+        rest = "".join(f" + {p.text.lstrip('-−－')}" if p.value < 0 else f" − {p.text}"
+                       for p in parts if p is not part)  # (less a part of −13.37万元: + 13.37万元)
         typo = judge(check, analysis, part, related, lambda need=need: need,
                      expression=total.text + rest, severity=Severity.WARNING)
         if typo is not None:
@@ -408,7 +409,7 @@ def _moved_parts(text: str, figs, opened: int, side: str) -> list[tuple[Figure, 
 def _signed_sum(parts) -> str:
     """``a + b − c``: the parts as added, a part counted against the whole with its minus."""
     return "".join((" − " if p.value < 0 else " + ") * bool(k) + ("−" if p.value < 0 and not k else "")
-                   + p.text for k, p in enumerate(parts))
+                   + p.text.lstrip("-−－") for k, p in enumerate(parts))  # (−21万元 written so: − 21万元)
 
 
 def _changes_judged(analysis, check: Check, change: Figure, sign: int, parts):
