@@ -26,6 +26,10 @@ FUNDS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算
              r"|预算周转金|公共财政预算|一般预算(?=收入|支出)")
 """The funds' and accounts' names: their 预算 names a fund or an account, not the 预算 measure (taken out
 before looking for it); 公共财政预算 and 一般预算收入 are the 一般公共预算's names before 2014."""
+_LEVELS = r"(?:[省市县区盟州旗镇乡]|乡镇|区县|旗县)"
+SUB_LEVEL = lazy(rf"{_LEVELS}?本级|(?<!全){_LEVELS}级")
+"""One level of government's name (旗级, 市本级, 乡镇级), not the whole's (全市): what it names is that
+level's amount, not every level's."""
 BUDGETS = lazy(r"一般公共预算|政府性基金预算|国有资本经营预算|社会保险基金预算|社保基金预算")
 """The four budgets' names (a part naming another budget than its total's is a sibling, not a part)."""
 OUTTURN = lazy(r"支出|实际|决算|执行|完成")

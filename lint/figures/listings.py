@@ -675,8 +675,6 @@ _ITS_PARTS = lazy(r"[\s，,]*(?:分别[\u4e00-\u9fff]{0,3}?(?:为|是|用于|支
 _OWN_TOTAL = lazy(r"[\s，,：:]*[^\s，,：:。；;\d和、及与]{2,30}")  # 其中中央资金合计: a part named, its 合计
 _AMID = lazy(r"\s*(中)[，,：:]")  # (在支出合计 X)中，
 _AMID_OPENS = lazy(r"\s*在[^，,。；;：:\d]{1,16}")  # 在 opening the amount's clause: it holds the parts after
-# one level's (旗级, 市本级), not the whole's (全市)
-_SUB_LEVEL = lazy(r"(?:[省市县区盟州旗]|乡镇)?本级|(?<!全)(?:[省市县区盟州旗]|乡镇|区县|旗县)级")
 _AMONG_NAMED = lazy(r"[，,：:\s]*([^，,：:。；;\d]{2,20})中[，,]")  # (从收入结构看，)全盟一般公共预算收入中，
 _MAIN_NEXT = lazy(r"\s*[，,：:]?\s*主要(?:是|为|有|包括)")
 _NAMED_FIRST = lazy(r"\s*[\u4e00-\u9fff“”]{2,20}?\s*")  # 人员经费 of 人员经费 1030180.29 元: a name
@@ -1960,8 +1958,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
         if subject and not any(_subject_of(subject, f) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
         among = _AMONG_NAMED.match(text, pos + len(word))
-        if among and before and {m.group() for m in _SUB_LEVEL.finditer(before[-1].label)} \
-                != {m.group() for m in _SUB_LEVEL.finditer(among.group(1))}:
+        if among and before and {m.group() for m in labels.SUB_LEVEL.finditer(before[-1].label)} \
+                != {m.group() for m in labels.SUB_LEVEL.finditer(among.group(1))}:
             return []  # 从收入结构看，全盟一般公共预算收入中，A a；B b: of the 全盟's whole, not of the
             # 旗级 amount before it; 市本级收入中: of 市本级's, not of 全市's
         if subject and word.endswith("包括") and sum(

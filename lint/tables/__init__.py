@@ -165,7 +165,7 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
     exact = parsed.decimals == 0 and (table.unit == "元" and not table.rounded or scores or counted) \
         and not cell.rounded \
         and (table.once(("whole", col), lambda: _whole_column(table, col))
-             or scores and not _TOTAL_LABEL.search(row_label(table, row)))
+             or scores and not TOTAL_LABEL.search(row_label(table, row)))
     return Figure(value=parsed.value, text=cell.text, decimals=parsed.decimals, exact=exact,
                   unit="%" if parsed.percent else unit, start=0, end=len(cell.text), block=-1,
                   span=cell.span, label=f"{row_label(table, row)} {table.header[col]}".strip())
@@ -174,7 +174,8 @@ def cell_figure(table: Table, row: int, col: int, unit: str = "") -> Figure | No
 QUALIFIER = lazy(r"(?<=表)\s*[（(][^（()）]{1,12}[）)]$")
 """A qualifier in brackets ending a table's caption (…支出表（按功能分类）): the caption names the table."""
 _SCORES = lazy(r"分值|得分|分数|满分|标准分|扣分")
-_TOTAL_LABEL = lazy(r"合计|总计|小计|总分|总得分|得分合计")
+TOTAL_LABEL = lazy(r"合计|总计|小计|总分|总得分|得分合计")
+"""The words that name a table's total row (合计, 小计, 总分)."""
 
 
 _COUNT_HEAD = lazy(r"个数|项目数|人数|户数|次数|件数|家数|份数|条数|台数|辆数|套数"

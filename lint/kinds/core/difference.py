@@ -408,7 +408,6 @@ def _in_cause(between: str) -> bool:
 
 
 _CLAUSE_STOP = lazy(r"[，,；;]")
-_REASON = lazy(r"主要原因|原因是|主要是由于|主要由于|主要是|其中|包括")  # a reason or a part of the move
 _SUMMED_CHANGE = lazy(r"(?:共|合计|总计|累计|总共|总体|整体|净)计?(?:增加|减少|调增|调减|增长|下降)了?")
 _MOVE_WORDS = lazy(r"调整|调增|调减|增加|减少")  # (X 调增 a 调整为 Y: no amount the move starts from)
 _CLOSED_ASIDE = lazy(r"[（(][^（()）]*[）)]")
@@ -585,6 +584,7 @@ _OVER = ("大于", "多于", "高于", "超过", "增加", "超支", "多")
 # what is left of the plan, said of nothing else (比预算少支出 X, 节约 X; not 公务接待费节约 X)
 _ONLY_LEFT = lazy(r"(?:比(?:年初|调整后|全年)?预算数?)?(?:少支出|少支|节约|节省|结余)了?")
 _REASONED = lazy(r"主要原因|原因是|主要是由于|主要由于")  # 决算数小于预算数的主要原因是：…，节约 X
+_REASON = lazy(rf"{_REASONED.pattern}|主要是|其中|包括")  # a reason or a part of the move
 _NOT_COMPARING = lazy(r"比重|比例|占比|比率")  # 占…的比重为67.8%: a share, no comparison
 _BALANCES = ("年初", "年末", "累计", "上年", "结转", "收支")  # 收支结余: income less spending
 _CARRIED = ("年初结", "年末结", "累计结", "上年结", "结转", "收支")  # carry-overs (not 年初预算)

@@ -81,7 +81,7 @@ def run(analysis, check: Check):
         if len(fields) == 2 and ("" not in fields or not quantities.whole_named(key[1])):
             continue  # 在A方面，发行专项债券 a ⏎ 在B方面，…专项债券 b: each field's; 全年下达资金 X ⏎
             # 在A方面，全年下达资金 a: the whole's, then a field's part (not 全县…支出 X ⏎ 在A方面，全县…Y)
-        days = [quantities.event_date(analysis, f) for f in (first, fig)]
+        days = [quantities.event_date(analysis, first), day]
         if all(days) and days[0] != days[1] or len(dated.get(key[1:], ())) > 1:
             continue  # 2022年12月23日，…下达 a。2023年8月1日，…下达 b: two batches, each of its day (and an
             # undated one after them their whole, maybe: 全年下达 a + b)

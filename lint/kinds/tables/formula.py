@@ -28,6 +28,7 @@ a result that only truncation explains is ``info``.
 from __future__ import annotations
 
 import ast
+import functools
 import re
 from dataclasses import field, replace
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -37,7 +38,7 @@ from ...interval import Interval
 from ...lang import say
 from ...model import Severity
 from ...regex import lazy
-from ...tables import cell_figure, number, row_label
+from ...tables import TOTAL_LABEL, cell_figure, number, row_label
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 from ..options import options
@@ -215,7 +216,7 @@ def _composition(table, col: int) -> bool:
     total, rest = None, []
     for row in table.rows:
         value = number(row[col].text) if row and col < len(row) else None
-        if row and _TOTAL_ROW.match(row[0].text.strip()):
+        if row and TOTAL_LABEL.fullmatch(_SPACES.sub("", row[0].text)):
             total = value
         elif value is not None:
             rest.append(value.value)
@@ -223,20 +224,16 @@ def _composition(table, col: int) -> bool:
         and all(0 <= v <= 100 for v in rest)  # (each row a share, not a 增减率 of 100: the total doubled)
 
 
-_TOTAL_ROW = lazy(r"(?:合\s*计|总\s*计)$")
-
 
 def _rule_said(text: str, words) -> bool:
     """Whether ``text`` states one of ``words``, a rule's pieces split by … with only a rule's filler
     between them (90%以上（含90%）的，得满分; not …均在100%以上，效益指标得满分: another subject's fact), the
     last piece not denied (未得满分)."""
     for word in words:
-        pieces = word.split("…")
-        if pieces[0] not in text:
-            continue
-        pattern = _FILLER.join(re.escape(p) for p in pieces)
-        if any(not text.startswith("未", max(m.end() - len(pieces[-1]) - 1, 0))
-               for m in re.finditer(pattern, text)):
+        last = word.rsplit("…", 1)[-1]
+        if word.split("…", 1)[0] in text and any(
+                not text.startswith("未", max(m.end() - len(last) - 1, 0))
+                for m in _pieces(word, _FILLER).finditer(text)):
             return True
     return False
 
@@ -247,13 +244,13 @@ _FILLER = r"[\s\d.%％（）()含的者时可则即及部分，,≥]{0,12}?"  # 
 def _holds(header: str, word: str) -> bool:
     """Whether ``header`` holds ``word``, its pieces split by … in order (增减…金额: 比上年增减情况金额),
     the header's spaces aside (本 期)."""
-    header, at = _SPACES.sub("", header), 0
-    for piece in word.split("…"):
-        at = header.find(piece, at)
-        if at < 0:
-            return False
-        at += len(piece)
-    return True
+    return _pieces(word, ".*?").search(_SPACES.sub("", header)) is not None
+
+
+@functools.lru_cache(maxsize=256)
+def _pieces(word: str, gap: str) -> re.Pattern:
+    """``word``'s pieces (split by …) in order, ``gap`` between them."""
+    return re.compile(gap.join(re.escape(p) for p in word.split("…")))
 
 
 _SPACES = lazy(r"\s+")
