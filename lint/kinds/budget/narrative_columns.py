@@ -273,10 +273,27 @@ def _column(check: Check, table: Table, item: Item, label: str) -> Cell | None:
         own = locate.unquote(_own_name(check, table, j))
         if any(w in own for w in item.column) and not any(w in own for w in item.not_):
             found.append(j)
-    if len(found) > 1 and wanted:  # (by the measure's word: 年初预算 is a 预算数 column)
-        words = [word for word, col in measures.items() if col in wanted]
-        found = [j for j in found if any(w in table.header[j] for w in (*wanted, *words))]
+    if wanted and (len(found) > 1 or found and _measured(check, table.header[found[0]])):
+        words = [word for word, col in measures.items() if col in wanted]  # (年初预算 is a 预算数 column;
+        found = [j for j in found if any(w in table.header[j] for w in (*wanted, *words))]  # not 决算数)
+    if len(found) > 1:  # 年初预算数 | 调整预算数: the one whose own words the label says, else none
+        found = [j for j in found if _qualifier(check, table.header[j]) in label]
     return table.rows[0][found[0]] if len(found) == 1 else None
+
+
+def _measured(check: Check, name: str) -> bool:
+    """Whether a header names a measure (预算数, 决算数, 年初预算数)."""
+    return any(w in name for w in (*check.options.measures, *check.options.measures.values()))
+
+
+def _qualifier(check: Check, name: str) -> str:
+    """The words a header puts before its measure (年初 of 年初预算数, 调整 of 调整预算数), the measure with
+    them; the whole name when it names no measure."""
+    m = _QUALIFIED.search(name)
+    return m.group(0).removesuffix("数") if m else name
+
+
+_QUALIFIED = lazy(r"(?:年初|调整后?|全年|变动|追加)?(?:预算|决算)数?$")
 
 
 def _own_name(check: Check, table: Table, col: int) -> str:
@@ -284,6 +301,6 @@ def _own_name(check: Check, table: Table, col: int) -> str:
     names = [line[col] for line in table.levels] or [table.header[col]]
     plain = set(check.options.measures.values()) | set(check.options.totals)
     for name in reversed(names):
-        if name and name not in plain:
+        if name and name not in plain and not _QUALIFIED.fullmatch(name):  # (年初预算数: a measure)
             return name
     return names[0]
