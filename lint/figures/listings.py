@@ -110,7 +110,7 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _added(text, sentences)
     if "中，" in text or "中," in text:
         out += _among(words, text, sentences)
-    if "”" in text or '"' in text:
+    if "”" in text or '"' in text or "的" in text:
         out += _graded(text, sentences)
     if "加" in text:
         out += _plus(text, sentences)
@@ -1484,36 +1484,64 @@ def _among(words, text: str, sentences) -> list[Listing]:
 
 
 def _graded(text: str, sentences) -> list[Listing]:
-    """Counts by grade, each after its quoted grade (自评结果“优秀”1812个、“良好”171个、“中”536个、“差”111个;
-    three grades or more, nothing but 、 or ， between), of the count of their unit stated before them,
-    in their sentence or the one before (上报…自评2630个). The grades may leave one out: parts, not all."""
+    """Counts by grade, each after its grade (自评结果“优秀”1812个、“良好”171个、“中”536个、“差”111个; 评价
+    结论为“良”的8个，“中”的1个; 自评等级为优的26个，良的3个; 为“优”的项目有1项，涉及金额…；为“良”的项目有6项;
+    two grades or more, each a different one, nothing but 、 or ， between, or a clause of no count ending
+    in ；), of the count of their unit (个 and 项 alike) stated before them, in their sentence or the one
+    before (上报…自评2630个). The grades may leave one out: parts, not all."""
     out = []
     for index, (_start, _end, figs) in enumerate(sentences):
         grades = {id(f): m for f in figs if f.is_point and f.unit in precision.COUNT_UNITS and not f.decimals
-                  and (m := _GRADE.search(text, max(0, f.start - 8), f.start))}
+                  and (m := _GRADE.search(text, max(0, f.start - 12), f.start))}
         graded = [f for f in figs if id(f) in grades]
-        if len(graded) < 3 or len({f.unit for f in graded}) != 1 or any(
-                not _GRADES_JOINED.fullmatch(text, a.end, grades[id(b)].start())
-                for a, b in zip(graded, graded[1:])):
+        named = [grade_before(text, f) for f in graded]
+        if len(graded) < 2 or len(set(named)) != len(named) or len({_ITEMS.get(f.unit, f.unit)
+                                                                    for f in graded}) != 1 or any(
+                not _graded_next(text, a, grades[id(b)].start(), figs) for a, b in zip(graded, graded[1:])):
             continue
         first = graded[0]
+        unit = _ITEMS.get(first.unit, first.unit)
         earlier = [f for f in figs if f.end <= first.start] or (
             list(sentences[index - 1][2]) if index else [])
-        before = [f for f in earlier if f.is_point and f.unit == first.unit and not f.decimals
-                  and not _GRADE.search(text, max(0, f.start - 8), f.start)]
+        before = [f for f in earlier if f.is_point and _ITEMS.get(f.unit, f.unit) == unit and not f.decimals
+                  and not _GRADE.search(text, max(0, f.start - 12), f.start)]
         # of several counts before (共45个，其中40个完成目标，“优秀”28个…), the one the grades make, or would
         # but for one digit; else none
+        graded = [replace(f, unit=first.unit) for f in graded]  # (1项, 6项 beside 4个: one unit)
+        before = [replace(f, unit=first.unit) if f.unit != first.unit else f for f in before]
         whole = [f for f in before if precision.total(graded, f.unit).meets(precision.interval(f))]
         near = [f for f in before if _within_a_digit(f, graded)]
         whole = whole or (near if len(near) == 1 else [])
         if len(before) == 1 or whole:
-            out.append(Listing((whole or before)[-1], tuple(graded), False))
+            total = (whole or before)[-1]
+            out.append(Listing(total, tuple(replace(f, unit=total.unit) for f in graded), False))
     return out
 
 
-_GRADE = lazy(r"[“\"](?:优秀|良好|中等?|合格|不合格|较好|一般|较差|差|优|良|及格|不及格|好)[”\"]"
-              r"\s*(?:的|为|有)?\s*$")
+def grade_before(text: str, count: Figure) -> str | None:
+    """The grade said right before a count (“优”的项目有1项, 为良的3个), or None."""
+    m = _GRADE.search(text, max(0, count.start - 12), count.start)
+    return _GRADE_WORD.search(m.group()).group() if m else None
+
+
+def _graded_next(text: str, count: Figure, grade: int, figs) -> bool:
+    """Whether the next grade's count follows ``count`` as its fellow: nothing but 、 or ， between, or the
+    rest of ``count``'s clause (…，涉及金额为460万元；) holding no other count."""
+    if _GRADES_JOINED.fullmatch(text, count.end, grade):
+        return True
+    return grade - count.end <= 40 and _CLAUSE_THEN.fullmatch(text, count.end, grade) is not None \
+        and not any(f.unit in precision.COUNT_UNITS and count.end <= f.start < grade for f in figs)
+
+
+_GRADE_NAMES = r"(?:优秀|良好|中等?|合格|不合格|较好|一般|较差|差|优|良|及格|不及格|好)"
+# a grade in quotes (“优”的, “良好”为), or bare after 为 or a separator with its 的 (为优的, ，良的), maybe
+# naming the thing graded (的项目有): the count follows
+_GRADE = lazy(rf"(?:[“\"]{_GRADE_NAMES}[”\"]\s*(?:的\s*(?:项目|单位|部门|政策)?)?|(?<=[为是，,、；;])"
+              rf"{_GRADE_NAMES}的\s*(?:项目|单位|部门|政策)?)\s*(?:有|为|共)?\s*$")
+_GRADE_WORD = lazy(_GRADE_NAMES)
 _GRADES_JOINED = lazy(r"\s*[、，,]\s*")
+_CLAUSE_THEN = lazy(r"[^。；;]*[；;][^。；;，,]*")  # …，涉及金额为460万元；绩效评价结果为
+_ITEMS = {"项": "个"}  # 共计12个 … “优”的项目有1项: items counted either way
 _AMONG = lazy(r"[\u4e00-\u9fff“”]{1,8}中[，,]")  # 8个项目中，: what comes after is of the 8
 _NESTED = ("其中", "中，", "中,", "以上", "超过")
 _RATED = lazy(r"的\s*$|[”\"]\s*$")  # “优”的6个, 评为良好的2个: each part a grade of the whole

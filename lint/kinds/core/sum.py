@@ -298,8 +298,8 @@ def _graded(text: str, parts: list[Figure]) -> bool:
     for part, end in zip(parts, bounds):
         clause = text[part.end : min(end, part.end + 40)]  # (a grade is said right after its count)
         clause = clause[: next((m.start() for m in _GRADE_CLAUSE.finditer(clause)), len(clause))]
-        grades = _GRADE.findall(clause)
-        if len(grades) != 1:
+        grades = _GRADE.findall(clause) or [g for g in [listings.grade_before(text, part)] if g]
+        if len(grades) != 1:  # (or said before it: 评价结果为“良”的项目有6项，涉及金额…；)
             return False
         found.append(grades[0])
     return len(set(found)) == len(found)
