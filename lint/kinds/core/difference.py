@@ -205,6 +205,14 @@ def _changes(analysis, o: Options, block: int):
                 if len(before) == 1 and sign:
                     yield before[0], same[0], change, sign
                 continue
+            based = _BASE_OPENS.fullmatch(text, sentence[0], same[0].start) if len(same) == 1 and sign \
+                else None
+            if based:  # 实现财政总收入 X。比上年财政总收入 Y 减少 C: X, the sentence before's amount so named
+                named = [f for f in figures if f.is_point and precision.family(f.unit) == fam
+                         and labels.core(f.label).strip(" ，,").endswith(based.group(1))]
+                if len(named) == 1 and analysis.parent(named[0]) is None:
+                    yield named[0], same[0], change, sign
+                continue
             alone = not same and _ONLY_LEFT.fullmatch(labels.core(change.label)) and not any(
                 f is not change and precision.family(f.unit) == fam
                 for f in analysis.figures[block] if f.start > sentence[0])  # (nothing else left after it)
@@ -504,6 +512,9 @@ _SCHEDULED = lazy(r"进度|序时|时间过半|过半")
 _CHANGED_LABEL = lazy(r"增|减|比|较|上年|同期")
 _WITH = lazy(r"[\s，,]*(?:与|同|和)")  # 与2018年…总额 Y 相比: the amount compared with, named after 与
 _COMPARED_THEN = lazy(r"\s*相比(?:较)?\s*[，,]?\s*(?:分别)?[\u4e00-\u9fff]{0,4}")
+# a sentence opening with its base, named as an amount of the sentence before (比上年财政总收入 Y)
+_BASE_OPENS = lazy(r"\s*(?:比|较)(?:上年度?|去年|(?:19|20)\d\d年度?)(?:同期)?的?"
+                   r"([\u4e00-\u9fff]{2,16}?)(?:为|的)?\s*")
 _OPENS_COMPARING = lazy(r"\s*(?:与|同|和|较)[^，,。；;]{0,20}?\d[^，,。；;]*?相比")
 _TARGET_CHANGE = lazy(r"(超过|超出|高于|低于|比|较)(?:年度|预定|既定)?"
                             r"(?:目标值?|预期值?|计划值?|指标值)(提高|增加|高出|高|降低|下降|低)?了?$")

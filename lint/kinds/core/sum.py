@@ -560,8 +560,13 @@ def _nested(parts: list[Figure]) -> bool:
     names = [labels.core(p.label) for p in parts]
     pairs = [(i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))
              if precision.interval(parts[j]).lo <= precision.interval(parts[i], "round", parts[j].unit).hi]
-    return any(whole.search(names[i]) and not any(k in names[i] for k in kinds)
+    return any(whole.search(names[i]) and not any(_loose(k) in _loose(names[i]) for k in kinds)
                and any(k in names[j] for k in kinds) for i, j in pairs for kinds, whole in _PAIRS.items())
+
+
+def _loose(name: str) -> str:
+    """A name without the 性 a kind may drop (一般转移支付 for 一般性转移支付: a kind, not their whole)."""
+    return name.replace("性", "")
 
 
 _NESTED_MAX = 30  # parts a listing may have for a part within another to be looked for
