@@ -245,6 +245,8 @@ def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
         decided = {id(v) for v in again}
         results = [(f, v) for f, v in results if v is None or id(v) not in decided]
         results += [(f, None) for f in gx.decide(again, doc.path)]
+    reported = {f.span for f, _ in results}  # (a finding yielding to one on a figure it was computed from)
+    results = [(f, v) for f, v in results if v is None or v.yields_to is None or v.yields_to not in reported]
     if relations is not None:
         relations.extend(v for v in verdicts if v.recorded)
     if facts is not None:

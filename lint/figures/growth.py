@@ -76,6 +76,10 @@ class Growth:
     """The change, written in another unit of money than its amount, with which the rate holds once read
     in the amount's (101.79万元，比上年增加65.39元，增长179.64%): the unit is amiss, not the rate. Its
     ``unit`` is the amount's, its text as written."""
+    amounts: Callable[[], Interval | None] | None = None
+    """The rate as the current and prior amounts give it, when both are stated beside the change (X，比上年
+    Y 减少 C，下降 P%): a rate that holds over them is no finding of its own when the change is the figure
+    amiss (the difference kind reports it)."""
 
 
 def find(analysis, spec: Spec) -> Iterator[Growth]:
@@ -956,5 +960,15 @@ def _change(rate, change, sign, prior, current, contrary: bool = False) -> Itera
                 ratio = Interval(min(ratio.lo, other.lo), max(ratio.hi, other.hi))
         return Interval(-ratio.hi, -ratio.lo) if rate.value < 0 else ratio  # 减少 20，增长率为-3.85%
 
-    yield Growth(rate, related, zero, shown, compute, f"{change.text} / {shown}", contrary)
+    amounts = None
+    if prior is not None and current is not None and family(current.unit) == family(change.unit) \
+            and not (interval(current, "round", unit) - interval(prior, "round", unit)).scale(Decimal(sign)) \
+            .meets(interval(change)):  # (the change amiss: when it agrees, the rate is held to it)
+        def amounts(c=current, p=prior):
+            base = interval(p, "round", unit)
+            if base.lo <= 0:
+                return None
+            moved = (interval(c, "round", unit) - base).scale(Decimal(sign)) / base
+            return None if moved is None else Interval(-moved.hi, -moved.lo) if rate.value < 0 else moved
+    yield Growth(rate, related, zero, shown, compute, f"{change.text} / {shown}", contrary, amounts=amounts)
 

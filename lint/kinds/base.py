@@ -79,6 +79,10 @@ class Verdict:
     recorded: bool = True
     bounds: Bounds | None = None
     build: Callable[[], Finding | None] | None = None
+    yields_to: Span | None = None
+    """A figure whose own finding, when a check reports one, explains this verdict's (比上年 Y 减少 C，下降
+    P%: P holds over the two amounts, C does not): this finding is then left out, one figure amiss giving
+    one finding."""
 
     @property
     def code(self) -> str:

@@ -14,6 +14,7 @@ stated on a prior of zero).
 
 from __future__ import annotations
 
+from dataclasses import replace
 from decimal import Decimal
 
 from ...figures import growth
@@ -30,6 +31,11 @@ def run(analysis, check: Check):
             continue
         verdict = judge(check, analysis, found.rate, found.related, found.compute, scale=Decimal(100),
                         expression=found.expression)
+        if verdict and verdict.finding is not None and found.amounts is not None:
+            over = judge(check, analysis, found.rate, found.related, found.amounts, scale=Decimal(100))
+            if over is not None and over.finding is None:  # X，比上年 Y 减少 C，下降 P%: C is not X − Y, P
+                verdict = replace(verdict, yields_to=found.related[0].span)  # holds over X and Y: C is the
+                # figure amiss, when the difference kind reads it so; else P is reported
         if verdict and verdict.finding is not None and found.slip is not None:
             verdict = verdict.with_finding(unit_slip(verdict.finding, found.slip, found.slip.unit,
                                                      check.lang))
