@@ -355,7 +355,8 @@ def _cells_run(lines: list[str], rows: dict, k: int) -> tuple[list[tuple[int, in
 def _bordered_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:
     """Add to ``rows`` the tables a web page's converter writes with both borders and no alignment row
     (``| 项目 | 预算数 | 执行数 |``): three lines or more, blank lines between them aside, each opening and
-    closing with a pipe, the first the header. A run where a row has another number of cells than the
+    closing with a pipe, the first the header (or two, a header of three cells or more and no digit over
+    one row of values: a form's funds line). A run where a row has another number of cells than the
     header (a 合计 spanning 序号 and 名称, merged cells dropped) is not understood as a table and left as
     text: its cells' columns could not be told."""
     k = 0
@@ -370,7 +371,9 @@ def _bordered_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]
             j += 1
         width = len(_PIPE.findall(lines[run[0]])) - 1  # cells between the borders
         odd = sum(1 for n in run[1:] if len(_PIPE.findall(lines[n])) - 1 != width)
-        if len(run) >= _RUN and width >= 2 and not odd:
+        single = len(run) == 2 and width >= 3 and re.search(r"\d", lines[run[1]]) \
+            and not re.search(r"\d", lines[run[0]])  # (a form's header over its one row of values)
+        if (len(run) >= _RUN or single) and width >= 2 and not odd:
             for n in run:
                 rows[n + 1] = _cells(n + 1, lines[n])
         k = j
