@@ -361,7 +361,9 @@ def _change_breakdowns(analysis, check: Check, block: int):
     sentences = analysis.sentences(block)
     for at, (_start, end, figs) in enumerate(sentences):
         for i, change in enumerate(figs):
-            moved = _TOTAL_MOVED.search(change.label.strip(" ，,"))
+            moved = _TOTAL_MOVED.search(change.label.strip(" ，,")) or _TOTAL_MOVED_BARE.search(
+                change.label.strip(" ，,")) if _REASONS_BELOW.match(text, change.end) or _RATE_AFTER.match(
+                text, change.end) else _TOTAL_MOVED.search(change.label.strip(" ，,"))
             if moved is None or not change.is_point or precision.family(change.unit) != "money":
                 continue
             pos, k = change.end, i + 1
@@ -369,6 +371,11 @@ def _change_breakdowns(analysis, check: Check, block: int):
                 pos, k = figs[k].end, k + 1  # 较上年增加 C，增长 p%，主要是…: past the change's rate
             opens = _BREAKDOWN_OPENS.match(text, pos)
             if opens is None:
+                if _REASONS_BELOW.match(text, pos):
+                    parts = _moved_items(analysis, block, change.label)  # …增59.11万元。主要变动原因如下：
+                    if len(parts) >= 2:  # ⏎ 1.A较上年增 a… ⏎ 2.B较上年减少 b…: the items below, one each
+                        yield from _judge_breakdown(analysis, check, change, _sign(moved.group(1)), parts,
+                                                    main=True)
                 continue
             following = list(figs[k:])
             if opens.end() > end and at + 1 < len(sentences):
@@ -381,6 +388,31 @@ def _change_breakdowns(analysis, check: Check, block: int):
                 continue
             yield from _judge_breakdown(analysis, check, change, _sign(moved.group(1)), parts,
                                         main=opens.group("main") is not None)  # (bracketed: as 其中)
+
+
+def _moved_items(analysis, block: int, side: str) -> list[tuple[Figure, int]]:
+    """``(figure, direction)`` of the changes the numbered paragraphs after ``block`` open with (1.工资福利
+    支出较上年增 a，增44%。主要原因是… ⏎ 2.…较上年(减少) b), one each, up to the first paragraph that is
+    not such an item; nothing when their numbers do not run 1, 2, 3…."""
+    parts: list[tuple[Figure, int]] = []
+    for b in range(block + 1, min(block + 1 + _ITEMS_MAX, len(analysis.doc.blocks))):
+        text = analysis.doc.blocks[b].text
+        marker = _ITEM_NUMBER.match(text)
+        if marker is None or int(marker.group(1) or marker.group(2)) != len(parts) + 1:
+            break
+        first = next((f for f in analysis.figures[b] if precision.family(f.unit) == "money"), None)
+        said = _ITEM_MOVED.search(re.sub(r"[（()）\s]", "", text[marker.end() : first.start])) \
+            if first else None
+        if said is None or not first.is_point \
+                or any(a in side and o in first.label for a, o in labels.OPPOSITES):
+            break  # (the item's first amount, its change against last year: 较上年(减少) b, 较上年增 a)
+        parts.append((first, _sign(said.group(1))))
+    return parts
+
+
+_REASONS_BELOW = lazy(r"[^。]{0,12}[。；;]?\s*主要(?:变动|增减|变化)?原因(?:如下|是|为|包括)?\s*[：:]\s*$")
+_ITEM_NUMBER = lazy(r"\s*(?:(\d{1,2})\s*[.．、](?!\d)|[（(](\d{1,2})[)）])")
+_ITEMS_MAX = 12  # numbered paragraphs a change's reasons may run to
 
 
 def _moved_parts(text: str, figs, opened: int, side: str) -> list[tuple[Figure, int]]:
@@ -480,6 +512,9 @@ _TOTAL_CHANGE = lazy(rf"{_BASE}(?:决算数?)?(?P<dir>增加|减少|增长|下�
 _PART_CHANGE = lazy(rf"(?:{_BASE})?(?P<dir>增加|减少)了?")
 _ADJUSTED = lazy(r"扣|减去|核减|调减|调整")
 _MOVES = r"(增加|减少|增长|下降|上升|增支|减支|增收|减收)了?"
+_TOTAL_MOVED_BARE = lazy(rf"{_SINCE}(增|减)$")  # 较上年增 C (a bare move, read before its reasons below)
+# an item's name and its change (1.工资福利支出较上年增 a; 3.…较上年(减少) b, its brackets taken out)
+_ITEM_MOVED = lazy(rf"^[\u4e00-\u9fff“”]{{2,24}}?{_SINCE}(增加|减少|增长|下降|增|减)了?$")
 _TOTAL_MOVED = lazy(rf"(?:同比|{_SINCE})(?:预算|决算)?数?{_MOVES}$")  # 较去年增加, 比2018年预算减少
 _PART_MOVED = lazy(rf"[\u4e00-\u9fff“”（）()]{{2,24}}?(?:同比|{_SINCE})?"
                    r"(?P<dir>增加|减少|增长|下降|增支|减支|增收|减收)了?")
