@@ -500,6 +500,7 @@ def _listed(analysis, check: Check, listed):
              if precision.interval(rate).meets(share(part).scale(scale))]
     whole = precision.total(rate for rate, _ in listed).meets(Interval.point(scale))
     if not whole and (len(agree) < len(listed) - 1 or not any(agree)):
+        yield from _beyond_parts(analysis, check, listed, share, scale)
         return  # a listing of some parts only: their shares are of a whole stated nowhere (a part of 0
         # at 0% agrees with any whole: it says nothing alone)
     expression = " + ".join(p.text for p in parts)
@@ -510,6 +511,38 @@ def _listed(analysis, check: Check, listed):
             yield verdict
 
 
+def _beyond_parts(analysis, check: Check, listed, share, scale: Decimal):
+    """Shares of amounts listed side by side that add up to more than the whole (…4.02万元，占89.33%；…7.94
+    万元，占39.7%): whatever their whole, it holds them all, so no part is more of it than of their sum; a
+    share beyond that is reported (a warning: the listing's shares are of one whole, as 占 alone says).
+    Only shares said with 占; not for counts (people counted by traits overlap), nor when a part names a
+    group others may fall in (民生支出) or holds another's name, nor after an amount of the sentence that may
+    be their whole (在 X 中, …), nor with a part's own parts in brackets."""
+    rates = [rate for rate, _ in listed]
+    names = [labels.core(part.label) for _, part in listed]
+    first = listed[0][1]
+    if precision.total(rates).lo <= scale or any(precision.family(p.unit) != "money" for _, p in listed) \
+            or any(_GROUPS.search(n) for n in names) \
+            or any(a and b and a != b and (a in b or b in a) for a in names for b in names) \
+            or any(p.block != first.block for _, p in listed) or not all("占" in r.label for r in rates):
+        return  # (shares in brackets, 预算 X（100%），执行 Y（95%）: of the first, maybe, not of one whole)
+    text = analysis.text(first)
+    start = next((a for a, b, _ in analysis.sentences(first.block) if a <= first.start < b), first.start)
+    if any(f.is_point and precision.family(f.unit) == "money" and start <= f.start < first.start
+           for f in analysis.figures[first.block]) \
+            or any(labels.inside(text, start, [p.start for _, p in listed])):
+        return  # (在 X 中，A a，占…: shares of X, maybe of overlapping parts; a part's own in brackets)
+    expression = " + ".join(p.text for _, p in listed)
+    for rate, part in listed:
+        bound = share(part).scale(scale)
+        if precision.interval(rate).lo > bound.hi:
+            verdict = judge(check, analysis, rate, tuple(p for _, p in listed), lambda bound=bound: bound,
+                            severity=Severity.WARNING, expression=f"{part.text} / ({expression})")
+            if verdict:
+                yield verdict
+
+
+_GROUPS = lazy(r"民生|重点|三保|其中")
 _WHOLE_WORDS = lazy(r"总额|总数|总计|合计|全部|全年|本年|当年|本部门|部门|的$")
 _SAID = lazy(r"\d{4}年度?|实际|决算|年度")  # (2024年全年实际支出 is the 支出 of 占支出总额的)
 
