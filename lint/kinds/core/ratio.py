@@ -55,6 +55,7 @@ indicator tables, and holds (money spent beyond its budget is not capped).
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from decimal import Decimal
 
 from ...figures import labels, precision
@@ -101,6 +102,8 @@ def run(analysis, check: Check):
             for i, rate in enumerate(sentence[2]):
                 if rate.unit != "%" or not rate.is_point or i == 0:
                     continue
+                if _DEFINED.search(text, max(0, rate.start - 8), rate.start):
+                    rate = _undefined(text, rate)  # 执行率（实际支出与预算的比率，下同）为 P%: its name
                 if labels.respective(text, sentence[2], rate):
                     continue  # A、B …，分别占 P%、Q%: each rate pairs with its own amount, not read here
                 if _TIMES.search(text, max(0, rate.start - 3), rate.start):
@@ -322,6 +325,18 @@ _OF_BASE = ("为", "完成", "达到", "相当于")
 # what the part did not do, named as the rate names what the others did (9个延期完工, 按期完工率; 不合格,
 # 合格率), not a good outcome said with 未 (108家未发生事故, 达标率)
 _NOT_DONE = lazy(r"(?:未|不|延期|逾期|没有|尚未)([\u4e00-\u9fff]{2})")
+
+
+def _undefined(text: str, rate):
+    """A rate whose name a bracketed definition follows (支出预算执行率（实际支出与年度预算安排的比率，下同）
+    为 P%), labelled by its name, the definition taken out."""
+    raw = labels.ASIDE.sub("", text[max(0, rate.start - _NAME_REACH) : rate.start])
+    clause = re.split(r"[，,；;。：:]", raw)[-1]
+    return replace(rate, label=clause) if clause.strip() else rate
+
+
+_NAME_REACH = 80  # characters before a rate its name and its bracketed definition may take
+_DEFINED = lazy(r"(?:下同|以下简称[^）)]*)[）)]\s*(?:为|是|达到?)?\s*$")  # (…，下同）为 P%
 
 
 def _complement(analysis, check, rate, failed, base):

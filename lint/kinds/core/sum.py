@@ -705,7 +705,8 @@ def _complementary(analysis, parts: list[Figure]) -> bool:
 
 def _by_status(analysis, block: int):
     """Counts of one thing split by what became of each (9项绩效指标中，已完成6项，基本完成1项，未完成1项;
-    12个指标中11个已完成，2个未完成; 指标14个，已完成12个，1个未完成): a count said of no status, then two
+    12个指标中11个已完成，2个未完成; 指标14个，已完成12个，1个未完成; 问题50项，已整改40项，正在整改11项):
+    a count said of no status, then two
     counts or more in its measure word each said done, partly done or not done, one of them not: together
     every one counted."""
     text = analysis.doc.blocks[block].text
@@ -727,7 +728,8 @@ def _by_status(analysis, block: int):
             yield counts[0], [f for f, _ in parts]
 
 
-_STATUS = r"(?<!超额)(?<!超)(?:未|没有|尚未)?(?:全部|基本|部分|已|均已)?(?:完成|达到|达标|实现|达成)"
+_STATUS = (r"(?<!超额)(?<!超)(?:未|没有|尚未|正在)?(?:全部|基本|部分|已|均已)?"
+           r"(?:完成|达到|达标|实现|达成|整改)")
 _STATUS_AFTER = lazy(_STATUS)  # 11个已完成
 _STATUS_BEFORE = lazy(_STATUS + r"\s*$")  # ，已完成6项
 
@@ -739,7 +741,7 @@ def _status(text: str, counts: list[Figure], k: int) -> bool | None:
     end = counts[k + 1].start if k + 1 < len(counts) else len(text)
     said = _STATUS_AFTER.match(_after(text[:end], f.end)) \
         or _STATUS_BEFORE.search(labels.clause(text, f.start))
-    return None if said is None else said.group().startswith(("未", "没有", "尚未"))
+    return None if said is None else said.group().startswith(("未", "没有", "尚未", "正在"))
 
 
 def _after(text: str, at: int) -> str:
