@@ -2155,9 +2155,10 @@ def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
             and act and not any(labels.core(p.label).startswith(act.group().strip()) for p in parts):
         return True  # (…、B b，调减 C c: a clause of its own; not …、B b，C c, a list written loosely, nor
         # 拨付各村… a、…，拨付… d: one more part named as the first was)
-    if _INVOLVED.match(re.split(r"[，,；;]", between)[-1]) \
+    if figure.unit in precision.COUNT_UNITS and _INVOLVED.match(re.split(r"[，,；;]", between)[-1]) \
             and not any(_INVOLVED.match(labels.core(p.label)) for p in parts):
-        return True  # 其中项目支出评价4个，政策评价3个，涉及部门单位7个: what the whole involves, no part
+        return True  # 其中项目支出评价4个，政策评价3个，涉及部门单位7个: what the whole involves, no part (a
+        # count; an amount may be a part so named: 场地改造 a，涉及人员培训 b)
     if _ADDED_AFTER.search(between):
         return True  # X，其中 A a；加上级补助收入 b，…，收入合计 T: what is added to X, no part of it (not
         # 其中 A a，B b，加 C c: the list's last part, said as what the first two take)

@@ -35,8 +35,6 @@ def run(analysis, check: Check):
         if fig.unit or not fig.is_point or fig.decimals <= 0 or not fig.text.replace(".", "").isdigit():
             continue
         after = block.text[fig.end : fig.end + 8].lstrip()
-        if not after and block is analysis.doc.blocks[-1]:
-            continue  # …占48.9 closing the text: cut off there, its % maybe in what was lost
         if after[:1] == "倍":
             continue  # 增长0.25倍: a multiple, not a rate missing its %
         if after[:1] in _OPERATORS or after.startswith(("\\times", "\\div")):

@@ -207,10 +207,16 @@ def _changes(analysis, o: Options, block: int):
                 continue
             based = _BASE_OPENS.fullmatch(text, sentence[0], same[0].start) if len(same) == 1 and sign \
                 else None
-            if based:  # 实现财政总收入 X。比上年财政总收入 Y 减少 C: X, the sentence before's amount so named
-                named = [f for f in figures if f.is_point and precision.family(f.unit) == fam
-                         and labels.core(f.label).strip(" ，,").endswith(based.group(1))]
-                if len(named) == 1 and analysis.parent(named[0]) is None:
+            if based:  # 实现财政总收入 X。比上年财政总收入 Y 减少 C: X, the sentence before's amount so
+                # named, every other amount of it one of X's parts or a plan (not 预期完成…总收入 X，实际完成
+                # Z: which is the year's is not said; nor a plan, a target or an earlier year's amount)
+                mine = [f for f in figures if f.is_point and precision.family(f.unit) == fam]
+                named = [f for f in mine if labels.core(f.label).strip(" ，,").endswith(based.group(1))]
+                if len(named) == 1 and analysis.parent(named[0]) is None \
+                        and all(f is named[0] or analysis.parent(f) is named[0]
+                                or _PLANNED_NAME.search(labels.FUNDS.sub("", f.label)) for f in mine) \
+                        and not _PLANNED_NAME.search(labels.FUNDS.sub("", named[0].label)) \
+                        and not labels.earlier(named[0].label, analysis.year()):
                     yield named[0], same[0], change, sign
                 continue
             alone = not same and _ONLY_LEFT.fullmatch(labels.core(change.label)) and not any(
@@ -512,6 +518,7 @@ _SCHEDULED = lazy(r"进度|序时|时间过半|过半")
 _CHANGED_LABEL = lazy(r"增|减|比|较|上年|同期")
 _WITH = lazy(r"[\s，,]*(?:与|同|和)")  # 与2018年…总额 Y 相比: the amount compared with, named after 与
 _COMPARED_THEN = lazy(r"\s*相比(?:较)?\s*[，,]?\s*(?:分别)?[\u4e00-\u9fff]{0,4}")
+_PLANNED_NAME = lazy(r"预期|预计|计划|目标|预算")  # an amount planned, not the year's outturn
 # a sentence opening with its base, named as an amount of the sentence before (比上年财政总收入 Y)
 _BASE_OPENS = lazy(r"\s*(?:比|较)(?:上年度?|去年|(?:19|20)\d\d年度?)(?:同期)?的?"
                    r"([\u4e00-\u9fff]{2,16}?)(?:为|的)?\s*")
