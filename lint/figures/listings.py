@@ -153,6 +153,8 @@ def find(analysis, block: int, words) -> list[Listing]:
     if sentences and (opener := _DETAILS_END.search(text, sentences[-1][0])) is not None:
         # X，具体情况如下：⏎（一）A a；⏎（二）B b: the items as the paragraphs after
         out += _items(analysis, block, words, text, sentences, len(sentences) - 1, opener.start(), "")
+    if "由" in text and ("构成" in text or "组成" in text):
+        out += _made_of(text, sentences)
     if "含" in text:
         out += _held(text, sentences)
     if (headed := _HEADED_AMOUNT.fullmatch(text)) is not None:
@@ -578,6 +580,30 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
             return []
         parts = parts[: fits[0]]
     return [Listing(before[-1], tuple(parts), word in words.complete)]
+
+
+def _made_of(text: str, sentences) -> list[Listing]:
+    """A total, then what it is made of (收入总计 T，由一般公共预算收入 a、上级补助收入 b 构成; 支出总计
+    T，由 A a，加 B b 组成): the amounts of its unit family between 由 and 构成/组成, the total the amount
+    right before ，由; complete, unless 等 closes the list (…等构成: the parts named, maybe not all)."""
+    out = []
+    for _start, end, figs in sentences:
+        for m in _MADE_OF.finditer(text, 0, end):
+            before = [f for f in figs if f.end <= m.start()]
+            if not before or not before[-1].is_point or text[before[-1].end : m.start()].strip(" ，,"):
+                continue
+            total = before[-1]
+            close = m.end()
+            parts = [f for f in figs if m.start() < f.start < close and f.is_point
+                     and family(f.unit) == family(total.unit)]
+            if len(parts) < 2 or any(labels.open_paren(text, m.start(), f.start) is not None for f in parts):
+                continue
+            out.append(Listing(total, tuple(parts), not _OPEN_LIST.search(text, parts[-1].end, close)))
+    return out
+
+
+# ，由 A a、B b 构成 (up to 构成/组成 in the same sentence, no stop between)
+_MADE_OF = lazy(r"[，,]\s*由[^。；;]{2,200}?(?:构成|组成)")
 
 
 def _held(text: str, sentences) -> list[Listing]:
