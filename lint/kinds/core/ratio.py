@@ -743,9 +743,7 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
             return
     said = (stem, *(_SAID_AS.get(stem, ()) if not any(_money(f) for f in amounts) else ()))
     # 回收率 over 收回625份 (a survey's; a loan's 回收率 is over what fell due, not what was lent)
-    parts = [f for f in amounts if any(w in f.label or w in _after(text, f.end)
-                                       and _PUNCT.search(text, f.end, rate.start) for w in said)]
-    # (月报表次数 12 次测报准确率 85%: the words after the count run into the rate's own, naming no part)
+    parts = [f for f in amounts if any(w in f.label or _done_after(text, f.end, w) for w in said)]
     if len(parts) > 1:  # 应结算1,936笔，已结算1,872笔: the one that did it, not the one planned
         parts = [f for f in parts if not _planned(check.options, f.label)]
     if len(parts) != 1:
@@ -874,6 +872,15 @@ def _stem(label: str) -> str | None:
     """The verb a rate is named by (通过 of 通过率, 达标 of 达标率), or None for rates read otherwise."""
     m = _STEM.search(label.strip())
     return m.group(1) if m and m.group(1) not in _NOT_STEMS else None
+
+
+def _done_after(text: str, end: int, stem: str) -> bool:
+    """Whether the words right after a count say it did the rate's stem (190批次合格，…; 108家达标), not the
+    rate's own name running on from it (月报表次数 12 次测报准确率 85%: 准确 of 准确率)."""
+    after = _after(text, end)
+    at = after.find(stem)
+    return at >= 0 and not after.startswith("率", at + len(stem)) \
+        and not text.startswith("率", end + at + len(stem))
 
 
 def _after(text: str, end: int, reach: int = 6) -> str:

@@ -515,15 +515,15 @@ def _beyond_parts(analysis, check: Check, listed, share, scale: Decimal):
     """Shares of amounts listed side by side that add up to more than the whole (…4.02万元，占89.33%；…7.94
     万元，占39.7%): whatever their whole, it holds them all, so no part is more of it than of their sum; a
     share beyond that is reported (a warning: the listing's shares are of one whole, as 占 alone says).
-    Only shares said with 占; not for counts (people counted by traits overlap), nor when a part names a
-    group others may fall in (民生支出) or holds another's name, nor after an amount of the sentence that may
-    be their whole (在 X 中, …), nor with a part's own parts in brackets."""
+    Only shares said with 占, of parts that are kinds of one whole that never overlap, one kind each (the
+    三公 items; 基本支出 and 项目支出; …), none said as an outturn (执行 X，占95%: of its own plan); not
+    after an amount of the sentence that may be their whole (在 X 中, …), nor with a part's own parts in
+    brackets."""
     rates = [rate for rate, _ in listed]
     names = [labels.core(part.label) for _, part in listed]
     first = listed[0][1]
     if precision.total(rates).lo <= scale or any(precision.family(p.unit) != "money" for _, p in listed) \
-            or any(_GROUPS.search(n) for n in names) \
-            or any(a and b and a != b and (a in b or b in a) for a in names for b in names) \
+            or not _disjoint(names) or any(_OUTTURN.search(n) for n in names) \
             or any(p.block != first.block for _, p in listed) or not all("占" in r.label for r in rates):
         return  # (shares in brackets, 预算 X（100%），执行 Y（95%）: of the first, maybe, not of one whole)
     text = analysis.text(first)
@@ -542,7 +542,18 @@ def _beyond_parts(analysis, check: Check, listed, share, scale: Decimal):
                 yield verdict
 
 
-_GROUPS = lazy(r"民生|重点|三保|其中")
+def _disjoint(names: list[str]) -> bool:
+    """Whether the parts are kinds of one whole that never overlap, one kind each (因公出国（境）费,
+    公务用车购置及运行费, 公务接待费; 基本支出, 项目支出; 人员经费, 公用经费; 货物, 工程, 服务): not a
+    funds source beside spending kinds, an item beside its own item, or one name said twice."""
+    for kinds in labels.DISJOINT_KINDS:
+        held = [[k for k in kinds if k in n] for n in names]
+        if all(len(h) == 1 for h in held) and len({h[0] for h in held}) == len(names):
+            return True
+    return False
+
+
+_OUTTURN = lazy(r"执行|完成|到位|实际|拨付|进度|截至|累计")  # an outturn of its own plan (执行 X，占95%)
 _WHOLE_WORDS = lazy(r"总额|总数|总计|合计|全部|全年|本年|当年|本部门|部门|的$")
 _SAID = lazy(r"\d{4}年度?|实际|决算|年度")  # (2024年全年实际支出 is the 支出 of 占支出总额的)
 

@@ -212,8 +212,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             _SEMI.search(text, a.end, b.start) for a, b in zip(parts, parts[1:])):
         yield verdict.quiet()  # 纳税户122户，其中…96户，占78.7%；增幅超过30%的…79户: groups that overlap
         return  # (not grades: 1个项目评为优；3个项目评为良；…, each counted in one)
-    if over and (_nested(parts) or _umbrella(parts, total) or _named_apart(text, total, parts)
-                 and not found.suggestion):  # (a sum one digit off the total: a listing, one figure amiss)
+    if over and (_nested(parts) or _umbrella(parts, total) or _named_apart(text, total, parts)):
         yield verdict.quiet()  # 总收入 X，其中：地方一般公共预算收入 a；地方税收收入 b (b within a); 民生
         return  # 支出 beside 教育支出 (a group, its members); 存款余额 X，其中住户…a；贷款余额 Y (new total)
     if _of_another(analysis, total, parts, parts_sum()):
