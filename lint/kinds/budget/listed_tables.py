@@ -79,7 +79,8 @@ def run(analysis, check: Check):
         wanted = locate.canonical(wanted)
         detailed = wanted[:-1] + "明细表"  # 基本支出决算明细表 is the 基本支出决算表, itemised
         return any(_captions(c, w) for c in captions for w in (wanted, detailed)) \
-            or wanted in body or detailed in body
+            or wanted in body or detailed in body \
+            or any(_loose(line).endswith(_loose(wanted)) for line in short)  # (…支出表 for …支出决算表)
 
     def printed(names: list[str]) -> int:  # how many of the tables are printed, a caption counted once
         used, count = set(), 0
@@ -89,7 +90,7 @@ def run(analysis, check: Check):
                         and any("+" not in w and _captions(c, w) for w in wanted)), None)
             if hit is not None:
                 used.add(hit)
-            if hit is not None or any(line.endswith(w) for line in short for w in wanted):
+            if hit is not None or any(_loose(line).endswith(_loose(w)) for line in short for w in wanted):
                 count += 1
         return count
 
@@ -101,7 +102,7 @@ def run(analysis, check: Check):
                 yield report(check, analysis, block.span(0, len(block.text)), wanted, computed="absent",
                              source="its contents (目录)")
     if len(listed) < check.options.enough:  # a report that lists its own tables is judged by its list
-        yield from _family(analysis, check, there, printed, {n for _, n in listed})
+        yield from _family(analysis, check, there, printed, {_loose(n) for _, n in entries})
 
 
 def _entries(blocks, start: int):
@@ -127,6 +128,18 @@ def _captions(caption: str, wanted: str) -> bool:
     return caption.endswith(wanted) or wanted.endswith(caption) and len(caption) >= 6
 
 
+def _loose(table: str) -> str:
+    """A table's name as a contents entry may shorten it: without 决算 and the closing 表 (一般公共预算财政
+    拨款支出表 and …收入支出决算, for …支出决算表), when eight characters or more are left (收入决算表 stays
+    itself: 收入 alone names no table)."""
+    full = locate.canonical(table)
+    short = full.replace("决算", "").removesuffix("表")
+    return short if len(short) >= _LOOSE_SHORTEST else full
+
+
+_LOOSE_SHORTEST = 8
+
+
 _JOINED = lazy(r"(?<=表)\s*(?=(?:附表|表)\s*\d{1,2}(?!\d))")
 
 
@@ -141,7 +154,7 @@ def _family(analysis, check: Check, there, printed, listed: set[str]):
         if missing and printed(list(family.tables)) >= check.options.enough:  # (most of the set printed,
             # each caption one table's, not only named in a sentence)
             for wanted in (t.split("|")[0] for t in missing):
-                if not any(name(wanted) in n or n in name(wanted) for n in listed):
+                if not any(_loose(name(wanted)) in n or n in _loose(name(wanted)) for n in listed):
                     kind = family.report.first(title.text)
                     yield report(check, analysis, title.span(0, len(title.text)), name(wanted),
                                  computed="absent", source=f"the standard tables of a {kind}")
