@@ -218,6 +218,9 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if _of_another(analysis, total, parts, parts_sum()):
         yield verdict.quiet()  # 资产总额 a，负债总额 b，净资产 c（行政单位资产 x，事业单位资产 y）: x + y =
         return  # a, the parts of another amount of the sentence, not of the one right before them
+    if not over and _made_up_after(analysis, total, parts):
+        yield verdict.quiet()  # 实有人数6人，其中在职2人，离休0人，退休2人；其他人员2人: the listing went on
+        return  # past its semicolon, the next count of its kind making the total exactly
     if over or (complete and len(parts) > 1):
         yield verdict
         return
@@ -252,6 +255,21 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
                      expression=total.text + rest, severity=Severity.WARNING)
         if typo is not None:
             yield typo
+
+
+def _made_up_after(analysis, total: Figure, parts: list[Figure]) -> bool:
+    """Whether the figure of the parts' unit right after the last part, in its sentence past a semicolon,
+    makes the total with them (…退休人员2人；年末其他人员2人 for 实有人数6人)."""
+    last = parts[-1]
+    if last.block != total.block:
+        return False
+    text = analysis.text(last)
+    figs = analysis.figures[last.block]
+    k = analysis.index(last) + 1
+    if k >= len(figs) or figs[k].unit != last.unit or not figs[k].is_point \
+            or not _SEMI.search(text, last.end, figs[k].start) or "。" in text[last.end : figs[k].start]:
+        return False
+    return precision.total([*parts, figs[k]], total.unit).meets(precision.interval(total))
 
 
 def _share_after(analysis, part: Figure) -> Figure | None:
