@@ -762,6 +762,10 @@ def _named_current(analysis, spec: Spec, change, fam: str):
                  for name in ("收入总计", "支出总计")]
         if all(sides) and sides[0].value == sides[1].value and sides[0].unit == sides[1].unit:
             current = sides[1]
+        both = None if current is not None else analysis.resolve(change, "支总计", "支总计", fam, blocks=3,
+                                                                    strict=True)
+        if both is not None and _BOTH_TOTALS.search(analysis.text(both), max(0, both.start - 30), both.start):
+            current = both  # 收、支总计 X。与上年相比，收支各增加 c: the amount both totals are, said once
     if current is None and _OUTTURN_NAMED.search(subject) and len(subject) >= 6:
         short = _OUTTURN_NAMED.sub("", subject)  # 公务接待费支出决算比上年增加 c after 公务接待费支出 X
         found = analysis.resolve(change, short, short, fam, blocks=3, strict=True)
@@ -895,6 +899,7 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
 
 
 _BOTH_SIDES = lazy(r"收\s*[、和]?\s*支")
+_BOTH_TOTALS = lazy(r"收\s*[、和]?\s*支总计")
 
 
 _THEN = r"(?:上年度?|上一年度?|去年|20\d\d年度?)(?:同期)?"
