@@ -59,9 +59,12 @@ GENERIC = ("年初", "预算", "决算", "合计", "总计", "共计", "支出",
 #: subjects that are never measured against each other, and words that tell two labels' kinds apart
 OPPOSITES = (("收入", "支出"), ("支出", "收入"))
 # kinds of one whole that never overlap, by the templates' definitions (a 三公 total's items; a budget's
-# 基本支出 and 项目支出; a 基本支出's 人员 and 公用; a procurement's 货物, 工程 and 服务)
+# 基本支出 and 项目支出; a 基本支出's 人员 and 公用; a procurement's 货物, 工程 and 服务; …)
 DISJOINT_KINDS = (("因公出国", "公务用车", "公务接待"), ("基本支出", "项目支出"), ("人员", "公用"),
-                  ("货物", "工程", "服务"), ("税收收入", "非税收入"))
+                  ("货物", "工程", "服务"), ("税收收入", "非税收入"),
+                  ("工资福利", "商品和服务", "对个人和家庭", "资本性"),  # the economic classes
+                  ("财政拨款", "事业收入", "经营收入", "其他收入"),  # a unit's income by source
+                  ("一般公共预算", "政府性基金", "国有资本经营"))
 KIND_WORDS = ("收入", "支出", "基本", "项目", "人员", "公用", "财政拨款", "事业", "经营")
 
 _SENTENCE_REACH = 400  # characters looked back for a sentence's start: bounded work on text without stops

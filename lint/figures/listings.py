@@ -598,12 +598,15 @@ def _made_of(text: str, sentences) -> list[Listing]:
                      and family(f.unit) == family(total.unit)]
             if len(parts) < 2 or any(labels.open_paren(text, m.start(), f.start) is not None for f in parts):
                 continue
-            out.append(Listing(total, tuple(parts), not _OPEN_LIST.search(text, parts[-1].end, close)))
+            rest = re.sub(r"等|构成|组成|[\s，,。]", "", text[parts[-1].end : close])
+            closed = not rest and not _OPEN_LIST.search(text, parts[-1].end, close)
+            out.append(Listing(total, tuple(parts), closed, unsaid=bool(rest)))
+            # (…和县级自筹资金组成: a part named without its amount, short of the total saying nothing)
     return out
 
 
 # ，由 A a、B b 构成 (up to 构成/组成 in the same sentence, no stop between)
-_MADE_OF = lazy(r"[，,]\s*由[^。；;]{2,200}?(?:构成|组成)")
+_MADE_OF = lazy(r"[，,]\s*由(?![于此])[^。；;]{2,200}?(?:构成|组成)")
 
 
 def _held(text: str, sentences) -> list[Listing]:

@@ -208,13 +208,13 @@ def _changes(analysis, o: Options, block: int):
             based = _BASE_OPENS.fullmatch(text, sentence[0], same[0].start) if len(same) == 1 and sign \
                 else None
             if based:  # 实现财政总收入 X。比上年财政总收入 Y 减少 C: X, the sentence before's amount so
-                # named, every other amount of it one of X's parts or a plan (not 预期完成…总收入 X，实际完成
-                # Z: which is the year's is not said; nor a plan, a target or an earlier year's amount)
+                # named, every other amount of it named for a thing of its own (not 预期完成…总收入 X，实际
+                # 完成 Z: which is the year's is not said; nor a plan, a target or an earlier year's amount)
                 mine = [f for f in figures if f.is_point and precision.family(f.unit) == fam]
                 named = [f for f in mine if labels.core(f.label).strip(" ，,").endswith(based.group(1))]
                 if len(named) == 1 and analysis.parent(named[0]) is None \
-                        and all(f is named[0] or analysis.parent(f) is named[0]
-                                or _PLANNED_NAME.search(labels.FUNDS.sub("", f.label)) for f in mine) \
+                        and all(f is named[0] or not _UNNAMED.fullmatch(labels.core(f.label).strip(" ，,；;"))
+                                for f in mine) \
                         and not _PLANNED_NAME.search(labels.FUNDS.sub("", named[0].label)) \
                         and not labels.earlier(named[0].label, analysis.year()):
                     yield named[0], same[0], change, sign
@@ -519,6 +519,8 @@ _CHANGED_LABEL = lazy(r"增|减|比|较|上年|同期")
 _WITH = lazy(r"[\s，,]*(?:与|同|和)")  # 与2018年…总额 Y 相比: the amount compared with, named after 与
 _COMPARED_THEN = lazy(r"\s*相比(?:较)?\s*[，,]?\s*(?:分别)?[\u4e00-\u9fff]{0,4}")
 _PLANNED_NAME = lazy(r"预期|预计|计划|目标|预算")  # an amount planned, not the year's outturn
+# an amount named by its doing alone (实际完成 Z, 全年支出 Z): maybe the year's of the quantity named
+_UNNAMED = lazy(r"(?:全年|本年|当年|年度)?(?:实际)?(?:完成|实现|达到|支出|收入|执行|为)*")
 # a sentence opening with its base, named as an amount of the sentence before (比上年财政总收入 Y)
 _BASE_OPENS = lazy(r"\s*(?:比|较)(?:上年度?|去年|(?:19|20)\d\d年度?)(?:同期)?的?"
                    r"([\u4e00-\u9fff]{2,16}?)(?:为|的)?\s*")

@@ -876,11 +876,13 @@ def _stem(label: str) -> str | None:
 
 def _done_after(text: str, end: int, stem: str) -> bool:
     """Whether the words right after a count say it did the rate's stem (190批次合格，…; 108家达标), not the
-    rate's own name running on from it (月报表次数 12 次测报准确率 85%: 准确 of 准确率)."""
+    rate's own name running on from it (月报表次数 12 次测报准确率 85%: 准确 of 准确率) nor the next count's
+    label (200批次 合格190批次)."""
     after = _after(text, end)
     at = after.find(stem)
-    return at >= 0 and not after.startswith("率", at + len(stem)) \
-        and not text.startswith("率", end + at + len(stem))
+    rest = text[end + at + len(stem) : end + at + len(stem) + 3]
+    return at >= 0 and not rest.startswith("率") and not re.match(r"\s*\d", rest)
+    # (抽检200批次 合格190批次: 合格 names the next count, not this one)
 
 
 def _after(text: str, end: int, reach: int = 6) -> str:

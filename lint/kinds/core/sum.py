@@ -204,6 +204,9 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if _tree_levels(analysis, parts):
         yield verdict.quiet()  # 共15个指标，其中一级指标3个，二级指标7个，三级指标15个: one tree's levels
         return  # (each level counts the same indicators again, grouped; none is a part of the others)
+    if over and _involved_after_whole(total, parts, unit):
+        yield verdict.quiet()  # 其中中央资金 a，省级资金 b，涉及脱贫户直补资金 c (a + b the total): what the
+        return  # funds involve, said after the parts that make it
     if over and (_second_dimension(total, parts, unit) or _attributes(parts, unit)):
         yield verdict.quiet()  # 82人，其中男性46人，女性36人，35岁以下24人: the first parts are the whole
         return
@@ -740,13 +743,18 @@ def _by_status(analysis, block: int):
                     or any(c in between for c in "；;"):
                 break  # (完成26个，未完成2个；超额完成5个 or ，其中基本完成1个: the split ends there)
             parts.append((counts[j], said))
+        later = [f for f in counts if f.start > parts[-1][0].end] if parts else []
+        between = text[parts[-1][0].end : later[0].start] if later else ""
+        if later and not any(c in between for c in "；;") and "其中" not in between:
+            continue  # …正在整改8项，2项因客观原因暂缓整改: the split goes on in a status not read (not
+            # …，其中基本完成1个: a subset of a part)
         if len(parts) >= 2 and any(not_done for _, not_done in parts) \
                 and not all(not_done for _, not_done in parts):
             yield counts[0], [f for f, _ in parts]
 
 
-_STATUS = (r"(?<!超额)(?<!超)(?:未|没有|尚未|正在)?(?:全部|基本|部分|已|均已)?"
-           r"(?:完成|达到|达标|实现|达成|整改)")
+_STATUS = (r"(?<!超额)(?<!超)(?:(?:未|没有|尚未|正在)?(?:全部|基本|部分|已|均已)?(?:完成|达到|达标|实现|达成)"
+           r"|(?:已|未|尚未|正在|没有|均已)(?:全部|基本|部分)?(?:完成)?整改)")  # (said how far: not 需整改)
 _STATUS_AFTER = lazy(_STATUS)  # 11个已完成
 _STATUS_BEFORE = lazy(_STATUS + r"\s*$")  # ，已完成6项
 
@@ -829,6 +837,14 @@ def _other_side(figure: Figure, parts: list[Figure]) -> bool:
     mine = labels.core(figure.label)
     theirs = "".join(labels.core(p.label) for p in parts)
     return any((w in mine) != (w in theirs) for w in ("收入", "支出", "预算", "决算"))
+
+
+def _involved_after_whole(total: Figure, parts: list[Figure], unit: str) -> bool:
+    """Whether the parts before the first one said with 涉及 (涉及脱贫户直补资金 c) add up to the total: what
+    the whole involves, said after its parts."""
+    k = next((k for k, p in enumerate(parts) if k >= 2 and labels.core(p.label).lstrip("，,；; ")
+              .startswith(("涉及", "共涉及"))), None)
+    return k is not None and precision.total(parts[:k], unit).meets(precision.interval(total))
 
 
 def _second_dimension(total: Figure, parts: list[Figure], unit: str) -> bool:
