@@ -2184,6 +2184,8 @@ def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
             and act and not any(labels.core(p.label).startswith(act.group().strip()) for p in parts):
         return True  # (…、B b，调减 C c: a clause of its own; not …、B b，C c, a list written loosely, nor
         # 拨付各村… a、…，拨付… d: one more part named as the first was)
+    if _APART_FROM.search(between):
+        return True  # 其中：财政拨款收入 a，占100%；此外，年初结转和结余 b: besides the total, no part
     if figure.unit in precision.COUNT_UNITS and _INVOLVED.match(re.split(r"[，,；;]", between)[-1]) \
             and not any(_INVOLVED.match(labels.core(p.label)) for p in parts):
         return True  # 其中项目支出评价4个，政策评价3个，涉及部门单位7个: what the whole involves, no part (a
@@ -2219,6 +2221,7 @@ def _item_code(text: str, figure: Figure) -> str:
 _SEMI = lazy(r"[；;]")
 _BECAUSE = lazy(r"原因是|原因为|主要由于|是由于|系因")
 _SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
+_APART_FROM = lazy(r"[，,；;。]\s*(?:此外|另外|除此之外|除此以外)")
 _INVOLVED = lazy(r"\s*(?:共|合计)?(?:涉及|覆盖)")
 _ACTS = lazy(r"\s*(?:调增|调减|追加|核减|压减|增加|减少|另|安排|下达|拨付|(?:全年)?实际|差额|差值)")
 _MARKED = lazy(r"(?:^|[；;。\s])\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]"

@@ -54,6 +54,9 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
             and (not any(w in label for w in _TOTALS) or labels.SUB_LEVEL.search(run_in.group())):
         scope = f"{run_in.group()}|{scope}"  # （一）财政管理方面。审计指出问题18个: that part's (not
         # 本部门收入总计, the report's own whole wherever it is said, but under a level's title: (2)市级收支)
+    named = _NAMED_LINE.match(text)
+    if named and named.end() <= fig.start and not label.startswith(_WHOLE):
+        scope = f"{named.group(1)}|{scope}"  # 巴州区：省级财政专项扶贫资金 a ⏎ 恩阳区：…资金 b: each one's
     level = _OWN_LEVEL.match(text)
     if level and not label.startswith(_WHOLE):
         scope = f"{level.group(1)}|{scope}"  # 市本级…债务转贷收入 Y（其中…再融资债券 b）: the city's own
@@ -231,6 +234,7 @@ _TOP = lazy(r"(?:#+\s*)?[一二三四五六七八九十]{1,3}、")
 # a sentence stating a budget before its amounts (预算为：, 预算安排为, 调整后预算为)
 _PLANNED = lazy(r"预算(?:安排)?(?:调整)?(?:为|是)\s*[：:]?")
 # a paragraph opening with a government's own level (2022年，市本级…; 县本级…): its figures are that level's
+_NAMED_LINE = lazy(r"\s*([\u4e00-\u9fff（）()]{2,16}?)\s*[：:](?!\s*$)")  # a paragraph opening with a name
 _OWN_LEVEL = lazy(r"\s*(?:(?:19|20)\d\d\s*年度?[，,]?\s*)?((?:[市县区州盟旗镇乡]|自治[州县旗])?本级)")
 
 
