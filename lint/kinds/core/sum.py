@@ -381,9 +381,11 @@ def _change_breakdowns(analysis, check: Check, block: int):
     sentences = analysis.sentences(block)
     for at, (_start, end, figs) in enumerate(sentences):
         for i, change in enumerate(figs):
-            moved = _TOTAL_MOVED.search(change.label.strip(" ，,")) or _TOTAL_MOVED_BARE.search(
-                change.label.strip(" ，,")) if _REASONS_BELOW.match(text, change.end) or _RATE_AFTER.match(
-                text, change.end) else _TOTAL_MOVED.search(change.label.strip(" ，,"))
+            said = change.label.strip(" ，,")
+            moved = _TOTAL_MOVED.search(said)
+            if moved is None and (_REASONS_BELOW.match(text, change.end)
+                                  or _RATE_AFTER.match(text, change.end)):
+                moved = _TOTAL_MOVED_BARE.search(said)  # 较上年增 C，增幅 p%。主要变动原因如下：
             if moved is None or not change.is_point or precision.family(change.unit) != "money":
                 continue
             pos, k = change.end, i + 1
@@ -726,9 +728,8 @@ def _complementary(analysis, parts: list[Figure]) -> bool:
 def _by_status(analysis, block: int):
     """Counts of one thing split by what became of each (9项绩效指标中，已完成6项，基本完成1项，未完成1项;
     12个指标中11个已完成，2个未完成; 指标14个，已完成12个，1个未完成; 问题50项，已整改40项，正在整改11项):
-    a count said of no status, then two
-    counts or more in its measure word each said done, partly done or not done, one of them not: together
-    every one counted."""
+    a count said of no status, then two counts or more in its measure word each said done, partly done or
+    not done, one of them not: together every one counted."""
     text = analysis.doc.blocks[block].text
     for _start, _end, figs in analysis.sentences(block):
         counts = [f for f in figs if f.is_point and f.unit in precision.COUNT_UNITS]
