@@ -204,6 +204,11 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     if _tree_levels(analysis, parts):
         yield verdict.quiet()  # 共15个指标，其中一级指标3个，二级指标7个，三级指标15个: one tree's levels
         return  # (each level counts the same indicators again, grouped; none is a part of the others)
+    whole = precision.interval(total)
+    if over and len(parts) >= 3 and precision.interval(parts[-1], "round", unit).meets(whole) \
+            and precision.total(parts[:-1], unit).meets(whole):
+        yield verdict.quiet()  # 其中：A 19万元，B 17万元，C 12万元，到位资金48万元: the last the whole again
+        return  # (the parts before it make it), no part
     if over and _involved_after_whole(total, parts, unit):
         yield verdict.quiet()  # 其中中央资金 a，省级资金 b，涉及脱贫户直补资金 c (a + b the total): what the
         return  # funds involve, said after the parts that make it
