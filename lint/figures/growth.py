@@ -764,8 +764,10 @@ def _named_current(analysis, spec: Spec, change, fam: str):
             current = sides[1]
         both = None if current is not None else analysis.resolve(change, "支总计", "支总计", fam, blocks=3,
                                                                     strict=True)
-        if both is not None and _BOTH_TOTALS.search(analysis.text(both), max(0, both.start - 30), both.start):
+        said = analysis.text(both)[max(0, both.start - 30) : both.start] if both is not None else ""
+        if both is not None and _BOTH_TOTALS.search(said) and not _earlier_said(said, analysis.year()):
             current = both  # 收、支总计 X。与上年相比，收支各增加 c: the amount both totals are, said once
+            # (not 上年度…收、支总计 X, nor 2019年度…: the prior's)
     if current is None and _OUTTURN_NAMED.search(subject) and len(subject) >= 6:
         short = _OUTTURN_NAMED.sub("", subject)  # 公务接待费支出决算比上年增加 c after 公务接待费支出 X
         found = analysis.resolve(change, short, short, fam, blocks=3, strict=True)
@@ -899,6 +901,11 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
 
 
 _BOTH_SIDES = lazy(r"收\s*[、和]?\s*支")
+def _earlier_said(words: str, year: str | None) -> bool:
+    """Whether the words before an amount, from its sentence's start, date it before the report's year."""
+    return labels.earlier(words[words.rfind("。") + 1 :], year)
+
+
 _BOTH_TOTALS = lazy(r"收\s*[、和]?\s*支总计")
 
 

@@ -598,13 +598,15 @@ def _made_of(text: str, sentences) -> list[Listing]:
                      and family(f.unit) == family(total.unit)]
             if len(parts) < 2 or any(labels.open_paren(text, m.start(), f.start) is not None for f in parts):
                 continue
-            rest = re.sub(r"等|构成|组成|[\s，,。]", "", text[parts[-1].end : close])
+            rest = _MADE_OF_WORDS.sub("", text[parts[-1].end : close])
             closed = not rest and not _OPEN_LIST.search(text, parts[-1].end, close)
             out.append(Listing(total, tuple(parts), closed, unsaid=bool(rest)))
             # (…和县级自筹资金组成: a part named without its amount, short of the total saying nothing)
     return out
 
 
+# the words after a made-of list's last amount that name no part (…共同组成, …两部分构成)
+_MADE_OF_WORDS = lazy(r"等|共同|构成|组成|[一二两三四五六七八九十\d]+个?(?:部分|方面|项)|[\s，,。]")
 # ，由 A a、B b 构成 (up to 构成/组成 in the same sentence, no stop between)
 _MADE_OF = lazy(r"[，,]\s*由(?![于此])[^。；;]{2,200}?(?:构成|组成)")
 
@@ -2221,7 +2223,7 @@ def _item_code(text: str, figure: Figure) -> str:
 _SEMI = lazy(r"[；;]")
 _BECAUSE = lazy(r"原因是|原因为|主要由于|是由于|系因")
 _SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
-_APART_FROM = lazy(r"[，,；;。]\s*(?:此外|另外|除此之外|除此以外)")
+_APART_FROM = lazy(r"[，,；;。]\s*(?:此外|除此之外|除此以外)")  # (not 另外: 另外，其他收入 b is a part)
 _INVOLVED = lazy(r"\s*(?:共|合计)?(?:涉及|覆盖)")
 _ACTS = lazy(r"\s*(?:调增|调减|追加|核减|压减|增加|减少|另|安排|下达|拨付|(?:全年)?实际|差额|差值)")
 _MARKED = lazy(r"(?:^|[；;。\s])\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]"

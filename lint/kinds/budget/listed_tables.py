@@ -90,7 +90,8 @@ def run(analysis, check: Check):
                         and any("+" not in w and _captions(c, w) for w in wanted)), None)
             if hit is not None:
                 used.add(hit)
-            if hit is not None or any(_loose(line).endswith(_loose(w)) for line in short for w in wanted):
+            if hit is not None or any(line.endswith(w) or _loose(line).endswith(_loose(w))
+                                      for line in short for w in wanted):
                 count += 1
         return count
 
@@ -102,7 +103,7 @@ def run(analysis, check: Check):
                 yield report(check, analysis, block.span(0, len(block.text)), wanted, computed="absent",
                              source="its contents (目录)")
     if len(listed) < check.options.enough:  # a report that lists its own tables is judged by its list
-        yield from _family(analysis, check, there, printed, {_loose(n) for _, n in entries})
+        yield from _family(analysis, check, there, printed, {_loose(n) for _, n in listed})
 
 
 def _entries(blocks, start: int):
@@ -129,12 +130,12 @@ def _captions(caption: str, wanted: str) -> bool:
 
 
 def _loose(table: str) -> str:
-    """A table's name as a contents entry may shorten it: without 决算 and the closing 表 (一般公共预算财政
-    拨款支出表 and …收入支出决算, for …支出决算表), when eight characters or more are left (收入决算表 stays
-    itself: 收入 alone names no table)."""
+    """A table's name as a contents entry may shorten it: without 决算 (一般公共预算财政拨款支出表 for
+    …支出决算表), when eight characters or more are left (收入决算表 stays itself); a line not ending with 表
+    (a heading: 五、一般公共预算财政拨款基本支出决算情况说明) names no table."""
     full = locate.canonical(table)
-    short = full.replace("决算", "").removesuffix("表")
-    return short if len(short) >= _LOOSE_SHORTEST else full
+    short = full.replace("决算", "")
+    return short if len(short) >= _LOOSE_SHORTEST and short.endswith("表") else full
 
 
 _LOOSE_SHORTEST = 8

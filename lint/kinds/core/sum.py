@@ -266,8 +266,8 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
 
 
 def _made_up_after(analysis, total: Figure, parts: list[Figure]) -> bool:
-    """Whether the figure of the parts' unit right after the last part, in its sentence past a semicolon,
-    makes the total with them (…退休人员2人；年末其他人员2人 for 实有人数6人)."""
+    """Whether the figure of the parts' unit and kind right after the last part, in its sentence past a
+    semicolon, makes the total with them (…退休人员2人；年末其他人员2人 for 实有人数6人)."""
     last = parts[-1]
     if last.block != total.block:
         return False
@@ -277,7 +277,16 @@ def _made_up_after(analysis, total: Figure, parts: list[Figure]) -> bool:
     if k >= len(figs) or figs[k].unit != last.unit or not figs[k].is_point \
             or not _SEMI.search(text, last.end, figs[k].start) or "。" in text[last.end : figs[k].start]:
         return False
+    named = labels.core(figs[k].label).strip(" ，,；;")
+    kinds = {labels.core(p.label).strip(" ，,；;")[-2:] for p in parts}
+    if not (named[-2:] in kinds or _REST.match(named)) or "中" in named or _CARRIED.search(named):
+        return False  # (在职人员中女性2人: a part's own; 年末结转和结余: no part of 本年支出合计; not
+        # 另有10人次: the rest)
     return precision.total([*parts, figs[k]], total.unit).meets(precision.interval(total))
+
+
+_CARRIED = lazy(r"结转|结余")
+_REST = lazy(r"另有|另|其余|其他|剩余")
 
 
 def _share_after(analysis, part: Figure) -> Figure | None:
@@ -749,7 +758,8 @@ def _by_status(analysis, block: int):
                     or any(c in between for c in "；;"):
                 break  # (完成26个，未完成2个；超额完成5个 or ，其中基本完成1个: the split ends there)
             parts.append((counts[j], said))
-        later = [f for f in counts if f.start > parts[-1][0].end] if parts else []
+        later = [f for f in counts if f.start > parts[-1][0].end and f.unit == parts[-1][0].unit] \
+            if parts else []  # (…，追责问责12人: people, not one more problem)
         between = text[parts[-1][0].end : later[0].start] if later else ""
         if later and not any(c in between for c in "；;") and "其中" not in between:
             continue  # …正在整改8项，2项因客观原因暂缓整改: the split goes on in a status not read (not
