@@ -155,6 +155,8 @@ def find(analysis, block: int, words) -> list[Listing]:
         out += _items(analysis, block, words, text, sentences, len(sentences) - 1, opener.start(), "")
     if "由" in text and ("构成" in text or "组成" in text):
         out += _made_of(text, sentences)
+    if block and _ABOVE_SUMMED.match(text):
+        out += _above(analysis, block)
     if "含" in text:
         out += _held(text, sentences)
     if (headed := _HEADED_AMOUNT.fullmatch(text)) is not None:
@@ -580,6 +582,35 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
             return []
         parts = parts[: fits[0]]
     return [Listing(before[-1], tuple(parts), word in words.complete)]
+
+
+def _above(analysis, block: int) -> list[Listing]:
+    """A paragraph opening with the sum of the items above it (以上资金合计 T; 上述各项共计 T) and those
+    items, the paragraphs right before it numbered alike (1.中央…资金 a ⏎ 2.省级…资金 b ⏎ 以上资金合计 T) or
+    each a name and its amount alone (中央资金 a ⏎ 省级资金 b), each stating one amount of T's family:
+    complete, as 以上 says."""
+    blocks = analysis.doc.blocks
+    figs = analysis.figures[block]
+    total = figs[0] if figs else None
+    if total is None or not total.is_point or analysis.doc.blocks[block].kind != "paragraph":
+        return []
+    parts: list[Figure] = []
+    style = ""
+    for b in range(block - 1, max(-1, block - _ABOVE_REACH), -1):
+        mine = [f for f in analysis.figures[b] if f.is_point and family(f.unit) == family(total.unit)]
+        text = blocks[b].text
+        own = _style(text) or ("-" if len(mine) == 1 and _NAMED_ALONE.fullmatch(text, mine[0].end)
+                               and _NAMED_FIRST.fullmatch(text, 0, mine[0].start) else "")
+        if blocks[b].kind != "paragraph" or not own or style and own != style or len(mine) != 1:
+            break  # (numbered items, or lines each a name and its amount alone: 中央资金125.5万元)
+        style = own
+        parts.insert(0, mine[0])
+    return [Listing(total, tuple(parts), True)] if len(parts) >= 2 else []
+
+
+_ABOVE_SUMMED = lazy(r"\s*(?:以上|上述)[\u4e00-\u9fff]{0,8}?(?:合计|共计|总计)(?:为|是)?\s*[\d０-９]")
+_ABOVE_REACH = 30  # numbered paragraphs looked back over for the items 以上 sums
+_NAMED_ALONE = lazy(r"\s*[；;。，,]?\s*")  # nothing after an item's amount but its stop
 
 
 def _made_of(text: str, sentences) -> list[Listing]:
