@@ -1591,8 +1591,9 @@ def grade_before(text: str, count: Figure) -> str | None:
 def _graded_next(text: str, count: Figure, grade: int, figs) -> bool:
     """Whether the next grade's count follows ``count`` as its fellow: nothing but 、 or ， between, or the
     rest of ``count``'s clause (…，涉及金额为460万元；) holding no other count."""
-    if _GRADES_JOINED.fullmatch(text, count.end, grade):
-        return True
+    if _GRADES_JOINED.fullmatch(text, count.end, grade) \
+            or _GRADE_SAID_AGAIN.fullmatch(text, count.end, grade):
+        return True  # (…有38个、评价等级为“中”有5个: the grading said again before the next)
     return grade - count.end <= 40 and _CLAUSE_THEN.fullmatch(text, count.end, grade) is not None \
         and not any(f.unit in precision.COUNT_UNITS and count.end <= f.start < grade for f in figs)
 
@@ -1604,6 +1605,7 @@ _GRADE = lazy(rf"(?:[“\"]{_GRADE_NAMES}[”\"]\s*(?:的\s*(?:项目|单位|部
               rf"{_GRADE_NAMES}的\s*(?:项目|单位|部门|政策)?)\s*(?:有|为|共)?\s*$")
 _GRADE_WORD = lazy(_GRADE_NAMES)
 _GRADES_JOINED = lazy(r"\s*[、，,]\s*")
+_GRADE_SAID_AGAIN = lazy(r"\s*[、，,]\s*[^\d。；;，,、“”\"]{1,12}")
 _CLAUSE_THEN = lazy(r"[^。；;]*[；;][^。；;，,]*")  # …，涉及金额为460万元；绩效评价结果为
 _ITEMS = {"项": "个"}  # 共计12个 … “优”的项目有1项: items counted either way
 _AMONG = lazy(r"[\u4e00-\u9fff“”]{1,8}中[，,]")  # 8个项目中，: what comes after is of the 8
