@@ -233,10 +233,10 @@ _TOP = lazy(r"(?:#+\s*)?[一二三四五六七八九十]{1,3}、")
 
 # a sentence stating a budget before its amounts (预算为：, 预算安排为, 调整后预算为)
 _PLANNED = lazy(r"预算(?:安排)?(?:调整)?(?:为|是)\s*[：:]?")
-# a paragraph opening with a place's or a body's name and a colon (巴州区：, 县教育局：), not a topic's
-# (收入情况：)
-_NAMED_LINE = lazy(r"\s*([\u4e00-\u9fff（）()]{1,15}(?:省|市|区|县|旗|州|盟|镇|乡|街道|村|社区|局|委|办|厅"
-                   r"|中心|院|校|所|站|馆|队|公司|开发区|园区))\s*[：:](?!\s*$)")
+# a paragraph opening with a name and a colon (巴州区：, 县人民政府：, 中央资金：), not a topic's (收入情况：,
+# 说明：, 其中：, 备注：)
+_NAMED_LINE = lazy(r"\s*((?![\u4e00-\u9fff（）()]*(?:情况|说明|备注|其中|注|如下|概况|内容|具体|主要|总体)"
+                   r"\s*[：:])[\u4e00-\u9fff（）()]{2,16}?)\s*[：:](?!\s*$)")
 # a paragraph opening with a government's own level (2022年，市本级…; 县本级…): its figures are that level's
 _OWN_LEVEL = lazy(r"\s*(?:(?:19|20)\d\d\s*年度?[，,]?\s*)?((?:[市县区州盟旗镇乡]|自治[州县旗])?本级)")
 

@@ -132,7 +132,7 @@ def _captions(caption: str, wanted: str) -> bool:
 def _loose(table: str) -> str:
     """A table's name as a contents entry may shorten it: without 决算 (一般公共预算财政拨款支出表 for
     …支出决算表), when eight characters or more are left (收入决算表 stays itself); a line not ending with 表
-    (a heading: 五、一般公共预算财政拨款基本支出决算情况说明) names no table."""
+    (a heading: 五、一般公共预算财政拨款基本支出决算) names no table."""
     full = locate.canonical(table)
     short = full.replace("决算", "")
     return short if len(short) >= _LOOSE_SHORTEST and short.endswith("表") else full

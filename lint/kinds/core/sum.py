@@ -206,10 +206,10 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         return  # (each level counts the same indicators again, grouped; none is a part of the others)
     whole = precision.interval(total)
     if over and len(parts) >= 3 and precision.interval(parts[-1], "round", unit).meets(whole) \
-            and precision.total(parts[:-1], unit).meets(whole):
+            and precision.total(parts[:-1], unit).meets(whole) and _WHOLE_AGAIN.search(parts[-1].label):
         yield verdict.quiet()  # 其中：A 19万元，B 17万元，C 12万元，到位资金48万元: the last the whole again
         return  # (the parts before it make it), no part
-    if over and _involved_after_whole(total, parts, unit):
+    if over and _involved_after_whole(analysis.text(parts[-1]), total, parts, unit):
         yield verdict.quiet()  # 其中中央资金 a，省级资金 b，涉及脱贫户直补资金 c (a + b the total): what the
         return  # funds involve, said after the parts that make it
     if over and (_second_dimension(total, parts, unit) or _attributes(parts, unit)):
@@ -279,14 +279,16 @@ def _made_up_after(analysis, total: Figure, parts: list[Figure]) -> bool:
         return False
     named = labels.core(figs[k].label).strip(" ，,；;")
     kinds = {labels.core(p.label).strip(" ，,；;")[-2:] for p in parts}
-    if not (named[-2:] in kinds or _REST.match(named)) or "中" in named or _CARRIED.search(named):
+    if not (named[-2:] in kinds or _REST.match(named)) or _SUBSET.search(named) or _CARRIED.search(named):
         return False  # (在职人员中女性2人: a part's own; 年末结转和结余: no part of 本年支出合计; not
         # 另有10人次: the rest)
     return precision.total([*parts, figs[k]], total.unit).meets(precision.interval(total))
 
 
 _CARRIED = lazy(r"结转|结余")
+_ITEMS = {"项": "个"}  # items counted either way (问题50个 … 2项暂缓整改)
 _REST = lazy(r"另有|另|其余|其他|剩余")
+_SUBSET = lazy(r"(?:人员|人数|资金|项目|单位|学生)中")  # 在职人员中女性: some of a part, not one more
 
 
 def _share_after(analysis, part: Figure) -> Figure | None:
@@ -600,6 +602,14 @@ def _points(*figures: Figure) -> list[Figure]:
 
 
 _MAXIMUM = lazy(r"体系|满分|分值|标准分")
+def _beside(between: str) -> bool:
+    """Whether the words before a part open it as what the whole involves or what is besides it: its clause
+    opening with 涉及 or 另外 (，涉及脱贫户直补资金; ，另外，争取…资金), not a clause of the part before's
+    (…，涉及金额为420万元；评价结果为“中”的项目有)."""
+    clauses = [c.strip() for c in re.split(r"[，,；;]", between)]
+    return clauses[-1].startswith(("涉及", "共涉及", "另外", "另有")) or len(clauses) >= 2 \
+        and clauses[-2] in ("另外", "另有", "此外")
+_WHOLE_AGAIN = lazy(r"到位|实际|合计|累计|完成|下达|拨付|共计|总计")  # 到位资金 T: the whole's flow, again
 _GOT = lazy(r"得(?!.*扣)")
 _SCORED = lazy(r"得|扣|失")
 _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
@@ -758,8 +768,9 @@ def _by_status(analysis, block: int):
                     or any(c in between for c in "；;"):
                 break  # (完成26个，未完成2个；超额完成5个 or ，其中基本完成1个: the split ends there)
             parts.append((counts[j], said))
-        later = [f for f in counts if f.start > parts[-1][0].end and f.unit == parts[-1][0].unit] \
-            if parts else []  # (…，追责问责12人: people, not one more problem)
+        later = [f for f in counts if f.start > parts[-1][0].end
+                 and _ITEMS.get(f.unit, f.unit) == _ITEMS.get(parts[-1][0].unit, parts[-1][0].unit)] \
+            if parts else []  # (…，追责问责12人: people, not one more problem; 个 and 项 alike)
         between = text[parts[-1][0].end : later[0].start] if later else ""
         if later and not any(c in between for c in "；;") and "其中" not in between:
             continue  # …正在整改8项，2项因客观原因暂缓整改: the split goes on in a status not read (not
@@ -855,11 +866,11 @@ def _other_side(figure: Figure, parts: list[Figure]) -> bool:
     return any((w in mine) != (w in theirs) for w in ("收入", "支出", "预算", "决算"))
 
 
-def _involved_after_whole(total: Figure, parts: list[Figure], unit: str) -> bool:
-    """Whether the parts before the first one said with 涉及 (涉及脱贫户直补资金 c) add up to the total: what
-    the whole involves, said after its parts."""
-    k = next((k for k, p in enumerate(parts) if k >= 2 and labels.core(p.label).lstrip("，,；; ")
-              .startswith(("涉及", "共涉及"))), None)
+def _involved_after_whole(text: str, total: Figure, parts: list[Figure], unit: str) -> bool:
+    """Whether the parts before the first one said with 涉及 or 另外 (涉及脱贫户直补资金 c; 另外，争取上级专项
+    资金 c) add up to the total: what the whole involves, or what is besides it, said after its parts."""
+    k = next((k for k in range(2, len(parts)) if parts[k].block == parts[k - 1].block
+              and _beside(text[parts[k - 1].end : parts[k].start])), None)
     return k is not None and precision.total(parts[:k], unit).meets(precision.interval(total))
 
 

@@ -296,8 +296,10 @@ def _points(analysis, b: int, at: int, reach: int):
         return None
     if any(at <= f.start < first.start() for f in analysis.figures[b]):
         return None  # another figure comes between (培训3次，参训120人次：一是…): the points may be its
-    if _COUNTED_POINT.match(blocks[b].text, first.end()):
-        return None  # 六个三级指标，一是3个产出指标…二是1个效益指标…: each point counts some of them
+    counted = _COUNTED_POINT.match(blocks[b].text, first.end())
+    if counted and counted.group(1) in analysis.doc.blocks[b].text[max(0, at - 4) : at + 4]:
+        return None  # 六个三级指标，一是3个产出指标…二是1个效益指标…: each point counts some of them, in
+        # the count's own measure (not 三项工作：一是12所学校…)
     items, expected, m = [], 1, first
     while True:
         while m is not None:
@@ -317,7 +319,7 @@ def _points(analysis, b: int, at: int, reach: int):
         m = _POINT.search(blocks[b].text)
 
 
-_COUNTED_POINT = lazy(r"\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(?:个|项|条|类|家|所|名)")  # 一是3个…
+_COUNTED_POINT = lazy(r"\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(个|项|条|类|家|所|名)")  # 一是3个…
 _VISITS = r"抽取|选取|抽查|覆盖|涉及|惠及|走访|涵盖|包含|分布(?:在|于)"
 _VISITED = lazy(_VISITS)  # (words that open lists of all sorts)
 _SETS_UP = lazy(rf"(?:内设|下设|设有|设立|下属|所属|包括|辖|(?<!建)设(?![施备计想法])|{_VISITS})"
