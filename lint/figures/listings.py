@@ -1559,15 +1559,15 @@ def _graded(text: str, sentences) -> list[Listing]:
                   and (m := _GRADE.search(text, max(0, f.start - 12), f.start))}
         graded = [f for f in figs if id(f) in grades]
         named = [grade_before(text, f) for f in graded]
-        if len(graded) < 2 or len(set(named)) != len(named) or len({_ITEMS.get(f.unit, f.unit)
-                                                                    for f in graded}) != 1 or any(
-                not _graded_next(text, a, grades[id(b)].start(), figs) for a, b in zip(graded, graded[1:])):
+        if len(graded) < 2 or len(set(named)) != len(named) or len({item_unit(f.unit) for f in graded}) != 1 \
+                or any(not _graded_next(text, a, grades[id(b)].start(), figs)
+                       for a, b in zip(graded, graded[1:])):
             continue
         first = graded[0]
-        unit = _ITEMS.get(first.unit, first.unit)
+        unit = item_unit(first.unit)
         earlier = [f for f in figs if f.end <= first.start] or (
             list(sentences[index - 1][2]) if index else [])
-        before = [f for f in earlier if f.is_point and _ITEMS.get(f.unit, f.unit) == unit and not f.decimals
+        before = [f for f in earlier if f.is_point and item_unit(f.unit) == unit and not f.decimals
                   and not _GRADE.search(text, max(0, f.start - 12), f.start)]
         # of several counts before (共45个，其中40个完成目标，“优秀”28个…), the one the grades make, or would
         # but for one digit; else none
@@ -1578,7 +1578,7 @@ def _graded(text: str, sentences) -> list[Listing]:
         whole = whole or (near if len(near) == 1 else [])
         if len(before) == 1 or whole:
             total = (whole or before)[-1]
-            out.append(Listing(total, tuple(replace(f, unit=total.unit) for f in graded), False))
+            out.append(Listing(total, tuple(graded), False))
     return out
 
 
@@ -1607,7 +1607,11 @@ _GRADE_WORD = lazy(_GRADE_NAMES)
 _GRADES_JOINED = lazy(r"\s*[、，,]\s*")
 _GRADE_SAID_AGAIN = lazy(r"\s*[、，,]\s*[^\d。；;，,、“”\"]{1,12}")
 _CLAUSE_THEN = lazy(r"[^。；;]*[；;][^。；;，,]*")  # …，涉及金额为460万元；绩效评价结果为
-_ITEMS = {"项": "个"}  # 共计12个 … “优”的项目有1项: items counted either way
+def item_unit(unit: str) -> str:
+    """A count's measure word, items counted either way made one (项 as 个: 共计12个 … “优”的项目有1项)."""
+    return "个" if unit == "项" else unit
+
+
 _AMONG = lazy(r"[\u4e00-\u9fff“”]{1,8}中[，,]")  # 8个项目中，: what comes after is of the 8
 _NESTED = ("其中", "中，", "中,", "以上", "超过")
 _RATED = lazy(r"的\s*$|[”\"]\s*$")  # “优”的6个, 评为良好的2个: each part a grade of the whole

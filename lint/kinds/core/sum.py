@@ -286,7 +286,6 @@ def _made_up_after(analysis, total: Figure, parts: list[Figure]) -> bool:
 
 
 _CARRIED = lazy(r"结转|结余")
-_ITEMS = {"项": "个"}  # items counted either way (问题50个 … 2项暂缓整改)
 _REST = lazy(r"另有|另|其余|其他|剩余")
 _SUBSET = lazy(r"(?:人员|人数|资金|项目|单位|学生)中")  # 在职人员中女性: some of a part, not one more
 
@@ -769,7 +768,7 @@ def _by_status(analysis, block: int):
                 break  # (完成26个，未完成2个；超额完成5个 or ，其中基本完成1个: the split ends there)
             parts.append((counts[j], said))
         later = [f for f in counts if f.start > parts[-1][0].end
-                 and _ITEMS.get(f.unit, f.unit) == _ITEMS.get(parts[-1][0].unit, parts[-1][0].unit)] \
+                 and listings.item_unit(f.unit) == listings.item_unit(parts[-1][0].unit)] \
             if parts else []  # (…，追责问责12人: people, not one more problem; 个 and 项 alike)
         between = text[parts[-1][0].end : later[0].start] if later else ""
         if later and not any(c in between for c in "；;") and "其中" not in between:
