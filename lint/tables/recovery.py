@@ -264,12 +264,12 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
     for k, block in enumerate(blocks):
         key = re.sub(r"\s+", "", block.text) if _UNIT.search(block.text) else ""
         said = re.sub(r"\s+", "", block.text) if block.kind != "row" and _caption(block.text) else ""
-        if current and (key and key == own or said and said == named and not _closed(current)):
+        if current and (key and key == own or said and said == named and not _closed(current, blocks, k)):
             continue  # the table's own unit line or caption printed again over its next page: it goes on
         if current and block.kind != "row" and _CONTINUED.search(block.text) and len(block.text) <= 60:
             continue  # its caption again, marked （续）: the table goes on
         if not current and runs and block.kind != "row" and _CONTINUED.search(block.text) \
-                and len(block.text) <= 60 and not _closed(runs[-1]) \
+                and len(block.text) <= 60 and not _closed(runs[-1], blocks, k) \
                 and _header_next(blocks, k, "\t".join(b.text for b, _ in runs[-1][:3])):
             current, gap = runs.pop(), 1  # 续表 over its header again, page furniture (a running header
             continue  # longer than a short line) between: the table before goes on
@@ -348,10 +348,28 @@ def _header_next(blocks, k: int, header: str) -> bool:
     return row.text == header or bool(cells) and cells <= {c.strip() for c in header.split("\t")}
 
 
-def _closed(run: list[tuple[Block, bool]]) -> bool:
+def _closed(run: list[tuple[Block, bool]], blocks=(), k: int = 0) -> bool:
     """Whether a run of rows already holds its total (合计 …): a caption printed again after it opens
-    another table of the same name (one per project or unit), not the next page of this one."""
-    return any(b.text.split("\t", 1)[0].replace(" ", "").endswith(_GRAND) for b, _ in run)
+    another table of the same name (one per project or unit), not the next page of this one. A total
+    printed first, over its rows (as 决算 forms print it), closes nothing: the table under the caption
+    printed again at ``k`` is another one only when it opens on a total of its own."""
+    def label(block: Block) -> str:
+        return block.text.split("\t", 1)[0].replace(" ", "").replace("\u3000", "")
+
+    totals = [i for i, (b, _) in enumerate(run) if label(b).endswith(_GRAND)]
+    if not totals:
+        return False
+    body = next((i for i, (b, _) in enumerate(run) if label(b) not in _COUNTING_ROWS
+                 and any(number(c) for c in b.text.split("\t")[1:])), None)
+    if totals != [body]:
+        return True
+    ahead = (b for b in blocks[k + 1 : k + 9] if b.kind == "row" and label(b) not in _COUNTING_ROWS
+             and any(number(c) for c in b.text.split("\t")[1:]))
+    first = next(ahead, None)
+    return first is None or label(first).endswith(_GRAND)
+
+
+_COUNTING_ROWS = ("栏次", "行次", "栏目")  # a row numbering the columns, over the body: not its first row
 
 
 def _caption_row(block: Block) -> bool:
