@@ -25,13 +25,14 @@ _PLACE = lazy(r"^[\u4e00-\u9fff]{2,9}?[省市区县州盟旗]")
 
 def _same(name: str, other: str) -> bool:
     """Whether two declarations name one unit: alike but for a scope after it (（汇总）, 本级), the
-    place before it (重庆市綦江区水利局 and 綦江区水利局), or its last character wrapped away."""
+    place before it (重庆市綦江区水利局 and 綦江区水利局), or its end wrapped away or cut off (a name wider
+    than its cell, beside the unit's cell, is printed as far as the cell goes)."""
     a, b = _SCOPE.sub("", name), _SCOPE.sub("", other)
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
-    if len(short) >= 6 and long.startswith(short) and len(long) - len(short) == 1:
-        return True  # …文化广电旅游体育 | 局: the name's last character wrapped onto a line of its own
+    if len(short) >= 4 and long.startswith(short):
+        return True  # …文化广电旅游体育 | 局, 上海市普 | 单位：元: its end wrapped away, or cut off by its cell
     return len(short) >= 4 and long.endswith(short) and bool(_PLACE.fullmatch(long[: len(long) - len(short)]))
 
 
