@@ -245,6 +245,11 @@ def agreement(value: Decimal, decimals: int, unit: str, text: str, text_unit: st
     other = number(text) if text.strip() else None
     if text.strip() and (other is None or other.percent):
         return "agree"
+    if not text_unit and unit in _MONEY and other is not None:
+        # a table whose unit line was lost (printed on a page of its own, cut off): in whichever unit of
+        # money it was kept, the amounts may agree; only when they agree in none is it judged
+        said = [agreement(value, decimals, unit, text, money, rounding) for money in _MONEY]
+        return next((s for s in ("agree", "truncated") if s in said), "differs")
     factor = units.factor(text_unit, unit) if text_unit and unit else Decimal(1)
     if factor is None:
         return "agree"
@@ -260,6 +265,9 @@ def agreement(value: Decimal, decimals: int, unit: str, text: str, text_unit: st
     if factor != 1 and interval(value, decimals, "truncate").meets(theirs):
         return {"either": "agree", "strict": "differs"}.get(rounding, "truncated")
     return "differs"
+
+
+_MONEY = ("元", "千元", "万元", "亿元")
 
 
 def _amount(cell: Cell):
