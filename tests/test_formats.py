@@ -1382,3 +1382,69 @@ def test_a_table_a_cell_a_line_leaves_the_line_after_it_as_written():
     assert [b.text for b in blocks if b.kind == "row"] == ["项 目\t决 算 数", "合 计\t6.00", "公务接待费\t2.00",
                                                          "公务用车运行费\t4.00"]
     assert blocks[-1].text == "备注：本表据决算填列 |"
+
+
+@pytest.mark.parametrize("cell", ["66.00", "76.00"])
+def test_a_ruled_tables_first_header_row_left_at_a_page_foot_is_put_back_over_its_grid(tmp_path, checks, cell):
+    """A ruled table's first header row (项目 | 一般公共预算支出, each over several columns) closes a page on
+    its own, the rest of the header and the body open the next, and the whole header is printed again over
+    the page after: the row is put back at the head of its grid, the three pages read as one table, and its
+    合计 is footed over every row (a wrong cell on the middle page is found, nothing else)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    xs = [40, 120, 300, 390, 480, 570]
+    first = [("项目", 0, 2), ("一般公共预算支出", 2, 5)]
+    second = [(name, k, k + 1) for k, name in enumerate(["科目编码", "科目名称", "合计", "基本支出", "项目支出"])]
+    body = [["201", "一般公共服务支出", "150.00", "84.00", "66.00"],
+            ["20101", "人大事务", "150.00", "84.00", cell],
+            ["205", "教育支出", "80.00", "30.00", "50.00"],
+            ["20501", "教育管理事务", "80.00", "30.00", "50.00"],
+            ["合计", "", "230.00", "114.00", "116.00"]]
+    path = tmp_path / "stranded.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+
+    def row(y: float, cells) -> float:
+        for text, a, b in cells:
+            c.rect(xs[a], y - 20, xs[b] - xs[a], 20)
+            if text:
+                c.drawString(xs[a] + 4, y - 14, text)
+        return y - 20
+
+    c.setFont("STSong-Light", 10)
+    c.drawString(200, 200, "一般公共预算支出功能分类预算表")
+    c.drawString(40, 180, "编制部门：某局")
+    c.drawString(500, 180, "单位：万元")
+    row(170, first)
+    c.drawString(290, 40, "1")
+    for page in (body[:2], body[2:]):
+        c.showPage()
+        c.setFont("STSong-Light", 10)
+        y = 800 if page is body[:2] else row(800, first)
+        y = row(y, second)
+        for cells in page:
+            y = row(y, [(text, k, k + 1) for k, text in enumerate(cells)])
+    c.showPage()
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    assert found == ([] if cell == "66.00" else [("TAB001", "66.00"), ("TAB001", "150.00")]), found
+
+
+@pytest.mark.parametrize("rate", ["0.44", "0.48"])
+def test_a_rate_cut_before_its_percent_sign_by_a_pdf_lines_end_is_read_whole(tmp_path, checks, rate):
+    """Prose set in lines cut at a character count: a rate whose % sign went to the next line (下降0.44 | %)
+    joins it, so the rate is read as one (no missing-% warning) and checked against its amounts."""
+    sentence = f"七、机关运行经费。2025年机关运行经费预算1,096.42万元，比上年1,101.30万元减少4.88万元，下降{rate}%。"
+    where = sentence.index("%")
+    prose = "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，以上数据均为预算数。"
+    path = tmp_path / "wrapped.pdf"
+    c = _cjk_canvas(path, (595, 842), 11)
+    y = 780
+    for line in [sentence[: where - 40], sentence[where - 40 : where], sentence[where:], prose[:40], prose[40:]]:
+        c.drawString(60, y, line)
+        y -= 18
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    assert found == ([] if rate == "0.44" else [("GRW001", "0.48%")]), found

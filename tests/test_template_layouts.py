@@ -3961,6 +3961,15 @@ CASES = {
     "a table one cell per line whose empty cells were dropped is not read": (
         '财政拨款“三公”经费支出决算表\n单位：万元\n项目\n预算数\n决算数\n合计\n145.00\n128.83\n1.因公出国（境）费\n52.18\n2.公务用车购置及运行维护费\n70.00\n64.73\n3.公务接待费\n15.00\n11.92\n',
         None, None),
+    "a total-first 决算 table whose caption and unit are printed again over its next page (PDF wave 57)": (
+        '支出决算表\n单位：万元\n项目\t\t本年支出合计\t基本支出\t项目支出\n功能分类科目编码\t科目名称\t\t\t\n合计\t\t300.00\t120.00\t180.00\n201\t一般公共服务支出\t150.00\t50.00\t100.00\n20101\t人大事务\t150.00\t50.00\t100.00\n2010101\t行政运行\t150.00\t50.00\t100.00\n支出决算表\n单位：万元\n项目\t\t本年支出合计\t基本支出\t项目支出\n功能分类科目编码\t科目名称\t\t\t\n205\t教育支出\t150.00\t70.00\t80.00\n20501\t教育管理事务\t150.00\t70.00\t80.00\n2050101\t行政运行\t150.00\t70.00\t80.00\n',
+        ("205\t教育支出\t150.00", "205\t教育支出\t140.00"), "TAB001"),
+    "two total-first tables of one caption, each opening on its own 合计, stay two (PDF wave 57)": (
+        '支出决算表\n单位：万元\n项目\t\t本年支出合计\t基本支出\t项目支出\n合计\t\t150.00\t50.00\t100.00\n201\t一般公共服务支出\t150.00\t50.00\t100.00\n20101\t人大事务\t150.00\t50.00\t100.00\n支出决算表\n单位：万元\n项目\t\t本年支出合计\t基本支出\t项目支出\n合计\t\t150.00\t70.00\t80.00\n205\t教育支出\t150.00\t70.00\t80.00\n20501\t教育管理事务\t150.00\t70.00\t80.00\n',
+        ("205\t教育支出\t150.00", "205\t教育支出\t140.00"), "TAB001"),
+    "a 元 table whose unit line was lost (printed on a page of its own) against the 万元 narrative (PDF wave 57)": (
+        '2026年，某局收入预算61868.85万元。\n\n2026年部门收入预算总表\n项目\t合计\n合计\t618,688,498.26\n\n',
+        ("61868.85万元", "61869.85万元"), "BUD028"),
 }
 
 

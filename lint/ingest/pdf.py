@@ -58,7 +58,7 @@ _CAPTION = lazy(r"^.{0,38}表\s*$|^[（(]?续表")
 # a line ending in a table's unit (部门（单位）名称：某局 单位：元)
 _UNIT_END = lazy(r"单位\s*[:：]\s*(?:人民币)?(?:亿元|万元|千元|元)\s*$")
 _ITEM = lazy(rf"^\s*(?:{LIST_ITEM})")
-_CUT_FIGURE, _GOES_ON = lazy(r"\d[,.]?$|\d[万亿]$"), lazy(r"[,.]?\d|元")
+_CUT_FIGURE, _GOES_ON = lazy(r"\d[,.]?$|\d[万亿]$"), lazy(r"[,.]?\d|元|[%％](?![\d.])")
 _WHOLE_GROUPS = lazy(r"\d,\d{3}$")  # a figure ending in a whole group of three (28,084,220) is whole
 _WORD = lazy(r"[0-9A-Za-z.,%％]+")
 # a figure and its unit, which typesetting moves to the next line whole (…其他用车 | 2辆，…)
@@ -135,6 +135,7 @@ def finish(name: str, pages: list[_Page], kind: str = "PDF") -> Document:
     for page in pages:
         page.items = _unruled(page.items)
     for before, page in zip(pages, pages[1:]):
+        _carry_header(before, page)
         _carry_rows(before, page)
         _carry_back(before, page)
     return assemble(name, _lines(pages), encoding=kind.lower())
@@ -164,6 +165,56 @@ def _carry_back(before: _Page, page: _Page) -> None:
                 page.items = [[*rows, *table[1:]], *page.items[1:]]
                 before.items = before.items[:k] + [[_cut(before.items[k], bands, outside=True) or table[0]]]
             return
+
+
+def _carry_header(before: _Page, page: _Page) -> None:
+    """The first header rows of a ruled table left alone at the foot of the page ``before`` (a grid of a
+    row or two, no figure in it), the rest of its header and its body opening ``page`` in a grid as wide:
+    put back at the head of that grid, cut by its columns (a name over several columns spans them), so
+    the header printed whole again on later pages is known as the same table's."""
+    at = len(before.items) - 1
+    while at > 0 and isinstance(before.items[at], _Text) and _FOLIO_LINE.match(before.items[at].text):
+        at -= 1  # the page's number under it
+    if not before.items or not page.items or not isinstance(before.items[at], list) \
+            or not isinstance(page.items[0], list):
+        return
+    head, table = before.items[at], page.items[0]
+    if len(head) > 2 or any(isinstance(c, tuple) and any(ch.isdigit() for ch in c[0])
+                            for row in head for c in row):
+        return
+    if any(isinstance(c, tuple) and _FIGURE.match(c[0]) for c in table[0]):
+        return  # the grid opens on figures: rows going on, not a header's last lines
+    boxes = [c[1] for c in head[0] if isinstance(c, tuple) and c[1]]
+    width = len(table[0])
+    bands = []
+    for k in range(width):
+        column = [row[k][1] for row in table if k < len(row) and isinstance(row[k], tuple) and row[k][1]]
+        if not column:
+            return
+        bands.append((min(b[0] for b in column), max(b[2] for b in column)))
+    if not boxes or abs(min(b[0] for b in boxes) - bands[0][0]) > 2 \
+            or abs(max(b[2] for b in boxes) - bands[-1][1]) > 2:
+        return  # not as wide as the grid below: another table's, or a caption's box
+    rows = []
+    for row in head:
+        cells: list = []
+        for k, band in enumerate(bands):
+            cover = _covering(row, band)
+            if cover is None:
+                return  # a gap in the row: not the header of this grid
+            cells.append("left" if k and cover is _covering(row, bands[k - 1]) else cover)
+        rows.append(cells)
+    page.items[0] = [*rows, *table]
+    del before.items[at]
+
+
+_FOLIO_LINE = lazy(r"\s*(?:[-—－]?\s*\d{1,4}\s*[-—－]?|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)\s*$")
+
+
+def _covering(row: list, band: tuple[float, float]):
+    """The cell of a ruled row over the middle of ``band``."""
+    middle = (band[0] + band[1]) / 2
+    return next((c for c in row if isinstance(c, tuple) and c[1] and c[1][0] <= middle <= c[1][2]), None)
 
 
 def _carry_rows(before: _Page, page: _Page) -> None:
