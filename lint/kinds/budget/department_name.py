@@ -32,7 +32,7 @@ def _same(name: str, other: str) -> bool:
         return True
     short, long = sorted((a, b), key=len)
     if len(short) >= 4 and long.startswith(short):
-        return True  # …文化广电旅游体育 | 局, 上海市普 | 单位：元: its end wrapped away, or cut off by its cell
+        return True  # …文化广电旅游体育 | 局, 上海市普 | 单位：元: its end wrapped away, or cut off
     return len(short) >= 4 and long.endswith(short) and bool(_PLACE.fullmatch(long[: len(long) - len(short)]))
 
 
