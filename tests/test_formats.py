@@ -8,6 +8,7 @@ HTML by hand, each with merged header cells and vertically merged first-column c
 from __future__ import annotations
 
 import json
+import re
 import zipfile
 from decimal import Decimal
 from pathlib import Path
@@ -1448,3 +1449,66 @@ def test_a_rate_cut_before_its_percent_sign_by_a_pdf_lines_end_is_read_whole(tmp
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
     assert found == ([] if rate == "0.44" else [("GRW001", "0.48%")]), found
+
+
+def _sideways_pdf(path, turn: int, cell: str) -> None:
+    """A 三公 table drawn turned by ``turn`` degrees on a portrait page carrying no /Rotate."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.translate(*((595, 0) if turn == 90 else (0, 842)))
+    c.rotate(turn)
+    c.setFont("STSong-Light", 10)
+    c.drawString(300, 540, "财政拨款“三公”经费支出决算表")
+    c.drawString(60, 520, "单位：万元")
+    xs = [60, 300, 420, 540]
+    rows = [["项目", "预算数", "决算数"], ["合计", "120.00", "110.00"], ["因公出国（境）费", "20.00", "20.00"],
+            ["公务接待费", "30.00", "30.00"], ["公务用车购置及运行费", "70.00", cell]]
+    y = 510
+    for row in rows:
+        for k, text in enumerate(row):
+            c.rect(xs[k], y - 20, xs[k + 1] - xs[k], 20)
+            c.drawString(xs[k] + 4, y - 14, text)
+        y -= 20
+    c.showPage()
+    c.save()
+
+
+@pytest.mark.parametrize("turn", [90, 270])
+@pytest.mark.parametrize("cell", ["60.00", "70.00"])
+def test_a_table_drawn_sideways_on_a_portrait_page_without_rotate_is_read_as_it_runs(tmp_path, checks, turn, cell):
+    """A landscape table printed turned on a portrait page, the page carrying no /Rotate (some print paths
+    draw it so): its text runs up or down the page, and is read as it runs, so the table is footed."""
+    path = tmp_path / "sideways.pdf"
+    _sideways_pdf(path, turn, cell)
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    assert found == ([] if cell == "60.00" else [("TAB001", "110.00")]), found
+
+
+def test_the_html_report_draws_a_sideways_page_turned_as_it_was_read(tmp_path):
+    """The page image of a sideways page is turned as its text was read, so each box lies on its figure."""
+    import base64
+    import io
+
+    from click.testing import CliRunner
+    from PIL import Image
+
+    from crossfoot.cli import main
+
+    path, out = tmp_path / "sideways.pdf", tmp_path / "sideways.html"
+    _sideways_pdf(path, 90, "70.00")
+    CliRunner().invoke(main, ["check", "--output-format", "html", "-o", str(out), str(path)])
+    html = out.read_text(encoding="utf-8")
+    image = Image.open(io.BytesIO(base64.b64decode(re.search(r'src="data:image/png;base64,([^"]+)"', html)[1])))
+    assert image.width > image.height  # turned: landscape
+    left, top, width, height = map(float, re.search(
+        r'class="box fig [^"]*\bstated\b[^"]*"[^>]*style="left:([\d.]+)%;top:([\d.]+)%;width:([\d.]+)%;'
+        r'height:([\d.]+)%', html).groups())
+    inside = image.convert("L").crop((int((left + width * 0.2) / 100 * image.width),
+                                      int((top + height * 0.2) / 100 * image.height),
+                                      int((left + width * 0.8) / 100 * image.width),
+                                      int((top + height * 0.8) / 100 * image.height)))
+    assert min(inside.getextrema()) < 128  # the figure's ink is under its box, not blank paper

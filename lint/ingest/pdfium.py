@@ -12,7 +12,10 @@ What is collected, page by page, and released as soon as the page is done:
   fewer than pdfminer), placed on their neighbours' line; the spaces PDFium adds of its own are dropped:
   the reader spaces words by their gaps, as it does for pdfplumber's characters.
 * **The page as shown**: a page turned by its /Rotate is read turned, as pdfminer reads it (its width and
-  height swapped at 90°, every point carried by the same view), so a landscape table reads left to right.
+  height swapped at 90°, every point carried by the same view), so a landscape table reads left to right;
+  so is a page whose text mostly runs sideways with no /Rotate saying so (a landscape table printed turned
+  on a portrait page), turned the way its text runs (:func:`shown_turn`, which the HTML report's page
+  images follow).
 * **Ruling lines** from every painted path, in forms too (each object's matrix composed with its form's):
   each straight axis-aligned segment, closing segments included, is an edge for pdfplumber's table
   finder, as pdfplumber makes edges of rectangles, lines and curves.
@@ -70,16 +73,6 @@ class Page:
         import pypdfium2.raw as raw
 
         self.page_number = number
-        left, bottom, right, top = page.get_mediabox()
-        turned = page.get_rotation() % 360
-        # as pdfminer views a page: turned as it is shown, its lower left corner the origin
-        self._view = {90: (0.0, -1.0, 1.0, 0.0, -bottom, right),
-                      180: (-1.0, 0.0, 0.0, -1.0, right, top),
-                      270: (0.0, 1.0, -1.0, 0.0, top, -left)}.get(turned,
-                                                                  (1.0, 0.0, 0.0, 1.0, -left, -bottom))
-        wide, high = right - left, top - bottom
-        self.width, self.height = (high, wide) if turned in (90, 270) else (wide, high)
-        self.bbox = (0.0, 0.0, self.width, self.height)
         self.edges: list[dict] = []
         self.images: list = []
         self.curves: list = []
@@ -88,8 +81,26 @@ class Page:
         self.unplaced = False
         """A CJK font the PDF does not embed and no installed font stands in for: PDFium gives its glyphs
         no height and drops lines it then takes for duplicates (pdfminer reads such a page whole)."""
-        self.chars = self._chars(page, raw)
+        text = page.get_textpage()
+        try:
+            self.turned = _shown_turn(raw, text.raw, page.get_rotation() % 360)
+            self._turn(page, self.turned)
+            self.chars = self._chars(raw, text.raw)
+        finally:
+            text.close()
         self._walk(raw, page.raw, None, self._view)
+
+    def _turn(self, page, turned: int) -> None:
+        """View the page turned by ``turned`` degrees, as pdfminer views a page: turned as it is shown,
+        its lower left corner the origin."""
+        left, bottom, right, top = page.get_mediabox()
+        self._view = {90: (0.0, -1.0, 1.0, 0.0, -bottom, right),
+                      180: (-1.0, 0.0, 0.0, -1.0, right, top),
+                      270: (0.0, 1.0, -1.0, 0.0, top, -left)}.get(turned,
+                                                                  (1.0, 0.0, 0.0, 1.0, -left, -bottom))
+        wide, high = right - left, top - bottom
+        self.width, self.height = (high, wide) if turned in (90, 270) else (wide, high)
+        self.bbox = (0.0, 0.0, self.width, self.height)
 
     def find_tables(self) -> list:
         """pdfplumber's tables of the page's ruling lines, with its default settings: its own edges,
@@ -108,12 +119,8 @@ class Page:
                                         finder.settings.intersection_y_tolerance)
         return [Table(self, group) for group in cells_to_tables(_cells(points))]
 
-    def _chars(self, page, raw) -> list[dict]:
-        text = page.get_textpage()
-        try:
-            out, spaces = self._read_chars(raw, text.raw)
-        finally:
-            text.close()
+    def _chars(self, raw, handle) -> list[dict]:
+        out, spaces = self._read_chars(raw, handle)
         following = None  # each space between the characters before and after it, on their line
         for at in range(len(out) - 1, -1, -1):
             if at in spaces:
@@ -264,6 +271,35 @@ class Page:
         self.edges.append({"object_type": "curve_edge", "orientation": orientation, "x0": x0, "x1": x1,
                            "top": top, "bottom": bottom, "doctop": top, "width": x1 - x0,
                            "height": bottom - top})
+
+
+def shown_turn(page) -> int:
+    """The degrees a pypdfium2 ``page`` is turned when read (see :func:`_shown_turn`)."""
+    import pypdfium2.raw as raw
+
+    text = page.get_textpage()
+    try:
+        return _shown_turn(raw, text.raw, page.get_rotation() % 360)
+    finally:
+        text.close()
+
+
+def _shown_turn(raw, handle, rotation: int) -> int:
+    """The page's /Rotate, or the way most of its characters run when that is another (a landscape table
+    printed turned on a portrait page carrying no /Rotate): the page is then read as its text runs, as it
+    would be shown turned. Up to 200 characters are looked at."""
+    count = raw.FPDFText_CountChars(handle)
+    runs: dict = {}
+    for i in range(0, count, max(1, count // 200)):
+        angle = raw.FPDFText_GetCharAngle(handle, i)  # radians, clockwise; -1 for none
+        if angle < 0:
+            continue
+        turn = (360 - math.degrees(angle)) % 360
+        quarter = round(turn / 90) % 4 * 90
+        if abs((turn - quarter + 180) % 360 - 180) <= 2:
+            runs[quarter] = runs.get(quarter, 0) + 1
+    most = max(runs, key=runs.get, default=rotation)
+    return most if most != rotation and runs[most] > 0.6 * sum(runs.values()) else rotation
 
 
 _CALLS: tuple = ()

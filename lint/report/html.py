@@ -197,6 +197,8 @@ def _pages(n: int, path: str, findings, first: int, lang: str) -> str:
         import io
 
         import pypdfium2
+
+        from ..ingest.pdfium import shown_turn
     except ImportError:  # pragma: no cover - pdfplumber brings pypdfium2
         return ""
     worst = sorted(boxes, key=lambda p: (-sum(primary for *_, primary in boxes[p]), p))[:_MOST_PAGES]
@@ -211,7 +213,10 @@ def _pages(n: int, path: str, findings, first: int, lang: str) -> str:
                 continue
             page = pdf[number - 1]
             width, height = page.get_size()
-            image = page.render(scale=_SCALE).to_pil().convert("L")
+            turn = (shown_turn(page) - page.get_rotation()) % 360  # text running sideways: read turned
+            if turn in (90, 270):
+                width, height = height, width
+            image = page.render(scale=_SCALE, rotation=turn).to_pil().convert("L")
             page.close()
             buffer = io.BytesIO()
             image.save(buffer, "PNG")
