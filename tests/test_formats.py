@@ -1512,3 +1512,41 @@ def test_the_html_report_draws_a_sideways_page_turned_as_it_was_read(tmp_path):
                                       int((left + width * 0.8) / 100 * image.width),
                                       int((top + height * 0.8) / 100 * image.height)))
     assert min(inside.getextrema()) < 128  # the figure's ink is under its box, not blank paper
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+@pytest.mark.parametrize("cell", ["60.00", "70.00"])
+def test_a_watermark_set_across_the_page_is_not_read_into_the_table(tmp_path, checks, monkeypatch, reader, cell):
+    """A watermark drawn at a slant across a table (the department's name, 公开) is not text of the page:
+    its characters are not read into the cells and lines they cross, so the table is footed as printed."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    monkeypatch.setenv("CROSSFOOT_PDF_READER", reader)
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "watermark.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 10)
+    c.drawString(200, 760, "财政拨款“三公”经费支出决算表")
+    c.drawString(60, 740, "单位：万元")
+    xs = [60, 300, 420, 540]
+    rows = [["项目", "预算数", "决算数"], ["合计", "120.00", "110.00"], ["因公出国（境）费", "20.00", "20.00"],
+            ["公务接待费", "30.00", "30.00"], ["公务用车购置及运行费", "70.00", cell]]
+    y = 730
+    for row in rows:
+        for k, text in enumerate(row):
+            c.rect(xs[k], y - 20, xs[k + 1] - xs[k], 20)
+            c.drawString(xs[k] + 4, y - 14, text)
+        y -= 20
+    c.saveState()
+    c.setFillGray(0.8)
+    c.setFont("STSong-Light", 40)
+    c.translate(300, 590)
+    c.rotate(35)
+    c.drawString(0, 0, "某市某区某某局公开")
+    c.restoreState()
+    c.showPage()
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    assert found == ([] if cell == "60.00" else [("TAB001", "110.00")]), found

@@ -34,6 +34,7 @@ Places: ``page N`` for text, ``page N, table T, row R, column C`` for a cell, wi
 from __future__ import annotations
 
 import bisect
+import math
 import os
 import re
 import statistics
@@ -66,6 +67,7 @@ _FIGURE_WORD = lazy(r"\d[\d.,%％]*[\u4e00-\u9fff]?[、，,。；;：:）)]*")
 # a character with the punctuation that may not start a line after it (费、 moves to the next line whole)
 _CJK_WORD = lazy(r"[\u4e00-\u9fff][、，,。；;：:？！?!）)」』”’%％]*")
 _FIGURE = lazy(r"^[-+(（]?\d[\d,.]*[%％)）]?$")
+SLANT = 5  # degrees a character may lean off the page's axes and still be text, not a slanted watermark
 _PROSE_LINES = 4  # text lines a page needs for its own right margin to be trusted
 _WIDE = 0.6  # a gap between words at least this many character heights wide separates columns
 
@@ -319,17 +321,18 @@ class _Text:
         chars.sort(key=lambda c: c["x0"])
         solid = [c for c in chars if not c["text"].isspace()]
         size = statistics.median(c["size"] for c in solid) or 10.0
+        spread = _spread(solid, size)
         text, xs = [], []
         previous = None
         for c in chars:
             if c["text"].isspace():
-                if text and text[-1] != " ":
+                if text and text[-1] != " " and not spread:
                     text.append(" ")
                     xs.append(previous["x1"])  # the words before it end there, not where it starts
                 continue
             if previous is not None and text[-1] != " ":
                 gap = c["x0"] - previous["x1"]
-                if gap > size * (0.6 if _cjk(previous["text"]) and _cjk(c["text"]) else 0.3):
+                if gap > max(spread, size * (0.6 if _cjk(previous["text"]) and _cjk(c["text"]) else 0.3)):
                     text.append(" ")
                     xs.append(previous["x1"])
             width = (c["x1"] - c["x0"]) / len(c["text"])  # (cid:12) for a glyph without a character map
@@ -345,6 +348,23 @@ class _Text:
         self.x0, self.x1 = solid[0]["x0"], solid[-1]["x1"]
         self.top, self.bottom = min(c["top"] for c in solid), max(c["bottom"] for c in solid)
         self.size = size
+
+
+def _spread(solid: list[dict], size: float) -> float:
+    """For a line set spread out (分散对齐: its characters spaced evenly to fill the width, a paragraph's
+    last line among them), the widest gap that is that spacing, not a word's end; else 0. The line's
+    characters are mostly 汉字, and most of its gaps are alike and under twice the type size (a row of
+    an unruled table, 栏次 1 2 3 …, is spaced by its columns, wider and uneven)."""
+    if len(solid) < 6 or sum(_cjk(c["text"]) for c in solid) < 0.5 * len(solid):
+        return 0.0
+    gaps = sorted(b["x0"] - a["x1"] for a, b in zip(solid, solid[1:]))
+    wide = [g for g in gaps if g > 0.3 * size]
+    if len(wide) < 0.5 * len(gaps):
+        return 0.0
+    middle = wide[len(wide) // 2]
+    if middle > 2 * size or wide[0] < 0.6 * middle or wide[-1] > 1.6 * middle:
+        return 0.0
+    return wide[-1] + 0.1 * size
 
 
 class _Page:
@@ -369,7 +389,7 @@ def page_of(page) -> _Page:
     it: ``page_number``, ``height``, ``chars``, ``images``, ``rects``, ``curves``, ``lines``,
     ``find_tables()``)."""
     out = _Page(page.page_number, float(page.height))
-    chars = [c for c in page.chars if c["text"]]
+    chars = [c for c in page.chars if c["text"] and not _slanted(c)]
     visible = [c for c in chars if not c["text"].isspace()]
     out.chars = len(visible)
     out.cids = sum(1 for c in visible if c["text"].startswith("(cid:") or ord(c["text"][0]) < 32)
@@ -397,6 +417,16 @@ def page_of(page) -> _Page:
     out.items.sort(key=lambda item: item[0])
     out.items = [item for _, item in out.items]
     return out
+
+
+def _slanted(char: dict) -> bool:
+    """Whether pdfminer's character is set at a slant to the page's axes (a watermark across the page), as
+    the PDFium reader leaves out (see :mod:`.pdfium`)."""
+    matrix = char.get("matrix")
+    if not matrix:
+        return False
+    slant = math.degrees(math.atan2(matrix[1], matrix[0])) % 90
+    return SLANT < slant < 90 - SLANT
 
 
 def _group_lines(chars: list[dict]) -> list[_Text]:

@@ -19,6 +19,8 @@ What is collected, page by page, and released as soon as the page is done:
 * **Ruling lines** from every painted path, in forms too (each object's matrix composed with its form's):
   each straight axis-aligned segment, closing segments included, is an edge for pdfplumber's table
   finder, as pdfplumber makes edges of rectangles, lines and curves.
+* **Not read**: characters set at a slant to the page's axes (a watermark across the page: 公开, the
+  department's name), which would run into the cells and lines they cross.
 * What the refusals look at: images, drawings, and characters without a Unicode mapping (PDFium's own
   flag), written ``(cid:N)`` as pdfminer writes them.
 """
@@ -27,6 +29,8 @@ from __future__ import annotations
 
 import ctypes
 import math
+
+from .pdf import SLANT
 
 DAMAGED = -1
 _FLAT = 0.001  # points: PDFium gives single-precision coordinates
@@ -181,7 +185,9 @@ class Page:
                 if shape is None:
                     size = points * math.hypot(matrix.c, matrix.d)
                     low = descent.value if face and font_descent(face, size, at_descent) else 0.0
-                    shape = forms[form] = (face, points, size, low, math.hypot(matrix.a, matrix.b))
+                    slant = math.degrees(math.atan2(matrix.b, matrix.a)) % 90
+                    shape = forms[form] = (face, points, size, low, math.hypot(matrix.a, matrix.b),
+                                           SLANT < slant < 90 - SLANT)
                 if key is not None:
                     objects[key] = shape
                 if not self.unplaced and code >= 0x2E80 and face not in tried:  # can PDFium place the font?
@@ -191,7 +197,9 @@ class Page:
                     # (一 stands a sixth of its width; a glyph without a font, a thousandth)
                     sides = sorted((edges[1].value - edges[0].value, edges[3].value - edges[2].value))
                     self.unplaced = sides[0] <= 0.01 * sides[1]
-            face, points, size, low, stretch = shape
+            face, points, size, low, stretch, oblique = shape
+            if oblique:
+                continue  # a watermark set across the page (公开, the department's name): not the text
             origin(address, i, at_x, at_y)
             glyph = glyphs.get((face, code, points))
             if glyph is None:
