@@ -3970,6 +3970,9 @@ CASES = {
     "a 元 table whose unit line was lost (printed on a page of its own) against the 万元 narrative (PDF wave 57)": (
         '2026年，某局收入预算61868.85万元。\n\n2026年部门收入预算总表\n项目\t合计\n合计\t618,688,498.26\n\n',
         ("61868.85万元", "61869.85万元"), "BUD028"),
+    "a vehicles row over a 其中 list of car kinds, the first few none (PDF wave 57)": (
+        '2025年国有资产占有使用情况表\n项目\t合计\t行政单位\t事业单位\n车辆（辆）\t4\t2\t2\n其中：主要领导干部用车\t0\t0\t0\n机要通信用车\t0\t0\t0\n应急保障用车\t0\t0\t0\n执法执勤用车\t2\t2\t0\n特种专业技术用车\t0\t0\t0\n离退休干部用车\t0\t0\t0\n其他用车\t2\t0\t2\n',
+        None, None),
 }
 
 
