@@ -1550,3 +1550,23 @@ def test_a_watermark_set_across_the_page_is_not_read_into_the_table(tmp_path, ch
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
     assert found == ([] if cell == "60.00" else [("TAB001", "110.00")]), found
+
+
+@pytest.mark.parametrize("cars", ["3", "4"])
+def test_a_ragged_line_whose_next_opens_on_a_closing_mark_goes_on(tmp_path, checks, cars):
+    """Prose set ragged (a line ending short of the margin) whose next line opens on 、 or ，: no paragraph
+    opens on a mark that closes what comes before it, so the lines are one paragraph and its list whole."""
+    lines = [f"五、国有资产占有使用情况。截至2024年底，本部门共有车辆{cars}辆，其中：主要领导干部用车0辆",
+             "、机要通信用车1辆、应急保障用车0辆",
+             "、其他用车2辆；单价100万元（含）以上设备0台（套）。",
+             "六、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明。",
+             "以上数据均为预算数，按照预算管理有关规定编制，收入和支出均按规定编列，收支平衡，特此说明。"]
+    path = tmp_path / "ragged.pdf"
+    c = _cjk_canvas(path, (595, 842), 10)
+    y = 780
+    for line in lines:
+        c.drawString(50, y, line)
+        y -= 16
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    assert found == ([] if cars == "3" else [("SUM001", "4辆")]), found

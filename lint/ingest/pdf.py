@@ -835,6 +835,9 @@ _REPORT_HEAD = lazy(r"20\d\d\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:�
 _LEADERS = lazy(r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,})\s*\d{1,4}\s*$")  # 一、主要职能……………3
 
 
+_NEVER_FIRST = "、，。；：,;:）)」』”’"  # marks that close what comes before them: never a paragraph's first
+
+
 def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins) -> bool:
     """Whether a paragraph goes on from ``line`` into the next: the line reaches the right margin and the
     next (on this page or the next) starts at the left margin, not indented as a first line is. A
@@ -849,6 +852,8 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
         return False  # (a caption or a report's title opening a page: 某图书馆2025年单位预算)
     if _LEADERS.search(line.text):
         return False  # a contents entry: its dot leaders reach the margin, its page number ends it
+    if nxt.text[:1] in _NEVER_FIRST and not _WHOLE_GROUPS.search(line.text):
+        return True  # (、离退休干部用车0辆: no paragraph opens on a closing mark; its line was ragged)
     left = margins[page.number][0]
     word = _FIGURE_WORD.match(nxt.text) or _WORD.match(nxt.text) or _CJK_WORD.match(nxt.text)
     width = nxt.xs[word.end()] - nxt.xs[0] if word and word.end() < len(nxt.xs) else nxt.size
