@@ -27,22 +27,29 @@ def reports(doc: Document) -> list[Document]:
     its own blocks: a new report opens at a 单位 report's title (上海市青浦区中心医院2025年单位预算) naming a
     unit (a name ending as units' do: 局, 中心, 医院, 学校, 街道…) that neither names nor is named by any
     title before it (a running title repeats its report's). A 部门 title after the first (an abbreviated
-    running title), a cover's 2025年部门预算, a section's 二、2025年部门预算表 or 第二部分… opens none. One
-    report, the file itself, otherwise."""
+    running title), a cover's 2025年部门预算, a section's 二、2025年部门预算表 or 第二部分 2025年部门预算表
+    opens none (第二部分 上海市某某馆2024年度单位决算, naming a unit not seen, does). One report, the file
+    itself, otherwise."""
     titles = []
     for k, block in enumerate(doc.blocks):
         if block.kind == "row" or len(block.text) > 60:
             continue
         text = block.text.strip()
         m = _REPORT_TITLE.match(text)
-        if m is None or m.end() < len(text) and not text.endswith("表"):
-            continue  # the title alone, or run into the first table's caption
+        if m is None or m.end() < len(text) and (not text.endswith("表") or text[m.end():] == "表"):
+            continue  # the title alone, or run into the first table's caption (not …单位决算表: its tables)
         titles.append((k, re.sub(r"\s+", "", m.group("unit")), re.sub(r"\s+", "", text)))
     cuts, seen = [0], []
-    for k, named, text in titles:
-        if not _UNIT_NAME.search(named):
+    for i, (k, named, text) in enumerate(titles):
+        if not _UNIT_NAME.search(_OWN_SCOPE.sub("", named)):
             continue  # a title naming no unit
-        new = not any(n in named or named in n for n in seen)  # (a running title names a unit seen)
+        after = titles[i + 1][0] if i + 1 < len(titles) else len(doc.blocks)
+        if seen and not any(b.kind == "row" or any(ch.isdigit() for ch in b.text) and len(b.text) > 30
+                            for b in doc.blocks[k + 1 : min(after, k + 40)]):
+            continue  # an entry of the contents (the book's own title before it), the next title under it
+        scoped = bool(_OWN_SCOPE.search(named))  # 某局（本级） is not 某局's whole
+        new = not any((n in named or named in n) and bool(_OWN_SCOPE.search(n)) == scoped
+                      for n in seen)  # (a running title names a unit seen)
         if new and k > cuts[-1] and "单位" in text:  # (the first too: a cover before it is no report)
             cuts.append(k)
         if new:
@@ -53,9 +60,10 @@ def reports(doc: Document) -> list[Document]:
     return [replace(doc, blocks=doc.blocks[a:b], notes=() if a else doc.notes) for a, b in zip(cuts, ends)]
 
 
-_REPORT_TITLE = lazy(r"(?![（(]?[一二三四五六七八九十\d]+[、.．)）])(?!第[一二三四五六七八九十\d]+部分)"
+_REPORT_TITLE = lazy(r"(?![（(]?[一二三四五六七八九十\d]+[、.．)）])(?:第[一二三四五六七八九十\d]+部分\s*)?"
                      r"(?P<unit>[^，。；;：:]{0,40}?)\s*20\d\d\s*年度?\s*"
                      r"(?:区级|市级|县级|省级)?\s*(?:部门|单位)\s*(?:预算|决算)(?:公开)?")
+_OWN_SCOPE = lazy(r"[（(]?(?:本级|机关本级|本部)[）)]?$")
 _UNIT_NAME = lazy(r"[\u4e00-\u9fff]{2,}(?:局|委员会|委|办公室|办|中心|医院|院|学校|学院|大学|中学|小学|幼儿园"
                   r"|所|馆|站|队|处|街道|镇|乡|部|会|厅|室|社|团|场|园|公司)$")
 

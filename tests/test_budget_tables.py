@@ -419,3 +419,26 @@ def test_a_departments_report_then_its_units_each_on_its_own(tmp_path, checks, w
     found = [(f.code, f.span.line) for f in engine.run(ingest.read(path), checks)]
     line = next(k for k, t in enumerate(text.splitlines(), 1) if f"支出预算{first}万元" in t)
     assert found == ([("BUD029", line)] if wrong else [])
+
+
+@pytest.mark.parametrize("wrong", [False, True])
+def test_a_book_whose_contents_list_its_parts_and_a_main_units_own_report(tmp_path, checks, wrong):
+    """A 部门 book whose contents list each part's title (第二部分 某局（本级）2025年单位预算 …) before the parts
+    themselves: a contents entry opens no report, a part's title does (第N部分 before it or not), and the main
+    unit's own report (某局（本级）) is another report than the 部门's whole, each checked on its own."""
+    own = "2,177.14" if not wrong else "2,171.14"
+    parts = [("第二部分 ", "上海市某区某某局（本级）", "21,771,434.00", own),
+             ("第三部分 ", "上海市某区某某中心", "26,480,400.00", "2,648.04")]
+    text = ("# 上海市某区某某局2025年部门预算\n\n## 目 录\n\n## 第一部分 上海市某区某某局2025年部门预算\n\n"
+            + "".join(f"## {part}{name}2025年单位预算\n\n" for part, name, _, _ in parts)
+            + "## 第一部分 上海市某区某某局2025年部门预算\n\n"
+            "2025年部门支出预算总表\n单位：元\n科目编码\t科目名称\t合计\t基本支出\t项目支出\n"
+            "210\t卫生健康支出\t48,251,834.00\t48,251,834.00\t0.00\n合计\t\t48,251,834.00\t48,251,834.00\t0.00\n\n"
+            "本部门支出预算4,825.18万元。\n\n"
+            + "".join("## " + part + _unit_budget(name, total, said).replace(f"{name}支出预算", "本单位支出预算")
+                      for part, name, total, said in parts))
+    path = tmp_path / "book.md"
+    path.write_text(text, encoding="utf-8")
+    found = [(f.code, f.span.line) for f in engine.run(ingest.read(path), checks)]
+    line = next(k for k, t in enumerate(text.splitlines(), 1) if f"支出预算{own}万元" in t)
+    assert found == ([("BUD029", line)] if wrong else [])
