@@ -1570,3 +1570,28 @@ def test_a_ragged_line_whose_next_opens_on_a_closing_mark_goes_on(tmp_path, chec
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
     assert found == ([] if cars == "3" else [("SUM001", "4辆")]), found
+
+
+@pytest.mark.parametrize("cell", ["60.00", "70.00"])
+def test_a_figure_drawn_in_runs_set_apart_in_a_ruled_cell_is_one_figure(tmp_path, checks, cell):
+    """An exporter that draws a figure's digits, separators and decimals as runs a few points apart (wide
+    tracking): the cell reads 1,020.00, not 1 , 020 .00, so its table is footed rather than taken as empty."""
+    path = tmp_path / "tracked.pdf"
+    c = _cjk_canvas(path, (595, 842), 10)
+    c.drawString(200, 760, "财政拨款“三公”经费支出决算表")
+    c.drawString(60, 740, "单位：万元")
+    xs = [60, 300, 420, 540]
+    rows = [["项目", "预算数", "决算数"], ["合计", "1,120.00", "1,110.00"], ["因公出国（境）费", "20.00", "20.00"],
+            ["公务接待费", "30.00", "30.00"], ["公务用车购置及运行费", "1,070.00", f"1,0{cell}"]]
+    y = 730
+    for row in rows:
+        for k, text in enumerate(row):
+            c.rect(xs[k], y - 20, xs[k + 1] - xs[k], 20)
+            x = xs[k] + 4
+            for run in re.findall(r"\d+|[,.]|[^\d,.]+", text):  # each run set 3 points after the one before
+                c.drawString(x, y - 14, run)
+                x += c.stringWidth(run, "STSong-Light", 10) + (3 if k else 0)
+        y -= 20
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    assert found == ([] if cell == "60.00" else [("TAB001", "1,110.00")]), found

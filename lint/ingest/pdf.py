@@ -419,6 +419,11 @@ def page_of(page) -> _Page:
     return out
 
 
+_SPACED_FIGURE = lazy(r"[-(（]?\d{1,3}(?: ?, ?\d{3})*(?: ?\. ?\d+)?[)）%％]?")
+"""A figure of a cell, its runs (digits, separators, decimals) set apart by blanks: grouped by three, so
+that two figures a blank apart (2 150) are never read as one."""
+
+
 def _slanted(char: dict) -> bool:
     """Whether pdfminer's character is set at a slant to the page's axes (a watermark across the page), as
     the PDFium reader leaves out (see :mod:`.pdfium`)."""
@@ -477,6 +482,8 @@ def _table(table, chars: list[dict]) -> list[list[tuple[str, tuple] | str]]:
             mine = found.get((r, k), [])
             lines = _group_lines(mine) if mine else []
             text = clean("".join(line.text for line in lines))
+            if " " in text and _SPACED_FIGURE.fullmatch(text):
+                text = text.replace(" ", "")  # a figure drawn in runs set apart (102 , 399 , 473 .00): one
             xs = lines[0].xs if len(lines) == 1 and len(lines[0].text) == len(text) else ()
             cells.append((text, tuple(box), xs))
         out.append(cells)
