@@ -207,6 +207,11 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         or "与" in current[-1].label and text.startswith("相比", current[-1].end)):
                     stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少; 与上年X相比: the prior
                     current = current[:-1]
+                    base = _named_base(text, compare_at, [*current, *stated_prior])
+                    if base is not None and base is not stated_prior[0]:
+                        # …2024年预算数为 a，2024年预算执行数为 b，比2024年预算增加 C: the one the words name
+                        stated_prior = [base]
+                        current = [f for f in current if f is not base and not _earlier(f, analysis.year())]
                 if current and not stated_prior and _slipped(rate, change, sign, current[-1], contrary):
                     # 101.79万元，比上年增加65.39元，增长179.64%: a unit's slip, the rate says
                     yield from _marked(_change(rate, change, sign, None, current[-1], contrary), True, change,
@@ -702,6 +707,23 @@ _OF_BUDGET_DONE = lazy(r"完成[^，,。；]{0,6}预算(?!收入|支出)"
 # 完成地方一般公共预算收入 X: the amount done, not a plan's (完成年初预算 X 的 P%)
 _DONE_AMOUNT = lazy(r"(?:收入|支出)$")
 _PLAN_NAMED = lazy(r"年初|调整|预算数|全年预算|计划|目标|任务")  # (完成年初预算收入 X 的: a plan's amount)
+
+
+def _named_base(text: str, at: int, amounts: list):
+    """Of ``amounts`` stated before a comparison at ``at`` naming its base's year and measure (比2024年预算,
+    较2024年预算执行数), the one whose label names that year and measure and nothing more (2024年预算数为,
+    not 2024年预算执行数为); None when the comparison names no measure, or not one amount does."""
+    named = _BASE_MEASURED.match(text, at)
+    if named is None:
+        return None
+    year, measure = named.group(1), named.group(2).removesuffix("数")
+    found = [f for f in amounts if _year(f.label) == year and _LABEL_MEASURE.search(f.label.strip(" ，,"))
+             and _LABEL_MEASURE.search(f.label.strip(" ，,")).group(2).removesuffix("数") == measure]
+    return found[0] if len(found) == 1 else None
+
+
+_BASE_MEASURED = lazy(r"(?:比|较|与)\s*(20\d\d)\s*年度?\s*(预算执行数|预算数|预算|决算数|决算|执行数)")
+_LABEL_MEASURE = lazy(r"(20\d\d)\s*年度?\s*(预算执行数|预算数|预算|决算数|决算|执行数)\s*(?:为|是)?$")
 
 
 def _year(label: str) -> str | None:
