@@ -54,6 +54,9 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
             and (not any(w in label for w in _TOTALS) or labels.SUB_LEVEL.search(run_in.group())):
         scope = f"{run_in.group()}|{scope}"  # （一）财政管理方面。审计指出问题18个: that part's (not
         # 本部门收入总计, the report's own whole wherever it is said, but under a level's title: (2)市级收支)
+    coded = _CODE.findall(text, max(text.rfind(c, 0, fig.start) for c in "。；;") + 1, fig.start)
+    if coded:  # 2010302一般行政管理事务 a ⏎ 2011302一般行政管理事务 b: items of two 款, by their codes
+        scope = f"{coded[-1]}|{scope}"
     named = _NAMED_LINE.match(text)
     if named and named.end() <= fig.start and not label.startswith(_WHOLE):
         scope = f"{named.group(1)}|{scope}"  # 巴州区：省级财政专项扶贫资金 a ⏎ 恩阳区：…资金 b: each one's
@@ -235,6 +238,9 @@ _TOP = lazy(r"(?:#+\s*)?[一二三四五六七八九十]{1,3}、")
 _PLANNED = lazy(r"预算(?:安排)?(?:调整)?(?:为|是)\s*[：:]?")
 # a paragraph opening with a name and a colon (巴州区：, 县人民政府：, 中央资金：), not a topic's (收入情况：,
 # 说明：, 其中：, 备注：)
+# a 款 or 项's code before its name (1.2010302一般行政管理事务), or in brackets after it
+_CODE = lazy(r"(?<![\d,])(2\d{6}|2\d{4})(?=[\u4e00-\u9fff（(）)])"
+             r"(?![人个家辆次项户元万亿千百台套件名所座条处间张本批亩吨米平])")
 _NAMED_LINE = lazy(r"\s*((?![\u4e00-\u9fff（）()]*(?:情况|说明|备注|其中|注|如下|概况|内容|具体|主要|总体)"
                    r"\s*[：:])[\u4e00-\u9fff（）()]{2,16}?)\s*[：:](?!\s*$)")
 # a paragraph opening with a government's own level (2022年，市本级…; 县本级…): its figures are that level's
