@@ -117,11 +117,12 @@ def classified(table: Table, column: int | None) -> list[tuple[str, str, Cell | 
     in 类 款 项 columns, joined; a 款 or 项 whose 类 or 款 cell is left blank or merged under the row above,
     under that row's code), its name (the first text cell, an outline number such as 八、 left out),
     and its cell in ``column`` (codes and name read left of it; with None, from the whole row, and no
-    cell). Rows without a code have code ''."""
+    cell). Rows without a code have code ''. With a ``column``, a row holding no figure after its name is
+    left out: a heading over its items, its amount in the 小计 under them, not an amount of 0."""
     rows, last = [], ""
     for row in table.rows:
-        digits, name, blanks = "", "", 0
-        for cell in row[:column]:
+        digits, name, blanks, at = "", "", 0, len(row)
+        for k, cell in enumerate(row[:column]):
             text = re.sub(r"\s+", "", cell.text)
             printed = code(cell.text) if not digits else None
             if not name and printed:
@@ -134,10 +135,12 @@ def classified(table: Table, column: int | None) -> list[tuple[str, str, Cell | 
                 if len(text) <= 2 and blanks and len(last) >= width:
                     digits = last[:width] + text.zfill(2)
             elif text and number(text) is None and not name:
-                name = _OUTLINE.sub("", text)
+                name, at = _OUTLINE.sub("", text), k
             elif not text and not digits and not name:
                 blanks += 1
         last = digits if len(digits) >= 3 else last
+        if column is not None and name and not any(number(c.text) for c in row[at + 1 :] if c.text.strip()):
+            continue  # 一般公共服务支出 | | | (its 小计 below): a heading
         rows.append((digits, name, row[column] if column is not None else None))
     return rows
 
