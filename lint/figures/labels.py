@@ -86,6 +86,27 @@ def earlier(label: str, year: str | None) -> bool:
         or year is not None and any(y < year for y in YEAR.findall(label))
 
 
+def said_for_earlier(text: str, start: int, year: str | None) -> bool:
+    """Whether the words of its clause before an amount at ``start`` date it before the report's ``year``
+    (or, for a report naming none, the latest year its paragraph names): the last year they name is an
+    earlier one (2023年度为 a，2024年度为 b; 由2023年度的 a 减少至 b; 2023年度收入、支出总计均为 a), or they
+    end naming last year (比上年（a）减少)."""
+    clause = text[max(text.rfind(c, 0, start) for c in "，,。；;：:") + 1 : start]
+    said = YEAR.findall(clause)
+    year = year or max(YEAR.findall(text), default=None)
+    return bool(said) and year is not None and said[-1] < year or _ENDS_LAST_YEAR.search(clause) is not None
+
+
+_ENDS_LAST_YEAR = lazy(rf"{LAST_YEAR}(?:同期)?(?:的|为|是)?\s*[（(]?\s*$")
+
+
+def listed_respectively(text: str, start: int) -> bool:
+    """Whether an amount at ``start`` is one of a list after 分别 in its sentence (A、B、C分别为 a、b、c):
+    each paired with its name by its place, not by the words right before it."""
+    opened = max(text.rfind(c, 0, start) for c in "。；;") + 1
+    return "分别" in text[opened:start]
+
+
 def core(label: str) -> str:
     """A label without years, blanks and list markers: what to compare labels by."""
     label = _YEARISH.sub("", label)

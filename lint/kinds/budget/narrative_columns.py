@@ -81,6 +81,9 @@ def run(analysis, check: Check):
         label = locate.unquote(shown_label)
         if any(w in label or w in fig.label for w in skip):
             continue  # a change, or last year's amount (上年预算为7.90万元: core labels drop 上年)
+        if labels.said_for_earlier(block.text, fig.start, analysis.year()) \
+                or labels.listed_respectively(block.text, fig.start):
+            continue  # …由2023年度的 a 减少至 b, 2023年度为 a: last year's; A、B、C分别为 a、b、c
         item = _item(check, label) or (_named_before(check, block.text, fig.start) if _bare(check, label)
                                         else None)
         if item is None or _elsewhere(check, analysis, fig, item):

@@ -55,7 +55,11 @@ def run(analysis, check: Check):
     if not cells:
         return  # a document without the table has nothing to check
     words, unwanted = check.options.label, check.options.not_
+    year = analysis.year()
     for block, fig in analysis.amounts():
+        if labels.said_for_earlier(block.text, fig.start, year) \
+                or labels.listed_respectively(block.text, fig.start):
+            continue  # …由2023年度的 a 减少至 b, 比上年（a）减少, 2023年度为 a: last year's; 分别为 a、b、c
         label = _TAIL.sub("", labels.core(fig.label))
         whole = _TAIL.sub("", labels.core(labels.clause(block.text, fig.start)))
         if not label.endswith(words):  # a label cut at 、 (收、支总计, 收入、支出总计均为): its whole clause
