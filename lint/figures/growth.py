@@ -778,18 +778,27 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     if current is None and subject.startswith("支") and clause.endswith("收、" + subject):
         full = "支出" + subject[1:]  # 收、支总计 of 收入、支出总计均为 stated before
         current = analysis.resolve(change, full, full, fam, blocks=3, strict=True)
-    if current is None and subject in ("收支", "收支总计", "收支总额", "收支总量"):
-        # 收入总计 X，支出总计 X。收支较上年增加 c: the one amount both totals are
-        sides = [analysis.resolve(change, name, name, fam, blocks=3, strict=True)
+    both_named = _BOTH_NAMED.fullmatch(subject)
+    if current is None and both_named:
+        # 收入总计 X，支出总计 X。收支较上年增加 c: the one amount both totals are (财政拨款收入支出总计增加
+        # c after 财政拨款收、支总计均为 X: the funds' own, theirs named the same)
+        whose = both_named.group(1)
+        sides = [analysis.resolve(change, whose + name, whose + name, fam, blocks=3, strict=True)
                  for name in ("收入总计", "支出总计")]
         if all(sides) and sides[0].value == sides[1].value and sides[0].unit == sides[1].unit:
             current = sides[1]
         both = None if current is not None else analysis.resolve(change, "支总计", "支总计", fam, blocks=3,
                                                                     strict=True)
+        if current is None and both is None:  # (its parts listed under it after 其中: named by its label too)
+            own = [f for f in analysis.figures[change.block] if f.end <= change.start and f.is_point
+                   and family(f.unit) == fam and "支总计" in labels.core(f.label)]
+            both = own[-1] if own else None
         said = analysis.text(both)[max(0, both.start - 30) : both.start] if both is not None else ""
-        if both is not None and _BOTH_TOTALS.search(said) and not _earlier_said(said, analysis.year()):
+        said_whose = labels.FUNDS.search(said) or "财政拨款" in said
+        if both is not None and _BOTH_TOTALS.search(said) and not _earlier_said(said, analysis.year()) \
+                and (whose in said if whose else not said_whose):
             current = both  # 收、支总计 X。与上年相比，收支各增加 c: the amount both totals are, said once
-            # (not 上年度…收、支总计 X, nor 2019年度…: the prior's)
+            # (not 上年度…收、支总计 X, nor 2019年度…: the prior's; nor 财政拨款收、支总计 for the whole's)
     if current is None and _OUTTURN_NAMED.search(subject) and len(subject) >= 6:
         short = _OUTTURN_NAMED.sub("", subject)  # 公务接待费支出决算比上年增加 c after 公务接待费支出 X
         found = analysis.resolve(change, short, short, fam, blocks=3, strict=True)
@@ -929,6 +938,8 @@ def _earlier_said(words: str, year: str | None) -> bool:
 
 
 _BOTH_TOTALS = lazy(r"收\s*[、和]?\s*支总计")
+# a change of both totals named as one (收支, 收入支出总计; 财政拨款收入支出总计: whose, before it)
+_BOTH_NAMED = lazy(r"(财政拨款|)(?:收支|收入支出)(?:总计|总额|总量)?")
 
 
 _THEN = r"(?:上年度?|上一年度?|去年|20\d\d年度?)(?:同期)?"
