@@ -233,6 +233,9 @@ def _changes(analysis, o: Options, block: int):
                     plans = [f for f in pool if named_plan in f.label and o.plan.within(f.label)]
                     spent = [f for f in pool if o.spent.within(f.label) and not o.plan.within(f.label)]
                     pair = [plans[-1], spent[-1]] if plans and spent else []
+                if len(pair) == 2 and not _names_pair(text, change, pair[0]):
+                    pair = []  # “三公”经费决算数比年初预算减少 C after 其中：…；公务接待费…预算 a，决算 b:
+                    # the 三公 total's, not the last item's pair, the total's own said sentences before
                 found = _plan_and_outturn(o, pair) if len(pair) == 2 else None
                 if found is not None:
                     way = versus and (versus.group(1) or versus.group(4) or versus.group(6))
@@ -491,6 +494,21 @@ def _compared(o: Options, text: str, f) -> bool:
 _COMPARED_FIRST = lazy(r"\s*(?:比|较)")  # a clause that opens comparing (；比2023年决算数 Z 增加 B)
 _OVER_PLAN = lazy(r"(?:较|比)?(年初|调整后?|全年)?(?:预算数?)?(超|短)收了?")
 _PLAN_NAMED = lazy(r"(?:完成|为|占)(?:了)?(?:年初|调整后?|全年)?预算数?$")
+
+
+def _names_pair(text: str, change, first) -> bool:
+    """Whether the clause of a pair of amounts before an outturn's change names the change's subject, when
+    the change names one (“三公”经费决算数比年初预算减少 C: a clause on 三公 经费, not on 公务接待费)."""
+    named = _OUTTURN_SUBJECT.match(labels.unquote(labels.core(change.label)))
+    if named is None:
+        return True
+    opened = max(text.rfind(c, 0, first.start) for c in "。；;") + 1
+    return named.group(1) in labels.unquote(text[opened : first.start])
+
+
+# what an outturn's change names before its measure (“三公”经费决算数比…: 三公经费)
+_OUTTURN_SUBJECT = lazy(r"\s*(?:其中[:：，,]?)?([\u4e00-\u9fff]{2,12}?)(?:财政拨款)?(?:支出)?"
+                        r"(?:决算数?|实际支出|支出数)")
 
 
 def _outturn_of_plan(text: str, figs, change, fam: str, named: str | None):
