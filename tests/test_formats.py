@@ -1595,3 +1595,22 @@ def test_a_figure_drawn_in_runs_set_apart_in_a_ruled_cell_is_one_figure(tmp_path
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
     assert found == ([] if cell == "60.00" else [("TAB001", "1,110.00")]), found
+
+
+@pytest.mark.parametrize("rate", ["8.24", "8.42"])
+def test_a_ragged_line_ending_mid_sentence_before_a_long_figure_goes_on(tmp_path, checks, rate):
+    """Prose set ragged: a line ends short because the figure after 比2023年度的 did not fit, its next line
+    opening with that figure at the margin; the line ends on a word no sentence ends with (的), so the two
+    are one sentence, and the figure is the prior it names (not this year's amount)."""
+    lines = ["上海市某区某某城市管理局2024年度收支总计各为4056.28万元。其收入支出总计比2023年度的",
+             f"4420.70万元减少364.42万元，下降{rate}%。主要原因：严格落实过紧日子要求，压减一般性支出。",
+             "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，说明。"]
+    path = tmp_path / "ragged.pdf"
+    c = _cjk_canvas(path, (595, 842), 10.5)
+    y = 780
+    for line in lines:
+        c.drawString(56, y, line)
+        y -= 16
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    assert found == ([] if rate == "8.24" else [("GRW001", "8.42%")]), found

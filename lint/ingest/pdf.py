@@ -842,6 +842,7 @@ _REPORT_HEAD = lazy(r"20\d\d\s*年度?\s*(?:区级|市级|县级|省级)?\s*(?:�
 _LEADERS = lazy(r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,})\s*\d{1,4}\s*$")  # 一、主要职能……………3
 
 
+_MID_WORD = "的和与及在对为是比较由从向把被将以于至等"  # characters after which a sentence never ends
 _NEVER_FIRST = "、，。；：,;:）)」』”’"  # marks that close what comes before them: never a paragraph's first
 
 
@@ -874,4 +875,9 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
     # a line of prose ended (a line wrapped at a character count ends short of the margin)
     cut = _CUT_FIGURE.search(line.text) and _GOES_ON.match(nxt.text) and not (
         line.text[-1] in ",." and nxt.text[0] in ",.")
-    return room < width + slack * line.size or bool(cut) and line.x1 - left >= 0.6 * (margin[1] - left)
+    if room < width + slack * line.size or bool(cut) and line.x1 - left >= 0.6 * (margin[1] - left):
+        return True
+    # a line set ragged (left-aligned) ending short by a word too long to fit (…比2023年度的 | 4420.70万元),
+    # mid-sentence: a particle or a name, no mark closing anything, and most of the line's width
+    return line.text[-1] in _MID_WORD and line.x1 - left >= 0.8 * (margin[1] - left) \
+        and not _CAPTION.match(line.text)
