@@ -45,8 +45,10 @@ def reports(doc: Document) -> list[Document]:
             continue  # a title naming no unit
         after = titles[i + 1][0] if i + 1 < len(titles) else len(doc.blocks)
         if seen and not any(b.kind == "row" or any(ch.isdigit() for ch in b.text) and len(b.text) > 30
+                            or len(b.text) > 60 or b.text.rstrip().endswith(("。", "；", ";"))
                             for b in doc.blocks[k + 1 : min(after, k + 40)]):
-            continue  # an entry of the contents (the book's own title before it), the next title under it
+            continue  # an entry of the contents (the book's own title before it), the next title under it:
+            # short lines between, no figure, no table, no paragraph of prose
         scoped = bool(_OWN_SCOPE.search(named))  # 某局（本级） is not 某局's whole
         new = not any((n in named or named in n) and bool(_OWN_SCOPE.search(n)) == scoped
                       for n in seen)  # (a running title names a unit seen)

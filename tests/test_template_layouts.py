@@ -3973,6 +3973,12 @@ CASES = {
     "a vehicles row over a 其中 list of car kinds, the first few none (PDF wave 57)": (
         '2025年国有资产占有使用情况表\n项目\t合计\t行政单位\t事业单位\n车辆（辆）\t4\t2\t2\n其中：主要领导干部用车\t0\t0\t0\n机要通信用车\t0\t0\t0\n应急保障用车\t0\t0\t0\n执法执勤用车\t2\t2\t0\n特种专业技术用车\t0\t0\t0\n离退休干部用车\t0\t0\t0\n其他用车\t2\t0\t2\n',
         None, None),
+    "a 栏次 row on the line naming the code columns (类 | 款 | 项 | 栏次 | 1 | 2 | 3) (code review 57)": (
+        '2024年度支出决算表\n单位：万元\n科目编码\t\t\t科目名称\t本年支出合计\t基本支出\t项目支出\n类\t款\t项\t栏次\t1\t2\t3\n\t\t\t合计\t300.00\t200.00\t100.00\n201\t\t\t一般公共服务支出\t100.00\t80.00\t20.00\n205\t\t\t教育支出\t200.00\t120.00\t80.00\n\n2024年度支出决算表\n单位：万元\n科目编码\t\t\t科目名称\t本年支出合计\t基本支出\t项目支出\n类\t款\t项\t栏次\t1\t2\t3\n\t\t\t合计\t50.00\t30.00\t20.00\n210\t\t\t卫生健康支出\t50.00\t30.00\t20.00\n',
+        ("210\t\t\t卫生健康支出\t50.00", "210\t\t\t卫生健康支出\t55.00"), "TAB001"),
+    "a total-first table whose rows already add up, then another of its caption, total last (code review 57)": (
+        '2024年度支出决算表\n单位：万元\n项目\t本年支出合计\t基本支出\t项目支出\n合计\t300.00\t200.00\t100.00\n一般公共服务支出\t100.00\t80.00\t20.00\n教育支出\t200.00\t120.00\t80.00\n\n2024年度支出决算表\n单位：万元\n项目\t本年支出合计\t基本支出\t项目支出\n卫生健康支出\t50.00\t30.00\t20.00\n合计\t50.00\t30.00\t20.00\n',
+        ("卫生健康支出\t50.00", "卫生健康支出\t55.00"), "TAB001"),
 }
 
 

@@ -791,7 +791,8 @@ def _named_current(analysis, spec: Spec, change, fam: str):
                                                                     strict=True)
         if current is None and both is None:  # (its parts listed under it after 其中: named by its label too)
             own = [f for f in analysis.figures[change.block] if f.end <= change.start and f.is_point
-                   and family(f.unit) == fam and "支总计" in labels.core(f.label)]
+                   and family(f.unit) == fam and "支总计" in labels.core(f.label)
+                   and not labels.said_for_earlier(text, f.start, analysis.year())]  # (not 2023年度's)
             both = own[-1] if own else None
         said = analysis.text(both)[max(0, both.start - 30) : both.start] if both is not None else ""
         said_whose = labels.FUNDS.search(said) or "财政拨款" in said

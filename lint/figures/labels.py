@@ -93,7 +93,9 @@ def said_for_earlier(text: str, start: int, year: str | None) -> bool:
     end naming last year (比上年（a）减少)."""
     clause = text[max(text.rfind(c, 0, start) for c in "，,。；;：:") + 1 : start]
     said = YEAR.findall(clause)
-    year = year or max(YEAR.findall(text), default=None)
+    if year is None:  # the latest year named before it or in its own sentence (not one a plan names after)
+        ends = text.find("。", start)
+        year = max(YEAR.findall(text, 0, len(text) if ends < 0 else ends), default=None)
     return bool(said) and year is not None and said[-1] < year or _ENDS_LAST_YEAR.search(clause) is not None
 
 
@@ -104,7 +106,13 @@ def listed_respectively(text: str, start: int) -> bool:
     """Whether an amount at ``start`` is one of a list after 分别 in its sentence (A、B、C分别为 a、b、c):
     each paired with its name by its place, not by the words right before it."""
     opened = max(text.rfind(c, 0, start) for c in "。；;") + 1
-    return "分别" in text[opened:start]
+    at = text.rfind("分别", opened, start)
+    return at >= 0 and _RESPECTIVE_RUN.fullmatch(text, at + 2, start) is not None
+
+
+# what stands between 分别 and an amount of its list: its verb (分别为, 分别减少), the amounts before it,
+# their units and separators
+_RESPECTIVE_RUN = lazy(r"[\u4e00-\u9fff]{0,4}?(?:[为是：:\s]|[\d,.]+|万元|亿元|元|万|%|％|[、，,和及与])*")
 
 
 def core(label: str) -> str:

@@ -267,7 +267,7 @@ def agreement(value: Decimal, decimals: int, unit: str, text: str, text_unit: st
     return "differs"
 
 
-_MONEY = ("元", "千元", "万元", "亿元")
+_MONEY = ("元", "万元", "亿元")  # the units report tables are kept in (a tenth is a slip, never a unit)
 
 
 def _amount(cell: Cell):

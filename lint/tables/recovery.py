@@ -36,6 +36,7 @@ import bisect
 import re
 from collections import Counter
 from dataclasses import replace
+from decimal import Decimal
 
 from ..ingest.text import ALIGNMENT
 from ..model import Block, Cell, Document, Span, Table
@@ -363,10 +364,30 @@ def _closed(run: list[tuple[Block, bool]], blocks=(), k: int = 0) -> bool:
                  and any(number(c) for c in b.text.split("\t")[1:])), None)
     if totals != [body]:
         return True
+    if _complete([b for b, _ in run[body:]]):
+        return True  # its rows already add up to the total printed over them: the table is whole
     ahead = (b for b in blocks[k + 1 : k + 9] if b.kind == "row" and label(b) not in _COUNTING_ROWS
              and any(number(c) for c in b.text.split("\t")[1:]))
     first = next(ahead, None)
     return first is None or label(first).endswith(_GRAND)
+
+
+def _complete(rows: list[Block]) -> bool:
+    """Whether the rows under a total printed first add up to it in its first column of figures: its
+    classes (3-digit codes) when the rows carry codes, else every row."""
+    cells = rows[0].text.split("\t")
+    j = next((k for k, c in enumerate(cells) if k and number(c)), None)
+    if j is None:
+        return False
+    total = number(cells[j])
+    under = [b.text.split("\t") for b in rows[1:]]
+    coded = [c for c in under if code(c[0])]
+    top = [c for c in coded if len(code(c[0])) == 3] if coded else under
+    figures = [number(c[j]) for c in top if j < len(c) and c[j].strip()]
+    if not top or any(f is None for f in figures):
+        return False
+    gap = abs(sum(f.value for f in figures) - total.value)
+    return gap <= Decimal(1).scaleb(-total.decimals) * len(top) / 2
 
 
 _COUNTING_ROWS = ("栏次", "行次", "栏目")  # a row numbering the columns, over the body: not its first row
@@ -482,6 +503,8 @@ def _column_numbers(cells: list[Cell]) -> bool:
     """A 栏次 row: the template's numbering of the columns (栏次 | | 1 | 2 | 3, or 1 2 3 under 行次), its
     name columns lettered (甲 | 乙 | 1 | 2 | 3) and its numbers maybe with their formulas (1=2+3)."""
     filled = [c.text.strip() for c in cells if c.text.strip()]
+    while len(filled) > 3 and filled[0] in ("类", "款", "项"):
+        filled = filled[1:]  # 类 | 款 | 项 | 栏次 | 1 | 2 | 3: the code columns' names on the 栏次 row
     if len(filled) < 3 or filled[0] not in _NUMBERING and filled[0] not in _LETTERS:
         return False
     return all(_COLUMN_NUMBER.match(t) or t in _NUMBERING or t in "-—" for t in filled[1:]) \

@@ -20,6 +20,9 @@ FIELDS = ("stated", "computed", "other", "where")
 _NAME = lazy(r"[\u4e00-\u9fff（）()“”]{2,40}")
 # how a table names its scope after the unit (某局（汇总）, 某局本级), and the place a full name opens with
 _SCOPE = lazy(r"(?:[（(](?:汇总|本级|本部|机关|部门汇总|单位汇总|合并)[）)]|本级|本部|机关本级|汇总)$")
+# a name complete in itself (a unit's, a place's): a longer one it begins names another (某委员会监督所)
+_WHOLE_NAME = lazy(r"(?:局|委员会|委|办公室|办|中心|医院|院|学校|学院|中学|小学|幼儿园|所|馆|站|队|处"
+                   r"|街道|镇|乡|部|会|厅|室|社|团|场|园|公司|省|市|区|县|州|盟|旗)$")
 _PLACE = lazy(r"^[\u4e00-\u9fff]{2,9}?[省市区县州盟旗]")
 
 
@@ -31,7 +34,7 @@ def _same(name: str, other: str) -> bool:
     if a == b:
         return True
     short, long = sorted((a, b), key=len)
-    if len(short) >= 4 and long.startswith(short):
+    if len(short) >= 4 and long.startswith(short) and not _WHOLE_NAME.search(short):
         return True  # …文化广电旅游体育 | 局, 上海市普 | 单位：元: its end wrapped away, or cut off
     return len(short) >= 4 and long.endswith(short) and bool(_PLACE.fullmatch(long[: len(long) - len(short)]))
 

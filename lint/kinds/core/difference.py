@@ -234,8 +234,11 @@ def _changes(analysis, o: Options, block: int):
                     spent = [f for f in pool if o.spent.within(f.label) and not o.plan.within(f.label)]
                     pair = [plans[-1], spent[-1]] if plans and spent else []
                 if len(pair) == 2 and not _names_pair(text, change, pair[0]):
-                    pair = []  # “三公”经费决算数比年初预算减少 C after 其中：…；公务接待费…预算 a，决算 b:
-                    # the 三公 total's, not the last item's pair, the total's own said sentences before
+                    # “三公”经费决算数比年初预算减少 C after 其中：…；公务接待费…预算 a，决算 b: the
+                    # 三公 total's own pair, said before (its clause naming it), not the last item's
+                    pair = _named_pair(text, change, [
+                        f for f in analysis.figures[block]
+                        if f.is_point and f.end <= change.start and precision.family(f.unit) == fam])
                 found = _plan_and_outturn(o, pair) if len(pair) == 2 else None
                 if found is not None:
                     way = versus and (versus.group(1) or versus.group(4) or versus.group(6))
@@ -496,14 +499,34 @@ _OVER_PLAN = lazy(r"(?:较|比)?(年初|调整后?|全年)?(?:预算数?)?(超|�
 _PLAN_NAMED = lazy(r"(?:完成|为|占)(?:了)?(?:年初|调整后?|全年)?预算数?$")
 
 
+def _named_pair(text: str, change, before: list) -> list:
+    """The last two amounts before ``change`` in one clause naming the change's subject (its plan and its
+    outturn: “三公”经费…年初预算为 a，支出决算为 b), or [] when no clause has exactly two."""
+    named = _OUTTURN_SUBJECT.match(labels.unquote(labels.core(change.label)))
+    clauses: dict = {}
+    for f in before:
+        clauses.setdefault(_clause_opening(text, f.start), []).append(f)
+    for opened, amounts in sorted(clauses.items(), reverse=True):
+        if named and named.group(1) in labels.unquote(text[opened : amounts[0].start]):
+            return amounts[-2:] if len(amounts) >= 2 else []
+    return []
+
+
 def _names_pair(text: str, change, first) -> bool:
     """Whether the clause of a pair of amounts before an outturn's change names the change's subject, when
     the change names one (“三公”经费决算数比年初预算减少 C: a clause on 三公 经费, not on 公务接待费)."""
     named = _OUTTURN_SUBJECT.match(labels.unquote(labels.core(change.label)))
     if named is None:
         return True
-    opened = max(text.rfind(c, 0, first.start) for c in "。；;") + 1
-    return named.group(1) in labels.unquote(text[opened : first.start])
+    return named.group(1) in labels.unquote(text[_clause_opening(text, first.start) : first.start])
+
+
+def _clause_opening(text: str, at: int) -> int:
+    """Where the clause of an amount at ``at`` opens: after the last 。 or ； before it, or after a 其中 that
+    opens a list of parts (…决算为 b，其中公务接待费…为 a: the part's clause)."""
+    opened = max(text.rfind(c, 0, at) for c in "。；;") + 1
+    parts = text.rfind("其中", opened, at)
+    return parts + 2 if parts >= 0 else opened
 
 
 # what an outturn's change names before its measure (“三公”经费决算数比…: 三公经费)

@@ -796,8 +796,9 @@ def _adds_up(table: Table, parent: int, rows: list[int], col: int):
     if any(f is None and table.rows[r][col].text.strip() not in _EMPTY
            for f, r in zip(figs, rows)):
         return None
-    # (a sum whose rounding only touches the total's is no evidence: 0 + 0 + 0 is not 2 rounded)
-    return _overlap(precision.total([f for f in figs if f]), precision.interval(total))
+    if total.value and all(f.value == 0 for f in figs if f):
+        return False  # (0 + 0 + 0 is no evidence for 2 vehicles, whatever their rounding allows)
+    return precision.total([f for f in figs if f]).meets(precision.interval(total))
 
 
 def _subtotals(analysis, check, table, columns, stretch, levels, agreed: bool = False):
