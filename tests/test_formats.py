@@ -1420,10 +1420,10 @@ def test_a_ruled_tables_first_header_row_left_at_a_page_foot_is_put_back_over_it
     c.drawString(500, 180, "单位：万元")
     row(170, first)
     c.drawString(290, 40, "1")
-    for page in (body[:2], body[2:]):
+    for number, page in enumerate((body[:2], body[2:])):
         c.showPage()
         c.setFont("STSong-Light", 10)
-        y = 800 if page is body[:2] else row(800, first)
+        y = 800 if number == 0 else row(800, first)  # the rest of the header opening page 2; all of it on 3
         y = row(y, second)
         for cells in page:
             y = row(y, [(text, k, k + 1) for k, text in enumerate(cells)])
@@ -1614,3 +1614,22 @@ def test_a_ragged_line_ending_mid_sentence_before_a_long_figure_goes_on(tmp_path
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
     assert found == ([] if rate == "8.24" else [("GRW001", "8.42%")]), found
+
+
+@pytest.mark.parametrize("current", ["1,052.00", "1,062.00"])
+def test_a_heading_ending_on_a_joining_word_is_not_run_into_the_next_paragraph(tmp_path, checks, current):
+    """A numbered heading that ends on a word no sentence ends with (…与2024年预算执行数比较) and reaches
+    most of the line is a heading all the same: the paragraph under it, opening with a year, is read on its
+    own, so its change is checked against its two amounts."""
+    lines = ["（一）上海市某区某某城市管理局2025年部门收入预算总体情况及与2024年预算执行数比较",
+             f"2025年部门收入预算{current}万元，比2024年预算1,000.00万元增加52.00万元。",
+             "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，说明。"]
+    path = tmp_path / "heading.pdf"
+    c = _cjk_canvas(path, (595, 842), 10.5)
+    y = 780
+    for line in lines:
+        c.drawString(56, y, line)
+        y -= 16
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    assert found == ([] if current == "1,052.00" else [("DIF001", "52.00万元")]), found

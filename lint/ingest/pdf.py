@@ -181,16 +181,23 @@ def _carry_header(before: _Page, page: _Page) -> None:
             or not isinstance(page.items[0], list):
         return
     head, table = before.items[at], page.items[0]
-    if len(head) > 2 or any(isinstance(c, tuple) and any(ch.isdigit() for ch in c[0])
+    if len(head) > 2 or any(isinstance(c, tuple) and (any(ch.isdigit() for ch in c[0]) or len(c[0]) > 20
+                                                      or c[0].startswith(("注", "说明")))
                             for row in head for c in row):
-        return
+        return  # (figures, or a note's words: not a header's names)
     if any(isinstance(c, tuple) and _FIGURE.match(c[0]) for c in table[0]):
         return  # the grid opens on figures: rows going on, not a header's last lines
+    names = [[c[0] for c in row if isinstance(c, tuple) and c[0]] for row in head]
+    if any(names[0] == [c[0] for c in row if isinstance(c, tuple) and c[0]] for row in table[:3]):
+        return  # its header printed again over the grid: the rows left behind are that header's
+    body = [row for row in table if any(isinstance(c, tuple) and _FIGURE.match(c[0]) for c in row)]
+    if not body:
+        return  # a grid of names only: no table's body to put a header over
     boxes = [c[1] for c in head[0] if isinstance(c, tuple) and c[1]]
     width = len(table[0])
     bands = []
     for k in range(width):
-        column = [row[k][1] for row in table if k < len(row) and isinstance(row[k], tuple) and row[k][1]]
+        column = [row[k][1] for row in body if k < len(row) and isinstance(row[k], tuple) and row[k][1]]
         if not column:
             return
         bands.append((min(b[0] for b in column), max(b[2] for b in column)))
@@ -419,9 +426,9 @@ def page_of(page) -> _Page:
     return out
 
 
-_SPACED_FIGURE = lazy(r"[-(（]?\d{1,3}(?: ?, ?\d{3})*(?: ?\. ?\d+)?[)）%％]?")
-"""A figure of a cell, its runs (digits, separators, decimals) set apart by blanks: grouped by three, so
-that two figures a blank apart (2 150) are never read as one."""
+_SPACED_FIGURE = lazy(r"[-(（]?(?:\d{1,3}(?: ?, ?\d{3})+(?: ?\. ?\d+)?|\d+ ?\. ?\d+)[)）%％]?")
+"""A figure of a cell, its runs (digits, separators, decimals) set apart by blanks: grouped by three, or
+its decimals apart (1120 .00), so that two figures a blank apart (2 150, 10 13) are never read as one."""
 
 
 def _slanted(char: dict) -> bool:
@@ -880,4 +887,4 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
     # a line set ragged (left-aligned) ending short by a word too long to fit (…比2023年度的 | 4420.70万元),
     # mid-sentence: a particle or a name, no mark closing anything, and most of the line's width
     return line.text[-1] in _MID_WORD and line.x1 - left >= 0.8 * (margin[1] - left) \
-        and not _CAPTION.match(line.text)
+        and nxt.text[:1].isdigit() and not _CAPTION.match(line.text) and not _ITEM.match(line.text)
