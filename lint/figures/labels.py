@@ -93,12 +93,13 @@ def said_for_earlier(text: str, start: int, year: str | None) -> bool:
     end naming last year (比上年（a）减少)."""
     clause = text[max(text.rfind(c, 0, start) for c in "，,。；;：:") + 1 : start]
     said = YEAR.findall(clause)
-    if year is None:  # the latest year named before it or in its own sentence (not one a plan names after)
-        ends = text.find("。", start)
-        year = max(YEAR.findall(text, 0, len(text) if ends < 0 else ends), default=None)
+    if year is None:  # the latest year of its paragraph's sentences stating amounts (not 2025年，将…)
+        year = max((y for sentence in text.split("。") if _AMOUNT.search(sentence)
+                    for y in YEAR.findall(sentence)), default=None)
     return bool(said) and year is not None and said[-1] < year or _ENDS_LAST_YEAR.search(clause) is not None
 
 
+_AMOUNT = lazy(r"\d\s*(?:万元|亿元|元)")
 _ENDS_LAST_YEAR = lazy(rf"{LAST_YEAR}(?:同期)?(?:的|为|是)?\s*[（(]?\s*$")
 
 
@@ -110,9 +111,9 @@ def listed_respectively(text: str, start: int) -> bool:
     return at >= 0 and _RESPECTIVE_RUN.fullmatch(text, at + 2, start) is not None
 
 
-# what stands between 分别 and an amount of its list: its verb (分别为, 分别减少), the amounts before it,
-# their units and separators
-_RESPECTIVE_RUN = lazy(r"[\u4e00-\u9fff]{0,4}?(?:[为是：:\s]|[\d,.]+|万元|亿元|元|万|%|％|[、，,和及与])*")
+# what stands between 分别 and an amount of its list: its verb (分别为, 分别比年初预算减少), the amounts
+# before it, their units and separators
+_RESPECTIVE_RUN = lazy(r"[\u4e00-\u9fff]{0,10}?(?:[为是：:\s]|[\d,.]+|万元|亿元|元|万|%|％|[、，,和及与])*")
 
 
 def core(label: str) -> str:

@@ -189,7 +189,8 @@ def _carry_header(before: _Page, page: _Page) -> None:
         return  # the grid opens on figures: rows going on, not a header's last lines
     names = [[c[0] for c in row if isinstance(c, tuple) and c[0]] for row in head]
     if any(names[0] == [c[0] for c in row if isinstance(c, tuple) and c[0]] for row in table[:3]):
-        return  # its header printed again over the grid: the rows left behind are that header's
+        del before.items[at]  # its header printed again whole over the grid: the rows left behind are a
+        return  # copy of that header's first, read there
     body = [row for row in table if any(isinstance(c, tuple) and _FIGURE.match(c[0]) for c in row)]
     if not body:
         return  # a grid of names only: no table's body to put a header over

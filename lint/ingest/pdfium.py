@@ -293,10 +293,10 @@ def shown_turn(page) -> int:
 
 
 def _shown_turn(raw, handle, rotation: int) -> int:
-    """The page's /Rotate, or the way nearly all of its characters run (nine in ten) when that is another (a
+    """The page's /Rotate, or the way most of its characters run (three in four) when that is another (a
     landscape table printed turned on a portrait page carrying no /Rotate): the page is then read as its
-    text runs, as it would be shown turned; a page of upright text beside a turned table is read upright.
-    Up to 200 characters are looked at."""
+    text runs, as it would be shown turned (an upright caption or note beside a turned table is lost; a
+    page of upright text beside a small turned one is read upright). Up to 200 characters are looked at."""
     count = raw.FPDFText_CountChars(handle)
     runs: dict = {}
     for i in range(0, count, max(1, count // 200)):
@@ -310,7 +310,7 @@ def _shown_turn(raw, handle, rotation: int) -> int:
         if abs((turn - quarter + 180) % 360 - 180) <= 2:
             runs[quarter] = runs.get(quarter, 0) + 1
     most = max(runs, key=runs.get, default=rotation)
-    return most if most != rotation and runs[most] > 0.9 * sum(runs.values()) else rotation
+    return most if most != rotation and runs[most] > 0.75 * sum(runs.values()) else rotation
 
 
 _CALLS: tuple = ()

@@ -354,8 +354,9 @@ def _closed(run: list[tuple[Block, bool]], blocks=(), k: int = 0) -> bool:
     another table of the same name (one per project or unit), not the next page of this one. A total
     printed first, over its rows (as 决算 forms print it), closes nothing: the table under the caption
     printed again at ``k`` is another one only when it opens on a total of its own."""
-    def label(block: Block) -> str:
-        return block.text.split("\t", 1)[0].replace(" ", "").replace("\u3000", "")
+    def label(block: Block) -> str:  # its first cell of words (合计 under a blank code cell: | 合计 | …)
+        cells = [c.replace(" ", "").replace("\u3000", "") for c in block.text.split("\t")]
+        return next((c for c in cells if c and not code(c) and not number(c)), "")
 
     totals = [i for i, (b, _) in enumerate(run) if label(b).endswith(_GRAND)]
     if not totals:
@@ -382,7 +383,8 @@ def _complete(rows: list[Block]) -> bool:
     total = number(cells[j])
     under = [b.text.split("\t") for b in rows[1:]]
     coded = [c for c in under if code(c[0])]
-    top = [c for c in coded if len(code(c[0])) == 3] if coded else under
+    # a class row: a 3-digit code, no 款 or 项 code after it (201 | | 一般公共服务支出, not 201 | 01 | …)
+    top = [c for c in coded if len(code(c[0])) == 3 and not (len(c) > 1 and code(c[1]))] if coded else under
     figures = [number(c[j]) for c in top if j < len(c) and c[j].strip()]
     if not top or any(f is None for f in figures):
         return False

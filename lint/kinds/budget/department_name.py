@@ -19,10 +19,10 @@ KIND = "department_name"
 FIELDS = ("stated", "computed", "other", "where")
 _NAME = lazy(r"[\u4e00-\u9fff（）()“”]{2,40}")
 # how a table names its scope after the unit (某局（汇总）, 某局本级), and the place a full name opens with
-_SCOPE = lazy(r"(?:[（(](?:汇总|本级|本部|机关|部门汇总|单位汇总|合并)[）)]|本级|本部|机关本级|汇总)$")
+_SCOPE = lazy(r"(?:[（(](?:汇总|本级|本部|机关|部门汇总|单位汇总|合并)[）)]|本级|本部|机关本级|机关|汇总)$")
 # a name complete in itself (a unit's, a place's): a longer one it begins names another (某委员会监督所)
-_WHOLE_NAME = lazy(r"(?:局|委员会|委|办公室|办|中心|医院|院|学校|学院|中学|小学|幼儿园|所|馆|站|队|处"
-                   r"|街道|镇|乡|部|会|厅|室|社|团|场|园|公司|省|市|区|县|州|盟|旗)$")
+_WHOLE_NAME = lazy(r"(?:局|委员会|办公室|中心|医院|学校|学院|中学|小学|幼儿园|研究所|监督所|馆|站|大队|支队"
+                   r"|公司)$")  # (not 场, 委, 办, 镇, 区: where a name is as often cut off)
 _PLACE = lazy(r"^[\u4e00-\u9fff]{2,9}?[省市区县州盟旗]")
 
 
