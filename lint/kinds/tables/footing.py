@@ -398,7 +398,8 @@ def _code_levels(table: Table) -> dict[int, int] | None:
                 found[i] = split if split else (len(digits) - 3) // 2
                 break
             named = (_NAMED_CODE.match(cell.text.strip()) or _TRAILING_CODE.search(cell.text.strip())) \
-                if k == 0 else None
+                if k == 0 and not (len(row) > 1 and code_column(table, 1)) else None
+            # (110社会联动工作经费 | 2011302 | …: a project's name opening with digits, its code in a column)
             if named:  # 201 一般公共服务支出, [2010301]行政运行, 201-03-01 行政运行
                 found[i] = (len(re.sub(r"\D", "", named.group(1))) - 3) // 2
                 break
