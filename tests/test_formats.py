@@ -1636,3 +1636,21 @@ def test_a_heading_ending_on_a_joining_word_is_not_run_into_the_next_paragraph(t
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
     assert found == ([] if current == "1,052.00" else [("DIF001", "52.00万元")]), found
+
+
+@pytest.mark.parametrize("rate", ["4.7", "5.7"])
+def test_a_minus_sign_ending_a_pdf_line_is_kept(tmp_path, checks, rate):
+    """A minus sign that a line's end left alone (增长- ⏎ 4.7%): PDFium marks it as a word's hyphen, but in a
+    report it is the number's sign, so the rate reads −4.7% and agrees with the change's (增加-13.64万元)."""
+    first = "8.2080506机关事业单位职业年金缴费支出：278.95万元，比上年预算执行数增加-13.64万元，增长-"
+    lines = [first, f"{rate}%，主要用于缴纳职业年金。",
+             "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，说明。"]
+    path = tmp_path / "minus.pdf"
+    c = _cjk_canvas(path, (595, 842), 10.5)
+    y = 780
+    for line in lines:
+        c.drawString(56, y, line)
+        y -= 16
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    assert found == ([] if rate == "4.7" else [("GRW001", "-5.7%")]), found

@@ -34,7 +34,10 @@ from .pdf import SLANT
 
 DAMAGED = -1
 _FLAT = 0.001  # points: PDFium gives single-precision coordinates
-_SKIPPED = {"\r", "\n", "\x02", "\ufffe", "\ufeff"}
+_SKIPPED = {"\r", "\n", "\ufffe", "\ufeff"}
+# PDFium's mark for a hyphen ending a line, taken for a word's break: in these reports a minus or a range's
+# dash (增长- ⏎ 4.7%, 2024- ⏎ 2025年), never a word hyphenated, so the character printed
+_LINE_END_HYPHEN = "\x02"
 
 
 class PdfiumError(Exception):
@@ -169,6 +172,8 @@ class Page:
             ch = chr(code) if code else ""
             if not ch or ch in _SKIPPED:
                 continue
+            if ch == _LINE_END_HYPHEN:
+                ch = "-"
             if ch.isspace():
                 if raw.FPDFText_IsGenerated(handle, i) != 1:  # PDFium's own spaces: the gaps say those
                     spaces[len(out)] = last
