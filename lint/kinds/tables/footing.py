@@ -384,6 +384,10 @@ def _code_levels(table: Table) -> dict[int, int] | None:
     cell, or 201 | 01 | 01 in 类 款 项 columns (the level is how many of them are filled)."""
     found = {}
     own = [k for k in range(min(3, len(table.header))) if table.header[k].strip()[-1:] in ("类", "款", "项")]
+    # 110社会联动工作经费, 12345市民服务热线经费: names opening with digits that nest as no codes do are the
+    # names' own digits, no levels (not 201一般公共服务支出 over 20101人大事务 over 2010101行政运行)
+    glued = [m.group(1) for m in (_NAMED_CODE.match(r[0].text.strip()) for r in table.rows if r) if m]
+    digit_names = not any(b.startswith(a) and len(b) > len(a) for a in glued for b in glued)
     for i, row in enumerate(table.rows):
         filled = [k for k in own if row[k].text.strip()]
         if len(own) >= 2 and filled and all(_OWN_CODE.match(row[k].text.strip()) for k in filled):
@@ -398,8 +402,7 @@ def _code_levels(table: Table) -> dict[int, int] | None:
                 found[i] = split if split else (len(digits) - 3) // 2
                 break
             named = (_NAMED_CODE.match(cell.text.strip()) or _TRAILING_CODE.search(cell.text.strip())) \
-                if k == 0 and not (len(row) > 1 and code_column(table, 1)) else None
-            # (110社会联动工作经费 | 2011302 | …: a project's name opening with digits, its code in a column)
+                if k == 0 and not digit_names else None
             if named:  # 201 一般公共服务支出, [2010301]行政运行, 201-03-01 行政运行
                 found[i] = (len(re.sub(r"\D", "", named.group(1))) - 3) // 2
                 break
