@@ -1443,15 +1443,22 @@ def test_a_rate_cut_before_its_percent_sign_by_a_pdf_lines_end_is_read_whole(tmp
     sentence = f"七、机关运行经费。2025年机关运行经费预算1,096.42万元，比上年1,101.30万元减少4.88万元，下降{rate}%。"
     where = sentence.index("%")
     prose = "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，以上数据均为预算数。"
-    path = tmp_path / "wrapped.pdf"
-    c = _cjk_canvas(path, (595, 842), 11)
-    y = 780
-    for line in [sentence[: where - 40], sentence[where - 40 : where], sentence[where:], prose[:40], prose[40:]]:
-        c.drawString(60, y, line)
-        y -= 18
-    c.save()
-    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    found = _prose_found(tmp_path, checks, [sentence[: where - 40], sentence[where - 40 : where], sentence[where:],
+                                            prose[:40], prose[40:]], size=11, left=60, step=18)
     assert found == ([] if rate == "0.44" else [("GRW001", "0.48%")]), found
+
+
+def _prose_found(tmp_path, checks, lines: list[str], size: float = 10.5, left: float = 56, step: float = 16):
+    """The warnings and errors (code, stated) on a PDF page of ``lines`` of prose, each drawn at ``left`` as
+    given (where a line ends is the test's choice), ``step`` points apart."""
+    path = tmp_path / "prose.pdf"
+    c = _cjk_canvas(path, (595, 842), size)
+    y = 780
+    for line in lines:
+        c.drawString(left, y, line)
+        y -= step
+    c.save()
+    return [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
 
 
 def _sideways_pdf(path, turn: int, cell: str) -> None:
@@ -1564,14 +1571,7 @@ def test_a_ragged_line_whose_next_opens_on_a_closing_mark_goes_on(tmp_path, chec
              "、其他用车2辆；单价100万元（含）以上设备0台（套）。",
              "六、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明。",
              "以上数据均为预算数，按照预算管理有关规定编制，收入和支出均按规定编列，收支平衡，特此说明。"]
-    path = tmp_path / "ragged.pdf"
-    c = _cjk_canvas(path, (595, 842), 10)
-    y = 780
-    for line in lines:
-        c.drawString(50, y, line)
-        y -= 16
-    c.save()
-    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    found = _prose_found(tmp_path, checks, lines, size=10, left=50)
     assert found == ([] if cars == "3" else [("SUM001", "4辆")]), found
 
 
@@ -1608,14 +1608,7 @@ def test_a_ragged_line_ending_mid_sentence_before_a_long_figure_goes_on(tmp_path
     lines = ["上海市某区某某城市管理局2024年度收支总计各为4056.28万元。其收入支出总计比2023年度的",
              f"4420.70万元减少364.42万元，下降{rate}%。主要原因：严格落实过紧日子要求，压减一般性支出。",
              "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，说明。"]
-    path = tmp_path / "ragged.pdf"
-    c = _cjk_canvas(path, (595, 842), 10.5)
-    y = 780
-    for line in lines:
-        c.drawString(56, y, line)
-        y -= 16
-    c.save()
-    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    found = _prose_found(tmp_path, checks, lines)
     assert found == ([] if rate == "8.24" else [("GRW001", "8.42%")]), found
 
 
@@ -1627,14 +1620,7 @@ def test_a_heading_ending_on_a_joining_word_is_not_run_into_the_next_paragraph(t
     lines = ["（一）上海市某区某某城市管理局2025年部门收入预算总体情况及与2024年预算执行数比较",
              f"2025年部门收入预算{current}万元，比2024年预算1,000.00万元增加52.00万元。",
              "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，说明。"]
-    path = tmp_path / "heading.pdf"
-    c = _cjk_canvas(path, (595, 842), 10.5)
-    y = 780
-    for line in lines:
-        c.drawString(56, y, line)
-        y -= 16
-    c.save()
-    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    found = _prose_found(tmp_path, checks, lines)
     assert found == ([] if current == "1,052.00" else [("DIF001", "52.00万元")]), found
 
 
@@ -1645,12 +1631,5 @@ def test_a_minus_sign_ending_a_pdf_line_is_kept(tmp_path, checks, rate):
     first = "8.2080506机关事业单位职业年金缴费支出：278.95万元，比上年预算执行数增加-13.64万元，增长-"
     lines = [first, f"{rate}%，主要用于缴纳职业年金。",
              "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，说明。"]
-    path = tmp_path / "minus.pdf"
-    c = _cjk_canvas(path, (595, 842), 10.5)
-    y = 780
-    for line in lines:
-        c.drawString(56, y, line)
-        y -= 16
-    c.save()
-    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    found = _prose_found(tmp_path, checks, lines)
     assert found == ([] if rate == "4.7" else [("GRW001", "-5.7%")]), found

@@ -236,11 +236,11 @@ _TOP = lazy(r"(?:#+\s*)?[一二三四五六七八九十]{1,3}、")
 
 # a sentence stating a budget before its amounts (预算为：, 预算安排为, 调整后预算为)
 _PLANNED = lazy(r"预算(?:安排)?(?:调整)?(?:为|是)\s*[：:]?")
-# a paragraph opening with a name and a colon (巴州区：, 县人民政府：, 中央资金：), not a topic's (收入情况：,
-# 说明：, 其中：, 备注：)
 # a 款 or 项's code before its name (1.2010302一般行政管理事务), or in brackets after it
 _CODE = lazy(r"(?<![\d,])(2\d{6}|2\d{4})(?=[\u4e00-\u9fff（(）)])"
              r"(?![人个家辆次项户元万亿千百台套件名所座条处间张本批亩吨米平])")
+# a paragraph opening with a name and a colon (巴州区：, 县人民政府：, 中央资金：), not a topic's (收入情况：,
+# 说明：, 其中：, 备注：)
 _NAMED_LINE = lazy(r"\s*((?![\u4e00-\u9fff（）()]*(?:情况|说明|备注|其中|注|如下|概况|内容|具体|主要|总体)"
                    r"\s*[：:])[\u4e00-\u9fff（）()]{2,16}?)\s*[：:](?!\s*$)")
 # a paragraph opening with a government's own level (2022年，市本级…; 县本级…): its figures are that level's

@@ -433,12 +433,15 @@ its decimals apart (1120 .00), so that two figures a blank apart (2 150, 10 13) 
 
 
 def _slanted(char: dict) -> bool:
-    """Whether pdfminer's character is set at a slant to the page's axes (a watermark across the page), as
-    the PDFium reader leaves out (see :mod:`.pdfium`)."""
+    """Whether pdfminer's character is set at a slant to the page's axes (:func:`slanted`)."""
     matrix = char.get("matrix")
-    if not matrix:
-        return False
-    slant = math.degrees(math.atan2(matrix[1], matrix[0])) % 90
+    return bool(matrix) and slanted(matrix[0], matrix[1])
+
+
+def slanted(a: float, b: float) -> bool:
+    """Whether text whose matrix starts ``a b`` runs at a slant to the page's axes, more than :data:`SLANT`
+    degrees off them (a watermark across the page: not the page's text, in either reader)."""
+    slant = math.degrees(math.atan2(b, a)) % 90
     return SLANT < slant < 90 - SLANT
 
 

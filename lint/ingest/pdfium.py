@@ -30,7 +30,7 @@ from __future__ import annotations
 import ctypes
 import math
 
-from .pdf import SLANT
+from .pdf import slanted
 
 DAMAGED = -1
 _FLAT = 0.001  # points: PDFium gives single-precision coordinates
@@ -190,9 +190,8 @@ class Page:
                 if shape is None:
                     size = points * math.hypot(matrix.c, matrix.d)
                     low = descent.value if face and font_descent(face, size, at_descent) else 0.0
-                    slant = math.degrees(math.atan2(matrix.b, matrix.a)) % 90
                     shape = forms[form] = (face, points, size, low, math.hypot(matrix.a, matrix.b),
-                                           SLANT < slant < 90 - SLANT)
+                                           slanted(matrix.a, matrix.b))
                 if key is not None:
                     objects[key] = shape
                 if not self.unplaced and code >= 0x2E80 and face not in tried:  # can PDFium place the font?
