@@ -225,15 +225,20 @@ def _spans_on(row, left: tuple[int, int], right: tuple[int, int]) -> bool:
 def _continuing(table: Table, bounds: list[tuple[int, int]]) -> list[list[tuple[int, int]]]:
     """The panels, those that go on from the panel before put with it: a panel opening with 30216 under no
     302 of its own, after a panel holding 302, or holding the amount of a total named in the panel before
-    (the 公用经费 of a 基本支出 table over two panels)."""
+    (the 公用经费 of a 基本支出 table over two panels), or standing under one group's name with it while
+    other panels stand under others (人员经费 over one panel, 公用经费 over the next two: 302 in one, 310
+    opening the other, the 公用经费合计 at the foot of the last)."""
     groups = [[bounds[0]]]
+    top = [re.sub(r"\s+", "", name) for name in table.levels[0]] if len(table.levels) > 1 else []
+    named = len({top[a] for a, _ in bounds}) > 1 if top else False
     for a, b in bounds[1:]:
         pa, pb = groups[-1][-1]
         mine = [c for c in (code(row[a].text) for row in table.rows if a < len(row)) if c]
         before = {c for c in (code(row[pa].text) for row in table.rows if pa < len(row)) if c}
         parent = mine[0][:-2] if mine and len(mine[0]) > 3 else ""
         goes_on = b - a == pb - pa and (parent in before and parent not in mine
-                                        or any(_spans_on(row, (pa, pb), (a, b)) for row in table.rows))
+                                        or any(_spans_on(row, (pa, pb), (a, b)) for row in table.rows)
+                                        or named and top[a] and top[a] == top[pa])
         if goes_on:
             groups[-1].append((a, b))
         else:
