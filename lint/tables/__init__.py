@@ -42,8 +42,11 @@ _BRACKETED = lazy(r"^[（(]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*[）)]$"
 
 def number(text: str) -> Value | None:
     """A cell's number (``19904.36``, ``-8.27%``, ``+5.45``, ``1,234.5``, ``3分``, ``(17.69)`` as
-    accountants print −17.69), or None if the cell is not one."""
+    accountants print −17.69, ``¥1,234.00`` or ``1,234.00元`` as a currency format shows it), or None if
+    the cell is not one."""
     text = text.strip()
+    if text[:1] in "¥￥" or text.endswith("元") and not text.endswith(("万元", "亿元", "千元")):
+        text = text.strip("¥￥元").strip()  # ¥1,234.00, 1,234.00元: Excel's 货币 format, written out
     bracketed = _BRACKETED.match(text) if text[:1] in "(（" else None
     if bracketed is not None:
         text = "-" + bracketed.group(1)
