@@ -24,7 +24,7 @@ from ..interval import stated as interval
 from ..model import Cell, Table
 from ..regex import lazy
 from ..vocabulary import Words
-from . import QUALIFIER, number
+from . import QUALIFIER, Value, number
 
 _BLANKS = lazy(r"\s+")
 
@@ -234,7 +234,7 @@ def agree(value: Decimal, decimals: int, unit: str, text: str, text_unit: str, r
 def agreement(value: Decimal, decimals: int, unit: str, text: str, text_unit: str, rounding: str) -> str:
     """``agree``, ``truncated`` or ``differs``: whether an amount (``value`` stated to ``decimals``, in
     ``unit``) and a cell reading ``text`` in ``text_unit`` can be one amount. A blank cell is 0; a cell
-    that is no amount contradicts nothing.
+    that is no amount contradicts nothing; a dash is a 0 printed (-, —, －).
 
     Stated to the same decimals in the same unit, the two must be equal: two roundings of one amount to
     the same place cannot differ (236.63 is not 236.64). Otherwise their rounding intervals must meet, or
@@ -242,6 +242,7 @@ def agreement(value: Decimal, decimals: int, unit: str, text: str, text_unit: st
     877,080元, which is 87.708万元), as the ``rounding`` setting judges everywhere: with ``either`` that
     agrees, with ``strict`` it differs, with ``round`` (the default) the caller reports it as information.
     """
+    text = "" if text.strip() in _DASHES else text
     other = number(text) if text.strip() else None
     if text.strip() and (other is None or other.percent):
         return "agree"
@@ -271,5 +272,11 @@ _MONEY = ("元", "万元", "亿元")  # the units report tables are kept in (a t
 
 
 def _amount(cell: Cell):
+    """A cell's amount: its number, or 0 for a dash (the forms print a zero as -, — or －)."""
+    if cell.span is not None and cell.text.strip() in _DASHES:
+        return Value(Decimal(0), 2, False), cell
     value = number(cell.text) if cell.text and cell.span is not None else None
     return None if value is None or value.percent else (value, cell)
+
+
+_DASHES = ("-", "—", "－", "–")
