@@ -871,6 +871,8 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
         return False  # (a caption or a report's title opening a page: 某图书馆2025年单位预算)
     if _LEADERS.search(line.text):
         return False  # a contents entry: its dot leaders reach the margin, its page number ends it
+    if line.size > 1.2 * nxt.size and page.number == at:
+        return False  # a heading set larger (目 录 over the entries: on a page of short lines, the widest)
     if nxt.text[:1] in _NEVER_FIRST and not _WHOLE_GROUPS.search(line.text):
         return True  # (、离退休干部用车0辆: no paragraph opens on a closing mark; its line was ragged)
     left = margins[page.number][0]
