@@ -855,7 +855,8 @@ def test_an_unruled_table_of_class_columns_goes_on_over_a_page_without_its_heade
     c.save()
     doc = ingest.read(path)
     found = {(f.code, f.stated) for f in engine.run(doc, checks) if f.severity.name != "INFO"}
-    assert found == (set() if cell == "380.00" else {("TAB001", "380.00")})  # (住房改革支出 over it)
+    # (住房改革支出 over it, and its own row: 本年支出合计 390.00 against 人员经费 380.00, 公用经费, 项目支出)
+    assert found == (set() if cell == "380.00" else {("TAB001", "380.00"), ("TAB001", "390.00")})
 
 
 def _budget_page(path, caption: str, unit: str, amounts: tuple[int, int, int]):
@@ -1633,3 +1634,50 @@ def test_a_minus_sign_ending_a_pdf_line_is_kept(tmp_path, checks, rate):
              "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，说明。"]
     found = _prose_found(tmp_path, checks, lines)
     assert found == ([] if rate == "4.7" else [("GRW001", "-5.7%")]), found
+
+
+@pytest.mark.parametrize("other", ["100,000", "110,000"])
+def test_an_unruled_group_name_centred_over_some_of_its_columns_leaves_none_out_of_the_total(tmp_path, checks,
+                                                                                                other):
+    """A three-line 收入预算总表 (rules over and under its header, and under its last row): 收入预算, short,
+    stands over 合计 | 财政拨款收入 | 事业收入 but not over the wrapped 事业单位经营收入 nor 其他收入. The 合计
+    adds up all four sources (the columns under the group's name agree in fewer rows), so only a wrong
+    其他收入 is found, in its row and in its column."""
+    c = _cjk_canvas(tmp_path / "income.pdf", font_size=8)
+
+    def at(x, top, text, right=False):
+        (c.drawRightString if right else c.drawString)(x, 842 - top - 8, text)
+
+    c.line(44, 842 - 97, 551, 842 - 97)
+    for x, top, name in ((134, 99, "项目"), (380, 99, "收入预算"), (446, 111, "事业单位经"), (152, 116, "科目名称"),
+                         (267, 116, "合计"), (322, 116, "财政拨款收入"), (394, 116, "事业收入"),
+                         (507, 116, "其他收入"), (454, 121, "营收入")):
+        at(x, top, name)
+    c.line(44, 842 - 132, 551, 842 - 132)
+    rows = [("社会保障和就业支出", "12,450,711", "9,150,711", "3,200,000", "0", "100,000"),
+            ("卫生健康支出", "446,932", "446,932", "0", "0", "0"),
+            ("住房保障支出", "297,955", "297,955", "0", "0", "0"),
+            ("合计", "13,195,598", "9,895,598", "3,200,000", "0", other)]
+    for top, row in zip((135, 149, 162, 176), rows):
+        at(148, top, row[0])
+        for x, cell in zip((298, 366, 430, 469, 540), row[1:]):
+            at(x, top, cell, right=True)
+    c.line(44, 842 - 190, 551, 842 - 190)
+    c.save()
+    found = [f.stated for f in engine.run(ingest.read(tmp_path / "income.pdf"), checks) if f.code == "TAB001"]
+    assert found == ([] if other == "100,000" else ["13,195,598", "110,000"])
+
+
+def test_a_heading_set_larger_than_the_line_under_it_is_a_line_of_its_own(tmp_path):
+    """A contents page: 目 录 centred in a larger size over short entries at the left margin. On a page of
+    short lines the heading is the widest, so it seems to reach the margin; set larger than the next line,
+    it ends there, and the contents are read as contents (a 目录 line, then its entries)."""
+    path = tmp_path / "contents.pdf"
+    c = _cjk_canvas(path, font_size=16)
+    c.drawCentredString(297, 760, "目 录")
+    c.setFont("STSong-Light", 11)
+    for k, entry in enumerate(("第一部分 部门概况", "一、收入支出决算总表", "二、收入决算表")):
+        c.drawString(57, 735 - 19 * k, entry)
+    c.save()
+    texts = [b.text for b in ingest.read(path).blocks]
+    assert texts[:2] == ["目 录", "第一部分 部门概况"]

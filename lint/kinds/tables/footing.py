@@ -122,12 +122,12 @@ _CLASS_LEVELS = {"（类）": 0, "(类)": 0, "（款）": 1, "(款)": 1, "（项
 
 def run(analysis, check: Check):
     tables = [_before_statistics(t) for t in analysis.tables]
+    judged = []
     for k, table in enumerate(tables):
         if not any(h.strip() for h in table.header) or sum(1 for h in table.header if number(h) is not None
                                                            and not _YEAR.fullmatch(h.strip())) >= 2:
             continue  # no header, or figures where it should be (12.50 | 10 | 10): a fragment unheaded
         columns = _amount_columns(check, table)
-        by_column = defaultdict(list)
         before = _part_above(tables, k)
         found = [*_columns(analysis, check, table, columns, before), *_groups(analysis, check, table),
                  *_levels(analysis, check, table),
@@ -136,6 +136,15 @@ def run(analysis, check: Check):
         if factor:  # a unit's row over its own units' rows, no code or indent to tell them: its sums are k×
             found = [(col, v) for col, v in found if col[0] != "rows" or v.holds or v.bounds is None
                      or not _overlap(v.bounds.computed, v.bounds.stated.scale(factor))]
+        judged.append((table, found, [v for _, v in found if not v.holds and _whole(v)]))
+    # amounts kept in fen and shown in whole yuan: totals off by a yuan, up and down, in one table make
+    # every such gap in the report rounding
+    rounded = any(_shown_rounded(shown) for _, _, shown in judged)
+    for table, found, shown in judged:
+        if rounded and shown:
+            found = [(col, v) for col, v in found if not any(v is w for w in shown)]
+            yield _rounded_note(analysis, check, table, len(shown))
+        by_column = defaultdict(list)
         for col, verdict in found:
             by_column[col].append(verdict)
         for col, verdicts in by_column.items():
@@ -167,6 +176,35 @@ def _one_error(failed) -> bool:
     slack = sum((v.bounds.stated.hi - v.bounds.stated.lo + v.bounds.computed.hi - v.bounds.computed.lo
                  for v in failed if v.bounds), start=0)
     return len(gaps) == len(failed) and max(gaps) - min(gaps) <= slack
+
+
+def _whole(verdict) -> bool:
+    """Whether a sum's figures are all whole amounts (no decimals shown), and it fails by no more than
+    rounding each of them to the whole would explain."""
+    figs = [verdict.stated, *verdict.related]
+    if verdict.bounds is None or any(f is None or f.decimals != 0 for f in figs):
+        return False
+    gap = abs(verdict.bounds.stated.mid - verdict.bounds.computed.mid)
+    return 0 < gap <= Decimal(len(figs)) / 2
+
+
+def _shown_rounded(failed) -> bool:
+    """Whether a table's failing sums of whole amounts are display rounding (a sheet keeping fen and
+    showing whole yuan, 16,496,073 over 10,076,436 + 6,419,638), not a wrong figure: three or more, off
+    both ways (one wrong item carried up through its 款, 类 and 合计 is off one way), or more than one
+    wrong item's chain would make. Then every such gap in the report is rounding, noted once a table."""
+    gaps = [v.bounds.stated.mid - v.bounds.computed.mid for v in failed]
+    return len(gaps) >= 3 and (any(g > 0 for g in gaps) and any(g < 0 for g in gaps) or len(gaps) > 6)
+
+
+def _rounded_note(analysis, check, table: Table, failed: int):
+    """One note that a table's whole-yuan totals were left unjudged: the report's are off by rounding."""
+    what = table.title or "this table"
+    found = report(check, analysis, table.span, what)
+    return replace(found, severity=Severity.INFO, stated="", figures=(),
+                   message=f"{what}: {failed} of its totals differ from their parts by what rounding whole "
+                           "amounts explains, and the report's do so up and down, so its amounts were likely "
+                           "kept in fen and shown in whole yuan; they are not judged")
 
 
 _SHAPES = {"rows": "column", "groups": "group totals in column", "levels": "indicator levels in column",
@@ -932,7 +970,8 @@ def _without_breakdown(total, parts, twins=frozenset()):
     up (年初财政拨款结转和结余 15, then 一般公共预算财政拨款 10 and 政府性基金预算财政拨款 5, no 其中), or
     less a row that repeats the row before it, its one-line breakdown (a fund's row under 年初财政拨款结转和
     结余 27.58; or ``twins``, the indexes of rows repeating the row above in every figure: 上级补助收入 37811
-    ⏎ 税收返还及转移支付补助 37811), when only without it they add up."""
+    ⏎ 税收返还及转移支付补助 37811), when only without it they add up; or less every such row, a 类 over its
+    one 款 over its one 项 with no code or indent to tell them (其他支出 ⏎ 彩票公益金安排的支出 ⏎ 用于…)."""
     whole = precision.interval(total)
     if len(parts) < 2 or precision.total(parts).meets(whole):
         return parts
@@ -955,6 +994,9 @@ def _without_breakdown(total, parts, twins=frozenset()):
             continue
         if _overlap(precision.total(parts[:k] + parts[k + 1:]), whole):  # exact points that are equal too
             return parts[:k] + parts[k + 1:]
+    once = [p for k, p in enumerate(parts) if not (k in twins and p.value == parts[k - 1].value)]
+    if len(once) < len(parts) - 1 and precision.significant(total) and _overlap(precision.total(once), whole):
+        return once  # a 类 over its one 款 over its one 项, names only
     if len(parts) < 4 or not precision.significant(total):
         return parts  # (a total of one or two digits: its rounding makes any split fit)
     prefix = [ivs[0]]
@@ -1102,7 +1144,10 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
             declared.add(j)
             parts = [k for k in found if not apart.within(table.header[k]) and not code_column(table, k)
                      and not _breakdown(check, table, k) and not _other_side(table, j, k)]
-            yield from _declared(analysis, check, table, j, parts)
+            more = sorted({*parts, *_after(check, table, j, columns)})
+            checks = max((_declared(table, j, parts), _declared(table, j, more)), key=_agreeing)
+            for total, figs in checks:
+                yield from _judge_sum(analysis, check, total, figs, ("across", j))
     for j in columns:
         if j in declared or not _is_total(check, table.header[j]):
             continue
@@ -1111,29 +1156,52 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
         if len(filled) * 2 <= len(table.rows):
             continue  # a group-total column, not a row total
         group = _group_of(table, j)
-        after = [k for k in columns if k > j and not _is_total(check, table.header[k])
-                 and not apart.within(table.header[k]) and not _breakdown(check, table, k)
-                 and _group_of(table, k, len(group)) == group and not _other_side(table, j, k)]
-        components = after or [k for k in columns if k < j]
-        if len(components) < 2:
-            continue
-        checks = []
-        labels = _labels(table)
-        for i in filled:  # a blank or dash part is a zero (收入决算表 leaves the columns a unit lacks empty)
-            if _RATE_ROW.search(labels[i]) or labels[i].strip().startswith(tuple(check.options.skip_rows)):
-                continue  # 执行率（%） 99.39 | 96.94 | 90.32 | 95.29: a rate's row, its 合计 no sum (not
-                # 支付工程进度款, 基本预备费（5%）: amounts)
-            figs = [cell_figure(table, i, k) for k in components
-                    if table.rows[i][k].text.strip() not in _EMPTY]
-            total = cell_figure(table, i, j)
-            if total is None or not figs or any(f is None for f in figs):
-                continue
-            checks.append((total, figs))
-        agree = sum(1 for total, figs in checks if precision.total(figs).meets(precision.interval(total)))
-        if len(checks) < 2 or agree * 2 <= len(checks):
+        after = _after(check, table, j, columns)
+        grouped = [k for k in after if _group_of(table, k, len(group)) == group]
+        tried = [_across_rows(check, table, j, parts, filled)
+                 for parts in (grouped or [k for k in columns if k < j], after) if len(parts) >= 2]
+        checks = max(tried, key=_agreeing, default=[])
+        if len(checks) < 2 or _agreeing(checks) * 2 <= len(checks):
             continue  # the columns are not the parts of this total in most rows: not a crossfoot
         for total, figs in checks:
             yield from _judge_sum(analysis, check, total, figs, ("across", j))
+
+
+def _after(check: Check, table: Table, j: int, columns: list[int]) -> list[int]:
+    """The amount columns right of total column ``j`` that may be its parts: no totals, no 其中 breakdowns,
+    none kept apart (机关运行经费 beside the 三公), none of the other side (收入 beside 支出).
+
+    A total is judged over the parts its header names, or over all these when that agrees in more rows: an
+    unruled header's group name, centred over its columns, is placed over some of them only (收入预算 over
+    合计 | 财政拨款收入 | 事业收入 but not 其他收入), and a wrong part in one row never fills the gap."""
+    apart = check.options.apart
+    return [k for k in columns if k > j and not _is_total(check, table.header[k])
+            and not apart.within(table.header[k]) and not _breakdown(check, table, k)
+            and not _other_side(table, j, k)]
+
+
+def _agreeing(checks: list) -> int:
+    """How many of the ``(total, parts)`` pairs add up, within their rounding."""
+    return sum(1 for total, figs in checks if precision.total(figs).meets(precision.interval(total)))
+
+
+def _across_rows(check: Check, table: Table, j: int, components: list[int], filled: list[int]) -> list:
+    """Row by row, column ``j``'s total and the figures of ``components`` (a blank or dash part is a zero:
+    收入决算表 leaves the columns a unit lacks empty). The columns after a total are taken as its parts
+    when they stand under its header group (财政拨款 over 合计 | 一般公共预算 | 政府性基金), or all of them
+    when that agrees in more rows (see ``_after``)."""
+    checks = []
+    labels = _labels(table)
+    for i in filled:
+        if _RATE_ROW.search(labels[i]) or labels[i].strip().startswith(tuple(check.options.skip_rows)):
+            continue  # 执行率（%） 99.39 | 96.94 | 90.32 | 95.29: a rate's row, its 合计 no sum (not
+            # 支付工程进度款, 基本预备费（5%）: amounts)
+        figs = [cell_figure(table, i, k) for k in components if table.rows[i][k].text.strip() not in _EMPTY]
+        total = cell_figure(table, i, j)
+        if total is None or not figs or any(f is None for f in figs):
+            continue
+        checks.append((total, figs))
+    return checks
 
 
 
@@ -1167,10 +1235,12 @@ def _breakdown(check: Check, table: Table, col: int) -> bool:
     return any(name.strip().startswith(w) for name in (table.header[col], own) for w in check.options.exclude)
 
 
-def _declared(analysis, check, table: Table, col: int, part_cols: list[int]):
-    """Row by row, a total column against the columns its header says it adds up (blank parts are 0)."""
+def _declared(table: Table, col: int, part_cols: list[int]) -> list:
+    """Row by row, a total column and the columns its header says it adds up (blank parts are 0)."""
+    checks = []
     for i in range(len(table.rows)):
         total = cell_figure(table, i, col)
         figs = [cell_figure(table, i, k) for k in part_cols if table.rows[i][k].text]
         if total is not None and figs and all(f is not None for f in figs):
-            yield from _judge_sum(analysis, check, total, figs, ("across", col))
+            checks.append((total, figs))
+    return checks
