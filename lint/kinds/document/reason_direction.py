@@ -6,15 +6,15 @@ change it explains is the direction word in the ``reach`` characters before it, 
 past a （九） or 2. after a stop): ``up`` (增加, 增长, 大于, 高于 …) or ``down`` (减少, 下降, 小于, 低于 …);
 when both stand side by side (增长（下降）, a template's choice) it is not judged, and when both stand
 there apart, the word of the change amount decides (减少0.51万元，增长45.94%: a decrease, the rate's word
-being GRW003's). A rise of a quality (提高…质量, 效率, 水平) is no spending's. It is a finding when the
-reason names only the opposite direction (``reason_up``: 增加, 新增, 追加 …; ``reason_down``: 减少, 压减,
-调减, 节约, 未完成 …), and none
-of the change's own, and both speak of spending (``subjects``: 经费, 支出, 费用, 总计 … in the change's words;
-``spent``: the same, 项目, 补助, 资金 …, right before the reason's direction word, 结转 not), or both of
-income (收入 in the change's words, ``income`` words before the reason's: 补助资金增加 for a fall in 收入,
-not a balance carried over): a reason that spending rose for a fall in spending. A reason
-that names no direction, or both, another kind of thing (结转增加 for a fall in spending is sound), or
-last year's amount (``past``: 上年, 去年), is left alone.
+being GRW003's). A rise of a quality (提高…质量, 效率, 水平) is no spending's. It is a finding when the reason
+names only the opposite direction (``reason_up``: 增加, 新增, 追加 …; ``reason_down``: 减少, 压减, 调减, 节约,
+未完成 …), and none of the change's own, and both speak of spending (``subjects``: 经费, 支出, 费用, 总计,
+预算数 … in the change's sentence; ``spent``: the same, 项目, 补助, 资金, 业务量 …, right before any of the
+reason's direction words or right after it, as a verb's object: 压减公用经费; 结转 not), or both of income
+(收入 in the change's words, ``income`` words before the reason's: 补助资金增加 for a fall in 收入, not a
+balance carried over): a reason that spending rose for a fall in spending. A reason that names no direction,
+or both, another kind of thing (结转增加 for a fall in spending is sound), or last year's amount (``past``:
+上年, 去年), or a change of a balance (结转和结余 rises as spending falls), is left alone.
 """
 
 from __future__ import annotations
@@ -44,8 +44,9 @@ class Options:
                               "增设", "多支"])
     reason_down: Words = Words(["减少", "下降", "降低", "压减", "调减", "缩减", "节约", "未完成", "未开展",
                                 "未能", "未实施", "取消", "缩小", "少支", "暂缓"])
-    subjects: Words = Words(["经费", "支出", "费用", "开支", "费", "总计"])
-    spent: Words = Words(["经费", "支出", "费用", "开支", "费", "项目", "补助", "资金", "投入"])
+    subjects: Words = Words(["经费", "支出", "费用", "开支", "费", "总计", "预算数", "执行数", "决算数"])
+    spent: Words = Words(["经费", "支出", "费用", "开支", "费", "项目", "补助", "资金", "投入", "业务量",
+                          "业务需要", "业务需求", "工作量"])
     """What a spending's reason speaks of (支出减少，主要原因是…运转补助增加: the other way), 结转 apart."""
     income: Words = Words(["收入", "拨款", "补助", "补贴", "资金"])
     """What an income's reason speaks of (收入减少，主要原因是上级补助资金增加: the other way)."""
@@ -89,15 +90,38 @@ def run(analysis, check: Check):
             reason = text[m.end(): stop.start() if stop else len(text)]
             said_up, said_down = o.reason_up.first(reason), o.reason_down.first(reason)
             opposite, own = (said_down, said_up) if claimed > 0 else (said_up, said_down)
-            earning = "收入" in before and not o.subjects.within(before)  # 收入总计减少…: income's reason
-            if not opposite or own or o.past.within(reason) or not (earning or o.subjects.within(before)):
-                continue
-            at = reason.index(opposite)
-            near = reason[max(0, at - 8):at]
-            if _QUALITY.match(reason, at + len(opposite)):
-                continue  # 着力提高招商引资的质量: a quality raised, no spending
-            if not (o.income if earning else o.spent).within(near) or _CARRIED.search(near):
-                continue  # the reason's rise is of something else than spending (结转结余增加)
+            opening = max(text.rfind(c, 0, max(0, m.start() - 1)) for c in "。；;") + 1
+            told = text[max(opening, m.start() - 3 * o.reach):m.start()]  # the change's sentence
+            earning = "收入" in told and not o.subjects.within(told)  # 收入总计减少…: income's reason
+            if not opposite or own or o.past.within(reason) or not (earning or o.subjects.within(told)) \
+                    or _CARRIED.search(told):
+                continue  # (年末结转和结余增加，主要原因是支出减少: a balance rises as spending falls)
+            words = o.reason_down if claimed > 0 else o.reason_up
+            found = next(((at, word) for at, word in _said(reason, words)
+                          if _of(reason, at, word, o.income if earning else o.spent)), None)
+            if found is None:
+                continue  # the reason's rise is of something else than spending (结转结余增加, 提高…质量)
+            at, opposite = found
             change = "an increase" if claimed > 0 else "a decrease"
             yield report(check, analysis, block.span(m.end() + at, m.end() + at + len(opposite)),
                          opposite, computed=change, change=change, said=opposite)
+
+
+def _said(reason: str, words) -> list[tuple[int, str]]:
+    """Where each of ``words`` stands in ``reason``, in order (新增重点工作任务，相应经费增加: both)."""
+    found = [(k, w) for w in words for k in range(len(reason)) if reason.startswith(w, k)]
+    return sorted(found)
+
+
+def _of(reason: str, at: int, word: str, things) -> bool:
+    """Whether the direction ``word`` at ``at`` is said of one of ``things`` (spending: 经费增加, or a
+    verb before its object: 压减公用经费, 追加项目资金), not of a quality (提高…质量) or a balance carried
+    over (结转结余增加)."""
+    if _QUALITY.match(reason, at + len(word)):
+        return False  # 着力提高招商引资的质量: a quality raised, no spending
+    near = reason[max(0, at - 8):at]
+    after = _CLAUSE_END.split(reason[at + len(word): at + len(word) + 8])[0]
+    return (things.within(near) or things.within(after)) and not _CARRIED.search(near + after)
+
+
+_CLAUSE_END = lazy(r"[，,、；;。]")
