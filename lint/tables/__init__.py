@@ -106,6 +106,8 @@ def _code_column(table: Table, col: int) -> bool:
     codes = [c for c in map(code, filled) if c]
     if len(codes) * 2 <= len(filled) or len(codes) < 2:
         return False
+    if all(len(c) == 3 for c in codes) and col + 1 < len(table.header) and code_column(table, col + 1):
+        return True  # 212 | 01 | 01 under one 科目 header, no 类 | 款 | 项 line: the 类 beside its 款
     known = set(codes)
     parents = {c[:n] for c in codes for n in (3, 5) if len(c) > n}  # 201 and 20101 of 2010101
     if _AMOUNT_HEADER.search(table.header[col]):  # 执行数（万元）: amounts, unless they nest
