@@ -227,7 +227,8 @@ def _continuing(table: Table, bounds: list[tuple[int, int]]) -> list[list[tuple[
     302 of its own, after a panel holding 302, or holding the amount of a total named in the panel before
     (the 公用经费 of a 基本支出 table over two panels), or standing under one group's name with it while
     other panels stand under others (人员经费 over one panel, 公用经费 over the next two: 302 in one, 310
-    opening the other, the 公用经费合计 at the foot of the last)."""
+    opening the other, the 公用经费合计 at the foot of the last), the panel before holding no total of its
+    own (支出 over 本年 and over 上年, each with its 支出合计: two lists)."""
     groups = [[bounds[0]]]
     top = [re.sub(r"\s+", "", name) for name in table.levels[0]] if len(table.levels) > 1 else []
     named = len({top[a] for a, _ in bounds}) > 1 if top else False
@@ -238,7 +239,9 @@ def _continuing(table: Table, bounds: list[tuple[int, int]]) -> list[list[tuple[
         parent = mine[0][:-2] if mine and len(mine[0]) > 3 else ""
         goes_on = b - a == pb - pa and (parent in before and parent not in mine
                                         or any(_spans_on(row, (pa, pb), (a, b)) for row in table.rows)
-                                        or named and top[a] and top[a] == top[pa])
+                                        or named and top[a] and top[a] == top[pa] and not any(
+                                            c.text.replace(" ", "").endswith(_GRAND)
+                                            for row in table.rows for c in row[pa:min(pa + 2, pb)]))
         if goes_on:
             groups[-1].append((a, b))
         else:

@@ -185,15 +185,20 @@ def _whole(verdict) -> bool:
     if verdict.bounds is None or any(f is None or f.decimals != 0 for f in figs):
         return False
     gap = abs(verdict.bounds.stated.mid - verdict.bounds.computed.mid)
-    return 0 < gap <= Decimal(len(figs)) / 2
+    return 0 < gap < Decimal(len(figs)) / 2  # (each rounded by less than a half: 3 parts, a gap under 2)
 
 
 def _shown_rounded(failed) -> bool:
     """Whether a table's failing sums of whole amounts are display rounding (a sheet keeping fen and
     showing whole yuan, 16,496,073 over 10,076,436 + 6,419,638), not a wrong figure: three or more, off
     both ways (one wrong item carried up through its 款, 类 and 合计 is off one way), or more than one
-    wrong item's chain would make. Then every such gap in the report is rounding, noted once a table."""
+    wrong item's chain would make, and no one cell in all of them (a 款's cell off is off against its row
+    and its items one way, against its 类 the other). Then every such gap in the report is rounding, noted
+    once a table."""
     gaps = [v.bounds.stated.mid - v.bounds.computed.mid for v in failed]
+    cells = [{(f.span.line, f.span.column) for f in (v.stated, *v.related)} for v in failed]
+    if not gaps or set.intersection(*cells):
+        return False  # one cell in every failing sum (a 款's 合计 off: over its row, under its 类): a typo
     return len(gaps) >= 3 and (any(g > 0 for g in gaps) and any(g < 0 for g in gaps) or len(gaps) > 6)
 
 
@@ -994,7 +999,8 @@ def _without_breakdown(total, parts, twins=frozenset()):
             continue
         if _overlap(precision.total(parts[:k] + parts[k + 1:]), whole):  # exact points that are equal too
             return parts[:k] + parts[k + 1:]
-    once = [p for k, p in enumerate(parts) if not (k in twins and p.value == parts[k - 1].value)]
+    once = [p for k, p in enumerate(parts) if not (k in twins and p.value == parts[k - 1].value
+                                                   and _CLASS_NAME.match(parts[k - 1].label))]
     if len(once) < len(parts) - 1 and precision.significant(total) and _overlap(precision.total(once), whole):
         return once  # a 类 over its one 款 over its one 项, names only
     if len(parts) < 4 or not precision.significant(total):
@@ -1019,6 +1025,10 @@ def _without_breakdown(total, parts, twins=frozenset()):
                 if _overlap(precision.total(rest), whole):
                     return rest
     return parts
+
+
+# 其他支出 over 彩票公益金安排的支出: a function class (a cell's label: its row's name, then its column's)
+_CLASS_NAME = lazy(r"^\S*支出(?:\s|$)")
 
 
 def _units_of(department, units) -> bool:
