@@ -5,12 +5,16 @@ python-docx's ``Paragraph.text`` drops text inside tracked insertions, content c
 (numbers lost) and its ``row.cells`` repeats a merged cell once per grid column. Here:
 
 * a paragraph's text is every ``w:t`` under it (runs, insertions, hyperlinks, fields, content controls),
-  never deleted text (``w:delText``) or field codes; line breaks inside it join with nothing;
+  never deleted text (``w:delText``), hidden text (``w:vanish``) or field codes; line breaks inside it
+  join with nothing;
 * a paragraph with automatic list numbering (``w:numPr``) gets its label computed from
   ``numbering.xml`` (``（一）``, ``1.``, ``①``) and put before its text, as Word shows it; its place says
   so, because the label cannot be searched for in the document;
 * a table is read on its grid: a cell spanning columns (``w:gridSpan``) gives its text once and empty
   cells for the rest, a vertically merged cell (``w:vMerge``) gives its text in its first row only;
+* a table of one cell framing other content is read as the body is (its paragraphs, its tables), and a
+  table inside a cell of a larger one after that cell's row, placed ``table 2, row 3, column 1, table 1,
+  …``;
 * a text box (``w:txbxContent``; its VML fallback copy skipped) is read after the paragraph it is anchored
   in, its paragraphs and tables as the body's, placed ``text box N, paragraph M``;
 * footnotes, endnotes, headers and footers are read after the body, apart from it.
@@ -40,6 +44,7 @@ _TEXT = {f"{W}t": None, f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noB
 _OLE = b"\xd0\xcf\x11\xe0"
 _GRID = 64  # columns a table may span: Word's own limit is 63
 _LARGEST_NUMBER = 10_000  # where an automatic list may start
+_NESTING = 8  # tables inside tables read as tables, this deep; deeper, as their cells' text
 
 
 def read(path: str | Path, display: str | None = None) -> Document:
@@ -118,18 +123,37 @@ class _Reader:
                 else:
                     self._table(element, number, f"text box {self.boxes}, ")
 
-    def _table(self, table: ET.Element, number: int, box: str = "") -> None:
-        for r, before, cells in rows(table):
+    def _table(self, table: ET.Element, number: int, box: str = "", depth: int = 0) -> None:
+        grid = list(rows(table))
+        if len(grid) == 1 and len(grid[0][2]) == 1 and depth < _NESTING:
+            # a one-cell table framing its content (a caption, a table inside): read as the body is
+            ((_, _, ((_, cell, _),)),) = grid
+            self._content(cell, f"{box}table {number}, ", depth + 1)
+            return
+        for r, before, cells in grid:
             pieces = [Piece("", f"{box}table {number}, row {r}, column {c}") for c in range(1, before + 1)]
+            inner = []
             for column, cell, span in cells:
                 props = cell.find(f"{W}tcPr")
                 merge = props.find(f"{W}vMerge") if props is not None else None
                 continued = merge is not None and merge.get(f"{W}val", "continue") == "continue"
-                text = "" if continued else clean_cell("".join(_text(p) for p in cell.iter(f"{W}p")))
+                own = [e for kind, _, e in blocks(cell) if kind == "paragraph"] if depth < _NESTING \
+                    else list(cell.iter(f"{W}p"))
+                text = "" if continued else clean_cell("".join(_text(p) for p in own))
                 where = f"{box}table {number}, row {r}, column {column}"
                 pieces.append(Piece(text, where, merged="up" if continued else ""))
                 pieces.extend(Piece("", where, merged="left") for _ in range(span - 1))
+                inner += [(k, e, f"{where}, ") for kind, k, e in blocks(cell) if kind == "table"]
             self.lines.append(Line(pieces, kind="row"))
+            for k, element, where in inner if depth < _NESTING else ():
+                self._table(element, k, where, depth + 1)  # a table inside a cell: after its row
+
+    def _content(self, element: ET.Element, prefix: str, depth: int) -> None:
+        for kind, k, child in blocks(element):
+            if kind == "paragraph":
+                self._paragraph(child, f"{prefix}paragraph {k}")
+            else:
+                self._table(child, k, prefix, depth)
 
     # -- the package ------------------------------------------------------------------------------------
     def _part(self, name: str | None) -> ET.Element | None:
@@ -239,7 +263,7 @@ def _text(element: ET.Element) -> str:
         child = next(stack[-1], None)
         if child is None:
             stack.pop()
-        elif child.tag in _SKIP:
+        elif child.tag in _SKIP or child.tag == f"{W}r" and _hidden(child):
             continue
         elif child.tag in _TEXT:
             fixed = _TEXT[child.tag]
@@ -247,6 +271,14 @@ def _text(element: ET.Element) -> str:
         else:
             stack.append(iter(child))
     return "".join(out)
+
+
+def _hidden(run: ET.Element) -> bool:
+    """Whether a run is hidden text (``w:vanish``, not switched off): Word neither shows nor prints it
+    (a drafter's note 初稿为…万元 kept out of the report)."""
+    props = run.find(f"{W}rPr")
+    vanish = props.find(f"{W}vanish") if props is not None else None
+    return vanish is not None and vanish.get(f"{W}val", "true").lower() not in ("0", "false", "off")
 
 
 class _Numbering:
