@@ -173,6 +173,33 @@ def test_docx_text_in_insertions_fields_and_content_controls_is_read(tmp_path):
     assert finding.code == "SUM001" and finding.span.where == "paragraph 1"
 
 
+def test_docx_hidden_text_is_not_read(tmp_path):
+    """A run hidden with ``w:vanish`` (a drafter's note 初稿为…, not printed) is no text of the report; one
+    whose vanish is switched off is."""
+    body = ("<w:p><w:r><w:t>收入预算100.00万元</w:t></w:r>"
+            "<w:r><w:rPr><w:vanish/></w:rPr><w:t>（初稿为120.00万元）</w:t></w:r>"
+            '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>，其中：</w:t></w:r>'
+            "<w:r><w:t>财政拨款收入100.00万元。</w:t></w:r></w:p>")
+    doc = ingest.read(_docx_with(tmp_path, body))
+    assert doc.blocks[0].text == "收入预算100.00万元，其中：财政拨款收入100.00万元。"
+
+
+def test_docx_a_table_framed_in_a_one_cell_table_is_read_as_a_table(tmp_path, checks):
+    """A layout frame (a table of one cell) holding a caption, its unit line and the table itself: the
+    inner table is a table (its wrong 合计 found in its cell), not one cell of run-together figures."""
+    def row(*cells):
+        return "<w:tr>" + "".join(f"<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>" for c in cells) + "</w:tr>"
+    inner = ("<w:tbl>" + row("项目", "合计", "因公出国（境）费", "公务接待费", "公务用车购置及运行费")
+             + row("2026年预算数", "38.32", "0.00", "0.13", "37.19")
+             + row("2025年预算数", "33.65", "0.00", "0.15", "33.50")
+             + row("2024年决算数", "30.12", "0.00", "0.20", "29.92") + "</w:tbl>")
+    body = ("<w:tbl><w:tr><w:tc><w:p><w:r><w:t>2026年部门“三公”经费预算表</w:t></w:r></w:p>"
+            f"<w:p><w:r><w:t>单位：万元</w:t></w:r></w:p>{inner}<w:p/></w:tc></w:tr></w:tbl>")
+    doc = ingest.read(_docx_with(tmp_path, body))
+    found = [(f.code, f.stated, f.span.where) for f in engine.run(doc, checks) if f.code == "TAB001"]
+    assert found == [("TAB001", "38.32", "table 1, table 1, row 2, column 2")]
+
+
 def test_docx_text_box_is_read_after_its_paragraph_once(tmp_path):
     """A 评价结论 in a Word text box (wps:txbx, with its VML fallback copy) is a paragraph of its own, read
     once, after the paragraph it is anchored in (round 26: it was not read at all)."""

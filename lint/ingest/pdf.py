@@ -857,6 +857,10 @@ _MID_WORD = "的和与及在对为是比较由从向把被将以于至等"  # ch
 _NEVER_FIRST = "、，。；：,;:）)」』”’"  # marks that close what comes before them: never a paragraph's first
 
 
+_BODY_LARGEST = 16  # points: body text is set no larger (三号 in official documents), a cover's title is
+_CLAUSED = lazy(r"[，,。；;：:]")  # a line of prose, not a heading
+
+
 def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins) -> bool:
     """Whether a paragraph goes on from ``line`` into the next: the line reaches the right margin and the
     next (on this page or the next) starts at the left margin, not indented as a first line is. A
@@ -871,10 +875,12 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
         return False  # (a caption or a report's title opening a page: 某图书馆2025年单位预算)
     if _LEADERS.search(line.text):
         return False  # a contents entry: its dot leaders reach the margin, its page number ends it
-    if line.size > 1.2 * nxt.size and page.number == at:
-        return False  # a heading set larger (目 录 over the entries: on a page of short lines, the widest)
     if nxt.text[:1] in _NEVER_FIRST and not _WHOLE_GROUPS.search(line.text):
         return True  # (、离退休干部用车0辆: no paragraph opens on a closing mark; its line was ragged)
+    if line.size > 1.2 * nxt.size and nxt.size <= _BODY_LARGEST and page.number == at \
+            and not _CLAUSED.search(line.text) and not _CUT_FIGURE.search(line.text):
+        return False  # a heading set larger (目 录 over the entries: on a page of short lines, the widest;
+        # not a cover's lines, both large, nor prose whose figures are set larger)
     left = margins[page.number][0]
     word = _FIGURE_WORD.match(nxt.text) or _WORD.match(nxt.text) or _CJK_WORD.match(nxt.text)
     width = nxt.xs[word.end()] - nxt.xs[0] if word and word.end() < len(nxt.xs) else nxt.size

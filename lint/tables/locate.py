@@ -177,13 +177,14 @@ def _cell(tables, spec: CellSpec):
             if column is None and bare and (any(_BLANKS.sub("", c.text) in rows for c in row[label + 1:])
                                             or _panel(table, tables)):
                 break  # 合计 a | 合计 b: two panels side by side (人员经费 | 公用经费), neither the whole's
-            picks = [own] if own is not None else _current(table, range(label + 1, len(row)))
-            filled = [j for j in picks if j < len(row) and _amount(row[j])]
+            named = own is not None  # a dash is a 0 only in a column named (else: a 数量 left blank)
+            picks = [own] if named else _current(table, range(label + 1, len(row)))
+            filled = [j for j in picks if j < len(row) and _amount(row[j], named)]
             if column is None and spec.column and len(filled) > 1 and not spec.column.within("合计小计总计"):
                 break  # none of several amounts is headed as named (合计 | 人员经费 | 公用经费, no 基本支出);
                 # a total is the first of them (2026年预算数 over 小计 | 基本支出 | 项目支出)
             for j in picks:
-                found = _amount(row[j]) if j < len(row) else None
+                found = _amount(row[j], named) if j < len(row) else None
                 if found is not None:
                     return found[0], found[1], table
     return None
@@ -271,9 +272,9 @@ def agreement(value: Decimal, decimals: int, unit: str, text: str, text_unit: st
 _MONEY = ("元", "万元", "亿元")  # the units report tables are kept in (a tenth is a slip, never a unit)
 
 
-def _amount(cell: Cell):
-    """A cell's amount: its number, or 0 for a dash (the forms print a zero as -, — or －)."""
-    if cell.span is not None and cell.text.strip() in _DASHES:
+def _amount(cell: Cell, dash: bool = False):
+    """A cell's amount: its number, or with ``dash`` 0 for a dash (the forms print a zero as -, — or －)."""
+    if dash and cell.span is not None and cell.text.strip() in _DASHES:
         return Value(Decimal(0), 2, False), cell
     value = number(cell.text) if cell.text and cell.span is not None else None
     return None if value is None or value.percent else (value, cell)

@@ -60,6 +60,8 @@ def run(analysis, check: Check):
         if labels.said_for_earlier(block.text, fig.start, year) \
                 or labels.listed_respectively(block.text, fig.start):
             continue  # …由2023年度的 a 减少至 b, 比上年（a）减少, 2023年度为 a: last year's; 分别为 a、b、c
+        if _LAST_YEAR.search(fig.label):
+            continue  # 上年政府性基金拨款支出预算为 a, 使用上年结转的 b: last year's (the core drops 上年)
         label = _TAIL.sub("", labels.core(fig.label))
         whole = _TAIL.sub("", labels.core(labels.clause(block.text, fig.start)))
         if not label.endswith(words):  # a label cut at 、 (收、支总计, 收入、支出总计均为): its whole clause
@@ -89,7 +91,8 @@ def run(analysis, check: Check):
                 return
             if interval(fig.value, fig.decimals).meets(theirs):
                 continue
-        shown = " + ".join(c.text for _, c, _ in cells) + (cells[0][2].unit or fig.unit)
+        shown = " + ".join(c.text if c.text.strip() not in "-—－–" else "0" for _, c, _ in cells) \
+            + (cells[0][2].unit or fig.unit)  # (a dash: a 0 printed)
         found = report(check, analysis, fig.span, fig.text, related=tuple(c.span for _, c, _ in cells),
                        computed=shown, figures=(fig.text, *(c.text for _, c, _ in cells)),
                        label=label, other=shown, table=cells[0][2].title,
@@ -98,6 +101,7 @@ def run(analysis, check: Check):
 
 
 _TAIL = lazy(r"[均各]?(?:为|是|达)?$")
+_LAST_YEAR = lazy(labels.LAST_YEAR)
 
 
 def _carried(analysis, text: str, fig, words, unwanted) -> bool:
