@@ -200,6 +200,23 @@ def test_docx_a_table_framed_in_a_one_cell_table_is_read_as_a_table(tmp_path, ch
     assert found == [("TAB001", "38.32", "table 1, table 1, row 2, column 2")]
 
 
+def test_docx_a_table_inside_a_cell_leaves_its_table_whole(tmp_path, checks):
+    """A small table inside the 说明 cell of one row is read after the table it sits in: the outer table
+    stays one, its wrong 合计 found; the cell keeps its own text."""
+    def cell(text, inner=""):
+        return f"<w:tc><w:p><w:r><w:t>{text}</w:t></w:r></w:p>{inner}</w:tc>"
+    inner = ("<w:tbl><w:tr>" + cell("工资") + cell("60.00") + "</w:tr><w:tr>" + cell("津贴") + cell("40.00")
+             + "</w:tr></w:tbl><w:p/>")
+    rows = [("项目", "金额", "说明"), ("人员经费", "100.00", "含工资、津贴"), ("公用经费", "50.00", "办公"),
+            ("合计", "160.00", "")]
+    body = "<w:tbl>" + "".join(
+        "<w:tr>" + "".join(cell(t, inner if (r, k) == (1, 2) else "") for k, t in enumerate(row)) + "</w:tr>"
+        for r, row in enumerate(rows)) + "</w:tbl>"
+    doc = ingest.read(_docx_with(tmp_path, body))
+    found = [(f.code, f.stated, f.span.where) for f in engine.run(doc, checks) if f.code == "TAB001"]
+    assert ("TAB001", "160.00", "table 1, row 4, column 2") in found
+
+
 def test_docx_text_box_is_read_after_its_paragraph_once(tmp_path):
     """A 评价结论 in a Word text box (wps:txbx, with its VML fallback copy) is a paragraph of its own, read
     once, after the paragraph it is anchored in (round 26: it was not read at all)."""

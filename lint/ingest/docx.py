@@ -13,8 +13,8 @@ python-docx's ``Paragraph.text`` drops text inside tracked insertions, content c
 * a table is read on its grid: a cell spanning columns (``w:gridSpan``) gives its text once and empty
   cells for the rest, a vertically merged cell (``w:vMerge``) gives its text in its first row only;
 * a table of one cell framing other content is read as the body is (its paragraphs, its tables), and a
-  table inside a cell of a larger one after that cell's row, placed ``table 2, row 3, column 1, table 1,
-  …``;
+  table inside a cell of a larger one after that table, placed ``table 2, row 3, column 1, table 1, …``;
+  a text box in a cell gives its text to the cell;
 * a text box (``w:txbxContent``; its VML fallback copy skipped) is read after the paragraph it is anchored
   in, its paragraphs and tables as the body's, placed ``text box N, paragraph M``;
 * footnotes, endnotes, headers and footers are read after the body, apart from it.
@@ -130,23 +130,23 @@ class _Reader:
             ((_, _, ((_, cell, _),)),) = grid
             self._content(cell, f"{box}table {number}, ", depth + 1)
             return
+        inner = []
         for r, before, cells in grid:
             pieces = [Piece("", f"{box}table {number}, row {r}, column {c}") for c in range(1, before + 1)]
-            inner = []
             for column, cell, span in cells:
                 props = cell.find(f"{W}tcPr")
                 merge = props.find(f"{W}vMerge") if props is not None else None
                 continued = merge is not None and merge.get(f"{W}val", "continue") == "continue"
                 own = [e for kind, _, e in blocks(cell) if kind == "paragraph"] if depth < _NESTING \
                     else list(cell.iter(f"{W}p"))
-                text = "" if continued else clean_cell("".join(_text(p) for p in own))
+                text = "" if continued else clean_cell("".join(_boxed(p) for p in own))
                 where = f"{box}table {number}, row {r}, column {column}"
                 pieces.append(Piece(text, where, merged="up" if continued else ""))
                 pieces.extend(Piece("", where, merged="left") for _ in range(span - 1))
                 inner += [(k, e, f"{where}, ") for kind, k, e in blocks(cell) if kind == "table"]
             self.lines.append(Line(pieces, kind="row"))
-            for k, element, where in inner if depth < _NESTING else ():
-                self._table(element, k, where, depth + 1)  # a table inside a cell: after its row
+        for k, element, where in inner if depth < _NESTING else ():
+            self._table(element, k, where, depth + 1)  # a table inside a cell: after its table
 
     def _content(self, element: ET.Element, prefix: str, depth: int) -> None:
         for kind, k, child in blocks(element):
@@ -271,6 +271,11 @@ def _text(element: ET.Element) -> str:
         else:
             stack.append(iter(child))
     return "".join(out)
+
+
+def _boxed(p: ET.Element) -> str:
+    """A cell paragraph's text, with that of the text boxes anchored in it (a figure set in a box)."""
+    return _text(p) + "".join(_text(q) for box in _boxes(p) for q in box.iter(f"{W}p"))
 
 
 def _hidden(run: ET.Element) -> bool:

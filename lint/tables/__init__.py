@@ -96,17 +96,30 @@ _AMOUNT_HEADER = lazy(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(?:亿元|万
                             r"|金额|预算数|决算数|执行数")
 
 
+def _padded_column(table: Table, col: int) -> bool:
+    """Whether most of a column's cells are two digits with a leading 0 (05, 06: a 款 or 项 code column
+    of its own; no amount is written so)."""
+    if col >= len(table.header):
+        return False
+    filled = [r[col].text.strip() for r in table.rows if col < len(r) and r[col].text.strip()]
+    padded = sum(1 for c in filled if _PADDED.fullmatch(c))
+    return padded >= 2 and padded * 2 > len(filled)
+
+
+_CLASS_CODE = lazy(r"2[0-3]\d|3[019]\d")  # a 类 of the function classes (201…234), an economic one (301…)
+
+
 def _code_column(table: Table, col: int) -> bool:
     if _CODE_HEADER.search(re.sub(r"\s+", "", table.header[col])):
         return True
     filled = [r[col].text.strip() for r in table.rows if col < len(r) and r[col].text.strip()]
-    padded = sum(1 for c in filled if _PADDED.fullmatch(c))
-    if padded >= 2 and padded * 2 > len(filled):
+    if _padded_column(table, col):
         return True  # 05, 06: a 款 or 项 code column of its own (no amount is written with a leading 0)
     codes = [c for c in map(code, filled) if c]
     if len(codes) * 2 <= len(filled) or len(codes) < 2:
         return False
-    if all(len(c) == 3 for c in codes) and col + 1 < len(table.header) and code_column(table, col + 1):
+    if all(_CLASS_CODE.fullmatch(c) for c in codes) and _padded_column(table, col + 1) \
+            and not _AMOUNT_HEADER.search(table.header[col]):
         return True  # 212 | 01 | 01 under one 科目 header, no 类 | 款 | 项 line: the 类 beside its 款
     known = set(codes)
     parents = {c[:n] for c in codes for n in (3, 5) if len(c) > n}  # 201 and 20101 of 2010101

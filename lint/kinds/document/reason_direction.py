@@ -19,6 +19,7 @@ or both, another kind of thing (结转增加 for a fall in spending is sound), o
 
 from __future__ import annotations
 
+from ...figures import labels
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
@@ -28,11 +29,10 @@ KIND = "reason_direction"
 FIELDS = ("stated", "computed", "change", "said")
 _REASON = lazy(r"(?:主要原因(?:是|为|在于)?|原因主要(?:是|为|在于)|原因(?:是|为|在于)|原因(?=\s*[：:])"
                r"|主要(?:是)?(?:因为|由于)|(?<=[，,])主要是(?!用于|指|为了|以|在|对|按|根据|围绕|通过))\s*[：:]?")
-_END = lazy(r"[。；;！？!?]")
 _CARRIED = lazy(r"结转|结余")
 _AMOUNT_WORD = lazy(r"([\u4e00-\u9fff]{2})\s*([-−－])?[\d,.]+\s*(?:万元|元|亿元)")  # 减少0.51万元
 _NEGATIVE = lazy(r"[\u4e00-\u9fff]{2}\s*[-−－][\d,.]+\s*(?:万元|元|亿元)")
-_QUALITY = lazy(r"[^，,。；;]{0,10}?(?:质量|效率|效益|水平|能力|标准|效果|满意度)")
+_QUALITY = lazy(r"[^，,。；;]{0,10}?(?:质量|效率|效益|水平|能力|标准|效果|满意度|绩效|使用率|利用率|精准度)")
 _ITEM = lazy(r"[。；;]\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.．、](?!\d))")  # an item's start
 
 
@@ -41,9 +41,9 @@ class Options:
     up: Words = Words(["增加", "增长", "上升", "提高", "大于", "高于", "超过", "增幅"])
     down: Words = Words(["减少", "下降", "降低", "小于", "低于", "节约", "减幅", "降幅"])
     reason_up: Words = Words(["增加", "增长", "上升", "提高", "新增", "调增", "追加", "扩大", "增多", "增高",
-                              "增设", "多支"])
+                              "增设", "多支", "恢复安排"])
     reason_down: Words = Words(["减少", "下降", "降低", "压减", "调减", "缩减", "节约", "未完成", "未开展",
-                                "未能", "未实施", "取消", "缩小", "少支", "暂缓"])
+                                "未能", "未实施", "取消", "缩小", "少支", "暂缓", "不再安排", "上缴", "调出"])
     subjects: Words = Words(["经费", "支出", "费用", "开支", "费", "总计", "预算数", "执行数", "决算数"])
     spent: Words = Words(["经费", "支出", "费用", "开支", "费", "项目", "补助", "资金", "投入", "业务量",
                           "业务需要", "业务需求", "工作量"])
@@ -86,16 +86,17 @@ def run(analysis, check: Check):
                 claimed = amounts.pop()  # 减少0.51万元，增长45.94%: the amount's own word, not the rate's
             elif ups and downs and amounts:
                 continue
-            stop = _END.search(text, m.end())
+            listed = _FIRST_OF.match(text, m.end())  # (一是新增 a；二是压减 b: all its items)
+            stop = (_SENTENCE_END if listed else _CLAUSE_STOP).search(text, m.end())
             reason = text[m.end(): stop.start() if stop else len(text)]
             said_up, said_down = o.reason_up.first(reason), o.reason_down.first(reason)
             opposite, own = (said_down, said_up) if claimed > 0 else (said_up, said_down)
-            opening = max(text.rfind(c, 0, max(0, m.start() - 1)) for c in "。；;") + 1
-            told = text[max(opening, m.start() - 3 * o.reach):m.start()]  # the change's sentence
+            told = _told(text, m.start(), o)
             earning = "收入" in told and not o.subjects.within(told)  # 收入总计减少…: income's reason
             if not opposite or own or o.past.within(reason) or not (earning or o.subjects.within(told)) \
-                    or _CARRIED.search(told):
-                continue  # (年末结转和结余增加，主要原因是支出减少: a balance rises as spending falls)
+                    or _BALANCE.match(_YEARS.sub("", labels.ASIDE.sub("", told))) or _BUDGET_GAP.search(told):
+                continue  # (年末结转和结余增加，主要原因是支出减少: a balance rises as spending falls; 决算数
+                # 小于预算数的主要原因是新增项目尚在实施中: an execution's reason, no change's)
             words = o.reason_down if claimed > 0 else o.reason_up
             found = next(((at, word) for at, word in _said(reason, words)
                           if _of(reason, at, word, o.income if earning else o.spent)), None)
@@ -105,6 +106,26 @@ def run(analysis, check: Check):
             change = "an increase" if claimed > 0 else "a decrease"
             yield report(check, analysis, block.span(m.end() + at, m.end() + at + len(opposite)),
                          opposite, computed=change, change=change, said=opposite)
+
+
+def _told(text: str, at: int, o) -> str:
+    """The sentence of the change a reason at ``at`` explains, and the one before it when it names no
+    subject of its own (…“三公”经费预算24.64万元。与2024年预算相比，减少4.72万元)."""
+    opening = max(text.rfind(c, 0, max(0, at - 1)) for c in "。；;") + 1
+    told = text[max(opening, at - 3 * o.reach):at]
+    if not o.subjects.within(told) and opening > 1:
+        before = max(text.rfind(c, 0, opening - 1) for c in "。；;") + 1
+        told = text[max(before, at - 4 * o.reach):at]
+    return told
+
+
+# the change is of a balance carried over (年末结转和结余 X，较上年增加), said before its first figure
+_BALANCE = lazy(r"[^\d。；;]*(?:结转|结余)[^\d。；;]*\d")
+_YEARS = lazy(r"(?:19|20)\d\d\s*年度?")
+_BUDGET_GAP = lazy(r"决算数?[^。；;]{0,6}(?:小于|大于|低于|高于|超过|未达到)[^。；;]{0,6}预算")
+_SENTENCE_END = lazy(r"[。！？!?]")
+_CLAUSE_STOP = lazy(r"[。；;！？!?]")  # (…主要原因是 A;项目支出…减少: the next item's own change)
+_FIRST_OF = lazy(r"\s*[：:]?\s*(?:一是|[（(]?[一1][）)、.．])")
 
 
 def _said(reason: str, words) -> list[tuple[int, str]]:
@@ -120,8 +141,11 @@ def _of(reason: str, at: int, word: str, things) -> bool:
     if _QUALITY.match(reason, at + len(word)):
         return False  # 着力提高招商引资的质量: a quality raised, no spending
     near = reason[max(0, at - 8):at]
+    if _NOT_NOW.search(near):
+        return False  # 无新增, 不再追加, 2024年新增的: none now, or another year's
     after = _CLAUSE_END.split(reason[at + len(word): at + len(word) + 8])[0]
     return (things.within(near) or things.within(after)) and not _CARRIED.search(near + after)
 
 
 _CLAUSE_END = lazy(r"[，,、；;。]")
+_NOT_NOW = lazy(r"(?:无|未|不再|没有|停止|(?:19|20)\d\d\s*年度?)\s*$")

@@ -86,6 +86,9 @@ class Options:
     """Total words that also name a measure (资产总额, 负债总额, 利润总额 in a table of indicators): a row
     named by them alone is footed only where its rows add up to it in most columns (always in a table of
     one amount column)."""
+    classes: Words = Words()
+    """The 类 of the function classification by name (一般公共服务支出 … 其他支出): in a table of names only,
+    the rows a 合计 sums."""
     apart: Words = Words(["机关运行经费"])
     """Columns printed beside a row total, and rows printed under a column's total, that are never its
     parts (the 三公 table's 机关运行经费), unless the total names them."""
@@ -576,6 +579,10 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                       for i in stretch}
             if not codes and indents and all(levels[i] is None for i in stretch):
                 levels = {i: indents.get(i) for i in stretch}
+            elif not codes and not serial and not indents and all(levels[i] is None for i in stretch) \
+                    and (named := _classes(check, labels, stretch)):
+                levels = {i: 0 if i in named or _CARRY.search(labels[i]) else None for i in stretch}
+                # names only: the 类 by name, and a carry-over beside them (年末结转和结余: no 款 of a 类)
             elif not codes and not serial:
                 levels = _indented_items(levels, indents, stretch, labels)
             broken = _breakdowns(table, columns, stretch, levels)
@@ -617,6 +624,23 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         for j in columns:
             if missing is None or not _explained(table, t, [*carried, *parts], j, missing):
                 yield from _foot(analysis, check, table, t, [*carried, *parts], j, extras.get(j), carry)
+
+
+def _classes(check: Check, labels: list[str], stretch: list[int]) -> set[int]:
+    """In a table of names only (no code, number or indent to give levels), the rows naming a 类 of the
+    function classification (option ``classes``: 一般公共服务支出 … 其他支出), when two or more do: the 合计
+    is theirs; the rows under each, 款 and 项 alike, are left unjudged. A 类's name again right under it
+    (其他支出 ⏎ 其他支出, its 款) is no other 类."""
+    named, last = set(), ""
+    for i in stretch:
+        name = _CJK_GAP.sub("", labels[i])
+        if name in check.options.classes and name != last:
+            named.add(i)
+        last = name if name in check.options.classes else ""
+    return named if len({_CJK_GAP.sub("", labels[i]) for i in named}) >= 2 else set()
+
+
+_CJK_GAP = lazy(r"\s+")
 
 
 def _mostly_adds_up(table: Table, parent: int, rows: list[int], columns: list[int]) -> bool:
@@ -999,8 +1023,11 @@ def _without_breakdown(total, parts, twins=frozenset()):
             continue
         if _overlap(precision.total(parts[:k] + parts[k + 1:]), whole):  # exact points that are equal too
             return parts[:k] + parts[k + 1:]
-    once = [p for k, p in enumerate(parts) if not (k in twins and p.value == parts[k - 1].value
-                                                   and _CLASS_NAME.match(parts[k - 1].label))]
+    heads, once = {}, []
+    for k, p in enumerate(parts):  # a run of rows alike under its head: dropped when the head names a class
+        heads[k] = heads[k - 1] if k in twins and p.value == parts[k - 1].value else k
+        if heads[k] == k or not _CLASS_NAME.match(parts[heads[k]].label):
+            once.append(p)
     if len(once) < len(parts) - 1 and precision.significant(total) and _overlap(precision.total(once), whole):
         return once  # a 类 over its one 款 over its one 项, names only
     if len(parts) < 4 or not precision.significant(total):
