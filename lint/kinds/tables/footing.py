@@ -143,10 +143,15 @@ def run(analysis, check: Check):
     # amounts kept in fen and shown in whole yuan: totals off by a yuan, up and down, in one table make
     # every such gap in the report rounding
     rounded = any(_shown_rounded(shown) for _, _, shown in judged)
+    cut = _cut_off(judged)
     for table, found, shown in judged:
         if rounded and shown:
             found = [(col, v) for col, v in found if not any(v is w for w in shown)]
             yield _rounded_note(analysis, check, table, len(shown))
+        short = [v for col, v in found if (table.title, table.header[col[1]]) in cut and _short(col, v)]
+        if short:  # a column of its parts printed elsewhere (a wide sheet printed without fit to width)
+            found = [(col, v) for col, v in found if not any(v is w for w in short)]
+            yield _cut_note(analysis, check, table, len(short))
         by_column = defaultdict(list)
         for col, verdict in found:
             by_column[col].append(verdict)
@@ -179,6 +184,36 @@ def _one_error(failed) -> bool:
     slack = sum((v.bounds.stated.hi - v.bounds.stated.lo + v.bounds.computed.hi - v.bounds.computed.lo
                  for v in failed if v.bounds), start=0)
     return len(gaps) == len(failed) and max(gaps) - min(gaps) <= slack
+
+
+def _short(col, verdict) -> bool:
+    """Whether a row total fails short of its parts' sum (the total more than them): a part missing."""
+    return col[0] == "across" and not verdict.holds and verdict.bounds is not None \
+        and verdict.bounds.stated.lo > verdict.bounds.computed.hi
+
+
+def _cut_off(judged) -> set[tuple[str, str]]:
+    """The (caption, column) whose row totals exceed their parts in three rows or more, by different
+    amounts, and never fall below them, over the tables of one caption: a part's column printed elsewhere
+    (Excel printing a wide table's last columns on pages of their own) or not printed; not one wrong total."""
+    failing = defaultdict(list)
+    for table, found, _ in judged:
+        for col, v in found:
+            if col[0] == "across" and not v.holds and v.bounds is not None:
+                failing[table.title, table.header[col[1]]].append((col, v))
+    return {key for key, pairs in failing.items()
+            if len(pairs) >= 3 and all(_short(col, v) for col, v in pairs)
+            and not _one_error([v for _, v in pairs])}
+
+
+def _cut_note(analysis, check, table: Table, failed: int):
+    """One note that a table's row totals were left unjudged: they exceed their parts, a column missing."""
+    what = table.title or "this table"
+    found = report(check, analysis, table.span, what)
+    return replace(found, severity=Severity.INFO, stated="", figures=(),
+                   message=f"{what}: {failed} of its row totals exceed their parts by different amounts and "
+                           "none falls short, so a column of its parts was likely printed elsewhere (a wide "
+                           "sheet printed without fitting its width) or left out; they are not judged")
 
 
 def _whole(verdict) -> bool:
