@@ -176,3 +176,14 @@ def test_a_pdf_rows_cells_that_stand_under_no_known_column_leave_its_totals_unju
     assert table.unplaced == (2, 3, 4)
     found = [f for f in engine.run(doc, engine.load()) if f.severity >= Severity.WARNING]
     assert found == [], [f"{f.code} {f.message}" for f in found]
+
+
+def test_a_lettered_column_numbering_row_is_no_header_line():
+    """A 栏次 row lettering the columns (栏次 | A | B | C, no numbers) under the header is the template's
+    numbering, dropped as 栏次 1 | 2 | 3 is: it neither joins the header (合计A) nor makes the code columns
+    under it look like 行次 columns."""
+    text = ("支出决算表\n单位：万元\n类\t款\t项\t科目名称\t合计\t基本支出\t项目支出\n栏次\t\t\t\tA\tB\tC\n"
+            "201\t\t\t一般公共服务支出\t300.00\t200.00\t100.00\n201\t03\t\t政府办公厅（室）及相关机构事务\t300.00\t200.00\t100.00\n")
+    (table,) = recover(parse(text, "t.txt"))
+    assert table.header == ("类", "款", "项", "科目名称", "合计", "基本支出", "项目支出")
+    assert len(table.rows) == 2

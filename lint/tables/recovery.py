@@ -518,7 +518,7 @@ def _column_numbers(cells: list[Cell]) -> bool:
     if len(filled) < 3 or filled[0] not in _NUMBERING and filled[0] not in _LETTERS:
         return False
     return all(_COLUMN_NUMBER.match(t) or t in _NUMBERING or t in "-—" for t in filled[1:]) \
-        and any(t[0].isdigit() for t in filled)
+        and (filled[0] in _NUMBERING or any(t[0].isdigit() for t in filled))  # (栏次 | A | B | C: lettered)
 
 
 def _unlabeled_column_numbers(cells: list[Cell], counted: bool = False) -> bool:
@@ -577,9 +577,10 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         if _header_like(rows[i]):
             header_rows.append(rows[i])
             i += 1
-            while i < len(rows) and (_continues_header(rows[i], header_rows) and (
-                    len(header_rows) < 3 or len(header_rows) == 3 and (
-                        _full_header(rows[i], len(rows[i])) or _over_figures(rows, i)))
+            while i < len(rows) and not _column_numbers(rows[i]) and (  # (栏次 | A | B | C: no name)
+                    _continues_header(rows[i], header_rows) and (
+                        len(header_rows) < 3 or len(header_rows) == 3 and (
+                            _full_header(rows[i], len(rows[i])) or _over_figures(rows, i)))
                     or _spanned(rows[i])):
                 if _inner_header(rows[i]) and not {c.text for r in header_rows for c in r} & _HEADER_CELLS:
                     header_rows = []  # a form's part header (项目资金 | 年初预算数) under 项目名称 | 主管部门
