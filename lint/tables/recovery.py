@@ -628,6 +628,7 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
             # for it: its names fit no column, so the table is left unread)
         levels = _levels(header_rows, width)
         header = _merge(header_rows, width)
+        body, breaks = _rejoined(body, breaks)
         body = [_placed(doc, r, body[:k], width) if k and len(r) < width else r for k, r in enumerate(body)]
         full = [r for r in body if len(r) == width and not _TOTAL_LABEL.match(r[0].text)]
         body = [_merged_label(r, full, width) if len(r) < width else r for r in body]
@@ -655,6 +656,35 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
 
 
 _TOTAL_LABEL = lazy(r"^\s*(?:合\s*计|总\s*计|总\s*分|总得分)\s*$")
+
+
+def _rejoined(body: list, breaks: list[int]) -> tuple[list, list[int]]:
+    """The rows with a row a page break split put back together: Word lets a row break across pages, so a
+    cell wrapped onto two lines leaves its first line at the page's foot (住房保障支 | 13,118,07) and its
+    second under the header repeated on the next page (出 | 8.00). Joined when each cell of the row after
+    the break goes on a filled cell of the row before, and at least one joined figure is whole only so
+    (13,118,07 + 8.00 = 13,118,078.00)."""
+    body, out = list(body), []
+    for b in sorted(set(breaks), reverse=True):
+        if not 0 < b < len(body) or len(body[b]) != len(body[b - 1]):
+            out.append(b)
+            continue
+        before, after = body[b - 1], body[b]
+        pairs = [(x.text, y.text) for x, y in zip(before, after) if y.text.strip()]
+        cut = [x + y for x, y in pairs if number(x) is None and _FIGURE_PART.fullmatch(x.strip())
+               and number(x + y) is not None]
+        if not cut or not all(x.strip() for x, _ in pairs) or any(
+                number(y) is not None and number(x + y) is None for x, y in pairs):
+            out.append(b)
+            continue
+        body[b - 1] = [replace(x, text=x.text + y.text) if y.text.strip() else x
+                       for x, y in zip(before, after)]
+        del body[b]
+        out.append(b)  # (the break now falls before the row after the rejoined one)
+    return body, sorted(out)
+
+
+_FIGURE_PART = lazy(r"[-−]?\d[\d,]*\.?\d*")  # a figure's first line: 13,118,07 or 2,6
 
 
 def _label_unnamed(header: tuple[str, ...], rows) -> bool:
