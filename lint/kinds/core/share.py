@@ -457,6 +457,16 @@ def _respective(analysis, check: Check, text: str, figs, i: int):
             yield verdict
 
 
+def _stated_once(analysis, name: str, fam: str):
+    """The one amount the report states for ``name`` (项目支出) in its prose, named exactly, of this year
+    (a figure dated earlier aside): None when it states none or several amounts so named."""
+    year = analysis.year()
+    found = [fig for block, fig in analysis.amounts() if _bare(fig) == name and fig.is_point
+             and precision.family(fig.unit) == fam
+             and not labels.said_for_earlier(block.text, fig.start, year)]
+    return found[0] if found and len({(f.value, f.unit) for f in found}) == 1 else None
+
+
 def _total(analysis, figure) -> bool:
     """Whether a figure is a total: named so (合计, 总计, 总额, 总…) or listing parts of its own."""
     return any(w in figure.label for w in ("合计", "总计", "总额", "总")) \
@@ -593,6 +603,8 @@ def _whole(analysis, part, named: str):
         whole = near if near is not None and _bare(near).endswith(bare[:-2]) \
             and analysis.parent(part) in (None, near) else None  # (一般公共预算基本支出 X。其中：A a，占基本
         # 支出预算 P%: X; not another total's item)
+        if whole is None and analysis.parent(part) is None:  # (绩效目标 … 金额 a，占项目支出预算的 P%, far
+            whole = analysis.memo(_stated_once, bare[:-2], fam)  # from where the budget states 项目支出 X)
     if whole is None and "拨款" not in named:  # 占“三公”经费支出决算的: the “三公”经费财政拨款支出决算 stated
         whole = _granted(analysis, part, named.removesuffix("的"), fam)  # before, 财政拨款 said once
     above = analysis.parent(whole) if whole is not None else None
