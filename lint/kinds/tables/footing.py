@@ -615,7 +615,7 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             if not codes and indents and all(levels[i] is None for i in stretch):
                 levels = {i: indents.get(i) for i in stretch}
             elif not codes and not serial and not indents and all(levels[i] is None for i in stretch) \
-                    and (named := _classes(check, labels, stretch)):
+                    and (named := _classes(check, table, labels, stretch)):
                 levels = {i: 0 if i in named or _CARRY.search(labels[i]) else None for i in stretch}
                 # names only: the 类 by name, and a carry-over beside them (年末结转和结余: no 款 of a 类)
             elif not codes and not serial:
@@ -661,11 +661,13 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                 yield from _foot(analysis, check, table, t, [*carried, *parts], j, extras.get(j), carry)
 
 
-def _classes(check: Check, labels: list[str], stretch: list[int]) -> set[int]:
-    """In a table of names only (no code, number or indent to give levels), the rows naming a 类 of the
-    function classification (option ``classes``: 一般公共服务支出 … 其他支出), when two or more do: the 合计
-    is theirs; the rows under each, 款 and 项 alike, are left unjudged. A 类's name again right under it
-    (其他支出 ⏎ 其他支出, its 款) is no other 类."""
+def _classes(check: Check, table: Table, labels: list[str], stretch: list[int]) -> set[int]:
+    """In a table of names only (no code column, number or indent to give levels), the rows naming a 类 of
+    the function classification (option ``classes``: 一般公共服务支出 … 其他支出), when two or more do: the
+    合计 is theirs; the rows under each, 款 and 项 alike, are left unjudged. A 类's name again right under
+    it (其他支出 ⏎ 其他支出, its 款) is no other 类."""
+    if any(code_column(table, k) for k in range(len(table.header))):
+        return set()  # (codes whose levels were not read: names garbled, a 类 not named as the list has it)
     named, last = set(), ""
     for i in stretch:
         name = _CJK_GAP.sub("", labels[i])
