@@ -670,6 +670,10 @@ def _rejoined(body: list, breaks: list[int]) -> tuple[list, list[int]]:
             out.append(b)
             continue
         before, after = body[b - 1], body[b]
+        if any(code(c.text) for c in after) or any(
+                number(c.text) is None and len(c.text.strip()) > _WRAPPED_REST for c in after):
+            out.append(b)  # a row of its own: a code, or a name longer than a cell's wrapped remainder
+            continue
         pairs = [(x.text, y.text) for x, y in zip(before, after) if y.text.strip()]
         cut = [x + y for x, y in pairs if number(x) is None and _FIGURE_PART.fullmatch(x.strip())
                and number(x + y) is not None]
@@ -684,6 +688,7 @@ def _rejoined(body: list, breaks: list[int]) -> tuple[list, list[int]]:
     return body, sorted(out)
 
 
+_WRAPPED_REST = 3  # characters a name's second line holds when its cell wrapped it (出, 支出, 缴费支出 no)
 _FIGURE_PART = lazy(r"[-−]?\d[\d,]*\.?\d*")  # a figure's first line: 13,118,07 or 2,6
 
 

@@ -143,7 +143,7 @@ def run(analysis, check: Check):
     # amounts kept in fen and shown in whole yuan: totals off by a yuan, up and down, in one table make
     # every such gap in the report rounding
     rounded = any(_shown_rounded(shown) for _, _, shown in judged)
-    cut = _cut_off(judged)
+    cut = _cut_off(judged) if _loose_figures(analysis) else set()
     for table, found, shown in judged:
         if rounded and shown:
             found = [(col, v) for col, v in found if not any(v is w for w in shown)]
@@ -195,7 +195,8 @@ def _short(col, verdict) -> bool:
 def _cut_off(judged) -> set[tuple[str, str]]:
     """The (caption, column) whose row totals exceed their parts in three rows or more, by different
     amounts, and never fall below them, over the tables of one caption: a part's column printed elsewhere
-    (Excel printing a wide table's last columns on pages of their own) or not printed; not one wrong total."""
+    (Excel printing a wide table's last columns on pages of their own; looked for only when such a column
+    stands loose in the document) or not printed; not one wrong total."""
     failing = defaultdict(list)
     for table, found, _ in judged:
         for col, v in found:
@@ -204,6 +205,24 @@ def _cut_off(judged) -> set[tuple[str, str]]:
     return {key for key, pairs in failing.items()
             if len(pairs) >= 3 and all(_short(col, v) for col, v in pairs)
             and not _one_error([v for _, v in pairs])}
+
+
+def _loose_figures(analysis) -> bool:
+    """Whether the document holds figures printed outside any table with next to nothing else (five or
+    more, in lines that are mostly amounts: 780428.00, or 109723.00其他收入380680.00 as lines run together):
+    a wide sheet's last columns printed on pages of their own, the evidence that row totals exceeding their
+    parts miss them."""
+    loose = 0
+    for block in analysis.doc.blocks:
+        if block.kind != "row":
+            text = block.text.replace(" ", "")
+            amounts = _LOOSE_AMOUNT.findall(text)
+            if amounts and sum(map(len, amounts)) * 10 >= 6 * len(text):
+                loose += len(amounts)
+    return loose >= 5
+
+
+_LOOSE_AMOUNT = lazy(r"\d[\d,]*\.\d{2}")
 
 
 def _cut_note(analysis, check, table: Table, failed: int):
@@ -614,10 +633,9 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                       for i in stretch}
             if not codes and indents and all(levels[i] is None for i in stretch):
                 levels = {i: indents.get(i) for i in stretch}
-            elif not codes and not serial and not indents and all(levels[i] is None for i in stretch) \
-                    and (named := _classes(check, table, labels, stretch)):
-                levels = {i: 0 if i in named or _CARRY.search(labels[i]) else None for i in stretch}
-                # names only: the 类 by name, and a carry-over beside them (年末结转和结余: no 款 of a 类)
+            elif not codes and not serial and (tops := _named_classes(check, table, labels, levels, indents,
+                                                                     stretch, t, columns)):
+                levels = {i: 0 if i in tops else None for i in stretch}  # names only: the 类 by name
             elif not codes and not serial:
                 levels = _indented_items(levels, indents, stretch, labels)
             broken = _breakdowns(table, columns, stretch, levels)
@@ -661,20 +679,31 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                 yield from _foot(analysis, check, table, t, [*carried, *parts], j, extras.get(j), carry)
 
 
+def _named_classes(check, table, labels, levels, indents, stretch, total, columns) -> list[int]:
+    """In a table of names only (no indent, no level read), the rows naming a 类 (:func:`_classes`) and a
+    carry-over beside them (年末结转和结余: no 款 of a 类), when they add up to the total in most columns
+    (a 类 named otherwise, rows beside them: [] and the table is read as it was)."""
+    if indents or any(levels[i] is not None for i in stretch):
+        return []
+    named = _classes(check, table, labels, stretch)
+    tops = sorted(named | {i for i in stretch if _CARRY.search(labels[i])}) if named else []
+    return tops if tops and _mostly_adds_up(table, total, tops, columns) else []
+
+
 def _classes(check: Check, table: Table, labels: list[str], stretch: list[int]) -> set[int]:
     """In a table of names only (no code column, number or indent to give levels), the rows naming a 类 of
-    the function classification (option ``classes``: 一般公共服务支出 … 其他支出), when two or more do: the
-    合计 is theirs; the rows under each, 款 and 项 alike, are left unjudged. A 类's name again right under
-    it (其他支出 ⏎ 其他支出, its 款) is no other 类."""
+    the function classification (option ``classes``: 一般公共服务支出 … 其他支出), when two or more do (and
+    they add up to the 合计 in most columns): the 合计 is theirs; the rows under each, 款 and 项 alike, are
+    left unjudged. A 类's name again (其他支出 under 其他支出, its 款) is no other 类."""
     if any(code_column(table, k) for k in range(len(table.header))):
         return set()  # (codes whose levels were not read: names garbled, a 类 not named as the list has it)
-    named, last = set(), ""
+    named, seen = set(), set()
     for i in stretch:
         name = _CJK_GAP.sub("", labels[i])
-        if name in check.options.classes and name != last:
+        if name in check.options.classes and name not in seen:  # (其他支出 again: its 款, never a 类 twice)
             named.add(i)
-        last = name if name in check.options.classes else ""
-    return named if len({_CJK_GAP.sub("", labels[i]) for i in named}) >= 2 else set()
+            seen.add(name)
+    return named if len(seen) >= 2 else set()
 
 
 _CJK_GAP = lazy(r"\s+")
