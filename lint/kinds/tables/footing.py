@@ -227,12 +227,16 @@ _LOOSE_AMOUNT = lazy(r"\d[\d,]*\.\d{2}")
 
 def _cut_note(analysis, check, table: Table, failed: int):
     """One note that a table's row totals were left unjudged: they exceed their parts, a column missing."""
+    return _note(analysis, check, table, f"{failed} of its row totals exceed their parts by different "
+                 "amounts and none falls short, so a column of its parts was likely printed elsewhere (a "
+                 "wide sheet printed without fitting its width) or left out; they are not judged")
+
+
+def _note(analysis, check, table: Table, message: str):
+    """An info on a table (its caption, or "this table", opening ``message``): totals left unjudged."""
     what = table.title or "this table"
     found = report(check, analysis, table.span, what)
-    return replace(found, severity=Severity.INFO, stated="", figures=(),
-                   message=f"{what}: {failed} of its row totals exceed their parts by different amounts and "
-                           "none falls short, so a column of its parts was likely printed elsewhere (a wide "
-                           "sheet printed without fitting its width) or left out; they are not judged")
+    return replace(found, severity=Severity.INFO, stated="", figures=(), message=f"{what}: {message}")
 
 
 def _whole(verdict) -> bool:
@@ -261,12 +265,9 @@ def _shown_rounded(failed) -> bool:
 
 def _rounded_note(analysis, check, table: Table, failed: int):
     """One note that a table's whole-yuan totals were left unjudged: the report's are off by rounding."""
-    what = table.title or "this table"
-    found = report(check, analysis, table.span, what)
-    return replace(found, severity=Severity.INFO, stated="", figures=(),
-                   message=f"{what}: {failed} of its totals differ from their parts by what rounding whole "
-                           "amounts explains, and the report's do so up and down, so its amounts were likely "
-                           "kept in fen and shown in whole yuan; they are not judged")
+    return _note(analysis, check, table, f"{failed} of its totals differ from their parts by what "
+                 "rounding whole amounts explains, and the report's do so up and down, so its amounts were "
+                 "likely kept in fen and shown in whole yuan; they are not judged")
 
 
 _SHAPES = {"rows": "column", "groups": "group totals in column", "levels": "indicator levels in column",
@@ -278,11 +279,8 @@ def _not_understood(analysis, check, table: Table, key, failed: int, judged: int
     shape, col = key
     name = table.header[col].strip() if col < len(table.header) else ""
     where = f"{_SHAPES[shape]} {name or col + 1}"
-    what = table.title or "this table"
-    found = report(check, analysis, table.span, what)
-    return replace(found, severity=Severity.INFO, stated="", figures=(),
-                   message=f"{what}: {failed} of the {judged} totals of its {where} do not add up, so its "
-                           "layout was not understood; they are not judged")
+    return _note(analysis, check, table, f"{failed} of the {judged} totals of its {where} do not add up, so "
+                 "its layout was not understood; they are not judged")
 
 
 def _is_total(check: Check, label: str) -> bool:
