@@ -662,8 +662,9 @@ def _rejoined(body: list, breaks: list[int]) -> tuple[list, list[int]]:
     """The rows with a row a page break split put back together: Word lets a row break across pages, so a
     cell wrapped onto two lines leaves its first line at the page's foot (住房保障支 | 13,118,07) and its
     second under the header repeated on the next page (出 | 8.00). Joined when each cell of the row after
-    the break goes on a filled cell of the row before, and at least one joined figure is whole only so
-    (13,118,07 + 8.00 = 13,118,078.00)."""
+    the break goes on a filled cell of the row before, and its joined figures are whole only so (13,118,07 +
+    8.00 = 13,118,078.00): two or more, or one beside a name's last character, the name before it long
+    enough to have wrapped (办公费 | 1,23 ⏎ 差旅费 | 4.56 are two rows, the first figure malformed)."""
     body, out = list(body), []
     for b in sorted(set(breaks), reverse=True):
         if not 0 < b < len(body) or len(body[b]) != len(body[b - 1]):
@@ -677,8 +678,11 @@ def _rejoined(body: list, breaks: list[int]) -> tuple[list, list[int]]:
         pairs = [(x.text, y.text) for x, y in zip(before, after) if y.text.strip()]
         cut = [x + y for x, y in pairs if number(x) is None and _FIGURE_PART.fullmatch(x.strip())
                and number(x + y) is not None]
-        if not cut or not all(x.strip() for x, _ in pairs) or any(
-                number(y) is not None and number(x + y) is None for x, y in pairs):
+        rest = max((len(y.strip()) for x, y in pairs if number(y) is None), default=0)
+        named = max((len(x.strip()) for x, y in pairs if number(y) is None), default=_WRAPPED_NAME)
+        if not cut or len(cut) < 2 and rest > 1 or named < _WRAPPED_NAME \
+                or not all(x.strip() for x, _ in pairs) \
+                or any(number(y) is not None and number(x + y) is None for x, y in pairs):
             out.append(b)
             continue
         body[b - 1] = [replace(x, text=x.text + y.text) if y.text.strip() else x
@@ -689,6 +693,7 @@ def _rejoined(body: list, breaks: list[int]) -> tuple[list, list[int]]:
 
 
 _WRAPPED_REST = 3  # characters a name's second line holds when its cell wrapped it (出, 支出, 缴费支出 no)
+_WRAPPED_NAME = 4  # characters a name's first line holds at least when its cell wrapped it (办公费 fits)
 _FIGURE_PART = lazy(r"[-−]?\d[\d,]*\.?\d*")  # a figure's first line: 13,118,07 or 2,6
 
 

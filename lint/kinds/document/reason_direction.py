@@ -99,7 +99,7 @@ def run(analysis, check: Check):
                 # 小于预算数的主要原因是新增项目尚在实施中: an execution's reason, no change's)
             words = o.reason_down if claimed > 0 else o.reason_up
             found = next(((at, word) for at, word in _said(reason, words)
-                          if _of(reason, at, word, o.income if earning else o.spent)), None)
+                          if _of(reason, at, word, o.income if earning else o.spent, analysis.year())), None)
             if found is None:
                 continue  # the reason's rise is of something else than spending (结转结余增加, 提高…质量)
             at, opposite = found
@@ -134,15 +134,16 @@ def _said(reason: str, words) -> list[tuple[int, str]]:
     return sorted(found)
 
 
-def _of(reason: str, at: int, word: str, things) -> bool:
+def _of(reason: str, at: int, word: str, things, year: str | None = None) -> bool:
     """Whether the direction ``word`` at ``at`` is said of one of ``things`` (spending: 经费增加, or a
     verb before its object: 压减公用经费, 追加项目资金), not of a quality (提高…质量) or a balance carried
     over (结转结余增加)."""
     if _QUALITY.match(reason, at + len(word)):
         return False  # 着力提高招商引资的质量: a quality raised, no spending
     near = reason[max(0, at - 8):at]
-    if _NOT_NOW.search(near):
-        return False  # 无新增, 不再追加, 2024年新增的: none now, or another year's
+    now = _NOT_NOW.search(near)
+    if now and not (year and now.group().startswith(year)):
+        return False  # 无新增, 不再追加, 2024年新增的: none now, or another year's (not the report's own)
     after = _CLAUSE_END.split(reason[at + len(word): at + len(word) + 8])[0]
     return (things.within(near) or things.within(after)) and not _CARRIED.search(near + after)
 

@@ -143,7 +143,7 @@ def run(analysis, check: Check):
     # amounts kept in fen and shown in whole yuan: totals off by a yuan, up and down, in one table make
     # every such gap in the report rounding
     rounded = any(_shown_rounded(shown) for _, _, shown in judged)
-    cut = _cut_off(judged) if _loose_figures(analysis) else set()
+    cut = _cut_off(judged, _loose_figures(analysis))
     for table, found, shown in judged:
         if rounded and shown:
             found = [(col, v) for col, v in found if not any(v is w for w in shown)]
@@ -192,11 +192,11 @@ def _short(col, verdict) -> bool:
         and verdict.bounds.stated.lo > verdict.bounds.computed.hi
 
 
-def _cut_off(judged) -> set[tuple[str, str]]:
+def _cut_off(judged, loose: set[Decimal]) -> set[tuple[str, str]]:
     """The (caption, column) whose row totals exceed their parts in three rows or more, by different
-    amounts, and never fall below them, over the tables of one caption: a part's column printed elsewhere
-    (Excel printing a wide table's last columns on pages of their own; looked for only when such a column
-    stands loose in the document) or not printed; not one wrong total."""
+    amounts, and never fall below them, over the tables of one caption, the gaps being amounts the report
+    prints loose outside its tables (``loose``) in three rows or more: a part's column printed elsewhere
+    (Excel printing a wide table's last columns on pages of their own); not wrong totals."""
     failing = defaultdict(list)
     for table, found, _ in judged:
         for col, v in found:
@@ -204,22 +204,22 @@ def _cut_off(judged) -> set[tuple[str, str]]:
                 failing[table.title, table.header[col[1]]].append((col, v))
     return {key for key, pairs in failing.items()
             if len(pairs) >= 3 and all(_short(col, v) for col, v in pairs)
-            and not _one_error([v for _, v in pairs])}
+            and not _one_error([v for _, v in pairs])
+            and sum(1 for _, v in pairs if v.bounds.stated.mid - v.bounds.computed.mid in loose) >= 3}
 
 
-def _loose_figures(analysis) -> bool:
-    """Whether the document holds figures printed outside any table with next to nothing else (five or
-    more, in lines that are mostly amounts: 780428.00, or 109723.00其他收入380680.00 as lines run together):
-    a wide sheet's last columns printed on pages of their own, the evidence that row totals exceeding their
-    parts miss them."""
-    loose = 0
+def _loose_figures(analysis) -> set[Decimal]:
+    """The amounts printed outside any table with next to nothing else (in lines that are mostly amounts:
+    780428.00, or 109723.00其他收入380680.00 as lines run together): a wide sheet's last columns printed on
+    pages of their own, the parts that row totals exceeding the rest miss."""
+    loose = set()
     for block in analysis.doc.blocks:
         if block.kind != "row":
             text = block.text.replace(" ", "")
             amounts = _LOOSE_AMOUNT.findall(text)
             if amounts and sum(map(len, amounts)) * 10 >= 6 * len(text):
-                loose += len(amounts)
-    return loose >= 5
+                loose.update(Decimal(a.replace(",", "")) for a in amounts)
+    return loose
 
 
 _LOOSE_AMOUNT = lazy(r"\d[\d,]*\.\d{2}")
