@@ -87,8 +87,9 @@ def run(analysis, check: Check):
             elif ups and downs and amounts:
                 continue
             listed = _FIRST_OF.match(text, m.end())  # (一是新增 a；二是压减 b: all its items)
-            stop = (_SENTENCE_END if listed else _CLAUSE_STOP).search(text, m.end())
-            reason = text[m.end(): stop.start() if stop else len(text)]
+            end = m.end() + _REASON_LONGEST
+            stop = (_SENTENCE_END if listed else _CLAUSE_STOP).search(text, m.end(), end)
+            reason = text[m.end(): stop.start() if stop else end]
             said_up, said_down = o.reason_up.first(reason), o.reason_down.first(reason)
             opposite, own = (said_down, said_up) if claimed > 0 else (said_up, said_down)
             told = _told(text, m.start(), o)
@@ -111,11 +112,12 @@ def run(analysis, check: Check):
 def _told(text: str, at: int, o) -> str:
     """The sentence of the change a reason at ``at`` explains, and the one before it when it names no
     subject of its own (…“三公”经费预算24.64万元。与2024年预算相比，减少4.72万元)."""
-    opening = max(text.rfind(c, 0, max(0, at - 1)) for c in "。；;") + 1
+    lo = max(0, at - 4 * o.reach)  # (looked for this far back only, however long the line)
+    opening = max(text.rfind(c, lo, max(0, at - 1)) for c in "。；;") + 1
     told = text[max(opening, at - 3 * o.reach):at]
-    if not o.subjects.within(told) and opening > 1:
-        before = max(text.rfind(c, 0, opening - 1) for c in "。；;") + 1
-        told = text[max(before, at - 4 * o.reach):at]
+    if not o.subjects.within(told) and opening > lo + 1:
+        before = max(text.rfind(c, lo, opening - 1) for c in "。；;") + 1
+        told = text[max(before, lo):at]
     return told
 
 
@@ -124,13 +126,19 @@ _BALANCE = lazy(r"[^\d。；;]*(?:结转|结余)[^\d。；;]*\d")
 _YEARS = lazy(r"(?:19|20)\d\d\s*年度?")
 _BUDGET_GAP = lazy(r"决算数?[^。；;]{0,6}(?:小于|大于|低于|高于|超过|未达到)[^。；;]{0,6}预算")
 _SENTENCE_END = lazy(r"[。！？!?]")
+_REASON_LONGEST = 300  # characters of a reason read (a sentence's, however long its line)
 _CLAUSE_STOP = lazy(r"[。；;！？!?]")  # (…主要原因是 A;项目支出…减少: the next item's own change)
 _FIRST_OF = lazy(r"\s*[：:]?\s*(?:一是|[（(]?[一1][）)、.．])")
 
 
 def _said(reason: str, words) -> list[tuple[int, str]]:
     """Where each of ``words`` stands in ``reason``, in order (新增重点工作任务，相应经费增加: both)."""
-    found = [(k, w) for w in words for k in range(len(reason)) if reason.startswith(w, k)]
+    found = []
+    for w in words:
+        k = reason.find(w)
+        while k != -1:
+            found.append((k, w))
+            k = reason.find(w, k + 1)
     return sorted(found)
 
 

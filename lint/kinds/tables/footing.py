@@ -143,7 +143,7 @@ def run(analysis, check: Check):
     # amounts kept in fen and shown in whole yuan: totals off by a yuan, up and down, in one table make
     # every such gap in the report rounding
     rounded = any(_shown_rounded(shown) for _, _, shown in judged)
-    cut = _cut_off(judged, _loose_figures(analysis))
+    cut = _cut_off(judged, lambda: _loose_figures(analysis))
     for table, found, shown in judged:
         if rounded and shown:
             found = [(col, v) for col, v in found if not any(v is w for w in shown)]
@@ -192,20 +192,22 @@ def _short(col, verdict) -> bool:
         and verdict.bounds.stated.lo > verdict.bounds.computed.hi
 
 
-def _cut_off(judged, loose: set[Decimal]) -> set[tuple[str, str]]:
+def _cut_off(judged, loose) -> set[tuple[str, str]]:
     """The (caption, column) whose row totals exceed their parts in three rows or more, by different
     amounts, and never fall below them, over the tables of one caption, the gaps being amounts the report
-    prints loose outside its tables (``loose``) in three rows or more: a part's column printed elsewhere
-    (Excel printing a wide table's last columns on pages of their own); not wrong totals."""
+    prints loose outside its tables (``loose()``, read only then) in three rows or more: a part's column
+    printed elsewhere (Excel printing a wide table's last columns on pages of their own); not wrong totals."""
     failing = defaultdict(list)
     for table, found, _ in judged:
         for col, v in found:
             if col[0] == "across" and not v.holds and v.bounds is not None:
                 failing[table.title, table.header[col[1]]].append((col, v))
-    return {key for key, pairs in failing.items()
-            if len(pairs) >= 3 and all(_short(col, v) for col, v in pairs)
-            and not _one_error([v for _, v in pairs])
-            and sum(1 for _, v in pairs if v.bounds.stated.mid - v.bounds.computed.mid in loose) >= 3}
+    shaped = {key: pairs for key, pairs in failing.items()
+              if len(pairs) >= 3 and all(_short(col, v) for col, v in pairs)
+              and not _one_error([v for _, v in pairs])}
+    printed = loose() if shaped else set()  # (the report's loose amounts, read only when asked)
+    return {key for key, pairs in shaped.items()
+            if sum(1 for _, v in pairs if v.bounds.stated.mid - v.bounds.computed.mid in printed) >= 3}
 
 
 def _loose_figures(analysis) -> set[Decimal]:
@@ -214,7 +216,7 @@ def _loose_figures(analysis) -> set[Decimal]:
     pages of their own, the parts that row totals exceeding the rest miss."""
     loose = set()
     for block in analysis.doc.blocks:
-        if block.kind != "row":
+        if block.kind != "row" and len(block.text) <= _LOOSE_LONGEST:
             text = block.text.replace(" ", "")
             amounts = _LOOSE_AMOUNT.findall(text)
             if amounts and sum(map(len, amounts)) * 10 >= 6 * len(text):
@@ -223,6 +225,7 @@ def _loose_figures(analysis) -> set[Decimal]:
 
 
 _LOOSE_AMOUNT = lazy(r"\d[\d,]*\.\d{2}")
+_LOOSE_LONGEST = 400  # characters of a line of loose figures (run together over a page or two); longer: prose
 
 
 def _cut_note(analysis, check, table: Table, failed: int):
