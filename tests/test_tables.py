@@ -187,3 +187,20 @@ def test_a_lettered_column_numbering_row_is_no_header_line():
     (table,) = recover(parse(text, "t.txt"))
     assert table.header == ("类", "款", "项", "科目名称", "合计", "基本支出", "项目支出")
     assert len(table.rows) == 2
+
+
+def test_rows_a_page_break_split_are_rejoined_and_the_breaks_follow():
+    """Two rows each split by a page break (Word breaking a row: a wrapped name's and figure's first line at
+    the page's foot, the rest under the header repeated) come back whole, and each break then falls before
+    the row after the rejoined one."""
+    header = "科目编码\t科目名称\t合计\t财政拨款收入\n"
+    text = ("2025年部门收入预算总表\n单位：元\n" + header
+            + "221\t住房保障支\t13,118,07\t13,118,07\n" + header + "\t出\t8.00\t8.00\n"
+            + "22102\t住房改革支出\t13,118,078.00\t13,118,078.00\n"
+            + "222\t粮油物资储备支\t1,234,56\t1,234,56\n" + header + "\t出\t7.00\t7.00\n"
+            + "22201\t粮油物资事务\t1,234,567.00\t1,234,567.00\n")
+    (table,) = recover(parse(text, "t.txt"))
+    assert [[c.text for c in r][:3] for r in table.rows] == [
+        ["221", "住房保障支出", "13,118,078.00"], ["22102", "住房改革支出", "13,118,078.00"],
+        ["222", "粮油物资储备支出", "1,234,567.00"], ["22201", "粮油物资事务", "1,234,567.00"]]
+    assert table.breaks == (1, 3)

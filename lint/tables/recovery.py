@@ -665,16 +665,14 @@ def _rejoined(body: list, breaks: list[int]) -> tuple[list, list[int]]:
     the break goes on a filled cell of the row before, and its joined figures are whole only so (13,118,07 +
     8.00 = 13,118,078.00): two or more, or one beside a name's last character, the name before it long
     enough to have wrapped (办公费 | 1,23 ⏎ 差旅费 | 4.56 are two rows, the first figure malformed)."""
-    body, out = list(body), []
+    body, deleted = list(body), []
     for b in sorted(set(breaks), reverse=True):
         if not 0 < b < len(body) or len(body[b]) != len(body[b - 1]):
-            out.append(b)
             continue
         before, after = body[b - 1], body[b]
         if any(code(c.text) for c in after) or any(
                 number(c.text) is None and len(c.text.strip()) > _WRAPPED_REST for c in after):
-            out.append(b)  # a row of its own: a code, or a name longer than a cell's wrapped remainder
-            continue
+            continue  # a row of its own: a code, or a name longer than a cell's wrapped remainder
         pairs = [(x.text, y.text) for x, y in zip(before, after) if y.text.strip()]
         cut = [x + y for x, y in pairs if number(x) is None and _FIGURE_PART.fullmatch(x.strip())
                and number(x + y) is not None]
@@ -683,13 +681,14 @@ def _rejoined(body: list, breaks: list[int]) -> tuple[list, list[int]]:
         if not cut or len(cut) < 2 and rest > 1 or named < _WRAPPED_NAME \
                 or not all(x.strip() for x, _ in pairs) \
                 or any(number(y) is not None and number(x + y) is None for x, y in pairs):
-            out.append(b)
             continue
         body[b - 1] = [replace(x, text=x.text + y.text) if y.text.strip() else x
                        for x, y in zip(before, after)]
         del body[b]
-        out.append(b)  # (the break now falls before the row after the rejoined one)
-    return body, sorted(out)
+        deleted.append(b)
+    # each break where it now falls (one row fewer before it for each row rejoined before it; a rejoined
+    # row's own break before the row after it)
+    return body, [v - sum(1 for d in deleted if d < v) for v in breaks]
 
 
 _WRAPPED_REST = 3  # characters a name's second line holds when its cell wrapped it (出, 支出, 缴费支出 no)
