@@ -164,7 +164,7 @@ def _cell(tables, spec: CellSpec):
         if column is None and spec.column and not all(_MEASURE.search(w) for w in spec.column):
             continue  # 人员经费 asked of a table with one 预算数 column: its rows say it, not a column
         for row in table.rows:
-            label = next((j for j, c in enumerate(row) if _BLANKS.sub("", c.text) in rows), None)
+            label = next((j for j, c in enumerate(row) if _row_name(c.text) in rows), None)
             if label is None:
                 continue
             own = column
@@ -174,7 +174,7 @@ def _cell(tables, spec: CellSpec):
                                spec.column)
                 own = right if right is not None else own
             bare = _BLANKS.sub("", row[label].text) in _BARE_TOTALS
-            if column is None and bare and (any(_BLANKS.sub("", c.text) in rows for c in row[label + 1:])
+            if column is None and bare and (any(_row_name(c.text) in rows for c in row[label + 1:])
                                             or _panel(table, tables)):
                 break  # 合计 a | 合计 b: two panels side by side (人员经费 | 公用经费), neither the whole's
             named = own is not None  # a dash is a 0 only in a column named (else: a 数量 left blank)
@@ -196,6 +196,17 @@ _OTHER_MEASURE = lazy(r"上年|增减|增长|增幅|变动|差额|比较|对比|
 
 
 _BARE_TOTALS = ("合计", "总计", "小计")
+
+
+def _row_name(text: str) -> str:
+    """A row's label as a cell spec names it: no blanks, and a total's 数 or 金额 dropped (合计数 is the
+    合计 row: a template writes its total so)."""
+    name = _BLANKS.sub("", text)
+    bare = _MEASURED_TOTAL.fullmatch(name)
+    return bare.group(1) if bare else name
+
+
+_MEASURED_TOTAL = lazy(r"(合计|总计|小计)(?:数|金额)")
 
 
 def _panel(table: Table, tables) -> bool:
