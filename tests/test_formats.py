@@ -1493,6 +1493,10 @@ def test_a_rate_cut_before_its_percent_sign_by_a_pdf_lines_end_is_read_whole(tmp
     assert found == ([] if rate == "0.44" else [("GRW001", "0.48%")]), found
 
 
+_MARGIN_LINE = "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，说明。"
+"""A line of prose set full, so the page's right margin is where a full line ends."""
+
+
 def _prose_found(tmp_path, checks, lines: list[str], size: float = 10.5, left: float = 56, step: float = 16):
     """The warnings and errors (code, stated) on a PDF page of ``lines`` of prose, each drawn at ``left`` as
     given (where a line ends is the test's choice), ``step`` points apart."""
@@ -1652,7 +1656,7 @@ def test_a_ragged_line_ending_mid_sentence_before_a_long_figure_goes_on(tmp_path
     are one sentence, and the figure is the prior it names (not this year's amount)."""
     lines = ["上海市某区某某城市管理局2024年度收支总计各为4056.28万元。其收入支出总计比2023年度的",
              f"4420.70万元减少364.42万元，下降{rate}%。主要原因：严格落实过紧日子要求，压减一般性支出。",
-             "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，说明。"]
+             _MARGIN_LINE]
     found = _prose_found(tmp_path, checks, lines)
     assert found == ([] if rate == "8.24" else [("GRW001", "8.42%")]), found
 
@@ -1664,7 +1668,7 @@ def test_a_heading_ending_on_a_joining_word_is_not_run_into_the_next_paragraph(t
     own, so its change is checked against its two amounts."""
     lines = ["（一）上海市某区某某城市管理局2025年部门收入预算总体情况及与2024年预算执行数比较",
              f"2025年部门收入预算{current}万元，比2024年预算1,000.00万元增加52.00万元。",
-             "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，说明。"]
+             _MARGIN_LINE]
     found = _prose_found(tmp_path, checks, lines)
     assert found == ([] if current == "1,052.00" else [("DIF001", "52.00万元")]), found
 
@@ -1675,7 +1679,7 @@ def test_a_minus_sign_ending_a_pdf_line_is_kept(tmp_path, checks, rate):
     report it is the number's sign, so the rate reads −4.7% and agrees with the change's (增加-13.64万元)."""
     first = "8.2080506机关事业单位职业年金缴费支出：278.95万元，比上年预算执行数增加-13.64万元，增长-"
     lines = [first, f"{rate}%，主要用于缴纳职业年金。",
-             "二、其他情况。本部门无政府性基金预算拨款安排，也无国有资本经营预算拨款安排，特此说明，说明。"]
+             _MARGIN_LINE]
     found = _prose_found(tmp_path, checks, lines)
     assert found == ([] if rate == "4.7" else [("GRW001", "-5.7%")]), found
 

@@ -16,6 +16,8 @@ from ..regex import lazy
 
 YEAR = lazy(r"(20\d\d)\s*年")
 LAST_YEAR = "(?:上年|去年|上一年|上年度)"
+LAST_YEARS = lazy(LAST_YEAR)
+"""Where a text names the year before (上年, 去年, 上一年, 上年度)."""
 ASIDE = lazy(r"[（(][^（()）]*[）)]")
 """An aside in brackets, closed (X（其中 A a，B b）): what it says belongs to the words before it."""
 SIGNED = ("结余", "余额", "差额", "盈余", "利润", "亏损", "赤字", "净", "顺差", "逆差", "收支", "结转")

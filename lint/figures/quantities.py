@@ -22,7 +22,6 @@ from ..regex import lazy
 from . import labels, numbers
 from .precision import family, interval
 
-_PRIOR = lazy(labels.LAST_YEAR)
 _BIG = Decimal("1e30")
 _NO_QUANTITY = ("", "%", "‰", "分", "个百分点")
 
@@ -77,8 +76,9 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     if not years:  # 2024年预算为：…收入 a；政府性基金预算收入 b: the year its sentence names before the ；
         opened = text.rfind("。", max(0, fig.start - 400), fig.start) + 1
         years = _own_years(text[opened : fig.start - len(before)])
-    period = years[-1] if years else "prior" if _PRIOR.search(before) else _part_year(analysis, fig.block) \
-        or analysis.memo(_own_year)  # (今年1-6月 X after 2021年1-6月 X: the report's one year)
+    # (今年1-6月 X after 2021年1-6月 X: the report's one year)
+    period = years[-1] if years else "prior" if labels.LAST_YEARS.search(before) \
+        else _part_year(analysis, fig.block) or analysis.memo(_own_year)
     planned = _PLANNED.search(before)
     if planned:  # 2023年预算为：一般公共预算收入 X: the budget's, not the outturn's Y, nor the adjusted one's
         period += "|调整预算" if "调整" in before[max(0, planned.start() - 4) : planned.end()] else "|预算"

@@ -60,7 +60,7 @@ def run(analysis, check: Check):
         if labels.said_for_earlier(block.text, fig.start, year) \
                 or labels.listed_respectively(block.text, fig.start):
             continue  # …由2023年度的 a 减少至 b, 比上年（a）减少, 2023年度为 a: last year's; 分别为 a、b、c
-        if _LAST_YEAR.search(fig.label):
+        if labels.LAST_YEARS.search(fig.label):
             continue  # 上年政府性基金拨款支出预算为 a, 使用上年结转的 b: last year's (the core drops 上年)
         label = _TAIL.sub("", labels.core(fig.label))
         whole = _TAIL.sub("", labels.core(labels.clause(block.text, fig.start)))
@@ -101,7 +101,6 @@ def run(analysis, check: Check):
 
 
 _TAIL = lazy(r"[均各]?(?:为|是|达)?$")
-_LAST_YEAR = lazy(labels.LAST_YEAR)
 
 
 def _carried(analysis, text: str, fig, words, unwanted) -> bool:

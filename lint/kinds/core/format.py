@@ -29,12 +29,12 @@ def run(analysis, check: Check):
             if malformed(figure) and not _CLOCK.search(analysis.text(figure), max(0, figure.start - 3),
                                                          figure.start):
                 if whole is None:
-                    whole = _rejoined(analysis)
+                    whole = _whole_cells(analysis)
                 if (figure.span.line, figure.span.column) not in whole:
                     yield report(check, analysis, figure.span, figure.text, label=figure.label)
 
 
-def _rejoined(analysis) -> set[tuple[int, int]]:
+def _whole_cells(analysis) -> set[tuple[int, int]]:
     """Where table cells start whose text is a whole figure though the line there holds a malformed one: a
     row a page break split (13,118,07 at a page's foot, 8.00 under the header repeated on the next), put
     back together by table recovery."""

@@ -407,7 +407,8 @@ def _statements(analysis) -> list:
             continue
         for start, end, figs in analysis.sentences(block):
             opened = _STATEMENT.search(text, start, figs[0].start) if figs else None
-            if opened is None or "调整" in text[start : opened.end()] or _LAST_YEAR.search(text, start, end):
+            if opened is None or "调整" in text[start : opened.end()] \
+                    or labels.LAST_YEARS.search(text, start, end):
                 continue
             fund, clause = "", start
             for f in figs:
@@ -440,7 +441,6 @@ def _side(label: str) -> tuple[str, str] | None:
 
 
 _STATEMENT = lazy(r"预算(?:安排)?(?:为|是)|年初预算")  # 我县2023年度预算为：…
-_LAST_YEAR = lazy(labels.LAST_YEAR)
 # the side's whole budget adjusted: nothing before 收入/支出 but a verb, a scope or the start
 _WHOLE_ADJUSTED = lazy(r"(?:^|批准|将|把|[年，,的]|全[县市区省镇乡旗]|本级|地方)(收入|支出)"
                        r"(?:预算)?数?调整后?$")
@@ -534,7 +534,7 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     # sentence's going on)
     if not plans:  # 指标 X，其中：A（不含 B）a。…A（不含 B）形成实际支出 Z，支出进度 P%: a, the same words
         said = _SPENT_AS.sub("", labels.clause(text, actual.start)).strip()
-        last_year = bool(earlier) and _EARLIER_YEAR.search(_opening(analysis, earlier[0])) is not None
+        last_year = bool(earlier) and labels.LAST_YEARS.search(_opening(analysis, earlier[0])) is not None
         named = [f for f in earlier if f.is_point and precision.family(f.unit) == fam and len(said) >= 4
                  and _PARTS_WORD.sub("", labels.clause(analysis.text(f), f.start)).strip() == said
                  and _same_year(analysis, f, actual) and not last_year][-1:]
@@ -557,7 +557,6 @@ def _opening(analysis, first) -> str:
     return text[start : first.start]
 
 
-_EARLIER_YEAR = lazy(labels.LAST_YEAR)
 
 
 _SPENT_AS = lazy(r"(?:形成|累计|已)?(?:实际)?(?:支出|拨付|使用)(?:资金)?\s*$")  # the verb after a subject

@@ -462,14 +462,14 @@ def _stated_once(analysis, name: str, fam: str):
     (a figure dated earlier aside): None when it states none or several amounts so named."""
     year = analysis.year()
     found = [fig for block, fig in analysis.amounts() if _bare(fig) == name and fig.is_point
-             and precision.family(fig.unit) == fam and not _OWN_SCOPE.search(fig.label)
+             and precision.family(fig.unit) == fam and not _NOT_THE_WHOLE.search(fig.label)
              and not labels.said_for_earlier(block.text, fig.start, year)
-             and not _OWN_SCOPE.search((parent := analysis.parent(fig)) and parent.label or "")]
+             and not _NOT_THE_WHOLE.search((parent := analysis.parent(fig)) and parent.label or "")]
     return found[0] if found and len({(f.value, f.unit) for f in found}) == 1 else None
 
 
 # an amount of one fund's, or last year's (财政拨款项目支出, 政府性基金…, 上年项目支出): no report's whole
-_OWN_SCOPE = lazy(rf"{labels.FUNDS.pattern}|财政拨款|{labels.LAST_YEAR}")
+_NOT_THE_WHOLE = lazy(rf"{labels.FUNDS.pattern}|财政拨款|{labels.LAST_YEAR}")
 
 
 def _total(analysis, figure) -> bool:

@@ -48,7 +48,6 @@ class Options:
     head: int = 8
     plans: Words = Words(["预算"])
     lookbacks: Words = Words(["决算", "自评", "评价", "执行情况", "绩效"])
-_PRIOR = lazy(labels.LAST_YEAR)
 _THIS = lazy(r"本年度?|今年|当年")
 _RELATIVE = lazy(r"上一?年度?|去年|本年度?|当年|今年")
 _YEAR = lazy(r"(?:19|20)\d{2}")
@@ -95,7 +94,7 @@ def facts(analysis, check: Check) -> dict | None:
 def _when(before: str, year: int) -> int:
     """The year a figure is about: the last of a year, 上年 or 本年 named before it in its sentence."""
     marks = [(m.end(), int(m.group(1))) for m in labels.YEAR.finditer(before)]
-    marks += [(m.end(), year - 1) for m in _PRIOR.finditer(before)]
+    marks += [(m.end(), year - 1) for m in labels.LAST_YEARS.finditer(before)]
     marks += [(m.end(), year) for m in _THIS.finditer(before)]
     return max(marks)[1] if marks else year
 

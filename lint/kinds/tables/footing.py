@@ -700,14 +700,14 @@ def _classes(check: Check, table: Table, labels: list[str], stretch: list[int]) 
         return set()  # (codes whose levels were not read: names garbled, a 类 not named as the list has it)
     named, seen = set(), set()
     for i in stretch:
-        name = _CJK_GAP.sub("", labels[i])
+        name = _BLANKS.sub("", labels[i])
         if name in check.options.classes and name not in seen:  # (其他支出 again: its 款, never a 类 twice)
             named.add(i)
             seen.add(name)
     return named if len(seen) >= 2 else set()
 
 
-_CJK_GAP = lazy(r"\s+")
+_BLANKS = lazy(r"\s+")
 
 
 def _mostly_adds_up(table: Table, parent: int, rows: list[int], columns: list[int]) -> bool:
