@@ -40,6 +40,10 @@ _BRACKETED = lazy(r"^[（(]\s*(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+\.\d+)\s*[）)]$"
 """A negative amount as accounting prints it: ``(0.52)``, ``(1,234)``; a bare ``(1)`` is a list marker."""
 
 
+NOTHING = " -—－–/¥￥"
+"""What a cell holding no amount shows: a dash or slash, or Excel's 会计专用 zero (¥ -)."""
+
+
 def number(text: str) -> Value | None:
     """A cell's number (``19904.36``, ``-8.27%``, ``+5.45``, ``1,234.5``, ``3分``, ``(17.69)`` as
     accountants print −17.69, ``¥1,234.00`` or ``1,234.00元`` as a currency format shows it), or None if
@@ -68,7 +72,7 @@ def last_line(table: Table) -> int:
 def row_label(table: Table, row: int) -> str:
     """A row's label: its non-numeric cells, joined (a dash or slash standing for nothing left out)."""
     return " ".join(c.text for c in table.rows[row]
-                    if c.text and number(c.text) is None and c.text.strip("-—－/ ") != "")
+                    if c.text and number(c.text) is None and c.text.strip(NOTHING) != "")
 
 
 def code(text: str) -> str | None:
@@ -224,6 +228,11 @@ def _whole_column(table: Table, col: int) -> bool:
 
 EMPTY = ("", "-", "—", "－", "–", "/")
 """What a cell holding no amount shows: nothing, a dash, a slash (a zero, or nothing to state)."""
+
+
+def empty(text: str) -> bool:
+    """Whether a cell holds no amount: :data:`EMPTY`, or Excel's 会计专用 zero (``¥ -``)."""
+    return text.strip().lstrip("¥￥").strip() in EMPTY
 _PADDED = lazy(r"0\d{1,3}")
 
 

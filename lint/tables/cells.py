@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from ..model import Block, Cell, Document, Span, Table
 from ..regex import lazy
-from . import EMPTY, code, number
+from . import code, empty, number
 
 _CODE_HEAD = lazy(r"^(?:(?:支出)?(?:功能|经济)分类)?(?:科目)?(?:编码|代码)$")
 _LABEL_HEAD = lazy(r"^(?:(?:支出)?(?:功能|经济)分类)?(?:科目)?名称$|^项目(?:名称)?$|^科目$|^资金来源$"
@@ -96,7 +96,7 @@ def _head_name(text: str) -> bool:
 
 
 def _amount(text: str) -> bool:
-    return number(text) is not None or text in EMPTY
+    return number(text) is not None or empty(text)
 
 
 def _figure(blocks: list[Block], k: int, has_code: bool) -> bool:
@@ -244,7 +244,7 @@ def _fund_cells(blocks: list[Block]) -> list[Cell] | None:
         if suffix is not None and cell.span is not None:
             line, column = cell.span.line, cell.span.column
             cell = Cell(cell.text[: suffix.start()], Span(line, column, line, column + suffix.start()))
-        if number(cell.text) is None and cell.text not in EMPTY:
+        if number(cell.text) is None and not empty(cell.text):
             return None
         cells.append((cell, suffix.group().strip() if suffix else ""))
     amounts = len(cells) - 3  # the amounts before 分值, 执行率, 得分

@@ -20,10 +20,9 @@ from dataclasses import dataclass, field
 
 from ..model import Table
 from ..regex import lazy
-from . import CLASS_COLUMN, number
+from . import CLASS_COLUMN, NOTHING, number
 
 _BLANKS = lazy(r"\s+")
-_NOTHING = " -—－–/"  # what a cell holding no amount shows
 
 
 @dataclass
@@ -132,7 +131,7 @@ def _amounts(table: Table, col: int) -> bool:
     percentage."""
     if _CODES.search(_BLANKS.sub("", table.header[col])):
         return False
-    filled = [r[col].text for r in table.rows if col < len(r) and r[col].text.strip(_NOTHING)]
+    filled = [r[col].text for r in table.rows if col < len(r) and r[col].text.strip(NOTHING)]
     values = [number(t) for t in filled]
     numeric = sum(1 for v in values if v is not None)
     return numeric * 2 >= len(filled) and not any(v and v.percent for v in values)

@@ -254,7 +254,7 @@ def agreement(value: Decimal, decimals: int, unit: str, text: str, text_unit: st
     877,080元, which is 87.708万元), as the ``rounding`` setting judges everywhere: with ``either`` that
     agrees, with ``strict`` it differs, with ``round`` (the default) the caller reports it as information.
     """
-    text = "" if text.strip() in _DASHES else text
+    text = "" if text.strip(" ¥￥") in _DASHES else text
     other = number(text) if text.strip() else None
     if text.strip() and (other is None or other.percent):
         return "agree"
@@ -285,7 +285,7 @@ _MONEY = ("元", "万元", "亿元")  # the units report tables are kept in (a t
 
 def _amount(cell: Cell, dash: bool = False):
     """A cell's amount: its number, or with ``dash`` 0 for a dash (the forms print a zero as -, — or －)."""
-    if dash and cell.span is not None and cell.text.strip() in _DASHES:
+    if dash and cell.span is not None and cell.text.strip(" ¥￥") in _DASHES:
         return Value(Decimal(0), 2, False), cell
     value = number(cell.text) if cell.text and cell.span is not None else None
     return None if value is None or value.percent else (value, cell)

@@ -41,7 +41,7 @@ from decimal import Decimal
 from ..ingest.text import ALIGNMENT
 from ..model import Block, Cell, Document, Span, Table
 from ..regex import lazy
-from . import CLASS_COLUMN, EMPTY, QUALIFIER, code, last_line, levels, number
+from . import CLASS_COLUMN, QUALIFIER, code, empty, last_line, levels, number
 from .cells import cell_lists, fund_forms
 
 _GAP_MAX = 20  # a non-row line up to this long between table rows does not end the table (unless a caption)
@@ -171,7 +171,7 @@ def panels(table: Table) -> list[Table]:
         if _CODES.search(names[j]):
             return False  # classification codes (201 | 06 | 01) are numbers, never amounts
         filled = [row[j].text for row in table.rows if j < len(row) and row[j].text]
-        return sum(1 for t in filled if number(t) is not None or t.strip() in EMPTY) * 2 > len(filled) > 0
+        return sum(1 for t in filled if number(t) is not None or empty(t)) * 2 > len(filled) > 0
 
     def bare(name: str) -> str:  # 项目（按支出性质和经济分类）names the column 项目
         return re.sub(r"[（(][^（()）]*[）)]$", "", name.strip()) or name

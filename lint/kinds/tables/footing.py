@@ -60,8 +60,7 @@ from ...figures import precision
 from ...figures.labels import FUNDS
 from ...model import Severity, Table
 from ...regex import lazy
-from ...tables import EMPTY as _EMPTY
-from ...tables import cell_figure, code, code_column, header, last_line, levels, number
+from ...tables import NOTHING, cell_figure, code, code_column, empty, header, last_line, levels, number
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge, report
 from ..options import options
@@ -167,7 +166,7 @@ def _before_statistics(table: Table) -> Table:
     """``table`` without the rows from a 统计数 row on (a 三公 table's counts of trips, cars and guests under
     its amounts, numbered 1. 2. 3. again): they are no parts of the totals above."""
     for i, row in enumerate(table.rows):
-        filled = [c.text.strip() for c in row if c.text.strip() and c.text.strip() not in _EMPTY]
+        filled = [c.text.strip() for c in row if c.text.strip() and not empty(c.text)]
         if len(filled) == 1 and _STATISTICS.fullmatch(filled[0].replace(" ", "")):
             return replace(table, rows=table.rows[:i], breaks=tuple(b for b in table.breaks if b < i),
                            unplaced=tuple(u for u in table.unplaced if u < i))
@@ -321,7 +320,7 @@ def _amount_columns(check: Check, table: Table) -> list[int]:
             continue  # (a column of 年度 holds years; 2022年度 over amounts is a year's amounts)
         if funds and any(w in name for w in ("分值", "得分", "权重")):
             continue  # a 自评表's funds part: each row's execution scored on its own, no part of a total's
-        values = [number(r[j].text) for r in table.rows if r[j].text.strip() not in _EMPTY]
+        values = [number(r[j].text) for r in table.rows if not empty(r[j].text)]
         numeric = [v for v in values if v is not None]
         if code_column(table, j) or j and code_column(table, j - 1) and _subcodes(table, j):
             continue  # budget classification codes (201, 20101; 类 款 项 columns), not amounts
@@ -440,7 +439,7 @@ def _labels(table: Table) -> list[str]:
     message quoting 支出合计, names no row), a name spaced out to fill its cell (收 入 总 计) closed up."""
     def named(i: int) -> str:
         label = " ".join(c.text for c in table.rows[i] if c.text and number(c.text) is None
-                         and c.text.strip("-—－/ ") and not _PROSE.search(c.text)
+                         and c.text.strip(NOTHING) and not _PROSE.search(c.text)
                          and (len(c.text) <= _LONGEST_NAME or _CLASSED.search(c.text)))
         return _SPACED.sub(lambda m: re.sub(r"\s+", "", m.group()), label)  # 收 入 总 计, 小 计
     return table.once("footing-labels", lambda: [named(i) for i in range(len(table.rows))])
@@ -929,9 +928,9 @@ def _adds_up(table: Table, parent: int, rows: list[int], col: int):
     there); None when a cell is not a number."""
     total = cell_figure(table, parent, col)
     figs = [cell_figure(table, r, col) for r in rows]
-    if total is None or all(table.rows[r][col].text.strip() in _EMPTY for r in rows):
+    if total is None or all(empty(table.rows[r][col].text) for r in rows):
         return "empty"  # nothing to add up here (分值 10 over rows of —): no evidence either way
-    if any(f is None and table.rows[r][col].text.strip() not in _EMPTY
+    if any(f is None and not empty(table.rows[r][col].text)
            for f, r in zip(figs, rows)):
         return None
     if total.value and all(f.value == 0 for f in figs if f):
@@ -996,7 +995,7 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
     if extra is not None and (carry or _needs(total, parts, extra)):
         parts = [*parts, extra]
     kept = _without_bonus(total, parts)
-    filled = [r for r in part_rows if table.rows[r][col].text and table.rows[r][col].text not in _EMPTY]
+    filled = [r for r in part_rows if table.rows[r][col].text and not empty(table.rows[r][col].text)]
     twins = frozenset(k for k in range(1, len(filled)) if _twin_rows(table, filled[k - 1], filled[k])) \
         if len(kept) == len(parts) == len(filled) and not precision.total(kept).meets(
             precision.interval(total)) else frozenset()  # (looked for only when the rows miss the total)
@@ -1044,7 +1043,7 @@ def _part_figures(table: Table, part_rows: list[int], col: int) -> list:
     parts = []
     for r in part_rows:
         cell = table.rows[r][col].text
-        if not cell or cell in _EMPTY:
+        if not cell or empty(cell):
             continue
         fig = cell_figure(table, r, col)
         if fig is None:
@@ -1300,7 +1299,7 @@ def _across_rows(check: Check, table: Table, j: int, components: list[int], fill
         if _RATE_ROW.search(labels[i]) or labels[i].strip().startswith(tuple(check.options.skip_rows)):
             continue  # 执行率（%） 99.39 | 96.94 | 90.32 | 95.29: a rate's row, its 合计 no sum (not
             # 支付工程进度款, 基本预备费（5%）: amounts)
-        figs = [cell_figure(table, i, k) for k in components if table.rows[i][k].text.strip() not in _EMPTY]
+        figs = [cell_figure(table, i, k) for k in components if not empty(table.rows[i][k].text)]
         total = cell_figure(table, i, j)
         if total is None or not figs or any(f is None for f in figs):
             continue
