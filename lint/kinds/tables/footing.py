@@ -1264,7 +1264,7 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
         tried = [_across_rows(check, table, j, parts, filled)
                  for parts in (grouped or [k for k in columns if k < j], after) if len(parts) >= 2]
         checks = max(tried, key=_agreeing, default=[])
-        if len(checks) < 2 or _agreeing(checks) * 2 <= len(checks):
+        if len(checks) < 2 or _agreeing(checks) * 2 <= len(checks) and not _one_of_two(checks):
             continue  # the columns are not the parts of this total in most rows: not a crossfoot
         for total, figs in checks:
             yield from _judge_sum(analysis, check, total, figs, ("across", j))
@@ -1281,6 +1281,15 @@ def _after(check: Check, table: Table, j: int, columns: list[int]) -> list[int]:
     return [k for k in columns if k > j and not _is_total(check, table.header[k])
             and not apart.within(table.header[k]) and not _breakdown(check, table, k)
             and not _other_side(table, j, k)]
+
+
+def _one_of_two(checks: list) -> bool:
+    """Whether of two rows one adds up over three parts or more, none of them 0 (分值 15 | 25 | 35 | 25 |
+    100 over 得分 14 | 24 | 33 | 24 | 96, a score summary laid out across): no chance agreement, so the
+    columns are the total's parts and the other row is judged."""
+    return len(checks) == 2 and any(len(figs) >= 3 and all(f.value for f in figs)
+                                    and precision.total(figs).meets(precision.interval(total))
+                                    for total, figs in checks)
 
 
 def _agreeing(checks: list) -> int:
