@@ -12,6 +12,10 @@ words names exactly one amount stated before it in its paragraph (全年预算1,
 the amount whose label ends with the word (a closing 数 or 额 aside: 实际支出数 is 实际支出); a word that
 names two amounts of different values (预算 after 年初预算 and 全年预算) or none leaves it unread.
 
+A rate followed by its division in brackets (通过率85.23%（认定通过3,536家/推荐4,266家）) is the same
+computation written the other way round: only a plain division (× 100% allowed), and it holds when the
+slash only separates the two (完成率90%（计划20场/实际18场）: the second over the first).
+
 Each number stands for what its decimals allow (467.17 is 467.165 to 467.175); a whole number is exact
 unless it is an amount of money (467万元 is 466.5 to 467.5万元); a percentage is its hundredth (100% is 1,
 10.27% is 0.1027). It is a finding when the computed interval cannot meet the stated result's, either
@@ -65,7 +69,7 @@ def run(analysis, check: Check):
     blocks = analysis.doc.blocks
     for b, block in enumerate(blocks):
         text = block.text
-        if "=" not in text and "＝" not in text:
+        if "=" not in text and "＝" not in text and not _DIVIDED.search(text):
             continue
         norm, where = _normalise(text, b)
         if b and norm.lstrip()[:1] in ("*", "/") and blocks[b - 1].kind == block.kind:
@@ -75,6 +79,10 @@ def run(analysis, check: Check):
         figures = {(f.block, f.start): f for k in {b, b - 1} if k >= 0 for f in analysis.figures[k]}
         for eq in (i for i, ch in enumerate(norm) if ch == "="):
             found = _judge(analysis, check, norm, where, eq, figures)
+            if found is not None:
+                yield found
+        for m in _RATE_EXPLAINED.finditer(norm) if "/" in norm else ():
+            found = _explained(analysis, check, norm, where, m, figures)
             if found is not None:
                 yield found
 
@@ -123,6 +131,34 @@ def _judge(analysis, check, norm: str, where: list[tuple[int, int]], eq: int, fi
     if tokens is None:
         worded = _WORDED.fullmatch(norm, start, eq)
         return _worded(analysis, check, worded, result, where[start]) if worded else None
+    return _computed(analysis, check, result, tokens, norm, where, start, eq, figures)
+
+
+_DIVIDED = lazy(r"[%％]\s*[（(][^（）()=＝]*[/／÷][^（）()=＝]*[）)]")
+_RATE_EXPLAINED = lazy(r"(?P<num>\d+(?:\.\d+)?)\s*%\s*\((?P<expr>[^()=]{3,80})\)")
+
+
+def _explained(analysis, check, norm: str, where: list[tuple[int, int]], m, figures: dict):
+    """A rate followed by its division in brackets (通过率85.23%（认定通过3,536家/推荐4,266家）): the same
+    computation written the other way round, judged alike; only a plain division (× 100% allowed)."""
+    result = figures.get(where[m.start("num")])
+    if result is None or not result.is_point or result.unit != "%":
+        return None
+    start, end = m.start("expr"), m.end("expr")
+    tokens = _tokens(norm[start:end])
+    if tokens is None or [t[1] for t in tokens if t[0] == "op"][:1] != ["/"] \
+            or any(t[0] in ("open", "close") or t[0] == "op" and t[1] in "+-" for t in tokens):
+        return None
+    verdict = _computed(analysis, check, result, tokens, norm, where, start, end, figures)
+    if verdict is not None and not verdict.holds and len(tokens) == 3:
+        swapped = _computed(analysis, check, result, tokens[::-1], norm, where, start, end, figures)
+        if swapped is not None and swapped.holds:
+            return swapped.quiet()  # 完成率90%（计划20场/实际18场）: a slash between the two, no division
+    return verdict
+
+
+def _computed(analysis, check, result, tokens, norm: str, where, start: int, eq: int, figures: dict):
+    """The verdict on ``result`` against the expression ``tokens`` (read from ``norm[start:eq]``)."""
     value = _Parser(tokens).parse()
     if value is None:
         return None
