@@ -114,6 +114,24 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     return (scope, qualified, family(fig.unit), period)
 
 
+_COUNTED = lazy(r"^(?:共有|共计|共)|(?:总数|总量)$")
+
+
+def same(key: tuple) -> tuple:
+    """A :func:`key` as two statements of one quantity share it: its label as :func:`measure` reads it."""
+    return (key[0], measure(key[1]), *key[2:])
+
+
+def measure(label: str) -> str:
+    """What a label measures, said either way: the report's own whole named or not (全省研发人员 is 研发人员
+    in a report of the province), a count as a count (共有在职人员, 在职人员总数: 在职人员)."""
+    for whole in _WHOLE:
+        if label.startswith(whole):
+            label = label[len(whole) :]
+            break
+    return _COUNTED.sub("", label)
+
+
 def _own_years(text: str) -> list[str]:
     """The years ``text`` names, but those a comparison names (较2010年, 比2022年, 与2021年相比): the year
     compared with, not the one the figures after it are of."""

@@ -68,9 +68,10 @@ def run(analysis, check: Check):
     seen: dict[tuple, Figure] = {}
     dated: dict[tuple, set] = {}  # the days a quantity's statements open with, by its name
     for _block, fig in analysis.in_prose():
-        key = quantities.key(analysis, fig, o.shortest, o.changes, o.bare)
-        if key is None:
+        named = quantities.key(analysis, fig, o.shortest, o.changes, o.bare)
+        if named is None:
             continue
+        key = quantities.same(named)  # (全省研发人员 a ⏎ 研发人员总数 b: one quantity)
         day = quantities.event_date(analysis, fig)
         if day:  # (by name, unit and period: a paragraph's later statements are scoped by its first)
             dated.setdefault(key[1:], set()).add(day)
@@ -78,7 +79,7 @@ def run(analysis, check: Check):
         if first is fig or first.block == fig.block or quantities.sibling_items(analysis, first, fig):
             continue
         fields = {quantities.field(analysis, f) for f in (first, fig)}
-        if len(fields) == 2 and ("" not in fields or not quantities.whole_named(key[1])):
+        if len(fields) == 2 and ("" not in fields or not quantities.whole_named(named[1])):
             continue  # 在A方面，发行专项债券 a ⏎ 在B方面，…专项债券 b: each field's; 全年下达资金 X ⏎
             # 在A方面，全年下达资金 a: the whole's, then a field's part (not 全县…支出 X ⏎ 在A方面，全县…Y)
         days = [quantities.event_date(analysis, first), day]
@@ -96,7 +97,7 @@ def run(analysis, check: Check):
             # stated beside the other, under a name much like it: the label is loose, not the figure)
             yield report(check, analysis, fig.span, fig.text, related=(first.span,),
                          computed=first.text, figures=(fig.text, first.text),
-                         label=key[1], other=first.text, where=analysis.doc.cite(first.span))
+                         label=named[1], other=first.text, where=analysis.doc.cite(first.span))
 
 
 def _said_beside(analysis, one: Figure, other: Figure, unit) -> bool:
