@@ -234,9 +234,9 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         return
     # the parts fall short: a partial listing, unless one digit of one figure explains the gap
     if len(parts) < 2 or unsaid or _OPEN_END.match(text, parts[-1].end) \
-            or _CUT.fullmatch(text, parts[-1].end):
-        yield verdict.quiet()  # (…2万元等: the list says it is not all; …9万元，科: the text is cut off)
-        return
+            or _CUT.fullmatch(text, parts[-1].end) or _some_named(total, parts):
+        yield verdict.quiet()  # (…2万元等: the list says it is not all; …9万元，科: the text is cut off;
+        return  # 得分 X，其中预算执行率 a，产出 b，效益 c: its 满意度 unsaid)
     if found.suggestion and precision.significant(total) \
             and precision.one_digit_fix(total, parts_sum()) is not None \
             and (not main or parts_sum().hi >= precision.interval(total).lo * Decimal("0.95")):
@@ -568,7 +568,8 @@ def _base(word: str) -> str:
 _SAME_BASE = {"上年度": "上年", "去年": "上年", "年初预算数": "年初预算", "年初数": "年初预算",
               "预算数": "预算"}
 _SEMI = lazy(r"[；;]")
-_OPEN_END = lazy(r"\s*(?:等|之类)")
+_OPEN_END = lazy(r"\s*(?:等|之类|[，,；;]\s*(?:其余|剩余|余下|余额|不足部分|差额)(?!\s*\d))")
+# (…省级资金600万元，其余由市县配套: the list says the rest is elsewhere, unstated)
 # the list's next item begun, the text ending there: a name's first characters, not a clause of its own
 _CUT = lazy(r"\s*[，,、](?!\s*(?:主要|用于|为|是|均|全部|共|合计))\s*[\u4e00-\u9fff（()）]{1,4}\s*")
 _CHANGED_TOTAL = lazy(r"(?:增加|减少|增收|减收|增支|减支|增长|下降|短收|超收|少收|多收|超支|节支)\s*$")
@@ -612,6 +613,9 @@ _WHOLE_AGAIN = lazy(r"到位|实际|合计|累计|完成|下达|拨付|共计|�
 _GOT = lazy(r"得(?!.*扣)")
 _SCORED = lazy(r"得|扣|失")
 _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
+# the 一级指标 of the national frameworks (the last, a project's self-evaluation form)
+_SCORE_SETS = (("决策", "过程", "产出", "效益"), ("投入", "过程", "产出", "效果"),
+               ("预算执行率", "产出", "效益", "满意度"))
 _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"
                                        r"|^(?!.*(?:基本|项目|总计|合计|结转|结余)).*财政拨款(?:预算)?支出"),
           ("人员", "公用"): lazy(r"基本支出"),  # 基本支出 X。其中，人员支出（经费）a，公用经费（支出）b
@@ -622,9 +626,7 @@ _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预�
           ("购置", "运行"): lazy(r"公务用车购置及运行|公务用车购置和运行|车辆购置及运行"),
           ("一般公共预算", "政府性基金", "国有资本经营"):
               lazy(r"^(?!.*(?:一般公共|政府性基金|国有资本)).*财政拨款"),
-          # the 一级指标 of the national frameworks
-          ("决策", "过程", "产出", "效益"): lazy(r"总分|得分|评分"),
-          ("投入", "过程", "产出", "效果"): lazy(r"总分|得分|评分"),
+          **dict.fromkeys(_SCORE_SETS, lazy(r"总分|得分|评分")),
           ("离休", "退休"): lazy(r"离退休"),  # 离退休人员35人，其中离休1人、退休34人
           # 政府债务余额 X，其中：一般债务 a，专项债务 b
           ("一般债务", "专项债务"): lazy(r"债务|利息|付息|还本"),
@@ -728,6 +730,18 @@ def _whole(total: Figure, parts: list[Figure]) -> bool:
         len(names) == len(kinds) and whole.search(labels.core(total.label))
         and {w for w in kinds for n in names if w in n} == set(kinds)
         for kinds, whole in _PAIRS.items())
+
+
+def _some_named(total: Figure, parts: list[Figure]) -> bool:
+    """Whether a score's parts name some, not all, of its 一级指标 (:func:`_whole`'s sets: 得分 X，其中预算
+    执行率 a，产出 b，效益 c, its 满意度 unsaid): every 一级 carries points, so a gap is the ones not named.
+    (Not money's sets: a 政府采购 listing its 货物 and 服务 leaves out a 工程 of 0, and a gap is a typo.)"""
+    if total.unit != "分":
+        return False
+    names = [labels.core(p.label) for p in parts]
+    whole = labels.core(total.label)
+    return _PAIRS[_SCORE_SETS[0]].search(whole) is not None and any(
+        len(names) == len({w for w in kinds for n in names if w in n}) < len(kinds) for kinds in _SCORE_SETS)
 
 
 _DONE = lazy(r"达到|完成|达标|实现|合格")
