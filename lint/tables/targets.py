@@ -106,11 +106,10 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
         key = rate if rate is not None else table.column(*spec.key)
         if key is None:
             key = max(target - 1, 0)
-            is_key = partial(_named, key)
+            scored = _scored(table)
+            is_key = partial(_named, key, scored if scored and key > 0 else ())
         else:
-            scored = tuple(j for j, name in enumerate(table.header)
-                           if any(w in name for w in ("分值", "权重", "满分", "标准分", "得分")))
-            is_key = partial(_numbered, key, scored if len(scored) == 2 else ())
+            is_key = partial(_numbered, key, _scored(table))
         labels = [j for j in range(min(target, actual)) if j != key]
         units = next((j for j in labels if _UNIT_HEAD.fullmatch(table.header[j].strip())), None)
         found, centred = records(table, is_key, labels)
@@ -153,8 +152,19 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
         yield Sheet(table, target, rows, centred)
 
 
-def _named(col: int, cells) -> bool:
-    return bool(cells[col].text)
+def _scored(table: Table) -> tuple[int, ...]:
+    """The 分值 and 得分 columns, when the table has just those two."""
+    scored = tuple(j for j, name in enumerate(table.header)
+                   if any(w in name for w in ("分值", "权重", "满分", "标准分", "得分")))
+    return scored if len(scored) == 2 else ()
+
+
+def _named(col: int, scored: tuple[int, ...], cells) -> bool:
+    """Whether a row starts a record: its indicator name is filled, or its first column names a row of its
+    own and its 分值 and 得分 are filled (预算执行率 | | | 100% | 97.20% | 10 | 9.72: the national form's row
+    with no 二级 or 三级, not the lines the indicator above wrapped onto, which carry no points)."""
+    return bool(cells[col].text) or bool(scored) and bool(cells[0].text.strip()) \
+        and all(number(cells[j].text) is not None for j in scored)
 
 
 def _numbered(col: int, scored: tuple[int, ...], cells) -> bool:
