@@ -3,9 +3,9 @@
 The report's year is the year its title names. A report that looks back on its year (决算, 自评, 评价:
 option ``behind``) states its year-end as 截至<its year>年12月31日; a budget (预算: ``ahead``) states last
 year's figures, 截至<the year before>…. A 截至 (截止) date with a year before that is a paragraph copied from
-an earlier year's report: a finding on the date, unless its sentence goes on to the report's year (截至2023年
+an earlier year's report: a finding on the date, unless its paragraph goes on to the report's year (截至2023年
 底56所，2024年新建5所…: a baseline brought up to date), the date is within its year (截止2016年10月底: a count
-taken then, no year-end), it is compared with (比截至2022年12月31日的 X), or the sentence names an earlier
+taken then, no year-end), it is compared with (比截至2022年12月31日的 X), or its paragraph names an earlier
 year before it (自2011年启动以来，截止2013年已安排 X: a project's history). Later dates are left alone (an
 evaluation done in the next year counts to then), and so is a report whose title names no year or no kind.
 """
@@ -46,16 +46,15 @@ def run(analysis, check: Check):
             continue
         for m in _AS_OF.finditer(block.text):
             said = int(m.group("year"))
-            end = labels.stop_after(block.text, m.end())
-            if any(int(y) >= earliest for y in labels.YEAR.findall(block.text, m.end(), end)):
-                continue  # 截至2023年底56所，2024年新建5所…: a baseline the sentence brings up to the year
+            if any(int(y) >= earliest for y in labels.YEAR.findall(block.text, m.end())):
+                continue  # 截至2023年底56所，2024年新建5所…: a baseline its paragraph brings up to the year
             if block.text[max(0, m.start() - 1) : m.start()] in ("比", "较", "与", "同"):
                 continue  # 比截至2022年12月31日的 X 增加 c: compared with, not counted from
             if m.group("month") and int(m.group("month")) != 12:
                 continue  # 截止2016年10月底，馆藏档案 X 卷: a count taken in the year, no year-end copied
-            opened = max(block.text.rfind(c, 0, m.start()) for c in "。；;") + 1
-            if any(int(y) < said for y in labels.YEAR.findall(block.text, opened, m.start())):
+            if any(int(y) < said for y in labels.YEAR.findall(block.text, 0, m.start())):
                 continue  # 该项目自2011年4月启动以来，截止2013年已安排 X: a project's history, year by year
+                # (本项目自2021年启动，分两期实施。截至2022年12月31日，一期…: in sentences of one paragraph)
             if said < earliest:
                 yield report(check, analysis, block.span(m.start(), m.end()), m.group(),
                              computed=str(earliest), said=str(said), year=str(earliest))
