@@ -572,7 +572,7 @@ _OPENING = lazy(r"年初|初始")  # a budget before what was added in the year
 _SUBJECTLESS = lazy(r"(?:已|累计|实际)?")
 _MEASURE_WORDS = lazy(r"本部门|本单位|部门|单位|年初|年中|最终|调整后|调整|变动后|变动|追加后|追加|经|全年|"
                             r"本年|年度|预算|实际|支出|执行|决算|完成|下达|安排|资金|数|为|至|共|计|总额|合计|"
-                            r"累计|的|[，,：:]")  # (年中调整后全年预算, 年度预算调整至, 最终预算: measures only)
+                            r"累计|的|[，,：:]")  # (年中调整后全年预算, 预算调整至, 最终预算: measures only)
 
 
 def _paragraph_before(analysis, block: int) -> list:
