@@ -428,6 +428,32 @@ _STAGES = {"年初预算": "年初", "预算草案": "年初", "预算调整": "
            "决算": "执行", "执行": "执行"}
 
 
+def parallel(analysis, one: Figure, other: Figure) -> bool:
+    """Whether two figures stand in two sections of one template, each under its own numbered heading of
+    the same words (（二）资金使用情况：… under each project's 绩效自评结果; 二、年度预算安排：… under each
+    project's 经费情况说明): the same label there is each section's own."""
+    mine, theirs = (analysis.memo(_section, f.block) for f in (one, other))
+    return mine is not None and theirs is not None and mine[0] != theirs[0] and mine[1] == theirs[1]
+
+
+def _section(analysis, block: int, reach: int = 8) -> tuple[int, str] | None:
+    """The block and title of the nearest block at or above ``block`` opening with a list marker, when it is
+    a title (a line of its own with no figure, or words run in before a colon: （二）资金使用情况：…), not an
+    item naming its subject (1、职业教育助学工程项目，计划安排资金 a), or None."""
+    blocks = analysis.doc.blocks
+    for b in range(block, max(block - reach, -1), -1):
+        text = blocks[b].text.strip()
+        if _HEADING.match(text):
+            title = _RUN_IN_TITLE.match(text)
+            if title:
+                return b, title.group(1)
+            return (b, text) if len(text) <= 40 and not analysis.figures[b] else None
+    return None
+
+
+_RUN_IN_TITLE = lazy(r"([^：:，,。；;]{2,30})[：:]")
+
+
 def _heading(analysis, block: int, reach: int = 8) -> str:
     """The nearest heading above ``block`` (a short line opening with 一、 （一） 1.), or ''."""
     blocks = analysis.doc.blocks

@@ -76,7 +76,8 @@ def run(analysis, check: Check):
         if day:  # (by name, unit and period: a paragraph's later statements are scoped by its first)
             dated.setdefault(key[1:], set()).add(day)
         first = seen.setdefault(key, fig)
-        if first is fig or first.block == fig.block or quantities.sibling_items(analysis, first, fig):
+        if first is fig or first.block == fig.block or quantities.sibling_items(analysis, first, fig) \
+                or quantities.parallel(analysis, first, fig):
             continue
         fields = {quantities.field(analysis, f) for f in (first, fig)}
         if len(fields) == 2 and ("" not in fields or not quantities.whole_named(named[1])):
