@@ -130,6 +130,9 @@ def run(analysis, check: Check):
                                                            and not _YEAR.fullmatch(h.strip())) >= 2:
             continue  # no header, or figures where it should be (12.50 | 10 | 10): a fragment unheaded
         columns = _amount_columns(check, table)
+        if columns and not any(table.header[j].strip() for j in columns) and _part_above(tables, k) is None:
+            continue  # a header naming none of the amount columns (服务对象满 | 测绘成果满 | | 10 | 10): the
+            # first row of a fragment a page break or an unruled layout cut off, its columns unknown
         before = _part_above(tables, k)
         found = [*_columns(analysis, check, table, columns, before), *_groups(analysis, check, table),
                  *_levels(analysis, check, table),
