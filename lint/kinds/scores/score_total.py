@@ -53,7 +53,7 @@ def run(analysis, check: Check):
         tables = [t for t in tables if t.column("执行率") is None]
     if len(tables) > 1:  # a score summary with its 合计 beside an indicator table without one: the summary
         totalled = [t for t in tables if any("指标" in h for h in t.header)
-                    and _table_total(t, t.column(*check.options.score), check)[0] is not None]
+                    and _table_total(t, _score_column(t, check), check)[0] is not None]
         others = [t for t in tables if t not in totalled]
         if len(totalled) == 1 and all(t.column(*check.options.points) is not None for t in others):
             tables = totalled  # beside indicator tables of 分值 | 得分 (not a list of projects' scores)
@@ -109,7 +109,7 @@ def run(analysis, check: Check):
 def _read(table, check: Check):
     """A score table's total (or the parts that make it), the row it is on, the points its rows are out of
     (90 of a 自评表's 100) and the names of its rows; None when it has neither total nor parts."""
-    col = table.column(*check.options.score)
+    col = _score_column(table, check)
     weighted = [j for j, h in enumerate(table.header) if "加权" in h and check.options.score.within(h)]
     col = weighted[0] if len(weighted) == 1 else col  # 指标得分（百分制） | 加权得分: the weighted adds up
     total, total_row, parts = _table_total(table, col, check)
@@ -118,6 +118,14 @@ def _read(table, check: Check):
     names = {c.text for row in table.rows for c in row if len(c.text) >= 2 and number(c.text) is None
              and not any(w in c.text for w in check.options.grand)}
     return total, total_row, parts, _points_total(table, check), names
+
+
+def _score_column(table, check: Check) -> int:
+    """The table's score column; of several headed just 得分 (一级指标 | 分值 | 得分 | 二级指标 | 分值 |
+    得分 | 三级指标 | … | 分值 | 得分: a tiered sheet), the last, the indicators' own, where the 总分 row's
+    score stands."""
+    plain = [j for j, h in enumerate(table.header) if h.strip() in check.options.score]
+    return plain[-1] if len(plain) > 1 else table.column(*check.options.score)
 
 
 _SYSTEM = lazy(r"总分值?(?:为|是)?$")
