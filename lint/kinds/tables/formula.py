@@ -154,6 +154,10 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
             else:  # filled columns only: an empty column under a merged name is none
                 named = _headed(table, [word, *unwanted], set(where.values()))
                 hits = _latest(table, named, where.get(result))
+                if not named and _headed(table, [word, *unwanted], set(where.values()), empty=True):
+                    return None  # 年初预算数 | | 全年预算数 over 3128.36 | 3486.37 | (empty): the word's
+                    # column is there but holds nothing, its figures under another header; no lesser word
+                    # stands in for it
             if len(hits) > 1:
                 return None
             if hits:
@@ -199,12 +203,13 @@ def _beside(table, result: int | None) -> str | None:
     return years[max(left)] if left and right else None
 
 
-def _headed(table, words, taken: set[int]) -> list[int]:
-    """The filled columns not ``taken`` whose header holds one of ``words`` and none of its ``!`` words."""
+def _headed(table, words, taken: set[int], empty: bool = False) -> list[int]:
+    """The filled columns (with ``empty``, the empty ones) not ``taken`` whose header holds one of ``words``
+    and none of its ``!`` words."""
     unwanted = [w[1:] for w in words if w.startswith("!")]
     wanted = [w for w in words if not w.startswith("!")]
     return [j for j, h in enumerate(table.header) if j not in taken and any(_holds(h, w) for w in wanted)
-            and not any(_holds(h, u) for u in unwanted) and any(r[j].text for r in table.rows)]
+            and not any(_holds(h, u) for u in unwanted) and any(r[j].text for r in table.rows) != empty]
 
 
 def _composition(table, col: int) -> bool:
