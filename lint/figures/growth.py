@@ -393,6 +393,7 @@ _MEASURE = r"(?:决算数?|预算数?|执行数|实际支出数?|支出数?)"  #
 _PERIOD_BEFORE = (r"(?:比|较|与)(?:上年|上一年|去年|上年度|上年同期|去年同期|同期|20\d\d\s*年度?)(?:同期)?"
                   rf"{_MEASURE}?的?")
 _COMPARED = lazy(rf"{_PERIOD_BEFORE}$")
+_COMPARED_TO = lazy(r"(?:比|较)(?!例|重|率)")  # a label naming what a figure is compared with (比年初预算)
 _COMPARED_OPEN = lazy(rf"({_PERIOD_BEFORE})\s*[（(]\s*$")  # before a prior in brackets: 较上年（X）增长
 _YEAR = r"20\d\d\s*年度?"
 _FROM = (rf"上年|上一年|去年|上年度|上年同期|去年同期|{_YEAR}|原来|原|调整前|年初(?:预算|批复|安排)?数?"
@@ -430,7 +431,9 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
         mine = labels.open_paren(text, sentence[0], before.start)
         other = next((f for f in reversed(figs[:k])  # not an amount in brackets closed before the prior
                       if labels.open_paren(text, sentence[0], f.start) in (None, mine)
-                      and not _on_another_base(text, f)), None)  # (nor a rate on another base, 占 Y 的 p%)
+                      and not _on_another_base(text, f)  # (nor a rate on another base, 占 Y 的 p%)
+                      and not _COMPARED_TO.match(f.label.strip(" ，,"))), None)  # (nor the base of
+        # another comparison: X，比年初预算 Y 下降 P%，比上年 Z 下降 R%: R is of X and Z)
         if other is None:
             continue
         if not (before.is_point and other.is_point) or family(before.unit) != family(other.unit) \
