@@ -60,7 +60,7 @@ def run(analysis, check: Check):
         text = analysis.doc.blocks[fig.block].text
         if _later_after(text, fig.end, said):
             continue  # 2023年执行率为92.15%，2024年为96.99%: the years set side by side
-        if _compared_next(text, fig.end):
+        if _compared_next(text, fig.end) or _compared_below(analysis, fig):
             continue  # 2022年度收入总计1,050.00万元。与上年相比，…: stated to be compared with
         if _YEAR_NAMES.match(before, before.rfind(years[-1])):
             continue  # 2017年“平安村居”奖励金项目…得分; 2016年省级预算内投资项目区级配套，项目预算资金
@@ -165,6 +165,20 @@ def _compared_next(text: str, end: int) -> bool:
         return False
     after = text.find("。", stop + 1, stop + 121)
     return any(w in text[stop + 1 : after if after >= 0 else stop + 121] for w in _NEXT_COMPARES)
+
+
+def _compared_below(analysis, fig) -> bool:
+    """Whether a figure's sentence ends its paragraph and the next paragraph's first sentence compares with
+    the year before (2020年度本部门实际支出 X，主要用于…。⏎ 2021年度实际支出 Y，比上年减少 C: its base)."""
+    text = analysis.doc.blocks[fig.block].text
+    stop = text.find("。", fig.end)
+    if stop >= 0 and text[stop + 1 :].strip() or fig.block + 1 >= len(analysis.doc.blocks):
+        return False
+    following = analysis.doc.blocks[fig.block + 1]
+    if following.kind != analysis.doc.blocks[fig.block].kind:
+        return False
+    first = following.text.split("。", 1)[0][:120]
+    return any(w in first for w in _NEXT_COMPARES)
 
 
 def _ahead(analysis, check: Check) -> bool:
