@@ -1784,6 +1784,9 @@ def _named_before(text: str, prior, start: int, pos: int, figs, fam: str) -> lis
 _SUBJECT_LEAD = lazy(r"\s*([\u4e00-\u9fff“”]{4,16}?)(?:共|合计|累计|全年)?(?:安排|支持|实施|涉及|投入|用于)")
 
 
+_UNDER_NAMED = lazy(r"[，,：:\s]*([\u4e00-\u9fff]{2,12}?)(?:下的|之下的|项下的)")  # 其中，产出指标下的…
+
+
 def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listing]:
     start, end, figs = labels.near(sentences[index], pos)
     # a longer parts word already covers this occurrence (主要包括 holds 包括)
@@ -2055,6 +2058,9 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 return []  # X，其中已拨付 Y。按来源分，A a，B b (a + b = Y): a breakdown of Y, maybe
         if subject and not any(_subject_of(subject, f) for f in before):
             return []  # “三公”经费支出具体如下：…: a breakdown of what it names, not of the total before
+        under = _UNDER_NAMED.match(text, pos + len(word))
+        if under and before and under.group(1) not in labels.core(before[-1].label):
+            return []  # A 得分 a，…，产出指标得分 c。其中，产出指标下的数量指标得分 d: c's, not the first's
         among = _AMONG_NAMED.match(text, pos + len(word))
         if among and before and {m.group() for m in labels.SUB_LEVEL.finditer(before[-1].label)} \
                 != {m.group() for m in labels.SUB_LEVEL.finditer(among.group(1))}:
