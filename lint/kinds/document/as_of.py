@@ -20,6 +20,7 @@ from ..options import options
 
 KIND = "as_of"
 FIELDS = ("stated", "computed", "said", "year")
+_YEARS = lazy(r"(20\d\d)\s*(?:年|[-—－~～至到]\s*20\d\d\s*年)")  # 2021年; 2021-2024年 (its start)
 _AS_OF = lazy(r"截[至止]\s*(?P<year>(?:19|20)\d{2})\s*年"
               r"(?:\s*(?P<month>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?|底|末)?")
 
@@ -52,7 +53,7 @@ def run(analysis, check: Check):
                 continue  # 比截至2022年12月31日的 X 增加 c: compared with, not counted from
             if m.group("month") and int(m.group("month")) != 12:
                 continue  # 截止2016年10月底，馆藏档案 X 卷: a count taken in the year, no year-end copied
-            if any(int(y) < said for y in labels.YEAR.findall(block.text, 0, m.start())):
+            if any(int(y) < said for y in _YEARS.findall(block.text, 0, m.start())):
                 continue  # 该项目自2011年4月启动以来，截止2013年已安排 X: a project's history, year by year
                 # (本项目自2021年启动，分两期实施。截至2022年12月31日，一期…: in sentences of one paragraph)
             if said < earliest:
