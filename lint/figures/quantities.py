@@ -24,12 +24,14 @@ from .precision import family, interval
 
 _BIG = Decimal("1e30")
 _NO_QUANTITY = ("", "%", "‰", "分", "个百分点")
+_THIS_YEAR = lazy(r"本年度?|今年|当年")
+_RATE_NAMED = lazy(r"(?:预算|资金|支出)执行率(?:为|是|达到?)?$")
 
 
 def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     """``(scope, label, unit family, period)`` of a prose figure, or None when it names no quantity."""
-    if fig.unit in _NO_QUANTITY:
-        return None
+    if fig.unit in _NO_QUANTITY and not (fig.unit == "%" and _RATE_NAMED.search(labels.core(fig.label))):
+        return None  # (a rate named as one, 预算执行率 X%, is a quantity: restated, it must agree)
     label = labels.core(fig.label)
     if len(label) < shortest or "|" in label or any(c in label for c in "×=＝*＊÷+＋"):
         return None  # (×12月=: a computation's result, not a quantity named)
@@ -39,7 +41,7 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     if len(label) - len(word) < 3:
         return None  # 支出决算, 年初预算: a column word, its subject elsewhere
     parent = analysis.parent(fig)
-    if parent is None:
+    if parent is None and fig.unit != "%":  # (a named rate is the whole's, whatever its paragraph opens with)
         topic = analysis.figures[fig.block][0]
         parent = topic if topic is not fig else None
     scope = labels.core(parent.label) if parent is not None else ""
@@ -77,7 +79,10 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         opened = text.rfind("。", max(0, fig.start - 400), fig.start) + 1
         years = _own_years(text[opened : fig.start - len(before)])
     # (今年1-6月 X after 2021年1-6月 X: the report's one year)
-    period = years[-1] if years else "prior" if labels.LAST_YEARS.search(before) \
+    this = [m.end() for m in _THIS_YEAR.finditer(before)]
+    if this and years and before.rfind(years[-1]) < this[-1]:
+        years = []  # 上一年度（2023年）…为 a，本年度…为 b: b is the report's year's
+    period = years[-1] if years else "prior" if labels.LAST_YEARS.search(before, this[-1] if this else 0) \
         else _part_year(analysis, fig.block) or analysis.memo(_own_year)
     planned = _PLANNED.search(before)
     if planned:  # 2023年预算为：一般公共预算收入 X: the budget's, not the outturn's Y, nor the adjusted one's
