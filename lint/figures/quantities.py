@@ -24,7 +24,7 @@ from .precision import family, interval
 
 _BIG = Decimal("1e30")
 _NO_QUANTITY = ("", "%", "‰", "分", "个百分点")
-_THIS_YEAR = lazy(r"本年度?|今年|当年")
+_THIS_YEAR = lazy(r"本年度?|今年")  # (not 当年: 2023年…当年计划, that year)
 _RATE_NAMED = lazy(r"(?:预算|资金|支出)执行率(?:为|是|达到?)?$")
 
 
