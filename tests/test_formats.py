@@ -145,6 +145,21 @@ def test_a_number_wrapped_inside_a_narrow_cell_is_whole(tmp_path):
     assert any("123456789012345.67" in line for line in doc.lines)
 
 
+@pytest.mark.parametrize("score, found", [("99", []), ("98", [("TAB001", "总分 得分")])])
+def test_a_title_drawn_inside_the_grid_and_repeated_a_page_on_keeps_one_table(tmp_path, checks, score, found):
+    """Word repeats a table's header rows on each page, its title row among them: the title row drawn
+    again inside the grid is the same table going on, so its 总分 is footed over every page (v4 wave 59)."""
+    rows = [["2024年度项目支出绩效自评表", "", "", "", ""], ["一级指标", "二级指标", "三级指标", "分值", "得分"]]
+    rows += [["产出指标", "数量指标", f"指标{k + 1}", "5", "5"] for k in range(14)]
+    rows += [["满意度指标", "满意度", "满意度", "30", "29"], ["总分", "", "", "100", score]]
+    path = tmp_path / "repeated.pdf"
+    to_pdf([("paragraph", "某项目2024年度绩效自评报告"), ("table", rows)], path, page=(420.0, 300.0))
+    doc = ingest.read(path)
+    assert sum("2024年度项目支出绩效自评表" in line for line in doc.lines) == 2  # (drawn on both pages)
+    got = engine.run(doc, [c for c in checks if c.code == "TAB001"])
+    assert [(f.code, f.message.split("(")[1].split(")")[0]) for f in got] == found
+
+
 def _docx_with(tmp_path: Path, body_xml: str, numbering_xml: str | None = None) -> Path:
     """A DOCX whose body is ``body_xml`` (w: elements), built from python-docx's template."""
     base = tmp_path / "base.docx"

@@ -264,6 +264,7 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
     gap = 0
     # the last unit line (编制单位：… 单位：元) and caption seen, and those over the current run
     unit, own, title, named = (-9, ""), "", (-9, ""), ""
+    inside = ""  # the caption drawn inside the current table's grid, as its first row
     # the report's title, printed again at the head of each page as a running header
     # (or split over two lines at the head of the first page: # 某市2023年某项目资金 / # 绩效评价报告)
     heads_ = [re.sub(r"\s+", "", b.text) for b in blocks[:3] if b.kind != "row" and len(b.text) <= 60]
@@ -298,9 +299,14 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
                 number(c) for b, _ in current for c in b.text.split("\t")):
             continue  # the header, then a row of its unit (金额单位：万元 | | |): the table goes on
         if block.kind == "row" and _caption_row(block):
+            drawn = re.sub(r"\s+", "", block.text)
+            if current and drawn == inside and not headed and not _closed(current, blocks, k):
+                continue  # the caption drawn inside the grid again, a page on (Word repeats a table's
+                # header rows, its title row among them), before its total: the table goes on
             if current:
                 runs.append(current)
-            current, gap = [], 0  # a caption drawn inside the grid (…收支预算总表 | | |) starts a table
+            current, gap, inside = [], 0, drawn  # a caption drawn inside the grid (…收支预算总表 | | |)
+            # starts a table
         elif block.kind == "row" and current and block.line in heads and block.text != current[0][0].text \
                 and not any(number(c) for c in block.text.split("\t")):
             runs.append(current)  # another Markdown table's header (one of amounts is a page's first row)
