@@ -13,8 +13,9 @@ after it: not 其中：决策指标20分 listing the weights) and from a summary
 Two statements disagree when their rounding intervals cannot meet (18 beside 18.33 may be it rounded).
 The check stays silent in a report scoring more than one thing: when it states two different overall
 scores (综合得分, 总得分, 整体自评得分: a department's and its projects'), or a group three different ways;
-and it never pairs statements of two projects' sections (一、某某项目 … 二、某某项目), the unit's own scores
-with the evaluators' (自评 against 复核, 评价组), or last year's (上年, 2023年度 in a 2024 report).
+and it never pairs statements of two projects' sections (一、某某项目 … 二、某某项目; （一）某某专项经费),
+the unit's own scores with the evaluators' (自评 against 复核, 评价组), or last year's (上年, 2023年度 in a
+2024 report).
 """
 
 from __future__ import annotations
@@ -51,7 +52,8 @@ _SAID = lazy(r"(?:^|(?<=[，,；;。：:、（(）)\s])|(?<=其中)|(?<=[一二�
 _RATE_AFTER = lazy(r"\s*[，,（(]\s*得分率")
 _WEIGHTS = lazy(r"分值|权重|满分|设置|设定|总分")
 _OVERALL = lazy(r"(?:综合|总体|整体|总|最终)(?:评价|自评|绩效)?(?:得分|评分)"
-                r"|(?:项目|部门).{0,12}?(?:评价|自评)得分")
+                r"|(?:项目|部门).{0,12}?(?:评价|自评)(?:得分|总分)")  # (该项目绩效自评总分)
+_FUNDED = lazy(r"项目|经费|资金|专项|工程")  # what a project's section is headed by (（一）法律援助专项经费)
 _SCORE_ROW = lazy(r"(?:评价|自评|实际)?得分")
 _PAST = lazy(r"上年|去年|上一年")
 _REVIEWED = lazy(r"复核|评价组|专家组|核定|评审")
@@ -86,7 +88,7 @@ def _context(analysis, fig: Figure) -> tuple[str, str] | None:
         return None
     rater = "复核" if _REVIEWED.search(before) else "自评" if "自评" in before else ""
     head = analysis.doc.blocks[analysis.section(fig.block).start].text
-    project = head if "项目" in head and len(head) <= 40 and head != text else ""
+    project = head if _FUNDED.search(head) and len(head) <= 40 and head != text else ""
     return rater, project
 
 

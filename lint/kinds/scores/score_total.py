@@ -13,8 +13,9 @@ when each is the sum of the rows under it). In a document with several score tab
 judged against the one table of its own section (一、某项目 … its sentence and its table; see
 ``Analysis.section``), a project's score named after the section's heading; it is otherwise left alone (which
 one the prose means is a guess), unless only one of them has a total row: a summary of the 一级指标 with its
-合计 beside an indicator table's 分值 | 得分. A project's score is also one named after the project (樊城区老
-旧小区改造项目绩效评价得分, 项目总体评价得).
+合计 beside an indicator table's 分值 | 得分. In a report stating a department's own score (部门, 整体) with
+one score table, a project's score (该项目…总分) is not judged against that table: it is the department's.
+A project's score is also one named after the project (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得).
 """
 
 from __future__ import annotations
@@ -61,6 +62,9 @@ def run(analysis, check: Check):
         return
     read = {id(t): _read(t, check) for t in tables}
     items = {(i.score.block, i.score.start) for i in scores.prose_items(analysis)}
+    departmental = len(tables) == 1 and any(
+        f.unit == "分" and _DEPARTMENT.search(f.label) and any(w in f.label for w in check.options.totals)
+        for figs in analysis.figures for f in figs)  # a 部门整体 report's own score said: its one table
     lines = analysis.block_lines
     for b, block in enumerate(analysis.doc.blocks):
         if block.kind == "row" or "分" not in block.text:
@@ -93,6 +97,9 @@ def run(analysis, check: Check):
                     and _reported(analysis, fig.label, heading)) \
                     or any(name in fig.label for name in names):
                 continue  # not an overall score, or the score of a row of the table (整体效能得分28分)
+            if departmental and _OWN_PROJECT.search(fig.label) and not _DEPARTMENT.search(fig.label):
+                continue  # 本部门…自评得分 X … 1．某某经费。…该项目绩效自评总分 Y: the one table is the
+                # department's, not the project's
             if out_of is not None and fig.value > out_of:
                 continue  # 总得分98分（含预算执行率得分10分） over indicators out of 90: more than this table
             if total is not None:
@@ -128,6 +135,8 @@ def _score_column(table, check: Check) -> int:
     return plain[-1] if len(plain) > 1 else table.column(*check.options.score)
 
 
+_DEPARTMENT = lazy(r"部门|整体")
+_OWN_PROJECT = lazy(r"[该本]项目")
 _SYSTEM = lazy(r"总分值?(?:为|是)?$")
 _BASE = lazy(r"基础得分|基本得分|基础分")
 _BONUS = lazy(r"加上|加分|加减分|另加|附加分")
