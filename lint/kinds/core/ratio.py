@@ -162,6 +162,11 @@ def run(analysis, check: Check):
                     continue  # 计划1,200幅，实际1,020幅，完成率85%: a pair in a measure not read, nearer
                 fam = precision.family(amounts[-1].unit)
                 amounts = [f for f in amounts if precision.family(f.unit) == fam]
+                if not of_base:  # (较年度目标少124人次, 较目标1万亩超出0.2万亩: how far off, no operand)
+                    amounts = [f for f in amounts if not _DIFFERENCE.search(f.label)
+                               and not _CHANGE_ONLY.fullmatch(f.label.strip(" ，,"))]
+                    if not amounts:
+                        continue
                 left_over = None  # 支出 X，结余 Y，为预算的 P%: P may be X's or Y's share
                 if of_base:
                     left_over = amounts[-1] if amounts and _LEFT_OVER.search(amounts[-1].label) else None
@@ -958,11 +963,14 @@ _YEAR_START = lazy(r"年初\s*(?:数|为|是)?\s*$")  # …经费年初 X (not �
 _ADJUSTED_PLAN = lazy(r"调整|追加|全年(?:预算|计划|安排|数)?\s*$")  # (not 全年执行: the outturn)
 
 
+_SHORT_OF = lazy(r"(?:较|比|与)[^，,。；;]{0,12}(?:少|多|超出|超过|超|低|高|差|相差|短缺)\s*$")
+
+
 def _planned(o: Options, label: str) -> bool:
     """A plan's label: a plan word, and no actual word but one that follows it (计划完成), nor what is left
     of a plan (预算结余)."""
-    if o.left.within(label):
-        return False
+    if o.left.within(label) or _SHORT_OF.search(label):
+        return False  # (较年度目标少 124人次, 较目标1万亩超出 0.2万亩: how far from the plan, not the plan)
     at = min((label.find(w) for w in o.plan if w in label), default=-1)
     if at < 0 or "已" in label[max(0, at - 3) : at]:
         return False  # (已分配下达 X: what was done, not planned)
