@@ -732,13 +732,20 @@ def _spanning(line: _Text, below: list | None, cells: list) -> list:
         return cells
     out = list(cells)
     named = [(k, cell, n) for k, (cell, n) in enumerate(below) if cell[0] and cell[1]]
-    for a, b in line.segments():
+    segments = line.segments()
+    middles = [(line.xs[a] + line.xs[b]) / 2 for a, b in segments]
+    for i, (a, b) in enumerate(segments):
         x0, x1 = line.xs[a], line.xs[b]
-        middle = (x0 + x1) / 2
+        middle = middles[i]
         if not named:
             break
+        # a name spans no column nearer the middle of another name of its line (项目 | 年初预算数 | 决算数
+        # over 编码 | 名称 | 小计 | 基本 | 项目 | 小计 | 基本 | 项目: each over its own three)
+        reach = ((middles[i - 1] + middle) / 2 if i else float("-inf"),
+                 (middle + middles[i + 1]) / 2 if i + 1 < len(middles) else float("inf"))
         k, _, row = min(named, key=lambda item: abs((item[1][1][0] + item[1][1][2]) / 2 - middle))
         fits = [bool(cell[0]) and n == row and (not out[j][0] or out[j][0] == line.text[a:b])
+                and reach[0] <= (cell[1][0] + cell[1][2]) / 2 <= reach[1]
                 for j, (cell, n) in enumerate(below)]
         lo = hi = k
         while lo - 1 >= 0 and fits[lo - 1]:
