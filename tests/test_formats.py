@@ -208,6 +208,57 @@ def test_group_names_of_an_unruled_header_stand_over_their_own_columns(tmp_path,
     assert [f.message.split("(")[1].split(")")[0].split()[-1] for f in got] == found
 
 
+def _sangong_table(path: Path, total: str) -> None:
+    """A Word 三线表 of the 三公 and 机关运行经费 budget, amounts centred, the last column's name wrapped
+    (机关运行经费预 ⏎ 算数) with the group names above the header set each at its cells' middle."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font = "STSong-Light"
+    if font not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(font))
+    height = 300
+    c = canvas.Canvas(str(path), pagesize=(595, height), invariant=1)
+    c.setFont(font, 9)
+
+    def at(x: float, top: float, text: str) -> None:  # centred on x, its top at ``top`` from the page's top
+        c.drawCentredString(x, height - top - 8, text)
+
+    at(298, 56, "2026年单位“三公”经费和机关运行经费预算表")
+    c.drawString(62, height - 74 - 8, "编制单位：某某中心")
+    c.drawString(488, height - 74 - 8, "单位：万元")
+    c.line(62, height - 84, 540, height - 84)
+    at(261, 88, "“三公”经费预算数")
+    at(502, 94, "机关运行经费预")
+    at(363, 99, "公务用车购置及运行费")
+    for x, name in ((91, "合计"), (159, "因公出国(境)费"), (227, "公务接待费"), (502, "算数")):
+        at(x, 105, name)
+    for x, name in ((295, "小计"), (363, "购置费"), (431, "运行费")):
+        at(x, 111, name)
+    for k, x in enumerate((91, 159, 227, 295, 363, 431, 502), start=1):
+        at(x, 122, str(k))
+    c.line(62, height - 131, 540, height - 131)
+    for x, value in zip((91, 159, 227, 295, 363, 431, 502), (total, "0.00", "1.23", "37.65", "28.00", "9.65",
+                                                              "235.35")):
+        at(x, 134, value)
+    c.line(62, height - 146, 540, height - 146)
+    c.save()
+
+
+@pytest.mark.parametrize("total, found", [("38.88", 0), ("39.88", 1)])
+def test_a_header_cell_wrapped_above_the_header_line_is_read_whole(tmp_path, checks, total, found):
+    """机关运行经费预 ⏎ 算数 over the last column of a 三线表 (amounts centred): the column is named
+    机关运行经费预算数, kept apart from the 三公 it stands beside, so 合计 is footed over the 三公 only
+    (v3 wave 59)."""
+    path = tmp_path / "sangong.pdf"
+    _sangong_table(path, total)
+    doc = ingest.read(path)
+    assert any("机关运行经费预算数" in line for line in doc.lines)
+    got = engine.run(doc, [c for c in checks if c.code == "TAB001"])
+    assert len(got) == found
+
+
 def _docx_with(tmp_path: Path, body_xml: str, numbering_xml: str | None = None) -> Path:
     """A DOCX whose body is ``body_xml`` (w: elements), built from python-docx's template."""
     base = tmp_path / "base.docx"

@@ -535,6 +535,9 @@ def _unruled(items: list) -> list:
             if not run and out and isinstance(out[-1], _Text) and _over_header(out[-1], item):
                 run.append(out.pop())  # 公务用车购置及运行费 over 小计 | 购置费 | 运行费, set above
                 pulled.append(run[0])
+            if not run or run == pulled:
+                while out and isinstance(out[-1], _Text) and len(run) < 3 and _cell_above(out[-1], item):
+                    run.insert(0, out.pop())  # 机关运行经费预 ⏎ 算数: a header cell's first line, wrapped
             run.extend(held)
             held.clear()
             run.append(item)
@@ -557,6 +560,21 @@ def _over_header(line: _Text, header: _Text) -> bool:
             or not 0 < header.top - line.top <= 2.5 * line.size or line.x0 <= header.x0 + 2 * line.size:
         return False
     return not any(min(line.x1, header.xs[b]) - max(line.x0, header.xs[a]) > 1 for a, b in header.segments())
+
+
+def _cell_above(line: _Text, header: _Text) -> bool:
+    """Whether ``line`` is the first line of a header cell wrapped onto the header line below it (机关运行
+    经费预 ⏎ 算数): words alone, short, no figure, right above it, over one of its cells only and set as
+    that cell is (centred on it, or flush with its left edge)."""
+    if len(line.segments()) != 1 or len(line.text) > 16 or any(ch.isdigit() for ch in line.text) \
+            or not 0 < header.top - line.top <= 1.6 * line.size:
+        return False
+    over = [(header.xs[a], header.xs[b]) for a, b in header.segments()
+            if min(line.x1, header.xs[b]) - max(line.x0, header.xs[a]) > 0]
+    if len(over) != 1:
+        return False
+    x0, x1 = over[0]
+    return abs((x0 + x1) / 2 - (line.x0 + line.x1) / 2) <= 0.5 * line.size or abs(x0 - line.x0) <= 2
 
 
 def _grouped(table: list, without: list) -> bool:
@@ -699,6 +717,8 @@ def _rows_in(cut, merged):
         if not near:
             return None  # words that belong to no row: not a table read right
         r = min(near)[2]
+        if line.top < lines[0].top and any(row == 0 for _, _, row in near):
+            r = 0  # words above the first row: its cell's first line (机关运行经费预 ⏎ 算数), stacked on it
         text, box, _ = rows[r][k]
         stacked = pieces.setdefault((r, k), [(lines[r].top, text)] if text else [])
         stacked.append((line.top, line.text))  # top to bottom, however the lines came
