@@ -25,13 +25,12 @@ from .precision import family, interval
 _BIG = Decimal("1e30")
 _NO_QUANTITY = ("", "%", "‰", "分", "个百分点")
 _THIS_YEAR = lazy(r"本年度?|今年")  # (not 当年: 2023年…当年计划, that year)
-_RATE_NAMED = lazy(r"(?:预算|资金|支出)执行率(?:为|是|达到?)?$")
 
 
 def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     """``(scope, label, unit family, period)`` of a prose figure, or None when it names no quantity."""
-    if fig.unit in _NO_QUANTITY and not (fig.unit == "%" and _RATE_NAMED.search(labels.core(fig.label))):
-        return None  # (a rate named as one, 预算执行率 X%, is a quantity: restated, it must agree)
+    if fig.unit in _NO_QUANTITY:
+        return None  # (nor a rate named as one, 预算执行率 X%: each 项 and 三公 item says its own so)
     label = labels.core(fig.label)
     if len(label) < shortest or "|" in label or any(c in label for c in "×=＝*＊÷+＋"):
         return None  # (×12月=: a computation's result, not a quantity named)
@@ -41,7 +40,7 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     if len(label) - len(word) < 3:
         return None  # 支出决算, 年初预算: a column word, its subject elsewhere
     parent = analysis.parent(fig)
-    if parent is None and fig.unit != "%":  # (a named rate is the whole's, whatever its paragraph opens with)
+    if parent is None:
         topic = analysis.figures[fig.block][0]
         parent = topic if topic is not fig else None
     scope = labels.core(parent.label) if parent is not None else ""
