@@ -7,7 +7,9 @@ than the report's, the figure's label is about the budget or its execution (``su
 指标, 执行率, 结转, 结余, 得分, 收入), and nothing in the sentence before it compares or spans years
 (``contexts``: 比, 较, 同比, 上年, 上一年, 增长, 相比, 至, 截至, 由, 从, 延续, 近三年, ...), nor does
 the rest of its sentence name a later year (2023年为92.15%，2024年为96.99%; 2022年…；2023年…；2024年…),
-nor does the next sentence compare (与上年相比, 同比增长), nor does the heading of its section look back
+nor does the next sentence compare (与上年相比, 同比增长), nor, when it ends its paragraph, does a later
+paragraph compare the same measure with the year before (its base, stated first), nor does the heading of its
+section look back
 (（三）上年支出情况) or name that year (一、2019年转移支付情况), nor does the rest of its sentence put it to
 this year's use (2023年超收收入 a，…，需调入预算稳定调节基金 d): that is how a paragraph copied from last
 year's report reads. One finding per sentence, on its first such figure. A title that names a budget
@@ -168,17 +170,23 @@ def _compared_next(text: str, end: int) -> bool:
 
 
 def _compared_below(analysis, fig) -> bool:
-    """Whether a figure's sentence ends its paragraph and the next paragraph's first sentence compares with
-    the year before (2020年度本部门实际支出 X，主要用于…。⏎ 2021年度实际支出 Y，比上年减少 C: its base)."""
-    text = analysis.doc.blocks[fig.block].text
+    """Whether a figure's sentence ends its paragraph and a sentence of a later paragraph compares the same
+    measure with the year before (2020年度本部门实际支出 X，主要用于…。 ⏎ … ⏎ 2021年度实际支出 Y，比上年增加
+    C: its base, stated first)."""
+    blocks = analysis.doc.blocks
+    text = blocks[fig.block].text
     stop = text.find("。", fig.end)
-    if stop >= 0 and text[stop + 1 :].strip() or fig.block + 1 >= len(analysis.doc.blocks):
+    measure = labels.core(fig.label)[-4:]
+    if stop >= 0 and text[stop + 1 :].strip() or len(measure) < 4:
         return False
-    following = analysis.doc.blocks[fig.block + 1]
-    if following.kind != analysis.doc.blocks[fig.block].kind:
-        return False
-    first = following.text.split("。", 1)[0][:120]
-    return any(w in first for w in _NEXT_COMPARES)
+    for b in range(fig.block + 1, min(fig.block + _BASE_REACH, len(blocks))):
+        for sentence in blocks[b].text.split("。") if blocks[b].kind == blocks[fig.block].kind else ():
+            if measure in sentence and any(w in sentence for w in _NEXT_COMPARES):
+                return True
+    return False
+
+
+_BASE_REACH = 40  # paragraphs after last year's amount where this year's may be compared with it
 
 
 def _ahead(analysis, check: Check) -> bool:
