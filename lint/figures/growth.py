@@ -365,7 +365,9 @@ def _direction(spec: Spec, label: str) -> int:
 def _direct(spec: Spec, sentence) -> Iterator[Growth]:
     """A rate stated straight after the comparison, with both amounts before it in the sentence and no
     change amount: 执行数为3269.3万元，2026年预算安排3845.49万元，比2025年预算执行数增加17.62%. The prior is
-    the amount whose label names what follows the comparison word (预算执行数), the current the other."""
+    the amount whose label names what follows the comparison word (预算执行数), the current the other; or,
+    after 比上年, the one named by that year first when both name one measure (上年公用经费支出 Y，本年公用
+    经费支出 X，比上年下降 P%)."""
     figs = sentence[2]
     for i, rate in enumerate(figs):
         if rate.unit != "%" or not rate.is_point or i == 0:
@@ -379,14 +381,30 @@ def _direct(spec: Spec, sentence) -> Iterator[Growth]:
             if named.endswith(word):
                 named = named[: -len(word)]
                 break
-        named = labels.core(named)
+        period, named = named.strip(), labels.core(named)
         amounts = [f for f in labels.near(sentence, rate.start)[2] if f.start < rate.start and f.is_point
                    and family(f.unit) == "money" and _direction(spec, f.label) == 0]
         prior = [f for f in amounts if len(named) >= 2 and labels.core(f.label).endswith(named)]
+        if not prior and period in _LAST_YEAR_WORDS and len(amounts) == 2:
+            # 上年公用经费支出 Y，本年公用经费支出 X，比上年下降 P%: the prior named by its year first,
+            # the two of one measure
+            prior = [f for f in amounts if f.label.lstrip("，, ").startswith(period)]
+            if len(prior) == 1 and _measure_of(prior[0]) != _measure_of(next(f for f in amounts
+                                                                                 if f is not prior[0])):
+                prior = []
         if len(amounts) != 2 or len(prior) != 1:
             continue  # exactly a prior and a current, told apart by the prior's name
         current = next(f for f in amounts if f is not prior[0])
         yield _rate(rate, prior[0], current, sign)
+
+
+_LAST_YEAR_WORDS = ("上年", "上年度", "去年", "上一年")
+_PERIOD_WORDS = lazy(r"^(?:上年度?|去年|上一年度?|本年度?|今年|当年|20\d\d\s*年度?)")
+
+
+def _measure_of(figure: Figure) -> str:
+    """What an amount measures, its period left out (上年公用经费支出, 本年公用经费支出: 公用经费支出)."""
+    return labels.core(_PERIOD_WORDS.sub("", figure.label.lstrip("，, "))).strip("为是达共计：: ")
 
 
 _MEASURE = r"(?:决算数?|预算数?|执行数|实际支出数?|支出数?)"  # 较上年决算 X: the prior year's outturn
