@@ -11,9 +11,10 @@ Finds, in each sentence, a figure whose label opens with a per-head word (option
 * per 亩 (亩均产量500公斤, 亩均收入1,200元): exactly one total in the average's unit (for money, one money
   amount) and exactly one area in 亩 (1.2万亩 is 12,000 亩).
 
-What the average is of (培训经费 of 人均培训经费) must be named by the total's label too, when it names
-anything: 全年培训教师1,280人次，支出培训经费186.40万元，人均培训经费1,456.25元 reads; 人均住房面积 after a
-budget does not. Amounts convert (万元 → 元).
+What the average is of (培训经费 of 人均培训经费; for money, what it was spent on: 培训 of 人均培训成本 beside
+培训经费支出) must be named by the total's label too, when it names anything: 全年培训教师1,280人次，
+支出培训经费186.40万元，人均培训经费1,456.25元 reads; 人均住房面积 after a budget does not. Amounts
+convert (万元 → 元).
 
 Judged as an interval: total / count, each from its stated precision, must meet the stated average (a
 whole-number average is rounded, ±0.5; an approximate one, 人均约226.5元, is held to a place before its last
@@ -33,6 +34,7 @@ FIELDS = JUDGED
 
 
 _NOT_HEADS = ("百分点", "％", "度")
+_MONEY_WORD = lazy(r"(?:成本|经费|费用|支出|资金|开支)$")  # money by any name: what it was spent on matters
 
 
 @options
@@ -76,6 +78,8 @@ def run(analysis, check: Check):
                 what = core[len(word):].strip("为是：:约")
                 if what.startswith("每"):
                     what = what[2:]  # 平均每期培训: 培训
+                if precision.family(mean.unit) == "money" and len(_MONEY_WORD.sub("", what)) >= 2:
+                    what = _MONEY_WORD.sub("", what)  # 人均培训成本 of 培训经费支出: what it was spent on
                 if what and what not in labels.core(total.label):
                     continue  # an average of something the total does not name
                 if mean.qualifier == "about":  # 人均约226.5元: held to a place before its last digit
