@@ -956,7 +956,7 @@ def _adding_prefix(text: str, total: Figure, parts) -> tuple:
 
 _REACH_PARTS = 40  # the figures before a total looked at for its parts (linear in a long paragraph)
 # what a block needs to hold one
-_TRAILING_SIGNS = ("分别", "由", "、", "和", "及", "合计", "共计", "总计", "决算结果")
+_TRAILING_SIGNS = ("分别", "由", "、", "和", "及", "合计", "共计", "总计", "累计", "决算结果")
 _SUMMED_NAME = lazy(r"[\u4e00-\u9fff]{2,8}(?:合计|总计)为?")
 _TRAILING = ("合计", "共计", "累计", "总计", "共", "合计为", "共计为", "累计为", "总计为", "总额为", "总额")
 _SUMMED = ("合计", "共计", "总计", "收入总计", "支出总计", "收入合计", "支出合计",  # after named amounts
@@ -1638,6 +1638,8 @@ def _trailing(text: str, sentences) -> list[Listing]:
             near = max(start, total.start - _WORD_REACH)  # (the word is short: linear in a long line)
             comma = max(text.rfind(c, near, total.start) for c in "，,；;")  # (…；D d；共计 t: clauses too)
             word = _THESE.sub("", text[comma + 1 : total.start].strip())  # 四项合计, 以上合计: 合计
+            span = _SPAN_TOTAL.fullmatch(word)  # 三年累计, 全年累计支出: the years or quarters listed, summed
+            word = "合计" if span else word
             if comma < 0 and k == 0 and index:  # A资金 a，B资金 b。共计下达资金 t: the sentence before's
                 opening = _VERBED.fullmatch(_THESE.sub("", text[start : total.start].strip()))
                 parts = _parallel(text, sentences[index - 1], total, opening.group(3), opening.group(2)) \
@@ -1657,6 +1659,8 @@ def _trailing(text: str, sentences) -> list[Listing]:
                     continue
             else:
                 parts = _trailing_parts(text, start, comma, before, total, word)
+            if span and not _spanned(span, parts, text):
+                continue  # 三年累计 after two years' amounts: since earlier years, more than these
             if _GOES_ON.match(text, start, parts[0].start if parts else start):
                 continue  # 还有 A a，B b，支出合计 t: more parts stated in the sentences before
             if parts and parts[0] is figs[0] and index and _SIDE_TOTAL.search(word) \
@@ -1709,6 +1713,28 @@ def _parallel(text: str, sentence, total: Figure, kind: str | None, verb: str) -
             or any(f.unit != total.unit for f in parts):
         return []
     return parts
+
+
+# a total over the periods listed before it: 三年累计, 全年累计支出, 四个季度合计 (what was spent said after)
+_SPAN_TOTAL = lazy(r"(?:(?P<years>[一二三两四五六七八九十\d]{1,2})年|全年)(?:合计|共计|累计|总计)"
+                   r"(?:支出|投入|完成|下达|安排|拨付)?(?:资金|金额)?(?:为|达)?")
+_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
+            "十": 10}
+
+
+def _spanned(span, parts: list[Figure], text: str) -> bool:
+    """Whether the parts are the periods a span total names: as many years as 三年 says (each part dated),
+    or for 全年 the quarters or months of the year."""
+    if len(parts) < 2:
+        return False
+    years = span.group("years")
+    if years:
+        count = int(years) if years.isdigit() else _NUMBERS.get(years, 0)
+        return len(parts) == count
+    return all(_QUARTER.search(text, max(0, p.start - 12), p.start) for p in parts)
+
+
+_QUARTER = lazy(r"(?:第?[一二三四1-4]季度|[一二三四五六七八九十\d]{1,2}月(?:份)?)[^，,。；;]{0,8}$")
 
 
 def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], total: Figure,
@@ -2599,6 +2625,9 @@ _NOT_NAME = lazy(r"比|较|增(?!设|建|配|添|购)|减|降|为|占|的|其中
                        r"上年|本年|年初|年末|加上|扣除")  # (加上 A a，B b，总计 T: a chain, not a list)
 
 
+_INTRO = lazy(r"^[^，,。；;：:]{0,30}(?:看|来看|而言|来说|分季度|分年度|按季度|按年度)[，,：:]")
+
+
 def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> list[Figure]:
     """The amounts of a sentence that is nothing but named amounts, one a clause, up to ``comma`` (教育支出
     8.40亿元，社会保障和就业支出7.58亿元，合计…): each clause a name and its amount, the name no measure,
@@ -2621,6 +2650,8 @@ def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> l
             return []  # (收入总计 T，其中：A a，B b；支出总计 S: the semicolon ends a list of commas)
         name = seg[(listed[k - 1].end if k else head) - since : f.start - since].strip(cut)
         name = _DATED.sub("", name) if not k else name  # 2018年全区…收入 a: what it is, not when
+        intro = _INTRO.search(name) if not k else None
+        name = name[intro.end() :] if intro else name  # X项目分季度看，第一季度支出 a: the clause after
         if not f.is_point or f.unit != listed[0].unit or name in names:
             return []  # (支出合计 a，支出合计 b: one name twice is no list of parts)
         if not _NAME.fullmatch(name) or _NOT_NAME.search(_CARRIED_IN.sub("结转", labels.FUNDS.sub("", name))):
