@@ -91,7 +91,7 @@ _VALUES_ZH = [(lazy(p), r) for p, r in (
     (r" \(share of the year elapsed\)", "（已过时间占全年比例）"),
     (r"^listed after it \(一是…\)$", "其后所列（一是…）"), (r"^listed after it$", "其后所列"),
     (r"^listed after it: (.+)$", r"其后所列 \1"),
-    (r"^in (表\S*)$", r"见\1"), (r"^in the table below it$", "下表"),
+    (r"^in (表\S*)$", r"见\1"), (r"^in the table below it$", "下表"), (r"^in the table above it$", "上表"),
     (r"^; listed more than once: ", "；重复列出："),
     (r"^ \(all but (\d+)\)$", r"（除\1项外）"),
     (r"; the sentence says (\S+): keep (\S+)", r"；句中为“\1”，应保留“\2”"),

@@ -23,7 +23,9 @@ closing the sentence (A、B、C，D。) is listed too. A count that refers to a 
 (共10个单户单位（详见表1）) is compared with the rows of the table captioned 表1 (just above it, or over its
 unit line): its numbered rows, totals left out. A count stated last in a paragraph that ends by introducing
 a table (单位共4个，具体如下：) is compared with the names in that table's column of them (单位名称 for
-单位, 项目名称 for 项目, 三级指标 for 三级指标), its numbered rows, totals left out.
+单位, 项目名称 for 项目, 三级指标 for 三级指标), its numbered rows, totals left out. A count of indicators
+(共设置6个绩效指标, 16个三级指标) in the first sentence of the paragraph right after an indicator table is
+compared with that table's 三级指标 rows.
 A count followed by its amount whose listing after it adds up to that amount (项目共3个，涉及项目预算资金
 T。其中：A a，B b，C c) is compared with the listing's items (not a breakdown by source: 财政拨款 a，其他资金
 b).
@@ -40,7 +42,7 @@ from ...figures.precision import COUNT_UNITS, interval
 from ...figures.precision import total as total_of
 from ...figures.units import MONEY
 from ...regex import lazy
-from ...tables import EMPTY, number, row_label
+from ...tables import EMPTY, last_line, number, row_label
 from ...vocabulary import Words
 from ..base import Check, report
 from ..options import options
@@ -106,6 +108,8 @@ def run(analysis, check: Check):
                 items, where = _rows(analysis, block.text, fig, check.options.reach, figures)
             if items is None:
                 items, where = _below(analysis, b, fig, check.options.reach)
+            if items is None:
+                items, where = _above(analysis, b, fig)
             if items is None:
                 items, where = _funded(analysis, b, fig, figures), "listed after it"
             if items is not None and _BESIDE.search(block.text, 0, fig.start) \
@@ -530,6 +534,28 @@ def _below(analysis, b: int, fig, reach: int):
         kept = [c for c in cells if "本级" not in c.text]  # 下属单位共3个 over 本级 and the three
         cells = cells if len(cells) == fig.value != len(kept) else kept  # (下设预算单位4个: 本级 among them)
     return [(c.text, c.span) for c in cells], "in the table below it"
+
+
+def _above(analysis, b: int, fig):
+    """The indicators of the indicator table a paragraph opens right after, when its first sentence counts
+    them (表4 … ⏎ 本年度共设置6个绩效指标，…; 评分表共设置16个三级指标): the rows of its 三级指标 column;
+    ``(None, "")`` otherwise."""
+    blocks = analysis.doc.blocks
+    text = blocks[b].text
+    noun = _INDICATOR_NOUN.match(text, fig.end)
+    if b == 0 or blocks[b - 1].kind != "row" or noun is None or "。" in text[: fig.start]:
+        return None, ""
+    table = next((t for t in analysis.tables if last_line(t) == blocks[b - 1].line), None)
+    if table is None or len(table.rows) > 60:
+        return None, ""
+    heads = [j for j, h in enumerate(table.header)
+             if (m := _LEVEL_HEAD.match(re.sub(r"\s", "", h))) and m.group(1) == "三级指标"]
+    if len(heads) != 1 or noun.group(1) not in ("", "三级", "绩效"):
+        return None, ""
+    return _indicators(table, heads[0]), "in the table above it"
+
+
+_INDICATOR_NOUN = lazy(r"\s*(?:个|项)?(三级|绩效)?指标")
 
 
 _BY_SOURCE = lazy(r"财政|拨款|其他资金|自筹|结转|基本支出|项目支出|人员经费|公用经费|中央|省级|市级"
