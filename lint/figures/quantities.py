@@ -126,6 +126,11 @@ def same(key: tuple) -> tuple:
     return (key[0], measure(key[1]), *key[2:])
 
 
+def whole_of(label: str) -> str:
+    """The report's own whole a label names first (全省, 本部门), or ''."""
+    return next((whole for whole in _WHOLE if label.startswith(whole)), "")
+
+
 def measure(label: str) -> str:
     """What a label measures, said either way: the report's own whole named or not (全省研发人员 is 研发人员
     in a report of the province), a count as a count (共有在职人员, 在职人员总数: 在职人员)."""

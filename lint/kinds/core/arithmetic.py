@@ -135,6 +135,7 @@ def _judge(analysis, check, norm: str, where: list[tuple[int, int]], eq: int, fi
 
 
 _DIVIDED = lazy(r"[%％]\s*[（(][^（）()=＝]*[/／÷][^（）()=＝]*[）)]")
+_DATED = lazy(r"截至|截止|日期|[年月]底|年末")
 _RATE_EXPLAINED = lazy(r"(?P<num>\d+(?:\.\d+)?)\s*%\s*\((?P<expr>[^()=]{3,80})\)")
 
 
@@ -145,10 +146,17 @@ def _explained(analysis, check, norm: str, where: list[tuple[int, int]], m, figu
     if result is None or not result.is_point or result.unit != "%":
         return None
     start, end = m.start("expr"), m.end("expr")
+    if _DATED.search(norm, start, end):
+        return None  # 98.50%（数据截至2024/12/31）: a date, no division
     tokens = _tokens(norm[start:end])
-    if tokens is None or [t[1] for t in tokens if t[0] == "op"][:1] != ["/"] \
-            or any(t[0] in ("open", "close") or t[0] == "op" and t[1] in "+-" for t in tokens):
-        return None
+    if tokens is None or [t[1] for t in tokens if t[0] == "op"] not in (["/"], ["/", "*"]) \
+            or any(t[0] in ("open", "close") for t in tokens):
+        return None  # (a plain division, × 100% maybe: 2024/12/31 is none)
+    operands = [figures.get(where[start + t[2]]) for t in tokens if t[0] == "num"][:2]
+    if None in operands or operands[0].unit != operands[1].unit \
+            or not operands[0].unit and all(o.decimals == 0 for o in operands) \
+            and operands[0].value <= 12 and operands[1].value <= 31:
+        return None  # 1,200人次/40场: a rate per session, no share; 3/31: a date maybe
     verdict = _computed(analysis, check, result, tokens, norm, where, start, end, figures)
     if verdict is not None and not verdict.holds and len(tokens) == 3:
         swapped = _computed(analysis, check, result, tokens[::-1], norm, where, start, end, figures)

@@ -93,7 +93,7 @@ def run(analysis, check: Check):
             if listing.total.start < listing.parts[0].start and tuple(map(id, listing.parts)) in closed:
                 continue  # 得分89.16分。其中：A a，B b，四项合计91.16分；扣2分: the parts' own total,
                 # then what takes the whole from it
-            if _second_breakdown(text, outer.get(id(listing.total)), listing):
+            if _second_breakdown(outer.get(id(listing.total)), listing):
                 continue  # 采购100万元，其中：货物30万元、服务70万元；其中：授予中小企业90万元: of the 100
             pair = _companions(analysis, listing.total, listing.parts)
             if pair is None:
@@ -105,23 +105,22 @@ def run(analysis, check: Check):
         yield from _change_breakdowns(analysis, check, block)
 
 
-def _second_breakdown(text: str, outer, listing) -> bool:
+def _second_breakdown(outer, listing) -> bool:
     """Whether a list read as the breakdown of the last part of an ``outer`` list is a second breakdown of
     the outer total: the outer parts make their total exactly, these go beyond the part they were pinned
     to but not beyond the outer total, and they make that total too (培训班30期，其中 A 8期、B 22期，其中
-    线上12期、线下18期), or open after a semicolon (…服务70万元；其中：授予中小企业90万元), or are one
-    (共有车辆11辆，其中：…，一般公务用车2辆，其中新能源汽车4辆). Two parts or more beyond their part after a
-    comma stay its breakdown (公用经费40万元，其中办公费30万元、差旅费20万元: wrong)."""
+    线上12期、线下18期), or are one (…服务70万元；其中：授予中小企业90万元; 共有车辆11辆，其中：…，一般公务
+    用车2辆，其中新能源汽车4辆). Two parts or more beyond their part that do not make the total stay its
+    breakdown (公用经费40万元，其中办公费30万元、差旅费20万元: wrong)."""
     if outer is None or listing.total is not outer.parts[-1]:
         return False
     unit = outer.total.unit
     whole = precision.interval(outer.total)
     parts = precision.total(list(listing.parts), unit)
     if not precision.total(list(outer.parts), unit).meets(whole) \
-            or not parts.lo > precision.interval(listing.total).hi or parts.hi > whole.hi:
+            or not parts.lo > precision.interval(listing.total).hi or parts.lo > whole.hi:
         return False
-    semicolon = any(c in text[listing.total.end : listing.parts[0].start] for c in "；;")
-    return parts.meets(whole) or semicolon or len(listing.parts) == 1
+    return parts.meets(whole) or len(listing.parts) == 1
 
 
 def _companions(analysis, total: Figure, parts) -> tuple[Figure, list[Figure]] | None:

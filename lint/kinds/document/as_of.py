@@ -5,8 +5,9 @@ option ``behind``) states its year-end as 截至<its year>年12月31日; a budge
 year's figures, 截至<the year before>…. A 截至 (截止) date with a year before that is a paragraph copied from
 an earlier year's report: a finding on the date, unless its paragraph goes on to the report's year (截至2023年
 底56所，2024年新建5所…: a baseline brought up to date), the date is within its year (截止2016年10月底: a count
-taken then, no year-end), it is compared with (比截至2022年12月31日的 X), or its paragraph names an earlier
-year before it (自2011年启动以来，截止2013年已安排 X: a project's history). Later dates are left alone (an
+taken then, no year-end), it is compared with (比截至2022年12月31日的 X), or its sentence names an earlier
+year before it, or its paragraph a project begun in one (自2011年启动以来，截止2013年已安排 X; 本项目为
+2021-2024年滚动实施项目。截至2022年12月31日…: a project's history). Later dates are left alone (an
 evaluation done in the next year counts to then), and so is a report whose title names no year or no kind.
 """
 
@@ -20,7 +21,9 @@ from ..options import options
 
 KIND = "as_of"
 FIELDS = ("stated", "computed", "said", "year")
-_YEARS = lazy(r"(20\d\d)\s*(?:年|[-—－~～至到]\s*20\d\d\s*年)")  # 2021年; 2021-2024年 (its start)
+# a project begun in an earlier year (本项目自2021年启动, 2021-2024年滚动实施): its history told after it
+_HISTORY = lazy(r"(20\d\d)\s*(?:年|[-—－~～至到]\s*20\d\d\s*年)[^。；;，,]{0,12}?"
+                r"(?:启动|开工|开始实施|实施|立项|滚动)")
 _AS_OF = lazy(r"截[至止]\s*(?P<year>(?:19|20)\d{2})\s*年"
               r"(?:\s*(?P<month>\d{1,2})\s*月(?:\s*\d{1,2}\s*日)?|底|末)?")
 
@@ -53,7 +56,9 @@ def run(analysis, check: Check):
                 continue  # 比截至2022年12月31日的 X 增加 c: compared with, not counted from
             if m.group("month") and int(m.group("month")) != 12:
                 continue  # 截止2016年10月底，馆藏档案 X 卷: a count taken in the year, no year-end copied
-            if any(int(y) < said for y in _YEARS.findall(block.text, 0, m.start())):
+            opened = max(block.text.rfind(c, 0, m.start()) for c in "。；;") + 1
+            if any(int(y) < said for y in labels.YEAR.findall(block.text, opened, m.start())) \
+                    or any(int(h.group(1)) < said for h in _HISTORY.finditer(block.text, 0, m.start())):
                 continue  # 该项目自2011年4月启动以来，截止2013年已安排 X: a project's history, year by year
                 # (本项目自2021年启动，分两期实施。截至2022年12月31日，一期…: in sentences of one paragraph)
             if said < earliest:

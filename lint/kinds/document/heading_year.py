@@ -5,7 +5,7 @@ A heading is a block read as one, or a short line (``longest`` characters at mos
 marker (一、 （二） 3.), holding no figure but its year and not ending as a sentence does (。).
 It names a year the report's title does not (a title may name two: 2024年预算执行情况和2025年预算草案) while
 naming what the report is (决算 in a 决算, 预算 in a 预算: the title's kind words, option ``kinds``) and no
-look back or ahead (``contexts``: 执行, 上年, 比较, 对比, 结转, 与, 较, 相比, 整改 of last year's
+look back or ahead (``contexts``: 执行, 上年, 比较, 对比, 结转, 与, 较, 相比, 整改情况 of last year's
 findings): a heading copied from another year's report.
 """
 
@@ -27,7 +27,8 @@ _MARKED = lazy(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(]
 class Options:
     kinds: Words = Words(["决算", "预算", "自评", "绩效评价"])
     contexts: Words = Words(["执行", "上年", "上一年", "比较", "对比", "结转", "以来", "至", "—", "-",
-                             "与", "较", "持平", "相比", "整改"])  # (…问题整改情况: last year's, put right)
+                             "与", "较", "持平", "相比", "整改情况", "整改落实", "整改结果"])
+    # (2022年度绩效自评问题整改情况: last year's findings, put right; not …问题及整改措施, this year's)
     longest: int = 40
 
 

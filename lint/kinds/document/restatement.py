@@ -76,9 +76,13 @@ def run(analysis, check: Check):
         if day:  # (by name, unit and period: a paragraph's later statements are scoped by its first)
             dated.setdefault(key[1:], set()).add(day)
         first = seen.setdefault(key, fig)
+        owned = quantities.whole_of(labels.core(fig.label)) or labels.core(fig.label).startswith("部门")
         if first is fig or first.block == fig.block or quantities.sibling_items(analysis, first, fig) \
-                or quantities.parallel(analysis, first, fig):
-            continue
+                or quantities.parallel(analysis, first, fig) and not owned:
+            continue  # (（二）资金使用情况：… under each project: each its own; the department's own, one)
+        wholes = {quantities.whole_of(labels.core(f.label)) for f in (first, fig)} - {""}
+        if len(wholes) > 1:
+            continue  # 全市研发人员 a ⏎ 全区研发人员 b: two wholes (one named, one not, is one whole)
         fields = {quantities.field(analysis, f) for f in (first, fig)}
         if len(fields) == 2 and ("" not in fields or not quantities.whole_named(named[1])):
             continue  # 在A方面，发行专项债券 a ⏎ 在B方面，…专项债券 b: each field's; 全年下达资金 X ⏎

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
+from decimal import Decimal
 
 from ...figures import labels
 from ...regex import lazy
@@ -180,10 +181,41 @@ def _compared_below(analysis, fig) -> bool:
     if stop >= 0 and text[stop + 1 :].strip() or len(measure) < 4:
         return False
     for b in range(fig.block + 1, min(fig.block + _BASE_REACH, len(blocks))):
-        for sentence in blocks[b].text.split("。") if blocks[b].kind == blocks[fig.block].kind else ():
-            if measure in sentence and any(w in sentence for w in _NEXT_COMPARES):
+        if blocks[b].kind != blocks[fig.block].kind:
+            continue
+        start = 0
+        for sentence in blocks[b].text.split("。"):
+            end = start + len(sentence)
+            if measure in sentence and any(w in sentence for w in _NEXT_COMPARES) \
+                    and _based_on(fig, analysis.between(b, start, end)):
+                return True
+            start = end + 1
+    return False
+
+
+def _based_on(base, figures) -> bool:
+    """Whether an amount and its change stated in a sentence (Y，比上年增加 C; or 增长 R%) go back to
+    ``base``: Y − C (or Y + C for a fall) is ``base`` to its last digit, or Y / base − 1 is R."""
+    money = [f for f in figures if f.unit == base.unit and f.is_point]
+    rates = [f for f in figures if f.unit == "%" and f.is_point and _CHANGED.search(f.label)]
+    for amount in money:
+        for rate in rates if base.value else ():
+            sign = -1 if _FELL.search(rate.label) else 1
+            slack = Decimal(1).scaleb(-rate.decimals)  # (a rate to its last digit, the amounts rounded too)
+            if abs((amount.value / base.value - 1) * 100 - sign * rate.value) <= slack:
+                return True  # 本年 Y，比上年增长 R%: Y / base − 1 is R
+        for change in money:
+            if change is amount or not _CHANGED.search(change.label):
+                continue
+            sign = -1 if _FELL.search(change.label) else 1
+            slack = Decimal(1).scaleb(-min(amount.decimals, change.decimals, base.decimals))
+            if abs(amount.value - sign * change.value - base.value) <= slack:
                 return True
     return False
+
+
+_CHANGED = lazy(r"增加|减少|增长|下降|增|减")
+_FELL = lazy(r"减少|下降|减")
 
 
 _BASE_REACH = 40  # paragraphs after last year's amount where this year's may be compared with it
