@@ -759,10 +759,16 @@ def _spanning(line: _Text, below: list | None, cells: list) -> list:
         middle = middles[i]
         if not named:
             break
-        # a name spans no column nearer the middle of another name of its line (项目 | 年初预算数 | 决算数
-        # over 编码 | 名称 | 小计 | 基本 | 项目 | 小计 | 基本 | 项目: each over its own three)
+        # a name centred over its columns spans no column nearer the middle of another name of its line
+        # (项目 | 年初预算数 | 决算数 over 编码 | 名称 | 小计 | 基本 | 项目 | 小计 | 基本 | 项目: each
+        # over its own three); a name not centred on the columns so reached (set flush left) is placed as
+        # before
         reach = ((middles[i - 1] + middle) / 2 if i else float("-inf"),
                  (middle + middles[i + 1]) / 2 if i + 1 < len(middles) else float("inf"))
+        covered = [(cell[1][0] + cell[1][2]) / 2 for _, cell, _ in named
+                   if reach[0] <= (cell[1][0] + cell[1][2]) / 2 <= reach[1]]
+        if not covered or abs((min(covered) + max(covered)) / 2 - middle) > 0.6 * line.size:
+            reach = (float("-inf"), float("inf"))
         k, _, row = min(named, key=lambda item: abs((item[1][1][0] + item[1][1][2]) / 2 - middle))
         fits = [bool(cell[0]) and n == row and (not out[j][0] or out[j][0] == line.text[a:b])
                 and reach[0] <= (cell[1][0] + cell[1][2]) / 2 <= reach[1]

@@ -107,7 +107,7 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
         if key is None:
             key = max(target - 1, 0)
             scored = _scored(table)
-            is_key = partial(_named, key, scored if scored and key > 0 else ())
+            is_key = partial(_named, key, scored if scored and key > 0 else (), (target, actual))
         else:
             is_key = partial(_numbered, key, _scored(table))
         labels = [j for j in range(min(target, actual)) if j != key]
@@ -159,11 +159,13 @@ def _scored(table: Table) -> tuple[int, ...]:
     return scored if len(scored) == 2 else ()
 
 
-def _named(col: int, scored: tuple[int, ...], cells) -> bool:
+def _named(col: int, scored: tuple[int, ...], values: tuple[int, int], cells) -> bool:
     """Whether a row starts a record: its indicator name is filled, or its first column names a row of its
-    own and its 分值 and 得分 are filled (预算执行率 | | | 100% | 97.20% | 10 | 9.72: the national form's row
-    with no 二级 or 三级, not the lines the indicator above wrapped onto, which carry no points)."""
+    own and its target, outturn, 分值 and 得分 are all filled (预算执行率 | | | 100% | 97.20% | 10 |
+    9.72: the national form's row with no 二级 or 三级; not a line the indicator above wrapped onto, its
+    一级 name and points set there, centred, its target and outturn on the line above)."""
     return bool(cells[col].text) or bool(scored) and bool(cells[0].text.strip()) \
+        and all(cells[j].text.strip() for j in values) \
         and all(number(cells[j].text) is not None for j in scored)
 
 

@@ -129,10 +129,13 @@ def _read(table, check: Check):
 
 def _score_column(table, check: Check) -> int:
     """The table's score column; of several headed just 得分 (一级指标 | 分值 | 得分 | 二级指标 | 分值 |
-    得分 | 三级指标 | … | 分值 | 得分: a tiered sheet), the last, the indicators' own, where the 总分 row's
-    score stands."""
+    得分 | 三级指标 | … | 分值 | 得分: a tiered sheet), the last when the 总分 row's score stands there."""
     plain = [j for j, h in enumerate(table.header) if h.strip() in check.options.score]
-    return plain[-1] if len(plain) > 1 else table.column(*check.options.score)
+    if len(plain) > 1 and any(any(w in row_label(table, r).replace(" ", "") for w in check.options.grand)
+                              and number(table.rows[r][plain[-1]].text) is not None
+                              for r in range(len(table.rows))):
+        return plain[-1]
+    return table.column(*check.options.score)  # (no 总分 row there: the first, as summed before)
 
 
 _DEPARTMENT = lazy(r"部门|整体")

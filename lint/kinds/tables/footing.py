@@ -130,9 +130,12 @@ def run(analysis, check: Check):
                                                            and not _YEAR.fullmatch(h.strip())) >= 2:
             continue  # no header, or figures where it should be (12.50 | 10 | 10): a fragment unheaded
         columns = _amount_columns(check, table)
-        if columns and not any(table.header[j].strip() for j in columns) and _part_above(tables, k) is None:
+        if columns and not any(table.header[j].strip() or j and table.header[j - 1].strip()
+                               and all(empty(r[j - 1].text) for r in table.rows) for j in columns) \
+                and _part_above(tables, k) is None:
             continue  # a header naming none of the amount columns (服务对象满 | 测绘成果满 | | 10 | 10): the
-            # first row of a fragment a page break or an unruled layout cut off, its columns unknown
+            # first row of a fragment a page break or an unruled layout cut off, its columns unknown (a name
+            # over a column of ¥ signs names the amounts beside them: 合计 | ¥ 1,500.00)
         before = _part_above(tables, k)
         found = [*_columns(analysis, check, table, columns, before), *_groups(analysis, check, table),
                  *_levels(analysis, check, table),
@@ -1267,7 +1270,7 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
         tried = [_across_rows(check, table, j, parts, filled)
                  for parts in (grouped or [k for k in columns if k < j], after) if len(parts) >= 2]
         checks = max(tried, key=_agreeing, default=[])
-        if len(checks) < 2 or _agreeing(checks) * 2 <= len(checks) and not _one_of_two(checks):
+        if len(checks) < 2 or _agreeing(checks) * 2 <= len(checks) and not _one_of_two(table, checks):
             continue  # the columns are not the parts of this total in most rows: not a crossfoot
         for total, figs in checks:
             yield from _judge_sum(analysis, check, total, figs, ("across", j))
@@ -1286,13 +1289,18 @@ def _after(check: Check, table: Table, j: int, columns: list[int]) -> list[int]:
             and not _other_side(table, j, k)]
 
 
-def _one_of_two(checks: list) -> bool:
+def _one_of_two(table: Table, checks: list) -> bool:
     """Whether of two rows one adds up over three parts or more, none of them 0 (分值 15 | 25 | 35 | 25 |
     100 over 得分 14 | 24 | 33 | 24 | 96, a score summary laid out across): no chance agreement, so the
-    columns are the total's parts and the other row is judged."""
-    return len(checks) == 2 and any(len(figs) >= 3 and all(f.value for f in figs)
-                                    and precision.total(figs).meets(precision.interval(total))
-                                    for total, figs in checks)
+    columns are the total's parts and the other row is judged, unless it states a change or what has run
+    up (同比增减（%）, 增幅, 累计支出): its 合计 is no sum."""
+    if len(checks) != 2 or any(_CHANGE_ROW.search(total.label) for total, _ in checks):
+        return False
+    return any(len(figs) >= 3 and all(f.value for f in figs)
+               and precision.total(figs).meets(precision.interval(total)) for total, figs in checks)
+
+
+_CHANGE_ROW = lazy(r"[%％]|率|增减|增幅|降幅|增长|下降|变动|比上年|较上年|同比|累计")
 
 
 def _agreeing(checks: list) -> int:

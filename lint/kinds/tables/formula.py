@@ -154,10 +154,11 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
             else:  # filled columns only: an empty column under a merged name is none
                 named = _headed(table, [word, *unwanted], set(where.values()))
                 hits = _latest(table, named, where.get(result))
-                if not named and _headed(table, [word, *unwanted], set(where.values()), empty=True):
+                if not named and _headed(table, [word, *unwanted], set(where.values()), empty=True) \
+                        and _unheaded_figures(table):
                     return None  # 年初预算数 | | 全年预算数 over 3128.36 | 3486.37 | (empty): the word's
-                    # column is there but holds nothing, its figures under another header; no lesser word
-                    # stands in for it
+                    # column is there but holds nothing, its figures under a blank header; no lesser word
+                    # stands in for it (an empty 全年预算数 beside no such column: no adjustment, 年初 does)
             if len(hits) > 1:
                 return None
             if hits:
@@ -170,6 +171,12 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
             and not all(_SHARE.search(table.header[j]) for n, j in where.items() if n != result):
         return None  # a change in points beside rates: of the rates (执行率 | 上年执行率), not an amount
     return where
+
+
+def _unheaded_figures(table) -> bool:
+    """Whether a column with a blank header holds figures: the header is set off from its columns."""
+    return any(not name.strip() and any(number(r[j].text) is not None for r in table.rows if j < len(r))
+               for j, name in enumerate(table.header))
 
 
 def _said(table, words, result: int, taken: set[int]) -> int | None:
