@@ -127,7 +127,7 @@ def _shares(analysis, check: Check, shares: list, figs: list, before: list):
         money = whole[-1:] + money if len(whole) == 1 else []
     if len(money) != len(shares) + 1:
         return  # the total, then one part a share: nothing else of money before them
-    if named and not labels.core(money[0].label).rstrip("为是达共计").endswith(named.group(1)):
+    if named and labels.core(named.group(1)) not in labels.core(money[0].label):
         return  # 教育支出 T；普通教育（款）中，A、B分别为 a、b，分别占普通教育的 p、q: of a whole not stated
     if named and _PLAN_WHOLE.search(labels.FUNDS.sub("", named.group(1))) \
             and (labels.OUTTURN.search(money[1].label)
