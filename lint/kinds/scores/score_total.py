@@ -218,6 +218,9 @@ def _table_total(table, col: int, check: Check):
                 if len(shown) < 2 or later:
                     return None, "", []
                 return shown[max(shown)], row_label(table, r), []
+            if len(shown) >= 2 and min(shown) > col:
+                return None, "", []  # 总分 | 100 | 99.23 right of the 得分 column summed (a tiered sheet
+                # whose last 得分 header ran into the next): its total stands elsewhere, not known
         if fig is None:
             continue
         if any(w in label for w in check.options.grand):
