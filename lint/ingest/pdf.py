@@ -763,22 +763,21 @@ def _spanning(line: _Text, below: list | None, cells: list) -> list:
         # (项目 | 年初预算数 | 决算数 over 编码 | 名称 | 小计 | 基本 | 项目 | 小计 | 基本 | 项目: each
         # over its own three); a name not centred on the columns so reached (set flush left) is placed as
         # before
-        reach = ((middles[i - 1] + middle) / 2 if i else float("-inf"),
-                 (middle + middles[i + 1]) / 2 if i + 1 < len(middles) else float("inf"))
-        covered = [(cell[1][0] + cell[1][2]) / 2 for _, cell, _ in named
-                   if reach[0] <= (cell[1][0] + cell[1][2]) / 2 <= reach[1]]
-        if not covered or abs((min(covered) + max(covered)) / 2 - middle) > 0.6 * line.size:
-            reach = (float("-inf"), float("inf"))
         k, _, row = min(named, key=lambda item: abs((item[1][1][0] + item[1][1][2]) / 2 - middle))
-        fits = [bool(cell[0]) and n == row and (not out[j][0] or out[j][0] == line.text[a:b])
-                and reach[0] <= (cell[1][0] + cell[1][2]) / 2 <= reach[1]
-                for j, (cell, n) in enumerate(below)]
-        lo = hi = k
-        while lo - 1 >= 0 and fits[lo - 1]:
-            lo -= 1
-        while hi + 1 < len(below) and fits[hi + 1]:
-            hi += 1
-        first, last = below[lo][0][1], below[hi][0][1]
+        bounded = ((middles[i - 1] + middle) / 2 if i else float("-inf"),
+                   (middle + middles[i + 1]) / 2 if i + 1 < len(middles) else float("inf"))
+        for reach in (bounded, (float("-inf"), float("inf"))):
+            fits = [bool(cell[0]) and n == row and (not out[j][0] or out[j][0] == line.text[a:b])
+                    and reach[0] <= (cell[1][0] + cell[1][2]) / 2 <= reach[1]
+                    for j, (cell, n) in enumerate(below)]
+            lo = hi = k
+            while lo - 1 >= 0 and fits[lo - 1]:
+                lo -= 1
+            while hi + 1 < len(below) and fits[hi + 1]:
+                hi += 1
+            first, last = below[lo][0][1], below[hi][0][1]
+            if abs((first[0] + first[2] + last[0] + last[2]) / 4 - middle) <= 0.6 * line.size:
+                break  # centred on the columns the nearer reach gives: those
         if hi == lo or not fits[k] or not (first[0] + first[2]) / 2 < middle < (last[0] + last[2]) / 2:
             continue
         out[lo] = (line.text[a:b], (x0, line.top, x1, line.bottom), line.xs[a:b + 1])
