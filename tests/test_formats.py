@@ -160,7 +160,7 @@ def test_a_title_drawn_inside_the_grid_and_repeated_a_page_on_keeps_one_table(tm
     assert [(f.code, f.message.split("(")[1].split(")")[0]) for f in got] == found
 
 
-def _three_line_table(path: Path, rows: list[list[str]], flush_left: bool = False) -> None:
+def _three_line_table(path: Path, rows: list[list[str]], flush_left: bool = False, split: bool = False) -> None:
     """A 三线表 as Word draws it: rules over and under the header and under the table only, group names
     (项目 | 年初预算数 | 决算数) centred over their columns on a line of their own, figures set flush right."""
     from reportlab.pdfbase import pdfmetrics
@@ -182,8 +182,8 @@ def _three_line_table(path: Path, rows: list[list[str]], flush_left: bool = Fals
         else:
             c.drawCentredString((edges[a] + edges[b]) / 2, 336, name)
     for k, name in enumerate(["功能分类科目编码", "科目名称", "小计", "基本支出", "项目支出", "小计", "基本支出",
-                              "项目支出"]):
-        c.drawCentredString((edges[k] + edges[k + 1]) / 2, 320, name if k else "编码")
+                              "项目支出"]):  # (with ``split``, 编码 and 名称 a line above the others, merged down)
+        c.drawCentredString((edges[k] + edges[k + 1]) / 2, 326 if split and k < 2 else 318, name if k else "编码")
     c.line(60, 314, 500, 314)
     y = 300
     for row in rows:
@@ -197,10 +197,10 @@ def _three_line_table(path: Path, rows: list[list[str]], flush_left: bool = Fals
     c.save()
 
 
-@pytest.mark.parametrize("flush_left", [False, True])
+@pytest.mark.parametrize("flush_left, split", [(False, False), (True, False), (False, True)])
 @pytest.mark.parametrize("spent, found", [("395.68", []), ("359.68", ["决算数小计", "决算数基本支出"])])
 def test_group_names_of_an_unruled_header_stand_over_their_own_columns(tmp_path, checks, spent, found,
-                                                                       flush_left):
+                                                                       flush_left, split):
     """项目 | 年初预算数 | 决算数 centred over 编码 and 名称, over 小计 | 基本 | 项目, and over the next three:
     each name spans the columns nearer it than any other name of its line, so 决算数's 小计 is footed over
     决算数's 基本支出 and 项目支出 (a 三线表 from Word: v3 wave 59); names set flush left in their cells are
@@ -209,7 +209,7 @@ def test_group_names_of_an_unruled_header_stand_over_their_own_columns(tmp_path,
             ["208", "社会保障和就业支出", "937.08", "236.72", "700.36", "926.45", "228.37", "698.08"],
             ["210", "卫生健康支出", "167.76", "167.76", "0.00", "167.31", "167.31", "0.00"]]
     path = tmp_path / "three-line.pdf"
-    _three_line_table(path, rows, flush_left)
+    _three_line_table(path, rows, flush_left, split)
     got = engine.run(ingest.read(path), [c for c in checks if c.code == "TAB001"])
     named = [f.message.split("(")[1].split(")")[0].split()[-1] for f in got]
     assert [n.removeprefix("决算数") for n in named] == [n.removeprefix("决算数") for n in found]
