@@ -14,7 +14,7 @@ from decimal import Decimal
 from pathlib import Path
 
 import pytest
-from render import parse, render, to_docx, to_pdf
+from render import FONT, parse, render, to_docx, to_pdf
 
 from crossfoot import engine, ingest
 from crossfoot.analysis import Analysis
@@ -160,16 +160,22 @@ def test_a_title_drawn_inside_the_grid_and_repeated_a_page_on_keeps_one_table(tm
     assert [(f.code, f.message.split("(")[1].split(")")[0]) for f in got] == found
 
 
+def _cid_font() -> str:
+    """The CJK font the PDFs drawn here are set in (reportlab's CID font), registered once."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+
+    if FONT not in pdfmetrics.getRegisteredFontNames():
+        pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    return FONT
+
+
 def _three_line_table(path: Path, rows: list[list[str]], flush_left: bool = False, split: bool = False) -> None:
     """A 三线表 as Word draws it: rules over and under the header and under the table only, group names
     (项目 | 年初预算数 | 决算数) centred over their columns on a line of their own, figures set flush right."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    font = "STSong-Light"
-    if font not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(font))
+    font = _cid_font()
     edges = [60, 110, 200, 250, 300, 350, 400, 450, 500]  # 编码 | 名称 | 小计 | 基本 | 项目 | 小计 | 基本 | 项目
     c = canvas.Canvas(str(path), pagesize=(560, 400), invariant=1)
     c.setFont(font, 9)
@@ -218,13 +224,9 @@ def test_group_names_of_an_unruled_header_stand_over_their_own_columns(tmp_path,
 def _sangong_table(path: Path, total: str) -> None:
     """A Word 三线表 of the 三公 and 机关运行经费 budget, amounts centred, the last column's name wrapped
     (机关运行经费预 ⏎ 算数) with the group names above the header set each at its cells' middle."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    font = "STSong-Light"
-    if font not in pdfmetrics.getRegisteredFontNames():
-        pdfmetrics.registerFont(UnicodeCIDFont(font))
+    font = _cid_font()
     height = 300
     c = canvas.Canvas(str(path), pagesize=(595, height), invariant=1)
     c.setFont(font, 9)
@@ -518,10 +520,9 @@ def test_a_figure_moved_whole_to_the_next_line_and_a_numbered_contents_entry_are
     import re
 
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     width = 12 * 30
     def wrapped(paragraph: str) -> list[str]:
         lines, line = [], ""
@@ -558,10 +559,9 @@ def test_contents_entries_whose_leaders_reach_the_margin_are_lines_of_their_own(
     """A 目录 drawn with dot leaders to the right margin: each entry ends with its page number, never
     running on into the next entry as a paragraph wrapped at the margin would."""
     from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     width = 36 * 12
     titles = [("第一部分 部门概况", "3"), ("一、主要职能", "3"), ("二、机构设置", "3"), ("第二部分 部门预算表", "5")]
     entries = []
@@ -593,11 +593,9 @@ def test_a_table_boxed_with_no_inner_rules_is_read_from_its_layout(tmp_path, tot
     """A table drawn with its outer box and a line under its header only: the ruling finds a grid of one
     column, one cell holding every row; it is read from the columns' layout instead (before, its amounts
     ran into the next row's codes: 2,230,000205)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     rows = [("科目编码", "科目名称", "合计", "基本支出", "项目支出"), ("", "合计", total, "31,939,152", "2,230,000"),
             ("205", "教育支出", "27,309,500", "25,079,500", "2,230,000"),
             ("208", "社会保障和就业支出", "3,711,792", "3,711,792", "0"),
@@ -644,11 +642,9 @@ def test_a_word_table_keeps_the_indentation_of_its_cells(tmp_path):
 def test_a_line_wrapped_early_to_keep_punctuation_off_the_next_line_start_is_joined(tmp_path):
     """Chinese typesetting moves 费、 whole to the next line (、 may not start one), so the line before ends
     two characters short of the margin: still one paragraph, and its figure keeps its label."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     full = "基本工资津贴补贴机关事业单位基本养老保险缴费职业年金缴费职工基本医疗保险"  # 36 characters
     lines = ["　　" + full[:34], full, full, full[:34], "费、个人农业生产补贴；公用经费一百万元，主要包括：办公费。"]
     path = tmp_path / "wrapped.pdf"
@@ -664,11 +660,9 @@ def test_a_line_wrapped_early_to_keep_punctuation_off_the_next_line_start_is_joi
 def _table_pages(path: Path, pages: list[list[str | list[str]]]) -> None:
     """A PDF whose pages hold lines of text (a str) and ruled table rows (a list of cells), drawn top down
     the way a 财政 template prints them: the caption and the unit line at the top of each table page."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     widths = [70, 190, 90, 90, 90]
     for items in pages:
@@ -777,11 +771,9 @@ def test_ofd_cells_drawn_as_closed_rectangles_and_text_scaled_by_its_matrix(tmp_
 def test_a_body_line_ending_one_page_and_a_like_one_opening_the_next_are_kept(tmp_path, checks):
     """Digits aside, 'X万元，完成年初预算的Y%。决算数与年初预算数持平。' may close page 1 and open page 2: not
     a running header or footer (those sit at the same edge and height on every page), so both are read."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     path = tmp_path / "edges.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     filler = "主要用于保障机构正常运转、完成日常工作任务而发生的各项支出，包括人员经费和公用经费等基本支出事项"
@@ -806,11 +798,9 @@ def test_a_body_line_ending_one_page_and_a_like_one_opening_the_next_are_kept(tm
 def test_an_unruled_table_row_whose_name_wraps_stays_one_row(tmp_path, checks, centred):
     """A long 项 name in a table without ruling lines wraps to two lines, around its row's figures (centred
     vertically) or below them: the words go into that row's cell and the table is read whole."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     rows = [("科目编码", "科目名称", "本年支出合计", "基本支出", "项目支出"),
             ("201", "一般公共服务支出", "300.00", "200.00", "100.00"),
             ("2010301", "行政运行", "200.00", "200.00", ""),
@@ -849,11 +839,9 @@ def test_an_unruled_table_of_right_aligned_amounts_is_read(tmp_path, checks, tot
     """Amounts set flush right under headers centred over them (or set flush left, lining up with none),
     rows with blank cells, no ruling lines: the columns are where the amounts end and the words begin, so
     the table is read and its 合计 footed."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     rows = [("301", "工资福利支出", "1,934.85", "1,934.85", ""),
             ("30101", "基本工资", "462.18", "462.18", ""),
             ("30102", "津贴补贴", "1,472.67", "1,472.67", ""),
@@ -887,11 +875,9 @@ def test_an_unruled_table_begun_at_a_page_foot_is_footed_over_both_pages(tmp_pat
     """A table's header and first two rows close a page (too few lines to be read as a table), its header is
     printed again over the rest on the next page: the first rows are put back at its head, so its 合计 is
     footed over all its rows."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     header = [(46, "采购项目"), (222, "采购品目"), (280, "数量"), (374, "计量单位"), (433, "合计"), (527, "货物"),
               (620, "工程"), (714, "服务")]
     pages = [[("办公设备购置", "台式计算机", "30", "台", "15.60", "15.60", "", ""),
@@ -932,11 +918,9 @@ def test_an_unruled_table_goes_on_over_a_page_whose_rows_fill_too_few_columns(tm
     """An unruled table under a group's name (一般公共预算支出 over 合计 | 基本支出 | 项目支出), its header
     printed again over the next page, where no row fills every column (too few to find the columns from
     that page alone): the rows there are cut by the columns of the page before, and footed."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     first = [("207", "文化旅游体育与传媒支出", "1,500,000", "1,000,000", "500,000"),
              ("2070301", "行政运行", "1,000,000", "1,000,000", ""),
              ("2070308", "群众体育", "500,000", "", "500,000"),
@@ -981,11 +965,9 @@ def test_an_unruled_table_of_class_columns_goes_on_over_a_page_without_its_heade
     name (基本支出) spanning its columns in the header, its 合计 first, its last 类 on the next page with no
     header: those rows are cut by the columns of the page before (each column's extent from its rows of
     figures, not from a name spanning it), and the 合计 is footed over both pages."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     ends = (330, 410, 490, 570)
     first = [("", "", "", "合计", "1,380.00", "1,080.00", "900.00", "180.00", "300.00"),
              ("201", "", "", "一般公共服务支出", "1,000.00", "700.00", "520.00", "180.00", "300.00"),
@@ -1027,11 +1009,9 @@ def test_an_unruled_table_of_class_columns_goes_on_over_a_page_without_its_heade
 def _budget_page(path, caption: str, unit: str, amounts: tuple[int, int, int]):
     """A reportlab canvas with a budget table's caption, unit line and header (科目编码 | 科目名称 | 合计 |
     基本支出 | 项目支出, the amounts' columns at ``amounts``), no ruling lines: the rows are the caller's."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     c.setFont("STSong-Light", 10)
     c.drawString(40, 800, caption)
@@ -1098,11 +1078,9 @@ def test_an_unruled_table_of_names_wrapped_over_four_lines_around_their_figures_
 def test_two_panels_numbered_alike_on_lines_of_their_own_are_two_lists(tmp_path, checks):
     """A summary table not recovered, its 收入 and 支出 panels' numbered labels on lines of their own
     (三、国有资本经营 over 三、国防支出): not one list repeating a number."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     path = tmp_path / "panels.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     c.setFont("STSong-Light", 10)
@@ -1274,11 +1252,9 @@ def test_a_cell_wrapped_onto_a_line_ending_in_biao_stays_in_its_table(tmp_path, 
 
 def _cjk_canvas(path, size=(595, 842), font_size=10):
     """A reportlab canvas writing ``path`` in the CJK font STSong-Light."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     c = canvas.Canvas(str(path), pagesize=size)
     c.setFont("STSong-Light", font_size)
     return c
@@ -1311,11 +1287,9 @@ def test_an_unruled_table_under_its_tag_and_unit_line_keeps_its_own_header(tmp_p
 def test_an_unruled_row_ending_in_a_whole_grouped_figure_is_not_run_into_the_next_rows_code(tmp_path):
     """Rows of an unruled table reaching the right margin: 28,084,220 is whole (a last group of three),
     and a line opening with a code printed in parts (221 02 03) is the next row; neither joins a figure."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     rows = [("221 02 01", "住房公积金", "28,084,220"), ("221 02 03", "购房补贴", "8,652,300"),
             ("221 02 99", "其他住房改革支出", "1,263,480")]
     path = tmp_path / "unruled.pdf"
@@ -1338,11 +1312,9 @@ def test_an_unruled_header_with_a_group_name_set_above_it_is_read(tmp_path, chec
     """An unruled 三公 table whose merged group cell (公务用车购置及运行费 over 小计 | 购置费 | 运行费) prints
     its name at the top, above the header's first line: the name is the group's, not the column's to its
     left (before, 小计 | 购置费 | 运行费 went under 因公出国（境）费 and the 合计 was summed wrong)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     xs = [60, 190, 300, 380, 460, 540, 630]  # the columns' right edges (the first: left edge)
     path = tmp_path / "sangong.pdf"
     c = canvas.Canvas(str(path), pagesize=(700, 842))
@@ -1375,11 +1347,9 @@ def test_an_unruled_score_table_with_its_group_name_between_rows_and_a_note_besi
     """A three-line score table: the 一级指标 name centred down its group's four rows (so on a line of its
     own between the second and the third), and a 扣分说明 note one space after its score. The table is one
     table, the score a cell of its own: the 小计 is judged over the group's scores."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     rows = [("经济效益", "新增粮食产能", "6", "6.00", ""), ("社会效益", "受益农户数", "4", "4.00", ""),
             ("可持续影响", "工程管护机制", "5", score, "管护主体未落实，扣3分"), ("满意度", "受益农户满意度", "5", "5.00", "")]
     path = tmp_path / "scores.pdf"
@@ -1434,11 +1404,9 @@ def test_an_unruled_header_with_a_name_centred_over_three_columns_and_a_wrapped_
     """A 三公 table without rules: 公务用车购置及运行费 centred over 小计 | 购置费 | 运行费 on the line above
     them, 因公出国（境）费 wrapped over two lines beside it. The group spans its three columns only, so the
     合计 is the sum of 因公出国（境）费, the group's 小计 and 公务接待费, and only a wrong one is found."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     path = tmp_path / "sangong.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     c.setFont("STSong-Light", 14)
@@ -1470,11 +1438,9 @@ def test_a_three_line_header_with_a_short_name_centred_over_three_columns(tmp_pa
     over 小计 | 人员经费 | 公用经费 on the line under it, 合计 and 项目支出 on a line between (their cells
     merged down). 基本支出 spans its three columns and no more, so 小计 is 人员经费 + 公用经费 and the
     narrative's 基本支出 is the 小计: only a wrong 人员经费 is found."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     path = tmp_path / "basic.pdf"
     height = 595
     c = canvas.Canvas(str(path), pagesize=(842, height))
@@ -1510,11 +1476,9 @@ def test_an_amount_printed_one_space_from_its_unit_is_one_cell(tmp_path):
     """A score one space from its note is two cells (2.50 部分指标未量化), but an amount one space from its
     unit (9746.50 万元) is one: an unruled table whose cells carry their unit never gets a column of units
     (it is left as text: its cells are no bare figures)."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     path = tmp_path / "units.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     c.setFont("STSong-Light", 10)
@@ -1560,11 +1524,9 @@ def test_a_ruled_tables_first_header_row_left_at_a_page_foot_is_put_back_over_it
     the page after: the row is put back at the head of its grid, the three pages read as one table, and its
     合计 is footed over every row (a wrong cell on the middle page is found, nothing else). When the next
     page prints the whole header again (``again``), the row left behind is that header's copy, dropped."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     xs = [40, 120, 300, 390, 480, 570]
     first = [("项目", 0, 2), ("一般公共预算支出", 2, 5)]
     second = [(name, k, k + 1) for k, name in enumerate(["科目编码", "科目名称", "合计", "基本支出", "项目支出"])]
@@ -1633,11 +1595,9 @@ def _prose_found(tmp_path, checks, lines: list[str], size: float = 10.5, left: f
 
 def _sideways_pdf(path, turn: int, cell: str) -> None:
     """A 三公 table drawn turned by ``turn`` degrees on a portrait page carrying no /Rotate."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     c.translate(*((595, 0) if turn == 90 else (0, 842)))
     c.rotate(turn)
@@ -1699,12 +1659,10 @@ def test_the_html_report_draws_a_sideways_page_turned_as_it_was_read(tmp_path):
 def test_a_watermark_set_across_the_page_is_not_read_into_the_table(tmp_path, checks, monkeypatch, reader, cell):
     """A watermark drawn at a slant across a table (the department's name, 公开) is not text of the page:
     its characters are not read into the cells and lines they cross, so the table is footed as printed."""
-    from reportlab.pdfbase import pdfmetrics
-    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.pdfgen import canvas
 
     monkeypatch.setenv("CROSSFOOT_PDF_READER", reader)
-    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    _cid_font()
     path = tmp_path / "watermark.pdf"
     c = canvas.Canvas(str(path), pagesize=(595, 842))
     c.setFont("STSong-Light", 10)

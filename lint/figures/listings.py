@@ -1718,8 +1718,6 @@ def _parallel(text: str, sentence, total: Figure, kind: str | None, verb: str) -
 # a total over the periods listed before it: 三年累计, 全年累计支出, 四个季度合计 (what was spent said after)
 _SPAN_TOTAL = lazy(r"(?:(?P<years>[一二三两四五六七八九十\d]{1,2})年|全年)(?:合计|共计|累计|总计)"
                    r"(?:支出|投入|完成|下达|安排|拨付)?(?:资金|金额)?(?:为|达)?")
-_NUMBERS = {"一": 1, "两": 2, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9,
-            "十": 10}
 
 
 def _spanned(span, parts: list[Figure], text: str) -> bool:
@@ -1729,8 +1727,7 @@ def _spanned(span, parts: list[Figure], text: str) -> bool:
         return False
     years = span.group("years")
     if years:
-        count = int(years) if years.isdigit() else _NUMBERS.get(years, 0)
-        return len(parts) == count
+        return len(parts) == numbers.whole(years)
     return all(_QUARTER.search(text, max(0, p.start - 12), p.start) for p in parts)
 
 

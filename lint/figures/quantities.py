@@ -134,11 +134,7 @@ def whole_of(label: str) -> str:
 def measure(label: str) -> str:
     """What a label measures, said either way: the report's own whole named or not (全省研发人员 is 研发人员
     in a report of the province), a count as a count (共有在职人员, 在职人员总数: 在职人员)."""
-    for whole in _WHOLE:
-        if label.startswith(whole):
-            label = label[len(whole) :]
-            break
-    return _COUNTED.sub("", label)
+    return _COUNTED.sub("", label[len(whole_of(label)) :])
 
 
 def _own_years(text: str) -> list[str]:
