@@ -41,7 +41,7 @@ from ..interval import Interval
 from ..model import Figure
 from ..regex import lazy
 from ..vocabulary import Words
-from . import labels, units
+from . import labels, quantities, units
 from .precision import PER_HEAD, family, interval
 
 
@@ -249,6 +249,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
             yield from _after_prior(spec, text, sentence)
             yield from _prior_bracketed(spec, text, sentence)
             yield from _compared_with(analysis, spec, text, sentence)
+            for current, prior, rate, sign in against_earlier(analysis, spec, text, sentence, "%"):
+                yield _rate(rate, prior, current, sign)
 
 
 # 去年 opening a label as the time of what the report tells (去年全年…完成 X, 去年税收收入完成 X), not the
@@ -676,6 +678,32 @@ def _compared_with(analysis, spec: Spec, text: str, sentence) -> Iterator[Growth
 _WITH_PRIOR = lazy(r"与(?:上年|上一年|去年|上年同期|去年同期|(?:19|20)\d\d\s*年度?)(?:同期)?的?\s*")
 _SUBJECT_MOVED = lazy(r"\s*相比\s*[，,]?\s*([\u4e00-\u9fff“”（）()]{3,24}?)\s*"
                       r"(增长|下降|增加|减少|上升|降低|提高)了?\s*")
+
+
+def against_earlier(analysis, spec: Spec, text: str, sentence, unit: str | None) -> Iterator[tuple]:
+    """``(current, prior, stated, sign)`` for each amount compared with last year's by a rate (``unit`` %)
+    or by a change (``unit`` None) right after it (本年公用经费支出 b，比上年下降 p%; 2024年公用经费支出 b，
+    比上年增加 c) whose sentence states no prior, last year's amount of the same quantity stated earlier in
+    the report (上年公用经费支出 a: :func:`crossfoot.figures.quantities.prior_of`); nothing when another
+    change or rate follows it (read with the amount by the sentence's own relations)."""
+    figs = sentence[2]
+    for k, (current, stated) in enumerate(zip(figs, figs[1:])):
+        said = _AGAINST_LAST_YEAR.fullmatch(text, current.end, stated.start)
+        if said is None or not (current.is_point and stated.is_point) \
+                or family(current.unit) in ("", "ratio") \
+                or (stated.unit != "%" if unit else family(stated.unit) != family(current.unit)):
+            continue
+        if k + 2 < len(figs) and _direction(spec, figs[k + 2].label) != 0:
+            continue  # 比上年增加 c，增长 p%: the change and its rate, read together
+        sign = 1 if said.group(1) in spec.up else -1
+        prior = quantities.prior_of(analysis, current)
+        if prior is not None and (prior.block, prior.start) < (current.block, sentence[0]):
+            yield current, prior, stated, sign
+
+
+# X，比上年下降 P%; X，与上年相比，增加 C: a comparison with last year naming nothing else
+_AGAINST_LAST_YEAR = lazy(r"\s*[，,]?\s*(?:(?:比|较)(?:上年度?|上一年度?|去年)|同比"
+                          r"|与(?:上年度?|上一年度?|去年)相比\s*[，,]?)\s*(增加|增长|减少|下降|上升|降低|提高)了?\s*")
 
 
 def _rate(rate, prior, current, sign) -> Growth:

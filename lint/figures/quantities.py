@@ -19,12 +19,21 @@ from decimal import Decimal
 from ..interval import Interval
 from ..model import Figure
 from ..regex import lazy
+from ..vocabulary import Words
 from . import labels, numbers
 from .precision import family, interval
 
 _BIG = Decimal("1e30")
 _NO_QUANTITY = ("", "%", "‰", "分", "个百分点")
 _THIS_YEAR = lazy(r"本年度?|今年")  # (not 当年: 2023年…当年计划, that year)
+
+# the words :func:`key` reads with by default (the restatement kind's options; :func:`prior_of` reads with
+# them too)
+SHORTEST = 5
+CHANGES = Words(["增", "减", "比", "较", "下降", "上升", "节约", "超支", "差", "变动", "其中", "分别", "每",
+                 "均"])
+BARE = Words(["支出决算", "年初预算", "预算执行数", "执行数", "预算安排", "预算数", "决算数", "调整预算",
+              "预算", "决算", "金额", "资金", "经费", "合计", "总计", "共计", "总额", "数量", "人数", "个数"])
 
 
 def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
@@ -124,6 +133,53 @@ _COUNTED = lazy(r"^(?:共有|共计|共)|(?:总数|总量)$")
 def same(key: tuple) -> tuple:
     """A :func:`key` as two statements of one quantity share it: its label as :func:`measure` reads it."""
     return (key[0], measure(key[1]), *key[2:])
+
+
+def apart(analysis, one: Figure, other: Figure, label: str) -> bool:
+    """Whether two statements keyed alike are yet of two things: items of two lists or of two sections of
+    one template (but for the report's own whole, named in the later one), of two wholes (全市研发人员 a,
+    全区研发人员 b), of two fields (在A方面，…, 在B方面，…; or of a field and of the whole, unless the
+    label names it), or listed under two different totals. ``label``: ``other``'s as :func:`key` reads it."""
+    owned = whole_of(labels.core(other.label)) or labels.core(other.label).startswith("部门")
+    if sibling_items(analysis, one, other) or parallel(analysis, one, other) and not owned:
+        return True  # (（二）资金使用情况：… under each project: each its own; the department's own, one)
+    if len({whole_of(labels.core(f.label)) for f in (one, other)} - {""}) > 1:
+        return True  # 全市研发人员 a ⏎ 全区研发人员 b: two wholes (one named, one not, is one whole)
+    fields = {field(analysis, f) for f in (one, other)}
+    if len(fields) == 2 and ("" not in fields or not whole_named(label)):
+        return True  # 在A方面，发行专项债券 a ⏎ 在B方面，…专项债券 b: each field's; 全年下达资金 X ⏎
+        # 在A方面，全年下达资金 a: the whole's, then a field's part (not 全县…支出 X ⏎ 在A方面，全县…Y)
+    owners = [listed_under(analysis, f) for f in (one, other)]
+    return all(owners) and owners[0].label.strip() != owners[1].label.strip()
+    # (基本支出 X。其中：⏎商品和服务支出 a … 项目支出 Y。其中：⏎商品和服务支出 b; 2023年 and 2022年 too)
+
+
+def prior_of(analysis, current: Figure) -> Figure | None:
+    """The amount of ``current``'s quantity the report states for the year before, earlier on (上年公用经费
+    支出 a。… 本年公用经费支出 b，比上年下降 p%): the earlier prose figures keyed as ``current`` is (with the
+    default words) but for 上年 or the year before its own, of no other thing (:func:`apart`), all of one
+    value; the nearest of them, or None."""
+    named = key(analysis, current, SHORTEST, CHANGES, BARE)
+    if named is None or not named[3].isdigit():
+        return None  # (a period of its own: 2024年1-6月, 2024年|预算: not the year's amount)
+    index = analysis.memo(_keyed)
+    found = [f for period in ("prior", str(int(named[3]) - 1))
+             for f in index.get((*same(named)[:3], period), ())
+             if (f.block, f.start) < (current.block, current.start)
+             and not apart(analysis, f, current, named[1])]
+    if not found or len({(f.value, f.unit) for f in found}) > 1:
+        return None
+    return max(found, key=lambda f: (f.block, f.start))
+
+
+def _keyed(analysis) -> dict[tuple, list[Figure]]:
+    """The prose figures by their :func:`same` key (default words), each list in reading order."""
+    out: dict[tuple, list[Figure]] = {}
+    for _block, fig in analysis.in_prose():
+        named = key(analysis, fig, SHORTEST, CHANGES, BARE)
+        if named is not None:
+            out.setdefault(same(named), []).append(fig)
+    return out
 
 
 def whole_of(label: str) -> str:

@@ -74,20 +74,26 @@ class Options:
     spent: Words = Words(["支出", "实际", "执行", "使用", "拨付", "决算", "完成", "发放", "支付", "已用"])
 
 
+_LAST_YEAR_SPEC = growth.Spec()
 # 单人资助金额最高0.50万元, 最多的一期为150人: a superlative, no change
 _SUPERLATIVE = lazy(r"(?:最|较|偏|过)(?:高|低|多|少)\s*(?:的|为|达)?\s*$")
 
 
 def _changes(analysis, o: Options, block: int):
     """``(current, prior, change, sign)`` for each stated change in a block."""
-    if len(analysis.figures[block]) < 3:
-        return  # a change needs two amounts before it
+    if len(analysis.figures[block]) < 2:
+        return  # a change needs an amount before it (and its prior, here or earlier in the report)
     text = analysis.doc.blocks[block].text
     earlier: list = []  # the figures of the sentence before
     for sentence in analysis.sentences(block):
         earlier, figures = sentence[2], earlier
         reach = _Reach(text, sentence)
+        # X，比上年增加 C, last year's X stated earlier in the report (上年…X a)
+        before = list(growth.against_earlier(analysis, _LAST_YEAR_SPEC, text, sentence, None))
+        yield from before
         for change in sentence[2]:
+            if any(change is found[2] for found in before) or len(analysis.figures[block]) < 3:
+                continue
             points = change.unit == "个百分点"  # 执行率98.50%，较上年的95.20%提高3.30个百分点
             # 尚有361.50万元未到位: what is left of the plan, said after its amount
             unsaid = _LEFT_AFTER.match(text, change.end) if _STILL.search(change.label) else None

@@ -54,13 +54,10 @@ FIELDS = ("stated", "computed", "label", "other", "where")
 
 @options
 class Options:
-    shortest: int = 5
+    shortest: int = quantities.SHORTEST
     about: Decimal = Decimal("10")
-    changes: Words = Words(["增", "减", "比", "较", "下降", "上升", "节约", "超支", "差", "变动", "其中",
-                            "分别", "每", "均"])
-    bare: Words = Words(["支出决算", "年初预算", "预算执行数", "执行数", "预算安排", "预算数", "决算数",
-                         "调整预算", "预算", "决算", "金额", "资金", "经费", "合计", "总计", "共计", "总额",
-                         "数量", "人数", "个数"])
+    changes: Words = quantities.CHANGES
+    bare: Words = quantities.BARE
 
 
 def run(analysis, check: Check):
@@ -76,24 +73,12 @@ def run(analysis, check: Check):
         if day:  # (by name, unit and period: a paragraph's later statements are scoped by its first)
             dated.setdefault(key[1:], set()).add(day)
         first = seen.setdefault(key, fig)
-        owned = quantities.whole_of(labels.core(fig.label)) or labels.core(fig.label).startswith("部门")
-        if first is fig or first.block == fig.block or quantities.sibling_items(analysis, first, fig) \
-                or quantities.parallel(analysis, first, fig) and not owned:
-            continue  # (（二）资金使用情况：… under each project: each its own; the department's own, one)
-        wholes = {quantities.whole_of(labels.core(f.label)) for f in (first, fig)} - {""}
-        if len(wholes) > 1:
-            continue  # 全市研发人员 a ⏎ 全区研发人员 b: two wholes (one named, one not, is one whole)
-        fields = {quantities.field(analysis, f) for f in (first, fig)}
-        if len(fields) == 2 and ("" not in fields or not quantities.whole_named(named[1])):
-            continue  # 在A方面，发行专项债券 a ⏎ 在B方面，…专项债券 b: each field's; 全年下达资金 X ⏎
-            # 在A方面，全年下达资金 a: the whole's, then a field's part (not 全县…支出 X ⏎ 在A方面，全县…Y)
+        if first is fig or first.block == fig.block or quantities.apart(analysis, first, fig, named[1]):
+            continue  # (each project's own; two wholes, two fields, two totals' items)
         days = [quantities.event_date(analysis, first), day]
         if all(days) and days[0] != days[1] or len(dated.get(key[1:], ())) > 1:
             continue  # 2022年12月23日，…下达 a。2023年8月1日，…下达 b: two batches, each of its day (and an
             # undated one after them their whole, maybe: 全年下达 a + b)
-        owners = [quantities.listed_under(analysis, f) for f in (first, fig)]
-        if all(owners) and owners[0].label.strip() != owners[1].label.strip():  # (2023年 and 2022年 too)
-            continue  # 基本支出 X。其中：⏎商品和服务支出 a … 项目支出 Y。其中：⏎商品和服务支出 b
         unit = first.unit if precision.family(fig.unit) == "money" else None
         if quantities.span(fig, o.about, unit).meets(quantities.span(first, o.about, unit)):
             continue

@@ -23,7 +23,7 @@ import bisect
 from collections import Counter
 from decimal import Decimal
 
-from ...figures import labels
+from ...figures import labels, quantities
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
@@ -173,7 +173,7 @@ def _compared_next(text: str, end: int) -> bool:
 def _compared_below(analysis, fig) -> bool:
     """Whether a figure's sentence ends its paragraph and a sentence of a later paragraph compares the same
     measure with the year before (2020年度本部门实际支出 X，主要用于…。 ⏎ … ⏎ 2021年度实际支出 Y，比上年增加
-    C: its base, stated first)."""
+    C: its base, stated first: its numbers fit, or it is that amount's last year's by name)."""
     blocks = analysis.doc.blocks
     text = blocks[fig.block].text
     stop = text.find("。", fig.end)
@@ -186,9 +186,11 @@ def _compared_below(analysis, fig) -> bool:
         start = 0
         for sentence in blocks[b].text.split("。"):
             end = start + len(sentence)
-            if measure in sentence and any(w in sentence for w in _NEXT_COMPARES) \
-                    and _based_on(fig, analysis.between(b, start, end)):
-                return True
+            figures = analysis.between(b, start, end) if measure in sentence \
+                and any(w in sentence for w in _NEXT_COMPARES) else []
+            if figures and (_based_on(fig, figures) or any(quantities.prior_of(analysis, f) is fig
+                                                            for f in figures)):
+                return True  # (its numbers fit, or the quantity is the same: the rate's own finding)
             start = end + 1
     return False
 
