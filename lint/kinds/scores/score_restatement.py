@@ -66,6 +66,26 @@ class _Said:
     measure: str  # 得分 or 分值
     rater: str = ""  # 自评 (the unit's own) or 复核 (the evaluators'), when its sentence says
     project: str = ""  # the project its section is headed by (一、城乡环境整治项目), if any
+    parts: tuple[Figure, ...] = ()  # the rows it is the sum of, when a tiered sheet states it so
+
+    @property
+    def value(self):
+        return sum((p.value for p in self.parts), start=self.parts[0].value * 0) if self.parts \
+            else self.figure.value
+
+    def interval(self):
+        if self.parts:
+            return precision.total(self.parts)
+        return precision.interval(replace(self.figure, exact=False))
+
+    def shown(self) -> str:
+        """The figure, or the rows summed and their sum (2.91 + 1.66 + 4.00 = 8.57分)."""
+        if not self.parts:
+            return self.figure.text
+        places = max(p.decimals for p in self.parts)
+        added = " + ".join(p.text for p in self.parts) if len(self.parts) <= 8 \
+            else f"its {len(self.parts)} rows"
+        return f"{added} = {self.value:.{places}f}分"
 
 
 def _group(name: str, groups: Words) -> str | None:
@@ -128,6 +148,9 @@ def _statements(analysis, o: Options) -> list[_Said]:
                 said.append(_Said(group, maximum, "分值"))
     for table in analysis.tables:
         said.extend(_across(table, o))
+    tiered = [t for t in analysis.tables if _tier_column(t) is not None and t.column(*o.score) is not None]
+    if len(tiered) == 1:  # (one sheet: several projects' sheets, each its own groups, are not summed)
+        said.extend(_tiered(tiered[0], o))
     placed = []
     for s in said:
         if (context := _context(analysis, s.figure)) is not None:
@@ -150,6 +173,45 @@ def _across(table, o: Options) -> list[_Said]:
             if (fig := cell_figure(table, r, j, "分")) is not None:
                 out.append(_Said(group, fig, measure))
     return out
+
+
+def _tier_column(table) -> int | None:
+    return next((j for j, h in enumerate(table.header) if "一级" in h), None)
+
+
+def _tiered(table, o: Options) -> list[_Said]:
+    """A sheet's groups by its 一级指标 column, each named on its first row and blank below (决策 | 项目立项 |
+    … ⏎ | | …): a group's 得分 (and 分值) is the sum of its rows, when closed by the next group or the total
+    row. Nothing when the sheet's first row names no group (a name centred on its rows, a sheet continued),
+    a name is none of ``groups``, a group's first row opens no 二级 item, or a score is blank."""
+    first, score, points = _tier_column(table), table.column(*o.score), table.column(*o.max)
+    second = next((j for j, h in enumerate(table.header) if "二级" in h), None)
+    groups: list[tuple[str, list[int]]] = []
+    closed = False
+    for r, row in enumerate(table.rows):
+        if _TOTAL_ROW.search(row_label(table, r).replace(" ", "")):
+            closed = True
+            break
+        name = row[first].text.strip()
+        if name:
+            group = _group(name, o.groups)
+            if group is None or second is not None and not row[second].text.strip():
+                return []
+            groups.append((group, [r]))
+        elif not groups:
+            return []
+        else:
+            groups[-1][1].append(r)
+    out = []
+    for group, rows in groups if closed else groups[:-1]:
+        for column, measure in ((score, "得分"), (points, "分值")):
+            parts = [cell_figure(table, r, column, "分") for r in rows] if column is not None else []
+            if len(parts) >= 2 and all(p is not None for p in parts):
+                out.append(_Said(group, parts[0], measure, parts=tuple(parts)))
+    return out
+
+
+_TOTAL_ROW = lazy(r"合计|总计|总分|小计")
 
 
 def _overall(analysis) -> set:
@@ -175,19 +237,19 @@ def run(analysis, check: Check):
         by.setdefault((s.group, s.measure), []).append(s)
     reported = set()  # one finding a place: a 分值 wrong beside a wrong 得分 is one slip (a group misnamed)
     for (group, measure), got in sorted(by.items(), key=lambda kv: kv[0][1] != "得分"):
-        values = {s.figure.value for s in got}
+        values = {s.value for s in got}
         if len(values) < 2 or len(values) > 2:
             continue  # one value, or three: several things scored under one name
+        got = sorted(got, key=lambda s: not s.parts)  # (a sheet's rows summed: the prose is the one said)
         first = got[0]
         for s in got[1:]:
             if s.rater and first.rater and s.rater != first.rater \
                     or s.project and first.project and s.project != first.project:
                 continue  # the unit's scores and the evaluators'; two projects' sections
-            a, b = (precision.interval(replace(f, exact=False)) for f in (s.figure, first.figure))
-            if not a.meets(b) and s.figure.span.line not in reported:
+            if not s.interval().meets(first.interval()) and s.figure.span.line not in reported:
                 reported.add(s.figure.span.line)
                 yield report(check, analysis, s.figure.span, s.figure.text, related=(first.figure.span,),
-                             computed=first.figure.text, figures=(s.figure.text, first.figure.text),
-                             label=group, other=first.figure.text, measure=measure,
+                             computed=first.shown(), figures=(s.figure.text, first.figure.text),
+                             label=group, other=first.shown(), measure=measure,
                              where=analysis.doc.cite(first.figure.span))
                 break
