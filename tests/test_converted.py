@@ -15,6 +15,7 @@ from crossfoot.cli import main
 from crossfoot.ingest import ReadError, converted, read
 
 HAS_SOFFICE = converted.converter() is not None  # read at import, before the conftest's stand-in
+OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # a compound file's first bytes (binary Word, WPS)
 
 
 def invoke(*args):
@@ -79,7 +80,7 @@ def test_each_word_processor_format_gives_the_docx_findings(tmp_path):
 
 
 def test_without_libreoffice_they_are_refused_with_how_to_convert(tmp_path):
-    (tmp_path / "r.doc").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(60))
+    (tmp_path / "r.doc").write_bytes(OLE + bytes(60))
     status, _, err = invoke("check", str(tmp_path / "r.doc"))
     assert status == 2 and "a legacy Word document: save it as .docx" in err and "install LibreOffice" in err
 
@@ -92,10 +93,11 @@ def test_a_docx_under_an_old_name_is_read_as_one(tmp_path):
 
 def test_a_failed_conversion_is_one_clear_line(tmp_path, monkeypatch):
     fake_converter(tmp_path, monkeypatch, "echo 'Error: source file could not be loaded'\nexit 1\n")
-    (tmp_path / "r.doc").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(60))
+    (tmp_path / "r.doc").write_bytes(OLE + bytes(60))
     status, _, err = invoke("check", str(tmp_path / "r.doc"))
     assert status == 2
-    assert "LibreOffice could not convert it (Error: source file could not be loaded); save it as .docx" in err
+    assert "LibreOffice could not read it (Error: source file could not be loaded): damaged?; save it as .docx" \
+        in err
     assert "Traceback" not in err
 
 
@@ -105,7 +107,7 @@ def test_a_hung_converter_is_killed_with_its_children_and_leaves_nothing(tmp_pat
     monkeypatch.setattr("tempfile.tempdir", str(scratch))
     monkeypatch.setattr(converted, "LIMIT", 1.0)
     fake_converter(tmp_path, monkeypatch, f"sleep 60 &\necho $! > {tmp_path}/child\nwait\n")
-    (tmp_path / "r.doc").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(60))
+    (tmp_path / "r.doc").write_bytes(OLE + bytes(60))
     with pytest.raises(ReadError, match="took more than 1 s to convert it"):
         read(tmp_path / "r.doc")
     child = int((tmp_path / "child").read_text())
@@ -119,8 +121,43 @@ def test_a_hung_converter_is_killed_with_its_children_and_leaves_nothing(tmp_pat
 def test_the_converter_never_sees_the_users_path(tmp_path, monkeypatch):
     fake_converter(tmp_path, monkeypatch, f'echo "$@" > {tmp_path}/args\nexit 1\n')
     odd = tmp_path / "-rf 报告 $(x).doc"
-    odd.write_bytes(b"\xd0\xcf\x11\xe0" + bytes(60))
+    odd.write_bytes(OLE + bytes(60))
     with pytest.raises(ReadError):
         read(odd)
     args = (tmp_path / "args").read_text(encoding="utf-8")
     assert "报告" not in args and "report.doc" in args and "--convert-to docx" in args
+    assert "--infilter=MS Word 97" in args  # read as what its first bytes say, never LibreOffice's guess
+
+
+def test_each_kind_is_read_as_its_first_bytes_say(tmp_path, monkeypatch):
+    fake_converter(tmp_path, monkeypatch, f'echo "$@" > {tmp_path}/args\nexit 1\n')
+    (tmp_path / "r.doc").write_bytes(b"{\\rtf1\\ansi 100}")  # an RTF under the .doc name
+    with pytest.raises(ReadError):
+        read(tmp_path / "r.doc")
+    assert "--infilter=Rich Text Format" in (tmp_path / "args").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("name, data", [("a.wps", b"hi"), ("a.doc", bytes(100)), ("a.rtf", b"hello 100"),
+                                        ("a.odt", OLE + bytes(60))])
+def test_bytes_of_no_such_document_are_refused_unread(tmp_path, monkeypatch, name, data):
+    # (given bytes it does not know, LibreOffice reads them as plain text: "All checks passed" on noise)
+    fake_converter(tmp_path, monkeypatch, f"touch {tmp_path}/called\nexit 1\n")
+    (tmp_path / name).write_bytes(data)
+    status, _, err = invoke("check", str(tmp_path / name))
+    assert status == 2 and "its first bytes are not of one: damaged, or another kind of file renamed" in err
+    assert not (tmp_path / "called").exists()
+
+
+def test_a_web_page_saved_under_the_doc_name_is_read_as_one(tmp_path):
+    page = ("<html><body><p>支出合计1,250.00万元，其中基本支出1,000.00万元，项目支出200.00万元。</p>"
+            "</body></html>")
+    (tmp_path / "r.doc").write_text(page, encoding="utf-8")
+    assert [f.split(": ")[1].split()[0] for f in findings(tmp_path / "r.doc")] == ["SUM001"]
+
+
+@pytest.mark.libreoffice
+@pytest.mark.skipif(not HAS_SOFFICE, reason="LibreOffice (soffice) is not installed")
+def test_a_damaged_word_file_is_refused_not_read_as_text(tmp_path):
+    (tmp_path / "r.doc").write_bytes(OLE + b"rest of nothing")
+    status, _, err = invoke("check", str(tmp_path / "r.doc"))
+    assert status == 2 and "LibreOffice could not read it" in err and "damaged?" in err

@@ -9,11 +9,17 @@ is removed afterwards: a copy of the report under a fixed name (a path from the 
 command line), a profile of its own (a user's running LibreOffice is never touched or waited for), no
 network, its own process group killed on a time limit or an interruption. Without LibreOffice on ``PATH``
 the file is refused with how to convert it, never read as nothing.
+
+The file's first bytes decide how LibreOffice reads it (a compound file as binary Word, ``{\\rtf`` as RTF, a
+ZIP package as OpenDocument; a web page saved as ``.doc`` by the HTML reader), never its own guess: given
+bytes of no format it knows, LibreOffice falls back to plain text, and a damaged Word file would be checked
+as a page of noise ("All checks passed"). Bytes of none of these are refused as damaged or misnamed.
 """
 
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import signal
 import subprocess
@@ -31,6 +37,13 @@ LIMIT = 120.0
 """Seconds a conversion may take (a file's own ``--timeout`` interrupts it sooner)."""
 
 
+_ODF = "writer8"
+# the import filter each kind of file is read with, by its first bytes
+_FILTERS = ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Word 97"), (b"{\\rtf", "Rich Text Format"),
+            (b"PK", _ODF))
+_WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|\?xml[^>]*>\s*<html)", re.IGNORECASE)
+
+
 def converter() -> str | None:
     """The LibreOffice program on ``PATH`` (``CROSSFOOT_SOFFICE`` names another), or None."""
     named = os.environ.get("CROSSFOOT_SOFFICE")
@@ -45,9 +58,17 @@ def read(path: str | Path, display: str | None = None) -> Document:
     name = display or str(path)
     suffix = Path(path).suffix.lower()
     with open(path, "rb") as handle:
-        head = handle.read(4)
+        head = handle.read(512)
     if head.startswith(b"PK") and suffix != ".odt":
         return docx.read(path, name)  # a DOCX under an old name (WPS saves them so)
+    if _WEB_PAGE.match(head.lstrip(b"\xef\xbb\xbf \t\r\n")):
+        from . import html
+
+        return html.read(path, name)  # 另存为 网页 under the .doc name Word gives it
+    infilter = next((f for magic, f in _FILTERS if head.startswith(magic)), None)
+    if infilter is None or suffix == ".odt" and infilter != _ODF or suffix != ".odt" and infilter == _ODF:
+        raise ReadError(f"{name}: not {CONVERTIBLE.get(suffix, 'a document')} (its first bytes are not of "
+                        f"one: damaged, or another kind of file renamed); {SAVE_AS}")
     program = converter()
     if program is None:
         raise ReadError(f"{name}: {CONVERTIBLE.get(suffix, 'a document')}: {ADVICE}")
@@ -56,13 +77,14 @@ def read(path: str | Path, display: str | None = None) -> Document:
         source = work / f"report{suffix}"
         shutil.copyfile(path, source)
         command = [program, f"-env:UserInstallation={(work / 'profile').as_uri()}", "--headless",
-                   "--norestore", "--nologo", "--nodefault", "--nolockcheck", "--convert-to", "docx",
+                   "--norestore", "--nologo", "--nodefault", "--nolockcheck", f"--infilter={infilter}",
+                   "--convert-to", "docx",
                    "--outdir", str(work / "out"), str(source)]
         said = _run(command, work, name)
         result = work / "out" / "report.docx"
         if not result.is_file():
             why = said.strip().splitlines()[-1][:200] if said.strip() else "no output"
-            raise ReadError(f"{name}: LibreOffice could not convert it ({why}); {SAVE_AS}")
+            raise ReadError(f"{name}: LibreOffice could not read it ({why}): damaged?; {SAVE_AS}")
         return docx.read(result, name)
 
 
