@@ -415,9 +415,11 @@ def batch(paths, output_dir, jobs, resume, timeout, memory_mb, executor, schedul
     except OSError as exc:
         _fail(f"cannot write the batch's results to {output_dir}: {exc.filename or ''}"
               f"{': ' if exc.filename else ''}{exc.strerror or exc}")
-    click.echo(batches.outputs.summary(records), nl=False)
-    click.echo(f"Results in {output_dir}: findings.xlsx, findings.csv, summary.txt, index.html"
-               f"{', html/' if not no_html else ''}, results.jsonl", err=True)
+    language = batches.language(settings_for, [r["path"] for r in records])
+    click.echo(batches.outputs.summary(records, language), nl=False)
+    html_dir = ", html/" if not no_html else ""
+    click.echo(f"{'结果保存在' if language == 'zh' else 'Results in'} {output_dir}: findings.xlsx, "
+               f"findings.csv, summary.txt, index.html{html_dir}, results.jsonl", err=True)
     if any(r["status"] == "error" for r in records) or not any(r["status"] == "ok" for r in records):
         raise SystemExit(EXIT_ERROR)  # a file not checked, or nothing to check
     failing = any(Severity.parse(f["severity"]) >= Severity.parse(settings_for(r["path"]).fail_on)

@@ -42,6 +42,31 @@ def test_batch_writes_triage_outputs_and_a_report_per_document(tmp_path):
     assert len(pd.read_excel(out / "findings.xlsx", sheet_name="files")) == 12
 
 
+def test_a_batch_in_chinese_writes_its_own_outputs_in_chinese(tmp_path):
+    generate.write(tmp_path / "in", 5)  # one of them with an error
+    (tmp_path / "in" / "junk.et").write_bytes(b"hi")  # a format not read: skipped, with its reason
+    for lang, words in (("zh", ["文件", "错误", "警告", "提示"]), ("en", ["file", "errors", "warnings", "infos"])):
+        out = tmp_path / f"out-{lang}"
+        result = CliRunner().invoke(main, ["batch", str(tmp_path / "in"), "-d", str(out), "--no-cache", "-q",
+                                           "--lang", lang])
+        summary = (out / "summary.txt").read_text(encoding="utf-8")
+        assert result.stdout == summary and summary.split()[:4] == words
+        index = (out / "index.html").read_text(encoding="utf-8")
+        assert "".join(f"<th>{w}</th>" for w in words) in index
+        pages = list((out / "html").iterdir())
+        zh = [("<title>crossfoot 核查报告</title>" in p.read_text(encoding="utf-8")) for p in pages]
+        assert pages and zh == [lang == "zh"] * len(pages)
+        if lang == "zh":
+            assert summary.rstrip().endswith("共 6 个文件：1 个问题，涉及 1 个文件；0 个未能检查，1 个已跳过"
+                                             "（格式不支持）。")
+            assert "<td>已跳过: " in index and "<th>说明</th>" in index
+            pd = pytest.importorskip("pandas")
+            assert list(pd.read_excel(out / "findings.xlsx", sheet_name=None)) == ["文件", "问题"]
+        else:
+            assert summary.rstrip().endswith("6 files: 1 finding in 1 files, 0 not checked, 1 skipped "
+                                             "(formats not read).")
+
+
 def _misbehaving(task):
     """An audit that misbehaves for some file names, as pathological files would."""
     name = Path(task.path).name

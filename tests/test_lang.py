@@ -82,3 +82,14 @@ def test_rules_and_spreadsheet_headers_in_chinese(tmp_path):
     path.write_text(BAD, encoding="utf-8")
     csv = invoke("check", "--lang", "zh", "--output-format", "csv", str(path)).stdout
     assert csv.lstrip("\ufeff").startswith("文件,位置,行,列,代码,名称,级别,问题,所列数,计算值")
+
+
+def test_the_html_report_in_chinese(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(BAD, encoding="utf-8")
+    for lang, words in (("zh", ["<title>crossfoot 核查报告</title>", "<h3>错误 (1)</h3>", "第1行第",
+                                "所述 <b>", "计算值 <b>", "容差 ±0.005（舍入）", '<html lang="zh-CN">']),
+                        ("en", ["<title>crossfoot report</title>", "<h3>error (1)</h3>", "line 1, column ",
+                                "stated <b>", "computed <b>", "tolerance ±0.005 (rounding)", '<html lang="en">'])):
+        page = invoke("check", "--lang", lang, "--output-format", "html", str(path)).stdout
+        assert [w for w in words if w not in page] == []

@@ -118,8 +118,16 @@ def _run(paths, out: Path, settings_for, executor, resume, cache, html, judge, p
     records = _with_cross_findings([store.done[f] for f in todo_files], settings_for)
     records = sorted([*records, *(skipped_record(p, why) for p, why in passed)], key=lambda r: r["path"]) \
         if passed else records
-    outputs.write(out, records, __version__)
+    outputs.write(out, records, __version__, language(settings_for, todo_files))
     return records
+
+
+def language(settings_for, paths) -> str:
+    """The language of a batch's own outputs: its first file's settings' (--lang, else the configuration's),
+    else the locale's."""
+    from ..lang import resolve
+
+    return resolve((settings_for(paths[0]).lang if paths else "") or "")
 
 
 def _sweep(out: Path) -> None:

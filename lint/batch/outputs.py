@@ -13,25 +13,44 @@ from ..model import Finding, Severity
 from ..report import Context, writer
 
 SHOWN = 50  # files in the printed summary; the spreadsheet has them all
-_NOT = {"error": "not checked", "skipped": "skipped"}
+_WORDS = {
+    "en": {"error": "not checked", "skipped": "skipped", "file": "file", "errors": "errors",
+           "warnings": "warnings", "infos": "infos", "top": "top codes", "note": "note",
+           "more": "… and {n} more files (see findings.xlsx)",
+           "tail": "{files} files: {found} finding{s} in {with_} files, {failed} not checked{skipped}.",
+           "skipped_tail": ", {n} skipped (formats not read)", "title": "crossfoot {version}: {n} files",
+           "totals": "{e} errors, {w} warnings, {i} infos; {unread} not checked, {skipped} skipped",
+           "search": "filter files, e.g. 财政局 or not checked"},
+    "zh": {"error": "未能检查", "skipped": "已跳过", "file": "文件", "errors": "错误", "warnings": "警告",
+           "infos": "提示", "top": "主要问题代码", "note": "说明",
+           "more": "……另有 {n} 个文件（见 findings.xlsx）",
+           "tail": "共 {files} 个文件：{found} 个问题，涉及 {with_} 个文件；{failed} 个未能检查{skipped}。",
+           "skipped_tail": "，{n} 个已跳过（格式不支持）", "title": "crossfoot {version}：{n} 个文件",
+           "totals": "错误 {e} 个，警告 {w} 个，提示 {i} 个；未能检查 {unread} 个，已跳过 {skipped} 个",
+           "search": "筛选文件，如 财政局 或 未能检查"},
+}
+
+
+def _words(lang: str) -> dict[str, str]:
+    return _WORDS["zh" if lang == "zh" else "en"]
 
 
 def findings(records: list[dict]) -> list:
     return [Finding.from_dict(d) for r in records for d in r["findings"]]
 
 
-def context(records: list[dict], version: str) -> Context:
-    return Context(version=version, files=[r["path"] for r in records if r["status"] == "ok"],
+def context(records: list[dict], version: str, lang: str = "en") -> Context:
+    return Context(version=version, lang=lang, files=[r["path"] for r in records if r["status"] == "ok"],
                    errors=[(r["path"], r["error"]) for r in records if r["status"] == "error"],
                    skipped=[(r["path"], r["error"]) for r in records if r["status"] == "skipped"])
 
 
-def rows(records: list[dict]) -> list[list]:
+def rows(records: list[dict], lang: str = "en") -> list[list]:
     """Per file with findings or an error, worst first: path, errors, warnings, infos, top codes."""
     out = []
     for r in records:
         if r["status"] != "ok":
-            out.append([r["path"], "", "", "", f"{_NOT[r['status']]}: {r['error']}"])
+            out.append([r["path"], "", "", "", f"{_words(lang)[r['status']]}: {r['error']}"])
             continue
         if not r["findings"]:
             continue
@@ -43,47 +62,51 @@ def rows(records: list[dict]) -> list[list]:
     return out
 
 
-def summary(records: list[dict]) -> str:
+def summary(records: list[dict], lang: str = "en") -> str:
     from tabulate import tabulate
 
-    table = rows(records)
+    words = _words(lang)
+    table = rows(records, lang)
     found = sum(len(r["findings"]) for r in records)
     failed = sum(r["status"] == "error" for r in records)
     passed = sum(r["status"] == "skipped" for r in records)
-    text = tabulate(table[:SHOWN], headers=("file", "errors", "warnings", "infos", "top codes"),
+    text = tabulate(table[:SHOWN], headers=[words[k] for k in ("file", "errors", "warnings", "infos", "top")],
                     tablefmt="simple") if table else ""
     if len(table) > SHOWN:
-        text += f"\n… and {len(table) - SHOWN} more files (see findings.xlsx)"
-    tail = (f"{len(records)} files: {found} finding{'s' if found != 1 else ''} in "
-            f"{sum(1 for r in records if r['findings'])} files, {failed} not checked"
-            f"{f', {passed} skipped (formats not read)' if passed else ''}.")
+        text += "\n" + words["more"].format(n=len(table) - SHOWN)
+    tail = words["tail"].format(files=len(records), found=found, s="s" if found != 1 else "",
+                                with_=sum(1 for r in records if r["findings"]), failed=failed,
+                                skipped=words["skipped_tail"].format(n=passed) if passed else "")
     return (text + "\n" if text else "") + tail + "\n"
 
 
-def index(records: list[dict], version: str) -> str:
+def index(records: list[dict], version: str, lang: str = "en") -> str:
+    words = _words(lang)
     body = []
     for r in sorted(records, key=lambda r: (r["status"] == "ok", -_weight(r), r["path"])):
         levels = Counter(f["severity"] for f in r["findings"])
         name = escape(r["path"])
         link = f'<a href="html/{escape(r["html"])}">{name}</a>' if r.get("html") else name
-        cells = ([levels["error"], levels["warning"], levels["info"]] if r["status"] == "ok"
-                 else ["", "", f"{_NOT[r['status']]}: {escape(r['error'])}"])
+        cells = ([levels["error"], levels["warning"], levels["info"], ""] if r["status"] == "ok"
+                 else ["", "", "", f"{words[r['status']]}: {escape(r['error'])}"])
         body.append(f"<tr><td>{link}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     totals = Counter(f["severity"] for r in records for f in r["findings"])
     unread = sum(r["status"] == "error" for r in records)
     skipped = sum(r["status"] == "skipped" for r in records)
-    return ('<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+    counts = words["totals"].format(e=totals["error"], w=totals["warning"], i=totals["info"], unread=unread,
+                                    skipped=skipped)
+    return (f'<!doctype html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
             '<meta http-equiv="Content-Security-Policy" '
             'content="default-src \'none\'; style-src \'unsafe-inline\'; script-src \'unsafe-inline\'">'
             "<title>crossfoot batch</title><style>body{font:14px system-ui,sans-serif;margin:16px}"
             "td,th{padding:2px 8px;border-bottom:1px solid #eee;text-align:left}th{cursor:pointer}"
             "#search{margin:8px 0;width:24em}</style></head><body>"
-            f"<h1>crossfoot {escape(version)}: {len(records)} files</h1>"
-            f"<p>{totals['error']} errors, {totals['warning']} warnings, {totals['info']} infos; "
-            f"{unread} not checked, {skipped} skipped</p>"
-            '<input id="search" type="search" placeholder="filter files, e.g. 财政局 or not checked">'
-            '<table id="files"><thead><tr><th>file</th><th>errors</th><th>warnings</th><th>infos</th></tr>'
-            "</thead>"
+            f"<h1>{escape(words['title'].format(version=version, n=len(records)))}</h1>"
+            f"<p>{counts}</p>"
+            f'<input id="search" type="search" placeholder="{words["search"]}">'
+            '<table id="files"><thead><tr>'
+            + "".join(f"<th>{words[k]}</th>" for k in ("file", "errors", "warnings", "infos", "note"))
+            + "</tr></thead>"
             "<tbody>" + "".join(body) + "</tbody></table><script>" + _SORT + "</script></body></html>\n")
 
 
@@ -112,13 +135,14 @@ def _weight(r: dict) -> int:
     return sum(4 ** Severity.parse(f["severity"]) for f in r["findings"])
 
 
-def write(folder: Path, records: list[dict], version: str) -> None:
+def write(folder: Path, records: list[dict], version: str, lang: str = "en") -> None:
+    """The batch's outputs, in ``lang`` (zh or en)."""
     from .. import files
 
-    found, ctx = findings(records), context(records, version)
+    found, ctx = findings(records), context(records, version, lang)
     for name in ("findings.xlsx", "findings.csv"):
         module = writer(name.split(".")[1])
         files.write(folder / name, lambda s, m=module: m.write(found, s, ctx),
                     binary=getattr(module, "BINARY", False))
-    files.write(folder / "summary.txt", lambda s: s.write(summary(records)))
-    files.write(folder / "index.html", lambda s: s.write(index(records, version)))
+    files.write(folder / "summary.txt", lambda s: s.write(summary(records, lang)))
+    files.write(folder / "index.html", lambda s: s.write(index(records, version, lang)))

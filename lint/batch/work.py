@@ -102,9 +102,11 @@ def audit_file(task: Task) -> dict:
     record = {"path": path, "key": key, "status": "ok", "error": "",
               "findings": [f.to_dict() for f in found], "html": "", "facts": outcome.facts or {}}
     if task.html_dir and found:
+        from ..lang import resolve
         from ..report import html
 
-        context = Context(checks=checks, files=[path], version=__version__, lang=task.settings.lang or "en",
+        context = Context(checks=checks, files=[path], version=__version__,
+                          lang=resolve(task.settings.lang or ""),
                           documents={path: outcome.doc}, relations={path: outcome.relations})
         record["html"] = html_name(path)
         try:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
+from ..lang import value_zh
 from ..model import Severity
 from . import headed, per_file
 from .text import summary
@@ -150,23 +151,33 @@ def _escape(text: str) -> str:
     return escape(text).replace("\t", '<span class="tab"> │ </span>')
 
 
-def _finding(f, ident: str) -> str:
-    place = f.span.where or f"line {f.span.line}, column {f.span.column}"
+_WORDS = {"en": {"stated": "stated", "computed": "computed", "tolerance": "tolerance", "said": " (stated)",
+                 "fix": "suggestion", "title": "crossfoot report", "place": "line {line}, column {column}",
+                 "error": "error", "warning": "warning", "info": "info"},
+          "zh": {"stated": "所述", "computed": "计算值", "tolerance": "容差", "said": "（所述）",
+                 "fix": "建议", "title": "crossfoot 核查报告", "place": "第{line}行第{column}列",
+                 "error": "错误", "warning": "警告", "info": "提示"}}
+
+
+def _finding(f, ident: str, lang: str = "en") -> str:
+    words = _WORDS["zh" if lang == "zh" else "en"]
+    place = f.span.where or words["place"].format(line=f.span.line, column=f.span.column)
+    place = value_zh(place) if lang == "zh" else place
     calc = []
     if f.stated:
-        calc.append(f"stated <b>{escape(f.stated)}</b> <span class=\"bad-mark\">✗</span>")
+        calc.append(f"{words['stated']} <b>{escape(f.stated)}</b> <span class=\"bad-mark\">✗</span>")
     if f.computed:
-        calc.append(f"computed <b>{escape(f.computed)}</b>")
+        calc.append(f"{words['computed']} <b>{escape(f.computed)}</b>")
     if f.tolerance:
-        calc.append(f"tolerance {escape(f.tolerance)}")
-    figures = "".join(f"<li>{escape(text)}{' (stated)' if k == 0 else ''}</li>"
+        calc.append(f"{words['tolerance']} {escape(value_zh(f.tolerance) if lang == 'zh' else f.tolerance)}")
+    figures = "".join(f"<li>{escape(text)}{words['said'] if k == 0 else ''}</li>"
                       for k, text in enumerate(f.figures))
     return (f'<li class="finding {f.severity}" tabindex="0" data-finding="{ident}" data-sev="{f.severity}" '
             f'data-code="{escape(f.code)}"><span class="code">{escape(f.code)}</span> {escape(f.name)} '
             f'<span class="place">{escape(place)}</span><div class="msg">{escape(f.message)}</div>'
             + (f'<div class="calc">{" · ".join(calc)}</div>' if calc else "")
             + (f'<ul class="figs">{figures}</ul>' if figures else "")
-            + (f'<p class="fix">suggestion: {escape(f.suggestion)}</p>' if f.suggestion else "")
+            + (f'<p class="fix">{words["fix"]}: {escape(f.suggestion)}</p>' if f.suggestion else "")
             + "</li>")
 
 
@@ -257,8 +268,9 @@ def _document(n: int, path: str, doc, findings, relations, first: int, lang: str
     for severity in _ORDER:
         mine = [(i, f) for i, f in enumerate(findings, start=first) if str(f.severity) == severity]
         if mine:
-            items = "".join(_finding(f, f"f{i}") for i, f in mine)
-            groups.append(f"<h3>{severity} ({len(mine)})</h3><ol class=\"findings\">{items}</ol>")
+            items = "".join(_finding(f, f"f{i}", lang) for i, f in mine)
+            shown = _WORDS["zh" if lang == "zh" else "en"][severity]
+            groups.append(f"<h3>{shown} ({len(mine)})</h3><ol class=\"findings\">{items}</ol>")
     return (f'<section class="doc" id="doc-{n}"><h2>{escape(path)}</h2><div class="panes">'
             f'<div class="text"><table class="src">{"".join(rows)}</table></div>'
             f'<aside>{"".join(groups)}</aside></div>{_pages(n, path, findings, first, lang)}</section>')
@@ -279,7 +291,8 @@ def write(findings, stream, context) -> None:
     by_sev = {s: sum(str(f.severity) == s for f in findings) for s in _ORDER}
     by_code = {c: sum(f.code == c for f in findings) for c in codes}
     most = max([1, *by_sev.values()])
-    filters = "".join(f'<label><input type="checkbox" data-sev="{s}" checked> {s} {by_sev[s]}'
+    words = _WORDS["zh" if context.lang == "zh" else "en"]
+    filters = "".join(f'<label><input type="checkbox" data-sev="{s}" checked> {words[s]} {by_sev[s]}'
                       f'<span class="bar {s}" style="width:{48 * by_sev[s] // most}px"></span></label>'
                       for s in _ORDER)
     filters += " · " + "".join(
@@ -291,10 +304,11 @@ def write(findings, stream, context) -> None:
                                   context.relations.get(path, ()), first, context.lang))
         first += len(by_file[path])
     stream.write(
-        '<!doctype html>\n<html lang="zh-CN"><head><meta charset="utf-8">'
+        f'<!doctype html>\n<html lang="{"zh-CN" if context.lang == "zh" else "en"}">'
+        '<head><meta charset="utf-8">'
         '<meta http-equiv="Content-Security-Policy" content="default-src \'none\'; '
         "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">"
-        f"<title>crossfoot report</title><style>{_STYLE}</style></head><body>"
+        f"<title>{words['title']}</title><style>{_STYLE}</style></head><body>"
         f'<header><h1>crossfoot {escape(context.version)}</h1><span class="summary">'
         f"{escape(summary(findings, context))}</span>"
         f'<div id="filters">{filters}</div></header>'
