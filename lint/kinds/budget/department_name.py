@@ -3,7 +3,9 @@ department's report keeps its 编制部门).
 
 A declaration is one of the ``labels`` (预算主管部门, 编制部门, 编制单位, 部门名称, 单位名称) followed by ：
 and a name; the first declaration sets the name, and each later one that names another is a finding on
-that name, with the first as the related place.
+that name, with the first as the related place. A file holding its units' tables after the department's
+(档案局本级 ⏎ 2025年单位预算 ⏎ 编制单位：档案局本级 …; 上海市普陀区档案馆 ⏎ …) announces each unit by a
+heading of its own just before its first declaration: from there on, that unit's name is the one declared.
 """
 
 from __future__ import annotations
@@ -47,7 +49,8 @@ class Options:
 def run(analysis, check: Check):
     declared = re.compile(rf"(?:{check.options.labels.pattern.pattern})\s*[:：]\s*")
     first = None
-    for block in analysis.doc.blocks:
+    blocks = analysis.doc.blocks
+    for b, block in enumerate(blocks):
         for m in declared.finditer(block.text):
             name = _NAME.match(block.text, m.end())
             if name is None or block.text.startswith(("：", ":"), name.end()):
@@ -56,8 +59,20 @@ def run(analysis, check: Check):
             if not value:
                 continue
             span = block.span(name.start(), name.start() + len(value))
-            if first is None:
-                first = (value, span)
+            if first is None or not _same(value, first[0]) and _announced(blocks, b, value, declared):
+                first = (value, span)  # (a unit's tables after its own heading: its name from there on)
             elif not _same(value, first[0]):
                 yield report(check, analysis, span, value, related=(first[1],), computed=first[0],
                              figures=(value, first[0]), other=first[0], where=analysis.doc.cite(first[1]))
+
+
+def _announced(blocks, b: int, name: str, declared, reach: int = 8) -> bool:
+    """Whether a heading of its own names the unit within ``reach`` blocks before block ``b`` (档案局本级 ⏎
+    2025年单位预算 ⏎ 编制单位：档案局本级): a line that is no declaration and no table's title (…表)."""
+    for k in range(b - 1, max(b - reach, -1) - 1, -1):
+        text = blocks[k].text.strip()
+        if declared.search(text):
+            return False  # (the tables before it are another declaration's)
+        if "表" not in text and len(text) <= 40 and (text == name or name in text):
+            return True
+    return False
