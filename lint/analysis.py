@@ -353,12 +353,28 @@ class Analysis:
                 or any(_UNITS.search(b.text) for b in self.doc.blocks if b.kind != "row")
         return self._memo["consolidates"]
 
+    def part(self, line: int) -> int:
+        """The part of a file holding its units' own reports after the department's that source line ``line``
+        is in: the line of the nearest unit report's heading at or before it (档案局本级 ⏎ 2025年单位预算;
+        上海市某某馆2025年单位预算), or 0 (the department's own, or a file of one report). The narrative of
+        one part restates the tables of its own part only."""
+        heads = self.memo(_unit_heads)
+        k = bisect.bisect_right(heads, line) - 1
+        return heads[k] if k >= 0 else 0
+
     def year(self) -> str | None:
         """The year the report's title names, or None."""
         block = self.title()
         return labels.YEAR.search(block.text).group(1) if block is not None else None
 
 
+def _unit_heads(analysis) -> list[int]:
+    """The lines of the headings opening a unit's own report (…2025年单位预算, 单位决算), in order."""
+    return [b.line for b in analysis.doc.blocks if b.kind != "row" and len(b.text) <= 40
+            and _UNIT_REPORT.fullmatch(b.text.strip())]
+
+
+_UNIT_REPORT = lazy(r"[^\d，,。；;：:]{0,30}?(?:(?:19|20)\d\d\s*年度?)?\s*单位(?:预算|决算)(?:公开)?")
 _UNITS = lazy(r"本级|所属单位|下属单位|二级单位|编制范围|单位构成|预算单位构成|决算单位构成|分单位")
 _TITLE_GOES_ON = lazy(r"^\s*(?:和|及|与|暨|以及)")
 _NUMBERED = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"

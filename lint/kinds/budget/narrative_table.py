@@ -68,6 +68,8 @@ def run(analysis, check: Check):
             label = whole
         if not label.endswith(words) or any(w in label for w in unwanted) or not _under(analysis, check, fig):
             continue
+        if any(analysis.part(block.line) != analysis.part(t.span.line) for _, _, t in cells):
+            continue  # 档案局本级 ⏎ 2025年单位预算 ⏎ …支出预算 X: a unit's own, not the department's table
         if "、" in whole and any(w in whole.split("、")[0] for w in unwanted):
             continue  # 财政拨款收入、支出总计均为: the 支出总计 is the 财政拨款's
         if label in words and _carried(analysis, block.text, fig, words, unwanted):
