@@ -438,6 +438,15 @@ def _caption(text: str) -> bool:
     return text.endswith("表") or _UNIT.search(text) is not None
 
 
+def _unspaced(text: str) -> str:
+    """A cell's words as they read: characters spread out one by one (合 计, 人 员 经 费: 分散对齐 in WPS and
+    Excel) closed up; words apart (北京 上海) left so."""
+    return text.replace(" ", "").replace("\u3000", "") if _SPREAD.fullmatch(text) else text
+
+
+_SPREAD = lazy(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+")
+
+
 def _cells(doc: Document, block: Block) -> list[Cell]:
     """A row's cells: cut from its source line when that is tab-separated (empty leading cells keep the
     columns aligned), else from the row as read (a Markdown table's ``|`` row, whose cells the reader
@@ -447,7 +456,7 @@ def _cells(doc: Document, block: Block) -> list[Cell]:
     if "\t" not in raw:
         cells, at = [], 0
         for piece in block.text.split("\t"):
-            text = piece.strip()
+            text = _unspaced(piece.strip())
             lead = len(piece) - len(piece.lstrip())
             indent = len(piece[:lead].replace("\u3000", "  "))  # (a layout's levels, put in by its reader)
             cells.append(Cell(text, block.span(at + lead, at + lead + len(text)), indent=indent) if text
@@ -457,7 +466,7 @@ def _cells(doc: Document, block: Block) -> list[Cell]:
     places = {p.column: p for p in doc.places[line - 1]} if doc.places else {}
     cells, column = [], 1
     for piece in raw.split("\t"):
-        text = piece.strip()
+        text = _unspaced(piece.strip())
         merged = places[column].merged if column in places else ""
         if text:
             lead = len(piece) - len(piece.lstrip())
