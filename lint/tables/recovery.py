@@ -440,11 +440,17 @@ def _caption(text: str) -> bool:
 
 def _unspaced(text: str) -> str:
     """A cell's words as they read: characters spread out one by one (合 计, 人 员 经 费: 分散对齐 in WPS and
-    Excel) closed up; words apart (北京 上海) left so."""
-    return text.replace(" ", "").replace("\u3000", "") if _SPREAD.fullmatch(text) else text
+    Excel) closed up, words apart (北京 上海) left so; an amount grouped by spaces (57 553 581.00, as some
+    number formats print it) grouped by commas instead, one character for another."""
+    if _SPREAD.fullmatch(text):
+        return text.replace(" ", "").replace("\u3000", "")
+    if _SPACE_GROUPED.fullmatch(text):
+        return re.sub(r"[ \u00a0\u202f]", ",", text)
+    return text
 
 
 _SPREAD = lazy(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+")
+_SPACE_GROUPED = lazy(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?")
 
 
 def _cells(doc: Document, block: Block) -> list[Cell]:
