@@ -539,15 +539,25 @@ def _below(analysis, b: int, fig, reach: int):
 def _above(analysis, b: int, fig):
     """The indicators of the indicator table a paragraph opens right after, when its first sentence counts
     them (表4 … ⏎ 本年度共设置6个绩效指标，…; 评分表共设置16个三级指标): the rows of its 三级指标 column;
-    ``(None, "")`` otherwise."""
+    ``(None, "")`` otherwise. A paragraph naming the table first (评分表共设置…) may follow it a few
+    paragraphs on (the group scores said between)."""
     blocks = analysis.doc.blocks
     text = blocks[b].text
     noun = _INDICATOR_NOUN.match(text, fig.end)
-    if b == 0 or blocks[b - 1].kind != "row" or noun is None or "。" in text[: fig.start]:
+    if b == 0 or noun is None or "。" in text[: fig.start]:
         return None, ""
-    table = next((t for t in analysis.tables if last_line(t) == blocks[b - 1].line), None)
+    row = b - 1
+    named = _SHEET_NAMED.match(text)
+    if named:  # 评分表共设置18个三级指标 a paragraph or two after the sheet: the sheet it names
+        while row > 0 and b - row < _SHEET_REACH and blocks[row].kind != "row":
+            row -= 1
+    if blocks[row].kind != "row":
+        return None, ""
+    table = next((t for t in analysis.tables if last_line(t) == blocks[row].line), None)
     if table is None or len(table.rows) > 60:
         return None, ""
+    if row < b - 1 and "评分" in named.group() and table.column("得分") is None:
+        return None, ""  # (the table between is no score sheet: not the one it names)
     heads = [j for j, h in enumerate(table.header)
              if (m := _LEVEL_HEAD.match(re.sub(r"\s", "", h))) and m.group(1) == "三级指标"]
     if len(heads) != 1 or noun.group(1) not in ("", "三级", "绩效"):
@@ -556,6 +566,9 @@ def _above(analysis, b: int, fig):
 
 
 _INDICATOR_NOUN = lazy(r"\s*(?:个|项)?(三级|绩效)?指标")
+# a sentence naming the table first (评分表共设置…)
+_SHEET_NAMED = lazy(r"\s*(?:本次|本项目)?(?:绩效)?(?:评分表|评价指标表|自评表|绩效指标表|指标表)")
+_SHEET_REACH = 4  # paragraphs after its table a sentence naming it may count its indicators
 
 
 _BY_SOURCE = lazy(r"财政|拨款|其他资金|自筹|结转|基本支出|项目支出|人员经费|公用经费|中央|省级|市级"
