@@ -1,0 +1,80 @@
+"""full_marks_count: how many of the sheet's indicators scored full marks, as the prose counts them
+(评分表共设置18个三级指标，其中7个指标得满分), agrees with the sheet.
+
+The sentence states the indicators in all (共设置 N 个…指标, 共 N 项指标) and, after 其中, how many of them
+scored full marks (M 个指标得满分, 获得满分, 为满分). The sheet is the document's one table with a ``max``
+column (分值) and a ``score`` column (得分); its indicators are its rows with both, total rows aside (合计,
+小计, 总分). The count is judged only when the sheet's indicators number N (the sheet read whole, no group
+subtotals among its rows): M must then be the number of rows whose 得分 is their 分值.
+"""
+
+from __future__ import annotations
+
+from ...figures import numbers
+from ...regex import lazy
+from ...tables import cell_figure, row_label
+from ...vocabulary import Words
+from ..base import Check, report
+from ..options import options
+
+KIND = "full_marks_count"
+FIELDS = ("stated", "computed", "total")
+
+
+@options
+class Options:
+    max: Words = Words(["分值", "标准分"])
+    score: Words = Words(["得分", "自评分"])
+
+
+_NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
+_COUNTED = lazy(rf"共(?:设置|设|有|计)?\s*(?P<all>{_NUM})\s*(?:个|项)[^，,。；;\d]{{0,8}}?指标"
+                rf"[^。；;]{{0,24}}?其中\s*[，,]?\s*(?P<full>{_NUM})\s*(?:个|项)(?:指标)?(?:均|全部)?"
+                r"(?:得|获得?|为|取得)满分")
+_TOTAL = lazy(r"合计|小计|总分|总计|总得分")
+
+
+def run(analysis, check: Check):
+    o = check.options
+    sheets = [t for t in analysis.tables if _columns(t, o) is not None]
+    if len(sheets) != 1:
+        return  # (none, or several projects' sheets: which one the prose counts is a guess)
+    sheet = sheets[0]
+    rows = _indicators(sheet, o)
+    if rows is None:
+        return
+    full = sum(score.value == maximum.value for score, maximum in rows)
+    for b, block in enumerate(analysis.doc.blocks):
+        if block.kind == "row" or "满分" not in block.text:
+            continue
+        for m in _COUNTED.finditer(block.text):
+            if numbers.whole(m.group("all")) != len(rows):
+                continue  # (the sheet not read whole, or another set of indicators counted)
+            stated = next((f for f in analysis.figures[b] if f.start == m.start("full")), None)
+            if stated is None or numbers.whole(m.group("full")) == full:
+                continue
+            yield report(check, analysis, stated.span, m.group("full"), related=(sheet.span,),
+                         computed=str(full), figures=(stated.text,), total=str(len(rows)))
+
+
+def _columns(table, o: Options):
+    score = next((j for j, h in enumerate(table.header) if o.score.within(h) and "率" not in h), None)
+    points = [j for j, h in enumerate(table.header) if o.max.within(h) and j != score]
+    top = max((j for j in points if score is not None and j < score), default=None)
+    return (top, score) if score is not None and top is not None else None
+
+
+def _indicators(table, o: Options):
+    """``(score, maximum)`` of each indicator row of the sheet, or None when a row that is neither a total
+    nor an indicator holds a number in either column (a row not read)."""
+    top, score = _columns(table, o)
+    out = []
+    for r, row in enumerate(table.rows):
+        if _TOTAL.search(row_label(table, r).replace(" ", "")):
+            continue
+        got, most = cell_figure(table, r, score, "分"), cell_figure(table, r, top, "分")
+        if got is not None and most is not None:
+            out.append((got, most))
+        elif row[score].text.strip() or row[top].text.strip():
+            return None
+    return out
