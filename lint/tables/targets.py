@@ -61,6 +61,8 @@ class Row:
     """Its 偏差原因 (deviation and its cause) cell is filled: the row says why it differs."""
     context: str = ""
     """Its name with the names of the groups it stands under (产出指标 数量指标, from merged cells above)."""
+    judged: bool = True
+    """Whether met or missed is known: False for two bare numbers whose direction is not said (6.5 | 6.2)."""
 
 
 @dataclass(frozen=True)
@@ -148,7 +150,7 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
             words = " ".join(c.text for j in range(len(table.header)) for c in record.cells(table, j))
             explained = any(c.text.strip() for j in causes for c in record.cells(table, j)) \
                 or _scored_down(table, record, points, got)  # 50 | ≥24000 | 23417 | 48.5: points taken
-            rows.append(Row(label, pairs, missed, stated, upper, words, explained, context))
+            rows.append(Row(label, pairs, missed, stated, upper, words, explained, context, not bare))
         yield Sheet(table, target, rows, centred)
 
 
