@@ -19,6 +19,8 @@ LAST_YEAR = "(?:上年|去年|上一年|上年度)"
 LAST_YEARS = lazy(LAST_YEAR)
 """Where a text names the year before (上年, 去年, 上一年, 上年度)."""
 ASIDE = lazy(r"[（(][^（()）]*[）)]")
+# a sentence summing the report up (综上，全年实际支出 X，预算执行率 P，自评得分 S): the report's own figures
+SUMMING_UP = lazy(r"\s*(?:综上所述|综上|总体来看|总的来看|综合来看|总体而言|总的来说|综合评价|经综合评价)")
 """An aside in brackets, closed (X（其中 A a，B b）): what it says belongs to the words before it."""
 SIGNED = ("结余", "余额", "差额", "盈余", "利润", "亏损", "赤字", "净", "顺差", "逆差", "收支", "结转")
 """Words of quantities that may turn negative (a balance, a surplus, a profit): no fall or rise of them is

@@ -61,6 +61,46 @@ class Options:
 
 
 def run(analysis, check: Check):
+    yield from _keyed(analysis, check)
+    yield from _summed_up(analysis, check)
+
+
+def _summed_up(analysis, check: Check):
+    """A sentence summing the report up (综上，全年实际支出 X，预算执行率 P) restates the report's own
+    figures: each against the one earlier statement of its exact label (全年实际支出, 预算执行率), when the
+    report states that label with one value only before it, for the report's year (a rate or an amount each
+    project states again is left alone), of money or a percentage, and the key of
+    :func:`crossfoot.figures.quantities.key` does not already compare them."""
+    o = check.options
+    said: dict[tuple, list[Figure]] = {}
+    year = analysis.year()
+    for _block, fig in analysis.in_prose():
+        label = labels.core(fig.label)
+        if not fig.is_point or len(label) < 4 or o.changes.within(label) or label.startswith(_POINTING) \
+                or fig.unit != "%" and precision.family(fig.unit) != "money":
+            continue  # (该指标得 X分: each item's; scores are the score kinds' business)
+        text = analysis.doc.blocks[fig.block].text
+        opened = max(text.rfind(c, 0, fig.start) for c in "。；;") + 1
+        summing = labels.SUMMING_UP.match(text, opened) is not None
+        if labels.earlier(text[opened : fig.start], year):
+            continue  # (2023年实际支出 X in a 2024 report: last year's)
+        earlier = said.setdefault((label, precision.family(fig.unit)), [])
+        if summing and len({(f.value, f.unit) for f in earlier}) == 1 and earlier[0].block != fig.block \
+                and quantities.key(analysis, fig, o.shortest, o.changes, o.bare) is None:
+            first = earlier[0]
+            unit = first.unit if precision.family(fig.unit) == "money" else None
+            if not quantities.span(fig, o.about, unit).meets(quantities.span(first, o.about, unit)):
+                yield report(check, analysis, fig.span, fig.text, related=(first.span,), computed=first.text,
+                             figures=(fig.text, first.text), label=label, other=first.text,
+                             where=analysis.doc.cite(first.span))
+        if not summing:
+            earlier.append(fig)
+
+
+_POINTING = ("该", "此", "其", "本项", "上述")
+
+
+def _keyed(analysis, check: Check):
     o = check.options
     seen: dict[tuple, Figure] = {}
     dated: dict[tuple, set] = {}  # the days a quantity's statements open with, by its name

@@ -93,7 +93,7 @@ def run(analysis, check: Check):
             if not (any(w in fig.label for w in check.options.totals)
                     and (any(w in fig.label for w in check.options.overall) or fig is whole
                          or _PROJECT.match(labels.core(fig.label))
-                         or _SUMMING_UP.match(block.text, block.text.rfind("。", 0, fig.start) + 1))
+                         or labels.SUMMING_UP.match(block.text, block.text.rfind("。", 0, fig.start) + 1))
                     or _NAMED_PROJECT.search(labels.core(fig.label))
                     and _reported(analysis, fig.label, heading)) \
                     or any(name in fig.label for name in names):
@@ -140,8 +140,6 @@ def _score_column(table, check: Check) -> int:
 
 
 _DEPARTMENT = lazy(r"部门|整体")
-# a sentence summing the report up (综上，…自评得分 X): its score is the whole's
-_SUMMING_UP = lazy(r"\s*(?:综上所述|综上|总体来看|总的来看|综合来看|总体而言|总的来说|综合评价|经综合评价)")
 _OWN_PROJECT = lazy(r"[该本]项目")
 _SYSTEM = lazy(r"总分值?(?:为|是)?$")
 _BASE = lazy(r"基础得分|基本得分|基础分")
