@@ -140,9 +140,10 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     module = writer(fmt)
     if getattr(module, "BINARY", False) and not output_file and sys.stdout.isatty():
         _fail(f"--output-format {fmt} writes a binary file; give it a name with -o FILE")
-    if output_file and os.path.exists(output_file) and any(
-            os.path.exists(f) and os.path.samefile(f, output_file) for f in files):
-        _fail(f"-o {output_file} is a report being checked; write the findings to another file")
+    for option, target in (("-o", output_file), ("--write-baseline", write_baseline)):
+        if target and os.path.exists(target) and any(
+                os.path.exists(f) and os.path.samefile(f, target) for f in files):
+            _fail(f"{option} {target} is a report being checked; write the findings to another file")
     copies = _annotation_targets(files, annotate_dir) if annotate_dir else {}
     if fix or show_diff or add_suppressions:
         changed = _edit(files, settings_for, judge, fix and not show_diff, unsafe_fixes, show_diff,

@@ -477,11 +477,14 @@ def test_a_results_folder_holding_the_reports_is_refused(tmp_path):
     assert (tmp_path / "summary.txt").read_text(encoding="utf-8") == "the user's own"
 
 
-def test_findings_are_never_written_over_the_report_checked(tmp_path):
+@pytest.mark.parametrize("option", ["-o", "--write-baseline"])
+def test_findings_are_never_written_over_the_report_checked(tmp_path, option):
     (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
-    result = crossfoot("check", "--isolated", str(tmp_path / "r.txt"), "-o", str(tmp_path / "r.txt"))
-    assert result.returncode == 2 and "is a report being checked" in result.stderr
-    assert (tmp_path / "r.txt").read_text(encoding="utf-8") == BAD
+    (tmp_path / "link.txt").symlink_to(tmp_path / "r.txt")  # (named another way: the same file)
+    for target in ("r.txt", "link.txt"):
+        result = crossfoot("check", "--isolated", str(tmp_path), option, str(tmp_path / target))
+        assert result.returncode == 2 and "is a report being checked" in result.stderr
+        assert (tmp_path / "r.txt").read_text(encoding="utf-8") == BAD
 
 
 def test_a_file_name_with_control_characters_is_printed_escaped(tmp_path):
