@@ -163,6 +163,21 @@ def test_a_killed_batch_resumes_and_ends_as_an_uninterrupted_one(tmp_path):
     assert _outputs(tmp_path / "out") == _outputs(tmp_path / "clean")
 
 
+def test_resume_checks_again_a_file_edited_since_or_other_settings(tmp_path):
+    generate.write(tmp_path / "in", 3)  # all clean
+    report = tmp_path / "in" / "report-00001.txt"
+    run = ["batch", str(tmp_path / "in"), "-d", str(tmp_path / "out"), "--no-cache", "-q", "--isolated"]
+    assert CliRunner().invoke(main, run).exit_code == 0
+    report.write_text(report.read_text(encoding="utf-8") + "\n支出合计830.50万元，其中：人员经费600.20万元，"
+                      "公用经费220.30万元。\n", encoding="utf-8")  # a wrong total added since
+    resumed = CliRunner().invoke(main, [*run, "--resume"])
+    assert resumed.exit_code == 1 and "SUM001" in resumed.stdout
+    store = (tmp_path / "out" / "results.jsonl").read_text(encoding="utf-8").splitlines()
+    assert sorted(json.loads(line)["path"] for line in store) == sorted(str(p) for p in (tmp_path / "in").iterdir())
+    other = CliRunner().invoke(main, [*run, "--resume", "--select", "DOC"])  # other settings: all again
+    assert other.exit_code == 0 and "SUM001" not in other.stdout
+
+
 def test_dask_executor_gives_the_same_results(tmp_path):
     distributed = pytest.importorskip("distributed")
     expected = generate.write(tmp_path / "in", 10)

@@ -19,7 +19,7 @@ from .. import __version__
 from ..progress import Progress
 from . import outputs, pool
 from .store import Store
-from .work import Task
+from .work import Task, current_key
 
 STORE = "results.jsonl"
 
@@ -93,7 +93,10 @@ def _run(paths, out: Path, settings_for, executor, resume, cache, html, judge, p
     passed: list[tuple[str, str]] = []
     todo_files = files(paths, out, cache, passed)
     store = Store(out / STORE, resume=resume)
-    known = {f for f in todo_files if f in store.done}
+    # a record kept only while it stands for the file as it is (not edited since, the same settings)
+    known = {f for f in todo_files if f in store.done and store.done[f].get("key")
+             and store.done[f]["key"] == current_key(f, settings_for(f))}
+    store.drop([f for f in todo_files if f in store.done and f not in known])
     if cache:
         try:
             Path(cache).mkdir(parents=True, exist_ok=True)

@@ -45,12 +45,25 @@ class Store:
                         continue  # torn by a kill (even inside a character), or not ours: checked again
                     if valid(record):
                         self.done[record["path"]] = record
+        self._rewrite()
+
+    def _rewrite(self) -> None:
         from .. import files
 
         files.write(self.path, lambda out: out.writelines(json.dumps(r, ensure_ascii=False) + "\n"
                                                           for r in self.done.values()))
         self._out = open(self.path, "a", encoding="utf-8")
         self._synced = time.monotonic()
+
+    def drop(self, paths) -> None:
+        """Forget the records of ``paths`` (files edited since, or checked with other settings): the store
+        rewritten without them, each then checked again and recorded once."""
+        gone = [p for p in paths if p in self.done]
+        if gone:
+            for p in gone:
+                del self.done[p]
+            self._out.close()
+            self._rewrite()
 
     def append(self, record: dict) -> None:
         self._out.write(json.dumps(record, ensure_ascii=False) + "\n")

@@ -72,6 +72,15 @@ def _key(path: str, data: bytes, settings) -> str:
     return digest.hexdigest()
 
 
+def current_key(path: str, settings) -> str:
+    """The key a record of ``path`` must have to stand for the file as it is now ('' when it cannot be
+    read): a record kept from an earlier run with another key is of an edited file, or other settings."""
+    try:
+        return _key(path, Path(path).read_bytes(), settings)
+    except OSError:
+        return ""
+
+
 def audit_file(task: Task) -> dict:
     """Read and check ``task.path``; every failure becomes an error record, never an exception
     (MemoryError aside: the process that ran out of memory is not trusted to go on)."""
