@@ -74,29 +74,34 @@ def _summed_up(analysis, check: Check):
     o = check.options
     said: dict[tuple, list[Figure]] = {}
     year = analysis.year()
-    for _block, fig in analysis.in_prose():
-        label = labels.core(fig.label)
-        if not fig.is_point or len(label) < 4 or o.changes.within(label) or label.startswith(_POINTING) \
-                or fig.unit != "%" and precision.family(fig.unit) != "money":
-            continue  # (该指标得 X分: each item's; scores are the score kinds' business)
-        text = analysis.doc.blocks[fig.block].text
-        opened = max(text.rfind(c, 0, fig.start) for c in "。；;") + 1
-        summing = labels.SUMMING_UP.match(text, opened) is not None
-        if labels.earlier(text[opened : fig.start], year):
-            continue  # (2023年实际支出 X in a 2024 report: last year's)
-        earlier = said.setdefault((label, precision.family(fig.unit)), [])
-        if summing and len({(f.value, f.unit) for f in earlier}) == 1 and earlier[0].block != fig.block \
-                and quantities.key(analysis, fig, o.shortest, o.changes, o.bare) is None:
-            first = earlier[0]
-            unit = first.unit if precision.family(fig.unit) == "money" else None
-            if not quantities.span(fig, o.about, unit).meets(quantities.span(first, o.about, unit)):
-                yield report(check, analysis, fig.span, fig.text, related=(first.span,), computed=first.text,
-                             figures=(fig.text, first.text), label=label, other=first.text,
-                             where=analysis.doc.cite(first.span))
-        if not summing:
-            earlier.append(fig)
+    for b, block in enumerate(analysis.doc.blocks):
+        if block.kind == "row":
+            continue
+        text = block.text
+        for start, _end, figures in analysis.sentences(b):
+            summing = labels.SUMMING_UP.match(text, start) is not None
+            for fig in figures:
+                label = labels.core(fig.label)
+                if not fig.is_point or len(label) < 4 or o.changes.within(label) \
+                        or label.startswith(_POINTING) \
+                        or fig.unit != "%" and precision.family(fig.unit) != "money":
+                    continue  # (该指标得 X分: each item's; scores are the score kinds' business)
+                if labels.earlier(text[max(start, fig.start - _REACH) : fig.start], year):
+                    continue  # (2023年实际支出 X in a 2024 report: last year's)
+                earlier = said.setdefault((label, precision.family(fig.unit)), [])
+                if not summing:
+                    earlier.append(fig)
+                elif len({(f.value, f.unit) for f in earlier}) == 1 and earlier[0].block != b \
+                        and quantities.key(analysis, fig, o.shortest, o.changes, o.bare) is None:
+                    first = earlier[0]
+                    unit = first.unit if precision.family(fig.unit) == "money" else None
+                    if not quantities.span(fig, o.about, unit).meets(quantities.span(first, o.about, unit)):
+                        yield report(check, analysis, fig.span, fig.text, related=(first.span,),
+                                     computed=first.text, figures=(fig.text, first.text), label=label,
+                                     other=first.text, where=analysis.doc.cite(first.span))
 
 
+_REACH = 120  # characters before a figure in its sentence that may date it
 _POINTING = ("该", "此", "其", "本项", "上述")
 
 
