@@ -12,14 +12,14 @@ import sys
 import click
 
 from . import __version__
-from .report import FORMATS
+from .report import FORMATS, printable
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_ERROR = 0, 1, 2
 SEVERITIES = ("error", "warning", "info")
 
 
 def _fail(message: str) -> None:
-    click.echo(f"crossfoot: error: {message}", err=True)
+    click.echo(f"crossfoot: error: {printable(message)}", err=True)
     raise SystemExit(EXIT_ERROR)
 
 
@@ -130,10 +130,10 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     skipped: list[tuple[str, str]] = []
     files = list(ingest.walk(paths, skipped))
     if show_files:
-        click.echo("\n".join(files))
+        click.echo("\n".join(printable(f) for f in files))
         raise SystemExit(EXIT_CLEAN)
     for path, why in skipped:
-        click.echo(f"crossfoot: skipped {path}: {why}", err=True)
+        click.echo(printable(f"crossfoot: skipped {path}: {why}"), err=True)
     fmt = fmt or here.output_format
     if fmt not in ("auto", *FORMATS):
         _fail(f"output-format {fmt!r} in {here.source} is not one of {', '.join(FORMATS)}")
@@ -285,7 +285,7 @@ def _check_one(path, s, context, module, baselines, facts, judge, timeout, memor
     outcome = audit.file(path, s, checks, judge=judge, relations=getattr(module, "RELATIONS", False),
                          timeout=timeout, memory_mb=memory_mb)
     if outcome.error:
-        click.echo(f"crossfoot: error: {outcome.error}", err=True)
+        click.echo(f"crossfoot: error: {printable(outcome.error)}", err=True)
         context.errors.append((path, outcome.error))
         return None
     doc, found = outcome.doc, outcome.findings
@@ -538,6 +538,8 @@ def extract(path, timeout, memory_mb):
 def _emit(module, findings, context, output_file) -> None:
     binary = getattr(module, "BINARY", False)
     if not output_file:
+        if not binary and hasattr(sys.stdout, "reconfigure"):
+            sys.stdout.reconfigure(errors="backslashreplace")  # (a name's bytes that are no UTF-8)
         try:
             module.write(findings, sys.stdout.buffer if binary else sys.stdout, context)
             sys.stdout.flush()

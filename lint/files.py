@@ -52,7 +52,8 @@ def write(target: str | Path, produce: Callable, *, binary: bool = False) -> Non
         return
     fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.", suffix=".tmp")
     try:
-        with (os.fdopen(fd, "wb") if binary else os.fdopen(fd, "w", encoding="utf-8", newline="")) as stream:
+        with (os.fdopen(fd, "wb") if binary
+              else os.fdopen(fd, "w", encoding="utf-8", newline="", errors="backslashreplace")) as stream:
             produce(stream)
         os.chmod(tmp, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
         os.replace(tmp, target)
@@ -63,7 +64,9 @@ def write(target: str | Path, produce: Callable, *, binary: bool = False) -> Non
 
 
 def _open(target: Path, binary: bool):
-    return open(target, "wb") if binary else open(target, "w", encoding="utf-8", newline="")
+    # (a name's bytes that are no UTF-8, kept as lone surrogates, written as \udcff: never an error)
+    return open(target, "wb") if binary else open(target, "w", encoding="utf-8", newline="",
+                                                   errors="backslashreplace")
 
 
 def _umask() -> int:

@@ -9,11 +9,13 @@ import csv
 import fcntl
 import json
 import os
+import re
 import resource
 import signal
 import subprocess
 import sys
 import time
+import urllib.parse
 import zipfile
 from pathlib import Path
 
@@ -493,6 +495,41 @@ def test_a_file_name_with_control_characters_is_printed_escaped(tmp_path):
     result = crossfoot("check", "--isolated", str(name))
     assert "\x1b" not in result.stdout and "a\\x1b[31mred\\nb.txt:1:" in result.stdout
     assert len(result.stdout.splitlines()) == 2  # the finding and the summary: no forged line
+
+
+@pytest.mark.parametrize("fmt", ["full", "markdown", "github", "junit", "json", "sarif", "csv", "xlsx", "html"])
+def test_odd_file_names_are_written_escaped_in_every_format(tmp_path, fmt):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a\x1b[31mred\nb.txt").write_text(BAD, encoding="utf-8")
+    odd = os.fsencode(str(folder)) + b"/bad\xff\xfe\xe5\x90\x8d.txt"  # bytes that are no UTF-8
+    with open(odd, "w", encoding="utf-8") as stream:
+        stream.write(BAD)
+    out = tmp_path / f"out.{fmt}"
+    result = crossfoot("check", "--isolated", str(folder), "--output-format", fmt, "-o", str(out))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    if fmt != "xlsx":
+        written = out.read_text(encoding="utf-8")
+        assert "\x1b" not in written and ("\n" + "b.txt") not in written.replace("\\n", "")
+        assert re.search(r"bad\\+(?:xff|udcff)\\+(?:xfe|udcfe)名", written)  # (Markdown doubles a \\)
+
+
+def test_a_batch_writes_odd_file_names_escaped_and_links_them(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("a\x1b[31mred\nb.txt", "报告#1.txt", "50%.txt"):
+        (folder / name).write_text(BAD, encoding="utf-8")
+    with open(os.fsencode(str(folder)) + b"/bad\xff.txt", "w", encoding="utf-8") as stream:
+        stream.write(BAD)
+    result = crossfoot("batch", "--isolated", "--no-cache", str(folder), "-d", str(tmp_path / "out"))
+    assert result.returncode == 1 and "Traceback" not in result.stderr, result.stderr
+    summary = (tmp_path / "out" / "summary.txt").read_text(encoding="utf-8")
+    assert "\x1b" not in summary and "a\\x1b[31mred\\nb.txt" in summary and "bad\\xff.txt" in summary
+    index = (tmp_path / "out" / "index.html").read_text(encoding="utf-8")
+    links = re.findall(r'href="html/([^"]+)"', index)
+    assert len(links) == 4 and not any(c in link for link in links for c in "#?\x1b")
+    pages = set(os.listdir(os.fsencode(str(tmp_path / "out" / "html"))))
+    assert {urllib.parse.unquote_to_bytes(link) for link in links} == pages  # every link opens its page
 
 
 def test_figures_of_many_digits_and_formulas_beyond_any_figure_are_clear(tmp_path):

@@ -8,9 +8,10 @@ from __future__ import annotations
 from collections import Counter
 from html import escape
 from pathlib import Path
+from urllib.parse import quote
 
 from ..model import Finding, Severity
-from ..report import Context, writer
+from ..report import Context, printable, writer
 
 SHOWN = 50  # files in the printed summary; the spreadsheet has them all
 _WORDS = {
@@ -50,13 +51,14 @@ def rows(records: list[dict], lang: str = "en") -> list[list]:
     out = []
     for r in records:
         if r["status"] != "ok":
-            out.append([r["path"], "", "", "", f"{_words(lang)[r['status']]}: {r['error']}"])
+            why = f"{_words(lang)[r['status']]}: {printable(r['error'])}"
+            out.append([printable(r["path"]), "", "", "", why])
             continue
         if not r["findings"]:
             continue
         levels = Counter(f["severity"] for f in r["findings"])
         codes = Counter(f["code"] for f in r["findings"]).most_common(3)
-        out.append([r["path"], levels["error"], levels["warning"], levels["info"],
+        out.append([printable(r["path"]), levels["error"], levels["warning"], levels["info"],
                     ", ".join(f"{c}×{n}" if n > 1 else c for c, n in codes)])
     out.sort(key=lambda row: (row[1] == "", -(row[1] or 0), -(row[2] or 0), -(row[3] or 0), row[0]))
     return out
@@ -85,10 +87,11 @@ def index(records: list[dict], version: str, lang: str = "en") -> str:
     body = []
     for r in sorted(records, key=lambda r: (r["status"] == "ok", -_weight(r), r["path"])):
         levels = Counter(f["severity"] for f in r["findings"])
-        name = escape(r["path"])
-        link = f'<a href="html/{escape(r["html"])}">{name}</a>' if r.get("html") else name
+        name = escape(printable(r["path"]))
+        href = escape(quote(r["html"], errors="surrogateescape"))  # (报告#1, 50%: a link, not a fragment)
+        link = f'<a href="html/{href}">{name}</a>' if r.get("html") else name
         cells = ([levels["error"], levels["warning"], levels["info"], ""] if r["status"] == "ok"
-                 else ["", "", "", f"{words[r['status']]}: {escape(r['error'])}"])
+                 else ["", "", "", f"{words[r['status']]}: {escape(printable(r['error']))}"])
         body.append(f"<tr><td>{link}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     totals = Counter(f["severity"] for r in records for f in r["findings"])
     unread = sum(r["status"] == "error" for r in records)

@@ -40,7 +40,7 @@ class Store:
                             line = stream.readline(_LINE_LIMIT)
                         continue
                     try:
-                        record = json.loads(line.decode("utf-8"))
+                        record = json.loads(line.decode("utf-8", "surrogateescape"))
                     except (ValueError, RecursionError):
                         continue  # torn by a kill (even inside a character), or not ours: checked again
                     if valid(record):
@@ -52,7 +52,8 @@ class Store:
 
         files.write(self.path, lambda out: out.writelines(json.dumps(r, ensure_ascii=False) + "\n"
                                                           for r in self.done.values()))
-        self._out = open(self.path, "a", encoding="utf-8")
+        # (a name's bytes that are no UTF-8 written back as they are, and read back the same)
+        self._out = open(self.path, "a", encoding="utf-8", errors="surrogateescape")
         self._synced = time.monotonic()
 
     def drop(self, paths) -> None:

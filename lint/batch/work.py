@@ -33,7 +33,7 @@ class Task:
 
 def html_name(path: str) -> str:
     """A stable, unique file name for a document's HTML report."""
-    digest = hashlib.sha1(os.path.abspath(path).encode("utf-8")).hexdigest()[:10]
+    digest = hashlib.sha1(os.path.abspath(path).encode("utf-8", "surrogateescape")).hexdigest()[:10]
     return f"{Path(path).stem[:60]}-{digest}.html"
 
 
@@ -68,7 +68,8 @@ def _key(path: str, data: bytes, settings) -> str:
     """The cache key: the file's bytes, its path (findings and reports name it), crossfoot's version and
     the settings' fingerprint."""
     digest = hashlib.sha256(data)
-    digest.update(f"\x00{path}\x00{__version__}\x00{settings.fingerprint()}".encode())
+    said = f"\x00{path}\x00{__version__}\x00{settings.fingerprint()}"
+    digest.update(said.encode("utf-8", "surrogateescape"))  # (a name's bytes that are no UTF-8: as they are)
     return digest.hexdigest()
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import re
 from dataclasses import dataclass, field
 
 _MODULES = {
@@ -54,6 +55,17 @@ def writer(name: str):
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def printable(line: str) -> str:
+    """``line`` with control characters shown as escapes (a file named with an ESC sequence or a newline
+    must not drive the terminal or forge a line of its own), and the bytes of a name that are no UTF-8 (kept
+    by the file system as lone surrogates) as ``\\xff``: never written raw, never an encoding error."""
+    line = _SURROGATE.sub(lambda m: f"\\x{ord(m.group()) - 0xDC00:02x}" if ord(m.group()) >= 0xDC80
+                          else f"\\u{ord(m.group()):04x}", line)
+    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], line)
 
 
 def spreadsheet_cell(value):
@@ -81,8 +93,8 @@ def rows(findings) -> tuple[list[str], list[list]]:
     """The findings as a table (header and rows), for the spreadsheet and Markdown writers."""
     header = ["path", "place", "line", "column", "code", "name", "severity", "message", "stated", "computed",
               "tolerance", "suggestion", "figures", "snippet"]
-    body = [[f.path, f.span.where or f"line {f.span.line}", f.span.line, f.span.column, f.code, f.name,
-             str(f.severity), f.message, f.stated, f.computed, f.tolerance, f.suggestion,
+    body = [[printable(f.path), f.span.where or f"line {f.span.line}", f.span.line, f.span.column, f.code,
+             f.name, str(f.severity), f.message, f.stated, f.computed, f.tolerance, f.suggestion,
              " | ".join(f.figures), f.span.snippet] for f in findings]
     return header, body
 
@@ -94,8 +106,10 @@ def per_file(findings, context) -> tuple[list[str], list[list]]:
     counts = {path: Counter() for path in context.files}
     for f in findings:
         counts.setdefault(f.path, Counter())[str(f.severity)] += 1
-    body = [[path, c["error"], c["warning"], c["info"], sum(c.values())] for path, c in counts.items()]
+    body = [[printable(path), c["error"], c["warning"], c["info"], sum(c.values())]
+            for path, c in counts.items()]
     body.sort(key=lambda r: (-r[1], -r[2], -r[3], r[0]))
-    body += [[path, "", "", "", f"not read: {message}"] for path, message in context.errors]
-    body += [[path, "", "", "", f"skipped: {why}"] for path, why in context.skipped]
+    body += [[printable(path), "", "", "", f"not read: {printable(message)}"]
+             for path, message in context.errors]
+    body += [[printable(path), "", "", "", f"skipped: {printable(why)}"] for path, why in context.skipped]
     return ["path", "errors", "warnings", "infos", "findings"], body

@@ -14,7 +14,7 @@ from __future__ import annotations
 import os
 from collections import Counter
 
-from . import markdown
+from . import markdown, printable
 from .text import summary
 
 LEVEL = {"error": "error", "warning": "warning", "info": "notice"}
@@ -31,7 +31,7 @@ def _property(text: str) -> str:
 
 def annotation(f) -> str:
     level = LEVEL[str(f.severity)]
-    props = [f"file={_property(f.path)}"]
+    props = [f"file={_property(printable(f.path))}"]
     title = f"{f.code} {f.name}"
     if f.span.where:
         title += f" ({f.span.where})"

@@ -21,7 +21,7 @@ from html import escape
 
 from ..lang import value_zh
 from ..model import Severity
-from . import headed, per_file
+from . import headed, per_file, printable
 from .text import summary
 
 RELATIONS = True  # the CLI collects every relation judged, so the report can mark the figures checked
@@ -271,7 +271,7 @@ def _document(n: int, path: str, doc, findings, relations, first: int, lang: str
             items = "".join(_finding(f, f"f{i}", lang) for i, f in mine)
             shown = _WORDS["zh" if lang == "zh" else "en"][severity]
             groups.append(f"<h3>{shown} ({len(mine)})</h3><ol class=\"findings\">{items}</ol>")
-    return (f'<section class="doc" id="doc-{n}"><h2>{escape(path)}</h2><div class="panes">'
+    return (f'<section class="doc" id="doc-{n}"><h2>{escape(printable(path))}</h2><div class="panes">'
             f'<div class="text"><table class="src">{"".join(rows)}</table></div>'
             f'<aside>{"".join(groups)}</aside></div>{_pages(n, path, findings, first, lang)}</section>')
 
@@ -283,9 +283,10 @@ def write(findings, stream, context) -> None:
     codes = sorted({f.code for f in findings})
     header, table = per_file(findings, context)
     anchors = {path: n for n, path in enumerate(p for p in by_file if p in context.documents)}
+    linked = {printable(path): n for path, n in anchors.items()}  # (the table shows names printable)
     files = "".join(
         "<tr>" + "".join(
-            f'<td><a href="#doc-{anchors[v]}">{escape(str(v))}</a></td>' if k == 0 and v in anchors
+            f'<td><a href="#doc-{linked[v]}">{escape(str(v))}</a></td>' if k == 0 and v in linked
             else f"<td>{escape(str(v))}</td>" for k, v in enumerate(row)) + "</tr>"
         for row in table)
     by_sev = {s: sum(str(f.severity) == s for f in findings) for s in _ORDER}

@@ -9,6 +9,7 @@ from __future__ import annotations
 from xml.etree import ElementTree as ET
 
 from ..model import Severity
+from . import printable
 
 
 def write(findings, stream, context) -> None:
@@ -18,17 +19,17 @@ def write(findings, stream, context) -> None:
     root = ET.Element("testsuites", name="crossfoot")
     totals = {"tests": 0, "failures": 0, "errors": 0}
     for path, found in [*by_file.items(), *((p, None) for p, _ in context.errors)]:
-        suite = ET.SubElement(root, "testsuite", name=path)
+        suite = ET.SubElement(root, "testsuite", name=printable(path))
         tests = failures = errors = 0
         if found is None:
-            case = ET.SubElement(suite, "testcase", name="read", classname=path)
+            case = ET.SubElement(suite, "testcase", name="read", classname=printable(path))
             ET.SubElement(case, "error", message=dict(context.errors)[path], type="ReadError")
             tests, errors = 1, 1
         elif not found:
-            ET.SubElement(suite, "testcase", name="crossfoot", classname=path)
+            ET.SubElement(suite, "testcase", name="crossfoot", classname=printable(path))
             tests = 1
         for f in found or ():
-            case = ET.SubElement(suite, "testcase", name=f"{f.code} {f.span}", classname=path)
+            case = ET.SubElement(suite, "testcase", name=f"{f.code} {f.span}", classname=printable(path))
             tests += 1
             if f.severity >= Severity.WARNING:
                 failure = ET.SubElement(case, "failure", message=f.message, type=f.code)
@@ -51,7 +52,7 @@ def write(findings, stream, context) -> None:
 
 
 def _detail(f) -> str:
-    lines = [f"{f.path}:{f.span}: {f.code} {f.name} ({f.severity})", f.message]
+    lines = [f"{printable(f.path)}:{f.span}: {f.code} {f.name} ({f.severity})", f.message]
     if f.computed:
         lines.append(f"computed: {f.computed}" + (f" (tolerance {f.tolerance})" if f.tolerance else ""))
     if f.figures:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from . import headed, per_file
+from . import headed, per_file, printable
 from .text import summary
 
 
@@ -30,8 +30,8 @@ def write(findings, stream, context) -> None:
         lines += ["## 文件" if zh else "## Files", "",
                   *_table(headed(header, context.lang), [r for r in body if r[-1] != 0]), ""]
     if findings:
-        body = [[f.path, f.span.where or f"{f.span.line}:{f.span.column}", f"`{f.code}`", str(f.severity),
-                 f.message] for f in findings]
+        body = [[printable(f.path), f.span.where or f"{f.span.line}:{f.span.column}", f"`{f.code}`",
+                 str(f.severity), f.message] for f in findings]
         names = headed(["file", "place", "code", "severity", "message"], context.lang)
         lines += ["## 问题" if zh else "## Findings", "", *_table(names, body), ""]
     stream.write("\n".join(lines))

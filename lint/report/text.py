@@ -11,7 +11,7 @@ from pathlib import Path
 
 from ..lang import say, value_zh
 from ..model import Severity
-from ..regex import lazy
+from . import printable
 
 SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
@@ -23,23 +23,14 @@ def header(f, lang: str = "en") -> str:
     if f.span.where:
         at = f"（原文“{f.span.snippet}”）" if lang == "zh" else f" (at “{f.span.snippet}”)"
         where = value_zh(f.span.where) if lang == "zh" else f.span.where
-        return f"{f.path}:{where}: {f.code} {severity} {f.message}{at}"
-    return f"{f.path}:{f.span.line}:{f.span.column}: {f.code} {severity} {f.message}"
+        return f"{printable(f.path)}:{where}: {f.code} {severity} {f.message}{at}"
+    return f"{printable(f.path)}:{f.span.line}:{f.span.column}: {f.code} {severity} {f.message}"
 
 
 def write(findings, stream, context) -> None:
     for f in findings:
         stream.write(printable(header(f, context.lang)) + "\n")
     stream.write(printable(summary(findings, context)) + "\n")
-
-
-_CONTROL = lazy(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-
-
-def printable(line: str) -> str:
-    """``line`` with control characters shown as escapes (a file named with an ESC sequence or a newline
-    must not drive the terminal or forge a line of its own)."""
-    return _CONTROL.sub(lambda m: repr(m.group())[1:-1], line)
 
 
 def summary(findings, context) -> str:
