@@ -65,7 +65,7 @@ def run(analysis, check: Check):
     departmental = len(tables) == 1 and any(
         f.unit == "分" and _DEPARTMENT.search(f.label) and any(w in f.label for w in check.options.totals)
         for figs in analysis.figures for f in figs)  # a 部门整体 report's own score said: its one table
-    lines = analysis.block_lines
+    lines, year = analysis.block_lines, analysis.year()
     for b, block in enumerate(analysis.doc.blocks):
         if block.kind == "row" or "分" not in block.text:
             continue
@@ -81,8 +81,9 @@ def run(analysis, check: Check):
         total, total_row, parts, out_of, names = read[id(table)]
         figs, whole = analysis.figures[b], None
         for k, fig in enumerate(figs):
-            if fig.unit != "分" or not fig.is_point or (fig.block, fig.start) in items:
-                continue
+            if fig.unit != "分" or not fig.is_point or (fig.block, fig.start) in items \
+                    or labels.earlier(fig.label, year):
+                continue  # (本项目2023年度自评得分 in a 2024 report: last year's score, not this sheet's)
             after = figs[k + 1] if k + 1 < len(figs) else None
             if _scale(block.text, fig, after):
                 whole = after if any(w in fig.label for w in check.options.overall) \
@@ -93,7 +94,8 @@ def run(analysis, check: Check):
             if not (any(w in fig.label for w in check.options.totals)
                     and (any(w in fig.label for w in check.options.overall) or fig is whole
                          or _PROJECT.match(labels.core(fig.label))
-                         or labels.SUMMING_UP.match(block.text, block.text.rfind("。", 0, fig.start) + 1))
+                         or _PLAIN_SCORE.fullmatch(labels.core(fig.label).strip(" ，,"))
+                         and _summing_up(block.text, fig.start))
                     or _NAMED_PROJECT.search(labels.core(fig.label))
                     and _reported(analysis, fig.label, heading)) \
                     or any(name in fig.label for name in names):
@@ -147,6 +149,15 @@ _BONUS = lazy(r"加上|加分|加减分|另加|附加分")
 _SCORED = lazy(r"得|自评|评价|综合|最终|实际|整体|部门|绩效|项目")
 _PROJECT = lazy(r"(?:项目(?:绩效)?(?:最终|综合)?|最终)(?:得分|评分)|评分结果")
 """The project's own score, opening its label (项目最终得分, 最终评分; not 子项目得分, 服务质量最终得分)."""
+# the score a summing-up sentence gives the whole (自评得分, 综合得分, 总得分; not 较上年自评得分, 复核得分,
+# 平均得分, 其中…得分, 子项目得分, 满意度调查得分, 最低单项得分)
+_PLAIN_SCORE = lazy(r"(?:项目|部门|整体)?(?:绩效)?(?:自评|评价|综合|最终)?(?:总)?(?:得分|评分|总分)"
+                    r"(?:为|是|达)?")
+
+
+def _summing_up(text: str, at: int) -> bool:
+    """Whether the sentence holding ``at`` opens summing the report up (综上，…)."""
+    return labels.SUMMING_UP.match(text, text.rfind("。", max(0, at - 200), at) + 1) is not None
 _NAMED_PROJECT = lazy(r"(?<!子)项目(?:绩效)?(?:总体|综合)?(?:评价|自评)(?:总?得分|评分|得)?(?:为|是)?$")
 """The score of a project named before it (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得, 某项目自评
 得分)."""
