@@ -20,7 +20,7 @@ from crossfoot import engine
 from crossfoot.ingest.text import parse
 
 CASES = Path(__file__).resolve().parent / "cases"
-_KEYS = {"name", "text", "select", "options", "findings"}
+_KEYS = {"name", "text", "select", "options", "findings", "file"}
 _FINDING_KEYS = {"code", "at", "severity", "stated", "computed", "suggestion", "message", "related"}
 
 
@@ -61,7 +61,7 @@ def test_case(code, case, checks):
         chosen = [*chosen, known[code]]
     if case.get("options"):
         chosen = engine.configure(chosen, case["options"])
-    found = engine.run(parse(case["text"], "t.txt"), chosen)
+    found = engine.run(parse(case["text"], case.get("file", "t.txt")), chosen)  # (file: t.md, as a Markdown file)
     wanted = [_expected(code, str(known[code].severity), e) for e in case["findings"]]
     assert [_actual(f, w) for f, w in zip(found, wanted)] == wanted
     assert len(found) == len(wanted), [f"{f.code} {f.span.line}:{f.span.column} {f.message}" for f in found]

@@ -20,6 +20,7 @@ the unit's own scores with the evaluators' (自评 against 复核, 评价组), o
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, replace
 
 from ...figures import labels, precision
@@ -107,9 +108,14 @@ def _context(analysis, fig: Figure) -> tuple[str, str] | None:
     if _PAST.search(before) or year and any(y < year for y in labels.YEAR.findall(before)):
         return None
     rater = "复核" if _REVIEWED.search(before) else "自评" if "自评" in before else ""
-    head = analysis.doc.blocks[analysis.section(fig.block).start].text
-    project = head if _FUNDED.search(head) and len(head) <= 40 and head != text else ""
-    return rater, project
+    return rater, _project(analysis, fig.block)
+
+
+def _project(analysis, block: int) -> str:
+    """The project whose section ``block`` stands in (一、城乡环境整治项目 …), or ''."""
+    head = analysis.doc.blocks[analysis.section(block).start].text
+    return head if _FUNDED.search(head) and len(head) <= 40 and head != analysis.doc.blocks[block].text \
+        else ""
 
 
 def _statements(analysis, o: Options) -> list[_Said]:
@@ -149,11 +155,17 @@ def _statements(analysis, o: Options) -> list[_Said]:
     for table in analysis.tables:
         said.extend(_across(table, o))
     tiered = [t for t in analysis.tables if _tier_column(t) is not None and t.column(*o.score) is not None]
-    if len(tiered) == 1:  # (one sheet: several projects' sheets, each its own groups, are not summed)
-        said.extend(_tiered(tiered[0], o))
+    if len(tiered) == 1 and not analysis.doc.path.lower().endswith(_LAID_OUT):
+        # (one sheet: several projects' sheets, each its own groups, are not summed; and a sheet whose merged
+        # cells the file keeps, not one laid out on a page, where a group's name may be centred on its rows)
+        block = bisect.bisect_right(analysis.block_lines, tiered[0].span.line) - 1
+        project = _project(analysis, block) if block >= 0 else ""
+        said.extend(replace(s, project=project) for s in _tiered(tiered[0], o))
     placed = []
     for s in said:
-        if (context := _context(analysis, s.figure)) is not None:
+        if s.parts:
+            placed.append(s)  # (a sheet's rows summed: its project said above)
+        elif (context := _context(analysis, s.figure)) is not None:
             placed.append(replace(s, rater=context[0], project=context[1]))
     return sorted(placed, key=lambda s: (s.figure.span.line, s.figure.span.column))
 
@@ -175,16 +187,22 @@ def _across(table, o: Options) -> list[_Said]:
     return out
 
 
+_LAID_OUT = (".pdf", ".ofd", ".txt")  # tables read from the page's layout (a text file, from a PDF maybe)
+
+
 def _tier_column(table) -> int | None:
     return next((j for j, h in enumerate(table.header) if "一级" in h), None)
 
 
 def _tiered(table, o: Options) -> list[_Said]:
     """A sheet's groups by its 一级指标 column, each named on its first row and blank below (决策 | 项目立项 |
-    … ⏎ | | …): a group's 得分 (and 分值) is the sum of its rows, when closed by the next group or the total
-    row. Nothing when the sheet's first row names no group (a name centred on its rows, a sheet continued),
-    a name is none of ``groups``, a group's first row opens no 二级 item, or a score is blank."""
+    … ⏎ | | …), or on each of its rows: a group's 得分 (and 分值) is the sum of its rows, when closed by the
+    next group or the total row. Nothing when the sheet's first row names no group (a sheet continued), a
+    name is none of ``groups``, a group's first row opens no 二级 item, a score is blank, or the sheet has two
+    score columns (自评得分 | 复核得分)."""
     first, score, points = _tier_column(table), table.column(*o.score), table.column(*o.max)
+    if sum(1 for h in table.header if o.score.within(h) and "率" not in h) > 1:
+        return []  # 自评得分 | 复核得分: which one the prose gives is not said
     second = next((j for j, h in enumerate(table.header) if "二级" in h), None)
     groups: list[tuple[str, list[int]]] = []
     closed = False
@@ -193,7 +211,10 @@ def _tiered(table, o: Options) -> list[_Said]:
             closed = True
             break
         name = row[first].text.strip()
-        if name:
+        if name and groups and _group(name, o.groups) == groups[-1][0]:
+            groups[-1][1].append(r)  # 决策 on every row of its group (a merged cell read in each), or again
+            # after a page break: the same group
+        elif name:
             group = _group(name, o.groups)
             if group is None or second is not None and not row[second].text.strip():
                 return []
@@ -244,8 +265,10 @@ def run(analysis, check: Check):
         first = got[0]
         for s in got[1:]:
             if s.rater and first.rater and s.rater != first.rater \
-                    or s.project and first.project and s.project != first.project:
-                continue  # the unit's scores and the evaluators'; two projects' sections
+                    or s.project and first.project and s.project != first.project \
+                    or (first.parts or s.parts) and s.project != first.project:
+                continue  # the unit's scores and the evaluators'; two projects' sections (a sheet's rows
+                # summed, only against the prose of its own section)
             if not s.interval().meets(first.interval()) and s.figure.span.line not in reported:
                 reported.add(s.figure.span.line)
                 yield report(check, analysis, s.figure.span, s.figure.text, related=(first.figure.span,),
