@@ -5,15 +5,17 @@ The sentence states the indicators in all (共设置 N 个绩效指标, 共 N �
 (完成 M 个, 达到 M 项) and/or missed (K 项未完成, K 个指标未达到). Said both, N must be M + K. Against the
 tables (:mod:`crossfoot.tables.targets`): judged only when their indicators number N and each one's target
 and actual were compared (none of two bare numbers whose direction is not said): then K must be the number
-missed, and M the rest. A finding on the count that disagrees: when M + K is not N, on the one the tables
-contradict (on N when M and K agree with them; on M when the tables cannot tell).
+missed, and M the rest. Left alone: completion in grades (基本完成, 超额完成), last year's counts, and the
+counts of a part named between (其中产出指标4个，完成3个). A finding on the count that disagrees: when M + K
+is not N, on the one the tables contradict (on N when M and K agree with them; on M when the tables cannot
+tell).
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
-from ...figures import numbers
+from ...figures import labels, numbers
 from ...regex import lazy
 from ...tables import targets
 from ..base import Check, report
@@ -33,6 +35,9 @@ _ALL = lazy(rf"共(?:设置|设定|设|有|计)?\s*(?P<n>{_NUM})\s*(?:个|项|�
 _MET = lazy(rf"(?<!未)(?:完成|达到|实现|达标)(?:了)?\s*(?P<m>{_NUM})\s*(?:个|项|条)(?:指标)?"
             r"(?=[，,。；;、）)]|$)")
 _MET_AFTER = lazy(rf"(?P<m>{_NUM})\s*(?:个|项|条)(?:指标)?(?:已|均|全部)?(?:完成|达到|实现|达标)")
+_GRADED = lazy(r"基本完成|部分完成|超额完成|大部分完成|基本达到|部分达到|超额实现")  # completion in grades
+_OTHERS = lazy(r"上年|去年|上一年|同期")
+_COUNT = lazy(rf"(?:{_NUM})\s*(?:个|项|条)")
 _MISSED = lazy(rf"(?P<k>{_NUM})\s*(?:个|项|条)(?:指标)?(?:未|没有)(?:能)?(?:完成|达到|实现|达标)")
 
 
@@ -40,6 +45,7 @@ def run(analysis, check: Check):
     rows = [row for sheet in targets.sheets(analysis, check.options) for row in sheet.rows]
     known = bool(rows) and all(row.judged for row in rows)
     missed = sum(1 for row in rows if row.missed)
+    year = analysis.year()
     for b, block in enumerate(analysis.doc.blocks):
         if block.kind == "row" or "指标" not in block.text:
             continue
@@ -47,8 +53,14 @@ def run(analysis, check: Check):
             counted = _ALL.search(block.text, start, end)
             if counted is None:
                 continue
+            if _GRADED.search(block.text, start, end) or _OTHERS.search(block.text, start, counted.start()) \
+                    or labels.earlier(block.text[max(start, counted.start() - 80) : counted.start()], year):
+                continue  # (全部完成4个，基本完成1个; 超额完成; last year's counts)
             n = numbers.whole(counted.group("n"))
             met, lost = _met(block.text, counted.end(), end), _MISSED.search(block.text, counted.end(), end)
+            first = min((m.start() for m in (met, lost) if m), default=end)
+            if _COUNT.search(block.text, counted.end(), first):
+                continue  # 共设置6个指标，其中产出指标4个，完成3个: the counts of a part
             m = numbers.whole(met.group("m")) if met else None
             k = numbers.whole(lost.group("k")) if lost else None
             if n is None or m is None and k is None:
