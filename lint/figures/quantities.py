@@ -163,7 +163,8 @@ def prior_of(analysis, current: Figure) -> Figure | None:
     if named is None or not named[3].isdigit():
         return None  # (a period of its own: 2024年1-6月, 2024年|预算: not the year's amount)
     index = analysis.memo(_keyed)
-    found = [f for period in ("prior", str(int(named[3]) - 1))
+    own = named[3] == analysis.year()  # 上年 is the year before the report's: of its own year's amount only
+    found = [f for period in (("prior",) if own else ()) + (str(int(named[3]) - 1),)
              for f in index.get((*same(named)[:3], period), ())
              if (f.block, f.start) < (current.block, current.start)
              and not apart(analysis, f, current, named[1])]

@@ -23,7 +23,7 @@ import bisect
 from collections import Counter
 from decimal import Decimal
 
-from ...figures import labels, quantities
+from ...figures import growth, labels
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
@@ -183,16 +183,19 @@ def _compared_below(analysis, fig) -> bool:
     for b in range(fig.block + 1, min(fig.block + _BASE_REACH, len(blocks))):
         if blocks[b].kind != blocks[fig.block].kind:
             continue
-        start = 0
-        for sentence in blocks[b].text.split("。"):
-            end = start + len(sentence)
-            figures = analysis.between(b, start, end) if measure in sentence \
-                and any(w in sentence for w in _NEXT_COMPARES) else []
-            if figures and (_based_on(fig, figures) or any(quantities.prior_of(analysis, f) is fig
-                                                            for f in figures)):
-                return True  # (its numbers fit, or the quantity is the same: the rate's own finding)
-            start = end + 1
+        later = blocks[b].text
+        for sentence in analysis.sentences(b):
+            said = later[sentence[0] : sentence[1]]
+            if measure not in said or not any(w in said for w in _NEXT_COMPARES):
+                continue
+            if _based_on(fig, sentence[2]) or any(
+                    prior is fig for unit in ("%", None)
+                    for _, prior, _, _ in growth.against_earlier(analysis, _SPEC, later, sentence, unit)):
+                return True  # (its numbers fit, or the change judged against it: its own finding)
     return False
+
+
+_SPEC = growth.Spec()
 
 
 def _based_on(base, figures) -> bool:
