@@ -544,8 +544,9 @@ def _above(analysis, b: int, fig):
     blocks = analysis.doc.blocks
     text = blocks[b].text
     noun = _INDICATOR_NOUN.match(text, fig.end)
-    if b == 0 or noun is None or "。" in text[: fig.start]:
-        return None, ""
+    if b == 0 or noun is None or "。" in text[: fig.start] or _PART_NAMED.search(text, 0, fig.start) \
+            or labels.earlier(text[: fig.start], analysis.year()):
+        return None, ""  # (产出指标共设置3个: a part of the sheet's; 上年共设置9个: last year's)
     row = b - 1
     named = _SHEET_NAMED.match(text)
     if named:  # 评分表共设置18个三级指标 a paragraph or two after the sheet: the sheet it names
@@ -568,6 +569,8 @@ def _above(analysis, b: int, fig):
 _INDICATOR_NOUN = lazy(r"\s*(?:个|项)?(三级|绩效)?指标")
 # a sentence naming the table first (评分表共设置…)
 _SHEET_NAMED = lazy(r"\s*(?:本次|本项目)?(?:绩效)?(?:评分表|评价指标表|自评表|绩效指标表|指标表)")
+_PART_NAMED = lazy(r"(?:决策|过程|产出|效益|满意度|数量|质量|时效|成本|社会效益|经济效益|生态效益)"
+                   r"(?:类)?指标")
 _SHEET_REACH = 4  # paragraphs after its table a sentence naming it may count its indicators
 
 
