@@ -440,8 +440,8 @@ def _caption(text: str) -> bool:
 
 def _unspaced(text: str) -> str:
     """A cell's words as they read: characters spread out one by one (合 计, 人 员 经 费: 分散对齐 in WPS and
-    Excel) closed up, words apart (北京 上海) left so; an amount grouped by spaces (57 553 581.00, as some
-    number formats print it) grouped by commas instead, one character for another."""
+    Excel) closed up, words apart (北京 上海) left so; an amount grouped by spaces (57 553 581.00, 5 848 216,
+    as some number formats print it) grouped by commas instead, one character for another."""
     if _SPREAD.fullmatch(text):
         return text.replace(" ", "").replace("\u3000", "")
     if _SPACE_GROUPED.fullmatch(text):
@@ -450,7 +450,9 @@ def _unspaced(text: str) -> str:
 
 
 _SPREAD = lazy(r"[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff])+")
-_SPACE_GROUPED = lazy(r"-?\d{1,3}(?:[ \u00a0\u202f]\d{3})+(?:\.\d+)?")
+# 57 553 581.00, 5 848 216: grouped with decimals, or in two groups and more (not 500 300, two columns'
+# amounts run together, nor 021 528 888, a telephone number)
+_SPACE_GROUPED = lazy(r"-?[1-9]\d{0,2}(?:(?:[ \u00a0\u202f]\d{3})+\.\d+|(?:[ \u00a0\u202f]\d{3}){2,})")
 
 
 def _cells(doc: Document, block: Block) -> list[Cell]:
