@@ -369,12 +369,27 @@ class Analysis:
 
 
 def _unit_heads(analysis) -> list[int]:
-    """The lines of the headings opening a unit's own report (…2025年单位预算, 单位决算), in order."""
-    return [b.line for b in analysis.doc.blocks if b.kind != "row" and len(b.text) <= 40
-            and _UNIT_REPORT.fullmatch(b.text.strip())]
+    """The lines of the headings opening a unit's own report (…2025年单位预算, 单位决算), in order; a heading
+    met again with the same words (and the same line before it) is a page's running header, not a new part."""
+    out, seen = [], set()
+    blocks = analysis.doc.blocks
+    for k, b in enumerate(blocks):
+        if b.kind == "row" or not unit_heading(b.text):
+            continue
+        named = (blocks[k - 1].text.strip() if k and len(blocks[k - 1].text) <= 40 else "", b.text.strip())
+        if named not in seen:
+            seen.add(named)
+            out.append(b.line)
+    return out
 
 
-_UNIT_REPORT = lazy(r"[^\d，,。；;：:]{0,30}?(?:(?:19|20)\d\d\s*年度?)?\s*单位(?:预算|决算)(?:公开)?")
+def unit_heading(text: str) -> bool:
+    """Whether a line is the heading of a unit's own report (2025年单位预算, 上海市某某馆2025年单位决算),
+    not a part's title (第三部分 单位预算: no year)."""
+    return len(text) <= 40 and _UNIT_REPORT.fullmatch(text.strip()) is not None
+
+
+_UNIT_REPORT = lazy(r"[^\d，,。；;：:]{0,30}?(?:19|20)\d\d\s*年度?\s*单位(?:预算|决算)(?:公开)?")
 _UNITS = lazy(r"本级|所属单位|下属单位|二级单位|编制范围|单位构成|预算单位构成|决算单位构成|分单位")
 _TITLE_GOES_ON = lazy(r"^\s*(?:和|及|与|暨|以及)")
 _NUMBERED = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"

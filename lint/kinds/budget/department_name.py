@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ...analysis import unit_heading
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
@@ -48,7 +49,7 @@ class Options:
 
 def run(analysis, check: Check):
     declared = re.compile(rf"(?:{check.options.labels.pattern.pattern})\s*[:：]\s*")
-    first = None
+    department = current = None
     blocks = analysis.doc.blocks
     for b, block in enumerate(blocks):
         for m in declared.finditer(block.text):
@@ -59,20 +60,33 @@ def run(analysis, check: Check):
             if not value:
                 continue
             span = block.span(name.start(), name.start() + len(value))
-            if first is None or not _same(value, first[0]) and _announced(blocks, b, value, declared):
-                first = (value, span)  # (a unit's tables after its own heading: its name from there on)
-            elif not _same(value, first[0]):
-                yield report(check, analysis, span, value, related=(first[1],), computed=first[0],
-                             figures=(value, first[0]), other=first[0], where=analysis.doc.cite(first[1]))
+            supervisor = m.group().startswith("预算主管部门") and len(list(declared.finditer(block.text))) > 1
+            if department is None:
+                department = current = (value, span)
+            elif _same(value, current[0]):
+                continue
+            elif _same(value, department[0]):
+                if not supervisor:
+                    current = department  # (the department's own tables again, after its units')
+            elif not supervisor and _announced(blocks, b, value, declared):
+                current = (value, span)  # (a unit's tables after its own heading: its name from there on)
+            else:
+                against = department if supervisor else current
+                yield report(check, analysis, span, value, related=(against[1],), computed=against[0],
+                             figures=(value, against[0]), other=against[0],
+                             where=analysis.doc.cite(against[1]))
 
 
 def _announced(blocks, b: int, name: str, declared, reach: int = 8) -> bool:
-    """Whether a heading of its own names the unit within ``reach`` blocks before block ``b`` (档案局本级 ⏎
-    2025年单位预算 ⏎ 编制单位：档案局本级): a line that is no declaration and no table's title (…表)."""
+    """Whether the heading of a unit's own report (…2025年单位预算) opens the part holding block ``b``,
+    within ``reach`` blocks before it, naming the unit on its line or the line before it (档案局本级 ⏎
+    2025年单位预算 ⏎ 编制单位：档案局本级); not a department's heading (…部门预算), a contents line or a mere
+    mention."""
     for k in range(b - 1, max(b - reach, -1) - 1, -1):
         text = blocks[k].text.strip()
         if declared.search(text):
             return False  # (the tables before it are another declaration's)
-        if "表" not in text and len(text) <= 40 and (text == name or name in text):
-            return True
+        if unit_heading(text):
+            before = blocks[k - 1].text.strip() if k else ""
+            return name in text or 0 < len(before) <= 40 and (before == name or name in before)
     return False

@@ -39,8 +39,9 @@ def run(analysis, check: Check):
     for block, fig in analysis.amounts():
         if not classes.marked(analysis, fig.block):
             continue  # no 类/款/项 named in this block
-        if analysis.part(block.line) != analysis.part(table.span.line):
-            continue  # a unit's own report after the department's: not the department's table
+        if analysis.part(block.line) != analysis.part(table.span.line) \
+                and any(analysis.part(t.span.line) == analysis.part(block.line) for t in analysis.tables):
+            continue  # a unit's own report (its own tables) after the department's: not the department's
         if labels.earlier(fig.label, analysis.year()):
             continue  # 2025年预算安排900.00万元 in a 2026 budget: last year's, not the table's row
         names = classes.chain(block.text, fig, o.measures, o.filler)

@@ -51,9 +51,10 @@ class Options:
 
 
 def run(analysis, check: Check):
-    cells = locate.cells(analysis.tables, check.options.cell)
-    if not cells:
+    every = locate.cells(analysis.tables, check.options.cell)
+    if not every:
         return  # a document without the table has nothing to check
+    parts: dict[int, list | None] = {}
     words, unwanted = check.options.label, check.options.not_
     year = analysis.year()
     for block, fig in analysis.amounts():
@@ -68,17 +69,22 @@ def run(analysis, check: Check):
             label = whole
         if not label.endswith(words) or any(w in label for w in unwanted) or not _under(analysis, check, fig):
             continue
-        if any(analysis.part(block.line) != analysis.part(t.span.line) for _, _, t in cells):
-            continue  # 档案局本级 ⏎ 2025年单位预算 ⏎ …支出预算 X: a unit's own, not the department's table
+        part = analysis.part(block.line)
+        if part not in parts:
+            parts[part] = _own_cells(analysis, check, part, every)
+        cells = parts[part]
+        if not cells:
+            continue  # 档案局本级 ⏎ 2025年单位预算 ⏎ …支出预算 X, its tables not holding that one
         if "、" in whole and any(w in whole.split("、")[0] for w in unwanted):
             continue  # 财政拨款收入、支出总计均为: the 支出总计 is the 财政拨款's
         if label in words and _carried(analysis, block.text, fig, words, unwanted):
             continue  # 财政拨款收入总计 X，支出总计 Y: the 支出总计 is the 财政拨款's too
         own = analysis.own_names()
-        if analysis.consolidates() and (
+        if cells is every and analysis.consolidates() and (
                 labels.another_unit(label, own, next((w for w in words if label.endswith(w)), None))
                 or labels.another_unit(labels.opening(block.text, fig.start), own)):
-            continue  # 事务中心本年支出合计 100.00万元: one unit's of several, not the department's
+            continue  # 事务中心本年支出合计 100.00万元: one unit's of several, not the department's (unless
+            # said in the unit's own report, against its own tables)
         truncated = False
         if len(cells) == 1:
             (_, cell, table), = cells
@@ -103,6 +109,16 @@ def run(analysis, check: Check):
 
 
 _TAIL = lazy(r"[均各]?(?:为|是|达)?$")
+
+
+def _own_cells(analysis, check: Check, part: int, every: list) -> list | None:
+    """The cells a prose figure of a part of the file restates (:meth:`crossfoot.analysis.Analysis.part`: a
+    unit's own report after the department's): its own tables' (None when they lack the one named, or it
+    holds none: which tables it restates is not said); every table's in a file of one part."""
+    own = [t for t in analysis.tables if analysis.part(t.span.line) == part]
+    if len(own) == len(analysis.tables):
+        return every
+    return locate.cells(own, check.options.cell) or None  # (none of its own: whose it restates is unsaid)
 
 
 def _carried(analysis, text: str, fig, words, unwanted) -> bool:
