@@ -93,3 +93,13 @@ def test_the_html_report_in_chinese(tmp_path):
                                 "stated <b>", "computed <b>", "tolerance ±0.005 (rounding)", '<html lang="en">'])):
         page = invoke("check", "--lang", lang, "--output-format", "html", str(path)).stdout
         assert [w for w in words if w not in page] == []
+
+
+def test_the_spreadsheet_rows_in_chinese(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(BAD, encoding="utf-8")
+    out = tmp_path / "r.csv"
+    invoke("check", "--lang", "zh", "--output-format", "csv", "-o", str(out), str(path))
+    row = out.read_text(encoding="utf-8").splitlines()[1]
+    assert ",第1行," in row and ",错误," in row and "±0.005（舍入）" in row and "rounding" not in row
+

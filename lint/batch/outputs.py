@@ -101,7 +101,8 @@ def index(records: list[dict], version: str, lang: str = "en") -> str:
     return (f'<!doctype html>\n<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
             '<meta http-equiv="Content-Security-Policy" '
             'content="default-src \'none\'; style-src \'unsafe-inline\'; script-src \'unsafe-inline\'">'
-            "<title>crossfoot batch</title><style>body{font:14px system-ui,sans-serif;margin:16px}"
+            f"<title>{escape(words['title'].format(version=version, n=len(records)))}</title>"
+            "<style>body{font:14px system-ui,sans-serif;margin:16px}"
             "td,th{padding:2px 8px;border-bottom:1px solid #eee;text-align:left}th{cursor:pointer}"
             "#search{margin:8px 0;width:24em}</style></head><body>"
             f"<h1>{escape(words['title'].format(version=version, n=len(records)))}</h1>"

@@ -13,7 +13,7 @@ from . import headed, rows, spreadsheet_cell
 
 
 def write(findings, stream, context) -> None:
-    header, body = rows(findings)
+    header, body = rows(findings, context.lang)
     stream.write("\ufeff")
     out = csv.writer(stream, lineterminator="\r\n")
     out.writerow(headed(header, context.lang))
