@@ -137,6 +137,8 @@ def _table(path: Path) -> dict | None:
         raise ConfigError(f"{path}: {exc}") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: not valid TOML: {exc}") from None
+    except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, nesting past the limit
+        raise ConfigError(f"{path}: not a configuration: {str(exc)[:200]}") from None
     if path.name == "pyproject.toml":
         return data.get("tool", {}).get("crossfoot")
     return data

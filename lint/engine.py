@@ -100,6 +100,8 @@ def _parsed(path: Path, text: str) -> tuple[dict | None, list[tuple[int, object]
         mark = getattr(exc, "problem_mark", None)
         where = f"{path}:{mark.line + 1}" if mark else str(path)
         raise PackError(f"{where}: not valid YAML: {getattr(exc, 'problem', exc)}") from None
+    except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, nesting past the limit
+        raise PackError(f"{path}: not a pack: {str(exc)[:200]}") from None
     finally:
         loader.dispose()
     if root is None:

@@ -497,6 +497,15 @@ def test_a_file_name_with_control_characters_is_printed_escaped(tmp_path):
     assert len(result.stdout.splitlines()) == 2  # the finding and the summary: no forged line
 
 
+def test_a_pack_or_configuration_holding_a_huge_integer_is_a_clear_error(tmp_path):
+    (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
+    (tmp_path / "pack.yaml").write_text(f"checks: []\nx: {'9' * 5000}\n", encoding="utf-8")
+    (tmp_path / "c.toml").write_text(f"x = {'9' * 5000}\n", encoding="utf-8")
+    for args in (["--pack", str(tmp_path / "pack.yaml")], ["--config", str(tmp_path / "c.toml")]):
+        result = crossfoot("check", *args, str(tmp_path / "r.txt"))
+        assert result.returncode == 2 and "Traceback" not in result.stderr and "crossfoot: error:" in result.stderr
+
+
 @pytest.mark.parametrize("fmt", ["full", "markdown", "github", "junit", "json", "sarif", "csv", "xlsx", "html"])
 def test_odd_file_names_are_written_escaped_in_every_format(tmp_path, fmt):
     folder = tmp_path / "in"
