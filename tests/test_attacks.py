@@ -497,6 +497,17 @@ def test_a_file_name_with_control_characters_is_printed_escaped(tmp_path):
     assert len(result.stdout.splitlines()) == 2  # the finding and the summary: no forged line
 
 
+def test_a_table_cut_off_at_the_end_of_the_file_is_read_as_far_as_it_goes(tmp_path):
+    rows = ("<table><tr><td>项目</td><td>金额</td></tr><tr><td>合计</td><td>310.00</td></tr>"
+            "<tr><td>基本支出</td><td>100.00</td></tr><tr><td>项目支出</td><td>200.00</td></tr>")
+    (tmp_path / "cut.html").write_text(f"<html><body><p>支出表</p>{rows}", encoding="utf-8")
+    (tmp_path / "cut.md").write_text(f"# 支出表\n\n{rows}\n", encoding="utf-8")
+    (tmp_path / "prose.md").write_text("用 <table 标记写表格。\n\n支出合计300.00万元。\n", encoding="utf-8")
+    result = crossfoot("check", "--isolated", "--output-format", "concise", str(tmp_path))
+    assert "cut.html:" in result.stdout and "cut.md:" in result.stdout and "TAB001" in result.stdout
+    assert "prose.md" not in result.stdout and result.returncode == 1  # (a mention of <table stays text)
+
+
 def test_a_pack_or_configuration_holding_a_huge_integer_is_a_clear_error(tmp_path):
     (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
     (tmp_path / "pack.yaml").write_text(f"checks: []\nx: {'9' * 5000}\n", encoding="utf-8")

@@ -166,8 +166,8 @@ def test_html_tables_in_markdown_are_rows_on_their_grid_with_source_positions():
     assert [b.text for b in doc.blocks] == ["项目\t预算数\t", "\t年初\t全年", "合计\t97.52%\t3"]
     f = extract(doc.blocks[2])[0]
     assert (f.text, f.span.line, f.span.column) == ("97.52%", 5, 8)
-    assert [b.text for b in parse("<table><tr><td>1</td></tr>\n未闭合").blocks] == [
-        "<table><tr><td>1</td></tr>", "未闭合"]
+    # a table never closed (a file cut off): its rows as far as a cell's tag goes, the rest text
+    assert [b.text for b in parse("<table><tr><td>1</td></tr>\n未闭合").blocks] == ["1", "未闭合"]
 
 
 def test_pandoc_grid_tables_are_rows_with_wrapped_cells_joined():

@@ -30,7 +30,7 @@ def read(path: str | Path, display: str | None = None) -> Document:
     parser = _Parser()
     parser.feed(text)
     parser.close()
-    parser.end_paragraph()
+    parser.finish()
     return assemble(name, parser.lines, encoding=encoding)
 
 
@@ -59,6 +59,13 @@ class _Parser(HTMLParser):
         if self.start is None and data.strip():
             self.start = self.getpos()[0] + data[: len(data) - len(data.lstrip())].count("\n")
         self.text.append(data)
+
+    def finish(self) -> None:
+        """What the file leaves open at its end read as if closed (a page cut off inside its last table, a
+        truncated download: its rows are read, not dropped)."""
+        while self.tables:
+            self.handle_endtag("table")
+        self.end_paragraph()
 
     def end_paragraph(self) -> None:
         text = ""
@@ -177,6 +184,7 @@ def table_rows(fragment: str) -> list[list[list[tuple[int, int, str]]]]:
     parser = _Cells()
     parser.feed(fragment)
     parser.close()
+    parser.finish()
     return parser.rows
 
 

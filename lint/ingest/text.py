@@ -456,7 +456,7 @@ def _html_tables(lines: list[str]) -> dict[int, list[list[tuple[int, int, str]]]
     write a PDF's tables so, often a whole table on one line): by the 1-based number of the line where each
     table starts, its rows as pieces with a tab piece between cells; the table's other lines map to no
     rows. Read on the grid as the HTML reader reads it (a merged cell's text once, empty cells where it
-    spans). A table that is never closed stays text."""
+    spans). A table that is never closed (a file cut off) is read to its last line holding a cell's tag."""
     out: dict[int, list[list[tuple[int, int, str]]]] = {}
     k = 0
     while k < len(lines):
@@ -466,8 +466,10 @@ def _html_tables(lines: list[str]) -> dict[int, list[list[tuple[int, int, str]]]
         end = k
         while end < len(lines) and _TABLE_CLOSE.search(lines[end]) is None:
             end += 1
-        if end == len(lines):
-            break
+        if end == len(lines):  # never closed (a file cut off): its rows as far as they go, the rest text
+            end = max((j for j in range(k, len(lines)) if _CELL_TAG.search(lines[j])), default=-1)
+            if end < 0:
+                break
         from .html import table_rows  # noqa: PLC0415 -- the HTML reader only for files that need it
 
         out[k + 1] = [_joined(k + 1, [[(k + line, column + col, segment) for line, column, run in cell
@@ -480,6 +482,7 @@ def _html_tables(lines: list[str]) -> dict[int, list[list[tuple[int, int, str]]]
 
 _TABLE_OPEN = lazy(r"(?i)<table\b")
 _TABLE_CLOSE = lazy(r"(?i)</table\s*>")
+_CELL_TAG = lazy(r"(?i)</?t[dhr]\b")
 
 
 def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) -> None:
