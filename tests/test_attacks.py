@@ -508,6 +508,29 @@ def test_a_table_cut_off_at_the_end_of_the_file_is_read_as_far_as_it_goes(tmp_pa
     assert "prose.md" not in result.stdout and result.returncode == 1  # (a mention of <table stays text)
 
 
+def test_a_docx_part_inflating_past_the_size_it_declares_is_refused_early(tmp_path):
+    import struct
+
+    target = tmp_path / "lie.docx"
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("[Content_Types].xml", "<Types/>")
+        z.writestr("word/document.xml", "<w:document>" + " " * (400 << 20) + "</w:document>")
+    data = bytearray(target.read_bytes())
+    name = b"word/document.xml"
+    for signature, offset in ((b"PK\x03\x04", 22), (b"PK\x01\x02", 24)):  # local and central headers
+        at = data.find(signature + b"")
+        while at >= 0:
+            name_at = at + (30 if signature == b"PK\x03\x04" else 46)
+            if data[name_at : name_at + len(name)] == name:
+                struct.pack_into("<I", data, at + offset, 5000)  # declares 5,000 bytes
+            at = data.find(signature, at + 4)
+    target.write_bytes(bytes(data))
+    # (under a 300 MB limit: the part is never unpacked whole, so the limit is never met)
+    result = crossfoot("check", "--isolated", "--memory", "300", str(target), timeout=60)
+    assert result.returncode == 2 and "Traceback" not in result.stderr
+    assert "needed more than" not in result.stderr and "damaged DOCX" in result.stderr
+
+
 def test_a_pack_or_configuration_holding_a_huge_integer_is_a_clear_error(tmp_path):
     (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
     (tmp_path / "pack.yaml").write_text(f"checks: []\nx: {'9' * 5000}\n", encoding="utf-8")

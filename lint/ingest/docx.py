@@ -32,7 +32,7 @@ from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..model import Document
-from .layout import Line, Piece, assemble, clean, clean_cell, parse_part, refuse_bomb
+from .layout import Line, Piece, assemble, clean, clean_cell, parse_part, read_part, refuse_bomb
 from .text import ReadError
 
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -160,7 +160,7 @@ class _Reader:
         if not name:
             return None
         try:
-            data = self.package.read(name)
+            data = read_part(self.package, name, self.name)
         except KeyError:
             return None
         return parse_part(data, self.name, name, "Word never writes")

@@ -140,6 +140,22 @@ def _visible(piece: Piece) -> list[tuple[int, str]]:
     return runs or [(0, "")]
 
 
+def read_part(package, part: str, name: str) -> bytes:
+    """A ZIP package's part, unpacked no further than it declares (a part whose header states a few KB
+    and that inflates to a GB is a zip bomb the sizes :func:`refuse_bomb` adds up never see): KeyError when
+    the package has no such part."""
+    info = package.getinfo(part)
+    out, left = [], info.file_size + 1
+    with package.open(info) as stream:
+        while left > 0 and (chunk := stream.read(min(left, 1 << 20))):
+            out.append(chunk)
+            left -= len(chunk)
+    if left <= 0:
+        raise ReadError(f"{name}: its part {part} unpacks to more than the {info.file_size} bytes it "
+                        "declares (a zip bomb?); not read")
+    return b"".join(out)
+
+
 def refuse_bomb(package, name: str) -> None:
     """Refuse a ZIP package whose parts unpack to more than :data:`UNPACKED_LIMIT` (a zip bomb)."""
     unpacked = sum(i.file_size for i in package.infolist())

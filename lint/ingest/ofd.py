@@ -32,7 +32,7 @@ from xml.etree import ElementTree as ET
 from ..model import Document
 from ..regex import lazy
 from . import pdf
-from .layout import parse_part, refuse_bomb
+from .layout import parse_part, read_part, refuse_bomb
 from .text import ReadError
 
 _PT = 72 / 25.4  # points per millimetre
@@ -89,7 +89,7 @@ class _Package:
 
     def part(self, name: str) -> ET.Element:
         try:
-            data = self.package.read(name)
+            data = read_part(self.package, name, self.name)
         except KeyError:
             raise ReadError(f"{self.name}: a damaged OFD (its part {name} is missing)") from None
         return parse_part(data, self.name, name, "an OFD never holds")
