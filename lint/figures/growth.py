@@ -32,10 +32,12 @@ Each relation says whether its prior is zero (there is no rate then: 新增 says
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from decimal import Decimal
+from itertools import takewhile
 
 from ..interval import Interval
 from ..model import Figure
@@ -447,10 +449,13 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
             before = figs[i - 2]  # 由上年的6辆减少到4辆，减少2辆，下降33.33%: past the change stated
         elif between.strip("，, ").removesuffix("为") != rate.label.strip("，, "):
             continue  # only the rate's own words between (下降, 增幅为)
-        k = figs.index(before)
-        mine = labels.open_paren(text, sentence[0], before.start)
-        other = next((f for f in reversed(figs[:k])  # not an amount in brackets closed before the prior
-                      if labels.open_paren(text, sentence[0], f.start) in (None, mine)
+        k = i - 1 if before is figs[i - 1] else i - 2
+        lo = max(sentence[0], before.start - labels.REACH)  # (a sentence without end: the stretch before)
+        mine = labels.open_paren(text, lo, before.start)
+        nearer = takewhile(lambda f, lo=lo: f.start >= lo, (figs[j] for j in range(k - 1, -1, -1)))
+        other = next((f for f in nearer
+                      # not an amount in brackets closed before the prior
+                      if labels.open_paren(text, lo, f.start) in (None, mine)
                       and not _on_another_base(text, f)  # (nor a rate on another base, 占 Y 的 p%)
                       and not _COMPARED_TO.match(f.label.strip(" ，,"))), None)  # (nor the base of
         # another comparison: X，比年初预算 Y 下降 P%，比上年 Z 下降 R%: R is of X and Z)
@@ -545,11 +550,15 @@ def _slipped(rate, change, sign: int, current, contrary: bool) -> bool:
     return any(_holds(g) for g in _change(rate, read, sign, None, current, contrary))
 
 
+def _start(figure) -> int:
+    return figure.start
+
+
 def _paired(text: str, figs, figure) -> bool:
     """Whether a bare number stands right before ``figure``, only blanks between (a table's two columns
     flattened into a sentence: 5055.83 4274.69 万元)."""
-    k = next((i for i, f in enumerate(figs) if f is figure), 0)
-    return k > 0 and not figs[k - 1].unit and figs[k - 1].decimals > 0 \
+    k = bisect.bisect_left(figs, figure.start, key=_start)  # (figures in text order: found, not scanned)
+    return 0 < k < len(figs) and figs[k] is figure and not figs[k - 1].unit and figs[k - 1].decimals > 0 \
         and text[figs[k - 1].end : figure.start].strip() == ""  # (not a row's number: 3 1,234.00万元)
 
 

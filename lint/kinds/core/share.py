@@ -677,8 +677,11 @@ def _holds_over_namesake(analysis, check, rate, part, whole) -> bool:
     name = _name(whole)[-10:]
     if len(name) < 4:
         return False
+    tried = 0
     for b in range(whole.block, max(-1, whole.block - 4), -1):
         for other in analysis.memo(_by_name_end, b).get(name[-4:], ()):
+            if other.block == whole.block and abs(other.start - whole.start) > _NAMESAKE_REACH:
+                continue  # (a paragraph without end: the amounts of the name near the whole only)
             if other is whole or other is part or not other.is_point or other.value == whole.value \
                     or precision.family(other.unit) != precision.family(whole.unit) \
                     or not _name(other).endswith(name) \
@@ -688,7 +691,14 @@ def _holds_over_namesake(analysis, check, rate, part, whole) -> bool:
             verdict = _judge(analysis, check, rate, part, other)
             if verdict is not None and verdict.holds:
                 return True
+            tried += 1
+            if tried >= _NAMESAKES:
+                return False
     return False
+
+
+_NAMESAKE_REACH = 4 * labels.REACH  # characters from the whole in its paragraph a namesake is sought within
+_NAMESAKES = 16  # namesakes tried at most (the nearest paragraphs first)
 
 
 def _name(figure) -> str:

@@ -873,7 +873,7 @@ def _of_another(analysis, total: Figure, parts: list[Figure], made: Interval) ->
     side and stage, named otherwise than the total; or one stated between the total and the parts."""
     if precision.interval(total).meets(made):
         return False
-    figs = analysis.sentence_of(total)[2]
+    figs = labels.near(analysis.sentence_of(total), total.start)[2]  # (a sentence without end: its stretch)
     if any(total.end <= f.start and f.end <= parts[0].start and f.is_point and f.unit == total.unit
            and precision.interval(f).meets(made) and not labels.RATE_BASE.match(analysis.text(total), f.end)
            for f in figs):  # (not 为年初预算 Y 的 P%: Y the rate's base)
