@@ -287,6 +287,16 @@ def test_utf32_with_its_mark_is_read(tmp_path, encoding):
     assert [f.code for f in engine.run(ingest.read(tmp_path / "r.txt"), engine.load())] == ["SUM001"]
 
 
+def test_traditional_chinese_in_big5_is_read_as_big5_and_gbk_as_gbk(tmp_path):
+    traditional = "2024年度支出合計100.00萬元，其中：人員經費40.00萬元，公用經費50.00萬元。\n" * 3
+    (tmp_path / "big5.txt").write_bytes(traditional.encode("big5"))
+    (tmp_path / "gbk.txt").write_bytes(BAD.replace("830", "820").encode("gbk") * 3)
+    result = crossfoot("check", "--isolated", "--output-format", "json", str(tmp_path))
+    found = {Path(f["path"]).name for f in json.loads(result.stdout)["findings"] if f["code"] == "SUM001"}
+    assert found == {"big5.txt", "gbk.txt"}  # (Big5 read as GB18030 was noise: 2024や璸100.00窾じ)
+    assert ingest.read(tmp_path / "big5.txt").blocks[0].text.startswith("2024年度支出合")
+
+
 def test_gbk_with_a_few_stray_bytes_keeps_its_findings(tmp_path):
     (tmp_path / "r.txt").write_bytes("前言说明。".encode("gbk") + b"\xff\xfe\xff\x80\n" + BAD.encode("gbk"))
     found = engine.run(ingest.read(tmp_path / "r.txt"), engine.load())

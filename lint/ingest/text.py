@@ -74,7 +74,8 @@ def decode(data: bytes) -> tuple[str, str, int | None]:
     """Decode bytes: ``(text, encoding, offset of the first undecodable byte or None)``.
 
     A byte-order mark decides (UTF-32 before UTF-16, whose mark is a prefix of it); else strict UTF-8, then
-    strict GB18030; else whichever of the two leaves fewer characters it cannot decode, with replacement
+    strict GB18030 (or Big5, when the bytes are traditional Chinese by the evidence of :func:`_traditional`);
+    else whichever of the two leaves fewer characters it cannot decode, with replacement
     characters for those."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
@@ -82,11 +83,17 @@ def decode(data: bytes) -> tuple[str, str, int | None]:
                 return data.decode(encoding), encoding, None
             except UnicodeDecodeError:
                 break
-    for encoding in ("utf-8-sig", "gb18030"):
-        try:
-            return data.decode(encoding), encoding, None
-        except UnicodeDecodeError:
-            continue
+    try:
+        return data.decode("utf-8-sig"), "utf-8-sig", None
+    except UnicodeDecodeError:
+        pass
+    try:
+        text = data.decode("gb18030")
+    except UnicodeDecodeError:
+        pass
+    else:
+        traditional = _traditional(data)
+        return (traditional, "big5", None) if traditional is not None else (text, "gb18030", None)
     best = None
     for encoding in ("utf-8", "gb18030"):
         text = data.decode(encoding, errors="replace")
@@ -98,6 +105,37 @@ def decode(data: bytes) -> tuple[str, str, int | None]:
                 bad = exc.start
             best = (text, f"{encoding} (with replacements)", bad)
     return best
+
+
+def _traditional(data: bytes) -> str | None:
+    """The text of bytes that GB18030 decodes but that are Big5 (traditional Chinese, as Taiwan and Hong
+    Kong write it), or None: Big5 decodes them, and into the common characters (its first level) far more
+    often than GB18030 decodes them into simplified ones (Big5 read as GB18030 gives kana and rare signs:
+    2024や璸100.00窾じ)."""
+    if data.isascii():
+        return None
+    try:
+        big5 = data.decode("big5")
+    except UnicodeDecodeError:
+        return None
+    gb = data.decode("gb18030")
+    if _share(big5, _big5_common) > _share(gb, _common) + 0.3:
+        return big5
+    return None
+
+
+def _share(text: str, common) -> float:
+    """The share of a text's characters beyond ASCII (its first 20,000) that are common CJK characters."""
+    wide = [c for c in text[:20000] if ord(c) > 127]
+    return sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" and common(c)) / len(wide) if wide else 0.0
+
+
+def _big5_common(char: str) -> bool:
+    try:
+        code = char.encode("big5")
+    except UnicodeEncodeError:
+        return False
+    return len(code) == 2 and 0xA440 <= int.from_bytes(code, "big") <= 0xC67E  # Big5's frequent characters
 
 
 def plausible(text: str, encoding: str) -> str | None:
