@@ -74,5 +74,6 @@ def unknown(patterns, checks) -> list[str]:
         close = difflib.get_close_matches(p.upper(), codes + prefixes, n=3, cutoff=0.6)
         close += difflib.get_close_matches(p, names, n=2, cutoff=0.6)
         hint = f" (did you mean {', '.join(close)}?)" if close else ""
-        out.append(f"{p!r} matches no check{hint}; `crossfoot rules` lists them")
+        shown = repr(p) if len(p) <= 40 else repr(p[:40] + "…")  # (not a 100,000-character code echoed whole)
+        out.append(f"{shown} matches no check{hint}; `crossfoot rules` lists them")
     return out

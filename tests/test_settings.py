@@ -59,6 +59,14 @@ def test_per_file_ignores_severity_fail_on_and_min_severity(folder):
     assert check("--fail-on", "warning", "r.txt")[0] == 1
 
 
+def test_per_file_ignores_take_one_code_as_its_list_and_refuse_other_values(folder):
+    (folder / "crossfoot.toml").write_text('[per-file-ignores]\n"r.txt" = "RAT001"\n', encoding="utf-8")
+    assert "RAT001" not in codes(check("r.txt")[1])  # (a string was split into letters: 'R' matches no check)
+    (folder / "crossfoot.toml").write_text('[per-file-ignores]\n"r.txt" = 3\n', encoding="utf-8")
+    exit_code, lines = check("r.txt")
+    assert exit_code == 2
+
+
 def test_rounding_mode(folder):
     (folder / "t.txt").write_text(TRUNCATED + "\n", encoding="utf-8")
     assert "RAT001 info" in check("t.txt")[1][0]
