@@ -159,7 +159,7 @@ def load(path: Path) -> Settings:
                 raise ConfigError(f"{path}: {key} is a list of strings")
         elif isinstance(default, dict) and not isinstance(value, dict):
             raise ConfigError(f"{path}: {key} is a table")
-        elif isinstance(default, dict):  # per-file-ignores: each glob's codes, one code alone as a list of it
+        elif _KEYS[key] == "per_file_ignores":  # each glob's codes, one code alone as a list of it
             value = {glob: [codes] if isinstance(codes, str) else codes for glob, codes in value.items()}
             if not all(isinstance(c, list) and all(isinstance(v, str) for v in c) for c in value.values()):
                 raise ConfigError(f"{path}: {key} maps globs to lists of codes")
