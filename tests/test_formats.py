@@ -1740,6 +1740,19 @@ def test_a_ragged_line_ending_mid_sentence_before_a_long_figure_goes_on(tmp_path
     assert found == ([] if rate == "8.24" else [("GRW001", "8.42%")]), found
 
 
+@pytest.mark.parametrize("share", ["14.9", "13.7"])
+def test_a_line_ending_on_a_verb_wanting_its_figures_goes_on_to_them(tmp_path, checks, share):
+    """A line ending on 分别占 a good way short of the margin: the shares after it were kept together (an
+    office suite breaks no line between 13.7%、 and 27.5%), so the next line opens with them at the margin;
+    one sentence, the shares of the amounts before them (wave w60e)."""
+    lines = ["按经济分类，本年度部门决算支出合计5445.62万元，其中：工资福利支出812.65万元、商品和服务支出",
+             "1495.22万元、对个人和家庭的补助3137.75万元，分别占",
+             f"{share}%、27.5%、57.6%。",
+             _MARGIN_LINE]
+    found = _prose_found(tmp_path, checks, lines)
+    assert found == ([] if share == "14.9" else [("SHR001", "13.7%")]), found
+
+
 @pytest.mark.parametrize("current", ["1,052.00", "1,062.00"])
 def test_a_heading_ending_on_a_joining_word_is_not_run_into_the_next_paragraph(tmp_path, checks, current):
     """A numbered heading that ends on a word no sentence ends with (…与2024年预算执行数比较) and reaches

@@ -886,6 +886,8 @@ _LEADERS = lazy(r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,})\s*\d{1,4}\s*$")  # 一
 
 
 _MID_WORD = "的和与及在对为是比较由从向把被将以于至等"  # characters after which a sentence never ends
+# a line ending on a verb that wants its figure after it (分别占, 增长, 达到, 为): the figures moved on whole
+_BEFORE_FIGURE = lazy(r"(?:分别占|分别为|占比为|占|增长|下降|增加|减少|达到|达|约为|共计|为)$")
 _NEVER_FIRST = "、，。；：,;:）)」』”’"  # marks that close what comes before them: never a paragraph's first
 
 
@@ -930,5 +932,9 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
         return True
     # a line set ragged (left-aligned) ending short by a word too long to fit (…比2023年度的 | 4420.70万元),
     # mid-sentence: a particle or a name, no mark closing anything, and most of the line's width
+    if _BEFORE_FIGURE.search(line.text) and nxt.text[:1].isdigit() \
+            and line.x1 - left >= 0.5 * (margin[1] - left) \
+            and not _CAPTION.match(line.text) and not _ITEM.match(line.text):
+        return True  # …分别占 | 13.7%、27.5%、57.6%。: a verb wanting its figure, the figures kept whole
     return line.text[-1] in _MID_WORD and line.x1 - left >= 0.8 * (margin[1] - left) \
         and nxt.text[:1].isdigit() and not _CAPTION.match(line.text) and not _ITEM.match(line.text)
