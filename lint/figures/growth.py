@@ -693,8 +693,9 @@ def against_earlier(analysis, spec: Spec, text: str, sentence, unit: str | None)
     """``(current, prior, stated, sign)`` for each amount compared with last year's by a rate (``unit`` %)
     or by a change (``unit`` None) right after it (本年公用经费支出 b，比上年下降 p%; 2024年公用经费支出 b，
     比上年增加 c) whose sentence states no prior, last year's amount of the same quantity stated earlier in
-    the report (上年公用经费支出 a: :func:`crossfoot.figures.quantities.prior_of`); nothing when another
-    change or rate follows it (read with the amount by the sentence's own relations)."""
+    the report (上年公用经费支出 a: :func:`crossfoot.figures.quantities.prior_of`); no rate followed by a
+    change, nor change followed by another (read with the amount by the sentence's own relations); a change
+    followed by its rate is judged against the base all the same (the rate is read with the change)."""
     figs = sentence[2]
     for k, (current, stated) in enumerate(zip(figs, figs[1:])):
         said = _AGAINST_LAST_YEAR.fullmatch(text, current.end, stated.start)
@@ -702,8 +703,9 @@ def against_earlier(analysis, spec: Spec, text: str, sentence, unit: str | None)
                 or family(current.unit) in ("", "ratio") \
                 or (stated.unit != "%" if unit else family(stated.unit) != family(current.unit)):
             continue
-        if k + 2 < len(figs) and _direction(spec, figs[k + 2].label) != 0:
-            continue  # 比上年增加 c，增长 p%: the change and its rate, read together
+        if k + 2 < len(figs) and _direction(spec, figs[k + 2].label) != 0 \
+                and (unit or figs[k + 2].unit != "%"):
+            continue  # 比上年增加 c，增长 p%: the rate read with the change (the change against the base)
         sign = 1 if said.group(1) in spec.up else -1
         prior = quantities.prior_of(analysis, current)
         if prior is not None and (prior.block, prior.start) < (current.block, sentence[0]):
