@@ -139,6 +139,10 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 since = _clause_start(text, max(sentence[0], change.start - labels.REACH), change.start)
                 # its own sentence's and clause's: not 比上年 of the one before, nor of a part's before ；
                 compare_at = _compared_at(text, since, change.start, spec.compare)
+                if compare_at >= 0 and _CLOSED_COMPARISON.match(text, compare_at) \
+                        and any(f.start > compare_at for f in same) \
+                        and labels.open_paren(text, since, compare_at) is None:
+                    compare_at = -1  # 与2023年度相比，本年收入合计 X，增加 C: X is this year's, no prior said
                 own_change = _OWN_CHANGE.match(text, compare_at) if compare_at >= 0 else None
                 if own_change is not None and own_change.end() <= change.start:
                     compare_at = -1  # 共354户，同比增加27户，入库 X，增收 C: 同比's own change, of the count
@@ -574,6 +578,7 @@ def _compared_at(text: str, lo: int, at: int, words) -> int:
     return best
 
 
+_CLOSED_COMPARISON = lazy(r"比\s*[，,]")  # 与上年相比， closing before the amounts it compares
 _ADVERB = lazy(r"(?:大|快|多|高|低|好|少|小|强|弱|为|明显|稳定|平稳|慢)")
 
 
