@@ -54,6 +54,8 @@ _RATE_AFTER = lazy(r"\s*[，,（(]\s*得分率")
 _WEIGHTS = lazy(r"分值|权重|满分|设置|设定|总分")
 _OVERALL = lazy(r"(?:综合|总体|整体|总|最终)(?:评价|自评|绩效)?(?:得分|评分)"
                 r"|(?:项目|部门).{0,12}?(?:评价|自评)(?:得分|总分)")  # (该项目绩效自评总分)
+_OWN_SCORE = lazy(r"(?:自评|评价|综合)(?:总)?得分(?:为)?$")
+_SCORED_THING = lazy(r"项目|部门|整体|单位")  # what the sentence scores, named before its score
 _FUNDED = lazy(r"项目|经费|资金|专项|工程")  # what a project's section is headed by (（一）法律援助专项经费)
 _SCORE_ROW = lazy(r"(?:评价|自评|实际)?得分")
 _PAST = lazy(r"上年|去年|上一年")
@@ -242,9 +244,12 @@ def _overall(analysis) -> set:
         if block.kind == "row" or "分" not in block.text:
             continue
         for fig in analysis.figures[b]:
-            if fig.unit == "分" and _OVERALL.search(fig.label) and "满分" not in fig.label \
-                    and fig.value != 100:
-                found.add(fig.value)
+            if fig.unit != "分" or "满分" in fig.label or fig.value == 100:
+                continue
+            opened = max(block.text.rfind(c, max(0, fig.start - 200), fig.start) for c in "。；;") + 1
+            if _OVERALL.search(fig.label) or _OWN_SCORE.search(fig.label) \
+                    and _SCORED_THING.search(block.text, opened, fig.start):
+                found.add(fig.value)  # (该项目决策指标得分…，自评得分 98: the project's own)
     return found
 
 
