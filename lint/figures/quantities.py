@@ -517,12 +517,18 @@ _RUN_IN_TITLE = lazy(r"([^：:，,。；;]{2,30})[：:]")
 
 
 def _heading(analysis, block: int, reach: int = 8) -> str:
-    """The nearest heading above ``block`` (a short line opening with 一、 （一） 1.), or ''."""
+    """The nearest heading above ``block`` (a short line opening with 一、 （一） 1.), or '': within
+    ``reach`` paragraphs, a table's rows between not counted (a project's heading, its score sheet, then
+    its 该项目… sentence)."""
     blocks = analysis.doc.blocks
-    for b in range(block, max(block - reach, -1), -1):
+    left, b = reach, block
+    while b >= 0 and left > 0:
         text = blocks[b].text.strip()
-        if len(text) <= 40 and _HEADING.match(text):
-            return text
+        if blocks[b].kind != "row":
+            if len(text) <= 40 and _HEADING.match(text):
+                return text
+            left -= 1
+        b -= 1
     return ""
 
 

@@ -44,6 +44,7 @@ from decimal import Decimal
 
 from ...figures import labels, precision, quantities, units
 from ...model import Figure
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
 from ..options import options
@@ -92,6 +93,7 @@ def _summed_up(analysis, check: Check):
                 if not summing:
                     earlier.append(fig)
                 elif len({(f.value, f.unit) for f in earlier}) == 1 and earlier[0].block != b \
+                        and not _a_project_s(analysis, earlier[0].block, b) \
                         and quantities.key(analysis, fig, o.shortest, o.changes, o.bare) is None:
                     first = earlier[0]
                     unit = first.unit if precision.family(fig.unit) == "money" else None
@@ -102,6 +104,16 @@ def _summed_up(analysis, check: Check):
 
 
 _REACH = 120  # characters before a figure in its sentence that may date it
+_FUNDED = lazy(r"项目|经费|资金|专项|工程")  # what a project's section is headed by ((二)校舍维修改造项目)
+
+
+def _a_project_s(analysis, block: int, summing: int) -> bool:
+    """Whether ``block`` stands in a project's section (its heading names a project or fund) that the
+    summing-up sentence at ``summing`` is not in: that project's figure, not the report's own."""
+    section = analysis.section(block)
+    head = analysis.doc.blocks[section.start].text
+    return summing not in section and section.start != block and len(head) <= 40 \
+        and _FUNDED.search(head) is not None
 _POINTING = ("该", "此", "其", "本项", "上述")
 
 
