@@ -162,7 +162,11 @@ def _missed(row: targets.Row) -> str:
 def _claim(sentence: str, claims, hedges) -> tuple[int, str] | None:
     for word in claims:
         at = sentence.find(word)
-        if at >= 0 and not any(sentence[max(0, at - len(h)):at] == h for h in hedges):
+        if at >= 0 and not any(sentence[max(0, at - len(h)):at] == h for h in hedges) \
+                and not _SOME.match(sentence, at + len(word)):
             return at, word
     return None
+
+
+_SOME = lazy(r"(?:了)?(?:主要|大部分|部分|重点|核心|多数)")  # 均完成主要绩效目标: the main ones, not all
 
