@@ -98,6 +98,8 @@ _THEN = lazy(r"[，,]\s*[\u4e00-\u9fff]{0,4}(?<!以)后")  # a clause opening wi
 _NEXT_COMPARES = ("相比", "比上年", "较上年", "同比", "比去年")
 _HEADING = lazy(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                       r"|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[部章节])[^。；;]{0,30}$")
+_RUN_IN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+               r"|\d{1,2}\s*[.．、](?!\d))([^。；;：:，,\d]{2,20})[。：:]")  # （三）上年收支回顾。…
 _BACK = ("上年", "上一年", "去年", "以前年度", "往年", "历年", "前三年", "近三年", "上年度")
 
 
@@ -105,6 +107,9 @@ def _looking_back(analysis, block: int, said: int) -> bool:
     """Whether the heading of the section ``block`` is in names the years before (（三）上年支出情况) or the
     year ``said`` alone (一、2019年转移支付情况 in a report of 2020: the section is that year's)."""
     blocks = analysis.doc.blocks
+    run_in = _RUN_IN.match(blocks[block].text)
+    if run_in and any(w in run_in.group(1) for w in _BACK):
+        return True  # （三）上年收支回顾。2023年度…: a title run into its paragraph
     for k in range(block - 1, max(-1, block - 40), -1):
         text = blocks[k].text
         if blocks[k].kind != "row" and _HEADING.match(text):
