@@ -13,7 +13,8 @@ a target (超过目标, 低于计划, 较目标值提高) is the actual less the
 order (目标值85%，实际92%，超过目标7个百分点); a move states its two amounts itself
 (由92.5%提高到97.8%，提高5.3个百分点; 由6辆减少到4辆，减少2辆; 由479.00亿元调整为484.40亿元，增加5.40亿元,
 its direction its change's; 由年初的 X 调整为 Y), and so does an adjustment after the amounts named
-unadjusted and adjusted (年初预算 X，调整后预算 Y，调减 Z), and a change naming no base after a budget's
+unadjusted and adjusted (年初预算 X，调整后预算 Y，调减 Z), or both ways between them (年初预算 A，年中调增
+X，调减 Y，调整后预算为 B: X is B − A + Y), and a change naming no base after a budget's
 stages (年初预算数 X，调整数 Y，决算数 Z，增加 C: the outturn against the budget it holds over, else the
 年初); a prior may be labelled with the year compared (上年基本支出 Y，比上年减少 C; 2017年基本支出 Y，
 2018年比2017年减少 C); a prior may follow its change in brackets (比上年提高3.35个百分点（上年为91.36%）). A
@@ -660,6 +661,7 @@ _ACTUAL = lazy(r"实际|执行|决算|完成|已")
 
 def run(analysis, check: Check):
     for block in range(len(analysis.doc.blocks)):
+        yield from _both_ways(analysis, check, block)
         for current, prior, change, sign in _changes(analysis, check.options, block):
 
             def compute(c=current, p=prior, d=change, s=sign):
@@ -676,6 +678,38 @@ def run(analysis, check: Check):
                         unit_slip(verdict.finding, slipped, change.unit, check.lang))
             if verdict:
                 yield verdict
+
+
+def _both_ways(analysis, check: Check, block: int):
+    """A budget adjusted both ways in one sentence (年初预算 A，年中调增 X，调减 Y，调整后预算为 B): the raise
+    X is B − A + Y, judged on X (one way only is the change read by :func:`_changes`)."""
+    figures = analysis.figures[block]
+    if len(figures) < 4:
+        return
+    text = analysis.doc.blocks[block].text
+    for _start, _end, figs in analysis.sentences(block):
+        money = [f for f in figs if f.is_point and precision.family(f.unit) == "money"]
+        for k in range(len(money) - 3):
+            base, up, down, adjusted = money[k : k + 4]
+            if _BASE_BUDGET.search(labels.core(base.label)) and _RAISED.fullmatch(labels.core(up.label))  \
+                    and _LOWERED.fullmatch(labels.core(down.label)) \
+                    and _ADJUSTED.search(labels.core(adjusted.label)) \
+                    and not _BRACKET.search(text, base.end, adjusted.start):
+
+                def compute(a=adjusted, b=base, d=down, u=up):
+                    return (precision.interval(a, "round", u.unit) - precision.interval(b, "round", u.unit)
+                            + precision.interval(d, "round", u.unit))
+
+                verdict = judge(check, analysis, up, (adjusted, base, down), compute,
+                                expression=f"{adjusted.text} − {base.text} + {down.text}")
+                if verdict:
+                    yield verdict
+
+
+_BASE_BUDGET = lazy(r"年初(?:预算|批复|安排)")
+_RAISED = lazy(r"(?:年中|年内|期间)?(?:调增|追加|增加)(?:预算)?(?:了)?")
+_LOWERED = lazy(r"(?:调减|压减|减少)(?:预算)?(?:了)?")
+_BRACKET = lazy(r"[（(]")  # (an amount in brackets between: not the four said in a row)
 
 
 def _slipped(current, prior, change, sign: int):
