@@ -125,9 +125,10 @@ def _traditional(data: bytes) -> str | None:
 
 
 def _share(text: str, common) -> float:
-    """The share of a text's characters beyond ASCII (its first 20,000) that are common CJK characters."""
-    wide = [c for c in text[:20000] if ord(c) > 127]
-    return sum(1 for c in wide if "\u4e00" <= c <= "\u9fff" and common(c)) / len(wide) if wide else 0.0
+    """The share of a text's ideographs (in its first 20,000 characters) that are common ones (a GBK file's
+    box-drawing lines, ─│┌, are no ideographs: they decode as Big5's common ones, and would tip the scale)."""
+    ideographs = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
+    return sum(1 for c in ideographs if common(c)) / len(ideographs) if len(ideographs) >= 10 else 0.0
 
 
 def _big5_common(char: str) -> bool:
