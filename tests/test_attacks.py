@@ -291,7 +291,10 @@ def test_traditional_chinese_in_big5_is_read_as_big5_and_gbk_as_gbk(tmp_path):
     traditional = "2024年度支出合計100.00萬元，其中：人員經費40.00萬元，公用經費50.00萬元。\n" * 3
     (tmp_path / "big5.txt").write_bytes(traditional.encode("big5"))
     (tmp_path / "gbk.txt").write_bytes(BAD.replace("830", "820").encode("gbk") * 3)
-    (tmp_path / "box.txt").write_bytes((BAD + "─" * 40 + "\n│ 表 │\n").encode("gbk"))  # (box lines: Big5 too)
+    box = ("支出合计300.00万元，其中基本支出100.00万元，项目支出210.00万元。\n┌────────────┬────────────┐\n"
+           "│项目        │金额        │\n├────────────┼────────────┤\n│合计        │300.00      │\n"
+           "└────────────┴────────────┘\n")
+    (tmp_path / "box.txt").write_bytes(box.encode("gbk"))  # (GBK's box-drawing lines decode as Big5 too)
     result = crossfoot("check", "--isolated", "--output-format", "json", str(tmp_path))
     found = {Path(f["path"]).name for f in json.loads(result.stdout)["findings"] if f["code"] == "SUM001"}
     assert found == {"big5.txt", "gbk.txt", "box.txt"}  # (Big5 read as GB18030 was noise: 2024や璸100.00窾じ)
