@@ -139,10 +139,17 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 since = _clause_start(text, max(sentence[0], change.start - labels.REACH), change.start)
                 # its own sentence's and clause's: not 比上年 of the one before, nor of a part's before ；
                 compare_at = _compared_at(text, since, change.start, spec.compare)
-                if compare_at >= 0 and _CLOSED_COMPARISON.match(text, compare_at) \
-                        and any(f.start > compare_at for f in same) \
-                        and labels.open_paren(text, since, compare_at) is None:
+                after = [f for f in same if f.start > compare_at]
+                closed = compare_at >= 0 and _CLOSED_COMPARISON.match(text, compare_at) and after \
+                    and labels.open_paren(text, since, compare_at) is None
+                if closed and len(after) >= 2 and _earlier(after[0], analysis.year()) \
+                        and not _earlier(after[-1], analysis.year()):
+                    # 与2023年度相比，2023年度收入合计 Y，2024年度收入合计 X，增加 C: Y prior, X current
+                    yield from _change(rate, change, sign, after[0], after[-1], contrary)
+                    continue
+                if closed and not _earlier(after[0], analysis.year()):
                     compare_at = -1  # 与2023年度相比，本年收入合计 X，增加 C: X is this year's, no prior said
+                    # (not 与上年相比，上年收入合计 Y / 2023年度决算数为 Y: the prior, dated so)
                 own_change = _OWN_CHANGE.match(text, compare_at) if compare_at >= 0 else None
                 if own_change is not None and own_change.end() <= change.start:
                     compare_at = -1  # 共354户，同比增加27户，入库 X，增收 C: 同比's own change, of the count
