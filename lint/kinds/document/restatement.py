@@ -104,7 +104,8 @@ def _summed_up(analysis, check: Check):
 
 
 _REACH = 120  # characters before a figure in its sentence that may date it
-_FUNDED = lazy(r"项目|经费|资金|专项|工程")  # what a project's section is headed by ((二)校舍维修改造项目)
+# a project's section's heading ends naming it ((二)校舍维修改造项目; not 一、部门预算资金执行情况)
+_FUNDED = lazy(r"(?:项目|经费|资金|专项|工程)[\s：:]*$")
 
 
 def _a_project_s(analysis, block: int, summing: int) -> bool:

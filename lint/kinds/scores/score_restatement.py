@@ -56,6 +56,8 @@ _OVERALL = lazy(r"(?:综合|总体|整体|总|最终)(?:评价|自评|绩效)?(?
                 r"|(?:项目|部门).{0,12}?(?:评价|自评)(?:得分|总分)")  # (该项目绩效自评总分)
 _OWN_SCORE = lazy(r"(?:自评|评价|综合)(?:总)?得分(?:为)?$")
 _SCORED_THING = lazy(r"项目|部门|整体|单位")  # what the sentence scores, named before its score
+# a group's score, not the whole's (决策指标共15分，评价得分 X)
+_GROUP_SAID = lazy(r"(?:决策|过程|产出|效益|满意度|履职效能|管理效率)(?:类)?指标")
 _FUNDED = lazy(r"项目|经费|资金|专项|工程")  # what a project's section is headed by (（一）法律援助专项经费)
 _SCORE_ROW = lazy(r"(?:评价|自评|实际)?得分")
 _PAST = lazy(r"上年|去年|上一年")
@@ -237,6 +239,16 @@ def _tiered(table, o: Options) -> list[_Said]:
 _TOTAL_ROW = lazy(r"合计|总计|总分|小计")
 
 
+def _groups_own(text: str, opened: int, fig) -> bool:
+    """Whether a score is the last group named before it in its sentence (决策指标共15分，评价得分 X: the
+    group's score, its own not said before; not …效益指标得分30分，自评得分98分: the whole's after them)."""
+    groups = list(_GROUP_SAID.finditer(text, opened, fig.start))
+    if not groups:
+        return False
+    said = fig.start - len(fig.label)
+    return "得分" not in text[groups[-1].end() : max(said, groups[-1].end())]
+
+
 def _overall(analysis) -> set:
     """The distinct overall scores the prose states (a department's and its projects' differ)."""
     found = set()
@@ -248,7 +260,8 @@ def _overall(analysis) -> set:
                 continue
             opened = max(block.text.rfind(c, max(0, fig.start - 200), fig.start) for c in "。；;") + 1
             if _OVERALL.search(fig.label) or _OWN_SCORE.search(fig.label) \
-                    and _SCORED_THING.search(block.text, opened, fig.start):
+                    and _SCORED_THING.search(block.text, opened, fig.start) \
+                    and not _groups_own(block.text, opened, fig):
                 found.add(fig.value)  # (该项目决策指标得分…，自评得分 98: the project's own)
     return found
 
