@@ -563,17 +563,20 @@ def _above(analysis, b: int, fig):
              if (m := _LEVEL_HEAD.match(re.sub(r"\s", "", h))) and m.group(1) == "三级指标"]
     if len(heads) != 1 or noun.group(1) not in ("", "三级", "绩效"):
         return None, ""
-    if _unnamed_scored(table, heads[0]):
-        return None, ""  # (a 预算执行率 row scored with its 三级指标 blank: counted by the report or not)
-    return _indicators(table, heads[0]), "in the table above it"
+    found = _indicators(table, heads[0])
+    if fig.value == len(found) + _unnamed_scored(table, heads[0]) > len(found):
+        return None, ""  # (a 预算执行率 row scored, its 三级指标 blank, counted by the report: right too)
+    return found, "in the table above it"
 
 
-def _unnamed_scored(table, j: int) -> bool:
-    """Whether a row other than a total holds figures after the 三级指标 column but no name in it (the
-    national form's 预算执行率 row, 预算执行率 | | | 10 | 10): whether the report counts it is not said."""
-    return any(not row[j].text.strip() and any(number(c.text) is not None for c in row[j + 1 :])
+def _unnamed_scored(table, j: int) -> int:
+    """The rows other than totals and groups' subtotals (产出指标 | | | 70 | 68) that hold figures after
+    the 三级指标 column but no name in it (the national form's 预算执行率 | | | 10 | 10): the report may
+    count them as indicators or not."""
+    return sum(1 for r, row in enumerate(table.rows)
+               if not row[j].text.strip() and any(number(c.text) is not None for c in row[j + 1 :])
                and not any(w in row_label(table, r) for w in ("合计", "总计", "小计", "总分"))
-               for r, row in enumerate(table.rows))
+               and not _PART_NAMED.search(row_label(table, r)))
 
 
 _INDICATOR_NOUN = lazy(r"\s*(?:个|项)?(三级|绩效)?指标")
