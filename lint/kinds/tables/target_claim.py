@@ -68,7 +68,7 @@ def run(analysis, check: Check):
             hit = _claim(sentence, claims, hedges)
             if hit is None or not any(w in sentence for w in check.options.objects):
                 continue
-            misses = _of_section(analysis, sheets, b, every)
+            misses = _of_section(analysis, sheets, b, every, sentence)
             groups = set(_GROUP.findall(sentence[: hit[0]]))
             if groups and not _EVERY.search(sentence[: hit[0]]):
                 # 数量指标：A、B等5个数量指标均已完成: that group's misses; none when no row says its group
@@ -138,7 +138,7 @@ def _same(figure, actual) -> bool:
         figure.unit in precision.COUNT_UNITS and actual.unit in precision.COUNT_UNITS))
 
 
-def _of_section(analysis, sheets: list, block: int, every: list) -> list:
+def _of_section(analysis, sheets: list, block: int, every: list, sentence: str = "") -> list:
     """The misses a claim in ``block`` is about: those of its own section's indicator tables when its
     section holds any (a page of several projects, each under its 一、/二、), else the whole report's."""
     section = analysis.section(block)
@@ -146,7 +146,7 @@ def _of_section(analysis, sheets: list, block: int, every: list) -> list:
     own = [s for s in sheets if bisect.bisect_right(lines, s.table.span.line) - 1 in section]
     if own:
         return [row for s in own for row in s.rows if row.missed]
-    if _DEPARTMENT.search(analysis.doc.blocks[block].text):
+    if _DEPARTMENT.search(sentence) and "项目" not in sentence:
         # 部门各项绩效指标均已完成: the department's tables, not those of its projects' sections
         theirs = [s for s in sheets if _FUNDED.search(_section_head(analysis, s, lines))]
         if 0 < len(theirs) < len(sheets):  # (the department's tables apart from its projects')
@@ -177,12 +177,16 @@ def _missed(row: targets.Row) -> str:
 
 
 def _claim(sentence: str, claims, hedges) -> tuple[int, str] | None:
+    found = []
     for word in claims:
         at = sentence.find(word)
-        if at >= 0 and not any(sentence[max(0, at - len(h)):at] == h for h in hedges) \
-                and not _SOME.match(sentence, at + len(word)):
-            return at, word
-    return None
+        while at >= 0:  # (each time said: 均完成主要绩效目标，各项绩效指标均完成: all, the second time)
+            if not any(sentence[max(0, at - len(h)):at] == h for h in hedges) \
+                    and not _SOME.match(sentence, at + len(word)):
+                found.append((at, word))
+                break
+            at = sentence.find(word, at + 1)
+    return min(found) if found else None
 
 
 _SOME = lazy(r"(?:了)?(?:主要|大部分|部分|重点|核心|多数)")  # 均完成主要绩效目标: the main ones, not all
