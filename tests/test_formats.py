@@ -1753,6 +1753,15 @@ def test_a_line_ending_on_a_verb_wanting_its_figures_goes_on_to_them(tmp_path, c
     assert found == ([] if share == "14.9" else [("SHR001", "13.7%")]), found
 
 
+def test_a_heading_ending_on_such_a_verb_before_a_paragraph_opening_with_a_year_stays_apart(tmp_path, checks):
+    """A heading ending on 增长 over a paragraph that opens with a year (2024年度…): no figure of the
+    heading's, the paragraph read on its own and its wrong total found (code review 60)."""
+    lines = ["本部门2024年度一般公共预算财政拨款基本支出较上年有所增长",
+             "2024年度基本支出合计300.00万元，其中人员经费100.00万元，公用经费210.00万元。",
+             _MARGIN_LINE]
+    assert [code for code, _ in _prose_found(tmp_path, checks, lines)] == ["SUM001"]
+
+
 @pytest.mark.parametrize("current", ["1,052.00", "1,062.00"])
 def test_a_heading_ending_on_a_joining_word_is_not_run_into_the_next_paragraph(tmp_path, checks, current):
     """A numbered heading that ends on a word no sentence ends with (…与2024年预算执行数比较) and reaches

@@ -888,6 +888,8 @@ _LEADERS = lazy(r"(?:…{2,}|\.{4,}|·{4,}|．{4,}|-{4,})\s*\d{1,4}\s*$")  # 一
 _MID_WORD = "的和与及在对为是比较由从向把被将以于至等"  # characters after which a sentence never ends
 # a line ending on a verb that wants its figure after it (分别占, 增长, 达到, 为): the figures moved on whole
 _BEFORE_FIGURE = lazy(r"(?:分别占|分别为|占比为|占|增长|下降|增加|减少|达到|达|约为|共计|为)$")
+# a quantity opening the next line (13.7%、, 4420.70万元, 12个), not a year opening a paragraph (2024年度…)
+_QUANTITY_FIRST = lazy(r"[\d,.]+\s*(?:%|％|万|亿|元|个|人|家|项|次|辆|台|套|所|名|户|场|天|平方米|公里)")
 _NEVER_FIRST = "、，。；：,;:）)」』”’"  # marks that close what comes before them: never a paragraph's first
 
 
@@ -932,7 +934,7 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
         return True
     # a line set ragged (left-aligned) ending short by a word too long to fit (…比2023年度的 | 4420.70万元),
     # mid-sentence: a particle or a name, no mark closing anything, and most of the line's width
-    if _BEFORE_FIGURE.search(line.text) and nxt.text[:1].isdigit() \
+    if _BEFORE_FIGURE.search(line.text) and _QUANTITY_FIRST.match(nxt.text) \
             and line.x1 - left >= 0.5 * (margin[1] - left) \
             and not _CAPTION.match(line.text) and not _ITEM.match(line.text):
         return True  # …分别占 | 13.7%、27.5%、57.6%。: a verb wanting its figure, the figures kept whole
