@@ -517,8 +517,12 @@ def test_a_table_cut_off_at_the_end_of_the_file_is_read_as_far_as_it_goes(tmp_pa
     (tmp_path / "cut.html").write_text(f"<html><body><p>支出表</p>{rows}", encoding="utf-8")
     (tmp_path / "cut.md").write_text(f"# 支出表\n\n{rows}\n", encoding="utf-8")
     (tmp_path / "prose.md").write_text("用 <table 标记写表格。\n\n支出合计300.00万元。\n", encoding="utf-8")
+    (tmp_path / "two.md").write_text(  # two tables never closed, prose between them: the prose is read
+        "<table><tr><td>项目</td></tr>\n\n支出合计300.00万元，其中：人员经费100.00万元，公用经费210.00万元。\n\n"
+        "<table><tr><td>合计</td></tr>\n", encoding="utf-8")
     result = crossfoot("check", "--isolated", "--output-format", "concise", str(tmp_path))
     assert "cut.html:" in result.stdout and "cut.md:" in result.stdout and "TAB001" in result.stdout
+    assert "two.md:3:" in result.stdout
     assert "prose.md" not in result.stdout and result.returncode == 1  # (a mention of <table stays text)
 
 

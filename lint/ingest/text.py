@@ -506,7 +506,11 @@ def _html_tables(lines: list[str]) -> dict[int, list[list[tuple[int, int, str]]]
         while end < len(lines) and _TABLE_CLOSE.search(lines[end]) is None:
             end += 1
         if end == len(lines):  # never closed (a file cut off): its rows as far as they go, the rest text
-            end = max((j for j in range(k, len(lines)) if _CELL_TAG.search(lines[j])), default=-1)
+            end, j = -1, k  # (the lines of tags that run on from it: prose after them is no table's)
+            while j < len(lines) and (_CELL_TAG.search(lines[j]) or _TABLE_OPEN.search(lines[j])
+                                      or not lines[j].strip()):
+                end = j if lines[j].strip() else end
+                j += 1
             if end < 0:
                 break
         from .html import table_rows  # noqa: PLC0415 -- the HTML reader only for files that need it
