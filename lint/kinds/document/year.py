@@ -23,7 +23,7 @@ import bisect
 from collections import Counter
 from decimal import Decimal
 
-from ...figures import growth, labels
+from ...figures import growth, labels, quantities
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
@@ -100,6 +100,7 @@ _HEADING = lazy(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(
                       r"|\d{1,2}\s*[.．、](?!\d)|第[一二三四五六七八九十]{1,3}[部章节])[^。；;]{0,30}$")
 _RUN_IN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                r"|\d{1,2}\s*[.．、](?!\d))([^。；;：:，,\d]{2,20})[。：:]")  # （三）上年收支回顾。…
+_COMPARING = lazy(r"对比|比较|相比|与上年|较上年")
 _BACK = ("上年", "上一年", "去年", "以前年度", "往年", "历年", "前三年", "近三年", "上年度")
 
 
@@ -108,8 +109,8 @@ def _looking_back(analysis, block: int, said: int) -> bool:
     year ``said`` alone (一、2019年转移支付情况 in a report of 2020: the section is that year's)."""
     blocks = analysis.doc.blocks
     run_in = _RUN_IN.match(blocks[block].text)
-    if run_in and any(w in run_in.group(1) for w in _BACK):
-        return True  # （三）上年收支回顾。2023年度…: a title run into its paragraph
+    if run_in and any(w in run_in.group(1) for w in _BACK) and not _COMPARING.search(run_in.group(1)):
+        return True  # （三）上年收支回顾。2023年度…: a title run into its paragraph (not 与上年对比分析)
     for k in range(block - 1, max(-1, block - 40), -1):
         text = blocks[k].text
         if blocks[k].kind != "row" and _HEADING.match(text):
@@ -195,12 +196,16 @@ def _compared_below(analysis, fig) -> bool:
                 continue
             if _based_on(fig, sentence[2]) or any(
                     prior is fig for unit in ("%", None)
-                    for _, prior, _, _ in growth.against_earlier(analysis, _SPEC, later, sentence, unit)):
-                return True  # (its numbers fit, or the change judged against it: its own finding)
+                    for _, prior, _, _ in growth.against_earlier(analysis, _SPEC, later, sentence, unit)) \
+                    or _ADJUSTED_BASE.search(said) and any(quantities.prior_of(analysis, f) is fig
+                                                           for f in sentence[2]):
+                return True  # (its numbers fit, or the change judged against it: its own finding; or the
+                # comparison on a base adjusted from it, 剔除…因素，比上年同口径增加: its base, unsaid)
     return False
 
 
 _SPEC = growth.Spec()
+_ADJUSTED_BASE = lazy(r"剔除|扣除|同口径|可比口径")
 
 
 def _based_on(base, figures) -> bool:
