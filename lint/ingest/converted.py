@@ -41,7 +41,7 @@ _ODF = "writer8"
 # the import filter each kind of file is read with, by its first bytes
 _FILTERS = ((b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "MS Word 97"), (b"{\\rtf", "Rich Text Format"),
             (b"PK", _ODF))
-_WEB_PAGE = re.compile(rb"<(?:!doctype\s+html|html|\?xml[^>]*>\s*<html)", re.IGNORECASE)
+_WEB_PAGE = rb"<(?:!doctype\s+html|html|\?xml[^>]*>\s*<html)"  # (compiled when a file is read, not at import)
 
 
 def converter() -> str | None:
@@ -61,7 +61,7 @@ def read(path: str | Path, display: str | None = None) -> Document:
         head = handle.read(512)
     if head.startswith(b"PK") and suffix != ".odt":
         return docx.read(path, name)  # a DOCX under an old name (WPS saves them so)
-    if _WEB_PAGE.match(head.lstrip(b"\xef\xbb\xbf \t\r\n")):
+    if re.match(_WEB_PAGE, head.lstrip(b"\xef\xbb\xbf \t\r\n"), re.IGNORECASE):
         from . import html
 
         return html.read(path, name)  # 另存为 网页 under the .doc name Word gives it

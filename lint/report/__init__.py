@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import importlib
 import os
-import re
 from dataclasses import dataclass, field
+
+from ..regex import lazy
 
 _MODULES = {
     "full": "full", "concise": "text", "json": "json_", "json-lines": "json_lines", "sarif": "sarif",
@@ -55,8 +56,8 @@ def writer(name: str):
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_CONTROL = re.compile(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_CONTROL = lazy(r"[\x00-\x08\x0a-\x1f\x7f-\x9f]")
+_SURROGATE = lazy(r"[\ud800-\udfff]")
 
 
 def printable(line: str) -> str:
