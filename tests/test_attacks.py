@@ -524,6 +524,8 @@ def test_a_table_cut_off_at_the_end_of_the_file_is_read_as_far_as_it_goes(tmp_pa
     assert "cut.html:" in result.stdout and "cut.md:" in result.stdout and "TAB001" in result.stdout
     assert "two.md:3:" in result.stdout
     assert "prose.md" not in result.stdout and result.returncode == 1  # (a mention of <table stays text)
+    (tmp_path / "script.html").write_text("<table><tr><td>合计</td><td>1</td></tr><script>x", encoding="utf-8")
+    assert ingest.read(tmp_path / "script.html").blocks  # a <script> left open too: read, no endless loop
 
 
 def test_a_docx_part_inflating_past_the_size_it_declares_is_refused_early(tmp_path):

@@ -63,6 +63,7 @@ class _Parser(HTMLParser):
     def finish(self) -> None:
         """What the file leaves open at its end read as if closed (a page cut off inside its last table, a
         truncated download: its rows are read, not dropped)."""
+        self.skip = 0  # (a <script> left open too: its end never comes)
         while self.tables:
             self.handle_endtag("table")
         self.end_paragraph()
