@@ -243,7 +243,7 @@ def test_the_desk_in_a_browser(served, chromium, tmp_path):
     download.value.save_as(saved)
     from openpyxl import load_workbook
 
-    cells = [c.value for row in load_workbook(saved)["findings"].iter_rows() for c in row]
+    cells = [c.value for row in load_workbook(saved)["问题"].iter_rows() for c in row]  # (a zh desk's sheets)
     assert "SUM001" in cells
     page.set_input_files("#files", [str(hostile)])
     bad = page.locator(".job tr", has_text="坏文件.pdf")
