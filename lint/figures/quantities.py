@@ -139,7 +139,11 @@ def apart(analysis, one: Figure, other: Figure, label: str) -> bool:
     """Whether two statements keyed alike are yet of two things: items of two lists or of two sections of
     one template (but for the report's own whole, named in the later one), of two wholes (全市研发人员 a,
     全区研发人员 b), of two fields (在A方面，…, 在B方面，…; or of a field and of the whole, unless the
-    label names it), or listed under two different totals. ``label``: ``other``'s as :func:`key` reads it."""
+    label names it), or listed under two different totals, or said in two parts of a file holding units'
+    reports (:meth:`crossfoot.analysis.Analysis.part`). ``label``: ``other``'s as :func:`key` reads it."""
+    blocks = analysis.doc.blocks
+    if analysis.part(blocks[one.block].line) != analysis.part(blocks[other.block].line):
+        return True  # a department's report, then a unit's own in the same file: each its own figures
     owned = whole_of(labels.core(other.label)) or labels.core(other.label).startswith("部门")
     if sibling_items(analysis, one, other) or parallel(analysis, one, other) and not owned:
         return True  # (（二）资金使用情况：… under each project: each its own; the department's own, one)

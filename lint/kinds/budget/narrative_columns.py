@@ -96,8 +96,8 @@ def run(analysis, check: Check):
         table, cell = _panel(check, _own(groups, starts, block.line, tables_first), item, measured, year)
         if cell is None:
             table, cell = _panel(check, panels, item, measured, year)
-        if cell is None:
-            continue
+        if cell is None or analysis.part(block.line) != analysis.part(table.span.line):
+            continue  # (a unit's own report after the department's: not the department's table)
         row_year = labels.YEAR.match(table.rows[0][0].text.strip()) if table.rows and table.rows[0] else None
         dated = labels.dated(block.text, fig.start)[1]
         if row_year and dated and dated[-1] != row_year.group(1):
