@@ -1686,6 +1686,7 @@ _ADDED_IN_YEAR = lazy(r"(?:年中|年内|当年|其后)(?:追加|调增|增拨)|
 _NET_OF = lazy(r"\s*[（(][^（()）]{0,60}?剔除")
 _GROSS = lazy(r"\s*[（(][^（()）]{0,60}?(?:转列|扣减后|扣除后|实为|调出|划转|计提|退库|退付)")
 _NET_FUNDS = lazy(r"基金(?:预算)?收入")
+_NOUN_GAP = lazy(r"[\u4e00-\u9fff]{2,6}")  # a count's noun between it and its bracketed parts
 _SET_ASIDE = lazy(r"计提|退库|转入一般公共预算|调入一般公共预算|调出")
 _CLASS_END = lazy(r"(?:支出|经费|收入|资金|费)$")
 _SCOPE = lazy(r"[；;，,\s]*(?:全区|全县|全市|全省|全镇|全乡|全区（县）)")
@@ -2017,7 +2018,10 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if inside is not None and not before and text[inside + 1 : pos].strip(" ：:，,") == "":
         # 支出合计1,250.00万元（其中：基本支出…）: the list opens the parentheses right after its total
         last = next((f for f in reversed(figs) if f.end <= inside), None)
-        if last is not None and last.start >= outer and text[last.end : inside].strip(" ，,") == "":
+        gap = text[last.end : inside].strip(" ，,") if last is not None else ""
+        # (下设7个单位（其中行政单位3个、事业单位5个）: the count's noun between, each part naming it)
+        named_noun = _NOUN_GAP.fullmatch(gap) is not None and all(gap[-2:] in p.label for p in parts)
+        if last is not None and last.start >= outer and (gap == "" or named_noun):
             before = candidates(last.start, [last], inside)
             start = last.start if before else start
             if not before and family(last.unit) != fam:
