@@ -561,14 +561,10 @@ def _slipped(rate, change, sign: int, current, contrary: bool) -> bool:
     return any(_holds(g) for g in _change(rate, read, sign, None, current, contrary))
 
 
-def _start(figure) -> int:
-    return figure.start
-
-
 def _paired(text: str, figs, figure) -> bool:
     """Whether a bare number stands right before ``figure``, only blanks between (a table's two columns
     flattened into a sentence: 5055.83 4274.69 万元)."""
-    k = bisect.bisect_left(figs, figure.start, key=_start)  # (figures in text order: found, not scanned)
+    k = bisect.bisect_left(figs, figure.start, key=labels.figure_start)  # (in text order: found, not scanned)
     return 0 < k < len(figs) and figs[k] is figure and not figs[k - 1].unit and figs[k - 1].decimals > 0 \
         and text[figs[k - 1].end : figure.start].strip() == ""  # (not a row's number: 3 1,234.00万元)
 

@@ -197,10 +197,12 @@ def near(sentence, at: int, reach: int = REACH):
     lo, hi = max(start, at - reach), min(end, at + reach)
     if lo == start and hi == end:
         return sentence
-    return lo, hi, figs[bisect.bisect_left(figs, lo, key=_start):bisect.bisect_left(figs, hi, key=_start)]
+    first, last = (bisect.bisect_left(figs, at, key=figure_start) for at in (lo, hi))
+    return lo, hi, figs[first:last]
 
 
-def _start(figure) -> int:
+def figure_start(figure) -> int:
+    """A figure's start in its block (the key figures in text order are bisected by)."""
     return figure.start
 
 
@@ -271,7 +273,7 @@ def respective(text: str, figures, rate) -> bool:
     rates = _run(text, figures, k, lambda f: f.unit in ("%", "‰"))
     if amount is None or len(rates) < 2:
         return False
-    j = bisect.bisect_left(figures, amount.start, key=_start)  # (not figures.index: linear per rate)
+    j = bisect.bisect_left(figures, amount.start, key=figure_start)  # (not figures.index: linear per rate)
     amounts = _run(text, figures, j, lambda f: f.unit not in ("%", "‰"), _LISTED)  # (a，b和c: a comma too)
     return len(amounts) == len(rates) and amounts[-1] is amount \
         and "分别" in text[max(0, amounts[0].start - 8) : amounts[0].start]

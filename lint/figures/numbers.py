@@ -73,4 +73,6 @@ def arabic(text: str) -> tuple[Decimal, int, bool]:
 
 
 COUNTERS = "年月日号时万亿千百元个人次项名家座户辆套间"
+COUNT = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
+"""A small count as prose writes it (7, 七, 两): a pattern to build others with, read by :func:`whole`."""
 """What a number directly before it counts or dates (3月, 5万元, 3名): a figure, not a list marker."""

@@ -29,7 +29,7 @@ class Options(targets.Spec):
     pass
 
 
-_NUM = r"\d{1,3}|[一二两三四五六七八九十]{1,3}"
+_NUM = numbers.COUNT
 _ALL = lazy(rf"共(?:设置|设定|设|有|计)?\s*(?P<n>{_NUM})\s*(?:个|项|条)(?:绩效|三级)?(?:目标)?指标")
 # 完成5个, 达到5项指标 (not 完成3个项目: another noun counted)
 _MET = lazy(rf"(?<!未)(?:完成|达到|实现|达标)(?:了)?\s*(?P<m>{_NUM})\s*(?:个|项|条)(?:指标)?"
