@@ -353,6 +353,13 @@ class Analysis:
                 or any(_UNITS.search(b.text) for b in self.doc.blocks if b.kind != "row")
         return self._memo["consolidates"]
 
+    def project(self, block: int) -> str:
+        """The heading of the section ``block`` stands in when it names a project or a fund, ending with it
+        (（二）校舍维修改造项目, （一）法律援助专项经费; not 一、部门预算资金执行情况), else ''."""
+        section = self.section(block)
+        head = self.doc.blocks[section.start].text
+        return head if section.start != block and len(head) <= 40 and _PROJECT_HEAD.search(head) else ""
+
     def part(self, line: int) -> int:
         """The part of a file holding its units' own reports after the department's that source line ``line``
         is in: the line of the nearest unit report's heading at or before it (档案局本级 ⏎ 2025年单位预算;
@@ -390,6 +397,7 @@ def unit_heading(text: str) -> bool:
 
 
 _UNIT_REPORT = lazy(r"[^\d，,。；;：:]{0,30}?(?:19|20)\d\d\s*年度?\s*单位(?:预算|决算)(?:公开)?")
+_PROJECT_HEAD = lazy(r"(?:项目|经费|资金|专项|工程)[\s：:]*$")
 _UNITS = lazy(r"本级|所属单位|下属单位|二级单位|编制范围|单位构成|预算单位构成|决算单位构成|分单位")
 _TITLE_GOES_ON = lazy(r"^\s*(?:和|及|与|暨|以及)")
 _NUMBERED = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"

@@ -44,7 +44,6 @@ from decimal import Decimal
 
 from ...figures import labels, precision, quantities, units
 from ...model import Figure
-from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
 from ..options import options
@@ -104,17 +103,14 @@ def _summed_up(analysis, check: Check):
 
 
 _REACH = 120  # characters before a figure in its sentence that may date it
-# a project's section's heading ends naming it ((二)校舍维修改造项目; not 一、部门预算资金执行情况)
-_FUNDED = lazy(r"(?:项目|经费|资金|专项|工程)[\s：:]*$")
 
 
 def _a_project_s(analysis, block: int, summing: int) -> bool:
-    """Whether ``block`` stands in a project's section (its heading names a project or fund) that the
-    summing-up sentence at ``summing`` is not in: that project's figure, not the report's own."""
-    section = analysis.section(block)
-    head = analysis.doc.blocks[section.start].text
-    return summing not in section and section.start != block and len(head) <= 40 \
-        and _FUNDED.search(head) is not None
+    """Whether ``block`` stands in a project's section (:meth:`crossfoot.analysis.Analysis.project`) that
+    the summing-up sentence at ``summing`` is not in: that project's figure, not the report's own."""
+    return summing not in analysis.section(block) and bool(analysis.project(block))
+
+
 _POINTING = ("该", "此", "其", "本项", "上述")
 
 

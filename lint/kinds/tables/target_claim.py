@@ -148,20 +148,13 @@ def _of_section(analysis, sheets: list, block: int, every: list, sentence: str =
         return [row for s in own for row in s.rows if row.missed]
     if _DEPARTMENT.search(sentence) and "项目" not in sentence:
         # 部门各项绩效指标均已完成: the department's tables, not those of its projects' sections
-        theirs = [s for s in sheets if _FUNDED.search(_section_head(analysis, s, lines))]
+        theirs = [s for s in sheets if analysis.project(bisect.bisect_right(lines, s.table.span.line) - 1)]
         if 0 < len(theirs) < len(sheets):  # (the department's tables apart from its projects')
             return [row for s in sheets if s not in theirs for row in s.rows if row.missed]
     return every
 
 
-def _section_head(analysis, sheet, lines) -> str:
-    at = bisect.bisect_right(lines, sheet.table.span.line) - 1
-    head = analysis.doc.blocks[analysis.section(at).start].text if at >= 0 else ""
-    return head if len(head) <= 40 else ""
-
-
 _DEPARTMENT = lazy(r"部门|整体")
-_FUNDED = lazy(r"项目|经费|资金|专项|工程")  # what a project's section is headed by
 
 
 def _named_in(label: str, text: str) -> bool:
