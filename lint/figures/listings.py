@@ -94,7 +94,13 @@ _CODE_NEXT = r"(?:(?!\d)|(?=(?:\d{3}|\d{5}|\d{7})[\u4e00-\u9fff]))"
 
 
 def find(analysis, block: int, words) -> list[Listing]:
-    """The listings of a block, in the order their parts words occur."""
+    """The listings of a block, in the order their parts words occur (read once per block and words: the
+    sum check and the analysis's parents ask for the same)."""
+    spec = Spec(*(getattr(words, f.name) for f in fields(Spec)))
+    return list(analysis.memo(_find, block, spec))
+
+
+def _find(analysis, block: int, words: Spec) -> list[Listing]:
     text = analysis.doc.blocks[block].text
     out: list[Listing] = []
     if (words.totals.within(text) or "决算结果" in text) and any(w in text for w in _TRAILING_SIGNS):
