@@ -2268,6 +2268,13 @@ def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
             and not any(_INVOLVED.match(labels.core(p.label)) for p in parts):
         return True  # 其中项目支出评价4个，政策评价3个，涉及部门单位7个: what the whole involves, no part (a
         # count; an amount may be a part so named: 场地改造 a，涉及人员培训 b)
+    own = labels.core(figure.label)
+    if figure.unit in precision.COUNT_UNITS and all(labels.core(p.label) for p in parts) \
+            and not any(_OUTCOME.search(p.label) or _OUTCOME_AFTER.match(text, p.end) for p in parts) \
+            and (_OUTCOME.search(own)
+                 or _BARE_COUNT.fullmatch(own) and _OUTCOME_AFTER.match(text, figure.end)):
+        return True  # 其中产出指标6个、效益指标3个，8个指标得满分 (，完成8个; 得满分的指标8个): the parts
+        # named by kind, then what became of some (得满分, 已完成): a count of its own, no part
     if _ADDED_AFTER.search(between):
         return True  # X，其中 A a；加上级补助收入 b，…，收入合计 T: what is added to X, no part of it (not
         # 其中 A a，B b，加 C c: the list's last part, said as what the first two take)
@@ -2300,6 +2307,11 @@ _SEMI = lazy(r"[；;]")
 _BECAUSE = lazy(r"原因是|原因为|主要由于|是由于|系因")
 _SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
 _APART_FROM = lazy(r"[，,；;。]\s*(?:此外|除此之外|除此以外)")  # (not 另外: 另外，其他收入 b is a part)
+# what became of the things counted (8个指标得满分, 8个已完成, 2个未达到目标值; 完成8个, 得满分的指标8个)
+_OUTCOMES = r"(?:满分|已|未|完成|达到|达标|实现|扣分|失分)"
+_OUTCOME = lazy(_OUTCOMES)
+_OUTCOME_AFTER = lazy(rf"[^，,。；;、（()）\d]{{0,8}}?{_OUTCOMES}")
+_BARE_COUNT = lazy(r"(?:共有|共|有|另有|其中)?")
 _INVOLVED = lazy(r"\s*(?:共|合计)?(?:涉及|覆盖)")
 _ACTS = lazy(r"\s*(?:调增|调减|追加|核减|压减|增加|减少|另|安排|下达|拨付|(?:全年)?实际|差额|差值)")
 _MARKED = lazy(r"(?:^|[；;。\s])\s*(?:\d{1,2}[.．、](?!\d)|[（(]\d{1,2}[)）]"
