@@ -208,9 +208,11 @@ def _changes(analysis, o: Options, block: int):
             if len(same) == 1 and opening and same[0].end <= opening.end():
                 # 综合得分90.52分。与2023年度评价得分87.35分相比提高3.17分: the amount compared is the
                 # sentence before's, when it states one of the unit
-                before = [f for f in figures if f.is_point and f.unit == same[0].unit]
-                if len(before) == 1 and sign:
-                    yield before[0], same[0], change, sign
+                previous = [f for f in figures if f.is_point and f.unit == same[0].unit]
+                subject = _SUBJECT.sub("", labels.core(change.label))  # 与 Y 相比，调整预算数减少 C: the
+                # change names what moved; the sentence before's amount must be of it (not 某项目 150 调出)
+                if len(previous) == 1 and sign and (len(subject) < 2 or subject in previous[0].label):
+                    yield previous[0], same[0], change, sign
                 continue
             based = _BASE_OPENS.fullmatch(text, sentence[0], same[0].start) if len(same) == 1 and sign \
                 else None
@@ -572,6 +574,9 @@ _UNNAMED = lazy(r"(?:全年|本年|当年|年度)?(?:实际)?(?:完成|实现|�
 # a sentence opening with its base, named as an amount of the sentence before (比上年财政总收入 Y)
 _BASE_OPENS = lazy(r"\s*(?:比|较)(?:上年度?|去年|(?:19|20)\d\d年度?)(?:同期)?的?"
                    r"([\u4e00-\u9fff]{2,16}?)(?:为|的)?\s*")
+# what a change names as moving, its direction and opening words left out (相比，调整预算数减少: 调整预算数)
+_SUBJECT = lazy(r"^(?:相比|相较)?[，,\s]*(?:共|合计|总体|本年度?|今年|全年|同比|均|各|分别)?"
+                r"|(?:增加|增长|减少|下降|上升|降低|提高|节约|增|减|多|少)了?\s*$")
 _OPENS_COMPARING = lazy(r"\s*(?:与|同|和|较)[^，,。；;]{0,20}?\d[^，,。；;]*?相比")
 _TARGET_CHANGE = lazy(r"(超过|超出|高于|低于|比|较)(?:年度|预定|既定)?"
                             r"(?:目标值?|预期值?|计划值?|指标值)(提高|增加|高出|高|降低|下降|低)?了?$")
