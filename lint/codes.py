@@ -1,5 +1,6 @@
 """Every code a finding can carry: the checks of the packs, and the few that no pack declares because the
-readers and the suppression comments make them (``ENC001``–``ENC003``, ``SUP001``).
+readers, the engine and the suppression comments make them (``ENC001``–``ENC003``, ``INT001``,
+``SUP001``).
 
 The built-in codes are listed by ``crossfoot rules``, have a page (``crossfoot rule ENC001``, ``docs``) and
 are selected and ignored like any check. A ``select``/``ignore`` entry that matches no code is a usage
@@ -46,6 +47,13 @@ BUILTIN = (
             "cannot see), and this finding says how many there are.",
             "an .xlsx written by a script, whose 合计 cells are =SUM(...) formulas never calculated",
             "the same workbook opened and saved once in Excel or WPS"),
+    Builtin("INT001", "check-failed", "warning",
+            "A check failed on this document (a defect of crossfoot's); its findings are missing.",
+            "The engine runs each check on its own: when one fails on a document (an input its authors did "
+            "not foresee), its findings are dropped and this finding names the check and the error, while "
+            "every other check's findings are reported as usual. Please report it with the document.",
+            "a report with a sentence shape that makes one check fail",
+            "the same report once the defect is mended"),
     Builtin("SUP001", "unused-suppression", "warning",
             "A suppression comment suppresses nothing.",
             "In TXT and Markdown, a comment such as <!-- crossfoot: disable-next-line SUM001 --> that "

@@ -15,6 +15,7 @@ the table kinds again, outside the native judge.
 from __future__ import annotations
 
 import decimal
+import os
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from pathlib import Path
@@ -24,7 +25,7 @@ from .figures import listings
 from .kinds import options as typed
 from .kinds import registry
 from .kinds.base import Check, Verdict
-from .model import Document, Finding, Severity
+from .model import Document, Finding, Severity, Span
 from .regex import lazy
 from .vocabulary import Words
 
@@ -274,7 +275,14 @@ def _apply(analysis: Analysis, checks: Sequence[Check]) -> tuple[list[Verdict], 
     kinds = registry()
     verdicts, results = [], []
     for check in checks:
-        for item in kinds[check.kind].run(analysis, check):
+        try:
+            items = list(kinds[check.kind].run(analysis, check))
+        except (ArithmeticError, LookupError, TypeError, ValueError, AttributeError, RecursionError) as exc:
+            if os.environ.get("CROSSFOOT_RAISE"):
+                raise  # (the test suite's setting: a defect fails its test)
+            results.append((_failed(analysis.doc, check, exc), None))
+            continue
+        for item in items:
             if isinstance(item, Verdict):
                 verdicts.append(item)
                 if item.finding is not None:
@@ -282,6 +290,15 @@ def _apply(analysis: Analysis, checks: Sequence[Check]) -> tuple[list[Verdict], 
             else:
                 results.append((item, None))
     return verdicts, results
+
+
+def _failed(doc: Document, check: Check, exc: Exception) -> Finding:
+    """The ``INT001`` finding of a check that failed on ``doc`` (a defect of crossfoot's: the other checks'
+    findings stand, and this one says which check is missing and why)."""
+    return Finding(code="INT001", name="check-failed", severity=Severity.WARNING,
+                   message=f"{check.code} could not check this document ({type(exc).__name__}: {exc}); "
+                   "its findings are missing, the other checks ran (a crossfoot defect: please report it)",
+                   path=doc.path, span=Span(1, 1, 1, 2))
 
 
 def multi(checks: Sequence[Check]) -> list[Check]:

@@ -14,6 +14,8 @@ from crossfoot.ingest.text import parse
 # parsed packs are kept in a cache folder of the test run's own (never the user's ~/.cache), removed after
 os.environ["CROSSFOOT_CACHE_DIR"] = _CACHE = tempfile.mkdtemp(prefix="crossfoot-test-cache-")
 atexit.register(shutil.rmtree, _CACHE, True)
+# a check failing on a document fails the test (users get an INT001 finding instead: tests/test_engine.py)
+os.environ["CROSSFOOT_RAISE"] = "1"
 
 # `make fuzz` runs the fuzz tests with many more examples than the normal suite does
 settings.register_profile("fuzz", max_examples=5000, deadline=None, suppress_health_check=list(HealthCheck))

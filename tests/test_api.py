@@ -51,3 +51,24 @@ def test_findings_as_a_dataframe():
     assert list(frame.columns[:7]) == ["path", "place", "line", "column", "code", "name", "severity"]
     assert frame.loc[0, "code"] == "SUM001" and frame.loc[0, "line"] == 1
     assert crossfoot.check(WRONG, ignore=["ALL"]).frame().empty
+
+
+def test_a_check_failing_on_a_document_is_reported_and_the_others_stand(tmp_path, monkeypatch):
+    """A check that fails on a document (a defect) is an INT001 finding naming it; the other checks' findings
+    are reported all the same, rather than the file going unchecked."""
+    from crossfoot.kinds import registry
+
+    path = tmp_path / "r.txt"
+    path.write_text("本年支出100万元，其中基本支出60万元、项目支出50万元。\n", encoding="utf-8")
+
+    def broken(analysis, check):
+        yield from ()
+        raise TypeError("'Figure' object is not subscriptable")
+
+    monkeypatch.delenv("CROSSFOOT_RAISE")
+    monkeypatch.setattr(registry()["difference"], "run", broken)
+    found = crossfoot.check(path)
+    failed = [f for f in found if f.code == "INT001"]
+    assert [f.code for f in found if f.code != "INT001"] == ["SUM001"]
+    assert len(failed) == 1 and "DIF001 could not check this document (TypeError" in failed[0].message
+    assert str(failed[0].severity) == "warning" and (failed[0].span.line, failed[0].span.column) == (1, 1)
