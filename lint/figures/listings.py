@@ -203,6 +203,11 @@ def _amounts(listings: list[Listing]) -> list[Listing]:
             if not parts:
                 continue
             found = replace(found, parts=parts)
+        elif not period and not _RUNNING.search(found.total.label) and len(found.parts) > 1 \
+                and not _RUNNING.search(found.parts[0].label):
+            cut = next((k for k, p in enumerate(found.parts) if _RUNNING.search(labels.core(p.label))), None)
+            if cut is not None:  # 总投资 X，其中2024年完成投资 a，累计完成投资 b (一季度 a，1-6月累计 b): the
+                found = replace(found, parts=found.parts[:cut])  # running totals after the first are none
         out.append(found)
     return out
 
@@ -2307,6 +2312,7 @@ _SEMI = lazy(r"[；;]")
 _BECAUSE = lazy(r"原因是|原因为|主要由于|是由于|系因")
 _SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
 _APART_FROM = lazy(r"[，,；;。]\s*(?:此外|除此之外|除此以外)")  # (not 另外: 另外，其他收入 b is a part)
+_RUNNING = lazy(r"累计|截至|截止|至今|以来")  # a running total (累计完成投资, 截至年底)
 # what became of the things counted (8个指标得满分, 8个已完成, 2个未达到目标值; 完成8个, 得满分的指标8个)
 _OUTCOMES = r"(?:满分|已|未|完成|达到|达标|实现|扣分|失分)"
 _OUTCOME = lazy(_OUTCOMES)
