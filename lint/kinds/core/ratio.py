@@ -689,6 +689,10 @@ def _debt_ratio(analysis, check, sentence):
 
 
 def _ratio(analysis, check, rate, actual, base):
+    apart = base.block != actual.block or "。" in analysis.text(base)[min(base.end, actual.end) :
+                                                                       max(base.start, actual.start)]
+    if apart and not _same_year(analysis, base, actual):
+        return None  # 2025年支出预算 X。⏎ 2024年全年支出 Y，为当年预算的 P%: another year's budget
     if rate.value == 100 and _CAPPED.search(rate.label) and not _money(base) and \
             precision.interval(actual, "round", base.unit).lo > precision.interval(base).hi:
         return None  # 计划12,000件，实际12,860件，完成率100%: a target exceeded, its rate capped at 100%
