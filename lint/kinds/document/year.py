@@ -72,6 +72,14 @@ def run(analysis, check: Check):
         if _PUT_TO_USE.search(text, fig.end, labels.stop_after(text, fig.end)) \
                 or _PUT_TO_USE.search(before, max(before.rfind("，"), before.rfind(","), 0)):
             continue  # 2023年超收收入 a，…，需调入…基金 d: last year's result, put to this year's use
+        opened = max(text.rfind(c, 0, fig.start) for c in "。！？!?") + 1
+        earlier = text[opened : fig.start - len(before)]  # the sentence's clauses before the figure's
+        if said == year - 1 and _AGAINST_LAST.search(earlier) \
+                or any(int(y) > said for y in labels.YEAR.findall(earlier)):
+            continue  # 2024年执行率 a，比上年提高 d 个百分点；2023年执行率为 b: the base compared with (and
+            # 2024年为 a；2023年为 b: the years side by side, the later first)
+        if _quoted(text, fig.start):
+            continue  # 审计报告指出：“2023年度公用经费超预算支出15.60万元。”: another's words, quoted
         if _looking_back(analysis, fig.block, said):
             continue  # under a heading （三）上年支出情况 or 一、2019年转移支付情况: about that year
         if said == year - 1 and _after_own(analysis, fig, before):
@@ -79,6 +87,16 @@ def run(analysis, check: Check):
         done.add((fig.block, fig.start - len(before)))
         yield report(check, analysis, fig.span, fig.text, computed=str(year), figures=(fig.text,),
                      said=str(said), year=str(year), source=source)
+
+
+_AGAINST_LAST = lazy(r"比上年|较上年|同比|与上年|比去年|较去年")
+
+
+def _quoted(text: str, at: int) -> bool:
+    """Whether ``at`` is inside a quotation opened after a colon (指出：“…”), not a name in quotes."""
+    opened = text.rfind("“", 0, at)
+    return opened > text.rfind("”", 0, at) \
+        and text[max(0, opened - 2) : opened].rstrip().endswith(("：", ":"))
 
 
 def _dated(analysis):
