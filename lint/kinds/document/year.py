@@ -7,6 +7,8 @@ than the report's, the figure's label is about the budget or its execution (``su
 指标, 执行率, 结转, 结余, 得分, 收入), and nothing in the sentence before it compares or spans years
 (``contexts``: 比, 较, 同比, 上年, 上一年, 增长, 相比, 至, 截至, 由, 从, 延续, 近三年, ...), nor does
 the rest of its sentence name a later year (2023年为92.15%，2024年为96.99%; 2022年…；2023年…；2024年…),
+nor do its sentence's clauses before it (2024年为 a；2023年为 b; 比上年提高 d 个百分点；2023年…为 b),
+nor is it quoted after a colon (审计报告指出：“2023年度…”: another's words),
 nor does the next sentence compare (与上年相比, 同比增长), nor, when it ends its paragraph, does a later
 paragraph compare the same measure with the year before (its base, stated first), nor does the heading of its
 section look back
