@@ -7,7 +7,9 @@ judge it, so it is reported on the figure; so is a bare figure right after a rat
 and its clause closing after it (完成调整预算20000万元105.2，). A figure followed by a sign of division or
 multiplication (支出率为2368.45/2410.00×100%) is an operand of the rate written out, not the rate; one
 followed by a colon and a number (比重为11.2:37.8:51.0) is a ratio's term; one followed by another value
-after a blank (执行率(B/A) 64.8 64.8 100%) is the first of a form's values set out under its header.
+after a blank (执行率(B/A) 64.8 64.8 100%) is the first of a form's values set out under its header; one
+that is the gap of two bare values before it in its sentence (拥堵指数为1.62，比2021年的1.85下降0.23) is the
+change of an index, no rate.
 """
 
 from __future__ import annotations
@@ -44,12 +46,25 @@ def run(analysis, check: Check):
         if _VALUES_GO_ON.match(block.text, fig.end):
             continue  # …全年执行数(B) 执行率(B/A) 64.8 64.8 64.8 100%: a form's header, then its values
             # apart by blanks: which one is the rate their places say, not the words before the first
+        if _gap_of_two(analysis, fig):
+            continue  # 拥堵指数为1.62，比2021年的1.85下降0.23: the gap of two bare values, no rate
         if words.ends(labels.core(fig.label)):
             yield report(check, analysis, fig.span, fig.text, label=labels.core(fig.label))
         elif not labels.core(fig.label) and (base := _base_before(analysis, block, fig)) is not None:
             # 完成调整预算20000万元105.2，: the rate right after its base, its % left out
             named = labels.core(base.label) + base.text + "的"
             yield report(check, analysis, fig.span, fig.text, label=named)
+
+
+def _gap_of_two(analysis, fig) -> bool:
+    """Whether two bare values before ``fig`` in its sentence differ by it (指数为1.62，比…的1.85下降0.23;
+    系数由0.33降至0.31，下降0.02): the change of an index or a coefficient, not a rate missing its %."""
+    text = analysis.text(fig)
+    opened = max(text.rfind(c, 0, fig.start) for c in "。；;！？") + 1
+    bare = [f for f in analysis.figures[fig.block][: analysis.index(fig)]
+            if f.start >= opened and not f.unit and f.is_point and f.value is not None]
+    gap = abs(fig.value)
+    return any(abs(a.value - b.value) == gap for a in bare for b in bare if a is not b)
 
 
 def _base_before(analysis, block, fig):
