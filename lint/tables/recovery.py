@@ -584,6 +584,16 @@ def _inner_header(cells: list[Cell]) -> bool:
 _FORMULA_MARK = lazy(r"\s*[（(]\s*[A-Z](?:\s*[/+\-×*]\s*[A-Z])*\s*[）)]$")  # 全年预算数（A）, 执行率(B/A)
 
 
+_GROUP_CELLS = {"评价指标", "绩效指标", "指标值", "评分", "指标", "偏差原因分析及改进措施", "偏差原因"}
+
+
+def _over_inner(cells: list[Cell]) -> bool:
+    """Whether a line names the groups of a form part's columns (评价指标 | 指标值 | 评分 | 偏差原因分析及改进
+    措施, over 一级指标 | … | 年度指标值 | 实际完成值 | 分值 | 得分 |): no number, two such names or more."""
+    filled = [c.text.strip() for c in cells if c.text.strip()]
+    return all(number(t) is None for t in filled) and sum(t in _GROUP_CELLS for t in filled) >= 2
+
+
 def _header_like(cells: list[Cell]) -> bool:
     filled = [c for c in cells if c.text]
     numeric = sum(1 for c in filled if number(c.text) is not None)
@@ -595,8 +605,10 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
     after_gap = [gap for _, gap in run]
     tables: list[Table] = []
     i = 0
+    lead: list[Cell] | None = None  # the upper line of the next part's header, taken from a part's end
     while i < len(rows):
-        header_rows: list[list[Cell]] = []
+        header_rows: list[list[Cell]] = [lead] if lead else []
+        lead = None
         if _header_like(rows[i]):
             header_rows.append(rows[i])
             i += 1
@@ -638,6 +650,9 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
                 i += 1  # the template's row numbering its columns (栏次 1 2 3): header, not amounts
                 continue
             if _inner_header(rows[i]) and (body or header_rows and not words & _HEADER_CELLS):
+                if len(body) > 1 and _over_inner(body[-1]):
+                    lead = body.pop()  # 绩效指标 | 评价指标 | 指标值 | 评分 | 偏差原因… over 一级指标 | …
+                    # | 得分 | (merged): the upper line of the next part's header, not a row of this part
                 break  # a form's next part under its own header (一级指标 | 二级指标 | … | 分值 | 得分)
             if body and after_gap[i] and _header_like(rows[i]):
                 break  # a new header after a caption line (二、支出进度): the next table
