@@ -204,3 +204,24 @@ def test_rows_a_page_break_split_are_rejoined_and_the_breaks_follow():
         ["221", "住房保障支出", "13,118,078.00"], ["22102", "住房改革支出", "13,118,078.00"],
         ["222", "粮油物资储备支出", "1,234,567.00"], ["22201", "粮油物资事务", "1,234,567.00"]]
     assert table.breaks == (1, 3)
+
+
+def test_two_grids_of_a_docx_one_under_the_other_are_two_tables(tmp_path):
+    """A score sheet and a money table drawn as two grids with nothing between (Word shows them touching):
+    two tables, the second's header not a row of the first (wave w61k)."""
+    import docx
+
+    import crossfoot
+    from crossfoot.ingest import read
+
+    document = docx.Document()
+    for rows in ([("三级指标", "分值", "得分"), ("配送演出场次", "15", "15"), ("按期完成率", "10", "9")],
+                 [("项目", "预算数", "支出数"), ("设备购置", "800.00", "860.00"), ("培训", "400.00", "370.00")]):
+        table = document.add_table(rows=len(rows), cols=3)
+        for r, row in enumerate(rows):
+            for c, text in enumerate(row):
+                table.cell(r, c).text = text
+    path = tmp_path / "two.docx"
+    document.save(path)
+    assert [t.header for t in recover(read(str(path)))] == [("三级指标", "分值", "得分"), ("项目", "预算数", "支出数")]
+    assert crossfoot.check(path) == []

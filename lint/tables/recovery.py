@@ -37,6 +37,7 @@ import re
 from collections import Counter
 from dataclasses import replace
 from decimal import Decimal
+from functools import partial
 
 from ..ingest.text import ALIGNMENT
 from ..model import Block, Cell, Document, Span, Table
@@ -57,7 +58,7 @@ _CONTINUED = lazy(r"[（(]续(?:表)?\s*\d*[）)]\s*$|^\s*续表\s*\d*\s*$|^\s*[
 def recover(doc: Document) -> list[Table]:
     found = []
     heads = {k + 1 for k in range(len(doc.lines) - 1) if not doc.places and _aligning(doc.lines[k + 1])}
-    for run in _row_runs(doc.blocks, heads):
+    for run in _row_runs(doc.blocks, heads, partial(_grid, doc)):
         found += _tab_tables(doc, run)
     found += _score_lists(doc)
     found += cell_lists(doc)
@@ -255,10 +256,24 @@ def _aligning(line: str) -> bool:
     return bool(text) and text[0] in "|:-" and "-" in text and ALIGNMENT.match(text) is not None
 
 
-def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[Block, bool]]]:
+def _grid(doc: Document, block: Block) -> tuple[str, str] | None:
+    """The page and the grid a row was drawn in, as the reader placed it (``page 2``, ``table 3``), or None
+    (text files)."""
+    if not doc.places or not 0 < block.line <= len(doc.places) or not doc.places[block.line - 1]:
+        return None
+    m = _GRID.match(doc.places[block.line - 1][0].where)
+    return (m.group(1) or "", m.group(2)) if m else None
+
+
+_GRID = lazy(r"(?:.*?(page \d+), )?.*?(table \d+), row")
+
+
+def _row_runs(blocks: tuple[Block, ...], heads=frozenset(), grid=None) -> list[list[tuple[Block, bool]]]:
     """Runs of row blocks, each with whether a tolerated non-row line came just before it. A Markdown
     table's header (a row on one of the lines ``heads``, over its alignment row) other than the current
-    run's opens a run of its own: another table (its own header printed again goes on with the run)."""
+    run's opens a run of its own: another table (its own header printed again goes on with the run); so
+    does a header row of another grid on the same page than the row before (``grid``: DOCX, HTML, PDF tell
+    which table of the original a row was drawn in)."""
     runs: list[list[tuple[Block, bool]]] = []
     current: list[tuple[Block, bool]] = []
     gap = 0
@@ -311,6 +326,11 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset()) -> list[list[tuple[B
                 and not any(number(c) for c in block.text.split("\t")):
             runs.append(current)  # another Markdown table's header (one of amounts is a page's first row)
             current, gap = [(block, gap > 0)], 0
+        elif block.kind == "row" and current and grid is not None and _new_header(block, current[0][0]) \
+                and (mine := grid(block)) and (last := grid(current[-1][0])) and mine[0] == last[0] \
+                and mine[1] != last[1]:
+            runs.append(current)  # 三级指标 | 分值 | 得分 … then, a grid of its own right below, 项目 |
+            current, gap = [(block, False)], 0  # 预算数 | 支出数: another table, no caption between
         elif block.kind == "row" and current and gap and headed and _new_header(block, current[0][0]):
             runs.append(current)  # another table's header after a section's heading (三、…), short as it
             current, gap = [(block, False)], 0  # is: not this one's
@@ -594,6 +614,12 @@ def _over_inner(cells: list[Cell]) -> bool:
     return all(number(t) is None for t in filled) and sum(t in _GROUP_CELLS for t in filled) >= 2
 
 
+def _names_only(cells: list[Cell]) -> bool:
+    """Three names or more and nothing else: no figure, no digit (a header's line)."""
+    filled = [c.text.strip() for c in cells if c.text.strip()]
+    return len(filled) >= 3 and not any(ch.isdigit() for t in filled for ch in t)
+
+
 def _header_like(cells: list[Cell]) -> bool:
     filled = [c for c in cells if c.text]
     numeric = sum(1 for c in filled if number(c.text) is not None)
@@ -656,6 +682,9 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
                 break  # a form's next part under its own header (一级指标 | 二级指标 | … | 分值 | 得分)
             if body and after_gap[i] and _header_like(rows[i]):
                 break  # a new header after a caption line (二、支出进度): the next table
+            if body and _TOTAL_LABEL.match(next((c.text for c in body[-1] if c.text), "")) \
+                    and _names_only(rows[i]) and not filled <= words:
+                break  # …| 总分 | 25 | 24, then 项目 | 预算数 | 支出数: the next table, drawn touching it
             if body and _weak(header_rows, width) and _full_header(rows[i], width):
                 break  # a whole header row under a garbled one (a page the converter misread)
             body.append(rows[i])
