@@ -328,7 +328,7 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset(), grid=None) -> list[l
             current, gap = [(block, gap > 0)], 0
         elif block.kind == "row" and current and grid is not None and _new_header(block, current[0][0]) \
                 and (mine := grid(block)) and (last := grid(current[-1][0])) and mine[0] == last[0] \
-                and mine[1] != last[1]:
+                and mine[1] != last[1] and not any(_same_cells(block, b) for b, _ in current):
             runs.append(current)  # 三级指标 | 分值 | 得分 … then, a grid of its own right below, 项目 |
             current, gap = [(block, False)], 0  # 预算数 | 支出数: another table, no caption between
         elif block.kind == "row" and current and gap and headed and _new_header(block, current[0][0]):
@@ -367,6 +367,12 @@ def _new_header(row: Block, header: Block) -> bool:
     if len(cells) < 3 or any(number(c) for c in cells):
         return False
     return cells != [c.strip() for c in header.text.split("\t") if c.strip()]
+
+
+def _same_cells(row: Block, other: Block) -> bool:
+    """Whether two rows hold the same cells (a header repeated over a table's next grid: 续表)."""
+    return [c.strip() for c in row.text.split("\t") if c.strip()] \
+        == [c.strip() for c in other.text.split("\t") if c.strip()]
 
 
 def _header_next(blocks, k: int, header: str) -> bool:
