@@ -36,9 +36,9 @@ from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
 from ...figures import labels, precision
 from ...interval import Interval
 from ...lang import say
-from ...model import Severity
+from ...model import Figure, Severity, Span
 from ...regex import lazy
-from ...tables import TOTAL_LABEL, cell_figure, number, row_label
+from ...tables import NOTHING, TOTAL_LABEL, cell_figure, number, row_label
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 from ..options import options
@@ -68,6 +68,12 @@ class Options:
     得满分): where one is found in a clause (up to 。 or ；) that also holds an ``unless_with`` word (执行率;
     any clause when there are none), the formula is not judged."""
     unless_with: Words = Words([])
+    blank_zero: bool = False
+    """A blank cell among the formula's operands is 0 (决算 tables leave zeros blank), when the result's
+    cell states a figure."""
+    absent: Words = Words([])
+    """Header words of columns the formula leaves out (结余分配, 使用非财政拨款结余 beside 年初结转和结余 |
+    本年收入 | 本年支出 | 年末结转和结余): a table holding one is not judged, its rows balance with it."""
     floored: bool = False
     """A whole-number result that is the formula's value rounded down (an execution score of 9 for
     9.78) or to the nearest point (9 for 8.62): a form's own stepping, noted as ``info`` rather than
@@ -118,6 +124,8 @@ def run(analysis, check: Check):
                       for clause in _CLAUSES.split(b.text)):
         return  # the document states its own rule for the result (执行率95%以上的得满分)
     for table in analysis.tables:
+        if check.options.absent and any(check.options.absent.within(h) for h in table.header):
+            continue  # (年初 + 收入 − 支出 = 年末 beside a 结余分配 column: that column takes part too)
         choices = [w for w in (_where(table, columns, result, k) for k in range(_choices(table))) if w]
         for name, words in check.options.alternatives.items():
             choices += [{**w, name: j} for w in choices for j in _headed(table, words, set(w.values()))]
@@ -381,7 +389,12 @@ _SUBTOTAL = lazy(r"(?:小计|合计)$")
 
 def _row(analysis, check, table, row, where, tree, result):
     figures = {name: cell_figure(table, row, col) for name, col in where.items()}
-    if any(f is None for f in figures.values()):
+    blank = set()
+    if check.options.blank_zero and figures[result] is not None:
+        blank = {name for name, f in figures.items() if f is None
+                 and not table.rows[row][where[name]].text.strip(NOTHING)}
+        figures.update({name: _ZERO for name in blank})  # 年初结转和结余 left blank: none, 0
+    if any(f is None for f in figures.values()) or len(blank) == len(figures) - 1:
         return None
     if _shifted(table, row) or any(f.unit == "%" and not _SHARE.search(table.header[where[name]])
                                    for name, f in figures.items()):
@@ -399,7 +412,7 @@ def _row(analysis, check, table, row, where, tree, result):
             return None
         env["elapsed"] = Interval.point(Decimal(int(m.group(1))) * 100 / 12)
     stated = figures[result]
-    related = tuple(f for name, f in figures.items() if name != result)
+    related = tuple(f for name, f in figures.items() if name != result and name not in blank)
     expression = ast.unparse(tree)
     for name, f in figures.items():
         expression = re.sub(rf"\b{name}\b", f.text, expression)
@@ -416,6 +429,10 @@ def _row(analysis, check, table, row, where, tree, result):
                 return verdict.with_finding(replace(found, severity=Severity.INFO,
                                                     message=found.message + say(phrase, check.lang)))
     return verdict
+
+
+_ZERO = Figure(value=Decimal(0), text="0", decimals=0, exact=True, unit="", start=0, end=1, block=-1,
+               span=Span(0, 0, 0, 0))
 
 
 def _shifted(table, row: int) -> bool:
