@@ -68,8 +68,8 @@ def _items(analysis, max_words, score_words) -> list[Item]:
         tops = [j for j, h in enumerate(table.header) if any(w in h for w in max_words) and j != got]
         # 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分: the item's 分值 is the last before 得分
         top = max((j for j in tops if got is not None and j < got), default=tops[0] if tops else None)
-        if top is None or got is None:
-            continue
+        if top is None or got is None or _fractions(table, top):
+            continue  # (权重 0.10 | 得分 8.5; 权重 10%: a weight as a share of the whole, not the points)
         said = next((j for j, h in enumerate(table.header) if _SAYS_CUT.search(h)), None)
         for row in range(len(table.rows)):
             score, maximum = cell_figure(table, row, got, "分"), cell_figure(table, row, top, "分")
@@ -80,6 +80,16 @@ def _items(analysis, max_words, score_words) -> list[Item]:
                             and number(c.text) is None), "")
                 found.append(Item(row_label(table, row), score, replace(maximum, exact=True), cut, own))
     return found
+
+
+def _fractions(table, col: int) -> bool:
+    """Whether a 权重 column states shares of the whole (0.10, 10%, 权重（%）) rather than points."""
+    if "权重" not in table.header[col]:
+        return False
+    if any(w in table.header[col] for w in ("%", "％", "百分")):
+        return True  # 权重（%） | 指标得分（百分制） | 加权得分: weights in percent of the whole
+    values = [v for r in table.rows if (v := number(r[col].text)) is not None]
+    return any(v.percent for v in values) or bool(values) and all(v.value <= 1 for v in values)
 
 
 _SAYS_CUT = lazy(r"扣分|失分")  # 扣分原因, 扣分说明 (not 评分依据, 指标说明: a rule)

@@ -1,6 +1,7 @@
 """score_cap: a score item's 得分 does not exceed its 分值.
 
-Items are read from score tables (a ``max`` column such as 分值 and a ``score`` column such as 得分) and from
+Items are read from score tables (a ``max`` column such as 分值, or 权重 when it holds points, not shares of
+the whole such as 0.10 or 10%, and a ``score`` column such as 得分) and from
 prose (该指标分值5分，自评得分1分，扣4分), as :mod:`crossfoot.tables.scores` describes. Rows whose name holds
 a ``bonus`` word (加分, 加减分) may exceed their 分值, and so may the total (总分) of a sheet holding such a
 row. A bound, not an equality: the score's interval must not
@@ -22,7 +23,7 @@ FIELDS = ("stated", "computed", "label", "maximum")
 
 @options
 class Options:
-    max: Words = Words(["分值", "标准分"])
+    max: Words = Words(["分值", "标准分", "权重"])
     score: Words = Words(["得分", "自评分"])
     bonus: Words = Words(["加分", "加减分", "附加"])
 
