@@ -240,13 +240,14 @@ def _measure_before(check: Check, text: str, at: int, label: str) -> str:
         found = max(((plain.rfind(w), w) for w in measures), default=(-1, ""))
         if found[0] >= 0:
             return found[1]
-        if _ACTUAL.search(plain):  # 预算3.04万元，实际支出2.35万元，其中公务接待费 X: the outturn's
-            return next((w for w, column in measures.items() if "决算" in column), "")
+        if _ACTUAL.search(plain):  # 预算3.04万元，实际支出2.35万元，其中公务接待费 X: the outturn's, or
+            return ""  # the budget's (their parts are listed after either): the caption's measure, if any
     return ""
 
 
 _COMPARING = ("比", "较", "相比", "增加", "减少", "增长", "下降")
-_ACTUAL = lazy(r"实际|执行数")  # a clause naming the outturn without its measure word (实际支出 X)
+# a clause stating the outturn without its measure word (实际支出 X; not 结合工作实际, 根据实际需要)
+_ACTUAL = lazy(r"(?:实际|执行)(?:支出|执行|使用|发生|完成)?(?:数|额|金额)?(?:为|是|达到?|共)?\s*[\d０-９]")
 _OUTTURN = lazy(r"支出|实际|执行|使用")
 
 
