@@ -2276,7 +2276,7 @@ def _ended(text: str, pos: int, parts: list[Figure], figure: Figure) -> bool:
     own = labels.core(figure.label)
     if figure.unit in precision.COUNT_UNITS and all(labels.core(p.label) for p in parts) \
             and not any(_OUTCOME.search(p.label) or _OUTCOME_AFTER.match(text, p.end) for p in parts) \
-            and (_OUTCOME.search(own)
+            and (_OUTCOME_LABEL.fullmatch(own)
                  or _BARE_COUNT.fullmatch(own) and _OUTCOME_AFTER.match(text, figure.end)):
         return True  # 其中产出指标6个、效益指标3个，8个指标得满分 (，完成8个; 得满分的指标8个): the parts
         # named by kind, then what became of some (得满分, 已完成): a count of its own, no part
@@ -2317,6 +2317,10 @@ _RUNNING = lazy(r"累计|截至|截止|至今|以来")  # a running total (累�
 _OUTCOMES = r"(?:满分|已|未|完成|达到|达标|实现|扣分|失分)"
 _OUTCOME = lazy(_OUTCOMES)
 _OUTCOME_AFTER = lazy(rf"[^，,。；;、（()）\d]{{0,8}}?{_OUTCOMES}")
+# a label naming only what became of some (完成, 得满分的指标, 已完成的项目; not 完成时限指标, 达标改造)
+_OUTCOME_LABEL = lazy(r"(?:其中|共有|共|有|另有)?\s*(?:均已|已经|已|尚未|未)?"
+                      r"(?:完成|达标|达到目标值?|实现目标|得满分|获满分|满分|扣分|失分)"
+                      r"的?(?:指标|项目|任务)?(?:数|数量)?(?:为|有|共)?")
 _BARE_COUNT = lazy(r"(?:共有|共|有|另有|其中)?")
 _INVOLVED = lazy(r"\s*(?:共|合计)?(?:涉及|覆盖)")
 _ACTS = lazy(r"\s*(?:调增|调减|追加|核减|压减|增加|减少|另|安排|下达|拨付|(?:全年)?实际|差额|差值)")
