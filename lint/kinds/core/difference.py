@@ -211,7 +211,7 @@ def _changes(analysis, o: Options, block: int):
                 previous = [f for f in figures if f.is_point and f.unit == same[0].unit]
                 subject = _SUBJECT.sub("", labels.core(change.label))  # 与 Y 相比，调整预算数减少 C: the
                 # change names what moved; the sentence before's amount must be of it (not 某项目 150 调出)
-                if len(previous) == 1 and sign and (len(subject) < 2 or subject in previous[0].label):
+                if len(previous) == 1 and sign and _of_subject(subject, previous[0].label):
                     yield previous[0], same[0], change, sign
                 continue
             based = _BASE_OPENS.fullmatch(text, sentence[0], same[0].start) if len(same) == 1 and sign \
@@ -574,6 +574,14 @@ _UNNAMED = lazy(r"(?:全年|本年|当年|年度)?(?:实际)?(?:完成|实现|�
 # a sentence opening with its base, named as an amount of the sentence before (比上年财政总收入 Y)
 _BASE_OPENS = lazy(r"\s*(?:比|较)(?:上年度?|去年|(?:19|20)\d\d年度?)(?:同期)?的?"
                    r"([\u4e00-\u9fff]{2,16}?)(?:为|的)?\s*")
+def _of_subject(subject: str, label: str) -> bool:
+    """Whether an amount's label names what a change says moved, its words in any order and total words
+    aside (收入合计 for 总收入, “三公”经费支出 for 三公经费, 部门预算支出 for 部门支出预算); a change naming
+    nothing (与 Y 相比提高 C) takes any."""
+    said = {c for c in subject if "\u4e00" <= c <= "\u9fff"} - set("总合计共数额金的为")
+    return len(said) < 2 or said <= set(label)
+
+
 # what a change names as moving, its direction and opening words left out (相比，调整预算数减少: 调整预算数)
 _SUBJECT = lazy(r"^(?:相比|相较)?[，,\s]*(?:共|合计|总体|本年度?|今年|全年|同比|均|各|分别)?"
                 r"|(?:增加|增长|减少|下降|上升|降低|提高|节约|增|减|多|少)了?\s*$")
