@@ -205,9 +205,12 @@ def _amounts(listings: list[Listing]) -> list[Listing]:
             found = replace(found, parts=parts)
         elif not period and not _RUNNING.search(found.total.label) and len(found.parts) > 1 \
                 and not _RUNNING.search(found.parts[0].label):
-            cut = next((k for k, p in enumerate(found.parts) if _RUNNING.search(labels.core(p.label))), None)
-            if cut is not None:  # 总投资 X，其中2024年完成投资 a，累计完成投资 b (一季度 a，1-6月累计 b): the
-                found = replace(found, parts=found.parts[:cut])  # running totals after the first are none
+            measures = {_measure(p.label) for p in found.parts if not _RUNNING.search(p.label)} - {""}
+            cut = next((k for k, p in enumerate(found.parts) if _RUNNING.search(labels.core(p.label))
+                        and (_measure(p.label) in measures or _AS_OF.match(labels.core(p.label)))), None)
+            if cut is not None:  # 总投资 X，其中2024年完成投资 a，累计完成投资 b (一季度 a，1-6月累计 b; 截至
+                # 目前累计完成投资 b): the running totals of a part's measure, or as of a date, are no parts
+                found = replace(found, parts=found.parts[:cut])  # (累计盈余, 以来结转资金 are)
         out.append(found)
     return out
 
@@ -2313,6 +2316,17 @@ _BECAUSE = lazy(r"原因是|原因为|主要由于|是由于|系因")
 _SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
 _APART_FROM = lazy(r"[，,；;。]\s*(?:此外|除此之外|除此以外)")  # (not 另外: 另外，其他收入 b is a part)
 _RUNNING = lazy(r"累计|截至|截止|至今|以来")  # a running total (累计完成投资, 截至年底)
+# what a label measures, its period and running words left out (2024年完成投资, 累计完成投资: 完成投资)
+_PERIOD_WORDS = lazy(r"(?:19|20)\d\d\s*年度?|\d{1,2}\s*[-—–至~]\s*\d{1,2}\s*月份?|\d{1,2}\s*月份?"
+                     r"|第?[一二三四1-4]\s*季度|[上下]半年|全年|本年度?|当年|累计|截[至止][^，,；;]*?(?:底|末|目前|今)"
+                     r"|截[至止]|至今|以来|其中|已|[\s，,：:；;、]")
+
+
+_AS_OF = lazy(r"\s*(?:其中)?\s*截[至止]")  # a clause opening at a date (截至目前累计完成投资 b)
+
+
+def _measure(label: str) -> str:
+    return _PERIOD_WORDS.sub("", labels.core(label))
 # what became of the things counted (8个指标得满分, 8个已完成, 2个未达到目标值; 完成8个, 得满分的指标8个)
 _OUTCOMES = r"(?:满分|已|未|完成|达到|达标|实现|扣分|失分)"
 _OUTCOME = lazy(_OUTCOMES)
