@@ -76,8 +76,10 @@ def run(analysis, check: Check):
             continue  # 2023年超收收入 a，…，需调入…基金 d: last year's result, put to this year's use
         opened = max(text.rfind(c, 0, fig.start) for c in "。！？!?") + 1
         earlier = text[opened : fig.start - len(before)]  # the sentence's clauses before the figure's
-        if said == year - 1 and _AGAINST_LAST.search(earlier) \
-                or any(int(y) > said for y in labels.YEAR.findall(earlier)):
+        own = [int(y) for y in labels.YEAR.findall(earlier)]
+        this = year in own or _THIS_YEAR.search(earlier) is not None
+        if said == year - 1 and _AGAINST_LAST.search(earlier) and this \
+                or year in own and not _PLAN_AHEAD.search(earlier):
             continue  # 2024年执行率 a，比上年提高 d 个百分点；2023年执行率为 b: the base compared with (and
             # 2024年为 a；2023年为 b: the years side by side, the later first)
         if _quoted(text, fig.start):
@@ -95,10 +97,14 @@ _AGAINST_LAST = lazy(r"比上年|较上年|同比|与上年|比去年|较去年"
 
 
 def _quoted(text: str, at: int) -> bool:
-    """Whether ``at`` is inside a quotation opened after a colon (指出：“…”), not a name in quotes."""
+    """Whether ``at`` is inside a quotation of another's words (审计报告指出：“…”), not a name in quotes."""
     opened = text.rfind("“", 0, at)
-    return opened > text.rfind("”", 0, at) \
-        and text[max(0, opened - 2) : opened].rstrip().endswith(("：", ":"))
+    return opened > text.rfind("”", 0, at) and _SAID.search(text, max(0, opened - 8), opened) is not None
+
+
+# a quotation of another's words (审计报告指出：“…”), not a target or a plan quoted (绩效目标为：“…”)
+_SAID = lazy(r"(?:指出|反映|提出|认为|表示|要求|强调|发现|称|写道|载明)\s*[：:]\s*$")
+_PLAN_AHEAD = lazy(r"到\s*20\d\d|计划|规划|目标|力争|预计")  # (到2025年…: a plan's year, not a figure's)
 
 
 def _dated(analysis):
