@@ -14,6 +14,8 @@ change of an index, no rate.
 
 from __future__ import annotations
 
+from decimal import ROUND_HALF_UP, Decimal
+
 from ...figures import labels
 from ...regex import lazy
 from ...vocabulary import Words
@@ -61,10 +63,18 @@ def _gap_of_two(analysis, fig) -> bool:
     系数由0.33降至0.31，下降0.02): the change of an index or a coefficient, not a rate missing its %."""
     text = analysis.text(fig)
     opened = max(text.rfind(c, 0, fig.start) for c in "。；;！？") + 1
-    bare = [f for f in analysis.figures[fig.block][: analysis.index(fig)]
-            if f.start >= opened and not f.unit and f.is_point and f.value is not None]
-    gap = abs(fig.value)
-    return any(abs(a.value - b.value) == gap for a in bare for b in bare if a is not b)
+    before = [f for f in analysis.figures[fig.block][: analysis.index(fig)] if f.start >= opened]
+    if len(before) < 2 or any(f.unit or not f.is_point or f.value is None for f in before[-2:]):
+        return False
+    now, then = before[-2:]  # 指数为 a，比…的 b 下降 d: the two values right before, compared
+    if not _COMPARED.search(text, opened, then.start) or not _MOVED.fullmatch(text, then.end, fig.start):
+        return False
+    step = Decimal(1).scaleb(-fig.decimals)
+    return abs(now.value - then.value).quantize(step, ROUND_HALF_UP) == abs(fig.value)
+
+
+_COMPARED = lazy(r"比|较|由|从|与|[降升增减高低](?:至|到)")  # (a，比…的 b; 由 a 降至 b)
+_MOVED = lazy(r"\s*[，,]?\s*(?:下降|上升|提高|降低|增加|减少|增长|回落|改善)了?\s*")  # (nothing else between)
 
 
 def _base_before(analysis, block, fig):
