@@ -590,6 +590,16 @@ def _paragraph_before(analysis, block: int) -> list:
     return list(sentences[-1][2]) if sentences else []
 
 
+def _label_year(analysis, figure) -> str | None:
+    """The year a figure's own label names (2025年支出预算; not a date, 经2023年12月批准，…, nor a year of
+    another clause), else the report's (本年支出, 全年支出)."""
+    said = _OWN_YEAR.findall(labels.clause(analysis.text(figure), figure.start))
+    return said[-1] if said else analysis.year()
+
+
+_OWN_YEAR = lazy(r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
+
+
 def _same_year(analysis, plan, actual) -> bool:
     """Whether a plan's sentence names no year, or the actual's names none (it goes on in that year) or
     the same one last."""
@@ -691,7 +701,8 @@ def _debt_ratio(analysis, check, sentence):
 def _ratio(analysis, check, rate, actual, base):
     apart = base.block != actual.block or "。" in analysis.text(base)[min(base.end, actual.end) :
                                                                        max(base.start, actual.start)]
-    if apart and not _same_year(analysis, base, actual):
+    years = _label_year(analysis, base), _label_year(analysis, actual)
+    if apart and None not in years and years[0] != years[1]:
         return None  # 2025年支出预算 X。⏎ 2024年全年支出 Y，为当年预算的 P%: another year's budget
     if rate.value == 100 and _CAPPED.search(rate.label) and not _money(base) and \
             precision.interval(actual, "round", base.unit).lo > precision.interval(base).hi:
