@@ -42,7 +42,7 @@ from functools import partial
 from ..ingest.text import ALIGNMENT
 from ..model import Block, Cell, Document, Span, Table
 from ..regex import lazy
-from . import CLASS_COLUMN, QUALIFIER, code, empty, last_line, levels, number
+from . import CLASS_COLUMN, NOTHING, QUALIFIER, code, empty, last_line, levels, number
 from .cells import cell_lists, fund_forms
 
 _GAP_MAX = 20  # a non-row line up to this long between table rows does not end the table (unless a caption)
@@ -364,8 +364,8 @@ def _new_header(row: Block, header: Block) -> bool:
     """Whether a row is another table's header: three names or more, no figure, and not the run's first
     row (its header) printed again."""
     cells = [c.strip() for c in row.text.split("\t") if c.strip()]
-    if len(cells) < 3 or any(number(c) for c in cells):
-        return False
+    if len(cells) < 3 or any(number(c) or not c.strip(NOTHING) for c in cells):
+        return False  # (因公出国（境）费 | — | —: a row of nothing, no header)
     return cells != [c.strip() for c in header.text.split("\t") if c.strip()]
 
 
@@ -621,9 +621,11 @@ def _over_inner(cells: list[Cell]) -> bool:
 
 
 def _names_only(cells: list[Cell]) -> bool:
-    """Three names or more and nothing else: no figure, no digit (a header's line)."""
+    """Three names or more and nothing else: no figure, no digit, no dash standing for nothing (a header's
+    line; not 因公出国（境）费 | — | —, a row of nothing)."""
     filled = [c.text.strip() for c in cells if c.text.strip()]
-    return len(filled) >= 3 and not any(ch.isdigit() for t in filled for ch in t)
+    return len(filled) >= 3 and not any(ch.isdigit() for t in filled for ch in t) \
+        and all(t.strip(NOTHING) for t in filled)
 
 
 def _header_like(cells: list[Cell]) -> bool:
@@ -682,7 +684,7 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
                 i += 1  # the template's row numbering its columns (栏次 1 2 3): header, not amounts
                 continue
             if _inner_header(rows[i]) and (body or header_rows and not words & _HEADER_CELLS):
-                if len(body) > 1 and _over_inner(body[-1]):
+                if len(body) > 1 and _over_inner(body[-1]) and len(body[-1]) == len(rows[i]):
                     lead = body.pop()  # 绩效指标 | 评价指标 | 指标值 | 评分 | 偏差原因… over 一级指标 | …
                     # | 得分 | (merged): the upper line of the next part's header, not a row of this part
                 break  # a form's next part under its own header (一级指标 | 二级指标 | … | 分值 | 得分)
