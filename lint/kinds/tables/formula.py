@@ -178,24 +178,30 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
             _SHARE.search(h) for j, h in enumerate(table.header) if j != where[result]) \
             and not all(_SHARE.search(table.header[j]) for n, j in where.items() if n != result):
         return None  # a change in points beside rates: of the rates (执行率 | 上年执行率), not an amount
-    if _CUMULATIVE.search(table.header[where[result]]) and not all(
-            _CUMULATIVE.search(table.header[j]) for n, j in where.items() if n != result) \
-            and _by_period(table):
+    operands = [j for n, j in where.items() if n != result]
+    if _CUMULATIVE.search(table.header[where[result]]) and _by_year(table) and any(
+            not _CUMULATIVE.search(table.header[j]) and _varies(table, j) for j in operands):
         return None  # 年度 | 计划投资 | 完成投资 | 累计完成 | 累计完成率, a row a year: a running rate over
-        # the whole plan (the years to date), not over the row's own plan
+        # the plans to date, not over the row's own year's plan (a plan the same on every row is the whole's)
     return where
 
 
-_CUMULATIVE = lazy(r"累计|总")  # (累计完成率 over 累计完成 and 总投资)
-_PERIOD_ROW = lazy(r"\s*(?:(?:19|20)\d\d\s*年?度?|\d{1,2}\s*月份?|\d{1,2}\s*[-—–至~]\s*\d{1,2}\s*月"
-                   r"|第?[一二三四1-4]\s*季度|[上下]半年)\s*$")
+_CUMULATIVE = lazy(r"累计")  # (累计完成率 over 累计完成)
+_YEAR_ROW = lazy(r"\s*(?:19|20)\d\d\s*年?度?(?:[上下]半年)?\s*$")
 
 
-def _by_period(table) -> bool:
-    """Whether the table's rows are periods (2022年, 2023年; 1-3月; 一季度), its totals aside."""
+def _by_year(table) -> bool:
+    """Whether the table's rows are years (2022年, 2023年上半年), its totals aside (not months or quarters of
+    one year: a 1-9月 累计执行率 is over the year's budget)."""
     names = [row_label(table, i) for i in range(len(table.rows))]
     names = [n for n in names if n and not TOTAL_LABEL.search(n)]
-    return len(names) >= 2 and all(_PERIOD_ROW.match(n) for n in names)
+    return len(names) >= 2 and all(_YEAR_ROW.match(n) for n in names)
+
+
+def _varies(table, col: int) -> bool:
+    """Whether a column holds different amounts on its rows (each year's own plan, not the whole's)."""
+    values = {v.value for r in table.rows if (v := number(r[col].text)) is not None}
+    return len(values) > 1
 
 
 def _unheaded_figures(table) -> bool:
