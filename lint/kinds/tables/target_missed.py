@@ -1,8 +1,8 @@
 """target_missed: an actual value misses a target written with an explicit comparator (≥700家, then
 105家), no completion rate is stated, and the row does not say so (a ``missed`` word such as 未完成, or
-any text in its 偏差原因 cell). A score sheet whose columns stop at its 分值, with no 得分 nor 偏差原因 column
-(a form printed wider than its page, the rest on the next), is left alone: how a row explains its miss is
-not in that table.
+any text in its 偏差原因 cell). A score sheet of a printed document (PDF, OFD, or its text) whose columns stop
+at its 分值, its last, with no 得分 nor 偏差原因 column (a form printed wider than its page, the rest on the
+next), is left alone: how a row explains its miss is not in that table.
 
 Tables and pairs are read as :mod:`crossfoot.tables.targets` describes. The finding is on the actual.
 """
@@ -19,7 +19,7 @@ Options = targets.Spec
 
 def run(analysis, check: Check):
     for sheet in targets.sheets(analysis, check.options):
-        if _cut(sheet.table.header):
+        if _cut(sheet.table.header) and analysis.doc.path.lower().endswith(_PRINTED):
             continue  # 三级指标 | 年度指标值 | 实际完成值 | 分值, its 得分 and 偏差原因 on the next page: a
             # form printed wider than its page, how the row explains a miss is not in this table
         for row in sheet.rows:
@@ -32,7 +32,12 @@ def run(analysis, check: Check):
                              label=row.label, target=targets.shown(t))
 
 
+_PRINTED = (".pdf", ".ofd", ".txt", ".text")  # (pages printed, or their text: a grid may run off a page)
+
+
 def _cut(header) -> bool:
-    """Whether a score sheet's columns stop after its points (分值, 权重): no 得分 and no 偏差原因 column."""
-    points = any("分值" in h or "权重" in h for h in header)
-    return points and not any("得分" in h or "评分" in h or "偏差" in h or "原因" in h for h in header)
+    """Whether a score sheet's columns stop at its points (分值, 权重, the last column): no 得分 and no
+    偏差原因 column."""
+    last = next((h for h in reversed(header) if h.strip()), "")
+    return ("分值" in last or "权重" in last) \
+        and not any("得分" in h or "评分" in h or "偏差" in h or "原因" in h for h in header)
