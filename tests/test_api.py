@@ -72,3 +72,30 @@ def test_a_check_failing_on_a_document_is_reported_and_the_others_stand(tmp_path
     assert [f.code for f in found if f.code != "INT001"] == ["SUM001"]
     assert len(failed) == 1 and "DIF001 could not check this document (TypeError" in failed[0].message
     assert str(failed[0].severity) == "warning" and (failed[0].span.line, failed[0].span.column) == (1, 1)
+
+
+def test_a_check_failing_with_an_assertion_error_is_reported_too(tmp_path, monkeypatch):
+    """Any error of a check is its own (a library's AssertionError among them), never the file's (code
+    review 61)."""
+    from crossfoot.kinds import registry
+
+    path = tmp_path / "r.txt"
+    path.write_text("本年支出100万元，其中基本支出60万元、项目支出50万元。\n", encoding="utf-8")
+
+    def broken(analysis, check):
+        yield from ()
+        raise AssertionError
+
+    monkeypatch.delenv("CROSSFOOT_RAISE")
+    monkeypatch.setattr(registry()["restatement"], "run", broken)
+    found = crossfoot.check(path)
+    assert [f.code for f in found] == ["INT001", "SUM001"]
+    assert found[0].message.startswith("DOC003 could not check this document (AssertionError")
+
+
+def test_units_pint_would_misparse_convert_by_their_definitions_name():
+    """㎡ is 平方米 (pint's parser, given the symbol, failed with an AssertionError) (code review 61)."""
+    from crossfoot.figures import units
+
+    assert units.factor("平方米", "㎡") == 1 and units.factor("㎡", "平方米") == 1
+    assert units.factor("㎡", "") is None and units.factor("公里", "米") == 1000

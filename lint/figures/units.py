@@ -39,6 +39,18 @@ def canonical(spelling: str) -> str:
 
 
 @functools.cache
+def _names() -> dict[str, str]:
+    """Every symbol of the definitions file → the name of its definition (㎡ → square_metre)."""
+    found = {}
+    for raw in DEFINITIONS.read_text(encoding="utf-8").splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if "=" in line:
+            parts = [p.strip() for p in line.split("=")]
+            found.update({p: parts[0] for p in parts[2:] if p})
+    return found
+
+
+@functools.cache
 def _registry():
     import pint  # deferred: ~0.2 s, paid only by runs that convert units
 
@@ -56,9 +68,10 @@ def factor(source: str, target: str) -> Decimal | None:
     import pint
 
     registry = _registry()
+    names = _names()  # (pint's parser is given a definition's name, never a symbol it may misparse: ㎡)
     try:
-        quantity = registry.Quantity(Decimal(1), source or "dimensionless")
-        value = quantity.to(target or "dimensionless").magnitude
+        quantity = registry.Quantity(Decimal(1), names.get(source, source) or "dimensionless")
+        value = quantity.to(names.get(target, target) or "dimensionless").magnitude
     except (pint.errors.DimensionalityError, pint.errors.UndefinedUnitError):
         return None
     return Decimal(value).normalize()
