@@ -99,3 +99,14 @@ def test_units_pint_would_misparse_convert_by_their_definitions_name():
 
     assert units.factor("平方米", "㎡") == 1 and units.factor("㎡", "平方米") == 1
     assert units.factor("㎡", "") is None and units.factor("公里", "米") == 1000
+
+
+@pytest.mark.parametrize("text", [
+    "全县一般公共预算收入完成20亿元，其中：税收收入14亿元，非税收入6亿元；加上级补助收入3/4亿元，债务转贷收入4亿元，收入合计56亿元。\n",
+    "2024年全乡一般公共预算支出0.00元。其中民生支出1435.27万元，占全乡一般公共预算支出的94.16%。\n",
+    "有效问卷600份，有效问卷中表示“满意”的565份，满意度为94户群众开展满意度调查，其中满意3户，满意度为94.67%。\n",
+])
+def test_inputs_that_made_a_check_fail_are_read(text):
+    """An amount read without its unit inside a chain (3/4亿元), a share of a whole of 0.00元, satisfied
+    counts of two units: no check fails on them (they were INT001 findings; code review 61)."""
+    assert not [f for f in crossfoot.check(text) if f.code == "INT001"]

@@ -1023,7 +1023,9 @@ def _plus(text: str, sentences) -> list[Listing]:
         if total is None or not total.is_point:
             continue
         fam = family(total.unit)
-        adds = [f for f in after if f.start < total.start]
+        adds = [f for f in after if f.start < total.start and family(f.unit) != "ratio"]  # (增长 p%: no sum)
+        if any(family(f.unit) != fam for f in adds):
+            continue  # (加上级补助收入3/4亿元: an amount read without its unit, the chain not read whole)
         adds = [f for f, h in zip(adds, labels.inside(text, at, [f.start for f in adds])) if not h]
         # (安排预算稳定调节基金 a（累计稳定调节基金 b），支出合计 T: b is an aside, no amount added)
         back = index - 1  # X，增长 p。其中：A a；B b。加上…后，收入总计 T: added to X, past its 其中 sentence

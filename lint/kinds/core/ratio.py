@@ -836,6 +836,8 @@ def _survey(analysis, check, text: str, figs, rate, before=()):
     sums = [satisfied[: k + 1] for k in range(len(satisfied))]
     verdicts = []
     for parts in sums:
+        if any(p.unit != parts[0].unit for p in parts):
+            continue  # (满意…565份，…满意-3户: counts of two things, not levels of one answer)
         for whole in asked:
             if whole.value < sum(p.value for p in parts):
                 continue

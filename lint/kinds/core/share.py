@@ -776,6 +776,8 @@ def _judge(analysis, check, rate, part, whole):
         # 民生支出1232.58万元 … 一般公共预算支出1376.05元: a whole a thousand times off the stated share
         # is written in the wrong unit (a slip of 元 for 万元), not the whole this share was taken of
         ratio_ = ratio()
+        if ratio_ is None:
+            return None  # (a whole of 0.00元: no share can be taken of it)
         off = (ratio_.lo + ratio_.hi) / 2 * scale / rate.value
         if off >= 1000 or off <= Decimal("0.001"):
             return _slipped(analysis, check, rate, part, whole, scale)
