@@ -4,7 +4,8 @@ Finds, in each sentence, a figure whose label opens with a per-head word (option
 生均, 期均, 场均, 次均, 批均, 平均, 每人, 亩均, 车均: per 辆) and, before it in the same sentence:
 
 * for an amount of money (人均培训经费1,456.25元): exactly one money amount (the total) and exactly one
-  count (人, 人次, 户, 名, …: a counted unit);
+  count (人, 人次, 户, 名, …: a counted unit), or none and the sentence before stating one count of heads
+  and nothing else (年末实有人员82人。人员经费906.45万元，人均人员经费11.05万元);
 * for a count (期均培训50人, 平均每场观众120人次): exactly one count in the average's own unit (the total)
   and exactly one in the unit its word divides by (期 for 期均, 场 or 场次 for 场均 and 平均每场, 人 or 名 for
   人均 and 生均);
@@ -51,7 +52,8 @@ def run(analysis, check: Check):
     for block, figures in enumerate(analysis.figures):
         if not figures or not per.within(analysis.doc.blocks[block].text):
             continue
-        for _start, _end, figs in analysis.sentences(block):
+        sentences = analysis.sentences(block)
+        for k, (_start, _end, figs) in enumerate(sentences):
             for i, mean in enumerate(figs):
                 core = labels.core(mean.label)
                 word = next((w for w in per if core.startswith(w)), None)
@@ -72,6 +74,8 @@ def run(analysis, check: Check):
                     continue
                 if len(counts) > 1 and heads:  # 接待9批次、64人次，人均: the heads its word divides by
                     counts = [f for f in counts if f.unit in heads]
+                if not counts and k and precision.family(mean.unit) == "money" and word not in _AREA:
+                    counts = _headcount(sentences[k - 1][2], heads)  # 年末实有人员82人。人员经费 X，人均…
                 if len(totals) != 1 or len(counts) != 1:
                     continue
                 total, count = totals[0], counts[0]
@@ -93,6 +97,18 @@ def run(analysis, check: Check):
 
 
 _PERIOD = lazy(r"每(?:月|年|日|天|周|季)|月均|日均|年均")
+
+
+def _headcount(figures, heads) -> list:
+    """The one count of heads a sentence states before an average's (年末实有人员82人。…人均…), when it
+    states nothing else: no amount, no second count."""
+    points = [f for f in figures if f.is_point]
+    counts = [f for f in points if f.unit in (heads or precision.PEOPLE) and f.value > 0
+              and not _QUOTA.search(f.label)]  # (编制90人: places, not the people paid)
+    return counts if len(counts) == 1 and len(points) == 1 else []
+
+
+_QUOTA = lazy(r"编制|核定|定员|离退休|退休")
 
 
 def _heads(core: str, word: str) -> tuple[str, ...]:
