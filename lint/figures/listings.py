@@ -2330,7 +2330,7 @@ _AS_OF = lazy(r"\s*(?:其中)?\s*截[至止]")  # a clause opening at a date (�
 def _measure(label: str) -> str:
     return _PERIOD_WORDS.sub("", labels.core(label))
 # what became of the things counted (8个指标得满分, 8个已完成, 2个未达到目标值; 完成8个, 得满分的指标8个)
-_OUTCOMES = r"(?:满分|已|未|完成|达到|达标|实现|扣分|失分)"
+_OUTCOMES = r"(?:满分|(?:已|未|均已|尚未)?(?:完成|达到|达标|实现)|扣分|失分)"
 _OUTCOME = lazy(_OUTCOMES)
 _OUTCOME_AFTER = lazy(rf"[^，,。；;、（()）\d]{{0,8}}?{_OUTCOMES}")
 # a label naming only what became of some (完成, 得满分的指标, 已完成的项目; not 完成时限指标, 达标改造)
