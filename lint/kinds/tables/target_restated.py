@@ -1,0 +1,133 @@
+"""target_restated: an indicator's actual value stated in the prose (全年完成高素质农民培训3606人次;
+服务对象满意度达到96.5%) differs from the 实际完成值 the indicator table gives for it.
+
+Read narrowly, so that different things are never compared. An indicator row
+(:mod:`crossfoot.tables.targets`) qualifies when its actual cell holds one quantity with a unit (人次, 个,
+%) and its name is longer than ``shortest`` characters, two at least left once the measure word that ends
+it is left out (人次, 数量, 人数: 高素质农民培训人次 is 高素质农民培训, 培训人次 is 培训).
+
+A prose figure restates it when the figure is in the actual's unit and its clause names the row: the name
+within the clause, or the clause's own words (what it says was done, the ``done`` words left out;
+``shortest`` characters or more) within the name. A name shorter than that (培训 of 培训人次) must be all
+the clause says (全年累计开展培训, not 培训学员); words merely ending alike name nothing (科研合作项目 is not
+产学研合作项目, 群众满意度 not 服务对象满意度); no other row's name may be named so.
+
+The clause must say what was done (``done``: 完成, 达到, 实现, 实际, 累计 …) and nothing of a plan
+(``planned``: 目标, 计划, 预期, 不低于, 力争 …). Its sentence must name no other year than the report's,
+nor several years or 分别 before it (each year's of several), nor last year (上年度), nor a part of the
+year (上半年, 一季度, 1-6月); and stand in the table's project section when both are a project's. A figure
+equal to the row's target is left alone (which of the two the prose meant is not said).
+
+The two must meet within their rounding (96.5% and 96.50% agree). The finding is on the prose figure, with
+the table's actual cell as the related place.
+"""
+
+from __future__ import annotations
+
+import bisect
+from dataclasses import dataclass
+
+from ...figures import labels, precision
+from ...regex import lazy
+from ...tables import targets
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "target_restated"
+FIELDS = ("stated", "computed", "label", "other", "where")
+
+
+@dataclass(frozen=True)
+class Options(targets.Spec):
+    shortest: int = 3
+    done: Words = Words(["完成", "达到", "实现", "实际", "累计", "共计", "全年", "本年度", "本年", "年度",
+                         "已", "共", "为", "了", "达", "至"])
+    planned: Words = Words(["目标", "计划", "预期", "预计", "不低于", "不少于", "不超过", "力争", "指标值",
+                            "要求", "标准", "任务数", "≥", "≤", "以上", "以内"])
+
+
+_MEASURE = lazy(r"(?:人次|人数|次数|户数|个数|数量|数|人|次|户|个|场次|场|项)$")  # (…培训人次: 培训)
+_DOING = lazy(r"^(?:开展|举办|组织|实施|进行|完成)")
+_PART_OF_YEAR = lazy(r"上半年|下半年|[一二三四1-4]\s*季度|\d{1,2}\s*[-—–至~]\s*\d{1,2}\s*月"
+                     r"|\d{1,2}\s*月(?:份|底|末)")
+
+
+def run(analysis, check: Check):
+    o = check.options
+    rows = _rows(analysis, o)
+    if not rows:
+        return
+    units = {a.unit for _stem, _sheet, _row, _t, a in rows}
+    year = analysis.year()
+    for block, fig in analysis.in_prose():
+        if fig.unit not in units or not fig.is_point:
+            continue
+        clause = labels.core(labels.clause(block.text, fig.start))
+        if not o.done.within(clause) or o.planned.within(clause):
+            continue
+        said = _said(o, clause)
+        hits = [r for r in rows if r[4].unit == fig.unit and _names(r[0], clause, said, o.shortest)]
+        if len(hits) != 1:
+            continue
+        stem, sheet, row, target, actual = hits[0]
+        sentence, years = labels.dated(block.text, fig.start)
+        opened = max(block.text.rfind(c, 0, fig.start) for c in "。；;！？") + 1
+        if years and year and years[-1] != year or _PART_OF_YEAR.search(block.text, opened, fig.start) \
+                or labels.LAST_YEARS.search(block.text, opened, fig.start) \
+                or len(set(labels.YEAR.findall(block.text, opened, fig.start))) > 1 \
+                or "分别" in block.text[opened : fig.start]:
+            continue  # 2023年培训…; 上半年完成培训…; 2022年、2023年、2024年…分别为 a、b、c: another year's, a
+            # part of the year's, or each year's of several
+        if _project(analysis, sheet.table) not in ("", analysis.project(fig.block)) \
+                and analysis.project(fig.block):
+            continue  # a project's sentence restates its own project's sheet only
+        stated = precision.interval(fig)
+        if stated.meets(precision.interval(actual)) or stated.meets(precision.interval(target)):
+            continue
+        shown = actual.text if actual.text.endswith(actual.unit) else actual.text + actual.unit
+        yield report(check, analysis, fig.span, fig.text, related=(actual.span,), computed=shown,
+                     figures=(fig.text, shown), label=row.label, other=shown,
+                     where=analysis.doc.cite(actual.span))
+
+
+def _rows(analysis, o) -> list[tuple]:
+    """``(stem, sheet, row, target, actual)`` for every indicator row of one quantity with a unit."""
+    return analysis.memo(_read_rows, o.shortest, targets.Spec(**{
+        f: getattr(o, f) for f in targets.Spec.__dataclass_fields__}))
+
+
+def _read_rows(analysis, shortest: int, spec) -> list[tuple]:
+    out = []
+    for sheet in targets.sheets(analysis, spec):
+        for row in sheet.rows:
+            if len(row.pairs) != 1 or not row.pairs[0][1].unit:
+                continue
+            stem = _MEASURE.sub("", row.label.strip())
+            if len(stem) >= 2 and len(row.label.strip()) > shortest:  # (培训人次: 培训)
+                out.append((stem, sheet, row, *row.pairs[0]))
+    stems = [r[0] for r in out]
+    return [r for r in out if stems.count(r[0]) == 1]  # (a name twice among the sheets: which is unsaid)
+
+
+def _said(o, clause: str) -> str:
+    """What a clause says was done, its ``done`` words and leading 其中 left out (全年完成高素质农民培训:
+    高素质农民培训)."""
+    said = clause.removeprefix("其中").strip(" ，,：:")
+    for word in o.done:
+        said = said.replace(word, "")
+    return _MEASURE.sub("", said)
+
+
+def _names(stem: str, clause: str, said: str, shortest: int) -> bool:
+    """Whether a clause names the row of ``stem``: the name within it, or its own words (``shortest``
+    characters or more) within the name (not words ending alike: 科研合作项目 is not 产学研合作项目)."""
+    if len(stem) < shortest:  # 培训人次: its clause says 培训 and no more (全年累计开展培训, not 培训学员)
+        return _DOING.sub("", said) == stem
+    return stem in clause or len(said) >= shortest and said in stem
+
+
+def _project(analysis, table) -> str:
+    """The project section a table stands in, or ''."""
+    lines = analysis.block_lines
+    block = max(bisect.bisect_right(lines, table.span.line) - 1, 0)
+    return analysis.project(block)
