@@ -77,7 +77,7 @@ def run(analysis, check: Check):
         if len(hits) != 1:
             continue
         table, row = rows[hits[0]]
-        column = _column(check, table, row, label)
+        column = _column(check, table, row, label + fig.label)  # (core drops 全年 of 全年预算)
         if column is None or not _own_panel(table, table.rows[row], hits[0], column):
             continue
         cell, unit = table.rows[row][column], _unit(table, column)
@@ -170,9 +170,11 @@ def _column(check: Check, table: Table, row: int, label: str) -> int | None:
         if said and not any(w in head for w in said) and check.options.measures.within(head):
             return None  # 年初预算为 is not the 决算数 column's
         return columns[0]
-    named = [j for j in columns
-             if any(w in label and w in table.header[j] for w in check.options.measures)]
-    return named[0] if len(named) == 1 else None
+    longest = {j: max((len(w) for w in check.options.measures if w in label and w in table.header[j]),
+                      default=0) for j in columns}
+    best = max(longest.values(), default=0)
+    named = [j for j in columns if best and longest[j] == best]
+    return named[0] if len(named) == 1 else None  # (全年预算 of 年初预算数 | 全年预算数: the second)
 
 
 def _unit(table: Table, column: int) -> str:
