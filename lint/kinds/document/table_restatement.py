@@ -2,19 +2,21 @@
 with a value that cannot be the table's (年初预算 56.83亿元 in the text, 65.83 in the budget table).
 
 Read narrowly, so that different things are never compared. A table row is a quantity of its own when its
-label (outline numbers, codes and blanks left out) is at least ``shortest`` characters, is no bare total word
-(合计, 小计), and names exactly one row among all the document's tables. A prose money figure restates it when
-its label (the words before it in its clause) is that row label and besides it only ``measures`` and
-``filler`` words (科技创新专项年初预算数为); its column is the table's only column of amounts, or the one
-whose header the label's measure also names (年初预算 → 年初预算数（万元）). The table's unit comes from its
-单位 line or the column header (预算数（万元）); a table whose unit is not said is left alone, and so is a
-figure whose sentence names another year than the table's caption, or a fund (``scopes``:
-政府性基金, 财政拨款), in its sentence, the one before or its section's heading, that neither the table's
-caption nor the row names, and a table whose caption names a part of the spending (``parts``: 基本支出,
-项目支出) that the sentence does not, or a figure listed under one (安排项目支出 X，其中：一般公共预算拨款 Y)
-that neither the table's caption, its header nor the row names, a row of the 收入 side (its header)
-restated as 支出 (一般公共预算财政拨款支出 is no row 一般公共预算财政拨款 of 收入) or the other way round,
-and a figure whose measure (年初预算) is not its table's only column's (决算数).
+label (outline numbers, codes and blanks left out) is at least ``shortest`` characters, is no bare total
+word (合计, 小计), and names exactly one row among all the document's tables. A prose money figure restates
+it when its label (the words before it in its clause) is that row label and besides it only ``measures`` and
+``filler`` words (科技创新专项年初预算数为), or, for the one 年度资金总额 row of a report's funds form
+(项目支出 or 部门整体支出绩效自评表), a label naming the project or department and a measure alone
+(项目年初预算数); its column is the table's only column of amounts, or the one whose header the label's
+longest measure word also names (年初预算 → 年初预算数（万元）; 全年预算 of 年初预算数 | 全年预算数). The
+table's unit comes from its 单位 line or the column header (预算数（万元）); a table whose unit is not said
+is left alone, and so is a figure whose sentence names another year than the table's caption, or a fund
+(``scopes``: 政府性基金, 财政拨款), in its sentence, the one before or its section's heading, that neither
+the table's caption nor the row names, and a table whose caption names a part of the spending (``parts``:
+基本支出, 项目支出) that the sentence does not, or a figure listed under one (安排项目支出
+X，其中：一般公共预算拨款 Y) that neither the table's caption, its header nor the row names, a row of the
+收入 side (its header) restated as 支出 (一般公共预算财政拨款支出 is no row 一般公共预算财政拨款 of 收入) or
+the other way round, and a figure whose measure (年初预算) is not its table's only column's (决算数).
 
 The two amounts, converted to one unit, must agree (equal when stated to the same decimals, else meeting
 within rounding: :func:`crossfoot.tables.locate.agreement`). The finding is on the prose figure, with the cell
@@ -74,6 +76,8 @@ def run(analysis, check: Check):
         if len(label) < shortest:
             continue
         hits = [name for name in rows if name in label and _only_measures(check, label.replace(name, "", 1))]
+        if not hits and _WHOLE_PROJECT.fullmatch(label) and _FUNDS_TOTAL in rows:
+            hits = [_FUNDS_TOTAL]  # 项目年初预算数 X: the 年度资金总额 of the report's one project funds form
         if len(hits) != 1:
             continue
         table, row = rows[hits[0]]
@@ -97,7 +101,8 @@ def run(analysis, check: Check):
         if any(w in said_with and w not in table.title and w not in hits[0]
                for w in check.options.scopes):
             continue  # 政府性基金预算财政拨款…年末结转和结余; 一般公共预算拨款支出 X。按功能分类，…
-        if any(w in table.title and w not in sentence for w in check.options.parts):
+        parted = [w for w in check.options.parts if w in table.title and w not in sentence]
+        if parted and hits[0] != _FUNDS_TOTAL:  # (a 项目支出绩效自评表 names the kind of form, no part)
             continue  # a 基本支出 table's row: only the basic part of what the sentence may speak of
         scope = sentence[: max(sentence.rfind("其中"), 0)]  # what the figure is listed under
         if any(w in scope and w not in table.title + hits[0] + "".join(table.header)
@@ -109,6 +114,11 @@ def run(analysis, check: Check):
         said = agreement(fig.value, fig.decimals, fig.unit, cell.text, unit, analysis.rounding)
         if said != "agree":
             yield differs(check, analysis, fig, cell, table, hits[0], unit, truncated=said == "truncated")
+
+
+_FUNDS_TOTAL = "年度资金总额"  # a 项目支出 (部门整体支出) 绩效自评表's funds row of the whole
+_WHOLE_PROJECT = lazy(r"(?:本|该)?(?:项目|部门|单位)(?:资金)?(?:年初预算|全年预算|调整预算|预算|全年执行|执行"
+                      r"|决算|实际支出)数?(?:为|是)?")  # (本部门年初预算数: a 部门整体 form's)
 
 
 def _own_panel(table: Table, row, name: str, column: int) -> bool:
