@@ -1665,6 +1665,8 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 continue
             verbed = _VERBED.fullmatch(word)  # 共计下达资金 t: 共计, what was done with it said
             word = verbed.group(1) if verbed else word
+            running = not span and _RUN_VERBED.fullmatch(word) is not None  # 分别投入 a、b、c，累计投入 t:
+            word = "累计" if running else word  # since the project began, maybe more than the years listed
             named_sum = _SUMMED_NAME.fullmatch(word) is not None  # 可用财力安排合计 after three named amounts
             if comma < 0 or word not in _TRAILING and word not in _SUMMED and not named_sum:
                 continue  # the total word opens its clause, and is all of it before the total
@@ -1688,7 +1690,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
             if len(parts) >= 2 and not any(labels.inside(text, parts[0].start, [f.start for f in parts])):
                 # (A a，B b，C c，公用经费合计 T: a named total may hold more than the clauses before it:
                 # beyond it they are wrong, short of it they are the main ones)
-                known = word in _TRAILING or word in _SUMMED
+                known = (word in _TRAILING or word in _SUMMED) and not running
                 out.append(Listing(total, tuple(parts), known, main=not known))
     return out
 
@@ -1732,6 +1734,9 @@ def _parallel(text: str, sentence, total: Figure, kind: str | None, verb: str) -
     return parts
 
 
+# a running total and what was done (累计投入资金, 累计完成投资, 累计培训): beyond its parts' sum, or short
+_RUN_VERBED = lazy(r"累计(?:投入|支出|完成|下达|拨付|安排|培训|发放|使用|实施|开展)"
+                   r"(?:投资|资金|金额)?(?:为|达)?")
 # a total over the periods listed before it: 三年累计, 全年累计支出, 四个季度合计 (what was spent said after)
 _SPAN_TOTAL = lazy(r"(?:(?P<years>[一二三两四五六七八九十\d]{1,2})年|全年)(?:合计|共计|累计|总计)"
                    r"(?:支出|投入|完成|下达|安排|拨付)?(?:资金|金额)?(?:为|达)?")
