@@ -108,6 +108,8 @@ def _changes(analysis, o: Options, block: int):
                 continue  # 当期结余 Z（不含利息收入）: what is left on another footing, said in brackets
             target = _TARGET_CHANGE.search(labels.core(change.label))
             sign = 0 if _SUPERLATIVE.search(change.label) else labels.direction(change.label, o.up, o.down)
+            if not sign and _SIGNED.search(labels.core(change.label)):
+                sign = 1  # 较上年的 Y 增减额为 -100: a signed change, its sign the figure's own
             versus = _VERSUS_PLAN.search(labels.core(change.label))
             over = _OVER_PLAN.fullmatch(labels.core(change.label).strip(" ，,"))
             if over:  # X，完成预算 B 的 P%，超收 C: C is X − B (短收 C: B − X)
@@ -585,6 +587,8 @@ def _of_subject(subject: str, label: str) -> bool:
 # what a change names as moving, its direction and opening words left out (相比，调整预算数减少: 调整预算数)
 _SUBJECT = lazy(r"^(?:相比|相较)?[，,\s]*(?:共|合计|总体|本年度?|今年|全年|同比|均|各|分别)?"
                 r"|(?:增加|增长|减少|下降|上升|降低|提高|节约|增|减|多|少)了?\s*$")
+# a signed change, its sign the figure's own (增减额为 -100, 增减额为+100)
+_SIGNED = lazy(r"(?:增减额|增减变动额?|增减变化|变动额|增减数)(?:为|是)?\s*[+＋]?\s*$")
 _OPENS_COMPARING = lazy(r"\s*(?:与|同|和|较)[^，,。；;]{0,20}?\d[^，,。；;]*?相比")
 _TARGET_CHANGE = lazy(r"(超过|超出|高于|低于|比|较)(?:年度|预定|既定)?"
                             r"(?:目标值?|预期值?|计划值?|指标值)(提高|增加|高出|高|降低|下降|低)?了?$")
