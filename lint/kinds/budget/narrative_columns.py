@@ -93,17 +93,23 @@ def run(analysis, check: Check):
         year = (labels.dated(block.text, fig.start)[1] or [analysis.year() or ""])[-1]
         if tables_first is None:  # the document's layout, by its first item said: 决算 tables, then 说明
             tables_first = block.line > starts[0]
-        table, cell = _panel(check, _own(groups, starts, block.line, tables_first), item, measured, year)
-        if cell is None:
-            table, cell = _panel(check, panels, item, measured, year)
-        if cell is None or analysis.part(block.line) != analysis.part(table.span.line):
-            continue  # (a unit's own report after the department's: not the department's table)
-        row_year = labels.YEAR.match(table.rows[0][0].text.strip()) if table.rows and table.rows[0] else None
-        dated = labels.dated(block.text, fig.start)[1]
-        if row_year and dated and dated[-1] != row_year.group(1):
-            continue  # 2025年“三公”经费预算58.00万元 against the table's 2026年预算数 row: another year's
-        said = locate.agreement(fig.value, fig.decimals, fig.unit, cell.text, table.unit, analysis.rounding)
-        if said != "agree":
+        either = _either(check, block.text, fig.start, plain)  # 预算 a，实际支出 b，其中 …: either's parts
+        found = []
+        for words in [plain + w for w in either] or [measured]:
+            table, cell = _panel(check, _own(groups, starts, block.line, tables_first), item, words, year)
+            if cell is None:
+                table, cell = _panel(check, panels, item, words, year)
+            if cell is None or analysis.part(block.line) != analysis.part(table.span.line):
+                continue  # (a unit's own report after the department's: not the department's table)
+            row_year = labels.YEAR.match(table.rows[0][0].text.strip()) if table.rows and table.rows[0] \
+                else None
+            dated = labels.dated(block.text, fig.start)[1]
+            if row_year and dated and dated[-1] != row_year.group(1):
+                continue  # 2025年“三公”经费预算58.00万元 against the table's 2026年预算数 row: another year's
+            found.append((locate.agreement(fig.value, fig.decimals, fig.unit, cell.text, table.unit,
+                                           analysis.rounding), table, cell))
+        if found and all(said != "agree" for said, _t, _c in found):
+            said, table, cell = found[-1]  # (either's: on the outturn's cell, the nearest said)
             yield differs(check, analysis, fig, cell, table, shown_label, truncated=said == "truncated")
 
 
@@ -241,13 +247,34 @@ def _measure_before(check: Check, text: str, at: int, label: str) -> str:
         if found[0] >= 0:
             return found[1]
         if _ACTUAL.search(plain):  # 预算3.04万元，实际支出2.35万元，其中公务接待费 X: the outturn's, or
-            return ""  # the budget's (their parts are listed after either): the caption's measure, if any
+            return ""  # the budget's (their parts are listed after either): see _either
     return ""
+
+
+def _either(check: Check, text: str, at: int, label: str) -> list[str]:
+    """The budget's and the outturn's measure words when a label naming none follows a clause stating the
+    outturn without its measure word, after one stating the budget (预算 a，实际支出 b，其中：公务接待费 X):
+    drafters list either's parts so, the part must agree with one of them; else []."""
+    measures = check.options.measures
+    if any(w in label for w in measures) or _OUTTURN.search(label):
+        return []
+    clauses = re.split(r"[，,；;：:]", labels.dated(text, at)[0])
+    for k in range(len(clauses) - 1, -1, -1):
+        plain = labels.FUNDS.sub("", clauses[k])
+        if any(w in plain for w in measures):
+            return []
+        if _ACTUAL.search(plain):
+            budget = next((w for w, column in measures.items() if "预算" in column), "")
+            outturn = next((w for w, column in measures.items() if "决算" in column), "")
+            earlier = any(budget and budget in labels.FUNDS.sub("", c) for c in clauses[:k])
+            return [budget, outturn] if earlier and budget and outturn else []
+    return []
 
 
 _COMPARING = ("比", "较", "相比", "增加", "减少", "增长", "下降")
 # a clause stating the outturn without its measure word (实际支出 X; not 结合工作实际, 根据实际需要)
-_ACTUAL = lazy(r"(?:实际|执行)(?:支出|执行|使用|发生|完成)?(?:数|额|金额)?(?:为|是|达到?|共)?\s*[\d０-９]")
+_ACTUAL = lazy(r"(?:实际|执行)(?:发生)?(?:支出|执行|使用|发生|完成)?(?:数|额|金额)?(?:为|是|达到?|共)?"
+               r"\s*[\d０-９]")
 _OUTTURN = lazy(r"支出|实际|执行|使用")
 
 
