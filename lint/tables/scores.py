@@ -65,11 +65,12 @@ def _items(analysis, max_words, score_words) -> list[Item]:
     for table in analysis.tables:
         got = next((j for j, h in enumerate(table.header)  # 分值 | 得分率 | 得分: the points, not the rate
                     if any(w in h for w in score_words) and "率" not in h), None)
-        tops = [j for j, h in enumerate(table.header) if any(w in h for w in max_words) and j != got]
+        tops = [j for j, h in enumerate(table.header) if any(w in h for w in max_words) and j != got
+                and not _fractions(table, j)]  # (分值 | 权重（%） | 得分: the 分值; 权重 0.20: no maximum)
         # 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分: the item's 分值 is the last before 得分
         top = max((j for j in tops if got is not None and j < got), default=tops[0] if tops else None)
-        if top is None or got is None or _fractions(table, top):
-            continue  # (权重 0.10 | 得分 8.5; 权重 10%: a weight as a share of the whole, not the points)
+        if top is None or got is None:
+            continue
         said = next((j for j, h in enumerate(table.header) if _SAYS_CUT.search(h)), None)
         for row in range(len(table.rows)):
             score, maximum = cell_figure(table, row, got, "分"), cell_figure(table, row, top, "分")
@@ -86,7 +87,8 @@ def _fractions(table, col: int) -> bool:
     """Whether a 权重 column states shares of the whole (0.10, 10%, 权重（%）) rather than points."""
     if "权重" not in table.header[col]:
         return False
-    if any(w in table.header[col] for w in ("%", "％", "百分")):
+    if any(w in table.header[col] for w in ("%", "％", "百分")) \
+            or any("加权" in h or "百分制" in h for h in table.header):
         return True  # 权重（%） | 指标得分（百分制） | 加权得分: weights in percent of the whole
     values = [v for r in table.rows if (v := number(r[col].text)) is not None]
     return any(v.percent for v in values) or bool(values) and all(v.value <= 1 for v in values)
