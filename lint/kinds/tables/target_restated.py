@@ -6,17 +6,18 @@ Read narrowly, so that different things are never compared. An indicator row
 %) and its name is longer than ``shortest`` characters, two at least left once the measure word that ends
 it is left out (人次, 数量, 人数: 高素质农民培训人次 is 高素质农民培训, 培训人次 is 培训).
 
-A prose figure restates it when the figure is in the actual's unit and its clause names the row: the name
-within the clause, or the clause's own words (what it says was done, the ``done`` words left out;
-``shortest`` characters or more) within the name. A name shorter than that (培训 of 培训人次) must be all
-the clause says (全年累计开展培训, not 培训学员); words merely ending alike name nothing (科研合作项目 is not
-产学研合作项目, 群众满意度 not 服务对象满意度); no other row's name may be named so.
+A prose figure restates it when the figure is in the actual's unit and its clause names the row and
+nothing more: its own words (what it says was done, the ``done`` words left out) are the name, or its end
+(``shortest`` characters or more: 满意度 of 服务对象满意度), and no other row's so. Never the name with more
+around it (全市…, 女性…, 第一期…, 该校…, a bracketed scope: another population's), nor words merely ending
+alike (科研合作项目 is not 产学研合作项目).
 
-The clause must say what was done (``done``: 完成, 达到, 实现, 实际, 累计 …) and nothing of a plan
-(``planned``: 目标, 计划, 预期, 不低于, 力争 …). Its sentence must name no other year than the report's,
-nor several years or 分别 before it (each year's of several), nor last year (上年度), nor a part of the
-year (上半年, 一季度, 1-6月); and stand in the table's project section when both are a project's. A figure
-equal to the row's target is left alone (which of the two the prose meant is not said).
+The clause must say what was done (``done``: 完成, 达到, 实现, 实际 …) and nothing of a plan (``planned``:
+目标, 计划, 预期, 不低于, 力争 …) nor a change (同比, 增加, 超额 …) nor a total to date (累计, but 全年累计).
+Its sentence must name no other year than the report's, nor several years or 分别 before it (each year's of
+several), nor last year (上年度), nor a part of the year or a date (上半年, 一季度, 11月, 截至, 以来); and
+stand in the table's project section when both are a project's. A figure equal to the row's target is left
+alone (which of the two the prose meant is not said).
 
 The two must meet within their rounding (96.5% and 96.50% agree). The finding is on the prose figure, with
 the table's actual cell as the related place.
@@ -47,9 +48,13 @@ class Options(targets.Spec):
 
 
 _MEASURE = lazy(r"(?:人次|人数|次数|户数|个数|数量|数|人|次|户|个|场次|场|项)$")  # (…培训人次: 培训)
+# a clause speaking of another scope, a part, a period to date or a change, not the indicator's actual
+# (其中， and 全年累计 say nothing of the kind: the year's own total)
+_QUALIFIED = lazy(r"全市|全区|全县|全省|全国|全镇|全乡|其中(?![，,：:])|[（(]|女性|男性|青年|第.{1,2}期|首期"
+                  r"|[春秋]季|该校|机构|各|最[低高]|平均|(?<!全年)(?<!本年)累计|截至|截止|以来|至今|同比|比上年"
+                  r"|较上年|增加|提高|增长|减少|下降|降低|超额|超出|多于|少于|高于|低于")
 _DOING = lazy(r"^(?:开展|举办|组织|实施|进行|完成)")
-_PART_OF_YEAR = lazy(r"上半年|下半年|[一二三四1-4]\s*季度|\d{1,2}\s*[-—–至~]\s*\d{1,2}\s*月"
-                     r"|\d{1,2}\s*月(?:份|底|末)")
+_PART_OF_YEAR = lazy(r"上半年|下半年|[一二三四1-4]\s*季度|\d{1,2}\s*月|截至|截止|以来|至今")  # (截至11月，…)
 
 
 def run(analysis, check: Check):
@@ -62,8 +67,9 @@ def run(analysis, check: Check):
     for block, fig in analysis.in_prose():
         if fig.unit not in units or not fig.is_point:
             continue
-        clause = labels.core(labels.clause(block.text, fig.start))
-        if not o.done.within(clause) or o.planned.within(clause):
+        written = labels.clause(block.text, fig.start)
+        clause = labels.core(written)
+        if not o.done.within(clause) or o.planned.within(clause) or _QUALIFIED.search(written):
             continue
         said = _said(o, clause)
         hits = [r for r in rows if r[4].unit == fig.unit and _names(r[0], clause, said, o.shortest)]
@@ -119,11 +125,12 @@ def _said(o, clause: str) -> str:
 
 
 def _names(stem: str, clause: str, said: str, shortest: int) -> bool:
-    """Whether a clause names the row of ``stem``: the name within it, or its own words (``shortest``
-    characters or more) within the name (not words ending alike: 科研合作项目 is not 产学研合作项目)."""
-    if len(stem) < shortest:  # 培训人次: its clause says 培训 and no more (全年累计开展培训, not 培训学员)
-        return _DOING.sub("", said) == stem
-    return stem in clause or len(said) >= shortest and said in stem
+    """Whether a clause names the row of ``stem`` and nothing more: its own words are the name, or the end
+    of it (``shortest`` characters or more: 满意度 of 服务对象满意度); never the name with more words around
+    it (全市学员满意度, 女性学员满意度, 第一期学员满意度: another population's), nor words merely ending
+    alike (科研合作项目 is not 产学研合作项目)."""
+    said = _DOING.sub("", said)
+    return said == stem or len(said) >= shortest and stem.endswith(said)
 
 
 def _project(analysis, table) -> str:
