@@ -105,6 +105,10 @@ def run(analysis, check: Check):
                 # department's, not the project's
             if out_of is not None and fig.value > out_of:
                 continue  # 总得分98分（含预算执行率得分10分） over indicators out of 90: more than this table
+            if _NET_OF_BONUS.match(block.text, fig.end):
+                continue  # 自评得分92.30分（不含加分）: the table's 合计 holds the bonus
+            if any(precision.interval(fig).meets(precision.interval(t)) for t in _reviewed(table, check)):
+                continue  # 综合得分95分 beside 自评得分 | 复核得分: the review's total (either may be meant)
             if total is not None:
                 found = judge(check, analysis, fig, (total,), lambda t=total: precision.interval(t),
                               expression=f"{total.text} (the table's {total_row})")
@@ -128,6 +132,18 @@ def _read(table, check: Check):
     names = {c.text for row in table.rows for c in row if len(c.text) >= 2 and number(c.text) is None
              and not any(w in c.text for w in check.options.grand)}
     return total, total_row, parts, _points_total(table, check), names
+
+
+def _reviewed(table, check: Check) -> list:
+    """The totals of a table's other score columns, a review's (复核得分, 评价得分, 核定得分, 最终得分)
+    beside the self-assessed one."""
+    col = _score_column(table, check)
+    return [t for j, h in enumerate(table.header) if j != col and _REVIEW.search(h)
+            and (t := _table_total(table, j, check)[0]) is not None]
+
+
+_REVIEW = lazy(r"(?:复核|评价|核定|最终|评审)得?分")
+_NET_OF_BONUS = lazy(r"\s*[（(]\s*不含(?:加分|加减分|附加分)")
 
 
 def _score_column(table, check: Check) -> int:
