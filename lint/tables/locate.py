@@ -292,3 +292,23 @@ def _amount(cell: Cell, dash: bool = False):
 
 
 _DASHES = ("-", "—", "－", "–")
+
+
+def other_period(text: str, figure, report_year: str | None, caption: str) -> bool:
+    """Whether a prose figure is of another time than a table of the report's year (``caption`` naming a
+    year, else ``report_year``): last year's (公务接待费上年决算 a), another year's (2025年公务接待费预算 a;
+    2023年…决算 a), or a budget before the adjustment its sentence goes on to (年初预算 a，年中调减为 b: the
+    table's 预算数 may be b)."""
+    clause = labels.clause(text, figure.start)
+    if labels.LAST_YEARS.search(clause):
+        return True
+    years = labels.dated(text, figure.start)[1]
+    said = labels.YEAR.search(caption)
+    own = said.group(1) if said else report_year
+    if years and own and years[-1] != own and not _THIS_YEAR.search(clause):
+        return True
+    return "年初" in clause and _ADJUSTED_AFTER.match(text, figure.end) is not None
+
+
+_THIS_YEAR = lazy(r"本年度?|今年|当年")
+_ADJUSTED_AFTER = lazy(r"[^。；;]{0,20}?(?:调减|调增|调整|追加|核减|核增|压减)(?:后|为|至|到)")

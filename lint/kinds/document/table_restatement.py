@@ -32,7 +32,7 @@ from ...figures import labels
 from ...model import Table
 from ...regex import lazy
 from ...tables import classified, code_column, number
-from ...tables.locate import agreement
+from ...tables.locate import agreement, other_period
 from ...vocabulary import Words
 from ..base import Check, differs
 from ..options import options
@@ -86,9 +86,8 @@ def run(analysis, check: Check):
             continue
         cell, unit = table.rows[row][column], _unit(table, column)
         sentence, years = labels.dated(block.text, fig.start)
-        said = labels.YEAR.search(table.title)
-        if years and said and years[-1] != said.group(1):
-            continue
+        if other_period(block.text, fig, analysis.year(), table.title):
+            continue  # 上年决算 a; 2025年预算 a; 年初预算 a，年中调减为 b: not the table's
         before = labels.dated(block.text, max(0, fig.start - len(sentence) - 1))[0]
         said_with = sentence + (before if _GOES_ON.match(sentence) else "")  # 按功能分类，…: the one before's
         head = analysis.doc.blocks[analysis.section(fig.block).start].text

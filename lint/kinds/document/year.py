@@ -82,6 +82,8 @@ def run(analysis, check: Check):
                 or year in own and not _PLAN_AHEAD.search(earlier):
             continue  # 2024年执行率 a，比上年提高 d 个百分点；2023年执行率为 b: the base compared with (and
             # 2024年为 a；2023年为 b: the years side by side, the later first)
+        if _THIS_YEAR.search(labels.clause(text, fig.start)):
+            continue  # 2023年…决算 a，本年决算 b: b is the report's year's
         if _quoted(text, fig.start):
             continue  # 审计报告指出：“2023年度公用经费超预算支出15.60万元。”: another's words, quoted
         if _looking_back(analysis, fig.block, said):
