@@ -4,8 +4,9 @@ Finds, in each sentence, a figure whose label opens with a per-head word (option
 生均, 期均, 场均, 次均, 批均, 平均, 每人, 亩均, 车均: per 辆) and, before it in the same sentence:
 
 * for an amount of money (人均培训经费1,456.25元): exactly one money amount (the total) and exactly one
-  count (人, 人次, 户, 名, …: a counted unit), or none and the sentence before stating one count of heads
-  and nothing else (年末实有人员82人。人员经费906.45万元，人均人员经费11.05万元);
+  count (人, 人次, 户, 名, …: a counted unit), or none and the sentence before stating one count of the staff
+  and nothing else (年末实有人员82人。人员经费906.45万元，人均人员经费11.05万元; for 生均, of the students),
+  not per retiree nor on a base its sentence says (按全年平均在职人数计算);
 * for a count (期均培训50人, 平均每场观众120人次): exactly one count in the average's own unit (the total)
   and exactly one in the unit its word divides by (期 for 期均, 场 or 场次 for 场均 and 平均每场, 人 or 名 for
   人均 and 生均);
@@ -74,8 +75,10 @@ def run(analysis, check: Check):
                     continue
                 if len(counts) > 1 and heads:  # 接待9批次、64人次，人均: the heads its word divides by
                     counts = [f for f in counts if f.unit in heads]
-                if not counts and k and precision.family(mean.unit) == "money" and word not in _AREA:
-                    counts = _headcount(sentences[k - 1][2], heads)  # 年末实有人员82人。人员经费 X，人均…
+                text = analysis.doc.blocks[block].text
+                if not counts and k and precision.family(mean.unit) == "money" and word not in _AREA \
+                        and not _RETIRED.search(core) and not _BASE_SAID.search(text, _start, _end):
+                    counts = _headcount(sentences[k - 1][2], word)  # 年末实有人员82人。人员经费 X，人均…
                 if len(totals) != 1 or len(counts) != 1:
                     continue
                 total, count = totals[0], counts[0]
@@ -99,16 +102,24 @@ def run(analysis, check: Check):
 _PERIOD = lazy(r"每(?:月|年|日|天|周|季)|月均|日均|年均")
 
 
-def _headcount(figures, heads) -> list:
-    """The one count of heads a sentence states before an average's (年末实有人员82人。…人均…), when it
-    states nothing else: no amount, no second count."""
+def _headcount(figures, word: str) -> list:
+    """The one count of the staff a sentence states before an average's (年末实有人员82人。…人均…), when it
+    states nothing else: no amount, no second count; the staff by name (实有, 在职, 职工), not a quota (编制),
+    trainees (培训320人次), a group among them (专业技术人员) or people helped (帮扶困难职工)."""
     points = [f for f in figures if f.is_point]
-    counts = [f for f in points if f.unit in (heads or precision.PEOPLE) and f.value > 0
-              and not _QUOTA.search(f.label)]  # (编制90人: places, not the people paid)
+    named = _STUDENTS if word == "生均" else _STAFF
+    counts = [f for f in points if f.unit == "人" and f.value > 0 and named.search(labels.core(f.label))
+              and not _QUOTA.search(f.label)]
     return counts if len(counts) == 1 and len(points) == 1 else []
 
 
-_QUOTA = lazy(r"编制|核定|定员|离退休|退休")
+_STAFF = lazy(r"(?:实有|在职|在编|现有)(?:人员|职工|人数|干部职工)?(?:总数|共|为|有)?$"
+              r"|(?:干部)?职工(?:总数|人数)?(?:共|为|有)?$")
+_STUDENTS = lazy(r"(?:在校|在读)?(?:学生|学生人数|生)(?:总数|共|为|有)?$")  # (生均: per student)
+_QUOTA = lazy(r"编制|核定|定员|离退休|退休|帮扶|困难|中[，,]")
+_RETIRED = lazy(r"离退休|退休")  # 人均离退休经费: per retiree, not per the staff counted before
+# (按全年平均在职人数计算: its own base said)
+_BASE_SAID = lazy(r"按[^。；;]{0,20}?(?:人数|人员)[^。；;]{0,6}?计算")
 
 
 def _heads(core: str, word: str) -> tuple[str, ...]:
