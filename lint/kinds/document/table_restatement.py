@@ -18,6 +18,9 @@ X，其中：一般公共预算拨款 Y) that neither the table's caption, its h
 收入 side (its header) restated as 支出 (一般公共预算财政拨款支出 is no row 一般公共预算财政拨款 of 收入) or
 the other way round, and a figure whose measure (年初预算) is not its table's only column's (决算数).
 
+A row's rate restated (项目支出执行率为91.39%) is compared with the one column of its table headed with
+that rate word (执行率, 完成率, 到位率), the row named once among such tables.
+
 The two amounts, converted to one unit, must agree (equal when stated to the same decimals, else meeting
 within rounding: :func:`crossfoot.tables.locate.agreement`). The finding is on the prose figure, with the cell
 as the related place.
@@ -29,6 +32,7 @@ import re
 from collections import Counter
 
 from ...figures import labels
+from ...interval import stated
 from ...model import Table
 from ...regex import lazy
 from ...tables import classified, code_column, number
@@ -67,6 +71,7 @@ _UNIT = lazy(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(亿元|万元|千元|
 
 
 def run(analysis, check: Check):
+    yield from _rates(analysis, check)
     rows = analysis.memo(_index, check.options.shortest, check.options.totals)
     if not rows:
         return
@@ -118,6 +123,55 @@ def run(analysis, check: Check):
 _FUNDS_TOTAL = "年度资金总额"  # a 项目支出 (部门整体支出) 绩效自评表's funds row of the whole
 _WHOLE_PROJECT = lazy(r"(?:本|该)?(?:项目|部门|单位)(?:资金)?(?:年初预算|全年预算|调整预算|预算|全年执行|执行"
                       r"|决算|实际支出)数?(?:为|是)?")  # (本部门年初预算数: a 部门整体 form's)
+
+
+def _rates(analysis, check: Check):
+    """A row's rate restated in prose (项目支出执行率为91.39% for the row 二、项目支出 of a table with an
+    执行率 column): the label is the row's name and the rate word (执行率, 完成率, 到位率) and filler only,
+    the row named once among the tables with one column headed with that word; the two must agree as stated
+    (the same decimals equal, else their rounding intervals meet)."""
+    for block, fig in analysis.in_prose():
+        if fig.unit != "%" or not fig.is_point:
+            continue
+        label = labels.core(fig.label)
+        said = _RATE_SAID.search(label)
+        if said is None:
+            continue
+        name = label[: said.start()].rstrip("的")
+        rated = analysis.memo(_rated_rows, check.options.shortest, check.options.totals, said.group(1))
+        hits = [n for n in rated if n in name and _only_measures(check, name.replace(n, "", 1))]
+        if len(hits) != 1:
+            continue
+        table, row, col = rated[hits[0]]
+        if other_period(block.text, fig, analysis.year(), table.title):
+            continue
+        cell = table.rows[row][col]
+        value = number(cell.text)
+        if value is None:
+            continue
+        mine, theirs = stated(fig.value, fig.decimals), stated(value.value, value.decimals)
+        same = value.value == fig.value if value.decimals == fig.decimals else mine.meets(theirs)
+        if not same:
+            yield differs(check, analysis, fig, cell, table, hits[0], unit="" if value.percent else "%")
+
+
+def _rated_rows(analysis, shortest: int, totals: Words, word: str) -> dict:
+    """Row label → (table, row, column) for the rows of the tables with one column headed ``word`` (执行率),
+    each label naming one row among them."""
+    found, seen = {}, Counter()
+    for table in analysis.tables:
+        cols = [j for j, h in enumerate(table.header) if word in h]
+        if table.shape != "tabs" or len(cols) != 1:
+            continue
+        for i, (_, name, _) in enumerate(classified(table, None)):
+            name = re.sub(r"[（(][类款项][）)]|\s+", "", name)
+            if len(name) >= shortest and name not in totals:
+                seen[name] += 1
+                found[name] = (table, i, cols[0])
+    return {name: place for name, place in found.items() if seen[name] == 1}
+
+
+_RATE_SAID = lazy(r"(执行率|完成率|到位率)(?:为|是|达到?|达)?$")
 
 
 def _own_panel(table: Table, row, name: str, column: int) -> bool:
