@@ -63,8 +63,9 @@ def _gap_of_two(analysis, fig) -> bool:
     系数由0.33降至0.31，下降0.02): the change of an index or a coefficient, not a rate missing its %."""
     text = analysis.text(fig)
     opened = max(text.rfind(c, 0, fig.start) for c in "。；;！？") + 1
-    before = [f for f in analysis.figures[fig.block][: analysis.index(fig)] if f.start >= opened]
-    if len(before) < 2 or any(f.unit or not f.is_point or f.value is None for f in before[-2:]):
+    k = analysis.index(fig)
+    before = [f for f in analysis.figures[fig.block][max(0, k - 2) : k] if f.start >= opened]  # (linear)
+    if len(before) < 2 or any(f.unit or not f.is_point or f.value is None for f in before):
         return False
     now, then = before[-2:]  # 指数为 a，比…的 b 下降 d: the two values right before, compared
     if not _COMPARED.search(text, opened, then.start) or not _MOVED.fullmatch(text, then.end, fig.start):
