@@ -302,7 +302,8 @@ def other_period(text: str, figure, report_year: str | None, caption: str) -> bo
     clause = labels.clause(text, figure.start)
     if labels.LAST_YEARS.search(clause):
         return True
-    years = labels.dated(text, figure.start)[1]
+    years = labels.YEAR.findall(clause) or labels.dated(text, figure.start)[1][:1]  # (its own clause's,
+    # else its sentence's first: 2025年…预算合计 X，较2024年预算减少 d，其中：A a is 2025's)
     said = labels.YEAR.search(caption)
     own = said.group(1) if said else report_year
     if years and own and years[-1] != own and not _THIS_YEAR.search(clause):
