@@ -203,7 +203,12 @@ def _amounts(listings: list[Listing]) -> list[Listing]:
             if not parts:
                 continue
             found = replace(found, parts=parts)
-        elif not period and not _RUNNING.search(found.total.label) and len(found.parts) > 1 \
+        outturn = next((k for k, p in enumerate(found.parts) if k and _OUTTURN_ONLY.fullmatch(
+            labels.core(p.label).strip(" ，,；;"))), None)
+        if outturn is not None and _PLANNED_TOTAL.search(found.total.label):
+            found = replace(found, parts=found.parts[:outturn])  # 全年预算数 A，其中项目支出 B，全年执行数 C:
+            # the outturn of A, said beside it after its part, no part
+        if not period and not _RUNNING.search(found.total.label) and len(found.parts) > 1 \
                 and not _RUNNING.search(found.parts[0].label):
             measures = {_measure(p.label) for p in found.parts if not _RUNNING.search(p.label)} - {""}
             cut = next((k for k, p in enumerate(found.parts) if _RUNNING.search(labels.core(p.label))
@@ -2322,6 +2327,10 @@ _SEMI = lazy(r"[；;]")
 _BECAUSE = lazy(r"原因是|原因为|主要由于|是由于|系因")
 _SUB_ITEMS = lazy(r"[，,]\s*主要(?:是|为|包括|有)")
 _APART_FROM = lazy(r"[，,；;。]\s*(?:此外|除此之外|除此以外)")  # (not 另外: 另外，其他收入 b is a part)
+# a label naming only the outturn (全年执行数, 实际支出)
+_OUTTURN_ONLY = lazy(r"(?:全年|本年度?|年度|实际)?(?:执行数|决算数|支出数|执行|支出|决算|实际支出|完成)"
+                     r"(?:金额|资金)?(?:为|是)?")
+_PLANNED_TOTAL = lazy(r"预算|计划")
 _RUNNING = lazy(r"累计|截至|截止|至今|以来")  # a running total (累计完成投资, 截至年底)
 # what a label measures, its period and running words left out (2024年完成投资, 累计完成投资: 完成投资)
 _PERIOD_WORDS = lazy(r"(?:19|20)\d\d\s*年度?|\d{1,2}\s*[-—–至~]\s*\d{1,2}\s*月份?|\d{1,2}\s*月份?"
