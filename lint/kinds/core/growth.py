@@ -9,7 +9,9 @@ Judged as an interval: change / prior must meet the stated rate. A rate that fai
 once the change or the amount is read in the other's unit of money (101.79万元，比上年增加65.39元，增长
 179.64%) is the unit's slip: a warning on the amount whose unit lost a character, its fix suggested. A
 rate on a zero or negative prior cannot be checked and is skipped (the zero_base kind reports a rate
-stated on a prior of zero).
+stated on a prior of zero), and so is a rate whose two amounts, of three years or more set side by side in
+its sentence, are not the newest year's and the year before it (2024年 X，2023年为 Y，2022年为 Z，较上年
+下降 p%).
 """
 
 from __future__ import annotations
@@ -17,7 +19,7 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from ...figures import growth
+from ...figures import growth, labels
 from ..base import JUDGED, Check, judge, unit_slip
 
 KIND = "growth"
@@ -27,7 +29,7 @@ Options = growth.Spec
 
 def run(analysis, check: Check):
     for found in growth.find(analysis, check.options):
-        if found.zero:
+        if found.zero or _years_apart(analysis, found):
             continue
         verdict = judge(check, analysis, found.rate, found.related, found.compute, scale=Decimal(100),
                         expression=found.expression)
@@ -41,3 +43,17 @@ def run(analysis, check: Check):
                                                      check.lang))
         if verdict:
             yield verdict
+
+
+def _years_apart(analysis, found) -> bool:
+    """Whether a rate's two amounts are not the newest year's and the year before it, of the years its
+    sentence sets side by side (2024年 X，2023年为 Y，2022年为 Z，较上年下降 p%: X against Y, not Y against
+    Z): the pair read is then not the one the rate speaks of."""
+    text = analysis.text(found.rate)
+    opened = max(text.rfind(c, 0, found.rate.start) for c in "。；;！？") + 1
+    years = [int(y) for y in labels.YEAR.findall(text, opened, found.rate.start)]
+    if len(set(years)) < 3:
+        return False
+    mine = [int(m[-1]) for f in found.related if f.block == found.rate.block
+            and (m := labels.YEAR.findall(labels.clause(text, f.start)))]
+    return len(mine) == 2 and sorted(mine) != [max(years) - 1, max(years)]
