@@ -493,6 +493,7 @@ def _rows(analysis, text: str, fig, reach: int, figures):
 
 _BELOW = lazy(r"(?:如下(?:表)?|包括|分别是|分别为|具体是|具体为)\s*(?:[（(][^（()）]{0,12}[）)])?"
                     r"\s*[：:]\s*$")
+_OWN_PARTS = lazy(r"\s*[，,]\s*其中[^。；;]{1,80}[。；;]\s*(?:具体|详细)?")
 _NAME_HEAD = lazy(r"^([\u4e00-\u9fff]{2,6}?)(?:名称|全称)$")
 _LEVEL_HEAD = lazy(r"^([一二三四]级指标)(?:名称)?$")  # 共设置5个三级指标，具体如下： over a 三级指标 column
 
@@ -503,8 +504,12 @@ def _below(analysis, b: int, fig, reach: int):
     numbered rows' names, totals left out; ``(None, "")`` otherwise, or when the table states the count."""
     blocks = analysis.doc.blocks
     text = blocks[b].text
-    if len(text) - fig.end > 3 * reach or not _BELOW.search(text, fig.end) or "。" in text[fig.end:] \
-            or any(f.start > fig.start and f.unit in COUNT_UNITS for f in analysis.figures[b]):
+    below = _BELOW.search(text, fig.end)
+    own = below is not None and _OWN_PARTS.fullmatch(text, fig.end, below.start()) is not None \
+        and all(f.unit == fig.unit for f in analysis.figures[b] if f.start > fig.start)
+    # (单位共8个，其中行政单位2个，事业单位5个。具体如下：: the count's own parts said between)
+    if len(text) - fig.end > 3 * reach or below is None or ("。" in text[fig.end:] or any(
+            f.start > fig.start and f.unit in COUNT_UNITS for f in analysis.figures[b])) and not own:
         return None, ""  # (the count the paragraph states last: 所属2个事业单位…单位共4个，具体如下; its
         # funds may follow: 共实施项目6个，项目资金预算 T，具体如下：)
     said = fig.label[-8:] + text[fig.end:fig.end + 6]
