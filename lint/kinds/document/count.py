@@ -2,17 +2,16 @@
 
 A count is a whole figure in a measure word (个, 项, 家, 所, ...) followed, within ``reach`` characters and
 one comma, by a list ``openers`` word (包括, 分别是, 分别为, 即 after a comma, a colon). The list runs to
-the end of its clause (。；，), continuing into the next paragraph when a converter broke the sentence across
-a blank line.
-Its items are split at 、 and, inside an item, at 和/以及/及 between two names where the first ends as the
-list's names mostly do (财务科和产业科 is two 科). Only a closed list of names is judged: one of at least
-``minimum`` items (two after 分别为, 具体为: each one named), with a 、 in it, not ended by 等 (which says
-the list is not complete), and none of them an amount (分别为442名、418名 and 公务用车2辆、机要用车1辆 are a
-sum, not a list; so are 数量指标五个、质量指标三个, and 租用1架M-26直升机、2架H-125直升机), but for names
-each with its amount of money (2项资金，分别为：A资金2127万元、B资金650万元). So is a list in brackets right
-after the count and its noun (设6个部室（办公室、组织人事部、…）; not past a verb:
-三批项目涉及临城镇（A村、B村）), when it holds names only.
-A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by inline points
+the end of its clause (。；，), continuing into the next paragraph when a converter broke the sentence
+across a blank line. Its items are split at 、 and, inside an item, at 和/以及/及 between two names where
+the first ends as the list's names mostly do (财务科和产业科 is two 科). Only a closed list of names is
+judged: one of at least ``minimum`` items (two after 分别为, 具体为: each one named), with a 、 in it, not
+ended by 等 (which says the list is not complete), and none of them an amount (分别为442名、418名 and
+公务用车2辆、机要用车1辆 are a sum, not a list; so are 数量指标五个、质量指标三个, and
+租用1架M-26直升机、2架H-125直升机), but for names each with its amount of money
+(2项资金，分别为：A资金2127万元、B资金650万元). So is a list in brackets right after the count and its noun
+(设6个部室（办公室、组织人事部、…）; not past a verb: 三批项目涉及临城镇（A村、B村）), when it holds names
+only. A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by inline points
 (有三个方面：一是…；二是…；三是…), with no other figure between, is compared with the points that follow in
 order, in its paragraph and the paragraphs that go on with the next point (two points suffice there). A
 count ending its paragraph with a colon (存在以下四个方面的问题：) is compared with the numbered paragraphs
@@ -22,14 +21,13 @@ finding (a name the publisher redacted, （略）建设项目, stands for one ea
 closing the sentence (A、B、C，D。) is listed too. A count that refers to a table instead
 (共10个单户单位（详见表1）) is compared with the rows of the table captioned 表1 (just above it, or over its
 unit line): its numbered rows, totals left out. A count stated last in a paragraph that ends by introducing
-a table (单位共4个，具体如下：) is compared with the names in that table's column of them (单位名称 for
-单位, 项目名称 for 项目, 三级指标 for 三级指标), its numbered rows, totals left out. A count of indicators
-(共设置6个绩效指标, 16个三级指标) in the first sentence of the paragraph right after an indicator table is
-compared with that table's 三级指标 rows.
-A count followed by its amount whose listing after it adds up to that amount (项目共3个，涉及项目预算资金
-T。其中：A a，B b，C c) is compared with the listing's items (not a breakdown by source: 财政拨款 a，其他资金
-b).
-"""
+a table (单位共4个，具体如下：; or its own parts by kind said first: 共8个，其中行政单位2个，事业单位5个。
+具体如下：) is compared with the names in that table's column of them (单位名称 for 单位, 项目名称 for 项目,
+三级指标 for 三级指标), its numbered rows, totals left out. A count of indicators (共设置6个绩效指标,
+16个三级指标) in the first sentence of the paragraph right after an indicator table, or right before one (a
+caption between, no table after it), is compared with that table's 三级指标 rows. A count followed by its
+amount whose listing after it adds up to that amount (项目共3个，涉及项目预算资金 T。其中：A a，B b，C c) is
+compared with the listing's items (not a breakdown by source: 财政拨款 a，其他资金 b). """
 
 from __future__ import annotations
 
@@ -110,6 +108,8 @@ def run(analysis, check: Check):
                 items, where = _below(analysis, b, fig, check.options.reach)
             if items is None:
                 items, where = _above(analysis, b, fig)
+            if items is None:
+                items, where = _sheet_next(analysis, b, fig)
             if items is None:
                 items, where = _funded(analysis, b, fig, figures), "listed after it"
             if items is not None and _BESIDE.search(block.text, 0, fig.start) \
@@ -656,6 +656,31 @@ def _goes_on(analysis, table) -> bool:
 def _table_starts(analysis) -> dict:
     """Each table by the line its header starts on."""
     return {t.span.line: t for t in analysis.tables}
+
+
+def _sheet_next(analysis, b: int, fig):
+    """The indicators of the indicator table right after a paragraph whose first sentence counts them all
+    (本年度共设置7个绩效指标，各项指标均已完成。… ⏎ 表 绩效目标完成情况表 ⏎ 一级指标 | … | 三级指标 | …):
+    the rows of its 三级指标 column; ``(None, "")`` otherwise (a part's count, 产出指标共3个; last year's)."""
+    blocks = analysis.doc.blocks
+    text = blocks[b].text
+    if _INDICATOR_NOUN.match(text, fig.end) is None or not _SET_UP.search(fig.label) \
+            or "。" in text[: fig.start] or _PART_NAMED.search(text, 0, fig.start) \
+            or labels.earlier(text[: fig.start], analysis.year()):
+        return None, ""
+    k = next((k for k in range(b + 1, min(b + 4, len(blocks))) if blocks[k].kind == "row"), None)
+    if k is None or any(x.kind != "row" and (len(x.text) > 40 or "。" in x.text) for x in blocks[b + 1 : k]):
+        return None, ""  # (the table right after it, a caption between at most)
+    table = analysis.memo(_table_starts).get(blocks[k].line)
+    if table is None or len(table.rows) > 60 or _goes_on(analysis, table):
+        return None, ""  # (another table right after it: the sheet continued, maybe)
+    heads = [j for j, h in enumerate(table.header) if re.sub(r"\s", "", h) in ("三级指标", "三级指标名称")]
+    if len(heads) != 1 or table.column("年度目标值", "年度指标值", "指标值", "目标值") is None:
+        return None, ""
+    return _indicators(table, heads[0]), "in the table below it"
+
+
+_SET_UP = lazy(r"(?:共|合计)(?:设置|设定|设|有)?$|(?:设置|设定)(?:了)?(?:绩效指标)?$")
 
 
 def _blocks_above(analysis, line: int, n: int) -> list:
