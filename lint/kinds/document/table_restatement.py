@@ -21,6 +21,9 @@ the other way round, and a figure whose measure (年初预算) is not its table'
 A row's rate restated (项目支出执行率为91.39%) is compared with the one column of its table headed with
 that rate word (执行率, 完成率, 到位率), the row named once among such tables.
 
+A paragraph that introduces a table (…全年支出 X，主要用于…，明细如下。) states its total: its first amount is
+compared with the 合计 row of that table's one column of amounts, unless another amount of it agrees.
+
 The two amounts, converted to one unit, must agree (equal when stated to the same decimals, else meeting
 within rounding: :func:`crossfoot.tables.locate.agreement`). The finding is on the prose figure, with the cell
 as the related place.
@@ -35,7 +38,7 @@ from ...figures import labels
 from ...interval import stated
 from ...model import Table
 from ...regex import lazy
-from ...tables import classified, code_column, number
+from ...tables import classified, code_column, number, row_label
 from ...tables.locate import agreement, other_period
 from ...vocabulary import Words
 from ..base import Check, differs
@@ -72,6 +75,7 @@ _UNIT = lazy(r"[（(]\s*(?:(?:金额)?单位\s*[:：]\s*)?(亿元|万元|千元|
 
 def run(analysis, check: Check):
     yield from _rates(analysis, check)
+    yield from _introduced(analysis, check)
     rows = analysis.memo(_index, check.options.shortest, check.options.totals)
     if not rows:
         return
@@ -123,6 +127,44 @@ def run(analysis, check: Check):
 _FUNDS_TOTAL = "年度资金总额"  # a 项目支出 (部门整体支出) 绩效自评表's funds row of the whole
 _WHOLE_PROJECT = lazy(r"(?:本|该)?(?:项目|部门|单位)(?:资金)?(?:年初预算|全年预算|调整预算|预算|全年执行|执行"
                       r"|决算|实际支出)数?(?:为|是)?")  # (本部门年初预算数: a 部门整体 form's)
+
+
+def _introduced(analysis, check: Check):
+    """The total of a paragraph that introduces a table (项目资金全年支出483.06万元，主要用于…，明细如下。
+    ⏎ 表 … ⏎ … ⏎ 合计 | 4,830,560.36) against the 合计 row of that table's one column of amounts: the
+    paragraph's first amount, when no amount of the paragraph agrees with it."""
+    blocks = analysis.doc.blocks
+    for b, block in enumerate(blocks):
+        if block.kind != "paragraph" or not _INTRODUCES.search(block.text) or not analysis.figures[b]:
+            continue
+        first = analysis.figures[b][0]
+        if not first.is_point or first.unit not in _MONEY or not _WHOLE.search(labels.core(first.label)):
+            continue
+        k = next((k for k in range(b + 1, min(b + 5, len(blocks))) if blocks[k].kind == "row"), None)
+        if k is None or any(x.kind != "row" and len(x.text) > 40 for x in blocks[b + 1 : k]):
+            continue
+        table = next((t for t in analysis.tables if t.span.line == blocks[k].line), None)
+        if table is None or table.shape != "tabs":
+            continue
+        columns = [j for j in _amounts(table) if not re.search(r"序号|编号|行次|栏次", table.header[j])]
+        totals = [r for r in range(len(table.rows))
+                  if _TOTAL_ROW.fullmatch(re.sub(r"\s", "", row_label(table, r)))]
+        if len(columns) != 1 or len(totals) != 1 \
+                or other_period(block.text, first, analysis.year(), table.title):
+            continue
+        cell, unit = table.rows[totals[0]][columns[0]], _unit(table, columns[0])
+        said = [agreement(f.value, f.decimals, f.unit, cell.text, unit, analysis.rounding)
+                for f in analysis.figures[b] if f.is_point and f.unit in _MONEY]
+        if "agree" not in said:
+            yield differs(check, analysis, first, cell, table, labels.core(first.label), unit,
+                          truncated=said[0] == "truncated")
+
+
+_INTRODUCES = lazy(r"(?:明细|具体情况|具体|详细情况)?(?:如下|见下表|详见下表|如下表所示)[。：:]?\s*$")
+_WHOLE = lazy(r"(?:全年|本年度?|年度|累计|合计|共计|总)?(?:支出|收入|资金|经费|金额|总额)(?:合计|总额|共计)?"
+               r"(?:为|是|达)?$")
+_TOTAL_ROW = lazy(r"合计|总计")
+_MONEY = ("元", "万元", "亿元")
 
 
 def _rates(analysis, check: Check):
