@@ -90,7 +90,8 @@ def run(analysis, check: Check):
         if len(hits) != 1:
             continue
         table, row = rows[hits[0]]
-        column = _column(check, table, row, label + fig.label)  # (core drops 全年 of 全年预算)
+        column = _column(check, table, row, label + fig.label,  # (core drops 全年 of 全年预算)
+                         label.replace(hits[0], "", 1))
         if column is None or not _own_panel(table, table.rows[row], hits[0], column):
             continue
         cell, unit = table.rows[row][column], _unit(table, column)
@@ -261,10 +262,12 @@ def _amounts(table: Table) -> list[int]:
     return out
 
 
+_SPENT = lazy(r"支出(?:数|金额)?(?:为|是|共)?$")
+_SPENT_HEAD = lazy(r"决算|执行|实际|支出")
 _RATE_HEAD = lazy(r"%|％|率|比重|比例|百分点|进度")  # rates, their cells printed without % (完成预算%)
 
 
-def _column(check: Check, table: Table, row: int, label: str) -> int | None:
+def _column(check: Check, table: Table, row: int, label: str, rest: str = "") -> int | None:
     columns = [j for j in _amounts(table) if number(table.rows[row][j].text) is not None]
     amounts = [c for j, c in enumerate(table.rows[row]) if (v := number(c.text)) is not None
                and not v.percent and not code_column(table, j) and not _RATE_HEAD.search(table.header[j])]
@@ -275,6 +278,10 @@ def _column(check: Check, table: Table, row: int, label: str) -> int | None:
         if said and not any(w in head for w in said) and check.options.measures.within(head):
             return None  # 年初预算为 is not the 决算数 column's
         return columns[0]
+    if not check.options.measures.within(label) and _SPENT.search(rest):  # 机关运行经费支出 X beside
+        # 年初预算数 | 决算数: the outturn's column (not 项目支出 X: the row's own name, no measure)
+        spent = [j for j in columns if _SPENT_HEAD.search(table.header[j])]
+        return spent[0] if len(spent) == 1 else None
     longest = {j: max((len(w) for w in check.options.measures if w in label and w in table.header[j]),
                       default=0) for j in columns}
     best = max(longest.values(), default=0)
