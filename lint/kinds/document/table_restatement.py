@@ -85,7 +85,8 @@ def run(analysis, check: Check):
         if len(label) < shortest:
             continue
         hits = [name for name in rows if name in label and _only_measures(check, label.replace(name, "", 1))]
-        if not hits and _WHOLE_PROJECT.fullmatch(label) and _FUNDS_TOTAL in rows:
+        whole = _WHOLE_PROJECT.fullmatch(label)
+        if not hits and whole and _FUNDS_TOTAL in rows and _of_form(whole.group(1), rows[_FUNDS_TOTAL][0]):
             hits = [_FUNDS_TOTAL]  # 项目年初预算数 X: the 年度资金总额 of the report's one project funds form
         if len(hits) != 1:
             continue
@@ -126,7 +127,15 @@ def run(analysis, check: Check):
 
 
 _FUNDS_TOTAL = "年度资金总额"  # a 项目支出 (部门整体支出) 绩效自评表's funds row of the whole
-_WHOLE_PROJECT = lazy(r"(?:本|该)?(?:项目|部门|单位)(?:资金)?(?:年初预算|全年预算|调整预算|预算|全年执行|执行"
+def _of_form(subject: str, table: Table) -> bool:
+    """Whether a label's subject (项目, 部门, 单位) is the one a funds form is of: a 项目支出 form's the
+    project, a 部门整体 form's the department (本单位全年预算数 in a project's report is the unit's whole
+    budget, not the project's)."""
+    kind = "项目" if "项目" in table.title else "部门" if re.search("部门|整体", table.title) else ""
+    return subject == "项目" if kind != "部门" else subject in ("部门", "单位")
+
+
+_WHOLE_PROJECT = lazy(r"(?:本|该)?(项目|部门|单位)(?:资金)?(?:年初预算|全年预算|调整预算|预算|全年执行|执行"
                       r"|决算|实际支出)数?(?:为|是)?")  # (本部门年初预算数: a 部门整体 form's)
 
 
