@@ -18,6 +18,9 @@ X，其中：一般公共预算拨款 Y) that neither the table's caption, its h
 收入 side (its header) restated as 支出 (一般公共预算财政拨款支出 is no row 一般公共预算财政拨款 of 收入) or
 the other way round, and a figure whose measure (年初预算) is not its table's only column's (决算数).
 
+An amount whose label names only a measure (全年预算数 b) goes on with the row the figure before it in its
+clause restated (该项目年初预算数 a，全年预算数 b，全年执行数 c: b and c of the same row).
+
 A row's rate restated (项目支出执行率为91.39%) is compared with the one column of its table headed with
 that rate word (执行率, 完成率, 到位率), the row named once among such tables.
 
@@ -80,14 +83,22 @@ def run(analysis, check: Check):
     if not rows:
         return
     shortest = check.options.shortest
+    last = None  # (the figure before and the row it restated: the row its measures go on with)
     for block, fig in analysis.amounts():
         label = re.sub(r"[（(][类款项][）)]", "", labels.core(fig.label))
-        if len(label) < shortest:
+        going_on = last is not None and last[0].block == fig.block \
+            and not re.search("[。；;]", block.text[last[0].end : fig.start])
+        if len(label) < shortest and not going_on:
+            last = None
             continue
         hits = [name for name in rows if name in label and _only_measures(check, label.replace(name, "", 1))]
         whole = _WHOLE_PROJECT.fullmatch(label)
         if not hits and whole and _FUNDS_TOTAL in rows and _of_form(whole.group(1), rows[_FUNDS_TOTAL][0]):
             hits = [_FUNDS_TOTAL]  # 项目年初预算数 X: the 年度资金总额 of the report's one project funds form
+        if not hits and going_on and check.options.measures.within(fig.label) \
+                and _only_measures(check, label):
+            hits = [last[1]]  # 该项目年初预算数 a，全年预算数 b，全年执行数 c: b and c of the same row
+        last = (fig, hits[0]) if len(hits) == 1 else None
         if len(hits) != 1:
             continue
         table, row = rows[hits[0]]
