@@ -110,3 +110,14 @@ def test_inputs_that_made_a_check_fail_are_read(text):
     """An amount read without its unit inside a chain (3/4亿元), a share of a whole of 0.00元, satisfied
     counts of two units: no check fails on them (they were INT001 findings; code review 61)."""
     assert not [f for f in crossfoot.check(text) if f.code == "INT001"]
+
+
+@pytest.mark.parametrize("text", [
+    "指标\t得分率\n合计\t90%\n自评等级：优\n",
+    "结余999999999999999999999999999999999999元，占经费0.0000000000001元的134%。\n",
+])
+def test_extreme_or_odd_inputs_no_check_fails_on(text):
+    """A score table of rates only beside a grade (SCO004's StopIteration), a share of 36 digits over a
+    near-nothing (SHR001's quotient beyond any figure: the whole file was dropped): no check fails (wave
+    w61o)."""
+    assert not [f for f in crossfoot.check(text) if f.code == "INT001"]

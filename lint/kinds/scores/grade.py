@@ -170,6 +170,8 @@ def _table_total(analysis):
     if len(tables) != 1:
         return None
     table = tables[0]
-    col = next(j for j, h in reversed(list(enumerate(table.header))) if "得分" in h and "率" not in h)
+    col = next((j for j, h in reversed(list(enumerate(table.header))) if "得分" in h and "率" not in h), None)
+    if col is None:
+        return None  # (指标 | 得分率: rates, no score column)
     rows = [r for r in range(len(table.rows)) if _GRAND.match(row_label(table, r).replace(" ", ""))]
     return cell_figure(table, rows[-1], col, "分") if rows else None
