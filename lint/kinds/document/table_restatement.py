@@ -227,7 +227,7 @@ def _rated_rows(analysis, shortest: int, totals: Words, word: str) -> dict:
         if table.shape != "tabs" or len(cols) != 1:
             continue
         for i, (_, name, _) in enumerate(classified(table, None)):
-            name = re.sub(r"[（(][类款项][）)]|\s+", "", name)
+            name = re.sub(r"[（(][类款项][）)]|\s+|^\d{1,2}[.．、](?!\d)", "", name)  # (2.信息化…经费)
             if len(name) >= shortest and name not in totals:
                 seen[name] += 1
                 found[name] = (table, i, cols[0])
@@ -263,7 +263,7 @@ def _index(analysis, shortest: int, totals: Words) -> dict:
         if table.shape != "tabs" or not any(_unit(table, j) for j in range(len(table.header))):
             continue
         for i, (_, name, _) in enumerate(classified(table, None)):
-            name = re.sub(r"[（(][类款项][）)]|\s+", "", name)
+            name = re.sub(r"[（(][类款项][）)]|\s+|^\d{1,2}[.．、](?!\d)", "", name)  # (2.信息化…经费)
             if len(name) < shortest or name in totals:
                 continue
             seen[name] += 1
