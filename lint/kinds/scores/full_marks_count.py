@@ -42,8 +42,8 @@ _OTHERS = lazy(r"上年|去年|上一年|复核|评价组|专家组")  # counts 
 
 def run(analysis, check: Check):
     o = check.options
-    sheets = [t for t in analysis.tables if _columns(t, o) is not None]
-    if len(sheets) != 1:
+    sheets = [t for t in analysis.tables if _columns(t, o) is not None and t.column("执行率") is None]
+    if len(sheets) != 1:  # (a 自评表's funds part, 分值 | 执行率 | 得分, is no sheet of indicators)
         return  # (none, or several projects' sheets: which one the prose counts is a guess)
     sheet = sheets[0]
     rows = _indicators(sheet, o)
