@@ -6,7 +6,9 @@ Finds, in each sentence, a figure whose label opens with a per-head word (option
 * for an amount of money (人均培训经费1,456.25元): exactly one money amount (the total) and exactly one
   count (人, 人次, 户, 名, …: a counted unit), or none and the sentence before stating one count of the staff
   and nothing else (年末实有人员82人。人员经费906.45万元，人均人员经费11.05万元; for 生均, of the students),
-  not per retiree nor on a base its sentence says (按全年平均在职人数计算);
+  not per retiree nor on a base its sentence says and the report does not state (按全年平均在职人数计算);
+  a base it names (按年末实有人数计算) is the one count of those staff the report states, the total then the
+  sentence before's amount of what the average is of (人员经费 for 人均人员经费);
 * for a count (期均培训50人, 平均每场观众120人次): exactly one count in the average's own unit (the total)
   and exactly one in the unit its word divides by (期 for 期均, 场 or 场次 for 场均 and 平均每场, 人 or 名 for
   人均 and 生均);
@@ -76,9 +78,18 @@ def run(analysis, check: Check):
                 if len(counts) > 1 and heads:  # 接待9批次、64人次，人均: the heads its word divides by
                     counts = [f for f in counts if f.unit in heads]
                 text = analysis.doc.blocks[block].text
-                if not counts and k and precision.family(mean.unit) == "money" and word not in _AREA \
-                        and not _RETIRED.search(core) and not _BASE_SAID.search(text, _start, _end):
+                money = precision.family(mean.unit) == "money" and word not in _AREA \
+                    and not _RETIRED.search(core)
+                based = _BASE_SAID.search(text, _start, mean.start) if money else None
+                if not counts and money and based and based.group(1):
+                    counts = _named_headcount(analysis, based.group(1))  # 按年末实有人数计算，人均…: that
+                    # count, stated once in the report
+                elif not counts and k and money and not based:
                     counts = _headcount(sentences[k - 1][2], word)  # 年末实有人员82人。人员经费 X，人均…
+                if not totals and k and based and counts:  # 人员经费 X；公用经费 Y。按年末实有人数计算，人均
+                    named = _MONEY_WORD.sub("", core[len(word):].strip("为是：:约"))  # 人员经费 Z: X's
+                    totals = [f for f in sentences[k - 1][2] if f.is_point and precision.family(f.unit) ==
+                              "money" and len(named) >= 2 and named in labels.core(f.label)]
                 if len(totals) != 1 or len(counts) != 1:
                     continue
                 total, count = totals[0], counts[0]
@@ -119,7 +130,17 @@ _STUDENTS = lazy(r"(?:在校|在读)?(?:学生|学生人数|生)(?:总数|共|�
 _QUOTA = lazy(r"编制|核定|定员|离退休|退休|帮扶|困难|中[，,]")
 _RETIRED = lazy(r"离退休|退休")  # 人均离退休经费: per retiree, not per the staff counted before
 # (按全年平均在职人数计算: its own base said)
-_BASE_SAID = lazy(r"按[^。；;]{0,20}?(?:人数|人员)[^。；;]{0,6}?计算")
+_BASE_SAID = lazy(r"按(?:(?:年末)?(实有|在职)|[^。；;]{0,20}?)(?:人数|人员)[^。；;]{0,6}?计算")
+# (按全年平均在职人数计算: a base not stated; 按年末实有人数计算: the one 年末实有人员 N人 of the report)
+
+
+def _named_headcount(analysis, kind: str) -> list:
+    """The one count in 人 the report's prose states for the staff of ``kind`` (实有, 在职), all its
+    statements agreeing; [] when none or several."""
+    found = {f.value: f for _b, f in analysis.in_prose() if f.unit == "人" and f.is_point
+             and kind in labels.core(f.label) and _STAFF.search(labels.core(f.label))
+             and not _QUOTA.search(f.label)}
+    return list(found.values()) if len(found) == 1 else []
 
 
 def _heads(core: str, word: str) -> tuple[str, ...]:
