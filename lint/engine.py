@@ -127,7 +127,8 @@ def _check(path: Path, line: int, item, vocabularies: dict[str, Words]) -> Check
     missing = [k for k in _REQUIRED if k not in item]
     if missing:
         raise PackError(f"{where}: check is missing {', '.join(missing)}")
-    unknown = set(item) - {*_REQUIRED, "summary", "options", "examples", "summary_zh", "message_zh"}
+    unknown = set(item) - {*_REQUIRED, "summary", "options", "examples", "summary_zh", "message_zh",
+                           "defers_to"}
     if unknown:
         raise PackError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
     code, name, kind = str(item["code"]), str(item["name"]), str(item["kind"])
@@ -146,6 +147,9 @@ def _check(path: Path, line: int, item, vocabularies: dict[str, Words]) -> Check
     examples = item.get("examples") or {}
     if not isinstance(examples, dict):
         raise PackError(f"{where}: examples is a mapping with fail and pass texts")
+    defers = item.get("defers_to") or []
+    if not isinstance(defers, list) or not all(isinstance(c, str) and _CODE.match(c) for c in defers):
+        raise PackError(f"{where}: defers_to is a list of check codes")
     message, message_zh = str(item["message"]), str(item.get("message_zh") or "")
     try:
         options = typed.build(kinds[kind].Options, given, vocabularies, code)
@@ -156,7 +160,8 @@ def _check(path: Path, line: int, item, vocabularies: dict[str, Words]) -> Check
     return Check(code=code, name=name, kind=kind, severity=severity, message=message,
                  summary=str(item.get("summary", "")), options=options, given=dict(given),
                  examples=dict(examples), source=where, vocabularies=vocabularies,
-                 summary_zh=str(item.get("summary_zh") or ""), message_zh=message_zh)
+                 summary_zh=str(item.get("summary_zh") or ""), message_zh=message_zh,
+                 defers_to=tuple(defers))
 
 
 def localize(checks: Iterable[Check], lang: str) -> list[Check]:
@@ -248,6 +253,7 @@ def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
         decided = {id(v) for v in again}
         results = [(f, v) for f, v in results if v is None or id(v) not in decided]
         results += [(f, None) for f in gx.decide(again, doc.path)]
+    results = _deferred(results, checks)
     reported = {f.span for f, _ in results}  # (a finding yielding to one on a figure it was computed from)
     results = [(f, v) for f, v in results if v is None or v.yields_to is None or v.yields_to not in reported]
     if relations is not None:
@@ -262,6 +268,19 @@ def run(doc: Document, checks: Sequence[Check], relations: list | None = None,
         ordered = [replace(f, span=doc.locate(f.span), related=tuple(map(doc.locate, f.related)))
                    for f in ordered]
     return ordered
+
+
+def _deferred(results: list[tuple], checks: Sequence[Check]) -> list[tuple]:
+    """``results`` less the findings of a check that defers to others (a pack's ``defers_to``) on a figure
+    one of those already reports (DOC008's restatement of a 三公 amount BUD014 reports as an error)."""
+    defers = {c.code: c.defers_to for c in checks if c.defers_to}
+    if not defers:
+        return results
+    spans: dict[str, set] = {}
+    for f, _ in results:
+        spans.setdefault(f.code, set()).add((f.span.line, f.span.column))
+    return [(f, v) for f, v in results
+            if not any((f.span.line, f.span.column) in spans.get(o, ()) for o in defers.get(f.code, ()))]
 
 
 def _ordered(findings: list[Finding]) -> list[Finding]:

@@ -226,3 +226,12 @@ def test_rule_documentation_is_generated_and_up_to_date(checks):
         page = pages[f"{check.code}.md"]
         assert f": {check.code} {check.severity} " in page  # its failing example's finding, as run
         assert "(nothing: the example is broken)" not in page
+
+
+def test_defers_to_must_be_a_list_of_codes(tmp_path):
+    """A pack's ``defers_to`` names check codes; anything else is the pack's error, with its place."""
+    pack = tmp_path / "p.yaml"
+    pack.write_text("checks:\n  - code: ZZZ001\n    name: z\n    kind: sum\n    severity: error\n"
+                    "    message: '{stated}'\n    defers_to: SUM001\n", encoding="utf-8")
+    with pytest.raises(engine.PackError, match="defers_to is a list of check codes"):
+        engine.load([pack])

@@ -46,6 +46,8 @@ class Check:
     message_zh: str = ""
     lang: str = "en"
     """The language its findings are written in (:func:`crossfoot.engine.localize` sets it)."""
+    defers_to: tuple[str, ...] = ()
+    """Codes of checks this one yields to: its finding on a figure one of them reports is dropped."""
 
 
 @dataclass(frozen=True)
