@@ -24,8 +24,9 @@ clause restated (该项目年初预算数 a，全年预算数 b，全年执行�
 A row's rate restated (项目支出执行率为91.39%) is compared with the one column of its table headed with
 that rate word (执行率, 完成率, 到位率), the row named once among such tables.
 
-A paragraph that introduces a table (…全年支出 X，主要用于…，明细如下。) states its total: its first amount is
-compared with the 合计 row of that table's one column of amounts, unless another amount of it agrees.
+A paragraph that introduces its breakdown (…全年支出 X，主要用于…，明细如下。 over a 明细 table) states its
+total: its first amount is compared with the 合计 row of that table's one column of amounts, unless another
+amount of it agrees.
 
 The two amounts, converted to one unit, must agree (equal when stated to the same decimals, else meeting
 within rounding: :func:`crossfoot.tables.locate.agreement`). The finding is on the prose figure, with the cell
@@ -93,10 +94,12 @@ def run(analysis, check: Check):
             continue
         hits = [name for name in rows if name in label and _only_measures(check, label.replace(name, "", 1))]
         whole = _WHOLE_PROJECT.fullmatch(label)
-        if not hits and whole and _FUNDS_TOTAL in rows and _of_form(whole.group(1), rows[_FUNDS_TOTAL][0]):
+        if not hits and whole and _FUNDS_TOTAL in rows and _of_form(whole.group(1), rows[_FUNDS_TOTAL][0]) \
+                and _of_report(analysis, whole.group(1)):
             hits = [_FUNDS_TOTAL]  # 项目年初预算数 X: the 年度资金总额 of the report's one project funds form
         if not hits and going_on and check.options.measures.within(fig.label) \
-                and _only_measures(check, label):
+                and _only_measures(check, label) \
+                and not _SUMMED_UP.search(labels.clause(block.text, fig.start)):
             hits = [last[1]]  # 该项目年初预算数 a，全年预算数 b，全年执行数 c: b and c of the same row
         last = (fig, hits[0]) if len(hits) == 1 else None
         if len(hits) != 1:
@@ -146,6 +149,14 @@ def _of_form(subject: str, table: Table) -> bool:
     return subject == "项目" if kind != "部门" else subject in ("部门", "单位")
 
 
+def _of_report(analysis, subject: str) -> bool:
+    """Whether the report is of the subject a label names: a project's (项目支出绩效自评报告) for 项目, not a
+    department's report holding one project's form (项目全年预算数 there is all its projects')."""
+    title = analysis.title()
+    said = title.text if title is not None else ""
+    return subject != "项目" or not re.search("部门整体|整体支出|部门决算|部门预算", said)
+
+
 _WHOLE_PROJECT = lazy(r"(?:本|该)?(项目|部门|单位)(?:资金)?(?:年初预算|全年预算|调整预算|预算|全年执行|执行"
                       r"|决算|实际支出)数?(?:为|是)?")  # (本部门年初预算数: a 部门整体 form's)
 
@@ -159,8 +170,9 @@ def _introduced(analysis, check: Check):
         if block.kind != "paragraph" or not _INTRODUCES.search(block.text) or not analysis.figures[b]:
             continue
         first = analysis.figures[b][0]
-        if not first.is_point or first.unit not in _MONEY or not _WHOLE.search(labels.core(first.label)):
-            continue
+        if not first.is_point or first.unit not in _MONEY or not _WHOLE.search(labels.core(first.label)) \
+                or "其中" in block.text[first.end :]:
+            continue  # (…，其中项目资金支出明细如下: a part's breakdown)
         k = next((k for k in range(b + 1, min(b + 5, len(blocks))) if blocks[k].kind == "row"), None)
         if k is None or any(x.kind != "row" and len(x.text) > 40 for x in blocks[b + 1 : k]):
             continue
@@ -173,6 +185,10 @@ def _introduced(analysis, check: Check):
         if len(columns) != 1 or len(totals) != 1 \
                 or other_period(block.text, first, analysis.year(), table.title):
             continue
+        caption = table.title + "".join(x.text for x in blocks[b + 1 : k])
+        if "明细" not in caption or _PLAN_HEAD.search(table.header[columns[0]]) \
+                and not _PLAN_HEAD.search(first.label):
+            continue  # (a table of its own, not the breakdown; 支出 X over a 预算金额 column)
         cell, unit = table.rows[totals[0]][columns[0]], _unit(table, columns[0])
         said = [agreement(f.value, f.decimals, f.unit, cell.text, unit, analysis.rounding)
                 for f in analysis.figures[b] if f.is_point and f.unit in _MONEY]
@@ -181,7 +197,9 @@ def _introduced(analysis, check: Check):
                           truncated=said[0] == "truncated")
 
 
-_INTRODUCES = lazy(r"(?:明细|具体情况|具体|详细情况)?(?:如下|见下表|详见下表|如下表所示)[。：:]?\s*$")
+_INTRODUCES = lazy(r"明细(?:如下|见下表|详见下表|如下表所示)[。：:]?\s*$")
+_PLAN_HEAD = lazy(r"预算|计划")
+_SUMMED_UP = lazy(r"共计|合计|总计|总额|累计")  # (…，全年执行数共计 T: the whole's, not the row's)
 _WHOLE = lazy(r"(?:全年|本年度?|年度|累计|合计|共计|总)?(?:支出|收入|资金|经费|金额|总额)(?:合计|总额|共计)?"
                r"(?:为|是|达)?$")
 _TOTAL_ROW = lazy(r"合计|总计")
@@ -206,8 +224,11 @@ def _rates(analysis, check: Check):
         if len(hits) != 1:
             continue
         table, row, col = rated[hits[0]]
-        if other_period(block.text, fig, analysis.year(), table.title):
-            continue
+        opened = max(block.text.rfind(c, 0, fig.start) for c in "。；;！？") + 1
+        if other_period(block.text, fig, analysis.year(), table.title) \
+                or _DATED.search(block.text, opened, fig.start) \
+                or any(w in label and w not in table.header[col] for w in ("年初", "调整", "全年")):
+            continue  # (截至6月底…执行率; 年初预算执行率 against a 执行率 of the full year's budget)
         cell = table.rows[row][col]
         value = number(cell.text)
         if value is None:
@@ -234,6 +255,7 @@ def _rated_rows(analysis, shortest: int, totals: Words, word: str) -> dict:
     return {name: place for name, place in found.items() if seen[name] == 1}
 
 
+_DATED = lazy(r"截至|截止|\d{1,2}\s*月|上半年|季度")
 _RATE_SAID = lazy(r"(执行率|完成率|到位率)(?:为|是|达到?|达)?$")
 
 
@@ -259,16 +281,24 @@ def _only_measures(check: Check, rest: str) -> bool:
 def _index(analysis, shortest: int, totals: Words) -> dict:
     """Row label → (table, row) for the labels that name one row among all the tables."""
     found, seen = {}, Counter()
+    names = []
     for table in analysis.tables:
         if table.shape != "tabs" or not any(_unit(table, j) for j in range(len(table.header))):
             continue
-        for i, (_, name, _) in enumerate(classified(table, None)):
-            name = re.sub(r"[（(][类款项][）)]|\s+|^\d{1,2}[.．、](?!\d)", "", name)  # (2.信息化…经费)
-            if len(name) < shortest or name in totals:
-                continue
-            seen[name] += 1
-            found[name] = (table, i)
+        names += [(table, i, re.sub(r"[（(][类款项][）)]|\s+", "", name))
+                  for i, (_, name, _) in enumerate(classified(table, None))]
+    plain = {name for _t, _i, name in names}
+    for table, i, name in names:
+        bare = _NUMBER.sub("", name)  # 2.信息化系统运维经费: named without its number, unless another
+        name = bare if bare not in plain else name  # row is (人员经费 beside 1.人员经费 of another table)
+        if len(name) < shortest or name in totals:
+            continue
+        seen[name] += 1
+        found[name] = (table, i)
     return {name: place for name, place in found.items() if seen[name] == 1}
+
+
+_NUMBER = lazy(r"^\d{1,2}[.．、](?!\d)")
 
 
 def _amounts(table: Table) -> list[int]:
@@ -301,6 +331,8 @@ def _column(check: Check, table: Table, row: int, label: str, rest: str = "") ->
     if not check.options.measures.within(label) and _SPENT.search(rest):  # 机关运行经费支出 X beside
         # 年初预算数 | 决算数: the outturn's column (not 项目支出 X: the row's own name, no measure)
         spent = [j for j in columns if _SPENT_HEAD.search(table.header[j])]
+        if any(labels.YEAR.search(table.header[j]) for j in columns):
+            return None  # (2025年预算数 | 2024年执行数: which year's, the header says, not the 支出)
         return spent[0] if len(spent) == 1 else None
     longest = {j: max((len(w) for w in check.options.measures if w in label and w in table.header[j]),
                       default=0) for j in columns}
