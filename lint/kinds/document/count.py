@@ -664,10 +664,12 @@ def _sheet_next(analysis, b: int, fig):
     the rows of its 三级指标 column; ``(None, "")`` otherwise (a part's count, 产出指标共3个; last year's)."""
     blocks = analysis.doc.blocks
     text = blocks[b].text
+    stop = text.find("。", fig.end)
     if _INDICATOR_NOUN.match(text, fig.end) is None or not _SET_UP.search(fig.label) \
             or "。" in text[: fig.start] or _PART_NAMED.search(text, 0, fig.start) \
+            or _SPLIT.search(text, fig.end, stop if stop >= 0 else len(text)) \
             or labels.earlier(text[: fig.start], analysis.year()):
-        return None, ""
+        return None, ""  # (…，其中产出指标4个; A项目与B项目各6个: the table may be a part's)
     k = next((k for k in range(b + 1, min(b + 4, len(blocks))) if blocks[k].kind == "row"), None)
     if k is None or any(x.kind != "row" and (len(x.text) > 40 or "。" in x.text) for x in blocks[b + 1 : k]):
         return None, ""  # (the table right after it, a caption between at most)
@@ -675,11 +677,13 @@ def _sheet_next(analysis, b: int, fig):
     if table is None or len(table.rows) > 60 or _goes_on(analysis, table):
         return None, ""  # (another table right after it: the sheet continued, maybe)
     heads = [j for j, h in enumerate(table.header) if re.sub(r"\s", "", h) in ("三级指标", "三级指标名称")]
-    if len(heads) != 1 or table.column("年度目标值", "年度指标值", "指标值", "目标值") is None:
-        return None, ""
+    if len(heads) != 1 or table.column("年度目标值", "年度指标值", "指标值", "目标值") is None \
+            or _PART_NAMED.search(table.title):
+        return None, ""  # (表3 产出指标完成情况表: a part's)
     return _indicators(table, heads[0]), "in the table below it"
 
 
+_SPLIT = lazy(r"其中|各\s*\d|分别")  # a count split in its sentence (其中产出指标4个; 各6个)
 _SET_UP = lazy(r"(?:共|合计)(?:设置|设定|设|有)?$|(?:设置|设定)(?:了)?(?:绩效指标)?$")
 
 
