@@ -1670,8 +1670,11 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 continue
             verbed = _VERBED.fullmatch(word)  # 共计下达资金 t: 共计, what was done with it said
             word = verbed.group(1) if verbed else word
-            running = not span and _RUN_VERBED.fullmatch(word) is not None  # 分别投入 a、b、c，累计投入 t:
-            word = "累计" if running else word  # since the project began, maybe more than the years listed
+            run = _RUN_VERBED.fullmatch(word) if not span else None  # 分别投入 a、b、c，累计投入 t: since
+            running = run is not None  # the project began, maybe more than the years listed; the same verb
+            if running and run.group(1) not in text[max(start, comma - _WORD_REACH) : comma]:
+                continue  # (分别下达 a、b，累计拨付 t: issued, then paid: another measure)
+            word = "累计" if running else word
             named_sum = _SUMMED_NAME.fullmatch(word) is not None  # 可用财力安排合计 after three named amounts
             if comma < 0 or word not in _TRAILING and word not in _SUMMED and not named_sum:
                 continue  # the total word opens its clause, and is all of it before the total
@@ -1740,7 +1743,7 @@ def _parallel(text: str, sentence, total: Figure, kind: str | None, verb: str) -
 
 
 # a running total and what was done (累计投入资金, 累计完成投资, 累计培训): beyond its parts' sum, or short
-_RUN_VERBED = lazy(r"累计(?:投入|支出|完成|下达|拨付|安排|培训|发放|使用|实施|开展)"
+_RUN_VERBED = lazy(r"累计(投入|支出|完成|下达|拨付|安排|培训|发放|使用|实施|开展)"
                    r"(?:投资|资金|金额)?(?:为|达)?")
 # a total over the periods listed before it: 三年累计, 全年累计支出, 四个季度合计 (what was spent said after)
 _SPAN_TOTAL = lazy(r"(?:(?P<years>[一二三两四五六七八九十\d]{1,2})年|全年)(?:合计|共计|累计|总计)"

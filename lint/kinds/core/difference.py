@@ -108,8 +108,10 @@ def _changes(analysis, o: Options, block: int):
                 continue  # 当期结余 Z（不含利息收入）: what is left on another footing, said in brackets
             target = _TARGET_CHANGE.search(labels.core(change.label))
             sign = 0 if _SUPERLATIVE.search(change.label) else labels.direction(change.label, o.up, o.down)
-            if not sign and _SIGNED.search(labels.core(change.label)):
-                sign = 1  # 较上年的 Y 增减额为 -100: a signed change, its sign the figure's own
+            if not sign and _SIGNED.search(labels.core(change.label)) \
+                    and not _WORDED.search(text, sentence[0], change.start):
+                sign = 1  # 较上年的 Y 增减额为 -100: a signed change, its sign the figure's own (not 较上年
+                # 减少，增减额为100: its direction said in words, the figure its size)
             versus = _VERSUS_PLAN.search(labels.core(change.label))
             over = _OVER_PLAN.fullmatch(labels.core(change.label).strip(" ，,"))
             if over:  # X，完成预算 B 的 P%，超收 C: C is X − B (短收 C: B − X)
@@ -589,6 +591,7 @@ _SUBJECT = lazy(r"^(?:相比|相较)?[，,\s]*(?:共|合计|总体|本年度?|�
                 r"|(?:增加|增长|减少|下降|上升|降低|提高|节约|增|减|多|少)了?\s*$")
 # a signed change, its sign the figure's own (增减额为 -100, 增减额为+100)
 _SIGNED = lazy(r"(?:增减额|增减变动额?|增减变化|变动额|增减数)(?:为|是)?\s*[+＋]?\s*$")
+_WORDED = lazy(r"(?:增加|增长|减少|下降|上升|降低|提高|节约)(?![减增])")
 _OPENS_COMPARING = lazy(r"\s*(?:与|同|和|较)[^，,。；;]{0,20}?\d[^，,。；;]*?相比")
 _TARGET_CHANGE = lazy(r"(超过|超出|高于|低于|比|较)(?:年度|预定|既定)?"
                             r"(?:目标值?|预期值?|计划值?|指标值)(提高|增加|高出|高|降低|下降|低)?了?$")
