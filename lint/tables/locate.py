@@ -294,7 +294,7 @@ def _amount(cell: Cell, dash: bool = False):
 _DASHES = ("-", "—", "－", "–")
 
 
-def other_period(text: str, figure, report_year: str | None, caption: str) -> bool:
+def other_period(text: str, figure, report_year: str | None, caption: str, header=()) -> bool:
     """Whether a prose figure is of another time than a table of the report's year (``caption`` naming a
     year, else ``report_year``): last year's (公务接待费上年决算 a), another year's (2025年公务接待费预算 a;
     2023年…决算 a), or a budget before the adjustment its sentence goes on to (年初预算 a，年中调减为 b: the
@@ -302,14 +302,19 @@ def other_period(text: str, figure, report_year: str | None, caption: str) -> bo
     clause = labels.clause(text, figure.start)
     if labels.LAST_YEARS.search(clause):
         return True
-    years = labels.YEAR.findall(clause) or labels.dated(text, figure.start)[1][:1]  # (its own clause's,
-    # else its sentence's first: 2025年…预算合计 X，较2024年预算减少 d，其中：A a is 2025's)
+    sentence = _COMPARED_YEAR.sub("", labels.dated(text, figure.start)[0])  # (与2023年相比，A a: not 2023's;
+    # 经2023年12月…批准: a date)
+    years = _OWN_YEAR.findall(_COMPARED_YEAR.sub("", clause)) or _OWN_YEAR.findall(sentence)[:1]  # (its
+    # own clause's, else its sentence's first: 2025年…预算合计 X，较2024年预算减少 d，其中：A a is 2025's)
     said = labels.YEAR.search(caption)
     own = said.group(1) if said else report_year
     if years and own and years[-1] != own and not _THIS_YEAR.search(clause):
         return True
-    return "年初" in clause and _ADJUSTED_AFTER.match(text, figure.end) is not None
+    return "年初" in clause and _ADJUSTED_AFTER.match(text, figure.end) is not None \
+        and not any("年初" in h for h in header)  # (a 年初预算数 column says it: that one)
 
 
 _THIS_YEAR = lazy(r"本年度?|今年|当年")
+_COMPARED_YEAR = lazy(r"(?:与|同|和|较|比)\s*(?:19|20)\d\d\s*年度?(?:同期)?(?:相比|比较)?")
+_OWN_YEAR = lazy(r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 _ADJUSTED_AFTER = lazy(r"[^。；;]{0,20}?(?:调减|调增|调整|追加|核减|核增|压减)(?:后|为|至|到)")

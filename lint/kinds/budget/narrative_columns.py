@@ -106,7 +106,7 @@ def run(analysis, check: Check):
             dated = labels.dated(block.text, fig.start)[1]
             if row_year and dated and dated[-1] != row_year.group(1):
                 continue  # 2025年“三公”经费预算58.00万元 against the table's 2026年预算数 row: another year's
-            if locate.other_period(block.text, fig, analysis.year(), table.title):
+            if locate.other_period(block.text, fig, analysis.year(), table.title, table.header):
                 continue  # 上年决算 a; 2025年预算 a; 年初预算 a，年中调减为 b: not the table's
             found.append((locate.agreement(fig.value, fig.decimals, fig.unit, cell.text, table.unit,
                                            analysis.rounding), table, cell))

@@ -111,7 +111,7 @@ def run(analysis, check: Check):
             continue
         cell, unit = table.rows[row][column], _unit(table, column)
         sentence, years = labels.dated(block.text, fig.start)
-        if other_period(block.text, fig, analysis.year(), table.title):
+        if other_period(block.text, fig, analysis.year(), table.title, table.header):
             continue  # 上年决算 a; 2025年预算 a; 年初预算 a，年中调减为 b: not the table's
         before = labels.dated(block.text, max(0, fig.start - len(sentence) - 1))[0]
         said_with = sentence + (before if _GOES_ON.match(sentence) else "")  # 按功能分类，…: the one before's
