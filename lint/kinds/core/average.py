@@ -124,8 +124,9 @@ def _headcount(figures, word: str) -> list:
     return counts if len(counts) == 1 and len(points) == 1 else []
 
 
-_STAFF = lazy(r"(?:实有|在职|在编|现有)(?:人员|职工|人数|干部职工)?(?:总数|共|为|有)?$"
-              r"|(?:干部)?职工(?:总数|人数)?(?:共|为|有)?$")
+_STAFF = lazy(r"(?:实有|在职|在编|在岗|现有|共有)+(?:人员|职工|人数|干部职工|干部)?(?:总数|共|为|有)?$"
+              r"|(?:干部)?职工(?:总数|人数)?(?:共|为|有)?$|单位(?:人数|人员)(?:总数|共|为|有)?$"
+              r"|人员总数(?:共|为|有)?$")  # (年末单位人数, 年末在编在岗人员, 现有干部, 共有人员)
 _STUDENTS = lazy(r"(?:在校|在读)?(?:学生|学生人数|生)(?:总数|共|为|有)?$")  # (生均: per student)
 _QUOTA = lazy(r"编制|核定|定员|离退休|退休|帮扶|困难|中[，,]")
 _RETIRED = lazy(r"离退休|退休")  # 人均离退休经费: per retiree, not per the staff counted before

@@ -105,9 +105,10 @@ def run(analysis, check: Check):
                 # department's, not the project's
             if out_of is not None and fig.value > out_of:
                 continue  # 总得分98分（含预算执行率得分10分） over indicators out of 90: more than this table
-            if _NET_OF_BONUS.match(block.text, fig.end):
-                continue  # 自评得分92.30分（不含加分）: the table's 合计 holds the bonus
-            if any(precision.interval(fig).meets(precision.interval(t)) for t in _reviewed(table, check)):
+            if _NET_OF_BONUS.match(block.text, fig.end) and any(_BONUS.search(n) for n in names):
+                continue  # 自评得分92.30分（不含加分）: the table's 合计 holds the bonus row's
+            if "自评" not in fig.label and any(precision.interval(fig).meets(precision.interval(t))
+                                              for t in _reviewed(table, check)):
                 continue  # 综合得分95分 beside 自评得分 | 复核得分: the review's total (either may be meant)
             if total is not None:
                 found = judge(check, analysis, fig, (total,), lambda t=total: precision.interval(t),
