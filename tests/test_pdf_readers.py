@@ -130,3 +130,34 @@ def test_the_cells_between_ruling_lines_are_pdfplumbers(lines):
         edges.append({"orientation": orientation, "x0": x0, "x1": x1, "top": top, "bottom": bottom})
     points = edges_to_intersections(edges, 3, 3)
     assert _cells(points) == intersections_to_cells(points)
+
+
+def test_a_footnote_mark_after_a_figure_is_no_digit_of_it(tmp_path):
+    """A footnote mark set small and raised right after a figure in a table cell (9¹ in a score cell) is
+    dropped, not read as the figure's last digit (91); a power after a letter (m²) stays (wave w61k)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    from crossfoot.ingest import read
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "note.pdf"
+    page = canvas.Canvas(str(path))
+    for y in (720, 700, 680, 660):  # a ruled grid of three rows, two columns
+        page.line(72, y, 372, y)
+    for x in (72, 222, 372):
+        page.line(x, 660, x, 720)
+    rows = (("三级指标", "得分", ""), ("按期完成率", "9", "1"), ("建筑面积", "1200m", "2"))
+    for (name, value, mark), y in zip(rows, (706, 686, 666)):
+        page.setFont("STSong-Light", 10.5)
+        page.drawString(78, y, name)
+        page.drawString(228, y, value)
+        if mark:
+            page.setFont("STSong-Light", 7)
+            page.drawString(228 + pdfmetrics.stringWidth(value, "STSong-Light", 10.5), y + 4.5, mark)
+    page.save()
+    text = "\n".join(b.text for b in read(str(path)).blocks)
+    lines = text.splitlines()
+    assert "按期完成率\t9" in lines and "91" not in text
+    assert [line.count("2") for line in lines if line.startswith("建筑面积")] == [2]  # (its power kept)

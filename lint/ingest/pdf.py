@@ -398,6 +398,8 @@ def page_of(page) -> _Page:
     ``find_tables()``)."""
     out = _Page(page.page_number, float(page.height))
     chars = [c for c in page.chars if c["text"] and not _slanted(c)]
+    marks = _footnote_marks(chars)
+    chars = [c for c in chars if id(c) not in marks] if marks else chars
     visible = [c for c in chars if not c["text"].isspace()]
     out.chars = len(visible)
     out.cids = sum(1 for c in visible if c["text"].startswith("(cid:") or ord(c["text"][0]) < 32)
@@ -430,6 +432,31 @@ def page_of(page) -> _Page:
 _SPACED_FIGURE = lazy(r"[-(（]?(?:\d{1,3}(?: ?, ?\d{3})+(?: ?\. ?\d+)?|\d+ ?\. ?\d+)[)）%％]?")
 """A figure of a cell, its runs (digits, separators, decimals) set apart by blanks: grouped by three, or
 its decimals apart (1120 .00), so that two figures a blank apart (2 150, 10 13) are never read as one."""
+
+
+def _footnote_marks(chars: list[dict]) -> set[int]:
+    """The ids of footnote marks set right after a figure or a word (9¹ in a score cell, 7,802 read for
+    780²): a digit (or *, †) in a smaller type than the character it touches on its left, raised well above
+    that one's baseline. Not after a letter (m², a unit's power)."""
+    ends: dict[int, list[dict]] = {}
+    for c in chars:
+        if not c["text"].isspace():
+            ends.setdefault(round(c["x1"]), []).append(c)
+    marks = set()
+    for c in chars:
+        if c["text"] not in _MARKS or not c.get("size"):
+            continue
+        at = round(c["x0"])
+        for n in (n for x in (at - 1, at, at + 1) for n in ends.get(x, ())):
+            if n is not c and n.get("size") and c["size"] < 0.85 * n["size"] \
+                    and c["bottom"] < n["bottom"] - 0.3 * n["size"] and c["bottom"] > n["top"] \
+                    and (n["text"].isdigit() or _cjk(n["text"]) or n["text"] in "%％"):
+                marks.add(id(c))
+                break
+    return marks
+
+
+_MARKS = set("0123456789*＊†")
 
 
 def _slanted(char: dict) -> bool:
