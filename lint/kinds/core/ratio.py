@@ -777,6 +777,10 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
     if len(parts) != 1:
         return
     actual = parts[0]
+    named = labels.core(re.split(r"[\s，,、；;：:]", rate.label.strip())[-1])  # (the rate's own words)
+    subject = _RATE_FILLER.sub("", named[: named.rfind(stem)]) if stem in named else ""
+    if len(subject) >= 2 and not any(subject in f.label for f in amounts):
+        return  # 老年人健康管理 a，家庭医生签约 b，高血压患者规范管理率 p: another group's rate, no pair
     bases = sorted((f for f in amounts if f is not actual and f.value >= actual.value), key=lambda f: f.value)
     if re.search(rf"(?:未|尚未|没有){re.escape(stem)}", actual.label + _after(text, actual.end)) \
             and not re.search(rf"未{re.escape(stem)}", rate.label):
@@ -794,6 +798,7 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
     yield from _over_any(analysis, check, rate, actual, bases)
 
 
+_RATE_FILLER = lazy(r"^[，,、；;\s]*(?:其中|全年|本年度?|年度|综合|总体|平均|整体)?|(?:规范|及时|有效|按时)$")
 _CUTS = {"核减", "审减", "压减", "削减", "调减", "节约", "节支"}
 _SUBMITTED = lazy(r"送审|报审|申报|原|预算|计划")
 
