@@ -333,6 +333,11 @@ def _changes(analysis, o: Options, block: int):
                         and not o.plan.within(heading.label[-8:]) \
                         and _holds(heading, prior, change, sign) and not _holds(current, prior, change, sign):
                     current = heading  # 总支出 X，主要是 A a，B b，比去年 P 减少 C: the heading's change
+                measure = _PRIOR_NAME.sub("", labels.core(prior.label))
+                if len(measure) >= 2 and measure not in current.label:
+                    named = [f for f in same[:-1] if measure in f.label and not _compared(o, text, f)]
+                    if len(named) == 1:  # 自评得分 a，复核得分 b，较2023年自评得分 P 提高 C: a's, named as P
+                        current = named[0]
                 yield current, prior, change, sign  # 执行率98.15%，上年为96.42%，提高1.73个百分点
             elif not o.compare.within(text[current.start - len(current.label) : change.start]) \
                     and not reach.says(_CARRIED, change.start):
@@ -592,6 +597,9 @@ _SUBJECT = lazy(r"^(?:相比|相较)?[，,\s]*(?:共|合计|总体|本年度?|�
 # a signed change, its sign the figure's own (增减额为 -100, 增减额为+100)
 _SIGNED = lazy(r"(?:增减额|增减变动额?|增减变化|变动额|增减数)(?:为|是)?\s*[+＋]?\s*$")
 _WORDED = lazy(r"(?:增加|增长|减少|下降|上升|降低|提高|节约)(?![减增])")
+# what a prior's label names besides its comparison and year (较2023年自评得分: 自评得分)
+_PRIOR_NAME = lazy(r"^(?:与|较|比|同)?(?:上年度?|去年|上一年度?|(?:19|20)\d\d\s*年度?)?(?:同期)?的?"
+                   r"|(?:为|是)$")
 _OPENS_COMPARING = lazy(r"\s*(?:与|同|和|较)[^，,。；;]{0,20}?\d[^，,。；;]*?相比")
 _TARGET_CHANGE = lazy(r"(超过|超出|高于|低于|比|较)(?:年度|预定|既定)?"
                             r"(?:目标值?|预期值?|计划值?|指标值)(提高|增加|高出|高|降低|下降|低)?了?$")
