@@ -177,8 +177,10 @@ def _statements(analysis, o: Options) -> list[_Said]:
 def _across(table, o: Options) -> list[_Said]:
     """A summary laid across: 指标 | 决策 | 过程 | 产出 | 效益 | 合计 over rows 分值 and 得分."""
     columns = {j: g for j, h in enumerate(table.header) if (g := _group(h, o.groups)) is not None}
-    if len(columns) < 2:
-        return []
+    if len(columns) < 2 or len(set(columns.values())) < len(columns) \
+            or any("三级" in row_label(table, r) for r in range(len(table.rows))):
+        return []  # (一级指标 | 产出指标 | 产出指标 | 效益指标 over 三级指标, 分值, 得分: indicators laid
+        # across, a column each, not a summary of groups)
     out = []
     for r in range(len(table.rows)):
         label = row_label(table, r).replace(" ", "")
