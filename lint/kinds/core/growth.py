@@ -56,4 +56,5 @@ def _years_apart(analysis, found) -> bool:
         return False
     mine = [int(m[-1]) for f in found.related if f.block == found.rate.block
             and (m := labels.YEAR.findall(labels.clause(text, f.start)))]
-    return len(mine) == 2 and sorted(mine) != [max(years) - 1, max(years)]
+    return bool(mine) and not set(mine) <= {max(years) - 1, max(years)} \
+        or len(mine) == 2 and sorted(mine) != [max(years) - 1, max(years)]
