@@ -206,46 +206,45 @@ def test_rows_a_page_break_split_are_rejoined_and_the_breaks_follow():
     assert table.breaks == (1, 3)
 
 
-def test_two_grids_of_a_docx_one_under_the_other_are_two_tables(tmp_path):
-    """A score sheet and a money table drawn as two grids with nothing between (Word shows them touching):
-    two tables, the second's header not a row of the first (wave w61k)."""
+def _grids_docx(path, grids, between: str = "") -> str:
+    """A DOCX of one Word table per grid (rows of cell texts), ``between`` a paragraph before each but the
+    first (none: the grids drawn touching)."""
     import docx
 
-    import crossfoot
-    from crossfoot.ingest import read
-
     document = docx.Document()
-    for rows in ([("三级指标", "分值", "得分"), ("配送演出场次", "15", "15"), ("按期完成率", "10", "9")],
-                 [("项目", "预算数", "支出数"), ("设备购置", "800.00", "860.00"), ("培训", "400.00", "370.00")]):
-        table = document.add_table(rows=len(rows), cols=3)
+    for k, rows in enumerate(grids):
+        if k and between:
+            document.add_paragraph(between)
+        table = document.add_table(rows=len(rows), cols=len(rows[0]))
         for r, row in enumerate(rows):
             for c, text in enumerate(row):
                 table.cell(r, c).text = text
-    path = tmp_path / "two.docx"
     document.save(path)
-    assert [t.header for t in recover(read(str(path)))] == [("三级指标", "分值", "得分"), ("项目", "预算数", "支出数")]
+    return str(path)
+
+
+def test_two_grids_of_a_docx_one_under_the_other_are_two_tables(tmp_path):
+    """A score sheet and a money table drawn as two grids with nothing between (Word shows them touching):
+    two tables, the second's header not a row of the first (wave w61k)."""
+    import crossfoot
+    from crossfoot.ingest import read
+
+    path = _grids_docx(tmp_path / "two.docx", (
+        [("三级指标", "分值", "得分"), ("配送演出场次", "15", "15"), ("按期完成率", "10", "9")],
+        [("项目", "预算数", "支出数"), ("设备购置", "800.00", "860.00"), ("培训", "400.00", "370.00")]))
+    assert [t.header for t in recover(read(path))] == [("三级指标", "分值", "得分"), ("项目", "预算数", "支出数")]
     assert crossfoot.check(path) == []
 
 
 def test_a_docx_table_continued_in_a_second_grid_under_its_header_again_is_one_table(tmp_path):
     """A form continued in a grid of its own (续表), its header repeated: one table, its 总分 the sum of the
     rows of both grids (code review of wave w61k's split)."""
-    import docx
-
     import crossfoot
     from crossfoot.ingest import read
 
     head = ("三级指标", "分值", "得分")
-    document = docx.Document()
-    for k, rows in enumerate(([head, ("配送演出场次", "15", "15"), ("按期完成率", "10", "9")],
-                              [head, ("满意度", "20", "19"), ("总分", "45", "43")])):
-        if k:
-            document.add_paragraph("续表")
-        table = document.add_table(rows=len(rows), cols=3)
-        for r, row in enumerate(rows):
-            for c, text in enumerate(row):
-                table.cell(r, c).text = text
-    path = tmp_path / "continued.docx"
-    document.save(path)
-    assert [t.header for t in recover(read(str(path)))] == [head]
+    path = _grids_docx(tmp_path / "continued.docx", (
+        [head, ("配送演出场次", "15", "15"), ("按期完成率", "10", "9")],
+        [head, ("满意度", "20", "19"), ("总分", "45", "43")]), between="续表")
+    assert [t.header for t in recover(read(path))] == [head]
     assert crossfoot.check(path) == []

@@ -15,6 +15,9 @@ from functools import lru_cache
 from ..regex import lazy
 
 YEAR = lazy(r"(20\d\d)\s*年")
+OWN_YEAR = lazy(r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
+"""A year a figure is of, not a day's date (经2023年12月…批准: when something was approved)."""
+THIS_YEAR = lazy(r"本年度?|今年|当年")
 LAST_YEAR = "(?:上年|去年|上一年|上年度)"
 LAST_YEARS = lazy(LAST_YEAR)
 """Where a text names the year before (上年, 去年, 上一年, 上年度)."""
@@ -174,6 +177,11 @@ def dated(text: str, at: int) -> tuple[str, list[str]]:
 
 
 _NUMBERED = lazy(r"\s*第\s*\d{1,4}\s*号")  # 农业农村部令2019年第4号: a document's number, not a period
+
+
+def sentence_start(text: str, at: int) -> int:
+    """Where the sentence (or clause after a ；) holding ``at`` begins."""
+    return max(text.rfind(c, 0, at) for c in "。；;！？") + 1
 
 
 def clause(text: str, at: int) -> str:

@@ -304,17 +304,16 @@ def other_period(text: str, figure, report_year: str | None, caption: str, heade
         return True
     sentence = _COMPARED_YEAR.sub("", labels.dated(text, figure.start)[0])  # (与2023年相比，A a: not 2023's;
     # 经2023年12月…批准: a date)
-    years = _OWN_YEAR.findall(_COMPARED_YEAR.sub("", clause)) or _OWN_YEAR.findall(sentence)[:1]  # (its
-    # own clause's, else its sentence's first: 2025年…预算合计 X，较2024年预算减少 d，其中：A a is 2025's)
+    years_in = labels.OWN_YEAR.findall  # its own clause's year, else its sentence's first (2025年…预算合计
+    # X，较2024年预算减少 d，其中：A a is 2025's)
+    years = years_in(_COMPARED_YEAR.sub("", clause)) or years_in(sentence)[:1]
     said = labels.YEAR.search(caption)
     own = said.group(1) if said else report_year
-    if years and own and years[-1] != own and not _THIS_YEAR.search(clause):
+    if years and own and years[-1] != own and not labels.THIS_YEAR.search(clause):
         return True
     return "年初" in clause and _ADJUSTED_AFTER.match(text, figure.end) is not None \
         and not any("年初" in h for h in header)  # (a 年初预算数 column says it: that one)
 
 
-_THIS_YEAR = lazy(r"本年度?|今年|当年")
 _COMPARED_YEAR = lazy(r"(?:与|同|和|较|比)\s*(?:19|20)\d\d\s*年度?(?:同期)?(?:相比|比较)?")
-_OWN_YEAR = lazy(r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 _ADJUSTED_AFTER = lazy(r"[^。；;]{0,20}?(?:调减|调增|调整|追加|核减|核增|压减)(?:后|为|至|到)")

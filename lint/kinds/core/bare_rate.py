@@ -62,7 +62,7 @@ def _gap_of_two(analysis, fig) -> bool:
     """Whether two bare values before ``fig`` in its sentence differ by it (指数为1.62，比…的1.85下降0.23;
     系数由0.33降至0.31，下降0.02): the change of an index or a coefficient, not a rate missing its %."""
     text = analysis.text(fig)
-    opened = max(text.rfind(c, 0, fig.start) for c in "。；;！？") + 1
+    opened = labels.sentence_start(text, fig.start)
     k = analysis.index(fig)
     before = [f for f in analysis.figures[fig.block][max(0, k - 2) : k] if f.start >= opened]  # (linear)
     if len(before) < 2 or any(f.unit or not f.is_point or f.value is None for f in before):

@@ -50,7 +50,7 @@ def _years_apart(analysis, found) -> bool:
     sentence sets side by side (2024年 X，2023年为 Y，2022年为 Z，较上年下降 p%: X against Y, not Y against
     Z): the pair read is then not the one the rate speaks of."""
     text = analysis.text(found.rate)
-    opened = max(text.rfind(c, 0, found.rate.start) for c in "。；;！？") + 1
+    opened = labels.sentence_start(text, found.rate.start)
     years = [int(y) for y in labels.YEAR.findall(text, opened, found.rate.start)]
     if len(set(years)) < 3:
         return False

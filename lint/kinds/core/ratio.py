@@ -599,11 +599,9 @@ _GAP_TO_PLAN = lazy(r"(?:超出|超过|超支|低于|高于|少于|多于|节约
 def _label_year(analysis, figure) -> str | None:
     """The year a figure's own label names (2025年支出预算; not a date, 经2023年12月批准，…, nor a year of
     another clause), else the report's (本年支出, 全年支出)."""
-    said = _OWN_YEAR.findall(labels.clause(analysis.text(figure), figure.start))
+    said = labels.OWN_YEAR.findall(labels.clause(analysis.text(figure), figure.start))
     return said[-1] if said else analysis.year()
 
-
-_OWN_YEAR = lazy(r"((?:19|20)\d\d)\s*年(?!\s*\d{1,2}\s*月)")
 
 
 def _same_year(analysis, plan, actual) -> bool:

@@ -224,7 +224,7 @@ def _rates(analysis, check: Check):
         if len(hits) != 1:
             continue
         table, row, col = rated[hits[0]]
-        opened = max(block.text.rfind(c, 0, fig.start) for c in "。；;！？") + 1
+        opened = labels.sentence_start(block.text, fig.start)
         if other_period(block.text, fig, analysis.year(), table.title) \
                 or _DATED.search(block.text, opened, fig.start) \
                 or any(w in label and w not in table.header[col] for w in ("年初", "调整", "全年")):

@@ -152,7 +152,7 @@ _PUT_TO_USE = lazy(r"[，,]\s*(?:按规定|依法)?(?:需|拟|将|应)(?:要)?(?
 # (moved between funds: not 拟用于, 将安排, a copied paragraph's plans read the same)
 
 
-_THIS_YEAR = lazy(r"本年度?|今年|当年")
+_THIS_YEAR = labels.THIS_YEAR
 _THIS_YEAR_OPENS = lazy(r"\s*(?:本年度?|今年)")
 
 

@@ -77,7 +77,7 @@ def run(analysis, check: Check):
             continue
         stem, sheet, row, target, actual = hits[0]
         sentence, years = labels.dated(block.text, fig.start)
-        opened = max(block.text.rfind(c, 0, fig.start) for c in "。；;！？") + 1
+        opened = labels.sentence_start(block.text, fig.start)
         if years and year and years[-1] != year or _PART_OF_YEAR.search(block.text, opened, fig.start) \
                 or labels.LAST_YEARS.search(block.text, opened, fig.start) \
                 or len(set(labels.YEAR.findall(block.text, opened, fig.start))) > 1 \
