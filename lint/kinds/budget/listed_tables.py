@@ -7,9 +7,11 @@ aside: 1. 2025年预算单位财务收支预算总表 names 预算单位财务�
 第二部分…部门决算表 or 五、单位预算表, names the tables under it, not a table). And its family's standard set
 (option ``families``: for a report whose title holds one of ``report``, the ``tables`` it must hold: a
 部门决算 has nine; ``A|B`` when templates name one table two ways, ``A+B`` for any name holding A then B,
-as templates word 基本支出经济分类预算表 every way), checked only when most of that set is
-there (``enough``, default 7), so a province whose template differs is left alone, and only when the
-contents do not list ``enough`` tables of their own: a report that lists its tables is judged by its list.
+as templates word 基本支出经济分类预算表 every way; ``funds``, a fund's table that many provinces leave
+out when the unit has none of that fund, missing only when a table gives the fund an amount), checked only
+when most of that set is there (``enough``, default 7), so a province whose template differs is left
+alone, and only when the contents do not list ``enough`` tables of their own: a report that lists its
+tables is judged by its list.
 
 A table is there when a recovered table's caption ends with its name, or any line after the contents
 names it (an empty table drawn as text, a note 本表无数据), or either names it itemised (…决算明细表
@@ -24,7 +26,7 @@ import re
 from dataclasses import dataclass
 
 from ...regex import lazy
-from ...tables import locate
+from ...tables import locate, number
 from ...vocabulary import Words
 from ..base import Check, report
 from ..options import options
@@ -47,6 +49,10 @@ _LONGEST = 60
 class Family:
     report: Words = Words()
     tables: Words = Words()
+    funds: Words = Words()
+    """``table=fund``: a table of the set that templates leave out when that fund has nothing (many
+    provinces print no 国有资本经营 table when the unit has no such budget): reported missing only when
+    some table of the report gives the fund an amount other than zero."""
 
 
 @options
@@ -141,6 +147,22 @@ def _loose(table: str) -> str:
 _LOOSE_SHORTEST = 8
 
 
+def _has_amount(tables, fund: str) -> bool:
+    """Whether a table gives ``fund`` an amount other than zero: in a column headed with it, or in the
+    cells after one naming it in a row (either side of a two-sided 收支总表)."""
+    for table in tables:
+        columns = {j for j, h in enumerate(table.header) if fund in h}
+        for row in table.rows:
+            named = False
+            for j, cell in enumerate(row):
+                value = number(cell.text) if cell.text else None
+                if value is None:
+                    named = fund in cell.text
+                elif (named or j in columns) and not value.percent and value.value:
+                    return True
+    return False
+
+
 _JOINED = lazy(r"(?<=表)\s*(?=(?:附表|表)\s*\d{1,2}(?!\d))")
 
 
@@ -151,7 +173,9 @@ def _family(analysis, check: Check, there, printed, listed: set[str]):
     for family in check.options.families:
         if not family.report.within(title.text):
             continue
-        missing = [t for t in family.tables if not any(there(name(alt)) for alt in t.split("|"))]
+        funds = dict(entry.split("=", 1) for entry in family.funds)
+        missing = [t for t in family.tables if not any(there(name(alt)) for alt in t.split("|"))
+                   and (t.split("|")[0] not in funds or _has_amount(analysis.tables, funds[t.split("|")[0]]))]
         if missing and printed(list(family.tables)) >= check.options.enough:  # (most of the set printed,
             # each caption one table's, not only named in a sentence)
             for wanted in (t.split("|")[0] for t in missing):
