@@ -155,7 +155,7 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     findings, failing, facts = [], False, {}
     context = Context(version=__version__, skipped=skipped, lang=here.lang)
     baselines: dict[str, suppress.Baseline] = {}
-    progress = Progress(len(files), enabled=wanted(quiet))
+    progress = Progress(len(files), enabled=wanted(quiet), lang=here.lang)
     done = 0
     try:
         for path in files:

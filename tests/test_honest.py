@@ -153,6 +153,23 @@ def test_progress_counts_files_and_findings(monkeypatch):
     assert Progress(3, enabled=False).bar is None
 
 
+def test_progress_speaks_chinese(monkeypatch):
+    import io
+
+    from crossfoot.progress import Progress
+
+    err = io.StringIO()
+    monkeypatch.setattr("sys.stderr", err)
+    bar = Progress(3, delay=0, lang="zh")
+    bar.step("a.pdf", 2)
+    bar.step("b.pdf", failed=True)
+    bar.bar.refresh()
+    shown = err.getvalue()
+    bar.close()
+    assert "2/3 个文件" in shown and "发现 2 个问题，1 个无法检查" in shown
+    assert "files" not in shown and "findings" not in shown
+
+
 def test_no_progress_when_stderr_is_not_a_terminal(clean):
     _, _, err = invoke("check", clean)
     assert err == ""

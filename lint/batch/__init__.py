@@ -108,7 +108,7 @@ def _run(paths, out: Path, settings_for, executor, resume, cache, html, judge, p
             cache = ""
     tasks = [Task(f, settings_for(f), judge, str(out / "html") if html else "", cache)
              for f in todo_files if f not in known]
-    shown = Progress(len(todo_files), len(known), enabled=progress)
+    shown = Progress(len(todo_files), len(known), enabled=progress, lang=language(settings_for, todo_files))
     try:
         for record in pool.EXECUTORS[executor](tasks, **limits):
             store.append(record)
