@@ -66,6 +66,7 @@ def run(analysis, check: Check):
         if _later_after(text, fig.end, said):
             continue  # 2023年执行率为92.15%，2024年为96.99%: the years set side by side
         if _compared_next(text, fig.end) or _compared_below(analysis, fig):
+            done.add((fig.block, fig.start - len(before)))  # (a look back: its other figures too)
             continue  # 2022年度收入总计1,050.00万元。与上年相比，…: stated to be compared with
         if _YEAR_NAMES.match(before, before.rfind(years[-1])):
             continue  # 2017年“平安村居”奖励金项目…得分; 2016年省级预算内投资项目区级配套，项目预算资金
@@ -207,7 +208,8 @@ def _compared_next(text: str, end: int) -> bool:
 def _compared_below(analysis, fig) -> bool:
     """Whether a figure's sentence ends its paragraph and a sentence of a later paragraph compares the same
     measure with the year before (2020年度本部门实际支出 X，主要用于…。 ⏎ … ⏎ 2021年度实际支出 Y，比上年增加
-    C: its base, stated first: its numbers fit, or it is that amount's last year's by name)."""
+    C: its base, stated first: its numbers fit, whatever the later sentence calls it, or it is that amount's
+    last year's by name)."""
     blocks = analysis.doc.blocks
     text = blocks[fig.block].text
     stop = text.find("。", fig.end)
@@ -218,16 +220,22 @@ def _compared_below(analysis, fig) -> bool:
         if blocks[b].kind != blocks[fig.block].kind:
             continue
         later = blocks[b].text
-        for sentence in analysis.sentences(b):
+        sentences = analysis.sentences(b)
+        for k, sentence in enumerate(sentences):
             said = later[sentence[0] : sentence[1]]
-            if measure not in said or not any(w in said for w in _NEXT_COMPARES):
+            if not any(w in said for w in _NEXT_COMPARES):
                 continue
-            if _based_on(fig, sentence[2]) or any(
+            if _based_on(fig, [*(sentences[k - 1][2] if k else ()), *sentence[2]]):
+                return True  # its numbers fit, whatever the label (全年支出 Y，比上年增加 C), the amount
+                # maybe the sentence before (2024年支出决算 Y。支出决算比上年增加 C，增长 R%)
+            if measure not in said:
+                continue
+            if any(
                     prior is fig for unit in ("%", None)
                     for _, prior, _, _ in growth.against_earlier(analysis, _SPEC, later, sentence, unit)) \
                     or _ADJUSTED_BASE.search(said) and any(quantities.prior_of(analysis, f) is fig
                                                            for f in sentence[2]):
-                return True  # (its numbers fit, or the change judged against it: its own finding; or the
+                return True  # (the change judged against it: its own finding; or the
                 # comparison on a base adjusted from it, 剔除…因素，比上年同口径增加: its base, unsaid)
     return False
 
