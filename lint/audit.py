@@ -11,7 +11,7 @@ which holds it across files.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from . import codes, engine, suppress
 from .model import Document, Finding, Severity
@@ -98,8 +98,14 @@ def shown(found: list, s, path: str) -> list:
     """``found`` less what settings ``s`` hide for ``path``: ignored codes, severities below the minimum."""
     dropped = (*s.ignore, *s.ignored_for(path))
     floor = Severity.parse(s.min_severity)
-    return [f for f in found if f.severity >= floor and not suppress.matches_any(f, dropped)
+    kept = [f for f in found if f.severity >= floor and not suppress.matches_any(f, dropped)
             and (f.code != "SUP001" or not s.select or suppress.matches_any(f, s.select))]
+    if s.lang == "zh":  # (the checks' own messages are already; the built-in codes' are made in English)
+        from .lang import builtin_zh
+
+        kept = [replace(f, message=builtin_zh(f.code, f.message)) if f.code in codes.BY_CODE else f
+                for f in kept]
+    return kept
 
 
 def across(facts: dict[str, dict], checks_of) -> dict[str, list]:

@@ -193,7 +193,7 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
             click.echo(f"crossfoot: {b.hidden} finding(s) hidden by the baseline; {b.stale} of its "
                        "entries matched nothing (fixed? write the baseline again)", err=True)
     if statistics:
-        _statistics(findings)
+        _statistics(findings, context.lang)
     else:
         _emit(module, findings, context, output_file)
     if annotate_dir:
@@ -341,12 +341,21 @@ def _checks_for(s):
         _fail(str(exc))
 
 
-def _statistics(findings) -> None:
+def _statistics(findings, lang: str = "en") -> None:
     from collections import Counter
 
     from tabulate import tabulate
 
+    from .docs import SEVERITY_ZH
+    from .lang import title
+
     counts = Counter((f.code, f.name, str(f.severity)) for f in findings)
+    if lang == "zh":
+        rows = [(n, code, title(code, name, lang), SEVERITY_ZH[severity])
+                for (code, name, severity), n in counts.most_common()]
+        click.echo(tabulate(rows, headers=("个数", "代码", "名称", "级别"), tablefmt="simple")
+                   if rows else "没有发现问题。")
+        return
     rows = [(n, code, name, severity) for (code, name, severity), n in counts.most_common()]
     click.echo(tabulate(rows, headers=("count", "code", "name", "severity"), tablefmt="simple")
                if rows else "No findings.")
@@ -566,9 +575,11 @@ def _emit(module, findings, context, output_file) -> None:
 def docs(folder, packs, lang):
     """Write the rule documentation (a Markdown page per check, with its examples run) to FOLDER."""
     from . import docs as rule_docs
+    from .lang import resolve
 
     n = rule_docs.write(folder, _load_checks(packs, lang=lang))
-    click.echo(f"Wrote {n} pages to {folder}", err=True)
+    zh = resolve(lang or "") == "zh"
+    click.echo(f"已写入 {n} 页至 {folder}" if zh else f"Wrote {n} pages to {folder}", err=True)
 
 
 @main.command()
@@ -580,12 +591,15 @@ def rules(packs, lang):
     from tabulate import tabulate
 
     from .codes import BUILTIN
+    from .docs import SEVERITY_ZH, builtin_text, name_of
     from .lang import resolve
 
-    zh = resolve(lang) == "zh"
-    rows = [(c.code, c.name, str(c.severity), c.summary) for c in _load_checks(packs, lang=lang)]
-    rows += [(b.code, b.name, b.severity, b.summary) for b in BUILTIN]
-    headers = ("代码", "名称", "级别", "说明") if zh else ("code", "name", "severity", "summary")
+
+    lang = resolve(lang or "")
+    sev = (lambda s: SEVERITY_ZH[str(s)]) if lang == "zh" else str
+    rows = [(c.code, name_of(c, lang), sev(c.severity), c.summary) for c in _load_checks(packs, lang=lang)]
+    rows += [(b.code, b.name, sev(b.severity), b.summary) for b in (builtin_text(b, lang) for b in BUILTIN)]
+    headers = ("代码", "名称", "级别", "说明") if lang == "zh" else ("code", "name", "severity", "summary")
     click.echo(tabulate(rows, headers=headers, tablefmt="simple"))
 
 
@@ -597,29 +611,39 @@ def rules(packs, lang):
 def rule(code, packs, lang):
     """Show the documentation of one check (by code or name), with a failing and a passing example."""
     from .codes import builtin, unknown
-    from .docs import explain
+    from .docs import SEVERITY_ZH, explain, name_of
     from .kinds import options, registry
 
     checks = _load_checks(packs, lang=lang)
+    lang = checks[0].lang if checks else "en"
     found = [c for c in checks if c.code == code.upper() or c.name == code]
     if not found and builtin(code):
         from .docs import builtin_page
 
-        click.echo(builtin_page(builtin(code)).replace("# ", "", 1))
+        click.echo(builtin_page(builtin(code), lang).replace("# ", "", 1))
         return
     if not found:
         _fail(unknown([code], checks)[0] if unknown([code], checks) else f"{code!r} is a prefix of several "
               "codes: give one (`crossfoot rules` lists them)")
     c = found[0]
-    doc = explain(registry()[c.kind])
-    click.echo(f"{c.code} {c.name} ({c.severity}, kind {c.kind})\n\n{c.summary}\n")
-    click.echo(f"Message: {c.message}\n")
-    click.echo(f"How the {c.kind} kind works:\n\n{doc}\n")
+    doc = explain(registry()[c.kind], lang)
+    doc = doc.replace("``", "`") if lang == "zh" else doc
+    none = "（无）" if lang == "zh" else "(none)"
+    if lang == "zh":
+        level = SEVERITY_ZH[str(c.severity)]
+        click.echo(f"{c.code} {name_of(c, lang)}（{level}，检查类型 {c.kind}）\n\n{c.summary}\n")
+        click.echo(f"提示语：{c.message}\n")
+        click.echo(f"检查方式：\n\n{doc}\n")
+    else:
+        click.echo(f"{c.code} {c.name} ({c.severity}, kind {c.kind})\n\n{c.summary}\n")
+        click.echo(f"Message: {c.message}\n")
+        click.echo(f"How the {c.kind} kind works:\n\n{doc}\n")
     shown = options.shown(c.options)
     if shown:
-        click.echo("Options:")
+        click.echo("选项：" if lang == "zh" else "Options:")
         for key, value in shown:
             click.echo(f"  {key}: {value}")
         click.echo("")
-    click.echo(f"Failing example:\n  {c.examples.get('fail', '(none)')}\n")
-    click.echo(f"Passing example:\n  {c.examples.get('pass', '(none)')}")
+    fail, good = ("不通过示例：", "通过示例：") if lang == "zh" else ("Failing example:", "Passing example:")
+    click.echo(f"{fail}\n  {c.examples.get('fail', none)}\n")
+    click.echo(f"{good}\n  {c.examples.get('pass', none)}")

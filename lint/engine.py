@@ -127,8 +127,8 @@ def _check(path: Path, line: int, item, vocabularies: dict[str, Words]) -> Check
     missing = [k for k in _REQUIRED if k not in item]
     if missing:
         raise PackError(f"{where}: check is missing {', '.join(missing)}")
-    unknown = set(item) - {*_REQUIRED, "summary", "options", "examples", "summary_zh", "message_zh",
-                           "defers_to"}
+    unknown = set(item) - {*_REQUIRED, "summary", "options", "examples", "name_zh", "summary_zh",
+                           "message_zh", "defers_to"}
     if unknown:
         raise PackError(f"{where}: unknown key(s) {', '.join(sorted(map(str, unknown)))}")
     code, name, kind = str(item["code"]), str(item["name"]), str(item["kind"])
@@ -160,7 +160,8 @@ def _check(path: Path, line: int, item, vocabularies: dict[str, Words]) -> Check
     return Check(code=code, name=name, kind=kind, severity=severity, message=message,
                  summary=str(item.get("summary", "")), options=options, given=dict(given),
                  examples=dict(examples), source=where, vocabularies=vocabularies,
-                 summary_zh=str(item.get("summary_zh") or ""), message_zh=message_zh,
+                 name_zh=str(item.get("name_zh") or ""), summary_zh=str(item.get("summary_zh") or ""),
+                 message_zh=message_zh,
                  defers_to=tuple(defers))
 
 
@@ -169,8 +170,12 @@ def localize(checks: Iterable[Check], lang: str) -> list[Check]:
     English where a pack gives none)."""
     if lang != "zh":
         return list(checks)
-    return [replace(c, message=c.message_zh or c.message, summary=c.summary_zh or c.summary, lang="zh")
-            for c in checks]
+    from .lang import remember
+
+    out = [replace(c, message=c.message_zh or c.message, summary=c.summary_zh or c.summary, lang="zh")
+           for c in checks]
+    remember(out)
+    return out
 
 
 def configure(checks: Iterable[Check], options: dict | None = None, severity: dict | None = None,

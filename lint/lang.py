@@ -9,8 +9,10 @@ interval in their ``computed`` field). The few phrases the engine adds itself ar
 
 from __future__ import annotations
 
+import functools
 import os
 import re
+from pathlib import Path
 
 from .regex import lazy
 
@@ -125,3 +127,63 @@ def value_zh(text: str) -> str:
     for pattern, replacement in _VALUES_ZH:
         text = pattern.sub(replacement, text)
     return text
+
+
+# The messages of the codes crossfoot makes itself (no pack, no template), as a Chinese reviewer reads them.
+_BUILTIN_ZH = {code: (lazy(pattern), zh) for code, pattern, zh in (
+    ("ENC001", r"^bytes that are neither UTF-8 nor GB18030 \(first at byte (\d+): (0x[0-9A-F]{2})\); they "
+               r"are shown as U\+FFFD and figures next to them may be lost$",
+     "存在既非 UTF-8 也非 GB18030 的字节（首个在第 \\1 字节：\\2），显示为 U+FFFD，"
+     "其旁的数字可能丢失"),
+    ("ENC002", r"^a bidirectional control character \((U\+[0-9A-F]{4})[^)]*\) changes the order .*$",
+     "本行有双向控制字符（\\1），会改变字符的显示顺序，读者所见可能与文件所存不同；"
+     "此处数字按所存顺序读取"),
+    ("ENC003", r"^(\d+) formula cell\(s\) have no saved value .*$",
+     "\\1 个公式单元格没有保存计算结果（工作簿从未计算），读作空白；"
+     "请先在 Excel 或 WPS 中打开并保存"),
+    ("SUP001", r"^suppression (`[^`]*`) matches no finding; remove it$",
+     "屏蔽注释 \\1 未屏蔽任何问题，请删除"),
+    ("INT001", r"^(\w+) could not check this document \((.*)\); its findings are missing, the other checks "
+               r"ran \(a crossfoot defect: please report it\)$",
+     "\\1 未能检查本文档（\\2），其问题缺失，其他检查照常进行（crossfoot 的缺陷，请反馈）"),
+)}
+
+
+def builtin_zh(code: str, message: str) -> str:
+    """The message of a built-in code's finding (ENC001, SUP001, …) in Chinese; others unchanged."""
+    pattern, zh = _BUILTIN_ZH.get(code, (None, ""))
+    return pattern.sub(zh, message) if pattern is not None and pattern.match(message) else message
+
+
+@functools.cache
+def docs_zh() -> dict:
+    """The Chinese rule documentation (``kinds/docs_zh.yaml``): ``kinds`` and ``modules`` (how each works),
+    ``builtins`` (name, summary, made_by, fail, passing of the codes no pack declares)."""
+    import yaml
+
+    return yaml.safe_load((Path(__file__).parent / "kinds" / "docs_zh.yaml").read_text(encoding="utf-8"))
+
+
+_NAMES_ZH: dict[str, str] = {}
+
+
+def remember(checks) -> None:
+    """Keep the Chinese names of ``checks`` (their packs' ``name_zh``) for :func:`title`."""
+    _NAMES_ZH.update({c.code: c.name_zh for c in checks if c.name_zh})
+
+
+def title(code: str, name: str, lang: str = "en") -> str:
+    """The name a reader of ``lang`` sees for the check ``code`` named ``name``: in Chinese, its pack's
+    ``name_zh`` (the shipped packs' when no check of this run was remembered), a built-in code's Chinese name,
+    else ``name``; ``name`` stays the identifier configurations and suppression comments use."""
+    if lang != "zh":
+        return name
+    if code not in _NAMES_ZH:
+        built = docs_zh()["builtins"].get(code)
+        if built:
+            return built["name"]
+        if not _NAMES_ZH:
+            from . import engine
+
+            remember(engine.load())
+    return _NAMES_ZH.get(code) or name

@@ -1,6 +1,7 @@
 """Chinese output (--lang zh): every check's message, the summaries, the headers; the interval kept where
 machines read it."""
 
+import inspect
 import json
 import re
 
@@ -103,3 +104,76 @@ def test_the_spreadsheet_rows_in_chinese(tmp_path):
     row = out.read_text(encoding="utf-8").splitlines()[1]
     assert ",第1行," in row and ",错误," in row and "±0.005（舍入）" in row and "rounding" not in row
 
+
+
+@pytest.mark.parametrize("check", CHECKS, ids=lambda c: c.code)
+def test_every_check_has_a_chinese_name_and_page(check):
+    """A missing translation fails: the check's Chinese name, its kind's and the modules' explanations."""
+    from crossfoot.docs import _MODULE
+    from crossfoot.kinds import registry
+    from crossfoot.lang import docs_zh
+
+    assert re.search(r"[\u4e00-\u9fff]{4}", check.name_zh), f"{check.code}: no name_zh in its pack"
+    kind = registry()[check.kind]
+    texts = docs_zh()
+    assert _chinese(texts["kinds"].get(check.kind, "")) >= 20, check.kind
+    for module in _MODULE.findall(inspect.getdoc(kind) or ""):
+        assert _chinese(texts["modules"].get(module, "")) >= 20, module
+
+
+def _chinese(text: str) -> int:
+    return len(re.findall(r"[\u4e00-\u9fff]", text))
+
+
+def test_chinese_names_are_distinct():
+    names = [c.name_zh for c in CHECKS]
+    assert len(set(names)) == len(names)
+
+
+def _english_sentences(text: str) -> list[str]:
+    """Runs of three English words or more outside backquotes (option names, codes and file names aside)."""
+    text = re.sub(r"`[^`\n]*`|<!--.*?-->", "", text)  # (a suppression comment is written in English)
+    return re.findall(r"[A-Za-z]{2,}(?:[ ,;:'-]+[A-Za-z]{2,}){2,}", text)
+
+
+@pytest.mark.parametrize("code", ["SUM001", "GRW001", "TAB001", "BUD037", "ENC001", "SUP001", "INT001"])
+def test_a_rule_page_reads_as_chinese(code):
+    page = invoke("rule", code, "--lang", "zh").stdout
+    assert _chinese(page) >= 20
+    assert not _english_sentences(page), _english_sentences(page)[:3]
+    english = invoke("rule", code, "--lang", "en").stdout
+    assert _english_sentences(english)
+
+
+def test_the_rule_docs_in_chinese(tmp_path):
+    out = tmp_path / "docs"
+    result = invoke("docs", "--lang", "zh", str(out))
+    assert result.exit_code == 0 and "已写入" in result.stderr
+    index = (out / "README.md").read_text(encoding="utf-8")
+    assert index.startswith("# 检查规则") and "| 代码 | 名称 | 级别 | 说明 |" in index
+    assert "| [SUM001](SUM001.md) | 合计数与分项之和不符 | 错误 |" in index
+    page = (out / "SUM001.md").read_text(encoding="utf-8")
+    assert "## 不通过示例" in page and "SUM001 错误" in page and "应为 830.50万元" in page
+    assert not _english_sentences(page), _english_sentences(page)[:3]
+    builtin = (out / "ENC001.md").read_text(encoding="utf-8")
+    assert builtin.startswith("# ENC001 无法解码的字节") and not _english_sentences(builtin)
+
+
+def test_names_and_builtin_messages_in_chinese(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_bytes(("收入合计5.00万元。\n<!-- crossfoot: disable-next-line SUM001 -->\n" + BAD + "\n")
+                     .encode("utf-8") + b"\xff\n")
+    listing = invoke("rules", "--lang", "zh").stdout
+    assert "SUM001  合计数与分项之和不符" in listing and "ENC001  无法解码的字节" in listing
+    assert "error" not in listing and "sum-mismatch" not in listing
+    found = invoke("check", "--lang", "zh", str(path)).stdout
+    assert "ENC001 警告 存在既非 UTF-8 也非 GB18030 的字节" in found
+    assert "SUP001" not in found  # (the directive suppressed the finding on its next line)
+    stats = invoke("check", "--lang", "zh", "--statistics", str(path)).stdout
+    assert stats.split()[:4] == ["个数", "代码", "名称", "级别"] and "无法解码的字节" in stats
+    csv = invoke("check", "--lang", "zh", "--output-format", "csv", str(path)).stdout
+    assert ",ENC001,无法解码的字节,警告," in csv
+    markdown = invoke("check", "--lang", "zh", "--output-format", "markdown", str(path)).stdout
+    assert "| 第4行第1列 | `ENC001` | 警告 |" in markdown
+    english = invoke("check", "--lang", "en", "--output-format", "csv", str(path)).stdout
+    assert ",ENC001,undecodable-bytes,warning," in english

@@ -42,6 +42,9 @@ class Check:
     source: str = ""
     vocabularies: dict = field(default_factory=dict, repr=False, compare=False)
     """The packs' named word lists, which ``options`` may refer to (shared by every check of a load)."""
+    name_zh: str = ""
+    """Its name as a Chinese reader sees it (合计数与分项之和不符); ``name`` stays the identifier that
+    configurations and suppression comments use."""
     summary_zh: str = ""
     message_zh: str = ""
     lang: str = "en"

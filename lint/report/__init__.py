@@ -93,19 +93,20 @@ def headed(names, lang: str = "en") -> list[str]:
 def rows(findings, lang: str = "en") -> tuple[list[str], list[list]]:
     """The findings as a table (header and rows), for the spreadsheet writers; in Chinese, places, severities
     and tolerances as a reviewer writes them (第6行, 错误, ±0.005（舍入）)."""
-    from ..lang import value_zh
+    from ..lang import title, value_zh
 
     zh = (lambda text: value_zh(text) if text else text) if lang == "zh" else (lambda text: text)
     header = ["path", "place", "line", "column", "code", "name", "severity", "message", "stated", "computed",
               "tolerance", "suggestion", "figures", "snippet"]
     body = [[printable(f.path), zh(f.span.where or f"line {f.span.line}"), f.span.line, f.span.column, f.code,
-             f.name, _SEVERITY_ZH[str(f.severity)] if lang == "zh" else str(f.severity), f.message, f.stated,
+             title(f.code, f.name, lang), SEVERITY_ZH[str(f.severity)] if lang == "zh" else str(f.severity),
+             f.message, f.stated,
              f.computed, zh(f.tolerance), f.suggestion, " | ".join(f.figures), f.span.snippet]
             for f in findings]
     return header, body
 
 
-_SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def per_file(findings, context) -> tuple[list[str], list[list]]:

@@ -19,6 +19,7 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
+from ..lang import title as shown_name
 from ..lang import value_zh
 from ..model import Severity
 from . import headed, per_file, printable
@@ -172,8 +173,9 @@ def _finding(f, ident: str, lang: str = "en") -> str:
         calc.append(f"{words['tolerance']} {escape(value_zh(f.tolerance) if lang == 'zh' else f.tolerance)}")
     figures = "".join(f"<li>{escape(text)}{words['said'] if k == 0 else ''}</li>"
                       for k, text in enumerate(f.figures))
+    name = shown_name(f.code, f.name, lang)
     return (f'<li class="finding {f.severity}" tabindex="0" data-finding="{ident}" data-sev="{f.severity}" '
-            f'data-code="{escape(f.code)}"><span class="code">{escape(f.code)}</span> {escape(f.name)} '
+            f'data-code="{escape(f.code)}"><span class="code">{escape(f.code)}</span> {escape(name)} '
             f'<span class="place">{escape(place)}</span><div class="msg">{escape(f.message)}</div>'
             + (f'<div class="calc">{" · ".join(calc)}</div>' if calc else "")
             + (f'<ul class="figs">{figures}</ul>' if figures else "")

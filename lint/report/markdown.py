@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from html import escape
 
-from . import headed, per_file, printable
+from . import SEVERITY_ZH, headed, per_file, printable
 from .text import summary
 
 
@@ -22,6 +22,14 @@ def _table(header, body) -> list[str]:
     return lines
 
 
+def _place(f, zh: bool) -> str:
+    if not zh:
+        return f.span.where or f"{f.span.line}:{f.span.column}"
+    from ..lang import value_zh
+
+    return value_zh(f.span.where) if f.span.where else f"第{f.span.line}行第{f.span.column}列"
+
+
 def write(findings, stream, context) -> None:
     zh = context.lang == "zh"
     lines = ["# crossfoot 检查结果" if zh else "# crossfoot findings", "", summary(findings, context), ""]
@@ -30,8 +38,8 @@ def write(findings, stream, context) -> None:
         lines += ["## 文件" if zh else "## Files", "",
                   *_table(headed(header, context.lang), [r for r in body if r[-1] != 0]), ""]
     if findings:
-        body = [[printable(f.path), f.span.where or f"{f.span.line}:{f.span.column}", f"`{f.code}`",
-                 str(f.severity), f.message] for f in findings]
+        body = [[printable(f.path), _place(f, zh), f"`{f.code}`",
+                 SEVERITY_ZH[str(f.severity)] if zh else str(f.severity), f.message] for f in findings]
         names = headed(["file", "place", "code", "severity", "message"], context.lang)
         lines += ["## 问题" if zh else "## Findings", "", *_table(names, body), ""]
     stream.write("\n".join(lines))
