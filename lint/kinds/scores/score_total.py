@@ -110,6 +110,9 @@ def run(analysis, check: Check):
             if "自评" not in fig.label and any(precision.interval(fig).meets(precision.interval(t))
                                               for t in _reviewed(table, check)):
                 continue  # 综合得分95分 beside 自评得分 | 复核得分: the review's total (either may be meant)
+            if total is not None and parts and _wrong_total(total, parts, fig):
+                continue  # 合计 94 over 14 + 23 + 37 + 18 = 92, the prose's 92: the table's total is wrong
+                # (TAB001 says so), not the prose
             if total is not None:
                 found = judge(check, analysis, fig, (total,), lambda t=total: precision.interval(t),
                               expression=f"{total.text} (the table's {total_row})")
@@ -119,6 +122,12 @@ def run(analysis, check: Check):
                               else f"the {len(parts)} scores of the table")
             if found is not None:
                 yield found
+
+
+def _wrong_total(total, parts: list, fig) -> bool:
+    """Whether a table's total misses the scores it totals while the prose's figure is their sum."""
+    summed = precision.total(parts)
+    return not summed.meets(precision.interval(total)) and summed.meets(precision.interval(fig))
 
 
 def _read(table, check: Check):
@@ -228,8 +237,8 @@ def _points_total(table, check: Check):
 
 
 def _table_total(table, col: int, check: Check):
-    """``(total, its row's label, [])`` for a table with a total row, else ``(None, "", the scores to sum)``
-    (none when the table has subtotals)."""
+    """``(total, its row's label, the scores it totals)`` for a table with a total row, else ``(None, "",
+    the scores to sum)`` (no scores when the table has subtotals)."""
     grand, grand_row, parts, subtotals = None, "", [], False
     for r in range(len(table.rows)):
         label = row_label(table, r).replace(" ", "")
@@ -258,8 +267,8 @@ def _table_total(table, col: int, check: Check):
             subtotals = True
         else:
             parts.append(fig)
-    if grand is not None:
-        return grand, grand_row, []
+    if grand is not None:  # (and the rows it totals, when no subtotal stands among them)
+        return grand, grand_row, ([] if subtotals else _groups(table, col, parts))
     if table.column(*check.options.points) is None and not any("指标" in name for name in table.header):
         return None, "", []  # no indicators and no 分值 (projects' 评价得分, each its own): no whole
     return None, "", ([] if subtotals else _groups(table, col, parts))
