@@ -285,7 +285,13 @@ def _check_one(path, s, context, module, baselines, facts, judge, timeout, memor
     outcome = audit.file(path, s, checks, judge=judge, relations=getattr(module, "RELATIONS", False),
                          timeout=timeout, memory_mb=memory_mb)
     if outcome.error:
-        click.echo(f"crossfoot: error: {printable(outcome.error)}", err=True)
+        if context.lang == "zh":
+            from .lang import why
+
+            click.echo(f"crossfoot：无法检查 {printable(path)}：{printable(why(outcome.error, path, 'zh'))}",
+                       err=True)
+        else:
+            click.echo(f"crossfoot: error: {printable(outcome.error)}", err=True)
         context.errors.append((path, outcome.error))
         return None
     doc, found = outcome.doc, outcome.findings
@@ -458,7 +464,8 @@ def _need_gx() -> None:
               help="Seconds a report may take before its worker is stopped.")
 @click.option("--memory", "memory_mb", type=click.IntRange(min=256), default=2048, show_default=True,
               help="Memory a worker may use, MB.")
-@click.option("--lang", type=click.Choice(["zh", "en"]), help="The page's language (default: the locale's).")
+@click.option("--lang", type=click.Choice(["zh", "en"]),
+              help="The page's language (default: each browser's, else the locale's).")
 def serve(host, port, no_browser, max_file_mb, jobs, timeout, memory_mb, lang):
     """A local web page to check reports without a terminal: drop PDF, Word, Excel or text reports on it
     and see each one's findings beside the document; download the spreadsheet. Everything uploaded stays
@@ -468,7 +475,6 @@ def serve(host, port, no_browser, max_file_mb, jobs, timeout, memory_mb, lang):
 
     if any(importlib.util.find_spec(m) is None for m in ("starlette", "uvicorn", "multipart")):
         _fail("the desk needs the web extra: pip install 'crossfoot[web]'")
-    from . import lang as langs
     from . import serve as desk
 
     if host not in ("127.0.0.1", "localhost", "::1"):
@@ -476,7 +482,7 @@ def serve(host, port, no_browser, max_file_mb, jobs, timeout, memory_mb, lang):
                    "can upload reports", err=True)
     limits = desk.Limits(file_mb=max_file_mb, jobs=jobs, timeout=timeout, memory_mb=memory_mb)
     try:
-        desk.run(host, port, langs.resolve(lang or ""), limits, open_browser=not no_browser,
+        desk.run(host, port, lang or "", limits, open_browser=not no_browser,
                  echo=lambda text: click.echo(text, err=True))
     except SystemExit as exc:  # uvicorn could not listen
         if exc.code:

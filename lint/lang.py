@@ -41,8 +41,8 @@ PHRASES = {
     "warning": {"en": "{n} warning{s}", "zh": "警告 {n}"},
     "info": {"en": "{n} info{s}", "zh": "提示 {n}"},
     "unread one": {"en": " 1 file could not be checked: {why}.", "zh": " 1 个文件无法检查：{why}。"},
-    "unread many": {"en": " {n} files could not be checked: {names} (each one's reason is given above).",
-                    "zh": " {n} 个文件无法检查：{names}（原因见上）。"},
+    "unread many": {"en": " {n} files could not be checked: {names} (each one's reason is on stderr).",
+                    "zh": " {n} 个文件无法检查：{names}（原因见错误输出）。"},
     "skipped": {"en": " {n} file{s} skipped, in formats not read ({kinds}).",
                 "zh": " 跳过 {n} 个不支持格式的文件（{kinds}）。"},
 }
@@ -187,3 +187,68 @@ def title(code: str, name: str, lang: str = "en") -> str:
 
             remember(engine.load())
     return _NAMES_ZH.get(code) or name
+
+
+# Why a file was not checked, as the readers and limits say it in English: each phrase in Chinese (applied in
+# order, anywhere in the reason; the technical detail a library gave, in brackets, is kept as it is).
+_REASONS_ZH = [(lazy(p), r) for p, r in (
+    (r"empty: no text to check", "空文件：没有可检查的文字"),
+    (r"no such file|No such file or directory", "文件不存在"),
+    (r"Permission denied", "无权读取"), (r"Is a directory", "这是一个文件夹"),
+    (r"the (PDF|OFD) is encrypted; save an unprotected copy to check it",
+     r"\1 已加密；请另存一份未加密的副本再检查"),
+    (r"the workbook is encrypted; save an unprotected copy to check it",
+     "工作簿已加密；请另存一份未加密的副本再检查"),
+    (r"the (PDF|OFD) has no text layer \(a scan\?\)"
+     r"(?:; run OCR on it first, crossfoot reads text, not images)?",
+     r"\1 没有文字层（扫描件？）；请先做 OCR 文字识别，crossfoot 读取文字而非图像"),
+    (r"a damaged or empty (PDF|OFD): nothing could be read from its (\d+) pages?",
+     r"\1 已损坏或为空：其 \2 页中读不出任何内容"),
+    (r"a damaged (PDF|OFD), or one whose text was drawn as outlines", r"\1 已损坏，或其文字是以轮廓绘制的"),
+    (r"the (PDF|OFD)'s fonts have no character map", r"\1 的字体缺少字符映射"),
+    (r"not a readable PDF", "不是可读取的 PDF"),
+    (r"not an? (DOCX|OFD|XLS|XLSX) file", r"不是 \1 文件"), (r"not a ZIP package", "不是 ZIP 包"),
+    (r"no document part", "缺少正文部分"),
+    (r"a damaged or truncated (\w+)", r"\1 文件已损坏或不完整"), (r"a damaged (\w+)", r"\1 文件已损坏"),
+    (r"an encrypted DOCX or a legacy \.doc file", "加密的 DOCX 或旧版 .doc 文件"),
+    (r"a binary file, not text", "二进制文件，不是文本"), (r"not text: ", "不是文本："),
+    (r"crossfoot reads \.txt and \.md as UTF-8 or GB18030 text",
+     "crossfoot 按 UTF-8 或 GB18030 读取 .txt 和 .md"),
+    (r"a loop of symbolic links; not read", "符号链接循环，未读取"),
+    (r"a symbolic link to (.+), which does not exist", r"指向 \1 的符号链接，目标不存在"),
+    (r"\(a zip bomb\?\); not read", "（疑为压缩炸弹），未读取"),
+    (r"declares a DTD or entities", "声明了 DTD 或实体"),
+    (r"LibreOffice could not read it", "LibreOffice 无法读取"), (r": damaged\?;", "：文件损坏？；"),
+    (r"save it as \.docx \(Word or WPS: 另存为 → \.docx\)", "请另存为 .docx（Word 或 WPS：另存为 → .docx）"),
+    (r", or install LibreOffice, which crossfoot then uses to read it",
+     "，或安装 LibreOffice，crossfoot 即可借它读取"),
+    (r"a legacy Word document", "旧版 Word 文档"), (r"a WPS document", "WPS 文字文档"),
+    (r"an RTF document", "RTF 文档"), (r"an OpenDocument text", "OpenDocument 文字文档"),
+    (r"a WPS workbook: save it as \.xlsx", "WPS 表格：请另存为 .xlsx"),
+    (r"an OpenDocument spreadsheet: save it as \.xlsx", "OpenDocument 表格：请另存为 .xlsx"),
+    (r"a presentation: not read", "演示文稿：不读取"),
+    (r"cannot read (\S+) files \(supported: ([^)]*)\)", r"不能读取 \1 文件（支持：\2）"),
+    (r"took longer than (\S+) s; stopped", r"用时超过 \1 秒，已停止"),
+    (r"; not checked \(raise --timeout to allow more\)", "；未检查（可用 --timeout 放宽）"),
+    (r"needed more than (\d+) MB; not checked \(raise --memory to allow more\)",
+     r"所需内存超过 \1 MB；未检查（可用 --memory 放宽）"),
+    (r"ran out of memory \(the limit is (\d+) MB a file\)", r"内存不足（每个文件限 \1 MB）"),
+    (r"internal error while checking", "检查时发生内部错误："),
+    (r"not a (\w+) file \(its content says otherwise\)", r"不是 \1 文件（其内容不符）"),
+    (r"^larger than (\d+) MB$", r"大于 \1 MB"),
+)]
+
+
+def why(message: str, path: str, lang: str = "en") -> str:
+    """Why ``path`` was not checked, from a reader's ``message`` (``path: why``): without the path (it stands
+    beside it wherever this is shown), in ``lang``."""
+    text = message[len(path) + 2 :] if message.startswith(f"{path}: ") else message
+    return reason_zh(text) if lang == "zh" else text
+
+
+def reason_zh(text: str) -> str:
+    """Why a file was not checked (a reader's or a limit's English words) in Chinese; the file's name at its
+    head (``path: why``) and a library's own words in brackets are kept."""
+    for pattern, replacement in _REASONS_ZH:
+        text = pattern.sub(replacement, text)
+    return text

@@ -177,3 +177,16 @@ def test_names_and_builtin_messages_in_chinese(tmp_path):
     assert "| 第4行第1列 | `ENC001` | 警告 |" in markdown
     english = invoke("check", "--lang", "en", "--output-format", "csv", str(path)).stdout
     assert ",ENC001,undecodable-bytes,warning," in english
+
+
+def test_why_a_file_was_not_checked_in_chinese(tmp_path):
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "fake.pdf").write_bytes(b"<html>not a pdf</html>")
+    one = invoke("check", "--lang", "zh", str(tmp_path / "empty.txt"))
+    assert one.exit_code == 2
+    assert one.stdout.strip() == f"没有检查任何文件。 1 个文件无法检查：{tmp_path / 'empty.txt'}（空文件：没有可检查的文字）。"
+    assert one.stderr.strip() == f"crossfoot：无法检查 {tmp_path / 'empty.txt'}：空文件：没有可检查的文字"
+    both = invoke("check", "--lang", "zh", "--output-format", "markdown", str(tmp_path))
+    assert "| 未能检查: 不是可读取的 PDF (" in both.stdout and "| 未能检查: 空文件：没有可检查的文字 |" in both.stdout
+    english = invoke("check", "--lang", "en", str(tmp_path / "empty.txt"))
+    assert english.stderr.strip() == f"crossfoot: error: {tmp_path / 'empty.txt'}: empty: no text to check"

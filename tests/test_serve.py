@@ -118,6 +118,24 @@ def test_uploads_refused_with_the_reason(desk):
     assert finished(client, job["job"])["total"] == 1
 
 
+def test_without_lang_the_page_speaks_the_browsers_language(tmp_path):
+    from crossfoot.serve import browser_lang
+
+    assert browser_lang("zh-CN,zh;q=0.9,en;q=0.8") == "zh" and browser_lang("en-US,zh;q=0.5") == "en"
+    assert browser_lang("fr-FR,zh-TW;q=0.7,en;q=0.3") == "zh" and browser_lang("de", "en") == "en"
+    app = create_app(tmp_path / "desk", "TOKEN", "", Limits(jobs=1, file_mb=1, upload_mb=4))
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        assert client.get("/?token=TOKEN", follow_redirects=False,
+                          headers={"accept-language": "zh-CN,zh;q=0.9,en;q=0.8"}).status_code == 303
+        page = client.get("/")
+        assert '<html lang="zh-CN">' in page.text
+        csrf = re.search(r'name="csrf" content="([^"]+)"', page.text).group(1)
+        job = send(client, csrf, ("fake.pdf", b"<html>not a pdf</html>"), ("noise.txt", bytes(range(1, 256)) * 64))
+        assert [r["why"] for r in job["refused"]] == ["不是 PDF 文件（其内容不符）"]
+        (row,) = finished(client, job["job"])["files"]
+        assert row["status"] == "error" and row["error"].startswith("二进制文件，不是文本")
+
+
 def test_a_file_no_reader_takes_is_not_checked_and_says_why(desk):
     client, _ = desk
     csrf = enter(client)

@@ -10,6 +10,7 @@ from html import escape
 from pathlib import Path
 from urllib.parse import quote
 
+from ..lang import why as reason
 from ..model import Finding, Severity
 from ..report import Context, printable, writer
 
@@ -51,7 +52,7 @@ def rows(records: list[dict], lang: str = "en") -> list[list]:
     out = []
     for r in records:
         if r["status"] != "ok":
-            why = f"{_words(lang)[r['status']]}: {printable(r['error'])}"
+            why = f"{_words(lang)[r['status']]}: {printable(reason(r['error'], r['path'], lang))}"
             out.append([printable(r["path"]), "", "", "", why])
             continue
         if not r["findings"]:
@@ -91,7 +92,8 @@ def index(records: list[dict], version: str, lang: str = "en") -> str:
         href = escape(quote(r["html"], errors="surrogateescape"))  # (报告#1, 50%: a link, not a fragment)
         link = f'<a href="html/{href}">{name}</a>' if r.get("html") else name
         cells = ([levels["error"], levels["warning"], levels["info"], ""] if r["status"] == "ok"
-                 else ["", "", "", f"{words[r['status']]}: {escape(printable(r['error']))}"])
+                 else ["", "", "", f"{words[r['status']]}: "
+                       f"{escape(printable(reason(r['error'], r['path'], lang)))}"])
         body.append(f"<tr><td>{link}</td>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
     totals = Counter(f["severity"] for r in records for f in r["findings"])
     unread = sum(r["status"] == "error" for r in records)

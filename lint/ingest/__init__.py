@@ -62,13 +62,19 @@ def follow(path: str | Path) -> None:
             raise ReadError(f"{path}: a symbolic link to {os.readlink(path)}, which does not exist") from None
 
 
+EMPTY = "empty: no text to check"
+
+
 def read(path: str | Path) -> Document:
     follow(path)
     suffix = Path(path).suffix.lower()
     if suffix in SUFFIXES:
         import importlib
 
-        return importlib.import_module(f"{__name__}.{SUFFIXES[suffix]}").read(path)
+        doc = importlib.import_module(f"{__name__}.{SUFFIXES[suffix]}").read(path)
+        if not doc.notes and not any(b.text.strip() for b in doc.blocks):
+            raise ReadError(f"{path}: {EMPTY}")  # (a conversion that wrote nothing is not a clean report)
+        return doc
     if suffix in CONVERTIBLE:
         from . import converted
 

@@ -119,7 +119,13 @@ def per_file(findings, context) -> tuple[list[str], list[list]]:
     body = [[printable(path), c["error"], c["warning"], c["info"], sum(c.values())]
             for path, c in counts.items()]
     body.sort(key=lambda r: (-r[1], -r[2], -r[3], r[0]))
-    body += [[printable(path), "", "", "", f"not read: {printable(message)}"]
+    from ..lang import why as reason
+
+    zh = getattr(context, "lang", "en") == "zh"
+    unread, skipped = ("未能检查", "已跳过") if zh else ("not read", "skipped")
+    lang = "zh" if zh else "en"
+    body += [[printable(path), "", "", "", f"{unread}: {printable(reason(message, path, lang))}"]
              for path, message in context.errors]
-    body += [[printable(path), "", "", "", f"skipped: {printable(why)}"] for path, why in context.skipped]
+    body += [[printable(path), "", "", "", f"{skipped}: {printable(reason(why, path, lang))}"]
+             for path, why in context.skipped]
     return ["path", "errors", "warnings", "infos", "findings"], body

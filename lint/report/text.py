@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from ..lang import say, value_zh
+from ..lang import say, value_zh, why
 from ..model import Severity
 from . import printable
 
@@ -44,7 +44,9 @@ def summary(findings, context) -> str:
     if context.errors:
         n = len(context.errors)
         if n == 1:
-            tail += say("unread one", lang, why=context.errors[0][1])
+            path, message = context.errors[0]
+            shown = message if lang != "zh" else f"{path}（{why(message, path, lang)}）"
+            tail += say("unread one", lang, why=shown)
         else:
             names = ", ".join(p for p, _ in context.errors[:3]) + (", …" if n > 3 else "")
             tail += say("unread many", lang, n=n, names=names)

@@ -48,17 +48,39 @@ DOWNLOADS = {"findings.xlsx": "application/vnd.openxmlformats-officedocument.spr
 
 
 class Session:
-    def __init__(self):
+    def __init__(self, lang: str = "en"):
         self.csrf = secrets.token_urlsafe(24)
         self.jobs: dict[str, Job] = {}
         self.left_at = 0.0
+        self.lang = lang
+        """The page's language: the desk's --lang, else the browser's (Accept-Language) when it opened."""
+
+
+def browser_lang(header: str, fallback: str = "en") -> str:
+    """zh when the browser's first language of a known pair is Chinese (``zh-CN,zh;q=0.9,en;q=0.8``), en
+    when it is English, else ``fallback``."""
+    ranked = []
+    for k, part in enumerate(header.split(",")):
+        tag, _, weight = part.strip().partition(";q=")
+        try:
+            q = float(weight) if weight else 1.0
+        except ValueError:
+            continue
+        ranked.append((-q, k, tag.strip().lower()))
+    for _, _, tag in sorted(ranked):
+        if tag.startswith(("zh", "en")):
+            return tag[:2]
+    return fallback
 
 
 class Desk:
     """The server's state: its folder, token, sessions and the gate batches wait at."""
 
-    def __init__(self, root: Path, token: str, lang: str, limits: Limits):
+    def __init__(self, root: Path, token: str, lang: str, limits: Limits, fallback: str = "en"):
         self.root, self.token, self.lang, self.limits = root, token, lang, limits
+        self.fallback = fallback
+        """The language of a browser that names neither Chinese nor English (the locale's), when ``lang``
+        is '' (not given: each browser's own)."""
         self.sessions: dict[str, Session] = {}
         self.gate = threading.Semaphore(max(1, limits.running))
         self.lock = threading.Lock()
@@ -82,7 +104,9 @@ class Desk:
 
 
 def create_app(root: Path, token: str, lang: str = "en", limits: Limits | None = None, hosts=()):
-    """The desk's ASGI application, keeping everything under ``root`` (removed when the app shuts down)."""
+    """The desk's ASGI application, keeping everything under ``root`` (removed when the app shuts down);
+    its pages in ``lang``, or with ``lang`` '' in each browser's language (Accept-Language; the locale's
+    when the browser names neither)."""
     from starlette.applications import Starlette
     from starlette.exceptions import HTTPException
     from starlette.middleware import Middleware
@@ -94,7 +118,9 @@ def create_app(root: Path, token: str, lang: str = "en", limits: Limits | None =
 
     limits = limits or Limits()
     root.mkdir(parents=True, exist_ok=True)
-    desk = Desk(root, token, lang, limits)
+    from ..lang import resolve
+
+    desk = Desk(root, token, lang, limits, fallback=resolve(""))
 
     def session_of(request) -> Session:
         session = desk.session(request)
@@ -121,13 +147,14 @@ def create_app(root: Path, token: str, lang: str = "en", limits: Limits | None =
                 raise HTTPException(403, "this address's token is not the desk's; use the one crossfoot "
                                          "serve printed")
             sid = secrets.token_urlsafe(24)
-            desk.sessions[sid] = Session()
+            desk.sessions[sid] = Session(desk.lang or browser_lang(request.headers.get("accept-language", ""),
+                                                                   desk.fallback))
             response = RedirectResponse("/", status_code=303)
             response.set_cookie(COOKIE, sid, httponly=True, samesite="strict", path="/")
             return response
         session = session_of(request)
         session.left_at = 0.0
-        return Response(page.html(session.csrf, desk.lang, limits), media_type="text/html; charset=utf-8",
+        return Response(page.html(session.csrf, session.lang, limits), media_type="text/html; charset=utf-8",
                         headers={"Content-Security-Policy": CSP_DESK, "Cache-Control": "no-store"})
 
     async def script(request):
@@ -137,7 +164,7 @@ def create_app(root: Path, token: str, lang: str = "en", limits: Limits | None =
     async def listing(request):
         session = session_of(request)
         session.left_at = 0.0
-        return JSONResponse([j.status() for j in session.jobs.values() if j.state != "closed"])
+        return JSONResponse([j.status(session.lang) for j in session.jobs.values() if j.state != "closed"])
 
     async def upload(request):
         session = changing(request)
@@ -172,13 +199,13 @@ def create_app(root: Path, token: str, lang: str = "en", limits: Limits | None =
             await form.close()
         session.jobs[job.id] = job
         if job.names:
-            threading.Thread(target=job.run, args=(limits, desk.lang, desk.gate), daemon=True).start()
+            threading.Thread(target=job.run, args=(limits, session.lang, desk.gate), daemon=True).start()
         else:
             job.state = "done"
-        return JSONResponse(job.status())
+        return JSONResponse(job.status(session.lang))
 
     async def status(request):
-        return JSONResponse(job_of(request).status())
+        return JSONResponse(job_of(request).status(session_of(request).lang))
 
     async def report(request):
         job, name = job_of(request), request.path_params["name"]
@@ -309,6 +336,8 @@ def run(host: str = "127.0.0.1", port: int = 8765, lang: str = "en", limits: Lim
     """Serve the desk until Ctrl-C; everything uploaded is removed when it stops."""
     import uvicorn
 
+    from ..lang import resolve
+
     root = Path(tempfile.mkdtemp(prefix="crossfoot-desk-"))
     token = secrets.token_urlsafe(24)
     app = create_app(root, token, lang, limits, hosts=[host])
@@ -321,7 +350,11 @@ def run(host: str = "127.0.0.1", port: int = 8765, lang: str = "en", limits: Lim
             time.sleep(0.05)
         bound = server.servers[0].sockets[0].getsockname()[1] if server.servers else port
         url = f"http://{shown}:{bound}/?token={token}"
-        echo(f"crossfoot desk: {url}\n(uploads are kept in {root} until Ctrl-C stops it and removes them)")
+        if (lang or resolve("")) == "zh":
+            echo(f"crossfoot 核查台：{url}\n（上传的文件保存在 {root}，按 Ctrl-C 停止时一并删除）")
+        else:
+            echo(f"crossfoot desk: {url}\n(uploads are kept in {root} until Ctrl-C stops it and removes "
+                 "them)")
         if open_browser:
             import webbrowser
 

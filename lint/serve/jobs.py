@@ -119,20 +119,24 @@ class Job:
                 out.append(record)
         return out
 
-    def status(self) -> dict:
+    def status(self, lang: str = "en") -> dict:
+        """The job as the page shows it; reasons in ``lang``."""
         from collections import Counter
+
+        from ..lang import why
 
         files = []
         for r in sorted(self.records(), key=lambda r: self.names.index(r["path"])
                         if r["path"] in self.names else len(self.names)):
             levels = Counter(f.get("severity") for f in r.get("findings", []))
             html = r.get("html") if self.state == "done" else ""
-            files.append({"name": r["path"], "status": r.get("status"), "error": r.get("error", ""),
+            files.append({"name": r["path"], "status": r.get("status"),
+                          "error": why(r.get("error", ""), r["path"], lang),
                           "errors": levels["error"], "warnings": levels["warning"], "infos": levels["info"],
                           "report": f"jobs/{self.id}/report/{html}" if html else ""})
         return {"job": self.id, "state": self.state, "problem": self.problem, "total": len(self.names),
                 "done": len(self.names) if self.state == "done" else min(self.done(), len(self.names)),
-                "files": files, "refused": [{"name": n, "why": w} for n, w in self.refused]}
+                "files": files, "refused": [{"name": n, "why": why(w, n, lang)} for n, w in self.refused]}
 
     def run(self, limits: Limits, lang: str, gate: threading.Semaphore) -> None:
         """Check the reports (in a thread of the server): wait for a turn, run the batch, note the end."""
