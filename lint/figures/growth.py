@@ -356,6 +356,8 @@ def _other_base(spec: Spec, label: str, between: str, year: str | None = None) -
             return False
         rest = words[at:]
         cut = min((i for i in (rest.find(w) for w in (*spec.up, *spec.down)) if i >= 0), default=len(rest))
+        digit = _DIGIT.search(rest)  # 比上年的9.12万元减少: the base 上年, its amount said after it
+        cut = min(cut, digit.start()) if digit else cut
         base = _OUTTURN_SAID.sub("", rest[:cut].strip(" ，,的"))
         bases.append(base or ("上年" if words[max(0, at - 2) : at] == "同比" else ""))  # 同比: last year's
     named = [b for b in bases if _A_YEAR.fullmatch(b)]
@@ -371,6 +373,7 @@ _OWN_CHANGE = lazy(r"(?:比|较|相比)(?:上年度?|去年|上个?月|上期)?(
                    r"\s*[\d.,]+\s*[^\d\s，,。；;%％]{0,4}[，,；;]")
 _OWN_SUBJECT = lazy(r"(?!总体|整体|合计|总计|共计|同比)[\u4e00-\u9fff“”]{2,}(?=比|较|与)")
 _A_YEAR = lazy(r"(?:19|20)\d\d\s*年度?")
+_DIGIT = lazy(r"(?<!\d)\d(?!\d{3}\s*年)")  # (not a year's: 比2015年 names its base)
 
 
 def _direction(spec: Spec, label: str) -> int:

@@ -42,8 +42,8 @@ def family(unit: str) -> str:
 
 def exact(figure: Figure) -> bool:
     """Whether a figure is exactly its value: counts (12个; not an average, 期均50人), and whole points
-    allotted or awarded to an item (分值20分, 得分17分, 产出指标39分, 过程指标得18分, 决策15分), not a total score
-    (总分96分 may be its decimal parts rounded)."""
+    allotted or awarded to an item (分值20分, 得分17分, 产出指标39分, 过程指标得18分, 决策15分), not a total
+    score (总分96分 may be its decimal parts rounded)."""
     if figure.exact:
         return True
     if figure.unit in COUNT_UNITS and figure.decimals == 0:

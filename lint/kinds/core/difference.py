@@ -158,7 +158,9 @@ def _changes(analysis, o: Options, block: int):
                 continue
             after = reach.after(change.end)
             said = _PRIOR_AFTER.match(text, change.end, after.start) if after is not None else None
-            if said and sign and same and after.is_point and text[after.end : after.end + 1] in "）)" \
+            closed = "）)" if said and said.group(1) else "。；;，,"  # (…个百分点，上年为93.2%。: a clause's)
+            if said and sign and same and after.is_point \
+                    and (text[after.end : after.end + 1] in closed or after.end == len(text.rstrip())) \
                     and (after.unit == "%" if points else precision.family(after.unit) == fam):
                 # 执行率94.98%，比上年提高3.35个百分点（上年为91.63%）: the prior after it, the current the
                 # sentence's first amount, when nothing else of its unit stands between (a target, a part)
@@ -452,8 +454,11 @@ _CLOSED_ASIDE = lazy(r"[（(][^（()）]*[）)]")
 _BREAKDOWN = lazy(r"主要是|主要为|其中|包括|用于")
 _OWN_BASE = lazy(r"[，,、\s](?:比|较|同比)")  # a comparison opened after the last amount, naming no amount
 
-# 提高3.35个百分点（上年为91.36%）, 增加12.50万元（2024年为100.00万元）: the prior in brackets after
-_PRIOR_AFTER = lazy(r"\s*[（(]\s*(?:上年|去年|上年度|上年同期|(?:19|20)\d\d年度?)(?:同期)?\s*(?:为|是)?\s*$")
+# 提高3.35个百分点（上年为91.36%）, 增加12.50万元（2024年为100.00万元）: the prior in brackets after; or in a
+# clause of its own (提高2.1个百分点，上年为93.2%。), named by a year's number in brackets only (…增加 C，
+# 2024年为 X may restate this year's)
+_PRIOR_AFTER = lazy(r"\s*(?:([（(])\s*(?:上年|去年|上年度|上年同期|(?:19|20)\d\d年度?)"
+                   r"|[，,]\s*(?:上年|去年|上年度|上年同期))(?:同期)?\s*(?:为|是)?\s*$")
 
 
 def _other_rate(text: str, figs, change):
