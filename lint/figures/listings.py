@@ -112,7 +112,7 @@ def _find(analysis, block: int, words: Spec) -> list[Listing]:
         out += _bracketed(words, text, sentences)
     if "，" in text or "," in text:
         out += _kinds_after(text, sentences)
-    if "年初" in text and "追加" in text:
+    if "年初" in text and ("追加" in text or "调增" in text):
         out += _added(text, sentences)
     if "中，" in text or "中," in text:
         out += _among(words, text, sentences)
@@ -765,20 +765,37 @@ _NOT_BRACKETED = lazy(r"\d{4}|上年|去年|同期|预算|计划|目标|决算|�
 
 _INITIAL = lazy(r"年初[^，,。；;\d]{0,10}?(?:预算|批复|安排)(?:数|资金)?$")  # 年初区财政核定我街道预算
 _ADDED = lazy(r"^[，,\s]*(?:年中|年内|当年)?(?:调整)?(?:追加|调增)(?:预算|安排)?(?:资金)?$")
+# what was added or taken off in the year, maybe said when and why (6月根据工作需要申请追加, 年中调减预算)
+_ADDED_WHY = lazy(r"^[，,\s]*[^，,。；;：:]{0,24}?(?:追加|调增)(?:了)?(?:预算|安排)?(?:资金|经费)?$")
+_TAKEN_OFF = lazy(r"^[，,\s]*[^，,。；;：:]{0,24}?(?:调减|核减|收回)(?:了)?(?:预算|安排)?(?:资金|经费)?$")
 _ADJUSTED = lazy(r"^[，,\s]*(?:全年|调整后)(?:预算|安排)?(?:数|资金)?(?:调整)?(?:为)?$")
 
 
 def _added(text: str, sentences) -> list[Listing]:
-    """A budget adjusted up in one sentence (年初预算 a，年中追加 b，全年预算 c): the 全年 (调整后) 预算 is
-    the 年初 one and what was added, in that order, nothing taken off in the sentence (调减, 收回)."""
+    """A budget adjusted in one sentence (年初预算 a，年中追加 b，全年预算 c; 年初预算 a，追加 b，调减 d，
+    全年预算 c): the 全年 (调整后) 预算 is the 年初 one and what was added, less what was taken off (调减,
+    核减, 收回), each said in turn, maybe with when and why (6月根据工作需要申请追加 b); nothing else taken
+    off in the sentence (减少, 调出: what became of it)."""
     out = []
     for start, end, figs in sentences:
-        if any(w in text[start:end] for w in ("调减", "核减", "减少", "收回", "调出")):
+        if any(w in text[start:end] for w in ("减少", "调出")):
             continue
-        for a, b, c in zip(figs, figs[1:], figs[2:]):
-            if all(f.is_point and family(f.unit) == "money" for f in (a, b, c)) \
-                    and _INITIAL.search(a.label) and _ADDED.match(b.label) and _ADJUSTED.match(c.label):
-                out.append(Listing(c, (a, b), True))
+        for i, a in enumerate(figs):
+            if not _INITIAL.search(a.label):
+                continue
+            steps, k = [], i + 1
+            while k < len(figs) and (_ADDED_WHY.match(figs[k].label) or _TAKEN_OFF.match(figs[k].label)):
+                steps.append(figs[k] if not _TAKEN_OFF.match(figs[k].label)
+                             else replace(figs[k], value=-figs[k].value))
+                k += 1
+            if not steps or k >= len(figs) or not _ADJUSTED.match(figs[k].label):
+                continue
+            c, taken = figs[k], sum(f.value < 0 for f in steps)
+            if taken and (taken == len(steps) or "调整" in c.label) or not all(
+                    f.is_point and family(f.unit) == "money" for f in (a, *steps, c)):
+                continue  # (only taken off, 年初 a，调减 d，全年 c, or both ways to a 调整后预算: the
+                # moves the difference kind reads)
+            out.append(Listing(c, (a, *steps), True))
     return out
 
 
