@@ -32,7 +32,8 @@ _ENTRY = lazy(r"^(?:[-*+]\s+)?(?P<title>.+?)\s*(?:\.{3,}|…{2,}|·{3,}|-{4,})[\
 # 附表3 and 表3 before a year run into it once blanks are gone (附表32025年…): the number ends before the year
 _TABLE_NUMBER = r"\d{1,2}(?:(?=(?:19|20)\d{2}年)|(?!\d))"
 _MARKER = lazy(r"^\s*(?:[（(]\s*[一二三四五六七八九十\d]{1,3}\s*[）)]|[一二三四五六七八九十]{1,3}\s*、|"
-                     rf"\d{{1,2}}\s*[.．、](?!\d)|(?:附表|附件|表)\s*{_TABLE_NUMBER}\s*[：:.．、]?)\s*")
+                     rf"\d{{1,2}}\s*[.．、](?:(?!\d)|(?=(?:19|20)\d{{2}}年))"  # (1．2025年…表: a marker)
+                     rf"|(?:附表|附件|表)\s*{_TABLE_NUMBER}\s*[：:.．、]?)\s*")
 _CAPTIONED = ("附表", "附件", "表")  # markers of tables' captions, which the body prints without them
 _WORD = lazy(r"[\u4e00-\u9fffA-Za-z0-9]")
 # a caption's unit and year before its name (某局2025年度收入支出决算总表)
