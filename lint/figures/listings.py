@@ -1789,6 +1789,9 @@ def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], tot
         opened = max(text.rfind("，", near, comma), text.rfind("：", near, comma), start - 1) + 1
         listed = [f for f in before if f.start >= opened]
         if len(listed) < 2 or any(not _joined(text[a.end : b.start]) for a, b in zip(listed, listed[1:])):
+            parted = _after_parts_word(text, start, comma, before, total)
+            if parted:
+                return parted  # X，其中 A a，B b，合计 T: the 其中 list closed by its total restated
             named = _named_clauses(text, start, comma, before)
             if not named or word not in _SUMMED:
                 return []
@@ -1802,6 +1805,25 @@ def _trailing_parts(text: str, start: int, comma: int, before: list[Figure], tot
     if text.startswith("由", opened) and not any(w in text[parts[-1].end : comma] for w in ("组成", "构成")):
         return []
     return parts
+
+
+def _after_parts_word(text: str, start: int, comma: int, before: list[Figure], total: Figure) -> list[Figure]:
+    """The amounts after a 其中 of the sentence, up to ``comma``, when a 合计 after them restates the amount
+    before the 其中 (项目总预算 X，其中 A a，B b，合计 X): two or more named amounts, a clause each, nothing
+    but them after the 其中; [] otherwise."""
+    k = text.rfind("其中", start, comma)
+    head = [f for f in before if f.end <= k]
+    listed = [f for f in before if f.start > k]
+    if k < 0 or len(listed) < 2 or not head or head[-1].value != total.value or head[-1].unit != total.unit \
+            or not all(f.is_point and f.unit == total.unit and labels.core(f.label).strip(" ，,：:")
+                       for f in listed):
+        return []
+    if labels.inside(text, k, [f.start for f in listed]) != [False] * len(listed):
+        return []  # (an amount in brackets: an aside, not a clause of its own)
+    if any(text[a.end : b.start].count("，") + text[a.end : b.start].count("、") != 1
+           for a, b in zip(listed, listed[1:])) or text[listed[-1].end : comma].strip():
+        return []
+    return listed
 
 
 def _aside_of_total(words, text: str, sentence) -> bool:
