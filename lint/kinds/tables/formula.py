@@ -68,6 +68,9 @@ class Options:
     得满分): where one is found in a clause (up to 。 or ；) that also holds an ``unless_with`` word (执行率;
     any clause when there are none), the formula is not judged."""
     unless_with: Words = Words([])
+    capped: Words = Words([])
+    """Words of a cap the document states for the result (执行率超过100%的按100%填列): a stated 100% whose
+    formula gives more holds."""
     blank_zero: bool = False
     """A blank cell among the formula's operands is 0 (决算 tables leave zeros blank), when the result's
     cell states a figure."""
@@ -123,6 +126,8 @@ def run(analysis, check: Check):
                       for b in analysis.doc.blocks if b.kind != "row" and _rule_said(b.text, unless)
                       for clause in _CLAUSES.split(b.text)):
         return  # the document states its own rule for the result (执行率95%以上的得满分)
+    capped = bool(check.options.capped) and any(_rule_said(b.text, check.options.capped)
+                                                for b in analysis.doc.blocks)
     for table in analysis.tables:
         if check.options.absent and any(check.options.absent.within(h) for h in table.header):
             continue  # (年初 + 收入 − 支出 = 年末 beside a 结余分配 column: that column takes part too)
@@ -134,7 +139,8 @@ def run(analysis, check: Check):
         choices = [w for w in choices if not _composition(table, w[result])]
         # (决算比年初预算增减 over 上年决算数 | 年初预算数 | 决算数: the budget's change, never last year's)
         for row in range(len(table.rows)):
-            verdicts = [v for w in choices if (v := _row(analysis, check, table, row, w, tree, result))]
+            verdicts = [v for w in choices
+                        if (v := _row(analysis, check, table, row, w, tree, result, capped))]
             if verdicts:
                 yield next((v for v in verdicts if v.holds), verdicts[0])
 
@@ -393,7 +399,7 @@ _SHARE = lazy(r"率|%|％|占比|比重|幅度|百分比|比例")
 _SUBTOTAL = lazy(r"(?:小计|合计)$")
 
 
-def _row(analysis, check, table, row, where, tree, result):
+def _row(analysis, check, table, row, where, tree, result, capped: bool = False):
     figures = {name: cell_figure(table, row, col) for name, col in where.items()}
     blank = set()
     if check.options.blank_zero and figures[result] is not None:
@@ -425,6 +431,8 @@ def _row(analysis, check, table, row, where, tree, result):
     if "elapsed" in env:
         shown = f"{env['elapsed'].lo.quantize(Decimal('0.01')).normalize():f}"
         expression = re.sub(r"\belapsed\b", f"{shown} (share of the year elapsed)", expression)
+    if capped and stated.value == 100 and (value := _eval(tree, env)) is not None and value.lo >= 100:
+        return None  # 执行率超过100%的按100%填列: the cap the document states
     verdict = judge(check, analysis, stated, related, lambda: _eval(tree, env), expression=expression)
     found = verdict.finding if verdict is not None else None
     if found is not None and check.options.floored and stated.decimals == 0:
