@@ -7,7 +7,9 @@ counted), whose label names a total (option ``totals``: 自评得分, 总分, �
 listed under another (其中…得分10分), nor an average of several projects (平均得分), nor the points a score is
 out of (满分, or 总分为100分 before 得分为86.5分), one labelled as the whole (``overall``: 整体, 总体) first;
 with none in the prose, the total row (总分, 合计) of the document's only score table, for a grade named as
-the evaluation's (评价等级). Bands the report states for itself
+the evaluation's (评价等级). A score table may state the grade in a row of its own (自评等级 | 良, under
+总分 | 100 | 99.72): judged against the last score of the nearest 总分 (合计) row above it. Bands the report
+states for itself
 (85分（含）以上为“优”，75分（含）至85分为“良”…) take the place of the option's. A score whose interval lies
 wholly outside the grade's band is a finding on the grade word.
 """
@@ -58,14 +60,52 @@ def run(analysis, check: Check):
                 score = _table_total(analysis)  # 评价等级：优 under the score table: its 总分
             if score is None:
                 continue
-            low = next(v for v, k in bands if k == grade)
-            higher = [v for v, _k in bands if v > low]
-            high = min(higher) if higher else None
-            iv = precision.interval(score)
-            if iv.hi < low or (high is not None and iv.lo >= high):
-                band = f">= {low}" + (f" and < {high}" if high is not None else "")
-                yield report(check, analysis, block.span(m.start(1), m.end(1)), grade, related=(score.span,),
-                             computed=band, figures=(grade, score.text), label=score.label, score=score.text)
+            found = _judged(analysis, check, bands, block.span(m.start(1), m.end(1)), grade, score)
+            if found is not None:
+                yield found
+    for cell, grade, score in _grade_rows(analysis, set(check.options.bands)):
+        found = _judged(analysis, check, bands, cell.span, grade, score)
+        if found is not None:
+            yield found
+
+
+def _judged(analysis, check, bands, span, grade: str, score):
+    """The finding on a grade whose band ``score`` lies wholly outside, or None."""
+    low = next(v for v, k in bands if k == grade)
+    higher = [v for v, _k in bands if v > low]
+    high = min(higher) if higher else None
+    iv = precision.interval(score)
+    if iv.hi < low or (high is not None and iv.lo >= high):
+        band = f">= {low}" + (f" and < {high}" if high is not None else "")
+        return report(check, analysis, span, grade, related=(score.span,), computed=band,
+                      figures=(grade, score.text), label=score.label, score=score.text)
+    return None
+
+
+def _grade_rows(analysis, grades: set[str]):
+    """``(cell, grade, score)`` for each grade a score table states in a row of its own (自评等级 | 良, the
+    row after 总分 | 100 | 99.72 in a 自评表): the score the last figure of the nearest 总分 (合计) row above
+    it, in the same table."""
+    for table in analysis.tables:
+        for r, row in enumerate(table.rows):
+            cells = [c for c in row if c.text and c.span is not None]
+            if not cells or not _GRADE_ROW.fullmatch(_BLANKS.sub("", cells[0].text)):
+                continue
+            said = next((c for c in cells[1:] if _QUOTES.sub("", c.text) in grades), None)
+            total = next((k for k in range(r - 1, -1, -1)
+                          if _GRAND.match(_BLANKS.sub("", row_label(table, k)))), None)
+            if said is None or total is None:
+                continue
+            score = next((f for j in range(len(table.rows[total]) - 1, -1, -1)
+                          if (f := cell_figure(table, total, j, "分")) is not None and f.unit != "%"), None)
+            # (合计 | 100 | 89.45 | 89.45%: the score, not its 得分率)
+            if score is not None and 0 <= score.value <= 120:
+                yield said, _QUOTES.sub("", said.text), score
+
+
+_GRADE_ROW = lazy(r"(?:自评|评价|绩效|综合|考核)?(?:等级|等次|评级)")
+_QUOTES = lazy(r"[“”\"‘’\s]")
+_BLANKS = lazy(r"\s+")
 
 
 _BAND = lazy(r"(?:为|是|评为|定为)\s*[“\"‘]?(优秀|优|良好|良|中等|中|较差|差)[”\"’]?"
