@@ -187,7 +187,15 @@ def _cell(tables, spec: CellSpec):
                 found = _amount(row[j], named) if j < len(row) else None
                 if found is not None:
                     return found[0], found[1], table
+            if named and own < len(row) and not row[own].text.strip() and _empty_column(table, own):
+                # 政府性基金预算 left blank in every row, 支出总计 too: that fund has nothing, 0
+                return Value(Decimal(0), 2, False), replace(row[own], text="0", span=row[label].span), table
     return None
+
+
+def _empty_column(table: Table, col: int) -> bool:
+    """Whether a column holds nothing in any row (blank, a dash or 0), its header aside."""
+    return all(col >= len(row) or not row[col].text.strip(" -—－–0.,") for row in table.rows)
 
 
 _YEAR = lazy(r"(20\d\d)年")
