@@ -1,0 +1,73 @@
+"""empty_narrated: the narrative gives an amount for what a table the report says is empty is about
+(“三公”经费财政拨款支出决算为2.35万元 beside a 三公 table noted 本年度没有…支出，故本表无数据).
+
+A table is said to be empty by a line holding one of ``statements`` (本表无数据, 故本表无…) a few lines under
+its caption (a line ending with one of ``tables``: 决算表, 预算表; header rows between, an empty table may
+have no row of figures); a table read with amounts under that caption is not empty. For such a table whose
+caption names one of ``narrated`` (三公, 政府性基金, 国有资本经营), the first prose amount of money above
+zero whose label names that subject is a finding on the prose figure, the statement the related place; not
+one of another year (上年, 2023年度…为), nor a change or a comparison (``not``: 比, 较, 增加, 减少, …), nor,
+beside a 决算 table, a budget (预算: the year's plan, which a 决算 table may not show).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ...figures import labels
+from ...regex import lazy
+from ...tables import notes
+from ...vocabulary import Words
+from ..base import Check, report
+
+KIND = "empty_narrated"
+FIELDS = ("stated", "computed", "title", "statement", "subject")
+
+
+@dataclass(frozen=True)
+class Options(notes.Spec):
+    narrated: Words = Words(["三公", "政府性基金", "国有资本经营"])
+    """What a table is about, named in its caption and in a prose amount's label."""
+    not_: Words = Words(["上年", "去年", "比", "较", "增加", "减少", "增长", "下降", "持平", "减幅", "增幅"])
+
+    ALIASES = {"not": "not_"}
+
+
+def run(analysis, check: Check):
+    year, done = analysis.year(), set()
+    filled = [table.title for table, _, amounts in notes.standard(analysis, check.options) if amounts]
+    for caption, said in _said_empty(analysis, check.options):
+        subject = next((w for w in check.options.narrated if w in caption), None)
+        if subject is None or subject in done \
+                or any(t.endswith(caption) or caption.endswith(t) for t in filled):
+            continue
+        settled = "决算" in caption
+        for block, fig in analysis.amounts():
+            if block.kind == "row" or not fig.value or subject not in fig.label \
+                    or any(w in fig.label for w in check.options.not_) \
+                    or settled and "预算" in fig.label \
+                    or labels.said_for_earlier(block.text, fig.start, year):
+                continue
+            done.add(subject)
+            yield report(check, analysis, fig.span, fig.text, related=(said.span(0, len(said.text)),),
+                         computed="empty", figures=(fig.text,), title=caption,
+                         statement=said.text.strip()[:40], subject=subject)
+            break
+
+
+def _said_empty(analysis, spec):
+    """``(caption, statement block)`` for each statement that a table is empty (故本表无数据) a few lines
+    under the caption it follows, rows between (an empty table may have no row a table is read from)."""
+    blocks = analysis.doc.blocks
+    for i, block in enumerate(blocks):
+        if block.kind == "row" or not spec.statements.within(block.text):
+            continue
+        for k in range(i - 1, max(-1, i - _REACH), -1):
+            text = blocks[k].text.strip()
+            if blocks[k].kind != "row" and len(text) <= 60 and any(text.endswith(w) for w in spec.tables):
+                yield _YEAR.sub("", text), block
+                break
+
+
+_REACH = 12  # lines between a caption and its statement: a unit line, header rows, a note
+_YEAR = lazy(r"^.*?(?:19|20)\d\d\s*年度?")
