@@ -123,7 +123,8 @@ def _groups(check: Check, analysis) -> list[list[Table]]:
     """The one-line tables, in runs printed side by side (tables next to each other, on the same lines or
     the next: 预算数 | 决算数), all of the first one's caption; else each table of that caption printed down
     the page, read across. A file holding several units' reports has a run for each."""
-    found = [(k, t) for k, t in enumerate(analysis.tables) if locate.titled(t, check.options.tables)]
+    found = [(k, _outturn_named(check, t)) for k, t in enumerate(analysis.tables)
+             if locate.titled(t, check.options.tables)]
     if not found:
         return []
     title = found[0][1].title
@@ -160,6 +161,22 @@ def _own(groups: list[list[Table]], starts: list[int], line: int, tables_first: 
     at = bisect.bisect_right(starts, line)
     before, after = groups[at - 1] if at else [], groups[at] if at < len(groups) else []
     return (before or after) if tables_first else (after or before)
+
+
+def _outturn_named(check: Check, table: Table) -> Table:
+    """``table`` with a column of the year's actual spending named as the outturn measure (预算数 |
+    实际支出数 | 上年支出数: 实际支出数 is the 决算数) when no header names the outturn's own measure word."""
+    outturn = next((col for word, col in check.options.measures.items() if "决算" in col), "")
+    if not outturn or any(outturn in h for h in table.header) \
+            or not any(_ACTUAL_HEAD.search(h) for h in table.header):
+        return table
+    rename = lambda h: _ACTUAL_HEAD.sub(outturn, h)  # noqa: E731
+    return replace(table, header=tuple(rename(h) for h in table.header),
+                   levels=tuple(tuple(rename(h) for h in line) for line in table.levels), memo={})
+
+
+# a column of this year's actual spending (实际支出数, 本年实际数, 执行数; not 上年支出数)
+_ACTUAL_HEAD = lazy(r"(?<!上年)(?<!去年)(?:本年|全年|当年)?(?:实际支出|实际|执行)数?$")
 
 
 def _across(check: Check, table: Table) -> Table | None:
@@ -241,7 +258,7 @@ def _measure_before(check: Check, text: str, at: int, label: str) -> str:
     measures = check.options.measures
     if any(w in label for w in measures) or _OUTTURN.search(label):
         return ""  # 公务用车运行费预算5.20万元，支出4.86万元: the 支出 is no 预算
-    for clause in reversed(re.split(r"[，,；;：:]", labels.dated(text, at)[0])):
+    for clause in reversed(re.split(r"[，,；;：:]", _said_before(text, at))):
         if any(w in clause for w in _COMPARING) or re.search(r"[%％]", clause):
             continue  # 较年初预算减少…, 完成预算的89.53%: a comparison or a rate names no measure
         plain = labels.FUNDS.sub("", clause)  # 一般公共预算财政拨款 names a fund, not the 预算 measure
@@ -253,6 +270,16 @@ def _measure_before(check: Check, text: str, at: int, label: str) -> str:
     return ""
 
 
+def _said_before(text: str, at: int) -> str:
+    """The sentence before ``at``; when it opens with 其中 (its clauses split by ；), the sentence before it
+    too (…实际支出 b，较预算节约 c。其中：A a；B b: the parts of b)."""
+    before = labels.dated(text, at)[0]
+    opened = text.rfind("。", max(0, at - labels.REACH), at) + 1
+    if opened and text[opened:at].lstrip().startswith("其中"):
+        before = labels.dated(text, opened - 1)[0] + "，" + before
+    return before
+
+
 def _either(check: Check, text: str, at: int, label: str) -> list[str]:
     """The budget's and the outturn's measure words when a label naming none follows a clause stating the
     outturn without its measure word, after one stating the budget (预算 a，实际支出 b，其中：公务接待费 X):
@@ -260,8 +287,10 @@ def _either(check: Check, text: str, at: int, label: str) -> list[str]:
     measures = check.options.measures
     if any(w in label for w in measures) or _OUTTURN.search(label):
         return []
-    clauses = re.split(r"[，,；;：:]", labels.dated(text, at)[0])
+    clauses = re.split(r"[，,；;：:]", _said_before(text, at))
     for k in range(len(clauses) - 1, -1, -1):
+        if any(w in clauses[k] for w in _COMPARING) or re.search(r"[%％]", clauses[k]):
+            continue  # 较预算节约 c, 完成预算的 p%: a comparison or a rate names no measure
         plain = labels.FUNDS.sub("", clauses[k])
         if any(w in plain for w in measures):
             return []
