@@ -123,8 +123,10 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                                said[-2] if len(said) >= 2 else analysis.year()):
                     continue  # 较预算节约0.90万元，较上年下降8.87%: a rate on another base
                 own_clause = _clause_start(text, max(sentence[0], change.start - labels.REACH), change.start)
-                if _ADJUSTED_BASE.search(text, own_clause, change.start):
-                    continue  # 剔除新增债券等因素，比上年同口径增加 C，增长 P%: over a base adjusted, unsaid
+                if _ADJUSTED_BASE.search(text, own_clause, change.start) \
+                        or _ADJUSTED_AFTER.match(text, rate.end):
+                    continue  # 剔除新增债券等因素，比上年同口径增加 C，增长 P%; 下降 P%（按可比口径）: over a
+                    # base adjusted, unsaid
                 fam = family(change.unit)
                 window = labels.near(sentence, change.start)[2]
                 same = [f for f in window if f.start < change.start and f.is_point and family(f.unit) == fam
@@ -373,7 +375,11 @@ _OWN_CHANGE = lazy(r"(?:比|较|相比)(?:上年度?|去年|上个?月|上期)?(
                    r"\s*[\d.,]+\s*[^\d\s，,。；;%％]{0,4}[，,；;]")
 _OWN_SUBJECT = lazy(r"(?!总体|整体|合计|总计|共计|同比)[\u4e00-\u9fff“”]{2,}(?=比|较|与)")
 _A_YEAR = lazy(r"(?:19|20)\d\d\s*年度?")
-_DIGIT = lazy(r"(?<!\d)\d(?!\d{3}\s*年)")  # (not a year's: 比2015年 names its base)
+# a rate said to be on an adjusted base (下降12%（按可比口径）; not 增长52.1%（同口径增长42.5%）: another)
+_ADJUSTED_AFTER = lazy(r"\s*[（(]\s*(?:按|以)(?:可比|同)口径[^（()）\d]{0,6}[）)]")
+# an amount after the base's name (比上年的9.12万元减少: 上年); not a year's or a month's (比2015年,
+# 比上年12月末, 比上年1-11月: they name the base)
+_DIGIT = lazy(r"(?<![\d.])\d[\d,]*(?:\.\d+)?\s*(?:万亿元|亿元|万元|元|%|％|个|人|家|项)")
 
 
 def _direction(spec: Spec, label: str) -> int:

@@ -765,9 +765,12 @@ _NOT_BRACKETED = lazy(r"\d{4}|上年|去年|同期|预算|计划|目标|决算|�
 
 _INITIAL = lazy(r"年初[^，,。；;\d]{0,10}?(?:预算|批复|安排)(?:数|资金)?$")  # 年初区财政核定我街道预算
 _ADDED = lazy(r"^[，,\s]*(?:年中|年内|当年)?(?:调整)?(?:追加|调增)(?:预算|安排)?(?:资金)?$")
-# what was added or taken off in the year, maybe said when and why (6月根据工作需要申请追加, 年中调减预算)
-_ADDED_WHY = lazy(r"^[，,\s]*[^，,。；;：:]{0,24}?(?:追加|调增)(?:了)?(?:预算|安排)?(?:资金|经费)?$")
-_TAKEN_OFF = lazy(r"^[，,\s]*[^，,。；;：:]{0,24}?(?:调减|核减|收回)(?:了)?(?:预算|安排)?(?:资金|经费)?$")
+# what was added or taken off in the year, maybe said when and why (6月根据工作需要申请追加, 年中调减预算;
+# not 其中上级追加, 实际获批追加, 已支出追加资金: a part or a state of the addition)
+_WHEN_WHY = (r"^[，,\s]*(?:\d{1,2}月份?|年中|年内|当年|其后|下半年|上半年)?"
+             r"(?:(?:根据|因|按照|经)[^，,。；;：:\d其含已实获核]{0,14}?)?(?:申请|报批)?")
+_ADDED_WHY = lazy(_WHEN_WHY + r"(?:追加|调增)(?:了)?(?:预算|安排)?(?:资金|经费)?$")
+_TAKEN_OFF = lazy(_WHEN_WHY + r"(?:调减|核减)(?:了)?(?:预算|安排)?(?:资金|经费)?$")
 _ADJUSTED = lazy(r"^[，,\s]*(?:全年|调整后)(?:预算|安排)?(?:数|资金)?(?:调整)?(?:为)?$")
 
 
@@ -778,8 +781,8 @@ def _added(text: str, sentences) -> list[Listing]:
     off in the sentence (减少, 调出: what became of it)."""
     out = []
     for start, end, figs in sentences:
-        if any(w in text[start:end] for w in ("减少", "调出")):
-            continue
+        if any(w in text[start:end] for w in ("减少", "调出", "其中", "含", "获批")):
+            continue  # (其中上级追加 a…, （含…追加 b）, 实际获批追加 c: the addition's parts or its fate)
         for i, a in enumerate(figs):
             if not _INITIAL.search(a.label):
                 continue
@@ -1816,14 +1819,19 @@ def _after_parts_word(text: str, start: int, comma: int, before: list[Figure], t
     listed = [f for f in before if f.start > k]
     if k < 0 or len(listed) < 2 or not head or head[-1].value != total.value or head[-1].unit != total.unit \
             or not all(f.is_point and f.unit == total.unit and labels.core(f.label).strip(" ，,：:")
-                       for f in listed):
-        return []
+                       and not _NOT_A_PART.search(_PARTS_WORD.sub("", f.label)) for f in listed):
+        return []  # (其中 A a，比上年增加 c，B b; A 预算 a，实际到位 a′; 项目支出中 X: not parts alone)
     if labels.inside(text, k, [f.start for f in listed]) != [False] * len(listed):
         return []  # (an amount in brackets: an aside, not a clause of its own)
     if any(text[a.end : b.start].count("，") + text[a.end : b.start].count("、") != 1
            for a, b in zip(listed, listed[1:])) or text[listed[-1].end : comma].strip():
         return []
     return listed
+
+
+_PARTS_WORD = lazy(r"^[，,\s]*其中[：:]?")
+_NOT_A_PART = lazy(r"增加|减少|增长|下降|比|较|同比|上年|去年|同期|节约|结余|实际|已|到位|支出中|其中|含"
+                  r"|拨付|支付|完成|执行|预计")
 
 
 def _aside_of_total(words, text: str, sentence) -> bool:

@@ -147,10 +147,14 @@ def _loose(table: str) -> str:
 _LOOSE_SHORTEST = 8
 
 
-def _has_amount(tables, fund: str) -> bool:
-    """Whether a table gives ``fund`` an amount other than zero: in a column headed with it, or in the
-    cells after one naming it in a row (either side of a two-sided 收支总表)."""
-    for table in tables:
+def _has_amount(analysis, fund: str) -> bool:
+    """Whether the report gives ``fund`` an amount other than zero: a table, in a column headed with it or
+    in the cells after one naming it in a row (either side of a two-sided 收支总表), or its prose
+    (国有资本经营预算拨款收入20万元; not last year's, nor a change)."""
+    if any(fig.value and fund in fig.label and not _NOT_OWN.search(fig.label)
+           for _b, fig in analysis.amounts()):
+        return True
+    for table in analysis.tables:
         columns = {j for j, h in enumerate(table.header) if fund in h}
         for row in table.rows:
             named = False
@@ -163,6 +167,7 @@ def _has_amount(tables, fund: str) -> bool:
     return False
 
 
+_NOT_OWN = lazy(r"上年|去年|比|较|增加|减少|增长|下降")
 _JOINED = lazy(r"(?<=表)\s*(?=(?:附表|表)\s*\d{1,2}(?!\d))")
 
 
@@ -175,7 +180,7 @@ def _family(analysis, check: Check, there, printed, listed: set[str]):
             continue
         funds = dict(entry.split("=", 1) for entry in family.funds)
         missing = [t for t in family.tables if not any(there(name(alt)) for alt in t.split("|"))
-                   and (t.split("|")[0] not in funds or _has_amount(analysis.tables, funds[t.split("|")[0]]))]
+                   and (t.split("|")[0] not in funds or _has_amount(analysis, funds[t.split("|")[0]]))]
         if missing and printed(list(family.tables)) >= check.options.enough:  # (most of the set printed,
             # each caption one table's, not only named in a sentence)
             for wanted in (t.split("|")[0] for t in missing):

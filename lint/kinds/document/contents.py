@@ -73,10 +73,19 @@ def run(analysis, check: Check):
         if found is None:
             yield report(check, analysis, span, m.group("title"), computed="",
                          problem="has no heading like it in the body")
-        elif marker and found[1] and marker.rstrip(":.、") != found[1].rstrip(":.、"):
+        elif marker and found[1] and _number(marker) != _number(found[1]):
             head = blocks[found[0]].span(0, len(blocks[found[0]].text))
             yield report(check, analysis, span, m.group("title"), related=(head,), computed=found[1],
                          problem=f"is numbered {found[1]} in the body ({analysis.doc.cite(head)})")
+
+
+def _number(marker: str) -> str:
+    """A list marker as its number: 1. and 表1 (附表1) are one number, a contents' 1．2025年…表 printed
+    表1 2025年…表 in the body."""
+    return _TABLE_MARK.sub("", marker).rstrip(":.、")
+
+
+_TABLE_MARK = lazy(r"^(?:附表|附件|表)\s*")
 
 
 def _generic(title: str, body):

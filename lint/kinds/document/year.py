@@ -225,9 +225,10 @@ def _compared_below(analysis, fig) -> bool:
             said = later[sentence[0] : sentence[1]]
             if not any(w in said for w in _NEXT_COMPARES):
                 continue
-            if _based_on(fig, [*(sentences[k - 1][2] if k else ()), *sentence[2]]):
-                return True  # its numbers fit, whatever the label (全年支出 Y，比上年增加 C), the amount
-                # maybe the sentence before (2024年支出决算 Y。支出决算比上年增加 C，增长 R%)
+            if _based_on(fig, [f for f in (*(sentences[k - 1][2] if k else ()), *sentence[2])
+                               if _same_kind(fig, f)]):
+                return True  # its numbers fit, the amount of its kind (全年支出 Y for 部门支出，比上年增加
+                # C), maybe in the sentence before (2024年支出决算 Y。支出决算比上年增加 C，增长 R%)
             if measure not in said:
                 continue
             if any(
@@ -238,6 +239,16 @@ def _compared_below(analysis, fig) -> bool:
                 return True  # (the change judged against it: its own finding; or the
                 # comparison on a base adjusted from it, 剔除…因素，比上年同口径增加: its base, unsaid)
     return False
+
+
+def _same_kind(base, figure) -> bool:
+    """Whether an amount is of the kind of ``base`` (收入, 支出, 经费, 资金: the first each label names,
+    when both name one), or names nothing (a change or a rate is judged by its numbers)."""
+    a, b = (_KIND_NAMED.search(labels.core(f.label)) for f in (base, figure))
+    return a is None or b is None or _CHANGED.search(figure.label) is not None or a.group() == b.group()
+
+
+_KIND_NAMED = lazy(r"收入|支出|经费|资金")
 
 
 _SPEC = growth.Spec()

@@ -8,7 +8,8 @@ listed under another (其中…得分10分), nor an average of several projects 
 out of (满分, or 总分为100分 before 得分为86.5分), one labelled as the whole (``overall``: 整体, 总体) first;
 with none in the prose, the total row (总分, 合计) of the document's only score table, for a grade named as
 the evaluation's (评价等级). A score table may state the grade in a row of its own (自评等级 | 良, under
-总分 | 100 | 99.72): judged against the last score of the nearest 总分 (合计) row above it. Bands the report
+总分 | 100 | 99.72): judged against the nearest 总分 (合计) row above it, its score under the table's 得分
+column (the self-assessed one; a table without one is not a score table). Bands the report
 states for itself
 (85分（含）以上为“优”，75分（含）至85分为“良”…) take the place of the option's. A score whose interval lies
 wholly outside the grade's band is a finding on the grade word.
@@ -94,15 +95,30 @@ def _grade_rows(analysis, grades: set[str]):
             said = next((c for c in cells[1:] if _QUOTES.sub("", c.text) in grades), None)
             total = next((k for k in range(r - 1, -1, -1)
                           if _GRAND.match(_BLANKS.sub("", row_label(table, k)))), None)
-            if said is None or total is None:
-                continue
-            score = next((f for j in range(len(table.rows[total]) - 1, -1, -1)
-                          if (f := cell_figure(table, total, j, "分")) is not None and f.unit != "%"), None)
-            # (合计 | 100 | 89.45 | 89.45%: the score, not its 得分率)
-            if score is not None and 0 <= score.value <= 120:
+            col = _score_column(table)
+            if said is None or total is None or col is None:
+                continue  # (no 得分 column: a table of amounts or of facts, not the scores graded)
+            if r - total > 2:
+                continue  # (the grade right under the 总分 row, or a row of notes between)
+            score = cell_figure(table, total, col, "分")
+            shown = [f for j in range(len(table.rows[total])) if (f := cell_figure(table, total, j, "分"))]
+            if score is None and len(shown) >= 2 and not any(
+                    cell_figure(table, total, j, "分") for j in range(col + 1, len(table.rows[total]))):
+                score = shown[-1]  # 总分 | 100 | 99.72 short of the columns (merged): its score the last
+            if score is not None and score.unit != "%" and 0 <= score.value <= 120:
                 yield said, _QUOTES.sub("", said.text), score
 
 
+def _score_column(table) -> int | None:
+    """The column of the scores graded: the self-assessed (自评得分) first, else a plain 得分; never a rate,
+    a deduction or a review's (复核得分)."""
+    heads = [(j, h.replace(" ", "")) for j, h in enumerate(table.header)]
+    plain = [j for j, h in heads if "得分" in h and not _NOT_SCORE.search(h)]
+    own = [j for j in plain if "自评" in table.header[j]]
+    return (own or plain or [None])[0]
+
+
+_NOT_SCORE = lazy(r"率|扣|复核|核定|评审|专家|上年")
 _GRADE_ROW = lazy(r"(?:自评|评价|绩效|综合|考核)?(?:等级|等次|评级)")
 _QUOTES = lazy(r"[“”\"‘’\s]")
 _BLANKS = lazy(r"\s+")

@@ -76,11 +76,11 @@ class Options:
     skip: Words = Words(["率", "%", "％", "比例", "比重", "占比", "进度", "序号", "编码", "编号", "代码",
                          "年度", "完成预算", "完成年初预算", "完成全年预算", "完成调整预算", "为预算的",
                          "为年初预算的", "为全年预算的", "为上年的", "百分点", "人均", "平均", "单价",
-                         "均价", "户均", "亩均", "场均", "次均", "日均", "月均", "年均", "床均",
+                         "均价", "户均", "亩均", "场均", "次均", "床均",
                          "每户", "每亩", "每人", "每名", "每平方米", "档次", "档位", "补贴标准",
                          "补助标准", "缴费标准", "发放标准", "收费标准"])
-    skip_rows: Words = Words(["人均", "平均", "单价", "均价", "户均", "亩均", "场均", "次均", "日均",
-                              "月均", "年均", "床均", "每户", "每亩", "每人", "每名", "每平方米"])
+    skip_rows: Words = Words(["人均", "平均", "单价", "均价", "户均", "亩均", "场均", "次均", "床均", "每户",
+                              "每亩", "每人", "每名", "每平方米"])
     """Rows that hold averages (their label opening with these) or rates (ending with 率, 比例, 比重, 占比,
     进度, 百分点, maybe then （%）: 执行率（%） under 实际下达 | 实际支出, years across): never summed across
     into a 合计 column."""
@@ -1001,8 +1001,10 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
         return  # 本年收入合计 | 本年支出合计 | 收支差额: a balance after the totals, no part of the last
     if _counted_over(total, parts):
         return  # each level of a hierarchy not read sums to the total: a layout not understood
-    if _RUNNING.search(table.header[col]) and precision.interval(parts[-1]).meets(precision.interval(total)):
-        return  # 累计支出 | 月末余额: a running total or a balance, its 合计 the last row's, no sum
+    if _RUNNING.search(table.header[col]) and precision.interval(parts[-1]).meets(precision.interval(total)) \
+            and all(_PERIOD_ROW.search(names[r]) for r in part_rows):
+        return  # 累计支出 | 月末余额 by quarter or month: a running total or a balance, its 合计 the last
+        # row's, no sum (not over projects or kinds of debt: each its own, summed)
     if extra is not None and (carry or _needs(total, parts, extra)):
         parts = [*parts, extra]
     kept = _without_bonus(total, parts)
@@ -1034,6 +1036,9 @@ def _twin_rows(table: Table, above: int, row: int) -> bool:
 _BONUS = lazy(r"加分|加减分|附加分|奖励分")
 _BALANCE = lazy(r"差额|结余|余额|净额")
 _RUNNING = lazy(r"累计|余额|结存|期末|月末|季末|年末|截至|截止")  # a column that runs up or is a balance
+# rows that are periods (一季度, 3月, 上半年, 2023年, 第二批)
+_PERIOD_ROW = lazy(r"[一二三四1-4]\s*季度|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|上半年|下半年"
+                   r"|(?:19|20)\d\d\s*年|第[一二三四五六七八九十\d]{1,2}(?:季度|期|批|月)")
 # a row that is a memo (“三公”经费, 四、机关运行经费: outline marks taken off), not a part naming one
 # (公用经费（机关运行经费）)
 _MEMO = lazy(r"\s*(?:其中[:：]?)?[“\"]?(?:三公|机关运行经费)")

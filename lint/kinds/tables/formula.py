@@ -122,12 +122,13 @@ def run(analysis, check: Check):
     tree = ast.parse(check.options.formula, mode="eval").body
     result = check.options.result
     unless, near = check.options.unless, check.options.unless_with
-    if unless and any(_rule_said(clause, unless) and (not near or near.within(clause))
+    if unless and any(_rule_near(clause, unless, near)
                       for b in analysis.doc.blocks if b.kind != "row" and _rule_said(b.text, unless)
                       for clause in _CLAUSES.split(b.text)):
         return  # the document states its own rule for the result (执行率95%以上的得满分)
-    capped = bool(check.options.capped) and any(_rule_said(b.text, check.options.capped)
-                                                for b in analysis.doc.blocks)
+    capped = [clause for b in analysis.doc.blocks if check.options.capped
+              and _rule_said(b.text, check.options.capped) for clause in _CLAUSES.split(b.text)
+              if _rule_said(clause, check.options.capped)]  # (the clauses stating a cap, to be of the column)
     for table in analysis.tables:
         if check.options.absent and any(check.options.absent.within(h) for h in table.header):
             continue  # (年初 + 收入 − 支出 = 年末 beside a 结余分配 column: that column takes part too)
@@ -139,8 +140,8 @@ def run(analysis, check: Check):
         choices = [w for w in choices if not _composition(table, w[result])]
         # (决算比年初预算增减 over 上年决算数 | 年初预算数 | 决算数: the budget's change, never last year's)
         for row in range(len(table.rows)):
-            verdicts = [v for w in choices
-                        if (v := _row(analysis, check, table, row, w, tree, result, capped))]
+            verdicts = [v for w in choices if (v := _row(analysis, check, table, row, w, tree, result,
+                                                         _capping(capped, table.header[w[result]])))]
             if verdicts:
                 yield next((v for v in verdicts if v.holds), verdicts[0])
 
@@ -290,6 +291,23 @@ def _rule_said(text: str, words) -> bool:
 _FILLER = r"[\s\d.%％（）()含的者时可则即及部分，,≥]{0,12}?"  # what a rule puts between its pieces
 
 
+def _rule_near(clause: str, words, near) -> bool:
+    """Whether ``clause`` states one of the rule's ``words`` (:func:`_rule_said`) with one of ``near``
+    (执行率) in it or just before it (预算执行率在95%（含）以上计满分，…每差1个百分点扣0.2分; not 产出数量指标
+    每差1个百分点扣1分，预算执行率按…: another indicator's rule beside the execution's)."""
+    if not near:
+        return _rule_said(clause, words)
+    for word in words:
+        for m in _pieces(word, _FILLER).finditer(clause):
+            if _rule_said(clause[m.start() : m.end()], (word,)) \
+                    and near.within(clause[max(0, m.start() - _NEAR_REACH) : m.end()]):
+                return True
+    return False
+
+
+_NEAR_REACH = 30  # characters before a rule's words where the result it is about is named
+
+
 def _holds(header: str, word: str) -> bool:
     """Whether ``header`` holds ``word``, its pieces split by … in order (增减…金额: 比上年增减情况金额),
     the header's spaces aside (本 期)."""
@@ -397,6 +415,18 @@ _OUTTURN = lazy(r"决算|执行数|实际")
 _POINTS = lazy(r"分值|满分|标准分|权重")
 _SHARE = lazy(r"率|%|％|占比|比重|幅度|百分比|比例")
 _SUBTOTAL = lazy(r"(?:小计|合计)$")
+
+
+def _capping(clauses: list[str], header: str) -> bool:
+    """Whether a clause stating a cap names the result's column (执行率超过100%的按100%填列 for 执行率; not
+    得分率超过100%的…, 满意度不超过100%)."""
+    name = _HEADER_UNIT.sub("", header).strip()
+    return bool(name) and any(name in c and not any(other in c.replace(name, "") for other in _OTHER_RATES)
+                              for c in clauses)
+
+
+_HEADER_UNIT = lazy(r"[（(][^（()）]*[）)]|\s")
+_OTHER_RATES = ("得分率", "完成率", "满意度", "偏差率", "占比", "进度")
 
 
 def _row(analysis, check, table, row, where, tree, result, capped: bool = False):
