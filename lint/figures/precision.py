@@ -42,20 +42,17 @@ def family(unit: str) -> str:
 
 def exact(figure: Figure) -> bool:
     """Whether a figure is exactly its value: counts (12个; not an average, 期均50人), and whole points
-    allotted or awarded to an item (分值20分, 得分17分, 产出指标39分, 过程指标得18分, 决策15分), not a total
-    score (总分96分 may be its decimal parts rounded)."""
+    allotted or awarded to an item (分值20分, 得分17分, 产出指标39分), not a total score (总分96分 may be
+    its decimal parts rounded)."""
     if figure.exact:
         return True
     if figure.unit in COUNT_UNITS and figure.decimals == 0:
         return not PER_HEAD.match(labels.core(figure.label).strip(" ，,：:"))  # 期均50人 is 600 / 12 rounded
     label = figure.label.strip(" ，,：:为是")
     return figure.unit == "分" and figure.decimals == 0 and not _TOTAL_POINTS.search(label) \
-        and (_ALLOTTED.search(label) is not None or label in _AWARDED or label.endswith(("指标", "指标得"))
-             or _GROUP_SCORED.fullmatch(labels.core(label).strip(" ，,：:为是")) is not None)
+        and (_ALLOTTED.search(label) is not None or label in _AWARDED or label.endswith("指标"))
 
 
-# the score of one of the standard groups of indicators (决策15分，过程18分，产出38分，效益21分)
-_GROUP_SCORED = lazy(r"(?:决策|过程|产出|效益|满意度|投入|效果|履职效能|管理效率)(?:指标)?(?:得分?)?")
 PER_HEAD = lazy(r"人均|户均|生均|期均|场均|次均|批均|平均")
 """An amount or count per head or per period (人均, 期均): a mean, no total's."""
 _ALLOTTED = lazy(r"分值|满分|权重|标准分|扣")
