@@ -341,7 +341,8 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset(), grid=None) -> list[l
                 len(block.text) <= _GAP_MAX or len(block.text) <= 80 and _PAGE_MARK.search(block.text)
                 or (_FOLIO.sub("", re.sub(r"\s+", "", block.text)) in running
                     or marked and len(block.text) <= 60)
-                and not headed and _header_next(blocks, k, "\t".join(b.text for b, _ in current[:3]))):
+                and not headed and (_header_next(blocks, k, "\t".join(b.text for b, _ in current[:3]))
+                                    or marked and _rows_go_on(blocks, k, current[-1][0]))):
             gap += 1  # a short line, a running footer (…绩效评价报告　第6页) or header at a page break
             marked = bool(_PAGE_MARK.search(block.text))
         else:
@@ -387,6 +388,16 @@ def _header_next(blocks, k: int, header: str) -> bool:
         return False
     cells = {c.strip() for c in row.text.split("\t") if c.strip()}
     return row.text == header or bool(cells) and cells <= {c.strip() for c in header.split("\t")}
+
+
+def _rows_go_on(blocks, k: int, last: Block) -> bool:
+    """Whether the next block after ``k`` is a row of about as many cells as ``last`` (a blank first cell
+    may be dropped) holding a figure: the page's number, then the report's title as a running header, then
+    the table going on without its header."""
+    ahead = blocks[k + 1 : k + 2]
+    return bool(ahead) and ahead[0].kind == "row" \
+        and abs(ahead[0].text.count("\t") - last.text.count("\t")) <= 1 \
+        and any(number(c) for c in ahead[0].text.split("\t"))
 
 
 def _closed(run: list[tuple[Block, bool]], blocks=(), k: int = 0) -> bool:
