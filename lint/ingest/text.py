@@ -231,9 +231,15 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
     notes = list(notes)
     piped = _pipe_tables(lines)
     marked = _html_tables(lines)
+    title = next((line.strip() for line in lines if line.strip()), "")
+    folio = False  # the line before was a page's number, inside a paragraph going on
     for number, raw in enumerate(lines, start=1):
         if not raw.strip() or _COMMENT.match(raw):
             continue  # blank lines never end a paragraph on their own: converters insert them
+        if pieces and (_FOLIO_LINE.match(raw) or folio and raw.strip() == title):
+            folio = True  # a page break inside a paragraph: its number (- 1 -) and running header (the
+            continue  # report's title) are no part of it, which goes on after them
+        folio = False
         if number in marked:
             flush()
             for row in marked[number]:
@@ -1085,8 +1091,25 @@ def _laid_out(line: str) -> bool:
 
 
 def _next_text(lines: list[str], number: int) -> str:
-    """The next non-blank line after line ``number`` (1-based), within three lines; '' for none."""
-    return next((text for text in lines[number : number + 3] if text.strip()), "")
+    """The next non-blank line after line ``number`` (1-based), within three lines, past a page's number
+    (- 1 -, 第3页) and the running header after it; '' for none."""
+    title = next((line.strip() for line in lines[:20] if line.strip()), "")
+    after, seen = number, 0
+    while after < len(lines) and seen < 3:
+        text = lines[after]
+        after += 1
+        if not text.strip():
+            continue
+        if _FOLIO_LINE.match(text) or seen and text.strip() == title:
+            seen += 1
+            continue
+        return text
+    return ""
+
+
+# a page's number on a line of its own (- 1 -, — 12 —, 第3页, 第3页 共12页)
+_FOLIO_LINE = lazy(r"^\s*(?:[-—－]\s*\d{1,4}\s*[-—－]|第\s*\d{1,4}\s*页(?:\s*[，,/]?\s*共\s*\d{1,4}\s*页)?)"
+                   r"\s*$")
 
 
 _NUMBER_CUT = lazy(r"[\u4e00-\u9fff](?:\d{1,3}(?:,\d{0,3})+|\d+)(?:\.\d*)?$")  # the start of a figure
