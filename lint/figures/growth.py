@@ -179,7 +179,9 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 stated_prior = [f for f in same if f.start > compare_at]
                 if stated_prior:  # not an amount in brackets after it (比上年 X（不含 Y万元）增加 C: X)
                     aside = labels.inside(text, compare_at, [f.start for f in stated_prior])
-                    stated_prior = [f for f, h in zip(stated_prior, aside) if not h]
+                    stated_prior = [f for f, h in zip(stated_prior, aside)
+                                    if not h or _COMPARED_OPEN.search(text, max(0, f.start - 16), f.start)]
+                    # (较上年（13.83万元）减少 C: the prior in brackets right after the comparison)
                     if not stated_prior:
                         continue  # (X written without its unit: the prior not read)
                 # an item's own amount after ；(住房改革支出22.86，较上年增加1.61万元): not one before it

@@ -299,6 +299,8 @@ def _changes(analysis, o: Options, block: int):
                                  for f in same[-2:]):
                 continue
             bracketed = labels.inside(text, max(sentence[0], change.start - 400), [f.start for f in same])
+            bracketed = [h and not _BASE_BRACKETED.search(text, max(0, f.start - 16), f.start)
+                         for f, h in zip(same, bracketed)]  # 比上年（4,016.15万元）减少 C: the base itself
             if bracketed[-1] and not all(bracketed):
                 # 比上年 X（不含 Y万元）增加 C: the prior is X (none when X has no unit), not Y in its aside
                 same = [f for f, h in zip(same, bracketed) if not h]
@@ -449,6 +451,8 @@ def _in_cause(between: str) -> bool:
 
 _CLAUSE_STOP = lazy(r"[，,；;]")
 _SUMMED_CHANGE = lazy(r"(?:共|合计|总计|累计|总共|总体|整体|净)计?(?:增加|减少|调增|调减|增长|下降)了?")
+# the base's amount in brackets right after the comparison word (比上年（4,016.15万元）, 较上年（87.12%）)
+_BASE_BRACKETED = lazy(r"(?:比|较)(?:上年|去年|上年度|上年同期)(?:决算数?|支出数?|同期)?的?\s*[（(]\s*$")
 _MOVE_WORDS = lazy(r"调整|调增|调减|增加|减少")  # (X 调增 a 调整为 Y: no amount the move starts from)
 _CLOSED_ASIDE = lazy(r"[（(][^（()）]*[）)]")
 _BREAKDOWN = lazy(r"主要是|主要为|其中|包括|用于")
