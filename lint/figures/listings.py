@@ -116,6 +116,7 @@ def _find(analysis, block: int, words: Spec) -> list[Listing]:
         out += _added(text, sentences)
     if "中，" in text or "中," in text:
         out += _among(words, text, sentences)
+        out += _named_among(text, sentences)
     if "”" in text or '"' in text or "的" in text:
         out += _graded(text, sentences)
     if "加" in text:
@@ -1586,6 +1587,35 @@ def _among(words, text: str, sentences) -> list[Listing]:
                 continue  # (12个指标中，10个完成，其中3个超额: a part's own parts)
             out.append(Listing(total, tuple(parts), False))
     return out
+
+
+def _named_among(text: str, sentences) -> list[Listing]:
+    """Parts of an amount stated in an earlier sentence of the paragraph, their sentence opening with its
+    name and 中 (基本支出 X，占比 p。基本支出中，人员经费 a，公用经费 b): the amounts of that sentence when it
+    is nothing but named amounts, a clause each, two or more of the total's unit family. Such a listing
+    names parts, not all of them, but for a whole by definition (the sum check's)."""
+    out = []
+    for index, (start, end, figs) in enumerate(sentences):
+        m = _NAMED_AMONG.match(text, start)
+        if m is None or not index or len(figs) < 2:
+            continue
+        name = m.group(1)
+        earlier = [f for _s, _e, before in sentences[:index] for f in before
+                   if f.is_point and labels.core(f.label).strip(" ，,：:为是").endswith(name)]
+        if not earlier:
+            continue
+        total = earlier[-1]
+        stop = end - 1 if text[end - 1 : end] in "。；;" else end
+        parts = _named_clauses(text, m.end(), stop, list(figs))
+        if parts and _SOME_OF.search(text, m.end(), parts[0].start):
+            continue  # 项目支出中，较大的项目有：A a，B b: some named, the rest left out
+        if len(parts) >= 2 and all(family(p.unit) == family(total.unit) for p in parts):
+            out.append(Listing(total, tuple(parts), False))
+    return out
+
+
+_SOME_OF = lazy(r"[：:]|主要|较大|重点|包括|其中|有")
+_NAMED_AMONG = lazy(r"\s*([\u4e00-\u9fff“”]{2,12})中[，,：:]")
 
 
 def _graded(text: str, sentences) -> list[Listing]:
