@@ -109,6 +109,7 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
           write_baseline):
     """Check the reports at PATHS (files or folders)."""
     from . import audit, ingest, suppress
+    from .lang import reason_zh
     from .model import Severity
     from .progress import Progress, wanted
     from .report import Context, writer
@@ -133,7 +134,8 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
         click.echo("\n".join(printable(f) for f in files))
         raise SystemExit(EXIT_CLEAN)
     for path, why in skipped:
-        click.echo(printable(f"crossfoot: skipped {path}: {why}"), err=True)
+        click.echo(printable(f"crossfoot：已跳过 {path}：{reason_zh(why)}" if here.lang == "zh"
+                             else f"crossfoot: skipped {path}: {why}"), err=True)
     fmt = fmt or here.output_format
     if fmt not in ("auto", *FORMATS):
         _fail(f"output-format {fmt!r} in {here.source} is not one of {', '.join(FORMATS)}")
@@ -147,7 +149,7 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     copies = _annotation_targets(files, annotate_dir) if annotate_dir else {}
     if fix or show_diff or add_suppressions:
         changed = _edit(files, settings_for, judge, fix and not show_diff, unsafe_fixes, show_diff,
-                        add_suppressions)
+                        add_suppressions, here.lang)
         if show_diff:
             raise SystemExit(EXIT_FINDINGS if changed and not exit_zero else EXIT_CLEAN)
         if add_suppressions:
@@ -169,7 +171,10 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
                 findings.extend(found)
     except KeyboardInterrupt:
         progress.close()
-        click.echo(f"crossfoot: interrupted: {done} of {len(files)} files checked; the findings below are "
+        click.echo(f"crossfoot：已中断：{len(files)} 个文件中已检查 {done} 个，以下仅为这些文件的问题。"
+                   "文件较多时，`crossfoot batch` 会保存每个文件的结果，可用 --resume 继续。"
+                   if here.lang == "zh" else
+                   f"crossfoot: interrupted: {done} of {len(files)} files checked; the findings below are "
                    "theirs only. For a large folder, `crossfoot batch` keeps each file's result and goes "
                    "on with --resume.", err=True)
         _emit(module, findings, context, output_file)
@@ -186,11 +191,14 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     findings.sort(key=lambda f: (order.get(f.path, 0), f.sort_key()))
     if write_baseline:
         n = suppress.write_baseline(write_baseline, findings, context.documents)
-        click.echo(f"Wrote {n} finding(s) to the baseline {write_baseline}", err=True)
+        click.echo(f"已将 {n} 个问题写入基线文件 {write_baseline}" if here.lang == "zh"
+                   else f"Wrote {n} finding(s) to the baseline {write_baseline}", err=True)
         raise SystemExit(EXIT_ERROR if context.errors else EXIT_CLEAN)
     for b in baselines.values():
         if b.hidden or b.stale:
-            click.echo(f"crossfoot: {b.hidden} finding(s) hidden by the baseline; {b.stale} of its "
+            click.echo(f"crossfoot：基线隐去 {b.hidden} 个问题；其中 {b.stale} 条记录未对应任何问题（已修正？"
+                       "请重新写入基线）" if here.lang == "zh" else
+                       f"crossfoot: {b.hidden} finding(s) hidden by the baseline; {b.stale} of its "
                        "entries matched nothing (fixed? write the baseline again)", err=True)
     if statistics:
         _statistics(findings, context.lang)
@@ -203,15 +211,20 @@ def check(paths, fmt, output_file, select, extend_select, ignore, min_severity, 
     raise SystemExit(EXIT_FINDINGS if failing and not exit_zero else EXIT_CLEAN)
 
 
-def _edit(files, settings_for, judge, write, unsafe, show_diff, add_suppressions) -> int:
+def _edit(files, settings_for, judge, write, unsafe, show_diff, add_suppressions, lang: str = "en") -> int:
     """Fix or suppress the findings of the TXT/Markdown ``files`` (see :mod:`crossfoot.fixes`): written
-    back when ``write``, printed as a diff when ``show_diff``; how many files would change."""
+    back when ``write``, printed as a diff when ``show_diff``; how many files would change. Files of other
+    formats are named as left alone (a DOCX takes comments: --annotate)."""
     from . import audit, fixes
 
     changed = made = left = 0
     for path in files:
         read = fixes.read(path)
         if read is None:
+            click.echo(printable(f"crossfoot：未修改 {path}：仅能修改 TXT 和 Markdown 文件（DOCX 可用 "
+                                 "--annotate 生成带批注的副本）" if lang == "zh" else
+                                 f"crossfoot: left {path} alone: only TXT and Markdown files are edited "
+                                 "(for a DOCX, --annotate writes a copy with comments)"), err=True)
             continue
         text, encoding = read
         s = settings_for(path)
@@ -234,6 +247,11 @@ def _edit(files, settings_for, judge, write, unsafe, show_diff, add_suppressions
                 fixes.write(path, new, encoding)
             except OSError as exc:
                 _fail(f"cannot write {path}: {exc.strerror or exc}")
+    if lang == "zh":
+        what = "添加屏蔽注释" if add_suppressions else ("修正" if write else "显示修正")
+        hint = f"；另有 {left} 处需加 --unsafe-fixes" if left else ""
+        click.echo(f"crossfoot：{what} {made} 处，涉及 {changed} 个文件{hint}", err=True)
+        return changed
     what = "suppression comment(s) added" if add_suppressions else (
         "fix(es) applied" if write else "fix(es) shown")
     hint = f"; {left} more with --unsafe-fixes" if left else ""
@@ -268,11 +286,19 @@ def _annotate(copies, findings, context, folder) -> None:
         except OSError as exc:
             _fail(f"cannot write {target}: {exc.strerror or exc}")
         written += 1
-        rest = f"; {unplaced} not placed (in a header, footer or note)" if unplaced else ""
-        click.echo(f"crossfoot: {target}: {placed} comment(s){rest}", err=True)
+        if context.lang == "zh":
+            rest = f"；{unplaced} 条未能标注（位于页眉、页脚或注释中）" if unplaced else ""
+            click.echo(f"crossfoot：{target}：批注 {placed} 条{rest}", err=True)
+        else:
+            rest = f"; {unplaced} not placed (in a header, footer or note)" if unplaced else ""
+            click.echo(f"crossfoot: {target}: {placed} comment(s){rest}", err=True)
     if not written:
-        what = "no DOCX report had findings" if copies else "no DOCX report was checked"
-        click.echo(f"crossfoot: --annotate: {what}; no copy written", err=True)
+        if context.lang == "zh":
+            what = "所检查的 DOCX 报告均无问题" if copies else "没有检查 DOCX 报告"
+            click.echo(f"crossfoot：--annotate：{what}，未生成副本", err=True)
+        else:
+            what = "no DOCX report had findings" if copies else "no DOCX report was checked"
+            click.echo(f"crossfoot: --annotate: {what}; no copy written", err=True)
 
 
 def _check_one(path, s, context, module, baselines, facts, judge, timeout, memory_mb, write_baseline):
@@ -423,8 +449,12 @@ def batch(paths, output_dir, jobs, resume, timeout, memory_mb, executor, schedul
                               progress=wanted(quiet), jobs=jobs, timeout=timeout, memory_mb=memory_mb,
                               scheduler=scheduler)
     except batches.Interrupted as exc:
-        click.echo(f"crossfoot: {exc}; their results are kept in {output_dir}. Run the same command with "
-                   "--resume to go on.", err=True)
+        if batches.language(lambda _p: settings_for("."), ["."]) == "zh":
+            click.echo(f"crossfoot：已中断：{exc.total} 个文件中已完成 {exc.done} 个，结果保存在 "
+                       f"{output_dir}。再次运行同一命令并加上 --resume 即可继续。", err=True)
+        else:
+            click.echo(f"crossfoot: {exc}; their results are kept in {output_dir}. Run the same command with "
+                       "--resume to go on.", err=True)
         raise SystemExit(130) from None
     except RuntimeError as exc:
         _fail(str(exc))

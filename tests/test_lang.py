@@ -190,3 +190,19 @@ def test_why_a_file_was_not_checked_in_chinese(tmp_path):
     assert "| 未能检查: 不是可读取的 PDF (" in both.stdout and "| 未能检查: 空文件：没有可检查的文字 |" in both.stdout
     english = invoke("check", "--lang", "en", str(tmp_path / "empty.txt"))
     assert english.stderr.strip() == f"crossfoot: error: {tmp_path / 'empty.txt'}: empty: no text to check"
+
+
+def test_the_command_line_says_what_it_did_in_chinese(tmp_path):
+    (tmp_path / "r.txt").write_text(BAD + "\n", encoding="utf-8")
+    from render import to_docx
+
+    to_docx([("paragraph", BAD)], tmp_path / "r.docx")
+    (tmp_path / "old.et").write_bytes(b"x")
+    result = invoke("check", "--lang", "zh", "--add-suppressions", str(tmp_path / "r.txt"), str(tmp_path / "r.docx"))
+    assert result.exit_code == 0
+    assert f"crossfoot：未修改 {tmp_path / 'r.docx'}：仅能修改 TXT 和 Markdown 文件" in result.stderr
+    assert "crossfoot：添加屏蔽注释 1 处，涉及 1 个文件" in result.stderr
+    english = invoke("check", "--lang", "en", "--fix", str(tmp_path / "r.docx"))
+    assert "left" in english.stderr and "only TXT and Markdown files are edited" in english.stderr
+    skipped = invoke("check", "--lang", "zh", str(tmp_path))
+    assert f"crossfoot：已跳过 {tmp_path / 'old.et'}：WPS 表格：请另存为 .xlsx" in skipped.stderr
