@@ -206,3 +206,15 @@ def test_the_command_line_says_what_it_did_in_chinese(tmp_path):
     assert "left" in english.stderr and "only TXT and Markdown files are edited" in english.stderr
     skipped = invoke("check", "--lang", "zh", str(tmp_path))
     assert f"crossfoot：已跳过 {tmp_path / 'old.et'}：WPS 表格：请另存为 .xlsx" in skipped.stderr
+
+
+def test_full_output_and_the_html_gutter_in_chinese(tmp_path):
+    path = tmp_path / "r.txt"
+    path.write_text(BAD, encoding="utf-8")
+    full = invoke("check", "--lang", "zh", "--output-format", "full", str(path)).stdout
+    assert "= 容差: ±0.005（舍入）" in full and "(rounding)" not in full
+    from render import to_docx
+
+    to_docx([("paragraph", BAD)], tmp_path / "r.docx")
+    page = invoke("check", "--lang", "zh", "--output-format", "html", str(tmp_path / "r.docx")).stdout
+    assert '<td class="where">第1段</td>' in page and '<td class="where">paragraph' not in page

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 
+from ..lang import value_zh
 from . import headed
 from .text import header, summary
 
@@ -72,6 +73,7 @@ def write(findings, stream, context) -> None:
         for name, value in (("stated", f.stated), ("computed", f.computed), ("tolerance", f.tolerance),
                             ("figures", ", ".join(f.figures)), ("suggestion", f.suggestion)):
             if value:
+                value = value_zh(value) if zh and name in ("tolerance", "computed") else value
                 stream.write(f"{pad}= {headed([name], context.lang)[0]}: {value}\n")
         stream.write("\n")
     stream.write(summary(findings, context) + "\n")

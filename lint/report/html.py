@@ -263,8 +263,9 @@ def _document(n: int, path: str, doc, findings, relations, first: int, lang: str
         if doc.places and doc.places[number - 1]:
             where = doc.places[number - 1][0].where
             where, last_where = ("" if where == last_where else where), where
+        shown = value_zh(where) if lang == "zh" and where else where
         rows.append(f'<tr id="d{n}-l{number}"><td class="ln">{number}</td>'
-                    + (f'<td class="where">{escape(where)}</td>' if doc.places else "")
+                    + (f'<td class="where">{escape(shown)}</td>' if doc.places else "")
                     + f'<td class="line">{_line(text, marks.get(number, []))}</td></tr>')
     groups = []
     for severity in _ORDER:
