@@ -105,6 +105,8 @@ _VALUES_ZH = [(lazy(p), r) for p, r in (
     (r"^of (\d+) in all, (\d+) said missed$", r"共\1个，其中称\2个未完成"),
     (r"^rounding of both$", "两数的舍入误差"), (r" \(rounding\)", "（舍入）"),
     (r"^>= ?(\S+)$", r"不低于\1"), (r"^< ?(\S+)$", r"低于\1"),
+    (r">= ?(\d[\d.,]*)", r"不低于\1"), (r"(?<![<>=])< ?(\d[\d.,]*)", r"低于\1"),
+    (r"(?<=\d) and (?=低于)", "且"), (r" \+ -(?=\d)", " − "), (r" \* ", " × "),
     (r"(?<=[行页段]), (?=第)", "、"),
     (r"(\S+) stands where (\S+) belongs", r"\1 处应为 \2"),
     (r"^repeats (\S+) ", r"重复 \1"),
@@ -122,7 +124,7 @@ _VALUES_ZH = [(lazy(p), r) for p, r in (
 def value_zh(text: str) -> str:
     """A value an English kind filled in (a place, a phrase) as Chinese; Chinese text passes unchanged
     (brackets aside, which become full-width only around what was translated)."""
-    if not re.search(r"[A-Za-z]{2}", text):
+    if not re.search(r"[A-Za-z]{2}|>=|<|\+ -|\s\*\s", text):
         return text
     for pattern, replacement in _VALUES_ZH:
         text = pattern.sub(replacement, text)

@@ -218,3 +218,12 @@ def test_full_output_and_the_html_gutter_in_chinese(tmp_path):
     to_docx([("paragraph", BAD)], tmp_path / "r.docx")
     page = invoke("check", "--lang", "zh", "--output-format", "html", str(tmp_path / "r.docx")).stdout
     assert '<td class="where">第1段</td>' in page and '<td class="where">paragraph' not in page
+
+
+def test_values_read_as_a_reviewer_writes_them():
+    from crossfoot.lang import value_zh
+
+    assert value_zh(">= 80 and < 90") == "不低于80且低于90" and value_zh(">= 90") == "不低于90"
+    assert value_zh("65.60 + -30.00 + 5.80") == "65.60 − 30.00 + 5.80"
+    assert value_zh("20341.08 / 20392.39 * 100") == "20341.08 / 20392.39 × 100"
+    assert value_zh("[1.0, 2.0]") == "[1.0, 2.0]"
