@@ -188,3 +188,10 @@ def test_dask_executor_gives_the_same_results(tmp_path):
     assert findings_of(records) == expected
     batch.run([str(tmp_path / "in")], tmp_path / "local", lambda p: Settings(), executor="inline")
     assert _outputs(tmp_path / "out") == _outputs(tmp_path / "local")
+
+
+def test_a_reports_html_page_names_its_format():
+    from crossfoot.batch.work import html_name
+
+    names = {html_name(f"in/自评报告_1{suffix}") for suffix in (".txt", ".docx", ".pdf")}
+    assert len(names) == 3 and any(n.startswith("自评报告_1.docx-") for n in names)

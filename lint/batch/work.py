@@ -32,9 +32,11 @@ class Task:
 
 
 def html_name(path: str) -> str:
-    """A stable, unique file name for a document's HTML report."""
+    """A stable, unique file name for a document's HTML report, naming its format (报告.docx-…html beside
+    报告.pdf-…html: one report in two formats told apart)."""
     digest = hashlib.sha1(os.path.abspath(path).encode("utf-8", "surrogateescape")).hexdigest()[:10]
-    return f"{Path(path).stem[:60]}-{digest}.html"
+    suffix = Path(path).suffix.lower()[:6]
+    return f"{Path(path).stem[:60]}{suffix}-{digest}.html"
 
 
 def error(path: str, message: str, key: str = "", seconds: float = 0.0) -> dict:
