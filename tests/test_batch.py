@@ -195,3 +195,12 @@ def test_a_reports_html_page_names_its_format():
 
     names = {html_name(f"in/自评报告_1{suffix}") for suffix in (".txt", ".docx", ".pdf")}
     assert len(names) == 3 and any(n.startswith("自评报告_1.docx-") for n in names)
+
+
+def test_the_index_lists_a_file_with_an_error_before_one_with_warnings_only():
+    from crossfoot.batch.outputs import index
+
+    records = [{"path": "a.txt", "status": "ok", "findings": [{"severity": "warning"}] * 4, "html": ""},
+               {"path": "b.txt", "status": "ok", "findings": [{"severity": "error"}], "html": ""}]
+    page = index(records, "0")
+    assert page.index("b.txt") < page.index("a.txt")

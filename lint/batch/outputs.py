@@ -11,7 +11,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from ..lang import why as reason
-from ..model import Finding, Severity
+from ..model import Finding
 from ..report import Context, printable, writer
 
 SHOWN = 50  # files in the printed summary; the spreadsheet has them all
@@ -86,7 +86,7 @@ def summary(records: list[dict], lang: str = "en") -> str:
 def index(records: list[dict], version: str, lang: str = "en") -> str:
     words = _words(lang)
     body = []
-    for r in sorted(records, key=lambda r: (r["status"] == "ok", -_weight(r), r["path"])):
+    for r in sorted(records, key=lambda r: (r["status"] == "ok", tuple(-n for n in _weight(r)), r["path"])):
         levels = Counter(f["severity"] for f in r["findings"])
         name = escape(printable(r["path"]))
         href = escape(quote(r["html"], errors="surrogateescape"))  # (报告#1, 50%: a link, not a fragment)
@@ -137,8 +137,11 @@ _SORT = """
 """
 
 
-def _weight(r: dict) -> int:
-    return sum(4 ** Severity.parse(f["severity"]) for f in r["findings"])
+def _weight(r: dict) -> tuple[int, int, int]:
+    """How bad a file's findings are, worst first: its errors, then warnings, then infos (one error
+    outweighs any number of warnings)."""
+    levels = Counter(f["severity"] for f in r["findings"])
+    return levels["error"], levels["warning"], levels["info"]
 
 
 def write(folder: Path, records: list[dict], version: str, lang: str = "en") -> None:
