@@ -904,7 +904,27 @@ def _named_current(analysis, spec: Spec, change, fam: str):
         if any(len(y) > 4 for y in years) or years and said[-1] not in years \
                 or not years and analysis.year() not in (None, said[-1]):
             return _year_amount(analysis, change, said[-1], fam)
+    return _outturn_beside(analysis, change, current, clause, fam)
+
+
+def _outturn_beside(analysis, change, current, clause: str, fam: str):
+    """``current``, or the outturn stated right after it when it is an item's budget (公务接待费支出预算为
+    1.00万元，支出决算为0.72万元 … 公务接待费较上年减少 c: the 决算 changed, not the 预算), the change
+    naming no budget of its own."""
+    if "预算" not in labels.FUNDS.sub("", labels.core(current.label)) or "预算" in clause:
+        return current
+    figs = analysis.figures[current.block]
+    k = next((i for i, f in enumerate(figs) if f is current), None)
+    after = figs[k + 1] if k is not None and k + 1 < len(figs) else None
+    text = analysis.text(current)
+    if after is not None and after.is_point and family(after.unit) == fam \
+            and "。" not in text[current.end : after.start] \
+            and _OUTTURN_ONLY.fullmatch(labels.core(after.label).strip(" ，,：:为是")):
+        return after
     return current
+
+
+_OUTTURN_ONLY = lazy(r"(?:支出)?(?:决算数?|实际支出数?|执行数)")  # a measure alone, of the item before
 
 
 # what may follow a name in the label of its own amount: a verb or a measure, nothing it names further
