@@ -337,6 +337,9 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset(), grid=None) -> list[l
         elif block.kind == "row":
             current.append((block, gap > 0))
             gap, marked, headed = 0, False, False
+        elif current and _EMPTY_ITEM.fullmatch(block.text.strip()) and gap < _EMPTY_ITEMS \
+                and _rows_resume(blocks, k):
+            gap += 1  # 五、事业收入 ⏎ 六、经营收入: items of no amount, their blank cells dropped
         elif current and gap < 2 and not _caption(block.text) and (
                 len(block.text) <= _GAP_MAX or len(block.text) <= 80 and _PAGE_MARK.search(block.text)
                 or (_FOLIO.sub("", re.sub(r"\s+", "", block.text)) in running
@@ -388,6 +391,23 @@ def _header_next(blocks, k: int, header: str) -> bool:
         return False
     cells = {c.strip() for c in row.text.split("\t") if c.strip()}
     return row.text == header or bool(cells) and cells <= {c.strip() for c in header.split("\t")}
+
+
+# a table's row whose cells were all blank, left as its label alone (五、事业收入, （三）其他收入)
+_EMPTY_ITEM = lazy(r"(?:[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]"
+                   r"|\d{1,2}[.．、])[\u4e00-\u9fff（）()“”]{2,24}")
+_EMPTY_ITEMS = 8  # such lines in a run, before the table's rows go on
+
+
+def _rows_resume(blocks, k: int) -> bool:
+    """Whether a row holding a figure comes again within the next few blocks, past more such item lines
+    (not a header: a section's heading (二)… over another table)."""
+    for block in blocks[k + 1 : k + 1 + _EMPTY_ITEMS]:
+        if block.kind == "row":
+            return any(number(c) for c in block.text.split("\t"))
+        if not _EMPTY_ITEM.fullmatch(block.text.strip()):
+            return False
+    return False
 
 
 def _rows_go_on(blocks, k: int, last: Block) -> bool:
