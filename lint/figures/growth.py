@@ -180,7 +180,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 if stated_prior:  # not an amount in brackets after it (比上年 X（不含 Y万元）增加 C: X)
                     aside = labels.inside(text, compare_at, [f.start for f in stated_prior])
                     stated_prior = [f for f, h in zip(stated_prior, aside)
-                                    if not h or _COMPARED_OPEN.search(text, max(0, f.start - 16), f.start)]
+                                    if not h or _COMPARED_OPEN.search(text, max(0, f.start - 16), f.start)
+                                    and text[f.end : f.end + 1] in "）)"]
                     # (较上年（13.83万元）减少 C: the prior in brackets right after the comparison)
                     if not stated_prior:
                         continue  # (X written without its unit: the prior not read)

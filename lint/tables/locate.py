@@ -187,10 +187,25 @@ def _cell(tables, spec: CellSpec):
                 found = _amount(row[j], named) if j < len(row) else None
                 if found is not None:
                     return found[0], found[1], table
-            if named and own < len(row) and not row[own].text.strip() and _empty_column(table, own):
-                # 政府性基金预算 left blank in every row, 支出总计 too: that fund has nothing, 0
+            if named and own < len(row) and not row[own].text.strip() and _empty_column(table, own) \
+                    and _footed_without(row[label + 1 :]):
+                # 政府性基金预算 left blank in every row, 支出总计 too, and the row's total the sum of its
+                # filled columns: that fund has nothing, 0 (not a column left unfilled)
                 return Value(Decimal(0), 2, False), replace(row[own], text="0", span=row[label].span), table
     return None
+
+
+def _footed_without(cells) -> bool:
+    """Whether the first amount of a row's cells (its total) is the sum of its other filled amounts, up to
+    the next label (either side of a two-sided table): a blank among them adds nothing."""
+    amounts = []
+    for cell in cells:
+        value = number(cell.text) if cell.text else None
+        if value is None and cell.text.strip(" -—－–") and amounts:
+            break  # (the other side's label: 本年支出合计 after 本年收入合计's amounts)
+        if value is not None and not value.percent:
+            amounts.append(value.value)
+    return len(amounts) >= 2 and abs(amounts[0] - sum(amounts[1:])) < Decimal("0.01")
 
 
 def _empty_column(table: Table, col: int) -> bool:

@@ -345,7 +345,9 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset(), grid=None) -> list[l
                 or (_FOLIO.sub("", re.sub(r"\s+", "", block.text)) in running
                     or marked and len(block.text) <= 60)
                 and not headed and (_header_next(blocks, k, "\t".join(b.text for b, _ in current[:3]))
-                                    or marked and _rows_go_on(blocks, k, current[-1][0]))):
+                                    or marked and _rows_go_on(blocks, k, current[-1][0])
+                                    and not _closed(current, blocks, k))):  # (a table closed by its 合计:
+            # the rows after the break are another's)
             gap += 1  # a short line, a running footer (…绩效评价报告　第6页) or header at a page break
             marked = bool(_PAGE_MARK.search(block.text))
         else:

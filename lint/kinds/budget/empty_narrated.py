@@ -6,8 +6,10 @@ its caption (a line ending with one of ``tables``: 决算表, 预算表; header 
 have no row of figures); a table read with amounts under that caption is not empty. For such a table whose
 caption names one of ``narrated`` (三公, 政府性基金, 国有资本经营), the first prose amount of money above
 zero whose label names that subject is a finding on the prose figure, the statement the related place; not
-one of another year (上年, 2023年度…为), nor a change or a comparison (``not``: 比, 较, 增加, 减少, …), nor,
-beside a 决算 table, a budget (预算: the year's plan, which a 决算 table may not show).
+one of another year (上年, 2023年度…为, 2025年拟…), nor a change, a comparison or money the table does not
+show (``not``: 比, 较, 增加, 非财政拨款, 所属单位, 拟安排, 年末结转…), nor, beside a 决算 table, a budget
+(预算, the fund's name aside: the year's plan, which a 决算 table may not show); a statement naming other
+tables (故《…表》为空表) is theirs.
 """
 
 from __future__ import annotations
@@ -28,7 +30,13 @@ FIELDS = ("stated", "computed", "title", "statement", "subject")
 class Options(notes.Spec):
     narrated: Words = Words(["三公", "政府性基金", "国有资本经营"])
     """What a table is about, named in its caption and in a prose amount's label."""
-    not_: Words = Words(["上年", "去年", "比", "较", "增加", "减少", "增长", "下降", "持平", "减幅", "增幅"])
+    not_: Words = Words(["上年", "去年", "比", "较", "增加", "减少", "增长", "下降", "持平", "减幅", "增幅",
+                         "非财政", "其他资金", "自有资金", "单位资金", "事业收入", "所属", "企业", "代征",
+                         "上缴", "收益", "债券", "预计", "拟", "控制", "额度", "未纳入", "不在", "结转",
+                         "结余", "年初", "年末"])
+    """Labels of amounts that are not the table's: a change, another year's, other money than the
+    appropriation the table shows (非财政拨款, 单位资金, 所属单位), a plan or a ceiling (拟安排, 控制额度), a
+    balance carried (年末结转结余)."""
 
     ALIASES = {"not": "not_"}
 
@@ -43,11 +51,13 @@ def run(analysis, check: Check):
             continue
         settled = "决算" in caption
         for block, fig in analysis.amounts():
+            clause = labels.clause(block.text, fig.start)
             if block.kind == "row" or not fig.value or subject not in fig.label \
-                    or any(w in fig.label for w in check.options.not_) \
-                    or settled and "预算" in fig.label \
-                    or labels.said_for_earlier(block.text, fig.start, year):
-                continue
+                    or any(w in fig.label or w in clause for w in check.options.not_) \
+                    or settled and "预算" in labels.FUNDS.sub("", fig.label) \
+                    or labels.said_for_earlier(block.text, fig.start, year) \
+                    or any(y != year for y in labels.YEAR.findall(labels.dated(block.text, fig.start)[0])):
+                continue  # (2025年拟安排 a in a 2024 report: another year's, whichever)
             done.add(subject)
             yield report(check, analysis, fig.span, fig.text, related=(said.span(0, len(said.text)),),
                          computed="empty", figures=(fig.text,), title=caption,
@@ -62,12 +72,18 @@ def _said_empty(analysis, spec):
     for i, block in enumerate(blocks):
         if block.kind == "row" or not spec.statements.within(block.text):
             continue
+        if _OTHERS.search(block.text):
+            continue  # 故《政府性基金…决算表》《国有资本…表》为空表: the tables it names, not the one above
         for k in range(i - 1, max(-1, i - _REACH), -1):
             text = blocks[k].text.strip()
             if blocks[k].kind != "row" and len(text) <= 60 and any(text.endswith(w) for w in spec.tables):
                 yield _YEAR.sub("", text), block
                 break
+            if blocks[k].kind != "row" and _HEADING.match(text):
+                break  # (a section's heading between: the statement is that section's)
 
 
+_OTHERS = lazy(r"《[^》]{2,40}表》|相关表格|以下表格|下列表格")  # a statement naming the tables it is of
+_HEADING = lazy(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,2}部分)")
 _REACH = 12  # lines between a caption and its statement: a unit line, header rows, a note
 _YEAR = lazy(r"^.*?(?:19|20)\d\d\s*年度?")

@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...figures import labels
 from ...regex import lazy
 from ...tables import locate, number
 from ...vocabulary import Words
@@ -151,8 +152,10 @@ def _has_amount(analysis, fund: str) -> bool:
     """Whether the report gives ``fund`` an amount other than zero: a table, in a column headed with it or
     in the cells after one naming it in a row (either side of a two-sided 收支总表), or its prose
     (国有资本经营预算拨款收入20万元; not last year's, nor a change)."""
-    if any(fig.value and fund in fig.label and not _NOT_OWN.search(fig.label)
-           for _b, fig in analysis.amounts()):
+    year = analysis.year()
+    if any(fig.value and fund in fig.label and not _NOT_OWN.search(labels.clause(block.text, fig.start))
+           and all(y == year for y in labels.YEAR.findall(labels.dated(block.text, fig.start)[0]))
+           for block, fig in analysis.amounts()):
         return True
     for table in analysis.tables:
         columns = {j for j, h in enumerate(table.header) if fund in h}
@@ -167,7 +170,8 @@ def _has_amount(analysis, fund: str) -> bool:
     return False
 
 
-_NOT_OWN = lazy(r"上年|去年|比|较|增加|减少|增长|下降")
+# not the unit's own budget of the fund: last year's, a change, what its enterprises hand over (上缴收益)
+_NOT_OWN = lazy(r"上年|去年|比|较|增加|减少|增长|下降|收益|上缴|企业|预计")
 _JOINED = lazy(r"(?<=表)\s*(?=(?:附表|表)\s*\d{1,2}(?!\d))")
 
 

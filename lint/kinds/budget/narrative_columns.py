@@ -254,11 +254,13 @@ def _named_before(check: Check, text: str, at: int) -> Item | None:
 def _measure_before(check: Check, text: str, at: int, label: str) -> str:
     """For a label (its funds' names taken out) naming no measure (其中：因公出国（境）费 0.50万元), the
     measure word its sentence names last before it (支出决算为4.80万元，其中：…), or "" (as for a label naming
-    an outturn: 预算5.20万元，支出4.86万元)."""
+    an outturn: 预算5.20万元，支出4.86万元). Parts in a sentence opening with 其中 take the one measure the
+    sentence before names (支出决算为 b。其中：A a；B b), none when it names a budget and an outturn (决算为
+    b，年初预算为 c。其中：…: either's, :func:`_either`)."""
     measures = check.options.measures
     if any(w in label for w in measures) or _OUTTURN.search(label):
         return ""  # 公务用车运行费预算5.20万元，支出4.86万元: the 支出 is no 预算
-    for clause in reversed(re.split(r"[，,；;：:]", _said_before(text, at))):
+    for clause in reversed(re.split(r"[，,；;：:]", labels.dated(text, at)[0])):
         if any(w in clause for w in _COMPARING) or re.search(r"[%％]", clause):
             continue  # 较年初预算减少…, 完成预算的89.53%: a comparison or a rate names no measure
         plain = labels.FUNDS.sub("", clause)  # 一般公共预算财政拨款 names a fund, not the 预算 measure
@@ -267,27 +269,40 @@ def _measure_before(check: Check, text: str, at: int, label: str) -> str:
             return found[1]
         if _ACTUAL.search(plain):  # 预算3.04万元，实际支出2.35万元，其中公务接待费 X: the outturn's, or
             return ""  # the budget's (their parts are listed after either): see _either
-    return ""
+    named = _named_before_parts(check, text, at)
+    return named[0] if len(named) == 1 else ""
 
 
-def _said_before(text: str, at: int) -> str:
-    """The sentence before ``at``; when it opens with 其中 (its clauses split by ；), the sentence before it
-    too (…实际支出 b，较预算节约 c。其中：A a；B b: the parts of b)."""
-    before = labels.dated(text, at)[0]
+def _named_before_parts(check: Check, text: str, at: int) -> list[str]:
+    """The measure words (an outturn stated without one counted as the outturn's) of the sentence before,
+    when the sentence holding ``at`` opens with 其中 (its clauses split by ；): the parts of what it stated
+    (…实际支出 b，较预算节约 c。其中：A a；B b); [] otherwise."""
     opened = text.rfind("。", max(0, at - labels.REACH), at) + 1
-    if opened and text[opened:at].lstrip().startswith("其中"):
-        before = labels.dated(text, opened - 1)[0] + "，" + before
-    return before
+    if not opened or not text[opened:at].lstrip().startswith("其中"):
+        return []
+    measures = check.options.measures
+    outturn = next((w for w, column in measures.items() if "决算" in column), "")
+    named: list[str] = []
+    before = text[text.rfind("。", max(0, opened - 1 - labels.REACH), opened - 1) + 1 : opened - 1]
+    for clause in re.split(r"[，,；;：:]", before):  # (the whole sentence before, its ；clauses too)
+        if any(w in clause for w in _COMPARING) or re.search(r"[%％]", clause):
+            continue
+        plain = labels.FUNDS.sub("", clause)
+        words = [w for w in measures if w in plain]
+        words = words or ([outturn] if outturn and _ACTUAL.search(plain) else [])
+        named += [w for w in words if w not in named]
+    return named
 
 
 def _either(check: Check, text: str, at: int, label: str) -> list[str]:
     """The budget's and the outturn's measure words when a label naming none follows a clause stating the
-    outturn without its measure word, after one stating the budget (预算 a，实际支出 b，其中：公务接待费 X):
-    drafters list either's parts so, the part must agree with one of them; else []."""
+    outturn without its measure word, after one stating the budget (预算 a，实际支出 b，其中：公务接待费 X),
+    or follows a sentence stating both then 其中 (决算为 b，年初预算为 c。其中：A a): drafters list either's
+    parts so, the part must agree with one of them; else []."""
     measures = check.options.measures
     if any(w in label for w in measures) or _OUTTURN.search(label):
         return []
-    clauses = re.split(r"[，,；;：:]", _said_before(text, at))
+    clauses = re.split(r"[，,；;：:]", labels.dated(text, at)[0])
     for k in range(len(clauses) - 1, -1, -1):
         if any(w in clauses[k] for w in _COMPARING) or re.search(r"[%％]", clauses[k]):
             continue  # 较预算节约 c, 完成预算的 p%: a comparison or a rate names no measure
@@ -299,7 +314,8 @@ def _either(check: Check, text: str, at: int, label: str) -> list[str]:
             outturn = next((w for w, column in measures.items() if "决算" in column), "")
             earlier = any(budget and budget in labels.FUNDS.sub("", c) for c in clauses[:k])
             return [budget, outturn] if earlier and budget and outturn else []
-    return []
+    named = _named_before_parts(check, text, at)
+    return named if len(named) >= 2 else []
 
 
 _COMPARING = ("比", "较", "相比", "增加", "减少", "增长", "下降")

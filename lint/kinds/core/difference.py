@@ -299,8 +299,10 @@ def _changes(analysis, o: Options, block: int):
                                  for f in same[-2:]):
                 continue
             bracketed = labels.inside(text, max(sentence[0], change.start - 400), [f.start for f in same])
-            bracketed = [h and not _BASE_BRACKETED.search(text, max(0, f.start - 16), f.start)
+            bracketed = [h and not (_BASE_BRACKETED.search(text, max(0, f.start - 16), f.start)
+                                    and text[f.end : f.end + 1] in "）)")
                          for f, h in zip(same, bracketed)]  # 比上年（4,016.15万元）减少 C: the base itself
+            # (not 比上年（12.50万元为一次性购置，已剔除）: an aside opening with an amount)
             if bracketed[-1] and not all(bracketed):
                 # 比上年 X（不含 Y万元）增加 C: the prior is X (none when X has no unit), not Y in its aside
                 same = [f for f, h in zip(same, bracketed) if not h]

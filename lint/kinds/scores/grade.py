@@ -98,8 +98,9 @@ def _grade_rows(analysis, grades: set[str]):
             col = _score_column(table)
             if said is None or total is None or col is None:
                 continue  # (no 得分 column: a table of amounts or of facts, not the scores graded)
-            if r - total > 2:
-                continue  # (the grade right under the 总分 row, or a row of notes between)
+            if r - total > 4 or any(cell_figure(table, k, j, "分") is not None for k in range(total + 1, r)
+                                    for j in range(len(table.rows[k]))):
+                continue  # (the grade right under the 总分 row, or rows of notes between, no scores)
             score = cell_figure(table, total, col, "分")
             shown = [f for j in range(len(table.rows[total])) if (f := cell_figure(table, total, j, "分"))]
             if score is None and len(shown) >= 2 and not any(
@@ -113,12 +114,13 @@ def _score_column(table) -> int | None:
     """The column of the scores graded: the self-assessed (自评得分) first, else a plain 得分; never a rate,
     a deduction or a review's (复核得分)."""
     heads = [(j, h.replace(" ", "")) for j, h in enumerate(table.header)]
-    plain = [j for j, h in heads if "得分" in h and not _NOT_SCORE.search(h)]
+    plain = [j for j, h in heads if _SCORE_HEAD.search(h) and not _NOT_SCORE.search(h)]
     own = [j for j in plain if "自评" in table.header[j]]
     return (own or plain or [None])[0]
 
 
 _NOT_SCORE = lazy(r"率|扣|复核|核定|评审|专家|上年")
+_SCORE_HEAD = lazy(r"得分|评分|自评分")  # (得分, 自评得分, 评分, 自评分数)
 _GRADE_ROW = lazy(r"(?:自评|评价|绩效|综合|考核)?(?:等级|等次|评级)")
 _QUOTES = lazy(r"[“”\"‘’\s]")
 _BLANKS = lazy(r"\s+")

@@ -1002,7 +1002,9 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
     if _counted_over(total, parts):
         return  # each level of a hierarchy not read sums to the total: a layout not understood
     if _RUNNING.search(table.header[col]) and precision.interval(parts[-1]).meets(precision.interval(total)) \
-            and all(_PERIOD_ROW.search(names[r]) for r in part_rows):
+            and (all(_PERIOD_ROW.search(names[r]) for r in part_rows)
+                 or "累计" in table.header[col] and len(parts) >= 3
+                 and all(a.value <= b.value for a, b in zip(parts, parts[1:]))):  # (stages, rising)
         return  # 累计支出 | 月末余额 by quarter or month: a running total or a balance, its 合计 the last
         # row's, no sum (not over projects or kinds of debt: each its own, summed)
     if extra is not None and (carry or _needs(total, parts, extra)):
@@ -1038,7 +1040,8 @@ _BALANCE = lazy(r"差额|结余|余额|净额")
 _RUNNING = lazy(r"累计|余额|结存|期末|月末|季末|年末|截至|截止")  # a column that runs up or is a balance
 # rows that are periods (一季度, 3月, 上半年, 2023年, 第二批)
 _PERIOD_ROW = lazy(r"[一二三四1-4]\s*季度|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|上半年|下半年"
-                   r"|(?:19|20)\d\d\s*年|第[一二三四五六七八九十\d]{1,2}(?:季度|期|批|月)")
+                   r"|(?:19|20)\d\d\s*年|第[一二三四五六七八九十\d]{1,2}(?:季度|期|批|月|次)"
+                   r"|首笔|首期|预付款|进度款|尾款|结算款")
 # a row that is a memo (“三公”经费, 四、机关运行经费: outline marks taken off), not a part naming one
 # (公用经费（机关运行经费）)
 _MEMO = lazy(r"\s*(?:其中[:：]?)?[“\"]?(?:三公|机关运行经费)")

@@ -305,7 +305,7 @@ def _rule_near(clause: str, words, near) -> bool:
     return False
 
 
-_NEAR_REACH = 30  # characters before a rule's words where the result it is about is named
+_NEAR_REACH = 60  # characters before a rule's words where the result it is about is named
 
 
 def _holds(header: str, word: str) -> bool:
@@ -420,9 +420,9 @@ _SUBTOTAL = lazy(r"(?:小计|合计)$")
 def _capping(clauses: list[str], header: str) -> bool:
     """Whether a clause stating a cap names the result's column (执行率超过100%的按100%填列 for 执行率; not
     得分率超过100%的…, 满意度不超过100%)."""
-    name = _HEADER_UNIT.sub("", header).strip()
-    return bool(name) and any(name in c and not any(other in c.replace(name, "") for other in _OTHER_RATES)
-                              for c in clauses)
+    name = _HEADER_UNIT.sub("", header).strip()[-3:]  # (预算执行率: its 执行率, as a note says it)
+    return len(name) >= 2 and any(
+        name in c and not any(other in c.replace(name, "") for other in _OTHER_RATES) for c in clauses)
 
 
 _HEADER_UNIT = lazy(r"[（(][^（()）]*[）)]|\s")
