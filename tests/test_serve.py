@@ -215,7 +215,7 @@ def served(tmp_path_factory):
     process = subprocess.Popen([sys.executable, "-m", "crossfoot", "serve", "--port", "0", "--no-browser",
                                 "--lang", "zh", "--jobs", "1"], stderr=subprocess.PIPE, text=True)
     url = re.search(r"http://\S+", process.stderr.readline()).group(0)
-    folder = Path(re.search(r"kept in (\S+) until", process.stderr.readline()).group(1))
+    folder = Path(re.search(r"保存在 (\S+?)，", process.stderr.readline()).group(1))  # (--lang zh: its words)
     assert folder.is_dir()
     yield url
     process.terminate()

@@ -181,7 +181,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     aside = labels.inside(text, compare_at, [f.start for f in stated_prior])
                     stated_prior = [f for f, h in zip(stated_prior, aside)
                                     if not h or _COMPARED_OPEN.search(text, max(0, f.start - 16), f.start)
-                                    and text[f.end : f.end + 1] in "）)"]
+                                    and BASE_ENDS.match(text, f.end)]
                     # (较上年（13.83万元）减少 C: the prior in brackets right after the comparison)
                     if not stated_prior:
                         continue  # (X written without its unit: the prior not read)
@@ -378,6 +378,9 @@ _OWN_CHANGE = lazy(r"(?:比|较|相比)(?:上年度?|去年|上个?月|上期)?(
                    r"\s*[\d.,]+\s*[^\d\s，,。；;%％]{0,4}[，,；;]")
 _OWN_SUBJECT = lazy(r"(?!总体|整体|合计|总计|共计|同比)[\u4e00-\u9fff“”]{2,}(?=比|较|与)")
 _A_YEAR = lazy(r"(?:19|20)\d\d\s*年度?")
+# the base's amount in brackets, closing them or its clause (（12.50万元）, （12.50万元，下同）; not
+# （12.50万元为一次性购置…）: an aside)
+BASE_ENDS = lazy(r"\s*[）)，,；;]")
 # a rate said to be on an adjusted base (下降12%（按可比口径）; not 增长52.1%（同口径增长42.5%）: another)
 _ADJUSTED_AFTER = lazy(r"\s*[（(]\s*(?:按|以)(?:可比|同)口径[^（()）\d]{0,6}[）)]")
 # an amount after the base's name (比上年的9.12万元减少: 上年); not a year's or a month's (比2015年,

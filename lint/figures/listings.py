@@ -1592,8 +1592,8 @@ def _among(words, text: str, sentences) -> list[Listing]:
 def _named_among(text: str, sentences) -> list[Listing]:
     """Parts of an amount stated in an earlier sentence of the paragraph, their sentence opening with its
     name and 中 (基本支出 X，占比 p。基本支出中，人员经费 a，公用经费 b): the amounts of that sentence when it
-    is nothing but named amounts, a clause each, two or more of the total's unit family. Such a listing
-    names parts, not all of them, but for a whole by definition (the sum check's)."""
+    is nothing but named amounts, a clause each, making the amount by definition (a 基本支出's 人员经费 and
+    公用经费: complete); the amount the first so named, not a comparison's base, last year's or a budget."""
     out = []
     for index, (start, end, figs) in enumerate(sentences):
         m = _NAMED_AMONG.match(text, start)
@@ -1601,19 +1601,25 @@ def _named_among(text: str, sentences) -> list[Listing]:
             continue
         name = m.group(1)
         earlier = [f for _s, _e, before in sentences[:index] for f in before
-                   if f.is_point and labels.core(f.label).strip(" ，,：:为是").endswith(name)]
+                   if f.is_point and labels.core(f.label).strip(" ，,：:为是").endswith(name)
+                   and not _NOT_THE_WHOLE.search(f.label)
+                   and not _COMPARED_IN.search(labels.clause(text, f.start))]
         if not earlier:
             continue
-        total = earlier[-1]
+        total = earlier[0]  # (the amount named first, not a comparison's base or a budget after it)
         stop = end - 1 if text[end - 1 : end] in "。；;" else end
         parts = _named_clauses(text, m.end(), stop, list(figs))
         if parts and _SOME_OF.search(text, m.end(), parts[0].start):
             continue  # 项目支出中，较大的项目有：A a，B b: some named, the rest left out
         if len(parts) >= 2 and all(family(p.unit) == family(total.unit) for p in parts):
-            out.append(Listing(total, tuple(parts), False))
+            named = {w for p in parts for w in ("人员", "公用") if w in labels.core(p.label)}
+            if name.endswith("基本支出") and len(parts) == 2 and named == {"人员", "公用"}:
+                out.append(Listing(total, tuple(parts), True))  # (others may name some parts: left alone)
     return out
 
 
+_NOT_THE_WHOLE = lazy(r"上年|去年|年初|预算")  # (the year's outturn, named first)
+_COMPARED_IN = lazy(r"比|较|相比")
 _SOME_OF = lazy(r"[：:]|主要|较大|重点|包括|其中|有")
 _NAMED_AMONG = lazy(r"\s*([\u4e00-\u9fff“”]{2,12})中[，,：:]")
 

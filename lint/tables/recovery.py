@@ -338,6 +338,7 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset(), grid=None) -> list[l
             current.append((block, gap > 0))
             gap, marked, headed = 0, False, False
         elif current and _EMPTY_ITEM.fullmatch(block.text.strip()) and gap < _EMPTY_ITEMS \
+                and not _caption(block.text) and not block.text.strip().endswith(_NOT_ITEM) \
                 and _rows_resume(blocks, k):
             gap += 1  # 五、事业收入 ⏎ 六、经营收入: items of no amount, their blank cells dropped
         elif current and gap < 2 and not _caption(block.text) and (
@@ -399,6 +400,7 @@ def _header_next(blocks, k: int, header: str) -> bool:
 _EMPTY_ITEM = lazy(r"(?:[一二三四五六七八九十]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)]"
                    r"|\d{1,2}[.．、])[\u4e00-\u9fff（）()“”]{2,24}")
 _EMPTY_ITEMS = 8  # such lines in a run, before the table's rows go on
+_NOT_ITEM = ("表", "情况", "说明", "分析")  # (二、支出明细表: a caption; （三）…情况: a heading)
 
 
 def _rows_resume(blocks, k: int) -> bool:

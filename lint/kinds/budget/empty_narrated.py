@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from ...figures import labels
 from ...regex import lazy
-from ...tables import notes
+from ...tables import locate, notes
 from ...vocabulary import Words
 from ..base import Check, report
 
@@ -52,11 +52,12 @@ def run(analysis, check: Check):
         settled = "决算" in caption
         for block, fig in analysis.amounts():
             clause = labels.clause(block.text, fig.start)
+            dated = labels.YEAR.findall(labels.dated(block.text, fig.start)[0])
             if block.kind == "row" or not fig.value or subject not in fig.label \
                     or any(w in fig.label or w in clause for w in check.options.not_) \
                     or settled and "预算" in labels.FUNDS.sub("", fig.label) \
                     or labels.said_for_earlier(block.text, fig.start, year) \
-                    or any(y != year for y in labels.YEAR.findall(labels.dated(block.text, fig.start)[0])):
+                    or year is not None and any(y != year for y in dated):
                 continue  # (2025年拟安排 a in a 2024 report: another year's, whichever)
             done.add(subject)
             yield report(check, analysis, fig.span, fig.text, related=(said.span(0, len(said.text)),),
@@ -72,18 +73,19 @@ def _said_empty(analysis, spec):
     for i, block in enumerate(blocks):
         if block.kind == "row" or not spec.statements.within(block.text):
             continue
-        if _OTHERS.search(block.text):
-            continue  # 故《政府性基金…决算表》《国有资本…表》为空表: the tables it names, not the one above
         for k in range(i - 1, max(-1, i - _REACH), -1):
             text = blocks[k].text.strip()
             if blocks[k].kind != "row" and len(text) <= 60 and any(text.endswith(w) for w in spec.tables):
-                yield _YEAR.sub("", text), block
+                caption = _YEAR.sub("", text)
+                named = [_YEAR.sub("", n) for n in _NAMED.findall(block.text)]
+                if not named and _OTHERS.search(block.text) or named and not any(
+                        locate.unquote(n).endswith(locate.unquote(caption)[-8:]) for n in named):
+                    break  # 故《政府性基金…表》《国有资本…表》为空表: the tables it names, not the one above
+                yield caption, block
                 break
-            if blocks[k].kind != "row" and _HEADING.match(text):
-                break  # (a section's heading between: the statement is that section's)
 
 
-_OTHERS = lazy(r"《[^》]{2,40}表》|相关表格|以下表格|下列表格")  # a statement naming the tables it is of
-_HEADING = lazy(r"^(?:[一二三四五六七八九十]{1,3}[、.．]|第[一二三四五六七八九十]{1,2}部分)")
+_NAMED = lazy(r"《([^》]{2,40}表)》")  # the tables a statement names (故《…表》为空表)
+_OTHERS = lazy(r"相关表格|以下表格|下列表格|上述表格")
 _REACH = 12  # lines between a caption and its statement: a unit line, header rows, a note
 _YEAR = lazy(r"^.*?(?:19|20)\d\d\s*年度?")

@@ -171,7 +171,7 @@ def _has_amount(analysis, fund: str) -> bool:
 
 
 # not the unit's own budget of the fund: last year's, a change, what its enterprises hand over (上缴收益)
-_NOT_OWN = lazy(r"上年|去年|比|较|增加|减少|增长|下降|收益|上缴|企业|预计")
+_NOT_OWN = lazy(r"上年|去年|比|较|增加|减少|增长|下降|收益|上缴|预计")
 _JOINED = lazy(r"(?<=表)\s*(?=(?:附表|表)\s*\d{1,2}(?!\d))")
 
 

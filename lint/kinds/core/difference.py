@@ -300,7 +300,7 @@ def _changes(analysis, o: Options, block: int):
                 continue
             bracketed = labels.inside(text, max(sentence[0], change.start - 400), [f.start for f in same])
             bracketed = [h and not (_BASE_BRACKETED.search(text, max(0, f.start - 16), f.start)
-                                    and text[f.end : f.end + 1] in "）)")
+                                    and growth.BASE_ENDS.match(text, f.end))
                          for f, h in zip(same, bracketed)]  # 比上年（4,016.15万元）减少 C: the base itself
             # (not 比上年（12.50万元为一次性购置，已剔除）: an aside opening with an amount)
             if bracketed[-1] and not all(bracketed):

@@ -797,7 +797,7 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
 
 
 _RATE_FILLER = lazy(r"^[，,、；;\s]*(?:其中|全年|本年度?|年度|综合|总体|平均|整体)?"
-                    r"|(?:规范|及时|有效|按时|按期)$")
+                    r"|(?:规范|及时|有效|按时)$")
 _CUTS = {"核减", "审减", "压减", "削减", "调减", "节约", "节支"}
 _SUBMITTED = lazy(r"送审|报审|申报|原|预算|计划")
 
@@ -912,7 +912,7 @@ def _done_after(text: str, end: int, stem: str) -> bool:
     """Whether the words right after a count say it did the rate's stem (190批次合格，…; 108家达标), not the
     rate's own name running on from it (月报表次数 12 次测报准确率 85%: 准确 of 准确率) nor the next count's
     label (200批次 合格190批次)."""
-    after = _after(text, end, 10)  # (13台按合同期限到货: the stem a few words on)
+    after = _after(text, end)
     at = after.find(stem)
     rest = text[end + at + len(stem) : end + at + len(stem) + 3]
     return at >= 0 and not rest.startswith("率") and not re.match(r"\s*\d", rest)

@@ -116,10 +116,11 @@ def _score_column(table) -> int | None:
     heads = [(j, h.replace(" ", "")) for j, h in enumerate(table.header)]
     plain = [j for j, h in heads if _SCORE_HEAD.search(h) and not _NOT_SCORE.search(h)]
     own = [j for j in plain if "自评" in table.header[j]]
-    return (own or plain or [None])[0]
+    scored = [j for j in plain if "得分" in table.header[j]]  # (得分 before 评分 where both head columns)
+    return (own or scored or plain or [None])[0]
 
 
-_NOT_SCORE = lazy(r"率|扣|复核|核定|评审|专家|上年")
+_NOT_SCORE = lazy(r"率|扣|复核|核定|评审|专家|上年|标准|依据|说明|细则|方法")
 _SCORE_HEAD = lazy(r"得分|评分|自评分")  # (得分, 自评得分, 评分, 自评分数)
 _GRADE_ROW = lazy(r"(?:自评|评价|绩效|综合|考核)?(?:等级|等次|评级)")
 _QUOTES = lazy(r"[“”\"‘’\s]")

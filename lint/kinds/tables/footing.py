@@ -1003,8 +1003,7 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
         return  # each level of a hierarchy not read sums to the total: a layout not understood
     if _RUNNING.search(table.header[col]) and precision.interval(parts[-1]).meets(precision.interval(total)) \
             and (all(_PERIOD_ROW.search(names[r]) for r in part_rows)
-                 or "累计" in table.header[col] and len(parts) >= 3
-                 and all(a.value <= b.value for a, b in zip(parts, parts[1:]))):  # (stages, rising)
+                 or "累计" in table.header[col] and _runs_up(table, part_rows, col, parts)):
         return  # 累计支出 | 月末余额 by quarter or month: a running total or a balance, its 合计 the last
         # row's, no sum (not over projects or kinds of debt: each its own, summed)
     if extra is not None and (carry or _needs(total, parts, extra)):
@@ -1038,6 +1037,28 @@ def _twin_rows(table: Table, above: int, row: int) -> bool:
 _BONUS = lazy(r"加分|加减分|附加分|奖励分")
 _BALANCE = lazy(r"差额|结余|余额|净额")
 _RUNNING = lazy(r"累计|余额|结存|期末|月末|季末|年末|截至|截止")  # a column that runs up or is a balance
+def _runs_up(table: Table, rows: list[int], col: int, parts: list) -> bool:
+    """Whether a 累计 column is the running sum of a column beside it (当期完成投资 80 | 100 | 48 under
+    累计完成投资 80 | 180 | 228: stages of one work, not projects whose 合计 is their sum)."""
+    if len(parts) < 2 or len(parts) != len(rows):
+        return False
+    for j in range(len(table.header)):
+        if j == col or not _OWN_PERIOD.search(table.header[j]):
+            continue
+        own = [cell_figure(table, r, j) for r in rows]
+        if any(f is None for f in own):
+            continue
+        running = Decimal(0)
+        for f, part in zip(own, parts):
+            running += f.value
+            if abs(running - part.value) > Decimal("0.01"):
+                break
+        else:
+            return True
+    return False
+
+
+_OWN_PERIOD = lazy(r"当期|本期|当月|本月|本次|当年|本年|当季|本季|阶段")
 # rows that are periods (一季度, 3月, 上半年, 2023年, 第二批)
 _PERIOD_ROW = lazy(r"[一二三四1-4]\s*季度|\d{1,2}\s*月|[一二三四五六七八九十]{1,2}月|上半年|下半年"
                    r"|(?:19|20)\d\d\s*年|第[一二三四五六七八九十\d]{1,2}(?:季度|期|批|月|次)"
