@@ -143,6 +143,11 @@ def _first(analysis, topic, b: int) -> int:
     return min((k for k in (text.find(w) for w in topic) if k != -1), default=-1)
 
 
+def _same(name: str) -> str:
+    """A class's name as either way of writing it reads (其它 and 其他 are one word)."""
+    return name.replace("其它", "其他")
+
+
 def resolve(rows, names: list[re.Match]) -> tuple[int | None, re.Match | None, int | None]:
     """``(row, missing, parent)``: the index of the row ``names`` names, each name looked up under the code
     of the one before; else the first 款 or 项 that matches no row there, and the row it was looked up under
@@ -150,8 +155,8 @@ def resolve(rows, names: list[re.Match]) -> tuple[int | None, re.Match | None, i
     coded = any(code for code, _, _ in rows)
     parent, found = "", None
     for m in names:
-        name, width = m[1], 3 + 2 * _LEVELS[m[2]]
-        hits = [i for i, (code, row_name, _) in enumerate(rows) if row_name == name
+        name, width = _same(m[1]), 3 + 2 * _LEVELS[m[2]]
+        hits = [i for i, (code, row_name, _) in enumerate(rows) if _same(row_name) == name
                 and (not coded or len(code) == width and code.startswith(parent))]
         if not hits and coded and found is not None and len(rows[found][0]) + 2 == width:
             return None, m, found
