@@ -15,8 +15,8 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
+from .lang import SEVERITY_ZH
 from .regex import lazy
-from .report.text import SEVERITY_ZH
 
 AUTHOR, INITIALS = "crossfoot", "CF"
 _PARAGRAPH = lazy(r"paragraph (\d+)")

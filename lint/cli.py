@@ -378,8 +378,7 @@ def _statistics(findings, lang: str = "en") -> None:
 
     from tabulate import tabulate
 
-    from .docs import SEVERITY_ZH
-    from .lang import title
+    from .lang import SEVERITY_ZH, title
 
     counts = Counter((f.code, f.name, str(f.severity)) for f in findings)
     if lang == "zh":
@@ -627,8 +626,8 @@ def rules(packs, lang):
     from tabulate import tabulate
 
     from .codes import BUILTIN
-    from .docs import SEVERITY_ZH, builtin_text, name_of
-    from .lang import resolve
+    from .docs import builtin_text, name_of
+    from .lang import SEVERITY_ZH, resolve
 
 
     lang = resolve(lang or "")
@@ -647,8 +646,9 @@ def rules(packs, lang):
 def rule(code, packs, lang):
     """Show the documentation of one check (by code or name), with a failing and a passing example."""
     from .codes import builtin, unknown
-    from .docs import SEVERITY_ZH, explain, name_of
+    from .docs import explain, name_of
     from .kinds import options, registry
+    from .lang import SEVERITY_ZH
 
     checks = _load_checks(packs, lang=lang)
     lang = checks[0].lang if checks else "en"

@@ -17,6 +17,7 @@ from pathlib import Path
 from .regex import lazy
 
 LANGS = ("zh", "en")
+SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 PHRASES = {
     "truncated": {"en": "; consistent if the stated figure was truncated instead of rounded",

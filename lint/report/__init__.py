@@ -10,6 +10,7 @@ import importlib
 import os
 from dataclasses import dataclass, field
 
+from ..lang import SEVERITY_ZH
 from ..regex import lazy
 
 _MODULES = {
@@ -106,7 +107,6 @@ def rows(findings, lang: str = "en") -> tuple[list[str], list[list]]:
     return header, body
 
 
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def per_file(findings, context) -> tuple[list[str], list[list]]:

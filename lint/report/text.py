@@ -9,11 +9,9 @@ from __future__ import annotations
 from collections import Counter
 from pathlib import Path
 
-from ..lang import say, value_zh, why
+from ..lang import SEVERITY_ZH, say, value_zh, why
 from ..model import Severity
 from . import printable
-
-SEVERITY_ZH = {"error": "错误", "warning": "警告", "info": "提示"}
 
 
 def header(f, lang: str = "en") -> str:
