@@ -39,7 +39,7 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import partial
 
-from ..ingest.text import ALIGNMENT
+from ..ingest.text import ALIGNMENT, FOLIO
 from ..model import Block, Cell, Document, Span, Table
 from ..regex import lazy
 from . import CLASS_COLUMN, NOTHING, QUALIFIER, code, empty, last_line, levels, number
@@ -51,7 +51,7 @@ _SCORE_HEADER = lazy(rf"^(?:(?:{_SCORE_WORDS})\s*){{3,}}$")
 _GRAND = ("总分", "合计", "总计", "总得分")
 _CODES = lazy(rf"编码|代码|编号|{CLASS_COLUMN}")
 _UNIT_LINE = ("编制单位", "编制部门", "单位：", "单位:")
-_PAGE_MARK = lazy(r"(?:第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?|[-—－]\s*\d+\s*[-—－])\s*$")
+_PAGE_MARK = lazy(rf"{FOLIO}\s*$")  # a page's number ending a line (…绩效评价报告　第6页)
 _CONTINUED = lazy(r"[（(]续(?:表)?\s*\d*[）)]\s*$|^\s*续表\s*\d*\s*$|^\s*[（(]?续表\s*\d*[）)]?\s*[：:]")
 
 
@@ -347,8 +347,7 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset(), grid=None) -> list[l
                     or marked and len(block.text) <= 60)
                 and not headed and (_header_next(blocks, k, "\t".join(b.text for b, _ in current[:3]))
                                     or marked and _rows_go_on(blocks, k, current[-1][0])
-                                    and not _closed(current, blocks, k))):  # (a table closed by its 合计:
-            # the rows after the break are another's)
+                                    and not _closed(current, blocks, k))):
             gap += 1  # a short line, a running footer (…绩效评价报告　第6页) or header at a page break
             marked = bool(_PAGE_MARK.search(block.text))
         else:
@@ -417,7 +416,8 @@ def _rows_resume(blocks, k: int) -> bool:
 def _rows_go_on(blocks, k: int, last: Block) -> bool:
     """Whether the next block after ``k`` is a row of about as many cells as ``last`` (a blank first cell
     may be dropped) holding a figure: the page's number, then the report's title as a running header, then
-    the table going on without its header."""
+    the table going on without its header (unless the table was closed by its 合计: the rows after the
+    break are another's)."""
     ahead = blocks[k + 1 : k + 2]
     return bool(ahead) and ahead[0].kind == "row" \
         and abs(ahead[0].text.count("\t") - last.text.count("\t")) <= 1 \
