@@ -296,6 +296,22 @@ def test_docx_text_in_insertions_fields_and_content_controls_is_read(tmp_path):
     assert finding.code == "SUM001" and finding.span.where == "paragraph 1"
 
 
+@pytest.mark.parametrize("formula, found", [
+    (r"$\frac{3816.36}{4181.40} \times 100\% = 91.27\%$", []),
+    (r"$3816.36 \div 4181.40 \times 100\% = 91.27\%$", []),
+    (r"$3816.36 \div 4181.40 \times 100\% = 91.72\%$", ["CAL001"]),
+    (r"$9 1 . 2 7 \%$（$3816.36 \div 4181.40 \times 100\%$）", []),
+])
+def test_docx_latex_a_converter_left_reads_as_in_text(tmp_path, checks, formula, found):
+    """LaTeX left in a Word paragraph (w66b: a correct 执行率 failed in DOCX, its ``91.27\\%`` read as a bare
+    91.27 against the fraction computed) reads as the text reader reads it: dollars dropped, ``\\%`` and the
+    signs unescaped, a converter's spaces between digits closed."""
+    body = f"<w:p><w:r><w:t>项目实际支出3,816.36万元，预算执行率为{formula}。</w:t></w:r></w:p>"
+    doc = ingest.read(_docx_with(tmp_path, body))
+    assert "$" not in doc.blocks[0].text and "\\%" not in doc.blocks[0].text
+    assert [f.code for f in engine.run(doc, checks)] == found
+
+
 def test_docx_hidden_text_is_not_read(tmp_path):
     """A run hidden with ``w:vanish`` (a drafter's note 初稿为…, not printed) is no text of the report; one
     whose vanish is switched off is."""
