@@ -866,8 +866,9 @@ def _attach(lines, n: int, cells, grid, fed: set) -> bool:
 def _spaced(line: str, wide: bool) -> list[tuple[int, int]]:
     """The cells of a line laid out with spaces, ``(start, end)`` each: apart by two spaces or more
     (``wide``), or by any space in a line without a tab, pipe or sentence punctuation; [] for none."""
-    if "\t" in line or "|" in line or len(line) > _ROW_LONGEST or not wide and _SENTENCE.search(line):
-        return []
+    if "\t" in line or "|" in line or len(line) > _ROW_LONGEST \
+            or not wide and _SENTENCE.search(line, _WHEREOF.match(line).end()):
+        return []  # (其中：人员经费 992.44 1035.96: a breakdown's row, its colon no sentence's)
     return [(m.start(), m.end()) for m in (_WIDE_CELL if wide else _CELL).finditer(line)]
 
 
@@ -875,6 +876,7 @@ _WIDE_CELL = lazy(r"\S+(?: \S+)*")  # a cell: words with single spaces inside, n
 _CELL = lazy(r"\S+")
 _ROW_LONGEST = 400  # characters: a table's line is short; a longer one is prose whatever its spaces
 _SENTENCE = lazy(r"[，。；;：:、“”]")  # (not the comma grouping digits)
+_WHEREOF = lazy(r"\s*(?:其中\s*[：:])?")
 
 
 _RUN = 3  # lines of `` | ``-separated cells that make a table without an alignment row
