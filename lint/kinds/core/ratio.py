@@ -151,7 +151,8 @@ def run(analysis, check: Check):
                 figs = labels.near(sentence, rate.start)[2]
                 clause = _clause(text, figs, rate)
                 figs = [f for f in figs if f.start >= clause]
-                amounts = [f for f in figs if f.start < rate.start and f.is_point
+                floors = o.rates.within(rate.label)  # (年度目标≥26万人次，实际27.3万人次，完成率: the floor)
+                amounts = [f for f in figs if f.start < rate.start and (f.is_point or floors and _floor(o, f))
                            and precision.family(f.unit) not in ("ratio", "")]
                 hidden = labels.inside(text, figs[0].start, [f.start for f in amounts])
                 amounts = [f for f, h in zip(amounts, hidden) if not h]
@@ -539,6 +540,8 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     # sentence's going on)
     if not plans:  # 指标 X，其中：A（不含 B）a。…A（不含 B）形成实际支出 Z，支出进度 P%: a, the same words
         said = _SPENT_AS.sub("", labels.clause(text, actual.start)).strip()
+        if not _MEASURE_WORDS.sub("", said):
+            return  # (实际完成 X，完成率 P% after 实际完成 Y a paragraph before: measures, no subject named)
         last_year = bool(earlier) and labels.LAST_YEARS.search(_opening(analysis, earlier[0])) is not None
         named = [f for f in earlier if f.is_point and precision.family(f.unit) == fam and len(said) >= 4
                  and _PARTS_WORD.sub("", labels.clause(analysis.text(f), f.start)).strip() == said
@@ -993,6 +996,11 @@ _ADJUSTED_PLAN = lazy(r"调整|追加|全年(?:预算|计划|安排|数)?\s*$") 
 
 
 _SHORT_OF = lazy(r"(?:较|比|与)[^，,。；;]{0,12}(?:少|多|超出|超过|超|低|高|差|相差|短缺)\s*$")
+
+
+def _floor(o: Options, figure) -> bool:
+    """A target set as a floor (年度目标≥26万人次, 计划不少于20场): the plan a completion rate is of."""
+    return figure.qualifier == "ge" and _planned(o, figure.label)
 
 
 def _planned(o: Options, label: str) -> bool:
