@@ -116,6 +116,9 @@ _CLASS_CODE = lazy(r"2[0-3]\d|3[019]\d")  # a 类 of the function classes (201�
 def _code_column(table: Table, col: int) -> bool:
     if _CODE_HEADER.search(re.sub(r"\s+", "", table.header[col])):
         return True
+    own = table.levels[-1][col] if table.levels and col < len(table.levels[-1]) else ""
+    if _CODE_HEADER.search(re.sub(r"\s+", "", own)):
+        return True  # 类 | 款 under a panel's name (公用经费 over 类 | 款 | 科目名称 | 决算数)
     filled = [r[col].text.strip() for r in table.rows if col < len(r) and r[col].text.strip()]
     if _padded_column(table, col):
         return True  # 05, 06: a 款 or 项 code column of its own (no amount is written with a leading 0)
