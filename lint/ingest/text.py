@@ -565,7 +565,7 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         if split and (_UNIT_LINE.search(lines[k]) or _named_again(lines, k, len(header))):
             k += 1  # a unit line (部门：… 单位：元), or a header over a header: the last names columns
             continue
-        cells, words, last, blanks = {k: header}, [], k, 0
+        cells, words, last, blanks, cut = {k: header}, [], k, 0, False
         j = k + 1
         while j < len(lines) and j + 1 not in rows:
             if not lines[j].strip():
@@ -580,19 +580,29 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
             numeric = any(_kind(lines[j][a:b]) == "number" for a, b in found)
             if numeric and (2 if not split else 1) <= len(found) <= len(header) + split:
                 cells[j], last, blanks = found, j, 0
-            elif split and found and not numeric and not _PROSE_MARK.search(lines[j]) \
-                    and all(b - a <= _FRAGMENT for a, b in found):
+            elif (split or _name_wrapped(lines, j, len(header))) and found and not numeric \
+                    and not _PROSE_MARK.search(lines[j]) and all(b - a <= _FRAGMENT for a, b in found):
                 if blanks and len(found) >= 2 and any(
                         not any(a < y + _NEAR and x < b + _NEAR for x, y in header) for a, b in found[1:]):
                     break  # 收入   决算数 after a blank line: names under no column, the next table's header
                 words.append(j)  # a name wrapped around its row, or a group's name between rows
                 blanks = 0
             else:
+                cut = numeric and len(found) > len(header) + split  # a row of more cells than the header
                 break  # (a line of words after the rows, 数据来源 财政局, ends the run, not the table)
             j += 1
         body_start = min((n for n in cells if n != k), default=last)
-        tails = _header_tails(lines, cells[k], [n for n in words if n < body_start])
-        words = [n for n in words if body_start < n < last]  # (a header's own second line: left out)
+        # a line of words right over the first row of figures, opening with an item's number (一、一般公共
+        # over 2125.55 and 预算资金 under it): the first row's name wrapped, not the header's
+        named = set()
+        for n in range(body_start - 1, k, -1):  # (the lines of words right over it, each column's name)
+            if n not in words:
+                break
+            named.add(n)
+        named = named if any(_ITEM_OPENS.match(lines[n]) for n in named) else set()
+        tails = _header_tails(lines, cells[k], [n for n in words if n < body_start and n not in named])
+        words = [n for n in words if body_start < n < last or n in named]  # (a header's own second line:
+        # left out)
         texts = {n: [lines[n][a:b] for a, b in spans] for n, spans in cells.items()}
         names = [" ".join(t.split()) for t in texts[k]]  # (a table's one row before a page break is one
         short = len(cells) < _RUN and not (len(cells) == 2 and split and _header_again_at(lines, last, names))
@@ -607,10 +617,16 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
             placed = {n: list(range(width)) for n in cells} if coherent else None
         elif split:
             placed = _placed_by_position(lines, cells, words, k, width)
+        elif all(len(spans) == width or len(spans) == width - 1 and (n - 1 in words or n + 1 in words)
+                 for n, spans in cells.items()):
+            # a crawler's row whose name wrapped around its figures (其中：人员经 ⏎ 992.44 1035.96 ⏎ 费): its
+            # figures under the columns after the name's, the name's lines put into it
+            placed = {n: list(range(width - len(spans), width)) for n, spans in cells.items()}
+            placed |= {n: [(span, 0) for span in _spaced(lines[n], False)] for n in words}
         else:
             placed = None  # a crawler's short row: which of its cells are blank, one space cannot tell
-        if placed is None:
-            unread.add(k)
+        if placed is None or cut:  # (a row of figures the header has no columns for: the columns are not
+            unread.add(k)  # the header's, the table not understood: 201 | 20126 档案事务 under 合计 | …)
             k = last + 1
             continue
         read.append((k, last, [" ".join(t.split()) for t in texts[k]]))
@@ -626,9 +642,10 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         for line in {line for pieces in tails.values() for line, _, _ in pieces}:
             rows[line + 1] = []  # (a header's wrapped line: in the header's cells)
         fed: set[tuple[int, int]] = set()  # the (row, column) cells a wrapped name's first line went into
+        wrapped = frozenset(words)
         for n in words:
             rows[n + 1] = []
-            if not _attach(lines, n, placed.get(n), grid, fed) and placed.get(n):
+            if not _attach(lines, n, placed.get(n), grid, fed, wrapped) and placed.get(n):
                 grid[n] = [[] for _ in range(width)]  # a group's name between its rows (项目支出, then its
                 for (a, b), c in placed[n]:  # items): a row of its own, with no figures
                     grid[n][c] = _span_pieces(lines, n, a, b)
@@ -640,6 +657,18 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         if again is not None and again in unread or again is None and _continued(lines, last):
             for n in range(first, last + 1):
                 rows.pop(n + 1, None)
+
+
+def _name_wrapped(lines: list[str], j: int, width: int) -> bool:
+    """Whether line ``j``, words alone, is part of a row's name a crawler's text wrapped around its figures:
+    the line after it or before it holds the row's figures, one space apart, one cell short of the header's
+    ``width`` (其中：人员经 ⏎ 992.44 1035.96 1033.23 ⏎ 费)."""
+    for n in (j - 1, j + 1):
+        if 0 <= n < len(lines) and lines[n].strip():
+            cells = [lines[n][a:b] for a, b in _spaced(lines[n], False)]
+            if len(cells) == width - 1 and all(_kind(t) == "number" for t in cells):
+                return True
+    return False
 
 
 def _header_tails(lines: list[str], header: list[tuple[int, int]], under: list[int]) -> dict:
@@ -669,6 +698,8 @@ def _header_again_at(lines: list[str], last: int, names: list[str]) -> int | Non
     return None
 
 
+_ITEM_OPENS = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
+                   r"|\d{1,2}[、．](?!\d))")  # an item's number opening a name (一、 （二） 3．)
 _NUMBERED_CAPTION = lazy(r"\s*(?:附表|表)\s*\d{1,2}(?!\d)(?!\s*[（(]\s*续)")  # 附表2, 表 3 (not 表3（续）)
 
 
@@ -843,24 +874,42 @@ def _header_split(line: str, spans: list[tuple[int, int]], hulls: list[tuple[int
 _COLUMN_NAME = lazy(r"[\u4e00-\u9fff\d-]{1,12}(?:%|％|数|额|率)|[\u4e00-\u9fff]{4,12}")
 
 
-def _attach(lines, n: int, cells, grid, fed: set) -> bool:
+def _attach(lines, n: int, cells, grid, fed: set, words: frozenset = frozenset()) -> bool:
     """Put a line of words (``cells``: each ``((start, end), column)``) into the row it touches: the row
     right below it, where the cells it fills are blank (a name's first line, above its row's figures), or
-    the row right above, where a line of words went before (the name's last line); whether it went."""
+    the row right above, where a line of words went before (the name's last line); whether it went. Lines
+    of other columns' wrapped names (``words``) may stand between (一、一般公共 ⏎ 一、社会保障 ⏎ 预算财政拨款
+    4400.26 … 1076.98 ⏎ 和就业支出 ⏎ 收入: two names wrapped side by side); a name's first line opening with
+    an item's number (一、一般公共) goes before the rest of the name on its row's line (预算财政拨款)."""
     if not cells:
         return False
     columns = [c for _, c in cells]
-    below, above = n + 1, n - 1
-    if below in grid and all(not grid[below][c] for c in columns):
+    below = _touching(n, grid, words, 1)
+    first = all(_ITEM_OPENS.match(lines[n][a:b]) for (a, b), _ in cells)
+    if below is not None and all(not grid[below][c] or first and _ITEM_OPENS.match(_text_of(grid[below][c]))
+                                 is None and _kind(_text_of(grid[below][c])) == "words" for c in columns):
         for (a, b), c in cells:
             grid[below][c] = _span_pieces(lines, n, a, b) + grid[below][c]
             fed.add((below, c))
         return True
-    if above in grid and all((above, c) in fed for c in columns):
+    above = _touching(n, grid, words, -1)
+    if above is not None and all((above, c) in fed for c in columns):
         for (a, b), c in cells:
             grid[above][c] += _span_pieces(lines, n, a, b)
         return True
     return False
+
+
+def _touching(n: int, grid, words: frozenset, step: int) -> int | None:
+    """The row of ``grid`` next to line ``n`` in the direction ``step``, past lines of words only."""
+    m = n + step
+    while m not in grid and m in words:
+        m += step
+    return m if m in grid else None
+
+
+def _text_of(pieces) -> str:
+    return "".join(p[2] for p in pieces).strip()
 
 
 def _spaced(line: str, wide: bool) -> list[tuple[int, int]]:
