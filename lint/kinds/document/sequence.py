@@ -80,6 +80,8 @@ _PART = lazy(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|�
 _CELLED = 10
 _STOPS = lazy(r"[。；;：:！？!?，,]")
 _ROW_LABEL = lazy(r"(?:支出|收入|拨款|经费|结余|结转|下年|合计|总计|款|项|类|资金|基金|预算)$")
+_ROW_GAP = 3  # blocks a row may stand after the item before it and carry its count on (四、上级补助 ⏎
+# 320.58 ⏎ 收入 ⏎ 五、事业收入 40.55: the name's wrapped end and a cell between)
 _PANEL_INDENT = 8  # characters of indentation that put a line in a table's right-hand panel
 _AMOUNT_LEAD = lazy(r"\s*[-−]?[\d,]+\.\d+\s+(?=\S)")  # an amount with decimals, then the line goes on
 _NOTE = lazy(r"\s*(?:注|备注|说明|注释)\s*[:：]\s*")
@@ -199,7 +201,7 @@ def run(analysis, check: Check):
                     found = _step(check, analysis, last[level], n, marker, span)
                     repeat = last[level] is not None and last[level][0] == n
                     if row and not (last[level] is not None and n == last[level][0] + 1
-                                    and marked_at[level] == index - 1):
+                                    and marked_at[level] >= index - _ROW_GAP):
                         break  # a row numbered on its own (一、二、三、 of a table under a heading 二、)
                     cell = celled_text and level == 0 and 4 <= len(block.text[m.end():].strip()) \
                         and len(block.text) <= 20 and not _STOPS.search(block.text) \
@@ -314,7 +316,18 @@ def _fragment(analysis, block, celled: bool = False) -> bool:
     stop in it: a label of a table not recovered, its two panels' 三、国有资本经营 and 三、国防支出 on lines
     of their own; two in a row repeating a number are two lists side by side, not one list repeating it."""
     return len(block.text) <= 16 and not re.search(r"[。；;：:！？!?]", block.text) \
-        and (celled or _cell_alone(analysis.doc, block) or bool(analysis.doc.locate(block.span(0, 1)).page))
+        and (celled or _cell_alone(analysis.doc, block) or bool(analysis.doc.locate(block.span(0, 1)).page)
+             or _among_figures(analysis.doc, block))
+
+
+def _among_figures(doc, block) -> bool:
+    """Whether a text's one-line block stands within two lines of a short line holding a figure a blank
+    apart and no sentence (预算财政拨款 4400.26 1076.98): a table's cell a converter set on a line of its
+    own, its name wrapped (一、一般公共 ⏎ 一、社会保障 ⏎ 预算财政拨款 4400.26 1076.98)."""
+    lines, at = doc.lines, block.line - 1
+    return len(block.origins) == 1 and any(
+        len(lines[n]) <= 40 and _SPACED_AMOUNT.search(" " + lines[n]) and not _SENTENCE_MARK.search(lines[n])
+        for n in range(max(0, at - 2), min(len(lines), at + 3)) if n != at)
 
 
 def _cell_alone(doc, block) -> bool:
