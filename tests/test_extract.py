@@ -348,3 +348,19 @@ def test_a_chain_of_myriads_is_no_amount():
     assert {f.value for f in found[:-1]} == {Decimal(10000)} and len(found) == 3000
     assert found[-1].text == "1万1元" and found[-1].value == 10001  # the last: its rest, 1元
     assert [f.text for f in figures("收入3万4993万元。")] == ["3万", "4993万元"]
+
+
+def test_a_line_ending_in_a_bracket_at_the_margin_goes_on_into_its_amount():
+    """A line wrapped at the margin right after a classification's bracket (社会保障和就业支出（类） ⏎
+    535.33万元，占18.42%；…: w66c, the amount a line of its own, compared with the wrong table) goes on: an
+    amount, its unit and a comma open no paragraph."""
+    fillers = ["2023年度收入总计5,423.11万元，其中本年收入5,108.66万元，年初结转和结余314.45万元。",
+               "本单位严格执行预算管理制度，加强资金使用监管，提高财政资金使用效益，确保各项工作任务顺利完成。"]
+    listed = ("一般公共预算财政拨款支出2906.43万元，主要用于以下方面：社会保障和就业支出（类）535.33万元，占18.42%；"
+              "卫生健康支出（类）2084.24万元，占71.71%；住房保障支出（类）286.86万元，占9.87%。")
+    pads = ("本" * k + item for k in range(40) for item in ("第1项", "第10项"))  # (either parity of columns)
+    paragraph = next(p + listed for p in pads
+                     if any(a.endswith("（类）") and b[:1].isdigit()
+                            for a, b in zip(_fold(p + listed, 62), _fold(p + listed, 62)[1:])))
+    lines = [line for p in fillers * 8 + [paragraph] + fillers * 2 for line in [*_fold(p, 62), ""]]
+    assert paragraph in [b.text for b in parse("\n".join(lines)).blocks]

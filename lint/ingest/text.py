@@ -285,6 +285,8 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
             or measure is _shown and _shown(stripped) >= width - _MOVED and _broken(stripped)  # …各增加 ⏎
             or stripped[-1] in "；;" and _full(stripped, width, soft, measure)  # a list going on
             or _CUT_MARKER.search(stripped) is not None and _MARKER_GOES_ON.match(_next_text(lines, number))
+            or stripped[-1] in "）)" and _full(stripped, width, soft, measure)
+            and _AMOUNT_GOES_ON.match(_next_text(lines, number)) is not None  # …（类） ⏎ 535.33万元，占…
         )
         wrapped = wrapped or not heading and not _laid_out(stripped) and (
             _cut_number(stripped, lines, number) or _cut_before_number(stripped, lines, number))
@@ -1126,6 +1128,8 @@ def _figure_row(line: str) -> bool:
     return _FIGURE_PAIR.search(head) is not None and not any(c in head for c in "，。；")
 
 
+# an amount and its unit, then a clause's punctuation: what no paragraph opens with
+_AMOUNT_GOES_ON = lazy(r"\s*[\d,]+(?:\.\d+)?\s*(?:万元|亿元|千元|元|%|％)[，,。；;、）)]")
 _UNIT_GOES_ON = lazy(r"\s*(?:%|％|万元|亿元|千元|元|个百分点)")
 # a list marker cut by the line's end (…；五 | 是深化…; …。（ | 三）…)
 _CUT_MARKER = lazy(r"[；;。，,：:](?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{0,3})$")
