@@ -129,10 +129,13 @@ def _counted_apart(sheets, misses, sentence: str) -> bool:
             or "执行" in sentence:
         return False  # (…5个指标全部完成，预算执行率达到100%: the claim of the rate's too)
     rows = [row for sheet in sheets for row in sheet.rows]
-    return numbers.whole(m.group(1)) == len([row for row in rows if not _EXECUTION.search(row.label)])
+    return numbers.whole(m.group(1) or m.group(2)) == len([row for row in rows
+                                                          if not _EXECUTION.search(row.label)])
 
 
-_COUNTED = lazy(r"(\d+|[一二两三四五六七八九十]+)\s*[个项条]\s*(?:三级)?(?:绩效)?指标")
+_COUNTED = lazy(r"(\d+|[一二两三四五六七八九十]+)\s*[个项条]\s*(?:三级)?(?:绩效)?指标"
+                r"|(?:三级)?(?:绩效)?指标\s*(?:共\s*)?(\d+|[一二两三四五六七八九十]+)\s*[个项条]")
+# (5个指标, or 设定绩效指标6个: counted after their word)
 _EXECUTION = lazy(r"预算执行率|资金执行率")
 
 
