@@ -7,10 +7,12 @@ excess (超编, 比编制多, 超出编制) the headcount less the establishment
 after any gap stated before it there (行政编制20人，实有18人，空编2人；事业编制25人，…), stand the
 establishment (a count labelled 编制, 编制数, 核定编制, 人员编制: a quota) and the headcount (实有, 在编,
 在职, 在岗, 现有 人员/人数). When several of either are stated (核定编制45人，其中行政编制20人、事业编制25人),
-the gap holds when any establishment and headcount give it; it is a finding against the first of each when
-none does. Left alone: a sentence that also counts retirees (实有人员52人（含离退休12人）: a headcount that
-is not the staff the establishment counts) where no pair gives the gap, and a gap with no establishment or
-no headcount before it.
+or the establishment summed after its parts (事业编制24名、参公编制28名，合计57名), the gap holds when any
+establishment and headcount give it; when none does, it is a finding against the largest of each (the
+wholes, not their parts in brackets), unless they differ the other way than the gap says (a headcount over
+an establishment called vacant: the two are not the ones the gap is of). Left alone: a sentence that also
+counts retirees (实有人员52人（含离退休12人）: a headcount that is not the staff the establishment counts)
+where no pair gives the gap, and a gap with no establishment or no headcount before it.
 
 Judged as an interval: counts are exact, so the gap must equal the difference.
 """
@@ -41,6 +43,7 @@ _QUOTA = lazy(r"编制(?:数|人数|总数|总额)?(?:为|共|有|是)?$")
 _HEADCOUNT = lazy(r"(?:实有|在编|在职|在岗|现有)(?:在编|在职|在岗)?(?:人员|人数|职工|干部职工|干部)?"
                   r"(?:总数|数)?(?:为|共|有|是)?$")
 _RETIRED = lazy(r"退休")
+_SUMMED = lazy(r"(?:合计|共计|总计|共)(?:为|是)?")
 
 
 def run(analysis, check: Check):
@@ -59,17 +62,21 @@ def run(analysis, check: Check):
                     continue
                 window = [f for f in figs[after:i] if f.unit in _HEADS and f.is_point]
                 after = i + 1
-                quotas = [f for f in window if _QUOTA.search(labels.core(f.label))]
+                quotas = [f for k, f in enumerate(window) if _QUOTA.search(labels.core(f.label))
+                          or _SUMMED.fullmatch(labels.core(f.label)) and any(
+                              _QUOTA.search(labels.core(g.label)) for g in window[:k])]  # 事业编制24名、
+                # 雇员3名，合计57名: the whole
                 heads = [f for f in window if _HEADCOUNT.search(labels.core(f.label))]
                 if not quotas or not heads:
                     continue
                 verdicts = [v for q in quotas for h in heads
                             if (v := _judged(check, analysis, gap, q, h, sign))]
                 held = next((v for v in verdicts if v.holds), None)
+                quota, head = max(quotas, key=lambda f: f.value), max(heads, key=lambda f: f.value)
                 if held:
                     yield held
-                elif verdicts and not _RETIRED.search(text, start, gap.start):
-                    yield verdicts[0]
+                elif (quota.value - head.value) * sign > 0 and not _RETIRED.search(text, start, gap.start):
+                    yield _judged(check, analysis, gap, quota, head, sign)  # (the wholes: the largest)
 
 
 def _judged(check: Check, analysis, gap, quota, head, sign: int):
