@@ -32,13 +32,15 @@ _REVERSED = lazy(r"得\s*分\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分\s*[，,
                        r"(?:为\s*)?(?P<max>\d+(?:\.\d+)?)\s*分(?:\s*[，,]\s*(?:扣|失|扣除)\s*(?:分\s*)?"
                        r"(?P<cut>\d+(?:\.\d+)?)\s*分)?")
 """A score, then its maximum, then what it lost (得分47分，分值50分，扣2分)."""
-_GROUP = lazy(r"(?<=指标)\s*[（(]?\s*(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]?\s*[：:，,]\s*(?:自评|实际|评价)?"
+_GROUP = lazy(r"(?<=指标)\s*(?:[（(]\s*(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]\s*[：:，,]?"
+              r"|(?P<bare>\d+(?:\.\d+)?)\s*分\s*[：:，,])\s*(?:自评|实际|评价)?"
               r"得\s*分?\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分(?:\s*[，,]\s*(?:扣|失|扣除)\s*(?:分\s*)?"
               r"(?P<cut>\d+(?:\.\d+)?)\s*分)?")
 """A group's points right after its name, then its score and what it lost (过程指标（20分）：自评得分18.60分，
-扣1.40分; 过程指标20分，得18.60分)."""
+扣1.40分; 决策指标（20分）自评得分18分; 过程指标20分，得18.60分)."""
 _MARKER = lazy(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
 _SUFFIX = lazy(r"(?:情况|分析|指标)$")
+_AMONG = lazy(r"^\s*其中\s*[：:，,]?")  # (其中：决策指标（20分）…: 决策)
 _RULE = lazy(r"[每各如若]|(?:低于|高于|不足|超过|少于|多于|达到)\s*\d")  # 到位率低于100%扣1分: a rule
 _THIS = lazy(r"[：:]\s*(?:该|此|本)(?:项|指标|项目)?$")  # 绩效目标合理性：该项 names 绩效目标合理性
 
@@ -142,10 +144,13 @@ def _prose_items(analysis) -> list[Item]:
             continue
         at = {f.start: f for f in analysis.figures[b]}
         trailing = [m for pattern in (_TRAILING, _REVERSED, _GROUP) for m in pattern.finditer(block.text)]
-        taken = {m.start("max") for m in trailing}  # 得分9.76分（分值10分），…得分39.40分: not the next one's
+        taken = {_max_at(m) for m in trailing}  # 得分9.76分（分值10分），…得分39.40分: not the next one's
         found = [*trailing, *(m for m in _ITEM.finditer(block.text) if m.start("max") not in taken)]
+        if not found and (headed := _headed_item(analysis, b, at)) is not None:
+            out.append(headed)  # 2.制度执行有效性（4分）。…少3项，扣1.50分，得2分。
+            continue
         for m in sorted(found, key=lambda m: m.start()):
-            score, maximum = at.get(m.start("score")), at.get(m.start("max"))
+            score, maximum = at.get(m.start("score")), at.get(_max_at(m))
             if score is None or maximum is None:
                 continue
             said = next((g for g in ("cut", "before") if g in m.re.groupindex and m.group(g)), None)
@@ -157,6 +162,37 @@ def _prose_items(analysis) -> list[Item]:
                 cut = replace(cut, exact=cut.decimals == 0 or cut.decimals >= score.decimals, label=name)
             out.append(Item(name, replace(score, exact=True, label=name), replace(maximum, exact=True), cut))
     return out
+
+
+def _max_at(m) -> int:
+    """Where a match's maximum stands (a group's bare points, 过程指标20分，得…, or bracketed)."""
+    return m.start("bare") if "bare" in m.re.groupindex and m.group("bare") else m.start("max")
+
+
+_SCORED = lazy(r"(?:[，,；;]\s*(?:扣|失|扣除)\s*(?:分\s*)?(?P<cut>\d+(?:\.\d+)?)\s*分)?\s*[，,；;]\s*"
+               r"(?:最终|实际|自评|该项|该指标)?得\s*分?\s*(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分\s*[。.]?\s*$")
+
+
+def _headed_item(analysis, b: int, at: dict) -> Item | None:
+    """A numbered paragraph whose title states its points in brackets and whose last clause its score
+    (2.制度执行有效性（4分）。评分规则：…。经核查，少3项，扣1.50分，得2分。): an item, scored once in it."""
+    text = analysis.doc.blocks[b].text
+    head = _HEADED.match(text)
+    if head is None or not head.group("points") or "得分" in (head.group("word") or "") \
+            or len(_SCORE_SAID.findall(text)) != 1:
+        return None
+    m = _SCORED.search(text)
+    maximum, score = at.get(head.start("points")), at.get(m.start("score")) if m else None
+    if maximum is None or score is None:
+        return None
+    name = clean(head.group("title"))
+    cut = at.get(m.start("cut")) if m.group("cut") else None
+    if cut is not None:
+        cut = replace(cut, exact=cut.decimals == 0 or cut.decimals >= score.decimals, label=name)
+    return Item(name, replace(score, exact=True, label=name), replace(maximum, exact=True), cut)
+
+
+_SCORE_SAID = lazy(r"得\s*分?\s*(?:为\s*)?\d+(?:\.\d+)?\s*分")
 
 
 def _name(analysis, b: int, at: int) -> str:
@@ -180,7 +216,7 @@ def _name(analysis, b: int, at: int) -> str:
 
 
 def clean(name: str) -> str:
-    name = _THIS.sub("", _MARKER.sub("", name.replace("*", ""))).strip(" 。.：:（(")
+    name = _THIS.sub("", _MARKER.sub("", _AMONG.sub("", name.replace("*", "")))).strip(" 。.：:（(")
     return _SUFFIX.sub("", name)
 
 

@@ -217,7 +217,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
     # every part: it is complete (not one of nothing but: 车辆1辆，其中A 0辆、B 0辆、C 0辆, the rest unsaid)
     complete = complete or len(parts) >= 3 and any(p.value == 0 for p in parts) \
         and any(p.value != 0 for p in parts) \
-        and not _shares_short(analysis, parts) or _whole(total, parts) \
+        and not _shares_short(analysis, parts) or _whole(total, parts, analysis) \
         or _complementary(analysis, parts) or _remainder(total, parts)
     if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
@@ -255,7 +255,7 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         return
     # the parts fall short: a partial listing, unless one digit of one figure explains the gap
     if len(parts) < 2 or unsaid or _OPEN_END.match(text, parts[-1].end) \
-            or _CUT.fullmatch(text, parts[-1].end) or _some_named(total, parts):
+            or _CUT.fullmatch(text, parts[-1].end) or _some_named(total, parts, analysis):
         yield verdict.quiet()  # (…2万元等: the list says it is not all; …9万元，科: the text is cut off;
         return  # 得分 X，其中预算执行率 a，产出 b，效益 c: its 满意度 unsaid)
     if found.suggestion and precision.significant(total) \
@@ -733,7 +733,21 @@ def _remainder(total: Figure, parts: list[Figure]) -> bool:
         and len(last) <= 6 and all(p.unit == total.unit for p in parts)
 
 
-def _whole(total: Figure, parts: list[Figure]) -> bool:
+def _names(analysis, parts: list[Figure]) -> list[str]:
+    """Each part's name: its label, or its clause when a bracket stands between them (决策指标（20分）自评
+    得分 a: the group's points in brackets, its name before them)."""
+    out = []
+    for p in parts:
+        clause = labels.clause(analysis.text(p), p.start)
+        out.append(labels.core(_POINTS_BRACKETED.sub("", clause) if clause.endswith(p.label)
+                               and _POINTS_BRACKETED.search(clause) else p.label))
+    return out
+
+
+_POINTS_BRACKETED = lazy(r"[（(]\s*(?:分值|满分)?\s*\d+(?:\.\d+)?\s*分\s*[）)]")
+
+
+def _whole(total: Figure, parts: list[Figure], analysis) -> bool:
     """Whether the parts name every part of their total by definition: a budget's 支出 is its 基本支出 and
     项目支出 (a 决算's may hold 经营支出, 上缴上级支出…; a 总计 the carry-over), and so is any 财政拨款支出
     (public money funds no 经营支出), a 基本支出 its 人员经费 and
@@ -742,7 +756,7 @@ def _whole(total: Figure, parts: list[Figure]) -> bool:
     效益; or 投入, 过程, 产出 and 效果), 离退休 its 离休 and 退休, people their 男 and 女, a government's
     debt (债券) its 一般 and 专项, a 上级补助 its 返还性, 一般性 and 专项 transfers, a (local, 本级)
     一般公共预算收入 its 税收收入 and 非税收入."""
-    names = [labels.core(p.label) for p in parts]
+    names = _names(analysis, parts)
     if any("新增" in n or "再融资" in n for n in names):
         return False  # 新增一般债券 a、新增专项债券 b: the refinancing bonds besides them unsaid
     if total.unit == "分" and (_MAXIMUM.search(total.label) or any(not _GOT.search(p.label) for p in parts)):
@@ -753,13 +767,13 @@ def _whole(total: Figure, parts: list[Figure]) -> bool:
         for kinds, whole in _PAIRS.items())
 
 
-def _some_named(total: Figure, parts: list[Figure]) -> bool:
+def _some_named(total: Figure, parts: list[Figure], analysis) -> bool:
     """Whether a score's parts name some, not all, of its 一级指标 (:func:`_whole`'s sets: 得分 X，其中预算
     执行率 a，产出 b，效益 c, its 满意度 unsaid): every 一级 carries points, so a gap is the ones not named.
     (Not money's sets: a 政府采购 listing its 货物 and 服务 leaves out a 工程 of 0, and a gap is a typo.)"""
     if total.unit != "分":
         return False
-    names = [labels.core(p.label) for p in parts]
+    names = _names(analysis, parts)
     whole = labels.core(total.label)
     return _PAIRS[_SCORE_SETS[0]].search(whole) is not None and any(
         len(names) == len({w for w in kinds for n in names if w in n}) < len(kinds) for kinds in _SCORE_SETS)
