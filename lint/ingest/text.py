@@ -1128,8 +1128,6 @@ def _figure_row(line: str) -> bool:
     return _FIGURE_PAIR.search(head) is not None and not any(c in head for c in "，。；")
 
 
-# an amount and its unit, then a clause's punctuation: what no paragraph opens with
-_AMOUNT_GOES_ON = lazy(r"\s*[\d,]+(?:\.\d+)?\s*(?:万元|亿元|千元|元|%|％)[，,。；;、）)]")
 _UNIT_GOES_ON = lazy(r"\s*(?:%|％|万元|亿元|千元|元|个百分点)")
 # a list marker cut by the line's end (…；五 | 是深化…; …。（ | 三）…)
 _CUT_MARKER = lazy(r"[；;。，,：:](?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{0,3})$")
