@@ -1,0 +1,131 @@
+"""prior_claim: a verdict on this period against the last (高于上年, 低于上届, 少于去年同期) agrees with the
+two figures stated for them just before it (本届参赛人数1,260人，上届1,180人，高于上届).
+
+Finds a verdict (option ``verdicts``: 高于, 多于, 超过, 优于 say *greater*; 低于, 少于, 不及 *less*) right
+before a prior period (option ``priors``: 上年, 上届, 去年, 同期, 上年度, 上一年度, 上期, or a year before the
+current one), not followed by a figure (低于上年2个百分点 states a gap: the difference check reads it) nor
+said of a rate of change (增幅高于上年: the growth's, not the amount's). Before it, in its clause run (from
+the sentence's start or the last ；), stand exactly two figures of one unit family, adjacent: the prior (its
+label, or the words right before it, name the prior period: 上届1,180人, 上年为 Y; or an earlier year than
+the other's, 2024年 X，2023年 Y; or a year beside this period said in words, 本年度 X，2023年 Y) and the
+current one, in either order, neither a change (比上年减少20万元: the change's, not the last period's). A
+loose word (略, 稍) only measures the gap: the direction is still said.
+
+Judged on the figures as stated: *greater* holds unless the current figure is below the prior (or, at other
+decimals, could not be above it), *less* the other way round; two figures stated alike are left alone (the
+values they were rounded from may differ). The finding is on the current figure, the prior as the related
+place.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import field
+
+from ...figures import precision, units
+from ...regex import lazy
+from ...vocabulary import Words
+from ..base import Check, report
+from ..options import options
+
+KIND = "prior_claim"
+FIELDS = ("stated", "computed", "claim", "other", "verdict", "actual")
+_VERDICT_WORDS = {"less": "less", "greater": "greater"}
+
+
+@options
+class Options:
+    verdicts: dict[str, str] = field(default_factory=lambda: {
+        "高于": "greater", "多于": "greater", "超过": "greater", "优于": "greater", "超出": "greater",
+        "低于": "less", "少于": "less", "不及": "less"})
+    priors: Words = Words(["上年度", "上一年度", "上一年", "上年", "上届", "去年", "同期", "上期", "前一年"])
+
+    def validate(self) -> str | None:
+        if any(v not in _VERDICT_WORDS for v in self.verdicts.values()):
+            return "option verdicts maps words (高于, 低于) to greater or less"
+        return None
+
+
+_YEAR_BEFORE = lazy(r"((?:19|20)\d\d)\s*年(?:度)?")
+_AFTER_CLAIM = lazy(r"\s*(?:同期)?(?:水平|的水平|数|值|平均水平)?\s*(?:[\d０-９]|[（(])")  # 低于上年2个百分点
+_RATE_OF_CHANGE = lazy(r"(?:增幅|增速|增长率|降幅|涨幅|降低率|下降率|比重|占比)\s*(?:明显|略|稍)?$")
+_CLAUSE_RUN = "。；;！？"
+_CHANGE = lazy(r"(?:增加|减少|增长|下降|提高|降低|上升|增收|减收|增支|减支|节约|超支|多|少)\s*(?:了|为)?\s*$")
+_NOW = lazy(r"本年度?|今年|本届|当年|本期|本次")
+
+
+def run(analysis, check: Check):
+    o = check.options
+    words = "|".join(map(re.escape, sorted(o.verdicts, key=len, reverse=True)))
+    priors = "|".join(map(re.escape, sorted(o.priors, key=len, reverse=True)))
+    pattern = re.compile(rf"(?P<verdict>{words})\s*(?P<prior>{priors}|(?:19|20)\d\d\s*年度?)")
+    for b, block in enumerate(analysis.doc.blocks):
+        text = block.text
+        if block.kind == "row" or not any(w in text for w in o.verdicts):
+            continue
+        for m in pattern.finditer(text):
+            if _AFTER_CLAIM.match(text, m.end()) or _RATE_OF_CHANGE.search(text, max(0, m.start() - 8),
+                                                                               m.start()):
+                continue
+            start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_RUN) + 1
+            figs = [f for f in analysis.between(b, start, m.start()) if f.is_point and f.unit]
+            if len(figs) != 2 or precision.family(figs[0].unit) != precision.family(figs[1].unit) \
+                    or any(_CHANGE.search(f.label) for f in figs):
+                continue  # (比上年减少20万元，低于上年: a change stated, not the last period's figure)
+            marked = [_prior(text, f, m.group("prior"), o) for f in figs]
+            if not any(marked):
+                marked = _earlier(text, figs)  # 2024年 X，2023年 Y，低于上年: the earlier year's
+            if marked.count(True) != 1:
+                continue
+            prior, current = (figs[0], figs[1]) if marked[0] else (figs[1], figs[0])
+            found = _judge(check, analysis, current, prior, o.verdicts[m.group("verdict")], m.group(0))
+            if found is not None:
+                yield found
+
+
+def _prior(text: str, figure, named: str, o: Options) -> bool:
+    """Whether a figure is the prior period's: its label, or the few words before it, name it (上届1,180人,
+    2023年82%, 上年为 Y) as the claim does (a year: that year or an earlier one than any the text names for
+    the other)."""
+    said = _said(text, figure, 12)
+    if any(w in said for w in o.priors):
+        return True
+    year = _YEAR_BEFORE.search(named)
+    found = _YEAR_BEFORE.findall(said)
+    return bool(year and found and found[-1] == year.group(1))
+
+
+def _said(text: str, figure, reach: int = 20) -> str:
+    """The words before a figure in its clause, at most ``reach`` characters."""
+    said = text[max(0, figure.start - reach) : figure.start]
+    return said[max(said.rfind(c) for c in "，,；;。：:") + 1 :]
+
+
+def _earlier(text: str, figs) -> list[bool]:
+    """Which of two figures each labelled with a year (2024年 X，2023年 Y) is of the earlier year."""
+    years = []
+    for f in figs:
+        found = _YEAR_BEFORE.findall(_said(text, f))
+        years.append(int(found[-1]) if found else None)
+    if years.count(None) == 1:  # 本年度满意度86%，2023年82%: this period said in words, the other dated
+        now = [bool(_NOW.search(_said(text, f))) for f in figs]
+        return [y is not None and not n and now[1 - k] for k, (y, n) in enumerate(zip(years, now))]
+    if None in years or years[0] == years[1]:
+        return [False, False]
+    return [y == min(years) for y in years]
+
+
+def _judge(check: Check, analysis, current, prior, verdict: str, claim: str):
+    factor = units.factor(prior.unit, current.unit) if prior.unit != current.unit else 1
+    if factor is None:
+        return None
+    if current.value == prior.value * factor:
+        return None  # stated alike: the values they were rounded from may differ
+    ours, theirs = precision.interval(current), precision.interval(prior, "round", current.unit)
+    holds = ours.hi > theirs.lo if verdict == "greater" else ours.lo < theirs.hi
+    if holds:
+        return None
+    actual = "is less than" if current.value < prior.value * factor else "is greater than"
+    return report(check, analysis, current.span, current.text, related=(prior.span,), computed=prior.text,
+                  figures=(current.text, prior.text), claim=claim, other=prior.text,
+                  verdict=_VERDICT_WORDS[verdict], actual=actual)
