@@ -71,7 +71,8 @@ FIELDS = JUDGED
 @options
 class Options:
     rates: Words = Words(["预算执行率", "执行率", "完成率", "支出率", "到位率", "支付率", "使用率", "兑现率",
-                          "控制率", "支出进度", "执行进度", "分配进度", "支付进度", "结转结余率", "结余率"])
+                          "控制率", "支出进度", "执行进度", "分配进度", "支付进度", "结转结余率", "结余率",
+                          "覆盖率", "参训率", "参保率", "参与率", "出勤率", "到课率"])
     plan: Words = Words(["预算", "计划", "目标", "指标", "下达", "批复", "安排", "申报", "应"])
     received: Words = Words(["收到", "投入"])
     """Funds received (收到…资金共 X，支出 Y，支出率 P%): the base when no amount of the clause names a plan
@@ -222,7 +223,9 @@ def run(analysis, check: Check):
                         # 预算的 P%: the year's budget, stated once for every fund before their outturns
                     else:
                         continue  # 支出决算为2.35万元，完成预算的78.33%: its budget is not stated here
-                elif o.rates.within(rate.label) and len(amounts) >= 2:
+                elif o.rates.within(rate.label) and len(amounts) >= 2 \
+                        and not (stem and not any(_planned(o, f.label) for f in amounts)):
+                    # (共实施项目4个，其中3个按期完成，按期完成率: no plan, a rate named by its part's deed)
                     if fam == "分":
                         continue  # 总分…，其中预算执行得分9.54分（执行率95.36%）: no rate of 分 over 分
                     # (预算分别为 a、b、c万元，合计 t: a list's member is no plan of the whole's rate)
@@ -906,9 +909,15 @@ _NOT_STEMS = {"执行", "完成", "支出", "到位", "支付", "使用", "兑�
 
 
 def _stem(label: str) -> str | None:
-    """The verb a rate is named by (通过 of 通过率, 达标 of 达标率), or None for rates read otherwise."""
+    """The verb a rate is named by (通过 of 通过率, 达标 of 达标率; 按期完成 of 按期完成率, a verb read
+    otherwise qualified by when it was done), or None for rates read otherwise."""
     m = _STEM.search(label.strip())
+    if m and m.group(1) in _NOT_STEMS and (timely := _TIMELY.search(label.strip(), 0, m.start())):
+        return timely.group() + m.group(1)  # 3个项目按期完成，按期完成率75%
     return m.group(1) if m and m.group(1) not in _NOT_STEMS else None
+
+
+_TIMELY = lazy(r"(?:按期|按时|如期|及时)$")
 
 
 def _done_after(text: str, end: int, stem: str) -> bool:
