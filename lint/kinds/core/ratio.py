@@ -166,7 +166,8 @@ def run(analysis, check: Check):
                 amounts = [f for f in amounts if precision.family(f.unit) == fam]
                 if not of_base:  # (较年度目标少124人次, 较目标1万亩超出0.2万亩: how far off, no operand)
                     amounts = [f for f in amounts if not _DIFFERENCE.search(f.label)
-                               and not _CHANGE_ONLY.fullmatch(f.label.strip(" ，,"))]
+                               and not _CHANGE_ONLY.fullmatch(f.label.strip(" ，,"))
+                               or stem in _CUTS and stem in f.label]  # (比预算节约 X，节约率 P%: the part)
                     if not amounts:
                         continue
                 left_over = None  # 支出 X，结余 Y，为预算的 P%: P may be X's or Y's share
