@@ -3,7 +3,8 @@
 Finds, in each sentence, the amounts that play each role, named by their labels: the opening balance (a
 label naming an ``opening`` time, 年初/上年/期初, and ending with a ``balance`` word, 结转结余/结转和结余/
 结余), the year's income (ending with an ``income`` word: 本年收入), its spending (``expense``: 本年支出)
-and the closing balance (a ``closing`` time, 年末/期末, and a balance word), in that order; amounts named
+and the closing balance (a ``closing`` time, 年末/期末, and a balance word), in that order (or the year's
+income before the opening balance, as a 收入支出决算总表 lists its sources); amounts named
 by ``plus`` (用事业基金弥补收支差额) are added and by ``minus`` (结余分配) taken away. With exactly one amount
 for each of the four roles, the closing balance must be opening + income − expense (+ plus − minus). A role
 named twice, out of order or missing gives no relation: nothing is guessed.
@@ -79,9 +80,9 @@ def run(analysis, check: Check):
             if any(len(roles.get(r, ())) != 1 for r in _ORDER):
                 continue
             found = [roles[r][0] for r in _ORDER]
-            if [f.start for f in found] != sorted(f.start for f in found):
-                continue
             opening, income, expense, closing = found
+            if max(opening.start, income.start) > expense.start or expense.start > closing.start:
+                continue  # (本年收入合计 b，年初结转和结余 a；本年支出合计 c，年末结转和结余 d: as a 总表)
             added, taken = roles.get("plus", []), roles.get("minus", [])
             if min(f.decimals for f in found) > 0:  # 结余分配0万元 beside 20.81万元: none, not 0.5
                 added, taken = precision.nothing_for_zero(added), precision.nothing_for_zero(taken)
