@@ -219,9 +219,10 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         and any(p.value != 0 for p in parts) \
         and not _shares_short(analysis, parts) or _whole(total, parts, analysis) \
         or _complementary(analysis, parts) or _remainder(total, parts)
-    if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion:
+    if over and parts_sum().lo > precision.interval(total).hi * Decimal("1.5") and not found.suggestion \
+            and not _deductions(total, parts):
         yield verdict.quiet()  # far too much to be one relation: the listing was misread, not misadded
-        return
+        return  # (not 共扣0.67分，其中决策扣0.50分、…效益扣1分: deductions, each named, a total not updated)
     if _tree_levels(analysis, parts):
         yield verdict.quiet()  # 共15个指标，其中一级指标3个，二级指标7个，三级指标15个: one tree's levels
         return  # (each level counts the same indicators again, grouped; none is a part of the others)
@@ -759,12 +760,23 @@ def _whole(total: Figure, parts: list[Figure], analysis) -> bool:
     names = _names(analysis, parts)
     if any("新增" in n or "再融资" in n for n in names):
         return False  # 新增一般债券 a、新增专项债券 b: the refinancing bonds besides them unsaid
-    if total.unit == "分" and (_MAXIMUM.search(total.label) or any(not _GOT.search(p.label) for p in parts)):
-        return False  # 总分100分，其中决策指标得分…: the points out of; 其中决策指标扣1分: deductions
+    if total.unit == "分" and (_MAXIMUM.search(total.label) or any(not _GOT.search(p.label) for p in parts)) \
+            and not _deductions(total, parts):
+        return False  # 总分100分，其中决策指标得分…: the points out of; 其中决策指标扣1分: deductions (of a
+        # total deduction, 共扣 X，其中决策扣 a…: each 一级's, all of them)
+    taken = _deductions(total, parts)
     return any(
-        len(names) == len(kinds) and whole.search(labels.core(total.label))
+        len(names) == len(kinds)
+        and (whole.search(labels.core(total.label)) or taken and kinds in _SCORE_SETS)
         and {w for w in kinds for n in names if w in n} == set(kinds)
         for kinds, whole in _PAIRS.items())
+
+
+def _deductions(total: Figure, parts: list[Figure]) -> bool:
+    """Whether a total of points taken off is listed by the points each part lost (共扣7.5分，其中决策扣1分、
+    过程扣2.5分…)."""
+    return total.unit == "分" and _DEDUCTED.search(total.label) is not None \
+        and all(p.unit == "分" and _DEDUCTED.search(p.label) for p in parts)
 
 
 def _some_named(total: Figure, parts: list[Figure], analysis) -> bool:
