@@ -27,27 +27,27 @@ total are deductions.
 Judged with interval arithmetic: four parts to 0.01 may miss their total by 0.02 (a part written 0 beside
 parts to the cent, 因公出国（境）费0万元, is none, not up to 0.5万元). Parts that exceed the total are an
 error whatever the wording. A listing after 其中 may name only some parts, so parts that fall short are
-reported only when the listing is complete (declared so by a ``complete`` word, none in the core pack:
-分别为 lists parallel values as often as parts; or naming three parts or more, one of them 0, as a
-template's list of every part does, unless each states its share and the shares add up well under 100%; or
-parts that make the whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, a 基本支出 its
-人员经费 and 公用经费, a 政府采购 its 货物, 工程 and 服务, a 财政拨款 its three funds, a 一般公共预算收入
-its 税收收入 and 非税收入, a 公务用车购置及运行费 its 购置 and 运行, a score its 决策, 过程, 产出 and 效益;
+reported only when the listing is complete (declared so by a ``complete`` word, none in the core pack: 分别为
+lists parallel values as often as parts; or naming three parts or more, one of them 0, as a template's list of
+every part does, unless each states its share and the shares add up well under 100%; or parts that make the
+whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, a 基本支出 its 人员经费 and 公用经费, a
+政府采购 its 货物, 工程 and 服务, a 财政拨款 its three funds, a 一般公共预算收入 its 税收收入 and 非税收入, a
+公务用车购置及运行费 its 购置 and 运行, a score (or a total deduction, 共扣 X) its 决策, 过程, 产出 and 效益;
 or a count's parts closed by 其他: …特种专业技术用车18辆、其他用车14辆) or when one digit of one figure
-explains the whole gap (a typo, reported at ``warning``; among four parts or more, a gap of 2% of the total
-or more that digits of several parts could explain is a partial list as likely, not judged; two swapped
-digits are too common a gap to tell a typo, and are only suggested). People counted past their total after
-the first parts have added up to it are a second breakdown of the same whole
-(男性46人，女性36人，35岁以下24人), and people counted by attributes of two kinds
-(女教师、35岁以下、中高级职称) overlap: neither is judged. Parts that fail as written but add up once the
-one part written in another unit of money is read in the total's (因公出国（境）费2.28元 among parts in
-万元) are the unit's slip: a warning on that part, its fix suggested (``2.28元 → 2.28万元``). Groups listed
-with a second measure beside each and its own total (企业34561户，注册资本合计 X。其中公有制5846户，注册资本
-a；…) partition the whole when the counts add up: the amounts beside them must add up too (not the other
-way: a household in two programmes is counted in both). Parts over their total are not judged when a later
-part is by definition within an earlier one (地方一般公共预算收入 a；地方税收收入 b), when one names a group
-the others fit inside (民生支出 beside 教育支出, 卫生健康支出), or when the listing names the total's quantity
-and a part after a semicolon names another (存款余额 X，其中住户存款余额 a；贷款余额 Y: a new total).
+explains the whole gap (a typo, reported at ``warning``; among four parts or more, a gap of 2% of the total or
+more that digits of several parts could explain is a partial list as likely, not judged; two swapped digits
+are too common a gap to tell a typo, and are only suggested). People counted past their total after the first
+parts have added up to it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and
+people counted by attributes of two kinds (女教师、35岁以下、中高级职称) overlap: neither is judged. Parts
+that fail as written but add up once the one part written in another unit of money is read in the total's
+(因公出国（境）费2.28元 among parts in 万元) are the unit's slip: a warning on that part, its fix suggested
+(``2.28元 → 2.28万元``). Groups listed with a second measure beside each and its own total
+(企业34561户，注册资本合计 X。其中公有制5846户，注册资本 a；…) partition the whole when the counts add up: the
+amounts beside them must add up too (not the other way: a household in two programmes is counted in both).
+Parts over their total are not judged when a later part is by definition within an earlier one
+(地方一般公共预算收入 a；地方税收收入 b), when one names a group the others fit inside (民生支出 beside
+教育支出, 卫生健康支出), or when the listing names the total's quantity and a part after a semicolon names
+another (存款余额 X，其中住户存款余额 a；贷款余额 Y: a new total).
 """
 
 from __future__ import annotations
