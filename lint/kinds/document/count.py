@@ -494,7 +494,7 @@ def _rows(analysis, text: str, fig, reach: int, figures):
 _BELOW = lazy(r"(?:如下(?:表)?|包括|分别是|分别为|具体是|具体为)\s*(?:[（(][^（()）]{0,12}[）)])?"
                     r"\s*[：:]\s*$")
 _OWN_PARTS = lazy(r"\s*[，,]\s*其中[^。；;]{1,80}[。；;]\s*(?:具体|详细)?")
-_NAME_HEAD = lazy(r"^([\u4e00-\u9fff]{2,6}?)(?:名称|全称)$")
+_NAME_HEAD = lazy(r"^([\u4e00-\u9fff]{1,6}?)(?:名称|全称)$")  # (镇名称 for 7个镇)
 _LEVEL_HEAD = lazy(r"^([一二三四]级指标)(?:名称)?$")  # 共设置5个三级指标，具体如下： over a 三级指标 column
 
 
@@ -704,8 +704,8 @@ def _breaks_down(table, value) -> bool:
             parsed = number(cell.text) if cell.text else None
             if parsed is None or parsed.percent or parsed.decimals or not (total or j in counted):
                 continue
-            if parsed.value == value:
-                return True
+            if total and parsed.value == value:
+                return True  # (a row's own count equal to it is no whole: 石塘镇 7条 under 共涉及7个镇)
             if not total:
                 sums[j] = sums.get(j, 0) + parsed.value
     return value in sums.values()
