@@ -15,7 +15,10 @@ Option ``alternatives`` names another column a name may stand for (``budget: [�
 the funds received, as some templates define it): the row holds when the formula holds with either.
 The name ``elapsed`` is built in: the share of the year elapsed by the row's period (``1-3月`` → 25, for
 progress that should keep pace with the calendar). A table lacking any named column is not this check's
-table. Rows with a blank or non-numeric cell, or a zero divisor, are skipped.
+table. Rows with a blank or non-numeric cell, or a zero divisor, are skipped. Option ``worded`` reads each
+cell's one figure among its words, as an indicator table writes them (≥680万平方米, 326人次, -16.06个百分点; a
+percentage its number of points), skipping a row where a cell holds no figure or several; option
+``either_sign`` lets the result be stated as the formula's value or its size (a 偏差 of −16.06 or 16.06).
 
 A rate column stored as fractions (1.0053 for 100.53%: no % sign, none above 1.5, some to four decimals) is
 read as the percentages it stands for.
@@ -38,7 +41,7 @@ from ...interval import Interval
 from ...lang import say
 from ...model import Figure, Severity, Span
 from ...regex import lazy
-from ...tables import NOTHING, TOTAL_LABEL, cell_figure, number, row_label
+from ...tables import NOTHING, TOTAL_LABEL, cell_figure, cell_figures, number, row_label
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
 from ..options import options
@@ -81,6 +84,14 @@ class Options:
     """A whole-number result that is the formula's value rounded down (an execution score of 9 for
     9.78) or to the nearest point (9 for 8.62): a form's own stepping, noted as ``info`` rather than
     judged a mismatch."""
+
+    worded: bool = False
+    """Cells hold their figure among words, as an indicator table's do (≥680万平方米, 326人次,
+    -16.06个百分点): each cell's one figure is read, its comparator and unit aside; a cell of more or no
+    figures skips the row. A percentage is its number of points there (83.94% − 100% is −16.06 个百分点)."""
+    either_sign: bool = False
+    """The result may be stated as the formula's value or its size (a 偏差 of −16.06 or 16.06 for a
+    shortfall, as templates write it either way): the row holds when either meets it."""
 
     def validate(self) -> str | None:
         """Why the options cannot work, or None (the engine reports it with the pack's file and line)."""
@@ -430,6 +441,8 @@ _OTHER_RATES = ("得分率", "完成率", "满意度", "偏差率", "占比", "�
 
 
 def _row(analysis, check, table, row, where, tree, result, capped: bool = False):
+    if check.options.worded:
+        return _worded_row(analysis, check, table, row, where, tree, result)
     figures = {name: cell_figure(table, row, col) for name, col in where.items()}
     blank = set()
     if check.options.blank_zero and figures[result] is not None:
@@ -463,7 +476,7 @@ def _row(analysis, check, table, row, where, tree, result, capped: bool = False)
         expression = re.sub(r"\belapsed\b", f"{shown} (share of the year elapsed)", expression)
     if capped and stated.value == 100 and (value := _eval(tree, env)) is not None and value.lo >= 100:
         return None  # 执行率超过100%的按100%填列: the cap the document states
-    verdict = judge(check, analysis, stated, related, lambda: _eval(tree, env), expression=expression)
+    verdict = _judged(check, analysis, stated, related, tree, env, expression)
     found = verdict.finding if verdict is not None else None
     if found is not None and check.options.floored and stated.decimals == 0:
         value = _eval(tree, env)
@@ -473,6 +486,40 @@ def _row(analysis, check, table, row, where, tree, result, capped: bool = False)
                 return verdict.with_finding(replace(found, severity=Severity.INFO,
                                                     message=found.message + say(phrase, check.lang)))
     return verdict
+
+
+def _worded_row(analysis, check, table, row, where, tree, result):
+    """A row whose cells hold their figures among words (option ``worded``)."""
+    figures = {}
+    for name, col in where.items():
+        found = [f for f in cell_figures([table.rows[row][col]]) if f.qualifier in ("", "ge", "le")]
+        if len(found) != 1 or found[0].unit == "%" and name == result:
+            return None  # (a deviation stated as a rate, 偏差率 5%: another measure)
+        named = next((c.text.strip() for c in table.rows[row] if c.text.strip()), "")  # its indicator's name
+        figures[name] = replace(found[0], label=f"{named} {table.header[col]}".strip())
+    if len({precision.family(f.unit) for name, f in figures.items() if name != result}) != 1:
+        return None  # (≥1.2万人 against 98%: not one quantity)
+    stated = figures[result]
+    env = {name: precision.interval(replace(f, unit="")) for name, f in figures.items() if name != result}
+    related = tuple(f for name, f in figures.items() if name != result)
+    expression = ast.unparse(tree)
+    for name, f in figures.items():
+        expression = re.sub(rf"\b{name}\b", f.text, expression)
+    return _judged(check, analysis, stated, related, tree, env, expression)
+
+
+def _judged(check, analysis, stated, related, tree, env, expression):
+    """The row's verdict; with ``either_sign``, holding when the stated result is the value's size."""
+    verdict = judge(check, analysis, stated, related, lambda: _eval(tree, env), expression=expression)
+    if verdict is not None and not verdict.holds and check.options.either_sign:
+        size = judge(check, analysis, stated, related, lambda: _negated(_eval(tree, env)),
+                     expression=expression)
+        verdict = size if size is not None and size.holds else verdict  # (偏差 16.06 for −16.06: its size)
+    return verdict
+
+
+def _negated(value: Interval | None) -> Interval | None:
+    return None if value is None else Interval(-value.hi, -value.lo)
 
 
 _ZERO = Figure(value=Decimal(0), text="0", decimals=0, exact=True, unit="", start=0, end=1, block=-1,
