@@ -1,15 +1,18 @@
 """prior_claim: a verdict on this period against the last (高于上年, 低于上届, 少于去年同期) agrees with the
 two figures stated for them just before it (本届参赛人数1,260人，上届1,180人，高于上届).
 
-Finds a verdict (option ``verdicts``: 高于, 多于, 超过, 优于 say *greater*; 低于, 少于, 不及 *less*) right
-before a prior period (option ``priors``: 上年, 上届, 去年, 同期, 上年度, 上一年度, 上期, or a year before the
-current one), not followed by a figure (低于上年2个百分点 states a gap: the difference check reads it) nor
-said of a rate of change (增幅高于上年: the growth's, not the amount's). Before it, in its clause run (from
-the sentence's start or the last ；), stand exactly two figures of one unit family, adjacent: the prior (its
-label, or the words right before it, name the prior period: 上届1,180人, 上年为 Y; or an earlier year than
-the other's, 2024年 X，2023年 Y; or a year beside this period said in words, 本年度 X，2023年 Y) and the
-current one, in either order, neither a change (比上年减少20万元: the change's, not the last period's). A
-loose word (略, 稍) only measures the gap: the direction is still said.
+Finds a verdict (option ``verdicts``: 高于, 多于, 超过, 超出 say *greater*; 低于, 少于, 不及 *less*; not 优于,
+whose direction the measure decides) right before a prior period (option ``priors``: 上年, 上届, 去年, 同期,
+上年度, 上一年度, 上期, or a year before the current one), not followed by a figure (低于上年2个百分点 states
+a gap: the difference check reads it), and opening its clause, but for how much (略低于上年): a verdict after
+another measure's name (支出仍低于上年, 合格率高于上年, 增幅高于上年) or a negation (不低于上年) says nothing
+of the figures before it. Before it, in its clause run (from the sentence's start or the last ；), stand
+exactly two figures of one unit family, adjacent: the prior (its label, or the words right before it, name the
+prior period: 上届1,180人, 上年为 Y; or an earlier year than the other's, 2024年 X，2023年 Y; or a year beside
+this period said in words, 本年度 X，2023年 Y) and the current one, in either order, neither a change
+(比上年减少20万元: the change's, not the last period's) nor of another span (累计, 截至, 一季度, 全年: not two
+like periods). A year must be the one before the other's, or before the report's (2024年 X，2020年为
+Y，低于上年: 2020 is no 上年).
 
 Judged on the figures as stated: *greater* holds unless the current figure is below the prior (or, at other
 decimals, could not be above it), *less* the other way round; two figures stated alike are left alone (the
@@ -36,7 +39,7 @@ _VERDICT_WORDS = {"less": "less", "greater": "greater"}
 @options
 class Options:
     verdicts: dict[str, str] = field(default_factory=lambda: {
-        "高于": "greater", "多于": "greater", "超过": "greater", "优于": "greater", "超出": "greater",
+        "高于": "greater", "多于": "greater", "超过": "greater", "超出": "greater",
         "低于": "less", "少于": "less", "不及": "less"})
     priors: Words = Words(["上年度", "上一年度", "上一年", "上年", "上届", "去年", "同期", "上期", "前一年"])
 
@@ -48,10 +51,13 @@ class Options:
 
 _YEAR_BEFORE = lazy(r"((?:19|20)\d\d)\s*年(?:度)?")
 _AFTER_CLAIM = lazy(r"\s*(?:同期)?(?:水平|的水平|数|值|平均水平)?\s*(?:[\d０-９]|[（(])")  # 低于上年2个百分点
-_RATE_OF_CHANGE = lazy(r"(?:增幅|增速|增长率|降幅|涨幅|降低率|下降率|比重|占比)\s*(?:明显|略|稍)?$")
 _CLAUSE_RUN = "。；;！？"
 _CHANGE = lazy(r"(?:增加|减少|增长|下降|提高|降低|上升|增收|减收|增支|减支|节约|超支|多|少)\s*(?:了|为)?\s*$")
 _NOW = lazy(r"本年度?|今年|本届|当年|本期|本次")
+# what may stand between the verdict and its clause's start: nothing but how much (低于上届; 略低于上年), not
+# another measure (支出仍低于上年, 合格率高于上年) nor a negation (不低于上年)
+_BARE = lazy(r"\s*(?:均|都|也|且|但|略|稍|明显|显著|大幅|远|仍然|仍)*\s*")
+_SPAN = lazy(r"累计|截至|截止|季度|上半年|下半年|\d{1,2}\s*月|全年|月份")
 
 
 def run(analysis, check: Check):
@@ -64,17 +70,20 @@ def run(analysis, check: Check):
         if block.kind == "row" or not any(w in text for w in o.verdicts):
             continue
         for m in pattern.finditer(text):
-            if _AFTER_CLAIM.match(text, m.end()) or _RATE_OF_CHANGE.search(text, max(0, m.start() - 8),
-                                                                               m.start()):
-                continue
+            opened = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
+            if _AFTER_CLAIM.match(text, m.end()) or not _BARE.fullmatch(text, opened, m.start()):
+                continue  # (低于上年2个百分点: a gap; 支出仍低于上年, 合格率高于上年, 不低于上年: another
+                # measure's verdict, or none)
             start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_RUN) + 1
             figs = [f for f in analysis.between(b, start, m.start()) if f.is_point and f.unit]
             if len(figs) != 2 or precision.family(figs[0].unit) != precision.family(figs[1].unit) \
                     or any(_CHANGE.search(f.label) for f in figs):
                 continue  # (比上年减少20万元，低于上年: a change stated, not the last period's figure)
+            if any(_SPAN.search(_said(text, f)) for f in figs):
+                continue  # (截至2023年底累计 X，2024年新增 Y; 2024年一季度 X，2023年全年 Y: unlike periods)
             marked = [_prior(text, f, m.group("prior"), o) for f in figs]
             if not any(marked):
-                marked = _earlier(text, figs)  # 2024年 X，2023年 Y，低于上年: the earlier year's
+                marked = _earlier(text, figs, analysis.year(), m.group("prior"))  # 2024年 X，2023年 Y
             if marked.count(True) != 1:
                 continue
             prior, current = (figs[0], figs[1]) if marked[0] else (figs[1], figs[0])
@@ -101,17 +110,23 @@ def _said(text: str, figure, reach: int = 20) -> str:
     return said[max(said.rfind(c) for c in "，,；;。：:") + 1 :]
 
 
-def _earlier(text: str, figs) -> list[bool]:
-    """Which of two figures each labelled with a year (2024年 X，2023年 Y) is of the earlier year."""
+def _earlier(text: str, figs, year: str | None, named: str) -> list[bool]:
+    """Which of two figures each labelled with a year (2024年 X，2023年 Y) is of the year before the other's
+    (or, beside this period said in words, 本年度 X，2023年 Y, of the year before the report's): the last
+    period the claim names (上年), not any earlier one (2020年为 Y)."""
     years = []
     for f in figs:
         found = _YEAR_BEFORE.findall(_said(text, f))
         years.append(int(found[-1]) if found else None)
+    claimed = _YEAR_BEFORE.search(named)
     if years.count(None) == 1:  # 本年度满意度86%，2023年82%: this period said in words, the other dated
         now = [bool(_NOW.search(_said(text, f))) for f in figs]
-        return [y is not None and not n and now[1 - k] for k, (y, n) in enumerate(zip(years, now))]
-    if None in years or years[0] == years[1]:
-        return [False, False]
+        dated = next(y for y in years if y is not None)
+        last = int(claimed.group(1)) if claimed else int(year) - 1 if year else None
+        return [y is not None and not n and now[1 - k] and dated == last
+                for k, (y, n) in enumerate(zip(years, now))]
+    if None in years or abs(years[0] - years[1]) != 1 and not claimed:
+        return [False, False]  # (2024年 X，2020年为 Y，低于上年: 2020 is no 上年)
     return [y == min(years) for y in years]
 
 
