@@ -10,9 +10,12 @@ establishment (a count labelled 编制, 编制数, 核定编制, 人员编制: a
 or the establishment summed after its parts (事业编制24名、参公编制28名，合计57名), the gap holds when any
 establishment and headcount give it; when none does, it is a finding against the largest of each (the
 wholes, not their parts in brackets), unless they differ the other way than the gap says (a headcount over
-an establishment called vacant: the two are not the ones the gap is of). Left alone: a sentence that also
-counts retirees (实有人员52人（含离退休12人）: a headcount that is not the staff the establishment counts)
-where no pair gives the gap, and a gap with no establishment or no headcount before it.
+an establishment called vacant: the two are not the ones the gap is of). Left alone: a gap with no
+establishment or no headcount before it; a gap of another time, plan or part (上年空编, 计划补充空编,
+其中行政编制空编: only 现, 尚, 目前, 本年 may stand before the gap word); one after a semicolon, or after
+another count following the establishment and headcount (实有40人，新进3人后，空编2人; their own parts after
+其中 or in brackets aside); and, unless a pair gives it, a headcount that also counts staff outside the
+establishment (实有人员52人（含离退休12人）; 其中编外聘用2人; 借调人员).
 
 Judged as an interval: counts are exact, so the gap must equal the difference.
 """
@@ -42,7 +45,11 @@ _OVER = lazy(r"(?:超编|(?:比|较)(?:核定)?(?:人员)?编制(?:数|人数)?(
 _QUOTA = lazy(r"编制(?:数|人数|总数|总额)?(?:为|共|有|是)?$")
 _HEADCOUNT = lazy(r"(?:实有|在编|在职|在岗|现有)(?:在编|在职|在岗)?(?:人员|人数|职工|干部职工|干部)?"
                   r"(?:总数|数)?(?:为|共|有|是)?$")
-_RETIRED = lazy(r"退休")
+# staff the establishment does not count, in a headcount (含离退休12人, 其中编外聘用2人, 借调人员5人)
+_OUTSIDE = lazy(r"退休|离休|编外|借调|聘用|劳务派遣|外聘|临时|返聘")
+# what may stand before the gap word in its label: the gap said now, not another year's, plan's or part's
+_OWN = lazy(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])?\s*"
+            r"(?:本年度?|今年|年末|目前|现|尚|仍|实际)?(?:有|存在)?\s*")
 _SUMMED = lazy(r"(?:合计|共计|总计|共)(?:为|是)?")
 
 
@@ -57,26 +64,48 @@ def run(analysis, check: Check):
                 if gap.unit not in _HEADS or not gap.is_point:
                     continue
                 core = labels.core(gap.label)
-                sign = 1 if _VACANT.search(core) else -1 if _OVER.search(core) else 0
-                if not sign:
+                vacant = _VACANT.search(core)
+                m = vacant or _OVER.search(core)
+                if m is None:
                     continue
+                sign = 1 if vacant else -1
                 window = [f for f in figs[after:i] if f.unit in _HEADS and f.is_point]
                 after = i + 1
+                said = gap.label[: len(gap.label) - len(core) + m.start()]  # (core drops 上年, 2023年)
+                if not _OWN.fullmatch(said) or not window \
+                        or any(c in text[window[-1].end : gap.start] for c in "；;"):
+                    continue  # (上年空编6人, 其中行政编制空编2人, 计划补充空编3人: another gap's;
+                    # …；截至3月，空编2人: another date's)
                 quotas = [f for k, f in enumerate(window) if _QUOTA.search(labels.core(f.label))
                           or _SUMMED.fullmatch(labels.core(f.label)) and any(
                               _QUOTA.search(labels.core(g.label)) for g in window[:k])]  # 事业编制24名、
                 # 雇员3名，合计57名: the whole
                 heads = [f for f in window if _HEADCOUNT.search(labels.core(f.label))]
-                if not quotas or not heads:
-                    continue
+                if not quotas or not heads or not _right_after(text, window, (*quotas, *heads)):
+                    continue  # (实有40人，新进3人后，空编2人: a count between, the gap after it)
                 verdicts = [v for q in quotas for h in heads
                             if (v := _judged(check, analysis, gap, q, h, sign))]
                 held = next((v for v in verdicts if v.holds), None)
                 quota, head = max(quotas, key=lambda f: f.value), max(heads, key=lambda f: f.value)
                 if held:
                     yield held
-                elif (quota.value - head.value) * sign > 0 and not _RETIRED.search(text, start, gap.start):
+                elif (quota.value - head.value) * sign > 0 and not _OUTSIDE.search(text, start, gap.start):
                     yield _judged(check, analysis, gap, quota, head, sign)  # (the wholes: the largest)
+
+
+def _right_after(text: str, window: list, named: tuple) -> bool:
+    """Whether the gap follows the last establishment or headcount, or the parts it breaks down into (其中
+    行政18人、事业22人; in brackets), with no other count between (新进3人后)."""
+    shut = labels.inside(text, window[0].start, [f.start for f in window])
+    outside = [f for f, bracketed in zip(window, shut) if not bracketed]  # (a breakdown in brackets: aside)
+    if not any(f in named for f in outside):
+        return False
+    last = max(k for k, f in enumerate(outside) if f in named)
+    rest = outside[last + 1 :]
+    return not rest or _BROKEN_DOWN.match(text, outside[last].end, rest[0].start) is not None
+
+
+_BROKEN_DOWN = lazy(r"\s*[，,]?\s*(?:其中|含|包括)|\s*[（(]")
 
 
 def _judged(check: Check, analysis, gap, quota, head, sign: int):
