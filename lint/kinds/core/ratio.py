@@ -41,6 +41,11 @@ Two shapes are found in each sentence:
   before 中 (not 其中, and not of money: the share check reads those), named by 占 or a rate word; when
   the part is said not to have done it (46个小区中有9个延期完工，按期完工率80.43%), the rate is of the rest.
 
+A completion rate (完成率) over a target set as a floor (年度目标≥26万人次) takes the floor as its plan; a
+rate of those due (覆盖率, 参训率, 参保率, 参与率, 出勤率, 到课率) is read only over an amount of those due
+(应参加 X), never over a plan; a rate named by a deed done on time (按期完成率) by its part (3个项目按期完成)
+when no plan is stated; a saving rate (节约率) over the saving stated against the budget (比预算节约 X).
+
 Not read: a rate with a plan/actual pair in a measure word not read standing nearer it (计划1,200幅，实际
 1,020幅); a plan that is one member of a 分别 list (预算分别为 a、b、c万元，合计 t). A target or plan set in
 round 万 (年度目标为3万卷) is that many, unless its exact number follows in brackets.
@@ -152,7 +157,8 @@ def run(analysis, check: Check):
                 figs = labels.near(sentence, rate.start)[2]
                 clause = _clause(text, figs, rate)
                 figs = [f for f in figs if f.start >= clause]
-                floors = o.rates.within(rate.label)  # (年度目标≥26万人次，实际27.3万人次，完成率: the floor)
+                # 年度目标≥26万人次，实际27.3万人次，完成率: the floor (not an 执行率, 覆盖率, 按期完成率)
+                floors = _COMPLETED.search(labels.core(rate.label).strip()) is not None
                 amounts = [f for f in figs if f.start < rate.start and (f.is_point or floors and _floor(o, f))
                            and precision.family(f.unit) not in ("ratio", "")]
                 hidden = labels.inside(text, figs[0].start, [f.start for f in amounts])
@@ -231,6 +237,8 @@ def run(analysis, check: Check):
                         continue  # 总分…，其中预算执行得分9.54分（执行率95.36%）: no rate of 分 over 分
                     # (预算分别为 a、b、c万元，合计 t: a list's member is no plan of the whole's rate)
                     amounts = [f for f in amounts if not _MEMBER.search(text, max(0, f.start - 40), f.start)]
+                    if _DUE_RATES.search(rate.label) and not any("应" in f.label for f in amounts):
+                        continue  # 覆盖率, 参训率: of those due (应参加 X), not of a plan (计划培训 X)
                     plan = [f for f in amounts if _planned(o, f.label)] or _received(o, text, amounts) \
                         or _year_start(amounts)
                     plan += [f for f in amounts if plan and f.start > plan[0].start and f not in plan
@@ -544,8 +552,8 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     # sentence's going on)
     if not plans:  # 指标 X，其中：A（不含 B）a。…A（不含 B）形成实际支出 Z，支出进度 P%: a, the same words
         said = _SPENT_AS.sub("", labels.clause(text, actual.start)).strip()
-        if not _MEASURE_WORDS.sub("", said):
-            return  # (实际完成 X，完成率 P% after 实际完成 Y a paragraph before: measures, no subject named)
+        if _DEEDS.fullmatch(said):
+            return  # (实际完成 X，完成率 P% after 实际完成 Y a paragraph before: a deed, no subject named)
         last_year = bool(earlier) and labels.LAST_YEARS.search(_opening(analysis, earlier[0])) is not None
         named = [f for f in earlier if f.is_point and precision.family(f.unit) == fam and len(said) >= 4
                  and _PARTS_WORD.sub("", labels.clause(analysis.text(f), f.start)).strip() == said
@@ -919,6 +927,9 @@ def _stem(label: str) -> str | None:
 
 
 _TIMELY = lazy(r"(?:按期|按时|如期|及时)$")
+_COMPLETED = lazy(r"(?<!按期)(?<!按时)(?<!如期)(?<!及时)完成率$")  # a completion rate, of a target
+_DUE_RATES = lazy(r"覆盖率|参训率|参保率|参与率|出勤率|到课率")  # rates of those due: over 应…, never a plan
+_DEEDS = lazy(r"(?:实际|已|累计)?(?:完成|执行|实现|支出|开展|举办)+")  # what was done, naming nothing
 
 
 def _done_after(text: str, end: int, stem: str) -> bool:
