@@ -590,7 +590,9 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
                 words.append(j)  # a name wrapped around its row, or a group's name between rows
                 blanks = 0
             else:
-                cut = numeric and len(found) > len(header) + split  # a row of more cells than the header
+                cut = split and len(found) > len(header) + 1 and sum(
+                    1 for a, b in found if _AMOUNT_CELL.fullmatch(lines[j][a:b])) >= 2  # a row of more
+                # cells than the header, amounts in them (not 1 2 3 4 5, nor a note's words and numbers)
                 break  # (a line of words after the rows, 数据来源 财政局, ends the run, not the table)
             j += 1
         body_start = min((n for n in cells if n != k), default=last)
@@ -700,6 +702,10 @@ def _header_again_at(lines: list[str], last: int, names: list[str]) -> int | Non
     return None
 
 
+# a name that ends as a row's whole name does (一、基本支出, （一）工资福利支出): a group's, not a name cut
+_AMOUNT_CELL = lazy(r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+\.\d+")  # 5,100,086.00, 510.00
+_NAMED_WHOLE = lazy(r"(?:支出|收入|经费|费用|费|资金|拨款|项目|合计|总计|小计|补助|基金|结余|结转|成本"
+                    r"|情况)$")
 _ITEM_OPENS = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                    r"|\d{1,2}[、．](?!\d))")  # an item's number opening a name (一、 （二） 3．)
 _NUMBERED_CAPTION = lazy(r"\s*(?:附表|表)\s*\d{1,2}(?!\d)(?!\s*[（(]\s*续)")  # 附表2, 表 3 (not 表3（续）)
@@ -887,7 +893,8 @@ def _attach(lines, n: int, cells, grid, fed: set, words: frozenset = frozenset()
         return False
     columns = [c for _, c in cells]
     below = _touching(n, grid, words, 1)
-    first = all(_ITEM_OPENS.match(lines[n][a:b]) for (a, b), _ in cells)
+    first = all(_ITEM_OPENS.match(lines[n][a:b]) and not _NAMED_WHOLE.search(lines[n][a:b].strip())
+                for (a, b), _ in cells)  # (一、一般公共 ⏎ 预算财政拨款: cut; 一、基本支出 over items: whole)
     if below is not None and all(not grid[below][c] or first and _ITEM_OPENS.match(_text_of(grid[below][c]))
                                  is None and _kind(_text_of(grid[below][c])) == "words" for c in columns):
         for (a, b), c in cells:
