@@ -175,7 +175,8 @@ _SCORED = lazy(r"(?:[，,；;]\s*(?:扣|失|扣除)\s*(?:分\s*)?(?P<cut>\d+(?:\
 
 def _headed_item(analysis, b: int, at: dict) -> Item | None:
     """A numbered paragraph whose title states its points in brackets and whose last clause its score
-    (2.制度执行有效性（4分）。评分规则：…。经核查，少3项，扣1.50分，得2分。): an item, scored once in it."""
+    (2.制度执行有效性（4分）。评分规则：…。经核查，少3项，扣1.50分，得2分。): an item, scored once in it;
+    its deduction the one before the score only when it states no other (not a rule's 每少1项扣0.5分)."""
     text = analysis.doc.blocks[b].text
     head = _HEADED.match(text)
     if head is None or not head.group("points") or "得分" in (head.group("word") or "") \
@@ -186,12 +187,16 @@ def _headed_item(analysis, b: int, at: dict) -> Item | None:
     if maximum is None or score is None:
         return None
     name = clean(head.group("title"))
-    cut = at.get(m.start("cut")) if m.group("cut") else None
+    taken = [c for c in _CUT_SAID.finditer(text)
+             if "每" not in text[max(text.rfind(p, 0, c.start()) for p in "，,。；;：:") + 1 : c.start()]]
+    cut = at.get(m.start("cut")) if m.group("cut") and len(taken) == 1 else None
+    # (…扣1分；…扣1分，得8分: the last deduction is one of several, not the item's; 每少1项扣0.5分: a rule)
     if cut is not None:
         cut = replace(cut, exact=cut.decimals == 0 or cut.decimals >= score.decimals, label=name)
     return Item(name, replace(score, exact=True, label=name), replace(maximum, exact=True), cut)
 
 
+_CUT_SAID = lazy(r"(?:扣|失|扣除)\s*(?:分\s*)?\d+(?:\.\d+)?\s*分")
 _SCORE_SAID = lazy(r"得\s*分?\s*(?:为\s*)?\d+(?:\.\d+)?\s*分")
 
 

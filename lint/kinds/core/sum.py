@@ -32,22 +32,22 @@ lists parallel values as often as parts; or naming three parts or more, one of t
 every part does, unless each states its share and the shares add up well under 100%; or parts that make the
 whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, a 基本支出 its 人员经费 and 公用经费, a
 政府采购 its 货物, 工程 and 服务, a 财政拨款 its three funds, a 一般公共预算收入 its 税收收入 and 非税收入, a
-公务用车购置及运行费 its 购置 and 运行, a score (or a total deduction, 共扣 X) its 决策, 过程, 产出 and 效益;
-or a count's parts closed by 其他: …特种专业技术用车18辆、其他用车14辆) or when one digit of one figure
-explains the whole gap (a typo, reported at ``warning``; among four parts or more, a gap of 2% of the total or
-more that digits of several parts could explain is a partial list as likely, not judged; two swapped digits
-are too common a gap to tell a typo, and are only suggested). People counted past their total after the first
-parts have added up to it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and
-people counted by attributes of two kinds (女教师、35岁以下、中高级职称) overlap: neither is judged. Parts
-that fail as written but add up once the one part written in another unit of money is read in the total's
-(因公出国（境）费2.28元 among parts in 万元) are the unit's slip: a warning on that part, its fix suggested
-(``2.28元 → 2.28万元``). Groups listed with a second measure beside each and its own total
-(企业34561户，注册资本合计 X。其中公有制5846户，注册资本 a；…) partition the whole when the counts add up: the
-amounts beside them must add up too (not the other way: a household in two programmes is counted in both).
-Parts over their total are not judged when a later part is by definition within an earlier one
-(地方一般公共预算收入 a；地方税收收入 b), when one names a group the others fit inside (民生支出 beside
-教育支出, 卫生健康支出), or when the listing names the total's quantity and a part after a semicolon names
-another (存款余额 X，其中住户存款余额 a；贷款余额 Y: a new total).
+公务用车购置及运行费 its 购置 and 运行, a score (or a total deduction, 共扣 X) its 决策, 过程, 产出 and 效益,
+unless its paragraph also states a bonus (加分); or a count's parts closed by 其他:
+…特种专业技术用车18辆、其他用车14辆) or when one digit of one figure explains the whole gap (a typo, reported
+at ``warning``; among four parts or more, a gap of 2% of the total or more that digits of several parts could
+explain is a partial list as likely, not judged; two swapped digits are too common a gap to tell a typo, and
+are only suggested). People counted past their total after the first parts have added up to it are a second
+breakdown of the same whole (男性46人，女性36人，35岁以下24人), and people counted by attributes of two kinds
+(女教师、35岁以下、中高级职称) overlap: neither is judged. Parts that fail as written but add up once the one
+part written in another unit of money is read in the total's (因公出国（境）费2.28元 among parts in 万元) are
+the unit's slip: a warning on that part, its fix suggested (``2.28元 → 2.28万元``). Groups listed with a
+second measure beside each and its own total (企业34561户，注册资本合计 X。其中公有制5846户，注册资本 a；…)
+partition the whole when the counts add up: the amounts beside them must add up too (not the other way: a
+household in two programmes is counted in both). Parts over their total are not judged when a later part is by
+definition within an earlier one (地方一般公共预算收入 a；地方税收收入 b), when one names a group the others
+fit inside (民生支出 beside 教育支出, 卫生健康支出), or when the listing names the total's quantity and a part
+after a semicolon names another (存款余额 X，其中住户存款余额 a；贷款余额 Y: a new total).
 """
 
 from __future__ import annotations
@@ -636,6 +636,7 @@ _GOT = lazy(r"得(?!.*扣)")
 _SCORED = lazy(r"得|扣|失")
 _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
 # the 一级指标 of the national frameworks (the last, a project's self-evaluation form)
+_BONUS = lazy(r"加分|附加分|奖励分|加减分|扣减分")
 _SCORE_SETS = (("决策", "过程", "产出", "效益"), ("投入", "过程", "产出", "效果"),
                ("预算执行率", "产出", "效益", "满意度"))
 _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"
@@ -758,6 +759,8 @@ def _whole(total: Figure, parts: list[Figure], analysis) -> bool:
     debt (债券) its 一般 and 专项, a 上级补助 its 返还性, 一般性 and 专项 transfers, a (local, 本级)
     一般公共预算收入 its 税收收入 and 非税收入."""
     names = _names(analysis, parts)
+    if total.unit == "分" and _BONUS.search(analysis.text(total)):
+        return False  # (…效益指标得分28分。此外，获得创新加分2分: the groups and a bonus make the score)
     if any("新增" in n or "再融资" in n for n in names):
         return False  # 新增一般债券 a、新增专项债券 b: the refinancing bonds besides them unsaid
     if total.unit == "分" and (_MAXIMUM.search(total.label) or any(not _GOT.search(p.label) for p in parts)) \
