@@ -134,8 +134,8 @@ def _counted_apart(sheets, misses, sentence: str) -> bool:
 
 
 _COUNTED = lazy(r"(\d+|[一二两三四五六七八九十]+)\s*[个项条]\s*(?:三级)?(?:绩效)?指标"
-                r"|(?:三级)?(?:绩效)?指标\s*(?:共\s*)?(\d+|[一二两三四五六七八九十]+)\s*[个项条]")
-# (5个指标, or 设定绩效指标6个: counted after their word)
+                r"|(?:三级)?(?:绩效)?指标\s*(?:共\s*)?(\d+|[一二两三四五六七八九十]+)\s*[个项条](?!月)")
+# (5个指标, or 设定绩效指标6个: counted after their word; not 时效指标2个月内完成, a span)
 _EXECUTION = lazy(r"预算执行率|资金执行率")
 
 
