@@ -656,9 +656,10 @@ _PAYING = lazy(r"支付|拨付|付|兑付|兑现|结算|偿还|支出|使用|下
 
 def _stated_after(o: Options, text: str, figures, rate, fam: str, named: str) -> list:
     """The amounts after ``rate`` in its sentence that name its base (…，预算数为15.00万元), never what is
-    left of it (剩余预算2.64万元) nor a change against it (比预算减少4.29万元)."""
+    left of it (剩余预算2.64万元) nor a change against it (比预算减少4.29万元, 比预算短收6380万元)."""
     return [f for f in figures if f.start > rate.end and f.is_point and precision.family(f.unit) == fam
             and _names(f, named) and not _left(o, text, f) and not _CHANGE.search(f.label)
+            and not _OVER_OR_SHORT.search(f.label)
             and "；" not in text[rate.end : f.start] and ";" not in text[rate.end : f.start]]
     # (…完成预算的114.8%，…；调入预算稳定调节基金 X: another item of the list, past its clause)
 
@@ -926,6 +927,7 @@ def _stem(label: str) -> str | None:
     return m.group(1) if m and m.group(1) not in _NOT_STEMS else None
 
 
+_OVER_OR_SHORT = lazy(r"(?:超收|短收|增收|减收|超支)\s*$")  # a gap to the budget, not the budget
 _TIMELY = lazy(r"(?:按期|按时|如期|及时)$")
 _COMPLETED = lazy(r"(?<!按期)(?<!按时)(?<!如期)(?<!及时)完成率$")  # a completion rate, of a target
 _DUE_RATES = lazy(r"覆盖率|参训率|参保率|参与率|出勤率|到课率")  # rates of those due: over 应…, never a plan

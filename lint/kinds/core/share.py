@@ -17,7 +17,8 @@ or, when it is stated nowhere, the sum of a listing of parts each with its 占�
 them but one agree with their part over the parts' sum. A share of 本年收入 (本年支出) is not of a total
 listing a carry-over (上年结转) among its parts. A whole named without the 财政拨款 its statement carries
 (占“三公”经费支出决算的, after “三公”经费财政拨款支出决算为 X) is that amount, in the part's paragraph or the
-two before it. Amounts may be in different units (亿元 vs 万元).
+two before it. Amounts may be in different units (亿元 vs 万元). A share the whole moved from
+(占…的比重由上年的66.85%提高到67.22%) is last year's, not judged against this year's amounts.
 
 Amounts stated as a rate of a base before them (总保费 X，中央财政补贴47.5%为 a，省级财政补贴32.5%为 b: each
 percentage joined to its amount by 为 or 计 alone) are shares of that base, the amount named a whole right
@@ -70,6 +71,8 @@ def run(analysis, check: Check):
     yield from _one_unstated_whole(analysis, check, unstated)
 
 
+_MOVED_TO = lazy(r"\s*(?:提高|上升|增加|增长|下降|降低|减少|回落|调整)(?:了)?\s*(?:到|至|为)"
+                 r"\s*[\d.]+\s*[%％]")
 _RUN_MAX = 40  # shares of one unstated whole compared with each other, at most
 _REACH_BLOCKS = 6  # paragraphs apart that shares of one named whole may be, no heading between
 # a whole one total of the document names (一般公共预算支出, 基本支出, 本年收入合计), not each part's own plan
@@ -203,6 +206,8 @@ def _shares(analysis, check: Check, shares: dict, unstated: list):
                     yield verdict
                     continue
                 word = words.first(rate.label)
+                if word is not None and _MOVED_TO.match(text, rate.end):
+                    continue  # 占…的比重由上年的66.85%提高到67.22%: the share it moved from, last year's
                 if word is None:
                     if i and _BRACKETED.fullmatch(text, figs[i - 1].end, rate.start) \
                             and _CLOSES.match(text, rate.end) and figs[i - 1].is_point \
