@@ -12,7 +12,8 @@ nothing more: its own words (what it says was done, the ``done`` words left out)
 around it (全市…, 女性…, 第一期…, 该校…, a bracketed scope: another population's), nor words merely ending
 alike (科研合作项目 is not 产学研合作项目).
 
-The clause must say what was done (``done``: 完成, 达到, 实现, 实际 …) and nothing of a plan (``planned``:
+The clause must say what was done (``done``: 完成, 达到, 实现, 实际 …), or be the row's whole name and nothing
+else (航运企业满意度92.4%; 为 aside), and say nothing of a plan (``planned``:
 目标, 计划, 预期, 不低于, 力争 …) nor a change (同比, 增加, 超额 …) nor a total to date (累计, but 全年累计).
 Its sentence must name no other year than the report's, nor several years or 分别 before it (each year's of
 several), nor last year (上年度), nor a part of the year or a date (上半年, 一季度, 11月, 截至, 以来); and
@@ -54,6 +55,7 @@ _QUALIFIED = lazy(r"全市|全区|全县|全省|全国|全镇|全乡|其中(?![�
                   r"|[春秋]季|该校|机构|各|最[低高]|平均|(?<!全年)(?<!本年)累计|截至|截止|以来|至今|同比|比上年"
                   r"|较上年|增加|提高|增长|减少|下降|降低|超额|超出|多于|少于|高于|低于")
 _DOING = lazy(r"^(?:(?:本|该)?项目)?(?:开展|举办|组织|实施|进行|完成)?")  # (项目受益群众: 受益群众)
+_IS = lazy(r"(?:为|是|约为)$")
 _PART_OF_YEAR = lazy(r"上半年|下半年|[一二三四1-4]\s*季度|\d{1,2}\s*月|截至|截止|以来|至今")  # (截至11月，…)
 
 
@@ -69,10 +71,15 @@ def run(analysis, check: Check):
             continue
         written = labels.clause(block.text, fig.start)
         clause = labels.core(written)
-        if not o.done.within(clause) or o.planned.within(clause) or _QUALIFIED.search(written):
+        if o.planned.within(clause) or _QUALIFIED.search(written):
             continue
-        said = _said(o, clause)
-        hits = [r for r in rows if r[4].unit == fig.unit and _names(r[0], clause, said, o.shortest)]
+        if o.done.within(clause):
+            said = _said(o, clause)
+            hits = [r for r in rows if r[4].unit == fig.unit and _names(r[0], clause, said, o.shortest)]
+        else:  # 航运企业满意度92.4%: the row's whole name right before its value, nothing said of it
+            named = _IS.sub("", clause)
+            hits = [r for r in rows if r[4].unit == fig.unit and r[2].label.strip() == named
+                    and len(named) > o.shortest]
         if len(hits) != 1:
             continue
         stem, sheet, row, target, actual = hits[0]
