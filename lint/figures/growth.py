@@ -22,7 +22,8 @@ A rate straight after the prior, with the current before the comparison and no c
 万元，比上年412.30万元下降7.26%), or after a move from the prior to the current (由上年的6辆减少到4辆，下降
 33.33%, a change amount stated between or not), is computed from those two; so is a rate after the
 current whose prior follows it in brackets (支出 X（上年为 Y），为调整预算的 P%，增长 R%), rates on other
-bases between (X，占调整预算数 Y 的 P%，较上年 Z 增长 R%: over X and Z).
+bases between (X，占调整预算数 Y 的 P%，较上年 Z 增长 R%: over X and Z), and a rate whose prior follows the
+rate itself in brackets (X，同比增长 P%（上年同期为 Y）; X，环比增长 P%（2月份为 Y）).
 
 A change and a rate on other bases (较预算节约 X，较上年下降 P%) are no relation, nor is a change over a base
 adjusted for what it leaves out (剔除新增债券等因素，比上年同口径增加 C): its prior is not said.
@@ -266,6 +267,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
             yield from _direct(spec, sentence)
             yield from _after_prior(spec, text, sentence)
             yield from _prior_bracketed(spec, text, sentence)
+            yield from _rate_bracketed(spec, text, sentence)
             yield from _compared_with(analysis, spec, text, sentence)
             for current, prior, rate, sign in against_earlier(analysis, spec, text, sentence, "%"):
                 yield _rate(rate, prior, current, sign)
@@ -541,7 +543,29 @@ def _prior_bracketed(spec: Spec, text: str, sentence) -> Iterator[Growth]:
 _BRACKET_PRIOR = lazy(r"[（(]\s*(?:上年|去年|上年同期|上年度)(?:为|是)?\s*$")
 
 
-_ONLY_RATE = lazy(r"(?:同比|比上年|较上年|与上年相比)?"
+def _rate_bracketed(spec: Spec, text: str, sentence) -> Iterator[Growth]:
+    """A rate of the amount right before it whose prior follows the rate in brackets: X，同比增长
+    P%（上年同期为 Y）; X，环比增长 P%（2月份为 Y）."""
+    figs = sentence[2]
+    for k in range(1, len(figs) - 1):
+        current, rate, prior = figs[k - 1], figs[k], figs[k + 1]
+        if rate.unit != "%" or not (current.is_point and rate.is_point and prior.is_point) \
+                or family(current.unit) != family(prior.unit) or family(current.unit) in ("ratio", "") \
+                or _direction(spec, current.label) or not _ONLY_RATE.fullmatch(rate.label.strip(" ，,")) \
+                or not _RATE_PRIOR.fullmatch(text, rate.end, prior.start) \
+                or not text.startswith(("）", ")"), prior.end):
+            continue
+        sign = _direction(spec, rate.label)
+        if sign:
+            yield _rate(rate, prior, current, sign)
+
+
+# the prior in brackets right after the rate: （上年同期为 Y）, （2月份为 Y）, （上月 Y）
+_RATE_PRIOR = lazy(r"\s*[（(]\s*(?:上年同期|上年度|上年|去年同期|去年|上月|上期|上季度|\d{1,2}\s*月份?)"
+                   r"(?:为|是|：|:)?\s*")
+
+
+_ONLY_RATE = lazy(r"(?:同比|环比|比上年|较上年|与上年相比)?"
                         r"(?:增长|下降|增加|减少|提高|降低|上升|增幅|降幅|减幅)(?:了|为)?")
 """A rate's label naming nothing but its direction (同比下降): not 执行率提高, another quantity's."""
 _PRIOR = lazy(rf"(?:{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度?(?:同期)?){_MEASURE}?")
