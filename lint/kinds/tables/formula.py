@@ -492,13 +492,19 @@ def _worded_row(analysis, check, table, row, where, tree, result):
     """A row whose cells hold their figures among words (option ``worded``)."""
     figures = {}
     for name, col in where.items():
-        found = [f for f in cell_figures([table.rows[row][col]]) if f.qualifier in ("", "ge", "le")]
+        cell = table.rows[row][col]
+        found = [f for f in cell_figures([cell]) if f.qualifier in ("", "ge", "le")]
         if len(found) != 1 or found[0].unit == "%" and name == result:
             return None  # (a deviation stated as a rate, 偏差率 5%: another measure)
+        if _WORDS_AROUND.search(cell.text.replace(found[0].text, "", 1)):
+            return None  # (受天气影响，2个乡镇培训延期: a cell of words holding a number, no figure)
         named = next((c.text.strip() for c in table.rows[row] if c.text.strip()), "")  # its indicator's name
         figures[name] = replace(found[0], label=f"{named} {table.header[col]}".strip())
-    if len({precision.family(f.unit) for name, f in figures.items() if name != result}) != 1:
-        return None  # (≥1.2万人 against 98%: not one quantity)
+    units = {f.unit for name, f in figures.items() if name != result}
+    if len(units) != 1 or figures[result].unit not in (*units, "个百分点" if units == {"%"} else "-"):
+        return None  # (≥1.2万人 against 98%; 300万元 against 2950000元; 10 beside 人次: a share, maybe)
+    if not figures[result].value and _met(figures):
+        return None  # (0 beside a target met: the form records shortfalls only)
     stated = figures[result]
     env = {name: precision.interval(replace(f, unit="")) for name, f in figures.items() if name != result}
     related = tuple(f for name, f in figures.items() if name != result)
@@ -516,6 +522,19 @@ def _judged(check, analysis, stated, related, tree, env, expression):
                      expression=expression)
         verdict = size if size is not None and size.holds else verdict  # (偏差 16.06 for −16.06: its size)
     return verdict
+
+
+def _met(figures: dict) -> bool:
+    """Whether a row's actual meets its target, the way the target's comparator asks (≤ at most; else at
+    least): a form may record only a shortfall, a deviation of 0 beside a target met."""
+    target = next((f for name, f in figures.items() if f.qualifier), None) or figures.get("target")
+    actual = figures.get("actual")
+    if target is None or actual is None:
+        return False
+    return actual.value <= target.value if target.qualifier == "le" else actual.value >= target.value
+
+
+_WORDS_AROUND = lazy(r"[\u4e00-\u9fff]{3,}|[，,。；;]")  # words beyond a unit (人次, 万平方米 aside: 3+)
 
 
 def _negated(value: Interval | None) -> Interval | None:
