@@ -13,7 +13,9 @@ around it (全市…, 女性…, 第一期…, 该校…, a bracketed scope: ano
 alike (科研合作项目 is not 产学研合作项目).
 
 The clause must say what was done (``done``: 完成, 达到, 实现, 实际 …), or be the row's whole name and nothing
-else (航运企业满意度92.4%; 为 aside), and say nothing of a plan (``planned``:
+else, in a report of a known year, opening its sentence or in a sentence saying what was done and nothing of a
+plan (航运企业满意度92.4%; 从完成情况看，A a，均达到…; 为 aside; not after 绩效目标：, 按合同约定，, a unit's
+name or a year), and say nothing of a plan (``planned``:
 目标, 计划, 预期, 不低于, 力争 …) nor a change (同比, 增加, 超额 …) nor a total to date (累计, but 全年累计).
 Its sentence must name no other year than the report's, nor several years or 分别 before it (each year's of
 several), nor last year (上年度), nor a part of the year or a date (上半年, 一季度, 11月, 截至, 以来); and
@@ -78,8 +80,14 @@ def run(analysis, check: Check):
             hits = [r for r in rows if r[4].unit == fig.unit and _names(r[0], clause, said, o.shortest)]
         else:  # 航运企业满意度92.4%: the row's whole name right before its value, nothing said of it
             named = _IS.sub("", clause)
+            opened = labels.sentence_start(block.text, fig.start)
+            whole, ahead = block.text[opened : labels.stop_after(block.text, fig.start)], \
+                block.text[opened : fig.start]
+            alone = year is not None and (not block.text[opened : fig.start - len(written)].strip() or (
+                o.done.within(whole) and not o.planned.within(ahead)))  # (从完成情况看，A a，均达到目标)
             hits = [r for r in rows if r[4].unit == fig.unit and r[2].label.strip() == named
-                    and len(named) > o.shortest]
+                    and len(named) > o.shortest] if alone else []  # (绩效目标：培训人次 X; 按合同约定，…;
+            # 县人社局：…; 2023年，…: a sentence saying whose or when, not the year's actual)
         if len(hits) != 1:
             continue
         stem, sheet, row, target, actual = hits[0]
