@@ -4,7 +4,8 @@ Finds, in each sentence, the amounts that play each role, named by their labels:
 label naming an ``opening`` time, 年初/上年/期初, and ending with a ``balance`` word, 结转结余/结转和结余/
 结余), the year's income (ending with an ``income`` word: 本年收入), its spending (``expense``: 本年支出)
 and the closing balance (a ``closing`` time, 年末/期末, and a balance word), in that order (or the year's
-income before the opening balance, as a 收入支出决算总表 lists its sources); amounts named
+income before the opening balance, as a 收入支出决算总表 lists its sources, each role then said bare, no fund
+or part named); amounts named
 by ``plus`` (用事业基金弥补收支差额) are added and by ``minus`` (结余分配) taken away. With exactly one amount
 for each of the four roles, the closing balance must be opening + income − expense (+ plus − minus). A role
 named twice, out of order or missing gives no relation: nothing is guessed.
@@ -81,8 +82,11 @@ def run(analysis, check: Check):
                 continue
             found = [roles[r][0] for r in _ORDER]
             opening, income, expense, closing = found
-            if max(opening.start, income.start) > expense.start or expense.start > closing.start:
-                continue  # (本年收入合计 b，年初结转和结余 a；本年支出合计 c，年末结转和结余 d: as a 总表)
+            if max(opening.start, income.start) > expense.start or expense.start > closing.start \
+                    or income.start < opening.start and not all(_BARE_ROLE.fullmatch(labels.core(f.label))
+                                                                for f in found):
+                continue  # (本年收入合计 b，年初结转和结余 a；本年支出合计 c，年末结转和结余 d: as a 总表,
+                # each role said bare; not 其中年末结转和结余中财政拨款结余, a part, nor each of another fund)
             added, taken = roles.get("plus", []), roles.get("minus", [])
             if min(f.decimals for f in found) > 0:  # 结余分配0万元 beside 20.81万元: none, not 0.5
                 added, taken = precision.nothing_for_zero(added), precision.nothing_for_zero(taken)
@@ -100,6 +104,9 @@ def run(analysis, check: Check):
 
 
 _PARTS_OPEN = lazy(r"其中|含")
+# a role said bare, as a 总表 lists them: no fund, part or other subject named
+_BARE_ROLE = lazy(r"[，,：:\s]*(?:全年|本年|年初|年末|期初|期末|上年)?"
+                  r"(?:收入|支出|结转和结余|结转结余|结余|滚存结余)(?:合计|总计|总额)?(?:为|共|是)?")
 
 
 def _yearly(analysis, check: Check, money: list, said: list):

@@ -173,7 +173,8 @@ def run(analysis, check: Check):
                 if not of_base:  # (较年度目标少124人次, 较目标1万亩超出0.2万亩: how far off, no operand)
                     amounts = [f for f in amounts if not _DIFFERENCE.search(f.label)
                                and not _CHANGE_ONLY.fullmatch(f.label.strip(" ，,"))
-                               or stem in _CUTS and stem in f.label]  # (比预算节约 X，节约率 P%: the part)
+                               or stem in _CUTS and stem in f.label and not _LAST_YEARS.search(f.label)]
+                    # (比预算节约 X，节约率 P%: the part; not 比上年节约 X, a change from last year)
                     if not amounts:
                         continue
                 left_over = None  # 支出 X，结余 Y，为预算的 P%: P may be X's or Y's share
@@ -927,6 +928,7 @@ def _stem(label: str) -> str | None:
     return m.group(1) if m and m.group(1) not in _NOT_STEMS else None
 
 
+_LAST_YEARS = lazy(r"上年|去年|同期|上一年")
 _OVER_OR_SHORT = lazy(r"(?:超收|短收|增收|减收|超支)\s*$")  # a gap to the budget, not the budget
 _TIMELY = lazy(r"(?:按期|按时|如期|及时)$")
 _COMPLETED = lazy(r"(?<!按期)(?<!按时)(?<!如期)(?<!及时)完成率$")  # a completion rate, of a target

@@ -494,6 +494,8 @@ def _rows(analysis, text: str, fig, reach: int, figures):
 _BELOW = lazy(r"(?:如下(?:表)?|包括|分别是|分别为|具体是|具体为)\s*(?:[（(][^（()）]{0,12}[）)])?"
                     r"\s*[：:]\s*$")
 _OWN_PARTS = lazy(r"\s*[，,]\s*其中[^。；;]{1,80}[。；;]\s*(?:具体|详细)?")
+# 7个镇，具体如下: nothing said of the towns counted
+_BARE_NOUN = lazy(r"\s*[\u4e00-\u9fff]?\s*[，,：:]?\s*(?:具体|详细|分别)?")
 _NAME_HEAD = lazy(r"^([\u4e00-\u9fff]{1,6}?)(?:名称|全称)$")  # (镇名称 for 7个镇)
 _LEVEL_HEAD = lazy(r"^([一二三四]级指标)(?:名称)?$")  # 共设置5个三级指标，具体如下： over a 三级指标 column
 
@@ -532,6 +534,11 @@ def _below(analysis, b: int, fig, reach: int):
              if (numbered is None or number(row[numbered].text) is not None)
              and not any(w in row_label(table, r) for w in ("合计", "总计", "小计"))]
     cells = [c for c in cells if c.text.strip() and c.span is not None and not c.text.startswith("其中")]
+    noun = (m := _NAME_HEAD.match(table.header[j].strip())) and m.group(1)
+    if noun and len(noun) == 1 and (any(not c.text.strip().endswith(noun) for c in cells)
+                                    or not _BARE_NOUN.fullmatch(text, fig.end, below.start())):
+        return None, ""  # (7个镇 over 镇名称: each name a 镇, the count the table's own; not 县直 among them,
+        # nor 7个镇均已完成任务 or 2个镇获批, a part of the towns listed)
     outlined = [c for c in cells if _OUTLINE.match(c.text)]
     if outlined and len(outlined) < len(cells):
         cells = [c for c in cells if c not in outlined]  # 一、运转类项目 over its projects: groups, not items
