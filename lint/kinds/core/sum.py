@@ -636,7 +636,8 @@ _GOT = lazy(r"得(?!.*扣)")
 _SCORED = lazy(r"得|扣|失")
 _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
 # the 一级指标 of the national frameworks (the last, a project's self-evaluation form)
-_BONUS = lazy(r"加分|附加分|奖励分|加减分|扣减分")
+_WITHIN = lazy(r"(?<!其)中")  # 产出指标中时效指标: an indicator within a group (not 其中)
+_BONUS = lazy(r"加分|附加分|奖励分|加减分|扣减分|另有|另扣|此外")  # (…，另有1分为专家组综合调整扣分)
 _SCORE_SETS = (("决策", "过程", "产出", "效益"), ("投入", "过程", "产出", "效果"),
                ("预算执行率", "产出", "效益", "满意度"))
 _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预算|预算支出)"
@@ -777,9 +778,10 @@ def _whole(total: Figure, parts: list[Figure], analysis) -> bool:
 
 def _deductions(total: Figure, parts: list[Figure]) -> bool:
     """Whether a total of points taken off is listed by the points each part lost (共扣7.5分，其中决策扣1分、
-    过程扣2.5分…)."""
+    过程扣2.5分…), each a part of its own (not 产出指标中时效指标扣2分: an indicator within a group)."""
     return total.unit == "分" and _DEDUCTED.search(total.label) is not None \
-        and all(p.unit == "分" and _DEDUCTED.search(p.label) for p in parts)
+        and all(p.unit == "分" and _DEDUCTED.search(p.label) and not _WITHIN.search(labels.core(p.label))
+                for p in parts)
 
 
 def _some_named(total: Figure, parts: list[Figure], analysis) -> bool:

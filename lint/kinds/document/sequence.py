@@ -15,7 +15,7 @@ Inline enumerations (一是…二是…四是) are read the same way within one 
 it stands (原因一是), except inside a word (统一是, 唯一是). Table row numbers are the numbering kind's
 business; two short lines of a page in a row repeating a number (a table's two panels, not recovered; in a
 text, two short names with no digit and no title's ending within two lines of a row of figures: 一、一般公共 ⏎
-一、社会保障 ⏎ 预算财政拨款 4400.26 1076.98), unless alike, are two lists side by side, and so are two lines
+一、社会保障 ⏎ 预算财政拨款 4400.26 1076.98) are two lists side by side, and so are two lines
 in a row numbered alike whose first stops mid-sentence (two cells' lists interleaved by a converter), unless
 they open with the same words; a list run on inside its paragraph (1.…；2.…；3.…) counts to its last item. A
 table's notes (注：1.… 2.…) are a list of their own, started again under each table. The entries under a 目录
@@ -82,6 +82,7 @@ _PART = lazy(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|�
 _CELLED = 10
 _STOPS = lazy(r"[。；;：:！？!?，,]")
 _ROW_LABEL = lazy(r"(?:支出|收入|拨款|经费|结余|结转|下年|合计|总计|款|项|类|资金|基金|预算)$")
+_LEAD_MARK = lazy(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])")  # 1、 of 1、一般公共预算
 _TITLE_END = lazy(r"(?:情况|说明|分析|概况|简介|总结|措施|问题|建议|评价|结论|目标|成效|做法)\s*$")
 _ROW_GAP = 3  # blocks a row may stand after the item before it and carry its count on (四、上级补助 ⏎
 # 320.58 ⏎ 收入 ⏎ 五、事业收入 40.55: the name's wrapped end and a cell between)
@@ -147,8 +148,7 @@ def run(analysis, check: Check):
         # (二、事业收入 1,286,400 ⏎ 三、事业单位经营收入 ⏎ 四、其他收入 85,000: a row, its cells blank)
         celled = index + 1 < len(blocks) and _BARE_NUMBER.fullmatch(blocks[index + 1].text) is not None
         short = _fragment(analysis, block, celled)
-        beside = fragment == index - 1 and short and not (  # 三、国有资本经营 ⏎ 三、国防支出
-            index and _alike(blocks[index - 1].text, block.text))  # (a title printed twice: a repeat)
+        beside = fragment == index - 1 and short  # 三、国有资本经营 ⏎ 三、国防支出
         # 一、收入 ⏎ 1,200.00 ⏎ 一、卫生健康支出: a table written a cell a line, its two panels side by side
         beside = beside or short and fragment == index - 2 and _BARE_NUMBER.fullmatch(blocks[index - 1].text)
         fragment = index if short else -2
@@ -336,7 +336,8 @@ def _among_figures(doc, block) -> bool:
     """Whether a text's one-line block stands within two lines of a short line holding a figure a blank
     apart and no sentence (预算财政拨款 4400.26 1076.98): a table's cell a converter set on a line of its
     own, its name wrapped (一、一般公共 ⏎ 一、社会保障 ⏎ 预算财政拨款 4400.26 1076.98)."""
-    if any(c.isdigit() for c in block.text) or len(block.text) > 12 or _TITLE_END.search(block.text):
+    name = _LEAD_MARK.sub("", block.text)
+    if any(c.isdigit() for c in name) or len(block.text) > 12 or _TITLE_END.search(block.text):
         return False  # (a row of its own, 公用经费 50.00; a heading, （一）总体情况)
     lines, at = doc.lines, block.line - 1
     return len(block.origins) == 1 and any(
