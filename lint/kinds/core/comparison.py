@@ -2,13 +2,13 @@
 agrees with the two amounts stated for them just before it.
 
 A claim is a measure (option ``measures``: 决算, 预算, 执行, …), a comparison word (同, 与, 比, 较), the other
-measure, and a verdict (option ``verdicts``: 持平 or 相等 are *equal*, 小于 or 低于 *less*, 大于, 高于 or
-超过 *greater*); ``loose`` words before the verdict (基本持平, 略低于) make it an estimate, which is not
-judged. Each measure's amount is the nearest money figure before the claim, in its paragraph (or the one
-before when the claim opens its paragraph), whose label ends with the measure (支出决算为 9746.50万元 for
-决算; 年初预算为 10210.34万元 for 预算; for 年初预算数, one labelled 年初 too), stopping at the previous
-claim so that numbered items do not borrow each other's amounts, and before a 其中 list that a sentence
-ended before the claim (the claim is the whole's, its parts listed in between).
+measure, and a verdict (option ``verdicts``: 持平 or 相等 are *equal*, 小于 or 低于 *less*, 大于, 高于 or 超过
+*greater*); ``loose`` words before the verdict (基本持平, 略低于) make it an estimate, which is not judged.
+Each measure's amount is the nearest money figure before the claim, in its paragraph (or the one before when
+the claim opens its paragraph), not last year's (比上年决算 Y), whose label ends with the measure (支出决算为
+9746.50万元 for 决算; 年初预算为 10210.34万元 for 预算; for 年初预算数, one labelled 年初 too), stopping at
+the previous claim so that numbered items do not borrow each other's amounts, and before a 其中 list that a
+sentence ended before the claim (the claim is the whole's, its parts listed in between).
 
 Judged on the figures as stated: *equal* holds when they are one amount (the same number when stated to
 the same decimals in the same unit, else rounding intervals that meet); *less* and *greater* hold unless
@@ -105,12 +105,17 @@ def _nearest(o: Options, figures, measure: str, named: str = ""):
     for fig in reversed(figures):
         if fig.unit not in units.MONEY or not fig.is_point:
             continue
+        if _EARLIER.search(fig.label):
+            continue  # (比上年决算 Y: last year's outturn, not the one the claim compares)
         label = labels.core(fig.label)
         while label and label[-1] in "".join(o.trim):
             label = label[:-1]
         if label.endswith(measure) and (not named or named in label):
             return fig
     return None
+
+
+_EARLIER = re.compile(r"上年|去年|上一年|同期")
 
 
 def _judge(check: Check, analysis, a, b, verdict: str, m: re.Match):
