@@ -183,3 +183,21 @@ def test_whole_yuan_shown_over_cents_stored_is_a_rounding(tmp_path, stored, tota
 
     path = _book(tmp_path / "yuan.xlsx", build)
     assert [f.code for f in engine.run(ingest.read(path), engine.load()) if f.severity.name != "INFO"] == found
+
+
+def test_sheets_named_by_number_over_titles_numbered_alike_are_no_repeats(tmp_path):
+    """Sheets named 1.收支总表, 2.收入总表 … over titles 1. 2025年…, 2. 2025年… (a budgeting system's export,
+    w66g): the sheet's name is its tab, not a heading the title repeats; a title numbered wrongly still is."""
+    def build(book, skip):
+        book.remove(book.active)
+        for n, name in ((1, "收支总表"), (2, "收入总表"), (3 + skip, "支出总表")):
+            sheet = book.create_sheet(f"{n}.{name}")
+            sheet.append([f"{n}. 2025年部门{name}"])
+            sheet.append(["项目", "预算数"])
+            sheet.append(["合计", 100])
+
+    for skip, found in ((0, []), (1, ["DOC002"])):
+        path = tmp_path / f"book{skip}.xlsx"
+        _book(path, lambda book, skip=skip: build(book, skip))
+        checks = [c for c in engine.load() if c.code == "DOC002"]
+        assert [f.code for f in engine.run(ingest.read(path), checks)] == found

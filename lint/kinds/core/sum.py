@@ -178,6 +178,8 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
         parts = list(itertools.takewhile(lambda p: not _SCORED.search(p.label), parts))
         if not parts:
             return
+    if unit == "分" and _BONUS_BESIDE.match(analysis.text(total), total.end):
+        return  # 得分98.35分（含…加分1.00分），其中：A a；B b: the bonus beside the total is no part
     if unit == "分" and all(p.unit == "分" for p in parts):
         total, *parts = _points(total, *parts)
         taken = [p for p in parts if _DEDUCTED.search(p.label)]
@@ -636,6 +638,7 @@ _GOT = lazy(r"得(?!.*扣)")
 _SCORED = lazy(r"得|扣|失")
 _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
 # the 一级指标 of the national frameworks (the last, a project's self-evaluation form)
+_BONUS_BESIDE = lazy(r"\s*[（(][^（()）]{0,30}?(?:加分|附加分|奖励分)")
 _WITHIN = lazy(r"(?<!其)中")  # 产出指标中时效指标: an indicator within a group (not 其中)
 _BONUS = lazy(r"加分|附加分|奖励分|加减分|扣减分|另有|另扣|此外")  # (…，另有1分为专家组综合调整扣分)
 _SCORE_SETS = (("决策", "过程", "产出", "效益"), ("投入", "过程", "产出", "效果"),

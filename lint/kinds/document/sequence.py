@@ -22,7 +22,7 @@ table's notes (注：1.… 2.…) are a list of their own, started again under e
 (a title, then its page number) are not read: the body's headings are; entries with no page number (a web copy
 dropped them) run up to the first line that repeats one of them, or that is a sentence or too long for an
 entry. A line of a form field's options (1、部门预算项目 □ 2、县直专项 ☑) is numbered for that field alone,
-not read.
+not read; nor is a workbook's sheet name (1.收支总表 over its title 1. 2025年…总表: the tab, no heading).
 """
 
 from __future__ import annotations
@@ -82,6 +82,7 @@ _PART = lazy(r"^\s*第[一二三四五六七八九十\d]{1,3}(?:部分|章|篇|�
 _CELLED = 10
 _STOPS = lazy(r"[。；;：:！？!?，,]")
 _ROW_LABEL = lazy(r"(?:支出|收入|拨款|经费|结余|结转|下年|合计|总计|款|项|类|资金|基金|预算)$")
+_SHEET_NAME = lazy(r"sheet [^,]*")  # where a workbook's sheet name is (no cell)
 _LEAD_MARK = lazy(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])")  # 1、 of 1、一般公共预算
 _TITLE_END = lazy(r"(?:情况|说明|分析|概况|简介|总结|措施|问题|建议|评价|结论|目标|成效|做法)\s*$")
 _ROW_GAP = 3  # blocks a row may stand after the item before it and carry its count on (四、上级补助 ⏎
@@ -118,8 +119,9 @@ def run(analysis, check: Check):
     laid_text = not analysis.doc.places and sum(
         1 for b in analysis.doc.blocks if b.kind != "row" and _LAID_OUT.search(b.text)) >= _CELLED
     for index, block in enumerate(analysis.doc.blocks):
-        if block.kind == "row":
-            continue
+        if block.kind == "row" or block.kind == "heading" and _SHEET_NAME.fullmatch(
+                analysis.doc.locate(block.span(0, 1)).where):
+            continue  # (a workbook's sheet named 1.收支总表 over its title 1. 2025年…总表: a tab, no heading)
         if _CONTENTS.fullmatch(block.text):
             contents, entries, paged = True, set(), False
             continue
