@@ -1562,8 +1562,8 @@ def _paragraphs_before(analysis, block: int) -> tuple[list[Figure], dict[int, st
 # the year's balance (not 年末结转结余, 滚存结余: stocks)
 _YEARS_BALANCE = lazy(r"^(?:年终|当年|本年)?(?:收支)?(?:结转)?结余为?$|结转下年|年终结转")
 _HOLDS_BALANCE = lazy(r"\s*[（(][^（()）]{0,20}(?:结转|结余)")
-_CHANGE_WORD = lazy(r"比|较|增加|减少|增长|下降|提高|降低|超收|短收|增收|减收|超支|节约")  # (超收983万元:
-# the gap to the budget, not an amount added to)
+# a change (比上年增加 X) or the gap to a budget (超收983万元; not 超收收入 X, an amount): nothing added to
+_CHANGE_WORD = lazy(r"比|较|增加|减少|增长|下降|提高|降低|(?:超收|短收|增收|减收|超支|节约)\s*$")
 
 
 def _among(words, text: str, sentences) -> list[Listing]:

@@ -6,13 +6,13 @@ whose direction the measure decides) right before a prior period (option ``prior
 上年度, 上一年度, 上期, or a year before the current one), not followed by a figure (低于上年2个百分点 states
 a gap: the difference check reads it), and opening its clause, but for how much (略低于上年): a verdict after
 another measure's name (支出仍低于上年, 合格率高于上年, 增幅高于上年) or a negation (不低于上年) says nothing
-of the figures before it. Before it, in its clause run (from the sentence's start or the last ；), stand
-exactly two figures of one unit family, adjacent: the prior (its label, or the words right before it, name the
-prior period: 上届1,180人, 上年为 Y; or an earlier year than the other's, 2024年 X，2023年 Y; or a year beside
-this period said in words, 本年度 X，2023年 Y) and the current one, in either order, neither a change
-(比上年减少20万元: the change's, not the last period's) nor of another span (累计, 截至, 一季度, 全年: not two
-like periods). A year must be the one before the other's, or before the report's (2024年 X，2020年为
-Y，低于上年: 2020 is no 上年).
+of the figures before it (同比, 总体, 依然 before it aside). Before it, in its clause run (from the sentence's
+start or the last ；), stand exactly two figures of one unit family, adjacent: the prior (its label, or the
+words right before it, name the prior period: 上届1,180人, 上年为 Y; or an earlier year than the other's,
+2024年 X，2023年 Y; or a year beside this period said in words, 本年度 X，2023年 Y) and the current one, in
+either order, neither a change (比上年减少20万元: the change's, not the last period's) nor of spans unlike
+(累计 against 新增, 一季度 against 全年). A year must be the one before the other's, or before the report's
+(2024年 X，2020年为 Y，低于上年: 2020 is no 上年).
 
 Judged on the figures as stated: *greater* holds unless the current figure is below the prior (or, at other
 decimals, could not be above it), *less* the other way round; two figures stated alike are left alone (the
@@ -56,7 +56,7 @@ _CHANGE = lazy(r"(?:增加|减少|增长|下降|提高|降低|上升|增收|减�
 _NOW = lazy(r"本年度?|今年|本届|当年|本期|本次")
 # what may stand between the verdict and its clause's start: nothing but how much (低于上届; 略低于上年), not
 # another measure (支出仍低于上年, 合格率高于上年) nor a negation (不低于上年)
-_BARE = lazy(r"\s*(?:均|都|也|且|但|略|稍|明显|显著|大幅|远|仍然|仍)*\s*")
+_BARE = lazy(r"\s*(?:均|都|也|且|但|略|稍|明显|显著|大幅|远|仍然|仍|依然|依旧|同比|总体|整体|总体上)*\s*")
 _SPAN = lazy(r"累计|截至|截止|季度|上半年|下半年|\d{1,2}\s*月|全年|月份")
 
 
@@ -79,7 +79,7 @@ def run(analysis, check: Check):
             if len(figs) != 2 or precision.family(figs[0].unit) != precision.family(figs[1].unit) \
                     or any(_CHANGE.search(f.label) for f in figs):
                 continue  # (比上年减少20万元，低于上年: a change stated, not the last period's figure)
-            if any(_SPAN.search(_said(text, f)) for f in figs):
+            if len({tuple(_SPAN.findall(_said(text, f))) for f in figs}) > 1:
                 continue  # (截至2023年底累计 X，2024年新增 Y; 2024年一季度 X，2023年全年 Y: unlike periods)
             marked = [_prior(text, f, m.group("prior"), o) for f in figs]
             if not any(marked):

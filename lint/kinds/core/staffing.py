@@ -1,20 +1,20 @@
 """staffing: a staffing gap stated with its establishment and its actual headcount (核定编制45人，实有40人，
 空编5人; 比核定编制少5名; 超编2人).
 
-Finds, in each sentence, a count of people (人, 名, or 个 of posts) whose label states a gap: a vacancy
-(空编, 缺编, 空缺编制, 编制缺额, 比(核定)编制少, 低于编制数) is the establishment less the headcount, an
-excess (超编, 比编制多, 超出编制) the headcount less the establishment. Before it in the same sentence, and
-after any gap stated before it there (行政编制20人，实有18人，空编2人；事业编制25人，…), stand the
-establishment (a count labelled 编制, 编制数, 核定编制, 人员编制: a quota) and the headcount (实有, 在编,
-在职, 在岗, 现有 人员/人数). When several of either are stated (核定编制45人，其中行政编制20人、事业编制25人),
-or the establishment summed after its parts (事业编制24名、参公编制28名，合计57名), the gap holds when any
-establishment and headcount give it; when none does, it is a finding against the largest of each (the
-wholes, not their parts in brackets), unless they differ the other way than the gap says (a headcount over
-an establishment called vacant: the two are not the ones the gap is of). Left alone: a gap with no
-establishment or no headcount before it; a gap of another time, plan or part (上年空编, 计划补充空编,
-其中行政编制空编: only 现, 尚, 目前, 本年 may stand before the gap word); one after a semicolon, or after
-another count following the establishment and headcount (实有40人，新进3人后，空编2人; their own parts after
-其中 or in brackets aside); and, unless a pair gives it, a headcount that also counts staff outside the
+Finds, in each sentence, a count of people (人, 名, or 个 of posts) whose label states a gap: a vacancy (空编,
+缺编, 空缺编制, 编制缺额, 比(核定)编制少, 低于编制数) is the establishment less the headcount, an excess
+(超编, 比编制多, 超出编制) the headcount less the establishment. Before it in the same sentence, and after any
+gap stated before it there (行政编制20人，实有18人，空编2人；事业编制25人，…), stand the establishment (a
+count labelled 编制, 编制数, 核定编制, 人员编制: a quota) and the headcount (实有, 在编, 在职, 在岗, 现有
+人员/人数). When several of either are stated (核定编制45人，其中行政编制20人、事业编制25人), or the
+establishment summed after its parts (事业编制24名、参公编制28名，合计57名), the gap holds when any
+establishment and headcount give it; when none does, it is a finding against the largest of each (the wholes,
+not their parts in brackets), unless they differ the other way than the gap says (a headcount over an
+establishment called vacant: the two are not the ones the gap is of). Left alone: a gap with no establishment
+or no headcount before it; a gap of another time, plan or part (上年空编, 计划补充空编, 其中行政编制空编: only
+现, 尚, 目前, 本年, 另, 共, 截至年底 and the like may stand before the gap word); one after a semicolon, or
+after another count following the establishment and headcount (实有40人，新进3人后，空编2人; their own parts
+after 其中 or in brackets aside); and, unless a pair gives it, a headcount that also counts staff outside the
 establishment (实有人员52人（含离退休12人）; 其中编外聘用2人; 借调人员).
 
 Judged as an interval: counts are exact, so the gap must equal the difference.
@@ -49,7 +49,8 @@ _HEADCOUNT = lazy(r"(?:实有|在编|在职|在岗|现有)(?:在编|在职|在�
 _OUTSIDE = lazy(r"退休|离休|编外|借调|聘用|劳务派遣|外聘|临时|返聘")
 # what may stand before the gap word in its label: the gap said now, not another year's, plan's or part's
 _OWN = lazy(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)、.．])?\s*"
-            r"(?:本年度?|今年|年末|目前|现|尚|仍|实际)?(?:有|存在)?\s*")
+            r"(?:截至年底|截至年末|本年度?|今年|年末|目前仍|目前|现|尚|仍|实际|共|合计|总体|全局|单位|编制内|造成|另)*"
+            r"(?:有|存在)?\s*")
 _SUMMED = lazy(r"(?:合计|共计|总计|共)(?:为|是)?")
 
 
