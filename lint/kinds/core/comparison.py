@@ -26,6 +26,7 @@ from functools import cache
 
 from ...figures import labels, precision, units
 from ...model import Severity
+from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
 from ..options import options
@@ -115,7 +116,7 @@ def _nearest(o: Options, figures, measure: str, named: str = ""):
     return None
 
 
-_EARLIER = re.compile(r"上年|去年|上一年|同期")
+_EARLIER = lazy(r"上年|去年|上一年|同期")
 
 
 def _judge(check: Check, analysis, a, b, verdict: str, m: re.Match):
