@@ -31,6 +31,9 @@ Two shapes are found in each sentence:
   before) states the funds received (到位资金) as well as the budget holds over either: templates define it
   both ways. An actual naming no subject of its own after the plan's clause and another rate (下达…资金共计
   X，分配进度100%，已完成支出 Y，支出进度 P%) is of the sentence's plan.
+* a rate opening a sentence of its own (预算执行率为 P%; 从预算执行看，… aside) over the one plan and the
+  one outturn of the sentence, or paragraph, before (全年预算数为 X，全年实际支出 Y。), when that sentence
+  states no rate of them and the rate is no average (各项目平均执行率).
 * ``A 比 B 为 P%`` (实际在用固定资产总额 10,232.75 万元比上所有固定资产总额 12,139.05 万元为 84.29%):
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * a survey's 满意度 (满意率) over its counts: the satisfied (满意451人; 非常满意 a、满意 b … added in order)
@@ -530,6 +533,21 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
                and precision.family(f.unit) not in ("ratio", "", "分")]
     # 预算 X，到位 Y，到位率 100%；支出 Z，执行率 P%: the rate's clause states the actual alone, the clauses
     # before it the plan
+    if not amounts and len(rates) == 1 and figs[0] is rate:
+        # 全年预算数为 X，全年实际支出 Y。预算执行率为 P%: a rate opening a sentence of its own, over the one
+        # plan and the one outturn of the sentence before (not when that sentence states their rate already:
+        # 支出执行率99.8%。…整体预算完成率 99.84%, another measure's); 从预算执行看，…: a view, no subject
+        opening = _VIEWED.sub("", text[sentence[0] : rate.start].strip())
+        if len(opening) > _OPENING_MAX or any(c in opening for c in "，,；;：:") \
+                or any(f.unit == "%" for f in earlier) or _AVERAGED.search(opening):
+            return  # (各项目平均执行率: an average of the items' rates, not the pair's)
+        money = [f for f in earlier if f.is_point and precision.family(f.unit) == "money"]
+        plans = [f for f in money if _planned(o, f.label) and not o.left.within(f.label)]
+        done = [f for f in money if not _planned(o, f.label) and not o.left.within(f.label)
+                and (o.actual.within(f.label) or "支出" in f.label) and not _CHANGE.search(f.label)]
+        if len(plans) == 1 and len(done) == 1 and len(money) == 2 and plans[0].start < done[0].start:
+            yield from _over_any(analysis, check, rate, done[0], plans)
+        return
     cut = max(max(text.rfind(c, sentence[0], rate.start) for c in "；;"),
               max((f.end for f in rates[:-1]), default=-1))
     same = False  # the plan said in the clauses before, in its own sentence
@@ -928,6 +946,9 @@ def _stem(label: str) -> str | None:
     return m.group(1) if m and m.group(1) not in _NOT_STEMS else None
 
 
+_VIEWED = lazy(r"^(?:从|就)[^，,。；;]{1,12}?(?:看|来看|而言|方面)[，,]")
+_AVERAGED = lazy(r"平均|各项|各个|综合|加权")
+_OPENING_MAX = 16  # characters of a rate's name opening its own sentence (项目预算执行率为)
 _LAST_YEARS = lazy(r"上年|去年|同期|上一年")
 _OVER_OR_SHORT = lazy(r"(?:超收|短收|增收|减收|超支)\s*$")  # a gap to the budget, not the budget
 _TIMELY = lazy(r"(?:按期|按时|如期|及时)$")
