@@ -1,14 +1,15 @@
 """carryover: a fund's balance carried over, 年初结转结余 + 本年收入 − 本年支出 = 年末结转结余.
 
-Finds, in each sentence, the amounts that play each role, named by their labels: the opening balance (a
-label naming an ``opening`` time, 年初/上年/期初, and ending with a ``balance`` word, 结转结余/结转和结余/
-结余), the year's income (ending with an ``income`` word: 本年收入), its spending (``expense``: 本年支出)
-and the closing balance (a ``closing`` time, 年末/期末, and a balance word), in that order (or the year's
-income before the opening balance, as a 收入支出决算总表 lists its sources, each role then said bare, no fund
-or part named); amounts named
-by ``plus`` (用事业基金弥补收支差额) are added and by ``minus`` (结余分配) taken away. With exactly one amount
-for each of the four roles, the closing balance must be opening + income − expense (+ plus − minus). A role
-named twice, out of order or missing gives no relation: nothing is guessed.
+Finds, in each sentence, the amounts that play each role, named by their labels: the opening balance (a label
+naming an ``opening`` time, 年初/上年/期初, and ending with a ``balance`` word, 结转结余/结转和结余/ 结余),
+the year's income (ending with an ``income`` word: 本年收入), its spending (``expense``: 本年支出) and the
+closing balance (a ``closing`` time, 年末/期末, and a balance word), in that order (or the year's income
+before the opening balance, as a 收入支出决算总表 lists its sources, each role then said bare, no fund or part
+named); amounts named by ``plus`` (用事业基金弥补收支差额) are added and by ``minus`` (结余分配) taken away.
+With exactly one amount for each of the four roles, the closing balance must be opening + income − expense (+
+plus − minus). A role named twice, out of order or missing gives no relation: nothing is guessed. The four may
+be said over sentences in a row of one paragraph that state nothing else, each role said bare (年初结转和结余
+a，本年收入 合计 b。本年支出合计 c，年末结转和结余 d。).
 
 Judged as an interval in the closing amount's unit: four amounts to 0.01 may miss by 0.02.
 """
@@ -68,6 +69,8 @@ def run(analysis, check: Check):
         if not o.balance.within(text) or not (o.income.within(text) or o.yearly.within(text)):
             continue
         said: list[list] = []  # the money of the sentences before, nearest last
+        run: dict[str, list] = {}  # the roles of the sentences in a row that state nothing but roles
+        spans = 0
         for start, _end, figures in analysis.sentences(block):
             money = [f for f in figures if f.is_point and precision.family(f.unit) == "money"]
             roles: dict[str, list] = {}
@@ -78,29 +81,48 @@ def run(analysis, check: Check):
             if not roles.get("opening"):
                 yield from _yearly(analysis, check, money, said[-2:])
             said.append((start, money))
-            if any(len(roles.get(r, ())) != 1 for r in _ORDER):
-                continue
-            found = [roles[r][0] for r in _ORDER]
-            opening, income, expense, closing = found
-            if max(opening.start, income.start) > expense.start or expense.start > closing.start \
-                    or income.start < opening.start and not all(_BARE_ROLE.fullmatch(labels.core(f.label))
-                                                                for f in found):
-                continue  # (本年收入合计 b，年初结转和结余 a；本年支出合计 c，年末结转和结余 d: as a 总表,
-                # each role said bare; not 其中年末结转和结余中财政拨款结余, a part, nor each of another fund)
-            added, taken = roles.get("plus", []), roles.get("minus", [])
-            if min(f.decimals for f in found) > 0:  # 结余分配0万元 beside 20.81万元: none, not 0.5
-                added, taken = precision.nothing_for_zero(added), precision.nothing_for_zero(taken)
-            unit = closing.unit
-
-            def compute(parts=(opening, income, *added), out=(expense, *taken), unit=unit):
-                return precision.total(parts, unit) - precision.total(out, unit)
-
-            expression = " + ".join(f.text for f in (opening, income, *added)) + "".join(
-                f" − {f.text}" for f in (expense, *taken))
-            verdict = judge(check, analysis, closing, (opening, income, expense, *added, *taken), compute,
-                            expression=expression)
-            if verdict:
+            verdict = _balance(analysis, check, roles)
+            if verdict is not None:
                 yield verdict
+            if not money or any(not _role(o, f.label) for f in money) or verdict is not None:
+                run, spans = {}, 0  # (a sentence of other amounts, or one balanced on its own: the run ends)
+                continue
+            for role, figs in roles.items():
+                run.setdefault(role, []).extend(figs)
+            spans += 1
+            if spans > 1 and all(run.get(r) for r in _ORDER) \
+                    and all(_BARE_ROLE.fullmatch(labels.core(f.label)) for r in _ORDER for f in run[r]):
+                # 年初结转和结余 a，本年收入合计 b。本年支出合计 c，年末结转和结余 d: the roles over sentences
+                # in a row that state nothing else, each said bare (no fund or part named)
+                verdict = _balance(analysis, check, run)
+                if verdict is not None:
+                    yield verdict
+                run, spans = {}, 0
+
+
+def _balance(analysis, check: Check, roles: dict):
+    """The closing balance judged over the other roles, each stated once, in order; None otherwise."""
+    if any(len(roles.get(r, ())) != 1 for r in _ORDER):
+        return None
+    found = [roles[r][0] for r in _ORDER]
+    opening, income, expense, closing = found
+    if max(opening.start, income.start) > expense.start or expense.start > closing.start \
+            or income.start < opening.start and not all(_BARE_ROLE.fullmatch(labels.core(f.label))
+                                                        for f in found):
+        return None  # (本年收入合计 b，年初结转和结余 a；本年支出合计 c，年末结转和结余 d: as a 总表, each
+        # role said bare; not 其中年末结转和结余中财政拨款结余, a part, nor each of another fund)
+    added, taken = roles.get("plus", []), roles.get("minus", [])
+    if min(f.decimals for f in found) > 0:  # 结余分配0万元 beside 20.81万元: none, not 0.5
+        added, taken = precision.nothing_for_zero(added), precision.nothing_for_zero(taken)
+    unit = closing.unit
+
+    def compute(parts=(opening, income, *added), out=(expense, *taken), unit=unit):
+        return precision.total(parts, unit) - precision.total(out, unit)
+
+    expression = " + ".join(f.text for f in (opening, income, *added)) + "".join(
+        f" − {f.text}" for f in (expense, *taken))
+    return judge(check, analysis, closing, (opening, income, expense, *added, *taken), compute,
+                 expression=expression)
 
 
 _PARTS_OPEN = lazy(r"其中|含")
