@@ -20,10 +20,12 @@ other; with any other number of amounts, or no amount so named, there is no rela
 
 A rate straight after the prior, with the current before the comparison and no change amount (罚没收入386.50
 万元，比上年412.30万元下降7.26%), or after a move from the prior to the current (由上年的6辆减少到4辆，下降
-33.33%, a change amount stated between or not), is computed from those two; so is a rate after the
-current whose prior follows it in brackets (支出 X（上年为 Y），为调整预算的 P%，增长 R%), rates on other
-bases between (X，占调整预算数 Y 的 P%，较上年 Z 增长 R%: over X and Z), and a rate whose prior follows the
-rate itself in brackets (X，同比增长 P%（上年同期为 Y）; X，环比增长 P%（2月份为 Y）).
+33.33%, a change amount stated between or not), is computed from those two; so is a rate after the current
+whose prior follows it in brackets (支出 X（上年为 Y），为调整预算的 P%，增长 R%), rates on other bases
+between (X，占调整预算数 Y 的 P%，较上年 Z 增长 R%: over X and Z), and a rate whose prior follows the rate
+itself in brackets (X，同比增长 P%（上年同期为 Y）; X，环比增长 P%（2月份为 Y）: 同比 over last year's, 环比
+over the last period's; not a part of the year over a whole year, growth at constant prices, 地区生产总值, nor
+a rate said on another basis, 同口径, 剔除…).
 
 A change and a rate on other bases (较预算节约 X，较上年下降 P%) are no relation, nor is a change over a base
 adjusted for what it leaves out (剔除新增债券等因素，比上年同口径增加 C): its prior is not said.
@@ -549,20 +551,30 @@ def _rate_bracketed(spec: Spec, text: str, sentence) -> Iterator[Growth]:
     figs = sentence[2]
     for k in range(1, len(figs) - 1):
         current, rate, prior = figs[k - 1], figs[k], figs[k + 1]
+        said = _RATE_PRIOR.fullmatch(text, rate.end, prior.start)
         if rate.unit != "%" or not (current.is_point and rate.is_point and prior.is_point) \
                 or family(current.unit) != family(prior.unit) or family(current.unit) in ("ratio", "") \
                 or _direction(spec, current.label) or not _ONLY_RATE.fullmatch(rate.label.strip(" ，,")) \
-                or not _RATE_PRIOR.fullmatch(text, rate.end, prior.start) \
-                or not text.startswith(("）", ")"), prior.end):
+                or said is None or not text.startswith(("）", ")"), prior.end):
             continue
+        when, subject = said.group(1), labels.clause(text, current.start)
+        if ("环比" in rate.label) != bool(_LAST_PERIOD.fullmatch(when)) \
+                or when in ("上年", "去年", "上年度") and _PART_OF_YEAR.search(subject) \
+                or _REAL_GROWTH.search(subject) or _ON_ANOTHER_BASIS.search(text, prior.end, prior.end + 40):
+            continue  # (同比 beside 2月份为 Y, 环比 beside 上年同期; 上半年 X…（上年为 Y）: the whole year's;
+            # 地区生产总值: at constant prices; …，按同口径计算: another basis)
         sign = _direction(spec, rate.label)
         if sign:
             yield _rate(rate, prior, current, sign)
 
 
 # the prior in brackets right after the rate: （上年同期为 Y）, （2月份为 Y）, （上月 Y）
-_RATE_PRIOR = lazy(r"\s*[（(]\s*(?:上年同期|上年度|上年|去年同期|去年|上月|上期|上季度|\d{1,2}\s*月份?)"
+_RATE_PRIOR = lazy(r"\s*[（(]\s*(上年同期|上年度|上年|去年同期|去年|上月|上期|上季度|\d{1,2}\s*月份?)"
                    r"(?:为|是|：|:)?\s*")
+_LAST_PERIOD = lazy(r"上月|上期|上季度|\d{1,2}\s*月份?")  # what a 环比 rate is over
+_PART_OF_YEAR = lazy(r"[一二三四1-4]\s*季度|上半年|下半年|\d{1,2}\s*月|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月")
+_REAL_GROWTH = lazy(r"生产总值|增加值|GDP|可比价")  # growth at constant prices, not the levels' ratio
+_ON_ANOTHER_BASIS = lazy(r"[^。；;]*?(?:同口径|可比口径|剔除|扣除|按可比)")
 
 
 _ONLY_RATE = lazy(r"(?:同比|环比|比上年|较上年|与上年相比)?"

@@ -1,15 +1,16 @@
 """carryover: a fund's balance carried over, 年初结转结余 + 本年收入 − 本年支出 = 年末结转结余.
 
 Finds, in each sentence, the amounts that play each role, named by their labels: the opening balance (a label
-naming an ``opening`` time, 年初/上年/期初, and ending with a ``balance`` word, 结转结余/结转和结余/ 结余),
-the year's income (ending with an ``income`` word: 本年收入), its spending (``expense``: 本年支出) and the
-closing balance (a ``closing`` time, 年末/期末, and a balance word), in that order (or the year's income
-before the opening balance, as a 收入支出决算总表 lists its sources, each role then said bare, no fund or part
-named); amounts named by ``plus`` (用事业基金弥补收支差额) are added and by ``minus`` (结余分配) taken away.
-With exactly one amount for each of the four roles, the closing balance must be opening + income − expense (+
-plus − minus). A role named twice, out of order or missing gives no relation: nothing is guessed. The four may
-be said over sentences in a row of one paragraph that state nothing else, each role said bare (年初结转和结余
-a，本年收入 合计 b。本年支出合计 c，年末结转和结余 d。).
+naming an ``opening`` time, 年初/上年/期初, and ending with a ``balance`` word, 结转结余/结转和结余/结余), the
+year's income (ending with an ``income`` word: 本年收入), its spending (``expense``: 本年支出) and the closing
+balance (a ``closing`` time, 年末/期末, and a balance word), in that order (or the year's income before the
+opening balance, as a 收入支出决算总表 lists its sources, each role then said bare, one fund named at most);
+amounts named by ``plus`` (用事业基金弥补收支差额) are added and by ``minus`` (结余分配) taken away. With
+exactly one amount for each of the four roles, the closing balance must be opening + income − expense (+ plus
+− minus). A role named twice, out of order or missing gives no relation: nothing is guessed. The four may be
+said over sentences in a row of one paragraph that state nothing else, each role said bare (年初结转和结余
+a，本年收入合计 b。本年支出合计 c，年末结转和结余 d。), no 结余分配 after them in the paragraph and no
+sentence opening with a fund's name before a colon (一般公共预算财政拨款：…).
 
 Judged as an interval in the closing amount's unit: four amounts to 0.01 may miss by 0.02.
 """
@@ -84,14 +85,17 @@ def run(analysis, check: Check):
             verdict = _balance(analysis, check, roles)
             if verdict is not None:
                 yield verdict
-            if not money or any(not _role(o, f.label) for f in money) or verdict is not None:
-                run, spans = {}, 0  # (a sentence of other amounts, or one balanced on its own: the run ends)
-                continue
+            if not money or any(not _role(o, f.label) for f in money) or verdict is not None \
+                    or _NAMED_FIRST.match(text, start):
+                run, spans = {}, 0  # (a sentence of other amounts, one balanced on its own, or one naming its
+                continue  # fund before a colon, 政府性基金预算财政拨款：…: the run ends)
             for role, figs in roles.items():
                 run.setdefault(role, []).extend(figs)
             spans += 1
             if spans > 1 and all(run.get(r) for r in _ORDER) \
-                    and all(_BARE_ROLE.fullmatch(labels.core(f.label)) for r in _ORDER for f in run[r]):
+                    and all(_BARE_ROLE.fullmatch(labels.core(f.label)) for r in _ORDER for f in run[r]) \
+                    and not any(_role(o, f.label) in ("plus", "minus") for f in analysis.between(
+                        block, start, len(text))):  # (…年末结转和结余 d。结余分配 e。: not all said yet)
                 # 年初结转和结余 a，本年收入合计 b。本年支出合计 c，年末结转和结余 d: the roles over sentences
                 # in a row that state nothing else, each said bare (no fund or part named)
                 verdict = _balance(analysis, check, run)
@@ -106,9 +110,10 @@ def _balance(analysis, check: Check, roles: dict):
         return None
     found = [roles[r][0] for r in _ORDER]
     opening, income, expense, closing = found
+    funds = {m.group() if (m := _FUND.match(labels.core(f.label))) else "" for f in found}
     if max(opening.start, income.start) > expense.start or expense.start > closing.start \
-            or income.start < opening.start and not all(_BARE_ROLE.fullmatch(labels.core(f.label))
-                                                        for f in found):
+            or income.start < opening.start and not (len(funds - {""}) <= 1 and all(
+                _BARE_ROLE.fullmatch(_FUND.sub("", labels.core(f.label))) for f in found)):
         return None  # (本年收入合计 b，年初结转和结余 a；本年支出合计 c，年末结转和结余 d: as a 总表, each
         # role said bare; not 其中年末结转和结余中财政拨款结余, a part, nor each of another fund)
     added, taken = roles.get("plus", []), roles.get("minus", [])
@@ -126,6 +131,10 @@ def _balance(analysis, check: Check, roles: dict):
 
 
 _PARTS_OPEN = lazy(r"其中|含")
+_NAMED_FIRST = lazy(r"\s*[^，,。；;：:]{2,20}[：:]")  # 一般公共预算财政拨款：… (a fund or part named first)
+# a fund a 总表's role may name, the same for every role said
+_FUND = lazy(r"^(?:一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款|财政拨款|一般公共预算"
+             r"|政府性基金预算|政府性基金|国有资本经营预算)")
 # a role said bare, as a 总表 lists them: no fund, part or other subject named
 _BARE_ROLE = lazy(r"[，,：:\s]*(?:全年|本年|年初|年末|期初|期末|上年)?"
                   r"(?:收入|支出|结转和结余|结转结余|结余|滚存结余)(?:合计|总计|总额)?(?:为|共|是)?")

@@ -116,7 +116,9 @@ def _nearest(o: Options, figures, measure: str, named: str = ""):
     return None
 
 
-_EARLIER = lazy(r"上年|去年|上一年|同期")
+# last year's outturn (比上年决算 Y, 较2023年决算 Y, 上年决算数): not 使用上年结转资金…的支出决算, this year's
+_EARLIER = lazy(r"(?:比|较|与|对比)\s*(?:上年|去年|上一年|同期|(?:19|20)\d\d\s*年)"
+                r"|(?:上年|去年|上一年)度?(?:决算|支出决算)")
 
 
 def _judge(check: Check, analysis, a, b, verdict: str, m: re.Match):

@@ -31,10 +31,10 @@ Two shapes are found in each sentence:
   before) states the funds received (到位资金) as well as the budget holds over either: templates define it
   both ways. An actual naming no subject of its own after the plan's clause and another rate (下达…资金共计
   X，分配进度100%，已完成支出 Y，支出进度 P%) is of the sentence's plan.
-* a rate opening a sentence of its own (预算执行率为 P%; 从预算执行看，… aside) over the one plan and the
-  one outturn of the sentence, or paragraph, before (全年预算数为 X，全年实际支出 Y。), when that sentence
-  states no rate of them and the rate is one of spending (执行率, 支出进度; not 到位率), no average
-  (各项目平均执行率) and of no other year; last year's outturn (上年实际支出) is none.
+* a rate named bare opening a sentence of its own (预算执行率为 P%; 从预算执行看，… aside; not 项目预算执行率,
+  调整后预算执行率, 到位率) over the one plan and the one outturn spent of the sentence, or paragraph, before
+  (全年预算数为 X，全年实际支出 Y。), when that sentence states no rate of them and no part of the year;
+  last year's outturn (上年实际支出) is none.
 * ``A 比 B 为 P%`` (实际在用固定资产总额 10,232.75 万元比上所有固定资产总额 12,139.05 万元为 84.29%):
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * a survey's 满意度 (满意率) over its counts: the satisfied (满意451人; 非常满意 a、满意 b … added in order)
@@ -539,16 +539,15 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
         # plan and the one outturn of the sentence before (not when that sentence states their rate already:
         # 支出执行率99.8%。…整体预算完成率 99.84%, another measure's); 从预算执行看，…: a view, no subject
         opening = _VIEWED.sub("", text[sentence[0] : rate.start].strip())
-        if len(opening) > _OPENING_MAX or any(c in opening for c in "，,；;：:") \
-                or any(f.unit == "%" for f in earlier) or _AVERAGED.search(opening) \
-                or not _SPENDING_RATE.search(opening) or labels.YEAR.search(opening) \
-                or _LAST_YEARS.search(opening):
-            return  # (各项目平均执行率: an average; 到位率: of funds received; 2023年执行率: another year's)
+        if not _BARE_RATE.fullmatch(opening) or any(f.unit == "%" for f in earlier) \
+                or earlier and _PART_OF_YEAR.search(analysis.text(earlier[0]), 0, earlier[-1].end):
+            return  # (农村饮水项目预算执行率, 调整后预算执行率, 到位率, 各项目平均执行率: a subject or
+            # measure the sentence before may not be of; 一季度 X…: a part of the year)
         money = [f for f in earlier if f.is_point and precision.family(f.unit) == "money"
                  and not _LAST_YEARS.search(f.label)]  # (上年实际支出 Y: last year's, no outturn of the plan)
         plans = [f for f in money if _planned(o, f.label) and not o.left.within(f.label)]
         done = [f for f in money if not _planned(o, f.label) and not o.left.within(f.label)
-                and (o.actual.within(f.label) or "支出" in f.label) and not _CHANGE.search(f.label)]
+                and _SPENT_WORD.search(f.label) and not _CHANGE.search(f.label)]  # (not 完成投资)
         if len(plans) == 1 and len(done) == 1 and len(money) == 2 and plans[0].start < done[0].start:
             yield from _over_any(analysis, check, rate, done[0], plans)
         return
@@ -951,9 +950,11 @@ def _stem(label: str) -> str | None:
 
 
 _VIEWED = lazy(r"^(?:从|就)[^，,。；;]{1,12}?(?:看|来看|而言|方面)[，,]")
-_SPENDING_RATE = lazy(r"执行率|支出率|执行进度|支出进度")
-_AVERAGED = lazy(r"平均|各项|各个|综合|加权")
-_OPENING_MAX = 16  # characters of a rate's name opening its own sentence (项目预算执行率为)
+# a rate named bare, of the whole the sentence before states: 预算执行率为, 全年预算执行率达到
+_BARE_RATE = lazy(r"(?:全年|本年度?|年度)?(?:预算|资金)?(?:执行率|支出率|执行进度|支出进度)"
+                  r"(?:为|是|达到|达)?")
+_SPENT_WORD = lazy(r"支出|执行|决算")
+_PART_OF_YEAR = lazy(r"[一二三四1-4]\s*季度|上半年|下半年|\d{1,2}\s*月|截至|截止")
 _LAST_YEARS = lazy(r"上年|去年|同期|上一年")
 _OVER_OR_SHORT = lazy(r"(?:超收|短收|增收|减收|超支)\s*$")  # a gap to the budget, not the budget
 _TIMELY = lazy(r"(?:按期|按时|如期|及时)$")

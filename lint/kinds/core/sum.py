@@ -638,7 +638,8 @@ _GOT = lazy(r"得(?!.*扣)")
 _SCORED = lazy(r"得|扣|失")
 _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
 # the 一级指标 of the national frameworks (the last, a project's self-evaluation form)
-_BONUS_BESIDE = lazy(r"\s*[（(][^（()）]{0,30}?(?:加分|附加分|奖励分)")
+_BONUS_BESIDE = lazy(r"\s*[（(](?![^（()）]{0,30}?(?:无|不含|未含|未设|没有|未获))"
+                     r"[^（()）]{0,30}?(?:加分|附加分|奖励分)")  # (not （无加分项）, （不含加分）)
 _WITHIN = lazy(r"(?<!其)中")  # 产出指标中时效指标: an indicator within a group (not 其中)
 _BONUS = lazy(r"加分|附加分|奖励分|加减分|扣减分|另有|另扣|此外")  # (…，另有1分为专家组综合调整扣分)
 _SCORE_SETS = (("决策", "过程", "产出", "效益"), ("投入", "过程", "产出", "效果"),
