@@ -572,7 +572,7 @@ def _rate_bracketed(spec: Spec, text: str, sentence) -> Iterator[Growth]:
 _RATE_PRIOR = lazy(r"\s*[（(]\s*(上年同期|上年度|上年|去年同期|去年|上月|上期|上季度|\d{1,2}\s*月份?)"
                    r"(?:为|是|：|:)?\s*")
 _LAST_PERIOD = lazy(r"上月|上期|上季度|\d{1,2}\s*月份?")  # what a 环比 rate is over
-_PART_OF_YEAR = lazy(r"[一二三四1-4]\s*季度|上半年|下半年|\d{1,2}\s*月|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月")
+_PART_OF_YEAR = lazy(labels.PART_OF_YEAR)
 _REAL_GROWTH = lazy(r"生产总值|增加值|GDP|可比价")  # growth at constant prices, not the levels' ratio
 _ON_ANOTHER_BASIS = lazy(r"[^。；;]*?(?:同口径|可比口径|剔除|扣除|按可比)")
 

@@ -21,6 +21,8 @@ THIS_YEAR = lazy(r"本年度?|今年|当年")
 LAST_YEAR = "(?:上年|去年|上一年|上年度)"
 LAST_YEARS = lazy(LAST_YEAR)
 """Where a text names the year before (上年, 去年, 上一年, 上年度)."""
+PART_OF_YEAR = r"上半年|下半年|[一二三四1-4]\s*季度|\d{1,2}\s*月"
+"""Words naming a part of the year (上半年, 一季度, 11月, 1-6月): what a year's figure is not."""
 ASIDE = lazy(r"[（(][^（()）]*[）)]")
 # a sentence summing the report up (综上，全年实际支出 X，预算执行率 P，自评得分 S): the report's own figures
 SUMMING_UP = lazy(r"\s*(?:综上所述|综上|总体来看|总的来看|综合来看|总体而言|总的来说|综合评价|经综合评价)")

@@ -706,8 +706,8 @@ def _header_again_at(lines: list[str], last: int, names: list[str]) -> int | Non
 _AMOUNT_CELL = lazy(r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+\.\d+")  # 5,100,086.00, 510.00
 _NAMED_WHOLE = lazy(r"(?:支出|收入|经费|费用|费|资金|拨款|项目|合计|总计|小计|补助|基金|结余|结转|成本"
                     r"|情况)$")
-_ITEM_OPENS = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
-                   r"|\d{1,2}[、．](?!\d))")  # an item's number opening a name (一、 （二） 3．)
+_ITEM_OPENS = lazy(rf"\s*(?:{LIST_ITEM}|[一二三四五六七八九十]{{1,3}}[.．])")  # an item's number opening
+# a name (一、 （二） 3．)
 _NUMBERED_CAPTION = lazy(r"\s*(?:附表|表)\s*\d{1,2}(?!\d)(?!\s*[（(]\s*续)")  # 附表2, 表 3 (not 表3（续）)
 
 

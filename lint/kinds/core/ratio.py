@@ -954,8 +954,8 @@ _VIEWED = lazy(r"^(?:从|就)[^，,。；;]{1,12}?(?:看|来看|而言|方面)[�
 _BARE_RATE = lazy(r"(?:全年|本年度?|年度)?(?:预算|资金)?(?:执行率|支出率|执行进度|支出进度)"
                   r"(?:为|是|达到|达)?")
 _SPENT_WORD = lazy(r"支出|执行|决算")
-_PART_OF_YEAR = lazy(r"[一二三四1-4]\s*季度|上半年|下半年|\d{1,2}\s*月|截至|截止")
-_LAST_YEARS = lazy(r"上年|去年|同期|上一年")
+_PART_OF_YEAR = lazy(rf"{labels.PART_OF_YEAR}|截至|截止")
+_LAST_YEARS = lazy(rf"{labels.LAST_YEAR}|同期")
 _OVER_OR_SHORT = lazy(r"(?:超收|短收|增收|减收|超支)\s*$")  # a gap to the budget, not the budget
 _TIMELY = lazy(r"(?:按期|按时|如期|及时)$")
 _COMPLETED = lazy(r"(?<!按期)(?<!按时)(?<!如期)(?<!及时)完成率$")  # a completion rate, of a target

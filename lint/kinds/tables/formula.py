@@ -468,9 +468,7 @@ def _row(analysis, check, table, row, where, tree, result, capped: bool = False)
         env["elapsed"] = Interval.point(Decimal(int(m.group(1))) * 100 / 12)
     stated = figures[result]
     related = tuple(f for name, f in figures.items() if name != result and name not in blank)
-    expression = ast.unparse(tree)
-    for name, f in figures.items():
-        expression = re.sub(rf"\b{name}\b", f.text, expression)
+    expression = _shown(tree, figures)
     if "elapsed" in env:
         shown = f"{env['elapsed'].lo.quantize(Decimal('0.01')).normalize():f}"
         expression = re.sub(r"\belapsed\b", f"{shown} (share of the year elapsed)", expression)
@@ -508,10 +506,15 @@ def _worded_row(analysis, check, table, row, where, tree, result):
     stated = figures[result]
     env = {name: precision.interval(replace(f, unit="")) for name, f in figures.items() if name != result}
     related = tuple(f for name, f in figures.items() if name != result)
+    return _judged(check, analysis, stated, related, tree, env, _shown(tree, figures))
+
+
+def _shown(tree, figures: dict) -> str:
+    """The formula with each name replaced by the cell it stands for, as a finding shows it."""
     expression = ast.unparse(tree)
     for name, f in figures.items():
         expression = re.sub(rf"\b{name}\b", f.text, expression)
-    return _judged(check, analysis, stated, related, tree, env, expression)
+    return expression
 
 
 def _judged(check, analysis, stated, related, tree, env, expression):
