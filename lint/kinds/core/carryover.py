@@ -133,8 +133,7 @@ def _balance(analysis, check: Check, roles: dict):
 _PARTS_OPEN = lazy(r"其中|含")
 _NAMED_FIRST = lazy(r"\s*[^，,。；;：:]{2,20}[：:]")  # 一般公共预算财政拨款：… (a fund or part named first)
 # a fund a 总表's role may name, the same for every role said
-_FUND = lazy(r"^(?:一般公共预算财政拨款|政府性基金预算财政拨款|国有资本经营预算财政拨款|财政拨款|一般公共预算"
-             r"|政府性基金预算|政府性基金|国有资本经营预算)")
+_FUND = lazy(rf"^(?:(?:{labels.FUNDS.pattern})(?:财政拨款)?|财政拨款|政府性基金)")
 # a role said bare, as a 总表 lists them: no fund, part or other subject named
 _BARE_ROLE = lazy(r"[，,：:\s]*(?:全年|本年|年初|年末|期初|期末|上年)?"
                   r"(?:收入|支出|结转和结余|结转结余|结余|滚存结余)(?:合计|总计|总额)?(?:为|共|是)?")
