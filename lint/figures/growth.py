@@ -25,7 +25,8 @@ whose prior follows it in brackets (支出 X（上年为 Y），为调整预算�
 between (X，占调整预算数 Y 的 P%，较上年 Z 增长 R%: over X and Z), and a rate whose prior follows the rate
 itself in brackets (X，同比增长 P%（上年同期为 Y）; X，环比增长 P%（2月份为 Y）: 同比 over last year's, 环比
 over the last period's; not a part of the year over a whole year, growth at constant prices, 地区生产总值, nor
-a rate said on another basis, 同口径, 剔除…).
+a rate said on another basis, 同口径, 剔除…) or in the clause after it (X，比上年增长 P%，上年为 Y;
+比2024年增长 P%，2024年为 Y); the prior's own words naming a measure (上年支出为 Y) must name the current's.
 
 A change and a rate on other bases (较预算节约 X，较上年下降 P%) are no relation, nor is a change over a base
 adjusted for what it leaves out (剔除新增债券等因素，比上年同口径增加 C): its prior is not said.
@@ -270,6 +271,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
             yield from _after_prior(spec, text, sentence)
             yield from _prior_bracketed(spec, text, sentence)
             yield from _rate_bracketed(spec, text, sentence)
+            yield from _prior_after_rate(spec, text, sentence)
             yield from _compared_with(analysis, spec, text, sentence)
             for current, prior, rate, sign in against_earlier(analysis, spec, text, sentence, "%"):
                 yield _rate(rate, prior, current, sign)
@@ -558,6 +560,8 @@ def _rate_bracketed(spec: Spec, text: str, sentence) -> Iterator[Growth]:
                 or said is None or not text.startswith(("）", ")"), prior.end):
             continue
         when, subject = said.group(1), labels.clause(text, current.start)
+        if said.group(2) not in ("", _measure_of(current)):
+            continue  # (X，同比增长 P%（上年预算 Y）: the prior of another measure)
         if ("环比" in rate.label) != bool(_LAST_PERIOD.fullmatch(when)) \
                 or when in ("上年", "去年", "上年度") and _PART_OF_YEAR.search(subject) \
                 or _REAL_GROWTH.search(subject) or _ON_ANOTHER_BASIS.search(text, prior.end, prior.end + 40):
@@ -568,9 +572,42 @@ def _rate_bracketed(spec: Spec, text: str, sentence) -> Iterator[Growth]:
             yield _rate(rate, prior, current, sign)
 
 
+def _prior_after_rate(spec: Spec, text: str, sentence) -> Iterator[Growth]:
+    """A rate right after the amount it is of, its prior said in the clause after the rate: X，比上年增长
+    P%，上年为 Y (上年同期为 Y, 上年支出为 Y: the same measure as X's, or none named)."""
+    figs = sentence[2]
+    for k in range(1, len(figs) - 1):
+        current, rate, prior = figs[k - 1], figs[k], figs[k + 1]
+        said, named = _CLAUSE_PRIOR.fullmatch(text, rate.end, prior.start), rate.label.strip(" ，,")
+        if said is None or rate.unit != "%" or not (current.is_point and rate.is_point and prior.is_point) \
+                or family(current.unit) != family(prior.unit) or family(current.unit) in ("ratio", "") \
+                or _direction(spec, current.label) \
+                or not (_ONLY_RATE.fullmatch(named) or _YEAR_RATE.fullmatch(named)) \
+                or text[current.end : rate.start].strip(" ，,") != named \
+                or "环比" in rate.label or said.group(2) not in ("", _measure_of(current)):
+            continue  # (the prior of another measure: X，增长 P%，上年预算为 Y)
+        year = re.match(r"20\d\d", said.group(1))
+        if year and not re.search(rf"(?:比|较|与){year.group()}\s*年", rate.label):
+            continue  # (…，比上年增长 P%，2023年为 Y: a year the rate does not name)
+        subject = labels.clause(text, current.start)
+        if _PART_OF_YEAR.search(subject) and said.group(1) in ("上年", "去年", "上年度", "上一年") \
+                or _REAL_GROWTH.search(subject) or _ON_ANOTHER_BASIS.search(text, prior.end, prior.end + 40) \
+                or _ON_ANOTHER_BASIS.search(subject):
+            continue  # (上半年 X…，上年为 Y: the whole year's; at constant prices; on another basis)
+        sign = _direction(spec, rate.label)
+        if sign:
+            yield _rate(rate, prior, current, sign)
+
+
+# the prior in a clause after the rate: ，上年为 Y; ，上年同期支出为 Y
+_YEAR_RATE = lazy(r"(?:比|较)20\d\d\s*年度?(?:同期)?(?:增长|下降|增加|减少|提高|降低|上升)(?:了|为)?")
+_CLAUSE_PRIOR = lazy(r"\s*[，,]\s*(上年同期|上年度|上一年|上年|去年同期|去年|20\d\d\s*年度?(?:同期)?)"
+                     r"([\u4e00-\u9fff]{0,10}?)(?:为|是|：|:)\s*")
+
+
 # the prior in brackets right after the rate: （上年同期为 Y）, （2月份为 Y）, （上月 Y）
 _RATE_PRIOR = lazy(r"\s*[（(]\s*(上年同期|上年度|上年|去年同期|去年|上月|上期|上季度|\d{1,2}\s*月份?)"
-                   r"(?:为|是|：|:)?\s*")
+                   r"([\u4e00-\u9fff]{0,10}?)(?:为|是|：|:)?\s*")
 _LAST_PERIOD = lazy(r"上月|上期|上季度|\d{1,2}\s*月份?")  # what a 环比 rate is over
 _PART_OF_YEAR = lazy(labels.PART_OF_YEAR)
 _REAL_GROWTH = lazy(r"生产总值|增加值|GDP|可比价")  # growth at constant prices, not the levels' ratio
