@@ -251,6 +251,9 @@ class Analysis:
             plain = wanted[1:].removesuffix("的")  # 总支出: the year's 支出 named by nothing more (本年支出)
         scored: list[tuple[int, int, Figure]] = []
         plain_only: list[Figure] = []  # the candidates named the year's amount alone (本年支出 for 总支出)
+        parts: list[Figure] = []  # the candidates naming a part before the name (机关本级本年支出合计)
+        text = self.text(anchor)
+        said = text[labels.sentence_start(text, anchor.start) : anchor.start]  # (市本级 X，A a，占 X 的)
         kin = members(fam)
         for rank, cand in enumerate(self.before(anchor, blocks)):
             if cand.unit not in kin or not cand.is_point:
@@ -267,6 +270,9 @@ class Analysis:
             at = own.find(wanted)
             if at >= 0 and "中" in own[at + len(wanted) : at + len(wanted) + 4] and not own.endswith("中"):
                 continue  # 实际采购金额中公开招标 X: a part of the 实际采购金额, never it
+            if at > 0 and (part := labels.PART_OF.search(own, 0, at)) and part.group() not in subject \
+                    and part.group() not in said:
+                parts.append(cand)  # 机关本级本年支出合计 X: a part's, not the whole's if that is said too
             if any(a in subject and b in label and a not in label for a, b in labels.OPPOSITES):
                 continue  # 收入 is never measured against 支出
             if any(a in subject and b in label and a not in label and b not in wanted
@@ -276,6 +282,8 @@ class Analysis:
             scored.append((labels.overlap(labels.core(subject), label), wanted in own, kind, -rank, cand))
             if wanted not in label and not any(k in own for k in own_keys):
                 plain_only.append(cand)
+        if parts and len(parts) < len(scored):  # (and the items listed under a part's total)
+            scored = [t for t in scored if t[4] not in parts and self.parent(t[4]) not in parts]
         if not scored:
             return None
         if plain_only and len({t[4].value for t in scored}) > 1:

@@ -329,7 +329,7 @@ def another_unit(label: str, own_names, word: str | None = None) -> bool:
     total may carry are taken away ends as an institution's name does (中心, 所, 馆 …), or says 本级 or
     所属 (所属事业单位, 下属单位)."""
     head = label[: label.rfind(word)] if word else label
-    if _PART_OF.search(head):
+    if PART_OF.search(head):
         return True  # 局机关本级, 所属事业单位支出合计
     for own in own_names:
         head = head.replace(own, "")
@@ -337,7 +337,7 @@ def another_unit(label: str, own_names, word: str | None = None) -> bool:
     return len(head) >= 3 and _INSTITUTION.search(head) is not None
 
 
-_PART_OF = lazy(r"本级|(?<![及含和与括])(?:所属|下属|直属)|二级单位")  # not 及所属, 含所属
+PART_OF = lazy(r"本级|(?<![及含和与括])(?:所属|下属|直属)|二级单位")  # not 及所属, 含所属
 
 
 def unquote(text: str) -> str:

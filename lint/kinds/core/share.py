@@ -640,8 +640,8 @@ def _other_levels(analysis, whole, named: str) -> list | None:
     paragraph stating another level's of the same name (盟本级一般公共预算支出): the whole of every level
     stated so there (全县…), in a list of one, or an empty list; None when ``whole`` is no such amount."""
     mine = _LEVEL_NAMED.match(labels.core(whole.label))
-    if mine is None or mine.group() in named:
-        return None
+    if mine is None or mine.group() in named or mine.group().startswith("全"):
+        return None  # (全县…: the whole of every level itself)
     name = _NAME_TAIL.sub("", labels.core(whole.label)[mine.end() :])
     others = [(f, other.group()) for f in analysis.figures[whole.block]
               if f is not whole and f.unit == whole.unit
