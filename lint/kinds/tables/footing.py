@@ -7,8 +7,11 @@ Four shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery
   table's only total printed first, above the rows it sums, those after it, up to a row naming another block
   in a first column that names blocks: 年度预算资金 over 资金总额, then 预算执行率; or, for totals of the
   two sides of an account each printed first, 收入合计 then 支出合计, those up to the next); if that
-  stretch holds 小计 rows, the 合计 sums those (and any row after the last of them). Outline numbering
-  sets the level: when rows are numbered 一、二、 the total sums those rows only, and each such row in turn
+  stretch holds 小计 rows, the 合计 sums those (and any row under none of them). In a sheet whose first
+  column names its groups over merged rows, each name on its group's first row (产出指标 over its rows,
+  then | 小计 under a blank), a 小计 sums its own group only, not a group of one row before it (预算执行率,
+  under no 小计, is the 合计's own part). Outline numbering sets the level: when rows are numbered 一、二、
+  the total sums those rows only, and each such row in turn
   equals the sum of the rows numbered one level down under it (*hierarchical subtotals*; the levels 一、
   （一） 1. （1） ①, or names ending （类） （款） （项）, or, in text exports, the label's indentation).
   Budget classification codes set the levels the same way (类 201 sums its 款 20101, which sums its 项
@@ -565,6 +568,7 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
     serial = _serial_levels(table)  # 序号 一 | 1 | （1）: the levels the labels do not show
     totals = [i for i, label in enumerate(labels) if _is_total(check, label)]
     after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
+    covered: set[int] = set()  # the rows a 小计 sums
     split = _split_totals(labels, totals)
     groups = _group_heads(table, labels, totals)
     heads = bool(groups) or _heads_first(table, labels, totals, columns)
@@ -594,6 +598,9 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                 yield from _foot(analysis, check, table, t, parts, j)
             continue
         stretch = [i for i in range(after_any if subtotal else after_grand, t) if not _code_row(table, i)]
+        if subtotal and stretch:
+            stretch = stretch[stretch.index(_group_start(table, t, stretch)) :]
+            covered.update(stretch)
         below = 0
         if sided:  # 收入合计, its rows, then 支出合计 and its rows: each heads the rows up to the next
             below = next((i for i in totals if i > t), len(table.rows))
@@ -633,8 +640,10 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         else:
             carried = []
         if sub and not subtotal:
-            parts = sub + [i for i in stretch if i > sub[-1] and _level(check, labels[i]) != -1]
-            # rows after the last 小计 are under none (a bonus row 加减分 before the 总分)
+            parts = sub + [i for i in stretch if i not in sub and i not in covered
+                           and _level(check, labels[i]) != -1]
+            # rows under no 小计: after the last (a bonus row 加减分 before the 总分), or a group of its
+            # own before one (预算执行率, then 产出指标's rows and their 小计)
         else:
             stretch = [i for i in stretch if i not in sub]
             levels = {i: codes.get(i) if codes else serial[i] if serial
@@ -818,6 +827,28 @@ def _block_end(check: Check, table: Table, t: int) -> int:
             after = table.rows[i + 1][0].text.strip() if i + 1 < len(table.rows) else "end"
             return i if named and after else len(table.rows)  # not a name centred in its merged cell
     return len(table.rows)
+
+
+def _group_start(table: Table, t: int, stretch: list[int]) -> int:
+    """Where the rows a 小计 closes start: the stretch's first row, or, in a sheet whose first column names
+    its groups over merged rows (产出指标 over its 数量/质量 rows, then | 小计 under a blank), the last row in
+    the stretch naming a group there: a group before it (预算执行率, a row of its own) is not its."""
+    if table.rows[t][0].text.strip() or not _merged_groups(table) or not _names_on_top(table):
+        return stretch[0]
+    named = [i for i in stretch if (first := table.rows[i][0].text.strip())
+             and number(first) is None and code(first) is None]
+    return named[-1] if named else stretch[0]
+
+
+def _names_on_top(table: Table) -> bool:
+    """Whether a merged group's name stands on its group's first row, not centred in it: the row after
+    each 小计 that some group follows names one."""
+    after = [k + 1 for k, r in enumerate(table.rows[:-1]) if "小计" in "".join(c.text for c in r[:3])
+             and not _TOTAL_WORD.search("".join(c.text for c in table.rows[k + 1]))]
+    return bool(after) and all(table.rows[k][0].text.strip() for k in after)
+
+
+_TOTAL_WORD = lazy(r"合\s*计|总\s*计|小\s*计|总\s*分")
 
 
 def _heads_first(table: Table, labels: list[str], totals: list[int], columns: list[int]) -> bool:
