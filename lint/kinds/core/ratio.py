@@ -56,9 +56,9 @@ round 万 (年度目标为3万卷) is that many, unless its exact number follows
 
 Judged as an interval: actual/base must meet the stated rate's interval; a rate failing over the actual
 holds over it net of an amount the sentence sets aside right after the rate (执行率为100%，其中，77万元为社会
-募集款: the budget's money only). A completion rate of exactly
-100% for a count above its plan (计划12,000件，实际12,860件，完成率100%) is the capped convention, as in
-indicator tables, and holds (money spent beyond its budget is not capped).
+募集款: the budget's money only). A completion rate of exactly 100% for a count above its plan (计划12,000件，
+实际12,860件，完成率100%) is the capped convention, as in indicator tables, and holds (money spent beyond its
+budget is not capped; money set as a target, 追回基金年度目标不少于 X, is).
 """
 
 from __future__ import annotations
@@ -506,6 +506,8 @@ _OF_NAMED = lazy(r"(?<=[\u4e00-\u9fff])(为|达到|相当于)([^，,。；;为]{
                        r"|^(完成)((?:年初|调整后|全年)?预算数?)$")
 _VERSUS = lazy(r"\s*(?:之比)?为\s*$")  # A 比 B 为 P%: only 为 between B and the rate
 _CAPPED = lazy(r"(?:完成|达成|实现)率?\s*(?:为|达)?\s*$")
+# money set as a target, not a budget to spend (追回基金年度目标不少于 X): capped as a count is
+_TARGETED = lazy(r"^(?!.*(?:预算|支出|拨付|执行)).*(?:目标|任务)")
 _AMONG = lazy(r"[\u4e00-\u9fff]{0,8}?(?<!其)中")
 _PARTIAL = lazy(r"部分|基本完成|基本实现|基本达到")
 _TIMES = lazy(r"[×xX＊*·]\s*$|\\times\s*$")
@@ -748,8 +750,9 @@ def _ratio(analysis, check, rate, actual, base):
     years = _label_year(analysis, base), _label_year(analysis, actual)
     if apart and None not in years and years[0] != years[1]:
         return None  # 2025年支出预算 X。⏎ 2024年全年支出 Y，为当年预算的 P%: another year's budget
-    if rate.value == 100 and _CAPPED.search(rate.label) and not _money(base) and \
-            precision.interval(actual, "round", base.unit).lo > precision.interval(base).hi:
+    capped = not _money(base) or _TARGETED.search(base.label)
+    if rate.value == 100 and _CAPPED.search(rate.label) and capped \
+            and precision.interval(actual, "round", base.unit).lo > precision.interval(base).hi:
         return None  # 计划12,000件，实际12,860件，完成率100%: a target exceeded, its rate capped at 100%
     # a target or plan set in round 万 (年度目标为3万卷) is that many, not a rounded 3万
     mode = "exact" if base.decimals < 0 and _SET.search(base.label) \
