@@ -74,6 +74,8 @@ CASES = [
     ("治理3.5公顷", "3.5公顷", "3.5", 1, "公顷", ""),
     ("修缮档案7,200卷", "7,200卷", "7200", 0, "卷", ""),
     ("培训时长120小时", "120小时", "120", 0, "小时", ""),
+    ("收入2\u00a0781.74万元", "2\u00a0781.74万元", "2781.74", 2, "万元", ""),  # Word's no-break space (wave w67c)
+    ("支出12\u202f345\u202f678.90元", "12\u202f345\u202f678.90元", "12345678.90", 2, "元", ""),  # a thin space
 ]
 
 
@@ -107,6 +109,13 @@ def test_a_five_digit_amount_after_a_comparison_is_read_when_no_year_near_it_is_
     """较20123.45万元 in a report of 2023 is an amount; 2015年比201423.45万元 a year that lost its 年."""
     assert [f.text for f in figures("2023年度收入总计24,000.00万元，较20123.45万元增加3,976.55万元")] \
         == ["24,000.00万元", "20123.45万元", "3,976.55万元"]
+
+
+def test_a_no_break_space_grouping_thousands_survives_a_word_pieces_cleaning_and_no_other_does():
+    from crossfoot.ingest.layout import clean
+
+    assert clean("收入2\u00a0781.74万元，\u00a0其中") == "收入2\u00a0781.74万元， 其中"
+    assert clean("第3\u00a0781号") == "第3 781号"  # (no decimal part: no amount's grouping)
 
 
 def test_positions_are_code_points_on_the_source_line():

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
 from ..regex import lazy
@@ -21,11 +22,18 @@ _WIDE = lazy("[０-９．％－]")
 _WIDE_GROUPS = lazy(r"(?<![0-9０-９.．，,])[0-9０-９]{1,3}(?:，[0-9０-９]{3})+(?=[.．][0-9０-９])")
 
 
+# thousands grouped by a no-break or thin space (2 781.74, as Word and typesetters print them): a decimal
+# part after, as above (a plain space is left alone: a row's number before an amount, 3 781.74)
+_SPACE_GROUPS = lazy(r"(?<![0-9.,])[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?=\.[0-9])")
+
+
 def narrow(text: str) -> str:
-    """``text`` with full-width digits, point, percent and minus made ASCII, and full-width commas that group
-    thousands made commas (same length, same offsets)."""
+    """``text`` with full-width digits, point, percent and minus made ASCII, and full-width commas or no-break
+    and thin spaces that group thousands made commas (same length, same offsets)."""
     if "，" in text:
         text = _WIDE_GROUPS.sub(lambda m: m.group().replace("，", ","), text)
+    if "\u00a0" in text or "\u202f" in text or "\u2009" in text:
+        text = _SPACE_GROUPS.sub(lambda m: re.sub("[\u00a0\u202f\u2009]", ",", m.group()), text)
     return text.translate(WIDTH) if _WIDE.search(text) else text
 
 _GROUPED = lazy(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")

@@ -28,6 +28,8 @@ UNPACKED_LIMIT = 256 * 2**20
 """What the parts of a ZIP package (DOCX, XLSX, OFD) may unpack to; a report's are a few MB."""
 
 _SPACES = lazy(r"[\t\r\n\u000b\u000c]+")
+# a no-break space, not one grouping an amount's thousands (2 781.74: kept for the figures to read)
+_LOOSE_NBSP = lazy(r"(?<!\d)\xa0|\xa0(?!\d{3}(?:\xa0\d{3})*\.\d)")
 
 
 @dataclass
@@ -53,9 +55,9 @@ class Line:
 
 def clean(text: str) -> str:
     """A piece's text on one line: line breaks inside it vanish (never a space), tabs and no-break spaces
-    become spaces; LaTeX a converter left in a Word or web page's text is read as the text reader reads it
-    (``$\\times 100\\% = 97.52\\%$``: × 100% = 97.52%)."""
-    text = _SPACES.sub(lambda m: "" if "\t" not in m.group() else " ", text).replace("\xa0", " ").strip()
+    become spaces (not one grouping an amount's thousands, 2 781.74); LaTeX a converter left in a Word or web
+    page's text is read as the text reader reads it (``$\\times 100\\% = 97.52\\%$``: × 100% = 97.52%)."""
+    text = _LOOSE_NBSP.sub(" ", _SPACES.sub(lambda m: "" if "\t" not in m.group() else " ", text)).strip()
     return _untex(text) if "\\" in text or "$" in text else text
 
 
