@@ -22,7 +22,8 @@ table's notes (注：1.… 2.…) are a list of their own, started again under e
 (a title, then its page number) are not read: the body's headings are; entries with no page number (a web copy
 dropped them) run up to the first line that repeats one of them, or that is a sentence or too long for an
 entry. A line of a form field's options (1、部门预算项目 □ 2、县直专项 ☑) is numbered for that field alone,
-not read; nor is a workbook's sheet name (1.收支总表 over its title 1. 2025年…总表: the tab, no heading).
+not read; nor is a workbook's sheet name (1.收支总表 over its title 1. 2025年…总表: the tab, no heading), nor
+a table's caption repeated over its continuation (3.支出决算表（续）: its number rightly again).
 """
 
 from __future__ import annotations
@@ -90,6 +91,7 @@ _ROW_GAP = 3  # blocks a row may stand after the item before it and carry its co
 _PANEL_INDENT = 8  # characters of indentation that put a line in a table's right-hand panel
 _AMOUNT_LEAD = lazy(r"\s*[-−]?[\d,]+\.\d+\s+(?=\S)")  # an amount with decimals, then the line goes on
 _NOTE = lazy(r"\s*(?:注|备注|说明|注释)\s*[:：]\s*")
+_CONTINUED = lazy(r"(?:[（(]\s*续表?\s*[）)]|续表)\s*$")  # a caption repeated over a continuation
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _OPENERS = frozenset("一二三四五六七八九十（(" + _CIRCLED)
 
@@ -138,6 +140,8 @@ def run(analysis, check: Check):
             continue  # a cell of its own (one per line): the fragments around it are still side by side
         if _OPTIONS.match(block.text):
             continue  # 1、部门预算项目 □ 2、县直专项 ☑: a form field's options, numbered for that field alone
+        if _CONTINUED.search(block.text):
+            continue  # 3.支出决算表（续）: a table's caption again after a page break, its number too
         laid_out = _laid(block)
         # 一、…收入 28,416,380.00 一、…; 二、政府性基金收入    二、公共安全支出: a row, not judged, but its
         # number carries the count on when it follows the item right before it (七、 ⏎ 八、社会保障和就业支出
