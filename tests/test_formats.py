@@ -382,6 +382,30 @@ def test_docx_automatic_numbering_is_shown_and_said(tmp_path):
     assert doc.places[1][0].where == "paragraph 2 (its number is automatic)"
 
 
+def test_docx_a_lists_set_start_value_is_its_first_number_and_a_table_within_a_list_does_not_end_it(
+        tmp_path, checks):
+    """Word's 设置编号值 (a w:num's lvlOverride/startOverride: the list goes on at 3 after a table) numbers the
+    paragraph 3., and a count before the list takes the items on both sides of the table (wave w67c)."""
+    numbering = ('<w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/>'
+                 '<w:numFmt w:val="decimal"/><w:lvlText w:val="%1."/></w:lvl></w:abstractNum>'
+                 '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+                 '<w:num w:numId="2"><w:abstractNumId w:val="0"/>'
+                 '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="3"/></w:lvlOverride></w:num>')
+    item = ('<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="{}"/></w:numPr></w:pPr>'
+            '<w:r><w:t>{}</w:t></w:r></w:p>')
+    cell = "<w:tc><w:p><w:r><w:t>{}</w:t></w:r></w:p></w:tc>"
+    table = "<w:tbl>" + "".join("<w:tr>" + cell.format(a) + cell.format(b) + "</w:tr>"
+                                for a, b in (("工作事项", "完成时限"), ("月通报", "每月10日前"))) + "</w:tbl>"
+    body = ("<w:p><w:r><w:t>下一步将重点做好以下三项工作：</w:t></w:r></w:p>" + item.format(1, "加强预算编制。")
+            + item.format(1, "建立通报制度。") + table + item.format(2, "完善指标体系。"))
+    doc = ingest.read(_docx_with(tmp_path, body, numbering))
+    assert [b.text for b in doc.blocks][:3] == ["下一步将重点做好以下三项工作：", "1.加强预算编制。", "2.建立通报制度。"]
+    assert doc.blocks[5].text == "3.完善指标体系。"
+    assert not [f for f in engine.run(doc, checks) if f.code in ("DOC001", "DOC002")]
+    wrong = body.replace("以下三项", "以下四项")
+    assert [f.code for f in engine.run(ingest.read(_docx_with(tmp_path, wrong, numbering)), checks)] == ["DOC001"]
+
+
 def test_docx_merged_cells_give_their_text_once(tmp_path):
     def cell(text, props=""):
         return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"

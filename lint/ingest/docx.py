@@ -304,7 +304,13 @@ class _Numbering:
         for num in root.iter(f"{W}num"):
             ref = num.find(f"{W}abstractNumId")
             if ref is not None and ref.get(f"{W}val") in abstract:
-                self.levels[num.get(f"{W}numId")] = abstract[ref.get(f"{W}val")]
+                levels = dict(abstract[ref.get(f"{W}val")])
+                for override in num.iter(f"{W}lvlOverride"):  # 设置编号值: this list starts at 3
+                    k = _number(override.get(f"{W}ilvl"), -1, -1, 9)
+                    start = override.find(f"{W}startOverride")
+                    if start is not None and k in levels:
+                        levels[k] = (_int(start, 1, 0, _LARGEST_NUMBER), *levels[k][1:])
+                self.levels[num.get(f"{W}numId")] = levels
 
     def label(self, p: ET.Element) -> str:
         props = p.find(f"{W}pPr/{W}numPr")
