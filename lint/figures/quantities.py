@@ -82,13 +82,17 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         # naming no measure is its list's, the measure said in the paragraph the list follows
         scope = f"{_lead(analysis, fig.block, item.group(1))}|{scope}"
     before, years = labels.dated(text, fig.start)
+    that = False
     years = [y for y in _own_years(before) if y in years]  # (…（较2010年压缩2%），公务接待费 Y: not 2010's)
     if not years:  # 2024年预算为：…收入 a；政府性基金预算收入 b: the year its sentence names before the ；
         opened = text.rfind("。", max(0, fig.start - 400), fig.start) + 1
         years = _own_years(text[opened : fig.start - len(before)])
+        that = not years and opened and _THAT_YEAR.match(text, opened)
+        if that:  # 2023年度，…。当年本年收入合计 X: 2023's (本年 the line's name, not the report's year)
+            years = _own_years(text[max(0, opened - 400) : opened])[-1:]
     # (今年1-6月 X after 2021年1-6月 X: the report's one year)
     this = [m.end() for m in _THIS_YEAR.finditer(before)]
-    if this and years and before.rfind(years[-1]) < this[-1]:
+    if this and years and before.rfind(years[-1]) < this[-1] and not that:
         years = []  # 上一年度（2023年）…为 a，本年度…为 b: b is the report's year's
     period = years[-1] if years else "prior" if labels.LAST_YEARS.search(before, this[-1] if this else 0) \
         else _part_year(analysis, fig.block) or analysis.memo(_own_year)
@@ -206,6 +210,7 @@ def _own_years(text: str) -> list[str]:
 
 
 _COMPARED = lazy(r"(?:较|比|与|同)$")
+_THAT_YEAR = lazy(r"\s*(?:当年|同年|该年|当年度|该年度)")  # a sentence of the year the one before named
 
 
 # a figure's period, said before it (not a month named in passing: 经12月召开的…)

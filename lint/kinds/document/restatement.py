@@ -16,7 +16,8 @@ A quantity is keyed by what it measures, read narrowly so that different things 
   情况上，… ⏎ 在59个区…上，…: each part's amounts of the same names), and the level of government the
   top heading above it names as the money's source (一、中央财政衔接资金 ⏎ … 二、省级财政衔接资金 ⏎ …); an
   allocation named by its verb (安排直达资金) is its section's, under the heading nearest above it;
-* its unit family, and its period: the last year named before it in its sentence, 上年 for the prior year,
+* its unit family, and its period: the last year named before it in its sentence (in a sentence opening
+  with 当年 or 该年, the one before's: 2023年度，…。当年本年收入合计 X), 上年 for the prior year,
   else the report's year (or the one year its text names: 今年1-6月 restates 2021年1-6月); and its stage,
   in a report whose headings each name one budget stage (1.…年初预算草案。 2.…预算调整方案。 3.决算情况。).
 
