@@ -12,9 +12,11 @@ neither total nor parts, nor is an exception (除一个指标外). The parts are
 unit family after the parts word, up to the end of the sentence or a nested parts word (``stops``), or up to a
 semicolon when two parts or more come before it (其中：A 1，B 2；C 3 lists A and B) or a list of names does
 (人员经费 X，主要包括：基本工资、津贴补贴；公用经费 Y lists no amounts). Two totals before a list (预算
-X，支出 Y，其中 A 预算 a1 支出 a2 …) split it by label. A parts word ending its paragraph (主要包括：) lists
-the numbered items that follow (1.人员经费 a；2.公用经费 b), and 合计 X，分别为 A a、B b every part. Among
-scores (得分), a group's maximum (分值, 满分, 权重; or a figure followed by its 得分:
+X，支出 Y，其中 A 预算 a1 支出 a2 …) split it by label. A parts word ending its paragraph (主要包括：; or
+naming what follows, 主要用于以下方面：) lists the numbered items that follow (1.人员经费 a；2.公用经费 b; an
+item's change after its amount, 比上年减少 c, is no second amount), of the sentence before's amount when its
+own sentence states none (X，比上年增加 c。按支出功能分类，主要用于以下方面：), and 合计 X，分别为 A a、B b
+every part. Among scores (得分), a group's maximum (分值, 满分, 权重; or a figure followed by its 得分:
 履职效能50分，得分46.5分) is no part.
 
 Also read: parts in parentheses right after their total when a breakdown by definition (:func:`_bracketed`);
@@ -547,7 +549,9 @@ _MOST = r"最多|最大|最高|最少|最小|最低"
 _SUPERLATIVE = lazy(_MOST)
 _SINGLED = lazy(rf"[\s：:，,]*[\u4e00-\u9fff]{{0,8}}?(?:{_MOST})的?(?:是|为|有)")
 """A parts word that singles one part out (其中分配最多的是平江县 a): no breakdown of the total."""
-_ENDS = lazy(r"[ ：:，,。]*$")  # nothing after a parts word but punctuation
+# nothing after a parts word but punctuation, or what the items are (主要用于以下方面：, 包括以下几项：)
+_ENDS = lazy(r"[ ：:，,。]*(?:以下(?:[几\d一二三四五六七八九十]{1,2}[个项类])?[\u4e00-\u9fff]{0,4}"
+             r"[ ：:，,。]*)?$")
 # a sentence opening with what it breaks down (基本支出中，): a total of the sentence before
 _NAME_ONLY = lazy(r"\s*[\u4e00-\u9fff“”]{2,16}\s*")  # 省补助收入 of 省补助收入包括：: what the list is of
 _OWN_PARTS = lazy(r"\s*(?:在)?((?<!其)[\u4e00-\u9fff“”]{0,8}(?:支出|经费|收入|资金|拨款))中[，,：:]")
@@ -572,7 +576,9 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     for b in following:
         if blocks[b].kind != "paragraph" or _style(blocks[b].text) != style:
             break  # (1、A a；2、B b。⏎（二）支出 Y, or A a ⏎（二）项目支出 Y: the next heading, no item)
-        figs = [f for f in analysis.figures[b] if f.is_point and family(f.unit) not in ("ratio", "")]
+        figs = [f for k, f in enumerate(analysis.figures[b]) if f.is_point
+                and family(f.unit) not in ("ratio", "") and not (k and _changes(words, f))]
+        # (（一）A（类）a，占 p%，比上年减少 c: c is its change, no second amount)
         if not marked:  # 其中： ⏎ 人员经费 a，占…。主要包括：… ⏎ 公用经费 b，…: each paragraph opened by
             # its part
             figs = figs[:1] if figs and _NAMED_FIRST.fullmatch(blocks[b].text, 0, figs[0].start) else []
@@ -584,7 +590,9 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     if len(parts) < 2 or len({family(p.unit) for p in parts}) != 1:
         return []
     start, _end, figs = sentences[index]
-    shifted = marked and not text[start:pos].strip(" ：:，,") and index > 0
+    shifted = marked and index > 0 and (not text[start:pos].strip(" ：:，,") or not any(
+        f.end <= pos and f.is_point and family(f.unit) == family(parts[0].unit) for f in figs))
+    # (X，比上年增加 c。按支出功能分类，主要用于以下方面：⏎（一）…: X of the sentence before too)
     if shifted:  # X，比上年减少 c。其中：⏎1、A a …: X of the sentence before (numbered items only)
         start, pos, figs = sentences[index - 1]
     before = [f for f in figs if f.end <= pos and f.is_point and family(f.unit) == family(parts[0].unit)
