@@ -38,7 +38,8 @@ Two shapes are found in each sentence:
 * ``A 比 B 为 P%`` (实际在用固定资产总额 10,232.75 万元比上所有固定资产总额 12,139.05 万元为 84.29%):
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * a survey's 满意度 (满意率) over its counts: the satisfied (满意451人; 非常满意 a、满意 b … added in order)
-  over those asked (回收482份, 有效问卷480份, in its sentence or the one before).
+  over those asked (回收482份, 有效问卷480份, in its sentence or the one before); a 综合满意度 only over one
+  count that sums the levels (评价满意和基本满意的825份: no weighting of levels then).
 * a 预算调整率 over the 年初预算 and the 全年 (调整后) 预算 before it in its sentence: (全年 − 年初) / 年初
   (a cut stated without its sign, 10%, is its size).
 * ``X 中 Y，占 P%`` (145家中108家，占74.48%; 15个乡镇中已有14个建成，覆盖率93.33%): a share of the count
@@ -876,11 +877,12 @@ def _survey(analysis, check, text: str, figs, rate, before=()):
     Holding over one reading it holds; failing over all, it fails over all the satisfied and the last asked,
     when one count of the satisfied is given (not one level of several: 其中非常满意150份) or the rate says
     what it holds (含基本满意): levels may be weighted instead. No reading without both."""
-    if "综合" in rate.label and "含" not in rate.label:
-        return  # 综合满意度: levels weighted, not counted
     counts = [f for f in figs if f.start < rate.start and f.is_point and f.unit in _SURVEY_UNITS]
     satisfied = [f for f in counts if _content(f.label + _after(text, f.end, 16))  # (…开展满意度调查)
                  or not f.label and _content(text[max(0, f.start - 8) : f.start])]  # “基本满意”20户
+    if "综合" in rate.label and "含" not in rate.label \
+            and not (len(satisfied) == 1 and _SUMMED.search(satisfied[0].label)):
+        return  # 综合满意度: levels weighted, not counted (unless one count sums them: 满意和基本满意的 a)
     tied = all(_TIED.search(f.label) for f in satisfied)  # 有效问卷中表示满意的: of the questionnaires before
     asked = [f for f in (*(before if tied else ()), *counts) if f.is_point and f.unit in _SURVEY_UNITS
              and f not in satisfied and _ASKED.search(f.label) and not _CONTENT.search(f.label)]
