@@ -9,9 +9,10 @@ current + change for a decrease, the current being the amount stated before the 
 sentence, or, when the sentence states only the change (与上年相比，收入支出总计减少56.95万元，下降1.87%),
 the latest amount before it, in its paragraph or the few before, whose label names the same quantity
 (收入支出总计; the quoted term in “公务接待费”比上年度增加, or the amount of its measure in the sentence
-before naming the term: “三公”经费…支出预算为 X，支出决算为 Y。…“三公”经费…支出决算数比2023年度增加); when it
-names none (与2023年度相比，增加; 同比上年度增加
-824.17万元), the one amount of the sentence before it in its paragraph.
+before naming the term: “三公”经费…支出预算为 X，支出决算为 Y。…“三公”经费…支出决算数比2023年度增加; a
+total named so, not the items listed under it: “三公”经费支出 X，其中：A a，B b。“三公”经费比上年减少);
+when it names none (与2023年度相比，增加; 同比上年度增加 824.17万元), the one amount of the sentence before it
+in its paragraph.
 
 A rate stated straight after the comparison, with no change amount (执行数为3269.3万元，2026年预算安排
 3845.49万元，比2025年预算执行数增加17.62%), is computed from the two amounts before it in its sentence:
@@ -931,6 +932,10 @@ def _named_current(analysis, spec: Spec, change, fam: str):
         return _sentence_before(analysis, spec, change, fam)
     measured = _measured_before(analysis, change, quoted[-1], clause, fam) if quoted else None
     current = measured or analysis.resolve(change, subject, subject, fam, blocks=3, strict=True)
+    if current is None and not measured:  # “三公”经费支出 X，其中：A a，B b。“三公”经费比上年减少 c: X, named
+        current = analysis.resolve(change, subject, subject, fam, blocks=3, strict=True, own_first=True)
+        # so itself, not the items listed under it
+        current = current if current is not None and analysis.parent(current) is None else None
     if current is None and subject.startswith("支") and clause.endswith("收、" + subject):
         full = "支出" + subject[1:]  # 收、支总计 of 收入、支出总计均为 stated before
         current = analysis.resolve(change, full, full, fam, blocks=3, strict=True)
