@@ -406,6 +406,17 @@ def test_docx_a_lists_set_start_value_is_its_first_number_and_a_table_within_a_l
     assert [f.code for f in engine.run(ingest.read(_docx_with(tmp_path, wrong, numbering)), checks)] == ["DOC001"]
 
 
+def test_docx_symbols_inserted_from_a_symbol_font_are_read_as_their_characters(tmp_path):
+    """≥ and ≤ inserted by 插入→符号 are ``w:sym`` elements in the Symbol font (F0B3, F0A3), not text: read as
+    the characters they show, so a target keeps its comparator (wave w67c); an unknown code gives nothing."""
+    sym = '<w:r><w:sym w:font="{}" w:char="{}"/></w:r>'
+    body = ("<w:p><w:r><w:t>普及率目标</w:t></w:r>" + sym.format("Symbol", "F0B3") + "<w:r><w:t>92%，差错率</w:t></w:r>"
+            + sym.format("Symbol", "f0a3") + "<w:r><w:t>1%</w:t></w:r>" + sym.format("Wingdings", "F0FE")
+            + sym.format("Webdings", "F021") + "</w:p>")
+    doc = ingest.read(_docx_with(tmp_path, body))
+    assert doc.blocks[0].text == "普及率目标≥92%，差错率≤1%☑"
+
+
 def test_docx_merged_cells_give_their_text_once(tmp_path):
     def cell(text, props=""):
         return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"

@@ -268,9 +268,26 @@ def _text(element: ET.Element) -> str:
         elif child.tag in _TEXT:
             fixed = _TEXT[child.tag]
             out.append((child.text or "") if fixed is None else fixed)
+        elif child.tag == f"{W}sym":
+            out.append(_symbol(child))
         else:
             stack.append(iter(child))
     return "".join(out)
+
+
+def _symbol(sym: ET.Element) -> str:
+    """The character a ``w:sym`` shows (插入→符号: ≥ written as Symbol font's F0B3), or nothing when its
+    font's code is not one known here."""
+    code = (sym.get(f"{W}char") or "").upper()
+    font = (sym.get(f"{W}font") or "").lower()
+    table = _SYMBOL if font == "symbol" else _WINGDINGS if font.startswith("wingdings") else {}
+    return table.get(code[-2:], "") if len(code) == 4 and code[:2] in ("F0", "00") else ""
+
+
+# the Symbol font's characters a report uses, by their code's last byte (F0B3 or 00B3)
+_SYMBOL = {"B3": "≥", "A3": "≤", "B1": "±", "B4": "×", "B8": "÷", "B9": "≠", "BB": "≈", "3C": "<", "3E": ">",
+           "3D": "=", "2B": "+", "2D": "−", "25": "%", "B0": "°", "D6": "√"}
+_WINGDINGS = {"A8": "□", "6F": "□", "FE": "☑", "FD": "☒", "FC": "✓", "A1": "○", "6C": "●", "9F": "•"}
 
 
 def _boxed(p: ET.Element) -> str:
