@@ -6,7 +6,9 @@ Two shapes are found in each sentence:
   looked up by its words (年初预算) among the figures before, preferring the one whose label shares the most
   with A's label (财政拨款收入 … 为年初预算的 → the 年初预算 figure listed as 财政拨款收入), the one of its
   own sentence first; after 完成, 达到 or 相当于 only that one (支出决算为2.35万元，完成预算的78.33% names a
-  budget not stated); or the base is stated right there (A，为年初预算 B 的 P%).
+  budget not stated), or, for the department's whole outturn opening its sentence (2024年度部门支出决算为 X，
+  完成全年预算的 P%), the one budget of that name a paragraph before states plainly, of no item and no other
+  year (本部门调整后全年预算为 Y); or the base is stated right there (A，为年初预算 B 的 P%).
 * ``<plan> X，<actual> Y，<rate word> P%`` (option ``rates``: 执行率, 完成率, ...): the two amounts
   (or counts of one measure word) before the rate in its clause (from the last ；or rate before it),
   the planned one being the only one whose label holds a plan word (option ``plan``: 预算, 计划, 目标,
@@ -234,6 +236,8 @@ def run(analysis, check: Check):
                     elif "调整" not in named and (planned := _budget_statement(analysis, actual)):
                         base = planned  # 预算为：…政府性基金预算收入 Y，… ⏎ …政府性基金预算收入 X，完成年初
                         # 预算的 P%: the year's budget, stated once for every fund before their outturns
+                    elif (stated := _whole_budget_before(analysis, actual, named, fam, text, sentence[0])):
+                        base = stated  # 本部门调整后全年预算为 Y。⏎ …部门支出决算为 X，完成全年预算的 P%
                     else:
                         continue  # 支出决算为2.35万元，完成预算的78.33%: its budget is not stated here
                 elif o.rates.within(rate.label) and len(amounts) >= 2 \
@@ -403,6 +407,37 @@ def _adjusted_before(analysis, before, actual):
             continue
         moved.append(f)
     return moved[0] if len(moved) == 1 else None
+
+
+def _whole_budget_before(analysis, actual, named: str, fam: str, text: str, start: int):
+    """The department's one budget of the name a rate gives (全年预算, 年初预算, 调整预算) stated in a
+    paragraph before, when ``actual`` is the department's whole outturn (2024年度部门支出决算为 X,
+    全年实际支出 X; not an item's, nor a part listed under a total) opening its sentence: the budget named so,
+    said plainly (本部门调整后全年预算为 Y: no item's, no fund's), the only amount of that name before; None
+    otherwise."""
+    if named not in _WHOLE_BUDGETS or analysis.parent(actual) is not None \
+            or not _WHOLE_OUTTURN.fullmatch(labels.core(text[start : actual.start])):
+        return None
+    found = [f for f in analysis.before(actual, 40) if f.block != actual.block and f.is_point
+             and precision.family(f.unit) == fam and named in _adjusted(f.label, analysis.text(f), f.start)]
+    if len(found) != 1 or analysis.parent(found[0]) is not None:
+        return None
+    base, own = found[0], analysis.text(found[0])
+    lead = own[labels.sentence_start(own, base.start) : base.start]  # (its sentence's words: （一）A项目，…)
+    years = [set(labels.YEAR.findall(t)) for t in (lead, text[start : actual.start])]
+    if years[0] and years[1] and years[0] != years[1]:
+        return None  # 2023年全年预算 Y … 2024年度部门支出决算 X: another year's budget
+    said = labels.core(lead).replace("调整后", "调整")
+    said = said.replace(named, "", 1) if named in said else said.replace("预算", "", 1)
+    return base if _WHOLE_SCOPE.fullmatch(said) else None
+
+
+_WHOLE_BUDGETS = ("预算", "年初预算", "调整预算")  # (全年预算 is 预算 once its 全年 is dropped)
+_SCOPE = r"(?:(?:19|20)\d\d\s*年度?)?(?:本部门|部门|本单位|单位|本局|全局)?(?:(?:19|20)\d\d\s*年度?)?"
+# the department's whole outturn opening its sentence (2024年度部门支出决算为, 全年实际支出)
+_WHOLE_OUTTURN = lazy(rf"{_SCOPE}(?:全年|年度)?(?:实际)?(?:支出决算数?|实际支出数?|支出合计|支出)"
+                      r"(?:为|是|达)?")
+_WHOLE_SCOPE = lazy(rf"{_SCOPE}(?:数|为|是|调整|安排|批复)*")  # what else names the budget: no item's name
 
 
 def _budget_statement(analysis, actual):
