@@ -10,8 +10,9 @@ before it in its paragraph, or in the paragraphs before when it names a total (�
 are not total and item (调整预算 X，全年完成 Y，其中 A 占一般公共预算支出的: the budget or the outturn)
 leave the whole unsaid; a whole named exactly (占支出预算的) is that total, not its 其中 item whose name
 ends the same (财政拨款支出预算), and may be stated in the paragraph before when it is a total of its own;
-with no words (占比), the whole is the total that the part is listed under (其中 …),
-or, when it is stated nowhere, the sum of a listing of parts each with its 占比 (A 7455万元，占比55.08%，B
+with no words (占比), the whole is the total that the part is listed under (其中 …), or the whole the share
+before it in the paragraph named (A a，占本年支出合计的 p%；B b，占 q%: 本年支出合计's too), or, when it is
+stated nowhere, the sum of a listing of parts each with its 占比 (A 7455万元，占比55.08%，B
 1669.70万元，占比12.34%，C 4410万元，占比32.58%), or of three or more each with its share alone in brackets
 (非常满意152份（69.41%）、满意51份（23.29%）…), that is the whole: its shares add up to 100%, or all of
 them but one agree with their part over the parts' sum. A share of 本年收入 (本年支出) is not of a total
@@ -194,6 +195,7 @@ def _shares(analysis, check: Check, shares: dict, unstated: list):
     words = check.options.words
     for block in analysis.stating("%", "‰"):
         text = analysis.doc.blocks[block].text
+        said_whole = None  # (the last share's part and the whole it named, in this block)
         yield from _rated_amounts(analysis, check, text, analysis.figures[block])
         for start, _end, figs in analysis.sentences(block):
             sources = _SOURCES.match(text, start)  # 税收收入主要来源有 A a，占比 p；…: shares of 税收收入
@@ -241,6 +243,11 @@ def _shares(analysis, check: Check, shares: dict, unstated: list):
                 if "、" in clause.split(word)[0] or "和" in clause.split(word)[0]:
                     continue  # the share of several parts together (A、B占比): not one part's share
                 whole = _whole(analysis, part, named)
+                if whole is None and not named and said_whole is not None \
+                        and analysis.parent(said_whole[1]) is None and said_whole[0] is not part:
+                    whole = said_whole[1]  # A a，占 X 的 p%；B b，占 q%: of the X named just before
+                if named:
+                    said_whole = (part, whole) if whole is not None else None
                 if whole is not None and not named \
                         and id(whole) in analysis.memo(_carrying_unshared, whole.block):
                     continue  # 收入总计 X，其中：A a，占p；…；年初结转和结余 c: of the year's part, maybe
