@@ -41,12 +41,15 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     if fig.unit in _NO_QUANTITY:
         return None  # (nor a rate named as one, 预算执行率 X%: each 项 and 三公 item says its own so)
     label = labels.core(fig.label)
-    if len(label) < shortest or "|" in label or any(c in label for c in "×=＝*＊÷+＋"):
+    standard = _STANDARD_TOTAL.fullmatch(fig.label.strip(" ，,、：:"))
+    if standard:  # 本年收入合计, 支出总计: the account's own lines, named so by every report (本年 kept)
+        label = standard.group(1)
+    elif len(label) < shortest or "|" in label or any(c in label for c in "×=＝*＊÷+＋"):
         return None  # (×12月=: a computation's result, not a quantity named)
     if changes.within(label):
         return None
     word = next((w for w in bare if label.endswith(w)), "")
-    if len(label) - len(word) < 3:
+    if len(label) - len(word) < 3 and not standard:
         return None  # 支出决算, 年初预算: a column word, its subject elsewhere
     parent = analysis.parent(fig)
     if parent is None:
@@ -210,6 +213,11 @@ def _own_years(text: str) -> list[str]:
 
 
 _COMPARED = lazy(r"(?:较|比|与|同)$")
+# an account's own total lines, as the department's report names them (2024年度本部门本年收入合计为)
+_STANDARD_TOTAL = lazy(r"(?:(?:19|20)\d\d\s*年度?[，,]?)?(?:本部门|本单位|部门|单位)?"
+                       r"(?:(?:19|20)\d\d\s*年度?)?"
+                       r"(本年收入合计|本年支出合计|收入总计|支出总计|收支总计|收入支出总计|收、支总计)"
+                       r"(?:数|金额)?(?:为|是|共|达)?")
 _THAT_YEAR = lazy(r"\s*(?:当年|同年|该年|当年度|该年度)")  # a sentence of the year the one before named
 
 
