@@ -42,6 +42,8 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
         return None  # (nor a rate named as one, 预算执行率 X%: each 项 and 三公 item says its own so)
     label = labels.core(fig.label)
     standard = _STANDARD_TOTAL.fullmatch(fig.label.strip(" ，,、：:"))
+    if standard and _FUNDED.search(analysis.text(fig)[: fig.start] + _heading(analysis, fig.block)):
+        standard = None  # (财政拨款收入支出决算总体情况 ⏎ 收入总计 X: the funds' own, not the whole's)
     if standard:  # 本年收入合计, 支出总计: the account's own lines, named so by every report (本年 kept)
         label = standard.group(1)
     elif len(label) < shortest or "|" in label or any(c in label for c in "×=＝*＊÷+＋"):
@@ -213,6 +215,7 @@ def _own_years(text: str) -> list[str]:
 
 
 _COMPARED = lazy(r"(?:较|比|与|同)$")
+_FUNDED = lazy(r"财政拨款|一般公共预算|政府性基金|国有资本经营|社会保险基金|所属|下属|本级")
 # an account's own total lines, as the department's report names them (2024年度本部门本年收入合计为)
 _STANDARD_TOTAL = lazy(r"(?:(?:19|20)\d\d\s*年度?[，,]?)?(?:本部门|本单位|部门|单位)?"
                        r"(?:(?:19|20)\d\d\s*年度?)?"

@@ -6,7 +6,8 @@ A quantity is keyed by what it measures, read narrowly so that different things 
 * its label without years and list markers: at least ``shortest`` characters, and more than a ``bare``
   column word such as 预算数 or 支出决算 that names no subject; but an account's own total lines, named so
   with at most the department and the year before them (本年收入合计, 本年支出合计, 收入总计, 支出总计), are
-  quantities however short;
+  quantities however short, unless a fund, 本级 or 所属 is named before them in the paragraph or the heading
+  above (财政拨款收入支出决算总体情况 ⏎ 收入总计 X: that account's own);
 * its scope: the label of the total it is listed under, or else of its paragraph's first figure, or the
   words its paragraph opens with when that figure has no label (公用经费 under 部门总支出 is not 公用经费
   under 财政拨款支出; 预算执行数 under 1、行政运行（01项）is not 预算执行数 under 2、基层司法业务（04项）),
