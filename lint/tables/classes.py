@@ -26,7 +26,7 @@ _LEVELS = {"类": 0, "款": 1, "项": 2}
 # a name, with a short parenthesis of its own (政府办公厅（室）及相关机构事务; not a list marker, （二）) or
 # a 、 between its words (环境保护法规、规划及标准; not after a marker: A（项）、B（项）), then （类）, （款）
 # or （项）
-NAMED = lazy(r"((?:[^（）()，,。；;：:、“”\"'\s\d]|(?<=[\u4e00-\u9fff])、(?=[\u4e00-\u9fff])"
+NAMED = lazy(r"((?:[^（）()，,。；;：:、“”\"'\s\d.．]|(?<=[\u4e00-\u9fff])、(?=[\u4e00-\u9fff])"
                    r"|[（(](?!\s*(?:\d{2,3}\s*)?[类款项]\s*[）)]|[一二三四五六七八九十]{1,3}[）)])"
                    r"[^（）()，,。；;\d]{1,6}[）)])+?)"
                    r"\s*[（(]\s*(?:\d{2,3}\s*)?([类款项])\s*[）)]")  # （类）, or with its code: （207类）
@@ -113,19 +113,18 @@ _ITEM_ENDS = lazy(r"[。；;]\s*(?:[一二三四五六七八九十]{1,3}、|[（
 
 def on_topic(analysis, fig, topic) -> bool:
     """Whether a ``topic`` word comes before ``fig`` in its block, or in the blocks back to the heading
-    above it (the heading included), past the items of its own list that name classes (（一）…（类）…
-    （二）…（类）… under 财政拨款支出主要内容如下：)."""
+    above it (the heading included), past the items of lists that name classes (（一）…（类）…
+    （二）…（类）… under 财政拨款支出主要内容如下：; or the 类 list before a list of 项: 具体到项级科目：)."""
     blocks = analysis.doc.blocks
-    own = _HEADING.match(blocks[fig.block].text)
     for b in range(fig.block, max(-1, fig.block - _HEADING_REACH), -1):
         first = analysis.memo(_first, tuple(topic), b)
         if first != -1 and (b != fig.block or first < fig.start):
             return True
         heading = _HEADING.match(blocks[b].text) if b != fig.block else None
-        if heading and not (own and _sibling(own.group(), heading.group())
-                            and _CLASSED.search(blocks[b].text)):
+        if heading and not _CLASSED.search(blocks[b].text):
             return False  # (（三）社会保障和就业支出（类）… before （四）卫生健康支出（类）…: items of one
-            # list, under the words that introduce it: 财政拨款支出主要内容如下：)
+            # list, under the words that introduce it: 财政拨款支出主要内容如下：; or of the 类 list before a
+            # list of 项: （三）住房保障支出（类）… ⏎ 具体到项级科目： ⏎ 1.…（项）)
     return False
 
 
