@@ -12,8 +12,9 @@ it, 金额: a two-line header's 比上年增减情况 over 金额 | 幅度);
     result: rate
 
 Option ``alternatives`` names another column a name may stand for (``budget: [到位资金]``: an 执行率 over
-the funds received, as some templates define it): the row holds when the formula holds with either; a row
-whose own columns are not filled (上年 blank for a new 项) is not judged over an alternative.
+the funds received, as some templates define it): the row holds when the formula holds with either; a
+column under the same header group as one taken already (项目支出 under 2026年预算数, beside its 合计) is a
+part of it, no alternative.
 The name ``elapsed`` is built in: the share of the year elapsed by the row's period (``1-3月`` → 25, for
 progress that should keep pace with the calendar). A table lacking any named column is not this check's
 table. Rows with a blank or non-numeric cell, or a zero divisor, are skipped. Option ``worded`` reads each
@@ -145,20 +146,25 @@ def run(analysis, check: Check):
         if check.options.absent and any(check.options.absent.within(h) for h in table.header):
             continue  # (年初 + 收入 − 支出 = 年末 beside a 结余分配 column: that column takes part too)
         choices = [w for w in (_where(table, columns, result, k) for k in range(_choices(table))) if w]
-        own = len(choices)
         for name, words in check.options.alternatives.items():
-            choices += [{**w, name: j} for w in choices for j in _headed(table, words, set(w.values()))]
-        kept = [k for k, w in enumerate(choices) if not _composition(table, w[result]) and (
-            not _VS_BUDGET.search(table.header[w[result]]) or not any(
-                _PRIOR_YEAR.search(table.header[j]) for name, j in w.items() if name != result))]
+            choices += [{**w, name: j} for w in choices for j in _headed(table, words, set(w.values()))
+                        if not _grouped_with(table, j, w.values())]
+        choices = [w for w in choices if not _VS_BUDGET.search(table.header[w[result]]) or not any(
+            _PRIOR_YEAR.search(table.header[j]) for name, j in w.items() if name != result)]
+        choices = [w for w in choices if not _composition(table, w[result])]
         # (决算比年初预算增减 over 上年决算数 | 年初预算数 | 决算数: the budget's change, never last year's)
         for row in range(len(table.rows)):
-            verdicts = [(k < own, v) for k in kept if (v := _row(
-                analysis, check, table, row, choices[k], tree, result,
-                _capping(capped, table.header[choices[k][result]])))]
-            if not any(mine for mine, _ in verdicts):
-                continue  # (the row's own columns not filled, 上年 blank for a new 项: no alternative's)
-            yield next((v for _, v in verdicts if v.holds), verdicts[0][1])
+            verdicts = [v for w in choices if (v := _row(analysis, check, table, row, w, tree, result,
+                                                         _capping(capped, table.header[w[result]])))]
+            if verdicts:
+                yield next((v for v in verdicts if v.holds), verdicts[0])
+
+
+def _grouped_with(table, col: int, taken) -> bool:
+    """Whether ``col`` stands under the same header group as a column taken already: a part of it (项目支出
+    under 2026年预算数, beside its 合计), no other reading of a name (a prior's alternative)."""
+    group = tuple(line[col] for line in table.levels[:-1])
+    return any(group) and any(tuple(line[j] for line in table.levels[:-1]) == group for j in taken)
 
 
 def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int] | None:
