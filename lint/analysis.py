@@ -253,7 +253,7 @@ class Analysis:
         plain_only: list[Figure] = []  # the candidates named the year's amount alone (本年支出 for 总支出)
         parts: list[Figure] = []  # the candidates naming a part before the name (机关本级本年支出合计)
         text = self.text(anchor)
-        said = text[labels.sentence_start(text, anchor.start) : anchor.start]  # (市本级 X，A a，占 X 的)
+        said = text[: anchor.start]  # (its paragraph's words before it: 市本级 X，A a，占 X 的)
         kin = members(fam)
         for rank, cand in enumerate(self.before(anchor, blocks)):
             if cand.unit not in kin or not cand.is_point:

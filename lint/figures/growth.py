@@ -27,7 +27,8 @@ between (X，占调整预算数 Y 的 P%，较上年 Z 增长 R%: over X and Z),
 itself in brackets (X，同比增长 P%（上年同期为 Y）; X，环比增长 P%（2月份为 Y）: 同比 over last year's, 环比
 over the last period's; not a part of the year over a whole year, growth at constant prices, 地区生产总值, nor
 a rate said on another basis, 同口径, 剔除…) or in the clause after it (X，比上年增长 P%，上年为 Y;
-比2024年增长 P%，2024年为 Y); the prior's own words naming a measure (上年支出为 Y) must name the current's.
+比2024年增长 P%，2024年为 Y; X its sentence's first amount); the prior's own words naming a measure
+(上年支出为 Y) must name the current's or a part of it.
 
 A change and a rate on other bases (较预算节约 X，较上年下降 P%) are no relation, nor is a change over a base
 adjusted for what it leaves out (剔除新增债券等因素，比上年同口径增加 C): its prior is not said.
@@ -561,7 +562,7 @@ def _rate_bracketed(spec: Spec, text: str, sentence) -> Iterator[Growth]:
                 or said is None or not text.startswith(("）", ")"), prior.end):
             continue
         when, subject = said.group(1), labels.clause(text, current.start)
-        if said.group(2) not in ("", _measure_of(current)):
+        if not _same_measure(said.group(2), _measure_of(current)):
             continue  # (X，同比增长 P%（上年预算 Y）: the prior of another measure)
         if ("环比" in rate.label) != bool(_LAST_PERIOD.fullmatch(when)) \
                 or when in ("上年", "去年", "上年度") and _PART_OF_YEAR.search(subject) \
@@ -575,33 +576,42 @@ def _rate_bracketed(spec: Spec, text: str, sentence) -> Iterator[Growth]:
 
 def _prior_after_rate(spec: Spec, text: str, sentence) -> Iterator[Growth]:
     """A rate right after the amount it is of, its prior said in the clause after the rate: X，比上年增长
-    P%，上年为 Y (上年同期为 Y, 上年支出为 Y: the same measure as X's, or none named)."""
+    P%，上年为 Y (上年同期为 Y, 上年支出为 Y: a measure X's names, or none). X is its sentence's first amount
+    (收入合计 X，其中 A a，比上年增长 P%，上年为 Y: whose rate is not said)."""
     figs = sentence[2]
     for k in range(1, len(figs) - 1):
         current, rate, prior = figs[k - 1], figs[k], figs[k + 1]
         said, named = _CLAUSE_PRIOR.fullmatch(text, rate.end, prior.start), rate.label.strip(" ，,")
         if said is None or rate.unit != "%" or not (current.is_point and rate.is_point and prior.is_point) \
                 or family(current.unit) != family(prior.unit) or family(current.unit) in ("ratio", "") \
-                or _direction(spec, current.label) \
-                or not (_ONLY_RATE.fullmatch(named) or _YEAR_RATE.fullmatch(named)) \
-                or text[current.end : rate.start].strip(" ，,") != named \
-                or "环比" in rate.label or said.group(2) not in ("", _measure_of(current)):
-            continue  # (the prior of another measure: X，增长 P%，上年预算为 Y)
+                or _direction(spec, current.label) or not _CLAUSE_RATE.fullmatch(named) \
+                or text[current.end : rate.start].strip(" ，,") != named or "环比" in rate.label \
+                or not _same_measure(said.group(2), _measure_of(current)) \
+                or any(family(f.unit) == family(current.unit) for f in figs[: k - 1]):
+            continue  # (the prior of another measure: X，增长 P%，上年预算为 Y; an amount after the first)
         year = re.match(r"20\d\d", said.group(1))
         if year and not re.search(rf"(?:比|较|与){year.group()}\s*年", rate.label):
             continue  # (…，比上年增长 P%，2023年为 Y: a year the rate does not name)
-        subject = labels.clause(text, current.start)
+        subject = text[sentence[0] : current.start] + current.label
         if _PART_OF_YEAR.search(subject) and said.group(1) in ("上年", "去年", "上年度", "上一年") \
                 or _REAL_GROWTH.search(subject) or _ON_ANOTHER_BASIS.search(text, prior.end, prior.end + 40) \
                 or _ON_ANOTHER_BASIS.search(subject):
-            continue  # (上半年 X…，上年为 Y: the whole year's; at constant prices; on another basis)
+            continue  # (截至6月底，… X…，上年为 Y: the whole year's; at constant prices; on another basis)
         sign = _direction(spec, rate.label)
         if sign:
             yield _rate(rate, prior, current, sign)
 
 
+def _same_measure(prior: str, current: str) -> bool:
+    """Whether a prior's own words (上年支出为, 上年决算) name the current's measure (本年度支出决算): none,
+    or a part of it, a budget only of a budget."""
+    return not prior or prior in current and ("预算" in prior) == ("预算" in current)
+
+
+# a rate's own words before it, its base named by a period only: 比上年增长, 较上年度增长, 比去年同期下降
+_CLAUSE_RATE = lazy(r"(?:同比|(?:比|较)(?:上年度?|上一年度?|去年|20\d\d\s*年度?)(?:同期)?|与上年相比)?"
+                    r"(?:增长|下降|增加|减少|提高|降低|上升|增幅|降幅|减幅)(?:了|为)?")
 # the prior in a clause after the rate: ，上年为 Y; ，上年同期支出为 Y
-_YEAR_RATE = lazy(r"(?:比|较)20\d\d\s*年度?(?:同期)?(?:增长|下降|增加|减少|提高|降低|上升)(?:了|为)?")
 _CLAUSE_PRIOR = lazy(r"\s*[，,]\s*(上年同期|上年度|上一年|上年|去年同期|去年|20\d\d\s*年度?(?:同期)?)"
                      r"([\u4e00-\u9fff]{0,10}?)(?:为|是|：|:)\s*")
 

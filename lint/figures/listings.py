@@ -15,7 +15,8 @@ semicolon when two parts or more come before it (其中：A 1，B 2；C 3 lists 
 X，支出 Y，其中 A 预算 a1 支出 a2 …) split it by label. A parts word ending its paragraph (主要包括：; or
 naming what follows, 主要用于以下方面：) lists the numbered items that follow (1.人员经费 a；2.公用经费 b; an
 item's change after its amount, 比上年减少 c, is no second amount), of the sentence before's amount when its
-own sentence states none (X，比上年增加 c。按支出功能分类，主要用于以下方面：), and 合计 X，分别为 A a、B b
+own sentence states none and names only a view (X，比上年增加 c。按支出功能分类，主要用于以下方面：; not
+2025年预算安排主要包括以下几个方面：, another subject's items), and 合计 X，分别为 A a、B b
 every part. Among scores (得分), a group's maximum (分值, 满分, 权重; or a figure followed by its 得分:
 履职效能50分，得分46.5分) is no part.
 
@@ -553,6 +554,9 @@ _SINGLED = lazy(rf"[\s：:，,]*[\u4e00-\u9fff]{{0,8}}?(?:{_MOST})的?(?:是|为
 _ENDS = lazy(r"[ ：:，,。]*(?:以下(?:[几\d一二三四五六七八九十]{1,2}[个项类])?[\u4e00-\u9fff]{0,4}"
              r"[ ：:，,。]*)?$")
 # a sentence opening with what it breaks down (基本支出中，): a total of the sentence before
+# a view the items are taken in, naming no subject of their own (按支出功能分类，; 从支出结构看，)
+_VIEW_ONLY = lazy(r"(?:按(?:支出|收入)?(?:功能|经济|来源|用途)?分类|从[\u4e00-\u9fff]{2,8}(?:看|来看)"
+                  r"|具体(?:来看|而言)?|分项目看|其中)[，,]?")
 _NAME_ONLY = lazy(r"\s*[\u4e00-\u9fff“”]{2,16}\s*")  # 省补助收入 of 省补助收入包括：: what the list is of
 _OWN_PARTS = lazy(r"\s*(?:在)?((?<!其)[\u4e00-\u9fff“”]{0,8}(?:支出|经费|收入|资金|拨款))中[，,：:]")
 _ITEM = lazy(r"^\s*(?:——|[•●▪]|\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[①-⑳]|[（(][一二三四五六七八九十]{1,3}[)）])")
@@ -590,9 +594,11 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     if len(parts) < 2 or len({family(p.unit) for p in parts}) != 1:
         return []
     start, _end, figs = sentences[index]
-    shifted = marked and index > 0 and (not text[start:pos].strip(" ：:，,") or not any(
+    lead = text[start:pos].strip(" ：:，,")
+    shifted = marked and index > 0 and (not lead or _VIEW_ONLY.fullmatch(lead) is not None and not any(
         f.end <= pos and f.is_point and family(f.unit) == family(parts[0].unit) for f in figs))
-    # (X，比上年增加 c。按支出功能分类，主要用于以下方面：⏎（一）…: X of the sentence before too)
+    # (X，比上年增加 c。按支出功能分类，主要用于以下方面：⏎（一）…: X of the sentence before too; not
+    # 2025年预算安排主要包括以下几个方面：, 重点工作…, 采取的措施…: another subject's items)
     if shifted:  # X，比上年减少 c。其中：⏎1、A a …: X of the sentence before (numbered items only)
         start, pos, figs = sentences[index - 1]
     before = [f for f in figs if f.end <= pos and f.is_point and family(f.unit) == family(parts[0].unit)

@@ -92,9 +92,11 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     if not years:  # 2024年预算为：…收入 a；政府性基金预算收入 b: the year its sentence names before the ；
         opened = text.rfind("。", max(0, fig.start - 400), fig.start) + 1
         years = _own_years(text[opened : fig.start - len(before)])
-        that = not years and opened and _THAT_YEAR.match(text, opened)
-        if that:  # 2023年度，…。当年本年收入合计 X: 2023's (本年 the line's name, not the report's year)
-            years = _own_years(text[max(0, opened - 400) : opened])[-1:]
+        back = text.rfind("。", max(0, opened - 400), opened - 1) + 1  # (the sentence before)
+        said = _OPENING_YEAR.match(text, back) if opened and _THAT_YEAR.match(text, opened) else None
+        that = said is not None  # 2023年度，…。当年本年收入合计 X: 2023's (not a year named in passing,
+        if that:  # 根据2021年印发的…。当年…; 本年 the line's name there, not the report's year)
+            years = [said.group(1)]
     # (今年1-6月 X after 2021年1-6月 X: the report's one year)
     this = [m.end() for m in _THIS_YEAR.finditer(before)]
     if this and years and before.rfind(years[-1]) < this[-1] and not that:
@@ -217,11 +219,12 @@ def _own_years(text: str) -> list[str]:
 _COMPARED = lazy(r"(?:较|比|与|同)$")
 _FUNDED = lazy(r"财政拨款|一般公共预算|政府性基金|国有资本经营|社会保险基金|所属|下属|本级")
 # an account's own total lines, as the department's report names them (2024年度本部门本年收入合计为)
-_STANDARD_TOTAL = lazy(r"(?:(?:19|20)\d\d\s*年度?[，,]?)?(?:本部门|本单位|部门|单位)?"
+_STANDARD_TOTAL = lazy(r"(?:(?:19|20)\d\d\s*年度?[，,]?|当年度?|本年度)?(?:本部门|本单位|部门|单位)?"
                        r"(?:(?:19|20)\d\d\s*年度?)?"
                        r"(本年收入合计|本年支出合计|收入总计|支出总计|收支总计|收入支出总计|收、支总计)"
                        r"(?:数|金额)?(?:为|是|共|达)?")
 _THAT_YEAR = lazy(r"\s*(?:当年|同年|该年|当年度|该年度)")  # a sentence of the year the one before named
+_OPENING_YEAR = lazy(r"\s*((?:19|20)\d\d)\s*年度?[，,]")  # …opening with it: 2023年度，
 
 
 # a figure's period, said before it (not a month named in passing: 经12月召开的…)

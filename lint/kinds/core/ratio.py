@@ -41,7 +41,7 @@ Two shapes are found in each sentence:
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * a survey's 满意度 (满意率) over its counts: the satisfied (满意451人; 非常满意 a、满意 b … added in order)
   over those asked (回收482份, 有效问卷480份, in its sentence or the one before); a 综合满意度 only over one
-  count that sums the levels (评价满意和基本满意的825份: no weighting of levels then).
+  count that sums the levels (评价满意和基本满意的825份: no weighting of levels then), no weighting said.
 * a 预算调整率 over the 年初预算 and the 全年 (调整后) 预算 before it in its sentence: (全年 − 年初) / 年初
   (a cut stated without its sign, 10%, is its size).
 * ``X 中 Y，占 P%`` (145家中108家，占74.48%; 15个乡镇中已有14个建成，覆盖率93.33%): a share of the count
@@ -425,8 +425,8 @@ def _whole_budget_before(analysis, actual, named: str, fam: str, text: str, star
     base, own = found[0], analysis.text(found[0])
     lead = own[labels.sentence_start(own, base.start) : base.start]  # (its sentence's words: （一）A项目，…)
     years = [set(labels.YEAR.findall(t)) for t in (lead, text[start : actual.start])]
-    if years[0] and years[1] and years[0] != years[1]:
-        return None  # 2023年全年预算 Y … 2024年度部门支出决算 X: another year's budget
+    if years[0] and years[1] and years[0] != years[1] or labels.LAST_YEARS.search(lead):
+        return None  # 2023年全年预算 Y, 本部门上年调整后全年预算 Y … 2024年度部门支出决算 X: another year's
     said = labels.core(lead).replace("调整后", "调整")
     said = said.replace(named, "", 1) if named in said else said.replace("预算", "", 1)
     return base if _WHOLE_SCOPE.fullmatch(said) else None
@@ -435,8 +435,9 @@ def _whole_budget_before(analysis, actual, named: str, fam: str, text: str, star
 _WHOLE_BUDGETS = ("预算", "年初预算", "调整预算")  # (全年预算 is 预算 once its 全年 is dropped)
 _SCOPE = r"(?:(?:19|20)\d\d\s*年度?)?(?:本部门|部门|本单位|单位|本局|全局)?(?:(?:19|20)\d\d\s*年度?)?"
 # the department's whole outturn opening its sentence (2024年度部门支出决算为, 全年实际支出)
-_WHOLE_OUTTURN = lazy(rf"{_SCOPE}(?:全年|年度)?(?:实际)?(?:支出决算数?|实际支出数?|支出合计|支出)"
-                      r"(?:为|是|达)?")
+_DEPARTMENT = r"(?:(?:19|20)\d\d\s*年度?)?(?:本部门|部门|本单位|单位|本局|全局)(?:(?:19|20)\d\d\s*年度?)?"
+_WHOLE_OUTTURN = lazy(rf"{_DEPARTMENT}(?:全年|年度)?(?:实际)?(?:支出决算数?|实际支出数?|支出合计|支出)"
+                      r"(?:为|是|达)?")  # (the department named: not 全年实际支出 of a project's section)
 _WHOLE_SCOPE = lazy(rf"{_SCOPE}(?:数|为|是|调整|安排|批复)*")  # what else names the budget: no item's name
 
 
@@ -888,6 +889,8 @@ def _cut_ratio(analysis, check, rate, cut, approved):
 
 
 _SAID_AS = {"回收": ("收回",)}  # a rate's stem written otherwise
+# levels weighted, as the paragraph says (按满意计1分、基本满意计0.8分加权; 非常满意按100%…计)
+_WEIGHTED = lazy(r"加权|权重|计\s*[\d.]+\s*分|按\s*[\d.]+\s*[%分]|折算|×\s*0?\.\d")
 _SATISFIED = lazy(r"(?<!不)满意(?:度|率)\s*(?:为|达到?|是)?\s*$")
 _LEVEL = lazy(r"(?:非常|比较|基本|较为|很)满意")  # 其中非常满意150份: one level, the rest unsaid
 # “非常满意”和“满意”合计238户, 满意及基本满意1,091人, 表示“满意”或“非常满意”的: the levels named, summed
@@ -916,8 +919,10 @@ def _survey(analysis, check, text: str, figs, rate, before=()):
     satisfied = [f for f in counts if _content(f.label + _after(text, f.end, 16))  # (…开展满意度调查)
                  or not f.label and _content(text[max(0, f.start - 8) : f.start])]  # “基本满意”20户
     if "综合" in rate.label and "含" not in rate.label \
-            and not (len(satisfied) == 1 and _SUMMED.search(satisfied[0].label)):
-        return  # 综合满意度: levels weighted, not counted (unless one count sums them: 满意和基本满意的 a)
+            and not (len(satisfied) == 1 and _SUMMED.search(satisfied[0].label)
+                     and not _WEIGHTED.search(text)):
+        return  # 综合满意度: levels weighted, not counted (unless one count sums them: 满意和基本满意的 a,
+        # and no weighting is said: 按满意计1分、基本满意计0.8分加权)
     tied = all(_TIED.search(f.label) for f in satisfied)  # 有效问卷中表示满意的: of the questionnaires before
     asked = [f for f in (*(before if tied else ()), *counts) if f.is_point and f.unit in _SURVEY_UNITS
              and f not in satisfied and _ASKED.search(f.label) and not _CONTENT.search(f.label)]

@@ -11,7 +11,8 @@ are not total and item (调整预算 X，全年完成 Y，其中 A 占一般公�
 leave the whole unsaid; a whole named exactly (占支出预算的) is that total, not its 其中 item whose name
 ends the same (财政拨款支出预算), and may be stated in the paragraph before when it is a total of its own;
 with no words (占比), the whole is the total that the part is listed under (其中 …), or the whole the share
-before it in the paragraph named (A a，占本年支出合计的 p%；B b，占 q%: 本年支出合计's too), or, when it is
+before it in the paragraph named (A a，占本年支出合计的 p%；B b，占 q%: 本年支出合计's too; not for a count
+after an amount, a 其中 item nor last year's part), or, when it is
 stated nowhere, the sum of a listing of parts each with its 占比 (A 7455万元，占比55.08%，B
 1669.70万元，占比12.34%，C 4410万元，占比32.58%), or of three or more each with its share alone in brackets
 (非常满意152份（69.41%）、满意51份（23.29%）…), that is the whole: its shares add up to 100%, or all of
@@ -243,9 +244,13 @@ def _shares(analysis, check: Check, shares: dict, unstated: list):
                 if "、" in clause.split(word)[0] or "和" in clause.split(word)[0]:
                     continue  # the share of several parts together (A、B占比): not one part's share
                 whole = _whole(analysis, part, named)
-                if whole is None and not named and said_whole is not None \
-                        and analysis.parent(said_whole[1]) is None and said_whole[0] is not part:
-                    whole = said_whole[1]  # A a，占 X 的 p%；B b，占 q%: of the X named just before
+                if whole is None and not named and said_whole is not None and said_whole[0] is not part \
+                        and analysis.parent(said_whole[1]) is None and said_whole[0].block == part.block \
+                        and precision.family(part.unit) == precision.family(said_whole[1].unit) \
+                        and "其中" not in text[said_whole[0].end : part.start] \
+                        and not _PRIOR_FRAME.search(labels.clause(text, part.start)):
+                    whole = said_whole[1]  # A a，占 X 的 p%；B b，占 q%: of the X named just before (not
+                    # a count's share after an amount's, a 其中 item's, nor last year's part's)
                 if named:
                     said_whole = (part, whole) if whole is not None else None
                 if whole is not None and not named \

@@ -6,13 +6,10 @@ marker (一、 （二） 3.), holding no figure but its year and not ending as a
 It names a year the report's title does not (a title may name two: 2024年预算执行情况和2025年预算草案) while
 naming what the report is (决算 in a 决算, 预算 in a 预算: the title's kind words, option ``kinds``) and no
 look back or ahead (``contexts``: 执行, 上年, 比较, 对比, 结转, 与, 较, 相比, 整改情况 of last year's
-findings): a heading copied from another year's report. A section whose first paragraph opens with the
-heading's year (（三）2023年度决算概况 ⏎ 2023年度，本部门…) is about that year, said so: not judged.
+findings): a heading copied from another year's report.
 """
 
 from __future__ import annotations
-
-import re
 
 from ...figures import labels
 from ...regex import lazy
@@ -55,15 +52,6 @@ def run(analysis, check: Check):
         sentence = block.text.rstrip().endswith("。")
         if check.options.contexts.within(block.text) or analysis.figures[b] or sentence:
             continue  # a comparison, or a sentence with figures (与2024年预算持平), is no copied heading
-        if _looks_back(analysis.doc.blocks, b, years[0]):
-            continue  # （三）2023年度决算概况 ⏎ 2023年度，本部门…: a section about that year, said so
         at = labels.YEAR.search(block.text)
         yield report(check, analysis, block.span(at.start(), at.end()), block.text.strip(), computed=year,
                      said=years[0], year=year)
-
-
-def _looks_back(blocks, b: int, year: str) -> bool:
-    """Whether the section a heading opens is about the year it names: its first paragraph opens with that
-    year (2023年度，本部门决算收入支出总计…), as a heading copied from last year's report is not followed."""
-    after = next((k for k in range(b + 1, min(b + 3, len(blocks))) if blocks[k].kind != "heading"), None)
-    return after is not None and re.match(rf"\s*{year}\s*年度?[，,]", blocks[after].text) is not None

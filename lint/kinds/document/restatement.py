@@ -20,9 +20,10 @@ A quantity is keyed by what it measures, read narrowly so that different things 
   top heading above it names as the money's source (一、中央财政衔接资金 ⏎ … 二、省级财政衔接资金 ⏎ …); an
   allocation named by its verb (安排直达资金) is its section's, under the heading nearest above it;
 * its unit family, and its period: the last year named before it in its sentence (in a sentence opening
-  with 当年 or 该年, the one before's: 2023年度，…。当年本年收入合计 X), 上年 for the prior year,
-  else the report's year (or the one year its text names: 今年1-6月 restates 2021年1-6月); and its stage,
-  in a report whose headings each name one budget stage (1.…年初预算草案。 2.…预算调整方案。 3.决算情况。).
+  with 当年 or 该年, the year the sentence before opens with: 2023年度，…。当年本年收入合计 X), 上年 for the
+  prior year, else the report's year (or the one year its text names: 今年1-6月 restates 2021年1-6月); and
+  its stage, in a report whose headings each name one budget stage (1.…年初预算草案。 2.…预算调整方案。
+  3.决算情况。).
 
 Two statements in different items of one numbered list, each paragraph opening with its item's title
 (3、能繁母猪：全县计划和实际投保 a ⏎ 4、育肥猪保险：全县计划和实际投保 b), are of different things;
