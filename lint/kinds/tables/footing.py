@@ -8,9 +8,10 @@ Four shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery
   in a first column that names blocks: 年度预算资金 over 资金总额, then 预算执行率; or, for totals of the
   two sides of an account each printed first, 收入合计 then 支出合计, those up to the next); if that
   stretch holds 小计 rows, the 合计 sums those (and any row under none of them). In a sheet whose first
-  column names its groups over merged rows, each name on its group's first row (产出指标 over its rows,
-  then | 小计 under a blank), a 小计 sums its own group only, not a group of one row before it (预算执行率,
-  under no 小计, is the 合计's own part). Outline numbering sets the level: when rows are numbered 一、二、
+  column names its groups over merged rows (产出指标 over its rows, then | 小计 under a blank), a 小计 sums
+  from its group's named row, not a group of one row before it (预算执行率, under no 小计, is the 合计's own
+  part), when the figures bear it out: its group adds up to it in a column where the whole stretch does not,
+  and in none the other way. Outline numbering sets the level: when rows are numbered 一、二、
   the total sums those rows only, and each such row in turn
   equals the sum of the rows numbered one level down under it (*hierarchical subtotals*; the levels 一、
   （一） 1. （1） ①, or names ending （类） （款） （项）, or, in text exports, the label's indentation).
@@ -599,7 +600,7 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             continue
         stretch = [i for i in range(after_any if subtotal else after_grand, t) if not _code_row(table, i)]
         if subtotal and stretch:
-            stretch = stretch[stretch.index(_group_start(table, t, stretch)) :]
+            stretch = _own_group(table, t, stretch, columns)
             covered.update(stretch)
         below = 0
         if sided:  # 收入合计, its rows, then 支出合计 and its rows: each heads the rows up to the next
@@ -829,26 +830,25 @@ def _block_end(check: Check, table: Table, t: int) -> int:
     return len(table.rows)
 
 
-def _group_start(table: Table, t: int, stretch: list[int]) -> int:
-    """Where the rows a 小计 closes start: the stretch's first row, or, in a sheet whose first column names
-    its groups over merged rows (产出指标 over its 数量/质量 rows, then | 小计 under a blank), the last row in
-    the stretch naming a group there: a group before it (预算执行率, a row of its own) is not its."""
-    if table.rows[t][0].text.strip() or not _merged_groups(table) or not _names_on_top(table):
-        return stretch[0]
-    named = [i for i in stretch if (first := table.rows[i][0].text.strip())
+def _own_group(table: Table, t: int, stretch: list[int], columns: list[int]) -> list[int]:
+    """The rows a 小计 closes: the stretch since the total before it, or, in a sheet whose first column names
+    its groups over merged rows (产出指标 over its 数量/质量 rows, then | 小计 under a blank), the rows from
+    the last one naming a group there, when those add up to it in a column where the whole stretch does not
+    and the whole adds up in no column where they do not: a group before it (预算执行率, a row of its own) is
+    not its. Only what the figures bear out is read so (a 分值 column tells, whatever a wrong 得分)."""
+    if table.rows[t][0].text.strip() or not _merged_groups(table):
+        return stretch
+    named = [k for k, i in enumerate(stretch) if k and (first := table.rows[i][0].text.strip())
              and number(first) is None and code(first) is None]
-    return named[-1] if named else stretch[0]
-
-
-def _names_on_top(table: Table) -> bool:
-    """Whether a merged group's name stands on its group's first row, not centred in it: the row after
-    each 小计 that some group follows names one."""
-    after = [k + 1 for k, r in enumerate(table.rows[:-1]) if "小计" in "".join(c.text for c in r[:3])
-             and not _TOTAL_WORD.search("".join(c.text for c in table.rows[k + 1]))]
-    return bool(after) and all(table.rows[k][0].text.strip() for k in after)
-
-
-_TOTAL_WORD = lazy(r"合\s*计|总\s*计|小\s*计|总\s*分")
+    if not named:
+        return stretch
+    own = stretch[named[-1] :]
+    checks = [(_adds_up(table, t, own, j), _adds_up(table, t, stretch, j)) for j in columns]
+    judged = [(o, w) for o, w in checks if o != "empty" and w != "empty"]
+    if any(o is True and w is False for o, w in judged) and not any(w is True and o is not True
+                                                                     for o, w in judged):
+        return own
+    return stretch
 
 
 def _heads_first(table: Table, labels: list[str], totals: list[int], columns: list[int]) -> bool:
