@@ -31,13 +31,16 @@ def members(fam: str) -> frozenset[str]:
 
 
 def family(unit: str) -> str:
-    """Units that compare: all money is one family, %/‰/bare numbers another, people (人, 名) one, each
-    other count its own."""
+    """Units that compare: all money is one family, %/‰/bare numbers another, people (人, 名) one, sessions
+    (场, 场次) one, batches (批, 批次) one, each other count its own."""
     if unit in units.MONEY:
         return "money"
     if unit in units.PERCENT_LIKE:
         return "ratio"
-    return "人" if unit == "名" else unit
+    return _SAME_COUNT.get(unit, unit)
+
+
+_SAME_COUNT = {"名": "人", "场次": "场", "批次": "批"}  # counts written either way (20场 … 18场次)
 
 
 def exact(figure: Figure) -> bool:

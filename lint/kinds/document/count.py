@@ -1,33 +1,34 @@
 """count: a stated count (下设九个二级项目, 共10个单位) against the items listed after it.
 
-A count is a whole figure in a measure word (个, 项, 家, 所, ...) followed, within ``reach`` characters and
-one comma, by a list ``openers`` word (包括, 分别是, 分别为, 即 after a comma, a colon). The list runs to the
-end of its clause (。；，), continuing into the next paragraph when a converter broke the sentence across a
-blank line. Its items are split at 、 and, inside an item, at 和/以及/及 between two names where the first
-ends as the list's names mostly do (财务科和产业科 is two 科). Only a closed list of names is judged: one of
-at least ``minimum`` items (two after 分别为, 具体为: each one named), with a 、 in it, not ended by 等 (which
-says the list is not complete), and none of them an amount (分别为442名、418名 and 公务用车2辆、机要用车1辆
-are a sum, not a list; so are 数量指标五个、质量指标三个, and 租用1架M-26直升机、2架H-125直升机), but for
-names each with its amount of money (2项资金，分别为：A资金2127万元、B资金650万元). So is a list in brackets
-right after the count and its noun (设6个部室（办公室、组织人事部、…）; not past a verb:
-三批项目涉及临城镇（A村、B村）), when it holds names only. A count of things (``point_units``: 个, 项, 条,
-方面 …; not 人次) followed by inline points (有三个方面：一是…；二是…；三是…), with no other figure between,
-is compared with the points that follow in order, in its paragraph and the paragraphs that go on with the next
-point (two points suffice there). A count ending its paragraph with a colon (存在以下四个方面的问题：) is
-compared with the numbered paragraphs after it, in one style, numbered from 1 (1．…, （1）…, or （一）… with
-paragraphs of its own under each, up to the next 一、; a table between two items does not end the list). The
-count must equal the number of *distinct* items; an item listed twice is named in the finding (a name the
-publisher redacted, （略）建设项目, stands for one each time); a last name after a comma closing the sentence
-(A、B、C，D。) is listed too. A count that refers to a table instead (共10个单户单位（详见表1）) is compared
-with the rows of the table captioned 表1 (just above it, or over its unit line): its numbered rows, totals
-left out. A count stated last in a paragraph that ends by introducing a table (单位共4个，具体如下：; or its
-own parts by kind said first: 共8个，其中行政单位2个，事业单位5个。具体如下：) is compared with the names in
-that table's column of them (单位名称 for 单位, 项目名称 for 项目, 三级指标 for 三级指标), its numbered rows,
-totals left out. A count of indicators (共设置6个绩效指标, 16个三级指标) in the first sentence of the
-paragraph right after an indicator table, or right before one (a caption between, no table after it), is
-compared with that table's 三级指标 rows. A count followed by its amount whose listing after it adds up to
-that amount (项目共3个，涉及项目预算资金 T。其中：A a，B b，C c) is compared with the listing's items (not a
-breakdown by source: 财政拨款 a，其他资金 b). """
+A count is a whole figure in a measure word (个, 项, 家, 所, ...; not a count of times, 人次, 站次, 家次,
+床日) followed, within ``reach`` characters and one comma, by a list ``openers`` word (包括, 分别是, 分别为,
+即 after a comma, a colon). The list runs to the end of its clause (。；，), continuing into the next
+paragraph when a converter broke the sentence across a blank line. Its items are split at 、 and, inside an
+item, at 和/以及/及 between two names where the first ends as the list's names mostly do (财务科和产业科 is
+two 科). Only a closed list of names is judged: one of at least ``minimum`` items (two after 分别为, 具体为:
+each one named), with a 、 in it, not ended by 等 (which says the list is not complete), and none of them an
+amount (分别为442名、418名 and 公务用车2辆、机要用车1辆 are a sum, not a list; so are
+数量指标五个、质量指标三个, and 租用1架M-26直升机、2架H-125直升机), but for names each with its amount of
+money (2项资金，分别为：A资金2127万元、B资金650万元). So is a list in brackets right after the count and its
+noun (设6个部室（办公室、组织人事部、…）; not past a verb: 三批项目涉及临城镇（A村、B村）), when it holds
+names only. A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by inline points
+(有三个方面：一是…；二是…；三是…), with no other figure between, is compared with the points that follow in
+order, in its paragraph and the paragraphs that go on with the next point (two points suffice there). A count
+ending its paragraph with a colon (存在以下四个方面的问题：) is compared with the numbered paragraphs after
+it, in one style, numbered from 1 (1．…, （1）…, or （一）… with paragraphs of its own under each, up to the
+next 一、; a table between two items does not end the list). The count must equal the number of *distinct*
+items; an item listed twice is named in the finding (a name the publisher redacted, （略）建设项目, stands for
+one each time); a last name after a comma closing the sentence (A、B、C，D。) is listed too. A count that
+refers to a table instead (共10个单户单位（详见表1）) is compared with the rows of the table captioned 表1
+(just above it, or over its unit line): its numbered rows, totals left out. A count stated last in a paragraph
+that ends by introducing a table (单位共4个，具体如下：; or its own parts by kind said first:
+共8个，其中行政单位2个，事业单位5个。具体如下：) is compared with the names in that table's column of them
+(单位名称 for 单位, 项目名称 for 项目, 三级指标 for 三级指标), its numbered rows, totals left out. A count of
+indicators (共设置6个绩效指标, 16个三级指标) in the first sentence of the paragraph right after an indicator
+table, or right before one (a caption between, no table after it), is compared with that table's 三级指标
+rows. A count followed by its amount whose listing after it adds up to that amount
+(项目共3个，涉及项目预算资金 T。其中：A a，B b，C c) is compared with the listing's items (not a breakdown by
+source: 财政拨款 a，其他资金 b). """
 
 from __future__ import annotations
 
@@ -82,8 +83,9 @@ def run(analysis, check: Check):
             continue
         index = _Counts(block.text, figures)
         for fig in figures:
-            if fig.unit not in COUNT_UNITS or not fig.is_point or fig.decimals != 0 or fig.value < 2:
-                continue
+            if fig.unit not in COUNT_UNITS or not fig.is_point or fig.decimals != 0 or fig.value < 2 \
+                    or _TIMES.fullmatch(fig.unit):
+                continue  # (6站次，包括A站、B站、C站: times, of fewer things)
             whole = index.wholes(fig)  # 共5个，其中行政单位1个: the counts this one is a part of
             broken = bool(whole) and (index.between(whole[-1].end, fig.start)
                                       or not _COMPLETE.match(block.text, fig.end))
@@ -397,6 +399,7 @@ def _numbered(analysis, b: int, fig, reach: int):
     return items or None, style
 
 
+_TIMES = lazy(r"[\u4e00-\u9fff]+次|床日")  # a count of times (人次, 家次, 站次), not of distinct things
 _YEAR_ITEM = lazy(r"\s*、\s*(?:19|20)\d\d\s*年")  # 、2023年22个: the next year's count of a series
 _SEE = lazy(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
 _OUTLINE = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十]{1,3}[）)])")
