@@ -91,7 +91,9 @@ _ROW_GAP = 3  # blocks a row may stand after the item before it and carry its co
 _PANEL_INDENT = 8  # characters of indentation that put a line in a table's right-hand panel
 _AMOUNT_LEAD = lazy(r"\s*[-−]?[\d,]+\.\d+\s+(?=\S)")  # an amount with decimals, then the line goes on
 _NOTE = lazy(r"\s*(?:注|备注|说明|注释)\s*[:：]\s*")
-_CONTINUED = lazy(r"(?:[（(]\s*续表?\s*[）)]|续表)\s*$")  # a caption repeated over a continuation
+# a table's caption repeated over its continuation (3.支出决算表（续）, 表（续1）, 表 续, 表(续表); not
+# 手续表, nor a heading of the text's own: 二、收入决算情况说明（续表）, its number repeated)
+_CONTINUED = lazy(r"表\s*(?:[（(]\s*续\s*(?:表|\d{1,2})?\s*[）)]|续\s*(?:$|[（(]))|^\s*续表")
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 _OPENERS = frozenset("一二三四五六七八九十（(" + _CIRCLED)
 
