@@ -16,7 +16,8 @@ names only. A count of things (``point_units``: 个, 项, 条, 方面 …; not �
 order, in its paragraph and the paragraphs that go on with the next point (two points suffice there). A count
 ending its paragraph with a colon (存在以下四个方面的问题：) is compared with the numbered paragraphs after
 it, in one style, numbered from 1 (1．…, （1）…, or （一）… with paragraphs of its own under each, up to the
-next 一、; a table between two items does not end the list). The count must equal the number of *distinct*
+next 一、; a table between two items does not end the list, unless the count's paragraph is itself in a list
+so numbered, or a bare title follows the table: 3.政府采购情况). The count must equal the number of *distinct*
 items; an item listed twice is named in the finding (a name the publisher redacted, （略）建设项目, stands for
 one each time); a last name after a comma closing the sentence (A、B、C，D。) is listed too. A count that
 refers to a table instead (共10个单户单位（详见表1）) is compared with the rows of the table captioned 表1
@@ -377,11 +378,23 @@ def _numbered(analysis, b: int, fig, reach: int):
     if not rest.endswith(("：", ":")) or len(rest) > reach or re.search(r"[。；;!?！？]", rest) \
             or any(f.start > fig.start for f in analysis.figures[b]):
         return None, None
-    items, style = [], None
+    items, style, crossed, raw = [], None, False, []
+    nested = False  # (2.支出情况。(⏎)…以下2个方面： ⏎ 1.… 2.…: a list in an item; not past 四、…)
+    for j in range(b, max(-1, b - 3), -1):
+        if blocks[j].kind == "row" or _CHAPTER.match(blocks[j].text):
+            break
+        if _NUMBERED.match(blocks[j].text):
+            nested = True
+            break
     for k in range(b + 1, min(len(blocks), b + 100)):
         if blocks[k].kind == "row" and items:
+            crossed = True
             continue  # 1.… 2.… then a table, then 3.…: the list goes on after it
         m = _NUMBERED.match(blocks[k].text) if blocks[k].kind in ("paragraph", "heading") else None
+        if crossed and m and (nested or _TITLE_ONLY.fullmatch(blocks[k].text.strip())
+                              and not all(_TITLE_ONLY.fullmatch(text) for text in raw)):
+            break  # 1.…。 2.…。 a table, then 3.政府采购情况 (or the numbers of the list the count's own
+            # paragraph is an item of): the list around them goes on, no item of this one
         if m is None and items and style == "（一）" and blocks[k].kind == "paragraph" \
                 and not _TOP.match(blocks[k].text):
             continue  # （一）资金拨付进度偏慢。⏎ 部分资金到位较晚…: an item's own paragraphs under it
@@ -396,9 +409,12 @@ def _numbered(analysis, b: int, fig, reach: int):
         if any(f.unit == fig.unit for f in analysis.figures[k]):
             return None, None  # 1．在职人员38人 2．退休人员7人 under 45人: a breakdown, each its own count
         items.append((blocks[k].text[m.end():].strip(" ；;。"), blocks[k].span(m.start(), m.end())))
+        raw.append(blocks[k].text.strip())
     return items or None, style
 
 
+_CHAPTER = lazy(r"\s*[一二三四五六七八九十]{1,3}、")  # a top heading (四、下一步改进措施)
+_TITLE_ONLY = lazy(r"[^。；;，,：:]{1,24}")  # a short title, no sentence (3.政府采购情况)
 _TIMES = lazy(r"[\u4e00-\u9fff]+次|床日")  # a count of times (人次, 家次, 站次), not of distinct things
 _YEAR_ITEM = lazy(r"\s*、\s*(?:19|20)\d\d\s*年")  # 、2023年22个: the next year's count of a series
 _SEE = lazy(r"(?:详见|见|如)\s*表\s*(\d{1,2})")
