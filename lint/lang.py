@@ -196,6 +196,10 @@ def title(code: str, name: str, lang: str = "en") -> str:
 # order, anywhere in the reason; the technical detail a library gave, in brackets, is kept as it is).
 _REASONS_ZH = [(lazy(p), r) for p, r in (
     (r"empty: no text to check", "空文件：没有可检查的文字"),
+    (r"the PDF reader stopped \(signal (\d+)\): it ran out of memory or met a damaged file; not read",
+     r"PDF 读取程序中止（信号 \1）：内存不足或文件已损坏；未读取"),
+    (r"the PDF reader stopped \(exit (\d+)\): it ran out of memory or met a damaged file; not read",
+     r"PDF 读取程序中止（退出码 \1）：内存不足或文件已损坏；未读取"),
     (r"no such file|No such file or directory", "文件不存在"),
     (r"Permission denied", "无权读取"), (r"Is a directory", "这是一个文件夹"),
     (r"the (PDF|OFD) is encrypted; save an unprotected copy to check it",

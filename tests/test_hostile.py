@@ -254,3 +254,20 @@ def test_per_file_limits_in_check(hostile, option, said):
                             capture_output=True, text=True, timeout=600)
     assert result.returncode == 2 and said in result.stderr and "Traceback" not in result.stderr
     assert "utf16.txt:1:5: SUM001" in result.stdout  # the next file is checked as usual
+
+
+@pytest.mark.skipif(not hasattr(os, "fork"), reason="the reader runs apart only where processes fork")
+def test_a_pdf_reader_that_aborts_the_process_costs_only_its_file(tmp_path):
+    """PDFium aborts the whole process when an allocation fails under the memory cap (a page of three
+    million text operators, wave w67e): the PDF is read in a child, so its death is this file's ReadError
+    and the run goes on; what the reader raises or returns comes back as it was."""
+    from crossfoot import ingest
+
+    path = tmp_path / "a.pdf"
+    with pytest.raises(ingest.ReadError, match=r"the PDF reader stopped \(signal 6\)"):
+        ingest._apart(lambda p: os.abort(), path)
+    with pytest.raises(ingest.ReadError, match="damaged on purpose"):
+        ingest._apart(lambda p: (_ for _ in ()).throw(ingest.ReadError(f"{p}: damaged on purpose")), path)
+    with pytest.raises(MemoryError):
+        ingest._apart(lambda p: (_ for _ in ()).throw(MemoryError()), path)
+    assert ingest._apart(lambda p: parse("合计3万元。", str(p)), path).lines == ("合计3万元。",)

@@ -71,7 +71,8 @@ def read(path: str | Path) -> Document:
     if suffix in SUFFIXES:
         import importlib
 
-        doc = importlib.import_module(f"{__name__}.{SUFFIXES[suffix]}").read(path)
+        reader = importlib.import_module(f"{__name__}.{SUFFIXES[suffix]}").read
+        doc = _apart(reader, path) if suffix == ".pdf" else reader(path)
         if not doc.notes and not any(b.text.strip() for b in doc.blocks):
             raise ReadError(f"{path}: {EMPTY}")  # (a conversion that wrote nothing is not a clean report)
         return doc
@@ -80,6 +81,54 @@ def read(path: str | Path) -> Document:
 
         return converted.read(path)  # refused with how to convert it where LibreOffice is not installed
     raise ReadError(f"{path}: {refusal(path)}")
+
+
+def _apart(reader, path) -> Document:
+    """``reader(path)`` in a child process (Unix), its document or its exception handed back: PDFium, native
+    code, aborts the whole process when an allocation fails under the memory cap (a page of three million
+    text operators), which would end the run with no word on any file. A child that dies so is this file's
+    :class:`ReadError`; where processes are not forked, the reader runs here."""
+    if not hasattr(os, "fork"):
+        return reader(path)
+    import pickle
+    import signal
+
+    inbound, outbound = os.pipe()
+    child = os.fork()
+    if child == 0:  # pragma: no cover - the child's side (its coverage is not collected)
+        os.close(inbound)
+        try:
+            try:
+                answer = ("done", reader(path))
+            except BaseException as exc:  # noqa: BLE001 - handed back as raised (ReadError, MemoryError …)
+                answer = ("raised", exc)
+            try:
+                data = pickle.dumps(answer)
+                if answer[0] == "raised":
+                    pickle.loads(data)  # (an exception that cannot be rebuilt is handed back in words)
+            except Exception as exc:  # noqa: BLE001 - whatever it was, said in words
+                data = pickle.dumps(("raised", RuntimeError(f"{type(answer[1]).__name__}: {exc}")))
+            with os.fdopen(outbound, "wb") as out:
+                out.write(data)
+        finally:
+            os._exit(0)
+    os.close(outbound)
+    try:
+        with os.fdopen(inbound, "rb") as pipe:
+            data = pipe.read()
+        _, status = os.waitpid(child, 0)
+    except BaseException:
+        os.kill(child, signal.SIGKILL)  # (a time limit or Ctrl-C while it reads: it stops too)
+        os.waitpid(child, 0)
+        raise
+    if not data:
+        why = f"signal {os.WTERMSIG(status)}" if os.WIFSIGNALED(status) else f"exit {os.WEXITSTATUS(status)}"
+        raise ReadError(f"{path}: the PDF reader stopped ({why}): it ran out of memory or met a damaged "
+                        "file; not read")
+    kind, value = pickle.loads(data)
+    if kind == "raised":
+        raise value
+    return value
 
 
 def walk(paths: Sequence[str], skipped: list | None = None) -> Iterator[str]:

@@ -48,6 +48,9 @@ class PdfiumError(Exception):
         super().__init__(message)
         self.code = code
 
+    def __reduce__(self):  # (handed back from the reader's child process as it was)
+        return PdfiumError, (str(self), self.code)
+
 
 def pages(path: str):
     """The pages of the PDF at ``path``, each a :class:`Page`, released after use."""
