@@ -178,6 +178,29 @@ def test_resume_checks_again_a_file_edited_since_or_other_settings(tmp_path):
     assert other.exit_code == 0 and "SUM001" not in other.stdout
 
 
+@pytest.mark.parametrize("facts", [
+    {"DOC007": 5}, {"DOC007": {"series": ["x"], "year": 2024, "items": []}},
+    {"DOC007": {"series": "x", "year": 2024, "items": [{"key": ["a", "money"], "year": 2024, "value": "abc"}]}},
+    {"DOC007": {"series": "x", "year": 2024, "items": [
+        {"key": ["a", "money"], "year": 2024, "text": "1", "value": "Infinity", "decimals": 0, "unit": "",
+         "qualifier": "", "exact": True, "label": "a", "line": 1, "column": 1, "end_column": 2, "where": ""}]}},
+])
+def test_a_stored_record_whose_facts_are_malformed_is_checked_again(tmp_path, facts):
+    """Facts are compared across files (DOC007): a store or cache record holding facts of another shape is
+    checked again, never read into the comparison (wave w67e: TypeError, InvalidOperation, exit 1)."""
+    generate.write(tmp_path / "in", 2)
+    run = ["batch", str(tmp_path / "in"), "-d", str(tmp_path / "out"), "--no-cache", "-q", "--isolated"]
+    assert CliRunner().invoke(main, run).exit_code == 0
+    store = tmp_path / "out" / "results.jsonl"
+    records = [json.loads(line) for line in store.read_text(encoding="utf-8").splitlines()]
+    records[0]["facts"] = facts
+    store.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    resumed = CliRunner().invoke(main, [*run, "--resume"])
+    assert resumed.exit_code == 0 and resumed.exception is None, resumed.output
+    kept = [json.loads(line) for line in store.read_text(encoding="utf-8").splitlines()]
+    assert len(kept) == 2 and all(r["facts"] != facts for r in kept)
+
+
 def test_dask_executor_gives_the_same_results(tmp_path):
     distributed = pytest.importorskip("distributed")
     expected = generate.write(tmp_path / "in", 10)

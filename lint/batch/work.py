@@ -53,6 +53,10 @@ def valid(record, path: str | None = None) -> bool:
             record.get("status") not in ("ok", "error") or not isinstance(record.get("findings"), list) or \
             not isinstance(record.get("error", ""), str) or not isinstance(record.get("facts", {}), dict):
         return False
+    from ..kinds.document.cross_year import well_formed
+
+    if not all(well_formed(payload) for payload in record.get("facts", {}).values()):
+        return False  # (facts a store or cache file holds are compared across files: never taken unread)
     page = record.get("html", "")
     if not isinstance(page, str) or "/" in page or "\\" in page or page.startswith("."):
         return False  # the name of a report in html/, never a path elsewhere

@@ -111,6 +111,30 @@ def _key(analysis, check: Check, text: str, fig: Figure) -> tuple | None:
     return None if key is None else (_RELATIVE.sub("", key[1]), key[2])
 
 
+def well_formed(found) -> bool:
+    """Whether ``found`` is facts as :func:`facts` writes them (or None): a results store or cache file edited
+    or torn elsewhere holds anything, and its document is checked again rather than compared."""
+    if found is None:
+        return True
+    if not isinstance(found, dict) or not isinstance(found.get("series"), str) \
+            or type(found.get("year")) is not int or not isinstance(found.get("items"), list):
+        return False
+    texts, numbers = ("text", "value", "unit", "qualifier", "label", "where"), ("year", "decimals", "line",
+                                                                                "column", "end_column")
+    for item in found["items"]:
+        if not isinstance(item, dict) or not isinstance(item.get("key"), list) \
+                or not all(isinstance(k, str) for k in item["key"]) \
+                or not all(isinstance(item.get(k), str) for k in texts) \
+                or not all(type(item.get(k)) is int for k in numbers) or type(item.get("exact")) is not bool:
+            return False
+        try:
+            if not Decimal(item["value"]).is_finite():
+                return False
+        except ArithmeticError:
+            return False
+    return True
+
+
 def _figure(item: dict) -> Figure:
     span = Span(item["line"], item["column"], item["line"], item["end_column"], item.get("where", ""))
     return Figure(value=Decimal(item["value"]), text=item["text"], decimals=item["decimals"],
