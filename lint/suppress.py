@@ -162,7 +162,7 @@ class Baseline:
             self.root = Path(os.path.abspath(path)).parent
         except OSError as exc:
             raise BaselineError(f"{path}: {exc.strerror or exc}") from None
-        except (ValueError, KeyError, TypeError) as exc:
+        except (ValueError, KeyError, TypeError, RecursionError) as exc:  # (nested 100,000 deep: no baseline)
             raise BaselineError(f"{path}: not a crossfoot baseline ({type(exc).__name__}: {exc})") from None
         self.hidden = 0
         self.checked: set[str] = set()

@@ -75,6 +75,34 @@ def test_spreadsheet_cells_that_would_run_as_formulas_are_neutralised(tmp_path, 
     assert f"'{report.name}" in cells
 
 
+def test_a_lock_that_is_a_link_or_a_fifo_is_refused_and_nothing_it_points_to_is_touched(tmp_path):
+    """A symbolic link at the lock's place would have the lock truncate its target, a file nobody named
+    (wave w67e); a FIFO there is no lock either. Both are refused, exit 2, the target intact."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(BAD, encoding="utf-8")
+    precious = tmp_path / "precious.txt"
+    precious.write_text("IMPORTANT DATA", encoding="utf-8")
+    linked, piped = tmp_path / "linked", tmp_path / "piped"
+    linked.mkdir()
+    piped.mkdir()
+    (linked / ".crossfoot-batch.lock").symlink_to(precious)
+    os.mkfifo(piped / ".crossfoot-batch.lock")
+    for out in (linked, piped):
+        result = crossfoot("batch", "--isolated", "--no-cache", str(tmp_path / "in"), "-d", str(out))
+        assert result.returncode == 2 and "is not a lock crossfoot can use" in result.stderr, result.stderr
+    assert precious.read_text(encoding="utf-8") == "IMPORTANT DATA"
+
+
+def test_a_baseline_nested_too_deep_is_no_baseline(tmp_path):
+    report = tmp_path / "r.txt"
+    report.write_text(BAD, encoding="utf-8")
+    deep = tmp_path / "deep.json"
+    deep.write_text("[" * 100_000 + "]" * 100_000, encoding="utf-8")
+    result = crossfoot("check", "--isolated", str(report), "--baseline", str(deep))
+    assert result.returncode == 2 and "not a crossfoot baseline (RecursionError" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
 def test_a_second_batch_into_the_same_folder_is_refused(tmp_path):
     (tmp_path / "in").mkdir()
     (tmp_path / "in" / "r.txt").write_text(BAD, encoding="utf-8")

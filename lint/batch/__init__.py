@@ -11,6 +11,7 @@ left behind (``.NAME.tmp``) are swept from the output folder when the next run s
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
@@ -72,7 +73,16 @@ def _lock(out: Path):
     would interleave their results and outputs), never waited for."""
     import fcntl
 
-    handle = open(out / ".crossfoot-batch.lock", "a+", encoding="utf-8")
+    path = out / ".crossfoot-batch.lock"
+    try:  # (never through a link: its target, a file nobody named, would be truncated)
+        handle = os.fdopen(os.open(path, os.O_RDWR | os.O_CREAT | os.O_APPEND | getattr(os, "O_NOFOLLOW", 0)
+                                   | getattr(os, "O_NONBLOCK", 0), 0o644), "a+", encoding="utf-8")
+    except OSError as exc:
+        why = exc.strerror or exc
+        raise RuntimeError(f"{path} is not a lock crossfoot can use ({why}); remove it") from None
+    if not stat.S_ISREG(os.fstat(handle.fileno()).st_mode):
+        handle.close()
+        raise RuntimeError(f"{path} is not a regular file; remove it")
     try:
         fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
     except OSError:
