@@ -93,6 +93,19 @@ def test_a_lock_that_is_a_link_or_a_fifo_is_refused_and_nothing_it_points_to_is_
     assert precious.read_text(encoding="utf-8") == "IMPORTANT DATA"
 
 
+@pytest.mark.parametrize("name", ["summary.txt", "findings.csv", "findings.xlsx", "index.html"])
+def test_a_batch_output_that_is_a_fifo_is_refused_before_checking_not_waited_on(tmp_path, name):
+    """A FIFO in an output's place blocked the batch for ever once its checking was done (wave w67e)."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(BAD, encoding="utf-8")
+    out = tmp_path / "out"
+    out.mkdir()
+    os.mkfifo(out / name)
+    result = crossfoot("batch", "--isolated", "--no-cache", str(tmp_path / "in"), "-d", str(out), timeout=60)
+    assert result.returncode == 2 and f"{name} is not a regular file" in result.stderr, result.stderr
+    assert not (out / "results.jsonl").exists()
+
+
 def test_a_baseline_nested_too_deep_is_no_baseline(tmp_path):
     report = tmp_path / "r.txt"
     report.write_text(BAD, encoding="utf-8")

@@ -5,6 +5,7 @@ file with its counts, linking the per-document reports in ``html/``). Each is wr
 
 from __future__ import annotations
 
+import os
 from collections import Counter
 from html import escape
 from pathlib import Path
@@ -142,6 +143,19 @@ def _weight(r: dict) -> tuple[int, int, int]:
     outweighs any number of warnings)."""
     levels = Counter(f["severity"] for f in r["findings"])
     return levels["error"], levels["warning"], levels["info"]
+
+
+NAMES = ("findings.xlsx", "findings.csv", "summary.txt", "index.html")
+
+
+def odd(folder: Path) -> Path | None:
+    """An output's place in ``folder`` that holds something other than a regular file (a FIFO would block the
+    batch for ever once its checking is done; a device, a folder), or None: refused before any checking."""
+    for name in NAMES:
+        place = folder / name
+        if os.path.lexists(place) and not place.is_file():
+            return place
+    return None
 
 
 def write(folder: Path, records: list[dict], version: str, lang: str = "en") -> None:
