@@ -88,6 +88,28 @@ def _parse(path: Path) -> tuple[dict | None, list[tuple[int, object]]]:
     return data, found
 
 
+_LARGEST_PACK = 200_000  # values a pack may hold once its aliases are written out (the core packs: ~20,000)
+
+
+def _expanded(root) -> int:
+    """How many values a YAML node graph holds with every alias written out (counted once per node, not per
+    path: a 774-byte pack of aliases of aliases is billions of values, which writing it out would use up)."""
+    sizes: dict[int, int] = {}
+    stack = [(root, False)]
+    while stack:
+        node, done = stack.pop()
+        if id(node) in sizes:
+            continue
+        children = [c for pair in node.value for c in pair] if isinstance(node.value, list) and node.value \
+            and isinstance(node.value[0], tuple) else node.value if isinstance(node.value, list) else []
+        if done:
+            sizes[id(node)] = 1 + sum(sizes.get(id(c), 0) for c in children)
+        else:
+            stack.append((node, True))
+            stack.extend((c, False) for c in children if id(c) not in sizes)
+    return sizes[id(root)]
+
+
 def _parsed(path: Path, text: str) -> tuple[dict | None, list[tuple[int, object]]]:
     import yaml
 
@@ -96,6 +118,9 @@ def _parsed(path: Path, text: str) -> tuple[dict | None, list[tuple[int, object]
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)(text)
     try:
         root = loader.get_single_node()
+        if root is not None and _expanded(root) > _LARGEST_PACK:
+            raise PackError(f"{path}: a check pack that expands to more than {_LARGEST_PACK:,} values "
+                            "(aliases repeating aliases); not loaded")
         data = loader.construct_document(root) if root is not None else None
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)

@@ -246,6 +246,21 @@ def test_packs_cannot_run_code(tmp_path, pack, said):
     assert "Traceback" not in result.stderr and not marker.exists()
 
 
+def test_a_pack_of_aliases_of_aliases_is_refused_before_it_is_written_out(tmp_path):
+    """A 774-byte pack whose aliases repeat aliases holds billions of values once written out: the pack
+    cache's writing took 72 s and 5.7 GB, then a MemoryError traceback (wave w67e). Refused as it parses."""
+    lines = ["pack:", "  a0: &a0 [" + ", ".join("x" * 1 for _ in range(10)) + "]"]
+    lines += [f"  a{k}: &a{k} [" + ", ".join(f"*a{k - 1}" for _ in range(10)) + "]" for k in range(1, 9)]
+    lines += ["checks: []"]
+    (tmp_path / "laughs.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    (tmp_path / "r.txt").write_text("合计3万元。\n", encoding="utf-8")
+    result = subprocess.run([sys.executable, "-m", "crossfoot", "check", "--isolated", "--pack",
+                             str(tmp_path / "laughs.yaml"), str(tmp_path / "r.txt")], capture_output=True,
+                            text=True, timeout=60, env={**os.environ, "CROSSFOOT_CACHE_DIR": str(tmp_path / "c")})
+    assert result.returncode == 2 and "expands to more than" in result.stderr, result.stderr
+    assert "Traceback" not in result.stderr
+
+
 @pytest.mark.parametrize("option, said", [(("--timeout", "0.2"), "took longer than 0.2 s; not checked"),
                                           (("--memory", "20"), "needed more than 20 MB; not checked")])
 def test_per_file_limits_in_check(hostile, option, said):
