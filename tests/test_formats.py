@@ -417,6 +417,24 @@ def test_docx_symbols_inserted_from_a_symbol_font_are_read_as_their_characters(t
     assert doc.blocks[0].text == "普及率目标≥92%，差错率≤1%☑"
 
 
+def test_a_workbook_with_an_empty_formatted_cell_far_down_is_read_by_the_cells_it_holds(tmp_path, checks):
+    """A converted .xls often carries an empty cell with only a format at IV65536: max_row × max_column made
+    the 5-row sheet 16 million places and the workbook was refused, its table's error lost (wave w67e)."""
+    openpyxl = pytest.importorskip("openpyxl")
+    from openpyxl.styles import Font
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "表1"
+    for row in (("项目", "金额"), ("基本支出", "100.00"), ("项目支出", "200.00"), ("合计", "310.00")):
+        sheet.append(row)
+    sheet["IV65536"].font = Font(bold=True)  # a format, no value
+    path = tmp_path / "b.xlsx"
+    book.save(path)
+    found = engine.run(ingest.read(path), checks)
+    assert [f.code for f in found] == ["TAB001"]
+
+
 def test_docx_merged_cells_give_their_text_once(tmp_path):
     def cell(text, props=""):
         return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"

@@ -69,10 +69,15 @@ def read(path: str | Path, display: str | None = None) -> Document:
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible":
             continue
-        if (sheet.max_row or 0) * (sheet.max_column or 0) > CELLS_LIMIT:
-            raise ReadError(f"{name}: sheet {sheet.title} spans {sheet.max_row} rows × {sheet.max_column} "
-                            "columns, more than a report's tables; not read")
-        lines += sheet_lines(_grid(sheet))
+        grid = _grid(sheet)
+        rows = {r for r, _ in grid.cells}
+        columns = {c for _, c in grid.cells}
+        tall = max(rows) - min(rows) + 1 if rows else 0
+        wide = max(columns) - min(columns) + 1 if columns else 0
+        if tall * wide > CELLS_LIMIT:  # (of the cells that hold something)
+            raise ReadError(f"{name}: sheet {sheet.title} spans {tall} rows × {wide} columns, more than a "
+                            "report's tables; not read")
+        lines += sheet_lines(grid)
     notes = ()
     if uncalculated:
         from ..model import Finding, Severity, Span
@@ -110,13 +115,17 @@ def _grid(sheet) -> Grid:
     hidden = _hidden_columns(sheet)
     merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in sheet.merged_cells.ranges]
     grid = Grid(sheet.title, {}, merged, set(), hidden)
-    for row in sheet.iter_rows():
-        if row and sheet.row_dimensions[row[0].row].hidden:
-            grid.hidden_rows.add(row[0].row)
+    # the cells the sheet holds, not every place up to its farthest one: an empty cell carrying only a
+    # format at IV65536 (a converted .xls's corner) makes max_row × max_column 16 million places
+    cells = getattr(sheet, "_cells", None)
+    found = sorted(cells.items()) if isinstance(cells, dict) else \
+        (((c.row, c.column), c) for row in sheet.iter_rows() for c in row)
+    for (row, column), cell in found:
+        if sheet.row_dimensions[row].hidden:
+            grid.hidden_rows.add(row)
             continue
-        for cell in row:
-            if cell.value is not None and cell.column not in hidden:
-                grid.put(cell.row, cell.column, cell.value, cell.number_format)
+        if cell.value is not None and column not in hidden:
+            grid.put(row, column, cell.value, cell.number_format)
     return grid
 
 
