@@ -418,6 +418,8 @@ def test_a_pdf_whose_stream_length_refers_in_a_loop_is_read_or_stops_at_its_time
 
 @pytest.mark.parametrize("formula, said", [
     ("'\"x\" + a'", "may hold only numbers"),
+    ("a * 1e999 - 1e999", "holds a number beyond any report's"),  # infinite as a float (wave w67e)
+    ("-" * 480 + "a", "nested more than 50 deep"),  # under 500 characters, past the recursion of its arithmetic
     ("'" + "-" * 100_000 + "a'", "longer than 500 characters"),
 ])
 def test_a_formula_that_cannot_work_is_a_pack_error(tmp_path, formula, said):

@@ -55,6 +55,18 @@ _OPS = {ast.Add: "__add__", ast.Sub: "__sub__", ast.Mult: "__mul__", ast.Div: "_
 _PERIOD = lazy(r"(?:\d{1,2}\s*[-－—~至到]\s*)?(\d{1,2})\s*月")
 _CALLS = {"min": min, "max": max}
 _LONGEST = 500  # characters of a formula: arithmetic on a few columns, never a parser's stress test
+_LARGEST_CONSTANT = 10**12  # a formula's own numbers (100, 0.8, 12): never 1e999, infinite as a float
+_DEEPEST = 50  # operations nested in one another (480 signs before a name: no arithmetic of a report's)
+
+
+def _depth(tree) -> int:
+    """How deep a formula's operations nest, counted without recursion."""
+    deepest, stack = 0, [(tree, 1)]
+    while stack:
+        node, depth = stack.pop()
+        deepest = max(deepest, depth)
+        stack.extend((child, depth + 1) for child in ast.iter_child_nodes(node))
+    return deepest
 
 
 @options
@@ -121,9 +133,13 @@ class Options:
             if isinstance(node, ast.Constant) and (isinstance(node.value, bool)
                                                    or not isinstance(node.value, (int, float))):
                 return f"formula {self.formula!r} may hold only numbers besides column names"
+            if isinstance(node, ast.Constant) and not abs(node.value) <= _LARGEST_CONSTANT:
+                return f"formula {self.formula!r} holds a number beyond any report's ({node.value!r})"
             if not isinstance(node, (ast.Expression, ast.BinOp, ast.UnaryOp, ast.USub, ast.Name, ast.Load,
                                      ast.Constant, ast.Call, *_OPS)):
                 return f"formula {self.formula!r} may use only + - * /, parentheses, min and max"
+        if _depth(tree) > _DEEPEST:
+            return f"formula is nested more than {_DEEPEST} deep (a chain of signs or brackets)"
         return None
 
 
