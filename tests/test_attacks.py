@@ -646,7 +646,7 @@ def test_figures_of_many_digits_and_formulas_beyond_any_figure_are_clear(tmp_pat
     pack = tmp_path / "p.yaml"
     pack.write_text("checks:\n  - code: ZZZ001\n    name: z\n    kind: formula\n    severity: error\n"
                     "    message: '{stated}'\n    options:\n      columns: {a: [甲], r: [率]}\n"
-                    "      formula: 'a * 1e308'\n      result: r\n", encoding="utf-8")
+                    "      formula: 'a" + " * 1e12" * 26 + "'\n      result: r\n", encoding="utf-8")
     (tmp_path / "t.txt").write_text("项目\t甲\t率\n一\t2.00\t3.00\n", encoding="utf-8")
     result = crossfoot("check", "--isolated", "--pack", str(pack), str(tmp_path / "t.txt"))
     assert result.returncode == 2 and "its pack's formula is wrong" in result.stderr
