@@ -261,6 +261,8 @@ def open_paren(text: str, start: int, at: int) -> int | None:
     """Offset of the innermost parenthesis still open at ``at`` (searching from ``start``), or None."""
     if text.find("（", start, at) < 0 and text.find("(", start, at) < 0:
         return None
+    if text.find("）", start, at) < 0 and text.find(")", start, at) < 0:  # none closed: the last opened
+        return max(text.rfind("（", start, at), text.rfind("(", start, at))
     stack: list[int] = []
     for m in _PARENS.finditer(text, start, at):
         if m.group() in "（(":
