@@ -169,7 +169,8 @@ def test_workers_die_with_a_killed_batch(tmp_path):
 
 LONG_LINES = {  # 100 KB and more on one line, each shape once made a check quadratic or cubic
     "listings in parentheses": "（合计100万元，其中甲10万元" * 8000,
-    "a run of Chinese numerals": "一二三四五六七八九十百千万亿" * 8000,  # (a fraction's 分之 looked for at each: wave w67e)
+    "a run of Chinese numerals": "一二三四五六七八九十百千万亿" * 8000,
+    "shares of a whole said nowhere": "，".join(f"A{i}支出{i + 1}.00万元，占{(i + 1) / 1000:.2f}%" for i in range(8000)),  # (a fraction's 分之 looked for at each: wave w67e)
     "open parentheses, then listings": "（" * 4000 + "合计100万元，其中甲10万元，乙20万元，" * 4000,
     "rates of a base": "预算100万元，实际支出90万元，执行率90.00%，为年初预算的90%，" * 3000,
     "growth": "收入合计100万元，比上年增加10万元，增长11.11%，" * 4000,

@@ -68,7 +68,8 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
             and (not any(w in label for w in _TOTALS) or labels.SUB_LEVEL.search(run_in.group())):
         scope = f"{run_in.group()}|{scope}"  # （一）财政管理方面。审计指出问题18个: that part's (not
         # 本部门收入总计, the report's own whole wherever it is said, but under a level's title: (2)市级收支)
-    coded = _CODE.findall(text, max(text.rfind(c, 0, fig.start) for c in "。；;") + 1, fig.start)
+    lo = max(0, fig.start - _CODE_REACH)  # (a sentence of 8,000 items without a stop: not read back whole)
+    coded = _CODE.findall(text, max(lo, max(text.rfind(c, lo, fig.start) for c in "。；;") + 1), fig.start)
     if coded:  # 2010302一般行政管理事务 a ⏎ 2011302一般行政管理事务 b: items of two 款, by their codes
         scope = f"{coded[-1]}|{scope}"
     named = _NAMED_LINE.match(text)
@@ -340,6 +341,7 @@ _TOP = lazy(r"(?:#+\s*)?[一二三四五六七八九十]{1,3}、")
 # a sentence stating a budget before its amounts (预算为：, 预算安排为, 调整后预算为)
 _PLANNED = lazy(r"预算(?:安排)?(?:调整)?(?:为|是)\s*[：:]?")
 # a 款 or 项's code before its name (1.2010302一般行政管理事务), or in brackets after it
+_CODE_REACH = 200  # characters back a classification code naming a figure's item may stand
 _CODE = lazy(r"(?<![\d,])(2\d{6}|2\d{4})(?=[\u4e00-\u9fff（(）)])"
              r"(?![人个家辆次项户元万亿千百台套件名所座条处间张本批亩吨米平])")
 # a paragraph opening with a name and a colon (巴州区：, 县人民政府：, 中央资金：), not a topic's (收入情况：,

@@ -522,11 +522,13 @@ def _listed(analysis, check: Check, listed):
         return
     scale = Decimal(100) if listed[0][0].unit == "%" else Decimal(1000)
     unit = parts[0].unit
-    if precision.total(parts, unit).lo <= 0:
+    summed = precision.total(parts, unit)  # (once: a listing of 8,000 shares summed per share was quadratic)
+    if summed.lo <= 0:
         return  # 甲0万元，占0%，乙0万元，占0%: parts of nothing, no share to compute
+    related = tuple(parts)
 
     def share(part):
-        return precision.interval(part, "round", unit) / precision.total(parts, unit)
+        return precision.interval(part, "round", unit) / summed
 
     agree = [bool(part.value) for rate, part in listed
              if precision.interval(rate).meets(share(part).scale(scale))]
@@ -537,7 +539,7 @@ def _listed(analysis, check: Check, listed):
         # at 0% agrees with any whole: it says nothing alone)
     expression = " + ".join(p.text for p in parts)
     for rate, part in listed:
-        verdict = judge(check, analysis, rate, tuple(parts), lambda part=part: share(part), scale=scale,
+        verdict = judge(check, analysis, rate, related, lambda part=part: share(part), scale=scale,
                         expression=f"{part.text} / ({expression})")
         if verdict:
             yield verdict
