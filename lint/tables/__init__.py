@@ -70,9 +70,10 @@ def last_line(table: Table) -> int:
 
 
 def row_label(table: Table, row: int) -> str:
-    """A row's label: its non-numeric cells, joined (a dash or slash standing for nothing left out)."""
-    return " ".join(c.text for c in table.rows[row]
-                    if c.text and number(c.text) is None and c.text.strip(NOTHING) != "")
+    """A row's label: its non-numeric cells, joined (a dash or slash standing for nothing left out); read once
+    per table and row (each cell's figure is labelled by it: a wide table's rows were read once a cell)."""
+    return table.once(("row-label", row), lambda: " ".join(
+        c.text for c in table.rows[row] if c.text and number(c.text) is None and c.text.strip(NOTHING) != ""))
 
 
 def code(text: str) -> str | None:
