@@ -235,6 +235,7 @@ _REASONS_ZH = [(lazy(p), r) for p, r in (
     (r"an OpenDocument spreadsheet: save it as \.xlsx", "OpenDocument 表格：请另存为 .xlsx"),
     (r"a presentation: not read", "演示文稿：不读取"),
     (r"cannot read (\S+) files \(supported: ([^)]*)\)", r"不能读取 \1 文件（支持：\2）"),
+    (r"cannot read files without a suffix \(supported: ([^)]*)\)", r"不能读取没有扩展名的文件（支持：\1）"),
     (r"took longer than (\S+) s; stopped", r"用时超过 \1 秒，已停止"),
     (r"; not checked \(raise --timeout to allow more\)", "；未检查（可用 --timeout 放宽）"),
     (r"needed more than (\d+) MB; not checked \(raise --memory to allow more\)",

@@ -106,6 +106,17 @@ def test_a_batch_output_that_is_a_fifo_is_refused_before_checking_not_waited_on(
     assert not (out / "results.jsonl").exists()
 
 
+def test_check_of_a_folder_leaves_a_batchs_results_under_it_alone(tmp_path):
+    """A batch's results folder under the folder checked (its pages, spreadsheets, summary) is crossfoot's
+    own output: read as reports, every finding came twice (wave w67e)."""
+    (tmp_path / "r.txt").write_text(BAD, encoding="utf-8")
+    assert crossfoot("batch", "--isolated", "--no-cache", "-q", str(tmp_path / "r.txt"), "-d",
+                     str(tmp_path / "results")).returncode == 1
+    assert (tmp_path / "results" / "index.html").is_file()
+    shown = crossfoot("check", "--isolated", "--show-files", str(tmp_path))
+    assert shown.stdout.split() == [str(tmp_path / "r.txt")], shown.stdout
+
+
 def test_a_baseline_nested_too_deep_is_no_baseline(tmp_path):
     report = tmp_path / "r.txt"
     report.write_text(BAD, encoding="utf-8")

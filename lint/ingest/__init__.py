@@ -47,8 +47,8 @@ def refusal(path: str | Path) -> str:
     suffix = Path(path).suffix.lower()
     if suffix in NOT_READ:
         return NOT_READ[suffix]
-    return (f"cannot read {suffix or 'files without a suffix'} files "
-            f"(supported: {', '.join(sorted(SUFFIXES))})")
+    what = f"{suffix} files" if suffix else "files without a suffix"
+    return f"cannot read {what} (supported: {', '.join(sorted(SUFFIXES))})"
 
 
 def follow(path: str | Path) -> None:
@@ -131,16 +131,23 @@ def _apart(reader, path) -> Document:
     return value
 
 
+_RESULTS = {"results.jsonl", "summary.txt", "index.html"}  # what every batch's results folder holds
+
+
 def walk(paths: Sequence[str], skipped: list | None = None) -> Iterator[str]:
     """Files named directly, and readable files found under folders (hidden entries skipped), sorted.
     Documents under a folder in a format not read (:data:`NOT_READ`: .doc, .wps, .et, ...) are
-    appended to ``skipped`` as ``(path, why)``; other files there (images, data) are not reports."""
+    appended to ``skipped`` as ``(path, why)``; other files there (images, data) are not reports, nor is a
+    batch's results folder under it (results.jsonl, summary.txt, index.html and its pages)."""
     convertible = converter() is not None
     for given in paths:
         if os.path.isdir(given):
             found, passed = [], []
             for root, dirs, files in os.walk(given):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                if root != given and _RESULTS <= set(files):
+                    dirs[:] = []  # a batch's results folder (its pages, spreadsheets): crossfoot's own
+                    continue  # outputs, no reports (checked again, every finding would be doubled)
                 for f in files:
                     suffix = Path(f).suffix.lower()
                     if f.startswith(".") or f.startswith("~$"):  # hidden, or an Office lock file
