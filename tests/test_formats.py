@@ -435,6 +435,21 @@ def test_a_workbook_with_an_empty_formatted_cell_far_down_is_read_by_the_cells_i
     assert [f.code for f in found] == ["TAB001"]
 
 
+def test_docx_a_span_past_its_tables_grid_is_clamped_to_it(tmp_path, checks):
+    """gridSpan="2000000000" (or " 3 ") on a cell of a 2-column grid put the next cell's amount 63 columns on,
+    out of the 金额 column, and the table's wrong 合计 went unseen (wave w67e)."""
+    def row(first, second, span=""):
+        props = f'<w:tcPr><w:gridSpan w:val="{span}"/></w:tcPr>' if span else ""
+        return (f"<w:tr><w:tc>{props}<w:p><w:r><w:t>{first}</w:t></w:r></w:p></w:tc>"
+                f"<w:tc><w:p><w:r><w:t>{second}</w:t></w:r></w:p></w:tc></w:tr>")
+    grid = '<w:tblGrid><w:gridCol w:w="1000"/><w:gridCol w:w="1000"/></w:tblGrid>'
+    body = ("<w:tbl>" + grid + row("项目", "金额") + row("基本支出", "100.00", "2000000000") + row("项目支出", "200.00")
+            + row("合计", "310.00") + "</w:tbl>")
+    doc = ingest.read(_docx_with(tmp_path, body))
+    assert doc.lines[1] == "基本支出\t100.00"
+    assert [f.code for f in engine.run(doc, checks)] == ["TAB001"]
+
+
 def test_docx_merged_cells_give_their_text_once(tmp_path):
     def cell(text, props=""):
         return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"

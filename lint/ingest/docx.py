@@ -211,14 +211,18 @@ def rows(table: ET.Element):
     """A table's rows as ``(R, before, cells)``: ``before`` grid columns left empty (``w:gridBefore``),
     then each cell as ``(C, tc, span)`` with the grid column it starts at and the columns it spans, a span
     never reaching past a real grid's width."""
+    declared = len(table.findall(f"{W}tblGrid/{W}gridCol"))  # (the table's own grid, when it says one)
     for r, row in enumerate(_children(table, "tr"), start=1):
         node = row.find(f"{W}trPr/{W}gridBefore")
         before = _int(node, 0, 0, _GRID) if node is not None else 0
         cells, column = [], before + 1
-        for cell in _children(row, "tc"):
+        found = list(_children(row, "tc"))
+        width = min(_GRID, max(declared, before + len(found))) if declared else _GRID
+        for k, cell in enumerate(found):
             props = cell.find(f"{W}tcPr")
             node = props.find(f"{W}gridSpan") if props is not None else None
-            span = max(_int(node, 1, 1, _GRID - column + 1), 1) if node is not None else 1
+            room = width - column + 1 - (len(found) - k - 1)  # (the cells after it keep a column each)
+            span = max(_int(node, 1, 1, max(room, 1)), 1) if node is not None else 1
             cells.append((column, cell, span))
             column += span
         yield r, before, cells
