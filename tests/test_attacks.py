@@ -117,6 +117,12 @@ def test_check_of_a_folder_leaves_a_batchs_results_under_it_alone(tmp_path):
     assert shown.stdout.split() == [str(tmp_path / "r.txt")], shown.stdout
 
 
+@pytest.mark.parametrize("suffix", [".pdf", ".docx", ".txt", ".xlsx"])
+def test_a_missing_file_is_said_missing_whatever_its_format(tmp_path, suffix):
+    result = crossfoot("check", "--isolated", str(tmp_path / f"gone{suffix}"))
+    assert result.returncode == 2 and "No such file or directory" in result.stderr  # (not a PDF page's failure)
+
+
 def test_a_baseline_nested_too_deep_is_no_baseline(tmp_path):
     report = tmp_path / "r.txt"
     report.write_text(BAD, encoding="utf-8")

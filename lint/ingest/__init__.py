@@ -67,6 +67,8 @@ EMPTY = "empty: no text to check"
 
 def read(path: str | Path) -> Document:
     follow(path)
+    if not os.path.lexists(path):  # (said as every reader says it, not as a PDF page's failure)
+        raise ReadError(f"{path}: No such file or directory")
     suffix = Path(path).suffix.lower()
     if suffix in SUFFIXES:
         import importlib
