@@ -106,7 +106,8 @@ def find(analysis, block: int, words) -> list[Listing]:
 def _find(analysis, block: int, words: Spec) -> list[Listing]:
     text = analysis.doc.blocks[block].text
     out: list[Listing] = []
-    if (words.totals.within(text) or "决算结果" in text) and any(w in text for w in _TRAILING_SIGNS):
+    if (words.totals.within(text) or "决算结果" in text or "得分" in text) \
+            and any(w in text for w in _TRAILING_SIGNS):
         out += _trailing(text, analysis.sentences(block))
     sentences = analysis.sentences(block)
     if "分别" in text:
@@ -1010,7 +1011,10 @@ def _adding_prefix(text: str, total: Figure, parts) -> tuple:
 
 _REACH_PARTS = 40  # the figures before a total looked at for its parts (linear in a long paragraph)
 # what a block needs to hold one
-_TRAILING_SIGNS = ("分别", "由", "、", "和", "及", "合计", "共计", "总计", "累计", "决算结果")
+_TRAILING_SIGNS = ("分别", "由", "、", "和", "及", "合计", "共计", "总计", "累计", "决算结果", "总得分",
+                   "总分", "综合得分")
+# a whole score after its groups' (履职效能得分 a，管理效率得分 b，自评总得分 t): its parts, maybe not all
+_SCORE_TOTALS = ("总得分", "自评总得分", "综合得分", "总分", "自评总分", "综合评分")
 _SUMMED_NAME = lazy(r"[\u4e00-\u9fff]{2,8}(?:合计|总计)为?")
 _TRAILING = ("合计", "共计", "累计", "总计", "共", "合计为", "共计为", "累计为", "总计为", "总额为", "总额")
 _SUMMED = ("合计", "共计", "总计", "收入总计", "支出总计", "收入合计", "支出合计",  # after named amounts
@@ -1747,8 +1751,16 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 continue  # (分别下达 a、b，累计拨付 t: issued, then paid: another measure)
             word = "累计" if running else word
             named_sum = _SUMMED_NAME.fullmatch(word) is not None  # 可用财力安排合计 after three named amounts
-            if comma < 0 or word not in _TRAILING and word not in _SUMMED and not named_sum:
+            scored = word.removesuffix("为") in _SCORE_TOTALS and total.unit == "分"
+            if comma < 0 or word not in _TRAILING and word not in _SUMMED and not named_sum and not scored:
                 continue  # the total word opens its clause, and is all of it before the total
+            if scored:
+                before = [f for f in figs[max(0, k - _REACH_PARTS):k] if f.end <= comma]
+                parts = _named_clauses(text, start, comma, before)
+                if len(parts) >= 2 and all(f.unit == "分" and labels.core(f.label).endswith("得分")
+                                           for f in parts):
+                    out.append(Listing(total, tuple(parts), False))  # (the groups named may be some only)
+                continue
             before = [f for f in figs[max(0, k - _REACH_PARTS):k] if f.end <= comma]  # (not 四项 of 四项合计)
             if word not in _TRAILING:  # 支出总计: after named amounts only
                 parts = _named_clauses(text, start, comma, before)

@@ -7,7 +7,8 @@ the parts word opens its own), the parts being the figures of the total's unit f
 sentence, a nested list or a ``stops`` word; figures in parentheses and figures that state a change
 (``not_parts``: 增加, 减少, 为…的) are neither. A total stated after its parts is read too, when its clause
 opens with a total word: ``A、B分别为 a、b，合计 t``, ``由 A a、B b 和 C c 组成，共计 t``,
-``A a、B b，合计 t`` (such a listing is complete). Parts after 主要是 or 主要为 in the total's sentence are
+``A a、B b，合计 t`` (such a listing is complete); a whole score after its groups' (决策指标得分 a，…，总得分
+t), whose groups named may be some only. Parts after 主要是 or 主要为 in the total's sentence are
 its main parts, maybe not all (调增 X，主要是 A a 和 B b): beyond the total they are wrong, short of it they
 say nothing. So is a count split by what became of each, its sentence's first count then two counts or
 more each said done or not (12个指标中11个已完成，1个未完成; 9项绩效指标中，已完成7项，基本完成1项，
