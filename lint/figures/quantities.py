@@ -25,7 +25,8 @@ from .precision import family, interval
 
 _BIG = Decimal("1e30")
 _NO_QUANTITY = ("", "%", "‰", "分", "个百分点")
-_THIS_YEAR = lazy(r"本年度?|今年")  # (not 当年: 2023年…当年计划, that year)
+# (not 当年: 2023年…当年计划, that year; nor the account's line 本年收入合计: 2023年度本部门本年收入合计 X)
+_THIS_YEAR = lazy(r"本年度?(?!收入合计|支出合计)|今年")
 
 # the words :func:`key` reads with by default (the restatement kind's options; :func:`prior_of` reads with
 # them too)
@@ -41,17 +42,12 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     if fig.unit in _NO_QUANTITY:
         return None  # (nor a rate named as one, 预算执行率 X%: each 项 and 三公 item says its own so)
     label = labels.core(fig.label)
-    standard = _STANDARD_TOTAL.fullmatch(fig.label.strip(" ，,、：:"))
-    if standard and _FUNDED.search(analysis.text(fig)[: fig.start] + _heading(analysis, fig.block)):
-        standard = None  # (财政拨款收入支出决算总体情况 ⏎ 收入总计 X: the funds' own, not the whole's)
-    if standard:  # 本年收入合计, 支出总计: the account's own lines, named so by every report (本年 kept)
-        label = standard.group(1)
-    elif len(label) < shortest or "|" in label or any(c in label for c in "×=＝*＊÷+＋"):
+    if len(label) < shortest or "|" in label or any(c in label for c in "×=＝*＊÷+＋"):
         return None  # (×12月=: a computation's result, not a quantity named)
     if changes.within(label):
         return None
     word = next((w for w in bare if label.endswith(w)), "")
-    if len(label) - len(word) < 3 and not standard:
+    if len(label) - len(word) < 3:
         return None  # 支出决算, 年初预算: a column word, its subject elsewhere
     parent = analysis.parent(fig)
     if parent is None:
@@ -218,14 +214,9 @@ def _own_years(text: str) -> list[str]:
 
 
 _COMPARED = lazy(r"(?:较|比|与|同)$")
-_FUNDED = lazy(r"财政拨款|一般公共预算|政府性基金|国有资本经营|社会保险基金|所属|下属|本级")
-# an account's own total lines, as the department's report names them (2024年度本部门本年收入合计为)
-_STANDARD_TOTAL = lazy(r"(?:(?:19|20)\d\d\s*年度?[，,]?|当年度?|本年度)?(?:本部门|本单位|部门|单位)?"
-                       r"(?:(?:19|20)\d\d\s*年度?)?"
-                       r"(本年收入合计|本年支出合计|收入总计|支出总计|收支总计|收入支出总计|收、支总计)"
-                       r"(?:数|金额)?(?:为|是|共|达)?")
 _THAT_YEAR = lazy(r"\s*(?:当年|同年|该年|当年度|该年度)")  # a sentence of the year the one before named
-_OPENING_YEAR = lazy(r"\s*((?:19|20)\d\d)\s*年度?[，,]")  # …opening with it: 2023年度，
+# …opening with it: 2023年度，; 在2023年度，; 本部门2023年度… (not 根据2021年印发的…, a year in passing)
+_OPENING_YEAR = lazy(r"\s*(?!根据|按照|依据|参照|经|于|自|截至)[\u4e00-\u9fff]{0,6}?((?:19|20)\d\d)\s*年度?")
 
 
 # a figure's period, said before it (not a month named in passing: 经12月召开的…)

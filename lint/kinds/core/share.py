@@ -119,6 +119,7 @@ def _frame(analysis, part) -> tuple:
             tuple(sorted(set(_LEVEL.findall(said)))), "决算" in said)
 
 
+_NEW_BASE = lazy(r"[\u4e00-\u9fff”]{2,}中[，,：:]?\s*[\u4e00-\u9fff]")  # 商品和服务支出中委托业务费 a: of it
 _PRIOR_FRAME = lazy(rf"{labels.LAST_YEAR}|同期")
 _SPAN = lazy(r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|[上下]半年|[一二三四]季度")
 _LEVEL = lazy(r"本级|全市|全县|全区|全省|全镇")
@@ -248,6 +249,7 @@ def _shares(analysis, check: Check, shares: dict, unstated: list):
                         and analysis.parent(said_whole[1]) is None and said_whole[0].block == part.block \
                         and precision.family(part.unit) == precision.family(said_whole[1].unit) \
                         and "其中" not in text[said_whole[0].end : part.start] \
+                        and not _NEW_BASE.search(text, said_whole[0].end, part.start) \
                         and not _PRIOR_FRAME.search(labels.clause(text, part.start)):
                     whole = said_whole[1]  # A a，占 X 的 p%；B b，占 q%: of the X named just before (not
                     # a count's share after an amount's, a 其中 item's, nor last year's part's)

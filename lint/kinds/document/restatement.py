@@ -4,10 +4,7 @@ A quantity is keyed by what it measures, read narrowly so that different things 
 (:mod:`crossfoot.figures.quantities`):
 
 * its label without years and list markers: at least ``shortest`` characters, and more than a ``bare``
-  column word such as 预算数 or 支出决算 that names no subject; but an account's own total lines, named so
-  with at most the department and the year before them (本年收入合计, 本年支出合计, 收入总计, 支出总计), are
-  quantities however short, unless a fund, 本级 or 所属 is named before them in the paragraph or the heading
-  above (财政拨款收入支出决算总体情况 ⏎ 收入总计 X: that account's own);
+  column word such as 预算数 or 支出决算 that names no subject;
 * its scope: the label of the total it is listed under, or else of its paragraph's first figure, or the
   words its paragraph opens with when that figure has no label (公用经费 under 部门总支出 is not 公用经费
   under 财政拨款支出; 预算执行数 under 1、行政运行（01项）is not 预算执行数 under 2、基层司法业务（04项）),
@@ -20,7 +17,8 @@ A quantity is keyed by what it measures, read narrowly so that different things 
   top heading above it names as the money's source (一、中央财政衔接资金 ⏎ … 二、省级财政衔接资金 ⏎ …); an
   allocation named by its verb (安排直达资金) is its section's, under the heading nearest above it;
 * its unit family, and its period: the last year named before it in its sentence (in a sentence opening
-  with 当年 or 该年, the year the sentence before opens with: 2023年度，…。当年本年收入合计 X), 上年 for the
+  with 当年 or 该年, the year the sentence before opens with: 2023年度，…。当年本年收入合计 X; 在2023年度，
+  本部门2023年度…), 上年 for the
   prior year, else the report's year (or the one year its text names: 今年1-6月 restates 2021年1-6月); and
   its stage, in a report whose headings each name one budget stage (1.…年初预算草案。 2.…预算调整方案。
   3.决算情况。).
