@@ -7,8 +7,9 @@ A money figure is read when the words right before it (its clause) name a row by
 names the row. Names resolve through the table's classification codes (201 | 13 | 01 in 类 款 项 columns,
 or 2080501 in one): the 款 is looked up under its 类, the 项 under its 款 (:func:`resolve`); a name that
 does not resolve to exactly one row is left alone. Only figures in a part of the report about the table
-(``topic``: a word of the heading above them, or of the text between it and the figure) are read: a 类 of
-all funds is not a 类 of the general budget (:func:`on_topic`).
+(``topic``: a word of the heading above them, or of the text between it and the figure, no title between
+naming another fund, last year or an earlier year) are read: a 类 of all funds is not a 类 of the general
+budget, nor is last year's (:func:`on_topic`).
 """
 
 from __future__ import annotations
@@ -112,11 +113,19 @@ _ITEM_ENDS = lazy(r"[。；;]\s*(?:[一二三四五六七八九十]{1,3}、|[（
 
 
 def on_topic(analysis, fig, topic) -> bool:
-    """Whether a ``topic`` word comes before ``fig`` in its block, or in the blocks back to the heading
-    above it (the heading included), past the items of lists that name classes (（一）…（类）…
-    （二）…（类）… under 财政拨款支出主要内容如下：; or the 类 list before a list of 项: 具体到项级科目：)."""
+    """Whether a ``topic`` word comes before ``fig`` in its block, or in the blocks back to the heading above
+    it (the heading included), no title on the way naming another fund (政府性基金), last year or an earlier
+    year than the report's (四、上年预算执行情况 ⏎ 2023年…：), past the items of lists that name classes
+    (（一）…（类）… （二）…（类）… under 财政拨款支出主要内容如下：; or the 类 list before a list of 项:
+    具体到项级科目：)."""
     blocks = analysis.doc.blocks
+    year = analysis.year()
     for b in range(fig.block, max(-1, fig.block - _HEADING_REACH), -1):
+        text = blocks[b].text if b != fig.block else blocks[b].text[: fig.start]
+        if len(text) <= _TITLE and not _CLASSED.search(text) and (
+                _OTHER_FUND.search(text) or _LAST_YEAR.search(text)
+                or year and any(y < year for y in labels.YEAR.findall(text))):
+            return False  # 四、政府性基金预算财政拨款支出情况; 四、上年预算执行情况 ⏎ 2023年…: another's
         first = analysis.memo(_first, tuple(topic), b)
         if first != -1 and (b != fig.block or first < fig.start):
             return True
@@ -129,6 +138,10 @@ def on_topic(analysis, fig, topic) -> bool:
 
 
 _CLASSED = lazy(r"[（(][类款项][）)]")
+# a title of another fund's section, or of last year's execution (not an item's 比上年 after its amount)
+_OTHER_FUND = lazy(r"政府性基金|国有资本经营|社会保险基金")
+_LAST_YEAR = lazy(r"上年|上一年|去年")
+_TITLE = 60  # characters of a heading or a line introducing a list
 
 
 def _sibling(one: str, other: str) -> bool:
