@@ -1,0 +1,85 @@
+"""target_met: a claim that a target was met (已完成年度目标, 达到预期目标) agrees with the target and the
+actual figure stated just before it (年度目标不少于3000人次，实际完成2860人次，已完成年度目标).
+
+Finds a claim (option ``claims``: 已完成年度目标, 达到预期目标, 完成目标 …) opening its clause, nothing before
+it but 均, 已, 全部 and the like (not 基本完成, 部分完成, 未完成: those say it was not met; nor
+完成年度目标的95.33%, a rate of it), and before it, in its sentence (from its start or the last ；), exactly
+two figures of one unit family, the first a target bounded one way (≥, 不少于, 不低于, 以上: at least; ≤,
+不超过, 以内: at most) whose label names a target (option ``targets``: 目标, 计划, 指标值 …), the second
+stated as it is (no bound) with a label naming what was done (option ``actuals``: 实际, 完成, 达到 …). A cost
+target (成本, 控制在) is an upper bound whatever its words.
+
+Judged as intervals, the target exactly as written (≥95% is 95%, as indicator tables are read): at least
+holds unless the actual's whole interval lies below it, at most unless above it. The finding is on the actual
+figure, the target as the related place: the claim contradicts them.
+"""
+
+from __future__ import annotations
+
+from ...figures import precision, units
+from ...regex import lazy
+from ...vocabulary import Words
+from ..base import Check, report
+from ..options import options
+
+KIND = "target_met"
+FIELDS = ("stated", "computed", "claim", "other")
+
+
+@options
+class Options:
+    claims: Words = Words(["完成年度目标", "完成年度绩效目标", "完成绩效目标", "完成预期目标", "达到预期目标",
+                           "达到年度目标", "达到目标", "完成目标", "实现年度目标", "实现预期目标", "实现目标",
+                           "达成目标", "达到目标值", "完成目标值", "完成既定目标", "达到既定目标"])
+    targets: Words = Words(["目标", "计划", "指标值", "任务"])
+    actuals: Words = Words(["实际", "完成", "达到", "实现"])
+
+
+# nothing before a claim in its clause but how it was met (已完成, 均已达到, 全部完成)
+_OPENING = lazy(r"\s*(?:均|已|全部|全面|顺利|圆满|都|也)*\s*")
+# a rate of it, after the claim's words (完成年度目标的95.33%)
+_SHARE_AFTER = lazy(r"\s*(?:的|之)?\s*(?:[\d０-９]|百分之|[一二三四五六七八九十]成)")
+_COST = lazy(r"成本|控制在|压减|不超过|以内")  # a target bounded above
+
+
+def run(analysis, check: Check):
+    o = check.options
+    for b, block in enumerate(analysis.doc.blocks):
+        text = block.text
+        if block.kind == "row" or not o.claims.within(text):
+            continue
+        for claim in o.claims:
+            at = text.find(claim)
+            while at >= 0:
+                found = _judged(analysis, check, b, text, at, claim)
+                if found is not None:
+                    yield found
+                at = text.find(claim, at + len(claim))
+
+
+def _judged(analysis, check: Check, b: int, text: str, at: int, claim: str):
+    o = check.options
+    opened = max(text.rfind(c, 0, at) for c in "，,；;。：:") + 1
+    if not _OPENING.fullmatch(text, opened, at) or _SHARE_AFTER.match(text, at + len(claim)):
+        return None  # (基本完成年度目标, 未完成目标, 该指标完成目标: not a plain claim of the figures before)
+    start = max(text.rfind(c, 0, opened) for c in "；;。") + 1
+    figs = [f for f in analysis.between(b, start, opened) if f.unit]
+    if len(figs) != 2 or precision.family(figs[0].unit) != precision.family(figs[1].unit) \
+            or precision.family(figs[0].unit) == "":
+        return None
+    target, actual = figs
+    bound = target.qualifier if target.qualifier in ("ge", "le") else ""
+    if not bound or actual.qualifier or not actual.is_point or not o.targets.within(target.label) \
+            or not o.actuals.within(actual.label) or o.targets.within(actual.label):
+        return None  # (a target named as such, bounded, then what was done, as it is)
+    if _COST.search(target.label + text[target.end : target.end + 4]):
+        bound = "le"  # (成本控制在 X 以内: at most, however the words before it read)
+    factor = units.factor(target.unit, actual.unit) if target.unit != actual.unit else 1
+    if factor is None:
+        return None
+    ours, theirs = precision.interval(actual), precision.interval(target, "exact", actual.unit)
+    met = ours.hi >= theirs.lo if bound == "ge" else ours.lo <= theirs.hi
+    if met:
+        return None
+    return report(check, analysis, actual.span, actual.text, related=(target.span,), computed=target.text,
+                  figures=(actual.text, target.text), claim=claim, other=target.text)
