@@ -216,7 +216,7 @@ def _own_years(text: str) -> list[str]:
 _COMPARED = lazy(r"(?:较|比|与|同)$")
 _THAT_YEAR = lazy(r"\s*(?:当年|同年|该年|当年度|该年度)")  # a sentence of the year the one before named
 # …opening with it: 2023年度，; 在2023年度，; 本部门2023年度… (not 根据2021年印发的…, a year in passing)
-_OPENING_YEAR = lazy(r"\s*(?!根据|按照|依据|参照|经|于|自|截至)[\u4e00-\u9fff]{0,6}?((?:19|20)\d\d)\s*年度?")
+_OPENING_YEAR = lazy(r"\s*(?:在|本部门|本单位|本局|我局|我单位|全局|部门|单位)?((?:19|20)\d\d)\s*年度?")
 
 
 # a figure's period, said before it (not a month named in passing: 经12月召开的…)

@@ -119,7 +119,8 @@ def _frame(analysis, part) -> tuple:
             tuple(sorted(set(_LEVEL.findall(said)))), "决算" in said)
 
 
-_NEW_BASE = lazy(r"[\u4e00-\u9fff”]{2,}中[，,：:]?\s*[\u4e00-\u9fff]")  # 商品和服务支出中委托业务费 a: of it
+# 商品和服务支出中委托业务费 a: of it (not 执行中, 年中: no amount named)
+_NEW_BASE = lazy(r"[\u4e00-\u9fff”]{2,}(?:支出|收入|经费|资金|费用|费)中[，,：:]?\s*[\u4e00-\u9fff]")
 _PRIOR_FRAME = lazy(rf"{labels.LAST_YEAR}|同期")
 _SPAN = lazy(r"\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|[上下]半年|[一二三四]季度")
 _LEVEL = lazy(r"本级|全市|全县|全区|全省|全镇")

@@ -618,13 +618,14 @@ def _sentence_end(text: str, at: int) -> int:
 _DEDUCTED = lazy(r"扣$|扣减$|扣除$|减$|扣分$")  # 扣分项扣0.5分: points taken off the sum
 
 
-def _points(*figures: Figure) -> list[Figure]:
+def _points(*figures: Figure) -> list[Figure]:  # (the total first, then its parts)
     """Scores read as points awarded: a whole score among scores with decimals at their precision (19分
     beside 17.5分 is 19.0); scores all in whole points keep their rounding (parts may be rounded too), and so
     does a whole score's total (总得分62分 over 38.5分 and 24分: 62.5 rounded down, maybe)."""
     places = max(f.decimals for f in figures)
     return [replace(f, exact=True, decimals=f.decimals or places)
-            if places and not f.decimals and not _WHOLE_SCORE.search(f.label) else f for f in figures]
+            if places and not f.decimals and not (k == 0 and _WHOLE_SCORE.search(f.label)) else f
+            for k, f in enumerate(figures)]
 
 
 _WHOLE_SCORE = lazy(r"总分|总得分|综合得分|自评得分|评价得分|合计")

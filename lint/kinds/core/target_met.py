@@ -6,8 +6,10 @@ it but 均, 已, 全部 and the like (not 基本完成, 部分完成, 未完成:
 完成年度目标的95.33%, a rate of it), and before it, in its sentence (from its start or the last ；), exactly
 two figures of one unit family, the first a target bounded one way (≥, 不少于, 不低于, 以上: at least; ≤,
 不超过, 以内: at most) whose label names a target (option ``targets``: 目标, 计划, 指标值 …), the second
-stated as it is (no bound) with a label naming what was done (option ``actuals``: 实际, 完成, 达到 …). A cost
-target (成本, 控制在) is an upper bound whatever its words.
+stated as it is (no bound) with a label naming what was done (option ``actuals``: 实际, 完成, 达到 …). The
+claim ends its clause (完成年度目标的95.33%, 完成目标仍有差距, 完成目标进度过半 claim nothing); nothing in the
+sentence speaks of another time (上年目标, 三年规划, 截至6月底, 上半年, two years), nor is the actual in
+brackets.
 
 Judged as intervals, the target exactly as written (≥95% is 95%, as indicator tables are read): at least
 holds unless the actual's whole interval lies below it, at most unless above it. The finding is on the actual
@@ -16,13 +18,14 @@ figure, the target as the related place: the claim contradicts them.
 
 from __future__ import annotations
 
-from ...figures import precision, units
+from ...figures import labels, precision, units
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
 from ..options import options
 
 KIND = "target_met"
+_YEARS = lazy(r"(?:19|20)\d\d(?=\s*年)")
 FIELDS = ("stated", "computed", "claim", "other")
 
 
@@ -30,16 +33,20 @@ FIELDS = ("stated", "computed", "claim", "other")
 class Options:
     claims: Words = Words(["完成年度目标", "完成年度绩效目标", "完成绩效目标", "完成预期目标", "达到预期目标",
                            "达到年度目标", "达到目标", "完成目标", "实现年度目标", "实现预期目标", "实现目标",
-                           "达成目标", "达到目标值", "完成目标值", "完成既定目标", "达到既定目标"])
+                           "达成目标", "达到目标值", "完成目标值", "完成既定目标", "达到既定目标",
+                           "完成了年度目标", "完成了目标", "达到了目标", "达到了预期目标", "达到了年度目标",
+                           "实现了年度目标", "实现了预期目标", "实现了目标"])
     targets: Words = Words(["目标", "计划", "指标值", "任务"])
     actuals: Words = Words(["实际", "完成", "达到", "实现"])
 
 
 # nothing before a claim in its clause but how it was met (已完成, 均已达到, 全部完成)
 _OPENING = lazy(r"\s*(?:均|已|全部|全面|顺利|圆满|都|也)*\s*")
-# a rate of it, after the claim's words (完成年度目标的95.33%)
-_SHARE_AFTER = lazy(r"\s*(?:的|之)?\s*(?:[\d０-９]|百分之|[一二三四五六七八九十]成)")
-_COST = lazy(r"成本|控制在|压减|不超过|以内")  # a target bounded above
+# the claim ends its clause: not 完成年度目标的95.33%, 完成目标仍有差距, 完成目标进度过半
+_ENDS = lazy(r"\s*(?:任务|要求)?\s*(?:[，,。；;！!]|$)")
+# a target or an actual of another time than the year's (上年目标, 三年规划, 上半年实际完成, in brackets)
+_OTHER_TIME = lazy(r"上年|去年|上一年|规划|中期|三年|五年|到20\d\d|截至|截止|上半年|前三季度|季度"
+                   r"|\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月底|目前|预计")
 
 
 def run(analysis, check: Check):
@@ -48,20 +55,23 @@ def run(analysis, check: Check):
         text = block.text
         if block.kind == "row" or not o.claims.within(text):
             continue
-        for claim in o.claims:
+        seen: set[int] = set()  # (达到目标值 and the 达到目标 inside it: one claim)
+        for claim in sorted(o.claims, key=len, reverse=True):
             at = text.find(claim)
             while at >= 0:
-                found = _judged(analysis, check, b, text, at, claim)
-                if found is not None:
-                    yield found
+                if at not in seen and at + len(claim) not in seen:
+                    seen.update((at, at + len(claim)))
+                    found = _judged(analysis, check, b, text, at, claim)
+                    if found is not None:
+                        yield found
                 at = text.find(claim, at + len(claim))
 
 
 def _judged(analysis, check: Check, b: int, text: str, at: int, claim: str):
     o = check.options
     opened = max(text.rfind(c, 0, at) for c in "，,；;。：:") + 1
-    if not _OPENING.fullmatch(text, opened, at) or _SHARE_AFTER.match(text, at + len(claim)):
-        return None  # (基本完成年度目标, 未完成目标, 该指标完成目标: not a plain claim of the figures before)
+    if not _OPENING.fullmatch(text, opened, at) or not _ENDS.match(text, at + len(claim)):
+        return None  # (基本完成年度目标, 未完成目标; 完成年度目标的95.33%, 完成目标仍有差距: no plain claim)
     start = max(text.rfind(c, 0, opened) for c in "；;。") + 1
     figs = [f for f in analysis.between(b, start, opened) if f.unit]
     if len(figs) != 2 or precision.family(figs[0].unit) != precision.family(figs[1].unit) \
@@ -72,8 +82,9 @@ def _judged(analysis, check: Check, b: int, text: str, at: int, claim: str):
     if not bound or actual.qualifier or not actual.is_point or not o.targets.within(target.label) \
             or not o.actuals.within(actual.label) or o.targets.within(actual.label):
         return None  # (a target named as such, bounded, then what was done, as it is)
-    if _COST.search(target.label + text[target.end : target.end + 4]):
-        bound = "le"  # (成本控制在 X 以内: at most, however the words before it read)
+    if _OTHER_TIME.search(text, start, opened) or _YEARS.findall(text[start:opened]) and \
+            len(set(_YEARS.findall(text[start:opened]))) > 1 or labels.open_paren(text, start, actual.start):
+        return None  # (上年目标 … 今年实际; 2023年计划 … 2024年实际; 截至6月底实际完成; （上年实际完成 Y）)
     factor = units.factor(target.unit, actual.unit) if target.unit != actual.unit else 1
     if factor is None:
         return None
