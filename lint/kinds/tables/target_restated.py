@@ -15,8 +15,9 @@ alike (科研合作项目 is not 产学研合作项目).
 The clause must say what was done (``done``: 完成, 达到, 实现, 实际 …), or be the row's whole name and nothing
 else, in a report of a known year, opening its sentence or in a sentence saying what was done and nothing of a
 plan (航运企业满意度92.4%; 从完成情况看，A a，均达到…; 为 aside; not after 绩效目标：, 按合同约定，, a unit's
-name or a year), and say nothing of a plan (``planned``:
-目标, 计划, 预期, 不低于, 力争 …) nor a change (同比, 增加, 超额 …) nor a total to date (累计, but 全年累计).
+name or a year), and say nothing of a plan (``planned``: 目标, 计划, 预期, 不低于, 力争 …) nor a change (同比,
+增加, 超额 …) nor a total to date (累计, but 全年累计). A clause saying only what was done (实际完成 Y) after
+one stating the row's target under its whole name (A年度目标不少于 X，实际完成 Y) is that row's.
 Its sentence must name no other year than the report's, nor several years or 分别 before it (each year's of
 several), nor last year (上年度), nor a part of the year or a date (上半年, 一季度, 11月, 截至, 以来); and
 stand in the table's project section when both are a project's. A figure equal to the row's target is left
@@ -58,6 +59,11 @@ _QUALIFIED = lazy(r"全市|全区|全县|全省|全国|全镇|全乡|其中(?![�
                   r"|较上年|增加|提高|增长|减少|下降|降低|超额|超出|多于|少于|高于|低于")
 _DOING = lazy(r"^(?:(?:本|该)?项目)?(?:开展|举办|组织|实施|进行|完成)?")  # (项目受益群众: 受益群众)
 _IS = lazy(r"(?:为|是|约为)$")
+# the clause right before an actual said bare (实际完成 Y): a name, its year's target and the target's figure
+_TARGET_FIRST = lazy(r"([^，,。；;：:]{2,40}?)(?:年度|全年)?(?:目标值?|计划|指标值)(?:为|是)?"
+                     r"(?:不少于|不低于|≥|达到|大于等于)?[^，,。；;]{0,12}?[\d０-９][^，,。；;]*[，,]\s*$")
+# a list item's marker and title before the name (1.数量指标。开展…)
+_ITEM_LEAD = lazy(r"^.*?[。：:]|^\s*(?:\d{1,2}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[)）])")
 _PART_OF_YEAR = lazy(rf"{labels.PART_OF_YEAR}|截至|截止|以来|至今")  # (截至11月，…)
 
 
@@ -78,6 +84,11 @@ def run(analysis, check: Check):
         if o.done.within(clause):
             said = _said(o, clause)
             hits = [r for r in rows if r[4].unit == fig.unit and _names(r[0], clause, said, o.shortest)]
+            if not hits and not said:  # A年度目标不少于 X，实际完成 Y: the name is the target's, just before
+                named = _TARGET_FIRST.search(block.text, max(0, fig.start - len(written) - 60),
+                                             fig.start - len(written))
+                stem = labels.core(_ITEM_LEAD.sub("", named.group(1))) if named else ""
+                hits = [r for r in rows if r[4].unit == fig.unit and stem == r[0]] if stem else []
         else:  # 航运企业满意度92.4%: the row's whole name right before its value, nothing said of it
             named = _IS.sub("", clause)
             opened = labels.sentence_start(block.text, fig.start)
