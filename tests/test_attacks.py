@@ -681,7 +681,8 @@ def test_a_pack_message_repeating_a_field_is_bounded(tmp_path):
     assert result.returncode == 1 and max(map(len, result.stdout.splitlines())) < 2200
 
 
-@pytest.mark.parametrize("hidden", ["\U000e0030", "\U000e0100", "\u3164", "\uffa0", "\U0001d173", "\ufff9"])
+@pytest.mark.parametrize("hidden", ["\U000e0030", "\U000e0100", "\u3164", "\uffa0", "\U0001d173", "\ufff9",
+                                    "\u180b", "\u180f"])  # (Mongolian free variation selectors: wave w67e)
 def test_rarer_invisible_characters_inside_a_number_are_read_through(hidden):
     text = BAD.replace("820.50", f"82{hidden}0.50")
     found = engine.run(parse(text, "t.txt"), engine.load())

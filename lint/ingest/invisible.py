@@ -17,7 +17,7 @@ from ..model import Finding, Severity, Span
 from ..regex import lazy
 
 #: left out of what is read; the bidirectional controls among them are also reported
-INVISIBLE = lazy("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180e\u200b-\u200f\u202a-\u202e"
+INVISIBLE = lazy("[\u00ad\u034f\u061c\u115f\u1160\u17b4\u17b5\u180b-\u180f\u200b-\u200f\u202a-\u202e"
                        "\u2060-\u2064\u2066-\u206f\ufe00-\ufe0f\ufeff\u0300-\u036f\u1ab0-\u1aff"
                        "\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f\u3164\uffa0\ufff9-\ufffb"
                        "\U0001bca0-\U0001bca3\U0001d173-\U0001d17a\U000e0000-\U000e007f"
