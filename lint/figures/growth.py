@@ -556,9 +556,7 @@ def _rate_bracketed(spec: Spec, text: str, sentence) -> Iterator[Growth]:
     for k in range(1, len(figs) - 1):
         current, rate, prior = figs[k - 1], figs[k], figs[k + 1]
         said = _RATE_PRIOR.fullmatch(text, rate.end, prior.start)
-        if rate.unit != "%" or not (current.is_point and rate.is_point and prior.is_point) \
-                or family(current.unit) != family(prior.unit) or family(current.unit) in ("ratio", "") \
-                or _direction(spec, current.label) or not _ONLY_RATE.fullmatch(rate.label.strip(" ，,")) \
+        if not _levels(spec, current, rate, prior) or not _ONLY_RATE.fullmatch(rate.label.strip(" ，,")) \
                 or said is None or not text.startswith(("）", ")"), prior.end):
             continue
         when, subject = said.group(1), labels.clause(text, current.start)
@@ -582,9 +580,7 @@ def _prior_after_rate(spec: Spec, text: str, sentence) -> Iterator[Growth]:
     for k in range(1, len(figs) - 1):
         current, rate, prior = figs[k - 1], figs[k], figs[k + 1]
         said, named = _CLAUSE_PRIOR.fullmatch(text, rate.end, prior.start), rate.label.strip(" ，,")
-        if said is None or rate.unit != "%" or not (current.is_point and rate.is_point and prior.is_point) \
-                or family(current.unit) != family(prior.unit) or family(current.unit) in ("ratio", "") \
-                or _direction(spec, current.label) or not _CLAUSE_RATE.fullmatch(named) \
+        if said is None or not _levels(spec, current, rate, prior) or not _CLAUSE_RATE.fullmatch(named) \
                 or text[current.end : rate.start].strip(" ，,") != named or "环比" in rate.label \
                 or not _same_measure(said.group(2), _measure_of(current)) \
                 or any(family(f.unit) == family(current.unit) for f in figs[: k - 1]):
@@ -600,6 +596,14 @@ def _prior_after_rate(spec: Spec, text: str, sentence) -> Iterator[Growth]:
         sign = _direction(spec, rate.label)
         if sign:
             yield _rate(rate, prior, current, sign)
+
+
+def _levels(spec: Spec, current, rate, prior) -> bool:
+    """Whether a percentage stands between two levels of one quantity, the current and its prior: points, of
+    one family of amounts or counts (no rates), the current stating no change of its own."""
+    return rate.unit == "%" and current.is_point and rate.is_point and prior.is_point \
+        and family(current.unit) == family(prior.unit) and family(current.unit) not in ("ratio", "") \
+        and not _direction(spec, current.label)
 
 
 def _same_measure(prior: str, current: str) -> bool:

@@ -124,7 +124,7 @@ def on_topic(analysis, fig, topic) -> bool:
         text = blocks[b].text if b != fig.block else blocks[b].text[: fig.start]
         titled = _HEADING.match(text) or _YEAR_OPENS.match(text) and text.rstrip().endswith(("：", ":"))
         if titled and len(text) <= _TITLE and not _CLASSED.search(text) and (
-                _OTHER_FUND.search(text) or _LAST_YEAR.search(text)
+                _OTHER_FUND.search(text) or labels.LAST_YEARS.search(text)
                 or year and any(y < year for y in labels.YEAR.findall(text))):
             return False  # 四、政府性基金预算财政拨款支出情况; 四、上年预算执行情况 ⏎ 2023年…: another's
         first = analysis.memo(_first, tuple(topic), b)
@@ -141,7 +141,6 @@ def on_topic(analysis, fig, topic) -> bool:
 _CLASSED = lazy(r"[（(][类款项][）)]")
 # a title of another fund's section, or of last year's execution (not an item's 比上年 after its amount)
 _OTHER_FUND = lazy(r"政府性基金|国有资本经营|社会保险基金")
-_LAST_YEAR = lazy(r"上年|上一年|去年")
 _TITLE = 60  # characters of a heading or a line introducing a list
 _YEAR_OPENS = lazy(r"\s*(?:19|20)\d\d\s*年")  # 2023年一般公共预算财政拨款支出情况：
 

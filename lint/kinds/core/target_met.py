@@ -25,7 +25,6 @@ from ..base import Check, report
 from ..options import options
 
 KIND = "target_met"
-_YEARS = lazy(r"(?:19|20)\d\d(?=\s*年)")
 FIELDS = ("stated", "computed", "claim", "other")
 
 
@@ -45,8 +44,8 @@ _OPENING = lazy(r"\s*(?:均|已|全部|全面|顺利|圆满|都|也)*\s*")
 # the claim ends its clause: not 完成年度目标的95.33%, 完成目标仍有差距, 完成目标进度过半
 _ENDS = lazy(r"\s*(?:任务|要求)?\s*(?:[，,。；;！!]|$)")
 # a target or an actual of another time than the year's (上年目标, 三年规划, 上半年实际完成, in brackets)
-_OTHER_TIME = lazy(r"上年|去年|上一年|规划|中期|三年|五年|到20\d\d|截至|截止|上半年|前三季度|季度"
-                   r"|\d{1,2}\s*[-－—~至到]\s*\d{1,2}\s*月|\d{1,2}\s*月底|目前|预计")
+_OTHER_TIME = lazy(rf"{labels.LAST_YEAR}|{labels.PART_OF_YEAR}|规划|中期|三年|五年|到20\d\d|截至|截止|季度"
+                   r"|目前|预计")
 
 
 def run(analysis, check: Check):
@@ -82,8 +81,8 @@ def _judged(analysis, check: Check, b: int, text: str, at: int, claim: str):
     if not bound or actual.qualifier or not actual.is_point or not o.targets.within(target.label) \
             or not o.actuals.within(actual.label) or o.targets.within(actual.label):
         return None  # (a target named as such, bounded, then what was done, as it is)
-    if _OTHER_TIME.search(text, start, opened) or _YEARS.findall(text[start:opened]) and \
-            len(set(_YEARS.findall(text[start:opened]))) > 1 or labels.open_paren(text, start, actual.start):
+    if _OTHER_TIME.search(text, start, opened) or len(set(labels.YEAR.findall(text, start, opened))) > 1 \
+            or labels.open_paren(text, start, actual.start):
         return None  # (上年目标 … 今年实际; 2023年计划 … 2024年实际; 截至6月底实际完成; （上年实际完成 Y）)
     factor = units.factor(target.unit, actual.unit) if target.unit != actual.unit else 1
     if factor is None:
