@@ -61,7 +61,8 @@ Judged as an interval: actual/base must meet the stated rate's interval; a rate 
 holds over it net of an amount the sentence sets aside right after the rate (执行率为100%，其中，77万元为社会
 募集款: the budget's money only). A completion rate of exactly 100% for a count above its plan (计划12,000件，
 实际12,860件，完成率100%) is the capped convention, as in indicator tables, and holds (money spent beyond its
-budget is not capped; money set as a target, 追回基金年度目标不少于 X, is).
+budget is not capped; money set as a target, 追回基金年度目标不少于 X, is). A rate per mille (6‰, 千分之六) is
+judged over its pair as a percentage is.
 """
 
 from __future__ import annotations
@@ -70,7 +71,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ...figures import labels, precision
+from ...figures import labels, precision, units
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
@@ -105,7 +106,7 @@ class Options:
 
 def run(analysis, check: Check):
     o = check.options
-    for block in analysis.stating("%"):
+    for block in analysis.stating("%", "‰"):
         text = analysis.doc.blocks[block].text
         earlier = _paragraph_before(analysis, block)  # the sentence before, where a rate's plan may be
         for sentence in analysis.sentences(block):
@@ -113,7 +114,7 @@ def run(analysis, check: Check):
             yield from _debt_ratio(analysis, check, sentence)
             before, earlier = earlier, sentence[2]
             for i, rate in enumerate(sentence[2]):
-                if rate.unit != "%" or not rate.is_point or i == 0:
+                if rate.unit not in units.PERCENT_LIKE or not rate.is_point or i == 0:
                     continue
                 if _DEFINED.search(text, max(0, rate.start - 8), rate.start):
                     rate = _undefined(text, rate)  # 执行率（实际支出与预算的比率，下同）为 P%: its name
@@ -372,7 +373,7 @@ def _complement(analysis, check, rate, failed, base):
     verdict = judge(check, analysis, rate, (failed, base),
                     lambda: (precision.interval(base) - precision.interval(failed, "round", base.unit))
                     / precision.interval(base),
-                    scale=Decimal(100), expression=f"({base.text} − {failed.text}) / {base.text}")
+                    scale=_per(rate), expression=f"({base.text} − {failed.text}) / {base.text}")
     if verdict:
         yield verdict
 
@@ -758,7 +759,7 @@ def _adjustment(analysis, check, before, rate):
 
     size = a.value < b.value and rate.value >= 0
     expression = f"({a.text} − {b.text}) / {b.text}"
-    verdict = judge(check, analysis, rate, (a, b), change, scale=Decimal(100),
+    verdict = judge(check, analysis, rate, (a, b), change, scale=_per(rate),
                     expression=f"|{expression}|" if size else expression)
     if verdict is not None:
         yield verdict
@@ -779,6 +780,11 @@ def _debt_ratio(analysis, check, sentence):
                 yield verdict
 
 
+def _per(rate) -> Decimal:
+    """What a stated rate's number is per: 100 for a percentage, 1000 for a per mille (千分之六, 6‰)."""
+    return Decimal(1000) if rate.unit == "‰" else Decimal(100)
+
+
 def _ratio(analysis, check, rate, actual, base):
     if _GAP_TO_PLAN.search(labels.core(base.label)):
         return None  # 支出决算 240，超出预算 40，为预算的 120%: the gap, not the plan (unsaid here)
@@ -796,14 +802,14 @@ def _ratio(analysis, check, rate, actual, base):
         and not _BRACKETED_AFTER.match(analysis.text(base), base.end) else "round"  # (3万人（下达29,800人）)
     verdict = judge(check, analysis, rate, (actual, base),
                     lambda: precision.interval(actual, "round", base.unit) / precision.interval(base, mode),
-                    scale=Decimal(100), expression=f"{actual.text} / {base.text}")
+                    scale=_per(rate), expression=f"{actual.text} / {base.text}")
     aside = _aside_after(analysis, rate, actual)
     if verdict is not None and not verdict.holds and aside is not None:
         # 执行 977万元，执行率为100%，其中，77万元为社会募集款: the rate of the budget's money, net of it
         net = judge(check, analysis, rate, (actual, aside, base),
                     lambda: (precision.interval(actual, "round", base.unit) - precision.interval(
                         aside, "round", base.unit)) / precision.interval(base, mode),
-                    scale=Decimal(100), expression=f"({actual.text} − {aside.text}) / {base.text}")
+                    scale=_per(rate), expression=f"({actual.text} − {aside.text}) / {base.text}")
         if net is not None and net.holds:
             return net
     return verdict
@@ -885,7 +891,7 @@ def _cut_ratio(analysis, check, rate, cut, approved):
     return judge(check, analysis, rate, (cut, approved),
                  lambda: precision.interval(cut, "round", approved.unit)
                  / (precision.interval(approved) + precision.interval(cut, "round", approved.unit)),
-                 scale=Decimal(100), expression=f"{cut.text} / ({approved.text} + {cut.text})")
+                 scale=_per(rate), expression=f"{cut.text} / ({approved.text} + {cut.text})")
 
 
 _SAID_AS = {"回收": ("收回",)}  # a rate's stem written otherwise
@@ -940,7 +946,7 @@ def _survey(analysis, check, text: str, figs, rate, before=()):
                 check, analysis, rate, (*parts, whole),
                 lambda parts=parts, whole=whole: precision.total(parts, parts[0].unit)
                 / precision.interval(whole),
-                scale=Decimal(100), expression=f"({' + '.join(p.text for p in parts)}) / {whole.text}"
+                scale=_per(rate), expression=f"({' + '.join(p.text for p in parts)}) / {whole.text}"
                 if len(parts) > 1 else f"{parts[0].text} / {whole.text}"))
     verdicts = [v for v in verdicts if v is not None]
     held = next((v for v in verdicts if v.holds), None)

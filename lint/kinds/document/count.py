@@ -11,7 +11,11 @@ amount (分别为442名、418名 and 公务用车2辆、机要用车1辆 are a s
 数量指标五个、质量指标三个, and 租用1架M-26直升机、2架H-125直升机), but for names each with its amount of
 money (2项资金，分别为：A资金2127万元、B资金650万元). So is a list in brackets right after the count and its
 noun (设6个部室（办公室、组织人事部、…）; not past a verb: 三批项目涉及临城镇（A村、B村）), when it holds
-names only. A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by inline points
+names only. So are the names right before a count, after the word that sets them up (内设办公室、规划计划科、
+水资源科3个科室), or a clause opening on them (or on 对) and summing them with 共
+(对青石镇、白沙镇、龙潭乡共3个乡镇): most of them ending as its noun does (镇, 乡 of 乡镇; 省、市、县共5个单位
+are levels, not names), the first not joining a subject to them (我局与A、B共3个单位: the subject maybe among
+them). A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by inline points
 (有三个方面：一是…；二是…；三是…), with no other figure between, is compared with the points that follow in
 order, in its paragraph and the paragraphs that go on with the next point (two points suffice there). A count
 ending its paragraph with a colon (存在以下四个方面的问题：) is compared with the numbered paragraphs after
@@ -329,6 +333,10 @@ def _points(analysis, b: int, at: int, reach: int):
 _COUNTED_POINT = lazy(r"\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\s*(个|项|条|类|家|所|名)")  # 一是3个…
 _VISITS = r"抽取|选取|抽查|覆盖|涉及|惠及|走访|涵盖|包含|分布(?:在|于)"
 _VISITED = lazy(_VISITS)  # (words that open lists of all sorts)
+_SUMMED_AFTER = lazy(r"(?:共计|合计|共)\s*$")
+# a clause that opens on the names (or on 对 before them): 对青石镇、白沙镇共2个乡镇, 青石镇、白沙镇共2个乡镇
+_JOINED_SUBJECT = lazy(r"与|和|同|及|跟|会同|联合")
+_OPENS_BARE = lazy(r"\s*(?:对(?=[^、，,。；;：:]{1,24}、))?")
 _SETS_UP = lazy(rf"(?:内设|下设|设有|设立|下属|所属|包括|辖|(?<!建)设(?![施备计想法])|{_VISITS})"
                 r"(?=[^、，,。；;：:]{1,24}、)")
 
@@ -341,10 +349,14 @@ def _named_before(analysis, b: int, fig, figures):
     clause = max(max(text.rfind(c, 0, fig.start) for c in "，,。；;：:") + 1, fig.start - 120)
     first = _SETS_UP.search(text, clause, fig.start)  # the first: 设 stands in names too (平安建设办公室)
     opened = first.end() if first else -1
+    summed = _SUMMED_AFTER.search(text, clause, fig.start) is not None
+    if first is None and summed:  # 对A镇、B镇、C乡共3个乡镇…, A镇、B镇、C乡共3个乡镇…: the names the
+        bare = _OPENS_BARE.match(text, clause)  # clause (or 对) opens, summed by 共 and ending as its noun
+        opened = bare.end() if bare else -1
     if opened < 0 or any(f is not fig for f in analysis.between(b, opened, fig.start)):
         return None
     listed = re.sub(r"(?:共计|合计|共)\s*$", "", text[opened:fig.start])  # 内设A、B、C共4个股室: A、B、C
-    if _VISITED.fullmatch(first.group()) and re.search(r"以及|及|和|与|并", listed):
+    if first is not None and _VISITED.fullmatch(first.group()) and re.search(r"以及|及|和|与|并", listed):
         return None  # 走访了区民政局、区财政局以及曹杨、长风2个街道: the count is of the names after 以及
     if fig.unit in ("次", "期") or listed.rstrip().endswith("的"):
         return None  # …公安电话专网以及与之配套的二次装修: a count of times, or one inside a noun, names none
@@ -353,6 +365,14 @@ def _named_before(analysis, b: int, fig, figures):
         return None  # (设立A、B等展区21个, A、B在内的8个: not all named; the count names what follows it)
     items = [(name.strip(), analysis.doc.blocks[b].span(opened + at, opened + at + max(len(name), 1)))
              for at, name in _top_level(listed)]
+    if first is None:
+        if _JOINED_SUBJECT.search(items[0][0]):
+            return None  # 我局与A、B共3个单位: the subject among them, maybe
+        items = _items(analysis, [(listed, b, opened)], listed)  # (甲村、乙村和丙村: three)
+        noun = _NOUN.match(text, fig.end).group()
+        ends = [name for name, _ in items or () if _ALIAS.sub("", name).strip()[-1:] in noun]
+        if items is None or len(ends) * 3 < len(items) * 2:
+            return None  # 省、市、县共5个单位: levels, not the units' names (青石镇、龙潭乡共2个乡镇: names)
     if fig.value > 2 * (len(items) + sum(1 for name, _ in items if _JOIN.search(name))):
         return None  # 下属幼儿园、小学、初中26所学校: kinds of what it counts, not their names
     if any(not name or len(_ALIAS.sub("", name)) > _LONGEST_NAME or _CLAUSE.search(name)
