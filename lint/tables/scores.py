@@ -1,14 +1,15 @@
 """Score items, read once per document for the score kinds: each item's name, maximum (分值), score (得分) and
 deduction (扣分).
 
-Items come from tables with a 分值 and a 得分 column, and from prose (该指标分值5分，自评得分1分，扣4分;
-满分20分，得19.20分; 满分3分，扣1.5分，得1.5分; （分值15分）：目标值≥5%，实际完成4.2%，得12.60分，扣2.60分;
-得分9.76分（分值10分）; 分值：3分 ⏎ 得分：3分 on lines of their own), the name being the numbered heading
-that opens the paragraph (1. 预算编制情况。) or the short heading before it. A maximum (分值) is exact by
-definition: the points an item can earn are allotted, not measured; so are the score and deduction a
-paragraph awards (自评得分1分 is 1, not 0.5 to 1.5), a deduction with decimals, but fewer than its
-score's, aside (得分43.75分，扣6.3分: 6.25 rounded; 扣1分 of 4.5 is 1). A table's scores keep their
-rounding intervals, since tables often show computed scores rounded.
+Items come from tables with a 分值 and a 得分 column (a pair per level when each level has both: every level a
+row opens is an item, the reason's deduction its finest level's), and from prose
+(该指标分值5分，自评得分1分，扣4分; 满分20分，得19.20分; 满分3分，扣1.5分，得1.5分;
+（分值15分）：目标值≥5%，实际完成4.2%，得12.60分，扣2.60分; 得分9.76分（分值10分）; 分值：3分 ⏎ 得分：3分 on
+lines of their own), the name being the numbered heading that opens the paragraph (1. 预算编制情况。) or the
+short heading before it. A maximum (分值) is exact by definition: the points an item can earn are allotted,
+not measured; so are the score and deduction a paragraph awards (自评得分1分 is 1, not 0.5 to 1.5), a
+deduction with decimals, but fewer than its score's, aside (得分43.75分，扣6.3分: 6.25 rounded; 扣1分 of 4.5
+is 1). A table's scores keep their rounding intervals, since tables often show computed scores rounded.
 """
 
 from __future__ import annotations
@@ -65,24 +66,46 @@ def items(analysis, max_words, score_words) -> list[Item]:
 def _items(analysis, max_words, score_words) -> list[Item]:
     found = list(prose_items(analysis))
     for table in analysis.tables:
-        got = next((j for j, h in enumerate(table.header)  # 分值 | 得分率 | 得分: the points, not the rate
-                    if any(w in h for w in score_words) and "率" not in h), None)
-        tops = [j for j, h in enumerate(table.header) if any(w in h for w in max_words) and j != got
-                and not _fractions(table, j)]  # (分值 | 权重（%） | 得分: the 分值; 权重 0.20: no maximum)
-        # 一级指标 | 分值 | 二级指标 | 分值 | 三级指标 | 分值 | 得分: the item's 分值 is the last before 得分
-        top = max((j for j in tops if got is not None and j < got), default=tops[0] if tops else None)
-        if top is None or got is None:
+        pairs = _pairs(table, max_words, score_words)
+        if not pairs:
             continue
         said = next((j for j, h in enumerate(table.header) if _SAYS_CUT.search(h)), None)
         for row in range(len(table.rows)):
-            score, maximum = cell_figure(table, row, got, "分"), cell_figure(table, row, top, "分")
-            if score is not None and maximum is not None:
+            read = [(top, score, maximum) for top, got in pairs
+                    if (score := cell_figure(table, row, got, "分")) is not None
+                    and (maximum := cell_figure(table, row, top, "分")) is not None]
+            for k, (top, score, maximum) in enumerate(read):
                 full = score.value == maximum.value  # (a rule quoted beside full marks: nothing taken)
-                cut = _said_cut(table.rows[row][said], score) if said is not None and not full else None
+                last = k == len(read) - 1  # the row's finest level states the reason's deduction
+                cut = _said_cut(table.rows[row][said], score) if said is not None and not full and last \
+                    else None
                 own = next((c.text for c in reversed(table.rows[row][:top]) if c.text.strip()
                             and number(c.text) is None), "")
                 found.append(Item(row_label(table, row), score, replace(maximum, exact=True), cut, own))
     return found
+
+
+def _pairs(table, max_words, score_words) -> list[tuple[int, int]]:
+    """The ``(分值, 得分)`` columns of a score table: one pair (分值 | 权重 | 得分; 一级指标 | 分值 | 二级指标
+    | 分值 | 三级指标 | 分值 | 得分: the item's 分值 is the last before 得分), or one per level when each
+    level has both (一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分 | 三级指标 | 分值 | 得分: a row holds the
+    items of every level it opens, the finest last)."""
+    gots = [j for j, h in enumerate(table.header)  # 分值 | 得分率 | 得分: the points, not the rate
+            if any(w in h for w in score_words) and "率" not in h]
+    tops = [j for j, h in enumerate(table.header) if any(w in h for w in max_words) and j not in gots
+            and not _fractions(table, j)]  # (分值 | 权重（%） | 得分: the 分值; 权重 0.20: no maximum)
+    if not gots or not tops:
+        return []
+    levels = []
+    for k, got in enumerate(gots):
+        after = gots[k - 1] if k else -1
+        top = max((j for j in tops if after < j < got), default=None)
+        if top is not None:
+            levels.append((top, got))
+    if len(levels) >= 2 and len(levels) == len(gots):
+        return levels
+    got = gots[0]
+    return [(max((j for j in tops if j < got), default=tops[0]), got)]
 
 
 def _fractions(table, col: int) -> bool:

@@ -258,8 +258,8 @@ def _overall(analysis) -> set:
         if block.kind == "row" or "分" not in block.text:
             continue
         for fig in analysis.figures[b]:
-            if fig.unit != "分" or "满分" in fig.label or fig.value == 100:
-                continue
+            if fig.unit != "分" or "满分" in fig.label or fig.value == 100 or not fig.is_point:
+                continue  # (总得分90分（含）以上为“优”: a grade's band, no score)
             opened = max(block.text.rfind(c, max(0, fig.start - 200), fig.start) for c in "。；;") + 1
             if _OVERALL.search(fig.label) or _OWN_SCORE.search(fig.label) \
                     and _SCORED_THING.search(block.text, opened, fig.start) \
