@@ -1,13 +1,13 @@
 """multiple: a multiple stated with the two amounts it compares (收入500.00万元，是上年200.00万元的2.5倍;
 支出500.00万元，比上年200.00万元增长1.5倍).
 
-Finds, in each sentence, a bare number right before 倍 and, before it in the sentence, exactly two amounts
-of one unit family: the current one, then the prior, whose label opens with a comparison (比, 较, 是, 为,
-相当于) or names the year before (上年, 去年, 同期). ``是/为/相当于 … 的 N 倍`` says current / prior = N.
-``增长 (增加, 提高) N 倍`` says (current − prior) / prior = N, and is often written for current / prior = N:
-it holds when either reading does. A change stated before it (30万元，较上年增加28.56万元，增长20倍) is read
-against the prior it leaves (current − change) the same two ways. Any other wording (翻了N倍, 近N倍) is left
-alone.
+Finds, in each sentence, a bare number right before 倍 and, before it in the sentence, exactly two amounts of
+one unit family: the current one, then the prior, whose label opens with a comparison (比, 较, 是, 为, 相当于)
+or names the year before (上年, 去年, 同期). ``是/为/相当于 … 的 N 倍`` says current / prior = N. ``增长
+(增加, 提高) N 倍`` says (current − prior) / prior = N, and is often written for current / prior = N: it holds
+when either reading does. A change stated before it (30万元，较上年增加28.56万元，增长20倍) is read against
+the prior it leaves (current − change): the same two ways after 增长, as current over it after 是…的
+(45.60万元，比上年增加8.30万元，是上年的1.2倍). Any other wording (翻了N倍, 近N倍) is left alone.
 
 Judged as an interval: the amounts' quotient, from their stated precision, must meet N's rounding interval.
 """
@@ -55,6 +55,10 @@ def run(analysis, check: Check):
                 between = text[prior.end : times.start]
                 if _CHANGE.search(prior.label):  # 30万元，较上年增加28.56万元，增长20倍: a change, the prior
                     readings = _by_change(current, prior)  # 1.44 (current − change) unsaid
+                    if _OF.search(between):  # …，是上年的1.2倍: current over that prior, only
+                        readings = readings[1:]
+                    elif not _GREW.search(between):
+                        continue
                 elif _OF.search(between):
                     readings = [_quotient(current, prior, 0)]
                 elif _GREW.search(between):
