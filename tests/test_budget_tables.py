@@ -235,6 +235,22 @@ def test_a_function_row_of_the_summary_against_the_class_of_the_expenditure_tabl
         assert where.where.startswith("page 1, table 1, row 3") and where.snippet.endswith("60.10")
 
 
+def test_the_summary_in_the_national_template_with_its_line_numbers(tmp_path, checks):
+    """项目 | 行次 | 金额 on each half (the national template): its 金额 column is the summary's amounts."""
+    numbered = SET.replace("收入项目\t决算数\t支出项目\t决算数", "项目\t行次\t金额\t项目\t行次\t金额")
+    numbered = numbered.replace("收入\t300.00\t一、一般公共服务支出\t250.00", "收入\t1\t300.00\t一、一般公共服务支出\t32\t250.00")
+    numbered = numbered.replace("八、其他收入\t10.00\t二、社会保障和就业支出\t60.00",
+                                "八、其他收入\t8\t10.00\t二、社会保障和就业支出\t39\t60.00")
+    numbered = numbered.replace("本年收入合计\t310.00\t本年支出合计\t310.00", "本年收入合计\t26\t310.00\t本年支出合计\t57\t310.00")
+    assert "行次" in numbered and "\t39\t60.00" in numbered
+    path = tmp_path / "set.txt"
+    path.write_text(numbered, encoding="utf-8")
+    assert [f for f in engine.run(ingest.read(path), checks) if f.code == "BUD018"] == []
+    path.write_text(numbered.replace("\t39\t60.00", "\t39\t60.10"), encoding="utf-8")
+    found = [(f.stated, f.computed) for f in engine.run(ingest.read(path), checks) if f.code == "BUD018"]
+    assert found == [("60.10万元", "600000.00元")]
+
+
 def test_summary_rows_to_the_cent_against_the_detail_table(tmp_path, checks):
     path = tmp_path / "set.txt"
     same_unit = SET.replace("单位：元", "单位：万元").replace("2500000.00\t2000000.00\t500000.00", "250.00\t200.00\t50.00")

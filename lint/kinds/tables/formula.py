@@ -1,10 +1,11 @@
 """formula: a derived column equals the formula the pack declares over the other columns, row by row.
 
 The check selects tables by header words and names the columns it uses (option ``columns``: a name → the
-header words that pick the column, e.g. ``plan: [年初预算]``, tried in order, each column used once, a
-word two columns hold leaving the table alone; ``增减…金额`` names a column whose header holds 增减 and, after
-it, 金额: a two-line header's 比上年增减情况 over 金额 | 幅度);
-``formula`` is arithmetic over those names (``+ - * /``, parentheses, numbers, ``min(a, b)`` and
+header words that pick the column, e.g. ``plan: [年初预算]``, tried in order, each column used once, a word
+two columns hold leaving the table alone, but for one header group's total and parts, where it names the total
+(决算数 over 合计 | 基本支出 | 项目支出: its 合计); ``增减…金额`` names a column whose header holds 增减 and,
+after it, 金额: a two-line header's 比上年增减情况 over 金额 | 幅度); ``formula`` is arithmetic over those
+names (``+ - * /``, parentheses, numbers, ``min(a, b)`` and
 ``max(a, b)``: a score capped at its 分值) and ``result`` names the column that states the outcome::
 
     columns: {initial: [年初预算], adjusted: [全年预算], rate: [调整率]}
@@ -34,6 +35,7 @@ from __future__ import annotations
 
 import ast
 import functools
+import os
 import re
 from dataclasses import field, replace
 from decimal import ROUND_FLOOR, ROUND_HALF_UP, Decimal
@@ -212,6 +214,8 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
                     # column is there but holds nothing, its figures under a blank header; no lesser word
                     # stands in for it (an empty 全年预算数 beside no such column: no adjustment, 年初 does)
             if len(hits) > 1:
+                hits = _group_total(table, hits)
+            if len(hits) > 1:
                 return None
             if hits:
                 where[name] = hits[0]
@@ -232,6 +236,19 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
 
 _CUMULATIVE = lazy(r"累计")  # (累计完成率 over 累计完成)
 _YEAR_ROW = lazy(r"\s*(?:19|20)\d\d\s*年?度?(?:[上下]半年)?\s*$")
+
+
+def _group_total(table, hits: list[int]) -> list[int]:
+    """Of columns a word names alike that are one header group over its total and parts (决算数 over 合计 |
+    基本支出 | 项目支出), the group's total; ``hits`` as they are otherwise."""
+    names = [_BLANK.sub("", table.header[j]) for j in hits]
+    group = os.path.commonprefix(names)
+    totals = [j for j, name in zip(hits, names) if len(group) >= 2 and name[len(group):] in _GROUP_TOTALS]
+    return totals if len(totals) == 1 and all(len(name) > len(group) for name in names) else hits
+
+
+_GROUP_TOTALS = ("合计", "小计", "总计")
+_BLANK = lazy(r"\s+")
 
 
 def _by_year(table) -> bool:
