@@ -233,14 +233,14 @@ class Analysis:
 
         Candidates are point figures of unit family ``fam`` whose full label (own label plus the label of
         the total they are part of) contains ``wanted`` (with 总 removed, and 合计/总计 standing for 总).
-        When several qualify, the one whose label shares the longest specific phrase with ``subject``
-        wins; a tie means the reference is ambiguous and nothing is returned. ``own_first``: a figure whose
-        own label names ``wanted`` beats one listed under a total that does (占本年支出合计的: the 合计
-        itself, not the item of the same name listed under it); but a nearer figure the name fits only
-        through its sentence (支出调整预算 X，全年完成 Y: Y), neither that figure's item nor the anchor's own
-        total (unless the figure's own label ends with the name, no measure after it), makes the reference
-        ambiguous. ``strict``: candidates of different names alike in all but
-        nearness are ambiguous too.
+        When several qualify, the one whose label shares the longest specific phrase with ``subject`` wins; a
+        tie means the reference is ambiguous and nothing is returned. ``own_first``: a figure whose own label
+        names ``wanted`` beats one listed under a total that does (占本年支出合计的: the 合计 itself, not the
+        item of the same name listed under it); but a nearer figure the name fits only through its sentence
+        (支出调整预算 X，全年完成 Y: Y), neither that figure's item nor the anchor's own total (unless the
+        figure's own label ends with the name, no measure after it), makes the reference ambiguous; a balance
+        (年末结转和结余, stated after the total's parts) never does. ``strict``: candidates of different names
+        alike in all but nearness are ambiguous too.
         """
         wanted = labels.core(wanted)
         if not wanted:
@@ -294,8 +294,10 @@ class Analysis:
             mine = self.parent(anchor)
             exact = labels.core(top.label).endswith(wanted.rstrip("的"))  # named so (…采购支出总额), no more
             if any(not t[1] and t[3] > scored[0][3] and t[4].value != top.value
-                   and self.parent(t[4]) is not top and (t[4] is not mine or not exact) for t in scored):
+                   and self.parent(t[4]) is not top and (t[4] is not mine or not exact)
+                   and not _BALANCE.search(labels.core(t[4].label)) for t in scored):
                 return None  # 支出调整预算 X，全年完成 Y，其中 A 占一般公共预算支出的: X or Y is not said
+                # (…支出合计 X，其中：…。年末结转和结余 Y: a balance, never the 支出合计 itself)
             scored = [t for t in scored if t[1]]
         if strict and len(scored) > 1 and scored[0][:3] == scored[1][:3] \
                 and scored[0][4].value != scored[1][4].value \
@@ -413,6 +415,7 @@ _NUMBERED = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(
 _DAY = lazy(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日")  # 2019年9月2日: a day's date
 _REPORT_WORDS = lazy(r"(?:部门|单位|区级|市级|县级)?(?:整体)?(?:决算|预算|支出绩效|绩效|自评|评价)")
 # what names the year's own amount and nothing narrower (2023年度支出决算, 本年支出, 全年实际收入)
+_BALANCE = lazy(r"结转|结余")  # a balance carried in or out: no income or spending total itself
 _PLAIN_YEAR = lazy(r"(?:19|20)\d\d\s*年度?|本年度?|全年|当年|年度|实际|决算数?$|^(?:共|累计)")
 _CHANGE = lazy(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|提高|降低|节约|超支|增收|减收|增支|减支)"
                      r"|(?:增加|减少|增长|下降|提高|降低|增收|减收|增支|减支)$")  # 收、支总计各增加 X: the

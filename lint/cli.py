@@ -57,7 +57,7 @@ def main() -> None:
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--output-format", "fmt", type=click.Choice(["auto", *FORMATS]),
               help="How findings are printed [default: concise; auto: github under GitHub Actions]. "
-              "xlsx needs -o.")
+              "xlsx is a binary file: give -o FILE (or redirect it; never to a terminal).")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False),
               help="Write findings here (atomically).")
 @click.option("--select", multiple=True, help="Codes, code prefixes or names to run (comma-separated).")

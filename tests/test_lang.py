@@ -187,7 +187,7 @@ def test_why_a_file_was_not_checked_in_chinese(tmp_path):
     assert one.stdout.strip() == f"没有检查任何文件。 1 个文件无法检查：{tmp_path / 'empty.txt'}（空文件：没有可检查的文字）。"
     assert one.stderr.strip() == f"crossfoot：无法检查 {tmp_path / 'empty.txt'}：空文件：没有可检查的文字"
     both = invoke("check", "--lang", "zh", "--output-format", "markdown", str(tmp_path))
-    assert "| 未能检查: 不是可读取的 PDF (" in both.stdout and "| 未能检查: 空文件：没有可检查的文字 |" in both.stdout
+    assert "| 未能检查: 不是可读取的 PDF（PDFium 无法载入：数据格式错误） |" in both.stdout and "| 未能检查: 空文件：没有可检查的文字 |" in both.stdout
     english = invoke("check", "--lang", "en", str(tmp_path / "empty.txt"))
     assert english.stderr.strip() == f"crossfoot: error: {tmp_path / 'empty.txt'}: empty: no text to check"
 
@@ -227,3 +227,18 @@ def test_values_read_as_a_reviewer_writes_them():
     assert value_zh("65.60 + -30.00 + 5.80") == "65.60 − 30.00 + 5.80"
     assert value_zh("20341.08 / 20392.39 * 100") == "20341.08 / 20392.39 × 100"
     assert value_zh("[1.0, 2.0]") == "[1.0, 2.0]"
+
+
+def test_the_words_kinds_fill_in_for_a_tolerance_or_a_computed_value_in_chinese(tmp_path):
+    """(wave w68d: 容差: exact and 计算值: no rate in the full output, the spreadsheet and the HTML)"""
+    from crossfoot.lang import reason_zh, value_zh
+
+    assert [value_zh(t) for t in ("exact", "no rate", "absent", "empty", "at most 100%", "no more than 5.00万元")] \
+        == ["精确（不计舍入）", "无法计算（基数为零）", "缺失", "空表", "不超过100%", "不超过 5.00万元"]
+    assert reason_zh("a damaged or truncated DOCX (its ZIP package cannot be read)") == "DOCX 文件已损坏或不完整（其 ZIP 包无法读取）"
+    assert reason_zh("not a readable PDF (Failed to load document (PDFium: Data format error).)") \
+        == "不是可读取的 PDF（PDFium 无法载入：数据格式错误）"
+    path = tmp_path / "r.txt"
+    path.write_text("支出决算为2.35万元，比上年增加2.35万元，增长12.00%。\n", encoding="utf-8")
+    full = invoke("check", "--lang", "zh", "--output-format", "full", str(path)).stdout
+    assert "无法计算（基数为零）" in full and "no rate" not in full

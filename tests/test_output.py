@@ -75,8 +75,8 @@ def test_xlsx_is_read_by_pandas_with_a_triage_sheet(reports, tmp_path):
     assert list(zip(findings["path"], findings["line"], findings["column"], findings["code"])) == expected(reports)
     files = pd.read_excel(out, sheet_name="files")
     assert files.to_dict("records") == [
-        {"path": str(reports / "a.txt"), "errors": 2, "warnings": 0, "infos": 0, "findings": 2},
-        {"path": str(reports / "b.md"), "errors": 0, "warnings": 0, "infos": 0, "findings": 0},
+        {"path": str(reports / "a.txt"), "status": "checked", "errors": 2, "warnings": 0, "infos": 0, "findings": 2},
+        {"path": str(reports / "b.md"), "status": "checked", "errors": 0, "warnings": 0, "infos": 0, "findings": 0},
     ]
 
 
@@ -206,3 +206,18 @@ def test_markdown_escapes_html_in_document_text(tmp_path):
                     encoding="utf-8")
     out = invoke("--output-format", "markdown", "--select", "SUM", str(path)).output
     assert "<script>" not in out
+
+
+def test_a_file_not_read_has_its_reason_in_the_status_column_never_among_the_counts(tmp_path):
+    """(wave w68d: the reason stood in the 问题数 column, mixing text into numbers a reviewer sums)"""
+    pd = pytest.importorskip("pandas")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "fake.pdf").write_bytes(b"<html>not a pdf</html>")
+    (tmp_path / "in" / "a.txt").write_text("本年支出100万元。\n", encoding="utf-8")
+    out = tmp_path / "findings.xlsx"
+    invoke("--output-format", "xlsx", "-o", str(out), str(tmp_path / "in"))
+    files = pd.read_excel(out, sheet_name="files")
+    unread = files[files["path"].str.endswith("fake.pdf")].iloc[0]
+    assert unread["status"].startswith("not read: ") and all(pd.isna(unread[c]) for c in
+                                                             ("errors", "warnings", "infos", "findings"))
+    assert pd.api.types.is_numeric_dtype(files["findings"])

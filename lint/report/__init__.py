@@ -82,7 +82,7 @@ def spreadsheet_cell(value):
 HEADERS_ZH = {"path": "文件", "place": "位置", "line": "行", "column": "列", "code": "代码", "name": "名称",
               "severity": "级别", "message": "问题", "stated": "所列数", "computed": "计算值",
               "tolerance": "容差", "suggestion": "建议", "figures": "涉及数字", "snippet": "原文",
-              "errors": "错误", "warnings": "警告", "infos": "提示", "findings": "问题数",
+              "errors": "错误", "warnings": "警告", "infos": "提示", "findings": "问题数", "status": "状态",
               "files": "文件", "file": "文件"}
 
 
@@ -116,16 +116,17 @@ def per_file(findings, context) -> tuple[list[str], list[list]]:
     counts = {path: Counter() for path in context.files}
     for f in findings:
         counts.setdefault(f.path, Counter())[str(f.severity)] += 1
-    body = [[printable(path), c["error"], c["warning"], c["info"], sum(c.values())]
+    zh = getattr(context, "lang", "en") == "zh"
+    checked, unread, skipped = ("已检查", "未能检查", "已跳过") if zh else ("checked", "not read", "skipped")
+    body = [[printable(path), checked, c["error"], c["warning"], c["info"], sum(c.values())]
             for path, c in counts.items()]
-    body.sort(key=lambda r: (-r[1], -r[2], -r[3], r[0]))
+    body.sort(key=lambda r: (-r[2], -r[3], -r[4], r[0]))
     from ..lang import why as reason
 
-    zh = getattr(context, "lang", "en") == "zh"
-    unread, skipped = ("未能检查", "已跳过") if zh else ("not read", "skipped")
     lang = "zh" if zh else "en"
-    body += [[printable(path), "", "", "", f"{unread}: {printable(reason(message, path, lang))}"]
+    # (a file not read has no counts: its reason in the status column, never in a column of numbers)
+    body += [[printable(path), f"{unread}: {printable(reason(message, path, lang))}", "", "", "", ""]
              for path, message in context.errors]
-    body += [[printable(path), "", "", "", f"{skipped}: {printable(reason(why, path, lang))}"]
+    body += [[printable(path), f"{skipped}: {printable(reason(why, path, lang))}", "", "", "", ""]
              for path, why in context.skipped]
-    return ["path", "errors", "warnings", "infos", "findings"], body
+    return ["path", "status", "errors", "warnings", "infos", "findings"], body

@@ -68,7 +68,7 @@ def sheet(header: list[str], body: list[list], widths: dict[str, int]) -> str:
 
 
 def write(findings, stream, context) -> None:
-    sheets = [("files", *per_file(findings, context), {"path": 60, "findings": 40}),
+    sheets = [("files", *per_file(findings, context), {"path": 60, "status": 40}),
               ("findings", *rows(findings, context.lang), {"path": 40, "place": 24, "message": 80, "name": 24,
                                              "figures": 30, "snippet": 40, "computed": 24})]
     titles = {"files": "文件", "findings": "问题"} if context.lang == "zh" else {}
