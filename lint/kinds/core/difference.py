@@ -35,9 +35,9 @@ left alone, but for the year's closing balance said after its two 合计 (收入
 (决算数小于预算数 X, 支出数大于预算数 X), and what is left said alone in a sentence of reasons
 (决算数小于预算数的主要原因是：…，节约 X; 比预算少支出 X; not 公务接待费节约 X, an item's), are the plan and
 outturn of its sentence or the sentence before. A change naming its base with no amount after it (较年初增加
-Z) is of the one of the two amounts before it that the name labels (年初预算 X, 年初结转结余 X), the other
-the current. A gap (差值, 差额, 相差) is the larger of the two amounts before it in its clause less the
-smaller (预算 X，支出 Y，差额 Z).
+Z, 比计划少 Z, 比目标减少 Z) is of the one of the two amounts before it that the name labels (年初预算 X,
+年初结转结余 X, 计划举办 X), the other the current. A gap (差值, 差额, 相差) is the larger of the two amounts
+before it in its clause less the smaller (预算 X，支出 Y，差额 Z).
 
 Judged as an interval: the change computed from the two stated amounts must meet the stated change.
 """
@@ -672,7 +672,9 @@ _GAP = lazy(r"(?:两者|二者)?(?:差值|差额|相差)(?:为|是)?")  # 差值
 _ADJUSTED_BY = lazy(r"(?:共|合计|净)?(?:调增|调减|调整增加|调整减少)了?")  # 调减 Z, naming no base
 _UNADJUSTED = lazy(r"年初|原预算|原计划|调整前")
 _ADJUSTED = lazy(r"调整后|调整为|调整预算|变动后")
-_NAMED_BASE = lazy(r"(?:比|较)(年初)(?:预算|批复|安排)?数?(?:增加|减少|增长|下降|调增|调减|追加|压减)$")
+# 较年初增加 C, 比计划少开展 C: the base the change names
+_NAMED_BASE = lazy(r"(?:比|较)(年初|计划|目标)(?:预算|批复|安排|任务)?[数值]?"
+                   r"(?:增加|减少|增长|下降|调增|调减|追加|压减|多|少)(?:开展|完成|举办|实施|支出|投入|培训|建设)?$")
 _PERIOD_BALANCE = lazy(r"(?:当期|当年|本期)结余$")
 # an outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X)
 # or by so much said with 比 (决算比预算减少 X, 决算数较年初预算数节约 X)

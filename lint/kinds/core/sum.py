@@ -33,7 +33,8 @@ lists parallel values as often as parts; or naming three parts or more, one of t
 every part does, unless each states its share and the shares add up well under 100%; or parts that make the
 whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, a 基本支出 its 人员经费 and 公用经费, a
 政府采购 its 货物, 工程 and 服务, a 财政拨款 its three funds, a 一般公共预算收入 its 税收收入 and 非税收入, a
-公务用车购置及运行费 its 购置 and 运行, a score (or a total deduction, 共扣 X) its 决策, 过程, 产出 and 效益,
+公务用车购置及运行费 its 购置 and 运行, a count of units its 行政单位 and 事业单位 (named after their counts
+too: 包括2个行政单位和3个事业单位), a score (or a total deduction, 共扣 X) its 决策, 过程, 产出 and 效益,
 unless its paragraph also states a bonus (加分); or a count's parts closed by 其他:
 …特种专业技术用车18辆、其他用车14辆) or when one digit of one figure explains the whole gap (a typo, reported
 at ``warning``; among four parts or more, a gap of 2% of the total or more that digits of several parts could
@@ -666,7 +667,8 @@ _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预�
           ("一般债务", "专项债务"): lazy(r"债务|利息|付息|还本"),
           ("一般债券", "专项债券"): lazy(r"债券"),
           ("返还性", "一般性转移支付", "专项转移支付"): lazy(r"补助|转移支付"),
-          ("男", "女"): lazy(r"人员|职工|人数|干部|学生|在职")}  # each set and the total it makes whole
+          ("男", "女"): lazy(r"人员|职工|人数|干部|学生|在职"),
+          ("行政单位", "事业单位"): lazy(r"单位")}  # each set and the total it makes whole
 
 
 def _nested(parts: list[Figure]) -> bool:
@@ -752,10 +754,14 @@ def _names(analysis, parts: list[Figure]) -> list[str]:
     out = []
     for p in parts:
         clause = labels.clause(analysis.text(p), p.start)
-        out.append(labels.core(_POINTS_BRACKETED.sub("", clause) if clause.endswith(p.label)
-                               and _POINTS_BRACKETED.search(clause) else p.label))
+        name = labels.core(_POINTS_BRACKETED.sub("", clause) if clause.endswith(p.label)
+                           and _POINTS_BRACKETED.search(clause) else p.label)
+        after = _NOUN_AFTER.match(analysis.text(p), p.end) if p.unit in precision.COUNT_UNITS else None
+        out.append(name + after.group() if after else name)  # 包括2个行政单位和3个事业单位: what each counts
     return out
 
+
+_NOUN_AFTER = lazy(r"[\u4e00-\u9fff]{2,8}?(?=[和及、，,。；;（(]|以及|$)")
 
 _POINTS_BRACKETED = lazy(r"[（(]\s*(?:分值|满分)?\s*\d+(?:\.\d+)?\s*分\s*[）)]")
 
@@ -768,7 +774,7 @@ def _whole(total: Figure, parts: list[Figure], analysis) -> bool:
     funds, a performance score its 一级指标' (决策, 过程, 产出 and
     效益; or 投入, 过程, 产出 and 效果), 离退休 its 离休 and 退休, people their 男 and 女, a government's
     debt (债券) its 一般 and 专项, a 上级补助 its 返还性, 一般性 and 专项 transfers, a (local, 本级)
-    一般公共预算收入 its 税收收入 and 非税收入."""
+    一般公共预算收入 its 税收收入 and 非税收入, a count of units its 行政单位 and 事业单位."""
     names = _names(analysis, parts)
     if total.unit == "分" and _BONUS.search(analysis.text(total)):
         return False  # (…效益指标得分28分。此外，获得创新加分2分: the groups and a bonus make the score)
