@@ -34,22 +34,23 @@ every part does, unless each states its share and the shares add up well under 1
 whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, a 基本支出 its 人员经费 and 公用经费, a
 政府采购 its 货物, 工程 and 服务, a 财政拨款 its three funds, a 一般公共预算收入 its 税收收入 and 非税收入, a
 公务用车购置及运行费 its 购置 and 运行, a count of units its 行政单位 and 事业单位 (named after their counts
-too: 包括2个行政单位和3个事业单位), a score (or a total deduction, 共扣 X) its 决策, 过程, 产出 and 效益,
-unless its paragraph also states a bonus (加分); or a count's parts closed by 其他:
-…特种专业技术用车18辆、其他用车14辆) or when one digit of one figure explains the whole gap (a typo, reported
-at ``warning``; among four parts or more, a gap of 2% of the total or more that digits of several parts could
-explain is a partial list as likely, not judged; two swapped digits are too common a gap to tell a typo, and
-are only suggested). People counted past their total after the first parts have added up to it are a second
-breakdown of the same whole (男性46人，女性36人，35岁以下24人), and people counted by attributes of two kinds
-(女教师、35岁以下、中高级职称) overlap: neither is judged. Parts that fail as written but add up once the one
-part written in another unit of money is read in the total's (因公出国（境）费2.28元 among parts in 万元) are
-the unit's slip: a warning on that part, its fix suggested (``2.28元 → 2.28万元``). Groups listed with a
-second measure beside each and its own total (企业34561户，注册资本合计 X。其中公有制5846户，注册资本 a；…)
-partition the whole when the counts add up: the amounts beside them must add up too (not the other way: a
-household in two programmes is counted in both). Parts over their total are not judged when a later part is by
-definition within an earlier one (地方一般公共预算收入 a；地方税收收入 b), when one names a group the others
-fit inside (民生支出 beside 教育支出, 卫生健康支出), or when the listing names the total's quantity and a part
-after a semicolon names another (存款余额 X，其中住户存款余额 a；贷款余额 Y: a new total).
+too: 包括2个行政单位和3个事业单位), a 自评表's indicators its 产出, 成本, 效益 and 满意度指标, a score (or a
+total deduction, 共扣 X) its 决策, 过程, 产出 and 效益, unless its paragraph also states a bonus (加分); or a
+count's parts closed by 其他: …特种专业技术用车18辆、其他用车14辆) or when one digit of one figure explains
+the whole gap (a typo, reported at ``warning``; among four parts or more, a gap of 2% of the total or more
+that digits of several parts could explain is a partial list as likely, not judged; two swapped digits are too
+common a gap to tell a typo, and are only suggested). People counted past their total after the first parts
+have added up to it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and people
+counted by attributes of two kinds (女教师、35岁以下、中高级职称) overlap: neither is judged. Parts that fail
+as written but add up once the one part written in another unit of money is read in the total's
+(因公出国（境）费2.28元 among parts in 万元) are the unit's slip: a warning on that part, its fix suggested
+(``2.28元 → 2.28万元``). Groups listed with a second measure beside each and its own total
+(企业34561户，注册资本合计 X。其中公有制5846户，注册资本 a；…) partition the whole when the counts add up: the
+amounts beside them must add up too (not the other way: a household in two programmes is counted in both).
+Parts over their total are not judged when a later part is by definition within an earlier one
+(地方一般公共预算收入 a；地方税收收入 b), when one names a group the others fit inside (民生支出 beside
+教育支出, 卫生健康支出), or when the listing names the total's quantity and a part after a semicolon names
+another (存款余额 X，其中住户存款余额 a；贷款余额 Y: a new total).
 """
 
 from __future__ import annotations
@@ -668,7 +669,11 @@ _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预�
           ("一般债券", "专项债券"): lazy(r"债券"),
           ("返还性", "一般性转移支付", "专项转移支付"): lazy(r"补助|转移支付"),
           ("男", "女"): lazy(r"人员|职工|人数|干部|学生|在职"),
-          ("行政单位", "事业单位"): lazy(r"单位")}  # each set and the total it makes whole
+          ("行政单位", "事业单位"): lazy(r"单位"),
+          # 共设置绩效指标12个，其中产出指标6个、成本指标1个、效益指标3个、满意度指标1个: a 自评表's
+          # 一级 (not 产出、效益、满意度 alone: the 成本指标 later templates add may be the one unsaid)
+          ("产出指标", "成本指标", "效益指标", "满意度指标"): lazy(r"指标")}
+# (each set, and the total it makes whole)
 
 
 def _nested(parts: list[Figure]) -> bool:
@@ -769,12 +774,12 @@ _POINTS_BRACKETED = lazy(r"[（(]\s*(?:分值|满分)?\s*\d+(?:\.\d+)?\s*分\s*[
 def _whole(total: Figure, parts: list[Figure], analysis) -> bool:
     """Whether the parts name every part of their total by definition: a budget's 支出 is its 基本支出 and
     项目支出 (a 决算's may hold 经营支出, 上缴上级支出…; a 总计 the carry-over), and so is any 财政拨款支出
-    (public money funds no 经营支出), a 基本支出 its 人员经费 and
-    公用经费, a 政府采购 its 货物, 工程 and 服务, a 财政拨款 its 一般公共预算, 政府性基金 and 国有资本经营
-    funds, a performance score its 一级指标' (决策, 过程, 产出 and
-    效益; or 投入, 过程, 产出 and 效果), 离退休 its 离休 and 退休, people their 男 and 女, a government's
-    debt (债券) its 一般 and 专项, a 上级补助 its 返还性, 一般性 and 专项 transfers, a (local, 本级)
-    一般公共预算收入 its 税收收入 and 非税收入, a count of units its 行政单位 and 事业单位."""
+    (public money funds no 经营支出), a 基本支出 its 人员经费 and 公用经费, a 政府采购 its 货物, 工程 and
+    服务, a 财政拨款 its 一般公共预算, 政府性基金 and 国有资本经营 funds, a performance score its 一级指标'
+    (决策, 过程, 产出 and 效益; or 投入, 过程, 产出 and 效果), 离退休 its 离休 and 退休, people their 男 and
+    女, a government's debt (债券) its 一般 and 专项, a 上级补助 its 返还性, 一般性 and 专项 transfers, a
+    (local, 本级) 一般公共预算收入 its 税收收入 and 非税收入, a count of units its 行政单位 and 事业单位, a
+    自评表's indicators its 产出, 成本, 效益 and 满意度指标."""
     names = _names(analysis, parts)
     if total.unit == "分" and _BONUS.search(analysis.text(total)):
         return False  # (…效益指标得分28分。此外，获得创新加分2分: the groups and a bonus make the score)
