@@ -32,7 +32,9 @@ Two shapes are found in each sentence:
   a，支出 b；政府性基金预算收入 c，…), over its fund's side there. An 执行率 whose sentence (or the one
   before) states the funds received (到位资金) as well as the budget holds over either: templates define it
   both ways. An actual naming no subject of its own after the plan's clause and another rate (下达…资金共计
-  X，分配进度100%，已完成支出 Y，支出进度 P%) is of the sentence's plan.
+  X，分配进度100%，已完成支出 Y，支出进度 P%) is of the sentence's plan. Each rate of a sentence is so read
+  over its own clause (实际到位 Y，到位率 p%；实际支出 Z，执行率 q%: the 到位率 over the plan of the
+  paragraph before, 项目预算资金 X, the funds received being of what was planned; the 执行率 over X or Y).
 * a rate named bare opening a sentence of its own (预算执行率为 P%; 从预算执行看，… aside; not 项目预算执行率,
   调整后预算执行率, 到位率) over the one plan and the one outturn spent of the sentence, or paragraph, before
   (全年预算数为 X，全年实际支出 Y。), when that sentence states no rate of them and no part of the year;
@@ -567,9 +569,16 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
     figs = sentence[2]
     rates = [f for f in figs if f.unit == "%" and f.is_point and o.rates.within(f.label)
              and not labels.respective(text, figs, f)]
-    if not rates:
-        return
+    for k in range(len(rates)):  # (实际到位 X，到位率 P%；实际支出 Y，执行率 Q%: each over its plan)
+        yield from _one_after_plan(analysis, check, text, sentence, earlier, rates[: k + 1])
+
+
+def _one_after_plan(analysis, check: Check, text: str, sentence, earlier: list, rates: list):
+    """:func:`_after_plan` for the last of ``rates``, the rates of its sentence up to it."""
+    o = check.options
+    figs = sentence[2]
     rate = rates[-1]
+    outer = earlier
     amounts = [f for f in figs if f.start < rate.start and f.is_point
                and precision.family(f.unit) not in ("ratio", "", "分")]
     # 预算 X，到位 Y，到位率 100%；支出 Z，执行率 P%: the rate's clause states the actual alone, the clauses
@@ -612,6 +621,17 @@ def _after_plan(analysis, check: Check, text: str, sentence, earlier: list):
                   or same and _SUBJECTLESS.fullmatch(_MEASURE_WORDS.sub("", labels.core(actual.label))))]
     # (上级下达直达资金共计 X，分配进度100%，已完成支出 Y，支出进度 P%: Y names no subject of its own, the
     # sentence's going on)
+    if not plans and same and len(rates) > 1 and not _ARRIVED.search(rate.label):
+        # 预算 X。⏎ 实际到位 Y，到位率 p%；实际支出 Z，执行率 q%: the plan a sentence or paragraph before, or
+        # the funds received the clauses before
+        received = [f for f in earlier if f.is_point and precision.family(f.unit) == fam
+                    and _ARRIVED.search(f.label)][-1:]
+        plans = [f for f in outer if f.is_point and precision.family(f.unit) == fam and _planned(o, f.label)
+                 and not o.left.within(f.label) and _same_year(analysis, f, actual)]
+        if len(plans) == 1 and received:
+            yield from _over_any(analysis, check, rate, actual, [*plans, *received])
+            return
+        plans = []
     if not plans:  # 指标 X，其中：A（不含 B）a。…A（不含 B）形成实际支出 Z，支出进度 P%: a, the same words
         said = _SPENT_AS.sub("", labels.clause(text, actual.start)).strip()
         if _DEEDS.fullmatch(said):
@@ -695,13 +715,18 @@ def _one_subject(plan, actual) -> bool:
     return _same_subject(plan, actual) or not _MEASURE_WORDS.sub("", labels.core(actual.label))
 
 
+_RECEIVED = lazy(r"到位|到账|拨付")
+
+
 def _same_subject(plan, actual) -> bool:
     """Whether a plan in the sentence before is of what the actual is: both labels name nothing but
     measures (年初预算 and 实际支出), or the same thing (项目预算 and 项目支出; not 设备购置预算 for 实际支出,
     nor 全年预算数 for 项目支出 or “三公”经费支出: a part's rate is of the part's own budget; a 项目全年预算数
     is a project report's whole budget)."""
-    mine = _MEASURE_WORDS.sub("", labels.core(plan.label))
-    theirs = _MEASURE_WORDS.sub("", labels.core(actual.label))
+    mine = _MEASURE_WORDS.sub("", labels.core(plan.label)).removeprefix("该")  # (该项目预算: 项目's)
+    theirs = _MEASURE_WORDS.sub("", labels.core(actual.label)).removeprefix("该")
+    if not theirs.endswith("支出"):  # 项目实际到位资金 of 项目预算资金: what of the plan arrived
+        theirs = _RECEIVED.sub("", theirs)
     return theirs in (mine, mine.removeprefix("项目"))  # 项目全年预算数: the whole's, or its 项目支出's
 
 
