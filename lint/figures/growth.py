@@ -1178,8 +1178,8 @@ def _change(rate, change, sign, prior, current, contrary: bool = False) -> Itera
             return cur - ch if sign > 0 else cur + ch
         related = (change, current)
         if not zero:
-            shown = f"({current.text} {'−' if sign > 0 else '+'} {change.text.lstrip('-−')})"  # (增加-343.29:
-            # a fall of 343.29, its prior the current plus it)
+            size = change.text.lstrip("-−－")  # (增加-343.29: a fall of 343.29, its prior current + 343.29)
+            shown = f"({current.text} {'−' if sign > 0 else '+'} {size})"
     else:
         return
 

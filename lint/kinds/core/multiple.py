@@ -6,8 +6,9 @@ one unit family: the current one, then the prior, whose label opens with a compa
 or names the year before (上年, 去年, 同期). ``是/为/相当于 … 的 N 倍`` says current / prior = N. ``增长
 (增加, 提高) N 倍`` says (current − prior) / prior = N, and is often written for current / prior = N: it holds
 when either reading does. A change stated before it (30万元，较上年增加28.56万元，增长20倍) is read against
-the prior it leaves (current − change): the same two ways after 增长, as current over it after 是…的
-(45.60万元，比上年增加8.30万元，是上年的1.2倍). Any other wording (翻了N倍, 近N倍) is left alone.
+the prior it leaves (current − change): the same two ways, but after 是…的, which says current over it
+(45.60万元，比上年增加8.30万元，是上年的1.2倍), or the change over it when the change is what it compares
+(增加额是上年的2倍). Any other wording (翻了N倍, 近N倍) is left alone.
 
 Judged as an interval: the amounts' quotient, from their stated precision, must meet N's rounding interval.
 """
@@ -55,10 +56,9 @@ def run(analysis, check: Check):
                 between = text[prior.end : times.start]
                 if _CHANGE.search(prior.label):  # 30万元，较上年增加28.56万元，增长20倍: a change, the prior
                     readings = _by_change(current, prior)  # 1.44 (current − change) unsaid
-                    if _OF.search(between):  # …，是上年的1.2倍: current over that prior, only
-                        readings = readings[1:]
-                    elif not _GREW.search(between):
-                        continue
+                    if _OF.search(between):  # …，是上年的1.2倍: current over that prior, only; the change
+                        # over it when the change is what is compared (增加额是上年的2倍)
+                        readings = readings[:1] if _CHANGE_COMPARED.search(between) else readings[1:]
                 elif _OF.search(between):
                     readings = [_quotient(current, prior, 0)]
                 elif _GREW.search(between):
@@ -73,6 +73,7 @@ def run(analysis, check: Check):
 
 
 _CHANGE = lazy(r"(?:增加|增长|提高|上升|增)了?\s*$")
+_CHANGE_COMPARED = lazy(r"增加额|增长额|增量|增额|增加部分|增长部分|增加的部分|增幅|增加值|增长量")
 
 
 def _by_change(current, change):

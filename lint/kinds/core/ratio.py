@@ -64,7 +64,8 @@ holds over it net of an amount the sentence sets aside right after the rate (执
 募集款: the budget's money only). A completion rate of exactly 100% for a count above its plan (计划12,000件，
 实际12,860件，完成率100%) is the capped convention, as in indicator tables, and holds (money spent beyond its
 budget is not capped; money set as a target, 追回基金年度目标不少于 X, is). A rate per mille (6‰, 千分之六) is
-judged over its pair as a percentage is.
+judged over its pair as a percentage is, but for a demographic rate (出生率, 死亡率, 自然增长率: of the
+year's average population).
 """
 
 from __future__ import annotations
@@ -118,6 +119,8 @@ def run(analysis, check: Check):
             for i, rate in enumerate(sentence[2]):
                 if rate.unit not in units.PERCENT_LIKE or not rate.is_point or i == 0:
                     continue
+                if rate.unit == "‰" and _OVER_AVERAGE.search(rate.label):
+                    continue  # 出生率8.81‰: of the year's average population, which the text rarely states
                 if _DEFINED.search(text, max(0, rate.start - 8), rate.start):
                     rate = _undefined(text, rate)  # 执行率（实际支出与预算的比率，下同）为 P%: its name
                 if labels.respective(text, sentence[2], rate):
@@ -803,6 +806,9 @@ def _debt_ratio(analysis, check, sentence):
             verdict = _ratio(analysis, check, rate, debts[-1], assets[-1])
             if verdict:
                 yield verdict
+
+
+_OVER_AVERAGE = lazy(r"出生|死亡|自然增长|生育|人口")  # (a demographic rate, per mille of the average)
 
 
 def _per(rate) -> Decimal:

@@ -1,26 +1,25 @@
 """share: a part stated with its share of a whole (占总收入 96.02%, 占比 2.99%) agrees with the amounts.
 
-Finds each percentage whose label holds a share word (option ``words``: 占, 占比, 比重, ...). The part is
-the nearest point amount before it in its sentence, or, when words before the share word name it
+Finds each percentage whose label holds a share word (option ``words``: 占, 占比, 比重, ...). The part is the
+nearest point amount before it in its sentence, or, when words before the share word name it
 (税收收入占一般公共预算收入的比重; 税收占比 for 税收收入), the nearest whose label ends with them (none: no
-relation). The whole is
-named by the words after the share word (占项目支出 → 项目支出) and looked up by label among the figures
-before it in its paragraph, or in the paragraphs before when it names a total (占本年支出合计的 → the
-本年支出合计 stated earlier; 占全省 70% compares with nothing stated here); two figures the name fits that
-are not total and item (调整预算 X，全年完成 Y，其中 A 占一般公共预算支出的: the budget or the outturn)
-leave the whole unsaid; a whole named exactly (占支出预算的) is that total, not its 其中 item whose name
-ends the same (财政拨款支出预算), and may be stated in the paragraph before when it is a total of its own;
-with no words (占比), the whole is the total that the part is listed under (其中 …), or the whole the share
-before it in the paragraph named (A a，占本年支出合计的 p%；B b，占 q%: 本年支出合计's too; not for a count
-after an amount, a 其中 item nor last year's part), or, when it is
-stated nowhere, the sum of a listing of parts each with its 占比 (A 7455万元，占比55.08%，B
-1669.70万元，占比12.34%，C 4410万元，占比32.58%), or of three or more each with its share alone in brackets
-(非常满意152份（69.41%）、满意51份（23.29%）…), that is the whole: its shares add up to 100%, or all of
-them but one agree with their part over the parts' sum. A share of 本年收入 (本年支出) is not of a total
-listing a carry-over (上年结转) among its parts. A whole named without the 财政拨款 its statement carries
-(占“三公”经费支出决算的, after “三公”经费财政拨款支出决算为 X) is that amount, in the part's paragraph or the
-two before it. Amounts may be in different units (亿元 vs 万元). A share the whole moved from
-(占…的比重由上年的66.85%提高到67.22%) is last year's, not judged against this year's amounts.
+relation). The whole is named by the words after the share word (占项目支出 → 项目支出) and looked up by label
+among the figures before it in its paragraph, or in the paragraphs before when it names a total
+(占本年支出合计的 → the 本年支出合计 stated earlier, not one its label says is another year's,
+2023年本年支出合计 in a 2024 report; 占全省 70% compares with nothing stated here); two figures the name fits
+that are not total and item (调整预算 X，全年完成 Y，其中 A 占一般公共预算支出的: the budget or the outturn)
+leave the whole unsaid; a whole named exactly (占支出预算的) is that total, not its 其中 item whose name ends
+the same (财政拨款支出预算), and may be stated in the paragraph before when it is a total of its own; with no
+words (占比), the whole is the total that the part is listed under (其中 …), or the whole the share before it
+in the paragraph named (A a，占本年支出合计的 p%；B b，占 q%: 本年支出合计's too; not for a count after an
+amount, a 其中 item nor last year's part), or, when it is stated nowhere, the sum of a listing of parts each
+with its 占比 (A 7455万元，占比55.08%，B 1669.70万元，占比12.34%，C 4410万元，占比32.58%), or of three or more
+each with its share alone in brackets (非常满意152份（69.41%）、满意51份（23.29%）…), that is the whole: its
+shares add up to 100%, or all of them but one agree with their part over the parts' sum. A share of 本年收入
+(本年支出) is not of a total listing a carry-over (上年结转) among its parts. A whole named without the
+财政拨款 its statement carries (占“三公”经费支出决算的, after “三公”经费财政拨款支出决算为 X) is that amount,
+in the part's paragraph or the two before it. Amounts may be in different units (亿元 vs 万元). A share the
+whole moved from (占…的比重由上年的66.85%提高到67.22%) is last year's, not judged against this year's amounts.
 
 Amounts stated as a rate of a base before them (总保费 X，中央财政补贴47.5%为 a，省级财政补贴32.5%为 b: each
 percentage joined to its amount by 为 or 计 alone) are shares of that base, the amount named a whole right
@@ -634,6 +633,9 @@ def _whole(analysis, part, named: str):
             whole = analysis.memo(_stated_once, bare[:-2], fam)  # from where the budget states 项目支出 X)
     if whole is None and "拨款" not in named:  # 占“三公”经费支出决算的: the “三公”经费财政拨款支出决算 stated
         whole = _granted(analysis, part, named.removesuffix("的"), fam)  # before, 财政拨款 said once
+    if whole is not None and _year_of(analysis, whole) != _year_of(analysis, part):
+        return None  # 2023年本年支出合计 X … 基本支出 a，占本年支出合计的 P%: another year's total, not a's
+        # (a report naming no year in its title: which year is 本年 is not said)
     above = analysis.parent(whole) if whole is not None else None
     if above is not None and _bare(above) == named.removesuffix("的") != _bare(whole):
         whole = above  # 支出预算 X，其中：财政拨款支出预算 Y。…占支出预算的: X, named exactly, not its item
@@ -650,6 +652,18 @@ def _whole(analysis, part, named: str):
             and analysis.parent(part) is None and _rate_base(analysis, whole):
         return None  # X，为年计划 Y 的 P%；Z，占年计划的 Q%: Y is X's plan, not Z's (a part of X's is X's)
     return whole
+
+
+def _year_of(analysis, figure) -> str | None:
+    """The year a figure's own label names (2023年本年支出合计; 上年…: the year before the report's), else
+    the report's."""
+    said = labels.OWN_YEAR.findall(figure.label)
+    year = analysis.year()
+    if said:
+        return said[-1] if year else "?" + said[-1]
+    if labels.LAST_YEARS.search(figure.label):
+        return str(int(year) - 1) if year else "?last"
+    return year
 
 
 def _other_levels(analysis, whole, named: str) -> list | None:

@@ -13,9 +13,10 @@ money (2项资金，分别为：A资金2127万元、B资金650万元). So is a l
 noun (设6个部室（办公室、组织人事部、…）; not past a verb: 三批项目涉及临城镇（A村、B村）), when it holds
 names only. So are the names right before a count, after the word that sets them up (内设办公室、规划计划科、
 水资源科3个科室), or a clause opening on them (or on 对) and summing them with 共
-(对青石镇、白沙镇、龙潭乡共3个乡镇): most of them ending as its noun does (镇, 乡 of 乡镇; 省、市、县共5个单位
-are levels, not names), the first not joining a subject to them (我局与A、B共3个单位: the subject maybe among
-them). A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by inline points
+(对青石镇、白沙镇、龙潭乡共3个乡镇) into a count of places or offices (乡镇, 镇, 街道, 区县, 科室, 处室,
+内设机构), most of the names ending as it says (镇, 乡 of 乡镇; not 青石村、白沙村共3个自然村, within them,
+nor 省、市、县共5个单位, levels), the first not joining a subject to them (我局与A、B共3个单位: the subject
+maybe among them). A count of things (``point_units``: 个, 项, 条, 方面 …; not 人次) followed by inline points
 (有三个方面：一是…；二是…；三是…), with no other figure between, is compared with the points that follow in
 order, in its paragraph and the paragraphs that go on with the next point (two points suffice there). A count
 ending its paragraph with a colon (存在以下四个方面的问题：) is compared with the numbered paragraphs after
@@ -33,7 +34,8 @@ indicators (共设置6个绩效指标, 16个三级指标) in the first sentence 
 table, or right before one (a caption between, no table after it), is compared with that table's 三级指标
 rows. A count followed by its amount whose listing after it adds up to that amount
 (项目共3个，涉及项目预算资金 T。其中：A a，B b，C c) is compared with the listing's items (not a breakdown by
-source: 财政拨款 a，其他资金 b). """
+source: 财政拨款 a，其他资金 b).
+"""
 
 from __future__ import annotations
 
@@ -334,8 +336,16 @@ _COUNTED_POINT = lazy(r"\s*(?:\d{1,3}|[一二两三四五六七八九十]{1,3})\
 _VISITS = r"抽取|选取|抽查|覆盖|涉及|惠及|走访|涵盖|包含|分布(?:在|于)"
 _VISITED = lazy(_VISITS)  # (words that open lists of all sorts)
 _SUMMED_AFTER = lazy(r"(?:共计|合计|共)\s*$")
-# a clause that opens on the names (or on 对 before them): 对青石镇、白沙镇共2个乡镇, 青石镇、白沙镇共2个乡镇
+# the nouns a count of named places or offices takes (乡镇, 科室), each with the endings of the names
+_COLLECTED = {"乡镇": ("镇", "乡", "街道"), "镇街": ("镇", "街道"), "街镇": ("镇", "街道"),
+              "镇": ("镇",), "乡": ("乡",), "街道": ("街道",), "区县": ("区", "县"), "县区": ("区", "县"),
+              "县市区": ("县", "市", "区"), "科室": ("科", "室", "处", "股", "办", "中心"),
+              "处室": ("处", "室", "办", "中心", "委"), "股室": ("股", "室", "办"),
+              "内设机构": ("科", "室", "处", "股", "办", "中心", "委")}
+_COLLECTIVE = lazy(rf"\s*(?:业务|职能|内设)?({'|'.join(sorted(_COLLECTED, key=len, reverse=True))})"
+                   r"(?![\u4e00-\u9fff]{0,1}(?:村|社区|小区|院区|片区|网格|居民|村民|干部|人员|职工))")
 _JOINED_SUBJECT = lazy(r"与|和|同|及|跟|会同|联合")
+# a clause that opens on the names (or on 对 before them): 对青石镇、白沙镇共2个乡镇, 青石镇、白沙镇共2个乡镇
 _OPENS_BARE = lazy(r"\s*(?:对(?=[^、，,。；;：:]{1,24}、))?")
 _SETS_UP = lazy(rf"(?:内设|下设|设有|设立|下属|所属|包括|辖|(?<!建)设(?![施备计想法])|{_VISITS})"
                 r"(?=[^、，,。；;：:]{1,24}、)")
@@ -369,10 +379,12 @@ def _named_before(analysis, b: int, fig, figures):
         if _JOINED_SUBJECT.search(items[0][0]):
             return None  # 我局与A、B共3个单位: the subject among them, maybe
         items = _items(analysis, [(listed, b, opened)], listed)  # (甲村、乙村和丙村: three)
-        noun = _NOUN.match(text, fig.end).group()
-        ends = [name for name, _ in items or () if _ALIAS.sub("", name).strip()[-1:] in noun]
-        if items is None or len(ends) * 3 < len(items) * 2:
-            return None  # 省、市、县共5个单位: levels, not the units' names (青石镇、龙潭乡共2个乡镇: names)
+        kind = _COLLECTIVE.match(text, fig.end)
+        endings = _COLLECTED[kind.group(1)] if kind else ()
+        ends = [name for name, _ in items or () if _ALIAS.sub("", name).strip().endswith(endings)]
+        if items is None or not endings or len(ends) * 3 < len(items) * 2:
+            return None  # 青石镇、龙潭乡共2个乡镇: the towns named; not 青石村、白沙村共3个自然村 (within
+            # them), 省、市、县共5个单位 (levels): a noun of places or offices, said of the names alone
     if fig.value > 2 * (len(items) + sum(1 for name, _ in items if _JOIN.search(name))):
         return None  # 下属幼儿园、小学、初中26所学校: kinds of what it counts, not their names
     if any(not name or len(_ALIAS.sub("", name)) > _LONGEST_NAME or _CLAUSE.search(name)
