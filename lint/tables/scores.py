@@ -1,9 +1,9 @@
 """Score items, read once per document for the score kinds: each item's name, maximum (分值), score (得分) and
 deduction (扣分).
 
-Items come from tables with a 分值 and a 得分 column (a pair per level when each level has both: every level a
-row opens is an item, the reason's deduction its finest level's), and from prose
-(该指标分值5分，自评得分1分，扣4分; 满分20分，得19.20分; 满分3分，扣1.5分，得1.5分;
+Items come from tables with a 分值 and a 得分 column (a pair per level when each level has both, its names
+before them: every level a row opens is an item named by its own cell, the reason's deduction its finest
+level's), and from prose (该指标分值5分，自评得分1分，扣4分; 满分20分，得19.20分; 满分3分，扣1.5分，得1.5分;
 （分值15分）：目标值≥5%，实际完成4.2%，得12.60分，扣2.60分; 得分9.76分（分值10分）; 分值：3分 ⏎ 得分：3分 on
 lines of their own; a bracketed item's one deduction in the reason after it: “资金使用合规性”（分值5分，
 得分4.00分）：…，扣1.00分), the name being the numbered heading that opens the paragraph (1. 预算编制情况。)
@@ -57,6 +57,8 @@ class Item:
     own: str = ""
     """A table row's own name: the words nearest left of its 分值 (资产配置合理性, not the group 资产管理
     written once beside it)."""
+    level: int = 0
+    """Which level of a sheet scoring every level (0: the coarsest, 一级; or one level's sheet, or prose)."""
 
 
 def items(analysis, max_words, score_words) -> list[Item]:
@@ -73,25 +75,27 @@ def _items(analysis, max_words, score_words) -> list[Item]:
             continue
         said = next((j for j, h in enumerate(table.header) if _SAYS_CUT.search(h)), None)
         for row in range(len(table.rows)):
-            read = [(top, score, maximum) for top, got in pairs
+            read = [(top, score, maximum, level) for level, (top, got) in enumerate(pairs)
                     if (score := cell_figure(table, row, got, "分")) is not None
                     and (maximum := cell_figure(table, row, top, "分")) is not None]
-            for k, (top, score, maximum) in enumerate(read):
+            for k, (top, score, maximum, level) in enumerate(read):
                 full = score.value == maximum.value  # (a rule quoted beside full marks: nothing taken)
                 last = k == len(read) - 1  # the row's finest level states the reason's deduction
                 cut = _said_cut(table.rows[row][said], score) if said is not None and not full and last \
                     else None
                 own = next((c.text for c in reversed(table.rows[row][:top]) if c.text.strip()
                             and number(c.text) is None), "")
-                found.append(Item(row_label(table, row), score, replace(maximum, exact=True), cut, own))
+                name = own if len(pairs) > 1 and own else row_label(table, row)  # (a level's own name)
+                found.append(Item(name, score, replace(maximum, exact=True), cut, own, level))
     return found
 
 
 def _pairs(table, max_words, score_words) -> list[tuple[int, int]]:
     """The ``(分值, 得分)`` columns of a score table: one pair (分值 | 权重 | 得分; 一级指标 | 分值 | 二级指标
     | 分值 | 三级指标 | 分值 | 得分: the item's 分值 is the last before 得分), or one per level when each
-    level has both (一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分 | 三级指标 | 分值 | 得分: a row holds the
-    items of every level it opens, the finest last)."""
+    level has both, its names before them (一级指标 | 分值 | 得分 | 二级指标 | 分值 | 得分 | 三级指标 | 分值 |
+    得分: a row holds the items of every level it opens, each named by its own cell, the finest last; not
+    本年分值 | 本年得分 | 上年分值 | 上年得分, two scorings of one item)."""
     gots = [j for j, h in enumerate(table.header)  # 分值 | 得分率 | 得分: the points, not the rate
             if any(w in h for w in score_words) and "率" not in h]
     tops = [j for j, h in enumerate(table.header) if any(w in h for w in max_words) and j not in gots
@@ -102,8 +106,9 @@ def _pairs(table, max_words, score_words) -> list[tuple[int, int]]:
     for k, got in enumerate(gots):
         after = gots[k - 1] if k else -1
         top = max((j for j in tops if after < j < got), default=None)
-        if top is not None:
-            levels.append((top, got))
+        if top is not None and any(_LEVEL_NAME.search(table.header[j]) for j in range(after + 1, top)):
+            levels.append((top, got))  # (a level's names before its pair: 二级指标 | 分值 | 得分; not
+            # 本年分值 | 本年得分 | 上年分值 | 上年得分, nor 自评 | 复核: two scorings of one item)
     if len(levels) >= 2 and len(levels) == len(gots):
         return levels
     got = gots[0]
@@ -121,6 +126,7 @@ def _fractions(table, col: int) -> bool:
     return any(v.percent for v in values) or bool(values) and all(v.value <= 1 for v in values)
 
 
+_LEVEL_NAME = lazy(r"指标|级|名称|项目")  # a column naming a level's items (一级指标, 二级指标名称)
 _SAYS_CUT = lazy(r"扣分|失分")  # 扣分原因, 扣分说明 (not 评分依据, 指标说明: a rule)
 _CUT_WORD = lazy(r"(?:扣|扣除|失)\s*(?:分\s*)?$")
 

@@ -654,16 +654,21 @@ def _whole(analysis, part, named: str):
     return whole
 
 
+_COMPARING = lazy(r"[比较与同]\s*$")
+
+
 def _year_of(analysis, figure) -> str | None:
-    """The year a figure's own label names (2023年本年支出合计; 上年…: the year before the report's), else
-    the report's."""
-    said = labels.OWN_YEAR.findall(figure.label)
+    """The year its paragraph last names before a figure (2023年本年支出合计 X; 2022年全县…。其中教育支出 a;
+    上年…: the year before the report's), else the report's."""
+    text = analysis.text(figure)[: figure.start]
     year = analysis.year()
-    if said:
-        return said[-1] if year else "?" + said[-1]
-    if labels.LAST_YEARS.search(figure.label):
-        return str(int(year) - 1) if year else "?last"
-    return year
+    if labels.LAST_YEARS.search(figure.label):  # 上年本年支出合计 X: its own label says
+        return str(int(year) - 1) if year and year.isdigit() else "?last"
+    said = [m.group(1) for m in labels.OWN_YEAR.finditer(text)
+            if not _COMPARING.search(text, max(0, m.start() - 2), m.start())]  # (not 比2021年: compared with)
+    if not said:
+        return year
+    return said[-1] if year else "?" + said[-1]
 
 
 def _other_levels(analysis, whole, named: str) -> list | None:

@@ -5,17 +5,17 @@ score or 分值 is stated twice, in prose or a table, with values that cannot bo
 A group is one of the ``groups`` named alone: its name, then at most 类 and 指标 (决策类指标), 情况 or 方面;
 a numbered heading, 其中 or punctuation before it; so 产出数量 and 效益指标满意度 are other things.
 Statements come from the score items of prose and tables (:mod:`crossfoot.tables.scores`: 分值…得分; a
-table's row whose only words are the group's name), from prose that gives the group's score alone
-(过程指标得11.47分; 其中：决策指标10.40分 in a sentence that says what was scored (得), or with its 得分率
-after it: not 其中：决策指标20分 listing the weights) and from a summary table laid across
-(指标 | 决策 | 过程 | … over a row 得分).
+table's row whose only words are the group's name, or a sheet's 一级 item where every level is scored), from
+prose that gives the group's score alone (过程指标得11.47分; 其中：决策指标10.40分 in a sentence that says
+what was scored (得), or with its 得分率 after it: not 其中：决策指标20分 listing the weights) and from a
+summary table laid across (指标 | 决策 | 过程 | … over a row 得分).
 
 Two statements disagree when their rounding intervals cannot meet (18 beside 18.33 may be it rounded).
-The check stays silent in a report scoring more than one thing: when it states two different overall
-scores (综合得分, 总得分, 整体自评得分: a department's and its projects'), or a group three different ways;
-and it never pairs statements of two projects' sections (一、某某项目 … 二、某某项目; （一）某某专项经费),
-the unit's own scores with the evaluators' (自评 against 复核, 评价组), or last year's (上年, 2023年度 in a
-2024 report).
+The check stays silent in a report scoring more than one thing: when it states two different overall scores
+(综合得分, 总得分, 整体自评得分: a department's and its projects'; a grade's band, 90分（含）以上为“优”, is
+none), or a group three different ways; and it never pairs statements of two projects' sections (一、某某项目
+… 二、某某项目; （一）某某专项经费), the unit's own scores with the evaluators' (自评 against 复核, 评价组),
+or last year's (上年, 2023年度 in a 2024 report).
 """
 
 from __future__ import annotations
@@ -50,6 +50,9 @@ _SAID = lazy(r"(?:^|(?<=[，,；;。：:、（(）)\s])|(?<=其中)|(?<=[一二�
              r"(?:\s*[（(]?\s*(?:共|满分|分值|总分)?\s*(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]?\s*[，,：:]?)?"
              r"\s*(?P<scored>(?:评价|自评|实际)?得\s*分?\s*(?:为)?)?\s*(?P<score>\d+(?:\.\d+)?)\s*分(?!值)")
 """A group's score in prose: 决策指标10.40分, 过程指标得11.47分, 决策指标共15分，评价得分10.40分."""
+# what follows a grade band's bound (90分（含）以上为“优”; 80分（含）至90分之间为良; 满90分为优): a rule
+_BAND = lazy(r"[^。；;，,]{0,14}?(?:为|评为|定为|属于|的为|即为)\s*[“\"]?"
+             r"(?:优|良|中|差|合格|不合格|较差|一般)")
 _RATE_AFTER = lazy(r"\s*[，,（(]\s*得分率")
 _WEIGHTS = lazy(r"分值|权重|满分|设置|设定|总分")
 _OVERALL = lazy(r"(?:综合|总体|整体|总|最终)(?:评价|自评|绩效)?(?:得分|评分)"
@@ -127,8 +130,9 @@ def _statements(analysis, o: Options) -> list[_Said]:
     taken = set()
     for item in scores.items(analysis, o.max, o.score):
         group = _group(item.name, o.groups)
-        if group is None or item.score.block < 0 and len(item.name.split()) > 1:
-            continue  # (a table row whose other cells name an item under the group: not the group's)
+        if group is None or item.level > 0 or item.score.block < 0 and len(item.name.split()) > 1:
+            continue  # (a table row whose other cells name an item under the group, or a finer level's
+            # item named as a group is, 效益 | 30 | 28.5 | 项目效益 | 20 | 19: not the group's)
         if item.score.block >= 0:
             text = analysis.doc.blocks[item.score.block].text
             opened = max(text.rfind(c, 0, item.score.start) for c in "。；;") + 1
@@ -258,8 +262,9 @@ def _overall(analysis) -> set:
         if block.kind == "row" or "分" not in block.text:
             continue
         for fig in analysis.figures[b]:
-            if fig.unit != "分" or "满分" in fig.label or fig.value == 100 or not fig.is_point:
-                continue  # (总得分90分（含）以上为“优”: a grade's band, no score)
+            if fig.unit != "分" or "满分" in fig.label or fig.value == 100 \
+                    or _BAND.match(block.text, fig.end):
+                continue  # (总得分90分（含）以上为“优”, 在80分（含）至90分之间为良: a grade's band, no score)
             opened = max(block.text.rfind(c, max(0, fig.start - 200), fig.start) for c in "。；;") + 1
             if _OVERALL.search(fig.label) or _OWN_SCORE.search(fig.label) \
                     and _SCORED_THING.search(block.text, opened, fig.start) \

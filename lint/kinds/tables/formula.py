@@ -15,7 +15,8 @@ names (``+ - * /``, parentheses, numbers, ``min(a, b)`` and
 Option ``alternatives`` names another column a name may stand for (``budget: [到位资金]``: an 执行率 over
 the funds received, as some templates define it): the row holds when the formula holds with either; a
 column under the same header group as one taken already (项目支出 under 2026年预算数, beside its 合计) is a
-part of it, no alternative.
+part of it, no alternative; one written ``word@said`` stands only when the name's column is headed with
+``said`` (``年初预算@调整``).
 The name ``elapsed`` is built in: the share of the year elapsed by the row's period (``1-3月`` → 25, for
 progress that should keep pace with the calendar). A table lacking any named column is not this check's
 table. Rows with a blank or non-numeric cell, or a zero divisor, are skipped. Option ``worded`` reads each
@@ -165,7 +166,8 @@ def run(analysis, check: Check):
             continue  # (年初 + 收入 − 支出 = 年末 beside a 结余分配 column: that column takes part too)
         choices = [w for w in (_where(table, columns, result, k) for k in range(_choices(table))) if w]
         for name, words in check.options.alternatives.items():
-            choices += [{**w, name: j} for w in choices for j in _headed(table, words, set(w.values()))
+            choices += [{**w, name: j} for w in choices
+                        for j in _headed(table, _standing(table, words, w[name]), set(w.values()))
                         if not _grouped_with(table, j, w.values())]
         choices = [w for w in choices if not _VS_BUDGET.search(table.header[w[result]]) or not any(
             _PRIOR_YEAR.search(table.header[j]) for name, j in w.items() if name != result)]
@@ -176,6 +178,13 @@ def run(analysis, check: Check):
                                                          _capping(capped, table.header[w[result]])))]
             if verdicts:
                 yield next((v for v in verdicts if v.holds), verdicts[0])
+
+
+def _standing(table, words, col: int) -> list[str]:
+    """The alternative ``words`` that stand beside column ``col``: all but those written ``word@said``, which
+    stand only when ``col``'s header holds ``said`` (年初预算@调整: the 年初预算数 is another reading of a
+    rate over the 调整预算数, not of one over a 全年预算数, which a 自评表 defines it over)."""
+    return [w.split("@")[0] for w in words if "@" not in w or w.split("@")[1] in table.header[col]]
 
 
 def _grouped_with(table, col: int, taken) -> bool:
@@ -214,7 +223,7 @@ def _where(table, columns: dict, result: str, choice: int = 0) -> dict[str, int]
                     # column is there but holds nothing, its figures under a blank header; no lesser word
                     # stands in for it (an empty 全年预算数 beside no such column: no adjustment, 年初 does)
             if len(hits) > 1:
-                hits = _group_total(table, hits)
+                hits = _group_total(table, hits, table.header[where[result]] if result in where else "")
             if len(hits) > 1:
                 return None
             if hits:
@@ -238,16 +247,25 @@ _CUMULATIVE = lazy(r"累计")  # (累计完成率 over 累计完成)
 _YEAR_ROW = lazy(r"\s*(?:19|20)\d\d\s*年?度?(?:[上下]半年)?\s*$")
 
 
-def _group_total(table, hits: list[int]) -> list[int]:
+def _group_total(table, hits: list[int], said: str = "") -> list[int]:
     """Of columns a word names alike that are one header group over its total and parts (决算数 over 合计 |
-    基本支出 | 项目支出), the group's total; ``hits`` as they are otherwise."""
+    基本支出 | 项目支出), the group's total, or the part the result's header ``said`` names (项目支出执行率:
+    项目支出's); ``hits`` as they are otherwise."""
     names = [_BLANK.sub("", table.header[j]) for j in hits]
     group = os.path.commonprefix(names)
-    totals = [j for j, name in zip(hits, names) if len(group) >= 2 and name[len(group):] in _GROUP_TOTALS]
-    return totals if len(totals) == 1 and all(len(name) > len(group) for name in names) else hits
+    if len(group) < 2 or any(len(name) <= len(group) for name in names):
+        return hits
+    own = [j for j, name in zip(hits, names) if name[len(group):] not in _GROUP_TOTALS
+           and name[len(group):] in _BLANK.sub("", said)]
+    if own:
+        return own
+    totals = [j for j, name in zip(hits, names) if name[len(group):] in _GROUP_TOTALS]
+    named = any(name[len(group):] in _BLANK.sub("", said) for name in names) or _PART_SAID.search(said)
+    return totals if len(totals) == 1 and not named else hits
 
 
 _GROUP_TOTALS = ("合计", "小计", "总计")
+_PART_SAID = lazy(r"基本|项目|人员|公用|财政|自筹|其他|中央|省级|市级|县级")  # a rate of a part of the money
 _BLANK = lazy(r"\s+")
 
 
