@@ -685,7 +685,12 @@ def _nested(parts: list[Figure]) -> bool:
     pairs = [(i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))
              if precision.interval(parts[j]).lo <= precision.interval(parts[i], "round", parts[j].unit).hi]
     return any(whole.search(names[i]) and not any(_loose(k) in _loose(names[i]) for k in kinds)
-               and any(k in names[j] for k in kinds) for i, j in pairs for kinds, whole in _PAIRS.items())
+               and any(k in names[j] for k in kinds) for i, j in pairs for kinds, whole in _PAIRS.items()
+               if kinds not in _COUNTED_KINDS)  # (决策指标 a、产出指标 b: siblings, not a whole and its part)
+
+
+# the sets of kinds counted (units, indicators) whose whole's word (单位, 指标) their siblings' names hold too
+_COUNTED_KINDS = (("行政单位", "事业单位"), ("产出指标", "成本指标", "效益指标", "满意度指标"))
 
 
 def _loose(name: str) -> str:
