@@ -5,12 +5,13 @@ Items come from tables with a 分值 and a 得分 column (a pair per level when 
 before them: every level a row opens is an item named by its own cell, the reason's deduction its finest
 level's), and from prose (该指标分值5分，自评得分1分，扣4分; 满分20分，得19.20分; 满分3分，扣1.5分，得1.5分;
 （分值15分）：目标值≥5%，实际完成4.2%，得12.60分，扣2.60分; 得分9.76分（分值10分）; 分值：3分 ⏎ 得分：3分 on
-lines of their own; a bracketed item's one deduction in the reason after it: “资金使用合规性”（分值5分，
-得分4.00分）：…，扣1.00分), the name being the numbered heading that opens the paragraph (1. 预算编制情况。)
-or the short heading before it. A maximum (分值) is exact by definition: the points an item can earn are
-allotted, not measured; so are the score and deduction a paragraph awards (自评得分1分 is 1, not 0.5 to 1.5),
-a deduction with decimals, but fewer than its score's, aside (得分43.75分，扣6.3分: 6.25 rounded; 扣1分 of 4.5
-is 1). A table's scores keep their rounding intervals, since tables often show computed scores rounded.
+lines of their own; a bracketed item's one deduction in the reason after it, that sentence stating no other,
+no part's, bonus, other year's or other item's: “资金使用合规性”（分值5分，得分4.00分）：…，扣1.00分), the
+name being the numbered heading that opens the paragraph (1. 预算编制情况。) or the short heading before it. A
+maximum (分值) is exact by definition: the points an item can earn are allotted, not measured; so are the
+score and deduction a paragraph awards (自评得分1分 is 1, not 0.5 to 1.5), a deduction with decimals, but
+fewer than its score's, aside (得分43.75分，扣6.3分: 6.25 rounded; 扣1分 of 4.5 is 1). A table's scores keep
+their rounding intervals, since tables often show computed scores rounded.
 """
 
 from __future__ import annotations
@@ -200,17 +201,19 @@ def _reason_after(text: str, m, at: dict) -> Figure | None:
     1笔支出手续不全，扣1.00分。), or None: the item's brackets must close right after its score, and its
     sentence state one deduction, by no rule (每项扣0.5分) and with no other score after it."""
     close = _CLOSED.match(text, m.end())
-    if close is None or not _OPENED.search(text, max(0, m.start() - 4), m.start()):
-        return None
-    stop = min((i for i in (text.find(c, close.end()) for c in "。；;") if i >= 0), default=len(text))
-    reason = text[close.end() : stop]
+    if close is None or not _OPENED.search(text, max(0, m.start() - 4), m.start()) \
+            or float(m.group("score")) == float(m.group("max")):
+        return None  # (full marks: a deduction the reason names is another item's)
+    stop = text.find("。", close.end())
+    reason = text[close.end() : stop if stop >= 0 else len(text)]
     cuts = list(_CUT_SAID.finditer(reason))
-    if len(cuts) != 1 or _RULE.search(reason) or _SCORE_SAID.search(reason):
-        return None
+    if len(cuts) != 1 or _RULE.search(reason) or _SCORE_SAID.search(reason) or _NOT_ALL.search(reason):
+        return None  # (…扣1分；…扣1分: two; 其中A扣1分: a part's; 加0.5分, 返还: not all; 上年…扣: another's)
     number = re.search(r"\d+(?:\.\d+)?", cuts[0].group())
     return at.get(close.end() + cuts[0].start() + number.start())
 
 
+_NOT_ALL = lazy(r"其中|加\d|加分|返还|上年|去年|以前年度|另|其他指标|该项目|满分|不扣|该指标扣")
 _CLOSED = lazy(r"\s*[）)]\s*[：:，,]")  # （分值5分，得分4.00分）：, its reason next
 _OPENED = lazy(r"[（(]\s*$")
 

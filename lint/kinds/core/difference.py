@@ -27,17 +27,17 @@ An over- or under-collection after the budget stated with its rate (X，完成�
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
 全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less the
 outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each; a 当期结余
-(当年结余) is the 收入 less the 支出 stated right before it (基金收入 X，基金支出 Y，当期结余 Z); what is
-left said after its amount (计划投入 X，实际到位 Y，尚有 Z 未到位) is read as if before it. A balance
-carried over years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is
-left alone, but for the year's closing balance said after its two 合计 (收入合计 X，减去支出合计 Y，年终结转
-下年 Z: X less Y; or after 收入合计 X and a bare 支出 Y). An outturn against its plan by so much
-(决算数小于预算数 X, 支出数大于预算数 X), and what is left said alone in a sentence of reasons
+(当年结余) is the 收入 less the 支出 stated right before it (基金收入 X，基金支出 Y，当期结余 Z); what is left
+said after its amount (计划投入 X，实际到位 Y，尚有 Z 未到位) is read as if before it. A balance carried over
+years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is left alone, but
+for the year's closing balance said after its two 合计 (收入合计 X，减去支出合计 Y，年终结转 下年 Z: X less Y;
+or after 收入合计 X and a bare 支出 Y). An outturn against its plan by so much (决算数小于预算数 X,
+支出数大于预算数 X), and what is left said alone in a sentence of reasons
 (决算数小于预算数的主要原因是：…，节约 X; 比预算少支出 X; not 公务接待费节约 X, an item's), are the plan and
 outturn of its sentence or the sentence before. A change naming its base with no amount after it (较年初增加
-Z, 比计划少 Z, 比目标减少 Z) is of the one of the two amounts before it that the name labels (年初预算 X,
-年初结转结余 X, 计划举办 X), the other the current. A gap (差值, 差额, 相差) is the larger of the two amounts
-before it in its clause less the smaller (预算 X，支出 Y，差额 Z).
+Z, 比计划少 Z, 比原计划少开展 Z, 比目标减少 Z) is of the one of the two amounts before it that the name labels
+(年初预算 X, 年初结转结余 X, 计划举办 X), the other the current. A gap (差值, 差额, 相差) is the larger of the
+two amounts before it in its clause less the smaller (预算 X，支出 Y，差额 Z).
 
 Judged as an interval: the change computed from the two stated amounts must meet the stated change.
 """
@@ -112,6 +112,9 @@ def _changes(analysis, o: Options, block: int):
                     and not _WORDED.search(text, sentence[0], change.start):
                 sign = 1  # 较上年的 Y 增减额为 -100: a signed change, its sign the figure's own (not 较上年
                 # 减少，增减额为100: its direction said in words, the figure its size)
+            based = _NAMED_BASE.search(labels.core(change.label))
+            if not sign and based:  # 比计划少开展 C: the direction its base's words say, a verb after them
+                sign = -1 if based.group(2) in ("减少", "下降", "调减", "压减", "少") else 1
             versus = _VERSUS_PLAN.search(labels.core(change.label))
             over = _OVER_PLAN.fullmatch(labels.core(change.label).strip(" ，,"))
             if over:  # X，完成预算 B 的 P%，超收 C: C is X − B (短收 C: B − X)
@@ -673,8 +676,9 @@ _ADJUSTED_BY = lazy(r"(?:共|合计|净)?(?:调增|调减|调整增加|调整减
 _UNADJUSTED = lazy(r"年初|原预算|原计划|调整前")
 _ADJUSTED = lazy(r"调整后|调整为|调整预算|变动后")
 # 较年初增加 C, 比计划少开展 C: the base the change names
-_NAMED_BASE = lazy(r"(?:比|较)(年初|计划|目标)(?:预算|批复|安排|任务)?[数值]?"
-                   r"(?:增加|减少|增长|下降|调增|调减|追加|压减|多|少)(?:开展|完成|举办|实施|支出|投入|培训|建设)?$")
+_NAMED_BASE = lazy(r"(?:比|较)(?:原|年度|全年)?(年初|计划|目标)(?:预算|批复|安排|任务)?[数值]?"
+                   r"(增加|减少|增长|下降|调增|调减|追加|压减|多|少)(?:开展|完成|举办|实施|支出|投入|培训|建设"
+                   r"|发放|出栏|建成|新增|招录|培育)?$")
 _PERIOD_BALANCE = lazy(r"(?:当期|当年|本期)结余$")
 # an outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X)
 # or by so much said with 比 (决算比预算减少 X, 决算数较年初预算数节约 X)

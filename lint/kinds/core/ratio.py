@@ -34,7 +34,8 @@ Two shapes are found in each sentence:
   both ways. An actual naming no subject of its own after the plan's clause and another rate (下达…资金共计
   X，分配进度100%，已完成支出 Y，支出进度 P%) is of the sentence's plan. Each rate of a sentence is so read
   over its own clause (实际到位 Y，到位率 p%；实际支出 Z，执行率 q%: the 到位率 over the plan of the
-  paragraph before, 项目预算资金 X, the funds received being of what was planned; the 执行率 over X or Y).
+  paragraph before, 项目预算资金 X, the funds received being of what was planned; the 执行率 over X or Y, when
+it is the whole's and that paragraph adds no carry-over, 上年结转, to the plan).
 * a rate named bare opening a sentence of its own (预算执行率为 P%; 从预算执行看，… aside; not 项目预算执行率,
   调整后预算执行率, 到位率) over the one plan and the one outturn spent of the sentence, or paragraph, before
   (全年预算数为 X，全年实际支出 Y。), when that sentence states no rate of them and no part of the year;
@@ -631,7 +632,11 @@ def _one_after_plan(analysis, check: Check, text: str, sentence, earlier: list, 
                     and _ARRIVED.search(f.label)][-1:]
         plans = [f for f in outer if f.is_point and precision.family(f.unit) == fam and _planned(o, f.label)
                  and not o.left.within(f.label) and _same_year(analysis, f, actual)]
-        if len(plans) == 1 and received:
+        whole = not _MEASURE_WORDS.sub("", labels.core(actual.label)).removeprefix("项目")  # (实际支出 Z; not
+        # 其中人员经费支出 Z, a part's, over the whole's funds)
+        added = any(_CARRIED_OR_ADDED.search(f.label) for f in outer)  # (预算 X，上年结转 Y: over X + Y?)
+        if len(plans) == 1 and received and whole and not added \
+                and "其中" not in labels.clause(text, actual.start):
             yield from _over_any(analysis, check, rate, actual, [*plans, *received])
             return
         plans = []
@@ -719,6 +724,7 @@ def _one_subject(plan, actual) -> bool:
 
 
 _RECEIVED = lazy(r"到位|到账|拨付")
+_CARRIED_OR_ADDED = lazy(r"结转|结余|追加|调增")
 
 
 def _same_subject(plan, actual) -> bool:

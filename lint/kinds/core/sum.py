@@ -34,15 +34,16 @@ every part does, unless each states its share and the shares add up well under 1
 whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, a 基本支出 its 人员经费 and 公用经费, a
 政府采购 its 货物, 工程 and 服务, a 财政拨款 its three funds, a 一般公共预算收入 its 税收收入 and 非税收入, a
 公务用车购置及运行费 its 购置 and 运行, a count of units its 行政单位 and 事业单位 (named after their counts
-too: 包括2个行政单位和3个事业单位), a 自评表's indicators its 产出, 成本, 效益 and 满意度指标, a score (or a
-total deduction, 共扣 X) its 决策, 过程, 产出 and 效益, unless its paragraph also states a bonus (加分); or a
-count's parts closed by 其他: …特种专业技术用车18辆、其他用车14辆) or when one digit of one figure explains
-the whole gap (a typo, reported at ``warning``; among four parts or more, a gap of 2% of the total or more
-that digits of several parts could explain is a partial list as likely, not judged; two swapped digits are too
-common a gap to tell a typo, and are only suggested). People counted past their total after the first parts
-have added up to it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and people
-counted by attributes of two kinds (女教师、35岁以下、中高级职称) overlap: neither is judged. Parts that fail
-as written but add up once the one part written in another unit of money is read in the total's
+too: 包括2个行政单位和3个事业单位), a 自评表's indicators its 产出, 成本, 效益 and 满意度指标 (these two when
+listed plainly after the total: no subset, 其中纳入编报的; no 主要 or 等; nothing counted after them), a score
+(or a total deduction, 共扣 X) its 决策, 过程, 产出 and 效益, unless its paragraph also states a bonus (加分);
+or a count's parts closed by 其他: …特种专业技术用车18辆、其他用车14辆) or when one digit of one figure
+explains the whole gap (a typo, reported at ``warning``; among four parts or more, a gap of 2% of the total or
+more that digits of several parts could explain is a partial list as likely, not judged; two swapped digits
+are too common a gap to tell a typo, and are only suggested). People counted past their total after the first
+parts have added up to it are a second breakdown of the same whole (男性46人，女性36人，35岁以下24人), and
+people counted by attributes of two kinds (女教师、35岁以下、中高级职称) overlap: neither is judged. Parts
+that fail as written but add up once the one part written in another unit of money is read in the total's
 (因公出国（境）费2.28元 among parts in 万元) are the unit's slip: a warning on that part, its fix suggested
 (``2.28元 → 2.28万元``). Groups listed with a second measure beside each and its own total
 (企业34561户，注册资本合计 X。其中公有制5846户，注册资本 a；…) partition the whole when the counts add up: the
@@ -795,11 +796,34 @@ def _whole(total: Figure, parts: list[Figure], analysis) -> bool:
         return False  # 总分100分，其中决策指标得分…: the points out of; 其中决策指标扣1分: deductions (of a
         # total deduction, 共扣 X，其中决策扣 a…: each 一级's, all of them)
     taken = _deductions(total, parts)
+    plain = _plainly_listed(analysis, total, parts)
     return any(
         len(names) == len(kinds)
         and (whole.search(labels.core(total.label)) or taken and kinds in _SCORE_SETS)
         and {w for w in kinds for n in names if w in n} == set(kinds)
+        and (kinds not in _COUNTED_KINDS or plain)
         for kinds, whole in _PAIRS.items())
+
+
+def _plainly_listed(analysis, total: Figure, parts: list[Figure]) -> bool:
+    """Whether counted kinds follow their total with nothing but 其中 (包括) before them and nothing counted
+    after them in the sentence (not 其中纳入决算编报的行政单位 a…: a subset; not …事业单位 b 等, 此外还有1个…,
+    （含1家国有企业）, 另设置否决性指标1个: more than the kinds; not 3个项目共…，其中A项目…: one's)."""
+    text = analysis.text(total)
+    if any(p.block != total.block for p in parts):
+        return False
+    opening = text[total.end : parts[0].start - len(parts[0].label)]
+    if not _PLAIN_OPENING.fullmatch(opening) or "主要" in opening + parts[0].label:
+        return False  # (主要包括: the main ones)
+    stop = min((i for i in (text.find(c, parts[-1].end) for c in "。；;") if i >= 0), default=len(text))
+    return not _MORE_AFTER.search(text, parts[-1].end, stop) \
+        and not any(_QUALIFIED.search(p.label) for p in parts)
+
+
+_PLAIN_OPENING = lazy(r"[\u4e00-\u9fff]{0,6}\s*[，,：:]?\s*(?:其中|包括|包含|分别为|分别是|即)?"
+                      r"\s*[：:，,]?\s*")
+_MORE_AFTER = lazy(r"\d|等|此外|以及|另|含|外")
+_QUALIFIED = lazy(r"的|纳入|参与|抽查|完成|项目")
 
 
 def _deductions(total: Figure, parts: list[Figure]) -> bool:

@@ -2,13 +2,14 @@
 the rule's figures.
 
 The rule is a rate word times the item's 分值 (按执行率×分值计算, 按“到位率×分值”计分, 得分4.81分（执行率×
-分值）; × written ×, x, *, ＊ or 乘以). Its figures are, in the rule's paragraph: the rate, the nearest
-percentage before the rule whose label ends with the rule's rate word (执行率96.18%, 预算执行率为96.18%); the
-分值, the one point figure labelled 分值 (or 满分, 标准分) in the rule's sentence, else in the paragraph
-before the rule (该指标分值5分; （分值5分）); and the score, the one point figure in 分 right after the rule
-(计算得分 4.81分, 计得4.71分) or right before the rule in brackets (得分4.81分（执行率×分值）). A paragraph
-stating two rates of the word, or two 分值, is left alone (which of them is not said). A rate above 100% gives
-full marks (the rule's usual cap), never more.
+分值）; × written ×, x, *, ＊ or 乘以). Its figures are: the rate, the nearest percentage before the rule in
+its sentence whose label ends with the rule's rate word (执行率96.18%, 预算执行率为96.18%); the 分值, the one
+point figure labelled 分值 (or 满分, 标准分) in the rule's clause (该指标分值5分; （分值5分）; not a group's
+or the whole's, 决策指标满分20分, 评价满分100分); and the score, the one point figure in 分 right after the
+rule (计算得分 4.81分, 计得4.71分; not 过程指标得分 X, a group's) or right before the rule in brackets
+(得分4.81分（执行率×分值）), stated with decimals (a whole score may be the rule's result rounded or 取整 as
+the report's rules say). Two rates of the word, or two 分值, are left alone (which of them is not said). A
+rate above 100% gives full marks (the rule's usual cap), never more.
 
 Judged as an interval: the rate's interval times the 分值 (exact: points allotted) must meet the score's
 rounding interval.
@@ -37,9 +38,10 @@ _RULE = lazy(r"[“\"]?(?P<rate>[\u4e00-\u9fff]{0,6}?(?:执行率|完成率|到�
              r"|满意度|合格率|达标率|得分率))\s*[×xX*＊]\s*(?:该?指标)?(?:分值|满分|权重分|标准分)[”\"]?"
              r"|(?P<said>[\u4e00-\u9fff]{0,6}?(?:执行率|完成率|到位率))\s*乘以\s*(?:该?指标)?分值")
 _SCORED_AFTER = lazy(r"[”\"]?\s*(?:计算|计分|核算|折算|进行)?\s*[，,]?\s*(?:该指标|该项)?\s*(?:计算)?"
-                     r"(?:得分|计得|得|评分)\s*(?:为)?\s*$")
+                     r"(?:得分|计得|得|评分)\s*(?:为)?\s*")
 _BRACKET_BEFORE = lazy(r"分\s*[（(]\s*(?:按\s*)?$")
 _MAXIMUM = lazy(r"(?:分值|满分|标准分)(?:为)?$")
+_WHOLE_SCORE = lazy(r"总分|评价满分|项目满分|决策|过程|产出|效益|满意度指标")  # a group's or the whole's
 _TIMES = ("×", "*", "＊", "x", "X", "乘以")
 
 
@@ -53,11 +55,12 @@ def run(analysis, check: Check):
             word = (m.group("rate") or m.group("said")).lstrip("“\"按")
             word = next((w for w in _WORDS if word.endswith(w)), word)
             score = _score(text, figures, m)
-            rates = [f for f in figures if f.unit == "%" and f.is_point and f.end <= m.start()
+            opened = labels.sentence_start(text, m.start())
+            rates = [f for f in figures if f.unit == "%" and f.is_point and opened <= f.start < m.start()
                      and labels.core(f.label).rstrip("为是达到：:").endswith(word)]
             maxima = _maxima(text, figures, m)
-            if score is None or len(rates) != 1 or len(maxima) != 1:
-                continue
+            if score is None or len(rates) != 1 or len(maxima) != 1 or score.decimals == 0:
+                continue  # (a whole score: the rule's result rounded or 取整 as the report's rules say)
             rate, maximum = rates[0], maxima[0]
             exact = Interval.point(maximum.value)
 
@@ -81,9 +84,8 @@ def _score(text: str, figures, m):
     """The score the rule gave: the one in 分 right after it, or right before it with the rule in brackets."""
     after = next((f for f in figures if f.start >= m.end()), None)
     if after is not None and after.unit == "分" and after.is_point and after.start - m.end() <= 16 \
-            and _SCORED_AFTER.search(text, m.end(), after.start) \
-            and "分值" not in text[m.end() : after.start]:
-        return after
+            and _SCORED_AFTER.fullmatch(text, m.end(), after.start):
+        return after  # (not 按执行率×分值计算，过程指标得分 X: a group's)
     before = [f for f in figures if f.end <= m.start()]
     if before and before[-1].unit == "分" and before[-1].is_point \
             and _BRACKET_BEFORE.search(text, max(0, m.start() - 6), m.start()) \
@@ -95,8 +97,8 @@ def _score(text: str, figures, m):
 def _maxima(text: str, figures, m) -> list:
     """The item's 分值: the point figures in 分 so labelled in the rule's sentence (before the rule, or in
     brackets after the score), else in its paragraph before the rule."""
-    start = labels.sentence_start(text, m.start())
+    start = max(text.rfind(c, 0, m.start()) for c in "。；;") + 1
     stop = min((i for i in (text.find(c, m.end()) for c in "。；;") if i >= 0), default=len(text))
-    labelled = [f for f in figures if f.unit == "分" and f.is_point and _MAXIMUM.search(labels.core(f.label))]
-    own = [f for f in labelled if start <= f.start < stop]
-    return own or [f for f in labelled if f.end <= m.start()]
+    labelled = [f for f in figures if f.unit == "分" and f.is_point and _MAXIMUM.search(labels.core(f.label))
+                and not _WHOLE_SCORE.search(labels.core(f.label))]
+    return [f for f in labelled if start <= f.start < stop]  # (its clause's: not another item's, nor 满分100)
