@@ -3,10 +3,11 @@ the rule's figures.
 
 The rule is a rate word times the item's 分值 (按执行率×分值计算, 按“到位率×分值”计分, 得分4.81分（执行率×
 分值）; × written ×, x, *, ＊ or 乘以). Its figures are: the rate, the nearest percentage before the rule in
-its sentence whose label ends with the rule's rate word (执行率96.18%, 预算执行率为96.18%); the 分值, the one
-point figure labelled 分值 (or 满分, 标准分) in the rule's clause (该指标分值5分; （分值5分）; not a group's
-or the whole's, 决策指标满分20分, 评价满分100分); and the score, the one point figure in 分 right after the
-rule (计算得分 4.81分, 计得4.71分; not 过程指标得分 X, a group's) or right before the rule in brackets
+its sentence (or in the sentence before, when the rule's states nothing but points and that one scores nothing
+itself) whose label ends with the rule's rate word (执行率96.18%, 预算执行率为96.18%); the 分值, the one point
+figure labelled 分值 (or 满分, 标准分) in the rule's clause (该指标分值5分; （分值5分）; not a group's or the
+whole's, 决策指标满分20分, 评价满分100分); and the score, the one point figure in 分 right after the rule
+(计算得分 4.81分, 计得4.71分; not 过程指标得分 X, a group's) or right before the rule in brackets
 (得分4.81分（执行率×分值）), stated with decimals (a whole score may be the rule's result rounded or 取整 as
 the report's rules say). Two rates of the word, or two 分值, are left alone (which of them is not said). A
 rate above 100% gives full marks (the rule's usual cap), never more.
@@ -56,8 +57,13 @@ def run(analysis, check: Check):
             word = next((w for w in _WORDS if word.endswith(w)), word)
             score = _score(text, figures, m)
             opened = labels.sentence_start(text, m.start())
-            rates = [f for f in figures if f.unit == "%" and f.is_point and opened <= f.start < m.start()
-                     and labels.core(f.label).rstrip("为是达到：:").endswith(word)]
+            rates = _rates(text, figures, word, opened, m.start())
+            if not rates and opened and all(f.unit == "分" for f in figures if opened <= f.start < m.start()):
+                # 执行率96.18%。该指标分值5分，按执行率×分值…: the rate the sentence before states, when it
+                # scores nothing itself (not 完成率为90%，该指标得满分。…计划50场，实际48场，按完成率×分值…)
+                before = labels.sentence_start(text, opened - 1)
+                if not _SCORED.search(text, before, opened):
+                    rates = _rates(text, figures, word, before, opened)
             maxima = _maxima(text, figures, m)
             if score is None or len(rates) != 1 or len(maxima) != 1 or score.decimals == 0:
                 continue  # (a whole score: the rule's result rounded or 取整 as the report's rules say)
@@ -78,6 +84,15 @@ def run(analysis, check: Check):
 
 _WORDS = ("执行率", "完成率", "到位率", "达成率", "实现率", "支出率", "使用率", "覆盖率", "满意度", "合格率",
           "达标率", "得分率")
+
+
+def _rates(text: str, figures, word: str, start: int, stop: int) -> list:
+    """The percentages between ``start`` and ``stop`` whose label ends with the rule's rate ``word``."""
+    return [f for f in figures if f.unit == "%" and f.is_point and start <= f.start < stop
+            and labels.core(f.label).rstrip("为是达到：:").endswith(word)]
+
+
+_SCORED = lazy(r"得分|得满分|得\s*\d|分值")  # (a sentence scoring its own item already)
 
 
 def _score(text: str, figures, m):
