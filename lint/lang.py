@@ -73,8 +73,8 @@ def say(key: str, lang: str = "en", **values) -> str:
 _VALUES_ZH = [(lazy(p), r) for p, r in (
     (r"\bpage (\d+), table (\d+), row (\d+), column (\d+)", r"第\1页表\2第\3行第\4列"),
     (r"\btable (\d+), row (\d+), column (\d+)", r"表\1第\2行第\3列"),
-    (r"\bsheet (.+?), cell ([A-Z]+\d+)", r"工作表\1单元格\2"),
-    (r"\bsheet (\S+)", r"工作表\1"),
+    (r"\bsheet (.+?), cell ([A-Z]+\d+)", r"工作表“\1”单元格\2"),  # (工作表“表1决算”单元格B4: the name apart)
+    (r"\bsheet (\S+)", r"工作表“\1”"),
     (r"\bpage (\d+)", r"第\1页"),
     (r"\bparagraph (\d+)", r"第\1段"),
     (r"\bline (\d+)", r"第\1行"),

@@ -242,3 +242,11 @@ def test_the_words_kinds_fill_in_for_a_tolerance_or_a_computed_value_in_chinese(
     path.write_text("支出决算为2.35万元，比上年增加2.35万元，增长12.00%。\n", encoding="utf-8")
     full = invoke("check", "--lang", "zh", "--output-format", "full", str(path)).stdout
     assert "无法计算（基数为零）" in full and "no rate" not in full
+
+
+def test_a_sheet_named_apart_from_its_cell_in_chinese():
+    """(wave w68d: 工作表表1决算单元格B4 ran the sheet's name into the words around it)"""
+    from crossfoot.lang import value_zh
+
+    assert value_zh("sheet 表1决算, cell B4") == "工作表“表1决算”单元格B4"
+    assert value_zh("sheet 表2") == "工作表“表2”"

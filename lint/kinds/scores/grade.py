@@ -12,7 +12,8 @@ the evaluation's (评价等级). A score table may state the grade in a row of i
 column (the self-assessed one; a table without one is not a score table). Bands the report
 states for itself
 (85分（含）以上为“优”，75分（含）至85分为“良”…) take the place of the option's. A score whose interval lies
-wholly outside the grade's band is a finding on the grade word.
+wholly outside the grade's band is a finding on the grade word, naming the grade whose band holds the score
+(in the stated grade's style: 良好 beside 优秀, 良 beside 优).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ from ..base import Check, report
 from ..options import options
 
 KIND = "grade"
-FIELDS = ("stated", "computed", "label", "score")
+FIELDS = ("stated", "computed", "label", "score", "fits")
 
 
 @options
@@ -79,8 +80,18 @@ def _judged(analysis, check, bands, span, grade: str, score):
     if iv.hi < low or (high is not None and iv.lo >= high):
         band = f">= {low}" + (f" and < {high}" if high is not None else "")
         return report(check, analysis, span, grade, related=(score.span,), computed=band,
-                      figures=(grade, score.text), label=score.label, score=score.text)
+                      figures=(grade, score.text), label=score.label, score=score.text,
+                      fits=_fitting(bands, score.value, grade))
     return None
+
+
+def _fitting(bands, value, grade: str) -> str:
+    """The grade whose band holds ``value``, named as ``grade`` is (优秀 beside 优秀, 优 beside 优), or ''."""
+    lows = [v for v, _k in bands if v <= value]
+    if not lows:
+        return "—"  # (below every band a pack's bands state)
+    words = [k for v, k in bands if v == max(lows)]
+    return next((k for k in words if len(k) == len(grade)), words[0])
 
 
 def _grade_rows(analysis, grades: set[str]):
