@@ -35,7 +35,7 @@ Two shapes are found in each sentence:
   X，分配进度100%，已完成支出 Y，支出进度 P%) is of the sentence's plan. Each rate of a sentence is so read
   over its own clause (实际到位 Y，到位率 p%；实际支出 Z，执行率 q%: the 到位率 over the plan of the
   paragraph before, 项目预算资金 X, the funds received being of what was planned; the 执行率 over X or Y, when
-it is the whole's and that paragraph adds no carry-over, 上年结转, to the plan).
+  it is the whole's and that paragraph adds no carry-over, 上年结转, to the plan).
 * a rate named bare opening a sentence of its own (预算执行率为 P%; 从预算执行看，… aside; not 项目预算执行率,
   调整后预算执行率, 到位率) over the one plan and the one outturn spent of the sentence, or paragraph, before
   (全年预算数为 X，全年实际支出 Y。), when that sentence states no rate of them and no part of the year;
