@@ -3,10 +3,11 @@
 The check selects tables by header words and names the columns it uses (option ``columns``: a name → the
 header words that pick the column, e.g. ``plan: [年初预算]``, tried in order, each column used once, a word
 two columns hold leaving the table alone, but for one header group's total and parts, where it names the total
-(决算数 over 合计 | 基本支出 | 项目支出: its 合计); ``增减…金额`` names a column whose header holds 增减 and,
-after it, 金额: a two-line header's 比上年增减情况 over 金额 | 幅度); ``formula`` is arithmetic over those
-names (``+ - * /``, parentheses, numbers, ``min(a, b)`` and
-``max(a, b)``: a score capped at its 分值) and ``result`` names the column that states the outcome::
+(决算数 over 合计 | 基本支出 | 项目支出: its 合计, or the part the result names, 项目支出执行率; not beside an
+addition or carry-over, 预算数追加, 执行数其中：上年结转); ``增减…金额`` names a column whose header holds
+增减 and, after it, 金额: a two-line header's 比上年增减情况 over 金额 | 幅度); ``formula`` is arithmetic over
+those names (``+ - * /``, parentheses, numbers, ``min(a, b)`` and ``max(a, b)``: a score capped at its 分值)
+and ``result`` names the column that states the outcome::
 
     columns: {initial: [年初预算], adjusted: [全年预算], rate: [调整率]}
     formula: (adjusted - initial) / initial * 100
@@ -253,8 +254,9 @@ def _group_total(table, hits: list[int], said: str = "") -> list[int]:
     项目支出's); ``hits`` as they are otherwise."""
     names = [_BLANK.sub("", table.header[j]) for j in hits]
     group = os.path.commonprefix(names)
-    if len(group) < 2 or any(len(name) <= len(group) for name in names):
-        return hits
+    if len(group) < 2 or any(len(name) <= len(group) or _NOT_PART.search(name[len(group):])
+                             for name in names):
+        return hits  # (执行数合计 | 执行数其中：上年结转: a rate may be net of it; 预算数追加: an addition)
     own = [j for j, name in zip(hits, names) if name[len(group):] not in _GROUP_TOTALS
            and name[len(group):] in _BLANK.sub("", said)]
     if own:
@@ -265,6 +267,7 @@ def _group_total(table, hits: list[int], said: str = "") -> list[int]:
 
 
 _GROUP_TOTALS = ("合计", "小计", "总计")
+_NOT_PART = lazy(r"其中|结转|结余|追加|调整|调增|调减")  # (beside a total: not a part of it a rate adds up)
 _PART_SAID = lazy(r"基本|项目|人员|公用|财政|自筹|其他|中央|省级|市级|县级")  # a rate of a part of the money
 _BLANK = lazy(r"\s+")
 
