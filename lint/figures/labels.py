@@ -181,6 +181,15 @@ def dated(text: str, at: int) -> tuple[str, list[str]]:
 _NUMBERED = lazy(r"\s*第\s*\d{1,4}\s*号")  # 农业农村部令2019年第4号: a document's number, not a period
 
 
+_NOUN_AFTER = lazy(r"[\u4e00-\u9fff]{2,10}?(?=[和、及，,。；;（(]|以及|$)")
+
+
+def noun_after(text: str, at: int) -> str:
+    """The noun a count names right after it (2个行政单位和3个事业单位: 行政单位 after 2个), or ''."""
+    m = _NOUN_AFTER.match(text, at)
+    return m.group() if m else ""
+
+
 def sentence_start(text: str, at: int) -> int:
     """Where the sentence (or clause after a ；) holding ``at`` begins."""
     return max(text.rfind(c, 0, at) for c in "。；;！？") + 1

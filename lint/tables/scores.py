@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from decimal import Decimal
 
 from ..model import Figure
 from ..regex import lazy
@@ -202,7 +203,7 @@ def _reason_after(text: str, m, at: dict) -> Figure | None:
     sentence state one deduction, by no rule (每项扣0.5分) and with no other score after it."""
     close = _CLOSED.match(text, m.end())
     if close is None or not _OPENED.search(text, max(0, m.start() - 4), m.start()) \
-            or float(m.group("score")) == float(m.group("max")):
+            or Decimal(m.group("score")) == Decimal(m.group("max")):
         return None  # (full marks: a deduction the reason names is another item's)
     stop = text.find("。", close.end())
     reason = text[close.end() : stop if stop >= 0 else len(text)]

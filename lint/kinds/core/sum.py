@@ -767,12 +767,10 @@ def _names(analysis, parts: list[Figure]) -> list[str]:
         clause = labels.clause(analysis.text(p), p.start)
         name = labels.core(_POINTS_BRACKETED.sub("", clause) if clause.endswith(p.label)
                            and _POINTS_BRACKETED.search(clause) else p.label)
-        after = _NOUN_AFTER.match(analysis.text(p), p.end) if p.unit in precision.COUNT_UNITS else None
-        out.append(name + after.group() if after else name)  # 包括2个行政单位和3个事业单位: what each counts
+        counted = p.unit in precision.COUNT_UNITS  # 包括2个行政单位和3个事业单位: what each counts
+        out.append(name + labels.noun_after(analysis.text(p), p.end) if counted else name)
     return out
 
-
-_NOUN_AFTER = lazy(r"[\u4e00-\u9fff]{2,8}?(?=[和及、，,。；;（(]|以及|$)")
 
 _POINTS_BRACKETED = lazy(r"[（(]\s*(?:分值|满分)?\s*\d+(?:\.\d+)?\s*分\s*[）)]")
 

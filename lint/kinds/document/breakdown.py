@@ -12,9 +12,8 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ...figures import precision
+from ...figures import labels, precision
 from ...lang import say
-from ...regex import lazy
 from ..base import JUDGED, Check, judge
 from ..options import options
 
@@ -26,7 +25,6 @@ FIELDS = JUDGED
 class Options:
     within: int = 2
     """Paragraphs before the breakdown's own that are searched for its total."""
-_NOUN = lazy(r"[\u4e00-\u9fff]{2,10}?(?=[和、及，,。；;（(]|以及|$)")
 _JOINS = ("和", "、", "及", "以及")
 
 
@@ -60,8 +58,7 @@ def _counts(f) -> bool:
 
 
 def _noun(text: str, f) -> str:
-    m = _NOUN.match(text, f.end)
-    return m.group() if m else ""
+    return labels.noun_after(text, f.end)
 
 
 def _breakdowns(text: str, figs):

@@ -35,8 +35,10 @@ class Options:
     """No options: the rule's wording is its own."""
 
 
-_RULE = lazy(r"[“\"]?(?P<rate>[\u4e00-\u9fff]{0,6}?(?:执行率|完成率|到位率|达成率|实现率|支出率|使用率|覆盖率"
-             r"|满意度|合格率|达标率|得分率))\s*[×xX*＊]\s*(?:该?指标)?(?:分值|满分|权重分|标准分)[”\"]?"
+_WORDS = ("执行率", "完成率", "到位率", "达成率", "实现率", "支出率", "使用率", "覆盖率", "满意度", "合格率",
+          "达标率", "得分率")  # the rates a rule multiplies the 分值 by
+_RULE = lazy(rf"[“\"]?(?P<rate>[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(_WORDS)}))\s*[×xX*＊]\s*(?:该?指标)?"
+             r"(?:分值|满分|权重分|标准分)[”\"]?"
              r"|(?P<said>[\u4e00-\u9fff]{0,6}?(?:执行率|完成率|到位率))\s*乘以\s*(?:该?指标)?分值")
 _SCORED_AFTER = lazy(r"[”\"]?\s*(?:计算|计分|核算|折算|进行)?\s*[，,]?\s*(?:该指标|该项)?\s*(?:计算)?"
                      r"(?:得分|计得|得|评分)\s*(?:为)?\s*")
@@ -80,10 +82,6 @@ def run(analysis, check: Check):
                             expression=f"{rate.text} × {maximum.text}")
             if verdict is not None:
                 yield verdict
-
-
-_WORDS = ("执行率", "完成率", "到位率", "达成率", "实现率", "支出率", "使用率", "覆盖率", "满意度", "合格率",
-          "达标率", "得分率")
 
 
 def _rates(text: str, figures, word: str, start: int, stop: int) -> list:
