@@ -1,5 +1,5 @@
 """Every code a finding can carry: the checks of the packs, and the few that no pack declares because the
-readers, the engine and the suppression comments make them (``ENC001``–``ENC003``, ``INT001``,
+readers, the engine and the suppression comments make them (``ENC001``–``ENC004``, ``INT001``,
 ``SUP001``).
 
 The built-in codes are listed by ``crossfoot rules``, have a page (``crossfoot rule ENC001``, ``docs``) and
@@ -47,6 +47,14 @@ BUILTIN = (
             "cannot see), and this finding says how many there are.",
             "an .xlsx written by a script, whose 合计 cells are =SUM(...) formulas never calculated",
             "the same workbook opened and saved once in Excel or WPS"),
+    Builtin("ENC004", "mixed-encodings", "warning",
+            "A text file's lines are in two encodings, some UTF-8 and some GB18030.",
+            "The text reader (.txt, .md) reads a file that is neither UTF-8 nor GB18030 as a whole line by "
+            "line, when every line is one or the other (a GBK file appended to by a UTF-8 editor, or two "
+            "files pasted together): each line in its own, and this finding names the first line in GB18030. "
+            "The figures are all read; the file should be saved in one encoding before it is sent on.",
+            "a GBK report to which a UTF-8 editor appended a paragraph",
+            "the same report saved as UTF-8 throughout"),
     Builtin("INT001", "check-failed", "warning",
             "A check failed on this document (a defect of crossfoot's); its findings are missing.",
             "The engine runs each check on its own: when one fails on a document (an input its authors did "

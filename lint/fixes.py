@@ -131,7 +131,7 @@ def read(path: str) -> tuple[str, str] | None:
         return None
     data = Path(path).read_bytes()
     text, encoding, bad = decode(data)
-    if bad is not None or "replacements" in encoding:
+    if bad is not None or " " in encoding:  # (with replacements, line by line, after a stray mark)
         return None
     if encoding == "utf-8-sig" and not data.startswith(b"\xef\xbb\xbf"):
         encoding = "utf-8"

@@ -147,6 +147,9 @@ _BUILTIN_ZH = {code: (lazy(pattern), zh) for code, pattern, zh in (
     ("ENC003", r"^(\d+) formula cell\(s\) have no saved value .*$",
      "\\1 个公式单元格没有保存计算结果（工作簿从未计算），读作空白；"
      "请先在 Excel 或 WPS 中打开并保存"),
+    ("ENC004", r"^lines in two encodings, UTF-8 and GB18030 \(the first in GB18030: line (\d+)\); .*$",
+     "文件各行编码不一，有 UTF-8 也有 GB18030（第一个 GB18030 行：第 \\1 行）；已逐行按各自编码读取，"
+     "请将文件统一保存为一种编码"),
     ("SUP001", r"^suppression (`[^`]*`) matches no finding; remove it$",
      "屏蔽注释 \\1 未屏蔽任何问题，请删除"),
     ("INT001", r"^(\w+) could not check this document \((.*)\); its findings are missing, the other checks "

@@ -367,6 +367,58 @@ def test_gbk_with_a_few_stray_bytes_keeps_its_findings(tmp_path):
     assert [(f.code, f.span.line) for f in found] == [("ENC001", 1), ("SUM001", 2)]
 
 
+# a report long enough to tell its encoding by its characters (BAD alone has too few ideographs to judge)
+REPORT = "某局2024年度部门决算情况说明\n\n本部门收入支出决算总计情况如下，各项指标完成较好。\n" + BAD
+
+
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_its_mark_is_read(tmp_path, encoding):
+    (tmp_path / "r.txt").write_bytes(REPORT.encode(encoding))
+    doc = ingest.read(tmp_path / "r.txt")
+    assert doc.encoding == encoding and [f.code for f in engine.run(doc, engine.load())] == ["SUM001"]
+
+
+def test_utf7_is_read(tmp_path):
+    (tmp_path / "r.txt").write_bytes(REPORT.encode("utf-7"))
+    doc = ingest.read(tmp_path / "r.txt")
+    assert doc.encoding == "utf-7" and [f.code for f in engine.run(doc, engine.load())] == ["SUM001"]
+
+
+@pytest.mark.parametrize("mark, body", [(b"\xff\xfe", "utf-8"), (b"\xff\xfe", "gbk"), (b"\xef\xbb\xbf", "gbk")])
+def test_a_stray_mark_before_the_other_encoding_is_passed_over(tmp_path, mark, body):
+    (tmp_path / "r.txt").write_bytes(mark + REPORT.encode(body))
+    doc = ingest.read(tmp_path / "r.txt")
+    assert "stray" in doc.encoding and doc.blocks[0].text == "某局2024年度部门决算情况说明"
+    assert [f.code for f in engine.run(doc, engine.load())] == ["SUM001"]
+
+
+def test_lines_in_two_encodings_are_each_read_in_their_own(tmp_path):
+    lines = REPORT.splitlines()
+    data = b"\n".join(line.encode("utf-8" if n < 2 else "gbk") for n, line in enumerate(lines))
+    (tmp_path / "r.txt").write_bytes(data)
+    found = engine.run(ingest.read(tmp_path / "r.txt"), engine.load())
+    assert [(f.code, f.span.line) for f in found] == [("ENC004", 3), ("SUM001", 4)]
+    assert "line 3" in found[0].message
+    from crossfoot import fixes
+
+    assert fixes.read(str(tmp_path / "r.txt")) is None  # (never written back in one of the two)
+
+
+@pytest.mark.parametrize("encoding", ["shift_jis", "euc_kr", "cp500"])
+def test_text_in_an_encoding_reports_never_use_is_refused(tmp_path, encoding):
+    (tmp_path / "r.txt").write_bytes((REPORT * 3).encode(encoding, errors="replace"))
+    result = crossfoot("check", "--isolated", str(tmp_path / "r.txt"))
+    assert result.returncode == 2 and "not text" in result.stderr and "Traceback" not in result.stderr
+    assert "passed" not in result.stdout
+
+
+def test_short_or_plain_gbk_text_is_still_read(tmp_path):
+    (tmp_path / "short.txt").write_bytes(BAD.encode("gbk"))  # (too few ideographs to judge: read)
+    (tmp_path / "long.txt").write_bytes((REPORT * 20).encode("gbk"))
+    for name in ("short.txt", "long.txt"):
+        assert ingest.read(tmp_path / name).encoding == "gb18030", name
+
+
 @pytest.mark.parametrize("hidden", ["\u200d", "\u200b", "\u00ad", "\ufeff", "\u0301"])
 def test_invisible_characters_inside_a_number_are_read_through(hidden):
     text = BAD.replace("820.50", f"82{hidden}0.50")

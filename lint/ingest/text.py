@@ -2,8 +2,13 @@
 
 Decoding tries ``utf-8-sig`` (UTF-8 with or without BOM), then ``gb18030`` (a superset of GBK and
 GB2312). Those strict decoders, in that order, decode short Chinese text more reliably than charset
-detectors. A file that is neither is decoded as UTF-8 with replacement characters and a note names the
-first bad byte, so one bad byte never hides the rest of a report.
+detectors. A file that is neither is read line by line when each line is one or the other (a GBK file
+appended to in UTF-8: a note names the first line of the second), else decoded with replacement
+characters and a note names the first bad byte, so one bad byte never hides the rest of a report. What
+only a guess would read is read on evidence: UTF-16 without its byte-order mark (every other byte NUL
+beside the digits), UTF-7 (ASCII whose ``+…-`` runs decode into Chinese), a UTF-16 mark before UTF-8 or
+GBK bytes; and bytes that GB18030 turns into no Chinese a report is written in (Shift-JIS, EUC-KR,
+EBCDIC: kana, Hangul and digits read as rare ideographs) are refused as not text, never checked as if read.
 
 Converters from PDF/DOCX break lines every few dozen characters and sometimes put a blank line after each. A
 line is taken as *wrapped* (its paragraph goes on in the next non-blank line) when the document shows a
@@ -73,27 +78,53 @@ _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\x
 def decode(data: bytes) -> tuple[str, str, int | None]:
     """Decode bytes: ``(text, encoding, offset of the first undecodable byte or None)``.
 
-    A byte-order mark decides (UTF-32 before UTF-16, whose mark is a prefix of it); else strict UTF-8, then
-    strict GB18030 (or Big5, when the bytes are traditional Chinese by the evidence of :func:`_traditional`);
-    else whichever of the two leaves fewer characters it cannot decode, with replacement
-    characters for those."""
+    A byte-order mark decides (UTF-32 before UTF-16, whose mark is a prefix of it) when what it decodes is
+    Chinese as reports write it (:func:`_chinese`; else the mark is a stray one before the text); else UTF-16
+    without a mark (:func:`_unmarked_utf16`), UTF-7 (:func:`_utf7`), strict UTF-8, then strict GB18030 (or
+    Big5, when the bytes are traditional Chinese by the evidence of :func:`_traditional`); else each line
+    in whichever of the two decodes it, when every line is one of them (``MIXED``); else whichever of the two
+    leaves fewer characters it cannot decode, with replacement characters for those."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(encoding), encoding, None
+                text = data.decode(encoding)
             except UnicodeDecodeError:
-                break
+                text = None
+            if text is not None and _chinese(text) is not False:
+                return text, encoding, None
+            if encoding == "utf-16":  # (a UTF-16 mark before UTF-8 or GBK bytes: an editor's slip)
+                text, inner, bad = _unmarked(data[len(bom):])
+                return text, f"{inner} (after a stray UTF-16 byte-order mark)", bad
+            break
+    return _unmarked(data)
+
+
+def _unmarked(data: bytes) -> tuple[str, str, int | None]:
+    """:func:`decode` of bytes whose byte-order mark, if any, did not decide."""
+    for guess in (_unmarked_utf16, _utf7):
+        found = guess(data)
+        if found is not None:
+            return (*found, None)
     try:
         return data.decode("utf-8-sig"), "utf-8-sig", None
     except UnicodeDecodeError:
         pass
+    stray = data.startswith(b"\xef\xbb\xbf")  # (a UTF-8 mark before GBK bytes: an editor's slip)
+    body = data[3:] if stray else data
     try:
-        text = data.decode("gb18030")
+        text = body.decode("gb18030")
     except UnicodeDecodeError:
         pass
     else:
-        traditional = _traditional(data)
-        return (traditional, "big5", None) if traditional is not None else (text, "gb18030", None)
+        mixed = _by_line(body) if not stray else None
+        if mixed is not None:  # (lines appended in UTF-8 to a GBK file: they decode as GB18030 too)
+            return mixed, MIXED, None
+        traditional = _traditional(body)
+        text, encoding = (traditional, "big5") if traditional is not None else (text, "gb18030")
+        return text, f"{encoding} (after a stray UTF-8 byte-order mark)" if stray else encoding, None
+    mixed = _by_line(data)
+    if mixed is not None:
+        return mixed, MIXED, None
     best = None
     for encoding in ("utf-8", "gb18030"):
         text = data.decode(encoding, errors="replace")
@@ -105,6 +136,108 @@ def decode(data: bytes) -> tuple[str, str, int | None]:
                 bad = exc.start
             best = (text, f"{encoding} (with replacements)", bad)
     return best
+
+
+#: the encoding :func:`decode` names a file whose lines are each UTF-8 or GB18030, some of each
+MIXED = "utf-8 and gb18030, line by line"
+
+
+def _by_line(data: bytes) -> str | None:
+    """The text of bytes whose every line is strict UTF-8 or strict GB18030, some lines of each (a line
+    both decode is the one whose reading has more of Chinese's frequent characters: UTF-8 bytes often
+    decode as GB18030 too, into rare ones), or None."""
+    out, kinds = [], set()
+    for line in data.split(b"\n"):
+        if line.isascii():
+            out.append(line.decode("ascii"))
+            continue
+        read = _line_read(line)
+        if read is None:
+            return None
+        out.append(read[0])
+        kinds.add(read[1])
+    text = "\n".join(out)
+    return text if len(kinds) == 2 and _chinese(text) is not False else None
+
+
+def _line_read(line: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` of one non-ASCII line in whichever of UTF-8 and GB18030 reads it as more of
+    Chinese's frequent characters (GB18030 on a tie: a GBK line that is valid UTF-8 by chance), or None
+    when neither decodes it."""
+    found = []
+    for encoding in ("gb18030", "utf-8"):
+        try:
+            found.append((line.decode(encoding), encoding))
+        except UnicodeDecodeError:
+            pass
+    return max(found, key=lambda read: sum(1 for c in read[0] if c in _FREQUENT), default=None)
+
+
+def first_of_second(data: bytes) -> int:
+    """The line number of the first line of a ``MIXED`` file that is read as GB18030."""
+    for number, line in enumerate(data.split(b"\n"), 1):
+        if not line.isascii() and (_line_read(line) or ("", ""))[1] == "gb18030":
+            return number
+    return 1
+
+
+def _unmarked_utf16(data: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` of bytes without a byte-order mark that are UTF-16 by their NULs (the ASCII
+    characters' other byte: digits, spaces, line ends; at least one in 16 bytes, nine in ten of them at one
+    parity, which tells the byte order) and decode into Chinese as reports write it; else None."""
+    head = data[:8192]
+    if len(data) % 2 or head.count(0) * 16 < len(head):
+        return None
+    nuls = [i for i in range(len(head)) if head[i] == 0]
+    odd = sum(i % 2 for i in nuls)
+    for encoding, share in (("utf-16-le", odd), ("utf-16-be", len(nuls) - odd)):
+        if share * 10 >= len(nuls) * 9:
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return (text, encoding) if _chinese(text) else None
+    return None
+
+
+def _utf7(data: bytes) -> tuple[str, str] | None:
+    """``(text, "utf-7")`` of ASCII bytes whose ``+…-`` runs (at least three) decode as UTF-7 into Chinese
+    as reports write it; else None."""
+    if not data.isascii() or len(_UTF7_RUN.findall(data[:8192])) < 3:
+        return None
+    try:
+        text = data.decode("utf-7")
+    except UnicodeDecodeError:
+        return None
+    return (text, "utf-7") if _chinese(text) else None
+
+
+_UTF7_RUN = lazy(rb"\+[A-Za-z0-9+/]{3,}-?")
+
+
+def _chinese(text: str) -> bool | None:
+    """Whether decoded text is Chinese as reports write it: of its ideographs (in its first 20,000
+    characters, at least 20 of them), the share among the few hundred most frequent in Chinese (and in
+    budget reports) is above 30 % (a report's is 75-90 %; Shift-JIS, EUC-KR or EBCDIC bytes read as GB18030,
+    or UTF-8 bytes read as UTF-16, give 0-10 %). None when there are too few ideographs to tell."""
+    ideographs = [c for c in text[:20000] if "\u4e00" <= c <= "\u9fff"]
+    if len(ideographs) < 20:
+        return None
+    return sum(1 for c in ideographs if c in _FREQUENT) * 10 > len(ideographs) * 3
+
+
+# the most frequent characters of modern Chinese (after Jun Da's frequency list) and of budget reports
+_FREQUENT = frozenset(
+    "的一是在不了有和人这中大为上个国我以要他时来用们生到作地于出就分对成会可主发年动同工也能下过子说产种面而方后"
+    "多定行学法所民得经十三之进着等部度家电力里如水化高自二理起小物现实加量都两体制机当使点从业本去把性好应开它合还"
+    "因由其些然前外天政四日那社义事平形相全表间样与关各重新线内数正心反你明看原又么利比或但质气第向道命此变条只没结"
+    "解问意建月公无系军很情者最立代想已通并提直题党程展五果料象员革位入常文总次品式活设及管特件长求老头基资边流路级"
+    "少图山统接知较将组见计别她手角期根论运农指几九区强放决西被干做必战先回则任取据处队南给色光门即保治北造百规热领"
+    "七海口东导器压志世金增争济阶油思术极交受联什认六共权收证改清己美再采转更单风切打白教速花带安场身车例真务具万每"
+    "目至达走积示议声报斗完类八离华名确才科张信马节话米整空元况今集温传土许步群广石记需段研界拉林律叫且究观越织装影"
+    "算低持音众书布复容儿须际商非验连断深难近矿千周委素技备半办青省列习响约支般史感劳便团往酸历市克何除消构府称太准"
+    "精值号率族维划选标写存候毛亲快效斯院查江型眼王按格养易置派层片始却专状育厂京识适属圆包火住调满县局照参红细引听"
+    "该铁价严预项费财绩评执况")
 
 
 def _traditional(data: bytes) -> str | None:
@@ -151,6 +284,9 @@ def plausible(text: str, encoding: str) -> str | None:
             common = sum(1 for c in cjk if _common(c))
             if common * 10 < len(cjk) * 7:
                 return "its bytes decode as GB18030 only into rare characters (random bytes do)"
+        if _chinese(text) is False:
+            return ("its bytes decode as GB18030 into no Chinese a report is written in (Japanese Shift-JIS, "
+                    "Korean EUC-KR or EBCDIC text does)")
     return None
 
 
@@ -173,7 +309,7 @@ def read_bytes(path: str | Path, name: str) -> bytes:
     except OSError as exc:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
     head = data[:8192]
-    if not head.startswith(tuple(bom for bom, _ in _BOMS)):
+    if not head.startswith(tuple(bom for bom, _ in _BOMS)) and _unmarked_utf16(data) is None:
         nul = head.find(b"\x00")
         if nul >= 0 or len(_CONTROL.findall(head)) > len(head) // 20:
             where = f" (a NUL byte at byte {nul})" if nul >= 0 else " (control characters)"
@@ -191,6 +327,12 @@ def read(path: str | Path, display: str | None = None) -> Document:
     if why:
         raise ReadError(f"{name}: not text: {why}; crossfoot reads .txt and .md as UTF-8 or GB18030 text")
     notes: list[Finding] = []
+    if encoding == MIXED:
+        line = first_of_second(data)
+        notes.append(Finding(code="ENC004", name="mixed-encodings", severity=Severity.WARNING,
+                             message=f"lines in two encodings, UTF-8 and GB18030 (the first in GB18030: line "
+                                     f"{line}); each line read in its own; save the file in one encoding",
+                             path=name, span=Span(line, 1, line, 2)))
     if bad is not None:
         line = data[:bad].count(b"\n") + 1
         chosen = encoding.split(" ")[0]
