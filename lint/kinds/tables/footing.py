@@ -7,7 +7,10 @@ Four shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery
   table's only total printed first, above the rows it sums, those after it, up to a row naming another block
   in a first column that names blocks: 年度预算资金 over 资金总额, then 预算执行率; or, for totals of the
   two sides of an account each printed first, 收入合计 then 支出合计, those up to the next); if that
-  stretch holds 小计 rows, the 合计 sums those (and any row under none of them). In a sheet whose first
+  stretch holds 小计 rows, the 合计 sums those (and any row under none of them). A 小计 printed above the
+  rows it sums sums them up to a row naming another group in a column left of its own (| 效益指标 |
+  社会效益指标 | 小计 |, its rows, then | 满意度指标 | … |: a row under no 小计, the 总分's own part). In a
+  sheet whose first
   column names its groups over merged rows (产出指标 over its rows, then | 小计 under a blank), a 小计 sums
   from its group's named row, not a group of one row before it (预算执行率, under no 小计, is the 合计's own
   part), when the figures bear it out: its group adds up to it in a column where the whole stretch does not,
@@ -592,9 +595,17 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
         if heads:  # each 小计 heads the rows it sums (a unit's 小计, then its projects); 合计 sums the 小计
             end = next((i for i in totals if i > t), len(table.rows))
             first = next(i for i in totals if "小计" in labels[i] or i in groups)
-            parts = [i for i in range(t + 1, end) if not _code_row(table, i)] if subtotal \
+            heading = [i for i in totals if "小计" in labels[i] or i in groups]
+            owned = {i for h in heading for i in _headed(table, h, next((k for k in totals if k > h),
+                                                                      len(table.rows)))}
+            last = t if t > first else len(table.rows)
+            parts = _headed(table, t, end) if subtotal \
                 else [*(i for i in range(t + 1, first) if not _code_row(table, i)),
-                      *(i for i in totals if "小计" in labels[i])]  # rows under no 小计, then the 小计
+                      *(i for i in totals if "小计" in labels[i]),
+                      *(i for i in range(first + 1, last) if i not in owned and i not in totals
+                        and not _code_row(table, i))]
+            # rows under no 小计: before the first, and after a 小计's group where a row names another
+            # group (满意度指标's own row after 效益指标's 小计 and its rows)
             for j in columns:
                 yield from _foot(analysis, check, table, t, parts, j)
             continue
@@ -812,6 +823,22 @@ def _explained(table: Table, t: int, rows: list[int], col: int, missing) -> bool
     gap_lo = precision.interval(total).lo - precision.total(parts).hi
     gap_hi = precision.interval(total).hi - precision.total(parts).lo
     return gap_hi >= 0 and gap_lo <= missing
+
+
+def _headed(table: Table, t: int, end: int) -> list[int]:
+    """The rows a 小计 printed above them sums: those after it up to ``end`` (the next total), but no
+    further than a row naming another group in a column left of the one saying 小计 (| 效益指标 |
+    社会效益指标 | 小计 |, its rows, then | 满意度指标 | 服务对象满意度指标 | …: that group's own row, under
+    no 小计)."""
+    row = table.rows[t]
+    at = next((j for j, c in enumerate(row) if "小计" in c.text), 0)
+    own = [c.text.strip() for c in row[:at]]
+    for i in range(t + 1, end):
+        names = [c.text.strip() for c in table.rows[i][:at]]
+        if any(n and n != o and number(n) is None for n, o in zip(names, own)):
+            end = i
+            break
+    return [i for i in range(t + 1, end) if not _code_row(table, i)]
 
 
 def _block_end(check: Check, table: Table, t: int) -> int:
