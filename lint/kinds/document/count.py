@@ -141,8 +141,7 @@ def run(analysis, check: Check):
                 continue  # 分别是…5个所属单位的6个专项业务费、…项目: an item counting several itself
             if fig.value >= 10 and fig.value > 3 * len(distinct):
                 continue  # 建设7000台墓穴，主要建设包括…土建工程和给排水、电气…: what it counts is not listed
-            joined = sum(1 for name in distinct if _JOIN.search(name)) \
-                if where in ("listed after it", "listed before it (…)") else 0
+            joined = _joinable(distinct) if where in ("listed after it", "listed before it (…)") else 0
             since = max(block.text.rfind(c, 0, fig.start) for c in "。；;")
             kin = [f.value for f in analysis.between(b, since + 1, fig.start) if f.unit == fig.unit]
             if kin and where.startswith("listed after it") \
@@ -802,6 +801,25 @@ def _clause(analysis, b: int, start: int):
             return pieces
         b, start = b + 1, 0
     return pieces
+
+
+def _joinable(names: list[str]) -> int:
+    """How many of a list's names may each be two joined by 和/以及/及 (分别为管网延伸、道路硬化和路灯安装):
+    not where the part before it is too short to be a name (居家和社区养老服务补贴), nor, in a list whose
+    names mostly end alike (…科, …股), where it ends neither so nor as the part after it does
+    (思想政治和权益维护科: one 科; 包桥中心幼儿园和长桥中心幼儿园 among 小学: two)."""
+    ends = Counter(_ALIAS.sub("", name).strip()[-1:] for name in names)
+    suffix, alike = ends.most_common(1)[0] if ends else ("", 0)
+    alike = alike * 3 >= len(names) * 2 and len(names) >= 3
+    out = 0
+    for name in names:
+        for m in _JOIN.finditer(name):
+            before = _ALIAS.sub("", name[: m.start()]).strip()
+            after = _ALIAS.sub("", name[m.end() :]).strip()
+            if len(before) >= 3 and (not alike or before[-1:] in (suffix, after[-1:])):
+                out += 1
+                break
+    return out
 
 
 def _split(part: str, suffix: str):
