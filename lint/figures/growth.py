@@ -10,9 +10,10 @@ sentence, or, when the sentence states only the change (与上年相比，收入
 the latest amount before it, in its paragraph or the few before, whose label names the same quantity
 (收入支出总计; the quoted term in “公务接待费”比上年度增加, or the amount of its measure in the sentence
 before naming the term: “三公”经费…支出预算为 X，支出决算为 Y。…“三公”经费…支出决算数比2023年度增加; a
-total named so, not the items listed under it: “三公”经费支出 X，其中：A a，B b。“三公”经费比上年减少);
-when it names none (与2023年度相比，增加; 同比上年度增加 824.17万元), the one amount of the sentence before it
-in its paragraph.
+total named so, not the items listed under it: “三公”经费支出 X，其中：A a，B b。“三公”经费比上年减少; the
+year's 本年支出 its paragraph's 本年支出合计, sentences between or not); when it names none (与2023年度相比，
+增加; 同比上年度增加 824.17万元; the rate said first: 较上年下降 P%，减少 C), the one amount of the sentence
+before it in its paragraph.
 
 A rate stated straight after the comparison, with no change amount (执行数为3269.3万元，2026年预算安排
 3845.49万元，比2025年预算执行数增加17.62%), is computed from the two amounts before it in its sentence:
@@ -290,6 +291,7 @@ _UNNAMED = lazy(r"[\s，,]*(?:与上年度?相比|与(?:19|20)\d\d年度?相比|
                 r"|(?:比|较)(?:19|20)\d\d年度?(?:预算|决算)?数?)?"
                 r"[\s，,]*(?:同口径)?[\s，,]*(?:共计|合计|总计)?(?:增加|减少|下降|增长|上升|降低|节约)了?\s*")
 _THIS_YEARS = lazy(r"本年(?:度)?(?:收入|支出)")
+_WHOLE_TOTAL = lazy(r"(?:本部门|部门|本单位|单位)?(?:本年度?)?(?:收入|支出)合计")  # the year's all
 # X，完成预算的 P%，超收 S，同比增收 C: S is no level; nor the gap to a schedule (占年初预算月进度的 P%，
 # 月进度 S，较上年同月减收 C)
 _OFF_BUDGET = ("超收", "短收", "少收", "多收", "进度", "超任务", "超预算", "超额")
@@ -982,6 +984,11 @@ def _named_current(analysis, spec: Spec, change, fam: str):
             current = found  # (not a budget's amount: the outturn's change)
     if current is None and subject in ("收入", "支出"):
         current = _broken_down_before(analysis, change, subject, fam)  # 收入预算 X，其中…。收入较上年增加 c
+        if current is None and _THIS_YEARS.search(clause):  # 本年支出合计 X。…本年支出比上年增加 c: the
+            total = subject + "合计"  # year's total, named with its 合计 or without
+            current = analysis.resolve(change, total, total, fam, blocks=1, strict=True)
+            if current is not None and not _WHOLE_TOTAL.fullmatch(labels.core(current.label)):
+                current = None  # (not 财政拨款支出合计 X: a fund's, not the year's all)
     if current is None and subject.endswith("支出") and len(subject) >= 5:
         short = subject[:-2]  # 公务接待费支出增加 c after 公务接待费 X: the same amount, 支出 said or not
         current = analysis.resolve(change, short, short, fam, blocks=3, strict=True)
@@ -1142,7 +1149,9 @@ _THEN = r"(?:上年度?|上一年度?|去年|20\d\d年度?)(?:同期)?"
 _MEASURE_NAMED = r"(?:决算数?|预算数?|执行数)?"  # 较上年决算数增加: the measure named, no item
 # (收、支 before it: both totals, equal, of the sentence before: 收、支总计均为 X。收、支与上年相比，减少 c)
 _BARE = lazy(rf"^(?:收\s*[、和]?\s*支(?:出)?)?(?:与{_THEN}{_MEASURE_NAMED}相比"
-             rf"|(?:比|较|同比){_THEN}{_MEASURE_NAMED}|同比)\s*[，,]?\s*(?:增加|减少|下降|增长|上升|降低|提高)$")
+             rf"|(?:比|较|同比){_THEN}{_MEASURE_NAMED}|同比)\s*[，,]?\s*"
+             r"(?:(?:增加|减少|下降|增长|上升|降低|提高)\s*\d[\d.]*\s*%\s*[，,（(]\s*)?"  # (下降 P%，减少 c)
+             r"(?:增加|减少|下降|增长|上升|降低|提高)$")
 
 
 def _contrary(spec: Spec, rate: Figure, sign: int) -> bool:
