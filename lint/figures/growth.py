@@ -960,8 +960,9 @@ def _named_current(analysis, spec: Spec, change, fam: str):
         # 收入总计 X，支出总计 X。收支较上年增加 c: the one amount both totals are (财政拨款收入支出总计增加
         # c after 财政拨款收、支总计均为 X: the funds' own, theirs named the same)
         whose = both_named.group(1)
+        planned = both_named.group(2) or ""  # 收入预算总计 X，支出预算总计 X。收支预算总计比上年增加 c
         sides = [analysis.resolve(change, whose + name, whose + name, fam, blocks=3, strict=True)
-                 for name in ("收入总计", "支出总计")]
+                 for name in (f"收入{planned}总计", f"支出{planned}总计")]
         if all(sides) and sides[0].value == sides[1].value and sides[0].unit == sides[1].unit:
             current = sides[1]
         both = None if current is not None else analysis.resolve(change, "支总计", "支总计", fam, blocks=3,
@@ -1142,7 +1143,7 @@ def _earlier_said(words: str, year: str | None) -> bool:
 
 _BOTH_TOTALS = lazy(r"收\s*[、和]?\s*支总计")
 # a change of both totals named as one (收支, 收入支出总计; 财政拨款收入支出总计: whose, before it)
-_BOTH_NAMED = lazy(r"(财政拨款|)(?:收支|收入支出)(?:总计|总额|总量)?")
+_BOTH_NAMED = lazy(r"(财政拨款|)(?:收支|收入支出)(预算)?(?:总计|总额|总量)?")  # (收支预算总计: a budget's)
 
 
 _THEN = r"(?:上年度?|上一年度?|去年|20\d\d年度?)(?:同期)?"

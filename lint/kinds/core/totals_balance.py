@@ -1,17 +1,17 @@
 """totals_balance: 收入总计 and 支出总计 stated side by side are one amount (收入总计 X，支出总计 X).
 
 A department's 收支总表 balances by construction: its 收入总计 (the year's income and what it carried in) is
-its 支出总计 (the year's spending and what it carries on). Finds, in each sentence, an amount whose label
-ends with an ``income`` total (收入总计) and, right after it with only a comma, 、 or ；between (and the
-expense's own name; or the income's change against last year, 与2019年相比增加 X，增长 P%；), one whose
-label ends with the matching ``expense`` total (支出总计), the two named
-alike but for 收入 and 支出 (财政拨款收入总计 and 财政拨款支出总计; a bare 支出总计 after a named 收入总计
-shares its name). Not judged for a fund or a government (社会保险基金, 一般公共预算, 全县, 本级: their
-支出总计 may leave the balance out), for two years' totals (2023年度收入总计, 2022年度支出总计), nor when
-the totals' sentence says what is left (``left``: 结余, 结转, 滚存, 剩余, 相抵, 减, …), nor when the paragraph
-or the one after does and the amount it states is the gap (支出总计 leaving the 结转 out), or it states
-none; an amount left that is not the gap (年初结转 29.69万元, 年末结转 83.12万元 after totals that differ
-by a digit) excuses nothing.
+its 支出总计 (the year's spending and what it carries on); so do its budget's (收入预算总计, 支出预算总计).
+Finds, in each sentence, an amount whose label ends with an ``income`` total (收入总计) and, right after it
+with only a comma, 、 or ；between (and the expense's own name; or the income's change against last year,
+与2019年相比增加 X，增长 P%；), one whose label ends with the matching ``expense`` total (支出总计), the two
+named alike but for 收入 and 支出 (财政拨款收入总计 and 财政拨款支出总计; a bare 支出总计 after a named
+收入总计 shares its name). Not judged for a fund or a government (社会保险基金, 一般公共预算, 全县, 本级:
+their 支出总计 may leave the balance out), for two years' totals (2023年度收入总计, 2022年度支出总计), nor
+when the totals' sentence says what is left (``left``: 结余, 结转, 滚存, 剩余, 相抵, 减, …), nor when the
+paragraph or the one after does and the amount it states is the gap (支出总计 leaving the 结转 out), or it
+states none; an amount left that is not the gap (年初结转 29.69万元, 年末结转 83.12万元 after totals that
+differ by a digit) excuses nothing.
 
 Judged as intervals: the two rounding intervals must meet.
 """
@@ -30,8 +30,8 @@ FIELDS = JUDGED
 
 @options
 class Options:
-    income: Words = Words(["收入总计"])
-    expense: Words = Words(["支出总计"])
+    income: Words = Words(["收入总计", "收入预算总计"])
+    expense: Words = Words(["支出总计", "支出预算总计"])
     left: Words = Words(["结余", "结转", "滚存", "剩余", "相抵", "减", "赤字", "差额", "下一年度"])
 
 
