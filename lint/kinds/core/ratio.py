@@ -44,7 +44,9 @@ Two shapes are found in each sentence:
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * a survey's 满意度 (满意率) over its counts: the satisfied (满意451人; 非常满意 a、满意 b … added in order)
   over those asked (回收482份, 有效问卷480份, in its sentence or the one before); a 综合满意度 only over one
-  count that sums the levels (评价满意和基本满意的825份: no weighting of levels then), no weighting said.
+  count that sums the levels (评价满意和基本满意的825份: no weighting of levels then), no weighting said;
+  several levels' counts are summed when the rate says so (含基本满意; 满意度（满意与基本满意之和占有效
+  问卷比例）).
 * a 预算调整率 over the 年初预算 and the 全年 (调整后) 预算 before it in its sentence: (全年 − 年初) / 年初
   (a cut stated without its sign, 10%, is its size).
 * ``X 中 Y，占 P%`` (145家中108家，占74.48%; 15个乡镇中已有14个建成，覆盖率93.33%): a share of the count
@@ -163,8 +165,11 @@ def run(analysis, check: Check):
                 if _ADJUSTMENT.search(rate.label):
                     yield from _adjustment(analysis, check, sentence[2][:i], rate)
                     continue
-                if _SATISFIED.search(_BRACKETS.sub("", labels.core(rate.label))):
-                    yield from _survey(analysis, check, text, sentence[2], rate, before)
+                defined = _DEFINED_RATE.search(text, max(0, rate.start - 60), rate.start) \
+                    if not rate.label.strip() else None  # 满意度（满意与基本满意之和占…比例）为 P
+                if _SATISFIED.search(_BRACKETS.sub("", labels.core(rate.label))) or defined:
+                    yield from _survey(analysis, check, text, sentence[2], rate, before,
+                                       defined.group(1) if defined else "")
                     continue
                 if not of_base and not o.rates.within(rate.label) and not stem and not share and not versus:
                     continue  # no shape: a rate of nothing stated here
@@ -941,6 +946,9 @@ _SUMMED = lazy(r"合计|共计|总计|满意[”\"]?\s*(?:及|和|与|、|以及
 _CONTENT = lazy(r"满意(?!度|率|情况|测评|调查|评价)")  # 满意451人, not 满意度调查
 _TIED = lazy(r"问卷|有效")
 _UNANSWERED = lazy(r"未作答|未回答|未填|弃权|无效|不清楚|说不清")
+# a rate of the satisfied defined in brackets after its name, no other label (满意度（…）为 P%)
+_DEFINED_RATE = lazy(r"(?<!不)满意(?:度|率)\s*[（(]([^（）()。；]{2,40})[）)]\s*(?:为|达到?|是)?\s*$")
+_SUMMED_LEVELS = lazy(r"满意[”\"]?\s*(?:及|和|与|、|加|以及)\s*[“\"]?(?:非常|比较|较为|基本)?满意")
 _BRACKETS = labels.ASIDE
 _ASKED = lazy(r"回收|有效|调查|受访|发放|样本|问卷|参与|访问|走访|回访|随访|访谈|抽查|抽样|入户")
 _SURVEY_UNITS = ("份", "人", "人次", "户", "名", "位")
@@ -952,12 +960,13 @@ def _content(words: str) -> bool:
                for m in _CONTENT.finditer(words))  # (就群众是否满意进行测评: a question, not an answer)
 
 
-def _survey(analysis, check, text: str, figs, rate, before=()):
+def _survey(analysis, check, text: str, figs, rate, before=(), defined: str = ""):
     """A survey's 满意度 against its counts in the sentence: the satisfied (满意 451人; 非常满意 a、满意 b,
     the levels added in order: 非常满意 alone, or with 满意, …) over those asked (回收 482份, 有效问卷 480份).
     Holding over one reading it holds; failing over all, it fails over all the satisfied and the last asked,
     when one count of the satisfied is given (not one level of several: 其中非常满意150份) or the rate says
-    what it holds (含基本满意): levels may be weighted instead. No reading without both."""
+    what it holds (含基本满意; or its brackets say which levels it sums: 满意度（满意与基本满意之和占有效问卷
+    比例）为 P): levels may be weighted instead. No reading without both."""
     counts = [f for f in figs if f.start < rate.start and f.is_point and f.unit in _SURVEY_UNITS]
     satisfied = [f for f in counts if _content(f.label + _after(text, f.end, 16))  # (…开展满意度调查)
                  or not f.label and _content(text[max(0, f.start - 8) : f.start])]  # “基本满意”20户
@@ -991,7 +1000,7 @@ def _survey(analysis, check, text: str, figs, rate, before=()):
     one = len(satisfied) == 1 and (not _LEVEL.search(label) or _SUMMED.search(label))  # one count, no level
     if held is not None:
         yield held
-    elif verdicts and (one or "含" in rate.label) \
+    elif verdicts and (one or "含" in rate.label or _SUMMED_LEVELS.search(defined)) \
             and not any(_UNANSWERED.search(f.label + _after(text, f.end)) for f in counts):
         yield verdicts[-1]  # levels weighted (非常满意 ×1, 满意 ×0.8 …) fit no sum: unless the rate says;
         # 其余20份未作答: of those who answered, perhaps
