@@ -1,13 +1,15 @@
 """Rows of a table named in prose by their classification: 社会保障和就业支出（类）754.75万元; “一般公共服务支
 出（类）商贸事务（款）行政运行（项）”938.99万元; or an item 1、社会保障和就业支出（类）行政事业单位养老支出（
-款）行政单位离退休（项）… 支出决算为54.53万元.
+款）行政单位离退休（项）… 支出决算为54.53万元; each name quoted, with its code or not: “自然资源海洋气象等
+支出”（220类）“自然资源事务”（01款）.
 
 A money figure is read when the words right before it (its clause) name a row by class, 款 and 项 (its
 :func:`chain`), or when its label is only a measure (``measures``: 支出决算) and the numbered item it is in
 names the row. Names resolve through the table's classification codes (201 | 13 | 01 in 类 款 项 columns,
 or 2080501 in one): the 款 is looked up under its 类, the 项 under its 款 (:func:`resolve`); a name that
 does not resolve to exactly one row is left alone. Only figures in a part of the report about the table
-(``topic``: a word of the heading above them, or of the text between it and the figure, no title between
+(``topic``: a word of the heading above them, or of the text between it and the figure, or of the section
+heading above a sub-heading naming none, 五、一般公共预算拨款支出情况 ⏎ （三）具体使用情况; no title between
 naming another fund, last year or an earlier year) are read: a 类 of all funds is not a 类 of the general
 budget, nor is last year's (:func:`on_topic`).
 """
@@ -30,7 +32,8 @@ _LEVELS = {"类": 0, "款": 1, "项": 2}
 NAMED = lazy(r"((?:[^（）()，,。；;：:、“”\"'\s\d.．]|(?<=[\u4e00-\u9fff])、(?=[\u4e00-\u9fff])"
                    r"|[（(](?!\s*(?:\d{2,3}\s*)?[类款项]\s*[）)]|[一二三四五六七八九十]{1,3}[）)])"
                    r"[^（）()，,。；;\d]{1,6}[）)])+?)"
-                   r"\s*[（(]\s*(?:\d{2,3}\s*)?([类款项])\s*[）)]")  # （类）, or with its code: （207类）
+                   r"[”\"']?\s*[（(]\s*(?:\d{2,3}\s*)?([类款项])\s*[）)]")  # （类）, or with its code:
+# （207类）; each name quoted or not: “社会保障和就业支出”（208类）“行政事业单位养老支出”（05款）
 _MARKED = lazy(r"[（(]\s*(?:\d{2,3}\s*)?[类款项]\s*[）)]")
 _ITEM = lazy(r"(?:^|[。；;\s])\s*(?:\d{1,2}\s*[、.．](?!\d)"
                    r"|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")  # 1、 1. （一） （1）
@@ -115,7 +118,8 @@ _ITEM_ENDS = lazy(r"[。；;]\s*(?:[一二三四五六七八九十]{1,3}、|[（
 def on_topic(analysis, fig, topic) -> bool:
     """Whether a ``topic`` word comes before ``fig`` in its block, or in the blocks back to the heading above
     it (the heading included), no title on the way naming another fund (政府性基金), last year or an earlier
-    year than the report's (四、上年预算执行情况 ⏎ 2023年…：), past the items of lists that name classes
+    year than the report's (四、上年预算执行情况 ⏎ 2023年…：), or in the section heading above a sub-heading
+    naming none (五、一般公共预算拨款支出情况 ⏎ （三）具体使用情况), past the items of lists that name classes
     (（一）…（类）… （二）…（类）… under 财政拨款支出主要内容如下：; or the 类 list before a list of 项:
     具体到项级科目：)."""
     blocks = analysis.doc.blocks
@@ -132,12 +136,29 @@ def on_topic(analysis, fig, topic) -> bool:
             return True
         heading = _HEADING.match(blocks[b].text) if b != fig.block else None
         if heading and not _CLASSED.search(blocks[b].text):
+            if heading.group().strip()[:1] in "（(" and len(blocks[b].text) <= _TITLE:
+                return _titled_above(analysis, topic, b)  # 五、一般公共预算拨款支出情况 ⏎ （三）具体使用情况
             return False  # (（三）社会保障和就业支出（类）… before （四）卫生健康支出（类）…: items of one
             # list, under the words that introduce it: 财政拨款支出主要内容如下：; or of the 类 list before a
             # list of 项: （三）住房保障支出（类）… ⏎ 具体到项级科目： ⏎ 1.…（项）)
     return False
 
 
+def _titled_above(analysis, topic, sub: int) -> bool:
+    """Whether the section heading (一、) above a sub-heading naming no topic (（三）具体使用情况) names one,
+    and no other fund nor an earlier year: the sub-heading's section is about it (its siblings' paragraphs
+    between are not)."""
+    year = analysis.year()
+    for b in range(sub - 1, max(-1, sub - _HEADING_REACH), -1):
+        text = analysis.doc.blocks[b].text
+        if _TOP.match(text):
+            return len(text) <= _TITLE and analysis.memo(_first, tuple(topic), b) != -1 \
+                and not _OTHER_FUND.search(text) and not labels.LAST_YEARS.search(text) \
+                and not (year and any(y < year for y in labels.YEAR.findall(text)))
+    return False
+
+
+_TOP = lazy(r"^\s*[一二三四五六七八九十]+、")
 _CLASSED = lazy(r"[（(][类款项][）)]")
 # a title of another fund's section, or of last year's execution (not an item's 比上年 after its amount)
 _OTHER_FUND = lazy(r"政府性基金|国有资本经营|社会保险基金")
