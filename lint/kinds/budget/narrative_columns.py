@@ -10,13 +10,13 @@ or the ``topic`` (“三公”经费 …) as the first item. Labels with ``skip`
 changes, not amounts, and are left alone.
 
 A table printed down the page (a row per item, under 项目 | 预算数 | 决算数) is read as the one-line table
-across it. The item's column is the one whose own name (the deepest line of the header that is neither a
-measure nor a total word; see ``Table.levels``) holds the item's ``column`` words, and whose header holds the
-measure the label names (``measures``: 决算 → 决算数, 年初预算 → 预算数), or else the measure of the table's
-caption (a 决算表's 决算数). A blank cell is 0. The figure and the cell, converted to one unit, must agree
-(equal when stated to the same decimals, else meeting within rounding:
-:func:`crossfoot.tables.locate.agreement`); the finding is on the prose figure, with the cell as the related
-place.
+across it (of the latest year's columns when several years' are printed: 2025年预算数 | 2026年预算数 |
+增减额). The item's column is the one whose own name (the deepest line of the header that is neither a measure
+nor a total word; see ``Table.levels``) holds the item's ``column`` words, and whose header holds the measure
+the label names (``measures``: 决算 → 决算数, 年初预算 → 预算数), or else the measure of the table's caption
+(a 决算表's 决算数). A blank cell is 0. The figure and the cell, converted to one unit, must agree (equal when
+stated to the same decimals, else meeting within rounding: :func:`crossfoot.tables.locate.agreement`); the
+finding is on the prose figure, with the cell as the related place.
 """
 
 from __future__ import annotations
@@ -182,12 +182,15 @@ _ACTUAL_HEAD = lazy(r"(?<!上年)(?<!去年)(?:本年|全年|当年)?(?:实际�
 def _across(check: Check, table: Table) -> Table | None:
     """The table printed down the page (a row per item: 因公出国（境）费 | 1.00 | 0.00, under 项目 | 预算数 |
     决算数) read as the one-line table across it: a column per item and measure, named by the row's label
-    (its list number left out; the 合计 row as the topic's total) over the measure. None when its header
+    (its list number left out; the 合计 row as the topic's total) over the measure, of the latest year's
+    columns when several years' are printed (2025年预算数 | 2026年预算数 | 增减额). None when its header
     names no measure."""
     measures = [j for j, name in enumerate(table.header) if j and any(m in name for m in
                                                                      check.options.measures.values())]
     if not measures:
         return None
+    years = {j: max(map(int, labels.YEAR.findall(table.header[j])), default=0) for j in measures}
+    measures = [j for j in measures if years[j] == max(years.values())]  # 2025年预算数 | 2026年预算数
     names, heads, cells = [], [], []
     for row in table.rows:
         label = _MARKER.sub("", row[0].text).strip()
@@ -375,13 +378,16 @@ def _qualifier(check: Check, name: str) -> str:
 
 
 _QUALIFIED = lazy(r"(?:年初|调整后?|全年|变动|追加)?(?:预算|决算)数?$")
+_DATED = lazy(r"^(?:19|20)\d\d\s*年度?")
 
 
 def _own_name(check: Check, table: Table, col: int) -> str:
-    """A column's own name: its deepest header line that is not a measure (决算数) or a total word."""
+    """A column's own name: its deepest header line that is not a measure (决算数, 2026年预算数) or a total
+    word."""
     names = [line[col] for line in table.levels] or [table.header[col]]
     plain = set(check.options.measures.values()) | set(check.options.totals)
     for name in reversed(names):
-        if name and name not in plain and not _QUALIFIED.fullmatch(name):  # (年初预算数: a measure)
+        bare = _DATED.sub("", name)  # (2026年预算数: a measure of its year)
+        if name and bare not in plain and not _QUALIFIED.fullmatch(bare):  # (年初预算数: a measure)
             return name
     return names[0]
