@@ -622,7 +622,7 @@ def _whole(analysis, part, named: str):
         near = analysis.resolve(part, named, part.label, fam, blocks=2, own_first=True)
         whole = near if near is not None and _bare(near) == named.removesuffix("的") \
             and analysis.parent(near) is None else None  # (a total of its own, no item listed under one)
-    bare = named.removesuffix("的")
+    bare = _SUM_WORD.sub("", named.removesuffix("的"))  # (占项目支出预算总额的: the 项目支出预算)
     if whole is None and bare.endswith("支出预算") and len(bare) >= 6 and _budget(analysis):
         # 占项目支出预算 P% in a budget: the 项目支出 it states (its own amounts are budgets)
         near = analysis.resolve(part, bare[:-2], part.label, fam, blocks=2, own_first=True)
@@ -655,6 +655,7 @@ def _whole(analysis, part, named: str):
 
 
 _COMPARING = lazy(r"[比较与同]\s*$")
+_SUM_WORD = lazy(r"(?:总额|总数|总量)$")
 
 
 def _year_of(analysis, figure) -> str | None:
