@@ -5,6 +5,7 @@ analysis's statements changed beyond its rounding gives exactly SCO008 on it, an
 
 from decimal import ROUND_HALF_UP, Decimal
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -60,3 +61,38 @@ def test_statements_rounded_to_one_decimal_give_nothing(lint_text, points, share
     scores = _scores(points, shares)
     shown = [f"{s.quantize(Decimal('0.1'), rounding=ROUND_HALF_UP)}" for s in scores]
     assert [f.code for f in lint_text(report(points, scores, shown), ["SCO008"])] == []
+
+
+SHEET = [  # a 部门整体支出绩效自评表's indicators, the 一级 name merged down over its group's rows
+    ("产出指标", "数量指标", "送戏下乡场次", "8", "8.00"),
+    ("", "", "农村公益电影放映场次", "6", "6.00"),
+    ("", "", "文物修缮项目数", "6", "4.50"),
+    ("", "质量指标", "文物修缮验收合格率", "8", "8.00"),
+    ("", "时效指标", "活动按计划完成率", "8", "8.00"),
+    ("效益指标", "社会效益指标", "接待游客人次", "20", "19.00"),
+    ("", "可持续影响指标", "公共文化设施开放率", "10", "10.00"),
+    ("满意度指标", "服务对象满意度指标", "服务对象满意度", "10", "10.00"),
+    ("总分", "", "", "76", "73.50"),
+]
+
+
+def _sheet_report(output: str) -> str:
+    prose = f"经自评，其中：产出指标分值36分，得分{output}分；效益指标分值30分，得分29.00分；满意度指标分值10分，得分10.00分。"
+    rows = ["一级指标\t二级指标\t三级指标\t分值\t得分"] + ["\t".join(r) for r in SHEET]
+    return "\n".join(["一、自评结论", prose, "部门整体支出绩效自评表", *rows]) + "\n"
+
+
+@pytest.mark.parametrize("fmt", ["pdf", "docx"])
+def test_a_ruled_sheets_merged_groups_are_summed_in_a_pdf_as_in_a_docx(tmp_path, fmt):
+    """A PDF's ruled grid keeps a merged 一级 cell's name on its group's first row, as a DOCX does: the
+    group's rows are summed against the prose (SCO008), where a sheet laid out without rules is not."""
+    from render import parse, to_docx, to_pdf
+
+    from crossfoot import engine, ingest
+
+    found = {}
+    for said in ("34.50", "35.50"):
+        path = tmp_path / f"r{said}.{fmt}"
+        (to_pdf if fmt == "pdf" else to_docx)(parse(_sheet_report(said)), path)
+        found[said] = [f.code for f in engine.run(ingest.read(path), engine.load()) if f.code == "SCO008"]
+    assert found == {"34.50": [], "35.50": ["SCO008"]}

@@ -1277,7 +1277,7 @@ def _figure_row(line: str) -> bool:
     return _FIGURE_PAIR.search(head) is not None and not any(c in head for c in "，。；")
 
 
-_UNIT_GOES_ON = lazy(r"\s*(?:%|％|万元|亿元|千元|元|个百分点)")
+_UNIT_GOES_ON = lazy(r"\s*(?:%|％|万元|亿元|千元|元|个百分点|分(?=[，,、；;。）)]))")  # (得分49.86 | 分；)
 # a list marker cut by the line's end (…；五 | 是深化…; …。（ | 三）…)
 _CUT_MARKER = lazy(r"[；;。，,：:](?:[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{0,3})$")
 _MARKER_GOES_ON = lazy(r"\s*(?:是|[一二三四五六七八九十]{0,3}[）)])")
@@ -1317,13 +1317,13 @@ _FOLIO_LINE = lazy(rf"^\s*{FOLIO}\s*$")  # on a line of its own
 _NUMBER_CUT = lazy(r"[\u4e00-\u9fff](?:\d{1,3}(?:,\d{0,3})+|\d+)(?:\.\d*)?$")  # the start of a figure
 _ENDS_IN_WORD = lazy(r"[，,：:、][^，,：:、。；;！？!?]{0,16}[\u4e00-\u9fff]$")
 _AMOUNT_GOES_ON = lazy(r"\s*[-−]?\d[\d,]*(?:\.\d+)?\s*(?:万元|亿元|千元|元|%|％)\s*[，,、；;。（(]")
-_NUMBER_GOES_ON = lazy(r"\s*[\d,]*\.?\d+\s*(?:万元|亿元|千元|元|%|％)")
+_NUMBER_GOES_ON = lazy(r"\s*[\d,]*\.?\d+\s*(?:万元|亿元|千元|元|%|％|分(?=[，,、；;。）)]))")
 
 
 def _cut_number(line: str, lines: list[str], number: int) -> bool:
     """Whether a sentence's figure is cut by the line's end (基本支出1 | 222.48万元，占…): the line ends in
     a digit after a word, mid-sentence, and the next line opens with the rest of the figure and its unit,
-    or with its unit alone (下降16.67 | %；…)."""
+    or with its unit alone (下降16.67 | %；…; a score's: 得分9.50 | 分，…)."""
     if not (line[-1:].isdigit() and any(c in line for c in "，。；、")):
         return False  # (prose: a table's row holds no such stops)
     following = _next_text(lines, number)

@@ -163,9 +163,10 @@ def _statements(analysis, o: Options) -> list[_Said]:
     for table in analysis.tables:
         said.extend(_across(table, o))
     tiered = [t for t in analysis.tables if _tier_column(t) is not None and t.column(*o.score) is not None]
-    if len(tiered) == 1 and not analysis.doc.path.lower().endswith(_LAID_OUT):
+    if len(tiered) == 1 and (not analysis.doc.path.lower().endswith(_LAID_OUT) or _ruled(tiered[0])):
         # (one sheet: several projects' sheets, each its own groups, are not summed; and a sheet whose merged
-        # cells the file keeps, not one laid out on a page, where a group's name may be centred on its rows)
+        # cells the file keeps, not one laid out on a page, where a group's name may be centred on its rows:
+        # a PDF's ruled grid keeps them, its merged cell's name given on its first row)
         block = bisect.bisect_right(analysis.block_lines, tiered[0].span.line) - 1
         project = _project(analysis, block) if block >= 0 else ""
         said.extend(replace(s, project=project) for s in _tiered(tiered[0], o))
@@ -198,6 +199,14 @@ def _across(table, o: Options) -> list[_Said]:
 
 
 _LAID_OUT = (".pdf", ".ofd", ".txt")  # tables read from the page's layout (a text file, from a PDF maybe)
+
+
+def _ruled(table) -> bool:
+    """Whether a sheet's 一级 column is a PDF's ruled grid whose merged cells give each group's name on its
+    first row: every blank cell of the column below a name covered by the merged cell above it."""
+    col = _tier_column(table)
+    blank = [row[col] for row in table.rows if col < len(row) and not row[col].text.strip()]
+    return bool(blank) and all(cell.merged == "up" for cell in blank)
 
 
 def _tier_column(table) -> int | None:
