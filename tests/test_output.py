@@ -65,6 +65,19 @@ def test_csv_opens_with_a_byte_order_mark_and_one_row_per_finding(reports):
     assert rows[0]["stated"] == "820.50万元" and rows[0]["computed"] == "[830.4900, 830.5100]"
 
 
+@pytest.mark.parametrize("lang, status, reason", [("en", "not read", "empty: no text to check"),
+                                                   ("zh", "未能检查", "空文件：没有可检查的文字")])
+def test_csv_lists_the_files_it_could_not_check_after_the_findings(reports, lang, status, reason):
+    (reports / "c.txt").write_text("", encoding="utf-8")
+    (reports / "d.txt").write_bytes(b"\x00binary")
+    out = invoke("--output-format", "csv", "--lang", lang, str(reports)).stdout
+    rows = list(csv.reader(io.StringIO(out.removeprefix("\ufeff"))))[1:]
+    unread = [(Path(r[0]).name, r[6], r[7]) for r in rows if not r[4]]
+    assert [name for name, _, _ in unread] == ["c.txt", "d.txt"] and len(rows) == len(expected(reports)) + 2
+    assert unread[0][1:] == (status, reason) and unread[1][1] == status
+    assert "NUL" in unread[1][2] and (lang == "en" or "二进制文件" in unread[1][2] and "reads" not in unread[1][2])
+
+
 def test_xlsx_is_read_by_pandas_with_a_triage_sheet(reports, tmp_path):
     pd = pytest.importorskip("pandas")
     out = tmp_path / "out" / "findings.xlsx"
