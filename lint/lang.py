@@ -235,6 +235,10 @@ _REASONS_ZH = [(lazy(p), r) for p, r in (
     (r"its bytes decode as GB18030 into no Chinese a report is written in \(Japanese Shift-JIS, Korean "
      r"EUC-KR or EBCDIC text does\)",
      "其字节按 GB18030 解码后不是报告所用的中文（日文 Shift-JIS、韩文 EUC-KR 或 EBCDIC 文本即如此）"),
+    (r"its bytes decode as GB18030 into Japanese kana \(Japanese EUC-JP text does\)",
+     "其字节按 GB18030 解码后为日文假名（日文 EUC-JP 文本即如此）"),
+    (r"its bytes decode as GB18030 into private-use characters \(EBCDIC or other bytes do\)",
+     "其字节按 GB18030 解码后为自定义区字符（EBCDIC 等字节即如此）"),
     (r"its bytes decode as GB18030 only into rare characters \(random bytes do\)",
      "其字节按 GB18030 只能解码为生僻字（随机字节即如此）"),
     (r"(\d+) of its (\d+) characters are neither UTF-8 nor GB18030",

@@ -371,8 +371,8 @@ def test_gbk_with_a_few_stray_bytes_keeps_its_findings(tmp_path):
 REPORT = "某局2024年度部门决算情况说明\n\n本部门收入支出决算总计情况如下，各项指标完成较好。\n" + BAD
 
 
-@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
-def test_utf16_without_its_mark_is_read(tmp_path, encoding):
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "hz", "iso2022_jp_2"])
+def test_utf16_utf32_and_escaped_encodings_without_a_mark_are_read(tmp_path, encoding):
     (tmp_path / "r.txt").write_bytes(REPORT.encode(encoding))
     doc = ingest.read(tmp_path / "r.txt")
     assert doc.encoding == encoding and [f.code for f in engine.run(doc, engine.load())] == ["SUM001"]
@@ -404,9 +404,11 @@ def test_lines_in_two_encodings_are_each_read_in_their_own(tmp_path):
     assert fixes.read(str(tmp_path / "r.txt")) is None  # (never written back in one of the two)
 
 
-@pytest.mark.parametrize("encoding", ["shift_jis", "euc_kr", "cp500"])
-def test_text_in_an_encoding_reports_never_use_is_refused(tmp_path, encoding):
-    (tmp_path / "r.txt").write_bytes((REPORT * 3).encode(encoding, errors="replace"))
+@pytest.mark.parametrize("encoding, text", [("shift_jis", REPORT * 3), ("euc_kr", REPORT * 3), ("cp500", REPORT * 3),
+                                            ("cp500", "Total 1,180.50 of which 820.30 and 370.20\n"),
+                                            ("euc_jp", "本年支出合計1,180.50万円、うち基本支出820.30万円、プロジェクト支出370.20万円。\n")])
+def test_text_in_an_encoding_reports_never_use_is_refused(tmp_path, encoding, text):
+    (tmp_path / "r.txt").write_bytes(text.encode(encoding, errors="replace"))
     result = crossfoot("check", "--isolated", str(tmp_path / "r.txt"))
     assert result.returncode == 2 and "not text" in result.stderr and "Traceback" not in result.stderr
     assert "passed" not in result.stdout

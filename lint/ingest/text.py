@@ -101,7 +101,7 @@ def decode(data: bytes) -> tuple[str, str, int | None]:
 
 def _unmarked(data: bytes) -> tuple[str, str, int | None]:
     """:func:`decode` of bytes whose byte-order mark, if any, did not decide."""
-    for guess in (_unmarked_utf16, _utf7):
+    for guess in (_unmarked_utf16, _unmarked_utf32, _utf7, _escaped):
         found = guess(data)
         if found is not None:
             return (*found, None)
@@ -215,6 +215,41 @@ def _utf7(data: bytes) -> tuple[str, str] | None:
 _UTF7_RUN = lazy(rb"\+[A-Za-z0-9+/]{3,}-?")
 
 
+def _unmarked_utf32(data: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` of bytes without a byte-order mark that are UTF-32 by their NULs (every
+    character's high byte; the order told by where they stand) and decode into Chinese as reports write it;
+    else None."""
+    head = data[:8192]
+    if len(data) % 4 or head.count(0) * 3 < len(head):
+        return None
+    for encoding, high in (("utf-32-le", 3), ("utf-32-be", 0)):
+        if all(head[i] == 0 for i in range(high, len(head), 4)):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                return None
+            return (text, encoding) if _chinese(text) else None
+    return None
+
+
+def _escaped(data: bytes) -> tuple[str, str] | None:
+    """``(text, encoding)`` of 7-bit bytes that switch into Chinese by escapes (HZ's ``~{…~}``, ISO-2022's
+    ``ESC $ …``) and decode so into Chinese as reports write it; else None."""
+    if not data.isascii():
+        return None
+    head = data[:8192]
+    tried = ("hz",) if head.count(b"~{") >= 3 else \
+        ("iso2022_jp_2", "iso2022_kr") if head.count(b"\x1b$") >= 3 else ()
+    for encoding in tried:
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:
+            continue
+        if _chinese(text):
+            return text, encoding
+    return None
+
+
 def _chinese(text: str) -> bool | None:
     """Whether decoded text is Chinese as reports write it: of its ideographs (in its first 20,000
     characters, at least 20 of them), the share among the few hundred most frequent in Chinese (and in
@@ -287,6 +322,12 @@ def plausible(text: str, encoding: str) -> str | None:
         if _chinese(text) is False:
             return ("its bytes decode as GB18030 into no Chinese a report is written in (Japanese Shift-JIS, "
                     "Korean EUC-KR or EBCDIC text does)")
+        kana = sum(1 for c in text[:20000] if "\u3040" <= c <= "\u30ff")
+        if kana >= 5 and kana * 10 >= len(cjk) + kana:
+            return "its bytes decode as GB18030 into Japanese kana (Japanese EUC-JP text does)"
+        private = sum(1 for c in text[:20000] if "\ue000" <= c <= "\uf8ff")
+        if private > 2 and private * 100 > min(len(text), 20000):
+            return "its bytes decode as GB18030 into private-use characters (EBCDIC or other bytes do)"
     return None
 
 
@@ -309,7 +350,8 @@ def read_bytes(path: str | Path, name: str) -> bytes:
     except OSError as exc:
         raise ReadError(f"{name}: {exc.strerror or exc}") from None
     head = data[:8192]
-    if not head.startswith(tuple(bom for bom, _ in _BOMS)) and _unmarked_utf16(data) is None:
+    if not head.startswith(tuple(bom for bom, _ in _BOMS)) and _unmarked_utf16(data) is None \
+            and _unmarked_utf32(data) is None:
         nul = head.find(b"\x00")
         if nul >= 0 or len(_CONTROL.findall(head)) > len(head) // 20:
             where = f" (a NUL byte at byte {nul})" if nul >= 0 else " (control characters)"
