@@ -106,6 +106,26 @@ def test_a_batch_output_that_is_a_fifo_is_refused_before_checking_not_waited_on(
     assert not (out / "results.jsonl").exists()
 
 
+@pytest.mark.parametrize("name", ["results.jsonl", "summary.txt", "findings.csv", "html", "html/page.html"])
+def test_a_batch_never_writes_through_a_link_in_its_results_folder(tmp_path, name):
+    """A results folder from elsewhere (a shared drive, an archive) holding links at the batch's own files had
+    the batch overwrite what they named (wave w69e): refused before checking, the targets intact."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(BAD, encoding="utf-8")
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "precious.txt").write_text("IMPORTANT DATA", encoding="utf-8")
+    out = tmp_path / "out"
+    (out / "html").mkdir(parents=True)
+    if name == "html":
+        (out / "html").rmdir()
+    (out / name).symlink_to(outside if name == "html" else outside / "precious.txt")
+    result = crossfoot("batch", "--isolated", "--no-cache", str(tmp_path / "in"), "-d", str(out), timeout=60)
+    assert result.returncode == 2 and "symbolic link" in result.stderr and "Traceback" not in result.stderr
+    assert [p.name for p in outside.iterdir()] == ["precious.txt"]
+    assert (outside / "precious.txt").read_text(encoding="utf-8") == "IMPORTANT DATA"
+
+
 def test_check_of_a_folder_leaves_a_batchs_results_under_it_alone(tmp_path):
     """A batch's results folder under the folder checked (its pages, spreadsheets, summary) is crossfoot's
     own output: read as reports, every finding came twice (wave w67e)."""

@@ -66,8 +66,8 @@ def run(paths: Sequence[str], out: str | Path, settings_for: Callable, *, execut
 
     if (place := odd(out)) is not None:
         lock.close()
-        raise RuntimeError(f"{place} is not a regular file (a FIFO, a device or a folder); remove it or give "
-                           "the results another folder with -d")
+        raise RuntimeError(f"{place} is not a regular file (a symbolic link, a FIFO, a device or a folder); "
+                           "remove it or give the results another folder with -d")
     try:
         return _run(paths, out, settings_for, executor, resume, cache, html, judge, progress, limits)
     finally:

@@ -150,11 +150,20 @@ NAMES = ("findings.xlsx", "findings.csv", "summary.txt", "index.html")
 
 def odd(folder: Path) -> Path | None:
     """An output's place in ``folder`` that holds something other than a regular file (a FIFO would block the
-    batch for ever once its checking is done; a device, a folder), or None: refused before any checking."""
-    for name in NAMES:
+    batch for ever once its checking is done; a device, a folder) or a symbolic link (a results folder from
+    elsewhere would have the batch overwrite what its links name: the batch writes its own files, never
+    through a link), or an ``html`` place that is a link or holds one; None when there is none: refused
+    before any checking."""
+    for name in (*NAMES, "results.jsonl"):
         place = folder / name
-        if os.path.lexists(place) and not place.is_file():
+        if os.path.lexists(place) and (place.is_symlink() or not place.is_file()):
             return place
+    pages = folder / "html"
+    if pages.is_symlink() or os.path.lexists(pages) and not pages.is_dir():
+        return pages
+    if pages.is_dir():
+        with os.scandir(pages) as entries:
+            return next((Path(e.path) for e in entries if e.is_symlink()), None)
     return None
 
 
