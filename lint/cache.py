@@ -6,8 +6,10 @@ version, so an edited pack, a user's own pack or a new release is parsed again. 
 ``$CROSSFOOT_CACHE_DIR`` (empty: no cache), else ``$XDG_CACHE_HOME/crossfoot``, else ``~/.cache/crossfoot``.
 The cache is an optimisation only: a folder that cannot be made or written, or an entry that is damaged, not
 JSON, nested too deep or not the value written (a checksum of it and its name is kept with it), is passed
-over and the pack parsed; JSON holds data, never code. (A checksum guards against damage, not against
-someone who can write the user's own cache folder, who could as well change the installed package.)
+over and the pack parsed; JSON holds data, never code. A folder that another user owns or that others may
+write (a shared folder, where anyone could leave entries for crossfoot to trust) is no cache: nothing is read
+from it or written to it. (A checksum guards against damage, not against someone who can write the user's
+own cache folder, who could as well change the installed package.)
 """
 
 from __future__ import annotations
@@ -32,11 +34,30 @@ def folder() -> Path | None:
     return Path(base) / "crossfoot" if os.path.isabs(base) else None  # (no home: no cache, not the cwd)
 
 
+def _own(where: Path) -> bool:
+    """Whether ``where`` may be the cache: missing (it will be made), or a folder of the user's own that
+    nobody else may write (checked once per folder and run)."""
+    known = _OWNED.get(str(where))
+    if known is None:
+        try:
+            info = os.stat(where)
+            known = stat.S_ISDIR(info.st_mode) and info.st_uid == os.geteuid() and not info.st_mode & 0o022
+        except FileNotFoundError:
+            return True
+        except OSError:
+            known = False
+        _OWNED[str(where)] = known
+    return known
+
+
+_OWNED: dict[str, bool] = {}
+
+
 def read(name: str) -> object | None:
     """The JSON value kept under ``name`` (a path in the cache folder), or None: none, unreadable, or not
     the value written (its checksum, kept with it, differs: a damaged or a foreign entry)."""
     where = folder()
-    if where is None:
+    if where is None or not _own(where):
         return None
     try:
         info = os.stat(where / name)
@@ -59,7 +80,7 @@ def _crc(name: str, written: str) -> int:
 def write(name: str, value: object) -> None:
     """Keep ``value`` under ``name``, when JSON gives it back as it is (written whole or not at all)."""
     where = folder()
-    if where is None:
+    if where is None or not _own(where):
         return
     import contextlib
     import tempfile

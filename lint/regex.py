@@ -58,6 +58,7 @@ def lazy(pattern: str, flags: int = 0) -> re.Pattern[str]:
 
 
 _MADE: dict[str, list] = {}  # the programs made in this run, by cache entry, kept at its exit
+_LARGEST = 8 << 20  # bytes of a program: crossfoot's largest is some hundreds of KB
 
 
 def _compile(pattern: str, flags: int) -> re.Pattern[str]:
@@ -72,7 +73,11 @@ def _compile(pattern: str, flags: int) -> re.Pattern[str]:
         if isinstance(kept, list) and len(kept) == 6 and kept[0] == pattern and _groups_agree(*kept[3:]):
             try:
                 _, final, code, groups, groupindex, indexgroup = kept
-                codes = array.array("I", zlib.decompress(binascii.a2b_base64(code))).tolist()
+                inflate = zlib.decompressobj()
+                raw = inflate.decompress(binascii.a2b_base64(code), _LARGEST)
+                if inflate.unconsumed_tail or not inflate.eof:
+                    raise ValueError("larger than any pattern's program")  # (an entry inflating to GBs)
+                codes = array.array("I", raw).tolist()
                 return _sre().compile(pattern, final, codes, groups, groupindex, tuple(indexgroup))
             except Exception:  # noqa: BLE001 - a program the matcher refuses (damaged): compiled anew
                 pass

@@ -153,6 +153,32 @@ def test_a_kept_program_matches_as_re_compiles_the_pattern(tmp_path, monkeypatch
                 (pattern, text)
 
 
+def test_a_kept_program_inflating_past_any_patterns_is_compiled_anew(tmp_path, monkeypatch):
+    """A cache entry of 2 MB inflating to gigabytes took 4.6 GB and the whole timeout (wave w69e)."""
+    import binascii
+    import zlib
+
+    from crossfoot import regex
+
+    monkeypatch.setenv("CROSSFOOT_CACHE_DIR", str(tmp_path))
+    monkeypatch.setattr(regex, "_MADE", {})
+    source = r"(?P<amount>\d+(?:\.\d+)?)万元"
+    good = regex._program(source, 0)
+    bomb = binascii.b2a_base64(zlib.compress(bytes(64 << 20)), newline=False).decode()
+    _keep_program(regex, source, 0, [good[0], bomb, *good[2:]])
+    import tracemalloc
+
+    tracemalloc.start()
+    try:
+        compiled = regex._compile(source, 0)
+        peak = tracemalloc.get_traced_memory()[1]
+    finally:
+        tracemalloc.stop()
+    assert compiled.search("执行 10.5万元")["amount"] == "10.5"
+    assert regex._entry(source, 0) in regex._MADE  # compiled anew, not built from the entry
+    assert peak < 32 << 20  # never inflated whole (64 MB, then a list of 16 million codes)
+
+
 def test_a_damaged_or_foreign_program_is_compiled_anew(tmp_path, monkeypatch):
     from crossfoot import regex
 

@@ -123,6 +123,23 @@ def test_a_damaged_cache_entry_is_passed_over(tmp_path, monkeypatch, damage):
     assert _described(engine.load()) == first
 
 
+def test_no_cache_in_a_folder_others_may_write(tmp_path, monkeypatch):
+    """Entries left in a shared folder (anyone may write it) are never trusted, and nothing is kept there
+    (wave w69e: poisoned entries gave "All checks passed")."""
+    from crossfoot import cache
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    shared.chmod(0o777)
+    monkeypatch.setenv("CROSSFOOT_CACHE_DIR", str(shared))
+    monkeypatch.setattr(cache, "_OWNED", {})
+    first = _described(engine.load())
+    assert list(shared.iterdir()) == []
+    shared.chmod(0o700)
+    monkeypatch.setattr(cache, "_OWNED", {})
+    assert _described(engine.load()) == first and list(shared.iterdir())  # its own: kept
+
+
 def test_no_cache_when_its_folder_is_set_empty_or_cannot_be_made(tmp_path, monkeypatch):
     monkeypatch.setenv("CROSSFOOT_CACHE_DIR", "")
     first = _described(engine.load())
