@@ -294,6 +294,23 @@ def test_work_grows_linearly_with_a_page_flattened_onto_one_line(checks):
     assert large / small < 2.1
 
 
+SHAPES = {  # a shape repeated in one paragraph, as a flattened page repeats it (wave w69e: each was quadratic)
+    "shares of one whole's namesakes": ("本年支出合计40000.00万元，", "其中A支出10.00万元，占10.00%，"),
+    "multiples after two amounts": ("本年支出100万元，", "是上年的2.5倍，增长1.5倍，"),
+    "bare values summed": ("合计", "1.25+"),
+    "numbered points": ("有以下方面：", "一是完成任务5项；二是完成任务6项；三是完成任务7项；"),
+}
+
+
+@pytest.mark.parametrize("name", sorted(SHAPES))
+def test_work_grows_linearly_with_a_shape_repeated_in_one_paragraph(checks, name):
+    opening, shape = SHAPES[name]
+    engine.run(parse(opening + shape * 10 + "\n", "page.txt"), checks)  # patterns compiled: not counted
+    small = _lines_run(opening + shape * 400 + "\n", checks)
+    large = _lines_run(opening + shape * 800 + "\n", checks)
+    assert large / small < 2.2, (name, large / small)
+
+
 def test_a_5_mb_line_of_grouped_digits_stays_small(tmp_path):
     path = tmp_path / "commas.txt"
     path.write_text("1,234," * 850_000, encoding="utf-8")

@@ -68,7 +68,8 @@ def _gap_of_two(analysis, fig) -> bool:
     if len(before) < 2 or any(f.unit or not f.is_point or f.value is None for f in before):
         return False
     now, then = before[-2:]  # 指数为 a，比…的 b 下降 d: the two values right before, compared
-    if not _COMPARED.search(text, opened, then.start) or not _MOVED.fullmatch(text, then.end, fig.start):
+    if not _COMPARED.search(text, max(opened, now.start - labels.REACH), then.start) \
+            or not _MOVED.fullmatch(text, then.end, fig.start):  # (the words about the two: linear)
         return False
     step = Decimal(1).scaleb(-fig.decimals)
     return abs(now.value - then.value).quantize(step, ROUND_HALF_UP) == abs(fig.value)

@@ -15,6 +15,8 @@ Judged as an interval: the amounts' quotient, from their stated precision, must 
 
 from __future__ import annotations
 
+import bisect
+
 from ...figures import labels, precision
 from ...interval import Interval
 from ...regex import lazy
@@ -43,12 +45,15 @@ def run(analysis, check: Check):
         if "倍" not in text:
             continue
         for _start, _end, figs in analysis.sentences(block):
+            held = [k for k, f in enumerate(figs) if f.is_point and _amount(f)]  # (read once a sentence)
             for i, times in enumerate(figs):
                 if times.unit or not times.is_point or not _TIMES.match(text, times.end) \
                         or _LOOSE.search(text, max(0, times.start - 2), times.start):
                     continue
-                amounts = [f for f in figs[:i] if f.is_point and _amount(f)]
-                if len(amounts) != 2 or len({precision.family(f.unit) for f in amounts}) != 1:
+                if bisect.bisect_left(held, i) != 2:
+                    continue  # two amounts before it in its sentence, no more
+                amounts = [figs[k] for k in held[:2]]
+                if len({precision.family(f.unit) for f in amounts}) != 1:
                     continue
                 current, prior = amounts
                 if not _PRIOR.search(prior.label) or labels.inside(text, current.start, [prior.start])[0]:

@@ -39,6 +39,7 @@ other's (1524.29元 as the whole of 1435.27万元): a warning on that amount, it
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -721,9 +722,12 @@ def _holds_over_namesake(analysis, check, rate, part, whole) -> bool:
         return False
     tried = 0
     for b in range(whole.block, max(-1, whole.block - 4), -1):
-        for other in analysis.memo(_by_name_end, b).get(name[-4:], ()):
-            if other.block == whole.block and abs(other.start - whole.start) > _NAMESAKE_REACH:
-                continue  # (a paragraph without end: the amounts of the name near the whole only)
+        starts, named = analysis.memo(_by_name_end, b).get(name[-4:], ((), ()))
+        lo, hi = 0, len(named)
+        if b == whole.block:  # (a paragraph without end: the amounts of the name near the whole only)
+            lo = bisect.bisect_left(starts, whole.start - _NAMESAKE_REACH)
+            hi = bisect.bisect_right(starts, whole.start + _NAMESAKE_REACH)
+        for other in named[lo:hi][-_LOOKED :]:  # (the nearest before it, at most so many)
             if other is whole or other is part or not other.is_point or other.value == whole.value \
                     or precision.family(other.unit) != precision.family(whole.unit) \
                     or not _name(other).endswith(name) \
@@ -741,6 +745,7 @@ def _holds_over_namesake(analysis, check, rate, part, whole) -> bool:
 
 _NAMESAKE_REACH = 4 * labels.REACH  # characters from the whole in its paragraph a namesake is sought within
 _NAMESAKES = 16  # namesakes tried at most (the nearest paragraphs first)
+_LOOKED = 64  # amounts of the name looked at in a paragraph at most
 
 
 def _name(figure) -> str:
@@ -748,11 +753,14 @@ def _name(figure) -> str:
     return _DONE.sub("", labels.core(figure.label).strip("，,：: "))
 
 
-def _by_name_end(analysis, block: int) -> dict[str, list]:
-    """A block's figures by the last four characters of their names, found once per block."""
-    found: dict[str, list] = {}
+def _by_name_end(analysis, block: int) -> dict[str, tuple[list, list]]:
+    """A block's figures by the last four characters of their names, as ``(starts, figures)`` in reading
+    order (for bisection), found once per block."""
+    found: dict[str, tuple[list, list]] = {}
     for figure in analysis.figures[block]:
-        found.setdefault(_name(figure)[-4:], []).append(figure)
+        starts, figures = found.setdefault(_name(figure)[-4:], ([], []))
+        starts.append(figure.start)
+        figures.append(figure)
     return found
 
 

@@ -306,7 +306,7 @@ def _points(analysis, b: int, at: int, reach: int):
         first = _POINT.match(text)
     if first is None or first.group(1) != "一" or "。" in text[at:first.start()]:
         return None
-    if any(at <= f.start < first.start() for f in analysis.figures[b]):
+    if analysis.between(b, at, first.start()):
         return None  # another figure comes between (培训3次，参训120人次：一是…): the points may be its
     counted = _COUNTED_POINT.match(blocks[b].text, first.end())
     if counted and counted.group(1) in analysis.doc.blocks[b].text[max(0, at - 4) : at + 4]:
@@ -558,6 +558,8 @@ def _below(analysis, b: int, fig, reach: int):
     numbered rows' names, totals left out; ``(None, "")`` otherwise, or when the table states the count."""
     blocks = analysis.doc.blocks
     text = blocks[b].text
+    if len(text) - fig.end > 3 * reach:
+        return None, ""  # (not the count the paragraph states last; never searched on: linear)
     below = _BELOW.search(text, fig.end)
     own = below is not None and _OWN_PARTS.fullmatch(text, fig.end, below.start()) is not None \
         and all(f.unit == fig.unit for f in analysis.figures[b] if f.start > fig.start)
