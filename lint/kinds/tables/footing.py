@@ -8,9 +8,11 @@ Four shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery
   in a first column that names blocks: 年度预算资金 over 资金总额, then 预算执行率; or, for totals of the
   two sides of an account each printed first, 收入合计 then 支出合计, those up to the next); if that
   stretch holds 小计 rows, the 合计 sums those (and any row under none of them). A 小计 printed above the
-  rows it sums sums them up to a row naming another group in a column left of its own (| 效益指标 |
-  社会效益指标 | 小计 |, its rows, then | 满意度指标 | … |: a row under no 小计, the 总分's own part). In a
-  sheet whose first
+  rows it sums sums them up to a row naming another group where the 小计 row names its own, in a column
+  left of its own (| 效益指标 | 社会效益指标 | 小计 |, its rows, then | 满意度指标 | … |: a row under no 小计,
+  the 总分's own part; not a sub-group's name where the 小计 row is blank, nor a serial number), or, with no
+  such column, up to a last stretch its figures leave out (its rows before adding up to it in every column
+  judged, or in its exact 分值, and the whole stretch not). In a sheet whose first
   column names its groups over merged rows (产出指标 over its rows, then | 小计 under a blank), a 小计 sums
   from its group's named row, not a group of one row before it (预算执行率, under no 小计, is the 合计's own
   part), when the figures bear it out: its group adds up to it in a column where the whole stretch does not,
@@ -597,9 +599,9 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             first = next(i for i in totals if "小计" in labels[i] or i in groups)
             heading = [i for i in totals if "小计" in labels[i] or i in groups]
             owned = {i for h in heading for i in _headed(table, h, next((k for k in totals if k > h),
-                                                                      len(table.rows)))}
+                                                                      len(table.rows)), columns)}
             last = t if t > first else len(table.rows)
-            parts = _headed(table, t, end) if subtotal \
+            parts = _headed(table, t, end, columns) if subtotal \
                 else [*(i for i in range(t + 1, first) if not _code_row(table, i)),
                       *(i for i in totals if "小计" in labels[i]),
                       *(i for i in range(first + 1, last) if i not in owned and i not in totals
@@ -825,20 +827,42 @@ def _explained(table: Table, t: int, rows: list[int], col: int, missing) -> bool
     return gap_hi >= 0 and gap_lo <= missing
 
 
-def _headed(table: Table, t: int, end: int) -> list[int]:
+def _headed(table: Table, t: int, end: int, columns=()) -> list[int]:
     """The rows a 小计 printed above them sums: those after it up to ``end`` (the next total), but no
     further than a row naming another group in a column left of the one saying 小计 (| 效益指标 |
     社会效益指标 | 小计 |, its rows, then | 满意度指标 | 服务对象满意度指标 | …: that group's own row, under
-    no 小计)."""
+    no 小计). With no such column, the rows up to the first of a last stretch that the figures leave out:
+    those before it add up to the 小计 in every column judged (two at least), or in its 分值 (points are
+    allotted exactly), and the whole stretch does not (| 效益指标小计 | 20 |, | 群众知晓率 | 20 |, then
+    | 满意度 | 10 |: the 总分's own part)."""
     row = table.rows[t]
     at = next((j for j, c in enumerate(row) if "小计" in c.text), 0)
     own = [c.text.strip() for c in row[:at]]
     for i in range(t + 1, end):
         names = [c.text.strip() for c in table.rows[i][:at]]
-        if any(n and n != o and number(n) is None for n, o in zip(names, own)):
-            end = i
-            break
-    return [i for i in range(t + 1, end) if not _code_row(table, i)]
+        if any(_group_name(o) and _group_name(n) and n != o for n, o in zip(names, own)):
+            end = i  # (a name where the 小计 row names its group: not a sub-group's, in a column the 小计
+            return [i for i in range(t + 1, end) if not _code_row(table, i)]  # row leaves blank, nor a
+            # serial number: 一 | 局机关小计, then （一） | 办公设备购置)
+    rows = [i for i in range(t + 1, end) if not _code_row(table, i)]
+    if len(rows) < 2 or not columns or any(_adds_up(table, t, rows, j) is True for j in columns):
+        return rows
+    points = [j for j in columns if "分值" in table.header[j]]
+    for k in range(len(rows) - 1, 0, -1):
+        said = {j: _adds_up(table, t, rows[:k], j) for j in columns}
+        judged = [j for j in columns if said[j] != "empty"]
+        if len(judged) >= 2 and all(said[j] is True for j in judged) \
+                or points and all(said[j] is True for j in points):
+            return rows[:k]
+    return rows
+
+
+def _group_name(text: str) -> bool:
+    """Whether a cell names a group: words, not a number, a serial marker (一, （二）, 3.) or a dash."""
+    return bool(text) and number(text) is None and not _SERIAL_OR_DASH.fullmatch(text)
+
+
+_SERIAL_OR_DASH = lazy(r"[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?|[—\-－/／无]+")
 
 
 def _block_end(check: Check, table: Table, t: int) -> int:
