@@ -235,6 +235,8 @@ _REASONS_ZH = [(lazy(p), r) for p, r in (
     (r"its bytes decode as GB18030 into no Chinese a report is written in \(Japanese Shift-JIS, Korean "
      r"EUC-KR or EBCDIC text does\)",
      "其字节按 GB18030 解码后不是报告所用的中文（日文 Shift-JIS、韩文 EUC-KR 或 EBCDIC 文本即如此）"),
+    (r"its bytes read as (\S+) text far better than as GB18030 \(Japanese or Korean text, not a Chinese "
+     r"report\)", r"其字节按 \1 读取远比按 GB18030 通顺（日文或韩文文本，不是中文报告）"),
     (r"its bytes decode as GB18030 into Japanese kana \(Japanese EUC-JP text does\)",
      "其字节按 GB18030 解码后为日文假名（日文 EUC-JP 文本即如此）"),
     (r"its bytes decode as GB18030 into private-use characters \(EBCDIC or other bytes do\)",

@@ -406,6 +406,8 @@ def test_gbk_with_a_few_stray_bytes_keeps_its_findings(tmp_path):
 
 # a report long enough to tell its encoding by its characters (BAD alone has too few ideographs to judge)
 REPORT = "某局2024年度部门决算情况说明\n\n本部门收入支出决算总计情况如下，各项指标完成较好。\n" + BAD
+# kanji only, no kana: read as GB18030 they land on common characters by chance (10-20 %)
+KANJI = "本年支出合計1,180.50萬元，其中：基本支出820.30萬元，占69.49%；項目支出370.20萬元，占30.51%。\n"
 
 
 @pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be", "hz", "iso2022_jp_2"])
@@ -443,7 +445,8 @@ def test_lines_in_two_encodings_are_each_read_in_their_own(tmp_path):
 
 @pytest.mark.parametrize("encoding, text", [("shift_jis", REPORT * 3), ("euc_kr", REPORT * 3), ("cp500", REPORT * 3),
                                             ("cp500", "Total 1,180.50 of which 820.30 and 370.20\n"),
-                                            ("euc_jp", "本年支出合計1,180.50万円、うち基本支出820.30万円、プロジェクト支出370.20万円。\n")])
+                                            ("euc_jp", "本年支出合計1,180.50万円、うち基本支出820.30万円、プロジェクト支出370.20万円。\n"),
+                                            *((enc, KANJI * 3) for enc in ("euc_jp", "shift_jis", "euc_kr"))])
 def test_text_in_an_encoding_reports_never_use_is_refused(tmp_path, encoding, text):
     (tmp_path / "r.txt").write_bytes(text.encode(encoding, errors="replace"))
     result = crossfoot("check", "--isolated", str(tmp_path / "r.txt"))
@@ -456,6 +459,28 @@ def test_short_or_plain_gbk_text_is_still_read(tmp_path):
     (tmp_path / "long.txt").write_bytes((REPORT * 20).encode("gbk"))
     for name in ("short.txt", "long.txt"):
         assert ingest.read(tmp_path / name).encoding == "gb18030", name
+
+
+# a list of names: ordinary simplified characters, but few of the most frequent ones (17-26 %)
+NAMES = ("涉及12个村，分别为榆木桥子村、红石砬子村、獐子窝村、葫芦峪村、柳树屯村、蘑菇岭村、鹞子沟村、"
+         "榛柴岗村、麒麟沟村、榔榆堡村、栾家崴村、蔺家窑村。\n")
+
+
+@pytest.mark.parametrize("encoding", ["gbk", "utf-16"])
+def test_a_list_of_names_is_read_in_gbk_and_in_marked_utf16(tmp_path, encoding):
+    """A short GBK file of village names was refused as "not text", and a UTF-16 one with its mark read as
+    garbage (code review 69a): the count's finding was lost."""
+    (tmp_path / "r.txt").write_bytes(NAMES.replace("12个", "13个").encode(encoding))
+    found = engine.run(ingest.read(tmp_path / "r.txt"), engine.load())
+    assert [f.code for f in found] == ["DOC001"]
+
+
+def test_utf8_with_a_stray_byte_is_not_two_encodings(tmp_path):
+    """A lone 0xA0 (a cp1252 no-break space) before a UTF-8 line made it a GBK line, garbled (ENC004)."""
+    data = REPORT.encode("utf-8").replace("本部门".encode(), b"\xa0" + "本部门".encode())
+    (tmp_path / "r.txt").write_bytes(data)
+    found = engine.run(ingest.read(tmp_path / "r.txt"), engine.load())
+    assert [f.code for f in found] == ["ENC001", "SUM001"]
 
 
 @pytest.mark.parametrize("hidden", ["\u200d", "\u200b", "\u00ad", "\ufeff", "\u0301"])
