@@ -205,6 +205,10 @@ def _list(analysis, b: int, at: int, openers, reach: int):
     return items
 
 
+_OFFICES = "科股室处局站所队办院馆部组委社厅会镇乡村"  # the last character of an office's or a place's name
+# what a body's or a place's name ends with, a name joined by 和 to another maybe (办公室和人事科)
+_BODY_END = lazy(r"(?:会|室|中心|科|部|处|局|站|所|院|队|组|办|馆|校|园|厂|场|委|司|厅|社|股|基地|公司|项目"
+                 r"|工程|乡|镇|村|街道|社区|县|区|市|州|旗)$")
 # what a body's name ends with (校工会, 办公室, 发展中心, 卫生院), not a clause (覆盖全县, 均为正科级)
 _NAME_END = lazy(r"(?:会|室|中心|科|部|处|局|站|所|院|队|组|办|馆|校|园|厂|场|委|司|厅|社|股|基地|公司|项目"
                  r"|工程)$")
@@ -807,18 +811,20 @@ def _clause(analysis, b: int, start: int):
 
 def _joinable(names: list[str]) -> int:
     """How many of a list's names may each be two joined by 和/以及/及 (分别为管网延伸、道路硬化和路灯安装):
-    not where the part before it is too short to be a name (居家和社区养老服务补贴), nor, in a list whose
-    names mostly end alike (…科, …股), where it ends neither so nor as the part after it does
-    (思想政治和权益维护科: one 科; 包桥中心幼儿园和长桥中心幼儿园 among 小学: two)."""
+    not, in a list of offices or places whose names mostly end alike (…科, …股, …镇), where the part before
+    it ends neither so, nor
+    as the part after it does, nor as a body's or a place's name does (思想政治和权益维护科: one 科;
+    包桥中心幼儿园和长桥中心幼儿园 among 小学, 办公室和人事科 among 科, 龙潭乡和青石街道 among 镇: two)."""
     ends = Counter(_ALIAS.sub("", name).strip()[-1:] for name in names)
     suffix, alike = ends.most_common(1)[0] if ends else ("", 0)
-    alike = alike * 3 >= len(names) * 2 and len(names) >= 3
+    alike = alike * 3 >= len(names) * 2 and len(names) >= 3 and suffix in _OFFICES
+    # (of offices or places only: a project's name joins two works at will, 道路和桥梁维修项目)
     out = 0
     for name in names:
         for m in _JOIN.finditer(name):
             before = _ALIAS.sub("", name[: m.start()]).strip()
-            after = _ALIAS.sub("", name[m.end() :]).strip()
-            if len(before) >= 3 and (not alike or before[-1:] in (suffix, after[-1:])):
+            after = _ALIAS.sub("", name[m.end() :]).strip().rstrip("。；;，,、 ")
+            if not alike or before[-1:] in (suffix, after[-1:]) or _BODY_END.search(before):
                 out += 1
                 break
     return out
