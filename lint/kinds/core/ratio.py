@@ -948,6 +948,7 @@ _TIED = lazy(r"问卷|有效")
 _UNANSWERED = lazy(r"未作答|未回答|未填|弃权|无效|不清楚|说不清")
 # a rate of the satisfied defined in brackets after its name, no other label (满意度（…）为 P%)
 _DEFINED_RATE = lazy(r"(?<!不)满意(?:度|率)\s*[（(]([^（）()。；]{2,40})[）)]\s*(?:为|达到?|是)?\s*$")
+_VALUED = lazy(r"赋值|赋分|平均|系数")  # (满意、基本满意分别赋值1和0.6; 加权平均: levels weighted)
 _SUMMED_LEVELS = lazy(r"满意[”\"]?\s*(?:及|和|与|、|加|以及)\s*[“\"]?(?:非常|比较|较为|基本)?满意")
 _BRACKETS = labels.ASIDE
 _ASKED = lazy(r"回收|有效|调查|受访|发放|样本|问卷|参与|访问|走访|回访|随访|访谈|抽查|抽样|入户")
@@ -1000,7 +1001,8 @@ def _survey(analysis, check, text: str, figs, rate, before=(), defined: str = ""
     one = len(satisfied) == 1 and (not _LEVEL.search(label) or _SUMMED.search(label))  # one count, no level
     if held is not None:
         yield held
-    elif verdicts and (one or "含" in rate.label or _SUMMED_LEVELS.search(defined)) \
+    elif verdicts and (one or "含" in rate.label or _SUMMED_LEVELS.search(defined)
+                       and not _WEIGHTED.search(defined) and not _VALUED.search(defined)) \
             and not any(_UNANSWERED.search(f.label + _after(text, f.end)) for f in counts):
         yield verdicts[-1]  # levels weighted (非常满意 ×1, 满意 ×0.8 …) fit no sum: unless the rate says;
         # 其余20份未作答: of those who answered, perhaps
