@@ -91,6 +91,8 @@ def _paired(o: Options, text: str, income, expense) -> bool:
             len(other) - len(spent))) and not _CHANGE_BETWEEN.fullmatch(text, income.end, named - (
             len(other) - len(spent))):
         return False
+    if "其中" in text[max(0, income.start - len(income.label) - 4) : income.start]:
+        return False  # 收入总计 T，其中财政拨款收入总计 A，支出总计 T: a fund's, listed under the whole's
     if _PUBLIC.search(income.label + expense.label):
         return False  # 社会保险基金收入总计, 全县…收入总计: a fund's or a government's, its balance apart
     years = [labels.YEAR.findall(f.label) for f in (income, expense)]
