@@ -84,13 +84,16 @@ def _grouped(table: Table, words) -> int | None:
 
 def header(table: Table, words) -> int | None:
     """The column headed by one of ``words``: a header that is the word, else one ending with it, else the
-    first holding it (项目支出 is the column 项目支出, not 项目支出功能分类科目编码 before it). When several
+    first holding it (项目支出 is the column 项目支出, not 项目支出功能分类科目编码 before it), but for a
+    change or a share of it (本年预算数比上年增减, 本年预算数占比). When several
     columns fit alike under groups of measures (年初预算数 | 决算数, each over 基本支出), the one under the
     measure the caption names (a 决算表's 决算数); of columns of several years (2023年决算数 | 2024年决算数),
     the latest year's."""
     names = [_BLANKS.sub("", name) for name in table.header]
     for fits in (str.__eq__, str.endswith, str.__contains__):
-        found = [j for j, name in enumerate(names) if any(fits(name, w) for w in words)]
+        found = [j for j, name in enumerate(names) if any(fits(name, w) and not (
+            fits is str.__contains__ and _CHANGE_OR_SHARE.search(name.replace(w, ""))) for w in words)]
+        # (a column of changes or shares named after a measure, 本年预算数比上年增减, 本年预算数占比: not it)
         if len(found) > 1:
             found = _current(table, found) or found  # 2024年决算数, not 2023年决算数 before it
         if len(found) > 1:
@@ -120,6 +123,7 @@ def _group_total(names: list[str], j: int, words) -> int:
 
 
 _TOTALS = ("合计", "小计")
+_CHANGE_OR_SHARE = lazy(r"增减|增长|变动|比上年|较上年|占|率|%|％")
 _MEASURES = ("决算", "预算")  # what a table's caption says its amounts are (…支出决算表, …预算表)
 
 
