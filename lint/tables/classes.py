@@ -9,9 +9,10 @@ names the row. Names resolve through the table's classification codes (201 | 13 
 or 2080501 in one): the 款 is looked up under its 类, the 项 under its 款 (:func:`resolve`); a name that
 does not resolve to exactly one row is left alone. Only figures in a part of the report about the table
 (``topic``: a word of the heading above them, or of the text between it and the figure, or of the section
-heading above a sub-heading naming none, 五、一般公共预算拨款支出情况 ⏎ （三）具体使用情况; no title between
-naming another fund, last year or an earlier year) are read: a 类 of all funds is not a 类 of the general
-budget, nor is last year's (:func:`on_topic`).
+heading above a sub-heading naming no part of it, 五、一般公共预算拨款支出情况 ⏎ （三）具体使用情况, nor
+another fund or an earlier year in the words after it; no title between naming another fund, last year or
+an earlier year; no sentence of the figure's splitting it by fund) are read: a 类 of all funds is not a 类
+of the general budget, nor is last year's (:func:`on_topic`).
 """
 
 from __future__ import annotations
@@ -124,6 +125,10 @@ def on_topic(analysis, fig, topic) -> bool:
     具体到项级科目：)."""
     blocks = analysis.doc.blocks
     year = analysis.year()
+    own = blocks[fig.block].text
+    if _OTHER_FUND.search(own, labels.sentence_start(own, fig.start), max(own.find("。", fig.end), fig.end)):
+        return False  # 城乡社区支出（类）360.00万元，其中一般公共预算拨款60.00万元，国有土地使用权出让收入
+        # 安排的支出300.00万元: the class's amount of all funds, its sentence says
     for b in range(fig.block, max(-1, fig.block - _HEADING_REACH), -1):
         text = blocks[b].text if b != fig.block else blocks[b].text[: fig.start]
         titled = _HEADING.match(text) or _YEAR_OPENS.match(text) and text.rstrip().endswith(("：", ":"))
@@ -136,12 +141,28 @@ def on_topic(analysis, fig, topic) -> bool:
             return True
         heading = _HEADING.match(blocks[b].text) if b != fig.block else None
         if heading and not _CLASSED.search(blocks[b].text):
-            if heading.group().strip()[:1] in "（(" and len(blocks[b].text) <= _TITLE:
+            if heading.group().strip()[:1] in "（(" and len(blocks[b].text) <= _TITLE \
+                    and not _GENERIC.sub("", blocks[b].text[heading.end():]).strip(" ：:。") \
+                    and not _said_otherwise(analysis, b, fig, year):
                 return _titled_above(analysis, topic, b)  # 五、一般公共预算拨款支出情况 ⏎ （三）具体使用情况
             return False  # (（三）社会保障和就业支出（类）… before （四）卫生健康支出（类）…: items of one
             # list, under the words that introduce it: 财政拨款支出主要内容如下：; or of the 类 list before a
             # list of 项: （三）住房保障支出（类）… ⏎ 具体到项级科目： ⏎ 1.…（项）)
     return False
+
+
+# a sub-heading's words naming no part of its section's topic (（三）具体使用情况; not （二）项目支出情况)
+_GENERIC = lazy(r"具体|主要|使用|支出|用途|构成|结构|明细|安排|内容|情况|方向|说明|分析|按?功能分类|科目"
+                r"|的|及|和|、")
+
+
+def _said_otherwise(analysis, sub: int, fig, year) -> bool:
+    """Whether the text from a sub-heading to ``fig`` names another fund or an earlier year than the
+    report's (（三）具体使用情况 ⏎ 政府性基金预算拨款安排的支出…; 2025年全年执行中…)."""
+    blocks = analysis.doc.blocks
+    text = "".join(blocks[b].text for b in range(sub + 1, fig.block)) + blocks[fig.block].text[: fig.start]
+    return bool(_OTHER_FUND.search(text) or labels.LAST_YEARS.search(text)
+                or year and any(y < year for y in labels.YEAR.findall(text)))
 
 
 def _titled_above(analysis, topic, sub: int) -> bool:
@@ -161,7 +182,7 @@ def _titled_above(analysis, topic, sub: int) -> bool:
 _TOP = lazy(r"^\s*[一二三四五六七八九十]+、")
 _CLASSED = lazy(r"[（(][类款项][）)]")
 # a title of another fund's section, or of last year's execution (not an item's 比上年 after its amount)
-_OTHER_FUND = lazy(r"政府性基金|国有资本经营|社会保险基金")
+_OTHER_FUND = lazy(r"政府性基金|国有资本经营|社会保险基金|国有土地使用权出让")
 _TITLE = 60  # characters of a heading or a line introducing a list
 _YEAR_OPENS = lazy(r"\s*(?:19|20)\d\d\s*年")  # 2023年一般公共预算财政拨款支出情况：
 

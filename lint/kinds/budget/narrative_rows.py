@@ -7,7 +7,8 @@ The table and its column are named by caption and header words (option ``cell``:
 e.g. 合计). Figures, their row names and the rows they resolve to are read as
 :mod:`crossfoot.tables.classes` describes: a money figure after names of 类, 款 and 项 (or whose label is
 only a measure, ``measures``: 支出决算, in a numbered item that names them), looked up through the table's
-classification codes, only in a part of the report about the table (``topic``).
+classification codes, only in a part of the report about the table (``topic``), and not in a sentence
+listing the classes of a kind of spending (一般公共预算基本支出 X，其中：一般公共服务支出（类）a: 基本支出's).
 
 The figure and the cell, converted to one unit, must agree: stated to the same decimals in the same unit
 they must be equal (two roundings of one amount to the same place cannot differ), otherwise their rounding
@@ -19,9 +20,13 @@ reported once.
 from __future__ import annotations
 
 from ...figures import labels
+from ...regex import lazy
 from ...tables import classes
 from ...tables.locate import agreement
 from ..base import Check, differs
+
+# a kind of spending whose classes a sentence lists (基本支出 X，其中：…（类）a), not the classes' totals
+_KIND_OF_SPENDING = lazy(r"基本支出|项目支出|人员经费|公用经费")
 
 KIND = "narrative_rows"
 FIELDS = ("stated", "computed", "label", "other", "table", "where")
@@ -47,6 +52,9 @@ def run(analysis, check: Check):
         names = classes.chain(block.text, fig, o.measures, o.filler)
         if not names or not classes.on_topic(analysis, fig, o.topic):
             continue
+        opened = labels.sentence_start(block.text, fig.start)
+        if _KIND_OF_SPENDING.search(block.text, opened, names[0].start()):
+            continue  # 一般公共预算基本支出 X，其中：一般公共服务支出（类）a: the class's 基本支出
         found, _missing, _parent = classes.resolve(named, names)
         if found is None:
             continue
