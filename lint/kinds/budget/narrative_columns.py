@@ -10,13 +10,15 @@ or the ``topic`` (“三公”经费 …) as the first item. Labels with ``skip`
 changes, not amounts, and are left alone.
 
 A table printed down the page (a row per item, under 项目 | 预算数 | 决算数) is read as the one-line table
-across it (of the latest year's columns when several years' are printed: 2025年预算数 | 2026年预算数 |
-增减额). The item's column is the one whose own name (the deepest line of the header that is neither a measure
-nor a total word; see ``Table.levels``) holds the item's ``column`` words, and whose header holds the measure
-the label names (``measures``: 决算 → 决算数, 年初预算 → 预算数), or else the measure of the table's caption
-(a 决算表's 决算数). A blank cell is 0. The figure and the cell, converted to one unit, must agree (equal when
-stated to the same decimals, else meeting within rounding: :func:`crossfoot.tables.locate.agreement`); the
-finding is on the prose figure, with the cell as the related place.
+across it (of this year's columns when several years' are printed: the undated ones, 本年预算数 beside
+2025年预算数, else the latest year's, 2025年预算数 | 2026年预算数 | 增减额). A bare 合计 column is the topic's
+total only beside its parts alone (not beside 机关运行经费 or 会议费). The item's column is the one whose own
+name (the deepest line of the header that is neither a measure nor a total word; see ``Table.levels``) holds
+the item's ``column`` words, and whose header holds the measure the label names (``measures``: 决算 → 决算数,
+年初预算 → 预算数), or else the measure of the table's caption (a 决算表's 决算数). A blank cell is 0. The
+figure and the cell, converted to one unit, must agree (equal when stated to the same decimals, else meeting
+within rounding: :func:`crossfoot.tables.locate.agreement`); the finding is on the prose figure, with the cell
+as the related place.
 """
 
 from __future__ import annotations
@@ -190,7 +192,8 @@ def _across(check: Check, table: Table) -> Table | None:
     if not measures:
         return None
     years = {j: max(map(int, labels.YEAR.findall(table.header[j])), default=0) for j in measures}
-    measures = [j for j in measures if years[j] == max(years.values())]  # 2025年预算数 | 2026年预算数
+    undated = [j for j in measures if not years[j]]  # (本年预算数 | 2025年预算数: the undated one)
+    measures = undated or [j for j in measures if years[j] == max(years.values())]  # 2025年… | 2026年…
     names, heads, cells = [], [], []
     for row in table.rows:
         label = _MARKER.sub("", row[0].text).strip()
@@ -362,7 +365,19 @@ def _column(check: Check, table: Table, item: Item, label: str) -> Cell | None:
         found = [j for j in found if any(w in table.header[j] for w in (*wanted, *words))]  # not 决算数)
     if len(found) > 1:  # 年初预算数 | 调整预算数: the one whose own words the label says, else none
         found = [j for j in found if _qualifier(check, table.header[j]) in label]
+    if len(found) == 1 and locate.unquote(_own_name(check, table, found[0])) in check.options.totals \
+            and not _items_only(table, found[0], item, check):
+        return None  # 合计 beside 机关运行经费 or 会议费: a total of more than the topic's items
     return table.rows[0][found[0]] if len(found) == 1 else None
+
+
+def _items_only(table: Table, total: int, item: Item, check: Check) -> bool:
+    """Whether every column of amounts beside a bare total's (合计) is one of the parts the total's item
+    names as not its own (因公出国, 公务用车, 公务接待): the total is the topic's then, not of more
+    (机关运行经费, 会议费 beside them)."""
+    return all(any(w in locate.unquote(_own_name(check, table, j)) for w in item.not_)
+               for j in range(len(table.header)) if j != total and table.header[j].strip()
+               and (number(table.rows[0][j].text) is not None or not table.rows[0][j].text.strip()))
 
 
 def _measured(check: Check, name: str) -> bool:
