@@ -15,7 +15,8 @@ The check stays silent in a report scoring more than one thing: when it states t
 (综合得分, 总得分, 整体自评得分: a department's and its projects'; a grade's band, 90分（含）以上为“优”, is
 none), or a group three different ways; and it never pairs statements of two projects' sections (一、某某项目
 … 二、某某项目; （一）某某专项经费), the unit's own scores with the evaluators' (自评 against 复核, 评价组),
-or last year's (上年, 2023年度 in a 2024 report).
+or last year's (上年, 2023年度 in a 2024 report); a sheet's scores are the unit's own or the evaluators' as
+its caption or header says (项目支出绩效自评表).
 """
 
 from __future__ import annotations
@@ -118,6 +119,12 @@ def _context(analysis, fig: Figure) -> tuple[str, str] | None:
     return rater, _project(analysis, fig.block)
 
 
+def _rater(table) -> str:
+    """Whose scores a sheet holds, as its caption or header says (…自评表: the unit's own), or ''."""
+    said = table.title + "".join(table.header)
+    return "复核" if _REVIEWED.search(said) else "自评" if "自评" in said else ""
+
+
 def _project(analysis, block: int) -> str:
     """The project whose section ``block`` stands in (一、城乡环境整治项目 …), or ''."""
     head = analysis.doc.blocks[analysis.section(block).start].text
@@ -169,7 +176,7 @@ def _statements(analysis, o: Options) -> list[_Said]:
         # a PDF's ruled grid keeps them, its merged cell's name given on its first row)
         block = bisect.bisect_right(analysis.block_lines, tiered[0].span.line) - 1
         project = _project(analysis, block) if block >= 0 else ""
-        said.extend(replace(s, project=project) for s in _tiered(tiered[0], o))
+        said.extend(replace(s, project=project, rater=_rater(tiered[0])) for s in _tiered(tiered[0], o))
     placed = []
     for s in said:
         if s.parts:

@@ -16,6 +16,8 @@ one the prose means is a guess), unless only one of them has a total row: a summ
 合计 beside an indicator table's 分值 | 得分. In a report stating a department's own score (部门, 整体) with
 one score table, a project's score (该项目…总分) is not judged against that table: it is the department's.
 A project's score is also one named after the project (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得).
+The evaluators' score (经财政局复核，复核得分 X) is not judged against a sheet its caption or header calls the
+unit's own (项目支出绩效自评表（单位自评）).
 """
 
 from __future__ import annotations
@@ -107,6 +109,10 @@ def run(analysis, check: Check):
                 continue  # 总得分98分（含预算执行率得分10分） over indicators out of 90: more than this table
             if _NET_OF_BONUS.match(block.text, fig.end) and any(_BONUS.search(n) for n in names):
                 continue  # 自评得分92.30分（不含加分）: the table's 合计 holds the bonus row's
+            if _REVIEWERS.search(fig.label) and "自评" not in fig.label \
+                    and "自评" in table.title + "".join(table.header) \
+                    and not _REVIEWERS.search(table.title + "".join(table.header)):
+                continue  # 复核得分 X beside a 项目支出绩效自评表: the evaluators' score, not the sheet's
             if "自评" not in fig.label and any(precision.interval(fig).meets(precision.interval(t))
                                               for t in _reviewed(table, check)):
                 continue  # 综合得分95分 beside 自评得分 | 复核得分: the review's total (either may be meant)
@@ -153,6 +159,7 @@ def _reviewed(table, check: Check) -> list:
 
 
 _REVIEW = lazy(r"(?:复核|评价|核定|最终|评审)得?分")
+_REVIEWERS = lazy(r"复核|核定|评审|评价组|专家组")  # the evaluators' (经财政局复核，复核得分 X)
 _NET_OF_BONUS = lazy(r"\s*[（(]\s*不含(?:加分|加减分|附加分)")
 
 
