@@ -8,8 +8,9 @@ many as it names. The indicators that miss a target are those of
 :mod:`crossfoot.tables.targets` (a target cell and its actual cell, every pair compared in its
 direction); when there are more than the claim allows, the claim is a finding that names them. A claim is
 about its own section's tables when its section (:meth:`crossfoot.analysis.Analysis.section`) holds any, and
-about one group of indicators when it names it (数量指标：…等5个数量指标均已完成; 满意度指标均达到): that
-group's rows, by the merged group cells they stand under (silent when the tables name no groups).
+about one group of indicators when it names it (数量指标：…等5个数量指标均已完成; 满意度指标均达到), or when
+its paragraph opens on the group's title ((四)效益（25分）。…各项指标均完成): that group's rows, by the merged
+group cells they stand under (silent when the tables name no groups).
 """
 
 from __future__ import annotations
@@ -78,6 +79,15 @@ def run(analysis, check: Check):
                 misses = [row for row in misses if any(g in row.context for g in groups)]
                 if not misses:
                     continue
+            elif not groups and (opened := _GROUP_OPENS.match(block.text)) and start > opened.end():
+                # （四）效益（25分）。…各项指标均完成，得满分: that group's indicators, not the report's
+                group = opened.group(1)
+                rows = [row for sheet in sheets for row in sheet.rows]
+                if not any(group in row.context for row in rows):
+                    continue  # (no row says its group: which are its indicators is not known)
+                misses = [row for row in misses if group in row.context]
+                if not misses:
+                    continue
             said = [f for f in analysis.figures[b] if start <= f.start < start + hit[0]]
             if _own_items(analysis, b, start, start + hit[0]) and not any(
                     _named_in(row.label, sentence) or any(_same(f, row.missed[0][1]) for f in said)
@@ -117,6 +127,10 @@ def run(analysis, check: Check):
 _GROUPS = ("产出指标", "效益指标", "满意度指标", "数量指标", "质量指标", "时效指标", "成本指标",
            "经济效益指标", "社会效益指标", "生态效益指标", "可持续影响指标")
 _GROUP = lazy(r"(?<![一二三]级)(产出指标|效益指标|满意度指标|数量指标|质量指标|时效指标|成本指标)")
+# a paragraph opening on a group's title (（四）效益（25分）。; 2.产出指标：): its sentences are that group's
+_GROUP_OPENS = lazy(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
+                    r"|\d{1,2}[.．、])?\s*(决策|过程|产出|效益|满意度|数量|质量|时效|成本)(?:指标|情况)?\s*"
+                    r"(?:[（(][^）)]{0,8}[)）])?\s*[。：:，,]")
 _EVERY = lazy(r"各项|各类|所有|全部|全面|各[个级]|整体|总体绩效|绩效目标|其余|其他|剩余|除")
 
 
