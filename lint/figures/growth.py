@@ -13,7 +13,7 @@ before naming the term: “三公”经费…支出预算为 X，支出决算为
 total named so, not the items listed under it: “三公”经费支出 X，其中：A a，B b。“三公”经费比上年减少; the
 year's 本年支出 its paragraph's 本年支出合计, sentences between or not); when it names none (与2023年度相比，
 增加; 同比上年度增加 824.17万元; the rate said first: 较上年下降 P%，减少 C), the one amount of the sentence
-before it in its paragraph.
+before it in its paragraph (its total when it lists the total's parts after 其中).
 
 A rate stated straight after the comparison, with no change amount (执行数为3269.3万元，2026年预算安排
 3845.49万元，比2025年预算执行数增加17.62%), is computed from the two amounts before it in its sentence:
@@ -1127,6 +1127,8 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
             and family(f.unit) == fam]
     if len(figs) > 1:  # X（其中：A a，B b）。较上年增加: X, its parts in brackets apart
         figs = [f for f, h in zip(figs, labels.inside(text, before, [f.start for f in figs])) if not h]
+    if len(figs) > 1 and _LISTS_PARTS.match(text, figs[0].end) and _direction(spec, figs[0].label) == 0:
+        figs = figs[:1]  # 收入合计 X，其中：A a，占…；B b。较上年下降 P%，减少 c: X, its parts after it
     if len(figs) == 2 and _BOTH_SIDES.match(text[start : change.start].strip()) \
             and figs[0].value == figs[1].value and figs[0].unit == figs[1].unit \
             and "收入" in figs[0].label and "支出" in figs[1].label \
@@ -1136,6 +1138,7 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
 
 
 _BOTH_SIDES = lazy(r"收\s*[、和]?\s*支")
+_LISTS_PARTS = lazy(r"\s*[，,]?\s*其中\s*[：:，,]?")
 def _earlier_said(words: str, year: str | None) -> bool:
     """Whether the words before an amount, from its sentence's start, date it before the report's year."""
     return labels.earlier(words[words.rfind("。") + 1 :], year)

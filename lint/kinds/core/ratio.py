@@ -43,7 +43,8 @@ Two shapes are found in each sentence:
 * ``A 比 B 为 P%`` (实际在用固定资产总额 10,232.75 万元比上所有固定资产总额 12,139.05 万元为 84.29%):
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * a survey's 满意度 (满意率) over its counts: the satisfied (满意451人; 非常满意 a、满意 b … added in order)
-  over those asked (回收482份, 有效问卷480份, in its sentence or the one before); a 综合满意度 only over one
+  over those asked (回收482份, 有效问卷480份, in its sentence, or in the one before when the satisfied are
+  said of the questionnaires, 有效问卷中, or in a sentence opening with 其中); a 综合满意度 only over one
   count that sums the levels (评价满意和基本满意的825份: no weighting of levels then), no weighting said;
   several levels' counts are summed when the rate says so (含基本满意; 满意度（满意与基本满意之和占有效
   问卷比例）).
@@ -976,7 +977,9 @@ def _survey(analysis, check, text: str, figs, rate, before=(), defined: str = ""
                      and not _WEIGHTED.search(text)):
         return  # 综合满意度: levels weighted, not counted (unless one count sums them: 满意和基本满意的 a,
         # and no weighting is said: 按满意计1分、基本满意计0.8分加权)
-    tied = all(_TIED.search(f.label) for f in satisfied)  # 有效问卷中表示满意的: of the questionnaires before
+    tied = all(_TIED.search(f.label) for f in satisfied) \
+        or text[labels.sentence_start(text, rate.start):].lstrip().startswith("其中")
+    # 有效问卷中表示满意的; …回收有效问卷 N份。其中满意 a: of the questionnaires the sentence before counted
     asked = [f for f in (*(before if tied else ()), *counts) if f.is_point and f.unit in _SURVEY_UNITS
              and f not in satisfied and _ASKED.search(f.label) and not _CONTENT.search(f.label)]
     if not satisfied or not asked or any(a.start > satisfied[0].start for a in asked if a in counts):
