@@ -1,0 +1,56 @@
+"""table_unread: a table's caption with no table under it, its cells standing one per line.
+
+Some converters (pdftotext without ``-layout``, a copy from a PDF viewer) write a table's cells one per line,
+in an order no reader can rebuild into rows and columns. Finds a caption (a short line naming a table:
+…决算表, …预算表, …情况表, 表3 …; not a sentence) under which no table was recovered within a few lines, and
+after which, before the next heading or a sentence of prose, stand at least ``figures`` lines holding a
+figure alone: the table was there and its figures were not checked. One finding per caption (an ``info``
+in the shipped pack): a reviewer knows what crossfoot did not check, rather than reading silence as
+agreement.
+"""
+
+from __future__ import annotations
+
+import bisect
+
+from ...regex import lazy
+from ...tables import number
+from ..base import Check, report
+from ..options import options
+
+KIND = "table_unread"
+FIELDS = ("stated", "computed", "count")
+
+
+@options
+class Options:
+    figures: int = 6
+    reach: int = 60  # blocks after the caption looked at
+
+
+_CAPTION = lazy(r"^(?:(?:公开|附)?表\s*[0-9０-９一二三四五六七八九十]{1,3}\s*)?[^，。；;：:！？]{2,38}表"
+                r"(?:\s*[（(][^）)]{0,12}[）)])?$")
+_HEADING = lazy(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}、"
+                r"|[（(][一二三四五六七八九十]{1,3}[)）])")
+_NEAR = 8  # source lines under a caption within which its table starts when it was recovered
+
+
+def run(analysis, check: Check):
+    blocks = analysis.doc.blocks
+    starts = sorted(t.span.line for t in analysis.tables)
+    for b, block in enumerate(blocks):
+        text = block.text.strip()
+        if block.kind != "paragraph" or not _CAPTION.match(text) or _HEADING.match(text):
+            continue
+        k = bisect.bisect_right(starts, block.line)
+        if k < len(starts) and starts[k] - block.line <= _NEAR:
+            continue  # its table was read
+        alone = 0
+        for after in blocks[b + 1 : b + 1 + check.options.reach]:
+            words = after.text.strip()
+            if after.kind == "row" or _HEADING.match(words) or _CAPTION.match(words) \
+                    or len(words) > 40 and "。" in words:
+                break  # (a table read, the next section or caption, or prose: the caption's run is over)
+            alone += number(words.replace(",", "")) is not None
+        if alone >= check.options.figures:
+            yield report(check, analysis, block.span(0, len(block.text)), text, count=str(alone))
