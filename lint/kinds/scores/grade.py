@@ -9,7 +9,8 @@ out of (满分, or 总分为100分 before 得分为86.5分), one labelled as the
 with none in the prose, the total row (总分, 合计) of the document's only score table, for a grade named as
 the evaluation's (评价等级). A score table may state the grade in a row of its own (自评等级 | 良, under
 总分 | 100 | 99.72): judged against the nearest 总分 (合计) row above it, its score under the table's 得分
-column (the self-assessed one; a table without one is not a score table). Bands the report
+column (the self-assessed one; a table without one is not a score table); or in the 总分 row's own last
+cell (总分 | 100 | 99.41 | 自评等级：优, the national 自评表's way), of that row's score. Bands the report
 states for itself
 (85分（含）以上为“优”，75分（含）至85分为“良”…) take the place of the option's. A score whose interval lies
 wholly outside the grade's band is a finding on the grade word, naming the grade whose band holds the score
@@ -101,6 +102,15 @@ def _grade_rows(analysis, grades: set[str]):
     for table in analysis.tables:
         for r, row in enumerate(table.rows):
             cells = [c for c in row if c.text and c.span is not None]
+            inline = [(c, m) for c in cells[1:] if (m := _INLINE_GRADE.fullmatch(_BLANKS.sub("", c.text)))
+                      and _QUOTES.sub("", m.group(1)) in grades] if cells else []
+            col = _score_column(table) if inline else None
+            if inline and _GRAND.match(_BLANKS.sub("", cells[0].text)) and col is not None:
+                # 总分 | 100 | 99.41 | 自评等级：优: the grade in the 总分 row's own last cell, of its score
+                score = cell_figure(table, r, col, "分")
+                if score is not None and score.unit != "%" and 0 <= score.value <= 120:
+                    yield inline[0][0], _QUOTES.sub("", inline[0][1].group(1)), score
+                continue
             if not cells or not _GRADE_ROW.fullmatch(_BLANKS.sub("", cells[0].text)):
                 continue
             said = next((c for c in cells[1:] if _QUOTES.sub("", c.text) in grades), None)
@@ -232,6 +242,7 @@ def _maximum(fig, found) -> bool:
 
 _SEVERAL = lazy(r"\d+\s*个(?:项目|单位)|(?:项目|单位)\s*\d+\s*个")
 _GRAND = lazy(r"^(?:总分|总得分|合计|总计|得分合计)$")
+_INLINE_GRADE = lazy(r"(?:自评|评价|综合|绩效)?等级\s*[：:为]\s*(\S{1,4})")  # 自评等级：优, in a cell
 
 
 def _table_total(analysis):

@@ -305,7 +305,10 @@ def _not_understood(analysis, check, table: Table, key, failed: int, judged: int
 
 def _is_total(check: Check, label: str) -> bool:
     """Whether a row label names a total: a total word, unless it opens the label and runs on into another
-    word (总分馆体系建设 is a project, not a 总分; 合计金额 is a total)."""
+    word (总分馆体系建设 is a project, not a 总分; 合计金额 is a total); a word in a cell of its own is one
+    whatever the row's other cells say (总分 | 100 | 99.41 | 自评等级：优)."""
+    if any(cell in check.options.totals for cell in label.split()):
+        return True
     plain = label.replace(" ", "").replace("\u3000", "")
     for word in check.options.totals:
         at = plain.find(word)
