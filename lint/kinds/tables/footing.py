@@ -8,11 +8,12 @@ Four shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery
   in a first column that names blocks: 年度预算资金 over 资金总额, then 预算执行率; or, for totals of the
   two sides of an account each printed first, 收入合计 then 支出合计, those up to the next); if that
   stretch holds 小计 rows, the 合计 sums those (and any row under none of them). A 小计 printed above the
-  rows it sums sums them up to a row naming another group where the 小计 row names its own, in a column
-  left of its own (| 效益指标 | 社会效益指标 | 小计 |, its rows, then | 满意度指标 | … |: a row under no 小计,
-  the 总分's own part; not a sub-group's name where the 小计 row is blank, nor a serial number), or, with no
-  such column, up to a last stretch its figures leave out (its rows before adding up to it in every column
-  judged, or in its exact 分值, and the whole stretch not). In a sheet whose first
+  rows it sums sums them up to a row naming another group in a column left of its own than its group's
+  name there, on the 小计 row or a merged cell's on its first row (| 效益指标 | 社会效益指标 | 小计 |, its
+  rows, then | 满意度指标 | … |: a row under no 小计, the 总分's own part; not in a column naming each row, a
+  sub-group's, nor at a serial number), or, in a score sheet with no such column, up to a last stretch its
+  figures leave out (its rows before adding up to it in its exact 分值 and every column judged, the whole
+  stretch not; an amount's 小计 leaving its last rows out is the slip it is). In a sheet whose first
   column names its groups over merged rows (产出指标 over its rows, then | 小计 under a blank), a 小计 sums
   from its group's named row, not a group of one row before it (预算执行率, under no 小计, is the 合计's own
   part), when the figures bear it out: its group adds up to it in a column where the whole stretch does not,
@@ -611,8 +612,12 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
                         and not _code_row(table, i))]
             # rows under no 小计: before the first, and after a 小计's group where a row names another
             # group (满意度指标's own row after 效益指标's 小计 and its rows)
-            for j in columns:
-                yield from _foot(analysis, check, table, t, parts, j)
+            grand = not subtotal and ("总分" in labels[t] or "合计" in labels[t] and before is not None)
+            extras = {j: _carried_score(table, before, j) for j in columns} if grand else {}
+            carry = any(_needs(cell_figure(table, t, j), _part_figures(table, parts, j), extra)
+                        for j, extra in extras.items() if extra is not None and "分值" in table.header[j])
+            for j in columns:  # (总分 100 over indicators of 90: the form's funds part above, 10, carried)
+                yield from _foot(analysis, check, table, t, parts, j, extras.get(j), carry)
             continue
         stretch = [i for i in range(after_any if subtotal else after_grand, t) if not _code_row(table, i)]
         if subtotal and stretch:
@@ -832,32 +837,51 @@ def _explained(table: Table, t: int, rows: list[int], col: int, missing) -> bool
 
 def _headed(table: Table, t: int, end: int, columns=()) -> list[int]:
     """The rows a 小计 printed above them sums: those after it up to ``end`` (the next total), but no
-    further than a row naming another group in a column left of the one saying 小计 (| 效益指标 |
-    社会效益指标 | 小计 |, its rows, then | 满意度指标 | 服务对象满意度指标 | …: that group's own row, under
-    no 小计). With no such column, the rows up to the first of a last stretch that the figures leave out:
-    those before it add up to the 小计 in every column judged (two at least), or in its 分值 (points are
-    allotted exactly), and the whole stretch does not (| 效益指标小计 | 20 |, | 群众知晓率 | 20 |, then
-    | 满意度 | 10 |: the 总分's own part)."""
+    further than a row naming another group in a column left of the one saying 小计 (:func:`_group_ends`).
+    With no such column, in a score sheet (a 分值 column), the rows up to the first of a last stretch its
+    figures leave out: those before it add up to the 小计 in its 分值 (points are allotted exactly) and in
+    every other column judged, and the whole stretch does not (| 效益指标小计 | 20 |, | 群众知晓率 | 20 |,
+    then | 满意度 | 10 |: the 总分's own part). An amount's 小计 leaving its last rows out is the slip it
+    is."""
     row = table.rows[t]
     at = next((j for j, c in enumerate(row) if "小计" in c.text), 0)
-    own = [c.text.strip() for c in row[:at]]
-    for i in range(t + 1, end):
-        names = [c.text.strip() for c in table.rows[i][:at]]
-        if any(_group_name(o) and _group_name(n) and n != o for n, o in zip(names, own)):
-            end = i  # (a name where the 小计 row names its group: not a sub-group's, in a column the 小计
-            return [i for i in range(t + 1, end) if not _code_row(table, i)]  # row leaves blank, nor a
-            # serial number: 一 | 局机关小计, then （一） | 办公设备购置)
-    rows = [i for i in range(t + 1, end) if not _code_row(table, i)]
-    if len(rows) < 2 or not columns or any(_adds_up(table, t, rows, j) is True for j in columns):
-        return rows
+    named = [c for c in range(at) if _group_name(row[c].text.strip())]  # (局机关 | | 小计: its group named
+    # there, the blank column right of it a sub-group's, 一般性项目 … 专项业务费 under it)
+    cut = min((_group_ends(table, t, end, c) for c in (named or range(at))), default=end)
+    rows = [i for i in range(t + 1, cut) if not _code_row(table, i)]
     points = [j for j in columns if "分值" in table.header[j]]
+    if cut < end or len(rows) < 2 or not points or any(_adds_up(table, t, rows, j) is True for j in columns):
+        return rows
     for k in range(len(rows) - 1, 0, -1):
         said = {j: _adds_up(table, t, rows[:k], j) for j in columns}
-        judged = [j for j in columns if said[j] != "empty"]
-        if len(judged) >= 2 and all(said[j] is True for j in judged) \
-                or points and all(said[j] is True for j in points):
+        if all(said[j] is True for j in points) and all(said[j] in (True, "empty") for j in columns):
             return rows[:k]
     return rows
+
+
+def _group_ends(table: Table, t: int, end: int, col: int) -> int:
+    """Where a 小计's group ends by column ``col`` (left of its 小计): at a row naming another group there
+    than the one the 小计 row names (| 效益指标 | 社会效益指标 | 小计 |, its rows, then | 满意度指标 | …);
+    when the 小计 row names its group nowhere, than the name its first row gives with blank rows under it, a
+    merged cell's (| 小计 | ⏎ 效益指标 | … ⏎ | … ⏎ 满意度指标 | …), or at the first name under rows leaving it
+    blank (| 局机关小计 | ⏎ | 办公费 | ⏎ 预备费 | 预备费 |). Not in a column naming each row (| 一般性项目 |
+    办公设备购置, a sub-group's), nor at a serial number (（一）) or a dash; ``end`` when it does not end
+    there."""
+    own = table.rows[t][col].text.strip() if col < len(table.rows[t]) else ""
+    first, blank = (own if _group_name(own) else None), False
+    for i in range(t + 1, end):
+        name = table.rows[i][col].text.strip() if col < len(table.rows[i]) else ""
+        if not name:
+            blank = True
+        elif not _group_name(name):
+            continue
+        elif first is None and i == t + 1:
+            first = name  # (its first row names it, a merged cell's name maybe)
+        elif first is None and blank or first is not None and name != first and (blank or own):
+            return i
+        elif first is not None and not blank and not own:
+            return end  # (a name on each row: a column of sub-groups, not the group's)
+    return end
 
 
 def _group_name(text: str) -> bool:
