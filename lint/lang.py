@@ -239,6 +239,8 @@ _REASONS_ZH = [(lazy(p), r) for p, r in (
      r"report\)", r"其字节按 \1 读取远比按 GB18030 通顺（日文或韩文文本，不是中文报告）"),
     (r"its bytes decode as GB18030 into Japanese kana \(Japanese EUC-JP text does\)",
      "其字节按 GB18030 解码后为日文假名（日文 EUC-JP 文本即如此）"),
+    (r"its bytes are EBCDIC \(no ASCII line end or digit, its spaces read as @\)",
+     "其字节为 EBCDIC 编码（没有 ASCII 换行符和数字，空格读作 @）"),
     (r"its bytes decode as GB18030 into private-use characters \(EBCDIC or other bytes do\)",
      "其字节按 GB18030 解码后为自定义区字符（EBCDIC 等字节即如此）"),
     (r"its bytes decode as GB18030 only into rare characters \(random bytes do\)",

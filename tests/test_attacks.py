@@ -475,6 +475,24 @@ def test_a_list_of_names_is_read_in_gbk_and_in_marked_utf16(tmp_path, encoding):
     assert [f.code for f in found] == ["DOC001"]
 
 
+def test_gbk_with_a_few_user_defined_characters_and_short_big5_are_read(tmp_path):
+    """Names written with 造字 (GBK's user-defined area, private-use characters once decoded) were refused
+    as EBCDIC; a short Big5 text (too few ideographs to weigh) was refused the same way (code review 69c)."""
+    made = "经办人：王".encode("gbk") + b"\xaa\xa1\n" + "审核人：李".encode("gbk") + b"\xaa\xa2\n" \
+        + "负责人：张".encode("gbk") + b"\xaa\xa3\n" + BAD.encode("gbk")
+    (tmp_path / "gbk.txt").write_bytes(made)
+    (tmp_path / "big5.txt").write_bytes("支出合計820.50萬元，其中：人員經費600.20萬元，公用經費230.30萬元。\n".encode("big5"))
+    for name in ("gbk.txt", "big5.txt"):
+        assert [f.code for f in engine.run(ingest.read(tmp_path / name), engine.load())] == ["SUM001"], name
+
+
+@pytest.mark.parametrize("encoding", ["cp037", "cp500"])
+def test_short_upper_case_ebcdic_is_refused(tmp_path, encoding):
+    (tmp_path / "r.txt").write_bytes("TOTAL EXPENDITURE 820.50 OF WHICH STAFF 600.20 OFFICE 230.30".encode(encoding))
+    result = crossfoot("check", "--isolated", str(tmp_path / "r.txt"))
+    assert result.returncode == 2 and "EBCDIC" in result.stderr
+
+
 def test_utf8_with_a_stray_byte_is_not_two_encodings(tmp_path):
     """A lone 0xA0 (a cp1252 no-break space) before a UTF-8 line made it a GBK line, garbled (ENC004)."""
     data = REPORT.encode("utf-8").replace("本部门".encode(), b"\xa0" + "本部门".encode())

@@ -122,6 +122,13 @@ def _unmarked(data: bytes) -> tuple[str, str, int | None]:
         if mixed is not None:  # (lines appended in UTF-8 to a GBK file: they decode as GB18030 too)
             return mixed, MIXED, None
         traditional = _traditional(body)
+        if traditional is None and (_garbled(text) or any("\ue000" <= c <= "\uf8ff" for c in text[:20000])):
+            # (a short Big5 text, too few ideographs to weigh: GB18030 reads its bytes into private-use ones)
+            try:
+                big5 = body.decode("big5")
+                traditional = big5 if not _garbled(big5) else None
+            except UnicodeDecodeError:
+                pass
         text, encoding = (traditional, "big5") if traditional is not None else (text, "gb18030")
         return text, f"{encoding} (after a stray UTF-8 byte-order mark)" if stray else encoding, None
     mixed = _by_line(data)
@@ -319,6 +326,10 @@ def _big5_common(char: str) -> bool:
     return len(code) == 2 and 0xA440 <= int.from_bytes(code, "big") <= 0xC67E  # Big5's frequent characters
 
 
+# EBCDIC text: letters and digits high, spaces 0x40 (@), line ends 0x15/0x25: no ASCII newline nor digit
+_EBCDIC = lazy(rb"(?=(?:[^@]*@){3})[^\n\r0-9]{20,}")
+
+
 def _read_better(text: str, data: bytes) -> str | None:
     """The East Asian encoding other than GB18030 (EUC-JP, Shift-JIS, EUC-KR) that reads ``data`` into
     far more of Chinese's frequent characters than GB18030 did into ``text`` (Japanese kanji in EUC-JP read
@@ -359,8 +370,11 @@ def plausible(text: str, encoding: str, data: bytes | None = None) -> str | None
         if kana >= 5 and kana * 10 >= len(cjk) + kana:
             return "its bytes decode as GB18030 into Japanese kana (Japanese EUC-JP text does)"
         private = sum(1 for c in text[:20000] if "\ue000" <= c <= "\uf8ff")
-        if private > 2 and private * 100 > min(len(text), 20000):
+        if private > 2 and private * 20 > min(len(text), 20000) and _garbled(text):
+            # (a few 造字 of names among ordinary Chinese: read)
             return "its bytes decode as GB18030 into private-use characters (EBCDIC or other bytes do)"
+        if data is not None and _EBCDIC.fullmatch(data[:4096]):
+            return "its bytes are EBCDIC (no ASCII line end or digit, its spaces read as @)"
     return None
 
 
