@@ -126,7 +126,8 @@ def on_topic(analysis, fig, topic) -> bool:
     blocks = analysis.doc.blocks
     year = analysis.year()
     own = blocks[fig.block].text
-    if _OTHER_FUND.search(own, labels.sentence_start(own, fig.start), max(own.find("。", fig.end), fig.end)):
+    stop = min((k for k in (own.find("。", fig.end), own.find("；", fig.end)) if k >= 0), default=len(own))
+    if _SPLIT_BY_FUND.search(own, fig.end, stop):
         return False  # 城乡社区支出（类）360.00万元，其中一般公共预算拨款60.00万元，国有土地使用权出让收入
         # 安排的支出300.00万元: the class's amount of all funds, its sentence says
     for b in range(fig.block, max(-1, fig.block - _HEADING_REACH), -1):
@@ -153,7 +154,7 @@ def on_topic(analysis, fig, topic) -> bool:
 
 # a sub-heading's words naming no part of its section's topic (（三）具体使用情况; not （二）项目支出情况)
 _GENERIC = lazy(r"具体|主要|使用|支出|用途|构成|结构|明细|安排|内容|情况|方向|说明|分析|按?功能分类|科目"
-                r"|的|及|和|、")
+                r"|分类|分项|分|各项|各|项目级|项级|按|功能|资金|的|及|和|、")
 
 
 def _said_otherwise(analysis, sub: int, fig, year) -> bool:
@@ -161,8 +162,12 @@ def _said_otherwise(analysis, sub: int, fig, year) -> bool:
     report's (（三）具体使用情况 ⏎ 政府性基金预算拨款安排的支出…; 2025年全年执行中…)."""
     blocks = analysis.doc.blocks
     text = "".join(blocks[b].text for b in range(sub + 1, fig.block)) + blocks[fig.block].text[: fig.start]
+    text = _COMPARISON.sub("", text)  # (比上年增加 12.00万元, 与上年持平: an item's change, not last year's)
     return bool(_OTHER_FUND.search(text) or labels.LAST_YEARS.search(text)
                 or year and any(y < year for y in labels.YEAR.findall(text)))
+
+
+_COMPARISON = lazy(r"(?:比|较|与|同|和)\s*(?:上年度?|去年|上一年度?|(?:19|20)\d\d\s*年度?)(?:同期)?(?:相比)?")
 
 
 def _titled_above(analysis, topic, sub: int) -> bool:
@@ -183,6 +188,8 @@ _TOP = lazy(r"^\s*[一二三四五六七八九十]+、")
 _CLASSED = lazy(r"[（(][类款项][）)]")
 # a title of another fund's section, or of last year's execution (not an item's 比上年 after its amount)
 _OTHER_FUND = lazy(r"政府性基金|国有资本经营|社会保险基金|国有土地使用权出让")
+# an amount split by fund after 其中 (X，其中一般公共预算拨款 a，国有土地使用权出让收入安排的支出 b)
+_SPLIT_BY_FUND = lazy(r"其中[^。；]{0,60}?(?:政府性基金|国有资本经营|国有土地使用权出让)")
 _TITLE = 60  # characters of a heading or a line introducing a list
 _YEAR_OPENS = lazy(r"\s*(?:19|20)\d\d\s*年")  # 2023年一般公共预算财政拨款支出情况：
 

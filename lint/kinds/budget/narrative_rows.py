@@ -26,7 +26,8 @@ from ...tables.locate import agreement
 from ..base import Check, differs
 
 # a kind of spending whose classes a sentence lists (基本支出 X，其中：…（类）a), not the classes' totals
-_KIND_OF_SPENDING = lazy(r"基本支出|项目支出|人员经费|公用经费")
+_KIND_LISTED = lazy(r"(?:基本支出|项目支出|人员经费|公用经费)[^，。；、]{0,10}?[\d,.]+\s*万?元\s*[，,：:]?\s*"
+                    r"(?:其中|主要(?:用于|包括)|包括)")
 
 KIND = "narrative_rows"
 FIELDS = ("stated", "computed", "label", "other", "table", "where")
@@ -53,7 +54,7 @@ def run(analysis, check: Check):
         if not names or not classes.on_topic(analysis, fig, o.topic):
             continue
         opened = labels.sentence_start(block.text, fig.start)
-        if _KIND_OF_SPENDING.search(block.text, opened, names[0].start()):
+        if _KIND_LISTED.search(block.text, opened, names[0].start()):
             continue  # 一般公共预算基本支出 X，其中：一般公共服务支出（类）a: the class's 基本支出
         found, _missing, _parent = classes.resolve(named, names)
         if found is None:
