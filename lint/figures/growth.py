@@ -1121,6 +1121,8 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
     end = start
     listed = [f for f in analysis.figures[change.block] if before <= f.start < start and f.is_point
               and family(f.unit) == fam]
+    if text[before:start].lstrip().startswith("其中") and len(listed) == 1:
+        return None  # 合计 X。其中，A a。较上年下降 P%: the total's or its one part's, the text does not say
     if text[before:start].lstrip().startswith("其中") and listed:  # 合计 X。其中：A a，占…；B b。
         before, end = text.rfind("。", 0, before - 1) + 1, before  # 较上年增加: the total's, before its parts
     figs = [f for f in analysis.figures[change.block] if before <= f.start < end and f.is_point

@@ -11,14 +11,14 @@ changes, not amounts, and are left alone.
 
 A table printed down the page (a row per item, under 项目 | 预算数 | 决算数) is read as the one-line table
 across it (of this year's columns when several years' are printed: the undated ones, 本年预算数 beside
-2025年预算数, else the latest year's, 2025年预算数 | 2026年预算数 | 增减额). A bare 合计 column is the topic's
-total only beside its parts alone (not beside 机关运行经费 or 会议费). The item's column is the one whose own
-name (the deepest line of the header that is neither a measure nor a total word; see ``Table.levels``) holds
-the item's ``column`` words, and whose header holds the measure the label names (``measures``: 决算 → 决算数,
-年初预算 → 预算数), or else the measure of the table's caption (a 决算表's 决算数). A blank cell is 0. The
-figure and the cell, converted to one unit, must agree (equal when stated to the same decimals, else meeting
-within rounding: :func:`crossfoot.tables.locate.agreement`); the finding is on the prose figure, with the cell
-as the related place.
+2025年预算数, but not 上年预算数, else the latest year's, 2025年预算数 | 2026年预算数 | 增减额). A bare 合计
+column is the topic's total only beside its parts alone (not beside 机关运行经费 or 会议费). The item's column
+is the one whose own name (the deepest line of the header that is neither a measure nor a total word; see
+``Table.levels``) holds the item's ``column`` words, and whose header holds the measure the label names
+(``measures``: 决算 → 决算数, 年初预算 → 预算数), or else the measure of the table's caption (a 决算表's
+决算数). A blank cell is 0. The figure and the cell, converted to one unit, must agree (equal when stated to
+the same decimals, else meeting within rounding: :func:`crossfoot.tables.locate.agreement`); the finding is on
+the prose figure, with the cell as the related place.
 """
 
 from __future__ import annotations
@@ -192,7 +192,8 @@ def _across(check: Check, table: Table) -> Table | None:
     if not measures:
         return None
     years = {j: max(map(int, labels.YEAR.findall(table.header[j])), default=0) for j in measures}
-    undated = [j for j in measures if not years[j]]  # (本年预算数 | 2025年预算数: the undated one)
+    undated = [j for j in measures if not years[j] and not _PRIOR_HEAD.search(table.header[j])]
+    # (本年预算数 | 2025年预算数: the undated one; not 上年预算数, 去年决算数)
     measures = undated or [j for j in measures if years[j] == max(years.values())]  # 2025年… | 2026年…
     names, heads, cells = [], [], []
     for row in table.rows:
@@ -394,6 +395,7 @@ def _qualifier(check: Check, name: str) -> str:
 
 _QUALIFIED = lazy(r"(?:年初|调整后?|全年|变动|追加)?(?:预算|决算)数?$")
 _DATED = lazy(r"^(?:19|20)\d\d\s*年度?")
+_PRIOR_HEAD = lazy(r"上年|去年|上一年|以前年度")
 
 
 def _own_name(check: Check, table: Table, col: int) -> str:

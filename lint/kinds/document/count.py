@@ -205,10 +205,10 @@ def _list(analysis, b: int, at: int, openers, reach: int):
     return items
 
 
-_OFFICES = "科股室处局站所队办院馆部组委社厅会镇乡村"  # the last character of an office's or a place's name
+_OFFICES = "科股室处局站所队办院馆部组委社厅会心镇乡村"  # the last character of an office's or a place's name
 # what a body's or a place's name ends with, a name joined by 和 to another maybe (办公室和人事科)
-_BODY_END = lazy(r"(?:会|室|中心|科|部|处|局|站|所|院|队|组|办|馆|校|园|厂|场|委|司|厅|社|股|基地|公司|项目"
-                 r"|工程|乡|镇|村|街道|社区|县|区|市|州|旗)$")
+_BODY_END = lazy(r"..(?:会|室|中心|科|部|处|局|站|所|院|队|组|办|馆|校|园|厂|场|委|司|厅|社|股|基地|公司"
+                 r"|乡|镇|村|街道)$")  # (not 社区和街道管理科, 园区和企业服务股: one office)
 # what a body's name ends with (校工会, 办公室, 发展中心, 卫生院), not a clause (覆盖全县, 均为正科级)
 _NAME_END = lazy(r"(?:会|室|中心|科|部|处|局|站|所|院|队|组|办|馆|校|园|厂|场|委|司|厅|社|股|基地|公司|项目"
                  r"|工程)$")

@@ -79,7 +79,8 @@ def run(analysis, check: Check):
                 misses = [row for row in misses if any(g in row.context for g in groups)]
                 if not misses:
                     continue
-            elif not groups and (opened := _GROUP_OPENS.match(block.text)) and start > opened.end():
+            elif not groups and (opened := _GROUP_OPENS.match(block.text)) and start >= opened.end() \
+                    and not _WHOLE_CLAIM.search(sentence[: hit[0]]):
                 # （四）效益（25分）。…各项指标均完成，得满分: that group's indicators, not the report's
                 group = opened.group(1)
                 rows = [row for sheet in sheets for row in sheet.rows]
@@ -131,6 +132,7 @@ _GROUP = lazy(r"(?<![一二三]级)(产出指标|效益指标|满意度指标|�
 _GROUP_OPENS = lazy(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
                     r"|\d{1,2}[.．、])?\s*(决策|过程|产出|效益|满意度|数量|质量|时效|成本)(?:指标|情况)?\s*"
                     r"(?:[（(][^）)]{0,8}[)）])?\s*[。：:，,]")
+_WHOLE_CLAIM = lazy(r"总体|整体|本项目|项目全面|部门整体|年度绩效目标|总体目标")  # the whole's, wherever said
 _EVERY = lazy(r"各项|各类|所有|全部|全面|各[个级]|整体|总体绩效|绩效目标|其余|其他|剩余|除")
 
 
