@@ -1,13 +1,13 @@
-"""table_unread: a table's caption with no table under it, its cells standing one per line.
+"""table_unread: a table's caption with no table rebuilt under it, figures standing alone on the lines after.
 
 Some converters (pdftotext without ``-layout``, a copy from a PDF viewer) write a table's cells one per line,
-in an order no reader can rebuild into rows and columns. Finds a caption (a short line naming a table:
-…决算表, …预算表, …情况表, 表3 …; not a sentence) under which no table was recovered within a few lines, and
-after which, before the next heading or a sentence of prose, stand at least ``figures`` lines holding a
-figure alone: the table was there and its figures were not checked. One finding per caption (an ``info``
-in the shipped pack): a reviewer knows what crossfoot did not check, rather than reading silence as
-agreement.
-"""
+in an order no reader can rebuild into rows and columns; others lay a table out in a way the readers do not
+understand (a header over three lines, a code wrapped onto a line of its own). Finds a caption (a short line
+naming a table: …决算表, …预算表, …情况表, 表3 …; not a sentence) under which no table was recovered within a
+few lines, and after which, before the next heading or a sentence of prose, stand at least ``figures`` lines
+holding a figure alone: the table was there and its figures were not checked. One finding per caption (an
+``info`` in the shipped pack): a reviewer knows what crossfoot did not check, rather than reading silence as
+agreement. """
 
 from __future__ import annotations
 
