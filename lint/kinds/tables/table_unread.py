@@ -7,7 +7,8 @@ naming a table: …决算表, …预算表, …情况表, 表3 …; not a senten
 few lines, and after which, before the next heading or a sentence of prose, stand at least ``figures`` lines
 holding a figure alone: the table was there and its figures were not checked. One finding per caption (an
 ``info`` in the shipped pack): a reviewer knows what crossfoot did not check, rather than reading silence as
-agreement. """
+agreement.
+"""
 
 from __future__ import annotations
 
