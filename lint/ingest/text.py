@@ -123,10 +123,12 @@ def _unmarked(data: bytes) -> tuple[str, str, int | None]:
             return mixed, MIXED, None
         traditional = _traditional(body)
         if traditional is None and (_garbled(text) or any("\ue000" <= c <= "\uf8ff" for c in text[:20000])):
-            # (a short Big5 text, too few ideographs to weigh: GB18030 reads its bytes into private-use ones)
+            # (a short Big5 text, too few ideographs to weigh: GB18030 reads its bytes into private-use ones;
+            # Big5's reading taken only when it reads more of the frequent characters: not GBK with 造字)
             try:
                 big5 = body.decode("big5")
-                traditional = big5 if not _garbled(big5) else None
+                frequent = [sum(1 for c in t[:20000] if c in _FREQUENT) for t in (text, big5)]
+                traditional = big5 if not _garbled(big5) and frequent[1] > frequent[0] else None
             except UnicodeDecodeError:
                 pass
         text, encoding = (traditional, "big5") if traditional is not None else (text, "gb18030")
@@ -373,7 +375,8 @@ def plausible(text: str, encoding: str, data: bytes | None = None) -> str | None
         if private > 2 and private * 20 > min(len(text), 20000) and _garbled(text):
             # (a few 造字 of names among ordinary Chinese: read)
             return "its bytes decode as GB18030 into private-use characters (EBCDIC or other bytes do)"
-        if data is not None and _EBCDIC.fullmatch(data[:4096]):
+        if data is not None and _EBCDIC.fullmatch(data[:4096]) and (_frequent_share(text) or 0) < 0.3:
+            # (not GBK prose whose e-mail addresses put @ between full-width letters)
             return "its bytes are EBCDIC (no ASCII line end or digit, its spaces read as @)"
     return None
 

@@ -162,12 +162,14 @@ def _said_otherwise(analysis, sub: int, fig, year) -> bool:
     report's (（三）具体使用情况 ⏎ 政府性基金预算拨款安排的支出…; 2025年全年执行中…)."""
     blocks = analysis.doc.blocks
     text = "".join(blocks[b].text for b in range(sub + 1, fig.block)) + blocks[fig.block].text[: fig.start]
-    text = _COMPARISON.sub("", text)  # (比上年增加 12.00万元, 与上年持平: an item's change, not last year's)
+    text = _COMPARISON.sub("元", text)  # (X万元，比上年增加 12.00万元, 与上年持平: an item's change after its
+    # amount, not last year's amount; 与上年相比，A（类）a opening the clause is last year's)
     return bool(_OTHER_FUND.search(text) or labels.LAST_YEARS.search(text)
                 or year and any(y < year for y in labels.YEAR.findall(text)))
 
 
-_COMPARISON = lazy(r"(?:比|较|与|同|和)\s*(?:上年度?|去年|上一年度?|(?:19|20)\d\d\s*年度?)(?:同期)?(?:相比)?")
+_COMPARISON = lazy(r"元\s*[，,]\s*(?:比|较|与|同|和)\s*(?:上年度?|去年|上一年度?|(?:19|20)\d\d\s*年度?)"
+                   r"(?:同期)?(?:相比)?")
 
 
 def _titled_above(analysis, topic, sub: int) -> bool:

@@ -25,9 +25,9 @@ from ...tables import classes
 from ...tables.locate import agreement
 from ..base import Check, differs
 
-# a kind of spending whose classes a sentence lists (基本支出 X，其中：…（类）a), not the classes' totals
-_KIND_LISTED = lazy(r"(?:基本支出|项目支出|人员经费|公用经费)[^，。；、]{0,10}?[\d,.]+\s*万?元\s*[，,：:]?\s*"
-                    r"(?:其中|主要(?:用于|包括)|包括)")
+# a kind of spending whose classes a sentence lists (基本支出 X，其中：…（类）a; 基本支出中，…; 项目支出：…),
+# not the classes' totals; both kinds named frame the classes instead (包括基本支出 a、项目支出 b，…（类）)
+_KIND_OF_SPENDING = lazy(r"基本支出|项目支出|人员经费|公用经费")
 
 KIND = "narrative_rows"
 FIELDS = ("stated", "computed", "label", "other", "table", "where")
@@ -54,8 +54,10 @@ def run(analysis, check: Check):
         if not names or not classes.on_topic(analysis, fig, o.topic):
             continue
         opened = labels.sentence_start(block.text, fig.start)
-        if _KIND_LISTED.search(block.text, opened, names[0].start()):
-            continue  # 一般公共预算基本支出 X，其中：一般公共服务支出（类）a: the class's 基本支出
+        kinds = set(_KIND_OF_SPENDING.findall(block.text, opened, names[0].start()))
+        if len(kinds) == 1:
+            continue  # 一般公共预算基本支出 X，其中：一般公共服务支出（类）a: the class's 基本支出 (one kind
+            # named before its classes; 包括基本支出 a、项目支出 b，按功能分类，…（类）c frames them: read)
         found, _missing, _parent = classes.resolve(named, names)
         if found is None:
             continue

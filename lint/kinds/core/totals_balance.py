@@ -92,7 +92,7 @@ def _paired(o: Options, text: str, income, expense) -> bool:
             len(other) - len(spent))):
         return False
     if "其中" in text[max(0, income.start - len(income.label) - 4) : income.start] \
-            and _A_FUND.search(income.label):
+            and not _BARE_TOTAL.fullmatch(income.label.strip(" ，,")):
         return False  # 收入总计 T，其中财政拨款收入总计 A，支出总计 T: a fund's, listed under the whole's
     if _PUBLIC.search(income.label + expense.label):
         return False  # 社会保险基金收入总计, 全县…收入总计: a fund's or a government's, its balance apart
@@ -104,7 +104,8 @@ def _paired(o: Options, text: str, income, expense) -> bool:
 
 
 _BETWEEN = lazy(r"[\s，,、；;]*")
-_A_FUND = lazy(r"财政拨款|一般公共预算|政府性基金|国有资本经营|财政专户|事业收入|其他资金")  # (a part's name)
+# after 其中, the whole's own total named bare (收支总预算 X，其中：收入总计 X，支出总计 Y), others a part's
+_BARE_TOTAL = lazy(r"(?:其中)?[：:，,\s]*收入(?:预算)?总计")
 # the income total's change against last year between the totals (，与2019年相比增加540.23万元，增长50.28%；)
 _CHANGE_BETWEEN = lazy(r"[\s，,]*(?:与上年|与20\d\d年|比上年|比20\d\d年|较上年|较20\d\d年|同比)"
                        r"[^。；;收支结转余]{0,40}?[增减][^。；;收支结转余]{0,30}[；;，,]\s*")

@@ -576,7 +576,10 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
     codes = _code_levels(table)
     indents = _indent_levels(table, panel)
     serial = _serial_levels(table)  # 序号 一 | 1 | （1）: the levels the labels do not show
-    totals = [i for i, label in enumerate(labels) if _is_total(check, label)]
+    totals = [i for i, label in enumerate(labels) if _is_total(check, label)
+              and not any(_WORDS_ONLY.fullmatch(table.rows[i][j].text.strip()) for j in columns
+                          if j < len(table.rows[i]))]  # (总分 | 100 | 99.41 | 自评等级：优 short of the
+    # header's cells, its words under 得分: the row not where its figures seem)
     after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
     covered: set[int] = set()  # the rows a 小计 sums
     split = _split_totals(labels, totals)
@@ -849,14 +852,23 @@ def _headed(table: Table, t: int, end: int, columns=()) -> list[int]:
     # there, the blank column right of it a sub-group's, 一般性项目 … 专项业务费 under it)
     cut = min((_group_ends(table, t, end, c) for c in (named or range(at))), default=end)
     rows = [i for i in range(t + 1, cut) if not _code_row(table, i)]
+    if cut < end and not named and not _borne_out(table, t, rows, columns):
+        rows = [i for i in range(t + 1, end) if not _code_row(table, i)]  # (科室 | 办公室 on some items: a
+        # name the 小计 row does not give, the cut not borne out by the figures, no group's end)
+        cut = end
     points = [j for j in columns if "分值" in table.header[j]]
-    if cut < end or len(rows) < 2 or not points or any(_adds_up(table, t, rows, j) is True for j in columns):
+    if cut < end or len(rows) < 2 or not points or any(_adds_up(table, t, rows, j) is True for j in points):
         return rows
     for k in range(len(rows) - 1, 0, -1):
-        said = {j: _adds_up(table, t, rows[:k], j) for j in columns}
-        if all(said[j] is True for j in points) and all(said[j] in (True, "empty") for j in columns):
-            return rows[:k]
+        if all(_adds_up(table, t, rows[:k], j) is True for j in points):
+            return rows[:k]  # (the points a sheet allots, exact: a wrong 得分 does not move the group)
     return rows
+
+
+def _borne_out(table: Table, t: int, rows: list[int], columns) -> bool:
+    """Whether ``rows`` add up to the 小计 at ``t`` in every column judged (one at least)."""
+    said = [_adds_up(table, t, rows, j) for j in columns]
+    return any(s is True for s in said) and all(s in (True, "empty") for s in said)
 
 
 def _group_ends(table: Table, t: int, end: int, col: int) -> int:
@@ -889,6 +901,7 @@ def _group_name(text: str) -> bool:
     return bool(text) and number(text) is None and not _SERIAL_OR_DASH.fullmatch(text)
 
 
+_WORDS_ONLY = lazy(r"[^\d\s—\-－/／]*[\u4e00-\u9fff][^\d]*")  # a cell of words, no figure
 _SERIAL_OR_DASH = lazy(r"[（(]?[一二三四五六七八九十\d]{1,3}[)）、.．]?|[—\-－/／无]+")
 
 

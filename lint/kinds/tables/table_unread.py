@@ -33,6 +33,7 @@ _CAPTION = lazy(r"^(?:(?:公开|附)?表\s*[0-9０-９一二三四五六七八�
                 r"(?:\s*[（(][^）)]{0,12}[）)])?$")
 _HEADING = lazy(r"^\s*(?:第[一二三四五六七八九十]+部分|[一二三四五六七八九十]{1,3}、"
                 r"|[（(][一二三四五六七八九十]{1,3}[)）])")
+_CONTENTS = lazy(r"\s*目\s*录\s*$")
 _NEAR = 8  # source lines under a caption within which its table starts when it was recovered
 
 
@@ -41,8 +42,10 @@ def run(analysis, check: Check):
     starts = sorted(t.span.line for t in analysis.tables)
     for b, block in enumerate(blocks):
         text = block.text.strip()
-        if block.kind != "paragraph" or not _CAPTION.match(text) or _HEADING.match(text):
-            continue
+        if block.kind != "paragraph" or not _CAPTION.match(text) or _HEADING.match(text) \
+                or any(_CAPTION.match(blocks[k].text.strip()) and not _HEADING.match(blocks[k].text)
+                       or _CONTENTS.match(blocks[k].text) for k in range(max(0, b - 3), b)):
+            continue  # (a contents page's list of tables, its page numbers after them)
         k = bisect.bisect_right(starts, block.line)
         if k < len(starts) and starts[k] - block.line <= _NEAR:
             continue  # its table was read
@@ -52,6 +55,7 @@ def run(analysis, check: Check):
             if after.kind == "row" or _HEADING.match(words) or _CAPTION.match(words) \
                     or len(words) > 40 and "。" in words:
                 break  # (a table read, the next section or caption, or prose: the caption's run is over)
-            alone += number(words.replace(",", "")) is not None
+            value = number(words.replace(",", ""))
+            alone += value is not None and ("." in words or abs(value.value) >= 1000)  # (not a page number)
         if alone >= check.options.figures:
             yield report(check, analysis, block.span(0, len(block.text)), text, count=str(alone))
