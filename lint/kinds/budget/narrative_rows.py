@@ -8,7 +8,8 @@ e.g. 合计). Figures, their row names and the rows they resolve to are read as
 :mod:`crossfoot.tables.classes` describes: a money figure after names of 类, 款 and 项 (or whose label is
 only a measure, ``measures``: 支出决算, in a numbered item that names them), looked up through the table's
 classification codes, only in a part of the report about the table (``topic``), and not in a sentence
-listing the classes of a kind of spending (一般公共预算基本支出 X，其中：一般公共服务支出（类）a: 基本支出's).
+listing the classes of one kind of spending (一般公共预算基本支出 X，其中：一般公共服务支出（类）a; 基本支出中，…;
+项目支出：…: that kind's; both kinds named, 包括基本支出 a、项目支出 b，…, only frame the classes).
 
 The figure and the cell, converted to one unit, must agree: stated to the same decimals in the same unit
 they must be equal (two roundings of one amount to the same place cannot differ), otherwise their rounding

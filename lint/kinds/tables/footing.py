@@ -11,9 +11,10 @@ Four shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery
   rows it sums sums them up to a row naming another group in a column left of its own than its group's
   name there, on the 小计 row or a merged cell's on its first row (| 效益指标 | 社会效益指标 | 小计 |, its
   rows, then | 满意度指标 | … |: a row under no 小计, the 总分's own part; not in a column naming each row, a
-  sub-group's, nor at a serial number), or, in a score sheet with no such column, up to a last stretch its
-  figures leave out (its rows before adding up to it in its exact 分值 and every column judged, the whole
-  stretch not; an amount's 小计 leaving its last rows out is the slip it is). In a sheet whose first
+  sub-group's, nor at a serial number; where the 小计 row names no group, only when its rows before add up
+  to it), or, in a score sheet with no such column, up to a last stretch its figures leave out (its rows
+  before adding up to it in its exact 分值, the whole stretch not; an amount's 小计 leaving its last rows out
+  is the slip it is). In a sheet whose first
   column names its groups over merged rows (产出指标 over its rows, then | 小计 under a blank), a 小计 sums
   from its group's named row, not a group of one row before it (预算执行率, under no 小计, is the 合计's own
   part), when the figures bear it out: its group adds up to it in a column where the whole stretch does not,
