@@ -3,13 +3,13 @@ with those rows of the table: 社会保障和就业支出（类）754.75万元; 
 行政运行（项）”938.99万元; or an item 1、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休
 （项）… 支出决算为54.53万元.
 
-The table and its column are named by caption and header words (option ``cell``: ``tables``, ``column``,
-e.g. 合计). Figures, their row names and the rows they resolve to are read as
-:mod:`crossfoot.tables.classes` describes: a money figure after names of 类, 款 and 项 (or whose label is
-only a measure, ``measures``: 支出决算, in a numbered item that names them), looked up through the table's
-classification codes, only in a part of the report about the table (``topic``), and not in a sentence
-listing the classes of one kind of spending (一般公共预算基本支出 X，其中：一般公共服务支出（类）a; 基本支出中，…;
-项目支出：…: that kind's; both kinds named, 包括基本支出 a、项目支出 b，…, only frame the classes).
+The table and its column are named by caption and header words (option ``cell``: ``tables``, ``column``, e.g.
+合计). Figures, their row names and the rows they resolve to are read as :mod:`crossfoot.tables.classes`
+describes: a money figure after names of 类, 款 and 项 (or whose label is only a measure, ``measures``:
+支出决算, in a numbered item that names them), looked up through the table's classification codes, only in a
+part of the report about the table (``topic``), and not in a sentence listing the classes of one kind of
+spending (一般公共预算基本支出 X，其中：一般公共服务支出（类）a; 基本支出中，…; 项目支出：…: that kind's; both
+kinds named, 包括基本支出 a、项目支出 b，…, only frame the classes).
 
 The figure and the cell, converted to one unit, must agree: stated to the same decimals in the same unit
 they must be equal (two roundings of one amount to the same place cannot differ), otherwise their rounding
