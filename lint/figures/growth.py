@@ -13,7 +13,8 @@ before naming the term: “三公”经费…支出预算为 X，支出决算为
 total named so, not the items listed under it: “三公”经费支出 X，其中：A a，B b。“三公”经费比上年减少; the
 year's 本年支出 its paragraph's 本年支出合计, sentences between or not); when it names none (与2023年度相比，
 增加; 同比上年度增加 824.17万元; the rate said first: 较上年下降 P%，减少 C), the one amount of the sentence
-before it in its paragraph (its total when it lists the total's parts after 其中).
+before it in its paragraph (its total when it lists the total's parts after 其中; after one part only, the
+total's or the part's as the rate fits, the part's when it fits neither).
 
 A rate stated straight after the comparison, with no change amount (执行数为3269.3万元，2026年预算安排
 3845.49万元，比2025年预算执行数增加17.62%), is computed from the two amounts before it in its sentence:
@@ -163,7 +164,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 if own_change is not None and own_change.end() <= change.start:
                     compare_at = -1  # 共354户，同比增加27户，入库 X，增收 C: 同比's own change, of the count
                 if not same:
-                    current = _named_current(analysis, spec, change, fam)
+                    current = _named_current(analysis, spec, change, fam, rate, sign)
                     if current is not None and _earlier(current, analysis.year()):  # 2022年度收入总计…: prior
                         yield from _change(rate, change, sign, current, None, contrary)
                     elif current is not None:
@@ -919,7 +920,7 @@ _OPENING = lazy(r"^(?:比|较|与)(?:上年度?|上一年度?|去年|上年同�
                       r"(?:相比)?[，,]?")
 
 
-def _named_current(analysis, spec: Spec, change, fam: str):
+def _named_current(analysis, spec: Spec, change, fam: str, rate=None, sign: int = 1):
     """The current amount a change-only sentence speaks of, named by the words before the change."""
     text = analysis.text(change)
     clause = labels.clause(text, change.start).strip()
@@ -945,7 +946,7 @@ def _named_current(analysis, spec: Spec, change, fam: str):
     if each and len(pair) == 2 and len(pair[0]) >= 3 and pair[0][-2:] == pair[1][-2:]:
         subject = pair[1]  # 收入总计和支出总计各增加: two totals each moved by it (not 人员经费和公用经费)
     if len(subject) < 2 or subject in _GENERIC:  # 较2015年决算数增长 c: names no item, only a measure
-        return _sentence_before(analysis, spec, change, fam)
+        return _sentence_before(analysis, spec, change, fam, rate, sign)
     measured = _measured_before(analysis, change, quoted[-1], clause, fam) if quoted else None
     current = measured or analysis.resolve(change, subject, subject, fam, blocks=3, strict=True)
     if current is None and not measured:  # “三公”经费支出 X，其中：A a，B b。“三公”经费比上年减少 c: X, named
@@ -1109,7 +1110,20 @@ def _measured_before(analysis, change, term: str, clause: str, fam: str):
     return named[0] if term in said and len(named) == 1 else None
 
 
-def _sentence_before(analysis, spec: Spec, change, fam: str):
+def _fits(current, change, rate, sign: int) -> bool:
+    """Whether ``rate`` is ``change`` over the prior ``current`` implies (current − change for a rise,
+    current + change for a fall), within their rounding."""
+    try:
+        cur = interval(current, "round", change.unit)
+        prior = cur - interval(change) if sign > 0 else cur + interval(change)
+        if prior.lo <= 0:
+            return False
+        return (interval(change) / prior).scale(Decimal(100)).meets(interval(rate))
+    except (ArithmeticError, ValueError, TypeError):
+        return False
+
+
+def _sentence_before(analysis, spec: Spec, change, fam: str, rate=None, sign: int = 1):
     """The amount a sentence that opens with the comparison and names nothing (与2023年度相比，增加824.17万
     元，增长5.02%) speaks of: the one amount of the sentence before it in its paragraph (2024年度一般公共预算
     财政拨款支出17634.06万元，占…); None when that sentence states several (预算 X，决算 Y: which one?)."""
@@ -1122,7 +1136,14 @@ def _sentence_before(analysis, spec: Spec, change, fam: str):
     listed = [f for f in analysis.figures[change.block] if before <= f.start < start and f.is_point
               and family(f.unit) == fam]
     if text[before:start].lstrip().startswith("其中") and len(listed) == 1:
-        return None  # 合计 X。其中，A a。较上年下降 P%: the total's or its one part's, the text does not say
+        # 合计 X。其中，A a。较上年下降 P%: the total's or its one part's, the text does not say: the one the
+        # rate fits, else the part (the nearer), so that a rate fitting neither is found
+        total = next((f for f in analysis.figures[change.block][::-1] if f.start < before and f.is_point
+                      and family(f.unit) == fam and text.rfind("。", 0, before - 1) < f.start), None)
+        if total is not None and rate is not None and _fits(total, change, rate, sign) \
+                and not _fits(listed[0], change, rate, sign):
+            return total
+        return listed[0]
     if text[before:start].lstrip().startswith("其中") and listed:  # 合计 X。其中：A a，占…；B b。
         before, end = text.rfind("。", 0, before - 1) + 1, before  # 较上年增加: the total's, before its parts
     figs = [f for f in analysis.figures[change.block] if before <= f.start < end and f.is_point

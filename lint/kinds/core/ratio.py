@@ -44,7 +44,8 @@ Two shapes are found in each sentence:
   A over B, the rate straight after B with only 为 between, and no change word (增, 减, 降) on the way.
 * a survey's 满意度 (满意率) over its counts: the satisfied (满意451人; 非常满意 a、满意 b … added in order)
   over those asked (回收482份, 有效问卷480份, in its sentence, or in the one before when the satisfied are
-  said of the questionnaires, 有效问卷中, or in a sentence opening with 其中); a 综合满意度 only over one
+  said of the questionnaires, 有效问卷中, or in a sentence opening with 其中 on the levels alone, not a
+  subgroup's: 其中农村受访群众满意 a); a 综合满意度 only over one
   count that sums the levels (评价满意和基本满意的825份: no weighting of levels then), no weighting said;
   several levels' counts are summed when the rate says so (含基本满意; 满意度（满意与基本满意之和占有效
   问卷比例）).
@@ -949,6 +950,7 @@ _TIED = lazy(r"问卷|有效")
 _UNANSWERED = lazy(r"未作答|未回答|未填|弃权|无效|不清楚|说不清")
 # a rate of the satisfied defined in brackets after its name, no other label (满意度（…）为 P%)
 _DEFINED_RATE = lazy(r"(?<!不)满意(?:度|率)\s*[（(]([^（）()。；]{2,40})[）)]\s*(?:为|达到?|是)?\s*$")
+_LEVEL_ONLY = lazy(r"(?:其中)?[\s：:，,、“”\"]*(?:非常|比较|较为|基本)?满意[”\"]?\s*(?:的|为|有)?")
 _VALUED = lazy(r"赋值|赋分|平均|系数")  # (满意、基本满意分别赋值1和0.6; 加权平均: levels weighted)
 _SUMMED_LEVELS = lazy(r"满意[”\"]?\s*(?:及|和|与|、|加|以及)\s*[“\"]?(?:非常|比较|较为|基本)?满意")
 _BRACKETS = labels.ASIDE
@@ -978,7 +980,9 @@ def _survey(analysis, check, text: str, figs, rate, before=(), defined: str = ""
         return  # 综合满意度: levels weighted, not counted (unless one count sums them: 满意和基本满意的 a,
         # and no weighting is said: 按满意计1分、基本满意计0.8分加权)
     tied = all(_TIED.search(f.label) for f in satisfied) \
-        or text[labels.sentence_start(text, rate.start):].lstrip().startswith("其中")
+        or text[labels.sentence_start(text, rate.start):].lstrip().startswith("其中") and bool(satisfied) \
+        and all(_LEVEL_ONLY.fullmatch(f.label or "满意") for f in satisfied)  # (not 其中农村受访群众满意 a:
+    # a subgroup's count, of a base unsaid)
     # 有效问卷中表示满意的; …回收有效问卷 N份。其中满意 a: of the questionnaires the sentence before counted
     asked = [f for f in (*(before if tied else ()), *counts) if f.is_point and f.unit in _SURVEY_UNITS
              and f not in satisfied and _ASKED.search(f.label) and not _CONTENT.search(f.label)]
