@@ -577,10 +577,8 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
     codes = _code_levels(table)
     indents = _indent_levels(table, panel)
     serial = _serial_levels(table)  # 序号 一 | 1 | （1）: the levels the labels do not show
-    totals = [i for i, label in enumerate(labels) if _is_total(check, label)
-              and not any(_WORDS_ONLY.fullmatch(table.rows[i][j].text.strip()) for j in columns
-                          if j < len(table.rows[i]))]  # (总分 | 100 | 99.41 | 自评等级：优 short of the
-    # header's cells, its words under 得分: the row not where its figures seem)
+    totals = [i for i, label in enumerate(labels)
+              if _is_total(check, label) and not _shifted(table, i, columns)]
     after_any = after_grand = 0  # where the stretch a 小计 closes starts, and the one a 合计 closes
     covered: set[int] = set()  # the rows a 小计 sums
     split = _split_totals(labels, totals)
@@ -842,11 +840,11 @@ def _explained(table: Table, t: int, rows: list[int], col: int, missing) -> bool
 def _headed(table: Table, t: int, end: int, columns=()) -> list[int]:
     """The rows a 小计 printed above them sums: those after it up to ``end`` (the next total), but no
     further than a row naming another group in a column left of the one saying 小计 (:func:`_group_ends`).
-    With no such column, in a score sheet (a 分值 column), the rows up to the first of a last stretch its
-    figures leave out: those before it add up to the 小计 in its 分值 (points are allotted exactly) and in
-    every other column judged, and the whole stretch does not (| 效益指标小计 | 20 |, | 群众知晓率 | 20 |,
-    then | 满意度 | 10 |: the 总分's own part). An amount's 小计 leaving its last rows out is the slip it
-    is."""
+    A cut where the 小计 row names no group is taken only when the rows before it add up to the 小计. With no
+    such column, in a score sheet (a 分值 column), the rows up to the first of a last stretch its figures
+    leave out: those before it add up to the 小计 in its 分值 (points are allotted exactly: a wrong 得分 does
+    not move the group), and the whole stretch does not (| 效益指标小计 | 20 |, | 群众知晓率 | 20 |, then
+    | 满意度 | 10 |: the 总分's own part). An amount's 小计 leaving its last rows out is the slip it is."""
     row = table.rows[t]
     at = next((j for j, c in enumerate(row) if "小计" in c.text), 0)
     named = [c for c in range(at) if _group_name(row[c].text.strip())]  # (局机关 | | 小计: its group named
@@ -895,6 +893,14 @@ def _group_ends(table: Table, t: int, end: int, col: int) -> int:
         elif first is not None and not blank and not own:
             return end  # (a name on each row: a column of sub-groups, not the group's)
     return end
+
+
+def _shifted(table: Table, row: int, columns) -> bool:
+    """Whether a total row holds words under an amount column (总分 | 100 | 99.41 | 自评等级：优 short of the
+    header's cells, its grade under 得分): the row is not where its figures seem, and is not footed."""
+    cells = table.rows[row]
+    return any(len(text := cells[j].text.strip()) >= 3 and _WORDS_ONLY.fullmatch(text)
+               for j in columns if j < len(cells))
 
 
 def _group_name(text: str) -> bool:
