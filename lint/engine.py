@@ -54,6 +54,8 @@ def load(paths: Sequence[str | Path] = ()) -> list[Check]:
         for name, words in (data or {}).get("vocabularies", {}).items():
             if not isinstance(words, list) or not all(isinstance(w, str) for w in words):
                 raise PackError(f"{file}: vocabulary {name!r} is a list of words")
+            if any(not w.strip() for w in words):
+                raise PackError(f"{file}: vocabulary {name!r} holds an empty word, which every text holds")
             if name in vocabularies and vocabularies[name] != Words(words):
                 raise PackError(f"{file}: vocabulary {name!r} is already defined otherwise")
             vocabularies[name] = Words.of(words)

@@ -252,3 +252,17 @@ def test_defers_to_must_be_a_list_of_codes(tmp_path):
                     "    message: '{stated}'\n    defers_to: SUM001\n", encoding="utf-8")
     with pytest.raises(engine.PackError, match="defers_to is a list of check codes"):
         engine.load([pack])
+
+
+@pytest.mark.parametrize("words", ['[""]', '["", "!"]', '["合计", " "]'])
+def test_a_word_list_holding_an_empty_word_is_the_packs_error(tmp_path, words):
+    """An empty word is held by every text: a check reading with it fires everywhere or nowhere (wave w69e
+    found such a pack accepted). Refused with its place, in an option and in a vocabulary."""
+    option = tmp_path / "option.yaml"
+    option.write_text("checks:\n  - code: ZZZ001\n    name: z\n    kind: sum\n    severity: error\n"
+                      f"    message: '{{stated}}'\n    options:\n      totals: {words}\n", encoding="utf-8")
+    vocabulary = tmp_path / "vocabulary.yaml"
+    vocabulary.write_text(f"vocabularies:\n  blank: {words}\nchecks: []\n", encoding="utf-8")
+    for pack in (option, vocabulary):
+        with pytest.raises(engine.PackError, match="empty word"):
+            engine.load([pack])

@@ -127,6 +127,9 @@ def _convert(tp, value, vocabularies, where: str):
             return _named(value[1:], vocabularies, where)
         if not isinstance(value, (list, tuple)) or not all(isinstance(w, str) for w in value):
             raise OptionError(f"{where} is a list of words (or $name of a vocabulary)")
+        if any(not w.strip() for w in value):
+            raise OptionError(f"{where} holds an empty word, which every text holds")  # ([\"\", …]: a
+            # word matching anywhere, a check firing everywhere or nowhere as it is read)
         return Words.of(value)
     if tp is bool:
         if not isinstance(value, bool):
