@@ -208,12 +208,18 @@ def _unmarked_utf16(data: bytes) -> tuple[str, str] | None:
     odd = sum(i % 2 for i in nuls)
     for encoding, share in (("utf-16-le", odd), ("utf-16-be", len(nuls) - odd)):
         if share * 10 >= len(nuls) * 9:
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-            return (text, encoding) if not _garbled(text) else None
+            return _read_as(data, encoding)
     return None
+
+
+def _read_as(data: bytes, encoding: str) -> tuple[str, str] | None:
+    """``(text, encoding)`` of ``data`` decoded strictly in ``encoding`` into Chinese (not
+    :func:`_garbled`), or None: the last test of each encoding :func:`decode` guesses."""
+    try:
+        text = data.decode(encoding)
+    except UnicodeDecodeError:
+        return None
+    return None if _garbled(text) else (text, encoding)
 
 
 def _utf7(data: bytes) -> tuple[str, str] | None:
@@ -221,11 +227,7 @@ def _utf7(data: bytes) -> tuple[str, str] | None:
     (not :func:`_garbled`); else None."""
     if not data.isascii() or len(_UTF7_RUN.findall(data[:8192])) < 3:
         return None
-    try:
-        text = data.decode("utf-7")
-    except UnicodeDecodeError:
-        return None
-    return (text, "utf-7") if not _garbled(text) else None
+    return _read_as(data, "utf-7")
 
 
 _UTF7_RUN = lazy(rb"\+[A-Za-z0-9+/]{3,}-?")
@@ -240,11 +242,7 @@ def _unmarked_utf32(data: bytes) -> tuple[str, str] | None:
         return None
     for encoding, high in (("utf-32-le", 3), ("utf-32-be", 0)):
         if all(head[i] == 0 for i in range(high, len(head), 4)):
-            try:
-                text = data.decode(encoding)
-            except UnicodeDecodeError:
-                return None
-            return (text, encoding) if not _garbled(text) else None
+            return _read_as(data, encoding)
     return None
 
 
@@ -256,14 +254,7 @@ def _escaped(data: bytes) -> tuple[str, str] | None:
     head = data[:8192]
     tried = ("hz",) if head.count(b"~{") >= 3 else \
         ("iso2022_jp_2", "iso2022_kr") if head.count(b"\x1b$") >= 3 else ()
-    for encoding in tried:
-        try:
-            text = data.decode(encoding)
-        except UnicodeDecodeError:
-            continue
-        if not _garbled(text):
-            return text, encoding
-    return None
+    return next((found for encoding in tried if (found := _read_as(data, encoding)) is not None), None)
 
 
 def _garbled(text: str) -> bool:

@@ -43,6 +43,8 @@ _GROUP = lazy(r"(?<=指标)\s*(?:[（(]\s*(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]\
               r"(?P<cut>\d+(?:\.\d+)?)\s*分)?")
 """A group's points right after its name, then its score and what it lost (过程指标（20分）：自评得分18.60分，
 扣1.40分; 决策指标（20分）自评得分18分; 过程指标20分，得18.60分)."""
+#: the evaluators' words (经财政局复核, 评价组, 专家组 …), as against the unit's own 自评
+REVIEWERS = lazy(r"复核|评价组|专家组|核定|评审")
 _MARKER = lazy(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
 _SUFFIX = lazy(r"(?:情况|分析|指标)$")
 _AMONG = lazy(r"^\s*其中\s*[：:，,]?")  # (其中：决策指标（20分）…: 决策)

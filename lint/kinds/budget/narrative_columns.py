@@ -192,7 +192,7 @@ def _across(check: Check, table: Table) -> Table | None:
     if not measures:
         return None
     years = {j: max(map(int, labels.YEAR.findall(table.header[j])), default=0) for j in measures}
-    undated = [j for j in measures if not years[j] and not _PRIOR_HEAD.search(table.header[j])]
+    undated = [j for j in measures if not years[j] and not labels.LAST_YEARS.search(table.header[j])]
     # (本年预算数 | 2025年预算数: the undated one; not 上年预算数, 去年决算数)
     measures = undated or [j for j in measures if years[j] == max(years.values())]  # 2025年… | 2026年…
     names, heads, cells = [], [], []
@@ -395,7 +395,6 @@ def _qualifier(check: Check, name: str) -> str:
 
 _QUALIFIED = lazy(r"(?:年初|调整后?|全年|变动|追加)?(?:预算|决算)数?$")
 _DATED = lazy(r"^(?:19|20)\d\d\s*年度?")
-_PRIOR_HEAD = lazy(r"上年|去年|上一年|以前年度")
 
 
 def _own_name(check: Check, table: Table, col: int) -> str:

@@ -65,7 +65,6 @@ _GROUP_SAID = lazy(r"(?:决策|过程|产出|效益|满意度|履职效能|管�
 _FUNDED = lazy(r"项目|经费|资金|专项|工程")  # what a project's section is headed by (（一）法律援助专项经费)
 _SCORE_ROW = lazy(r"(?:评价|自评|实际)?得分")
 _PAST = lazy(r"上年|去年|上一年")
-_REVIEWED = lazy(r"复核|评价组|专家组|核定|评审")
 
 
 @dataclass(frozen=True)
@@ -115,14 +114,14 @@ def _context(analysis, fig: Figure) -> tuple[str, str] | None:
     year = analysis.year()
     if _PAST.search(before) or year and any(y < year for y in labels.YEAR.findall(before)):
         return None
-    rater = "复核" if _REVIEWED.search(before) else "自评" if "自评" in before else ""
+    rater = "复核" if scores.REVIEWERS.search(before) else "自评" if "自评" in before else ""
     return rater, _project(analysis, fig.block)
 
 
 def _rater(table) -> str:
     """Whose scores a sheet holds, as its caption or header says (…自评表: the unit's own), or ''."""
     said = table.title + "".join(table.header)
-    return "复核" if _REVIEWED.search(said) else "自评" if "自评" in said else ""
+    return "复核" if scores.REVIEWERS.search(said) else "自评" if "自评" in said else ""
 
 
 def _project(analysis, block: int) -> str:

@@ -109,9 +109,9 @@ def run(analysis, check: Check):
                 continue  # 总得分98分（含预算执行率得分10分） over indicators out of 90: more than this table
             if _NET_OF_BONUS.match(block.text, fig.end) and any(_BONUS.search(n) for n in names):
                 continue  # 自评得分92.30分（不含加分）: the table's 合计 holds the bonus row's
-            if _REVIEWERS.search(fig.label) and "自评" not in fig.label \
+            if scores.REVIEWERS.search(fig.label) and "自评" not in fig.label \
                     and "自评" in table.title + "".join(table.header) \
-                    and not _REVIEWERS.search(table.title + "".join(table.header)):
+                    and not scores.REVIEWERS.search(table.title + "".join(table.header)):
                 continue  # 复核得分 X beside a 项目支出绩效自评表: the evaluators' score, not the sheet's
             if "自评" not in fig.label and any(precision.interval(fig).meets(precision.interval(t))
                                               for t in _reviewed(table, check)):
@@ -159,7 +159,6 @@ def _reviewed(table, check: Check) -> list:
 
 
 _REVIEW = lazy(r"(?:复核|评价|核定|最终|评审)得?分")
-_REVIEWERS = lazy(r"复核|核定|评审|评价组|专家组")  # the evaluators' (经财政局复核，复核得分 X)
 _NET_OF_BONUS = lazy(r"\s*[（(]\s*不含(?:加分|加减分|附加分)")
 
 
