@@ -773,7 +773,9 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
     that have every cell, it meets, in order (:func:`_by_position`), a figure never more than a character
     or two beside its column; and the rows may stand a blank line or two apart, as pdftotext prints ruled
     rows. The header is the last line of names before the figures (not a unit line, nor a header's wrapped
-    second line). A line of words alone between two rows goes into the row it touches when it is a long
+    second line), with the label columns' names a line over it when they stand there alone (科目编码 科目名称
+    centred over a two-line header whose lower line names the figures' columns); a name over no row's
+    cells is a column blank in every row (经营支出), placed as the names stand. A line of words alone between two rows goes into the row it touches when it is a long
     name wrapped above and below its row's figures, and is a row of its own otherwise (a group's name, its
     items under it); a group's name left of every column (项目资金 down a form's side) is left out. A label
     indented by three characters or more is a level down (read as the text readers' indentation). A layout
@@ -782,6 +784,8 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
     k = 0
     read: list[tuple[int, int, list[str]]] = []  # each table read: its header's line, its last line, names
     unread: set[int] = set()  # the header lines of layouts not understood
+    own = False  # whether ``lines`` is this function's copy yet (a header's line laid over)
+    unlifted: set[int] = set()  # the header lines read again without the names a line up
     while k < len(lines):
         wide = _spaced(lines[k], True)
         header = wide if len(wide) >= 3 else _spaced(lines[k], False)
@@ -792,6 +796,12 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         if split and (_UNIT_LINE.search(lines[k]) or _named_again(lines, k, len(header))):
             k += 1  # a unit line (部门：… 单位：元), or a header over a header: the last names columns
             continue
+        lifted = _lifted(lines, k, header) if split and k not in unlifted else []
+        if lifted:  # (the label columns' names a line up: laid over the header's line, taken from theirs)
+            lines = lines if own else [*lines]
+            own, at, was = True, header[0][0], lines[k]
+            lines[k] = lines[k - 1][:at].ljust(at) + lines[k][at:]
+            header = lifted + header
         cells, words, last, blanks, cut = {k: header}, [], k, 0, False
         j = k + 1
         while j < len(lines) and j + 1 not in rows:
@@ -810,8 +820,12 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
             elif (split or _name_wrapped(lines, j, len(header))) and found and not numeric \
                     and not _PROSE_MARK.search(lines[j]) and all(b - a <= _FRAGMENT for a, b in found):
                 if blanks and len(found) >= 2 and any(
-                        not any(a < y + _NEAR and x < b + _NEAR for x, y in header) for a, b in found[1:]):
-                    break  # 收入   决算数 after a blank line: names under no column, the next table's header
+                        not any(a < y + _NEAR and x < b + _NEAR
+                                for n in cells for x, y in (cells[n] if n == k else cells[n][1:]))
+                        for a, b in found[1:]):
+                    break  # 收入   决算数 after a blank line: names under no column (the header's, or a
+                    # row's after its label: 使用非财政拨款结余 | 结余分配, the two halves' names, goes on),
+                    # the next table's header
                 words.append(j)  # a name wrapped around its row, or a group's name between rows
                 blanks = 0
             else:
@@ -854,6 +868,10 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
             placed |= {n: [(span, 0) for span in _spaced(lines[n], False)] for n in words}
         else:
             placed = None  # a crawler's short row: which of its cells are blank, one space cannot tell
+        if lifted and (placed is None or cut or not _label_columns(lines, cells, placed, k, len(lifted))):
+            lines[k] = was  # (the names a line up stand over no label column of the rows: read the table
+            unlifted.add(k)  # without them)
+            continue
         if placed is None or cut:  # (a row of figures the header has no columns for: the columns are not
             unread.add(k)  # the header's, the table not understood: 201 | 20126 档案事务 under 合计 | …)
             k = last + 1
@@ -861,9 +879,11 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         read.append((k, last, [" ".join(t.split()) for t in texts[k]]))
         grid = {n: [[] for _ in range(width)] for n in cells}
         lefts = [spans[0][0] for n, spans in cells.items() if n != k and placed[n][0] == 0]
+        if lifted:
+            rows[k] = []  # (the line the label columns' names stood on: read in the header)
         for n, spans in cells.items():
             for i, ((a, b), column) in enumerate(zip(spans, placed[n])):
-                grid[n][column] += _span_pieces(lines, n, a, b)
+                grid[n][column] += _span_pieces(lines, n - (n == k and (a, b) in lifted), a, b)
                 for line, x, y in tails.get(i, []) if n == k else ():
                     grid[n][column] += _span_pieces(lines, line, x, y)
             if n != k and placed[n][0] == 0 and lefts and (steps := (spans[0][0] - min(lefts)) // _INDENT):
@@ -886,6 +906,44 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         if again is not None and again in unread or again is None and _continued(lines, last):
             for n in range(first, last + 1):
                 rows.pop(n + 1, None)
+
+
+def _lifted(lines: list[str], k: int, header: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The cells of the line right over a header of figures' names that name its label columns (科目编码 |
+    科目名称 centred over a two-line header whose figures' names, 小计 | 基本支出 | 项目支出, are on the lower
+    line): every cell of that line left of the header's first, a label's name (…编码, …名称, 项目, 序号,
+    行次) and no such name on the line under the header; none otherwise."""
+    if k == 0 or not lines[k - 1].strip():
+        return []
+    above = _spaced(lines[k - 1], True)
+    if not above or any(b + _NEAR > header[0][0] or not _LABEL_NAME.fullmatch(lines[k - 1][a:b].strip())
+                        for a, b in above):
+        return []
+    below = _spaced(lines[k + 1], True) if k + 1 < len(lines) else []
+    if any(b + _NEAR <= header[0][0] and _LABEL_NAME.fullmatch(lines[k + 1][a:b].strip()) for a, b in below):
+        return []  # (项目 over 科目编码 | 科目名称 under the header's line: the names below are the columns')
+    return above
+
+
+def _label_columns(lines: list[str], cells: dict, placed: dict, k: int, count: int) -> bool:
+    """Whether each of the header's names stands within a centred name's reach of its column's cells, and
+    its first ``count`` (lifted from the line over it) over columns holding no amount (codes, names)."""
+    for i, ((a, b), column) in enumerate(zip(cells[k], placed[k])):
+        under = [(x, y) for n, spans in cells.items() if n != k and n in placed
+                 for (x, y), c in zip(spans, placed[n]) if c == column]
+        if not under and i >= count:
+            continue  # (a column blank in every row: 经营支出)
+        if not under or i < count and any(
+                _AMOUNT_CELL.fullmatch(lines[n][x:y].strip()) for n, spans in cells.items()
+                if n != k and n in placed for (x, y), c in zip(spans, placed[n]) if c == column):
+            return False
+        lo, hi = min(x for x, _ in under), max(y for _, y in under)
+        if not (a < hi and lo < b) and min(abs(a - hi), abs(lo - b)) > _ASTRAY:
+            return False
+    return True
+
+
+_LABEL_NAME = lazy(r"[\u4e00-\u9fff]{0,8}(?:编码|代码|编号|名称|项目|科目|序号|行次|栏次)")
 
 
 def _name_wrapped(lines: list[str], j: int, width: int) -> bool:
@@ -995,6 +1053,29 @@ def _columns_of(cells: dict[int, list[tuple[int, int]]], header: int, width: int
     return [(a, b) for a, b in out] if len(out) == width else None
 
 
+def _blank_columns(cells: dict[int, list[tuple[int, int]]], header: int, width: int):
+    """The columns when the header names more than any row fills: a column blank in every row (经营支出,
+    上缴上级支出 of a 支出决算表 whose rows give 基本支出 and 项目支出 only). The rows' columns
+    (:func:`_columns_of`, by the widest row) each go under the header's name nearest them, in order,
+    within a centred name's reach; a name over no row's cell is a column of its own, blank. None when a
+    column stands under no name, or a name left blank stands over a column's cells."""
+    rows = max((len(row) for n, row in cells.items() if n != header), default=0)
+    spans = cells[header]
+    if not 0 < rows < width or len(spans) != width:
+        return None
+    found = _columns_of(cells, header, rows)
+    placed = _by_position(found, spans) if found else None
+    if placed is None:
+        return None
+    gaps = [0 if a < hi and lo < b else min(abs(a - hi), abs(lo - b)) for (a, b), (lo, hi) in
+            zip(found, (spans[c] for c in placed))]
+    if max(gaps) > _ASTRAY or any(a < hi + _NEAR and lo < b + _NEAR for c, (a, b) in enumerate(spans)
+                                  if c not in placed for lo, hi in found):
+        return None
+    own = dict(zip(placed, found))
+    return [own.get(c, spans[c]) for c in range(width)]
+
+
 def _by_position(spans: list[tuple[int, int]], hulls: list[tuple[int, int]]) -> list[int] | None:
     """The columns a short row's cells stand in: the placement, in order, nearest its columns' spans (the
     sum of the gaps between each cell and its column's span; 0 where they meet), or None for none."""
@@ -1046,6 +1127,8 @@ def _placed_by_position(lines, cells, words, header: int, width: int) -> dict[in
     hulls = _columns_of(cells, header, width)
     if hulls is None and len(full) >= 2:
         hulls = _hulls(cells, full, width)
+    if hulls is None:
+        hulls = _blank_columns(cells, header, width)
     if hulls is None:
         return None
     cells[header] = _header_split(lines[header], cells[header], hulls)

@@ -11,7 +11,8 @@ Two shapes are read here, and a third, a table written one cell per line, in :mo
   each column it spans (合计 over 预算数 | 决算数 reads 合计预算数 | 合计决算数; the lines are kept in
   ``Table.levels``).
   The table's own unit line (编制单位：… 单位：元) printed again over its next page does not end it, nor
-  does its caption printed again marked （续）, or as it was before the table's total row.
+  does its caption printed again marked （续）, or as it was before the table's total row, nor a short line
+  of words right over its header printed again (本年支出 over 小计 | 基本支出 | 项目支出).
   A header repeated after a page break (a row made only of header words, or its first line again right
   under the header when the break fell there, or a whole header row that matches the header in most
   columns: 一级指标 under a garbled 指标) is dropped with the lines continuing it, and the body row after
@@ -293,6 +294,11 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset(), grid=None) -> list[l
             continue  # the table's own unit line or caption printed again over its next page: it goes on
         if current and block.kind != "row" and _CONTINUED.search(block.text) and len(block.text) <= 60:
             continue  # its caption again, marked （续）: the table goes on
+        if current and block.kind != "row" and len(block.text) <= _GAP_MAX and k + 1 < len(blocks) \
+                and blocks[k + 1].kind == "row" and _same_cells(blocks[k + 1], current[0][0]) \
+                and not _OUTLINE_HEAD.match(block.text) and not _UNIT.search(block.text) \
+                and not _caption(block.text) and not _closed(current, blocks, k):
+            continue  # a header's upper line (本年支出 over 小计 | 基本支出 | …) over the header again
         if not current and runs and block.kind != "row" and _CONTINUED.search(block.text) \
                 and len(block.text) <= 60 and not _closed(runs[-1], blocks, k) \
                 and _header_next(blocks, k, "\t".join(b.text for b, _ in runs[-1][:3])):
