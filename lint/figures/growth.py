@@ -125,6 +125,10 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 contrary = _contrary(spec, rate, sign)
                 if "其中" in text[change.end : rate.start]:
                     continue  # 减少8.87万元，其中公务接待费下降35.20%: a part's rate, not the change's
+                if _RESPECTIVE_RATES.search(text, max(sentence[0], rate.start - 12), rate.start) \
+                        or _RATE_LISTED.match(text, rate.end):
+                    continue  # …增加 a，比年初预算增加 b，分别增长 p、q: each rate its own change's, in order
+                    # (the respective kind's), not the nearest change's
                 said = labels.YEAR.findall(text, sentence[0], change.start)  # the years before the change
                 own = change.label if spec.compare.within(change.label) else labels.clause(text, change.start)
                 if _other_base(spec, own, text[change.end : rate.start],
@@ -251,6 +255,14 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     continue  # 支出 X，其中 A a，B b，公用经费比上年增加 C: a part of its own, unsaid
                 if current and _paired(text, figs, current[-1]):
                     continue  # 学前教育5055.83 4274.69 万元: two columns' amounts, this year's unsaid
+                if not stated_prior and len(current) >= 2 and _RESPECTIVE.search(
+                        text, sentence[0], current[-2].start) and _JOINED_PAIR.fullmatch(
+                        text, current[-2].end, current[-1].start):
+                    # 2024年度、2023年度…分别为 a、b，比上年减少 c: a against b, by the years named in order
+                    pair = _years_ordered(text, sentence[0], current[-2].start, analysis.year())
+                    if pair is None:
+                        continue  # (which of the two is this year's, the words do not say)
+                    current, stated_prior = [current[-2 + pair[0]]], [current[-2 + pair[1]]]
                 found = list(_change(rate, change, sign, stated_prior[-1] if stated_prior else None,
                                      current[-1] if current else None, contrary))
                 if not stated_prior and len(current) >= 2 and found and not _holds(found[0]) \
@@ -279,6 +291,25 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
             yield from _compared_with(analysis, spec, text, sentence)
             for current, prior, rate, sign in against_earlier(analysis, spec, text, sentence, "%"):
                 yield _rate(rate, prior, current, sign)
+
+
+_RESPECTIVE_RATES = lazy(r"分别(?:为|是)?\s*(?:增长|下降|增加|减少|提高|降低|上升|增幅|降幅)?(?:了|为)?\s*$")
+_RATE_LISTED = lazy(r"\s*[、和及]\s*[-+]?\d+(?:\.\d+)?\s*[%％]")  # p%、q%: one of rates listed
+_RESPECTIVE = lazy(r"分别(?:为|是|达到|完成|实现)")
+_JOINED_PAIR = lazy(r"\s*[、和及与]\s*")
+_PERIOD = lazy(r"((?:19|20)\d\d)\s*年度?|(本年度?|今年|当年)|(上年度?|去年|上一年度?)")
+
+
+def _years_ordered(text: str, start: int, end: int, year: str | None) -> tuple[int, int] | None:
+    """Which of two amounts listed 分别 (a、b) is this year's and which the prior, by the two periods named
+    in order before them in the sentence (2024年度、2023年度; 本年度和上年度; 上年和本年): (0, 1) when the
+    first is this year's, (1, 0) when the second is, None when the words name no two such periods."""
+    found = []
+    for m in _PERIOD.finditer(text, start, end):
+        found.append(int(m.group(1)) if m.group(1) else (int(year) if year else 0) - (1 if m.group(3) else 0))
+    if len(found) != 2 or abs(found[0] - found[1]) != 1 or 0 in found or found[0] < 1000:
+        return None
+    return (0, 1) if found[0] > found[1] else (1, 0)
 
 
 # 去年 opening a label as the time of what the report tells (去年全年…完成 X, 去年税收收入完成 X), not the
