@@ -767,20 +767,21 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
     row, each of three cells or more, the first (the header) of words, every other holding a figure.
 
     A crawler's table (cells one space apart) is read only when every row has every cell: which cells of a
-    short row are blank, the spaces cannot tell. A layout of two spaces or more keeps its columns where
-    the PDF drew them, so there a short row (a blank cell, a row of one panel of two, a header without a
-    name over its label column) is placed by position: each cell in the column whose span, over the rows
-    that have every cell, it meets, in order (:func:`_by_position`), a figure never more than a character
-    or two beside its column; and the rows may stand a blank line or two apart, as pdftotext prints ruled
-    rows. The header is the last line of names before the figures (not a unit line, nor a header's wrapped
-    second line), with the label columns' names a line over it when they stand there alone (科目编码 科目名称
-    centred over a two-line header whose lower line names the figures' columns); a name over no row's
-    cells is a column blank in every row (经营支出), placed as the names stand. A line of words alone between two rows goes into the row it touches when it is a long
-    name wrapped above and below its row's figures, and is a row of its own otherwise (a group's name, its
-    items under it); a group's name left of every column (项目资金 down a form's side) is left out. A label
-    indented by three characters or more is a level down (read as the text readers' indentation). A layout
-    whose figures cannot be so placed is left as text, and so is a table whose rest, after a page break and
-    its header printed again, is such a layout (its first page's totals are of rows not read)."""
+    short row are blank, the spaces cannot tell. A layout of two spaces or more keeps its columns where the
+    PDF drew them, so there a short row (a blank cell, a row of one panel of two, a header without a name over
+    its label column) is placed by position: each cell in the column whose span, over the rows that have every
+    cell, it meets, in order (:func:`_by_position`), a figure never more than a character or two beside its
+    column; and the rows may stand a blank line or two apart, as pdftotext prints ruled rows. The header is
+    the last line of names before the figures (not a unit line, nor a header's wrapped second line), with the
+    label columns' names a line over it when they stand there alone (科目编码 科目名称 centred over a two-line
+    header whose lower line names the figures' columns); a name over no row's cells is a column blank in every
+    row (经营支出), placed as the names stand. A line of words alone between two rows goes into the row it
+    touches when it is a long name wrapped above and below its row's figures, and is a row of its own
+    otherwise (a group's name, its items under it); a group's name left of every column (项目资金 down a
+    form's side) is left out. A label indented by three characters or more is a level down (read as the text
+    readers' indentation). A layout whose figures cannot be so placed is left as text, and so is a table whose
+    rest, after a page break and its header printed again, is such a layout (its first page's totals are of
+    rows not read)."""
     k = 0
     read: list[tuple[int, int, list[str]]] = []  # each table read: its header's line, its last line, names
     unread: set[int] = set()  # the header lines of layouts not understood
