@@ -1,16 +1,16 @@
 """target_claim: the prose says every target was met, yet the report's indicator tables show misses.
 
 Finds a ``claims`` phrase (各项指标均完成, 全面完成绩效目标) in a sentence that names an ``objects`` word
-(目标, 指标), not hedged (基本完成) or negated (未完成) just before it, in a sentence that admits no miss
-(其中1个指标全部完成，1个未完成). An exception stated in the same sentence (除一个指标外, 除2项指标外,
-除A和B2项外) allows that many misses, and one naming them (除“培训基层医务人员”指标外, 除节水率指标外) as
-many as it names. The indicators that miss a target are those of
-:mod:`crossfoot.tables.targets` (a target cell and its actual cell, every pair compared in its
-direction); when there are more than the claim allows, the claim is a finding that names them. A claim is
-about its own section's tables when its section (:meth:`crossfoot.analysis.Analysis.section`) holds any, and
-about one group of indicators when it names it (数量指标：…等5个数量指标均已完成; 满意度指标均达到), or when
-its paragraph opens on the group's title ((四)效益（25分）。…各项指标均完成): that group's rows, by the merged
-group cells they stand under (silent when the tables name no groups).
+(目标, 指标), not hedged (基本完成) or negated (未完成) just before it, nor followed by the work done
+(实际全部完成标准化建设: one indicator's actual), in a sentence that admits no miss (其中1个指标全部完成，1个
+未完成). An exception stated in the same sentence (除一个指标外, 除2项指标外, 除A和B2项外) allows that many
+misses, and one naming them (除“培训基层医务人员”指标外, 除节水率指标外) as many as it names. The indicators
+that miss a target are those of :mod:`crossfoot.tables.targets` (a target cell and its actual cell, every pair
+compared in its direction); when there are more than the claim allows, the claim is a finding that names them.
+A claim is about its own section's tables when its section (:meth:`crossfoot.analysis.Analysis.section`)
+holds any, and about one group of indicators when it names it (数量指标：…等5个数量指标均已完成; 满意度指标均
+达到), or when its paragraph opens on the group's title ((四)效益（25分）。…各项指标均完成): that group's
+rows, by the merged group cells they stand under (silent when the tables name no groups).
 """
 
 from __future__ import annotations
@@ -209,8 +209,9 @@ def _claim(sentence: str, claims, hedges) -> tuple[int, str] | None:
     for word in claims:
         at = sentence.find(word)
         while at >= 0:  # (each time said: 均完成主要绩效目标，各项绩效指标均完成: all, the second time)
+            after = at + len(word)
             if not any(sentence[max(0, at - len(h)):at] == h for h in hedges) \
-                    and not _SOME.match(sentence, at + len(word)):
+                    and not _SOME.match(sentence, after) and not _THING_DONE.match(sentence, after):
                 found.append((at, word))
                 break
             at = sentence.find(word, at + 1)
@@ -218,4 +219,6 @@ def _claim(sentence: str, claims, hedges) -> tuple[int, str] | None:
 
 
 _SOME = lazy(r"(?:了)?(?:主要|大部分|部分|重点|核心|多数)")  # 均完成主要绩效目标: the main ones, not all
+# what was done, named after the word (实际全部完成标准化建设: an indicator's actual), not targets
+_THING_DONE = lazy(r"(?:了)?(?![^，,。；;：:、）)]*?(?:目标|指标|任务|计划|要求|绩效))[\u4e00-\u9fff“”]{2,}")
 
