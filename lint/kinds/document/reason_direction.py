@@ -2,19 +2,19 @@
 主要原因是…经费增加).
 
 A reason is the text after 主要原因 (原因是, 原因为, 原因：, 主要是因为) to the end of its sentence. The
-change it explains is the direction word in the ``reach`` characters before it, from its own item on (not
-past a （九） or 2. after a stop): ``up`` (增加, 增长, 大于, 高于 …) or ``down`` (减少, 下降, 小于, 低于 …);
-when both stand side by side (增长（下降）, a template's choice) it is not judged, and when both stand
-there apart, the word of the change amount decides (减少0.51万元，增长45.94%: a decrease, the rate's word
-being GRW003's). A rise of a quality (提高…质量, 效率, 水平) is no spending's. It is a finding when the reason
-names only the opposite direction (``reason_up``: 增加, 新增, 追加 …; ``reason_down``: 减少, 压减, 调减, 节约,
-未完成 …), and none of the change's own, and both speak of spending (``subjects``: 经费, 支出, 费用, 总计,
-预算数 … in the change's sentence; ``spent``: the same, 项目, 补助, 资金, 业务量 …, right before any of the
-reason's direction words or right after it, as a verb's object: 压减公用经费; 结转 not), or both of income
-(收入 in the change's words, ``income`` words before the reason's: 补助资金增加 for a fall in 收入, not a
-balance carried over): a reason that spending rose for a fall in spending. A reason that names no direction,
-or both, another kind of thing (结转增加 for a fall in spending is sound), or last year's amount (``past``:
-上年, 去年), or a change of a balance (结转和结余 rises as spending falls), is left alone.
+change it explains is the direction word in the ``reach`` characters before it, from its own item on (not past
+a （九） or 2. after a stop): ``up`` (增加, 增长, 大于, 高于 …) or ``down`` (减少, 下降, 小于, 低于 …); when
+both stand side by side (增长（下降）, a template's choice) it is not judged, and when both stand there apart,
+the word of the change amount decides (减少0.51万元，增长45.94%: a decrease, the rate's word being GRW003's).
+A rise of a quality (提高…质量, 效率, 水平) is no spending's. It is a finding when the reason names only the
+opposite direction (``reason_up``: 增加, 新增, 追加 …; ``reason_down``: 减少, 压减, 调减, 节约, 未完成 …), and
+none of the change's own, and both speak of spending (``subjects``: 经费, 支出, 费用, 总计, 预算数 … in the
+change's sentence; ``spent``: the same, 项目, 补助, 资金, 业务量 …, right before any of the reason's direction
+words or right after it, as a verb's object: 压减公用经费; 结转 not), or both of income (收入 in the change's
+words, ``income`` words before the reason's: 补助资金增加 for a fall in 收入, not a balance carried over): a
+reason that spending rose for a fall in spending. A reason that names no direction, or both, another kind of
+thing (结转增加 for a fall in spending is sound), or last year's amount (``past``: 上年, 去年, in the clause
+of its direction word), or a change of a balance (结转和结余 rises as spending falls), is left alone.
 """
 
 from __future__ import annotations
@@ -94,7 +94,7 @@ def run(analysis, check: Check):
             opposite, own = (said_down, said_up) if claimed > 0 else (said_up, said_down)
             told = _told(text, m.start(), o)
             earning = "收入" in told and not o.subjects.within(told)  # 收入总计减少…: income's reason
-            if not opposite or own or o.past.within(reason) or not (earning or o.subjects.within(told)) \
+            if not opposite or own or not (earning or o.subjects.within(told)) \
                     or _BALANCE.match(_YEARS.sub("", labels.ASIDE.sub("", told))) or _BUDGET_GAP.search(told):
                 continue  # (年末结转和结余增加，主要原因是支出减少: a balance rises as spending falls; 决算数
                 # 小于预算数的主要原因是新增项目尚在实施中: an execution's reason, no change's)
@@ -104,6 +104,9 @@ def run(analysis, check: Check):
             if found is None:
                 continue  # the reason's rise is of something else than spending (结转结余增加, 提高…质量)
             at, opposite = found
+            if o.past.within(_clause(reason, at)):
+                continue  # 上年一次性增加了设备购置: last year's rise (not 部分项目已于上年完成，项目支出相应减少:
+                # this year's fall, 上年 in a clause of its own)
             change = "an increase" if claimed > 0 else "a decrease"
             yield report(check, analysis, block.span(m.end() + at, m.end() + at + len(opposite)),
                          opposite, computed=change, change=change, said=opposite)
@@ -157,4 +160,11 @@ def _of(reason: str, at: int, word: str, things, year: str | None = None) -> boo
 
 
 _CLAUSE_END = lazy(r"[，,、；;。]")
+
+
+def _clause(reason: str, at: int) -> str:
+    """The clause of ``reason`` holding ``at``: between the commas (or stops) around it."""
+    opened = max(reason.rfind(c, 0, at) for c in "，,；;。") + 1
+    ended = _CLAUSE_END.search(reason, at)
+    return reason[opened : ended.start() if ended else len(reason)]
 _NOT_NOW = lazy(r"(?:无|未|不再|没有|停止|(?:19|20)\d\d\s*年度?)\s*$")
