@@ -105,8 +105,8 @@ def run(analysis, check: Check):
                 continue  # the reason's rise is of something else than spending (结转结余增加, 提高…质量)
             at, opposite = found
             if o.past.within(_clause(reason, at)):
-                continue  # 上年一次性增加了设备购置: last year's rise (not 部分项目已于上年完成，项目支出相应减少:
-                # this year's fall, 上年 in a clause of its own)
+                continue  # 上年一次性增加了设备购置: last year's rise (not 部分项目已于上年完成，项目支出
+                # 相应减少: this year's fall, 上年 in a clause of its own)
             change = "an increase" if claimed > 0 else "a decrease"
             yield report(check, analysis, block.span(m.end() + at, m.end() + at + len(opposite)),
                          opposite, computed=change, change=change, said=opposite)
