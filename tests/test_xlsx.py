@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 from crossfoot import engine, ingest
 from crossfoot.ingest.text import ReadError
 from crossfoot.ingest.xlsx import shown
+from crossfoot.model import Severity
 
 openpyxl = pytest.importorskip("openpyxl")
 
@@ -93,6 +94,32 @@ def test_hidden_rows_and_columns_are_not_read(tmp_path):
     doc = ingest.read(_book(tmp_path / "h.xlsx", build))
     assert list(doc.lines)[1:] == ["项目\t金额", "人员经费\t600.2", "公用经费\t230.3", "合计\t830.5"]
     assert engine.run(doc, engine.select(engine.load(), ["TAB001"])) == []
+
+
+@pytest.mark.parametrize("spent, found", [(Decimal("880.50"), []), (Decimal("870.50"), ["F8"])])
+def test_a_blank_spacer_column_between_the_halves_of_a_summary_is_no_column(tmp_path, spent, found):
+    """A 收支总表 whose halves stand apart by a column blank in every row (wave w70e): the halves are read as
+    halves, the consistent one silent, a wrong total found on its cell (its place keeps its own column)."""
+    def build(book):
+        ws = book.active
+        ws.append(["", "2026年部门财务收支预算总表"])
+        ws.merge_cells("B1:F1")
+        ws.append(["", "本年收入", None, None, "本年支出"])
+        ws.merge_cells("B2:C2")
+        ws.merge_cells("E2:F2")
+        ws.append(["", "项目", "预算数", None, "项目", "预算数"])
+        ws.append(["", "一、财政拨款收入", 880.5, None, "一、社会保障和就业支出", 600.2])
+        ws.append(["", "1. 一般公共预算", 880.5, None, "二、卫生健康支出", 150])
+        ws.append(["", "二、事业收入", None, None, "三、住房保障支出", 130.3])
+        ws.append(["", "三、其他收入", None, None, None, None])
+        ws.append(["", "收入总计", 880.5, None, "支出总计", float(spent)])
+        for row in ws.iter_rows(min_row=4, min_col=3, max_col=6):
+            for cell in row:
+                cell.number_format = "#,##0.00"
+
+    doc = ingest.read(_book(tmp_path / "s.xlsx", build))
+    loud = [f for f in engine.run(doc, engine.load()) if f.severity >= Severity.WARNING]
+    assert sorted({f.span.where.rsplit(" ", 1)[-1] for f in loud}) == found, [f.message for f in loud]
 
 
 def test_a_formula_never_calculated_is_a_warning(tmp_path):

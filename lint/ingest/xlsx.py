@@ -10,7 +10,8 @@ becomes its name as a heading, then its rows in order over the columns it uses:
   reads empty, and a note says how many);
 * a merged cell gives its text once, in its top-left cell, the rest empty (as DOCX tables are read);
 * rows and columns hidden in Excel are left out, as they are from the sheet shown or printed (a stale row
-  hidden rather than deleted is not summed);
+  hidden rather than deleted is not summed), and so is a column blank in every row and under no merged cell
+  (a spacer between a 收支总表's halves);
 * a row with a single filled cell above or below the sheet's rows of several cells (the title, 编制单位,
   单位：万元, a 注：) is a paragraph, as is one merged across most of the table's width; any other row is a
   table row, so a table is recovered from the sheet as from any other format.
@@ -152,6 +153,9 @@ def sheet_lines(grid: Grid) -> list[Line]:
     first = min(c for _, cells in rows for c, _ in cells)
     last = max(c for _, cells in rows for c, _ in cells)
     several = [i for i, (_, cells) in enumerate(rows) if len(cells) > 1]
+    # a column blank in every row and under no merged cell: a spacer between a table's halves, not a column
+    wide = {r for r, cells in rows if len(cells) > 1}  # (a title merged across the sheet is no column)
+    shown = {c for _, cells in rows for c, _ in cells} | {c for r, c in covered if r in wide}
     title = grid.title
     lines = [Line([Piece(title, f"sheet {title}")], kind="heading")]
     for i, (r, cells) in enumerate(rows):
@@ -164,7 +168,8 @@ def sheet_lines(grid: Grid) -> list[Line]:
         texts = dict(cells)
         lines.append(Line([Piece(texts.get(c, ""), f"sheet {title}, cell {_name(c)}{r}",
                                  merged=covered.get((r, c), ""), rounded=(r, c) in grid.rounded)
-                           for c in range(first, last + 1) if c not in grid.hidden_columns], kind="row"))
+                           for c in range(first, last + 1) if c not in grid.hidden_columns and c in shown],
+                          kind="row"))
     return lines
 
 
