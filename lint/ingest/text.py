@@ -927,19 +927,31 @@ def _lifted(lines: list[str], k: int, header: list[tuple[int, int]]) -> list[tup
 
 
 def _label_columns(lines: list[str], cells: dict, placed: dict, k: int, count: int) -> bool:
-    """Whether each of the header's names stands within a centred name's reach of its column's cells, and
-    its first ``count`` (lifted from the line over it) over columns holding no amount (codes, names)."""
+    """Whether the header's first ``count`` names (lifted from the line over it) stand over columns holding
+    no amount (codes, names), and each name of such a column over its own column's cells rather than nearer
+    another column's (科目名称 over the names, not over 款's codes)."""
+    hulls: dict[int, tuple[int, int]] = {}
+    amounts: set[int] = set()
+    for n, spans in cells.items():
+        if n == k or n not in placed:
+            continue
+        for (x, y), c in zip(spans, placed[n]):
+            lo, hi = hulls.get(c, (x, y))
+            hulls[c] = (min(lo, x), max(hi, y))
+            if _AMOUNT_CELL.fullmatch(lines[n][x:y].strip()):
+                amounts.add(c)
+
+    def gap(a: int, b: int, c: int) -> int:
+        lo, hi = hulls[c]
+        return 0 if a < hi and lo < b else min(abs(a - hi), abs(lo - b))
+
     for i, ((a, b), column) in enumerate(zip(cells[k], placed[k])):
-        under = [(x, y) for n, spans in cells.items() if n != k and n in placed
-                 for (x, y), c in zip(spans, placed[n]) if c == column]
-        if not under and i >= count:
+        if column not in hulls:
+            if i < count:
+                return False
             continue  # (a column blank in every row: 经营支出)
-        if not under or i < count and any(
-                _AMOUNT_CELL.fullmatch(lines[n][x:y].strip()) for n, spans in cells.items()
-                if n != k and n in placed for (x, y), c in zip(spans, placed[n]) if c == column):
-            return False
-        lo, hi = min(x for x, _ in under), max(y for _, y in under)
-        if not (a < hi and lo < b) and min(abs(a - hi), abs(lo - b)) > _ASTRAY:
+        if i < count and column in amounts or column not in amounts and any(
+                gap(a, b, c) < gap(a, b, column) for c in hulls):
             return False
     return True
 
