@@ -4,15 +4,18 @@
 支出”（220类）“自然资源事务”（01款）.
 
 A money figure is read when the words right before it (its clause) name a row by class, 款 and 项 (its
-:func:`chain`), or when its label is only a measure (``measures``: 支出决算) and the numbered item it is in
-names the row. Names resolve through the table's classification codes (201 | 13 | 01 in 类 款 项 columns,
-or 2080501 in one): the 款 is looked up under its 类, the 项 under its 款 (:func:`resolve`); a name that
-does not resolve to exactly one row is left alone. Only figures in a part of the report about the table
-(``topic``: a word of the heading above them, or of the text between it and the figure, or of the section
-heading above a sub-heading naming no part of it, 五、一般公共预算拨款支出情况 ⏎ （三）具体使用情况, nor
-another fund or an earlier year in the words after it; no title between naming another fund, last year or
-an earlier year; no sentence of the figure's splitting it by fund) are read: a 类 of all funds is not a 类
-of the general budget, nor is last year's (:func:`on_topic`).
+:func:`chain`; a year between them and the measure, 档案馆（项）2026年预算数为 X, the caller reading an
+earlier one as last year's), or by one name quoted before 科目 at no level said (“农林水支出”科目 X: the one
+row of that name), or when its label is only a measure (``measures``: 支出决算) and the numbered item it is in
+names the row. A clause naming another fund (国有土地使用权出让收入安排的支出（款）) is that fund's row, not
+read. Names resolve through the table's classification codes (201 | 13 | 01 in 类 款 项 columns, or 2080501 in
+one): the 款 is looked up under its 类, the 项 under its 款 (:func:`resolve`); a name that does not resolve to
+exactly one row is left alone. Only figures in a part of the report about the table (``topic``: a word of the
+heading above them, or of the text between it and the figure, or of the section heading above a sub-heading
+naming no part of it, 五、一般公共预算拨款支出情况 ⏎ （三）具体使用情况, nor another fund or an earlier year
+in the words after it; no title between naming another fund, last year or an earlier year; no sentence of the
+figure's splitting it by fund) are read: a 类 of all funds is not a 类 of the general budget, nor is last
+year's (:func:`on_topic`).
 """
 
 from __future__ import annotations
@@ -35,7 +38,9 @@ NAMED = lazy(r"((?:[^（）()，,。；;：:、“”\"'\s\d.．]|(?<=[\u4e00-\u
                    r"[^（）()，,。；;\d]{1,6}[）)])+?)"
                    r"[”\"']?\s*[（(]\s*(?:\d{2,3}\s*)?([类款项])\s*[）)]")  # （类）, or with its code:
 # （207类）; each name quoted or not: “社会保障和就业支出”（208类）“行政事业单位养老支出”（05款）
-_MARKED = lazy(r"[（(]\s*(?:\d{2,3}\s*)?[类款项]\s*[）)]")
+_MARKED = lazy(r"[（(]\s*(?:\d{2,3}\s*)?[类款项]\s*[）)]|[”\"]\s*科目")
+# a class named in quotes before 科目, its level unsaid (1.“农林水支出”科目16351.13万元): the one row of that name
+QUOTED = lazy(r"[“\"]([^“”\"，,。；;：:\d]{2,30})[”\"]()\s*(?=科目)")
 _ITEM = lazy(r"(?:^|[。；;\s])\s*(?:\d{1,2}\s*[、.．](?!\d)"
                    r"|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")  # 1、 1. （一） （1）
 _HEADING = lazy(r"^\s*(?:[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])")
@@ -96,9 +101,10 @@ def _marked(analysis, block: int) -> bool:
 def chain(text: str, fig, measures, filler) -> list[re.Match]:
     """The row names that ``fig`` is stated for (matches of name and 类/款/项 in the block's text), or []."""
     at = fig.start - len(labels.clause(text, fig.start))
-    named = list(NAMED.finditer(text, at, fig.start))
-    # “…（项）”938.99万元, …（项）科目938.99万元, …（项）支出决算为54.53万元: nothing but the measure between
-    between = re.sub(r"[“”\"'\s]", "", text[named[-1].end():fig.start]) if named else ""
+    named = list(NAMED.finditer(text, at, fig.start)) or list(QUOTED.finditer(text, at, fig.start))[-1:]
+    # “…（项）”938.99万元, …（项）科目938.99万元, …（项）支出决算为54.53万元, …（项）2026年预算数为 X: nothing but
+    # the measure between (a year: the report's, those before it read as last year's by the caller)
+    between = re.sub(r"[“”\"'\s]|(?:19|20)\d\d\s*年度?", "", text[named[-1].end():fig.start]) if named else ""
     if named and not labels.without(between, (*measures, "科目", *filler)):
         return named
     if _PAST.search(fig.label):
@@ -130,6 +136,8 @@ def on_topic(analysis, fig, topic) -> bool:
     if _SPLIT_BY_FUND.search(own, fig.end, stop):
         return False  # 城乡社区支出（类）360.00万元，其中一般公共预算拨款60.00万元，国有土地使用权出让收入
         # 安排的支出300.00万元: the class's amount of all funds, its sentence says
+    if _OTHER_FUND.search(own, fig.start - len(labels.clause(own, fig.start)), fig.start):
+        return False  # 城乡社区支出（类）国有土地使用权出让收入安排的支出（款）…（项）X: another fund's row
     for b in range(fig.block, max(-1, fig.block - _HEADING_REACH), -1):
         text = blocks[b].text if b != fig.block else blocks[b].text[: fig.start]
         titled = _HEADING.match(text) or _YEAR_OPENS.match(text) and text.rstrip().endswith(("：", ":"))
@@ -212,6 +220,11 @@ def _same(name: str) -> str:
     return name.replace("其它", "其他")
 
 
+def label(names: list[re.Match]) -> str:
+    """The names as the prose gives them: 社会保障和就业支出（类）行政事业单位养老支出（款）, or “农林水支出”科目."""
+    return "".join(f"{m[1]}（{m[2]}）" if m[2] else f"“{m[1]}”科目" for m in names)
+
+
 def resolve(rows, names: list[re.Match]) -> tuple[int | None, re.Match | None, int | None]:
     """``(row, missing, parent)``: the index of the row ``names`` names, each name looked up under the code
     of the one before; else the first 款 or 项 that matches no row there, and the row it was looked up under
@@ -219,10 +232,10 @@ def resolve(rows, names: list[re.Match]) -> tuple[int | None, re.Match | None, i
     coded = any(code for code, _, _ in rows)
     parent, found = "", None
     for m in names:
-        name, width = _same(m[1]), 3 + 2 * _LEVELS[m[2]]
+        name, width = _same(m[1]), 3 + 2 * _LEVELS[m[2]] if m[2] else 0  # (“…”科目: any level)
         hits = [i for i, (code, row_name, _) in enumerate(rows) if _same(row_name) == name
-                and (not coded or len(code) == width and code.startswith(parent))]
-        if not hits and coded and found is not None and len(rows[found][0]) + 2 == width:
+                and (not coded or (not width or len(code) == width) and code.startswith(parent))]
+        if not hits and coded and width and found is not None and len(rows[found][0]) + 2 == width:
             return None, m, found
         if len(hits) != 1:
             return None, None, None

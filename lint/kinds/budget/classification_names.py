@@ -33,7 +33,7 @@ def run(analysis, check: Check):
         _found, missing, parent = classes.resolve(named, names)
         if missing is None:
             continue
-        label = "".join(f"{m[1]}（{m[2]}）" for m in names)
+        label = classes.label(names)
         code, name, cell = named[parent]
         known = "、".join(n for c, n, _ in named if len(c) == len(code) + 2 and c.startswith(code))
         yield report(check, analysis, block.span(missing.start(1), missing.end()), missing[0],

@@ -1,7 +1,7 @@
-"""narrative_rows: amounts the narrative gives for a table's rows, named by their classification, agree
-with those rows of the table: 社会保障和就业支出（类）754.75万元; “一般公共服务支出（类）商贸事务（款）
-行政运行（项）”938.99万元; or an item 1、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休
-（项）… 支出决算为54.53万元.
+"""narrative_rows: amounts the narrative gives for a table's rows, named by their classification, agree with
+those rows of the table: 社会保障和就业支出（类）754.75万元; “一般公共服务支出（类）商贸事务（款）
+行政运行（项）”938.99万元; “农林水支出”科目16351.13万元; 档案馆（项）2026年预算数为249.26万元; or an item
+1、社会保障和就业支出（类）行政事业单位养老支出（款）行政单位离退休（项）… 支出决算为54.53万元.
 
 The table and its column are named by caption and header words (option ``cell``: ``tables``, ``column``, e.g.
 合计). Figures, their row names and the rows they resolve to are read as :mod:`crossfoot.tables.classes`
@@ -67,5 +67,5 @@ def run(analysis, check: Check):
         key = (found, fig.value, fig.unit)
         if said != "agree" and fig.block - reported.get(key, -_ITEM_REACH) >= _ITEM_REACH:
             reported[key] = fig.block
-            yield differs(check, analysis, fig, cell, table, "".join(f"{m[1]}（{m[2]}）" for m in names),
+            yield differs(check, analysis, fig, cell, table, classes.label(names),
                           truncated=said == "truncated")
