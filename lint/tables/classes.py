@@ -39,7 +39,7 @@ NAMED = lazy(r"((?:[^（）()，,。；;：:、“”\"'\s\d.．]|(?<=[\u4e00-\u
                    r"[”\"']?\s*[（(]\s*(?:\d{2,3}\s*)?([类款项])\s*[）)]")  # （类）, or with its code:
 # （207类）; each name quoted or not: “社会保障和就业支出”（208类）“行政事业单位养老支出”（05款）
 _MARKED = lazy(r"[（(]\s*(?:\d{2,3}\s*)?[类款项]\s*[）)]|[”\"]\s*科目")
-# a class named in quotes before 科目, its level unsaid (1.“农林水支出”科目16351.13万元): the one row of that name
+# a class named in quotes before 科目, its level unsaid (1.“农林水支出”科目16351.13万元): the one row so named
 QUOTED = lazy(r"[“\"]([^“”\"，,。；;：:\d]{2,30})[”\"]()\s*(?=科目)")
 _ITEM = lazy(r"(?:^|[。；;\s])\s*(?:\d{1,2}\s*[、.．](?!\d)"
                    r"|[（(][一二三四五六七八九十\d]{1,3}[）)])\s*")  # 1、 1. （一） （1）
@@ -102,8 +102,8 @@ def chain(text: str, fig, measures, filler) -> list[re.Match]:
     """The row names that ``fig`` is stated for (matches of name and 类/款/项 in the block's text), or []."""
     at = fig.start - len(labels.clause(text, fig.start))
     named = list(NAMED.finditer(text, at, fig.start)) or list(QUOTED.finditer(text, at, fig.start))[-1:]
-    # “…（项）”938.99万元, …（项）科目938.99万元, …（项）支出决算为54.53万元, …（项）2026年预算数为 X: nothing but
-    # the measure between (a year: the report's, those before it read as last year's by the caller)
+    # “…（项）”938.99万元, …（项）科目938.99万元, …（项）支出决算为54.53万元, …（项）2026年预算数为 X: nothing
+    # but the measure between (a year: the report's, those before it read as last year's by the caller)
     between = re.sub(r"[“”\"'\s]|(?:19|20)\d\d\s*年度?", "", text[named[-1].end():fig.start]) if named else ""
     if named and not labels.without(between, (*measures, "科目", *filler)):
         return named
@@ -221,7 +221,7 @@ def _same(name: str) -> str:
 
 
 def label(names: list[re.Match]) -> str:
-    """The names as the prose gives them: 社会保障和就业支出（类）行政事业单位养老支出（款）, or “农林水支出”科目."""
+    """The names as the prose gives them: 社会保障和就业支出（类）养老支出（款）; “农林水支出”科目."""
     return "".join(f"{m[1]}（{m[2]}）" if m[2] else f"“{m[1]}”科目" for m in names)
 
 
