@@ -52,6 +52,11 @@ Parts over their total are not judged when a later part is by definition within 
 (地方一般公共预算收入 a；地方税收收入 b), when one names a group the others fit inside (民生支出 beside
 教育支出, 卫生健康支出), or when the listing names the total's quantity and a part after a semicolon names
 another (存款余额 X，其中住户存款余额 a；贷款余额 Y: a new total).
+
+A paragraph ending on 其中： over numbered paragraphs (1、 2、 …, each closed by 。 or ；) lists its parts a
+paragraph each: each amount of the total named by its measure (年初预算 a，支出决算 b) against the items'
+amounts of that measure, one each, or its one amount of no measure against each item's first; items each
+naming a 项 are every 项 of the total (complete).
 """
 
 from __future__ import annotations
@@ -61,7 +66,7 @@ import re
 from dataclasses import replace
 from decimal import Decimal
 
-from ...figures import labels, listings, precision, units
+from ...figures import labels, listings, numbers, precision, units
 from ...interval import Interval
 from ...model import Figure, Severity
 from ...regex import lazy
@@ -107,6 +112,61 @@ def run(analysis, check: Check):
                 yield from _judge_pair(analysis, check, listing, *pair)
             yield from _changes_of_parts(analysis, check, text, listing)
         yield from _change_breakdowns(analysis, check, block)
+        yield from _items_below(analysis, check, block)
+
+
+def _items_below(analysis, check: Check, block: int):
+    """A paragraph ending on 其中： over numbered paragraphs, one part each (…年初预算为 a，支出决算为
+    b。其中： ⏎ 1、…（项）。年初预算为 a1，支出决算为 b1。 ⏎ 2、…): each amount of the total's, named by its
+    measure (年初预算, 支出决算, 预算数 …), against the same measure's amounts of the items, one each; or the
+    paragraph's one amount, of no measure said, against each item's first. Items naming a 项 each list every
+    项 of the total: complete."""
+    blocks = analysis.doc.blocks
+    text = blocks[block].text
+    if blocks[block].kind == "row" or not _BELOW_OPENS.search(text):
+        return
+    items: list[int] = []
+    for b in range(block + 1, min(len(blocks), block + 1 + _ITEMS_MAX * 4)):
+        m = _BELOW_ITEM.match(blocks[b].text)
+        if blocks[b].kind == "row" or m is None or _item_number(m) != len(items) + 1:
+            break
+        items.append(b)
+    if len(items) < 2 or not all(blocks[b].text.rstrip().endswith(("。", "；", ";")) for b in items):
+        return  # (an item running on over the next line: where the list ends is not known)
+    totals = [f for f in _money(analysis, block) if not _CHANGE_SAID.search(f.label)]
+    keyed = [(_measure(f), f) for f in totals]
+    if len(totals) > 1 and (not all(k for k, _ in keyed) or len({k for k, _ in keyed}) != len(keyed)):
+        return  # amounts of no measure said, or one measure twice: which the items' are, not said
+    complete = all(_CLASSED_ITEM.search(blocks[b].text) for b in items)
+    for key, total in keyed:
+        parts = []
+        for b in items:
+            own = [f for f in _money(analysis, b) if not _CHANGE_SAID.search(f.label)]
+            mine = own[:1] if key is None else [f for f in own if _measure(f) == key]
+            if len(mine) != 1:
+                return
+            parts.append(mine[0])
+        yield from _judge(analysis, check, total, parts, complete)
+
+
+_BELOW_OPENS = lazy(r"(?:其中|具体(?:情况)?如下|具体包括)\s*[：:]\s*$")
+_BELOW_ITEM = lazy(r"\s*(?:(\d{1,2})\s*[、.．](?!\d)|[（(]([一二三四五六七八九十]{1,3}|\d{1,2})[）)])")
+_CLASSED_ITEM = lazy(r"[（(]项[）)]")
+_CHANGE_SAID = lazy(r"增加|减少|增长|下降|节约|上年|去年|(?:比|较)\S{0,8}$")  # a change, last year's: no part
+_MEASURE = lazy(r"(年初预算|调整预算|全年预算|预算|支出决算|决算|执行)数?\s*(?:为|是|[：:])?\s*$")
+
+
+def _item_number(m) -> int:
+    return int(m.group(1)) if m.group(1) else numbers.whole(m.group(2)) or 0
+
+
+def _money(analysis, block: int) -> list[Figure]:
+    return [f for f in analysis.figures[block] if f.is_point and precision.family(f.unit) == "money"]
+
+
+def _measure(figure: Figure) -> str | None:
+    m = _MEASURE.search(re.sub(r"\s+", "", figure.label))
+    return m.group(1) if m else None
 
 
 def _second_breakdown(outer, listing) -> bool:
