@@ -138,10 +138,12 @@ def _items_below(analysis, check: Check, block: int):
     if len(totals) > 1 and (not all(k for k, _ in keyed) or len({k for k, _ in keyed}) != len(keyed)):
         return  # amounts of no measure said, or one measure twice: which the items' are, not said
     complete = all(_CLASSED_ITEM.search(blocks[b].text) for b in items)
+    owns = [[f for f in _money(analysis, b) if not _CHANGE_SAID.search(f.label)] for b in items]
+    if len(keyed) == 1 and not any(_measure(f) for own in owns for f in own):
+        keyed = [(None, keyed[0][1])]  # 三公 X。其中： ⏎ （一）因公出国（境）费 a；: the items' own amounts
     for key, total in keyed:
         parts = []
-        for b in items:
-            own = [f for f in _money(analysis, b) if not _CHANGE_SAID.search(f.label)]
+        for own in owns:
             mine = own[:1] if key is None else [f for f in own if _measure(f) == key]
             if len(mine) != 1:
                 return
