@@ -3,21 +3,22 @@ two figures stated for them just before it (本届参赛人数1,260人，上届1
 
 Finds a verdict (option ``verdicts``: 高于, 多于, 超过, 超出 say *greater*; 低于, 少于, 不及 *less*; not 优于,
 whose direction the measure decides) right before a prior period (option ``priors``: 上年, 上届, 去年, 同期,
-上年度, 上一年度, 上期, or a year before the current one), not followed by a figure (低于上年2个百分点 states
-a gap: the difference check reads it), and opening its clause, but for how much (略低于上年): a verdict after
-another measure's name (支出仍低于上年, 合格率高于上年, 增幅高于上年) or a negation (不低于上年) says nothing
-of the figures before it (同比, 总体, 依然 before it aside). Before it, in its clause run (from the sentence's
-start or the last ；), stand exactly two figures of one unit family, adjacent: the prior (its label, or the
-words right before it, name the prior period: 上届1,180人, 上年为 Y; or an earlier year than the other's,
-2024年 X，2023年 Y; or a year beside this period said in words, 本年度 X，2023年 Y) and the current one, in
-either order, neither a change (比上年减少20万元: the change's, not the last period's) nor of spans unlike
-(累计 against 新增, 一季度 against 全年). A year must be the one before the other's, or before the report's
-(2024年 X，2020年为 Y，低于上年: 2020 is no 上年).
+上年度, 上一年度, 上期, or a year before the current one), or 持平 after one (与上年持平,
+与2024年预算（Y）持平, the prior in its brackets: *equal*; 与上年基本持平 an estimate, not judged), not
+followed by a figure (低于上年2个百分点 states a gap: the difference check reads it), and opening its clause,
+but for how much (略低于上年): a verdict after another measure's name (支出仍低于上年, 合格率高于上年,
+增幅高于上年) or a negation (不低于上年) says nothing of the figures before it (同比, 总体, 依然 before it
+aside). Before it, in its clause run (from the sentence's start or the last ；), stand exactly two figures of
+one unit family, adjacent: the prior (its label, or the words right before it, name the prior period:
+上届1,180人, 上年为 Y; or an earlier year than the other's, 2024年 X，2023年 Y; or a year beside this period
+said in words, 本年度 X，2023年 Y) and the current one, in either order, neither a change (比上年减少20万元:
+the change's, not the last period's) nor of spans unlike (累计 against 新增, 一季度 against 全年). A year must
+be the one before the other's, or before the report's (2024年 X，2020年为 Y，低于上年: 2020 is no 上年).
 
 Judged on the figures as stated: *greater* holds unless the current figure is below the prior (or, at other
-decimals, could not be above it), *less* the other way round; two figures stated alike are left alone (the
-values they were rounded from may differ). The finding is on the current figure, the prior as the related
-place.
+decimals, could not be above it), *less* the other way round, *equal* when their rounding intervals meet; two
+figures stated alike are left alone (the values they were rounded from may differ). The finding is on the
+current figure, the prior as the related place.
 """
 
 from __future__ import annotations
@@ -33,7 +34,7 @@ from ..options import options
 
 KIND = "prior_claim"
 FIELDS = ("stated", "computed", "claim", "other", "verdict", "actual")
-_VERDICT_WORDS = {"less": "less", "greater": "greater"}
+_VERDICT_WORDS = {"less": "less", "greater": "greater", "equal": "the same"}
 
 
 @options
@@ -64,30 +65,42 @@ def run(analysis, check: Check):
     o = check.options
     words = "|".join(map(re.escape, sorted(o.verdicts, key=len, reverse=True)))
     priors = "|".join(map(re.escape, sorted(o.priors, key=len, reverse=True)))
-    pattern = re.compile(rf"(?P<verdict>{words})\s*(?P<prior>{priors}|(?:19|20)\d\d\s*年度?)")
+    pattern = re.compile(rf"(?P<verdict>{words})\s*(?P<prior>{priors}|(?:19|20)\d\d\s*年度?)"
+                         rf"|与\s*(?P<prior2>{priors}|(?:19|20)\d\d\s*年度?)(?P<what>[^，,。；;：:\d]{{0,8}}?"
+                         rf"(?:[（(][^（()）]{{1,20}}[）)])?)\s*(?P<loose>基本|大体|大致|总体)?持平")
     for b, block in enumerate(analysis.doc.blocks):
         text = block.text
-        if block.kind == "row" or not any(w in text for w in o.verdicts):
+        if block.kind == "row" or not any(w in text for w in (*o.verdicts, "持平")):
             continue
         for m in pattern.finditer(text):
+            if m.group("loose"):
+                continue  # 与上年基本持平: an estimate, not judged
             opened = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
-            if _AFTER_CLAIM.match(text, m.end()) or not _BARE.fullmatch(text, opened, m.start()):
+            if m.group("verdict") and _AFTER_CLAIM.match(text, m.end()) \
+                    or not _BARE.fullmatch(text, opened, m.start()):
                 continue  # (低于上年2个百分点: a gap; 支出仍低于上年, 合格率高于上年, 不低于上年: another
                 # measure's verdict, or none)
             start = max(text.rfind(c, 0, m.start()) for c in _CLAUSE_RUN) + 1
             figs = [f for f in analysis.between(b, start, m.start()) if f.is_point and f.unit]
+            inside = [f for f in analysis.between(b, m.start(), m.end()) if f.is_point and f.unit]
+            verdict = o.verdicts[m.group("verdict")] if m.group("verdict") else "equal"
+            if verdict == "equal" and len(inside) == 1 and figs:  # 与2024年预算（4.20万元）持平
+                figs = [figs[-1], inside[0]]
+            elif inside:
+                continue
             if len(figs) != 2 or precision.family(figs[0].unit) != precision.family(figs[1].unit) \
                     or any(_CHANGE.search(f.label) for f in figs):
                 continue  # (比上年减少20万元，低于上年: a change stated, not the last period's figure)
             if len({tuple(_SPAN.findall(_said(text, f))) for f in figs}) > 1:
                 continue  # (截至2023年底累计 X，2024年新增 Y; 2024年一季度 X，2023年全年 Y: unlike periods)
-            marked = [_prior(text, f, m.group("prior"), o) for f in figs]
+            named = m.group("prior") or m.group("prior2")
+            marked = [_prior(text, f, named, o) for f in figs] if not inside else [False, True]
             if not any(marked):
-                marked = _earlier(text, figs, analysis.year(), m.group("prior"))  # 2024年 X，2023年 Y
+                marked = _earlier(text, figs, analysis.year(), named)  # 2024年 X，2023年 Y
             if marked.count(True) != 1:
                 continue
             prior, current = (figs[0], figs[1]) if marked[0] else (figs[1], figs[0])
-            found = _judge(check, analysis, current, prior, o.verdicts[m.group("verdict")], m.group(0))
+            found = _judge(check, analysis, current, prior, verdict, m.group(0))
             if found is not None:
                 yield found
 
@@ -137,7 +150,8 @@ def _judge(check: Check, analysis, current, prior, verdict: str, claim: str):
     if current.value == prior.value * factor:
         return None  # stated alike: the values they were rounded from may differ
     ours, theirs = precision.interval(current), precision.interval(prior, "round", current.unit)
-    holds = ours.hi > theirs.lo if verdict == "greater" else ours.lo < theirs.hi
+    holds = ours.hi > theirs.lo if verdict == "greater" else ours.lo < theirs.hi if verdict == "less" \
+        else ours.lo <= theirs.hi and theirs.lo <= ours.hi
     if holds:
         return None
     actual = "is less than" if current.value < prior.value * factor else "is greater than"
