@@ -55,8 +55,8 @@ another (存款余额 X，其中住户存款余额 a；贷款余额 Y: a new tot
 
 A paragraph ending on 其中： over numbered paragraphs (1、 2、 …, each closed by 。 or ；) lists its parts a
 paragraph each: each amount of the total named by its measure (年初预算 a，支出决算 b) against the items'
-amounts of that measure, one each, or its one amount of no measure against each item's first; items each
-naming a 项 are every 项 of the total (complete).
+amounts of that measure, one each, or its one amount of no measure against each item's first; as any 其中
+list, the items may be the main ones only.
 """
 
 from __future__ import annotations
@@ -119,8 +119,9 @@ def _items_below(analysis, check: Check, block: int):
     """A paragraph ending on 其中： over numbered paragraphs, one part each (…年初预算为 a，支出决算为
     b。其中： ⏎ 1、…（项）。年初预算为 a1，支出决算为 b1。 ⏎ 2、…): each amount of the total's, named by its
     measure (年初预算, 支出决算, 预算数 …), against the same measure's amounts of the items, one each; or the
-    paragraph's one amount, of no measure said, against each item's first. Items naming a 项 each list every
-    项 of the total: complete."""
+    paragraph's one amount, of no measure said, against each item's first. The items may be the main ones
+    only (1.…（项）… 3.…（项）。 六、…: three of many): as any 其中 list, judged when they exceed the total
+    or one digit explains the gap."""
     blocks = analysis.doc.blocks
     text = blocks[block].text
     if blocks[block].kind == "row" or not _BELOW_OPENS.search(text):
@@ -137,7 +138,6 @@ def _items_below(analysis, check: Check, block: int):
     keyed = [(_measure(f), f) for f in totals]
     if len(totals) > 1 and (not all(k for k, _ in keyed) or len({k for k, _ in keyed}) != len(keyed)):
         return  # amounts of no measure said, or one measure twice: which the items' are, not said
-    complete = all(_CLASSED_ITEM.search(blocks[b].text) for b in items)
     owns = [[f for f in _money(analysis, b) if not _CHANGE_SAID.search(f.label)] for b in items]
     if len(keyed) == 1 and not any(_measure(f) for own in owns for f in own):
         keyed = [(None, keyed[0][1])]  # 三公 X。其中： ⏎ （一）因公出国（境）费 a；: the items' own amounts
@@ -148,12 +148,11 @@ def _items_below(analysis, check: Check, block: int):
             if len(mine) != 1:
                 return
             parts.append(mine[0])
-        yield from _judge(analysis, check, total, parts, complete)
+        yield from _judge(analysis, check, total, parts, False)  # (its main 项 only, as often as all)
 
 
 _BELOW_OPENS = lazy(r"(?:其中|具体(?:情况)?如下|具体包括)\s*[：:]\s*$")
 _BELOW_ITEM = lazy(r"\s*(?:(\d{1,2})\s*[、.．](?!\d)|[（(]([一二三四五六七八九十]{1,3}|\d{1,2})[）)])")
-_CLASSED_ITEM = lazy(r"[（(]项[）)]")
 _CHANGE_SAID = lazy(r"增加|减少|增长|下降|节约|上年|去年|(?:比|较)\S{0,8}$")  # a change, last year's: no part
 _MEASURE = lazy(r"(年初预算|调整预算|全年预算|预算|支出决算|决算|执行)数?\s*(?:为|是|[：:])?\s*$")
 
