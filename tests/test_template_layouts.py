@@ -4037,6 +4037,13 @@ CASES = {
         "2120101   行政运行                 612.30     612.30       0.00\n\n"
         "2120104   城管执法                 233.30       0.00     233.30\n",
         ("城管执法                 233.30", "城管执法                 223.30"), "TAB001"),
+    "类 | 款 | 项 code columns under 科目编码, a 年初预算数 column before 决算数合计: no part of it (wave w70b)": (
+        "一般公共预算财政拨款支出决算表\n单位：万元\n科目编码\t\t\t科目名称\t年初预算数\t决算数合计\t基本支出\t项目支出\n"
+        "类\t款\t项\t\t\t\t\t\n207\t\t\t文化旅游体育与传媒支出\t1,696.14\t1,715.59\t798.49\t917.10\n"
+        "207\t01\t\t文化和旅游\t1,696.14\t1,715.59\t798.49\t917.10\n207\t01\t01\t行政运行\t834.62\t834.62\t798.49\t36.13\n"
+        "207\t01\t02\t一般行政管理事务\t167.75\t149.78\t\t149.78\n207\t01\t99\t其他文化和旅游支出\t693.77\t731.19\t\t731.19\n"
+        "合计\t\t\t\t1,696.14\t1,715.59\t798.49\t917.10\n",
+        ("行政运行\t834.62\t834.62\t798.49", "行政运行\t834.62\t834.62\t799.49"), "TAB001"),
 }
 
 
@@ -4110,3 +4117,15 @@ def test_the_rest_met_after_an_indicator_named_with_no_miss_said_is_a_claim():
     still stands against the table's miss (naming it is not admitting it)."""
     text = '# 2024年度公共文化服务体系建设专项资金绩效自评报告\n\n## 一、绩效目标完成情况\n\n表2  主要绩效指标完成情况\n\n| 指标名称 | 年度目标值 | 实际完成值 | 完成率 |\n| --- | --- | --- | --- |\n| 送戏下乡场次 | 120场 | 126场 | 105.00% |\n| 公益电影放映场次 | 2160场 | 2148场 | 99.44% |\n| 图书馆接待读者人次 | 37万人次 | 38.6万人次 | 104.32% |\n| 农家书屋出版物补充 | 180个 | 180个 | 100.00% |\n\n3.产出数量。分值15分。公益电影放映场次按计划组织实施，其余指标均完成，得15分。\n'
     assert "TAB012" in {f.code for f in _loud(text)}
+
+
+def test_a_measure_named_total_adds_no_column_of_another_measure():
+    """决算数合计 beside 年初预算数 under a two-line header (类 | 款 | 项 below 科目编码, wave w70b): its row
+    totals are 基本支出 + 项目支出, read and judged, not left as a layout not understood (an info)."""
+    name = next(k for k in CASES if "年初预算数 column before 决算数合计" in k)
+    text, (was, now), _ = CASES[name]
+    found = engine.run(parse(text, "t.txt"), CHECKS)
+    assert [f for f in found if f.code == "TAB001"] == []
+    broken = engine.run(parse(text.replace("834.62\t834.62\t798.49\t36.13", "834.62\t834.62\t798.49\t37.13"),
+                              "t.txt"), CHECKS)
+    assert any(f.code == "TAB001" and "行政运行 决算数合计" in f.message for f in broken)

@@ -11,7 +11,8 @@ declares that the total's column is the sum of its siblings: each sibling throug
 one (公务用车购置及运行费 through its 小计), else through its leaf columns (基本支出 through 人员经费 and 公用
 经费). When the total has columns of its own below it (合计 over 预算数 | 决算数), the sum holds for each of
 them, against the siblings' columns of the same name. Columns of labels (科目名称) are no parts: only columns
-of amounts count, a blank one as 0.
+of amounts count, a blank one as 0; a total naming its measure (决算数合计) adds no sibling naming another
+(年初预算数 beside it).
 """
 
 from __future__ import annotations
@@ -88,7 +89,10 @@ def _sums(siblings: list[Node], totals, amounts) -> list[tuple[int, list[int]]]:
     if len(marked) != 1:
         return []
     total = marked[0]
-    others = [n for n in siblings if n is not total and any(amounts[c.start] for c in n.leaves())]
+    own = set(_MEASURE.findall(total.name))
+    others = [n for n in siblings if n is not total and any(amounts[c.start] for c in n.leaves())
+              and not (own and set(_MEASURE.findall(n.name)) - own)]
+    # (决算数合计 beside 年初预算数 | 基本支出 | 项目支出: another measure's column is none of its parts)
     if not others:
         return []
     if total.leaf:
@@ -123,6 +127,7 @@ def _value(node: Node, totals, amounts, measure: str = "") -> list[int]:
 
 
 _CODES = lazy(rf"编码|代码|编号|序号|{CLASS_COLUMN}")
+_MEASURE = lazy(r"年初|调整|预算|决算|执行|上年|本年")  # what a column measures, beside what it is of
 
 
 def _amounts(table: Table, col: int) -> bool:
