@@ -296,6 +296,32 @@ def test_docx_text_in_insertions_fields_and_content_controls_is_read(tmp_path):
     assert finding.code == "SUM001" and finding.span.where == "paragraph 1"
 
 
+def _tabbed(*lines: str) -> str:
+    """Body paragraphs whose cells stand between tabs (⇥ in ``lines``)."""
+    def para(line: str) -> str:
+        runs = "<w:r><w:tab/></w:r>".join(f"<w:r><w:t>{cell}</w:t></w:r>" for cell in line.split("⇥"))
+        return f"<w:p>{runs}</w:p>"
+    return "".join(para(line) for line in lines)
+
+
+@pytest.mark.parametrize("total, found", [("820.50", []), ("830.50", ["TAB001"])])
+def test_docx_a_table_laid_out_with_tabs_is_a_table(tmp_path, checks, total, found):
+    """Paragraphs whose cells stand between tabs (a table pasted as text, wave w70e) are rows, as a text
+    file's tab lines are: a wrong total is found on its paragraph."""
+    body = _tabbed("2026年部门支出预算表", "单位：万元", "项目⇥金额", "人员经费⇥600.20", "公用经费⇥220.30",
+                   f"合计⇥{total}")
+    findings = engine.run(ingest.read(_docx_with(tmp_path, body)), checks)
+    assert [f.code for f in findings] == found
+    assert all(f.span.where == "paragraph 6" for f in findings)
+
+
+def test_docx_a_contents_list_laid_out_with_tabs_stays_prose(tmp_path):
+    """Tabs before page numbers (目录 entries) are no table: no amount stands in them."""
+    body = _tabbed("目录", "第一部分 部门概况⇥3", "第二部分 部门预算表⇥5", "第三部分 情况说明⇥15")
+    doc = ingest.read(_docx_with(tmp_path, body))
+    assert doc.blocks and all(b.kind != "row" for b in doc.blocks)
+
+
 @pytest.mark.parametrize("formula, found", [
     (r"$\frac{3816.36}{4181.40} \times 100\% = 91.27\%$", []),
     (r"$3816.36 \div 4181.40 \times 100\% = 91.27\%$", []),

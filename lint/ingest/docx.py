@@ -26,6 +26,7 @@ Places: ``paragraph N`` (the N-th paragraph of the body, as python-docx counts `
 from __future__ import annotations
 
 import posixpath
+import re
 import zipfile
 import zlib
 from pathlib import Path
@@ -40,6 +41,7 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}txbxContent", _FALLBACK,
          f"{W}footnoteReference", f"{W}endnoteReference", f"{W}pPr", f"{W}rPr"}
+_AMOUNT = re.compile(r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+\.\d+|[-−]?\d{4,}")
 _TEXT = {f"{W}t": None, f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 _OLE = b"\xd0\xcf\x11\xe0"
 _GRID = 64  # columns a table may span: Word's own limit is 63
@@ -77,6 +79,7 @@ class _Reader:
         self.numbering = _Numbering(self._part(self.rels.get("numbering")))
         self.lines: list[Line] = []
         self.boxes = 0
+        self.tabbed: dict[int, list[str]] = {}  # body paragraphs laid out with tabs: line index → cells
 
     def read(self) -> Document:
         root = self._part(self.main)
@@ -85,9 +88,10 @@ class _Reader:
         body = root.find(f"{W}body")
         for kind, number, element in blocks(body if body is not None else root):
             if kind == "paragraph":
-                self._paragraph(element, f"paragraph {number}")
+                self._paragraph(element, f"paragraph {number}", body=True)
             else:
                 self._table(element, number)
+        self._tab_rows()
         for kind in ("footnotes", "endnotes"):
             part = self._part(self.rels.get(kind))
             for note in part.iter(f"{W}{kind[:-1]}") if part is not None else ():
@@ -105,7 +109,7 @@ class _Reader:
                         self.lines.append(Line([Piece(text, kind)]))
         return assemble(self.name, self.lines, encoding="docx")
 
-    def _paragraph(self, p: ET.Element, where: str) -> None:
+    def _paragraph(self, p: ET.Element, where: str, body: bool = False) -> None:
         text = clean(_text(p))
         label = self.numbering.label(p)
         if label:
@@ -115,6 +119,12 @@ class _Reader:
             style = p.find(f"{W}pPr/{W}pStyle")
             heading = style is not None and style.get(f"{W}val") in self.headings
             self.lines.append(Line([Piece(text, where)], kind="heading" if heading else "paragraph"))
+            cells = [clean(c) for c in _text(p, tab="\t").split("\t")]
+            while cells and not cells[-1]:
+                cells.pop()
+            if body and not heading and sum(1 for c in cells if c) >= 2:
+                cells[0] = label + cells[0]
+                self.tabbed[len(self.lines) - 1] = cells
         for box in _boxes(p):  # a text box anchored in the paragraph (评价结论 in a frame): after it
             self.boxes += 1
             for kind, number, element in blocks(box):
@@ -122,6 +132,22 @@ class _Reader:
                     self._paragraph(element, f"text box {self.boxes}, paragraph {number}")
                 else:
                     self._table(element, number, f"text box {self.boxes}, ")
+
+    def _tab_rows(self) -> None:
+        """Runs of three paragraphs or more laid out with tabs, two of them or more holding an amount after
+        their first cell (项目⇥预算数 ⏎ 一、财政拨款收入⇥12,971,836⇥…): a table's rows, a cell between each
+        two tabs, as a text file's tab lines are read. A contents list (…部门概况⇥3) holds no amount."""
+        run: list[int] = []
+        for k in [*sorted(self.tabbed), -2]:
+            if run and k == run[-1] + 1:
+                run.append(k)
+                continue
+            amounts = sum(1 for i in run if any(_AMOUNT.fullmatch(c) for c in self.tabbed[i][1:]))
+            if len(run) >= 3 and amounts >= 2:
+                for i in run:
+                    where = self.lines[i].pieces[0].where
+                    self.lines[i] = Line([Piece(c, where) for c in self.tabbed[i]], kind="row")
+            run = [k]
 
     def _table(self, table: ET.Element, number: int, box: str = "", depth: int = 0) -> None:
         grid = list(rows(table))
@@ -258,9 +284,9 @@ def _boxes(element: ET.Element):
             stack.append(iter(child))
 
 
-def _text(element: ET.Element) -> str:
+def _text(element: ET.Element, tab: str = " ") -> str:
     """The text of an element's runs, in document order (read without recursion: a part nested
-    100,000 elements deep is read like any other)."""
+    100,000 elements deep is read like any other), a tab read as ``tab``."""
     out: list[str] = []
     stack = [iter(element)]
     while stack:
@@ -270,7 +296,7 @@ def _text(element: ET.Element) -> str:
         elif child.tag in _SKIP or child.tag == f"{W}r" and _hidden(child):
             continue
         elif child.tag in _TEXT:
-            fixed = _TEXT[child.tag]
+            fixed = tab if child.tag == f"{W}tab" else _TEXT[child.tag]
             out.append((child.text or "") if fixed is None else fixed)
         elif child.tag == f"{W}sym":
             out.append(_symbol(child))
