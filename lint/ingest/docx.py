@@ -17,6 +17,9 @@ python-docx's ``Paragraph.text`` drops text inside tracked insertions, content c
   a text box in a cell gives its text to the cell;
 * a text box (``w:txbxContent``; its VML fallback copy skipped) is read after the paragraph it is anchored
   in, its paragraphs and tables as the body's, placed ``text box N, paragraph M``;
+* three body paragraphs or more laid out with tabs, two of them or more with an amount after their first
+  cell, are a table's rows (a table pasted as text), a cell between each two tabs, as a text file's tab
+  lines are read; a contents list (…部门概况⇥3) holds no amount and stays prose;
 * footnotes, endnotes, headers and footers are read after the body, apart from it.
 
 Places: ``paragraph N`` (the N-th paragraph of the body, as python-docx counts ``document.paragraphs``),
