@@ -36,7 +36,8 @@ whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, 
 公务用车购置及运行费 its 购置 and 运行, a count of units its 行政单位 and 事业单位 (named after their counts
 too: 包括2个行政单位和3个事业单位), a 自评表's indicators its 产出, 成本, 效益 and 满意度指标 (these two when
 listed plainly after the total: no subset, 其中纳入编报的; no 主要 or 等; nothing counted after them), a score
-(or a total deduction, 共扣 X) its 决策, 过程, 产出 and 效益, unless its paragraph also states a bonus (加分);
+(or a total deduction, 共扣 X) its 决策, 过程, 产出 and 效益, unless its paragraph also states a bonus
+(加分), a 产出 score its 数量, 质量, 时效 and 成本 (all four named);
 or a count's parts closed by 其他: …特种专业技术用车18辆、其他用车14辆) or when one digit of one figure
 explains the whole gap (a typo, reported at ``warning``; among four parts or more, a gap of 2% of the total or
 more that digits of several parts could explain is a partial list as likely, not judged; two swapped digits
@@ -734,7 +735,10 @@ _PAIRS = {("基本支出", "项目支出"): lazy(rf"{_NOT_BUDGET}.*(?:支出预�
           ("行政单位", "事业单位"): lazy(r"单位"),
           # 共设置绩效指标12个，其中产出指标6个、成本指标1个、效益指标3个、满意度指标1个: a 自评表's
           # 一级 (not 产出、效益、满意度 alone: the 成本指标 later templates add may be the one unsaid)
-          ("产出指标", "成本指标", "效益指标", "满意度指标"): lazy(r"指标")}
+          ("产出指标", "成本指标", "效益指标", "满意度指标"): lazy(r"指标"),
+          # 产出指标得分 X，其中数量指标 a、质量指标 b、时效指标 c、成本指标 d: every 二级 of 产出 (成本 among
+          # them in the older template, its own 一级 in the newer: all four named are all)
+          ("数量", "质量", "时效", "成本"): lazy(r"产出")}
 # (each set, and the total it makes whole)
 
 
@@ -844,7 +848,8 @@ def _whole(total: Figure, parts: list[Figure], analysis) -> bool:
     (决策, 过程, 产出 and 效益; or 投入, 过程, 产出 and 效果), 离退休 its 离休 and 退休, people their 男 and
     女, a government's debt (债券) its 一般 and 专项, a 上级补助 its 返还性, 一般性 and 专项 transfers, a
     (local, 本级) 一般公共预算收入 its 税收收入 and 非税收入, a count of units its 行政单位 and 事业单位, a
-    自评表's indicators its 产出, 成本, 效益 and 满意度指标."""
+    自评表's indicators its 产出, 成本, 效益 and 满意度指标, a 产出 score its 数量, 质量, 时效 and 成本 (all
+    four named)."""
     names = _names(analysis, parts)
     if total.unit == "分" and _BONUS.search(analysis.text(total)):
         return False  # (…效益指标得分28分。此外，获得创新加分2分: the groups and a bonus make the score)
