@@ -12,14 +12,15 @@ A change in 个百分点 is the difference of the two percentages before it
 a target (超过目标, 低于计划, 较目标值提高) is the actual less the target stated just before it, in either
 order (目标值85%，实际92%，超过目标7个百分点); a move states its two amounts itself
 (由92.5%提高到97.8%，提高5.3个百分点; 由6辆减少到4辆，减少2辆; 由479.00亿元调整为484.40亿元，增加5.40亿元,
-its direction its change's; 由年初的 X 调整为 Y), and so does an adjustment after the amounts named
-unadjusted and adjusted (年初预算 X，调整后预算 Y，调减 Z), or both ways between them (年初预算 A，年中调增
-X，调减 Y，调整后预算为 B: X is B − A + Y), and a change naming no base after a budget's
-stages (年初预算数 X，调整数 Y，决算数 Z，增加 C: the outturn against the budget it holds over, else the
-年初); a prior may be labelled with the year compared (上年基本支出 Y，比上年减少 C; 2017年基本支出 Y，
-2018年比2017年减少 C); a prior may follow its change in brackets (比上年提高3.35个百分点（上年为91.36%）). A
-rate's gap to another's rate stated beside it (增长19.9%，高于全省平均增幅（11%）8.9个百分点;
-比全市增幅（-5.2%）高9.3个百分点) is the one less the other (not for a fall's size: 下降5.2%, 低于…).
+its direction its change's; 由年初的 X 调整为 Y), and so does an adjustment after the amounts named unadjusted
+and adjusted (年初预算 X，调整后预算 Y，调减 Z), or one way between them (年初预算 A，年中追加 X，调整后预算
+B), or both ways between them (年初预算 A，年中调增 X，调减 Y，调整后预算为 B: X is B − A + Y), and a change
+naming no base after a budget's stages (年初预算数 X，调整数 Y，决算数 Z，增加 C: the outturn against the
+budget it holds over, else the 年初); a prior may be labelled with the year compared (上年基本支出
+Y，比上年减少 C; 2017年基本支出 Y， 2018年比2017年减少 C); a prior may follow its change in brackets
+(比上年提高3.35个百分点（上年为91.36%）). A rate's gap to another's rate stated beside it
+(增长19.9%，高于全省平均增幅（11%）8.9个百分点; 比全市增幅（-5.2%）高9.3个百分点) is the one less the other
+(not for a fall's size: 下降5.2%, 低于…).
 
 An over- or under-collection after the budget stated with its rate (X，完成预算 B 的 P%，超收 C: X − B;
 短收 C: B − X), unless a schedule gap stands between (超平均进度 g，超收 C: over the schedule's share).
@@ -707,6 +708,7 @@ _ACTUAL = lazy(r"实际|执行|决算|完成|已")
 def run(analysis, check: Check):
     for block in range(len(analysis.doc.blocks)):
         yield from _both_ways(analysis, check, block)
+        yield from _one_way(analysis, check, block)
         for current, prior, change, sign in _changes(analysis, check.options, block):
 
             def compute(c=current, p=prior, d=change, s=sign):
@@ -751,9 +753,33 @@ def _both_ways(analysis, check: Check, block: int):
                     yield verdict
 
 
+def _one_way(analysis, check: Check, block: int):
+    """A budget adjusted one way between its two stages said in a row (年初预算数为 A，年中追加预算 X，调整后
+    全年预算数为 B; …调减 X…): X is B − A (raised) or A − B (lowered), judged on X."""
+    text = analysis.doc.blocks[block].text
+    for _start, _end, figs in analysis.sentences(block):
+        money = [f for f in figs if f.is_point and precision.family(f.unit) == "money"]
+        for base, change, adjusted in zip(money, money[1:], money[2:]):
+            said = labels.core(change.label)
+            sign = 1 if _RAISED.fullmatch(said) else -1 if _LOWERED.fullmatch(said) else 0
+            if not sign or not _BASE_BUDGET.search(labels.core(base.label)) \
+                    or not _ADJUSTED.search(labels.core(adjusted.label)) \
+                    or _BRACKET.search(text, base.end, adjusted.start):
+                continue
+            first, second = (adjusted, base) if sign > 0 else (base, adjusted)
+
+            def compute(a=first, b=second, u=change.unit):
+                return precision.interval(a, "round", u) - precision.interval(b, "round", u)
+
+            verdict = judge(check, analysis, change, (adjusted, base), compute,
+                            expression=f"{first.text} − {second.text}")
+            if verdict:
+                yield verdict
+
+
 _BASE_BUDGET = lazy(r"年初(?:预算|批复|安排)")
 _RAISED = lazy(r"(?:年中|年内|期间)?(?:调增|追加|增加)(?:预算)?(?:了)?")
-_LOWERED = lazy(r"(?:调减|压减|减少)(?:预算)?(?:了)?")
+_LOWERED = lazy(r"(?:年中|年内|期间)?(?:调减|压减|减少)(?:预算)?(?:了)?")
 _BRACKET = lazy(r"[（(]")  # (an amount in brackets between: not the four said in a row)
 
 
