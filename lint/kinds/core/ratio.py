@@ -55,7 +55,8 @@ Two shapes are found in each sentence:
   before 中 (not 其中, and not of money: the share check reads those), named by 占 or a rate word; when
   the part is said not to have done it (46个小区中有9个延期完工，按期完工率80.43%), the rate is of the rest.
 
-A completion rate (完成率) over a target set as a floor (年度目标≥26万人次) takes the floor as its plan; a
+A completion rate (完成率) over a target set as a floor (年度目标≥26万人次; in percent too, 目标值不少于65%，
+实际完成67.4%: the two rates right before it, the target its exact threshold) takes the floor as its plan; a
 rate of those due (覆盖率, 参训率, 参保率, 参与率, 出勤率, 到课率) is read only over an amount of those due
 (应参加 X), never over a plan; a rate named by a deed done on time (按期完成率) by its part (3个项目按期完成)
 when no plan is stated; a saving rate (节约率) over the saving stated against the budget (比预算节约 X).
@@ -180,6 +181,10 @@ def run(analysis, check: Check):
                 figs = [f for f in figs if f.start >= clause]
                 # 年度目标≥26万人次，实际27.3万人次，完成率: the floor (not an 执行率, 覆盖率, 按期完成率)
                 floors = _COMPLETED.search(labels.core(rate.label).strip()) is not None
+                pair = _percent_target(o, text, sentence[2], rate) if floors else None
+                if pair is not None:  # 目标值不少于65%，实际完成67.4%，完成率103.69%: of the two rates
+                    yield from _of_target(analysis, check, rate, *pair)
+                    continue
                 amounts = [f for f in figs if f.start < rate.start and (f.is_point or floors and _floor(o, f))
                            and precision.family(f.unit) not in ("ratio", "")]
                 hidden = labels.inside(text, figs[0].start, [f.start for f in amounts])
@@ -1154,6 +1159,32 @@ _ADJUSTED_PLAN = lazy(r"调整|追加|全年(?:预算|计划|安排|数)?\s*$") 
 
 
 _SHORT_OF = lazy(r"(?:较|比|与)[^，,。；;]{0,12}(?:少|多|超出|超过|超|低|高|差|相差|短缺)\s*$")
+
+
+def _percent_target(o: Options, text: str, figs, rate):
+    """``(actual, target)`` when a completion rate follows a target set in percent as a floor and the
+    actual in percent, the two right before it in its clause (目标值不少于65%，实际完成67.4%，完成率 P%),
+    nothing else between; else None."""
+    before = [f for f in figs if f.end <= rate.start]
+    if len(before) < 2:
+        return None
+    target, actual = before[-2:]
+    if target.unit != "%" or actual.unit != "%" or not _floor(o, target) or not actual.is_point \
+            or not o.actual.within(actual.label) or _planned(o, actual.label):
+        return None
+    return actual, target
+
+
+def _of_target(analysis, check, rate, actual, target):
+    """A completion rate of a rate over its target, the target as the exact threshold it sets (≥65% is
+    65%, as the indicator tables read it); 100% for a target exceeded is the capped convention."""
+    if rate.value == 100 and precision.interval(actual).lo > target.value:
+        return
+    verdict = judge(check, analysis, rate, (actual, target),
+                    lambda: precision.interval(actual) / precision.interval(target, "exact"),
+                    scale=_per(rate), expression=f"{actual.text} / {target.text}")
+    if verdict:
+        yield verdict
 
 
 def _floor(o: Options, figure) -> bool:
