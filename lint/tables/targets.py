@@ -148,10 +148,16 @@ def _read(analysis, spec: Spec) -> Iterator[Sheet]:
             if stated is not None:
                 stated = replace(stated, label=label)
             words = " ".join(c.text for j in range(len(table.header)) for c in record.cells(table, j))
-            explained = any(c.text.strip() for j in causes for c in record.cells(table, j)) \
+            explained = any(c.text.strip() and not _NO_CAUSE.fullmatch(c.text.strip())
+                            for j in causes for c in record.cells(table, j)) \
                 or _scored_down(table, record, points, got)  # 50 | ≥24000 | 23417 | 48.5: points taken
             rows.append(Row(label, pairs, missed, stated, upper, words, explained, context, not bare))
         yield Sheet(table, target, rows, centred)
+
+
+# a 偏差原因 cell saying there is none (无偏差, 无, —, 已完成): no explanation of a miss
+_NO_CAUSE = lazy(r"(?:无|没有)(?:偏差|差异)?(?:原因)?[。.]?|[—\-－/／\\]+"
+                 r"|(?:已|全部|均已)?完成(?:目标)?[。.]?")
 
 
 def _scored(table: Table) -> tuple[int, ...]:

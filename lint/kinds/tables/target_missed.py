@@ -1,8 +1,8 @@
-"""target_missed: an actual value misses a target written with an explicit comparator (≥700家, then
-105家), no completion rate is stated, and the row does not say so (a ``missed`` word such as 未完成, or
-any text in its 偏差原因 cell). A score sheet of a printed document (PDF, OFD, or its text) whose columns stop
-at its 分值, its last, with no 得分 nor 偏差原因 column (a form printed wider than its page, the rest on the
-next), is left alone: how a row explains its miss is not in that table.
+"""target_missed: an actual value misses a target written with an explicit comparator (≥700家, then 105家), no
+completion rate is stated, and the row does not say so (a ``missed`` word such as 未完成, or any text in its
+偏差原因 cell but one saying there is none: 无偏差, 无, —, 已完成). A score sheet of a printed document (PDF,
+OFD, or its text) whose columns stop at its 分值, its last, with no 得分 nor 偏差原因 column (a form printed
+wider than its page, the rest on the next), is left alone: how a row explains its miss is not in that table.
 
 Tables and pairs are read as :mod:`crossfoot.tables.targets` describes. The finding is on the actual.
 """
