@@ -381,7 +381,8 @@ _ITEM_GAP = lazy(r"\s*[，,、；;]\s*[^，,、；;。\d]{0,24}")  # the next am
 
 def _years_compared(current, prior, change) -> bool:
     """Whether ``prior`` is ``current``'s quantity of the year the change compares with (基本支出 X，上年
-    基本支出 Y，比上年减少 C; 2018年基本支出 X，2017年基本支出 Y，2018年比2017年减少 C)."""
+    基本支出 Y，比上年减少 C; 2018年基本支出 X，2017年基本支出 Y，2018年比2017年减少 C; 2024年…X，2023年为 Y，
+    比上年增加 C)."""
     said = _YEARS_SAID.search(change.label)
     if said is None:
         return False
@@ -391,6 +392,9 @@ def _years_compared(current, prior, change) -> bool:
         return False
     name = prior.label.strip(" ，,")[theirs.end():].removesuffix("为")
     own = current.label.strip(" ，,")[mine.end() if mine else 0:].removesuffix("为")
+    if not name and not said.group(2) and theirs.group(2) and mine is not None and mine.group(2) \
+            and int(mine.group(2)) - int(theirs.group(2)) == 1:
+        return True  # 2024年机关运行经费 X，2023年为 Y，比上年增加 C: the year before's, named by its year
     if len(name) < 2 or name != own:
         return False
     if said.group(2):  # 比2017年: that year, and the current the year before 比 (or none)
