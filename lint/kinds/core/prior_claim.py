@@ -3,8 +3,9 @@ two figures stated for them just before it (本届参赛人数1,260人，上届1
 
 Finds a verdict (option ``verdicts``: 高于, 多于, 超过, 超出 say *greater*; 低于, 少于, 不及 *less*; not 优于,
 whose direction the measure decides) right before a prior period (option ``priors``: 上年, 上届, 去年, 同期,
-上年度, 上一年度, 上期, or a year before the current one), or 持平 after one (与上年持平,
-与2024年预算（Y）持平, the prior in its brackets: *equal*; 与上年基本持平 an estimate, not judged), not
+上年度, 上一年度, 上期, or a year before the current one), or 持平 after one (与上年持平, 和上年持平,
+与2024年预算（Y）持平, the prior alone in its brackets, this year's the one amount before: *equal*; 基本持平,
+接近持平 an estimate, not judged; 与2024年预算持平 over an amount of another measure, 执行数, neither), not
 followed by a figure (低于上年2个百分点 states a gap: the difference check reads it), and opening its clause,
 but for how much (略低于上年): a verdict after another measure's name (支出仍低于上年, 合格率高于上年,
 增幅高于上年) or a negation (不低于上年) says nothing of the figures before it (同比, 总体, 依然 before it
@@ -50,6 +51,9 @@ class Options:
         return None
 
 
+_HEDGED = lazy(r"基本|大体|大致|接近|几乎|近乎|相当|略|总体")
+_AMOUNT_ONLY = lazy(r"[（(]\s*[\d,.]+\s*(?:万元|亿元|元|%|人|个)?\s*[）)]\s*(?:保持)?\s*$")  # （4.20万元）
+_MEASURE = lazy(r"预算|决算|执行")
 _YEAR_BEFORE = lazy(r"((?:19|20)\d\d)\s*年(?:度)?")
 _AFTER_CLAIM = lazy(r"\s*(?:同期)?(?:水平|的水平|数|值|平均水平)?\s*(?:[\d０-９]|[（(])")  # 低于上年2个百分点
 _CLAUSE_RUN = "。；;！？"
@@ -66,15 +70,15 @@ def run(analysis, check: Check):
     words = "|".join(map(re.escape, sorted(o.verdicts, key=len, reverse=True)))
     priors = "|".join(map(re.escape, sorted(o.priors, key=len, reverse=True)))
     pattern = re.compile(rf"(?P<verdict>{words})\s*(?P<prior>{priors}|(?:19|20)\d\d\s*年度?)"
-                         rf"|与\s*(?P<prior2>{priors}|(?:19|20)\d\d\s*年度?)(?P<what>[^，,。；;：:\d]{{0,8}}?"
-                         rf"(?:[（(][^（()）]{{1,20}}[）)])?)\s*(?P<loose>基本|大体|大致|总体)?持平")
+                         rf"|(?:与|和|较)\s*(?P<prior2>{priors}|(?:19|20)\d\d\s*年度?)(?P<what>[^，,。；;：:\d]{{0,8}}?"
+                         rf"(?:[（(][^（()）]{{1,20}}[）)])?)\s*(?P<loose>基本|大体|大致|总体)?(?:保持)?持平")
     for b, block in enumerate(analysis.doc.blocks):
         text = block.text
         if block.kind == "row" or not any(w in text for w in (*o.verdicts, "持平")):
             continue
         for m in pattern.finditer(text):
-            if m.group("loose"):
-                continue  # 与上年基本持平: an estimate, not judged
+            if m.group("loose") or m.group("what") and _HEDGED.search(m.group("what")):
+                continue  # 与上年基本持平, 与上年大体上持平, 接近持平: an estimate, not judged
             opened = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
             if m.group("verdict") and _AFTER_CLAIM.match(text, m.end()) \
                     or not _BARE.fullmatch(text, opened, m.start()):
@@ -84,8 +88,9 @@ def run(analysis, check: Check):
             figs = [f for f in analysis.between(b, start, m.start()) if f.is_point and f.unit]
             inside = [f for f in analysis.between(b, m.start(), m.end()) if f.is_point and f.unit]
             verdict = o.verdicts[m.group("verdict")] if m.group("verdict") else "equal"
-            if verdict == "equal" and len(inside) == 1 and figs:  # 与2024年预算（4.20万元）持平
-                figs = [figs[-1], inside[0]]
+            if verdict == "equal" and len(inside) == 1 and len(figs) == 1 \
+                    and _AMOUNT_ONLY.search(m.group("what") or ""):  # 与2024年预算（4.20万元）持平: the
+                figs = [figs[0], inside[0]]  # bracket the amount alone, this year's the one before it
             elif inside:
                 continue
             if len(figs) != 2 or precision.family(figs[0].unit) != precision.family(figs[1].unit) \
@@ -100,6 +105,9 @@ def run(analysis, check: Check):
             if marked.count(True) != 1:
                 continue
             prior, current = (figs[0], figs[1]) if marked[0] else (figs[1], figs[0])
+            measure, its = set(_MEASURE.findall(m.group("what") or "")), set(_MEASURE.findall(prior.label))
+            if verdict == "equal" and measure and not inside and (not measure & its or its - measure):
+                continue  # 2024年执行数 Y …，与2024年预算持平: the budget named, another measure stated
             found = _judge(check, analysis, current, prior, verdict, m.group(0))
             if found is not None:
                 yield found
