@@ -125,10 +125,11 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 contrary = _contrary(spec, rate, sign)
                 if "其中" in text[change.end : rate.start]:
                     continue  # 减少8.87万元，其中公务接待费下降35.20%: a part's rate, not the change's
-                if _RESPECTIVE_RATES.search(text, max(sentence[0], rate.start - 12), rate.start) \
-                        or _RATE_LISTED.match(text, rate.end):
+                if (_RESPECTIVE_RATES.search(text, max(sentence[0], rate.start - 12), rate.start)
+                        or _RATE_LISTED.match(text, rate.end)) \
+                        and sum(1 for f in figs[: i + 1] if _direction(spec, f.label)) >= 2:
                     continue  # …增加 a，比年初预算增加 b，分别增长 p、q: each rate its own change's, in order
-                    # (the respective kind's), not the nearest change's
+                    # (not the nearest change's); one change, 增幅和执行率分别为 p、q: p is its rate
                 said = labels.YEAR.findall(text, sentence[0], change.start)  # the years before the change
                 own = change.label if spec.compare.within(change.label) else labels.clause(text, change.start)
                 if _other_base(spec, own, text[change.end : rate.start],
@@ -260,9 +261,10 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         text, current[-2].end, current[-1].start):
                     # 2024年度、2023年度…分别为 a、b，比上年减少 c: a against b, by the years named in order
                     pair = _years_ordered(text, sentence[0], current[-2].start, analysis.year())
-                    if pair is None:
-                        continue  # (which of the two is this year's, the words do not say)
-                    current, stated_prior = [current[-2 + pair[0]]], [current[-2 + pair[1]]]
+                    if pair is not None:
+                        current, stated_prior = [current[-2 + pair[0]]], [current[-2 + pair[1]]]
+                    elif not _OWN_SUBJECT.match(change.label.strip(" ，,")):
+                        continue  # A和B分别为 a、b，比上年减少 c: whose, unsaid (决算数比上年 says: B's)
                 found = list(_change(rate, change, sign, stated_prior[-1] if stated_prior else None,
                                      current[-1] if current else None, contrary))
                 if not stated_prior and len(current) >= 2 and found and not _holds(found[0]) \
@@ -298,16 +300,26 @@ _RATE_LISTED = lazy(r"\s*[、和及]\s*[-+]?\d+(?:\.\d+)?\s*[%％]")  # p%、q%:
 _RESPECTIVE = lazy(r"分别(?:为|是|达到|完成|实现)")
 _JOINED_PAIR = lazy(r"\s*[、和及与]\s*")
 _PERIOD = lazy(r"((?:19|20)\d\d)\s*年度?|(本年度?|今年|当年)|(上年度?|去年|上一年度?)")
+_ONE = r"(?:(?:19|20)\d\d\s*年度?|本年度?|今年|当年|上年度?|去年|上一年度?)"
+# periods listed (2024年度、2023年度; 本年度和上年度), each followed by the next or by what they are of, not
+# by a word making them a thing's name (上年结转, 本年收入: the periods' own, not a list)
+_PERIODS = lazy(rf"{_ONE}(?P<of>[\u4e00-\u9fff]{{0,4}}?)(?:\s*[、和及与]\s*{_ONE}(?P=of))+"
+                rf"(?![\u4e00-\u9fff]{{0,2}}(?:结转|结余))")  # (2024年度决算数、2023年度决算数: of one thing)
 
 
 def _years_ordered(text: str, start: int, end: int, year: str | None) -> tuple[int, int] | None:
-    """Which of two amounts listed 分别 (a、b) is this year's and which the prior, by the two periods named
-    in order before them in the sentence (2024年度、2023年度; 本年度和上年度; 上年和本年): (0, 1) when the
-    first is this year's, (1, 0) when the second is, None when the words name no two such periods."""
-    found = []
-    for m in _PERIOD.finditer(text, start, end):
-        found.append(int(m.group(1)) if m.group(1) else (int(year) if year else 0) - (1 if m.group(3) else 0))
-    if len(found) != 2 or abs(found[0] - found[1]) != 1 or 0 in found or found[0] < 1000:
+    """Which of the last two amounts listed 分别 (a、b) is this year's and which the prior, by the last two
+    periods of a list of periods before them in the sentence, joined by 、 or 和 (2024年度、2023年度; 本年度和
+    上年度; 2022年、2023年、2024年): (0, 1) when the first is the later, (1, 0) when the second is, None
+    when no such list (上年结转和本年收入 is none: the periods name other things) or its last two are not a
+    year apart."""
+    lists = list(_PERIODS.finditer(text, start, end))
+    if not lists:
+        return None
+    periods = [m for m in _PERIOD.finditer(lists[-1].group()) if m.group()]
+    now = int(year) if year else 1  # (no report year: 本年 and 上年 are still a year apart)
+    found = [int(m.group(1)) if m.group(1) else now - (1 if m.group(3) else 0) for m in periods[-2:]]
+    if len(found) != 2 or abs(found[0] - found[1]) != 1:
         return None
     return (0, 1) if found[0] > found[1] else (1, 0)
 
