@@ -14,7 +14,8 @@ words or right after it, as a verb's object: 压减公用经费; 结转 not), or
 words, ``income`` words before the reason's: 补助资金增加 for a fall in 收入, not a balance carried over): a
 reason that spending rose for a fall in spending. A reason that names no direction, or both, another kind of
 thing (结转增加 for a fall in spending is sound), or last year's amount (``past``: 上年, 去年, in the clause
-of its direction word), or a change of a balance (结转和结余 rises as spending falls), is left alone.
+of its direction word, or before it with nothing between saying this year: 本年, 相应, 因此; 比上年 no past
+word), or a change of a balance (结转和结余 rises as spending falls), is left alone.
 """
 
 from __future__ import annotations
@@ -104,9 +105,9 @@ def run(analysis, check: Check):
             if found is None:
                 continue  # the reason's rise is of something else than spending (结转结余增加, 提高…质量)
             at, opposite = found
-            if o.past.within(_clause(reason, at)):
-                continue  # 上年一次性增加了设备购置: last year's rise (not 部分项目已于上年完成，项目支出
-                # 相应减少: this year's fall, 上年 in a clause of its own)
+            if o.past.within(_clause(reason, at)) or _said_of_past(reason, at, o):
+                continue  # 上年一次性增加了设备购置; 上年开展换届工作，会议费增加较多，本年无此项支出: last
+                # year's rise (not 部分项目已于上年完成，项目支出相应减少: this year's fall, 相应 between)
             change = "an increase" if claimed > 0 else "a decrease"
             yield report(check, analysis, block.span(m.end() + at, m.end() + at + len(opposite)),
                          opposite, computed=change, change=change, said=opposite)
@@ -160,6 +161,24 @@ def _of(reason: str, at: int, word: str, things, year: str | None = None) -> boo
 
 
 _CLAUSE_END = lazy(r"[，,、；;。]")
+
+
+def _said_of_past(reason: str, at: int, o) -> bool:
+    """Whether a word of the year before (``past``: 上年, 去年; not 比上年, 较上年, 与上年相比) stands before
+    ``at`` in the reason with nothing between them saying this year (本年, 今年, a year's number, 相应, 因此,
+    导致, 从而, 所以): the direction told of last year, setting the scene for this year's change."""
+    for word in o.past:
+        k = reason.rfind(word, 0, at)
+        while k >= 0:
+            if not _COMPARING_PAST.search(reason, max(0, k - 2), k + len(word) + 2) \
+                    and not _NOW_SAID.search(reason, k + len(word), at):
+                return True
+            k = reason.rfind(word, 0, k)
+    return False
+
+
+_COMPARING_PAST = lazy(r"(?:比|较|与|同)(?:上年|去年|上一年|同期)|(?:上年|去年)(?:相比|同期)")
+_NOW_SAID = lazy(r"本年|今年|当年|(?:19|20)\d\d\s*年|相应|因此|导致|从而|所以|致使")
 
 
 def _clause(reason: str, at: int) -> str:
