@@ -222,9 +222,10 @@ def _tier_column(table) -> int | None:
 def _tiered(table, o: Options) -> list[_Said]:
     """A sheet's groups by its 一级指标 column, each named on its first row and blank below (决策 | 项目立项 |
     … ⏎ | | …), or on each of its rows: a group's 得分 (and 分值) is the sum of its rows, when closed by the
-    next group or the total row (its rows' 小计, the 二级 items' subtotals, left out). Nothing when the
-    sheet's first row names no group (a sheet continued), a name is none of ``groups``, a group's first row
-    opens no 二级 item, a score is blank, or the sheet has two score columns (自评得分 | 复核得分)."""
+    next group or the total row (its rows' 小计, the 二级 items' subtotals, left out; a 小计 ending the sheet
+    is its total). Nothing when the sheet's first row names no group (a sheet continued), a name is none of
+    ``groups``, a group's first row opens no 二级 item, a score is blank, or the sheet has two score columns
+    (自评得分 | 复核得分)."""
     first, score, points = _tier_column(table), table.column(*o.score), table.column(*o.max)
     if sum(1 for h in table.header if o.score.within(h) and "率" not in h) > 1:
         return []  # 自评得分 | 复核得分: which one the prose gives is not said
@@ -233,8 +234,9 @@ def _tiered(table, o: Options) -> list[_Said]:
     closed = False
     for r, row in enumerate(table.rows):
         said = row_label(table, r).replace(" ", "")
-        if _SUBTOTAL_ROW.search(said) and groups and not row[first].text.strip():
-            continue  # 小计 under a 二级 item's rows (数量指标 8, 7 | 小计 15): a subtotal, not an item
+        if _SUBTOTAL_ROW.search(said) and groups and not row[first].text.strip() and r < len(table.rows) - 1:
+            continue  # 小计 under a 二级 item's rows (数量指标 8, 7 | 小计 15): a subtotal, not an item (the
+            # sheet's last row, its total)
         if _TOTAL_ROW.search(said):
             closed = True
             break
