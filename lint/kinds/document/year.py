@@ -8,15 +8,15 @@ than the report's, the figure's label is about the budget or its execution (``su
 (``contexts``: 比, 较, 同比, 上年, 上一年, 增长, 相比, 至, 截至, 由, 从, 延续, 近三年, ...), nor does the rest
 of its sentence name a later year (2023年为92.15%，2024年为96.99%; 2022年…；2023年…；2024年…), nor do its
 sentence's clauses before it (2024年为 a；2023年为 b; 比上年提高 d 个百分点；2023年…为 b), nor is it quoted
-after a colon (审计报告指出：“2023年度…”: another's words), nor is its sentence labelled as that year's
-(（2023年度情况：…）), nor does the next sentence compare (与上年相比, 同比增长), nor, when it ends its
-paragraph, does a later paragraph compare the same measure with the year before (its base, stated first), nor
-does the heading of its section look back (（三）上年支出情况) or name that year (一、2019年转移支付情况), nor
-does the rest of its sentence put it to this year's use (2023年超收收入 a，…，需调入预算稳定调节基金 d): that
-is how a paragraph copied from last year's report reads. One finding per sentence, on its first such figure. A
-title that names a budget (``ahead``: 预算) and no look back (``behind``: 决算, 自评, 执行情况) is a budget
-for the year to come, which reports the current year's execution: figures of the year before the title's are
-its own.
+after a colon (审计报告指出：“2023年度…”: another's words), nor is it told under a label of that year before
+it in its paragraph (（2023年度情况：…）, 【2023年度情况】), nor does the next sentence compare (与上年相比,
+同比增长), nor, when it ends its paragraph, does a later paragraph compare the same measure with the year
+before (its base, stated first), nor does the heading of its section look back (（三）上年支出情况) or name
+that year (一、2019年转移支付情况), nor does the rest of its sentence put it to this year's use
+(2023年超收收入 a，…，需调入预算稳定调节基金 d): that is how a paragraph copied from last year's report reads.
+One finding per sentence, on its first such figure. A title that names a budget (``ahead``: 预算) and no look
+back (``behind``: 决算, 自评, 执行情况) is a budget for the year to come, which reports the current year's
+execution: figures of the year before the title's are its own.
 """
 
 from __future__ import annotations
@@ -89,8 +89,9 @@ def run(analysis, check: Check):
             continue  # 审计报告指出：“2023年度公用经费超预算支出15.60万元。”: another's words, quoted
         if _looking_back(analysis, fig.block, said):
             continue  # under a heading （三）上年支出情况 or 一、2019年转移支付情况: about that year
-        if (m := _LABELLED.match(text, opened)) and (m.group(1) or str(year - 1)) == str(said):
-            continue  # （2023年度情况：2023年收入合计 a…）: a sentence labelled as that year's
+        labelled = list(_LABELLED.finditer(text, 0, fig.start))
+        if labelled and (labelled[-1].group(1) or str(year - 1)) == str(said):
+            continue  # （2023年度情况：…）, 【2023年度情况】…: told under a label of that year
         if said == year - 1 and _after_own(analysis, fig, before):
             continue  # （三）公务接待费1.95万元。2014年度公务接待费1.29万元: last year's, beside this year's
         done.add((fig.block, fig.start - len(before)))
@@ -99,8 +100,8 @@ def run(analysis, check: Check):
 
 
 # a sentence opening with a label of the year it tells of (（2023年度情况：…）, 上年情况：…)
-_LABELLED = lazy(r"\s*[（(]?\s*(?:((?:19|20)\d\d)\s*年度?|上年度?|去年|上一年度?)"
-                 r"[\u4e00-\u9fff]{0,6}(?:情况|回顾|数据|对比)\s*[：:]")
+_LABELLED = lazy(r"(?:((?:19|20)\d\d)\s*年度?|上年度?|去年|上一年度?)"
+                 r"[\u4e00-\u9fff]{0,16}(?:情况|回顾|数据|对比)\s*[：:】\]]")
 _AGAINST_LAST = lazy(r"比上年|较上年|同比|与上年|比去年|较去年")
 
 
