@@ -14,7 +14,6 @@ percent) must meet. Used by the restatement kinds within a document and across a
 from __future__ import annotations
 
 import bisect
-import re
 from decimal import Decimal
 
 from ..interval import Interval
@@ -43,19 +42,17 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     if fig.unit in _NO_QUANTITY:
         return None  # (nor a rate named as one, 预算执行率 X%: each 项 and 三公 item says its own so)
     label = labels.core(fig.label)
-    whole = _whole_total(fig)
-    if len(label) < shortest and not whole or "|" in label or any(c in label for c in "×=＝*＊÷+＋"):
+    if len(label) < shortest or "|" in label or any(c in label for c in "×=＝*＊÷+＋"):
         return None  # (×12月=: a computation's result, not a quantity named)
     if changes.within(label):
         return None
     word = next((w for w in bare if label.endswith(w)), "")
-    if len(label) - len(word) < 3 and not whole:
-        return None  # 支出决算, 年初预算: a column word, its subject elsewhere (not 本年支出合计)
+    if len(label) - len(word) < 3:
+        return None  # 支出决算, 年初预算: a column word, its subject elsewhere
     parent = analysis.parent(fig)
     if parent is None:
         topic = analysis.figures[fig.block][0]
-        parent = topic if topic is not fig and not (whole and _whole_total(topic)) else None
-        # (本年收入合计 X，本年支出合计 Y: the account's own lines, neither the other's part)
+        parent = topic if topic is not fig else None
     scope = labels.core(parent.label) if parent is not None else ""
     text = analysis.doc.blocks[fig.block].text
     if parent is not None and not scope and parent.block == fig.block:
@@ -240,17 +237,6 @@ _QUALIFIER = lazy(r"[（(]([^（()）]{2,30})[）)]|“([^“”]{2,30})”(?=[�
 
 
 _ANAPHORA = ("项目", "该项目", "本项目", "该", "此项")
-# the account's own totals (本年收入合计, 本部门本年支出合计, 收入总计), whichever paragraph says them
-_WHOLE_TOTAL = lazy(r"(?:本部门|本单位|部门|单位)?"
-                    r"(?:本年度?(?:收入|支出)合计|(?:本年度?)?(?:收入|支出|收支)总计)")
-
-
-def _whole_total(fig: Figure) -> bool:
-    """Whether a figure's label is one of the account's own totals (本年支出合计, 本部门收入总计)."""
-    said = labels.YEAR.sub("", re.sub(r"[\s，,：:“”]|为$", "", fig.label))
-    return _WHOLE_TOTAL.fullmatch(said) is not None
-
-
 _ALLOCATED = lazy(r"(?:安排|下达|拨付|分配)[\u4e00-\u9fff]{0,6}")  # 安排直达资金: a section's allocation
 _TOTALS = ("总计", "合计", "总额", "总投资", "总预算", "本年收入", "本年支出", "收入预算", "支出预算",
            "决算总", "预算总")

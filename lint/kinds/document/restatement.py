@@ -4,11 +4,9 @@ A quantity is keyed by what it measures, read narrowly so that different things 
 (:mod:`crossfoot.figures.quantities`):
 
 * its label without years and list markers: at least ``shortest`` characters, and more than a ``bare``
-  column word such as 预算数 or 支出决算 that names no subject (but for the account's own totals,
-  本年支出合计, 收入总计, short as they are);
-* its scope: the label of the total it is listed under, or else of its paragraph's first figure (not one of
-  the account's own totals beside another: 本年收入合计 X，本年支出合计 Y), or the words its paragraph
-  opens with when that figure has no label (公用经费 under 部门总支出 is not 公用经费
+  column word such as 预算数 or 支出决算 that names no subject;
+* its scope: the label of the total it is listed under, or else of its paragraph's first figure, or the
+  words its paragraph opens with when that figure has no label (公用经费 under 部门总支出 is not 公用经费
   under 财政拨款支出; 预算执行数 under 1、行政运行（01项）is not 预算执行数 under 2、基层司法业务（04项）),
   and the numbered title its paragraph opens with (（一）财政管理方面。审计指出问题18个), unless the label
   names the report's own whole (本部门, 全县); and for a list's numbered item whose label names no measure
