@@ -56,8 +56,8 @@ another (存款余额 X，其中住户存款余额 a；贷款余额 Y: a new tot
 
 A paragraph ending on 其中： over numbered paragraphs (1、 2、 …, each closed by 。 or ；) lists its parts a
 paragraph each: each amount of the total named by its measure (年初预算 a，支出决算 b) against the items'
-amounts of that measure, one each, or its one amount of no measure against each item's first; as any 其中
-list, the items may be the main ones only.
+amounts of that measure, one each, or its one amount of no measure against each item's first when they
+name none either; the items may be the main ones only, so only parts exceeding the total are reported.
 """
 
 from __future__ import annotations
@@ -120,9 +120,10 @@ def _items_below(analysis, check: Check, block: int):
     """A paragraph ending on 其中： over numbered paragraphs, one part each (…年初预算为 a，支出决算为
     b。其中： ⏎ 1、…（项）。年初预算为 a1，支出决算为 b1。 ⏎ 2、…): each amount of the total's, named by its
     measure (年初预算, 支出决算, 预算数 …), against the same measure's amounts of the items, one each; or the
-    paragraph's one amount, of no measure said, against each item's first. The items may be the main ones
-    only (1.…（项）… 3.…（项）。 六、…: three of many): as any 其中 list, judged when they exceed the total
-    or one digit explains the gap."""
+    paragraph's one amount, of no measure said, against each item's first when the items name no measure
+    either (a total of none over items that name theirs is left alone); an item's amount of a year before
+    the report's is none of its parts. The items may be the main ones only (1.…（项）… 3.…（项）。 六、…:
+    three of many): judged when they exceed the total, a shortfall saying nothing."""
     blocks = analysis.doc.blocks
     text = blocks[block].text
     if blocks[block].kind == "row" or not _BELOW_OPENS.search(text):
@@ -139,9 +140,14 @@ def _items_below(analysis, check: Check, block: int):
     keyed = [(_measure(f), f) for f in totals]
     if len(totals) > 1 and (not all(k for k, _ in keyed) or len({k for k, _ in keyed}) != len(keyed)):
         return  # amounts of no measure said, or one measure twice: which the items' are, not said
-    owns = [[f for f in _money(analysis, b) if not _CHANGE_SAID.search(f.label)] for b in items]
-    if len(keyed) == 1 and not any(_measure(f) for own in owns for f in own):
+    year = analysis.year()
+    owns = [[f for f in _money(analysis, b) if not _CHANGE_SAID.search(f.label)
+             and not labels.earlier(f.label, year)] for b in items]  # (2023年为 a: last year's, no part)
+    measured = any(_measure(f) for own in owns for f in own)
+    if len(keyed) == 1 and not measured:
         keyed = [(None, keyed[0][1])]  # 三公 X。其中： ⏎ （一）因公出国（境）费 a；: the items' own amounts
+    elif any(key is None for key, _ in keyed):
+        return  # 支出 X。其中： ⏎ 1、…年初预算 a，支出决算 b: which of the items' measures is the total's
     for key, total in keyed:
         parts = []
         for own in owns:
@@ -149,7 +155,8 @@ def _items_below(analysis, check: Check, block: int):
             if len(mine) != 1:
                 return
             parts.append(mine[0])
-        yield from _judge(analysis, check, total, parts, False)  # (its main 项 only, as often as all)
+        yield from _judge(analysis, check, total, parts, False, unsaid=True)  # (its main 项 only, as often
+        # as all: a shortfall says nothing, whatever digit would explain it)
 
 
 _BELOW_OPENS = lazy(r"(?:其中|具体(?:情况)?如下|具体包括)\s*[：:]\s*$")
