@@ -98,13 +98,14 @@ def _marked(analysis, block: int) -> bool:
     return bool(_MARKED.search(analysis.doc.blocks[block].text))
 
 
-def chain(text: str, fig, measures, filler) -> list[re.Match]:
+def chain(text: str, fig, measures, filler, year: str | None = None) -> list[re.Match]:
     """The row names that ``fig`` is stated for (matches of name and 类/款/项 in the block's text), or []."""
     at = fig.start - len(labels.clause(text, fig.start))
     named = list(NAMED.finditer(text, at, fig.start)) or list(QUOTED.finditer(text, at, fig.start))[-1:]
     # “…（项）”938.99万元, …（项）科目938.99万元, …（项）支出决算为54.53万元, …（项）2026年预算数为 X: nothing
     # but the measure between (a year: the report's, those before it read as last year's by the caller)
-    between = re.sub(r"[“”\"'\s]|(?:19|20)\d\d\s*年度?", "", text[named[-1].end():fig.start]) if named else ""
+    own = rf"|{year}\s*年度?" if year else ""  # (the report's own year only: 2025年预算数 is last year's)
+    between = re.sub(rf"[“”\"'\s]{own}", "", text[named[-1].end():fig.start]) if named else ""
     if named and not labels.without(between, (*measures, "科目", *filler)):
         return named
     if _PAST.search(fig.label):
@@ -136,7 +137,7 @@ def on_topic(analysis, fig, topic) -> bool:
     if _SPLIT_BY_FUND.search(own, fig.end, stop):
         return False  # 城乡社区支出（类）360.00万元，其中一般公共预算拨款60.00万元，国有土地使用权出让收入
         # 安排的支出300.00万元: the class's amount of all funds, its sentence says
-    if _OTHER_FUND.search(own, fig.start - len(labels.clause(own, fig.start)), fig.start):
+    if _FUND_ROW.search(own, fig.start - len(labels.clause(own, fig.start)), fig.start):
         return False  # 城乡社区支出（类）国有土地使用权出让收入安排的支出（款）…（项）X: another fund's row
     for b in range(fig.block, max(-1, fig.block - _HEADING_REACH), -1):
         text = blocks[b].text if b != fig.block else blocks[b].text[: fig.start]
@@ -199,6 +200,9 @@ _CLASSED = lazy(r"[（(][类款项][）)]")
 # a title of another fund's section, or of last year's execution (not an item's 比上年 after its amount)
 _OTHER_FUND = lazy(r"政府性基金|国有资本经营|社会保险基金|国有土地使用权出让")
 # an amount split by fund after 其中 (X，其中一般公共预算拨款 a，国有土地使用权出让收入安排的支出 b)
+# a row of another fund named (国有土地使用权出让收入安排的支出（款）; not 财政对其他社会保险基金的补助, the
+# general budget's)
+_FUND_ROW = lazy(r"政府性基金|国有资本经营|国有土地使用权出让|城市基础设施配套费|彩票公益金|土地储备专项债券")
 _SPLIT_BY_FUND = lazy(r"其中[^。；]{0,60}?(?:政府性基金|国有资本经营|国有土地使用权出让)")
 _TITLE = 60  # characters of a heading or a line introducing a list
 _YEAR_OPENS = lazy(r"\s*(?:19|20)\d\d\s*年")  # 2023年一般公共预算财政拨款支出情况：

@@ -27,7 +27,7 @@ def run(analysis, check: Check):
     for block, fig in analysis.amounts():
         if not classes.marked(analysis, fig.block):
             continue
-        names = classes.chain(block.text, fig, o.measures, o.filler)
+        names = classes.chain(block.text, fig, o.measures, o.filler, analysis.year())
         if not names or not classes.on_topic(analysis, fig, o.topic):
             continue
         _found, missing, parent = classes.resolve(named, names)
