@@ -315,6 +315,18 @@ def test_docx_a_table_laid_out_with_tabs_is_a_table(tmp_path, checks, total, fou
     assert all(f.span.where == "paragraph 6" for f in findings)
 
 
+@pytest.mark.parametrize("lines", [
+    ("基本支出⇥900.00⇥万元，占72.00%；", "项目支出⇥350.00⇥万元，占28.00%；", "支出合计⇥1,250.00⇥万元。"),
+    ("1.工资福利支出⇥512.30⇥主要用于在职人员工资。", "2.对个人和家庭的补助⇥20.00⇥主要用于生活补助。",
+     "合计⇥532.30⇥较上年增加12.50万元。"),
+    ("加工⇥137.20⇥131.70", "（二）信息化运维⇥120.00⇥118.60", "合计⇥962.30⇥950.30")])
+def test_docx_prose_or_rows_without_a_header_laid_out_with_tabs_stay_prose(tmp_path, lines):
+    """Prose aligned by tabs around its amounts, a list of amounts and their uses, and a table's rows after a
+    name wrapped onto a line of its own (no header over them) are no table (code review 70a)."""
+    doc = ingest.read(_docx_with(tmp_path, _tabbed("2025年度部门支出表", *lines)))
+    assert all(b.kind != "row" for b in doc.blocks)
+
+
 def test_docx_a_contents_list_laid_out_with_tabs_stays_prose(tmp_path):
     """Tabs before page numbers (目录 entries) are no table: no amount stands in them."""
     body = _tabbed("目录", "第一部分 部门概况⇥3", "第二部分 部门预算表⇥5", "第三部分 情况说明⇥15")

@@ -44,6 +44,7 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}txbxContent", _FALLBACK,
          f"{W}footnoteReference", f"{W}endnoteReference", f"{W}pPr", f"{W}rPr"}
+_PROSE = re.compile(r"[，。；;]")  # a sentence's punctuation: a cell of prose, no table's
 _AMOUNT = re.compile(r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+\.\d+|[-−]?\d{4,}")
 _TEXT = {f"{W}t": None, f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 _OLE = b"\xd0\xcf\x11\xe0"
@@ -125,7 +126,8 @@ class _Reader:
             cells = [clean(c) for c in _text(p, tab="\t").split("\t")]
             while cells and not cells[-1]:
                 cells.pop()
-            if body and not heading and sum(1 for c in cells if c) >= 2:
+            if body and not heading and sum(1 for c in cells if c) >= 2 \
+                    and not any(_PROSE.search(c) for c in cells):  # (…⇥万元，占72.00%；: prose aligned)
                 cells[0] = label + cells[0]
                 self.tabbed[len(self.lines) - 1] = cells
         for box in _boxes(p):  # a text box anchored in the paragraph (评价结论 in a frame): after it
@@ -137,16 +139,19 @@ class _Reader:
                     self._table(element, number, f"text box {self.boxes}, ")
 
     def _tab_rows(self) -> None:
-        """Runs of three paragraphs or more laid out with tabs, two of them or more holding an amount after
-        their first cell (项目⇥预算数 ⏎ 一、财政拨款收入⇥12,971,836⇥…): a table's rows, a cell between each
-        two tabs, as a text file's tab lines are read. A contents list (…部门概况⇥3) holds no amount."""
+        """Runs of three paragraphs or more laid out with tabs, the first a header (no amount), two or more
+        holding an amount after their first cell, no cell of prose (，。；) (项目⇥预算数 ⏎ 一、财政拨款收入⇥
+        12,971,836⇥…): a table's rows, a cell between each two tabs, as a text file's tab lines are read. A
+        contents list (…部门概况⇥3) holds no amount."""
         run: list[int] = []
         for k in [*sorted(self.tabbed), -2]:
             if run and k == run[-1] + 1:
                 run.append(k)
                 continue
             amounts = sum(1 for i in run if any(_AMOUNT.fullmatch(c) for c in self.tabbed[i][1:]))
-            if len(run) >= 3 and amounts >= 2:
+            headed = run and not any(_AMOUNT.fullmatch(c) for c in self.tabbed[run[0]])
+            if len(run) >= 3 and amounts >= 2 and headed:  # (a header first: not the rest of a table whose
+                # row name wrapped onto a line of its own, 加工⇥137.20, nor a list of amounts)
                 for i in run:
                     where = self.lines[i].pieces[0].where
                     self.lines[i] = Line([Piece(c, where) for c in self.tabbed[i]], kind="row")
