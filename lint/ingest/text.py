@@ -818,6 +818,10 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
             numeric = any(_kind(lines[j][a:b]) == "number" for a, b in found)
             if numeric and (2 if not split else 1) <= len(found) <= len(header) + split:
                 cells[j], last, blanks = found, j, 0
+            elif split and len(found) >= 2 and [" ".join(lines[j][a:b].split()) for a, b in found] \
+                    == [" ".join(lines[k][a:b].split()) for a, b in header[len(lifted):]]:
+                break  # the header's names again: the next table's (or this one's next page, which the
+                # recovery joins when a page's number or running header stands between)
             elif (split or _name_wrapped(lines, j, len(header))) and found and not numeric \
                     and not _PROSE_MARK.search(lines[j]) and all(b - a <= _FRAGMENT for a, b in found):
                 if blanks and len(found) >= 2 and any(

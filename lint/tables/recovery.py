@@ -287,23 +287,26 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset(), grid=None) -> list[l
     running = {*heads_, *(a + b for a, b in zip(heads_, heads_[1:]))}
     marked = False  # the line before was a page's number: the next short one is the page's header
     headed = False  # a section's heading (（二）…) since the last row: the next table is another one
+    furnished = False  # a page's number or running header since the last row: a page break
     for k, block in enumerate(blocks):
         key = re.sub(r"\s+", "", block.text) if _UNIT.search(block.text) else ""
         said = re.sub(r"\s+", "", block.text) if block.kind != "row" and _caption(block.text) else ""
         if current and (key and key == own or said and said == named and not _closed(current, blocks, k)):
             continue  # the table's own unit line or caption printed again over its next page: it goes on
         if current and block.kind != "row" and _CONTINUED.search(block.text) and len(block.text) <= 60:
+            furnished = True
             continue  # its caption again, marked （续）: the table goes on
         if current and block.kind != "row" and len(block.text) <= _GAP_MAX and k + 1 < len(blocks) \
                 and blocks[k + 1].kind == "row" and _same_cells(blocks[k + 1], current[0][0]) \
                 and not _OUTLINE_HEAD.match(block.text) and not _UNIT.search(block.text) \
-                and not _caption(block.text) and not _closed(current, blocks, k):
-            continue  # a header's upper line (本年支出 over 小计 | 基本支出 | …) over the header again
+                and not _caption(block.text) and not _closed(current, blocks, k) and furnished:
+            continue  # a header's upper line (本年支出 over 小计 | 基本支出 | …) over the header again, at a
+            # page break (a unit's name over the same header is another table's title)
         if not current and runs and block.kind != "row" and _CONTINUED.search(block.text) \
                 and len(block.text) <= 60 and not _closed(runs[-1], blocks, k) \
                 and _header_next(blocks, k, "\t".join(b.text for b, _ in runs[-1][:3])):
-            current, gap = runs.pop(), 1  # 续表 over its header again, page furniture (a running header
-            continue  # longer than a short line) between: the table before goes on
+            current, gap, furnished = runs.pop(), 1, True  # 续表 over its header again, page furniture (a
+            continue  # running header longer than a short line) between: the table before goes on
         headed = headed or bool(current) and block.kind != "row" and bool(_OUTLINE_HEAD.match(block.text))
         if current and key and own and len(block.text) <= _GAP_MAX and _UNIT.search(own) and not headed \
                 and _UNIT.search(block.text).group(1) == _UNIT.search(own).group(1) \
@@ -340,9 +343,14 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset(), grid=None) -> list[l
         elif block.kind == "row" and current and gap and headed and _new_header(block, current[0][0]):
             runs.append(current)  # another table's header after a section's heading (三、…), short as it
             current, gap = [(block, False)], 0  # is: not this one's
+        elif block.kind == "row" and current and gap and not furnished and len(current) > 1 \
+                and _same_cells(block, current[0][0]) and not any(number(c) for c in block.text.split("\t")):
+            runs.append(current)  # 区档案馆 ⏎ 项目 | 预算数 … ⏎ 区城市管理局 ⏎ 项目 | 预算数 …: the header
+            current, gap = [(block, False)], 0  # again after a line of words, no page's number or running
+            # header: another table of the same columns (a unit's), not this one's next page
         elif block.kind == "row":
             current.append((block, gap > 0))
-            gap, marked, headed = 0, False, False
+            gap, marked, headed, furnished = 0, False, False, False
         elif current and _EMPTY_ITEM.fullmatch(block.text.strip()) and gap < _EMPTY_ITEMS \
                 and not _caption(block.text) and not block.text.strip().endswith(_NOT_ITEM) \
                 and _rows_resume(blocks, k):
@@ -356,6 +364,8 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset(), grid=None) -> list[l
                                     and not _closed(current, blocks, k))):
             gap += 1  # a short line, a running footer (…绩效评价报告　第6页) or header at a page break
             marked = bool(_PAGE_MARK.search(block.text))
+            furnished = furnished or marked or _FOLIO.sub("", re.sub(r"\s+", "", block.text)) in running \
+                or _BARE_FOLIO.fullmatch(block.text) is not None
         else:
             if current:
                 runs.append(current)
@@ -369,6 +379,7 @@ _OUTLINE_HEAD = lazy(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]
                            r"|\d{1,2}[、.．](?!\d))")
 
 
+_BARE_FOLIO = lazy(r"\s*[-—–－]?\s*\d{1,3}\s*[-—–－]?\s*")  # a page's number alone (5, — 7 —)
 _FOLIO = lazy(r"^(?:第?\d{1,3}页?)|(?:第?\d{1,3}页?)$")  # a page's number run into its running header
 
 
