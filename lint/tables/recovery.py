@@ -12,7 +12,9 @@ Two shapes are read here, and a third, a table written one cell per line, in :mo
   ``Table.levels``).
   The table's own unit line (编制单位：… 单位：元) printed again over its next page does not end it, nor
   does its caption printed again marked （续）, or as it was before the table's total row, nor a short line
-  of words right over its header printed again (本年支出 over 小计 | 基本支出 | 项目支出).
+  of words right over its header printed again at a page break (本年支出 over 小计 | 基本支出 | 项目支出);
+  the header printed again after a line of words and no page's furniture (its number, the running header,
+  续表) starts another table (区城市管理局 over the same columns as 区档案馆's: a unit's own).
   A header repeated after a page break (a row made only of header words, or its first line again right
   under the header when the break fell there, or a whole header row that matches the header in most
   columns: 一级指标 under a garbled 指标) is dropped with the lines continuing it, and the body row after
