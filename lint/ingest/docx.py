@@ -29,13 +29,13 @@ Places: ``paragraph N`` (the N-th paragraph of the body, as python-docx counts `
 from __future__ import annotations
 
 import posixpath
-import re
 import zipfile
 import zlib
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
 from ..model import Document
+from ..regex import lazy
 from .layout import Line, Piece, assemble, clean, clean_cell, parse_part, read_part, refuse_bomb
 from .text import ReadError
 
@@ -44,8 +44,8 @@ _REL = "{http://schemas.openxmlformats.org/package/2006/relationships}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 _SKIP = {f"{W}del", f"{W}moveFrom", f"{W}instrText", f"{W}delText", f"{W}txbxContent", _FALLBACK,
          f"{W}footnoteReference", f"{W}endnoteReference", f"{W}pPr", f"{W}rPr"}
-_PROSE = re.compile(r"[，。；;]")  # a sentence's punctuation: a cell of prose, no table's
-_AMOUNT = re.compile(r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+\.\d+|[-−]?\d{4,}")
+_PROSE = lazy(r"[，。；;]")  # a sentence's punctuation: a cell of prose, no table's
+_AMOUNT = lazy(r"[-−]?\d{1,3}(?:,\d{3})+(?:\.\d+)?|[-−]?\d+\.\d+|[-−]?\d{4,}")
 _TEXT = {f"{W}t": None, f"{W}tab": " ", f"{W}br": "\n", f"{W}cr": "\n", f"{W}noBreakHyphen": "-"}
 _OLE = b"\xd0\xcf\x11\xe0"
 _GRID = 64  # columns a table may span: Word's own limit is 63
