@@ -123,9 +123,8 @@ class _Reader:
             style = p.find(f"{W}pPr/{W}pStyle")
             heading = style is not None and style.get(f"{W}val") in self.headings
             self.lines.append(Line([Piece(text, where)], kind="heading" if heading else "paragraph"))
-            cells = [clean(c) for c in _text(p, tab="\t").split("\t")]
-            while cells and not cells[-1]:
-                cells.pop()
+            cells = [clean(c) for c in _text(p, tab="\t").split("\t")]  # (a tab before nothing: a blank
+            # last cell, 2012601⇥行政运行⇥874.15⇥847.15⇥ with no 项目支出)
             if body and not heading and sum(1 for c in cells if c) >= 2 \
                     and not any(_PROSE.search(c) for c in cells):  # (…⇥万元，占72.00%；: prose aligned)
                 cells[0] = label + cells[0]

@@ -120,9 +120,10 @@ def _items_below(analysis, check: Check, block: int):
     """A paragraph ending on 其中： over numbered paragraphs, one part each (…年初预算为 a，支出决算为
     b。其中： ⏎ 1、…（项）。年初预算为 a1，支出决算为 b1。 ⏎ 2、…): each amount of the total's, named by its
     measure (年初预算, 支出决算, 预算数 …), against the same measure's amounts of the items, one each; or the
-    paragraph's one amount, of no measure said, against each item's first when the items name no measure
-    either (a total of none over items that name theirs is left alone); an item's amount of a year before
-    the report's is none of its parts. The items may be the main ones only (1.…（项）… 3.…（项）。 六、…:
+    paragraph's one amount, of no measure said, against each item's one amount when the items name no
+    measure either (a total of none over items that name theirs, or items of two amounts naming none, are
+    left alone; 支出决算 is the 决算); an item's amount of a year before the report's (or, no report year
+    known, before the latest its item names) is none of its parts. The items may be the main ones only (1.…（项）… 3.…（项）。 六、…:
     three of many): judged when they exceed the total, a shortfall saying nothing."""
     blocks = analysis.doc.blocks
     text = blocks[block].text
@@ -140,11 +141,12 @@ def _items_below(analysis, check: Check, block: int):
     keyed = [(_measure(f), f) for f in totals]
     if len(totals) > 1 and (not all(k for k, _ in keyed) or len({k for k, _ in keyed}) != len(keyed)):
         return  # amounts of no measure said, or one measure twice: which the items' are, not said
-    year = analysis.year()
-    owns = [[f for f in _money(analysis, b) if not _CHANGE_SAID.search(f.label)
-             and not labels.earlier(f.label, year)] for b in items]  # (2023年为 a: last year's, no part)
+    owns = [_latest([f for f in _money(analysis, b) if not _CHANGE_SAID.search(f.label)], analysis.year())
+            for b in items]  # (2023年为 a，2024年为 b: last year's a, no part)
     measured = any(_measure(f) for own in owns for f in own)
     if len(keyed) == 1 and not measured:
+        if any(len(own) > 1 for own in owns):
+            return  # 1、…安排资金 a，实际支出 b: which of an item's amounts is its part, unsaid
         keyed = [(None, keyed[0][1])]  # 三公 X。其中： ⏎ （一）因公出国（境）费 a；: the items' own amounts
     elif any(key is None for key, _ in keyed):
         return  # 支出 X。其中： ⏎ 1、…年初预算 a，支出决算 b: which of the items' measures is the total's
@@ -165,6 +167,14 @@ _CHANGE_SAID = lazy(r"增加|减少|增长|下降|节约|上年|去年|(?:比|�
 _MEASURE = lazy(r"(年初预算|调整预算|全年预算|预算|支出决算|决算|执行)数?\s*(?:为|是|[：:])?\s*$")
 
 
+def _latest(figures: list[Figure], year: str | None) -> list[Figure]:
+    """An item's amounts but those of a year before the report's, or, no report year known, before the
+    latest its labels name (2024年决算数 a，2025年决算数 b: b)."""
+    said = [int(y) for f in figures for y in labels.YEAR.findall(f.label)]
+    latest = str(max(said)) if said and not year else year
+    return [f for f in figures if not labels.earlier(f.label, latest)]
+
+
 def _item_number(m) -> int:
     return int(m.group(1)) if m.group(1) else numbers.whole(m.group(2)) or 0
 
@@ -175,7 +185,7 @@ def _money(analysis, block: int) -> list[Figure]:
 
 def _measure(figure: Figure) -> str | None:
     m = _MEASURE.search(re.sub(r"\s+", "", figure.label))
-    return m.group(1) if m else None
+    return ("决算" if m.group(1) == "支出决算" else m.group(1)) if m else None  # (支出决算 is the 决算)
 
 
 def _second_breakdown(outer, listing) -> bool:
