@@ -117,14 +117,15 @@ def run(analysis, check: Check):
 
 
 def _items_below(analysis, check: Check, block: int):
-    """A paragraph ending on 其中： over numbered paragraphs, one part each (…年初预算为 a，支出决算为
-    b。其中： ⏎ 1、…（项）。年初预算为 a1，支出决算为 b1。 ⏎ 2、…): each amount of the total's, named by its
+    """A paragraph ending on 其中： over numbered paragraphs, one part each (…年初预算为 a，支出决算为 b。
+    其中： ⏎ 1、…（项）。年初预算为 a1，支出决算为 b1。 ⏎ 2、…): each amount of the total's, named by its
     measure (年初预算, 支出决算, 预算数 …), against the same measure's amounts of the items, one each; or the
     paragraph's one amount, of no measure said, against each item's one amount when the items name no
     measure either (a total of none over items that name theirs, or items of two amounts naming none, are
     left alone; 支出决算 is the 决算); an item's amount of a year before the report's (or, no report year
-    known, before the latest its item names) is none of its parts. The items may be the main ones only (1.…（项）… 3.…（项）。 六、…:
-    three of many): judged when they exceed the total, a shortfall saying nothing."""
+    known, before the latest its item names) is none of its parts. The items may be the main ones only
+    (1.…（项）… 3.…（项）。 六、…: three of many): judged when they exceed the total, a shortfall saying
+    nothing."""
     blocks = analysis.doc.blocks
     text = blocks[block].text
     if blocks[block].kind == "row" or not _BELOW_OPENS.search(text):
