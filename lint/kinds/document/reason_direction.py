@@ -14,8 +14,8 @@ words or right after it, as a verb's object: 压减公用经费; 结转 not), or
 words, ``income`` words before the reason's: 补助资金增加 for a fall in 收入, not a balance carried over): a
 reason that spending rose for a fall in spending. A reason that names no direction, or both, another kind of
 thing (结转增加 for a fall in spending is sound), or last year's amount (``past``: 上年, 去年, in the clause
-of its direction word, or before it with nothing between saying this year: 本年, 相应, 因此; 比上年 no past
-word), or a change of a balance (结转和结余 rises as spending falls), is left alone.
+of its direction word, or before it with nothing between saying this year: 本年, 今年, a year; 比上年 and
+已于上年 no past words), or a change of a balance (结转和结余 rises as spending falls), is left alone.
 """
 
 from __future__ import annotations
@@ -165,8 +165,8 @@ _CLAUSE_END = lazy(r"[，,、；;。]")
 
 def _said_of_past(reason: str, at: int, o) -> bool:
     """Whether a word of the year before (``past``: 上年, 去年; not 比上年, 较上年, 与上年相比) stands before
-    ``at`` in the reason with nothing between them saying this year (本年, 今年, a year's number, 相应, 因此,
-    导致, 从而, 所以): the direction told of last year, setting the scene for this year's change."""
+    ``at`` in the reason with nothing between them saying this year (本年, 今年, a year's number), nor said
+    done then (已于上年完成: its effect this year's): the direction told of last year."""
     for word in o.past:
         k = reason.rfind(word, 0, at)
         while k >= 0:
@@ -177,8 +177,9 @@ def _said_of_past(reason: str, at: int, o) -> bool:
     return False
 
 
-_COMPARING_PAST = lazy(r"(?:比|较|与|同)(?:上年|去年|上一年|同期)|(?:上年|去年)(?:相比|同期)")
-_NOW_SAID = lazy(r"本年|今年|当年|(?:19|20)\d\d\s*年|相应|因此|导致|从而|所以|致使")
+_COMPARING_PAST = lazy(r"(?:比|较|与|同)(?:上年|去年|上一年|同期)|(?:上年|去年)相比|已(?:于|在)(?:上年|去年)"
+                       r"|(?:上年|去年)(?:已|即)")  # (已于上年完成: done then, its effect now)
+_NOW_SAID = lazy(r"本年|今年|(?:19|20)\d\d\s*年")  # (not 当年: that year, as often last year)
 
 
 def _clause(reason: str, at: int) -> str:

@@ -1,17 +1,18 @@
 """target_claim: the prose says every target was met, yet the report's indicator tables show misses.
 
 Finds a ``claims`` phrase (各项指标均完成, 全面完成绩效目标) in a sentence that names an ``objects`` word
-(目标, 指标), not hedged (基本完成) or negated (未完成) just before it, nor one indicator's actual (实际全部
-完成标准化建设, 标准化建设指标已全部完成标准化建设内容: 实际 or one indicator named before it, the work done
-after it; not 各项指标均达到预期), in a sentence that admits no miss (其中1个指标全部完成，1个未完成). An
-exception stated in the same sentence (除一个指标外, 除2项指标外, 除A和B2项外) allows that many misses, and
-one naming them (除“培训基层医务人员”指标外, 除节水率指标外) as many as it names. The indicators that miss a
-target are those of :mod:`crossfoot.tables.targets` (a target cell and its actual cell, every pair compared in
-its direction); when there are more than the claim allows, the claim is a finding that names them. A claim is
-about its own section's tables when its section (:meth:`crossfoot.analysis.Analysis.section`) holds any, and
-about one group of indicators when it names it (数量指标：…等5个数量指标均已完成; 满意度指标均达到), or when
-its paragraph opens on the group's title ((四)效益（25分）。…各项指标均完成): that group's rows, by the merged
-group cells they stand under (silent when the tables name no groups).
+(目标, 指标), not hedged (基本完成) or negated (未完成) just before it, nor one indicator's (实际全部完成
+标准化建设: 实际 before it, the work done after it; 资助学生人数指标全部完成: one indicator named, not
+绩效指标 or 年度指标; 各项指标均达到预期 is a claim), in a sentence that admits no miss
+(其中1个指标全部完成，1个未完成). An exception stated in the same sentence (除一个指标外, 除2项指标外,
+除A和B2项外) allows that many misses, and one naming them (除“培训基层医务人员”指标外, 除节水率指标外) as many
+as it names. The indicators that miss a target are those of :mod:`crossfoot.tables.targets` (a target cell and
+its actual cell, every pair compared in its direction); when there are more than the claim allows, the claim
+is a finding that names them. A claim is about its own section's tables when its section
+(:meth:`crossfoot.analysis.Analysis.section`) holds any, and about one group of indicators when it names it
+(数量指标：…等5个数量指标均已完成; 满意度指标均达到), or when its paragraph opens on the group's title
+((四)效益（25分）。…各项指标均完成): that group's rows, by the merged group cells they stand under (silent
+when the tables name no groups).
 """
 
 from __future__ import annotations
@@ -213,11 +214,11 @@ def _claim(sentence: str, claims, hedges) -> tuple[int, str] | None:
             after = at + len(word)
             opened = max(sentence.rfind(c, 0, at) for c in "，,；;。：:") + 1
             clause = sentence[opened:at]
-            one = _ONE_NAMED.search(clause) and not _GROUP.search(clause)
-            actual = "实际" in clause
-            done = not _EVERY.search(clause) and (_THING_DONE.match(sentence, after) and (actual or one)
-                                                 or actual and one)
-            # (实际全部完成标准化建设; 标准化建设指标已全部完成标准化建设内容: one indicator's actual)
+            one = any(not _GENERIC_NAME.search(m.group(1)) for m in _ONE_NAMED.finditer(clause)) \
+                and not _GROUP.search(clause)
+            done = not _EVERY.search(clause) and (
+                one or "实际" in clause and _THING_DONE.match(sentence, after) is not None)
+            # (实际全部完成标准化建设; 资助学生人数指标全部完成: one indicator's actual, or its own claim)
             if not any(sentence[max(0, at - len(h)):at] == h for h in hedges) \
                     and not _SOME.match(sentence, after) and not done:
                 found.append((at, word))
@@ -226,9 +227,12 @@ def _claim(sentence: str, claims, hedges) -> tuple[int, str] | None:
     return min(found) if found else None
 
 
-_ONE_NAMED = lazy(r"[\u4e00-\u9fff”]{2,}指标")  # 标准化建设指标: one indicator named
+_ONE_NAMED = lazy(r"([\u4e00-\u9fff”]{2,})指标")  # 标准化建设指标: one indicator named
+# words naming indicators in general, not one (绩效指标, 年度指标, 设定的指标, 本项目指标)
+_GENERIC_NAME = lazy(r"(?:绩效|年度|项目|设定的?|设置的?|全年|整体|总体|各项|所有|主要|核心|相关)$")
 _SOME = lazy(r"(?:了)?(?:主要|大部分|部分|重点|核心|多数)")  # 均完成主要绩效目标: the main ones, not all
 # what was done, named after the word, 实际 before it (实际全部完成标准化建设: an indicator's actual), not
 # targets (各项指标均达到预期 is a claim)
-_THING_DONE = lazy(r"(?:了)?(?![^，,。；;：:、）)]*?(?:目标|指标|任务|计划|要求|绩效))[\u4e00-\u9fff“”]{2,}")
+_THING_DONE = lazy(r"(?:了)?(?![^，,。；;：:、）)]*?(?:目标|指标|任务|计划|要求|绩效|预定|预期|既定|设定))"
+                   r"[\u4e00-\u9fff“”]{2,}")
 
