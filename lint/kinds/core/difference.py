@@ -393,8 +393,10 @@ def _years_compared(current, prior, change) -> bool:
     name = prior.label.strip(" ，,")[theirs.end():].removesuffix("为")
     own = current.label.strip(" ，,")[mine.end() if mine else 0:].removesuffix("为")
     if not name and not said.group(2) and theirs.group(2) and mine is not None and mine.group(2) \
-            and int(mine.group(2)) - int(theirs.group(2)) == 1:
+            and int(mine.group(2)) - int(theirs.group(2)) == 1 \
+            and not _MEASURE_AFTER.match(change.label, said.end()):
         return True  # 2024年机关运行经费 X，2023年为 Y，比上年增加 C: the year before's, named by its year
+        # (not 比上年预算增加 C: against last year's budget, another measure)
     if len(name) < 2 or name != own:
         return False
     if said.group(2):  # 比2017年: that year, and the current the year before 比 (or none)
@@ -403,6 +405,7 @@ def _years_compared(current, prior, change) -> bool:
     return theirs.group(1) is not None  # 比上年: the prior labelled 上年
 
 
+_MEASURE_AFTER = lazy(r"\s*(?:的)?(?:年初|调整|全年)?(?:预算|决算|执行)")
 _YEARS_SAID = lazy(r"(?:((?:19|20)\d\d)年度?)?\s*(?:比|较)\s*(?:上年度?|去年|((?:19|20)\d\d)年度?)")
 _YEAR_OPENS = lazy(r"(?:(上年度?|去年)|((?:19|20)\d\d)年度?|本年度?|今年)?")
 
@@ -768,8 +771,9 @@ def _one_way(analysis, check: Check, block: int):
             sign = 1 if _RAISED.fullmatch(said) else -1 if _LOWERED.fullmatch(said) else 0
             if not sign or not _BASE_BUDGET.search(labels.core(base.label)) \
                     or not _ADJUSTED.search(labels.core(adjusted.label)) \
-                    or _BRACKET.search(text, base.end, adjusted.start):
-                continue
+                    or _BRACKET.search(text, base.end, adjusted.start) \
+                    or _BRACKET_NEXT.match(text, adjusted.end):
+                continue  # (调整后 B（含上年结转 c）: more than the raise made it)
             first, second = (adjusted, base) if sign > 0 else (base, adjusted)
 
             def compute(a=first, b=second, u=change.unit):
@@ -784,7 +788,8 @@ def _one_way(analysis, check: Check, block: int):
 _BASE_BUDGET = lazy(r"年初(?:预算|批复|安排)")
 _RAISED = lazy(r"(?:年中|年内|期间)?(?:调增|追加|增加)(?:预算)?(?:了)?")
 _LOWERED = lazy(r"(?:年中|年内|期间)?(?:调减|压减|减少)(?:预算)?(?:了)?")
-_BRACKET = lazy(r"[（(]")  # (an amount in brackets between: not the four said in a row)
+_BRACKET = lazy(r"[（(]")
+_BRACKET_NEXT = lazy(r"\s*[（(]")  # (an amount in brackets between: not the four said in a row)
 
 
 def _slipped(current, prior, change, sign: int):

@@ -51,6 +51,7 @@ class Options:
         return None
 
 
+_HEDGED_AFTER = lazy(r"\s*(?:或|并)?\s*(?:略|稍|微)")  # 持平略有增加, 持平或略有下降, 持平略减
 _HEDGED = lazy(r"基本|大体|大致|接近|几乎|近乎|相当|略|总体")
 _AMOUNT_ONLY = lazy(r"[（(]\s*[\d,.]+\s*(?:万元|亿元|元|%|人|个)?\s*[）)]\s*(?:保持)?\s*$")  # （4.20万元）
 _MEASURE = lazy(r"预算|决算|执行")
@@ -77,8 +78,9 @@ def run(analysis, check: Check):
         if block.kind == "row" or not any(w in text for w in (*o.verdicts, "持平")):
             continue
         for m in pattern.finditer(text):
-            if m.group("loose") or m.group("what") and _HEDGED.search(m.group("what")):
-                continue  # 与上年基本持平, 与上年大体上持平, 接近持平: an estimate, not judged
+            if m.group("loose") or m.group("what") and _HEDGED.search(m.group("what")) \
+                    or _HEDGED_AFTER.match(text, m.end()):
+                continue  # 与上年基本持平, 与上年大体上持平, 接近持平, 持平略有增加: an estimate, not judged
             opened = max(text.rfind(c, 0, m.start()) for c in "，,；;。：:") + 1
             if m.group("verdict") and _AFTER_CLAIM.match(text, m.end()) \
                     or not _BARE.fullmatch(text, opened, m.start()):

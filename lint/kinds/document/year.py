@@ -90,7 +90,7 @@ def run(analysis, check: Check):
         if _looking_back(analysis, fig.block, said):
             continue  # under a heading （三）上年支出情况 or 一、2019年转移支付情况: about that year
         labelled = list(_LABELLED.finditer(text, 0, fig.start))
-        if labelled and (labelled[-1].group(1) or str(year - 1)) == str(said):
+        if labelled and not labelled[-1].group(2) and (labelled[-1].group(1) or str(year - 1)) == str(said):
             continue  # （2023年度情况：…）, 【2023年度情况】…: told under a label of that year
         if said == year - 1 and _after_own(analysis, fig, before):
             continue  # （三）公务接待费1.95万元。2014年度公务接待费1.29万元: last year's, beside this year's
@@ -100,7 +100,7 @@ def run(analysis, check: Check):
 
 
 # a sentence opening with a label of the year it tells of (（2023年度情况：…）, 上年情况：…)
-_LABELLED = lazy(r"(?:((?:19|20)\d\d)\s*年度?|上年度?|去年|上一年度?)"
+_LABELLED = lazy(r"(?:((?:19|20)\d\d)\s*年度?|上年度?|去年|上一年度?|(本年度?|今年))"
                  r"[\u4e00-\u9fff]{0,16}(?:情况|回顾|数据|对比)\s*[：:】\]]")
 _AGAINST_LAST = lazy(r"比上年|较上年|同比|与上年|比去年|较去年")
 
