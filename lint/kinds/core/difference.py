@@ -14,13 +14,13 @@ order (目标值85%，实际92%，超过目标7个百分点); a move states its 
 (由92.5%提高到97.8%，提高5.3个百分点; 由6辆减少到4辆，减少2辆; 由479.00亿元调整为484.40亿元，增加5.40亿元,
 its direction its change's; 由年初的 X 调整为 Y), and so does an adjustment after the amounts named unadjusted
 and adjusted (年初预算 X，调整后预算 Y，调减 Z), or one way between them (年初预算 A，年中追加 X，调整后预算
-B), or both ways between them (年初预算 A，年中调增 X，调减 Y，调整后预算为 B: X is B − A + Y), and a change
-naming no base after a budget's stages (年初预算数 X，调整数 Y，决算数 Z，增加 C: the outturn against the
-budget it holds over, else the 年初); a prior may be labelled with the year compared (上年基本支出
-Y，比上年减少 C; 2017年基本支出 Y，2018年比2017年减少 C); a prior may follow its change in brackets
-(比上年提高3.35个百分点（上年为91.36%）). A rate's gap to another's rate stated beside it
-(增长19.9%，高于全省平均增幅（11%）8.9个百分点; 比全市增幅（-5.2%）高9.3个百分点) is the one less the other
-(not for a fall's size: 下降5.2%, 低于…).
+B, no bracket after B saying more of it), or both ways between them (年初预算 A，年中调增 X，调减
+Y，调整后预算为 B: X is B − A + Y), and a change naming no base after a budget's stages (年初预算数 X，调整数
+Y，决算数 Z，增加 C: the outturn against the budget it holds over, else the 年初); a prior may be labelled
+with the year compared (上年基本支出 Y，比上年减少 C; 2017年基本支出 Y，2018年比2017年减少 C); a prior may
+follow its change in brackets (比上年提高3.35个百分点（上年为91.36%）). A rate's gap to another's rate stated
+beside it (增长19.9%，高于全省平均增幅（11%）8.9个百分点; 比全市增幅（-5.2%）高9.3个百分点) is the one less
+the other (not for a fall's size: 下降5.2%, 低于…).
 
 An over- or under-collection after the budget stated with its rate (X，完成预算 B 的 P%，超收 C: X − B;
 短收 C: B − X), unless a schedule gap stands between (超平均进度 g，超收 C: over the schedule's share).

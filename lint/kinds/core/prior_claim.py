@@ -5,16 +5,17 @@ Finds a verdict (option ``verdicts``: 高于, 多于, 超过, 超出 say *greate
 whose direction the measure decides) right before a prior period (option ``priors``: 上年, 上届, 去年, 同期,
 上年度, 上一年度, 上期, or a year before the current one), or 持平 after one (与上年持平, 和上年持平,
 与2024年预算（Y）持平, the prior alone in its brackets, this year's the one amount before: *equal*; 基本持平,
-接近持平 an estimate, not judged; 与2024年预算持平 over an amount of another measure, 执行数, neither), not
-followed by a figure (低于上年2个百分点 states a gap: the difference check reads it), and opening its clause,
-but for how much (略低于上年): a verdict after another measure's name (支出仍低于上年, 合格率高于上年,
-增幅高于上年) or a negation (不低于上年) says nothing of the figures before it (同比, 总体, 依然 before it
-aside). Before it, in its clause run (from the sentence's start or the last ；), stand exactly two figures of
-one unit family, adjacent: the prior (its label, or the words right before it, name the prior period:
-上届1,180人, 上年为 Y; or an earlier year than the other's, 2024年 X，2023年 Y; or a year beside this period
-said in words, 本年度 X，2023年 Y) and the current one, in either order, neither a change (比上年减少20万元:
-the change's, not the last period's) nor of spans unlike (累计 against 新增, 一季度 against 全年). A year must
-be the one before the other's, or before the report's (2024年 X，2020年为 Y，低于上年: 2020 is no 上年).
+接近持平, 持平略有增加 an estimate, not judged; 与2024年预算持平 over an amount of another measure, 执行数,
+neither), not followed by a figure (低于上年2个百分点 states a gap: the difference check reads it), and
+opening its clause, but for how much (略低于上年): a verdict after another measure's name (支出仍低于上年,
+合格率高于上年, 增幅高于上年) or a negation (不低于上年) says nothing of the figures before it (同比, 总体,
+依然 before it aside). Before it, in its clause run (from the sentence's start or the last ；), stand exactly
+two figures of one unit family, adjacent: the prior (its label, or the words right before it, name the prior
+period: 上届1,180人, 上年为 Y; or an earlier year than the other's, 2024年 X，2023年 Y; or a year beside this
+period said in words, 本年度 X，2023年 Y) and the current one, in either order, neither a change
+(比上年减少20万元: the change's, not the last period's) nor of spans unlike (累计 against 新增, 一季度 against
+全年). A year must be the one before the other's, or before the report's (2024年 X，2020年为 Y，低于上年: 2020
+is no 上年).
 
 Judged on the figures as stated: *greater* holds unless the current figure is below the prior (or, at other
 decimals, could not be above it), *less* the other way round, *equal* when their rounding intervals meet; two
