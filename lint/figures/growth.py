@@ -263,8 +263,14 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     pair = _years_ordered(text, sentence[0], current[-2].start, analysis.year())
                     if pair is not None:
                         current, stated_prior = [current[-2 + pair[0]]], [current[-2 + pair[1]]]
-                    elif not _OWN_SUBJECT.match(change.label.strip(" ，,")):
+                    elif not (subject := _OWN_SUBJECT.match(change.label.strip(" ，,"))):
                         continue  # A和B分别为 a、b，比上年减少 c: whose, unsaid (决算数比上年 says: B's)
+                    else:
+                        named = _listed_names(text, sentence[0], current[-2].start)
+                        who = subject.group()
+                        mine = [i for i, n in enumerate(named) if n and (n in who or who in n)]
+                        if len(named) == 2 and len(mine) == 1:  # 基本支出和项目支出分别为 a、b，基本支出比
+                            current = [current[-2 + mine[0]]]  # 上年增加 c: a's change, its subject names it
                 found = list(_change(rate, change, sign, stated_prior[-1] if stated_prior else None,
                                      current[-1] if current else None, contrary))
                 if not stated_prior and len(current) >= 2 and found and not _holds(found[0]) \
@@ -305,6 +311,16 @@ _ONE = r"(?:(?:19|20)\d\d\s*年度?|本年度?|今年|当年|上年度?|去年|�
 # by a word making them a thing's name (上年结转, 本年收入: the periods' own, not a list)
 _PERIODS = lazy(rf"{_ONE}(?P<of>[\u4e00-\u9fff]{{0,4}}?)(?:\s*[、和及与]\s*{_ONE}(?P=of))+"
                 rf"(?![\u4e00-\u9fff]{{0,2}}(?:结转|结余))")  # (2024年度决算数、2023年度决算数: of one thing)
+
+
+def _listed_names(text: str, start: int, end: int) -> list[str]:
+    """The names listed before 分别 (基本支出和项目支出分别为 a、b: 基本支出, 项目支出), without years."""
+    at = text.rfind("分别", start, end)
+    opened = max(text.rfind(c, start, at) for c in "，,；;：:") + 1 if at >= 0 else -1
+    if at < 0:
+        return []
+    said = _A_YEAR.sub("", text[max(start, opened) : at]).strip(" “”")
+    return [n.strip(" “”") for n in re.split(r"[、和及与]", said)]
 
 
 def _years_ordered(text: str, start: int, end: int, year: str | None) -> tuple[int, int] | None:
