@@ -260,7 +260,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                         text, sentence[0], current[-2].start) and _JOINED_PAIR.fullmatch(
                         text, current[-2].end, current[-1].start):
                     # 2024年度、2023年度…分别为 a、b，比上年减少 c: a against b, by the years named in order
-                    pair = _years_ordered(text, sentence[0], current[-2].start, analysis.year())
+                    pair = _years_ordered(text, sentence[0], current[-2].start, analysis.year()) \
+                        if not _NOT_A_YEAR.search(change.label) else None  # (比年初预算减少 c: no year's)
                     if pair is not None:
                         current, stated_prior = [current[-2 + pair[0]]], [current[-2 + pair[1]]]
                     elif not (subject := _OWN_SUBJECT.match(change.label.strip(" ，,"))):
@@ -304,6 +305,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
 _RESPECTIVE_RATES = lazy(r"分别(?:为|是)?\s*(?:增长|下降|增加|减少|提高|降低|上升|增幅|降幅)?(?:了|为)?\s*$")
 _RATE_LISTED = lazy(r"\s*[、和及]\s*[-+]?\d+(?:\.\d+)?\s*[%％]")  # p%、q%: one of rates listed
 _RESPECTIVE = lazy(r"分别(?:为|是|达到|完成|实现)")
+_NOT_A_YEAR = lazy(r"预算|计划|目标|年初")  # a change against a base that is no year's
 _JOINED_PAIR = lazy(r"\s*[、和及与]\s*")
 _PERIOD = lazy(r"((?:19|20)\d\d)\s*年度?|(本年度?|今年|当年)|(上年度?|去年|上一年度?)")
 _ONE = r"(?:(?:19|20)\d\d\s*年度?|本年度?|今年|当年|上年度?|去年|上一年度?)"
@@ -330,9 +332,15 @@ def _years_ordered(text: str, start: int, end: int, year: str | None) -> tuple[i
     when no such list (上年结转和本年收入 is none: the periods name other things) or its last two are not a
     year apart."""
     lists = list(_PERIODS.finditer(text, start, end))
-    if not lists:
-        return None
-    periods = [m for m in _PERIOD.finditer(lists[-1].group()) if m.group()]
+    if lists:
+        periods = [m for m in _PERIOD.finditer(lists[-1].group()) if m.group()]
+    else:  # 本年支出合计、上年支出合计分别为 a、b: names each opening with its period
+        at = text.rfind("分别", start, end)
+        opened = max(text.rfind(c, start, at) for c in "，,；;：:") + 1 if at >= 0 else -1
+        names = re.split(r"[、和及与]", text[max(start, opened) : at]) if at >= 0 else []
+        periods = [m for n in names if (m := _PERIOD.match(n.strip()))]
+        if len(periods) != len(names) or len({n.strip()[m.end():] for n, m in zip(names, periods)}) != 1:
+            return None  # (上年结转和本年收入: two things, each of a period, no one thing's two periods)
     now = int(year) if year else 1  # (no report year: 本年 and 上年 are still a year apart)
     found = [int(m.group(1)) if m.group(1) else now - (1 if m.group(3) else 0) for m in periods[-2:]]
     if len(found) != 2 or abs(found[0] - found[1]) != 1:
