@@ -7,7 +7,7 @@ it but 均, 已, 全部 and the like (not 基本完成, 部分完成, 未完成:
 two figures of one unit family, the first a target bounded one way (≥, 不少于, 不低于, 以上: at least; ≤,
 不超过, 以内: at most) whose label names a target (option ``targets``: 目标, 计划, 指标值 …), the second
 stated as it is (no bound) with a label naming what was done (option ``actuals``: 实际, 完成, 达到 …), a
-completion rate in percent after them aside (实际完成 A，完成率 P%，已完成年度目标). The
+completion rate in percent after them aside (实际完成 A，完成率 P%，已完成年度目标; they in percent too). The
 claim ends its clause (完成年度目标的95.33%, 完成目标仍有差距, 完成目标进度过半 claim nothing); nothing in the
 sentence speaks of another time (上年目标, 三年规划, 截至6月底, 上半年, two years), nor is the actual in
 brackets.
@@ -77,7 +77,7 @@ def _judged(analysis, check: Check, b: int, text: str, at: int, claim: str):
         return None  # (基本完成年度目标, 未完成目标; 完成年度目标的95.33%, 完成目标仍有差距: no plain claim)
     start = max(text.rfind(c, 0, opened) for c in "；;。") + 1
     figs = [f for f in analysis.between(b, start, opened) if f.unit]
-    if len(figs) == 3 and figs[2].unit == "%" != figs[1].unit and _RATE_NAMED.fullmatch(figs[2].label):
+    if len(figs) == 3 and figs[2].unit == "%" and _RATE_NAMED.fullmatch(figs[2].label):
         figs = figs[:2]  # 目标 T，实际 A，完成率 P%，已完成年度目标: the rate beside them is no third figure
     if len(figs) != 2 or precision.family(figs[0].unit) != precision.family(figs[1].unit) \
             or precision.family(figs[0].unit) == "":

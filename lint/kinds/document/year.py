@@ -101,7 +101,7 @@ def run(analysis, check: Check):
 
 # a sentence opening with a label of the year it tells of (（2023年度情况：…）, 上年情况：…)
 _LABELLED = lazy(r"(?:((?:19|20)\d\d)\s*年度?|上年度?|去年|上一年度?|(本年度?|今年))"
-                 r"[\u4e00-\u9fff]{0,16}(?:情况|回顾|数据|对比)\s*[：:】\]]")
+                 r"[\u4e00-\u9fff]{0,16}(?:情况|回顾|数据|对比)(?:如下)?\s*[：:】\]]")
 _AGAINST_LAST = lazy(r"比上年|较上年|同比|与上年|比去年|较去年")
 
 
