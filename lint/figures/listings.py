@@ -2125,7 +2125,8 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
     if not parts or any(_GROSS.match(text, p.end) for p in parts):
         return []  # (土地出让收入 a（含提取转列…，扣减后实为 b; “两金”计提 c）: a part counted gross)
     # 产出类指标得满分: a part in words; 主要是 A a、B b: the main parts, maybe not all
-    unsaid = fam == "分" and bool(_FULL_MARKS.search(text, pos, stop)) or word in _MAIN
+    unsaid = fam == "分" and bool(_FULL_MARKS.search(text, pos, stop)) or word in _MAIN \
+        or word.startswith("按") and word.endswith("分")  # (按支出性质分，A a，B b。另有 C c: maybe not all)
     main = "主要" in text[max(start, pos - 12) : pos + len(word)] or word == "用于" \
         or _MAIN_NEXT.match(text, pos + len(word)) is not None  # 主要包括：A a; 按来源分，主要是 A a; ，用于…
     rest = []  # the parts after a part's own nested list: taken when with them the total holds

@@ -33,7 +33,7 @@ from ..base import Check, differs
 # not the classes' totals; both kinds named frame the classes instead (包括基本支出 a、项目支出 b，…（类）)
 _KIND_OF_SPENDING = lazy(r"基本支出|项目支出|人员经费|公用经费")
 
-_PARTS_OPEN = lazy(r"\s*其中")
+_PARTS_OPEN = lazy(r"\s*(?:其中|主要用于|具体为|按科目分)")
 # another fund's amount, not nothing (政府性基金预算200.00万元; not 政府性基金拨款支出预算0.00万元)
 _FUND_AMOUNT = lazy(r"(?:政府性基金|国有资本经营)[^，,。；;\d]{0,16}?(\d[\d,]*(?:\.\d+)?)\s*(?:万元|元|亿元)")
 _FUNDS_BACK = 6  # paragraphs looked back for another fund's amount beside the classes listed
