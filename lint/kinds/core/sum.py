@@ -1,18 +1,17 @@
 """sum: parts stated after 其中/包括/主要用于 add up to the total stated before them.
 
-The listings are read as :mod:`crossfoot.figures.listings` describes, with this check's words: a parts
-word (``parts``: 其中, 包括, 主要用于, ...) after a total (the nearest figure before it whose label
-holds a ``totals`` word: 合计, 共, 总额, ...; else the first of its sentence, or of the sentence before when
-the parts word opens its own), the parts being the figures of the total's unit family up to the end of the
-sentence, a nested list or a ``stops`` word; figures in parentheses and figures that state a change
-(``not_parts``: 增加, 减少, 为…的) are neither. A total stated after its parts is read too, when its clause
-opens with a total word: ``A、B分别为 a、b，合计 t``, ``由 A a、B b 和 C c 组成，共计 t``,
-``A a、B b，合计 t`` (such a listing is complete); a whole score after its groups' (决策指标得分 a，…，总得分
-t), whose groups named may be some only. Parts after 主要是 or 主要为 in the total's sentence are
-its main parts, maybe not all (调增 X，主要是 A a 和 B b): beyond the total they are wrong, short of it they
-say nothing. So is a count split by what became of each, its sentence's first count then two counts or
-more each said done or not (12个指标中11个已完成，1个未完成; 9项绩效指标中，已完成7项，基本完成1项，
-未完成1项).
+The listings are read as :mod:`crossfoot.figures.listings` describes, with this check's words: a parts word
+(``parts``: 其中, 包括, 主要用于, ...) after a total (the nearest figure before it whose label holds a
+``totals`` word: 合计, 共, 总额, ...; else the first of its sentence, or of the sentence before when the parts
+word opens its own), the parts being the figures of the total's unit family up to the end of the sentence, a
+nested list or a ``stops`` word; figures in parentheses and figures that state a change (``not_parts``: 增加,
+减少, 为…的) are neither. A total stated after its parts is read too, when its clause opens with a total word:
+``A、B分别为 a、b，合计 t``, ``由 A a、B b 和 C c 组成，共计 t``, ``A a、B b，合计 t`` (such a listing is
+complete); a whole score after its groups' (决策指标得分 a，…，总得分 t), whose groups named may be some only.
+Parts after 主要是 or 主要为 in the total's sentence (or after 按支出性质分 and kin) are its main parts, maybe
+not all (调增 X，主要是 A a 和 B b): beyond the total they are wrong, short of it they say nothing. So is a
+count split by what became of each, its sentence's first count then two counts or more each said done or not
+(12个指标中11个已完成，1个未完成; 9项绩效指标中，已完成7项，基本完成1项，未完成1项).
 Parts that add up to their total, each with its change stated after it as the total's is (限额 X，较2022年
 增加 C，其中：A a，增加 c1；B b，减少 c2), have changes that add up, with their directions, to the total's:
 reported at ``warning`` when one digit or one unit mistyped explains the gap. So do the parts' changes a
