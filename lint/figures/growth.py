@@ -315,14 +315,19 @@ _PERIODS = lazy(rf"{_ONE}(?P<of>[\u4e00-\u9fff]{{0,4}}?)(?:\s*[、和及与]\s*{
                 rf"(?![\u4e00-\u9fff]{{0,2}}(?:结转|结余))")  # (2024年度决算数、2023年度决算数: of one thing)
 
 
-def _listed_names(text: str, start: int, end: int) -> list[str]:
-    """The names listed before 分别 (基本支出和项目支出分别为 a、b: 基本支出, 项目支出), without years."""
+def _listed(text: str, start: int, end: int) -> list[str]:
+    """The items listed before the last 分别 in ``text[start:end]``, its clause's (基本支出和项目支出分别为
+    a、b: 基本支出, 项目支出), as written; [] with no 分别."""
     at = text.rfind("分别", start, end)
-    opened = max(text.rfind(c, start, at) for c in "，,；;：:") + 1 if at >= 0 else -1
     if at < 0:
         return []
-    said = _A_YEAR.sub("", text[max(start, opened) : at]).strip(" “”")
-    return [n.strip(" “”") for n in re.split(r"[、和及与]", said)]
+    opened = max(text.rfind(c, start, at) for c in "，,；;：:") + 1
+    return re.split(r"[、和及与]", text[max(start, opened) : at])
+
+
+def _listed_names(text: str, start: int, end: int) -> list[str]:
+    """The names listed before 分别 (基本支出和项目支出分别为 a、b: 基本支出, 项目支出), without years."""
+    return [_A_YEAR.sub("", n).strip(" “”") for n in _listed(text, start, end)]
 
 
 def _years_ordered(text: str, start: int, end: int, year: str | None) -> tuple[int, int] | None:
@@ -335,9 +340,7 @@ def _years_ordered(text: str, start: int, end: int, year: str | None) -> tuple[i
     if lists:
         periods = [m for m in _PERIOD.finditer(lists[-1].group()) if m.group()]
     else:  # 本年支出合计、上年支出合计分别为 a、b: names each opening with its period
-        at = text.rfind("分别", start, end)
-        opened = max(text.rfind(c, start, at) for c in "，,；;：:") + 1 if at >= 0 else -1
-        names = re.split(r"[、和及与]", text[max(start, opened) : at]) if at >= 0 else []
+        names = _listed(text, start, end)
         periods = [m for n in names if (m := _PERIOD.match(n.strip()))]
         if len(periods) != len(names) or len({n.strip()[m.end():] for n, m in zip(names, periods)}) != 1:
             return None  # (上年结转和本年收入: two things, each of a period, no one thing's two periods)

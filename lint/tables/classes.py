@@ -219,7 +219,7 @@ def _first(analysis, topic, b: int) -> int:
     return min((k for k in (text.find(w) for w in topic) if k != -1), default=-1)
 
 
-def _same(name: str) -> str:
+def same_name(name: str) -> str:
     """A class's name as either way of writing it reads (其它 and 其他 are one word)."""
     return name.replace("其它", "其他")
 
@@ -236,8 +236,8 @@ def resolve(rows, names: list[re.Match]) -> tuple[int | None, re.Match | None, i
     coded = any(code for code, _, _ in rows)
     parent, found = "", None
     for m in names:
-        name, width = _same(m[1]), 3 + 2 * _LEVELS[m[2]] if m[2] else 0  # (“…”科目: any level)
-        hits = [i for i, (code, row_name, _) in enumerate(rows) if _same(row_name) == name
+        name, width = same_name(m[1]), 3 + 2 * _LEVELS[m[2]] if m[2] else 0  # (“…”科目: any level)
+        hits = [i for i, (code, row_name, _) in enumerate(rows) if same_name(row_name) == name
                 and (not coded or (not width or len(code) == width) and code.startswith(parent))]
         if not hits and coded and width and found is not None and len(rows[found][0]) + 2 == width:
             return None, m, found

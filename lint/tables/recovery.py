@@ -381,7 +381,7 @@ _OUTLINE_HEAD = lazy(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]
                            r"|\d{1,2}[、.．](?!\d))")
 
 
-_BARE_FOLIO = lazy(r"\s*[-—–－]?\s*\d{1,3}\s*[-—–－]?\s*")  # a page's number alone (5, — 7 —)
+_BARE_FOLIO = lazy(rf"\s*(?:{FOLIO}|\d{{1,3}})\s*")  # a page's number alone (5, — 7 —, 第6页)
 _FOLIO = lazy(r"^(?:第?\d{1,3}页?)|(?:第?\d{1,3}页?)$")  # a page's number run into its running header
 
 

@@ -58,7 +58,7 @@ def _funded(analysis, name: str) -> bool:
         return True
     for table in tables:
         for r, row in enumerate(table.rows):
-            if name.replace("其它", "其他") in row_label(table, r).replace("其它", "其他") \
+            if classes.same_name(name) in classes.same_name(row_label(table, r)) \
                     and any((v := number(c.text)) is not None and v.value for c in row[1:]):
                 return True
     return False
