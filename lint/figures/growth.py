@@ -175,6 +175,11 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     elif current is not None:
                         yield from _change(rate, change, sign, None, current, contrary)
                     continue
+                pair = _periods_listed(text, sentence, same, change, analysis.year()) \
+                    if compare_at < 0 else None
+                if pair is not None:  # 本年支出合计、上年支出合计分别为 a、b，增加 c: a against b
+                    yield from _change(rate, change, sign, pair[1], pair[0], contrary)
+                    continue
                 if compare_at < 0:
                     own = _own_amount(spec, text, sentence, change, rate)
                     if own is None and since > sentence[0] and _FRAMED.search(text, sentence[0], since):
@@ -349,6 +354,18 @@ def _years_ordered(text: str, start: int, end: int, year: str | None) -> tuple[i
     if len(found) != 2 or abs(found[0] - found[1]) != 1:
         return None
     return (0, 1) if found[0] > found[1] else (1, 0)
+
+
+def _periods_listed(text: str, sentence, same: list, change, year: str | None):
+    """(this year's, the prior) when the last two amounts before a change naming no base are listed 分别
+    by their periods (本年支出合计、上年支出合计分别为 a、b，增加 c: a, b) and the change follows them in the
+    next clause; else None."""
+    if len(same) < 2 or not _RESPECTIVE.search(text, sentence[0], same[-2].start) \
+            or not _JOINED_PAIR.fullmatch(text, same[-2].end, same[-1].start) \
+            or text[same[-1].end : change.start].strip(" ，,") != change.label.strip(" ，,"):
+        return None
+    pair = _years_ordered(text, sentence[0], same[-2].start, year)
+    return None if pair is None else (same[-2 + pair[0]], same[-2 + pair[1]])
 
 
 # 去年 opening a label as the time of what the report tells (去年全年…完成 X, 去年税收收入完成 X), not the

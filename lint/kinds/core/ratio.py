@@ -188,7 +188,9 @@ def run(analysis, check: Check):
                 amounts = [f for f in figs if f.start < rate.start and (f.is_point or floors and _floor(o, f))
                            and precision.family(f.unit) not in ("ratio", "")]
                 hidden = labels.inside(text, figs[0].start, [f.start for f in amounts])
-                amounts = [f for f, h in zip(amounts, hidden) if not h]
+                amounts = [f for f, h in zip(amounts, hidden)
+                           if not h or _ADJUSTED_ASIDE.search(text, max(0, f.start - 12), f.start)]
+                # (目标不少于3000人次（调整后2800人次）: the plan as adjusted, in its brackets, kept)
                 unread = [f for f in figs if f.unit == "" and f.is_point and amounts
                           and amounts[-1].end <= f.start < rate.start]
                 if not amounts or any(_planned(o, f.label) for f in unread) \
@@ -271,7 +273,8 @@ def run(analysis, check: Check):
                     plan = [f for f in amounts if _planned(o, f.label)] or _received(o, text, amounts) \
                         or _year_start(amounts)
                     plan += [f for f in amounts if plan and f.start > plan[0].start and f not in plan
-                             and _ADJUSTED_TO.search(text, max(0, f.start - 12), f.start)]
+                             and (_ADJUSTED_TO.search(text, max(0, f.start - 12), f.start)
+                                  or _ADJUSTED_ASIDE.search(text, max(0, f.start - 12), f.start))]
                     plan.sort(key=lambda f: f.start)  # 年初预算 X，调整为 Y: the plan as adjusted, too
                     left = not o.left.within(rate.label)  # a 结余率 is of what is left, an 执行率 never
                     others = [f for f in amounts if f not in plan and not (left and _left(o, text, f))
@@ -687,6 +690,7 @@ _ARRIVED = lazy(r"(?:到位|下达|拨付)(?!率)|(?:实际|已|累计)下\s*$")
 # reads as 达到), not their rate
 # a plan changed to a new amount (调整为, 调增至, 核减为, 追加后为), not by one (调减 X)
 _ADJUSTED_TO = lazy(r"(?:调整|调增|调减|核减|核增|追加|追减|压减|变更)后?(?:为|至|到)\s*$")
+_ADJUSTED_ASIDE = lazy(r"[（(]\s*(?:调整|调增|调减|核减|核增|变更)(?:后|为|至|到)为?\s*$")  # （调整后 Y
 _ADDED = lazy(r"追加|调增|追减|调减")
 _OPENING = lazy(r"年初|初始")  # a budget before what was added in the year
 

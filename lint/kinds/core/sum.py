@@ -716,11 +716,15 @@ _WHOLE_SCORE = lazy(r"总分|总得分|综合得分|自评得分|评价得分|�
 _MAXIMUM = lazy(r"体系|满分|分值|标准分")
 def _beside(between: str) -> bool:
     """Whether the words before a part open it as what the whole involves or what is besides it: its clause
-    opening with 涉及 or 另外 (，涉及脱贫户直补资金; ，另外，争取…资金), not a clause of the part before's
-    (…，涉及金额为420万元；评价结果为“中”的项目有)."""
+    opening with 涉及, 另外 or 另 (，涉及脱贫户直补资金; ，另外，争取…资金; ，另成本指标得分 c), not a
+    clause of the part before's (…，涉及金额为420万元；评价结果为“中”的项目有)."""
     clauses = [c.strip() for c in re.split(r"[，,；;]", between)]
     return clauses[-1].startswith(("涉及", "共涉及", "另外", "另有")) or len(clauses) >= 2 \
-        and clauses[-2] in ("另外", "另有", "此外")
+        and clauses[-2] in ("另外", "另有", "此外") or _BESIDES_ONE.match(clauses[-1]) is not None
+
+
+# ，另成本指标得分 c (not 另一个项目 b: a part)
+_BESIDES_ONE = lazy(r"另(?![一两二三四五六七八九十\d]|外|有)")
 _WHOLE_AGAIN = lazy(r"到位|实际|合计|累计|完成|下达|拨付|共计|总计")  # 到位资金 T: the whole's flow, again
 _GOT = lazy(r"得(?!.*扣)")
 _SCORED = lazy(r"得|扣|失")

@@ -18,7 +18,9 @@ Four shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery
   column names its groups over merged rows (产出指标 over its rows, then | 小计 under a blank), a 小计 sums
   from its group's named row, not a group of one row before it (预算执行率, under no 小计, is the 合计's own
   part), when the figures bear it out: its group adds up to it in a column where the whole stretch does not,
-  and in none the other way. Outline numbering sets the level: when rows are numbered 一、二、
+  and in none the other way. A last 小计 written in a column left of every other 小计's (| 小计 | | | 100 |
+  under 一级指标, the others under 二级指标) is the sheet's total, a 合计 by another name. Outline numbering
+  sets the level: when rows are numbered 一、二、
   the total sums those rows only, and each such row in turn
   equals the sum of the rows numbered one level down under it (*hierarchical subtotals*; the levels 一、
   （一） 1. （1） ①, or names ending （类） （款） （项）, or, in text exports, the label's indentation).
@@ -598,8 +600,9 @@ def _columns(analysis, check, table: Table, columns: list[int], before: Table | 
             # when they add up to it in most columns (an execution table may indent its main items only)
             yield from _subtotals(analysis, check, table, columns, rows, {i: indents.get(i) for i in rows},
                                   agreed=True)
+    outer = _outer_subtotal(table, labels, totals)
     for t in totals:
-        subtotal = "小计" in labels[t] or t in groups
+        subtotal = ("小计" in labels[t] or t in groups) and t != outer
         if heads:  # each 小计 heads the rows it sums (a unit's 小计, then its projects); 合计 sums the 小计
             end = next((i for i in totals if i > t), len(table.rows))
             first = next(i for i in totals if "小计" in labels[i] or i in groups)
@@ -926,6 +929,16 @@ def _block_end(check: Check, table: Table, t: int) -> int:
             after = table.rows[i + 1][0].text.strip() if i + 1 < len(table.rows) else "end"
             return i if named and after else len(table.rows)  # not a name centred in its merged cell
     return len(table.rows)
+
+
+def _outer_subtotal(table, labels: list[str], totals: list[int]) -> int | None:
+    """The last total row when it says 小计 in a column left of every other 小计's (| 小计 | | | 100 | 96 |
+    under 一级指标, the others under 二级指标): the sheet's total, named 小计 one level up; else None."""
+    subtotals = [t for t in totals if "小计" in labels[t]]
+    if len(subtotals) < 2 or subtotals[-1] != totals[-1]:
+        return None
+    at = [next((j for j, c in enumerate(table.rows[t]) if "小计" in c.text), -1) for t in subtotals]
+    return totals[-1] if 0 <= at[-1] < min(at[:-1]) else None
 
 
 def _own_group(table: Table, t: int, stretch: list[int], columns: list[int]) -> list[int]:
