@@ -772,7 +772,16 @@ _ITS_PARTS = lazy(r"[\s，,]*(?:分别[\u4e00-\u9fff]{0,3}?(?:为|是|用于|支
 _OWN_TOTAL = lazy(r"[\s，,：:]*[^\s，,：:。；;\d和、及与]{2,30}")  # 其中中央资金合计: a part named, its 合计
 _AMID = lazy(r"\s*(中)[，,：:]")  # (在支出合计 X)中，
 _AMID_OPENS = lazy(r"\s*在[^，,。；;：:\d]{1,16}")  # 在 opening the amount's clause: it holds the parts after
-_AMONG_NAMED = lazy(r"[，,：:\s]*([^，,：:。；;\d]{2,20})中[，,]")  # (从收入结构看，)全盟一般公共预算收入中，
+# (从收入结构看，)全盟一般公共预算收入中，; 全年预算中：
+_AMONG_NAMED = lazy(r"[，,：:\s]*([^，,：:。；;\d]{2,20})中[，,：:]")
+
+
+def _names_whole(name: str, figure: Figure) -> bool:
+    """Whether a whole named before 中 (全年预算中：) names ``figure`` (全年预算 X; 支出中 of 支出合计
+    X): one's words within the other's, totals' words aside."""
+    said = re.sub(r"^(?:其|在)|合计|总计|总额|数$", "", labels.unquote(name).strip())
+    own = re.sub(r"合计|总计|总额|数$|[为是达]$", "", labels.unquote(labels.core(figure.label)).strip(" ，,"))
+    return bool(said) and bool(own) and (said in own or own in said)
 _MAIN_NEXT = lazy(r"\s*[，,：:]?\s*主要(?:是|为|有|包括)")
 _NAMED_FIRST = lazy(r"\s*[\u4e00-\u9fff“”]{2,20}?\s*")  # 人员经费 of 人员经费 1030180.29 元: a name
 _NOT_BRACKETED = lazy(r"\d{4}|上年|去年|同期|预算|计划|目标|决算|执行|实际|调整|年初|年末|原|比|较"
@@ -2233,6 +2242,12 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
                 != {m.group() for m in labels.SUB_LEVEL.finditer(among.group(1))}:
             return []  # 从收入结构看，全盟一般公共预算收入中，A a；B b: of the 全盟's whole, not of the
             # 旗级 amount before it; 市本级收入中: of 市本级's, not of 全市's
+        if among and before and not _names_whole(among.group(1), before[-1]):
+            earlier = [f for k in range(max(0, back - 1), back + 1) if index > 0
+                       for f in candidates(sentences[k][0], sentences[k][2], sentences[k][1])]
+            before = [f for f in earlier if _names_whole(among.group(1), f)][-1:]
+            if not before:
+                return []  # 全年预算 X。全年支出 Y。按资金来源分，全年预算中：A a，…: X's parts, not Y's
         if subject and word.endswith("包括") and sum(
                 _subject_of(subject, f) for f in candidates(p_start, p_figs, p_end, p_text)) > 1:
             return []  # 收入总计 X，其中本年收入合计 Y。收入包括：…: which of the two is not said

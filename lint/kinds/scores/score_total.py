@@ -3,7 +3,8 @@
 Finds the overall scores of the prose: figures in 分 whose label names a total (``totals``: 自评得分, 总分)
 and the whole (``overall``: 整体, 部门, 综合, 总体, 该项目), not the score of a single item (该指标分值…自评得
 分) or of a row the table names (整体效能得分28分), nor the points a score is out of (满分; 该项目总分100分，
-评价得分92.50分: the 得分 after it is the whole's). The score table is the document's only table with a
+评价得分92.50分: the 得分 after it is the whole's; 评分规则：总分100分，其中部门决策15分、部门管理85分: the
+points its parts are allotted, none scored, adding up to it). The score table is the document's only table with a
 ``score`` column (得分; of 指标得分 | 加权得分, the weighted), a 自评表's funds part (执行率 | 得分) beside
 its indicators not counted; its total is its last row labelled with a ``grand`` word (总分, 合计; when that
 row stands short of the columns, 总分 | 100 | 97.50 under merged cells, the last of its numbers, or nothing
@@ -87,7 +88,7 @@ def run(analysis, check: Check):
                     or labels.earlier(fig.label, year):
                 continue  # (本项目2023年度自评得分 in a 2024 report: last year's score, not this sheet's)
             after = figs[k + 1] if k + 1 < len(figs) else None
-            if _scale(block.text, fig, after):
+            if _scale(block.text, fig, after) or _allotted(block.text, figs, k):
                 whole = after if any(w in fig.label for w in check.options.overall) \
                     and fig.value == 100 and "指标" not in fig.label else None  # not 决策指标总分20分
                 continue  # 该项目总分100分，评价得分92.50分: the points it is out of, the score the whole's
@@ -223,6 +224,25 @@ def _scale(text: str, fig, after) -> bool:
         return True  # 本次评价设置一级指标2个…，总分100分: the system's points, not the score
     return "总分" in fig.label and "得" not in fig.label and after is not None and after.unit == "分" \
         and "得" in after.label and "。" not in text[fig.end : after.start]
+
+
+def _allotted(text: str, figs: list, k: int) -> bool:
+    """Whether ``figs[k]`` is a 总分 of 100 whose parts that follow in its sentence (其中 A 15分、B 85分) are
+    points allotted, none scored, adding up to it: the system's points (评分规则：总分100分，其中…), not a
+    score."""
+    fig = figs[k]
+    end = text.find("。", fig.end)
+    end = len(text) if end < 0 else end
+    if "总分" not in fig.label or "得" in fig.label or fig.value != 100 \
+            or not _PARTS_OPEN.match(text, fig.end):
+        return False
+    parts = [f for f in figs[k + 1 :] if f.start < end]
+    return len(parts) >= 2 and sum(f.value for f in parts) == fig.value \
+        and all(f.unit == "分" and f.is_point and not _GOT.search(f.label) for f in parts)
+
+
+_PARTS_OPEN = lazy(r"\s*[，,；;：:（(]\s*其中")
+_GOT = lazy(r"得|扣|失")
 
 
 def _points_total(table, check: Check):
