@@ -43,7 +43,17 @@ def _split(values) -> list[str]:
     return [v.strip() for value in values for v in value.split(",") if v.strip()]
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Speaking(click.Group):
+    """The command group, its usage errors and help frame in the language asked for (see :mod:`.cli_zh`)."""
+
+    def main(self, args=None, *rest, **kwargs):
+        from .cli_zh import speak, wanted
+
+        speak(wanted(list(sys.argv[1:] if args is None else args)))
+        return super().main(args, *rest, **kwargs)
+
+
+@click.group(cls=_Speaking, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "-V", "--version", prog_name="crossfoot")
 def main() -> None:
     """crossfoot: check that the figures in a report agree with each other."""

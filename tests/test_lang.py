@@ -250,3 +250,25 @@ def test_a_sheet_named_apart_from_its_cell_in_chinese():
 
     assert value_zh("sheet 表1决算, cell B4") == "工作表“表1决算”单元格B4"
     assert value_zh("sheet 表2") == "工作表“表2”"
+
+
+def test_usage_errors_in_chinese_then_english_again(monkeypatch):
+    """A mistyped option under --lang zh is said in Chinese (click's own words too), exit 2; the next
+    command in English hears click's English again."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    zh = CliRunner().invoke(main, ["check", "--lang", "zh", "--bogus", "a.txt"])
+    assert zh.exit_code == 2
+    assert "错误：没有选项 '--bogus'。" in zh.output and "用法：" in zh.output
+    assert "check --help' 查看帮助。" in zh.output and "Usage" not in zh.output
+    missing = CliRunner().invoke(main, ["check", "--lang=zh"])
+    assert missing.exit_code == 2 and "缺少参数" in missing.output
+    en = CliRunner().invoke(main, ["check", "--bogus", "a.txt"])
+    assert en.exit_code == 2 and "Error: No such option '--bogus'." in en.output
+
+
+def test_usage_errors_follow_a_chinese_locale(monkeypatch):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    said = CliRunner().invoke(main, ["check", "--timeout", "x", "a.txt"])
+    assert said.exit_code == 2 and "'--timeout' 的值无效" in said.output
