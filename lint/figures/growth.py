@@ -228,7 +228,10 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 if parts >= 0 and not stated_prior:  # X，其中（含）A a，B b；较上年减少: the list closed: X
                     current = [f for f in current if f.end <= parts]
                 # 较2016年 after one amount: its year (a slip) does not make it the prior
-                explicit = len(current) == 1 and _YEAR_NAMED.match(text, compare_at + 1) is not None
+                named_year = _YEAR_NAMED.match(text, compare_at + 1)
+                dated = bool(current) and _of_year_compared(text, named_year, current[-1], compare_at)
+                explicit = len(current) == 1 and named_year is not None and not dated
+                # (not 2025年预算为 P，2026年预算比2025年预算减少 c: P of the year compared with, the prior)
                 # 去年全年…完成 X，同比增加 C: 同比 is against the amount's own period (a news report of the
                 # year before), so 去年's X is no prior
                 said_last = labels.core(current[-1].label) if current else ""
@@ -240,6 +243,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 if not stated_prior and current and not explicit and (_earlier(
                         current[-1], _year(current[-2].label) if len(current) >= 2 else analysis.year(),
                         carried=len(current) >= 2) or _dated_earlier(text, current)
+                        or dated
                         or "与" in current[-1].label and text.startswith("相比", current[-1].end)):
                     stated_prior = current[-1:]  # 2022年度为92.10万元，比上年减少; 与上年X相比: the prior
                     current = current[:-1]
@@ -985,6 +989,25 @@ def _named_base(text: str, at: int, amounts: list):
 
 _BASE_MEASURED = lazy(r"(?:比|较|与)\s*(20\d\d)\s*年度?\s*(预算执行数|预算数|预算|决算数|决算|执行数)")
 _LABEL_MEASURE = lazy(r"(20\d\d)\s*年度?\s*(预算执行数|预算数|预算|决算数|决算|执行数)\s*(?:为|是)?$")
+
+
+def _of_year_compared(text: str, named_year, figure, compare_at: int) -> bool:
+    """Whether ``figure`` is dated the year a comparison names (in the measure it names, if any) while the
+    change's clause names its own period before the comparison: the prior (2025年预算为 P，2026年预算比2025年
+    预算减少 c: P; not 2016年…支出 X，较2016年决算增加 c, X this year's with its year a slip, nor 2024年决算数
+    X，比2024年预算减少 c, X the outturn)."""
+    compared = labels.YEAR.findall(named_year.group()) if named_year else []
+    if not compared or _year(figure.label) != compared[-1]:
+        return False
+    own = labels.YEAR.findall(text, figure.end, compare_at)
+    if not (own and own[-1] != compared[-1] or _THIS_PERIOD.search(text, figure.end, compare_at)):
+        return False
+    measure = _MEASURE_AFTER.match(text, named_year.end())
+    return measure is None or measure.group(1) in figure.label
+
+
+_THIS_PERIOD = lazy(r"本年|今年|当年")
+_MEASURE_AFTER = lazy(r"\s*度?\s*(预算|决算|执行|年初)")
 
 
 def _year(label: str) -> str | None:

@@ -34,8 +34,8 @@ indicators (共设置6个绩效指标, 16个三级指标) in the first sentence 
 table, or right before one (a caption between, no table after it), is compared with that table's 三级指标
 rows. A count followed by its amount whose listing after it adds up to that amount
 (项目共3个，涉及项目预算资金 T。其中：A a，B b，C c) is compared with the listing's items (not a breakdown by
-source: 财政拨款 a，其他资金 b). A count of indicators listing only the kinds they fall in (产出指标7个，包括数量、
-质量、时效和成本指标) is not judged: the kinds are not the indicators.
+source: 财政拨款 a，其他资金 b). A count of indicators listing only the kinds they fall in (产出指标7个，包括
+数量、质量、时效和成本指标) is not judged: the kinds are not the indicators.
 """
 
 from __future__ import annotations

@@ -3,15 +3,15 @@
 Finds the overall scores of the prose: figures in 分 whose label names a total (``totals``: 自评得分, 总分)
 and the whole (``overall``: 整体, 部门, 综合, 总体, 该项目), not the score of a single item (该指标分值…自评得
 分) or of a row the table names (整体效能得分28分), nor the points a score is out of (满分; 该项目总分100分，
-评价得分92.50分: the 得分 after it is the whole's; 评分规则：总分100分，其中部门决策15分、部门管理85分: the
-points its parts are allotted, none scored, adding up to it). The score table is the document's only table with a
-``score`` column (得分; of 指标得分 | 加权得分, the weighted), a 自评表's funds part (执行率 | 得分) beside
-its indicators not counted; its total is its last row labelled with a ``grand`` word (总分, 合计; when that
-row stands short of the columns, 总分 | 100 | 97.50 under merged cells, the last of its numbers, or nothing
-judged with one), or, when no row is a total or subtotal (小计) and a ``points`` column (分值) or an indicator
-column (一级指标) says the rows are parts of one score, the sum of the column (of its group heads, 一、 二、,
-when each is the sum of the rows under it). In a document with several score tables, a score in prose is
-judged against the one table of its own section (一、某项目 … its sentence and its table; see
+评价得分92.50分: the 得分 after it is the whole's; 评分规则：总分100分，其中部门决策15分、部门管理85分:
+the points its parts are allotted, none scored, adding up to it). The score table is the document's only table
+with a ``score`` column (得分; of 指标得分 | 加权得分, the weighted), a 自评表's funds part (执行率 | 得分)
+beside its indicators not counted; its total is its last row labelled with a ``grand`` word (总分, 合计; when
+that row stands short of the columns, 总分 | 100 | 97.50 under merged cells, the last of its numbers, or
+nothing judged with one), or, when no row is a total or subtotal (小计) and a ``points`` column (分值) or an
+indicator column (一级指标) says the rows are parts of one score, the sum of the column (of its group heads,
+一、 二、, when each is the sum of the rows under it). In a document with several score tables, a score in
+prose is judged against the one table of its own section (一、某项目 … its sentence and its table; see
 ``Analysis.section``), a project's score named after the section's heading; it is otherwise left alone (which
 one the prose means is a guess), unless only one of them has a total row: a summary of the 一级指标 with its
 合计 beside an indicator table's 分值 | 得分. In a report stating a department's own score (部门, 整体) with
