@@ -12,7 +12,10 @@ ruled tables in the measurements behind this reader. What this module adds on to
   characters line by line, joined with nothing, so a number wrapped inside a narrow cell
   (``1240.5`` / ``0``) is whole again; a merged cell gives its text once and empty cells elsewhere. A table
   that goes on over a page break comes out as consecutive rows with its repeated header, which table
-  recovery drops as it does for text exports.
+  recovery drops as it does for text exports. A sheet wider than its page, exported without fitting it,
+  prints the columns that did not fit on the next page at its rows' heights, ruled or not: they are put
+  back at the right of the table (:func:`_carry_columns`; not a grid holding words in the row of the
+  table's caption, nor names beside its figures: a table of its own).
 * **Text** outside tables is grouped into lines by position. A line goes on in the next when the next
   line's first word (a number, or one character) would not have fitted in the room left at its end and
   the next line is not indented (a paragraph's first line is) nor opens a list item (二、, （三）, 4.,
@@ -137,6 +140,7 @@ def finish(name: str, pages: list[_Page], kind: str = "PDF") -> Document:
     for page in pages:
         page.items = _unruled(page.items)
     for before, page in zip(pages, pages[1:]):
+        _carry_columns(before, page)
         _carry_header(before, page)
         _carry_rows(before, page)
         _carry_back(before, page)
@@ -167,6 +171,106 @@ def _carry_back(before: _Page, page: _Page) -> None:
                 page.items = [[*rows, *table[1:]], *page.items[1:]]
                 before.items = before.items[:k] + [[_cut(before.items[k], bands, outside=True) or table[0]]]
             return
+
+
+def _carry_columns(before: _Page, page: _Page) -> None:
+    """The columns of the table closing the page ``before`` that did not fit it, printed on ``page`` (a sheet
+    wider than the page, exported without fitting it to the width): a grid opening ``page`` whose rows sit
+    at the heights of that table's rows, holding no names where figures are (its rows' names are on the page
+    before) is put back at the right of that table, row by row, a row it lacks (under a cell spanning two)
+    spanned from above; the words of that table's merged cells printed again on ``page`` are dropped."""
+    last = max((k for k, item in enumerate(before.items) if isinstance(item, list)), default=None)
+    first = next((k for k, item in enumerate(page.items) if isinstance(item, list)), None)
+    if last is None:
+        return
+    table = before.items[last]
+    tops = [_row_top(row) for row in table]
+    if first is None or any(isinstance(t, _Text) and not _FOLIO_LINE.match(t.text)
+                            for t in page.items[:first]):
+        _carry_column_lines(before.items, last, page, tops)
+        return
+    more = page.items[first]
+    if len(more) < 2 or len(more) > len(tops) or _row_top(more[0]) is None \
+            or abs(_row_top(more[0]) - (tops[0] or -99)) > _SAME_HEIGHT:
+        return
+    at = []
+    for row in more:
+        top = _row_top(row)
+        k = next((k for k, t in enumerate(tops) if top is not None and t is not None
+                  and abs(t - top) <= _SAME_HEIGHT), None)
+        if k is None or (at and k <= at[-1]):
+            return
+        at.append(k)
+    body = [row for row in more if any(isinstance(c, tuple) and _FIGURE.match(c[0]) for c in row)]
+    if not body or any(isinstance(c, tuple) and c[0].strip() and not _FIGURE.match(c[0])
+                       for row in body for c in row):
+        return  # (a table of its own at the same heights: its names beside its figures)
+    width = len(more[0])
+    placed = dict(zip(at, more))
+    full = _full_rows(table)
+    if not full or any(isinstance(c, tuple) and c[0].strip() for k in full for c in placed.get(k, [])):
+        return  # a row across the table (its caption) holding words on the next page: a table of its own
+    for k, row in placed.items():  # a cell merged to the page's edge goes on over the cut columns
+        if table[k][-1] == "left" and not any(isinstance(c, tuple) and c[0].strip() for c in row):
+            placed[k] = ["left"] * width
+    before.items[last] = [[*row, *placed.get(k, ["up"] * width)] for k, row in enumerate(table)]
+    said = _merged_words(table)
+    lowest = max((t for t in tops if t is not None), default=0.0) + _SAME_HEIGHT
+    page.items = [item for k, item in enumerate(page.items) if k != first and not (
+        isinstance(item, _Text) and item.top <= lowest and item.text.replace(" ", "") in said)]
+
+
+def _carry_column_lines(items: list, last: int, page: _Page, tops: list) -> None:
+    """The column of the table ``items[last]`` that did not fit its page, printed on ``page`` unruled: the
+    lines opening ``page`` down to that table's last row, each one cell at the height of one of its rows (a
+    line between two rows' tops belongs to the upper), two figures among them at least, put back as the
+    table's last column; the words of its merged cells printed again are dropped."""
+    known = [(k, t) for k, t in enumerate(tops) if t is not None]
+    if len(known) < 2:
+        return
+    step = min(b - a for (_, a), (_, b) in zip(known, known[1:]))
+    lowest = known[-1][1] + step
+    lines = []
+    for item in page.items:
+        if not isinstance(item, _Text) or item.top >= lowest:
+            break
+        lines.append(item)
+    said = _merged_words(items[last])
+    kept = [t for t in lines if not _FOLIO_LINE.match(t.text) and t.text.replace(" ", "") not in said]
+    if sum(1 for t in kept if _FIGURE.match(t.text.strip())) < 2 or any(len(t.segments()) > 1 for t in kept):
+        return
+    cells: dict[int, tuple] = {}
+    full = _full_rows(items[last])
+    for t in kept:
+        k = max((k for k, top in known if top <= t.top + _SAME_HEIGHT), default=None)
+        if k is None or k in cells or k in full or not full:
+            return  # (two lines in one row, one above the table, or words beside its caption: no column
+            # of it)
+        cells[k] = (t.text.strip(), (t.x0, t.top, t.x1, t.bottom), t.xs)
+    items[last] = [[*row, cells.get(k, ("", None, None) if tops[k] is not None else "up")]
+                   for k, row in enumerate(items[last])]
+    page.items = page.items[len(lines):]
+
+
+def _full_rows(table) -> set[int]:
+    """The rows of a grid that are one cell merged across it (its caption, a group's name over all)."""
+    return {k for k, row in enumerate(table) if len(row) >= 2 and isinstance(row[0], tuple) and row[0][0]
+            and all(c == "left" for c in row[1:])}
+
+
+def _merged_words(table) -> set[str]:
+    """The words of a grid's cells merged across columns (a caption, a group's name): a sheet's printer
+    writes them again on the page its cut columns go on."""
+    return {c[0].replace(" ", "") for row in table for c, after in zip(row, row[1:])
+            if isinstance(c, tuple) and c[0] and after == "left"}
+
+
+def _row_top(row) -> float | None:
+    """The top of a grid row's own cells (None when every cell spans from another)."""
+    return min((c[1][1] for c in row if isinstance(c, tuple) and c[1]), default=None)
+
+
+_SAME_HEIGHT = 2.0  # points apart at most for two rows on two pages to be printed at one height
 
 
 def _carry_header(before: _Page, page: _Page) -> None:

@@ -15,6 +15,7 @@ Two shapes are read here, and a third, a table written one cell per line, in :mo
   of words right over its header printed again at a page break (本年支出 over 小计 | 基本支出 | 项目支出);
   the header printed again after a line of words and no page's furniture (its number, the running header,
   续表) starts another table (区城市管理局 over the same columns as 区档案馆's: a unit's own).
+  A note drawn inside the grid under the body, across it (注：本表反映… | | |), ends the table: no row.
   A header repeated after a page break (a row made only of header words, or its first line again right
   under the header when the break fell there, or a whole header row that matches the header in most
   columns: 一级指标 under a garbled 指标) is dropped with the lines continuing it, and the body row after
@@ -321,6 +322,11 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset(), grid=None) -> list[l
         if block.kind == "row" and not current and not _caption_row(block):
             own = unit[1] if k - unit[0] <= _CAPTION_LOOKBACK else ""
             named = title[1] if k - title[0] <= _CAPTION_LOOKBACK else ""
+        if block.kind == "row" and _note_row(block):
+            if current:  # 注：本表反映… drawn inside the grid, across it: the table's end, no row of it
+                runs.append(current)
+            current, gap = [], 0
+            continue
         if block.kind == "row" and current and _unit_row(block) and not any(
                 number(c) for b, _ in current for c in b.text.split("\t")):
             continue  # the header, then a row of its unit (金额单位：万元 | | |): the table goes on
@@ -500,6 +506,16 @@ def _caption_row(block: Block) -> bool:
                    or _NUMBERED_TABLE.fullmatch(t) for t in filled)  # 部门公开表02 | 单位：万元
     return len(cells) >= 3 and bool(filled) and len(filled) <= 2 and all(
         _caption(t) and len(t) >= 6 or t.startswith(_UNIT_LINE) for t in filled)
+
+
+def _note_row(block: Block) -> bool:
+    """A row of a grid of several columns holding nothing but a note in its first cell (注：本表反映…;
+    说明：…; 备注：…), drawn inside the table's ruling under its body."""
+    cells = block.text.split("\t")
+    return len(cells) >= 2 and _NOTE.match(cells[0]) is not None and not any(c.strip() for c in cells[1:])
+
+
+_NOTE = lazy(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*\d?\s*[：:．.、]\s*\S{4,}")
 
 
 def _unit_row(block: Block) -> bool:
