@@ -13,7 +13,9 @@ it in its paragraph (（2023年度情况：…）, 【2023年度情况】), nor 
 同比增长), nor, when it ends its paragraph, does a later paragraph compare the same measure with the year
 before (its base, stated first), nor does the heading of its section look back (（三）上年支出情况) or name
 that year (一、2019年转移支付情况), nor does the rest of its sentence put it to this year's use
-(2023年超收收入 a，…，需调入预算稳定调节基金 d): that is how a paragraph copied from last year's report reads.
+(2023年超收收入 a，…，需调入预算稳定调节基金 d), nor does the next paragraph open with the report's year
+telling of the same thing compared with last year (2023年度…预算 a，实际支出 b。 ⏎ 2024年度…支出 c，比上年减少
+d): that is how a paragraph copied from last year's report reads.
 One finding per sentence, on its first such figure. A title that names a budget (``ahead``: 预算) and no look
 back (``behind``: 决算, 自评, 执行情况) is a budget for the year to come, which reports the current year's
 execution: figures of the year before the title's are its own.
@@ -94,6 +96,8 @@ def run(analysis, check: Check):
             continue  # （2023年度情况：…）, 【2023年度情况】…: told under a label of that year
         if said == year - 1 and _after_own(analysis, fig, before):
             continue  # （三）公务接待费1.95万元。2014年度公务接待费1.29万元: last year's, beside this year's
+        if said == year - 1 and _before_own(analysis, fig, year):
+            continue  # 2023年度机关运行经费… ⏎ 2024年度机关运行经费支出 X，比上年…: set before this year's
         done.add((fig.block, fig.start - len(before)))
         yield report(check, analysis, fig.span, fig.text, computed=str(year), figures=(fig.text,),
                      said=str(said), year=str(year), source=source)
@@ -136,7 +140,8 @@ _HEADING = lazy(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(
 _RUN_IN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                r"|\d{1,2}\s*[.．、](?!\d))([^。；;：:，,\d]{2,20})[。：:]")  # （三）上年收支回顾。…
 _COMPARING = lazy(r"对比|比较|相比|与上年|较上年")
-_BACK = ("上年", "上一年", "去年", "以前年度", "往年", "历年", "前三年", "近三年", "上年度")
+_BACK = ("上年", "上一年", "去年", "以前年度", "往年", "历年", "前三年", "近三年", "上年度", "近两年",
+         "近五年", "近年")
 
 
 def _looking_back(analysis, block: int, said: int) -> bool:
@@ -191,6 +196,36 @@ def _after_own(analysis, fig, before: str) -> bool:
         return False
     last, _end, figs = sentences[k]
     return any(f.unit == fig.unit and not labels.YEAR.search(text[last : f.start]) for f in figs)
+
+
+def _before_own(analysis, fig, year: int) -> bool:
+    """Whether ``fig``'s sentence opens with a year and the next paragraph opens with the report's year
+    (or 本年) telling of the same thing (four characters alike before their first figures), compared with
+    last year in its first sentence (2023年度…预算 a，实际支出 b。 ⏎ 2024年度…支出 c，比上年减少 d): last
+    year's figures set before this year's, its base, not a copy."""
+    blocks = analysis.doc.blocks
+    text = blocks[fig.block].text
+    opened = max(text.rfind(c, 0, fig.start) for c in "。！？!?") + 1
+    dated = _OPENS_YEAR.match(text, opened)
+    if dated is None or dated.group(2):
+        return False
+    mine = labels.YEAR.sub("", text[opened : fig.start])
+    later = next((k for k in range(fig.block + 1, min(fig.block + 3, len(blocks)))
+                  if blocks[k].kind != "row"), None)
+    if later is None:
+        return False
+    text = blocks[later].text
+    opens = _OPENS_YEAR.match(text)
+    if opens is None or opens.group(1) not in (str(year), None) and not opens.group(2):
+        return False
+    figs = analysis.figures[later]
+    theirs = text[opens.end() : figs[0].start if figs else min(len(text), 40)]
+    stop = text.find("。")
+    return _AGAINST_LAST.search(text, 0, stop if stop >= 0 else len(text)) is not None \
+        and any(mine[k : k + 4] in theirs for k in range(max(0, len(mine) - 3)))
+
+
+_OPENS_YEAR = lazy(r"\s*(?:((?:19|20)\d\d)\s*年度?|(本年度?|今年))")
 
 
 def _ends(analysis, block: int) -> list[int]:
