@@ -17,6 +17,8 @@ __all__ = ["Value", "cell_figure", "cell_figures", "classified", "code", "code_c
 
 _CJK_GAP = lazy(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _CODE = lazy(r"^\d{2,7}$")
+_LEVEL_DIGIT = lazy(r"^\d$")
+_LEVEL_HEAD = lazy(r"(?:科目编码)?[款项]")  # a column of the code's 款 or 项 alone
 #: a classification code as printed: 201, 20101, 2010101, or with its parts spaced (201 01 01; 301 2, a 款
 #: printed without its leading zero)
 _PRINTED_CODE = lazy(r"^(\d{3})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?$")
@@ -140,11 +142,12 @@ def _code_column(table: Table, col: int) -> bool:
 
 def classified(table: Table, column: int | None) -> list[tuple[str, str, Cell | None]]:
     """Each row as ``(code, name, cell)``: its classification code (201, 20805, 2080501; 201 | 13 | 01
-    in 类 款 项 columns, joined; a 款 or 项 whose 类 or 款 cell is left blank or merged under the row above,
-    under that row's code), its name (the first text cell, an outline number such as 八、 left out),
-    and its cell in ``column`` (codes and name read left of it; with None, from the whole row, and no
-    cell). Rows without a code have code ''. With a ``column``, a row holding no figure after its name is
-    left out: a heading over its items, its amount in the 小计 under them, not an amount of 0."""
+    in 类 款 项 columns, joined, a 款 or 项 of one digit under its header read as two, 5 as 05; a 款 or 项
+    whose 类 or 款 cell is left blank or merged under the row above, under that row's code), its name (the
+    first text cell, an outline number such as 八、 left out), and its cell in ``column`` (codes and name
+    read left of it; with None, from the whole row, and no cell). Rows without a code have code ''. With a
+    ``column``, a row holding no figure after its name is left out: a heading over its items, its amount in
+    the 小计 under them, not an amount of 0."""
     rows, last = [], ""
     for row in table.rows:
         digits, name, blanks, at = "", "", 0, len(row)
@@ -153,8 +156,11 @@ def classified(table: Table, column: int | None) -> list[tuple[str, str, Cell | 
             printed = code(cell.text) if not digits else None
             if not name and printed:
                 digits = printed
-            elif not name and digits and _CODE.match(text) and len(text) <= 2:
-                digits += text.zfill(2)  # the 款 or 项 of the code, in a column of its own
+            elif not name and digits and len(text) <= 2 and (
+                    _CODE.match(text) or _LEVEL_DIGIT.match(text)
+                    and _LEVEL_HEAD.fullmatch(table.header[k].strip())):
+                digits += text.zfill(2)  # the 款 or 项 of the code, in a column of its own (5 under 款: a
+                # sheet's number cell, its leading zero not shown)
             elif not name and _CODE.match(text) and not digits:
                 digits = text
                 width = 3 + 2 * (blanks - 1)  # | 38 | under 201, | | 01 under 20138: the parent's left blank
