@@ -69,10 +69,15 @@ _WORD = lazy(r"[0-9A-Za-z.,%％]+")
 _FIGURE_WORD = lazy(r"\d[\d.,%％]*[\u4e00-\u9fff]?[、，,。；;：:）)]*")
 # a character with the punctuation that may not start a line after it (费、 moves to the next line whole)
 _CJK_WORD = lazy(r"[\u4e00-\u9fff][、，,。；;：:？！?!）)」』”’%％]*")
+# an opening mark, which may not end a line, with the character after it, its closing marks, and a figure
+# glued to them (（项）”2,621.41 of …机构 | （项）”2,621.41万元: moved to the next line whole)
+_OPENED_WORD = lazy(r"[（(“‘「『]+[\u4e00-\u9fff][、，,。；;：:？！?!）)」』”’%％]*(?:\d[\d,.]*)?")
 _FIGURE = lazy(r"^[-+(（]?\d[\d,.]*[%％)）]?$")
 SLANT = 5  # degrees a character may lean off the page's axes and still be text, not a slanted watermark
 _PROSE_LINES = 4  # text lines a page needs for its own right margin to be trusted
 _WIDE = 0.6  # a gap between words at least this many character heights wide separates columns
+_COLUMN_GAP = 3.0  # character heights: a gap so wide only columns of a table leave it
+_FLUSH = 0.1  # character heights: the least gap between two cells' words in a line of such columns
 
 
 def read(path: str | Path, display: str | None = None) -> Document:
@@ -434,6 +439,9 @@ class _Text:
         solid = [c for c in chars if not c["text"].isspace()]
         size = statistics.median(c["size"] for c in solid) or 10.0
         spread = _spread(solid, size)
+        # a line of an unruled table (two gaps as wide as columns' or more): a figure set flush right against
+        # the next cell's words is cut from them by any gap at all (58,504,520 一、社会保障和就业支出)
+        columns = sum(1 for a, b in zip(solid, solid[1:]) if b["x0"] - a["x1"] >= _COLUMN_GAP * size) >= 2
         text, xs = [], []
         previous = None
         for c in chars:
@@ -444,7 +452,10 @@ class _Text:
                 continue
             if previous is not None and text[-1] != " ":
                 gap = c["x0"] - previous["x1"]
-                if gap > max(spread, size * (0.6 if _cjk(previous["text"]) and _cjk(c["text"]) else 0.3)):
+                flush = columns and previous["text"][-1:].isdigit() and _cjk(c["text"]) \
+                    and gap > _FLUSH * size
+                apart = size * (0.6 if _cjk(previous["text"]) and _cjk(c["text"]) else 0.3)
+                if flush or gap > max(spread, apart):
                     text.append(" ")
                     xs.append(previous["x1"])
             width = (c["x1"] - c["x0"]) / len(c["text"])  # (cid:12) for a glyph without a character map
@@ -1049,7 +1060,8 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
         return False  # a heading set larger (目 录 over the entries: on a page of short lines, the widest;
         # not a cover's lines, both large, nor prose whose figures are set larger)
     left = margins[page.number][0]
-    word = _FIGURE_WORD.match(nxt.text) or _WORD.match(nxt.text) or _CJK_WORD.match(nxt.text)
+    word = _FIGURE_WORD.match(nxt.text) or _WORD.match(nxt.text) or _CJK_WORD.match(nxt.text) \
+        or _OPENED_WORD.match(nxt.text)
     width = nxt.xs[word.end()] - nxt.xs[0] if word and word.end() < len(nxt.xs) else nxt.size
     slack = 0.5 if _WORD.match(nxt.text) else 1.0  # CJK lines are justified by spreading the characters
     room = margin[1] - line.x1  # the next line's first word did not fit here: the line was wrapped
