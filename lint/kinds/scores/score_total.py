@@ -189,8 +189,17 @@ _PLAIN_SCORE = lazy(r"(?:项目|部门|整体)?(?:绩效)?(?:自评|评价|综�
 
 
 def _summing_up(text: str, at: int) -> bool:
-    """Whether the sentence holding ``at`` opens summing the report up (综上，…)."""
-    return labels.SUMMING_UP.match(text, text.rfind("。", max(0, at - 200), at) + 1) is not None
+    """Whether the sentence holding ``at`` opens summing the report up (综上，…) or saying the evaluation
+    done, its score the result (本部门开展自评，自评得分 X; 经自评，…)."""
+    opened = text.rfind("。", max(0, at - 200), at) + 1
+    return labels.SUMMING_UP.match(text, opened) is not None \
+        or _EVALUATED.search(text, max(0, opened - 1), at) is not None
+
+
+# a clause of the sentence saying the evaluation done (经自评，; 本部门对照…五个一级指标开展自评，; 通过绩效自评，):
+# the score after it is the whole's
+_EVALUATED = lazy(r"(?:^|[。，,：:])[^，,。；;]{0,40}?(?:开展|进行|组织|经|通过)了?[^，,。；;]{0,12}?"
+                  r"(?:自评|自我评价|综合评价|评价)(?:工作)?[，,]")
 _NAMED_PROJECT = lazy(r"(?<!子)项目(?:绩效)?(?:总体|综合)?(?:评价|自评)(?:总?得分|评分|得)?(?:为|是)?$")
 """The score of a project named before it (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得, 某项目自评
 得分)."""
