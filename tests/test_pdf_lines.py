@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from crossfoot import engine, ingest
+from crossfoot import ingest
 
 pytest.importorskip("reportlab")
 
@@ -55,9 +55,9 @@ def test_a_figure_glued_to_words_in_prose_stays_glued(tmp_path):
     assert "58,504,520元" in ingest.read(path).blocks[0].text
 
 
-def test_a_line_opening_on_a_bracketed_word_and_its_figure_goes_on_the_paragraph(tmp_path, checks):
+def test_a_line_opening_on_a_bracketed_word_and_its_figure_goes_on_the_paragraph(tmp_path):
     """The line before ends short of the margin by less than （项）”2,621.41 is wide: a wrap, not a paragraph
-    end; the whole name read, its amount judged against the table."""
+    end; the whole name read as one."""
     wide = "其中，财政拨款支出主要用于保障单位正常运转和完成各项业务工作任务，具体情况如下所述。"
     first = "其中，“卫生健康支出（类）公共卫生（款）疾病预防控制机构"
     right = 40 + _width(wide)

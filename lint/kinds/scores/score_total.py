@@ -196,8 +196,8 @@ def _summing_up(text: str, at: int) -> bool:
         or _EVALUATED.search(text, max(0, opened - 1), at) is not None
 
 
-# a clause of the sentence saying the evaluation done (经自评，; 本部门对照…五个一级指标开展自评，; 通过绩效自评，):
-# the score after it is the whole's
+# a clause of the sentence saying the evaluation done (经自评，; 本部门对照…五个一级指标开展自评，;
+# 通过绩效自评，): the score after it is the whole's
 _EVALUATED = lazy(r"(?:^|[。，,：:])[^，,。；;]{0,40}?(?:开展|进行|组织|经|通过)了?[^，,。；;]{0,12}?"
                   r"(?:自评|自我评价|综合评价|评价)(?:工作)?[，,]")
 _NAMED_PROJECT = lazy(r"(?<!子)项目(?:绩效)?(?:总体|综合)?(?:评价|自评)(?:总?得分|评分|得)?(?:为|是)?$")
