@@ -3,15 +3,17 @@ deduction (扣分).
 
 Items come from tables with a 分值 and a 得分 column (a pair per level when each level has both, its names
 before them: every level a row opens is an item named by its own cell, the reason's deduction its finest
-level's), and from prose (该指标分值5分，自评得分1分，扣4分; 满分20分，得19.20分; 满分3分，扣1.5分，得1.5分;
+level's: a 扣分原因 column's, else a 偏差原因 column's one 扣N分), and from prose
+(该指标分值5分，自评得分1分，扣4分; 满分20分，得19.20分; 满分3分，扣1.5分，得1.5分;
 （分值15分）：目标值≥5%，实际完成4.2%，得12.60分，扣2.60分; 得分9.76分（分值10分）; 分值：3分 ⏎ 得分：3分 on
 lines of their own; a bracketed item's one deduction in the reason after it, that sentence stating no other,
-no part's, bonus, other year's or other item's: “资金使用合规性”（分值5分，得分4.00分）：…，扣1.00分), the
-name being the numbered heading that opens the paragraph (1. 预算编制情况。) or the short heading before it. A
-maximum (分值) is exact by definition: the points an item can earn are allotted, not measured; so are the
-score and deduction a paragraph awards (自评得分1分 is 1, not 0.5 to 1.5), a deduction with decimals, but
-fewer than its score's, aside (得分43.75分，扣6.3分: 6.25 rounded; 扣1分 of 4.5 is 1). A table's scores keep
-their rounding intervals, since tables often show computed scores rounded.
+no part's, bonus, other year's or other item's: “资金使用合规性”（分值5分，得分4.00分）：…，扣1.00分;
+资产管理5分，得4.50分，资产盘点不及时，扣1分, named by its words before the points), the name being the
+numbered heading that opens the paragraph (1. 预算编制情况。) or the short heading before it. A maximum (分值)
+is exact by definition: the points an item can earn are allotted, not measured; so are the score and deduction
+a paragraph awards (自评得分1分 is 1, not 0.5 to 1.5), a deduction with decimals, but fewer than its score's,
+aside (得分43.75分，扣6.3分: 6.25 rounded; 扣1分 of 4.5 is 1). A table's scores keep their rounding intervals,
+since tables often show computed scores rounded.
 """
 
 from __future__ import annotations
@@ -43,6 +45,14 @@ _GROUP = lazy(r"(?<=指标)\s*(?:[（(]\s*(?P<max>\d+(?:\.\d+)?)\s*分\s*[）)]\
               r"(?P<cut>\d+(?:\.\d+)?)\s*分)?")
 """A group's points right after its name, then its score and what it lost (过程指标（20分）：自评得分18.60分，
 扣1.40分; 决策指标（20分）自评得分18分; 过程指标20分，得18.60分)."""
+_BARE_ITEM = lazy(r"(?:^|(?<=[。；;，,：:]))\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?"
+                  r"(?P<name>[\u4e00-\u9fff“”]{2,12}?)(?<![分值满总])\s*(?P<bare>\d+(?:\.\d+)?)\s*分\s*[，,]\s*"
+                  r"(?:自评|实际)?得\s*(?:分\s*)?(?:为\s*)?(?P<score>\d+(?:\.\d+)?)\s*分"
+                  r"(?:\s*[，,](?P<reason>(?:(?!\d+(?:\.\d+)?\s*分)[^。；;]){0,40}?)"
+                  r"(?:扣|失|扣除)\s*(?:分\s*)?(?P<cut>\d+(?:\.\d+)?)\s*分)?(?=\s*[。；;]|\s*$)")
+"""An item named, its points, its score and what it lost, in one clause group (资产管理5分，得4.50分，资产盘点
+不及时，扣1分; 预算管理10分，得10分): the words before the points its name."""
+_NOT_ITEM = lazy(r"[每各共均]|合计|总|其中|平均|人均|累计|上年|去年")  # (每项5分: points per item)
 #: the evaluators' words (经财政局复核, 评价组, 专家组 …), as against the unit's own 自评
 REVIEWERS = lazy(r"复核|评价组|专家组|核定|评审")
 _MARKER = lazy(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
@@ -77,7 +87,9 @@ def _items(analysis, max_words, score_words) -> list[Item]:
         pairs = _pairs(table, max_words, score_words)
         if not pairs:
             continue
-        said = next((j for j, h in enumerate(table.header) if _SAYS_CUT.search(h)), None)
+        said = next((j for j, h in enumerate(table.header) if _SAYS_CUT.search(h)),
+                    next((j for j, h in enumerate(table.header) if _REASON_HEAD.search(h)), None))
+        # (扣分原因; else 偏差原因分析及改进措施, its cell stating the one deduction: 增长放缓，扣3分)
         for row in range(len(table.rows)):
             read = [(top, score, maximum, level) for level, (top, got) in enumerate(pairs)
                     if (score := cell_figure(table, row, got, "分")) is not None
@@ -132,6 +144,7 @@ def _fractions(table, col: int) -> bool:
 
 _LEVEL_NAME = lazy(r"指标|级|名称|项目")  # a column naming a level's items (一级指标, 二级指标名称)
 _SAYS_CUT = lazy(r"扣分|失分")  # 扣分原因, 扣分说明 (not 评分依据, 指标说明: a rule)
+_REASON_HEAD = lazy(r"偏差原因|未完成原因|原因分析")  # a row's reason, which may state its deduction
 _CUT_WORD = lazy(r"(?:扣|扣除|失)\s*(?:分\s*)?$")
 
 
@@ -180,6 +193,10 @@ def _prose_items(analysis) -> list[Item]:
         at = {f.start: f for f in analysis.figures[b]}
         trailing = [m for pattern in (_TRAILING, _REVERSED, _GROUP) for m in pattern.finditer(block.text)]
         taken = {_max_at(m) for m in trailing}  # 得分9.76分（分值10分），…得分39.40分: not the next one's
+        trailing += [m for m in _BARE_ITEM.finditer(block.text) if _max_at(m) not in taken
+                     and not _RULE.search(m.group("reason") or "") and not _NOT_ITEM.search(m.group("name"))]
+        # 资产管理5分，得4.50分，…，扣1分 (not 每项5分，得15分: points per item; nor 共, 合计, 平均)
+        taken = {_max_at(m) for m in trailing}
         found = [*trailing, *(m for m in _ITEM.finditer(block.text) if m.start("max") not in taken)]
         if not found and (headed := _headed_item(analysis, b, at)) is not None:
             out.append(headed)  # 2.制度执行有效性（4分）。…少3项，扣1.50分，得2分。
@@ -192,7 +209,8 @@ def _prose_items(analysis) -> list[Item]:
             if said == "before" and _RULE.search(block.text[m.end("max") : m.start("before")]):
                 said = None  # 2项指标未量化，每项扣1分，得3分: a deduction per item, not the item's
             cut = at.get(m.start(said)) if said else _reason_after(block.text, m, at)
-            name = _name(analysis, b, m.start())
+            own = m.group("name") if "name" in m.re.groupindex else None
+            name = clean(own) if own else _name(analysis, b, m.start())
             if cut is not None:  # exact unless its decimals are fewer than the score's (扣6.3 of 43.75)
                 cut = replace(cut, exact=cut.decimals == 0 or cut.decimals >= score.decimals, label=name)
             out.append(Item(name, replace(score, exact=True, label=name), replace(maximum, exact=True), cut))
