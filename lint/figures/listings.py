@@ -778,10 +778,12 @@ _AMONG_NAMED = lazy(r"[，,：:\s]*([^，,：:。；;\d]{2,20})中[，,：:]")
 
 def _names_whole(name: str, figure: Figure) -> bool:
     """Whether a whole named before 中 (全年预算中：) names ``figure`` (全年预算 X; 支出中 of 支出合计
-    X): one's words within the other's, totals' words aside."""
+    X; 全县一般公共预算收入中 of 全县实现一般公共预算收入 X): one's words within the other's, totals' words
+    aside, or four characters alike."""
     said = re.sub(r"^(?:其|在)|合计|总计|总额|数$", "", labels.unquote(name).strip())
     own = re.sub(r"合计|总计|总额|数$|[为是达]$", "", labels.unquote(labels.core(figure.label)).strip(" ，,"))
-    return bool(said) and bool(own) and (said in own or own in said)
+    return bool(said) and bool(own) and (said in own or own in said
+                                         or any(said[k : k + 4] in own for k in range(len(said) - 3)))
 _MAIN_NEXT = lazy(r"\s*[，,：:]?\s*主要(?:是|为|有|包括)")
 _NAMED_FIRST = lazy(r"\s*[\u4e00-\u9fff“”]{2,20}?\s*")  # 人员经费 of 人员经费 1030180.29 元: a name
 _NOT_BRACKETED = lazy(r"\d{4}|上年|去年|同期|预算|计划|目标|决算|执行|实际|调整|年初|年末|原|比|较"
@@ -1561,9 +1563,11 @@ def _fund_pair(text: str, sentences, at: int) -> tuple[Figure, Figure] | None:
 
 
 _CARRIED_ON = lazy(r"结转|结余|滚存")
-_OPENS_BALANCE = lazy(r"\s*(?:上述|以上|总|全年)?\s*")
-_INCOME_ALL = ("收入总计", "收入合计", "收入决算结果", "收入总量")  # (a government's 收入决算结果 X；…)
-_SPENT_ALL = ("支出总计", "支出合计", "支出决算结果", "支出总量")
+# (3.上述: numbered as the paragraphs of its sides)
+_OPENS_BALANCE = lazy(r"\s*(?:[（(]?[一二三四五六七八九十\d]{1,2}[)）.、．]\s*)?(?:上述|以上|总|全年)?\s*")
+_INCOME_ALL = ("收入总计", "收入合计", "收入决算结果", "收入总量", "收入决算合计", "收入决算总计")
+_SPENT_ALL = ("支出总计", "支出合计", "支出决算结果", "支出总量", "支出决算合计", "支出决算总计")
+# (a government's 收入决算结果 X；…; 收入决算合计 X)
 
 
 def _whole(label: str, names: tuple[str, ...]) -> bool:
