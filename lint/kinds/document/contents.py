@@ -1,14 +1,15 @@
 """contents: the table of contents against the headings of the body.
 
 A contents entry is a line of a title, a leader (..... or ……) and a page number. Each entry is looked for
-among the paragraphs after the contents, from the heading of the entry before it on: the heading whose
-title (list marker, blanks and bracket widths aside) is the entry's first, else one that starts nearly like
-it (``likeness``, a similarity ratio from 0 to 1, default 0.85).
-It is a finding when the heading found carries another list marker than the entry (the contents says
-3., the body 4.), or when no paragraph after the contents starts with anything like the entry's title.
-An entry marked as a table (附表1：, 表3) is found by an unnumbered caption too: bodies print captions
-without the contents' numbers. A template's generic entry is found by the heading it stands for: 单位主要职能
-by 上海市某中心主要职能 (the unit's name for 单位), 单位预算表 by the captions of the tables that follow.
+among the paragraphs after the contents, from the heading of the entry before it on: the heading whose title
+(list marker, blanks and bracket widths aside) is the entry's first, else one that starts nearly like it
+(``likeness``, a similarity ratio from 0 to 1, default 0.85). It is a finding when the heading found carries
+another list marker than the entry (the contents says 3., the body 4.), or when no paragraph after the
+contents starts with anything like the entry's title. An entry marked as a table (附表1：, 表3) is found by an
+unnumbered caption too: bodies print captions without the contents' numbers; an entry naming a table (…决算表)
+is found first by a caption of its whole name, before a heading only like it (七、…基本支出决算情况说明). A
+template's generic entry is found by the heading it stands for: 单位主要职能 by 上海市某中心主要职能 (the
+unit's name for 单位), 单位预算表 by the captions of the tables that follow.
 """
 
 from __future__ import annotations
@@ -63,9 +64,14 @@ def run(analysis, check: Check):
             continue
         like = check.options.likeness
         numbered = bool(marker) and not marker.startswith(_CAPTIONED)
-        found = _find(title, numbered, body[cursor:], like) or _find(title, numbered, body, like) \
+        table = title.endswith("表")
+        named = _find(title, False, body[cursor:], 1.0) or _find(title, False, body, 1.0) if table else None
+        # (a table's entry: its caption printed whole first, not a heading alike, …基本支出决算情况说明)
+        found = named or _find(title, numbered, body[cursor:], like) or _find(title, numbered, body, like) \
             or (_find(title, False, body, 1.0) if numbered else None) \
             or _generic(title, body)  # 一、收入支出决算总表: a caption
+        if table and found is not None and not named and not _heading(blocks[found[0]].text).endswith("表"):
+            found = None  # (a table's entry is no section's heading: 七、…基本支出决算情况说明)
         if found is not None:
             cursor = at[found[0]] + 1
         block = blocks[i]
@@ -77,6 +83,11 @@ def run(analysis, check: Check):
             head = blocks[found[0]].span(0, len(blocks[found[0]].text))
             yield report(check, analysis, span, m.group("title"), related=(head,), computed=found[1],
                          problem=f"is numbered {found[1]} in the body ({analysis.doc.cite(head)})")
+
+
+def _heading(text: str) -> str:
+    """A heading's words, its marker and trailing marks aside."""
+    return _split(text)[1].rstrip("。：:")
 
 
 def _number(marker: str) -> str:
