@@ -67,3 +67,12 @@ def test_a_line_opening_on_a_bracketed_word_and_its_figure_goes_on_the_paragraph
                  (40, 160, "以上支出均按规定程序执行，严格控制一般性支出，保障重点项目。")])
     texts = [b.text for b in ingest.read(path).blocks]
     assert any("疾病预防控制机构（项）”2,621.41万元" in t for t in texts)
+
+
+def test_a_unit_after_a_figure_stays_with_it_in_a_line_of_columns(tmp_path):
+    """2.5 小时 set with a word processor's space between figure and unit, in a line of columns: one cell's
+    words, not two cells (code review 72a)."""
+    path = tmp_path / "unit.pdf"
+    at = 290.0 - _width("2.5")
+    _page(path, [(40, 100, "平均培训时长"), (at, 100, "2.5"), (291.6, 100, "小时"), (460, 100, "3.0小时")])
+    assert "2.5小时" in ingest.read(path).blocks[0].text

@@ -110,3 +110,24 @@ def test_a_note_drawn_inside_the_grid_is_no_row(tmp_path):
     _sheet(path, FIRST, None, note="注：本表反映部门本年度支出决算情况。")
     table = _tables(path)[0]
     assert [c.text for c in table.rows[-1]][0] == "合计"
+
+
+def test_a_table_whose_only_row_across_it_is_a_note_is_not_joined(tmp_path):
+    """Page 1's table, captioned outside its grid, a note across its foot; page 2 another table at the same
+    heights, figures only in its body: two tables (code review 72a)."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = tmp_path / "two.pdf"
+    canvas = pdfcanvas.Canvas(str(path))
+    canvas.setFont("STSong-Light", 9)
+    first = [row[:] for row in FIRST[1:]] + [["注：本表反映部门支出决算情况。", "", ""]]
+    _grid(canvas, first, [130.0, 70.0, 70.0], {len(first) - 1})
+    canvas.showPage()
+    canvas.setFont("STSong-Light", 9)
+    _grid(canvas, [["预算数", "决算数"], *[["12.00", "11.00"]] * (len(first) - 2)], [70.0, 70.0], set())
+    canvas.showPage()
+    canvas.save()
+    assert all(len(t.header) <= 3 for t in recover(ingest.read(path)))

@@ -145,7 +145,7 @@ def _find(analysis, block: int, words: Spec) -> list[Listing]:
     prev = None  # 支出合计300万元。⏎其中：…: the paragraph before states the total
     if block and blocks[block].kind == blocks[block - 1].kind == "paragraph":
         above = analysis.sentences(block - 1)
-        prev = (blocks[block - 1].text, above[-1]) if above else None
+        prev = (blocks[block - 1].text, above[-1], above) if above else None
     if "中" in text:
         for index, (start, _end, _figs) in enumerate(sentences):
             m = _OWN_PARTS.match(text, start)
@@ -774,6 +774,16 @@ _AMID = lazy(r"\s*(中)[，,：:]")  # (在支出合计 X)中，
 _AMID_OPENS = lazy(r"\s*在[^，,。；;：:\d]{1,16}")  # 在 opening the amount's clause: it holds the parts after
 # (从收入结构看，)全盟一般公共预算收入中，; 全年预算中：
 _AMONG_NAMED = lazy(r"[，,：:\s]*([^，,：:。；;\d]{2,20})中[，,：:]")
+
+
+def _same_measure(name: str, figure: Figure) -> bool:
+    """Whether a whole named before 中 and ``figure``'s label share a measure (收入预算 and 部门预算总额:
+    预算; 本年支出 and 2024年度支出决算: 支出), a synonym's whole."""
+    own = labels.core(figure.label)
+    return any(w in name and w in own for w in _WHOLES_MEASURED)
+
+
+_WHOLES_MEASURED = ("预算", "支出", "收入", "决算", "执行")
 
 
 def _names_whole(name: str, figure: Figure) -> bool:
@@ -2201,7 +2211,7 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             back -= 1  # (sentence stating X alone: not X，比上年增加 c, whose parts may be c's)
         while back >= max(1, index - 2) and _aside_of_total(words, text, sentences[back]):
             back -= 1  # X。与上年相比，增加 c，增长 p%。增减变化的主要原因是：…。其中：…: X's parts
-        p_text, p_sentence = (text, sentences[back]) if index > 0 else prev
+        p_text, p_sentence = (text, sentences[back]) if index > 0 else prev[:2]
         if index == 0 and words.parts.within(p_text[p_sentence[0] : p_sentence[1]]):
             return []  # 支出总计 X，其中基本支出 Y，项目支出 Z。⏎其中：…: whose parts these are is not said
         p_start, p_end, p_figs = labels.near(p_sentence, p_sentence[1])
@@ -2247,11 +2257,15 @@ def _listing(words, text, sentences, index, pos, word, prev=None) -> list[Listin
             return []  # 从收入结构看，全盟一般公共预算收入中，A a；B b: of the 全盟's whole, not of the
             # 旗级 amount before it; 市本级收入中: of 市本级's, not of 全市's
         if among and before and not _names_whole(among.group(1), before[-1]):
-            earlier = [f for k in range(max(0, back - 1), back + 1) if index > 0
-                       for f in candidates(sentences[k][0], sentences[k][2], sentences[k][1])]
-            before = [f for f in earlier if _names_whole(among.group(1), f)][-1:]
+            # 全年预算 X。全年支出 Y。按资金来源分，全年预算中：A a，…: X's parts, not Y's (the two sentences
+            # before, of its paragraph or the one before); none so named: the amount before, as ever
+            around = [(text, sentences[k]) for k in range(max(0, back - 1), back + 1)] if index > 0 \
+                else [(prev[0], s) for s in prev[2][-2:]]
+            earlier = [f for t, (a, b, figs) in around for f in candidates(a, figs, b, t)]
+            before = [f for f in earlier if _names_whole(among.group(1), f)][-1:] \
+                or [f for f in earlier if _same_measure(among.group(1), f)][-1:]
             if not before:
-                return []  # 全年预算 X。全年支出 Y。按资金来源分，全年预算中：A a，…: X's parts, not Y's
+                return []  # (项目预算中 after 项目实际支出 X: none of its measure)
         if subject and word.endswith("包括") and sum(
                 _subject_of(subject, f) for f in candidates(p_start, p_figs, p_end, p_text)) > 1:
             return []  # 收入总计 X，其中本年收入合计 Y。收入包括：…: which of the two is not said

@@ -213,8 +213,9 @@ def _carry_columns(before: _Page, page: _Page) -> None:
     width = len(more[0])
     placed = dict(zip(at, more))
     full = _full_rows(table)
-    if not full or any(isinstance(c, tuple) and c[0].strip() for k in full for c in placed.get(k, [])):
-        return  # a row across the table (its caption) holding words on the next page: a table of its own
+    if 0 not in full or any(isinstance(c, tuple) and c[0].strip() for k in full for c in placed.get(k, [])):
+        return  # a table captioned inside its grid, that row blank on the next page (not words there: a
+        # table of its own; nor a table whose only row across it is a note at its foot)
     for k, row in placed.items():  # a cell merged to the page's edge goes on over the cut columns
         if table[k][-1] == "left" and not any(isinstance(c, tuple) and c[0].strip() for c in row):
             placed[k] = ["left"] * width
@@ -246,11 +247,14 @@ def _carry_column_lines(items: list, last: int, page: _Page, tops: list) -> None
         return
     cells: dict[int, tuple] = {}
     full = _full_rows(items[last])
+    body = {k for k, row in enumerate(items[last]) if any(isinstance(c, tuple) and _FIGURE.match(c[0])
+                                                          for c in row)}
     for t in kept:
         k = max((k for k, top in known if top <= t.top + _SAME_HEIGHT), default=None)
-        if k is None or k in cells or k in full or not full:
-            return  # (two lines in one row, one above the table, or words beside its caption: no column
-            # of it)
+        if k is None or k in cells or k in full or 0 not in full \
+                or k in body and not _FIGURE.match(t.text.strip()):
+            return  # (two lines in one row, one above the table, words beside its caption or a name
+            # beside its figures: a list of its own, no column of it)
         cells[k] = (t.text.strip(), (t.x0, t.top, t.x1, t.bottom), t.xs)
     items[last] = [[*row, cells.get(k, ("", None, None) if tops[k] is not None else "up")]
                    for k, row in enumerate(items[last])]
@@ -453,7 +457,8 @@ class _Text:
             if previous is not None and text[-1] != " ":
                 gap = c["x0"] - previous["x1"]
                 flush = columns and previous["text"][-1:].isdigit() and _cjk(c["text"]) \
-                    and gap > _FLUSH * size
+                    and gap > _FLUSH * size and c["text"][:1] not in _UNITS_AFTER
+                # (not 2.5 小时, 2023 年: a figure and its unit, a word processor's space between them)
                 apart = size * (0.6 if _cjk(previous["text"]) and _cjk(c["text"]) else 0.3)
                 if flush or gap > max(spread, apart):
                     text.append(" ")
@@ -501,6 +506,8 @@ class _Page:
 
 _SCORE_THEN_WORDS = lazy(r"-?[\d,]*\d\.\d+%?")  # an amount with decimals opening a stretch of text
 _UNIT_FIRST = frozenset("万亿千百元分个人家项次件台辆套所名户")  # (9746.50 万元: one figure, no two cells)
+# a unit's first character after a figure (2.5小时, 2023年, 12.6公里): no next cell's words
+_UNITS_AFTER = _UNIT_FIRST | frozenset("年月日时小公倍米吨亩平天周秒点期批场篇种座间部册本")
 
 
 def _cjk(ch: str) -> bool:

@@ -19,6 +19,12 @@ _CJK_GAP = lazy(r"(?<=[^\x00-\x7f])\s+|\s+(?=[^\x00-\x7f])")
 _CODE = lazy(r"^\d{2,7}$")
 _LEVEL_DIGIT = lazy(r"^\d$")
 _LEVEL_HEAD = lazy(r"(?:科目编码)?[款项]")  # a column of the code's 款 or 项 alone
+
+
+def _levelled(table) -> bool:  # noqa: N802 - read as the condition it names
+    """Whether the table's header has a 款 column and a 项 column (类 | 款 | 项: 项 alone may be a count)."""
+    heads = {h.strip()[-1:] for h in table.header[:4]}
+    return "款" in heads and "项" in heads
 #: a classification code as printed: 201, 20101, 2010101, or with its parts spaced (201 01 01; 301 2, a 款
 #: printed without its leading zero)
 _PRINTED_CODE = lazy(r"^(\d{3})(?:\s+(\d{1,2}))?(?:\s+(\d{1,2}))?$")
@@ -157,7 +163,7 @@ def classified(table: Table, column: int | None) -> list[tuple[str, str, Cell | 
             if not name and printed:
                 digits = printed
             elif not name and digits and len(text) <= 2 and (
-                    _CODE.match(text) or _LEVEL_DIGIT.match(text)
+                    _CODE.match(text) or _LEVEL_DIGIT.match(text) and _levelled(table)
                     and _LEVEL_HEAD.fullmatch(table.header[k].strip())):
                 digits += text.zfill(2)  # the 款 or 项 of the code, in a column of its own (5 under 款: a
                 # sheet's number cell, its leading zero not shown)

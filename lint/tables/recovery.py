@@ -15,7 +15,8 @@ Two shapes are read here, and a third, a table written one cell per line, in :mo
   of words right over its header printed again at a page break (本年支出 over 小计 | 基本支出 | 项目支出);
   the header printed again after a line of words and no page's furniture (its number, the running header,
   续表) starts another table (区城市管理局 over the same columns as 区档案馆's: a unit's own).
-  A note drawn inside the grid under the body, across it (注：本表反映… | | |), ends the table: no row.
+  A note drawn inside the grid under the body, across it (注：本表反映… | | |), no rows of figures after it,
+  ends the table: no row.
   A header repeated after a page break (a row made only of header words, or its first line again right
   under the header when the break fell there, or a whole header row that matches the header in most
   columns: 一级指标 under a garbled 指标) is dropped with the lines continuing it, and the body row after
@@ -322,7 +323,7 @@ def _row_runs(blocks: tuple[Block, ...], heads=frozenset(), grid=None) -> list[l
         if block.kind == "row" and not current and not _caption_row(block):
             own = unit[1] if k - unit[0] <= _CAPTION_LOOKBACK else ""
             named = title[1] if k - title[0] <= _CAPTION_LOOKBACK else ""
-        if block.kind == "row" and _note_row(block):
+        if block.kind == "row" and _note_row(block) and not _figures_follow(blocks, k):
             if current:  # 注：本表反映… drawn inside the grid, across it: the table's end, no row of it
                 runs.append(current)
             current, gap = [], 0
@@ -513,6 +514,17 @@ def _note_row(block: Block) -> bool:
     说明：…; 备注：…), drawn inside the table's ruling under its body."""
     cells = block.text.split("\t")
     return len(cells) >= 2 and _NOTE.match(cells[0]) is not None and not any(c.strip() for c in cells[1:])
+
+
+def _figures_follow(blocks, k: int) -> bool:
+    """Whether rows holding figures come right after the row at ``k`` (a note between rows, the body going
+    on under it: not the table's end)."""
+    for block in blocks[k + 1 : k + 4]:
+        if block.kind != "row":
+            return False
+        if any(number(c) for c in block.text.split("\t")):
+            return True
+    return False
 
 
 _NOTE = lazy(r"\s*(?:注|说明|备注|资料来源|数据来源)\s*\d?\s*[：:．.、]\s*\S{4,}")

@@ -1071,6 +1071,8 @@ def _involved_after_whole(text: str, total: Figure, parts: list[Figure], unit: s
     资金 c) add up to the total: what the whole involves, or what is besides it, said after its parts."""
     k = next((k for k in range(2, len(parts)) if parts[k].block == parts[k - 1].block
               and _beside(text[parts[k - 1].end : parts[k].start])), None)
+    if k is not None and unit == "分":  # points are awarded exactly: 另 sets apart only what the rest make
+        return sum(p.value for p in parts[:k]) == total.value
     return k is not None and precision.total(parts[:k], unit).meets(precision.interval(total))
 
 

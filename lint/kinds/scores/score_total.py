@@ -98,7 +98,7 @@ def run(analysis, check: Check):
                     and (any(w in fig.label for w in check.options.overall) or fig is whole
                          or _PROJECT.match(labels.core(fig.label))
                          or _PLAIN_SCORE.fullmatch(labels.core(fig.label).strip(" ，,"))
-                         and _summing_up(block.text, fig.start))
+                         and _summing_up(block.text, fig.start, year))
                     or _NAMED_PROJECT.search(labels.core(fig.label))
                     and _reported(analysis, fig.label, heading)) \
                     or any(name in fig.label for name in names):
@@ -188,18 +188,30 @@ _PLAIN_SCORE = lazy(r"(?:项目|部门|整体)?(?:绩效)?(?:自评|评价|综�
                     r"(?:为|是|达)?")
 
 
-def _summing_up(text: str, at: int) -> bool:
-    """Whether the sentence holding ``at`` opens summing the report up (综上，…) or saying the evaluation
-    done, its score the result (本部门开展自评，自评得分 X; 经自评，…)."""
+def _summing_up(text: str, at: int, year: str | None = None) -> bool:
+    """Whether the sentence holding ``at`` opens summing the report up (综上，…), or the clause right before
+    the score's says the evaluation done, its score the result (本部门对照…开展自评，自评得分 X; 经自评，得分
+    X): not in a sentence naming who else evaluated (经财政局复核, 第三方), nor an earlier year's
+    (上年度经自评; 2023年度开展自评 in a 2024 report); an item's (经自评，得分最低的指标为…，得分 X) follows
+    no such clause."""
     opened = text.rfind("。", max(0, at - 200), at) + 1
-    return labels.SUMMING_UP.match(text, opened) is not None \
-        or _EVALUATED.search(text, max(0, opened - 1), at) is not None
+    if labels.SUMMING_UP.match(text, opened) is not None:
+        return True
+    own = max(text.rfind(c, opened, at) for c in "，,：:")  # the score's clause opens after it
+    if own < 0:
+        return False
+    said = max(text.rfind(c, opened, own) for c in "，,：:；;") + 1 or opened
+    sentence = text[opened:at]
+    return _EVALUATED.fullmatch(text, max(said, opened), own + 1) is not None \
+        and not _NOT_THE_WHOLE.search(sentence) and not labels.earlier(sentence, year)
 
 
-# a clause of the sentence saying the evaluation done (经自评，; 本部门对照…五个一级指标开展自评，;
+# who else scores (经财政局复核, 第三方评价): their score, not the unit's own
+_NOT_THE_WHOLE = lazy(r"复核|第三方|主管部门|财政局|财政部门|审计|评价组|专家")
+# the clause before a score saying the evaluation done (经自评，; 本部门对照…五个一级指标开展自评，;
 # 通过绩效自评，): the score after it is the whole's
-_EVALUATED = lazy(r"(?:^|[。，,：:])[^，,。；;]{0,40}?(?:开展|进行|组织|经|通过)了?[^，,。；;]{0,12}?"
-                  r"(?:自评|自我评价|综合评价|评价)(?:工作)?[，,]")
+_EVALUATED = lazy(r"[^，,。；;]{0,40}?(?:开展|进行|组织|经|通过)了?[^，,。；;]{0,12}?"
+                  r"(?:自评|自我评价|综合评价|评价)(?:工作)?[，,：:]")
 _NAMED_PROJECT = lazy(r"(?<!子)项目(?:绩效)?(?:总体|综合)?(?:评价|自评)(?:总?得分|评分|得)?(?:为|是)?$")
 """The score of a project named before it (樊城区老旧小区改造项目绩效评价得分, 项目总体评价得, 某项目自评
 得分)."""

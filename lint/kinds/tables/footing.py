@@ -117,6 +117,7 @@ _SPACED = lazy(r"(?<![\u4e00-\u9fff])[\u4e00-\u9fff](?:[ \u3000]+[\u4e00-\u9fff]
 _CJK = lazy(r"[\u4e00-\u9fff]")
 _YEAR = lazy(r"(?:19|20)\d\d")
 _OWN_CODE = lazy(r"^\d{1,3}$")
+_CODE_HEAD = lazy(r"编码|代码")
 _ECONOMIC = lazy(r"^[35]\d{2}$")
 _NAMED_CODE = lazy(r"^[\[【(（]?(\d{3}(?:[-.]?\d{2}){0,2})[\]】)）]?\s*[-—:：、]?\s*"
                          r"(?=[\u4e00-\u9fff])")  # 201 一般公共服务支出, [2010301]行政运行, 201-一般…
@@ -508,7 +509,11 @@ def _code_levels(table: Table) -> dict[int, int] | None:
     """Levels from budget classification codes, when rows carry them: 类 201, 款 20101, 项 2010101 in one
     cell, or 201 | 01 | 01 in 类 款 项 columns (the level is how many of them are filled)."""
     found = {}
-    own = [k for k in range(min(3, len(table.header))) if table.header[k].strip()[-1:] in ("类", "款", "项")]
+    own = [k for k in range(min(4, len(table.header))) if table.header[k].strip()[-1:] in ("类", "款", "项")]
+    # (序号 | 类 | 款 | 项: a serial number before them)
+    if own and table.header[own[0]].strip()[-1:] == "款" and own[0] > 0 \
+            and _CODE_HEAD.search(table.header[own[0] - 1]):
+        own.insert(0, own[0] - 1)  # 科目编码 | 款 | 项: the 类 under the code's own name
     # 110社会联动工作经费, 12345市民服务热线经费: names opening with digits that nest as no codes do are the
     # names' own digits, no levels (not 201一般公共服务支出 over 20101人大事务 over 2010101行政运行)
     glued = [m.group(1) for m in (_NAMED_CODE.match(r[0].text.strip()) for r in table.rows if r) if m]
@@ -933,12 +938,22 @@ def _block_end(check: Check, table: Table, t: int) -> int:
 
 def _outer_subtotal(table, labels: list[str], totals: list[int]) -> int | None:
     """The last total row when it says 小计 in a column left of every other 小计's (| 小计 | | | 100 | 96 |
-    under 一级指标, the others under 二级指标): the sheet's total, named 小计 one level up; else None."""
+    under 一级指标, the others under 二级指标) and its first figure is no less than theirs together: the
+    sheet's total, named 小计 one level up; else None."""
     subtotals = [t for t in totals if "小计" in labels[t]]
     if len(subtotals) < 2 or subtotals[-1] != totals[-1]:
         return None
     at = [next((j for j, c in enumerate(table.rows[t]) if "小计" in c.text), -1) for t in subtotals]
-    return totals[-1] if 0 <= at[-1] < min(at[:-1]) else None
+    if not 0 <= at[-1] < min(at[:-1]):
+        return None
+    last = table.rows[totals[-1]]
+    col = next((j for j, c in enumerate(last) if number(c.text) is not None), None)
+    if col is None:
+        return None
+    others = [number(table.rows[t][col].text) for t in subtotals[:-1]]
+    whole = number(last[col].text)
+    return totals[-1] if whole.value >= sum(o.value for o in others if o is not None) else None
+    # (a last group of one row, its 小计 merged across the names: 满意度 | 20 under 80 before it, no total)
 
 
 def _own_group(table: Table, t: int, stretch: list[int], columns: list[int]) -> list[int]:
