@@ -17,7 +17,12 @@ A table is there when a recovered table's caption ends with its name, or any lin
 names it (an empty table drawn as text, a note 本表无数据), or either names it itemised (…决算明细表
 for …决算表). A report most of whose listed tables cannot be found (tables printed as images) is not
 judged. One finding per missing table, on its contents entry (or on the title, for a table of the
-standard set the contents do not list).
+standard set the contents do not list). An entry's leader and page number (……4) are no part of its length.
+
+With ``unlisted`` the other way round: a table of the family's set captioned in the body that the contents,
+listing all the rest of the set but one at most (``enough`` − 1 of its tables), leave out, one finding on its
+caption; each name is of the set whose name it ends with longest (一般公共预算财政拨款支出决算表 is not
+支出决算表).
 """
 
 from __future__ import annotations
@@ -44,6 +49,7 @@ _BLANKS = lazy(r"\s+")
 _CONTENTS = lazy(r"^目\s*录$")
 _PART = lazy(r"^第[一二三四五六七八九十]{1,2}部分|(?:^|年度?)(?:部门|单位)?(?:预算|决算)表$")
 _LONGEST = 60
+_LEADERS = lazy(r"[.…·．\-]{3,}\s*\d*\s*$")  # an entry's leader and page number (…决算总表........4)
 
 
 @dataclass(frozen=True)
@@ -60,6 +66,9 @@ class Family:
 class Options:
     families: tuple[Family, ...] = ()
     enough: int = 7
+    unlisted: bool = False
+    """Report the other way round: a table of the family's set printed in the report (captioned) that its
+    contents, listing most of the set, leave out."""
 
 
 def name(text: str) -> str:
@@ -103,6 +112,9 @@ def run(analysis, check: Check):
         return count
 
     listed = [(b, n) for b, n in entries if n.endswith("表") and len(n) >= 4 and not _PART.search(n)]
+    if check.options.unlisted:
+        yield from _unlisted(analysis, check, listed)
+        return
     found = [n for _, n in listed if there(n)]
     if listed and len(found) * 2 > len(listed):
         for block, wanted in listed:
@@ -113,6 +125,38 @@ def run(analysis, check: Check):
         yield from _family(analysis, check, there, printed, {_loose(n) for _, n in listed})
 
 
+def _unlisted(analysis, check: Check, listed):
+    """The tables of the report's family set captioned in its body that its contents, listing at least
+    ``enough`` − 1 tables of that set, leave out: one finding each, on its caption."""
+    title = analysis.title()
+    if title is None or not listed:
+        return
+    names = {locate.canonical(n) for _, n in listed}
+    for family in check.options.families:
+        if not family.report.within(title.text):
+            continue
+        sets = [[f(locate.canonical(name(a))) for a in t.split("|") if "+" not in a for f in (str, _loose)]
+                for t in family.tables]  # (each name as written and without its 决算)
+        on_list = {k for n in names if (k := _which(n, sets)) is not None}
+        if len(on_list) < check.options.enough - 1:
+            return  # (a contents listing few of the set: its own template, not one left out)
+        for table in analysis.tables:
+            own = _which(locate.canonical(name(table.title)), sets) if table.title else None
+            if own is not None and own not in on_list:
+                yield report(check, analysis, table.span, name(table.title), computed="unlisted",
+                             source="its contents (目录)")
+                on_list.add(own)  # (once, though it goes on over pages)
+        return
+
+
+def _which(table: str, sets: list[list[str]]) -> int | None:
+    """The set a table's name is of: the one with the longest name it ends with (一般公共预算财政拨款支出
+    决算表 is of that set, not of 支出决算表's)."""
+    fits = [(len(a), k) for k, alts in enumerate(sets) for a in alts for own in (table, _loose(table))
+            if a and own.endswith(a)]
+    return max(fits)[1] if fits else None
+
+
 def _entries(blocks, start: int):
     """The contents' entries after the 目录 line at ``start`` (block, name), and where the body begins."""
     entries, seen = [], set()
@@ -121,7 +165,7 @@ def _entries(blocks, start: int):
         block = blocks[i]
         pieces = _JOINED.split(block.text.strip())  # 附表7 …支出表附表8 …支出表: two entries a reader joined
         if block.kind == "row" or not pieces[0] or any(
-                len(t) > _LONGEST or "。" in t or name(t) in seen for t in pieces):
+                len(_LEADERS.sub("", t)) > _LONGEST or "。" in t or name(t) in seen for t in pieces):
             break
         for text in pieces:
             seen.add(name(text))
