@@ -3,13 +3,16 @@
 
 A table is said to be empty by a line holding one of ``statements`` (本表无数据, 故本表无…) a few lines under
 its caption (a line ending with one of ``tables``: 决算表, 预算表; header rows between, an empty table may
-have no row of figures); a table read with amounts under that caption is not empty. For such a table whose
-caption names one of ``narrated`` (三公, 政府性基金, 国有资本经营), the first prose amount of money above
-zero whose label names that subject is a finding on the prose figure, the statement the related place; not
-one of another year (上年, 2023年度…为, 2025年拟…), nor a change, a comparison or money the table does not
-show (``not``: 比, 较, 增加, 非财政拨款, 所属单位, 拟安排, 年末结转…), nor, beside a 决算 table, a budget
-(预算, the fund's name aside: the year's plan, which a 决算 table may not show); a statement naming other
-tables (故《…表》为空表) is theirs.
+have no row of figures; not past the caption of a table named otherwise, 表8 政府性基金预算支出表); a table
+read with amounts under that caption is not empty (a table whose caption ends with this one's, a few
+characters before it at most, is this one: not 支出决算表 of 财政拨款“三公”经费支出决算表). For such a table
+whose caption names one of ``narrated`` (三公, 政府性基金, 国有资本经营), the first prose amount of money
+above zero whose label names that subject (or names only its measure, 支出决算为 b, after its sentence named
+it) is a finding on the prose figure, the statement the related place; not one of another year (上年,
+2023年度…为, 2025年拟…), nor a change, a comparison or money the table does not show (``not``: 比, 较, 增加,
+非财政拨款, 所属单位, 拟安排, 年末结转…), nor, beside a 决算 table, a budget (预算, the fund's name aside:
+the year's plan, which a 决算 table may not show); a statement naming other tables (故《…表》为空表) is
+theirs.
 """
 
 from __future__ import annotations
@@ -47,13 +50,17 @@ def run(analysis, check: Check):
     for caption, said in _said_empty(analysis, check.options):
         subject = next((w for w in check.options.narrated if w in caption), None)
         if subject is None or subject in done \
-                or any(t.endswith(caption) or caption.endswith(t) for t in filled):
+                or any(_same_table(t, caption) for t in filled):
             continue
         settled = "决算" in caption
         for block, fig in analysis.amounts():
             clause = labels.clause(block.text, fig.start)
             dated = labels.YEAR.findall(labels.dated(block.text, fig.start)[0])
-            if block.kind == "row" or not fig.value or subject not in fig.label \
+            opened = block.text.rfind("。", 0, fig.start) + 1
+            named = subject in fig.label or subject in block.text[opened : fig.start] \
+                and _BARE_MEASURE.fullmatch(fig.label.strip(" ，,")) is not None
+            # (…三公…预算为 a，支出决算为 b: b of 三公, its sentence naming it)
+            if block.kind == "row" or not fig.value or not named \
                     or any(w in fig.label or w in clause for w in check.options.not_) \
                     or settled and "预算" in labels.FUNDS.sub("", fig.label) \
                     or labels.said_for_earlier(block.text, fig.start, year) \
@@ -66,6 +73,13 @@ def run(analysis, check: Check):
             break
 
 
+def _same_table(one: str, other: str) -> bool:
+    """Whether two captions name one table: one ending with the other, a few characters before it at most
+    (部门 or a unit's name; not 支出决算表 within 财政拨款“三公”经费支出决算表)."""
+    short, long_ = sorted((locate.unquote(one), locate.unquote(other)), key=len)
+    return long_.endswith(short) and len(long_) - len(short) <= 4
+
+
 def _said_empty(analysis, spec):
     """``(caption, statement block)`` for each statement that a table is empty (故本表无数据) a few lines
     under the caption it follows, rows between (an empty table may have no row a table is read from)."""
@@ -75,6 +89,9 @@ def _said_empty(analysis, spec):
             continue
         for k in range(i - 1, max(-1, i - _REACH), -1):
             text = blocks[k].text.strip()
+            if blocks[k].kind != "row" and len(text) <= 60 and text.endswith("表") \
+                    and not any(text.endswith(w) for w in spec.tables):
+                break  # the caption of a table named otherwise (表8 政府性基金预算支出表): its statement
             if blocks[k].kind != "row" and len(text) <= 60 and any(text.endswith(w) for w in spec.tables):
                 caption = _YEAR.sub("", text)
                 named = [_YEAR.sub("", n) for n in _NAMED.findall(block.text)]
@@ -85,6 +102,8 @@ def _said_empty(analysis, spec):
                 break
 
 
+# an amount's label naming only its measure, its subject said before it in the sentence (支出决算为 b)
+_BARE_MEASURE = lazy(r"(?:财政拨款)?(?:支出)?(?:决算|预算)?数?(?:为|是|达)?")
 _NAMED = lazy(r"《([^》]{2,40}表)》")  # the tables a statement names (故《…表》为空表)
 _OTHERS = lazy(r"相关表格|以下表格|下列表格|上述表格")
 _REACH = 12  # lines between a caption and its statement: a unit line, header rows, a note
