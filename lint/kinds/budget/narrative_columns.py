@@ -374,10 +374,12 @@ def _column(check: Check, table: Table, item: Item, label: str) -> Cell | None:
 
 def _items_only(table: Table, total: int, item: Item, check: Check) -> bool:
     """Whether every column of amounts beside a bare total's (合计) is one of the parts the total's item
-    names as not its own (因公出国, 公务用车, 公务接待): the total is the topic's then, not of more
-    (机关运行经费, 会议费 beside them)."""
+    names as not its own (因公出国, 公务用车, 公务接待) or the total again in another measure (合计预算数
+    beside 合计决算数): the total is the topic's then, not of more (机关运行经费, 会议费 beside them)."""
+    own = locate.unquote(_own_name(check, table, total))
     return all(any(w in locate.unquote(_own_name(check, table, j)) for w in item.not_)
                for j in range(len(table.header)) if j != total and table.header[j].strip()
+               and locate.unquote(_own_name(check, table, j)) != own  # (合计预算数 beside 合计决算数)
                and (number(table.rows[0][j].text) is not None or not table.rows[0][j].text.strip()))
 
 
