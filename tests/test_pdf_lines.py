@@ -76,3 +76,14 @@ def test_a_unit_after_a_figure_stays_with_it_in_a_line_of_columns(tmp_path):
     at = 290.0 - _width("2.5")
     _page(path, [(40, 100, "平均培训时长"), (at, 100, "2.5"), (291.6, 100, "小时"), (460, 100, "3.0小时")])
     assert "2.5小时" in ingest.read(path).blocks[0].text
+
+
+def test_a_figure_s_unit_cut_by_a_line_end_goes_on_whatever_the_widths(tmp_path):
+    """…2026年预算9.90万 ⏎ 元，2025年预算12.88万元，…: the unit's rest opens the next line, indented or not; no
+    paragraph ends on 万 (wave w73a)."""
+    path = tmp_path / "unit.pdf"
+    _page(path, [(40, 100, "以上各项支出均按规定程序执行，严格控制一般性支出，保障重点项目顺利实施。"),
+                 (40, 120, "6、行政运行（项）：2026年预算9.90万"),
+                 (61, 140, "元，2025年预算12.88万元，减少2.98万元，下降23.14%。")])
+    texts = [b.text for b in ingest.read(path).blocks]
+    assert any("2026年预算9.90万元，2025年预算12.88万元" in t for t in texts)

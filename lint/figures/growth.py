@@ -364,17 +364,34 @@ def _periods_listed(text: str, sentence, same: list, change, year: str | None):
     """(this year's, the prior) when the last two amounts before a change naming no base are listed 分别 by
     their periods (本年支出合计、上年支出合计分别为 a、b，增加 c: a, b) and the change, naming nothing of its
     own, follows them in the next clause; else None."""
-    if len(same) < 2 or not _RESPECTIVE.search(text, sentence[0], same[-2].start) \
-            or not _JOINED_PAIR.fullmatch(text, same[-2].end, same[-1].start) \
-            or _MOVED_ALONE.fullmatch(text, same[-1].end, change.start) is None:
+    if len(same) < 2 or _MOVED_ALONE.fullmatch(text, same[-1].end, change.start) is None:
         return None  # (…分别为 a、b，其中基本支出增加 c: a part's change, named)
+    if not (_RESPECTIVE.search(text, sentence[0], same[-2].start)
+            and _JOINED_PAIR.fullmatch(text, same[-2].end, same[-1].start)):
+        return _dated_pair(text, same[-2], same[-1])  # 2026年预算 a，2025年预算 b，增加 c
     pair = _years_ordered(text, sentence[0], same[-2].start, year)
     return None if pair is None else (same[-2 + pair[0]], same[-2 + pair[1]])
 
 
+def _dated_pair(text: str, one, other):
+    """(the later year's, the earlier's) for two amounts in a row, each its clause opening with its own year
+    and naming one thing the same (2026年预算 a，2025年预算 b: a, b); else None."""
+    said = [_CLAUSE_YEAR.match(f.label.strip(" ，,")) for f in (one, other)]
+    if not all(said) or said[0].group(2) != said[1].group(2) \
+            or text[one.end : other.start - len(other.label)].strip(" ，,；;"):
+        return None
+    first, second = (int(m.group(1)) for m in said)
+    if first == second:
+        return None
+    return (one, other) if first > second else (other, one)
+
+
+_CLAUSE_YEAR = lazy(r"((?:19|20)\d\d)\s*年度?\s*([\u4e00-\u9fff“”（）()]{0,16}?)(?:为|是)?$")
+
+
 # a change naming nothing of its own right after the amounts it is of (，增加 c; ，同比增收 c)
 _MOVED_ALONE = lazy(r"[\s，,]*(?:与上年度?相比|较上年度?|比上年度?|同比)?[\s，,]*(?:共计|合计|总计)?"
-                    r"(?:增加|减少|下降|增长|上升|降低|节约|增收|减收|增支|减支)了?\s*")
+                    r"净?(?:增加|减少|下降|增长|上升|降低|节约|增收|减收|增支|减支)了?(?:支出|收入)?\s*")
 
 
 # 去年 opening a label as the time of what the report tells (去年全年…完成 X, 去年税收收入完成 X), not the

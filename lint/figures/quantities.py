@@ -37,6 +37,10 @@ BARE = Words(["支出决算", "年初预算", "预算执行数", "执行数", "�
               "预算", "决算", "金额", "资金", "经费", "合计", "总计", "共计", "总额", "数量", "人数", "个数"])
 
 
+# a name in quotes right before a figure's label in its clause (“…档案馆（项）”一般公共预算支出): its subject
+_QUOTED_BEFORE = lazy(r"“([^“”]{2,60})”[^“”。；;，,]{0,24}$")
+
+
 def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     """``(scope, label, unit family, period)`` of a prose figure, or None when it names no quantity."""
     if fig.unit in _NO_QUANTITY:
@@ -68,6 +72,9 @@ def key(analysis, fig: Figure, shortest: int, changes, bare) -> tuple | None:
     coded = _CODE.findall(text, max(lo, max(text.rfind(c, lo, fig.start) for c in "。；;") + 1), fig.start)
     if coded:  # 2010302一般行政管理事务 a ⏎ 2011302一般行政管理事务 b: items of two 款, by their codes
         scope = f"{coded[-1]}|{scope}"
+    quoted = _QUOTED_BEFORE.search(text, lo, fig.start)
+    if quoted:  # ①“…行政运行（项）”一般公共预算支出 a ⏎ ②“…档案馆（项）”一般公共预算支出 b: each 项's own
+        scope = f"{quoted.group(1)}|{scope}"
     named = _NAMED_LINE.match(text)
     if named and named.end() <= fig.start and not label.startswith(_WHOLE):
         scope = f"{named.group(1)}|{scope}"  # 巴州区：省级财政专项扶贫资金 a ⏎ 恩阳区：…资金 b: each one's

@@ -63,6 +63,7 @@ _CAPTION = lazy(r"^.{0,38}表\s*$|^[（(]?续表")
 _UNIT_END = lazy(r"单位\s*[:：]\s*(?:人民币)?(?:亿元|万元|千元|元)\s*$")
 _ITEM = lazy(rf"^\s*(?:{LIST_ITEM})")
 _CUT_FIGURE, _GOES_ON = lazy(r"\d[,.]?$|\d[万亿]$"), lazy(r"[,.]?\d|元|[%％](?![\d.])")
+_UNIT_CUT, _UNIT_REST = lazy(r"\d[万亿千]$"), lazy(r"元[，,。；;、）)]")  # (9.90万 ⏎ 元，…)
 _WHOLE_GROUPS = lazy(r"\d,\d{3}$")  # a figure ending in a whole group of three (28,084,220) is whole
 _WORD = lazy(r"[0-9A-Za-z.,%％]+")
 # a figure and its unit, which typesetting moves to the next line whole (…其他用车 | 2辆，…)
@@ -1062,6 +1063,8 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
         return False  # a contents entry: its dot leaders reach the margin, its page number ends it
     if nxt.text[:1] in _NEVER_FIRST and not _WHOLE_GROUPS.search(line.text):
         return True  # (、离退休干部用车0辆: no paragraph opens on a closing mark; its line was ragged)
+    if _UNIT_CUT.search(line.text) and _UNIT_REST.match(nxt.text):
+        return True  # 2026年预算9.90万 ⏎ 元，…: a figure's unit cut by the line's end, wherever it ended
     if line.size > 1.2 * nxt.size and nxt.size <= _BODY_LARGEST and page.number == at \
             and not _CLAUSED.search(line.text) and not _CUT_FIGURE.search(line.text):
         return False  # a heading set larger (目 录 over the entries: on a page of short lines, the widest;
