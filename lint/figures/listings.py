@@ -780,10 +780,15 @@ def _same_measure(name: str, figure: Figure) -> bool:
     """Whether a whole named before 中 and ``figure``'s label share a measure (收入预算 and 部门预算总额:
     预算; 本年支出 and 2024年度支出决算: 支出), a synonym's whole."""
     own = labels.core(figure.label)
-    return any(w in name and w in own for w in _WHOLES_MEASURED)
+    subject = _GENERIC_WHOLE.sub("", name)
+    for w in _WHOLES_MEASURED:
+        subject = subject.replace(w, "")
+    return any(w in name and w in own for w in _WHOLES_MEASURED) and (not subject or subject in own)
+    # (项目预算中 after 部门预算 X: 项目 names another whole)
 
 
 _WHOLES_MEASURED = ("预算", "支出", "收入", "决算", "执行")
+_GENERIC_WHOLE = lazy(r"其|本年度?|全年|当年|年度|总额?|合计|数")  # words naming no whole of their own
 
 
 def _names_whole(name: str, figure: Figure) -> bool:

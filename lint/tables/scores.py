@@ -52,7 +52,9 @@ _BARE_ITEM = lazy(r"(?:^|(?<=[。；;，,：:]))\s*(?:[（(]?[一二三四五六
                   r"(?:扣|失|扣除)\s*(?:分\s*)?(?P<cut>\d+(?:\.\d+)?)\s*分)?(?=\s*[。；;]|\s*$)")
 """An item named, its points, its score and what it lost, in one clause group (资产管理5分，得4.50分，资产盘点
 不及时，扣1分; 预算管理10分，得10分): the words before the points its name."""
-_NOT_ITEM = lazy(r"[每各共均]|合计|总|其中|平均|人均|累计|上年|去年")  # (每项5分: points per item)
+_NOT_ITEM = lazy(r"[每各共均]|合计|总|其中|平均|人均|累计|上年|去年|测评|考核|成绩|结果|评定|问卷|调查|满意")
+# (每项5分: points per item; 群众满意度测评结果92分，得9.2分: a result measured, no item's points)
+_MOST = Decimal(60)  # an item's points at most (an item of 92 points is a result, not a share of 100)
 #: the evaluators' words (经财政局复核, 评价组, 专家组 …), as against the unit's own 自评
 REVIEWERS = lazy(r"复核|评价组|专家组|核定|评审")
 _MARKER = lazy(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\s*)+")
@@ -156,8 +158,8 @@ def _said_cut(cell, score: Figure) -> Figure | None:
     from . import cell_figures
 
     cuts = [f for f in cell_figures([cell]) if f.unit == "分" and _CUT_WORD.search(cell.text[: f.start])]
-    if len(cuts) != 1 or cell.text.count("扣") != 1:
-        return None
+    if len(cuts) != 1 or cell.text.count("扣") != 1 or _NOT_ALL.search(cell.text):
+        return None  # (其中资金管理扣2分; 上年同项扣2分: a part's, another year's)
     cut = cuts[0]
     return replace(cut, exact=cut.decimals == 0 or cut.decimals >= score.decimals)
 
@@ -194,7 +196,9 @@ def _prose_items(analysis) -> list[Item]:
         trailing = [m for pattern in (_TRAILING, _REVERSED, _GROUP) for m in pattern.finditer(block.text)]
         taken = {_max_at(m) for m in trailing}  # 得分9.76分（分值10分），…得分39.40分: not the next one's
         trailing += [m for m in _BARE_ITEM.finditer(block.text) if _max_at(m) not in taken
-                     and not _RULE.search(m.group("reason") or "") and not _NOT_ITEM.search(m.group("name"))]
+                     and not _RULE.search(m.group("reason") or "") and not _NOT_ITEM.search(m.group("name"))
+                     and not _NOT_ALL.search(m.group("reason") or "") and Decimal(m.group("bare")) <= _MOST
+                     and Decimal(m.group("score")) <= Decimal(m.group("bare"))]
         # 资产管理5分，得4.50分，…，扣1分 (not 每项5分，得15分: points per item; nor 共, 合计, 平均)
         taken = {_max_at(m) for m in trailing}
         found = [*trailing, *(m for m in _ITEM.finditer(block.text) if m.start("max") not in taken)]
@@ -234,7 +238,8 @@ def _reason_after(text: str, m, at: dict) -> Figure | None:
     return at.get(close.end() + cuts[0].start() + number.start())
 
 
-_NOT_ALL = lazy(r"其中|加\d|加分|返还|上年|去年|以前年度|另|其他指标|该项目|满分|不扣|该指标扣")
+_NOT_ALL = lazy(r"其中|加\d|加分|返还|上年|去年|以前年度|另|其他指标|该项目|满分|不扣|该指标扣|主要|比上年"
+                r"|较上年|少扣|多扣|少失|多失")
 _CLOSED = lazy(r"\s*[）)]\s*[：:，,]")  # （分值5分，得分4.00分）：, its reason next
 _OPENED = lazy(r"[（(]\s*$")
 

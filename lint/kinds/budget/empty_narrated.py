@@ -56,7 +56,7 @@ def run(analysis, check: Check):
         for block, fig in analysis.amounts():
             clause = labels.clause(block.text, fig.start)
             dated = labels.YEAR.findall(labels.dated(block.text, fig.start)[0])
-            opened = block.text.rfind("。", 0, fig.start) + 1
+            opened = max(block.text.rfind(c, 0, fig.start) for c in "。；;") + 1  # (not past ；: another's)
             named = subject in fig.label or subject in block.text[opened : fig.start] \
                 and _BARE_MEASURE.fullmatch(fig.label.strip(" ，,")) is not None
             # (…三公…预算为 a，支出决算为 b: b of 三公, its sentence naming it)
@@ -76,8 +76,8 @@ def run(analysis, check: Check):
 def _same_table(one: str, other: str) -> bool:
     """Whether two captions name one table: one ending with the other, a few characters before it at most
     (部门 or a unit's name; not 支出决算表 within 财政拨款“三公”经费支出决算表)."""
-    short, long_ = sorted((locate.unquote(one), locate.unquote(other)), key=len)
-    return long_.endswith(short) and len(long_) - len(short) <= 4
+    short, long_ = sorted((_YEAR.sub("", locate.unquote(one)), _YEAR.sub("", locate.unquote(other))), key=len)
+    return long_.endswith(short) and len(long_) - len(short) <= 4  # (2024年度… the same, its year aside)
 
 
 def _said_empty(analysis, spec):
@@ -90,7 +90,8 @@ def _said_empty(analysis, spec):
         for k in range(i - 1, max(-1, i - _REACH), -1):
             text = blocks[k].text.strip()
             if blocks[k].kind != "row" and len(text) <= 60 and text.endswith("表") \
-                    and not any(text.endswith(w) for w in spec.tables):
+                    and not any(text.endswith(w) for w in spec.tables) and not _FORM_NUMBER.search(text) \
+                    and not _UNIT_SAID.search(text):
                 break  # the caption of a table named otherwise (表8 政府性基金预算支出表): its statement
             if blocks[k].kind != "row" and len(text) <= 60 and any(text.endswith(w) for w in spec.tables):
                 caption = _YEAR.sub("", text)
@@ -104,6 +105,8 @@ def _said_empty(analysis, spec):
 
 # an amount's label naming only its measure, its subject said before it in the sentence (支出决算为 b)
 _BARE_MEASURE = lazy(r"(?:财政拨款)?(?:支出)?(?:决算|预算)?数?(?:为|是|达)?")
+_FORM_NUMBER = lazy(r"公开\s*(?:表\s*)?\d{1,2}\s*表?$|^表\s*\d{1,2}$")  # 公开07表: a form's number
+_UNIT_SAID = lazy(r"单位\s*[:：]")  # 单位：万元 … 公开07表: a unit line, no caption
 _NAMED = lazy(r"《([^》]{2,40}表)》")  # the tables a statement names (故《…表》为空表)
 _OTHERS = lazy(r"相关表格|以下表格|下列表格|上述表格")
 _REACH = 12  # lines between a caption and its statement: a unit line, header rows, a note

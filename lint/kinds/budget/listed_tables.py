@@ -20,7 +20,8 @@ judged. One finding per missing table, on its contents entry (or on the title, f
 standard set the contents do not list). An entry's leader and page number (……4) are no part of its length.
 
 With ``unlisted`` the other way round: a table of the family's set captioned in the body that the contents,
-listing all the rest of the set but one at most (``enough`` − 1 of its tables), leave out, one finding on its
+listing all the rest of the set but one at most (``enough`` − 1 of its tables) in fewer entries than the
+set has tables, leave out, one finding on its
 caption; each name is of the set whose name it ends with longest (一般公共预算财政拨款支出决算表 is not
 支出决算表).
 """
@@ -137,9 +138,11 @@ def _unlisted(analysis, check: Check, listed):
             continue
         sets = [[f(locate.canonical(name(a))) for a in t.split("|") if "+" not in a for f in (str, _loose)]
                 for t in family.tables]  # (each name as written and without its 决算)
-        on_list = {k for n in names if (k := _which(n, sets)) is not None}
+        on_list = {k for n in names for k in _listed_as(n, sets)}
         if len(on_list) < check.options.enough - 1:
             return  # (a contents listing few of the set: its own template, not one left out)
+        if len(listed) >= len(sets):
+            return  # as many entries as the set has tables: each listed, some by another name
         for table in analysis.tables:
             own = _which(locate.canonical(name(table.title)), sets) if table.title else None
             if own is not None and own not in on_list:
@@ -147,6 +150,22 @@ def _unlisted(analysis, check: Check, listed):
                              source="its contents (目录)")
                 on_list.add(own)  # (once, though it goes on over pages)
         return
+
+
+def _listed_as(entry: str, sets: list[list[str]]) -> set[int]:
+    """The sets a contents entry may stand for: those sharing the longest ending with it, a set's name ending
+    the entry or the entry ending a set's name (基本支出决算表 for 一般公共预算财政拨款基本支出决算表, not for
+    支出决算表: a shortened name; …决算明细表 for …决算表: itemised)."""
+    entry = entry.replace("明细表", "表")
+    exact = {k for k, alts in enumerate(sets) for a in alts if a in (entry, _loose(entry))}
+    if exact:
+        return exact  # (支出决算表: that set's, though 一般公共预算财政拨款支出决算表 ends so too)
+    fits = [(len(a), k) for k, alts in enumerate(sets) for a in alts for own in (entry, _loose(entry))
+            if a and own.endswith(a)]
+    fits += [(len(own), k) for k, alts in enumerate(sets) for a in alts for own in (entry, _loose(entry))
+             if len(own) >= 5 and a.endswith(own)]  # (a shortened name: the longest alike wins)
+    longest = max((n for n, _ in fits), default=0)
+    return {k for n, k in fits if n == longest}
 
 
 def _which(table: str, sets: list[list[str]]) -> int | None:

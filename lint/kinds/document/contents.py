@@ -65,7 +65,8 @@ def run(analysis, check: Check):
         like = check.options.likeness
         numbered = bool(marker) and not marker.startswith(_CAPTIONED)
         table = title.endswith("表")
-        named = _find(title, False, body[cursor:], 1.0) or _find(title, False, body, 1.0) if table else None
+        named = _find(title, False, body[cursor:], 1.0) or _find(title, False, body, 1.0) \
+            or _ending(title, body) if table else None
         # (a table's entry: its caption printed whole first, not a heading alike, …基本支出决算情况说明)
         found = named or _find(title, numbered, body[cursor:], like) or _find(title, numbered, body, like) \
             or (_find(title, False, body, 1.0) if numbered else None) \
@@ -83,6 +84,13 @@ def run(analysis, check: Check):
             head = blocks[found[0]].span(0, len(blocks[found[0]].text))
             yield report(check, analysis, span, m.group("title"), related=(head,), computed=found[1],
                          problem=f"is numbered {found[1]} in the body ({analysis.doc.cite(head)})")
+
+
+def _ending(title: str, body):
+    """The ``(block, marker)`` of a caption ending with a table entry's shortened name (基本支出决算表 for
+    一般公共预算财政拨款基本支出决算表), or None."""
+    return next(((i, marker) for i, (marker, text) in body
+                 if len(title) >= 5 and text.endswith(title) and len(text) <= 40), None)
 
 
 def _heading(text: str) -> str:

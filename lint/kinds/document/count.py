@@ -137,8 +137,10 @@ def run(analysis, check: Check):
             names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
             kinds = [k.strip() for n in names for k in re.split(r"和|及|与|以及", n)]
             named = fig.label.rstrip("共有为计 ").endswith("指标")
-            if (_INDICATOR_NOUN.match(block.text, fig.end) or named) and not _UPPER_LEVEL.search(fig.label) \
-                    and all(_KIND_OF_INDICATOR.fullmatch(k) for k in kinds):
+            upper = _UPPER_LEVEL.search(fig.label)
+            if (_INDICATOR_NOUN.match(block.text, fig.end) or named) and all(
+                    _KIND_OF_INDICATOR.fullmatch(k) for k in kinds) and (
+                    not upper or upper.group(1) == "二" and all(_FIRST_LEVEL.fullmatch(k) for k in kinds)):
                 continue  # 产出指标7个，包括数量、质量、时效和成本指标: the kinds they fall in, not them
             # a name the publisher redacted ((略)建设项目, ***项目) stands for one each time
             redacted = [bool(_REDACTED.search(name)) for name, _ in items]
@@ -755,7 +757,10 @@ def _sheet_next(analysis, b: int, fig):
     return _indicators(table, heads[0]), "in the table below it"
 
 
-_UPPER_LEVEL = lazy(r"[一二]级指标\s*(?:共|有|为)?\s*$")  # (二级指标6个，包括数量、质量…: the kinds are they)
+# (二级指标6个，包括数量、质量…: the kinds are they)
+_UPPER_LEVEL = lazy(r"([一二])级指标\s*(?:共|有|为)?\s*$")
+# 一级 kinds (二级指标9个，包括产出指标（…）、效益指标（…）和满意度指标: the groups the nine fall in)
+_FIRST_LEVEL = lazy(r"(?:产出|效益|满意度|决策|过程)(?:类)?(?:指标)?")
 # the kinds the national frameworks sort indicators into (数量指标, 社会效益指标, 满意度)
 _KIND_OF_INDICATOR = lazy(r"(?:产出|效益|数量|质量|时效|成本|经济|社会|生态|环境|可持续影响|可持续|满意度"
                           r"|服务对象满意度|经济效益|社会效益|生态效益|经济成本|社会成本|生态环境成本|决策|过程)"

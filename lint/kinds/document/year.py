@@ -141,7 +141,9 @@ _RUN_IN = lazy(r"\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][
                r"|\d{1,2}\s*[.．、](?!\d))([^。；;：:，,\d]{2,20})[。：:]")  # （三）上年收支回顾。…
 _COMPARING = lazy(r"对比|比较|相比|与上年|较上年")
 _BACK = ("上年", "上一年", "去年", "以前年度", "往年", "历年", "前三年", "近三年", "上年度", "近两年",
-         "近五年", "近年来", "近几年")  # (not 临近年底, 接近年末)
+         "近五年", "近几年")
+# 近年以来, 近年间 (not 临近年底, 接近年末, 最近年度)
+_RECENT_YEARS = lazy(r"(?<![临接最靠])近年(?![底末终])")
 
 
 def _looking_back(analysis, block: int, said: int) -> bool:
@@ -149,12 +151,14 @@ def _looking_back(analysis, block: int, said: int) -> bool:
     year ``said`` alone (一、2019年转移支付情况 in a report of 2020: the section is that year's)."""
     blocks = analysis.doc.blocks
     run_in = _RUN_IN.match(blocks[block].text)
-    if run_in and any(w in run_in.group(1) for w in _BACK) and not _COMPARING.search(run_in.group(1)):
+    if run_in and (any(w in run_in.group(1) for w in _BACK) or _RECENT_YEARS.search(run_in.group(1))) \
+            and not _COMPARING.search(run_in.group(1)):
         return True  # （三）上年收支回顾。2023年度…: a title run into its paragraph (not 与上年对比分析)
     for k in range(block - 1, max(-1, block - 40), -1):
         text = blocks[k].text
         if blocks[k].kind != "row" and _HEADING.match(text):
-            return any(w in text for w in _BACK) or set(labels.YEAR.findall(text)) == {str(said)}
+            return any(w in text for w in _BACK) or _RECENT_YEARS.search(text) is not None \
+                or set(labels.YEAR.findall(text)) == {str(said)}
     return False
 
 

@@ -191,7 +191,7 @@ _PLAIN_SCORE = lazy(r"(?:项目|部门|整体)?(?:绩效)?(?:自评|评价|综�
 def _summing_up(text: str, at: int, year: str | None = None) -> bool:
     """Whether the sentence holding ``at`` opens summing the report up (综上，…), or the clause right before
     the score's says the evaluation done, its score the result (本部门对照…开展自评，自评得分 X; 经自评，得分
-    X): not in a sentence naming who else evaluated (经财政局复核, 第三方), nor an earlier year's
+    X): not one naming who else evaluated (经财政局复核, 第三方), nor an earlier year's
     (上年度经自评; 2023年度开展自评 in a 2024 report); an item's (经自评，得分最低的指标为…，得分 X) follows
     no such clause."""
     opened = text.rfind("。", max(0, at - 200), at) + 1
@@ -201,9 +201,9 @@ def _summing_up(text: str, at: int, year: str | None = None) -> bool:
     if own < 0:
         return False
     said = max(text.rfind(c, opened, own) for c in "，,：:；;") + 1 or opened
-    sentence = text[opened:at]
+    clauses = text[max(said, opened) : at]  # the evaluation's clause and the score's
     return _EVALUATED.fullmatch(text, max(said, opened), own + 1) is not None \
-        and not _NOT_THE_WHOLE.search(sentence) and not labels.earlier(sentence, year)
+        and not _NOT_THE_WHOLE.search(clauses) and not labels.earlier(clauses, year)
 
 
 # who else scores (经财政局复核, 第三方评价): their score, not the unit's own

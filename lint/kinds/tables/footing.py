@@ -938,8 +938,9 @@ def _block_end(check: Check, table: Table, t: int) -> int:
 
 def _outer_subtotal(table, labels: list[str], totals: list[int]) -> int | None:
     """The last total row when it says 小计 in a column left of every other 小计's (| 小计 | | | 100 | 96 |
-    under 一级指标, the others under 二级指标) and its first figure is no less than theirs together: the
-    sheet's total, named 小计 one level up; else None."""
+    under 一级指标, the others under 二级指标) and its first figure is no less than the largest of theirs and
+    more than half their sum (a total, maybe mistyped): the sheet's total, named 小计 one level up; else
+    None."""
     subtotals = [t for t in totals if "小计" in labels[t]]
     if len(subtotals) < 2 or subtotals[-1] != totals[-1]:
         return None
@@ -950,9 +951,9 @@ def _outer_subtotal(table, labels: list[str], totals: list[int]) -> int | None:
     col = next((j for j, c in enumerate(last) if number(c.text) is not None), None)
     if col is None:
         return None
-    others = [number(table.rows[t][col].text) for t in subtotals[:-1]]
-    whole = number(last[col].text)
-    return totals[-1] if whole.value >= sum(o.value for o in others if o is not None) else None
+    others = [o.value for t in subtotals[:-1] if (o := number(table.rows[t][col].text)) is not None]
+    whole = number(last[col].text).value
+    return totals[-1] if others and whole >= max(others) and 2 * whole > sum(others) else None
     # (a last group of one row, its 小计 merged across the names: 满意度 | 20 under 80 before it, no total)
 
 
