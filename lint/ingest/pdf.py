@@ -181,10 +181,12 @@ def _carry_back(before: _Page, page: _Page) -> None:
 
 def _carry_columns(before: _Page, page: _Page) -> None:
     """The columns of the table closing the page ``before`` that did not fit it, printed on ``page`` (a sheet
-    wider than the page, exported without fitting it to the width): a grid opening ``page`` whose rows sit
-    at the heights of that table's rows, holding no names where figures are (its rows' names are on the page
-    before) is put back at the right of that table, row by row, a row it lacks (under a cell spanning two)
-    spanned from above; the words of that table's merged cells printed again on ``page`` are dropped."""
+    wider than the page, exported without fitting it to the width): when that table is captioned inside its
+    grid (its first row one cell across it), a grid opening ``page`` whose rows sit at the heights of that
+    table's rows, blank in its caption's row and holding no names where figures are (its rows' names are on
+    the page before) is put back at the right of that table, row by row, a row it lacks (under a cell
+    spanning two) spanned from above; the words of that table's merged cells printed again on ``page`` are
+    dropped. With no grid there, the lines at those heights are that column (:func:`_carry_column_lines`)."""
     last = max((k for k, item in enumerate(before.items) if isinstance(item, list)), default=None)
     first = next((k for k, item in enumerate(page.items) if isinstance(item, list)), None)
     if last is None:
