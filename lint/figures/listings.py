@@ -482,8 +482,9 @@ _BROKEN = lazy(r"其中|主要是|主要为|主要包括|包括|具体为|如下
 _OWN_LIST = lazy(r"其中|包括|分别")
 # what may lead 包括 in its sentence: 主要支出项目(按项级科目分类统计)
 _LEAD = lazy(r"\s*(?:主要)?(?:支出)?(?:项目)?(?:[（(][^（()）\d]{1,20}[）)])?\s*")
-_DETAILS_END = lazy(r"(?:具体(?:[收支出入项目]{1,4})?|主要[^，,。；;：:\d]{0,10})情况如下[ ：:，,]*$")
-# (X，具体情况如下：; X，主要预算项目执行情况如下：, the main items)
+_DETAILS_END = lazy(r"(?:(?:具体(?:[收支出入项目]{1,4})?|主要[^，,。；;：:\d]{0,10})情况"
+                   r"|按[\u4e00-\u9fff]{2,8}分类)如下[ ：:，,]*$")
+# (X，具体情况如下：; X，主要预算项目执行情况如下：, the main items; X，按支出功能分类如下：, its classes)
 _MEASURE_ONLY = lazy(r"[\s\d.．、：:（）()一二三四五六七八九十]*(?:20\d\d年度?)?(?:当年|本年度)?(?:比|较)?"
                      r"(?:年初|全年|调整后|本年|上年)?"
                      r"(?:预算|决算|支出决算|实际支出|支出|执行|执行数|实际完成|完成|节约|结余)数?(?:为|是)?\s*")
@@ -564,9 +565,9 @@ _ITEM = lazy(r"^\s*(?:——|[•●▪]|\d{1,2}[.．、]|[（(]\d{1,2}[)）]|[�
 
 
 def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Listing]:
-    """A parts word ending its paragraph (基本支出300万元，主要包括：) and the parts as the numbered or
-    bulleted items that follow it, one paragraph each (1.人员经费200万元；2.公用经费100万元。; ——A a；), or
-    one line of its own listing named amounts (其中： ⏎ A a，B b，C c。), or
+    """A parts word ending its paragraph (基本支出300万元，主要包括：; 按支出功能分类如下：) and the parts as
+    the numbered or bulleted items that follow it, one paragraph each (1.人员经费200万元；2.公用经费100万元。;
+    ——A a；), or one line of its own listing named amounts (其中： ⏎ A a，B b，C c。), or
     unmarked paragraphs each opened by its part (人员经费 a，占…。 ⏎ 公用经费 b，…: as many as make the total,
     up to a marked one): each marked item's one amount of
     the total's unit family; an item stating several (年初预算 X，支出决算 Y) leaves it unsaid which is the
