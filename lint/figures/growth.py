@@ -619,7 +619,8 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
                 yield _rate(rate, before, other, sign)  # current X，比上年 Y 下降 P%
         elif _prior(before.label.strip(" ，,"), other.label) \
                 and _stated(text[other.end : before.start]) == before.label.strip(" ，,") \
-                and not (_PLANNED.search(other.label) and not _PLANNED.search(before.label)):
+                and not (_PLANNED.search(labels.FUNDS.sub("", other.label))
+                         and not _PLANNED.search(before.label)):  # (一般公共预算支出 names a fund, no plan)
             if sign and _direction(spec, other.label) == 0 and _ONLY_RATE.fullmatch(rate.label.strip(" ，,")):
                 yield _rate(rate, before, other, sign)  # current X，上年为 Y，下降 P%
         elif (order := _years_apart(other.label, before.label)) and _stated(text[other.end : before.start]) \
