@@ -374,19 +374,12 @@ def _periods_listed(text: str, sentence, same: list, change, year: str | None):
 
 
 def _dated_pair(text: str, one, other):
-    """(the later year's, the earlier's) for two amounts in a row, each its clause opening with its own year
-    and naming one thing the same (2026年预算 a，2025年预算 b: a, b); else None."""
-    said = [_CLAUSE_YEAR.match(f.label.strip(" ，,")) for f in (one, other)]
-    if not all(said) or said[0].group(2) != said[1].group(2) \
-            or text[one.end : other.start - len(other.label)].strip(" ，,；;"):
+    """(the later year's, the earlier's) for two amounts in a row naming one thing in two years
+    (2026年预算 a，2025年预算 b: a, b; :func:`_years_apart`); else None."""
+    if text[one.end : other.start - len(other.label)].strip(" ，,；;"):
         return None
-    first, second = (int(m.group(1)) for m in said)
-    if first == second:
-        return None
-    return (one, other) if first > second else (other, one)
-
-
-_CLAUSE_YEAR = lazy(r"((?:19|20)\d\d)\s*年度?\s*([\u4e00-\u9fff“”（）()]{0,16}?)(?:为|是)?$")
+    order = _years_apart(one.label, other.label)
+    return None if not order else (other, one) if order > 0 else (one, other)
 
 
 # a change naming nothing of its own right after the amounts it is of (，增加 c; ，同比增收 c)

@@ -160,8 +160,7 @@ def _listed_as(entry: str, sets: list[list[str]]) -> set[int]:
     exact = {k for k, alts in enumerate(sets) for a in alts if a in (entry, _loose(entry))}
     if exact:
         return exact  # (支出决算表: that set's, though 一般公共预算财政拨款支出决算表 ends so too)
-    fits = [(len(a), k) for k, alts in enumerate(sets) for a in alts for own in (entry, _loose(entry))
-            if a and own.endswith(a)]
+    fits = _fits(entry, sets)
     fits += [(len(own), k) for k, alts in enumerate(sets) for a in alts for own in (entry, _loose(entry))
              if len(own) >= 5 and a.endswith(own)]  # (a shortened name: the longest alike wins)
     longest = max((n for n, _ in fits), default=0)
@@ -171,9 +170,14 @@ def _listed_as(entry: str, sets: list[list[str]]) -> set[int]:
 def _which(table: str, sets: list[list[str]]) -> int | None:
     """The set a table's name is of: the one with the longest name it ends with (一般公共预算财政拨款支出
     决算表 is of that set, not of 支出决算表's)."""
-    fits = [(len(a), k) for k, alts in enumerate(sets) for a in alts for own in (table, _loose(table))
-            if a and own.endswith(a)]
+    fits = _fits(table, sets)
     return max(fits)[1] if fits else None
+
+
+def _fits(table: str, sets: list[list[str]]) -> list[tuple[int, int]]:
+    """``(length, set)`` for each of a set's names that ``table`` (or it without its 决算) ends with."""
+    return [(len(a), k) for k, alts in enumerate(sets) for a in alts for own in (table, _loose(table))
+            if a and own.endswith(a)]
 
 
 def _entries(blocks, start: int):
