@@ -47,9 +47,13 @@ class _Speaking(click.Group):
     """The command group, its usage errors and help frame in the language asked for (see :mod:`.cli_zh`)."""
 
     def main(self, args=None, *rest, **kwargs):
-        from .cli_zh import speak, wanted
+        from .cli_zh import help_in, speak, wanted
 
-        speak(wanted(list(sys.argv[1:] if args is None else args)))
+        given = list(sys.argv[1:] if args is None else args)
+        lang = wanted(given)
+        speak(lang)
+        if not given or {"-h", "--help"} & set(given):  # help is what shows the commands' own texts
+            help_in(self, lang)
         return super().main(args, *rest, **kwargs)
 
 
@@ -428,10 +432,14 @@ def _statistics(findings, lang: str = "en") -> None:
 @click.option("--min-severity", type=click.Choice(SEVERITIES), help="Hide findings below this severity.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Exit 1 at or above this severity.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
-@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
-@click.option("--rounding", type=click.Choice(["round", "either", "strict"]))
-@click.option("--config", type=click.Path(exists=True, dir_okay=False))
-@click.option("--isolated", is_flag=True)
+@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="An extra YAML check pack (repeatable).")
+@click.option("--rounding", type=click.Choice(["round", "either", "strict"]),
+              help="How stated figures were rounded [default: round]: half up, either rounded or truncated, "
+                   "or strictly rounded.")
+@click.option("--config", type=click.Path(exists=True, dir_okay=False),
+              help="Use this configuration file for every path.")
+@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
 @click.option("--lang", type=click.Choice(["zh", "en"]),
               help="Messages and summaries in Chinese or English [default: the locale's].")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar (drawn only on a terminal, after 0.5 s).")
@@ -534,7 +542,8 @@ def serve(host, port, no_browser, max_file_mb, jobs, timeout, memory_mb, lang):
 @click.option("-d", "--output-dir", required=True, type=click.Path(file_okay=False),
               help="Folder to write the frames (CSV) and suites (JSON) into.")
 @click.option("--select", multiple=True, help="Codes, code prefixes or names to export (comma-separated).")
-@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="An extra YAML check pack (repeatable).")
 def export_gx(paths, output_dir, select, packs):
     """Write each report's table relations as GX sees them: per report and frame, the DataFrame as
     ``<report>.<frame>.csv`` and its expectation suite as ``<report>.<frame>.suite.json``."""
@@ -614,7 +623,8 @@ def _emit(module, findings, context, output_file) -> None:
 
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False))
-@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="An extra YAML check pack (repeatable).")
 @click.option("--lang", type=click.Choice(["zh", "en"]),
               help="Messages and summaries in Chinese or English [default: the locale's].")
 def docs(folder, packs, lang):
@@ -628,7 +638,8 @@ def docs(folder, packs, lang):
 
 
 @main.command()
-@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="An extra YAML check pack (repeatable).")
 @click.option("--lang", type=click.Choice(["zh", "en"]),
               help="Messages and summaries in Chinese or English [default: the locale's].")
 def rules(packs, lang):
@@ -650,7 +661,8 @@ def rules(packs, lang):
 
 @main.command()
 @click.argument("code")
-@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False))
+@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
+              help="An extra YAML check pack (repeatable).")
 @click.option("--lang", type=click.Choice(["zh", "en"]),
               help="Messages and summaries in Chinese or English [default: the locale's].")
 def rule(code, packs, lang):

@@ -4,7 +4,8 @@ click marks its messages for gettext (``_("No such option {name!r}.")``) and for
 ships with it. :func:`speak` hands click's modules a lookup in :data:`CLICK_ZH` instead, so a drafter who
 mistypes an option reads 错误：没有选项 '--bogus'。, not English. A message not listed stays as click wrote
 it. The language is decided before click parses anything: ``--lang zh`` (or ``--lang=zh``) among the
-arguments, else the locale (:func:`crossfoot.lang.from_locale`).
+arguments, else the locale (:func:`crossfoot.lang.from_locale`). crossfoot's own help (each command's and
+option's text under ``--help``) is read from ``cli_zh.yaml`` beside this module by :func:`help_in`.
 """
 
 from __future__ import annotations
@@ -93,3 +94,35 @@ def speak(lang: str) -> None:
             module._ = say
         if hasattr(module, "ngettext"):
             module.ngettext = plural
+
+
+def help_in(group, lang: str) -> None:
+    """Give ``group``'s commands and options their help in ``lang``: the Chinese of ``cli_zh.yaml`` for zh,
+    the English written in ``cli.py`` otherwise (kept on each object the first time, so both languages take
+    turns)."""
+    import click
+
+    zh = _catalog() if lang == "zh" else None
+    _say(group, zh["main"] if zh else None)
+    for name, command in group.commands.items():
+        entry = zh["commands"].get(name, {}) if zh else {}
+        _say(command, entry.get("help"))
+        for param in command.params:
+            if isinstance(param, click.Option):
+                _say(param, entry.get("options", {}).get(param.name))
+
+
+def _say(thing, text: str | None) -> None:
+    if not hasattr(thing, "_help_en"):
+        thing._help_en = thing.help
+    thing.help = text or thing._help_en
+    if hasattr(thing, "short_help"):
+        thing.short_help = None  # derived again from the help shown
+
+
+def _catalog() -> dict:
+    from pathlib import Path
+
+    import yaml
+
+    return yaml.safe_load((Path(__file__).parent / "cli_zh.yaml").read_text(encoding="utf-8"))

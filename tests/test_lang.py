@@ -4,6 +4,7 @@ machines read it."""
 import inspect
 import json
 import re
+from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
@@ -272,3 +273,41 @@ def test_usage_errors_follow_a_chinese_locale(monkeypatch):
         monkeypatch.delenv(name, raising=False)
     said = CliRunner().invoke(main, ["check", "--timeout", "x", "a.txt"])
     assert said.exit_code == 2 and "'--timeout' 的值无效" in said.output
+
+
+def test_every_command_and_option_has_its_help_in_chinese():
+    """The catalog is whole: each command of the command line and each of its options has a Chinese text."""
+    import click
+    import yaml
+
+    from crossfoot import cli_zh
+
+    catalog = yaml.safe_load((Path(cli_zh.__file__).parent / "cli_zh.yaml").read_text(encoding="utf-8"))
+    for name, command in main.commands.items():
+        entry = catalog["commands"][name]
+        assert entry["help"] and command.help
+        options = [p for p in command.params if isinstance(p, click.Option)]
+        assert {p.name for p in options} == set(entry.get("options", {})), name
+        assert all(p.help for p in options), name  # English written too
+
+
+def test_help_in_chinese_then_english_again(monkeypatch):
+    """--help under --lang zh shows each command's and option's own text in Chinese (click's frame too);
+    the next --help in English is English again."""
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    zh = CliRunner().invoke(main, ["check", "--help", "--lang", "zh"])
+    assert zh.exit_code == 0
+    assert "检查 PATHS 中的报告" in zh.output and "不显示低于此级别的问题" in zh.output
+    assert "选项" in zh.output and "Hide findings" not in zh.output and "Options" not in zh.output
+    listed = CliRunner().invoke(main, ["rules", "-h", "--lang=zh"])
+    assert "列出全部检查" in listed.output
+    en = CliRunner().invoke(main, ["check", "--help"])
+    assert "Hide findings below this severity" in en.output and "检查" not in en.output
+
+
+def test_the_command_list_in_chinese_under_a_chinese_locale(monkeypatch):
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    for name in ("LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    said = CliRunner().invoke(main, ["--help"])
+    assert said.exit_code == 0 and "一次审核多份报告" in said.output and "命令" in said.output

@@ -84,6 +84,8 @@ def test_every_subcommand_runs_from_the_wheel(installed, tmp_path):
     assert listed.returncode == 0 and "SUM001" in listed.stdout and "BUD014" in listed.stdout
     one = run(bin_, "rule", "SUM001", cwd=tmp_path)
     assert one.returncode == 0 and "Failing example" in one.stdout
+    helped = run(bin_, "check", "--help", "--lang", "zh", cwd=tmp_path)  # its catalog ships in the wheel
+    assert helped.returncode == 0 and "检查 PATHS 中的报告" in helped.stdout
 
     pages = run(bin_, "docs", str(tmp_path / "rules"), cwd=tmp_path)
     assert pages.returncode == 0, pages.stderr
