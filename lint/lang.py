@@ -202,6 +202,30 @@ def title(code: str, name: str, lang: str = "en") -> str:
 # order, anywhere in the reason; the technical detail a library gave, in brackets, is kept as it is).
 _REASONS_ZH = [(lazy(p), r) for p, r in (
     (r"empty: no text to check", "空文件：没有可检查的文字"),
+    (r" \(save it as \.(docx|xlsx) without a password\)", r"（请另存为不加密码的 .\1）"),
+    (r"an encrypted workbook or a legacy \.xls file", "加密的工作簿或旧版 .xls 文件"),
+    (r" \(not an Excel 97–2003 workbook\)", "（不是 Excel 97–2003 工作簿）"),
+    (r" \(no OFD\.xml in the package\)", "（包中没有 OFD.xml）"),
+    (r" \(OFD\.xml names no document\)", "（OFD.xml 未指明文档）"),
+    (r" \(its part (\S+) is missing\)", r"（缺少其部件 \1）"),
+    (r" \(its page tree or objects nest too deeply or refer to themselves\); not read",
+     "（其页面树或对象嵌套过深或自我引用），未读取"),
+    (r" \(no text, no images, no drawings\)", "（没有文字、图像或图形）"),
+    (r": its (\d+) pages? hold ruling lines and shapes but no text and no images; "
+     r"export it again with its text",
+     r"：其 \1 页只有线条和图形，没有文字和图像；请连同文字重新导出"),
+    (r", so its text comes out as glyph numbers; "
+     r"export it again with fonts embedded as text, or run OCR on it",
+     "，文字只能读成字形编号；请以可作文字的嵌入字体重新导出，或先做 OCR 文字识别"),
+    (r"unpacks to (\d+) MB, more than a report's (\d+) MB", r"解压后 \1 MB，超过报告应有的 \2 MB"),
+    (r"its part (\S+) unpacks to more than the (\d+) bytes it declares",
+     r"其部件 \1 解压后超过所声明的 \2 字节"),
+    (r"sheet (.+?) spans (\d+) rows × (\d+) columns, more than a report's tables; not read",
+     r"工作表 \1 有 \2 行 × \3 列，远超报告的表格；未读取"),
+    (r"lists (\d+) pages, more than a report's (\d+); not read", r"列有 \1 页，超过报告应有的 \2 页；未读取"),
+    (r", which (?:Word never writes|an OFD never holds) \(entity expansion is refused\); not read",
+     "，正常文件从不含此内容（拒绝展开实体）；未读取"),
+    (r"LibreOffice took more than (\d+) s to convert it", r"LibreOffice 转换用时超过 \1 秒"),
     (r"the PDF reader stopped \(signal (\d+)\): it ran out of memory or met a damaged file; not read",
      r"PDF 读取程序中止（信号 \1）：内存不足或文件已损坏；未读取"),
     (r"the PDF reader stopped \(exit (\d+)\): it ran out of memory or met a damaged file; not read",
@@ -254,7 +278,8 @@ _REASONS_ZH = [(lazy(p), r) for p, r in (
     (r"\(a zip bomb\?\); not read", "（疑为压缩炸弹），未读取"),
     (r"declares a DTD or entities", "声明了 DTD 或实体"),
     (r"LibreOffice could not read it", "LibreOffice 无法读取"), (r": damaged\?;", "：文件损坏？；"),
-    (r"save it as \.docx \(Word or WPS: 另存为 → \.docx\)", "请另存为 .docx（Word 或 WPS：另存为 → .docx）"),
+    (r"(; )?save it as \.docx \(Word or WPS: 另存为 → \.docx\)",
+     lambda m: ("；" if m.group(1) else "") + "请另存为 .docx（Word 或 WPS：另存为 → .docx）"),
     (r", or install LibreOffice, which crossfoot then uses to read it",
      "，或安装 LibreOffice，crossfoot 即可借它读取"),
     (r"a legacy Word document", "旧版 Word 文档"), (r"a WPS document", "WPS 文字文档"),
@@ -272,6 +297,8 @@ _REASONS_ZH = [(lazy(p), r) for p, r in (
     (r"internal error while checking", "检查时发生内部错误："),
     (r"not a (\w+) file \(its content says otherwise\)", r"不是 \1 文件（其内容不符）"),
     (r"^larger than (\d+) MB$", r"大于 \1 MB"),
+    (r"not ([^()]+?) \(its first bytes are not of one: damaged, or another kind of file renamed\)",
+     r"不是\1（其开头的字节不符：文件已损坏，或是改了扩展名的其他文件）"),  # (after the kinds' names)
 )]
 
 

@@ -311,3 +311,73 @@ def test_the_command_list_in_chinese_under_a_chinese_locale(monkeypatch):
         monkeypatch.delenv(name, raising=False)
     said = CliRunner().invoke(main, ["--help"])
     assert said.exit_code == 0 and "一次审核多份报告" in said.output and "命令" in said.output
+
+
+# Every reason a reader or a limit gives for not checking a file, as it words it (the file's name first)
+_REASONS = [
+    "a.docx: an encrypted DOCX or a legacy .doc file (save it as .docx without a password)",
+    "a.docx: a damaged or truncated DOCX (its ZIP package cannot be read)",
+    "a.docx: not a DOCX file (not a ZIP package)", "a.docx: not a DOCX file (no document part)",
+    "a.xlsx: an encrypted workbook or a legacy .xls file (save it as .xlsx without a password)",
+    "a.xlsx: not an XLSX file (not a ZIP package)",
+    "a.xlsx: unpacks to 300 MB, more than a report's 256 MB (a zip bomb?); not read",
+    "a.xlsx: sheet 表1 spans 2000000 rows × 300 columns, more than a report's tables; not read",
+    "a.xls: sheet 表1 spans 2000000 rows × 300 columns, more than a report's tables; not read",
+    "a.xls: not an XLS file (not an Excel 97–2003 workbook)",
+    "a.xls: the workbook is encrypted; save an unprotected copy to check it",
+    "a.docx: its part word/document.xml unpacks to more than the 120 bytes it declares (a zip bomb?); not read",
+    "a.docx: word/document.xml declares a DTD or entities, which Word never writes (entity expansion is "
+    "refused); not read",
+    "a.ofd: Doc_0/Document.xml declares a DTD or entities, which an OFD never holds (entity expansion is "
+    "refused); not read",
+    "a.ofd: not an OFD file (not a ZIP package)", "a.ofd: not an OFD file (no OFD.xml in the package)",
+    "a.ofd: a damaged OFD (its part Doc_0/Pages/Page_0/Content.xml is missing)",
+    "a.ofd: a damaged OFD (OFD.xml names no document)",
+    "a.ofd: lists 20000 pages, more than a report's 5000; not read",
+    "a.pdf: the PDF is encrypted; save an unprotected copy to check it",
+    "a.pdf: a damaged PDF (its page tree or objects nest too deeply or refer to themselves); not read",
+    "a.pdf: a damaged or empty PDF: nothing could be read from its 3 pages (no text, no images, no drawings)",
+    "a.pdf: a damaged PDF, or one whose text was drawn as outlines: its 3 pages hold ruling lines and shapes "
+    "but no text and no images; export it again with its text",
+    "a.pdf: the PDF has no text layer (a scan?); run OCR on it first, crossfoot reads text, not images",
+    "a.pdf: the PDF's fonts have no character map, so its text comes out as glyph numbers; export it again "
+    "with fonts embedded as text, or run OCR on it",
+    "a.pdf: the PDF reader stopped (signal 9): it ran out of memory or met a damaged file; not read",
+    "a.doc: not a legacy Word document (its first bytes are not of one: damaged, or another kind of file "
+    "renamed); save it as .docx (Word or WPS: 另存为 → .docx)",
+    "a.wps: not a WPS document (its first bytes are not of one: damaged, or another kind of file renamed); "
+    "save it as .docx (Word or WPS: 另存为 → .docx)",
+    "a.doc: a legacy Word document: save it as .docx (Word or WPS: 另存为 → .docx), or install LibreOffice, "
+    "which crossfoot then uses to read it",
+    "a.doc: LibreOffice took more than 120 s to convert it; save it as .docx (Word or WPS: 另存为 → .docx)",
+    "a.et: a WPS workbook: save it as .xlsx (WPS: 另存为 → .xlsx)", "a.ppt: a presentation: not read",
+    "a.zip: cannot read .zip files (supported: .docx, .md, .pdf, .txt)",
+    "a.txt: a binary file, not text (a NUL byte at byte 12); crossfoot reads .txt and .md as text and .docx, "
+    ".pdf, .html in their own formats",
+    "a.txt: a loop of symbolic links; not read", "a.txt: empty: no text to check",
+    "a.txt: took longer than 120 s; stopped; not checked (raise --timeout to allow more)",
+    "a.txt: needed more than 2048 MB; not checked (raise --memory to allow more)",
+]
+
+
+@pytest.mark.parametrize("reason", _REASONS)
+def test_every_reason_a_file_was_not_checked_reads_in_chinese(reason):
+    """No English left once a reason is put in Chinese (file and part names, suffixes, option and program
+    names aside; a library's own words in brackets are kept by reason_zh, and none are given here)."""
+    from crossfoot.lang import reason_zh
+
+    said = reason_zh(reason)
+    left = re.sub(r"[\w/]*\.[a-z]{2,4}\b|--[a-z-]+|(?<![A-Za-z])(?:Word|WPS|OCR|PDF|OFD|DOCX|XLSX?|LibreOffice|crossfoot|"
+                  r"DTD|ZIP|NUL|MB|Excel)(?![A-Za-z])", "", said)
+    assert not re.findall(r"[A-Za-z]{2,}", left), said
+
+
+def test_the_json_reason_a_file_was_not_checked_speaks_the_findings_language(tmp_path):
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    zh = json.loads(invoke("check", "--isolated", "--lang", "zh", "--output-format", "json",
+                           str(tmp_path / "empty.txt")).stdout)
+    assert zh["unchecked"][0]["reason"].endswith("空文件：没有可检查的文字")
+    assert zh["unchecked"][0]["status"] == "unreadable"
+    en = json.loads(invoke("check", "--isolated", "--lang", "en", "--output-format", "json",
+                           str(tmp_path / "empty.txt")).stdout)
+    assert en["unchecked"][0]["reason"].endswith("empty: no text to check")

@@ -10,7 +10,7 @@ import importlib
 import os
 from dataclasses import dataclass, field
 
-from ..lang import SEVERITY_ZH
+from ..lang import SEVERITY_ZH, reason_zh
 from ..regex import lazy
 
 _MODULES = {
@@ -41,9 +41,11 @@ class Context:
     """(path, why) for the documents found under a folder in a format crossfoot does not read."""
 
     def unchecked(self) -> list[dict]:
-        """The files not checked, with why, as the JSON and SARIF outputs carry them."""
-        return ([{"path": p, "reason": why, "status": "unreadable"} for p, why in self.errors]
-                + [{"path": p, "reason": why, "status": "skipped"} for p, why in self.skipped])
+        """The files not checked, with why (in the findings' language), as the JSON and SARIF outputs carry
+        them."""
+        say = reason_zh if self.lang == "zh" else str
+        return ([{"path": p, "reason": say(why), "status": "unreadable"} for p, why in self.errors]
+                + [{"path": p, "reason": say(why), "status": "skipped"} for p, why in self.skipped])
 
 
 def resolve(name: str) -> str:
