@@ -666,11 +666,9 @@ def rules(packs, lang):
 @click.option("--lang", type=click.Choice(["zh", "en"]),
               help="Messages and summaries in Chinese or English [default: the locale's].")
 def rule(code, packs, lang):
-    """Show the documentation of one check (by code or name), with a failing and a passing example."""
+    """Show the documentation of one check (by code or name): what it reports, a failing example with the
+    finding it gives and a passing one, then how it reads a report."""
     from .codes import builtin, unknown
-    from .docs import explain, name_of
-    from .kinds import options, registry
-    from .lang import SEVERITY_ZH
 
     checks = _load_checks(packs, lang=lang)
     lang = checks[0].lang if checks else "en"
@@ -683,25 +681,6 @@ def rule(code, packs, lang):
     if not found:
         _fail(unknown([code], checks)[0] if unknown([code], checks) else f"{code!r} is a prefix of several "
               "codes: give one (`crossfoot rules` lists them)")
-    c = found[0]
-    doc = explain(registry()[c.kind], lang)
-    doc = doc.replace("``", "`") if lang == "zh" else doc
-    none = "（无）" if lang == "zh" else "(none)"
-    if lang == "zh":
-        level = SEVERITY_ZH[str(c.severity)]
-        click.echo(f"{c.code} {name_of(c, lang)}（{level}，检查类型 {c.kind}）\n\n{c.summary}\n")
-        click.echo(f"提示语：{c.message}\n")
-        click.echo(f"检查方式：\n\n{doc}\n")
-    else:
-        click.echo(f"{c.code} {c.name} ({c.severity}, kind {c.kind})\n\n{c.summary}\n")
-        click.echo(f"Message: {c.message}\n")
-        click.echo(f"How the {c.kind} kind works:\n\n{doc}\n")
-    shown = options.shown(c.options)
-    if shown:
-        click.echo("选项：" if lang == "zh" else "Options:")
-        for key, value in shown:
-            click.echo(f"  {key}: {value}")
-        click.echo("")
-    fail, good = ("不通过示例：", "通过示例：") if lang == "zh" else ("Failing example:", "Passing example:")
-    click.echo(f"{fail}\n  {c.examples.get('fail', none)}\n")
-    click.echo(f"{good}\n  {c.examples.get('pass', none)}")
+    from .docs import page
+
+    click.echo(page(found[0], checks))  # (as `docs` writes it: what it says, its examples run, then how)

@@ -381,3 +381,10 @@ def test_the_json_reason_a_file_was_not_checked_speaks_the_findings_language(tmp
     en = json.loads(invoke("check", "--isolated", "--lang", "en", "--output-format", "json",
                            str(tmp_path / "empty.txt")).stdout)
     assert en["unchecked"][0]["reason"].endswith("empty: no text to check")
+
+
+def test_a_rule_page_shows_its_examples_and_their_finding_before_how_it_works():
+    page = invoke("rule", "SUM001", "--lang", "zh").stdout
+    assert page.index("## 不通过示例") < page.index("crossfoot 报告：") < page.index("## 通过示例") \
+        < page.index("类检查如何工作")
+    assert "SUM001 错误" in page and "应为 830.50万元" in page
