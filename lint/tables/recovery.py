@@ -171,8 +171,9 @@ def panels(table: Table) -> list[Table]:
     """
     names = table.header
     first = names[0] if names else ""
-    if len(first) < 2 or levels.across(names):
+    if len(first) < 2 and not _CODES.match(first) or levels.across(names):
         return [table]  # 一级指标 | 分值 | 二级指标 | 分值: an indicator sheet's levels, not panels
+    # (类 | 款 | 科目名称 | 决算数 | 类 | 款 | … is: a 基本支出 table's two panels, named by code columns)
     def numeric(j: int) -> bool:
         if _CODES.search(names[j]):
             return False  # classification codes (201 | 06 | 01) are numbers, never amounts
