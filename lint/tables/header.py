@@ -86,8 +86,9 @@ def _is_total(node: Node, totals) -> bool:
 
 def _sums(siblings: list[Node], totals, amounts) -> list[tuple[int, list[int]]]:
     marked = [n for n in siblings if _is_total(n, totals)]
-    if len(marked) != 1:
-        return []
+    if len(marked) != 1 or any(_FRAGMENT.fullmatch(n.name) for n in siblings):
+        return []  # (a sibling named by one character, 数: the rest of its name printed above an unruled
+        # grid, 机关运行经费预算 / 数, so what the column is the header does not say)
     total = marked[0]
     own = set(_MEASURE.findall(total.name))
     others = [n for n in siblings if n is not total and any(amounts[c.start] for c in n.leaves())
@@ -128,6 +129,7 @@ def _value(node: Node, totals, amounts, measure: str = "") -> list[int]:
 
 _CODES = lazy(rf"编码|代码|编号|序号|{CLASS_COLUMN}")
 _MEASURE = lazy(r"年初|调整|预算|决算|执行|上年|本年")  # what a column measures, beside what it is of
+_FRAGMENT = lazy(r"[数费额金率]")  # the last character of a column's name, cut from the rest of it
 
 
 def _amounts(table: Table, col: int) -> bool:
