@@ -87,3 +87,71 @@ def test_a_figure_s_unit_cut_by_a_line_end_goes_on_whatever_the_widths(tmp_path)
                  (61, 140, "元，2025年预算12.88万元，减少2.98万元，下降23.14%。")])
     texts = [b.text for b in ingest.read(path).blocks]
     assert any("2026年预算9.90万元，2025年预算12.88万元" in t for t in texts)
+
+
+def _cut_table(path: Path, total: str) -> None:
+    """A ruled 支出决算表 whose row 2080505 a browser split over a page break: on page 1 its code, the
+    first line of its wrapped name and its figures, its column rules running on to the page's foot with no
+    rule across; on page 2 the rest of its name in cells open at the top, then the rows after it."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    columns = [40, 110, 300, 400, 500]
+    canvas = pdfcanvas.Canvas(str(path))
+
+    def grid(rows: list[tuple[str, ...]], top: float, open_top: bool, open_foot: float | None) -> None:
+        canvas.setFont("STSong-Light", 10)
+        y = top
+        start = top - (20 if open_top else 0)
+        if not open_top:
+            canvas.line(columns[0], 842 - y, columns[-1], 842 - y)
+        for row in rows:
+            for x, text in zip(columns, row):
+                canvas.drawString(x + 3, 842 - y - 14, text)
+            y += 20
+            canvas.line(columns[0], 842 - y, columns[-1], 842 - y)
+        foot = open_foot if open_foot is not None else y
+        for x in columns:
+            canvas.line(x, 842 - start, x, 842 - foot)
+
+    canvas.setFont("STSong-Light", 10)
+    canvas.drawString(40, 842 - 60, "支出决算表")
+    grid([("科目编码", "科目名称", "本年支出合计", "基本支出"),
+          ("", "合计", total, total),
+          ("208", "社会保障和就业支出", "222.69", "222.69"),
+          ("20805", "行政事业单位养老支出", "222.69", "222.69"),
+          ("2080501", "行政单位离退休", "33.22", "33.22")], 80, False, None)
+    canvas.setFont("STSong-Light", 10)
+    for x, text in zip(columns, ("2080505", "机关事业单位基本养老", "125.28", "125.28")):
+        canvas.drawString(x + 3, 842 - 194, text)
+    for x in columns:
+        canvas.line(x, 842 - 180, x, 842 - 800)  # the cut row's rules, on to the page's foot
+    canvas.showPage()
+    grid([("", "保险缴费支出", "", ""), ("2080506", "机关事业单位职业年金缴费支出", "64.19", "64.19")],
+         40, True, None)
+    canvas.drawString(40, 842 - 140, "注：本表反映部门本年度各项支出情况。")
+    canvas.showPage()
+    canvas.save()
+
+
+def test_a_row_a_page_break_cut_is_read_whole_and_its_table_goes_on(tmp_path):
+    """The cut row's open cells are closed at the ends of their column rules: the row is read with its
+    figures, the rest of its name joined to it, and the table goes on over the page, so 合计 and 20805 foot
+    (no false error); a wrong 合计 is still found."""
+    from crossfoot import engine
+    from crossfoot.tables import recover
+
+    path = tmp_path / "cut.pdf"
+    _cut_table(path, "222.69")
+    doc = ingest.read(path)
+    (table,) = [t for t in recover(doc) if t.title == "支出决算表"]
+    labels = [row[1].text for row in table.rows]
+    assert "机关事业单位基本养老保险缴费支出" in labels and "机关事业单位职业年金缴费支出" in labels
+    checks = engine.select(engine.load(), ["TAB001"])
+    assert engine.run(doc, checks) == []
+    wrong = tmp_path / "wrong.pdf"
+    _cut_table(wrong, "232.69")
+    found = engine.run(ingest.read(wrong), checks)
+    assert [str(f.stated) for f in found] == ["232.69", "232.69"]

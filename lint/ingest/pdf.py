@@ -517,6 +517,19 @@ def _cjk(ch: str) -> bool:
     return "\u3000" <= ch <= "\u9fff" or "\uff00" <= ch <= "\uffef"
 
 
+def _tables(page) -> list:
+    """The page's ruled tables; on pdfplumber's own page (the fallback reader) with the rules that close a
+    grid a page break cut (:func:`crossfoot.ingest.pdfium._closing`), as the PDFium reader finds them."""
+    if not hasattr(page, "debug_tablefinder"):
+        return page.find_tables()
+    from pdfplumber.table import TableFinder
+
+    from .pdfium import _closing
+
+    closing = _closing(TableFinder(page).get_edges())
+    return page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
+
+
 def page_of(page) -> _Page:
     """A page's text lines and tables, by position; ``page`` a pdfplumber page (or one with what is used of
     it: ``page_number``, ``height``, ``chars``, ``images``, ``rects``, ``curves``, ``lines``,
@@ -533,7 +546,7 @@ def page_of(page) -> _Page:
         out.drawn = len(page.rects) + len(page.curves) + len(page.lines)
     # a grid of one column is a box around lines (a table boxed with no inner rules, a framed note): its
     # lines are read as the page's own, a table among them from its layout
-    tables = [t for t in page.find_tables() if len(t.rows) >= 1 and max(len(r.cells) for r in t.rows) >= 2]
+    tables = [t for t in _tables(page) if len(t.rows) >= 1 and max(len(r.cells) for r in t.rows) >= 2]
     owned: list[list[dict]] = [[] for _ in tables]
     free: list[dict] = []
     boxes = [t.bbox for t in tables]  # (a property pdfplumber computes from the cells at each call)

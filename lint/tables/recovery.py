@@ -742,6 +742,7 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
         body: list[list[Cell]] = []
         notes: list[str] = []
         breaks: list[int] = []
+        turns: list[int] = []
         if len(header_rows) > 1:
             notes.append(f"header merged from {len(header_rows)} lines")
         first = {c.text for c in header_rows[0] if c.text} if header_rows else set()
@@ -778,6 +779,8 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
                 break  # …| 总分 | 25 | 24, then 项目 | 预算数 | 支出数: the next table, drawn touching it
             if body and _weak(header_rows, width) and _full_header(rows[i], width):
                 break  # a whole header row under a garbled one (a page the converter misread)
+            if body and _page_of(doc, rows[i]) != _page_of(doc, body[-1]):
+                turns.append(len(body))  # a page break, its header repeated or not
             body.append(rows[i])
             width = max(width, len(rows[i]))
             i += 1
@@ -786,7 +789,7 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
             # for it: its names fit no column, so the table is left unread)
         levels = _levels(header_rows, width)
         header = _merge(header_rows, width)
-        body, breaks = _rejoined(body, breaks)
+        body, breaks = _rejoined(body, breaks, turns)
         body = [_placed(doc, r, body[:k], width) if k and len(r) < width else r for k, r in enumerate(body)]
         full = [r for r in body if len(r) == width and not _TOTAL_LABEL.match(r[0].text)]
         body = [_merged_label(r, full, width) if len(r) < width else r for r in body]
@@ -816,18 +819,28 @@ def _tab_tables(doc: Document, run: list[tuple[Block, bool]]) -> list[Table]:
 _TOTAL_LABEL = lazy(r"^\s*(?:合\s*计|总\s*计|总\s*分|总得分)\s*$")
 
 
-def _rejoined(body: list, breaks: list[int]) -> tuple[list, list[int]]:
+def _rejoined(body: list, breaks: list[int], turns=()) -> tuple[list, list[int]]:
     """The rows with a row a page break split put back together: Word lets a row break across pages, so a
     cell wrapped onto two lines leaves its first line at the page's foot (住房保障支 | 13,118,07) and its
     second under the header repeated on the next page (出 | 8.00). Joined when each cell of the row after
     the break goes on a filled cell of the row before, and its joined figures are whole only so (13,118,07 +
     8.00 = 13,118,078.00): two or more, or one beside a name's last character, the name before it long
-    enough to have wrapped (办公费 | 1,23 ⏎ 差旅费 | 4.56 are two rows, the first figure malformed)."""
+    enough to have wrapped (办公费 | 1,23 ⏎ 差旅费 | 4.56 are two rows, the first figure malformed). At any
+    page turn (``turns``, a header repeated or not) a name alone goes on the row before (see
+    :func:`_name_goes_on`)."""
     body, deleted = list(body), []
-    for b in sorted(set(breaks), reverse=True):
+    for b in sorted({*breaks, *turns}, reverse=True):
         if not 0 < b < len(body) or len(body[b]) != len(body[b - 1]):
             continue
         before, after = body[b - 1], body[b]
+        if _name_goes_on(before, after):  # (机关事业单位基本养老 | 125.28 ⏎ 保险缴费支出 | : a name alone)
+            body[b - 1] = [replace(x, text=x.text + y.text) if y.text.strip() else x
+                           for x, y in zip(before, after)]
+            del body[b]
+            deleted.append(b)
+            continue
+        if b not in breaks:
+            continue
         if any(code(c.text) for c in after) or any(
                 number(c.text) is None and len(c.text.strip()) > _WRAPPED_REST for c in after):
             continue  # a row of its own: a code, or a name longer than a cell's wrapped remainder
@@ -849,6 +862,33 @@ def _rejoined(body: list, breaks: list[int]) -> tuple[list, list[int]]:
     return body, [v - sum(1 for d in deleted if d < v) for v in breaks]
 
 
+def _page_of(doc: Document, row) -> str:
+    """The page a row was drawn on (PDF, OFD), or "" (the other formats)."""
+    line = next((c.span.line for c in row if c.span), 0)
+    if not doc.places or not 0 < line <= len(doc.places) or not doc.places[line - 1]:
+        return ""
+    m = _PAGE.match(doc.places[line - 1][0].where)
+    return m.group(1) if m else ""
+
+
+_PAGE = lazy(r"(page \d+)")
+
+
+def _name_goes_on(before, after) -> bool:
+    """Whether the row after a page break is the rest of the name of a classification row cut by it (a
+    browser splits a row whose name wrapped over the break: 2080505 | 机关事业单位基本养老 | 125.28 ⏎ |
+    保险缴费支出 | ): its one filled cell under the row before's name, no digit, list marker or total in it,
+    the row before a code's, with figures."""
+    filled = [k for k, c in enumerate(after) if c.text.strip()]
+    if len(filled) != 1 or not any(code(c.text) for c in before) \
+            or not any(number(c.text) is not None and not code(c.text) for c in before):
+        return False
+    k = filled[0]
+    rest, name = after[k].text.strip(), before[k].text.strip()
+    return bool(name) and number(name) is None and not code(name) and not _NOT_A_REST.search(rest)
+
+
+_NOT_A_REST = lazy(r"\d|^[一二三四五六七八九十（(①-⑳]|^其中|合\s*计|总\s*计|小\s*计")
 _WRAPPED_REST = 3  # characters a name's second line holds when its cell wrapped it (出, 支出, 缴费支出 no)
 _WRAPPED_NAME = 4  # characters a name's first line holds at least when its cell wrapped it (办公费 fits)
 _FIGURE_PART = lazy(r"[-−]?\d[\d,]*\.?\d*")  # a figure's first line: 13,118,07 or 2,6
