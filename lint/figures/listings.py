@@ -1532,6 +1532,8 @@ _ADDED_KIND = lazy(r"补助|调入|调出|结转|结余|转贷|债券|还本|上
 _GOES_ON_WORDS = "还有|另有|以及|加上|再加"  # a sentence going on with parts said before it
 _CONTINUED = lazy(rf"\s*(?:{_GOES_ON_WORDS}|此外|另外|同时|加)")  # (as _GOES_ON, before a total's side)
 _SIDE_TOTAL = lazy(r"(?:收入|支出)(?:合计|总计)$")
+_SIDE = lazy(r"收入|支出")
+_SIDES = {"收入": "支出", "支出": "收入"}  # a side, and the other
 _CLOSING_NOT = lazy(r"合计|总计|小计|共计|其中|分别|包括|增长|下降|增加|减少|比上年|同比|占|等|加上|加[：:]"
                     r"|减")
 
@@ -1801,6 +1803,9 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 continue  # 三年累计 after two years' amounts: since earlier years, more than these
             if _GOES_ON.match(text, start, parts[0].start if parts else start):
                 continue  # 还有 A a，B b，支出合计 t: more parts stated in the sentences before
+            side = _SIDE.search(word)
+            if side and any(_SIDES[side.group()] in labels.core(f.label) for f in parts):
+                continue  # 收入 a，上年结余 b，支出合计 t: the other side's total, not theirs
             if parts and parts[0] is figs[0] and index and _SIDE_TOTAL.search(word) \
                     and _ADDED_KIND.search(labels.core(parts[0].label)):
                 continue  # 基金收入 X，…。省级补助收入 a，调入资金 b，…，收入合计 t: added to X, said before
