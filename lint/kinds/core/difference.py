@@ -27,7 +27,8 @@ An over- or under-collection after the budget stated with its rate (X，完成�
 
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
 全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less the
-outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each; a 当期结余
+outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each (not 剩余资金中
+Z 已结转, a part of what is left); a 当期结余
 (当年结余) is the 收入 less the 支出 stated right before it (基金收入 X，基金支出 Y，当期结余 Z); what is left
 said after its amount (计划投入 X，实际到位 Y，尚有 Z 未到位) is read as if before it. A balance carried over
 years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is left alone, but
@@ -657,8 +658,9 @@ def _left(o: Options, one, two, change, listed: bool = False, still: str = ""):
         income = [f for f in whole if "收入" in f.label and "支出" not in f.label]
         spent = [f for f in whole if "支出" in f.label and "收入" not in f.label]
         return (income[0], spent[0]) if len(income) == 1 and len(spent) == 1 else None
-    if not (still or o.left.within(change.label)) or any(w in change.label for w in _BALANCES):
-        return None
+    if not (still or o.left.within(change.label)) or any(w in change.label for w in _BALANCES) \
+            or _PART_OF_LEFT.search(change.label):
+        return None  # (剩余资金中 Z 已结转: a part of what is left, not all of it)
     found = _plan_and_outturn(o, (one, two))
     if found is not None and still and still not in found[1].label:
         return None  # 实际支出 Y，尚有 Z 未到位: what arrived is not what was spent
@@ -688,6 +690,8 @@ _NAMED_BASE = lazy(r"(?:比|较)(?:原|年度|全年)?(年初|计划|目标)(?:�
                    r"(增加|减少|增长|下降|调增|调减|追加|压减|多|少)(?:开展|完成|举办|实施|支出|投入|培训|建设"
                    r"|发放|出栏|建成|新增|招录|培育)?$")
 _PERIOD_BALANCE = lazy(r"(?:当期|当年|本期)结余$")
+_PART_OF_LEFT = lazy(r"(?:剩余|结余|节余|节约|未支出|未使用)(?:的)?(?:资金|经费|部分|款项)?(?:当)?中"
+                     r"[，,：:]?\s*$")
 # an outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X)
 # or by so much said with 比 (决算比预算减少 X, 决算数较年初预算数节约 X)
 # (预算 X，实际支出 Y，比年初预算节约 Z: the outturn unsaid before 比)
