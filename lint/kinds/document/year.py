@@ -13,9 +13,10 @@ it in its paragraph (（2023年度情况：…）, 【2023年度情况】), nor 
 同比增长), nor, when it ends its paragraph, does a later paragraph compare the same measure with the year
 before (its base, stated first), nor does the heading of its section look back (（三）上年支出情况) or name
 that year (一、2019年转移支付情况), nor does the rest of its sentence put it to this year's use
-(2023年超收收入 a，…，需调入预算稳定调节基金 d), nor does the next paragraph open with the report's year
-telling of the same thing compared with last year (2023年度…预算 a，实际支出 b。 ⏎ 2024年度…支出 c，比上年减少
-d): that is how a paragraph copied from last year's report reads.
+(2023年超收收入 a，…，需调入预算稳定调节基金 d), nor does the next sentence or paragraph open with the
+report's year telling of the same thing compared with last year (2023年度…预算 a，实际支出 b。 ⏎ 2024年度…支出
+c，比上年减少 d; or a bare change after its first figure: 2024年…支出 a。2025年…支出 c，减少 d，下降 p): that
+is how a paragraph copied from last year's report reads.
 One finding per sentence, on its first such figure. A title that names a budget (``ahead``: 预算) and no look
 back (``behind``: 决算, 自评, 执行情况) is a budget for the year to come, which reports the current year's
 execution: figures of the year before the title's are its own.
@@ -203,9 +204,10 @@ def _after_own(analysis, fig, before: str) -> bool:
 
 
 def _before_own(analysis, fig, year: int) -> bool:
-    """Whether ``fig``'s sentence opens with a year and the next paragraph opens with the report's year
-    (or 本年) telling of the same thing (four characters alike before their first figures), compared with
-    last year in its first sentence (2023年度…预算 a，实际支出 b。 ⏎ 2024年度…支出 c，比上年减少 d): last
+    """Whether ``fig``'s sentence opens with a year and the next sentence, or the next paragraph, opens
+    with the report's year (or 本年) telling of the same thing (four characters alike before their first
+    figures), compared with last year in its first sentence (2023年度…预算 a，实际支出 b。 ⏎ 2024年度…支出 c，
+    比上年减少 d; 2024年…支出 a。2025年…支出 c，减少 d，下降 p: a bare change after its first figure): last
     year's figures set before this year's, its base, not a copy."""
     blocks = analysis.doc.blocks
     text = blocks[fig.block].text
@@ -214,21 +216,29 @@ def _before_own(analysis, fig, year: int) -> bool:
     if dated is None or dated.group(2):
         return False
     mine = labels.YEAR.sub("", text[opened : fig.start])
-    later = next((k for k in range(fig.block + 1, min(fig.block + 3, len(blocks)))
-                  if blocks[k].kind != "row"), None)
+    ended = min((k for k in (text.find(c, fig.end) for c in "。！？!?") if k >= 0), default=-1)
+    if ended >= 0 and text[ended + 1 :].strip():  # the next sentence, in the same paragraph
+        later, start = fig.block, ended + 1
+    else:
+        later = next((k for k in range(fig.block + 1, min(fig.block + 3, len(blocks)))
+                      if blocks[k].kind != "row"), None)
+        start = 0
     if later is None:
         return False
     text = blocks[later].text
-    opens = _OPENS_YEAR.match(text)
+    opens = _OPENS_YEAR.match(text, start)
     if opens is None or opens.group(1) not in (str(year), None) and not opens.group(2):
         return False
-    figs = analysis.figures[later]
-    theirs = text[opens.end() : figs[0].start if figs else min(len(text), 40)]
-    stop = text.find("。")
-    return _AGAINST_LAST.search(text, 0, stop if stop >= 0 else len(text)) is not None \
-        and any(mine[k : k + 4] in theirs for k in range(max(0, len(mine) - 3)))
+    figs = [f for f in analysis.figures[later] if f.start >= opens.end()]
+    theirs = text[opens.end() : figs[0].start if figs else min(len(text), opens.end() + 40)]
+    stop = text.find("。", opens.end())
+    stop = stop if stop >= 0 else len(text)
+    compared = _AGAINST_LAST.search(text, opens.end(), stop) is not None \
+        or bool(figs) and _BARE_CHANGE.match(text, figs[0].end) is not None
+    return compared and any(mine[k : k + 4] in theirs for k in range(max(0, len(mine) - 3)))
 
 
+_BARE_CHANGE = lazy(r"[，,]\s*(?:减少|增加|下降|增长|上升|降低|提高)\s*\d")
 _OPENS_YEAR = lazy(r"\s*(?:((?:19|20)\d\d)\s*年度?|(本年度?|今年))")
 
 
