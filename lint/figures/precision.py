@@ -45,15 +45,16 @@ _SAME_COUNT = {"名": "人", "场次": "场", "批次": "批"}  # counts written
 
 def exact(figure: Figure) -> bool:
     """Whether a figure is exactly its value: counts (12个; not an average, 期均50人), and whole points
-    allotted or awarded to an item (分值20分, 得分17分, 产出指标39分), not a total score (总分96分 may be
-    its decimal parts rounded)."""
+    allotted or awarded to an item (分值20分, 得分17分, 产出指标39分, 决策指标共20分), not a total score
+    (总分96分 may be its decimal parts rounded)."""
     if figure.exact:
         return True
     if figure.unit in COUNT_UNITS and figure.decimals == 0:
         return not PER_HEAD.match(labels.core(figure.label).strip(" ，,：:"))  # 期均50人 is 600 / 12 rounded
     label = figure.label.strip(" ，,：:为是")
     return figure.unit == "分" and figure.decimals == 0 and not _TOTAL_POINTS.search(label) \
-        and (_ALLOTTED.search(label) is not None or label in _AWARDED or label.endswith("指标"))
+        and (_ALLOTTED.search(label) is not None or label in _AWARDED
+             or label.removesuffix("共").endswith("指标"))  # (决策指标共20分: its 分值)
 
 
 PER_HEAD = lazy(r"人均|户均|生均|期均|场均|次均|批均|平均")
