@@ -52,7 +52,9 @@ Four shapes, all read from the recovered tables (:mod:`crossfoot.tables.recovery
 Columns whose header or cells are rates (option ``skip``: 率, %, 比例, 进度, 序号, ...) are never summed, and
 columns and rows ``apart`` (机关运行经费, printed beside or under the 三公 total) or columns headed 其中 (a
 breakdown of the column before) are never a total's parts.
-Judged as intervals: the parts' rounding intervals added up must meet the total's.
+Judged as intervals: the parts' rounding intervals added up must meet the total's. A row total and a
+column total off by one amount over the one cell they share point to that cell: both findings name it and
+the value that makes both add up, instead of a digit fix of their own total (which would break the others).
 
 **A column not understood is not judged.** Parts that add up to two, three or four times their total
 are the levels of a hierarchy read as one (a group and its items, each summing to it): not judged. A
@@ -71,6 +73,7 @@ from decimal import Decimal
 
 from ...figures import precision
 from ...figures.labels import FUNDS
+from ...lang import say
 from ...model import Severity, Table
 from ...regex import lazy
 from ...tables import NOTHING, cell_figure, code, code_column, empty, header, last_line, levels, number
@@ -161,6 +164,7 @@ def run(analysis, check: Check):
         if factor:  # a unit's row over its own units' rows, no code or indent to tell them: its sums are k×
             found = [(col, v) for col, v in found if col[0] != "rows" or v.holds or v.bounds is None
                      or not _overlap(v.bounds.computed, v.bounds.stated.scale(factor))]
+        found = _crossing(found, check)
         judged.append((table, found, [v for _, v in found if not v.holds and _whole(v)]))
     # amounts kept in fen and shown in whole yuan: totals off by a yuan, up and down, in one table make
     # every such gap in the report rounding
@@ -183,6 +187,41 @@ def run(analysis, check: Check):
                 yield _not_understood(analysis, check, table, col, len(failed), len(verdicts))
             else:
                 yield from verdicts
+
+
+def _crossing(found: list, check: Check) -> list:
+    """The findings of a row total and a column total that fail alike over one cell they share (a 款's
+    基本支出 off by 10 in its row's 合计 and in its 类's 基本支出): that cell is the likely typo, not either
+    total, so each says so in place of a digit fix of its own total (which would break the other sums)."""
+    failing = [v for _, v in found if not v.holds and v.finding is not None and v.bounds is not None]
+    across = [v for key, v in found if key[0] == "across" and v in failing]
+    down = [v for key, v in found if key[0] != "across" and v in failing]
+    said = {}
+    for a in across:
+        for d in down:
+            shared = {f.span for f in a.related} & {f.span for f in d.related}
+            gaps = [v.bounds.stated.mid - v.bounds.computed.mid for v in (a, d)]
+            slack = sum((b.stated.hi - b.stated.lo + b.computed.hi - b.computed.lo) / 2
+                        for b in (a.bounds, d.bounds))
+            if len(shared) != 1 or abs(gaps[0] - gaps[1]) > slack or id(a) in said or id(d) in said:
+                continue
+            part = next(f for f in a.related if f.span in shared)
+            places = max(part.decimals, 0)
+            fixed = f"{part.value + (gaps[0] + gaps[1]) / 2:.{places}f}"
+            hint = say("crossing", check.lang, part=part.text, fixed=fixed)
+            for v in (a, d):
+                message = _without_fix(v.finding, check.lang) + hint
+                said[id(v)] = replace(v, finding=replace(v.finding, message=message, suggestion=""))
+    return [(key, said.get(id(v), v)) for key, v in found]
+
+
+def _without_fix(finding, lang: str) -> str:
+    """A finding's message without its own digit fix (… (one digit differs: 1320.4 → 1330.4?))."""
+    for kind in ("one digit", "swapped"):
+        tail = say(kind, lang, fix=finding.suggestion) if finding.suggestion else ""
+        if tail and finding.message.endswith(tail):
+            return finding.message[: -len(tail)]
+    return finding.message
 
 
 def _before_statistics(table: Table) -> Table:
