@@ -19,7 +19,13 @@ SEVERITIES = ("error", "warning", "info")
 
 
 def _fail(message: str) -> None:
-    click.echo(f"crossfoot: error: {printable(message)}", err=True)
+    """Say why the command cannot go on, in the language asked for (``--lang``, else the locale's); exit 2."""
+    if _Speaking.lang == "zh":
+        from .lang import fail_zh
+
+        click.echo(f"crossfoot：错误：{printable(fail_zh(message))}", err=True)
+    else:
+        click.echo(f"crossfoot: error: {printable(message)}", err=True)
     raise SystemExit(EXIT_ERROR)
 
 
@@ -46,11 +52,13 @@ def _split(values) -> list[str]:
 class _Speaking(click.Group):
     """The command group, its usage errors and help frame in the language asked for (see :mod:`.cli_zh`)."""
 
+    lang = "en"  # the language the command's own errors are said in (:func:`_fail`)
+
     def main(self, args=None, *rest, **kwargs):
         from .cli_zh import help_in, speak, wanted
 
         given = list(sys.argv[1:] if args is None else args)
-        lang = wanted(given)
+        lang = _Speaking.lang = wanted(given)
         speak(lang)
         if not given or {"-h", "--help"} & set(given):  # help is what shows the commands' own texts
             help_in(self, lang)
@@ -528,12 +536,15 @@ def serve(host, port, no_browser, max_file_mb, jobs, timeout, memory_mb, lang):
         click.echo(f"crossfoot: listening on {host}: anyone who can reach it and has the printed address "
                    "can upload reports", err=True)
     limits = desk.Limits(file_mb=max_file_mb, jobs=jobs, timeout=timeout, memory_mb=memory_mb)
+    taken = desk.taken(host, port)
+    if taken:
+        _fail(taken)
     try:
         desk.run(host, port, lang or "", limits, open_browser=not no_browser,
                  echo=lambda text: click.echo(text, err=True))
     except SystemExit as exc:  # uvicorn could not listen
         if exc.code:
-            _fail(f"cannot listen on {host}:{port} (in use, or not an address of this computer)")
+            _fail(f"cannot listen on {host}:{port} (not an address of this computer)")
         raise
 
 
@@ -672,7 +683,7 @@ def rule(code, packs, lang):
 
     checks = _load_checks(packs, lang=lang)
     lang = checks[0].lang if checks else "en"
-    found = [c for c in checks if c.code == code.upper() or c.name == code]
+    found = [c for c in checks if c.code == code.upper() or code in (c.name, c.name_zh)]
     if not found and builtin(code):
         from .docs import builtin_page
 

@@ -305,6 +305,47 @@ _REASONS_ZH = [(lazy(p), r) for p, r in (
 )]
 
 
+# Why a command could not go on (``crossfoot: error: …``), as the command line says it in English: each
+# phrase in Chinese (applied in order; a file's reason is then read by reason_zh).
+_FAILS_ZH = [(lazy(p), r) for p, r in (
+    (r" matches no check \(did you mean ([^)]*)\?\)", r" 不是任何检查的代码或名称（是否要输入 \1？）"),
+    (r" matches no check", " 不是任何检查的代码或名称"),
+    (r"(; )?`crossfoot rules` lists them",
+     lambda m: ("；" if m.group(1) else "") + "`crossfoot rules` 列出全部检查"),
+    (r" is a prefix of several codes: give one \(`crossfoot rules` 列出全部检查\)",
+     "是多个代码的前缀：请给出其中一个（`crossfoot rules` 列出全部检查）"),
+    (r"^select/ignore: ", "--select/--ignore："),
+    (r"^output-format (\S+) in (.+) is not one of (.+)$", r"\2 中的 output-format \1 不是以下之一：\3"),
+    (r"^--output-format (\S+) writes a binary file; give it a name with -o FILE$",
+     r"--output-format \1 生成的是二进制文件：请用 -o 文件名 写入文件"),
+    (r"^(\S+) (.+) is a report being checked; write the findings to another file$",
+     r"\1 \2 是正在检查的报告：请把问题写入另一个文件"),
+    (r"^cannot write the batch's results to (.*?): ", r"无法把批量检查的结果写入 \1："),
+    (r"^cannot write the findings: ", "无法写出问题："), (r"^cannot write (.+?): ", r"无法写入 \1："),
+    (r"Permission denied", "权限不足"), (r"No space left on device", "磁盘空间不足"),
+    (r"Read-only file system", "文件系统只读"), (r"File too large", "文件过大（超出文件大小限制）"),
+    (r"^--executor dask needs --scheduler ADDRESS$", "--executor dask 需要用 --scheduler 指定调度器地址"),
+    (r"^great_expectations is not installed; install it with: ", "未安装 great_expectations，请运行："),
+    (r"^the desk needs the web extra: ", "核查台需要 web 扩展，请运行："),
+    (r"^cannot listen on (\S+): the port is in use \(a desk may be running there already: open the address "
+     r"it printed, or give another port, --port 0 for any free one\)$",
+     r"无法在 \1 上启动：端口已被占用（可能已有一个核查台在运行：请打开它启动时显示的地址；或换一个端口，"
+     r"--port 0 表示任选空闲端口）"),
+    (r"^cannot listen on (\S+) \(not an address of this computer\)$", r"无法在 \1 上启动（不是本机的地址）"),
+    (r"; not read \(raise --timeout to allow more\)$", "；未读取（可用 --timeout 放宽）"),
+    (r"needed more than (\d+) MB; not read \(raise --memory to allow more\)$",
+     r"所需内存超过 \1 MB；未读取（可用 --memory 放宽）"),
+)]
+
+
+def fail_zh(message: str) -> str:
+    """Why a command could not go on, in Chinese (its own phrases, then a file's reason as reason_zh
+    reads it); what is not listed stays as it was said."""
+    for pattern, replacement in _FAILS_ZH:
+        message = pattern.sub(replacement, message)
+    return reason_zh(message)
+
+
 def why(message: str, path: str, lang: str = "en") -> str:
     """Why ``path`` was not checked, from a reader's ``message`` (``path: why``): without the path (it stands
     beside it wherever this is shown), in ``lang``."""

@@ -388,3 +388,23 @@ def test_a_rule_page_shows_its_examples_and_their_finding_before_how_it_works():
     assert page.index("## 不通过示例") < page.index("crossfoot 报告：") < page.index("## 通过示例") \
         < page.index("类检查如何工作")
     assert "SUM001 错误" in page and "应为 830.50万元" in page
+
+
+def test_a_command_that_cannot_go_on_says_why_in_chinese(tmp_path, monkeypatch):
+    monkeypatch.setenv("LANG", "C.UTF-8")
+    report = tmp_path / "r.txt"
+    report.write_text(BAD, encoding="utf-8")
+    said = CliRunner().invoke(main, ["check", "--lang", "zh", "--select", "XYZ", str(report)])
+    assert said.exit_code == 2
+    assert "crossfoot：错误：--select/--ignore：'XYZ' 不是任何检查的代码或名称；`crossfoot rules` 列出全部检查" \
+        in said.output
+    dask = CliRunner().invoke(main, ["batch", "--lang", "zh", "--executor", "dask", "-d", str(tmp_path / "o"),
+                                     str(report)])
+    assert dask.exit_code == 2 and "--executor dask 需要用 --scheduler 指定调度器地址" in dask.output
+    english = CliRunner().invoke(main, ["check", "--select", "XYZ", str(report)])
+    assert "crossfoot: error: select/ignore: 'XYZ' matches no check" in english.output
+
+
+def test_a_rule_found_by_its_chinese_name():
+    page = invoke("rule", "合计数与分项之和不符", "--lang", "zh").stdout
+    assert page.startswith("# SUM001 合计数与分项之和不符")

@@ -277,3 +277,33 @@ def test_the_desk_in_a_browser(served, chromium, tmp_path):
     assert other.locator(".job").count() == 0
     assert other.goto(served.split("/?")[0] + "/" + row.get_attribute("data-report")).status == 404
     context.close()
+
+
+def test_a_page_opened_without_the_printed_address_says_how_in_the_browsers_language(tmp_path):
+    """A browser opening the desk's address without its token gets a page (not bare JSON) telling the way
+    in, in its language; a script's request gets the same words as JSON."""
+    app = create_app(tmp_path / "desk", "TOKEN", "", Limits(jobs=1, file_mb=1, upload_mb=4))
+    with TestClient(app, base_url="http://127.0.0.1") as client:
+        opened = client.get("/", headers={"accept": "text/html,application/xhtml+xml",
+                                          "accept-language": "zh-CN,zh;q=0.9"})
+        assert opened.status_code == 403 and opened.headers["content-type"].startswith("text/html")
+        assert "请打开 crossfoot serve 启动时显示的地址" in opened.text and '<html lang="zh-CN">' in opened.text
+        asked = client.get("/jobs", headers={"accept-language": "zh-CN"})
+        assert asked.status_code == 403 and asked.json()["error"].startswith("请打开 crossfoot serve")
+        english = client.get("/", headers={"accept": "text/html", "accept-language": "en-US"})
+        assert "open the address crossfoot serve printed" in english.text
+
+
+def test_a_port_another_desk_holds_is_said_so(tmp_path):
+    import socket
+
+    with socket.socket() as holder:
+        holder.bind(("127.0.0.1", 0))
+        holder.listen()
+        port = holder.getsockname()[1]
+        said = serve.taken("127.0.0.1", port)
+    assert "the port is in use" in said and "--port 0" in said
+    from crossfoot.lang import fail_zh
+
+    assert fail_zh(said).startswith(f"无法在 127.0.0.1:{port} 上启动：端口已被占用")
+    assert serve.taken("127.0.0.1", 0) == ""

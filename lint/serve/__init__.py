@@ -273,7 +273,15 @@ def create_app(root: Path, token: str, lang: str = "en", limits: Limits | None =
         return span(app)
 
     async def error(request, exc):
-        return JSONResponse({"error": exc.detail}, status_code=exc.status_code)
+        known = desk.session(request)
+        lang = known.lang if known else desk.lang or browser_lang(request.headers.get("accept-language", ""),
+                                                                  desk.fallback)
+        said = page.error_text(str(exc.detail), lang)
+        if request.method == "GET" and "text/html" in request.headers.get("accept", ""):  # a page opened
+            return Response(page.error_html(said, lang), status_code=exc.status_code,
+                            media_type="text/html; charset=utf-8",
+                            headers={"Content-Security-Policy": CSP_DESK, "Cache-Control": "no-store"})
+        return JSONResponse({"error": said}, status_code=exc.status_code)
 
     routes = [Route("/", home), Route("/desk.js", script), Route("/jobs", listing),
               Route("/jobs", upload, methods=["POST"]), Route("/jobs/{job}", status),
@@ -329,6 +337,31 @@ def _json(records: list[dict]) -> str:
     stream = io.StringIO()
     writer("json").write(outputs.findings(records), stream, outputs.context(records, __version__))
     return stream.getvalue()
+
+
+def taken(host: str, port: int) -> str:
+    """Why the desk cannot listen on ``host``:``port`` because another program already does (most often a
+    desk started before, whose printed address is what to open), or "" (it may, or fails otherwise)."""
+    import errno
+    import socket
+
+    if not port:
+        return ""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except OSError:
+        return ""
+    family, kind, proto, _, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            if exc.errno == errno.EADDRINUSE:
+                shown = f"[{host}]" if ":" in host else host
+                return (f"cannot listen on {shown}:{port}: the port is in use (a desk may be running there "
+                        "already: open the address it printed, or give another port, --port 0 for any free "
+                        "one)")
+    return ""
 
 
 def run(host: str = "127.0.0.1", port: int = 8765, lang: str = "en", limits: Limits | None = None,

@@ -21,7 +21,9 @@ STRINGS = {
            "refused": "not taken", "unchecked": "not checked", "clean": "no findings", "open": "open",
            "sending": "sending…", "upload failed": "the upload failed", "pick": "Pick a report to see "
            "its findings beside the document.", "this report": "this report (HTML)",
-           "reports": "{n} report(s)"},
+           "reports": "{n} report(s)",
+           "gone": "the desk is not running any more: start crossfoot serve again and open the address it "
+                   "prints (the reports checked before were removed when it stopped)"},
     "zh": {"title": "crossfoot 报告核对", "drop": "把报告或文件夹拖到这里，或", "files": "选择文件",
            "folder": "选择文件夹",
            "accepts": "支持 PDF、OFD、Word（.docx）、Excel（.xlsx、.xls）、HTML、文本或 Markdown；"
@@ -31,7 +33,9 @@ STRINGS = {
            "close": "关闭", "download": "下载", "refused": "未接收", "unchecked": "无法检查",
            "clean": "未发现问题", "open": "查看", "sending": "上传中…", "upload failed": "上传失败",
            "pick": "点选一份报告，在原文旁查看问题。", "this report": "本报告（HTML）",
-           "reports": "{n} 份报告"},
+           "reports": "{n} 份报告",
+           "gone": "核查台已停止运行：请重新运行 crossfoot serve，并打开它显示的地址"
+                   "（停止时已删除此前检查的报告）"},
 }
 
 STYLE = """
@@ -73,7 +77,8 @@ SCRIPT = r"""
       if(x.status!==200){card.replaceChildren(el('p',{'class':'why',text:t('upload failed')+': '+
         (r.error||x.status)}));return;}
       card.id='job-'+r.job;show(card,r);poll(card,r.job);};
-    x.onerror=function(){card.replaceChildren(el('p',{'class':'why',text:t('upload failed')}));};
+    x.onerror=function(){
+      card.replaceChildren(el('p',{'class':'why',text:t('upload failed')+': '+t('gone')}));};
     x.send(data);
   }
   function poll(card,id){
@@ -169,3 +174,38 @@ def html(csrf: str, lang: str, limits) -> str:
             '<iframe id="frame" title="report" sandbox="allow-scripts" hidden></iframe></div>'
             f'<script type="application/json" id="strings">{blob}</script>'
             '<script src="/desk.js"></script></body></html>\n')
+
+
+# what the desk says when a request cannot be served, in Chinese (the English is its own words)
+ERRORS_ZH = {
+    "open the address crossfoot serve printed":
+        "请打开 crossfoot serve 启动时显示的地址（以 ?token=… 结尾）；"
+        "若已关闭终端，请重新运行 crossfoot serve",
+    "this request did not come from the desk's page": "此请求并非来自核查台页面",
+    "no such upload (closed, or another session's)": "没有这次上传（已关闭，或属于另一会话）",
+    "this address's token is not the desk's; use the one crossfoot serve printed":
+        "此地址中的令牌不是本核查台的：请使用 crossfoot serve 启动时显示的地址",
+    "no file was sent": "没有收到文件", "no such report": "没有这份报告",
+    "no such download (yet)": "还没有可下载的文件", "no such download": "没有这个下载",
+    "no such upload": "没有这次上传",
+}
+
+
+def error_text(detail: str, lang: str) -> str:
+    """A refusal's words in ``lang``."""
+    if lang != "zh":
+        return detail
+    if detail.startswith("the upload is larger than "):
+        mb = detail.split()[5]
+        return f"上传的文件超过 {mb} MB：请少传几份或传较小的文件"
+    return ERRORS_ZH.get(detail, detail)
+
+
+def error_html(said: str, lang: str) -> str:
+    """A page saying why the desk refused a page the browser asked for (opened without its token: the
+    address crossfoot serve printed is the way in)."""
+    title = "crossfoot 报告核对" if lang == "zh" else "crossfoot desk"
+    return ("<!doctype html>\n"
+            f'<html lang="{"zh-CN" if lang == "zh" else "en"}"><head><meta charset="utf-8">'
+            f"<title>{title}</title><style>{STYLE}</style></head><body>"
+            f'<div id="side"><h1>{title}</h1><p class="why">{escape(said)}</p></div></body></html>\n')
