@@ -26,7 +26,8 @@ _NUMBER = lazy(r"[-+]?\d[\d,]*(?:\.\d+)?")
 
 def targets(paths, folder: str) -> dict[str, Path]:
     """Where each DOCX of ``paths`` gets its copy in ``folder``: its own name, ``name-2.docx`` … when two
-    reports share one. ValueError when a copy would land on a report being checked."""
+    reports share one. ValueError when a copy would land on a report being checked, or on a link (a copy
+    written through it would land on a file nobody named)."""
     out: dict[str, Path] = {}
     taken: set[str] = set()
     checked = {Path(p).resolve() for p in paths}
@@ -43,6 +44,10 @@ def targets(paths, folder: str) -> dict[str, Path]:
         if target.resolve() in checked:
             raise ValueError(f"--annotate {folder}: the copy of {path} would replace a report being checked; "
                              "give another folder")
+        if target.is_symlink() or target.exists() and not target.is_file():
+            raise ValueError(f"--annotate {folder}: {target} is a symbolic link or not a regular file (the "
+                             "copy would be written into what it points to); remove it or give another "
+                             "folder")
         out[path] = target
     return out
 

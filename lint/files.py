@@ -19,6 +19,11 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
+from .regex import lazy
+
+_DESCRIPTOR = lazy(r"/dev/(?P<std>stdin|stdout|stderr)"
+                   r"|(?:/dev|/proc/(?P<who>self|thread-self|\d+))/fd/(?P<fd>\d+)")
+
 
 class NotAFile(OSError):
     """A configuration file, pack or baseline that is not a regular file of reasonable size."""
@@ -38,7 +43,16 @@ def read_text(path: str | Path, what: str, limit: int = 8 << 20) -> str:
 
 
 def write(target: str | Path, produce: Callable, *, binary: bool = False) -> None:
-    """Write what ``produce(stream)`` writes (text, or bytes when ``binary``) to ``target``."""
+    """Write what ``produce(stream)`` writes (text, or bytes when ``binary``) to ``target``. A name of one
+    of this process's open files (``/dev/stdout``, ``/dev/fd/1``, ``/proc/self/fd/1``, or a link to one) is
+    written through that file itself, as the shell opened it (appending to a log with ``>>``, into a pipe):
+    never replaced by a new file."""
+    fd = _own_descriptor(target)
+    if fd is not None:
+        with os.fdopen(os.dup(fd), "wb" if binary else "w", **({} if binary else {
+                "encoding": "utf-8", "newline": "", "errors": "backslashreplace"})) as stream:
+            produce(stream)
+        return
     target = Path(os.path.realpath(target))
     try:
         mode = os.stat(target).st_mode
@@ -61,6 +75,21 @@ def write(target: str | Path, produce: Callable, *, binary: bool = False) -> Non
         if os.path.exists(tmp):
             os.unlink(tmp)
         raise
+
+
+def _own_descriptor(target: str | Path) -> int | None:
+    """The descriptor number when ``target`` (after its links) names one of this process's open files."""
+    path = str(target)
+    for _ in range(40):  # (a link's chain, followed one step at a time, never through a loop)
+        m = _DESCRIPTOR.fullmatch(os.path.normpath(path))
+        if m and m.group("std"):
+            return {"stdin": 0, "stdout": 1, "stderr": 2}[m.group("std")]
+        if m and (m.group("who") in (None, "self", "thread-self") or m.group("who") == str(os.getpid())):
+            return int(m.group("fd"))
+        if not os.path.islink(path):
+            return None
+        path = os.path.join(os.path.dirname(path), os.readlink(path))
+    return None
 
 
 def _open(target: Path, binary: bool):

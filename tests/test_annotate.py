@@ -103,3 +103,16 @@ def test_a_copy_never_replaces_a_report_and_names_never_collide(tmp_path, monkey
     assert Path("a/r.docx").read_bytes() == before
     status, _, err = invoke("check", "--annotate", "marked", "a/r.docx", "b/r.docx")
     assert sorted(p.name for p in Path("marked").iterdir()) == ["r-2.docx", "r.docx"]
+
+
+def test_a_copy_is_never_written_through_a_link_in_the_folder(tmp_path, monkeypatch):
+    """A link already in the folder under the copy's name would carry the copy onto a file nobody named:
+    refused, the file it points to untouched."""
+    monkeypatch.chdir(tmp_path)
+    write_report(Path("r.docx"))
+    Path("precious.txt").write_text("the user's", encoding="utf-8")
+    Path("marked").mkdir()
+    (Path("marked") / "r.docx").symlink_to("../precious.txt")
+    status, _, err = invoke("check", "--annotate", "marked", "r.docx")
+    assert status == 2 and "is a symbolic link or not a regular file" in err
+    assert Path("precious.txt").read_text(encoding="utf-8") == "the user's"

@@ -227,3 +227,28 @@ def test_the_index_lists_a_file_with_an_error_before_one_with_warnings_only():
                {"path": "b.txt", "status": "ok", "findings": [{"severity": "error"}], "html": ""}]
     page = index(records, "0")
     assert page.index("b.txt") < page.index("a.txt")
+
+
+def test_a_run_never_sweeps_the_users_own_tmp_files(tmp_path):
+    """Only the temporary files of its own outputs go: a file or folder of the user's ending in .tmp stays,
+    and never makes the run fail."""
+    generate.write(tmp_path / "in", 1)
+    (tmp_path / "out" / "html").mkdir(parents=True)
+    mine = [tmp_path / "out" / ".notes.tmp", tmp_path / "out" / "html" / ".draft.tmp"]
+    for path in mine:
+        path.write_text("the user's", encoding="utf-8")
+    (tmp_path / "out" / ".x.tmp").mkdir()
+    ours = tmp_path / "out" / ".summary.txt.k3x9a2b1.tmp"
+    ours.write_bytes(b"")
+    batch.run([str(tmp_path / "in")], tmp_path / "out", lambda p: Settings(), executor="inline")
+    assert all(path.read_text(encoding="utf-8") == "the user's" for path in mine)
+    assert (tmp_path / "out" / ".x.tmp").is_dir() and not ours.exists()
+
+
+def test_results_through_a_link_to_the_reports_folder_are_refused(tmp_path):
+    (tmp_path / "reports").mkdir()
+    (tmp_path / "reports" / "summary.txt").write_text("合计820.50万元。\n", encoding="utf-8")
+    (tmp_path / "results").symlink_to(tmp_path / "reports")
+    with pytest.raises(RuntimeError, match="holds the reports being checked"):
+        batch.run([str(tmp_path / "reports")], tmp_path / "results", lambda p: Settings(), executor="inline")
+    assert (tmp_path / "reports" / "summary.txt").read_text(encoding="utf-8") == "合计820.50万元。\n"

@@ -286,3 +286,24 @@ def test_a_pdf_reader_that_aborts_the_process_costs_only_its_file(tmp_path):
     with pytest.raises(MemoryError):
         ingest._apart(lambda p: (_ for _ in ()).throw(MemoryError()), path)
     assert ingest._apart(lambda p: parse("合计3万元。", str(p)), path).lines == ("合计3万元。",)
+
+
+def test_output_to_the_process_own_stdout_appends_to_what_the_shell_opened(tmp_path):
+    """-o naming this process's standard output (a link to /proc/self/fd/1, as /dev/stdout is) writes
+    through the file the shell opened: a log opened for appending keeps its earlier lines, a pipe gets the
+    findings; never a new file put in the log's place."""
+    report = tmp_path / "bad.txt"
+    report.write_text("合计820.50万元，其中：甲700.00万元，乙110.50万元。\n", encoding="utf-8")
+    link = tmp_path / "stdout_link"
+    link.symlink_to("/proc/self/fd/1")
+    log = tmp_path / "run.log"
+    log.write_text("EARLIER LOG LINE\n", encoding="utf-8")
+    with open(log, "a", encoding="utf-8") as appended:
+        result = subprocess.run([sys.executable, "-m", "crossfoot", "check", "--isolated", str(report), "-o",
+                                 str(link)], stdout=appended, stderr=subprocess.PIPE, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    said = log.read_text(encoding="utf-8")
+    assert said.startswith("EARLIER LOG LINE\n") and "SUM001" in said
+    piped = subprocess.run([sys.executable, "-m", "crossfoot", "check", "--isolated", str(report), "-o", str(link)],
+                           capture_output=True, text=True, timeout=120)
+    assert piped.returncode == 1 and "SUM001" in piped.stdout

@@ -55,8 +55,9 @@ def run(paths: Sequence[str], out: str | Path, settings_for: Callable, *, execut
     ``limits`` go to the executor: ``jobs``, ``timeout``, ``memory_mb`` for ``local``, ``scheduler`` for
     ``dask``."""
     out = Path(out)
-    home = os.path.abspath(out)
-    if any(os.path.abspath(p) == home or os.path.abspath(p).startswith(home + os.sep) for p in paths):
+    homes = {os.path.abspath(out), os.path.realpath(out)}  # (a link to the reports' folder is that folder)
+    if any(where == home or where.startswith(home + os.sep) for p in paths
+           for where in {os.path.abspath(p), os.path.realpath(p)} for home in homes):
         raise RuntimeError(f"the results folder {out} holds the reports being checked, whose files "
                            "(summary.txt, index.html, ...) it would overwrite; give the results a folder of "
                            "their own with -d")
@@ -150,10 +151,16 @@ def language(settings_for, paths) -> str:
 
 
 def _sweep(out: Path) -> None:
-    """Remove the temporary files of writes a killed run left unfinished (never renamed into place)."""
-    for folder in (out, out / "html"):
+    """Remove the temporary files of writes a killed run left unfinished (never renamed into place): those
+    of its own outputs only (``.summary.txt.k3x9a2b1.tmp``; in ``html/`` a page's), regular files, never a
+    file of the user's that happens to end in .tmp."""
+    kept = {out: lambda name: name in (*outputs.NAMES, STORE),
+            out / "html": lambda name: name.endswith(".html")}
+    for folder, own in kept.items():
         for stale in folder.glob(".*.tmp") if folder.is_dir() else ():
-            stale.unlink(missing_ok=True)
+            made = stale.name[1:-4]  # .NAME.RANDOM.tmp: NAME.RANDOM
+            if (own(made) or own(made.rsplit(".", 1)[0])) and stale.is_file() and not stale.is_symlink():
+                stale.unlink(missing_ok=True)
 
 
 def _with_cross_findings(records: list[dict], settings_for: Callable) -> list[dict]:
