@@ -612,7 +612,7 @@ def test_a_cache_that_cannot_be_written_only_costs_time(tmp_path):
     (tmp_path / "file").write_text("a file, not a folder", encoding="utf-8")
     result = crossfoot("batch", "--isolated", "--cache-dir", str(tmp_path / "file" / "cache"),
                        str(tmp_path / "in"), "-d", str(tmp_path / "out"))
-    assert result.returncode == 1 and "cannot be written" in result.stderr and "Traceback" not in result.stderr
+    assert result.returncode == 1 and "cannot be used" in result.stderr and "Traceback" not in result.stderr
 
 
 def test_resume_drops_records_torn_or_of_the_wrong_shape(tmp_path):
@@ -841,3 +841,22 @@ def test_extract_keeps_the_time_limit_check_keeps(tmp_path, monkeypatch):
     assert time.monotonic() - started < 10
     assert result.exit_code == 2
     assert "took longer than 0.5 s; not read (raise --timeout to allow more)" in result.output
+
+
+def test_a_cache_others_may_write_is_not_trusted(tmp_path):
+    """A cache folder others may write (or another user's) could hold entries emptied of their findings:
+    its results are not taken, every file is checked, and a note says why."""
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(BAD, encoding="utf-8")
+    cache = tmp_path / "shared"
+    first = crossfoot("batch", "--isolated", "--cache-dir", str(cache), str(tmp_path / "in"), "-d",
+                      str(tmp_path / "out1"))
+    assert first.returncode == 1
+    for entry in cache.glob("*.json"):
+        record = json.loads(entry.read_text(encoding="utf-8"))
+        entry.write_text(json.dumps({**record, "findings": []}, ensure_ascii=False), encoding="utf-8")
+    cache.chmod(0o777)
+    again = crossfoot("batch", "--isolated", "--cache-dir", str(cache), str(tmp_path / "in"), "-d",
+                      str(tmp_path / "out2"))
+    assert again.returncode == 1 and "cannot be used" in again.stderr and "not trusted" in again.stderr
+    assert "SUM001" in (tmp_path / "out2" / "findings.csv").read_text(encoding="utf-8-sig")

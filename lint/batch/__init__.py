@@ -119,8 +119,12 @@ def _run(paths, out: Path, settings_for, executor, resume, cache, html, judge, p
             Path(cache).mkdir(parents=True, exist_ok=True)
             if not os.access(cache, os.W_OK):
                 raise PermissionError(13, "not writable", cache)
+            info = os.stat(cache)
+            if info.st_uid != os.geteuid() or info.st_mode & 0o022:
+                raise PermissionError(1, "another user's, or one others may write: its results are not "
+                                         "trusted", cache)
         except OSError as exc:  # a cache that cannot be used only costs time
-            sys.stderr.write(f"crossfoot: the cache {cache} cannot be written ({exc.strerror or exc}); "
+            sys.stderr.write(f"crossfoot: the cache {cache} cannot be used ({exc.strerror or exc}); "
                              "every file is checked\n")
             cache = ""
     tasks = [Task(f, settings_for(f), judge, str(out / "html") if html else "", cache)
