@@ -27,6 +27,7 @@ Keys::
 from __future__ import annotations
 
 import fnmatch
+import math
 import os
 import sys
 from dataclasses import dataclass, field, fields, replace
@@ -140,7 +141,11 @@ def _table(path: Path) -> dict | None:
     except (ValueError, RecursionError) as exc:  # an integer of thousands of digits, nesting past the limit
         raise ConfigError(f"{path}: not a configuration: {str(exc)[:200]}") from None
     if path.name == "pyproject.toml":
-        return data.get("tool", {}).get("crossfoot")
+        tool = data.get("tool", {})
+        table = tool.get("crossfoot") if isinstance(tool, dict) else None
+        if table is not None and not isinstance(table, dict):
+            raise ConfigError(f"{path}: tool.crossfoot is a table ([tool.crossfoot])")
+        return table
     return data
 
 
@@ -159,6 +164,11 @@ def load(path: Path) -> Settings:
                 raise ConfigError(f"{path}: {key} is a list of strings")
         elif isinstance(default, dict) and not isinstance(value, dict):
             raise ConfigError(f"{path}: {key} is a table")
+        elif _KEYS[key] == "options" and not all(isinstance(v, dict) for v in value.values()):
+            raise ConfigError(f"{path}: options maps each check to a table of its options ([options.SUM001])")
+        elif _KEYS[key] == "grade_bands" and not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+                                                     and math.isfinite(v) for v in value.values()):
+            raise ConfigError(f"{path}: grade-bands maps each grade to its lowest score, a finite number")
         elif _KEYS[key] == "per_file_ignores":  # each glob's codes, one code alone as a list of it
             value = {glob: [codes] if isinstance(codes, str) else codes for glob, codes in value.items()}
             if not all(isinstance(c, list) and all(isinstance(v, str) for v in c) for c in value.values()):

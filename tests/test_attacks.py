@@ -508,6 +508,14 @@ def test_invisible_characters_inside_a_number_are_read_through(hidden):
     assert [(f.code, f.stated) for f in found] == [("SUM001", "820.50万元")]
 
 
+@pytest.mark.parametrize("point", ["\uff0e", "\u2024", "\ufe52"])
+def test_a_point_that_looks_like_one_between_digits_is_the_decimal_point(point):
+    """Full-width ．, ONE DOT LEADER and SMALL FULL STOP between digits read as the point (NFKC makes each
+    a dot): the wrong 合计 is found, never passed over."""
+    found = engine.run(parse(BAD.replace("820.50", f"820{point}50"), "t.txt"), engine.load())
+    assert [f.code for f in found] == ["SUM001"]
+
+
 @pytest.mark.parametrize("control", ["\u202e", "\u2066", "\u200f"])
 def test_a_bidirectional_control_is_reported(control):
     text = BAD.replace("820.50", f"{control}820.50\u202c")
@@ -860,3 +868,12 @@ def test_a_cache_others_may_write_is_not_trusted(tmp_path):
                       str(tmp_path / "out2"))
     assert again.returncode == 1 and "cannot be used" in again.stderr and "not trusted" in again.stderr
     assert "SUM001" in (tmp_path / "out2" / "findings.csv").read_text(encoding="utf-8-sig")
+
+
+@pytest.mark.parametrize("encoding, mark", [("utf-16-le", b"\xff\xfe"), ("utf-32-le", b"\xff\xfe\x00\x00")])
+def test_a_marked_utf16_or_utf32_text_with_a_stray_byte_is_read_as_marked(tmp_path, encoding, mark):
+    """One byte too many (a cut last character) no longer turns a marked text into GB18030 noise: it is
+    read as its mark says, the stray byte said (ENC001), the wrong 合计 found."""
+    (tmp_path / "r.txt").write_bytes(mark + BAD.encode(encoding) + b"\x00")
+    found = engine.run(ingest.read(tmp_path / "r.txt"), engine.load())
+    assert sorted(f.code for f in found) == ["ENC001", "SUM001"]

@@ -88,6 +88,9 @@ def test_grade_bands_and_check_options(folder):
     ("[options.SUM001]\nnope = 1\n", "check SUM001 has no option(s) nope"),
     ("[severity]\nXYZ001 = \"info\"\n", "no check XYZ001 to configure"),
     ("ignore = [\n", "not valid TOML"),
+    ("[options]\nSUM001 = 5\n", "options maps each check to a table of its options"),
+    ('grade-bands = { "优秀" = nan }\n', "grade-bands maps each grade to its lowest score, a finite number"),
+    ('grade-bands = { "优秀" = inf, "良好" = 80 }\n', "a finite number"),
 ])
 def test_configuration_errors_name_the_file(folder, text, message):
     (folder / "crossfoot.toml").write_text(text, encoding="utf-8")
@@ -165,3 +168,17 @@ def test_baseline_from_configuration_and_broken_baseline(folder):
     (folder / "base.json").write_text("[]", encoding="utf-8")
     result = CliRunner().invoke(main, ["check", "r.txt"])
     assert result.exit_code == 2 and "not a crossfoot baseline" in result.output
+
+
+@pytest.mark.parametrize("text, message", [
+    ("tool = 5\n", None),  # no [tool.crossfoot]: not a configuration, the defaults hold
+    ("[tool]\ncrossfoot = 5\n", "tool.crossfoot is a table"),
+])
+def test_a_pyproject_of_another_shape_is_said_never_a_traceback(folder, text, message):
+    (folder / "pyproject.toml").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(main, ["check", "r.txt"])
+    assert result.exception is None or isinstance(result.exception, SystemExit)
+    if message:
+        assert result.exit_code == 2 and "pyproject.toml" in result.output and message in result.output
+    else:
+        assert result.exit_code in (0, 1)

@@ -228,3 +228,31 @@ def test_sheets_named_by_number_over_titles_numbered_alike_are_no_repeats(tmp_pa
         _book(path, lambda book, skip=skip: build(book, skip))
         checks = [c for c in engine.load() if c.code == "DOC002"]
         assert [f.code for f in engine.run(ingest.read(path), checks)] == found
+
+
+def test_a_damaged_xls_never_writes_into_the_findings_on_stdout(tmp_path):
+    """xlrd's warnings on a truncated workbook stay out of stdout: the JSON there still parses."""
+    import json
+    import subprocess
+    import sys
+
+    def build(book, xlwt):
+        ws = book.add_sheet("表1")
+        for r in range(200):
+            ws.write(r, 0, f"项目{r}")
+            ws.write(r, 1, r * 1.5)
+
+    whole = _xls(tmp_path / "whole.xls", build)
+    (tmp_path / "cut.xls").write_bytes(whole.read_bytes()[:3000])
+    result = subprocess.run([sys.executable, "-m", "crossfoot", "check", "--isolated", "--output-format", "json",
+                             str(tmp_path / "cut.xls")], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    assert json.loads(result.stdout)["unchecked"][0]["status"] == "unreadable"
+
+
+@pytest.mark.parametrize("value, fmt, text", [
+    (5, "0." + "0" * 30, "5.000000000000000"),  # 30 places asked: the 15 that mean anything
+    (1e300, "0.00", "1.00000E+300"),  # past what a Decimal quantizes: shown as General
+])
+def test_a_format_past_what_a_cell_can_mean_is_shown_not_a_crash(value, fmt, text):
+    assert shown(value, fmt) == text

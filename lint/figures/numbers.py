@@ -28,15 +28,19 @@ _SPACE_GROUPS = lazy(r"(?<![0-9.,])[0-9]{1,3}(?:[\u00a0\u202f\u2009][0-9]{3})+(?
 
 
 def narrow(text: str) -> str:
-    """``text`` with full-width digits, point, percent and minus made ASCII, and full-width commas or no-break
-    and thin spaces that group thousands made commas (same length, same offsets)."""
+    """``text`` with full-width digits, point, percent and minus made ASCII, a dot alike (U+2024, U+FE52)
+    between digits the point, and full-width commas or no-break and thin spaces that group thousands made
+    commas (same length, same offsets)."""
     if "，" in text:
         text = _WIDE_GROUPS.sub(lambda m: m.group().replace("，", ","), text)
+    if "\u2024" in text or "\ufe52" in text:  # ONE DOT LEADER, SMALL FULL STOP between digits: the point
+        text = _POINT_ALIKE.sub(".", text)
     if "\u00a0" in text or "\u202f" in text or "\u2009" in text:
         text = _SPACE_GROUPS.sub(lambda m: re.sub("[\u00a0\u202f\u2009]", ",", m.group()), text)
     return text.translate(WIDTH) if _WIDE.search(text) else text
 
 _GROUPED = lazy(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?")
+_POINT_ALIKE = lazy(r"(?<=[0-9０-９])[\u2024\ufe52](?=[0-9０-９])")
 
 
 def chinese(text: str) -> int | None:

@@ -73,6 +73,7 @@ class ReadError(Exception):
     """The file could not be read at all (missing, a directory, no permission)."""
 
 
+_STRAY_LIMIT = 4  # undecodable units a marked UTF-16 or UTF-32 text may hold and still be read as marked
 _BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"), (b"\xff\xfe", "utf-16"),
          (b"\xfe\xff", "utf-16"))
 
@@ -88,12 +89,15 @@ def decode(data: bytes) -> tuple[str, str, int | None]:
     leaves fewer characters it cannot decode, with replacement characters for those."""
     for bom, encoding in _BOMS:
         if data.startswith(bom):
+            bad = None
             try:
                 text = data.decode(encoding)
-            except UnicodeDecodeError:
-                text = None
+            except UnicodeDecodeError as exc:  # a stray byte or two (a cut last character): the rest is read
+                text, bad = data.decode(encoding, errors="replace"), exc.start
+                if text.count("\ufffd") > _STRAY_LIMIT or not any(c.isdigit() and c.isascii() for c in text):
+                    text = None  # (other bytes behind the mark read as units: no ASCII digit among them)
             if text is not None and not _garbled(text):
-                return text, encoding, None
+                return text, encoding, bad
             if encoding == "utf-16":  # (a UTF-16 mark before UTF-8 or GBK bytes: an editor's slip)
                 text, inner, bad = _unmarked(data[len(bom):])
                 return text, f"{inner} (after a stray UTF-16 byte-order mark)", bad

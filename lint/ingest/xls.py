@@ -39,7 +39,11 @@ def read(path: str | Path, display: str | None = None) -> Document:
     except ImportError:  # pragma: no cover - a core dependency
         raise ReadError(f"{name}: reading XLS needs xlrd (pip install xlrd)") from None
     try:
-        book = xlrd.open_workbook(path, formatting_info=True, on_demand=True)
+        import io
+
+        # (xlrd prints its warnings on a damaged file to stdout, where they would break a JSON or SARIF
+        # output: they go to a log of its own, unread)
+        book = xlrd.open_workbook(path, formatting_info=True, on_demand=True, logfile=io.StringIO())
     except Exception as exc:  # noqa: BLE001 - xlrd raises its own and struct errors on damaged files
         said = str(exc)
         if "encrypt" in said.lower():

@@ -26,7 +26,7 @@ import re
 import zipfile
 import zlib
 from dataclasses import dataclass, field
-from decimal import ROUND_HALF_UP, Decimal
+from decimal import ROUND_HALF_UP, Decimal, InvalidOperation
 from pathlib import Path
 
 from ..model import Document
@@ -39,6 +39,7 @@ CELLS_LIMIT = 2_000_000  # cells a workbook may have: a report's have thousands
 _NO_VALUE = lazy(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*"
                        rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
 _QUOTED = lazy(r'"([^"]*)"|\\(.)|\[[^\]]*\]|_.|\*.')
+_SHOWN_PLACES = 15  # decimals a cell can show that mean anything (Excel keeps 15 significant digits)
 
 
 def read(path: str | Path, display: str | None = None) -> Document:
@@ -212,7 +213,10 @@ def shown(value, number_format: str = "General") -> str:
     # Excel rounds the decimal it shows (15 significant digits) half away from zero: 1.005 shows 1.01
     exact = Decimal(repr(abs(value)) if isinstance(value, float) else abs(value))
     exact *= 100 if "%" in plain else 1
-    scaled = exact.quantize(Decimal(1).scaleb(-decimals), rounding=ROUND_HALF_UP)
+    try:  # (a format of 30 decimals, or a value of 1e300, is past what Decimal quantizes: shown as General)
+        scaled = exact.quantize(Decimal(1).scaleb(-min(decimals, _SHOWN_PLACES)), rounding=ROUND_HALF_UP)
+    except InvalidOperation:
+        return _general(value) + literal
     body = f"{scaled:,f}" if grouped else f"{scaled:f}"
     if "%" in plain:
         body += "%"
