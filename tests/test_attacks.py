@@ -877,3 +877,54 @@ def test_a_marked_utf16_or_utf32_text_with_a_stray_byte_is_read_as_marked(tmp_pa
     (tmp_path / "r.txt").write_bytes(mark + BAD.encode(encoding) + b"\x00")
     found = engine.run(ingest.read(tmp_path / "r.txt"), engine.load())
     assert sorted(f.code for f in found) == ["ENC001", "SUM001"]
+
+
+def test_html_spans_past_any_reports_grid_are_clamped(tmp_path):
+    """Thirty cells of rowspan=colspan=1000 (1 KB) are no table of a million places each: their merges are
+    clamped (a row at most 1,000 columns wide, merged places bounded), the text around them read."""
+    cells = "".join('<td rowspan="1000" colspan="1000">x</td>' for _ in range(30))
+    page = f"<html><body><p>合计820.50万元。</p><table><tr>{cells}</tr><tr><td>a</td></tr></table></body></html>"
+    (tmp_path / "r.html").write_text(page, encoding="utf-8")
+    doc = ingest.read(tmp_path / "r.html")
+    rows = [line for line in doc.lines if "\t" in line]
+    assert rows and max(line.count("\t") + 1 for line in rows) <= 1000
+    assert "合计820.50万元。" in doc.lines
+
+
+SEEN_WRONG = "合计820.50万元，其中：甲{a}700.00万元，乙{b}110.50万元。"  # as a reader sees it: off by 10
+
+
+@pytest.mark.parametrize("name, page", [
+    ("attr.html", "<p>" + SEEN_WRONG.format(a="<span hidden>1</span>", b="") + "</p>"),
+    ("style.html", "<p>" + SEEN_WRONG.format(a='<span style="display: none">1</span>', b="") + "</p>"),
+    ("class.html", "<style>.x{color:red}.gone { visibility:hidden }</style><p>"
+     + SEEN_WRONG.format(a='<span class="x gone">1</span>', b="") + "</p>"),
+    ("tags.md", SEEN_WRONG.format(a="<b>", b="</b>") + "\n"),
+    ("hidden.md", SEEN_WRONG.format(a='<span style="display:none">1</span>', b='<font color="red">')),
+])
+def test_text_no_reader_sees_is_not_read_into_a_figure(tmp_path, name, page):
+    """What a reader sees is what is checked: an element hidden by its attribute, its style or a class a
+    <style> hides is left out (its 1 never makes 700.00 read 1700.00); inline tags in Markdown around a
+    figure are read through. The total, wrong as seen, is found."""
+    (tmp_path / name).write_text(page, encoding="utf-8")
+    found = engine.run(ingest.read(tmp_path / name), engine.select(engine.load(), ["SUM001"]))
+    assert [(f.code, f.stated, f.computed) for f in found] == [("SUM001", "820.50万元", "[810.4900, 810.5100]")]
+
+
+def test_a_run_a_hidden_character_style_hides_is_left_out(tmp_path):
+    import docx
+    from docx.enum.style import WD_STYLE_TYPE
+
+    document = docx.Document()
+    base = document.styles.add_style("Secret", WD_STYLE_TYPE.CHARACTER)
+    base.font.hidden = True
+    derived = document.styles.add_style("Note", WD_STYLE_TYPE.CHARACTER)
+    derived.base_style = base  # hidden by what it is based on
+    paragraph = document.add_paragraph("合计820.50万元，其中：甲")
+    paragraph.add_run("1").style = derived
+    paragraph.add_run("700.00万元，乙110.50万元。")
+    document.save(tmp_path / "r.docx")
+    doc = ingest.read(tmp_path / "r.docx")
+    assert "甲700.00万元" in doc.lines[0]
+    (found,) = engine.run(doc, engine.select(engine.load(), ["SUM001"]))
+    assert found.stated == "820.50万元"

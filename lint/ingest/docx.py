@@ -5,7 +5,8 @@ python-docx's ``Paragraph.text`` drops text inside tracked insertions, content c
 (numbers lost) and its ``row.cells`` repeats a merged cell once per grid column. Here:
 
 * a paragraph's text is every ``w:t`` under it (runs, insertions, hyperlinks, fields, content controls),
-  never deleted text (``w:delText``), hidden text (``w:vanish``) or field codes; line breaks inside it
+  never deleted text (``w:delText``), hidden text (``w:vanish`` on the run, or on its character style or
+  one that style is based on) or field codes; line breaks inside it
   join with nothing;
 * a paragraph with automatic list numbering (``w:numPr``) gets its label computed from
   ``numbering.xml`` (``（一）``, ``1.``, ``①``) and put before its text, as Word shows it; its place says
@@ -31,6 +32,7 @@ from __future__ import annotations
 import posixpath
 import zipfile
 import zlib
+from contextvars import ContextVar
 from pathlib import Path
 from xml.etree import ElementTree as ET
 
@@ -79,13 +81,20 @@ class _Reader:
         self.package, self.name = package, name
         self.main = self._main_part()
         self.rels = self._rels(self.main)
-        self.headings = self._heading_styles()
+        self.headings, self.hidden_styles = self._styles()
         self.numbering = _Numbering(self._part(self.rels.get("numbering")))
         self.lines: list[Line] = []
         self.boxes = 0
         self.tabbed: dict[int, list[str]] = {}  # body paragraphs laid out with tabs: line index → cells
 
     def read(self) -> Document:
+        token = _HIDING.set(frozenset(self.hidden_styles))
+        try:
+            return self._read()
+        finally:
+            _HIDING.reset(token)
+
+    def _read(self) -> Document:
         root = self._part(self.main)
         if root is None:
             raise ReadError(f"{self.name}: not a DOCX file (no document part)")
@@ -218,16 +227,30 @@ class _Reader:
             found.setdefault("all " + kind, []).append(target)
         return found
 
-    def _heading_styles(self) -> set[str]:
+    def _styles(self) -> tuple[set[str], set[str]]:
+        """The paragraph styles that make headings, and the character styles that hide their runs (their own
+        ``w:vanish``, or one a style they are based on sets)."""
         styles = self._part(self.rels.get("styles"))
-        found = set()
+        found, based, vanish = set(), {}, {}
         for style in styles.iter(f"{W}style") if styles is not None else ():
             name = style.find(f"{W}name")
             label = (name.get(f"{W}val", "") if name is not None else "").lower()
             outline = style.find(f"{W}pPr/{W}outlineLvl") is not None
             if label.startswith(("heading", "title", "标题")) or outline:
                 found.add(style.get(f"{W}styleId"))
-        return found
+            if style.get(f"{W}type") == "character":
+                sid = style.get(f"{W}styleId")
+                parent = style.find(f"{W}basedOn")
+                based[sid] = parent.get(f"{W}val") if parent is not None else None
+                vanish[sid] = _vanish(style)
+        hidden = set()
+        for sid in based:
+            at, steps = sid, 0
+            while at is not None and vanish.get(at) is None and steps < 20:  # (a loop of basedOn: given up)
+                at, steps = based.get(at), steps + 1
+            if at is not None and vanish.get(at):
+                hidden.add(sid)
+        return found, hidden
 
 
 def blocks(body: ET.Element):
@@ -300,7 +323,7 @@ def _text(element: ET.Element, tab: str = " ") -> str:
         child = next(stack[-1], None)
         if child is None:
             stack.pop()
-        elif child.tag in _SKIP or child.tag == f"{W}r" and _hidden(child):
+        elif child.tag in _SKIP or child.tag == f"{W}r" and _hidden(child, _HIDING.get()):
             continue
         elif child.tag in _TEXT:
             fixed = tab if child.tag == f"{W}tab" else _TEXT[child.tag]
@@ -332,12 +355,24 @@ def _boxed(p: ET.Element) -> str:
     return _text(p) + "".join(_text(q) for box in _boxes(p) for q in box.iter(f"{W}p"))
 
 
-def _hidden(run: ET.Element) -> bool:
-    """Whether a run is hidden text (``w:vanish``, not switched off): Word neither shows nor prints it
-    (a drafter's note 初稿为…万元 kept out of the report)."""
-    props = run.find(f"{W}rPr")
-    vanish = props.find(f"{W}vanish") if props is not None else None
-    return vanish is not None and vanish.get(f"{W}val", "true").lower() not in ("0", "false", "off")
+_HIDING: ContextVar[frozenset] = ContextVar("hidden character styles", default=frozenset())
+"""The character styles of the document being read that hide their runs."""
+
+
+def _hidden(run: ET.Element, styles: set[str] = frozenset()) -> bool:
+    """Whether a run is hidden text (``w:vanish``, not switched off, on the run or its character style in
+    ``styles``): Word neither shows nor prints it (a drafter's note 初稿为…万元 kept out of the report)."""
+    own = _vanish(run)
+    if own is not None:
+        return own
+    style = run.find(f"{W}rPr/{W}rStyle")
+    return style is not None and style.get(f"{W}val") in styles
+
+
+def _vanish(element: ET.Element) -> bool | None:
+    """An element's own ``w:vanish`` in its run properties: on, off, or None (not said)."""
+    vanish = element.find(f"{W}rPr/{W}vanish")
+    return None if vanish is None else vanish.get(f"{W}val", "true").lower() not in ("0", "false", "off")
 
 
 class _Numbering:

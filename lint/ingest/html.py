@@ -1,9 +1,11 @@
 """HTML: paragraphs, headings, list items and ``<table>`` elements, with the standard library's parser.
 
 Block elements (``p``, ``div``, ``li``, ``h1``–``h6``, ``br`` ...) end a paragraph; ``script``, ``style``,
-``head`` and ``template`` are skipped. A table is read on its grid: a cell with ``colspan``/``rowspan`` gives
-its text once, in its first grid position, and empty cells in the positions it covers, so a row comes out as
-a DOCX or PDF row does. Text inside a cell joins its lines with nothing.
+``head`` and ``template`` are skipped, and so is an element no reader sees (``hidden``, a style of
+``display:none`` or ``visibility:hidden``, or a class a ``<style>`` before it hides so). A table is read
+on its grid: a cell with ``colspan``/``rowspan`` gives its text once, in its first grid position, and empty
+cells in the positions it covers, so a row comes out as a DOCX or PDF row does. Text inside a cell joins
+its lines with nothing.
 
 Places: ``line L`` of the HTML source where the text (or the cell) starts, as a browser's view-source shows.
 """
@@ -14,6 +16,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 from ..model import Document
+from ..regex import lazy
 from .layout import Line, Piece, assemble, clean, clean_cell
 from .text import decode, read_bytes
 
@@ -21,6 +24,13 @@ _BLOCKS = {"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "bl
            "section", "article", "header", "footer", "caption", "title", "ul", "ol", "body", "br", "hr",
            "figcaption", "main", "nav", "aside", "address"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
+_VOID = {"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source", "track"}
+_HIDING_STYLE = lazy(r"display\s*:\s*none|visibility\s*:\s*hidden")
+_HIDING_RULE = lazy(r"\.([\w-]+)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)")
+_STYLE_READ = 200_000  # characters of a <style> read for the classes it hides
+_ENDS_HIDING = {"p", "div", "td", "th", "tr", "table", "li", "body", "html", "section", "article"}
+_WIDEST = 1000  # columns a table's grid may reach (and a span's rows, as browsers clamp them)
+_SPREAD = 200_000  # grid places a table's merged cells may cover beyond their own: more is no report's
 _SKIPPED = {"script", "style", "head", "template", "noscript", "svg"}
 
 
@@ -46,10 +56,17 @@ class _Parser(HTMLParser):
         # "merged": {(r, c): left | up}, "cell": {...}}
         self.tables: list[dict] = []
         self.count = 0
+        # an element shown to no reader (hidden, display:none, a class a <style> hides): its tag and how
+        # deep the same tag nests inside it, its text skipped until it ends
+        self.hiding: tuple[str, int] | None = None
+        self.hidden_classes: set[str] = set()
+        self.styling = False  # inside a <style>: its rules read for classes it hides
 
     # -- text -------------------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
-        if self.skip:
+        if self.styling:
+            self.hidden_classes.update(m.group(1) for m in _HIDING_RULE.finditer(data[:_STYLE_READ]))
+        if self.skip or self.hiding:
             return
         if self.tables and self.tables[-1]["cell"] is not None:
             cell = self.tables[-1]["cell"]
@@ -83,8 +100,16 @@ class _Parser(HTMLParser):
     def handle_starttag(self, tag: str, attrs) -> None:
         if tag in _SKIPPED:
             self.skip += 1
+            self.styling = tag == "style"
             return
         if self.skip:
+            return
+        if self.hiding:
+            if tag == self.hiding[0]:
+                self.hiding = (tag, self.hiding[1] + 1)
+            return
+        if tag not in _VOID and self._hidden(dict(attrs)):
+            self.hiding = (tag, 1)
             return
         if tag == "table":
             self.end_paragraph()
@@ -109,10 +134,26 @@ class _Parser(HTMLParser):
         if tag not in ("br", "hr", "img", "input", "meta", "link"):
             self.handle_endtag(tag)
 
+    def _hidden(self, attrs: dict) -> bool:
+        """Whether an element's attributes hide it from every reader (``hidden``, a style of display:none or
+        visibility:hidden, or a class a <style> before it hides so)."""
+        if "hidden" in attrs or _HIDING_STYLE.search(attrs.get("style") or ""):
+            return True
+        return bool(self.hidden_classes & set((attrs.get("class") or "").split()))
+
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:
             self.skip = max(0, self.skip - 1)
+            self.styling = False
             return
+        if self.hiding:
+            name, depth = self.hiding
+            if tag == name:
+                self.hiding = (name, depth - 1) if depth > 1 else None
+            elif tag in _ENDS_HIDING and name not in _ENDS_HIDING:
+                self.hiding = None  # (an inline element left open: its block's end ends it)
+            if self.hiding or tag == name:
+                return
         if self.skip:
             return
         if tag == "table" and self.tables:
@@ -133,8 +174,14 @@ class _Parser(HTMLParser):
         r, c = table["rows"] - 1, 0
         while (r, c) in table["covered"]:
             c += 1
-        for dr in range(cell["rowspan"]):
-            for dc in range(cell["colspan"]):
+        if c >= _WIDEST:
+            return  # (a row past any report's width: spans that pushed it there)
+        tall, wide = cell["rowspan"], min(cell["colspan"], _WIDEST - c)
+        if tall * wide > 1 and table.get("spread", 0) + tall * wide > _SPREAD:
+            tall = wide = 1  # (merges beyond any report's: a few cells of rowspan=colspan=1000, 1 KB)
+        table["spread"] = table.get("spread", 0) + tall * wide - 1
+        for dr in range(tall):
+            for dc in range(wide):
                 table["covered"].add((r + dr, c + dc))
                 if dr or dc:
                     table["merged"][(r + dr, c + dc)] = "left" if dc else "up"
@@ -191,6 +238,6 @@ def table_rows(fragment: str) -> list[list[list[tuple[int, int, str]]]]:
 
 def _int(value) -> int:
     try:
-        return max(1, min(int(value), 1000))
+        return max(1, min(int(value), _WIDEST))
     except (TypeError, ValueError):
         return 1

@@ -53,7 +53,13 @@ LIST_ITEM = (r"\d{1,2}(?:[.．](?!\d)|、|[.．](?=(?:19|20)\d\d年))|[（(][一
 _ITEM = lazy(rf"\s*(?:[-*+]\s|\||\d{{1,2}}[)）](?!\d)|{LIST_ITEM})")
 _BULLET = lazy(r"\s*(?:——|[•●▪])")  # a dash or bullet item (——A a；), after a list's colon or another item
 _PINYIN = r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)"  # 發(fā)布: a reading glossed
+# inline HTML a Markdown file may hold: an element hidden from readers, with its text (<span
+# style="display:none">1</span>), then any inline tag alone (<b>700.00</b>万元: the 700.00万元 shown)
+_INLINE_HTML = (r"<(?P<hid>span|font|div|i|b)\b[^<>\n]{0,200}?"
+                r"(?:display\s*:\s*none|visibility\s*:\s*hidden|\shidden\b)[^<>\n]{0,200}>[^<\n]{0,200}</(?P=hid)>"
+                r"|</?(?:b|i|u|em|strong|font|span|sup|sub|mark|small|big|s|strike|ins)\b[^<>\n]{0,200}>")
 _MARKUP = lazy(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{INVISIBLE.pattern}|{_PINYIN}"
+               rf"|{_INLINE_HTML}"
                r"|\[(?=[^\[\]\n]{1,200}\]\([^()\s]{0,300}\))|\]\([^()\s]{0,300}\)")  # [text](link): the text
 _MATH = lazy(r"\$[^$\n]{1,200}\$")
 # $9 8 . 2 0 \%$ as a converter spaces it: 98.20%; and a thousands comma, $3 , 1 9 8 . 7 4$: 3,198.74
