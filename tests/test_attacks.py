@@ -346,6 +346,9 @@ DOCX = {
     "a span that is no number": (PARAGRAPH + CELL.format("abc"), ""),
     "a list starting at 10^9": (PARAGRAPH + ITEM.format(ilvl=0) * 3, NUMBERING.format(ilvl=0, start=10**9)),
     "a list level of 100": (PARAGRAPH + ITEM.format(ilvl=100) * 3, NUMBERING.format(ilvl=100, start=1)),
+    "a list label of 5,000 %1 over 6,000 items": (PARAGRAPH + ITEM.format(ilvl=0) * 6000,
+                                                  NUMBERING.format(ilvl=0, start=1).replace('"%1."',
+                                                                                            '"' + "%1" * 5000 + '"')),
     "content controls 100,000 deep": ("<w:sdt><w:sdtContent>" * 100_000 + PARAGRAPH
                                       + "</w:sdtContent></w:sdt>" * 100_000, ""),
     "runs 100,000 deep": (PARAGRAPH.replace("<w:r>", "<w:r>" + "<w:smartTag>" * 100_000)

@@ -324,6 +324,8 @@ _REASONS = [
     "a.xlsx: sheet 表1 spans 2000000 rows × 300 columns, more than a report's tables; not read",
     "a.xls: sheet 表1 spans 2000000 rows × 300 columns, more than a report's tables; not read",
     "a.xls: not an XLS file (not an Excel 97–2003 workbook)",
+    "a.xlsx: its cells hold more than 32 M characters, more than a report's (one long text repeated in every "
+    "cell?); not read",
     "a.xls: the workbook is encrypted; save an unprotected copy to check it",
     "a.docx: its part word/document.xml unpacks to more than the 120 bytes it declares (a zip bomb?); not read",
     "a.docx: word/document.xml declares a DTD or entities, which Word never writes (entity expansion is "

@@ -355,6 +355,7 @@ def _boxed(p: ET.Element) -> str:
     return _text(p) + "".join(_text(q) for box in _boxes(p) for q in box.iter(f"{W}p"))
 
 
+_LABEL_LONGEST = 40  # characters of a list level's text kept (5,000 × %1 in 4 KB: written out in full)
 _HIDING: ContextVar[frozenset] = ContextVar("hidden character styles", default=frozenset())
 """The character styles of the document being read that hide their runs."""
 
@@ -388,7 +389,7 @@ class _Numbering:
             abstract[node.get(f"{W}abstractNumId")] = {
                 _number(lvl.get(f"{W}ilvl"), 0, -1, 9): (  # Word's levels are 0 to 8; others never match
                     _number(_val(lvl, "start", "1"), 1, 0, _LARGEST_NUMBER), _val(lvl, "numFmt", "decimal"),
-                    _val(lvl, "lvlText", ""))
+                    _val(lvl, "lvlText", "")[:_LABEL_LONGEST])  # (a label is short: 第%1章, （%1）)
                 for lvl in node.iter(f"{W}lvl")}
         for num in root.iter(f"{W}num"):
             ref = num.find(f"{W}abstractNumId")

@@ -39,6 +39,8 @@ CELLS_LIMIT = 2_000_000  # cells a workbook may have: a report's have thousands
 _NO_VALUE = lazy(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*"
                        rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
 _QUOTED = lazy(r'"([^"]*)"|\\(.)|\[[^\]]*\]|_.|\*.')
+_CELL_LONGEST = 4000  # characters of a cell kept (a report's longest, a 偏差原因, is a few hundred)
+TEXT_LIMIT = 32 << 20  # characters a workbook's cells may hold: a shared string in 200,000 cells is 48 G
 _SHOWN_PLACES = 15  # decimals a cell can show that mean anything (Excel keeps 15 significant digits)
 
 
@@ -68,10 +70,14 @@ def read(path: str | Path, display: str | None = None) -> Document:
     except Exception as exc:  # noqa: BLE001 - openpyxl raises many kinds on a damaged package
         raise ReadError(f"{name}: a damaged XLSX ({type(exc).__name__}: {exc})") from None
     lines: list[Line] = []
+    held = 0  # characters the sheets' cells hold so far
     for sheet in book.worksheets:
         if sheet.sheet_state != "visible":
             continue
-        grid = _grid(sheet)
+        grid = _grid(sheet, TEXT_LIMIT - held)
+        if grid is None:
+            raise ReadError(f"{name}: its cells hold more than {TEXT_LIMIT >> 20} M characters, more than a "
+                            "report's (one long text repeated in every cell?); not read")
         rows = {r for r, _ in grid.cells}
         columns = {c for _, c in grid.cells}
         tall = max(rows) - min(rows) + 1 if rows else 0
@@ -79,6 +85,7 @@ def read(path: str | Path, display: str | None = None) -> Document:
         if tall * wide > CELLS_LIMIT:  # (of the cells that hold something)
             raise ReadError(f"{name}: sheet {sheet.title} spans {tall} rows × {wide} columns, more than a "
                             "report's tables; not read")
+        held += grid.held
         lines += sheet_lines(grid)
     notes = ()
     if uncalculated:
@@ -103,17 +110,21 @@ class Grid:
     hidden_columns: set[int] = field(default_factory=set)
     rounded: set[tuple[int, int]] = field(default_factory=set)
     """Cells whose stored number has digits its format does not show (2370957.05 shown 2,370,957)."""
+    held: int = 0
+    """Characters its cells hold."""
 
     def put(self, row: int, column: int, value, number_format: str) -> None:
         """Record a cell as Excel shows it, and whether its format hides digits of its value."""
-        text = shown(value, number_format)
+        text = shown(value, number_format)[:_CELL_LONGEST]
         self.cells[(row, column)] = text
+        self.held += len(text)
         if isinstance(value, (int, float)) and not isinstance(value, bool) and _hides(value, text):
             self.rounded.add((row, column))
 
 
-def _grid(sheet) -> Grid:
-    """An openpyxl worksheet as a :class:`Grid`."""
+def _grid(sheet, room: int) -> Grid | None:
+    """An openpyxl worksheet as a :class:`Grid`, or None when its cells hold more than ``room`` characters
+    (told as soon as they do)."""
     hidden = _hidden_columns(sheet)
     merged = [(m.min_row, m.min_col, m.max_row, m.max_col) for m in sheet.merged_cells.ranges]
     grid = Grid(sheet.title, {}, merged, set(), hidden)
@@ -128,6 +139,8 @@ def _grid(sheet) -> Grid:
             continue
         if cell.value is not None and column not in hidden:
             grid.put(row, column, cell.value, cell.number_format)
+            if grid.held > room:
+                return None
     return grid
 
 
