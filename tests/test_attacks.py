@@ -931,3 +931,41 @@ def test_a_run_a_hidden_character_style_hides_is_left_out(tmp_path):
     assert "甲700.00万元" in doc.lines[0]
     (found,) = engine.run(doc, engine.select(engine.load(), ["SUM001"]))
     assert found.stated == "820.50万元"
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the parent-death signal is Linux's")
+def test_a_pdf_reader_child_dies_with_check_killed_hard(tmp_path):
+    """check reads a PDF in a child process; kill -9 of check (no handler of its runs) takes the child too,
+    never left reading on with gigabytes."""
+    import signal
+    import time
+
+    script = tmp_path / "slow.py"
+    script.write_text("import time\nfrom crossfoot import ingest\n"
+                      "ingest._apart(lambda path: time.sleep(120), 'x.pdf')\n", encoding="utf-8")
+    parent = subprocess.Popen([sys.executable, str(script)])
+    try:
+        children = Path(f"/proc/{parent.pid}/task/{parent.pid}/children")
+        for _ in range(200):
+            found = children.read_text().split() if children.exists() else []
+            if found:
+                break
+            time.sleep(0.05)
+        (child,) = map(int, found)
+        os.kill(parent.pid, signal.SIGKILL)
+        parent.wait(timeout=30)
+        for _ in range(200):
+            if _gone(child):
+                break
+            time.sleep(0.05)
+        assert _gone(child)
+    finally:
+        parent.kill()
+
+
+def _gone(pid: int) -> bool:
+    """Whether a process has ended (its entry gone, or a zombie left for its new parent to reap)."""
+    try:
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X")
+    except OSError:
+        return True

@@ -27,19 +27,11 @@ def inline(tasks: Iterable[Task], **_) -> Iterator[dict]:
 
 
 def _die_with(parent: int) -> None:
-    """Have the kernel kill this worker when the batch's process dies, however it dies (``kill -9``
-    included: no handler of the parent's runs then). Linux only; elsewhere the worker sees the pipe close
-    at its next task."""
-    if sys.platform.startswith("linux"):
-        import ctypes
-        import signal
+    """Have the kernel kill this worker when the batch's process dies (see :func:`crossfoot.limits.die_with`);
+    elsewhere than Linux the worker sees the pipe close at its next task."""
+    from ..limits import die_with
 
-        try:
-            ctypes.CDLL(None, use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
-        except (OSError, AttributeError):
-            pass
-    if os.getppid() != parent:  # the parent died before the request was made
-        os._exit(1)
+    die_with(parent)
 
 
 def _serve(conn, memory_mb: int, parent: int = 0) -> None:

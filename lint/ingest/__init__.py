@@ -96,8 +96,12 @@ def _apart(reader, path) -> Document:
     import signal
 
     inbound, outbound = os.pipe()
+    parent = os.getpid()
     child = os.fork()
     if child == 0:  # pragma: no cover - the child's side (its coverage is not collected)
+        from ..limits import die_with
+
+        die_with(parent)  # (check killed with -9: its reader goes too, never left holding gigabytes)
         os.close(inbound)
         try:
             try:
