@@ -228,6 +228,8 @@ _REASONS_ZH = [(lazy(p), r) for p, r in (
     (r"its cells hold more than (\d+) M characters, more than a report's \(one long text repeated in every "
      r"cell\?\); not read",
      r"其单元格文字超过 \1 M 字符，远超报告应有的（疑为同一长文本重复填入每个单元格）；未读取"),
+    (r"page (\d+) holds ([\d,]+) characters, more than any report's page \(([\d,]+)\); not read",
+     r"第 \1 页有 \2 个字符，远超任何报告的一页（\3）；未读取"),
     (r"lists (\d+) pages, more than a report's (\d+); not read", r"列有 \1 页，超过报告应有的 \2 页；未读取"),
     (r", which (?:Word never writes|an OFD never holds) \(entity expansion is refused\); not read",
      "，正常文件从不含此内容（拒绝展开实体）；未读取"),

@@ -22,7 +22,7 @@ from pathlib import Path
 import pytest
 
 from crossfoot import engine, ingest
-from crossfoot.ingest.text import parse
+from crossfoot.ingest.text import ReadError, parse
 
 BAD = "支出合计820.50万元，其中：人员经费600.20万元，公用经费230.30万元。\n"
 W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
@@ -969,3 +969,41 @@ def _gone(pid: int) -> bool:
         return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] in ("Z", "X")
     except OSError:
         return True
+
+
+@pytest.mark.parametrize("reader", ["pdfium", "pdfplumber"])
+def test_a_pdf_page_of_more_characters_than_any_reports_is_refused_at_once(tmp_path, monkeypatch, reader):
+    """A page holding 210,000 characters (three million text operators fit in 33 KB) is no report's page:
+    refused by its count before its characters are read one by one, through either reader."""
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    path = tmp_path / "full.pdf"
+    canvas = pdfcanvas.Canvas(str(path))
+    for row in range(70):
+        canvas.drawString(10, 800 - row * 10, "1" * 3000)
+    canvas.showPage()
+    canvas.save()
+    monkeypatch.setenv("CROSSFOOT_PDF_READER", reader)
+    with pytest.raises(ReadError, match=r"page 1 holds 210,\d{3} characters, more than any report.s page"):
+        ingest.read(path)
+
+
+def test_an_ofd_page_of_more_characters_than_any_reports_is_refused(tmp_path):
+    """Five thousand pages naming one Content.xml (186 KB) are one page read once, and a page holding more
+    characters than any report's is refused as it is read, never worked through for minutes."""
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    pages = "".join(f'<ofd:Page ID="{i + 10}" BaseLoc="Pages/Page_0/Content.xml"/>' for i in range(5000))
+    line = "1" * 3000
+    objects = "".join(f'<ofd:TextObject ID="1" Boundary="20 {100 + i % 150} 180 6" Size="4.2"><ofd:TextCode '
+                      f'X="0" Y="4.5" DeltaX="g {len(line) - 1} 0.05">{line}</ofd:TextCode></ofd:TextObject>'
+                      for i in range(70))
+    with zipfile.ZipFile(tmp_path / "full.ofd", "w", zipfile.ZIP_DEFLATED) as z:
+        z.writestr("OFD.xml", f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot>"
+                              "</ofd:DocBody></ofd:OFD>")
+        z.writestr("Doc_0/Document.xml", f"<ofd:Document {ns}><ofd:CommonData><ofd:PageArea><ofd:PhysicalBox>"
+                                         f"0 0 210 297</ofd:PhysicalBox></ofd:PageArea></ofd:CommonData>"
+                                         f"<ofd:Pages>{pages}</ofd:Pages></ofd:Document>")
+        z.writestr("Doc_0/Pages/Page_0/Content.xml", f"<ofd:Page {ns}><ofd:Content><ofd:Layer ID=\"2\">"
+                                                     f"{objects}</ofd:Layer></ofd:Content></ofd:Page>")
+    with pytest.raises(ReadError, match="page 1 holds 201,000 characters, more than any report's page"):
+        ingest.read(tmp_path / "full.ofd")

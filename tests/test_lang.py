@@ -336,6 +336,7 @@ _REASONS = [
     "a.ofd: a damaged OFD (its part Doc_0/Pages/Page_0/Content.xml is missing)",
     "a.ofd: a damaged OFD (OFD.xml names no document)",
     "a.ofd: lists 20000 pages, more than a report's 5000; not read",
+    "a.pdf: page 1 holds 3,000,053 characters, more than any report's page (200,000); not read",
     "a.pdf: the PDF is encrypted; save an unprotected copy to check it",
     "a.pdf: a damaged PDF (its page tree or objects nest too deeply or refer to themselves); not read",
     "a.pdf: a damaged or empty PDF: nothing could be read from its 3 pages (no text, no images, no drawings)",

@@ -25,6 +25,23 @@ from .invisible import BIDI, INVISIBLE, note
 from .text import ReadError
 
 UNPACKED_LIMIT = 256 * 2**20
+MOST_CHARS = 200_000
+"""Characters a page may hold: a dense A4 page of a report holds a few thousand; three million text
+operators in 33 KB of PDF would be read for minutes and gigabytes."""
+
+
+class PageTooFull(Exception):
+    """A page holding more than :data:`MOST_CHARS` characters (its number, how many)."""
+
+    def __init__(self, number: int, count: int):
+        super().__init__(number, count)
+        self.number, self.count = number, count
+
+    def refusal(self, name: str):
+        from .text import ReadError
+
+        return ReadError(f"{name}: page {self.number} holds {self.count:,} characters, more than any "
+                         f"report's page ({MOST_CHARS:,}); not read")
 """What the parts of a ZIP package (DOCX, XLSX, OFD) may unpack to; a report's are a few MB."""
 
 _SPACES = lazy(r"[\t\r\n\u000b\u000c]+")

@@ -32,7 +32,7 @@ from xml.etree import ElementTree as ET
 from ..model import Document
 from ..regex import lazy
 from . import pdf
-from .layout import parse_part, read_part, refuse_bomb
+from .layout import MOST_CHARS, PageTooFull, parse_part, read_part, refuse_bomb
 from .text import ReadError
 
 _PT = 72 / 25.4  # points per millimetre
@@ -54,6 +54,8 @@ def read(path: str | Path, display: str | None = None) -> Document:
         refuse_bomb(package, name)
         try:
             pages = [pdf.page_of(page) for page in _Package(package, name).pages()]
+        except PageTooFull as exc:
+            raise exc.refusal(name) from None
         except (zipfile.BadZipFile, zlib.error, EOFError) as exc:
             raise ReadError(f"{name}: a damaged OFD ({type(exc).__name__}: {exc})") from None
     return pdf.finish(name, pages, "OFD")
@@ -120,14 +122,22 @@ class _Package:
         if len(listed) > _PAGES:
             raise ReadError(f"{self.name}: lists {len(listed)} pages, more than a report's {_PAGES}; "
                             "not read")
+        seen: set[str] = set()  # the pages' content parts read: each page has its own
+        parsed: dict[str, list] = {}  # a template's layers, parsed once however many pages use it
         for number, entry in enumerate(listed, start=1):
             page_path = self.locate(folder, entry.get("BaseLoc", ""))
+            if page_path in seen:
+                continue  # (5,000 pages naming one Content.xml: a crafted package, its page read once)
+            seen.add(page_path)
             content = self.part(page_path)
             own = _box(_child(_child(content, "Area"), "PhysicalBox")) or size
             layers = []
             for used in _children(content, "Template"):
-                if used.get("TemplateID") in templates:
-                    layers += _layers(self.part(templates[used.get("TemplateID")]))
+                where = templates.get(used.get("TemplateID"))
+                if where is not None:
+                    if where not in parsed:
+                        parsed[where] = _layers(self.part(where))
+                    layers += parsed[where]
             layers += _layers(content)
             yield _Page(number, own, layers)
 
@@ -183,6 +193,8 @@ class _Page:
         x = y = 0.0
         for code in _children(element, "TextCode"):
             text = code.text or ""
+            if len(self.chars) + len(text) > MOST_CHARS:
+                raise PageTooFull(self.page_number, len(self.chars) + len(text))
             x = _float(code.get("X"), x)
             y = _float(code.get("Y"), y)
             advances = _advances(code.get("DeltaX"))

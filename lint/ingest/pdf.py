@@ -47,7 +47,7 @@ from pathlib import Path
 
 from ..model import Document
 from ..regex import lazy
-from .layout import Line, Piece, assemble, clean
+from .layout import MOST_CHARS, Line, PageTooFull, Piece, assemble, clean
 from .text import LIST_ITEM, ReadError
 
 _PAGE_NUMBER = lazy(
@@ -94,6 +94,8 @@ def read(path: str | Path, display: str | None = None) -> Document:
                 if page.unplaced:  # a CJK font neither embedded nor installed: PDFium loses lines of it
                     return _read_pdfplumber(path, name)
                 pages.append(page_of(page))
+    except PageTooFull as exc:
+        raise exc.refusal(name) from None
     except pdfium.PdfiumError as exc:
         if exc.code == 4:
             raise ReadError(f"{name}: the PDF is encrypted; save an unprotected copy to check it") from None
@@ -122,9 +124,13 @@ def _read_pdfplumber(path: str | Path, name: str) -> Document:
     try:
         pages = []
         for page in pdf.pages:
+            if len(page.chars) > MOST_CHARS:
+                raise PageTooFull(page.page_number, len(page.chars))
             pages.append(page_of(page))
             page.close()  # its layout and object caches: pages left open are most of the memory
         read = True
+    except PageTooFull as exc:
+        raise exc.refusal(name) from None
     except Exception as exc:  # noqa: BLE001 - any failure of the parser is reported, named
         raise _refusal(name, exc, "a page could not be read") from None
     finally:

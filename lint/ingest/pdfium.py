@@ -30,6 +30,7 @@ from __future__ import annotations
 import ctypes
 import math
 
+from .layout import MOST_CHARS, PageTooFull
 from .pdf import slanted
 
 DAMAGED = -1
@@ -93,6 +94,9 @@ class Page:
         no height and drops lines it then takes for duplicates (pdfminer reads such a page whole)."""
         text = page.get_textpage()
         try:
+            count = raw.FPDFText_CountChars(text.raw)
+            if count > MOST_CHARS:
+                raise PageTooFull(number, count)
             self.turned = _shown_turn(raw, text.raw, page.get_rotation() % 360)
             self._turn(page, self.turned)
             self.chars = self._chars(raw, text.raw)
