@@ -2,9 +2,11 @@
 
 Finds each percentage whose label holds a share word (option ``words``: 占, 占比, 比重, ...). The part is the
 nearest point amount before it in its sentence, or, when words before the share word name it
-(税收收入占一般公共预算收入的比重; 税收占比 for 税收收入), the nearest whose label ends with them (none: no
-relation). The whole is named by the words after the share word (占项目支出 → 项目支出) and looked up by label
-among the figures before it in its paragraph, or in the paragraphs before when it names a total
+(税收收入占一般公共预算收入的比重; 税收占比 for 税收收入), the nearest whose label ends with them (when its
+sentence states no amount before it, the one so named in the sentence before: 其中基本支出 a、项目支出 b。
+基本支出所占比重为 p; none: no relation). The whole is named by the words after the share word (占项目支出 →
+项目支出) and looked up by label among the figures before it in its paragraph, or in the paragraphs before
+when it names a total
 (占本年支出合计的 → the 本年支出合计 stated earlier, not one its label says is another year's,
 2023年本年支出合计 in a 2024 report; 占全省 70% compares with nothing stated here); two figures the name fits
 that are not total and item (调整预算 X，全年完成 Y，其中 A 占一般公共预算支出的: the budget or the outturn)
@@ -55,6 +57,7 @@ from ..options import options
 KIND = "share"
 FIELDS = JUDGED
 _TOTALS = ("合计", "总计")
+_NAMES_NOTHING = lazy(r"(?:约|分别)?(?:为|是|达|达到)?[：:]?")
 _SHORT = ("收入", "支出", "经费", "资金")  # what a part's name may leave off before 占比 (税收占比: 税收收入)
 _LINKS = ("其中", "分别", "合计", "共计", "总计", "以上", "约", "均")
 
@@ -232,14 +235,20 @@ def _shares(analysis, check: Check, shares: dict, unstated: list):
                 # an amount in brackets closed before the share (基本支出X（人员经费A、公用经费B），占P%)
                 # breaks down the part; it is not the part
                 before = rate.label.split("占" if "占" in rate.label else word, 1)[0]
-                subject = labels.core(before).strip("，,：: ")
+                subject = labels.core(before).strip("，,：: ").removesuffix("所")  # (基本支出所占比重)
                 if len(subject) >= 2 and subject not in _LINKS:  # 税收收入占…的比重: the amount named
                     amounts = [f for f in amounts if labels.core(f.label).endswith(subject)
                                or labels.core(f.label).endswith(tuple(subject + w for w in _SHORT))]
+                    if not amounts and not any(f.is_point and f.start < rate.start
+                                               and f.unit not in ("%", "‰") for f in figs):
+                        # 其中A a、B b。A所占比重为 p: the part named in the sentence before
+                        amounts = _named_before(analysis, block, start, subject)
                 part = amounts[0] if amounts else None
                 if part is None:
                     continue
                 named = rate.label.split(word, 1)[1].strip()
+                if _NAMES_NOTHING.fullmatch(named):
+                    named = ""  # (基本支出占比为 p, 所占比重为 p: no whole named after the word)
                 if word in ("比重", "比例") and "占" in rate.label:  # A占B的比重: B is the whole
                     named = rate.label.split("占", 1)[1].split(word)[0].removesuffix("的").strip()
                 clause = labels.clause(text, rate.start)
@@ -280,6 +289,17 @@ def _shares(analysis, check: Check, shares: dict, unstated: list):
             yield from _listed(analysis, check, listed)
             if len(bracketed) >= 3:  # three parts or more, each with its share in brackets, and no word
                 yield from _listed(analysis, check, bracketed)
+
+
+def _named_before(analysis, block: int, start: int, subject: str) -> list:
+    """The one amount of the sentence before ``start`` whose name is ``subject`` (其中基本支出 a、项目支出 b。
+    基本支出所占比重为 p: the part named again in a sentence of its own), or []."""
+    text = analysis.doc.blocks[block].text
+    opened = max(text.rfind(c, 0, max(start - 1, 0)) for c in "。；;！？") + 1
+    found = [f for f in analysis.figures[block] if opened <= f.start < start and f.is_point
+             and precision.family(f.unit) not in ("ratio", "")
+             and labels.core(f.label).endswith((subject, *(subject + w for w in _SHORT)))]
+    return found if len(found) == 1 else []
 
 
 def _holds_over_outer(analysis, check: Check, rate, part, whole, start: int) -> bool:
