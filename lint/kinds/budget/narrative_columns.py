@@ -9,9 +9,10 @@ words and none of its ``not`` words; items are tried in order. A label that name
 or the ``topic`` (“三公”经费 …) as the first item. Labels with ``skip`` words (增加, 减少, 比, 持平) state
 changes, not amounts, and are left alone.
 
-A table printed down the page (a row per item, under 项目 | 预算数 | 决算数) is read as the one-line table
-across it (of this year's columns when several years' are printed: the undated ones, 本年预算数 beside
-2025年预算数, but not 上年预算数, else the latest year's, 2025年预算数 | 2026年预算数 | 增减额). A bare 合计
+A table printed down the page (a row per item, under 项目 | 预算数 | 决算数; not a row a year, 2016年预算数
+over 2017年预算数, whose report year's row is read) is read as the one-line table across it (of this year's
+columns when several years' are printed: the undated ones, 本年预算数 beside 2025年预算数, but not
+上年预算数, else the latest year's, 2025年预算数 | 2026年预算数 | 增减额). A bare 合计
 column is the topic's total only beside its parts alone (not beside 机关运行经费 or 会议费). The item's column
 is the one whose own name (the deepest line of the header that is neither a measure nor a total word; see
 ``Table.levels``) holds the item's ``column`` words, and whose header holds the measure the label names
@@ -189,8 +190,8 @@ def _across(check: Check, table: Table) -> Table | None:
     names no measure."""
     measures = [j for j, name in enumerate(table.header) if j and any(m in name for m in
                                                                      check.options.measures.values())]
-    if not measures:
-        return None
+    if not measures or _year_row(table, None) is not None:
+        return None  # (2016年预算数 | … over 2017年预算数 | …: a row a year, not a row an item)
     years = {j: max(map(int, labels.YEAR.findall(table.header[j])), default=0) for j in measures}
     undated = [j for j in measures if not years[j] and not labels.LAST_YEARS.search(table.header[j])]
     # (本年预算数 | 2025年预算数: the undated one; not 上年预算数, 去年决算数)
