@@ -111,7 +111,7 @@ _VALUES_ZH = [(lazy(p), r) for p, r in (
     (r"^exact$", "精确（不计舍入）"), (r"^no rate$", "无法计算（基数为零）"), (r"^a value$", "应填的数值"),
     (r"^a statement$", "应有的说明"), (r"^absent$", "缺失"), (r"^empty$", "空表"),
     (r"^at most 100%$", "不超过100%"), (r"^no more than ", "不超过 "),
-    (r"^>= ?(\S+)$", r"不低于\1"), (r"^< ?(\S+)$", r"低于\1"),
+    (r"^>= ?(\S+)$", r"不低于\1"), (r"^<= ?(\S+)$", r"不高于\1"), (r"^< ?(\S+)$", r"低于\1"),
     (r">= ?(\d[\d.,]*)", r"不低于\1"), (r"(?<![<>=])< ?(\d[\d.,]*)", r"低于\1"),
     (r"(?<=\d) and (?=低于)", "且"), (r" \+ -(?=\d)", " − "), (r" \* ", " × "),
     (r"(?<=[行页段]), (?=第)", "、"),
@@ -204,6 +204,7 @@ def title(code: str, name: str, lang: str = "en") -> str:
 # Why a file was not checked, as the readers and limits say it in English: each phrase in Chinese (applied in
 # order, anywhere in the reason; the technical detail a library gave, in brackets, is kept as it is).
 _REASONS_ZH = [(lazy(p), r) for p, r in (
+    (r"not a (\w+) file \(its content says otherwise\)", r"不是 \1 文件（其内容不符）"),  # (first)
     (r"empty: no text to check", "空文件：没有可检查的文字"),
     (r" \(save it as \.(docx|xlsx) without a password\)", r"（请另存为不加密码的 .\1）"),
     (r"an encrypted workbook or a legacy \.xls file", "加密的工作簿或旧版 .xls 文件"),
@@ -303,7 +304,7 @@ _REASONS_ZH = [(lazy(p), r) for p, r in (
      r"所需内存超过 \1 MB；未检查（可用 --memory 放宽）"),
     (r"ran out of memory \(the limit is (\d+) MB a file\)", r"内存不足（每个文件限 \1 MB）"),
     (r"internal error while checking", "检查时发生内部错误："),
-    (r"not a (\w+) file \(its content says otherwise\)", r"不是 \1 文件（其内容不符）"),
+
     (r"^larger than (\d+) MB$", r"大于 \1 MB"),
     (r"not ([^()]+?) \(its first bytes are not of one: damaged, or another kind of file renamed\)",
      r"不是\1（其开头的字节不符：文件已损坏，或是改了扩展名的其他文件）"),  # (after the kinds' names)

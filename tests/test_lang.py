@@ -243,6 +243,9 @@ def test_the_words_kinds_fill_in_for_a_tolerance_or_a_computed_value_in_chinese(
     path.write_text("支出决算为2.35万元，比上年增加2.35万元，增长12.00%。\n", encoding="utf-8")
     full = invoke("check", "--lang", "zh", "--output-format", "full", str(path)).stdout
     assert "无法计算（基数为零）" in full and "no rate" not in full
+    page = invoke("check", "--lang", "zh", "--output-format", "html", str(path)).stdout
+    assert "计算值 <b>无法计算（基数为零）</b>" in page and "no rate" not in page  # (wave w74e: the desk's cards)
+    assert value_zh("<= 10") == "不高于10"
 
 
 def test_a_sheet_named_apart_from_its_cell_in_chinese():
@@ -318,6 +321,7 @@ _REASONS = [
     "a.docx: an encrypted DOCX or a legacy .doc file (save it as .docx without a password)",
     "a.docx: a damaged or truncated DOCX (its ZIP package cannot be read)",
     "a.docx: not a DOCX file (not a ZIP package)", "a.docx: not a DOCX file (no document part)",
+    "a.docx: not a DOCX file (its content says otherwise)",
     "a.xlsx: an encrypted workbook or a legacy .xls file (save it as .xlsx without a password)",
     "a.xlsx: not an XLSX file (not a ZIP package)",
     "a.xlsx: unpacks to 300 MB, more than a report's 256 MB (a zip bomb?); not read",

@@ -307,3 +307,10 @@ def test_a_port_another_desk_holds_is_said_so(tmp_path):
 
     assert fail_zh(said).startswith(f"无法在 127.0.0.1:{port} 上启动：端口已被占用")
     assert serve.taken("127.0.0.1", 0) == ""
+
+
+def test_an_empty_upload_is_said_empty_not_another_kind():
+    from crossfoot.serve.jobs import refusal
+
+    assert refusal("a.docx", b"") == "empty: no text to check"
+    assert refusal("a.docx", b"hello").startswith("not a DOCX file")

@@ -168,7 +168,8 @@ def _finding(f, ident: str, lang: str = "en") -> str:
     if f.stated:
         calc.append(f"{words['stated']} <b>{escape(f.stated)}</b> <span class=\"bad-mark\">✗</span>")
     if f.computed:
-        calc.append(f"{words['computed']} <b>{escape(f.computed)}</b>")
+        computed = value_zh(f.computed) if lang == "zh" else f.computed
+        calc.append(f"{words['computed']} <b>{escape(computed)}</b>")
     if f.tolerance:
         calc.append(f"{words['tolerance']} {escape(value_zh(f.tolerance) if lang == 'zh' else f.tolerance)}")
     figures = "".join(f"<li>{escape(text)}{words['said'] if k == 0 else ''}</li>"

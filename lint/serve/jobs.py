@@ -69,6 +69,10 @@ def refusal(name: str, head: bytes) -> str:
     if not ingest.readable(name):
         return ingest.refusal(name)
     marks = MAGIC.get(suffix)
+    if not head:
+        from ..ingest import EMPTY
+
+        return EMPTY  # (an empty upload: said so, as check says it, not as content of another kind)
     if marks and not any(mark in head[:1024] for mark in marks):
         return f"not a {suffix[1:].upper()} file (its content says otherwise)"
     return ""
