@@ -98,6 +98,8 @@ def test_a_report_is_checked_and_its_findings_downloaded(desk):
         [("SUM001", "支出.txt", 1, "1,250.00万元")]
     sheet = client.get(f"/jobs/{job['job']}/download/findings.xlsx")
     assert sheet.content[:4] == b"PK\x03\x04"
+    assert "2-reports-findings.xlsx" in sheet.headers["content-disposition"]  # (not findings.xlsx
+    # every time: told apart in the downloads folder)
     assert "SUM001" in client.get(f"/jobs/{job['job']}/download/findings.csv").text
     page = client.get("/" + rows["支出.txt"]["report"])
     assert page.status_code == 200 and "SUM001" in page.text
@@ -257,6 +259,7 @@ def test_the_desk_in_a_browser(served, chromium, tmp_path):
     assert frame.locator(".hl").count() >= 1  # its figures are marked in the document
     with page.expect_download() as download:
         page.locator(".job a", has_text="XLSX").click()
+    assert download.value.suggested_filename.endswith("-核对结果.xlsx")  # named after the report, in Chinese
     saved = tmp_path / "findings.xlsx"
     download.value.save_as(saved)
     from openpyxl import load_workbook
@@ -314,3 +317,15 @@ def test_an_empty_upload_is_said_empty_not_another_kind():
 
     assert refusal("a.docx", b"") == "empty: no text to check"
     assert refusal("a.docx", b"hello").startswith("not a DOCX file")
+
+
+def test_a_download_is_named_after_its_report():
+    from crossfoot.serve import _attachment, _download_name
+
+    class One:
+        names = ["uploads/某区财政局2025年部门决算.pdf"]
+
+    assert _download_name(One, "findings.xlsx", "zh") == "某区财政局2025年部门决算-核对结果.xlsx"
+    assert _download_name(One, "findings.csv", "en") == "某区财政局2025年部门决算-findings.csv"
+    said = _attachment("某区-核对结果.json")
+    assert said.startswith('attachment; filename="') and "filename*=utf-8''%E6%9F%90" in said

@@ -22,6 +22,7 @@ Safety:
 
 from __future__ import annotations
 
+import os
 import secrets
 import shutil
 import tempfile
@@ -221,14 +222,15 @@ def create_app(root: Path, token: str, lang: str = "en", limits: Limits | None =
         job, what = job_of(request), request.path_params["what"]
         if what not in DOWNLOADS or job.state != "done":
             raise HTTPException(404, "no such download (yet)")
+        named = _download_name(job, what, session_of(request).lang)
         if what == "findings.json":
             body = _json(job.records())
             return Response(body, media_type=DOWNLOADS[what],
-                            headers={"Content-Disposition": 'attachment; filename="findings.json"'})
+                            headers={"Content-Disposition": _attachment(named)})
         path = job.out / what
         if not path.is_file():
             raise HTTPException(404, "no such download")
-        return FileResponse(path, media_type=DOWNLOADS[what], filename=what,
+        return FileResponse(path, media_type=DOWNLOADS[what], filename=named,
                             headers={"Content-Security-Policy": CSP_REPORT})
 
     async def close(request):
@@ -292,6 +294,26 @@ def create_app(root: Path, token: str, lang: str = "en", limits: Limits | None =
                     middleware=[Middleware(TrustedHostMiddleware, allowed_hosts=allowed)])
     app.state.desk = desk
     return _Capped(app, limits.upload_mb << 20)
+
+
+def _download_name(job, what: str, lang: str) -> str:
+    """A download's file name the user can tell apart in her downloads folder: the report's name (one
+    report) or how many (several), then what it is (核对结果.xlsx / findings.xlsx)."""
+    stem, suffix = os.path.splitext(what)
+    kind = "核对结果" if lang == "zh" else stem
+    if len(job.names) == 1:
+        base = os.path.splitext(os.path.basename(job.names[0]))[0][:60] or "report"
+    else:
+        base = f"{len(job.names)}份报告" if lang == "zh" else f"{len(job.names)}-reports"
+    return f"{base}-{kind}{suffix}"
+
+
+def _attachment(name: str) -> str:
+    """A Content-Disposition naming ``name`` (RFC 6266: an ASCII fallback, and the UTF-8 name)."""
+    from urllib.parse import quote
+
+    fallback = name.encode("ascii", "replace").decode().replace("?", "_").replace('"', "_")
+    return f"attachment; filename=\"{fallback}\"; filename*=utf-8''{quote(name)}"
 
 
 class _Capped:
