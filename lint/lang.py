@@ -31,9 +31,9 @@ PHRASES = {
     "one digit": {"en": " (one digit differs: {fix}?)", "zh": "（疑为笔误：{fix}？）"},
     "unit slip": {"en": " (it holds if {fix}: the unit mistyped?)", "zh": "（若{fix}则一致，疑为单位笔误）"},
     "swapped": {"en": " (two digits swapped: {fix}?)", "zh": "（疑为数字颠倒：{fix}？）"},
-    "crossing": {"en": " (its row and its column are off alike: the cell they share, {part}, would make both "
-                       "add up as {fixed}?)",
-                 "zh": "（所在行与所在列差额相同：疑为二者共有的 {part} 有误，应为 {fixed}？）"},
+    "crossing": {"en": " (or the cell its row and its column share is off: {part} → {fixed} makes both add "
+                       "up?)",
+                 "zh": "（或为所在行与所在列共有的单元格有误：{part} → {fixed} 则行、列均相符？）"},
     "the figure": {"en": "the figure", "zh": "该数"},
     "the table": {"en": "the table", "zh": "该表"},
     "passed": {"en": "All checks passed ({files}).", "zh": "全部通过（{files}）。"},

@@ -155,3 +155,29 @@ def test_a_row_a_page_break_cut_is_read_whole_and_its_table_goes_on(tmp_path):
     _cut_table(wrong, "232.69")
     found = engine.run(ingest.read(wrong), checks)
     assert [str(f.stated) for f in found] == ["232.69", "232.69"]
+
+
+def test_rules_running_on_past_a_table_mid_page_close_no_row(tmp_path):
+    """Column rules that overshoot a table's last rule in the middle of a page (code review 75a: over a
+    note below it) are no row a page break cut: the note stays a line of its own, not a row of figures."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas as pdfcanvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    canvas = pdfcanvas.Canvas(str(tmp_path / "t.pdf"))
+    canvas.setFont("STSong-Light", 10)
+    columns, y = [40, 200, 300, 400], 200
+    for row in (("项目", "本年支出合计", "基本支出"), ("甲", "10.00", "10.00"), ("合计", "10.00", "10.00")):
+        canvas.line(columns[0], 842 - y, columns[-1], 842 - y)
+        for x, text in zip(columns, row):
+            canvas.drawString(x + 3, 842 - y - 14, text)
+        y += 20
+    canvas.line(columns[0], 842 - y, columns[-1], 842 - y)
+    for x in columns:
+        canvas.line(x, 842 - 200, x, 842 - y - 30)  # 30 points past the last rule
+    canvas.drawString(210, 842 - y - 20, "12.00万元")
+    canvas.showPage()
+    canvas.save()
+    lines = ingest.read(tmp_path / "t.pdf").lines
+    assert any(line.strip() == "12.00万元" for line in lines)

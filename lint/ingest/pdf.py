@@ -532,7 +532,7 @@ def _tables(page) -> list:
 
     from .pdfium import _closing
 
-    closing = _closing(TableFinder(page).get_edges())
+    closing = _closing(TableFinder(page).get_edges(), float(page.height))
     return page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
 
 

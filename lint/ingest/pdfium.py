@@ -130,7 +130,8 @@ class Page:
         finder = TableFinder.__new__(TableFinder)
         finder.page, finder.settings = self, TableSettings.resolve({})
         edges = finder.get_edges()
-        points = edges_to_intersections(edges + _closing(edges), finder.settings.intersection_x_tolerance,
+        edges += _closing(edges, self.height)
+        points = edges_to_intersections(edges, finder.settings.intersection_x_tolerance,
                                         finder.settings.intersection_y_tolerance)
         return [Table(self, group) for group in cells_to_tables(_cells(points))]
 
@@ -389,12 +390,17 @@ def _bound(raw, name: str, result, *arguments):
     return ctypes.CFUNCTYPE(result, *arguments)(ctypes.cast(getattr(raw, name), ctypes.c_void_p).value)
 
 
-def _closing(edges: list[dict]) -> list[dict]:
+_CUT_BAND = 60.0  # points from a page's top or bottom edge where a browser's page break leaves a row's rules
+
+
+def _closing(edges: list[dict], height: float) -> list[dict]:
     """The ruling lines that close a grid cut by a page break: a row a browser or a word processor splits
     over two pages is drawn with its column rules running on to the page's foot (or down from its head) and
     no rule across their ends, so its cells would stay open and the row be lost between two tables. Where
     two column rules or more of a grid end level past its last rule (below it, or above its first), one is
-    drawn across their ends; rules ending inside a grid (a merged header's) are left as they are."""
+    drawn across their ends, when they end in the page's top or bottom margin band (where a page break
+    cuts: rules running on past a table ending mid-page, over a note below it, are left as they are, and
+    so are rules ending inside a grid, a merged header's)."""
     across = [e for e in edges if e["orientation"] == "h"]
     down = [e for e in edges if e["orientation"] == "v"]
     out = []
@@ -406,7 +412,8 @@ def _closing(edges: list[dict]) -> list[dict]:
             left, right = min(e["x0"] for e in rules), max(e["x1"] for e in rules)
             near = [h["top"] for h in across if h["x0"] < right - 1 and h["x1"] > left + 1]
             beyond = [t for t in near if (t >= y - 1 if end == "bottom" else t <= y + 1)]
-            if len(rules) >= 2 and near and not beyond:  # past the grid's last rule, none across their ends
+            edge = y >= height - _CUT_BAND if end == "bottom" else y <= _CUT_BAND
+            if len(rules) >= 2 and near and not beyond and edge:  # past the grid's last rule, at a page break
                 out.append({"x0": left, "x1": right, "top": float(y), "bottom": float(y),
                             "width": right - left, "height": 0.0, "orientation": "h", "object_type": "line"})
     return out

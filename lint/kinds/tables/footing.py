@@ -53,8 +53,9 @@ Columns whose header or cells are rates (option ``skip``: 率, %, 比例, 进度
 columns and rows ``apart`` (机关运行经费, printed beside or under the 三公 total) or columns headed 其中 (a
 breakdown of the column before) are never a total's parts.
 Judged as intervals: the parts' rounding intervals added up must meet the total's. A row total and a
-column total off by one amount over the one cell they share point to that cell: both findings name it and
-the value that makes both add up, instead of a digit fix of their own total (which would break the others).
+column total off by one amount over the one cell they share may point to that cell: when one value of it
+mends both, both findings name it and that value, beside their own total's digit fix (two errors of one gap
+read the same).
 
 **A column not understood is not judged.** Parts that add up to two, three or four times their total
 are the levels of a hierarchy read as one (a group and its items, each summing to it): not judged. A
@@ -73,6 +74,7 @@ from decimal import Decimal
 
 from ...figures import precision
 from ...figures.labels import FUNDS
+from ...interval import Interval
 from ...lang import say
 from ...model import Severity, Table
 from ...regex import lazy
@@ -192,7 +194,8 @@ def run(analysis, check: Check):
 def _crossing(found: list, check: Check) -> list:
     """The findings of a row total and a column total that fail alike over one cell they share (a 款's
     基本支出 off by 10 in its row's 合计 and in its 类's 基本支出): that cell is the likely typo, not either
-    total, so each says so in place of a digit fix of its own total (which would break the other sums)."""
+    total, so each says so (beside a digit fix of its own total, when one would mend it: two errors of one
+    gap read the same), when one value of that cell mends both."""
     failing = [v for _, v in found if not v.holds and v.finding is not None and v.bounds is not None]
     across = [v for key, v in found if key[0] == "across" and v in failing]
     down = [v for key, v in found if key[0] != "across" and v in failing]
@@ -207,21 +210,15 @@ def _crossing(found: list, check: Check) -> list:
                 continue
             part = next(f for f in a.related if f.span in shared)
             places = max(part.decimals, 0)
-            fixed = f"{part.value + (gaps[0] + gaps[1]) / 2:.{places}f}"
-            hint = say("crossing", check.lang, part=part.text, fixed=fixed)
-            for v in (a, d):
-                message = _without_fix(v.finding, check.lang) + hint
-                said[id(v)] = replace(v, finding=replace(v.finding, message=message, suggestion=""))
+            value = (part.value + (gaps[0] + gaps[1]) / 2).quantize(Decimal(1).scaleb(-places))
+            shift = value - part.value
+            if not all(v.bounds.stated.meets(Interval(v.bounds.computed.lo + shift,
+                                                      v.bounds.computed.hi + shift)) for v in (a, d)):
+                continue  # (two errors whose gaps only look alike: no one value of the cell mends both)
+            hint = say("crossing", check.lang, part=part.text, fixed=f"{value:.{places}f}")
+            for v in (a, d):  # (its own digit fix kept beside it: two errors of one gap read the same)
+                said[id(v)] = replace(v, finding=replace(v.finding, message=v.finding.message + hint))
     return [(key, said.get(id(v), v)) for key, v in found]
-
-
-def _without_fix(finding, lang: str) -> str:
-    """A finding's message without its own digit fix (… (one digit differs: 1320.4 → 1330.4?))."""
-    for kind in ("one digit", "swapped"):
-        tail = say(kind, lang, fix=finding.suggestion) if finding.suggestion else ""
-        if tail and finding.message.endswith(tail):
-            return finding.message[: -len(tail)]
-    return finding.message
 
 
 def _before_statistics(table: Table) -> Table:
