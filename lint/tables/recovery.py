@@ -245,6 +245,7 @@ def _continuing(table: Table, bounds: list[tuple[int, int]]) -> list[list[tuple[
         before = {c for c in (code(row[pa].text) for row in table.rows if pa < len(row)) if c}
         parent = mine[0][:-2] if mine and len(mine[0]) > 3 else ""
         goes_on = b - a == pb - pa and (parent in before and parent not in mine
+                                        or _items_go_on(table, a, before)
                                         or any(_spans_on(row, (pa, pb), (a, b)) for row in table.rows)
                                         or named and top[a] and top[a] == top[pa] and not any(
                                             c.text.replace(" ", "").endswith(_GRAND)
@@ -254,6 +255,24 @@ def _continuing(table: Table, bounds: list[tuple[int, int]]) -> list[list[tuple[
         else:
             groups.append([(a, b)])
     return groups
+
+
+_SUB_CODE = lazy(r"\d{1,2}")  # a 款 or 项 code in a column of its own (01, 28, 5)
+
+
+def _items_go_on(table: Table, a: int, before: set) -> bool:
+    """Whether a panel coded in two columns (类 | 款) opens with an item of a group the panel before holds
+    and it does not (302 | 28 工会经费 under no 302 row of its own, after a panel holding 302): the group's
+    items going on, as 30228 would under one code column."""
+    names = table.header
+    if a + 1 >= len(names) or not (_CODES.match(names[a]) and _CODES.match(names[a + 1])):
+        return False
+    first = next((row for row in table.rows if a + 1 < len(row) and (row[a].text or row[a + 1].text)), None)
+    if first is None or not _SUB_CODE.fullmatch(first[a + 1].text.strip()):
+        return False
+    group = code(first[a].text)
+    own = {code(row[a].text) for row in table.rows if a + 1 < len(row) and not row[a + 1].text.strip()}
+    return not group or group in before and group not in own
 
 
 def _aligning(line: str) -> bool:
