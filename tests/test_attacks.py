@@ -1007,3 +1007,22 @@ def test_an_ofd_page_of_more_characters_than_any_reports_is_refused(tmp_path):
                                                      f"{objects}</ofd:Layer></ofd:Content></ofd:Page>")
     with pytest.raises(ReadError, match="page 1 holds 201,000 characters, more than any report's page"):
         ingest.read(tmp_path / "full.ofd")
+
+
+@pytest.mark.parametrize("page", [
+    # a hidden row or paragraph left open (legal HTML, and a page cut off mid-download): read as before, the
+    # rest of the document never swallowed, the reading never stuck (code review 75b)
+    '<table><tr><td>项目</td><td>金额</td></tr><tr><td>人员经费</td><td>600.20</td></tr>'
+    '<tr style="display:none"><td>旧数</td><td>1.00</td></table><p>' + SEEN_WRONG.format(a="", b="") + "</p>",
+    '<p>一、支出情况</p><p hidden>（内部稿）<p>' + SEEN_WRONG.format(a="", b="") + "<p>二、收入情况",
+    # what a reader does see: a print-only rule, a class shown again later, a style's last word
+    '<style>@media print { .noprint { display: none; } }</style><p class="noprint">'
+    + SEEN_WRONG.format(a="", b="") + "</p>",
+    '<style>.tip{visibility:hidden}.tip{visibility:visible}</style><p><span class="tip">'
+    + SEEN_WRONG.format(a="", b="") + "</span></p>",
+    '<p><span style="display:none;display:inline">' + SEEN_WRONG.format(a="", b="") + "</span></p>",
+])
+def test_html_a_reader_sees_is_read_and_an_open_hidden_block_hides_nothing(tmp_path, page):
+    (tmp_path / "r.html").write_text(page, encoding="utf-8")
+    found = engine.run(ingest.read(tmp_path / "r.html"), engine.select(engine.load(), ["SUM001"]))
+    assert [f.stated for f in found] == ["820.50万元"]

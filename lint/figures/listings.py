@@ -1804,8 +1804,9 @@ def _trailing(text: str, sentences) -> list[Listing]:
             if _GOES_ON.match(text, start, parts[0].start if parts else start):
                 continue  # 还有 A a，B b，支出合计 t: more parts stated in the sentences before
             side = _SIDE.search(word)
-            if side and any(_SIDES[side.group()] in labels.core(f.label) for f in parts):
-                continue  # 收入 a，上年结余 b，支出合计 t: the other side's total, not theirs
+            if side and parts and labels.core(parts[0].label).endswith(_SIDES[side.group()]):
+                continue  # 收入 a，上年结余 b，支出合计 t: the other side's total, not theirs (not 使用
+                # 事业收入 a，支出合计 t, nor 政府性基金收入安排 b: a same side's part naming its source)
             if parts and parts[0] is figs[0] and index and _SIDE_TOTAL.search(word) \
                     and _ADDED_KIND.search(labels.core(parts[0].label)):
                 continue  # 基金收入 X，…。省级补助收入 a，调入资金 b，…，收入合计 t: added to X, said before

@@ -1,8 +1,9 @@
 """HTML: paragraphs, headings, list items and ``<table>`` elements, with the standard library's parser.
 
 Block elements (``p``, ``div``, ``li``, ``h1``–``h6``, ``br`` ...) end a paragraph; ``script``, ``style``,
-``head`` and ``template`` are skipped, and so is an element no reader sees (``hidden``, a style of
-``display:none`` or ``visibility:hidden``, or a class a ``<style>`` before it hides so). A table is read
+``head`` and ``template`` are skipped, and so is the text of an inline element no reader sees (``hidden``,
+its style's last word ``display:none`` or ``visibility:hidden``, or a class a ``<style>`` before it hides so,
+outside ``@media``; a hidden block is read, as one left open would hide the rest). A table is read
 on its grid: a cell with ``colspan``/``rowspan`` gives its text once, in its first grid position, and empty
 cells in the positions it covers, so a row comes out as a DOCX or PDF row does. Text inside a cell joins
 its lines with nothing.
@@ -25,8 +26,12 @@ _BLOCKS = {"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "bl
            "figcaption", "main", "nav", "aside", "address"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
 _VOID = {"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source", "track"}
-_HIDING_STYLE = lazy(r"display\s*:\s*none|visibility\s*:\s*hidden")
-_HIDING_RULE = lazy(r"\.([\w-]+)\s*\{[^}]*?(?:display\s*:\s*none|visibility\s*:\s*hidden)")
+# an inline style's last say on showing (display:none;display:block shows), case aside
+_SHOWING = lazy(r"(?i)(display\s*:\s*[\w-]+|visibility\s*:\s*[\w-]+)")
+_HIDING_RULE = lazy(r"(?:^|(?<=[},]))\s*\.([\w-]+)\s*\{([^{}]*)\}")  # .cls { … }: a class alone, no more
+_MEDIA = lazy(r"(?is)@media[^{]*\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}")  # print-only rules and the like: aside
+_INLINE = {"span", "font", "b", "i", "em", "strong", "small", "sup", "sub", "a", "label", "mark", "u", "s",
+           "del", "ins", "code", "abbr", "cite", "q", "big", "strike"}  # (hidden: their text alone left out)
 _STYLE_READ = 200_000  # characters of a <style> read for the classes it hides
 _ENDS_HIDING = {"p", "div", "td", "th", "tr", "table", "li", "body", "html", "section", "article"}
 _WIDEST = 1000  # columns a table's grid may reach (and a span's rows, as browsers clamp them)
@@ -42,6 +47,15 @@ def read(path: str | Path, display: str | None = None) -> Document:
     parser.close()
     parser.finish()
     return assemble(name, parser.lines, encoding=encoding)
+
+
+def _hides(declarations: str) -> bool | None:
+    """Whether CSS declarations hide an element (their last display or visibility), or None (say nothing)."""
+    said = _SHOWING.findall(declarations)
+    if not said:
+        return None
+    last = said[-1].lower().replace(" ", "")
+    return last in ("display:none", "visibility:hidden")
 
 
 class _Parser(HTMLParser):
@@ -65,7 +79,13 @@ class _Parser(HTMLParser):
     # -- text -------------------------------------------------------------------------------------------
     def handle_data(self, data: str) -> None:
         if self.styling:
-            self.hidden_classes.update(m.group(1) for m in _HIDING_RULE.finditer(data[:_STYLE_READ]))
+            rules = _MEDIA.sub("", data[:_STYLE_READ])
+            for m in _HIDING_RULE.finditer(rules):  # a later rule for the class has the last say
+                shown = _hides(m.group(2))
+                if shown is True:
+                    self.hidden_classes.add(m.group(1))
+                elif shown is False:
+                    self.hidden_classes.discard(m.group(1))
         if self.skip or self.hiding:
             return
         if self.tables and self.tables[-1]["cell"] is not None:
@@ -81,6 +101,7 @@ class _Parser(HTMLParser):
         """What the file leaves open at its end read as if closed (a page cut off inside its last table, a
         truncated download: its rows are read, not dropped)."""
         self.skip = 0  # (a <script> left open too: its end never comes)
+        self.hiding = None  # (a hidden element left open: the tables still end)
         while self.tables:
             self.handle_endtag("table")
         self.end_paragraph()
@@ -108,7 +129,7 @@ class _Parser(HTMLParser):
             if tag == self.hiding[0]:
                 self.hiding = (tag, self.hiding[1] + 1)
             return
-        if tag not in _VOID and self._hidden(dict(attrs)):
+        if tag in _INLINE and self._hidden(dict(attrs)):  # (a block left open would hide the rest)
             self.hiding = (tag, 1)
             return
         if tag == "table":
@@ -137,9 +158,10 @@ class _Parser(HTMLParser):
     def _hidden(self, attrs: dict) -> bool:
         """Whether an element's attributes hide it from every reader (``hidden``, a style of display:none or
         visibility:hidden, or a class a <style> before it hides so)."""
-        if "hidden" in attrs or _HIDING_STYLE.search(attrs.get("style") or ""):
-            return True
-        return bool(self.hidden_classes & set((attrs.get("class") or "").split()))
+        own = _hides(attrs.get("style") or "")
+        if own is not None:
+            return own
+        return "hidden" in attrs or bool(self.hidden_classes & set((attrs.get("class") or "").split()))
 
     def handle_endtag(self, tag: str) -> None:
         if tag in _SKIPPED:

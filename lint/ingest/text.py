@@ -56,7 +56,8 @@ _PINYIN = r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūú�
 # inline HTML a Markdown file may hold: an element hidden from readers, with its text (<span
 # style="display:none">1</span>), then any inline tag alone (<b>700.00</b>万元: the 700.00万元 shown)
 _INLINE_HTML = (r"<(?P<hid>span|font|div|i|b)\b[^<>\n]{0,200}?"
-                r"(?:display\s*:\s*none|visibility\s*:\s*hidden|\shidden\b)[^<>\n]{0,200}>[^<\n]{0,200}</(?P=hid)>"
+                r"style\s*=\s*[\"'][^\"'<>\n]{0,200}?(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*;?\s*[\"']"
+                r"[^<>\n]{0,200}>[^<\n]{0,200}</(?P=hid)>"
                 r"|</?(?:b|i|u|em|strong|font|span|sup|sub|mark|small|big|s|strike|ins)\b[^<>\n]{0,200}>")
 _MARKUP = lazy(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{INVISIBLE.pattern}|{_PINYIN}"
                rf"|{_INLINE_HTML}"

@@ -39,7 +39,7 @@ CELLS_LIMIT = 2_000_000  # cells a workbook may have: a report's have thousands
 _NO_VALUE = lazy(rb"(?:</(?:\w+:)?f>|<(?:\w+:)?f\b[^>]*/>)\s*"
                        rb"(?:<(?:\w+:)?v\s*/>|<(?:\w+:)?v>\s*</(?:\w+:)?v>)?\s*</(?:\w+:)?c>")
 _QUOTED = lazy(r'"([^"]*)"|\\(.)|\[[^\]]*\]|_.|\*.')
-_CELL_LONGEST = 4000  # characters of a cell kept (a report's longest, a 偏差原因, is a few hundred)
+_CELL_LONGEST = 32_767  # characters of a cell kept: as many as Excel holds in one
 TEXT_LIMIT = 32 << 20  # characters a workbook's cells may hold: a shared string in 200,000 cells is 48 G
 _SHOWN_PLACES = 15  # decimals a cell can show that mean anything (Excel keeps 15 significant digits)
 

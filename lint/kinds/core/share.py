@@ -57,6 +57,10 @@ from ..options import options
 KIND = "share"
 FIELDS = JUDGED
 _TOTALS = ("合计", "总计")
+# 在本年支出合计中，(基本支出所占比重为 p，): the listing's whole alone, and shares of its other parts
+_PLAIN_LEAD = lazy(r"(?:在([^，,。；;\d]{2,20})中[，,]?)?"
+                   r"(?:[^，,。；;\d]{2,16}?(?:所占比重|占比)为?\d+(?:\.\d+)?%[，,；;])*")
+_WHOLE_AFTER = lazy(r"占(?!比|重)")  # 占本年收入合计的比重: a whole named (not 所占比重, 占比)
 _NAMES_NOTHING = lazy(r"(?:约|分别)?(?:为|是|达|达到)?[：:]?")
 _SHORT = ("收入", "支出", "经费", "资金")  # what a part's name may leave off before 占比 (税收占比: 税收收入)
 _LINKS = ("其中", "分别", "合计", "共计", "总计", "以上", "约", "均")
@@ -239,10 +243,14 @@ def _shares(analysis, check: Check, shares: dict, unstated: list):
                 if len(subject) >= 2 and subject not in _LINKS:  # 税收收入占…的比重: the amount named
                     amounts = [f for f in amounts if labels.core(f.label).endswith(subject)
                                or labels.core(f.label).endswith(tuple(subject + w for w in _SHORT))]
+                    lead = _PLAIN_LEAD.fullmatch(text[start : text.find(subject, start)].strip())
                     if not amounts and not any(f.is_point and f.start < rate.start
-                                               and f.unit not in ("%", "‰") for f in figs):
-                        # 其中A a、B b。A所占比重为 p: the part named in the sentence before
-                        amounts = _named_before(analysis, block, start, subject)
+                                               and f.unit not in ("%", "‰") for f in figs) \
+                            and _NAMES_NOTHING.fullmatch(rate.label.split(word, 1)[1].strip()) \
+                            and lead and not _WHOLE_AFTER.search(rate.label):
+                        # 其中A a、B b。A所占比重为 p: the part named in the sentence before (not 上年A…,
+                        # 全省A…, A占本年收入合计的比重: another year's or scope's, or of a whole named)
+                        amounts = _named_before(analysis, block, start, subject, lead.group(1))
                 part = amounts[0] if amounts else None
                 if part is None:
                     continue
@@ -291,15 +299,21 @@ def _shares(analysis, check: Check, shares: dict, unstated: list):
                 yield from _listed(analysis, check, bracketed)
 
 
-def _named_before(analysis, block: int, start: int, subject: str) -> list:
+def _named_before(analysis, block: int, start: int, subject: str, whole: str | None) -> list:
     """The one amount of the sentence before ``start`` whose name is ``subject`` (其中基本支出 a、项目支出 b。
-    基本支出所占比重为 p: the part named again in a sentence of its own), or []."""
+    基本支出所占比重为 p: the part named again in a sentence of its own), listed under the ``whole`` the
+    sentence names (在本年支出合计中), if it names one; or []."""
     text = analysis.doc.blocks[block].text
     opened = max(text.rfind(c, 0, max(start - 1, 0)) for c in "。；;！？") + 1
     found = [f for f in analysis.figures[block] if opened <= f.start < start and f.is_point
              and precision.family(f.unit) not in ("ratio", "")
              and labels.core(f.label).endswith((subject, *(subject + w for w in _SHORT)))]
-    return found if len(found) == 1 else []
+    if len(found) != 1:
+        return []
+    if whole and not any(f.start < found[0].start and labels.core(f.label).endswith(labels.core(whole))
+                         for f in analysis.figures[block] if opened <= f.start):
+        return []  # (在一般公共预算支出中: another whole than the one the sentence before lists it under)
+    return found
 
 
 def _holds_over_outer(analysis, check: Check, rate, part, whole, start: int) -> bool:

@@ -217,9 +217,9 @@ def _before_own(analysis, fig, year: int) -> bool:
         return False
     mine = labels.YEAR.sub("", text[opened : fig.start])
     ended = min((k for k in (text.find(c, fig.end) for c in "。！？!?") if k >= 0), default=-1)
-    if ended >= 0 and text[ended + 1 :].strip():  # the next sentence, in the same paragraph
+    if ended >= 0 and _OPENS_YEAR.match(text, ended + 1):  # the next sentence, in the same paragraph
         later, start = fig.block, ended + 1
-    else:
+    else:  # (or, when that is a remark, 主要用于…, the next paragraph)
         later = next((k for k in range(fig.block + 1, min(fig.block + 3, len(blocks)))
                       if blocks[k].kind != "row"), None)
         start = 0
