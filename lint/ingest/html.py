@@ -129,7 +129,8 @@ class _Parser(HTMLParser):
             if tag == self.hiding[0]:
                 self.hiding = (tag, self.hiding[1] + 1)
             return
-        if tag in _INLINE and self._hidden(dict(attrs)):  # (a block left open would hide the rest)
+        if tag in _INLINE and self._hidden(dict(attrs)) or tag == "sup":  # (a block left open would hide
+            # the rest; a <sup> is a note's mark or an exponent, never run into the figure after it)
             self.hiding = (tag, 1)
             return
         if tag == "table":

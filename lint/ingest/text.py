@@ -54,11 +54,13 @@ _ITEM = lazy(rf"\s*(?:[-*+]\s|\||\d{{1,2}}[)）](?!\d)|{LIST_ITEM})")
 _BULLET = lazy(r"\s*(?:——|[•●▪])")  # a dash or bullet item (——A a；), after a list's colon or another item
 _PINYIN = r"(?<=[\u4e00-\u9fff])\([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*\)"  # 發(fā)布: a reading glossed
 # inline HTML a Markdown file may hold: an element hidden from readers, with its text (<span
-# style="display:none">1</span>), then any inline tag alone (<b>700.00</b>万元: the 700.00万元 shown)
+# style="display:none">1</span>) and a note's mark (<sup>1</sup>, never run into the figure after it), then
+# any inline tag alone (<b>700.00</b>万元: the 700.00万元 shown)
 _INLINE_HTML = (r"<(?P<hid>span|font|div|i|b)\b[^<>\n]{0,200}?"
                 r"style\s*=\s*[\"'][^\"'<>\n]{0,200}?(?:display\s*:\s*none|visibility\s*:\s*hidden)\s*;?\s*[\"']"
                 r"[^<>\n]{0,200}>[^<\n]{0,200}</(?P=hid)>"
-                r"|</?(?:b|i|u|em|strong|font|span|sup|sub|mark|small|big|s|strike|ins)\b[^<>\n]{0,200}>")
+                r"|<(?P<note>sup|sub)\b[^<>\n]{0,200}>[^<\n]{0,6}</(?P=note)>"  # <sup>1</sup>: a note's mark
+                r"|</?(?:b|i|u|em|strong|font|span|mark|small|big|s|strike|ins)\b[^<>\n]{0,200}>")
 _MARKUP = lazy(rf"\*\*|__|\$|\\(?=[%$])|\\times|\\cdot|&nbsp;|<br\s*/?>|{INVISIBLE.pattern}|{_PINYIN}"
                rf"|{_INLINE_HTML}"
                r"|\[(?=[^\[\]\n]{1,200}\]\([^()\s]{0,300}\))|\]\([^()\s]{0,300}\)")  # [text](link): the text
