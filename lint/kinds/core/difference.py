@@ -28,7 +28,7 @@ An over- or under-collection after the budget stated with its rate (X，完成�
 What is left of a plan, stated with no comparison (option ``left``: 结余, 节约, 未支出, …; 全年预算 X，
 全年支出 Y，结余 Z, or 实际支出 Y，预算 X，未支出 Z) is the plan (``plan`` words: 预算, 计划, 下达) less the
 outturn (``spent`` words: 支出, 实际, 执行): the two amounts right before it, one of each (not 剩余资金中
-Z 已结转, a part of what is left); a 当期结余
+Z 已结转, nor 剩余资金 a 已结转下年使用，b 收回财政: parts of what is left); a 当期结余
 (当年结余) is the 收入 less the 支出 stated right before it (基金收入 X，基金支出 Y，当期结余 Z); what is left
 said after its amount (计划投入 X，实际到位 Y，尚有 Z 未到位) is read as if before it. A balance carried over
 years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is left alone, but
@@ -351,7 +351,7 @@ def _changes(analysis, o: Options, block: int):
                         current = named[0]
                 yield current, prior, change, sign  # 执行率98.15%，上年为96.42%，提高1.73个百分点
             elif not o.compare.within(text[current.start - len(current.label) : change.start]) \
-                    and not reach.says(_CARRIED, change.start):
+                    and not reach.says(_CARRIED, change.start) and not _SPLIT_LEFT.match(text, change.end):
                 left = _left(o, current, prior, change, reach.says(("其中",), change.start), still)
                 if left is not None:
                     yield left[1], left[0], change, -1  # plan − spent = what is left
@@ -690,6 +690,9 @@ _NAMED_BASE = lazy(r"(?:比|较)(?:原|年度|全年)?(年初|计划|目标)(?:�
                    r"(增加|减少|增长|下降|调增|调减|追加|压减|多|少)(?:开展|完成|举办|实施|支出|投入|培训|建设"
                    r"|发放|出栏|建成|新增|招录|培育)?$")
 _PERIOD_BALANCE = lazy(r"(?:当期|当年|本期)结余$")
+# what is left said in parts, each with where it went (剩余资金 a 已结转下年使用，b 收回财政): a is one
+_SPLIT_LEFT = lazy(r"[^。；;]{0,30}?[，,、][^，,。；;\d]{0,8}\d[\d,.]*\s*万?元[^，,。；;]{0,6}"
+                   r"(?:收回|上缴|缴回|退回|结转|统筹|调剂)")
 _PART_OF_LEFT = lazy(r"(?:剩余|结余|节余|节约|未支出|未使用)(?:的)?(?:资金|经费|部分|款项)?(?:当)?中"
                      r"[，,：:]?\s*$")
 # an outturn against its plan by so much (决算数小于预算数 X, 支出数大于预算数 X)
