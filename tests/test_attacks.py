@@ -1035,3 +1035,13 @@ def test_a_notes_mark_never_runs_into_the_figure_after_it(tmp_path, name):
     text = "本年收入合计<sup>1</sup>4459.31万元，其中：财政拨款收入4400.26万元，占98.68%；其他收入59.05万元，占1.32%。"
     (tmp_path / name).write_text(text if name.endswith(".md") else f"<p>{text}</p>", encoding="utf-8")
     assert engine.run(ingest.read(tmp_path / name), engine.select(engine.load(), ["SUM001", "SHR001"])) == []
+
+
+def test_a_hidden_span_left_open_ends_at_the_next_cell(tmp_path):
+    """<td><span hidden>1<td>600.20 (end tags left out, as HTML allows): the next cell's start ends the
+    hidden span, so its figure is read (code review 75b's neighbour)."""
+    page = ("<table><tr><td>项目<td>金额<tr><td>人员经费<span hidden>注<td>600.20<tr><td>公用经费<td>230.30"
+            "<tr><td>合计<td>820.50</table>")
+    (tmp_path / "r.html").write_text(page, encoding="utf-8")
+    found = engine.run(ingest.read(tmp_path / "r.html"), engine.select(engine.load(), ["TAB001"]))
+    assert [f.stated for f in found] == ["820.50"]

@@ -125,6 +125,8 @@ class _Parser(HTMLParser):
             return
         if self.skip:
             return
+        if self.hiding and (tag in _ENDS_HIDING or tag in _BLOCKS):
+            self.hiding = None  # (an inline element left open: a block's, a cell's or a row's start ends it)
         if self.hiding:
             if tag == self.hiding[0]:
                 self.hiding = (tag, self.hiding[1] + 1)
