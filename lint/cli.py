@@ -75,6 +75,23 @@ def main() -> None:
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
 
 
+# options several commands take, each written once
+_SELECT = click.option("--select", multiple=True,
+                       help="Codes, code prefixes or names to run (comma-separated).")
+_EXTEND_SELECT = click.option("--extend-select", multiple=True, help="Add to the selection.")
+_IGNORE = click.option("--ignore", multiple=True, help="Codes, prefixes or names to skip (comma-separated).")
+_EXIT_ZERO = click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
+_PACK = click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
+                     help="An extra YAML check pack (repeatable).")
+_CONFIG = click.option("--config", type=click.Path(exists=True, dir_okay=False),
+                       help="Use this configuration file for every path.")
+_ISOLATED = click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+_LANG = click.option("--lang", type=click.Choice(["zh", "en"]),
+                     help="Messages and summaries in Chinese or English [default: the locale's].")
+_QUIET = click.option("-q", "--quiet", is_flag=True,
+                      help="No progress bar (drawn only on a terminal, after 0.5 s).")
+
+
 @main.command()
 @click.argument("paths", nargs=-1, required=True, type=click.Path())
 @click.option("--output-format", "fmt", type=click.Choice(["auto", *FORMATS]),
@@ -82,25 +99,23 @@ def main() -> None:
               "xlsx is a binary file: give -o FILE (or redirect it; never to a terminal).")
 @click.option("-o", "--output-file", type=click.Path(dir_okay=False),
               help="Write findings here (atomically).")
-@click.option("--select", multiple=True, help="Codes, code prefixes or names to run (comma-separated).")
-@click.option("--extend-select", multiple=True, help="Add to the selection.")
-@click.option("--ignore", multiple=True, help="Codes, prefixes or names to skip (comma-separated).")
+@_SELECT
+@_EXTEND_SELECT
+@_IGNORE
 @click.option("--min-severity", type=click.Choice(SEVERITIES),
               help="Hide findings below this severity [default: info].")
 @click.option("--fail-on", type=click.Choice(SEVERITIES),
               help="Exit 1 when a finding at or above this severity is reported [default: warning].")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
-@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="An extra YAML check pack (repeatable).")
+@_EXIT_ZERO
+@_PACK
 @click.option("--engine", "judge", type=click.Choice(["native", "gx"]), default="native",
               show_default=True, help="Who decides the table checks: crossfoot, or great-expectations "
               "(pip install crossfoot[gx]).")
 @click.option("--rounding", type=click.Choice(["round", "either", "strict"]),
               help="How stated figures were rounded [default: round]: half up (a gap only truncation "
               "explains is info), either rounded or truncated, or strictly rounded.")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False),
-              help="Use this configuration file for every path.")
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
+@_CONFIG
+@_ISOLATED
 @click.option("--show-settings", is_flag=True, help="Print the settings for the first path and exit.")
 @click.option("--show-files", is_flag=True, help="Print the files that would be checked and exit.")
 @click.option("--statistics", is_flag=True, help="Print the number of findings per check instead.")
@@ -108,8 +123,7 @@ def main() -> None:
               help="Seconds a file may take (0: no limit); one that takes longer is reported, not checked.")
 @click.option("--memory", "memory_mb", type=click.IntRange(min=0), default=2048, show_default=True,
               help="Megabytes more a file may take (0: no limit); one that needs more is reported.")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
-              help="Messages and summaries in Chinese or English [default: the locale's].")
+@_LANG
 @click.option("--fix", is_flag=True, help="Apply the safe fixes to TXT/Markdown files (a missing %, a "
               "thousands separator, a template alternative the sentence decides), then report what remains.")
 @click.option("--unsafe-fixes", is_flag=True, help="With --fix or --diff: also change a figure to the "
@@ -120,7 +134,7 @@ def main() -> None:
 @click.option("--annotate", "annotate_dir", type=click.Path(file_okay=False),
               help="Write a copy of each DOCX checked into this folder with a Word comment on each "
               "finding's figure (the originals are never changed).")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar (drawn only on a terminal, after 0.5 s).")
+@_QUIET
 @click.option("--baseline", type=click.Path(dir_okay=False),
               help="Hide the findings recorded in this baseline file.")
 @click.option("--write-baseline", type=click.Path(dir_okay=False),
@@ -434,23 +448,20 @@ def _statistics(findings, lang: str = "en") -> None:
               help="Results of unchanged files are taken from here.")
 @click.option("--no-cache", is_flag=True, help="Check every file again.")
 @click.option("--no-html", is_flag=True, help="Do not write a report per document.")
-@click.option("--select", multiple=True, help="Codes, code prefixes or names to run (comma-separated).")
-@click.option("--extend-select", multiple=True, help="Add to the selection.")
-@click.option("--ignore", multiple=True, help="Codes, prefixes or names to skip (comma-separated).")
+@_SELECT
+@_EXTEND_SELECT
+@_IGNORE
 @click.option("--min-severity", type=click.Choice(SEVERITIES), help="Hide findings below this severity.")
 @click.option("--fail-on", type=click.Choice(SEVERITIES), help="Exit 1 at or above this severity.")
-@click.option("--exit-zero", is_flag=True, help="Exit 0 even when findings are reported.")
-@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="An extra YAML check pack (repeatable).")
+@_EXIT_ZERO
+@_PACK
 @click.option("--rounding", type=click.Choice(["round", "either", "strict"]),
               help="How stated figures were rounded [default: round]: half up, either rounded or truncated, "
                    "or strictly rounded.")
-@click.option("--config", type=click.Path(exists=True, dir_okay=False),
-              help="Use this configuration file for every path.")
-@click.option("--isolated", is_flag=True, help="Ignore every configuration file.")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
-              help="Messages and summaries in Chinese or English [default: the locale's].")
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar (drawn only on a terminal, after 0.5 s).")
+@_CONFIG
+@_ISOLATED
+@_LANG
+@_QUIET
 def batch(paths, output_dir, jobs, resume, timeout, memory_mb, executor, scheduler, cache_dir, no_cache,
           no_html, select, extend_select, ignore, min_severity, fail_on, exit_zero, packs, rounding, config,
           isolated, lang, quiet):
@@ -553,8 +564,7 @@ def serve(host, port, no_browser, max_file_mb, jobs, timeout, memory_mb, lang):
 @click.option("-d", "--output-dir", required=True, type=click.Path(file_okay=False),
               help="Folder to write the frames (CSV) and suites (JSON) into.")
 @click.option("--select", multiple=True, help="Codes, code prefixes or names to export (comma-separated).")
-@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="An extra YAML check pack (repeatable).")
+@_PACK
 def export_gx(paths, output_dir, select, packs):
     """Write each report's table relations as GX sees them: per report and frame, the DataFrame as
     ``<report>.<frame>.csv`` and its expectation suite as ``<report>.<frame>.suite.json``."""
@@ -634,10 +644,8 @@ def _emit(module, findings, context, output_file) -> None:
 
 @main.command()
 @click.argument("folder", type=click.Path(file_okay=False))
-@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="An extra YAML check pack (repeatable).")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
-              help="Messages and summaries in Chinese or English [default: the locale's].")
+@_PACK
+@_LANG
 def docs(folder, packs, lang):
     """Write the rule documentation (a Markdown page per check, with its examples run) to FOLDER."""
     from . import docs as rule_docs
@@ -649,10 +657,8 @@ def docs(folder, packs, lang):
 
 
 @main.command()
-@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="An extra YAML check pack (repeatable).")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
-              help="Messages and summaries in Chinese or English [default: the locale's].")
+@_PACK
+@_LANG
 def rules(packs, lang):
     """List every check: code, name, default severity, summary."""
     from tabulate import tabulate
@@ -672,10 +678,8 @@ def rules(packs, lang):
 
 @main.command()
 @click.argument("code")
-@click.option("--pack", "packs", multiple=True, type=click.Path(exists=True, dir_okay=False),
-              help="An extra YAML check pack (repeatable).")
-@click.option("--lang", type=click.Choice(["zh", "en"]),
-              help="Messages and summaries in Chinese or English [default: the locale's].")
+@_PACK
+@_LANG
 def rule(code, packs, lang):
     """Show the documentation of one check (by code or name): what it reports, a failing example with the
     finding it gives and a passing one, then how it reads a report."""

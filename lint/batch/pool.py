@@ -26,19 +26,13 @@ def inline(tasks: Iterable[Task], **_) -> Iterator[dict]:
         yield audit_file(task)
 
 
-def _die_with(parent: int) -> None:
-    """Have the kernel kill this worker when the batch's process dies (see :func:`crossfoot.limits.die_with`);
-    elsewhere than Linux the worker sees the pipe close at its next task."""
-    from ..limits import die_with
-
-    die_with(parent)
-
-
 def _serve(conn, memory_mb: int, parent: int = 0) -> None:
     """A worker: take chunks of tasks from ``conn`` until ``None``, send back a record for each task as it
     finishes (so the parent knows which file is running, for its time limit)."""
-    if parent:
-        _die_with(parent)
+    if parent:  # (the kernel kills this worker when the batch's process dies, however it dies)
+        from ..limits import die_with
+
+        die_with(parent)
     import signal
 
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the batch's to handle: it stops the workers

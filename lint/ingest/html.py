@@ -25,7 +25,6 @@ _BLOCKS = {"p", "div", "li", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6", "bl
            "section", "article", "header", "footer", "caption", "title", "ul", "ol", "body", "br", "hr",
            "figcaption", "main", "nav", "aside", "address"}
 _HEADINGS = {"h1", "h2", "h3", "h4", "h5", "h6"}
-_VOID = {"br", "hr", "img", "input", "meta", "link", "col", "area", "base", "wbr", "source", "track"}
 # an inline style's last say on showing (display:none;display:block shows), case aside
 _SHOWING = lazy(r"(?i)(display\s*:\s*[\w-]+|visibility\s*:\s*[\w-]+)")
 _HIDING_RULE = lazy(r"(?:^|(?<=[},]))\s*\.([\w-]+)\s*\{([^{}]*)\}")  # .cls { … }: a class alone, no more

@@ -525,14 +525,14 @@ def _cjk(ch: str) -> bool:
 
 def _tables(page) -> list:
     """The page's ruled tables; on pdfplumber's own page (the fallback reader) with the rules that close a
-    grid a page break cut (:func:`crossfoot.ingest.pdfium._closing`), as the PDFium reader finds them."""
+    grid a page break cut (:func:`crossfoot.ingest.pdfium.closing_rules`), as the PDFium reader finds them."""
     if not hasattr(page, "debug_tablefinder"):
         return page.find_tables()
     from pdfplumber.table import TableFinder
 
-    from .pdfium import _closing
+    from .pdfium import closing_rules
 
-    closing = _closing(TableFinder(page).get_edges(), float(page.height))
+    closing = closing_rules(TableFinder(page).get_edges(), float(page.height))
     return page.find_tables({"explicit_horizontal_lines": closing} if closing else None)
 
 

@@ -130,7 +130,7 @@ class Page:
         finder = TableFinder.__new__(TableFinder)
         finder.page, finder.settings = self, TableSettings.resolve({})
         edges = finder.get_edges()
-        edges += _closing(edges, self.height)
+        edges += closing_rules(edges, self.height)
         points = edges_to_intersections(edges, finder.settings.intersection_x_tolerance,
                                         finder.settings.intersection_y_tolerance)
         return [Table(self, group) for group in cells_to_tables(_cells(points))]
@@ -393,7 +393,7 @@ def _bound(raw, name: str, result, *arguments):
 _CUT_BAND = 60.0  # points from a page's top or bottom edge where a browser's page break leaves a row's rules
 
 
-def _closing(edges: list[dict], height: float) -> list[dict]:
+def closing_rules(edges: list[dict], height: float) -> list[dict]:
     """The ruling lines that close a grid cut by a page break: a row a browser or a word processor splits
     over two pages is drawn with its column rules running on to the page's foot (or down from its head) and
     no rule across their ends, so its cells would stay open and the row be lost between two tables. Where
