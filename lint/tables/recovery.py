@@ -852,26 +852,8 @@ def _rejoined(body: list, breaks: list[int], turns=()) -> tuple[list, list[int]]
         if not 0 < b < len(body) or len(body[b]) != len(body[b - 1]):
             continue
         before, after = body[b - 1], body[b]
-        if _name_goes_on(before, after):  # (机关事业单位基本养老 | 125.28 ⏎ 保险缴费支出 | : a name alone)
-            body[b - 1] = [replace(x, text=x.text + y.text) if y.text.strip() else x
-                           for x, y in zip(before, after)]
-            del body[b]
-            deleted.append(b)
-            continue
-        if b not in breaks:
-            continue
-        if any(code(c.text) for c in after) or any(
-                number(c.text) is None and len(c.text.strip()) > _WRAPPED_REST for c in after):
-            continue  # a row of its own: a code, or a name longer than a cell's wrapped remainder
-        pairs = [(x.text, y.text) for x, y in zip(before, after) if y.text.strip()]
-        cut = [x + y for x, y in pairs if number(x) is None and _FIGURE_PART.fullmatch(x.strip())
-               and number(x + y) is not None]
-        rest = max((len(y.strip()) for x, y in pairs if number(y) is None), default=0)
-        named = max((len(x.strip()) for x, y in pairs if number(y) is None), default=_WRAPPED_NAME)
-        if not cut or len(cut) < 2 and rest > 1 or named < _WRAPPED_NAME \
-                or not all(x.strip() for x, _ in pairs) \
-                or any(number(y) is not None and number(x + y) is None for x, y in pairs):
-            continue
+        if not _name_goes_on(before, after) and not (b in breaks and _figure_cut(before, after)):
+            continue  # (机关事业单位基本养老 | 125.28 ⏎ 保险缴费支出 | : a name alone goes on at any turn)
         body[b - 1] = [replace(x, text=x.text + y.text) if y.text.strip() else x
                        for x, y in zip(before, after)]
         del body[b]
@@ -881,16 +863,29 @@ def _rejoined(body: list, breaks: list[int], turns=()) -> tuple[list, list[int]]
     return body, [v - sum(1 for d in deleted if d < v) for v in breaks]
 
 
+def _figure_cut(before, after) -> bool:
+    """Whether the row after a break is the rest of the row before, a figure cut in two (see
+    :func:`_rejoined`)."""
+    if any(code(c.text) for c in after) or any(
+            number(c.text) is None and len(c.text.strip()) > _WRAPPED_REST for c in after):
+        return False  # a row of its own: a code, or a name longer than a cell's wrapped remainder
+    pairs = [(x.text, y.text) for x, y in zip(before, after) if y.text.strip()]
+    cut = [x + y for x, y in pairs if number(x) is None and _FIGURE_PART.fullmatch(x.strip())
+           and number(x + y) is not None]
+    rest = max((len(y.strip()) for x, y in pairs if number(y) is None), default=0)
+    named = max((len(x.strip()) for x, y in pairs if number(y) is None), default=_WRAPPED_NAME)
+    return bool(cut) and not (len(cut) < 2 and rest > 1) and named >= _WRAPPED_NAME \
+        and all(x.strip() for x, _ in pairs) \
+        and not any(number(y) is not None and number(x + y) is None for x, y in pairs)
+
+
 def _page_of(doc: Document, row) -> str:
     """The page a row was drawn on (PDF, OFD), or "" (the other formats)."""
     line = next((c.span.line for c in row if c.span), 0)
     if not doc.places or not 0 < line <= len(doc.places) or not doc.places[line - 1]:
         return ""
-    m = _PAGE.match(doc.places[line - 1][0].where)
-    return m.group(1) if m else ""
-
-
-_PAGE = lazy(r"(page \d+)")
+    m = _GRID.match(doc.places[line - 1][0].where)
+    return (m.group(1) or "") if m else ""
 
 
 def _name_goes_on(before, after) -> bool:
