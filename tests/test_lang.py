@@ -90,9 +90,11 @@ def test_the_html_report_in_chinese(tmp_path):
     path = tmp_path / "r.txt"
     path.write_text(BAD, encoding="utf-8")
     for lang, words in (("zh", ["<title>crossfoot 核查报告</title>", "<h3>错误 (1)</h3>", "第1行第",
-                                "所述 <b>", "计算值 <b>", "容差 ±0.005（舍入）", '<html lang="zh-CN">']),
+                                "所述 <b>", "计算值 <b>", "容差 ±0.005（舍入）", '<html lang="zh-CN">',
+                                " SUM001 合计数与分项之和不符 ×1</label>"]),
                         ("en", ["<title>crossfoot report</title>", "<h3>error (1)</h3>", "line 1, column ",
-                                "stated <b>", "computed <b>", "tolerance ±0.005 (rounding)", '<html lang="en">'])):
+                                "stated <b>", "computed <b>", "tolerance ±0.005 (rounding)", '<html lang="en">',
+                                " SUM001 sum-mismatch ×1</label>"])):
         page = invoke("check", "--lang", lang, "--output-format", "html", str(path)).stdout
         assert [w for w in words if w not in page] == []
 

@@ -300,8 +300,10 @@ def write(findings, stream, context) -> None:
     filters = "".join(f'<label><input type="checkbox" data-sev="{s}" checked> {words[s]} {by_sev[s]}'
                       f'<span class="bar {s}" style="width:{48 * by_sev[s] // most}px"></span></label>'
                       for s in _ORDER)
-    filters += " · " + "".join(
-        f'<label><input type="checkbox" data-code="{escape(c)}" checked> {escape(c)} ×{by_code[c]}</label>'
+    named = {f.code: shown_name(f.code, f.name, context.lang) for f in findings}  # (a code and its name:
+    filters += " · " + "".join(  # a bare code tells a reader nothing)
+        f'<label title="{escape(named.get(c, c))}"><input type="checkbox" data-code="{escape(c)}" checked> '
+        f'{escape(c)} {escape(named.get(c, ""))} ×{by_code[c]}</label>'
         for c in codes)
     sections, first = [], 0
     for path, n in anchors.items():
