@@ -1,5 +1,6 @@
 """respective: lists stated 分别 side by side, item by item (A、B、C的预算分别为 a1、a2、a3，实际支出分别为
-b1、b2、b3，执行率分别为 r1、r2、r3; 其中 A a、B b、C c，占比分别为 s1、s2、s3).
+b1、b2、b3，执行率分别为 r1、r2、r3; 其中 A a、B b、C c，占比分别为 s1、s2、s3; A、B分别为 a、b，分别比上年
+增加 c、d，分别增长 p、q).
 
 Finds, in each sentence, the runs of figures a ``分别`` word opens (分别为, 分别是, 分别占, 分别达到), their
 figures joined by 、 or 和 only. A run of percentages whose word names a rate (``rates``: 执行率, 完成率,
@@ -10,7 +11,13 @@ each rate is its item's done over its planned. A run of percentages whose word n
 parts, 其中 A a、B b, each its own; or the parts alone, their total the one amount of the sentence before
 that they add up to, or the one named after 分别占 (分别占一般公共预算支出的; 占全市政府采购规模比例为 after
 the parts' 分别为) in the sentence or the one before, else in the paragraph or the three before when it is
-stated once there): each share is its part over that total. Any other shape is left alone.
+stated once there): each share is its part over that total. A run of growth rates (分别增长, 同比分别下降,
+增幅分别为) stands beside the one run of as many amounts listed 分别为 before it and one run of their changes
+(分别比上年增加) or priors (上年分别为) in the sentence: each rate is its item's change over its prior (the
+current less an increase, plus a decrease). A rate between two years (2025年比2024年增长 p) is of the amounts
+listed 分别为 after those years (2024年、2025年…分别为 a、b): the later year's over the earlier's. Any other
+shape is left alone (two runs the rates could be of, changes of two directions, a base other than last
+year's).
 
 Judged as intervals, as the rate and share kinds judge one figure.
 """
@@ -44,6 +51,16 @@ _OF_WHOLE = lazy(r"(?:分别占|占(?!比)(?=[\u4e00-\u9fff]*(?:(?:比重|比例
 # (…分别为 a、b和c，占全市政府采购规模比例为 p、q和r, 占…的 p、q和r: the same, 分别 said once)
 _PLAN_WHOLE = lazy(r"预算|计划")
 _RESPECTIVE = lazy(r"分别(?:为|是|占|达到|达)?$")
+# 分别比上年增加, 比上年分别下降, 同比分别增长, 增幅分别为: a run of changes or growth rates, its direction
+_CHANGED = lazy(r"(?:分别(?:比|较|与)?(?:上年度?|上一年度?|去年|上年同期)?(?:相比)?[，,]?|同比分别"
+                r"|(?:比|较)(?:上年度?|上一年度?|去年)(?:同期)?分别)(增加|增长|减少|下降|降低|上升|提高)了?$"
+                r"|(增幅|增速|增长率|降幅|下降率)分别(?:为|是|达)?$")
+_PRIOR = lazy(r"(?:上年|上一年|上年度|去年|同期)[^，,。；;]{0,12}分别(?:为|是)?$")
+# 2025年比2024年增长 p (its years listed before the amounts: 2024年、2025年…分别为 a、b)
+_YEARS_COMPARED = lazy(r"(20\d\d)\s*年度?(?:比|较)(20\d\d)\s*年度?(?:相比)?[，,]?"
+                       r"(增加|增长|减少|下降|降低|上升|提高)了?(?:幅度)?(?:为|达)?$")
+_YEARS_LISTED = lazy(r"20\d\d\s*年度?(?:\s*(?:、|和|及|与)\s*20\d\d\s*年度?)+")
+_UP = ("增加", "增长", "上升", "提高", "增幅", "增速", "增长率")
 _JOINED = lazy(r"^\s*(?:、|和|及)\s*$")
 
 
@@ -51,7 +68,8 @@ def _runs(text: str, figs) -> list[list]:
     """The runs of figures a 分别 word opens, each its figures in order."""
     runs, k = [], 0
     while k < len(figs):
-        if _RESPECTIVE.search(figs[k].label.strip()) or _OF_WHOLE.search(figs[k].label.strip()):
+        label = figs[k].label.strip()
+        if _RESPECTIVE.search(label) or _OF_WHOLE.search(label) or _CHANGED.search(label):
             run = [figs[k]]
             while k + 1 < len(figs) and _JOINED.match(text[figs[k].end : figs[k + 1].start]):
                 k += 1
@@ -76,10 +94,14 @@ def run(analysis, check: Check):
                 if any(f.unit != "%" or not f.is_point for f in rates):
                     continue
                 word = rates[0].label
-                if o.rates.within(word):
-                    yield from _rates(analysis, check, rates, runs[:k])
+                if changed := _CHANGED.search(word.strip()):
+                    yield from _growths(analysis, check, rates, changed, runs[:k], runs[k + 1 :])
+                elif o.rates.within(word):
+                    yield from _rates(analysis, check, rates,
+                                      [r for r in runs[:k] if not _CHANGED.search(r[0].label.strip())])
                 elif o.shares.within(word) or _OF_WHOLE.search(word):
                     yield from _shares(analysis, check, rates, figs, before)
+            yield from _years(analysis, check, text, figs, runs)
 
 
 def _rates(analysis, check: Check, rates: list, before: list[list]):
@@ -96,6 +118,83 @@ def _rates(analysis, check: Check, rates: list, before: list[list]):
                         scale=Decimal(100), expression=f"{outturn.text} / {plan.text}")
         if verdict:
             yield verdict
+
+
+def _money(run: list) -> bool:
+    return all(f.is_point and precision.family(f.unit) == "money" for f in run)
+
+
+def _sign(said) -> int:
+    return 1 if (said.group(1) or said.group(2)) in _UP else -1
+
+
+def _growths(analysis, check: Check, rates: list, said, before: list[list], after: list[list]):
+    """Growth rates stated 分别 (分别增长 p、q): each over its item's amount, listed 分别为 before them,
+    and its change (分别比上年增加 c、d) or its prior (上年分别为 y、z) listed in the sentence; one of each,
+    as many as the rates, else nothing is read."""
+    n, sign = len(rates), _sign(said)
+    listed = [r for r in before if len(r) == n and _money(r)]
+    current = [r for r in listed if _RESPECTIVE.search(r[0].label.strip()) and not _PRIOR.search(r[0].label)]
+    around = [r for r in (*before, *after) if len(r) == n and _money(r)]
+    changes = [r for r in around if (c := _CHANGED.search(r[0].label.strip())) and c.group(1)]
+    priors = [r for r in around if _PRIOR.search(r[0].label.strip()) and r not in changes]
+    if len(current) != 1 or len(changes) + len(priors) != 1 \
+            or changes and _sign(_CHANGED.search(changes[0][0].label.strip())) != sign:
+        return
+    for k, rate in enumerate(rates):
+        now = current[0][k]
+        if changes:
+            change = changes[0][k]
+            yield from _growth(analysis, check, rate, now, sign, change=change)
+        else:
+            yield from _growth(analysis, check, rate, now, sign, prior=priors[0][k])
+
+
+def _years(analysis, check: Check, text: str, figs: list, runs: list[list]):
+    """A growth rate between two of the years a list names before its amounts (2024年、2025年…分别为 a、b，
+    2025年比2024年增长 p): the later year's amount over the earlier's."""
+    for rate in figs:
+        if rate.unit != "%" or not rate.is_point \
+                or not (said := _YEARS_COMPARED.search(labels.clause(text, rate.start))):
+            continue
+        for run in runs:
+            if run[-1].end > rate.start or not _money(run) or not _RESPECTIVE.search(run[0].label.strip()):
+                continue
+            lead = text[labels.sentence_start(text, run[0].start) : run[0].start]
+            listed = [m.group() for m in _YEARS_LISTED.finditer(lead)]
+            years = labels.YEAR.findall(listed[-1]) if listed else []
+            if len(years) != len(run) or len(set(years)) != len(years) \
+                    or said.group(1) not in years or said.group(2) not in years:
+                continue
+            now, prior = run[years.index(said.group(1))], run[years.index(said.group(2))]
+            sign = 1 if said.group(3) in _UP else -1
+            yield from _growth(analysis, check, rate, now, sign, prior=prior)
+
+
+def _growth(analysis, check: Check, rate, now, sign: int, *, change=None, prior=None):
+    unit = now.unit
+
+    def compute():
+        current = precision.interval(now, unit=unit)
+        if change is not None:
+            moved = precision.interval(change, unit=unit)
+            base = current - moved if sign > 0 else current + moved
+            grown = moved
+        else:
+            base = precision.interval(prior, unit=unit)
+            grown = current - base if sign > 0 else base - current
+        return grown / base if base.lo > 0 else None
+
+    if change is not None:
+        base = f"{now.text} − {change.text}" if sign > 0 else f"{now.text} + {change.text}"
+        expression = f"{change.text} / ({base})"
+    else:
+        expression = (f"({now.text} − {prior.text}) / {prior.text}" if sign > 0
+                      else f"({prior.text} − {now.text}) / {prior.text}")
+    verdict = judge(check, analysis, rate, (change or prior, now), compute, scale=Decimal(100),
+                    expression=expression)
+    if verdict:
+        yield verdict
 
 
 def _named_before(analysis, first, name: str) -> list:
