@@ -18,10 +18,11 @@ of amounts count, a blank one as 0; a total naming its measure (决算数合计)
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 
 from ..model import Table
 from ..regex import lazy
-from . import CLASS_COLUMN, NOTHING, number
+from . import CLASS_COLUMN, NOTHING, Value, number
 
 _BLANKS = lazy(r"\s+")
 
@@ -71,7 +72,7 @@ def sums(table: Table, totals) -> list[tuple[int, list[int]]]:
     out: list[tuple[int, list[int]]] = []
 
     def visit(nodes: list[Node]) -> None:
-        found = _sums(nodes, totals, amounts)
+        found = _sums(nodes, totals, amounts, table)
         out.extend(found)
         for node in nodes:
             visit(node.children)
@@ -84,11 +85,18 @@ def _is_total(node: Node, totals) -> bool:
     return any(node.name == w or node.name.endswith(w) for w in totals)
 
 
-def _sums(siblings: list[Node], totals, amounts) -> list[tuple[int, list[int]]]:
+def _sums(siblings: list[Node], totals, amounts, table: Table) -> list[tuple[int, list[int]]]:
+    cut = [n for n in siblings if _FRAGMENT.fullmatch(n.name)]
+    if cut:  # (a sibling named by one character, 数: the rest of its name printed above an unruled grid,
+        # 机关运行经费预算 / 数, so what the column is the header does not say: the sum without it, when a
+        # row adds up so and none with it, and it stands after the parts, not among them)
+        rest = [n for n in siblings if n not in cut]
+        extra = [c.start for n in cut for c in n.leaves()]
+        return [(total, parts) for total, parts in _sums(rest, totals, amounts, table)
+                if min(extra) > max(parts) and _rows_add_up(table, total, parts, extra)]
     marked = [n for n in siblings if _is_total(n, totals)]
-    if len(marked) != 1 or any(_FRAGMENT.fullmatch(n.name) for n in siblings):
-        return []  # (a sibling named by one character, 数: the rest of its name printed above an unruled
-        # grid, 机关运行经费预算 / 数, so what the column is the header does not say)
+    if len(marked) != 1:
+        return []
     total = marked[0]
     own = set(_MEASURE.findall(total.name))
     others = [n for n in siblings if n is not total and any(amounts[c.start] for c in n.leaves())
@@ -130,6 +138,23 @@ def _value(node: Node, totals, amounts, measure: str = "") -> list[int]:
 _CODES = lazy(rf"编码|代码|编号|序号|{CLASS_COLUMN}")
 _MEASURE = lazy(r"年初|调整|预算|决算|执行|上年|本年")  # what a column measures, beside what it is of
 _FRAGMENT = lazy(r"[数费额金率]")  # the last character of a column's name, cut from the rest of it
+
+
+def _rows_add_up(table: Table, total: int, parts: list[int], extra: list[int]) -> bool:
+    """Whether some row's ``parts`` make its ``total`` (within their rounding) and no row's do with the
+    ``extra`` columns added."""
+    alone = added = 0
+    for row in table.rows:
+        cells = [row[c].text.strip(NOTHING) if c < len(row) else "" for c in (total, *parts, *extra)]
+        values = [number(t) if t else None for t in cells]
+        if values[0] is None or any(v is None and t for v, t in zip(values, cells)):
+            continue
+        vs = [v or Value(Decimal(0), 0, False) for v in values]
+        slack = sum(Decimal(5) / 10 ** (v.decimals + 1) for v in vs[: len(parts) + 1])
+        own = sum(v.value for v in vs[1 : len(parts) + 1])
+        alone += abs(own - vs[0].value) <= slack
+        added += abs(own + sum(v.value for v in vs[len(parts) + 1 :]) - vs[0].value) <= slack
+    return alone > 0 and added == 0
 
 
 def _amounts(table: Table, col: int) -> bool:
