@@ -60,9 +60,9 @@ class Spec:
     """The words growth rates are found by."""
 
     rates: Words = Words(["增幅", "减幅", "降幅", "增长率", "增速", "增率", "增长", "下降", "减少", "提高",
-                          "降低", "上升", "增加"])
+                          "降低", "上升", "增加", "增减率", "增减幅度", "增减幅"])
     up: Words = Words(["增加", "增长", "上升", "提高", "超支", "增收", "增支", "增", "增加支出", "多支",
-                       "多收"])
+                       "多收", "增减", "增减额"])  # (增减额 −12.40: signed, a fall when negative)
     down: Words = Words(["减少", "下降", "降低", "节约", "减收", "减支", "减", "减少支出", "少支", "少收",
                          "负增长"])
     compare: Words = Words(["比", "较", "相比"])
@@ -625,6 +625,8 @@ def _after_prior(spec: Spec, text: str, sentence) -> Iterator[Growth]:
                 yield _rate(rate, before, other, sign)  # 2023年改造46个，2022年改造38个，增长 P%
         elif (move := MOVED_TO.match(before.label.strip())) and MOVED_FROM.search(other.label.strip()):
             moved = _direction(spec, move.group(1)) or SHORT_MOVES.get(move.group(1), 0)  # 降至, 增至
+            if "其中" in rate.label:
+                continue  # 由 Y 增至 X，其中项目支出增长 P%: a part's rate, the part's amounts unsaid
             if sign in (0, moved):  # 由 Y 减少到 X，下降 P%; 增幅 and 降幅 say no direction of their own
                 yield _rate(rate, other, before, moved)
 

@@ -174,6 +174,8 @@ def run(analysis, check: Check):
                     yield from _survey(analysis, check, text, sentence[2], rate, before,
                                        defined.group(1) if defined else "")
                     continue
+                if _NET_OF.search(rate.label):
+                    continue  # 剔除取消目标后完成率 P%: over a base less what was set aside, not stated
                 if not of_base and not o.rates.within(rate.label) and not stem and not share and not versus:
                     continue  # no shape: a rate of nothing stated here
                 figs = labels.near(sentence, rate.start)[2]
@@ -252,6 +254,8 @@ def run(analysis, check: Check):
                             continue  # 一般公共预算收入 names a fund, not the 预算 of 为预算的 (年初安排 is)
                         if _of_another(analysis, base):
                             continue  # X，为年计划 Y 的 P%；Z，为年计划的 Q%: Y is X's plan, Z's unstated
+                        if _LAST_YEARS.search(said) and not _earlier(base, actual):
+                            continue  # 2025年决算数 X，为上年决算的 P%: last year's, not this year's Y
                     elif "调整" in named and (moved := _adjusted_before(analysis, before, actual)):
                         base = moved  # …收入预算调整为 Y。…完成 X，完成调整预算数的 P%: the budget adjusted
                     elif "调整" not in named and (planned := _budget_statement(analysis, actual)):
@@ -1052,7 +1056,16 @@ def _over_any(analysis, check, rate, actual, bases):
 
 _STEM = lazy(r"([\u4e00-\u9fff]{2})率$")
 _NOT_STEMS = {"执行", "完成", "支出", "到位", "支付", "使用", "兑现", "控制", "增长", "下降", "利用", "周转",
-              "收益", "回报", "负债", "资产", "调整", "偏差", "差异", "变动", "结余", "结转"}
+              "收益", "回报", "负债", "资产", "调整", "偏差", "差异", "变动", "结余", "结转", "增减", "减少",
+              "增加", "降低", "变化", "减幅", "增幅"}  # (增减额 X，增减率 P%: over the prior, no part)
+
+
+def _earlier(base, actual) -> bool:
+    """Whether ``base`` is said of an earlier year than ``actual`` (上年, 2024年 before 2025年)."""
+    if _LAST_YEARS.search(base.label):
+        return True
+    years, own = labels.YEAR.findall(base.label), labels.YEAR.findall(actual.label)
+    return bool(years and own) and int(years[-1]) < int(own[-1])
 
 
 def _stem(label: str) -> str | None:
@@ -1073,6 +1086,7 @@ _PART_OF_YEAR = lazy(rf"{labels.PART_OF_YEAR}|截至|截止")
 _LAST_YEARS = lazy(rf"{labels.LAST_YEAR}|同期")
 _OVER_OR_SHORT = lazy(r"(?:超收|短收|增收|减收|超支)\s*$")  # a gap to the budget, not the budget
 _TIMELY = lazy(r"(?:按期|按时|如期|及时)$")
+_NET_OF = lazy(r"剔除|扣除|除去|排除")
 _COMPLETED = lazy(r"(?<!按期)(?<!按时)(?<!如期)(?<!及时)完成率$")  # a completion rate, of a target
 _DUE_RATES = lazy(r"覆盖率|参训率|参保率|参与率|出勤率|到课率")  # rates of those due: over 应…, never a plan
 _DEEDS = lazy(r"(?:实际|已|累计)?(?:完成|执行|实现|支出|开展|举办)+")  # what was done, naming nothing
