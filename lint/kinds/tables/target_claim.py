@@ -11,8 +11,8 @@ its actual cell, every pair compared in its direction); when there are more than
 is a finding that names them. A claim is about its own section's tables when its section
 (:meth:`crossfoot.analysis.Analysis.section`) holds any, and about one group of indicators when it names it
 (数量指标：…等5个数量指标均已完成; 满意度指标均达到), or when its paragraph opens on the group's title
-((四)效益（25分）。…各项指标均完成): that group's rows, by the merged group cells they stand under (silent
-when the tables name no groups).
+((四)效益（25分）。…各项指标均完成; (四)满意度指标完成情况。; 满意度指标共1个，…): that group's rows, by
+the merged group cells they stand under (silent when the tables name no groups).
 """
 
 from __future__ import annotations
@@ -81,7 +81,8 @@ def run(analysis, check: Check):
                 misses = [row for row in misses if any(g in row.context for g in groups)]
                 if not misses:
                     continue
-            elif not groups and (opened := _GROUP_OPENS.match(block.text)) and start >= opened.end() \
+            elif (opened := _GROUP_OPENS.match(block.text)) and groups <= {opened.group(1) + "指标"} \
+                    and start + hit[0] >= opened.end() \
                     and not _WHOLE_CLAIM.search(sentence[: hit[0]]):
                 # （四）效益（25分）。…各项指标均完成，得满分: that group's indicators, not the report's
                 group = opened.group(1)
@@ -132,8 +133,9 @@ _GROUPS = ("产出指标", "效益指标", "满意度指标", "数量指标", "�
 _GROUP = lazy(r"(?<![一二三]级)(产出指标|效益指标|满意度指标|数量指标|质量指标|时效指标|成本指标)")
 # a paragraph opening on a group's title (（四）效益（25分）。; 2.产出指标：): its sentences are that group's
 _GROUP_OPENS = lazy(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}、"
-                    r"|\d{1,2}[.．、])?\s*(决策|过程|产出|效益|满意度|数量|质量|时效|成本)(?:指标|情况)?\s*"
-                    r"(?:[（(][^）)]{0,8}[)）])?\s*[。：:，,]")
+                    r"|\d{1,2}[.．、])?\s*(决策|过程|产出|效益|满意度|数量|质量|时效|成本)(?:指标)?"
+                    r"(?:完成情况|得分情况|情况|方面)?\s*(?:[（(][^）)]{0,8}[)）])?\s*(?:[。：:，,]|共|设置|设)")
+# (（四）满意度指标完成情况。; 满意度指标共1个，…: the group's paragraph too)
 _WHOLE_CLAIM = lazy(r"总体|整体|本项目|项目全面|部门整体|年度绩效目标|总体目标")  # the whole's, wherever said
 _EVERY = lazy(r"各项|各类|所有|全部|全面|各[个级]|整体|总体绩效|绩效目标|其余|其他|剩余|除")
 
