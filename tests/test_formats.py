@@ -1244,6 +1244,35 @@ def test_an_unruled_table_of_names_wrapped_over_three_lines_is_read(tmp_path, ch
     assert {f.code for f in found} == (set() if cell == "730.70" else {"TAB001"})
 
 
+@pytest.mark.parametrize("cell", ["1,510.38", "1,610.38"])
+def test_an_unruled_table_of_names_wrapped_over_three_widely_spaced_lines_keeps_each_name(tmp_path, checks, cell):
+    """A word processor's unruled table: names wrapped over three lines 1.4 lines apart, the row's figures
+    beside the first (a cell set to the top), a gap before the next row. The third line is its second's
+    neighbour, not the next row's (灾害防治及 ⏎ 应急管理支 ⏎ 出 | 应急管理事 ⏎ 务 were read 灾害防治及应急管理支 |
+    出应急管理事务: wave w76a)."""
+    rows = [("224", ["灾害防治及", "应急管理支", "出"], "1,739.38"),
+            ("22401", ["应急管理事", "务"], "1,739.38"),
+            ("2240101", ["行政运行"], "229.00"),
+            ("2240106", ["安全监管"], cell),
+            ("", ["合计"], "1,739.38")]
+    path = tmp_path / "spaced.pdf"
+    c = _budget_page(path, "一般公共预算支出功能分类预算表", "万元", (200, 270, 340))
+    y = 740
+    for code, lines, amount in rows:
+        for k, words in enumerate(lines):
+            c.drawString(100, y - 14 * k, words)
+        c.drawString(40, y, code)
+        for x, value in zip((200, 270, 340), (amount, "", amount)):
+            c.drawString(x, y, value)
+        y -= 14 * len(lines) + 10
+    c.save()
+    doc = ingest.read(path)
+    assert "224\t灾害防治及应急管理支出\t1,739.38\t\t1,739.38" in doc.lines
+    assert "22401\t应急管理事务\t1,739.38\t\t1,739.38" in doc.lines
+    found = engine.run(doc, checks)
+    assert {f.code for f in found if f.severity != "info"} == (set() if cell == "1,510.38" else {"TAB001"})
+
+
 @pytest.mark.parametrize("caption", ["一般公共预算财政拨款“三公”经费支出决算表", "表4  一般公共预算“三公”经费支出决算表"])
 @pytest.mark.parametrize("rules", [True, False])
 @pytest.mark.parametrize("receptions", ["12,539.96", "12,593.96"])

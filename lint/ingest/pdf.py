@@ -885,6 +885,13 @@ def _rows_in(cut, merged):
                 if not isinstance(rows[r][k], str)  # (a column a centred name spans: its cell is that name's)
                 and (not rows[r][k][0] or (r, k) in took or r in (above, below))
                 and abs(line.top - row_line.top) <= 2.5 * line.size]
+        # the line right under a cell's lowest line so far, a line's pitch apart and nearer it than any
+        # row's line: its next line (a name wrapped to three lines, 灾害防治及 ⏎ 应急管理支 ⏎ 出, its figures
+        # beside the first: the third line its second's neighbour, not the next row's)
+        lowest = {r: max(top for top, _ in pieces[(r, k)]) for r in range(len(lines)) if (r, k) in pieces}
+        under = [(line.top - top, r) for r, top in lowest.items() if 0 < line.top - top <= 1.5 * line.size]
+        if under and min(under)[0] < min((abs(line.top - row_line.top) for row_line in lines), default=0):
+            near = [(0, 0.0, min(under)[1])]
         if not near:
             return None  # words that belong to no row: not a table read right
         r = min(near)[2]
