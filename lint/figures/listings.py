@@ -20,14 +20,17 @@ own sentence states none and names only a view (X，比上年增加 c。按支�
 every part. Among scores (得分), a group's maximum (分值, 满分, 权重; or a figure followed by its 得分:
 履职效能50分，得分46.5分) is no part.
 
-Also read: parts in parentheses right after their total when a breakdown by definition (:func:`_bracketed`);
-items each stating a part of two totals across semicolons; a part's own nested list closed by a semicolon,
-its siblings after it (:func:`_after_nested`); a budget adjusted up (年初预算 a，追加 b，全年预算 c,
-:func:`_added`); a total reached by 加上 (:func:`_plus`) and 收支相抵 carried over (:func:`_balanced`);
-收入合计 and 支出合计 stated after the sentences listing their parts (:func:`_totals_after`); a heading's
-amount in brackets over its items one level down (:func:`_headed_items`); a sentence opening with 含 after
-the sentence stating its amount (:func:`_held`); a sentence opening with what it breaks down
-(基本支出中，人员经费 a，公用经费 b), of the figure of the sentence before whose label ends with that name.
+Also read: parts in parentheses right after their total when a breakdown by definition (:func:`_bracketed`),
+and one part an amount holds (X（含 A a）: a no more than X); items each stating a part of two totals
+across semicolons; a part's own nested list closed by a semicolon, its siblings after it
+(:func:`_after_nested`); a budget adjusted up (年初预算 a，追加 b，全年预算 c, :func:`_added`); a total
+reached by 加上 (:func:`_plus`) and 收支相抵 carried over (:func:`_balanced`); 收入合计 and 支出合计 stated
+after the sentences listing their parts (:func:`_totals_after`); kinds counted, then the count of what was
+done with them all (获一等奖 a、二等奖 b，共获奖 t), and a total after its parts holding more in brackets
+(合计 t（含C c）: the parts no more than it); a heading's amount in brackets over its items one level down
+(:func:`_headed_items`); a sentence opening with 含 after the sentence stating its amount (:func:`_held`); a
+sentence opening with what it breaks down (基本支出中，人员经费 a，公用经费 b), of the figure of the
+sentence before whose label ends with that name.
 A comparison's base (比2024年预算 Y, 上年为 Y) is no total nor part; parts naming a plan and an outturn each
 give the total of its measure only; a listing of 收入 stops at 支出 or 结余.
 
@@ -848,6 +851,17 @@ def _added(text: str, sentences) -> list[Listing]:
 _BRACKET_REACH = 300  # parentheses holding a breakdown close within it: a long line costs linear time
 
 
+def _held_once(words, text: str, total: Figure, part: Figure, close: int) -> bool:
+    """Whether ``X（含 A a）`` holds one part of X, no more than it: a of X's unit (a count of the same
+    word), named, the bracket saying nothing after it, no change, plan or year's (含上年结转 a is a part)."""
+    same = part.unit == total.unit if total.unit in precision.COUNT_UNITS \
+        else family(part.unit) == family(total.unit) == "money"
+    return same and part.is_point and bool(labels.core(part.label)) \
+        and not text[part.end : close].strip(" 等") and not _changes(words, part) \
+        and not _NOT_BRACKETED.search(part.label.replace("上年结转", "")) and not re.search(r"\d", text[
+            total.end + 1 : part.start])
+
+
 def _bracketed(words, text: str, sentences) -> list[Listing]:
     """A total and its parts in the parentheses right after it: ``基本支出 850.00万元（人员经费 690.00万元、
     公用经费 160.00万元）``. Every figure in them a point of the total's unit family, two or more, each named
@@ -873,6 +887,9 @@ def _bracketed(words, text: str, sentences) -> list[Listing]:
             listed = list(itertools.takewhile(lambda f, close=close: f.end <= close, figs[k + 1 : k + 40]))
             shares = {m.end() for m in _EACH_SHARE.finditer(text, total.end + 1, close)}
             listed = [f for f in listed if f.end not in shares]  # (A a、占总支出 p，B b，占总支出 q)
+            if holds and len(listed) == 1 and _held_once(words, text, total, listed[0], close):
+                out.append(Listing(total, (listed[0],), False, unsaid=True))  # X（含 A a）: a within X
+                continue
             if (len(listed) < 2 or "（" in inner or "(" in inner
                     or not all(f.is_point and family(f.unit) == family(total.unit) for f in listed)
                     or re.search(r"\d", text[total.end + 1 : listed[0].start])
@@ -1776,6 +1793,8 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 continue
             verbed = _VERBED.fullmatch(word)  # 共计下达资金 t: 共计, what was done with it said
             word = verbed.group(1) if verbed else word
+            if total.unit in precision.COUNT_UNITS and _COUNT_VERBED.fullmatch(word):
+                word = "共"  # 获一等奖 a、二等奖 b，共获奖 t: the count of what was done, the list before
             run = _RUN_VERBED.fullmatch(word) if not span else None  # 分别投入 a、b、c，累计投入 t: since
             running = run is not None  # the project began, maybe more than the years listed; the same verb
             if running and run.group(1) not in text[max(start, comma - _WORD_REACH) : comma]:
@@ -1817,6 +1836,9 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 # (A a，B b，C c，公用经费合计 T: a named total may hold more than the clauses before it:
                 # beyond it they are wrong, short of it they are the main ones)
                 known = (word in _TRAILING or word in _SUMMED) and not running
+                if _HOLDS_MORE.match(text, total.end):  # 合计 t（含C c）: more than the parts before it,
+                    out.append(Listing(total, tuple(parts), False, unsaid=True))  # which may not exceed it
+                    continue
                 out.append(Listing(total, tuple(parts), known, main=not known))
     return out
 
@@ -1841,6 +1863,10 @@ _COLON = lazy(r"[：:]")
 
 
 # a total word and what was done with all of it (共计下达资金, 合计安排, 总计投入资金)
+_HOLDS_MORE = lazy(r"\s*[（(]\s*(?:含|包括|包含|其中)")
+# 共获奖, 共开展活动, 合计培训: a count of what was done, after its kinds counted (a list joined by 、)
+_COUNT_VERBED = lazy(r"(?:共|共计|合计|总计)(?:获得?|开展|举办|完成|接待|受理|办理|培训|检查|发放|新增|建成"
+                     r"|实施|服务|组织)[\u4e00-\u9fff]{0,4}?(?:为|达)?")
 _VERBED = lazy(r"(合计|共计|总计)(下达|拨付|安排|投入|到位|筹集|落实|发放|使用)(资金|经费|金额)?"
                r"(?:为|达)?")  # (not 累计: since a project began, more than the parts a year lists)
 
