@@ -2941,11 +2941,16 @@ def _changes(words, figure: Figure) -> bool:
     上年为 Y, 上年预算 Y; not 上年结转, a part of this year's)."""
     if _ADDED_ITEM.fullmatch(labels.core(figure.label)):
         return False  # 其中…，增加2017年村干部报酬补贴 a: an item added, named, no change
+    if _AIMED_AT.search(figure.label) and not _COMPARED_IN.search(figure.label):
+        return False  # 其中…，支持商销稳增长 a: a programme named by the growth it aims at, no change
     # (占 of a share, never of 占用 nor 占地: 耕地占用税 a is a part, 总占地面积 X a total)
     return words.not_parts.within(figure.label.replace("占用", "").replace("占地", "")) \
         or _BASE.match(figure.label) is not None
 
 
+# a programme named by the growth it aims at (支持商销稳增长, 促进消费增长, 助力居民增收): no change stated
+_AIMED_AT = lazy(r"(?:稳|保|促|促进|推动|支持|助力|扩大)[\u4e00-\u9fff]{0,4}(?:增长|增收|增加)$")
+_COMPARED_IN = lazy(r"比|较|同比|环比|上年|去年|同期")
 # an item added to a list, named after its verb (增加2017年村干部报酬补贴), no comparison in it
 _ADDED_ITEM = lazy(r"(?:增加|新增)(?!.*(?:比|较|同比|上年|去年|增长|下降))(?:(?:19|20)\d\d年度?)?"
                    r"[\u4e00-\u9fff“”]{4,}")
