@@ -1273,6 +1273,40 @@ def test_an_unruled_table_of_names_wrapped_over_three_widely_spaced_lines_keeps_
     assert {f.code for f in found if f.severity != "info"} == (set() if cell == "1,510.38" else {"TAB001"})
 
 
+@pytest.mark.parametrize("total", ["2,018.90", "2,118.90"])
+def test_an_unruled_table_whose_header_names_columns_no_row_fills_is_read(tmp_path, checks, total):
+    """An unruled 收入预算总表: codes in three columns (类 | 款 | 项) under one header name, five columns of
+    amounts named, the last three blank in every row (事业单位经营收入 | 其他收入 stand over nothing): the
+    blank columns are added to the rows' own, the table read and footed (it was left unread, its 合计
+    unchecked: wave w76a)."""
+    from reportlab.pdfgen import canvas
+
+    _cid_font()
+    path = tmp_path / "blank.pdf"
+    c = canvas.Canvas(str(path), pagesize=(842, 595))
+    c.setFont("STSong-Light", 10)
+    c.drawString(300, 560, "2026年预算单位收入预算总表")
+    c.drawString(40, 540, "单位：万元")
+    for x, name in ((40, "功能分类科目编码"), (150, "科目名称"), (250, "合计"), (330, "财政拨款收入"),
+                    (430, "事业收入"), (520, "事业单位经营收入"), (640, "其他收入")):
+        c.drawString(x, 515, name)
+    for x, name in ((42, "类"), (72, "款"), (102, "项")):
+        c.drawString(x, 500, name)
+    rows = [("205", "", "", "教育支出", total, "1,978.23", "40.67"),
+            ("205", "02", "", "普通教育", "1,955.93", "1,915.26", "40.67"),
+            ("205", "02", "03", "初中教育", "1,955.93", "1,915.26", "40.67"),
+            ("205", "08", "", "进修及培训", "62.97", "62.97", "")]
+    for k, (a, b, code, name, *amounts) in enumerate(rows):
+        y = 480 - 20 * k
+        for x, value in zip((40, 70, 100, 150, 250, 330, 430), (a, b, code, name, *amounts)):
+            c.drawString(x, y, value)
+    c.save()
+    doc = ingest.read(path)
+    assert any(line.startswith("205\t\t\t教育支出\t") and line.count("\t") == 8 for line in doc.lines)
+    found = engine.run(doc, checks)
+    assert {f.code for f in found if f.severity != "info"} == (set() if total == "2,018.90" else {"TAB001"})
+
+
 @pytest.mark.parametrize("caption", ["一般公共预算财政拨款“三公”经费支出决算表", "表4  一般公共预算“三公”经费支出决算表"])
 @pytest.mark.parametrize("rules", [True, False])
 @pytest.mark.parametrize("receptions", ["12,539.96", "12,593.96"])

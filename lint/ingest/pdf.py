@@ -813,7 +813,32 @@ def _layout_table(run: list[_Text]):
             if rows is not None:
                 return rows
     aligned = _aligned(cut)
-    return _rows_in(cut, aligned) if aligned and aligned not in tried else None
+    rows = _rows_in(cut, aligned) if aligned and aligned not in tried else None
+    figured = [(line, s) for line, s in cut if _amounts(line, s)]
+    if rows is None and len(figured) >= 3:  # a header naming columns no row fills (事业单位经营收入 | 其他
+        # 收入, blank in every row): those columns added, empty, to the columns of the header's fullest lines
+        # or of the rows' (not two rows left at a page's foot: the rest of a table the next page goes on with)
+        most = max((len(s) for _, s in figured), default=0)
+        for merged in (*tried, _extents([(line, s) for line, s in figured if len(s) == most])):
+            wider = _blank_columns(cut, merged) if merged else None
+            if wider is not None and (rows := _rows_in(cut, wider)) is not None:
+                break
+    return rows
+
+
+def _blank_columns(cut, bands) -> list[list[float]] | None:
+    """``bands`` with the header's cells that stand over none of them (lines of words only, before the first
+    line of figures) added as columns of their own, in order; None when there are none."""
+    extra: list[list[float]] = []
+    for line, segments in cut:
+        if _amounts(line, segments):
+            break
+        for a, b in segments:
+            x0, x1 = line.xs[a], line.xs[b]
+            if all(min(x1, hi) - max(x0, lo) <= 0 for lo, hi in bands) \
+                    and all(min(x1, hi) - max(x0, lo) <= 0 for lo, hi in extra):
+                extra.append([x0, x1])
+    return sorted([*map(list, bands), *extra]) if extra else None
 
 
 def _amounts(line: _Text, segments) -> int:
