@@ -281,8 +281,7 @@ def _parse_arabic(text: str, m: re.Match):
         nxt = text[after.end() : after.end() + 1]
         if nxt and "\u4e00" <= nxt <= "\u9fff":
             mag = ""
-        elif mag in ("万", "亿") and decimals == 2 and _MONEY_SAID.search(
-                text, max(0, *(text.rfind(c, 0, num_start) for c in "。；;\n")), num_start):
+        elif mag in ("万", "亿") and decimals == 2 and _money_in_wan(text, num_start):
             unit, mag = mag + "元", ""  # 项目总预算1410.00万，其中…340.00万: 万元 written 万, its cents kept
     if not unit and not mag:
         plain = num.replace(",", "")
@@ -308,6 +307,16 @@ def _parse_arabic(text: str, m: re.Match):
 _MIXED_TAIL = lazy(r"\d{1,4}(?:\.\d+)?(?![\d,])")
 # money named in a sentence before a figure of 万 or 亿 to the cent with no unit (总预算1410.00万)
 _MONEY_SAID = lazy(r"预算|资金|支出|收入|经费|金额|拨款|补助|补贴|投资|资助|奖补|决算|财政")
+_YUAN_WRITTEN = lazy(r"\d\s*[万亿千]?元")  # an amount with its 元 written out
+
+
+def _money_in_wan(text: str, at: int) -> bool:
+    """Whether a figure of 万 or 亿 with no unit at ``at`` is money: its sentence names money before it and
+    writes no amount with 元 (本年补助资金支出350.00万元，…，惠及农户2.35万: 万元 written out, 万 a count)."""
+    start = max(0, *(text.rfind(c, 0, at) for c in "。；;\n"))
+    ends = [k for k in (text.find(c, at) for c in "。；;\n") if k != -1]
+    return _MONEY_SAID.search(text, start, at) is not None \
+        and _YUAN_WRITTEN.search(text, start, min(ends, default=len(text))) is None
 
 
 def _mixed(text: str, at: int, myriads: Decimal):

@@ -851,12 +851,16 @@ def _added(text: str, sentences) -> list[Listing]:
 _BRACKET_REACH = 300  # parentheses holding a breakdown close within it: a long line costs linear time
 
 
+# 含税价 X, 含上年结转后可用资金 X, 含追加后全年 X: the amount another way, no part of it
+_NOT_HELD = lazy(r"税|后|可用|全年|总|合计|累计|在内")
+
+
 def _held_once(words, text: str, total: Figure, part: Figure, close: int) -> bool:
     """Whether ``X（含 A a）`` holds one part of X, no more than it: a of X's unit (a count of the same
     word), named, the bracket saying nothing after it, no change, plan or year's (含上年结转 a is a part)."""
     same = part.unit == total.unit if total.unit in precision.COUNT_UNITS \
         else family(part.unit) == family(total.unit) == "money"
-    return same and part.is_point and bool(labels.core(part.label)) \
+    return same and part.is_point and bool(labels.core(part.label)) and not _NOT_HELD.search(part.label) \
         and not text[part.end : close].strip(" 等") and not _changes(words, part) \
         and not _NOT_BRACKETED.search(part.label.replace("上年结转", "")) and not re.search(r"\d", text[
             total.end + 1 : part.start])
@@ -1793,8 +1797,11 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 continue
             verbed = _VERBED.fullmatch(word)  # 共计下达资金 t: 共计, what was done with it said
             word = verbed.group(1) if verbed else word
-            if total.unit in precision.COUNT_UNITS and _COUNT_VERBED.fullmatch(word):
+            counted = _COUNT_VERBED.fullmatch(word) if total.unit in precision.COUNT_UNITS else None
+            if counted and counted.group(1):
                 word = "共"  # 获一等奖 a、二等奖 b，共获奖 t: the count of what was done, the list before
+                # (its kinds each named by what the count names, 奖: not 申报 a、立项 b，共获资助 t; beyond
+                # it they are wrong, short of it maybe some only)
             run = _RUN_VERBED.fullmatch(word) if not span else None  # 分别投入 a、b、c，累计投入 t: since
             running = run is not None  # the project began, maybe more than the years listed; the same verb
             if running and run.group(1) not in text[max(start, comma - _WORD_REACH) : comma]:
@@ -1820,6 +1827,9 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 parts = _trailing_parts(text, start, comma, before, total, word)
             if span and not _spanned(span, parts, text):
                 continue  # 三年累计 after two years' amounts: since earlier years, more than these
+            if counted and counted.group(1) and not all(
+                    labels.core(p.label).endswith(counted.group(1)[-1]) for p in parts):
+                continue  # (专题讲座 a、主题党日 b，共开展活动 t: kinds not named as the count names them)
             if _GOES_ON.match(text, start, parts[0].start if parts else start):
                 continue  # 还有 A a，B b，支出合计 t: more parts stated in the sentences before
             side = _SIDE.search(word)
@@ -1835,10 +1845,11 @@ def _trailing(text: str, sentences) -> list[Listing]:
             if len(parts) >= 2 and not any(labels.inside(text, parts[0].start, [f.start for f in parts])):
                 # (A a，B b，C c，公用经费合计 T: a named total may hold more than the clauses before it:
                 # beyond it they are wrong, short of it they are the main ones)
-                known = (word in _TRAILING or word in _SUMMED) and not running
-                if _HOLDS_MORE.match(text, total.end):  # 合计 t（含C c）: more than the parts before it,
-                    out.append(Listing(total, tuple(parts), False, unsaid=True))  # which may not exceed it
-                    continue
+                known = (word in _TRAILING or word in _SUMMED) and not running \
+                    and not (counted and counted.group(1))  # (共组织招聘会 t: maybe more kinds than named)
+                if _HOLDS_MORE.match(text, total.end) and _made_up(text, total, parts, figs):
+                    continue  # 合计 t（含C c）: the parts before it and c make t, more than the parts
+
                 out.append(Listing(total, tuple(parts), known, main=not known))
     return out
 
@@ -1863,10 +1874,20 @@ _COLON = lazy(r"[：:]")
 
 
 # a total word and what was done with all of it (共计下达资金, 合计安排, 总计投入资金)
-_HOLDS_MORE = lazy(r"\s*[（(]\s*(?:含|包括|包含|其中)")
+_HOLDS_MORE = lazy(r"\s*[（(]\s*(?:含|包括|包含)")
+
+
+def _made_up(text: str, total: Figure, parts, figs) -> bool:
+    """Whether the amounts in the brackets right after ``total`` make up what ``parts`` leave of it
+    (合计72万元（含C支出36万元） after 16 and 20: a part more, not a breakdown of the same total by
+    source)."""
+    close = _closing(text, total.end + 1, min(len(text), total.end + 1 + _BRACKET_REACH))
+    inner = [f for f in figs
+             if total.end < f.start and f.end <= close and family(f.unit) == family(total.unit)]
+    return bool(inner) and precision.total([*parts, *inner], total.unit).meets(precision.interval(total))
 # 共获奖, 共开展活动, 合计培训: a count of what was done, after its kinds counted (a list joined by 、)
 _COUNT_VERBED = lazy(r"(?:共|共计|合计|总计)(?:获得?|开展|举办|完成|接待|受理|办理|培训|检查|发放|新增|建成"
-                     r"|实施|服务|组织)[\u4e00-\u9fff]{0,4}?(?:为|达)?")
+                     r"|实施|服务|组织)([\u4e00-\u9fff]{0,4}?)(?:为|达)?")
 _VERBED = lazy(r"(合计|共计|总计)(下达|拨付|安排|投入|到位|筹集|落实|发放|使用)(资金|经费|金额)?"
                r"(?:为|达)?")  # (not 累计: since a project began, more than the parts a year lists)
 
@@ -2948,8 +2969,9 @@ def _changes(words, figure: Figure) -> bool:
         or _BASE.match(figure.label) is not None
 
 
-# a programme named by the growth it aims at (支持商销稳增长, 促进消费增长, 助力居民增收): no change stated
-_AIMED_AT = lazy(r"(?:稳|保|促|促进|推动|支持|助力|扩大)[\u4e00-\u9fff]{0,4}(?:增长|增收|增加)$")
+# a programme named by the growth it aims at (支持商销稳增长, 稳外贸增长): no change stated (助力村集体增收 a
+# is a gain it brought, no part)
+_AIMED_AT = lazy(r"稳[\u4e00-\u9fff]{0,2}增长$")
 _COMPARED_IN = lazy(r"比|较|同比|环比|上年|去年|同期")
 # an item added to a list, named after its verb (增加2017年村干部报酬补贴), no comparison in it
 _ADDED_ITEM = lazy(r"(?:增加|新增)(?!.*(?:比|较|同比|上年|去年|增长|下降))(?:(?:19|20)\d\d年度?)?"

@@ -254,7 +254,7 @@ def run(analysis, check: Check):
                             continue  # 一般公共预算收入 names a fund, not the 预算 of 为预算的 (年初安排 is)
                         if _of_another(analysis, base):
                             continue  # X，为年计划 Y 的 P%；Z，为年计划的 Q%: Y is X's plan, Z's unstated
-                        if _LAST_YEARS.search(said) and not _earlier(base, actual):
+                        if _LAST_YEARS.search(said) and not _earlier(analysis, base, actual):
                             continue  # 2025年决算数 X，为上年决算的 P%: last year's, not this year's Y
                     elif "调整" in named and (moved := _adjusted_before(analysis, before, actual)):
                         base = moved  # …收入预算调整为 Y。…完成 X，完成调整预算数的 P%: the budget adjusted
@@ -921,6 +921,9 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
     if len(subject) >= 2 and not any(subject in f.label for f in amounts):
         return  # 老年人健康管理 a，家庭医生签约 b，高血压患者规范管理率 p: another group's rate, no pair
     bases = sorted((f for f in amounts if f is not actual and f.value >= actual.value), key=lambda f: f.value)
+    if stem in _CHANGE_STEMS:  # (a change over last year's amount, or over the budget it departs from)
+        bases = [f for f in bases if _LAST_YEARS.search(f.label) or _planned(check.options, f.label)
+                 or any(_earlier(analysis, f, g) for g in amounts if g is not f and g is not actual)]
     if re.search(rf"(?:未|尚未|没有){re.escape(stem)}", actual.label + _after(text, actual.end)) \
             and not re.search(rf"未{re.escape(stem)}", rate.label):
         if bases:  # 直达资金 X，(已支出 Z，)未分配 Y，分配率 P%: (X − Y) / X, X the largest
@@ -1056,16 +1059,23 @@ def _over_any(analysis, check, rate, actual, bases):
 
 _STEM = lazy(r"([\u4e00-\u9fff]{2})率$")
 _NOT_STEMS = {"执行", "完成", "支出", "到位", "支付", "使用", "兑现", "控制", "增长", "下降", "利用", "周转",
-              "收益", "回报", "负债", "资产", "调整", "偏差", "差异", "变动", "结余", "结转", "增减", "减少",
-              "增加", "降低", "变化", "减幅", "增幅"}  # (增减额 X，增减率 P%: over the prior, no part)
+              "收益", "回报", "负债", "资产", "调整", "偏差", "差异", "变动", "结余", "结转", "减幅", "增幅"}
+_CHANGE_STEMS = {"增减", "增加", "减少", "降低", "变化"}  # 增减额 X，增减率 P%: over the prior named so (上年
+# 支出 Y), never over the current amount
 
 
-def _earlier(base, actual) -> bool:
-    """Whether ``base`` is said of an earlier year than ``actual`` (上年, 2024年 before 2025年)."""
+def _earlier(analysis, base, actual) -> bool:
+    """Whether ``base`` is said of an earlier year than ``actual`` (上年, 2024年 before 2025年 or the report's
+    year: the last year its sentence names before it)."""
     if _LAST_YEARS.search(base.label):
         return True
-    years, own = labels.YEAR.findall(base.label), labels.YEAR.findall(actual.label)
-    return bool(years and own) and int(years[-1]) < int(own[-1])
+    then, now = _year_of(analysis, base), _year_of(analysis, actual) or analysis.year()
+    return then is not None and now is not None and int(then) < int(now)
+
+
+def _year_of(analysis, figure) -> str | None:
+    years = labels.dated(analysis.text(figure), figure.start)[1]
+    return years[-1] if years else None
 
 
 def _stem(label: str) -> str | None:
@@ -1086,7 +1096,7 @@ _PART_OF_YEAR = lazy(rf"{labels.PART_OF_YEAR}|截至|截止")
 _LAST_YEARS = lazy(rf"{labels.LAST_YEAR}|同期")
 _OVER_OR_SHORT = lazy(r"(?:超收|短收|增收|减收|超支)\s*$")  # a gap to the budget, not the budget
 _TIMELY = lazy(r"(?:按期|按时|如期|及时)$")
-_NET_OF = lazy(r"剔除|扣除|除去|排除")
+_NET_OF = lazy(r"(?:剔除|扣除|除去|排除)[^，,。；;]{0,20}后")  # (not 排除率, a rate of what was removed)
 _COMPLETED = lazy(r"(?<!按期)(?<!按时)(?<!如期)(?<!及时)完成率$")  # a completion rate, of a target
 _DUE_RATES = lazy(r"覆盖率|参训率|参保率|参与率|出勤率|到课率")  # rates of those due: over 应…, never a plan
 _DEEDS = lazy(r"(?:实际|已|累计)?(?:完成|执行|实现|支出|开展|举办)+")  # what was done, naming nothing

@@ -55,7 +55,10 @@ _RESPECTIVE = lazy(r"分别(?:为|是|占|达到|达)?$")
 _CHANGED = lazy(r"(?:分别(?:比|较|与)?(?:上年度?|上一年度?|去年|上年同期)?(?:相比)?[，,]?|同比分别"
                 r"|(?:比|较)(?:上年度?|上一年度?|去年)(?:同期)?分别)(增加|增长|减少|下降|降低|上升|提高)了?$"
                 r"|(增幅|增速|增长率|降幅|下降率)分别(?:为|是|达)?$")
-_PRIOR = lazy(r"(?:上年|上一年|上年度|去年|同期)[^，,。；;]{0,12}分别(?:为|是)?$")
+_PRIOR = lazy(r"(?:上年|上一年|上年度|去年|上年同期)(?:(?!结转|结余|预算|计划|目标)[\u4e00-\u9fff]){0,6}"
+              r"分别(?:为|是)?")  # 上年分别为, 上年支出分别为 (not 上年结转分别为: this year's money)
+_OTHER_LIST = lazy(r"[、和及与]")
+_LAST = lazy(r"上年|上一年|去年|结转|结余")
 # 2025年比2024年增长 p (its years listed before the amounts: 2024年、2025年…分别为 a、b)
 _YEARS_COMPARED = lazy(r"(20\d\d)\s*年度?(?:比|较)(20\d\d)\s*年度?(?:相比)?[，,]?"
                        r"(增加|增长|减少|下降|降低|上升|提高)了?(?:幅度)?(?:为|达)?$")
@@ -94,8 +97,8 @@ def run(analysis, check: Check):
                 if any(f.unit != "%" or not f.is_point for f in rates):
                     continue
                 word = rates[0].label
-                if changed := _CHANGED.search(word.strip()):
-                    yield from _growths(analysis, check, rates, changed, runs[:k], runs[k + 1 :])
+                if changed := _CHANGED.fullmatch(word.strip()):  # (分别增长, nothing else: not 占比分别提高)
+                    yield from _growths(analysis, check, text, rates, changed, runs[:k], runs[k + 1 :])
                 elif o.rates.within(word):
                     yield from _rates(analysis, check, rates,
                                       [r for r in runs[:k] if not _CHANGED.search(r[0].label.strip())])
@@ -128,18 +131,24 @@ def _sign(said) -> int:
     return 1 if (said.group(1) or said.group(2)) in _UP else -1
 
 
-def _growths(analysis, check: Check, rates: list, said, before: list[list], after: list[list]):
-    """Growth rates stated 分别 (分别增长 p、q): each over its item's amount, listed 分别为 before them,
-    and its change (分别比上年增加 c、d) or its prior (上年分别为 y、z) listed in the sentence; one of each,
-    as many as the rates, else nothing is read."""
+def _growths(analysis, check: Check, text: str, rates: list, said, before: list[list], after: list[list]):
+    """Growth rates stated 分别 (分别增长 p、q, their clause nothing else): each over its item's
+    amount, listed 分别为 before them (of no year before another the sentence names: 2024年…分别为 a、b，
+    2025年分别增加 is last year's), and its change (分别比上年增加 c、d, nothing else) or its prior
+    (上年分别为 y、z, not 上年结转) listed in the sentence; one of each, as many as the rates, else nothing
+    is read."""
     n, sign = len(rates), _sign(said)
+    opened = labels.sentence_start(text, rates[0].start)
+    newest = max(map(int, labels.YEAR.findall(text, opened, rates[0].start)), default=0)
     listed = [r for r in before if len(r) == n and _money(r)]
-    current = [r for r in listed if _RESPECTIVE.search(r[0].label.strip()) and not _PRIOR.search(r[0].label)]
+    current = [r for r in listed if _RESPECTIVE.search(r[0].label.strip()) and not _PRIOR.search(r[0].label)
+               and not _LAST.search(r[0].label)
+               and max(map(int, labels.YEAR.findall(r[0].label)), default=newest) >= newest]
     around = [r for r in (*before, *after) if len(r) == n and _money(r)]
-    changes = [r for r in around if (c := _CHANGED.search(r[0].label.strip())) and c.group(1)]
-    priors = [r for r in around if _PRIOR.search(r[0].label.strip()) and r not in changes]
+    changes = [r for r in around if (c := _CHANGED.fullmatch(r[0].label.strip())) and c.group(1)]
+    priors = [r for r in around if _PRIOR.fullmatch(r[0].label.strip()) and r not in changes]
     if len(current) != 1 or len(changes) + len(priors) != 1 \
-            or changes and _sign(_CHANGED.search(changes[0][0].label.strip())) != sign:
+            or changes and _sign(_CHANGED.fullmatch(changes[0][0].label.strip())) != sign:
         return
     for k, rate in enumerate(rates):
         now = current[0][k]
@@ -155,20 +164,27 @@ def _years(analysis, check: Check, text: str, figs: list, runs: list[list]):
     2025年比2024年增长 p): the later year's amount over the earlier's."""
     for rate in figs:
         if rate.unit != "%" or not rate.is_point \
-                or not (said := _YEARS_COMPARED.search(labels.clause(text, rate.start))):
-            continue
+                or not (said := _YEARS_COMPARED.fullmatch(labels.clause(text, rate.start).strip())):
+            continue  # (其中人员经费2025年比2024年增长: a part's rate, its amounts unsaid)
+        found, each = [], []
         for run in runs:
             if run[-1].end > rate.start or not _money(run) or not _RESPECTIVE.search(run[0].label.strip()):
                 continue
+            each.append(run)
             lead = text[labels.sentence_start(text, run[0].start) : run[0].start]
-            listed = [m.group() for m in _YEARS_LISTED.finditer(lead)]
-            years = labels.YEAR.findall(listed[-1]) if listed else []
+            listed = list(_YEARS_LISTED.finditer(lead))
+            years = labels.YEAR.findall(listed[-1].group()) if listed else []
             if len(years) != len(run) or len(set(years)) != len(years) \
-                    or said.group(1) not in years or said.group(2) not in years:
-                continue
-            now, prior = run[years.index(said.group(1))], run[years.index(said.group(2))]
-            sign = 1 if said.group(3) in _UP else -1
-            yield from _growth(analysis, check, rate, now, sign, prior=prior)
+                    or said.group(1) not in years or said.group(2) not in years \
+                    or _OTHER_LIST.search(lead, listed[-1].end()):
+                continue  # (2024年、2025年省级和市级资金分别为: the run's items are the sources listed)
+            found.append((run, years))
+        if len(found) != 1 or len([r for r in each if len(r) == len(found[0][0])]) != 1:
+            continue  # (2024年、2025年预算分别为…，实际支出分别为…: which the rate is of, not said)
+        run, years = found[0]
+        now, prior = run[years.index(said.group(1))], run[years.index(said.group(2))]
+        sign = 1 if said.group(3) in _UP else -1
+        yield from _growth(analysis, check, rate, now, sign, prior=prior)
 
 
 def _growth(analysis, check: Check, rate, now, sign: int, *, change=None, prior=None):

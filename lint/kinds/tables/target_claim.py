@@ -83,7 +83,8 @@ def run(analysis, check: Check):
                     continue
             elif (opened := _GROUP_OPENS.match(block.text)) and groups <= {opened.group(1) + "指标"} \
                     and start + hit[0] >= opened.end() \
-                    and not _WHOLE_CLAIM.search(sentence[: hit[0]]):
+                    and not _WHOLE_CLAIM.search(sentence[: hit[0]]) \
+                    and not _WHOLE_CLAUSE.search(sentence, _clause_start(sentence, hit[0]), hit[0]):
                 # （四）效益（25分）。…各项指标均完成，得满分: that group's indicators, not the report's
                 group = opened.group(1)
                 rows = [row for sheet in sheets for row in sheet.rows]
@@ -136,8 +137,16 @@ _GROUP_OPENS = lazy(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[)）]|
                     r"|\d{1,2}[.．、])?\s*(决策|过程|产出|效益|满意度|数量|质量|时效|成本)(?:指标)?"
                     r"(?:完成情况|得分情况|情况|方面)?\s*(?:[（(][^）)]{0,8}[)）])?\s*(?:[。：:，,]|共|设置|设)")
 # (（四）满意度指标完成情况。; 满意度指标共1个，…: the group's paragraph too)
-_WHOLE_CLAIM = lazy(r"总体|整体|本项目|项目全面|部门整体|年度绩效目标|总体目标")  # the whole's, wherever said
+# the whole's, wherever said
+_WHOLE_CLAIM = lazy(r"总体|整体|本项目|项目全面|部门整体|年度绩效目标|总体目标|综上")
+# …in the claim's own clause (全年各项绩效指标均已完成, 本单位设定的各项指标; not 全年举办培训班5期，…，
+# 各项指标)
+_WHOLE_CLAUSE = lazy(r"全年|本年度|本单位|本部门|设定的|绩效目标|绩效指标|所有")
 _EVERY = lazy(r"各项|各类|所有|全部|全面|各[个级]|整体|总体绩效|绩效目标|其余|其他|剩余|除")
+
+
+def _clause_start(sentence: str, at: int) -> int:
+    return max(sentence.rfind(c, 0, at) for c in "，,；;") + 1
 
 
 def _counted_apart(sheets, misses, sentence: str) -> bool:
