@@ -1307,6 +1307,55 @@ def test_an_unruled_table_whose_header_names_columns_no_row_fills_is_read(tmp_pa
     assert {f.code for f in found if f.severity != "info"} == (set() if total == "2,018.90" else {"TAB001"})
 
 
+def test_only_header_cells_right_of_the_filled_columns_are_blank_columns():
+    """Of a header's cells standing over no column its rows fill, those right of them all are columns no
+    row fills (事业收入 | 其他收入); one between two columns is a group's name over them (收入 over 项目 |
+    决算数), no column (read as one, it moved every amount a cell right: wave w71a's PDF, swept)."""
+    from crossfoot.ingest.pdf import _blank_columns, _Text
+
+    def line(top: float, *words: tuple[float, str]) -> _Text:
+        return _Text([{"text": ch, "x0": x + 10 * k, "x1": x + 10 * k + 10, "top": top, "bottom": top + 10,
+                       "size": 10.0} for x, word in words for k, ch in enumerate(word)])
+
+    cut = [(t, t.segments()) for t in (line(100, (176, "收入"), (420, "支出")),
+                                       line(112, (40, "项目"), (200, "决算数"), (430, "合计"), (600, "其他收入")),
+                                       line(124, (40, "一般公共预算"), (200, "1,254.80"), (430, "1,254.80")))]
+    bands = [[40.0, 160.0], [200.0, 280.0], [430.0, 510.0]]
+    assert _blank_columns(cut, bands) == [*bands, [600.0, 640.0]]
+
+
+def test_a_group_name_over_an_unruled_header_is_no_blank_column(tmp_path):
+    """An unruled 财政拨款收入支出决算总表: 收入 and 支出 set over their sides, the last two columns blank in
+    every row. The blank columns after the last filled one are added; a group's name between columns is
+    not one (收入 read as a column moved every amount one cell right: wave w71a's PDF, swept)."""
+    from reportlab.pdfgen import canvas
+
+    _cid_font()
+    path = tmp_path / "sides.pdf"
+    c = canvas.Canvas(str(path), pagesize=(842, 595))
+    c.setFont("STSong-Light", 10)
+    c.drawString(330, 560, "财政拨款收入支出决算总表")
+    c.drawString(40, 540, "单位：万元")
+    c.drawString(176, 524, "收入")  # (between the columns of its side, over neither)
+    c.drawString(420, 524, "支出")
+    for x, name in ((510, "一般公共预算财政"), (610, "政府性基金预算财"), (710, "国有资本经营预算")):
+        c.drawString(x, 512, name)  # (names wrapped over two lines, around the line naming the others)
+    for x, name in ((40, "项目"), (200, "决算数"), (280, "项目"), (430, "合计")):
+        c.drawString(x, 500, name)
+    for x, name in ((510, "拨款"), (610, "政拨款"), (710, "财政拨款")):
+        c.drawString(x, 488, name)
+    rows = [("一、一般公共预算财政拨款", "1,254.80", "一、一般公共服务支出", "1,034.80", "1,034.80"),
+            ("二、政府性基金预算财政拨款", "", "二、卫生健康支出", "220.00", "220.00"),
+            ("本年收入合计", "1,254.80", "本年支出合计", "1,254.80", "1,254.80")]
+    for k, row in enumerate(rows):
+        y = 466 - 20 * k
+        for x, value in zip((40, 200, 280, 430, 510), row):
+            c.drawString(x, y, value)
+    c.save()
+    lines = ingest.read(path).lines
+    assert "一、一般公共预算财政拨款\t1,254.80\t一、一般公共服务支出\t1,034.80\t1,034.80\t\t" in lines
+
+
 @pytest.mark.parametrize("caption", ["一般公共预算财政拨款“三公”经费支出决算表", "表4  一般公共预算“三公”经费支出决算表"])
 @pytest.mark.parametrize("rules", [True, False])
 @pytest.mark.parametrize("receptions", ["12,539.96", "12,593.96"])

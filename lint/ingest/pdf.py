@@ -827,16 +827,18 @@ def _layout_table(run: list[_Text]):
 
 
 def _blank_columns(cut, bands) -> list[list[float]] | None:
-    """``bands`` with the header's cells that stand over none of them (lines of words only, before the first
-    line of figures) added as columns of their own, in order; None when there are none."""
+    """``bands`` with the header's cells that stand right of all of them (lines of words only, before the
+    first line of figures: 事业收入 | 其他收入 after the last column filled) added as columns of their own, in
+    order; None when there are none. (A header's cell between two columns is a group's name over them,
+    收入 over 项目 | 决算数, not a column.)"""
     extra: list[list[float]] = []
+    right = max(hi for _, hi in bands)
     for line, segments in cut:
         if _amounts(line, segments):
             break
         for a, b in segments:
             x0, x1 = line.xs[a], line.xs[b]
-            if all(min(x1, hi) - max(x0, lo) <= 0 for lo, hi in bands) \
-                    and all(min(x1, hi) - max(x0, lo) <= 0 for lo, hi in extra):
+            if x0 > right and all(min(x1, hi) - max(x0, lo) <= 0 for lo, hi in extra):
                 extra.append([x0, x1])
     return sorted([*map(list, bands), *extra]) if extra else None
 
