@@ -1307,6 +1307,30 @@ def test_an_unruled_table_whose_header_names_columns_no_row_fills_is_read(tmp_pa
     assert {f.code for f in found if f.severity != "info"} == (set() if total == "2,018.90" else {"TAB001"})
 
 
+@pytest.mark.parametrize("gap", [0, 6])
+def test_names_whose_figures_stand_beside_their_last_line_are_not_run_into_the_row_above(tmp_path, checks, gap):
+    """An unruled table whose long names wrap over four lines, the row's figures beside the last (a cell set
+    to the bottom), rows a gap apart or none: the first lines of a name are never taken for the row above's
+    (一、上年结转二、财政拨款（补助）, its 合计 then footed wrongly: code review 77b); the table is read right,
+    or left unread, never footed over wrong rows."""
+    rows = [(["一、上年结转"], "100.00"), (["二、财政拨款", "（补助）", "收入", "（一般公共预算）"], "1,200.00"),
+            (["（一）教育支出"], "800.00"), (["（二）社会保障和就业支出"], "400.00"), (["三、事业收入"], "300.00"),
+            (["四、其他收入"], "50.00"), (["合计"], "1,650.00")]
+    path = tmp_path / "bottom.pdf"
+    c = _budget_page(path, "2024年部门收入预算表", "万元", (260, 330, 400))
+    y = 744
+    for lines, amount in rows:
+        for k, words in enumerate(lines):
+            c.drawString(100, y - 13 * k, words)
+        at = y - 13 * (len(lines) - 1)
+        for x, value in zip((260, 330), (amount, amount)):
+            c.drawString(x, at, value)
+        y = at - 13 - gap
+    c.save()
+    found = [f for f in engine.run(ingest.read(path), checks) if f.severity != "info"]
+    assert found == []
+
+
 def test_only_header_cells_right_of_the_filled_columns_are_blank_columns():
     """Of a header's cells standing over no column its rows fill, those right of them all are columns no
     row fills (事业收入 | 其他收入); one between two columns is a group's name over them (收入 over 项目 |

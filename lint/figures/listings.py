@@ -2962,7 +2962,7 @@ def _changes(words, figure: Figure) -> bool:
     上年为 Y, 上年预算 Y; not 上年结转, a part of this year's)."""
     if _ADDED_ITEM.fullmatch(labels.core(figure.label)):
         return False  # 其中…，增加2017年村干部报酬补贴 a: an item added, named, no change
-    if _AIMED_AT.search(figure.label) and not _COMPARED_IN.search(figure.label):
+    if _AIMED_AT.search(figure.label) and not _COMPARISON_SAID.search(figure.label):
         return False  # 其中…，支持商销稳增长 a: a programme named by the growth it aims at, no change
     # (占 of a share, never of 占用 nor 占地: 耕地占用税 a is a part, 总占地面积 X a total)
     return words.not_parts.within(figure.label.replace("占用", "").replace("占地", "")) \
@@ -2972,7 +2972,7 @@ def _changes(words, figure: Figure) -> bool:
 # a programme named by the growth it aims at (支持商销稳增长, 稳外贸增长): no change stated (助力村集体增收 a
 # is a gain it brought, no part)
 _AIMED_AT = lazy(r"稳[\u4e00-\u9fff]{0,2}增长$")
-_COMPARED_IN = lazy(r"比|较|同比|环比|上年|去年|同期")
+_COMPARISON_SAID = lazy(r"比|较|同比|环比|上年|去年|同期")
 # an item added to a list, named after its verb (增加2017年村干部报酬补贴), no comparison in it
 _ADDED_ITEM = lazy(r"(?:增加|新增)(?!.*(?:比|较|同比|上年|去年|增长|下降))(?:(?:19|20)\d\d年度?)?"
                    r"[\u4e00-\u9fff“”]{4,}")

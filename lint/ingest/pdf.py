@@ -912,11 +912,23 @@ def _rows_in(cut, merged):
                 if not isinstance(rows[r][k], str)  # (a column a centred name spans: its cell is that name's)
                 and (not rows[r][k][0] or (r, k) in took or r in (above, below))
                 and abs(line.top - row_line.top) <= 2.5 * line.size]
-        # the line right under a cell's lowest line so far, a line's pitch apart and nearer it than any
-        # row's line: its next line (a name wrapped to three lines, 灾害防治及 ⏎ 应急管理支 ⏎ 出, its figures
-        # beside the first: the third line its second's neighbour, not the next row's)
-        lowest = {r: max(top for top, _ in pieces[(r, k)]) for r in range(len(lines)) if (r, k) in pieces}
-        under = [(line.top - top, r) for r, top in lowest.items() if 0 < line.top - top <= 1.5 * line.size]
+        # the line right under a cell's lowest line so far, that cell already gone on below its row's line
+        # (its figures beside its first), as far under it as each of its lines is under the one before
+        # and nearer it than any row's line: its next line (灾害防治及 ⏎ 应急管理支 ⏎ 出: the third line its
+        # second's neighbour, not the next row's; not a line a row's gap further down, the next row's first
+        # line of a name whose figures stand beside its last)
+        # (and only where rows stand further apart than lines: rows set a line apart, a name's lines and the
+        # next row's are told apart by nothing)
+        under = []
+        figured = [t for t, row in zip(lines, rows)
+                   if any(not isinstance(c, str) and _FIGURE.match(c[0]) for c in row)]
+        closest = min((b.top - a.top for a, b in zip(figured, figured[1:])), default=0.0)
+        for (r, col), stacked in pieces.items():
+            tops = sorted(top for top, _ in stacked if top >= lines[r].top)
+            steps = [b - a for a, b in zip(tops, [*tops[1:], line.top])]
+            if col == k and len(tops) >= 2 and 0 < steps[-1] <= _PITCH * line.size \
+                    and max(steps) - min(steps) <= 0.2 * line.size and closest > max(steps) + 0.2 * line.size:
+                under.append((steps[-1], r))
         if under and min(under)[0] < min((abs(line.top - row_line.top) for row_line in lines), default=0):
             near = [(0, 0.0, min(under)[1])]
         if not near:
@@ -931,6 +943,9 @@ def _rows_in(cut, merged):
         rows[r][k] = (joined, box or (line.x0, line.top, line.x1, line.bottom), ())
         took.add((r, k))
     return rows if figures >= 2 else None
+
+
+_PITCH = 1.9  # the farthest apart, in type sizes, two lines of one cell are set (Word's 1.5 lines: 1.74)
 
 
 def _names_below(cut, bands) -> list | None:

@@ -145,7 +145,8 @@ def _rows_add_up(table: Table, total: int, parts: list[int], extra: list[int]) -
     ``extra`` columns added."""
     alone = added = 0
     for row in table.rows:
-        cells = [row[c].text.strip(NOTHING) if c < len(row) else "" for c in (total, *parts, *extra)]
+        cells = [row[c].text.strip() if c < len(row) else "" for c in (total, *parts, *extra)]
+        cells = [t if t.strip(NOTHING) else "" for t in cells]  # (a dash fills nothing; −3.00 keeps its sign)
         values = [number(t) if t else None for t in cells]
         if values[0] is None or any(v is None and t for v, t in zip(values, cells)):
             continue

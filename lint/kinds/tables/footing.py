@@ -365,7 +365,9 @@ _YEAR_HEAD = lazy(r"(?:19|20)\d\d\s*年度(?:预算数?|决算数?|执行数|金
                         r"(?:[（(][^（()）]{1,8}[）)])?")  # 2022年度, 2024年度预算数, 2023年度（万元）
 
 
-_RATE_ROW = lazy(r"(?:率|比例|比重|占比|进度|百分点)\s*(?:[（(]\s*[%％]\s*[）)])?\s*$|^[%％]$")
+# (增减幅度(%), 比上年增减%; not 基本预备费（5%）)
+_RATE_ROW = lazy(r"(?:率|比例|比重|占比|进度|百分点)\s*(?:[（(]\s*[%％]\s*[）)])?\s*$|^[%％]$"
+                 r"|(?<![\d.])[（(]?\s*[%％]\s*[）)]?\s*$")
 
 
 def _measured(check: Check, label: str) -> bool:
@@ -1483,7 +1485,7 @@ def _crossfoot(analysis, check, table: Table, columns: list[int]):
             parts = [k for k in found if not apart.within(table.header[k]) and not code_column(table, k)
                      and not _breakdown(check, table, k) and not _other_side(table, j, k)]
             more = sorted({*parts, *_after(check, table, j, columns)})
-            checks = max((_declared(table, j, parts), _declared(table, j, more)), key=_agreeing)
+            checks = max((_declared(check, table, j, parts), _declared(check, table, j, more)), key=_agreeing)
             for total, figs in checks:
                 yield from _judge_sum(analysis, check, total, figs, ("across", j))
     for j in columns:
@@ -1587,10 +1589,14 @@ def _breakdown(check: Check, table: Table, col: int) -> bool:
     return any(name.strip().startswith(w) for name in (table.header[col], own) for w in check.options.exclude)
 
 
-def _declared(table: Table, col: int, part_cols: list[int]) -> list:
-    """Row by row, a total column and the columns its header says it adds up (blank parts are 0)."""
+def _declared(check: Check, table: Table, col: int, part_cols: list[int]) -> list:
+    """Row by row, a total column and the columns its header says it adds up (blank parts are 0); a rate's
+    row (增减率（%）, 预算执行率) is no sum."""
     checks = []
+    labels = _labels(table)
     for i in range(len(table.rows)):
+        if _RATE_ROW.search(labels[i]) or labels[i].strip().startswith(tuple(check.options.skip_rows)):
+            continue
         total = cell_figure(table, i, col)
         figs = [cell_figure(table, i, k) for k in part_cols if table.rows[i][k].text]
         if total is not None and figs and all(f is not None for f in figs):
