@@ -58,7 +58,9 @@ mends both, both findings name it and that value, beside their own total's digit
 read the same).
 
 **A column not understood is not judged.** Parts that add up to two, three or four times their total
-are the levels of a hierarchy read as one (a group and its items, each summing to it): not judged. A
+are the levels of a hierarchy read as one (a group and its items, each summing to it): not judged; nor are
+rows numbered from a later item than 一 (十七、…二十五、 over 本年支出合计: a list begun on a page before,
+its first part read apart). A
 report's typo breaks a total or two; a column whose totals mostly fail (at least three, more than half of
 those judged in it, and not all by one amount) has been read wrong (a layout not met before: parts that
 are not the total's, shifted cells), not drafted wrong. Its totals are not reported; one ``info`` on the
