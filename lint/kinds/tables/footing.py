@@ -1193,7 +1193,7 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
     if firsts is not None:  # an indicator level's value, repeated over its group's rows: counted once
         part_rows = [r for r in part_rows if r in firsts or r >= sheet.end]
     parts = _part_figures(table, part_rows, col)
-    if total is None or not parts or _list_goes_on(table, part_rows):
+    if total is None or not parts or _list_goes_on(table, total_row):
         return
     if len(part_rows) == 1 and _BALANCE.search(names[part_rows[0]]):
         return  # 本年收入合计 | 本年支出合计 | 收支差额: a balance after the totals, no part of the last
@@ -1214,11 +1214,11 @@ def _foot(analysis, check, table: Table, total_row: int, part_rows: list[int], c
     yield from _judge_sum(analysis, check, total, _without_breakdown(total, kept, twins), ("rows", col))
 
 
-def _list_goes_on(table: Table, rows: list[int]) -> bool:
-    """Whether the rows a total is footed over name items numbered 一、二、… from a later one than 一 (十七、
+def _list_goes_on(table: Table, total_row: int) -> bool:
+    """Whether the rows above a total name items numbered 一、二、… from a later one than 一 only (十七、
     援助其他地区支出 … 二十五、债务付息支出 over 本年支出合计): the list began on a page before, a part the
     table's reading lost, so its total is no sum of these."""
-    numbered = [numbers.whole(m.group(1)) for r in rows for c in table.rows[r]
+    numbered = [numbers.whole(m.group(1)) for row in table.rows[:total_row] for c in row
                 if (m := _ORDINAL.match(c.text.strip()))]
     numbered = [n for n in numbered if n]
     return bool(numbered) and min(numbered) > 1
