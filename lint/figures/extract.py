@@ -3,7 +3,7 @@
 A figure is a number as written (Arabic with or without grouping commas, full-width digits, Chinese
 numerals before a measure word, fractions such as 三分之一, 1/3, 千分之六, 百分之三十), or an amount's slot
 a template left empty (事业收入 /万元: none, exactly 0); a magnitude written inside it (1.2万家, 3.01万人;
-an amount in two magnitudes, 405亿9629万元 or 2兆749亿元, is one figure in 亿元; 万 or 亿 to the cent with no
+an amount in two magnitudes, 405亿9629万元 or 2兆749亿元, is one figure in 亿元; 万 or 亿 with decimals and no
 unit after it, in a sentence naming money, is 万元 or 亿元: 项目总预算1410.00万), its unit (from
 ``units.txt``), its qualifier (约/近/超/逾/余/多/以上/不少于/≥/以内/…: a bound, not a point), its label
 (the words before it in its clause) and its place.
@@ -281,8 +281,8 @@ def _parse_arabic(text: str, m: re.Match):
         nxt = text[after.end() : after.end() + 1]
         if nxt and "\u4e00" <= nxt <= "\u9fff":
             mag = ""
-        elif mag in ("万", "亿") and decimals == 2 and _money_in_wan(text, num_start):
-            unit, mag = mag + "元", ""  # 项目总预算1410.00万，其中…340.00万: 万元 written 万, its cents kept
+        elif mag in ("万", "亿") and decimals >= 1 and _money_in_wan(text, num_start):
+            unit, mag = mag + "元", ""  # 项目总预算1410.00万，其中…340.00万: 万元 written 万 (decimals kept)
     if not unit and not mag:
         plain = num.replace(",", "")
         if "." not in plain and "," not in num:
@@ -305,7 +305,7 @@ def _parse_arabic(text: str, m: re.Match):
 
 
 _MIXED_TAIL = lazy(r"\d{1,4}(?:\.\d+)?(?![\d,])")
-# money named in a sentence before a figure of 万 or 亿 to the cent with no unit (总预算1410.00万)
+# money named in a sentence before a figure of 万 or 亿 with decimals and no unit (总预算1410.00万)
 _MONEY_SAID = lazy(r"预算|资金|支出|收入|经费|金额|拨款|补助|补贴|投资|资助|奖补|决算|财政")
 _YUAN_WRITTEN = lazy(r"\d\s*[万亿千]?元")  # an amount with its 元 written out
 

@@ -1317,7 +1317,7 @@ def _contrary(spec: Spec, rate: Figure, sign: int) -> bool:
     return bool(said and rate.value and said * (1 if rate.value > 0 else -1) != sign)
 
 
-_RATE_WORD = lazy(r"(增幅|降幅|减幅)\s*(?:为|达|是)?\s*$")  # a rate's own word of its direction
+_RATE_WORD = lazy(r"(?<!增)(增幅|降幅|减幅)\s*(?:为|达|是)?\s*$")  # a rate's own word of its direction
 
 
 def _change(rate, change, sign, prior, current, contrary: bool = False) -> Iterator[Growth]:

@@ -1885,9 +1885,9 @@ def _made_up(text: str, total: Figure, parts, figs) -> bool:
     inner = [f for f in figs
              if total.end < f.start and f.end <= close and family(f.unit) == family(total.unit)]
     return bool(inner) and precision.total([*parts, *inner], total.unit).meets(precision.interval(total))
-# 共获奖, 共开展活动, 合计培训: a count of what was done, after its kinds counted (a list joined by 、)
-_COUNT_VERBED = lazy(r"(?:共|共计|合计|总计)(?:获得?|开展|举办|完成|接待|受理|办理|培训|检查|发放|新增|建成"
-                     r"|实施|服务|组织)([\u4e00-\u9fff]{0,4}?)(?:为|达)?")
+# 共获奖, 共获得奖项: a count of awards, after its kinds counted (a list joined by 、)
+_COUNT_VERBED = lazy(r"(?:共|共计|合计|总计)获得?(?:各类|各级)?(奖项|奖)(?:为|达)?")  # (awards of ranks or
+# levels are each counted once; activities or posts of two kinds may be the same ones: 共开展活动 t)
 _VERBED = lazy(r"(合计|共计|总计)(下达|拨付|安排|投入|到位|筹集|落实|发放|使用)(资金|经费|金额)?"
                r"(?:为|达)?")  # (not 累计: since a project began, more than the parts a year lists)
 

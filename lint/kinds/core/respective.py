@@ -59,6 +59,8 @@ _PRIOR = lazy(r"(?:上年|上一年|上年度|去年|上年同期)(?:(?!结转|�
               r"分别(?:为|是)?")  # 上年分别为, 上年支出分别为 (not 上年结转分别为: this year's money)
 _OTHER_LIST = lazy(r"[、和及与]")
 _LAST = lazy(r"上年|上一年|去年|结转|结余")
+# 2025年比2024年增长13.51%， before 2024年比2023年增长 p: another pair's rate between the run and this one
+_OTHER_YEARS = lazy(r"[，,]\s*20\d\d\s*年度?(?:比|较)20\d\d\s*年度?[^，,。；;%]{0,8}?\d+(?:\.\d+)?%")
 # 2025年比2024年增长 p (its years listed before the amounts: 2024年、2025年…分别为 a、b)
 _YEARS_COMPARED = lazy(r"(20\d\d)\s*年度?(?:比|较)(20\d\d)\s*年度?(?:相比)?[，,]?"
                        r"(增加|增长|减少|下降|降低|上升|提高)了?(?:幅度)?(?:为|达)?$")
@@ -176,8 +178,12 @@ def _years(analysis, check: Check, text: str, figs: list, runs: list[list]):
             years = labels.YEAR.findall(listed[-1].group()) if listed else []
             if len(years) != len(run) or len(set(years)) != len(years) \
                     or said.group(1) not in years or said.group(2) not in years \
-                    or _OTHER_LIST.search(lead, listed[-1].end()):
-                continue  # (2024年、2025年省级和市级资金分别为: the run's items are the sources listed)
+                    or _OTHER_LIST.search(lead, listed[-1].end()) \
+                    or not _YEARS_COMPARED.fullmatch(_OTHER_YEARS.sub("", text[run[-1].end : rate.start])
+                                                     .strip(" ，,")):
+                continue  # (2024年、2025年省级和市级资金分别为: the run's items are the sources listed; the
+                # rate not right after the run, 其中公务接待费 a，…, 保障人数分别为 m、n，…, 按可比口径，…:
+                # another's)
             found.append((run, years))
         if len(found) != 1 or len([r for r in each if len(r) == len(found[0][0])]) != 1:
             continue  # (2024年、2025年预算分别为…，实际支出分别为…: which the rate is of, not said)
