@@ -893,6 +893,9 @@ def _rows_in(cut, merged):
             cells = _spanning(line, _names_below(cut[i + 1:], merged), cells)
         figures += sum(1 for cell in cells if not isinstance(cell, str) and _FIGURE.match(cell[0])) >= 2
         rows.append(cells)
+    figured = [t for t, row in zip(lines, rows)
+               if any(not isinstance(c, str) and _FIGURE.match(c[0]) for c in row)]
+    closest = min((b.top - a.top for a, b in zip(figured, figured[1:])), default=0.0)  # rows' least spacing
     took: set[tuple[int, int]] = set()  # cells that wrapped words went into (the rest of them may follow)
     pieces: dict[tuple[int, int], list[tuple[float, str]]] = {}  # each such cell's lines, by their tops
     for line in wrapped:
@@ -916,13 +919,9 @@ def _rows_in(cut, merged):
         # (its figures beside its first), as far under it as each of its lines is under the one before
         # and nearer it than any row's line: its next line (灾害防治及 ⏎ 应急管理支 ⏎ 出: the third line its
         # second's neighbour, not the next row's; not a line a row's gap further down, the next row's first
-        # line of a name whose figures stand beside its last)
-        # (and only where rows stand further apart than lines: rows set a line apart, a name's lines and the
-        # next row's are told apart by nothing)
+        # line of a name whose figures stand beside its last), where rows stand further apart than lines
+        # (rows set a line apart: a name's lines and the next row's are told apart by nothing)
         under = []
-        figured = [t for t, row in zip(lines, rows)
-                   if any(not isinstance(c, str) and _FIGURE.match(c[0]) for c in row)]
-        closest = min((b.top - a.top for a, b in zip(figured, figured[1:])), default=0.0)
         for (r, col), stacked in pieces.items():
             tops = sorted(top for top, _ in stacked if top >= lines[r].top)
             steps = [b - a for a, b in zip(tops, [*tops[1:], line.top])]

@@ -12,12 +12,13 @@ parts, 其中 A a、B b, each its own; or the parts alone, their total the one a
 that they add up to, or the one named after 分别占 (分别占一般公共预算支出的; 占全市政府采购规模比例为 after
 the parts' 分别为) in the sentence or the one before, else in the paragraph or the three before when it is
 stated once there): each share is its part over that total. A run of growth rates (分别增长, 同比分别下降,
-增幅分别为) stands beside the one run of as many amounts listed 分别为 before it and one run of their changes
-(分别比上年增加) or priors (上年分别为) in the sentence: each rate is its item's change over its prior (the
-current less an increase, plus a decrease). A rate between two years (2025年比2024年增长 p) is of the amounts
-listed 分别为 after those years (2024年、2025年…分别为 a、b): the later year's over the earlier's. Any other
-shape is left alone (two runs the rates could be of, changes of two directions, a base other than last
-year's).
+增幅分别为: its clause nothing else) stands beside the one run of as many amounts listed 分别为 before it (of
+no earlier year than the sentence's latest) and one run of their changes (分别比上年增加) or priors
+(上年分别为, not 上年结转) in the sentence: each rate is its item's change over its prior (the current less
+an increase, plus a decrease). A rate between two years (2025年比2024年增长 p), said right after the
+amounts listed 分别为 after those years (2024年、2025年…分别为 a、b), is the later year's over the earlier's.
+Any other shape is left alone (two runs the rates could be of, changes of two directions, a base other than
+last year's, a clause or a figure between the amounts and the rate).
 
 Judged as intervals, as the rate and share kinds judge one figure.
 """
