@@ -60,7 +60,7 @@ class Spec:
     """The words growth rates are found by."""
 
     rates: Words = Words(["增幅", "减幅", "降幅", "增长率", "增速", "增率", "增长", "下降", "减少", "提高",
-                          "降低", "上升", "增加", "增减率", "增减幅度", "增减幅"])
+                          "降低", "上升", "增加", "增减率", "增减幅度", "增减幅", "负增长"])
     up: Words = Words(["增加", "增长", "上升", "提高", "超支", "增收", "增支", "增", "增加支出", "多支",
                        "多收", "增减", "增减额"])  # (增减额 −12.40: signed, a fall when negative)
     down: Words = Words(["减少", "下降", "降低", "节约", "减收", "减支", "减", "减少支出", "少支", "少收",
@@ -742,7 +742,7 @@ _ON_ANOTHER_BASIS = lazy(r"[^。；;]*?(?:同口径|可比口径|剔除|扣除|�
 
 
 _ONLY_RATE = lazy(r"(?:同比|环比|比上年|较上年|与上年相比)?"
-                        r"(?:增长|下降|增加|减少|提高|降低|上升|增幅|降幅|减幅)(?:了|为)?")
+                        r"(?:增长|下降|增加|减少|提高|降低|上升|增幅|降幅|减幅|负增长)(?:了|为)?")
 """A rate's label naming nothing but its direction (同比下降): not 执行率提高, another quantity's."""
 _PRIOR = lazy(rf"(?:{labels.LAST_YEAR}(?:同期)?|去年同期|(20\d\d)\s*年度?(?:同期)?){_MEASURE}?")
 
@@ -1314,6 +1314,8 @@ def _contrary(spec: Spec, rate: Figure, sign: int) -> bool:
     said = _direction(spec, rate.label)
     if not said and (word := _RATE_WORD.search(rate.label[-6:])):
         said = 1 if word.group(1) == "增幅" else -1  # 减少 3.57万元，增幅 6.13%
+    if rate.label.rstrip("为了 ").endswith("负增长"):
+        return sign > 0  # 负增长3.17% and 负增长-3.17% both a fall (the minus said twice)
     return bool(said and rate.value and said * (1 if rate.value > 0 else -1) != sign)
 
 

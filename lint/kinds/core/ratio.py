@@ -908,7 +908,8 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
                                  sorted((f for f in amounts if f.value >= own[0].value and f is not own[0]
                                          and qualifier not in f.label), key=lambda f: f.value))
             return
-    said = (stem, *(_SAID_AS.get(stem, ()) if not any(_money(f) for f in amounts) else ()))
+    said = (stem, *_SAID_OF_MONEY.get(stem, ()),
+            *(_SAID_AS.get(stem, ()) if not any(_money(f) for f in amounts) else ()))
     # 回收率 over 收回625份 (a survey's; a loan's 回收率 is over what fell due, not what was lent)
     parts = [f for f in amounts if any(w in f.label or _done_after(text, f.end, w) for w in said)]
     if len(parts) > 1:  # 应结算1,936笔，已结算1,872笔: the one that did it, not the one planned
@@ -955,6 +956,7 @@ def _cut_ratio(analysis, check, rate, cut, approved):
 
 
 _SAID_AS = {"回收": ("收回",)}  # a rate's stem written otherwise
+_SAID_OF_MONEY = {"节支": ("节约", "节省")}  # …of amounts too (节支率 of 节约资金 X)
 # levels weighted, as the paragraph says (按满意计1分、基本满意计0.8分加权; 非常满意按100%…计)
 _WEIGHTED = lazy(r"加权|权重|计\s*[\d.]+\s*分|按\s*[\d.]+\s*[%分]|折算|×\s*0?\.\d")
 _SATISFIED = lazy(r"(?<!不)满意(?:度|率)\s*(?:为|达到?|是)?\s*$")
