@@ -922,6 +922,10 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
     if len(subject) >= 2 and not any(subject in f.label for f in amounts):
         return  # 老年人健康管理 a，家庭医生签约 b，高血压患者规范管理率 p: another group's rate, no pair
     bases = sorted((f for f in amounts if f is not actual and f.value >= actual.value), key=lambda f: f.value)
+    noun = labels.noun_after(text, actual.end) if actual.unit in precision.COUNT_UNITS else ""
+    if 2 <= len(noun) <= 4 and stem not in noun:  # 覆盖全县13个乡镇 over 建成服务站26个: places over
+        # stations, no whole of it (not 108家达标: the deed the rate is named by)
+        bases = [f for f in bases if noun in f.label + labels.noun_after(text, f.end)]
     if stem in _CHANGE_STEMS:  # (a change over last year's amount, or over the budget it departs from)
         bases = [f for f in bases if _LAST_YEARS.search(f.label) or _planned(check.options, f.label)
                  or any(_earlier(analysis, f, g) for g in amounts if g is not f and g is not actual)]
