@@ -313,10 +313,14 @@ _YUAN_WRITTEN = lazy(r"\d\s*[万亿千]?元")  # an amount with its 元 written 
 def _money_in_wan(text: str, at: int) -> bool:
     """Whether a figure of 万 or 亿 with no unit at ``at`` is money: its sentence names money before it and
     writes no amount with 元 (本年补助资金支出350.00万元，…，惠及农户2.35万: 万元 written out, 万 a count)."""
-    start = max(0, *(text.rfind(c, 0, at) for c in "。；;\n"))
-    ends = [k for k in (text.find(c, at) for c in "。；;\n") if k != -1]
+    lo, hi = max(0, at - _REACH), min(len(text), at + _REACH)  # (a text without stops: bounded work)
+    start = max(lo, *(text.rfind(c, lo, at) + 1 for c in "。；;\n"))
+    ends = [k for k in (text.find(c, at, hi) for c in "。；;\n") if k != -1]
     return _MONEY_SAID.search(text, start, at) is not None \
-        and _YUAN_WRITTEN.search(text, start, min(ends, default=len(text))) is None
+        and _YUAN_WRITTEN.search(text, start, min(ends, default=hi)) is None
+
+
+_REACH = 300  # how far a sentence is looked for around a figure
 
 
 def _mixed(text: str, at: int, myriads: Decimal):

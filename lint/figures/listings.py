@@ -860,10 +860,10 @@ def _held_once(words, text: str, total: Figure, part: Figure, close: int) -> boo
     word), named, the bracket saying nothing after it, no change, plan or year's (含上年结转 a is a part)."""
     same = part.unit == total.unit if total.unit in precision.COUNT_UNITS \
         else family(part.unit) == family(total.unit) == "money"
+    named = part.label.replace("上年结转", "")
     return same and part.is_point and bool(labels.core(part.label)) and not _NOT_HELD.search(part.label) \
         and not text[part.end : close].strip(" 等") and not _changes(words, part) \
-        and not _NOT_BRACKETED.search(part.label.replace("上年结转", "")) and not re.search(r"\d", text[
-            total.end + 1 : part.start])
+        and not _NOT_BRACKETED.search(named) and not re.search(r"\d", text[total.end + 1 : part.start])
 
 
 def _bracketed(words, text: str, sentences) -> list[Listing]:
@@ -1799,9 +1799,8 @@ def _trailing(text: str, sentences) -> list[Listing]:
             word = verbed.group(1) if verbed else word
             counted = _COUNT_VERBED.fullmatch(word) if total.unit in precision.COUNT_UNITS else None
             if counted and counted.group(1):
-                word = "共"  # 获一等奖 a、二等奖 b，共获奖 t: the count of what was done, the list before
-                # (its kinds each named by what the count names, 奖: not 申报 a、立项 b，共获资助 t; beyond
-                # it they are wrong, short of it maybe some only)
+                word = "共"  # 获一等奖 a、二等奖 b，共获奖 t: the count of the awards listed before it, each
+                # named an award (beyond it they are wrong, short of it maybe some only)
             run = _RUN_VERBED.fullmatch(word) if not span else None  # 分别投入 a、b、c，累计投入 t: since
             running = run is not None  # the project began, maybe more than the years listed; the same verb
             if running and run.group(1) not in text[max(start, comma - _WORD_REACH) : comma]:
@@ -1829,7 +1828,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 continue  # 三年累计 after two years' amounts: since earlier years, more than these
             if counted and counted.group(1) and not all(
                     labels.core(p.label).endswith(counted.group(1)[-1]) for p in parts):
-                continue  # (专题讲座 a、主题党日 b，共开展活动 t: kinds not named as the count names them)
+                continue  # (获评先进集体 a、优秀个人 b，共获奖 t: not each named an award)
             if _GOES_ON.match(text, start, parts[0].start if parts else start):
                 continue  # 还有 A a，B b，支出合计 t: more parts stated in the sentences before
             side = _SIDE.search(word)
@@ -1846,7 +1845,7 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 # (A a，B b，C c，公用经费合计 T: a named total may hold more than the clauses before it:
                 # beyond it they are wrong, short of it they are the main ones)
                 known = (word in _TRAILING or word in _SUMMED) and not running \
-                    and not (counted and counted.group(1))  # (共组织招聘会 t: maybe more kinds than named)
+                    and not (counted and counted.group(1))  # (共获奖 t: maybe more kinds than named)
                 if _HOLDS_MORE.match(text, total.end) and _made_up(text, total, parts, figs):
                     continue  # 合计 t（含C c）: the parts before it and c make t, more than the parts
 
