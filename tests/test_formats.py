@@ -1142,6 +1142,20 @@ def _budget_page(path, caption: str, unit: str, amounts: tuple[int, int, int]):
         c.drawString(x, 760, name)
     return c
 
+
+def _wrapped_rows(c, rows, *, pitch: float, gap: float, top: float = 744, columns=(200, 270, 340)) -> None:
+    """Draws an unruled table's rows under ``_budget_page``'s header: each ``(code, lines of its name, the
+    line its code and figures stand beside, its figures)``, the name's lines ``pitch`` apart, ``gap`` more
+    between rows."""
+    y = top
+    for code, lines, at, figures in rows:
+        for k, words in enumerate(lines):
+            c.drawString(100, y - pitch * k, words)
+        c.drawString(40, y - pitch * at, code)
+        for x, figure in zip(columns, figures):
+            c.drawString(x, y - pitch * at, figure)
+        y -= pitch * len(lines) + gap
+
 @pytest.mark.parametrize("total", ["1,500.00", "1,800.00"])
 def test_an_unruled_table_with_names_indented_by_blanks_is_read(tmp_path, checks, total):
     """Names indented by level with full-width blanks (as word processors export them): a blank ends the
@@ -1180,15 +1194,8 @@ def test_an_unruled_table_of_names_wrapped_over_four_lines_around_their_figures_
             ("", ["合计"], 0, "760.91")]
     path = tmp_path / "four.pdf"
     c = _budget_page(path, "一般公共预算支出功能分类预算表", "万元", (200, 270, 340))
-    y = 744
-    for code, lines, middle, amount in rows:
-        at = y - 12 * middle
-        for k, words in enumerate(lines):
-            c.drawString(100, y - 12 * k, words)
-        c.drawString(40, at, code)
-        for x, value in zip((200, 270, 340), (amount, "0.00", amount)):
-            c.drawString(x, at, value)
-        y -= 12 * len(lines) + 6
+    _wrapped_rows(c, [(code, lines, middle, (amount, "0.00", amount)) for code, lines, middle, amount in rows],
+                  pitch=12, gap=6)
     c.save()
     doc = ingest.read(path)
     assert f"2080505\t机关事业单位基本养老保险缴费支出\t{cell}\t0.00\t{cell}" in doc.lines
@@ -1227,15 +1234,7 @@ def test_an_unruled_table_of_names_wrapped_over_three_lines_is_read(tmp_path, ch
             ("", ["合计"], 0, "1,048.39", "0.00", "1,048.39")]
     path = tmp_path / "narrow.pdf"
     c = _budget_page(path, "政府性基金预算支出功能分类预算表", "万元", (200, 270, 340))
-    y = 744
-    for code, lines, middle, *amounts in rows:
-        at = y - 12 * middle  # the row's figures and code stand beside this line of its name
-        for k, words in enumerate(lines):
-            c.drawString(100, y - 12 * k, words)
-        c.drawString(40, at, code)
-        for x, amount in zip((200, 270, 340), amounts):
-            c.drawString(x, at, amount)
-        y -= 12 * len(lines) + 6
+    _wrapped_rows(c, [(code, lines, middle, amounts) for code, lines, middle, *amounts in rows], pitch=12, gap=6)
     c.save()
     doc = ingest.read(path)
     assert "2120899\t其他国有土地使用权出让收入安排的支出\t317.69\t0.00\t317.69" in doc.lines
@@ -1257,14 +1256,8 @@ def test_an_unruled_table_of_names_wrapped_over_three_widely_spaced_lines_keeps_
             ("", ["合计"], "1,739.38")]
     path = tmp_path / "spaced.pdf"
     c = _budget_page(path, "一般公共预算支出功能分类预算表", "万元", (200, 270, 340))
-    y = 740
-    for code, lines, amount in rows:
-        for k, words in enumerate(lines):
-            c.drawString(100, y - 14 * k, words)
-        c.drawString(40, y, code)
-        for x, value in zip((200, 270, 340), (amount, "", amount)):
-            c.drawString(x, y, value)
-        y -= 14 * len(lines) + 10
+    _wrapped_rows(c, [(code, lines, 0, (amount, "", amount)) for code, lines, amount in rows],
+                  pitch=14, gap=10, top=740)
     c.save()
     doc = ingest.read(path)
     assert "224\t灾害防治及应急管理支出\t1,739.38\t\t1,739.38" in doc.lines
@@ -1318,14 +1311,8 @@ def test_names_whose_figures_stand_beside_their_last_line_are_not_run_into_the_r
             (["四、其他收入"], "50.00"), (["合计"], "1,650.00")]
     path = tmp_path / "bottom.pdf"
     c = _budget_page(path, "2024年部门收入预算表", "万元", (260, 330, 400))
-    y = 744
-    for lines, amount in rows:
-        for k, words in enumerate(lines):
-            c.drawString(100, y - 13 * k, words)
-        at = y - 13 * (len(lines) - 1)
-        for x, value in zip((260, 330), (amount, amount)):
-            c.drawString(x, at, value)
-        y = at - 13 - gap
+    _wrapped_rows(c, [("", lines, len(lines) - 1, (amount, amount)) for lines, amount in rows],
+                  pitch=13, gap=gap, columns=(260, 330))
     c.save()
     found = [f for f in engine.run(ingest.read(path), checks) if f.severity != "info"]
     assert found == []

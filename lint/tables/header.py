@@ -20,9 +20,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from ..interval import Interval, stated
+from ..interval import total as interval_total
 from ..model import Table
 from ..regex import lazy
-from . import CLASS_COLUMN, NOTHING, Value, number
+from . import CLASS_COLUMN, NOTHING, number
 
 _BLANKS = lazy(r"\s+")
 
@@ -142,7 +144,7 @@ _FRAGMENT = lazy(r"[数费额金率]")  # the last character of a column's name,
 
 def _rows_add_up(table: Table, total: int, parts: list[int], extra: list[int]) -> bool:
     """Whether some row's ``parts`` make its ``total`` (within their rounding) and no row's do with the
-    ``extra`` columns added."""
+    ``extra`` columns added (a blank cell, or a dash, is 0)."""
     alone = added = 0
     for row in table.rows:
         cells = [row[c].text.strip() if c < len(row) else "" for c in (total, *parts, *extra)]
@@ -150,11 +152,10 @@ def _rows_add_up(table: Table, total: int, parts: list[int], extra: list[int]) -
         values = [number(t) if t else None for t in cells]
         if values[0] is None or any(v is None and t for v, t in zip(values, cells)):
             continue
-        vs = [v or Value(Decimal(0), 0, False) for v in values]
-        slack = sum(Decimal(5) / 10 ** (v.decimals + 1) for v in vs[: len(parts) + 1])
-        own = sum(v.value for v in vs[1 : len(parts) + 1])
-        alone += abs(own - vs[0].value) <= slack
-        added += abs(own + sum(v.value for v in vs[len(parts) + 1 :]) - vs[0].value) <= slack
+        shown = [stated(v.value, v.decimals) if v else Interval.point(Decimal(0)) for v in values]
+        whole, own, more = shown[0], shown[1 : len(parts) + 1], shown[len(parts) + 1 :]
+        alone += interval_total(own).meets(whole)
+        added += interval_total([*own, *more]).meets(whole)
     return alone > 0 and added == 0
 
 
