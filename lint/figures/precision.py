@@ -57,7 +57,7 @@ def exact(figure: Figure) -> bool:
              or label.removesuffix("共").endswith("指标"))  # (决策指标共20分: its 分值)
 
 
-PER_HEAD = lazy(r"人均|户均|生均|期均|场均|次均|批均|平均")
+PER_HEAD = lazy(r"人均|户均|生均|期均|场均|次均|批均|平均|年均|月均|日均")
 """An amount or count per head or per period (人均, 期均): a mean, no total's."""
 _ALLOTTED = lazy(r"分值|满分|权重|标准分|扣")
 _AWARDED = ("得分", "实际得分", "得", "评分")  # an item's score after its 分值 (分值20分，得分17分)
