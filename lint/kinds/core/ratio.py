@@ -51,6 +51,9 @@ Two shapes are found in each sentence:
   问卷比例）).
 * a 预算调整率 over the 年初预算 and the 全年 (调整后) 预算 before it in its sentence: (全年 − 年初) / 年初
   (a cut stated without its sign, 10%, is its size).
+* a 预决算差异率 (差异率, 偏差率) over the one budget and the one outturn (决算, 实际) before it in its sentence,
+  nothing else of money but the gap itself (差异 Z): (决算 − 预算) / 预算, judged by its size, since
+  templates define it either way round (a sign stated is kept).
 * ``X 中 Y，占 P%`` (145家中108家，占74.48%; 15个乡镇中已有14个建成，覆盖率93.33%): a share of the count
   before 中 (not 其中, and not of money: the share check reads those), named by 占 or a rate word; when
   the part is said not to have done it (46个小区中有9个延期完工，按期完工率80.43%), the rate is of the rest.
@@ -81,6 +84,7 @@ from dataclasses import replace
 from decimal import Decimal
 
 from ...figures import labels, precision, units
+from ...interval import Interval
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import JUDGED, Check, judge
@@ -167,6 +171,9 @@ def run(analysis, check: Check):
                     continue
                 if _ADJUSTMENT.search(rate.label):
                     yield from _adjustment(analysis, check, sentence[2][:i], rate)
+                    continue
+                if _DISCREPANCY.search(rate.label):
+                    yield from _discrepancy(analysis, check, sentence[2][:i], rate)
                     continue
                 defined = _DEFINED_RATE.search(text, max(0, rate.start - 60), rate.start) \
                     if not rate.label.strip() else None  # 满意度（满意与基本满意之和占…比例）为 P
@@ -815,6 +822,37 @@ def _adjustment(analysis, check, before, rate):
     expression = f"({a.text} − {b.text}) / {b.text}"
     verdict = judge(check, analysis, rate, (a, b), change, scale=_per(rate),
                     expression=f"|{expression}|" if size else expression)
+    if verdict is not None:
+        yield verdict
+
+
+_DISCREPANCY = lazy(r"(?:差异|偏差|偏离)率\s*(?:为|是|达)?\s*$")
+_OUTTURN = lazy(r"决算|实际|执行数|完成数")
+_GAP_SAID = lazy(r"^(?:差异|差额|相差)(?:额|数)?(?:为|是)?$")
+
+
+def _discrepancy(analysis, check, before, rate):
+    """预决算差异率 (偏差率): the outturn's gap from the budget over the budget, the one budget and the one
+    outturn stated before it in its sentence, nothing else of money but the gap itself (差异 Z); judged by
+    its size (templates define it either way round: 决算 − 预算, or 预算 − 决算)."""
+    money = [f for f in before if f.is_point and precision.family(f.unit) == "money"
+             and not _GAP_SAID.search(labels.core(f.label))]  # (差异 Z: the gap itself, beside its rate)
+    plans = [f for f in money if "预算" in f.label and not _OUTTURN.search(f.label)]
+    outturns = [f for f in money if _OUTTURN.search(f.label) and not _GAP_TO_PLAN.search(labels.core(f.label))]
+    if len(plans) != 1 or len(outturns) != 1 or len(money) != 2:
+        return  # 预算 X，决算 Y，差异 Z，差异率 P%: which two it is of is not said
+    a, b = outturns[0], plans[0]
+
+    def gap():
+        found = (precision.interval(a, "round", b.unit) - precision.interval(b)) / precision.interval(b)
+        if found is None:
+            return None
+        size = found if found.lo >= 0 else found.scale(Decimal(-1)) if found.hi <= 0 \
+            else Interval(Decimal(0), max(-found.lo, found.hi))
+        return size.scale(Decimal(-1)) if rate.value < 0 else size
+
+    verdict = judge(check, analysis, rate, (a, b), gap, scale=_per(rate),
+                    expression=f"({a.text} − {b.text}) / {b.text}")
     if verdict is not None:
         yield verdict
 
