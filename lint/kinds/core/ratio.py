@@ -210,7 +210,8 @@ def run(analysis, check: Check):
                 if not of_base:  # (较年度目标少124人次, 较目标1万亩超出0.2万亩: how far off, no operand)
                     amounts = [f for f in amounts if not _DIFFERENCE.search(f.label)
                                and not _CHANGE_ONLY.fullmatch(f.label.strip(" ，,"))
-                               or stem in _CUTS and stem in f.label and not _LAST_YEARS.search(f.label)]
+                               or stem in _CUTS and not _LAST_YEARS.search(f.label)
+                               and any(w in f.label for w in (stem, *_SAID_OF_MONEY.get(stem, ())))]
                     # (比预算节约 X，节约率 P%: the part; not 比上年节约 X, a change from last year)
                     if not amounts:
                         continue
