@@ -34,9 +34,10 @@ said after its amount (计划投入 X，实际到位 Y，尚有 Z 未到位) is 
 years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is left alone, but
 for the year's closing balance said after its two 合计 (收入合计 X，减去支出合计 Y，年终结转 下年 Z: X less Y;
 or after 收入合计 X and a bare 支出 Y). An outturn against its plan by so much (决算数小于预算数 X,
-支出数大于预算数 X), and what is left said alone in a sentence of reasons
-(决算数小于预算数的主要原因是：…，节约 X; 比预算少支出 X; not 公务接待费节约 X, an item's), are the plan and
-outturn of its sentence or the sentence before. A change naming its base with no amount after it (较年初增加
+支出数大于预算数 X; after the outturn, 低于年初预算 X, 超出预算 X, not 超过预算 X 的部分), and
+what is left said alone in a sentence of reasons (决算数小于预算数的主要原因是：…，节约 X; 比预算少支出 X;
+not 公务接待费节约 X, an item's), are the plan and outturn of its sentence or the sentence before. A
+change naming its base with no amount after it (较年初增加
 Z, 比计划少 Z, 比原计划少开展 Z, 比目标减少 Z) is of the one of the two amounts before it that the name labels
 (年初预算 X, 年初结转结余 X, 计划举办 X), the other the current. A gap (差值, 差额, 相差) is the larger of the
 two amounts before it in its clause less the smaller (预算 X，支出 Y，差额 Z).
@@ -118,6 +119,8 @@ def _changes(analysis, o: Options, block: int):
             if not sign and based:  # 比计划少开展 C: the direction its base's words say, a verb after them
                 sign = -1 if based.group(2) in ("减少", "下降", "调减", "压减", "少") else 1
             versus = _VERSUS_PLAN.search(labels.core(change.label))
+            if versus and versus.group(7) and text.startswith("的", change.end):
+                versus = None  # 超过预算 20万元的部分: a threshold's noun, not the gap
             over = _OVER_PLAN.fullmatch(labels.core(change.label).strip(" ，,"))
             if over:  # X，完成预算 B 的 P%，超收 C: C is X − B (短收 C: B − X)
                 pair = _outturn_of_plan(text, sentence[2], change, fam, over.group(1))
@@ -246,7 +249,7 @@ def _changes(analysis, o: Options, block: int):
                 # 决算数小于预算数 X; …，主要原因是：…，节约 X (the plan and outturn in the sentence before)
                 pair = same[-2:] if len(same) >= 2 else [f for f in figures if f.is_point
                                                           and precision.family(f.unit) == fam]
-                named_plan = versus and (versus.group(2) or versus.group(3) or versus.group(5))
+                named_plan = versus and next((g for g in versus.group(2, 3, 5, 8) if g), None)
                 if named_plan:  # 决算数大于年初预算数: the plan so named
                     pool = [f for f in (same if len(same) >= 2 else figures) if f.is_point
                             and precision.family(f.unit) == fam]
@@ -261,7 +264,7 @@ def _changes(analysis, o: Options, block: int):
                         if f.is_point and f.end <= change.start and precision.family(f.unit) == fam])
                 found = _plan_and_outturn(o, pair) if len(pair) == 2 else None
                 if found is not None:
-                    way = versus and (versus.group(1) or versus.group(4) or versus.group(6))
+                    way = versus and next((g for g in versus.group(1, 4, 6, 7) if g), None)
                     over = way in _OVER
                     sign = 1 if over else -1
                     plans = [f for f in same[:-2] if not named_plan and o.plan.within(f.label)
@@ -700,15 +703,16 @@ _PART_OF_LEFT = lazy(r"(?:剩余|结余|节余|节约|未支出|未使用)(?:的
 # (预算 X，实际支出 Y，比年初预算节约 Z: the outturn unsaid before 比)
 _VERSUS_PLAN = lazy(r"(?:(?:决算|支出|执行|实际)数?(小于|少于|低于|大于|多于|高于|超过)"
                     r"(年初|调整后|全年)?预算数?|(?:决算|支出|执行|实际)数?(?:比|较)"
-                    r"(年初|调整后|全年)?预算数?(减少|增加|节约|节省|超支|少|多)了?"
-                    r"|^[，,\s]*(?:比|较)(年初|调整后|全年)?预算数?(节约|节省|超支)了?)$")
+                    r"(年初|调整后|全年)?预算数?(减少|增加|节约|节省|超支|少|多|低|高)了?"
+                    r"|^[，,\s]*(?:比|较)(年初|调整后|全年)?预算数?(节约|节省|超支)了?"
+                    r"|^[，,\s]*(低于|高于|超出|超过|少于|多于)(年初|调整后|全年)?预算数?)$")
 # the year's closing balance (年终结转下年, 收支相抵，年终结余), said after its totals
 _YEAR_END = lazy(r"(?:年终结转(?:下年)?|结转下年|年终结余|年终滚存结余)(?:资金)?(?:为|是)?$")
 _OPENING_BALANCE = ("年初结", "上年结转", "期初", "年初滚存", "上年结余", "弥补")
 _BARE_SPENT = lazy(r"(?:本年|当年|全年)?支出(?:为|是)?")
 _TOTALLED = lazy(r"(?:收入|支出)合计|合计(?:收入|支出)")  # (not 总计: a 支出总计 may hold the carry-over)
 _LAST_YEARS = lazy(r"(?:比|较)(?:上年|去年|上一年|同期|(?:19|20)\d\d年)")
-_OVER = ("大于", "多于", "高于", "超过", "增加", "超支", "多")
+_OVER = ("大于", "多于", "高于", "超过", "超出", "增加", "超支", "多", "高")
 # what is left of the plan, said of nothing else (比预算少支出 X, 节约 X; not 公务接待费节约 X)
 _ONLY_LEFT = lazy(r"(?:比(?:年初|调整后|全年)?预算数?)?(?:少支出|少支|节约|节省|结余)了?")
 _REASONED = lazy(r"主要原因|原因是|主要是由于|主要由于")  # 决算数小于预算数的主要原因是：…，节约 X

@@ -51,9 +51,9 @@ Two shapes are found in each sentence:
   问卷比例）).
 * a 预算调整率 over the 年初预算 and the 全年 (调整后) 预算 before it in its sentence: (全年 − 年初) / 年初
   (a cut stated without its sign, 10%, is its size).
-* a 预决算差异率 (差异率, 偏差率) over the one budget and the one outturn (决算, 实际) before it in its sentence,
-  nothing else of money but the gap itself (差异 Z): (决算 − 预算) / 预算, judged by its size, since
-  templates define it either way round (a sign stated is kept).
+* a 预决算差异率 (差异率, 偏差率) over the one budget and the one outturn (决算, 实际) before it in its
+  sentence, nothing else of money but the gap itself (差异 Z): (决算 − 预算) / 预算, judged by its size,
+  since templates define it either way round (a sign stated is kept).
 * ``X 中 Y，占 P%`` (145家中108家，占74.48%; 15个乡镇中已有14个建成，覆盖率93.33%): a share of the count
   before 中 (not 其中, and not of money: the share check reads those), named by 占 or a rate word; when
   the part is said not to have done it (46个小区中有9个延期完工，按期完工率80.43%), the rate is of the rest.
@@ -839,7 +839,8 @@ def _discrepancy(analysis, check, before, rate):
     money = [f for f in before if f.is_point and precision.family(f.unit) == "money"
              and not _GAP_SAID.search(labels.core(f.label))]  # (差异 Z: the gap itself, beside its rate)
     plans = [f for f in money if "预算" in f.label and not _OUTTURN.search(f.label)]
-    outturns = [f for f in money if _OUTTURN.search(f.label) and not _GAP_TO_PLAN.search(labels.core(f.label))]
+    outturns = [f for f in money if _OUTTURN.search(f.label)
+                and not _GAP_TO_PLAN.search(labels.core(f.label))]
     if len(plans) != 1 or len(outturns) != 1 or len(money) != 2:
         return  # 预算 X，决算 Y，差异 Z，差异率 P%: which two it is of is not said
     a, b = outturns[0], plans[0]
