@@ -373,3 +373,24 @@ def test_a_line_ending_in_a_bracket_at_the_margin_goes_on_into_its_amount():
                             for a, b in zip(_fold(p + listed, 62), _fold(p + listed, 62)[1:])))
     lines = [line for p in fillers * 8 + [paragraph] + fillers * 2 for line in [*_fold(p, 62), ""]]
     assert paragraph in [b.text for b in parse("\n".join(lines)).blocks]
+
+
+def test_a_line_a_converter_opened_on_closing_punctuation_goes_on_the_line_before():
+    """No paragraph opens on a comma or a closing bracket (…为“中” ⏎ ，60分以下为“差”。): the line before goes
+    on in it, however short (a short text shows no wrap width)."""
+    text = "等级划分为：90分以上为“优”，75分至90分为“良”，60分至75分为“中”\n，60分以下为“差”。\n经自评，得分78.47分。\n"
+    assert [b.text for b in parse(text).blocks] == [
+        "等级划分为：90分以上为“优”，75分至90分为“良”，60分至75分为“中”，60分以下为“差”。", "经自评，得分78.47分。"]
+
+
+def test_a_list_opened_by_qizhong_goes_on_over_lines_ending_in_a_semicolon():
+    """其中：A a； ⏎ B b。 is one sentence over two lines (and 其中： ⏎ A a，B b。); a line ending in ； with no
+    list opened, or a list going on into a line laid out in columns (序号 单位名称 备注), stays apart."""
+    joined = parse("基本支出1,820.18万元，其中：人员经费1,562.40万元；\n公用经费257.78万元。\n")
+    assert [b.text for b in joined.blocks] == ["基本支出1,820.18万元，其中：人员经费1,562.40万元；公用经费257.78万元。"]
+    opened = parse("基本支出1,820.18万元，其中：\n人员经费1,562.40万元，公用经费257.78万元。\n")
+    assert len(opened.blocks) == 1
+    apart = parse("一是加强预算管理；\n二是提高资金使用效益。\n")
+    assert len(apart.blocks) == 2
+    table = parse("纳入编制范围的单位包括，其中：\n序号   单位名称   备注\n1   本级   \n")
+    assert table.blocks[0].text == "纳入编制范围的单位包括，其中："
