@@ -394,3 +394,20 @@ def test_a_list_opened_by_qizhong_goes_on_over_lines_ending_in_a_semicolon():
     assert len(apart.blocks) == 2
     table = parse("纳入编制范围的单位包括，其中：\n序号   单位名称   备注\n1   本级   \n")
     assert table.blocks[0].text == "纳入编制范围的单位包括，其中："
+
+
+@pytest.mark.parametrize("text, ranged", [
+    ("单个项目补助在20.00万元至62.00万元之间，合计165.50万元。", ["20.00万元", "62.00万元"]),
+    ("单项补助从20.00万元到62.00万元不等。", ["20.00万元", "62.00万元"]),
+    ("补助标准为每个项目10-80万元。", ["10", "80万元"]),
+    ("补助标准为每个项目10万元～80万元。", ["10万元", "80万元"]),
+    ("补助从20.00万元增加到62.00万元。", []),  # a move, not a range
+    ("由20.00万元至62.00万元。", []),  # no 之间 or 不等: not said to be a range
+    ("收入100.00万元—支出80.00万元。", []),
+])
+def test_the_ends_of_a_range_are_bounds_not_points(text, ranged):
+    """A range's two ends are no amounts a list or a sum could hold (qualifier ``range``), the first taking
+    the second's unit; a move between two amounts, or figures a dash sets apart, stay points."""
+    found = figures(text)
+    assert [f.text for f in found if f.qualifier == "range"] == ranged
+    assert all(f.unit == "万元" for f in found if f.qualifier == "range")

@@ -125,7 +125,7 @@ def extract(block: Block, index: int = 0) -> list[Figure]:
             )
         )
         last_end = end
-    return _shared_units(text, figures)
+    return _ranges(text, _shared_units(text, figures))
 
 
 def _shared_units(text: str, figures: list[Figure]) -> list[Figure]:
@@ -147,6 +147,28 @@ def _shared_units(text: str, figures: list[Figure]) -> list[Figure]:
     return figures
 
 
+def _ranges(text: str, figures: list[Figure]) -> list[Figure]:
+    """The two ends of a range (在20.00万元至62.00万元之间, 从20万元到62万元不等, 10-80万元): bounds, not
+    points (qualifier ``range``), the first taking the second's unit when it has none. Not a move
+    (从20万元增加到62万元: words between), nor 至 or 到 without 之间 or 不等 after (由A至B)."""
+    for k in range(len(figures) - 1):
+        a, b = figures[k], figures[k + 1]
+        joined = _RANGE_JOIN.fullmatch(text, a.end, b.start)
+        if joined is None or not a.is_point or not (b.is_point or b.qualifier == "about" and joined.group(2)):
+            continue  # (10万元～80万元: the tilde read as 约 before 80)
+        if joined.group(1) and not _RANGE_SAID.match(text, b.end) \
+                and not _RANGE_OPENS.search(text, max(0, a.start - 4), a.start):
+            continue
+        if not joined.group(1) and (not b.unit or a.unit not in ("", b.unit)):
+            continue  # a dash between figures of two units, or none: no range (10-80万元, 10万元~80万元 are)
+        figures[k] = replace(a, qualifier="range", unit=a.unit or b.unit)
+        figures[k + 1] = replace(b, qualifier="range")
+    return figures
+
+
+_RANGE_JOIN = lazy(r"[ \u3000]*(?:(至|到)|[-－—–]|([~～]))[ \u3000]*")  # (not across a table's cells)
+_RANGE_SAID = lazy(r"\s*(?:之间|不等|区间|的区间|范围内)")
+_RANGE_OPENS = lazy(r"介于\s*$")
 _LOST = "?？\ufffd"  # what a decoder or converter leaves for a character it could not read
 _LISTED = lazy(r"\s*(?:、|和|及|与|以及)\s*")  # between two numbers of one list
 _ORDINALS = lazy(r"第[\d、和及与\s]*$")  # 第1、2、3项

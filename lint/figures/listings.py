@@ -16,8 +16,9 @@ X，支出 Y，其中 A 预算 a1 支出 a2 …) split it by label. A parts word
 naming what follows, 主要用于以下方面：) lists the numbered items that follow (1.人员经费 a；2.公用经费 b; an
 item's change after its amount, 比上年减少 c, is no second amount), of the sentence before's amount when its
 own sentence states none and names only a view (X，比上年增加 c。按支出功能分类，主要用于以下方面：; not
-2025年预算安排主要包括以下几个方面：, another subject's items), and 合计 X，分别为 A a、B b
-every part. Among scores (得分), a group's maximum (分值, 满分, 权重; or a figure followed by its 得分:
+2025年预算安排主要包括以下几个方面：, another subject's items), or the clauses apart by ； of the one
+paragraph that follows, each opened by its part (人员经费 a，主要包括…；公用经费 b，…), and 合计 X，分别为
+A a、B b every part. Among scores (得分), a group's maximum (分值, 满分, 权重; or a figure followed by its 得分:
 履职效能50分，得分46.5分) is no part.
 
 Also read: parts in parentheses right after their total when a breakdown by definition (:func:`_bracketed`),
@@ -571,8 +572,10 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     """A parts word ending its paragraph (基本支出300万元，主要包括：; 按支出功能分类如下：) and the parts as
     the numbered or bulleted items that follow it, one paragraph each (1.人员经费200万元；2.公用经费100万元。;
     ——A a；), or one line of its own listing named amounts (其中： ⏎ A a，B b，C c。), or
-    unmarked paragraphs each opened by its part (人员经费 a，占…。 ⏎ 公用经费 b，…: as many as make the total,
-    up to a marked one): each marked item's one amount of
+    unmarked paragraphs each opened by its part (人员经费 a，占…。 ⏎ 公用经费 b，…: as many as make the
+    total, up to a marked one), or one paragraph whose clauses apart by ； each open on a part (人员经费 a，
+    主要包括…；公用经费 b，…。: two the whole list, more as many as make the total): each marked item's one
+    amount of
     the total's unit family; an item stating several (年初预算 X，支出决算 Y) leaves it unsaid which is the
     part: no listing."""
     blocks, parts = analysis.doc.blocks, []
@@ -581,7 +584,10 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     run_on = [] if marked or block + 1 >= len(blocks) else _listing_paragraph(analysis, block + 1, words)
     if run_on:  # 其中： ⏎ A a，B b，C c。: the parts in one paragraph of their own, a sentence listing them
         parts, marked = run_on, True
-    following = range(0) if run_on else range(block + 1, min(len(blocks), block + (30 if marked else 7)))
+    elif not marked and block + 1 < len(blocks):  # 其中： ⏎ A a，主要包括…；B b，主要包括…。: one paragraph,
+        parts = _clause_parts(analysis, block + 1, words)  # each clause opened by its part (two: the whole
+        marked = len(parts) == 2  # list; more: as many as make the total, as unmarked paragraphs)
+    following = range(0) if parts else range(block + 1, min(len(blocks), block + (30 if marked else 7)))
     for b in following:
         if blocks[b].kind != "paragraph" or _style(blocks[b].text) != style:
             break  # (1、A a；2、B b。⏎（二）支出 Y, or A a ⏎（二）项目支出 Y: the next heading, no item)
@@ -761,6 +767,27 @@ def _listing_paragraph(analysis, b: int, words) -> list[Figure]:
 
 
 _SENTENCE_STOPS = lazy(r"[。；;！？!?]")
+
+
+def _clause_parts(analysis, b: int, words) -> list[Figure]:
+    """The amounts opening the clauses of paragraph ``b`` split by ；(人员经费 a，主要包括…；公用经费 b，主要
+    包括…。), each clause opened by a name and its amount, none a change: two or more, one family; else []."""
+    block = analysis.doc.blocks[b]
+    if block.kind != "paragraph" or "；" not in block.text and ";" not in block.text:
+        return []
+    text, figs, parts, start = block.text, analysis.figures[b], [], 0
+    for stop in [*(m.end() for m in _CLAUSE_STOP.finditer(text)), len(text)]:
+        first = next((f for f in figs if start <= f.start < stop), None)
+        if first is not None and first.is_point and family(first.unit) not in ("ratio", "") \
+                and _NAMED_FIRST.fullmatch(text, start, first.start) and not _changes(words, first):
+            parts.append(first)
+        elif text[start:stop].strip(" 。.；;"):
+            return []  # a clause opened otherwise: not a list of parts
+        start = stop
+    return parts if len(parts) >= 2 and len({family(p.unit) for p in parts}) == 1 else []
+
+
+_CLAUSE_STOP = lazy(r"[；;]")
 _LISTED_APART = lazy(r"\s*[，,、]")
 
 
