@@ -18,8 +18,8 @@ item's change after its amount, 比上年减少 c, is no second amount), of the 
 own sentence states none and names only a view (X，比上年增加 c。按支出功能分类，主要用于以下方面：; not
 2025年预算安排主要包括以下几个方面：, another subject's items), or the clauses apart by ； of the one
 paragraph that follows, each opened by its part (人员经费 a，主要包括…；公用经费 b，…), and 合计 X，分别为
-A a、B b every part. Among scores (得分), a group's maximum (分值, 满分, 权重; or a figure followed by its 得分:
-履职效能50分，得分46.5分) is no part.
+A a、B b every part. Among scores (得分), a group's maximum (分值, 满分, 权重; or a figure followed by its
+得分: 履职效能50分，得分46.5分) is no part.
 
 Also read: parts in parentheses right after their total when a breakdown by definition (:func:`_bracketed`),
 and one part an amount holds (X（含 A a）: a no more than X); items each stating a part of two totals
