@@ -36,7 +36,9 @@ whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, 
 too: 包括2个行政单位和3个事业单位), a 自评表's indicators its 产出, 成本, 效益 and 满意度指标 (these two when
 listed plainly after the total: no subset, 其中纳入编报的; no 主要 or 等; nothing counted after them), a score
 (or a total deduction, 共扣 X) its 决策, 过程, 产出 and 效益, unless its paragraph also states a bonus
-(加分), a 产出 score its 数量, 质量, 时效 and 成本 (all four named);
+(加分; one named after the groups, in their paragraph or the next, is one more part when said added, 另加减分
+加2分, and leaves the score unjudged when its amount is unsaid or taken off), a 产出 score its 数量, 质量, 时效
+and 成本 (all four named);
 or a count's parts closed by 其他: …特种专业技术用车18辆、其他用车14辆) or when one digit of one figure
 explains the whole gap (a typo, reported at ``warning``; among four parts or more, a gap of 2% of the total or
 more that digits of several parts could explain is a partial list as likely, not judged; two swapped digits
@@ -263,6 +265,11 @@ def _judge(analysis, check: Check, total: Figure, parts: list[Figure], complete:
             return
     if unit == "分" and _BONUS_BESIDE.match(analysis.text(total), total.end):
         return  # 得分98.35分（含…加分1.00分），其中：A a；B b: the bonus beside the total is no part
+    bonus = _bonus_after(analysis, parts[-1]) if unit == "分" else None
+    if bonus == ():
+        return  # 综合得分 T。其中，决策 a…效益 d。⏎ 另有加分项: the groups and a bonus after them, unsaid
+    if bonus:  # …效益 d。⏎ 另工作表现加减分加2分: the bonus one more part
+        parts = [*parts, *bonus]
     if unit == "分" and all(p.unit == "分" for p in parts):
         total, *parts = _points(total, *parts)
         taken = [p for p in parts if _DEDUCTED.search(p.label)]
@@ -733,6 +740,26 @@ _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
 _BONUS_BESIDE = lazy(r"\s*[（(](?![^（()）]{0,30}?(?:无|不含|未含|未设|没有|未获))"
                      r"[^（()）]{0,30}?(?:加分|附加分|奖励分)")  # (not （无加分项）, （不含加分）)
 _WITHIN = lazy(r"(?<!其)中")  # 产出指标中时效指标: an indicator within a group (not 其中)
+_BONUS_SAID = lazy(r"加分|附加分|奖励分|加减分|扣减分")
+
+
+def _bonus_after(analysis, last: Figure) -> tuple[Figure, ...] | None:
+    """A bonus (加分, 加减分) named after a score's last part, in its paragraph or the next: its one amount in
+    分 when that is said an addition (加2分), else () (named, its amount unsaid or taken off); None when none
+    is named."""
+    blocks = analysis.doc.blocks
+    for b, start in ((last.block, last.end), (last.block + 1, 0)):
+        if b >= len(blocks) or not _BONUS_SAID.search(blocks[b].text, start):
+            continue
+        said = [f for f in analysis.figures[b] if f.start >= start and f.unit == "分"]
+        added = len(said) == 1 and said[0].is_point and _BONUS_SAID.search(said[0].label) \
+            and _ADDED_POINTS.search(said[0].label) and not _TAKEN_POINTS.search(said[0].label)
+        return (said[0],) if added else ()
+    return None
+
+
+_ADDED_POINTS = lazy(r"加\s*$|(?<!减)加分\s*(?:为|是)?\s*$")  # (加减分加2分; 获创新加分2分)
+_TAKEN_POINTS = lazy(r"扣|减\s*$")
 _BONUS = lazy(r"加分|附加分|奖励分|加减分|扣减分|另有|另扣|此外")  # (…，另有1分为专家组综合调整扣分)
 _SCORE_SETS = (("决策", "过程", "产出", "效益"), ("投入", "过程", "产出", "效果"),
                ("预算执行率", "产出", "效益", "满意度"))
