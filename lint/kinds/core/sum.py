@@ -36,9 +36,9 @@ whole by definition: a budget's 支出预算 its 基本支出 and 项目支出, 
 too: 包括2个行政单位和3个事业单位), a 自评表's indicators its 产出, 成本, 效益 and 满意度指标 (these two when
 listed plainly after the total: no subset, 其中纳入编报的; no 主要 or 等; nothing counted after them), a score
 (or a total deduction, 共扣 X) its 决策, 过程, 产出 and 效益, unless its paragraph also states a bonus
-(加分; one named after the groups, in their paragraph or the next, is one more part when said added, 另加减分
-加2分, and leaves the score unjudged when its amount is unsaid or taken off), a 产出 score its 数量, 质量, 时效
-and 成本 (all four named);
+(加分; one named after the groups, in their paragraph or the next, is one more part when said added,
+另加减分加2分, and leaves the score unjudged when its amount is unsaid or taken off), a 产出 score its 数量,
+质量, 时效 and 成本 (all four named);
 or a count's parts closed by 其他: …特种专业技术用车18辆、其他用车14辆) or when one digit of one figure
 explains the whole gap (a typo, reported at ``warning``; among four parts or more, a gap of 2% of the total or
 more that digits of several parts could explain is a partial list as likely, not judged; two swapped digits
