@@ -2075,3 +2075,44 @@ def test_a_heading_set_larger_than_the_line_under_it_is_a_line_of_its_own(tmp_pa
     c.save()
     texts = [b.text for b in ingest.read(path).blocks]
     assert texts[:2] == ["目 录", "第一部分 部门概况"]
+
+
+@pytest.mark.parametrize("basic", ["330.39", "352.77"])
+def test_a_group_over_columns_named_on_a_lower_header_line_is_their_sum(tmp_path, checks, basic):
+    """An unruled header of three lines: 项目 and 基本支出 on the first, 合计 and 项目支出 centred on the
+    second (set between the lines), 人员经费 | 公用经费 under 基本支出 on the third: 基本支出 is the sum of its
+    two columns (252.77 + 77.62), not the first of them, when the narrative restates it."""
+    from reportlab.pdfgen import canvas
+
+    _cid_font()
+    path = tmp_path / "grouped.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 9)
+    c.drawString(40, 800, "一般公共预算财政拨款支出决算表")
+    c.drawString(40, 786, "金额单位：万元")
+    ends = (330, 400, 470, 540)  # 合计 | 人员经费 | 公用经费 | 项目支出, figures set flush right
+    c.drawCentredString(100, 766, "项目")
+    c.drawCentredString(417, 766, "基本支出")
+    c.drawCentredString(312, 758, "合计")
+    c.drawCentredString(522, 758, "项目支出")
+    for x, name in ((40, "科目编码"), (110, "科目名称")):
+        c.drawString(x, 750, name)
+    c.drawCentredString(382, 750, "人员经费")
+    c.drawCentredString(452, 750, "公用经费")
+    rows = [("211", "节能环保支出", "1,725.39", "252.77", "77.62", "1,395.00"),
+            ("2110101", "行政运行", "330.39", "252.77", "77.62", ""),
+            ("2110301", "大气", "1,395.00", "", "", "1,395.00"),
+            ("合计", "", "1,725.39", "252.77", "77.62", "1,395.00")]
+    y = 732
+    for row in rows:
+        c.drawString(40, y, row[0])
+        c.drawString(110, y, row[1])
+        for end, amount in zip(ends, row[2:]):
+            if amount:
+                c.drawRightString(end, y, amount)
+        y -= 16
+    c.drawString(40, y - 20, "六、一般公共预算财政拨款基本支出决算情况说明")
+    c.drawString(40, y - 40, f"某局2024年度一般公共预算财政拨款基本支出{basic}万元。")
+    c.save()
+    found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
+    assert found == ([] if basic == "330.39" else [("BUD011", "352.77万元")])

@@ -49,7 +49,7 @@ def cells(tables, spec: CellSpec) -> list | None:
     for more in spec.plus:
         found.append(_cell(tables, CellSpec(tables=more.tables or spec.tables, row=more.row,
                                             column=more.column, not_=more.not_ or spec.not_)))
-    return None if any(f is None for f in found) else found
+    return None if any(f is None for f in found) else [cell for group in found for cell in group]
 
 
 def total(found: list, unit: str):
@@ -64,20 +64,23 @@ def total(found: list, unit: str):
     return out
 
 
-def _grouped(table: Table, words) -> int | None:
+def _grouped(table: Table, words) -> int | range | None:
     """When one of ``words`` heads several columns as their merged name (基本支出 over 人员经费 | 公用经费):
-    the one of them headed 小计 or 合计 (基本支出 over 小计 | 人员经费 | 公用经费), or -1 when none is;
-    None when no word heads a group."""
+    the one of them headed 小计 or 合计 (基本支出 over 小计 | 人员经费 | 公用经费), or when none is, all of
+    them (their amounts the group's, added); None when no word heads a group."""
     lines = [[_BLANKS.sub("", n) for n in line] for line in table.levels]
-    for above, below in zip(lines, lines[1:]):
-        width, j = min(len(above), len(below)), 0
+    for d, above in enumerate(lines[:-1]):
+        width, j = min(len(line) for line in lines[d:]), 0
         while j < width:
             end = j + 1
             while end < width and above[end] == above[j]:
                 end += 1
             run = range(j, end)
-            if len(run) > 1 and above[j] in words and below[j] and len({below[k] for k in run}) > 1:
-                return next((k for k in run if below[k] in ("小计", "合计")), -1)
+            # the names under the group: on the next line naming any of its columns (基本支出 over a line
+            # naming 合计 and 项目支出 beside it, then 人员经费 | 公用经费)
+            below = next((line for line in lines[d + 1:] if any(line[k] for k in run)), None)
+            if len(run) > 1 and above[j] in words and below and below[j] and len({below[k] for k in run}) > 1:
+                return next((k for k in run if below[k] in ("小计", "合计")), run)
             j = end  # 合计 over a blank, then 小计 | 人员经费: its own column first, no group
     return None
 
@@ -155,15 +158,19 @@ def titled(table: Table, tables, unwanted=()) -> bool:
             and not any(canonical(w) in title or unquote(w) in raw for w in unwanted))
 
 
-def _cell(tables, spec: CellSpec):
-    """``(value, cell, table)`` of the cell ``spec`` names, in the first table that has it."""
+def _cell(tables, spec: CellSpec) -> list | None:
+    """``[(value, cell, table)]`` of the cell ``spec`` names, in the first table that has it (the cells of
+    a group's columns, when it has no 小计: 基本支出 over 人员经费 | 公用经费, their amounts added)."""
     rows = set(spec.row)
     for table in tables:
         if not titled(table, spec.tables, spec.not_):
             continue
         grouped = _grouped(table, spec.column) if spec.column else None
-        if grouped == -1:
-            continue  # 基本支出 over 人员经费 | 公用经费: the amount is no one column's
+        if isinstance(grouped, range):
+            found = _group_cells(table, rows, grouped)
+            if found:
+                return found
+            continue  # 基本支出 over 人员经费 | 公用经费, a column of them unfilled: no amount said
         column = header(table, spec.column) if grouped is None else grouped  # its 小计 when it has one
         if column is None and spec.column and not all(_MEASURE.search(w) for w in spec.column):
             continue  # 人员经费 asked of a table with one 预算数 column: its rows say it, not a column
@@ -190,12 +197,25 @@ def _cell(tables, spec: CellSpec):
             for j in picks:
                 found = _amount(row[j], named) if j < len(row) else None
                 if found is not None:
-                    return found[0], found[1], table
+                    return [(found[0], found[1], table)]
             if named and own < len(row) and not row[own].text.strip() and _empty_column(table, own) \
                     and _footed_without(row[label + 1 :]):
                 # 政府性基金预算 left blank in every row, 支出总计 too, and the row's total the sum of its
                 # filled columns: that fund has nothing, 0 (not a column left unfilled)
-                return Value(Decimal(0), 2, False), replace(row[own], text="0", span=row[label].span), table
+                zero = replace(row[own], text="0", span=row[label].span)
+                return [(Value(Decimal(0), 2, False), zero, table)]
+    return None
+
+
+def _group_cells(table: Table, rows: set, group: range) -> list | None:
+    """The cells of ``group``'s columns in the first row ``rows`` names, each an amount (a dash a 0), or
+    None when that row leaves one of them blank or has none."""
+    for row in table.rows:
+        label = next((j for j, c in enumerate(row) if _row_name(c.text) in rows), None)
+        if label is None or label >= group.start:
+            continue
+        found = [_amount(row[j], True) if j < len(row) else None for j in group]
+        return [(value, cell, table) for value, cell in found] if all(found) else None
     return None
 
 

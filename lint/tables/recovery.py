@@ -1102,7 +1102,10 @@ def _levels(header_rows: list[list[Cell]], width: int) -> tuple[tuple[str, ...],
 
     A name whose cell spans several columns leaves the cells to its right empty on its line, while a lower
     line names those columns (合计 over 预算数 | 决算数): each of them takes the spanning name, within the
-    span of the name above it (公务接待费 starts a new span, so 运行费's does not reach it). An empty cell
+    span of the name above it (公务接待费 starts a new span, so 运行费's does not reach it), and not past a
+    column named on a line above the first naming the name's own column (项目 | | | 基本支出 | | over | | 合计
+    | | | 项目支出 over 科目编码 | 科目名称 | | 人员经费 | 公用经费 |: 合计 and 项目支出, named on the line
+    between, their cells merged down, are no part of a span). An empty cell
     with nothing named under it stays empty: the cell above spans down instead (a wrapped header). Where
     the reader saw the merged cells (DOCX, PDF, HTML: ``Cell.merged``), that is followed exactly.
     """
@@ -1112,7 +1115,9 @@ def _levels(header_rows: list[list[Cell]], width: int) -> tuple[tuple[str, ...],
         lines[k] = _under_last(lines[k - 1], lines[k], merged[k])
     spans = [0] * width  # where the spanning name of the line above each column starts
     for k, line in enumerate(lines):
-        named_below = [any(lower[j] for lower in lines[k + 1:]) for j in range(width)]
+        # the first line below naming each column (None: named on no line below)
+        named_below = [next((d for d, lower in enumerate(lines[k + 1:]) if lower[j]), None)
+                       for j in range(width)]
         owner, starts = None, list(spans)
         seen = "left" in merged[k]  # the reader saw this line's spans: no other name spreads on it
         for j in range(width):
@@ -1122,7 +1127,11 @@ def _levels(header_rows: list[list[Cell]], width: int) -> tuple[tuple[str, ...],
                 line[j], starts[j] = line[owner], owner
             elif merged[k][j] == "up":
                 owner = None  # the cell above spans down into this line: nothing named here
-            elif owner is not None and named_below[j] and spans[j] == spans[owner] and not seen:
+            elif owner is not None and named_below[j] is not None and named_below[owner] is not None \
+                    and named_below[j] < named_below[owner]:
+                owner = None  # 基本支出 | | over 人员经费 | 公用经费, then 项目支出 named on a line between
+                # (its cell merged down): a column of its own, beyond the span
+            elif owner is not None and named_below[j] is not None and spans[j] == spans[owner] and not seen:
                 line[j], starts[j] = line[owner], owner
         spans = starts
     return tuple(tuple(line) for line in lines)
