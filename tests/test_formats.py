@@ -2116,3 +2116,43 @@ def test_a_group_over_columns_named_on_a_lower_header_line_is_their_sum(tmp_path
     c.save()
     found = [(f.code, f.stated) for f in engine.run(ingest.read(path), checks) if f.severity.name != "INFO"]
     assert found == ([] if basic == "330.39" else [("BUD011", "352.77万元")])
+
+
+@pytest.mark.parametrize("total", ["2,005.65", "2,050.65"])
+def test_an_unruled_header_whose_fullest_line_names_too_few_columns_is_read_by_all_its_lines(tmp_path, checks,
+                                                                                           total):
+    """An unruled 支出决算表 whose header's last line holds the most names (科目编码 | 科目名称 | 计 | 人员经费 |
+    公用经费 | 出 | 补助支出: wrapped names' ends) but not 项目支出, centred on the line above: columns taken from
+    that line would leave the 项目支出 amounts under no name, so they are not taken; the columns are the
+    rows' own, with the blank ones the header names to their right (上缴上级支出, 经营支出, 对附属单位补助
+    支出), and the 合计 is footed across."""
+    from reportlab.pdfgen import canvas
+
+    _cid_font()
+    path = tmp_path / "wide.pdf"
+    c = canvas.Canvas(str(path), pagesize=(595, 842))
+    c.setFont("STSong-Light", 7.5)
+    c.drawString(265, 776, "支出决算表")
+    for x, top, name in ((110, 104, "项目"), (191, 104, "本年支出合"), (272, 104, "基本支出"), (397, 104, "上缴上级支"),
+                         (500, 104, "对附属单位"), (349, 110, "项目支出"), (452, 110, "经营支出"), (60, 115, "科目编码"),
+                         (127, 115, "科目名称"), (206, 115, "计"), (246, 115, "人员经费"), (298, 115, "公用经费"),
+                         (412, 115, "出"), (504, 115, "补助支出")):
+        c.drawString(x, 842 - top - 7, name)
+    rows = [("合计", "", total, "462.55", "77.62", "1,465.48"),
+            ("211", "节能环保支出", "1,795.87", "252.77", "77.62", "1,465.48"),
+            ("21101", "环境保护管理事务", "952.91", "252.77", "77.62", "622.52"),
+            ("21103", "污染防治", "842.96", "", "", "842.96"),
+            ("208", "社会保障和就业支出", "209.78", "209.78", "", "")]
+    top = 129
+    for row in rows:
+        c.drawString(57, 842 - top - 7, row[0])
+        c.drawString(105, 842 - top - 7, row[1])
+        for end, amount in zip((230, 281, 333, 384), row[2:]):
+            if amount:
+                c.drawRightString(end, 842 - top - 7, amount)
+        top += 12.5
+    c.save()
+    doc = ingest.read(path)
+    assert "211\t节能环保支出\t1,795.87\t252.77\t77.62\t1,465.48\t\t\t" in doc.lines
+    found = [(f.code, f.stated) for f in engine.run(doc, checks) if f.severity.name != "INFO"]
+    assert found == ([] if total == "2,005.65" else [("TAB001", "2,050.65")] * 2)

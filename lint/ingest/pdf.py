@@ -807,7 +807,7 @@ def _layout_table(run: list[_Text]):
     tried: list[list[list[float]]] = []
     for merged in (_extents(fullest),
                    _extents([(line, s) for line, s in fullest if _amounts(line, s) * 2 > len(s)])):
-        if len(merged) == widest and merged not in tried:
+        if len(merged) == widest and merged not in tried and _holds_amounts(cut, merged):
             tried.append(merged)
             rows = _rows_in(cut, merged)
             if rows is not None:
@@ -824,6 +824,15 @@ def _layout_table(run: list[_Text]):
             if wider is not None and (rows := _rows_in(cut, wider)) is not None:
                 break
     return rows
+
+
+def _holds_amounts(cut, bands) -> bool:
+    """Whether every amount of the lines of cells stands in one of ``bands`` (columns taken from a header's
+    fullest line, its other names on lines above: amounts standing between them are under a column that
+    line does not name)."""
+    return all(any(min(line.xs[b], hi) > max(line.xs[a], lo) for lo, hi in bands)
+               for line, segments in cut if len(segments) >= 2
+               for a, b in segments if _FIGURE.match(line.text[a:b]))
 
 
 def _blank_columns(cut, bands) -> list[list[float]] | None:
