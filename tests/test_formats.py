@@ -2156,3 +2156,33 @@ def test_an_unruled_header_whose_fullest_line_names_too_few_columns_is_read_by_a
     assert "211\t节能环保支出\t1,795.87\t252.77\t77.62\t1,465.48\t\t\t" in doc.lines
     found = [(f.code, f.stated) for f in engine.run(doc, checks) if f.severity.name != "INFO"]
     assert found == ([] if total == "2,005.65" else [("TAB001", "2,050.65")] * 2)
+
+
+def test_names_centred_on_their_rows_over_two_and_three_lines_keep_to_their_rows(tmp_path):
+    """An unruled table (a 三线表's body) whose names wrap in a narrow column, each centred on its row's
+    figures: two lines around them (行政事业单位养 ⏎ 老支出), or three with the middle one beside them
+    (机关事业单位基 ⏎ 本养老保险缴费 ⏎ 支出). A line above a row's figures, further from the cell above than
+    that cell's lines are apart, opens this row's name, not the last one's."""
+    c = _cjk_canvas(tmp_path / "centred.pdf", font_size=7.5)
+
+    def at(x, top, text, right=False):
+        (c.drawRightString if right else c.drawString)(x, 842 - top - 7.5, text)
+
+    for x, name in ((60, "科目编码"), (118, "科目名称"), (210, "合计"), (270, "财政拨款收入")):
+        at(x, 116, name)
+    for top, code, names, figure in ((133.9, "208", ((-5, "社会保障和就业"), (4.5, "支出")), "950,011"),
+                                     (155.9, "208 05", ((-5, "行政事业单位养"), (4.5, "老支出")), "950,011"),
+                                     (182.4, "208 05 05", ((-9.5, "机关事业单位基"), (0, "本养老保险缴费"),
+                                                           (9.5, "支出")), "830,871"),
+                                     (209.4, "208 05 06", ((-5, "机关事业单位职"), (4.5, "业年金缴费支出")), "119,140"),
+                                     (226.4, "210", ((0, "卫生健康支出"),), "1,000")):
+        at(57, top, code)
+        for shift, words in names:
+            at(105, top + shift, words)
+        at(237, top, figure, right=True)
+        at(312, top, figure, right=True)
+    c.save()
+    lines = ingest.read(tmp_path / "centred.pdf").lines
+    assert [line.split("\t")[1] for line in lines if line.startswith("2")] == [
+        "社会保障和就业支出", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出", "机关事业单位职业年金缴费支出",
+        "卫生健康支出"]

@@ -919,7 +919,8 @@ def _rows_in(cut, merged):
         below = min((r for r, row_line in enumerate(lines) if row_line.top >= line.top + 0.9 * line.size),
                     default=None, key=lambda r: lines[r].top)
         # words wrapped above a row's figures (set by its middle line), stacked over them, never overlapping
-        near = [(0 if not rows[r][k][0] or (r, k) in took else 1, abs(line.top - row_line.top), r)
+        near = [(0 if not rows[r][k][0] or (r, k) in took and _goes_on(pieces[(r, k)], line) else 1,
+                 abs(line.top - row_line.top), r)
                 for r, row_line in enumerate(lines)
                 if not isinstance(rows[r][k], str)  # (a column a centred name spans: its cell is that name's)
                 and (not rows[r][k][0] or (r, k) in took or r in (above, below))
@@ -954,6 +955,15 @@ def _rows_in(cut, merged):
 
 
 _PITCH = 1.9  # the farthest apart, in type sizes, two lines of one cell are set (Word's 1.5 lines: 1.74)
+
+
+def _goes_on(stacked: list[tuple[float, str]], line: _Text) -> bool:
+    """Whether ``line`` may be the next line of a cell whose lines so far stand at ``stacked``'s tops: as far
+    under the lowest as they stand apart (a cell of names centred on its row, 行政事业单位养 ⏎ 老支出 around
+    its figures, is whole: a line further down opens the next row's name), or, one line known, any."""
+    tops = sorted(top for top, _ in stacked)
+    steps = [b - a for a, b in zip(tops, tops[1:])]
+    return not steps or line.top - tops[-1] <= max(steps) + 0.2 * line.size
 
 
 def _names_below(cut, bands) -> list | None:
