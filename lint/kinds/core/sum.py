@@ -11,7 +11,8 @@ complete); a whole score after its groups' (决策指标得分 a，…，总得�
 Parts after 主要是 or 主要为 in the total's sentence (or after 按支出性质分 and kin) are its main parts, maybe
 not all (调增 X，主要是 A a 和 B b): beyond the total they are wrong, short of it they say nothing. So is a
 count split by what became of each, its sentence's first count then two counts or more each said done or not
-(12个指标中11个已完成，1个未完成; 9项绩效指标中，已完成7项，基本完成1项，未完成1项).
+(12个指标中11个已完成，1个未完成; 9项绩效指标中，已完成7项，基本完成1项，未完成1项; 已整改到位39个，正在整改
+9个; 16个指标得满分，3个指标扣分), after 其中 too (共设置指标24个，其中完成22个，未完成1个: the whole list).
 Parts that add up to their total, each with its change stated after it as the total's is (限额 X，较2022年
 增加 C，其中：A a，增加 c1；B b，减少 c2), have changes that add up, with their directions, to the total's:
 reported at ``warning`` when one digit or one unit mistyped explains the gap. So do the parts' changes a
@@ -93,10 +94,16 @@ def run(analysis, check: Check):
     for block in range(len(analysis.doc.blocks)):
         found = listings.find(analysis, block, check.options)
         text = analysis.doc.blocks[block].text
-        listed = {id(f.total) for f in found}
+        split = []
         for whole, parts in _by_status(analysis, block):
-            if id(whole) not in listed:  # 12个指标中11个已完成，2个未完成: every one counted once
+            mine = [f for f in found if f.total is whole]
+            if not mine:  # 12个指标中11个已完成，2个未完成: every one counted once
                 yield from _judge(analysis, check, whole, parts, True)
+            elif all(tuple(map(id, f.parts)) == tuple(map(id, parts))[: len(f.parts)] for f in mine):
+                split.append(id(whole))  # 共设置指标24个，其中完成22个，未完成1个: the 其中 list (stopped at
+                yield from _judge(analysis, check, whole, parts, True)  # 未完成, maybe) is the split, every
+                # one counted
+        found = [f for f in found if id(f.total) not in split]
         closed = {tuple(map(id, f.parts)) for f in found if f.parts and f.total.start > f.parts[-1].end
                   and _ADJUSTED.search(text, f.total.end, _sentence_end(text, f.total.end))}
         outer = {id(p): f for f in found for p in f.parts}
@@ -991,7 +998,7 @@ def _by_status(analysis, block: int):
         for j in range(1, len(counts)):
             said = _status(text, counts, j)
             between = text[counts[j - 1].end : counts[j].start]
-            if said is None or counts[j].unit != counts[0].unit or "其中" in between \
+            if said is None or counts[j].unit != counts[0].unit or "其中" in between and j > 1 \
                     or any(c in between for c in "；;"):
                 break  # (完成26个，未完成2个；超额完成5个 or ，其中基本完成1个: the split ends there)
             parts.append((counts[j], said))
@@ -1008,19 +1015,23 @@ def _by_status(analysis, block: int):
 
 
 _STATUS = (r"(?<!超额)(?<!超)(?:(?:未|没有|尚未|正在)?(?:全部|基本|部分|已|均已)?(?:完成|达到|达标|实现|达成)"
-           r"|(?:已|未|尚未|正在|没有|均已)(?:全部|基本|部分)?(?:完成)?整改)")  # (said how far: not 需整改)
+           r"|(?:已|未|尚未|正在|没有|均已)(?:全部|基本|部分)?(?:完成)?整改(?:到位|完毕|完成)?"
+           r"|(?:指标)?(?:未)?得满分|(?:指标)?(?:存在|有)?(?:不同程度)?(?:的)?扣分)")
+# (said how far: not 需整改)
 _STATUS_AFTER = lazy(_STATUS)  # 11个已完成
 _STATUS_BEFORE = lazy(_STATUS + r"\s*$")  # ，已完成6项
+_NOT_DONE = lazy(r"^(?:指标)?(?:未|没有|尚未|正在)|扣分$")  # (未完成, 正在整改, 未得满分, 3个指标扣分)
 
 
 def _status(text: str, counts: list[Figure], k: int) -> bool | None:
     """Whether the count ``k`` is said not done (True), done (False), or of no status (None): by the words of
-    its clause right before it (，已完成6项) or right after it (11个已完成), up to the next count."""
+    its clause right before it (，已完成6项) or right after it (11个已完成; 16个指标得满分，3个指标扣分), up
+    to the next count."""
     f = counts[k]
     end = counts[k + 1].start if k + 1 < len(counts) else len(text)
     said = _STATUS_AFTER.match(_after(text[:end], f.end)) \
         or _STATUS_BEFORE.search(labels.clause(text, f.start))
-    return None if said is None else said.group().startswith(("未", "没有", "尚未", "正在"))
+    return None if said is None else _NOT_DONE.search(said.group()) is not None
 
 
 def _after(text: str, at: int) -> str:
