@@ -959,8 +959,10 @@ def _by_stem(analysis, check, text: str, rate, stem: str, amounts):
     actual = parts[0]
     named = labels.core(re.split(r"[\s，,、；;：:]", rate.label.strip())[-1])  # (the rate's own words)
     subject = _RATE_FILLER.sub("", named[: named.rfind(stem)]) if stem in named else ""
-    if len(subject) >= 2 and not any(subject in f.label for f in amounts):
-        return  # 老年人健康管理 a，家庭医生签约 b，高血压患者规范管理率 p: another group's rate, no pair
+    if len(subject) >= 2 and not any(subject in f.label or subject in labels.noun_after(text, f.end)
+                                     for f in amounts):
+        return  # 老年人健康管理 a，家庭医生签约 b，高血压患者规范管理率 p: another group's rate, no pair (not
+        # 62个问题，已整改54个，问题整改率 p: the count's noun names it)
     bases = sorted((f for f in amounts if f is not actual and f.value >= actual.value), key=lambda f: f.value)
     noun = labels.noun_after(text, actual.end) if actual.unit in precision.COUNT_UNITS else ""
     if 2 <= len(noun) <= 4 and stem not in noun:  # 覆盖全县13个乡镇 over 建成服务站26个: places over
