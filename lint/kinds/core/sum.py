@@ -806,8 +806,15 @@ def _nested(parts: list[Figure]) -> bool:
     pairs = [(i, j) for i in range(len(parts)) for j in range(i + 1, len(parts))
              if precision.interval(parts[j]).lo <= precision.interval(parts[i], "round", parts[j].unit).hi]
     return any(whole.search(names[i]) and not any(_loose(k) in _loose(names[i]) for k in kinds)
-               and any(k in names[j] for k in kinds) for i, j in pairs for kinds, whole in _PAIRS.items()
+               and any(k in names[j] for k in kinds) and not _siblings(names[i], names[j])
+               for i, j in pairs for kinds, whole in _PAIRS.items()
                if kinds not in _COUNTED_KINDS)  # (决策指标 a、产出指标 b: siblings, not a whole and its part)
+
+
+def _siblings(one: str, other: str) -> bool:
+    """Whether two names are members of one set of kinds (过程指标得分 and 产出指标得分, of 决策, 过程, 产出 and
+    效益): neither the whole of the other, though one set's whole word (得分) names a whole of another set's."""
+    return any(any(k in one for k in kinds) and any(k in other for k in kinds) for kinds in _PAIRS)
 
 
 # the sets of kinds counted (units, indicators) whose whole's word (单位, 指标) their siblings' names hold too
