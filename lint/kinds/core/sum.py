@@ -812,8 +812,9 @@ def _nested(parts: list[Figure]) -> bool:
 
 
 def _siblings(one: str, other: str) -> bool:
-    """Whether two names are members of one set of kinds (过程指标得分 and 产出指标得分, of 决策, 过程, 产出 and
-    效益): neither the whole of the other, though one set's whole word (得分) names a whole of another set's."""
+    """Whether two names are members of one set of kinds (过程指标得分 and 产出指标得分, of 决策, 过程,
+    产出 and 效益): neither the whole of the other, though one set's whole word (得分) names a whole of
+    another set's."""
     return any(any(k in one for k in kinds) and any(k in other for k in kinds) for kinds in _PAIRS)
 
 
