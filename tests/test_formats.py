@@ -2186,3 +2186,40 @@ def test_names_centred_on_their_rows_over_two_and_three_lines_keep_to_their_rows
     assert [line.split("\t")[1] for line in lines if line.startswith("2")] == [
         "社会保障和就业支出", "行政事业单位养老支出", "机关事业单位基本养老保险缴费支出", "机关事业单位职业年金缴费支出",
         "卫生健康支出"]
+
+
+@pytest.mark.parametrize("cell", ["3105.02", "3150.02"])
+def test_an_unruled_table_with_a_column_blank_in_every_row_between_filled_ones_is_read(tmp_path, checks, cell):
+    """An unruled 收入预算总表 whose 事业收入 and 事业单位经营收入 are blank in every row, between 财政拨款收入
+    and 其他收入 (filled in some rows): their names, on header lines naming filled columns too, are columns
+    of their own (the columns nearest them are named by other cells), while 合计, set left of its figures
+    set flush right, names the column beside it. The table is read and footed."""
+    c = _cjk_canvas(tmp_path / "income.pdf", font_size=7.5)
+
+    def at(x, top, text, right=False):
+        (c.drawRightString if right else c.drawString)(x, 842 - top - 7.5, text)
+
+    at(227, 66, "2026年部门收入预算总表")
+    at(400, 85, "单位：万元")
+    for x, top, name in ((121, 104, "项目"), (417, 104, "事业单位经营收"), (233, 110, "合计"), (286, 110, "财政拨款收入"),
+                         (361, 110, "事业收入"), (496, 110, "其他收入"), (57, 115, "科目编码"), (135, 115, "科目名称"),
+                         (439, 115, "入")):
+        at(x, top, name)
+    rows = [("208", "社会保障和就业支出", "77.38", "77.38", ""), ("2080505", "机关事业单位基本养老保险缴费", "77.38", "77.38", ""),
+            ("213", "农林水支出", "3232.80", cell, "127.78"), ("2130301", "行政运行", "3232.80", "3105.02", "127.78"),
+            ("合计", "", "3310.18", "3182.40", "127.78")]
+    top = 129
+    for code, name, total, grant, other in rows:
+        at(57, top, code)
+        at(100, top, name)
+        for end, amount in ((268, total), (336, grant), (538, other)):
+            if amount:
+                at(end, top, amount, right=True)
+        top += 12.5
+    c.save()
+    doc = ingest.read(tmp_path / "income.pdf")
+    assert "213\t农林水支出\t3232.80\t" + cell + "\t\t\t127.78" in doc.lines
+    found = {(f.code, f.stated) for f in engine.run(doc, checks) if f.severity.name != "INFO"}
+    # (a wrong 3150.02: its row's total across, its item's below it, and the column's 合计 down)
+    assert found == (set() if cell == "3105.02" else {("TAB001", "3232.80"), ("TAB001", "3150.02"),
+                                                      ("TAB001", "3182.40")})

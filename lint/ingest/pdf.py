@@ -837,17 +837,42 @@ def _holds_amounts(cut, bands) -> bool:
 
 def _blank_columns(cut, bands) -> list[list[float]] | None:
     """``bands`` with the header's cells that stand right of all of them (lines of words only, before the
-    first line of figures: 事业收入 | 其他收入 after the last column filled) added as columns of their own, in
-    order; None when there are none. (A header's cell between two columns is a group's name over them,
-    收入 over 项目 | 决算数, not a column.)"""
+    first line of figures: 事业收入 | 其他收入 after the last column filled), or between two of them on a
+    line naming two filled columns or more (合计 | 财政拨款收入 | 事业收入 | 其他收入, 事业收入 blank in every
+    row), added as columns of their own, in order; None when there are none. (A header's cell between two
+    columns on a line naming fewer is a group's name over them, 收入 over 项目 | 决算数, not a column.)"""
     extra: list[list[float]] = []
     right = max(hi for _, hi in bands)
+
+    def over(x0: float, x1: float, spans) -> bool:
+        return any(min(x1, hi) - max(x0, lo) > 0 for lo, hi in spans)
+
+    def middle(lo: float, hi: float) -> float:
+        return (lo + hi) / 2
+
+    header = []  # the header's lines (words only, before the first line of figures), each its cells
     for line, segments in cut:
         if _amounts(line, segments):
             break
-        for a, b in segments:
-            x0, x1 = line.xs[a], line.xs[b]
-            if x0 > right and all(min(x1, hi) - max(x0, lo) <= 0 for lo, hi in extra):
+        header.append([(line.xs[a], line.xs[b]) for a, b in segments])
+    names = [cell for cells in header for cell in cells]
+    for cells in header:
+        named = sum(over(x0, x1, bands) for x0, x1 in cells)
+        for x0, x1 in cells:
+            if over(x0, x1, extra):
+                continue
+            if x0 > right:
+                extra.append([x0, x1])
+                continue
+            if named < 2 or over(x0, x1, bands):
+                continue
+            # between filled columns: a column of its own when the column nearest it is named by another
+            # cell of the header, over it or nearer it (事业收入 beside 财政拨款收入); else that column's
+            # own name set off its amounts (合计 centred left of its figures set flush right)
+            near = min(bands, key=lambda band: abs(middle(*band) - middle(x0, x1)))
+            mine = abs(middle(*near) - middle(x0, x1))
+            if any(over(c0, c1, [near]) or abs(middle(*near) - middle(c0, c1)) < mine
+                   for c0, c1 in names if (c0, c1) != (x0, x1)):
                 extra.append([x0, x1])
     return sorted([*map(list, bands), *extra]) if extra else None
 
