@@ -1087,7 +1087,7 @@ def _adding_prefix(text: str, total: Figure, parts) -> tuple:
 _REACH_PARTS = 40  # the figures before a total looked at for its parts (linear in a long paragraph)
 # what a block needs to hold one
 _TRAILING_SIGNS = ("分别", "由", "、", "和", "及", "合计", "共计", "总计", "累计", "决算结果", "总得分",
-                   "总分", "综合得分")
+                   "总分", "综合得分", "共扣")
 # a whole score after its groups' (履职效能得分 a，管理效率得分 b，自评总得分 t): its parts, maybe not all
 _SCORE_TOTALS = ("总得分", "自评总得分", "综合得分", "总分", "自评总分", "综合评分")
 _SUMMED_NAME = lazy(r"[\u4e00-\u9fff]{2,8}(?:合计|总计)为?")
@@ -1802,7 +1802,8 @@ def _trailing(text: str, sentences) -> list[Listing]:
     the parts are the figures of its unit family after the last 分别 (or 由, with 组成/构成 after them)
     before it in its sentence, or else the clause before it when that is a list (its amounts joined by 、
     和 及), or, before 合计/共计/总计, a sentence of named amounts, a clause each (教育支出 a，社保支出 b，
-    合计 t): two or more, each its own, so the listing is complete. A total word may say what was done
+    合计 t): two or more, each its own, so the listing is complete; deductions named a clause each, then
+    共扣 t (决策指标扣0.5分，…，共扣3.7分), maybe not all of them. A total word may say what was done
     with it all (共计下达资金 t), and such a total may open the sentence after its parts when each part's
     name ends with what it names (中央补助资金 a，省级补助资金 b。共计下达资金 t)."""
     out = []
@@ -1835,6 +1836,13 @@ def _trailing(text: str, sentences) -> list[Listing]:
             word = "累计" if running else word
             named_sum = _SUMMED_NAME.fullmatch(word) is not None  # 可用财力安排合计 after three named amounts
             scored = word.removesuffix("为") in _SCORE_TOTALS and total.unit == "分"
+            if _TAKEN_IN_ALL.fullmatch(word) and total.unit == "分" and comma >= 0:
+                before = [f for f in figs[max(0, k - _REACH_PARTS):k] if f.end <= comma]
+                parts = _named_clauses(text, start, comma, before)
+                if len(parts) >= 2 and all(f.unit == "分" and _TAKEN.search(labels.core(f.label))
+                                           for f in parts):
+                    out.append(Listing(total, tuple(parts), False))  # 决策指标扣0.5分，…，共扣3.7分: the
+                continue  # deductions named, maybe not every one (beyond it they are wrong)
             if comma < 0 or word not in _TRAILING and word not in _SUMMED and not named_sum and not scored:
                 continue  # the total word opens its clause, and is all of it before the total
             if scored:
@@ -1914,6 +1922,9 @@ def _made_up(text: str, total: Figure, parts, figs) -> bool:
 # 共获奖, 共获得奖项: a count of awards, after its kinds counted (a list joined by 、)
 _COUNT_VERBED = lazy(r"(?:共|共计|合计|总计)获得?(?:各类|各级)?(奖项|奖)(?:为|达)?")  # (awards of ranks or
 # levels are each counted once; activities or posts of two kinds may be the same ones: 共开展活动 t)
+# 共扣 t after what each group lost
+_TAKEN_IN_ALL = lazy(r"(?:共|共计|合计|总计|累计)(?:扣|扣除|扣减)(?:分)?(?:为)?")
+_TAKEN = lazy(r"(?:扣|扣除|扣减)(?:分)?$")
 _VERBED = lazy(r"(合计|共计|总计)(下达|拨付|安排|投入|到位|筹集|落实|发放|使用)(资金|经费|金额)?"
                r"(?:为|达)?")  # (not 累计: since a project began, more than the parts a year lists)
 
