@@ -535,7 +535,8 @@ def _compared(o: Options, text: str, f) -> bool:
     said = f.label.strip(" ，,：:").removesuffix("了")
     came = re.search(r"(?:为|到|至)\s*$", text[max(0, f.start - 3) : f.start]) is not None  # 减少为5辆: what
     changed = not came and any(said.endswith(w) for w in (*o.up, *o.down) if w not in o.left)  # it came to
-    return changed or o.compare.within(f.label) or text.startswith("的", f.end)
+    return changed or o.compare.within(_NOT_COMPARING.sub("", f.label)) or text.startswith("的", f.end)
+    # (税收收入占比为 P%: a share named, not compared with anything)
 
 
 _COMPARED_FIRST = lazy(r"\s*(?:比|较)")  # a clause that opens comparing (；比2023年决算数 Z 增加 B)
