@@ -2223,3 +2223,44 @@ def test_an_unruled_table_with_a_column_blank_in_every_row_between_filled_ones_i
     # (a wrong 3150.02: its row's total across, its item's below it, and the column's 合计 down)
     assert found == (set() if cell == "3105.02" else {("TAB001", "3232.80"), ("TAB001", "3150.02"),
                                                       ("TAB001", "3182.40")})
+
+
+@pytest.mark.parametrize("cell", ["601,908.92", "610,908.92"])
+def test_an_unruled_two_panel_table_whose_left_panel_runs_out_is_read_row_by_row(tmp_path, checks, cell):
+    """An unruled 收入支出决算总表: 收入 | 决算数 | 支出 | 决算数, its income items running out before its
+    spending items, which go on alone (九、卫生健康支出 ⏎ 十、节能环保支出, blank), each a row of its own as far
+    below the last as rows stand apart (not a cell's wrapped words): the table is read, its sides footed."""
+    c = _cjk_canvas(tmp_path / "panels.pdf", font_size=7.5)
+
+    def at(x, top, text, right=False):
+        (c.drawRightString if right else c.drawString)(x, 842 - top - 7.5, text)
+
+    at(246, 94, "收入支出决算总表")
+    at(450, 113, "单位：元")
+    for x, name in ((129, "项目"), (248, "决算数"), (375, "项目"), (495, "决算数")):
+        at(x, 144, name)
+    left = [("一、一般公共预算财政拨款收入", "16,957,794.68"), ("二、政府性基金预算财政拨款收入", ""), ("三、其他收入", "")]
+    right = [("一、一般公共服务支出", ""), ("二、文化旅游体育与传媒支出", "14,892,048.80"),
+             ("三、社会保障和就业支出", "1,185,734.21"), ("四、卫生健康支出", cell), ("五、节能环保支出", ""),
+             ("六、城乡社区支出", ""), ("七、住房保障支出", "278,102.75"), ("八、其他支出", "")]
+    top = 156.9
+    for k, (name, amount) in enumerate(right):
+        if k < len(left):
+            at(57, top, left[k][0])
+            if left[k][1]:
+                at(292, top, left[k][1], right=True)
+        at(304, top, name)
+        if amount:
+            at(538, top, amount, right=True)
+        top += 12.5
+    for name, amount, other in (("本年收入合计", "16,957,794.68", "本年支出合计"), ("总计", "16,957,794.68", "总计")):
+        at(57, top, name)
+        at(292, top, amount, right=True)
+        at(304, top, other)
+        at(538, top, amount, right=True)
+        top += 12.5
+    c.save()
+    doc = ingest.read(tmp_path / "panels.pdf")
+    assert "\t\t五、节能环保支出\t" in doc.lines
+    found = {(f.code, f.stated) for f in engine.run(doc, checks) if f.severity.name != "INFO"}
+    assert found == (set() if cell == "601,908.92" else {("TAB001", "16,957,794.68")})

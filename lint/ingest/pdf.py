@@ -6,8 +6,10 @@ ruled tables in the measurements behind this reader. What this module adds on to
 * **Tables** are found from ruling lines (pdfplumber's ``lines`` strategy), and where a page has none,
   from the layout of its text: three or more lines in a row cut by wide gaps into the same three or more
   columns, with figures in them (:func:`_unruled`); a cell's words wrapped onto lines of their own, around
-  its row's figures or below them, go back into that cell. A two-column list (name and amount) is left as
-  text,
+  its row's figures or below them, go back into that cell; a line of one cell starting where an inner
+  column's cells start, as far from its neighbours as rows stand apart, is a row of its own (a two-panel
+  table's spending items going on after its income items ran out). A two-column list (name and amount)
+  is left as text,
   as a contents page with its page numbers must be. A ruled table cell's text is its
   characters line by line, joined with nothing, so a number wrapped inside a narrow cell
   (``1240.5`` / ``0``) is whole again; a merged cell gives its text once and empty cells elsewhere. A table
@@ -702,7 +704,7 @@ def _unruled(items: list) -> list:
             # table: the next run is another table, never more rows
             out.append(item)  # (a cell's words wrapped onto a line ending in 表, 统计报表, go on with it)
             continue
-        if isinstance(item, _Text) and len(item.segments()) >= 2:
+        if isinstance(item, _Text) and (len(item.segments()) >= 2 or run and _sparse_row(item, run)):
             if not run and out and isinstance(out[-1], _Text) and _over_header(out[-1], item):
                 run.append(out.pop())  # 公务用车购置及运行费 over 小计 | 购置费 | 运行费, set above
                 pulled.append(run[0])
@@ -774,6 +776,29 @@ def _wrapped_words(line: _Text, run: list[_Text]) -> bool:
         return False
     return all(sum(1 for a, b in t.segments() if min(line.x1, t.xs[b]) - max(line.x0, t.xs[a]) > 1) < 2
                for t in run[-3:])  # (the rows just above it: linear in a long table)
+
+
+def _sparse_row(line: _Text, run: list[_Text], after: _Text | None = None) -> bool:
+    """Whether a line of one stretch is a row whose other cells are blank (the right panel's item of a
+    two-panel 收入支出决算总表 whose left panel has run out: 十、节能环保支出), not words wrapped from a
+    cell: it starts where an inner column's cells start in two lines of the run or more, within a point or
+    two, and stands as far below the line before it (and above the line ``after`` it) as rows of cells
+    stand apart (a name's wrapped line stands nearer its row, above or below)."""
+    if len(line.segments()) != 1 or len(run) < 2:
+        return False
+    first = min(t.x0 for t in run)
+    if line.x0 <= first + 2 * line.size:
+        return False  # (the first column's: a heading or a note after the table, set at the margin)
+    recent = run[-_SPARSE_REACH:]
+    starts = sum(1 for t in recent if len(t.segments()) >= 2
+                 and any(abs(t.xs[a] - line.x0) <= 2 for a, _ in t.segments()[1:]))
+    rows = [t.top for t in recent if len(t.segments()) >= 2]
+    pitch = min((b - a for a, b in zip(rows, rows[1:]) if b > a), default=0.0)
+    return starts >= 2 and pitch > 0 and line.top - run[-1].top >= pitch - 1 \
+        and (after is None or after.top - line.top >= pitch - 1)
+
+
+_SPARSE_REACH = 30  # the run's last lines looked at for a column's start (linear in a long table)
 
 
 def _group_label(line: _Text, run: list[_Text]) -> bool:
@@ -916,7 +941,9 @@ def _rows_in(cut, merged):
     widest = len(merged)
     rows, figures, lines, wrapped = [], 0, [], []
     for i, (line, segments) in enumerate(cut):
-        if len(segments) < 2:
+        after = cut[i + 1][0] if i + 1 < len(cut) else None
+        above = [t for t, _ in cut[max(0, i - _SPARSE_REACH):i]]
+        if len(segments) < 2 and not (lines and _sparse_row(line, above, after)):
             wrapped.append(line)
             continue
         lines.append(line)
@@ -976,7 +1003,9 @@ def _rows_in(cut, merged):
         joined = "".join(t for _, t in sorted(stacked, key=lambda piece: piece[0]))
         rows[r][k] = (joined, box or (line.x0, line.top, line.x1, line.bottom), ())
         took.add((r, k))
-    return rows if figures >= 2 else None
+    some = sum(1 for row in rows if any(not isinstance(c, str) and _FIGURE.match(c[0]) for c in row))
+    return rows if figures >= 2 or widest >= 4 and some >= 3 else None  # (a two-panel table's rows hold
+    # one amount each, its left panel's run out: 九、卫生健康支出 64.33)
 
 
 _PITCH = 1.9  # the farthest apart, in type sizes, two lines of one cell are set (Word's 1.5 lines: 1.74)
