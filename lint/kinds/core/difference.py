@@ -34,7 +34,8 @@ said after its amount (计划投入 X，实际到位 Y，尚有 Z 未到位) is 
 years (年初结转和结余, 年末结余, 累计结余), or a sentence that also states a carry-over, is left alone, but
 for the year's closing balance said after its two 合计 (收入合计 X，减去支出合计 Y，年终结转 下年 Z: X less Y;
 or after 收入合计 X and a bare 支出 Y). An outturn against its plan by so much (决算数小于预算数 X,
-支出数大于预算数 X; after the outturn, 低于年初预算 X, 超出预算 X, not 超过预算 X 的部分), and
+支出数大于预算数 X; after the outturn, 低于年初预算 X, 超出预算 X, when the plan and the outturn, no part
+nor change, come right before it in its sentence; not 超过预算 X 的部分), and
 what is left said alone in a sentence of reasons (决算数小于预算数的主要原因是：…，节约 X; 比预算少支出 X;
 not 公务接待费节约 X, an item's), are the plan and outturn of its sentence or the sentence before. A
 change naming its base with no amount after it (较年初增加
@@ -119,8 +120,6 @@ def _changes(analysis, o: Options, block: int):
             if not sign and based:  # 比计划少开展 C: the direction its base's words say, a verb after them
                 sign = -1 if based.group(2) in ("减少", "下降", "调减", "压减", "少") else 1
             versus = _VERSUS_PLAN.search(labels.core(change.label))
-            if versus and versus.group(7) and text.startswith("的", change.end):
-                versus = None  # 超过预算 20万元的部分: a threshold's noun, not the gap
             over = _OVER_PLAN.fullmatch(labels.core(change.label).strip(" ，,"))
             if over:  # X，完成预算 B 的 P%，超收 C: C is X − B (短收 C: B − X)
                 pair = _outturn_of_plan(text, sentence[2], change, fam, over.group(1))
@@ -152,6 +151,10 @@ def _changes(analysis, o: Options, block: int):
                 continue
             same = [f for f in labels.near(sentence, change.start)[2] if f.start < change.start and f.is_point
                     and (f.unit == "%" if points else precision.family(f.unit) == fam)]
+            if versus and versus.group(7) and (_THRESHOLD_NOUN.match(text, change.end)
+                                               or not _right_after_pair(o, analysis, same, change)):
+                continue  # 超过预算 20万元的部分: a threshold's noun, not the gap; 低于预算 X with no outturn
+                # right before it, its plan right before that, in its sentence: whose, unsaid
             if year_end:  # 收入合计 X，减去支出合计 Y，年终结转下年 Z: what the year's totals leave
                 opened = text[max(0, text.rfind("。", 0, sentence[0] - 1) + 1) : change.start]
                 if any(w in opened for w in _OPENING_BALANCE):
@@ -249,7 +252,9 @@ def _changes(analysis, o: Options, block: int):
                 # 决算数小于预算数 X; …，主要原因是：…，节约 X (the plan and outturn in the sentence before)
                 pair = same[-2:] if len(same) >= 2 else [f for f in figures if f.is_point
                                                           and precision.family(f.unit) == fam]
-                named_plan = versus and next((g for g in versus.group(2, 3, 5, 8) if g), None)
+                named_plan = versus and not versus.group(7) \
+                    and next((g for g in versus.group(2, 3, 5) if g), None)
+                # (，低于年初预算 X: the pair right before it, checked so, whatever its plan is named)
                 if named_plan:  # 决算数大于年初预算数: the plan so named
                     pool = [f for f in (same if len(same) >= 2 else figures) if f.is_point
                             and precision.family(f.unit) == fam]
@@ -527,6 +532,21 @@ def _difference(current, prior, change, sign: int):
     unit = None if change.unit == "个百分点" else change.unit
     diff = precision.interval(current, "round", unit) - precision.interval(prior, "round", unit)
     return diff if sign > 0 else diff.scale(-1)
+
+
+_THRESHOLD_NOUN = lazy(r"的(?:部分|金额|资金|款项|项目|支出)")
+
+
+def _right_after_pair(o: Options, analysis, same: list, change) -> bool:
+    """Whether a gap said with its subject left out (，低于年初预算 X) comes right after its sentence's plan
+    and outturn, in that order or the other, the outturn no part of another amount (其中基本支出决算 a) and
+    neither a change itself (收入…高于年初预算 c；支出决算 b: c is no budget)."""
+    if len(same) < 2 or any(_compared(o, analysis.text(f), f) or _VERSUS_PLAN.search(labels.core(f.label))
+                            for f in same[-2:]):
+        return False
+    found = _plan_and_outturn(o, same[-2:])
+    return found is not None and analysis.parent(found[1]) is None \
+        and not labels.inside(analysis.text(change), same[-2].start, [same[-1].start])[0]
 
 
 def _compared(o: Options, text: str, f) -> bool:

@@ -3,7 +3,9 @@ sentence spans (2020年至2024年累计投入资金5,000.00万元，年均投入
 
 Finds, in each sentence, a figure whose label opens with 年均 or 月均 (an amount or a count: never a rate,
 年均增长8.5%) and, before it in the sentence, exactly one total in its unit family (a count in the same
-unit) that is no average itself, and exactly one span the periods are counted from:
+unit) that is no average itself and is said summed (累计, 共, 合计, 总额: not a balance or a headcount, 年末
+余额, 在职职工86人, nor money beside a count of people, 月均工资: per head too), and exactly one span the
+periods are counted from (quarters more than one, 第一、二季度, not read):
 
 * for 年均: the years from one year to another (2020年至2024年, 2020—2024年: five), or a number of years
   (近三年, 三年来, 连续5年, 五年间, 十四五期间: five);
@@ -47,6 +49,8 @@ _MONTH_COUNT = lazy(rf"{_NUMERAL}\s*个月")
 _HALF = lazy(r"[上下]半年|前三季度|第[一二三四1-4]季度|一季度|二季度|三季度|四季度")
 _WHOLE_YEAR = lazy(r"全年|本年度|年度内|(?:19|20)\d{2}\s*年(?!\s*\d{1,2}\s*月)")
 _OPEN = lazy(r"以来|截至|截止|至今|目前")
+_SUMMED = lazy(r"累计|共|合计|总计|总额|总量|总数")  # the total summed over the span (累计投入, 全年共接待)
+_QUARTERS = lazy(r"[一二三四1-4]\s*(?:、|至|到|-|—|和|及)\s*(?:第)?[一二三四1-4]\s*季度")  # (一、二季度)
 
 
 def run(analysis, check: Check):
@@ -66,6 +70,11 @@ def run(analysis, check: Check):
                 if len(before) != 1:
                     continue
                 total = before[0]
+                if not _SUMMED.search(labels.core(total.label)):
+                    continue  # 年末余额 X，月均余额 Y; 在职职工86人，月均84人: a stock, not a flow summed
+                if precision.family(mean.unit) == "money" and any(
+                        f.unit in precision.PEOPLE for f in figs[:i] if f.is_point):
+                    continue  # 职工86人，工资总额 X，月均工资 Y: per head too, not per month alone
                 periods = _periods(text[start : mean.start], word)
                 if periods is None:
                     continue
@@ -99,6 +108,8 @@ def _periods(said: str, word: str) -> int | None:
         for match in _YEAR_COUNT.finditer(said):
             spans.add(5 if match.group(3) else numbers.whole(match.group(1) or match.group(2)) or 0)
         return spans.pop() if len(spans) == 1 and min(spans) > 1 else None
+    if _QUARTERS.search(said):
+        return None  # 第一、二季度, 二至三季度: quarters more than one, not read
     spans = {int(b) - int(a) + 1 for a, b in _MONTHS.findall(said) if 1 <= int(a) <= int(b) <= 12}
     spans |= {numbers.whole(n) or 0 for n in _MONTH_COUNT.findall(said)}
     spans |= {6 if "半年" in m else 9 if "前三" in m else 3 for m in _HALF.findall(said)}
