@@ -782,7 +782,8 @@ def _sparse_row(line: _Text, run: list[_Text], after: _Text | None = None) -> bo
     """Whether a line of one stretch is a row whose other cells are blank (the right panel's item of a
     two-panel 收入支出决算总表 whose left panel has run out: 十、节能环保支出), not words wrapped from a
     cell: it starts where an inner column's cells start in two lines of the run or more, within a point or
-    two, and stands as far below the line before it (and above the line ``after`` it) as rows of cells
+    two, a column that comes after amounts in one of them at least (a panel's, not the names' after the
+    codes), and stands as far below the line before it (and above the line ``after`` it) as rows of cells
     stand apart (a name's wrapped line stands nearer its row, above or below)."""
     if len(line.segments()) != 1 or len(run) < 2:
         return False
@@ -790,15 +791,19 @@ def _sparse_row(line: _Text, run: list[_Text], after: _Text | None = None) -> bo
     if line.x0 <= first + 2 * line.size:
         return False  # (the first column's: a heading or a note after the table, set at the margin)
     recent = run[-_SPARSE_REACH:]
-    starts = sum(1 for t in recent if len(t.segments()) >= 2
-                 and any(abs(t.xs[a] - line.x0) <= 2 for a, _ in t.segments()[1:]))
+    starts = [(t, k) for t in recent if len(t.segments()) >= 2
+              for k, (a, _) in enumerate(t.segments()) if k and abs(t.xs[a] - line.x0) <= 2]
+    if len(starts) < 2 or not any(_AMOUNT_CELL.fullmatch(t.text[slice(*t.segments()[k - 1])].strip())
+                                  for t, k in starts):
+        return False  # (a column after amounts, a panel's: not the names' column after the codes')
     rows = [t.top for t in recent if len(t.segments()) >= 2]
     pitch = min((b - a for a, b in zip(rows, rows[1:]) if b > a), default=0.0)
-    return starts >= 2 and pitch > 0 and line.top - run[-1].top >= pitch - 1 \
+    return pitch > 0 and line.top - run[-1].top >= pitch - 1 \
         and (after is None or after.top - line.top >= pitch - 1)
 
 
 _SPARSE_REACH = 30  # the run's last lines looked at for a column's start (linear in a long table)
+_AMOUNT_CELL = lazy(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+")  # an amount (grouped, decimals): no code
 
 
 def _group_label(line: _Text, run: list[_Text]) -> bool:

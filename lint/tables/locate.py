@@ -66,8 +66,9 @@ def total(found: list, unit: str):
 
 def _grouped(table: Table, words) -> int | range | None:
     """When one of ``words`` heads several columns as their merged name (基本支出 over 人员经费 | 公用经费):
-    the one of them headed 小计 or 合计 (基本支出 over 小计 | 人员经费 | 公用经费), or when none is, all of
-    them (their amounts the group's, added); None when no word heads a group."""
+    the one of them headed 小计, 合计 or 总计 (基本支出 over 小计 | 人员经费 | 公用经费), or when none is,
+    all of them (their amounts the group's, added), or -1 when they do not add up (金额 | 占比（%）) or the
+    word heads a group under each of several measures (年初预算数 | 决算数); None when no word heads one."""
     lines = [[_BLANKS.sub("", n) for n in line] for line in table.levels]
     for d, above in enumerate(lines[:-1]):
         width, j = min(len(line) for line in lines[d:]), 0
@@ -80,9 +81,21 @@ def _grouped(table: Table, words) -> int | range | None:
             # naming 合计 and 项目支出 beside it, then 人员经费 | 公用经费)
             below = next((line for line in lines[d + 1:] if any(line[k] for k in run)), None)
             if len(run) > 1 and above[j] in words and below and below[j] and len({below[k] for k in run}) > 1:
-                return next((k for k in run if below[k] in ("小计", "合计")), run)
+                total = next((k for k in run if below[k] in _GROUP_TOTALS), None)
+                if total is not None:
+                    return total
+                runs = sum(1 for line in lines for k, name in enumerate(line)
+                           if name == above[j] and (not k or line[k - 1] != name))  # (the group's spans)
+                if runs > 1 or any(_NOT_ADDED.search(below[k]) for k in run):
+                    return -1  # 金额 | 占比（%）, 数量: no sum; a group under each of several measures (年初
+                    # 预算数 | 决算数, each over 基本支出): which one, not read here
+                return run
             j = end  # 合计 over a blank, then 小计 | 人员经费: its own column first, no group
     return None
+
+
+_GROUP_TOTALS = ("小计", "合计", "总计", "计")
+_NOT_ADDED = lazy(r"占比|比重|比例|%|％|增减|增长|变动|数量|单价")  # sub-columns that add up to nothing
 
 
 def header(table: Table, words) -> int | None:
@@ -166,6 +179,8 @@ def _cell(tables, spec: CellSpec) -> list | None:
         if not titled(table, spec.tables, spec.not_):
             continue
         grouped = _grouped(table, spec.column) if spec.column else None
+        if grouped == -1:
+            continue  # 基本支出 over 金额 | 占比, or under two measures: the amount is no one column's
         if isinstance(grouped, range):
             found = _group_cells(table, rows, grouped)
             if found:

@@ -1128,9 +1128,11 @@ def _levels(header_rows: list[list[Cell]], width: int) -> tuple[tuple[str, ...],
             elif merged[k][j] == "up":
                 owner = None  # the cell above spans down into this line: nothing named here
             elif owner is not None and named_below[j] is not None and named_below[owner] is not None \
-                    and named_below[j] < named_below[owner]:
+                    and named_below[j] < named_below[owner] \
+                    and not any(lower[j] for lower in lines[k + 2 + named_below[j]:]):
                 owner = None  # 基本支出 | | over 人员经费 | 公用经费, then 项目支出 named on a line between
-                # (its cell merged down): a column of its own, beyond the span
+                # (its cell merged down, nothing under it): a column of its own, beyond the span (not 基本支出
+                # under 年初预算数, over 人员经费 | 公用经费: a group within the measure's span)
             elif owner is not None and named_below[j] is not None and spans[j] == spans[owner] and not seen:
                 line[j], starts[j] = line[owner], owner
         spans = starts

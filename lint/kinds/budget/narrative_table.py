@@ -99,6 +99,10 @@ def run(analysis, check: Check):
                 return
             if interval(fig.value, fig.decimals).meets(theirs):
                 continue
+            truncated = analysis.rounding != "strict" \
+                and interval(fig.value, fig.decimals, "truncate").meets(theirs)
+            if truncated and analysis.rounding == "either":
+                continue  # 800.27万元 of 8,002,796.09元 added: its digits cut, as for one cell
         shown = " + ".join(c.text if c.text.strip() not in "-—－–" else "0" for _, c, _ in cells) \
             + (cells[0][2].unit or fig.unit)  # (a dash: a 0 printed)
         found = report(check, analysis, fig.span, fig.text, related=tuple(c.span for _, c, _ in cells),
