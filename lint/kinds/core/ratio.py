@@ -211,7 +211,7 @@ def run(analysis, check: Check):
                     amounts = [f for f in amounts if not _DIFFERENCE.search(f.label)
                                and not _CHANGE_ONLY.fullmatch(f.label.strip(" ，,"))
                                or stem in _CUTS and not _LAST_YEARS.search(f.label)
-                               and any(w in f.label for w in (stem, *_SAID_OF_MONEY.get(stem, ())))]
+                               and (stem in f.label or stem in _SAID_OF_MONEY and _SAVED.fullmatch(f.label))]
                     # (比预算节约 X，节约率 P%: the part; not 比上年节约 X, a change from last year)
                     if not amounts:
                         continue
@@ -829,7 +829,7 @@ def _adjustment(analysis, check, before, rate):
 
 _DISCREPANCY = lazy(r"(?:差异|偏差|偏离)率\s*(?:为|是|达)?\s*$")
 _OUTTURN = lazy(r"决算|实际|执行数|完成数")
-_GAP_SAID = lazy(r"^(?:差异|差额|相差)(?:额|数)?(?:为|是)?$")
+_GAP_SAID = lazy(r"^(?:差异|差额|相差|节约|结余|节余|超支)(?:额|数|资金)?(?:为|是)?$")
 
 
 def _discrepancy(analysis, check, before, rate):
@@ -1003,6 +1003,8 @@ def _cut_ratio(analysis, check, rate, cut, approved):
 
 _SAID_AS = {"回收": ("收回",)}  # a rate's stem written otherwise
 _SAID_OF_MONEY = {"节支": ("节约", "节省")}  # …of amounts too (节支率 of 节约资金 X)
+# the whole's saving against its budget (比预算节约 X, 较年初预算 Y 节约 X; not 其中会议费比预算节约 x)
+_SAVED = lazy(r"[，,\s]*(?:(?:比|较)(?:年初|全年|调整后)?预算数?)?(?:节约|节省)了?\s*")
 # levels weighted, as the paragraph says (按满意计1分、基本满意计0.8分加权; 非常满意按100%…计)
 _WEIGHTED = lazy(r"加权|权重|计\s*[\d.]+\s*分|按\s*[\d.]+\s*[%分]|折算|×\s*0?\.\d")
 _SATISFIED = lazy(r"(?<!不)满意(?:度|率)\s*(?:为|达到?|是)?\s*$")
