@@ -747,7 +747,10 @@ _NOT_BUDGET = r"^(?!.*(?:基本|项目|总计|决算|实际|执行))"
 _BONUS_BESIDE = lazy(r"\s*[（(](?![^（()）]{0,30}?(?:无|不含|未含|未设|没有|未获))"
                      r"[^（()）]{0,30}?(?:加分|附加分|奖励分)")  # (not （无加分项）, （不含加分）)
 _WITHIN = lazy(r"(?<!其)中")  # 产出指标中时效指标: an indicator within a group (not 其中)
-_BONUS_SAID = lazy(r"加分|附加分|奖励分|加减分|扣减分")
+_BONUS_SAID = lazy(r"加分|附加分|奖励分|加减分")  # (not 扣减分: what a group lost, its score says it)
+_NO_BONUS = lazy(r"未设置?|无|没有|不设|未有")
+_NOT_COUNTED = lazy(r"[^。；;]{0,40}?不计入")  # (加1分，计入部门年度考核，不计入本项目得分)
+_OWN_SCORE = lazy(r"得分|总分|评分")
 
 
 def _bonus_after(analysis, last: Figure) -> tuple[Figure, ...] | None:
@@ -756,8 +759,17 @@ def _bonus_after(analysis, last: Figure) -> tuple[Figure, ...] | None:
     is named."""
     blocks = analysis.doc.blocks
     for b, start in ((last.block, last.end), (last.block + 1, 0)):
-        if b >= len(blocks) or not _BONUS_SAID.search(blocks[b].text, start):
+        if b >= len(blocks):
             continue
+        text = blocks[b].text
+        named = next((m for m in _BONUS_SAID.finditer(text, start)
+                      if not _NO_BONUS.search(text, max(0, m.start() - 4), m.start())
+                      and not _NOT_COUNTED.match(text, m.end())), None)
+        if named is None:
+            continue  # (本项目未设置加分项; 加减分…不计入本项目得分: no bonus in this score)
+        if b != last.block and any(f.unit == "分" and f.start < named.start() and _OWN_SCORE.search(f.label)
+                                   for f in analysis.figures[b]):
+            return None  # the next paragraph's own score first: its bonus is that one's
         said = [f for f in analysis.figures[b] if f.start >= start and f.unit == "分"]
         added = len(said) == 1 and said[0].is_point and _BONUS_SAID.search(said[0].label) \
             and _ADDED_POINTS.search(said[0].label) and not _TAKEN_POINTS.search(said[0].label)
@@ -914,8 +926,11 @@ def _whole(total: Figure, parts: list[Figure], analysis) -> bool:
     自评表's indicators its 产出, 成本, 效益 and 满意度指标, a 产出 score its 数量, 质量, 时效 and 成本 (all
     four named)."""
     names = _names(analysis, parts)
-    if total.unit == "分" and _BONUS.search(analysis.text(total)):
-        return False  # (…效益指标得分28分。此外，获得创新加分2分: the groups and a bonus make the score)
+    text = analysis.text(total)
+    if total.unit == "分" and any(not _NO_BONUS.search(text, max(0, m.start() - 4), m.start())
+                                 for m in _BONUS.finditer(text)):
+        return False  # (…效益指标得分28分。此外，获得创新加分2分: the groups and a bonus make the score;
+        # not 本项目未设置加分项)
     if any("新增" in n or "再融资" in n for n in names):
         return False  # 新增一般债券 a、新增专项债券 b: the refinancing bonds besides them unsaid
     if total.unit == "分" and (_MAXIMUM.search(total.label) or any(not _GOT.search(p.label) for p in parts)) \
