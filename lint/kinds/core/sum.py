@@ -1022,6 +1022,7 @@ def _by_status(analysis, block: int):
             said = _status(text, counts, j)
             between = text[counts[j - 1].end : counts[j].start]
             if said is None or counts[j].unit != counts[0].unit or "其中" in between and j > 1 \
+                    or j == 1 and "其中" in between and _named_after(between.rsplit("其中", 1)[1]) \
                     or any(c in between for c in "；;"):
                 break  # (完成26个，未完成2个；超额完成5个 or ，其中基本完成1个: the split ends there)
             parts.append((counts[j], said))
@@ -1043,6 +1044,13 @@ _STATUS = (r"(?<!超额)(?<!超)(?:(?:未|没有|尚未|正在)?(?:全部|基本
 # (said how far: not 需整改)
 _STATUS_AFTER = lazy(_STATUS)  # 11个已完成
 _STATUS_BEFORE = lazy(_STATUS + r"\s*$")  # ，已完成6项
+
+
+def _named_after(words: str) -> bool:
+    """Whether the words after 其中 before the split's first count name a group (其中：产出指标已完成11个;
+    其中：产出指标中12个得满分; 其中局机关完成10个): that group's split, not the whole's."""
+    rest = words.strip("：:，, ")
+    return bool(rest) and _STATUS_BEFORE.fullmatch(rest) is None
 _NOT_DONE = lazy(r"^(?:指标)?(?:未|没有|尚未|正在)|扣分$")  # (未完成, 正在整改, 未得满分, 3个指标扣分)
 
 
