@@ -824,10 +824,15 @@ def _nested(parts: list[Figure]) -> bool:
 
 
 def _siblings(one: str, other: str) -> bool:
-    """Whether two names are members of one set of kinds (过程指标得分 and 产出指标得分, of 决策, 过程,
-    产出 and 效益): neither the whole of the other, though one set's whole word (得分) names a whole of
+    """Whether two names are different members of one set of kinds (过程指标得分 and 产出指标得分, of 决策,
+    过程, 产出 and 效益): neither the whole of the other, though one set's whole word (得分) names a whole of
     another set's."""
-    return any(any(k in one for k in kinds) and any(k in other for k in kinds) for kinds in _PAIRS)
+    for kinds in _PAIRS:
+        mine, theirs = {k for k in kinds if k in one}, {k for k in kinds if k in other}
+        if mine and theirs and mine.isdisjoint(theirs) and kinds not in _COUNTED_KINDS:
+            return True  # (not 一般公共预算收入 and 一般公共预算税收收入: one member in both, a prefix;
+            # nor 产出指标 and 成本指标, 成本 of 产出 in the older template)
+    return False
 
 
 # the sets of kinds counted (units, indicators) whose whole's word (单位, 指标) their siblings' names hold too
