@@ -383,18 +383,6 @@ def test_a_line_a_converter_opened_on_closing_punctuation_goes_on_the_line_befor
         "等级划分为：90分以上为“优”，75分至90分为“良”，60分至75分为“中”，60分以下为“差”。", "经自评，得分78.47分。"]
 
 
-def test_a_list_opened_by_qizhong_goes_on_over_lines_ending_in_a_semicolon():
-    """其中：A a； ⏎ B b。 is one sentence over two lines (and 其中： ⏎ A a，B b。); a line ending in ； with no
-    list opened, or a list going on into a line laid out in columns (序号 单位名称 备注), stays apart."""
-    joined = parse("基本支出1,820.18万元，其中：人员经费1,562.40万元；\n公用经费257.78万元。\n")
-    assert [b.text for b in joined.blocks] == ["基本支出1,820.18万元，其中：人员经费1,562.40万元；公用经费257.78万元。"]
-    opened = parse("基本支出1,820.18万元，其中：\n人员经费1,562.40万元，公用经费257.78万元。\n")
-    assert len(opened.blocks) == 1
-    apart = parse("一是加强预算管理；\n二是提高资金使用效益。\n")
-    assert len(apart.blocks) == 2
-    table = parse("纳入编制范围的单位包括，其中：\n序号   单位名称   备注\n1   本级   \n")
-    assert table.blocks[0].text == "纳入编制范围的单位包括，其中："
-
 
 @pytest.mark.parametrize("text, ranged", [
     ("单个项目补助在20.00万元至62.00万元之间，合计165.50万元。", ["20.00万元", "62.00万元"]),

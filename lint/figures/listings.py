@@ -17,7 +17,8 @@ naming what follows, 主要用于以下方面：) lists the numbered items that 
 item's change after its amount, 比上年减少 c, is no second amount), of the sentence before's amount when its
 own sentence states none and names only a view (X，比上年增加 c。按支出功能分类，主要用于以下方面：; not
 2025年预算安排主要包括以下几个方面：, another subject's items), or the clauses apart by ； of the one
-paragraph that follows, each opened by its part (人员经费 a，主要包括…；公用经费 b，…), and 合计 X，分别为
+paragraph that follows, each opened by its part (人员经费 a，主要包括…；公用经费 b，…: as many as make the
+total), and 合计 X，分别为
 A a、B b every part. Among scores (得分), a group's maximum (分值, 满分, 权重; or a figure followed by its
 得分: 履职效能50分，得分46.5分) is no part.
 
@@ -574,7 +575,7 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     ——A a；), or one line of its own listing named amounts (其中： ⏎ A a，B b，C c。), or
     unmarked paragraphs each opened by its part (人员经费 a，占…。 ⏎ 公用经费 b，…: as many as make the
     total, up to a marked one), or one paragraph whose clauses apart by ； each open on a part (人员经费 a，
-    主要包括…；公用经费 b，…。: two the whole list, more as many as make the total): each marked item's one
+    主要包括…；公用经费 b，…。: as many as make the total): each marked item's one
     amount of
     the total's unit family; an item stating several (年初预算 X，支出决算 Y) leaves it unsaid which is the
     part: no listing."""
@@ -585,9 +586,10 @@ def _items(analysis, block, words, text, sentences, index, pos, word) -> list[Li
     if run_on:  # 其中： ⏎ A a，B b，C c。: the parts in one paragraph of their own, a sentence listing them
         parts, marked = run_on, True
     elif not marked and block + 1 < len(blocks):  # 其中： ⏎ A a，主要包括…；B b，主要包括…。: one paragraph,
-        parts = _clause_parts(analysis, block + 1, words)  # each clause opened by its part (two: the whole
-        marked = len(parts) == 2  # list; more: as many as make the total, as unmarked paragraphs)
-    following = range(0) if parts else range(block + 1, min(len(blocks), block + (30 if marked else 7)))
+        parts = _clause_parts(analysis, block + 1, words)  # each clause opened by its part (as many as
+        # make the total, as unmarked paragraphs: more may follow in the paragraphs after)
+    first = block + 1 + bool(parts)  # (past the paragraph of clauses: more parts may open the next ones)
+    following = range(0) if run_on else range(first, min(len(blocks), block + (30 if marked else 7)))
     for b in following:
         if blocks[b].kind != "paragraph" or _style(blocks[b].text) != style:
             break  # (1、A a；2、B b。⏎（二）支出 Y, or A a ⏎（二）项目支出 Y: the next heading, no item)

@@ -18,8 +18,7 @@ dominant line width and the line reaches it without closing its sentence (a tabl
 numbered heading without a sentence, ending 说明 or 情况, is whole at any width, and so is a contents entry
 ending in its leader and page number), or when the line, however
 short, ends mid-sentence (in ``，`` or ``、``) and the next line opens no list item or table caption, or
-the next line opens on closing punctuation (``，``, ``）``, ``”``: no paragraph does), or a list its sentence
-opened (其中：A a；) goes on past a line ending in ``；`` into a line of prose. Wrapped
+the next line opens on closing punctuation (``，``, ``）``, ``”``: no paragraph does). Wrapped
 lines are joined with nothing between them (Chinese has no spaces; a number broken at the line end is whole
 again); each source line keeps its own origin so every character still maps to its line and column.
 
@@ -49,8 +48,6 @@ _SENTENCE_END = "。！？；：:;!?）)”」』】"
 #: a line ending in these broke off mid-sentence: its paragraph goes on in the next line
 _MID_SENTENCE = "，、,"
 _CLOSING = lazy(r"\s*[，、,。；;：:）)”’》]")  # a line opening so goes on the line before
-# a list its sentence opened (其中：A a；⏎ B b。): its items go on over lines ending in ；
-_LIST_OPENED = lazy(r"(?:其中|包括|分别为|分别是)[^。！？!?]*$")
 #: what opens a list item or a numbered heading (二、 （三） 4. ①, 7．2025年…): such a line starts a paragraph
 LIST_ITEM = (r"\d{1,2}(?:[.．](?!\d)|、|[.．](?=(?:19|20)\d\d年))|[（(][一二三四五六七八九十\d]{1,3}[)）]"
              r"|[一二三四五六七八九十]{1,3}、|[①-⑳]")
@@ -533,9 +530,7 @@ def parse(text: str, path: str = "<string>", encoding: str = "utf-8", notes: tup
         )
         wrapped = wrapped or not heading and not _laid_out(stripped) and (
             _cut_number(stripped, lines, number) or _cut_before_number(stripped, lines, number)
-            or _CLOSING.match(_next_text(lines, number)) is not None  # ⏎ ，60分以下为“差”: no line opens so
-            or stripped[-1] in "；;" and _LIST_OPENED.search(" ".join(p[2] for p in pieces[-_TAIL:]))
-            and len(_next_text(lines, number).split()) < 3)  # (not into 序号 单位名称 备注: a table's)
+            or _CLOSING.match(_next_text(lines, number)) is not None)  # ⏎ ，60分以下为“差”: no line opens so
         if not wrapped:
             flush("heading" if heading else "paragraph")
     flush()
