@@ -2264,3 +2264,73 @@ def test_an_unruled_two_panel_table_whose_left_panel_runs_out_is_read_row_by_row
     assert "\t\t五、节能环保支出\t" in doc.lines
     found = {(f.code, f.stated) for f in engine.run(doc, checks) if f.severity.name != "INFO"}
     assert found == (set() if cell == "601,908.92" else {("TAB001", "16,957,794.68")})
+
+
+def test_an_unruled_two_panel_table_keeps_a_wrapped_item_and_ends_at_its_total(tmp_path, checks):
+    """In an unruled two-panel table whose items are numbered (一、…), a line of one cell that opens no item
+    (支出, an item's name wrapped at the rows' pitch) goes on that item, and lines under 总计 at a panel's
+    column (填表人：…) are no rows (code review 79k3)."""
+    c = _cjk_canvas(tmp_path / "panels.pdf", font_size=7.5)
+
+    def at(x, top, text, right=False):
+        (c.drawRightString if right else c.drawString)(x, 842 - top - 7.5, text)
+
+    at(246, 94, "收入支出决算总表")
+    for x, name in ((129, "项目"), (248, "决算数"), (375, "项目"), (495, "决算数")):
+        at(x, 144, name)
+    rows = [("一、一般公共预算财政拨款收入", "1,000.00", "一、一般公共服务支出", "600.00"),
+            ("二、政府性基金预算财政拨款收入", "", "二、教育支出", ""), ("", "", "三、灾害防治及应急管理", "400.00"),
+            ("", "", "支出", ""), ("", "", "四、其他支出", ""),
+            ("本年收入合计", "1,000.00", "本年支出合计", "1,000.00"), ("总计", "1,000.00", "总计", "1,000.00"),
+            ("", "", "填表人：王某某", "")]
+    top = 156.9
+    for left, amount, right, other in rows:
+        if left:
+            at(57, top, left)
+        if amount:
+            at(292, top, amount, right=True)
+        at(304, top, right)
+        if other:
+            at(538, top, other, right=True)
+        top += 12.5
+    c.save()
+    doc = ingest.read(tmp_path / "panels.pdf")
+    assert "\t\t三、灾害防治及应急管理支出\t400.00" in doc.lines
+    assert "填表人：王某某" in doc.lines
+    assert [f.code for f in engine.run(doc, checks) if f.severity.name != "INFO"] == []
+
+
+def test_a_two_panel_table_s_page_of_spending_items_alone_under_its_header_adds_no_column(tmp_path, checks):
+    """A two-panel 收支预算总表 going on over a page, its header printed again (项目 | 决算数 | 项目 | 决算数)
+    over spending items alone and the totals: the header's names, repeated for two panels and centred, are no
+    columns blank in every row, so no total is footed over that page's items alone (code review 79k3)."""
+    c = _cjk_canvas(tmp_path / "continued.pdf", font_size=7.5)
+
+    def at(x, top, text, right=False):
+        (c.drawRightString if right else c.drawString)(x, 842 - top - 7.5, text)
+
+    for page, rows in enumerate(([("一、一般公共预算财政拨款收入", "1,278.00", "一、一般公共服务支出", "800.00"),
+                                  ("二、政府性基金预算财政拨款收入", "", "二、教育支出", "266.70")],
+                                 [("", "", "三、城乡社区支出", ""), ("", "", "四、住房保障支出", "183.90"),
+                                  ("", "", "五、其他支出", "27.40"),
+                                  ("本年收入合计", "1,278.00", "本年支出合计", "1,278.00"),
+                                  ("总计", "1,278.00", "总计", "1,278.00")])):
+        at(246, 66, "收支预算总表")
+        at(450, 85, "单位：万元")
+        for x, name in ((129, "项目"), (248, "决算数"), (375, "项目"), (495, "决算数")):
+            at(x, 104, name)
+        top = 116.5
+        for left, amount, right, other in rows:
+            if left:
+                at(57, top, left)
+            if amount:
+                at(292, top, amount, right=True)
+            at(304, top, right)
+            if other:
+                at(538, top, other, right=True)
+            top += 12.5
+        c.showPage()
+        c.setFont("STSong-Light", 7.5)
+    c.save()
+    doc = ingest.read(tmp_path / "continued.pdf")
+    assert [(f.code, f.stated) for f in engine.run(doc, checks) if f.severity.name != "INFO"] == []

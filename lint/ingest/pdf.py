@@ -796,6 +796,12 @@ def _sparse_row(line: _Text, run: list[_Text], after: _Text | None = None) -> bo
     if len(starts) < 2 or not any(_AMOUNT_CELL.fullmatch(t.text[slice(*t.segments()[k - 1])].strip())
                                   for t, k in starts):
         return False  # (a column after amounts, a panel's: not the names' column after the codes')
+    cells = [t.text[slice(*t.segments()[k])].strip() for t, k in starts]
+    if sum(1 for c in cells if _NUMBERED.match(c)) >= 2 and not _NUMBERED.match(line.text.strip()):
+        return False  # 四、灾害防治及应急管理 ⏎ 支出: the column's items are numbered, this line is no item
+    closed = next((t for t in reversed(recent) if len(t.segments()) >= 2), None)
+    if closed is not None and _CLOSED.match(closed.text):
+        return False  # (填表人：… under 总计: the table has closed)
     rows = [t.top for t in recent if len(t.segments()) >= 2]
     pitch = min((b - a for a, b in zip(rows, rows[1:]) if b > a), default=0.0)
     return pitch > 0 and line.top - run[-1].top >= pitch - 1 \
@@ -803,6 +809,8 @@ def _sparse_row(line: _Text, run: list[_Text], after: _Text | None = None) -> bo
 
 
 _SPARSE_REACH = 30  # the run's last lines looked at for a column's start (linear in a long table)
+_NUMBERED = lazy(r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]")  # a two-panel table's numbered items
+_CLOSED = lazy(r"\s*总\s*计")  # the last row of a 收支总表: nothing after it is its row
 _AMOUNT_CELL = lazy(r"-?\d{1,3}(?:,\d{3})+(?:\.\d+)?|-?\d+\.\d+")  # an amount (grouped, decimals): no code
 
 
@@ -880,21 +888,24 @@ def _blank_columns(cut, bands) -> list[list[float]] | None:
     def middle(lo: float, hi: float) -> float:
         return (lo + hi) / 2
 
-    header = []  # the header's lines (words only, before the first line of figures), each its cells
+    header, lines_of_header = [], []  # the header's lines (words only, before the first line of figures)
     for line, segments in cut:
         if _amounts(line, segments):
             break
         header.append([(line.xs[a], line.xs[b]) for a, b in segments])
+        lines_of_header.append(line)
     names = [cell for cells in header for cell in cells]
-    for cells in header:
+    for line, cells in zip(lines_of_header, header):
         named = sum(over(x0, x1, bands) for x0, x1 in cells)
+        words = [w for w in line.text.split() if w]
+        panels = len(words) != len(set(words))  # 项目 | 决算数 | 项目 | 决算数: two panels' names, centred
         for x0, x1 in cells:
             if over(x0, x1, extra):
                 continue
             if x0 > right:
                 extra.append([x0, x1])
                 continue
-            if named < 2 or over(x0, x1, bands):
+            if named < 2 or panels or over(x0, x1, bands):
                 continue
             # between filled columns: a column of its own when the column nearest it is named by another
             # cell of the header, over it or nearer it (事业收入 beside 财政拨款收入); else that column's
