@@ -2309,25 +2309,30 @@ def test_a_two_panel_table_s_page_of_spending_items_alone_under_its_header_adds_
     def at(x, top, text, right=False):
         (c.drawRightString if right else c.drawString)(x, 842 - top - 7.5, text)
 
-    for page, rows in enumerate(([("一、一般公共预算财政拨款收入", "1,278.00", "一、一般公共服务支出", "800.00"),
-                                  ("二、政府性基金预算财政拨款收入", "", "二、教育支出", "266.70")],
-                                 [("", "", "三、城乡社区支出", ""), ("", "", "四、住房保障支出", "183.90"),
-                                  ("", "", "五、其他支出", "27.40"),
-                                  ("本年收入合计", "1,278.00", "本年支出合计", "1,278.00"),
-                                  ("总计", "1,278.00", "总计", "1,278.00")])):
-        at(246, 66, "收支预算总表")
+    left = [("一、一般公共预算财政拨款收入", "1,245.60"), ("二、政府性基金预算财政拨款收入", ""), ("三、其他收入", "32.40")]
+    right = [("一、一般公共服务支出", "856.20"), ("二、教育支出", ""), ("三、社会保障和就业支出", "148.35"),
+             ("四、卫生健康支出", "62.15"), ("五、节能环保支出", ""), ("六、城乡社区支出", ""), ("七、农林水支出", "183.90"),
+             ("八、住房保障支出", "27.40"), ("九、其他支出", "")]
+    totals = [("本年收入合计", "1,278.00", "本年支出合计", "1,278.00"), ("总计", "1,278.00", "总计", "1,278.00")]
+    for lefts, rights, sums in ((left, right[:5], []), ([], right[5:], totals)):
+        if lefts:
+            at(246, 66, "收支预算总表")
         at(450, 85, "单位：万元")
         for x, name in ((129, "项目"), (248, "决算数"), (375, "项目"), (495, "决算数")):
-            at(x, 104, name)
-        top = 116.5
-        for left, amount, right, other in rows:
-            if left:
-                at(57, top, left)
-            if amount:
-                at(292, top, amount, right=True)
-            at(304, top, right)
-            if other:
-                at(538, top, other, right=True)
+            at(x, 116, name)
+        top = 128.9
+        for k in range(max(len(lefts), len(rights))):
+            for cells, (x, end) in ((lefts, (57, 292)), (rights, (304, 538))):
+                if k < len(cells):
+                    at(x, top, cells[k][0])
+                    if cells[k][1]:
+                        at(end, top, cells[k][1], right=True)
+            top += 12.5
+        for a, b, d, e in sums:
+            at(57, top, a)
+            at(292, top, b, right=True)
+            at(304, top, d)
+            at(538, top, e, right=True)
             top += 12.5
         c.showPage()
         c.setFont("STSong-Light", 7.5)
