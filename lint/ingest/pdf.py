@@ -808,6 +808,13 @@ def _sparse_row(line: _Text, run: list[_Text], after: _Text | None = None) -> bo
         and (after is None or after.top - line.top >= pitch - 1)
 
 
+def _sparse_at(cut, i: int) -> bool:
+    """Whether line ``i`` of ``cut`` (lines with their segments) is a row of one cell (:func:`_sparse_row`),
+    judged against the lines above it and the line after."""
+    return _sparse_row(cut[i][0], [t for t, _ in cut[max(0, i - _SPARSE_REACH):i]],
+                       cut[i + 1][0] if i + 1 < len(cut) else None)
+
+
 _SPARSE_REACH = 30  # the run's last lines looked at for a column's start (linear in a long table)
 _NUMBERED = lazy(r"[一二三四五六七八九十]{1,3}、|\d{1,2}[.、．]")  # a two-panel table's numbered items
 _CLOSED = lazy(r"\s*总\s*计")  # the last row of a 收支总表: nothing after it is its row
@@ -957,10 +964,8 @@ def _rows_in(cut, merged):
     widest = len(merged)
     rows, figures, lines, wrapped = [], 0, [], []
     for i, (line, segments) in enumerate(cut):
-        after = cut[i + 1][0] if i + 1 < len(cut) else None
-        above = [t for t, _ in cut[max(0, i - _SPARSE_REACH):i]]
-        if len(segments) < 2 and not (lines and _sparse_row(line, above, after)):
-            wrapped.append(line)
+        if len(segments) < 2 and not (lines and _sparse_at(cut, i)):
+            wrapped.append(line)  # (words wrapped from a cell, unless a row of one cell: a panel's item)
             continue
         lines.append(line)
         cells = _cut(line, merged, outside=True)
