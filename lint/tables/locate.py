@@ -68,8 +68,12 @@ def _grouped(table: Table, words) -> int | range | None:
     """When one of ``words`` heads several columns as their merged name (基本支出 over 人员经费 | 公用经费):
     the one of them headed 小计, 合计 or 总计 (基本支出 over 小计 | 人员经费 | 公用经费), or when none is,
     all of them (their amounts the group's, added), or -1 when they do not add up (金额 | 占比（%）) or the
-    word heads a group under each of several measures (年初预算数 | 决算数); None when no word heads one."""
+    word heads a group under each of several measures (年初预算数 | 决算数) and none is under the caption's
+    (a 决算表's 决算数); None when no word heads one."""
     lines = [[_BLANKS.sub("", n) for n in line] for line in table.levels]
+    measure = next((m for m in _MEASURES if m in table.title), None)
+    names = [_BLANKS.sub("", name) for name in table.header]
+    skipped = False
     for d, above in enumerate(lines[:-1]):
         width, j = min(len(line) for line in lines[d:]), 0
         while j < width:
@@ -81,17 +85,20 @@ def _grouped(table: Table, words) -> int | range | None:
             # naming 合计 and 项目支出 beside it, then 人员经费 | 公用经费)
             below = next((line for line in lines[d + 1:] if any(line[k] for k in run)), None)
             if len(run) > 1 and above[j] in words and below and below[j] and len({below[k] for k in run}) > 1:
+                spans = [(d2, k) for d2, line in enumerate(lines) for k, name in enumerate(line)
+                         if name == above[j] and (not k or line[k - 1] != name)]  # (the group's spans)
+                mine = [k for d2, k in spans if d2 == d and measure and measure in names[k]]
+                if len(spans) > 1 and mine != [j]:
+                    j, skipped = end, True  # a group under each of several measures (年初预算数 |
+                    continue  # 决算数, each over 基本支出): the one under the caption's (决算表: 决算数)
                 total = next((k for k in run if below[k] in _GROUP_TOTALS), None)
                 if total is not None:
                     return total
-                runs = sum(1 for line in lines for k, name in enumerate(line)
-                           if name == above[j] and (not k or line[k - 1] != name))  # (the group's spans)
-                if runs > 1 or any(_NOT_ADDED.search(below[k]) for k in run):
-                    return -1  # 金额 | 占比（%）, 数量: no sum; a group under each of several measures (年初
-                    # 预算数 | 决算数, each over 基本支出): which one, not read here
+                if any(_NOT_ADDED.search(below[k]) for k in run):
+                    return -1  # 金额 | 占比（%）, 数量: no sum
                 return run
             j = end  # 合计 over a blank, then 小计 | 人员经费: its own column first, no group
-    return None
+    return -1 if skipped else None
 
 
 _GROUP_TOTALS = ("小计", "合计", "总计", "计")
