@@ -5,7 +5,8 @@ numerals before a measure word, fractions such as 三分之一, 1/3, 千分之�
 a template left empty (事业收入 /万元: none, exactly 0); a magnitude written inside it (1.2万家, 3.01万人;
 an amount in two magnitudes, 405亿9629万元 or 2兆749亿元, is one figure in 亿元; 万 or 亿 with decimals and no
 unit after it, in a sentence naming money, is 万元 or 亿元: 项目总预算1410.00万), its unit (from
-``units.txt``), its qualifier (约/近/超/逾/余/多/以上/不少于/≥/以内/…: a bound, not a point), its label
+``units.txt``), its qualifier (约/近/超/逾/余/多/以上/不少于/≥/以内/…: a bound, not a point; either end of a
+range, 在 a 至 b 之间 or 10-80万元, is one too), its label
 (the words before it in its clause) and its place.
 
 Numbers that are not quantities are left out: runs of more than 40 digits and separators, years (2022年,
