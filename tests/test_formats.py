@@ -1495,6 +1495,14 @@ def test_a_cell_wrapped_onto_a_line_ending_in_biao_stays_in_its_table(tmp_path, 
     assert found == ([] if total == "215.00" else [("TAB001", "225.00")])
 
 
+def _placing(c, height: float = 842, size: float = 7.5):
+    """A function drawing text on canvas ``c`` by the top of its line (points from the page's top, as the
+    readers report it), flush left at x or, with ``right``, flush right at x."""
+    def at(x, top, text, right=False):
+        (c.drawRightString if right else c.drawString)(x, height - top - size, text)
+    return at
+
+
 def _cjk_canvas(path, size=(595, 842), font_size=10):
     """A reportlab canvas writing ``path`` in the CJK font STSong-Light."""
     from reportlab.pdfgen import canvas
@@ -1690,8 +1698,7 @@ def test_a_three_line_header_with_a_short_name_centred_over_three_columns(tmp_pa
     height = 595
     c = canvas.Canvas(str(path), pagesize=(842, height))
 
-    def at(x, top, text, right=False):
-        (c.drawRightString if right else c.drawString)(x, height - top - 9, text)
+    at = _placing(c, height, 9)
 
     c.setFont("STSong-Light", 14)
     at(316, 62, "一般公共预算财政拨款支出决算表")
@@ -2039,8 +2046,7 @@ def test_an_unruled_group_name_centred_over_some_of_its_columns_leaves_none_out_
     其他收入 is found, in its row and in its column."""
     c = _cjk_canvas(tmp_path / "income.pdf", font_size=8)
 
-    def at(x, top, text, right=False):
-        (c.drawRightString if right else c.drawString)(x, 842 - top - 8, text)
+    at = _placing(c, size=8)
 
     c.line(44, 842 - 97, 551, 842 - 97)
     for x, top, name in ((134, 99, "项目"), (380, 99, "收入预算"), (446, 111, "事业单位经"), (152, 116, "科目名称"),
@@ -2165,8 +2171,7 @@ def test_names_centred_on_their_rows_over_two_and_three_lines_keep_to_their_rows
     that cell's lines are apart, opens this row's name, not the last one's."""
     c = _cjk_canvas(tmp_path / "centred.pdf", font_size=7.5)
 
-    def at(x, top, text, right=False):
-        (c.drawRightString if right else c.drawString)(x, 842 - top - 7.5, text)
+    at = _placing(c)
 
     for x, name in ((60, "科目编码"), (118, "科目名称"), (210, "合计"), (270, "财政拨款收入")):
         at(x, 116, name)
@@ -2196,8 +2201,7 @@ def test_an_unruled_table_with_a_column_blank_in_every_row_between_filled_ones_i
     set flush right, names the column beside it. The table is read and footed."""
     c = _cjk_canvas(tmp_path / "income.pdf", font_size=7.5)
 
-    def at(x, top, text, right=False):
-        (c.drawRightString if right else c.drawString)(x, 842 - top - 7.5, text)
+    at = _placing(c)
 
     at(227, 66, "2026年部门收入预算总表")
     at(400, 85, "单位：万元")
@@ -2232,8 +2236,7 @@ def test_an_unruled_two_panel_table_whose_left_panel_runs_out_is_read_row_by_row
     below the last as rows stand apart (not a cell's wrapped words): the table is read, its sides footed."""
     c = _cjk_canvas(tmp_path / "panels.pdf", font_size=7.5)
 
-    def at(x, top, text, right=False):
-        (c.drawRightString if right else c.drawString)(x, 842 - top - 7.5, text)
+    at = _placing(c)
 
     at(246, 94, "收入支出决算总表")
     at(450, 113, "单位：元")
@@ -2272,8 +2275,7 @@ def test_an_unruled_two_panel_table_keeps_a_wrapped_item_and_ends_at_its_total(t
     column (填表人：…) are no rows (code review 79k3)."""
     c = _cjk_canvas(tmp_path / "panels.pdf", font_size=7.5)
 
-    def at(x, top, text, right=False):
-        (c.drawRightString if right else c.drawString)(x, 842 - top - 7.5, text)
+    at = _placing(c)
 
     at(246, 94, "收入支出决算总表")
     for x, name in ((129, "项目"), (248, "决算数"), (375, "项目"), (495, "决算数")):
@@ -2306,8 +2308,7 @@ def test_a_two_panel_table_s_page_of_spending_items_alone_under_its_header_adds_
     columns blank in every row, so no total is footed over that page's items alone (code review 79k3)."""
     c = _cjk_canvas(tmp_path / "continued.pdf", font_size=7.5)
 
-    def at(x, top, text, right=False):
-        (c.drawRightString if right else c.drawString)(x, 842 - top - 7.5, text)
+    at = _placing(c)
 
     left = [("一、一般公共预算财政拨款收入", "1,245.60"), ("二、政府性基金预算财政拨款收入", ""), ("三、其他收入", "32.40")]
     right = [("一、一般公共服务支出", "856.20"), ("二、教育支出", ""), ("三、社会保障和就业支出", "148.35"),

@@ -50,7 +50,7 @@ from pathlib import Path
 from ..model import Document
 from ..regex import lazy
 from .layout import MOST_CHARS, Line, PageTooFull, Piece, assemble, clean
-from .text import LIST_ITEM, ReadError
+from .text import LIST_ITEM, NEVER_FIRST, ReadError
 
 _PAGE_NUMBER = lazy(
     r"^[-—–－_\s]*(?:第\s*)?\d{1,4}\s*(?:页)?\s*(?:(?:/|共)\s*\d{1,4}\s*页?)?[-—–－_\s]*$"
@@ -1203,7 +1203,6 @@ _MID_WORD = "的和与及在对为是比较由从向把被将以于至等"  # ch
 _BEFORE_FIGURE = lazy(r"(?:分别占|分别为|占比为|占|增长|下降|增加|减少|达到|达|约为|共计|为)$")
 # a quantity opening the next line (13.7%、, 4420.70万元, 12个), not a year opening a paragraph (2024年度…)
 _QUANTITY_FIRST = lazy(r"[\d,.]+\s*(?:%|％|万|亿|元|个|人|家|项|次|辆|台|套|所|名|户|场|天|平方米|公里)")
-_NEVER_FIRST = "、，。；：,;:）)」』”’"  # marks that close what comes before them: never a paragraph's first
 
 
 _BODY_LARGEST = 16  # points: body text is set no larger (三号 in official documents), a cover's title is
@@ -1224,7 +1223,7 @@ def _joins(line: _Text, at: int, margin: tuple[float, float], following, margins
         return False  # (a caption or a report's title opening a page: 某图书馆2025年单位预算)
     if _LEADERS.search(line.text):
         return False  # a contents entry: its dot leaders reach the margin, its page number ends it
-    if nxt.text[:1] in _NEVER_FIRST and not _WHOLE_GROUPS.search(line.text):
+    if nxt.text[:1] in NEVER_FIRST and not _WHOLE_GROUPS.search(line.text):
         return True  # (、离退休干部用车0辆: no paragraph opens on a closing mark; its line was ragged)
     if _UNIT_CUT.search(line.text) and _UNIT_REST.match(nxt.text):
         return True  # 2026年预算9.90万 ⏎ 元，…: a figure's unit cut by the line's end, wherever it ended

@@ -47,7 +47,8 @@ from .invisible import BIDI, INVISIBLE, note
 _SENTENCE_END = "。！？；：:;!?）)”」』】"
 #: a line ending in these broke off mid-sentence: its paragraph goes on in the next line
 _MID_SENTENCE = "，、,"
-_CLOSING = lazy(r"\s*[，、,。；;：:）)”’》]")  # a line opening so goes on the line before
+NEVER_FIRST = "、，。；：,;:）)」』”’"  # marks that close what comes before them: never a paragraph's first
+_CLOSING = lazy(rf"\s*[{NEVER_FIRST}》]")  # a line opening so goes on the line before (⏎ ，60分以下为“差”)
 #: what opens a list item or a numbered heading (二、 （三） 4. ①, 7．2025年…): such a line starts a paragraph
 LIST_ITEM = (r"\d{1,2}(?:[.．](?!\d)|、|[.．](?=(?:19|20)\d\d年))|[（(][一二三四五六七八九十\d]{1,3}[)）]"
              r"|[一二三四五六七八九十]{1,3}、|[①-⑳]")
