@@ -204,7 +204,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                     if not stated_prior:
                         continue  # (X written without its unit: the prior not read)
                 # an item's own amount after ；(住房改革支出22.86，较上年增加1.61万元): not one before it
-                own = since > sentence[0] and any(since <= f.start < compare_at for f in figs)
+                first = bisect.bisect_left(figs, since, key=labels.figure_start)
+                own = since > sentence[0] and first < len(figs) and figs[first].start < compare_at
                 current = [f for f in same if f.end <= compare_at and not _aside(f)
                            and (f.start >= since or not own)]
                 inner = labels.inside(text, sentence[0], [f.start for f in current])

@@ -119,7 +119,8 @@ def _frame(analysis, part) -> tuple:
     a span of months, a level (本级, 全市, 机关), the budget or the outturn (决算): shares of one named whole
     in two frames are of two wholes."""
     text = analysis.text(part)
-    said = text[text.rfind("。", max(0, part.start - labels.REACH), part.start) + 1 : part.start] + part.label
+    reach = max(0, part.start - labels.REACH)  # (a paragraph without a full stop: no further back than that)
+    said = text[max(reach, text.rfind("。", reach, part.start) + 1) : part.start] + part.label
     years = labels.YEAR.findall(said)  # (the sentence's, up to its full stop: 全市 A a；B b is 全市's too)
     own = labels.dated(text, part.start)[0] + part.label  # (its clause's: 上年 A a；本年 A b)
     return (years[-1] if years else "", bool(_PRIOR_FRAME.search(own)), tuple(_SPAN.findall(said)),

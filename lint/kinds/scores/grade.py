@@ -218,7 +218,11 @@ def _total(analysis, check, block, at, items):
             if fig.unit == "分" and fig.is_point and 0 <= fig.value <= 120 and not several \
                     and any(w in fig.label for w in check.options.totals) and analysis.parent(fig) is None:
                 found.append(fig)  # a part listed under a total (其中…资金执行得分10分) is no total
-    found = [f for f in found if not _maximum(f, found)]
+    scored: dict[int, int] = {}  # block → the last start of a score said 得 there
+    for f in found:
+        if "得" in f.label:
+            scored[f.block] = max(scored.get(f.block, -1), f.start)
+    found = [f for f in found if not _maximum(f, scored)]
     text = analysis.doc.blocks[block].text
     year = analysis.year()
     own = [f for f in found if f.block == block and not re.search(r"[。；;]", text[f.end:at])
@@ -231,13 +235,12 @@ def _total(analysis, check, block, at, items):
     return (whole or found or [None])[0]
 
 
-def _maximum(fig, found) -> bool:
+def _maximum(fig, scored: dict[int, int]) -> bool:
     """Whether ``fig`` is the points a score is out of: 满分, or a 总分 right before a 得分
-    (绩效评价总分为100分，得分为86.5分)."""
+    (绩效评价总分为100分，得分为86.5分; ``scored``: each block's last start of a score said 得)."""
     if "满分" in fig.label:
         return True
-    later = [f for f in found if f.block == fig.block and f.start > fig.start]
-    return "总分" in fig.label and "得" not in fig.label and any("得" in f.label for f in later)
+    return "总分" in fig.label and "得" not in fig.label and scored.get(fig.block, -1) > fig.start
 
 
 _SEVERAL = lazy(r"\d+\s*个(?:项目|单位)|(?:项目|单位)\s*\d+\s*个")
