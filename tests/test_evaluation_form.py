@@ -166,3 +166,26 @@ def test_rows_with_a_group_cell_repeated_before_their_label_are_not_read_shifted
         "| 预算资金 | 基本支出 | 400.2 | 420.1 | 418.6 | — | 99.64% | — |\n"
         "| 预算资金 | 项目支出 | 160.3 | 180.7 | 169.6 | — | 93.86% | — |\n")
     assert [f for f in lint_text(text) if f.code in ("TAB013", "TAB014")] == []
+
+
+def test_a_score_sheet_split_over_two_word_tables_is_footed_as_one(tmp_path):
+    """A drafter splits the indicators over two Word tables, the second captioned anew (表2-2, not 续表) under
+    the header again, the 总分 closing both: its sum takes the rows of the first table too (wave w80b), so
+    a sheet that adds up gives nothing and a wrong score in the first table is found at the 总分."""
+    from render import parse, to_docx
+
+    from crossfoot import engine, ingest
+
+    def document(first: str) -> str:
+        head = "一级指标\t三级指标\t分值\t得分\n"
+        return (f"表2-1 绩效指标（产出指标）\n{head}产出指标\t培训人次\t25\t{first}\n产出指标\t合格率\t25\t25\n"
+                f"表2-2 绩效指标（效益指标、满意度指标）\n{head}效益指标\t覆盖率\t40\t38\n"
+                "满意度指标\t群众满意度\t10\t10\n总分\t\t100\t98\n")
+
+    checks = engine.select(engine.load(), ["TAB001"])
+    found = {}
+    for first in ("25", "26"):
+        path = tmp_path / f"sheet-{first}.docx"
+        to_docx(parse(document(first)), path)
+        found[first] = [(f.code, f.span.line, f.span.column) for f in engine.run(ingest.read(path), checks)]
+    assert found == {"25": [], "26": [("TAB001", 9, 9)]}

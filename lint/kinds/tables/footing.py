@@ -161,7 +161,10 @@ def run(analysis, check: Check):
             # first row of a fragment a page break or an unruled layout cut off, its columns unknown (a name
             # over a column of ¥ signs names the amounts beside them: 合计 | ¥ 1,500.00)
         before = _part_above(tables, k)
-        found = [*_columns(analysis, check, table, columns, before), *_groups(analysis, check, table),
+        whole = _continued(check, tables, k, before)
+        if whole is not None:  # its rows and the rows above under the same header, the total below both
+            whole, before = whole
+        found = [*_columns(analysis, check, whole or table, columns, before), *_groups(analysis, check, table),
                  *_levels(analysis, check, table),
                  *_crossfoot(analysis, check, table, columns)]
         factor = _counted_over_table(check, table, columns)
@@ -593,6 +596,29 @@ def _part_above(tables, k: int) -> Table | None:
         line = other.span.line
     scored = [t for t in above if any(w in h for h in t.header for w in ("分值", "得分"))]
     return (scored or above or [None])[0]
+
+
+def _continued(check: Check, tables, k: int, before: Table | None):
+    """``(whole, part above it)`` when table ``k`` goes on from the table right above under its header
+    printed again (a score sheet split in two Word tables, 表2-1 产出指标 then 表2-2 效益指标, the 总分 in the
+    second) and its totals close both: the one above holds no total of its own, this one does. ``whole``
+    is the two as one; its part above, the table above the first (a form's funds part). None otherwise."""
+    table = tables[k]
+    if before is None or k == 0 or tables[k - 1] is not before or not _same_header(before, table) \
+            or any(_is_total(check, label) for label in _labels(before)) \
+            or not any(_is_total(check, label) for label in _labels(table)):
+        return None
+    n = len(before.rows)
+    whole = replace(table, rows=before.rows + table.rows, span=before.span, memo={},
+                    breaks=(*before.breaks, n, *(n + b for b in table.breaks)),
+                    unplaced=(*before.unplaced, *(n + u for u in table.unplaced)))
+    return whole, _part_above(tables, k - 1)
+
+
+def _same_header(one: Table, other: Table) -> bool:
+    """Whether two tables' headers name the same columns."""
+    return len(one.header) == len(other.header) and any(h.strip() for h in one.header) \
+        and all(_BLANKS.sub("", a) == _BLANKS.sub("", b) for a, b in zip(one.header, other.header))
 
 
 def _carried_score(table: Table, before: Table | None, col: int):
