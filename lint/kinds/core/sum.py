@@ -103,7 +103,7 @@ def run(analysis, check: Check):
                 split.append(id(whole))  # 共设置指标24个，其中完成22个，未完成1个: the 其中 list (stopped at
                 yield from _judge(analysis, check, whole, parts, True)  # 未完成, maybe) is the split, every
                 # one counted
-        found = [f for f in found if id(f.total) not in split]
+        found = _one_total_each(f for f in found if id(f.total) not in split)
         closed = {tuple(map(id, f.parts)) for f in found if f.parts and f.total.start > f.parts[-1].end
                   and _ADJUSTED.search(text, f.total.end, _sentence_end(text, f.total.end))}
         outer = {id(p): f for f in found for p in f.parts}
@@ -122,6 +122,26 @@ def run(analysis, check: Check):
             yield from _changes_of_parts(analysis, check, text, listing)
         yield from _change_breakdowns(analysis, check, block)
         yield from _items_below(analysis, check, block)
+
+
+def _one_total_each(found) -> list:
+    """The listings, one total for each run of parts two totals before them were both read as holding
+    (收到资金共 X，支出 Y。其中：1.A a；2.B b: X by its total word, Y as the last amount said): the one
+    the parts add up to, else the last said, the nearer (a slip in one of them reported once)."""
+    found = list(found)
+    by_parts: dict[tuple, list] = {}
+    for f in found:
+        if f.parts and f.total.end <= f.parts[0].start:
+            by_parts.setdefault(tuple(map(id, f.parts)), []).append(f)
+    dropped = set()
+    for same in by_parts.values():
+        if len({id(f.total) for f in same}) < 2:
+            continue
+        held = [f for f in same
+                if precision.total(list(f.parts), f.total.unit).meets(precision.interval(f.total))]
+        kept = held[-1] if held else max(same, key=lambda f: f.total.start)
+        dropped |= {id(f) for f in same if f.total is not kept.total}
+    return [f for f in found if id(f) not in dropped]
 
 
 def _items_below(analysis, check: Check, block: int):

@@ -164,7 +164,8 @@ def run(analysis, check: Check):
         whole = _continued(check, tables, k, before)
         if whole is not None:  # its rows and the rows above under the same header, the total below both
             whole, before = whole
-        found = [*_columns(analysis, check, whole or table, columns, before), *_groups(analysis, check, table),
+        found = [*_columns(analysis, check, whole or table, columns, before),
+                 *_groups(analysis, check, table),
                  *_levels(analysis, check, table),
                  *_crossfoot(analysis, check, table, columns)]
         factor = _counted_over_table(check, table, columns)
