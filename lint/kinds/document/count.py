@@ -132,8 +132,9 @@ def run(analysis, check: Check):
                 for f in figures[max(0, analysis.index(fig) - 13) : analysis.index(fig)])
             # (一级指标2个、三级指标12个，分别为 …: which count the names are of?)
             if items is None or len(items) < (2 if where.endswith("…)") or ": " in where or complete
-                                              else check.options.minimum):
-                continue  # points (一是…), and names after 分别为, are delimited enough to count from two
+                                              or where == "in the table below it" else check.options.minimum):
+                continue  # points (一是…), names after 分别为 and a table's rows under its 单位名称 the
+                # paragraph introduces are delimited enough to count from two
             names = [_ALIAS.sub("", name) for name, _ in items]  # 法制科（律师公证工作科） is 法制科
             kinds = [k.strip() for n in names for k in re.split(r"和|及|与|以及", n)]
             named = fig.label.rstrip("共有为计 ").endswith("指标")
