@@ -667,6 +667,12 @@ def _whole(analysis, part, named: str):
         # 支出预算 P%: X; not another total's item)
         if whole is None and analysis.parent(part) is None:  # (绩效目标 … 金额 a，占项目支出预算的 P%, far
             whole = analysis.memo(_stated_once, bare[:-2], fam)  # from where the budget states 项目支出 X)
+    if whole is None and bare != named.removesuffix("的") and len(bare) >= 4:
+        # 政府采购预算 X。…预留 a，占政府采购预算总额的 P%: 总额 names the whole stated by its name alone, a
+        # sentence or a line before (a total of its own, no item listed under one)
+        near = analysis.resolve(part, bare, part.label, fam, blocks=max(reach, 2), own_first=True)
+        whole = near if near is not None and _WHOLE_WORDS.sub("", _bare(near)) == bare \
+            and analysis.parent(near) is None else None
     if whole is None and "拨款" not in named:  # 占“三公”经费支出决算的: the “三公”经费财政拨款支出决算 stated
         whole = _granted(analysis, part, named.removesuffix("的"), fam)  # before, 财政拨款 said once
     if whole is not None and _year_of(analysis, whole) != _year_of(analysis, part):
