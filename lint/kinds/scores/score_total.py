@@ -103,7 +103,8 @@ def run(analysis, check: Check):
                     and _reported(analysis, fig.label, heading)) \
                     or any(name in fig.label for name in names):
                 continue  # not an overall score, or the score of a row of the table (整体效能得分28分)
-            if departmental and _OWN_PROJECT.search(fig.label) and not _DEPARTMENT.search(fig.label):
+            if departmental and (_OWN_PROJECT.search(fig.label) or _PROJECT.match(labels.core(fig.label))) \
+                    and not _DEPARTMENT.search(fig.label):
                 continue  # 本部门…自评得分 X … 1．某某经费。…该项目绩效自评总分 Y: the one table is the
                 # department's, not the project's
             if out_of is not None and fig.value > out_of:
@@ -180,8 +181,9 @@ _SYSTEM = lazy(r"总分值?(?:为|是)?$")
 _BASE = lazy(r"基础得分|基本得分|基础分")
 _BONUS = lazy(r"加上|加分|加减分|另加|附加分")
 _SCORED = lazy(r"得|自评|评价|综合|最终|实际|整体|部门|绩效|项目")
-_PROJECT = lazy(r"(?:项目(?:绩效)?(?:最终|综合)?|最终)(?:得分|评分)|评分结果")
-"""The project's own score, opening its label (项目最终得分, 最终评分; not 子项目得分, 服务质量最终得分)."""
+_PROJECT = lazy(r"(?:项目(?:绩效)?(?:自评|最终|综合)?|最终)(?:得分|评分|总分)|评分结果")
+"""The project's own score, opening its label (项目最终得分, 最终评分, 项目自评得分, 项目绩效自评总分; not
+子项目得分, 服务质量最终得分)."""
 # the score a summing-up sentence gives the whole (自评得分, 综合得分, 总得分; not 较上年自评得分, 复核得分,
 # 平均得分, 其中…得分, 子项目得分, 满意度调查得分, 最低单项得分)
 _PLAIN_SCORE = lazy(r"(?:项目|部门|整体)?(?:绩效)?(?:自评|评价|综合|最终)?(?:总)?(?:得分|评分|总分)"
