@@ -44,6 +44,8 @@ class Options:
     score: Words = Words(["得分", "自评分"])
 
 
+_TITLED = lazy(r"\s*(?:[（(]?\s*[一二三四五六七八九十\d]{1,2}\s*[)）.．、]?)?\s*"
+               r"(?P<name>[\u4e00-\u9fff]{2,8}?)\s*[。：:]\s*")  # 2.产出指标。 opening a group's paragraph
 _TAIL = lazy(r"(?:类)?(?:指标)?(?:情况|方面)?$")
 _HEAD = lazy(r"^(?:其中\s*[:：]?\s*)?")
 _SAID = lazy(r"(?:^|(?<=[，,；;。：:、（(）)\s])|(?<=其中)|(?<=[一二三四五六七八九十\d][、.．]))"
@@ -142,8 +144,11 @@ def _statements(analysis, o: Options) -> list[_Said]:
         if item.score.block >= 0:
             text = analysis.doc.blocks[item.score.block].text
             opened = max(text.rfind(c, 0, item.score.start) for c in "。；;") + 1
-            if group not in text[opened : item.score.start]:
-                continue  # （一）决策情况 … 该指标分值3分，得2.00分: an item under the group's heading
+            titled = _TITLED.fullmatch(text, 0, opened)
+            if group not in text[opened : item.score.start] \
+                    and (titled is None or _group(titled.group("name"), o.groups) != group):
+                continue  # （一）决策情况 … 该指标分值3分，得2.00分: an item under the group's heading (not
+                # 2.产出指标。该指标分值50分，自评得分 X: the paragraph titled by the group alone, its score)
         said.append(_Said(group, item.score, "得分"))
         taken.add((item.score.block, item.score.start))
         if item.maximum is not None:
