@@ -6,8 +6,10 @@ label (outline numbers, codes and blanks left out) is at least ``shortest`` char
 word (合计, 小计), and names exactly one row among all the document's tables. A prose money figure restates
 it when its label (the words before it in its clause) is that row label and besides it only ``measures`` and
 ``filler`` words (科技创新专项年初预算数为), or, for the one 年度资金总额 row of a report's funds form
-(项目支出 or 部门整体支出绩效自评表), a label naming the project or department and a measure alone
-(项目年初预算数); its column is the table's only column of amounts, or the one whose header the label's
+(项目支出 or 部门整体支出绩效自评表; a form captioned neither way, of what the report's title says), a label
+naming the project or department (本部门, or as it calls itself: 本局, 我委) and a measure alone (项目年初预算数,
+我局年初预算; the row named by its own cell when the form's group is merged down beside it: 年度预算安排（万元）
+| 年度资金总额); its column is the table's only column of amounts, or the one whose header the label's
 longest measure word also names (年初预算 → 年初预算数（万元）; 全年预算 of 年初预算数 | 全年预算数). The
 table's unit comes from its 单位 line or the column header (预算数（万元）); a table whose unit is not said
 is left alone, and so is a figure whose sentence names another year than the table's caption, or a fund
@@ -94,8 +96,9 @@ def run(analysis, check: Check):
             continue
         hits = [name for name in rows if name in label and _only_measures(check, label.replace(name, "", 1))]
         whole = _WHOLE_PROJECT.fullmatch(label)
-        if not hits and whole and _FUNDS_TOTAL in rows and _of_form(whole.group(1), rows[_FUNDS_TOTAL][0]) \
-                and _of_report(analysis, whole.group(1)):
+        subject = (whole.group("subject") or "部门") if whole else ""
+        if not hits and whole and _FUNDS_TOTAL in rows \
+                and _of_form(analysis, subject, rows[_FUNDS_TOTAL][0]) and _of_report(analysis, subject):
             hits = [_FUNDS_TOTAL]  # 项目年初预算数 X: the 年度资金总额 of the report's one project funds form
         if not hits and going_on and check.options.measures.within(fig.label) \
                 and _only_measures(check, label) \
@@ -141,11 +144,13 @@ def run(analysis, check: Check):
 
 
 _FUNDS_TOTAL = "年度资金总额"  # a 项目支出 (部门整体支出) 绩效自评表's funds row of the whole
-def _of_form(subject: str, table: Table) -> bool:
+def _of_form(analysis, subject: str, table: Table) -> bool:
     """Whether a label's subject (项目, 部门, 单位) is the one a funds form is of: a 项目支出 form's the
     project, a 部门整体 form's the department (本单位全年预算数 in a project's report is the unit's whole
-    budget, not the project's)."""
-    kind = "项目" if "项目" in table.title else "部门" if re.search("部门|整体", table.title) else ""
+    budget, not the project's). A form captioned neither way is of what the report's title says."""
+    title = analysis.title()
+    said = table.title or (title.text if title is not None else "")
+    kind = "项目" if "项目" in said else "部门" if re.search("部门|整体", said) else ""
     return subject == "项目" if kind != "部门" else subject in ("部门", "单位")
 
 
@@ -157,8 +162,9 @@ def _of_report(analysis, subject: str) -> bool:
     return subject != "项目" or not re.search("部门整体|整体支出|部门决算|部门预算", said)
 
 
-_WHOLE_PROJECT = lazy(r"(?:本|该)?(项目|部门|单位)(?:资金)?(?:年初预算|全年预算|调整预算|预算|全年执行|执行"
-                      r"|决算|实际支出)数?(?:为|是)?")  # (本部门年初预算数: a 部门整体 form's)
+_WHOLE_PROJECT = lazy(r"(?:(?:本|该|我)?(?P<subject>项目|部门|单位)|(?:本|我)(?:局|委|厅|办|院|署|中心))"
+                      r"(?:资金)?(?:年初预算|全年预算|调整预算|预算|全年执行|执行|决算|实际支出)数?(?:为|是)?")
+# (本部门年初预算数: a 部门整体 form's; 本局全年执行数, 我委…: the department's, as it calls itself)
 
 
 def _introduced(analysis, check: Check):
@@ -285,7 +291,7 @@ def _index(analysis, shortest: int, totals: Words) -> dict:
     for table in analysis.tables:
         if table.shape != "tabs" or not any(_unit(table, j) for j in range(len(table.header))):
             continue
-        names += [(table, i, re.sub(r"[（(][类款项][）)]|\s+", "", name))
+        names += [(table, i, re.sub(r"[（(][类款项][）)]|\s+", "", _own_name(table, i, name)))
                   for i, (_, name, _) in enumerate(classified(table, None))]
     plain = {name for _t, _i, name in names}
     for table, i, name in names:
@@ -299,6 +305,16 @@ def _index(analysis, shortest: int, totals: Words) -> dict:
 
 
 _NUMBER = lazy(r"^\d{1,2}[.．、](?!\d)")
+
+
+def _own_name(table: Table, row: int, name: str) -> str:
+    """A row's name: its first text cell, or the one after it when that cell is the group named by the
+    header over both (年度预算安排（万元） merged down beside 年度资金总额, 其中：当年财政拨款 …)."""
+    cells = [c.text.strip() for c in table.rows[row]]
+    if name != table.header[0].strip() or len(cells) < 2 or cells[0] != name \
+            or table.header[1].strip() not in ("", name):
+        return name
+    return cells[1] if cells[1] and number(cells[1]) is None else name
 
 
 def _amounts(table: Table) -> list[int]:
