@@ -2,8 +2,8 @@
 in the 2024 决算).
 
 A heading is a block read as one, or a short line (``longest`` characters at most) opening with a list
-marker (一、 （二） 3.) or a part's number (第三部分, 第二章), holding no figure but its year and not ending as
-a sentence does (。).
+marker (一、 （二） 3.) or a part's number (第三部分, 第二章), holding no figure but its year and not
+ending as a sentence does (。).
 It names a year the report's title does not (a title may name two: 2024年预算执行情况和2025年预算草案) while
 naming what the report is (决算 in a 决算, 预算 in a 预算: the title's kind words, option ``kinds``) and no
 look back or ahead (``contexts``: 执行, 上年, 比较, 对比, 结转, 与, 较, 相比, 整改情况 of last year's
