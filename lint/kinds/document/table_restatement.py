@@ -10,7 +10,8 @@ it when its label (the words before it in its clause) is that row label and besi
 says), a label naming the project or department (本部门, or as it calls itself: 本局, 我委) and a
 measure alone (项目年初预算数, 我局年初预算; the row named by its own cell when the form's group is
 merged down beside it: 年度预算安排（万元） | 年度资金总额); its column is the table's only column of
-amounts, or the one whose header the label's longest measure word also names (年初预算 → 年初预算数（万元）; 全年预算 of 年初预算数 | 全年预算数). The
+amounts, or the one whose header the label's longest measure word also names (年初预算 → 年初预算数
+（万元）; 全年预算 of 年初预算数 | 全年预算数). The
 table's unit comes from its 单位 line or the column header (预算数（万元）); a table whose unit is not said
 is left alone, and so is a figure whose sentence names another year than the table's caption, or a fund
 (``scopes``: 政府性基金, 财政拨款), in its sentence, the one before or its section's heading, that neither
