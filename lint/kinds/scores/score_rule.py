@@ -6,7 +6,8 @@ The rule is a rate word times the item's 分值 (按执行率×分值计算, 按
 its sentence (or in the sentence before, when the rule's states nothing but points and that one scores nothing
 itself) whose label ends with the rule's rate word (执行率96.18%, 预算执行率为96.18%); the 分值, the one point
 figure labelled 分值 (or 满分, 标准分) in the rule's clause (该指标分值5分; （分值5分）; not a group's or the
-whole's, 决策指标满分20分, 评价满分100分); and the score, the one point figure in 分 right after the rule
+whole's, 决策指标满分20分, 评价满分100分), or, none there, the one the sentence before states alone
+(该指标分值6分。…按执行率×分值计算得分 X); and the score, the one point figure in 分 right after the rule
 (计算得分 4.81分, 计得4.71分; not 过程指标得分 X, a group's) or right before the rule in brackets
 (得分4.81分（执行率×分值）), stated with decimals (a whole score may be the rule's result rounded or 取整 as
 the report's rules say). Two rates of the word, or two 分值, are left alone (which of them is not said). A
@@ -109,9 +110,15 @@ def _score(text: str, figures, m):
 
 def _maxima(text: str, figures, m) -> list:
     """The item's 分值: the point figures in 分 so labelled in the rule's sentence (before the rule, or in
-    brackets after the score), else in its paragraph before the rule."""
+    brackets after the score), else the one the sentence before states, scoring nothing else."""
     start = max(text.rfind(c, 0, m.start()) for c in "。；;") + 1
     stop = min((i for i in (text.find(c, m.end()) for c in "。；;") if i >= 0), default=len(text))
     labelled = [f for f in figures if f.unit == "分" and f.is_point and _MAXIMUM.search(labels.core(f.label))
                 and not _WHOLE_SCORE.search(labels.core(f.label))]
-    return [f for f in labelled if start <= f.start < stop]  # (its clause's: not another item's, nor 满分100)
+    own = [f for f in labelled if start <= f.start < stop]  # (its clause's: not another item's, nor 满分100)
+    if own or start == 0:
+        return own
+    opened = labels.sentence_start(text, start - 1)
+    points = [f for f in figures if f.unit == "分" and opened <= f.start < start]
+    return points if len(points) == 1 and points[0] in labelled else []  # （一）预算执行率。该指标分值6分。
+    # …按执行率×分值计算得分 X: the 分值 the sentence before states alone (not A指标分值3分，得3分: A's)
