@@ -261,6 +261,8 @@ def _shares(analysis, check: Check, shares: dict, unstated: list):
                 if word in ("比重", "比例") and "占" in rate.label:  # A占B的比重: B is the whole
                     named = rate.label.split("占", 1)[1].split(word)[0].removesuffix("的").strip()
                 clause = labels.clause(text, rate.start)
+                if part.block == rate.block and rate.start - len(clause) < part.end <= rate.start:
+                    clause = text[part.end : rate.start].lstrip("、 ")  # (A a、占 p%: its own mark after a)
                 if "、" in clause.split(word)[0] or "和" in clause.split(word)[0]:
                     continue  # the share of several parts together (A、B占比): not one part's share
                 whole = _whole(analysis, part, named)
