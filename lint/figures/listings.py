@@ -1794,6 +1794,7 @@ _NESTED = ("其中", "中，", "中,", "以上", "超过")
 _RATED = lazy(r"的\s*$|[”\"]\s*$")  # “优”的6个, 评为良好的2个: each part a grade of the whole
 
 
+_SCORED_EACH = lazy(r"得分?\s*分别|分别\s*得")  # 得分分别为, 分别得: scores listed (not 分值分别为)
 _THESE = lazy(r"^(?:[一二三四五六七八九十两\d]{1,2}项|以上(?:各项)?|上述(?:各项)?|各项)(?=合计|共计|总计)")
 _WORD_REACH = 60  # how far before a figure its total word, or a list's 分别, is looked for
 
@@ -1853,6 +1854,13 @@ def _trailing(text: str, sentences) -> list[Listing]:
                 if len(parts) >= 2 and all(f.unit == "分" and labels.core(f.label).endswith("得分")
                                            for f in parts):
                     out.append(Listing(total, tuple(parts), False))  # (the groups named may be some only)
+                    continue
+                each = text.rfind("分别", max(start, comma - _WORD_REACH), comma)
+                if each >= 0 and _SCORED_EACH.search(text, max(start, each - 12), each + 4):
+                    parts = _trailing_parts(text, start, comma, before, total, word)
+                    if len(parts) >= 2 and all(f.unit == "分" for f in parts):
+                        out.append(Listing(total, tuple(parts), False))  # 四类指标得分分别为 a、b、c、d，
+                        # 总得分 t: the scores listed, some maybe only
                 continue
             before = [f for f in figs[max(0, k - _REACH_PARTS):k] if f.end <= comma]  # (not 四项 of 四项合计)
             if word not in _TRAILING:  # 支出总计: after named amounts only
@@ -2954,7 +2962,8 @@ def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> l
         if semi and k and not any(c in text[listed[k - 1].end : f.start] for c in "；;"):
             return []  # (收入总计 T，其中：A a，B b；支出总计 S: the semicolon ends a list of commas)
         name = seg[(listed[k - 1].end if k else head) - since : f.start - since].strip(cut)
-        name = _DATED.sub("", name) if not k else name  # 2018年全区…收入 a: what it is, not when
+        name = _THIS_YEAR.sub("", _DATED.sub("", name)) if not k else name  # 2018年全区…收入 a, 本年人员经费
+        # a: what it is, not when
         intro = _INTRO.search(name) if not k else None
         name = name[intro.end() :] if intro else name  # X项目分季度看，第一季度支出 a: the clause after
         if not f.is_point or f.unit != listed[0].unit or name in names:
@@ -2968,6 +2977,7 @@ def _named_clauses(text: str, start: int, comma: int, before: list[Figure]) -> l
 
 
 _DATED = lazy(r"^.*(?:19|20)\d\d\s*年度?")
+_THIS_YEAR = lazy(r"^\s*(?:本年度?|全年|当年)")  # opening the sentence of parts: all of them this year's
 
 
 def _joined(between: str) -> bool:
