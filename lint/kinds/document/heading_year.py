@@ -2,8 +2,9 @@
 in the 2024 决算).
 
 A heading is a block read as one, or a short line (``longest`` characters at most) opening with a list
-marker (一、 （二） 3.) or a part's number (第三部分, 第二章), holding no figure but its year and not
-ending as a sentence does (。).
+marker (一、 （二） 3.) or a part's number (第三部分, 第二章), or a part's title alone on its line,
+words only (上海市某局2023年度部门决算情况说明), holding no figure but its year and not ending as a
+sentence does (。).
 It names a year the report's title does not (a title may name two: 2024年预算执行情况和2025年预算草案) while
 naming what the report is (决算 in a 决算, 预算 in a 预算: the title's kind words, option ``kinds``) and no
 look back or ahead (``contexts``: 执行, 上年, 比较, 对比, 结转, 与, 较, 相比, 整改情况 of last year's
@@ -22,6 +23,10 @@ KIND = "heading_year"
 FIELDS = ("stated", "computed", "said", "year")
 _MARKED = lazy(r"^\s*(?:[一二三四五六七八九十]{1,3}\s*[、.．]|[（(][一二三四五六七八九十\d]{1,3}[）)]"
                      r"|\d{1,2}\s*[、.．]|第\s*[一二三四五六七八九十\d]{1,3}\s*(?:部分|章|篇))")
+
+
+# a part's title on a line of its own, unnumbered (上海市某局2023年度部门决算情况说明): words only, ending so
+_TITLE_LINE = lazy(r"\s*[\u4e00-\u9fff“”（）()\d]{4,}(?:情况说明|编制说明|决算说明|预算说明)\s*")
 
 
 @options
@@ -45,7 +50,8 @@ def run(analysis, check: Check):
     for b, block in enumerate(analysis.doc.blocks):
         if block is title or block.kind == "row" or len(block.text) > check.options.longest:
             continue
-        if block.kind != "heading" and not _MARKED.match(block.text):
+        if block.kind != "heading" and not _MARKED.match(block.text) \
+                and not _TITLE_LINE.fullmatch(block.text):
             continue
         years = labels.YEAR.findall(block.text)
         if len(set(years)) != 1 or years[0] in titled or not any(w in block.text for w in kinds):
