@@ -10,8 +10,9 @@ beside its indicators not counted; its total is its last row labelled with a ``g
 that row stands short of the columns, 总分 | 100 | 97.50 under merged cells, the last of its numbers, or
 nothing judged with one), or, when no row is a total or subtotal (小计) and a ``points`` column (分值) or an
 indicator column (一级指标) says the rows are parts of one score, the sum of the column (of its group heads,
-一、 二、, when each is the sum of the rows under it). In a document with several score tables, a score in
-prose is judged against the one table of its own section (一、某项目 … its sentence and its table; see
+一、 二、, when each is the sum of the rows under it). In a document with several score tables (or more
+sheets captioned, 项目支出绩效自评表, than were read as tables), a score in prose is judged against the
+one table of its own section (一、某项目 … its sentence and its table; see
 ``Analysis.section``), a project's score named after the section's heading; it is otherwise left alone (which
 one the prose means is a guess), unless only one of them has a total row: a summary of the 一级指标 with its
 合计 beside an indicator table's 分值 | 得分. In a report stating a department's own score (部门, 整体) with
@@ -63,6 +64,10 @@ def run(analysis, check: Check):
             tables = totalled  # beside indicator tables of 分值 | 得分 (not a list of projects' scores)
     if not tables:
         return
+    captions = sum(1 for b in analysis.doc.blocks if b.kind != "row" and len(b.text) <= 40
+                   and _FORM_CAPTION.search(b.text) and "。" not in b.text)
+    several = len(tables) > 1 or captions > len(tables)  # (forms one after another, some not read: which
+    # is the prose's, only its section says)
     read = {id(t): _read(t, check) for t in tables}
     items = {(i.score.block, i.score.start) for i in scores.prose_items(analysis)}
     departmental = len(tables) == 1 and any(
@@ -72,13 +77,13 @@ def run(analysis, check: Check):
     for b, block in enumerate(analysis.doc.blocks):
         if block.kind == "row" or "分" not in block.text:
             continue
-        if len(tables) > 1:  # several projects' tables: the one of the sentence's own section, if one
+        if several:  # several projects' tables: the one of the sentence's own section, if one
             section = analysis.section(b)
             own = [t for t in tables if bisect.bisect_right(lines, t.span.line) - 1 in section]
             if len(own) != 1 or section.start == b or len(analysis.doc.blocks[section.start].text) > 40:
                 continue  # (a section headed by its heading, not the report's opening paragraphs)
-        table = tables[0] if len(tables) == 1 else own[0]
-        heading = analysis.doc.blocks[analysis.section(b).start].text if len(tables) > 1 else ""
+        table = tables[0] if not several else own[0]
+        heading = analysis.doc.blocks[analysis.section(b).start].text if several else ""
         if read[id(table)] is None:
             continue
         total, total_row, parts, out_of, names = read[id(table)]
@@ -176,6 +181,7 @@ def _score_column(table, check: Check) -> int:
 
 
 _DEPARTMENT = lazy(r"部门|整体")
+_FORM_CAPTION = lazy(r"(?:自评|评价|评分|考核)表")  # a score sheet's caption (项目支出绩效自评表)
 _OWN_PROJECT = lazy(r"[该本]项目")
 _SYSTEM = lazy(r"总分值?(?:为|是)?$")
 _BASE = lazy(r"基础得分|基本得分|基础分")
