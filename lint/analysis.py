@@ -423,7 +423,7 @@ _CHANGE = lazy(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|
 
 
 _TOP_ITEM = lazy(r"\s*[一二三四五六七八九十]{1,3}、")
-_FIRST_ITEM = lazy(r"\s*1\s*[.、．](?!\d)")  # 1.项目概况 under a project's title
+_FIRST_ITEM = lazy(r"\s*\d{1,2}\s*[.、．](?!\d)")  # 1.项目概况 (3.绩效自评结论) under a project's title
 _PROJECT = lazy(r"项目|资金|经费|补助|专项")  # （二）基本公共卫生服务补助项目: a project of its own
 # （一）产出指标: a part within one section
 _SUB_ITEM = lazy(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}[.、．])")
@@ -438,7 +438,8 @@ def _section_bounds(analysis: Analysis) -> list[int]:
 def _opens_section(block: Block, after: Block | None = None) -> bool:
     """A top-level item (一、…), a heading that is no sub-item (（一）产出指标 is a part of one section), or a
     sub-item naming a project of its own (（二）基本公共卫生服务补助项目), or a short title numbered items
-    of its own follow (（五）校园安全保卫服务购买 ⏎ 1.项目概况。…)."""
+    of its own follow (（五）校园安全保卫服务购买 ⏎ 1.项目概况。…, or 3.绩效自评结论 when the others are
+    left out)."""
     if block.kind not in ("heading", "paragraph"):
         return False
     if _TOP_ITEM.match(block.text):
