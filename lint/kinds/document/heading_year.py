@@ -4,7 +4,9 @@ in the 2024 决算).
 A heading is a block read as one, or a short line (``longest`` characters at most) opening with a list
 marker (一、 （二） 3.) or a part's number (第三部分, 第二章), or a part's title alone on its line,
 words only (上海市某局2023年度部门决算情况说明), holding no figure but its year and not ending as a
-sentence does (。).
+sentence does (。); so is a score form's caption with the year printed under it (项目支出绩效自评表 ⏎
+（2023年度）, a page's number maybe between) or in its Word table's title row (部门整体支出绩效自评表（2023
+年度）), a batch of forms with no title of its own titled by its first.
 It names a year the report's title does not (a title may name two: 2024年预算执行情况和2025年预算草案) while
 naming what the report is (决算 in a 决算, 预算 in a 预算: the title's kind words, option ``kinds``) and no
 look back or ahead (``contexts``: 执行, 上年, 比较, 对比, 结转, 与, 较, 相比, 整改情况 of last year's
@@ -44,21 +46,51 @@ def run(analysis, check: Check):
         return
     year = labels.YEAR.search(title.text).group(1)
     titled = analysis.title_years()  # 2024年预算执行情况和2025年预算草案的报告: both years
-    kinds = [w for w in check.options.kinds if w in title.text]
+    blocks = analysis.doc.blocks
+    at = next((b for b, block in enumerate(blocks) if block is title), None)
+    named = (_form_title(blocks, at) if at is not None else None) or title.text  # (a batch of forms: the
+    kinds = [w for w in check.options.kinds if w in named]  # first one's caption and year its title)
     if not kinds:
         return
-    for b, block in enumerate(analysis.doc.blocks):
-        if block is title or block.kind == "row" or len(block.text) > check.options.longest:
+    for b, block in enumerate(blocks):
+        said = _form_title(blocks, b)  # 项目支出绩效自评表 ⏎ （2023年度）: the form's caption and its year
+        if said is None and (block is title or block.kind == "row"
+                             or len(block.text) > check.options.longest):
             continue
-        if block.kind != "heading" and not _MARKED.match(block.text) \
+        if said is None and block.kind != "heading" and not _MARKED.match(block.text) \
                 and not _TITLE_LINE.fullmatch(block.text):
             continue
-        years = labels.YEAR.findall(block.text)
-        if len(set(years)) != 1 or years[0] in titled or not any(w in block.text for w in kinds):
+        said = said or block.text
+        years = labels.YEAR.findall(said)
+        if len(set(years)) != 1 or years[0] in titled or not any(w in said for w in kinds):
             continue
-        sentence = block.text.rstrip().endswith("。")
-        if check.options.contexts.within(block.text) or analysis.figures[b] or sentence:
+        sentence = said.rstrip().endswith("。")
+        if check.options.contexts.within(said) or analysis.figures[b] or sentence:
             continue  # a comparison, or a sentence with figures (与2024年预算持平), is no copied heading
         at = labels.YEAR.search(block.text)
-        yield report(check, analysis, block.span(at.start(), at.end()), block.text.strip(), computed=year,
+        if at is None:
+            continue
+        yield report(check, analysis, block.span(at.start(), at.end()), said.strip(), computed=year,
                      said=years[0], year=year)
+
+
+def _form_title(blocks, b: int) -> str | None:
+    """A form's caption with the year printed under it (项目支出绩效自评表 ⏎ （2023年度）, as a converter
+    leaves the form's title) or in its title row (部门整体支出绩效自评表（2024年度） atop a Word table): its
+    words, the year's block being ``b``; else None."""
+    text = blocks[b].text.replace("\t", "").strip()
+    if blocks[b].kind == "row":
+        return text if _FORM_TITLE.fullmatch(text) else None
+    if not _YEAR_ALONE.fullmatch(text) or not b:
+        return None
+    k = b - 1
+    while k > 0 and k >= b - 2 and _FOLIO.fullmatch(blocks[k].text.strip()):
+        k -= 1  # (a page's number between: the caption at one page's foot, its year atop the next)
+    before = blocks[k].text.strip()
+    return before + text if blocks[k].kind != "row" and _FORM_NAME.fullmatch(before) else None
+
+
+_FOLIO = lazy(r"[-—–\s]*\d{1,3}[-—–\s]*|第\s*\d{1,3}\s*页.{0,8}")
+_FORM_NAME = lazy(r".{0,30}(?:自评|评价|评分)表")
+_YEAR_ALONE = lazy(r"[（(]\s*(?:19|20)\d\d\s*年度?\s*[)）]")
+_FORM_TITLE = lazy(r".{0,30}(?:自评|评价|评分)表\s*[（(]\s*(?:19|20)\d\d\s*年度?\s*[)）]")
