@@ -184,6 +184,7 @@ def _joined(blocks: list[Block]) -> Cell:
 _FUND_HEADER = lazy(r"(?:项目资金[（(]?万?元?[)）]?)?(?P<first>年初预算数)?"
                     r"全年预算数全年执行数分值执行率得分")
 _FUND_ROW = lazy(r"(?:年度资金总额|(?:其中[：:]?)?(?:当年)?财政拨款|上年结转资金|其他资金)[：:]?")
+_FUND_GROUP = lazy(r"项目资金\s*[（(]\s*万?元\s*[)）]")  # the form's side label, merged down its rows
 _MONEY_SUFFIX = lazy(r"(?<=\d)\s*(?:万元|万|元)$")
 _HEADER_LINES = 16  # the form's header, each name maybe broken in two (年初 ⏎ 预算数), within these lines
 
@@ -199,7 +200,11 @@ def fund_forms(doc: Document) -> list[Table]:
         if header is None:
             continue
         rows, at = [], k
-        while at < len(blocks) and _single(blocks[at]) and _FUND_ROW.fullmatch(_text(blocks[at])):
+        while at + 1 < len(blocks) and _FUND_GROUP.fullmatch(_text(blocks[at])) \
+                or at < len(blocks) and _single(blocks[at]) and _FUND_ROW.fullmatch(_text(blocks[at])):
+            if _FUND_GROUP.fullmatch(_text(blocks[at])):
+                at += 1  # (the form's side label written again before each row, 项目资金（万元）)
+                continue
             if at + len(header) > len(blocks):
                 break  # (a form cut short at the end of the text: its row is not whole)
             cells = _fund_cells(blocks[at + 1 : at + len(header)])
@@ -220,6 +225,8 @@ def _fund_header(blocks: list[Block], k: int) -> tuple[str, ...] | None:
     """The form's column names over 年度资金总额 at block ``k``: the short lines right above it that join
     into them, or None."""
     joined, found = "", None
+    k -= 1 if k and _FUND_GROUP.fullmatch(_text(blocks[k - 1])) else 0  # (项目资金（万元） again, over the
+    # row: the side label a converter writes in each row of its merged cell)
     for j in range(k - 1, max(-1, k - 1 - _HEADER_LINES), -1):
         text = "".join(_text(blocks[j]).split())
         if not _single(blocks[j]) or not text or len(text) > 12:
