@@ -108,8 +108,8 @@ def run(analysis, check: Check):
                     and _reported(analysis, fig.label, heading)) \
                     or any(name in fig.label for name in names):
                 continue  # not an overall score, or the score of a row of the table (整体效能得分28分)
-            if departmental and (_OWN_PROJECT.search(fig.label) or _PROJECT.match(labels.core(fig.label))) \
-                    and not _DEPARTMENT.search(fig.label):
+            own_project = _OWN_PROJECT.search(fig.label) or labels.core(fig.label).startswith("项目")
+            if departmental and own_project and not _DEPARTMENT.search(fig.label):
                 continue  # 本部门…自评得分 X … 1．某某经费。…该项目绩效自评总分 Y: the one table is the
                 # department's, not the project's
             if out_of is not None and fig.value > out_of:
