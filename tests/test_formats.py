@@ -2340,3 +2340,45 @@ def test_a_two_panel_table_s_page_of_spending_items_alone_under_its_header_adds_
     c.save()
     doc = ingest.read(tmp_path / "continued.pdf")
     assert [(f.code, f.stated) for f in engine.run(doc, checks) if f.severity.name != "INFO"] == []
+
+
+@pytest.mark.parametrize(("drawn", "above"), [("full", ""), ("blanks", ""), ("full", "2024年“三公”经费决算数")])
+def test_a_three_line_sangong_table_of_one_row_is_read_under_its_three_header_lines(tmp_path, drawn, above):
+    """A 三线表 三公 table (no vertical rules): 公务用车购置及运行费 over 小计 | 购置费 | 运行费, 合计,
+    因公出国（境）费 and 公务接待费 beside, 预算数 | 决算数 under each, then one row of twelve amounts (zero
+    cells blank in some templates). It is read as a table of one row, each name over its own columns, so
+    the narrative's 三公 amounts are compared with it (wave w81a); with words above its header that no
+    line of it takes in (a group's name over six of its columns) it is left unread, as before."""
+    path = tmp_path / "sangong.pdf"
+    c = _cjk_canvas(path, (842, 595), 8)
+    at = _placing(c, 595, 8)
+    c.drawCentredString(421, 595 - 60, "一般公共预算财政拨款“三公”经费支出决算表")
+    at(740, 80, "单位：万元")
+    if above:
+        at(300, 96, above)
+    columns = [90 + 60 * k for k in range(12)]  # each column's right edge
+    c.line(40, 595 - 104, 800, 595 - 104)
+    c.drawCentredString((columns[4] - 50 + columns[9]) / 2, 595 - 120, "公务用车购置及运行费")
+    for name, lo, hi in (("合计", 0, 1), ("因公出国（境）费", 2, 3), ("公务接待费", 10, 11)):
+        c.drawCentredString((columns[lo] - 50 + columns[hi]) / 2, 595 - 130, name)  # (set between two rows)
+    for name, lo, hi in (("小计", 4, 5), ("公务用车购置费", 6, 7), ("公务用车运行费", 8, 9)):
+        c.drawCentredString((columns[lo] - 50 + columns[hi]) / 2, 595 - 140, name)
+    for k, x in enumerate(columns):
+        c.drawCentredString(x - 25, 595 - 152, "预算数" if k % 2 == 0 else "决算数")
+    c.line(40, 595 - 156, 800, 595 - 156)
+    amounts = ["23.50", "17.73", "8.00", "5.62", "12.50", "10.87", "0.00", "0.00", "12.50", "10.87",
+               "3.00", "1.24"]
+    for x, amount in zip(columns, amounts):
+        if drawn == "full" or amount != "0.00":
+            at(x, 160, amount, right=True)
+    c.line(40, 595 - 172, 800, 595 - 172)
+    c.save()
+    tables = [t for t in engine.analyse(ingest.read(path), engine.load()).tables if "三公" in t.title]
+    if above:
+        assert tables == []
+        return
+    assert len(tables) == 1 and len(tables[0].rows) == 1
+    header = tables[0].header
+    assert [h for h in header if h.startswith("公务接待费")] == ["公务接待费预算数", "公务接待费决算数"]
+    assert [h for h in header if h.startswith("合计")] == ["合计预算数", "合计决算数"]
+    assert [c.text for c in tables[0].rows[0]][-2:] == ["3.00", "1.24"]

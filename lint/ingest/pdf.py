@@ -689,6 +689,10 @@ def _unruled(items: list) -> list:
             if table is None or without is not None and not _grouped(table, without):
                 out.append(run.pop(0))  # (its names under it are not all under that name: a title)
                 table = without
+        if table and _one_row(table) and out and isinstance(out[-1], _Text) \
+                and not (_CAPTION.match(out[-1].text) or _UNIT_LINE.search(out[-1].text)):
+            table = None  # a one-row table with words above its header the run left out (2026年“三公”经费
+            # 预算数 over six columns, 机关运行经费 over the seventh): its header not read whole
         pulled.clear()
         out.extend([table] if table else run)
         out.extend(held)
@@ -723,6 +727,11 @@ def _unruled(items: list) -> list:
         if item is not None:
             out.append(item)
     return out
+
+
+def _one_row(table: list) -> bool:
+    """Whether a table read from lines holds one row of figures only."""
+    return sum(1 for row in table if any(not isinstance(c, str) and _FIGURE.match(c[0]) for c in row)) == 1
 
 
 def _over_header(line: _Text, header: _Text) -> bool:
@@ -859,6 +868,12 @@ def _layout_table(run: list[_Text]):
                 return rows
     aligned = _aligned(cut)
     rows = _rows_in(cut, aligned) if aligned and aligned not in tried else None
+    if rows is None and fullest and not any(_amounts(line, s) for line, s in fullest):
+        # names centred over their columns, amounts set flush right beside them, some cells blank (a 三线表
+        # 三公 table: 预算数 | 决算数 ×6 over one row of ten amounts): each column reaches halfway to the next
+        shares = _shares(_extents(fullest))
+        if len(shares) == widest and _within(cut, shares):
+            rows = _rows_in(cut, shares)
     figured = [(line, s) for line, s in cut if _amounts(line, s)]
     if rows is None and len(figured) >= 3:  # a header naming columns no row fills (事业单位经营收入 | 其他
         # 收入, blank in every row): those columns added, empty, to the columns of the header's fullest lines
@@ -869,6 +884,23 @@ def _layout_table(run: list[_Text]):
             if wider is not None and (rows := _rows_in(cut, wider)) is not None:
                 break
     return rows
+
+
+def _shares(bands) -> list[list[float]]:
+    """``bands`` widened each to halfway to its neighbours (the first and last by as much outwards)."""
+    out = []
+    for k, (lo, hi) in enumerate(bands):
+        left = (bands[k - 1][1] + lo) / 2 if k else lo - (bands[1][0] - hi) / 2 if len(bands) > 1 else lo
+        right = (hi + bands[k + 1][0]) / 2 if k + 1 < len(bands) else hi + (lo - bands[k - 1][1]) / 2 \
+            if k else hi
+        out.append([left, right])
+    return out
+
+
+def _within(cut, bands) -> bool:
+    """Whether every amount of the lines stands wholly inside one of ``bands``."""
+    return all(any(lo <= line.xs[a] and line.xs[b] <= hi for lo, hi in bands)
+               for line, segments in cut for a, b in segments if _FIGURE.match(line.text[a:b]))
 
 
 def _holds_amounts(cut, bands) -> bool:
@@ -963,6 +995,7 @@ def _rows_in(cut, merged):
     wrapped from; None when the lines do not read as a table in them."""
     widest = len(merged)
     rows, figures, lines, wrapped = [], 0, [], []
+    named: set[int] = set()  # the columns a header line above names (its cell merged down past the next)
     for i, (line, segments) in enumerate(cut):
         if len(segments) < 2 and not (lines and _sparse_at(cut, i)):
             wrapped.append(line)  # (words wrapped from a cell, unless a row of one cell: a panel's item)
@@ -972,7 +1005,8 @@ def _rows_in(cut, merged):
         if cells is None:
             return None  # two cells of one line in one column: not a table
         if not figures and not any(_FIGURE.match(text) for text, _, _ in cells):
-            cells = _spanning(line, _names_below(cut[i + 1:], merged), cells)
+            cells = _spanning(line, _names_below(cut[i + 1:], merged), cells, named)
+            named |= {j for j, cell in enumerate(cells) if isinstance(cell, str) or cell[0]}
         figures += sum(1 for cell in cells if not isinstance(cell, str) and _FIGURE.match(cell[0])) >= 2
         rows.append(cells)
     figured = [t for t, row in zip(lines, rows)
@@ -1025,8 +1059,13 @@ def _rows_in(cut, merged):
         rows[r][k] = (joined, box or (line.x0, line.top, line.x1, line.bottom), ())
         took.add((r, k))
     some = sum(1 for row in rows if any(not isinstance(c, str) and _FIGURE.match(c[0]) for c in row))
-    return rows if figures >= 2 or widest >= 4 and some >= 3 else None  # (a two-panel table's rows hold
-    # one amount each, its left panel's run out: 九、卫生健康支出 64.33)
+    full = [row for row in rows
+            if all(not isinstance(c, str) and (_FIGURE.match(c[0]) or not c[0]) for c in row)
+            and sum(1 for c in row if c[0]) * 2 > len(row)]
+    return rows if figures >= 2 or widest >= 4 and some >= 3 \
+        or widest >= 4 and len(full) == some == 1 and len(rows) >= 3 else None  # (a two-panel table's rows
+    # hold one amount each, its left panel's run out: 九、卫生健康支出 64.33; a 三公 table of one row under
+    # its header's lines, a figure in every column)
 
 
 _PITCH = 1.9  # the farthest apart, in type sizes, two lines of one cell are set (Word's 1.5 lines: 1.74)
@@ -1043,19 +1082,37 @@ def _goes_on(stacked: list[tuple[float, str]], line: _Text) -> bool:
 
 def _names_below(cut, bands) -> list | None:
     """Each column's name on the header lines after a line (the first line naming it) with that line's
-    number, up to the first line of figures: the cells a name set above them may span."""
+    number, up to the first line of figures: the cells a name set above them may span. A name centred over
+    two columns (公务用车运行费 over 预算数 | 决算数), though cut into one, names both."""
     below: list = [(("", None, ()), -1)] * len(bands)
+    found = []
     for n, (line, segments) in enumerate(cut):
         if len(segments) < 2:
             continue
         cells = _cut(line, bands, outside=True)
         if cells is None or any(_FIGURE.match(text) for text, _, _ in cells):
             break
+        found.append((n, cells))
+    centres = [(box[0] + box[2]) / 2 if box else None for _, box, _ in found[-1][1]] if found else []
+    for n, cells in found:
+        for j, (text, box, xs) in enumerate(cells):
+            for m in (j - 1, j + 1):
+                if text and 0 <= m < len(bands) and not cells[m][0] and _centred(box, centres, j, m):
+                    cells[m] = (text, box, xs)
         below = [seen if seen[0][0] else (cell, n) for seen, cell in zip(below, cells)]
     return below if any(cell[0] for cell, _ in below) else None
 
 
-def _spanning(line: _Text, below: list | None, cells: list) -> list:
+def _centred(box, centres: list, j: int, m: int) -> bool:
+    """Whether a name's box is centred over columns ``j`` and ``m``, the deepest header line's names giving
+    their middles."""
+    if centres[j] is None or centres[m] is None:
+        return False
+    middle, between = (box[0] + box[2]) / 2, (centres[j] + centres[m]) / 2
+    return abs(middle - between) <= 0.25 * abs(centres[m] - centres[j])
+
+
+def _spanning(line: _Text, below: list | None, cells: list, above: set[int] = frozenset()) -> list:
     """A header line's cells, a name centred over several columns (基本支出 over 小计 | 人员经费 | 公用经费;
     公务用车购置及运行费 over 小计 | 购置费 | 运行费; a table without rules) put in the first of them, the
     others marked ``left``: the columns around the one it stands over whose names below are on one line
@@ -1080,7 +1137,8 @@ def _spanning(line: _Text, below: list | None, cells: list) -> list:
         bounded = ((middles[i - 1] + middle) / 2 if i else float("-inf"),
                    (middle + middles[i + 1]) / 2 if i + 1 < len(middles) else float("inf"))
         for reach in (bounded, (float("-inf"), float("inf"))):
-            fits = [bool(cell[0]) and n == row and (not out[j][0] or out[j][0] == line.text[a:b])
+            fits = [bool(cell[0]) and n == row and j not in above
+                    and (not out[j][0] or out[j][0] == line.text[a:b])
                     and reach[0] <= (cell[1][0] + cell[1][2]) / 2 <= reach[1]
                     for j, (cell, n) in enumerate(below)]
             lo = hi = k
