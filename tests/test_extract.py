@@ -399,3 +399,66 @@ def test_the_ends_of_a_range_are_bounds_not_points(text, ranged):
     found = figures(text)
     assert [f.text for f in found if f.qualifier == "range"] == ranged
     assert all(f.unit == "万元" for f in found if f.qualifier == "range")
+
+
+_SHEET_HEAD = "        一级指标     二级指标         三级指标         年度指标值      实际完成值      分值     得分"
+LAYOUT_SHEETS = {  # score sheets as a PDF-to-text converter lays them out (wave w81b)
+    "a merged 二级 name on a line of its own, the 一级 name below it: cells set a column off": [
+        "                    一级指标     二级指标         三级指标         年度指标值      实际完成值      分值     得分   偏差原因",
+        "                                      建设高标准农田面积         ≥15000亩    16050亩     9      9          无",
+        "                             数量指标",
+        "                                         新建改造渠道          23公里       23公里      10     10         无",
+        "                             质量指标       工程验收合格率          100%       100%      11     11         无",
+        "                    产出指标",
+        "                             时效指标        工程完工时间          11月底前      11月完成     10     10         无",
+        "                    效益指标     经济效益指标     粮食产能           稳步提升       稳步提升       50     50         无",
+        "                    满意度指标   满意度指标       农户满意度          ≥90%       91.1%     10     10         无",
+        "             总分                                                              100    100"],
+    "a side label left of the 一级 column (绩效指标), names wrapped around their rows": [
+        "             目标     新建和维护区域自动气象站，发布气象灾害预警信息，资金按计                  已新建和维护区域自动气象站，全年执行570.49万元，各",
+        "                            划支付，项目按期完成，达到预期效果。                                项工作按计划推进。",
+        "",
+        "                                                       — 6 —",
+        "\f                                                                                           偏差原因分析及改",
+        "                    一级指标     二级指标         三级指标         年度指标值      实际完成值      分值     得分",
+        "                                                                                               进措施",
+        "                                      新建区域自动气象站          ≥8套         9套       10     10         无",
+        "                             数量指标                                                          受项目实施进度影",
+        "                                         发布预警信息          ≥96期       92期       9     8.63   响，未全部完成，",
+        "                                                                                            下一步加快推进",
+        "                    产出指标     质量指标       设备运行正常率          ≥98%       98.1%     9      9          无",
+        "           绩效指标              时效指标        站点建成时间        2023年12月3  2023年11月    10     10         无",
+        "                                                         1日前        完成",
+        "                                                       控制在预算      控制在预算",
+        "                             成本指标        单站建设成本                               12     12         无",
+        "                                                        标准以内       标准以内",
+        "                             社会效益",
+        "                    效益指标                 防灾减灾能力         有效增强       有效增强       30     30         无",
+        "                               指标",
+        "                             服务对象",
+        "                    满意度指",
+        "                             满意度指       社会公众满意度          ≥85%       89.6%     10     10         无",
+        "                      标",
+        "                               标",
+        "             总分                                                              100    98.43  （自评等级：优）"],
+    "columns lined up as shown on a screen (a 汉字 two columns wide)": [
+        _SHEET_HEAD,
+        "                                  建设高标准农田面积     ≥15000亩      16050亩        9      9",
+        "                                  新建改造渠道           23公里        23公里        10     10",
+        "        产出指标     质量指标     工程验收合格率         100%          100%          11     11",
+        "                     时效指标     工程完工时间           12月底前      11月完成      10     10",
+        "        效益指标     社会效益指标 项目区粮食产能         稳步提升      稳步提升      50     50",
+        "        满意度指标   满意度指标   项目区农户满意度       ≥90%          91.1%         10     10",
+        "  总分                                                                               100    100"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUT_SHEETS))
+def test_a_layout_score_sheet_not_understood_gives_no_footing_error(name):
+    """A sheet that adds up, laid out with spaces in ways whose columns the reader cannot place (a merged
+    cell's name set between rows, indents that are merged cells' centring, columns counted as shown):
+    left unread or read without levels, never a 合计 it did not see (TAB001)."""
+    from crossfoot import engine
+
+    doc = parse("\n".join(LAYOUT_SHEETS[name]))
+    assert [f.message for f in engine.run(doc, engine.load()) if f.code == "TAB001"] == []

@@ -894,13 +894,15 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
             lines[k] = was  # (the names a line up stand over no label column of the rows: read the table
             unlifted.add(k)  # without them)
             continue
-        if placed is None or cut:  # (a row of figures the header has no columns for: the columns are not
-            unread.add(k)  # the header's, the table not understood: 201 | 20126 档案事务 under 合计 | …)
-            k = last + 1
-            continue
+        if placed is None or cut or _words_under_measures(lines, cells, placed, k):
+            unread.add(k)  # (a row of figures the header has no columns for: the columns are not the
+            k = last + 1  # header's, the table not understood: 201 | 20126 档案事务 under 合计 | …; words
+            continue  # where 分值 and 得分 should be: the cells set a column off)
         read.append((k, last, [" ".join(t.split()) for t in texts[k]]))
         grid = {n: [[] for _ in range(width)] for n in cells}
-        lefts = [spans[0][0] for n, spans in cells.items() if n != k and placed[n][0] == 0]
+        tiered = any(w in lines[k] for w in ("一级", "二级", "三级"))  # (a score sheet's levels are its
+        # columns: a name's indent there is a merged cell's centring, no level)
+        lefts = [spans[0][0] for n, spans in cells.items() if n != k and placed[n][0] == 0 and not tiered]
         if lifted:
             rows[k] = []  # (the line the label columns' names stood on: read in the header)
         for n, spans in cells.items():
@@ -928,6 +930,26 @@ def _spaced_runs(lines: list[str], rows: dict[int, list[tuple[int, int, str]]]) 
         if again is not None and again in unread or again is None and _continued(lines, last):
             for n in range(first, last + 1):
                 rows.pop(n + 1, None)
+
+
+def _words_under_measures(lines: list[str], cells: dict, placed: dict, k: int) -> bool:
+    """Whether a column the header names a measure (分值, 得分, 金额, 预算数 …) holds words in more rows than
+    figures, as placed: the rows' cells set a column off their names."""
+    names = {column: " ".join(lines[k][a:b].split()) for (a, b), column in zip(cells[k], placed[k])}
+    tally: dict[int, list[int]] = {}
+    for n, spans in cells.items():
+        if n == k:
+            continue
+        for (a, b), column in zip(spans, placed[n]):
+            if _MEASURE_HEAD.search(names.get(column, "")):
+                kind = _kind(lines[n][a:b])
+                counts = tally.setdefault(column, [0, 0])
+                counts[kind == "number"] += kind in ("number", "words")
+    return any(words > figures for words, figures in tally.values())
+
+
+_MEASURE_HEAD = lazy(r"^(?:分值|得分|权重|金额|合计|小计|[^\s]{0,6}(?:预算数|决算数|执行数)"
+                     r"|[^\s]{0,4}(?:万元|元))$")
 
 
 def _lifted(lines: list[str], k: int, header: list[tuple[int, int]]) -> list[tuple[int, int]]:
