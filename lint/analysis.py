@@ -423,6 +423,7 @@ _CHANGE = lazy(r"(?:比|较|同比|相比).{0,10}(?:增加|减少|增长|下降|
 
 
 _TOP_ITEM = lazy(r"\s*[一二三四五六七八九十]{1,3}、")
+_PART_TITLE = lazy(r"(?:情况|方面|分析|结论|问题|建议|措施)\s*[。：:]?\s*$")  # a report's part, no project
 _FIRST_ITEM = lazy(r"\s*\d{1,2}\s*[.、．](?!\d)")  # 1.项目概况 (3.绩效自评结论) under a project's title
 _PROJECT = lazy(r"项目|资金|经费|补助|专项")  # （二）基本公共卫生服务补助项目: a project of its own
 # （一）产出指标: a part within one section
@@ -449,7 +450,8 @@ def _opens_section(block: Block, after: Block | None = None) -> bool:
     if len(block.text) > 40 or "指标" in block.text or block.text.rstrip().endswith("。"):
         return False
     return _PROJECT.search(block.text) is not None \
-        or after is not None and after.kind == "paragraph" and _FIRST_ITEM.match(after.text) is not None
+        or after is not None and after.kind == "paragraph" and _FIRST_ITEM.match(after.text) is not None \
+        and not _PART_TITLE.search(block.text)  # (not （一）产出情况 ⏎ 1.数量指标: a part of one project's)
 
 
 def _stating(analysis: Analysis, units_: tuple[str, ...]) -> list[int]:

@@ -199,10 +199,11 @@ def _entries(blocks, start: int):
 
 def _captions(caption: str, wanted: str) -> bool:
     """Whether a caption names the table ``wanted`` (both as :func:`crossfoot.tables.locate.canonical`
-    writes them): ending with its name, or its name ending with a caption of six characters or more (its
-    财政拨款 aside: 财政拨款“三公”经费支出决算表 for 一般公共预算财政拨款“三公”经费支出决算表, which the
-    canonical name writes without the 财政拨款 after its fund)."""
-    bare = caption.removeprefix("财政拨款")
+    writes them): ending with its name, or its name ending with a caption of six characters or more (a
+    三公 or 基本支出 table's 财政拨款 aside: 财政拨款“三公”经费支出决算表 for 一般公共预算财政拨款
+    “三公”经费支出决算表, which the canonical name writes without the 财政拨款 after its fund; not
+    财政拨款收入支出决算表 for the 政府性基金 one)."""
+    bare = caption.removeprefix("财政拨款") if any(w in caption for w in ("三公", "基本支出")) else caption
     return caption.endswith(wanted) or any(wanted.endswith(c) and len(c) >= 6 for c in (caption, bare))
 
 

@@ -9,8 +9,9 @@ sentence does (。); so is a score form's caption with the year printed under it
 年度）), a batch of forms with no title of its own titled by its first.
 It names a year the report's title does not (a title may name two: 2024年预算执行情况和2025年预算草案) while
 naming what the report is (决算 in a 决算, 预算 in a 预算: the title's kind words, option ``kinds``) and no
-look back or ahead (``contexts``: 执行, 上年, 比较, 对比, 结转, 与, 较, 相比, 整改情况 of last year's
-findings): a heading copied from another year's report.
+look back or ahead (``contexts``: 执行, 上年, 比较, 对比, 结转, 与, 较, 相比, 完成情况, 整改情况 of last
+year's findings; for a form's caption, none in its section's heading either): a heading copied from another
+year's report.
 """
 
 from __future__ import annotations
@@ -35,8 +36,10 @@ _TITLE_LINE = lazy(r"\s*[\u4e00-\u9fff“”（）()\d]{4,}(?:情况说明|编�
 class Options:
     kinds: Words = Words(["决算", "预算", "自评", "绩效评价"])
     contexts: Words = Words(["执行", "上年", "上一年", "比较", "对比", "结转", "以来", "至", "—", "-",
-                             "与", "较", "持平", "相比", "整改情况", "整改落实", "整改结果"])
-    # (2022年度绩效自评问题整改情况: last year's findings, put right; not …问题及整改措施, this year's)
+                             "与", "较", "持平", "相比", "整改情况", "整改落实", "整改结果", "整改的情况",
+                             "完成情况"])
+    # (2022年度绩效自评问题整改情况: last year's findings, put right; not …问题及整改措施, this year's;
+    # 2024年度…绩效目标完成情况 in a 2025 budget: last year's targets looked back on)
     longest: int = 40
 
 
@@ -65,6 +68,8 @@ def run(analysis, check: Check):
         if len(set(years)) != 1 or years[0] in titled or not any(w in said for w in kinds):
             continue
         sentence = said.rstrip().endswith("。")
+        if said is not block.text and check.options.contexts.within(blocks[analysis.section(b).start].text):
+            continue  # 二、上年度自评结果应用 ⏎ …自评表（2022年度）: last year's form, as its section says
         if check.options.contexts.within(said) or analysis.figures[b] or sentence:
             continue  # a comparison, or a sentence with figures (与2024年预算持平), is no copied heading
         at = labels.YEAR.search(block.text)

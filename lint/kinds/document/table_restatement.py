@@ -148,9 +148,11 @@ _FUNDS_TOTAL = "年度资金总额"  # a 项目支出 (部门整体支出) 绩�
 def _of_form(analysis, subject: str, table: Table) -> bool:
     """Whether a label's subject (项目, 部门, 单位) is the one a funds form is of: a 项目支出 form's the
     project, a 部门整体 form's the department (本单位全年预算数 in a project's report is the unit's whole
-    budget, not the project's). A form captioned neither way is of what the report's title says."""
+    budget, not the project's). A form captioned neither way is a project's when its side says so (项目资金
+    （万元）), else of what the report's title says."""
     title = analysis.title()
-    said = table.title or (title.text if title is not None else "")
+    side = table.header[0] if table.header else ""  # (项目资金（万元） down its side: a project's form)
+    said = table.title or ("项目" if "项目" in side else title.text if title is not None else "")
     kind = "项目" if "项目" in said else "部门" if re.search("部门|整体", said) else ""
     return subject == "项目" if kind != "部门" else subject in ("部门", "单位")
 

@@ -44,6 +44,8 @@ _RULE = lazy(rf"[“\"]?(?P<rate>[\u4e00-\u9fff]{{0,6}}?(?:{'|'.join(_WORDS)}))\
 _SCORED_AFTER = lazy(r"[”\"]?\s*(?:计算|计分|核算|折算|进行)?\s*[，,]?\s*(?:该指标|该项)?\s*(?:计算)?"
                      r"(?:得分|计得|得|评分)\s*(?:为)?\s*")
 _BRACKET_BEFORE = lazy(r"分\s*[（(]\s*(?:按\s*)?$")
+_POINTS_ALONE = lazy(r"\s*(?:该|本)?(?:项)?(?:指标)?(?:分值|满分)(?:为|是)?\s*\d+(?:\.\d+)?\s*分"
+                     r"\s*[。；;]?\s*")  # a sentence stating an item's points, nothing else
 _MAXIMUM = lazy(r"(?:分值|满分|标准分)(?:为)?$")
 _WHOLE_SCORE = lazy(r"总分|评价满分|项目满分|决策|过程|产出|效益|满意度指标")  # a group's or the whole's
 _TIMES = ("×", "*", "＊", "x", "X", "乘以")
@@ -120,5 +122,7 @@ def _maxima(text: str, figures, m) -> list:
         return own
     opened = labels.sentence_start(text, start - 1)
     points = [f for f in figures if f.unit == "分" and opened <= f.start < start]
-    return points if len(points) == 1 and points[0] in labelled else []  # （一）预算执行率。该指标分值6分。
-    # …按执行率×分值计算得分 X: the 分值 the sentence before states alone (not A指标分值3分，得3分: A's)
+    alone = _POINTS_ALONE.fullmatch(text, opened, start) is not None
+    return points if alone and len(points) == 1 and points[0] in labelled else []  # （一）预算执行率。
+    # 该指标分值6分。…按执行率×分值计算得分 X: the 分值 the sentence before states alone (not A指标分值3分，
+    # 得3分, nor 资金到位率：该指标分值5分，…得满分: another item's)

@@ -64,8 +64,8 @@ def run(analysis, check: Check):
             tables = totalled  # beside indicator tables of 分值 | 得分 (not a list of projects' scores)
     if not tables:
         return
-    captions = sum(1 for b in analysis.doc.blocks if b.kind != "row" and len(b.text) <= 40
-                   and _FORM_CAPTION.search(b.text) and "。" not in b.text)
+    captions = sum(1 for b in analysis.doc.blocks
+                   if b.kind != "row" and _FORM_CAPTION.fullmatch(b.text.strip()))
     several = len(tables) > 1 or captions > len(tables)  # (forms one after another, some not read: which
     # is the prose's, only its section says)
     read = {id(t): _read(t, check) for t in tables}
@@ -181,7 +181,8 @@ def _score_column(table, check: Check) -> int:
 
 
 _DEPARTMENT = lazy(r"部门|整体")
-_FORM_CAPTION = lazy(r"(?:自评|评价|评分|考核)表")  # a score sheet's caption (项目支出绩效自评表)
+# a score sheet's caption standing alone (项目支出绩效自评表; not 附件：…表, （详见…表）, a contents entry)
+_FORM_CAPTION = lazy(r"(?![附目])[^：:（(，,。]{0,30}(?:自评|评价|评分|考核)表")
 _OWN_PROJECT = lazy(r"[该本]项目")
 _SYSTEM = lazy(r"总分值?(?:为|是)?$")
 _BASE = lazy(r"基础得分|基本得分|基础分")
