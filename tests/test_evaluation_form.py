@@ -8,6 +8,7 @@ and an indicator's score that no longer adds up to 总分 with the funds' score 
 
 from decimal import ROUND_HALF_UP, Decimal
 
+import pytest
 from helpers import brief
 from hypothesis import given
 from hypothesis import strategies as st
@@ -189,3 +190,21 @@ def test_a_score_sheet_split_over_two_word_tables_is_footed_as_one(tmp_path):
         to_docx(parse(document(first)), path)
         found[first] = [(f.code, f.span.line, f.span.column) for f in engine.run(ingest.read(path), checks)]
     assert found == {"25": [], "26": [("TAB001", 9, 9)]}
+
+
+@pytest.mark.parametrize("tables", [
+    ("项目\t金额（万元）\n新建项目甲\t120.00\n新建项目乙\t45.50\n",
+     "项目\t金额（万元）\n货物类\t80.00\n服务类\t130.00\n合计\t210.00\n"),
+    ("一级指标\t三级指标\t分值\t得分\n产出指标\t养护里程\t60\t56\n效益指标\t群众出行\t40\t36\n",
+     "一级指标\t三级指标\t分值\t得分\n产出指标\t饮水工程\t60\t58\n效益指标\t受益人口\t40\t40\n合计\t\t100\t98\n")])
+def test_two_word_tables_under_one_header_are_not_joined_unless_points_say_so(tmp_path, tables):
+    """Two lists under one header (项目 | 金额), or two projects' sheets of 100 points each, the first without
+    a total: the second's total is its own rows' (code review 82k2)."""
+    from render import parse, to_docx
+
+    from crossfoot import engine, ingest
+
+    first, second = tables
+    path = tmp_path / "two.docx"
+    to_docx(parse(f"表1 甲\n{first}表2 乙\n{second}"), path)
+    assert [f.message for f in engine.run(ingest.read(path), engine.select(engine.load(), ["TAB001"]))] == []

@@ -995,7 +995,7 @@ def _rows_in(cut, merged):
     wrapped from; None when the lines do not read as a table in them."""
     widest = len(merged)
     rows, figures, lines, wrapped = [], 0, [], []
-    named: set[int] = set()  # the columns a header line above names (its cell merged down past the next)
+    parents: list | None = None  # for each column, which name of the header line above stands over it
     for i, (line, segments) in enumerate(cut):
         if len(segments) < 2 and not (lines and _sparse_at(cut, i)):
             wrapped.append(line)  # (words wrapped from a cell, unless a row of one cell: a panel's item)
@@ -1005,14 +1005,15 @@ def _rows_in(cut, merged):
         if cells is None:
             return None  # two cells of one line in one column: not a table
         if not figures and not any(_FIGURE.match(text) for text, _, _ in cells):
-            cells = _spanning(line, _names_below(cut[i + 1:], merged), cells, named)
-            named |= {j for j, cell in enumerate(cells) if isinstance(cell, str) or cell[0]}
+            cells = _spanning(line, _names_below(cut[i + 1:], merged), cells, parents)
+            parents = _parents(cells)
         figures += sum(1 for cell in cells if not isinstance(cell, str) and _FIGURE.match(cell[0])) >= 2
         rows.append(cells)
     figured = [t for t, row in zip(lines, rows)
                if any(not isinstance(c, str) and _FIGURE.match(c[0]) for c in row)]
     closest = min((b.top - a.top for a, b in zip(figured, figured[1:])), default=0.0)  # rows' least spacing
     took: set[tuple[int, int]] = set()  # cells that wrapped words went into (the rest of them may follow)
+    glued = False  # whether a line of words went onto a header cell holding a name already
     pieces: dict[tuple[int, int], list[tuple[float, str]]] = {}  # each such cell's lines, by their tops
     for line in wrapped:
         # into the nearest row whose cell in its column is empty (words wrapped around the row's figures),
@@ -1053,6 +1054,8 @@ def _rows_in(cut, merged):
         if line.top < lines[0].top and any(row == 0 for _, _, row in near):
             r = 0  # words above the first row: its cell's first line (机关运行经费预 ⏎ 算数), stacked on it
         text, box, _ = rows[r][k]
+        glued = glued or bool(text) and (r, k) not in took and not any(
+            not isinstance(c, str) and _FIGURE.match(c[0]) for c in rows[r])  # (a name put onto another's)
         stacked = pieces.setdefault((r, k), [(lines[r].top, text)] if text else [])
         stacked.append((line.top, line.text))  # top to bottom, however the lines came
         joined = "".join(t for _, t in sorted(stacked, key=lambda piece: piece[0]))
@@ -1063,9 +1066,10 @@ def _rows_in(cut, merged):
             if all(not isinstance(c, str) and (_FIGURE.match(c[0]) or not c[0]) for c in row)
             and sum(1 for c in row if c[0]) * 2 > len(row)]
     return rows if figures >= 2 or widest >= 4 and some >= 3 \
-        or widest >= 4 and len(full) == some == 1 and len(rows) >= 3 else None  # (a two-panel table's rows
-    # hold one amount each, its left panel's run out: 九、卫生健康支出 64.33; a 三公 table of one row under
-    # its header's lines, a figure in every column)
+        or widest >= 4 and len(full) == some == 1 and len(rows) >= 3 and not glued else None  # (a two-panel
+    # table's rows hold one amount each, its left panel's run out: 九、卫生健康支出 64.33; a 三公 table of one
+    # row under its header's lines, a figure in every column, no group's name over them put onto one of
+    # their names: 公务用车购置及运行费 over 小计 | 购置费 | 运行费 is not the 购置费's)
 
 
 _PITCH = 1.9  # the farthest apart, in type sizes, two lines of one cell are set (Word's 1.5 lines: 1.74)
@@ -1112,7 +1116,17 @@ def _centred(box, centres: list, j: int, m: int) -> bool:
     return abs(middle - between) <= 0.25 * abs(centres[m] - centres[j])
 
 
-def _spanning(line: _Text, below: list | None, cells: list, above: set[int] = frozenset()) -> list:
+def _parents(cells: list) -> list:
+    """For each cell of a header line, the index of the name standing over it (a name's own column, or the
+    columns its span marks ``left``), None where none does."""
+    out: list = []
+    for j, cell in enumerate(cells):
+        out.append(out[-1] if isinstance(cell, str) and out else j if not isinstance(cell, str) and cell[0]
+                   else None)
+    return out
+
+
+def _spanning(line: _Text, below: list | None, cells: list, above: list | None = None) -> list:
     """A header line's cells, a name centred over several columns (基本支出 over 小计 | 人员经费 | 公用经费;
     公务用车购置及运行费 over 小计 | 购置费 | 运行费; a table without rules) put in the first of them, the
     others marked ``left``: the columns around the one it stands over whose names below are on one line
@@ -1137,7 +1151,7 @@ def _spanning(line: _Text, below: list | None, cells: list, above: set[int] = fr
         bounded = ((middles[i - 1] + middle) / 2 if i else float("-inf"),
                    (middle + middles[i + 1]) / 2 if i + 1 < len(middles) else float("inf"))
         for reach in (bounded, (float("-inf"), float("inf"))):
-            fits = [bool(cell[0]) and n == row and j not in above
+            fits = [bool(cell[0]) and n == row and (above is None or above[j] is None or above[j] == above[k])
                     and (not out[j][0] or out[j][0] == line.text[a:b])
                     and reach[0] <= (cell[1][0] + cell[1][2]) / 2 <= reach[1]
                     for j, (cell, n) in enumerate(below)]

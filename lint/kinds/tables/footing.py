@@ -607,13 +607,33 @@ def _continued(check: Check, tables, k: int, before: Table | None):
     table = tables[k]
     if before is None or k == 0 or tables[k - 1] is not before or not _same_header(before, table) \
             or any(_is_total(check, label) for label in _labels(before)) \
-            or not any(_is_total(check, label) for label in _labels(table)):
+            or not any(_is_total(check, label) for label in _labels(table)) \
+            or not _short_of_points(check, before, table):
         return None
     n = len(before.rows)
     whole = replace(table, rows=before.rows + table.rows, span=before.span, memo={},
                     breaks=(*before.breaks, n, *(n + b for b in table.breaks)),
                     unplaced=(*before.unplaced, *(n + u for u in table.unplaced)))
     return whole, _part_above(tables, k - 1)
+
+
+def _short_of_points(check: Check, before: Table, table: Table) -> bool:
+    """Whether a score sheet's total 分值 is more than its own rows' and more than the rows' above, and not
+    less than both together: the two are one sheet's parts (not two projects' sheets, each of 100 points;
+    not two lists under one header, 项目 | 金额, which have no points to tell)."""
+    j = next((j for j, h in enumerate(table.header) if "分值" in h), None)
+    labels = _labels(table)
+    t = max((i for i, label in enumerate(labels) if _is_total(check, label)), default=None)
+    if j is None or t is None:
+        return False
+    total = cell_figure(table, t, j)
+    own = [f for r in range(t) if not _is_total(check, labels[r]) and (f := cell_figure(table, r, j))]
+    theirs = [f for r in range(len(before.rows)) if (f := cell_figure(before, r, j))]
+    if total is None or not own or not theirs:
+        return False
+    whole = precision.interval(total)
+    return precision.total(own).hi < whole.lo and precision.total(theirs).hi < whole.lo \
+        and precision.total(own + theirs).lo <= whole.hi
 
 
 def _same_header(one: Table, other: Table) -> bool:
