@@ -61,6 +61,7 @@ _MARKER = lazy(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\
 _SUFFIX = lazy(r"(?:情况|分析|指标)$")
 _AMONG = lazy(r"^\s*其中\s*[：:，,]?")  # (其中：决策指标（20分）…: 决策)
 _RULE = lazy(r"[每各如若]|(?:低于|高于|不足|超过|少于|多于|达到)\s*\d")  # 到位率低于100%扣1分: a rule
+_REFERRING = lazy(r"(?:该|此|本)(?:类|项)")  # a name that only points back (该类指标分值50分)
 _THIS = lazy(r"[：:]\s*(?:该|此|本)(?:项|指标|项目)?$")  # 绩效目标合理性：该项 names 绩效目标合理性
 
 
@@ -287,7 +288,8 @@ def _name(analysis, b: int, at: int) -> str:
     if not own.strip() and cut > 0 and text[cut] in "，,":  # 1.合理性，满分4分: the clause before
         opened = max(text.rfind(c, 0, cut) for c in "。；;，,")
         own = text[opened + 1 : cut]
-    named = len(clean(own)) >= 2 and len(own) <= 24 and not any(ch.isdigit() for ch in _MARKER.sub("", own))
+    named = len(clean(own)) >= 2 and len(own) <= 24 and not any(ch.isdigit() for ch in _MARKER.sub("", own)) \
+        and not _REFERRING.fullmatch(clean(own))  # (该类指标, 该项指标: the heading's, as 该指标)
     if named and opened > 0 and text[opened] in "。；;" and not _THIS.match(own):
         return clean(own)  # …得4分。明确性，满分2分: the item's own name, not the paragraph's heading
     head = text[: text.find("。")] if "。" in text[:at] else ""
