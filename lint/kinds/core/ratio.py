@@ -127,6 +127,12 @@ def run(analysis, check: Check):
             yield from _debt_ratio(analysis, check, sentence)
             before, earlier = earlier, sentence[2]
             for i, rate in enumerate(sentence[2]):
+                pair = _pair_after(o, text, sentence[2], i) if rate.unit == "%" and rate.is_point else None
+                if pair is not None:  # 合格率为96.5%（抽检200批次，合格191批次）: its pair bracketed after it
+                    verdict = _ratio(analysis, check, rate, *pair)
+                    if verdict:
+                        yield verdict
+                    continue
                 if rate.unit not in units.PERCENT_LIKE or not rate.is_point or i == 0:
                     continue
                 if rate.unit == "‰" and _OVER_AVERAGE.search(rate.label):
@@ -910,6 +916,33 @@ def _ratio(analysis, check, rate, actual, base):
         if net is not None and net.holds:
             return net
     return verdict
+
+
+def _pair_after(o: Options, text: str, figs, i: int):
+    """``(done, of)`` for a rate followed by a bracket holding two counts alone, the rate's own pair
+    (合格率为96.5%（抽检200批次，合格191批次）: 191 of 200; 完成率90%（计划20场，实际18场）: 18 of
+    20): the one named by the rate's word (合格 of 合格率) over the other, else the actual over the plan;
+    None otherwise."""
+    rate = figs[i]
+    m = _PAIR_BRACKET.match(text, rate.end)
+    word = _RATE_WORD.search(rate.label)
+    if m is None or word is None:
+        return None
+    inside = [f for f in figs[i + 1 : i + 4] if m.start(1) <= f.start < m.end(1)]
+    if len(inside) != 2 or not all(f.is_point and f.unit in precision.COUNT_UNITS for f in inside) \
+            or inside[0].unit != inside[1].unit or len(_NUMBERS.findall(m.group(1))) != 2:
+        return None
+    named = [f for f in inside if labels.core(f.label).strip(" ，,：:").endswith(word.group(1)[-2:])]
+    if len(named) == 1:
+        return named[0], next(f for f in inside if f is not named[0])
+    plans = [f for f in inside if _planned(o, f.label)]
+    done = [f for f in inside if f not in plans and o.actual.within(f.label)]
+    return (done[0], plans[0]) if len(plans) == 1 and len(done) == 1 else None
+
+
+_PAIR_BRACKET = lazy(r"\s*[（(]([^（()）]{2,40})[）)]")
+_RATE_WORD = lazy(r"([\u4e00-\u9fff]{2,6})率\s*(?:为|是|达|达到)?\s*$")
+_NUMBERS = lazy(r"\d+(?:[.,]\d+)*")
 
 
 def _aside_after(analysis, rate, actual):
