@@ -88,6 +88,7 @@ _LEAD_MARK = lazy(r"^\s*(?:[（(]?[一二三四五六七八九十\d]{1,3}[）)�
 _TITLE_END = lazy(r"(?:情况|说明|分析|概况|简介|总结|措施|问题|建议|评价|结论|目标|成效|做法)\s*$")
 _ROW_GAP = 3  # blocks a row may stand after the item before it and carry its count on (四、上级补助 ⏎
 # 320.58 ⏎ 收入 ⏎ 五、事业收入 40.55: the name's wrapped end and a cell between)
+_ITEMS_UNDER = lazy(r"\s*1\s*[.、．](?!\d)[^。]{0,20}[。：:]")  # 1.项目概况。 opening a heading's items
 _PANEL_INDENT = 8  # characters of indentation that put a line in a table's right-hand panel
 _AMOUNT_LEAD = lazy(r"\s*[-−]?[\d,]+\.\d+\s+(?=\S)")  # an amount with decimals, then the line goes on
 _NOTE = lazy(r"\s*(?:注|备注|说明|注释)\s*[:：]\s*")
@@ -171,8 +172,10 @@ def run(analysis, check: Check):
             sectioned = index
             continue
         if laid_text and block.span(0, 1).column > _PANEL_INDENT and len(block.text) <= 20 \
-                and _ROW_LABEL.search(block.text.rstrip()):
-            continue  # 十、节能环保支出 or 二、结转下年 alone, far right: a cell of a panel, no heading
+                and _ROW_LABEL.search(block.text.rstrip()) \
+                and not (index + 1 < len(blocks) and _ITEMS_UNDER.match(blocks[index + 1].text)):
+            continue  # 十、节能环保支出 or 二、结转下年 alone, far right: a cell of a panel, no heading (not
+            # （三）食品安全监督抽检经费 ⏎ 1.项目概况。…: a project's title over its numbered items)
         if laid_text and index + 1 < len(blocks) and _left_cell(block, blocks[index + 1]):
             continue  # 三、国有资本经营预算财政拨 ⏎ 三、国防支出 (far right) ⏎ 款: a row's label, wrapped
         lead = _AMOUNT_LEAD.match(block.text)
