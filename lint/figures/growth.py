@@ -98,6 +98,7 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
         sentences = analysis.sentences(block)
         for at, sentence in enumerate(sentences):
             figs = sentence[2]
+            parens = None  # the sentence's parentheses, found once when asked (not again for each change)
             for i, change in enumerate(figs):
                 sign = _direction(spec, change.label)
                 if sign == 0 or not change.is_point or family(change.unit) in ("ratio", ""):
@@ -208,7 +209,8 @@ def find(analysis, spec: Spec) -> Iterator[Growth]:
                 own = since > sentence[0] and first < len(figs) and figs[first].start < compare_at
                 current = [f for f in same if f.end <= compare_at and not _aside(f)
                            and (f.start >= since or not own)]
-                inner = labels.inside(text, sentence[0], [f.start for f in current])
+                parens = parens or labels.Parens(text, sentence[0], sentence[1])
+                inner = parens.inside([f.start for f in current])
                 if current and not all(inner):  # X（A a，B b），比上年减少: X, not a part in its brackets
                     current = [f for f, h in zip(current, inner) if not h]
                 elif current and text[sentence[0] : current[0].start].lstrip().startswith(("（", "(")):
