@@ -4,7 +4,8 @@ two figures stated for them just before it (本届参赛人数1,260人，上届1
 Finds a verdict (option ``verdicts``: 高于, 多于, 超过, 超出 say *greater*; 低于, 少于, 不及 *less*; not 优于,
 whose direction the measure decides) right before a prior period (option ``priors``: 上年, 上届, 去年, 同期,
 上年度, 上一年度, 上期, or a year before the current one), or 持平 after one (与上年持平, 和上年持平,
-与2024年预算（Y）持平, the prior alone in its brackets, this year's the one amount before: *equal*; 基本持平,
+与2024年预算（Y）持平, the prior alone in its brackets, this year's the one amount before, or after it:
+与上年持平（上年决算 Y）: *equal*; 基本持平,
 接近持平, 持平略有增加 an estimate, not judged; 与2024年预算持平 over an amount of another measure, 执行数,
 neither), not followed by a figure (低于上年2个百分点 states a gap: the difference check reads it), and
 opening its clause, but for how much (略低于上年): a verdict after another measure's name (支出仍低于上年,
@@ -96,6 +97,9 @@ def run(analysis, check: Check):
                 figs = [figs[0], inside[0]]  # bracket the amount alone, this year's the one before it
             elif inside:
                 continue
+            after = _bracketed_prior(analysis, b, m.end(), o) if len(figs) == 1 and not inside else None
+            if after is not None:  # 与上年持平（上年决算12.06万元）: the prior in brackets after the verdict
+                figs, inside = [figs[0], after], [after]
             if len(figs) != 2 or precision.family(figs[0].unit) != precision.family(figs[1].unit) \
                     or any(_CHANGE.search(f.label) for f in figs):
                 continue  # (比上年减少20万元，低于上年: a change stated, not the last period's figure)
@@ -114,6 +118,21 @@ def run(analysis, check: Check):
             found = _judge(check, analysis, current, prior, verdict, m.group(0))
             if found is not None:
                 yield found
+
+
+def _bracketed_prior(analysis, b: int, end: int, o: Options):
+    """The one amount in brackets right after a verdict, named the prior period's (与上年持平（上年决算
+    12.06万元）, 高于上年（上年1,180人）), or None."""
+    text = analysis.doc.blocks[b].text
+    m = _AFTER_BRACKET.match(text, end)
+    if m is None or not any(w in m.group(1) for w in o.priors):
+        return None
+    held = [f for f in analysis.between(b, m.start(1), m.end(1)) if f.is_point and f.unit]
+    return held[0] if len(held) == 1 and len(_DIGITS.findall(m.group(1))) == 1 else None
+
+
+_AFTER_BRACKET = lazy(r"\s*[（(]([^（()）]{1,24})[）)]")
+_DIGITS = lazy(r"\d+(?:[.,]\d+)*")
 
 
 def _prior(text: str, figure, named: str, o: Options) -> bool:
