@@ -2229,6 +2229,14 @@ def test_an_unruled_table_with_a_column_blank_in_every_row_between_filled_ones_i
                                                       ("TAB001", "3182.40")})
 
 
+def _panel_row(at, top: float, left: str, amount: str, right: str, other: str) -> None:
+    """One row of an unruled two-panel table drawn by ``at`` (see :func:`_placing`): each panel's name flush
+    left and its amount flush right, blank cells left out."""
+    for x, text, flush in ((57, left, False), (292, amount, True), (304, right, False), (538, other, True)):
+        if text:
+            at(x, top, text, right=flush)
+
+
 @pytest.mark.parametrize("cell", ["601,908.92", "610,908.92"])
 def test_an_unruled_two_panel_table_whose_left_panel_runs_out_is_read_row_by_row(tmp_path, checks, cell):
     """An unruled 收入支出决算总表: 收入 | 决算数 | 支出 | 决算数, its income items running out before its
@@ -2248,19 +2256,10 @@ def test_an_unruled_two_panel_table_whose_left_panel_runs_out_is_read_row_by_row
              ("六、城乡社区支出", ""), ("七、住房保障支出", "278,102.75"), ("八、其他支出", "")]
     top = 156.9
     for k, (name, amount) in enumerate(right):
-        if k < len(left):
-            at(57, top, left[k][0])
-            if left[k][1]:
-                at(292, top, left[k][1], right=True)
-        at(304, top, name)
-        if amount:
-            at(538, top, amount, right=True)
+        _panel_row(at, top, *(left[k] if k < len(left) else ("", "")), name, amount)
         top += 12.5
     for name, amount, other in (("本年收入合计", "16,957,794.68", "本年支出合计"), ("总计", "16,957,794.68", "总计")):
-        at(57, top, name)
-        at(292, top, amount, right=True)
-        at(304, top, other)
-        at(538, top, amount, right=True)
+        _panel_row(at, top, name, amount, other, amount)
         top += 12.5
     c.save()
     doc = ingest.read(tmp_path / "panels.pdf")
@@ -2286,14 +2285,8 @@ def test_an_unruled_two_panel_table_keeps_a_wrapped_item_and_ends_at_its_total(t
             ("本年收入合计", "1,000.00", "本年支出合计", "1,000.00"), ("总计", "1,000.00", "总计", "1,000.00"),
             ("", "", "填表人：王某某", "")]
     top = 156.9
-    for left, amount, right, other in rows:
-        if left:
-            at(57, top, left)
-        if amount:
-            at(292, top, amount, right=True)
-        at(304, top, right)
-        if other:
-            at(538, top, other, right=True)
+    for row in rows:
+        _panel_row(at, top, *row)
         top += 12.5
     c.save()
     doc = ingest.read(tmp_path / "panels.pdf")
@@ -2323,17 +2316,11 @@ def test_a_two_panel_table_s_page_of_spending_items_alone_under_its_header_adds_
             at(x, 116, name)
         top = 128.9
         for k in range(max(len(lefts), len(rights))):
-            for cells, (x, end) in ((lefts, (57, 292)), (rights, (304, 538))):
-                if k < len(cells):
-                    at(x, top, cells[k][0])
-                    if cells[k][1]:
-                        at(end, top, cells[k][1], right=True)
+            _panel_row(at, top, *(lefts[k] if k < len(lefts) else ("", "")),
+                       *(rights[k] if k < len(rights) else ("", "")))
             top += 12.5
-        for a, b, d, e in sums:
-            at(57, top, a)
-            at(292, top, b, right=True)
-            at(304, top, d)
-            at(538, top, e, right=True)
+        for row in sums:
+            _panel_row(at, top, *row)
             top += 12.5
         c.showPage()
         c.setFont("STSong-Light", 7.5)

@@ -24,6 +24,8 @@ LAST_YEARS = lazy(LAST_YEAR)
 PART_OF_YEAR = r"上半年|下半年|[一二三四1-4]\s*季度|\d{1,2}\s*月"
 """Words naming a part of the year (上半年, 一季度, 11月, 1-6月): what a year's figure is not."""
 ASIDE = lazy(r"[（(][^（()）]*[）)]")
+BRACKET_AFTER = lazy(r"\s*[（(]([^（()）]{1,40})[）)]")  # a bracket right after a figure (its words: group 1)
+NUMERALS = lazy(r"\d+(?:[.,]\d+)*")  # a number as written, its groups and decimals with it
 # a sentence summing the report up (综上，全年实际支出 X，预算执行率 P，自评得分 S): the report's own figures
 SUMMING_UP = lazy(r"\s*(?:综上所述|综上|总体来看|总的来看|综合来看|总体而言|总的来说|综合评价|经综合评价)")
 """An aside in brackets, closed (X（其中 A a，B b）): what it says belongs to the words before it."""

@@ -1534,6 +1534,7 @@ def _next_text(lines: list[str], number: int) -> str:
 #: a page's number as converters print it (- 1 -, — 12 —, 第3页, 第3页 共12页)
 FOLIO = r"(?:[-—－]\s*\d+\s*[-—－]|第\s*\d+\s*页(?:\s*[，,/]?\s*共\s*\d+\s*页)?)"
 _FOLIO_LINE = lazy(rf"^\s*{FOLIO}\s*$")  # on a line of its own
+FOLIO_ALONE = rf"\s*(?:{FOLIO}|\d{{1,3}})\s*"  # a page's number alone, bare too (5, — 7 —, 第6页)
 
 
 _NUMBER_CUT = lazy(r"[\u4e00-\u9fff](?:\d{1,3}(?:,\d{0,3})+|\d+)(?:\.\d*)?$")  # the start of a figure

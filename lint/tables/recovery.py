@@ -44,7 +44,7 @@ from dataclasses import replace
 from decimal import Decimal
 from functools import partial
 
-from ..ingest.text import ALIGNMENT, FOLIO
+from ..ingest.text import ALIGNMENT, FOLIO, FOLIO_ALONE
 from ..model import Block, Cell, Document, Span, Table
 from ..regex import lazy
 from . import CLASS_COLUMN, NOTHING, QUALIFIER, code, empty, last_line, levels, number
@@ -408,7 +408,7 @@ _OUTLINE_HEAD = lazy(r"\s*(?:[（(][一二三四五六七八九十\d]{1,3}[）)]
                            r"|\d{1,2}[、.．](?!\d))")
 
 
-_BARE_FOLIO = lazy(rf"\s*(?:{FOLIO}|\d{{1,3}})\s*")  # a page's number alone (5, — 7 —, 第6页)
+_BARE_FOLIO = lazy(FOLIO_ALONE)  # a page's number alone (5, — 7 —, 第6页)
 _FOLIO = lazy(r"^(?:第?\d{1,3}页?)|(?:第?\d{1,3}页?)$")  # a page's number run into its running header
 
 

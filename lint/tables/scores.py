@@ -61,6 +61,9 @@ _MARKER = lazy(r"^\s*(?:[（(]?[一二三四五六七八九十\d]+[)）.、．]\
 _SUFFIX = lazy(r"(?:情况|分析|指标)$")
 _AMONG = lazy(r"^\s*其中\s*[：:，,]?")  # (其中：决策指标（20分）…: 决策)
 _RULE = lazy(r"[每各如若]|(?:低于|高于|不足|超过|少于|多于|达到)\s*\d")  # 到位率低于100%扣1分: a rule
+FORM_CAPTION = r"(?![附目])[^：:（(，,。]{0,30}(?:自评|评价|评分|考核)表"
+"""A score sheet's caption standing alone (项目支出绩效自评表; not 附件：…表, （详见…表）, a contents
+entry)."""
 _REFERRING = lazy(r"(?:该|此|本)(?:类|项)")  # a name that only points back (该类指标分值50分)
 _THIS = lazy(r"[：:]\s*(?:该|此|本)(?:项|指标|项目)?$")  # 绩效目标合理性：该项 names 绩效目标合理性
 

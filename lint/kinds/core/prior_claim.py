@@ -29,7 +29,7 @@ from __future__ import annotations
 import re
 from dataclasses import field
 
-from ...figures import precision, units
+from ...figures import labels, precision, units
 from ...regex import lazy
 from ...vocabulary import Words
 from ..base import Check, report
@@ -124,15 +124,13 @@ def _bracketed_prior(analysis, b: int, end: int, o: Options):
     """The one amount in brackets right after a verdict, named the prior period's (与上年持平（上年决算
     12.06万元）, 高于上年（上年1,180人）), or None."""
     text = analysis.doc.blocks[b].text
-    m = _AFTER_BRACKET.match(text, end)
+    m = labels.BRACKET_AFTER.match(text, end)
     if m is None or not any(w in m.group(1) for w in o.priors):
         return None
     held = [f for f in analysis.between(b, m.start(1), m.end(1)) if f.is_point and f.unit]
-    return held[0] if len(held) == 1 and len(_DIGITS.findall(m.group(1))) == 1 else None
+    return held[0] if len(held) == 1 and len(labels.NUMERALS.findall(m.group(1))) == 1 else None
 
 
-_AFTER_BRACKET = lazy(r"\s*[（(]([^（()）]{1,24})[）)]")
-_DIGITS = lazy(r"\d+(?:[.,]\d+)*")
 
 
 def _prior(text: str, figure, named: str, o: Options) -> bool:

@@ -924,13 +924,13 @@ def _pair_after(o: Options, text: str, figs, i: int):
     20): the one named by the rate's word (合格 of 合格率) over the other, else the actual over the plan;
     None otherwise."""
     rate = figs[i]
-    m = _PAIR_BRACKET.match(text, rate.end)
+    m = labels.BRACKET_AFTER.match(text, rate.end)
     word = _RATE_WORD.search(rate.label)
     if m is None or word is None:
         return None
     inside = [f for f in figs[i + 1 : i + 4] if m.start(1) <= f.start < m.end(1)]
     if len(inside) != 2 or not all(f.is_point and f.unit in precision.COUNT_UNITS for f in inside) \
-            or inside[0].unit != inside[1].unit or len(_NUMBERS.findall(m.group(1))) != 2:
+            or inside[0].unit != inside[1].unit or len(labels.NUMERALS.findall(m.group(1))) != 2:
         return None
     named = [f for f in inside if labels.core(f.label).strip(" ，,：:").endswith(word.group(1)[-2:])]
     if len(named) == 1:
@@ -940,9 +940,7 @@ def _pair_after(o: Options, text: str, figs, i: int):
     return (done[0], plans[0]) if len(plans) == 1 and len(done) == 1 else None
 
 
-_PAIR_BRACKET = lazy(r"\s*[（(]([^（()）]{2,40})[）)]")
 _RATE_WORD = lazy(r"([\u4e00-\u9fff]{2,6})率\s*(?:为|是|达|达到)?\s*$")
-_NUMBERS = lazy(r"\d+(?:[.,]\d+)*")
 
 
 def _aside_after(analysis, rate, actual):

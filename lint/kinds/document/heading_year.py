@@ -17,7 +17,9 @@ year's report.
 from __future__ import annotations
 
 from ...figures import labels
+from ...ingest.text import FOLIO_ALONE
 from ...regex import lazy
+from ...tables import scores
 from ...vocabulary import Words
 from ..base import Check, report
 from ..options import options
@@ -95,7 +97,8 @@ def _form_title(blocks, b: int) -> str | None:
     return before + text if blocks[k].kind != "row" and _FORM_NAME.fullmatch(before) else None
 
 
-_FOLIO = lazy(r"[-—–\s]*\d{1,3}[-—–\s]*|第\s*\d{1,3}\s*页.{0,8}")
-_FORM_NAME = lazy(r".{0,30}(?:自评|评价|评分)表")
-_YEAR_ALONE = lazy(r"[（(]\s*(?:19|20)\d\d\s*年度?\s*[)）]")
-_FORM_TITLE = lazy(r".{0,30}(?:自评|评价|评分)表\s*[（(]\s*(?:19|20)\d\d\s*年度?\s*[)）]")
+_FOLIO = lazy(FOLIO_ALONE)
+_FORM_NAME = lazy(scores.FORM_CAPTION)
+_YEAR = r"[（(]\s*(?:19|20)\d\d\s*年度?\s*[)）]"
+_YEAR_ALONE = lazy(_YEAR)
+_FORM_TITLE = lazy(rf"{scores.FORM_CAPTION}\s*{_YEAR}")

@@ -181,8 +181,7 @@ def _score_column(table, check: Check) -> int:
 
 
 _DEPARTMENT = lazy(r"部门|整体")
-# a score sheet's caption standing alone (项目支出绩效自评表; not 附件：…表, （详见…表）, a contents entry)
-_FORM_CAPTION = lazy(r"(?![附目])[^：:（(，,。]{0,30}(?:自评|评价|评分|考核)表")
+_FORM_CAPTION = lazy(scores.FORM_CAPTION)
 _OWN_PROJECT = lazy(r"[该本]项目")
 _SYSTEM = lazy(r"总分值?(?:为|是)?$")
 _BASE = lazy(r"基础得分|基本得分|基础分")
